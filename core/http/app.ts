@@ -1,0 +1,68 @@
+/**
+ * createApp(deps) builds the whole HTTP API. Each edge entry (Node, Deno, Workers) calls it with
+ * its own deps; no module keeps state of its own between requests.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { requestId } from 'hono/request-id';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { ProblemError, problemBody } from './problem.ts';
+import { renderApiReference } from './api-reference.ts';
+import { systemRoutes } from '../modules/system/routes.ts';
+import { operatorRoutes } from '../modules/operators/routes.ts';
+import { catalogRoutes } from '../modules/catalog/routes.ts';
+
+export const OPENAPI_INFO = {
+  title: 'Kabinet API',
+  version: '0.1.0',
+  description: 'White-label affiliate partner portal: Operator API (secret key), public portal configuration, tracking and postback endpoints.',
+};
+
+function toProblem(error: unknown): ProblemError {
+  if (error instanceof ProblemError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 413) return new ProblemError('payload_too_large', 'The request body is too large');
+    if (error.status === 400) return new ProblemError('bad_request', error.message || 'The request could not be read');
+    if (error.status === 401) return new ProblemError('unauthorized', error.message || 'Authentication required');
+  }
+  // Malformed JSON bodies surface as SyntaxError from the validator's body parsing.
+  if (error instanceof SyntaxError) return new ProblemError('bad_request', 'The request body is not valid JSON');
+  return new ProblemError('internal', 'Something went wrong on our side; quote the request id if you contact support');
+}
+
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use('*', requestId({ headerName: 'x-request-id' }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+
+  app.onError((error, c) => {
+    const problem = toProblem(error);
+    const id = c.var.requestId ?? null;
+    if (problem.code === 'internal') deps.reportError?.(error, id);
+    return c.body(JSON.stringify(problemBody(problem, id)), problem.status as 500, { 'content-type': 'application/problem+json' });
+  });
+  app.notFound((c) => {
+    const problem = new ProblemError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
+    return c.body(JSON.stringify(problemBody(problem, c.var.requestId ?? null)), 404, { 'content-type': 'application/problem+json' });
+  });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'operatorKey', {
+    type: 'http', scheme: 'bearer', description: 'Operator secret key (`sk_…`), server-to-server only',
+  });
+
+  const routes = app
+    .route('/', systemRoutes)
+    .route('/', operatorRoutes)
+    .route('/', catalogRoutes);
+
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
+  app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }))));
+
+  return routes;
+}
+
+export type AppType = ReturnType<typeof createApp>;

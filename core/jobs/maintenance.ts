@@ -1,0 +1,23 @@
+/**
+ * Housekeeping jobs every runtime schedules: finished outbox rows are kept for a while (they are
+ * the delivery history) and then purged so the table stays small.
+ */
+import { and, inArray, lt } from 'drizzle-orm';
+import type { JobHandlers, JobQueue } from './outbox.ts';
+import type { Clock } from '../lib/clock.ts';
+import { jobs } from './table.ts';
+
+export const FINISHED_JOB_RETENTION_MS = 30 * 24 * 3_600_000;
+
+export const maintenanceHandlers: JobHandlers = {
+  async 'maintenance.purge_finished_jobs'({ db, clock }) {
+    const cutoff = new Date(clock.now().getTime() - FINISHED_JOB_RETENTION_MS);
+    await db.delete(jobs).where(and(inArray(jobs.status, ['done', 'dead']), lt(jobs.finishedAt, cutoff)));
+  },
+};
+
+/** Enqueues the daily housekeeping once per UTC day, however many runners or cron ticks ask. */
+export async function scheduleMaintenance(queue: JobQueue, clock: Clock): Promise<void> {
+  const day = clock.now().toISOString().slice(0, 10);
+  await queue.enqueue({ kind: 'maintenance.purge_finished_jobs', payload: { day }, idempotencyKey: day });
+}

@@ -1,0 +1,45 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from '../../http/router.ts';
+import { requireOperatorKey, corsForPathOperator } from '../../http/middleware.ts';
+import { jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { OperatorIdParams, OperatorSchema, PortalConfigSchema, UpdateOperatorSchema } from './schemas.ts';
+import { getOperator, getPortalConfig, updateOperator } from './service.ts';
+
+const getPortalConfigRoute = createRoute({
+  method: 'get',
+  path: '/v1/public/operators/{operatorId}',
+  tags: ['Portal'],
+  summary: 'Public portal configuration: branding and brands (CORS: the operator\'s allowed origins)',
+  request: { params: OperatorIdParams },
+  responses: { 200: jsonResponse(PortalConfigSchema, 'Branding, brands and locales'), 404: problemResponses[404] },
+});
+
+const getOperatorRoute = createRoute({
+  method: 'get',
+  path: '/v1/operator',
+  tags: ['Operator'],
+  summary: 'The operator the secret key belongs to',
+  security: operatorKeySecurity,
+  middleware: [requireOperatorKey] as const,
+  responses: { 200: jsonResponse(OperatorSchema, 'The operator'), 401: problemResponses[401] },
+});
+
+const updateOperatorRoute = createRoute({
+  method: 'patch',
+  path: '/v1/operator',
+  tags: ['Operator'],
+  summary: 'Change name, branding, allowed origins or lockout threshold',
+  security: operatorKeySecurity,
+  middleware: [requireOperatorKey] as const,
+  request: { body: jsonBody(UpdateOperatorSchema) },
+  responses: { 200: jsonResponse(OperatorSchema, 'The updated operator'), 401: problemResponses[401], 422: problemResponses[422] },
+});
+
+const publicRoutes = createRouter();
+publicRoutes.use('/v1/public/operators/:operatorId', corsForPathOperator);
+publicRoutes.use('/v1/public/operators/:operatorId/*', corsForPathOperator);
+
+export const operatorRoutes = publicRoutes
+  .openapi(getPortalConfigRoute, async (c) => c.json(await getPortalConfig(c.var.deps, c.req.valid('param').operatorId), 200))
+  .openapi(getOperatorRoute, async (c) => c.json(await getOperator(c.var.deps, c.var.operatorId), 200))
+  .openapi(updateOperatorRoute, async (c) => c.json(await updateOperator(c.var.deps, c.var.operatorId, c.req.valid('json')), 200));

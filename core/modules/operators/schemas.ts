@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1a2b3c');
+
+/** An origin is scheme://host[:port] and nothing else; CORS compares it byte for byte. */
+export const OriginSchema = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'must be an origin like https://partners.example.com (scheme, host, optional port; no path or trailing slash)');
+
+export const BrandingSchema = z.object({
+  displayName: z.string().trim().min(1).max(80),
+  primaryColor: hexColor,
+  accentColor: hexColor,
+  logoUrl: z.url({ protocol: /^https?$/ }).nullable(),
+  theme: z.enum(['light', 'dark']),
+  supportEmail: z.email().nullable(),
+}).openapi('Branding');
+
+export const OperatorSchema = z.object({
+  id: z.string().openapi({ example: 'op_01JD3Z8Q0000ABCDEFGHJKMNPQ' }),
+  name: z.string(),
+  branding: BrandingSchema,
+  allowedOrigins: z.array(z.string()),
+  lockoutThreshold: z.number().int(),
+  createdAt: z.string().openapi({ format: 'date-time' }),
+}).openapi('Operator');
+
+export const UpdateOperatorSchema = z.object({
+  name: z.string().trim().min(1).max(120).optional(),
+  branding: BrandingSchema.partial().optional(),
+  allowedOrigins: z.array(OriginSchema).max(50).optional(),
+  lockoutThreshold: z.number().int().min(3).max(20).optional(),
+}).strict().openapi('UpdateOperator');
+
+export const PublicBrandSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  websiteUrl: z.string(),
+}).openapi('PublicBrand');
+
+export const PortalConfigSchema = z.object({
+  operator: z.object({ id: z.string(), name: z.string() }),
+  branding: BrandingSchema,
+  brands: z.array(PublicBrandSchema),
+  locales: z.array(z.enum(['en', 'ru'])),
+}).openapi('PortalConfig');
+
+export const OperatorIdParams = z.object({
+  operatorId: z.string().min(3).max(64).openapi({ param: { name: 'operatorId', in: 'path' }, example: 'op_demo_luckyspin' }),
+});
+
+export type Branding = z.infer<typeof BrandingSchema>;
+export type UpdateOperatorInput = z.infer<typeof UpdateOperatorSchema>;

@@ -1,0 +1,140 @@
+/**
+ * Operators (tenants): creation for self-hosters, branding and allowed origins, secret API keys,
+ * and the public portal configuration the widgets load.
+ */
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/clock.ts';
+import { newId, randomToken } from '../../lib/ids.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { notFound } from '../../http/problem.ts';
+import { brands } from '../catalog/table.ts';
+import { operatorApiKeys, operatorOrigins, operators, type OperatorBranding } from './table.ts';
+import type { UpdateOperatorInput } from './schemas.ts';
+
+export interface ServiceCtx {
+  db: Db;
+  clock: Clock;
+}
+
+export const DEFAULT_BRANDING: OperatorBranding = {
+  displayName: 'Partner program',
+  primaryColor: '#2563eb',
+  accentColor: '#f59e0b',
+  logoUrl: null,
+  theme: 'light',
+  supportEmail: null,
+};
+
+export interface CreateOperatorInput {
+  name: string;
+  /** Fixed id for demo data; real operators get a random one. */
+  id?: string;
+  branding?: Partial<OperatorBranding>;
+  allowedOrigins?: string[];
+}
+
+export async function createOperator(ctx: ServiceCtx, input: CreateOperatorInput) {
+  const now = ctx.clock.now();
+  const id = input.id ?? newId('op', ctx.clock);
+  const branding = { ...DEFAULT_BRANDING, displayName: input.name, ...input.branding };
+  const origins = [...new Set(input.allowedOrigins ?? [])];
+  await ctx.db.batch([
+    ctx.db.insert(operators).values({ id, name: input.name, branding, createdAt: now, updatedAt: now }),
+    ...origins.map((origin) => ctx.db.insert(operatorOrigins).values({ operatorId: id, origin })),
+  ]);
+  return getOperator(ctx, id);
+}
+
+export async function getOperator(ctx: ServiceCtx, operatorId: string) {
+  const [row] = await ctx.db.select().from(operators).where(eq(operators.id, operatorId));
+  if (!row) throw notFound('Operator');
+  const origins = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins)
+    .where(eq(operatorOrigins.operatorId, operatorId)).orderBy(asc(operatorOrigins.origin));
+  return {
+    id: row.id,
+    name: row.name,
+    branding: row.branding,
+    allowedOrigins: origins.map((o) => o.origin),
+    lockoutThreshold: row.lockoutThreshold,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function updateOperator(ctx: ServiceCtx, operatorId: string, input: UpdateOperatorInput) {
+  const current = await getOperator(ctx, operatorId);
+  const branding = { ...current.branding, ...input.branding };
+  const originWrites = input.allowedOrigins
+    ? [
+        ctx.db.delete(operatorOrigins).where(eq(operatorOrigins.operatorId, operatorId)),
+        ...[...new Set(input.allowedOrigins)].map((origin) => ctx.db.insert(operatorOrigins).values({ operatorId, origin })),
+      ]
+    : [];
+  await ctx.db.batch([
+    ctx.db.update(operators).set({
+      name: input.name ?? current.name,
+      branding,
+      lockoutThreshold: input.lockoutThreshold ?? current.lockoutThreshold,
+      updatedAt: ctx.clock.now(),
+    }).where(eq(operators.id, operatorId)),
+    ...originWrites,
+  ]);
+  return getOperator(ctx, operatorId);
+}
+
+export async function getPortalConfig(ctx: ServiceCtx, operatorId: string) {
+  const operator = await getOperator(ctx, operatorId);
+  const brandRows = await ctx.db.select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
+    .from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
+  return {
+    operator: { id: operator.id, name: operator.name },
+    branding: operator.branding,
+    brands: brandRows,
+    locales: ['en', 'ru'] as Array<'en' | 'ru'>,
+  };
+}
+
+export async function isOriginAllowed(ctx: ServiceCtx, operatorId: string, origin: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins)
+    .where(and(eq(operatorOrigins.operatorId, operatorId), eq(operatorOrigins.origin, origin)));
+  return Boolean(row);
+}
+
+const KEY_PREFIX = 'sk_';
+
+/**
+ * Creates a secret key and returns it in full exactly once; only its hash is stored.
+ * `presetSecret` exists for the demo seed, whose key is printed on every start.
+ */
+export async function createApiKey(ctx: ServiceCtx, operatorId: string, name = 'Default key', presetSecret?: string) {
+  await getOperator(ctx, operatorId);
+  const secret = presetSecret ?? `${KEY_PREFIX}${randomToken(32)}`;
+  if (!secret.startsWith(KEY_PREFIX)) throw new Error(`Secret keys start with ${KEY_PREFIX}`);
+  const id = newId('key', ctx.clock);
+  await ctx.db.insert(operatorApiKeys).values({
+    id,
+    operatorId,
+    name,
+    displayPrefix: secret.slice(0, 10),
+    secretHash: await sha256Hex(secret),
+    createdAt: ctx.clock.now(),
+  });
+  return { id, name, secret };
+}
+
+/** How stale last-used may get before a request writes it again (saves a write per call). */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Returns the operator a secret key belongs to, or null for unknown and revoked keys. */
+export async function authenticateApiKey(ctx: ServiceCtx, secret: string): Promise<string | null> {
+  if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
+  const hash = await sha256Hex(secret);
+  const [key] = await ctx.db.select().from(operatorApiKeys)
+    .where(and(eq(operatorApiKeys.secretHash, hash), isNull(operatorApiKeys.revokedAt)));
+  if (!key) return null;
+  const now = ctx.clock.now();
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await ctx.db.update(operatorApiKeys).set({ lastUsedAt: now }).where(eq(operatorApiKeys.id, key.id));
+  }
+  return key.operatorId;
+}

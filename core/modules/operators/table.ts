@@ -1,0 +1,40 @@
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+
+export interface OperatorBranding {
+  displayName: string;
+  primaryColor: string;
+  accentColor: string;
+  logoUrl: string | null;
+  theme: 'light' | 'dark';
+  supportEmail: string | null;
+}
+
+/** Operators are the tenants: every other row names one. */
+export const operators = sqliteTable('operators', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  branding: text('branding', { mode: 'json' }).$type<OperatorBranding>().notNull(),
+  /** Failed sign-ins before a partner user is locked (identity issue reads it). */
+  lockoutThreshold: integer('lockout_threshold').notNull().default(5),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** Browser origins allowed to call this operator's public and embedded routes (CORS). */
+export const operatorOrigins = sqliteTable('operator_origins', {
+  operatorId: text('operator_id').notNull().references(() => operators.id, { onDelete: 'cascade' }),
+  origin: text('origin').notNull(),
+}, (t) => [primaryKey({ columns: [t.operatorId, t.origin] }), index('operator_origins_origin').on(t.origin)]);
+
+/** Secret keys are shown once; only a SHA-256 of the full key is kept (keys are 128-bit random). */
+export const operatorApiKeys = sqliteTable('operator_api_keys', {
+  id: text('id').primaryKey(),
+  operatorId: text('operator_id').notNull().references(() => operators.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  /** First characters of the key, safe to display so a person can tell keys apart. */
+  displayPrefix: text('display_prefix').notNull(),
+  secretHash: text('secret_hash').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+}, (t) => [uniqueIndex('operator_api_keys_hash').on(t.secretHash), index('operator_api_keys_operator').on(t.operatorId)]);

@@ -1,0 +1,57 @@
+/**
+ * What the Node and Deno entries share: open and migrate the database, seed the demo on an empty
+ * database, build the deps, start the in-process job runner.
+ */
+import { createApp } from '../core/http/app.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { systemClock } from '../core/lib/clock.ts';
+import { createOutbox, startJobRunner } from '../core/jobs/outbox.ts';
+import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
+import { DEMO_OPERATORS, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
+import { openLibsqlDatabase } from './libsql.ts';
+import type { ServerConfig } from './config.ts';
+
+export const VERSION = '0.1.0';
+
+export async function boot(config: ServerConfig, runtime: AppDeps['runtime']) {
+  const { db, close } = await openLibsqlDatabase(config.databaseUrl, config.databaseAuthToken);
+  const clock = systemClock;
+  const jobs = createOutbox(db, clock);
+  const deps: AppDeps = {
+    db, clock, jobs, runtime, version: VERSION,
+    reportError: (error, requestId) => console.error(`[${requestId}]`, error),
+  };
+  let seeded = false;
+  if (config.seed === 'demo' && (await isDatabaseEmpty(deps))) {
+    const origins = [...new Set([`http://${config.host}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`])];
+    await seedDemo(deps, origins);
+    seeded = true;
+  }
+  await scheduleMaintenance(jobs, clock);
+  const stopRunner = startJobRunner(db, clock, maintenanceHandlers, { onError: (e) => console.error('job runner:', e) });
+  return {
+    app: createApp(deps),
+    deps,
+    seeded,
+    async shutdown() {
+      await stopRunner();
+      close();
+    },
+  };
+}
+
+export function banner(config: ServerConfig, runtime: string, seeded: boolean): string {
+  const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  const lines = [
+    `Kabinet ${VERSION} on ${runtime} — database ${config.databaseUrl}${seeded ? ' (demo data seeded)' : ''}`,
+    `  Demo operator site:  ${base}/`,
+    `  Second operator:     ${base}/northwind/`,
+    `  API reference:       ${base}/docs   (OpenAPI: ${base}/openapi.json)`,
+    `  Health:              ${base}/health`,
+  ];
+  if (config.seed === 'demo') {
+    lines.push('  Demo Operator API keys (demo data only; try: curl -H "Authorization: Bearer <key>" ' + base + '/v1/operator):');
+    for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.id.padEnd(20)} ${demo.apiKey}`);
+  }
+  return lines.join('\n');
+}

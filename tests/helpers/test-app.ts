@@ -1,0 +1,34 @@
+/** A real app over a real embedded libSQL file in a temp folder, with a clock the test controls. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../core/http/app.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { manualClock } from '../../core/lib/clock.ts';
+import { createOutbox } from '../../core/jobs/outbox.ts';
+import { createApiKey, createOperator } from '../../core/modules/operators/service.ts';
+import { createKabinetClient } from '../../core/sdk/index.ts';
+import { openLibsqlDatabase } from '../../edge/libsql.ts';
+
+export async function createTestDb() {
+  const dir = mkdtempSync(join(tmpdir(), 'kabinet-test-'));
+  const { db, close } = await openLibsqlDatabase(`file:${join(dir, 'test.db')}`);
+  return { db, dispose: () => { close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+export async function createTestApp() {
+  const { db, dispose } = await createTestDb();
+  const clock = manualClock('2026-11-24T10:00:00Z');
+  const errors: unknown[] = [];
+  const deps: AppDeps = { db, clock, jobs: createOutbox(db, clock), runtime: 'node', version: 'test', reportError: (e) => errors.push(e) };
+  const app = createApp(deps);
+  const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) => app.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
+  const clientFor = (secretKey?: string) => createKabinetClient('http://kabinet.test', { ...(secretKey ? { secretKey } : {}), fetch: fetchApp });
+
+  async function addOperator(name: string, origins: string[] = []) {
+    const operator = await createOperator(deps, { name, allowedOrigins: origins });
+    const key = await createApiKey(deps, operator.id);
+    return { operator, key: key.secret, client: clientFor(key.secret) };
+  }
+  return { app, deps, clock, errors, fetchApp, clientFor, addOperator, dispose };
+}
