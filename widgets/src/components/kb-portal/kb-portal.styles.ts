@@ -1,0 +1,104 @@
+/**
+ * Styles of `<kb-portal>` and the runtime token sheet (theme + operator branding).
+ * Everything themeable reads a `--kb-*` token; the tokens sit on `:host` only.
+ */
+import { css } from 'lit';
+import type { Branding } from '../../internal/api-client.ts';
+import type { Theme } from '../../internal/events.ts';
+import { baseTokens, lightTokens } from '../../themes/light.ts';
+import { darkTokens } from '../../themes/dark.ts';
+
+export const portalStyles = css`
+  :host {
+    ${baseTokens}
+    ${lightTokens}
+    display: block;
+    font-family: var(--kb-font-family);
+    font-size: var(--kb-font-size);
+    line-height: var(--kb-line-height);
+    color: var(--kb-color-text);
+    background: var(--kb-color-bg);
+    border: 1px solid var(--kb-color-border);
+    border-radius: var(--kb-radius);
+    overflow: hidden;
+  }
+  :host([hidden]) { display: none; }
+  * { box-sizing: border-box; }
+  button { font: inherit; cursor: pointer; }
+  button:focus-visible {
+    outline: none;
+    box-shadow: 0 0 0 var(--kb-focus-ring-width) var(--kb-focus-ring-color);
+  }
+  [part~='header'] {
+    display: flex; align-items: center; justify-content: space-between; flex-wrap: wrap;
+    gap: var(--kb-space-3); padding: var(--kb-space-3) var(--kb-space-4);
+    border-bottom: 3px solid var(--kb-color-primary);
+    background: var(--kb-color-surface);
+  }
+  [part~='brand'] { display: flex; align-items: center; gap: var(--kb-space-2); min-width: 0; }
+  [part~='logo'] { height: 32px; width: auto; max-width: 160px; object-fit: contain; }
+  [part~='title'] { font-weight: 650; font-size: 1.15em; overflow-wrap: anywhere; }
+  [part~='controls'] { display: flex; align-items: center; gap: var(--kb-space-2); }
+  [part~='locale-switcher'] {
+    display: inline-flex; border: 1px solid var(--kb-color-border);
+    border-radius: var(--kb-radius-small); overflow: hidden;
+  }
+  [part~='locale-option'], [part~='theme-toggle'] {
+    border: 0; background: transparent; color: var(--kb-color-text);
+    padding: var(--kb-space-1) var(--kb-space-2); min-width: 2.5em;
+  }
+  [part~='locale-option-active'] { background: var(--kb-color-primary); color: var(--kb-color-on-primary); }
+  [part~='theme-toggle'] { border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small); }
+  [part~='nav'] { padding: 0 var(--kb-space-4); border-bottom: 1px solid var(--kb-color-border); }
+  [part~='nav-list'] { display: flex; gap: var(--kb-space-3); margin: 0; padding: 0; list-style: none; }
+  [part~='nav-link'] {
+    border: 0; background: transparent; color: var(--kb-color-text-muted);
+    padding: var(--kb-space-2) 0; border-bottom: 2px solid transparent;
+  }
+  [part~='nav-link-active'] { color: var(--kb-color-text); border-bottom-color: var(--kb-color-accent); font-weight: 600; }
+  [part~='main'] { padding: var(--kb-space-4); }
+  [part~='status'] { color: var(--kb-color-text-muted); }
+  [part~='error'] {
+    padding: var(--kb-space-3); border-radius: var(--kb-radius-small);
+    background: var(--kb-color-danger-bg); color: var(--kb-color-danger);
+  }
+  [part~='error-title'] { margin: 0 0 var(--kb-space-1); font-weight: 650; }
+  [part~='error-detail'] { margin: 0 0 var(--kb-space-3); overflow-wrap: anywhere; }
+  [part~='retry'] {
+    border: 0; border-radius: var(--kb-radius-small); padding: var(--kb-space-2) var(--kb-space-3);
+    background: var(--kb-color-primary); color: var(--kb-color-on-primary);
+  }
+`;
+
+/** Only `#rgb`, `#rgba`, `#rrggbb`, `#rrggbbaa`: anything else could smuggle CSS (`red;background:url(…)`). */
+export function isHexColor(value: unknown): value is string {
+  return typeof value === 'string' && /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value);
+}
+
+/** Black or white text, whichever reads better on `hex` (WCAG relative luminance). */
+export function readableTextOn(hex: string): string {
+  const digits = hex.length <= 5 ? hex.slice(1, 4).split('').map((d) => d + d) : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
+  const [r = 0, g = 0, b = 0] = digits.map((pair) => {
+    const c = parseInt(pair, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  // Contrast with white is (1.05)/(L+0.05), with black (L+0.05)/0.05; they cross at L ≈ 0.179.
+  return luminance > 0.179 ? '#111318' : '#ffffff';
+}
+
+/**
+ * The `:host` rule that switches to the dark palette and applies the operator's brand
+ * colours. Built only from token blocks and validated hex values, so server data can
+ * never inject a declaration.
+ */
+export function runtimeTokenCss(theme: Theme, branding: Branding | null | undefined): string {
+  const declarations: string[] = [];
+  if (theme === 'dark') declarations.push(darkTokens.cssText);
+  if (branding && isHexColor(branding.primaryColor)) {
+    declarations.push(`--kb-color-primary: ${branding.primaryColor};`);
+    declarations.push(`--kb-color-on-primary: ${readableTextOn(branding.primaryColor)};`);
+  }
+  if (branding && isHexColor(branding.accentColor)) declarations.push(`--kb-color-accent: ${branding.accentColor};`);
+  return `:host { ${declarations.join('\n')} }`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Minimal helpers for the browser tests (no chai / open-wc installed): mocha globals with
+ * types, `expect`-style assertions that throw readable messages, DOM fixtures, polling
+ * and a scoped `fetch` stub. Test-only: nothing under src/ outside *.test.ts imports this.
+ */
+import { render, type TemplateResult } from 'lit';
+
+type Done = () => void | Promise<void>;
+interface MochaGlobals {
+  describe(name: string, fn: () => void): void;
+  it(name: string, fn: Done): void;
+  beforeEach(fn: Done): void;
+  afterEach(fn: Done): void;
+}
+// Looked up at call time: @web/test-runner-mocha installs these before importing a test file.
+const mocha = (): MochaGlobals => globalThis as unknown as MochaGlobals;
+export const describe: MochaGlobals['describe'] = (name, fn) => mocha().describe(name, fn);
+export const it: MochaGlobals['it'] = (name, fn) => mocha().it(name, fn);
+export const beforeEach: MochaGlobals['beforeEach'] = (fn) => mocha().beforeEach(fn);
+export const afterEach: MochaGlobals['afterEach'] = (fn) => mocha().afterEach(fn);
+
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v instanceof Element ? `<${v.localName}>` : String(v));
+
+/** `expect(actual).toBe(expected)` and friends; each failure says what was expected and what came. */
+export function expect<T>(actual: T, label = 'value') {
+  const fail = (what: string): never => {
+    throw new Error(`${label}: expected ${show(actual)} ${what}`);
+  };
+  return {
+    toBe(expected: T): void { if (!Object.is(actual, expected)) fail(`to be ${show(expected)}`); },
+    notToBe(expected: T): void { if (Object.is(actual, expected)) fail(`not to be ${show(expected)}`); },
+    toContain(part: string): void { if (!String(actual).includes(part)) fail(`to contain ${show(part)}`); },
+    notToContain(part: string): void { if (String(actual).includes(part)) fail(`not to contain ${show(part)}`); },
+    toBeTruthy(): void { if (!actual) fail('to be truthy'); },
+    toBeFalsy(): void { if (actual) fail('to be falsy'); },
+    toEqual(expected: T): void {
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) fail(`to equal ${JSON.stringify(expected)} (got ${JSON.stringify(actual)})`);
+    },
+  };
+}
+
+/** Renders `template` into a fresh container on document.body and waits for the first element's update. */
+export async function fixture<T extends HTMLElement>(template: TemplateResult): Promise<T> {
+  const container = document.createElement('div');
+  container.dataset.testFixture = '';
+  document.body.append(container);
+  render(template, container);
+  const el = container.firstElementChild as T | null;
+  if (!el) throw new Error('fixture: the template rendered no element');
+  await (el as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  return el;
+}
+
+/** Removes every fixture container (call from afterEach). The DOM is the registry: no module state. */
+export function cleanupFixtures(): void {
+  for (const c of document.querySelectorAll('[data-test-fixture]')) c.remove();
+}
+
+/** Polls `predicate` each animation frame until it returns a truthy value; fails after `timeoutMs`. */
+export async function waitFor<T>(predicate: () => T, timeoutMs = 2000, what = 'condition'): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = predicate();
+    if (value) return value as NonNullable<T>;
+    if (performance.now() - start > timeoutMs) throw new Error(`waitFor: ${what} not met within ${timeoutMs} ms`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+export interface FetchStub {
+  /** URLs of the intercepted requests, in order. */
+  calls: string[];
+  restore(): void;
+}
+
+/**
+ * Replaces window.fetch for requests whose URL contains `match`; others (the test
+ * runner's own traffic) pass through. Always `restore()` in afterEach.
+ */
+export function stubFetch(match: string, respond: (url: string, callIndex: number) => Response | Promise<Response>): FetchStub {
+  const original = window.fetch;
+  const calls: string[] = [];
+  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.includes(match)) return original.call(window, input, init);
+    calls.push(url);
+    return Promise.resolve(respond(url, calls.length - 1));
+  };
+  return { calls, restore: () => { window.fetch = original; } };
+}
+
+export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': contentType } });
+}
+
+/** `el.shadowRoot.querySelector(selector)` that fails loudly instead of returning null. */
+export function $in<E extends Element = HTMLElement>(host: Element, selector: string): E {
+  const found = host.shadowRoot?.querySelector<E>(selector);
+  if (!found) throw new Error(`no ${selector} in <${host.localName}>'s shadow root`);
+  return found;
+}
