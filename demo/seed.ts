@@ -10,6 +10,7 @@ import { createBrand } from '../core/modules/catalog/service.ts';
 import { operators } from '../core/modules/operators/table.ts';
 import { partners, users } from '../core/modules/partners/table.ts';
 import { newId } from '../core/lib/ids.ts';
+import { insertMany } from '../core/db/insert-many.ts';
 
 export const DEMO_OPERATORS = [
   {
@@ -68,8 +69,8 @@ export async function seedDemo(ctx: ServiceCtx, origins: string[]): Promise<void
       status: STATUSES[i] ?? 'active',
       createdAt: new Date(now - (120 - i * 9) * 86_400_000),
     }));
-    await ctx.db.insert(partners).values(partnerRows);
-    await ctx.db.insert(users).values(partnerRows.flatMap((p, i) => {
+    await insertMany(ctx.db, partners, partnerRows);
+    await insertMany(ctx.db, users, partnerRows.flatMap((p, i) => {
       const domain = p.name.toLowerCase().replace(/[^a-z]+/g, '') + '.example';
       return [
         { id: newId('user', ctx.clock), operatorId: demo.id, partnerId: p.id, email: `owner@${domain}`, name: `Owner of ${p.name}`, role: 'owner' as const, locale: p.country === 'RU' || p.country === 'KZ' ? 'ru' : 'en', createdAt: p.createdAt },

@@ -24,6 +24,7 @@ export function createSite(api: AppType, serveStatic: StaticFactory) {
     if (path.startsWith('/v1/') || path.startsWith('/t/') || path.startsWith('/pb/')) return next();
     return serveStatic({ root: DEMO_SITE })(c, next);
   });
-  site.route('/', api);
+  // The API app keeps its own 404/500 problem answers, so it gets the request whole.
+  site.all('*', (c) => api.fetch(c.req.raw, c.env));
   return site;
 }

@@ -1,0 +1,21 @@
+import { getTableColumns } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from './client.ts';
+
+/**
+ * Cloudflare D1 binds at most 100 parameters per statement (libSQL allows far more), so
+ * multi-row inserts are cut into statements of at most 100 values and sent as one batch:
+ * still one round trip, still all-or-nothing.
+ */
+export const MAX_BOUND_PARAMETERS = 100;
+
+export async function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: Array<T['$inferInsert']>): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(getTableColumns(table)).length;
+  const perStatement = Math.max(1, Math.floor(MAX_BOUND_PARAMETERS / columns));
+  const statements = [];
+  for (let i = 0; i < rows.length; i += perStatement) {
+    statements.push(db.insert(table).values(rows.slice(i, i + perStatement)));
+  }
+  await db.batch(statements as [typeof statements[0], ...typeof statements]);
+}

@@ -1,0 +1,78 @@
+/**
+ * One black-box HTTP suite, run against each real runtime (Node, Deno, workerd). It only sees a
+ * base URL with the demo data seeded; everything goes over real HTTP through the typed client.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
+import { DEMO_OPERATORS } from '../../demo/seed.ts';
+
+export interface RuntimeTarget {
+  baseUrl: string;
+  /** An origin the seed put on the demo operators' allowed list. */
+  allowedOrigin: string;
+  stop(): Promise<void>;
+}
+
+const [luckySpin, northwind] = DEMO_OPERATORS as [typeof DEMO_OPERATORS[0], typeof DEMO_OPERATORS[0]];
+
+export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: () => Promise<RuntimeTarget>) {
+  describe(`smoke on ${runtime}`, () => {
+    let target: RuntimeTarget;
+    beforeAll(async () => { target = await start(); });
+    afterAll(async () => { await target?.stop(); });
+    const client = (secretKey?: string) => createKabinetClient(target.baseUrl, secretKey ? { secretKey } : {});
+
+    it('is healthy and says which runtime serves it', async () => {
+      const health = await unwrap(client().health.$get());
+      expect(health.status).toBe('ok');
+      expect(health.runtime).toBe(runtime);
+    });
+
+    it('publishes its OpenAPI 3.1 document', async () => {
+      const doc = await (await fetch(`${target.baseUrl}/openapi.json`)).json() as { openapi: string; paths: object };
+      expect(doc.openapi).toBe('3.1.0');
+      expect(Object.keys(doc.paths)).toContain('/v1/brands');
+    });
+
+    it('answers problem+json 401 without a key and 404 for unknown routes', async () => {
+      const res = await client().v1.operator.$get();
+      expect(res.status).toBe(401);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      const missing = await fetch(`${target.baseUrl}/v1/no-such-route`);
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { code: string }).code).toBe('not_found');
+    });
+
+    it('serves the Operator API to the demo key, tenant by tenant', async () => {
+      const me = await unwrap(client(luckySpin.apiKey).v1.operator.$get());
+      expect(me.id).toBe(luckySpin.id);
+      const name = `Smoke ${runtime} ${Date.now()}`;
+      const created = await unwrap(client(luckySpin.apiKey).v1.brands.$post({ json: { name, currency: 'JPY', websiteUrl: 'https://smoke.example' } }));
+      expect(created.currency).toBe('JPY');
+      const mine = await unwrap(client(luckySpin.apiKey).v1.brands.$get());
+      expect(mine.data.map((b) => b.name)).toContain(name);
+      const theirs = await unwrap(client(northwind.apiKey).v1.brands.$get());
+      expect(theirs.data.map((b) => b.name)).not.toContain(name);
+    });
+
+    it('answers 422 naming the bad field and stores nothing', async () => {
+      const before = (await unwrap(client(northwind.apiKey).v1.brands.$get())).data.length;
+      const res = await client(northwind.apiKey).v1.brands.$post({ json: { name: 'Broken', currency: 'DOLLARS' as 'USD', websiteUrl: 'https://x.example' } });
+      expect(res.status).toBe(422);
+      const problem = (await res.json()) as unknown as { errors: Array<{ path: string }> };
+      expect(problem.errors.map((e) => e.path)).toEqual(['body.currency']);
+      expect((await unwrap(client(northwind.apiKey).v1.brands.$get())).data.length).toBe(before);
+    });
+
+    it('serves portal config with CORS only for the operator\'s origins', async () => {
+      const url = `${target.baseUrl}/v1/public/operators/${northwind.id}`;
+      const ok = await fetch(url, { headers: { origin: target.allowedOrigin } });
+      expect(ok.headers.get('access-control-allow-origin')).toBe(target.allowedOrigin);
+      const config = await ok.json() as { branding: { displayName: string }; brands: unknown[] };
+      expect(config.branding.displayName).toBe('Northwind Partners');
+      expect(config.brands.length).toBeGreaterThanOrEqual(2);
+      const other = await fetch(url, { headers: { origin: 'https://evil.example' } });
+      expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+  });
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Miniflare } from 'miniflare';
+import { drizzle } from 'drizzle-orm/d1';
+import * as schema from '../../core/db/schema.ts';
+import type { Db } from '../../core/db/client.ts';
+import { systemClock } from '../../core/lib/clock.ts';
+import { seedDemo } from '../../demo/seed.ts';
+import { defineSmokeSuite } from './smoke-suite.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const MIGRATIONS = join(root, 'core/db/migrations');
+
+/** Applies drizzle-kit's SQL files the way `wrangler d1 migrations apply` does: in name order. */
+export async function applyMigrations(d1: { prepare(sql: string): { run(): Promise<unknown> } }) {
+  for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
+    const statements = readFileSync(join(MIGRATIONS, file), 'utf8').split('--> statement-breakpoint');
+    for (const statement of statements.map((s) => s.trim()).filter(Boolean)) await d1.prepare(statement).run();
+  }
+}
+
+// Real workerd through Miniflare, with a local D1 database: edge/worker.ts bundled for Workers.
+defineSmokeSuite('workerd', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-'));
+  const scriptPath = join(dir, 'worker.js');
+  await build({
+    entryPoints: [join(root, 'edge/worker.ts')], outfile: scriptPath, bundle: true, format: 'esm',
+    platform: 'browser', conditions: ['workerd', 'worker', 'browser'], target: 'es2022', logLevel: 'error',
+  });
+  const mf = new Miniflare({
+    modules: true, modulesRoot: dir, scriptPath, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'],
+    d1Databases: { DB: 'kabinet-smoke' }, d1Persist: join(dir, 'd1'), cf: false,
+  });
+  const baseUrl = (await mf.ready).origin;
+  const d1 = await mf.getD1Database('DB');
+  await applyMigrations(d1);
+  const allowedOrigin = 'https://partners.smoke.example';
+  await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock }, [allowedOrigin]);
+  return {
+    baseUrl,
+    allowedOrigin,
+    stop: async () => {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
