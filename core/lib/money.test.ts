@@ -5,6 +5,8 @@ import { CURRENCY_CODES, CURRENCY_EXPONENTS, MoneyError, addMoney, formatMoney, 
 const currency = fc.constantFrom(...CURRENCY_CODES);
 const safeMinor = fc.bigInt({ min: BigInt(Number.MIN_SAFE_INTEGER), max: BigInt(Number.MAX_SAFE_INTEGER) });
 
+const reason = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as MoneyError).reason; } return 'no error'; };
+
 describe('money', () => {
   it('knows fiat and crypto exponents', () => {
     expect([CURRENCY_EXPONENTS.EUR, CURRENCY_EXPONENTS.JPY, CURRENCY_EXPONENTS.BTC, CURRENCY_EXPONENTS.USDT, CURRENCY_EXPONENTS.KWD]).toEqual([2, 0, 8, 6, 3]);
@@ -21,7 +23,6 @@ describe('money', () => {
   });
 
   it('refuses what it cannot represent exactly, naming the reason', () => {
-    const reason = (fn: () => unknown) => { try { fn(); } catch (e) { return (e as MoneyError).reason; } return 'no error'; };
     expect(reason(() => parseMoney('1.234', 'EUR'))).toBe('too_precise');
     expect(reason(() => parseMoney('1.5', 'JPY'))).toBe('too_precise');
     expect(reason(() => parseMoney('1,50', 'EUR'))).toBe('malformed');
