@@ -12,17 +12,21 @@ const fromRoot = (path: string) => relative(process.cwd(), fileURLToPath(new URL
 export const WIDGETS_DIST = fromRoot('widgets/dist');
 export const DEMO_SITE = fromRoot('demo/site');
 
+/** Paths the API owns (the core's routes and the public contracts of SPEC.md). */
+const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api'];
+
 export type StaticFactory = (options: { root: string; rewriteRequestPath?: (path: string) => string }) => MiddlewareHandler;
 
 export function createSite(api: AppType, serveStatic: StaticFactory) {
   const site = new Hono();
   site.use('/kabinet.js', serveStatic({ root: WIDGETS_DIST }));
   site.use('/chunks/*', serveStatic({ root: WIDGETS_DIST }));
+  const demoPages = serveStatic({ root: DEMO_SITE });
   site.use('/*', async (c, next) => {
-    // Demo pages and their stylesheets; API paths never collide with these files.
+    // API paths skip the file system entirely; everything else may be a demo page or stylesheet.
     const path = new URL(c.req.url).pathname;
-    if (path.startsWith('/v1/') || path.startsWith('/t/') || path.startsWith('/pb/')) return next();
-    return serveStatic({ root: DEMO_SITE })(c, next);
+    if (API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))) return next();
+    return demoPages(c, next);
   });
   // The API app keeps its own 404/500 problem answers, so it gets the request whole.
   site.all('*', (c) => api.fetch(c.req.raw, c.env));

@@ -137,3 +137,17 @@ describe('HTTP API through the typed client', () => {
     expect((err as KabinetApiError).problem.code).toBe('unauthorized');
   });
 });
+
+describe('/health', () => {
+  it('answers 503 once the database is gone (checks are cached for at most a second)', async () => {
+    const t = await createTestApp();
+    expect((await t.fetchApp('http://kabinet.test/health')).status).toBe(200);
+    (t.deps.db as unknown as { $client: { close(): void } }).$client.close();
+    expect((await t.fetchApp('http://kabinet.test/health')).status).toBe(200);
+    t.clock.advance(1_000);
+    const res = await t.fetchApp('http://kabinet.test/health');
+    expect(res.status).toBe(503);
+    expect((await res.json() as { code: string }).code).toBe('unavailable');
+    t.dispose();
+  });
+});
