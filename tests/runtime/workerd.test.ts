@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,21 +23,28 @@ export async function applyMigrations(d1: { prepare(sql: string): { run(): Promi
   }
 }
 
-// Real workerd through Miniflare, with a local D1 database: edge/worker.ts bundled for Workers.
-defineSmokeSuite('workerd', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-'));
+async function startWorkerd(dir: string) {
   const scriptPath = join(dir, 'worker.js');
   await build({
     entryPoints: [join(root, 'edge/worker.ts')], outfile: scriptPath, bundle: true, format: 'esm',
     platform: 'browser', conditions: ['workerd', 'worker', 'browser'], target: 'es2022', logLevel: 'error',
   });
+  // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker).
   const mf = new Miniflare({
     modules: true, modulesRoot: dir, scriptPath, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'kabinet-smoke' }, d1Persist: join(dir, 'd1'), cf: false,
+    queueProducers: { JOBS: { queueName: 'kabinet-jobs' } }, queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
   });
   const baseUrl = (await mf.ready).origin;
   const d1 = await mf.getD1Database('DB');
   await applyMigrations(d1);
+  return { mf, d1, baseUrl };
+}
+
+// Real workerd through Miniflare, with a local D1 database: edge/worker.ts bundled for Workers.
+defineSmokeSuite('workerd', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-'));
+  const { mf, d1, baseUrl } = await startWorkerd(dir);
   const allowedOrigin = 'https://partners.smoke.example';
   await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock }, [allowedOrigin]);
   return {
@@ -47,4 +55,24 @@ defineSmokeSuite('workerd', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+});
+
+describe('jobs on workerd', () => {
+  it('the Cron Trigger schedules housekeeping once a day and runs due jobs (Queue bound as in wrangler.toml)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-jobs-'));
+    const { mf, d1 } = await startWorkerd(dir);
+    try {
+      const worker = await mf.getWorker();
+      expect(await worker.scheduled({ cron: '* * * * *' })).toMatchObject({ outcome: 'ok' });
+      const done = async () => (await d1.prepare("select status from jobs where kind = 'maintenance.purge_finished_jobs'").all<{ status: string }>()).results;
+      for (let i = 0; i < 100 && (await done())[0]?.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(await done()).toEqual([{ status: 'done' }]);
+      // A second tick on the same day adds no second housekeeping job (idempotency key).
+      await worker.scheduled({ cron: '* * * * *' });
+      expect(await done()).toHaveLength(1);
+    } finally {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
