@@ -3,3 +3,5 @@ export * from '../modules/operators/table.ts';
 export * from '../modules/catalog/table.ts';
 export * from '../modules/partners/table.ts';
 export * from '../jobs/table.ts';
+export * from '../modules/identity/table.ts';
+export * from '../modules/mail/table.ts';

@@ -7,13 +7,19 @@ import type { ZodError } from 'zod';
 export const PROBLEM_STATUS = {
   bad_request: 400,
   unauthorized: 401,
+  /** Password was right; the account has 2FA on and the request carried no (or a wrong) code. */
+  two_factor_required: 401,
   forbidden: 403,
+  /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
+  account_inactive: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  /** Too many failed sign-ins: the user must unlock by the emailed link (or the operator unlocks). */
+  account_locked: 423,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -24,13 +30,16 @@ export type ProblemCode = keyof typeof PROBLEM_STATUS;
 const TITLES: Record<ProblemCode, string> = {
   bad_request: 'Bad request',
   unauthorized: 'Authentication required',
+  two_factor_required: 'Two-factor code required',
   forbidden: 'Not allowed',
+  account_inactive: 'Account not active',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   validation_failed: 'Invalid input',
+  account_locked: 'Account locked',
   rate_limited: 'Too many requests',
   internal: 'Internal error',
   unavailable: 'Service unavailable',

@@ -92,7 +92,20 @@ function browserLanguages(): readonly string[] {
 }
 
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const message = CATALOGS[locale][key] ?? en[key];
+  return formatMessage(locale, CATALOGS[locale][key] ?? en[key], params);
+}
+
+/**
+ * Each section keeps its own catalog beside it (`kb-<name>.messages.ts`, typed from its `en`
+ * object with `ru` required to list every key) and gets a translator from this.
+ */
+export function defineMessages<K extends string>(catalogs: { en: Record<K, Message>; ru: Record<K, Message> }) {
+  return (locale: Locale, key: K, params: MessageParams = {}): string => formatMessage(locale, catalogs[locale][key] ?? catalogs.en[key], params);
+}
+
+export type { Message };
+
+function formatMessage(locale: Locale, message: Message, params: MessageParams): string {
   let text: string;
   if (typeof message === 'string') {
     text = message;
