@@ -11,12 +11,22 @@ import { operators } from '../core/modules/operators/table.ts';
 import { partners, users } from '../core/modules/partners/table.ts';
 import { newId } from '../core/lib/ids.ts';
 import { insertMany } from '../core/db/insert-many.ts';
+import { hashPassword } from '../core/modules/identity/passwords.ts';
+import { newReferralCode } from '../core/modules/identity/sign-up.ts';
+import { auditEvents } from '../core/modules/identity/table.ts';
+
+/** Every demo partner user signs in with this password (demo data only). */
+export const DEMO_PASSWORD = 'kabinet-demo-2026';
 
 export const DEMO_OPERATORS = [
   {
     id: 'op_demo_luckyspin',
     name: 'Lucky Spin',
     apiKey: 'sk_demo_luckyspin_0000000000000000000000000000',
+    partnerId: 'partner_demo_ls_slothunters',
+    userId: 'user_demo_ls_owner',
+    signInEmail: 'owner@slothuntersmedia.example',
+    referralCode: 'SLOTHUNT',
     path: '/',
     branding: { displayName: 'Lucky Spin Partners', primaryColor: '#7c3aed', accentColor: '#f5b301', theme: 'dark' as const, supportEmail: 'partners@luckyspin.example', logoUrl: null },
     brands: [
@@ -29,6 +39,10 @@ export const DEMO_OPERATORS = [
     id: 'op_demo_northwind',
     name: 'Northwind Markets',
     apiKey: 'sk_demo_northwind_0000000000000000000000000000',
+    partnerId: 'partner_demo_nw_tradesignals',
+    userId: 'user_demo_nw_owner',
+    signInEmail: 'owner@tradesignalspro.example',
+    referralCode: 'TRADESIG',
     path: '/northwind/',
     branding: { displayName: 'Northwind Partners', primaryColor: '#0f766e', accentColor: '#1e3a8a', theme: 'light' as const, supportEmail: 'ib@northwind.example', logoUrl: null },
     brands: [
@@ -58,23 +72,43 @@ export async function seedDemo(ctx: ServiceCtx, origins: string[]): Promise<void
     for (const brand of demo.brands) {
       await createBrand(ctx, demo.id, { ...brand, visitParam: index === 0 ? 'kb_vid' : 'nw_click', fallbackUrl: brand.websiteUrl });
     }
-    const mine = PARTNER_NAMES.filter((_, i) => (index === 0 ? i < 10 : i >= 8));
+    const mine = index === 0 ? PARTNER_NAMES.slice(0, 10) : [...PARTNER_NAMES.slice(10), ...PARTNER_NAMES.slice(8, 10)];
     const now = ctx.clock.now().getTime();
     const partnerRows = mine.map(([name, country], i) => ({
-      id: newId('partner', ctx.clock),
+      // The first partner of each operator has fixed ids: the demo signs in and embeds as it.
+      id: i === 0 ? demo.partnerId : newId('partner', ctx.clock),
       operatorId: demo.id,
       name,
       company: `${name} Ltd`,
       country,
       status: STATUSES[i] ?? 'active',
+      referralCode: i === 0 ? demo.referralCode : newReferralCode(),
       createdAt: new Date(now - (120 - i * 9) * 86_400_000),
     }));
     await insertMany(ctx.db, partners, partnerRows);
-    await insertMany(ctx.db, users, partnerRows.flatMap((p, i) => {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const userRows = partnerRows.flatMap((p, i) => {
       const domain = p.name.toLowerCase().replace(/[^a-z]+/g, '') + '.example';
+      const locale = p.country === 'RU' || p.country === 'KZ' ? 'ru' as const : 'en' as const;
       return [
-        { id: newId('user', ctx.clock), operatorId: demo.id, partnerId: p.id, email: `owner@${domain}`, name: `Owner of ${p.name}`, role: 'owner' as const, locale: p.country === 'RU' || p.country === 'KZ' ? 'ru' : 'en', createdAt: p.createdAt },
-        ...(i % 3 === 0 ? [{ id: newId('user', ctx.clock), operatorId: demo.id, partnerId: p.id, email: `analyst@${domain}`, name: `Analyst at ${p.name}`, role: 'analyst' as const, locale: 'en', createdAt: p.createdAt }] : []),
+        { id: i === 0 ? demo.userId : newId('user', ctx.clock), operatorId: demo.id, partnerId: p.id, email: `owner@${domain}`, name: `${p.name} owner`, role: 'owner' as const, locale, passwordHash, createdAt: p.createdAt },
+        ...(i % 3 === 0 ? [{ id: newId('user', ctx.clock), operatorId: demo.id, partnerId: p.id, email: `analyst@${domain}`, name: `${p.name} analyst`, role: 'analyst' as const, locale, passwordHash, createdAt: p.createdAt }] : []),
+      ];
+    });
+    await insertMany(ctx.db, users, userRows);
+    // A little history for the events log: each account's sign-up, approval and first sign-in.
+    await insertMany(ctx.db, auditEvents, partnerRows.flatMap((p) => {
+      const owner = userRows.find((u) => u.partnerId === p.id && u.role === 'owner')!;
+      const at = (days: number) => new Date(p.createdAt.getTime() + days * 86_400_000);
+      const event = (type: string, createdAt: Date, actorKind: 'user' | 'operator', detail: Record<string, unknown> = {}) => ({
+        id: newId('evt', ctx.clock), operatorId: demo.id, partnerId: p.id, userId: owner.id, actorKind,
+        actorUserId: actorKind === 'user' ? owner.id : null, type, detail, ip: '203.0.113.24', createdAt,
+      });
+      return [
+        event('signed_up', at(0), 'user', { country: p.country }),
+        ...(p.status === 'active' || p.status === 'blocked' ? [event('partner_approved', at(1), 'operator', { from: 'pending', to: 'active' }), event('signed_in', at(1.2), 'user')] : []),
+        ...(p.status === 'rejected' ? [event('partner_rejected', at(2), 'operator', { from: 'pending', to: 'rejected' })] : []),
+        ...(p.status === 'blocked' ? [event('partner_blocked', at(40), 'operator', { from: 'active', to: 'blocked' })] : []),
       ];
     }));
   }

@@ -10,15 +10,32 @@ import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenan
 import { DEMO_OPERATORS, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
 import { openLibsqlDatabase } from './libsql.ts';
 import type { ServerConfig } from './config.ts';
+import type { Context } from 'hono';
+import { createSecretBox } from '../core/lib/crypto.ts';
+import { mailHandlers } from '../core/modules/mail/service.ts';
+import { readMailConfig } from './mail-config.ts';
+import { createSmtpTransport } from './smtp-transport.ts';
+import { resolveSecret } from './secret.ts';
+
+export interface BootOptions {
+  env: Record<string, string | undefined>;
+  clientIp: (c: Context) => string | null;
+}
 
 export const VERSION = '0.1.0';
 
-export async function boot(config: ServerConfig, runtime: AppDeps['runtime']) {
+export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], options: BootOptions) {
   const { db, close } = await openLibsqlDatabase(config.databaseUrl, config.databaseAuthToken);
   const clock = systemClock;
   const jobs = createOutbox(db, clock);
+  const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const deps: AppDeps = {
     db, clock, jobs, runtime, version: VERSION,
+    secretBox: await createSecretBox(resolveSecret(options.env, config.databaseUrl)),
+    mailTransport: mail.transport,
+    publicUrl: config.publicUrl,
+    demoMailbox: mail.demoMailbox && config.seed === 'demo',
+    clientIp: options.clientIp,
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
   };
   let seeded = false;
@@ -28,7 +45,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime']) {
     seeded = true;
   }
   await scheduleMaintenance(jobs, clock);
-  const stopRunner = startJobRunner(db, clock, maintenanceHandlers, { onError: (e) => console.error('job runner:', e) });
+  const stopRunner = startJobRunner(db, clock, { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from) }, { onError: (e) => console.error('job runner:', e) });
   return {
     app: createApp(deps),
     deps,

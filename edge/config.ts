@@ -7,6 +7,8 @@ export interface ServerConfig {
   host: string;
   port: number;
   seed: 'demo' | 'none';
+  /** Base URL for links in emails (KABINET_PUBLIC_URL; default http://HOST:PORT). */
+  publicUrl: string;
 }
 
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -20,5 +22,6 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     host: env.HOST || '127.0.0.1',
     port,
     seed,
+    publicUrl: (env.KABINET_PUBLIC_URL || `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -1,5 +1,5 @@
 /** Deno entry: `npm run start:deno`. The same core and database code as Node, served by Deno.serve. */
-import { serveStatic } from 'hono/deno';
+import { serveStatic, getConnInfo } from 'hono/deno';
 import { readServerConfig } from './config.ts';
 import { banner, boot } from './boot.ts';
 import { createSite } from './site.ts';
@@ -13,7 +13,8 @@ declare const Deno: {
 };
 
 const config = readServerConfig(Deno.env.toObject());
-const kabinet = await boot(config, 'deno');
+const env = Deno.env.toObject();
+const kabinet = await boot(config, 'deno', { env, clientIp: (c) => getConnInfo(c).remote.address ?? null });
 const site = createSite(kabinet.app, serveStatic as never);
 const server = Deno.serve({ port: config.port, hostname: config.host, onListen: () => console.log(banner(config, `Deno ${Deno.version.deno}`, kabinet.seeded)) }, site.fetch);
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { readServerConfig } from './config.ts';
 import { banner, boot } from './boot.ts';
 import { createSite } from './site.ts';
@@ -19,7 +20,7 @@ async function ensureWidgetsBuilt(): Promise<void> {
 
 const config = readServerConfig(process.env);
 await ensureWidgetsBuilt();
-const kabinet = await boot(config, 'node');
+const kabinet = await boot(config, 'node', { env: process.env, clientIp: (c) => getConnInfo(c).remote.address ?? null });
 const site = createSite(kabinet.app, serveStatic);
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, () => {
   console.log(banner(config, `Node ${process.version}`, kabinet.seeded));

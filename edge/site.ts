@@ -13,7 +13,7 @@ export const WIDGETS_DIST = fromRoot('widgets/dist');
 export const DEMO_SITE = fromRoot('demo/site');
 
 /** Paths the API owns (the core's routes and the public contracts of SPEC.md). */
-const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api'];
+const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api', '/portal', '/demo/mailbox'];
 
 export type StaticFactory = (options: { root: string; rewriteRequestPath?: (path: string) => string }) => MiddlewareHandler;
 

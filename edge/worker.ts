@@ -14,6 +14,9 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { systemClock } from '../core/lib/clock.ts';
 import { createOutbox, runDueJobs, runJob, type JobHandlers } from '../core/jobs/outbox.ts';
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
+import { createSecretBox } from '../core/lib/crypto.ts';
+import { mailHandlers } from '../core/modules/mail/service.ts';
+import { readMailConfig } from './mail-config.ts';
 
 interface QueueLike { send(message: { jobId: string }, options?: { delaySeconds?: number }): Promise<void> }
 interface Env {
@@ -21,12 +24,21 @@ interface Env {
   JOBS?: QueueLike;
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
+  /** 32+ random characters; encrypts TOTP secrets and statistic tokens (a Worker secret). */
+  KABINET_SECRET?: string;
+  /** Base URL for links in emails; defaults to the origin of the request that built the deps. */
+  KABINET_PUBLIC_URL?: string;
+  MAIL_DRIVER?: string;
+  MAIL_HTTP_URL?: string;
+  MAIL_HTTP_TOKEN?: string;
+  MAIL_FROM?: string;
+  KABINET_DEMO_MAILBOX?: string;
 }
 interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
 interface MessageBatch { messages: Array<{ body: { jobId: string }; ack(): void; retry(): void }> }
 
 const VERSION = '0.1.0';
-const handlers: JobHandlers = { ...maintenanceHandlers };
+let handlers: JobHandlers = { ...maintenanceHandlers };
 
 function openDatabase(env: Env): Db {
   if (env.DATABASE_URL) {
@@ -37,35 +49,47 @@ function openDatabase(env: Env): Db {
 }
 
 // Deps are built once per isolate and env (bindings only exist inside a handler call).
-const depsByEnv = new WeakMap<Env, AppDeps>();
-function depsFor(env: Env): AppDeps {
+const depsByEnv = new WeakMap<Env, Promise<AppDeps>>();
+function depsFor(env: Env, origin = 'http://localhost'): Promise<AppDeps> {
   let deps = depsByEnv.get(env);
   if (!deps) {
-    const db = openDatabase(env);
-    const queue = env.JOBS;
-    const notify = queue
-      ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: Math.max(0, Math.ceil((runAt.getTime() - Date.now()) / 1000)) })
-      : undefined;
-    deps = {
-      db, clock: systemClock, jobs: createOutbox(db, systemClock, notify), runtime: 'workerd', version: VERSION,
-      reportError: (error, requestId) => console.error(`[${requestId}]`, error),
-    };
+    deps = buildDeps(env, origin);
     depsByEnv.set(env, deps);
   }
   return deps;
 }
 
+async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
+  if (!env.KABINET_SECRET) throw new Error('Set the KABINET_SECRET Worker secret (32+ random characters)');
+  const db = openDatabase(env);
+  const queue = env.JOBS;
+  const notify = queue
+    ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: Math.max(0, Math.ceil((runAt.getTime() - Date.now()) / 1000)) })
+    : undefined;
+  const mail = readMailConfig(env as Record<string, string | undefined>);
+  handlers = { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from) };
+  return {
+    db, clock: systemClock, jobs: createOutbox(db, systemClock, notify), runtime: 'workerd', version: VERSION,
+    secretBox: await createSecretBox(env.KABINET_SECRET),
+    mailTransport: mail.transport,
+    publicUrl: env.KABINET_PUBLIC_URL ?? origin,
+    demoMailbox: mail.demoMailbox && env.KABINET_DEMO_MAILBOX === 'on',
+    clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    reportError: (error, requestId) => console.error(`[${requestId}]`, error),
+  };
+}
+
 const appByDeps = new WeakMap<AppDeps, ReturnType<typeof createApp>>();
 
 export default {
-  fetch(request: Request, env: Env, ctx: ExecutionContext) {
-    const deps = depsFor(env);
+  async fetch(request: Request, env: Env, ctx: ExecutionContext) {
+    const deps = await depsFor(env, new URL(request.url).origin);
     let app = appByDeps.get(deps);
     if (!app) appByDeps.set(deps, (app = createApp(deps)));
     return app.fetch(request, env, ctx as never);
   },
   async queue(batch: MessageBatch, env: Env) {
-    const { db, clock } = depsFor(env);
+    const { db, clock } = await depsFor(env);
     for (const message of batch.messages) {
       // A failed attempt is rescheduled in the outbox itself (with its backoff), and the cron
       // sweep runs it when due, so the message is always acknowledged.
@@ -74,7 +98,7 @@ export default {
     }
   },
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext) {
-    const { db, clock, jobs } = depsFor(env);
+    const { db, clock, jobs } = await depsFor(env);
     ctx.waitUntil((async () => {
       await scheduleMaintenance(jobs, clock);
       await runDueJobs(db, clock, handlers, 200);

@@ -11,6 +11,12 @@ import { renderApiReference } from './api-reference.ts';
 import { systemRoutes } from '../modules/system/routes.ts';
 import { operatorRoutes } from '../modules/operators/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import { publicIdentityRoutes } from '../modules/identity/public-routes.ts';
+import { partnerAccountRoutes } from '../modules/identity/partner-routes.ts';
+import { teamRoutes } from '../modules/identity/team-routes.ts';
+import { operatorIdentityRoutes } from '../modules/identity/operator-routes.ts';
+import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
+import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
   title: 'Kabinet API',
@@ -53,11 +59,26 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorKey', {
     type: 'http', scheme: 'bearer', description: 'Operator secret key (`sk_…`), server-to-server only',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'partnerSession', {
+    type: 'http', scheme: 'bearer', description: 'Partner session token from sign-in or the embed exchange (the hosted portal page uses the HttpOnly `kb_session` cookie instead)',
+  });
 
   const routes = app
     .route('/', systemRoutes)
     .route('/', operatorRoutes)
-    .route('/', catalogRoutes);
+    .route('/', catalogRoutes)
+    .route('/', publicIdentityRoutes)
+    .route('/', partnerAccountRoutes)
+    .route('/', teamRoutes)
+    .route('/', operatorIdentityRoutes);
+
+  app.get('/portal/:operatorId', async (c) => {
+    const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
+    return c.html(await renderHostedPortal(deps, c.req.param('operatorId'), locale));
+  });
+  if (deps.demoMailbox) {
+    app.get('/demo/mailbox', async (c) => c.html(renderMailboxPage(await listMailbox(deps.db, { limit: 100 }))));
+  }
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
   app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }))));

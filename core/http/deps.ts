@@ -1,6 +1,9 @@
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { JobQueue } from '../jobs/outbox.ts';
+import type { Context } from 'hono';
+import type { SecretBox } from '../lib/crypto.ts';
+import type { MailTransport } from '../modules/mail/transport.ts';
 
 /**
  * Everything the core needs from the outside world. Each edge entry (Node, Deno, Workers)
@@ -13,6 +16,19 @@ export interface AppDeps {
   /** Which runtime serves this app; shown by /health so smoke tests can tell them apart. */
   runtime: 'node' | 'deno' | 'workerd';
   version: string;
+  /** Encrypts secrets that must be readable again (TOTP secrets, statistic tokens). */
+  secretBox: SecretBox;
+  /**
+   * Where emails go. null is the `outbox` driver: messages are only stored (the demo mailbox
+   * page shows them). Otherwise a job hands each stored message to the transport.
+   */
+  mailTransport: MailTransport | null;
+  /** Public base URL of this server, for links in emails (e.g. https://partners.example.com). */
+  publicUrl: string;
+  /** Serve the demo mailbox page (/demo/mailbox): only for demo installs with the outbox driver. */
+  demoMailbox?: boolean;
+  /** The caller's IP as the runtime sees it (socket address, or Cloudflare's header on Workers). */
+  clientIp?: (c: Context) => string | null;
   /** Called with unexpected errors (the client only sees a request id). */
   reportError?: (error: unknown, requestId: string | null) => void;
 }
@@ -23,5 +39,21 @@ export interface AppEnv {
     requestId: string;
     /** Set by the operator-key middleware on Operator API routes. */
     operatorId: string;
+    /** Set by requirePartnerSession on partner routes. */
+    partner: PartnerPrincipal;
   };
+}
+
+/** Who is calling a partner route: the user, their partner account and the session. */
+export interface PartnerPrincipal {
+  operatorId: string;
+  partnerId: string;
+  userId: string;
+  email: string;
+  role: 'owner' | 'admin' | 'analyst' | 'finance';
+  sessionId: string;
+  kind: 'password' | 'embed';
+  transport: 'bearer' | 'cookie';
+  /** Components an embed session may use; null for a full (password) session. */
+  components: string[] | null;
 }

@@ -28,3 +28,5 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 });
 
 export const operatorKeySecurity = [{ operatorKey: [] }];
+
+export const partnerSecurity = [{ partnerSession: [] }];

@@ -6,7 +6,7 @@ import type { Clock } from './clock.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
 
-export const ID_PREFIXES = ['op', 'brand', 'partner', 'user', 'key', 'job', 'req'] as const;
+export const ID_PREFIXES = ['op', 'brand', 'partner', 'user', 'key', 'job', 'req', 'sess', 'ott', 'evt', 'rc', 'mail'] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 function encodeTime(ms: number): string {
@@ -26,9 +26,25 @@ export function randomToken(length: number): string {
   return out;
 }
 
+// Within one millisecond ids count up from the last random part (ULID's monotonic mode), so ids
+// made in one process sort in creation order even when the clock stands still (tests, bursts).
+let lastTime = '';
+let lastRandom: number[] = [];
+
+function nextRandom(): number[] {
+  const digits = [...lastRandom];
+  for (let i = digits.length - 1; i >= 0; i--) {
+    if (digits[i]! < 31) { digits[i]!++; return digits; }
+    digits[i] = 0;
+  }
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b & 31);
+}
+
 export function newId(prefix: IdPrefix, clock?: Clock): string {
-  const ms = clock ? clock.now().getTime() : Date.now();
-  return `${prefix}_${encodeTime(ms)}${randomToken(16)}`;
+  const time = encodeTime(clock ? clock.now().getTime() : Date.now());
+  lastRandom = time === lastTime ? nextRandom() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b & 31);
+  lastTime = time;
+  return `${prefix}_${time}${lastRandom.map((d) => ALPHABET[d]).join('')}`;
 }
 
 const ID_SHAPE = /^[a-z]+_[0-9A-Z_a-z]{4,64}$/;

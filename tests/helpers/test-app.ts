@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../core/http/app.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { manualClock } from '../../core/lib/clock.ts';
+import { createSecretBox } from '../../core/lib/crypto.ts';
 import { createOutbox } from '../../core/jobs/outbox.ts';
 import { createApiKey, createOperator } from '../../core/modules/operators/service.ts';
 import { createKabinetClient } from '../../core/sdk/index.ts';
@@ -20,7 +21,13 @@ export async function createTestApp() {
   const { db, dispose } = await createTestDb();
   const clock = manualClock('2026-11-24T10:00:00Z');
   const errors: unknown[] = [];
-  const deps: AppDeps = { db, clock, jobs: createOutbox(db, clock), runtime: 'node', version: 'test', reportError: (e) => errors.push(e) };
+  const deps: AppDeps = {
+    db, clock, jobs: createOutbox(db, clock), runtime: 'node', version: 'test', reportError: (e) => errors.push(e),
+    secretBox: await createSecretBox('test-secret-0123456789abcdef-0123456789'), mailTransport: null,
+    publicUrl: 'http://kabinet.test', demoMailbox: true,
+    // Tests name the caller's IP with a header; real edges take it from the socket.
+    clientIp: (c) => c.req.header('x-test-ip') ?? '192.0.2.1',
+  };
   const app = createApp(deps);
   const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) => app.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
   const clientFor = (secretKey?: string) => createKabinetClient('http://kabinet.test', { ...(secretKey ? { secretKey } : {}), fetch: fetchApp });

@@ -32,7 +32,7 @@ async function startWorkerd(dir: string) {
   // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker).
   const mf = new Miniflare({
     modules: true, modulesRoot: dir, scriptPath, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'kabinet-smoke' }, d1Persist: join(dir, 'd1'), cf: false,
+    d1Databases: { DB: 'kabinet-smoke' }, bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef' }, d1Persist: join(dir, 'd1'), cf: false,
     queueProducers: { JOBS: { queueName: 'kabinet-jobs' } }, queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
   });
   const baseUrl = (await mf.ready).origin;

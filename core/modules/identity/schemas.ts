@@ -175,4 +175,6 @@ export const PartnerSummarySchema = z.object({
 export const PartnerListSchema = z.object({ data: z.array(PartnerSummarySchema) }).openapi('PartnerList');
 export const PartnerListQuerySchema = z.object({ status: z.enum(PARTNER_STATUSES).optional() });
 export const PartnerDecisionSchema = z.object({ action: z.enum(['approve', 'reject', 'block', 'unblock']) }).strict().openapi('PartnerDecision');
-export const IdParams = (name: string) => z.object({ [name]: z.string().min(3).max(64).openapi({ param: { name, in: 'path' } }) });
+/** Path parameters holding one id, typed by name: IdParams('userId') → { userId: string }. */
+export const IdParams = <N extends string>(name: N) =>
+  z.object({ [name]: z.string().min(3).max(64).openapi({ param: { name, in: 'path' } }) } as Record<N, z.ZodString>);

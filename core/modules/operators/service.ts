@@ -100,6 +100,11 @@ export async function isOriginAllowed(ctx: ServiceCtx, operatorId: string, origi
   return Boolean(row);
 }
 
+export async function isOriginAllowedByAnyOperator(ctx: ServiceCtx, origin: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins).where(eq(operatorOrigins.origin, origin)).limit(1);
+  return Boolean(row);
+}
+
 const KEY_PREFIX = 'sk_';
 
 /**

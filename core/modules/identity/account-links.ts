@@ -1,0 +1,58 @@
+/** What the emailed single-use links do: unlock an account, reset a password, accept an invitation. */
+import { eq } from 'drizzle-orm';
+import type { AppDeps } from '../../http/deps.ts';
+import type { RequestMeta } from '../../http/partner-auth.ts';
+import { users } from '../partners/table.ts';
+import { sendMail } from '../mail/service.ts';
+import { auditStatement, recordAudit } from './audit.ts';
+import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken } from './one-time-tokens.ts';
+import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
+import { endAllSessionsStatement } from './sessions.ts';
+import { portalLink } from './sign-in.ts';
+import { findUserByEmail, loadUser } from './users.ts';
+
+export const RESET_LINK_TTL_MS = 2 * 3_600_000;
+
+export async function unlockWithToken(deps: AppDeps, operatorId: string, token: string, meta: RequestMeta) {
+  const used = await consumeOneTimeToken(deps, operatorId, ['unlock'], token);
+  const user = await loadUser(deps, operatorId, used.userId);
+  await deps.db.batch([
+    deps.db.update(users).set({ lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
+    auditStatement(deps, { operatorId, partnerId: user.partnerId, userId: user.id, type: 'user_unlocked', actor: { kind: 'user', userId: user.id }, detail: { via: 'email_link' }, meta }),
+  ]);
+  return { message: 'Your account is unlocked; you can sign in again' };
+}
+
+/** Always the same answer, so the form does not reveal which emails have accounts. */
+export async function requestPasswordReset(deps: AppDeps, operatorId: string, email: string, meta: RequestMeta) {
+  const found = await findUserByEmail(deps, operatorId, email);
+  if (found && !found.user.blockedAt) {
+    const { raw } = await issueOneTimeToken(deps, { operatorId, userId: found.user.id, purpose: 'password_reset', ttlMs: RESET_LINK_TTL_MS });
+    await sendMail(deps, {
+      operatorId, to: found.user.email, locale: found.user.locale, template: 'password_reset',
+      params: { link: portalLink(deps, operatorId, 'reset', raw), expiresInHours: RESET_LINK_TTL_MS / 3_600_000 },
+    });
+    await recordAudit(deps, { operatorId, partnerId: found.user.partnerId, userId: found.user.id, type: 'password_reset', actor: { kind: 'user', userId: found.user.id }, detail: { stage: 'requested' }, meta });
+  }
+  return { message: 'If an account exists for this email, we have sent a link to reset the password' };
+}
+
+/** Sets the password from a reset or invitation link; every existing session of the user ends. */
+export async function completePasswordToken(deps: AppDeps, operatorId: string, input: { token: string; password: string }, meta: RequestMeta) {
+  // A weak password must not burn the link: check it before the token is used up.
+  const pending = await peekOneTimeToken(deps, operatorId, ['password_reset', 'invite'], input.token);
+  const user = await loadUser(deps, operatorId, pending.userId);
+  assertPasswordAcceptable(input.password, user.email);
+  const used = await consumeOneTimeToken(deps, operatorId, [pending.purpose], input.token);
+  const invite = used.purpose === 'invite';
+  await deps.db.batch([
+    // A reset also clears a lock: the person proved control of the mailbox.
+    deps.db.update(users).set({ passwordHash: await hashPassword(input.password), lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
+    endAllSessionsStatement(deps, operatorId, user.id),
+    auditStatement(deps, {
+      operatorId, partnerId: user.partnerId, userId: user.id, type: invite ? 'password_set' : 'password_reset',
+      actor: { kind: 'user', userId: user.id }, detail: invite ? { via: 'invitation' } : { stage: 'completed', sessionsEnded: true }, meta,
+    }),
+  ]);
+  return { message: invite ? 'Your password is set; sign in with it now' : 'Your password is changed and every session has ended; sign in again' };
+}

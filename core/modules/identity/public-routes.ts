@@ -1,0 +1,69 @@
+/**
+ * Public identity routes: everything a person does before having a session. They name their
+ * operator in the path so CORS can answer for exactly that operator's origins.
+ */
+import { createRoute } from '@hono/zod-openapi';
+import { createRouter } from '../../http/router.ts';
+import { corsForPathOperator } from '../../http/middleware.ts';
+import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi-shared.ts';
+import { OperatorIdParams } from '../operators/schemas.ts';
+import { AcceptedSchema, ExchangeSchema, RequestResetSchema, SessionResultSchema, SetPasswordSchema, SignInSchema, SignUpResultSchema, SignUpSchema, TokenSchema } from './schemas.ts';
+import { requestMeta, sessionCookie } from '../../http/partner-auth.ts';
+import { signUp } from './sign-up.ts';
+import { signIn } from './sign-in.ts';
+import { completePasswordToken, requestPasswordReset, unlockWithToken } from './account-links.ts';
+import { exchangeClientSecret } from './embed-sessions.ts';
+
+const tags = ['Partner sign-in'];
+const base = '/v1/public/operators/{operatorId}';
+
+const signUpRoute = createRoute({
+  method: 'post', path: `${base}/sign-up`, tags, summary: 'Partner sign-up (pending until the operator approves)',
+  request: { params: OperatorIdParams, body: jsonBody(SignUpSchema) },
+  responses: { 201: jsonResponse(SignUpResultSchema, 'Account created, pending approval'), 409: problemResponses[404], 422: problemResponses[422] },
+});
+const signInRoute = createRoute({
+  method: 'post', path: `${base}/sign-in`, tags,
+  summary: 'Sign in with email and password (and a TOTP code when 2FA is on). Problem codes: unauthorized, two_factor_required, account_locked, account_inactive, rate_limited',
+  request: { params: OperatorIdParams, body: jsonBody(SignInSchema) },
+  responses: { 200: jsonResponse(SessionResultSchema, 'Signed in'), 401: problemResponses[401], 422: problemResponses[422] },
+});
+const unlockRoute = createRoute({
+  method: 'post', path: `${base}/unlock`, tags, summary: 'Unlock an account with the single-use link from the unlock email',
+  request: { params: OperatorIdParams, body: jsonBody(TokenSchema) },
+  responses: { 200: jsonResponse(AcceptedSchema, 'Unlocked'), 401: problemResponses[401] },
+});
+const requestResetRoute = createRoute({
+  method: 'post', path: `${base}/password-reset`, tags, summary: 'Email a password-reset link (always answers 202, whether or not the email exists)',
+  request: { params: OperatorIdParams, body: jsonBody(RequestResetSchema) },
+  responses: { 202: jsonResponse(AcceptedSchema, 'If the account exists, an email is on its way'), 422: problemResponses[422] },
+});
+const setPasswordRoute = createRoute({
+  method: 'post', path: `${base}/password`, tags, summary: 'Set a password from a reset or invitation link; ends every session of the user',
+  request: { params: OperatorIdParams, body: jsonBody(SetPasswordSchema) },
+  responses: { 200: jsonResponse(AcceptedSchema, 'Password set'), 401: problemResponses[401], 422: problemResponses[422] },
+});
+const exchangeRoute = createRoute({
+  method: 'post', path: `${base}/embed-sessions/exchange`, tags, summary: 'Exchange a single-use embed client secret for a bearer session',
+  request: { params: OperatorIdParams, body: jsonBody(ExchangeSchema) },
+  responses: { 200: jsonResponse(SessionResultSchema, 'Embedded session'), 401: problemResponses[401] },
+});
+
+const router = createRouter();
+router.use(`/v1/public/operators/:operatorId/*`, corsForPathOperator);
+
+export const publicIdentityRoutes = router
+  .openapi(signUpRoute, async (c) => c.json(await signUp(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json'), requestMeta(c)), 201))
+  .openapi(signInRoute, async (c) => {
+    const body = c.req.valid('json');
+    const result = await signIn(c.var.deps, c.req.valid('param').operatorId, body, requestMeta(c));
+    if (body.transport === 'cookie') {
+      c.header('set-cookie', sessionCookie(c, result.token!, new Date(result.expiresAt)));
+      return c.json({ ...result, token: null }, 200);
+    }
+    return c.json(result, 200);
+  })
+  .openapi(unlockRoute, async (c) => c.json(await unlockWithToken(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json').token, requestMeta(c)), 200))
+  .openapi(requestResetRoute, async (c) => c.json(await requestPasswordReset(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json').email, requestMeta(c)), 202))
+  .openapi(setPasswordRoute, async (c) => c.json(await completePasswordToken(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json'), requestMeta(c)), 200))
+  .openapi(exchangeRoute, async (c) => c.json(await exchangeClientSecret(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json').clientSecret, requestMeta(c)), 200));

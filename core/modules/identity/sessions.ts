@@ -1,0 +1,102 @@
+/**
+ * Sessions: created on sign-in or embed exchange, found by the SHA-256 of their token, listed
+ * with the device from the user agent, and ended one by one, all-but-current, or all.
+ */
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import Bowser from 'bowser';
+import type { PartnerPrincipal } from '../../http/deps.ts';
+import type { RequestMeta } from '../../http/partner-auth.ts';
+import { notFound } from '../../http/problem.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { newId, randomToken } from '../../lib/ids.ts';
+import type { ServiceCtx } from '../operators/service.ts';
+import { partners, users } from '../partners/table.ts';
+import { sessions } from './table.ts';
+import { recordAudit } from './audit.ts';
+
+export const PASSWORD_SESSION_TTL_MS = 12 * 3_600_000;
+export const EMBED_SESSION_TTL_MS = 60 * 60_000;
+/** last_seen_at is written at most this often, so reads don't turn into writes. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export async function createSession(ctx: ServiceCtx, input: { operatorId: string; userId: string; kind: 'password' | 'embed'; transport: 'bearer' | 'cookie'; components?: string[] | null; meta: RequestMeta }) {
+  const token = `kbs_${randomToken(40)}`;
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + (input.kind === 'embed' ? EMBED_SESSION_TTL_MS : PASSWORD_SESSION_TTL_MS));
+  const id = newId('sess', ctx.clock);
+  await ctx.db.insert(sessions).values({
+    id, operatorId: input.operatorId, userId: input.userId, tokenHash: await sha256Hex(token), kind: input.kind, transport: input.transport,
+    components: input.components ?? null, ip: input.meta.ip, userAgent: input.meta.userAgent, createdAt: now, lastSeenAt: now, expiresAt,
+  });
+  return { id, token, expiresAt };
+}
+
+/** The principal behind a token, or null. Blocked users and inactive partners have no session. */
+export async function authenticateSession(ctx: ServiceCtx, token: string, transport: 'bearer' | 'cookie', meta: RequestMeta): Promise<PartnerPrincipal | null> {
+  if (token.length > 200) return null;
+  const now = ctx.clock.now();
+  const [row] = await ctx.db.select({ session: sessions, user: users, partner: partners }).from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(partners, eq(partners.id, users.partnerId))
+    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, now), eq(sessions.transport, transport)));
+  if (!row || row.user.blockedAt || row.partner.status !== 'active') return null;
+  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await ctx.db.update(sessions).set({ lastSeenAt: now, ...(meta.ip ? { ip: meta.ip } : {}) }).where(eq(sessions.id, row.session.id));
+  }
+  return {
+    operatorId: row.session.operatorId, partnerId: row.partner.id, userId: row.user.id, email: row.user.email, role: row.user.role,
+    sessionId: row.session.id, kind: row.session.kind, transport: row.session.transport, components: row.session.components ?? null,
+  };
+}
+
+function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const ua = Bowser.parse(userAgent);
+  const browser = [ua.browser.name, ua.browser.version?.split('.')[0]].filter(Boolean).join(' ');
+  const os = [ua.os.name, ua.os.versionName ?? ua.os.version].filter(Boolean).join(' ');
+  const type = ua.platform.type && ua.platform.type !== 'desktop' ? ` (${ua.platform.type})` : '';
+  return [browser, os].filter(Boolean).join(' on ') + type || 'Unknown device';
+}
+
+export async function listSessions(ctx: ServiceCtx, principal: PartnerPrincipal, userId: string) {
+  const rows = await ctx.db.select().from(sessions).where(and(
+    eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt), gt(sessions.expiresAt, ctx.clock.now()),
+  )).orderBy(desc(sessions.lastSeenAt));
+  return rows.map((s) => ({
+    id: s.id, kind: s.kind, device: describeDevice(s.userAgent), ip: s.ip,
+    createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString(),
+    current: s.id === principal.sessionId,
+  }));
+}
+
+/** Ends one session of `userId` (default: the caller). Another user's session id answers 404. */
+export async function terminateSession(ctx: ServiceCtx, principal: PartnerPrincipal, sessionId: string, meta: RequestMeta, userId = principal.userId) {
+  const ended = await ctx.db.update(sessions).set({ endedAt: ctx.clock.now() }).where(and(
+    eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, userId), eq(sessions.id, sessionId), isNull(sessions.endedAt),
+  )).returning({ id: sessions.id });
+  if (ended.length === 0) throw notFound('Session');
+  await recordAudit(ctx, {
+    operatorId: principal.operatorId, partnerId: principal.partnerId, userId, type: 'session_terminated',
+    actor: { kind: 'user', userId: principal.userId }, detail: { sessionId, signOut: sessionId === principal.sessionId }, meta,
+  });
+  return { terminated: 1 };
+}
+
+export async function terminateOtherSessions(ctx: ServiceCtx, principal: PartnerPrincipal, meta: RequestMeta) {
+  const ended = await ctx.db.update(sessions).set({ endedAt: ctx.clock.now() }).where(and(
+    eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, principal.userId), ne(sessions.id, principal.sessionId), isNull(sessions.endedAt),
+  )).returning({ id: sessions.id });
+  if (ended.length) {
+    await recordAudit(ctx, {
+      operatorId: principal.operatorId, partnerId: principal.partnerId, userId: principal.userId, type: 'session_terminated',
+      actor: { kind: 'user', userId: principal.userId }, detail: { count: ended.length, allOthers: true }, meta,
+    });
+  }
+  return { terminated: ended.length };
+}
+
+/** The statement that ends every session of a user (password reset, block): batch it with the change. */
+export function endAllSessionsStatement(ctx: ServiceCtx, operatorId: string, userId: string) {
+  return ctx.db.update(sessions).set({ endedAt: ctx.clock.now() })
+    .where(and(eq(sessions.operatorId, operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+}

@@ -1,0 +1,51 @@
+/** Partner sign-up: a pending partner account with its owner, linked to a referrer by code. */
+import { and, eq } from 'drizzle-orm';
+import type { AppDeps } from '../../http/deps.ts';
+import type { RequestMeta } from '../../http/partner-auth.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { newId, randomToken } from '../../lib/ids.ts';
+import { getOperator } from '../operators/service.ts';
+import { partners, users } from '../partners/table.ts';
+import { sendMail } from '../mail/service.ts';
+import { auditStatement } from './audit.ts';
+import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
+import { findUserByEmail } from './users.ts';
+import type { z } from 'zod';
+import type { SignUpSchema } from './schemas.ts';
+
+/** Referral codes are short enough to read out, long enough not to guess (32^8). */
+export const newReferralCode = () => randomToken(8);
+
+export async function signUp(deps: AppDeps, operatorId: string, input: z.infer<typeof SignUpSchema>, meta: RequestMeta) {
+  await getOperator(deps, operatorId);
+  assertPasswordAcceptable(input.password, input.email);
+  if (await findUserByEmail(deps, operatorId, input.email)) {
+    throw new ProblemError('conflict', 'An account with this email already exists; sign in or reset the password', [{ path: 'body.email', message: 'already registered' }]);
+  }
+  let referrerPartnerId: string | null = null;
+  if (input.referralCode) {
+    const [referrer] = await deps.db.select({ id: partners.id }).from(partners)
+      .where(and(eq(partners.operatorId, operatorId), eq(partners.referralCode, input.referralCode.toUpperCase())));
+    if (!referrer) throw new ProblemError('validation_failed', 'body.referralCode: no partner has this referral code', [{ path: 'body.referralCode', message: 'no partner has this referral code' }]);
+    referrerPartnerId = referrer.id;
+  }
+  const now = deps.clock.now();
+  const partnerId = newId('partner', deps.clock);
+  const userId = newId('user', deps.clock);
+  await deps.db.batch([
+    deps.db.insert(partners).values({
+      id: partnerId, operatorId, name: input.company?.trim() || input.name, company: input.company ?? null, country: input.country,
+      status: 'pending', referrerPartnerId, referralCode: newReferralCode(), createdAt: now,
+    }),
+    deps.db.insert(users).values({
+      id: userId, operatorId, partnerId, email: input.email, name: input.name, role: 'owner', locale: input.locale,
+      messenger: input.messenger ?? null, passwordHash: await hashPassword(input.password), createdAt: now,
+    }),
+    auditStatement(deps, {
+      operatorId, partnerId, userId, type: 'signed_up', actor: { kind: 'user', userId },
+      detail: { referrerPartnerId, country: input.country }, meta,
+    }),
+  ]);
+  await sendMail(deps, { operatorId, to: input.email, locale: input.locale, template: 'signed_up', params: { partnerName: input.name } });
+  return { partnerId, status: 'pending' as const, message: 'Thank you! Your application is pending approval by the program team; we will email you when it is approved.' };
+}

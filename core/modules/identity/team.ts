@@ -1,0 +1,73 @@
+/** Team members of a partner account: invite by email, change role, block, unlock. */
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import type { RequestMeta } from '../../http/partner-auth.ts';
+import { ProblemError, notFound } from '../../http/problem.ts';
+import { newId } from '../../lib/ids.ts';
+import { users } from '../partners/table.ts';
+import { sendMail } from '../mail/service.ts';
+import { auditStatement, type AuditEventType } from './audit.ts';
+import { issueOneTimeToken } from './one-time-tokens.ts';
+import { endAllSessionsStatement } from './sessions.ts';
+import { portalLink } from './sign-in.ts';
+import { findUserByEmail, loadPartnerOfUser, loadUser, presentUser } from './users.ts';
+import type { InviteSchema, UpdateMemberSchema } from './schemas.ts';
+
+export const INVITE_LINK_TTL_MS = 72 * 3_600_000;
+
+export async function listMembers(deps: AppDeps, principal: PartnerPrincipal) {
+  const rows = await deps.db.select().from(users)
+    .where(and(eq(users.operatorId, principal.operatorId), eq(users.partnerId, principal.partnerId))).orderBy(asc(users.createdAt));
+  return rows.map(presentUser);
+}
+
+/** A member of the caller's own partner account; anyone else answers 404. */
+export async function getMember(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+  const user = await loadUser(deps, principal.operatorId, userId).catch(() => null);
+  if (!user || user.partnerId !== principal.partnerId) throw notFound('Team member');
+  return presentUser(user);
+}
+
+export async function inviteMember(deps: AppDeps, principal: PartnerPrincipal, input: z.infer<typeof InviteSchema>, meta: RequestMeta) {
+  if (await findUserByEmail(deps, principal.operatorId, input.email)) {
+    throw new ProblemError('conflict', 'A user with this email already exists in this program', [{ path: 'body.email', message: 'already registered' }]);
+  }
+  const inviter = await loadUser(deps, principal.operatorId, principal.userId);
+  const partner = await loadPartnerOfUser(deps, inviter);
+  const id = newId('user', deps.clock);
+  const now = deps.clock.now();
+  await deps.db.batch([
+    deps.db.insert(users).values({ id, operatorId: principal.operatorId, partnerId: principal.partnerId, email: input.email, name: input.name, role: input.role, locale: input.locale, createdAt: now }),
+    auditStatement(deps, { operatorId: principal.operatorId, partnerId: principal.partnerId, userId: id, type: 'member_invited', actor: { kind: 'user', userId: principal.userId }, detail: { role: input.role }, meta }),
+  ]);
+  const { raw } = await issueOneTimeToken(deps, { operatorId: principal.operatorId, userId: id, purpose: 'invite', ttlMs: INVITE_LINK_TTL_MS });
+  await sendMail(deps, {
+    operatorId: principal.operatorId, to: input.email, locale: input.locale, template: 'invite',
+    params: { inviterName: inviter.name, partnerName: partner.name, link: portalLink(deps, principal.operatorId, 'invite', raw), expiresInHours: INVITE_LINK_TTL_MS / 3_600_000 },
+  });
+  return getMember(deps, principal, id);
+}
+
+export async function updateMember(deps: AppDeps, principal: PartnerPrincipal, userId: string, input: z.infer<typeof UpdateMemberSchema>, meta: RequestMeta) {
+  const member = await getMember(deps, principal, userId);
+  if (member.id === principal.userId) throw new ProblemError('forbidden', 'You cannot change your own role, block or unlock yourself here');
+  if (member.role === 'owner') throw new ProblemError('forbidden', 'The account owner cannot be changed by team members');
+  const now = deps.clock.now();
+  const events: Array<{ type: AuditEventType; detail: Record<string, unknown> }> = [];
+  if (input.role && input.role !== member.role) events.push({ type: 'member_role_changed', detail: { from: member.role, to: input.role } });
+  if (input.blocked !== undefined && input.blocked !== member.blocked) events.push({ type: input.blocked ? 'member_blocked' : 'member_unblocked', detail: {} });
+  if (input.locked === false && member.locked) events.push({ type: 'user_unlocked', detail: { via: 'team' } });
+  if (events.length === 0) return member;
+  await deps.db.batch([
+    deps.db.update(users).set({
+      ...(input.role ? { role: input.role } : {}),
+      ...(input.blocked !== undefined ? { blockedAt: input.blocked ? now : null } : {}),
+      ...(input.locked === false ? { lockedAt: null, failedSignIns: 0 } : {}),
+    }).where(and(eq(users.operatorId, principal.operatorId), eq(users.id, member.id))),
+    // A blocked member is signed out everywhere at once.
+    ...(input.blocked ? [endAllSessionsStatement(deps, principal.operatorId, member.id)] : []),
+    ...events.map((e) => auditStatement(deps, { operatorId: principal.operatorId, partnerId: principal.partnerId, userId: member.id, type: e.type, actor: { kind: 'user', userId: principal.userId }, detail: e.detail, meta })),
+  ]);
+  return getMember(deps, principal, member.id);
+}

@@ -1,0 +1,114 @@
+/**
+ * TOTP two-factor authentication (RFC 6238: SHA-1, 6 digits, 30 s steps, as authenticator apps
+ * expect) with otplib. One step of drift either way is accepted; the last accepted step is
+ * stored so a code cannot be used twice. Recovery codes (10, shown once, stored hashed) stand
+ * in for a lost phone. Financial actions call `requireFreshTwoFactor`.
+ */
+import { and, eq, isNull } from 'drizzle-orm';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { renderSVG } from 'uqr';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import type { RequestMeta } from '../../http/partner-auth.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { newId, randomToken } from '../../lib/ids.ts';
+import { getOperator } from '../operators/service.ts';
+import { users } from '../partners/table.ts';
+import { auditStatement, recordAudit } from './audit.ts';
+import { recoveryCodes } from './table.ts';
+import { loadUser, type UserRow } from './users.ts';
+
+export const TOTP_PERIOD_SECONDS = 30;
+const RECOVERY_CODE_COUNT = 10;
+
+const normalise = (code: string) => code.replace(/\s+/g, '');
+const badCode = () => new ProblemError('validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]);
+
+/** Checks a TOTP code for a secret: returns the matched time step, or null. */
+export async function checkTotp(secret: string, code: string, nowMs: number, afterTimeStep: number | null): Promise<number | null> {
+  const token = normalise(code);
+  if (!/^\d{6}$/.test(token)) return null;
+  const result = await verify({
+    secret, token, epoch: Math.floor(nowMs / 1000), epochTolerance: TOTP_PERIOD_SECONDS,
+    ...(afterTimeStep !== null ? { afterTimeStep } : {}),
+  });
+  if (!result.valid) return null;
+  return (result as { timeStep?: number }).timeStep ?? Math.floor(nowMs / 1000 / TOTP_PERIOD_SECONDS) + result.delta;
+}
+
+export async function startTotpEnrolment(deps: AppDeps, principal: PartnerPrincipal) {
+  const user = await loadUser(deps, principal.operatorId, principal.userId);
+  if (user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is already on; disable it first to enrol a new device');
+  const operator = await getOperator(deps, principal.operatorId);
+  const secret = generateSecret();
+  await deps.db.update(users).set({ totpPendingSecret: await deps.secretBox.seal(secret) }).where(eq(users.id, user.id));
+  const otpauthUri = generateURI({ issuer: operator.branding.displayName, label: user.email, secret });
+  return { secret, otpauthUri, qrSvg: renderSVG(otpauthUri, { border: 2 }) };
+}
+
+export async function confirmTotp(deps: AppDeps, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
+  const user = await loadUser(deps, principal.operatorId, principal.userId);
+  if (user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is already on');
+  if (!user.totpPendingSecret) throw new ProblemError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
+  const secret = await deps.secretBox.open(user.totpPendingSecret);
+  const step = await checkTotp(secret, code, deps.clock.now().getTime(), null);
+  if (step === null) throw badCode();
+  const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => `${randomToken(5)}-${randomToken(5)}`.toLowerCase());
+  const hashed = await Promise.all(codes.map((c) => sha256Hex(c)));
+  await deps.db.batch([
+    deps.db.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: deps.clock.now(), totpLastStep: step }).where(eq(users.id, user.id)),
+    deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
+    deps.db.insert(recoveryCodes).values(hashed.map((codeHash) => ({ id: newId('rc', deps.clock), userId: user.id, codeHash }))),
+    auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'two_factor_enabled', actor: { kind: 'user', userId: principal.userId }, meta }),
+  ]);
+  return { recoveryCodes: codes };
+}
+
+/**
+ * Verifies a second factor for a user with 2FA on: a current TOTP code (not used before), or an
+ * unused recovery code (then spent). Records the step so the same code fails next time.
+ */
+export async function verifySecondFactor(deps: AppDeps, user: UserRow, code: string): Promise<boolean> {
+  if (!user.totpSecret) return false;
+  const secret = await deps.secretBox.open(user.totpSecret);
+  const step = await checkTotp(secret, code, deps.clock.now().getTime(), user.totpLastStep);
+  if (step !== null) {
+    // Conditional update: two requests racing with the same code cannot both win.
+    const won = await deps.db.update(users).set({ totpLastStep: step })
+      .where(and(eq(users.id, user.id), user.totpLastStep === null ? isNull(users.totpLastStep) : eq(users.totpLastStep, user.totpLastStep)))
+      .returning({ id: users.id });
+    return won.length === 1;
+  }
+  const recovery = normalise(code).toLowerCase();
+  if (!/^[0-9a-z]{5}-[0-9a-z]{5}$/.test(recovery)) return false;
+  const spent = await deps.db.update(recoveryCodes).set({ usedAt: deps.clock.now() })
+    .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, await sha256Hex(recovery)), isNull(recoveryCodes.usedAt)))
+    .returning({ id: recoveryCodes.id });
+  if (spent.length) {
+    await recordAudit(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'recovery_code_used', actor: { kind: 'user', userId: user.id } });
+  }
+  return spent.length === 1;
+}
+
+export async function disableTotp(deps: AppDeps, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
+  const user = await loadUser(deps, principal.operatorId, principal.userId);
+  if (!user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is not on');
+  if (!(await verifySecondFactor(deps, user, code))) throw badCode();
+  await deps.db.batch([
+    deps.db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id)),
+    deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
+    auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'two_factor_disabled', actor: { kind: 'user', userId: principal.userId }, meta }),
+  ]);
+  return { message: 'Two-factor authentication is off' };
+}
+
+/**
+ * The one gate for financial actions (cash-out, payment methods, schedules): 2FA must be on and
+ * the request must carry a fresh code. Answers 403 when 2FA is off, 422 when the code is wrong.
+ */
+export async function requireFreshTwoFactor(deps: AppDeps, principal: PartnerPrincipal, code: string | undefined): Promise<void> {
+  const user = await loadUser(deps, principal.operatorId, principal.userId);
+  if (!user.totpEnabledAt) throw new ProblemError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
+  if (!code) throw new ProblemError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [{ path: 'body.code', message: 'required for financial actions' }]);
+  if (!(await verifySecondFactor(deps, user, code))) throw badCode();
+}

@@ -1,0 +1,43 @@
+/** Loading and presenting partner users, always within one operator. */
+import { and, eq } from 'drizzle-orm';
+import { notFound } from '../../http/problem.ts';
+import type { ServiceCtx } from '../operators/service.ts';
+import { partners, users } from '../partners/table.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function presentUser(user: UserRow) {
+  return {
+    id: user.id,
+    partnerId: user.partnerId,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    locale: user.locale,
+    twoFactorEnabled: Boolean(user.totpEnabledAt),
+    blocked: Boolean(user.blockedAt),
+    locked: Boolean(user.lockedAt),
+    createdAt: user.createdAt.toISOString(),
+    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+  };
+}
+
+export async function findUserByEmail(ctx: ServiceCtx, operatorId: string, email: string) {
+  const [row] = await ctx.db.select({ user: users, partner: partners }).from(users)
+    .innerJoin(partners, eq(partners.id, users.partnerId))
+    .where(and(eq(users.operatorId, operatorId), eq(users.email, email.trim().toLowerCase())));
+  return row ?? null;
+}
+
+/** A user of this operator, or 404 (another operator's user ids are simply not found). */
+export async function loadUser(ctx: ServiceCtx, operatorId: string, userId: string): Promise<UserRow> {
+  const [row] = await ctx.db.select().from(users).where(and(eq(users.operatorId, operatorId), eq(users.id, userId)));
+  if (!row) throw notFound('User');
+  return row;
+}
+
+export async function loadPartnerOfUser(ctx: ServiceCtx, user: UserRow) {
+  const [row] = await ctx.db.select().from(partners).where(and(eq(partners.operatorId, user.operatorId), eq(partners.id, user.partnerId)));
+  if (!row) throw notFound('Partner');
+  return row;
+}

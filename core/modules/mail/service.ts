@@ -1,0 +1,160 @@
+/**
+ * Mail: every email is rendered with the operator's branding and stored as a `mail_messages`
+ * row first. With a transport, a `mail.deliver` job hands the row to it (retried with backoff);
+ * without one (the `outbox` driver) the row is the whole story and the demo mailbox shows it.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { notFound } from '../../http/problem.ts';
+import type { JobHandlers } from '../../jobs/outbox.ts';
+import { newId } from '../../lib/ids.ts';
+import { operators } from '../operators/table.ts';
+import { mailMessages } from './table.ts';
+import { escapeHtml, renderMail, type MailLocale, type MailTemplateName, type MailTemplates } from './templates.ts';
+import type { MailTransport } from './transport.ts';
+
+export const MAIL_DELIVER_JOB = 'mail.deliver';
+
+export type MailDeps = Pick<AppDeps, 'db' | 'clock' | 'jobs' | 'mailTransport'>;
+export type MailMessage = typeof mailMessages.$inferSelect;
+
+export interface SendMailInput<T extends MailTemplateName> {
+  operatorId: string;
+  to: string;
+  locale: MailLocale;
+  template: T;
+  params: MailTemplates[T];
+}
+
+// One address, no display name: a line break or comma here would add headers or recipients.
+const PLAIN_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+$/;
+
+/** Renders and stores one email; with a transport, also queues its delivery. */
+export async function sendMail<T extends MailTemplateName>(deps: MailDeps, input: SendMailInput<T>): Promise<{ id: string; status: 'stored' | 'queued' }> {
+  if (!PLAIN_ADDRESS.test(input.to)) throw new Error(`Not a single email address: "${input.to}"`);
+  const [operator] = await deps.db.select({ branding: operators.branding }).from(operators).where(eq(operators.id, input.operatorId));
+  if (!operator) throw notFound('Operator');
+  const rendered = renderMail(input.template, input.locale, input.params, operator.branding);
+  const id = newId('mail', deps.clock);
+  const status = deps.mailTransport ? 'queued' : 'stored';
+  await deps.db.insert(mailMessages).values({
+    id,
+    operatorId: input.operatorId,
+    toAddress: input.to,
+    template: input.template,
+    locale: input.locale,
+    ...rendered,
+    status,
+    createdAt: deps.clock.now(),
+  });
+  // Two writes, not one batch: enqueue goes through the JobQueue (which on Workers also sends a
+  // Queue message). If it failed, the row would stay `queued` and visible, never lost silently.
+  if (deps.mailTransport) {
+    await deps.jobs.enqueue({ kind: MAIL_DELIVER_JOB, payload: { messageId: id }, operatorId: input.operatorId, idempotencyKey: id });
+  }
+  return { id, status };
+}
+
+/** `Kabinet <no-reply@x>` + "Acme Partners" -> `"Acme Partners" <no-reply@x>`: the operator's name, our address. */
+export function formatSender(fromAddress: string, displayName: string | null | undefined): string {
+  const name = displayName?.replace(/[\r\n]+/g, ' ').trim();
+  if (!name) return fromAddress;
+  const address = /<([^<>]+)>\s*$/.exec(fromAddress)?.[1] ?? fromAddress.trim();
+  return `"${name.replace(/["\\]/g, '\\$&')}" <${address}>`;
+}
+
+/**
+ * Job handlers for mail. `fromAddress` is MAIL_FROM; its display name is replaced by the
+ * operator's, so partners see whose program wrote to them.
+ */
+export function mailHandlers(transport: MailTransport | null, fromAddress: string): JobHandlers {
+  return {
+    [MAIL_DELIVER_JOB]: async ({ db, clock }, payload: { messageId: string }) => {
+      const [row] = await db.select({ message: mailMessages, branding: operators.branding })
+        .from(mailMessages)
+        .leftJoin(operators, eq(operators.id, mailMessages.operatorId))
+        .where(eq(mailMessages.id, payload.messageId));
+      // Nothing to deliver, or a repeat of an at-least-once job after the send succeeded.
+      if (!row || row.message.status === 'sent') return;
+      const { message } = row;
+      try {
+        if (!transport) throw new Error('No mail transport is configured (MAIL_DRIVER=outbox), but a delivery job was queued');
+        await transport.send({
+          from: formatSender(fromAddress, row.branding?.displayName),
+          to: message.toAddress,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+          messageId: message.id,
+        });
+      } catch (error) {
+        // The row stays `queued` with the latest error and the job runner retries with backoff.
+        // After the job's last attempt the job is `dead` and the message simply stays `queued`
+        // with that error: the jobs table is the record of giving up, and an operator can see
+        // the error on the message.
+        await db.update(mailMessages).set({ error: error instanceof Error ? error.message : String(error) })
+          .where(eq(mailMessages.id, message.id));
+        throw error;
+      }
+      await db.update(mailMessages).set({ status: 'sent', sentAt: clock.now(), error: null }).where(eq(mailMessages.id, message.id));
+    },
+  };
+}
+
+/** The newest messages first, of one operator or of all (the demo mailbox shows every tenant). */
+export async function listMailbox(db: Db, options: { operatorId?: string; limit: number }): Promise<MailMessage[]> {
+  const limit = Math.min(Math.max(Math.trunc(options.limit) || 1, 1), 500);
+  return db.select().from(mailMessages)
+    .where(options.operatorId ? eq(mailMessages.operatorId, options.operatorId) : undefined)
+    .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
+    .limit(limit);
+}
+
+// Stops at whitespace, quotes and angle brackets: the text version never puts those in a URL.
+const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/g;
+
+/** Escapes text and makes each http(s) URL in it a link; trailing punctuation stays text. */
+function linkify(text: string): string {
+  let html = '';
+  let last = 0;
+  for (const match of text.matchAll(URL_IN_TEXT)) {
+    const url = match[0].replace(/[.,;:!?)\]]+$/, '');
+    const start = match.index;
+    html += escapeHtml(text.slice(last, start)) + `<a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(url)}</a>`;
+    last = start + url.length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/**
+ * The demo mailbox: a self-contained page (no external assets) of stored messages, newest first.
+ * It shows the text version, never the HTML, so nothing in a message can run or load.
+ */
+export function renderMailboxPage(messages: readonly MailMessage[]): string {
+  const newestFirst = [...messages].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  const items = newestFirst.map((m) => `<article>
+<header><time datetime="${m.createdAt.toISOString()}">${escapeHtml(m.createdAt.toISOString().replace('T', ' ').slice(0, 19))} UTC</time>
+<span class="status">${escapeHtml(m.status)}</span></header>
+<dl><dt>To</dt><dd>${escapeHtml(m.toAddress)}</dd><dt>Subject</dt><dd class="subject">${escapeHtml(m.subject)}</dd></dl>
+<pre>${linkify(m.text)}</pre>
+</article>`).join('\n');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="robots" content="noindex"><title>Demo mailbox</title>
+<style>
+body{margin:0;padding:24px;background:#f3f4f6;color:#111827;font:15px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif}
+main{max-width:760px;margin:0 auto}h1{margin:0 0 4px;font-size:24px}.note{margin:0 0 24px;color:#4b5563}
+article{background:#fff;border-radius:8px;padding:16px 20px;margin:0 0 16px;box-shadow:0 1px 2px rgb(0 0 0/.08)}
+header{display:flex;justify-content:space-between;color:#6b7280;font-size:13px}.status{text-transform:uppercase;letter-spacing:.04em}
+dl{display:grid;grid-template-columns:auto 1fr;gap:2px 12px;margin:8px 0}dt{color:#6b7280}dd{margin:0}.subject{font-weight:600}
+pre{white-space:pre-wrap;word-break:break-word;background:#f9fafb;border:1px solid #e5e7eb;border-radius:6px;padding:12px;margin:8px 0 0;font:13px/1.5 ui-monospace,Menlo,Consolas,monospace}
+a{color:#2563eb}.empty{color:#6b7280}
+</style></head>
+<body><main>
+<h1>Demo mailbox</h1>
+<p class="note">This page exists only in demo installs: with the <code>outbox</code> mail driver, emails are stored instead of sent, and shown here. Real installs send them by SMTP or HTTP and have no mailbox page.</p>
+${items || '<p class="empty">No messages yet.</p>'}
+</main></body></html>
+`;
+}

@@ -1,0 +1,170 @@
+/**
+ * What each email says, in English and Russian. Templates return plain strings; layout.ts
+ * escapes them and wraps them in the operator's branding, so no template writes markup.
+ */
+import { formatDuration, plural, renderLayout, type MailBranding, type MailContent, type MailLocale, type RenderedMail } from './layout.ts';
+
+export { escapeHtml, MAIL_LOCALES, type MailBranding, type MailLocale, type RenderedMail } from './layout.ts';
+
+/** The params each template takes: `renderMail` and `sendMail` check them per template name. */
+export interface MailTemplates {
+  /** A new team member sets their password through a single-use link. */
+  invite: { inviterName: string; partnerName: string; link: string; expiresInHours: number };
+  /** Too many failed sign-ins locked the account; a single-use link unlocks it. */
+  unlock: { link: string; expiresInHours: number; failedAttempts: number };
+  password_reset: { link: string; expiresInHours: number };
+  /** The application is stored and waits for the operator's decision. */
+  signed_up: { partnerName: string };
+  partner_approved: { partnerName: string; link: string };
+  partner_rejected: { partnerName: string };
+}
+
+export type MailTemplateName = keyof MailTemplates;
+export const MAIL_TEMPLATE_NAMES = ['invite', 'unlock', 'password_reset', 'signed_up', 'partner_approved', 'partner_rejected'] as const satisfies readonly MailTemplateName[];
+
+type Write<P> = (params: P, operator: string) => MailContent;
+type Catalogue = { [T in MailTemplateName]: Record<MailLocale, Write<MailTemplates[T]>> };
+
+const TEMPLATES: Catalogue = {
+  invite: {
+    en: (p, operator) => ({
+      subject: `${p.inviterName} invited you to join ${p.partnerName} on ${operator}`,
+      heading: 'Set up your password',
+      paragraphs: [
+        `${p.inviterName} has added you to the ${p.partnerName} team in the ${operator} partner program.`,
+        'Choose a password to activate your account.',
+      ],
+      action: { label: 'Set up password', url: p.link },
+      notes: [
+        `The link works once and expires in ${formatDuration('en', p.expiresInHours)}.`,
+        'If you were not expecting this invitation, you can ignore this email.',
+      ],
+    }),
+    ru: (p, operator) => ({
+      subject: `${p.inviterName} приглашает вас в команду «${p.partnerName}» — ${operator}`,
+      heading: 'Задайте пароль',
+      paragraphs: [
+        `${p.inviterName} приглашает вас в команду «${p.partnerName}» в партнёрской программе ${operator}.`,
+        'Чтобы активировать учётную запись, придумайте пароль.',
+      ],
+      action: { label: 'Задать пароль', url: p.link },
+      notes: [
+        `Ссылка одноразовая и действует ${formatDuration('ru', p.expiresInHours)}.`,
+        'Если вы не ждали приглашения, просто проигнорируйте это письмо.',
+      ],
+    }),
+  },
+  unlock: {
+    en: (p, operator) => ({
+      subject: `Your ${operator} account is locked`,
+      heading: 'Your account is locked',
+      paragraphs: [
+        `We locked your account after ${plural('en', p.failedAttempts, { one: 'failed sign-in attempt', other: 'failed sign-in attempts' })}, to protect it from password guessing.`,
+        'If that was you, unlock your account with the button below. If it was not, unlock it and change your password straight away.',
+      ],
+      action: { label: 'Unlock account', url: p.link },
+      notes: [`The link works once and expires in ${formatDuration('en', p.expiresInHours)}.`],
+    }),
+    ru: (p, operator) => ({
+      subject: `Вход в ${operator} заблокирован`,
+      heading: 'Учётная запись заблокирована',
+      paragraphs: [
+        `Мы заблокировали вход после ${plural('ru', p.failedAttempts, { one: 'неудачной попытки', other: 'неудачных попыток' })} войти — так мы защищаем учётную запись от подбора пароля.`,
+        'Если это были вы, снимите блокировку кнопкой ниже. Если нет — снимите блокировку и сразу смените пароль.',
+      ],
+      action: { label: 'Разблокировать', url: p.link },
+      notes: [`Ссылка одноразовая и действует ${formatDuration('ru', p.expiresInHours)}.`],
+    }),
+  },
+  password_reset: {
+    en: (p, operator) => ({
+      subject: `Reset your ${operator} password`,
+      heading: 'Reset your password',
+      paragraphs: [
+        'We received a request to reset the password for your account. Choose a new password with the button below.',
+        'When you set it, you will be signed out everywhere: all active sessions end.',
+      ],
+      action: { label: 'Choose a new password', url: p.link },
+      notes: [
+        `The link works once and expires in ${formatDuration('en', p.expiresInHours)}.`,
+        'If you did not ask for this, ignore this email: your password stays the same.',
+      ],
+    }),
+    ru: (p, operator) => ({
+      subject: `Сброс пароля — ${operator}`,
+      heading: 'Сброс пароля',
+      paragraphs: [
+        'Мы получили запрос на сброс пароля к вашей учётной записи. Задать новый пароль можно кнопкой ниже.',
+        'После смены пароля все активные сеансы завершатся — войти придётся заново на всех устройствах.',
+      ],
+      action: { label: 'Задать новый пароль', url: p.link },
+      notes: [
+        `Ссылка одноразовая и действует ${formatDuration('ru', p.expiresInHours)}.`,
+        'Если вы не запрашивали сброс, просто проигнорируйте письмо — пароль останется прежним.',
+      ],
+    }),
+  },
+  signed_up: {
+    en: (p, operator) => ({
+      subject: `We have received your application to ${operator}`,
+      heading: 'Application received',
+      paragraphs: [
+        `Thank you for applying to the ${operator} partner program. We have received the application for ${p.partnerName}, and our team will review it shortly.`,
+        'We will email you as soon as your account is approved.',
+      ],
+    }),
+    ru: (p, operator) => ({
+      subject: `Заявка в ${operator} получена`,
+      heading: 'Заявка получена',
+      paragraphs: [
+        `Спасибо за интерес к партнёрской программе ${operator}! Мы получили заявку «${p.partnerName}», и наша команда скоро её рассмотрит.`,
+        'Как только учётную запись одобрят, мы сообщим вам по почте.',
+      ],
+    }),
+  },
+  partner_approved: {
+    en: (p, operator) => ({
+      subject: `Your ${operator} account is approved`,
+      heading: 'Welcome aboard!',
+      paragraphs: [
+        `Good news: the ${p.partnerName} account in the ${operator} partner program has been approved.`,
+        'You can sign in and start working right away.',
+      ],
+      action: { label: 'Sign in', url: p.link },
+    }),
+    ru: (p, operator) => ({
+      subject: `Учётная запись в ${operator} одобрена`,
+      heading: 'Добро пожаловать!',
+      paragraphs: [
+        `Хорошие новости: учётная запись «${p.partnerName}» в партнёрской программе ${operator} одобрена.`,
+        'Можно входить и начинать работу.',
+      ],
+      action: { label: 'Войти', url: p.link },
+    }),
+  },
+  partner_rejected: {
+    en: (p, operator) => ({
+      subject: `Your application to ${operator}`,
+      heading: 'Application declined',
+      paragraphs: [
+        `Thank you for your interest in the ${operator} partner program. Unfortunately, we cannot approve the application for ${p.partnerName} at this time.`,
+      ],
+    }),
+    ru: (p, operator) => ({
+      subject: `Ваша заявка в ${operator}`,
+      heading: 'Заявка отклонена',
+      paragraphs: [
+        `Спасибо за интерес к партнёрской программе ${operator}. К сожалению, сейчас мы не можем одобрить заявку «${p.partnerName}».`,
+      ],
+    }),
+  },
+};
+
+/**
+ * Renders one email in the recipient's language with the operator's branding. Throws if a link
+ * is not http(s).
+ */
+export function renderMail<T extends MailTemplateName>(template: T, locale: MailLocale, params: MailTemplates[T], branding: MailBranding): RenderedMail {
+  const write = TEMPLATES[template][locale] as Write<MailTemplates[T]>;
+  return renderLayout(write(params, branding.displayName), branding, locale);
+}
