@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { partnerCors, requestMeta, requirePartnerSession, clearSessionCookie } from '../../http/partner-auth.ts';
-import { AcceptedSchema, IdParams, ProfileSchema, RecoveryCodesSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, TotpCodeBodySchema, TotpEnrolmentSchema, UpdateProfileSchema } from './schemas.ts';
+import { SecondFactorBodySchema, AcceptedSchema, IdParams, ProfileSchema, RecoveryCodesSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, TotpCodeBodySchema, TotpEnrolmentSchema, UpdateProfileSchema } from './schemas.ts';
 import { getProfile, updateProfile } from './profile.ts';
 import { confirmTotp, disableTotp, startTotpEnrolment } from './two-factor.ts';
 import { listSessions, terminateOtherSessions, terminateSession } from './sessions.ts';
@@ -12,7 +12,7 @@ import { expireStatisticToken, getStatisticToken, rotateStatisticToken } from '.
 const tags = ['Partner account'];
 const security = partnerSecurity;
 const auth = [requirePartnerSession()];
-const ok = (schema: Parameters<typeof jsonResponse>[0], description: string) => ({ 200: jsonResponse(schema, description), 401: problemResponses[401] });
+const ok = <T extends Parameters<typeof jsonResponse>[0]>(schema: T, description: string) => ({ 200: jsonResponse(schema, description), 401: problemResponses[401] });
 
 const signOutRoute = createRoute({ method: 'post', path: '/v1/partner/sign-out', tags, security, middleware: auth, summary: 'End the current session', responses: ok(AcceptedSchema, 'Signed out') });
 const getProfileRoute = createRoute({ method: 'get', path: '/v1/partner/profile', tags, security, middleware: auth, summary: 'The user\'s profile and partner account', responses: ok(ProfileSchema, 'Profile') });
@@ -23,7 +23,7 @@ const updateProfileRoute = createRoute({
 });
 const enrolRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/enrol', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Start TOTP enrolment: secret, otpauth URI and QR code (SVG)', responses: ok(TotpEnrolmentSchema, 'Scan, then confirm with a code') });
 const confirmRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/confirm', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Turn 2FA on with a code; returns recovery codes once', request: { body: jsonBody(TotpCodeBodySchema) }, responses: { ...ok(RecoveryCodesSchema, '2FA enabled'), 422: problemResponses[422] } });
-const disableRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/disable', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Turn 2FA off with a current code (or a recovery code)', request: { body: jsonBody(TotpCodeBodySchema) }, responses: { ...ok(AcceptedSchema, '2FA disabled'), 422: problemResponses[422] } });
+const disableRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/disable', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Turn 2FA off with a current code (or a recovery code)', request: { body: jsonBody(SecondFactorBodySchema) }, responses: { ...ok(AcceptedSchema, '2FA disabled'), 422: problemResponses[422] } });
 const listSessionsRoute = createRoute({ method: 'get', path: '/v1/partner/sessions', tags, security, middleware: auth, summary: 'The user\'s active sessions', responses: ok(SessionListSchema, 'Sessions, newest first') });
 const terminateSessionRoute = createRoute({ method: 'delete', path: '/v1/partner/sessions/{sessionId}', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Terminate one of the user\'s sessions', request: { params: IdParams('sessionId') }, responses: { ...ok(TerminatedSchema, 'Terminated'), 404: problemResponses[404] } });
 const terminateOthersRoute = createRoute({ method: 'post', path: '/v1/partner/sessions/terminate-others', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Terminate every session but this one', responses: ok(TerminatedSchema, 'Terminated') });

@@ -8,6 +8,8 @@ const email = z.email('must be an email address like name@example.com').max(254)
 const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 /** TOTP codes are accepted as "123456" or "123 456" (authenticator apps show the space). */
 export const TotpCodeSchema = z.string().trim().regex(/^\d{3}\s?\d{3}$/, 'must be the 6-digit code from your authenticator app');
+/** Where a second factor is asked: a TOTP code, or one of the recovery codes (`abcde-fghij`). */
+export const SecondFactorSchema = z.string().trim().regex(/^(\d{3}\s?\d{3}|[0-9A-Za-z]{5}-[0-9A-Za-z]{5})$/, 'must be the 6-digit code from your authenticator app, or a recovery code');
 const token = z.string().min(20).max(200);
 
 export const LOCALES = ['en', 'ru'] as const;
@@ -34,7 +36,7 @@ export const SignUpResultSchema = z.object({
 export const SignInSchema = z.object({
   email,
   password: z.string().min(1).max(200),
-  code: TotpCodeSchema.optional(),
+  code: SecondFactorSchema.optional(),
   /** `cookie` for the hosted portal page (HttpOnly cookie); `bearer` for embedded widgets. */
   transport: z.enum(['bearer', 'cookie']).default('bearer'),
 }).strict().openapi('SignIn');
@@ -93,6 +95,7 @@ export const TotpEnrolmentSchema = z.object({
   qrSvg: z.string(),
 }).openapi('TotpEnrolment');
 export const TotpCodeBodySchema = z.object({ code: TotpCodeSchema }).strict().openapi('TotpCode');
+export const SecondFactorBodySchema = z.object({ code: SecondFactorSchema }).strict().openapi('SecondFactorCode');
 export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
 
 export const SessionInfoSchema = z.object({

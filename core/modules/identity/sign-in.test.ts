@@ -152,7 +152,7 @@ describe('hosted portal cookie sessions', () => {
     await activePartner(t, op.operator.id, 'cookie@example.com');
     const res = await signInRequest(t, op.operator.id, { email: 'cookie@example.com', password: PASSWORD, transport: 'cookie' });
     expect(res.status).toBe(200);
-    expect((await res.json()).token).toBeNull();
+    expect(((await res.json()) as { token: string | null }).token).toBeNull();
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^kb_session=kbs_\w+; Path=\/; HttpOnly; SameSite=Lax; Max-Age=\d+$/);
     const session = cookie.split(';')[0]!;

@@ -1,0 +1,83 @@
+/**
+ * Tenant isolation, walked over every route of the OpenAPI document: operator B's credentials
+ * (partner session and secret key) with operator A's ids get 403 or 404, never A's data, and
+ * change nothing of A's.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from './helpers/test-app.ts';
+import { activePartner, signedInClient } from './helpers/identity.ts';
+import { unwrap } from '../core/sdk/index.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+const a = { ids: {} as Record<string, string>, secrets: [] as string[] };
+let bSession = '';
+let bKey = '';
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const opA = await t.addOperator('Alpha');
+  const opB = await t.addOperator('Beta');
+  bKey = opB.key;
+  const partnerA = await activePartner(t, opA.operator.id, 'alice@alpha.example');
+  const { client } = await signedInClient(t, opA.operator.id, 'alice@alpha.example');
+  const member = await unwrap(client.v1.partner.team.$post({ json: { email: 'member@alpha.example', name: 'Member', role: 'admin' } }));
+  const sessionsA = await unwrap(client.v1.partner.sessions.$get());
+  const brandA = await unwrap(opA.client.v1.brands.$post({ json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://alpha.example' } }));
+  a.ids = { userId: member.id, partnerId: partnerA.partnerId, sessionId: sessionsA.data[0]!.id, operatorId: opA.operator.id, brandId: brandA.id };
+  a.secrets = ['alice@alpha.example', 'member@alpha.example', partnerA.partnerId, member.id, sessionsA.data[0]!.id, 'Alpha Casino'];
+  await activePartner(t, opB.operator.id, 'bob@beta.example');
+  bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;
+});
+afterAll(() => t.dispose());
+
+/** Bodies valid enough to pass validation, so the service (and its tenant check) is reached. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /v1/partner/team/{userId}': { blocked: true },
+  'POST /v1/partners/{partnerId}/decision': { action: 'block' },
+};
+
+describe('tenant isolation', () => {
+  it('every route with an id in its path refuses another operator\'s ids', async () => {
+    const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as { paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>> };
+    const walked: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!/\{(userId|partnerId|sessionId|brandId)\}/.test(path)) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const scheme = Object.keys(operation.security?.[0] ?? {})[0];
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => a.ids[name] ?? 'x');
+        const body = SAMPLE_BODIES[`${method.toUpperCase()} ${path}`];
+        const res = await t.fetchApp(`http://kabinet.test${url}`, {
+          method: method.toUpperCase(),
+          headers: { authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        const text = await res.text();
+        expect([403, 404], `${method.toUpperCase()} ${path} answered ${res.status}: ${text}`).toContain(res.status);
+        for (const secret of a.secrets) expect(text, `${method.toUpperCase()} ${path} leaked ${secret}`).not.toContain(secret);
+        walked.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(walked.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('routes without ids answer with the caller\'s own data only', async () => {
+    const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as { paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>> };
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (path.includes('{') || !operations.get) continue;
+      const scheme = Object.keys(operations.get.security?.[0] ?? {})[0];
+      if (!scheme) continue;
+      const res = await t.fetchApp(`http://kabinet.test${path}`, { headers: { authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}` } });
+      const text = await res.text();
+      expect(res.status, `GET ${path}`).toBe(200);
+      for (const secret of a.secrets) expect(text, `GET ${path} leaked ${secret}`).not.toContain(secret);
+    }
+  });
+
+  it('left operator A\'s member untouched', async () => {
+    const { client } = await signedInClient(t, a.ids.operatorId!, 'alice@alpha.example');
+    const member = await unwrap(client.v1.partner.team[':userId'].$get({ param: { userId: a.ids.userId! } }));
+    expect(member.blocked).toBe(false);
+    const status = (await unwrap(client.v1.partner.profile.$get())).partner.status;
+    expect(status).toBe('active');
+  });
+});
