@@ -7,7 +7,7 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { systemClock } from '../core/lib/clock.ts';
 import { createOutbox, startJobRunner } from '../core/jobs/outbox.ts';
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
-import { DEMO_OPERATORS, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
 import { openLibsqlDatabase } from './libsql.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from 'hono';
@@ -67,7 +67,13 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
     `  Health:              ${base}/health`,
   ];
   if (config.seed === 'demo') {
-    lines.push('  Demo Operator API keys (demo data only; try: curl -H "Authorization: Bearer <key>" ' + base + '/v1/operator):');
+    lines.push(
+      `  Embedded flow:       ${base}/embedded/   (the operator's site mints an embed session for its partner)`,
+      `  Demo mailbox:        ${base}/demo/mailbox   (unlock, reset and invitation links land here)`,
+      `  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`,
+    );
+    for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.signInEmail.padEnd(32)} hosted page ${base}/portal/${demo.id}`);
+    lines.push('  Operator API keys (demo data only; try: curl -H "Authorization: Bearer <key>" ' + base + '/v1/partners):');
     for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.id.padEnd(20)} ${demo.apiKey}`);
   }
   return lines.join('\n');

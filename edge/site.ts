@@ -5,6 +5,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppType } from '../core/http/app.ts';
+import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 
@@ -13,12 +14,13 @@ export const WIDGETS_DIST = fromRoot('widgets/dist');
 export const DEMO_SITE = fromRoot('demo/site');
 
 /** Paths the API owns (the core's routes and the public contracts of SPEC.md). */
-const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api', '/portal', '/demo/mailbox'];
+const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api', '/portal', '/demo/mailbox', '/demo/operator-backend'];
 
 export type StaticFactory = (options: { root: string; rewriteRequestPath?: (path: string) => string }) => MiddlewareHandler;
 
 export function createSite(api: AppType, serveStatic: StaticFactory) {
   const site = new Hono();
+  site.route('/', createDemoOperatorBackend(api));
   site.use('/kabinet.js', serveStatic({ root: WIDGETS_DIST }));
   site.use('/chunks/*', serveStatic({ root: WIDGETS_DIST }));
   const demoPages = serveStatic({ root: DEMO_SITE });

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
-import { DEMO_OPERATORS } from '../../demo/seed.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 
 export interface RuntimeTarget {
   baseUrl: string;
@@ -73,6 +73,28 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       expect(config.brands.length).toBeGreaterThanOrEqual(2);
       const other = await fetch(url, { headers: { origin: 'https://evil.example' } });
       expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    });
+
+    it('signs a demo partner in (PBKDF2 on this runtime) and serves the profile to the session', async () => {
+      const signIn = await unwrap(client().v1.public.operators[':operatorId']['sign-in'].$post({
+        param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
+      }));
+      expect(signIn.user.email).toBe(luckySpin.signInEmail);
+      const profile = await unwrap(createKabinetClient(target.baseUrl, { clientSecret: signIn.token! }).v1.partner.profile.$get());
+      expect(profile.partner.referralCode).toBe(luckySpin.referralCode);
+      const wrong = await client().v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: 'not-the-password' } });
+      expect(wrong.status).toBe(401);
+    });
+
+    it('mints an embed session with the operator key and exchanges it once', async () => {
+      const minted = await unwrap(client(northwind.apiKey).v1.partner_sessions.$post({ json: { userId: northwind.userId, components: ['profile'] } }));
+      const exchange = () => client().v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({ param: { operatorId: northwind.id }, json: { clientSecret: minted.clientSecret } });
+      const session = await unwrap(exchange());
+      expect(session.components).toEqual(['profile']);
+      expect((await exchange()).status).toBe(401);
+      const embedded = createKabinetClient(target.baseUrl, { clientSecret: session.token! });
+      expect((await embedded.v1.partner.profile.$get()).status).toBe(200);
+      expect((await embedded.v1.partner.team.$get()).status).toBe(403);
     });
   });
 }
