@@ -1,18 +1,36 @@
 /**
- * Self-hoster CLI.
+ * Self-hoster CLI. Uses DATABASE_URL (default file:./data/kabinet.db) like the server does.
  *   kabinet operator create "Name" [--origin https://partners.example.com]… [--color #123456]
+ *   kabinet partners list [--status pending]
+ *   kabinet partner approve|reject|block|unblock <partnerId>
+ *   kabinet user unlock <userId>
  *   kabinet migrate
- * Uses DATABASE_URL (default file:./data/kabinet.db) like the server does.
  */
 import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
 import { systemClock } from '../core/lib/clock.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
 import { OriginSchema } from '../core/modules/operators/schemas.ts';
+import { decideOnPartner, listPartners, operatorUnlockUser } from '../core/modules/identity/partner-admin.ts';
+import { partners, users, PARTNER_STATUSES } from '../core/modules/partners/table.ts';
+import { operators } from '../core/modules/operators/table.ts';
+import { createOutbox } from '../core/jobs/outbox.ts';
+import { createSecretBox } from '../core/lib/crypto.ts';
+import type { AppDeps } from '../core/http/deps.ts';
 import { DEFAULT_DATABASE_URL, openLibsqlDatabase } from './libsql.ts';
+import { readServerConfig } from './config.ts';
+import { readMailConfig } from './mail-config.ts';
+import { createSmtpTransport } from './smtp-transport.ts';
+import { resolveSecret } from './secret.ts';
 
 const USAGE = `Usage:
   kabinet operator create "Operator name" [--origin https://partners.example.com]... [--color #2563eb]
+  kabinet partners list [--status pending|active|rejected|blocked]
+  kabinet partner approve|reject|block|unblock <partnerId>
+  kabinet user unlock <userId>
   kabinet migrate`;
+
+const CLI_META = { ip: null, userAgent: 'kabinet-cli' };
 
 function fail(message: string): never {
   console.error(message);
@@ -23,36 +41,68 @@ async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { origin: { type: 'string', multiple: true }, color: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { origin: { type: 'string', multiple: true }, color: { type: 'string' }, status: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
-  const [group, action, name] = positionals;
+  const [group, action, subject] = positionals;
   if (values.help || !group) return console.log(USAGE);
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const { db, close } = await openLibsqlDatabase(url, process.env.DATABASE_AUTH_TOKEN);
-  const ctx = { db, clock: systemClock };
+  const mail = readMailConfig(process.env, { smtp: createSmtpTransport });
+  // The CLI queues emails like the server does; a running server's job runner delivers them.
+  const deps: AppDeps = {
+    db, clock: systemClock, jobs: createOutbox(db, systemClock), runtime: 'node', version: 'cli',
+    secretBox: await createSecretBox(resolveSecret(process.env, url)), mailTransport: mail.transport,
+    publicUrl: readServerConfig(process.env).publicUrl,
+  };
   try {
     if (group === 'migrate') return console.log(`Migrations applied to ${url}`);
-    if (group !== 'operator' || action !== 'create') fail(USAGE);
-    if (!name?.trim()) fail('Give the operator a name: kabinet operator create "Name"');
-    const origins = values.origin ?? [];
-    for (const origin of origins) {
-      const parsed = OriginSchema.safeParse(origin);
-      if (!parsed.success) fail(`--origin ${origin}: ${parsed.error.issues[0]?.message}`);
+    if (group === 'operator' && action === 'create') return await createOperatorCommand(deps, url, subject, values);
+    if (group === 'partners' && action === 'list') return await listPartnersCommand(deps, values.status);
+    if (group === 'partner' && ['approve', 'reject', 'block', 'unblock'].includes(action ?? '')) {
+      if (!subject) fail(`Name the partner: kabinet partner ${action} <partnerId>`);
+      const [partner] = await db.select().from(partners).where(eq(partners.id, subject));
+      if (!partner) fail(`No partner ${subject}`);
+      const result = await decideOnPartner(deps, partner.operatorId, partner.id, action as 'approve', CLI_META);
+      return console.log(`${result.name} (${result.id}) is now ${result.status}${result.owner ? `; ${result.owner.email} was emailed` : ''}`);
     }
-    if (values.color && !/^#[0-9a-fA-F]{6}$/.test(values.color)) fail(`--color ${values.color}: must be a hex colour like #2563eb`);
-    const operator = await createOperator(ctx, {
-      name: name.trim(),
-      allowedOrigins: origins,
-      ...(values.color ? { branding: { primaryColor: values.color } } : {}),
-    });
-    const key = await createApiKey(ctx, operator.id, 'Created by CLI');
-    console.log(`Operator created in ${url}`);
-    console.log(`  id:              ${operator.id}`);
-    console.log(`  allowed origins: ${operator.allowedOrigins.join(', ') || '(none yet)'}`);
-    console.log(`  secret key:      ${key.secret}`);
-    console.log('The secret key is shown only now; it is stored hashed. Keep it on your server.');
+    if (group === 'user' && action === 'unlock') {
+      if (!subject) fail('Name the user: kabinet user unlock <userId>');
+      const [user] = await db.select().from(users).where(eq(users.id, subject));
+      if (!user) fail(`No user ${subject}`);
+      const result = await operatorUnlockUser(deps, user.operatorId, user.id, CLI_META);
+      return console.log(`${result.email} is unlocked`);
+    }
+    fail(USAGE);
   } finally {
     close();
+  }
+}
+
+async function createOperatorCommand(deps: AppDeps, url: string, name: string | undefined, values: { origin?: string[]; color?: string }) {
+  if (!name?.trim()) fail('Give the operator a name: kabinet operator create "Name"');
+  const origins = values.origin ?? [];
+  for (const origin of origins) {
+    const parsed = OriginSchema.safeParse(origin);
+    if (!parsed.success) fail(`--origin ${origin}: ${parsed.error.issues[0]?.message}`);
+  }
+  if (values.color && !/^#[0-9a-fA-F]{6}$/.test(values.color)) fail(`--color ${values.color}: must be a hex colour like #2563eb`);
+  const operator = await createOperator(deps, { name: name.trim(), allowedOrigins: origins, ...(values.color ? { branding: { primaryColor: values.color } } : {}) });
+  const key = await createApiKey(deps, operator.id, 'Created by CLI');
+  console.log(`Operator created in ${url}`);
+  console.log(`  id:              ${operator.id}`);
+  console.log(`  allowed origins: ${operator.allowedOrigins.join(', ') || '(none yet)'}`);
+  console.log(`  secret key:      ${key.secret}`);
+  console.log('The secret key is shown only now; it is stored hashed. Keep it on your server.');
+}
+
+async function listPartnersCommand(deps: AppDeps, status: string | undefined) {
+  if (status && !(PARTNER_STATUSES as readonly string[]).includes(status)) fail(`--status must be one of ${PARTNER_STATUSES.join(', ')}`);
+  const ops = await deps.db.select({ id: operators.id, name: operators.name }).from(operators);
+  for (const op of ops) {
+    const rows = await listPartners(deps, op.id, { status: status as (typeof PARTNER_STATUSES)[number] | undefined });
+    if (!rows.length) continue;
+    console.log(`${op.name} (${op.id})`);
+    for (const p of rows) console.log(`  ${p.id}  ${p.status.padEnd(8)}  ${p.name}  ${p.owner?.email ?? ''}  ${p.createdAt.slice(0, 10)}`);
   }
 }
 
