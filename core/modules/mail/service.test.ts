@@ -77,6 +77,17 @@ describe('sendMail', () => {
     expect(transport.sent).toHaveLength(1);
   });
 
+  it('marks a message failed when its last delivery attempt fails', async () => {
+    const { deps, clock, operator } = await setup({ name: 'http', send: async () => { throw new Error('receiver said 503'); } });
+    const { id } = await sendMail(deps, reset(operator.id));
+    await t.db.update(jobs).set({ maxAttempts: 2 });
+    await runDueJobs(t.db, clock, mailHandlers(deps.mailTransport, FROM));
+    expect((await mailsTo(t.db, 'anna@example.com'))[0]).toMatchObject({ id, status: 'queued', error: 'receiver said 503' });
+    clock.advance(retryDelayMs(1));
+    await runDueJobs(t.db, clock, mailHandlers(deps.mailTransport, FROM));
+    expect((await mailsTo(t.db, 'anna@example.com'))[0]).toMatchObject({ id, status: 'failed', error: 'receiver said 503' });
+  });
+
   it('does not send twice when a delivery job repeats', async () => {
     const transport = recordingTransport();
     const { clock, deps, operator } = await setup(transport);

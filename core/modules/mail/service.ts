@@ -70,7 +70,7 @@ export function formatSender(fromAddress: string, displayName: string | null | u
  */
 export function mailHandlers(transport: MailTransport | null, fromAddress: string): JobHandlers {
   return {
-    [MAIL_DELIVER_JOB]: async ({ db, clock }, payload: { messageId: string }) => {
+    [MAIL_DELIVER_JOB]: async ({ db, clock, job }, payload: { messageId: string }) => {
       const [row] = await db.select({ message: mailMessages, branding: operators.branding })
         .from(mailMessages)
         .leftJoin(operators, eq(operators.id, mailMessages.operatorId))
@@ -89,11 +89,10 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
           messageId: message.id,
         });
       } catch (error) {
-        // The row stays `queued` with the latest error and the job runner retries with backoff.
-        // After the job's last attempt the job is `dead` and the message simply stays `queued`
-        // with that error: the jobs table is the record of giving up, and an operator can see
-        // the error on the message.
-        await db.update(mailMessages).set({ error: error instanceof Error ? error.message : String(error) })
+        // The row stays `queued` with the latest error while the job runner retries with
+        // backoff; the last attempt marks it `failed`, so a message never looks pending forever.
+        const lastAttempt = job.attempts >= job.maxAttempts;
+        await db.update(mailMessages).set({ error: error instanceof Error ? error.message : String(error), ...(lastAttempt ? { status: 'failed' as const } : {}) })
           .where(eq(mailMessages.id, message.id));
         throw error;
       }
