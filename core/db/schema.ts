@@ -5,3 +5,6 @@ export * from '../modules/partners/table.ts';
 export * from '../jobs/table.ts';
 export * from '../modules/identity/table.ts';
 export * from '../modules/mail/table.ts';
+export * from '../modules/campaigns/table.ts';
+export * from '../modules/tracking/table.ts';
+export * from '../modules/events/table.ts';
