@@ -16,6 +16,9 @@ import { mailHandlers } from '../core/modules/mail/service.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createSmtpTransport } from './smtp-transport.ts';
 import { resolveSecret } from './secret.ts';
+import { loadGeoLookup } from './geo.ts';
+import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
+import { createGroupCommitWriter } from '../core/modules/tracking/click-writer.ts';
 
 export interface BootOptions {
   env: Record<string, string | undefined>;
@@ -29,6 +32,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   const clock = systemClock;
   const jobs = createOutbox(db, clock);
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
+  const geo = loadGeoLookup();
   const deps: AppDeps = {
     db, clock, jobs, runtime, version: VERSION,
     secretBox: await createSecretBox(resolveSecret(options.env, config.databaseUrl)),
@@ -36,6 +40,11 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     publicUrl: config.publicUrl,
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
     clientIp: options.clientIp,
+    tracking: createTrackingDeps(db, clock, {
+      writer: createGroupCommitWriter(db),
+      countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
+      ...(options.env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: options.env.KABINET_FALLBACK_URL } : {}),
+    }),
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
   };
   let seeded = false;
@@ -51,6 +60,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     deps,
     seeded,
     async shutdown() {
+      await deps.tracking.writer.drain();
       await stopRunner();
       close();
     },

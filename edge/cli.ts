@@ -22,6 +22,8 @@ import { readServerConfig } from './config.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createSmtpTransport } from './smtp-transport.ts';
 import { resolveSecret } from './secret.ts';
+import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
+import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 
 const USAGE = `Usage:
   kabinet operator create "Operator name" [--origin https://partners.example.com]... [--color #2563eb]
@@ -53,6 +55,7 @@ async function main(argv: string[]) {
     db, clock: systemClock, jobs: createOutbox(db, systemClock), runtime: 'node', version: 'cli',
     secretBox: await createSecretBox(resolveSecret(process.env, url)), mailTransport: mail.transport,
     publicUrl: readServerConfig(process.env).publicUrl,
+    tracking: createTrackingDeps(db, systemClock, { writer: createDirectWriter(db) }),
   };
   try {
     if (group === 'migrate') return console.log(`Migrations applied to ${url}`);

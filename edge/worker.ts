@@ -17,6 +17,8 @@ import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenan
 import { createSecretBox } from '../core/lib/crypto.ts';
 import { mailHandlers } from '../core/modules/mail/service.ts';
 import { readMailConfig } from './mail-config.ts';
+import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
+import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 
 interface QueueLike { send(message: { jobId: string }, options?: { delaySeconds?: number }): Promise<void> }
 interface Env {
@@ -33,6 +35,7 @@ interface Env {
   MAIL_HTTP_TOKEN?: string;
   MAIL_FROM?: string;
   KABINET_DEMO_MAILBOX?: string;
+  KABINET_FALLBACK_URL?: string;
 }
 interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
 interface MessageBatch { messages: Array<{ body: { jobId: string }; ack(): void; retry(): void }> }
@@ -75,6 +78,13 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     publicUrl: env.KABINET_PUBLIC_URL ?? origin,
     demoMailbox: mail.demoMailbox && env.KABINET_DEMO_MAILBOX === 'on',
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    // One awaited insert per click: the 302 leaves after D1 has committed the row. Isolates do
+    // not share memory, so there is no cross-request group commit here (D1 batches per call).
+    tracking: createTrackingDeps(db, systemClock, {
+      writer: createDirectWriter(db),
+      countryOf: (c) => c.req.header('cf-ipcountry') ?? null,
+      ...(env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: env.KABINET_FALLBACK_URL } : {}),
+    }),
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
   };
 }

@@ -16,6 +16,7 @@ import { partnerAccountRoutes } from '../modules/identity/partner-routes.ts';
 import { teamRoutes } from '../modules/identity/team-routes.ts';
 import { operatorIdentityRoutes } from '../modules/identity/operator-routes.ts';
 import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
+import { trackingRoutes } from '../modules/tracking/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
@@ -70,7 +71,8 @@ export function createApp(deps: AppDeps) {
     .route('/', publicIdentityRoutes)
     .route('/', partnerAccountRoutes)
     .route('/', teamRoutes)
-    .route('/', operatorIdentityRoutes);
+    .route('/', operatorIdentityRoutes)
+    .route('/', trackingRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

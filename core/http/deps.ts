@@ -4,6 +4,19 @@ import type { JobQueue } from '../jobs/outbox.ts';
 import type { Context } from 'hono';
 import type { SecretBox } from '../lib/crypto.ts';
 import type { MailTransport } from '../modules/mail/transport.ts';
+import type { ClickWriter } from '../modules/tracking/click-writer.ts';
+import type { PromoTarget } from '../modules/tracking/promo-target.ts';
+
+/** The tracking edge's moving parts, chosen per runtime. */
+export interface TrackingDeps {
+  /** Group commit on Node and Deno; a direct insert per click on Workers. */
+  writer: ClickWriter;
+  promoTargets: { resolve(code: string): Promise<PromoTarget | null>; forget(code: string): void };
+  /** Country of the caller: a bundled IP database on Node and Deno, Cloudflare's header on Workers. */
+  countryOf: (c: Context, ip: string | null) => string | null;
+  /** Where unknown codes go when no operator claims the host (KABINET_FALLBACK_URL). */
+  defaultFallbackUrl: string;
+}
 
 /**
  * Everything the core needs from the outside world. Each edge entry (Node, Deno, Workers)
@@ -25,6 +38,7 @@ export interface AppDeps {
   mailTransport: MailTransport | null;
   /** Public base URL of this server, for links in emails (e.g. https://partners.example.com). */
   publicUrl: string;
+  tracking: TrackingDeps;
   /** Serve the demo mailbox page (/demo/mailbox): only for demo installs with the outbox driver. */
   demoMailbox?: boolean;
   /** The caller's IP as the runtime sees it (socket address, or Cloudflare's header on Workers). */

@@ -6,6 +6,8 @@ import { createApp } from '../../core/http/app.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { manualClock } from '../../core/lib/clock.ts';
 import { createSecretBox } from '../../core/lib/crypto.ts';
+import { createTrackingDeps } from '../../core/modules/tracking/tracking-deps.ts';
+import { createGroupCommitWriter } from '../../core/modules/tracking/click-writer.ts';
 import { createOutbox } from '../../core/jobs/outbox.ts';
 import { createApiKey, createOperator } from '../../core/modules/operators/service.ts';
 import { createKabinetClient } from '../../core/sdk/index.ts';
@@ -25,6 +27,7 @@ export async function createTestApp() {
     db, clock, jobs: createOutbox(db, clock), runtime: 'node', version: 'test', reportError: (e) => errors.push(e),
     secretBox: await createSecretBox('test-secret-0123456789abcdef-0123456789'), mailTransport: null,
     publicUrl: 'http://kabinet.test', demoMailbox: true,
+    tracking: createTrackingDeps(db, clock, { writer: createGroupCommitWriter(db), countryOf: (c) => c.req.header('x-test-country') ?? null, defaultFallbackUrl: 'https://fallback.example/' }),
     // Tests name the caller's IP with a header; real edges take it from the socket.
     clientIp: (c) => c.req.header('x-test-ip') ?? '192.0.2.1',
   };

@@ -149,3 +149,5 @@ CREATE TABLE `players` (
 	`attributed_at` integer NOT NULL,
 	PRIMARY KEY(`operator_id`, `brand_id`, `player_id`)
 );
+--> statement-breakpoint
+ALTER TABLE `operators` ADD `fallback_url` text;

@@ -16,6 +16,8 @@ export const operators = sqliteTable('operators', {
   branding: text('branding', { mode: 'json' }).$type<OperatorBranding>().notNull(),
   /** Failed sign-ins before a partner user is locked (identity issue reads it). */
   lockoutThreshold: integer('lockout_threshold').notNull().default(5),
+  /** Where unknown tracking codes on this operator's hosts send players. */
+  fallbackUrl: text('fallback_url'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

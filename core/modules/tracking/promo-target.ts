@@ -1,0 +1,52 @@
+/**
+ * Where a tracking code leads: the promo, its campaign and partner, the landing URL and the
+ * brand's visit-id parameter. Looked up once and kept for a short while per app, since the
+ * redirect is the hottest path and a promo's target changes rarely.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { brands, landings } from '../catalog/table.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
+
+export interface PromoTarget {
+  promoId: string;
+  operatorId: string;
+  partnerId: string;
+  campaignId: string;
+  landingUrl: string;
+  visitParam: string;
+}
+
+const TTL_MS = 30_000;
+const MAX_ENTRIES = 50_000;
+
+export function createPromoTargetCache(db: Db, now: () => number) {
+  const cache = new Map<string, { target: PromoTarget | null; until: number }>();
+  return {
+    async resolve(code: string): Promise<PromoTarget | null> {
+      const hit = cache.get(code);
+      if (hit && hit.until > now()) return hit.target;
+      const [row] = await db.select({
+        promoId: promos.id, operatorId: promos.operatorId, partnerId: promos.partnerId, campaignId: promos.campaignId,
+        landingUrl: landings.url, visitParam: brands.visitParam,
+      }).from(promos)
+        .innerJoin(campaigns, eq(campaigns.id, promos.campaignId))
+        .innerJoin(landings, eq(landings.id, promos.landingId))
+        .innerJoin(brands, eq(brands.id, landings.brandId))
+        .where(eq(promos.code, code));
+      if (cache.size >= MAX_ENTRIES) cache.clear();
+      cache.set(code, { target: row ?? null, until: now() + TTL_MS });
+      return row ?? null;
+    },
+    forget(code: string) {
+      cache.delete(code);
+    },
+  };
+}
+
+/** The landing URL with the visit id added, keeping the landing's own query and fragment. */
+export function landingWithVisit(landingUrl: string, visitParam: string, visitId: string): string {
+  const url = new URL(landingUrl);
+  url.searchParams.set(visitParam, visitId);
+  return url.toString();
+}
