@@ -17,6 +17,7 @@ import { teamRoutes } from '../modules/identity/team-routes.ts';
 import { operatorIdentityRoutes } from '../modules/identity/operator-routes.ts';
 import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
 import { trackingRoutes } from '../modules/tracking/routes.ts';
+import { catalogAdminRoutes } from '../modules/catalog/catalog-routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
@@ -72,7 +73,8 @@ export function createApp(deps: AppDeps) {
     .route('/', partnerAccountRoutes)
     .route('/', teamRoutes)
     .route('/', operatorIdentityRoutes)
-    .route('/', trackingRoutes);
+    .route('/', trackingRoutes)
+    .route('/', catalogAdminRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
