@@ -18,6 +18,7 @@ import { operatorIdentityRoutes } from '../modules/identity/operator-routes.ts';
 import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
 import { trackingRoutes } from '../modules/tracking/routes.ts';
 import { catalogAdminRoutes } from '../modules/catalog/catalog-routes.ts';
+import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
@@ -74,7 +75,8 @@ export function createApp(deps: AppDeps) {
     .route('/', teamRoutes)
     .route('/', operatorIdentityRoutes)
     .route('/', trackingRoutes)
-    .route('/', catalogAdminRoutes);
+    .route('/', catalogAdminRoutes)
+    .route('/', campaignRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -11,14 +11,17 @@ import type { AppType } from '../http/app.ts';
 export interface KabinetClientOptions {
   /** Operator secret key for the Operator API (server-side only: never ship it to a browser). */
   secretKey?: string;
-  /** Embed-session client secret, for calls made on a partner user's behalf. */
-  clientSecret?: string;
+  /**
+   * A partner session token (from sign-in, or from exchanging an embed client secret), for calls
+   * made as that partner user. Not the client secret itself: that is single-use and exchanged.
+   */
+  sessionToken?: string;
   fetch?: typeof fetch;
   headers?: Record<string, string>;
 }
 
 export function createKabinetClient(baseUrl: string, options: KabinetClientOptions = {}) {
-  const token = options.secretKey ?? options.clientSecret;
+  const token = options.secretKey ?? options.sessionToken;
   return hc<AppType>(baseUrl, {
     headers: { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -27,7 +27,7 @@ export function signInRequest(t: TestApp, operatorId: string, json: { email: str
 /** Signs in and returns a typed client that carries the session token. */
 export async function signedInClient(t: TestApp, operatorId: string, email: string, password = PASSWORD, code?: string) {
   const session = await unwrap(signInRequest(t, operatorId, { email, password, ...(code ? { code } : {}) }));
-  return { session, client: createKabinetClient('http://kabinet.test', { clientSecret: session.token!, fetch: t.fetchApp }) };
+  return { session, client: createKabinetClient('http://kabinet.test', { sessionToken: session.token!, fetch: t.fetchApp }) };
 }
 
 /** The newest email to an address, and the token of the portal link in it (`#unlock=…`). */

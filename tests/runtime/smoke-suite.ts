@@ -80,7 +80,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
       }));
       expect(signIn.user.email).toBe(luckySpin.signInEmail);
-      const profile = await unwrap(createKabinetClient(target.baseUrl, { clientSecret: signIn.token! }).v1.partner.profile.$get());
+      const profile = await unwrap(createKabinetClient(target.baseUrl, { sessionToken: signIn.token! }).v1.partner.profile.$get());
       expect(profile.partner.referralCode).toBe(luckySpin.referralCode);
       const wrong = await client().v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: 'not-the-password' } });
       expect(wrong.status).toBe(401);
@@ -92,7 +92,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       const session = await unwrap(exchange());
       expect(session.components).toEqual(['profile']);
       expect((await exchange()).status).toBe(401);
-      const embedded = createKabinetClient(target.baseUrl, { clientSecret: session.token! });
+      const embedded = createKabinetClient(target.baseUrl, { sessionToken: session.token! });
       expect((await embedded.v1.partner.profile.$get()).status).toBe(200);
       expect((await embedded.v1.partner.team.$get()).status).toBe(403);
     });

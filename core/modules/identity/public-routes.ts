@@ -20,13 +20,13 @@ const base = '/v1/public/operators/{operatorId}';
 const signUpRoute = createRoute({
   method: 'post', path: `${base}/sign-up`, tags, summary: 'Partner sign-up (pending until the operator approves)',
   request: { params: OperatorIdParams, body: jsonBody(SignUpSchema) },
-  responses: { 201: jsonResponse(SignUpResultSchema, 'Account created, pending approval'), 409: problemResponses[404], 422: problemResponses[422] },
+  responses: { 201: jsonResponse(SignUpResultSchema, 'Account created, pending approval'), 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422] },
 });
 const signInRoute = createRoute({
   method: 'post', path: `${base}/sign-in`, tags,
   summary: 'Sign in with email and password (and a TOTP code when 2FA is on). Problem codes: unauthorized, two_factor_required, account_locked, account_inactive, rate_limited',
   request: { params: OperatorIdParams, body: jsonBody(SignInSchema) },
-  responses: { 200: jsonResponse(SessionResultSchema, 'Signed in'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: { 200: jsonResponse(SessionResultSchema, 'Signed in'), 401: problemResponses[401], 403: problemResponses[403], 422: problemResponses[422], 423: problemResponses[423], 429: problemResponses[429] },
 });
 const unlockRoute = createRoute({
   method: 'post', path: `${base}/unlock`, tags, summary: 'Unlock an account with the single-use link from the unlock email',
@@ -46,7 +46,7 @@ const setPasswordRoute = createRoute({
 const exchangeRoute = createRoute({
   method: 'post', path: `${base}/embed-sessions/exchange`, tags, summary: 'Exchange a single-use embed client secret for a bearer session',
   request: { params: OperatorIdParams, body: jsonBody(ExchangeSchema) },
-  responses: { 200: jsonResponse(SessionResultSchema, 'Embedded session'), 401: problemResponses[401] },
+  responses: { 200: jsonResponse(SessionResultSchema, 'Embedded session'), 401: problemResponses[401], 403: problemResponses[403] },
 });
 
 const router = createRouter();

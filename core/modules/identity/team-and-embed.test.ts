@@ -101,7 +101,7 @@ describe('embed sessions', () => {
     const session = await unwrap(exchange(op.operator.id, minted.clientSecret));
     expect(session.components).toEqual(['profile', 'events']);
     expect((await exchange(op.operator.id, minted.clientSecret)).status).toBe(401);
-    const embedded = createKabinetClient('http://kabinet.test', { clientSecret: session.token!, fetch: t.fetchApp });
+    const embedded = createKabinetClient('http://kabinet.test', { sessionToken: session.token!, fetch: t.fetchApp });
     expect((await embedded.v1.partner.profile.$get()).status).toBe(200);
     expect((await embedded.v1.partner['2fa'].enrol.$post()).status).toBe(403);
     const other = await t.addOperator('Other');

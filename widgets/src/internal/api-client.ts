@@ -4,16 +4,31 @@
  * through @lit/context (contexts.ts), never from a global. Problem+json answers are thrown as
  * ApiError so an element can show the server's own detail.
  */
-import { createKabinetClient, type KabinetClient, type SuccessBody } from '../../../core/sdk/index.ts';
+import { hc, type ClientResponse } from 'hono/client';
+import type { AppType } from '../../../core/http/app.ts';
+import type { KabinetClient, SuccessBody } from '../../../core/sdk/index.ts';
 
 type PortalConfigCall = KabinetClient['v1']['public']['operators'][':operatorId']['$get'];
 export type PortalConfig = SuccessBody<Awaited<ReturnType<PortalConfigCall>>>;
 export type Branding = PortalConfig['branding'];
 export type PublicBrand = PortalConfig['brands'][number];
+type SignInCall = KabinetClient['v1']['public']['operators'][':operatorId']['sign-in']['$post'];
+/** What sign-in and the embed exchange answer: bearer token (or null for cookies), expiry, user. */
+export type SessionResult = SuccessBody<Awaited<ReturnType<SignInCall>>>;
+type SignUpCall = KabinetClient['v1']['public']['operators'][':operatorId']['sign-up']['$post'];
+/** The sign-up request body (SignUpSchema). */
+export type SignUpInput = NonNullable<Parameters<SignUpCall>[0]>['json'];
+
+export interface FieldError { path: string; message: string }
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly detail: string, readonly requestId: string | null) {
+  constructor(readonly status: number, readonly code: string, readonly detail: string, readonly requestId: string | null, readonly errors: FieldError[] = []) {
     super(detail);
+  }
+
+  /** The message for one field (`body.email` → pass 'email'), for showing next to its input. */
+  fieldMessage(field: string): string | null {
+    return this.errors.find((e) => e.path === `body.${field}` || e.path === field)?.message ?? null;
   }
 }
 
@@ -24,20 +39,51 @@ export interface ApiClient {
   getPortalConfig(operatorId: string): Promise<PortalConfig>;
 }
 
+/**
+ * Awaits a typed client call and returns its success body, or throws ApiError with the
+ * server's problem detail (and field errors for 422s):
+ *   const profile = await expectOk(api.client.v1.partner.profile.$get());
+ */
+export async function expectOk<R extends ClientResponse<unknown, number, string>>(call: Promise<R> | R): Promise<SuccessBody<R>> {
+  return bodyOf<SuccessBody<R>>((await call) as unknown as Response);
+}
+
 async function bodyOf<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    const problem = (body ?? {}) as { code?: string; detail?: string };
-    throw new ApiError(res.status, problem.code ?? 'internal', problem.detail ?? res.statusText, res.headers.get('x-request-id'));
+    const problem = (body ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
+    throw new ApiError(res.status, problem.code ?? 'internal', problem.detail ?? res.statusText, res.headers.get('x-request-id'), problem.errors ?? []);
   }
   return body as T;
 }
 
-export function createApiClient(baseUrl: string, options: { clientSecret?: string | null; fetch?: typeof fetch } = {}): ApiClient {
+export interface ApiClientOptions {
+  /** Session bearer token (from password sign-in or an exchanged embed secret); kept in memory only. */
+  token?: string | null;
+  /**
+   * `include` for the hosted page's cookie session: the browser sends the HttpOnly cookie and
+   * no Authorization header is set.
+   */
+  credentials?: RequestCredentials;
+  fetch?: typeof fetch;
+  /** Called when a partner route (`/v1/partner/…`) answers 401: the session has ended. */
+  onUnauthorized?: () => void;
+}
+
+export function createApiClient(baseUrl: string, options: ApiClientOptions = {}): ApiClient {
   const root = baseUrl.replace(/\/+$/, '');
+  const { token, credentials, onUnauthorized } = options;
   // Resolve fetch at call time so a page (or a test) that wraps window.fetch later is honoured.
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const client = createKabinetClient(root, { ...(options.clientSecret ? { clientSecret: options.clientSecret } : {}), fetch: doFetch as typeof fetch });
+  const doFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const res = await (options.fetch ?? globalThis.fetch)(input, init);
+    if (res.status === 401 && onUnauthorized && urlOf(input).includes('/v1/partner/')) onUnauthorized();
+    return res;
+  };
+  const client: KabinetClient = hc<AppType>(root, {
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    fetch: doFetch as typeof fetch,
+    ...(credentials ? { init: { credentials } } : {}),
+  });
   return {
     baseUrl: root,
     client,
@@ -45,3 +91,5 @@ export function createApiClient(baseUrl: string, options: { clientSecret?: strin
       bodyOf<PortalConfig>(await client.v1.public.operators[':operatorId'].$get({ param: { operatorId } })),
   };
 }
+
+const urlOf = (input: RequestInfo | URL): string => (input instanceof Request ? input.url : String(input));

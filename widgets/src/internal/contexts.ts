@@ -4,14 +4,35 @@
  * two partners) never share state.
  */
 import { createContext } from '@lit/context';
-import type { ApiClient, PortalConfig } from './api-client.ts';
+import type { ApiClient, PortalConfig, SessionResult } from './api-client.ts';
 import type { LocaleState } from './i18n.ts';
 
+/** The signed-in user as the API returns it (SessionResult.user). */
+export type SessionUser = SessionResult['user'];
+
 export interface SessionState {
-  /** Embed client secret minted by the operator's backend; null for a public (anonymous) portal. */
+  /**
+   * anonymous: nobody signed in (sign-in / sign-up show); signed_in: a password session (bearer
+   * token in memory, or the hosted page's HttpOnly cookie); embedded: an embed session the
+   * operator's backend minted (client secret exchanged for a bearer token).
+   */
+  status: 'anonymous' | 'signed_in' | 'embedded';
+  user: SessionUser | null;
+  /** Components an embed session may show; null = all. */
+  components: string[] | null;
+  /** The embed client secret the portal was given (null when none). Single-use: already exchanged. */
   clientSecret: string | null;
-  status: 'anonymous' | 'embedded';
+  /** How sign-in keeps the session: `cookie` on the hosted portal page (`auth="cookie"`), else `bearer`. */
+  transport: 'bearer' | 'cookie';
+  /** When the session ends (ISO time); null when anonymous or unknown (a cookie session found on load). */
+  expiresAt: string | null;
 }
+
+/** A partner user's role; sections can be limited to some of them. */
+export type PartnerRole = SessionUser['role'];
+
+export const anonymousSession = (transport: SessionState['transport'] = 'bearer'): SessionState =>
+  ({ status: 'anonymous', user: null, components: null, clientSecret: null, transport, expiresAt: null });
 
 export type { LocaleState };
 

@@ -3,10 +3,11 @@
  * `KabinetElement.emit`, which is typed against this map, so a page's
  * `addEventListener('kb-ready', e => e.detail.operatorId)` is typed too.
  */
-import type { Branding } from './api-client.ts';
+import type { Branding, SessionResult } from './api-client.ts';
 import type { Locale } from './i18n.ts';
 
 export type Theme = Branding['theme'];
+type User = SessionResult['user'];
 
 export interface KabinetEventMap {
   /** The portal loaded its operator's configuration and is showing content. */
@@ -19,6 +20,19 @@ export interface KabinetEventMap {
   'kb-locale-change': { locale: Locale };
   /** The user toggled the colour theme. */
   'kb-theme-change': { theme: Theme };
+  /** A partner user signed in with a password (the session itself stays inside the portal). */
+  'kb-signed-in': { user: User };
+  /** The user signed out (an ended session is `kb-session-expired` instead). */
+  'kb-signed-out': { userId: string | null };
+  /** A sign-up was accepted; the account waits for the operator's approval. */
+  'kb-signed-up': { partnerId: string };
+  /**
+   * The session is about to end (`expiring`) or has ended (`expired`: its time is up or the
+   * server answered 401). For embed sessions, answer by setting a fresh `client-secret`
+   * attribute, or set `fetchClientSecret` on the portal and it asks by itself.
+   * Sections may dispatch it too (detail optional); the portal handles theirs and re-emits its own.
+   */
+  'kb-session-expired': { reason: 'expiring' | 'expired' };
 }
 
 export type KabinetEventName = keyof KabinetEventMap;

@@ -67,9 +67,21 @@ export async function waitFor<T>(predicate: () => T, timeoutMs = 2000, what = 'c
   }
 }
 
+/** One intercepted request: what the widget sent, for assertions on URL, method, headers and body. */
+export interface StubbedRequest {
+  url: string;
+  method: string;
+  headers: Headers;
+  /** The JSON body parsed (null when there was none). */
+  body: unknown;
+  credentials: RequestCredentials | undefined;
+}
+
 export interface FetchStub {
   /** URLs of the intercepted requests, in order. */
   calls: string[];
+  /** The intercepted requests in full, in order. */
+  requests: StubbedRequest[];
   restore(): void;
 }
 
@@ -77,16 +89,59 @@ export interface FetchStub {
  * Replaces window.fetch for requests whose URL contains `match`; others (the test
  * runner's own traffic) pass through. Always `restore()` in afterEach.
  */
-export function stubFetch(match: string, respond: (url: string, callIndex: number) => Response | Promise<Response>): FetchStub {
+export function stubFetch(match: string, respond: (url: string, callIndex: number, request: StubbedRequest) => Response | Promise<Response>): FetchStub {
   const original = window.fetch;
   const calls: string[] = [];
+  const requests: StubbedRequest[] = [];
   window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
     const url = input instanceof Request ? input.url : String(input);
     if (!url.includes(match)) return original.call(window, input, init);
+    const text = typeof init?.body === 'string' ? init.body : null;
+    const request: StubbedRequest = {
+      url, method: (init?.method ?? 'GET').toUpperCase(), headers: new Headers(init?.headers),
+      body: text ? JSON.parse(text) : null, credentials: init?.credentials,
+    };
     calls.push(url);
-    return Promise.resolve(respond(url, calls.length - 1));
+    requests.push(request);
+    return Promise.resolve(respond(url, calls.length - 1, request));
   };
-  return { calls, restore: () => { window.fetch = original; } };
+  return { calls, requests, restore: () => { window.fetch = original; } };
+}
+
+type ApiHandler = (request: StubbedRequest, nth: number) => Response | Promise<Response>;
+
+/**
+ * Stubs the Kabinet API by route: keys are `METHOD /v1/path` (no query), e.g.
+ * `'POST /v1/public/operators/op_x/sign-in'`; a handler gets the request and how many times
+ * its route was called before. Unknown routes answer a 404 problem naming the route.
+ */
+export function stubApi(handlers: Record<string, ApiHandler>): FetchStub {
+  const seen = new Map<string, number>();
+  return stubFetch('/v1/', (url, _i, request) => {
+    const key = `${request.method} ${new URL(url).pathname.replace(/^.*?(?=\/v1\/)/, '')}`;
+    const nth = seen.get(key) ?? 0;
+    seen.set(key, nth + 1);
+    const handler = handlers[key];
+    return handler ? handler(request, nth) : problemResponse(404, 'not_found', `No stub for ${key}`);
+  });
+}
+
+/** A problem+json answer as the server sends it (`errors` for 422s). */
+export function problemResponse(status: number, code: string, detail: string, errors?: Array<{ path: string; message: string }>): Response {
+  return jsonResponse({ type: `https://kabinet.dev/problems/${code}`, title: code, status, code, detail, request_id: 'req_test', ...(errors ? { errors } : {}) }, status, 'application/problem+json');
+}
+
+/** Sets an input's value as typing would (the `input` event the forms listen to). */
+export function typeInto(input: HTMLInputElement | HTMLSelectElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+}
+
+/** The element focused inside nested shadow roots (document.activeElement stops at the outer host). */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
 }
 
 export function jsonResponse(body: unknown, status = 200, contentType = 'application/json'): Response {

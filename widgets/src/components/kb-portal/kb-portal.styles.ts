@@ -57,6 +57,31 @@ export const portalStyles = css`
   }
   [part~='nav-link-active'] { color: var(--kb-color-text); border-bottom-color: var(--kb-color-accent); font-weight: 600; }
   [part~='main'] { padding: var(--kb-space-4); }
+  [part~='main']:focus { outline: none; }
+  [part~='account'] { display: flex; align-items: center; gap: var(--kb-space-2); min-width: 0; }
+  [part~='user-email'] { color: var(--kb-color-text-muted); overflow-wrap: anywhere; }
+  [part~='sign-out'] {
+    border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small);
+    background: transparent; color: var(--kb-color-text); padding: var(--kb-space-1) var(--kb-space-2);
+  }
+  [part~='notice'] {
+    margin: 0 0 var(--kb-space-3); padding: var(--kb-space-2) var(--kb-space-3); border-radius: var(--kb-radius-small);
+    background: var(--kb-color-surface); border-inline-start: 4px solid var(--kb-color-primary);
+  }
+  /* Empty, the notice stays in the tree (a live region must exist before its text arrives) but takes no room. */
+  [part~='notice']:empty { margin: 0; padding: 0; border: 0; }
+  [part~='public-layout'] {
+    display: grid; gap: var(--kb-space-4); align-items: start;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 320px), 1fr));
+  }
+  [part~='auth'] {
+    padding: var(--kb-space-3); border: 1px solid var(--kb-color-border);
+    border-radius: var(--kb-radius); background: var(--kb-color-bg); box-shadow: var(--kb-shadow);
+  }
+  [part~='auth-switch'] { margin: var(--kb-space-3) 0 0; color: var(--kb-color-text-muted); }
+  [part~='auth-switch-button'] {
+    border: 0; padding: 0; background: none; color: var(--kb-color-primary); text-decoration: underline;
+  }
   [part~='status'] { color: var(--kb-color-text-muted); }
   [part~='error'] {
     padding: var(--kb-space-3); border-radius: var(--kb-radius-small);
@@ -101,4 +126,24 @@ export function runtimeTokenCss(theme: Theme, branding: Branding | null | undefi
   }
   if (branding && isHexColor(branding.accentColor)) declarations.push(`--kb-color-accent: ${branding.accentColor};`);
   return `:host { ${declarations.join('\n')} }`;
+}
+
+/**
+ * Puts the runtime tokens in one extra `:host` sheet after the static styles, so they beat the
+ * light defaults while a page's own `kb-portal { --kb-…: … }` still wins. Returns the sheet to
+ * reuse next time (a <style> element where constructable sheets are missing).
+ */
+export function applyRuntimeSheet(root: ShadowRoot, sheet: CSSStyleSheet | HTMLStyleElement | null, text: string): CSSStyleSheet | HTMLStyleElement {
+  if (!sheet) {
+    if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+      sheet = new CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } else {
+      sheet = document.createElement('style');
+      root.append(sheet);
+    }
+  }
+  if (sheet instanceof CSSStyleSheet) sheet.replaceSync(text);
+  else sheet.textContent = text;
+  return sheet;
 }

@@ -40,19 +40,18 @@ describe('<kb-portal>', () => {
     expect($in(portal, '[part~="main"] kb-program').localName).toBe('kb-program');
   });
 
-  it('calls the configured api base URL with the client secret as bearer', async () => {
-    let auth = null as string | null;
-    stub = stubFetch('/v1/public/operators/', () => jsonResponse(config()));
-    const realStubbed = window.fetch;
-    window.fetch = (input, init) => { auth = new Headers(init?.headers).get('authorization'); return realStubbed(input, init); };
-    try {
-      const portal = await fixture<KbPortal>(html`<kb-portal api="https://api.kabinet.example/" operator="op_demo_luckyspin" client-secret="kbcs_123"></kb-portal>`);
-      await waitFor(() => titleOf(portal), 2000, 'loaded');
-      expect(stub.calls[0]).toBe('https://api.kabinet.example/v1/public/operators/op_demo_luckyspin');
-      expect(auth, 'authorization header').toBe('Bearer kbcs_123');
-    } finally {
-      window.fetch = realStubbed;
-    }
+  it('calls the configured api base URL and exchanges the client secret instead of sending it as a bearer', async () => {
+    stub = stubFetch('/v1/public/operators/', (url) => url.endsWith('/embed-sessions/exchange')
+      ? jsonResponse({ token: 'kbs_embed', expiresAt: new Date(Date.now() + 3600_000).toISOString(), components: null, user: { id: 'usr_1', partnerId: 'pa_1', email: 'a@b.example', name: 'A', role: 'owner', locale: 'en', twoFactorEnabled: false, blocked: false, locked: false, createdAt: '2025-01-01T00:00:00Z', lastSignInAt: null } })
+      : jsonResponse(config()));
+    const portal = await fixture<KbPortal>(html`<kb-portal api="https://api.kabinet.example/" operator="op_demo_luckyspin" client-secret="kbcs_123"></kb-portal>`);
+    await waitFor(() => titleOf(portal), 2000, 'loaded');
+    const [configCall] = stub.requests.filter((r) => r.method === 'GET');
+    expect(configCall?.url).toBe('https://api.kabinet.example/v1/public/operators/op_demo_luckyspin');
+    expect(configCall?.headers.get('authorization'), 'no secret as bearer').toBe(null);
+    const exchange = stub.requests.find((r) => r.method === 'POST');
+    expect(exchange?.url).toBe('https://api.kabinet.example/v1/public/operators/op_demo_luckyspin/embed-sessions/exchange');
+    expect(exchange?.body).toEqual({ clientSecret: 'kbcs_123' });
   });
 
   it('passes the config to <kb-program> through context', async () => {

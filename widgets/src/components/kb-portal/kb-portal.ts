@@ -1,26 +1,22 @@
 /**
- * `<kb-portal>`: the shell of the partner portal. Owns the API client, the operator's
- * configuration, locale and theme, and hands them to sections through @lit/context.
+ * `<kb-portal>`: the shell of the partner portal. Owns the operator's configuration, locale,
+ * theme and (through PortalSession) the session and its API client, and hands them to
+ * sections through @lit/context. Which sections show follows from the session (portal-sections.ts).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { KabinetElement, isSafeUrl } from '../../internal/base-element.ts';
-import { ApiError, createApiClient, type ApiClient, type PortalConfig } from '../../internal/api-client.ts';
-import { apiContext, brandingContext, localeContext, sessionContext } from '../../internal/contexts.ts';
+import { ApiError, type PortalConfig, type SessionResult } from '../../internal/api-client.ts';
+import { brandingContext, localeContext, type SessionState } from '../../internal/contexts.ts';
 import type { KabinetEventMap, Theme } from '../../internal/events.ts';
-import { LOCALE_NAMES, LOCALES, createLocaleState, isLocale, negotiateLocale, type Locale, type MessageKey } from '../../internal/i18n.ts';
-import { portalStyles, runtimeTokenCss } from './kb-portal.styles.ts';
+import { LOCALES, createLocaleState, isLocale, negotiateLocale, type Locale } from '../../internal/i18n.ts';
+import { renderHeaderControls } from './portal-header.ts';
+import { PortalAuthFlow } from './portal-auth.ts';
+import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
+import { PortalSession } from './portal-session.ts';
+import { applyRuntimeSheet, portalStyles, runtimeTokenCss } from './kb-portal.styles.ts';
 
-/** A portal section. Later sections (dashboard, campaigns, wallet…) are new entries here. */
-export interface PortalSection {
-  id: string;
-  labelKey: MessageKey;
-  render: () => TemplateResult;
-}
-
-export const PORTAL_SECTIONS: readonly PortalSection[] = [
-  { id: 'program', labelKey: 'nav.program', render: () => html`<kb-program part="section section-program"></kb-program>` },
-];
+export { PORTAL_SECTIONS, visibleSections, type PortalComponent, type PortalSection } from './portal-sections.ts';
 
 type LoadState =
   | { status: 'loading' }
@@ -34,26 +30,38 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  *
  * @attr api - Base URL of the Kabinet server; defaults to the page's origin.
  * @attr operator - Operator id, e.g. `op_demo_luckyspin`.
- * @attr client-secret - Embed session secret minted by the operator's backend.
+ * @attr client-secret - Embed session secret minted by the operator's backend; exchanged for a session on load.
+ * @attr auth - `cookie` on the hosted portal page: sign-in sets an HttpOnly cookie (default: a bearer token in memory).
  * @attr locale - `en` or `ru`; defaults to the browser's language, then English.
  * @attr theme - `light` or `dark`; defaults to the operator's branding, then the system setting.
+ * @prop fetchClientSecret - `() => Promise<string>`: returns a fresh embed secret; asked on load when `client-secret`
+ *   is not set, and before the session ends (Stripe Connect style).
+ * @prop sections - The section registry (default PORTAL_SECTIONS).
  *
  * @event kb-ready - The operator's configuration loaded. `detail: { operatorId }`.
  * @event kb-error - Loading failed. `detail: { code, detail, status }`.
  * @event kb-navigate - The user picked a section (cancelable). `detail: { section }`.
  * @event kb-locale-change - The user picked a language. `detail: { locale }`.
  * @event kb-theme-change - The user toggled the theme. `detail: { theme }`.
+ * @event kb-signed-in - A partner user signed in (from `<kb-sign-in>`). `detail: { user }`.
+ * @event kb-signed-up - An application was sent (from `<kb-sign-up>`). `detail: { partnerId }`.
+ * @event kb-signed-out - The user signed out. `detail: { userId }`.
+ * @event kb-session-expired - The session is ending or ended. `detail: { reason: 'expiring' | 'expired' }`.
  *
  * @csspart shell - Everything inside the host.
  * @csspart header - Top bar with the operator's brand and the controls.
  * @csspart brand - Logo and name group. @csspart logo - The operator's logo. @csspart title - The operator's display name.
- * @csspart controls - Locale switcher and theme toggle.
+ * @csspart controls - Account, locale switcher and theme toggle.
+ * @csspart account - The signed-in user's group. @csspart user-email - Their email. @csspart sign-out - Sign-out button.
  * @csspart locale-switcher - Group of language buttons. @csspart locale-option - One language button (`locale-option-active` when chosen).
  * @csspart theme-toggle - Light/dark toggle button.
  * @csspart nav - Section navigation. @csspart nav-list - Its list. @csspart nav-item - One entry. @csspart nav-link - Its button (`nav-link-active` when current).
  * @csspart main - Where the current section, the loading or the error state renders.
+ * @csspart notice - Session news for the sign-in form (session ended, password set…).
+ * @csspart public-layout - While anonymous: the sign-in area beside the public section. @csspart auth - The sign-in area.
+ * @csspart sign-in, sign-up, account-link - The forms in it. @csspart auth-switch - "New here? Create an account" line. @csspart auth-switch-button - Its button.
  * @csspart section - The current section element (also `section-<id>`).
- * @csspart status - Loading message. @csspart error - Error box. @csspart error-title, error-detail - Its texts. @csspart retry - Retry button.
+ * @csspart status - Loading message. @csspart error - Error box (also `session-error`). @csspart error-title, error-detail - Its texts. @csspart retry - Retry button.
  *
  * @cssproperty --kb-color-primary - Brand colour (set from the operator's branding). @cssproperty --kb-color-on-primary - Text on the brand colour.
  * @cssproperty --kb-color-accent - Accent colour (from branding). @cssproperty --kb-color-bg - Background. @cssproperty --kb-color-surface - Raised surfaces.
@@ -68,9 +76,12 @@ export class KbPortal extends KabinetElement {
     api: { type: String },
     operator: { type: String },
     clientSecret: { type: String, attribute: 'client-secret' },
+    auth: { type: String },
     locale: { type: String },
     theme: { type: String },
     section: { type: String },
+    sections: { attribute: false },
+    fetchClientSecret: { attribute: false },
     loadState: { state: true },
     systemDark: { state: true },
   };
@@ -79,32 +90,52 @@ export class KbPortal extends KabinetElement {
   declare api: string | null;
   declare operator: string | null;
   declare clientSecret: string | null;
+  declare auth: 'cookie' | 'bearer' | null;
   declare locale: string | null;
   declare theme: string | null;
   /** Id of the shown section (see PORTAL_SECTIONS). */
   declare section: string;
+  declare sections: readonly PortalSection[];
+  /** Set by the page: returns a fresh embed client secret (Stripe Connect style). */
+  declare fetchClientSecret: (() => Promise<string>) | null;
   protected declare loadState: LoadState;
   protected declare systemDark: boolean;
 
-  private readonly apiProvider = new ContextProvider(this, { context: apiContext, initialValue: undefined as ApiClient | undefined });
-  private readonly sessionProvider = new ContextProvider(this, { context: sessionContext, initialValue: { clientSecret: null, status: 'anonymous' } });
+  private readonly session = new PortalSession(this, {
+    emit: (name, detail) => this.emit(name, detail),
+    fetchClientSecret: () => this.fetchClientSecret,
+    t: (key) => this.localeProvider.value.t(key),
+  });
   private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: createLocaleState('en') });
   private readonly brandingProvider = new ContextProvider(this, { context: brandingContext, initialValue: null as PortalConfig | null });
   /** Each load gets a number so a slow, stale response can't overwrite a newer one. */
   private loadSeq = 0;
   private runtimeSheet: CSSStyleSheet | HTMLStyleElement | null = null;
   private darkQuery: MediaQueryList | null = null;
+  private readonly authFlow = new PortalAuthFlow(this, this.session);
+  /** After sign-in, focus goes to the section that replaced the form. */
+  private focusMain = false;
 
   constructor() {
     super();
     this.api = null;
     this.operator = null;
     this.clientSecret = null;
+    this.auth = null;
     this.locale = null;
     this.theme = null;
+    this.sections = PORTAL_SECTIONS;
     this.section = PORTAL_SECTIONS[0]?.id ?? '';
+    this.fetchClientSecret = null;
     this.loadState = { status: 'loading' };
     this.systemDark = false;
+    // Sections report a 401 this way (detail optional). The portal renews or ends the session and
+    // tells the page with its own event; registered first, so the section's never reaches the page.
+    this.addEventListener('kb-session-expired', (e) => {
+      if (e.composedPath()[0] === this) return;
+      e.stopImmediatePropagation();
+      void this.session.expire('expired');
+    });
   }
 
   override connectedCallback(): void {
@@ -119,10 +150,22 @@ export class KbPortal extends KabinetElement {
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
   }
 
+  /** The current session (anonymous, signed in, embedded). */
+  get sessionState(): SessionState { return this.session.state; }
+
+  /** Call (or dispatch `kb-session-expired` from inside) when a partner call answered 401. */
+  handleSessionExpired(): Promise<void> { return this.session.expire('expired'); }
+
+  /** Ends the session here and on the server, and shows the sign-in form. */
+  async signOut(): Promise<void> {
+    this.authFlow.show('sign-in');
+    await this.session.signOut();
+  }
+
   /** Reloads the operator's configuration (what the Retry button does). */
   async reload(): Promise<void> {
     const seq = ++this.loadSeq;
-    const client = this.apiProvider.value;
+    const client = this.session.api;
     this.brandingProvider.setValue(null);
     if (!this.operator || !client) {
       return this.fail({ code: 'missing_operator', detail: this.localeProvider.value.t('portal.missingOperator'), status: 0 });
@@ -151,20 +194,29 @@ export class KbPortal extends KabinetElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (!this.hasUpdated || changed.has('api') || changed.has('clientSecret')) {
-      const baseUrl = this.api || (typeof location === 'undefined' ? '' : location.origin);
-      this.apiProvider.setValue(createApiClient(baseUrl, { clientSecret: this.clientSecret }));
-      this.sessionProvider.setValue({ clientSecret: this.clientSecret || null, status: this.clientSecret ? 'embedded' : 'anonymous' });
-    }
     const locale = negotiateLocale(this.locale);
     if (locale !== this.localeProvider.value.locale) this.localeProvider.setValue(createLocaleState(locale));
-    if (!this.hasUpdated || changed.has('api') || changed.has('operator') || changed.has('clientSecret')) void this.reload();
-    this.applyRuntimeTokens();
+    const reconfigure = !this.hasUpdated || changed.has('api') || changed.has('operator') || changed.has('auth');
+    if (reconfigure || (changed.has('clientSecret') && !this.clientSecret)) {
+      const baseUrl = this.api || (typeof location === 'undefined' ? '' : location.origin);
+      this.session.configure({ baseUrl, operatorId: this.operator, cookie: this.auth === 'cookie', clientSecret: this.clientSecret || null });
+    } else if (changed.has('clientSecret') && this.clientSecret) {
+      // A fresh secret from the page (e.g. answering kb-session-expired): the current session stays until it is exchanged.
+      void this.session.exchange(this.clientSecret);
+    }
+    // Stripe-style: a page that only sets `fetchClientSecret` gets its first secret asked for too.
+    const fetchFirstSecret = reconfigure || changed.has('fetchClientSecret');
+    if (fetchFirstSecret && this.fetchClientSecret && !this.clientSecret && this.auth !== 'cookie' && this.session.state.status === 'anonymous') void this.session.startFromPage();
+    if (!this.hasUpdated || changed.has('api') || changed.has('operator')) void this.reload();
+    this.runtimeSheet = applyRuntimeSheet(this.renderRoot as ShadowRoot, this.runtimeSheet,
+      runtimeTokenCss(this.effectiveTheme, this.loadState.status === 'ready' ? this.loadState.config.branding : null));
   }
 
   protected override render(): TemplateResult {
     const { t } = this.localeProvider.value;
     const config = this.loadState.status === 'ready' ? this.loadState.config : null;
+    const sections = visibleSections(this.sections, this.session.state);
+    const current = sections.find((s) => s.id === this.section) ?? sections[0];
     return html`
       <div part="shell">
         <header part="header">
@@ -174,12 +226,17 @@ export class KbPortal extends KabinetElement {
               : nothing}
             ${config ? html`<span part="title">${config.branding.displayName}</span>` : nothing}
           </div>
-          <div part="controls">${this.renderLocaleSwitcher(config)} ${this.renderThemeToggle()}</div>
+          ${renderHeaderControls({
+            i18n: this.localeProvider.value, session: this.session.state, dark: this.effectiveTheme === 'dark',
+            // Offer what the operator supports; before the config arrives, offer every catalog.
+            locales: config ? LOCALES.filter((l) => config.locales.includes(l)) : LOCALES,
+            signOut: () => void this.signOut(), chooseLocale: (l) => this.chooseLocale(l), toggleTheme: this.toggleTheme,
+          })}
         </header>
         <nav part="nav" aria-label=${t('portal.nav')}>
           <ul part="nav-list">
-            ${PORTAL_SECTIONS.map((s) => {
-              const active = s.id === this.section;
+            ${sections.map((s) => {
+              const active = s === current;
               return html`<li part="nav-item">
                 <button part=${active ? 'nav-link nav-link-active' : 'nav-link'} aria-current=${active ? 'page' : 'false'}
                   @click=${() => this.navigate(s.id)}>${t(s.labelKey)}</button>
@@ -188,12 +245,22 @@ export class KbPortal extends KabinetElement {
           </ul>
         </nav>
         <!-- Not <main>: the host page already has its own main landmark. -->
-        <div part="main">${this.renderMain()}</div>
+        <div part="main" tabindex="-1">
+          <p part="notice" role="status">${this.session.notice ? t(this.session.notice) : nothing}</p>
+          ${this.renderMain(current)}
+        </div>
       </div>
     `;
   }
 
-  private renderMain(): TemplateResult {
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusMain) this.renderRoot.querySelector<HTMLElement>('[part~="main"]')?.focus();
+    this.focusMain = false;
+    this.authFlow.focusIfPending(this.renderRoot);
+  }
+
+  private renderMain(current: PortalSection | undefined): TemplateResult {
     const { t } = this.localeProvider.value;
     switch (this.loadState.status) {
       case 'loading':
@@ -204,31 +271,22 @@ export class KbPortal extends KabinetElement {
           <p part="error-detail">${this.loadState.error.detail}</p>
           <button part="retry" @click=${() => void this.reload()}>${t('portal.retry')}</button>
         </div>`;
-      case 'ready':
-        return (PORTAL_SECTIONS.find((s) => s.id === this.section) ?? PORTAL_SECTIONS[0])?.render() ?? html``;
+      case 'ready': {
+        const content = current?.render() ?? nothing;
+        if (this.session.state.status !== 'anonymous') return html`${content}`;
+        return html`<div part="public-layout">
+          <section part="auth" aria-label=${t('portal.authArea')}>${this.authFlow.render(t, Boolean(this.fetchClientSecret), this.adoptSession)}</section>
+          ${content}
+        </div>`;
+      }
     }
   }
 
-  private renderLocaleSwitcher(config: PortalConfig | null): TemplateResult | typeof nothing {
-    const { t, locale: current } = this.localeProvider.value;
-    // Offer what the operator supports; before the config arrives, offer every catalog.
-    const offered = config ? LOCALES.filter((l) => config.locales.includes(l)) : [...LOCALES];
-    if (offered.length < 2) return nothing;
-    return html`<div part="locale-switcher" role="group" aria-label=${t('portal.language')}>
-      ${offered.map((l) => html`<button part=${l === current ? 'locale-option locale-option-active' : 'locale-option'}
-        lang=${l} aria-label=${LOCALE_NAMES[l]} aria-pressed=${l === current ? 'true' : 'false'}
-        @click=${() => this.chooseLocale(l)}>${l.toUpperCase()}</button>`)}
-    </div>`;
-  }
-
-  private renderThemeToggle(): TemplateResult {
-    const { t } = this.localeProvider.value;
-    const dark = this.effectiveTheme === 'dark';
-    return html`<button part="theme-toggle" aria-label=${t(dark ? 'portal.themeToLight' : 'portal.themeToDark')}
-      title=${t(dark ? 'portal.themeToLight' : 'portal.themeToDark')} @click=${this.toggleTheme}>
-      <span aria-hidden="true">${dark ? '☀' : '☾'}</span>
-    </button>`;
-  }
+  /** `<kb-sign-in>` hands its session here (a property, so the token never travels in a DOM event). */
+  private readonly adoptSession = (result: SessionResult): void => {
+    this.session.signIn(result);
+    this.focusMain = true;
+  };
 
   private chooseLocale(locale: Locale): void {
     if (!isLocale(locale) || locale === this.localeProvider.value.locale) return;
@@ -255,25 +313,4 @@ export class KbPortal extends KabinetElement {
   private readonly onSchemeChange = (e: MediaQueryListEvent): void => {
     this.systemDark = e.matches;
   };
-
-  /**
-   * Theme and brand colours go into one extra `:host` sheet after the static styles, so
-   * they beat the light defaults while a page's own `kb-portal { --kb-…: … }` still wins.
-   */
-  private applyRuntimeTokens(): void {
-    const root = this.renderRoot as ShadowRoot;
-    const text = runtimeTokenCss(this.effectiveTheme, this.loadState.status === 'ready' ? this.loadState.config.branding : null);
-    if (!this.runtimeSheet) {
-      if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
-        this.runtimeSheet = new CSSStyleSheet();
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.runtimeSheet];
-      } else {
-        this.runtimeSheet = document.createElement('style');
-        root.append(this.runtimeSheet);
-      }
-    }
-    if (this.runtimeSheet instanceof CSSStyleSheet) this.runtimeSheet.replaceSync(text);
-    else this.runtimeSheet.textContent = text;
-  }
 }
-

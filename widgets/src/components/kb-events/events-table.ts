@@ -1,0 +1,64 @@
+/** The events table of `<kb-events>`: time, event, who did it, whose account, IP and details, all as text. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale, MessageParams } from '../../internal/i18n.ts';
+import type { CommonKey } from '../kb-profile/account-section.messages.ts';
+import type { AuditEvent } from '../kb-profile/account-types.ts';
+import { EVENT_TYPE_LABELS, type EventsKey } from './kb-events.messages.ts';
+
+export interface EventsTableText {
+  locale: Locale;
+  m(key: EventsKey, params?: MessageParams): string;
+  tc(key: CommonKey, params?: MessageParams): string;
+  dateTime(value: string): string;
+}
+
+export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): TemplateResult {
+  const { m } = text;
+  return html`<div part="table-wrap">
+    <table part="events" aria-labelledby="events-results-heading">
+      <thead>
+        <tr part="events-header-row">
+          ${(['col.time', 'col.event', 'col.actor', 'col.subject', 'col.ip', 'col.detail'] as const)
+            .map((key) => html`<th part="header-cell" scope="col">${m(key)}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${events.map((event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
+          <td part="cell event-time"><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
+          <th part="cell event-type" scope="row">${EVENT_TYPE_LABELS[text.locale][event.type] ?? event.type}</th>
+          <td part="cell event-actor">${actorOf(text, event)}</td>
+          <td part="cell event-subject">${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
+          <td part="cell event-ip">${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>
+          <td part="cell event-detail">${renderDetail(event.detail)}</td>
+        </tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+function actorOf(text: EventsTableText, event: AuditEvent): string {
+  switch (event.actor.kind) {
+    case 'operator': return text.m('actor.operator');
+    case 'system': return text.m('actor.system');
+    default: return event.actor.email ?? event.actor.id ?? text.tc('none');
+  }
+}
+
+function renderDetail(detail: Record<string, unknown>): TemplateResult | typeof nothing {
+  const entries = Object.entries(detail);
+  if (entries.length === 0) return nothing;
+  return html`<ul part="detail-list">${entries.map(([key, value]) => html`<li part="detail-item">${key}: ${detailValue(value)}</li>`)}</ul>`;
+}
+
+/** Any JSON value as one line of text; never markup. */
+export function detailValue(value: unknown): string {
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map(detailValue).join(', ');
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}

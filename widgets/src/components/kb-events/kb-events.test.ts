@@ -1,0 +1,119 @@
+import { define } from '../../internal/base-element.ts';
+import { KbEvents } from './kb-events.ts';
+import type { AuditEvent } from '../kb-profile/account-types.ts';
+import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find, json, makeUser, mockApi, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
+
+define('kb-events', KbEvents);
+
+const event = (id: string, type: AuditEvent['type'], overrides: Partial<AuditEvent> = {}): AuditEvent => ({
+  id, type, actor: { kind: 'user', id: 'usr_owner', email: 'owner@partner.test' }, subject: { id: 'usr_analyst', email: 'analyst@partner.test' },
+  detail: {}, ip: '203.0.113.9', createdAt: '2025-03-02T10:15:00.000Z', ...overrides,
+});
+const firstPage = [
+  event('evt_3', 'member_role_changed', { detail: { from: 'analyst', to: 'admin', note: '<img src=x onerror="window.__kbPwned=1">' } }),
+  event('evt_2', 'partner_approved', { actor: { kind: 'operator', id: null, email: null }, subject: { id: null, email: null }, ip: null }),
+  event('evt_1', 'user_locked', { actor: { kind: 'system', id: null, email: null } }),
+];
+const team = [makeUser(), makeUser({ id: 'usr_analyst', role: 'analyst', email: 'analyst@partner.test' })];
+
+function fakeEvents() {
+  return mockApi(({ method, path, query: q }) => {
+    if (method === 'GET' && path === '/v1/partner/team') return json({ data: team });
+    if (method === 'GET' && path === '/v1/partner/events') {
+      return q.get('before') === 'evt_1'
+        ? json({ data: [event('evt_0', 'signed_in')], nextBefore: null })
+        : json({ data: firstPage, nextBefore: 'evt_1' });
+    }
+    return undefined;
+  });
+}
+const eventsCalls = (api: ApiMock) => api.sent('GET /v1/partner/events');
+const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="event-row"]')];
+
+async function mounted(api: ApiMock, user = makeUser(), locale: 'en' | 'ru' = 'en') {
+  const { el } = await mountSection<KbEvents>('kb-events', { user, locale });
+  await find(el, '[part~="event-row"]');
+  return el;
+}
+
+describe('<kb-events>', () => {
+  let api: ApiMock | null = null;
+  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+
+  it('shows events with human labels, actors and details as text', async () => {
+    api = fakeEvents();
+    const el = await mounted(api);
+    expect([...eventsCalls(api)[0]!.query.keys()].join(), 'no filters at first').toBe('');
+    const [roleChange, approved, locked] = rows(el);
+    expect(roleChange?.querySelector('[part~="event-type"]')?.textContent).toBe('Member role changed');
+    expect(roleChange?.querySelector('[part~="event-actor"]')?.textContent).toBe('owner@partner.test');
+    expect(roleChange?.querySelector('[part~="event-subject"]')?.textContent).toBe('analyst@partner.test');
+    expect(roleChange?.querySelector('[part~="event-ip"]')?.textContent).toBe('203.0.113.9');
+    const details = [...roleChange!.querySelectorAll('[part~="detail-item"]')].map((li) => li.textContent);
+    expect(details.join(' | ')).toBe('from: analyst | to: admin | note: <img src=x onerror="window.__kbPwned=1">');
+    expect(query(el, 'img'), 'no injected markup').toBe(null);
+    expect(approved?.querySelector('[part~="event-actor"]')?.textContent).toBe('Operator');
+    expect(locked?.querySelector('[part~="event-actor"]')?.textContent).toBe('System');
+    expect(roleChange?.querySelector('time')?.getAttribute('datetime')).toBe('2025-03-02T10:15:00.000Z');
+    expect($in(el, '[part~="count"]').textContent).toBe('Showing 3 events.');
+  });
+
+  it('builds the query from the filters and pages with before', async () => {
+    api = fakeEvents();
+    const el = await mounted(api);
+    const member = await find<HTMLSelectElement>(el, '#events-member');
+    expect(member.options.length, 'all + 2 members').toBe(3);
+    fill($in<HTMLSelectElement>(el, '#events-type'), 'two_factor_enabled');
+    fill(member, 'usr_analyst');
+    fill($in<HTMLInputElement>(el, '#events-from'), '2025-03-01');
+    fill($in<HTMLInputElement>(el, '#events-to'), '2025-03-31');
+    $in<HTMLButtonElement>(el, '[part~="apply"]').click();
+    await waitFor(() => eventsCalls(api!).length === 2, 1000, 'filtered request');
+    const filtered = eventsCalls(api)[1]!.query;
+    expect(filtered.get('type')).toBe('two_factor_enabled');
+    expect(filtered.get('userId')).toBe('usr_analyst');
+    expect(filtered.get('from')).toBe(new Date('2025-03-01T00:00:00').toISOString());
+    expect(filtered.get('to')).toBe(new Date('2025-03-31T23:59:59.999').toISOString());
+    expect(filtered.has('before'), 'no cursor on a new search').toBe(false);
+
+    (await waitFor(() => query<HTMLButtonElement>(el, '[part~="load-more"]:not([disabled])'), 1000, 'Load more ready')).click();
+    await waitFor(() => rows(el).length === 4, 1000, 'appended page');
+    const more = eventsCalls(api)[2]!.query;
+    expect(more.get('before')).toBe('evt_1');
+    expect(more.get('type'), 'filters kept').toBe('two_factor_enabled');
+    expect(more.get('userId')).toBe('usr_analyst');
+    expect(query(el, '[part~="load-more"]'), 'no more pages').toBe(null);
+    expect(rows(el)[3]?.querySelector('[part~="event-type"]')?.textContent).toBe('Signed in');
+  });
+
+  it('refuses an end date before the start date', async () => {
+    api = fakeEvents();
+    const el = await mounted(api);
+    fill($in<HTMLInputElement>(el, '#events-from'), '2025-03-10');
+    fill($in<HTMLInputElement>(el, '#events-to'), '2025-03-01');
+    $in<HTMLButtonElement>(el, '[part~="apply"]').click();
+    const error = await find(el, '#events-to-error');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(error.textContent).toBe('The end date is before the start date.');
+    expect(eventsCalls(api).length, 'no new request').toBe(1);
+  });
+
+  it('has no member filter for analysts and does not ask for the team', async () => {
+    api = fakeEvents();
+    const el = await mounted(api, makeUser({ role: 'analyst' }));
+    expect(query(el, '#events-member'), 'member filter').toBe(null);
+    expect(api.sent('GET /v1/partner/team').length, 'team requests').toBe(0);
+  });
+
+  it('speaks Russian', async () => {
+    api = fakeEvents();
+    const el = await mounted(api, makeUser(), 'ru');
+    expect($in(el, '[part~="heading"]').textContent).toBe('Журнал событий');
+    expect(rows(el)[0]?.querySelector('[part~="event-type"]')?.textContent).toBe('Роль участника изменена');
+    expect(rows(el)[1]?.querySelector('[part~="event-actor"]')?.textContent).toBe('Оператор');
+    expect($in(el, '#events-type option[value="two_factor_enabled"]').textContent).toBe('Двухфакторная аутентификация включена');
+    expect($in(el, '[part~="count"]').textContent).toBe('Показано 3 события.');
+    expect(textOf(el)).toContain('Показать ещё');
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * `<kb-events>`: the partner account's events log, newest first, filtered by event type, team
+ * member and date range, paged with "Load more" (the server's `nextBefore` cursor).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { expectOk, type ApiClient } from '../../internal/api-client.ts';
+import type { MessageParams } from '../../internal/i18n.ts';
+import { AccountSection } from '../kb-profile/account-section.ts';
+import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
+import { isManager, type AuditEvent, type EventQuery, type Member } from '../kb-profile/account-types.ts';
+import { AUDIT_EVENT_TYPES, EVENT_TYPE_LABELS, eventsMessages, type EventsKey } from './kb-events.messages.ts';
+import { eventsStyles } from './kb-events.styles.ts';
+import { renderEventsTable } from './events-table.ts';
+
+type Filters = Pick<NonNullable<EventQuery>, 'type' | 'userId' | 'from' | 'to'>;
+
+/**
+ * The events log. Must sit inside `<kb-portal>` (it reads the portal's api, session and locale
+ * contexts); alone it shows a waiting note. Owners and admins can filter by team member; other
+ * roles see their own events (the server decides).
+ *
+ * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or ends the session.
+ *
+ * @csspart heading - Section heading. @csspart subheading - The results heading. @csspart hint - Help text.
+ * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A field label.
+ * @csspart input - A select or date input (also `type-filter`, `member-filter`, `from-filter`, `to-filter`).
+ * @csspart field-error - A field's error. @csspart actions - Buttons row.
+ * @csspart table-wrap - Scroll container. @csspart events - The events table. @csspart events-header-row - Its header row.
+ * @csspart header-cell - A column header. @csspart event-row - One event.
+ * @csspart cell - A cell (also `event-time`, `event-type`, `event-actor`, `event-subject`, `event-ip`, `event-detail`).
+ * @csspart detail-list - An event's details. @csspart detail-item - One "key: value" line.
+ * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart count - How many events are shown.
+ * @csspart empty - No events. @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ *
+ * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and notes.
+ * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header background.
+ * @cssproperty --kb-color-bg - Input background. @cssproperty --kb-color-primary - Primary button.
+ * @cssproperty --kb-color-on-primary - Primary button text. @cssproperty --kb-color-danger - Errors.
+ * @cssproperty --kb-color-danger-bg - Error background. @cssproperty --kb-radius - Table corners.
+ * @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
+ * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Focus ring width.
+ */
+export class KbEvents extends AccountSection {
+  static override styles = [accountSectionStyles, eventsStyles];
+  static override properties = {
+    events: { state: true }, nextBefore: { state: true }, loading: { state: true }, error: { state: true },
+    members: { state: true }, dateError: { state: true },
+  };
+
+  declare private events: AuditEvent[] | null;
+  declare private nextBefore: string | null;
+  declare private loading: boolean;
+  declare private error: string | null;
+  declare private members: Member[];
+  declare private dateError: string | null;
+  private filters: Filters = {};
+  /** Only the latest request may write results: a slow "Load more" must not land after new filters. */
+  private requestSeq = 0;
+
+  constructor() {
+    super();
+    this.events = null;
+    this.nextBefore = null;
+    this.loading = false;
+    this.error = null;
+    this.members = [];
+    this.dateError = null;
+  }
+
+  private m(key: EventsKey, params?: MessageParams): string {
+    return eventsMessages(this.i18n.locale, key, params);
+  }
+
+  protected override async load(api: ApiClient): Promise<void> {
+    // A new user (or a retry) starts clean: never show the previous user's events meanwhile.
+    this.events = null;
+    this.nextBefore = null;
+    this.members = [];
+    await Promise.all([this.fetchPage(api, false), this.loadMembers(api)]);
+  }
+
+  /** The member filter is a convenience: without the team list (or for non-managers) it is simply not shown. */
+  private async loadMembers(api: ApiClient): Promise<void> {
+    if (!isManager(this.userRole)) return;
+    try {
+      this.members = (await expectOk(api.client.v1.partner.team.$get())).data;
+    } catch {
+      this.members = [];
+    }
+  }
+
+  private async fetchPage(api: ApiClient, more: boolean): Promise<void> {
+    const seq = ++this.requestSeq;
+    // Unset filters stay undefined, which the client leaves out of the URL.
+    const query: NonNullable<EventQuery> = { ...this.filters, ...(more && this.nextBefore ? { before: this.nextBefore } : {}) };
+    this.loading = true;
+    this.error = null;
+    try {
+      const page = await expectOk(api.client.v1.partner.events.$get({ query }));
+      if (seq !== this.requestSeq) return;
+      this.events = more ? [...(this.events ?? []), ...page.data] : page.data;
+      this.nextBefore = page.nextBefore;
+      // The Load more button disappears on the last page; keep keyboard focus in the section.
+      if (more && !page.nextBefore) this.focusAfterRender('#events-results-heading');
+    } catch (error) {
+      if (seq === this.requestSeq) this.error = this.errorMessage(error);
+    } finally {
+      if (seq === this.requestSeq) this.loading = false;
+    }
+  }
+
+  private applyFilters = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+    const from = value('from');
+    const to = value('to');
+    this.dateError = from && to && to < from ? this.m('toBeforeFrom') : null;
+    if (this.dateError) {
+      this.focusAfterRender('#events-to');
+      return;
+    }
+    this.filters = {
+      type: (value('type') || undefined) as Filters['type'],
+      userId: value('userId') || undefined,
+      // Whole local days: from the start of "from" to the end of "to", sent as UTC instants.
+      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
+      to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+    };
+    const api = this.api;
+    if (api) void this.fetchPage(api, false);
+  };
+
+  private loadMore = (): void => {
+    const api = this.api;
+    if (api && !this.loading) void this.fetchPage(api, true);
+  };
+
+  protected override render(): TemplateResult {
+    if (!this.ready) return this.renderWaiting();
+    return html`<h2 part="heading">${this.m('heading')}</h2>
+      <p part="hint">${this.m('intro')}</p>
+      ${this.renderFilters()}
+      <h3 part="subheading" id="events-results-heading" tabindex="-1">${this.m('results')}</h3>
+      ${this.renderResults()}`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const labels = EVENT_TYPE_LABELS[this.i18n.locale];
+    return html`<form part="filters" aria-label=${this.m('filters')} novalidate @submit=${this.applyFilters}>
+      <div part="field">
+        <label part="label" for="events-type">${this.m('type')}</label>
+        <select part="input type-filter" id="events-type" name="type">
+          <option value="">${this.m('allTypes')}</option>
+          ${AUDIT_EVENT_TYPES.map((type) => html`<option value=${type}>${labels[type]}</option>`)}
+        </select>
+      </div>
+      ${this.members.length > 0 ? html`<div part="field">
+        <label part="label" for="events-member">${this.m('member')}</label>
+        <select part="input member-filter" id="events-member" name="userId">
+          <option value="">${this.m('allMembers')}</option>
+          ${this.members.map((member) => html`<option value=${member.id}>${member.email}</option>`)}
+        </select>
+      </div>` : nothing}
+      <div part="field">
+        <label part="label" for="events-from">${this.m('from')}</label>
+        <input part="input from-filter" id="events-from" name="from" type="date" />
+      </div>
+      <div part="field">
+        <label part="label" for="events-to">${this.m('to')}</label>
+        <input part="input to-filter" id="events-to" name="to" type="date" aria-invalid=${this.dateError ? 'true' : 'false'}
+          aria-describedby=${this.dateError ? 'events-to-error' : nothing} />
+        ${this.dateError ? html`<p part="field-error" id="events-to-error" role="alert">${this.dateError}</p>` : nothing}
+      </div>
+      <div part="actions">
+        <button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.m('apply')}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderResults(): TemplateResult {
+    const error = html`<div part="error" role="alert">${this.error ?? nothing}</div>`;
+    if (this.events === null) {
+      return this.error ? this.renderLoadError(this.error) : this.renderLoading();
+    }
+    const text = { locale: this.i18n.locale, m: this.m.bind(this), tc: this.tc.bind(this), dateTime: this.dateTime.bind(this) };
+    return html`<p part="count" role="status">${this.events.length > 0 ? this.m('count', { count: this.events.length }) : nothing}</p>
+      ${error}
+      ${this.events.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : renderEventsTable(text, this.events)}
+      ${this.nextBefore ? html`<div part="actions">
+        <button part="button load-more" type="button" ?disabled=${this.loading} aria-busy=${this.loading ? 'true' : 'false'}
+          @click=${this.loadMore}>${this.loading ? this.m('loadingMore') : this.m('loadMore')}</button>
+      </div>` : nothing}`;
+  }
+}

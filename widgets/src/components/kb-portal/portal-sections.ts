@@ -1,0 +1,48 @@
+/**
+ * The portal's section registry: one entry per navigation item. Adding a section is one entry;
+ * which entries a visitor sees follows from the session (signed in or not, the embed session's
+ * components, the user's role), so sections never re-check that themselves.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { EMBED_COMPONENTS } from '../../../../core/modules/identity/schemas.ts';
+import type { PartnerRole, SessionState } from '../../internal/contexts.ts';
+import type { MessageKey } from '../../internal/i18n.ts';
+
+/** What an embed session can be limited to (the operator lists them when minting it). */
+export type PortalComponent = (typeof EMBED_COMPONENTS)[number];
+
+export interface PortalSection {
+  id: string;
+  /** Navigation label, from the portal's catalog (i18n.ts). */
+  labelKey: MessageKey;
+  /** The embed component this section belongs to: an embed session shows it only if minted with it. */
+  component: PortalComponent;
+  /** Only with a session (password or embed); hidden while anonymous. */
+  requiresSession?: boolean;
+  /** Only for these roles (e.g. team management: owner and admin). Implies a session. */
+  roles?: readonly PartnerRole[];
+  render: () => TemplateResult;
+}
+
+/**
+ * Later sections are one line each, e.g.
+ * `{ id: 'team', labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` }`.
+ */
+export const PORTAL_SECTIONS: readonly PortalSection[] = [
+  { id: 'program', labelKey: 'nav.program', component: 'program', render: () => html`<kb-program part="section section-program"></kb-program>` },
+  { id: 'profile', labelKey: 'nav.profile', component: 'profile', requiresSession: true, render: () => html`<kb-profile part="section section-profile"></kb-profile>` },
+  { id: 'security', labelKey: 'nav.security', component: 'security', requiresSession: true, render: () => html`<kb-security part="section section-security"></kb-security>` },
+  { id: 'team', labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` },
+  { id: 'events', labelKey: 'nav.events', component: 'events', requiresSession: true, render: () => html`<kb-events part="section section-events"></kb-events>` },
+];
+
+/** The sections this session may see, in registry order. */
+export function visibleSections(sections: readonly PortalSection[], session: SessionState): PortalSection[] {
+  return sections.filter((s) => {
+    const signedIn = session.status !== 'anonymous';
+    if ((s.requiresSession || s.roles) && !signedIn) return false;
+    if (session.status === 'embedded' && session.components && !session.components.includes(s.component)) return false;
+    if (s.roles && !(session.user && s.roles.includes(session.user.role))) return false;
+    return true;
+  });
+}

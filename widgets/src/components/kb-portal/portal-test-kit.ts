@@ -1,0 +1,49 @@
+/**
+ * Test-only fixtures for the portal and its forms: the operator's config, users, session
+ * answers, and a host that provides the portal's contexts to a form on its own.
+ * Only *.test.ts files import this.
+ */
+import { html } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { createApiClient, type PortalConfig, type SessionResult } from '../../internal/api-client.ts';
+import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext, type SessionState, type SessionUser } from '../../internal/contexts.ts';
+import { createLocaleState, type Locale } from '../../internal/i18n.ts';
+import { fixture, jsonResponse } from '../../internal/test-helpers.ts';
+
+export const OPERATOR = 'op_demo_luckyspin';
+/** `METHOD /v1/public/operators/<OPERATOR>/<path>`, a stubApi key. */
+export const publicRoute = (path: string, method = 'POST') => `${method} /v1/public/operators/${OPERATOR}${path ? `/${path}` : ''}`;
+
+export const portalConfig = (): PortalConfig => ({
+  operator: { id: OPERATOR, name: 'LuckySpin Ltd' },
+  branding: { displayName: 'LuckySpin Partners', primaryColor: '#e11d48', accentColor: '#f59e0b', logoUrl: null, theme: 'light', supportEmail: null },
+  brands: [{ id: 'br_1', name: 'LuckySpin Casino', currency: 'EUR', websiteUrl: 'https://luckyspin.example/' }],
+  locales: ['en', 'ru'],
+});
+
+export const user = (overrides: Partial<SessionUser> = {}): SessionUser => ({
+  id: 'usr_1', partnerId: 'pa_1', email: 'anna@traffic.example', name: 'Anna', role: 'owner', locale: 'en',
+  twoFactorEnabled: false, blocked: false, locked: false, createdAt: '2025-01-01T00:00:00.000Z', lastSignInAt: null, ...overrides,
+});
+
+export const sessionResult = (overrides: Partial<SessionResult> = {}): SessionResult => ({
+  token: 'kbs_token_1', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: user(), components: null, ...overrides,
+});
+
+/** The handlers every portal test needs: its configuration. */
+export const configRoute = { [publicRoute('', 'GET')]: () => jsonResponse(portalConfig()) };
+
+/** A plain element acting as the portal for one form: provides the four contexts forms read. */
+export async function formHost(tag: string, options: { locale?: Locale; session?: Partial<SessionState> } = {}) {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const providers = [
+    new ContextProvider(host, { context: apiContext, initialValue: createApiClient(location.origin) }),
+    new ContextProvider(host, { context: brandingContext, initialValue: portalConfig() }),
+    new ContextProvider(host, { context: sessionContext, initialValue: { ...anonymousSession(), ...options.session } }),
+  ];
+  const localeProvider = new ContextProvider(host, { context: localeContext, initialValue: createLocaleState(options.locale ?? 'en') });
+  const form = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
+  host.append(form);
+  await form.updateComplete;
+  return { form, localeProvider, providers };
+}

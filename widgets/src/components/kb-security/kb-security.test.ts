@@ -1,0 +1,202 @@
+import { define } from '../../internal/base-element.ts';
+import { KbSecurity } from './kb-security.ts';
+import type { Profile, SessionInfo } from '../kb-profile/account-types.ts';
+import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock, type RecordedRequest } from '../kb-profile/account-test-kit.ts';
+
+define('kb-security', KbSecurity);
+
+const QR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 0h7v7H0z"/><script>window.__kbPwned=1</script></svg>';
+const profileWith = (twoFactorEnabled: boolean): Profile => ({
+  user: makeUser({ twoFactorEnabled }),
+  partner: { id: 'prt_1', name: 'Olga Media', company: null, country: 'DE', status: 'active', referralCode: 'OLGA2025' },
+  messenger: null, phone: null, defaultCurrency: 'EUR', emailPreferences: { news: true, reports: true, payments: true, security: true },
+});
+const session = (id: string, device: string, current = false): SessionInfo => ({
+  id, kind: 'password', device, ip: '203.0.113.7', createdAt: '2025-03-01T09:30:00.000Z', lastSeenAt: '2025-03-02T10:00:00.000Z',
+  expiresAt: '2025-04-01T09:30:00.000Z', current,
+});
+
+interface ServerState { twoFactor: boolean; sessions: SessionInfo[]; token: string | null }
+
+/** A small fake of the partner account routes, so the element sees the server change. */
+function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Response | undefined) {
+  return mockApi((request) => {
+    const answer = override?.(request);
+    if (answer) return answer;
+    const route = `${request.method} ${request.path}`;
+    switch (route) {
+      case 'GET /v1/partner/profile': return json(profileWith(state.twoFactor));
+      case 'POST /v1/partner/2fa/enrol': return json({ secret: 'JBSWY3DPEHPK3PXPJBSW', otpauthUri: 'otpauth://totp/x', qrSvg: QR_SVG });
+      case 'POST /v1/partner/2fa/confirm': state.twoFactor = true; return json({ recoveryCodes: ['aaaa-1111', 'bbbb-2222', 'cccc-3333'] });
+      case 'POST /v1/partner/2fa/disable': state.twoFactor = false; return json({ message: '2FA disabled' });
+      case 'GET /v1/partner/sessions': return json({ data: state.sessions });
+      case 'POST /v1/partner/sessions/terminate-others': {
+        const before = state.sessions.length;
+        state.sessions = state.sessions.filter((s) => s.current);
+        return json({ terminated: before - state.sessions.length });
+      }
+      case 'GET /v1/partner/statistic-token': return json({ token: state.token, createdAt: state.token ? '2025-02-01T08:00:00.000Z' : null });
+      case 'POST /v1/partner/statistic-token/rotate': state.token = 'st_new_token_0000000000009999'; return json({ token: state.token, createdAt: '2025-03-05T08:00:00.000Z' });
+      case 'DELETE /v1/partner/statistic-token': state.token = null; return json({ token: null, createdAt: null });
+    }
+    if (request.method === 'DELETE' && request.path.startsWith('/v1/partner/sessions/')) {
+      const id = request.path.split('/').pop();
+      state.sessions = state.sessions.filter((s) => s.id !== id);
+      return json({ terminated: 1 });
+    }
+    return undefined;
+  });
+}
+
+const initial = (overrides: Partial<ServerState> = {}): ServerState => ({
+  twoFactor: false,
+  sessions: [session('ses_1', 'Chrome on macOS', true), session('ses_2', 'Safari on iPhone'), session('ses_3', 'Firefox on Windows')],
+  token: 'st_live_abcdefghijklmnop1234',
+  ...overrides,
+});
+
+async function mounted(api: ApiMock, locale: 'en' | 'ru' = 'en', twoFactorEnabled = false) {
+  const { el } = await mountSection<KbSecurity>('kb-security', { locale, user: makeUser({ twoFactorEnabled }) });
+  await find(el, '[part~="session-row"]');
+  await find(el, '[part~="token-row"], [part~="statistic-token"] [part~="empty"]');
+  return el;
+}
+const click = (el: Element, selector: string) => $in<HTMLButtonElement>(el, selector).click();
+
+describe('<kb-security>', () => {
+  let api: ApiMock | null = null;
+  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+
+  it('enrols 2FA: QR image, grouped key, confirm, recovery codes once', async () => {
+    api = fakeServer(initial());
+    const el = await mounted(api);
+    expect($in(el, '[part~="tfa-status"]').textContent).toContain('Off');
+    click(el, '[part~="enable-2fa"]');
+    const qr = await find<HTMLImageElement>(el, 'img[part~="qr"]');
+    expect(api.sent('POST /v1/partner/2fa/enrol').length, 'enrol').toBe(1);
+    expect(qr.src.startsWith('data:image/svg+xml;base64,'), 'data URL').toBe(true);
+    expect(new TextDecoder().decode(Uint8Array.from(atob(qr.src.split(',')[1]!), (c) => c.charCodeAt(0))), 'decoded SVG').toBe(QR_SVG);
+    expect(qr.alt).toBe('QR code for your authenticator app');
+    expect(query(el, 'svg, script'), 'no server markup in the shadow DOM').toBe(null);
+    expect($in(el, '[part~="secret"]').textContent).toBe('JBSW Y3DP EHPK 3PXP JBSW');
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'sec-2fa-code', 1000, 'focus on the code field');
+
+    fill($in<HTMLInputElement>(el, '#sec-2fa-code'), '123 456');
+    click(el, '[part~="submit-code"]');
+    await find(el, '[part~="recovery-codes"]');
+    expect(api.sent('POST /v1/partner/2fa/confirm')[0]?.body, 'confirm body').toEqual({ code: '123 456' });
+    const codes = [...el.shadowRoot!.querySelectorAll('[part~="recovery-code"]')].map((li) => li.textContent?.trim());
+    expect(codes.join(), 'codes').toBe('aaaa-1111,bbbb-2222,cccc-3333');
+    const download = $in<HTMLAnchorElement>(el, 'a[part~="download"]');
+    expect(download.href.startsWith('blob:'), 'blob link').toBe(true);
+    expect(download.getAttribute('download')).toBe('recovery-codes.txt');
+    const file = await (await fetch(download.href)).text();
+    expect(file).toContain('aaaa-1111\nbbbb-2222\ncccc-3333');
+    await waitFor(() => api!.sent('GET /v1/partner/profile').length === 2, 1000, 'profile fetched again');
+
+    click(el, '[part~="saved-codes"]');
+    await waitFor(() => query(el, '[part~="recovery-codes"]') === null, 1000, 'codes hidden');
+    expect(textOf(el)).notToContain('aaaa-1111');
+    expect(textOf(el)).toContain('Two-factor authentication is on.');
+    expect($in(el, '[part~="tfa-status"]').textContent).toContain('On');
+    $in(el, '[part~="disable-2fa"]');
+  });
+
+  it('shows a wrong code beside the code field', async () => {
+    api = fakeServer(initial(), (r) => (r.path === '/v1/partner/2fa/confirm' ? problem(422, 'invalid_code', 'The code is not valid; check your device clock') : undefined));
+    const el = await mounted(api);
+    click(el, '[part~="enable-2fa"]');
+    fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '000000');
+    click(el, '[part~="submit-code"]');
+    const error = await find(el, '#sec-2fa-code-error');
+    expect(error.textContent).toBe('The code is not valid; check your device clock');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect($in(el, '#sec-2fa-code').getAttribute('aria-invalid')).toBe('true');
+    expect(query(el, '[part~="recovery-codes"]'), 'no codes').toBe(null);
+  });
+
+  it('disables 2FA with a code', async () => {
+    api = fakeServer(initial({ twoFactor: true }));
+    const el = await mounted(api, 'en', true);
+    click(el, '[part~="disable-2fa"]');
+    fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '654321');
+    click(el, '[part~="submit-code"]');
+    await waitFor(() => textOf(el).includes('Two-factor authentication is off.'), 1000, 'off notice');
+    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'disable body').toEqual({ code: '654321' });
+    expect($in(el, '[part~="tfa-status"]').textContent).toContain('Off');
+    $in(el, '[part~="enable-2fa"]');
+  });
+
+  it('lists sessions and terminates one, then all others', async () => {
+    api = fakeServer(initial());
+    const el = await mounted(api);
+    const rows = () => [...el.shadowRoot!.querySelectorAll('[part~="session-row"]')];
+    expect(rows().length, 'rows').toBe(3);
+    const current = $in(el, '[data-session-id="ses_1"]');
+    expect(current.textContent).toContain('This device');
+    expect(current.querySelector('[part~="terminate"]'), 'no terminate on current').toBe(null);
+    expect(textOf(el)).toContain('203.0.113.7');
+
+    $in<HTMLButtonElement>(el, '[data-session-id="ses_2"] [part~="terminate"]').click();
+    await waitFor(() => rows().length === 2, 1000, 'row removed');
+    expect(api.sent('DELETE /v1/partner/sessions/ses_2').length, 'DELETE').toBe(1);
+
+    click(el, '[part~="terminate-others"]');
+    await waitFor(() => rows().length === 1, 1000, 'only current left');
+    expect(api.sent('POST /v1/partner/sessions/terminate-others').length, 'terminate-others').toBe(1);
+    expect(textOf(el)).toContain('1 session terminated.');
+    expect($in<HTMLButtonElement>(el, '[part~="terminate-others"]').disabled, 'nothing left to terminate').toBe(true);
+  });
+
+  it('masks the statistic token, reveals and copies it', async () => {
+    const clipboard = stubClipboard();
+    try {
+      api = fakeServer(initial());
+      const el = await mounted(api);
+      expect($in(el, '[part~="token"]').textContent).toBe('••••••••••••1234');
+      expect(textOf(el)).toContain('Report API');
+      click(el, '[part~="reveal"]');
+      await waitFor(() => $in(el, '[part~="token"]').textContent === 'st_live_abcdefghijklmnop1234', 1000, 'revealed');
+      click(el, '[part~="token-row"] [part~="copy-button"]');
+      await waitFor(() => clipboard.written.length === 1, 1000, 'copied');
+      expect(clipboard.written[0]).toBe('st_live_abcdefghijklmnop1234');
+    } finally {
+      clipboard.restore();
+    }
+  });
+
+  it('asks before rotating or expiring the statistic token', async () => {
+    api = fakeServer(initial());
+    const el = await mounted(api);
+    click(el, '[part~="rotate"]');
+    await find(el, '[part~="confirm"]');
+    expect(textOf(el)).toContain('The current one stops working at once');
+    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'not yet rotated').toBe(0);
+    click(el, '[part~="confirm-no"]');
+    await waitFor(() => query(el, '[part~="confirm"]') === null, 1000, 'cancelled');
+    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'still not rotated').toBe(0);
+
+    click(el, '[part~="rotate"]');
+    (await find<HTMLButtonElement>(el, '[part~="confirm-yes"]')).click();
+    await waitFor(() => $in(el, '[part~="token"]').textContent?.endsWith('9999'), 1000, 'new token shown');
+    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'rotated once').toBe(1);
+
+    click(el, '[part~="expire"]');
+    (await find<HTMLButtonElement>(el, '[part~="confirm-yes"]')).click();
+    await waitFor(() => textOf(el).includes('You have no active statistic token'), 1000, 'expired');
+    expect(api.sent('DELETE /v1/partner/statistic-token').length, 'expired once').toBe(1);
+    expect($in(el, '[part~="rotate"]').textContent).toBe('Create token');
+  });
+
+  it('speaks Russian', async () => {
+    api = fakeServer(initial());
+    const el = await mounted(api, 'ru');
+    expect($in(el, '[part~="heading"]').textContent).toBe('Безопасность');
+    expect(textOf(el)).toContain('Двухфакторная аутентификация');
+    expect($in(el, '[part~="enable-2fa"]').textContent).toBe('Включить 2FA');
+    expect($in(el, '[data-session-id="ses_1"]').textContent).toContain('Это устройство');
+    expect($in(el, '[part~="terminate-others"]').textContent?.trim()).toBe('Завершить все другие сеансы');
+    expect(textOf(el)).toContain('Токен статистики');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The sessions table, shared by `<kb-security>` (your sessions) and `<kb-team>` (a member's).
+ * The current session gets a "This device" badge and no Terminate button: signing out is the
+ * portal's own action, not something to do by accident from a list.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MessageParams } from '../../internal/i18n.ts';
+import type { CommonKey } from '../kb-profile/account-section.messages.ts';
+import type { SessionInfo } from '../kb-profile/account-types.ts';
+
+export interface SessionsTableText {
+  tc(key: CommonKey, params?: MessageParams): string;
+  dateTime(value: string): string;
+}
+
+export interface SessionsTableOptions {
+  /** Accessible name of the table. */
+  label: string;
+  isBusy(sessionId: string): boolean;
+  onTerminate(session: SessionInfo): void;
+}
+
+export function renderSessionsTable(text: SessionsTableText, sessions: SessionInfo[], options: SessionsTableOptions): TemplateResult {
+  if (sessions.length === 0) return html`<p part="empty">${text.tc('sessions.empty')}</p>`;
+  return html`<div part="table-wrap">
+    <table part="sessions" aria-label=${options.label}>
+      <thead>
+        <tr part="sessions-header-row">
+          <th part="header-cell" scope="col">${text.tc('sessions.device')}</th>
+          <th part="header-cell" scope="col">${text.tc('sessions.ip')}</th>
+          <th part="header-cell" scope="col">${text.tc('sessions.created')}</th>
+          <th part="header-cell" scope="col">${text.tc('sessions.lastSeen')}</th>
+          <th part="header-cell" scope="col"><span class="visually-hidden">${text.tc('sessions.actions')}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${sessions.map((session) => html`<tr part=${session.current ? 'session-row session-row-current' : 'session-row'} data-session-id=${session.id}>
+          <th part="cell session-device" scope="row">
+            ${session.device}${session.kind === 'embed' ? html` <span part="session-kind">(${text.tc('sessions.embedded')})</span>` : nothing}
+            ${session.current ? html`<span part="badge current-badge">${text.tc('sessions.current')}</span>` : nothing}
+          </th>
+          <td part="cell session-ip"><code>${session.ip ?? text.tc('none')}</code></td>
+          <td part="cell session-created">${text.dateTime(session.createdAt)}</td>
+          <td part="cell session-last-seen">${text.dateTime(session.lastSeenAt)}</td>
+          <td part="cell session-actions">
+            ${session.current ? nothing : html`<button part="button danger terminate" type="button"
+              aria-label=${text.tc('sessions.terminateLabel', { device: session.device })}
+              ?disabled=${options.isBusy(session.id)} @click=${() => options.onTerminate(session)}>${text.tc('sessions.terminate')}</button>`}
+          </td>
+        </tr>`)}
+      </tbody>
+    </table>
+  </div>`;
+}

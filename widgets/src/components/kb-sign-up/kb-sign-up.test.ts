@@ -1,0 +1,98 @@
+import '../../index.ts';
+import { createLocaleState } from '../../internal/i18n.ts';
+import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor, type FetchStub } from '../../internal/test-helpers.ts';
+import { formHost, publicRoute } from '../kb-portal/portal-test-kit.ts';
+
+const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) => $in<E>(el, `#${id}`);
+const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;
+
+function fillValid(el: Element) {
+  typeInto(field(el, 'name'), 'Anna Traffic');
+  typeInto(field(el, 'email'), 'anna@traffic.example');
+  typeInto(field(el, 'password'), 'long enough pass');
+  typeInto(field<HTMLSelectElement>(el, 'country'), 'DE');
+  const terms = field(el, 'acceptTerms');
+  terms.checked = true;
+  terms.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('<kb-sign-up>', () => {
+  let stub: FetchStub | null = null;
+  const originalUrl = location.href;
+  afterEach(() => {
+    stub?.restore();
+    stub = null;
+    cleanupFixtures();
+    history.replaceState(history.state, '', originalUrl);
+  });
+
+  it('prefills the referral code from ?ref= and sends it', async () => {
+    history.replaceState(history.state, '', `${location.pathname}?utm_source=x&ref=PARTNER42`);
+    stub = stubApi({ [publicRoute('sign-up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' }, 201) });
+    const { form } = await formHost('kb-sign-up');
+    const referral = field(form, 'referralCode');
+    expect(referral.value, 'prefilled').toBe('PARTNER42');
+    expect(referral.type, 'visible').toBe('text');
+    expect($in(form, 'label[for="referralCode"]').textContent).toBe('Referral code (optional)');
+    const signedUp: unknown[] = [];
+    form.addEventListener('kb-signed-up', (e) => signedUp.push(e.detail));
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
+    expect(success.textContent).toBe('Thanks! The LuckySpin team reviews your application.');
+    expect(stub.requests[0]?.body, 'sign-up body').toEqual({
+      name: 'Anna Traffic', email: 'anna@traffic.example', password: 'long enough pass', country: 'DE', locale: 'en', acceptTerms: true, referralCode: 'PARTNER42',
+    });
+    expect(signedUp).toEqual([{ partnerId: 'pa_new' }]);
+    await waitFor(() => deepActiveElement()?.id === 'done-heading', 1000, 'focus on the result');
+  });
+
+  it('checks the form in the user’s language before sending, and shows the password rule', async () => {
+    stub = stubApi({});
+    const { form } = await formHost('kb-sign-up');
+    expect($in(form, '#password-hint').textContent).toBe('At least 10 characters.');
+    typeInto(field<HTMLSelectElement>(form, 'country'), '');
+    typeInto(field(form, 'password'), 'short');
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => errorOf(form, 'name'), 1000, 'field errors');
+    expect(errorOf(form, 'name')).toBe('Enter your name.');
+    expect(errorOf(form, 'password')).toBe('The password must be at least 10 characters long.');
+    expect(errorOf(form, 'country')).toBe('Choose your country.');
+    expect(errorOf(form, 'acceptTerms')).toBe('Accept the terms and conditions to continue.');
+    expect(field(form, 'password').getAttribute('aria-describedby')).toBe('password-hint password-error');
+    expect($in(form, '[role="alert"]').textContent).toBe('Please correct the highlighted fields.');
+    await waitFor(() => deepActiveElement()?.id === 'name', 1000, 'focus on the first bad field');
+    expect(stub.requests.length, 'nothing sent').toBe(0);
+  });
+
+  it('shows the server’s 422 messages next to their fields', async () => {
+    stub = stubApi({
+      [publicRoute('sign-up')]: () => problemResponse(422, 'validation_failed', 'body.email: is already registered; body.country: must be a two-letter country code like DE', [
+        { path: 'body.email', message: 'is already registered' },
+        { path: 'body.country', message: 'must be a two-letter country code like DE' },
+      ]),
+    });
+    const { form } = await formHost('kb-sign-up');
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => errorOf(form, 'email'), 2000, 'email error');
+    expect(errorOf(form, 'email')).toBe('is already registered');
+    expect(errorOf(form, 'country')).toBe('must be a two-letter country code like DE');
+    expect(field(form, 'email').getAttribute('aria-invalid')).toBe('true');
+    expect(field(form, 'email').getAttribute('aria-describedby')).toBe('email-error');
+    expect(field(form, 'name').getAttribute('aria-invalid')).toBe('false');
+    expect($in(form, '[role="alert"]').textContent).toBe('Please correct the highlighted fields.');
+    await waitFor(() => deepActiveElement()?.id === 'email', 1000, 'focus on the email field');
+  });
+
+  it('lists every country by name in the current language', async () => {
+    const { form, localeProvider } = await formHost('kb-sign-up');
+    const select = field<HTMLSelectElement>(form, 'country');
+    expect(select.options.length > 240, `${select.options.length} options`).toBeTruthy();
+    expect($in(form, 'option[value="DE"]').textContent).toBe('Germany');
+    localeProvider.setValue(createLocaleState('ru'));
+    await waitFor(() => $in(form, 'option[value="DE"]').textContent === 'Германия', 1000, 'Russian names');
+    expect($in(form, 'label[for="country"]').textContent).toBe('Страна');
+    expect($in(form, 'label[for="acceptTerms"]').textContent).toBe('Я принимаю условия партнёрской программы');
+  });
+});

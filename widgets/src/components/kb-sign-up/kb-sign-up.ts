@@ -1,0 +1,172 @@
+/**
+ * `<kb-sign-up>`: the partner application form. Checks what it can before sending (in the
+ * user's language), shows the server's 422 messages beside their fields, and on success shows
+ * the server's answer: the account waits for the operator's approval.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { expectOk, type SignUpInput } from '../../internal/api-client.ts';
+import { FormElement, PASSWORD_MIN_LENGTH } from '../../internal/form-element.ts';
+import { formStyles } from '../../internal/form.styles.ts';
+import type { Locale, MessageParams } from '../../internal/i18n.ts';
+import { browserCountry, countryOptions, type CountryOption } from './countries.ts';
+import { signUpMessages, type SignUpKey } from './kb-sign-up.messages.ts';
+
+type TextField = 'name' | 'email' | 'password' | 'company' | 'messenger' | 'referralCode';
+interface Values extends Record<TextField, string> { country: string; acceptTerms: boolean }
+/** Empty optional fields are left out rather than sent as "". */
+const optional = (value: string) => value.trim() || undefined;
+const FIELDS = ['name', 'email', 'password', 'company', 'messenger', 'country', 'acceptTerms', 'referralCode'] as const;
+
+/**
+ * Partner sign-up for the portal's operator. Place inside `<kb-portal>`. The referral code is
+ * prefilled from `?ref=` in the page URL (visible and editable).
+ *
+ * @event kb-signed-up - The application was accepted and waits for approval. `detail: { partnerId }`.
+ *
+ * @csspart heading - Heading. @csspart intro - Explanation under it. @csspart form - The form.
+ * @csspart field - A label with its input. @csspart label - A label. @csspart input - A text input (also `input-<field>`).
+ * @csspart select - The country list. @csspart checkbox-field - The terms row. @csspart checkbox - The terms checkbox.
+ * @csspart hint - Help under an input (the password rule…). @csspart field-error - A message under a field.
+ * @csspart error - The form's alert. @csspart actions - Button row. @csspart submit - The submit button.
+ * @csspart done - The success state. @csspart success - The server's message. @csspart status - Shown without a portal.
+ *
+ * @cssproperty --kb-color-primary - Button and checkbox. @cssproperty --kb-color-on-primary - Button text.
+ * @cssproperty --kb-color-text, --kb-color-text-muted - Text. @cssproperty --kb-color-border - Input borders. @cssproperty --kb-color-bg - Input background.
+ * @cssproperty --kb-color-danger, --kb-color-danger-bg - Errors. @cssproperty --kb-color-surface - The success notice.
+ * @cssproperty --kb-radius-small - Corners. @cssproperty --kb-space-3 - Spacing. @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color, --kb-focus-ring-width - Focus ring.
+ */
+export class KbSignUp extends FormElement {
+  static override styles = formStyles;
+  static override properties = {
+    values: { state: true },
+    done: { state: true },
+  };
+
+  protected declare values: Values;
+  protected declare done: { partnerId: string; message: string } | null;
+  private countries: { locale: Locale; options: CountryOption[] } | null = null;
+
+  constructor() {
+    super();
+    this.values = { name: '', email: '', password: '', company: '', messenger: '', country: browserCountry(), acceptTerms: false, referralCode: '' };
+    this.done = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const ref = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('ref');
+    if (ref && !this.values.referralCode) this.values = { ...this.values, referralCode: ref.trim().slice(0, 40) };
+  }
+
+  private t(key: SignUpKey, params?: MessageParams): string {
+    return signUpMessages(this.locale, key, params);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.countries?.locale !== this.locale) this.countries = { locale: this.locale, options: countryOptions(this.locale) };
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.api || !this.operatorId) return html`<p part="status" role="status">${this.t('waiting')}</p>`;
+    if (this.done) {
+      return html`<div part="done">
+        <h2 part="heading" tabindex="-1" id="done-heading">${this.t('doneHeading')}</h2>
+        <p part="success" role="status">${this.done.message}</p>
+      </div>`;
+    }
+    const min = PASSWORD_MIN_LENGTH;
+    return html`<h2 part="heading">${this.t('heading')}</h2>
+      <form part="form" novalidate @submit=${this.submit}>
+        <p part="intro">${this.t('intro')}</p>
+        ${this.renderError()}
+        ${this.textField('name', 'text', 'name')}
+        ${this.textField('email', 'email', 'email')}
+        ${this.textField('password', 'password', 'new-password', this.t('passwordRule', { min }))}
+        ${this.textField('company', 'text', 'organization')}
+        ${this.textField('messenger', 'text', 'off', this.t('messengerHint'))}
+        <div part="field">
+          <label part="label" for="country">${this.t('country')}</label>
+          <select part="select" id="country" name="country" required autocomplete="country"
+            @change=${(e: Event) => this.set('country', (e.target as HTMLSelectElement).value)}
+            aria-invalid=${this.invalid('country')} aria-describedby=${this.describedBy('country')}>
+            <option value="" ?selected=${!this.values.country}>${this.t('chooseCountry')}</option>
+            ${(this.countries?.options ?? []).map((c) => html`<option value=${c.code} ?selected=${c.code === this.values.country}>${c.name}</option>`)}
+          </select>
+          ${this.renderFieldError('country')}
+        </div>
+        <div part="field">
+          <div part="checkbox-field">
+            <input part="checkbox" id="acceptTerms" name="acceptTerms" type="checkbox" required .checked=${this.values.acceptTerms}
+              @change=${(e: Event) => this.set('acceptTerms', (e.target as HTMLInputElement).checked)}
+              aria-invalid=${this.invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
+            <label part="label" for="acceptTerms">${this.t('terms')}</label>
+          </div>
+          ${this.renderFieldError('acceptTerms')}
+        </div>
+        ${this.textField('referralCode', 'text', 'off', this.t('referralHint'))}
+        <div part="actions">
+          <button part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t(this.busy ? 'busy' : 'submit')}</button>
+        </div>
+      </form>`;
+  }
+
+  private textField(name: TextField, type: string, autocomplete: string, hint?: string): TemplateResult {
+    const required = name === 'name' || name === 'email' || name === 'password';
+    return html`<div part="field">
+      <label part="label" for=${name}>${this.t(name)}</label>
+      <input part=${`input input-${name}`} id=${name} name=${name} type=${type} autocomplete=${autocomplete} ?required=${required}
+        maxlength=${name === 'referralCode' ? 40 : name === 'password' ? 200 : 120}
+        .value=${this.values[name]} @input=${(e: InputEvent) => this.set(name, (e.target as HTMLInputElement).value)}
+        aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, Boolean(hint))} />
+      ${hint ? html`<p part="hint" id=${`${name}-hint`}>${hint}</p>` : nothing}
+      ${this.renderFieldError(name)}
+    </div>`;
+  }
+
+  private set<K extends keyof Values>(field: K, value: Values[K]): void {
+    this.values = { ...this.values, [field]: value };
+  }
+
+  /** Our own checks, so the common mistakes read in the user's language; the server checks again. */
+  private check(v: Values): Record<string, string> {
+    const min = PASSWORD_MIN_LENGTH;
+    const errors: Record<string, string> = {};
+    if (!v.name.trim()) errors.name = this.t('nameRequired');
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) errors.email = this.t('emailInvalid');
+    if (v.password.length < min) errors.password = this.t('passwordShort', { min });
+    if (!v.country) errors.country = this.t('countryRequired');
+    if (!v.acceptTerms) errors.acceptTerms = this.t('termsRequired');
+    return errors;
+  }
+
+  private readonly submit = async (e: SubmitEvent): Promise<void> => {
+    e.preventDefault();
+    const api = this.api;
+    const operatorId = this.operatorId;
+    if (this.busy || !api || !operatorId) return;
+    const v = this.values;
+    const problems = this.check(v);
+    const first = FIELDS.find((f) => problems[f]);
+    this.fieldErrors = problems;
+    this.error = first ? this.t('fixFields') : null;
+    if (first) return this.focusAfterRender(`#${first}`);
+    const json: SignUpInput = {
+      name: v.name.trim(), email: v.email.trim(), password: v.password, country: v.country, locale: this.locale, acceptTerms: true,
+      company: optional(v.company), messenger: optional(v.messenger), referralCode: optional(v.referralCode),
+    };
+    this.busy = true;
+    try {
+      const result = await expectOk(api.client.v1.public.operators[':operatorId']['sign-up'].$post({ param: { operatorId }, json }));
+      this.done = { partnerId: result.partnerId, message: result.message };
+      this.values = { ...this.values, password: '' };
+      this.focusAfterRender('#done-heading');
+      this.emit('kb-signed-up', { partnerId: result.partnerId });
+    } catch (error) {
+      this.showFailure(error, FIELDS, this.t('network'), this.t('fixFields'));
+    } finally {
+      this.busy = false;
+    }
+  };
+}

@@ -1,0 +1,16 @@
+/** Styles of `<kb-team>` beyond the shared account-section sheet: the wide members table and its rows. */
+import { css } from 'lit';
+
+export const teamStyles = css`
+  [part~='note'] { padding: var(--_space-2) var(--_space); background: var(--_surface); border-radius: var(--_radius-small); }
+  [part~='members'] { min-width: 60rem; }
+  [part~='member-row-blocked'] > * { color: var(--_muted); }
+  [part~='member-email'] { font-weight: 600; }
+  [part~='member-actions'] [part~='toolbar'] { flex-wrap: nowrap; }
+  [part~='member-actions'] button { white-space: nowrap; }
+  [part~='flag-badge'] { border-color: var(--_danger); color: var(--_danger); margin-inline-start: 0; }
+  [part~='invited-badge'] { margin-inline-start: 0; }
+  [part~='member-sessions'] { background: var(--_surface); }
+  [part~='member-sessions'] [part~='table-wrap'] { background: var(--_bg); }
+  [part~='role-select'] { min-width: 9em; }
+`;
