@@ -1,0 +1,140 @@
+/**
+ * Identity as a person does it, in real Chromium against a real server with the demo data:
+ * sign up, operator approval (API), sign in, 2FA enrolment with an authenticator's maths,
+ * lockout and unlock by the emailed link, inviting a member who sets a password and signs in,
+ * the events log, and the embedded flow from the operator's own page.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { generate } from 'otplib';
+import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
+import { DEMO_OPERATORS } from '../../demo/seed.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { startLiveServer } from '../helpers/live-server.ts';
+
+const lucky = DEMO_OPERATORS[0]!;
+let server: Awaited<ReturnType<typeof startLiveServer>>;
+let browser: Browser;
+beforeAll(async () => { server = await startLiveServer(); browser = await launchChromium(); });
+afterAll(async () => { await browser?.close(); await server?.stop(); });
+
+async function hostedPage(): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  await page.goto(`${server.baseUrl}/portal/${lucky.id}`);
+  return page;
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+}
+
+/** Follows the newest emailed link to `to` from the demo mailbox page, as a person clicks it. */
+async function openMailedLink(page: Page, to: string, kind: 'unlock' | 'invite' | 'reset') {
+  await page.goto(`${server.baseUrl}/demo/mailbox`);
+  const link = page.locator('article', { hasText: to }).first().locator(`a[href*="#${kind}="]`).first();
+  await page.goto((await link.getAttribute('href'))!);
+}
+
+describe('identity in the browser', () => {
+  const email = 'e2e.partner@example.com';
+  const password = 'e2e-partner-secret-1';
+  let totpSecret = '';
+
+  it('signs up on the hosted portal and is told the account awaits approval', async () => {
+    const page = await hostedPage();
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').fill('E2E Partner');
+    await page.getByLabel('Email', { exact: true }).fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByLabel('Country').selectOption('DE');
+    await page.getByLabel('I accept the terms').check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect.poll(() => page.getByText('pending approval').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('is approved by the operator through the API, then signs in', async () => {
+    const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
+    const pending = await unwrap(operator.v1.partners.$get({ query: { status: 'pending' } }));
+    const mine = pending.data.find((p) => p.owner?.email === email)!;
+    await unwrap(operator.v1.partners[':partnerId'].decision.$post({ param: { partnerId: mine.id }, json: { action: 'approve' } }));
+    const page = await hostedPage();
+    await signIn(page, email, password);
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('enrols 2FA with the shown key; the next sign-in asks for the code', async () => {
+    const page = await hostedPage();
+    await signIn(page, email, password);
+    await page.getByRole('button', { name: 'Security', exact: true }).click();
+    await page.getByRole('button', { name: 'Enable 2FA' }).click();
+    const key = page.locator('kb-security').locator('[part~="secret"]');
+    await expect.poll(() => key.count()).toBe(1);
+    totpSecret = (await key.textContent())!.replace(/\s+/g, '');
+    await page.getByLabel('6-digit code from your authenticator app').fill(await generate({ secret: totpSecret }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => page.getByText('Save your recovery codes').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, email, password);
+    await page.getByLabel('Verification code').fill(await generate({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('locks after wrong passwords and unlocks by the emailed link', async () => {
+    const page = await hostedPage();
+    for (let i = 0; i < 5; i++) {
+      await signIn(page, lucky.signInEmail, 'not-the-password');
+      await page.waitForTimeout(150);
+    }
+    await expect.poll(() => page.getByText('Your account is locked').count()).toBe(1);
+    await openMailedLink(page, lucky.signInEmail, 'unlock');
+    await page.getByRole('button', { name: 'Unlock my account' }).click();
+    await expect.poll(() => page.getByText(/unlocked/i).count()).toBeGreaterThan(0);
+    await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('invites a team member who sets a password from the link and signs in; the events log shows it all', async () => {
+    const page = await hostedPage();
+    await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
+    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    const invite = page.locator('kb-team').locator('form[part~="invite-form"]');
+    await invite.getByLabel('Email').fill('new.analyst@slothuntersmedia.example');
+    await invite.getByLabel('Name').fill('New Analyst');
+    await invite.getByLabel('Role').selectOption('analyst');
+    await invite.getByRole('button', { name: 'Invite member' }).click();
+    await expect.poll(() => page.getByText('new.analyst@slothuntersmedia.example').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await openMailedLink(page, 'new.analyst@slothuntersmedia.example', 'invite');
+    await page.getByLabel('New password', { exact: true }).fill('analyst-chooses-this-1');
+    await page.getByLabel('Repeat the new password').fill('analyst-chooses-this-1');
+    await page.getByRole('button', { name: 'Save the password' }).click();
+    await signIn(page, 'new.analyst@slothuntersmedia.example', 'analyst-chooses-this-1');
+    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Team', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
+    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    const log = page.locator('kb-events');
+    for (const label of [/Member invited/i, /locked/i, /unlocked/i, /Signed in/i]) {
+      await expect.poll(() => log.getByText(label).count(), String(label)).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+
+  it('opens the embedded partner area from the operator\'s own page without a second login', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/embedded/`);
+    await expect.poll(() => page.getByRole('button', { name: 'Profile', exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Profile', exact: true }).click();
+    await expect.poll(() => page.locator('kb-profile').getByText(lucky.signInEmail).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
