@@ -124,7 +124,7 @@ describe('identity in the browser', () => {
     await page.getByRole('button', { name: 'Activity', exact: true }).click();
     const log = page.locator('kb-events');
     for (const label of [/Member invited/i, /locked/i, /unlocked/i, /Signed in/i]) {
-      await expect.poll(() => log.getByText(label).count(), String(label)).toBeGreaterThan(0);
+      await expect.poll(() => log.getByText(label).count()).toBeGreaterThan(0);
     }
     await page.close();
   });
