@@ -40,6 +40,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     publicUrl: config.publicUrl,
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
     clientIp: options.clientIp,
+    maxBoundParams: 32_000,
     tracking: createTrackingDeps(db, clock, {
       writer: createGroupCommitWriter(db),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),

@@ -14,7 +14,7 @@ function loadRanges<T>(file: string, parse: (n: string) => T, allocate: (n: numb
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const starts = allocate(lines.length);
   const ends = allocate(lines.length);
-  const countries: string[] = new Array(lines.length);
+  const countries: string[] = Array.from({ length: lines.length }, () => '');
   lines.forEach((line, i) => {
     const [start, end, country] = line.split(',');
     starts[i] = parse(start!);
@@ -52,7 +52,7 @@ function ipv6ToNumber(ip: string): bigint | null {
   const [head, tail] = ip.split('::');
   const left = head ? head.split(':') : [];
   const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...new Array(8 - left.length - right.length).fill('0'), ...right];
+  const groups = tail === undefined ? left : [...left, ...Array.from({ length: 8 - left.length - right.length }, () => '0'), ...right];
   if (groups.length !== 8) return null;
   let n = 0n;
   for (const group of groups) {
@@ -68,7 +68,7 @@ export function loadGeoLookup(): GeoLookup {
   let tables: { v4: RangeTable<number>; v6: RangeTable<bigint> } | null = null;
   const load = () => (tables ??= {
     v4: loadRanges(join(dir, 'geo-whois-asn-country-ipv4-num.csv'), Number, (n) => new Float64Array(n)),
-    v6: loadRanges(join(dir, 'geo-whois-asn-country-ipv6-num.csv'), BigInt, (n) => new Array<bigint>(n)),
+    v6: loadRanges(join(dir, 'geo-whois-asn-country-ipv6-num.csv'), BigInt, (n) => Array.from<bigint>({ length: n })),
   });
   return {
     countryOf(ip) {

@@ -19,6 +19,7 @@ import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
 import { trackingRoutes } from '../modules/tracking/routes.ts';
 import { catalogAdminRoutes } from '../modules/catalog/catalog-routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
+import { eventRoutes } from '../modules/events/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
@@ -76,7 +77,8 @@ export function createApp(deps: AppDeps) {
     .route('/', operatorIdentityRoutes)
     .route('/', trackingRoutes)
     .route('/', catalogAdminRoutes)
-    .route('/', campaignRoutes);
+    .route('/', campaignRoutes)
+    .route('/', eventRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -39,6 +39,8 @@ export interface AppDeps {
   /** Public base URL of this server, for links in emails (e.g. https://partners.example.com). */
   publicUrl: string;
   tracking: TrackingDeps;
+  /** Bound parameters one SQL statement may carry: 32,766 on libSQL, 100 on D1 (the default). */
+  maxBoundParams?: number;
   /** Serve the demo mailbox page (/demo/mailbox): only for demo installs with the outbox driver. */
   demoMailbox?: boolean;
   /** The caller's IP as the runtime sees it (socket address, or Cloudflare's header on Workers). */

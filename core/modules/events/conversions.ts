@@ -1,0 +1,41 @@
+/** The partner's conversion log, and the operator's list of events nothing could attribute. */
+import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import { formatMoney, money } from '../../lib/money.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
+import { playerEvents } from './table.ts';
+import type { z } from 'zod';
+import type { ConversionQuerySchema } from './schemas.ts';
+
+type EventRow = typeof playerEvents.$inferSelect;
+
+function present(e: EventRow, campaignName: string | null, promoTitle: string | null) {
+  return {
+    id: e.id, type: e.type, playerId: e.playerId, brandId: e.brandId,
+    amount: e.amountMinor !== null && e.currency ? formatMoney(money(e.amountMinor, e.currency)) : null, currency: e.currency,
+    occurredAt: e.occurredAt.toISOString(), campaignId: e.campaignId, campaignName, promoId: e.promoId, promoTitle,
+    clickId: e.clickId, attributedBy: e.attributedBy,
+  };
+}
+
+export async function listConversions(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof ConversionQuerySchema>) {
+  const rows = await deps.db.select({ event: playerEvents, campaignName: campaigns.name, promoTitle: promos.title }).from(playerEvents)
+    .leftJoin(campaigns, eq(campaigns.id, playerEvents.campaignId))
+    .leftJoin(promos, eq(promos.id, playerEvents.promoId))
+    .where(and(
+      eq(playerEvents.operatorId, who.operatorId), eq(playerEvents.partnerId, who.partnerId),
+      query.type ? eq(playerEvents.type, query.type) : undefined,
+      query.campaignId ? eq(playerEvents.campaignId, query.campaignId) : undefined,
+      query.clickId ? eq(playerEvents.clickId, query.clickId) : undefined,
+      query.from ? gte(playerEvents.occurredAt, new Date(query.from)) : undefined,
+      query.to ? lte(playerEvents.occurredAt, new Date(query.to)) : undefined,
+    )).orderBy(desc(playerEvents.occurredAt)).limit(query.limit);
+  return rows.map((r) => present(r.event, r.campaignName, r.promoTitle));
+}
+
+export async function listUnattributedEvents(deps: AppDeps, operatorId: string, limit: number) {
+  const rows = await deps.db.select().from(playerEvents)
+    .where(and(eq(playerEvents.operatorId, operatorId), isNull(playerEvents.partnerId)))
+    .orderBy(desc(playerEvents.receivedAt)).limit(limit);
+  return rows.map((e) => present(e, null, null));
+}

@@ -1,0 +1,123 @@
+/**
+ * `POST /v1/events`: a batch of up to 1,000 player events, each answered on its own.
+ * Idempotent by the operator's event id: a repeat with the same content is acknowledged and
+ * counted once; the same id with different content is a conflict and changes nothing.
+ * Attribution: the click named by visit_id, else the promo code, else the player's earlier
+ * attribution; events that match nothing are kept unattributed (and listed for the operator).
+ * The whole batch is read with a handful of queries and written in one batch.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppDeps } from '../../http/deps.ts';
+import { insertMany } from '../../db/insert-many.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { parseMoney, MoneyError } from '../../lib/money.ts';
+import { brands } from '../catalog/table.ts';
+import { promos } from '../campaigns/table.ts';
+import { clicks } from '../tracking/table.ts';
+import { playerEvents, players } from './table.ts';
+import { PlayerEventSchema } from './schemas.ts';
+import type { z } from 'zod';
+
+type Incoming = z.infer<typeof PlayerEventSchema>;
+type Attribution = { partnerId: string; campaignId: string; promoId: string; clickId: string | null; method: 'visit_id' | 'promo_code' | 'player' };
+type Result = { index: number; id: string | null; status: 'accepted' | 'duplicate' | 'conflict' | 'rejected'; attribution: Attribution | null; errors?: Array<{ path: string; message: string }> };
+
+const IN_CHUNK = 500;
+async function inChunks<T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < values.length; i += IN_CHUNK) out.push(...(await load(values.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+const playerKey = (brand: string, player: string) => `${brand}\u0000${player}`;
+
+/** Canonical content: key order, time notation or "5" vs "5.00" do not make a "different" event. */
+function canonical(e: Incoming, amountMinor: number | null): string {
+  const sortKeys = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
+    : Array.isArray(v) ? v.map(sortKeys) : v);
+  return JSON.stringify(sortKeys({ ...e, amount: amountMinor, occurred_at: new Date(e.occurred_at).toISOString() }));
+}
+
+export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unknown[]) {
+  const results: Result[] = [];
+  const valid: Array<{ index: number; event: Incoming; hash: string; amountMinor: number | null }> = [];
+  for (const [index, item] of raw.entries()) {
+    const parsed = PlayerEventSchema.safeParse(item);
+    const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : null;
+    if (!parsed.success) {
+      results[index] = { index, id, status: 'rejected', attribution: null, errors: parsed.error.issues.map((i) => ({ path: ['events', index, ...i.path].join('.'), message: i.message })) };
+      continue;
+    }
+    let amountMinor: number | null = null;
+    if (parsed.data.amount !== undefined) {
+      try {
+        amountMinor = parseMoney(parsed.data.amount, parsed.data.currency!).minor;
+      } catch (error) {
+        results[index] = { index, id, status: 'rejected', attribution: null, errors: [{ path: `events.${index}.amount`, message: error instanceof MoneyError ? error.message : 'invalid amount' }] };
+        continue;
+      }
+    }
+    valid.push({ index, event: parsed.data, hash: await sha256Hex(canonical(parsed.data, amountMinor)), amountMinor });
+  }
+
+  const knownBrands = new Set((await inChunks([...new Set(valid.map((v) => v.event.brand))], (ids) =>
+    deps.db.select({ id: brands.id }).from(brands).where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))))).map((b) => b.id));
+  const existing = new Map((await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>
+    deps.db.select({ id: playerEvents.id, hash: playerEvents.contentHash, partnerId: playerEvents.partnerId, campaignId: playerEvents.campaignId, promoId: playerEvents.promoId, clickId: playerEvents.clickId, attributedBy: playerEvents.attributedBy })
+      .from(playerEvents).where(and(eq(playerEvents.operatorId, operatorId), inArray(playerEvents.id, ids))))).map((r) => [r.id, r]));
+  const clickRows = new Map((await inChunks([...new Set(valid.flatMap((v) => (v.event.visit_id ? [v.event.visit_id] : [])))], (ids) =>
+    deps.db.select({ id: clicks.id, partnerId: clicks.partnerId, campaignId: clicks.campaignId, promoId: clicks.promoId }).from(clicks)
+      .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))))).map((c) => [c.id, c]));
+  const promoRows = new Map((await inChunks([...new Set(valid.flatMap((v) => (v.event.promo_code ? [v.event.promo_code] : [])))], (codes) =>
+    deps.db.select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId }).from(promos)
+      .where(and(eq(promos.operatorId, operatorId), inArray(promos.promoCode, codes))))).map((p) => [p.code!, p]));
+  const knownPlayers = new Map((await inChunks([...new Set(valid.map((v) => v.event.player_id))], (ids) =>
+    deps.db.select().from(players).where(and(eq(players.operatorId, operatorId), inArray(players.playerId, ids))))).map((p) => [playerKey(p.brandId, p.playerId), p]));
+
+  const now = deps.clock.now();
+  const toInsert: Array<typeof playerEvents.$inferInsert> = [];
+  const newPlayers: Array<typeof players.$inferInsert> = [];
+  const seenInBatch = new Map<string, string>();
+  for (const { index, event, hash, amountMinor } of valid) {
+    const prior = existing.get(event.id);
+    const priorHash = prior?.hash ?? seenInBatch.get(event.id);
+    if (priorHash !== undefined) {
+      const attribution = prior?.partnerId ? { partnerId: prior.partnerId, campaignId: prior.campaignId!, promoId: prior.promoId!, clickId: prior.clickId, method: prior.attributedBy! } : null;
+      results[index] = priorHash === hash
+        ? { index, id: event.id, status: 'duplicate', attribution }
+        : { index, id: event.id, status: 'conflict', attribution: null, errors: [{ path: `events.${index}.id`, message: 'this id was already used for an event with different content' }] };
+      continue;
+    }
+    if (!knownBrands.has(event.brand)) {
+      results[index] = { index, id: event.id, status: 'rejected', attribution: null, errors: [{ path: `events.${index}.brand`, message: 'no such brand' }] };
+      continue;
+    }
+    const click = event.visit_id ? clickRows.get(event.visit_id) : undefined;
+    const promo = event.promo_code ? promoRows.get(event.promo_code) : undefined;
+    const player = knownPlayers.get(playerKey(event.brand, event.player_id));
+    const attribution: Attribution | null = click ? { partnerId: click.partnerId, campaignId: click.campaignId, promoId: click.promoId, clickId: click.id, method: 'visit_id' }
+      : promo ? { partnerId: promo.partnerId, campaignId: promo.campaignId, promoId: promo.id, clickId: null, method: 'promo_code' }
+      : player ? { partnerId: player.partnerId, campaignId: player.campaignId, promoId: player.promoId, clickId: player.clickId, method: 'player' }
+      : null;
+    if (attribution && !player) {
+      const row = { operatorId, brandId: event.brand, playerId: event.player_id, partnerId: attribution.partnerId, campaignId: attribution.campaignId, promoId: attribution.promoId, clickId: attribution.clickId, attributedAt: now };
+      newPlayers.push(row);
+      knownPlayers.set(playerKey(event.brand, event.player_id), row as typeof players.$inferSelect);
+    }
+    toInsert.push({
+      operatorId, id: event.id, type: event.type, playerId: event.player_id, brandId: event.brand, visitId: event.visit_id ?? null,
+      promoCode: event.promo_code ?? null, amountMinor, currency: event.currency ?? null, occurredAt: new Date(event.occurred_at),
+      data: event.data ?? null, contentHash: hash, partnerId: attribution?.partnerId ?? null, campaignId: attribution?.campaignId ?? null,
+      promoId: attribution?.promoId ?? null, clickId: attribution?.clickId ?? null, attributedBy: attribution?.method ?? null, receivedAt: now,
+    });
+    seenInBatch.set(event.id, hash);
+    results[index] = { index, id: event.id, status: 'accepted', attribution };
+  }
+  const maxParams = deps.maxBoundParams;
+  // Conflicting concurrent batches with the same ids: the unique key keeps the first, never two.
+  if (toInsert.length) await insertMany(deps.db, playerEvents, toInsert, { maxParams, onConflictDoNothing: true });
+  if (newPlayers.length) await insertMany(deps.db, players, newPlayers, { maxParams, onConflictDoNothing: true });
+  const count = (status: Result['status']) => results.filter((r) => r.status === status).length;
+  return { accepted: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejected: count('rejected'), results };
+}
