@@ -14,6 +14,7 @@ import { insertMany } from '../core/db/insert-many.ts';
 import { hashPassword } from '../core/modules/identity/passwords.ts';
 import { newReferralCode } from '../core/modules/identity/sign-up.ts';
 import { auditEvents } from '../core/modules/identity/table.ts';
+import { seedTracking, type TrackingSeedOptions } from './seed-tracking.ts';
 
 /** Every demo partner user signs in with this password (demo data only). */
 export const DEMO_PASSWORD = 'kabinet-demo-2026';
@@ -65,7 +66,9 @@ export async function isDatabaseEmpty(ctx: ServiceCtx): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export async function seedDemo(ctx: ServiceCtx, origins: string[]): Promise<void> {
+export interface DemoSeedOptions extends Partial<TrackingSeedOptions> {}
+
+export async function seedDemo(ctx: ServiceCtx, origins: string[], options: DemoSeedOptions = {}): Promise<void> {
   for (const [index, demo] of DEMO_OPERATORS.entries()) {
     await createOperator(ctx, { id: demo.id, name: demo.name, branding: demo.branding, allowedOrigins: origins });
     await createApiKey(ctx, demo.id, 'Demo key', demo.apiKey);
@@ -112,4 +115,11 @@ export async function seedDemo(ctx: ServiceCtx, origins: string[]): Promise<void
       ];
     }));
   }
+  await seedTracking(ctx, [
+    { operatorId: DEMO_OPERATORS[0]!.id, key: 'luckyspin', brandIds: DEMO_OPERATORS[0]!.brands.map((b) => b.id), currency: 'EUR', weekendBoost: 1.35, countries: ['DE', 'DE', 'GB', 'CA', 'IE', 'FI', 'NO', 'RU', 'KZ', 'MT'] },
+    { operatorId: DEMO_OPERATORS[1]!.id, key: 'northwind', brandIds: DEMO_OPERATORS[1]!.brands.map((b) => b.id), currency: 'USD', weekendBoost: 0.55, countries: ['GB', 'AE', 'SG', 'ZA', 'MX', 'DE', 'PL'] },
+  ], { publicUrl: options.publicUrl ?? 'http://127.0.0.1:8787', clicks: options.clicks ?? DEMO_CLICKS, ...(options.maxParams ? { maxParams: options.maxParams } : {}) });
 }
+
+/** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */
+export const DEMO_CLICKS = 200_000;

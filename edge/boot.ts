@@ -51,7 +51,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   let seeded = false;
   if (config.seed === 'demo' && (await isDatabaseEmpty(deps))) {
     const origins = [...new Set([`http://${config.host}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`])];
-    await seedDemo(deps, origins);
+    const clickCount = options.env.KABINET_SEED_CLICKS ? Number(options.env.KABINET_SEED_CLICKS) : undefined;
+    await seedDemo(deps, origins, { publicUrl: config.publicUrl, maxParams: 32_000, ...(clickCount !== undefined ? { clicks: clickCount } : {}) });
     seeded = true;
   }
   await scheduleMaintenance(jobs, clock);

@@ -20,7 +20,7 @@ for (const file of files) {
   const ctx = { db: drizzle(client, { schema }) as unknown as Db, clock: systemClock };
   const tables = await client.execute("select name from sqlite_master where type='table' and name='operators'");
   if (tables.rows.length && (await isDatabaseEmpty(ctx))) {
-    await seedDemo(ctx, [`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
+    await seedDemo(ctx, [`http://127.0.0.1:${port}`, `http://localhost:${port}`], { publicUrl: `http://127.0.0.1:${port}`, clicks: 20_000, maxParams: 32_000 });
     console.log(`Seeded demo data into local D1 (${file})`);
   }
   client.close();

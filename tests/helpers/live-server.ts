@@ -12,7 +12,7 @@ import { freePort } from './processes.ts';
 export async function startLiveServer() {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-live-'));
   const port = await freePort();
-  const env = { PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}` };
+  const env = { PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}`, KABINET_SEED_CLICKS: '3000' };
   const config = readServerConfig(env);
   const kabinet = await boot(config, 'node', { env, clientIp: () => '127.0.0.1' });
   const server = serve({ fetch: createSite(kabinet.app, serveStatic).fetch, port, hostname: '127.0.0.1' });

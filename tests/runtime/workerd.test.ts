@@ -46,7 +46,7 @@ defineSmokeSuite('workerd', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-'));
   const { mf, d1, baseUrl } = await startWorkerd(dir);
   const allowedOrigin = 'https://partners.smoke.example';
-  await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock }, [allowedOrigin]);
+  await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock }, [allowedOrigin], { publicUrl: baseUrl, clicks: 300 });
   return {
     baseUrl,
     allowedOrigin,
