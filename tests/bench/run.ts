@@ -8,7 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { createClient } from '@libsql/client';
 import { freePort, startProcess, waitForHealth } from '../helpers/processes.ts';
+import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -16,11 +19,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
-interface Measure { rps: number; p50: number; p99: number; errors: number; non2xx: number }
+interface Measure { rps: number; p50: number; p99: number; errors: number; non2xx: number; redirects: number }
 
 async function load(url: string, seconds: number): Promise<Measure> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx };
+  const redirects = (r.statusCodeStats as Record<string, { count: number }> | undefined)?.['302']?.count ?? 0;
+  // A 302 is the expected answer of a tracking link, not an error.
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx - redirects, redirects };
 }
 
 async function startServer(script: string, env: Record<string, string>) {
@@ -33,8 +38,9 @@ async function startServer(script: string, env: Record<string, string>) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Warm-up, then A/B rounds; returns the subject's measured runs and its warm-up. */
 async function compare(title: string, subject: { baseUrl: string }, baseline: { baseUrl: string }, path: string) {
-  await load(`${subject.baseUrl}${path}`, 2); // warm-up: JIT and connection pools
+  const warmup = await load(`${subject.baseUrl}${path}`, 2); // JIT, connection pools, lazy tables
   await load(`${baseline.baseUrl}${path}`, 2);
   const a: Measure[] = [];
   const b: Measure[] = [];
@@ -42,21 +48,71 @@ async function compare(title: string, subject: { baseUrl: string }, baseline: { 
     a.push(await load(`${subject.baseUrl}${path}`, SECONDS));
     b.push(await load(`${baseline.baseUrl}${path}`, SECONDS));
   }
-  const row = (name: string, ms: Measure[]) =>
-    `  ${name.padEnd(28)} ${median(ms.map((m) => m.rps)).toFixed(0).padStart(8)} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
   console.log(`\n${title} (${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, medians)`);
   console.log(row('kabinet', a));
   console.log(row('baseline', b));
   console.log(`  ratio kabinet / baseline: ${(median(a.map((m) => m.rps)) / median(b.map((m) => m.rps))).toFixed(2)}`);
+  return { runs: a, warmup };
+}
+
+function row(name: string, ms: Measure[]) {
+  return `  ${name.padEnd(28)} ${median(ms.map((m) => m.rps)).toFixed(0).padStart(8)} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
-const kabinet = await startServer('edge/node.ts', { DATABASE_URL: `file:${join(dir, 'bench.db')}`, KABINET_SEED: 'none' });
+const databaseUrl = `file:${join(dir, 'bench.db')}`;
+const kabinet = await startServer('edge/node.ts', { DATABASE_URL: databaseUrl, KABINET_SEED_CLICKS: '0' });
 const bare = await startServer('tests/bench/bare-health-server.ts', {});
+const bareRedirect = await startServer('tests/bench/bare-redirect-server.ts', {});
 try {
   await compare('GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http', kabinet, bare, '/health');
+  await benchClicks(kabinet.baseUrl, bareRedirect);
+  await benchEventIngest(kabinet.baseUrl);
 } finally {
   await kabinet.stop();
   await bare.stop();
+  await bareRedirect.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Tracking links: every 302 of Kabinet waits for its click's commit (group commit); the baseline stores nothing. */
+async function benchClicks(baseUrl: string, baseline: { baseUrl: string }) {
+  const demo = DEMO_OPERATORS[0]!;
+  const signIn = await unwrap(createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: demo.id }, json: { email: demo.signInEmail, password: DEMO_PASSWORD } }));
+  const partner = createKabinetClient(baseUrl, { sessionToken: signIn.token! });
+  const campaign = (await unwrap(partner.v1.partner.campaigns.$get({ query: {} }))).data[0]!;
+  const code = (await unwrap(partner.v1.partner.campaigns[':campaignId'].$get({ param: { campaignId: campaign.id } }))).promos[0]!.code;
+  const db = createClient({ url: databaseUrl });
+  const storedClicks = async () => Number((await db.execute('select count(*) as n from clicks')).rows[0]!.n);
+  const before = await storedClicks();
+  const { runs, warmup } = await compare(
+    'GET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file) vs bare node:http 302 storing nothing',
+    { baseUrl }, baseline, `/t/${code}?sub1=bench&clickID=abc123`);
+  const stored = (await storedClicks()) - before;
+  const answered = [warmup, ...runs].reduce((sum, m) => sum + m.redirects, 0);
+  console.log(`  clicks stored ${stored}, 302s answered ${answered}: ${stored === answered ? 'stored == answered' : 'MISMATCH'}`);
+  db.close();
+}
+
+/** Player events in batches of 1,000 with the idempotency check on; then the same batches again (all duplicates). */
+async function benchEventIngest(baseUrl: string) {
+  const demo = DEMO_OPERATORS[0]!;
+  const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
+  const batches = 20;
+  const make = (b: number) => Array.from({ length: 1000 }, (_, i) => ({
+    id: `bench-${b}-${i}`, type: i % 3 === 0 ? 'first_deposit' : 'registration', player_id: `bench-p-${b}-${i}`, brand: demo.brands[0]!.id,
+    promo_code: 'LUC0', occurred_at: '2026-11-24T10:00:00Z', ...(i % 3 === 0 ? { amount: '25.00', currency: 'EUR' } : {}),
+  }));
+  for (const pass of ['new events', 'repeats (idempotency)'] as const) {
+    let accepted = 0;
+    let duplicates = 0;
+    const t0 = performance.now();
+    for (let b = 0; b < batches; b++) {
+      const r = await unwrap(operator.v1.events.$post({ json: { events: make(b) } }));
+      accepted += r.accepted;
+      duplicates += r.duplicates;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`\nPOST /v1/events, ${batches} batches × 1,000, ${pass}: ${((batches * 1000) / seconds).toFixed(0)} events/s (accepted ${accepted}, duplicates ${duplicates})`);
+  }
 }

@@ -1,9 +1,11 @@
 /**
  * Durable click writing with group commit. A click's 302 goes out only after its row is
- * committed; concurrent clicks wait in a queue that is flushed as one multi-row insert when it
- * reaches `maxRows` or `maxDelayMs` after its first click, so a burst of N clicks costs one
- * commit instead of N. A failed flush rejects every waiting click (the caller still redirects
- * the player, and the click is reported as not stored), so nothing is acknowledged unwritten.
+ * committed. Clicks that arrive while a commit is under way wait in a queue and all go into the
+ * next commit, which starts the moment the previous one ends (and at most `maxRows` at a time).
+ * So an idle server commits a lone click almost at once, and a busy one shares each commit (and
+ * its fsync) among everything that arrived meanwhile: batch size follows the load, no fixed wait.
+ * A failed commit rejects every click in it (the caller still redirects the player and reports
+ * the error), so nothing is acknowledged as stored without being stored.
  */
 import type { Db } from '../../db/client.ts';
 import { insertMany } from '../../db/insert-many.ts';
@@ -19,46 +21,43 @@ export interface ClickWriter {
 
 export interface GroupCommitOptions {
   maxRows?: number;
-  maxDelayMs?: number;
   /** Bound parameters one statement may carry (libSQL: 32,766; D1: 100). */
   maxParams?: number;
 }
 
-export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}): ClickWriter {
-  const maxRows = options.maxRows ?? 500;
-  const maxDelayMs = options.maxDelayMs ?? 4;
-  const maxParams = options.maxParams ?? 32_000;
-  let queue: Array<{ row: ClickRow; resolve: () => void; reject: (e: unknown) => void }> = [];
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let inFlight: Promise<void> = Promise.resolve();
+interface Waiting { row: ClickRow; resolve: () => void; reject: (e: unknown) => void }
 
-  const flush = () => {
-    if (timer) { clearTimeout(timer); timer = null; }
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
-    // Commits run one after another so rows keep their arrival order and never contend.
-    inFlight = inFlight.then(async () => {
+export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}): ClickWriter {
+  const maxRows = options.maxRows ?? 2000;
+  const maxParams = options.maxParams ?? 32_000;
+  let queue: Waiting[] = [];
+  let committing: Promise<void> | null = null;
+
+  async function commitLoop(): Promise<void> {
+    // One macrotask of patience lets the requests already parsed in this I/O phase join in.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    while (queue.length > 0) {
+      const batch = queue.slice(0, maxRows);
+      queue = queue.slice(batch.length);
       try {
         await insertMany(db, clicks, batch.map((b) => b.row), { maxParams });
         for (const b of batch) b.resolve();
       } catch (error) {
         for (const b of batch) b.reject(error);
       }
-    });
-  };
+    }
+    committing = null;
+  }
 
   return {
     write(row) {
       return new Promise<void>((resolve, reject) => {
         queue.push({ row, resolve, reject });
-        if (queue.length >= maxRows) flush();
-        else timer ??= setTimeout(flush, maxDelayMs);
+        committing ??= commitLoop();
       });
     },
     async drain() {
-      flush();
-      await inFlight;
+      while (committing) await committing;
     },
   };
 }

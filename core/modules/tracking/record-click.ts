@@ -18,12 +18,13 @@ export async function handleTrackingRequest(c: Context<AppEnv>, code: string): P
   const tracking = deps.tracking;
   const target = /^[A-Za-z0-9_-]{4,64}$/.test(code) ? await tracking.promoTargets.resolve(code) : null;
   if (!target) {
-    return c.redirect(await findFallbackUrl(deps, new URL(c.req.url).host), 302);
+    return c.body(null, 302, { location: await findFallbackUrl(deps, new URL(c.req.url).host), 'cache-control': 'no-store' });
   }
   const visitId = newId('v', deps.clock);
   const location = landingWithVisit(target.landingUrl, target.visitParam, visitId);
+  // c.body (not `new Response`) keeps @hono/node-server on its lightweight response path.
   if (c.req.method === 'HEAD' || isPrefetch(c.req.raw.headers)) {
-    return new Response(null, { status: 302, headers: { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch'), 'cache-control': 'no-store' } });
+    return c.body(null, 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch'), 'cache-control': 'no-store' });
   }
   const ip = deps.clientIp?.(c) ?? null;
   const traits = describeClient(c.req.header('user-agent') ?? null);
@@ -51,12 +52,9 @@ export async function handleTrackingRequest(c: Context<AppEnv>, code: string): P
     // The player still gets where they were going; the failure is reported, not hidden.
     deps.reportError?.(error, c.var.requestId ?? null);
   }
-  return new Response(null, {
-    status: 302,
-    headers: {
-      location,
-      'cache-control': 'no-store',
-      'set-cookie': `${seenCookie}=1; Path=/t/${code}; Max-Age=${UNIQUE_COOKIE_TTL_S}; HttpOnly; SameSite=Lax`,
-    },
+  return c.body(null, 302, {
+    location,
+    'cache-control': 'no-store',
+    'set-cookie': `${seenCookie}=1; Path=/t/${code}; Max-Age=${UNIQUE_COOKIE_TTL_S}; HttpOnly; SameSite=Lax`,
   });
 }
