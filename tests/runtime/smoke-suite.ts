@@ -96,5 +96,18 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       expect((await embedded.v1.partner.profile.$get()).status).toBe(200);
       expect((await embedded.v1.partner.team.$get()).status).toBe(403);
     });
+
+    it('redirects a tracking link after storing the click, and ingests player events', async () => {
+      const res = await fetch(`${target.baseUrl}/t/LU0X0KKK?sub1=smoke&clickID=${runtime}`, { redirect: 'manual' });
+      expect(res.status).toBe(302);
+      const visitId = new URL(res.headers.get('location')!).searchParams.get('kb_vid')!;
+      expect(visitId).toMatch(/^v_/);
+      const unknown = await fetch(`${target.baseUrl}/t/NoSuchCode`, { redirect: 'manual' });
+      expect(unknown.status).toBe(302);
+      const result = await unwrap(client(luckySpin.apiKey).v1.events.$post({ json: { events: [
+        { id: `smoke-${runtime}-1`, type: 'registration', player_id: `smoke-${runtime}`, brand: luckySpin.brands[0]!.id, visit_id: visitId, occurred_at: '2026-11-24T10:00:00Z' },
+      ] } }));
+      expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: { method: 'visit_id', clickId: visitId } });
+    });
   });
 }

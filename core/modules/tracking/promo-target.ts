@@ -7,6 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { brands, landings } from '../catalog/table.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
+import { partners } from '../partners/table.ts';
 
 export interface PromoTarget {
   promoId: string;
@@ -15,6 +16,8 @@ export interface PromoTarget {
   campaignId: string;
   landingUrl: string;
   visitParam: string;
+  /** Sub-affiliate landings lead to the program's sign-up carrying the partner's referral code. */
+  referralCode: string | null;
 }
 
 const TTL_MS = 30_000;
@@ -28,15 +31,17 @@ export function createPromoTargetCache(db: Db, now: () => number) {
       if (hit && hit.until > now()) return hit.target;
       const [row] = await db.select({
         promoId: promos.id, operatorId: promos.operatorId, partnerId: promos.partnerId, campaignId: promos.campaignId,
-        landingUrl: landings.url, visitParam: brands.visitParam,
+        landingUrl: landings.url, visitParam: brands.visitParam, audience: landings.audience, referralCode: partners.referralCode,
       }).from(promos)
+        .innerJoin(partners, eq(partners.id, promos.partnerId))
         .innerJoin(campaigns, eq(campaigns.id, promos.campaignId))
         .innerJoin(landings, eq(landings.id, promos.landingId))
         .innerJoin(brands, eq(brands.id, landings.brandId))
         .where(eq(promos.code, code));
+      const target = row ? { ...row, referralCode: row.audience === 'sub_affiliates' ? row.referralCode : null } : null;
       if (cache.size >= MAX_ENTRIES) cache.clear();
-      cache.set(code, { target: row ?? null, until: now() + TTL_MS });
-      return row ?? null;
+      cache.set(code, { target, until: now() + TTL_MS });
+      return target;
     },
     forget(code: string) {
       cache.delete(code);
@@ -45,8 +50,9 @@ export function createPromoTargetCache(db: Db, now: () => number) {
 }
 
 /** The landing URL with the visit id added, keeping the landing's own query and fragment. */
-export function landingWithVisit(landingUrl: string, visitParam: string, visitId: string): string {
+export function landingWithVisit(landingUrl: string, visitParam: string, visitId: string, referralCode: string | null = null): string {
   const url = new URL(landingUrl);
   url.searchParams.set(visitParam, visitId);
+  if (referralCode) url.searchParams.set('ref', referralCode);
   return url.toString();
 }

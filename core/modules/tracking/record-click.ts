@@ -21,10 +21,10 @@ export async function handleTrackingRequest(c: Context<AppEnv>, code: string): P
     return c.body(null, 302, { location: await findFallbackUrl(deps, new URL(c.req.url).host), 'cache-control': 'no-store' });
   }
   const visitId = newId('v', deps.clock);
-  const location = landingWithVisit(target.landingUrl, target.visitParam, visitId);
+  const location = landingWithVisit(target.landingUrl, target.visitParam, visitId, target.referralCode);
   // c.body (not `new Response`) keeps @hono/node-server on its lightweight response path.
   if (c.req.method === 'HEAD' || isPrefetch(c.req.raw.headers)) {
-    return c.body(null, 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch'), 'cache-control': 'no-store' });
+    return c.body(null, 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode), 'cache-control': 'no-store' });
   }
   const ip = deps.clientIp?.(c) ?? null;
   const traits = describeClient(c.req.header('user-agent') ?? null);

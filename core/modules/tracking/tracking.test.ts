@@ -92,6 +92,15 @@ describe('tracking redirect', () => {
     expect((await unwrap(partner.v1.partner.campaigns.$get({ query: { status: 'archived' } }))).data.map((c) => c.id)).toEqual([campaign.id]);
   });
 
+  it('sends sub-affiliate links to the program sign-up with the partner\'s referral code', async () => {
+    const { campaign } = await setUpPromo();
+    const signUp = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Join the program', url: 'https://lucky.example/partners', audience: 'sub_affiliates', language: 'en' } }));
+    const promo = await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId: campaign.id }, json: { landingId: signUp.id, title: 'Recruit affiliates' } }));
+    const referral = (await unwrap(partner.v1.partner.profile.$get())).partner.referralCode;
+    const location = new URL((await t.fetchApp(promo.trackingLink)).headers.get('location')!);
+    expect(location.searchParams.get('ref')).toBe(referral);
+  });
+
   it('fixes a traffic source once set, and lets an empty one be set later', async () => {
     const { promo, landing, campaign, source } = await setUpPromo();
     const other = await unwrap(op.client.v1.traffic_sources.$post({ json: { name: 'PPC' } }));
