@@ -70,7 +70,7 @@ export interface DemoSeedOptions extends Partial<TrackingSeedOptions> {}
 
 export async function seedDemo(ctx: ServiceCtx, origins: string[], options: DemoSeedOptions = {}): Promise<void> {
   for (const [index, demo] of DEMO_OPERATORS.entries()) {
-    await createOperator(ctx, { id: demo.id, name: demo.name, branding: demo.branding, allowedOrigins: origins });
+    await createOperator(ctx, { id: demo.id, name: demo.name, branding: demo.branding, allowedOrigins: origins, fallbackUrl: demo.brands[0]!.websiteUrl });
     await createApiKey(ctx, demo.id, 'Demo key', demo.apiKey);
     for (const brand of demo.brands) {
       await createBrand(ctx, demo.id, { ...brand, visitParam: index === 0 ? 'kb_vid' : 'nw_click', fallbackUrl: brand.websiteUrl });

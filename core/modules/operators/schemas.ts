@@ -27,6 +27,7 @@ export const OperatorSchema = z.object({
   branding: BrandingSchema,
   allowedOrigins: z.array(z.string()),
   lockoutThreshold: z.number().int(),
+  fallbackUrl: z.string().nullable(),
   createdAt: z.string().openapi({ format: 'date-time' }),
 }).openapi('Operator');
 
@@ -35,6 +36,8 @@ export const UpdateOperatorSchema = z.object({
   branding: BrandingSchema.partial().optional(),
   allowedOrigins: z.array(OriginSchema).max(50).optional(),
   lockoutThreshold: z.number().int().min(3).max(20).optional(),
+  /** Where unknown tracking codes on this operator's hosts send players. */
+  fallbackUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
 }).strict().openapi('UpdateOperator');
 
 export const PublicBrandSchema = z.object({

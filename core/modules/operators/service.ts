@@ -32,6 +32,7 @@ export interface CreateOperatorInput {
   id?: string;
   branding?: Partial<OperatorBranding>;
   allowedOrigins?: string[];
+  fallbackUrl?: string | null;
 }
 
 export async function createOperator(ctx: ServiceCtx, input: CreateOperatorInput) {
@@ -40,7 +41,7 @@ export async function createOperator(ctx: ServiceCtx, input: CreateOperatorInput
   const branding = { ...DEFAULT_BRANDING, displayName: input.name, ...input.branding };
   const origins = [...new Set(input.allowedOrigins ?? [])];
   await ctx.db.batch([
-    ctx.db.insert(operators).values({ id, name: input.name, branding, createdAt: now, updatedAt: now }),
+    ctx.db.insert(operators).values({ id, name: input.name, branding, fallbackUrl: input.fallbackUrl ?? null, createdAt: now, updatedAt: now }),
     ...origins.map((origin) => ctx.db.insert(operatorOrigins).values({ operatorId: id, origin })),
   ]);
   return getOperator(ctx, id);
@@ -57,6 +58,7 @@ export async function getOperator(ctx: ServiceCtx, operatorId: string) {
     branding: row.branding,
     allowedOrigins: origins.map((o) => o.origin),
     lockoutThreshold: row.lockoutThreshold,
+    fallbackUrl: row.fallbackUrl,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -75,6 +77,7 @@ export async function updateOperator(ctx: ServiceCtx, operatorId: string, input:
       name: input.name ?? current.name,
       branding,
       lockoutThreshold: input.lockoutThreshold ?? current.lockoutThreshold,
+      fallbackUrl: input.fallbackUrl === undefined ? current.fallbackUrl : input.fallbackUrl,
       updatedAt: ctx.clock.now(),
     }).where(eq(operators.id, operatorId)),
     ...originWrites,

@@ -67,8 +67,7 @@ describe('tracking redirect', () => {
     const unknown = await t.fetchApp('http://kabinet.test/t/NoSuchCode1');
     expect(unknown.status).toBe(302);
     expect(unknown.headers.get('location')).toBe('https://fallback.example/');
-    await unwrap(op.client.v1.operator.$patch({ json: { allowedOrigins: ['http://kabinet.test'] } }));
-    await t.deps.db.update((await import('../operators/table.ts')).operators).set({ fallbackUrl: 'https://lucky.example/' });
+    await unwrap(op.client.v1.operator.$patch({ json: { allowedOrigins: ['http://kabinet.test'], fallbackUrl: 'https://lucky.example/' } }));
     expect((await t.fetchApp('http://kabinet.test/t/NoSuchCode2')).headers.get('location')).toBe('https://lucky.example/');
   });
 
