@@ -2,6 +2,8 @@
  * Script-tag entry (`<script type="module" src="…/kabinet.js">`): defines every `kb-*`
  * element and re-exports the classes for apps that bundle Kabinet themselves.
  * Safe to load twice: `define()` skips tags that are already registered.
+ * Signed-in sections live in lazy chunks (widgets/src/sections/*) that the portal loads when it
+ * first shows them; apps that bundle Kabinet can import those modules directly.
  */
 import { define } from './internal/base-element.ts';
 import { KbPortal } from './components/kb-portal/kb-portal.ts';
@@ -9,29 +11,17 @@ import { KbProgram } from './components/kb-program/kb-program.ts';
 import { KbSignIn } from './components/kb-sign-in/kb-sign-in.ts';
 import { KbSignUp } from './components/kb-sign-up/kb-sign-up.ts';
 import { KbAccountLink } from './components/kb-account-link/kb-account-link.ts';
-import { KbProfile } from './components/kb-profile/kb-profile.ts';
-import { KbSecurity } from './components/kb-security/kb-security.ts';
-import { KbTeam } from './components/kb-team/kb-team.ts';
-import { KbEvents } from './components/kb-events/kb-events.ts';
 
 define('kb-portal', KbPortal);
 define('kb-program', KbProgram);
 define('kb-sign-in', KbSignIn);
 define('kb-sign-up', KbSignUp);
 define('kb-account-link', KbAccountLink);
-define('kb-profile', KbProfile);
-define('kb-security', KbSecurity);
-define('kb-team', KbTeam);
-define('kb-events', KbEvents);
 
 export { define, KabinetElement } from './internal/base-element.ts';
 export { KbPortal, PORTAL_SECTIONS, visibleSections, type PortalComponent, type PortalSection } from './components/kb-portal/kb-portal.ts';
 export { KbProgram } from './components/kb-program/kb-program.ts';
 export { KbSignIn } from './components/kb-sign-in/kb-sign-in.ts';
-export { KbProfile } from './components/kb-profile/kb-profile.ts';
-export { KbSecurity } from './components/kb-security/kb-security.ts';
-export { KbTeam } from './components/kb-team/kb-team.ts';
-export { KbEvents } from './components/kb-events/kb-events.ts';
 export { KbSignUp } from './components/kb-sign-up/kb-sign-up.ts';
 export { KbAccountLink, parseAccountLink, type AccountLink, type AccountLinkMode } from './components/kb-account-link/kb-account-link.ts';
 export { apiContext, brandingContext, localeContext, sessionContext, type PartnerRole, type SessionState, type SessionUser } from './internal/contexts.ts';

@@ -4,20 +4,10 @@
  * private fallbacks (`--_…`), so a form stays readable on its own without shadowing the theme.
  */
 import { css } from 'lit';
+import { tokenFallbacks } from './token-fallbacks.ts';
 
-export const formStyles = css`
+export const formStyles = [tokenFallbacks, css`
   :host {
-    --_text: var(--kb-color-text, #1b1f24);
-    --_muted: var(--kb-color-text-muted, #5b6472);
-    --_border: var(--kb-color-border, #dde1e7);
-    --_surface: var(--kb-color-surface, #f6f7f9);
-    --_bg: var(--kb-color-bg, #ffffff);
-    --_primary: var(--kb-color-primary, #4f46e5);
-    --_on-primary: var(--kb-color-on-primary, #ffffff);
-    --_danger: var(--kb-color-danger, #b42318);
-    --_danger-bg: var(--kb-color-danger-bg, #fef3f2);
-    --_radius: var(--kb-radius, 10px);
-    --_radius-small: var(--kb-radius-small, 6px);
     --_space: var(--kb-space-3, 16px);
     --_ring: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor);
     display: block;
@@ -60,4 +50,4 @@ export const formStyles = css`
     background: var(--_surface); border-inline-start: 4px solid var(--_primary); overflow-wrap: anywhere;
   }
   input:focus-visible, select:focus-visible, button:focus-visible { outline: var(--_ring); outline-offset: 1px; }
-`;
+`];

@@ -272,6 +272,7 @@ export class KbPortal extends KabinetElement {
           <button part="retry" @click=${() => void this.reload()}>${t('portal.retry')}</button>
         </div>`;
       case 'ready': {
+        void current?.load?.();
         const content = current?.render() ?? nothing;
         if (this.session.state.status !== 'anonymous') return html`${content}`;
         return html`<div part="public-layout">

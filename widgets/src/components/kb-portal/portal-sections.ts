@@ -22,18 +22,29 @@ export interface PortalSection {
   /** Only for these roles (e.g. team management: owner and admin). Implies a session. */
   roles?: readonly PartnerRole[];
   render: () => TemplateResult;
+  /**
+   * Loads the section's elements (a lazy chunk) the first time it is shown; elements already
+   * on the page upgrade when their module defines them, so the portal need not wait.
+   */
+  load?: () => Promise<unknown>;
 }
+
+const accountChunk = () => import('../../sections/account.ts');
+const campaignsChunk = () => import('../../sections/campaigns.ts');
 
 /**
  * Later sections are one line each, e.g.
- * `{ id: 'team', labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` }`.
+ * `{ id: 'team', load: () => import('…'), labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` }`.
  */
 export const PORTAL_SECTIONS: readonly PortalSection[] = [
   { id: 'program', labelKey: 'nav.program', component: 'program', render: () => html`<kb-program part="section section-program"></kb-program>` },
-  { id: 'profile', labelKey: 'nav.profile', component: 'profile', requiresSession: true, render: () => html`<kb-profile part="section section-profile"></kb-profile>` },
-  { id: 'security', labelKey: 'nav.security', component: 'security', requiresSession: true, render: () => html`<kb-security part="section section-security"></kb-security>` },
-  { id: 'team', labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` },
-  { id: 'events', labelKey: 'nav.events', component: 'events', requiresSession: true, render: () => html`<kb-events part="section section-events"></kb-events>` },
+  { id: 'profile', load: accountChunk, labelKey: 'nav.profile', component: 'profile', requiresSession: true, render: () => html`<kb-profile part="section section-profile"></kb-profile>` },
+  { id: 'security', load: accountChunk, labelKey: 'nav.security', component: 'security', requiresSession: true, render: () => html`<kb-security part="section section-security"></kb-security>` },
+  { id: 'team', load: accountChunk, labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` },
+  { id: 'campaigns', load: campaignsChunk, labelKey: 'nav.campaigns', component: 'campaigns', requiresSession: true, render: () => html`<kb-campaigns part="section section-campaigns"></kb-campaigns>` },
+  { id: 'creatives', load: campaignsChunk, labelKey: 'nav.creatives', component: 'campaigns', requiresSession: true, render: () => html`<kb-creatives part="section section-creatives"></kb-creatives>` },
+  { id: 'conversions', load: campaignsChunk, labelKey: 'nav.conversions', component: 'conversions', requiresSession: true, render: () => html`<kb-conversions part="section section-conversions"></kb-conversions>` },
+  { id: 'events', load: accountChunk, labelKey: 'nav.events', component: 'events', requiresSession: true, render: () => html`<kb-events part="section section-events"></kb-events>` },
 ];
 
 /** The sections this session may see, in registry order. */

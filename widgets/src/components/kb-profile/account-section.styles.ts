@@ -4,20 +4,10 @@
  * never set a `--kb-*` token on :host, which would shadow the portal's theme.
  */
 import { css } from 'lit';
+import { tokenFallbacks } from '../../internal/token-fallbacks.ts';
 
-export const accountSectionStyles = css`
+export const accountSectionStyles = [tokenFallbacks, css`
   :host {
-    --_text: var(--kb-color-text, #1b1f24);
-    --_muted: var(--kb-color-text-muted, #5b6472);
-    --_border: var(--kb-color-border, #dde1e7);
-    --_surface: var(--kb-color-surface, #f6f7f9);
-    --_bg: var(--kb-color-bg, #ffffff);
-    --_primary: var(--kb-color-primary, #4f46e5);
-    --_on-primary: var(--kb-color-on-primary, #ffffff);
-    --_danger: var(--kb-color-danger, #b42318);
-    --_danger-bg: var(--kb-color-danger-bg, #fef3f2);
-    --_radius: var(--kb-radius, 10px);
-    --_radius-small: var(--kb-radius-small, 6px);
     --_space-1: var(--kb-space-1, 4px);
     --_space-2: var(--kb-space-2, 8px);
     --_space: var(--kb-space-3, 16px);
@@ -83,4 +73,4 @@ export const accountSectionStyles = css`
     position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap;
   }
-`;
+`];

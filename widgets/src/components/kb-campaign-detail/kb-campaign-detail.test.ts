@@ -1,0 +1,168 @@
+import { define } from '../../internal/base-element.ts';
+import { KbCampaignDetail } from './kb-campaign-detail.ts';
+import { KbCampaignWizard } from '../kb-campaign-wizard/kb-campaign-wizard.ts';
+import { KbCreatives } from '../kb-creatives/kb-creatives.ts';
+import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
+import { SNIPPET, detail, fakeCampaignApi, promo } from '../kb-campaigns/campaign-test-kit.ts';
+import type { CampaignDetail } from '../kb-campaigns/campaign-types.ts';
+
+define('kb-campaign-detail', KbCampaignDetail);
+define('kb-campaign-wizard', KbCampaignWizard);
+define('kb-creatives', KbCreatives);
+
+type Body = Record<string, unknown>;
+
+/** A stateful fake of the campaign's write routes, answering like the server. */
+function fakeServer() {
+  let current: CampaignDetail = detail();
+  return fakeCampaignApi(({ method, path, body }) => {
+    const patch = path.match(/^\/v1\/partner\/promos\/(\w+)$/);
+    if (method === 'GET' && path === '/v1/partner/campaigns/camp_1') return json(current);
+    if (method === 'POST' && path.endsWith('/archive')) return json(current = { ...current, status: 'archived', archivedAt: '2025-03-05T00:00:00.000Z' });
+    if (method === 'POST' && path.endsWith('/unarchive')) return json(current = { ...current, status: 'active', archivedAt: null });
+    if (method === 'PATCH' && patch) {
+      const input = body as Body;
+      if (input.title === 'x'.repeat(3)) return problem(422, 'validation_failed', 'body.title: Too small', [{ path: 'body.title', message: 'Too short' }]);
+      const source = input.trafficSourceId ? { id: String(input.trafficSourceId), name: input.trafficSourceId === 'ts_social' ? 'Social media' : 'SEO' } : undefined;
+      current = { ...current, promos: current.promos.map((p) => (p.id === patch[1] ? { ...p, ...(input.title ? { title: String(input.title) } : {}), ...(source ? { trafficSource: source } : {}) } : p)) };
+      return json(current.promos.find((p) => p.id === patch[1]));
+    }
+    if (method === 'POST' && path === '/v1/partner/campaigns/camp_1/promos') {
+      const added = promo({ id: 'promo_3', title: String((body as Body).title), creative: null, htmlSnippet: null, promoCode: null });
+      current = { ...current, promos: [...current.promos, added] };
+      return json(added, 201);
+    }
+    return undefined;
+  });
+}
+
+async function mounted(role: 'owner' | 'analyst' = 'owner', locale: 'en' | 'ru' = 'en') {
+  const { el } = await mountSection<KbCampaignDetail>('kb-campaign-detail', { user: makeUser({ role }), locale });
+  el.setAttribute('campaign-id', 'camp_1');
+  await find(el, '[part~="promo"]');
+  return el;
+}
+const card = (el: Element, id: string) => $in(el, `[data-promo-id="${id}"]`);
+const patches = (api: ApiMock) => api.requests.filter((r) => r.method === 'PATCH');
+
+describe('<kb-campaign-detail>', () => {
+  let api: ApiMock | null = null;
+  let clipboard: ReturnType<typeof stubClipboard> | null = null;
+  afterEach(() => { api?.restore(); api = null; clipboard?.restore(); clipboard = null; cleanupFixtures(); });
+
+  it('shows the campaign and its promos, with links and HTML code to copy as text', async () => {
+    api = fakeServer();
+    clipboard = stubClipboard();
+    const el = await mounted();
+    expect($in(el, '[part~="heading"]').textContent).toBe('Summer push');
+    expect($in(el, '[part~="status-badge"]').textContent).toBe('Active');
+    expect(textOf(el)).toContain('RevShare 30%');
+    const banner = card(el, 'promo_1');
+    expect(banner.querySelector<HTMLInputElement>('[part~="tracking-link"]')?.value).toBe('https://t.kabinet.test/t/abc123');
+    expect(banner.querySelector<HTMLTextAreaElement>('[part~="snippet"]')?.value).toBe(SNIPPET);
+    expect(query(el, 'a'), 'the snippet is never rendered').toBe(null);
+    const thumb = banner.querySelector<HTMLImageElement>('[part~="promo-creative"] img')!;
+    expect(thumb.getAttribute('src')).toBe('https://cdn.kabinet.test/luckyspin-300x250.svg');
+    expect(thumb.getAttribute('width')).toBe('300');
+    expect(banner.querySelector('[part~="promo-code"]')?.textContent).toBe('SUMMER25');
+    const direct = card(el, 'promo_2');
+    expect(direct.querySelector('[part~="promo-creative"]')?.textContent?.trim()).toBe('Direct link (no banner)');
+    expect(direct.querySelector('[part~="snippet"]')).toBe(null);
+    banner.querySelector<HTMLButtonElement>('[part~="snippet-field"] [part~="copy-button"]')!.click();
+    await waitFor(() => banner.querySelector('[part~="snippet-field"] [part~="copy-status"]')?.textContent === 'Copied', 1000, 'Copied');
+    expect(clipboard.written).toEqual([SNIPPET]);
+  });
+
+  it('archives and unarchives; an archived campaign takes no new promos or edits', async () => {
+    api = fakeServer();
+    const el = await mounted();
+    expect(query(el, '[part~="archived-note"]')).toBe(null);
+    $in<HTMLButtonElement>(el, '[part~="archive"]').click();
+    const note = await find(el, '[part~="archived-note"]');
+    expect(note.textContent).toBe('This campaign is archived: its links keep tracking; no new promos or edits.');
+    expect(api.sent('POST /v1/partner/campaigns/camp_1/archive').length).toBe(1);
+    expect($in(el, '[part~="status-badge"]').textContent).toBe('Archived');
+    expect($in(el, '[role="status"][part~="success"]').textContent).toBe('The campaign is archived.');
+    expect(query(el, '[part~="add-promo"]'), 'add promo').toBe(null);
+    expect(query(el, '[part~="rename"]'), 'rename').toBe(null);
+    expect(query(el, '[part~="source-form"]'), 'traffic source').toBe(null);
+
+    $in<HTMLButtonElement>(el, '[part~="unarchive"]').click();
+    await waitFor(() => !query(el, '[part~="archived-note"]'), 1000, 'note gone');
+    expect(api.sent('POST /v1/partner/campaigns/camp_1/unarchive').length).toBe(1);
+    expect(query(el, '[part~="add-promo"]'), 'add promo again').toBeTruthy();
+  });
+
+  it('renames a promo inline, with the server’s message beside the field', async () => {
+    api = fakeServer();
+    const el = await mounted();
+    card(el, 'promo_1').querySelector<HTMLButtonElement>('[part~="rename"]')!.click();
+    const input = await find<HTMLInputElement>(el, '#rename-promo_1');
+    await waitFor(() => deepActiveElement() === input, 1000, 'focus in the field');
+    expect(input.value).toBe('Welcome banner');
+    fill(input, 'xxx');
+    $in<HTMLButtonElement>(el, '[part~="rename-form"] [part~="save"]').click();
+    const error = await find(el, '#rename-promo_1-error');
+    expect(error.textContent).toBe('Too short');
+    expect(error.getAttribute('role')).toBe('alert');
+    fill(input, 'Welcome banner (EN)');
+    $in<HTMLButtonElement>(el, '[part~="rename-form"] [part~="save"]').click();
+    await waitFor(() => card(el, 'promo_1').querySelector('[part~="promo-title"]')?.textContent === 'Welcome banner (EN)', 1000, 'renamed');
+    expect(patches(api).at(-1)?.path).toBe('/v1/partner/promos/promo_1');
+    expect(patches(api).at(-1)?.body).toEqual({ title: 'Welcome banner (EN)' });
+    expect(query(el, '[part~="rename-form"]')).toBe(null);
+    await waitFor(() => deepActiveElement()?.id === 'promo-promo_1-title', 1000, 'focus on the title');
+  });
+
+  it('sets a traffic source only while it is empty', async () => {
+    api = fakeServer();
+    const el = await mounted();
+    expect(card(el, 'promo_2').querySelector('[part~="source-form"]'), 'already set: no select').toBe(null);
+    expect(card(el, 'promo_2').querySelector('[part~="promo-source"]')?.textContent).toBe('SEO');
+    const banner = card(el, 'promo_1');
+    expect(banner.querySelector('[part~="promo-source"]')?.textContent).toBe('Not set');
+    expect(banner.querySelector('#source-promo_1-hint')?.textContent).toBe('Once set, the traffic source can’t be changed.');
+    fill(banner.querySelector<HTMLSelectElement>('#source-promo_1')!, 'ts_social');
+    banner.querySelector<HTMLButtonElement>('[part~="set-source"]')!.click();
+    await waitFor(() => banner.querySelector('[part~="promo-source"]')?.textContent === 'Social media', 1000, 'source set');
+    expect(patches(api)[0]?.body).toEqual({ trafficSourceId: 'ts_social' });
+    expect(banner.querySelector('[part~="source-form"]'), 'no second chance').toBe(null);
+  });
+
+  it('adds a promo with the wizard’s steps 2 and 3 and shows it', async () => {
+    api = fakeServer();
+    const el = await mounted();
+    $in<HTMLButtonElement>(el, '[part~="add-promo"]').click();
+    const wizard = await find<KbCampaignWizard>(el, 'kb-campaign-wizard');
+    expect(wizard.getAttribute('campaign-id')).toBe('camp_1');
+    fill(await find<HTMLSelectElement>(wizard, '#wizard-landingId'), 'lnd_sports');
+    $in<HTMLButtonElement>(wizard, '[part~="next"]').click();
+    const gallery = await find(wizard, 'kb-creatives');
+    (await find<HTMLInputElement>(gallery, '#creative-direct')).click();
+    $in<HTMLButtonElement>(wizard, '[part~="finish"]').click();
+    await waitFor(() => query(el, '[data-promo-id="promo_3"]'), 2000, 'the new promo');
+    expect(query(el, 'kb-campaign-wizard')).toBe(null);
+    expect($in(el, '[part~="success"]').textContent).toBe('Promo added.');
+    expect(api.sent('POST /v1/partner/campaigns/camp_1/promos')[0]?.body).toEqual({ landingId: 'lnd_sports', creativeId: null, trafficSourceId: null, title: 'LuckySpin sports', promoCode: null });
+    await waitFor(() => deepActiveElement()?.id === 'promo-promo_3-title', 1000, 'focus on the new promo');
+  });
+
+  it('shows analysts no write controls', async () => {
+    api = fakeServer();
+    const el = await mounted('analyst');
+    for (const part of ['archive', 'unarchive', 'add-promo', 'rename', 'source-form']) expect(query(el, `[part~="${part}"]`), part).toBe(null);
+    expect(api.sent('GET /v1/partner/catalog').length, 'no catalog for readers').toBe(0);
+    expect(query(el, '[part~="copy-button"]'), 'copying is for everyone').toBeTruthy();
+  });
+
+  it('speaks Russian', async () => {
+    api = fakeServer();
+    const el = await mounted('owner', 'ru');
+    expect($in(el, '[part~="archive"]').textContent).toBe('В архив');
+    expect($in(el, '[part~="add-promo"]').textContent).toBe('Добавить промо');
+    expect(textOf(el)).toContain('Трекинговая ссылка');
+    expect(textOf(el)).toContain('Прямая ссылка (без баннера)');
+    expect(card(el, 'promo_1').querySelector('[part~="promo-source"]')?.textContent).toBe('Не указан');
+  });
+});

@@ -1,0 +1,9 @@
+/** Styles of `<kb-campaigns>` beyond the shared sheets: the table and its name buttons. */
+import { css } from 'lit';
+
+export const campaignsStyles = css`
+  [part~='campaigns'] { min-width: 40rem; }
+  [part~='open'] { border: 0; padding: 0; background: none; color: var(--_primary); text-decoration: underline; text-align: start; font-weight: 600; }
+  [part~='campaign-promos'] { font-variant-numeric: tabular-nums; }
+  [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
+`;

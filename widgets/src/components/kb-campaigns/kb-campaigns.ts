@@ -1,0 +1,207 @@
+/**
+ * `<kb-campaigns>`: the "Campaigns" section. Active and Archived tabs, filters (name, brand,
+ * plan, created from/to) and the table; a campaign's name opens `<kb-campaign-detail>` in place,
+ * "Create campaign" (owners and admins) opens `<kb-campaign-wizard>` in place.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { expectOk, type ApiClient } from '../../internal/api-client.ts';
+import type { MessageParams } from '../../internal/i18n.ts';
+import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
+import { CampaignSection } from './campaign-section.ts';
+import { campaignStyles } from './campaign.styles.ts';
+import { dateRange, selectField, textField } from './campaign-fields.ts';
+import { formValues, type Campaign, type CampaignQuery, type CampaignStatus, type Catalog } from './campaign-types.ts';
+import { campaignsMessages, type CampaignsKey } from './kb-campaigns.messages.ts';
+import { campaignsStyles } from './kb-campaigns.styles.ts';
+
+type View = { kind: 'list' } | { kind: 'create' } | { kind: 'detail'; campaignId: string };
+const TABS = ['active', 'archived'] as const satisfies readonly CampaignStatus[];
+const TAB_KEYS: Record<string, (i: number) => number> = { ArrowRight: (i) => i + 1, ArrowLeft: (i) => i - 1, Home: () => 0, End: () => TABS.length - 1 };
+
+/**
+ * The campaigns section. Must sit inside `<kb-portal>` (api, session and locale contexts).
+ * Analysts and finance users see everything but cannot create or change.
+ *
+ * @event kb-session-expired - A call answered 401.
+ *
+ * @csspart header - Heading and the create button. @csspart heading - Section heading. @csspart hint - Help text.
+ * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
+ * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
+ * @csspart tab-list - The status tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The list under the tabs.
+ * @csspart count - How many campaigns are shown. @csspart table-wrap - Scroll container. @csspart campaigns - The table.
+ * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart campaign-row - A campaign. @csspart cell - A cell (also `campaign-name`,
+ *   `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`). @csspart open - A campaign's name button.
+ * @csspart list - The list view (hidden while a campaign or the wizard shows). @csspart back - "Back to campaigns". @csspart wizard - The wizard. @csspart detail - The campaign's page.
+ * @csspart button - Any button (also `primary`, `create`, `apply`, `retry`). @csspart empty - No campaigns.
+ * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ *
+ * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-surface - Table header. @cssproperty --kb-color-bg - Inputs.
+ * @cssproperty --kb-color-primary - Primary button and the selected tab. @cssproperty --kb-color-on-primary - Primary button text.
+ * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
+ * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
+ * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ */
+export class KbCampaigns extends CampaignSection {
+  static override styles = [accountSectionStyles, campaignStyles, campaignsStyles];
+  static override properties = {
+    view: { state: true }, tab: { state: true }, campaigns: { state: true }, catalog: { state: true },
+    loading: { state: true }, error: { state: true }, dateError: { state: true },
+  };
+
+  declare private view: View;
+  declare private tab: CampaignStatus;
+  declare private campaigns: Campaign[] | null;
+  /** Brands and plans for the filters; without it those two filters are not shown. */
+  declare private catalog: Catalog | null;
+  declare private loading: boolean;
+  declare private error: string | null;
+  declare private dateError: string | null;
+  private filters: Omit<NonNullable<CampaignQuery>, 'status'> = {};
+  /** Only the latest request may write results: a slow answer must not land after a newer tab or filter. */
+  private seq = 0;
+
+  constructor() {
+    super();
+    this.view = { kind: 'list' };
+    this.tab = 'active';
+    this.campaigns = null;
+    this.catalog = null;
+    this.loading = false;
+    this.error = null;
+    this.dateError = null;
+  }
+
+  private m(key: CampaignsKey, params?: MessageParams): string {
+    return campaignsMessages(this.i18n.locale, key, params);
+  }
+
+  protected override async load(api: ApiClient): Promise<void> {
+    this.campaigns = null;
+    this.view = { kind: 'list' };
+    await Promise.all([
+      this.fetchList(api),
+      expectOk(api.client.v1.partner.catalog.$get()).then((catalog) => { this.catalog = catalog; }, () => { this.catalog = null; }),
+    ]);
+  }
+
+  private async fetchList(api: ApiClient): Promise<void> {
+    const seq = ++this.seq;
+    this.loading = true;
+    this.error = null;
+    try {
+      const { data } = await expectOk(api.client.v1.partner.campaigns.$get({ query: { status: this.tab, ...this.filters } }));
+      if (seq === this.seq) this.campaigns = data;
+    } catch (error) {
+      if (seq === this.seq) this.error = this.errorMessage(error);
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  private reload(): void {
+    const api = this.api;
+    if (api) void this.fetchList(api);
+  }
+
+  private selectTab(tab: CampaignStatus, focus = false): void {
+    if (focus) this.focusAfterRender(`#campaigns-tab-${tab}`);
+    if (tab === this.tab) return;
+    this.tab = tab;
+    this.reload();
+  }
+
+  private tabKey = (event: KeyboardEvent): void => {
+    const move = TAB_KEYS[event.key];
+    if (!move) return;
+    event.preventDefault();
+    const next = (move(TABS.indexOf(this.tab)) + TABS.length) % TABS.length;
+    this.selectTab(TABS[next]!, true);
+  };
+
+  private apply = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { q, brandId, planId, from, to } = formValues(event.currentTarget as HTMLFormElement);
+    this.dateError = from && to && to < from ? this.c('toBeforeFrom') : null;
+    if (this.dateError) {
+      this.focusAfterRender('#campaigns-to');
+      return;
+    }
+    this.filters = { q, brandId, planId, from, to };
+    this.reload();
+  };
+
+  private show(view: View): void {
+    this.view = view;
+    if (view.kind === 'list') {
+      this.reload(); // promo counts and statuses may have changed meanwhile
+      this.focusAfterRender('#campaigns-heading');
+    } else {
+      this.focusAfterRender('[part~="back"]');
+    }
+  }
+
+  protected override render(): TemplateResult {
+    if (!this.ready) return this.renderWaiting();
+    const { view } = this;
+    // The list stays in the DOM while a campaign or the wizard shows, so its filters keep what the partner typed.
+    return html`${view.kind === 'list' ? nothing : html`<button part="button back" type="button" @click=${() => this.show({ kind: 'list' })}>${this.c('back')}</button>
+        ${view.kind === 'create'
+          ? html`<kb-campaign-wizard part="wizard" @kb-campaign-created=${(e: Event) =>
+            this.show({ kind: 'detail', campaignId: (e as CustomEvent<{ campaignId: string }>).detail.campaignId })}></kb-campaign-wizard>`
+          : html`<kb-campaign-detail part="detail" campaign-id=${view.campaignId}></kb-campaign-detail>`}`}
+      <div part="list" ?hidden=${view.kind !== 'list'}>${this.renderListView()}</div>`;
+  }
+
+  private renderListView(): TemplateResult {
+    return html`<div part="header">
+        <h2 part="heading" id="campaigns-heading" tabindex="-1">${this.m('heading')}</h2>
+        ${this.canWrite ? html`<button part="button primary create" type="button" @click=${() => this.show({ kind: 'create' })}>${this.m('create')}</button>` : nothing}
+      </div>
+      <p part="hint">${this.m('intro')}</p>
+      ${this.renderFilters()}
+      <div part="tab-list" role="tablist" aria-label=${this.m('tabs')} @keydown=${this.tabKey}>
+        ${TABS.map((tab) => html`<button part=${tab === this.tab ? 'button tab tab-selected' : 'button tab'} role="tab" type="button"
+          id=${`campaigns-tab-${tab}`} aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="campaigns-panel"
+          tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.selectTab(tab)}>${this.c(`status.${tab}`)}</button>`)}
+      </div>
+      <div part="tab-panel" role="tabpanel" id="campaigns-panel" aria-labelledby=${`campaigns-tab-${this.tab}`} aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.renderList()}
+      </div>`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const any = ['', this.c('any')] as const;
+    const catalog = this.catalog;
+    return html`<form part="filters" aria-label=${this.c('filters')} novalidate @submit=${this.apply}>
+      ${textField({ id: 'campaigns-q', name: 'q', label: this.m('search'), type: 'search', maxlength: 120 })}
+      ${catalog ? selectField({ id: 'campaigns-brand', name: 'brandId', label: this.c('brand'), options: [any, ...catalog.brands.map((b) => [b.id, b.name] as const)] }) : nothing}
+      ${catalog ? selectField({ id: 'campaigns-plan', name: 'planId', label: this.c('plan'), options: [any, ...catalog.plans.map((p) => [p.id, p.name] as const)] }) : nothing}
+      ${dateRange('campaigns', { from: this.c('from'), to: this.c('to') }, this.dateError)}
+      <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.c('filter')}</button></div>
+    </form>`;
+  }
+
+  private renderList(): TemplateResult {
+    const { campaigns } = this;
+    if (!campaigns) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
+    const headers = [this.m('col.name'), this.c('brand'), this.c('plan'), this.c('promos'), this.c('created')];
+    return html`<p part="count" role="status">${this.m('count', { count: campaigns.length })}</p>
+      <div part="error" role="alert">${this.error ?? nothing}</div>
+      ${campaigns.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : html`<div part="table-wrap">
+        <table part="campaigns">
+          <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${campaigns.map((c) => html`<tr part="campaign-row" data-campaign-id=${c.id}>
+            <th part="cell campaign-name" scope="row">
+              <button part="button open" type="button" @click=${() => this.show({ kind: 'detail', campaignId: c.id })}>${c.name}</button>
+            </th>
+            <td part="cell campaign-brand">${c.brand.name}</td>
+            <td part="cell campaign-plan">${c.plan.name}</td>
+            <td part="cell campaign-promos">${this.i18n.formatNumber(c.promoCount)}</td>
+            <td part="cell campaign-created">${this.date(c.createdAt)}</td>
+          </tr>`)}</tbody>
+        </table>
+      </div>`}`;
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * `<kb-conversions>`: the conversion log: player events attributed to this partner's links,
+ * newest first, filtered by event type, campaign, click id and date range. Amounts are shown
+ * exactly as the server sends them (a decimal string and a currency code), never re-formatted.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { expectOk, type ApiClient } from '../../internal/api-client.ts';
+import type { MessageParams } from '../../internal/i18n.ts';
+import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
+import { CampaignSection } from '../kb-campaigns/campaign-section.ts';
+import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
+import { dateRange, selectField, textField } from '../kb-campaigns/campaign-fields.ts';
+import { formValues, type Campaign, type Conversion, type ConversionQuery } from '../kb-campaigns/campaign-types.ts';
+import { ATTRIBUTION_LABELS, CONVERSION_TYPES, CONVERSION_TYPE_LABELS, conversionsMessages, type ConversionsKey } from './kb-conversions.messages.ts';
+import { conversionsStyles } from './kb-conversions.styles.ts';
+
+/** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */
+const LIMIT = 100;
+
+/**
+ * The conversion log. Must sit inside `<kb-portal>` (api, session and locale contexts).
+ *
+ * @event kb-session-expired - A call answered 401.
+ *
+ * @csspart heading - Section heading. @csspart hint - Help text and the "only the latest" note.
+ * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
+ * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
+ * @csspart count - How many conversions are shown. @csspart table-wrap - Scroll container. @csspart conversions - The table.
+ * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart conversion-row - One conversion.
+ * @csspart cell - A cell (also `conversion-time`, `conversion-type`, `conversion-player`, `conversion-amount`, `conversion-campaign`,
+ *   `conversion-promo`, `conversion-click`, `conversion-by`).
+ * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No conversions.
+ * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ *
+ * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-surface - Table header. @cssproperty --kb-color-bg - Inputs.
+ * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
+ * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
+ * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
+ * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ */
+export class KbConversions extends CampaignSection {
+  static override styles = [accountSectionStyles, campaignStyles, conversionsStyles];
+  static override properties = {
+    conversions: { state: true }, campaigns: { state: true }, loading: { state: true }, error: { state: true }, dateError: { state: true },
+  };
+
+  declare private conversions: Conversion[] | null;
+  /** Active and archived campaigns for the filter; without them the filter is not shown. */
+  declare private campaigns: Campaign[];
+  declare private loading: boolean;
+  declare private error: string | null;
+  declare private dateError: string | null;
+  private filters: NonNullable<ConversionQuery> = { limit: LIMIT };
+  private seq = 0;
+
+  constructor() {
+    super();
+    this.conversions = null;
+    this.campaigns = [];
+    this.loading = false;
+    this.error = null;
+    this.dateError = null;
+  }
+
+  private m(key: ConversionsKey, params?: MessageParams): string {
+    return conversionsMessages(this.i18n.locale, key, params);
+  }
+
+  protected override async load(api: ApiClient): Promise<void> {
+    this.conversions = null;
+    const list = (status: 'active' | 'archived') => expectOk(api.client.v1.partner.campaigns.$get({ query: { status } })).then((r) => r.data);
+    await Promise.all([
+      this.fetch(api),
+      Promise.all([list('active'), list('archived')]).then(([active, archived]) => { this.campaigns = [...active, ...archived]; }, () => { this.campaigns = []; }),
+    ]);
+  }
+
+  private async fetch(api: ApiClient): Promise<void> {
+    const seq = ++this.seq;
+    this.loading = true;
+    this.error = null;
+    try {
+      const { data } = await expectOk(api.client.v1.partner.conversions.$get({ query: this.filters }));
+      if (seq === this.seq) this.conversions = data;
+    } catch (error) {
+      if (seq === this.seq) this.error = this.errorMessage(error);
+    } finally {
+      if (seq === this.seq) this.loading = false;
+    }
+  }
+
+  private apply = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { type, campaignId, clickId, from, to } = formValues(event.currentTarget as HTMLFormElement);
+    this.dateError = from && to && to < from ? this.c('toBeforeFrom') : null;
+    if (this.dateError) {
+      this.focusAfterRender('#conversions-to');
+      return;
+    }
+    this.filters = {
+      type: type as Conversion['type'] | undefined, campaignId, clickId, limit: LIMIT,
+      // Whole local days: from the start of "from" to the end of "to", sent as UTC instants.
+      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
+      to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+    };
+    const api = this.api;
+    if (api) void this.fetch(api);
+  };
+
+  protected override render(): TemplateResult {
+    if (!this.ready) return this.renderWaiting();
+    return html`<h2 part="heading">${this.m('heading')}</h2>
+      <p part="hint">${this.m('intro')}</p>
+      ${this.renderFilters()}
+      ${this.renderResults()}`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const labels = CONVERSION_TYPE_LABELS[this.i18n.locale];
+    const archived = this.c('status.archived');
+    return html`<form part="filters" aria-label=${this.c('filters')} novalidate @submit=${this.apply}>
+      ${selectField({ id: 'conversions-type', name: 'type', label: this.m('type'),
+        options: [['', this.m('allTypes')], ...CONVERSION_TYPES.map((t) => [t, labels[t]] as const)] })}
+      ${this.campaigns.length > 0 ? selectField({ id: 'conversions-campaign', name: 'campaignId', label: this.m('campaign'),
+        options: [['', this.m('allCampaigns')], ...this.campaigns.map((c) => [c.id, c.status === 'archived' ? `${c.name} (${archived})` : c.name] as const)] }) : nothing}
+      ${textField({ id: 'conversions-click', name: 'clickId', label: this.m('clickId'), maxlength: 100 })}
+      ${dateRange('conversions', { from: this.c('from'), to: this.c('to') }, this.dateError)}
+      <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.c('filter')}</button></div>
+    </form>`;
+  }
+
+  private renderResults(): TemplateResult {
+    const rows = this.conversions;
+    if (!rows) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
+    const types = CONVERSION_TYPE_LABELS[this.i18n.locale];
+    const methods = ATTRIBUTION_LABELS[this.i18n.locale];
+    const none = this.tc('none');
+    const headers = [this.m('col.time'), this.m('type'), this.m('col.player'), this.m('col.amount'), this.m('campaign'), this.m('col.promo'), this.m('clickId'), this.m('col.by')];
+    return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${this.m('count', { count: rows.length })}</p>
+      ${rows.length >= LIMIT ? html`<p part="hint">${this.m('limit', { count: LIMIT })}</p>` : nothing}
+      <div part="error" role="alert">${this.error ?? nothing}</div>
+      ${rows.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : html`<div part="table-wrap">
+        <table part="conversions">
+          <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${rows.map((r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
+            <td part="cell conversion-time"><time datetime=${r.occurredAt}>${this.dateTime(r.occurredAt)}</time></td>
+            <th part="cell conversion-type" scope="row">${types[r.type] ?? r.type}</th>
+            <td part="cell conversion-player"><code>${r.playerId}</code></td>
+            <td part="cell conversion-amount">${r.amount === null ? none : `${r.amount} ${r.currency ?? ''}`.trim()}</td>
+            <td part="cell conversion-campaign">${r.campaignName ?? none}</td>
+            <td part="cell conversion-promo">${r.promoTitle ?? none}</td>
+            <td part="cell conversion-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
+            <td part="cell conversion-by">${r.attributedBy ? methods[r.attributedBy] : none}</td>
+          </tr>`)}</tbody>
+        </table>
+      </div>`}`;
+  }
+}

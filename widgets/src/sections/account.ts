@@ -1,0 +1,13 @@
+/** Lazy chunk: the signed-in account sections, defined when the portal first shows one of them. */
+import { define } from '../internal/base-element.ts';
+import { KbProfile } from '../components/kb-profile/kb-profile.ts';
+import { KbSecurity } from '../components/kb-security/kb-security.ts';
+import { KbTeam } from '../components/kb-team/kb-team.ts';
+import { KbEvents } from '../components/kb-events/kb-events.ts';
+
+define('kb-profile', KbProfile);
+define('kb-security', KbSecurity);
+define('kb-team', KbTeam);
+define('kb-events', KbEvents);
+
+export { KbProfile, KbSecurity, KbTeam, KbEvents };
