@@ -57,7 +57,8 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
       });
     },
     async drain() {
-      while (committing) await committing;
+      // A commit loop may end and a new one start while we wait: wait until none is running.
+      for (let pending = committing; pending; pending = committing) await pending;
     },
   };
 }
