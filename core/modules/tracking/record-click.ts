@@ -18,13 +18,14 @@ export async function handleTrackingRequest(c: Context<AppEnv>, code: string): P
   const tracking = deps.tracking;
   const target = /^[A-Za-z0-9_-]{4,64}$/.test(code) ? await tracking.promoTargets.resolve(code) : null;
   if (!target) {
-    return c.body(null, 302, { location: await findFallbackUrl(deps, new URL(c.req.url).host), 'cache-control': 'no-store' });
+    return c.body('', 302, { location: await findFallbackUrl(deps, new URL(c.req.url).host), 'cache-control': 'no-store' });
   }
   const visitId = newId('v', deps.clock);
   const location = landingWithVisit(target.landingUrl, target.visitParam, visitId, target.referralCode);
-  // c.body (not `new Response`) keeps @hono/node-server on its lightweight response path.
+  // c.body with an empty string (not `new Response`, not a null body) keeps @hono/node-server on
+  // its lightweight path: Content-Length 0 instead of a chunked stream.
   if (c.req.method === 'HEAD' || isPrefetch(c.req.raw.headers)) {
-    return c.body(null, 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode), 'cache-control': 'no-store' });
+    return c.body('', 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode), 'cache-control': 'no-store' });
   }
   const ip = deps.clientIp?.(c) ?? null;
   const traits = describeClient(c.req.header('user-agent') ?? null);
@@ -52,7 +53,7 @@ export async function handleTrackingRequest(c: Context<AppEnv>, code: string): P
     // The player still gets where they were going; the failure is reported, not hidden.
     deps.reportError?.(error, c.var.requestId ?? null);
   }
-  return c.body(null, 302, {
+  return c.body('', 302, {
     location,
     'cache-control': 'no-store',
     'set-cookie': `${seenCookie}=1; Path=/t/${code}; Max-Age=${UNIQUE_COOKIE_TTL_S}; HttpOnly; SameSite=Lax`,
