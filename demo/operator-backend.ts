@@ -19,7 +19,7 @@ export function createDemoOperatorBackend(api: AppType) {
       secretKey: demo.apiKey,
       fetch: ((input: RequestInfo | URL, init?: RequestInit) => api.request(input instanceof Request ? input : String(input), init)) as typeof fetch,
     });
-    const session = await unwrap(kabinet.v1.partner_sessions.$post({ json: { userId: demo.userId, components: ['program', 'profile', 'security', 'team', 'events'] } }));
+    const session = await unwrap(kabinet.v1.partner_sessions.$post({ json: { userId: demo.userId, components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions'] } }));
     c.header('cache-control', 'no-store');
     return c.json({ clientSecret: session.clientSecret, expiresAt: session.expiresAt, partner: demo.signInEmail });
   });

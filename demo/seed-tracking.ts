@@ -153,17 +153,22 @@ async function seedTraffic(
       if (!isBot && random() < 0.03) {
         const playerId = `${op.key.slice(0, 2)}-p${++playerSeq}`;
         const brandId = brandOf.get(promo.campaignId)!;
-        const base = { operatorId: op.operatorId, playerId, brandId, visitId: id, promoCode: null, data: null, partnerId: promo.partnerId, campaignId: promo.campaignId, promoId: promo.id, clickId: id, receivedAt: at };
-        const event = (type: typeof playerEvents.$inferInsert['type'], minutes: number, amountMinor: number | null, attributedBy: 'visit_id' | 'player') => ({
-          ...base, id: `${playerId}-${type}-${minutes}`, type, amountMinor, currency: amountMinor === null ? null : op.currency,
-          occurredAt: new Date(Math.min(now, at.getTime() + minutes * 60_000)), contentHash: `seed:${playerId}:${type}:${minutes}`, attributedBy,
-        });
-        eventBuffer.push(event('registration', 4, null, 'visit_id'));
+        const base = { operatorId: op.operatorId, playerId, brandId, visitId: id, promoCode: null, data: null, partnerId: promo.partnerId, campaignId: promo.campaignId, promoId: promo.id, clickId: id };
+        // Events that would fall after "now" have not happened yet, so they are not generated.
+        const event = (type: typeof playerEvents.$inferInsert['type'], minutes: number, amountMinor: number | null, attributedBy: 'visit_id' | 'player') => {
+          const occurredAt = new Date(at.getTime() + minutes * 60_000);
+          if (occurredAt.getTime() > now) return;
+          eventBuffer.push({
+            ...base, id: `${playerId}-${type}-${minutes}`, type, amountMinor, currency: amountMinor === null ? null : op.currency,
+            occurredAt, receivedAt: occurredAt, contentHash: `seed:${playerId}:${type}:${minutes}`, attributedBy,
+          });
+        };
+        event('registration', 4, null, 'visit_id');
         playerRows.push({ operatorId: op.operatorId, brandId, playerId, partnerId: promo.partnerId!, campaignId: promo.campaignId!, promoId: promo.id!, clickId: id, attributedAt: at });
         if (random() < 0.45) {
           const unit = op.currency === 'BTC' ? 100_000 : 100;
-          eventBuffer.push(event('first_deposit', 30, unit * (20 + Math.floor(random() * 480)), 'player'));
-          for (let k = 1; random() < 0.5 && k < 6; k++) eventBuffer.push(event('deposit', 1440 * k * 3, unit * (10 + Math.floor(random() * 300)), 'player'));
+          event('first_deposit', 30, unit * (20 + Math.floor(random() * 480)), 'player');
+          for (let k = 1; random() < 0.5 && k < 6; k++) event('deposit', 1440 * k * 3, unit * (10 + Math.floor(random() * 300)), 'player');
         }
       }
       if (clickBuffer.length >= 20_000) await flush();

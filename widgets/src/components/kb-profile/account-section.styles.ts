@@ -61,7 +61,9 @@ export const accountSectionStyles = [tokenFallbacks, css`
   [part~='copy-status'] { color: var(--_muted); font-size: 0.92em; }
   [part~='table-wrap'] { overflow-x: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
   table { width: 100%; border-collapse: collapse; }
-  th, td { text-align: start; vertical-align: top; padding: var(--_space-2) var(--_space); border-bottom: 1px solid var(--_border); overflow-wrap: anywhere; }
+  /* Long ids and emails may break anywhere; words only at word boundaries. */
+  th, td { text-align: start; vertical-align: top; padding: var(--_space-2) var(--_space); border-bottom: 1px solid var(--_border); overflow-wrap: break-word; }
+  td code, td [part~='mono'] { overflow-wrap: anywhere; }
   thead th { background: var(--_surface); font-weight: 600; white-space: nowrap; }
   tbody tr:last-child > * { border-bottom: 0; }
   [part~='badge'] {
