@@ -49,7 +49,7 @@ export class KbCampaignDetail extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, detailStyles];
   static override properties = {
     campaignId: { attribute: 'campaign-id' },
-    campaign: { state: true }, sources: { state: true }, loadError: { state: true }, error: { state: true }, notice: { state: true },
+    campaign: { state: true }, sources: { state: true }, loadError: { state: true }, notice: { state: true },
     adding: { state: true }, renaming: { state: true }, errors: { state: true }, busy: { state: true },
   };
 
@@ -57,7 +57,6 @@ export class KbCampaignDetail extends CampaignSection {
   declare private campaign: CampaignDetail | null;
   declare private sources: Catalog['trafficSources'];
   declare private loadError: string | null;
-  declare private error: string | null;
   declare private notice: string | null;
   /** The add-promo wizard is showing instead of the promo cards. */
   declare private adding: boolean;
@@ -74,7 +73,6 @@ export class KbCampaignDetail extends CampaignSection {
     this.campaign = null;
     this.sources = [];
     this.loadError = null;
-    this.error = null;
     this.notice = null;
     this.adding = false;
     this.renaming = null;

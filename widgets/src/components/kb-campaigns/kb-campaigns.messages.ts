@@ -8,6 +8,9 @@ const en = {
   'tabs': 'Campaign status',
   'search': 'Name',
   'col.name': 'Campaign',
+  'col.actions': 'Actions',
+  'addPromo': 'Add promo',
+  'addPromoTo': 'Add promo to {name}',
   'count': { one: '{count} campaign.', other: '{count} campaigns.' },
   'empty': 'No campaigns found.',
 } satisfies Record<string, Message>;
@@ -19,6 +22,9 @@ const ru: Record<keyof typeof en, Message> = {
   'tabs': 'Статус кампаний',
   'search': 'Название',
   'col.name': 'Кампания',
+  'col.actions': 'Действия',
+  'addPromo': 'Добавить промо',
+  'addPromoTo': 'Добавить промо в кампанию «{name}»',
   'count': { one: '{count} кампания.', few: '{count} кампании.', many: '{count} кампаний.', other: '{count} кампании.' },
   'empty': 'Кампании не найдены.',
 };

@@ -2,13 +2,15 @@ import { define } from '../../internal/base-element.ts';
 import { KbCampaigns } from './kb-campaigns.ts';
 import { KbCampaignDetail } from '../kb-campaign-detail/kb-campaign-detail.ts';
 import { KbCampaignWizard } from '../kb-campaign-wizard/kb-campaign-wizard.ts';
+import { KbCreatives } from '../kb-creatives/kb-creatives.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { fakeCampaignApi } from './campaign-test-kit.ts';
+import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
+import { fakeCampaignApi, promo } from './campaign-test-kit.ts';
 
 define('kb-campaigns', KbCampaigns);
 define('kb-campaign-detail', KbCampaignDetail);
 define('kb-campaign-wizard', KbCampaignWizard);
+define('kb-creatives', KbCreatives);
 
 const listCalls = (api: ApiMock) => api.sent('GET /v1/partner/campaigns');
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="campaign-row"]')];
@@ -107,6 +109,40 @@ describe('<kb-campaigns>', () => {
     expect(query(analyst, '[part~="create"]'), 'create button').toBe(null);
   });
 
+  it('lets owners add a promo from an active campaign’s row, then shows that campaign', async () => {
+    api = fakeCampaignApi(({ method, path }) => (method === 'POST' && path === '/v1/partner/campaigns/camp_1/promos'
+      ? json(promo({ id: 'promo_3', title: 'LuckySpin sports', creative: null, htmlSnippet: null, promoCode: null }), 201) : undefined));
+    const el = await mounted();
+    const add = rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="add-promo"]')!;
+    expect(add.textContent).toBe('Add promo');
+    expect(add.getAttribute('aria-label'), 'names its campaign').toBe('Add promo to Summer push');
+    $in<HTMLButtonElement>(el, '#campaigns-tab-archived').click();
+    await waitFor(() => rows(el)[0]?.textContent?.includes('Spring promo'), 1000, 'archived list');
+    expect(query(el, '[part~="add-promo"]'), 'no promos for archived campaigns').toBe(null);
+    $in<HTMLButtonElement>(el, '#campaigns-tab-active').click();
+    (await find<HTMLButtonElement>(el, '[part~="add-promo"]')).click();
+
+    const wizard = await find<KbCampaignWizard>(el, 'kb-campaign-wizard');
+    expect(wizard.getAttribute('campaign-id'), 'promo mode for that campaign').toBe('camp_1');
+    expect($in(el, '[part~="list"]').hidden, 'the list is out of the way').toBe(true);
+    await waitFor(() => deepActiveElement()?.getAttribute('part')?.includes('back'), 1000, 'focus on Back');
+    fill(await find<HTMLSelectElement>(wizard, '#wizard-landingId'), 'lnd_sports');
+    $in<HTMLButtonElement>(wizard, '[part~="next"]').click();
+    (await find<HTMLInputElement>(await find(wizard, 'kb-creatives'), '#creative-direct')).click();
+    $in<HTMLButtonElement>(wizard, '[part~="finish"]').click();
+    const detail = await find<KbCampaignDetail>(el, 'kb-campaign-detail');
+    expect(detail.getAttribute('campaign-id'), 'that campaign opens').toBe('camp_1');
+    expect(api.sent('POST /v1/partner/campaigns/camp_1/promos').length).toBe(1);
+    expect(query(el, 'kb-campaign-wizard')).toBe(null);
+    $in<HTMLButtonElement>(el, '[part~="back"]').click();
+    await waitFor(() => !$in(el, '[part~="list"]').hidden, 1000, 'back to the list');
+    cleanupFixtures();
+
+    const analyst = await mounted(makeUser({ role: 'analyst' }));
+    expect(query(analyst, '[part~="add-promo"]'), 'add promo').toBe(null);
+    expect(query(analyst, '[part~="campaign-actions"]'), 'no actions column').toBe(null);
+  });
+
   it('speaks Russian', async () => {
     api = fakeCampaignApi();
     const el = await mounted(makeUser(), 'ru');
@@ -114,6 +150,7 @@ describe('<kb-campaigns>', () => {
     expect($in(el, '#campaigns-tab-active').textContent).toBe('Активна');
     expect($in(el, '#campaigns-tab-archived').textContent).toBe('В архиве');
     expect($in(el, '[part~="create"]').textContent).toBe('Создать кампанию');
+    expect($in(el, '[part~="add-promo"]').getAttribute('aria-label')).toBe('Добавить промо в кампанию «Summer push»');
     expect(textOf(el)).toContain('1 кампания.');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `<kb-campaigns>`: the "Campaigns" section. Active and Archived tabs, filters (name, brand,
  * plan, created from/to) and the table; a campaign's name opens `<kb-campaign-detail>` in place,
- * "Create campaign" (owners and admins) opens `<kb-campaign-wizard>` in place.
+ * "Create campaign" (owners and admins) opens `<kb-campaign-wizard>` in place, and an active
+ * campaign's "Add promo" (owners and admins) opens the wizard's add-a-promo steps for it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
@@ -14,7 +15,8 @@ import { formValues, type Campaign, type CampaignQuery, type CampaignStatus, typ
 import { campaignsMessages, type CampaignsKey } from './kb-campaigns.messages.ts';
 import { campaignsStyles } from './kb-campaigns.styles.ts';
 
-type View = { kind: 'list' } | { kind: 'create' } | { kind: 'detail'; campaignId: string };
+type View = { kind: 'list' } | { kind: 'create' } | { kind: 'add-promo'; campaignId: string } | { kind: 'detail'; campaignId: string };
+type Created = CustomEvent<{ campaignId: string; promoId: string }>;
 const TABS = ['active', 'archived'] as const satisfies readonly CampaignStatus[];
 const TAB_KEYS: Record<string, (i: number) => number> = { ArrowRight: (i) => i + 1, ArrowLeft: (i) => i - 1, Home: () => 0, End: () => TABS.length - 1 };
 
@@ -30,9 +32,10 @@ const TAB_KEYS: Record<string, (i: number) => number> = { ArrowRight: (i) => i +
  * @csspart tab-list - The status tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The list under the tabs.
  * @csspart count - How many campaigns are shown. @csspart table-wrap - Scroll container. @csspart campaigns - The table.
  * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart campaign-row - A campaign. @csspart cell - A cell (also `campaign-name`,
- *   `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`). @csspart open - A campaign's name button.
+ *   `campaign-actions`, `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`). @csspart open - A campaign's name button.
+ * @csspart add-promo - An active campaign's "Add promo" button (owners and admins).
  * @csspart list - The list view (hidden while a campaign or the wizard shows). @csspart back - "Back to campaigns". @csspart wizard - The wizard. @csspart detail - The campaign's page.
- * @csspart button - Any button (also `primary`, `create`, `apply`, `retry`). @csspart empty - No campaigns.
+ * @csspart button - Any button (also `primary`, `create`, `add-promo`, `apply`, `retry`). @csspart empty - No campaigns.
  * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
@@ -46,8 +49,7 @@ const TAB_KEYS: Record<string, (i: number) => number> = { ArrowRight: (i) => i +
 export class KbCampaigns extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, campaignsStyles];
   static override properties = {
-    view: { state: true }, tab: { state: true }, campaigns: { state: true }, catalog: { state: true },
-    loading: { state: true }, error: { state: true }, dateError: { state: true },
+    view: { state: true }, tab: { state: true }, campaigns: { state: true }, catalog: { state: true }, dateError: { state: true },
   };
 
   declare private view: View;
@@ -55,12 +57,8 @@ export class KbCampaigns extends CampaignSection {
   declare private campaigns: Campaign[] | null;
   /** Brands and plans for the filters; without it those two filters are not shown. */
   declare private catalog: Catalog | null;
-  declare private loading: boolean;
-  declare private error: string | null;
   declare private dateError: string | null;
   private filters: Omit<NonNullable<CampaignQuery>, 'status'> = {};
-  /** Only the latest request may write results: a slow answer must not land after a newer tab or filter. */
-  private seq = 0;
 
   constructor() {
     super();
@@ -68,8 +66,6 @@ export class KbCampaigns extends CampaignSection {
     this.tab = 'active';
     this.campaigns = null;
     this.catalog = null;
-    this.loading = false;
-    this.error = null;
     this.dateError = null;
   }
 
@@ -86,18 +82,8 @@ export class KbCampaigns extends CampaignSection {
     ]);
   }
 
-  private async fetchList(api: ApiClient): Promise<void> {
-    const seq = ++this.seq;
-    this.loading = true;
-    this.error = null;
-    try {
-      const { data } = await expectOk(api.client.v1.partner.campaigns.$get({ query: { status: this.tab, ...this.filters } }));
-      if (seq === this.seq) this.campaigns = data;
-    } catch (error) {
-      if (seq === this.seq) this.error = this.errorMessage(error);
-    } finally {
-      if (seq === this.seq) this.loading = false;
-    }
+  private fetchList(api: ApiClient): Promise<void> {
+    return this.loadNewest(() => expectOk(api.client.v1.partner.campaigns.$get({ query: { status: this.tab, ...this.filters } })), ({ data }) => { this.campaigns = data; });
   }
 
   private reload(): void {
@@ -142,15 +128,21 @@ export class KbCampaigns extends CampaignSection {
     }
   }
 
+  /** The wizard finished: its campaign's page shows the new campaign or promo. */
+  private created = (event: Event): void => {
+    this.show({ kind: 'detail', campaignId: (event as Created).detail.campaignId });
+  };
+
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     const { view } = this;
     // The list stays in the DOM while a campaign or the wizard shows, so its filters keep what the partner typed.
     return html`${view.kind === 'list' ? nothing : html`<button part="button back" type="button" @click=${() => this.show({ kind: 'list' })}>${this.c('back')}</button>
         ${view.kind === 'create'
-          ? html`<kb-campaign-wizard part="wizard" @kb-campaign-created=${(e: Event) =>
-            this.show({ kind: 'detail', campaignId: (e as CustomEvent<{ campaignId: string }>).detail.campaignId })}></kb-campaign-wizard>`
-          : html`<kb-campaign-detail part="detail" campaign-id=${view.campaignId}></kb-campaign-detail>`}`}
+          ? html`<kb-campaign-wizard part="wizard" @kb-campaign-created=${this.created}></kb-campaign-wizard>`
+          : view.kind === 'add-promo'
+            ? html`<kb-campaign-wizard part="wizard" campaign-id=${view.campaignId} @kb-promo-created=${this.created}></kb-campaign-wizard>`
+            : html`<kb-campaign-detail part="detail" campaign-id=${view.campaignId}></kb-campaign-detail>`}`}
       <div part="list" ?hidden=${view.kind !== 'list'}>${this.renderListView()}</div>`;
   }
 
@@ -186,7 +178,9 @@ export class KbCampaigns extends CampaignSection {
   private renderList(): TemplateResult {
     const { campaigns } = this;
     if (!campaigns) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
-    const headers = [this.m('col.name'), this.c('brand'), this.c('plan'), this.c('promos'), this.c('created')];
+    // Promos are added to active campaigns only; the column shows while such a row does (a tab switch keeps the old rows until the new ones arrive).
+    const adding = this.canWrite && campaigns.some((c) => c.status === 'active');
+    const headers = [this.m('col.name'), ...(adding ? [this.m('col.actions')] : []), this.c('brand'), this.c('plan'), this.c('promos'), this.c('created')];
     return html`<p part="count" role="status">${this.m('count', { count: campaigns.length })}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${campaigns.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : html`<div part="table-wrap">
@@ -196,6 +190,8 @@ export class KbCampaigns extends CampaignSection {
             <th part="cell campaign-name" scope="row">
               <button part="button open" type="button" @click=${() => this.show({ kind: 'detail', campaignId: c.id })}>${c.name}</button>
             </th>
+            ${adding ? html`<td part="cell campaign-actions">${c.status === 'active' ? html`<button part="button add-promo" type="button"
+              aria-label=${this.m('addPromoTo', { name: c.name })} @click=${() => this.show({ kind: 'add-promo', campaignId: c.id })}>${this.m('addPromo')}</button>` : nothing}</td>` : nothing}
             <td part="cell campaign-brand">${c.brand.name}</td>
             <td part="cell campaign-plan">${c.plan.name}</td>
             <td part="cell campaign-promos">${this.i18n.formatNumber(c.promoCount)}</td>

@@ -43,24 +43,19 @@ const LIMIT = 100;
 export class KbConversions extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, conversionsStyles];
   static override properties = {
-    conversions: { state: true }, campaigns: { state: true }, loading: { state: true }, error: { state: true }, dateError: { state: true },
+    conversions: { state: true }, campaigns: { state: true }, dateError: { state: true },
   };
 
   declare private conversions: Conversion[] | null;
   /** Active and archived campaigns for the filter; without them the filter is not shown. */
   declare private campaigns: Campaign[];
-  declare private loading: boolean;
-  declare private error: string | null;
   declare private dateError: string | null;
   private filters: NonNullable<ConversionQuery> = { limit: LIMIT };
-  private seq = 0;
 
   constructor() {
     super();
     this.conversions = null;
     this.campaigns = [];
-    this.loading = false;
-    this.error = null;
     this.dateError = null;
   }
 
@@ -77,18 +72,8 @@ export class KbConversions extends CampaignSection {
     ]);
   }
 
-  private async fetch(api: ApiClient): Promise<void> {
-    const seq = ++this.seq;
-    this.loading = true;
-    this.error = null;
-    try {
-      const { data } = await expectOk(api.client.v1.partner.conversions.$get({ query: this.filters }));
-      if (seq === this.seq) this.conversions = data;
-    } catch (error) {
-      if (seq === this.seq) this.error = this.errorMessage(error);
-    } finally {
-      if (seq === this.seq) this.loading = false;
-    }
+  private fetch(api: ApiClient): Promise<void> {
+    return this.loadNewest(() => expectOk(api.client.v1.partner.conversions.$get({ query: this.filters })), ({ data }) => { this.conversions = data; });
   }
 
   private apply = (event: SubmitEvent): void => {

@@ -52,7 +52,7 @@ export class KbCreatives extends CampaignSection {
     selectable: { type: Boolean },
     brandId: { attribute: 'brand-id' },
     selected: { attribute: false },
-    creatives: { state: true }, loading: { state: true }, error: { state: true }, sizeError: { state: true },
+    creatives: { state: true }, sizeError: { state: true },
   };
 
   /** Picker mode: radios on the cards and a "Direct link" choice. */
@@ -62,12 +62,8 @@ export class KbCreatives extends CampaignSection {
   /** The picked creative: an id, null for the direct link, undefined for none yet. */
   declare selected: string | null | undefined;
   declare private creatives: Creative[] | null;
-  declare private loading: boolean;
-  declare private error: string | null;
   declare private sizeError: string | null;
   private filters: CreativeQuery = {};
-  /** Only the latest request may write results: a slow answer must not land after newer filters. */
-  private seq = 0;
 
   constructor() {
     super();
@@ -75,8 +71,6 @@ export class KbCreatives extends CampaignSection {
     this.brandId = null;
     this.selected = undefined;
     this.creatives = null;
-    this.loading = false;
-    this.error = null;
     this.sizeError = null;
   }
 
@@ -89,18 +83,8 @@ export class KbCreatives extends CampaignSection {
     await this.fetch(api);
   }
 
-  private async fetch(api: ApiClient): Promise<void> {
-    const seq = ++this.seq;
-    this.loading = true;
-    this.error = null;
-    try {
-      const { data } = await expectOk(api.client.v1.partner.creatives.$get({ query: this.filters }));
-      if (seq === this.seq) this.creatives = data;
-    } catch (error) {
-      if (seq === this.seq) this.error = this.errorMessage(error);
-    } finally {
-      if (seq === this.seq) this.loading = false;
-    }
+  private fetch(api: ApiClient): Promise<void> {
+    return this.loadNewest(() => expectOk(api.client.v1.partner.creatives.$get({ query: this.filters })), ({ data }) => { this.creatives = data; });
   }
 
   private apply = (event: SubmitEvent): void => {
