@@ -108,10 +108,14 @@ export default {
     }
   },
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext) {
-    const { db, clock, jobs } = await depsFor(env);
     ctx.waitUntil((async () => {
+      const { db, clock, jobs } = await depsFor(env);
       await scheduleMaintenance(jobs, clock);
       await runDueJobs(db, clock, handlers, 200);
-    })());
+    })().catch((error: unknown) => {
+      // Logged for `wrangler tail`; the next tick retries whatever is still due.
+      console.error('scheduled run failed:', error);
+      throw error;
+    }));
   },
 };
