@@ -1,0 +1,173 @@
+/**
+ * Postback URL templates: `${name}` macros inside a URL. A small scanner with positions (not
+ * regex patches) so every mistake is reported where it is, with the classic near-misses named:
+ * `{x}`, `$[x]`, `$x`, an unclosed `${x`, parameters after a path with no `?`, unknown built-ins
+ * ("did you mean"), non-http(s) schemes and hosts in private, loopback, link-local or metadata
+ * ranges. Rendering URL-encodes each value exactly once and leaves a custom macro with no value
+ * on the click as written, as partners expect.
+ */
+
+/** Macros every postback can use; any other name is a custom parameter from the click. */
+export const BUILT_IN_MACROS = [
+  'visit_id', 'promo_id', 'promo_code', 'campaign_id', 'campaign_name', 'player_id', 'event_id', 'action',
+  'amount', 'currency', 'payout', 'payout_currency', 'country', 'occurred_at', 'brand_id', 'partner_id',
+  'transaction_id', 'status', 'timestamp',
+] as const;
+export type BuiltInMacro = (typeof BUILT_IN_MACROS)[number];
+
+export type TemplatePart = { kind: 'text'; text: string; start: number } | { kind: 'macro'; name: string; start: number; end: number };
+
+export interface TemplateProblem {
+  /** Character offset in the template (0-based) where the problem starts. */
+  position: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/** Splits a template into text and macros, collecting syntax problems with their positions. */
+export function scanTemplate(template: string): { parts: TemplatePart[]; problems: TemplateProblem[] } {
+  const parts: TemplatePart[] = [];
+  const problems: TemplateProblem[] = [];
+  let text = '';
+  let textStart = 0;
+  const flushText = (at: number) => {
+    if (text) parts.push({ kind: 'text', text, start: textStart });
+    text = '';
+    textStart = at;
+  };
+  const readName = (from: number) => {
+    let end = from;
+    while (end < template.length && NAME_CHAR.test(template[end]!)) end++;
+    return { name: template.slice(from, end), end };
+  };
+  let i = 0;
+  while (i < template.length) {
+    const ch = template[i]!;
+    const next = template[i + 1];
+    if (ch === '$' && next === '{') {
+      const close = template.indexOf('}', i + 2);
+      const { name, end } = readName(i + 2);
+      if (close < 0 || end !== close) {
+        problems.push({ position: i, severity: 'error', message: close < 0 || end === i + 2 ? `"\${${name}" is not closed: write \${${name || 'name'}}` : `"${template.slice(i, close + 1)}" is not a macro name: use letters, digits and _` });
+        text += template.slice(i, close < 0 ? template.length : close + 1);
+        i = close < 0 ? template.length : close + 1;
+        continue;
+      }
+      if (!NAME.test(name)) problems.push({ position: i, severity: 'error', message: `\${${name}}: a macro name starts with a letter or _` });
+      flushText(i);
+      parts.push({ kind: 'macro', name, start: i, end: close + 1 });
+      i = close + 1;
+      textStart = i;
+      continue;
+    }
+    if (ch === '$' && next === '[') {
+      const close = template.indexOf(']', i + 2);
+      const name = template.slice(i + 2, close < 0 ? undefined : close);
+      problems.push({ position: i, severity: 'error', message: `"$[${name}]" uses square brackets: write \${${name}}` });
+    } else if (ch === '$' && next && /[A-Za-z_]/.test(next)) {
+      const { name } = readName(i + 1);
+      problems.push({ position: i, severity: 'error', message: `"$${name}" has no braces: write \${${name}}` });
+    } else if (ch === '{' && template[i - 1] !== '$') {
+      const { name, end } = readName(i + 1);
+      if (name && template[end] === '}') problems.push({ position: i, severity: 'error', message: `"{${name}}" is missing the $: write \${${name}}` });
+    }
+    text += ch;
+    i++;
+  }
+  flushText(i);
+  return { parts, problems };
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const temp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = temp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The built-in a misspelt name most likely meant (`visitid` → `visit_id`), if any is close. */
+export function suggestBuiltIn(name: string): BuiltInMacro | null {
+  const lowered = name.toLowerCase();
+  if ((BUILT_IN_MACROS as readonly string[]).includes(lowered) && lowered !== name) return lowered as BuiltInMacro;
+  let best: { macro: BuiltInMacro; d: number } | null = null;
+  for (const macro of BUILT_IN_MACROS) {
+    const d = Math.min(distance(lowered, macro), distance(lowered.replace(/_/g, ''), macro.replace(/_/g, '')));
+    if (d <= 2 && (!best || d < best.d)) best = { macro, d };
+  }
+  return best?.macro ?? null;
+}
+
+/** True for hosts a postback must never reach: loopback, private, link-local, metadata, IP literals. */
+export function isForbiddenHost(hostname: string): string | null {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')) return 'is an IP address: use a host name';
+  if (/^\d+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'is an IP address in disguise: use a host name';
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'is loopback';
+  if (/(^|\.)(local|internal|intranet|lan|home|corp|localdomain)$/.test(host)) return 'is a private network name';
+  if (host === 'metadata' || host.startsWith('metadata.')) return 'is a cloud metadata address';
+  if (!host.includes('.')) return 'is not a public host name';
+  return null;
+}
+
+export interface ValidateOptions {
+  /** Account-wide postbacks should name the promo or campaign so conversions can be told apart. */
+  scope: 'account' | 'campaign' | 'promo';
+}
+
+/** Every problem of a postback URL template, errors first; an empty list means it can be saved. */
+export function validatePostbackTemplate(template: string, options: ValidateOptions): TemplateProblem[] {
+  const { parts, problems } = scanTemplate(template.trim());
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template.trim())?.[1]?.toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    problems.push({ position: 0, severity: 'error', message: scheme ? `"${scheme}:" is not allowed: the URL must start with http:// or https://` : 'The URL must start with http:// or https://' });
+  }
+  for (const part of parts) {
+    if (part.kind !== 'macro' || (BUILT_IN_MACROS as readonly string[]).includes(part.name)) continue;
+    const suggestion = suggestBuiltIn(part.name);
+    if (suggestion) problems.push({ position: part.start, severity: 'error', message: `\${${part.name}} is not a built-in macro: did you mean \${${suggestion}}?` });
+  }
+  // Structure: macros stand in for values, so check the URL with placeholders in their place.
+  const placeholder = parts.map((p) => (p.kind === 'text' ? p.text : 'kbmacro')).join('');
+  if (scheme === 'http' || scheme === 'https') {
+    let url: URL | null = null;
+    try { url = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', message: 'This is not a valid URL' }); }
+    if (url) {
+      const hostReason = isForbiddenHost(url.hostname);
+      if (hostReason) problems.push({ position: template.indexOf(url.hostname) < 0 ? 0 : template.indexOf(url.hostname), severity: 'error', message: `The host "${url.hostname}" ${hostReason}` });
+      const pathEnd = template.search(/[?#]/);
+      const path = template.slice(0, pathEnd < 0 ? undefined : pathEnd);
+      const afterHost = path.indexOf('/', path.indexOf('//') + 2);
+      const misplaced = afterHost < 0 ? -1 : path.indexOf('=', afterHost);
+      if (misplaced >= 0 && !template.includes('?')) {
+        const segmentStart = path.lastIndexOf('/', misplaced) + 1;
+        problems.push({ position: segmentStart, severity: 'error', message: `Parameters follow the path without a "?": write "?${path.slice(segmentStart)}"` });
+      }
+    }
+  }
+  if (options.scope === 'account' && !parts.some((p) => p.kind === 'macro' && (p.name === 'promo_id' || p.name === 'campaign_id'))) {
+    problems.push({ position: template.length, severity: 'warning', message: 'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart' });
+  }
+  return problems.sort((a, b) => (a.severity === b.severity ? a.position - b.position : a.severity === 'error' ? -1 : 1));
+}
+
+/**
+ * Fills a template: built-ins from `builtIns`, custom names from the click's parameters. Each
+ * value is URL-encoded exactly once; a macro with no value stays as written (`${clickID}`).
+ */
+export function renderPostbackUrl(template: string, builtIns: Partial<Record<BuiltInMacro, string | number | null>>, custom: Record<string, string>): string {
+  return scanTemplate(template).parts.map((part) => {
+    if (part.kind === 'text') return part.text;
+    const value = (BUILT_IN_MACROS as readonly string[]).includes(part.name) ? builtIns[part.name as BuiltInMacro] : custom[part.name];
+    return value === undefined || value === null ? `\${${part.name}}` : encodeURIComponent(String(value));
+  }).join('');
+}
