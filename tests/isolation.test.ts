@@ -23,8 +23,16 @@ beforeAll(async () => {
   const member = await unwrap(client.v1.partner.team.$post({ json: { email: 'member@alpha.example', name: 'Member', role: 'admin' } }));
   const sessionsA = await unwrap(client.v1.partner.sessions.$get());
   const brandA = await unwrap(opA.client.v1.brands.$post({ json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://alpha.example' } }));
-  a.ids = { userId: member.id, partnerId: partnerA.partnerId, sessionId: sessionsA.data[0]!.id, operatorId: opA.operator.id, brandId: brandA.id };
-  a.secrets = ['alice@alpha.example', 'member@alpha.example', partnerA.partnerId, member.id, sessionsA.data[0]!.id, 'Alpha Casino'];
+  const landing = await unwrap(opA.client.v1.landings.$post({ json: { brandId: brandA.id, name: 'Alpha home', url: 'https://alpha.example/', audience: 'players', language: 'en' } }));
+  const plan = await unwrap(opA.client.v1.plans.$post({ json: { name: 'Alpha CPA', kind: 'cpa', isDefault: true } }));
+  const campaign = await unwrap(client.v1.partner.campaigns.$post({ json: { name: 'Alpha campaign', brandId: brandA.id, planId: plan.id } }));
+  const promo = await unwrap(client.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId: campaign.id }, json: { landingId: landing.id, title: 'Alpha promo' } }));
+  const postback = await unwrap(client.v1.partner.postbacks.$post({ json: { scope: 'promo', promoId: promo.id, action: 'registration', url: 'https://alpha-tracker.example/pb?v=${visit_id}' } }));
+  a.ids = {
+    userId: member.id, partnerId: partnerA.partnerId, sessionId: sessionsA.data[0]!.id, operatorId: opA.operator.id, brandId: brandA.id,
+    campaignId: campaign.id, promoId: promo.id, postbackId: postback.id, planId: plan.id,
+  };
+  a.secrets = ['alice@alpha.example', 'member@alpha.example', partnerA.partnerId, member.id, sessionsA.data[0]!.id, 'Alpha Casino', 'Alpha campaign', 'Alpha promo', 'alpha-tracker.example', promo.code];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;
 });
@@ -34,6 +42,10 @@ afterAll(() => t.dispose());
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /v1/partner/team/{userId}': { blocked: true },
   'POST /v1/partners/{partnerId}/decision': { action: 'block' },
+  'POST /v1/partner/campaigns/{campaignId}/promos': { landingId: 'land_x', title: 'Hijack' },
+  'PATCH /v1/partner/promos/{promoId}': { title: 'Hijacked' },
+  'PATCH /v1/partner/postbacks/{postbackId}': { enabled: false },
+  'POST /v1/plans/{planId}/assignments': { partnerId: 'partner_x' },
 };
 
 describe('tenant isolation', () => {
@@ -41,7 +53,7 @@ describe('tenant isolation', () => {
     const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as { paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>> };
     const walked: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
-      if (!/\{(userId|partnerId|sessionId|brandId)\}/.test(path)) continue;
+      if (!/\{\w+Id\}/.test(path) || path.includes('{operatorId}')) continue;
       for (const [method, operation] of Object.entries(operations)) {
         const scheme = Object.keys(operation.security?.[0] ?? {})[0];
         const url = path.replace(/\{(\w+)\}/g, (_, name: string) => a.ids[name] ?? 'x');
@@ -57,7 +69,7 @@ describe('tenant isolation', () => {
         walked.push(`${method.toUpperCase()} ${path}`);
       }
     }
-    expect(walked.length).toBeGreaterThanOrEqual(9);
+    expect(walked.length).toBeGreaterThanOrEqual(18);
   });
 
   it('routes without ids answer with the caller\'s own data only', async () => {

@@ -8,3 +8,4 @@ export * from '../modules/mail/table.ts';
 export * from '../modules/campaigns/table.ts';
 export * from '../modules/tracking/table.ts';
 export * from '../modules/events/table.ts';
+export * from '../modules/postbacks/table.ts';

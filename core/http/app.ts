@@ -20,6 +20,7 @@ import { trackingRoutes } from '../modules/tracking/routes.ts';
 import { catalogAdminRoutes } from '../modules/catalog/catalog-routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
+import { postbackRoutes } from '../modules/postbacks/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
@@ -78,7 +79,8 @@ export function createApp(deps: AppDeps) {
     .route('/', trackingRoutes)
     .route('/', catalogAdminRoutes)
     .route('/', campaignRoutes)
-    .route('/', eventRoutes);
+    .route('/', eventRoutes)
+    .route('/', postbackRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -156,7 +156,7 @@ export const EventQuerySchema = z.object({
 });
 export const AuditEventListSchema = z.object({ data: z.array(AuditEventSchema), nextBefore: z.string().nullable() }).openapi('AuditEventList');
 
-export const EMBED_COMPONENTS = ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions'] as const;
+export const EMBED_COMPONENTS = ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions', 'postbacks'] as const;
 export const MintPartnerSessionSchema = z.object({
   userId: z.string().min(3).max(64),
   components: z.array(z.enum(EMBED_COMPONENTS)).min(1).default([...EMBED_COMPONENTS]),

@@ -1,0 +1,60 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/helpers/test-app.ts';
+import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { unwrap } from '../../sdk/index.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let partner: Awaited<ReturnType<typeof signedInClient>>['client'];
+let campaignId = '';
+let promoId = '';
+
+beforeEach(async () => {
+  t = await createTestApp();
+  const op = await t.addOperator('Lucky');
+  const brandId = (await unwrap(op.client.v1.brands.$post({ json: { name: 'Casino', currency: 'EUR', websiteUrl: 'https://casino.example' } }))).id;
+  const landing = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' } }));
+  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
+  await activePartner(t, op.operator.id, 'pb@example.com');
+  partner = (await signedInClient(t, op.operator.id, 'pb@example.com')).client;
+  campaignId = (await unwrap(partner.v1.partner.campaigns.$post({ json: { name: 'Main', brandId, planId: plan.id } }))).id;
+  promoId = (await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId }, json: { landingId: landing.id, title: 'Link' } }))).id;
+});
+afterEach(() => t.dispose());
+
+describe('partner postbacks', () => {
+  it('saves valid postbacks per scope, keeping warnings, and lists them by scope', async () => {
+    const account = await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'registration', url: 'https://tracker.example/pb?cid=${clickID}' } }));
+    expect(account.warnings.map((w) => w.message)).toEqual([expect.stringContaining('${promo_id} or ${campaign_id}')]);
+    const promo = await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'promo', promoId, action: 'first_deposit', method: 'POST', bodyFormat: 'json', url: 'https://tracker.example/pb?v=${visit_id}&a=${amount}' } }));
+    expect(promo).toMatchObject({ scope: 'promo', campaignId, promoId, method: 'POST', bodyFormat: 'json', enabled: true, warnings: [] });
+    expect((await unwrap(partner.v1.partner.postbacks.$get({ query: { scope: 'promo' } }))).data.map((p) => p.id)).toEqual([promo.id]);
+    const off = await unwrap(partner.v1.partner.postbacks[':postbackId'].$patch({ param: { postbackId: promo.id }, json: { enabled: false, method: 'GET' } }));
+    expect(off).toMatchObject({ enabled: false, method: 'GET', bodyFormat: null });
+    await unwrap(partner.v1.partner.postbacks[':postbackId'].$delete({ param: { postbackId: account.id } }));
+    expect((await unwrap(partner.v1.partner.postbacks.$get({ query: {} }))).data).toHaveLength(1);
+  });
+
+  it('refuses template mistakes with 422 naming each one and its position, storing nothing', async () => {
+    const res = await partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', campaignId, action: 'registration', url: 'http://track.me/affiliate?a={track_id}&b=$[visit_id]' } });
+    expect(res.status).toBe(422);
+    const problem = (await res.json()) as unknown as { errors: Array<{ path: string; message: string }> };
+    expect(problem.errors).toEqual([
+      { path: 'body.url', message: 'at 28: "{track_id}" is missing the $: write ${track_id}' },
+      { path: 'body.url', message: 'at 41: "$[visit_id]" uses square brackets: write ${visit_id}' },
+    ]);
+    expect((await partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'sale', url: 'http://169.254.169.254/latest?x=${visit_id}&p=${promo_id}' } })).status).toBe(422);
+    expect((await unwrap(partner.v1.partner.postbacks.$get({ query: {} }))).data).toEqual([]);
+  });
+
+  it('checks a template live for the editor, and needs the scope\'s campaign or promo', async () => {
+    const check = await unwrap(partner.v1.partner.postbacks.validate.$post({ json: { url: 'https://t.example/p?v=${visitid}', scope: 'promo' } }));
+    expect(check.problems).toEqual([{ position: 22, severity: 'error', message: '${visitid} is not a built-in macro: did you mean ${visit_id}?' }]);
+    expect(check.builtIns).toContain('visit_id');
+    expect((await partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', action: 'lead', url: 'https://t.example/p?c=${campaign_id}' } })).status).toBe(422);
+  });
+
+  it('takes no new postbacks on an archived campaign', async () => {
+    await unwrap(partner.v1.partner.campaigns[':campaignId'].archive.$post({ param: { campaignId } }));
+    expect((await partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', campaignId, action: 'registration', url: 'https://t.example/p?v=${visit_id}' } })).status).toBe(409);
+  });
+});

@@ -1,0 +1,34 @@
+/** Partner routes for postback configurations and the editor's live template check. */
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../../http/router.ts';
+import { jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
+import { IdParams } from '../identity/schemas.ts';
+import { CreatePostbackSchema, PostbackListSchema, PostbackQuerySchema, PostbackSchema, TemplateCheckSchema, UpdatePostbackSchema, ValidateTemplateSchema } from './schemas.ts';
+import { createPostback, deletePostback, listPostbacks, updatePostback } from './service.ts';
+import { BUILT_IN_MACROS, validatePostbackTemplate } from './template.ts';
+
+const tags = ['Partner postbacks'];
+const security = partnerSecurity;
+const readers = [requirePartnerSession({ component: 'postbacks' })];
+const writers = [requirePartnerSession({ component: 'postbacks', roles: ['owner', 'admin'] })];
+const errors = { 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422] };
+const params = IdParams('postbackId');
+
+const router = createRouter();
+router.use('/v1/partner/*', partnerCors);
+
+export const postbackRoutes = router
+  .openapi(createRoute({ method: 'get', path: '/v1/partner/postbacks', tags, security, middleware: readers, summary: 'Postbacks by scope, campaign or promo', request: { query: PostbackQuerySchema }, responses: { 200: jsonResponse(PostbackListSchema, 'Postbacks'), ...errors } }),
+    async (c) => c.json({ data: await listPostbacks(c.var.deps, c.var.partner, c.req.valid('query')) }, 200))
+  .openapi(createRoute({ method: 'post', path: '/v1/partner/postbacks', tags, security, middleware: writers, summary: 'Create a postback; template errors answer 422 naming each problem and its position', request: { body: jsonBody(CreatePostbackSchema) }, responses: { 201: jsonResponse(PostbackSchema, 'Postback'), ...errors } }),
+    async (c) => c.json(await createPostback(c.var.deps, c.var.partner, c.req.valid('json')), 201))
+  .openapi(createRoute({ method: 'patch', path: '/v1/partner/postbacks/{postbackId}', tags, security, middleware: writers, summary: 'Change the URL, method or body format; enable or disable', request: { params, body: jsonBody(UpdatePostbackSchema) }, responses: { 200: jsonResponse(PostbackSchema, 'Postback'), ...errors } }),
+    async (c) => c.json(await updatePostback(c.var.deps, c.var.partner, c.req.valid('param').postbackId, c.req.valid('json')), 200))
+  .openapi(createRoute({ method: 'delete', path: '/v1/partner/postbacks/{postbackId}', tags, security, middleware: writers, summary: 'Delete a postback', request: { params }, responses: { 200: jsonResponse(z.object({ deleted: z.number().int() }).openapi('Deleted'), 'Deleted'), ...errors } }),
+    async (c) => c.json(await deletePostback(c.var.deps, c.var.partner, c.req.valid('param').postbackId), 200))
+  .openapi(createRoute({ method: 'post', path: '/v1/partner/postbacks/validate', tags, security, middleware: readers, summary: 'Check a URL template as the editor types: every problem with its position', request: { body: jsonBody(ValidateTemplateSchema) }, responses: { 200: jsonResponse(TemplateCheckSchema, 'Problems (empty: fine)'), ...errors } }),
+    async (c) => {
+      const { url, scope } = c.req.valid('json');
+      return c.json({ problems: validatePostbackTemplate(url, { scope }), builtIns: [...BUILT_IN_MACROS] }, 200);
+    });

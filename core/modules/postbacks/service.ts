@@ -1,0 +1,104 @@
+/**
+ * Partner postback configurations: one scope (account, campaign, promo), one action, one URL
+ * template. Templates are validated on save with positions; warnings are kept and shown.
+ * Archived campaigns take no new or changed postbacks. (Delivery comes next: see the issue.)
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import { ProblemError, notFound } from '../../http/problem.ts';
+import { newId } from '../../lib/ids.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
+import { postbackConfigs } from './table.ts';
+import { validatePostbackTemplate, type TemplateProblem } from './template.ts';
+import type { CreatePostbackSchema, PostbackQuerySchema, UpdatePostbackSchema } from './schemas.ts';
+
+type Row = typeof postbackConfigs.$inferSelect;
+const invalid = (path: string, message: string) => new ProblemError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+
+/** Refuses a template with errors (each named with its position); returns its warnings. */
+function checkTemplate(url: string, scope: Row['scope']): TemplateProblem[] {
+  const problems = validatePostbackTemplate(url, { scope });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length) {
+    throw new ProblemError('validation_failed', `body.url: ${errors.map((e) => `at ${e.position}: ${e.message}`).join('; ')}`,
+      errors.map((e) => ({ path: 'body.url', message: `at ${e.position}: ${e.message}` })));
+  }
+  return problems;
+}
+
+function present(row: Row) {
+  return {
+    id: row.id, scope: row.scope, campaignId: row.campaignId, promoId: row.promoId, action: row.action, method: row.method,
+    bodyFormat: row.bodyFormat, url: row.urlTemplate, enabled: row.enabled,
+    warnings: validatePostbackTemplate(row.urlTemplate, { scope: row.scope }).filter((p) => p.severity === 'warning'),
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function activeCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string, path: string) {
+  const [campaign] = await deps.db.select().from(campaigns).where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
+  if (!campaign) throw invalid(path, 'no such campaign');
+  if (campaign.status === 'archived') throw new ProblemError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
+  return campaign;
+}
+
+export async function createPostback(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof CreatePostbackSchema>) {
+  let campaignId: string | null = null;
+  let promoId: string | null = null;
+  if (input.scope === 'campaign') {
+    if (!input.campaignId) throw invalid('body.campaignId', 'required for a campaign postback');
+    campaignId = (await activeCampaign(deps, who, input.campaignId, 'body.campaignId')).id;
+  } else if (input.scope === 'promo') {
+    if (!input.promoId) throw invalid('body.promoId', 'required for a promo postback');
+    const [promo] = await deps.db.select().from(promos).where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), eq(promos.id, input.promoId)));
+    if (!promo) throw invalid('body.promoId', 'no such promo');
+    await activeCampaign(deps, who, promo.campaignId, 'body.promoId');
+    campaignId = promo.campaignId;
+    promoId = promo.id;
+  }
+  if (input.method === 'GET' && input.bodyFormat) throw invalid('body.bodyFormat', 'only POST postbacks have a body');
+  checkTemplate(input.url, input.scope);
+  const now = deps.clock.now();
+  const [row] = await deps.db.insert(postbackConfigs).values({
+    id: newId('pb', deps.clock), operatorId: who.operatorId, partnerId: who.partnerId, scope: input.scope, campaignId, promoId,
+    action: input.action, method: input.method, bodyFormat: input.method === 'POST' ? input.bodyFormat ?? 'form' : null,
+    urlTemplate: input.url, enabled: input.enabled, createdAt: now, updatedAt: now,
+  }).returning();
+  return present(row!);
+}
+
+async function load(deps: AppDeps, who: PartnerPrincipal, id: string): Promise<Row> {
+  const [row] = await deps.db.select().from(postbackConfigs).where(and(eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId), eq(postbackConfigs.id, id)));
+  if (!row) throw notFound('Postback');
+  return row;
+}
+
+export async function updatePostback(deps: AppDeps, who: PartnerPrincipal, id: string, input: z.infer<typeof UpdatePostbackSchema>) {
+  const row = await load(deps, who, id);
+  if (row.campaignId) await activeCampaign(deps, who, row.campaignId, 'path.postbackId');
+  const method = input.method ?? row.method;
+  const bodyFormat = method === 'GET' ? null : input.bodyFormat ?? row.bodyFormat ?? 'form';
+  if (input.url !== undefined) checkTemplate(input.url, row.scope);
+  const [updated] = await deps.db.update(postbackConfigs).set({
+    ...(input.url !== undefined ? { urlTemplate: input.url } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+    method, bodyFormat, updatedAt: deps.clock.now(),
+  }).where(eq(postbackConfigs.id, row.id)).returning();
+  return present(updated!);
+}
+
+export async function deletePostback(deps: AppDeps, who: PartnerPrincipal, id: string) {
+  const row = await load(deps, who, id);
+  await deps.db.delete(postbackConfigs).where(eq(postbackConfigs.id, row.id));
+  return { deleted: 1 };
+}
+
+export async function listPostbacks(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PostbackQuerySchema>) {
+  const rows = await deps.db.select().from(postbackConfigs).where(and(
+    eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId),
+    query.scope ? eq(postbackConfigs.scope, query.scope) : undefined,
+    query.campaignId ? eq(postbackConfigs.campaignId, query.campaignId) : undefined,
+    query.promoId ? eq(postbackConfigs.promoId, query.promoId) : undefined,
+  )).orderBy(asc(postbackConfigs.createdAt));
+  return rows.map(present);
+}
