@@ -61,6 +61,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     app: createApp(deps),
     deps,
     seeded,
+    /** The demo data is in use (KABINET_SEED=demo): the demo operator backend may be served. */
+    demo: config.seed === 'demo',
     async shutdown() {
       await deps.tracking.writer.drain();
       await stopRunner();

@@ -15,7 +15,7 @@ declare const Deno: {
 const config = readServerConfig(Deno.env.toObject());
 const env = Deno.env.toObject();
 const kabinet = await boot(config, 'deno', { env, clientIp: (c) => getConnInfo(c).remote.address ?? null });
-const site = createSite(kabinet.app, serveStatic as never);
+const site = createSite(kabinet.app, serveStatic as never, { demo: kabinet.demo });
 const server = Deno.serve({ port: config.port, hostname: config.host, onListen: () => console.log(banner(config, `Deno ${Deno.version.deno}`, kabinet.seeded)) }, site.fetch);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

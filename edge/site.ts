@@ -18,9 +18,10 @@ const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '
 
 export type StaticFactory = (options: { root: string; rewriteRequestPath?: (path: string) => string }) => MiddlewareHandler;
 
-export function createSite(api: AppType, serveStatic: StaticFactory) {
+/** `demo`: also serve the demo operator's backend (it mints embed sessions with the demo keys). */
+export function createSite(api: AppType, serveStatic: StaticFactory, options: { demo: boolean }) {
   const site = new Hono();
-  site.route('/', createDemoOperatorBackend(api));
+  if (options.demo) site.route('/', createDemoOperatorBackend(api));
   site.use('/kabinet.js', serveStatic({ root: WIDGETS_DIST }));
   site.use('/chunks/*', serveStatic({ root: WIDGETS_DIST }));
   const demoPages = serveStatic({ root: DEMO_SITE });

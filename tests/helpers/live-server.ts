@@ -15,7 +15,7 @@ export async function startLiveServer() {
   const env = { PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}`, KABINET_SEED_CLICKS: '3000' };
   const config = readServerConfig(env);
   const kabinet = await boot(config, 'node', { env, clientIp: () => '127.0.0.1' });
-  const server = serve({ fetch: createSite(kabinet.app, serveStatic).fetch, port, hostname: '127.0.0.1' });
+  const server = serve({ fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch, port, hostname: '127.0.0.1' });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     deps: kabinet.deps,
