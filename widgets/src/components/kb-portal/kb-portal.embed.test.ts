@@ -3,10 +3,10 @@ import { ContextConsumer } from '@lit/context';
 import '../../index.ts';
 import { define } from '../../internal/base-element.ts';
 import { anonymousSession, apiContext, type PartnerRole, type SessionState } from '../../internal/contexts.ts';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor, type FetchStub } from '../../internal/test-helpers.ts';
+import { $in, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
-import { configRoute, publicRoute, sessionResult, user } from './portal-test-kit.ts';
+import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from './portal-test-kit.ts';
 
 class KbTestCaller extends LitElement {
   readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
@@ -33,20 +33,13 @@ const signedIn = (role: PartnerRole, components: string[] | null = null, status:
   ({ ...anonymousSession(), status, user: user({ role }), components });
 
 describe('<kb-portal> embed sessions, emailed links and section visibility', () => {
-  let stub: FetchStub | null = null;
-  const originalUrl = location.href;
-  afterEach(() => {
-    stub?.restore();
-    stub = null;
-    cleanupFixtures();
-    history.replaceState(history.state, '', originalUrl);
-  });
+  const t = isolateEachTest();
 
   it('exchanges the client secret, runs embedded with the minted components and the new bearer token', async () => {
-    stub = stubApi({ ...configRoute, [EXCHANGE]: () => jsonResponse(sessionResult({ token: 'kbs_embed_1', components: ['program', 'team'], user: user({ role: 'admin' }) })), 'GET /v1/partner/profile': () => jsonResponse({}) });
+    t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => jsonResponse(sessionResult({ token: 'kbs_embed_1', components: ['program', 'team'], user: user({ role: 'admin' }) })), 'GET /v1/partner/profile': () => jsonResponse({}) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} .sections=${SECTIONS}><kb-test-caller></kb-test-caller></kb-portal>`);
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
-    const exchange = stub.requests.find((r) => r.url.endsWith('/embed-sessions/exchange'));
+    const exchange = t.stub.requests.find((r) => r.url.endsWith('/embed-sessions/exchange'));
     expect(exchange?.body).toEqual({ clientSecret: TOKEN_A });
     expect(exchange?.headers.get('authorization'), 'the secret is not a bearer').toBe(null);
     expect(portal.sessionState.components).toEqual(['program', 'team']);
@@ -56,11 +49,11 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect(portal.shadowRoot?.querySelector('[part~="sign-out"]'), 'the operator’s site signs out, not the embed').toBe(null);
     expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form').toBe(null);
     await (portal.querySelector('kb-test-caller') as KbTestCaller).call();
-    expect(stub.requests.at(-1)?.headers.get('authorization')).toBe('Bearer kbs_embed_1');
+    expect(t.stub.requests.at(-1)?.headers.get('authorization')).toBe('Bearer kbs_embed_1');
   });
 
   it('shows the server’s detail for a used or expired secret', async () => {
-    stub = stubApi({ ...configRoute, [EXCHANGE]: () => problemResponse(401, 'unauthorized', 'This client secret was already used; mint a new one') });
+    t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => problemResponse(401, 'unauthorized', 'This client secret was already used; mint a new one') });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A}></kb-portal>`);
     const box = await waitFor(() => portal.shadowRoot?.querySelector('[part~="session-error"]'), 2000, 'error state');
     expect(box.getAttribute('role')).toBe('alert');
@@ -72,7 +65,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
 
   it('on a 401 from a partner call, asks fetchClientSecret for a new secret and exchanges it', async () => {
     let secretsAsked = 0;
-    stub = stubApi({
+    t.stub = stubApi({
       ...configRoute,
       [EXCHANGE]: (req) => jsonResponse(sessionResult({ token: (req.body as { clientSecret: string }).clientSecret === TOKEN_A ? 'kbs_old' : 'kbs_new' })),
       'GET /v1/partner/profile': (req) => (req.headers.get('authorization') === 'Bearer kbs_old' ? problemResponse(401, 'unauthorized', 'The session has ended') : jsonResponse({})),
@@ -86,14 +79,14 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect(res.status).toBe(401);
     await waitFor(() => secretsAsked === 1 && portal.sessionState.clientSecret === TOKEN_B, 2000, 'renewed');
     expect(expired).toEqual([{ reason: 'expired' }]);
-    expect(stub.requests.filter((r) => r.url.endsWith('/exchange')).map((r) => r.body)).toEqual([{ clientSecret: TOKEN_A }, { clientSecret: TOKEN_B }]);
+    expect(t.stub.requests.filter((r) => r.url.endsWith('/exchange')).map((r) => r.body)).toEqual([{ clientSecret: TOKEN_A }, { clientSecret: TOKEN_B }]);
     expect((await caller.call()).status, 'new token accepted').toBe(200);
-    expect(stub.requests.at(-1)?.headers.get('authorization')).toBe('Bearer kbs_new');
+    expect(t.stub.requests.at(-1)?.headers.get('authorization')).toBe('Bearer kbs_new');
   });
 
   it('with only fetchClientSecret set, asks it for the first secret (no sign-in form meanwhile)', async () => {
     let release: (secret: string) => void = () => {};
-    stub = stubApi({ ...configRoute, [EXCHANGE]: () => jsonResponse(sessionResult({ token: 'kbs_first' })) });
+    t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => jsonResponse(sessionResult({ token: 'kbs_first' })) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"
       .fetchClientSecret=${() => new Promise<string>((resolve) => { release = resolve; })}></kb-portal>`);
     const status = await waitFor(() => portal.shadowRoot?.querySelector('[part~="auth"] [part~="status"]'), 2000, 'checking state');
@@ -101,12 +94,12 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form while the page fetches').toBe(null);
     release(TOKEN_A);
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
-    expect(stub.requests.find((r) => r.url.endsWith('/exchange'))?.body).toEqual({ clientSecret: TOKEN_A });
+    expect(t.stub.requests.find((r) => r.url.endsWith('/exchange'))?.body).toEqual({ clientSecret: TOKEN_A });
   });
 
   it('renews before expiresAt: kb-session-expired "expiring", then fetchClientSecret', async () => {
     const soon = () => new Date(Date.now() + 1500).toISOString();
-    stub = stubApi({ ...configRoute, [EXCHANGE]: (_req, n) => jsonResponse(sessionResult({ token: `kbs_${n}`, expiresAt: n === 0 ? soon() : new Date(Date.now() + 3600_000).toISOString() })) });
+    t.stub = stubApi({ ...configRoute, [EXCHANGE]: (_req, n) => jsonResponse(sessionResult({ token: `kbs_${n}`, expiresAt: n === 0 ? soon() : new Date(Date.now() + 3600_000).toISOString() })) });
     const expired: unknown[] = [];
     let asked = 0;
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}
@@ -123,7 +116,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
   it('#unlock=TOKEN: one button unlocks, the hash goes, sign-in shows a success notice', async () => {
     const token = 'unlock_token_abcdefghijklmnop';
     history.replaceState(history.state, '', `${location.pathname}${location.search}#unlock=${token}`);
-    stub = stubApi({ ...configRoute, [publicRoute('unlock')]: () => jsonResponse({ message: 'Unlocked' }) });
+    t.stub = stubApi({ ...configRoute, [publicRoute('unlock')]: () => jsonResponse({ message: 'Unlocked' }) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
     const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('[part~="submit"]') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'unlock form');
     expect(link.getAttribute('mode')).toBe('unlock');
@@ -132,7 +125,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect(button.textContent?.trim()).toBe('Unlock my account');
     button.click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 2000, 'sign-in after unlocking');
-    expect(stub.requests.find((r) => r.url.endsWith('/unlock'))?.body).toEqual({ token });
+    expect(t.stub.requests.find((r) => r.url.endsWith('/unlock'))?.body).toEqual({ token });
     expect(location.hash, 'token removed from the address bar').toBe('');
     expect($in(portal, '[part~="notice"]').textContent).toBe('Your account is unlocked. You can sign in now.');
     await waitFor(() => deepActiveElement()?.id === 'email', 2000, 'focus on the sign-in email field');
@@ -141,7 +134,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
   it('#invite=TOKEN: new password twice (min 10, must match), then sign-in', async () => {
     const token = 'invite_token_abcdefghijklmnop';
     history.replaceState(history.state, '', `${location.pathname}#invite=${token}`);
-    stub = stubApi({ ...configRoute, [publicRoute('password')]: () => jsonResponse({ message: 'Password set' }) });
+    t.stub = stubApi({ ...configRoute, [publicRoute('password')]: () => jsonResponse({ message: 'Password set' }) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="ru"></kb-portal>`);
     const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'password form');
     expect($in(link, '[part~="heading"]').textContent).toBe('Добро пожаловать');
@@ -156,18 +149,18 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     await waitFor(() => link.shadowRoot?.querySelector('#confirm-error'), 1000, 'mismatch error');
     expect($in(link, '#confirm-error').textContent).toBe('Пароли не совпадают.');
     expect(deepActiveElement()?.id, 'focus on the field to fix').toBe('confirm');
-    expect(stub.requests.some((r) => r.method === 'POST'), 'nothing sent yet').toBe(false);
+    expect(t.stub.requests.some((r) => r.method === 'POST'), 'nothing sent yet').toBe(false);
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long password');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 2000, 'sign-in after setting the password');
-    expect(stub.requests.find((r) => r.url.endsWith('/password'))?.body).toEqual({ token, password: 'a new long password' });
+    expect(t.stub.requests.find((r) => r.url.endsWith('/password'))?.body).toEqual({ token, password: 'a new long password' });
     expect(location.hash).toBe('');
     expect($in(portal, '[part~="notice"]').textContent).toBe('Пароль задан. Войдите, чтобы начать работу.');
   });
 
   it('an expired link shows the server detail and "Sign in" leaves it', async () => {
     history.replaceState(history.state, '', `${location.pathname}#reset=reset_token_abcdefghijklmnop`);
-    stub = stubApi({ ...configRoute, [publicRoute('password')]: () => problemResponse(401, 'unauthorized', 'This link has expired; ask for a new one') });
+    t.stub = stubApi({ ...configRoute, [publicRoute('password')]: () => problemResponse(401, 'unauthorized', 'This link has expired; ask for a new one') });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
     const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'reset form');
     typeInto($in<HTMLInputElement>(link, '#password'), 'a new long password');
@@ -192,7 +185,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
   });
 
   it('builds the navigation from the visible sections after sign-in', async () => {
-    stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })) });
+    t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en" .sections=${SECTIONS}></kb-portal>`);
     const form = await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in')?.shadowRoot?.querySelector('#password') && portal.shadowRoot!.querySelector('kb-sign-in')!, 2000, 'form');
     expect(navLabels(portal)).toEqual(['Program']);

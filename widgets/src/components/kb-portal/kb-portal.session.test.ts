@@ -4,9 +4,9 @@ import '../../index.ts';
 import { define } from '../../internal/base-element.ts';
 import { expectOk } from '../../internal/api-client.ts';
 import { apiContext } from '../../internal/contexts.ts';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor, type FetchStub } from '../../internal/test-helpers.ts';
+import { $in, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
-import { configRoute, publicRoute, sessionResult, user } from './portal-test-kit.ts';
+import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from './portal-test-kit.ts';
 
 /** A light-DOM child of the portal that makes partner calls with the client the portal provides. */
 class KbTestProbe extends LitElement {
@@ -32,17 +32,10 @@ async function signInThroughForm(portal: KbPortal) {
 }
 
 describe('<kb-portal> session', () => {
-  let stub: FetchStub | null = null;
-  const originalUrl = location.href;
-  afterEach(() => {
-    stub?.restore();
-    stub = null;
-    cleanupFixtures();
-    history.replaceState(history.state, '', originalUrl);
-  });
+  const t = isolateEachTest();
 
   it('shows sign-in beside the Program while anonymous, then uses the bearer token on partner calls', async () => {
-    stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ token: 'kbs_secret_token' })), [PROFILE]: () => jsonResponse(profileBody()) });
+    t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ token: 'kbs_secret_token' })), [PROFILE]: () => jsonResponse(profileBody()) });
     const signedIn: unknown[] = [];
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en" @kb-signed-in=${(e: CustomEvent) => signedIn.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`);
     await waitFor(() => signInOf(portal), 2000, 'sign-in form');
@@ -57,33 +50,33 @@ describe('<kb-portal> session', () => {
     expect($in(portal, '[part~="sign-out"]').textContent).toBe('Sign out');
     await waitFor(() => deepActiveElement() === $in(portal, '[part~="main"]'), 1000, 'focus on the main area');
     await probeOf(portal).profile();
-    const profileCall = stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
+    const profileCall = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
     expect(profileCall?.headers.get('authorization'), 'bearer on the next partner call').toBe('Bearer kbs_secret_token');
     expect(localStorage.length + sessionStorage.length, 'nothing stored').toBe(0);
   });
 
   it('signs out: calls the server with the token, clears the session and shows sign-in', async () => {
-    stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult()), [SIGN_OUT]: () => jsonResponse({ message: 'Signed out' }), [PROFILE]: () => problemResponse(401, 'unauthorized', 'Sign in first') });
+    t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult()), [SIGN_OUT]: () => jsonResponse({ message: 'Signed out' }), [PROFILE]: () => problemResponse(401, 'unauthorized', 'Sign in first') });
     const signedOut: unknown[] = [];
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" @kb-signed-out=${(e: CustomEvent) => signedOut.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`);
     await signInThroughForm(portal);
     await waitFor(() => portal.shadowRoot?.querySelector('[part~="sign-out"]'), 1000, 'sign-out button');
     $in(portal, '[part~="sign-out"]').click();
     await waitFor(() => signInOf(portal), 2000, 'sign-in again');
-    await waitFor(() => stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
-    const call = stub.requests.find((r) => r.url.endsWith('/sign-out'));
+    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
+    const call = t.stub.requests.find((r) => r.url.endsWith('/sign-out'));
     expect(call?.method).toBe('POST');
     expect(call?.headers.get('authorization')).toBe('Bearer kbs_token_1');
     expect(portal.sessionState.status).toBe('anonymous');
     expect(portal.shadowRoot?.querySelector('[part~="user-email"]'), 'email gone').toBe(null);
     expect(signedOut).toEqual([{ userId: 'usr_1' }]);
     await probeOf(portal).profile().catch(() => null);
-    expect(stub.requests.at(-1)?.headers.get('authorization'), 'token forgotten').toBe(null);
+    expect(t.stub.requests.at(-1)?.headers.get('authorization'), 'token forgotten').toBe(null);
     expect($in(portal, '[part~="notice"]').textContent, 'no "session ended" notice for a chosen sign-out').toBe('');
   });
 
   it('cookie mode: probes the profile with credentials, signs in with transport "cookie", never sends Authorization', async () => {
-    stub = stubApi({
+    t.stub = stubApi({
       ...configRoute,
       [PROFILE]: (_req, n) => (n === 0 ? problemResponse(401, 'unauthorized', 'Sign in first') : jsonResponse(profileBody())),
       [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ token: null })),
@@ -91,23 +84,23 @@ describe('<kb-portal> session', () => {
     });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" auth="cookie"><kb-test-probe></kb-test-probe></kb-portal>`);
     await waitFor(() => shadow(signInOf(portal))?.querySelector('#password'), 2000, 'sign-in form after the probe');
-    const probe = stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
+    const probe = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
     expect(probe?.credentials, 'probe credentials').toBe('include');
     await signInThroughForm(portal);
-    const signIn = stub.requests.find((r) => r.url.endsWith('/sign-in'));
+    const signIn = t.stub.requests.find((r) => r.url.endsWith('/sign-in'));
     expect((signIn?.body as { transport?: string } | undefined)?.transport).toBe('cookie');
     expect(signIn?.credentials, 'sign-in credentials (to receive the cookie)').toBe('include');
     await probeOf(portal).profile();
     $in(portal, '[part~="sign-out"]').click();
-    await waitFor(() => stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
-    for (const r of stub.requests) {
+    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
+    for (const r of t.stub.requests) {
       expect(r.headers.get('authorization'), `Authorization on ${r.method} ${r.url}`).toBe(null);
       expect(r.credentials, `credentials on ${r.method} ${r.url}`).toBe('include');
     }
   });
 
   it('cookie mode: an existing cookie session signs the user in on load', async () => {
-    stub = stubApi({ ...configRoute, [PROFILE]: () => jsonResponse(profileBody()) });
+    t.stub = stubApi({ ...configRoute, [PROFILE]: () => jsonResponse(profileBody()) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" auth="cookie"></kb-portal>`);
     await waitFor(() => portal.shadowRoot?.querySelector('[part~="user-email"]'), 2000, 'user in the header');
     expect(portal.sessionState.status).toBe('signed_in');
@@ -116,7 +109,7 @@ describe('<kb-portal> session', () => {
   });
 
   it('a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page', async () => {
-    stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult()) });
+    t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult()) });
     const expired: unknown[] = [];
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`);
     await signInThroughForm(portal);
@@ -129,7 +122,7 @@ describe('<kb-portal> session', () => {
   });
 
   it('shows "Create an account" and "Sign in" switches and moves focus to the form', async () => {
-    stub = stubApi({ ...configRoute });
+    t.stub = stubApi({ ...configRoute });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
     await waitFor(() => signInOf(portal), 2000, 'sign-in form');
     expect($in(portal, '[part~="auth-switch"]').textContent?.replace(/\s+/g, ' ').trim()).toBe('New to the program? Create an account');

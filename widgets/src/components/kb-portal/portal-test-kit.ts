@@ -8,7 +8,7 @@ import { ContextProvider } from '@lit/context';
 import { createApiClient, type PortalConfig, type SessionResult } from '../../internal/api-client.ts';
 import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext, type SessionState, type SessionUser } from '../../internal/contexts.ts';
 import { createLocaleState, type Locale } from '../../internal/i18n.ts';
-import { fixture, jsonResponse } from '../../internal/test-helpers.ts';
+import { afterEach, cleanupFixtures, fixture, jsonResponse, type FetchStub } from '../../internal/test-helpers.ts';
 
 export const OPERATOR = 'op_demo_luckyspin';
 /** `METHOD /v1/public/operators/<OPERATOR>/<path>`, a stubApi key. */
@@ -46,4 +46,20 @@ export async function formHost(tag: string, options: { locale?: Locale; session?
   host.append(form);
   await form.updateComplete;
   return { form, localeProvider, providers };
+}
+
+/**
+ * Call inside a `describe`: after each test, restores the fetch stub set on the returned holder,
+ * removes fixtures and puts the page URL back (tests change `?ref=` and `#invite=`).
+ */
+export function isolateEachTest(): { stub: FetchStub | null } {
+  const holder: { stub: FetchStub | null } = { stub: null };
+  const originalUrl = location.href;
+  afterEach(() => {
+    holder.stub?.restore();
+    holder.stub = null;
+    cleanupFixtures();
+    history.replaceState(history.state, '', originalUrl);
+  });
+  return holder;
 }

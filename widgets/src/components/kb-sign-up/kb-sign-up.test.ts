@@ -1,7 +1,7 @@
 import '../../index.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor, type FetchStub } from '../../internal/test-helpers.ts';
-import { formHost, publicRoute } from '../kb-portal/portal-test-kit.ts';
+import { $in, deepActiveElement, describe, expect, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
+import { formHost, isolateEachTest, publicRoute } from '../kb-portal/portal-test-kit.ts';
 
 const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) => $in<E>(el, `#${id}`);
 const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;
@@ -17,18 +17,11 @@ function fillValid(el: Element) {
 }
 
 describe('<kb-sign-up>', () => {
-  let stub: FetchStub | null = null;
-  const originalUrl = location.href;
-  afterEach(() => {
-    stub?.restore();
-    stub = null;
-    cleanupFixtures();
-    history.replaceState(history.state, '', originalUrl);
-  });
+  const t = isolateEachTest();
 
   it('prefills the referral code from ?ref= and sends it', async () => {
     history.replaceState(history.state, '', `${location.pathname}?utm_source=x&ref=PARTNER42`);
-    stub = stubApi({ [publicRoute('sign-up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' }, 201) });
+    t.stub = stubApi({ [publicRoute('sign-up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' }, 201) });
     const { form } = await formHost('kb-sign-up');
     const referral = field(form, 'referralCode');
     expect(referral.value, 'prefilled').toBe('PARTNER42');
@@ -40,7 +33,7 @@ describe('<kb-sign-up>', () => {
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
     expect(success.textContent).toBe('Thanks! The LuckySpin team reviews your application.');
-    expect(stub.requests[0]?.body, 'sign-up body').toEqual({
+    expect(t.stub.requests[0]?.body, 'sign-up body').toEqual({
       name: 'Anna Traffic', email: 'anna@traffic.example', password: 'long enough pass', country: 'DE', locale: 'en', acceptTerms: true, referralCode: 'PARTNER42',
     });
     expect(signedUp).toEqual([{ partnerId: 'pa_new' }]);
@@ -48,7 +41,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('checks the form in the user’s language before sending, and shows the password rule', async () => {
-    stub = stubApi({});
+    t.stub = stubApi({});
     const { form } = await formHost('kb-sign-up');
     expect($in(form, '#password-hint').textContent).toBe('At least 10 characters.');
     typeInto(field<HTMLSelectElement>(form, 'country'), '');
@@ -62,11 +55,11 @@ describe('<kb-sign-up>', () => {
     expect(field(form, 'password').getAttribute('aria-describedby')).toBe('password-hint password-error');
     expect($in(form, '[role="alert"]').textContent).toBe('Please correct the highlighted fields.');
     await waitFor(() => deepActiveElement()?.id === 'name', 1000, 'focus on the first bad field');
-    expect(stub.requests.length, 'nothing sent').toBe(0);
+    expect(t.stub.requests.length, 'nothing sent').toBe(0);
   });
 
   it('shows the server’s 422 messages next to their fields', async () => {
-    stub = stubApi({
+    t.stub = stubApi({
       [publicRoute('sign-up')]: () => problemResponse(422, 'validation_failed', 'body.email: is already registered; body.country: must be a two-letter country code like DE', [
         { path: 'body.email', message: 'is already registered' },
         { path: 'body.country', message: 'must be a two-letter country code like DE' },
