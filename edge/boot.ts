@@ -19,6 +19,8 @@ import { resolveSecret } from './secret.ts';
 import { loadGeoLookup } from './geo.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createGroupCommitWriter } from '../core/modules/tracking/click-writer.ts';
+import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
+import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 
 export interface BootOptions {
   env: Record<string, string | undefined>;
@@ -30,7 +32,9 @@ export const VERSION = '0.1.0';
 export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], options: BootOptions) {
   const { db, close } = await openLibsqlDatabase(config.databaseUrl, config.databaseAuthToken);
   const clock = systemClock;
-  const jobs = createOutbox(db, clock);
+  // The runner is started after deps exist; enqueueing wakes it so postbacks leave at once.
+  let wakeRunner = () => {};
+  const jobs = createOutbox(db, clock, async () => wakeRunner(), { maxParams: 32_000 });
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
   const deps: AppDeps = {
@@ -41,6 +45,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
     clientIp: options.clientIp,
     maxBoundParams: 32_000,
+    outbound: createGuardedOutbound({ hostMap: parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) }),
     tracking: createTrackingDeps(db, clock, {
       writer: createGroupCommitWriter(db),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
@@ -56,7 +61,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     seeded = true;
   }
   await scheduleMaintenance(jobs, clock);
-  const stopRunner = startJobRunner(db, clock, { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from) }, { onError: (e) => console.error('job runner:', e) });
+  const runner = startJobRunner(db, clock, { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) }, { onError: (e) => console.error('job runner:', e) });
+  wakeRunner = () => runner.wake();
   return {
     app: createApp(deps),
     deps,
@@ -65,7 +71,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     demo: config.seed === 'demo',
     async shutdown() {
       await deps.tracking.writer.drain();
-      await stopRunner();
+      await runner.stop();
       close();
     },
   };

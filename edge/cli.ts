@@ -15,6 +15,7 @@ import { decideOnPartner, listPartners, operatorUnlockUser } from '../core/modul
 import { partners, users, PARTNER_STATUSES } from '../core/modules/partners/table.ts';
 import { operators } from '../core/modules/operators/table.ts';
 import { createOutbox } from '../core/jobs/outbox.ts';
+import { createGuardedOutbound } from './outbound-http.ts';
 import { createSecretBox } from '../core/lib/crypto.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { DEFAULT_DATABASE_URL, openLibsqlDatabase } from './libsql.ts';
@@ -56,6 +57,8 @@ async function main(argv: string[]) {
     secretBox: await createSecretBox(resolveSecret(process.env, url)), mailTransport: mail.transport,
     publicUrl: readServerConfig(process.env).publicUrl,
     tracking: createTrackingDeps(db, systemClock, { writer: createDirectWriter(db) }),
+    // The CLI sends no postbacks itself (the server's runner does), but deps name a transport.
+    outbound: createGuardedOutbound(),
   };
   try {
     if (group === 'migrate') return console.log(`Migrations applied to ${url}`);

@@ -16,6 +16,8 @@ import { createOutbox, runDueJobs, runJob, type JobHandlers } from '../core/jobs
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
 import { createSecretBox } from '../core/lib/crypto.ts';
 import { mailHandlers } from '../core/modules/mail/service.ts';
+import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
+import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
@@ -70,8 +72,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: Math.max(0, Math.ceil((runAt.getTime() - Date.now()) / 1000)) })
     : undefined;
   const mail = readMailConfig(env as Record<string, string | undefined>);
-  handlers = { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from) };
-  return {
+  const deps: AppDeps = {
     db, clock: systemClock, jobs: createOutbox(db, systemClock, notify), runtime: 'workerd', version: VERSION,
     secretBox: await createSecretBox(env.KABINET_SECRET),
     mailTransport: mail.transport,
@@ -85,8 +86,11 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
       countryOf: (c) => c.req.header('cf-ipcountry') ?? null,
       ...(env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: env.KABINET_FALLBACK_URL } : {}),
     }),
+    outbound: createFetchOutbound(),
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
   };
+  handlers = { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) };
+  return deps;
 }
 
 const appByDeps = new WeakMap<AppDeps, ReturnType<typeof createApp>>();

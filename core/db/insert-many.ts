@@ -34,13 +34,18 @@ function encode(column: Column, value: unknown): SqlValue {
   return typeof mapped === 'boolean' ? (mapped ? 1 : 0) : mapped;
 }
 
-export async function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: Array<T['$inferInsert']>, options: { maxParams?: number | undefined; onConflictDoNothing?: boolean } = {}): Promise<void> {
-  if (rows.length === 0) return;
+export interface InsertPart<T extends SQLiteTable = SQLiteTable> {
+  table: T;
+  rows: Array<T['$inferInsert']>;
+  onConflictDoNothing?: boolean;
+}
+
+function buildStatements({ table, rows, onConflictDoNothing }: InsertPart, maxParams: number): Statement[] {
   const entries = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
-  const perStatement = Math.max(1, Math.floor((options.maxParams ?? MAX_BOUND_PARAMETERS) / entries.length));
+  const perStatement = Math.max(1, Math.floor(maxParams / entries.length));
   const head = `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) values `;
   const tuple = `(${entries.map(() => '?').join(', ')})`;
-  const tail = options.onConflictDoNothing ? ' on conflict do nothing' : '';
+  const tail = onConflictDoNothing ? ' on conflict do nothing' : '';
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
@@ -48,7 +53,30 @@ export async function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: 
     for (const row of chunk) for (const [key, column] of entries) args.push(encode(column, (row as Record<string, unknown>)[key]));
     statements.push({ sql: head + Array.from({ length: chunk.length }, () => tuple).join(', ') + tail, args });
   }
+  return statements;
+}
+
+/** Any drizzle query not yet run (an update, say) joins the same batch through its SQL. */
+export interface QueryPart { query: { toSQL(): { sql: string; params: unknown[] } } }
+
+/**
+ * Writes several tables in one batch: all of it or none (e.g. a conversion's update, the
+ * deliveries it owes and their jobs).
+ */
+export async function insertManyAtomically(db: Db, parts: Array<InsertPart | QueryPart>, options: { maxParams?: number | undefined } = {}): Promise<void> {
+  const statements = parts.flatMap((p): Statement[] => {
+    if ('query' in p) {
+      const { sql, params } = p.query.toSQL();
+      return [{ sql, args: params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v) as SqlValue) }];
+    }
+    return p.rows.length > 0 ? buildStatements(p, options.maxParams ?? MAX_BOUND_PARAMETERS) : [];
+  });
+  if (statements.length === 0) return;
   const client = (db as unknown as { $client: LibsqlLike | D1Like }).$client;
   if ('prepare' in client) await client.batch(statements.map((s) => client.prepare(s.sql).bind(...s.args)));
   else await client.batch(statements, 'write');
+}
+
+export async function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: Array<T['$inferInsert']>, options: { maxParams?: number | undefined; onConflictDoNothing?: boolean } = {}): Promise<void> {
+  await insertManyAtomically(db, [{ table, rows, ...(options.onConflictDoNothing ? { onConflictDoNothing: true } : {}) } as InsertPart], options);
 }

@@ -9,3 +9,5 @@ export * from '../modules/campaigns/table.ts';
 export * from '../modules/tracking/table.ts';
 export * from '../modules/events/table.ts';
 export * from '../modules/postbacks/table.ts';
+export * from '../modules/networks/table.ts';
+export * from '../modules/conversions/table.ts';

@@ -6,6 +6,7 @@ import type { SecretBox } from '../lib/crypto.ts';
 import type { MailTransport } from '../modules/mail/transport.ts';
 import type { ClickWriter } from '../modules/tracking/click-writer.ts';
 import type { PromoTarget } from '../modules/tracking/promo-target.ts';
+import type { OutboundHttp } from '../modules/postbacks/outbound.ts';
 
 /** The tracking edge's moving parts, chosen per runtime. */
 export interface TrackingDeps {
@@ -39,6 +40,13 @@ export interface AppDeps {
   /** Public base URL of this server, for links in emails (e.g. https://partners.example.com). */
   publicUrl: string;
   tracking: TrackingDeps;
+  /**
+   * How postbacks leave: on Node and Deno a guarded node:http client that only connects to
+   * public addresses; on Workers fetch (which does not reach private networks).
+   */
+  outbound: OutboundHttp;
+  /** Time limit of one postback attempt (default 10 s). */
+  postbackTimeoutMs?: number;
   /** Bound parameters one SQL statement may carry: 32,766 on libSQL, 100 on D1 (the default). */
   maxBoundParams?: number;
   /** Serve the demo mailbox page (/demo/mailbox): only for demo installs with the outbox driver. */

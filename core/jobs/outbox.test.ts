@@ -108,10 +108,34 @@ describe('job outbox', () => {
     const clock = manualClock();
     const seen: number[] = [];
     const outbox = createOutbox(t.db, clock);
-    const stop = startJobRunner(t.db, clock, { 'test.n': async (_c, n: number) => { seen.push(n); } }, { intervalMs: 10 });
+    const runner = startJobRunner(t.db, clock, { 'test.n': async (_c, n: number) => { seen.push(n); } }, { intervalMs: 10 });
     for (let n = 0; n < 5; n++) await outbox.enqueue({ kind: 'test.n', payload: n });
     for (let i = 0; i < 200 && seen.length < 5; i++) await new Promise((r) => setTimeout(r, 10));
-    await stop();
+    await runner.stop();
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('wakes early when told, instead of waiting for the next poll', async () => {
+    const clock = manualClock();
+    const seen: number[] = [];
+    const runner = startJobRunner(t.db, clock, { 'test.w': async (_c, n: number) => { seen.push(n); } }, { intervalMs: 60_000 });
+    await new Promise((r) => setTimeout(r, 50));
+    const outbox = createOutbox(t.db, clock, async () => runner.wake());
+    await outbox.enqueueMany([1, 2, 3].map((n) => ({ kind: 'test.w', payload: n, idempotencyKey: `w${n}` })));
+    await outbox.enqueueMany([{ kind: 'test.w', payload: 1, idempotencyKey: 'w1' }]);
+    for (let i = 0; i < 100 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    await runner.stop();
+    expect(seen.sort()).toEqual([1, 2, 3]);
+  });
+
+  it('runs claimed jobs concurrently when asked', async () => {
+    const clock = manualClock();
+    const outbox = createOutbox(t.db, clock);
+    let inFlight = 0;
+    let peak = 0;
+    const handlers: JobHandlers = { 'test.slow': async () => { inFlight++; peak = Math.max(peak, inFlight); await new Promise((r) => setTimeout(r, 20)); inFlight--; } };
+    for (let n = 0; n < 8; n++) await outbox.enqueue({ kind: 'test.slow', payload: n });
+    expect(await runDueJobs(t.db, clock, handlers, 50, 4)).toEqual({ done: 8, retried: 0, dead: 0 });
+    expect(peak).toBe(4);
   });
 });

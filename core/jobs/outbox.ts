@@ -9,6 +9,7 @@ import type { Db } from '../db/client.ts';
 import type { Clock } from '../lib/clock.ts';
 import { newId } from '../lib/ids.ts';
 import { jobs } from './table.ts';
+import { insertManyAtomically, type InsertPart, type QueryPart } from '../db/insert-many.ts';
 
 export interface NewJob {
   kind: string;
@@ -23,6 +24,12 @@ export interface NewJob {
 
 export interface JobQueue {
   enqueue(job: NewJob): Promise<string>;
+  /**
+   * Adds many jobs in one batch, together with rows they belong to (`alongside`, e.g. the
+   * deliveries the jobs will send): both are written or neither. Jobs whose idempotency key is
+   * already queued are skipped. Every job needs an idempotency key here.
+   */
+  enqueueMany(jobs: Array<NewJob & { idempotencyKey: string }>, alongside?: Array<InsertPart | QueryPart>): Promise<void>;
 }
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -43,8 +50,18 @@ export function retryDelayMs(attempt: number): number {
   return schedule[attempt - 1] ?? 21_600_000;
 }
 
-export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runAt: Date) => Promise<void>): JobQueue {
+export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runAt: Date) => Promise<void>, options: { maxParams?: number } = {}): JobQueue {
   return {
+    async enqueueMany(newJobs, alongside = []) {
+      const now = clock.now();
+      const rows = newJobs.map((job) => ({
+        id: newId('job', clock), operatorId: job.operatorId ?? null, kind: job.kind, payload: job.payload ?? null,
+        runAt: job.runAt ?? now, maxAttempts: job.maxAttempts ?? 8, idempotencyKey: job.idempotencyKey, createdAt: now,
+      }));
+      await insertManyAtomically(db, [...alongside, { table: jobs, rows, onConflictDoNothing: true }], options);
+      // A skipped duplicate's id was never stored: notifying it only makes a no-op run.
+      if (notify) for (const row of rows) await notify(row.id, row.runAt);
+    },
     async enqueue(job) {
       const now = clock.now();
       const id = newId('job', clock);
@@ -105,16 +122,23 @@ async function executeJob(db: Db, clock: Clock, handlers: JobHandlers, job: JobR
 
 export interface RunReport { done: number; retried: number; dead: number }
 
-/** Runs every due job once; the count tells a runner whether to look again straight away. */
-export async function runDueJobs(db: Db, clock: Clock, handlers: JobHandlers, limit = 50): Promise<RunReport> {
+/**
+ * Runs every due job once, `concurrency` at a time (postbacks wait on other people's servers;
+ * one slow receiver must not hold up the rest). The count tells a runner whether to look again.
+ */
+export async function runDueJobs(db: Db, clock: Clock, handlers: JobHandlers, limit = 50, concurrency = 1): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, dead: 0 };
   const claimed = await claimDueJobs(db, clock, limit);
-  for (const job of claimed) {
-    const outcome = await executeJob(db, clock, handlers, job);
-    if (outcome === 'done') report.done++;
-    else if (outcome === 'retry') report.retried++;
-    else report.dead++;
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < claimed.length) {
+      const outcome = await executeJob(db, clock, handlers, claimed[next++]!);
+      if (outcome === 'done') report.done++;
+      else if (outcome === 'retry') report.retried++;
+      else report.dead++;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
   return report;
 }
 
@@ -124,31 +148,55 @@ export async function runJob(db: Db, clock: Clock, handlers: JobHandlers, jobId:
   return job ? executeJob(db, clock, handlers, job) : 'not_due';
 }
 
+export interface JobRunner {
+  /** Look for due work now (called when a job is enqueued) instead of at the next poll. */
+  wake(): void;
+  /** Stops polling and waits for the current pass. */
+  stop(): Promise<void>;
+}
+
 /**
- * The in-process runner for Node and Deno: polls the outbox, and drains it without sleeping
- * while work keeps coming. Returns a stop function that waits for the current pass.
+ * The in-process runner for Node and Deno: polls the outbox, drains it without sleeping while
+ * work keeps coming, and wakes early when told a job was enqueued.
  */
-export function startJobRunner(db: Db, clock: Clock, handlers: JobHandlers, options: { intervalMs?: number; onError?: (e: unknown) => void } = {}): () => Promise<void> {
+export function startJobRunner(db: Db, clock: Clock, handlers: JobHandlers, options: { intervalMs?: number; concurrency?: number; onError?: (e: unknown) => void } = {}): JobRunner {
   const intervalMs = options.intervalMs ?? 500;
+  const concurrency = options.concurrency ?? 16;
   let stopped = false;
+  let running = false;
+  let again = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let current: Promise<void> = Promise.resolve();
+  const schedule = (delay: number) => {
+    clearTimeout(timer);
+    if (!stopped) timer = setTimeout(tick, delay);
+  };
   const tick = () => {
+    if (running) { again = true; return; }
+    running = true;
+    again = false;
     current = (async () => {
       try {
-        const report = await runDueJobs(db, clock, handlers);
-        const busy = report.done + report.retried + report.dead > 0;
-        if (!stopped) timer = setTimeout(tick, busy ? 0 : intervalMs);
+        const report = await runDueJobs(db, clock, handlers, concurrency * 4, concurrency);
+        running = false;
+        schedule(report.done + report.retried + report.dead > 0 || again ? 0 : intervalMs);
       } catch (error) {
+        running = false;
         options.onError?.(error);
-        if (!stopped) timer = setTimeout(tick, intervalMs);
+        schedule(intervalMs);
       }
     })();
   };
-  timer = setTimeout(tick, 0);
-  return async () => {
-    stopped = true;
-    clearTimeout(timer);
-    await current;
+  schedule(0);
+  return {
+    wake() {
+      if (running) again = true;
+      else schedule(0);
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
   };
 }

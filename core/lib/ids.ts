@@ -6,7 +6,7 @@ import type { Clock } from './clock.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
 
-export const ID_PREFIXES = ['op', 'brand', 'partner', 'user', 'key', 'job', 'req', 'sess', 'ott', 'evt', 'rc', 'mail', 'v', 'camp', 'promo', 'land', 'crt', 'ts', 'plan', 'pb'] as const;
+export const ID_PREFIXES = ['op', 'brand', 'partner', 'user', 'key', 'job', 'req', 'sess', 'ott', 'evt', 'rc', 'mail', 'v', 'camp', 'promo', 'land', 'crt', 'ts', 'plan', 'pb', 'pbd', 'pba', 'conv', 'cch', 'nc', 'noff'] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 function encodeTime(ms: number): string {

@@ -12,6 +12,12 @@ import { createOutbox } from '../../core/jobs/outbox.ts';
 import { createApiKey, createOperator } from '../../core/modules/operators/service.ts';
 import { createKabinetClient } from '../../core/sdk/index.ts';
 import { openLibsqlDatabase } from '../../edge/libsql.ts';
+import { createGuardedOutbound } from '../../edge/outbound-http.ts';
+import { postbackHandlers } from '../../core/modules/postbacks/deliver-postback.ts';
+import { runDueJobs } from '../../core/jobs/outbox.ts';
+
+/** A host name tests use for postback receivers on loopback. */
+export const TEST_TRACKER_HOST = 'tracker.kabinet.test';
 
 export async function createTestDb() {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-test-'));
@@ -27,6 +33,8 @@ export async function createTestApp() {
     db, clock, jobs: createOutbox(db, clock), runtime: 'node', version: 'test', reportError: (e) => errors.push(e),
     secretBox: await createSecretBox('test-secret-0123456789abcdef-0123456789'), mailTransport: null,
     publicUrl: 'http://kabinet.test', demoMailbox: true,
+    // Postbacks go to real loopback receivers under names pinned here (the guard refuses 127.0.0.1 by itself).
+    outbound: createGuardedOutbound({ hostMap: { [TEST_TRACKER_HOST]: '127.0.0.1' } }), postbackTimeoutMs: 2_000,
     tracking: createTrackingDeps(db, clock, { writer: createGroupCommitWriter(db), countryOf: (c) => c.req.header('x-test-country') ?? null, defaultFallbackUrl: 'https://fallback.example/' }),
     // Tests name the caller's IP with a header; real edges take it from the socket.
     clientIp: (c) => c.req.header('x-test-ip') ?? '192.0.2.1',
@@ -40,5 +48,7 @@ export async function createTestApp() {
     const key = await createApiKey(deps, operator.id);
     return { operator, key: key.secret, client: clientFor(key.secret) };
   }
-  return { app, deps, clock, errors, fetchApp, clientFor, addOperator, dispose };
+  /** Runs due jobs (postback deliveries among them) as the edge's runner would. */
+  const runJobs = () => runDueJobs(db, clock, postbackHandlers(deps), 500, 8);
+  return { app, deps, clock, errors, fetchApp, clientFor, addOperator, runJobs, dispose };
 }

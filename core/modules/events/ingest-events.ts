@@ -8,9 +8,9 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
-import { insertMany } from '../../db/insert-many.ts';
+import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
+import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
-import { parseMoney, MoneyError } from '../../lib/money.ts';
 import { brands } from '../catalog/table.ts';
 import { promos } from '../campaigns/table.ts';
 import { clicks } from '../tracking/table.ts';
@@ -37,6 +37,19 @@ function canonical(e: Incoming, amountMinor: number | null): string {
     ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
     : Array.isArray(v) ? v.map(sortKeys) : v);
   return JSON.stringify(sortKeys({ ...e, amount: amountMinor, occurred_at: new Date(e.occurred_at).toISOString() }));
+}
+
+/** What an attributed event's postbacks know: the event's own values under the built-in names. */
+function eventTrigger(operatorId: string, e: typeof playerEvents.$inferInsert): PostbackTrigger {
+  return {
+    operatorId, partnerId: e.partnerId!, campaignId: e.campaignId ?? null, promoId: e.promoId ?? null, clickId: e.clickId ?? null,
+    action: e.type, triggerKey: `event:${e.id}`, at: e.receivedAt,
+    values: {
+      event_id: e.id, player_id: e.playerId, brand_id: e.brandId, occurred_at: e.occurredAt.toISOString(), currency: e.currency ?? null,
+      amount: e.amountMinor !== null && e.amountMinor !== undefined && e.currency ? formatMoney(money(e.amountMinor, e.currency)) : null,
+      transaction_id: typeof e.data?.transaction_id === 'string' ? e.data.transaction_id : null,
+    },
+  };
 }
 
 export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unknown[]) {
@@ -114,10 +127,14 @@ export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unkno
     seenInBatch.set(event.id, hash);
     results[index] = { index, id: event.id, status: 'accepted', attribution };
   }
-  const maxParams = deps.maxBoundParams;
-  // Conflicting concurrent batches with the same ids: the unique key keeps the first, never two.
-  if (toInsert.length) await insertMany(deps.db, playerEvents, toInsert, { maxParams, onConflictDoNothing: true });
-  if (newPlayers.length) await insertMany(deps.db, players, newPlayers, { maxParams, onConflictDoNothing: true });
+  // The events, new players, and the partner postbacks they owe go in one batch: all or none.
+  const planned = await planPostbacks(deps, toInsert.flatMap((e) => (e.partnerId ? [eventTrigger(operatorId, e)] : [])));
+  await deps.jobs.enqueueMany(planned.jobs, [
+    // Conflicting concurrent batches with the same ids: the unique key keeps the first, never two.
+    { table: playerEvents, rows: toInsert, onConflictDoNothing: true },
+    { table: players, rows: newPlayers, onConflictDoNothing: true },
+    ...planned.parts,
+  ]);
   const count = (status: Result['status']) => results.filter((r) => r.status === status).length;
   return { accepted: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejected: count('rejected'), results };
 }

@@ -4,7 +4,9 @@ import { createRouter } from '../../http/router.ts';
 import { jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
 import { IdParams } from '../identity/schemas.ts';
-import { CreatePostbackSchema, PostbackListSchema, PostbackQuerySchema, PostbackSchema, TemplateCheckSchema, UpdatePostbackSchema, ValidateTemplateSchema } from './schemas.ts';
+import { CreatePostbackSchema, PostbackListSchema, PostbackLogQuerySchema, PostbackLogSchema, PostbackPreviewSchema, PostbackQuerySchema, PostbackSchema, PreviewPostbackSchema, SendTestSchema, TemplateCheckSchema, TestResultSchema, UpdatePostbackSchema, ValidateTemplateSchema } from './schemas.ts';
+import { listPostbackLog } from './postback-log.ts';
+import { previewPostback, sendTestPostback } from './send-test.ts';
 import { createPostback, deletePostback, listPostbacks, updatePostback } from './service.ts';
 import { BUILT_IN_MACROS, validatePostbackTemplate } from './template.ts';
 
@@ -31,4 +33,10 @@ export const postbackRoutes = router
     async (c) => {
       const { url, scope } = c.req.valid('json');
       return c.json({ problems: validatePostbackTemplate(url, { scope }), builtIns: [...BUILT_IN_MACROS] }, 200);
-    });
+    })
+  .openapi(createRoute({ method: 'get', path: '/v1/partner/postbacks/log', tags, security, middleware: readers, summary: 'Every delivery attempt, newest first; filter by time, URL (partial), action, response code, campaign name (partial) or id, promo code or id', request: { query: PostbackLogQuerySchema }, responses: { 200: jsonResponse(PostbackLogSchema, 'Attempts'), ...errors } }),
+    async (c) => c.json(await listPostbackLog(c.var.deps, c.var.partner, c.req.valid('query')), 200))
+  .openapi(createRoute({ method: 'post', path: '/v1/partner/postbacks/preview', tags, security, middleware: readers, summary: 'Render a template with a recent real click of the scope (or sample values); nothing is sent', request: { body: jsonBody(PreviewPostbackSchema) }, responses: { 200: jsonResponse(PostbackPreviewSchema, 'Rendered request'), ...errors } }),
+    async (c) => c.json(await previewPostback(c.var.deps, c.var.partner, c.req.valid('json')), 200))
+  .openapi(createRoute({ method: 'post', path: '/v1/partner/postbacks/{postbackId}/test', tags, security, middleware: writers, summary: 'Send one test attempt now (after the partner saw the preview and confirmed); logged as a test', request: { params, body: jsonBody(SendTestSchema) }, responses: { 200: jsonResponse(TestResultSchema, 'The receiver\'s answer'), ...errors } }),
+    async (c) => c.json(await sendTestPostback(c.var.deps, c.var.partner, c.req.valid('param').postbackId, c.req.valid('json').clickId), 200));

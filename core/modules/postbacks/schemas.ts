@@ -40,3 +40,57 @@ export const TemplateCheckSchema = z.object({
   /** The macros the editor offers as chips: built-ins (custom click parameters can be typed too). */
   builtIns: z.array(z.enum(BUILT_IN_MACROS)),
 }).openapi('PostbackTemplateCheck');
+
+export const PostbackLogQuerySchema = z.object({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** Partial match anywhere in the sent URL. */
+  url: z.string().max(500).optional(),
+  action: z.enum(POSTBACK_ACTIONS).optional(),
+  /** An exact code (`200`), a class (`4xx`, `5xx`), or `none` for attempts that got no answer. */
+  responseCode: z.string().regex(/^([1-5]\d\d|[1-5]xx|none)$/, 'an HTTP code like 200, a class like 5xx, or none').optional(),
+  /** Partial match on the campaign name. */
+  campaign: z.string().max(200).optional(),
+  campaignId: z.string().max(64).optional(),
+  promoCode: z.string().max(64).optional(),
+  promoId: z.string().max(64).optional(),
+  /** Paging: attempts older than this attempt id (the previous page's `nextBefore`). */
+  before: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const PostbackAttemptSchema = z.object({
+  id: z.string(), deliveryId: z.string(), postbackId: z.string(), sentAt: z.string(), url: z.string(), method: z.enum(['GET', 'POST']),
+  action: z.enum(POSTBACK_ACTIONS), responseCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int(),
+  campaignId: z.string().nullable(), campaignName: z.string().nullable(), promoId: z.string().nullable(), promoCode: z.string().nullable(),
+  isTest: z.boolean(),
+}).openapi('PostbackAttempt');
+export const PostbackLogSchema = z.object({ data: z.array(PostbackAttemptSchema), nextBefore: z.string().nullable() }).openapi('PostbackLog');
+
+export const PreviewPostbackSchema = z.object({
+  url: z.string().max(2000),
+  scope: z.enum(POSTBACK_SCOPES),
+  action: z.enum(POSTBACK_ACTIONS),
+  method: z.enum(['GET', 'POST']).default('GET'),
+  bodyFormat: z.enum(['form', 'json']).optional(),
+  campaignId: z.string().max(64).optional(),
+  promoId: z.string().max(64).optional(),
+}).strict().openapi('PreviewPostback');
+export const PostbackPreviewSchema = z.object({
+  url: z.string(), method: z.enum(['GET', 'POST']), body: z.string().nullable(),
+  /** The recent real click the values came from; null when sample values were used. */
+  clickId: z.string().nullable(),
+  sample: z.boolean(),
+  problems: z.array(TemplateProblemSchema),
+}).openapi('PostbackPreview');
+
+export const SendTestSchema = z.object({
+  /** Render with this click (the one the preview showed); default: the most recent matching click. */
+  clickId: z.string().max(64).optional(),
+  /** Sending needs the partner's explicit go-ahead after seeing the preview. */
+  confirm: z.literal(true),
+}).strict().openapi('SendTestPostback');
+export const TestResultSchema = z.object({
+  url: z.string(), method: z.enum(['GET', 'POST']), clickId: z.string().nullable(), sample: z.boolean(),
+  responseCode: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number().int(), delivered: z.boolean(),
+}).openapi('PostbackTestResult');

@@ -1,7 +1,7 @@
 /**
  * Partner postback configurations: one scope (account, campaign, promo), one action, one URL
  * template. Templates are validated on save with positions; warnings are kept and shown.
- * Archived campaigns take no new or changed postbacks. (Delivery comes next: see the issue.)
+ * Archived campaigns take no new or changed postbacks. Delivery: plan-postbacks.ts, deliver-postback.ts.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -68,14 +68,14 @@ export async function createPostback(deps: AppDeps, who: PartnerPrincipal, input
   return present(row!);
 }
 
-async function load(deps: AppDeps, who: PartnerPrincipal, id: string): Promise<Row> {
+export async function loadPostback(deps: AppDeps, who: PartnerPrincipal, id: string): Promise<Row> {
   const [row] = await deps.db.select().from(postbackConfigs).where(and(eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId), eq(postbackConfigs.id, id)));
   if (!row) throw notFound('Postback');
   return row;
 }
 
 export async function updatePostback(deps: AppDeps, who: PartnerPrincipal, id: string, input: z.infer<typeof UpdatePostbackSchema>) {
-  const row = await load(deps, who, id);
+  const row = await loadPostback(deps, who, id);
   if (row.campaignId) await activeCampaign(deps, who, row.campaignId, 'path.postbackId');
   const method = input.method ?? row.method;
   const bodyFormat = method === 'GET' ? null : input.bodyFormat ?? row.bodyFormat ?? 'form';
@@ -88,7 +88,7 @@ export async function updatePostback(deps: AppDeps, who: PartnerPrincipal, id: s
 }
 
 export async function deletePostback(deps: AppDeps, who: PartnerPrincipal, id: string) {
-  const row = await load(deps, who, id);
+  const row = await loadPostback(deps, who, id);
   await deps.db.delete(postbackConfigs).where(eq(postbackConfigs.id, row.id));
   return { deleted: 1 };
 }

@@ -53,6 +53,10 @@ describe('rendering', () => {
     expect(url).toBe('https://t.example/pb?v=v_1&a=25.50&c=a%20b%252F&w=${webID}&n=DE%20%26%20AT%20%2F%20Q4');
   });
 
+  it('sends a built-in with no value for this trigger empty', () => {
+    expect(renderPostbackUrl('https://t.example/pb?p=${payout}&c=${currency}', { currency: 'EUR' }, {})).toBe('https://t.example/pb?p=&c=EUR');
+  });
+
   it('scans text and macros with their offsets', () => {
     expect(scanTemplate('a${b}c').parts).toEqual([{ kind: 'text', text: 'a', start: 0 }, { kind: 'macro', name: 'b', start: 1, end: 5 }, { kind: 'text', text: 'c', start: 5 }]);
   });

@@ -14,6 +14,7 @@ export const BUILT_IN_MACROS = [
   'transaction_id', 'status', 'timestamp',
 ] as const;
 export type BuiltInMacro = (typeof BUILT_IN_MACROS)[number];
+export type MacroValues = Partial<Record<BuiltInMacro, string | number | null>>;
 
 export type TemplatePart = { kind: 'text'; text: string; start: number } | { kind: 'macro'; name: string; start: number; end: number };
 
@@ -162,12 +163,15 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
 
 /**
  * Fills a template: built-ins from `builtIns`, custom names from the click's parameters. Each
- * value is URL-encoded exactly once; a macro with no value stays as written (`${clickID}`).
+ * value is URL-encoded exactly once; a custom macro with no value stays as written
+ * (`${clickID}`: the partner sees which parameter was missing on the click); a built-in with no
+ * value for this trigger (say `${payout}` on a registration) is sent empty.
  */
-export function renderPostbackUrl(template: string, builtIns: Partial<Record<BuiltInMacro, string | number | null>>, custom: Record<string, string>): string {
+export function renderPostbackUrl(template: string, builtIns: MacroValues, custom: Record<string, string>): string {
   return scanTemplate(template).parts.map((part) => {
     if (part.kind === 'text') return part.text;
-    const value = (BUILT_IN_MACROS as readonly string[]).includes(part.name) ? builtIns[part.name as BuiltInMacro] : custom[part.name];
-    return value === undefined || value === null ? `\${${part.name}}` : encodeURIComponent(String(value));
+    if ((BUILT_IN_MACROS as readonly string[]).includes(part.name)) return encodeURIComponent(String(builtIns[part.name as BuiltInMacro] ?? ''));
+    const value = custom[part.name];
+    return value === undefined ? `\${${part.name}}` : encodeURIComponent(value);
   }).join('');
 }

@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/helpers/test-app.ts';
+import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { startReceiver } from '../../../tests/helpers/receiver.ts';
+import { unwrap } from '../../sdk/index.ts';
+import { postbackDeliveries } from './table.ts';
+import { retryDelayMs } from '../../jobs/outbox.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let op: Awaited<ReturnType<typeof t.addOperator>>;
+let partner: Awaited<ReturnType<typeof signedInClient>>['client'];
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let brandId = '';
+let campaignId = '';
+let promoId = '';
+let trackingLink = '';
+let status = 200;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  status = 200;
+  receiver = await startReceiver(() => status);
+  op = await t.addOperator('Lucky');
+  brandId = (await unwrap(op.client.v1.brands.$post({ json: { name: 'Casino', currency: 'EUR', websiteUrl: 'https://casino.example' } }))).id;
+  const landing = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' } }));
+  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
+  await activePartner(t, op.operator.id, 'pb@example.com');
+  partner = (await signedInClient(t, op.operator.id, 'pb@example.com')).client;
+  campaignId = (await unwrap(partner.v1.partner.campaigns.$post({ json: { name: 'DE & AT', brandId, planId: plan.id } }))).id;
+  const promo = await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId }, json: { landingId: landing.id, title: 'Link', promoCode: 'WELCOME' } }));
+  promoId = promo.id;
+  trackingLink = promo.trackingLink;
+});
+afterEach(async () => { await receiver.close(); t.dispose(); });
+
+const click = async (query: string) => new URL((await t.fetchApp(`${trackingLink}?${query}`)).headers.get('location')!).searchParams.get('kb_vid')!;
+const sendEvents = (events: unknown[]) => unwrap(op.client.v1.events.$post({ json: { events } }));
+const registration = (id: string, visit: string) => ({ id, type: 'registration', player_id: `p-${id}`, brand: brandId, occurred_at: '2026-11-24T10:05:00Z', visit_id: visit });
+const addPostback = (json: Record<string, unknown>) => unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'registration', ...json } as never }));
+const log = (query: Record<string, string> = {}) => unwrap(partner.v1.partner.postbacks.log.$get({ query }));
+
+describe('postback delivery', () => {
+  it('delivers an attributed event with the click\'s custom parameter expanded, logs it, and sends an idempotency key', async () => {
+    await addPostback({ url: `${receiver.base}/pb?cid=\${clickID}&v=\${visit_id}&p=\${promo_id}&c=\${campaign_name}&miss=\${webID}` });
+    const visit = await click('clickID=abc%20123&sub1=x');
+    await sendEvents([registration('e1', visit)]);
+    expect(await t.runJobs()).toMatchObject({ done: 1 });
+    expect(receiver.received).toHaveLength(1);
+    expect(receiver.received[0]!.url).toBe(`/pb?cid=abc%20123&v=${visit}&p=${promoId}&c=DE%20%26%20AT&miss=\${webID}`);
+    expect(receiver.received[0]!.headers['idempotency-key']).toMatch(/^pbd_/);
+    const entries = (await log()).data;
+    expect(entries).toMatchObject([{ responseCode: 200, action: 'registration', campaignId, campaignName: 'DE & AT', promoId, promoCode: 'WELCOME', error: null, isTest: false }]);
+    // A repeated event (same id and content) owes nothing new.
+    await sendEvents([registration('e1', visit)]);
+    expect(await t.runJobs()).toMatchObject({ done: 0 });
+    expect(receiver.received).toHaveLength(1);
+  });
+
+  it('matches scopes: account, the campaign, the promo; skips disabled ones and other actions', async () => {
+    await addPostback({ url: `${receiver.base}/account?p=\${promo_id}` });
+    await addPostback({ scope: 'campaign', campaignId, url: `${receiver.base}/campaign` });
+    await addPostback({ scope: 'promo', promoId, url: `${receiver.base}/promo` });
+    await addPostback({ scope: 'promo', promoId, url: `${receiver.base}/off`, enabled: false });
+    await addPostback({ action: 'first_deposit', url: `${receiver.base}/ftd?p=\${promo_id}` });
+    await sendEvents([registration('e1', await click('a=1'))]);
+    await t.runJobs();
+    expect(receiver.received.map((r) => r.url.split('?')[0]).sort()).toEqual(['/account', '/campaign', '/promo']);
+  });
+
+  it('retries 5xx on the schedule, gives up on 4xx at once, and logs every attempt', async () => {
+    await addPostback({ url: `${receiver.base}/pb?p=\${promo_id}` });
+    status = 503;
+    await sendEvents([registration('e1', await click('a=1'))]);
+    expect(await t.runJobs()).toMatchObject({ retried: 1 });
+    expect(await t.runJobs()).toMatchObject({ done: 0, retried: 0 });
+    t.clock.advance(retryDelayMs(1));
+    status = 200;
+    expect(await t.runJobs()).toMatchObject({ done: 1 });
+    expect((await log()).data.map((a) => a.responseCode)).toEqual([200, 503]);
+    expect(receiver.received[0]!.headers['idempotency-key']).toBe(receiver.received[1]!.headers['idempotency-key']);
+    expect(receiver.received.map((r) => r.headers['x-kabinet-attempt'])).toEqual(['1', '2']);
+
+    status = 404;
+    await sendEvents([registration('e2', await click('a=2'))]);
+    expect(await t.runJobs()).toMatchObject({ done: 1 });
+    t.clock.advance(retryDelayMs(1));
+    expect(await t.runJobs()).toMatchObject({ done: 0, retried: 0 });
+    const rows = await t.deps.db.select().from(postbackDeliveries);
+    expect(rows.map((r) => [r.status, r.attempts]).sort()).toEqual([['delivered', 2], ['failed', 1]]);
+    expect((await log({ responseCode: '4xx' })).data).toHaveLength(1);
+    expect((await log({ responseCode: '5xx' })).data).toHaveLength(1);
+  });
+
+  it('records network errors and timeouts as attempts without a code, and retries them', async () => {
+    await addPostback({ url: `${receiver.base}/pb?p=\${promo_id}` });
+    await receiver.close();
+    await sendEvents([registration('e1', await click('a=1'))]);
+    expect(await t.runJobs()).toMatchObject({ retried: 1 });
+    const [attempt] = (await log({ responseCode: 'none' })).data;
+    expect(attempt).toMatchObject({ responseCode: null, error: expect.stringContaining('ECONNREFUSED') });
+    receiver = await startReceiver(() => 200);
+  });
+
+  it('refuses at send time a host that resolves to a private address, and redirects into private ranges', async () => {
+    // *.localtest.me style names resolve to 127.0.0.1 in public DNS; here "localhost." is enough to
+    // prove the guarded lookup (the save-time rules refuse it, so it is written to the row directly).
+    await addPostback({ url: `${receiver.base}/redirect?p=\${promo_id}` });
+    const { createGuardedOutbound } = await import('../../../edge/outbound-http.ts');
+    const unpinned = createGuardedOutbound();
+    await expect(unpinned.send({ url: `http://localhost:${receiver.port}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/not a public address/);
+    const redirecting = await startReceiver(() => ({ status: 302, location: 'http://169.254.169.254/latest/meta-data' }));
+    const { sendFollowingRedirects } = await import('./outbound.ts');
+    await expect(sendFollowingRedirects(t.deps.outbound, { url: `${redirecting.base}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/redirect refused/);
+    await redirecting.close();
+  });
+
+  it('POSTs the macros as a JSON or form body', async () => {
+    await addPostback({ method: 'POST', bodyFormat: 'json', url: `${receiver.base}/json?v=\${visit_id}&a=\${amount}&cur=\${currency}&p=\${promo_id}` });
+    const visit = await click('a=1');
+    await sendEvents([{ ...registration('e1', visit), type: 'registration' }]);
+    await t.runJobs();
+    expect(receiver.received[0]).toMatchObject({ method: 'POST', url: '/json', headers: { 'content-type': 'application/json' } });
+    expect(JSON.parse(receiver.received[0]!.body)).toEqual({ v: visit, a: '', cur: '', p: promoId });
+  });
+
+  it('previews with a recent real click, sends a test only when confirmed, and filters the log', async () => {
+    const pb = await addPostback({ scope: 'promo', promoId, url: `${receiver.base}/pb?cid=\${clickID}&a=\${amount}` });
+    const visit = await click('clickID=from-tracker');
+    const preview = await unwrap(partner.v1.partner.postbacks.preview.$post({ json: { url: `${receiver.base}/pb?cid=\${clickID}&a=\${amount}`, scope: 'promo', promoId, action: 'registration' } }));
+    expect(preview).toMatchObject({ clickId: visit, sample: false, url: `${receiver.base}/pb?cid=from-tracker&a=25.00` });
+    expect(receiver.received).toHaveLength(0);
+    const refused = await partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: {} as never });
+    expect(refused.status).toBe(422);
+    const result = await unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true, clickId: visit } }));
+    expect(result).toMatchObject({ responseCode: 200, delivered: true, url: preview.url });
+    expect(receiver.received).toHaveLength(1);
+    expect((await log({ url: 'from-tracker' })).data).toMatchObject([{ isTest: true }]);
+    expect((await log({ url: '100%_' })).data).toHaveLength(0);
+    expect((await log({ campaign: 'de & a' })).data).toHaveLength(1);
+    expect((await log({ promoCode: 'WELCOME', action: 'registration' })).data).toHaveLength(1);
+    expect((await log({ promoCode: 'OTHER' })).data).toHaveLength(0);
+    expect((await log({ to: '2020-01-01T00:00:00Z' })).data).toHaveLength(0);
+    const bad = await partner.v1.partner.postbacks.log.$get({ query: { responseCode: '2x' } });
+    expect(bad.status).toBe(422);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Which partner postbacks a trigger owes (an attributed event, a conversion change, a billing
+ * qualification), rendered at trigger time. The caller writes the deliveries and their jobs in
+ * the same batch as the trigger itself, so an accepted event can never lose its postbacks.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { AppDeps } from '../../http/deps.ts';
+import type { InsertPart } from '../../db/insert-many.ts';
+import type { NewJob } from '../../jobs/outbox.ts';
+import { newId } from '../../lib/ids.ts';
+import { postbackConfigs, postbackDeliveries, type PostbackAction } from './table.ts';
+import { loadRenderContext, renderPostbackRequest, type TriggerFacts } from './render-postback.ts';
+
+export const DELIVER_POSTBACK_JOB = 'postback.deliver';
+/** Attempts per delivery: the job outbox's schedule (5 s, 30 s, 2 min, 10 min, 1 h, 6 h, 6 h) between them. */
+export const POSTBACK_MAX_ATTEMPTS = 8;
+
+export interface PostbackTrigger extends TriggerFacts {
+  operatorId: string;
+  action: PostbackAction;
+  /** Unique per cause, e.g. `event:<id>`, `conversion:<id>:<revision>`: a repeat owes nothing new. */
+  triggerKey: string;
+}
+
+export interface PlannedPostbacks {
+  count: number;
+  jobs: Array<NewJob & { idempotencyKey: string }>;
+  parts: InsertPart[];
+}
+
+const NOTHING: PlannedPostbacks = { count: 0, jobs: [], parts: [] };
+
+export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]): Promise<PlannedPostbacks> {
+  if (triggers.length === 0) return NOTHING;
+  const operatorId = triggers[0]!.operatorId;
+  if (triggers.some((t) => t.operatorId !== operatorId)) throw new Error('planPostbacks: one operator per call');
+  const partnerIds = [...new Set(triggers.map((t) => t.partnerId))];
+  const configs: Array<typeof postbackConfigs.$inferSelect> = [];
+  for (let i = 0; i < partnerIds.length; i += 500) {
+    configs.push(...await deps.db.select().from(postbackConfigs).where(and(
+      eq(postbackConfigs.operatorId, operatorId), eq(postbackConfigs.enabled, true),
+      inArray(postbackConfigs.partnerId, partnerIds.slice(i, i + 500)),
+      inArray(postbackConfigs.action, [...new Set(triggers.map((t) => t.action))]),
+    )));
+  }
+  if (configs.length === 0) return NOTHING;
+  const matches: Array<{ trigger: PostbackTrigger; config: (typeof configs)[number] }> = [];
+  for (const trigger of triggers) {
+    for (const config of configs) {
+      if (config.partnerId !== trigger.partnerId || config.action !== trigger.action) continue;
+      if (config.scope === 'campaign' && config.campaignId !== trigger.campaignId) continue;
+      if (config.scope === 'promo' && config.promoId !== trigger.promoId) continue;
+      matches.push({ trigger, config });
+    }
+  }
+  if (matches.length === 0) return NOTHING;
+  const context = await loadRenderContext(deps.db, operatorId, {
+    clickIds: matches.flatMap((m) => (m.trigger.clickId ? [m.trigger.clickId] : [])),
+    campaignIds: matches.flatMap((m) => (m.trigger.campaignId ? [m.trigger.campaignId] : [])),
+    promoIds: matches.flatMap((m) => (m.trigger.promoId ? [m.trigger.promoId] : [])),
+  });
+  const now = deps.clock.now();
+  const rows = matches.map(({ trigger, config }) => {
+    const request = renderPostbackRequest(config, trigger, context);
+    return {
+      id: newId('pbd', deps.clock), operatorId, partnerId: trigger.partnerId, postbackId: config.id, triggerKey: trigger.triggerKey,
+      action: trigger.action, campaignId: trigger.campaignId, promoId: trigger.promoId, clickId: trigger.clickId,
+      method: request.method, url: request.url, body: request.body, contentType: request.contentType, status: 'queued' as const, createdAt: now,
+    };
+  });
+  return {
+    count: rows.length,
+    parts: [{ table: postbackDeliveries, rows, onConflictDoNothing: true }],
+    jobs: rows.map((row) => ({
+      kind: DELIVER_POSTBACK_JOB, operatorId, maxAttempts: POSTBACK_MAX_ATTEMPTS,
+      payload: { postbackId: row.postbackId, triggerKey: row.triggerKey },
+      idempotencyKey: `${row.postbackId}:${row.triggerKey}`,
+    })),
+  };
+}
+
+/** The hook for billing: qualification postbacks for qualified players (one per player and plan period). */
+export async function fireQualificationPostbacks(deps: AppDeps, triggers: Array<Omit<PostbackTrigger, 'action'>>): Promise<number> {
+  const planned = await planPostbacks(deps, triggers.map((t) => ({ ...t, action: 'qualification' as const })));
+  await deps.jobs.enqueueMany(planned.jobs, planned.parts);
+  return planned.count;
+}

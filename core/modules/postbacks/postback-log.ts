@@ -1,0 +1,52 @@
+/** The partner's postback log: every attempt, newest first, with the filters partners search by. */
+import { and, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
+import { postbackAttempts } from './table.ts';
+import type { PostbackLogQuerySchema } from './schemas.ts';
+
+/** LIKE with the user's text taken literally (% and _ are not wildcards here). */
+export function containsText(column: SQL | typeof postbackAttempts.url | typeof campaigns.name, text: string): SQL {
+  const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return sql`${column} like ${`%${escaped}%`} escape '\\'`;
+}
+
+function responseCodeFilter(value: string | undefined): SQL | undefined {
+  if (!value) return undefined;
+  if (value === 'none') return isNull(postbackAttempts.responseCode);
+  if (value.endsWith('xx')) {
+    const low = Number(value[0]) * 100;
+    return and(gte(postbackAttempts.responseCode, low), lt(postbackAttempts.responseCode, low + 100));
+  }
+  return eq(postbackAttempts.responseCode, Number(value));
+}
+
+export async function listPostbackLog(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PostbackLogQuerySchema>) {
+  const rows = await deps.db.select({ attempt: postbackAttempts, campaignName: campaigns.name, promoCode: promos.promoCode })
+    .from(postbackAttempts)
+    .leftJoin(campaigns, eq(campaigns.id, postbackAttempts.campaignId))
+    .leftJoin(promos, eq(promos.id, postbackAttempts.promoId))
+    .where(and(
+      eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId),
+      query.from ? gte(postbackAttempts.sentAt, new Date(query.from)) : undefined,
+      query.to ? lte(postbackAttempts.sentAt, new Date(query.to)) : undefined,
+      query.url ? containsText(postbackAttempts.url, query.url) : undefined,
+      query.action ? eq(postbackAttempts.action, query.action) : undefined,
+      responseCodeFilter(query.responseCode),
+      query.campaign ? containsText(campaigns.name, query.campaign) : undefined,
+      query.campaignId ? eq(postbackAttempts.campaignId, query.campaignId) : undefined,
+      query.promoCode ? eq(promos.promoCode, query.promoCode) : undefined,
+      query.promoId ? eq(postbackAttempts.promoId, query.promoId) : undefined,
+      query.before ? lt(postbackAttempts.id, query.before) : undefined,
+    ))
+    .orderBy(desc(postbackAttempts.id)).limit(query.limit + 1);
+  const page = rows.slice(0, query.limit);
+  return {
+    data: page.map(({ attempt: a, campaignName, promoCode }) => ({
+      id: a.id, deliveryId: a.deliveryId, postbackId: a.postbackId, sentAt: a.sentAt.toISOString(), url: a.url, method: a.method, action: a.action,
+      responseCode: a.responseCode, error: a.error, durationMs: a.durationMs, campaignId: a.campaignId, campaignName, promoId: a.promoId, promoCode, isTest: a.isTest,
+    })),
+    nextBefore: rows.length > query.limit ? page.at(-1)!.attempt.id : null,
+  };
+}

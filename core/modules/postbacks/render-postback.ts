@@ -1,0 +1,83 @@
+/**
+ * Turns a postback configuration and a trigger into the exact request to send: macro values
+ * from the trigger, the click (its country and every custom parameter, under its own name) and
+ * the campaign/promo names. POST postbacks move the query string into a form or JSON body.
+ */
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
+import { clicks } from '../tracking/table.ts';
+import { renderPostbackUrl, type MacroValues } from './template.ts';
+import type { postbackConfigs } from './table.ts';
+
+export interface ClickFacts { id: string; country: string | null; params: Array<[string, string]> }
+export interface RenderContext {
+  clicks: Map<string, ClickFacts>;
+  campaignNames: Map<string, string>;
+  promoCodes: Map<string, string | null>;
+}
+
+const IN_CHUNK = 500;
+async function byIds<R>(ids: Iterable<string>, load: (chunk: string[]) => Promise<R[]>): Promise<R[]> {
+  const all = [...new Set(ids)];
+  const out: R[] = [];
+  for (let i = 0; i < all.length; i += IN_CHUNK) out.push(...(await load(all.slice(i, i + IN_CHUNK))));
+  return out;
+}
+
+/** Everything the macros need for a set of triggers, in three queries. */
+export async function loadRenderContext(db: Db, operatorId: string, refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> }): Promise<RenderContext> {
+  const clickRows = await byIds(refs.clickIds, (ids) => db.select({ id: clicks.id, country: clicks.country, params: clicks.params }).from(clicks).where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))));
+  const campaignRows = await byIds(refs.campaignIds, (ids) => db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))));
+  const promoRows = await byIds(refs.promoIds, (ids) => db.select({ id: promos.id, code: promos.promoCode }).from(promos).where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))));
+  return {
+    clicks: new Map(clickRows.map((c) => [c.id, c])),
+    campaignNames: new Map(campaignRows.map((c) => [c.id, c.name])),
+    promoCodes: new Map(promoRows.map((p) => [p.id, p.code])),
+  };
+}
+
+/** A click's custom parameters by name (first occurrence), decoded once; broken encodings kept raw. */
+export function customParameters(params: Array<[string, string]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const decode = (raw: string) => {
+    try { return decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { return raw; }
+  };
+  for (const [rawKey, rawValue] of params) {
+    const key = decode(rawKey);
+    if (!(key in out)) out[key] = decode(rawValue);
+  }
+  return out;
+}
+
+export interface TriggerFacts {
+  partnerId: string;
+  campaignId: string | null;
+  promoId: string | null;
+  clickId: string | null;
+  action: string;
+  /** Trigger-specific values: player_id, event_id, amount, currency, payout, status, occurred_at… */
+  values: MacroValues;
+  at: Date;
+}
+
+export interface RenderedRequest { url: string; method: 'GET' | 'POST'; body: string | null; contentType: string | null }
+
+export function renderPostbackRequest(config: Pick<typeof postbackConfigs.$inferSelect, 'urlTemplate' | 'method' | 'bodyFormat'>, trigger: TriggerFacts, context: RenderContext): RenderedRequest {
+  const click = trigger.clickId ? context.clicks.get(trigger.clickId) : undefined;
+  const values: MacroValues = {
+    visit_id: trigger.clickId, promo_id: trigger.promoId, campaign_id: trigger.campaignId, partner_id: trigger.partnerId,
+    campaign_name: trigger.campaignId ? context.campaignNames.get(trigger.campaignId) ?? null : null,
+    promo_code: trigger.promoId ? context.promoCodes.get(trigger.promoId) ?? null : null,
+    country: click?.country ?? null, action: trigger.action, timestamp: Math.floor(trigger.at.getTime() / 1000),
+    ...trigger.values,
+  };
+  const url = renderPostbackUrl(config.urlTemplate.trim(), values, click ? customParameters(click.params) : {});
+  if (config.method === 'GET') return { url, method: 'GET', body: null, contentType: null };
+  const query = url.indexOf('?');
+  const search = query < 0 ? '' : url.slice(query + 1).split('#')[0]!;
+  if (config.bodyFormat === 'json') {
+    return { url, method: 'POST', body: JSON.stringify(Object.fromEntries(new URLSearchParams(search))), contentType: 'application/json' };
+  }
+  return { url, method: 'POST', body: search, contentType: 'application/x-www-form-urlencoded' };
+}

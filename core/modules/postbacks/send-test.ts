@@ -1,0 +1,74 @@
+/**
+ * Preview and "send test": render a template with a recent real click of the scope (one that
+ * carries the custom parameters the template names, when there is one) or with sample values,
+ * show it, and send only on the partner's confirmation. Test sends are logged like real ones,
+ * flagged as tests.
+ */
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import { newId } from '../../lib/ids.ts';
+import { clicks } from '../tracking/table.ts';
+import { loadRenderContext, renderPostbackRequest, customParameters } from './render-postback.ts';
+import { postbackDeliveries, postbackConfigs, type PostbackAction } from './table.ts';
+import { BUILT_IN_MACROS, scanTemplate, validatePostbackTemplate, type MacroValues } from './template.ts';
+import { attemptDelivery, isDelivered, settleDelivery } from './deliver-postback.ts';
+import { loadPostback } from './service.ts';
+import type { PreviewPostbackSchema } from './schemas.ts';
+
+type Target = { urlTemplate: string; method: 'GET' | 'POST'; bodyFormat: 'form' | 'json' | null; scope: 'account' | 'campaign' | 'promo'; campaignId: string | null; promoId: string | null; action: PostbackAction };
+
+/** Sample values for what a click cannot tell (the event's own facts). */
+function sampleValues(action: PostbackAction, at: Date): MacroValues {
+  return {
+    event_id: 'test-event-1', player_id: 'test-player-1', brand_id: null, amount: '25.00', currency: 'EUR', payout: '10.00', payout_currency: 'EUR',
+    transaction_id: 'test-tx-1', status: action === 'rejected' ? 'cancel' : action === 'sale' ? 'approve' : 'hold', occurred_at: at.toISOString(),
+  };
+}
+
+async function pickClick(deps: AppDeps, who: PartnerPrincipal, target: Target, clickId?: string) {
+  const scope: SQL | undefined = target.scope === 'promo' && target.promoId ? eq(clicks.promoId, target.promoId)
+    : target.scope === 'campaign' && target.campaignId ? eq(clicks.campaignId, target.campaignId) : undefined;
+  const base = and(eq(clicks.operatorId, who.operatorId), eq(clicks.partnerId, who.partnerId), scope);
+  if (clickId) return (await deps.db.select().from(clicks).where(and(base, eq(clicks.id, clickId))))[0] ?? null;
+  const recent = await deps.db.select().from(clicks).where(base).orderBy(desc(clicks.createdAt)).limit(50);
+  const wanted = scanTemplate(target.urlTemplate).parts.flatMap((p) => (p.kind === 'macro' && !(BUILT_IN_MACROS as readonly string[]).includes(p.name) ? [p.name] : []));
+  return recent.find((c) => { const custom = customParameters(c.params); return wanted.every((n) => n in custom); }) ?? recent[0] ?? null;
+}
+
+async function render(deps: AppDeps, who: PartnerPrincipal, target: Target, clickId?: string) {
+  const click = await pickClick(deps, who, target, clickId);
+  const now = deps.clock.now();
+  const trigger = {
+    partnerId: who.partnerId, campaignId: click?.campaignId ?? target.campaignId, promoId: click?.promoId ?? target.promoId,
+    clickId: click?.id ?? null, action: target.action, values: sampleValues(target.action, now), at: now,
+  };
+  const context = await loadRenderContext(deps.db, who.operatorId, {
+    clickIds: click ? [click.id] : [], campaignIds: trigger.campaignId ? [trigger.campaignId] : [], promoIds: trigger.promoId ? [trigger.promoId] : [],
+  });
+  const request = renderPostbackRequest(target, trigger, context);
+  return { request, trigger, clickId: click?.id ?? null, sample: !click };
+}
+
+export async function previewPostback(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof PreviewPostbackSchema>) {
+  const problems = validatePostbackTemplate(input.url, { scope: input.scope });
+  const { request, clickId, sample } = await render(deps, who, {
+    urlTemplate: input.url, method: input.method, bodyFormat: input.method === 'POST' ? input.bodyFormat ?? 'form' : null, scope: input.scope,
+    campaignId: input.campaignId ?? null, promoId: input.promoId ?? null, action: input.action,
+  }, undefined);
+  return { url: request.url, method: request.method, body: request.body, clickId, sample, problems };
+}
+
+export async function sendTestPostback(deps: AppDeps, who: PartnerPrincipal, postbackId: string, clickId?: string) {
+  const config: typeof postbackConfigs.$inferSelect = await loadPostback(deps, who, postbackId);
+  const { request, trigger, clickId: usedClick, sample } = await render(deps, who, config, clickId);
+  const [delivery] = await deps.db.insert(postbackDeliveries).values({
+    id: newId('pbd', deps.clock), operatorId: who.operatorId, partnerId: who.partnerId, postbackId: config.id, triggerKey: `test:${newId('pbd', deps.clock)}`,
+    action: config.action, campaignId: trigger.campaignId, promoId: trigger.promoId, clickId: usedClick, method: request.method, url: request.url,
+    body: request.body, contentType: request.contentType, status: 'queued', isTest: true, createdAt: deps.clock.now(),
+  }).returning();
+  // A test is one attempt, sent now, never retried: the partner is watching for the answer.
+  const result = await attemptDelivery(deps, delivery!, 1);
+  await settleDelivery(deps, delivery!, result, true);
+  return { url: request.url, method: request.method, clickId: usedClick, sample, responseCode: result.responseCode, error: result.error, durationMs: result.durationMs, delivered: isDelivered(result) };
+}
