@@ -23,7 +23,7 @@ export interface TrackingSeedOptions {
 }
 
 /** mulberry32: tiny, fast, seeded. */
-function prng(seed: number) {
+export function prng(seed: number) {
   return () => {
     seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

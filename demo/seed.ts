@@ -15,6 +15,8 @@ import { hashPassword } from '../core/modules/identity/passwords.ts';
 import { newReferralCode } from '../core/modules/identity/sign-up.ts';
 import { auditEvents } from '../core/modules/identity/table.ts';
 import { seedTracking, type TrackingSeedOptions } from './seed-tracking.ts';
+import { seedPostbacks, type SeedDeps } from './seed-postbacks.ts';
+import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
 
 /** Every demo partner user signs in with this password (demo data only). */
 export const DEMO_PASSWORD = 'kabinet-demo-2026';
@@ -66,9 +68,12 @@ export async function isDatabaseEmpty(ctx: ServiceCtx): Promise<boolean> {
   return (row?.n ?? 0) === 0;
 }
 
-export interface DemoSeedOptions extends Partial<TrackingSeedOptions> {}
+export interface DemoSeedOptions extends Partial<TrackingSeedOptions> {
+  /** Where the demo partners' postbacks go (the demo tracker of this server). */
+  postbackTrackerUrl?: string;
+}
 
-export async function seedDemo(ctx: ServiceCtx, origins: string[], options: DemoSeedOptions = {}): Promise<void> {
+export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSeedOptions = {}): Promise<void> {
   for (const [index, demo] of DEMO_OPERATORS.entries()) {
     await createOperator(ctx, { id: demo.id, name: demo.name, branding: demo.branding, allowedOrigins: origins, fallbackUrl: demo.brands[0]!.websiteUrl });
     await createApiKey(ctx, demo.id, 'Demo key', demo.apiKey);
@@ -119,6 +124,10 @@ export async function seedDemo(ctx: ServiceCtx, origins: string[], options: Demo
     { operatorId: DEMO_OPERATORS[0]!.id, key: 'luckyspin', brandIds: DEMO_OPERATORS[0]!.brands.map((b) => b.id), currency: 'EUR', weekendBoost: 1.35, countries: ['DE', 'DE', 'GB', 'CA', 'IE', 'FI', 'NO', 'RU', 'KZ', 'MT'] },
     { operatorId: DEMO_OPERATORS[1]!.id, key: 'northwind', brandIds: DEMO_OPERATORS[1]!.brands.map((b) => b.id), currency: 'USD', weekendBoost: 0.55, countries: ['GB', 'AE', 'SG', 'ZA', 'MX', 'DE', 'PL'] },
   ], { publicUrl: options.publicUrl ?? 'http://127.0.0.1:8787', clicks: options.clicks ?? DEMO_CLICKS, ...(options.maxParams ? { maxParams: options.maxParams } : {}) });
+  await seedPostbacks(ctx, [
+    { operatorId: DEMO_OPERATORS[0]!.id, partnerId: DEMO_OPERATORS[0]!.partnerId, currency: 'EUR' },
+    { operatorId: DEMO_OPERATORS[1]!.id, partnerId: DEMO_OPERATORS[1]!.partnerId, currency: 'USD' },
+  ], { trackerUrl: options.postbackTrackerUrl ?? `http://${DEMO_TRACKER_HOST}:8787/demo/tracker/postback`, ...(options.maxParams ? { maxParams: options.maxParams } : {}) });
 }
 
 /** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */

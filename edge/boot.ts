@@ -5,9 +5,10 @@
 import { createApp } from '../core/http/app.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { systemClock } from '../core/lib/clock.ts';
-import { createOutbox, startJobRunner } from '../core/jobs/outbox.ts';
+import { createOutbox, startJobRunner, type JobRunner } from '../core/jobs/outbox.ts';
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
+import { DEMO_TRACKER_HOST } from '../demo/demo-tracker.ts';
 import { openLibsqlDatabase } from './libsql.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from 'hono';
@@ -33,8 +34,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   const { db, close } = await openLibsqlDatabase(config.databaseUrl, config.databaseAuthToken);
   const clock = systemClock;
   // The runner is started after deps exist; enqueueing wakes it so postbacks leave at once.
-  let wakeRunner = () => {};
-  const jobs = createOutbox(db, clock, async () => wakeRunner(), { maxParams: 32_000 });
+  let runner: JobRunner | null = null;
+  const jobs = createOutbox(db, clock, async () => runner?.wake(), { maxParams: 32_000 });
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
   const deps: AppDeps = {
@@ -45,24 +46,25 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
     clientIp: options.clientIp,
     maxBoundParams: 32_000,
-    outbound: createGuardedOutbound({ hostMap: parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) }),
+    // Demo data sends its postbacks to the demo tracker on this very server, under a pinned name.
+    outbound: createGuardedOutbound({ hostMap: { ...(config.seed === 'demo' ? { [DEMO_TRACKER_HOST]: '127.0.0.1' } : {}), ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) } }),
     tracking: createTrackingDeps(db, clock, {
       writer: createGroupCommitWriter(db),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
       ...(options.env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: options.env.KABINET_FALLBACK_URL } : {}),
     }),
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
+    reportWarning: (message) => console.warn(message),
   };
   let seeded = false;
   if (config.seed === 'demo' && (await isDatabaseEmpty(deps))) {
     const origins = [...new Set([`http://${config.host}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`])];
     const clickCount = options.env.KABINET_SEED_CLICKS ? Number(options.env.KABINET_SEED_CLICKS) : undefined;
-    await seedDemo(deps, origins, { publicUrl: config.publicUrl, maxParams: 32_000, ...(clickCount !== undefined ? { clicks: clickCount } : {}) });
+    await seedDemo(deps, origins, { publicUrl: config.publicUrl, maxParams: 32_000, postbackTrackerUrl: `http://${DEMO_TRACKER_HOST}:${config.port}/demo/tracker/postback`, ...(clickCount !== undefined ? { clicks: clickCount } : {}) });
     seeded = true;
   }
   await scheduleMaintenance(jobs, clock);
-  const runner = startJobRunner(db, clock, { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) }, { onError: (e) => console.error('job runner:', e) });
-  wakeRunner = () => runner.wake();
+  runner = startJobRunner(db, clock, { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) }, { onError: (e) => console.error('job runner:', e) });
   return {
     app: createApp(deps),
     deps,
@@ -71,7 +73,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     demo: config.seed === 'demo',
     async shutdown() {
       await deps.tracking.writer.drain();
-      await runner.stop();
+      await runner?.stop();
       close();
     },
   };
@@ -90,6 +92,7 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
     lines.push(
       `  Embedded flow:       ${base}/embedded/   (the operator's site mints an embed session for its partner)`,
       `  Demo mailbox:        ${base}/demo/mailbox   (unlock, reset and invitation links land here)`,
+      `  Demo tracker:        ${base}/demo/tracker   (the demo partners' postbacks arrive here)`,
       `  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`,
     );
     for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.signInEmail.padEnd(32)} hosted page ${base}/portal/${demo.id}`);

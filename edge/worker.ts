@@ -88,6 +88,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     }),
     outbound: createFetchOutbound(),
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
+    reportWarning: (message) => console.warn(message),
   };
   handlers = { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) };
   return deps;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/test-app.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
+import { NETWORK_CATALOG } from '../core/modules/networks/catalog.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const a = { ids: {} as Record<string, string>, secrets: [] as string[] };
@@ -28,11 +29,17 @@ beforeAll(async () => {
   const campaign = await unwrap(client.v1.partner.campaigns.$post({ json: { name: 'Alpha campaign', brandId: brandA.id, planId: plan.id } }));
   const promo = await unwrap(client.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId: campaign.id }, json: { landingId: landing.id, title: 'Alpha promo' } }));
   const postback = await unwrap(client.v1.partner.postbacks.$post({ json: { scope: 'promo', promoId: promo.id, action: 'registration', url: 'https://alpha-tracker.example/pb?v=${visit_id}' } }));
+  const network = NETWORK_CATALOG.find((n) => n.postbacks.mode === 'tails')!;
+  const connection = await unwrap(opA.client.v1.network_connections.$post({ json: { kind: 'network', networkKey: network.key, name: 'Alpha network', settings: Object.fromEntries(network.settings.map((s) => [s.key, 'alpha-network-secret'])) } }));
+  const offer = await unwrap(opA.client.v1.network_connections[':connectionId'].offers.$post({ param: { connectionId: connection.id }, json: { label: 'Alpha offer', parameters: { [network.offerParameters[0]!.name]: 'alpha-stream' } } }));
+  const inbound = await (await t.fetchApp(`${connection.postbackUrls[0]!.url.split('&')[0]}&oid=o1&status=hold`)).json() as { conversionId: string };
+  const token = new URL(connection.postbackUrls[0]!.url).searchParams.get('t')!;
   a.ids = {
+    connectionId: connection.id, offerId: offer.id, conversionId: inbound.conversionId,
     userId: member.id, partnerId: partnerA.partnerId, sessionId: sessionsA.data[0]!.id, operatorId: opA.operator.id, brandId: brandA.id,
     campaignId: campaign.id, promoId: promo.id, postbackId: postback.id, planId: plan.id,
   };
-  a.secrets = ['alice@alpha.example', 'member@alpha.example', partnerA.partnerId, member.id, sessionsA.data[0]!.id, 'Alpha Casino', 'Alpha campaign', 'Alpha promo', 'alpha-tracker.example', promo.code];
+  a.secrets = ['alice@alpha.example', 'member@alpha.example', partnerA.partnerId, member.id, sessionsA.data[0]!.id, 'Alpha Casino', 'Alpha campaign', 'Alpha promo', 'alpha-tracker.example', promo.code, token, 'alpha-network-secret', 'Alpha offer', 'Alpha network'];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;
 });
@@ -45,6 +52,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/partner/campaigns/{campaignId}/promos': { landingId: 'land_x', title: 'Hijack' },
   'PATCH /v1/partner/promos/{promoId}': { title: 'Hijacked' },
   'PATCH /v1/partner/postbacks/{postbackId}': { enabled: false },
+  'POST /v1/partner/postbacks/{postbackId}/test': { confirm: true },
+  'PATCH /v1/network_connections/{connectionId}': { name: 'Hijacked' },
+  'POST /v1/network_connections/{connectionId}/offers': { label: 'Hijack', parameters: { x: '1' } },
+  'PATCH /v1/conversions/{conversionId}': { status: 'approve' },
   'POST /v1/plans/{planId}/assignments': { partnerId: 'partner_x' },
 };
 

@@ -21,6 +21,8 @@ import { catalogAdminRoutes } from '../modules/catalog/catalog-routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
 import { postbackRoutes } from '../modules/postbacks/routes.ts';
+import { networkRoutes } from '../modules/networks/routes.ts';
+import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 
 export const OPENAPI_INFO = {
@@ -80,7 +82,9 @@ export function createApp(deps: AppDeps) {
     .route('/', catalogAdminRoutes)
     .route('/', campaignRoutes)
     .route('/', eventRoutes)
-    .route('/', postbackRoutes);
+    .route('/', postbackRoutes)
+    .route('/', networkRoutes)
+    .route('/', conversionRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -53,6 +53,8 @@ export interface AppDeps {
   demoMailbox?: boolean;
   /** The caller's IP as the runtime sees it (socket address, or Cloudflare's header on Workers). */
   clientIp?: (c: Context) => string | null;
+  /** Logs something kept but worth a look (e.g. an inbound postback with an unknown status). */
+  reportWarning?: (message: string) => void;
   /** Called with unexpected errors (the client only sees a request id). */
   reportError?: (error: unknown, requestId: string | null) => void;
 }

@@ -12,6 +12,7 @@ import { createClient } from '@libsql/client';
 import { freePort, startProcess, waitForHealth } from '../helpers/processes.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
+import { BENCH_TRACKER_HOST, benchInboundNetwork, benchPostbacks } from './postbacks.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -61,12 +62,15 @@ function row(name: string, ms: Measure[]) {
 
 const dir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
 const databaseUrl = `file:${join(dir, 'bench.db')}`;
-const kabinet = await startServer('edge/node.ts', { DATABASE_URL: databaseUrl, KABINET_SEED_CLICKS: '0' });
+const kabinet = await startServer('edge/node.ts', { DATABASE_URL: databaseUrl, KABINET_SEED_CLICKS: '0', KABINET_POSTBACK_HOST_MAP: `${BENCH_TRACKER_HOST}=127.0.0.1` });
 const bare = await startServer('tests/bench/bare-health-server.ts', {});
 const bareRedirect = await startServer('tests/bench/bare-redirect-server.ts', {});
 try {
   await compare('GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http', kabinet, bare, '/health');
   await benchClicks(kabinet.baseUrl, bareRedirect);
+  // Postbacks first: it switches the demo's postbacks off, so the event bench measures ingest alone.
+  await benchPostbacks(kabinet.baseUrl, databaseUrl);
+  await benchInboundNetwork(kabinet.baseUrl);
   await benchEventIngest(kabinet.baseUrl);
 } finally {
   await kabinet.stop();

@@ -1,3 +1,4 @@
+import { createSecretBox } from '../../core/lib/crypto.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +47,8 @@ defineSmokeSuite('workerd', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-'));
   const { mf, d1, baseUrl } = await startWorkerd(dir);
   const allowedOrigin = 'https://partners.smoke.example';
-  await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock }, [allowedOrigin], { publicUrl: baseUrl, clicks: 300 });
+  // Sealed with the Worker's own KABINET_SECRET, so the Worker can open the demo connections' secrets.
+  await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock, secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'), publicUrl: baseUrl }, [allowedOrigin], { publicUrl: baseUrl, clicks: 300 });
   return {
     baseUrl,
     allowedOrigin,

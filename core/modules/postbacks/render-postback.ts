@@ -37,12 +37,14 @@ export async function loadRenderContext(db: Db, operatorId: string, refs: { clic
   };
 }
 
+function decodeOnce(raw: string): string {
+  try { return decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { return raw; }
+}
+
 /** A click's custom parameters by name (first occurrence), decoded once; broken encodings kept raw. */
 export function customParameters(params: Array<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
-  const decode = (raw: string) => {
-    try { return decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { return raw; }
-  };
+  const decode = decodeOnce;
   for (const [rawKey, rawValue] of params) {
     const key = decode(rawKey);
     if (!(key in out)) out[key] = decode(rawValue);

@@ -1,0 +1,92 @@
+/**
+ * Inbound postbacks from the operator's tracker and from CPA networks, read into one
+ * ConversionReport each. Malformed calls are refused naming the parameter (and change nothing);
+ * accepted and duplicate calls both answer 200; an unknown status is kept raw with a warning.
+ */
+import type { AppDeps } from '../../http/deps.ts';
+import { ProblemError } from '../../http/problem.ts';
+import { MoneyError, parseMoney } from '../../lib/money.ts';
+import { normaliseNetworkStatus } from '../networks/network-settings.ts';
+import type { networkConnections } from '../networks/table.ts';
+import { recordConversion, type ConversionReport } from './record-conversion.ts';
+
+type Connection = typeof networkConnections.$inferSelect;
+type Params = Record<string, string>;
+
+const refuse = (field: string, message: string) => new ProblemError('validation_failed', `${field}: ${message}`, [{ path: `query.${field}`, message }]);
+const first = (params: Params, ...names: string[]) => {
+  for (const name of names) {
+    const value = params[name]?.trim();
+    if (value) return value;
+  }
+  return null;
+};
+
+function readPayout(params: Params, amountField: string, currencyField: string, connection: Connection) {
+  const amount = first(params, amountField);
+  if (!amount) return null;
+  const currency = (first(params, currencyField) ?? connection.defaultCurrency).toUpperCase();
+  try {
+    return { minor: parseMoney(amount, currency).minor, currency };
+  } catch (error) {
+    const message = error instanceof MoneyError ? error.message : 'not an amount';
+    throw refuse(/currency/i.test(message) ? currencyField : amountField, message);
+  }
+}
+
+/** Tracker form: click_id, status (lead → sale → rejected…), payout, currency, txid. */
+export function readTrackerPostback(connection: Connection, params: Params): ConversionReport {
+  const clickId = first(params, 'click_id', 'clickid', 'subid', 'visit_id');
+  if (!clickId) throw refuse('click_id', 'required: the visit id the tracker received on the landing');
+  const txid = first(params, 'txid', 'transaction_id');
+  const raw = first(params, 'status');
+  const normalised = raw ? normaliseNetworkStatus({ status: raw }).status : 'hold';
+  return {
+    operatorId: connection.operatorId, source: 'tracker', connectionId: connection.id, dedupeKey: `${clickId}\u0000${txid ?? ''}`,
+    externalId: txid, clickId, status: normalised, rawStatus: raw, payout: readPayout(params, 'payout', 'currency', connection), received: params,
+  };
+}
+
+/** Network form: oid or eid, status with the sta/stc/stt/stw mapping, pay, cc, comment, reason. */
+export function readNetworkPostback(connection: Connection, params: Params): ConversionReport {
+  const orderId = first(params, 'oid', 'eid');
+  if (!orderId) throw refuse('oid', 'required (or eid): the order id Kabinet sent to the network');
+  const raw = first(params, 'status');
+  if (!raw) throw refuse('status', 'required');
+  const mapped = normaliseNetworkStatus({ status: raw, ...pick(params, ['sta', 'stc', 'stt', 'stw']) });
+  return {
+    operatorId: connection.operatorId, source: 'network', connectionId: connection.id, dedupeKey: orderId, externalId: orderId,
+    // The order id is the visit id the operator passed to the network as its sub id.
+    clickId: orderId, status: mapped.status, rawStatus: raw, payout: readPayout(params, 'pay', 'cc', connection),
+    comment: first(params, 'comment'), reason: first(params, 'reason'), received: params,
+  };
+}
+
+function pick(params: Params, names: string[]) {
+  return Object.fromEntries(names.flatMap((n) => (params[n] ? [[n, params[n]]] : [])));
+}
+
+/** Query and body (form or JSON) pairs together; the token never enters the stored copy. */
+export async function readInboundParams(request: Request): Promise<Params> {
+  const url = new URL(request.url);
+  const params: Params = {};
+  for (const [key, value] of url.searchParams) if (!(key in params)) params[key] = value;
+  if (request.method === 'POST') {
+    const type = request.headers.get('content-type') ?? '';
+    if (type.includes('application/json')) {
+      const body = (await request.json().catch(() => { throw new ProblemError('bad_request', 'The body is not valid JSON'); })) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(body ?? {})) if (value !== null && typeof value !== 'object') params[key] ??= String(value);
+    } else {
+      for (const [key, value] of new URLSearchParams(await request.text())) params[key] ??= value;
+    }
+  }
+  return params;
+}
+
+export async function acceptInboundPostback(deps: AppDeps, connection: Connection, params: Params) {
+  const { t: _token, ...kept } = params;
+  const report = connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
+  const result = await recordConversion(deps, report);
+  if (result.warning) deps.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${result.warning}`);
+  return { ok: true as const, result: result.outcome, conversionId: result.conversion.id, status: result.conversion.status, warning: result.warning };
+}

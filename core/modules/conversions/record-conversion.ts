@@ -1,0 +1,142 @@
+/**
+ * One place where conversions change, whoever reports it (a tracker, a CPA network, the
+ * operator): find the conversion by its dedupe key or create it attributed through its click,
+ * apply the status state machine, log the raw values and any warning, and owe the partner's
+ * postbacks for the change — all written in one batch.
+ *
+ * State machine: hold → approve | cancel | trash; approve → cancel | trash (a reversal after
+ * approval); cancel and trash are final. A repeat of the current status with the same payout is
+ * a duplicate (counted once). An unknown status is kept raw with a warning, never dropped.
+ */
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { AppDeps } from '../../http/deps.ts';
+import { newId } from '../../lib/ids.ts';
+import { formatMoney, money } from '../../lib/money.ts';
+import { planPostbacks } from '../postbacks/plan-postbacks.ts';
+import type { PostbackAction } from '../postbacks/table.ts';
+import { clicks } from '../tracking/table.ts';
+import { conversionChanges, conversions, type ConversionStatus } from './table.ts';
+
+const NEXT: Record<ConversionStatus, readonly ConversionStatus[]> = {
+  hold: ['approve', 'cancel', 'trash'],
+  approve: ['cancel', 'trash'],
+  cancel: [],
+  trash: [],
+};
+export const canMove = (from: ConversionStatus, to: ConversionStatus) => NEXT[from].includes(to);
+
+/** Which partner postback action a conversion's status fires. */
+export const ACTION_FOR_STATUS: Record<ConversionStatus, PostbackAction> = { hold: 'lead', approve: 'sale', cancel: 'rejected', trash: 'rejected' };
+
+export type ConversionRow = typeof conversions.$inferSelect;
+export type ChangeOutcome = 'created' | 'changed' | 'duplicate' | 'refused' | 'unknown_status';
+
+export interface ConversionReport {
+  operatorId: string;
+  source: 'tracker' | 'network' | 'operator';
+  connectionId: string | null;
+  /** Identity of the conversion at its source (see the table's comment). */
+  dedupeKey: string;
+  externalId: string | null;
+  clickId: string | null;
+  /** null: the sender's status was not recognised (`rawStatus` says what it was). */
+  status: ConversionStatus | null;
+  rawStatus: string | null;
+  payout: { minor: number; currency: string } | null;
+  comment?: string | null;
+  reason?: string | null;
+  received?: Record<string, string>;
+}
+
+export interface ChangeResult { outcome: ChangeOutcome; conversion: ConversionRow; warning: string | null }
+
+function postbackTrigger(row: ConversionRow) {
+  return {
+    operatorId: row.operatorId, partnerId: row.partnerId!, campaignId: row.campaignId, promoId: row.promoId, clickId: row.clickId,
+    action: ACTION_FOR_STATUS[row.status], triggerKey: `conversion:${row.id}:${row.revision}`, at: row.updatedAt,
+    values: {
+      event_id: row.id, status: row.status, transaction_id: row.externalId,
+      payout: row.payoutMinor !== null && row.currency ? formatMoney(money(row.payoutMinor, row.currency)) : null, payout_currency: row.currency,
+    },
+  };
+}
+
+async function findExisting(deps: AppDeps, report: ConversionReport): Promise<ConversionRow | undefined> {
+  const [row] = await deps.db.select().from(conversions).where(and(
+    eq(conversions.operatorId, report.operatorId), eq(conversions.source, report.source),
+    report.connectionId ? eq(conversions.connectionId, report.connectionId) : isNull(conversions.connectionId),
+    eq(conversions.dedupeKey, report.dedupeKey),
+  ));
+  return row;
+}
+
+/** Applies a report: creates the conversion or moves it, and owes postbacks when something changed. */
+export async function recordConversion(deps: AppDeps, report: ConversionReport, retried = false, known?: ConversionRow): Promise<ChangeResult> {
+  const now = deps.clock.now();
+  // The operator changes a conversion it names by id, whatever source reported it.
+  const existing = known ?? await findExisting(deps, report);
+  const change = {
+    id: newId('cch', deps.clock), operatorId: report.operatorId, at: now, source: report.source, rawStatus: report.rawStatus,
+    payoutMinor: report.payout?.minor ?? null, currency: report.payout?.currency ?? null, received: report.received ?? null,
+  };
+  if (!existing) {
+    const [click] = report.clickId
+      ? await deps.db.select({ id: clicks.id, partnerId: clicks.partnerId, campaignId: clicks.campaignId, promoId: clicks.promoId }).from(clicks)
+        .where(and(eq(clicks.operatorId, report.operatorId), eq(clicks.id, report.clickId)))
+      : [];
+    const warnings = [
+      report.status ? null : `unknown status "${report.rawStatus ?? ''}": kept on hold with the raw value`,
+      click || !report.clickId ? null : `no click "${report.clickId}": kept unattributed`,
+      report.clickId ? null : 'no click id: kept unattributed',
+    ].filter(Boolean);
+    const row: ConversionRow = {
+      id: newId('conv', deps.clock), operatorId: report.operatorId, source: report.source, connectionId: report.connectionId, dedupeKey: report.dedupeKey,
+      externalId: report.externalId, clickId: click?.id ?? report.clickId, partnerId: click?.partnerId ?? null, campaignId: click?.campaignId ?? null,
+      promoId: click?.promoId ?? null, status: report.status ?? 'hold', rawStatus: report.rawStatus, payoutMinor: report.payout?.minor ?? null,
+      currency: report.payout?.currency ?? null, comment: report.comment ?? null, reason: report.reason ?? null, revision: 1, createdAt: now, updatedAt: now,
+    };
+    const warning = warnings.join('; ') || null;
+    const outcome: ChangeOutcome = report.status ? 'created' : 'unknown_status';
+    const planned = row.partnerId ? await planPostbacks(deps, [postbackTrigger(row)]) : { jobs: [], parts: [] };
+    try {
+      await deps.jobs.enqueueMany(planned.jobs, [
+        { table: conversions, rows: [row] },
+        { table: conversionChanges, rows: [{ ...change, conversionId: row.id, fromStatus: null, toStatus: row.status, outcome, warning }] },
+        ...planned.parts,
+      ]);
+    } catch (error) {
+      // The same report arriving twice at once: the other one created it (this batch wrote
+      // nothing), so this one is applied to that row, normally as a duplicate.
+      if (!retried && /UNIQUE constraint failed: conversions\./.test(String((error as Error).message ?? error) + String((error as { cause?: Error }).cause?.message ?? ''))) return recordConversion(deps, report, true);
+      throw error;
+    }
+    return { outcome, conversion: row, warning };
+  }
+
+  const logOnly = async (outcome: ChangeOutcome, warning: string | null) => {
+    await deps.db.insert(conversionChanges).values({ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning });
+    return { outcome, conversion: existing, warning };
+  };
+  if (!report.status) return logOnly('unknown_status', `unknown status "${report.rawStatus ?? ''}": kept as raw, status stays ${existing.status}`);
+  const payoutChanged = report.payout !== null && (report.payout.minor !== existing.payoutMinor || report.payout.currency !== existing.currency);
+  if (report.status === existing.status && !payoutChanged) return logOnly('duplicate', null);
+  if (report.status !== existing.status && !canMove(existing.status, report.status)) {
+    return logOnly('refused', `status ${existing.status} cannot become ${report.status}`);
+  }
+  const updated: ConversionRow = {
+    ...existing, status: report.status, rawStatus: report.rawStatus ?? existing.rawStatus, revision: existing.revision + 1, updatedAt: now,
+    payoutMinor: report.payout?.minor ?? existing.payoutMinor, currency: report.payout?.currency ?? existing.currency,
+    comment: report.comment ?? existing.comment, reason: report.reason ?? existing.reason,
+  };
+  const planned = updated.partnerId ? await planPostbacks(deps, [postbackTrigger(updated)]) : { jobs: [], parts: [] };
+  await deps.jobs.enqueueMany(planned.jobs, [
+    // Guarded by the revision read above: a concurrent change that got there first wins.
+    { query: deps.db.update(conversions).set({
+      status: updated.status, rawStatus: updated.rawStatus, revision: sql`${conversions.revision} + 1`, updatedAt: now,
+      payoutMinor: updated.payoutMinor, currency: updated.currency, comment: updated.comment, reason: updated.reason,
+    }).where(and(eq(conversions.id, existing.id), eq(conversions.revision, existing.revision))) },
+    { table: conversionChanges, rows: [{ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: updated.status, outcome: 'changed' as const, warning: null }] },
+    ...planned.parts,
+  ]);
+  return { outcome: 'changed', conversion: updated, warning: null };
+}

@@ -1,0 +1,58 @@
+/**
+ * Inbound postback endpoints (`/pb/tracker/{id}`, `/pb/network/{id}`: GET or POST, form or
+ * JSON, token in `t`) and the operator's conversion and cost API.
+ */
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { createRouter } from '../../http/router.ts';
+import { requireOperatorKey } from '../../http/middleware.ts';
+import { jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { notFound } from '../../http/problem.ts';
+import type { AppEnv } from '../../http/deps.ts';
+import { authenticateConnection } from '../networks/service.ts';
+import { acceptInboundPostback, readInboundParams } from './inbound.ts';
+import { ConversionDetailSchema, ConversionListQuerySchema, ConversionSchema, CostQuerySchema, CostSchema, InboundResultSchema, NetworkPostbackQuerySchema, TrackerPostbackQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
+import { getConversion, listCosts, listOperatorConversions, updateConversion, uploadCosts } from './service.ts';
+
+const inboundTags = ['Inbound postbacks'];
+const inboundErrors = { 400: problemResponses[400], 404: problemResponses[404], 422: problemResponses[422] };
+const connectionParams = z.object({ connectionId: z.string().min(3).max(64) });
+
+async function inbound(c: Context<AppEnv>, kind: 'tracker' | 'network') {
+  const params = await readInboundParams(c.req.raw);
+  const connection = await authenticateConnection(c.var.deps, kind, c.req.param('connectionId')!, params.t ?? '');
+  // A wrong token looks exactly like a missing connection.
+  if (!connection) throw notFound('Connection');
+  return c.json(await acceptInboundPostback(c.var.deps, connection, params), 200);
+}
+
+const inboundRoute = (method: 'get' | 'post', kind: 'tracker' | 'network') => createRoute({
+  method, path: `/pb/${kind}/{connectionId}`, tags: inboundTags,
+  summary: kind === 'tracker'
+    ? `Tracker postback (${method.toUpperCase()}): click_id, status, payout, currency, txid. Repeats count once; a new txid on a click is an upsell.`
+    : `CPA-network postback (${method.toUpperCase()}): oid/eid, status with sta/stc/stt/stw mapping, pay, cc, comment, reason.`,
+  request: { params: connectionParams, query: kind === 'tracker' ? TrackerPostbackQuerySchema : NetworkPostbackQuerySchema },
+  responses: { 200: jsonResponse(InboundResultSchema, 'Accepted, changed, duplicate, or kept with a warning'), ...inboundErrors },
+});
+
+const tags = ['Operator: conversions and costs'];
+const security = operatorKeySecurity;
+const middleware = [requireOperatorKey];
+const errors = { 401: problemResponses[401], 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422] };
+const conversionParams = z.object({ conversionId: z.string().min(3).max(64) });
+
+export const conversionRoutes = createRouter()
+  .openapi(inboundRoute('get', 'tracker'), (c) => inbound(c, 'tracker'))
+  .openapi(inboundRoute('post', 'tracker'), (c) => inbound(c, 'tracker'))
+  .openapi(inboundRoute('get', 'network'), (c) => inbound(c, 'network'))
+  .openapi(inboundRoute('post', 'network'), (c) => inbound(c, 'network'))
+  .openapi(createRoute({ method: 'get', path: '/v1/conversions', tags, security, middleware, summary: 'Tracker, network and operator conversions, newest first', request: { query: ConversionListQuerySchema }, responses: { 200: jsonResponse(z.object({ data: z.array(ConversionSchema) }).openapi('ConversionList'), 'Conversions'), ...errors } }),
+    async (c) => c.json({ data: await listOperatorConversions(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200))
+  .openapi(createRoute({ method: 'get', path: '/v1/conversions/{conversionId}', tags, security, middleware, summary: 'A conversion with every change and the raw values received', request: { params: conversionParams }, responses: { 200: jsonResponse(ConversionDetailSchema, 'Conversion'), ...errors } }),
+    async (c) => c.json(await getConversion(c.var.deps, c.var.operatorId, c.req.valid('param').conversionId), 200))
+  .openapi(createRoute({ method: 'patch', path: '/v1/conversions/{conversionId}', tags, security, middleware, summary: 'Change status (hold → approve | cancel | trash; approve → cancel | trash) and/or payout; fires the partner\'s lead/sale/rejected postbacks', request: { params: conversionParams, body: jsonBody(UpdateConversionSchema) }, responses: { 200: jsonResponse(ConversionDetailSchema, 'Conversion'), ...errors } }),
+    async (c) => c.json(await updateConversion(c.var.deps, c.var.operatorId, c.req.valid('param').conversionId, c.req.valid('json')), 200))
+  .openapi(createRoute({ method: 'put', path: '/v1/costs', tags, security, middleware, summary: 'Upload costs per campaign and day (all lines or none; a later upload for the same day replaces it)', request: { body: jsonBody(UploadCostsSchema) }, responses: { 200: jsonResponse(z.object({ stored: z.number().int() }).openapi('CostsStored'), 'Stored'), ...errors } }),
+    async (c) => c.json(await uploadCosts(c.var.deps, c.var.operatorId, c.req.valid('json')), 200))
+  .openapi(createRoute({ method: 'get', path: '/v1/costs', tags, security, middleware, summary: 'Costs by campaign and day', request: { query: CostQuerySchema }, responses: { 200: jsonResponse(z.object({ data: z.array(CostSchema) }).openapi('CostList'), 'Costs'), ...errors } }),
+    async (c) => c.json({ data: await listCosts(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200));

@@ -1,0 +1,109 @@
+/** The operator's view of conversions (list, detail with every change), status/payout changes, and costs. */
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDeps } from '../../http/deps.ts';
+import { ProblemError, notFound } from '../../http/problem.ts';
+import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
+import { campaigns } from '../campaigns/table.ts';
+import { campaignCosts, conversionChanges, conversions } from './table.ts';
+import { canMove, recordConversion, type ConversionRow } from './record-conversion.ts';
+import type { ConversionListQuerySchema, CostQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
+
+const amount = (minor: number | null, currency: string | null) => (minor !== null && currency ? formatMoney(money(minor, currency)) : null);
+
+export function presentConversion(c: ConversionRow) {
+  return {
+    id: c.id, source: c.source, connectionId: c.connectionId, externalId: c.externalId, clickId: c.clickId, partnerId: c.partnerId,
+    campaignId: c.campaignId, promoId: c.promoId, status: c.status, rawStatus: c.rawStatus, payout: amount(c.payoutMinor, c.currency),
+    currency: c.currency, comment: c.comment, reason: c.reason, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export async function listOperatorConversions(deps: AppDeps, operatorId: string, query: z.infer<typeof ConversionListQuerySchema>) {
+  const rows = await deps.db.select().from(conversions).where(and(
+    eq(conversions.operatorId, operatorId),
+    query.status ? eq(conversions.status, query.status) : undefined,
+    query.source ? eq(conversions.source, query.source) : undefined,
+    query.connectionId ? eq(conversions.connectionId, query.connectionId) : undefined,
+    query.clickId ? eq(conversions.clickId, query.clickId) : undefined,
+  )).orderBy(desc(conversions.createdAt)).limit(query.limit);
+  return rows.map(presentConversion);
+}
+
+async function load(deps: AppDeps, operatorId: string, id: string) {
+  const [row] = await deps.db.select().from(conversions).where(and(eq(conversions.operatorId, operatorId), eq(conversions.id, id)));
+  if (!row) throw notFound('Conversion');
+  return row;
+}
+
+export async function getConversion(deps: AppDeps, operatorId: string, id: string) {
+  const row = await load(deps, operatorId, id);
+  const changes = await deps.db.select().from(conversionChanges).where(and(eq(conversionChanges.operatorId, operatorId), eq(conversionChanges.conversionId, id))).orderBy(asc(conversionChanges.id));
+  return {
+    ...presentConversion(row),
+    changes: changes.map((ch) => ({
+      at: ch.at.toISOString(), source: ch.source, fromStatus: ch.fromStatus, toStatus: ch.toStatus, rawStatus: ch.rawStatus,
+      payout: amount(ch.payoutMinor, ch.currency), currency: ch.currency, outcome: ch.outcome, warning: ch.warning, received: ch.received,
+    })),
+  };
+}
+
+/** The operator changes status and/or payout; the state machine applies, and a refused move is a 409. */
+export async function updateConversion(deps: AppDeps, operatorId: string, id: string, input: z.infer<typeof UpdateConversionSchema>) {
+  const row = await load(deps, operatorId, id);
+  const status = input.status ?? row.status;
+  if (status !== row.status && !canMove(row.status, status)) throw new ProblemError('conflict', `The conversion is ${row.status}: it cannot become ${status}`);
+  let payout: { minor: number; currency: string } | null = null;
+  if (input.payout !== undefined) {
+    const currency = input.currency ?? row.currency;
+    if (!currency) throw new ProblemError('validation_failed', 'body.currency: required: the conversion has no currency yet', [{ path: 'body.currency', message: 'required: the conversion has no currency yet' }]);
+    try { payout = { minor: parseMoney(input.payout, currency).minor, currency }; } catch (error) {
+      const message = error instanceof MoneyError ? error.message : 'invalid amount';
+      throw new ProblemError('validation_failed', `body.payout: ${message}`, [{ path: 'body.payout', message }]);
+    }
+  }
+  await recordConversion(deps, {
+    operatorId, source: 'operator', connectionId: row.connectionId, dedupeKey: row.dedupeKey, externalId: row.externalId, clickId: row.clickId,
+    status, rawStatus: input.status ?? null, payout, comment: input.comment ?? null,
+  }, false, row);
+  return getConversion(deps, operatorId, id);
+}
+
+export async function uploadCosts(deps: AppDeps, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
+  const errors: Array<{ path: string; message: string }> = [];
+  const ids = [...new Set(input.costs.map((c) => c.campaignId))];
+  const known = new Set((await deps.db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids)))).map((c) => c.id));
+  const now = deps.clock.now();
+  const rows = input.costs.map((cost, i) => {
+    if (!known.has(cost.campaignId)) errors.push({ path: `body.costs.${i}.campaignId`, message: 'no such campaign' });
+    let minor = 0;
+    try { minor = parseMoney(cost.amount, cost.currency).minor; } catch (error) {
+      errors.push({ path: `body.costs.${i}.${error instanceof MoneyError && /currency/i.test(error.message) ? 'currency' : 'amount'}`, message: error instanceof Error ? error.message : 'invalid amount' });
+    }
+    return { operatorId, campaignId: cost.campaignId, day: cost.date, amountMinor: minor, currency: cost.currency, updatedAt: now };
+  });
+  // All or nothing: one bad line changes nothing.
+  if (errors.length) throw new ProblemError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  // A later upload for the same campaign and day replaces the earlier one (corrections are uploads).
+  const latest = [...new Map(rows.map((r) => [`${r.campaignId}|${r.day}`, r])).values()];
+  const perStatement = 16; // 6 values a row: within D1's 100 bound parameters
+  const statements = [];
+  for (let i = 0; i < latest.length; i += perStatement) {
+    statements.push(deps.db.insert(campaignCosts).values(latest.slice(i, i + perStatement)).onConflictDoUpdate({
+      target: [campaignCosts.operatorId, campaignCosts.campaignId, campaignCosts.day],
+      set: { amountMinor: sql`excluded.amount_minor`, currency: sql`excluded.currency`, updatedAt: sql`excluded.updated_at` },
+    }));
+  }
+  await deps.db.batch(statements as [typeof statements[number], ...typeof statements]);
+  return { stored: latest.length };
+}
+
+export async function listCosts(deps: AppDeps, operatorId: string, query: z.infer<typeof CostQuerySchema>) {
+  const rows = await deps.db.select().from(campaignCosts).where(and(
+    eq(campaignCosts.operatorId, operatorId),
+    query.campaignId ? eq(campaignCosts.campaignId, query.campaignId) : undefined,
+    query.from ? gte(campaignCosts.day, query.from) : undefined,
+    query.to ? lte(campaignCosts.day, query.to) : undefined,
+  )).orderBy(asc(campaignCosts.day), asc(campaignCosts.campaignId));
+  return rows.map((r) => ({ campaignId: r.campaignId, date: r.day, amount: formatMoney(money(r.amountMinor, r.currency)), currency: r.currency, updatedAt: r.updatedAt.toISOString() }));
+}
