@@ -10,7 +10,8 @@ import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../core/db/schema.ts';
 import type { Db } from '../../core/db/client.ts';
 import { systemClock } from '../../core/lib/clock.ts';
-import { seedDemo } from '../../demo/seed.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
+import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { defineSmokeSuite } from './smoke-suite.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,7 +25,7 @@ export async function applyMigrations(d1: { prepare(sql: string): { run(): Promi
   }
 }
 
-async function startWorkerd(dir: string) {
+async function startWorkerd(dir: string, outboundService?: (request: Request) => Response | Promise<Response>) {
   const scriptPath = join(dir, 'worker.js');
   await build({
     entryPoints: [join(root, 'edge/worker.ts')], outfile: scriptPath, bundle: true, format: 'esm',
@@ -35,6 +36,7 @@ async function startWorkerd(dir: string) {
     modules: true, modulesRoot: dir, scriptPath, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'kabinet-smoke' }, bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef' }, d1Persist: join(dir, 'd1'), cf: false,
     queueProducers: { JOBS: { queueName: 'kabinet-jobs' } }, queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
+    ...(outboundService ? { outboundService } : {}),
   });
   const baseUrl = (await mf.ready).origin;
   const d1 = await mf.getD1Database('DB');
@@ -72,6 +74,43 @@ describe('jobs on workerd', () => {
       // A second tick on the same day adds no second housekeeping job (idempotency key).
       await worker.scheduled({ cron: '* * * * *' });
       expect(await done()).toHaveLength(1);
+    } finally {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('postbacks on workerd', () => {
+  it('an event\'s postback is delivered through the Queue consumer with fetch, and logged', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-pb-'));
+    // The Worker's outgoing fetches land here: the partner's tracker, as seen from workerd.
+    const received: Array<{ url: string; key: string | null }> = [];
+    const { mf, d1, baseUrl } = await startWorkerd(dir, (request) => {
+      received.push({ url: request.url, key: request.headers.get('idempotency-key') });
+      return new Response('ok');
+    });
+    try {
+      await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock, secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'), publicUrl: baseUrl }, [], { publicUrl: baseUrl, clicks: 50 });
+      const demo = DEMO_OPERATORS[0]!;
+      const signIn = await unwrap(createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: demo.id }, json: { email: demo.signInEmail, password: DEMO_PASSWORD } }));
+      const partner = createKabinetClient(baseUrl, { sessionToken: signIn.token! });
+      await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'first_deposit', url: 'https://tracker.workerd.example/pb?e=${event_id}&a=${amount}&c=${clickID}&p=${promo_id}' } }));
+      const location = (await fetch(`${baseUrl}/t/LU0X0KKK?clickID=wk-1`, { redirect: 'manual' })).headers.get('location')!;
+      const visit = new URL(location).searchParams.get('kb_vid')!;
+      const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
+      await unwrap(operator.v1.events.$post({ json: { events: [{ id: 'wk-ftd-1', type: 'first_deposit', player_id: 'wk-p1', brand: demo.brands[0]!.id, visit_id: visit, amount: '40', currency: 'EUR', occurred_at: '2026-11-24T10:00:00Z' }] } }));
+      const mine = () => received.filter((r) => r.url.startsWith('https://tracker.workerd.example/'));
+      for (let i = 0; i < 100 && mine().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(mine()).toHaveLength(1);
+      expect(mine()[0]!.url).toMatch(/^https:\/\/tracker\.workerd\.example\/pb\?e=wk-ftd-1&a=40\.00&c=wk-1&p=promo_/);
+      expect(mine()[0]!.key).toMatch(/^pbd_/);
+      let log = (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: 'tracker.workerd.example' } }))).data;
+      for (let i = 0; i < 40 && log.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        log = (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: 'tracker.workerd.example' } }))).data;
+      }
+      expect(log).toMatchObject([{ responseCode: 200, action: 'first_deposit' }]);
     } finally {
       await mf.dispose();
       rmSync(dir, { recursive: true, force: true });
