@@ -109,5 +109,20 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       ] } }));
       expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: { method: 'visit_id', clickId: visitId } });
     });
+
+    // The demo's registration postback goes to the demo tracker on the same server, through the
+    // guarded node:http transport (Node, and Deno's node:http). workerd delivers through the
+    // Queue and fetch instead: tests/runtime/workerd.test.ts covers that with its own receiver.
+    it.skipIf(runtime === 'workerd')('delivers the registration\'s postback to the demo tracker and logs the 200', async () => {
+      const signIn = await unwrap(client().v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD } }));
+      const partner = createKabinetClient(target.baseUrl, { sessionToken: signIn.token! });
+      const find = async () => (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: `cid=${runtime}` } }))).data;
+      let log = await find();
+      for (let i = 0; i < 60 && log.length === 0; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        log = await find();
+      }
+      expect(log).toMatchObject([{ action: 'registration', responseCode: 200, error: null }]);
+    });
   });
 }
