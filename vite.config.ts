@@ -1,6 +1,9 @@
-// Library build of the widgets: widgets/src/index.ts → widgets/dist/kabinet.js, one minified
-// ES module for `<script type="module">`. Code splitting stays on so heavy parts (charts)
-// can become lazy chunks later; kabinet.js is always the entry. Node-side tests live in tests/vitest.config.ts.
+// Library build of the widgets, two script-tag entries as minified ES modules for
+// `<script type="module">`: widgets/src/index.ts → widgets/dist/kabinet.js (partner portal; the name
+// is public, it must stay kabinet.js) and widgets/src/operator.ts → widgets/dist/kabinet-operator.js
+// (operator console). Code splitting stays on: lazy sections and the code both entries share
+// (lit…) become chunks/, so a partner page never loads the operator console.
+// Node-side tests live in tests/vitest.config.ts.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -9,9 +12,9 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     lib: {
-      entry: 'widgets/src/index.ts',
+      entry: { kabinet: 'widgets/src/index.ts', 'kabinet-operator': 'widgets/src/operator.ts' },
       formats: ['es'],
-      fileName: 'kabinet',
+      fileName: (_format, entryName) => `${entryName}.js`,
     },
     rolldownOptions: {
       // `build.minify` alone leaves whitespace in library output.

@@ -3,25 +3,64 @@
  * partner is "logged in" on the operator's site, so it mints an embed session for that partner
  * user (POST /v1/partner_sessions with the operator's secret key) and hands the single-use
  * client secret to its page. The secret key never reaches the browser.
+ *
+ * It also forwards the operator console's calls (`<kb-network-connections>`) to the Operator
+ * API, adding the secret key itself: see KABINET_PROXY_PREFIXES.
  */
 import { Hono } from 'hono';
 import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
 import type { AppType } from '../core/http/app.ts';
 import { DEMO_OPERATORS } from './seed.ts';
 
+/**
+ * The only Operator API paths the console proxy forwards: the CPA-network catalog, connections
+ * (with their offers) and conversions. Anything else (API keys, partners, payouts…) is a 404, so
+ * the proxy cannot be used as a general-purpose key holder.
+ */
+export const KABINET_PROXY_PREFIXES = ['/v1/networks', '/v1/network_connections', '/v1/conversions'] as const;
+
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
+  // In-process fetch stands in for the network hop between the operator's server and Kabinet.
+  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => api.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
+
   backend.get('/demo/operator-backend/:operatorId/embed-secret', async (c) => {
     const demo = DEMO_OPERATORS.find((d) => d.id === c.req.param('operatorId'));
     if (!demo) return c.json({ error: 'Unknown demo operator' }, 404);
-    // In-process fetch stands in for the network hop between the operator's server and Kabinet.
-    const kabinet = createKabinetClient(new URL(c.req.url).origin, {
-      secretKey: demo.apiKey,
-      fetch: ((input: RequestInfo | URL, init?: RequestInit) => api.request(input instanceof Request ? input : String(input), init)) as typeof fetch,
-    });
+    const kabinet = createKabinetClient(new URL(c.req.url).origin, { secretKey: demo.apiKey, fetch: inProcessFetch });
     const session = await unwrap(kabinet.v1.partner_sessions.$post({ json: { userId: demo.userId, components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions'] } }));
     c.header('cache-control', 'no-store');
     return c.json({ clientSecret: session.clientSecret, expiresAt: session.expiresAt, partner: demo.signInEmail });
+  });
+
+  /*
+   * The operator console's proxy: `<kb-network-connections api-base="/demo/operator-backend/<id>/kabinet">`
+   * calls `<api-base>/v1/…` and this forwards the call to Kabinet with the operator's secret key,
+   * which therefore stays on the server (a browser must never hold an `sk_…` key). Method, query and
+   * JSON body pass through; status and body come back as Kabinet sent them (problem+json included).
+   * An operator's real backend would put its own admin authentication (and CSRF protection) in front
+   * of this route, so only its staff reach it; the demo has no admin login, so it is open.
+   */
+  backend.all('/demo/operator-backend/:operatorId/kabinet/*', async (c) => {
+    const demo = DEMO_OPERATORS.find((d) => d.id === c.req.param('operatorId'));
+    if (!demo) return c.json({ error: 'Unknown demo operator' }, 404);
+    const url = new URL(c.req.url);
+    const prefix = `/demo/operator-backend/${demo.id}/kabinet`;
+    const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '';
+    if (!KABINET_PROXY_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+      return c.json({ error: 'The operator console proxy forwards only /v1/networks, /v1/network_connections and /v1/conversions' }, 404);
+    }
+    const method = c.req.method.toUpperCase();
+    const body = method === 'GET' || method === 'HEAD' ? '' : await c.req.text();
+    // Only our own headers go on: the browser's cookies and headers are for this backend, not for Kabinet.
+    const headers: Record<string, string> = { authorization: `Bearer ${demo.apiKey}`, accept: 'application/json' };
+    if (body) headers['content-type'] = 'application/json';
+    const answer = await inProcessFetch(`${url.origin}${path}${url.search}`, { method, headers, ...(body ? { body } : {}) });
+    const empty = method === 'HEAD' || answer.status === 204 || answer.status === 304;
+    return new Response(empty ? null : await answer.arrayBuffer(), {
+      status: answer.status,
+      headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' },
+    });
   });
   return backend;
 }

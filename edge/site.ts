@@ -6,6 +6,7 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppType } from '../core/http/app.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
+import { createDemoTracker } from '../demo/demo-tracker.ts';
 import { fileURLToPath } from 'node:url';
 import { relative } from 'node:path';
 
@@ -14,15 +15,16 @@ export const WIDGETS_DIST = fromRoot('widgets/dist');
 export const DEMO_SITE = fromRoot('demo/site');
 
 /** Paths the API owns (the core's routes and the public contracts of SPEC.md). */
-const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api', '/portal', '/demo/mailbox', '/demo/operator-backend'];
+const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api', '/portal', '/demo/mailbox', '/demo/operator-backend', '/demo/tracker'];
 
 export type StaticFactory = (options: { root: string; rewriteRequestPath?: (path: string) => string }) => MiddlewareHandler;
 
 /** `demo`: also serve the demo operator's backend (it mints embed sessions with the demo keys). */
 export function createSite(api: AppType, serveStatic: StaticFactory, options: { demo: boolean }) {
   const site = new Hono();
-  if (options.demo) site.route('/', createDemoOperatorBackend(api));
+  if (options.demo) site.route('/', createDemoOperatorBackend(api)).route('/', createDemoTracker());
   site.use('/kabinet.js', serveStatic({ root: WIDGETS_DIST }));
+  site.use('/kabinet-operator.js', serveStatic({ root: WIDGETS_DIST }));
   site.use('/chunks/*', serveStatic({ root: WIDGETS_DIST }));
   const demoPages = serveStatic({ root: DEMO_SITE });
   site.use('/*', async (c, next) => {

@@ -53,6 +53,14 @@ export const NetworkCatalogSchema = z.object({
     key: z.string(), name: z.string(), streamsRequired: z.boolean(), notes: z.string().nullable(),
     settings: z.array(z.object({ key: z.string(), label: z.string(), labelRu: z.string(), secret: z.boolean() })),
     offerParameters: z.array(z.object({ name: z.string(), meaning: z.string(), meaningRu: z.string() })),
-    postbacks: z.object({ mode: z.enum(['tails', 'api', 'fields']), tails: z.array(z.object({ status: z.string(), tail: z.string() })) }),
+    postbacks: z.object({
+      mode: z.enum(['tails', 'api', 'fields']),
+      /** Tails exactly as the network's guide writes them, with the guide's label ("Глобальный", "Одобрение"…). */
+      tails: z.array(z.object({ status: z.string(), tail: z.string(), label: z.string() })),
+      fields: z.object({
+        protocol: z.string(),
+        parameters: z.array(z.object({ name: z.string(), source: z.enum(['static', 'list']), value: z.string(), valuesByStatus: z.record(z.string(), z.string()), meaning: z.string(), meaningRu: z.string() })),
+      }).nullable(),
+    }),
   })),
 }).openapi('NetworkCatalog');

@@ -28,7 +28,14 @@ export function listNetworkCatalog() {
     key: n.key, name: n.name, streamsRequired: n.streamsRequired, notes: n.notes ?? null,
     settings: n.settings.map((s) => ({ key: s.key, label: s.label, labelRu: s.labelRu, secret: s.secret })),
     offerParameters: n.offerParameters.map((p) => ({ name: p.name, meaning: p.meaning, meaningRu: p.meaningRu })),
-    postbacks: { mode: n.postbacks.mode, tails: n.postbacks.mode === 'tails' ? n.postbacks.tails.map((t) => ({ status: t.status, tail: t.tail })) : [] },
+    postbacks: {
+      mode: n.postbacks.mode,
+      tails: n.postbacks.mode === 'tails' ? n.postbacks.tails.map((t) => ({ status: t.status, tail: t.tail, label: t.label })) : [],
+      // Networks that take the postback as separate fields: what to type into each.
+      fields: n.postbacks.mode === 'fields'
+        ? { protocol: n.postbacks.protocol, parameters: n.postbacks.parameters.map((p) => ({ name: p.name, source: p.source, value: p.value, valuesByStatus: p.valuesByStatus ?? {}, meaning: p.meaning, meaningRu: p.meaningRu })) }
+        : null,
+    },
   }));
 }
 

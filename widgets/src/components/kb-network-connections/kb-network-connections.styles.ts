@@ -1,0 +1,47 @@
+/**
+ * Look of the operator console: the account sections' sheet (tokens through `--_…` fallbacks, so
+ * the page's `--kb-*` theme wins and the console still looks right alone) plus the catalog cards,
+ * connection cards, copy rows and the conversions table.
+ */
+import { css } from 'lit';
+import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
+import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
+
+export const consoleStyles = [...accountSectionStyles, campaignStyles, css`
+  [part~='section'] { margin: 0 0 var(--_space-4); }
+  [part~='search'] { max-width: 24rem; margin: 0 0 var(--_space-2); }
+  [part~='network-list'], [part~='connection-list'] { display: grid; gap: var(--_space); margin: 0; padding: 0; list-style: none; }
+  [part~='network-list'] { grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
+  [part~='network'], [part~='connection'], [part~='tracker-card'] {
+    display: grid; gap: var(--_space-2); align-content: start; min-width: 0;
+    padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
+  }
+  [part~='network-name'], [part~='connection-name'] { margin: 0; font-size: 1.05em; }
+  [part~='network-name'] [part~='badge'], [part~='connection-name'] [part~='badge'] { font-weight: 400; }
+  [part~='badge-streams'] { border-color: var(--_primary); color: var(--_text); white-space: normal; margin: 0; }
+  [part~='badge-disabled'] { color: var(--_danger); }
+  [part~='term'] { margin: var(--_space-2) 0 var(--_space-1); font-weight: 600; font-size: 0.95em; }
+  [part~='plain-list'] { margin: 0; padding-inline-start: 1.2em; }
+  [part~='plain-list'] li { overflow-wrap: anywhere; }
+  [part~='notes'], [part~='meta'] { margin: 0; color: var(--_muted); font-size: 0.92em; }
+  [part~='tails'] { display: grid; grid-template-columns: max-content 1fr; gap: var(--_space-1) var(--_space-2); margin: 0; }
+  [part~='tails'] dt { color: var(--_muted); }
+  [part~='tails'] dd { margin: 0; overflow-wrap: anywhere; }
+  [part~='postback'] { display: grid; gap: var(--_space-1); margin: 0 0 var(--_space-2); }
+  [part~='postback-url'] { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; min-width: 0; }
+  [part~='toggle'] { display: inline-flex; align-items: center; gap: var(--_space-1); font-weight: 600; }
+  [part~='toggle'] input { width: 1.1em; height: 1.1em; accent-color: var(--_primary); margin: 0; }
+  [part~='connect-form'], [part~='offer-form'] {
+    display: grid; gap: var(--_space); margin: 0; padding: var(--_space); max-width: 42rem;
+    border: 1px solid var(--_primary); border-radius: var(--_radius); background: var(--_bg);
+  }
+  [part~='offer-form'] { border-color: var(--_border); max-width: none; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); align-items: start; }
+  [part~='offer-form'] [part~='actions'] { grid-column: 1 / -1; }
+  [part~='conversions-panel'] { padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); }
+  [part~='conversion-payout'], [part~='conversion-updated'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
+  [part~='row-actions'] { display: flex; gap: var(--_space-1); }
+  [part~='row-actions'] button { padding: 2px var(--_space-2); }
+  [part~='status-pill'] { display: inline-block; padding: 0 var(--_space-2); border-radius: 999px; border: 1px solid var(--_border); background: var(--_surface); white-space: nowrap; }
+  [part~='status-approve'] { border-color: var(--_primary); }
+  [part~='status-cancel'], [part~='status-trash'] { color: var(--_danger); border-color: currentColor; }
+`];

@@ -1,0 +1,121 @@
+/**
+ * `<kb-network-conversions>`: the conversions one connection brought in (status, the network's raw
+ * status, payout, click id, last change), filtered by status, with approve / cancel / trash
+ * buttons (PATCH /v1/conversions/{id}). The server's state machine decides: a refused change
+ * (409) shows its message. Part of `<kb-network-connections>`, which sets its properties.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ConsoleElement } from './console-element.ts';
+import { CONVERSION_STATUSES, ConsoleApiError, type ConversionStatus, type OperatorConversion } from './network-api.ts';
+
+/** The changes an operator makes by hand (hold is where conversions start). */
+const ACTIONS = ['approve', 'cancel', 'trash'] as const satisfies readonly ConversionStatus[];
+
+export class KbNetworkConversions extends ConsoleElement {
+  static override properties = {
+    connectionId: { attribute: 'connection-id' },
+    connectionName: { attribute: 'connection-name' },
+    rows: { state: true },
+    status: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    pending: { state: true },
+  };
+
+  declare connectionId: string;
+  declare connectionName: string;
+  declare private rows: OperatorConversion[] | null;
+  /** The status filter ('' = all). */
+  declare private status: ConversionStatus | '';
+  declare private error: string | null;
+  declare private notice: string | null;
+  /** The conversion whose change is in flight. */
+  declare private pending: string | null;
+  private loadSeq = 0;
+
+  constructor() {
+    super();
+    this.connectionId = '';
+    this.connectionName = '';
+    this.rows = null;
+    this.status = '';
+    this.error = null;
+    this.notice = null;
+    this.pending = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if ((changed.has('connectionId') || changed.has('apiBase') || changed.has('status')) && this.connectionId && this.apiBase) void this.load();
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.loadSeq;
+    this.rows = null;
+    this.error = null;
+    const query = new URLSearchParams({ connectionId: this.connectionId, ...(this.status ? { status: this.status } : {}) });
+    try {
+      const { data } = await this.call<{ data: OperatorConversion[] }>(`/v1/conversions?${query}`);
+      if (seq === this.loadSeq) this.rows = data;
+    } catch (error) {
+      if (seq === this.loadSeq) { this.rows = []; this.error = this.failure(error); }
+    }
+  }
+
+  private async change(row: OperatorConversion, status: ConversionStatus): Promise<void> {
+    if (this.pending) return;
+    this.pending = row.id;
+    this.error = null;
+    this.notice = null;
+    try {
+      const updated = await this.call<OperatorConversion & { changes?: unknown }>(`/v1/conversions/${encodeURIComponent(row.id)}`, { method: 'PATCH', body: { status } });
+      const { changes: _changes, ...conversion } = updated;
+      this.rows = (this.rows ?? []).map((r) => (r.id === row.id ? conversion : r));
+      this.notice = this.m('conversions.changed', { id: row.id, status: this.m(`status.${conversion.status}`) });
+    } catch (error) {
+      this.error = error instanceof ConsoleApiError && error.status === 409 ? this.m('conversions.refused', { detail: error.detail }) : this.failure(error);
+    } finally {
+      this.pending = null;
+    }
+  }
+
+  private filter = (event: Event): void => {
+    this.status = (event.currentTarget as HTMLSelectElement).value as ConversionStatus | '';
+  };
+
+  protected override render(): TemplateResult {
+    const none = this.m('none');
+    return html`<section part="conversions-panel" aria-labelledby="conversions-heading">
+      <div part="header">
+        <h3 part="subheading" id="conversions-heading">${this.m('conversions.heading', { name: this.connectionName })}</h3>
+        <div part="toolbar">
+          <label part="field"><span part="label">${this.m('conversions.status')}</span>
+            <select part="input status-filter" .value=${this.status} @change=${this.filter}>
+              <option value="">${this.m('conversions.allStatuses')}</option>
+              ${CONVERSION_STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${this.m(`status.${s}`)}</option>`)}
+            </select>
+          </label>
+          <button part="refresh" type="button" @click=${() => this.load()}>${this.m('conversions.refresh')}</button>
+          <button part="close" type="button" @click=${() => this.dispatchEvent(new CustomEvent('kb-network-conversions-close', { bubbles: true }))}>${this.m('close')}</button>
+        </div>
+      </div>
+      <div part="error" role="alert">${this.error ?? nothing}</div>
+      <p part="success" role="status">${this.notice ?? nothing}</p>
+      ${this.rows === null ? html`<p part="status">${this.m('conversions.loading')}</p>` : this.rows.length === 0 ? html`<p part="empty">${this.m('conversions.empty')}</p>` : html`<div part="table-wrap">
+        <table part="conversions">
+          <thead><tr part="header-row">${[this.m('conversions.colStatus'), this.m('conversions.colRaw'), this.m('conversions.colPayout'), this.m('conversions.colClick'), this.m('conversions.colUpdated'), this.m('conversions.colActions')]
+            .map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${this.rows.map((r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
+            <td part="cell conversion-status"><span part=${`status-pill status-${r.status}`}>${this.m(`status.${r.status}`)}</span></td>
+            <td part="cell conversion-raw">${r.rawStatus ? html`<code>${r.rawStatus}</code>` : none}</td>
+            <td part="cell conversion-payout">${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
+            <td part="cell conversion-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
+            <td part="cell conversion-updated"><time datetime=${r.updatedAt}>${this.dateTime(r.updatedAt)}</time></td>
+            <td part="cell"><div part="row-actions">${ACTIONS.map((a) => html`<button part=${`action action-${a}${a === 'approve' ? '' : ' danger'}`} type="button"
+              ?disabled=${r.status === a || this.pending !== null} aria-label=${this.m('conversions.actionLabel', { action: this.m(`action.${a}`), id: r.id })}
+              @click=${() => this.change(r, a)}>${this.m(`action.${a}`)}</button>`)}</div></td>
+          </tr>`)}</tbody>
+        </table>
+      </div>`}
+    </section>`;
+  }
+}

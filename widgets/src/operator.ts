@@ -1,0 +1,19 @@
+/**
+ * Script-tag entry for operator consoles (`<script type="module" src="…/kabinet-operator.js">`):
+ * defines `<kb-network-connections>` (CPA-network catalog, connections, offers, conversions).
+ * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
+ * talks to the operator's own backend (its `api-base`), which holds the secret key.
+ * Safe to load twice: `define()` skips tags that are already registered.
+ */
+import { define } from './internal/base-element.ts';
+import { KbNetworkConnections, NETWORK_CONSOLE_PARTS } from './components/kb-network-connections/kb-network-connections.ts';
+
+define('kb-network-connections', KbNetworkConnections);
+for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
+
+export { define } from './internal/base-element.ts';
+export { KbNetworkConnections, NETWORK_CONSOLE_PARTS } from './components/kb-network-connections/kb-network-connections.ts';
+export { KbNetworkConnectForm } from './components/kb-network-connections/kb-network-connect-form.ts';
+export { KbNetworkOffers } from './components/kb-network-connections/kb-network-offers.ts';
+export { KbNetworkConversions } from './components/kb-network-connections/kb-network-conversions.ts';
+export { ConsoleApiError, type Connection, type ConversionStatus, type NetworkEntry, type NetworkOffer, type OperatorConversion } from './components/kb-network-connections/network-api.ts';
