@@ -5,6 +5,7 @@ import { startReceiver } from '../../../tests/helpers/receiver.ts';
 import { unwrap } from '../../sdk/index.ts';
 import { postbackDeliveries } from './table.ts';
 import { retryDelayMs } from '../../jobs/outbox.ts';
+import { fireQualificationPostbacks } from './plan-postbacks.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let op: Awaited<ReturnType<typeof t.addOperator>>;
@@ -112,6 +113,18 @@ describe('postback delivery', () => {
     const { sendFollowingRedirects } = await import('./outbound.ts');
     await expect(sendFollowingRedirects(t.deps.outbound, { url: `${redirecting.base}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/redirect refused/);
     await redirecting.close();
+  });
+
+  it('leaves billing a hook: qualification postbacks fire once per trigger', async () => {
+    await addPostback({ action: 'qualification', url: `${receiver.base}/q?p=\${player_id}&pay=\${payout}&c=\${clickID}` });
+    const visit = await click('clickID=q-1');
+    const trigger = { operatorId: op.operator.id, partnerId: '', campaignId, promoId, clickId: visit, triggerKey: 'qualification:plan_1:p-1:2026-11', at: t.clock.now(), values: { player_id: 'p-1', payout: '150.00', payout_currency: 'EUR' } };
+    const { clicks } = await import('../tracking/table.ts');
+    trigger.partnerId = (await t.deps.db.select().from(clicks))[0]!.partnerId;
+    expect(await fireQualificationPostbacks(t.deps, [trigger])).toBe(1);
+    expect(await fireQualificationPostbacks(t.deps, [trigger])).toBe(1);
+    await t.runJobs();
+    expect(receiver.received.map((r) => r.url)).toEqual(['/q?p=p-1&pay=150.00&c=q-1']);
   });
 
   it('POSTs the macros as a JSON or form body', async () => {

@@ -79,7 +79,11 @@ export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]):
   };
 }
 
-/** The hook for billing: qualification postbacks for qualified players (one per player and plan period). */
+/**
+ * The hook for billing: qualification postbacks for qualified players. Give each trigger a key
+ * unique per player, plan and period; answers how many postbacks the triggers owe (a repeated
+ * key adds no second delivery).
+ */
 export async function fireQualificationPostbacks(deps: AppDeps, triggers: Array<Omit<PostbackTrigger, 'action'>>): Promise<number> {
   const planned = await planPostbacks(deps, triggers.map((t) => ({ ...t, action: 'qualification' as const })));
   await deps.jobs.enqueueMany(planned.jobs, planned.parts);
