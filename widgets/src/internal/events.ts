@@ -5,6 +5,7 @@
  */
 import type { Branding, SessionResult } from './api-client.ts';
 import type { Locale } from './i18n.ts';
+import type { Postback } from '../components/kb-postbacks/postback-types.ts';
 
 export type Theme = Branding['theme'];
 type User = SessionResult['user'];
@@ -33,6 +34,12 @@ export interface KabinetEventMap {
    * Sections may dispatch it too (detail optional); the portal handles theirs and re-emits its own.
    */
   'kb-session-expired': { reason: 'expiring' | 'expired' };
+  /** `<kb-postback-editor>` created or changed a postback (the server's answer). */
+  'kb-postback-saved': { postback: Postback };
+  /** The user closed `<kb-postback-editor>` (Cancel, or Close once saved); `postbackId` is null for a postback never saved. */
+  'kb-postback-cancelled': { postbackId: string | null };
+  /** `<kb-postbacks>` deleted a postback after the user confirmed. */
+  'kb-postback-deleted': { postbackId: string };
 }
 
 export type KabinetEventName = keyof KabinetEventMap;

@@ -17,6 +17,10 @@ const en = {
   'choose': 'Choose…',
   'setSource': 'Set',
   'sourceSet': 'Traffic source set.',
+  'postbacks': 'Postbacks',
+  'postbacksNone': 'none',
+  'postbacksShow': 'show',
+  'postbacksLabel': 'Postbacks of “{title}”: {count}',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -35,6 +39,10 @@ const ru: Record<keyof typeof en, Message> = {
   'choose': 'Выберите…',
   'setSource': 'Задать',
   'sourceSet': 'Источник трафика задан.',
+  'postbacks': 'Постбеки',
+  'postbacksNone': 'нет',
+  'postbacksShow': 'показать',
+  'postbacksLabel': 'Постбеки промо «{title}»: {count}',
 };
 
 export const detailMessages = defineMessages({ en, ru });

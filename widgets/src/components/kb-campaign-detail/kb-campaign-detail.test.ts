@@ -4,7 +4,8 @@ import { KbCampaignWizard } from '../kb-campaign-wizard/kb-campaign-wizard.ts';
 import { KbCreatives } from '../kb-creatives/kb-creatives.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { SNIPPET, detail, fakeCampaignApi, promo } from '../kb-campaigns/campaign-test-kit.ts';
+import { SNIPPET, detail, promo } from '../kb-campaigns/campaign-test-kit.ts';
+import { fakePostbackApi } from '../kb-postbacks/postback-test-kit.ts';
 import type { CampaignDetail } from '../kb-campaigns/campaign-types.ts';
 
 define('kb-campaign-detail', KbCampaignDetail);
@@ -13,10 +14,10 @@ define('kb-creatives', KbCreatives);
 
 type Body = Record<string, unknown>;
 
-/** A stateful fake of the campaign's write routes, answering like the server. */
+/** A stateful fake of the campaign's write routes (and the postback routes), answering like the server. */
 function fakeServer() {
   let current: CampaignDetail = detail();
-  return fakeCampaignApi(({ method, path, body }) => {
+  return fakePostbackApi(({ method, path, body }) => {
     const patch = path.match(/^\/v1\/partner\/promos\/(\w+)$/);
     if (method === 'GET' && path === '/v1/partner/campaigns/camp_1') return json(current);
     if (method === 'POST' && path.endsWith('/archive')) return json(current = { ...current, status: 'archived', archivedAt: '2025-03-05T00:00:00.000Z' });
@@ -83,6 +84,7 @@ describe('<kb-campaign-detail>', () => {
     expect(note.textContent).toBe('This campaign is archived: its links keep tracking; no new promos or edits.');
     expect(api.sent('POST /v1/partner/campaigns/camp_1/archive').length).toBe(1);
     expect($in(el, '[part~="status-badge"]').textContent).toBe('Archived');
+    expect($in(el, '[part~="campaign-postbacks"]').hasAttribute('read-only'), 'its postbacks are read-only').toBe(true);
     expect($in(el, '[role="status"][part~="success"]').textContent).toBe('The campaign is archived.');
     expect(query(el, '[part~="add-promo"]'), 'add promo').toBe(null);
     expect(query(el, '[part~="rename"]'), 'rename').toBe(null);
@@ -148,12 +150,40 @@ describe('<kb-campaign-detail>', () => {
     await waitFor(() => deepActiveElement()?.id === 'promo-promo_3-title', 1000, 'focus on the new promo');
   });
 
+  it('shows each promo’s postbacks (none or how many) and the campaign’s own below the promos', async () => {
+    api = fakeServer();
+    const el = await mounted();
+    const toggle = (id: string) => card(el, id).querySelector<HTMLButtonElement>('[part~="postbacks-toggle"]')!;
+    await waitFor(() => toggle('promo_1').textContent === '1', 1000, 'promo_1 count');
+    expect(api.sent('GET /v1/partner/postbacks').some((r) => r.query.toString() === 'scope=promo&campaignId=camp_1'), 'one request for the counts').toBe(true);
+    expect(toggle('promo_2').textContent).toBe('none');
+    expect(toggle('promo_2').getAttribute('aria-label')).toBe('Postbacks of “Direct to sports”: none');
+    const own = $in(el, '[part~="campaign-postbacks"]');
+    expect(own.getAttribute('campaign-id')).toBe('camp_1');
+    await waitFor(() => own.shadowRoot?.querySelector('[data-postback-id="pb_campaign"]'), 2000, 'the campaign’s postbacks (lazy chunk)');
+
+    toggle('promo_2').click();
+    const list = await find(el, '[part~="promo-postbacks"]');
+    expect(toggle('promo_2').getAttribute('aria-expanded')).toBe('true');
+    expect(list.getAttribute('promo-id')).toBe('promo_2');
+    (await waitFor(() => list.shadowRoot?.querySelector<HTMLButtonElement>('[part~="new"]'), 2000, 'New postback')).click();
+    const editor = await waitFor(() => list.shadowRoot?.querySelector('kb-postback-editor'), 1000, 'editor');
+    const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
+    fill(url as unknown as HTMLInputElement, 'https://tracker.example/r?v=${visit_id}');
+    editor.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save"]')!.click();
+    await waitFor(() => toggle('promo_2').textContent === '1', 2000, 'count updated after saving');
+    expect(api.sent('POST /v1/partner/postbacks')[0]?.body).toEqual({ scope: 'promo', action: 'registration', method: 'GET', url: 'https://tracker.example/r?v=${visit_id}', enabled: true, promoId: 'promo_2' });
+  });
+
   it('shows analysts no write controls', async () => {
     api = fakeServer();
     const el = await mounted('analyst');
     for (const part of ['archive', 'unarchive', 'add-promo', 'rename', 'source-form']) expect(query(el, `[part~="${part}"]`), part).toBe(null);
     expect(api.sent('GET /v1/partner/catalog').length, 'no catalog for readers').toBe(0);
     expect(query(el, '[part~="copy-button"]'), 'copying is for everyone').toBeTruthy();
+    const own = $in(el, '[part~="campaign-postbacks"]');
+    await waitFor(() => own.shadowRoot?.querySelector('[data-postback-id="pb_campaign"]'), 2000, 'the campaign’s postbacks');
+    expect(own.shadowRoot!.querySelector('[part~="new"]'), 'no New postback').toBe(null);
   });
 
   it('speaks Russian', async () => {
@@ -164,5 +194,7 @@ describe('<kb-campaign-detail>', () => {
     expect(textOf(el)).toContain('Трекинговая ссылка');
     expect(textOf(el)).toContain('Прямая ссылка (без баннера)');
     expect(card(el, 'promo_1').querySelector('[part~="promo-source"]')?.textContent).toBe('Не указан');
+    await waitFor(() => card(el, 'promo_2').querySelector('[part~="postbacks-toggle"]')?.textContent === 'нет', 1000, 'no postbacks');
+    expect(textOf(el)).toContain('Постбеки');
   });
 });

@@ -14,11 +14,13 @@ import { formValues, type CampaignDetail, type Catalog, type Promo } from '../kb
 import { detailMessages, type DetailKey } from './kb-campaign-detail.messages.ts';
 import { detailStyles } from './kb-campaign-detail.styles.ts';
 import { renderPromoCard, type PromoCardView } from './promo-card.ts';
+import { loadPostbacksChunk, promoPostbackCounts, renderCampaignPostbacks } from './campaign-postbacks.ts';
 
 /**
  * A campaign's page. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-promo-created - Bubbles up from the wizard when a promo was added; `detail: { campaignId, promoId }`.
+ * @event kb-postback-saved - Bubbles up from the postbacks parts; `detail: { postback }`. Also `kb-postback-cancelled`, `kb-postback-deleted`.
  * @event kb-session-expired - A call answered 401.
  *
  * @csspart header - Name, status and the archive button. @csspart heading - The campaign's name. @csspart badge - The status (also `status-badge`).
@@ -35,7 +37,9 @@ import { renderPromoCard, type PromoCardView } from './promo-card.ts';
  * @csspart actions - Buttons row. @csspart button - Any button (also `primary`, `archive`, `unarchive`, `add-promo`, `rename`, `save`,
  *   `cancel`, `set-source`, `copy-button`, `retry`).
  * @csspart empty - No promos. @csspart success - Done note. @csspart error - Error message. @csspart status - Waiting and loading notes.
- * @csspart error-detail - A load error's text.
+ * @csspart error-detail - A load error's text. @csspart campaign-postbacks - The campaign's `<kb-postbacks>` below the promos.
+ * @csspart promo-postbacks-count - A promo's postback count. @csspart postbacks-toggle - Opens its postbacks (also `link-button`).
+ * @csspart promo-postbacks - A promo's `<kb-postbacks>`.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Labels and hints. @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Notes and snippets. @cssproperty --kb-color-bg - Inputs.
@@ -51,6 +55,7 @@ export class KbCampaignDetail extends CampaignSection {
     campaignId: { attribute: 'campaign-id' },
     campaign: { state: true }, sources: { state: true }, loadError: { state: true }, notice: { state: true },
     adding: { state: true }, renaming: { state: true }, errors: { state: true }, busy: { state: true },
+    postbackCounts: { state: true }, openPostbacks: { state: true },
   };
 
   declare campaignId: string | null;
@@ -64,6 +69,9 @@ export class KbCampaignDetail extends CampaignSection {
   declare private errors: Record<string, string>;
   /** One change at a time: its buttons are disabled meanwhile. */
   declare private busy: boolean;
+  /** Postbacks per promo (the cards' "Postbacks: none / N"); null when unknown. */
+  declare private postbackCounts: Record<string, number> | null;
+  declare private openPostbacks: string | null;
   /** Only the latest load may write: `campaign-id` can change while an earlier load is in flight. */
   private loadSeq = 0;
 
@@ -78,6 +86,11 @@ export class KbCampaignDetail extends CampaignSection {
     this.renaming = null;
     this.errors = {};
     this.busy = false;
+    this.postbackCounts = null;
+    this.openPostbacks = null;
+    // Postbacks saved or deleted in a promo's (or the campaign's) list change the cards' counts.
+    this.addEventListener('kb-postback-saved', this.refreshCounts);
+    this.addEventListener('kb-postback-deleted', this.refreshCounts);
   }
 
   private m(key: DetailKey, params?: MessageParams): string {
@@ -101,16 +114,21 @@ export class KbCampaignDetail extends CampaignSection {
     this.adding = false;
     this.renaming = null;
     this.errors = {};
+    this.postbackCounts = null;
+    this.openPostbacks = null;
     const campaignId = this.campaignId;
     const seq = ++this.loadSeq;
     if (!campaignId) return;
     try {
-      const [campaign, catalog] = await Promise.all([
+      const [campaign, catalog, counts] = await Promise.all([
         expectOk(api.client.v1.partner.campaigns[':campaignId'].$get({ param: { campaignId } })),
         // Traffic sources only matter to those who may set one; without them the select is simply not shown.
         this.canWrite ? expectOk(api.client.v1.partner.catalog.$get()).catch(() => null) : null,
+        promoPostbackCounts(api, campaignId),
       ]);
       if (seq !== this.loadSeq) return;
+      loadPostbacksChunk();
+      this.postbackCounts = counts;
       this.sources = catalog?.trafficSources ?? [];
       this.campaign = campaign;
     } catch (error) {
@@ -133,6 +151,11 @@ export class KbCampaignDetail extends CampaignSection {
       this.busy = false;
     }
   }
+
+  private refreshCounts = (): void => {
+    const { api, campaign } = this;
+    if (api && campaign) void promoPostbackCounts(api, campaign.id).then((counts) => { if (this.campaign?.id === campaign.id) this.postbackCounts = counts; });
+  };
 
   private replace(promo: Promo): void {
     if (this.campaign) this.campaign = { ...this.campaign, promos: this.campaign.promos.map((p) => (p.id === promo.id ? promo : p)) };
@@ -239,7 +262,8 @@ export class KbCampaignDetail extends CampaignSection {
           ${this.editable && !this.adding ? html`<button part="button primary add-promo" type="button" @click=${() => this.showWizard(true)}>${this.m('addPromo')}</button>` : nothing}
         </div>
         ${this.adding ? this.renderWizard(campaign.id) : this.renderPromos(campaign)}
-      </section>`;
+      </section>
+      ${renderCampaignPostbacks(campaign.id, archived)}`;
   }
 
   private renderWizard(campaignId: string): TemplateResult {
@@ -267,6 +291,8 @@ export class KbCampaignDetail extends CampaignSection {
         if (id) this.focusAfterRender(`#promo-${id}-title`);
       },
       onSetSource: (promo, event) => this.setSource(promo, event),
+      archived: campaign.status === 'archived', postbackCounts: this.postbackCounts, openPostbacks: this.openPostbacks,
+      onTogglePostbacks: (promo) => { this.openPostbacks = this.openPostbacks === promo.id ? null : promo.id; },
     };
     return html`${campaign.promos.map((promo) => renderPromoCard(view, promo))}`;
   }

@@ -11,6 +11,7 @@ import { selectField, textField } from '../kb-campaigns/campaign-fields.ts';
 import type { Catalog, Promo } from '../kb-campaigns/campaign-types.ts';
 import type { DetailKey } from './kb-campaign-detail.messages.ts';
 import { renderPromoLinks, type CopyButton } from './promo-links.ts';
+import { renderPromoPostbacks } from './campaign-postbacks.ts';
 
 export interface PromoCardView {
   /** Owner or admin, and the campaign is active. */
@@ -31,6 +32,21 @@ export interface PromoCardView {
   onSaveRename(event: SubmitEvent): void;
   onCancelRename(): void;
   onSetSource(promo: Promo, event: SubmitEvent): void;
+  archived: boolean;
+  /** Postbacks per promo id; null when unknown. */
+  postbackCounts: Record<string, number> | null;
+  /** The promo whose postbacks are open. */
+  openPostbacks: string | null;
+  onTogglePostbacks(promo: Promo): void;
+}
+
+function renderPostbacksFact(view: PromoCardView, promo: Promo): TemplateResult {
+  const count = view.postbackCounts ? view.postbackCounts[promo.id] ?? 0 : null;
+  const text = count === null ? view.m('postbacksShow') : count === 0 ? view.m('postbacksNone') : String(count);
+  return html`<dt part="fact-label">${view.m('postbacks')}</dt>
+    <dd part="fact-value promo-postbacks-count"><button part="link-button postbacks-toggle" type="button" aria-label=${view.m('postbacksLabel', { title: promo.title, count: text })}
+      aria-expanded=${view.openPostbacks === promo.id ? 'true' : 'false'} aria-controls=${`promo-${promo.id}-postbacks`}
+      @click=${() => view.onTogglePostbacks(promo)}>${text}</button></dd>`;
 }
 
 export function renderPromoCard(view: PromoCardView, promo: Promo): TemplateResult {
@@ -62,7 +78,9 @@ export function renderPromoCard(view: PromoCardView, promo: Promo): TemplateResu
       <dt part="fact-label">${c('trafficSource')}</dt><dd part="fact-value promo-source">${promo.trafficSource?.name ?? m('notSet')}</dd>
       <dt part="fact-label">${c('promoCode')}</dt><dd part="fact-value promo-code">${promo.promoCode ?? view.none}</dd>
       <dt part="fact-label">${c('created')}</dt><dd part="fact-value promo-created">${view.date(promo.createdAt)}</dd>
+      ${renderPostbacksFact(view, promo)}
     </dl>
+    ${view.openPostbacks === promo.id ? renderPromoPostbacks(promo.id, view.archived) : nothing}
     ${view.editable && !promo.trafficSource && view.sources.length > 0 ? html`<form part="source-form" novalidate @submit=${(e: SubmitEvent) => view.onSetSource(promo, e)}>
       ${selectField({ id: `source-${promo.id}`, name: 'trafficSourceId', label: c('trafficSource'), hint: c('tsOnce'), error: view.errors[`source-${promo.id}`],
         alert: true, options: [['', m('choose')], ...view.sources.map((s) => [s.id, s.name] as const)] })}

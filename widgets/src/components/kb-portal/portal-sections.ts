@@ -31,6 +31,7 @@ export interface PortalSection {
 
 const accountChunk = () => import('../../sections/account.ts');
 const campaignsChunk = () => import('../../sections/campaigns.ts');
+const postbacksChunk = () => import('../../sections/postbacks.ts');
 
 /**
  * Later sections are one line each, e.g.
@@ -44,6 +45,8 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
   { id: 'campaigns', load: campaignsChunk, labelKey: 'nav.campaigns', component: 'campaigns', requiresSession: true, render: () => html`<kb-campaigns part="section section-campaigns"></kb-campaigns>` },
   { id: 'creatives', load: campaignsChunk, labelKey: 'nav.creatives', component: 'campaigns', requiresSession: true, render: () => html`<kb-creatives part="section section-creatives"></kb-creatives>` },
   { id: 'conversions', load: campaignsChunk, labelKey: 'nav.conversions', component: 'conversions', requiresSession: true, render: () => html`<kb-conversions part="section section-conversions"></kb-conversions>` },
+  { id: 'postbacks', load: postbacksChunk, labelKey: 'nav.postbacks', component: 'postbacks', requiresSession: true, render: () => html`<kb-postbacks part="section section-postbacks"></kb-postbacks>` },
+  { id: 'postback-log', load: postbacksChunk, labelKey: 'nav.postbackLog', component: 'postbacks', requiresSession: true, render: () => html`<kb-postback-log part="section section-postback-log"></kb-postback-log>` },
   { id: 'events', load: accountChunk, labelKey: 'nav.events', component: 'events', requiresSession: true, render: () => html`<kb-events part="section section-events"></kb-events>` },
 ];
 

@@ -1,0 +1,181 @@
+/**
+ * `<kb-postback-log>`: every attempt to deliver a postback, newest first, filtered by time, URL
+ * (partial), action, the tracker's answer (an exact code, a class like 4xx, or none), campaign
+ * name (partial) or id, promo code or id; paged with "Load more" (the server's `nextBefore`).
+ * `campaign-id` / `promo-id` keep it to one campaign's or promo's attempts.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { expectOk, type ApiClient } from '../../internal/api-client.ts';
+import type { MessageParams } from '../../internal/i18n.ts';
+import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
+import { CampaignSection } from '../kb-campaigns/campaign-section.ts';
+import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
+import { dateRange, selectField, textField } from '../kb-campaigns/campaign-fields.ts';
+import { formValues } from '../kb-campaigns/campaign-types.ts';
+import { ACTION_LABELS } from '../kb-postbacks/postback-labels.ts';
+import { POSTBACK_ACTIONS, type PostbackAction, type PostbackAttempt, type PostbackLogQuery } from '../kb-postbacks/postback-types.ts';
+import { logMessages, type LogKey } from './kb-postback-log.messages.ts';
+import { logStyles } from './kb-postback-log.styles.ts';
+import { renderLogTable } from './log-table.ts';
+
+/** Attempts per page (the server allows up to 200). */
+const PAGE = 50;
+const RESPONSE_CLASSES = ['2xx', '3xx', '4xx', '5xx', 'none'] as const;
+type Filters = Omit<NonNullable<PostbackLogQuery>, 'before' | 'limit'>;
+
+/**
+ * The delivery log. Must sit inside `<kb-portal>` (api, session and locale contexts).
+ *
+ * @event kb-session-expired - A call answered 401.
+ *
+ * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The filter form. @csspart field - A label with its input.
+ * @csspart label - A label. @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
+ * @csspart subheading - "Attempts". @csspart count - How many attempts are shown. @csspart table-wrap - Scroll container. @csspart attempts - The table.
+ * @csspart header-row - Its header row. @csspart header-cell - A column header. @csspart attempt-row - One attempt (also `test-row`).
+ * @csspart cell - A cell (also `attempt-time`, `attempt-url`, `attempt-action`, `attempt-response`, `attempt-duration`, `attempt-campaign`, `attempt-promo`).
+ * @csspart url - The URL as sent. @csspart badge - Method and test badges (also `method-badge`, `test-badge`).
+ * @csspart ref-name - A campaign's name or a promo's code. @csspart ref-id - Its id (also `mono`).
+ * @csspart response-code - The tracker's HTTP code (also `response-2xx`, `response-3xx`, `response-4xx`, `response-5xx`).
+ * @csspart response-none - No answer, with the reason. @csspart response-error - An error beside a code.
+ * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart empty - No attempts.
+ * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ *
+ * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-surface - Table header and badges. @cssproperty --kb-color-bg - Inputs.
+ * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
+ * @cssproperty --kb-color-danger - Errors, 5xx and no answer. @cssproperty --kb-color-danger-bg - Error background. @cssproperty --kb-color-warning - 4xx.
+ * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
+ * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ */
+export class KbPostbackLog extends CampaignSection {
+  static override styles = [accountSectionStyles, campaignStyles, logStyles];
+  static override properties = {
+    campaignId: { attribute: 'campaign-id' }, promoId: { attribute: 'promo-id' },
+    attempts: { state: true }, nextBefore: { state: true }, exactCode: { state: true }, filterErrors: { state: true },
+  };
+
+  /** Only this campaign's attempts (its filters are then not shown). */
+  declare campaignId: string | null;
+  /** Only this promo's attempts. */
+  declare promoId: string | null;
+  declare private attempts: PostbackAttempt[] | null;
+  declare private nextBefore: string | null;
+  /** "Exact code…" is picked: the code input shows. */
+  declare private exactCode: boolean;
+  declare private filterErrors: Record<string, string>;
+  private filters: Filters = {};
+
+  constructor() {
+    super();
+    this.campaignId = null;
+    this.promoId = null;
+    this.attempts = null;
+    this.nextBefore = null;
+    this.exactCode = false;
+    this.filterErrors = {};
+  }
+
+  private m(key: LogKey, params?: MessageParams): string {
+    return logMessages(this.i18n.locale, key, params);
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const moved = ['campaignId', 'promoId'].some((key) => changed.has(key) && changed.get(key) !== undefined);
+    if (moved && this.api && this.ready) void this.load(this.api);
+  }
+
+  protected override async load(api: ApiClient): Promise<void> {
+    this.attempts = null;
+    this.nextBefore = null;
+    await this.fetchPage(api, false);
+  }
+
+  private fetchPage(api: ApiClient, more: boolean): Promise<void> {
+    const query: NonNullable<PostbackLogQuery> = {
+      ...this.filters, ...(this.campaignId ? { campaignId: this.campaignId } : {}), ...(this.promoId ? { promoId: this.promoId } : {}),
+      ...(more && this.nextBefore ? { before: this.nextBefore } : {}), limit: PAGE,
+    };
+    return this.loadNewest(() => expectOk(api.client.v1.partner.postbacks.log.$get({ query })), (page) => {
+      this.attempts = more ? [...(this.attempts ?? []), ...page.data] : page.data;
+      this.nextBefore = page.nextBefore;
+      // The Load more button disappears on the last page; keep keyboard focus in the section.
+      if (more && !page.nextBefore) this.focusAfterRender('#log-results');
+    });
+  }
+
+  private apply = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const { from, to, url, action, response, code, campaign, campaignId, promoCode, promoId } = formValues(event.currentTarget as HTMLFormElement);
+    const errors: Record<string, string> = {};
+    if (from && to && to < from) errors.to = this.c('toBeforeFrom');
+    if (response === 'exact' && !/^[1-5]\d\d$/.test(code ?? '')) errors.code = this.m('codeError');
+    this.filterErrors = errors;
+    const first = Object.keys(errors)[0];
+    if (first) {
+      this.focusAfterRender(`#log-${first}`);
+      return;
+    }
+    this.filters = {
+      url, action: action as PostbackAction | undefined, campaign, campaignId, promoCode, promoId,
+      responseCode: response === 'exact' ? code : response,
+      // Whole local days: from the start of "from" to the end of "to", sent as UTC instants.
+      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
+      to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+    };
+    const api = this.api;
+    if (api) void this.fetchPage(api, false);
+  };
+
+  private loadMore = (): void => {
+    const api = this.api;
+    if (api && !this.loading) void this.fetchPage(api, true);
+  };
+
+  protected override render(): TemplateResult {
+    if (!this.ready) return this.renderWaiting();
+    return html`<h2 part="heading">${this.m('heading')}</h2>
+      <p part="hint">${this.m('intro')}</p>
+      ${this.renderFilters()}
+      <h3 part="subheading" id="log-results" tabindex="-1">${this.m('results')}</h3>
+      ${this.renderResults()}`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const labels = ACTION_LABELS[this.i18n.locale];
+    const errors = this.filterErrors;
+    return html`<form part="filters" aria-label=${this.m('filters')} novalidate @submit=${this.apply}>
+      ${dateRange('log', { from: this.c('from'), to: this.c('to') }, errors.to ?? null)}
+      ${textField({ id: 'log-url', name: 'url', label: this.m('url'), type: 'search', maxlength: 500 })}
+      ${selectField({ id: 'log-action', name: 'action', label: this.m('action'),
+        options: [['', this.m('allActions')], ...POSTBACK_ACTIONS.map((a) => [a, labels[a]] as const)] })}
+      ${selectField({ id: 'log-response', name: 'response', label: this.m('response'), onChange: (value) => { this.exactCode = value === 'exact'; },
+        options: [['', this.m('response.any')], ...RESPONSE_CLASSES.map((r) => [r, this.m(`response.${r}`)] as const), ['exact', this.m('response.exact')]] })}
+      ${this.exactCode ? textField({ id: 'log-code', name: 'code', label: this.m('code'), maxlength: 3, error: errors.code, alert: true, placeholder: '200' }) : nothing}
+      ${this.campaignId || this.promoId ? nothing : html`
+        ${textField({ id: 'log-campaign', name: 'campaign', label: this.m('campaign'), type: 'search', maxlength: 200 })}
+        ${textField({ id: 'log-campaignId', name: 'campaignId', label: this.m('campaignId'), maxlength: 64 })}`}
+      ${this.promoId ? nothing : html`
+        ${textField({ id: 'log-promoCode', name: 'promoCode', label: this.m('promoCode'), maxlength: 64 })}
+        ${textField({ id: 'log-promoId', name: 'promoId', label: this.m('promoId'), maxlength: 64 })}`}
+      <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.c('filter')}</button></div>
+    </form>`;
+  }
+
+  private renderResults(): TemplateResult {
+    const rows = this.attempts;
+    if (!rows) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
+    const view = {
+      locale: this.i18n.locale, m: this.m.bind(this), none: this.tc('none'),
+      dateTime: (value: string) => this.dateTime(value), number: (value: number) => this.i18n.formatNumber(value),
+    };
+    return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${this.m('count', { count: rows.length })}</p>
+      <div part="error" role="alert">${this.error ?? nothing}</div>
+      ${rows.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : renderLogTable(view, rows)}
+      ${this.nextBefore ? html`<div part="actions">
+        <button part="button load-more" type="button" ?disabled=${this.loading} aria-busy=${this.loading ? 'true' : 'false'}
+          @click=${this.loadMore}>${this.loading ? this.m('loadingMore') : this.m('loadMore')}</button>
+      </div>` : nothing}`;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The attempts table of `<kb-postback-log>`: when, the full URL as sent (wrapping), the action,
+ * the tracker's answer (its code, or why there was none), how long it took, the campaign and
+ * promo, and a badge on test sends.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale, MessageParams } from '../../internal/i18n.ts';
+import { ACTION_LABELS } from '../kb-postbacks/postback-labels.ts';
+import type { PostbackAttempt } from '../kb-postbacks/postback-types.ts';
+import type { LogKey } from './kb-postback-log.messages.ts';
+
+export interface LogTableView {
+  locale: Locale;
+  m(key: LogKey, params?: MessageParams): string;
+  dateTime(value: string): string;
+  number(value: number): string;
+  none: string;
+}
+
+const codeClass = (code: number) => `response-${Math.floor(code / 100)}xx`;
+
+function response(v: LogTableView, a: PostbackAttempt): TemplateResult {
+  if (a.responseCode === null) return html`<span part="response-none">${v.m('noResponse', { error: a.error ?? v.none })}</span>`;
+  return html`<span part=${`response-code ${codeClass(a.responseCode)}`}>${a.responseCode}</span>${a.error ? html` <span part="response-error">${a.error}</span>` : nothing}`;
+}
+
+/** A campaign's or promo's name (or code) over its id. */
+const named = (name: string | null, id: string | null, none: string) =>
+  (id ? html`${name ? html`<span part="ref-name">${name}</span> ` : nothing}<code part="mono ref-id">${id}</code>` : none);
+
+export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]): TemplateResult {
+  const actions = ACTION_LABELS[v.locale];
+  const headers = ['col.time', 'col.url', 'col.action', 'col.response', 'col.duration', 'col.campaign', 'col.promo'] as const;
+  return html`<div part="table-wrap">
+    <table part="attempts">
+      <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${v.m(h)}</th>`)}</tr></thead>
+      <tbody>${rows.map((a) => html`<tr part=${a.isTest ? 'attempt-row test-row' : 'attempt-row'} data-attempt-id=${a.id}>
+        <td part="cell attempt-time"><time datetime=${a.sentAt}>${v.dateTime(a.sentAt)}</time></td>
+        <td part="cell attempt-url"><span part="badge method-badge">${a.method}</span> <code part="url">${a.url}</code></td>
+        <th part="cell attempt-action" scope="row">${actions[a.action] ?? a.action}${a.isTest ? html` <span part="badge test-badge">${v.m('test')}</span>` : nothing}</th>
+        <td part="cell attempt-response">${response(v, a)}</td>
+        <td part="cell attempt-duration">${v.m('ms', { ms: v.number(a.durationMs) })}</td>
+        <td part="cell attempt-campaign">${named(a.campaignName, a.campaignId, v.none)}</td>
+        <td part="cell attempt-promo">${named(a.promoCode, a.promoId, v.none)}</td>
+      </tr>`)}</tbody>
+    </table>
+  </div>`;
+}

@@ -1,0 +1,215 @@
+import { define } from '../../internal/base-element.ts';
+import { KbPostbacks } from './kb-postbacks.ts';
+import { KbPostbackEditor } from '../kb-postback-editor/kb-postback-editor.ts';
+import { KbPostbackLog } from '../kb-postback-log/kb-postback-log.ts';
+import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
+import { fakePostbackApi } from './postback-test-kit.ts';
+
+define('kb-postbacks', KbPostbacks);
+define('kb-postback-editor', KbPostbackEditor);
+define('kb-postback-log', KbPostbackLog);
+
+type Role = 'owner' | 'admin' | 'analyst' | 'finance';
+
+async function mounted(o: { role?: Role; locale?: 'en' | 'ru'; attrs?: Record<string, string> } = {}) {
+  const { el } = await mountSection<KbPostbacks>('kb-postbacks', { user: makeUser({ role: o.role ?? 'owner' }), locale: o.locale ?? 'en' });
+  for (const [name, value] of Object.entries(o.attrs ?? {})) el.setAttribute(name, value);
+  await find(el, '[part~="postback-row"], [part~="empty"]');
+  return el;
+}
+
+const lists = (api: ApiMock) => api.sent('GET /v1/partner/postbacks');
+const rowIds = (el: Element) => [...(el.shadowRoot?.querySelectorAll('[part~="postback-row"]') ?? [])].map((r) => r.getAttribute('data-postback-id'));
+const cell = (el: Element, id: string, part: string) => $in(el, `[data-postback-id="${id}"] [part~="${part}"]`).textContent?.trim();
+const tab = (el: Element, value: string) => $in<HTMLButtonElement>(el, `[part~="tab"][data-tab="${value}"]`);
+
+describe('<kb-postbacks>', () => {
+  let api: ApiMock | null = null;
+  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+
+  it('lists postbacks with labels, scope, the full URL and status', async () => {
+    api = fakePostbackApi();
+    const el = await mounted();
+    expect(lists(api)[0]!.query.toString(), 'all scopes').toBe('');
+    expect(rowIds(el)).toEqual(['pb_account', 'pb_campaign', 'pb_promo']);
+    expect(cell(el, 'pb_account', 'postback-action')).toBe('First deposit');
+    expect(cell(el, 'pb_account', 'postback-scope')).toBe('Whole account');
+    expect(cell(el, 'pb_campaign', 'postback-scope'), 'the campaign by name').toBe('Summer push');
+    expect(cell(el, 'pb_campaign', 'postback-method')).toBe('POST JSON');
+    expect(cell(el, 'pb_promo', 'postback-scope')).toBe('Promo promo_1 in Summer push');
+    expect(cell(el, 'pb_promo', 'postback-action')).toBe('Qualification');
+    expect(cell(el, 'pb_promo', 'url')).toBe('https://tracker.example/q?p=${promo_id}&cid=${clickID}');
+    expect(cell(el, 'pb_promo', 'status-badge')).toBe('Off');
+    expect(cell(el, 'pb_account', 'status-badge')).toBe('On');
+    expect($in(el, '[part~="count"]').textContent).toBe('3 postbacks.');
+  });
+
+  it('scope tabs ask the server; action and status filters narrow the rows', async () => {
+    api = fakePostbackApi();
+    const el = await mounted();
+    tab(el, 'campaign').click();
+    await waitFor(() => lists(api!).length === 2 && rowIds(el).length === 1, 1000, 'campaign tab');
+    expect(lists(api)[1]!.query.toString()).toBe('scope=campaign');
+    expect(tab(el, 'campaign').getAttribute('aria-selected')).toBe('true');
+    tab(el, 'campaign').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await waitFor(() => lists(api!).length === 3, 1000, 'keyboard to promo');
+    expect(lists(api)[2]!.query.toString()).toBe('scope=promo');
+    await waitFor(() => deepActiveElement() === tab(el, 'promo'), 1000, 'focus moves with the tab');
+    tab(el, 'all').click();
+    await waitFor(() => rowIds(el).length === 3, 1000, 'all again');
+
+    fill($in<HTMLSelectElement>(el, '#postbacks-action'), 'registration');
+    await el.updateComplete;
+    expect(rowIds(el)).toEqual(['pb_campaign']);
+    fill($in<HTMLSelectElement>(el, '#postbacks-action'), '');
+    fill($in<HTMLSelectElement>(el, '#postbacks-status'), 'off');
+    await el.updateComplete;
+    expect(rowIds(el)).toEqual(['pb_promo']);
+    fill($in<HTMLSelectElement>(el, '#postbacks-action'), 'deposit');
+    await el.updateComplete;
+    expect($in(el, '[part~="empty"]').textContent).toBe('No postbacks match these filters.');
+    expect(lists(api).length, 'client-side filters ask nothing').toBe(4);
+  });
+
+  it('keeps to one campaign or promo and presets the editor', async () => {
+    api = fakePostbackApi();
+    const el = await mounted({ attrs: { 'campaign-id': 'camp_1' } });
+    await waitFor(() => rowIds(el).join() === 'pb_campaign', 1000, 'campaign rows');
+    expect(lists(api).at(-1)!.query.toString()).toBe('scope=campaign&campaignId=camp_1');
+    expect(query(el, '[data-tab="account"]'), 'no scope tabs').toBe(null);
+    expect($in(el, '[part~="heading"]').textContent).toBe('Campaign postbacks');
+    $in<HTMLButtonElement>(el, '[part~="new"]').click();
+    const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
+    expect(editor.getAttribute('campaign-id')).toBe('camp_1');
+    await waitFor(() => editor.shadowRoot?.querySelector('[part~="scope-value"]'), 1000, 'editor');
+    expect(editor.shadowRoot!.querySelector('[part~="scope-value"]')?.textContent?.trim()).toBe('This campaign only');
+    await waitFor(() => deepActiveElement()?.id === 'postback-editor-heading', 1000, 'focus in the editor');
+
+    el.removeAttribute('campaign-id');
+    el.setAttribute('promo-id', 'promo_1');
+    await waitFor(() => rowIds(el).join() === 'pb_promo', 1000, 'promo rows');
+    expect(lists(api).at(-1)!.query.toString()).toBe('scope=promo&promoId=promo_1');
+    expect($in(el, '[part~="heading"]').textContent).toBe('Promo postbacks');
+  });
+
+  it('creates a postback in place and lists it', async () => {
+    api = fakePostbackApi();
+    const el = await mounted();
+    $in<HTMLButtonElement>(el, '[part~="new"]').click();
+    const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
+    expect(query(el, '[part~="new"]'), 'one editor at a time').toBe(null);
+    const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
+    fill(url as unknown as HTMLInputElement, 'https://tracker.example/d?p=${promo_id}&a=${amount}');
+    $in<HTMLButtonElement>(editor, '[part~="save"]').click();
+    await waitFor(() => rowIds(el).includes('pb_new1'), 2000, 'the new row');
+    expect(cell(el, 'pb_new1', 'postback-action')).toBe('Registration');
+    $in<HTMLButtonElement>(editor, '[part~="cancel"]').click();
+    await waitFor(() => !query(el, 'kb-postback-editor'), 1000, 'editor closed');
+    await waitFor(() => deepActiveElement() === query(el, '[part~="new"]'), 1000, 'focus back on New');
+  });
+
+  it('starts a new postback in the selected scope and keeps the draft when the tab changes', async () => {
+    api = fakePostbackApi();
+    const el = await mounted();
+    tab(el, 'campaign').click();
+    await waitFor(() => rowIds(el).length === 1, 1000, 'campaign tab');
+    $in<HTMLButtonElement>(el, '[part~="new"]').click();
+    const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
+    const scope = await waitFor(() => editor.shadowRoot?.querySelector<HTMLInputElement>('input[name="scope"][value="campaign"]'), 1000, 'scope radios');
+    expect(scope.checked).toBe(true);
+    const url = editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!;
+    fill(url as unknown as HTMLInputElement, 'https://tracker.example/x?c=${campaign_id}');
+    tab(el, 'account').click();
+    await waitFor(() => lists(api!).length === 3, 1000, 'account tab');
+    await editor.updateComplete;
+    expect(editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!.value, 'the draft stays').toBe('https://tracker.example/x?c=${campaign_id}');
+  });
+
+  it('edits, disables and enables a postback', async () => {
+    api = fakePostbackApi();
+    const el = await mounted();
+    $in<HTMLButtonElement>(el, '[data-postback-id="pb_account"] [part~="edit"]').click();
+    const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
+    const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
+    expect(url.value).toBe('https://tracker.example/pb?click=${visit_id}&promo=${promo_id}&sum=${amount}');
+
+    $in<HTMLButtonElement>(el, '[data-postback-id="pb_account"] [part~="disable"]').click();
+    await waitFor(() => cell(el, 'pb_account', 'status-badge') === 'Off', 1000, 'disabled');
+    expect(api.sent('PATCH /v1/partner/postbacks/pb_account')[0]?.body).toEqual({ enabled: false });
+    expect($in(el, '[part~="success"]').textContent).toBe('Postback disabled.');
+    $in<HTMLButtonElement>(el, '[data-postback-id="pb_promo"] [part~="enable"]').click();
+    await waitFor(() => cell(el, 'pb_promo', 'status-badge') === 'On', 1000, 'enabled');
+    expect(api.sent('PATCH /v1/partner/postbacks/pb_promo')[0]?.body).toEqual({ enabled: true });
+  });
+
+  it('deletes only after confirming', async () => {
+    api = fakePostbackApi();
+    const el = await mounted();
+    const deleted: string[] = [];
+    el.addEventListener('kb-postback-deleted', (e) => deleted.push(e.detail.postbackId));
+    $in<HTMLButtonElement>(el, '[data-postback-id="pb_campaign"] [part~="delete"]').click();
+    const confirm = await find<HTMLButtonElement>(el, '[part~="confirm-delete-button"]');
+    expect($in(el, '[part~="confirm-delete"]').textContent).toBe('Delete this postback? Your tracker stops receiving it.');
+    await waitFor(() => deepActiveElement() === confirm, 1000, 'focus on the confirmation');
+    $in<HTMLButtonElement>(el, '[part~="keep"]').click();
+    await waitFor(() => !query(el, '[part~="confirm-delete"]'), 1000, 'kept');
+    expect(api.requests.filter((r) => r.method === 'DELETE').length).toBe(0);
+
+    $in<HTMLButtonElement>(el, '[data-postback-id="pb_campaign"] [part~="delete"]').click();
+    (await find<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')).click();
+    await waitFor(() => !rowIds(el).includes('pb_campaign'), 1000, 'row gone');
+    expect(api.sent('DELETE /v1/partner/postbacks/pb_campaign').length).toBe(1);
+    expect(deleted).toEqual(['pb_campaign']);
+    expect($in(el, '[part~="success"]').textContent).toBe('Postback deleted.');
+  });
+
+  it('says when there are none yet, and how to start', async () => {
+    api = fakePostbackApi(undefined, []);
+    const el = await mounted();
+    expect($in(el, '[part~="empty"]').textContent).toBe('No postbacks yet. Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.');
+    expect(query(el, 'table')).toBe(null);
+  });
+
+  it('hides every write control from analysts and finance', async () => {
+    for (const role of ['analyst', 'finance'] as const) {
+      api = fakePostbackApi();
+      const el = await mounted({ role });
+      for (const part of ['new', 'edit', 'toggle', 'delete', 'postback-actions']) expect(query(el, `[part~="${part}"]`), `${role}: ${part}`).toBe(null);
+      expect($in(el, '[part~="note"]').textContent).toBe('Only owners and admins can create and change postbacks.');
+      expect(rowIds(el).length, 'they still read the list').toBe(3);
+      api.restore();
+      cleanupFixtures();
+    }
+  });
+
+  it('shows an archived campaign’s postbacks read-only', async () => {
+    api = fakePostbackApi();
+    const el = await mounted({ attrs: { 'campaign-id': 'camp_1', 'read-only': '' } });
+    await waitFor(() => rowIds(el).join() === 'pb_campaign', 1000, 'rows');
+    for (const part of ['new', 'edit', 'delete']) expect(query(el, `[part~="${part}"]`), part).toBe(null);
+    expect($in(el, '[part~="note"]').textContent).toBe('The campaign is archived: unarchive it to add or change its postbacks.');
+  });
+
+  it('opens the delivery log in its tab', async () => {
+    api = fakePostbackApi();
+    const el = await mounted({ attrs: { 'promo-id': 'promo_1' } });
+    tab(el, 'log').click();
+    const log = await find(el, 'kb-postback-log');
+    expect(log.getAttribute('promo-id')).toBe('promo_1');
+    await waitFor(() => api!.sent('GET /v1/partner/postbacks/log').length === 1, 1000, 'log request');
+    expect(api.sent('GET /v1/partner/postbacks/log')[0]!.query.get('promoId')).toBe('promo_1');
+  });
+
+  it('speaks Russian', async () => {
+    api = fakePostbackApi();
+    const el = await mounted({ locale: 'ru' });
+    expect($in(el, '[part~="heading"]').textContent).toBe('Постбеки');
+    expect($in(el, '[part~="new"]').textContent).toBe('Новый постбек');
+    expect(cell(el, 'pb_account', 'postback-action')).toBe('Первый депозит');
+    expect(cell(el, 'pb_account', 'postback-scope')).toBe('Весь аккаунт');
+    expect(cell(el, 'pb_promo', 'status-badge')).toBe('Выкл.');
+    expect(tab(el, 'log').textContent).toBe('Лог отправки');
+    expect(textOf(el)).toContain('3 постбека.');
+  });
+});
