@@ -9,10 +9,10 @@ import { boot } from '../../edge/boot.ts';
 import { createSite } from '../../edge/site.ts';
 import { freePort } from './processes.ts';
 
-export async function startLiveServer() {
+export async function startLiveServer(extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-live-'));
   const port = await freePort();
-  const env = { PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}`, KABINET_SEED_CLICKS: '3000' };
+  const env = { PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}`, KABINET_SEED_CLICKS: '3000', ...extraEnv };
   const config = readServerConfig(env);
   const kabinet = await boot(config, 'node', { env, clientIp: () => '127.0.0.1' });
   const server = serve({ fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch, port, hostname: '127.0.0.1' });
