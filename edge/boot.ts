@@ -93,6 +93,7 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
       `  Embedded flow:       ${base}/embedded/   (the operator's site mints an embed session for its partner)`,
       `  Demo mailbox:        ${base}/demo/mailbox   (unlock, reset and invitation links land here)`,
       `  Demo tracker:        ${base}/demo/tracker   (the demo partners' postbacks arrive here)`,
+      `  Operator console:    ${base}/operator/   (CPA networks, tracker connection, conversions)`,
       `  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`,
     );
     for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.signInEmail.padEnd(32)} hosted page ${base}/portal/${demo.id}`);
