@@ -39,7 +39,22 @@ export interface JobContext {
   job: JobRow;
 }
 export type JobHandler = (ctx: JobContext, payload: any) => Promise<void>;
-export type JobHandlers = Record<string, JobHandler>;
+
+/** One job's result in a batch: `error` null is done, else a retry (or dead after the last attempt). */
+export interface JobOutcome {
+  error: string | null;
+  /** Rows and updates to write with the jobs' own status, in the same batch. */
+  writes?: Array<InsertPart | QueryPart>;
+}
+/**
+ * A handler that takes every claimed job of its kind at once and returns what to write, so a
+ * pass costs one commit instead of several per job (postbacks: the attempts, the deliveries and
+ * the jobs, thousands a second). It runs at most `concurrency` jobs' work at a time itself.
+ */
+export interface BatchJobHandler {
+  batch(ctx: { db: Db; clock: Clock; concurrency: number }, jobs: JobRow[]): Promise<JobOutcome[]>;
+}
+export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
 
 /** How long a claimed job is reserved before another runner may take it over. */
 export const JOB_LEASE_MS = 60_000;
@@ -101,26 +116,66 @@ async function claimDueJobs(db: Db, clock: Clock, limit: number, onlyId?: string
     .returning();
 }
 
-async function executeJob(db: Db, clock: Clock, handlers: JobHandlers, job: JobRow): Promise<'done' | 'retry' | 'dead'> {
-  const handler = handlers[job.kind];
+/**
+ * The job's new status as a plain statement: built by hand rather than by the query builder,
+ * because a pass of postbacks settles hundreds of jobs and the builder costs more than the write.
+ */
+function settle(clock: Clock, job: JobRow, error: string | null): { part: QueryPart; outcome: 'done' | 'retry' | 'dead' } {
+  const now = clock.now().getTime();
+  const statement = (sql: string, params: unknown[]): QueryPart => ({ query: { toSQL: () => ({ sql, params }) } });
+  if (error === null) return { part: statement('update jobs set status = \'done\', locked_until = null, last_error = null, finished_at = ? where id = ?', [now, job.id]), outcome: 'done' };
+  if (job.attempts >= job.maxAttempts) return { part: statement('update jobs set status = \'dead\', locked_until = null, last_error = ?, finished_at = ? where id = ?', [error, now, job.id]), outcome: 'dead' };
+  return { part: statement('update jobs set status = \'queued\', locked_until = null, last_error = ?, run_at = ? where id = ?', [error, now + retryDelayMs(job.attempts), job.id]), outcome: 'retry' };
+}
+
+async function executeJob(db: Db, clock: Clock, handler: JobHandler | undefined, job: JobRow): Promise<'done' | 'retry' | 'dead'> {
+  let error: string | null = null;
   try {
     if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
     await handler({ db, clock, job }, job.payload);
-    await db.update(jobs).set({ status: 'done', lockedUntil: null, lastError: null, finishedAt: clock.now() }).where(eq(jobs.id, job.id));
-    return 'done';
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const dead = job.attempts >= job.maxAttempts;
-    const now = clock.now();
-    await db.update(jobs).set(dead
-      ? { status: 'dead', lockedUntil: null, lastError: message, finishedAt: now }
-      : { status: 'queued', lockedUntil: null, lastError: message, runAt: new Date(now.getTime() + retryDelayMs(job.attempts)) },
-    ).where(eq(jobs.id, job.id));
-    return dead ? 'dead' : 'retry';
+  } catch (caught) {
+    error = caught instanceof Error ? caught.message : String(caught);
   }
+  const { part, outcome } = settle(clock, job, error);
+  await insertManyAtomically(db, [part]);
+  return outcome;
+}
+
+/** A batch handler's jobs: its outcomes and every job's new status, written in one batch. */
+async function executeBatch(db: Db, clock: Clock, handler: BatchJobHandler, claimed: JobRow[], concurrency: number): Promise<Array<'done' | 'retry' | 'dead'>> {
+  let results: JobOutcome[];
+  try {
+    results = await handler.batch({ db, clock, concurrency }, claimed);
+  } catch (caught) {
+    const error = caught instanceof Error ? caught.message : String(caught);
+    results = claimed.map(() => ({ error }));
+  }
+  const settled = claimed.map((job, i) => settle(clock, job, results[i]?.error ?? null));
+  await insertManyAtomically(db, [...mergeInserts(results.flatMap((r) => r.writes ?? [])), ...settled.map((s) => s.part)]);
+  return settled.map((s) => s.outcome);
+}
+
+/** Rows for the same table become one multi-row insert. */
+function mergeInserts(parts: Array<InsertPart | QueryPart>): Array<InsertPart | QueryPart> {
+  const byTable = new Map<unknown, InsertPart>();
+  const out: Array<InsertPart | QueryPart> = [];
+  for (const part of parts) {
+    if ('query' in part) { out.push(part); continue; }
+    const key = part.table;
+    const merged = byTable.get(key);
+    if (merged && merged.onConflictDoNothing === part.onConflictDoNothing) merged.rows.push(...part.rows);
+    else {
+      const copy = { ...part, rows: [...part.rows] };
+      byTable.set(key, copy);
+      out.unshift(copy);
+    }
+  }
+  return out;
 }
 
 export interface RunReport { done: number; retried: number; dead: number }
+
+const isBatch = (handler: JobHandler | BatchJobHandler | undefined): handler is BatchJobHandler => typeof handler === 'object' && handler !== null && 'batch' in handler;
 
 /**
  * Runs every due job once, `concurrency` at a time (postbacks wait on other people's servers;
@@ -128,24 +183,38 @@ export interface RunReport { done: number; retried: number; dead: number }
  */
 export async function runDueJobs(db: Db, clock: Clock, handlers: JobHandlers, limit = 50, concurrency = 1): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, dead: 0 };
+  const count = (outcome: 'done' | 'retry' | 'dead') => {
+    if (outcome === 'done') report.done++;
+    else if (outcome === 'retry') report.retried++;
+    else report.dead++;
+  };
   const claimed = await claimDueJobs(db, clock, limit);
+  const single: JobRow[] = [];
+  const batches = new Map<string, JobRow[]>();
+  for (const job of claimed) {
+    if (isBatch(handlers[job.kind])) batches.set(job.kind, [...(batches.get(job.kind) ?? []), job]);
+    else single.push(job);
+  }
   let next = 0;
   const worker = async () => {
-    while (next < claimed.length) {
-      const outcome = await executeJob(db, clock, handlers, claimed[next++]!);
-      if (outcome === 'done') report.done++;
-      else if (outcome === 'retry') report.retried++;
-      else report.dead++;
+    while (next < single.length) {
+      const job = single[next++]!;
+      count(await executeJob(db, clock, handlers[job.kind] as JobHandler | undefined, job));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, claimed.length) }, worker));
+  await Promise.all([
+    ...Array.from({ length: Math.min(concurrency, single.length) }, worker),
+    ...[...batches].map(async ([kind, group]) => (await executeBatch(db, clock, handlers[kind] as BatchJobHandler, group, concurrency)).forEach(count)),
+  ]);
   return report;
 }
 
 /** Runs one job by id if it is due (a Queue message names the job it was sent for). */
 export async function runJob(db: Db, clock: Clock, handlers: JobHandlers, jobId: string): Promise<'done' | 'retry' | 'dead' | 'not_due'> {
   const [job] = await claimDueJobs(db, clock, 1, jobId);
-  return job ? executeJob(db, clock, handlers, job) : 'not_due';
+  if (!job) return 'not_due';
+  const handler = handlers[job.kind];
+  return isBatch(handler) ? (await executeBatch(db, clock, handler, [job], 1))[0]! : executeJob(db, clock, handler, job);
 }
 
 export interface JobRunner {
@@ -177,7 +246,7 @@ export function startJobRunner(db: Db, clock: Clock, handlers: JobHandlers, opti
     again = false;
     current = (async () => {
       try {
-        const report = await runDueJobs(db, clock, handlers, concurrency * 4, concurrency);
+        const report = await runDueJobs(db, clock, handlers, concurrency * 16, concurrency);
         running = false;
         schedule(report.done + report.retried + report.dead > 0 || again ? 0 : intervalMs);
       } catch (error) {

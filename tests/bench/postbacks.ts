@@ -17,17 +17,23 @@ const CONCURRENCY = 16;
 const TOTAL = 20_000;
 
 async function startBenchReceiver() {
+  // Only Kabinet's requests are counted here; the bare loop's go to /bare and are just answered.
   const attemptsByEvent = new Map<string, number>();
   const firstAttemptAt: number[] = [];
   let total = 0;
   const server = http.createServer((req, res) => {
+    if (req.url!.startsWith('/bare')) {
+      res.writeHead(200);
+      res.end('ok');
+      return;
+    }
     total++;
     const e = new URL(req.url!, 'http://x').searchParams.get('e') ?? '';
     const n = (attemptsByEvent.get(e) ?? 0) + 1;
     attemptsByEvent.set(e, n);
     if (n === 1) firstAttemptAt.push(performance.now());
     const index = Number(e.split('-').pop());
-    res.writeHead(n === 1 && index % 10 === 0 && !req.url!.startsWith('/bare') ? 500 : 200);
+    res.writeHead(n === 1 && index % 10 === 0 ? 500 : 200);
     res.end('ok');
   });
   server.keepAliveTimeout = 30_000;
@@ -88,14 +94,14 @@ export async function benchPostbacks(baseUrl: string, databaseUrl: string) {
   const delivered = Number((await db.execute({ sql: "select count(*) as n from postback_deliveries where postback_id = ? and status = 'delivered'", args: [postback.id] })).rows[0]!.n);
   db.close();
   let beyondRetries = 0;
-  for (const [e, n] of receiver.attemptsByEvent) if (!e.startsWith('bare') && n > (Number(e.split('-').pop()) % 10 === 0 ? 2 : 1)) beyondRetries++;
-  const distinct = [...receiver.attemptsByEvent.keys()].filter((e) => e.startsWith('pbbench')).length;
+  for (const [e, n] of receiver.attemptsByEvent) if (n > (Number(e.split('-').pop()) % 10 === 0 ? 2 : 1)) beyondRetries++;
+  const distinct = receiver.attemptsByEvent.size;
   console.log(`\nPostbacks out: ${TOTAL.toLocaleString('en')} registrations → ${TOTAL.toLocaleString('en')} postbacks to a loopback receiver failing the first attempt of every tenth with 500 (concurrency ${CONCURRENCY})`);
-  console.log(`  kabinet first attempts       ${rate.toFixed(0).padStart(8)} /s   (ingest of the events took ${((ingested - t0) / 1000).toFixed(1)} s; all first attempts done ${((firstDone - t0) / 1000).toFixed(1)} s after the first batch)`);
+  console.log(`  kabinet first attempts       ${rate.toFixed(0).padStart(8)} /s   (from the first to the last first attempt; the events' ingest took ${((ingested - t0) / 1000).toFixed(1)} s, all first attempts were in ${((firstDone - t0) / 1000).toFixed(1)} s after the first batch)`);
   console.log(`  bare loop, same requests     ${bareRate.toFixed(0).padStart(8)} /s`);
   console.log(`  ratio kabinet / bare loop: ${(rate / bareRate).toFixed(2)}`);
   console.log(`  event → first attempt: p50 ${percentile(lags, 0.5)} ms, p99 ${percentile(lags, 0.99)} ms`);
-  console.log(`  requests received ${receiver.total() - TOTAL} (expected ${expectedTotal}: one each + one retry for every tenth), distinct postbacks ${distinct}, delivered rows ${delivered}, duplicates beyond retries ${beyondRetries}: ${distinct === TOTAL && delivered === TOTAL && beyondRetries === 0 ? 'delivered == expected' : 'MISMATCH'}`);
+  console.log(`  requests received ${receiver.total()} (expected ${expectedTotal}: one each + one retry for every tenth), distinct postbacks ${distinct}, delivered rows ${delivered}, duplicates beyond retries ${beyondRetries}: ${distinct === TOTAL && delivered === TOTAL && beyondRetries === 0 ? 'delivered == expected' : 'MISMATCH'}`);
   await unwrap(partner.v1.partner.postbacks[':postbackId'].$patch({ param: { postbackId: postback.id }, json: { enabled: false } }));
   await receiver.close();
 }

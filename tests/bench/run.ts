@@ -31,7 +31,9 @@ async function load(url: string, seconds: number): Promise<Measure> {
 
 async function startServer(script: string, env: Record<string, string>) {
   const port = await freePort();
-  const server = startProcess(tsx, [join(root, script)], { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
+  // BENCH_PROFILE=<dir>: a V8 CPU profile of each server, written when it stops.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server = startProcess(tsx, [...profile, join(root, script)], { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server.child, server.output);
   return { baseUrl, stop: server.stop };
@@ -65,13 +67,15 @@ const databaseUrl = `file:${join(dir, 'bench.db')}`;
 const kabinet = await startServer('edge/node.ts', { DATABASE_URL: databaseUrl, KABINET_SEED_CLICKS: '0', KABINET_POSTBACK_HOST_MAP: `${BENCH_TRACKER_HOST}=127.0.0.1` });
 const bare = await startServer('tests/bench/bare-health-server.ts', {});
 const bareRedirect = await startServer('tests/bench/bare-redirect-server.ts', {});
+// BENCH_ONLY=health,clicks,postbacks,inbound,events runs a subset.
+const only = new Set((process.env.BENCH_ONLY ?? 'health,clicks,postbacks,inbound,events').split(','));
 try {
-  await compare('GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http', kabinet, bare, '/health');
-  await benchClicks(kabinet.baseUrl, bareRedirect);
+  if (only.has('health')) await compare('GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http', kabinet, bare, '/health');
+  if (only.has('clicks')) await benchClicks(kabinet.baseUrl, bareRedirect);
   // Postbacks first: it switches the demo's postbacks off, so the event bench measures ingest alone.
-  await benchPostbacks(kabinet.baseUrl, databaseUrl);
-  await benchInboundNetwork(kabinet.baseUrl);
-  await benchEventIngest(kabinet.baseUrl);
+  if (only.has('postbacks')) await benchPostbacks(kabinet.baseUrl, databaseUrl);
+  if (only.has('inbound')) await benchInboundNetwork(kabinet.baseUrl);
+  if (only.has('events')) await benchEventIngest(kabinet.baseUrl);
 } finally {
   await kabinet.stop();
   await bare.stop();

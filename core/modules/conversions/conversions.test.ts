@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
 import { startReceiver } from '../../../tests/helpers/receiver.ts';
 import { unwrap } from '../../sdk/index.ts';
 import { networkConnections } from '../networks/table.ts';
@@ -8,7 +8,7 @@ import { NETWORK_CATALOG } from '../networks/catalog.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let op: Awaited<ReturnType<typeof t.addOperator>>;
-let partner: Awaited<ReturnType<typeof signedInClient>>['client'];
+let partner: Awaited<ReturnType<typeof partnerWithCampaign>>['partner'];
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let campaignId = '';
 let trackingLink = '';
@@ -16,14 +16,7 @@ let trackingLink = '';
 beforeEach(async () => {
   t = await createTestApp();
   receiver = await startReceiver(() => 200);
-  op = await t.addOperator('Lucky');
-  const brandId = (await unwrap(op.client.v1.brands.$post({ json: { name: 'Casino', currency: 'EUR', websiteUrl: 'https://casino.example' } }))).id;
-  const landing = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' } }));
-  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
-  await activePartner(t, op.operator.id, 'pb@example.com');
-  partner = (await signedInClient(t, op.operator.id, 'pb@example.com')).client;
-  campaignId = (await unwrap(partner.v1.partner.campaigns.$post({ json: { name: 'Main', brandId, planId: plan.id } }))).id;
-  trackingLink = (await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId }, json: { landingId: landing.id, title: 'Link' } }))).trackingLink;
+  ({ op, partner, campaignId, trackingLink } = await partnerWithCampaign(t));
   for (const action of ['lead', 'sale', 'rejected'] as const) {
     await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', campaignId, action, url: `${receiver.base}/${action}?s=\${status}&p=\${payout}&cid=\${clickID}` } }));
   }

@@ -1,13 +1,18 @@
 /**
- * Delivery of one owed postback: one attempt per job run. 2xx (or a final 3xx) is delivered;
- * 4xx is the receiver refusing it for good (no retry); 5xx, timeouts and network errors are
- * retried on the outbox's schedule until the last attempt. Every attempt is logged. The
- * delivery id goes out as `Idempotency-Key` on each attempt so a receiver can drop repeats
- * (at-least-once: a crash after sending but before logging sends it again).
+ * Delivery of owed postbacks: one attempt per job run. 2xx (or a final 3xx) is delivered; 4xx
+ * is the receiver refusing it for good (no retry); 5xx, timeouts and network errors are retried
+ * on the outbox's schedule until the last attempt. Every attempt is logged. The delivery id goes
+ * out as `Idempotency-Key` on each attempt so a receiver can drop repeats (at-least-once: a crash
+ * after sending but before logging sends it again).
+ *
+ * The runner hands over every due delivery at once: sends run `concurrency` at a time, and the
+ * attempts, the deliveries' new states and the jobs' are written in one batch per pass.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
-import type { JobHandlers } from '../../jobs/outbox.ts';
+import type { InsertPart, QueryPart } from '../../db/insert-many.ts';
+import { insertManyAtomically } from '../../db/insert-many.ts';
+import type { BatchJobHandler, JobHandlers, JobOutcome } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
 import { OutboundError, sendFollowingRedirects } from './outbound.ts';
 import { DELIVER_POSTBACK_JOB } from './plan-postbacks.ts';
@@ -17,9 +22,10 @@ export const POSTBACK_TIMEOUT_MS = 10_000;
 type Delivery = typeof postbackDeliveries.$inferSelect;
 
 export interface AttemptResult { responseCode: number | null; error: string | null; durationMs: number; sentAt: Date }
+type DeliveryStatus = 'delivered' | 'failed' | 'retrying';
 
-/** Sends one attempt and logs it; never throws for the receiver's failures. */
-export async function attemptDelivery(deps: AppDeps, delivery: Delivery, attempt: number): Promise<AttemptResult> {
+/** Sends one attempt; never throws for the receiver's failures. */
+export async function sendAttempt(deps: AppDeps, delivery: Delivery, attempt: number): Promise<AttemptResult> {
   const sentAt = deps.clock.now();
   const headers: Record<string, string> = {
     'user-agent': `Kabinet-Postback/${deps.version}`, 'idempotency-key': delivery.id, 'x-kabinet-attempt': String(attempt),
@@ -36,13 +42,7 @@ export async function attemptDelivery(deps: AppDeps, delivery: Delivery, attempt
   } catch (caught) {
     error = caught instanceof OutboundError ? caught.message : caught instanceof Error ? caught.message : String(caught);
   }
-  const durationMs = Math.round(performance.now() - started);
-  await deps.db.insert(postbackAttempts).values({
-    id: newId('pba', deps.clock), operatorId: delivery.operatorId, partnerId: delivery.partnerId, deliveryId: delivery.id, postbackId: delivery.postbackId,
-    action: delivery.action, campaignId: delivery.campaignId, promoId: delivery.promoId, method: delivery.method, url: delivery.url,
-    sentAt, durationMs, responseCode, error, isTest: delivery.isTest,
-  });
-  return { responseCode, error, durationMs, sentAt };
+  return { responseCode, error, durationMs: Math.round(performance.now() - started), sentAt };
 }
 
 export function isDelivered(result: Pick<AttemptResult, 'responseCode'>) {
@@ -50,27 +50,62 @@ export function isDelivered(result: Pick<AttemptResult, 'responseCode'>) {
 }
 const isRefused = (result: Pick<AttemptResult, 'responseCode'>) => result.responseCode !== null && result.responseCode >= 400 && result.responseCode < 500;
 
-/** Records the outcome on the delivery row; answers whether another attempt is due. */
-export async function settleDelivery(deps: AppDeps, delivery: Delivery, result: AttemptResult, finalAttempt: boolean): Promise<'delivered' | 'failed' | 'retrying'> {
-  const status = isDelivered(result) ? 'delivered' : isRefused(result) || finalAttempt ? 'failed' : 'retrying';
-  await deps.db.update(postbackDeliveries).set({
-    status, attempts: sql`${postbackDeliveries.attempts} + 1`, lastResponseCode: result.responseCode, lastError: result.error,
-    firstAttemptAt: delivery.firstAttemptAt ?? result.sentAt, ...(status === 'retrying' ? {} : { finishedAt: deps.clock.now() }),
-  }).where(eq(postbackDeliveries.id, delivery.id));
-  return status;
+/** What an attempt changes: its log row and the delivery's new state (not yet written). */
+export function recordAttempt(deps: AppDeps, delivery: Delivery, result: AttemptResult, finalAttempt: boolean): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
+  const status: DeliveryStatus = isDelivered(result) ? 'delivered' : isRefused(result) || finalAttempt ? 'failed' : 'retrying';
+  return {
+    status,
+    writes: [
+      { table: postbackAttempts, rows: [{
+        id: newId('pba', deps.clock), operatorId: delivery.operatorId, partnerId: delivery.partnerId, deliveryId: delivery.id, postbackId: delivery.postbackId,
+        action: delivery.action, campaignId: delivery.campaignId, promoId: delivery.promoId, method: delivery.method, url: delivery.url,
+        sentAt: result.sentAt, durationMs: result.durationMs, responseCode: result.responseCode, error: result.error, isTest: delivery.isTest,
+      }] },
+      // A plain statement: hundreds per pass, and the query builder would cost more than the write.
+      { query: { toSQL: () => ({
+        sql: 'update postback_deliveries set status = ?, attempts = attempts + 1, last_response_code = ?, last_error = ?, first_attempt_at = coalesce(first_attempt_at, ?), finished_at = ? where id = ?',
+        params: [status, result.responseCode, result.error, result.sentAt.getTime(), status === 'retrying' ? null : deps.clock.now().getTime(), delivery.id],
+      }) } },
+    ],
+  };
+}
+
+/** One attempt now, written at once (send-test). */
+export async function attemptNow(deps: AppDeps, delivery: Delivery): Promise<AttemptResult> {
+  const result = await sendAttempt(deps, delivery, 1);
+  await insertManyAtomically(deps.db, recordAttempt(deps, delivery, result, true).writes);
+  return result;
 }
 
 export function postbackHandlers(deps: AppDeps): JobHandlers {
-  return {
-    async [DELIVER_POSTBACK_JOB]({ job }, payload: { postbackId: string; triggerKey: string }) {
-      const [delivery] = await deps.db.select().from(postbackDeliveries)
-        .where(and(eq(postbackDeliveries.postbackId, payload.postbackId), eq(postbackDeliveries.triggerKey, payload.triggerKey)));
-      // Settled already (a repeated job after a crash): nothing more to send.
-      if (!delivery || delivery.status === 'delivered' || delivery.status === 'failed') return;
-      const result = await attemptDelivery(deps, delivery, job.attempts);
-      const status = await settleDelivery(deps, delivery, result, job.attempts >= job.maxAttempts);
-      // Throwing hands the job back to the outbox, which schedules the next attempt.
-      if (status === 'retrying') throw new Error(result.error ?? `HTTP ${result.responseCode}`);
+  const handler: BatchJobHandler = {
+    async batch({ concurrency }, claimed) {
+      const ids = claimed.map((job) => (job.payload as { deliveryId: string }).deliveryId);
+      const deliveries = new Map<string, Delivery>();
+      for (let i = 0; i < ids.length; i += 500) {
+        for (const d of await deps.db.select().from(postbackDeliveries).where(inArray(postbackDeliveries.id, ids.slice(i, i + 500)))) deliveries.set(d.id, d);
+      }
+      const outcomes: JobOutcome[] = new Array(claimed.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < claimed.length) {
+          const index = next++;
+          const job = claimed[index]!;
+          const delivery = deliveries.get(ids[index]!);
+          // Settled already (a repeated job after a crash): nothing more to send.
+          if (!delivery || delivery.status === 'delivered' || delivery.status === 'failed') {
+            outcomes[index] = { error: null };
+            continue;
+          }
+          const result = await sendAttempt(deps, delivery, job.attempts);
+          const { status, writes } = recordAttempt(deps, delivery, result, job.attempts >= job.maxAttempts);
+          // An error hands the job back to the outbox, which schedules the next attempt.
+          outcomes[index] = { error: status === 'retrying' ? result.error ?? `HTTP ${result.responseCode}` : null, writes };
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, worker));
+      return outcomes;
     },
   };
+  return { [DELIVER_POSTBACK_JOB]: handler };
 }

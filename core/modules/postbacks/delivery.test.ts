@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
 import { startReceiver } from '../../../tests/helpers/receiver.ts';
 import { unwrap } from '../../sdk/index.ts';
 import { postbackDeliveries } from './table.ts';
@@ -9,7 +9,7 @@ import { fireQualificationPostbacks } from './plan-postbacks.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let op: Awaited<ReturnType<typeof t.addOperator>>;
-let partner: Awaited<ReturnType<typeof signedInClient>>['client'];
+let partner: Awaited<ReturnType<typeof partnerWithCampaign>>['partner'];
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let brandId = '';
 let campaignId = '';
@@ -21,16 +21,7 @@ beforeEach(async () => {
   t = await createTestApp();
   status = 200;
   receiver = await startReceiver(() => status);
-  op = await t.addOperator('Lucky');
-  brandId = (await unwrap(op.client.v1.brands.$post({ json: { name: 'Casino', currency: 'EUR', websiteUrl: 'https://casino.example' } }))).id;
-  const landing = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' } }));
-  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
-  await activePartner(t, op.operator.id, 'pb@example.com');
-  partner = (await signedInClient(t, op.operator.id, 'pb@example.com')).client;
-  campaignId = (await unwrap(partner.v1.partner.campaigns.$post({ json: { name: 'DE & AT', brandId, planId: plan.id } }))).id;
-  const promo = await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId }, json: { landingId: landing.id, title: 'Link', promoCode: 'WELCOME' } }));
-  promoId = promo.id;
-  trackingLink = promo.trackingLink;
+  ({ op, partner, brandId, campaignId, promoId, trackingLink } = await partnerWithCampaign(t, { campaignName: 'DE & AT', promoCode: 'WELCOME' }));
 });
 afterEach(async () => { await receiver.close(); t.dispose(); });
 

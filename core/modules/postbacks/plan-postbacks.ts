@@ -73,7 +73,7 @@ export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]):
     parts: [{ table: postbackDeliveries, rows, onConflictDoNothing: true }],
     jobs: rows.map((row) => ({
       kind: DELIVER_POSTBACK_JOB, operatorId, maxAttempts: POSTBACK_MAX_ATTEMPTS,
-      payload: { postbackId: row.postbackId, triggerKey: row.triggerKey },
+      payload: { deliveryId: row.id },
       idempotencyKey: `${row.postbackId}:${row.triggerKey}`,
     })),
   };

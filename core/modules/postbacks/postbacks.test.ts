@@ -1,23 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
 import { unwrap } from '../../sdk/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
-let partner: Awaited<ReturnType<typeof signedInClient>>['client'];
+let partner: Awaited<ReturnType<typeof partnerWithCampaign>>['partner'];
 let campaignId = '';
 let promoId = '';
 
 beforeEach(async () => {
   t = await createTestApp();
-  const op = await t.addOperator('Lucky');
-  const brandId = (await unwrap(op.client.v1.brands.$post({ json: { name: 'Casino', currency: 'EUR', websiteUrl: 'https://casino.example' } }))).id;
-  const landing = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' } }));
-  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
-  await activePartner(t, op.operator.id, 'pb@example.com');
-  partner = (await signedInClient(t, op.operator.id, 'pb@example.com')).client;
-  campaignId = (await unwrap(partner.v1.partner.campaigns.$post({ json: { name: 'Main', brandId, planId: plan.id } }))).id;
-  promoId = (await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId }, json: { landingId: landing.id, title: 'Link' } }))).id;
+  ({ partner, campaignId, promoId } = await partnerWithCampaign(t));
 });
 afterEach(() => t.dispose());
 

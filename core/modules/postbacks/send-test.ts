@@ -12,7 +12,7 @@ import { clicks } from '../tracking/table.ts';
 import { loadRenderContext, renderPostbackRequest, customParameters } from './render-postback.ts';
 import { postbackDeliveries, postbackConfigs, type PostbackAction } from './table.ts';
 import { BUILT_IN_MACROS, scanTemplate, validatePostbackTemplate, type MacroValues } from './template.ts';
-import { attemptDelivery, isDelivered, settleDelivery } from './deliver-postback.ts';
+import { attemptNow, isDelivered } from './deliver-postback.ts';
 import { loadPostback } from './service.ts';
 import type { PreviewPostbackSchema } from './schemas.ts';
 
@@ -68,7 +68,6 @@ export async function sendTestPostback(deps: AppDeps, who: PartnerPrincipal, pos
     body: request.body, contentType: request.contentType, status: 'queued', isTest: true, createdAt: deps.clock.now(),
   }).returning();
   // A test is one attempt, sent now, never retried: the partner is watching for the answer.
-  const result = await attemptDelivery(deps, delivery!, 1);
-  await settleDelivery(deps, delivery!, result, true);
+  const result = await attemptNow(deps, delivery!);
   return { url: request.url, method: request.method, clickId: usedClick, sample, responseCode: result.responseCode, error: result.error, durationMs: result.durationMs, delivered: isDelivered(result) };
 }

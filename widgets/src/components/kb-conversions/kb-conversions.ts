@@ -13,6 +13,7 @@ import { dateRange, selectField, textField } from '../kb-campaigns/campaign-fiel
 import { formValues, type Campaign, type Conversion, type ConversionQuery } from '../kb-campaigns/campaign-types.ts';
 import { ATTRIBUTION_LABELS, CONVERSION_TYPES, CONVERSION_TYPE_LABELS, conversionsMessages, type ConversionsKey } from './kb-conversions.messages.ts';
 import { conversionsStyles } from './kb-conversions.styles.ts';
+import { localDayRange } from '../../internal/local-days.ts';
 
 /** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */
 const LIMIT = 100;
@@ -86,9 +87,7 @@ export class KbConversions extends CampaignSection {
     }
     this.filters = {
       type: type as Conversion['type'] | undefined, campaignId, clickId, limit: LIMIT,
-      // Whole local days: from the start of "from" to the end of "to", sent as UTC instants.
-      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
-      to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+      ...localDayRange(from, to),
     };
     const api = this.api;
     if (api) void this.fetch(api);

@@ -11,6 +11,7 @@ import { isManager, type AuditEvent, type EventQuery, type Member } from '../kb-
 import { AUDIT_EVENT_TYPES, EVENT_TYPE_LABELS, eventsMessages, type EventsKey } from './kb-events.messages.ts';
 import { eventsStyles } from './kb-events.styles.ts';
 import { renderEventsTable } from './events-table.ts';
+import { localDayRange } from '../../internal/local-days.ts';
 
 type Filters = Pick<NonNullable<EventQuery>, 'type' | 'userId' | 'from' | 'to'>;
 
@@ -124,9 +125,7 @@ export class KbEvents extends AccountSection {
     this.filters = {
       type: (value('type') || undefined) as Filters['type'],
       userId: value('userId') || undefined,
-      // Whole local days: from the start of "from" to the end of "to", sent as UTC instants.
-      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
-      to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+      ...localDayRange(from, to),
     };
     const api = this.api;
     if (api) void this.fetchPage(api, false);

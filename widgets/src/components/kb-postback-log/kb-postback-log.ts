@@ -17,6 +17,7 @@ import { POSTBACK_ACTIONS, type PostbackAction, type PostbackAttempt, type Postb
 import { logMessages, type LogKey } from './kb-postback-log.messages.ts';
 import { logStyles } from './kb-postback-log.styles.ts';
 import { renderLogTable } from './log-table.ts';
+import { localDayRange } from '../../internal/local-days.ts';
 
 /** Attempts per page (the server allows up to 200). */
 const PAGE = 50;
@@ -120,9 +121,7 @@ export class KbPostbackLog extends CampaignSection {
     this.filters = {
       url, action: action as PostbackAction | undefined, campaign, campaignId, promoCode, promoId,
       responseCode: response === 'exact' ? code : response,
-      // Whole local days: from the start of "from" to the end of "to", sent as UTC instants.
-      from: from ? new Date(`${from}T00:00:00`).toISOString() : undefined,
-      to: to ? new Date(`${to}T23:59:59.999`).toISOString() : undefined,
+      ...localDayRange(from, to),
     };
     const api = this.api;
     if (api) void this.fetchPage(api, false);
