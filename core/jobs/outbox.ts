@@ -116,13 +116,16 @@ async function claimDueJobs(db: Db, clock: Clock, limit: number, onlyId?: string
     .returning();
 }
 
+/** A statement written by hand, for a batch. */
+export const plainStatement = (text: string, params: unknown[]): QueryPart => ({ query: { toSQL: () => ({ sql: text, params }) } });
+const statement = plainStatement;
+
 /**
  * The job's new status as a plain statement: built by hand rather than by the query builder,
  * because a pass of postbacks settles hundreds of jobs and the builder costs more than the write.
  */
 function settle(clock: Clock, job: JobRow, error: string | null): { part: QueryPart; outcome: 'done' | 'retry' | 'dead' } {
   const now = clock.now().getTime();
-  const statement = (sql: string, params: unknown[]): QueryPart => ({ query: { toSQL: () => ({ sql, params }) } });
   if (error === null) return { part: statement('update jobs set status = \'done\', locked_until = null, last_error = null, finished_at = ? where id = ?', [now, job.id]), outcome: 'done' };
   if (job.attempts >= job.maxAttempts) return { part: statement('update jobs set status = \'dead\', locked_until = null, last_error = ?, finished_at = ? where id = ?', [error, now, job.id]), outcome: 'dead' };
   return { part: statement('update jobs set status = \'queued\', locked_until = null, last_error = ?, run_at = ? where id = ?', [error, now + retryDelayMs(job.attempts), job.id]), outcome: 'retry' };

@@ -12,7 +12,7 @@ import { inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import type { InsertPart, QueryPart } from '../../db/insert-many.ts';
 import { insertManyAtomically } from '../../db/insert-many.ts';
-import type { BatchJobHandler, JobHandlers, JobOutcome } from '../../jobs/outbox.ts';
+import { plainStatement, type BatchJobHandler, type JobHandlers, type JobOutcome } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
 import { OutboundError, sendFollowingRedirects } from './outbound.ts';
 import { DELIVER_POSTBACK_JOB } from './plan-postbacks.ts';
@@ -62,10 +62,10 @@ export function recordAttempt(deps: AppDeps, delivery: Delivery, result: Attempt
         sentAt: result.sentAt, durationMs: result.durationMs, responseCode: result.responseCode, error: result.error, isTest: delivery.isTest,
       }] },
       // A plain statement: hundreds per pass, and the query builder would cost more than the write.
-      { query: { toSQL: () => ({
-        sql: 'update postback_deliveries set status = ?, attempts = attempts + 1, last_response_code = ?, last_error = ?, first_attempt_at = coalesce(first_attempt_at, ?), finished_at = ? where id = ?',
-        params: [status, result.responseCode, result.error, result.sentAt.getTime(), status === 'retrying' ? null : deps.clock.now().getTime(), delivery.id],
-      }) } },
+      plainStatement(
+        'update postback_deliveries set status = ?, attempts = attempts + 1, last_response_code = ?, last_error = ?, first_attempt_at = coalesce(first_attempt_at, ?), finished_at = ? where id = ?',
+        [status, result.responseCode, result.error, result.sentAt.getTime(), status === 'retrying' ? null : deps.clock.now().getTime(), delivery.id],
+      ),
     ],
   };
 }
@@ -85,7 +85,7 @@ export function postbackHandlers(deps: AppDeps): JobHandlers {
       for (let i = 0; i < ids.length; i += 500) {
         for (const d of await deps.db.select().from(postbackDeliveries).where(inArray(postbackDeliveries.id, ids.slice(i, i + 500)))) deliveries.set(d.id, d);
       }
-      const outcomes: JobOutcome[] = new Array(claimed.length);
+      const outcomes: JobOutcome[] = Array.from({ length: claimed.length }, () => ({ error: null }));
       let next = 0;
       const worker = async () => {
         while (next < claimed.length) {
