@@ -3,7 +3,10 @@ import { z } from '@hono/zod-openapi';
 import { POSTBACK_ACTIONS, POSTBACK_SCOPES } from './table.ts';
 import { BUILT_IN_MACROS } from './template.ts';
 
-const url = z.string().trim().min(1).max(2000);
+const url = z.string().trim().min(1).max(2000).openapi({
+  description: `The tracker URL with \${name} macros. Built-ins: ${BUILT_IN_MACROS.map((m) => `\${${m}}`).join(', ')}. Any other name is a custom parameter of the click (e.g. ?clickID=… on the tracking link → \${clickID}); left as written when the click did not carry it. Values are URL-encoded once.`,
+  example: 'https://tracker.example/postback?cid=${clickID}&promo=${promo_id}&amount=${amount}&currency=${currency}',
+});
 
 export const CreatePostbackSchema = z.object({
   scope: z.enum(POSTBACK_SCOPES),
