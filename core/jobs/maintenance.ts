@@ -16,8 +16,14 @@ export const maintenanceHandlers: JobHandlers = {
   },
 };
 
+/**
+ * Daily housekeeping kinds; modules register the handlers of their own (the postback log's
+ * purge lives with the postbacks).
+ */
+export const DAILY_MAINTENANCE = ['maintenance.purge_finished_jobs', 'maintenance.purge_postback_log'] as const;
+
 /** Enqueues the daily housekeeping once per UTC day, however many runners or cron ticks ask. */
 export async function scheduleMaintenance(queue: JobQueue, clock: Clock): Promise<void> {
   const day = clock.now().toISOString().slice(0, 10);
-  await queue.enqueue({ kind: 'maintenance.purge_finished_jobs', payload: { day }, idempotencyKey: day });
+  for (const kind of DAILY_MAINTENANCE) await queue.enqueue({ kind, payload: { day }, idempotencyKey: day });
 }

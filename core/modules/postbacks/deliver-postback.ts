@@ -8,7 +8,7 @@
  * The runner hands over every due delivery at once: sends run `concurrency` at a time, and the
  * attempts, the deliveries' new states and the jobs' are written in one batch per pass.
  */
-import { inArray } from 'drizzle-orm';
+import { and, inArray, lt } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import type { InsertPart, QueryPart } from '../../db/insert-many.ts';
 import { insertManyAtomically } from '../../db/insert-many.ts';
@@ -19,6 +19,7 @@ import { DELIVER_POSTBACK_JOB } from './plan-postbacks.ts';
 import { postbackAttempts, postbackDeliveries } from './table.ts';
 
 export const POSTBACK_TIMEOUT_MS = 10_000;
+export const POSTBACK_LOG_RETENTION_MS = 90 * 24 * 3_600_000;
 type Delivery = typeof postbackDeliveries.$inferSelect;
 
 export interface AttemptResult { responseCode: number | null; error: string | null; durationMs: number; sentAt: Date }
@@ -107,5 +108,13 @@ export function postbackHandlers(deps: AppDeps): JobHandlers {
       return outcomes;
     },
   };
-  return { [DELIVER_POSTBACK_JOB]: handler };
+  return {
+    [DELIVER_POSTBACK_JOB]: handler,
+    // The log is for support and disputes: 90 days of attempts, then they go (deliveries with them).
+    async 'maintenance.purge_postback_log'({ db, clock }) {
+      const cutoff = new Date(clock.now().getTime() - POSTBACK_LOG_RETENTION_MS);
+      await db.delete(postbackAttempts).where(lt(postbackAttempts.sentAt, cutoff));
+      await db.delete(postbackDeliveries).where(and(inArray(postbackDeliveries.status, ['delivered', 'failed']), lt(postbackDeliveries.finishedAt, cutoff)));
+    },
+  };
 }

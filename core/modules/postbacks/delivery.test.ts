@@ -3,8 +3,10 @@ import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
 import { startReceiver } from '../../../tests/helpers/receiver.ts';
 import { unwrap } from '../../sdk/index.ts';
-import { postbackDeliveries } from './table.ts';
+import { postbackAttempts, postbackDeliveries } from './table.ts';
 import { retryDelayMs } from '../../jobs/outbox.ts';
+import { scheduleMaintenance } from '../../jobs/maintenance.ts';
+import { POSTBACK_LOG_RETENTION_MS } from './deliver-postback.ts';
 import { fireQualificationPostbacks } from './plan-postbacks.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -116,6 +118,22 @@ describe('postback delivery', () => {
     expect(await fireQualificationPostbacks(t.deps, [trigger])).toBe(1);
     await t.runJobs();
     expect(receiver.received.map((r) => r.url)).toEqual(['/q?p=p-1&pay=150.00&c=q-1']);
+  });
+
+  it('keeps the log 90 days: the daily housekeeping purges older attempts and settled deliveries', async () => {
+    await addPostback({ url: `${receiver.base}/pb?p=\${promo_id}` });
+    await sendEvents([registration('e1', await click('a=1'))]);
+    await t.runJobs();
+    t.clock.advance(POSTBACK_LOG_RETENTION_MS - 86_400_000);
+    await scheduleMaintenance(t.deps.jobs, t.clock);
+    await t.runJobs();
+    // (The partner's session has long expired: the tables are read directly.)
+    expect(await t.deps.db.select().from(postbackAttempts)).toHaveLength(1);
+    t.clock.advance(2 * 86_400_000);
+    await scheduleMaintenance(t.deps.jobs, t.clock);
+    await t.runJobs();
+    expect(await t.deps.db.select().from(postbackAttempts)).toHaveLength(0);
+    expect(await t.deps.db.select().from(postbackDeliveries)).toHaveLength(0);
   });
 
   it('POSTs the macros as a JSON or form body', async () => {
