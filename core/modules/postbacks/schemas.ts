@@ -1,7 +1,7 @@
 /** I/O contracts of partner postback configurations. */
 import { z } from '@hono/zod-openapi';
 import { POSTBACK_ACTIONS, POSTBACK_SCOPES } from './table.ts';
-import { BUILT_IN_MACROS } from './template.ts';
+import { BUILT_IN_MACROS, TEMPLATE_PROBLEM_CODES } from './template.ts';
 
 const url = z.string().trim().min(1).max(2000).openapi({
   description: `The tracker URL with \${name} macros. Built-ins: ${BUILT_IN_MACROS.map((m) => `\${${m}}`).join(', ')}. Any other name is a custom parameter of the click (e.g. ?clickID=… on the tracking link → \${clickID}); left as written when the click did not carry it. Values are URL-encoded once.`,
@@ -26,7 +26,11 @@ export const UpdatePostbackSchema = z.object({
   enabled: z.boolean().optional(),
 }).strict().openapi('UpdatePostback');
 
-export const TemplateProblemSchema = z.object({ position: z.number().int(), severity: z.enum(['error', 'warning']), message: z.string() }).openapi('TemplateProblem');
+export const TemplateProblemSchema = z.object({
+  position: z.number().int(), severity: z.enum(['error', 'warning']),
+  /** A closed list, so widgets can word each problem in their own language. */
+  code: z.enum(TEMPLATE_PROBLEM_CODES), params: z.record(z.string(), z.string()), message: z.string(),
+}).openapi('TemplateProblem');
 
 export const PostbackSchema = z.object({
   id: z.string(), scope: z.enum(POSTBACK_SCOPES), campaignId: z.string().nullable(), promoId: z.string().nullable(),

@@ -18,10 +18,21 @@ export type MacroValues = Partial<Record<BuiltInMacro, string | number | null>>;
 
 export type TemplatePart = { kind: 'text'; text: string; start: number } | { kind: 'macro'; name: string; start: number; end: number };
 
+/** What went wrong, as a code a widget can put in its own language (the message is English). */
+export const TEMPLATE_PROBLEM_CODES = [
+  'unclosed_macro', 'invalid_macro_name', 'macro_name_start', 'square_brackets', 'missing_braces', 'missing_dollar',
+  'unknown_builtin', 'scheme_not_allowed', 'scheme_missing', 'invalid_url', 'forbidden_host', 'parameters_without_question_mark',
+  'account_postback_without_ids',
+] as const;
+export type TemplateProblemCode = (typeof TEMPLATE_PROBLEM_CODES)[number];
+
 export interface TemplateProblem {
   /** Character offset in the template (0-based) where the problem starts. */
   position: number;
   severity: 'error' | 'warning';
+  code: TemplateProblemCode;
+  /** The values the message names (macro name, suggestion, host, reason…), for translations. */
+  params: Record<string, string>;
   message: string;
 }
 
@@ -52,12 +63,15 @@ export function scanTemplate(template: string): { parts: TemplatePart[]; problem
       const close = template.indexOf('}', i + 2);
       const { name, end } = readName(i + 2);
       if (close < 0 || end !== close) {
-        problems.push({ position: i, severity: 'error', message: close < 0 || end === i + 2 ? `"\${${name}" is not closed: write \${${name || 'name'}}` : `"${template.slice(i, close + 1)}" is not a macro name: use letters, digits and _` });
+        const unclosed = close < 0 || end === i + 2;
+        problems.push(unclosed
+          ? { position: i, severity: 'error', code: 'unclosed_macro', params: { name: name || 'name' }, message: `"\${${name}" is not closed: write \${${name || 'name'}}` }
+          : { position: i, severity: 'error', code: 'invalid_macro_name', params: { text: template.slice(i, close + 1) }, message: `"${template.slice(i, close + 1)}" is not a macro name: use letters, digits and _` });
         text += template.slice(i, close < 0 ? template.length : close + 1);
         i = close < 0 ? template.length : close + 1;
         continue;
       }
-      if (!NAME.test(name)) problems.push({ position: i, severity: 'error', message: `\${${name}}: a macro name starts with a letter or _` });
+      if (!NAME.test(name)) problems.push({ position: i, severity: 'error', code: 'macro_name_start', params: { name }, message: `\${${name}}: a macro name starts with a letter or _` });
       flushText(i);
       parts.push({ kind: 'macro', name, start: i, end: close + 1 });
       i = close + 1;
@@ -67,13 +81,13 @@ export function scanTemplate(template: string): { parts: TemplatePart[]; problem
     if (ch === '$' && next === '[') {
       const close = template.indexOf(']', i + 2);
       const name = template.slice(i + 2, close < 0 ? undefined : close);
-      problems.push({ position: i, severity: 'error', message: `"$[${name}]" uses square brackets: write \${${name}}` });
+      problems.push({ position: i, severity: 'error', code: 'square_brackets', params: { name }, message: `"$[${name}]" uses square brackets: write \${${name}}` });
     } else if (ch === '$' && next && /[A-Za-z_]/.test(next)) {
       const { name } = readName(i + 1);
-      problems.push({ position: i, severity: 'error', message: `"$${name}" has no braces: write \${${name}}` });
+      problems.push({ position: i, severity: 'error', code: 'missing_braces', params: { name }, message: `"$${name}" has no braces: write \${${name}}` });
     } else if (ch === '{' && template[i - 1] !== '$') {
       const { name, end } = readName(i + 1);
-      if (name && template[end] === '}') problems.push({ position: i, severity: 'error', message: `"{${name}}" is missing the $: write \${${name}}` });
+      if (name && template[end] === '}') problems.push({ position: i, severity: 'error', code: 'missing_dollar', params: { name }, message: `"{${name}}" is missing the $: write \${${name}}` });
     }
     text += ch;
     i++;
@@ -108,16 +122,32 @@ export function suggestBuiltIn(name: string): BuiltInMacro | null {
   return best?.macro ?? null;
 }
 
-/** True for hosts a postback must never reach: loopback, private, link-local, metadata, IP literals. */
-export function isForbiddenHost(hostname: string): string | null {
+export type ForbiddenHostReason = 'ip_literal' | 'ip_disguised' | 'loopback' | 'private_name' | 'metadata' | 'not_public';
+const HOST_REASON_TEXT: Record<ForbiddenHostReason, string> = {
+  ip_literal: 'is an IP address: use a host name',
+  ip_disguised: 'is an IP address in disguise: use a host name',
+  loopback: 'is loopback',
+  private_name: 'is a private network name',
+  metadata: 'is a cloud metadata address',
+  not_public: 'is not a public host name',
+};
+
+/** Why a host must never be reached (loopback, private, link-local, metadata, IP literals), or null. */
+export function forbiddenHostReason(hostname: string): ForbiddenHostReason | null {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')) return 'is an IP address: use a host name';
-  if (/^\d+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'is an IP address in disguise: use a host name';
-  if (host === 'localhost' || host.endsWith('.localhost')) return 'is loopback';
-  if (/(^|\.)(local|internal|intranet|lan|home|corp|localdomain)$/.test(host)) return 'is a private network name';
-  if (host === 'metadata' || host.startsWith('metadata.')) return 'is a cloud metadata address';
-  if (!host.includes('.')) return 'is not a public host name';
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')) return 'ip_literal';
+  if (/^\d+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'ip_disguised';
+  if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
+  if (/(^|\.)(local|internal|intranet|lan|home|corp|localdomain)$/.test(host)) return 'private_name';
+  if (host === 'metadata' || host.startsWith('metadata.')) return 'metadata';
+  if (!host.includes('.')) return 'not_public';
   return null;
+}
+
+/** The same rule as forbiddenHostReason, in words ("is loopback"), or null for a fine host. */
+export function isForbiddenHost(hostname: string): string | null {
+  const reason = forbiddenHostReason(hostname);
+  return reason ? HOST_REASON_TEXT[reason] : null;
 }
 
 export interface ValidateOptions {
@@ -130,33 +160,37 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
   const { parts, problems } = scanTemplate(template.trim());
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template.trim())?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
-    problems.push({ position: 0, severity: 'error', message: scheme ? `"${scheme}:" is not allowed: the URL must start with http:// or https://` : 'The URL must start with http:// or https://' });
+    problems.push(scheme
+      ? { position: 0, severity: 'error', code: 'scheme_not_allowed', params: { scheme }, message: `"${scheme}:" is not allowed: the URL must start with http:// or https://` }
+      : { position: 0, severity: 'error', code: 'scheme_missing', params: {}, message: 'The URL must start with http:// or https://' });
   }
   for (const part of parts) {
     if (part.kind !== 'macro' || (BUILT_IN_MACROS as readonly string[]).includes(part.name)) continue;
     const suggestion = suggestBuiltIn(part.name);
-    if (suggestion) problems.push({ position: part.start, severity: 'error', message: `\${${part.name}} is not a built-in macro: did you mean \${${suggestion}}?` });
+    if (suggestion) problems.push({ position: part.start, severity: 'error', code: 'unknown_builtin', params: { name: part.name, suggestion }, message: `\${${part.name}} is not a built-in macro: did you mean \${${suggestion}}?` });
   }
   // Structure: macros stand in for values, so check the URL with placeholders in their place.
   const placeholder = parts.map((p) => (p.kind === 'text' ? p.text : 'kbmacro')).join('');
   if (scheme === 'http' || scheme === 'https') {
     let url: URL | null = null;
-    try { url = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', message: 'This is not a valid URL' }); }
+    try { url = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', code: 'invalid_url', params: {}, message: 'This is not a valid URL' }); }
     if (url) {
-      const hostReason = isForbiddenHost(url.hostname);
-      if (hostReason) problems.push({ position: template.indexOf(url.hostname) < 0 ? 0 : template.indexOf(url.hostname), severity: 'error', message: `The host "${url.hostname}" ${hostReason}` });
+      const hostReason = forbiddenHostReason(url.hostname);
+      if (hostReason) {
+        problems.push({ position: Math.max(0, template.indexOf(url.hostname)), severity: 'error', code: 'forbidden_host', params: { host: url.hostname, reason: hostReason }, message: `The host "${url.hostname}" ${HOST_REASON_TEXT[hostReason]}` });
+      }
       const pathEnd = template.search(/[?#]/);
       const path = template.slice(0, pathEnd < 0 ? undefined : pathEnd);
       const afterHost = path.indexOf('/', path.indexOf('//') + 2);
       const misplaced = afterHost < 0 ? -1 : path.indexOf('=', afterHost);
       if (misplaced >= 0 && !template.includes('?')) {
         const segmentStart = path.lastIndexOf('/', misplaced) + 1;
-        problems.push({ position: segmentStart, severity: 'error', message: `Parameters follow the path without a "?": write "?${path.slice(segmentStart)}"` });
+        problems.push({ position: segmentStart, severity: 'error', code: 'parameters_without_question_mark', params: { segment: path.slice(segmentStart) }, message: `Parameters follow the path without a "?": write "?${path.slice(segmentStart)}"` });
       }
     }
   }
   if (options.scope === 'account' && !parts.some((p) => p.kind === 'macro' && (p.name === 'promo_id' || p.name === 'campaign_id'))) {
-    problems.push({ position: template.length, severity: 'warning', message: 'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart' });
+    problems.push({ position: template.length, severity: 'warning', code: 'account_postback_without_ids', params: {}, message: 'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart' });
   }
   return problems.sort((a, b) => (a.severity === b.severity ? a.position - b.position : a.severity === 'error' ? -1 : 1));
 }

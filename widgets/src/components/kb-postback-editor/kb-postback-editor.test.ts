@@ -276,5 +276,10 @@ describe('<kb-postback-editor>', () => {
     const item = await find(el, '[part~="problem-error"]');
     expect(item.querySelector('[part~="problem-severity"]')?.textContent).toBe('Ошибка');
     expect(item.querySelector('[part~="problem-position"]')?.textContent).toBe('позиция 29');
+    expect(item.querySelector('[part~="problem-message"]')?.textContent, 'the problem itself in Russian, from its code').toBe('«{track_id}» без знака $: напишите ${track_id}');
+    fill(urlField(el) as unknown as HTMLInputElement, 'http://localhost/pb?v=${visitid}');
+    await waitFor(() => el.shadowRoot!.querySelectorAll('[part~="problem-error"]').length === 2, 2000, 'two problems');
+    const texts = [...el.shadowRoot!.querySelectorAll('[part~="problem-error"] [part~="problem-message"]')].map((n) => n.textContent);
+    expect(texts.join(' | ')).toBe('Хост «localhost»: указывает на локальную машину | ${visitid} — не встроенный макрос: может быть, ${visit_id}?');
   });
 });

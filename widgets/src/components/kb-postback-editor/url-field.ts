@@ -10,6 +10,7 @@ import { BUILT_IN_MACROS, type BuiltInMacro, type TemplateProblem } from '../kb-
 import { MACRO_DOCS, type EditorKey } from './kb-postback-editor.messages.ts';
 import { insertMacro, problemRange } from './template-marks.ts';
 import type { CheckedUrl } from './template-check.ts';
+import { problemText } from '../kb-postbacks/problem-text.ts';
 
 export interface UrlFieldView {
   locale: Locale;
@@ -75,7 +76,7 @@ function renderProblem(v: UrlFieldView, url: string, problem: TemplateProblem): 
   const mirror = html`<code part="problem-mirror">${url.slice(0, start)}<mark part=${end > start ? 'problem-mark' : 'problem-mark problem-mark-end'}>${url.slice(start, end)}</mark>${url.slice(end)}</code>`;
   return html`<li part=${`problem problem-${problem.severity}`} data-position=${problem.position}>
     <span part="problem-severity">${v.m(`severity.${problem.severity}`)}</span>
-    <span part="problem-message">${problem.message}</span>
+    <span part="problem-message">${problemText(v.locale, problem)}</span>
     <button part="link-button problem-position" type="button" aria-label=${v.m('selectProblem', { column })}
       @click=${() => v.onSelectProblem(problem)}>${problem.position >= url.length ? v.m('atEnd') : v.m('atColumn', { column })}</button>
     ${mirror}

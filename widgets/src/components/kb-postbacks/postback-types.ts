@@ -16,7 +16,9 @@ export type PostbackScope = Postback['scope'];
 export type PostbackAction = Postback['action'];
 export type PostbackMethod = Postback['method'];
 export type BodyFormat = NonNullable<Postback['bodyFormat']>;
-export type TemplateProblem = Postback['warnings'][number];
+type ServerProblem = Postback['warnings'][number];
+/** A template problem: from /validate with its code and values; from a 422 with the message only. */
+export type TemplateProblem = Omit<ServerProblem, 'code' | 'params'> & Partial<Pick<ServerProblem, 'code' | 'params'>>;
 export type BuiltInMacro = BodyOf<Routes['validate']['$post']>['builtIns'][number];
 export type PostbackPreview = BodyOf<Routes['preview']['$post']>;
 export type PreviewInput = NonNullable<Parameters<Routes['preview']['$post']>[0]>['json'];

@@ -8,6 +8,7 @@ import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { ACTION_LABELS, SCOPE_LABELS } from './postback-labels.ts';
 import type { Postback } from './postback-types.ts';
 import type { PostbacksKey } from './kb-postbacks.messages.ts';
+import { problemText } from './problem-text.ts';
 
 export interface TableView {
   locale: Locale;
@@ -62,7 +63,7 @@ export function renderPostbacksTable(v: TableView, rows: readonly Postback[]): T
         <td part="cell postback-scope">${scopeText(v, p)}</td>
         <td part="cell postback-method"><span part="badge method-badge">${p.method === 'POST' && p.bodyFormat ? `POST ${p.bodyFormat.toUpperCase()}` : p.method}</span></td>
         <td part="cell postback-url"><code part="url">${p.url}</code>
-          ${p.warnings.map((w) => html`<p part="row-warning">${w.message}</p>`)}</td>
+          ${p.warnings.map((w) => html`<p part="row-warning">${problemText(v.locale, w)}</p>`)}</td>
         <td part="cell postback-status"><span part=${p.enabled ? 'badge status-badge status-on' : 'badge status-badge status-off'}>${v.m(p.enabled ? 'on' : 'off')}</span></td>
         ${v.canWrite ? html`<td part="cell postback-actions">${renderActions(v, p, actions[p.action] ?? p.action)}</td>` : nothing}
       </tr>`)}</tbody>
