@@ -41,7 +41,7 @@ describe('partner postbacks', () => {
 
   it('checks a template live for the editor, and needs the scope\'s campaign or promo', async () => {
     const check = await unwrap(partner.v1.partner.postbacks.validate.$post({ json: { url: 'https://t.example/p?v=${visitid}', scope: 'promo' } }));
-    expect(check.problems).toEqual([{ position: 22, severity: 'error', message: '${visitid} is not a built-in macro: did you mean ${visit_id}?' }]);
+    expect(check.problems).toEqual([{ position: 22, severity: 'error', code: 'unknown_builtin', params: { name: 'visitid', suggestion: 'visit_id' }, message: '${visitid} is not a built-in macro: did you mean ${visit_id}?' }]);
     expect(check.builtIns).toContain('visit_id');
     expect((await partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', action: 'lead', url: 'https://t.example/p?c=${campaign_id}' } })).status).toBe(422);
   });

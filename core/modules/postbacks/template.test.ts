@@ -41,7 +41,7 @@ describe('postback templates: the seed document\'s wrong vs correct table', () =
 
   it('warns, without refusing, when an account-wide postback cannot tell promos apart', () => {
     const problems = validatePostbackTemplate('https://t.example/pb?v=${visit_id}', { scope: 'account' });
-    expect(problems).toEqual([{ position: 34, severity: 'warning', message: expect.stringContaining('${promo_id} or ${campaign_id}') }]);
+    expect(problems).toEqual([{ position: 34, severity: 'warning', code: 'account_postback_without_ids', params: {}, message: expect.stringContaining('${promo_id} or ${campaign_id}') }]);
     expect(validatePostbackTemplate('https://t.example/pb?v=${visit_id}&p=${promo_id}', { scope: 'account' })).toEqual([]);
   });
 });
