@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createTestApp } from '../../tests/helpers/test-app.ts';
 import { unwrap, KabinetApiError } from '../sdk/index.ts';
 
@@ -129,6 +132,14 @@ describe('HTTP API through the typed client', () => {
     const page = await (await t.fetchApp('http://kabinet.test/docs')).text();
     expect(page).toContain('<code>/v1/brands</code>');
     expect(page).toContain('CreateBrand');
+  });
+
+  it('gives every named schema its own name (a second one would silently replace the first in the document)', () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+    const names = files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/\.openapi\('([A-Za-z0-9]+)'\)/g)].map((m) => m[1]!));
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
 
   it('throws a typed KabinetApiError from unwrap', async () => {

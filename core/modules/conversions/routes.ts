@@ -46,7 +46,7 @@ export const conversionRoutes = createRouter()
   .openapi(inboundRoute('post', 'tracker'), (c) => inbound(c, 'tracker'))
   .openapi(inboundRoute('get', 'network'), (c) => inbound(c, 'network'))
   .openapi(inboundRoute('post', 'network'), (c) => inbound(c, 'network'))
-  .openapi(createRoute({ method: 'get', path: '/v1/conversions', tags, security, middleware, summary: 'Tracker, network and operator conversions, newest first', request: { query: ConversionListQuerySchema }, responses: { 200: jsonResponse(z.object({ data: z.array(ConversionSchema) }).openapi('ConversionList'), 'Conversions'), ...errors } }),
+  .openapi(createRoute({ method: 'get', path: '/v1/conversions', tags, security, middleware, summary: 'Tracker, network and operator conversions, newest first', request: { query: ConversionListQuerySchema }, responses: { 200: jsonResponse(z.object({ data: z.array(ConversionSchema) }).openapi('ReportedConversionList'), 'Conversions'), ...errors } }),
     async (c) => c.json({ data: await listOperatorConversions(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200))
   .openapi(createRoute({ method: 'get', path: '/v1/conversions/{conversionId}', tags, security, middleware, summary: 'A conversion with every change and the raw values received', request: { params: conversionParams }, responses: { 200: jsonResponse(ConversionDetailSchema, 'Conversion'), ...errors } }),
     async (c) => c.json(await getConversion(c.var.deps, c.var.operatorId, c.req.valid('param').conversionId), 200))

@@ -42,13 +42,13 @@ export const ConversionSchema = z.object({
   clickId: z.string().nullable(), partnerId: z.string().nullable(), campaignId: z.string().nullable(), promoId: z.string().nullable(),
   status: z.enum(CONVERSION_STATUSES), rawStatus: z.string().nullable(), payout: z.string().nullable(), currency: z.string().nullable(),
   comment: z.string().nullable(), reason: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
-}).openapi('Conversion');
+}).openapi('ReportedConversion');
 export const ConversionChangeSchema = z.object({
   at: z.string(), source: z.enum(['tracker', 'network', 'operator']), fromStatus: z.enum(CONVERSION_STATUSES).nullable(), toStatus: z.enum(CONVERSION_STATUSES).nullable(),
   rawStatus: z.string().nullable(), payout: z.string().nullable(), currency: z.string().nullable(),
   outcome: z.enum(['created', 'changed', 'duplicate', 'refused', 'unknown_status']), warning: z.string().nullable(), received: z.record(z.string(), z.string()).nullable(),
-}).openapi('ConversionChange');
-export const ConversionDetailSchema = ConversionSchema.extend({ changes: z.array(ConversionChangeSchema) }).openapi('ConversionDetail');
+}).openapi('ReportedConversionChange');
+export const ConversionDetailSchema = ConversionSchema.extend({ changes: z.array(ConversionChangeSchema) }).openapi('ReportedConversionDetail');
 export const ConversionListQuerySchema = z.object({
   status: z.enum(CONVERSION_STATUSES).optional(),
   source: z.enum(['tracker', 'network', 'operator']).optional(),
