@@ -53,6 +53,10 @@ describe('tracker postbacks in', () => {
     const detail = await unwrap(op.client.v1.conversions[':conversionId'].$get({ param: { conversionId: lead.body.conversionId } }));
     expect(detail.changes.map((c) => [c.outcome, c.rawStatus])).toEqual([['created', 'lead'], ['duplicate', 'lead'], ['changed', 'sale'], ['changed', 'rejected'], ['refused', 'sale'], ['unknown_status', 'weird']]);
     expect(detail.changes[0]!.received).not.toHaveProperty('t');
+    // The partner sees both conversions on its click, with status and payout, newest change first.
+    const mine = await unwrap(partner.v1.partner['reported-conversions'].$get({ query: {} }));
+    expect(mine.data.map((c) => [c.externalId, c.status, c.payout, c.campaignName])).toEqual([['tx1', 'cancel', '12.50', 'Main'], ['tx2', 'approve', '5.00', 'Main']]);
+    expect((await unwrap(partner.v1.partner['reported-conversions'].$get({ query: { status: 'approve' } }))).data).toHaveLength(1);
   });
 
   it('refuses malformed calls naming the parameter, and answers a wrong token like a missing connection', async () => {

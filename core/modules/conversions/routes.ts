@@ -6,13 +6,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
-import { jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { jsonBody, jsonResponse, operatorKeySecurity, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
 import { notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../../http/deps.ts';
 import { authenticateConnection } from '../networks/service.ts';
 import { acceptInboundPostback, readInboundParams } from './inbound.ts';
-import { ConversionDetailSchema, ConversionListQuerySchema, ConversionSchema, CostQuerySchema, CostSchema, InboundResultSchema, NetworkPostbackQuerySchema, TrackerPostbackQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
-import { getConversion, listCosts, listOperatorConversions, updateConversion, uploadCosts } from './service.ts';
+import { ConversionDetailSchema, ConversionListQuerySchema, ConversionSchema, CostQuerySchema, CostSchema, InboundResultSchema, NetworkPostbackQuerySchema, PartnerReportedConversionQuerySchema, PartnerReportedConversionSchema, TrackerPostbackQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
+import { getConversion, listCosts, listOperatorConversions, listPartnerReportedConversions, updateConversion, uploadCosts } from './service.ts';
 
 const inboundTags = ['Inbound postbacks'];
 const inboundErrors = { 400: problemResponses[400], 404: problemResponses[404], 422: problemResponses[422] };
@@ -41,7 +42,10 @@ const middleware = [requireOperatorKey];
 const errors = { 401: problemResponses[401], 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422] };
 const conversionParams = z.object({ conversionId: z.string().min(3).max(64) });
 
-export const conversionRoutes = createRouter()
+const router = createRouter();
+router.use('/v1/partner/*', partnerCors);
+
+export const conversionRoutes = router
   .openapi(inboundRoute('get', 'tracker'), (c) => inbound(c, 'tracker'))
   .openapi(inboundRoute('post', 'tracker'), (c) => inbound(c, 'tracker'))
   .openapi(inboundRoute('get', 'network'), (c) => inbound(c, 'network'))
@@ -54,5 +58,7 @@ export const conversionRoutes = createRouter()
     async (c) => c.json(await updateConversion(c.var.deps, c.var.operatorId, c.req.valid('param').conversionId, c.req.valid('json')), 200))
   .openapi(createRoute({ method: 'put', path: '/v1/costs', tags, security, middleware, summary: 'Upload costs per campaign and day (all lines or none; a later upload for the same day replaces it)', request: { body: jsonBody(UploadCostsSchema) }, responses: { 200: jsonResponse(z.object({ stored: z.number().int() }).openapi('CostsStored'), 'Stored'), ...errors } }),
     async (c) => c.json(await uploadCosts(c.var.deps, c.var.operatorId, c.req.valid('json')), 200))
+  .openapi(createRoute({ method: 'get', path: '/v1/partner/reported-conversions', tags: ['Partner campaigns'], security: partnerSecurity, middleware: [requirePartnerSession({ component: 'conversions' })], summary: 'Conversions the operator\'s tracker and CPA networks reported on this partner\'s clicks, with their status (hold, approve, cancel, trash) and payout; newest change first', request: { query: PartnerReportedConversionQuerySchema }, responses: { 200: jsonResponse(z.object({ data: z.array(PartnerReportedConversionSchema) }).openapi('PartnerReportedConversionList'), 'Conversions'), 401: problemResponses[401], 422: problemResponses[422] } }),
+    async (c) => c.json({ data: await listPartnerReportedConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200))
   .openapi(createRoute({ method: 'get', path: '/v1/costs', tags, security, middleware, summary: 'Costs by campaign and day', request: { query: CostQuerySchema }, responses: { 200: jsonResponse(z.object({ data: z.array(CostSchema) }).openapi('CostList'), 'Costs'), ...errors } }),
     async (c) => c.json({ data: await listCosts(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200));

@@ -72,3 +72,19 @@ export const CostItemSchema = z.object({
 export const UploadCostsSchema = z.object({ costs: z.array(CostItemSchema).min(1).max(1000) }).strict().openapi('UploadCosts');
 export const CostSchema = z.object({ campaignId: z.string(), date: z.string(), amount: z.string(), currency: z.string(), updatedAt: z.string() }).openapi('Cost');
 export const CostQuerySchema = z.object({ campaignId: z.string().max(64).optional(), from: z.iso.date().optional(), to: z.iso.date().optional() });
+
+/** What a partner sees of the conversions trackers and networks report on its clicks. */
+export const PartnerReportedConversionSchema = z.object({
+  id: z.string(), source: z.enum(['tracker', 'network', 'operator']), status: z.enum(CONVERSION_STATUSES),
+  payout: z.string().nullable(), currency: z.string().nullable(), clickId: z.string().nullable(), externalId: z.string().nullable(),
+  campaignId: z.string().nullable(), campaignName: z.string().nullable(), promoId: z.string().nullable(), promoTitle: z.string().nullable(),
+  reason: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+}).openapi('PartnerReportedConversion');
+export const PartnerReportedConversionQuerySchema = z.object({
+  status: z.enum(CONVERSION_STATUSES).optional(),
+  campaignId: z.string().max(64).optional(),
+  clickId: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});

@@ -1,13 +1,13 @@
 /** The operator's view of conversions (list, detail with every change), status/payout changes, and costs. */
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps } from '../../http/deps.ts';
+import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { ProblemError, notFound } from '../../http/problem.ts';
 import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
-import { campaigns } from '../campaigns/table.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
 import { canMove, recordConversion, type ConversionRow } from './record-conversion.ts';
-import type { ConversionListQuerySchema, CostQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
+import type { ConversionListQuerySchema, CostQuerySchema, PartnerReportedConversionQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
 
 const amount = (minor: number | null, currency: string | null) => (minor !== null && currency ? formatMoney(money(minor, currency)) : null);
 
@@ -106,4 +106,24 @@ export async function listCosts(deps: AppDeps, operatorId: string, query: z.infe
     query.to ? lte(campaignCosts.day, query.to) : undefined,
   )).orderBy(asc(campaignCosts.day), asc(campaignCosts.campaignId));
   return rows.map((r) => ({ campaignId: r.campaignId, date: r.day, amount: formatMoney(money(r.amountMinor, r.currency)), currency: r.currency, updatedAt: r.updatedAt.toISOString() }));
+}
+
+/** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */
+export async function listPartnerReportedConversions(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PartnerReportedConversionQuerySchema>) {
+  const rows = await deps.db.select({ c: conversions, campaignName: campaigns.name, promoTitle: promos.title }).from(conversions)
+    .leftJoin(campaigns, eq(campaigns.id, conversions.campaignId))
+    .leftJoin(promos, eq(promos.id, conversions.promoId))
+    .where(and(
+      eq(conversions.operatorId, who.operatorId), eq(conversions.partnerId, who.partnerId),
+      query.status ? eq(conversions.status, query.status) : undefined,
+      query.campaignId ? eq(conversions.campaignId, query.campaignId) : undefined,
+      query.clickId ? eq(conversions.clickId, query.clickId) : undefined,
+      query.from ? gte(conversions.updatedAt, new Date(query.from)) : undefined,
+      query.to ? lte(conversions.updatedAt, new Date(query.to)) : undefined,
+    )).orderBy(desc(conversions.updatedAt)).limit(query.limit);
+  return rows.map(({ c, campaignName, promoTitle }) => ({
+    id: c.id, source: c.source, status: c.status, payout: amount(c.payoutMinor, c.currency), currency: c.currency, clickId: c.clickId,
+    externalId: c.externalId, campaignId: c.campaignId, campaignName, promoId: c.promoId, promoTitle, reason: c.reason,
+    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+  }));
 }
