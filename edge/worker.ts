@@ -21,6 +21,7 @@ import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
+import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 
 interface QueueLike { send(message: { jobId: string }, options?: { delaySeconds?: number }): Promise<void> }
 interface Env {
@@ -37,6 +38,8 @@ interface Env {
   MAIL_HTTP_TOKEN?: string;
   MAIL_FROM?: string;
   KABINET_DEMO_MAILBOX?: string;
+  /** `on`: also serve the demo operator's backend (embed sessions and console proxy with the demo keys). Demo data only. */
+  KABINET_DEMO?: string;
   KABINET_FALLBACK_URL?: string;
 }
 interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
@@ -95,12 +98,19 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
 }
 
 const appByDeps = new WeakMap<AppDeps, ReturnType<typeof createApp>>();
+const demoBackendByApp = new WeakMap<ReturnType<typeof createApp>, ReturnType<typeof createDemoOperatorBackend>>();
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext) {
     const deps = await depsFor(env, new URL(request.url).origin);
     let app = appByDeps.get(deps);
     if (!app) appByDeps.set(deps, (app = createApp(deps)));
+    // The demo operator's backend (/embedded/ and /operator/ call it), as on Node and Deno.
+    if (env.KABINET_DEMO === 'on' && new URL(request.url).pathname.startsWith('/demo/operator-backend/')) {
+      let backend = demoBackendByApp.get(app);
+      if (!backend) demoBackendByApp.set(app, (backend = createDemoOperatorBackend(app)));
+      return backend.fetch(request, env, ctx as never);
+    }
     return app.fetch(request, env, ctx as never);
   },
   async queue(batch: MessageBatch, env: Env) {

@@ -34,7 +34,7 @@ async function startWorkerd(dir: string, outboundService?: (request: Request) =>
   // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker).
   const mf = new Miniflare({
     modules: true, modulesRoot: dir, scriptPath, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'kabinet-smoke' }, bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef' }, d1Persist: join(dir, 'd1'), cf: false,
+    d1Databases: { DB: 'kabinet-smoke' }, bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef', KABINET_DEMO: 'on' }, d1Persist: join(dir, 'd1'), cf: false,
     queueProducers: { JOBS: { queueName: 'kabinet-jobs' } }, queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
     ...(outboundService ? { outboundService } : {}),
   });
@@ -111,6 +111,12 @@ describe('postbacks on workerd', () => {
         log = (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: 'tracker.workerd.example' } }))).data;
       }
       expect(log).toMatchObject([{ responseCode: 200, action: 'first_deposit' }]);
+      // The demo operator console's proxy works on Workers too (KABINET_DEMO=on): the catalog and the seeded connections.
+      const catalog = await (await fetch(`${baseUrl}/demo/operator-backend/${demo.id}/kabinet/v1/networks`)).json() as { data: unknown[] };
+      expect(catalog.data).toHaveLength(48);
+      const connections = await (await fetch(`${baseUrl}/demo/operator-backend/${demo.id}/kabinet/v1/network_connections`)).json() as { data: Array<{ name: string; settings: Record<string, string> }> };
+      expect(connections.data.map((c) => c.name)).toEqual(['Our Keitaro', 'DrCash', 'AdBees (ZCPA)']);
+      expect(connections.data[1]!.settings.bearer_token).toMatch(/^••••/);
     } finally {
       await mf.dispose();
       rmSync(dir, { recursive: true, force: true });
