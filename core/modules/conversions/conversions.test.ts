@@ -66,6 +66,8 @@ describe('tracker postbacks in', () => {
     expect(await call(`${base}&click_id=v_1&payout=ten`)).toMatchObject({ status: 422, body: { errors: [{ path: 'query.payout' }] } });
     expect(await call(`${base}&click_id=v_1&payout=1&currency=XXX`)).toMatchObject({ status: 422, body: { errors: [{ path: 'query.currency' }] } });
     expect((await call(`${base.replace(/t=[^&]+/, 't=wrong')}&click_id=v_1`)).status).toBe(404);
+    expect(await call(base, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `click_id=v_1&comment=${'x'.repeat(20_000)}` })).toMatchObject({ status: 413, body: { code: 'payload_too_large' } });
+    expect((await call(base, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"click_id": ' })).status).toBe(400);
     expect((await unwrap(op.client.v1.conversions.$get({ query: {} }))).data).toHaveLength(0);
     // Kept, not dropped: a conversion for a click nobody knows is stored unattributed with a warning.
     expect((await call(`${base}&click_id=v_unknown&status=lead`)).body).toMatchObject({ result: 'created', warning: 'no click "v_unknown": kept unattributed' });
