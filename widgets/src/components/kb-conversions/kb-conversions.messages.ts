@@ -1,6 +1,10 @@
-/** Strings of `<kb-conversions>`, English and Russian, with a label for every player event type and attribution method. */
+/**
+ * Strings of `<kb-conversions>`, English and Russian, with a label for every player event type and
+ * attribution method, and for every status and source of the conversions trackers and networks report.
+ */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
 import type { Conversion } from '../kb-campaigns/campaign-types.ts';
+import type { ReportedConversion } from './reported-conversions-view.ts';
 
 const en = {
   'heading': 'Conversions',
@@ -18,6 +22,18 @@ const en = {
   'count': { one: 'Showing {count} conversion.', other: 'Showing {count} conversions.' },
   'limit': 'Only the latest {count} are shown: narrow the filters to see older ones.',
   'empty': 'No conversions match these filters.',
+  'views': 'Conversion views',
+  'view.events': 'Player events',
+  'view.statuses': 'Statuses from trackers and networks',
+  'statuses.intro': 'Conversions your operator\'s tracker and CPA networks reported on your clicks, with their status, latest change first.',
+  'statuses.status': 'Status',
+  'statuses.anyStatus': 'Any',
+  'statuses.empty': 'No reported conversions match these filters.',
+  'col.updated': 'Updated',
+  'col.payout': 'Payout',
+  'col.externalId': 'Order / transaction ID',
+  'col.source': 'Source',
+  'col.reason': 'Reason',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -36,6 +52,18 @@ const ru: Record<keyof typeof en, Message> = {
   'count': { one: 'Показана {count} конверсия.', few: 'Показано {count} конверсии.', many: 'Показано {count} конверсий.', other: 'Показано {count} конверсии.' },
   'limit': 'Показаны только последние {count}: сузьте фильтры, чтобы увидеть более ранние.',
   'empty': 'Нет конверсий, подходящих под фильтры.',
+  'views': 'Разделы конверсий',
+  'view.events': 'События игроков',
+  'view.statuses': 'Статусы от трекеров и сетей',
+  'statuses.intro': 'Конверсии по вашим кликам, о которых сообщили трекер оператора и CPA-сети, со статусом; сначала недавно изменённые.',
+  'statuses.status': 'Статус',
+  'statuses.anyStatus': 'Любой',
+  'statuses.empty': 'Нет конверсий от трекеров и сетей, подходящих под фильтры.',
+  'col.updated': 'Обновлено',
+  'col.payout': 'Выплата',
+  'col.externalId': 'ID заказа / транзакции',
+  'col.source': 'Источник',
+  'col.reason': 'Причина',
 };
 
 export const conversionsMessages = defineMessages({ en, ru });
@@ -60,3 +88,17 @@ export const ATTRIBUTION_LABELS = {
 } satisfies Record<Locale, Record<NonNullable<Conversion['attributedBy']>, string>>;
 
 export const CONVERSION_TYPES = Object.keys(CONVERSION_TYPE_LABELS.en) as Array<Conversion['type']>;
+
+/** Labels of the server's CONVERSION_STATUSES (what a tracker or network reported); a new status becomes a compile error here. */
+export const REPORTED_STATUS_LABELS = {
+  en: { hold: 'On hold', approve: 'Approved', cancel: 'Cancelled', trash: 'Trash' },
+  ru: { hold: 'В ожидании', approve: 'Одобрено', cancel: 'Отменено', trash: 'Треш' },
+} satisfies Record<Locale, Record<ReportedConversion['status'], string>>;
+
+/** Who reported a conversion: the operator's tracker, a CPA network, or the operator by hand. */
+export const REPORTED_SOURCE_LABELS = {
+  en: { tracker: 'Tracker', network: 'CPA network', operator: 'Operator' },
+  ru: { tracker: 'Трекер', network: 'CPA-сеть', operator: 'Оператор' },
+} satisfies Record<Locale, Record<ReportedConversion['source'], string>>;
+
+export const REPORTED_STATUSES = Object.keys(REPORTED_STATUS_LABELS.en) as Array<ReportedConversion['status']>;

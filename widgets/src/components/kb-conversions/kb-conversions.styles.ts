@@ -1,4 +1,4 @@
-/** Styles of `<kb-conversions>` beyond the shared sheets: the wide table. */
+/** Styles of `<kb-conversions>` beyond the shared sheets: the wide tables and the status badges. */
 import { css } from 'lit';
 
 export const conversionsStyles = css`
@@ -6,4 +6,11 @@ export const conversionsStyles = css`
   [part~='conversion-time'], [part~='conversion-amount'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
   [part~='conversion-amount'] { text-align: end; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
+  [part~='reported-conversions'] { min-width: 68rem; }
+  [part~='reported-time'], [part~='reported-payout'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
+  [part~='reported-payout'] { text-align: end; }
+  [part~='status-badge'] { margin-inline-start: 0; }
+  [part~='status-hold'] { color: var(--_muted); }
+  [part~='status-approve'] { border-color: var(--_primary); }
+  [part~='status-cancel'], [part~='status-trash'] { color: var(--_danger); border-color: currentColor; }
 `;

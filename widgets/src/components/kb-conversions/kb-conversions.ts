@@ -1,7 +1,9 @@
 /**
- * `<kb-conversions>`: the conversion log: player events attributed to this partner's links,
- * newest first, filtered by event type, campaign, click id and date range. Amounts are shown
- * exactly as the server sends them (a decimal string and a currency code), never re-formatted.
+ * `<kb-conversions>`: the conversion log, in two tabs. "Player events": events attributed to this
+ * partner's links, newest first, filtered by event type, campaign, click id and date range.
+ * "Statuses from trackers and networks" (reported-conversions-view.ts): what the operator's
+ * tracker and CPA networks reported on the partner's clicks, loaded when that tab is first opened.
+ * Amounts are shown exactly as the server sends them (a decimal string and a currency code).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
@@ -14,9 +16,14 @@ import { formValues, type Campaign, type Conversion, type ConversionQuery } from
 import { ATTRIBUTION_LABELS, CONVERSION_TYPES, CONVERSION_TYPE_LABELS, conversionsMessages, type ConversionsKey } from './kb-conversions.messages.ts';
 import { conversionsStyles } from './kb-conversions.styles.ts';
 import { localDayRange } from '../../internal/local-days.ts';
+import { panelId, renderTabs, tabId } from '../kb-postbacks/postback-tabs.ts';
+import { ReportedConversionsView } from './reported-conversions-view.ts';
 
 /** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */
 const LIMIT = 100;
+/** The tab strip's id: `conversions-views-tab-events`, `conversions-views-tab-statuses`, `conversions-views-panel`. */
+const VIEWS = 'conversions-views';
+type View = 'events' | 'statuses';
 
 /**
  * The conversion log. Must sit inside `<kb-portal>` (api, session and locale contexts).
@@ -24,19 +31,24 @@ const LIMIT = 100;
  * @event kb-session-expired - A call answered 401.
  *
  * @csspart heading - Section heading. @csspart hint - Help text and the "only the latest" note.
+ * @csspart tab-list - The events/statuses tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The tabs' panel.
+ * @csspart view - One tab's content (also `events-view`, `statuses-view`).
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
  * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
  * @csspart count - How many conversions are shown. @csspart table-wrap - Scroll container. @csspart conversions - The table.
  * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart conversion-row - One conversion.
  * @csspart cell - A cell (also `conversion-time`, `conversion-type`, `conversion-player`, `conversion-amount`, `conversion-campaign`,
- *   `conversion-promo`, `conversion-click`, `conversion-by`).
+ *   `conversion-promo`, `conversion-click`, `conversion-by`, and in the statuses view `reported-time`, `reported-status`, `reported-payout`,
+ *   `reported-campaign`, `reported-promo`, `reported-click`, `reported-external`, `reported-source`, `reported-reason`).
+ * @csspart reported-conversions - The statuses table. @csspart reported-row - One reported conversion.
+ * @csspart badge - A status badge (also `status-badge`, `status-hold`, `status-approve`, `status-cancel`, `status-trash`).
  * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No conversions.
  * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Table header. @cssproperty --kb-color-bg - Inputs.
- * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
- * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
+ * @cssproperty --kb-color-surface - Badges. @cssproperty --kb-color-primary - Primary button, the selected tab and Approved.
+ * @cssproperty --kb-color-on-primary - Its text. @cssproperty --kb-color-danger - Errors, Cancelled and Trash. @cssproperty --kb-color-danger-bg - Error background.
  * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
  * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
@@ -44,17 +56,22 @@ const LIMIT = 100;
 export class KbConversions extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, conversionsStyles];
   static override properties = {
-    conversions: { state: true }, campaigns: { state: true }, dateError: { state: true },
+    view: { state: true }, conversions: { state: true }, campaigns: { state: true }, dateError: { state: true },
   };
 
+  declare private view: View;
   declare private conversions: Conversion[] | null;
   /** Active and archived campaigns for the filter; without them the filter is not shown. */
   declare private campaigns: Campaign[];
   declare private dateError: string | null;
   private filters: NonNullable<ConversionQuery> = { limit: LIMIT };
+  private readonly reported = new ReportedConversionsView(this, {
+    api: () => this.api, errorMessage: (error) => this.errorMessage(error), focusAfterRender: (selector) => this.focusAfterRender(selector),
+  });
 
   constructor() {
     super();
+    this.view = 'events';
     this.conversions = null;
     this.campaigns = [];
     this.dateError = null;
@@ -66,6 +83,7 @@ export class KbConversions extends CampaignSection {
 
   protected override async load(api: ApiClient): Promise<void> {
     this.conversions = null;
+    this.reported.reset(this.view === 'statuses');
     const list = (status: 'active' | 'archived') => expectOk(api.client.v1.partner.campaigns.$get({ query: { status } })).then((r) => r.data);
     await Promise.all([
       this.fetch(api),
@@ -76,6 +94,12 @@ export class KbConversions extends CampaignSection {
   private fetch(api: ApiClient): Promise<void> {
     return this.loadNewest(() => expectOk(api.client.v1.partner.conversions.$get({ query: this.filters })), ({ data }) => { this.conversions = data; });
   }
+
+  private selectView = (view: View, focus: boolean): void => {
+    if (focus) this.focusAfterRender(`#${tabId(VIEWS, view)}`);
+    this.view = view;
+    if (view === 'statuses') this.reported.open();
+  };
 
   private apply = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -96,19 +120,35 @@ export class KbConversions extends CampaignSection {
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     return html`<h2 part="heading">${this.m('heading')}</h2>
-      <p part="hint">${this.m('intro')}</p>
-      ${this.renderFilters()}
-      ${this.renderResults()}`;
+      ${renderTabs({ id: VIEWS, label: this.m('views'), current: this.view, onSelect: this.selectView,
+        tabs: [['events', this.m('view.events')], ['statuses', this.m('view.statuses')]] })}
+      <div part="tab-panel" role="tabpanel" id=${panelId(VIEWS)} aria-labelledby=${tabId(VIEWS, this.view)}>
+        <div part="view events-view" ?hidden=${this.view !== 'events'}>
+          <p part="hint">${this.m('intro')}</p>
+          ${this.renderFilters()}
+          ${this.renderResults()}
+        </div>
+        ${this.reported.opened ? html`<div part="view statuses-view" ?hidden=${this.view !== 'statuses'}>${this.reported.render({
+          locale: this.i18n.locale, m: (key, params) => this.m(key, params), c: (key) => this.c(key), tc: (key) => this.tc(key),
+          dateTime: (value) => this.dateTime(value), campaignOptions: this.campaignOptions(),
+        })}</div>` : nothing}
+      </div>`;
+  }
+
+  /** The campaign filter's options (active and archived, marked), or null while there are none. */
+  private campaignOptions(): Array<readonly [string, string]> | null {
+    if (this.campaigns.length === 0) return null;
+    const archived = this.c('status.archived');
+    return [['', this.m('allCampaigns')], ...this.campaigns.map((c) => [c.id, c.status === 'archived' ? `${c.name} (${archived})` : c.name] as const)];
   }
 
   private renderFilters(): TemplateResult {
     const labels = CONVERSION_TYPE_LABELS[this.i18n.locale];
-    const archived = this.c('status.archived');
+    const campaigns = this.campaignOptions();
     return html`<form part="filters" aria-label=${this.c('filters')} novalidate @submit=${this.apply}>
       ${selectField({ id: 'conversions-type', name: 'type', label: this.m('type'),
         options: [['', this.m('allTypes')], ...CONVERSION_TYPES.map((t) => [t, labels[t]] as const)] })}
-      ${this.campaigns.length > 0 ? selectField({ id: 'conversions-campaign', name: 'campaignId', label: this.m('campaign'),
-        options: [['', this.m('allCampaigns')], ...this.campaigns.map((c) => [c.id, c.status === 'archived' ? `${c.name} (${archived})` : c.name] as const)] }) : nothing}
+      ${campaigns ? selectField({ id: 'conversions-campaign', name: 'campaignId', label: this.m('campaign'), options: campaigns }) : nothing}
       ${textField({ id: 'conversions-click', name: 'clickId', label: this.m('clickId'), maxlength: 100 })}
       ${dateRange('conversions', { from: this.c('from'), to: this.c('to') }, this.dateError)}
       <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.c('filter')}</button></div>
