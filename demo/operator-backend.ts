@@ -28,7 +28,7 @@ export function createDemoOperatorBackend(api: AppType) {
     const demo = DEMO_OPERATORS.find((d) => d.id === c.req.param('operatorId'));
     if (!demo) return c.json({ error: 'Unknown demo operator' }, 404);
     const kabinet = createKabinetClient(new URL(c.req.url).origin, { secretKey: demo.apiKey, fetch: inProcessFetch });
-    const session = await unwrap(kabinet.v1.partner_sessions.$post({ json: { userId: demo.userId, components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions'] } }));
+    const session = await unwrap(kabinet.v1.partner_sessions.$post({ json: { userId: demo.userId, components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions', 'postbacks'] } }));
     c.header('cache-control', 'no-store');
     return c.json({ clientSecret: session.clientSecret, expiresAt: session.expiresAt, partner: demo.signInEmail });
   });

@@ -135,6 +135,9 @@ describe('identity in the browser', () => {
     await expect.poll(() => page.getByRole('button', { name: 'Profile', exact: true }).count()).toBe(1);
     await page.getByRole('button', { name: 'Profile', exact: true }).click();
     await expect.poll(() => page.locator('kb-profile').getByText(lucky.signInEmail).count()).toBeGreaterThan(0);
+    // The embed session was minted with the postbacks component: the seeded postbacks show.
+    await page.getByRole('button', { name: 'Postbacks', exact: true }).click();
+    await expect.poll(() => page.locator('kb-postbacks [part~="postback-row"]').count()).toBeGreaterThan(3);
     await page.close();
   });
 });
