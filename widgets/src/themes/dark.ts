@@ -15,6 +15,8 @@ export const darkTokens = css`
   --kb-color-border: #2e333d;
   --kb-color-danger: #fda29b;
   --kb-color-danger-bg: #3a1a17;
+  --kb-color-warning: #fdb022;
+  --kb-color-warning-bg: #33260a;
   --kb-focus-ring-color: color-mix(in srgb, var(--kb-color-primary) 55%, transparent);
   --kb-shadow: 0 1px 3px rgb(0 0 0 / 0.5);
   color-scheme: dark;

@@ -31,6 +31,8 @@ export const lightTokens = css`
   --kb-color-border: #dde1e7;
   --kb-color-danger: #b42318;
   --kb-color-danger-bg: #fef3f2;
+  --kb-color-warning: #8a5a00;
+  --kb-color-warning-bg: #fff4d6;
   --kb-focus-ring-color: color-mix(in srgb, var(--kb-color-primary) 45%, transparent);
   --kb-shadow: 0 1px 2px rgb(16 24 40 / 0.06), 0 1px 3px rgb(16 24 40 / 0.1);
   color-scheme: light;

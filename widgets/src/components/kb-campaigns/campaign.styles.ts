@@ -10,6 +10,8 @@ export const campaignStyles = css`
     margin: 0 0 var(--_space); padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius);
   }
   [part~='filters'] [part~='field'] { min-width: 9rem; flex: 1 1 9rem; }
+  /* Inputs keep their intrinsic width otherwise and spill over the next field in a narrow row. */
+  [part~='filters'] [part~='field'] :is(input, select) { width: 100%; min-width: 0; box-sizing: border-box; }
   [part~='header'] { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--_space-2); margin: 0 0 var(--_space); }
   [part~='header'] [part~='heading'] { margin: 0; }
   [part~='note'] { padding: var(--_space-2) var(--_space); background: var(--_surface); border-radius: var(--_radius-small); }
