@@ -23,7 +23,13 @@ import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 
-interface QueueLike { send(message: { jobId: string }, options?: { delaySeconds?: number }): Promise<void> }
+interface QueueLike {
+  send(message: { jobId: string }, options?: { delaySeconds?: number }): Promise<void>;
+  sendBatch(messages: Array<{ body: { jobId: string }; delaySeconds?: number }>): Promise<void>;
+}
+/** Cloudflare Queues take at most 100 messages per sendBatch. */
+const QUEUE_BATCH = 100;
+const delayOf = (runAt: Date) => Math.max(0, Math.ceil((runAt.getTime() - Date.now()) / 1000));
 interface Env {
   DB?: unknown;
   JOBS?: QueueLike;
@@ -71,12 +77,16 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
   if (!env.KABINET_SECRET) throw new Error('Set the KABINET_SECRET Worker secret (32+ random characters)');
   const db = openDatabase(env);
   const queue = env.JOBS;
-  const notify = queue
-    ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: Math.max(0, Math.ceil((runAt.getTime() - Date.now()) / 1000)) })
-    : undefined;
+  const notify = queue ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: delayOf(runAt) }) : undefined;
   const mail = readMailConfig(env as Record<string, string | undefined>);
   const deps: AppDeps = {
-    db, clock: systemClock, jobs: createOutbox(db, systemClock, notify), runtime: 'workerd', version: VERSION,
+    db, clock: systemClock, runtime: 'workerd', version: VERSION,
+    // An events batch can owe a thousand postbacks: one sendBatch per 100 instead of a send each.
+    jobs: createOutbox(db, systemClock, notify, queue ? { notifyMany: async (jobs) => {
+      for (let i = 0; i < jobs.length; i += QUEUE_BATCH) {
+        await queue.sendBatch(jobs.slice(i, i + QUEUE_BATCH).map((job) => ({ body: { jobId: job.id }, delaySeconds: delayOf(job.runAt) })));
+      }
+    } } : {}),
     secretBox: await createSecretBox(env.KABINET_SECRET),
     mailTransport: mail.transport,
     publicUrl: env.KABINET_PUBLIC_URL ?? origin,

@@ -65,7 +65,13 @@ export function retryDelayMs(attempt: number): number {
   return schedule[attempt - 1] ?? 21_600_000;
 }
 
-export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runAt: Date) => Promise<void>, options: { maxParams?: number } = {}): JobQueue {
+export interface OutboxOptions {
+  maxParams?: number;
+  /** Tells the runner about many jobs at once (a Queue's sendBatch); else `notify` is called per job. */
+  notifyMany?: (jobs: Array<{ id: string; runAt: Date }>) => Promise<void>;
+}
+
+export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runAt: Date) => Promise<void>, options: OutboxOptions = {}): JobQueue {
   return {
     async enqueueMany(newJobs, alongside = []) {
       const now = clock.now();
@@ -75,7 +81,9 @@ export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runA
       }));
       await insertManyAtomically(db, [...alongside, { table: jobs, rows, onConflictDoNothing: true }], options);
       // A skipped duplicate's id was never stored: notifying it only makes a no-op run.
-      if (notify) for (const row of rows) await notify(row.id, row.runAt);
+      if (options.notifyMany) {
+        if (rows.length) await options.notifyMany(rows.map((row) => ({ id: row.id, runAt: row.runAt })));
+      } else if (notify) for (const row of rows) await notify(row.id, row.runAt);
     },
     async enqueue(job) {
       const now = clock.now();
