@@ -12,7 +12,7 @@ import type { Db } from '../core/db/client.ts';
 import { createApp } from '../core/http/app.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { systemClock } from '../core/lib/clock.ts';
-import { createOutbox, runDueJobs, runJob, type JobHandlers } from '../core/jobs/outbox.ts';
+import { createOutbox, runDueJobs, runJobs, type JobHandlers } from '../core/jobs/outbox.ts';
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
 import { createSecretBox } from '../core/lib/crypto.ts';
 import { mailHandlers } from '../core/modules/mail/service.ts';
@@ -125,12 +125,11 @@ export default {
   },
   async queue(batch: MessageBatch, env: Env) {
     const { db, clock } = await depsFor(env);
-    for (const message of batch.messages) {
-      // A failed attempt is rescheduled in the outbox itself (with its backoff), and the cron
-      // sweep runs it when due, so the message is always acknowledged.
-      await runJob(db, clock, handlers, message.body.jobId);
-      message.ack();
-    }
+    // The batch's jobs run together (postbacks: one commit for all of them). A failed attempt is
+    // rescheduled in the outbox itself (with its backoff) and the cron sweep runs it when due,
+    // so every message is acknowledged.
+    await runJobs(db, clock, handlers, batch.messages.map((m) => m.body.jobId));
+    for (const message of batch.messages) message.ack();
   },
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext) {
     ctx.waitUntil((async () => {

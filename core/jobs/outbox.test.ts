@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../tests/helpers/test-app.ts';
 import { manualClock } from '../lib/clock.ts';
-import { JOB_LEASE_MS, createOutbox, retryDelayMs, runDueJobs, runJob, startJobRunner, type JobHandlers } from './outbox.ts';
+import { JOB_LEASE_MS, createOutbox, retryDelayMs, runDueJobs, runJob, runJobs, startJobRunner, type JobHandlers } from './outbox.ts';
 import { FINISHED_JOB_RETENTION_MS, maintenanceHandlers, scheduleMaintenance } from './maintenance.ts';
 import { jobs } from './table.ts';
 
@@ -126,6 +126,19 @@ describe('job outbox', () => {
     for (let i = 0; i < 100 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
     await runner.stop();
     expect(seen.sort()).toEqual([1, 2, 3]);
+  });
+
+  it('runs a Queue batch\'s named jobs together, skipping those not yet due', async () => {
+    const clock = manualClock();
+    const outbox = createOutbox(t.db, clock);
+    const seen: number[] = [];
+    const handlers: JobHandlers = { 'test.q': async (_c, n: number) => { seen.push(n); } };
+    const a = await outbox.enqueue({ kind: 'test.q', payload: 1 });
+    const b = await outbox.enqueue({ kind: 'test.q', payload: 2 });
+    const later = await outbox.enqueue({ kind: 'test.q', payload: 3, runAt: new Date(clock.now().getTime() + 60_000) });
+    await outbox.enqueue({ kind: 'test.q', payload: 4 });
+    expect(await runJobs(t.db, clock, handlers, [a, b, later])).toEqual({ done: 2, retried: 0, dead: 0 });
+    expect(seen.sort()).toEqual([1, 2]);
   });
 
   it('runs claimed jobs concurrently when asked', async () => {
