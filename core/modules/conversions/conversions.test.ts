@@ -59,6 +59,18 @@ describe('tracker postbacks in', () => {
     expect((await unwrap(partner.v1.partner['reported-conversions'].$get({ query: { status: 'approve' } }))).data).toHaveLength(1);
   });
 
+  it('counts the same report arriving twice at once as one conversion', async () => {
+    const tracker = await unwrap(op.client.v1.network_connections.$post({ json: { kind: 'tracker', name: 'T' } }));
+    const url = `${tracker.postbackUrls[0]!.url.split('&')[0]!}&click_id=${await click()}&status=lead&txid=same`;
+    const answers = await Promise.all([call(url), call(url), call(url)]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(answers.map((a) => a.body.result).sort()).toEqual(['created', 'duplicate', 'duplicate']);
+    expect(new Set(answers.map((a) => a.body.conversionId)).size).toBe(1);
+    expect((await unwrap(op.client.v1.conversions.$get({ query: {} }))).data).toHaveLength(1);
+    await t.runJobs();
+    expect(sentPaths()).toEqual(['/lead?s=hold&p=&cid=trk-42']);
+  });
+
   it('refuses malformed calls naming the parameter, and answers a wrong token like a missing connection', async () => {
     const tracker = await unwrap(op.client.v1.network_connections.$post({ json: { kind: 'tracker', name: 'T' } }));
     const base = tracker.postbackUrls[0]!.url.split('&')[0]!;

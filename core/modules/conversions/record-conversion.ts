@@ -71,10 +71,16 @@ async function findExisting(deps: AppDeps, report: ConversionReport): Promise<Co
 }
 
 /** Applies a report: creates the conversion or moves it, and owes postbacks when something changed. */
-export async function recordConversion(deps: AppDeps, report: ConversionReport, retried = false, known?: ConversionRow): Promise<ChangeResult> {
+export interface RecordOptions {
+  /** The conversion the report is about (the operator names it by id, whatever source reported it). */
+  known?: ConversionRow;
+  /** Second pass after losing a race to create the same conversion. */
+  retried?: boolean;
+}
+
+export async function recordConversion(deps: AppDeps, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
   const now = deps.clock.now();
-  // The operator changes a conversion it names by id, whatever source reported it.
-  const existing = known ?? await findExisting(deps, report);
+  const existing = options.known ?? await findExisting(deps, report);
   const change = {
     id: newId('cch', deps.clock), operatorId: report.operatorId, at: now, source: report.source, rawStatus: report.rawStatus,
     payoutMinor: report.payout?.minor ?? null, currency: report.payout?.currency ?? null, received: report.received ?? null,
@@ -107,7 +113,8 @@ export async function recordConversion(deps: AppDeps, report: ConversionReport, 
     } catch (error) {
       // The same report arriving twice at once: the other one created it (this batch wrote
       // nothing), so this one is applied to that row, normally as a duplicate.
-      if (!retried && /UNIQUE constraint failed: conversions\./.test(String((error as Error).message ?? error) + String((error as { cause?: Error }).cause?.message ?? ''))) return recordConversion(deps, report, true);
+      const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
+      if (!options.retried && /UNIQUE constraint failed: conversions\./.test(text)) return recordConversion(deps, report, { retried: true });
       throw error;
     }
     return { outcome, conversion: row, warning };

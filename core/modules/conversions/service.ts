@@ -65,7 +65,7 @@ export async function updateConversion(deps: AppDeps, operatorId: string, id: st
   await recordConversion(deps, {
     operatorId, source: 'operator', connectionId: row.connectionId, dedupeKey: row.dedupeKey, externalId: row.externalId, clickId: row.clickId,
     status, rawStatus: input.status ?? null, payout, comment: input.comment ?? null,
-  }, false, row);
+  }, { known: row });
   return getConversion(deps, operatorId, id);
 }
 
