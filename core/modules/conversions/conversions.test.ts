@@ -71,6 +71,20 @@ describe('tracker postbacks in', () => {
     expect(sentPaths()).toEqual(['/lead?s=hold&p=&cid=trk-42']);
   });
 
+  it('applies racing reports one after another: approve and cancel at once cannot both win', async () => {
+    const tracker = await unwrap(op.client.v1.network_connections.$post({ json: { kind: 'tracker', name: 'T' } }));
+    const base = `${tracker.postbackUrls[0]!.url.split('&')[0]!}&click_id=${await click()}&txid=race`;
+    await call(`${base}&status=lead`);
+    const [sale, rejected] = await Promise.all([call(`${base}&status=sale`), call(`${base}&status=trash`)]);
+    expect([sale.body.result, rejected.body.result]).toEqual(['changed', 'changed']);
+    expect(rejected.body.status).toBe('trash');
+    const stored = (await unwrap(op.client.v1.conversions.$get({ query: {} }))).data[0]!;
+    expect(stored.status).toBe('trash');
+    await t.runJobs();
+    // lead, then sale, then rejected: in order, each from the state the previous left.
+    expect(sentPaths().map((p) => p.split('?')[0])).toEqual(['/lead', '/sale', '/rejected']);
+  });
+
   it('refuses malformed calls naming the parameter, and answers a wrong token like a missing connection', async () => {
     const tracker = await unwrap(op.client.v1.network_connections.$post({ json: { kind: 'tracker', name: 'T' } }));
     const base = tracker.postbackUrls[0]!.url.split('&')[0]!;

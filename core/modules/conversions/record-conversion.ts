@@ -78,9 +78,33 @@ export interface RecordOptions {
   retried?: boolean;
 }
 
-export async function recordConversion(deps: AppDeps, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
+/**
+ * Reports about one conversion are applied one after another within a process: each reads the
+ * state the previous one wrote, so two changes racing (approve and cancel at once) cannot both
+ * "win" and owe contradicting postbacks. Keyed per deps, not a module-wide singleton.
+ */
+const chainsByDeps = new WeakMap<AppDeps, Map<string, Promise<unknown>>>();
+function oneAtATime<T>(deps: AppDeps, key: string, run: () => Promise<T>): Promise<T> {
+  let chains = chainsByDeps.get(deps);
+  if (!chains) chainsByDeps.set(deps, (chains = new Map()));
+  const previous = chains.get(key) ?? Promise.resolve();
+  const current = previous.then(run, run);
+  const settled = current.catch(() => undefined);
+  chains.set(key, settled);
+  void settled.then(() => { if (chains.get(key) === settled) chains.delete(key); });
+  return current;
+}
+
+export function recordConversion(deps: AppDeps, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
+  return oneAtATime(deps, `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.dedupeKey}`, () => applyReport(deps, report, options));
+}
+
+async function applyReport(deps: AppDeps, report: ConversionReport, options: RecordOptions): Promise<ChangeResult> {
   const now = deps.clock.now();
-  const existing = options.known ?? await findExisting(deps, report);
+  // Read inside the turn, so the state is what the previous report left.
+  const existing = options.known
+    ? (await deps.db.select().from(conversions).where(and(eq(conversions.operatorId, report.operatorId), eq(conversions.id, options.known.id))))[0]
+    : await findExisting(deps, report);
   const change = {
     id: newId('cch', deps.clock), operatorId: report.operatorId, at: now, source: report.source, rawStatus: report.rawStatus,
     payoutMinor: report.payout?.minor ?? null, currency: report.payout?.currency ?? null, received: report.received ?? null,
@@ -114,7 +138,7 @@ export async function recordConversion(deps: AppDeps, report: ConversionReport, 
       // The same report arriving twice at once: the other one created it (this batch wrote
       // nothing), so this one is applied to that row, normally as a duplicate.
       const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
-      if (!options.retried && /UNIQUE constraint failed: conversions\./.test(text)) return recordConversion(deps, report, { retried: true });
+      if (!options.retried && /UNIQUE constraint failed: conversions\./.test(text)) return applyReport(deps, report, { retried: true });
       throw error;
     }
     return { outcome, conversion: row, warning };

@@ -6,7 +6,7 @@ import { ProblemError, notFound } from '../../http/problem.ts';
 import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
-import { canMove, recordConversion, type ConversionRow } from './record-conversion.ts';
+import { recordConversion, type ConversionRow } from './record-conversion.ts';
 import type { ConversionListQuerySchema, CostQuerySchema, PartnerReportedConversionQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
 
 const amount = (minor: number | null, currency: string | null) => (minor !== null && currency ? formatMoney(money(minor, currency)) : null);
@@ -52,7 +52,6 @@ export async function getConversion(deps: AppDeps, operatorId: string, id: strin
 export async function updateConversion(deps: AppDeps, operatorId: string, id: string, input: z.infer<typeof UpdateConversionSchema>) {
   const row = await load(deps, operatorId, id);
   const status = input.status ?? row.status;
-  if (status !== row.status && !canMove(row.status, status)) throw new ProblemError('conflict', `The conversion is ${row.status}: it cannot become ${status}`);
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
     const currency = input.currency ?? row.currency;
@@ -62,10 +61,12 @@ export async function updateConversion(deps: AppDeps, operatorId: string, id: st
       throw new ProblemError('validation_failed', `body.payout: ${message}`, [{ path: 'body.payout', message }]);
     }
   }
-  await recordConversion(deps, {
+  const result = await recordConversion(deps, {
     operatorId, source: 'operator', connectionId: row.connectionId, dedupeKey: row.dedupeKey, externalId: row.externalId, clickId: row.clickId,
     status, rawStatus: input.status ?? null, payout, comment: input.comment ?? null,
   }, { known: row });
+  // The machine's refusal is logged on the conversion like any other; the operator gets a 409.
+  if (result.outcome === 'refused') throw new ProblemError('conflict', `The conversion is ${result.conversion.status}: it cannot become ${status}`);
   return getConversion(deps, operatorId, id);
 }
 
