@@ -164,5 +164,11 @@ describe('postback delivery', () => {
     expect((await log({ to: '2020-01-01T00:00:00Z' })).data).toHaveLength(0);
     const bad = await partner.v1.partner.postbacks.log.$get({ query: { responseCode: '2x' } });
     expect(bad.status).toBe(422);
+    // Ten test sends a minute per account, then 429 until the minute has passed.
+    for (let i = 1; i < 10; i++) await unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } }));
+    expect((await partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } })).status).toBe(429);
+    t.clock.advance(61_000);
+    await unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } }));
+    expect(receiver.received).toHaveLength(11);
   });
 });

@@ -14,7 +14,7 @@ const tags = ['Partner postbacks'];
 const security = partnerSecurity;
 const readers = [requirePartnerSession({ component: 'postbacks' })];
 const writers = [requirePartnerSession({ component: 'postbacks', roles: ['owner', 'admin'] })];
-const errors = { 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422] };
+const errors = { 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422], 429: problemResponses[429] };
 const params = IdParams('postbackId');
 
 const router = createRouter();

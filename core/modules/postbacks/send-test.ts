@@ -4,13 +4,14 @@
  * show it, and send only on the partner's confirmation. Test sends are logged like real ones,
  * flagged as tests.
  */
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, type SQL } from 'drizzle-orm';
+import { ProblemError } from '../../http/problem.ts';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { newId } from '../../lib/ids.ts';
 import { clicks } from '../tracking/table.ts';
 import { loadRenderContext, renderPostbackRequest, customParameters } from './render-postback.ts';
-import { postbackDeliveries, postbackConfigs, type PostbackAction } from './table.ts';
+import { postbackAttempts, postbackDeliveries, postbackConfigs, type PostbackAction } from './table.ts';
 import { BUILT_IN_MACROS, scanTemplate, validatePostbackTemplate, type MacroValues } from './template.ts';
 import { attemptNow, isDelivered } from './deliver-postback.ts';
 import { loadPostback } from './service.ts';
@@ -59,8 +60,16 @@ export async function previewPostback(deps: AppDeps, who: PartnerPrincipal, inpu
   return { url: request.url, method: request.method, body: request.body, clickId, sample, problems };
 }
 
+/** Test sends a partner account may make per minute: enough to debug, too few to use us as a request cannon. */
+export const TEST_SENDS_PER_MINUTE = 10;
+
 export async function sendTestPostback(deps: AppDeps, who: PartnerPrincipal, postbackId: string, clickId?: string) {
   const config: typeof postbackConfigs.$inferSelect = await loadPostback(deps, who, postbackId);
+  const [recent] = await deps.db.select({ n: count() }).from(postbackAttempts).where(and(
+    eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId), eq(postbackAttempts.isTest, true),
+    gte(postbackAttempts.sentAt, new Date(deps.clock.now().getTime() - 60_000)),
+  ));
+  if ((recent?.n ?? 0) >= TEST_SENDS_PER_MINUTE) throw new ProblemError('rate_limited', `At most ${TEST_SENDS_PER_MINUTE} test sends a minute: wait a moment and try again`);
   const { request, trigger, clickId: usedClick, sample } = await render(deps, who, config, clickId);
   const [delivery] = await deps.db.insert(postbackDeliveries).values({
     id: newId('pbd', deps.clock), operatorId: who.operatorId, partnerId: who.partnerId, postbackId: config.id, triggerKey: `test:${newId('pbd', deps.clock)}`,
