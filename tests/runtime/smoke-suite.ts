@@ -108,6 +108,11 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         { id: `smoke-${runtime}-1`, type: 'registration', player_id: `smoke-${runtime}`, brand: luckySpin.brands[0]!.id, visit_id: visitId, occurred_at: '2026-11-24T10:00:00Z' },
       ] } }));
       expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: { method: 'visit_id', clickId: visitId } });
+      // A batch with more distinct ids than D1 binds in one statement (100): lookups go in chunks.
+      const many = await unwrap(client(luckySpin.apiKey).v1.events.$post({ json: { events: Array.from({ length: 150 }, (_, i) => (
+        { id: `smoke-${runtime}-many-${i}`, type: 'registration' as const, player_id: `smoke-${runtime}-p${i}`, brand: luckySpin.brands[0]!.id, promo_code: 'LUC0', occurred_at: '2026-11-24T10:00:00Z' }
+      )) } }));
+      expect(many).toMatchObject({ accepted: 150, rejected: 0 });
     });
 
     // The demo's registration postback goes to the demo tracker on the same server, through the

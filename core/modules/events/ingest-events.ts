@@ -9,6 +9,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { brands } from '../catalog/table.ts';
@@ -22,12 +23,6 @@ type Incoming = z.infer<typeof PlayerEventSchema>;
 type Attribution = { partnerId: string; campaignId: string; promoId: string; clickId: string | null; method: 'visit_id' | 'promo_code' | 'player' };
 type Result = { index: number; id: string | null; status: 'accepted' | 'duplicate' | 'conflict' | 'rejected'; attribution: Attribution | null; errors?: Array<{ path: string; message: string }> };
 
-const IN_CHUNK = 500;
-async function inChunks<T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < values.length; i += IN_CHUNK) out.push(...(await load(values.slice(i, i + IN_CHUNK))));
-  return out;
-}
 
 const playerKey = (brand: string, player: string) => `${brand}\u0000${player}`;
 
@@ -74,6 +69,7 @@ export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unkno
     valid.push({ index, event: parsed.data, hash: await sha256Hex(canonical(parsed.data, amountMinor)), amountMinor });
   }
 
+  const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) => selectInChunks(values, load, deps.maxBoundParams);
   const knownBrands = new Set((await inChunks([...new Set(valid.map((v) => v.event.brand))], (ids) =>
     deps.db.select({ id: brands.id }).from(brands).where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))))).map((b) => b.id));
   const existing = new Map((await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>

@@ -14,6 +14,7 @@ import type { InsertPart, QueryPart } from '../../db/insert-many.ts';
 import { insertManyAtomically } from '../../db/insert-many.ts';
 import { plainStatement, type BatchJobHandler, type JobHandlers, type JobOutcome } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import { OutboundError, sendFollowingRedirects } from './outbound.ts';
 import { DELIVER_POSTBACK_JOB } from './plan-postbacks.ts';
 import { postbackAttempts, postbackDeliveries } from './table.ts';
@@ -82,10 +83,8 @@ export function postbackHandlers(deps: AppDeps): JobHandlers {
   const handler: BatchJobHandler = {
     async batch({ concurrency }, claimed) {
       const ids = claimed.map((job) => (job.payload as { deliveryId: string }).deliveryId);
-      const deliveries = new Map<string, Delivery>();
-      for (let i = 0; i < ids.length; i += 500) {
-        for (const d of await deps.db.select().from(postbackDeliveries).where(inArray(postbackDeliveries.id, ids.slice(i, i + 500)))) deliveries.set(d.id, d);
-      }
+      const rows = await selectInChunks(ids, (chunk) => deps.db.select().from(postbackDeliveries).where(inArray(postbackDeliveries.id, chunk)), deps.maxBoundParams);
+      const deliveries = new Map<string, Delivery>(rows.map((d) => [d.id, d]));
       const outcomes: JobOutcome[] = Array.from({ length: claimed.length }, () => ({ error: null }));
       let next = 0;
       const worker = async () => {

@@ -8,6 +8,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import type { InsertPart } from '../../db/insert-many.ts';
 import type { NewJob } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import { postbackConfigs, postbackDeliveries, type PostbackAction } from './table.ts';
 import { loadRenderContext, renderPostbackRequest, type TriggerFacts } from './render-postback.ts';
 
@@ -35,14 +36,11 @@ export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]):
   const operatorId = triggers[0]!.operatorId;
   if (triggers.some((t) => t.operatorId !== operatorId)) throw new Error('planPostbacks: one operator per call');
   const partnerIds = [...new Set(triggers.map((t) => t.partnerId))];
-  const configs: Array<typeof postbackConfigs.$inferSelect> = [];
-  for (let i = 0; i < partnerIds.length; i += 500) {
-    configs.push(...await deps.db.select().from(postbackConfigs).where(and(
-      eq(postbackConfigs.operatorId, operatorId), eq(postbackConfigs.enabled, true),
-      inArray(postbackConfigs.partnerId, partnerIds.slice(i, i + 500)),
-      inArray(postbackConfigs.action, [...new Set(triggers.map((t) => t.action))]),
-    )));
-  }
+  const actions = [...new Set(triggers.map((t) => t.action))];
+  const configs = await selectInChunks(triggers.map((t) => t.partnerId), (partnerIds) => deps.db.select().from(postbackConfigs).where(and(
+    eq(postbackConfigs.operatorId, operatorId), eq(postbackConfigs.enabled, true),
+    inArray(postbackConfigs.partnerId, partnerIds), inArray(postbackConfigs.action, actions),
+  )), (deps.maxBoundParams ?? 100) - actions.length);
   if (configs.length === 0) return NOTHING;
   const matches: Array<{ trigger: PostbackTrigger; config: (typeof configs)[number] }> = [];
   for (const trigger of triggers) {
@@ -58,7 +56,7 @@ export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]):
     clickIds: matches.flatMap((m) => (m.trigger.clickId ? [m.trigger.clickId] : [])),
     campaignIds: matches.flatMap((m) => (m.trigger.campaignId ? [m.trigger.campaignId] : [])),
     promoIds: matches.flatMap((m) => (m.trigger.promoId ? [m.trigger.promoId] : [])),
-  });
+  }, deps.maxBoundParams);
   const now = deps.clock.now();
   const rows = matches.map(({ trigger, config }) => {
     const request = renderPostbackRequest(config, trigger, context);

@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
 import { clicks } from '../tracking/table.ts';
 import { renderPostbackUrl, type MacroValues } from './template.ts';
@@ -17,16 +18,9 @@ export interface RenderContext {
   promoCodes: Map<string, string | null>;
 }
 
-const IN_CHUNK = 500;
-async function byIds<R>(ids: Iterable<string>, load: (chunk: string[]) => Promise<R[]>): Promise<R[]> {
-  const all = [...new Set(ids)];
-  const out: R[] = [];
-  for (let i = 0; i < all.length; i += IN_CHUNK) out.push(...(await load(all.slice(i, i + IN_CHUNK))));
-  return out;
-}
-
 /** Everything the macros need for a set of triggers, in three queries. */
-export async function loadRenderContext(db: Db, operatorId: string, refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> }): Promise<RenderContext> {
+export async function loadRenderContext(db: Db, operatorId: string, refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> }, maxParams?: number): Promise<RenderContext> {
+  const byIds = <R>(ids: Iterable<string>, load: (chunk: string[]) => Promise<R[]>) => selectInChunks(ids, load, maxParams);
   const clickRows = await byIds(refs.clickIds, (ids) => db.select({ id: clicks.id, country: clicks.country, params: clicks.params }).from(clicks).where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))));
   const campaignRows = await byIds(refs.campaignIds, (ids) => db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))));
   const promoRows = await byIds(refs.promoIds, (ids) => db.select({ id: promos.id, code: promos.promoCode }).from(promos).where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))));
