@@ -84,7 +84,7 @@ export interface RecordOptions {
  * "win" and owe contradicting postbacks. Keyed per deps, not a module-wide singleton.
  */
 const chainsByDeps = new WeakMap<AppDeps, Map<string, Promise<unknown>>>();
-function oneAtATime<T>(deps: AppDeps, key: string, run: () => Promise<T>): Promise<T> {
+export function oneAtATime<T>(deps: AppDeps, key: string, run: () => Promise<T>): Promise<T> {
   let chains = chainsByDeps.get(deps);
   if (!chains) chainsByDeps.set(deps, (chains = new Map()));
   const previous = chains.get(key) ?? Promise.resolve();

@@ -35,7 +35,6 @@ export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]):
   if (triggers.length === 0) return NOTHING;
   const operatorId = triggers[0]!.operatorId;
   if (triggers.some((t) => t.operatorId !== operatorId)) throw new Error('planPostbacks: one operator per call');
-  const partnerIds = [...new Set(triggers.map((t) => t.partnerId))];
   const actions = [...new Set(triggers.map((t) => t.action))];
   const configs = await selectInChunks(triggers.map((t) => t.partnerId), (partnerIds) => deps.db.select().from(postbackConfigs).where(and(
     eq(postbackConfigs.operatorId, operatorId), eq(postbackConfigs.enabled, true),
