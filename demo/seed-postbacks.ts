@@ -9,7 +9,7 @@ import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../core/http/deps.ts';
 import { insertMany } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
-import { formatMoney, money } from '../core/lib/money.ts';
+import { formatStoredAmount } from '../core/lib/money.ts';
 import { campaigns, promos } from '../core/modules/campaigns/table.ts';
 import { playerEvents } from '../core/modules/events/table.ts';
 import { clicks } from '../core/modules/tracking/table.ts';
@@ -69,7 +69,7 @@ async function seedDeliveryHistory(deps: SeedDeps, plan: PostbackSeedPlan, confi
       if ((config.scope === 'campaign' && config.campaignId !== event.campaignId) || (config.scope === 'promo' && config.promoId !== event.promoId)) continue;
       const request = renderPostbackRequest({ urlTemplate: config.urlTemplate, method: config.method, bodyFormat: config.bodyFormat ?? null }, {
         partnerId: plan.partnerId, campaignId: event.campaignId, promoId: event.promoId, clickId: event.clickId, action: event.type, at: event.receivedAt,
-        values: { event_id: event.id, player_id: event.playerId, brand_id: event.brandId, occurred_at: event.occurredAt.toISOString(), currency: event.currency, amount: event.amountMinor !== null && event.currency ? formatMoney(money(event.amountMinor, event.currency)) : null },
+        values: { event_id: event.id, player_id: event.playerId, brand_id: event.brandId, occurred_at: event.occurredAt.toISOString(), currency: event.currency, amount: formatStoredAmount(event.amountMinor, event.currency) },
       }, context);
       const roll = random();
       // 90% first-time 200; 6% a 502 then 200; 2% a refused connection then 200; 2% a 404 (not retried).

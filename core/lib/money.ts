@@ -77,6 +77,11 @@ export function formatMoney(value: Money): string {
 }
 
 /** Locale display ("1 234,50 €"); Intl formats the decimal string exactly, with no float step. */
+/** A stored amount as its decimal string, or null when the row has no amount or no currency. */
+export function formatStoredAmount(minor: number | null | undefined, currency: string | null | undefined): string | null {
+  return minor !== null && minor !== undefined && currency ? formatMoney(money(minor, currency)) : null;
+}
+
 export function formatMoneyForDisplay(value: Money, locale: string): string {
   const exponent = currencyExponent(value.currency);
   const isIso = Intl.supportedValuesOf?.('currency').includes(value.currency) ?? exponent <= 3;

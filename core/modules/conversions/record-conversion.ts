@@ -11,7 +11,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import { newId } from '../../lib/ids.ts';
-import { formatMoney, money } from '../../lib/money.ts';
+import { formatStoredAmount } from '../../lib/money.ts';
 import { planPostbacks } from '../postbacks/plan-postbacks.ts';
 import type { PostbackAction } from '../postbacks/table.ts';
 import { clicks } from '../tracking/table.ts';
@@ -56,7 +56,7 @@ function postbackTrigger(row: ConversionRow) {
     action: ACTION_FOR_STATUS[row.status], triggerKey: `conversion:${row.id}:${row.revision}`, at: row.updatedAt,
     values: {
       event_id: row.id, status: row.status, transaction_id: row.externalId,
-      payout: row.payoutMinor !== null && row.currency ? formatMoney(money(row.payoutMinor, row.currency)) : null, payout_currency: row.currency,
+      payout: formatStoredAmount(row.payoutMinor, row.currency), payout_currency: row.currency,
     },
   };
 }

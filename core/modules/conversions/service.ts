@@ -3,13 +3,13 @@ import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { ProblemError, notFound } from '../../http/problem.ts';
-import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
+import { formatMoney, formatStoredAmount, money, parseMoney, MoneyError } from '../../lib/money.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
 import { recordConversion, type ConversionRow } from './record-conversion.ts';
 import type { ConversionListQuerySchema, CostQuerySchema, PartnerReportedConversionQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
 
-const amount = (minor: number | null, currency: string | null) => (minor !== null && currency ? formatMoney(money(minor, currency)) : null);
+const amount = formatStoredAmount;
 
 export function presentConversion(c: ConversionRow) {
   return {

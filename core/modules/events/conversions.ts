@@ -1,7 +1,7 @@
 /** The partner's conversion log, and the operator's list of events nothing could attribute. */
 import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { formatMoney, money } from '../../lib/money.ts';
+import { formatStoredAmount } from '../../lib/money.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
 import { playerEvents } from './table.ts';
 import type { z } from 'zod';
@@ -12,7 +12,7 @@ type EventRow = typeof playerEvents.$inferSelect;
 function present(e: EventRow, campaignName: string | null, promoTitle: string | null) {
   return {
     id: e.id, type: e.type, playerId: e.playerId, brandId: e.brandId,
-    amount: e.amountMinor !== null && e.currency ? formatMoney(money(e.amountMinor, e.currency)) : null, currency: e.currency,
+    amount: formatStoredAmount(e.amountMinor, e.currency), currency: e.currency,
     occurredAt: e.occurredAt.toISOString(), campaignId: e.campaignId, campaignName, promoId: e.promoId, promoTitle,
     clickId: e.clickId, attributedBy: e.attributedBy,
   };

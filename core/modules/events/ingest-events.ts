@@ -8,7 +8,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
-import { formatMoney, money, parseMoney, MoneyError } from '../../lib/money.ts';
+import { formatStoredAmount, parseMoney, MoneyError } from '../../lib/money.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
@@ -41,7 +41,7 @@ function eventTrigger(operatorId: string, e: typeof playerEvents.$inferInsert): 
     action: e.type, triggerKey: `event:${e.id}`, at: e.receivedAt,
     values: {
       event_id: e.id, player_id: e.playerId, brand_id: e.brandId, occurred_at: e.occurredAt.toISOString(), currency: e.currency ?? null,
-      amount: e.amountMinor !== null && e.amountMinor !== undefined && e.currency ? formatMoney(money(e.amountMinor, e.currency)) : null,
+      amount: formatStoredAmount(e.amountMinor, e.currency),
       transaction_id: typeof e.data?.transaction_id === 'string' ? e.data.transaction_id : null,
     },
   };
