@@ -90,8 +90,15 @@ export function validationProblem(error: ZodError, target: string): ProblemError
     path: [prefix, ...issue.path.map(String)].join('.'),
     message: issue.message,
   }));
+  return fieldProblems(errors);
+}
+
+/** A 422 naming each bad field, for checks a schema cannot make (a foreign id, a money string…). */
+export function fieldProblems(errors: FieldProblem[]): ProblemError {
   const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
   return new ProblemError('validation_failed', detail || 'The request is invalid', errors);
 }
+
+export const fieldProblem = (path: string, message: string): ProblemError => fieldProblems([{ path, message }]);
 
 export const notFound = (what: string) => new ProblemError('not_found', `${what} was not found`);

@@ -5,14 +5,14 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import { ProblemError, fieldProblem, notFound } from '../../http/problem.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { brands, commissionPlans, creatives, landings, trafficSources } from '../catalog/table.ts';
 import { plansForPartner, presentCreative } from '../catalog/catalog-service.ts';
 import { campaigns, promos } from './table.ts';
 import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, UpdatePromoSchema } from './schemas.ts';
 
-const invalid = (path: string, message: string) => new ProblemError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+const invalid = fieldProblem;
 
 export async function createCampaign(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof CreateCampaignSchema>) {
   const [brand] = await deps.db.select().from(brands).where(and(eq(brands.operatorId, who.operatorId), eq(brands.id, input.brandId)));

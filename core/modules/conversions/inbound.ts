@@ -4,7 +4,7 @@
  * accepted and duplicate calls both answer 200; an unknown status is kept raw with a warning.
  */
 import type { AppDeps } from '../../http/deps.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError, fieldProblem } from '../../http/problem.ts';
 import { MoneyError, parseMoney } from '../../lib/money.ts';
 import { normaliseNetworkStatus } from '../networks/network-settings.ts';
 import type { networkConnections } from '../networks/table.ts';
@@ -13,7 +13,7 @@ import { recordConversion, type ConversionReport } from './record-conversion.ts'
 type Connection = typeof networkConnections.$inferSelect;
 type Params = Record<string, string>;
 
-const refuse = (field: string, message: string) => new ProblemError('validation_failed', `${field}: ${message}`, [{ path: `query.${field}`, message }]);
+const refuse = (field: string, message: string) => fieldProblem(`query.${field}`, message);
 const first = (params: Params, ...names: string[]) => {
   for (const name of names) {
     const value = params[name]?.trim();

@@ -2,7 +2,7 @@
 import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';
 import { formatMoney, formatStoredAmount, money, parseMoney, MoneyError } from '../../lib/money.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
@@ -55,10 +55,10 @@ export async function updateConversion(deps: AppDeps, operatorId: string, id: st
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
     const currency = input.currency ?? row.currency;
-    if (!currency) throw new ProblemError('validation_failed', 'body.currency: required: the conversion has no currency yet', [{ path: 'body.currency', message: 'required: the conversion has no currency yet' }]);
+    if (!currency) throw fieldProblem('body.currency', 'required: the conversion has no currency yet');
     try { payout = { minor: parseMoney(input.payout, currency).minor, currency }; } catch (error) {
       const message = error instanceof MoneyError ? error.message : 'invalid amount';
-      throw new ProblemError('validation_failed', `body.payout: ${message}`, [{ path: 'body.payout', message }]);
+      throw fieldProblem('body.payout', message);
     }
   }
   const result = await recordConversion(deps, {
@@ -84,7 +84,7 @@ export async function uploadCosts(deps: AppDeps, operatorId: string, input: z.in
     return { operatorId, campaignId: cost.campaignId, day: cost.date, amountMinor: minor, currency: cost.currency, updatedAt: now };
   });
   // All or nothing: one bad line changes nothing.
-  if (errors.length) throw new ProblemError('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), errors);
+  if (errors.length) throw fieldProblems(errors);
   // A later upload for the same campaign and day replaces the earlier one (corrections are uploads).
   const latest = [...new Map(rows.map((r) => [`${r.campaignId}|${r.day}`, r])).values()];
   const perStatement = 16; // 6 values a row: within D1's 100 bound parameters

@@ -7,7 +7,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps } from '../../http/deps.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import { ProblemError, fieldProblems, notFound } from '../../http/problem.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { brands, landings } from '../catalog/table.ts';
@@ -17,8 +17,7 @@ import { networkConnections, networkOffers } from './table.ts';
 import type { CreateConnectionSchema, CreateOfferSchema, UpdateConnectionSchema } from './schemas.ts';
 
 type Connection = typeof networkConnections.$inferSelect;
-const invalid = (errors: Array<{ path: string; message: string }>, prefix = 'body.') =>
-  new ProblemError('validation_failed', errors.map((e) => `${prefix}${e.path}: ${e.message}`).join('; '), errors.map((e) => ({ path: `${prefix}${e.path}`, message: e.message })));
+const invalid = (errors: Array<{ path: string; message: string }>) => fieldProblems(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
 
 /** The parameters a tracker sends; placeholders in braces are the tracker's own macros. */
 export const TRACKER_QUERY_TAIL = '&click_id={click_id}&status={status}&payout={payout}&currency={currency}&txid={txid}';

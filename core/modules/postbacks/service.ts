@@ -6,7 +6,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
 import { postbackConfigs } from './table.ts';
@@ -14,15 +14,14 @@ import { validatePostbackTemplate, type TemplateProblem } from './template.ts';
 import type { CreatePostbackSchema, PostbackQuerySchema, UpdatePostbackSchema } from './schemas.ts';
 
 type Row = typeof postbackConfigs.$inferSelect;
-const invalid = (path: string, message: string) => new ProblemError('validation_failed', `${path}: ${message}`, [{ path, message }]);
+const invalid = fieldProblem;
 
 /** Refuses a template with errors (each named with its position); returns its warnings. */
 function checkTemplate(url: string, scope: Row['scope']): TemplateProblem[] {
   const problems = validatePostbackTemplate(url, { scope });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    throw new ProblemError('validation_failed', `body.url: ${errors.map((e) => `at ${e.position}: ${e.message}`).join('; ')}`,
-      errors.map((e) => ({ path: 'body.url', message: `at ${e.position}: ${e.message}` })));
+    throw fieldProblems(errors.map((e) => ({ path: 'body.url', message: `at ${e.position}: ${e.message}` })));
   }
   return problems;
 }
