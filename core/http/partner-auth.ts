@@ -75,9 +75,7 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
  */
 export const partnerCors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  // Several module routers register this for /v1/partner/*: should more than one match, the first does the work.
-  if (!origin || c.get('partnerCorsDone')) return next();
-  c.set('partnerCorsDone', true);
+  if (!origin) return next();
   const allowedSomewhere = await isOriginAllowedByAnyOperator(c.var.deps, origin);
   if (c.req.method === 'OPTIONS') {
     if (!allowedSomewhere) return c.body(null, 204);
