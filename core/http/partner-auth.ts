@@ -75,7 +75,9 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
  */
 export const partnerCors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  if (!origin) return next();
+  // Several module routers register this for /v1/partner/*: should more than one match, the first does the work.
+  if (!origin || c.get('partnerCorsDone')) return next();
+  c.set('partnerCorsDone', true);
   const allowedSomewhere = await isOriginAllowedByAnyOperator(c.var.deps, origin);
   if (c.req.method === 'OPTIONS') {
     if (!allowedSomewhere) return c.body(null, 204);

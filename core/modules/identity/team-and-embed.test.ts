@@ -133,7 +133,7 @@ describe('CORS on partner routes', () => {
     const mine = await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}` } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
-    // Each module router registers the CORS middleware for its own routes: one Vary per answer.
+    // Several module routers register the CORS middleware; it runs once per request.
     expect(mine.headers.get('vary')).toBe('Origin');
     const theirs = await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { origin: 'https://other.example', authorization: `Bearer ${session.token}` } });
     expect(theirs.status).toBe(403);
