@@ -75,7 +75,8 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
  */
 export const partnerCors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  // Several module routers register this for /v1/partner/*: should more than one match, the first does the work.
+  // Every module router registers this for /v1/partner/* and Hono runs each matching registration
+  // (six today, each with its database lookups): the first does the work, the rest pass.
   if (!origin || c.get('partnerCorsDone')) return next();
   c.set('partnerCorsDone', true);
   const allowedSomewhere = await isOriginAllowedByAnyOperator(c.var.deps, origin);

@@ -133,8 +133,11 @@ describe('CORS on partner routes', () => {
     const mine = await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}` } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
-    // Several module routers register the CORS middleware; it runs once per request.
+    // Every module router registers the CORS middleware for /v1/partner/*, and Hono runs each
+    // registration that matches: a route of a later module still gets it once.
     expect(mine.headers.get('vary')).toBe('Origin');
+    const later = await t.fetchApp('http://kabinet.test/v1/partner/reported-conversions', { headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}` } });
+    expect(later.headers.get('vary')).toBe('Origin');
     const theirs = await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { origin: 'https://other.example', authorization: `Bearer ${session.token}` } });
     expect(theirs.status).toBe(403);
   });
