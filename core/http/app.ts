@@ -6,8 +6,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { ProblemError, problemBody } from './problem.ts';
+import { ProblemError, problemBody, problemTitle, type ProblemCode } from './problem.ts';
 import { renderApiReference } from './api-reference.ts';
+import { limitBodySize, noSniff, requireDeclaredContentType, type DeclaredBody } from './request-guards.ts';
 import { systemRoutes } from '../modules/system/routes.ts';
 import { operatorRoutes } from '../modules/operators/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
@@ -31,16 +32,33 @@ export const OPENAPI_INFO = {
   description: 'White-label affiliate partner portal: Operator API (secret key), public portal configuration, tracking and postback endpoints.',
 };
 
+/** A library's HTTPException keeps its 4xx meaning; only real failures become 500. */
+const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
+  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
+  413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed', 429: 'rate_limited',
+};
+
 function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof HTTPException) {
-    if (error.status === 413) return new ProblemError('payload_too_large', 'The request body is too large');
-    if (error.status === 400) return new ProblemError('bad_request', error.message || 'The request could not be read');
-    if (error.status === 401) return new ProblemError('unauthorized', error.message || 'Authentication required');
+    const code = HTTP_EXCEPTION_CODES[error.status] ?? (error.status < 500 ? 'bad_request' : null);
+    if (code) return new ProblemError(code, error.message || problemTitle(code));
   }
   // Malformed JSON bodies surface as SyntaxError from the validator's body parsing.
-  if (error instanceof SyntaxError) return new ProblemError('bad_request', 'The request body is not valid JSON');
+  if (error instanceof SyntaxError) return new ProblemError('bad_request', 'The request body is not valid JSON', [{ path: 'body', message: 'is not valid JSON' }]);
   return new ProblemError('internal', 'Something went wrong on our side; quote the request id if you contact support');
+}
+
+/** The body media types each OpenAPI route declares, for the one content-type check. */
+function declaredBodies(definitions: ReadonlyArray<{ type: string; route?: unknown }>): DeclaredBody[] {
+  const bodies: DeclaredBody[] = [];
+  for (const definition of definitions) {
+    if (definition.type !== 'route') continue;
+    const route = definition.route as { method: string; path: string; request?: { body?: { content?: Record<string, unknown> } } };
+    const content = route.request?.body?.content;
+    if (content) bodies.push({ method: route.method, path: route.path, mediaTypes: Object.keys(content) });
+  }
+  return bodies;
 }
 
 export function createApp(deps: AppDeps) {
@@ -51,6 +69,9 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  app.use('*', noSniff);
+  app.use('*', limitBodySize);
+  app.use('*', requireDeclaredContentType(() => declaredBodies(app.openAPIRegistry.definitions)));
 
   app.onError((error, c) => {
     const problem = toProblem(error);

@@ -45,6 +45,8 @@ const TITLES: Record<ProblemCode, string> = {
   unavailable: 'Service unavailable',
 };
 
+export const problemTitle = (code: ProblemCode): string => TITLES[code];
+
 export interface FieldProblem {
   /** Where the bad value is: `body.currency`, `query.limit`, `path.operatorId`. */
   path: string;
