@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CURRENCY_CODES, CURRENCY_EXPONENTS, MoneyError, addMoney, formatMoney, formatMoneyForDisplay, money, parseMoney, subtractMoney } from './money.ts';
+import { CURRENCY_CODES, CURRENCY_EXPONENTS, MAX_PAYOUT_MINOR, MoneyError, addMoney, formatMoney, formatMoneyForDisplay, money, parseMoney, parsePayout, payoutProblemField, subtractMoney } from './money.ts';
 
 const currency = fc.constantFrom(...CURRENCY_CODES);
 const safeMinor = fc.bigInt({ min: BigInt(Number.MIN_SAFE_INTEGER), max: BigInt(Number.MAX_SAFE_INTEGER) });
@@ -74,5 +74,29 @@ describe('money', () => {
     expect(formatMoneyForDisplay(parseMoney('1234.5', 'EUR'), 'en')).toBe('€1,234.50');
     expect(formatMoneyForDisplay(parseMoney('1234.5', 'EUR'), 'ru').replace(/\s/g, ' ')).toBe('1 234,50 €');
     expect(formatMoneyForDisplay(parseMoney('90071992.54740991', 'BTC'), 'en')).toBe('90,071,992.54740991 BTC');
+  });
+
+  it('reads payouts one way for every sender: non-negative, bounded, exact, in a known currency', () => {
+    expect(parsePayout('12.50', 'usd')).toEqual({ minor: 1250, currency: 'USD' });
+    expect(parsePayout(' 10.0000 ', 'EUR').minor).toBe(1000);
+    expect(parsePayout('0', 'EUR').minor).toBe(0);
+    expect(parsePayout('-0.00', 'EUR').minor).toBe(0);
+    expect(parsePayout('0.5', 'USDT')).toEqual({ minor: 500_000, currency: 'USDT' });
+    expect(parsePayout('10000000000.00', 'USD').minor).toBe(MAX_PAYOUT_MINOR);
+    const refusal = (amount: string, currency = 'USD') => {
+      try { parsePayout(amount, currency); } catch (e) { return [(e as MoneyError).reason, payoutProblemField(e as MoneyError)]; }
+      return 'accepted';
+    };
+    expect(refusal('-5.00')).toEqual(['negative', 'amount']);
+    expect(refusal('-0.01')).toEqual(['negative', 'amount']);
+    expect(refusal('10000000000.01')).toEqual(['out_of_range', 'amount']);
+    expect(refusal('1000000000001', 'JPY')).toEqual(['out_of_range', 'amount']);
+    expect(refusal('9'.repeat(30))).toEqual(['out_of_range', 'amount']);
+    expect(refusal('9'.repeat(41))).toEqual(['malformed', 'amount']);
+    expect(refusal('1.001')).toEqual(['too_precise', 'amount']);
+    expect(refusal('1.5', 'JPY')).toEqual(['too_precise', 'amount']);
+    for (const garbage of ['NaN', 'Infinity', '1e3', '0x10', '1,50', '+5', '', ' ', '5 USD', '١٢']) expect(refusal(garbage)).toEqual(['malformed', 'amount']);
+    expect(refusal('5', 'XXX')).toEqual(['unknown_currency', 'currency']);
+    expect(refusal('5', '')).toEqual(['unknown_currency', 'currency']);
   });
 });

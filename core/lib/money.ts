@@ -24,7 +24,7 @@ export interface Money {
 }
 
 export class MoneyError extends Error {
-  constructor(readonly reason: 'unknown_currency' | 'malformed' | 'too_precise' | 'out_of_range' | 'currency_mismatch', message: string) {
+  constructor(readonly reason: 'unknown_currency' | 'malformed' | 'too_precise' | 'out_of_range' | 'currency_mismatch' | 'negative', message: string) {
     super(message);
   }
 }
@@ -52,6 +52,36 @@ export function parseMoney(input: string, currency: string): Money {
   }
   const minor = BigInt(whole + fraction.padEnd(exponent, '0').slice(0, exponent)) * (sign === '-' ? -1n : 1n);
   return money(minor, currency);
+}
+
+/**
+ * The most a single payout may be, in minor units (10^12: ten billion of a two-decimal
+ * currency). Nothing real comes close; a bigger number is a sender's bug or an attack, and it
+ * would overflow sums of a few payouts before reports could show them.
+ */
+export const MAX_PAYOUT_MINOR = 1_000_000_000_000;
+
+/** Which input a payout problem is about, so callers name the right parameter. */
+export const payoutProblemField = (error: MoneyError): 'amount' | 'currency' => (error.reason === 'unknown_currency' ? 'currency' : 'amount');
+
+/**
+ * The one reading of a payout, whoever sends it (a tracker, a CPA network, the operator): a plain
+ * non-negative decimal string of at most the currency's decimal places (trailing zeros are fine:
+ * "10.0000" is 10.00), at most MAX_PAYOUT_MINOR, in a supported currency (any letter case).
+ * Refusals are MoneyErrors; `payoutProblemField` says whether the amount or the currency is wrong.
+ */
+export function parsePayout(amount: string, currency: string): Money {
+  const code = currency.trim().toUpperCase();
+  currencyExponent(code);
+  const text = amount.trim();
+  // Long enough for any real amount in any supported currency; longer is refused before BigInt sees it.
+  if (text.length > 40 || !/^-?\d+(\.\d+)?$/.test(text)) throw new MoneyError('malformed', `"${amount.slice(0, 40)}" is not a decimal amount like 12.50`);
+  if (text.startsWith('-') && /[1-9]/.test(text)) throw new MoneyError('negative', `a payout cannot be negative (got "${text}")`);
+  const value = parseMoney(text, code);
+  if (value.minor > MAX_PAYOUT_MINOR) {
+    throw new MoneyError('out_of_range', `a payout is at most ${formatMoney(money(MAX_PAYOUT_MINOR, code))} ${code}`);
+  }
+  return value;
 }
 
 /** Builds Money from minor units, refusing anything that is not an exact safe integer. */
