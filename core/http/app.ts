@@ -109,7 +109,9 @@ export function createApp(deps: AppDeps) {
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
-    return c.html(await renderHostedPortal(deps, c.req.param('operatorId'), locale));
+    const page = await renderHostedPortal(deps, c.req.param('operatorId'), locale);
+    c.header('content-security-policy', page.contentSecurityPolicy);
+    return c.html(page.html);
   });
   if (deps.demoMailbox) {
     app.get('/demo/mailbox', async (c) => c.html(renderMailboxPage(await listMailbox(deps.db, { limit: 100 }))));
