@@ -53,6 +53,11 @@ export interface AppDeps {
   demoMailbox?: boolean;
   /** The caller's IP as the runtime sees it (socket address, or Cloudflare's header on Workers). */
   clientIp?: (c: Context) => string | null;
+  /**
+   * A TLS-terminating proxy we trust sits in front (KABINET_TRUST_PROXY=1): its
+   * X-Forwarded-Proto says whether the visitor used HTTPS (the session cookie is then Secure).
+   */
+  trustProxy?: boolean;
   /** Logs something kept but worth a look (e.g. an inbound postback with an unknown status). */
   reportWarning?: (message: string) => void;
   /** Called with unexpected errors (the client only sees a request id). */
