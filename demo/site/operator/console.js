@@ -1,11 +1,11 @@
 // The operator console page (a file, not inline: the Content-Security-Policy allows no inline scripts).
-const console_ = document.querySelector('kb-network-connections');
+const networkConsole = document.querySelector('kb-network-connections');
 const status = document.getElementById('status');
 const buttons = document.querySelectorAll('.locale-switch button');
 buttons.forEach((b) => b.addEventListener('click', () => {
-  console_.setAttribute('locale', b.dataset.locale);
+  networkConsole.setAttribute('locale', b.dataset.locale);
   document.documentElement.lang = b.dataset.locale;
   buttons.forEach((other) => other.setAttribute('aria-pressed', String(other === b)));
 }));
 // The console announces each new connection; a real admin could log it or notify the team.
-console_.addEventListener('kb-network-connected', (e) => { status.textContent = `Connected: ${e.detail.name} (${e.detail.networkName ?? 'tracker'}).`; });
+networkConsole.addEventListener('kb-network-connected', (e) => { status.textContent = `Connected: ${e.detail.name} (${e.detail.networkName ?? 'tracker'}).`; });

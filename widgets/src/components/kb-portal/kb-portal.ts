@@ -6,12 +6,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { KabinetElement, isSafeUrl } from '../../internal/base-element.ts';
-import { ApiError, type PortalConfig, type SessionResult } from '../../internal/api-client.ts';
+import type { PortalConfig, SessionResult } from '../../internal/api-client.ts';
 import { brandingContext, localeContext, type SessionState } from '../../internal/contexts.ts';
 import type { KabinetEventMap, Theme } from '../../internal/events.ts';
 import { LOCALES, createLocaleState, isLocale, negotiateLocale, type Locale } from '../../internal/i18n.ts';
 import { renderHeaderControls } from './portal-header.ts';
 import { PortalAuthFlow } from './portal-auth.ts';
+import { describeLoadFailure } from './portal-load-failure.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
 import { PortalSession } from './portal-session.ts';
 import { applyRuntimeSheet, portalStyles, runtimeTokenCss } from './kb-portal.styles.ts';
@@ -39,7 +40,8 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  * @prop sections - The section registry (default PORTAL_SECTIONS).
  *
  * @event kb-ready - The operator's configuration loaded. `detail: { operatorId }`.
- * @event kb-error - Loading failed. `detail: { code, detail, status }`.
+ * @event kb-error - Loading failed. `detail: { code, detail, status }`; `code` is the server's problem code, `origin_not_allowed`
+ *   (the server answered, but this page's origin is not among the operator's allowed origins) or `network`.
  * @event kb-navigate - The user picked a section (cancelable). `detail: { section }`.
  * @event kb-locale-change - The user picked a language. `detail: { locale }`.
  * @event kb-theme-change - The user toggled the theme. `detail: { theme }`.
@@ -178,10 +180,8 @@ export class KbPortal extends KabinetElement {
       this.brandingProvider.setValue(config);
       this.emit('kb-ready', { operatorId: config.operator.id });
     } catch (error) {
-      if (seq !== this.loadSeq) return;
-      this.fail(error instanceof ApiError
-        ? { code: error.code, detail: error.detail, status: error.status }
-        : { code: 'network', detail: this.localeProvider.value.t('portal.networkError'), status: 0 });
+      const failure = await describeLoadFailure(error, client.baseUrl, this.localeProvider.value.locale);
+      if (seq === this.loadSeq) this.fail(failure);
     }
   }
 
