@@ -5,9 +5,27 @@
  */
 import { Hono } from 'hono';
 import { html } from 'hono/html';
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../core/db/client.ts';
+import { operators } from '../core/modules/operators/table.ts';
+import type { HostPins } from '../core/modules/postbacks/outbound.ts';
 
-/** The pinned host name demo postbacks use (KABINET_POSTBACK_HOST_MAP maps it to this server in demo mode). */
+/** The pinned host name demo postbacks use (pinned to this server where the demo data is). */
 export const DEMO_TRACKER_HOST = 'tracker.kabinet-demo.test';
+/** The only path the pin reaches: the tracker's own routes, not the rest of this server. */
+export const DEMO_TRACKER_PATH = '/demo/tracker/';
+
+/**
+ * The pin that lets the demo partners' postbacks reach this server's demo tracker: this server's
+ * port and DEMO_TRACKER_PATH only, and only where the demo data is — the demo operators exist, or
+ * the database is empty and the demo seed is about to run (the caller asks only with
+ * KABINET_SEED=demo). A real install that merely left KABINET_SEED at its default gets no pin.
+ */
+export async function demoTrackerPins(db: Db, port: number, demoOperatorIds: string[]): Promise<HostPins> {
+  const empty = (await db.select({ id: operators.id }).from(operators).limit(1)).length === 0;
+  const demo = empty || (await db.select({ id: operators.id }).from(operators).where(inArray(operators.id, demoOperatorIds)).limit(1)).length > 0;
+  return demo ? { [DEMO_TRACKER_HOST]: { address: '127.0.0.1', port, pathPrefix: DEMO_TRACKER_PATH } } : {};
+}
 
 interface Arrival { at: string; method: string; url: string; body: string; key: string | null; repeat: boolean }
 

@@ -8,7 +8,7 @@ import { systemClock } from '../core/lib/clock.ts';
 import { createOutbox, startJobRunner, type JobRunner } from '../core/jobs/outbox.ts';
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
-import { DEMO_TRACKER_HOST } from '../demo/demo-tracker.ts';
+import { DEMO_TRACKER_HOST, demoTrackerPins } from '../demo/demo-tracker.ts';
 import { openLibsqlDatabase } from './libsql.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from 'hono';
@@ -38,6 +38,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   const jobs = createOutbox(db, clock, async () => runner?.wake(), { maxParams: 32_000 });
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
+  // The demo tracker's pin (this port, /demo/tracker/ only) exists only where the demo data is.
+  const demoPins = config.seed === 'demo' ? await demoTrackerPins(db, config.port, DEMO_OPERATORS.map((o) => o.id)) : {};
   const deps: AppDeps = {
     db, clock, jobs, runtime, version: VERSION,
     secretBox: await createSecretBox(resolveSecret(options.env, config.databaseUrl)),
@@ -47,7 +49,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     clientIp: options.clientIp,
     maxBoundParams: 32_000,
     // Demo data sends its postbacks to the demo tracker on this very server, under a pinned name.
-    outbound: createGuardedOutbound({ hostMap: { ...(config.seed === 'demo' ? { [DEMO_TRACKER_HOST]: '127.0.0.1' } : {}), ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) } }),
+    outbound: createGuardedOutbound({ hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) } }),
     tracking: createTrackingDeps(db, clock, {
       writer: createGroupCommitWriter(db),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
@@ -94,8 +96,11 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
       `  Demo mailbox:        ${base}/demo/mailbox   (unlock, reset and invitation links land here)`,
       `  Demo tracker:        ${base}/demo/tracker   (the demo partners' postbacks arrive here)`,
       `  Operator console:    ${base}/operator/   (CPA networks, tracker connection, conversions)`,
-      `  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`,
     );
+    // The twin loopback name is another origin to a browser: the page embeds the portal cross-origin.
+    const twinHost = ({ '127.0.0.1': 'localhost', localhost: '127.0.0.1' } as Record<string, string>)[new URL(base).hostname];
+    if (twinHost) lines.push(`  Cross-origin embed:  http://${twinHost}:${config.port}/cross-origin/   (an operator page on another origin; kabinet.js and the API come from ${base})`);
+    lines.push(`  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`);
     for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.signInEmail.padEnd(32)} hosted page ${base}/portal/${demo.id}`);
     lines.push('  Operator API keys (demo data only; try: curl -H "Authorization: Bearer <key>" ' + base + '/v1/partners):');
     for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.id.padEnd(20)} ${demo.apiKey}`);

@@ -15,7 +15,8 @@ import { insertManyAtomically } from '../../db/insert-many.ts';
 import { plainStatement, type BatchJobHandler, type JobHandlers, type JobOutcome } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
-import { OutboundError, sendFollowingRedirects } from './outbound.ts';
+import { OutboundError, RefusedTargetError, sendFollowingRedirects } from './outbound.ts';
+import { wireUrl } from './render-postback.ts';
 import { DELIVER_POSTBACK_JOB } from './plan-postbacks.ts';
 import { postbackAttempts, postbackDeliveries } from './table.ts';
 
@@ -23,7 +24,11 @@ export const POSTBACK_TIMEOUT_MS = 10_000;
 export const POSTBACK_LOG_RETENTION_MS = 90 * 24 * 3_600_000;
 type Delivery = typeof postbackDeliveries.$inferSelect;
 
-export interface AttemptResult { responseCode: number | null; error: string | null; durationMs: number; sentAt: Date }
+export interface AttemptResult {
+  responseCode: number | null; error: string | null; durationMs: number; sentAt: Date;
+  /** The send-time guard refused the target: final, a retry would be refused the same way. */
+  refused?: boolean;
+}
 type DeliveryStatus = 'delivered' | 'failed' | 'retrying';
 
 /** Sends one attempt; never throws for the receiver's failures. */
@@ -34,17 +39,20 @@ export async function sendAttempt(deps: AppDeps, delivery: Delivery, attempt: nu
   };
   if (delivery.contentType) headers['content-type'] = delivery.contentType;
   // POST postbacks carry their parameters in the body; the request line keeps the path only.
-  const target = delivery.method === 'POST' ? delivery.url.split('?')[0]! : delivery.url;
+  const url = wireUrl(delivery.url);
+  const target = delivery.method === 'POST' ? url.split('?')[0]! : url;
   const started = performance.now();
   let responseCode: number | null = null;
   let error: string | null = null;
+  let refused = false;
   try {
     const response = await sendFollowingRedirects(deps.outbound, { url: target, method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}), timeoutMs: deps.postbackTimeoutMs ?? POSTBACK_TIMEOUT_MS });
     responseCode = response.status;
   } catch (caught) {
     error = caught instanceof OutboundError ? caught.message : caught instanceof Error ? caught.message : String(caught);
+    refused = caught instanceof RefusedTargetError;
   }
-  return { responseCode, error, durationMs: Math.round(performance.now() - started), sentAt };
+  return { responseCode, error, durationMs: Math.round(performance.now() - started), sentAt, refused };
 }
 
 export function isDelivered(result: Pick<AttemptResult, 'responseCode'>) {
@@ -54,13 +62,13 @@ const isRefused = (result: Pick<AttemptResult, 'responseCode'>) => result.respon
 
 /** What an attempt changes: its log row and the delivery's new state (not yet written). */
 export function recordAttempt(deps: AppDeps, delivery: Delivery, result: AttemptResult, finalAttempt: boolean): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
-  const status: DeliveryStatus = isDelivered(result) ? 'delivered' : isRefused(result) || finalAttempt ? 'failed' : 'retrying';
+  const status: DeliveryStatus = isDelivered(result) ? 'delivered' : isRefused(result) || result.refused || finalAttempt ? 'failed' : 'retrying';
   return {
     status,
     writes: [
       { table: postbackAttempts, rows: [{
         id: newId('pba', deps.clock), operatorId: delivery.operatorId, partnerId: delivery.partnerId, deliveryId: delivery.id, postbackId: delivery.postbackId,
-        action: delivery.action, campaignId: delivery.campaignId, promoId: delivery.promoId, method: delivery.method, url: delivery.url,
+        action: delivery.action, campaignId: delivery.campaignId, promoId: delivery.promoId, method: delivery.method, url: wireUrl(delivery.url),
         sentAt: result.sentAt, durationMs: result.durationMs, responseCode: result.responseCode, error: result.error, isTest: delivery.isTest,
       }] },
       // A plain statement: hundreds per pass, and the query builder would cost more than the write.

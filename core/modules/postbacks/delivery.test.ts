@@ -96,16 +96,17 @@ describe('postback delivery', () => {
   });
 
   it('refuses at send time a host that resolves to a private address, and redirects into private ranges', async () => {
-    // *.localtest.me style names resolve to 127.0.0.1 in public DNS; here "localhost." is enough to
-    // prove the guarded lookup (the save-time rules refuse it, so it is written to the row directly).
-    await addPostback({ url: `${receiver.base}/redirect?p=\${promo_id}` });
+    // A public-looking name whose DNS answer is loopback (DNS rebinding, *.localtest.me): the
+    // guarded lookup refuses the address it would connect to. A stand-in resolver plays the DNS.
     const { createGuardedOutbound } = await import('../../../edge/outbound-http.ts');
-    const unpinned = createGuardedOutbound();
-    await expect(unpinned.send({ url: `http://localhost:${receiver.port}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/not a public address/);
+    const rebinding = createGuardedOutbound({ resolve: (_name, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]) });
+    await expect(rebinding.send({ url: `http://rebind.example.com:${receiver.port}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/rebind.example.com does not resolve to a public address/);
+    await expect(createGuardedOutbound().send({ url: `http://localhost:${receiver.port}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/is loopback/);
     const redirecting = await startReceiver(() => ({ status: 302, location: 'http://169.254.169.254/latest/meta-data' }));
     const { sendFollowingRedirects } = await import('./outbound.ts');
     await expect(sendFollowingRedirects(t.deps.outbound, { url: `${redirecting.base}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/redirect refused/);
     await redirecting.close();
+    expect(receiver.received).toHaveLength(0);
   });
 
   it('leaves billing a hook: qualification postbacks fire once per trigger', async () => {
@@ -143,6 +144,16 @@ describe('postback delivery', () => {
     await t.runJobs();
     expect(receiver.received[0]).toMatchObject({ method: 'POST', url: '/json', headers: { 'content-type': 'application/json' } });
     expect(JSON.parse(receiver.received[0]!.body)).toEqual({ v: visit, a: '', cur: '', p: promoId });
+  });
+
+  it('keeps every value of a repeated key in a JSON body, as an array (a form body keeps them as sent)', async () => {
+    await addPostback({ method: 'POST', bodyFormat: 'json', url: `${receiver.base}/json?x=\${a}&x=\${b}&x=3&p=\${promo_id}` });
+    await addPostback({ method: 'POST', bodyFormat: 'form', url: `${receiver.base}/form?x=\${a}&x=\${b}&p=\${promo_id}` });
+    await sendEvents([registration('e1', await click('a=one&b=two'))]);
+    await t.runJobs();
+    const byPath = Object.fromEntries(receiver.received.map((r) => [r.url, r.body]));
+    expect(JSON.parse(byPath['/json']!)).toEqual({ x: ['one', 'two', '3'], p: promoId });
+    expect(byPath['/form']).toBe(`x=one&x=two&p=${promoId}`);
   });
 
   it('previews with a recent real click, sends a test only when confirmed, and filters the log', async () => {

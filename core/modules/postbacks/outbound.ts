@@ -1,8 +1,12 @@
 /**
- * Sending postbacks out. Partner URLs are untrusted: the save-time check refuses IP literals and
- * private names, and at send time every hop is checked again — on Node and Deno the socket only
- * connects to an address that resolved public (edge/outbound-http.ts); redirects are followed by
- * hand, at most three, each re-checked, so a 302 into a private range is never followed.
+ * Sending postbacks out. Partner URLs are untrusted, and the values a click carries are the
+ * partner's too, so the save-time rules are not enough: every request (first attempt, each
+ * redirect hop, test sends, on every runtime) passes `guardOutboundUrl` on its final URL right
+ * before the transport sends it. It refuses IP literals in any notation (WHATWG `new URL()`
+ * turns `0x7f000001`, `127.1` and `2130706433` into 127.0.0.1 first) and forbidden names; on
+ * Node and Deno the guarded DNS lookup then lets the socket connect only to an address that
+ * resolved public (edge/outbound-http.ts: node:http does not call `lookup` for IP literals, which
+ * is why literals are refused here). Redirects are followed by hand, at most three.
  */
 import ipaddr from 'ipaddr.js';
 import { isForbiddenHost } from './template.ts';
@@ -24,6 +28,47 @@ export interface OutboundHttp {
 
 /** A network failure, timeout or refused address: the attempt has no HTTP status. */
 export class OutboundError extends Error {}
+/** The guard refused the target before anything was sent: retrying cannot help. */
+export class RefusedTargetError extends OutboundError {}
+
+/** A host name pinned to an address (tests, development, the demo tracker) and where it may go. */
+export interface HostPin {
+  address: string;
+  /** The only port the name may be reached on; null: any (tests with receivers on random ports). */
+  port: number | null;
+  /** The only path prefix it may be reached under (`/demo/tracker/`); null: any. */
+  pathPrefix: string | null;
+}
+export type HostPins = Record<string, HostPin>;
+
+/** The pin for a host name (case and a trailing dot do not matter to a resolver, so not here). */
+export function pinFor(pins: HostPins, hostname: string): HostPin | undefined {
+  const key = hostname.toLowerCase().replace(/\.+$/, '');
+  return Object.hasOwn(pins, key) ? pins[key] : undefined;
+}
+
+/**
+ * The one send-time check, on the URL about to be requested: http(s) only, no IP literal in any
+ * notation, no forbidden name (loopback, private, metadata), and a pinned name only on its port
+ * and path. Throws RefusedTargetError; returns the parsed URL to send.
+ */
+export function guardOutboundUrl(raw: string, pins: HostPins = {}): URL {
+  let url: URL;
+  try { url = new URL(raw); } catch { throw new RefusedTargetError('refused: not a valid URL'); }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedTargetError(`refused: a ${url.protocol} URL`);
+  // WHATWG has already written any IPv4 notation as dotted decimal and IPv6 in brackets.
+  if (ipaddr.isValid(url.hostname.replace(/^\[|\]$/g, ''))) throw new RefusedTargetError(`refused: the host ${url.hostname} is an IP address`);
+  const reason = isForbiddenHost(url.hostname);
+  if (reason) throw new RefusedTargetError(`refused: the host "${url.hostname}" ${reason}`);
+  const pin = pinFor(pins, url.hostname);
+  if (pin) {
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    if (pin.port !== null && port !== pin.port) throw new RefusedTargetError(`refused: ${url.hostname} may only be reached on port ${pin.port}`);
+    // `pathname` is normalised (`..` and `%2e%2e` resolved), so a prefix check cannot be walked out of.
+    if (pin.pathPrefix !== null && !url.pathname.startsWith(pin.pathPrefix)) throw new RefusedTargetError(`refused: ${url.hostname} may only be reached under ${pin.pathPrefix}`);
+  }
+  return url;
+}
 
 const PUBLIC_RANGES = new Set(['unicast']);
 
@@ -35,12 +80,16 @@ export function isPublicAddress(address: string): boolean {
   return PUBLIC_RANGES.has(parsed.range());
 }
 
-/** The Web fetch transport (Workers: Cloudflare does not route fetches into private networks). */
+/**
+ * The Web fetch transport (Workers). There is no DNS to check there, so the guard refuses IP
+ * literals and forbidden names before fetch; Cloudflare does not route fetches to private networks.
+ */
 export function createFetchOutbound(fetchImpl: typeof fetch = fetch): OutboundHttp {
   return {
     async send(request) {
+      const url = guardOutboundUrl(request.url);
       try {
-        const response = await fetchImpl(request.url, {
+        const response = await fetchImpl(url.href, {
           method: request.method, headers: request.headers, body: request.body ?? null, redirect: 'manual',
           signal: AbortSignal.timeout(request.timeoutMs),
         });
@@ -62,20 +111,24 @@ export function describeError(error: unknown): string {
 const MAX_REDIRECTS = 3;
 
 /**
- * Sends and follows up to three redirects, refusing any hop whose scheme or host the save-time
- * rules would refuse. A redirect after a POST is followed as a GET (what browsers do for 301-303).
+ * Sends and follows up to three redirects. Every hop passes the guard here, whatever the
+ * transport (which guards again with its pins). A redirect after a POST is followed as a GET
+ * (what browsers do for 301-303).
  */
 export async function sendFollowingRedirects(outbound: OutboundHttp, request: OutboundRequest): Promise<OutboundResponse & { finalUrl: string }> {
   let current = request;
   for (let hop = 0; ; hop++) {
-    const response = await outbound.send(current);
+    let response: OutboundResponse;
+    try {
+      guardOutboundUrl(current.url);
+      response = await outbound.send(current);
+    } catch (error) {
+      throw hop > 0 && error instanceof RefusedTargetError ? new RefusedTargetError(`redirect ${error.message}`) : error;
+    }
     if (response.status < 300 || response.status >= 400 || !response.location) return { ...response, finalUrl: current.url };
     if (hop === MAX_REDIRECTS) throw new OutboundError(`more than ${MAX_REDIRECTS} redirects`);
     let next: URL;
     try { next = new URL(response.location, current.url); } catch { throw new OutboundError(`redirect to an invalid URL: ${response.location}`); }
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') throw new OutboundError(`redirect to a ${next.protocol} URL refused`);
-    const reason = isForbiddenHost(next.hostname);
-    if (reason) throw new OutboundError(`redirect refused: the host "${next.hostname}" ${reason}`);
     const keepsMethod = response.status === 307 || response.status === 308;
     const { body: _body, ...withoutBody } = current;
     current = keepsMethod ? { ...current, url: next.href } : { ...withoutBody, url: next.href, method: 'GET' };

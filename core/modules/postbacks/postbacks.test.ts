@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
+import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
 import { unwrap } from '../../sdk/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
+let setup: Awaited<ReturnType<typeof partnerWithCampaign>>;
 let partner: Awaited<ReturnType<typeof partnerWithCampaign>>['partner'];
 let campaignId = '';
 let promoId = '';
 
 beforeEach(async () => {
   t = await createTestApp();
-  ({ partner, campaignId, promoId } = await partnerWithCampaign(t));
+  setup = await partnerWithCampaign(t);
+  ({ partner, campaignId, promoId } = setup);
 });
 afterEach(() => t.dispose());
 
@@ -41,9 +44,29 @@ describe('partner postbacks', () => {
 
   it('checks a template live for the editor, and needs the scope\'s campaign or promo', async () => {
     const check = await unwrap(partner.v1.partner.postbacks.validate.$post({ json: { url: 'https://t.example/p?v=${visitid}', scope: 'promo' } }));
-    expect(check.problems).toEqual([{ position: 22, severity: 'error', code: 'unknown_builtin', params: { name: 'visitid', suggestion: 'visit_id' }, message: '${visitid} is not a built-in macro: did you mean ${visit_id}?' }]);
+    expect(check.problems).toEqual([{ position: 22, severity: 'warning', code: 'unknown_builtin', params: { name: 'visitid', suggestion: 'visit_id' }, message: '${visitid} is not a built-in macro, so it is read from the click\'s own parameters: did you mean ${visit_id}?' }]);
     expect(check.builtIns).toContain('visit_id');
     expect((await partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', action: 'lead', url: 'https://t.example/p?c=${campaign_id}' } })).status).toBe(422);
+  });
+
+  it('previews only with the partner\'s own campaign or promo: another partner\'s or operator\'s answers 404', async () => {
+    const preview = (json: { campaignId?: string; promoId?: string }) => partner.v1.partner.postbacks.preview.$post({
+      json: { url: 'https://t.example/p?c=${campaign_name}&p=${promo_code}', scope: json.promoId ? 'promo' : 'campaign', action: 'registration', ...json },
+    });
+    expect((await preview({ campaignId })).status).toBe(200);
+    expect((await preview({ promoId })).status).toBe(200);
+    // Another partner of the same operator.
+    await activePartner(t, setup.op.operator.id, 'neighbour@example.com');
+    const neighbour = (await signedInClient(t, setup.op.operator.id, 'neighbour@example.com')).client;
+    const theirs = await unwrap(neighbour.v1.partner.campaigns.$post({ json: { name: 'Secret plans', brandId: setup.brandId, planId: setup.planId } }));
+    const theirPromo = await unwrap(neighbour.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId: theirs.id }, json: { landingId: setup.landingId, title: 'Theirs' } }));
+    // Another operator's.
+    const elsewhere = await partnerWithCampaign(t, { email: 'elsewhere@example.com' });
+    for (const foreign of [{ campaignId: theirs.id }, { promoId: theirPromo.id }, { campaignId: elsewhere.campaignId }, { promoId: elsewhere.promoId }]) {
+      const res = await preview(foreign);
+      expect(res.status, JSON.stringify(foreign)).toBe(404);
+      expect(JSON.stringify(await res.json())).not.toContain('Secret plans');
+    }
   });
 
   it('takes no new postbacks on an archived campaign', async () => {

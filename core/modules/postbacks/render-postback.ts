@@ -68,12 +68,36 @@ export function renderPostbackRequest(config: Pick<typeof postbackConfigs.$infer
     country: click?.country ?? null, action: trigger.action, timestamp: Math.floor(trigger.at.getTime() / 1000),
     ...trigger.values,
   };
-  const url = renderPostbackUrl(config.urlTemplate.trim(), values, click ? customParameters(click.params) : {});
+  const url = wireUrl(renderPostbackUrl(config.urlTemplate.trim(), values, click ? customParameters(click.params) : {}));
   if (config.method === 'GET') return { url, method: 'GET', body: null, contentType: null };
   const query = url.indexOf('?');
-  const search = query < 0 ? '' : url.slice(query + 1).split('#')[0]!;
-  if (config.bodyFormat === 'json') {
-    return { url, method: 'POST', body: JSON.stringify(Object.fromEntries(new URLSearchParams(search))), contentType: 'application/json' };
-  }
+  const search = query < 0 ? '' : url.slice(query + 1);
+  if (config.bodyFormat === 'json') return { url, method: 'POST', body: JSON.stringify(jsonBody(search)), contentType: 'application/json' };
   return { url, method: 'POST', body: search, contentType: 'application/x-www-form-urlencoded' };
+}
+
+/**
+ * The URL as it goes on the wire (and so in the log): WHATWG-serialised (a raw space saved
+ * before the rule becomes %20, `0x7f000001` becomes 127.0.0.1) without the fragment, which is
+ * never sent. One that does not parse stays as rendered: the send-time guard refuses it.
+ */
+export function wireUrl(rendered: string): string {
+  try {
+    const url = new URL(rendered);
+    url.hash = '';
+    return url.href;
+  } catch {
+    return rendered;
+  }
+}
+
+/** A query string as a JSON object; a repeated key (`x=1&x=2`) keeps every value, as an array. */
+export function jsonBody(search: string): Record<string, string | string[]> {
+  // A Map, then fromEntries: a key named `__proto__` stays a plain key.
+  const fields = new Map<string, string | string[]>();
+  for (const [key, value] of new URLSearchParams(search)) {
+    const seen = fields.get(key);
+    fields.set(key, seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value]);
+  }
+  return Object.fromEntries(fields);
 }

@@ -5,10 +5,11 @@
  * flagged as tests.
  */
 import { and, count, desc, eq, gte, type SQL } from 'drizzle-orm';
-import { ProblemError } from '../../http/problem.ts';
+import { ProblemError, notFound } from '../../http/problem.ts';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { newId } from '../../lib/ids.ts';
+import { campaigns, promos } from '../campaigns/table.ts';
 import { clicks } from '../tracking/table.ts';
 import { loadRenderContext, renderPostbackRequest, customParameters } from './render-postback.ts';
 import { postbackAttempts, postbackDeliveries, postbackConfigs, type PostbackAction } from './table.ts';
@@ -51,7 +52,16 @@ async function render(deps: AppDeps, who: PartnerPrincipal, target: Target, clic
   return { request, trigger, clickId: click?.id ?? null, sample: !click };
 }
 
+/** A campaign or promo the preview names must be this partner's own: another's answers 404, as everywhere. */
+async function requireOwnScope(deps: AppDeps, who: PartnerPrincipal, campaignId: string | undefined, promoId: string | undefined) {
+  const mine = async (table: typeof campaigns | typeof promos, id: string) => (await deps.db.select({ id: table.id }).from(table)
+    .where(and(eq(table.operatorId, who.operatorId), eq(table.partnerId, who.partnerId), eq(table.id, id)))).length > 0;
+  if (campaignId && !(await mine(campaigns, campaignId))) throw notFound('Campaign');
+  if (promoId && !(await mine(promos, promoId))) throw notFound('Promo');
+}
+
 export async function previewPostback(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof PreviewPostbackSchema>) {
+  await requireOwnScope(deps, who, input.campaignId, input.promoId);
   const problems = validatePostbackTemplate(input.url, { scope: input.scope });
   const { request, clickId, sample } = await render(deps, who, {
     urlTemplate: input.url, method: input.method, bodyFormat: input.method === 'POST' ? input.bodyFormat ?? 'form' : null, scope: input.scope,

@@ -1,10 +1,14 @@
 /**
  * Postback URL templates: `${name}` macros inside a URL. A small scanner with positions (not
  * regex patches) so every mistake is reported where it is, with the classic near-misses named:
- * `{x}`, `$[x]`, `$x`, an unclosed `${x`, parameters after a path with no `?`, unknown built-ins
- * ("did you mean"), non-http(s) schemes and hosts in private, loopback, link-local or metadata
- * ranges. Rendering URL-encodes each value exactly once and leaves a custom macro with no value
- * on the click as written, as partners expect.
+ * `{x}`, `$[x]`, `$x`, an unclosed `${x`, parameters after a path with no `?`, names near a
+ * built-in (a warning with "did you mean": click parameters are the partner's own names, case and
+ * all), non-http(s) schemes, hosts in private, loopback, link-local or metadata ranges, raw
+ * whitespace, and macros in the scheme, host or port (click values would pick the address: a
+ * `${a}.${b}` host becomes `127.1` at send time). Positions are in the string as given, leading
+ * spaces included. Rendering URL-encodes each value exactly once and leaves a custom macro with
+ * no value on the click as written, as partners expect. The send-time guard (outbound-guard.ts)
+ * checks the rendered URL again, whatever was saved before these rules.
  */
 
 /** Macros every postback can use; any other name is a custom parameter from the click. */
@@ -22,7 +26,7 @@ export type TemplatePart = { kind: 'text'; text: string; start: number } | { kin
 export const TEMPLATE_PROBLEM_CODES = [
   'unclosed_macro', 'invalid_macro_name', 'macro_name_start', 'square_brackets', 'missing_braces', 'missing_dollar',
   'unknown_builtin', 'scheme_not_allowed', 'scheme_missing', 'invalid_url', 'forbidden_host', 'parameters_without_question_mark',
-  'account_postback_without_ids',
+  'account_postback_without_ids', 'macro_in_host', 'whitespace',
 ] as const;
 export type TemplateProblemCode = (typeof TEMPLATE_PROBLEM_CODES)[number];
 
@@ -134,7 +138,8 @@ const HOST_REASON_TEXT: Record<ForbiddenHostReason, string> = {
 
 /** Why a host must never be reached (loopback, private, link-local, metadata, IP literals), or null. */
 export function forbiddenHostReason(hostname: string): ForbiddenHostReason | null {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  // `localhost.` is `localhost` to a resolver: the trailing dot must not hide a name.
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')) return 'ip_literal';
   if (/^\d+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'ip_disguised';
   if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
@@ -155,44 +160,70 @@ export interface ValidateOptions {
   scope: 'account' | 'campaign' | 'promo';
 }
 
+/** The URL's authority (user info, host, port) in `url`: after `scheme:` and its slashes, up to the path. */
+function authorityOf(url: string, schemePrefix: number): { start: number; end: number; host: number } {
+  let start = schemePrefix;
+  // WHATWG URL reads `\` as `/` and any number of slashes after an http(s) scheme.
+  while (url[start] === '/' || url[start] === '\\') start++;
+  const rest = url.slice(start).search(/[/?#\\]/);
+  const end = rest < 0 ? url.length : start + rest;
+  return { start, end, host: start + url.slice(start, end).lastIndexOf('@') + 1 };
+}
+
 /** Every problem of a postback URL template, errors first; an empty list means it can be saved. */
 export function validatePostbackTemplate(template: string, options: ValidateOptions): TemplateProblem[] {
-  const { parts, problems } = scanTemplate(template.trim());
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(template.trim())?.[1]?.toLowerCase();
+  // Checked trimmed (saving trims), positions reported in the string as given.
+  const lead = template.length - template.trimStart().length;
+  const url = template.trim();
+  const { parts, problems } = scanTemplate(url);
+  const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(url);
+  const scheme = schemeMatch?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
     problems.push(scheme
       ? { position: 0, severity: 'error', code: 'scheme_not_allowed', params: { scheme }, message: `"${scheme}:" is not allowed: the URL must start with http:// or https://` }
       : { position: 0, severity: 'error', code: 'scheme_missing', params: {}, message: 'The URL must start with http:// or https://' });
   }
+  for (const space of url.matchAll(/\s+/g)) {
+    problems.push({ position: space.index, severity: 'error', code: 'whitespace', params: {}, message: 'A space or line break inside the URL: remove it, or write a space in a value as %20' });
+  }
+  const authority = authorityOf(url, schemeMatch?.[0].length ?? 0);
   for (const part of parts) {
-    if (part.kind !== 'macro' || (BUILT_IN_MACROS as readonly string[]).includes(part.name)) continue;
+    if (part.kind !== 'macro') continue;
+    if (part.start < authority.end) {
+      problems.push({ position: part.start, severity: 'error', code: 'macro_in_host', params: { name: part.name }, message: `\${${part.name}} is in the scheme, host or port: write the address out; macros belong in the path or the query` });
+      continue;
+    }
+    if ((BUILT_IN_MACROS as readonly string[]).includes(part.name)) continue;
+    // Custom names are the partner's own click parameters (case matters): a near miss only warns.
     const suggestion = suggestBuiltIn(part.name);
-    if (suggestion) problems.push({ position: part.start, severity: 'error', code: 'unknown_builtin', params: { name: part.name, suggestion }, message: `\${${part.name}} is not a built-in macro: did you mean \${${suggestion}}?` });
+    if (suggestion) problems.push({ position: part.start, severity: 'warning', code: 'unknown_builtin', params: { name: part.name, suggestion }, message: `\${${part.name}} is not a built-in macro, so it is read from the click's own parameters: did you mean \${${suggestion}}?` });
   }
   // Structure: macros stand in for values, so check the URL with placeholders in their place.
   const placeholder = parts.map((p) => (p.kind === 'text' ? p.text : 'kbmacro')).join('');
   if (scheme === 'http' || scheme === 'https') {
-    let url: URL | null = null;
-    try { url = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', code: 'invalid_url', params: {}, message: 'This is not a valid URL' }); }
-    if (url) {
-      const hostReason = forbiddenHostReason(url.hostname);
+    let parsed: URL | null = null;
+    try { parsed = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', code: 'invalid_url', params: {}, message: 'This is not a valid URL' }); }
+    if (parsed) {
+      const hostReason = forbiddenHostReason(parsed.hostname);
       if (hostReason) {
-        problems.push({ position: Math.max(0, template.indexOf(url.hostname)), severity: 'error', code: 'forbidden_host', params: { host: url.hostname, reason: hostReason }, message: `The host "${url.hostname}" ${HOST_REASON_TEXT[hostReason]}` });
+        // The host as written (`0x7f000001`), which may differ from the parsed one (`127.0.0.1`).
+        problems.push({ position: authority.host, severity: 'error', code: 'forbidden_host', params: { host: parsed.hostname, reason: hostReason }, message: `The host "${parsed.hostname}" ${HOST_REASON_TEXT[hostReason]}` });
       }
-      const pathEnd = template.search(/[?#]/);
-      const path = template.slice(0, pathEnd < 0 ? undefined : pathEnd);
-      const afterHost = path.indexOf('/', path.indexOf('//') + 2);
-      const misplaced = afterHost < 0 ? -1 : path.indexOf('=', afterHost);
-      if (misplaced >= 0 && !template.includes('?')) {
+      // A `?` counts only before any `#`: one inside the fragment is not a query.
+      const pathEnd = url.search(/[?#]/);
+      const path = url.slice(0, pathEnd < 0 ? undefined : pathEnd);
+      const misplaced = url[authority.end] === '/' ? path.indexOf('=', authority.end) : -1;
+      if (misplaced >= 0 && url[pathEnd] !== '?') {
         const segmentStart = path.lastIndexOf('/', misplaced) + 1;
         problems.push({ position: segmentStart, severity: 'error', code: 'parameters_without_question_mark', params: { segment: path.slice(segmentStart) }, message: `Parameters follow the path without a "?": write "?${path.slice(segmentStart)}"` });
       }
     }
   }
   if (options.scope === 'account' && !parts.some((p) => p.kind === 'macro' && (p.name === 'promo_id' || p.name === 'campaign_id'))) {
-    problems.push({ position: template.length, severity: 'warning', code: 'account_postback_without_ids', params: {}, message: 'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart' });
+    problems.push({ position: url.length, severity: 'warning', code: 'account_postback_without_ids', params: {}, message: 'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart' });
   }
-  return problems.sort((a, b) => (a.severity === b.severity ? a.position - b.position : a.severity === 'error' ? -1 : 1));
+  return problems.map((p) => ({ ...p, position: p.position + lead }))
+    .sort((a, b) => (a.severity === b.severity ? a.position - b.position : a.severity === 'error' ? -1 : 1));
 }
 
 /**
