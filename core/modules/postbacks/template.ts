@@ -187,9 +187,11 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
     problems.push({ position: space.index, severity: 'error', code: 'whitespace', params: {}, message: 'A space or line break inside the URL: remove it, or write a space in a value as %20' });
   }
   const authority = authorityOf(url, schemeMatch?.[0].length ?? 0);
+  let macroInHost = false;
   for (const part of parts) {
     if (part.kind !== 'macro') continue;
     if (part.start < authority.end) {
+      macroInHost = true;
       problems.push({ position: part.start, severity: 'error', code: 'macro_in_host', params: { name: part.name }, message: `\${${part.name}} is in the scheme, host or port: write the address out; macros belong in the path or the query` });
       continue;
     }
@@ -204,7 +206,8 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
     let parsed: URL | null = null;
     try { parsed = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', code: 'invalid_url', params: {}, message: 'This is not a valid URL' }); }
     if (parsed) {
-      const hostReason = forbiddenHostReason(parsed.hostname);
+      // A host with a macro in it is refused already (and its placeholder is no host to name).
+      const hostReason = macroInHost ? null : forbiddenHostReason(parsed.hostname);
       if (hostReason) {
         // The host as written (`0x7f000001`), which may differ from the parsed one (`127.0.0.1`).
         problems.push({ position: authority.host, severity: 'error', code: 'forbidden_host', params: { host: parsed.hostname, reason: hostReason }, message: `The host "${parsed.hostname}" ${HOST_REASON_TEXT[hostReason]}` });

@@ -131,7 +131,7 @@ describe('<kb-postback-editor>', () => {
   });
 
   it('shows a 422 on save the same way: each problem marked at its position', async () => {
-    const url = 'https://track.me/pb?id=${visitid}&p=${promo_id}';
+    const url = 'https://${sub}.track.me/pb?id=${visit_id}&p=${promo_id}';
     // The live check has not answered yet (slow): the server's refusal on save is what shows.
     api = fakePostbackApi(({ method, path, body }) => {
       if (path === '/v1/partner/postbacks/validate') return new Promise<Response>((r) => setTimeout(() => r(json({ problems: [], builtIns: [] })), 3000));
@@ -143,11 +143,11 @@ describe('<kb-postback-editor>', () => {
     saveButton(el).click();
     const item = await find(el, '[part~="problem-error"]');
     expect(api.sent('POST /v1/partner/postbacks').length).toBe(1);
-    expect(item.querySelector('[part~="problem-message"]')?.textContent).toBe('${visitid} is not a built-in macro: did you mean ${visit_id}?');
+    expect(item.querySelector('[part~="problem-message"]')?.textContent).toBe('${sub} is in the scheme, host or port: write the address out; macros belong in the path or the query');
     const m = marked(item);
-    expect(m.mark).toBe('${visitid}');
-    expect(m.start).toBe(url.indexOf('${visitid}'));
-    expect(m.column).toBe(`at column ${url.indexOf('${visitid}') + 1}`);
+    expect(m.mark).toBe('${sub}');
+    expect(m.start).toBe(url.indexOf('${sub}'));
+    expect(m.column).toBe(`at column ${url.indexOf('${sub}') + 1}`);
     expect(saveButton(el).disabled, 'Save waits for a fix').toBe(true);
     await waitFor(() => deepActiveElement() === urlField(el), 1000, 'focus on the URL');
     expect($in(el, '[part~="error"]').textContent?.trim(), 'no duplicate alert').toBe('');
@@ -277,9 +277,35 @@ describe('<kb-postback-editor>', () => {
     expect(item.querySelector('[part~="problem-severity"]')?.textContent).toBe('Ошибка');
     expect(item.querySelector('[part~="problem-position"]')?.textContent).toBe('позиция 29');
     expect(item.querySelector('[part~="problem-message"]')?.textContent, 'the problem itself in Russian, from its code').toBe('«{track_id}» без знака $: напишите ${track_id}');
-    fill(urlField(el) as unknown as HTMLInputElement, 'http://localhost/pb?v=${visitid}');
-    await waitFor(() => el.shadowRoot!.querySelectorAll('[part~="problem-error"]').length === 2, 2000, 'two problems');
-    const texts = [...el.shadowRoot!.querySelectorAll('[part~="problem-error"] [part~="problem-message"]')].map((n) => n.textContent);
-    expect(texts.join(' | ')).toBe('Хост «localhost»: указывает на локальную машину | ${visitid} — не встроенный макрос: может быть, ${visit_id}?');
+    fill(urlField(el) as unknown as HTMLInputElement, 'http://${sub}.localhost/pb?v=${visitid} x');
+    await waitFor(() => el.shadowRoot!.querySelectorAll('[part~="problem-error"]').length === 2, 2000, 'two errors');
+    const texts = (part: string) => [...el.shadowRoot!.querySelectorAll(`[part~="${part}"] [part~="problem-message"]`)].map((n) => n.textContent).join(' | ');
+    expect(texts('problem-error')).toBe('${sub} стоит в схеме, хосте или порте: впишите адрес целиком, макросы — только в пути и параметрах'
+      + ' | Пробел или перенос строки внутри URL: уберите его, а пробел в значении запишите как %20');
+    expect(texts('problem-warning')).toContain('${visitid} — не встроенный макрос, значение возьмётся из параметров клика: может быть, ${visit_id}?');
+  });
+
+  it('warns about a name near a built-in (did you mean) but lets it be saved: click parameters are the partner\'s own names', async () => {
+    api = fakePostbackApi();
+    const el = await editor({ promoId: 'promo_1' });
+    fill(urlField(el) as unknown as HTMLInputElement, 'https://track.me/pb?v=${VISIT_ID}&c=${clickID}');
+    const item = await find(el, '[part~="problem-warning"]');
+    expect(item.querySelector('[part~="problem-message"]')?.textContent).toBe('${VISIT_ID} is not a built-in macro, so it is read from the click\'s own parameters: did you mean ${visit_id}?');
+    expect(errorItems(el)).toEqual([]);
+    expect(saveButton(el).disabled, 'a warning does not block saving').toBe(false);
+    saveButton(el).click();
+    await waitFor(() => api!.sent('POST /v1/partner/postbacks').length === 1, 2000, 'saved');
+  });
+
+  it('says in English that a macro cannot form the host, marked where it stands', async () => {
+    api = fakePostbackApi();
+    const el = await editor({ promoId: 'promo_1' });
+    const url = 'http://${a}.${b}:8080/pb?c=${clickID}';
+    fill(urlField(el) as unknown as HTMLInputElement, url);
+    await waitFor(() => errorItems(el).length === 2, 2000, 'two errors');
+    const [first, second] = errorItems(el).map(marked);
+    expect([first!.mark, first!.start, second!.mark, second!.start]).toEqual(['${a}', 7, '${b}', 12]);
+    expect(errorItems(el)[0]!.querySelector('[part~="problem-message"]')?.textContent).toBe('${a} is in the scheme, host or port: write the address out; macros belong in the path or the query');
+    expect(saveButton(el).disabled).toBe(true);
   });
 });
