@@ -22,12 +22,13 @@ export async function openLibsqlDatabase(url: string, authToken?: string): Promi
     const path = url.slice('file:'.length).split('?')[0]!;
     if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url, authToken });
-  if (url.startsWith('file:')) {
-    // WAL lets readers go on while the writer commits; busy_timeout waits out a short lock.
-    await client.execute('PRAGMA journal_mode = WAL');
-    await client.execute('PRAGMA busy_timeout = 5000');
-  }
+  // A file is shared by every process that opens it (two Node servers, the CLI): a writer waits
+  // up to 5 s for another's lock instead of failing with SQLITE_BUSY. The client keeps a pool of
+  // connections, so this is its `timeout` option (set on each connection it opens); a
+  // `PRAGMA busy_timeout` would reach only the one connection that ran it.
+  const client = createClient({ url, authToken, ...(url.startsWith('file:') ? { timeout: 5000 } : {}) });
+  // WAL lets readers go on while the writer commits (kept in the file: once is enough).
+  if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
   const db = drizzle(client, { schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder: MIGRATIONS_DIR });
   return { db, close: () => client.close() };

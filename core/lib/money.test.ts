@@ -83,8 +83,8 @@ describe('money', () => {
     expect(parsePayout('-0.00', 'EUR').minor).toBe(0);
     expect(parsePayout('0.5', 'USDT')).toEqual({ minor: 500_000, currency: 'USDT' });
     expect(parsePayout('10000000000.00', 'USD').minor).toBe(MAX_PAYOUT_MINOR);
-    const refusal = (amount: string, currency = 'USD') => {
-      try { parsePayout(amount, currency); } catch (e) { return [(e as MoneyError).reason, payoutProblemField(e as MoneyError)]; }
+    const refusal = (amount: string, code = 'USD') => {
+      try { parsePayout(amount, code); } catch (e) { return [(e as MoneyError).reason, payoutProblemField(e as MoneyError)]; }
       return 'accepted';
     };
     expect(refusal('-5.00')).toEqual(['negative', 'amount']);

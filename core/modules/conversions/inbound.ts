@@ -1,14 +1,15 @@
 /**
  * Inbound postbacks from the operator's tracker and from CPA networks, read into one
- * ConversionReport each. Malformed calls are refused naming the parameter (and change nothing);
- * accepted and duplicate calls both answer 200; an unknown status is kept raw with a warning.
+ * ConversionReport each. Malformed calls are refused naming the parameter (and change nothing;
+ * a refused payout is logged on the conversion it names); accepted and duplicate calls both
+ * answer 200; an unknown status is kept raw with a warning.
  */
 import type { AppDeps } from '../../http/deps.ts';
 import { ProblemError, fieldProblem } from '../../http/problem.ts';
-import { MoneyError, parseMoney } from '../../lib/money.ts';
 import { normaliseNetworkStatus } from '../networks/network-settings.ts';
 import type { networkConnections } from '../networks/table.ts';
-import { recordConversion, type ConversionReport } from './record-conversion.ts';
+import { logRefusedReport, recordConversion, type ConversionReport } from './record-conversion.ts';
+import { readPayout } from './read-payout.ts';
 
 type Connection = typeof networkConnections.$inferSelect;
 type Params = Record<string, string>;
@@ -22,44 +23,47 @@ const first = (params: Params, ...names: string[]) => {
   return null;
 };
 
-function readPayout(params: Params, amountField: string, currencyField: string, connection: Connection) {
+/** A report, and the payout's refusal if its payout cannot be stored (the report then carries none). */
+export interface InboundReading { report: ConversionReport; refusal: ProblemError | null }
+
+function withPayout(report: ConversionReport, params: Params, amountField: string, currencyField: string, connection: Connection): InboundReading {
   const amount = first(params, amountField);
-  if (!amount) return null;
-  const currency = (first(params, currencyField) ?? connection.defaultCurrency).toUpperCase();
+  if (!amount) return { report, refusal: null };
+  const currency = first(params, currencyField) ?? connection.defaultCurrency;
   try {
-    return { minor: parseMoney(amount, currency).minor, currency };
+    return { report: { ...report, payout: readPayout(amount, currency, { amount: `query.${amountField}`, currency: `query.${currencyField}` }) }, refusal: null };
   } catch (error) {
-    const message = error instanceof MoneyError ? error.message : 'not an amount';
-    throw refuse(/currency/i.test(message) ? currencyField : amountField, message);
+    if (error instanceof ProblemError) return { report, refusal: error };
+    throw error;
   }
 }
 
 /** Tracker form: click_id, status (lead → sale → rejected…), payout, currency, txid. */
-export function readTrackerPostback(connection: Connection, params: Params): ConversionReport {
+export function readTrackerPostback(connection: Connection, params: Params): InboundReading {
   const clickId = first(params, 'click_id', 'clickid', 'subid', 'visit_id');
   if (!clickId) throw refuse('click_id', 'required: the visit id the tracker received on the landing');
   const txid = first(params, 'txid', 'transaction_id');
   const raw = first(params, 'status');
   const normalised = raw ? normaliseNetworkStatus({ status: raw }).status : 'hold';
-  return {
+  return withPayout({
     operatorId: connection.operatorId, source: 'tracker', connectionId: connection.id, dedupeKey: `${clickId}\u0000${txid ?? ''}`,
-    externalId: txid, clickId, status: normalised, rawStatus: raw, payout: readPayout(params, 'payout', 'currency', connection), received: params,
-  };
+    externalId: txid, clickId, status: normalised, rawStatus: raw, payout: null, received: params,
+  }, params, 'payout', 'currency', connection);
 }
 
 /** Network form: oid or eid, status with the sta/stc/stt/stw mapping, pay, cc, comment, reason. */
-export function readNetworkPostback(connection: Connection, params: Params): ConversionReport {
+export function readNetworkPostback(connection: Connection, params: Params): InboundReading {
   const orderId = first(params, 'oid', 'eid');
   if (!orderId) throw refuse('oid', 'required (or eid): the order id Kabinet sent to the network');
   const raw = first(params, 'status');
   if (!raw) throw refuse('status', 'required');
   const mapped = normaliseNetworkStatus({ status: raw, ...pick(params, ['sta', 'stc', 'stt', 'stw']) });
-  return {
+  return withPayout({
     operatorId: connection.operatorId, source: 'network', connectionId: connection.id, dedupeKey: orderId, externalId: orderId,
     // The order id is the visit id the operator passed to the network as its sub id.
-    clickId: orderId, status: mapped.status, rawStatus: raw, payout: readPayout(params, 'pay', 'cc', connection),
+    clickId: orderId, status: mapped.status, rawStatus: raw, payout: null,
     comment: first(params, 'comment'), reason: first(params, 'reason'), received: params,
-  };
+  }, params, 'pay', 'cc', connection);
 }
 
 function pick(params: Params, names: string[]) {
@@ -85,7 +89,14 @@ export async function readInboundParams(request: Request): Promise<Params> {
 
 export async function acceptInboundPostback(deps: AppDeps, connection: Connection, params: Params) {
   const { t: _token, ...kept } = params;
-  const report = connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
+  const { report, refusal } = connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
+  if (refusal) {
+    // Nothing changes, but the call is not lost: the operator sees it on the conversion it names.
+    const warning = `refused, nothing changed: ${refusal.detail}`;
+    await logRefusedReport(deps, report, warning);
+    deps.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${warning}`);
+    throw refusal;
+  }
   const result = await recordConversion(deps, report);
   if (result.warning) deps.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${result.warning}`);
   return { ok: true as const, result: result.outcome, conversionId: result.conversion.id, status: result.conversion.status, warning: result.warning };

@@ -10,6 +10,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
+import { ProblemError } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
 import { planPostbacks } from '../postbacks/plan-postbacks.ts';
@@ -74,14 +75,16 @@ async function findExisting(deps: AppDeps, report: ConversionReport): Promise<Co
 export interface RecordOptions {
   /** The conversion the report is about (the operator names it by id, whatever source reported it). */
   known?: ConversionRow;
-  /** Second pass after losing a race to create the same conversion. */
-  retried?: boolean;
+  /** The report changes the payout only: the status stays whatever it is when the report is applied. */
+  keepStatus?: boolean;
 }
 
 /**
- * Reports about one conversion are applied one after another within a process: each reads the
- * state the previous one wrote, so two changes racing (approve and cancel at once) cannot both
- * "win" and owe contradicting postbacks. Keyed per deps, not a module-wide singleton.
+ * Within a process, reports about one conversion are applied one after another: each reads the
+ * state the previous one wrote, so they never race each other for the database's guard (below)
+ * and are applied in arrival order. Across processes (Workers isolates, several Node servers on
+ * one database) this lock sees nothing: there the database decides. Keyed per deps, not a
+ * module-wide singleton.
  */
 const chainsByDeps = new WeakMap<AppDeps, Map<string, Promise<unknown>>>();
 export function oneAtATime<T>(deps: AppDeps, key: string, run: () => Promise<T>): Promise<T> {
@@ -95,8 +98,47 @@ export function oneAtATime<T>(deps: AppDeps, key: string, run: () => Promise<T>)
   return current;
 }
 
+/** How often a report that lost a race is decided again before the sender is asked to retry. */
+const ATTEMPTS = 5;
+
+/**
+ * The database refused this report's batch because another report got there first: the same
+ * conversion created meanwhile (its unique dedupe key), or changed meanwhile (the history row's
+ * guard, see `applyReport`). The batch wrote nothing.
+ */
+function lostRace(error: unknown): boolean {
+  const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
+  return /UNIQUE constraint failed: conversions\.|NOT NULL constraint failed: conversion_changes\.id/.test(text);
+}
+
 export function recordConversion(deps: AppDeps, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
-  return oneAtATime(deps, `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.dedupeKey}`, () => applyReport(deps, report, options));
+  return oneAtATime(deps, `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.dedupeKey}`, async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await applyReport(deps, report, options);
+      } catch (error) {
+        // Lost to another process: read the new state and decide again (a duplicate, a refusal,
+        // or a change from where the winner left it).
+        if (!lostRace(error)) throw error;
+        if (attempt >= ATTEMPTS) throw new ProblemError('conflict', 'The conversion kept changing while this report was applied; send it again');
+      }
+    }
+  });
+}
+
+/**
+ * A report refused before it could be applied (a payout nobody may store): logged on the
+ * conversion it names, if that exists, so the operator sees the call; nothing else changes.
+ */
+export async function logRefusedReport(deps: AppDeps, report: ConversionReport, warning: string): Promise<boolean> {
+  const existing = await findExisting(deps, report);
+  if (!existing) return false;
+  await deps.db.insert(conversionChanges).values({
+    id: newId('cch', deps.clock), operatorId: report.operatorId, conversionId: existing.id, at: deps.clock.now(), source: report.source,
+    fromStatus: existing.status, toStatus: null, rawStatus: report.rawStatus, payoutMinor: null, currency: null, outcome: 'refused', warning,
+    received: report.received ?? null,
+  });
+  return true;
 }
 
 async function applyReport(deps: AppDeps, report: ConversionReport, options: RecordOptions): Promise<ChangeResult> {
@@ -128,19 +170,13 @@ async function applyReport(deps: AppDeps, report: ConversionReport, options: Rec
     const warning = warnings.join('; ') || null;
     const outcome: ChangeOutcome = report.status ? 'created' : 'unknown_status';
     const planned = row.partnerId ? await planPostbacks(deps, [postbackTrigger(row)]) : { jobs: [], parts: [] };
-    try {
-      await deps.jobs.enqueueMany(planned.jobs, [
-        { table: conversions, rows: [row] },
-        { table: conversionChanges, rows: [{ ...change, conversionId: row.id, fromStatus: null, toStatus: row.status, outcome, warning }] },
-        ...planned.parts,
-      ]);
-    } catch (error) {
-      // The same report arriving twice at once: the other one created it (this batch wrote
-      // nothing), so this one is applied to that row, normally as a duplicate.
-      const text = `${(error as Error)?.message ?? error} ${(error as { cause?: Error })?.cause?.message ?? ''}`;
-      if (!options.retried && /UNIQUE constraint failed: conversions\./.test(text)) return applyReport(deps, report, { retried: true });
-      throw error;
-    }
+    // A report about the same conversion creating it meanwhile (another process) makes this
+    // batch fail on the unique dedupe key: nothing is written and the report is decided again.
+    await deps.jobs.enqueueMany(planned.jobs, [
+      { table: conversions, rows: [row] },
+      { table: conversionChanges, rows: [{ ...change, conversionId: row.id, fromStatus: null, toStatus: row.status, outcome, warning }] },
+      ...planned.parts,
+    ]);
     return { outcome, conversion: row, warning };
   }
 
@@ -148,25 +184,34 @@ async function applyReport(deps: AppDeps, report: ConversionReport, options: Rec
     await deps.db.insert(conversionChanges).values({ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning });
     return { outcome, conversion: existing, warning };
   };
-  if (!report.status) return logOnly('unknown_status', `unknown status "${report.rawStatus ?? ''}": kept as raw, status stays ${existing.status}`);
+  const status = options.keepStatus ? existing.status : report.status;
+  if (!status) return logOnly('unknown_status', `unknown status "${report.rawStatus ?? ''}": kept as raw, status stays ${existing.status}`);
   const payoutChanged = report.payout !== null && (report.payout.minor !== existing.payoutMinor || report.payout.currency !== existing.currency);
-  if (report.status === existing.status && !payoutChanged) return logOnly('duplicate', null);
-  if (report.status !== existing.status && !canMove(existing.status, report.status)) {
-    return logOnly('refused', `status ${existing.status} cannot become ${report.status}`);
+  if (status === existing.status && !payoutChanged) return logOnly('duplicate', null);
+  if (status !== existing.status && !canMove(existing.status, status)) {
+    return logOnly('refused', `status ${existing.status} cannot become ${status}`);
   }
   const updated: ConversionRow = {
-    ...existing, status: report.status, rawStatus: report.rawStatus ?? existing.rawStatus, revision: existing.revision + 1, updatedAt: now,
+    ...existing, status, rawStatus: report.rawStatus ?? existing.rawStatus, revision: existing.revision + 1, updatedAt: now,
     payoutMinor: report.payout?.minor ?? existing.payoutMinor, currency: report.payout?.currency ?? existing.currency,
     comment: report.comment ?? existing.comment, reason: report.reason ?? existing.reason,
   };
   const planned = updated.partnerId ? await planPostbacks(deps, [postbackTrigger(updated)]) : { jobs: [], parts: [] };
+  // The database, not this process, decides which of two racing reports wins (another process
+  // may have changed the conversion since it was read above). The history row's id is selected
+  // from the conversion's row at the revision this decision was made on, so once the conversion
+  // has moved on it is NULL: the NOT NULL constraint fails the whole batch (history, update,
+  // postbacks, their jobs) and the report is decided again from the new state. A batch is one
+  // transaction on libSQL and on D1, and needs no interactive transaction D1 lacks.
+  const guardedId = sql`(select ${change.id} from ${conversions} where ${conversions.id} = ${existing.id} and ${conversions.revision} = ${existing.revision})`;
   await deps.jobs.enqueueMany(planned.jobs, [
-    // Guarded by the revision read above: a concurrent change that got there first wins.
+    { query: deps.db.insert(conversionChanges).values({
+      ...change, id: guardedId, conversionId: existing.id, fromStatus: existing.status, toStatus: updated.status, outcome: 'changed', warning: null,
+    }) },
     { query: deps.db.update(conversions).set({
       status: updated.status, rawStatus: updated.rawStatus, revision: sql`${conversions.revision} + 1`, updatedAt: now,
       payoutMinor: updated.payoutMinor, currency: updated.currency, comment: updated.comment, reason: updated.reason,
     }).where(and(eq(conversions.id, existing.id), eq(conversions.revision, existing.revision))) },
-    { table: conversionChanges, rows: [{ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: updated.status, outcome: 'changed' as const, warning: null }] },
     ...planned.parts,
   ]);
   return { outcome: 'changed', conversion: updated, warning: null };

@@ -58,8 +58,10 @@ export const ConversionListQuerySchema = z.object({
 });
 export const UpdateConversionSchema = z.object({
   status: z.enum(CONVERSION_STATUSES).optional(),
-  payout: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal string like 12.50').optional(),
-  currency: z.string().length(3).optional(),
+  // Read by the same rule as inbound postbacks (parsePayout): a plain non-negative decimal string,
+  // at most the currency's decimals and 10^12 minor units; refusals name body.payout or body.currency.
+  payout: z.string().max(100).optional().openapi({ description: 'Decimal string, e.g. "12.50": not negative, at most the currency\'s decimal places' }),
+  currency: z.string().max(10).optional().openapi({ description: 'ISO 4217 (or supported crypto) code; only together with payout (default: the conversion\'s currency)' }),
   comment: z.string().max(1000).optional(),
 }).strict().refine((v) => v.status !== undefined || v.payout !== undefined, { message: 'change the status, the payout, or both' }).openapi('UpdateConversion');
 
@@ -67,7 +69,8 @@ export const CostItemSchema = z.object({
   campaignId: z.string().min(3).max(64),
   date: z.iso.date({ error: 'must be a date like 2026-11-24' }),
   amount: z.string().regex(/^\d+(\.\d+)?$/, 'a decimal string like 12.50'),
-  currency: z.string().length(3),
+  // Checked against the supported list when the amount is read (USDT and USDC have four letters).
+  currency: z.string().min(3).max(10),
 }).strict();
 export const UploadCostsSchema = z.object({ costs: z.array(CostItemSchema).min(1).max(1000) }).strict().openapi('UploadCosts');
 export const CostSchema = z.object({ campaignId: z.string(), date: z.string(), amount: z.string(), currency: z.string(), updatedAt: z.string() }).openapi('Cost');

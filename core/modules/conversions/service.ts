@@ -7,6 +7,7 @@ import { formatMoney, formatStoredAmount, money, parseMoney, MoneyError } from '
 import { campaigns, promos } from '../campaigns/table.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
 import { recordConversion, type ConversionRow } from './record-conversion.ts';
+import { readPayout } from './read-payout.ts';
 import type { ConversionListQuerySchema, CostQuerySchema, PartnerReportedConversionQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
 
 const amount = formatStoredAmount;
@@ -51,22 +52,23 @@ export async function getConversion(deps: AppDeps, operatorId: string, id: strin
 /** The operator changes status and/or payout; the state machine applies, and a refused move is a 409. */
 export async function updateConversion(deps: AppDeps, operatorId: string, id: string, input: z.infer<typeof UpdateConversionSchema>) {
   const row = await load(deps, operatorId, id);
-  const status = input.status ?? row.status;
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
     const currency = input.currency ?? row.currency;
     if (!currency) throw fieldProblem('body.currency', 'required: the conversion has no currency yet');
-    try { payout = { minor: parseMoney(input.payout, currency).minor, currency }; } catch (error) {
-      const message = error instanceof MoneyError ? error.message : 'invalid amount';
-      throw fieldProblem('body.payout', message);
-    }
+    // The same reading as the inbound tracker and network postbacks: the same value is refused everywhere.
+    payout = readPayout(input.payout, currency, { amount: 'body.payout', currency: 'body.currency' });
+  } else if (input.currency !== undefined) {
+    // A currency alone would re-read the stored minor units in another currency.
+    throw fieldProblem('body.currency', 'give the payout with its currency');
   }
   const result = await recordConversion(deps, {
     operatorId, source: 'operator', connectionId: row.connectionId, dedupeKey: row.dedupeKey, externalId: row.externalId, clickId: row.clickId,
-    status, rawStatus: input.status ?? null, payout, comment: input.comment ?? null,
-  }, { known: row });
+    status: input.status ?? row.status, rawStatus: input.status ?? null, payout, comment: input.comment ?? null,
+    // A payout-only change keeps whatever status the conversion has when it is applied, not the one read above.
+  }, { known: row, keepStatus: input.status === undefined });
   // The machine's refusal is logged on the conversion like any other; the operator gets a 409.
-  if (result.outcome === 'refused') throw new ProblemError('conflict', `The conversion is ${result.conversion.status}: it cannot become ${status}`);
+  if (result.outcome === 'refused') throw new ProblemError('conflict', `The conversion is ${result.conversion.status}: it cannot become ${input.status}`);
   return getConversion(deps, operatorId, id);
 }
 
