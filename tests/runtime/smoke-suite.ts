@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
+import { fuzzApi } from '../helpers/api-fuzz.ts';
 
 export interface RuntimeTarget {
   baseUrl: string;
@@ -129,5 +130,18 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       }
       expect(log).toMatchObject([{ action: 'registration', responseCode: 200, error: null }]);
     });
+
+    // Last: fuzzing may change the demo data. A small sample per route over real HTTP; the Node
+    // suite tests/api-fuzz.test.ts runs many more in process.
+    it('answers fuzzed requests to every route without a 5xx, 4xx as problem+json', async () => {
+      const signIn = async () => (await unwrap(client().v1.public.operators[':operatorId']['sign-in'].$post({
+        param: { operatorId: northwind.id }, json: { email: northwind.signInEmail, password: DEMO_PASSWORD },
+      }))).token!;
+      const result = await fuzzApi({
+        baseUrl: target.baseUrl, fetch, operatorKey: northwind.apiKey, partnerToken: signIn,
+        knownIds: [northwind.id, northwind.userId, northwind.brands[0]!.id, luckySpin.id, luckySpin.brands[0]!.id],
+      }, { runsPerRoute: 3 });
+      expect(result.routes).toBeGreaterThan(60);
+    }, 180_000);
   });
 }

@@ -30,12 +30,15 @@ export async function updateProfile(deps: AppDeps, principal: PartnerPrincipal, 
   }
   const { company, country, emailPreferences, ...own } = input;
   const changed = Object.keys(input);
+  // An empty PATCH (or one that only touches the account) changes no user column: no UPDATE.
+  const userValues = { ...own, ...(emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...emailPreferences } } : {}) };
+  if (!changed.length) return getProfile(deps, principal);
   await deps.db.batch([
-    deps.db.update(users).set({ ...own, ...(emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...emailPreferences } } : {}) })
-      .where(and(eq(users.operatorId, principal.operatorId), eq(users.id, user.id))),
+    auditStatement(deps, { operatorId: principal.operatorId, partnerId: principal.partnerId, userId: user.id, type: 'profile_updated', actor: { kind: 'user', userId: principal.userId }, detail: { fields: changed }, meta }),
+    ...(Object.keys(userValues).length ? [deps.db.update(users).set(userValues)
+      .where(and(eq(users.operatorId, principal.operatorId), eq(users.id, user.id)))] : []),
     ...(touchesAccount ? [deps.db.update(partners).set({ ...(company !== undefined ? { company } : {}), ...(country ? { country } : {}) })
       .where(and(eq(partners.operatorId, principal.operatorId), eq(partners.id, principal.partnerId)))] : []),
-    auditStatement(deps, { operatorId: principal.operatorId, partnerId: principal.partnerId, userId: user.id, type: 'profile_updated', actor: { kind: 'user', userId: principal.userId }, detail: { fields: changed }, meta }),
   ]);
   return getProfile(deps, principal);
 }
