@@ -47,6 +47,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     publicUrl: config.publicUrl,
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
     clientIp: options.clientIp,
+    trustProxy: config.trustProxy,
     maxBoundParams: 32_000,
     // Demo data sends its postbacks to the demo tracker on this very server, under a pinned name.
     outbound: createGuardedOutbound({ hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) } }),

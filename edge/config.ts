@@ -9,6 +9,19 @@ export interface ServerConfig {
   seed: 'demo' | 'none';
   /** Base URL for links in emails (KABINET_PUBLIC_URL; default http://HOST:PORT). */
   publicUrl: string;
+  /** A TLS-terminating proxy in front sets X-Forwarded-Proto and we believe it (KABINET_TRUST_PROXY). */
+  trustProxy: boolean;
+}
+
+/**
+ * KABINET_TRUST_PROXY=1: only when every request reaches us through a proxy that overwrites
+ * X-Forwarded-Proto; otherwise any caller could claim HTTPS. Default 0. (The Workers entry reads
+ * the same variable itself: it cannot import this file, which pulls in the Node libSQL client.)
+ */
+export function readTrustProxy(env: Record<string, string | undefined>): boolean {
+  const value = env.KABINET_TRUST_PROXY?.trim() || '0';
+  if (value !== '0' && value !== '1') throw new Error(`KABINET_TRUST_PROXY must be 1 or 0, got "${env.KABINET_TRUST_PROXY}"`);
+  return value === '1';
 }
 
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -22,6 +35,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     host: env.HOST || '127.0.0.1',
     port,
     seed,
+    trustProxy: readTrustProxy(env),
     publicUrl: (env.KABINET_PUBLIC_URL || `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${port}`).replace(/\/+$/, ''),
   };
 }

@@ -92,6 +92,8 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     publicUrl: env.KABINET_PUBLIC_URL ?? origin,
     demoMailbox: mail.demoMailbox && env.KABINET_DEMO_MAILBOX === 'on',
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
+    // Workers see the visitor's https: URL themselves; this is for yet another proxy in front.
+    trustProxy: (env as Record<string, string | undefined>).KABINET_TRUST_PROXY === '1',
     // One awaited insert per click: the 302 leaves after D1 has committed the row. Isolates do
     // not share memory, so there is no cross-request group commit here (D1 batches per call).
     tracking: createTrackingDeps(db, systemClock, {
