@@ -2,13 +2,14 @@
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
+import { sha256Hex } from '../../lib/crypto.ts';
 import { users } from '../partners/table.ts';
-import { sendMail } from '../mail/service.ts';
+import { sendMail, type MailDeps } from '../mail/service.ts';
 import { auditStatement, recordAudit } from './audit.ts';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken } from './one-time-tokens.ts';
 import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
 import { endAllSessionsStatement } from './sessions.ts';
-import { portalLink } from './sign-in.ts';
+import { portalLink } from './portal-link.ts';
 import { findUserByEmail, loadUser } from './users.ts';
 
 export const RESET_LINK_TTL_MS = 2 * 3_600_000;
@@ -23,18 +24,36 @@ export async function unlockWithToken(deps: AppDeps, operatorId: string, token: 
   return { message: 'Your account is unlocked; you can sign in again' };
 }
 
-/** Always the same answer, so the form does not reveal which emails have accounts. */
+export const PASSWORD_RESET_JOB = 'identity.password_reset';
+/** One reset email per address per window, however often the form is sent (no mail-bombing). */
+export const RESET_REQUEST_WINDOW_MS = 5 * 60_000;
+
+export interface PasswordResetJob { operatorId: string; email: string; linkBase: string; meta: RequestMeta }
+
+/**
+ * Always the same answer after the same work, one job row, whether or not the email has an
+ * account: neither the words nor the time taken tell which emails exist. The lookup and the
+ * email happen in the job (sendPasswordResetLink), after the answer has left.
+ */
 export async function requestPasswordReset(deps: AppDeps, operatorId: string, email: string, meta: RequestMeta) {
-  const found = await findUserByEmail(deps, operatorId, email);
-  if (found && !found.user.blockedAt) {
-    const { raw } = await issueOneTimeToken(deps, { operatorId, userId: found.user.id, purpose: 'password_reset', ttlMs: RESET_LINK_TTL_MS });
-    await sendMail(deps, {
-      operatorId, to: found.user.email, locale: found.user.locale, template: 'password_reset',
-      params: { link: portalLink(deps, operatorId, 'reset', raw), expiresInHours: RESET_LINK_TTL_MS / 3_600_000 },
-    });
-    await recordAudit(deps, { operatorId, partnerId: found.user.partnerId, userId: found.user.id, type: 'password_reset', actor: { kind: 'user', userId: found.user.id }, detail: { stage: 'requested' }, meta });
-  }
+  const address = email.trim().toLowerCase();
+  const window = Math.floor(deps.clock.now().getTime() / RESET_REQUEST_WINDOW_MS);
+  const payload: PasswordResetJob = { operatorId, email: address, linkBase: portalLink(deps, operatorId, 'reset'), meta };
+  await deps.jobs.enqueue({ kind: PASSWORD_RESET_JOB, operatorId, payload, idempotencyKey: `${operatorId}:${await sha256Hex(address)}:${window}` });
   return { message: 'If an account exists for this email, we have sent a link to reset the password' };
+}
+
+/** The job behind requestPasswordReset; it runs with the mail handlers, which every edge registers. */
+export async function sendPasswordResetLink(deps: MailDeps, job: PasswordResetJob) {
+  const { operatorId, meta } = job;
+  const found = await findUserByEmail(deps, operatorId, job.email);
+  if (!found || found.user.blockedAt) return;
+  const { raw } = await issueOneTimeToken(deps, { operatorId, userId: found.user.id, purpose: 'password_reset', ttlMs: RESET_LINK_TTL_MS });
+  await sendMail(deps, {
+    operatorId, to: found.user.email, locale: found.user.locale, template: 'password_reset',
+    params: { link: `${job.linkBase}#reset=${raw}`, expiresInHours: RESET_LINK_TTL_MS / 3_600_000 },
+  });
+  await recordAudit(deps, { operatorId, partnerId: found.user.partnerId, userId: found.user.id, type: 'password_reset', actor: { kind: 'user', userId: found.user.id }, detail: { stage: 'requested' }, meta });
 }
 
 /** Sets the password from a reset or invitation link; every existing session of the user ends. */

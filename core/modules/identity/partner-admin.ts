@@ -7,7 +7,7 @@ import { partners, users, PARTNER_STATUSES } from '../partners/table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement } from './audit.ts';
 import { endAllSessionsStatement } from './sessions.ts';
-import { portalLink } from './sign-in.ts';
+import { portalLink } from './portal-link.ts';
 import { expireStatisticToken } from './statistic-token.ts';
 import { loadUser, presentUser } from './users.ts';
 

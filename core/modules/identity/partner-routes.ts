@@ -2,7 +2,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { partnerCors, requestMeta, requirePartnerSession, clearSessionCookie } from '../../http/partner-auth.ts';
+import { partnerCors, requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
+import { noStore } from './no-store.ts';
+import { clearSessionCookie } from './session-cookie.ts';
 import { SecondFactorBodySchema, AcceptedSchema, IdParams, ProfileSchema, RecoveryCodesSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, TotpCodeBodySchema, TotpEnrolmentSchema, UpdateProfileSchema } from './schemas.ts';
 import { getProfile, updateProfile } from './profile.ts';
 import { confirmTotp, disableTotp, startTotpEnrolment } from './two-factor.ts';
@@ -12,6 +14,9 @@ import { expireStatisticToken, getStatisticToken, rotateStatisticToken } from '.
 const tags = ['Partner account'];
 const security = partnerSecurity;
 const auth = [requirePartnerSession()];
+/** For answers with a secret in them (the TOTP secret, recovery codes, the statistic token). */
+const secretAuth = [requirePartnerSession(), noStore];
+const secretSecurity = [requirePartnerSession({ component: 'security' }), noStore];
 const ok = <T extends Parameters<typeof jsonResponse>[0]>(schema: T, description: string) => ({ 200: jsonResponse(schema, description), 401: problemResponses[401] });
 
 const signOutRoute = createRoute({ method: 'post', path: '/v1/partner/sign-out', tags, security, middleware: auth, summary: 'End the current session', responses: ok(AcceptedSchema, 'Signed out') });
@@ -21,15 +26,15 @@ const updateProfileRoute = createRoute({
   summary: 'Change profile fields, default report currency, email preferences, locale (company and country: owner/admin)',
   request: { body: jsonBody(UpdateProfileSchema) }, responses: { ...ok(ProfileSchema, 'Updated profile'), 422: problemResponses[422] },
 });
-const enrolRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/enrol', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Start TOTP enrolment: secret, otpauth URI and QR code (SVG)', responses: ok(TotpEnrolmentSchema, 'Scan, then confirm with a code') });
-const confirmRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/confirm', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Turn 2FA on with a code; returns recovery codes once', request: { body: jsonBody(TotpCodeBodySchema) }, responses: { ...ok(RecoveryCodesSchema, '2FA enabled'), 422: problemResponses[422] } });
+const enrolRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/enrol', tags, security, middleware: secretSecurity, summary: 'Start TOTP enrolment: secret, otpauth URI and QR code (SVG)', responses: ok(TotpEnrolmentSchema, 'Scan, then confirm with a code') });
+const confirmRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/confirm', tags, security, middleware: secretSecurity, summary: 'Turn 2FA on with a code; returns recovery codes once', request: { body: jsonBody(TotpCodeBodySchema) }, responses: { ...ok(RecoveryCodesSchema, '2FA enabled'), 422: problemResponses[422] } });
 const disableRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/disable', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Turn 2FA off with a current code (or a recovery code)', request: { body: jsonBody(SecondFactorBodySchema) }, responses: { ...ok(AcceptedSchema, '2FA disabled'), 422: problemResponses[422] } });
 const listSessionsRoute = createRoute({ method: 'get', path: '/v1/partner/sessions', tags, security, middleware: auth, summary: 'The user\'s active sessions', responses: ok(SessionListSchema, 'Sessions, newest first') });
 const terminateSessionRoute = createRoute({ method: 'delete', path: '/v1/partner/sessions/{sessionId}', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Terminate one of the user\'s sessions', request: { params: IdParams('sessionId') }, responses: { ...ok(TerminatedSchema, 'Terminated'), 404: problemResponses[404] } });
 const terminateOthersRoute = createRoute({ method: 'post', path: '/v1/partner/sessions/terminate-others', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Terminate every session but this one', responses: ok(TerminatedSchema, 'Terminated') });
-const getTokenRoute = createRoute({ method: 'get', path: '/v1/partner/statistic-token', tags, security, middleware: auth, summary: 'The user\'s statistic token (Report API and feeds)', responses: ok(StatisticTokenSchema, 'Token, or null when expired') });
-const rotateTokenRoute = createRoute({ method: 'post', path: '/v1/partner/statistic-token/rotate', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Issue a new statistic token (the old one stops working)', responses: ok(StatisticTokenSchema, 'New token') });
-const expireTokenRoute = createRoute({ method: 'delete', path: '/v1/partner/statistic-token', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Expire the statistic token', responses: ok(StatisticTokenSchema, 'Expired') });
+const getTokenRoute = createRoute({ method: 'get', path: '/v1/partner/statistic-token', tags, security, middleware: secretAuth, summary: 'The user\'s statistic token (Report API and feeds)', responses: ok(StatisticTokenSchema, 'Token, or null when expired') });
+const rotateTokenRoute = createRoute({ method: 'post', path: '/v1/partner/statistic-token/rotate', tags, security, middleware: secretSecurity, summary: 'Issue a new statistic token (the old one stops working)', responses: ok(StatisticTokenSchema, 'New token') });
+const expireTokenRoute = createRoute({ method: 'delete', path: '/v1/partner/statistic-token', tags, security, middleware: secretSecurity, summary: 'Expire the statistic token', responses: ok(StatisticTokenSchema, 'Expired') });
 
 const router = createRouter();
 router.use('/v1/partner/*', partnerCors);
@@ -37,7 +42,7 @@ router.use('/v1/partner/*', partnerCors);
 export const partnerAccountRoutes = router
   .openapi(signOutRoute, async (c) => {
     await terminateSession(c.var.deps, c.var.partner, c.var.partner.sessionId, requestMeta(c));
-    if (c.var.partner.transport === 'cookie') c.header('set-cookie', clearSessionCookie(c));
+    if (c.var.partner.transport === 'cookie') clearSessionCookie(c);
     return c.json({ message: 'Signed out' }, 200);
   })
   .openapi(getProfileRoute, async (c) => c.json(await getProfile(c.var.deps, c.var.partner), 200))

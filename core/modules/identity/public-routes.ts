@@ -8,7 +8,9 @@ import { corsForPathOperator } from '../../http/middleware.ts';
 import { jsonBody, jsonResponse, problemResponses } from '../../http/openapi-shared.ts';
 import { OperatorIdParams } from '../operators/schemas.ts';
 import { AcceptedSchema, ExchangeSchema, RequestResetSchema, SessionResultSchema, SetPasswordSchema, SignInSchema, SignUpResultSchema, SignUpSchema, TokenSchema } from './schemas.ts';
-import { requestMeta, sessionCookie } from '../../http/partner-auth.ts';
+import { requestMeta } from '../../http/partner-auth.ts';
+import { noStore } from './no-store.ts';
+import { setSessionCookie } from './session-cookie.ts';
 import { signUp } from './sign-up.ts';
 import { signIn } from './sign-in.ts';
 import { completePasswordToken, requestPasswordReset, unlockWithToken } from './account-links.ts';
@@ -23,13 +25,13 @@ const signUpRoute = createRoute({
   responses: { 201: jsonResponse(SignUpResultSchema, 'Account created, pending approval'), 404: problemResponses[404], 409: problemResponses[409], 422: problemResponses[422] },
 });
 const signInRoute = createRoute({
-  method: 'post', path: `${base}/sign-in`, tags,
+  method: 'post', path: `${base}/sign-in`, tags, middleware: [noStore] as const,
   summary: 'Sign in with email and password (and a TOTP code when 2FA is on). Problem codes: unauthorized, two_factor_required, account_locked, account_inactive, rate_limited',
   request: { params: OperatorIdParams, body: jsonBody(SignInSchema) },
   responses: { 200: jsonResponse(SessionResultSchema, 'Signed in'), 401: problemResponses[401], 403: problemResponses[403], 422: problemResponses[422], 423: problemResponses[423], 429: problemResponses[429] },
 });
 const unlockRoute = createRoute({
-  method: 'post', path: `${base}/unlock`, tags, summary: 'Unlock an account with the single-use link from the unlock email',
+  method: 'post', path: `${base}/unlock`, tags, middleware: [noStore] as const, summary: 'Unlock an account with the single-use link from the unlock email',
   request: { params: OperatorIdParams, body: jsonBody(TokenSchema) },
   responses: { 200: jsonResponse(AcceptedSchema, 'Unlocked'), 401: problemResponses[401] },
 });
@@ -39,12 +41,12 @@ const requestResetRoute = createRoute({
   responses: { 202: jsonResponse(AcceptedSchema, 'If the account exists, an email is on its way'), 422: problemResponses[422] },
 });
 const setPasswordRoute = createRoute({
-  method: 'post', path: `${base}/password`, tags, summary: 'Set a password from a reset or invitation link; ends every session of the user',
+  method: 'post', path: `${base}/password`, tags, middleware: [noStore] as const, summary: 'Set a password from a reset or invitation link; ends every session of the user',
   request: { params: OperatorIdParams, body: jsonBody(SetPasswordSchema) },
   responses: { 200: jsonResponse(AcceptedSchema, 'Password set'), 401: problemResponses[401], 422: problemResponses[422] },
 });
 const exchangeRoute = createRoute({
-  method: 'post', path: `${base}/embed-sessions/exchange`, tags, summary: 'Exchange a single-use embed client secret for a bearer session',
+  method: 'post', path: `${base}/embed-sessions/exchange`, tags, middleware: [noStore] as const, summary: 'Exchange a single-use embed client secret for a bearer session',
   request: { params: OperatorIdParams, body: jsonBody(ExchangeSchema) },
   responses: { 200: jsonResponse(SessionResultSchema, 'Embedded session'), 401: problemResponses[401], 403: problemResponses[403] },
 });
@@ -58,7 +60,7 @@ export const publicIdentityRoutes = router
     const body = c.req.valid('json');
     const result = await signIn(c.var.deps, c.req.valid('param').operatorId, body, requestMeta(c));
     if (body.transport === 'cookie') {
-      c.header('set-cookie', sessionCookie(c, result.token!, new Date(result.expiresAt)));
+      setSessionCookie(c, result.token!, new Date(result.expiresAt));
       return c.json({ ...result, token: null }, 200);
     }
     return c.json(result, 200);

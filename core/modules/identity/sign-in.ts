@@ -1,13 +1,13 @@
 /**
  * Sign-in with lockout and throttling.
  *
- * - Per user: after `lockoutThreshold` consecutive failures (operator setting, default 5) the
- *   user is locked and gets an unlock email with a single-use link; the operator can unlock too.
+ * - Per user: the lockout rule of lockout.ts (a wrong password or code counts; at the operator's
+ *   threshold the user is locked and emailed a single-use unlock link).
  * - Per IP: more than 20 failed sign-ins from one IP within 15 minutes answers 429 before any
  *   password is checked, so one attacker cannot walk through accounts (or lock them all out)
  *   without being slowed to a crawl; the failures are counted from the events log.
  * - 2FA: with TOTP on, the password alone answers `two_factor_required` (without counting as a
- *   failure); a wrong code counts as a failure like a wrong password.
+ *   failure); a wrong code counts as a failure like a wrong password (verifySecondFactor counts it).
  */
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
@@ -15,24 +15,22 @@ import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { getOperator } from '../operators/service.ts';
 import { users } from '../partners/table.ts';
-import { sendMail } from '../mail/service.ts';
 import { auditStatement, countRecentFailures, recordAudit } from './audit.ts';
+import { assertNotLocked, lockedProblem, registerFailure } from './lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
-import { findUserByEmail, presentUser, type UserRow } from './users.ts';
+import { findUserByEmail, presentUser } from './users.ts';
 import { verifySecondFactor } from './two-factor.ts';
-import { issueOneTimeToken } from './one-time-tokens.ts';
 
 export const IP_FAILURE_LIMIT = 20;
 export const IP_WINDOW_MS = 15 * 60_000;
-export const UNLOCK_LINK_TTL_MS = 24 * 3_600_000;
 
 interface SignInInput { email: string; password: string; code?: string | undefined; transport: 'bearer' | 'cookie' }
 
 const INVALID = 'The email or password is not correct';
 
 export async function signIn(deps: AppDeps, operatorId: string, input: SignInInput, meta: RequestMeta) {
-  const operator = await getOperator(deps, operatorId);
+  await getOperator(deps, operatorId); // an unknown operator answers 404
   if (meta.ip) {
     const since = new Date(deps.clock.now().getTime() - IP_WINDOW_MS);
     if ((await countRecentFailures(deps.db, meta.ip, since)) >= IP_FAILURE_LIMIT) {
@@ -43,11 +41,11 @@ export async function signIn(deps: AppDeps, operatorId: string, input: SignInInp
   const passwordOk = await verifyPassword(input.password, found?.user.passwordHash ?? null);
   // A locked account says so whatever the password: the person needs to know to check email.
   // (This tells an attacker that a locked email exists; we accept that for the help it gives.)
-  if (found?.user.lockedAt) throw lockedProblem();
+  if (found) assertNotLocked(found.user);
   if (!found || !passwordOk) {
     if (!found) {
       await recordAudit(deps, { operatorId, partnerId: null, userId: null, type: 'sign_in_failed', actor: { kind: 'system' }, detail: { reason: 'unknown_email' }, meta });
-    } else if (await registerFailure(deps, found.user, operator.lockoutThreshold, meta, 'password')) {
+    } else if (await registerFailure(deps, found.user, meta, 'password')) {
       throw lockedProblem();
     }
     throw new ProblemError('unauthorized', INVALID);
@@ -60,8 +58,7 @@ export async function signIn(deps: AppDeps, operatorId: string, input: SignInInp
   }
   if (user.totpEnabledAt) {
     if (!input.code) throw new ProblemError('two_factor_required', 'Enter the 6-digit code from your authenticator app');
-    if (!(await verifySecondFactor(deps, user, input.code))) {
-      if (await registerFailure(deps, user, operator.lockoutThreshold, meta, 'two_factor')) throw lockedProblem();
+    if (!(await verifySecondFactor(deps, user, input.code, meta, 'two_factor'))) {
       throw new ProblemError('two_factor_required', 'The code is not correct or was already used; enter the current code');
     }
   }
@@ -75,35 +72,4 @@ export async function signIn(deps: AppDeps, operatorId: string, input: SignInInp
     auditStatement(deps, { operatorId, partnerId: partner.id, userId: user.id, type: 'signed_in', actor: { kind: 'user', userId: user.id }, detail: { sessionId: session.id }, meta }),
   ]);
   return { token: session.token as string | null, expiresAt: session.expiresAt.toISOString(), user: presentUser({ ...user, lastSignInAt: now, failedSignIns: 0 }), components: null };
-}
-
-const lockedProblem = () => new ProblemError('account_locked', 'Your account is locked after too many failed sign-ins. Use the unlock link we emailed you, or ask the program team to unlock it');
-
-/** Counts a failure; returns true when this failure locked the user. */
-async function registerFailure(deps: AppDeps, user: UserRow, threshold: number, meta: RequestMeta, reason: 'password' | 'two_factor'): Promise<boolean> {
-  const failures = user.failedSignIns + 1;
-  const lockNow = !user.lockedAt && failures >= threshold;
-  const now = deps.clock.now();
-  const base = { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, meta };
-  await deps.db.batch([
-    deps.db.update(users).set({ failedSignIns: failures, ...(lockNow ? { lockedAt: now } : {}) }).where(eq(users.id, user.id)),
-    auditStatement(deps, { ...base, type: 'sign_in_failed', actor: { kind: 'system' }, detail: { reason, failures } }),
-    ...(lockNow ? [auditStatement(deps, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })] : []),
-  ]);
-  if (lockNow) await sendUnlockEmail(deps, user, failures);
-  return lockNow;
-}
-
-export async function sendUnlockEmail(deps: AppDeps, user: UserRow, failedAttempts: number) {
-  const { raw } = await issueOneTimeToken(deps, { operatorId: user.operatorId, userId: user.id, purpose: 'unlock', ttlMs: UNLOCK_LINK_TTL_MS });
-  await sendMail(deps, {
-    operatorId: user.operatorId, to: user.email, locale: user.locale, template: 'unlock',
-    params: { link: portalLink(deps, user.operatorId, 'unlock', raw), expiresInHours: UNLOCK_LINK_TTL_MS / 3_600_000, failedAttempts },
-  });
-}
-
-/** Links in emails open the operator's hosted portal page, which reads the token from the hash. */
-export function portalLink(deps: AppDeps, operatorId: string, action: 'unlock' | 'reset' | 'invite' | 'sign-in', token?: string): string {
-  const base = `${deps.publicUrl.replace(/\/+$/, '')}/portal/${encodeURIComponent(operatorId)}`;
-  return token ? `${base}#${action}=${token}` : base;
 }

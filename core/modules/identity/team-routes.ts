@@ -4,15 +4,14 @@ import { createRouter } from '../../http/router.ts';
 import { jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { partnerCors, requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
 import { AuditEventListSchema, EventQuerySchema, IdParams, InviteSchema, MemberListSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, UpdateMemberSchema, UserSchema } from './schemas.ts';
-import { getMember, inviteMember, listMembers, updateMember } from './team.ts';
-import { listSessions, terminateSession } from './sessions.ts';
-import { expireStatisticToken } from './statistic-token.ts';
+import { expireMemberStatisticToken, getMember, inviteMember, listMemberSessions, listMembers, terminateMemberSession, updateMember } from './team.ts';
 import { listAuditEvents } from './audit.ts';
+import { noStore } from './no-store.ts';
 
 const tags = ['Partner team'];
 const security = partnerSecurity;
 const managers = [requirePartnerSession({ component: 'team', roles: ['owner', 'admin'] })];
-const errors = { 401: problemResponses[401], 404: problemResponses[404] };
+const errors = { 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] };
 const memberParams = IdParams('userId');
 const memberSessionParams = memberParams.extend(IdParams('sessionId').shape);
 
@@ -22,7 +21,7 @@ const getRoute = createRoute({ method: 'get', path: '/v1/partner/team/{userId}',
 const updateRoute = createRoute({ method: 'patch', path: '/v1/partner/team/{userId}', tags, security, middleware: managers, summary: 'Change role, block/unblock, unlock', request: { params: memberParams, body: jsonBody(UpdateMemberSchema) }, responses: { 200: jsonResponse(UserSchema, 'Member'), ...errors, 422: problemResponses[422] } });
 const sessionsRoute = createRoute({ method: 'get', path: '/v1/partner/team/{userId}/sessions', tags, security, middleware: managers, summary: 'A member\'s active sessions', request: { params: memberParams }, responses: { 200: jsonResponse(SessionListSchema, 'Sessions'), ...errors } });
 const terminateRoute = createRoute({ method: 'delete', path: '/v1/partner/team/{userId}/sessions/{sessionId}', tags, security, middleware: managers, summary: 'Terminate a member\'s session', request: { params: memberSessionParams }, responses: { 200: jsonResponse(TerminatedSchema, 'Terminated'), ...errors } });
-const expireTokenRoute = createRoute({ method: 'delete', path: '/v1/partner/team/{userId}/statistic-token', tags, security, middleware: managers, summary: 'Expire a member\'s statistic token', request: { params: memberParams }, responses: { 200: jsonResponse(StatisticTokenSchema, 'Expired'), ...errors } });
+const expireTokenRoute = createRoute({ method: 'delete', path: '/v1/partner/team/{userId}/statistic-token', tags, security, middleware: [...managers, noStore], summary: 'Expire a member\'s statistic token', request: { params: memberParams }, responses: { 200: jsonResponse(StatisticTokenSchema, 'Expired'), ...errors } });
 const eventsRoute = createRoute({ method: 'get', path: '/v1/partner/events', tags, security, middleware: [requirePartnerSession({ component: 'events' })] as const, summary: 'Events log of the partner account, newest first (analysts and finance see their own events)', request: { query: EventQuerySchema }, responses: { 200: jsonResponse(AuditEventListSchema, 'Events'), ...errors, 422: problemResponses[422] } });
 
 const router = createRouter();
@@ -33,17 +32,10 @@ export const teamRoutes = router
   .openapi(inviteRoute, async (c) => c.json(await inviteMember(c.var.deps, c.var.partner, c.req.valid('json'), requestMeta(c)), 201))
   .openapi(getRoute, async (c) => c.json(await getMember(c.var.deps, c.var.partner, c.req.valid('param').userId), 200))
   .openapi(updateRoute, async (c) => c.json(await updateMember(c.var.deps, c.var.partner, c.req.valid('param').userId, c.req.valid('json'), requestMeta(c)), 200))
-  .openapi(sessionsRoute, async (c) => {
-    const member = await getMember(c.var.deps, c.var.partner, c.req.valid('param').userId);
-    return c.json({ data: await listSessions(c.var.deps, c.var.partner, member.id) }, 200);
-  })
+  .openapi(sessionsRoute, async (c) => c.json({ data: await listMemberSessions(c.var.deps, c.var.partner, c.req.valid('param').userId) }, 200))
   .openapi(terminateRoute, async (c) => {
     const { userId, sessionId } = c.req.valid('param');
-    await getMember(c.var.deps, c.var.partner, userId);
-    return c.json(await terminateSession(c.var.deps, c.var.partner, sessionId, requestMeta(c), userId), 200);
+    return c.json(await terminateMemberSession(c.var.deps, c.var.partner, userId, sessionId, requestMeta(c)), 200);
   })
-  .openapi(expireTokenRoute, async (c) => {
-    const member = await getMember(c.var.deps, c.var.partner, c.req.valid('param').userId);
-    return c.json(await expireStatisticToken(c.var.deps, c.var.partner, member.id, requestMeta(c)), 200);
-  })
+  .openapi(expireTokenRoute, async (c) => c.json(await expireMemberStatisticToken(c.var.deps, c.var.partner, c.req.valid('param').userId, requestMeta(c)), 200))
   .openapi(eventsRoute, async (c) => c.json(await listAuditEvents(c.var.deps, c.var.partner, c.req.valid('query')), 200));

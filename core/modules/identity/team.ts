@@ -1,4 +1,8 @@
-/** Team members of a partner account: invite by email, change role, block, unlock. */
+/**
+ * Team members of a partner account: invite by email, change role, block, unlock, see and end
+ * their sessions, expire their statistic token. Every action on a member goes through
+ * `memberInReach`: nobody acts on the account's owner or on themselves from here.
+ */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
@@ -9,8 +13,9 @@ import { users } from '../partners/table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement, type AuditEventType } from './audit.ts';
 import { issueOneTimeToken } from './one-time-tokens.ts';
-import { endAllSessionsStatement } from './sessions.ts';
-import { portalLink } from './sign-in.ts';
+import { endAllSessionsStatement, listSessions, terminateSession } from './sessions.ts';
+import { expireStatisticToken } from './statistic-token.ts';
+import { portalLink } from './portal-link.ts';
 import { findUserByEmail, loadPartnerOfUser, loadUser, presentUser } from './users.ts';
 import type { InviteSchema, UpdateMemberSchema } from './schemas.ts';
 
@@ -27,6 +32,34 @@ export async function getMember(deps: AppDeps, principal: PartnerPrincipal, user
   const user = await loadUser(deps, principal.operatorId, userId).catch(() => null);
   if (!user || user.partnerId !== principal.partnerId) throw notFound('Team member');
   return presentUser(user);
+}
+
+/**
+ * The one rule for team actions: the member must belong to the caller's account (404 otherwise,
+ * as for any foreign id) and may be neither the owner (the owner answers to nobody on the team:
+ * an admin must not sign the owner out or cut off the owner's feeds) nor the caller (whose own
+ * account is managed on the Profile and Security pages). Both answer 403, the same everywhere.
+ */
+async function memberInReach(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+  const member = await getMember(deps, principal, userId);
+  if (member.id === principal.userId) throw new ProblemError('forbidden', 'You cannot act on your own user here; use your Profile and Security pages');
+  if (member.role === 'owner') throw new ProblemError('forbidden', 'The account owner is out of reach of team actions');
+  return member;
+}
+
+export async function listMemberSessions(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+  const member = await memberInReach(deps, principal, userId);
+  return listSessions(deps, principal, member.id);
+}
+
+export async function terminateMemberSession(deps: AppDeps, principal: PartnerPrincipal, userId: string, sessionId: string, meta: RequestMeta) {
+  const member = await memberInReach(deps, principal, userId);
+  return terminateSession(deps, principal, sessionId, meta, member.id);
+}
+
+export async function expireMemberStatisticToken(deps: AppDeps, principal: PartnerPrincipal, userId: string, meta: RequestMeta) {
+  const member = await memberInReach(deps, principal, userId);
+  return expireStatisticToken(deps, principal, member.id, meta);
 }
 
 export async function inviteMember(deps: AppDeps, principal: PartnerPrincipal, input: z.infer<typeof InviteSchema>, meta: RequestMeta) {
@@ -50,9 +83,7 @@ export async function inviteMember(deps: AppDeps, principal: PartnerPrincipal, i
 }
 
 export async function updateMember(deps: AppDeps, principal: PartnerPrincipal, userId: string, input: z.infer<typeof UpdateMemberSchema>, meta: RequestMeta) {
-  const member = await getMember(deps, principal, userId);
-  if (member.id === principal.userId) throw new ProblemError('forbidden', 'You cannot change your own role, block or unlock yourself here');
-  if (member.role === 'owner') throw new ProblemError('forbidden', 'The account owner cannot be changed by team members');
+  const member = await memberInReach(deps, principal, userId);
   const now = deps.clock.now();
   const events: Array<{ type: AuditEventType; detail: Record<string, unknown> }> = [];
   if (input.role && input.role !== member.role) events.push({ type: 'member_role_changed', detail: { from: member.role, to: input.role } });

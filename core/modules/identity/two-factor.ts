@@ -2,9 +2,10 @@
  * TOTP two-factor authentication (RFC 6238: SHA-1, 6 digits, 30 s steps, as authenticator apps
  * expect) with otplib. One step of drift either way is accepted; the last accepted step is
  * stored so a code cannot be used twice. Recovery codes (10, shown once, stored hashed) stand
- * in for a lost phone. Financial actions call `requireFreshTwoFactor`.
+ * in for a lost phone. Financial actions call `requireFreshTwoFactor`. Every check of a code of
+ * an enabled second factor goes through `verifySecondFactor`, which applies the lockout rule.
  */
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, exists, isNull } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { renderSVG } from 'uqr';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
@@ -14,7 +15,8 @@ import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
 import { users } from '../partners/table.ts';
-import { auditStatement, recordAudit } from './audit.ts';
+import { auditStatement } from './audit.ts';
+import { assertNotLocked, clearFailuresStatement, lockedProblem, registerFailure, type FailedCheck } from './lockout.ts';
 import { recoveryCodes } from './table.ts';
 import { loadUser, type UserRow } from './users.ts';
 
@@ -51,6 +53,8 @@ export async function confirmTotp(deps: AppDeps, principal: PartnerPrincipal, co
   if (user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is already on');
   if (!user.totpPendingSecret) throw new ProblemError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
   const secret = await deps.secretBox.open(user.totpPendingSecret);
+  // Not counted toward the lockout: the caller was just shown this secret, so guessing its code
+  // wins nothing, and a person fumbling a new app must not lock themselves out.
   const step = await checkTotp(secret, code, deps.clock.now().getTime(), null);
   if (step === null) throw badCode();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => `${randomToken(5)}-${randomToken(5)}`.toLowerCase());
@@ -65,27 +69,41 @@ export async function confirmTotp(deps: AppDeps, principal: PartnerPrincipal, co
 }
 
 /**
- * Verifies a second factor for a user with 2FA on: a current TOTP code (not used before), or an
- * unused recovery code (then spent). Records the step so the same code fails next time.
+ * The one check of a code against an enabled second factor (sign-in, turning 2FA off, financial
+ * actions): a current TOTP code (not used before), or an unused recovery code (then spent).
+ * A locked user is refused whatever the code (423); a wrong code counts toward the lockout and
+ * the failure that reaches the threshold answers 423 too. Returns false for a wrong code.
  */
-export async function verifySecondFactor(deps: AppDeps, user: UserRow, code: string): Promise<boolean> {
+export async function verifySecondFactor(deps: AppDeps, user: UserRow, code: string, meta: RequestMeta | null, check: Exclude<FailedCheck, 'password'>): Promise<boolean> {
+  assertNotLocked(user);
+  if (await matchSecondFactor(deps, user, code)) return true;
+  if (await registerFailure(deps, user, meta, check)) throw lockedProblem();
+  return false;
+}
+
+/** Spends the code if it is right. Each write also demands "not locked", so a guess racing the lock cannot win. */
+async function matchSecondFactor(deps: AppDeps, user: UserRow, code: string): Promise<boolean> {
   if (!user.totpSecret) return false;
   const secret = await deps.secretBox.open(user.totpSecret);
   const step = await checkTotp(secret, code, deps.clock.now().getTime(), user.totpLastStep);
   if (step !== null) {
     // Conditional update: two requests racing with the same code cannot both win.
-    const won = await deps.db.update(users).set({ totpLastStep: step })
-      .where(and(eq(users.id, user.id), user.totpLastStep === null ? isNull(users.totpLastStep) : eq(users.totpLastStep, user.totpLastStep)))
+    const won = await deps.db.update(users).set({ totpLastStep: step, failedSignIns: 0 })
+      .where(and(eq(users.id, user.id), isNull(users.lockedAt), user.totpLastStep === null ? isNull(users.totpLastStep) : eq(users.totpLastStep, user.totpLastStep)))
       .returning({ id: users.id });
     return won.length === 1;
   }
   const recovery = normalise(code).toLowerCase();
   if (!/^[0-9a-z]{5}-[0-9a-z]{5}$/.test(recovery)) return false;
+  const unlocked = deps.db.select({ id: users.id }).from(users).where(and(eq(users.id, user.id), isNull(users.lockedAt)));
   const spent = await deps.db.update(recoveryCodes).set({ usedAt: deps.clock.now() })
-    .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, await sha256Hex(recovery)), isNull(recoveryCodes.usedAt)))
+    .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, await sha256Hex(recovery)), isNull(recoveryCodes.usedAt), exists(unlocked)))
     .returning({ id: recoveryCodes.id });
   if (spent.length) {
-    await recordAudit(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'recovery_code_used', actor: { kind: 'user', userId: user.id } });
+    await deps.db.batch([
+      clearFailuresStatement(deps, user.id),
+      auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'recovery_code_used', actor: { kind: 'user', userId: user.id } }),
+    ]);
   }
   return spent.length === 1;
 }
@@ -93,7 +111,7 @@ export async function verifySecondFactor(deps: AppDeps, user: UserRow, code: str
 export async function disableTotp(deps: AppDeps, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   if (!user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is not on');
-  if (!(await verifySecondFactor(deps, user, code))) throw badCode();
+  if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_disable'))) throw badCode();
   await deps.db.batch([
     deps.db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id)),
     deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
@@ -104,11 +122,12 @@ export async function disableTotp(deps: AppDeps, principal: PartnerPrincipal, co
 
 /**
  * The one gate for financial actions (cash-out, payment methods, schedules): 2FA must be on and
- * the request must carry a fresh code. Answers 403 when 2FA is off, 422 when the code is wrong.
+ * the request must carry a fresh code. Answers 403 when 2FA is off, 422 when the code is wrong,
+ * 423 when the user is locked (wrong codes count toward the same lockout as sign-in).
  */
-export async function requireFreshTwoFactor(deps: AppDeps, principal: PartnerPrincipal, code: string | undefined): Promise<void> {
+export async function requireFreshTwoFactor(deps: AppDeps, principal: PartnerPrincipal, code: string | undefined, meta: RequestMeta | null = null): Promise<void> {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   if (!user.totpEnabledAt) throw new ProblemError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
   if (!code) throw new ProblemError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [{ path: 'body.code', message: 'required for financial actions' }]);
-  if (!(await verifySecondFactor(deps, user, code))) throw badCode();
+  if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_financial'))) throw badCode();
 }

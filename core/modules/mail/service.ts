@@ -7,9 +7,10 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { notFound } from '../../http/problem.ts';
-import type { JobHandlers } from '../../jobs/outbox.ts';
+import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
 import { operators } from '../operators/table.ts';
+import { PASSWORD_RESET_JOB, sendPasswordResetLink, type PasswordResetJob } from '../identity/account-links.ts';
 import { mailMessages } from './table.ts';
 import { escapeHtml, renderMail, type MailLocale, type MailTemplateName, type MailTemplates } from './templates.ts';
 import type { MailTransport } from './transport.ts';
@@ -70,6 +71,11 @@ export function formatSender(fromAddress: string, displayName: string | null | u
  */
 export function mailHandlers(transport: MailTransport | null, fromAddress: string): JobHandlers {
   return {
+    // Identity's password-reset request is a job so its answer cannot time the account lookup.
+    // It lives here because it exists to send one email and every edge runs these handlers.
+    // Its delivery job is picked up by the runner's next pass (on Workers: the cron sweep).
+    [PASSWORD_RESET_JOB]: async ({ db, clock }, job: PasswordResetJob) =>
+      sendPasswordResetLink({ db, clock, jobs: createOutbox(db, clock), mailTransport: transport }, job),
     [MAIL_DELIVER_JOB]: async ({ db, clock, job }, payload: { messageId: string }) => {
       const [row] = await db.select({ message: mailMessages, branding: operators.branding })
         .from(mailMessages)
