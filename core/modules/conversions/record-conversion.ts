@@ -112,7 +112,10 @@ function lostRace(error: unknown): boolean {
 }
 
 export function recordConversion(deps: AppDeps, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
-  return oneAtATime(deps, `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.dedupeKey}`, async () => {
+  // Keyed by the click (a tracker's transactions on one click share a turn; harmless), not the
+  // dedupe key: libSQL reads text only up to its first NUL and a tracker's key holds one, so the
+  // key of a conversion read back (an operator change) would differ from the reports' own.
+  return oneAtATime(deps, `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.clickId ?? report.dedupeKey}`, async () => {
     for (let attempt = 1; ; attempt++) {
       try {
         return await applyReport(deps, report, options);
