@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
+import { DEMO_TRACKER_HOST } from '../../demo/demo-tracker.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 import { startReceiver } from '../helpers/receiver.ts';
@@ -86,6 +87,26 @@ describe('postbacks in the browser', () => {
     expect(await row.locator('[part~="response-code"]').textContent()).toBe('200');
     expect(await row.locator('[part~="url"]').textContent()).toContain('cid=e2e-777');
     await page.close();
+  });
+
+  it('the demo tracker\'s pin reaches this server\'s /demo/tracker/ only: a demo postback arrives, other paths and ports are refused', async () => {
+    const anon = createKabinetClient(server.baseUrl);
+    const session = await unwrap(anon.v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: lucky.id }, json: { email: lucky.signInEmail, password: DEMO_PASSWORD } }));
+    const partner = createKabinetClient(server.baseUrl, { sessionToken: session.token! });
+    const testSend = (postbackId: string) => unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId }, json: { confirm: true } }));
+    const seeded = (await unwrap(partner.v1.partner.postbacks.$get({ query: { scope: 'account' } }))).data.find((p) => p.enabled && p.url.includes(DEMO_TRACKER_HOST))!;
+    expect(await testSend(seeded.id)).toMatchObject({ delivered: true, responseCode: 200 });
+    await expect.poll(async () => (await (await fetch(`${server.baseUrl}/demo/tracker`)).text()).includes('event=reg')).toBe(true);
+    const port = new URL(server.baseUrl).port;
+    for (const [url, refusal] of [
+      [`http://${DEMO_TRACKER_HOST}:${port}/v1/partners?p=\${promo_id}`, 'may only be reached under /demo/tracker/'],
+      [`http://${DEMO_TRACKER_HOST}:${receiver.port}/demo/tracker/postback?p=\${promo_id}`, `may only be reached on port ${port}`],
+    ] as const) {
+      const pb = await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'custom', url } }));
+      expect(await testSend(pb.id), url).toMatchObject({ delivered: false, responseCode: null, error: expect.stringContaining(refusal) });
+      await unwrap(partner.v1.partner.postbacks[':postbackId'].$delete({ param: { postbackId: pb.id } }));
+    }
+    expect(receiver.received.filter((r) => r.url.startsWith('/demo/tracker/')), 'nothing reached the other port').toEqual([]);
   });
 
   it('operator connects a network from the catalog; the guide\'s tail moves a conversion to approve, then cancel', async () => {
