@@ -50,7 +50,8 @@ export async function registerFailure(deps: AppDeps, user: UserRow, meta: Reques
     ...(lockedNow ? [auditStatement(deps, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })] : []),
   ]);
   if (lockedNow) await sendUnlockEmail(deps, user, failures);
-  return lockedNow || Boolean(counted?.lockedAt);
+  // Locked now or before; a racing request may have written lockedAt first, so count, not the write, decides.
+  return failures >= lockoutThreshold || Boolean(counted?.lockedAt);
 }
 
 /** After a right password or code: the next failure counts from one again. */
