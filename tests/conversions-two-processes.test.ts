@@ -3,16 +3,26 @@
  * instances behind a balancer: conflicting reports about the same conversion (approve against
  * cancel or trash, tracker against operator) hit both processes at the same moment. The in-process
  * lock cannot see across processes, so only the database can keep the history a single chain and
- * make the losing report owe nothing.
+ * make the losing report owe nothing. The same guard is then checked on D1 (Miniflare), where two
+ * isolates' calls interleave.
  */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { like } from 'drizzle-orm';
+import { asc, like } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/d1';
+import { Miniflare } from 'miniflare';
+import * as schema from '../core/db/schema.ts';
+import type { Db } from '../core/db/client.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { createOutbox } from '../core/jobs/outbox.ts';
+import { systemClock } from '../core/lib/clock.ts';
 import { unwrap } from '../core/sdk/index.ts';
 import { postbackDeliveries } from '../core/modules/postbacks/table.ts';
-import { ACTION_FOR_STATUS, canMove } from '../core/modules/conversions/record-conversion.ts';
-import type { ConversionStatus } from '../core/modules/conversions/table.ts';
+import { ACTION_FOR_STATUS, canMove, recordConversion, type ConversionReport } from '../core/modules/conversions/record-conversion.ts';
+import { conversionChanges, conversions, type ConversionStatus } from '../core/modules/conversions/table.ts';
 import { createTestApp, TEST_TRACKER_HOST } from './helpers/test-app.ts';
 import { partnerWithCampaign } from './helpers/campaign.ts';
 import { startReceiver } from './helpers/receiver.ts';
@@ -96,6 +106,8 @@ describe('conflicting reports on two processes sharing one database', () => {
       (_tx, id) => [operatorPatch(0, id, 'approve'), operatorPatch(1, id, 'trash')],
       (tx) => [report(1, tx, 'sale'), report(0, tx, 'rejected')],
       (tx, id) => [operatorPatch(1, id, 'cancel'), report(0, tx, 'sale')],
+      // The same report twice at once counts once.
+      (tx) => [report(0, tx, 'sale'), report(1, tx, 'sale')],
     ];
     const ids: string[] = [];
     const answers: Answer[] = [];
@@ -145,4 +157,45 @@ describe('conflicting reports on two processes sharing one database', () => {
     expect(receiver.received).toHaveLength(applied);
     console.info(`${CONVERSIONS} conversions, ${answers.length} racing reports on two processes in ${elapsed} ms; ${applied} changes applied`);
   }, 120_000);
+});
+
+describe('conflicting reports from two isolates on one D1 database', () => {
+  it('keeps each history one chain on D1 too (the guard is plain SQL in one batch)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kabinet-d1-race-'));
+    const mf = new Miniflare({ modules: true, script: 'export default { fetch: () => new Response() }', d1Databases: { DB: 'race' }, d1Persist: dir });
+    try {
+      const d1 = await mf.getD1Database('DB');
+      const migrations = join(root, 'core/db/migrations');
+      for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
+        for (const statement of readFileSync(join(migrations, file), 'utf8').split('--> statement-breakpoint').map((x) => x.trim()).filter(Boolean)) await d1.prepare(statement).run();
+      }
+      const db = drizzle(d1 as never, { schema }) as unknown as Db;
+      // Two isolates: each its own deps (so its own in-process turns), one database. Without the
+      // guard every one of these conversions broke (D1's calls are truly concurrent).
+      const isolate = () => ({ db, clock: systemClock, jobs: createOutbox(db, systemClock) }) as unknown as AppDeps;
+      const [a, b] = [isolate(), isolate()];
+      const report = (n: number, status: ConversionStatus): ConversionReport => ({
+        operatorId: 'op_race', source: 'tracker', connectionId: 'nc_race', dedupeKey: `v_${n}\u0000tx`, externalId: 'tx', clickId: `v_${n}`,
+        status, rawStatus: status, payout: null,
+      });
+      const pairs: Array<[ConversionStatus, ConversionStatus]> = [['approve', 'trash'], ['cancel', 'approve'], ['approve', 'approve'], ['trash', 'cancel']];
+      for (let n = 0; n < 12; n++) {
+        await recordConversion(a, report(n, 'hold'));
+        const [x, y] = pairs[n % pairs.length]!;
+        await Promise.all([recordConversion(a, report(n, x)), recordConversion(b, report(n, y))]);
+      }
+      const rows = await db.select().from(conversions);
+      const changes = await db.select().from(conversionChanges).orderBy(asc(conversionChanges.id));
+      expect(rows).toHaveLength(12);
+      const broken = rows.filter((row) => {
+        const chain = changes.filter((c) => c.conversionId === row.id && (c.outcome === 'created' || c.outcome === 'changed'));
+        const chained = chain.every((c, i) => i === 0 || (c.fromStatus === chain[i - 1]!.toStatus && canMove(c.fromStatus!, c.toStatus!)));
+        return !chained || chain.at(-1)!.toStatus !== row.status || chain.length !== row.revision;
+      });
+      expect(broken.map((r) => r.dedupeKey)).toEqual([]);
+    } finally {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
