@@ -7,7 +7,7 @@
  * whitespace, and macros in the scheme, host or port (click values would pick the address: a
  * `${a}.${b}` host becomes `127.1` at send time). Positions are in the string as given, leading
  * spaces included. Rendering URL-encodes each value exactly once and leaves a custom macro with
- * no value on the click as written, as partners expect. The send-time guard (outbound-guard.ts)
+ * no value on the click as written, as partners expect. The send-time guard (outbound.ts)
  * checks the rendered URL again, whatever was saved before these rules.
  */
 
