@@ -174,15 +174,15 @@ describe('conflicting reports from two isolates on one D1 database', () => {
       // guard every one of these conversions broke (D1's calls are truly concurrent).
       const isolate = () => ({ db, clock: systemClock, jobs: createOutbox(db, systemClock) }) as unknown as AppDeps;
       const [a, b] = [isolate(), isolate()];
-      const report = (n: number, status: ConversionStatus): ConversionReport => ({
+      const reportOf = (n: number, status: ConversionStatus): ConversionReport => ({
         operatorId: 'op_race', source: 'tracker', connectionId: 'nc_race', dedupeKey: `v_${n}\u0000tx`, externalId: 'tx', clickId: `v_${n}`,
         status, rawStatus: status, payout: null,
       });
       const pairs: Array<[ConversionStatus, ConversionStatus]> = [['approve', 'trash'], ['cancel', 'approve'], ['approve', 'approve'], ['trash', 'cancel']];
       for (let n = 0; n < 12; n++) {
-        await recordConversion(a, report(n, 'hold'));
+        await recordConversion(a, reportOf(n, 'hold'));
         const [x, y] = pairs[n % pairs.length]!;
-        await Promise.all([recordConversion(a, report(n, x)), recordConversion(b, report(n, y))]);
+        await Promise.all([recordConversion(a, reportOf(n, x)), recordConversion(b, reportOf(n, y))]);
       }
       const rows = await db.select().from(conversions);
       const changes = await db.select().from(conversionChanges).orderBy(asc(conversionChanges.id));
