@@ -22,7 +22,9 @@ let secretsMinted = 0;
 
 async function mintClientSecret(): Promise<string> {
   const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
-  const session = await unwrap(operator.v1.partner_sessions.$post({ json: { userId: lucky.userId, components: ['program', 'profile', 'campaigns'] } }));
+  const session = await unwrap(operator.v1.partner_sessions.$post({
+    json: { userId: lucky.userId, components: ['program', 'profile', 'campaigns'] },
+  }));
   secretsMinted += 1;
   return session.clientSecret;
 }
@@ -183,7 +185,9 @@ describe('Content-Security-Policy of the pages', { timeout: 90_000 }, () => {
   it('the demo pages and the hosted portal run under their policy without a single violation', async () => {
     for (const path of ['/', '/northwind/', '/embedded/', '/operator/', `/portal/${lucky.id}`]) {
       const page = await openPage(`${server.baseUrl}${path}`);
-      const widget = path === '/operator/' ? page.getByRole('heading', { name: 'CPA networks and trackers' }) : page.locator('kb-portal [part~="nav-link"]').first();
+      const widget = path === '/operator/'
+        ? page.getByRole('heading', { name: 'CPA networks and trackers' })
+        : page.locator('kb-portal [part~="nav-link"]').first();
       await poll(() => widget.count(), path).toBeGreaterThan(0);
       expect(page.violations, path).toEqual([]);
       await page.close();

@@ -63,7 +63,8 @@ describe('Workers static assets', () => {
       expect(policy, path).toMatch(/frame-ancestors 'self'$/);
     }
     // The cross-origin page's own policy replaces the general one (not two policies joined by a comma).
-    expect((await get('/cross-origin/')).headers.get('content-security-policy')).toMatch(/^default-src 'self'; script-src 'self' http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/);
+    const crossOrigin = (await get('/cross-origin/')).headers.get('content-security-policy');
+    expect(crossOrigin).toMatch(/^default-src 'self'; script-src 'self' http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/);
   });
 
   it('do not serve the _headers file itself', async () => {

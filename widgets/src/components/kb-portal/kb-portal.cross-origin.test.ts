@@ -45,7 +45,8 @@ describe('<kb-portal> on a page whose origin the server refuses', () => {
     const { portal, errors } = await failingPortal(REFUSING_SERVER, 'ru');
     expect(errors[0]!.code).toBe('origin_not_allowed');
     expect($in(portal, '[part~="error-title"]').textContent).toBe('Не удалось загрузить партнёрский кабинет');
-    expect($in(portal, '[part~="error-detail"]').textContent).toContain(`её адрес (${location.origin}) не входит в список разрешённых адресов оператора`);
+    expect($in(portal, '[part~="error-detail"]').textContent)
+      .toContain(`её адрес (${location.origin}) не входит в список разрешённых адресов оператора`);
     expect($in(portal, '[part~="retry"]').textContent).toBe('Повторить');
   });
 
