@@ -6,6 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { PASSWORD, activePartner, lastMailTo, signInRequest, totpAt } from '../../../tests/helpers/identity.ts';
+import { unwrap } from '../../sdk/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeEach(async () => { t = await createTestApp(); });
@@ -63,7 +64,7 @@ describe('Cache-Control: no-store on answers that carry secrets', () => {
     for (let i = 0; i < 5; i++) await signInRequest(t, opId, { email: 'ana@nostore.example', password: 'wrong-password-0' });
     const unlockToken = (await lastMailTo(t, 'ana@nostore.example')).token!;
     const unlock = await call('POST', `/v1/public/operators/${opId}/unlock`, null, { token: unlockToken });
-    const anaId = (await signInRequest(t, opId, { email: 'ana@nostore.example', password: 'analyst-passphrase-77' }).then((r) => r.json()) as { user: { id: string } }).user.id;
+    const anaId = (await unwrap(signInRequest(t, opId, { email: 'ana@nostore.example', password: 'analyst-passphrase-77' }))).user.id;
 
     const enrol = await call('POST', '/v1/partner/2fa/enrol', owner);
     const minted = await call('POST', '/v1/partner_sessions', key, { userId: ownerId });

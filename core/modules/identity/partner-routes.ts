@@ -14,8 +14,11 @@ import { expireStatisticToken, getStatisticToken, rotateStatisticToken } from '.
 const tags = ['Partner account'];
 const security = partnerSecurity;
 const auth = [requirePartnerSession()];
-/** For answers with a secret in them (the TOTP secret, recovery codes, the statistic token). */
-const secretAuth = [requirePartnerSession(), noStore];
+/**
+ * For answers with a secret in them (the TOTP secret, recovery codes, the statistic token): only
+ * sessions that may show the Security page. The statistic token outlives any session, so an
+ * embedded session minted for, say, the profile must not be able to read it.
+ */
 const secretSecurity = [requirePartnerSession({ component: 'security' }), noStore];
 const ok = <T extends Parameters<typeof jsonResponse>[0]>(schema: T, description: string) => ({ 200: jsonResponse(schema, description), 401: problemResponses[401] });
 
@@ -32,7 +35,7 @@ const disableRoute = createRoute({ method: 'post', path: '/v1/partner/2fa/disabl
 const listSessionsRoute = createRoute({ method: 'get', path: '/v1/partner/sessions', tags, security, middleware: auth, summary: 'The user\'s active sessions', responses: ok(SessionListSchema, 'Sessions, newest first') });
 const terminateSessionRoute = createRoute({ method: 'delete', path: '/v1/partner/sessions/{sessionId}', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Terminate one of the user\'s sessions', request: { params: IdParams('sessionId') }, responses: { ...ok(TerminatedSchema, 'Terminated'), 404: problemResponses[404] } });
 const terminateOthersRoute = createRoute({ method: 'post', path: '/v1/partner/sessions/terminate-others', tags, security, middleware: [requirePartnerSession({ component: 'security' })] as const, summary: 'Terminate every session but this one', responses: ok(TerminatedSchema, 'Terminated') });
-const getTokenRoute = createRoute({ method: 'get', path: '/v1/partner/statistic-token', tags, security, middleware: secretAuth, summary: 'The user\'s statistic token (Report API and feeds)', responses: ok(StatisticTokenSchema, 'Token, or null when expired') });
+const getTokenRoute = createRoute({ method: 'get', path: '/v1/partner/statistic-token', tags, security, middleware: secretSecurity, summary: 'The user\'s statistic token (Report API and feeds)', responses: ok(StatisticTokenSchema, 'Token, or null when expired') });
 const rotateTokenRoute = createRoute({ method: 'post', path: '/v1/partner/statistic-token/rotate', tags, security, middleware: secretSecurity, summary: 'Issue a new statistic token (the old one stops working)', responses: ok(StatisticTokenSchema, 'New token') });
 const expireTokenRoute = createRoute({ method: 'delete', path: '/v1/partner/statistic-token', tags, security, middleware: secretSecurity, summary: 'Expire the statistic token', responses: ok(StatisticTokenSchema, 'Expired') });
 

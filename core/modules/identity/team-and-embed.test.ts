@@ -104,6 +104,8 @@ describe('embed sessions', () => {
     const embedded = createKabinetClient('http://kabinet.test', { sessionToken: session.token!, fetch: t.fetchApp });
     expect((await embedded.v1.partner.profile.$get()).status).toBe(200);
     expect((await embedded.v1.partner['2fa'].enrol.$post()).status).toBe(403);
+    // The statistic token outlives the session: only a session that may show Security reads it.
+    expect((await embedded.v1.partner['statistic-token'].$get()).status).toBe(403);
     const other = await t.addOperator('Other');
     const foreign = await unwrap(op.client.v1.partner_sessions.$post({ json: { userId } }));
     expect((await exchange(other.operator.id, foreign.clientSecret)).status).toBe(401);
