@@ -80,6 +80,7 @@ describe('widget code served across origins', { timeout: 60_000 }, () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
       expect(res.headers.get('access-control-allow-credentials'), path).toBe(null);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
     expect((await fetch(`${server.baseUrl}/_headers`)).status, 'the header rules are not a page').toBe(404);
   });

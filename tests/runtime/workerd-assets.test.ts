@@ -51,6 +51,7 @@ describe('Workers static assets', () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get('access-control-allow-origin'), path).toBe('*');
       expect(res.headers.get('access-control-allow-credentials'), path).toBe(null);
+      expect(res.headers.get('x-content-type-options'), path).toBe('nosniff');
     }
   });
 
