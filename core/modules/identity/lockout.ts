@@ -20,11 +20,17 @@ import type { UserRow } from './users.ts';
 
 export const UNLOCK_LINK_TTL_MS = 24 * 3_600_000;
 
-/** Where the failure happened, for the events log. */
-export type FailedCheck = 'password' | 'two_factor' | 'two_factor_disable' | 'two_factor_financial';
+/** Where the failure happened, and how the events log tells it (`action` only outside sign-in). */
+const LOGGED = {
+  password: { reason: 'password' },
+  two_factor: { reason: 'two_factor' },
+  two_factor_disable: { reason: 'two_factor', action: 'disable' },
+  two_factor_financial: { reason: 'two_factor', action: 'financial' },
+} as const;
+export type FailedCheck = keyof typeof LOGGED;
 
-export const lockedProblem = () => new ProblemError('account_locked',
-  'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it');
+export const lockedProblem = () => new ProblemError('account_locked', 'Your account is locked after too many wrong '
+  + 'passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it');
 
 export function assertNotLocked(user: Pick<UserRow, 'lockedAt'>): void {
   if (user.lockedAt) throw lockedProblem();
@@ -44,13 +50,12 @@ export async function registerFailure(deps: AppDeps, user: UserRow, meta: Reques
   const lockedNow = !counted?.lockedAt && failures >= lockoutThreshold && (await deps.db.update(users).set({ lockedAt: now })
     .where(and(eq(users.id, user.id), isNull(users.lockedAt))).returning({ id: users.id })).length === 1;
   const base = { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, meta };
-  const reason = check === 'password' ? 'password' : 'two_factor';
   await deps.db.batch([
-    auditStatement(deps, { ...base, type: 'sign_in_failed', actor: { kind: 'system' }, detail: { reason, failures, ...(check.startsWith('two_factor_') ? { action: check.slice('two_factor_'.length) } : {}) } }),
+    auditStatement(deps, { ...base, type: 'sign_in_failed', actor: { kind: 'system' }, detail: { ...LOGGED[check], failures } }),
     ...(lockedNow ? [auditStatement(deps, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })] : []),
   ]);
   if (lockedNow) await sendUnlockEmail(deps, user, failures);
-  // Locked now or before; a racing request may have written lockedAt first, so count, not the write, decides.
+  // Locked now or before: a racing request may have written lockedAt first, so the count decides.
   return failures >= lockoutThreshold || Boolean(counted?.lockedAt);
 }
 
