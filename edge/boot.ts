@@ -12,6 +12,7 @@ import { DEMO_TRACKER_HOST, demoTrackerPins } from '../demo/demo-tracker.ts';
 import { openLibsqlDatabase } from './libsql.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from 'hono';
+import { forwardedClientIp } from '../core/http/visitor.ts';
 import { createSecretBox } from '../core/lib/crypto.ts';
 import { mailHandlers } from '../core/modules/mail/service.ts';
 import { readMailConfig } from './mail-config.ts';
@@ -46,7 +47,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     mailTransport: mail.transport,
     publicUrl: config.publicUrl,
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
-    clientIp: options.clientIp,
+    // Behind a trusted proxy the socket address is the proxy's: its X-Forwarded-For names the visitor.
+    clientIp: config.trustProxy ? (c) => forwardedClientIp(c) ?? options.clientIp(c) : options.clientIp,
     trustProxy: config.trustProxy,
     maxBoundParams: 32_000,
     // Demo data sends its postbacks to the demo tracker on this very server, under a pinned name.

@@ -7,6 +7,7 @@ import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv, PartnerPrincipal } from './deps.ts';
 import { ProblemError } from './problem.ts';
+import { visitorOrigin } from './visitor.ts';
 import { authenticateSession } from '../modules/identity/sessions.ts';
 import { isOriginAllowed, isOriginAllowedByAnyOperator } from '../modules/operators/service.ts';
 
@@ -19,17 +20,6 @@ export interface RequestMeta {
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   return { ip: c.var.deps.clientIp?.(c) ?? null, userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null };
-}
-
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:';
-
-export function sessionCookie(c: Context, token: string, expiresAt: Date): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${isHttps(c) ? '; Secure' : ''}`;
-}
-
-export function clearSessionCookie(c: Context): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${isHttps(c) ? '; Secure' : ''}`;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -49,7 +39,7 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
     if (cookie && !SAFE_METHODS.has(c.req.method)) {
       // Cookie sessions belong to the hosted portal page on this server's own origin.
       const origin = c.req.header('origin');
-      if (!origin || origin !== new URL(c.req.url).origin) throw new ProblemError('forbidden', 'Cross-site request refused (CSRF protection)');
+      if (!origin || origin !== visitorOrigin(c)) throw new ProblemError('forbidden', 'Cross-site request refused (CSRF protection)');
     }
     const principal = await authenticateSession(c.var.deps, token, cookie ? 'cookie' : 'bearer', requestMeta(c));
     if (!principal) throw new ProblemError('unauthorized', 'The session has ended or is not valid; sign in again');

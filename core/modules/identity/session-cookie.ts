@@ -7,18 +7,7 @@ import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv } from '../../http/deps.ts';
 import { SESSION_COOKIE } from '../../http/partner-auth.ts';
-
-/**
- * HTTPS as the visitor used it: the request URL, or, only when deps.trustProxy says a
- * TLS-terminating proxy in front of us sets it (KABINET_TRUST_PROXY=1), X-Forwarded-Proto.
- * Untrusted, the header is ignored: anyone can send it.
- */
-export function cameOverHttps(c: Context<AppEnv>): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  if (!c.var.deps.trustProxy) return false;
-  // A proxy chain may list several ("https, http"): the first is what the visitor used.
-  return c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
-}
+import { cameOverHttps } from '../../http/visitor.ts';
 
 const attributes = (c: Context<AppEnv>) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure: cameOverHttps(c) } as const);
 
