@@ -8,8 +8,7 @@ import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
 import { jsonBody, jsonResponse, operatorKeySecurity, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
-import { bodyLimit } from 'hono/body-limit';
+import { notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../../http/deps.ts';
 import { authenticateConnection } from '../networks/service.ts';
 import { acceptInboundPostback, readInboundParams } from './inbound.ts';
@@ -46,7 +45,6 @@ const conversionParams = z.object({ conversionId: z.string().min(3).max(64) });
 const router = createRouter();
 router.use('/v1/partner/*', partnerCors);
 // A postback is a handful of parameters: anything bigger is refused before it is read.
-router.use('/pb/*', bodyLimit({ maxSize: 16 * 1024, onError: () => { throw new ProblemError('payload_too_large', 'An inbound postback body is at most 16 kB'); } }));
 
 export const conversionRoutes = router
   .openapi(inboundRoute('get', 'tracker'), (c) => inbound(c, 'tracker'))
