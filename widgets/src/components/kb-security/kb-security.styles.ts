@@ -24,4 +24,7 @@ export const securityStyles = css`
   [part~='token-row'] { margin-bottom: var(--_space-2); }
   [part~='confirm'] { padding: var(--_space); border: 1px solid var(--_danger); border-radius: var(--_radius-small); }
   [part~='confirm-text'] { margin: 0 0 var(--_space-2); }
+  [part~='locked'] { padding: var(--_space); border: 1px solid var(--_danger); border-radius: var(--_radius-small); }
+  [part~='locked-heading'] { margin: 0 0 var(--_space-2); font-size: 1em; }
+  [part~='locked-text'] { margin: 0 0 var(--_space-2); }
 `;

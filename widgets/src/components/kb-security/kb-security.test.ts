@@ -7,8 +7,8 @@ import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stub
 define('kb-security', KbSecurity);
 
 const QR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 0h7v7H0z"/><script>window.__kbPwned=1</script></svg>';
-const profileWith = (twoFactorEnabled: boolean): Profile => ({
-  user: makeUser({ twoFactorEnabled }),
+const profileWith = (twoFactorEnabled: boolean, locked = false): Profile => ({
+  user: makeUser({ twoFactorEnabled, locked }),
   partner: { id: 'prt_1', name: 'Olga Media', company: null, country: 'DE', status: 'active', referralCode: 'OLGA2025' },
   messenger: null, phone: null, defaultCurrency: 'EUR', emailPreferences: { news: true, reports: true, payments: true, security: true },
 });
@@ -17,7 +17,7 @@ const session = (id: string, device: string, current = false): SessionInfo => ({
   expiresAt: '2025-04-01T09:30:00.000Z', current,
 });
 
-interface ServerState { twoFactor: boolean; sessions: SessionInfo[]; token: string | null }
+interface ServerState { twoFactor: boolean; sessions: SessionInfo[]; token: string | null; locked?: boolean }
 
 /** A small fake of the partner account routes, so the element sees the server change. */
 function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Response | undefined) {
@@ -26,7 +26,7 @@ function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Respo
     if (answer) return answer;
     const route = `${request.method} ${request.path}`;
     switch (route) {
-      case 'GET /v1/partner/profile': return json(profileWith(state.twoFactor));
+      case 'GET /v1/partner/profile': return json(profileWith(state.twoFactor, state.locked));
       case 'POST /v1/partner/2fa/enrol': return json({ secret: 'JBSWY3DPEHPK3PXPJBSW', otpauthUri: 'otpauth://totp/x', qrSvg: QR_SVG });
       case 'POST /v1/partner/2fa/confirm': state.twoFactor = true; return json({ recoveryCodes: ['aaaa-1111', 'bbbb-2222', 'cccc-3333'] });
       case 'POST /v1/partner/2fa/disable': state.twoFactor = false; return json({ message: '2FA disabled' });
@@ -104,16 +104,83 @@ describe('<kb-security>', () => {
   });
 
   it('shows a wrong code beside the code field', async () => {
-    api = fakeServer(initial(), (r) => (r.path === '/v1/partner/2fa/confirm' ? problem(422, 'invalid_code', 'The code is not valid; check your device clock') : undefined));
+    api = fakeServer(initial(), (r) => (r.path === '/v1/partner/2fa/confirm' ? problem(422, 'validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]) : undefined));
     const el = await mounted(api);
     click(el, '[part~="enable-2fa"]');
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '000000');
     click(el, '[part~="submit-code"]');
     const error = await find(el, '#sec-2fa-code-error');
-    expect(error.textContent).toBe('The code is not valid; check your device clock');
+    expect(error.textContent).toBe('This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.');
     expect(error.getAttribute('role')).toBe('alert');
     expect($in(el, '#sec-2fa-code').getAttribute('aria-invalid')).toBe('true');
     expect(query(el, '[part~="recovery-codes"]'), 'no codes').toBe(null);
+  });
+
+  it('says in Russian that a code to turn 2FA off is wrong, and that wrong codes lock the account', async () => {
+    api = fakeServer(initial({ twoFactor: true }), (r) => (r.path === '/v1/partner/2fa/disable' ? problem(422, 'validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]) : undefined));
+    const el = await mounted(api, 'ru', true);
+    click(el, '[part~="disable-2fa"]');
+    fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), 'abcde-fghij');
+    click(el, '[part~="submit-code"]');
+    const error = await find(el, '#sec-2fa-code-error');
+    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'a recovery code fits the field').toEqual({ code: 'abcde-fghij' });
+    expect(error.textContent).toContain('Код неверен или уже использован.');
+    expect(error.textContent).toContain('После слишком многих неверных кодов учётная запись блокируется.');
+    expect(textOf(el)).notToContain('not correct');
+  });
+
+  it('replaces the code form with the lock and the emailed unlock link when turning 2FA off answers 423', async () => {
+    const state = initial({ twoFactor: true });
+    api = fakeServer(state, (r) => {
+      if (r.path !== '/v1/partner/2fa/disable') return undefined;
+      state.locked = true;
+      return problem(423, 'account_locked', 'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it');
+    });
+    const el = await mounted(api, 'en', true);
+    click(el, '[part~="disable-2fa"]');
+    fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '111111');
+    click(el, '[part~="submit-code"]');
+    const heading = await find(el, '[part~="locked-heading"]');
+    expect(heading.textContent).toBe('Your account is locked');
+    await waitFor(() => el.shadowRoot!.activeElement === heading, 1000, 'focus on the lock heading');
+    const text = $in(el, '[part~="locked-text"]');
+    expect(text.getAttribute('role')).toBe('alert');
+    expect(text.textContent).toContain('After too many wrong passwords or 2FA codes in a row we locked the account');
+    expect(text.textContent).toContain('We’ve emailed you a link to unlock it.');
+    expect(query(el, '#sec-2fa-code'), 'no code form').toBe(null);
+    expect(query(el, '[part~="submit-code"]'), 'no submit').toBe(null);
+    expect(query(el, '[part~="disable-2fa"]'), 'no disable button').toBe(null);
+    expect($in(el, '[part~="tfa-status"]').textContent, '2FA still on').toContain('On');
+
+    click(el, '[part~="recheck-lock"]');
+    await waitFor(() => textOf(el).includes('Your account is still locked.'), 1000, 'still locked');
+    expect(query(el, '[part~="disable-2fa"]'), 'still no disable button').toBe(null);
+    state.locked = false;
+    click(el, '[part~="recheck-lock"]');
+    await find(el, '[part~="disable-2fa"]');
+    expect(textOf(el)).toContain('Your account is unlocked.');
+    expect(query(el, '[part~="locked"]'), 'lock note gone').toBe(null);
+  });
+
+  it('says in Russian that the account is locked, without the server’s English', async () => {
+    api = fakeServer(initial({ twoFactor: true }), (r) => (r.path === '/v1/partner/2fa/disable'
+      ? problem(423, 'account_locked', 'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you') : undefined));
+    const el = await mounted(api, 'ru', true);
+    click(el, '[part~="disable-2fa"]');
+    fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '111111');
+    click(el, '[part~="submit-code"]');
+    expect((await find(el, '[part~="locked-heading"]')).textContent).toBe('Учётная запись заблокирована');
+    expect(textOf(el)).toContain('Мы отправили вам письмо со ссылкой для разблокировки.');
+    expect(textOf(el)).notToContain('Your account is locked');
+    expect(query(el, '#sec-2fa-code'), 'no code form').toBe(null);
+  });
+
+  it('shows the lock instead of “Disable 2FA” when the profile says the account is locked', async () => {
+    api = fakeServer(initial({ twoFactor: true, locked: true }));
+    const el = await mounted(api, 'en', true);
+    await find(el, '[part~="locked"]');
+    expect(query(el, '[part~="disable-2fa"]'), 'no disable button').toBe(null);
+    expect(api.sent('POST /v1/partner/2fa/disable').length, 'nothing sent').toBe(0);
   });
 
   it('disables 2FA with a code', async () => {

@@ -35,9 +35,10 @@ import { TwoFactorPanel } from './security-two-factor.ts';
  * @csspart cell - A cell (also `session-device`, `session-ip`, `session-created`, `session-last-seen`, `session-actions`). @csspart session-kind - "embedded portal" note.
  * @csspart token-row - The token with its buttons. @csspart token - The (masked) token. @csspart token-created - Its creation date.
  * @csspart confirm - The rotate/expire confirmation. @csspart confirm-text - Its question.
+ * @csspart locked - The "account locked" note shown instead of the 2FA code form. @csspart locked-heading - Its heading. @csspart locked-text - Its text.
  * @csspart actions - A row of buttons. @csspart toolbar - An inline row. @csspart button - Any button (also `primary`, `danger`, `enable-2fa`,
  *   `disable-2fa`, `submit-code`, `cancel`, `saved-codes`, `terminate`, `terminate-others`, `reveal`, `copy-button`, `rotate`, `expire`,
- *   `confirm-yes`, `confirm-no`, `retry`).
+ *   `confirm-yes`, `confirm-no`, `retry`, `recheck-lock`).
  * @csspart copy-status - "Copied" note. @csspart success - Success note. @csspart error - Error message.
  * @csspart status - Waiting and loading notes. @csspart empty - Nothing-to-show notes. @csspart error-detail - A load error's text.
  *

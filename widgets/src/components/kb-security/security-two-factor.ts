@@ -2,10 +2,12 @@
  * The 2FA panel of `<kb-security>`: enrol (QR code, manual key, confirm with a code), show the
  * recovery codes once, and disable with a current code. The on/off state is read from the
  * profile, which is fetched again after every change (the session's user may be stale).
+ * Wrong codes when disabling count toward the account lockout: a locked user (423
+ * `account_locked`, or `locked` in the profile) sees why and how to unlock instead of a code form
+ * that can no longer work.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
-import { fieldErrorsOf } from '../kb-profile/account-section.ts';
 import type { SecurityPanelHost } from './security-panel-host.ts';
 
 interface Enrolment { secret: string; otpauthUri: string; qrSvg: string }
@@ -13,6 +15,8 @@ type Stage = 'idle' | 'enrolling' | 'recovery' | 'disabling';
 
 export class TwoFactorPanel {
   private enabled: boolean | null = null;
+  /** Locked after too many wrong passwords or codes: the server refuses every code until unlocked. */
+  private locked = false;
   private stage: Stage = 'idle';
   private enrolment: Enrolment | null = null;
   private recoveryCodes: string[] = [];
@@ -28,6 +32,7 @@ export class TwoFactorPanel {
     try {
       const profile = await expectOk(api.client.v1.partner.profile.$get());
       this.enabled = profile.user.twoFactorEnabled;
+      this.locked = profile.user.locked;
     } catch (error) {
       this.error = this.host.fail(error);
     }
@@ -37,6 +42,7 @@ export class TwoFactorPanel {
   reset(): void {
     this.dispose();
     this.enabled = null;
+    this.locked = false;
     this.stage = 'idle';
     this.enrolment = null;
     this.recoveryCodes = [];
@@ -63,13 +69,18 @@ export class TwoFactorPanel {
     try {
       await work(api);
     } catch (error) {
-      const message = this.host.fail(error);
-      // A wrong or malformed code (422) belongs beside the code field, where the user retypes it.
-      if (error instanceof ApiError && error.status === 422 && (this.stage === 'enrolling' || this.stage === 'disabling')) {
-        this.codeError = fieldErrorsOf(error).code ?? message;
+      if (error instanceof ApiError && error.code === 'account_locked') {
+        // No code is accepted until the account is unlocked, so the code form goes away.
+        this.locked = true;
+        this.stage = 'idle';
+        this.host.focusAfterRender('#sec-2fa-locked-heading');
+      } else if (error instanceof ApiError && error.status === 422 && (this.stage === 'enrolling' || this.stage === 'disabling')) {
+        // A wrong or malformed code belongs beside the code field, where the user retypes it; in
+        // our words, as the server's detail is English only.
+        this.codeError = this.host.m(this.stage === 'disabling' ? 'tfa.codeWrongDisable' : 'tfa.codeWrong');
         this.host.focusAfterRender('#sec-2fa-code');
       } else {
-        this.error = message;
+        this.error = this.host.fail(error);
       }
     } finally {
       this.busy = false;
@@ -122,6 +133,14 @@ export class TwoFactorPanel {
     });
   }
 
+  /** After the user opened the unlock link (or was unlocked by someone else), elsewhere. */
+  private recheckLock = () => this.run(async (api) => {
+    await this.load(api);
+    if (this.error) return;
+    this.notice = this.host.m(this.locked ? 'tfa.stillLocked' : 'tfa.unlockedNotice');
+    if (!this.locked) this.host.focusAfterRender('[part~="disable-2fa"]');
+  });
+
   private finishRecovery = () => {
     this.recoveryCodes = [];
     this.dispose();
@@ -164,10 +183,20 @@ export class TwoFactorPanel {
       case 'disabling':
         return html`<p part="hint">${m('tfa.disableExplain')}</p>${this.renderCodeForm(m('tfa.disableConfirm'), true)}`;
       default:
+        if (enabled && this.locked) return this.renderLocked();
         return enabled
           ? html`<button part="button danger disable-2fa" type="button" @click=${() => this.setStage('disabling', '#sec-2fa-code')}>${m('tfa.disable')}</button>`
           : html`<button part="button primary enable-2fa" type="button" ?disabled=${this.busy} @click=${this.enrol}>${m('tfa.enable')}</button>`;
     }
+  }
+
+  private renderLocked(): TemplateResult {
+    const { m } = this.host;
+    return html`<div part="locked">
+      <h4 part="locked-heading" id="sec-2fa-locked-heading" tabindex="-1">${m('tfa.lockedHeading')}</h4>
+      <p part="locked-text" role="alert">${m('tfa.lockedText')} ${m('tfa.lockedEmail')}</p>
+      <button part="button recheck-lock" type="button" ?disabled=${this.busy} @click=${this.recheckLock}>${m('tfa.lockedCheck')}</button>
+    </div>`;
   }
 
   private renderEnrolment(enrolment: Enrolment): TemplateResult {
@@ -194,8 +223,8 @@ export class TwoFactorPanel {
     return html`<form part="form code-form" novalidate @submit=${this.submitCode}>
       <div part="field">
         <label part="label" for="sec-2fa-code">${m('tfa.code')}</label>
-        <input part="input code-input" id="sec-2fa-code" name="code" inputmode="numeric" autocomplete="one-time-code"
-          maxlength="7" size="8" aria-invalid=${this.codeError ? 'true' : 'false'}
+        <input part="input code-input" id="sec-2fa-code" name="code" inputmode=${danger ? 'text' : 'numeric'}
+          autocomplete="one-time-code" maxlength=${danger ? 11 : 7} size="8" aria-invalid=${this.codeError ? 'true' : 'false'}
           aria-describedby=${this.codeError ? 'sec-2fa-code-error' : nothing} />
         ${this.codeError ? html`<p part="field-error" id="sec-2fa-code-error" role="alert">${this.codeError}</p>` : nothing}
       </div>
