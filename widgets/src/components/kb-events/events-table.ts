@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import type { CommonKey } from '../kb-profile/account-section.messages.ts';
 import type { AuditEvent } from '../kb-profile/account-types.ts';
-import { EVENT_TYPE_LABELS, type EventsKey } from './kb-events.messages.ts';
+import { eventLabel, type EventsKey } from './kb-events.messages.ts';
 
 export interface EventsTableText {
   locale: Locale;
@@ -25,7 +25,7 @@ export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): 
       <tbody>
         ${events.map((event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
           <td part="cell event-time"><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
-          <th part="cell event-type" scope="row">${EVENT_TYPE_LABELS[text.locale][event.type] ?? event.type}</th>
+          <th part="cell event-type" scope="row">${eventLabel(text.locale, event)}</th>
           <td part="cell event-actor">${actorOf(text, event)}</td>
           <td part="cell event-subject">${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
           <td part="cell event-ip">${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>

@@ -1,6 +1,6 @@
 /** Strings of `<kb-events>`, English and Russian, with a human label for every audit event type. */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
-import type { AuditEventType } from '../kb-profile/account-types.ts';
+import type { AuditEvent, AuditEventType } from '../kb-profile/account-types.ts';
 
 const en = {
   'heading': 'Events log',
@@ -27,6 +27,10 @@ const en = {
   'empty': 'No events match these filters.',
   'loadMore': 'Load more',
   'loadingMore': 'Loading…',
+  'wrongCode.disable': 'Wrong 2FA code (turning 2FA off)',
+  'wrongCode.financial': 'Wrong 2FA code (cash-out or payment settings)',
+  'wrongCode.other': 'Wrong 2FA code',
+  'filter.signInFailed': 'Failed sign-in or wrong 2FA code',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -54,6 +58,10 @@ const ru: Record<keyof typeof en, Message> = {
   'empty': 'Нет событий, подходящих под фильтры.',
   'loadMore': 'Показать ещё',
   'loadingMore': 'Загрузка…',
+  'wrongCode.disable': 'Неверный код 2FA (отключение 2FA)',
+  'wrongCode.financial': 'Неверный код 2FA (вывод средств или платёжные настройки)',
+  'wrongCode.other': 'Неверный код 2FA',
+  'filter.signInFailed': 'Неудачный вход или неверный код 2FA',
 };
 
 export const eventsMessages = defineMessages({ en, ru });
@@ -88,3 +96,21 @@ export const EVENT_TYPE_LABELS = {
 
 /** The event types in the server's order (signed_up, partner_approved, …), for the filter. */
 export const AUDIT_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS.en) as AuditEventType[];
+
+/**
+ * The label of one event in the table. A `sign_in_failed` with `detail.action` is a wrong 2FA code
+ * outside sign-in (turning 2FA off, a financial action): it counts toward the same lockout, but
+ * calling it a failed sign-in would mislead.
+ */
+export function eventLabel(locale: Locale, event: Pick<AuditEvent, 'type' | 'detail'>): string {
+  const action = event.detail.action;
+  if (event.type === 'sign_in_failed' && action !== undefined && action !== null) {
+    return eventsMessages(locale, action === 'disable' ? 'wrongCode.disable' : action === 'financial' ? 'wrongCode.financial' : 'wrongCode.other');
+  }
+  return EVENT_TYPE_LABELS[locale][event.type] ?? event.type;
+}
+
+/** The label of a type in the filter, which matches every event of that type. */
+export function eventTypeFilterLabel(locale: Locale, type: AuditEventType): string {
+  return type === 'sign_in_failed' ? eventsMessages(locale, 'filter.signInFailed') : EVENT_TYPE_LABELS[locale][type];
+}

@@ -17,10 +17,17 @@ const firstPage = [
 ];
 const team = [makeUser(), makeUser({ id: 'usr_analyst', role: 'analyst', email: 'analyst@partner.test' })];
 
-function fakeEvents() {
+const failedChecks = [
+  event('evt_f3', 'sign_in_failed', { actor: { kind: 'system', id: null, email: null }, detail: { reason: 'two_factor', action: 'disable', failures: 2 } }),
+  event('evt_f2', 'sign_in_failed', { actor: { kind: 'system', id: null, email: null }, detail: { reason: 'two_factor', action: 'financial', failures: 1 } }),
+  event('evt_f1', 'sign_in_failed', { actor: { kind: 'system', id: null, email: null }, detail: { reason: 'password', failures: 1 } }),
+];
+
+function fakeEvents(page: AuditEvent[] = firstPage) {
   return mockApi(({ method, path, query: q }) => {
     if (method === 'GET' && path === '/v1/partner/team') return json({ data: team });
     if (method === 'GET' && path === '/v1/partner/events') {
+      if (page !== firstPage) return json({ data: page, nextBefore: null });
       return q.get('before') === 'evt_1'
         ? json({ data: [event('evt_0', 'signed_in')], nextBefore: null })
         : json({ data: firstPage, nextBefore: 'evt_1' });
@@ -104,6 +111,18 @@ describe('<kb-events>', () => {
     const el = await mounted(api, makeUser({ role: 'analyst' }));
     expect(query(el, '#events-member'), 'member filter').toBe(null);
     expect(api.sent('GET /v1/partner/team').length, 'team requests').toBe(0);
+  });
+
+  it('names a wrong 2FA code outside sign-in by what it was for, in English and Russian', async () => {
+    const labels = (el: Element) => rows(el).map((r) => r.querySelector('[part~="event-type"]')?.textContent).join(' | ');
+    api = fakeEvents(failedChecks);
+    const en = await mounted(api);
+    expect(labels(en)).toBe('Wrong 2FA code (turning 2FA off) | Wrong 2FA code (cash-out or payment settings) | Failed sign-in');
+    expect($in(en, '#events-type option[value="sign_in_failed"]').textContent, 'the filter covers both').toBe('Failed sign-in or wrong 2FA code');
+    cleanupFixtures();
+    const ru = await mounted(api, makeUser(), 'ru');
+    expect(labels(ru)).toBe('Неверный код 2FA (отключение 2FA) | Неверный код 2FA (вывод средств или платёжные настройки) | Неудачный вход');
+    expect($in(ru, '#events-type option[value="sign_in_failed"]').textContent).toBe('Неудачный вход или неверный код 2FA');
   });
 
   it('speaks Russian', async () => {

@@ -8,7 +8,7 @@ import type { MessageParams } from '../../internal/i18n.ts';
 import { AccountSection } from '../kb-profile/account-section.ts';
 import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
 import { isManager, type AuditEvent, type EventQuery, type Member } from '../kb-profile/account-types.ts';
-import { AUDIT_EVENT_TYPES, EVENT_TYPE_LABELS, eventsMessages, type EventsKey } from './kb-events.messages.ts';
+import { AUDIT_EVENT_TYPES, eventTypeFilterLabel, eventsMessages, type EventsKey } from './kb-events.messages.ts';
 import { eventsStyles } from './kb-events.styles.ts';
 import { renderEventsTable } from './events-table.ts';
 import { localDayRange } from '../../internal/local-days.ts';
@@ -146,13 +146,12 @@ export class KbEvents extends AccountSection {
   }
 
   private renderFilters(): TemplateResult {
-    const labels = EVENT_TYPE_LABELS[this.i18n.locale];
     return html`<form part="filters" aria-label=${this.m('filters')} novalidate @submit=${this.applyFilters}>
       <div part="field">
         <label part="label" for="events-type">${this.m('type')}</label>
         <select part="input type-filter" id="events-type" name="type">
           <option value="">${this.m('allTypes')}</option>
-          ${AUDIT_EVENT_TYPES.map((type) => html`<option value=${type}>${labels[type]}</option>`)}
+          ${AUDIT_EVENT_TYPES.map((type) => html`<option value=${type}>${eventTypeFilterLabel(this.i18n.locale, type)}</option>`)}
         </select>
       </div>
       ${this.members.length > 0 ? html`<div part="field">
