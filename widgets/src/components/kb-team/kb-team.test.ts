@@ -156,6 +156,42 @@ describe('<kb-team>', () => {
     expect($in(el, '[part~="invite"] [part~="error"]').textContent).toBe('Please correct the highlighted fields.');
   });
 
+  it('words a refusal on a member who became the owner in Russian, and refreshes the list', async () => {
+    const members = team();
+    const ownerOnly = 'The account owner is out of reach of team actions';
+    api = fakeTeam(members, (r) => {
+      if (r.path.startsWith('/v1/partner/team/usr_analyst') && r.method !== 'GET') {
+        // The operator handed the account over meanwhile: the list the admin sees is stale.
+        members[0] = member('usr_owner', 'admin');
+        members[2] = member('usr_analyst', 'owner');
+        return problem(403, 'forbidden', ownerOnly);
+      }
+      if (r.path === '/v1/partner/team/usr_analyst/sessions') return problem(403, 'forbidden', ownerOnly);
+      return undefined;
+    });
+    const el = await mounted(api, admin, 'ru');
+    button(el, 'usr_analyst', 'sessions-toggle')!.click();
+    const sessionsError = await find(el, '#team-sessions-usr_analyst [part~="error"]');
+    expect(sessionsError.textContent).toBe('Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.');
+    button(el, 'usr_analyst', 'block')!.click();
+    await waitFor(() => button(el, 'usr_analyst', 'block')?.disabled, 1000, 'the new owner’s controls disabled after the refresh');
+    const error = $in(el, '[part~="panel"] > [part~="error"]');
+    expect(error.textContent).toContain('Здесь нельзя изменить участника analyst@partner.test');
+    expect(textOf(el)).notToContain(ownerOnly);
+    expect(row(el, 'usr_analyst').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'shown as owner now').toBe('owner');
+    expect(button(el, 'usr_owner', 'block')?.disabled, 'the former owner can be managed now').toBe(false);
+  });
+
+  it('says a session had already ended when terminating it answers 404', async () => {
+    api = fakeTeam(team(), (r) => (r.method === 'DELETE' && r.path.endsWith('/sessions/ses_9') ? problem(404, 'not_found', 'Session not found') : undefined));
+    const el = await mounted(api);
+    button(el, 'usr_analyst', 'sessions-toggle')!.click();
+    (await find<HTMLButtonElement>(el, '#team-sessions-usr_analyst [part~="terminate"]')).click();
+    await waitFor(() => textOf(el).includes('The session had already ended.'), 1000, 'ended notice');
+    expect(query(el, '#team-sessions-usr_analyst [part~="terminate"]'), 'row gone').toBe(null);
+    expect(textOf(el)).notToContain('Session not found');
+  });
+
   it('speaks Russian', async () => {
     api = fakeTeam(team());
     const el = await mounted(api, admin, 'ru');

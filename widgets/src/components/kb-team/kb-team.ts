@@ -4,7 +4,7 @@
  * statistic token. Other roles see a short note and the API is never called for them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { expectOk, type ApiClient } from '../../internal/api-client.ts';
+import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { AccountSection, fieldErrorsOf } from '../kb-profile/account-section.ts';
 import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
@@ -96,8 +96,31 @@ export class KbTeam extends AccountSection {
     }
   }
 
+  /**
+   * A failed member action in the user's language. The server refuses (403) any action on the
+   * owner or on yourself, and only the owner and admins manage the team; the controls for those
+   * rows are disabled, so a refusal means the list is stale (or the caller's role changed):
+   * the list is fetched again so the rows show what is allowed now.
+   */
+  private memberFailure(error: unknown, member: Member): string {
+    if (!(error instanceof ApiError) || (error.code !== 'forbidden' && error.code !== 'not_found')) return this.errorMessage(error);
+    void this.refreshMembers();
+    return this.m(error.code === 'forbidden' ? 'problem.forbidden' : 'problem.notFound', { email: member.email });
+  }
+
+  /** Fetches the members again without clearing the messages (a failure keeps the current list). */
+  private async refreshMembers(): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    try {
+      this.members = (await expectOk(api.client.v1.partner.team.$get())).data;
+    } catch {
+      // The refusal's message is already shown; the old list stays.
+    }
+  }
+
   /** Runs one request for `key`, with its controls disabled meanwhile; the outcome goes to the live regions. */
-  private async act(key: string, work: (api: ApiClient) => Promise<string | null>): Promise<void> {
+  private async act(key: string, work: (api: ApiClient) => Promise<string | null>, member?: Member): Promise<void> {
     const api = this.api;
     if (!api || this.busy.has(key)) return;
     this.busy.add(key);
@@ -107,7 +130,7 @@ export class KbTeam extends AccountSection {
     try {
       this.notice = await work(api);
     } catch (error) {
-      this.error = this.errorMessage(error);
+      this.error = member ? this.memberFailure(error, member) : this.errorMessage(error);
     } finally {
       this.busy.delete(key);
       this.requestUpdate();
@@ -123,7 +146,7 @@ export class KbTeam extends AccountSection {
       const updated = await expectOk(api.client.v1.partner.team[':userId'].$patch({ param: { userId: member.id }, json }));
       this.replace(updated);
       return done(updated);
-    });
+    }, member);
   }
 
   private changeRole(member: Member, role: UserRole): void {
@@ -146,20 +169,27 @@ export class KbTeam extends AccountSection {
         const { data } = await expectOk(api.client.v1.partner.team[':userId'].sessions.$get({ param: { userId: member.id } }));
         this.memberSessions.set(member.id, data);
       } catch (error) {
-        this.memberSessions.set(member.id, { error: this.errorMessage(error) });
+        this.memberSessions.set(member.id, { error: this.memberFailure(error, member) });
       }
       return null;
-    });
+    }, member);
   }
 
   private terminate(member: Member, session: SessionInfo): void {
     void this.act(session.id, async (api) => {
-      await expectOk(api.client.v1.partner.team[':userId'].sessions[':sessionId'].$delete({ param: { userId: member.id, sessionId: session.id } }));
+      let ended = false;
+      try {
+        await expectOk(api.client.v1.partner.team[':userId'].sessions[':sessionId'].$delete({ param: { userId: member.id, sessionId: session.id } }));
+      } catch (error) {
+        // 404: the session ended meanwhile (expired, or its owner signed out): what was asked is done.
+        if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
+        ended = true;
+      }
       const list = this.memberSessions.get(member.id);
       if (Array.isArray(list)) this.memberSessions.set(member.id, list.filter((s) => s.id !== session.id));
       this.focusAfterRender(`[data-member-id="${member.id}"] [part~="sessions-toggle"]`);
-      return this.m('sessionTerminated');
-    });
+      return this.m(ended ? 'sessionGone' : 'sessionTerminated');
+    }, member);
   }
 
   private invite = (event: SubmitEvent): void => {
@@ -215,7 +245,7 @@ export class KbTeam extends AccountSection {
           onExpireToken: (member) => void this.act(member.id, async (api) => {
             await expectOk(api.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: member.id } }));
             return this.m('tokenExpired', { email: member.email });
-          }),
+          }, member),
           onTerminate: (member, session) => this.terminate(member, session),
         })}
       </section>
