@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Modules talk through services, not tables (docs: DESIGN.md, "Boundaries"). A module owns the
+ * tables in its `table.ts`; any other module calls that module's exported operations instead of
+ * importing the tables. This scans every `.ts` file under core/modules/<m>/ and fails, naming each
+ * import of core/modules/<other>/table.ts.
+ *
+ * Not scanned:
+ * - `table.ts` files: a table may reference another module's table for a foreign key.
+ * - `*.test.ts` files: a test beside the code may read a foreign table to assert what ended up
+ *   stored (a sign-in lockout leaves a mail in the outbox). Tests run no production path, so
+ *   they cannot couple one module's behaviour to another's storage.
+ * - core/db/schema.ts, the aggregate drizzle-kit and the typed handle read, is outside modules/.
+ * Type-only imports count: a row type is the table's shape all the same, so the owner exports it.
+ */
+const root = resolve(import.meta.dirname, '..');
+const modulesDir = join(root, 'core', 'modules');
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...walk(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** `from '…'` of static imports/re-exports, `import '…'`, and `import('…')`. */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
+
+function moduleOf(absPath: string): string | undefined {
+  const rel = relative(modulesDir, absPath);
+  if (rel.startsWith('..')) return undefined;
+  return rel.split(sep)[0];
+}
+
+function boundaryViolations(): string[] {
+  const found: string[] = [];
+  for (const file of walk(modulesDir)) {
+    const base = file.slice(file.lastIndexOf(sep) + 1);
+    if (base === 'table.ts' || base.endsWith('.test.ts')) continue;
+    const own = moduleOf(file);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(SPECIFIER)) {
+      const spec = m[2]!;
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      const targetBase = target.slice(target.lastIndexOf(sep) + 1);
+      if (targetBase !== 'table.ts' && targetBase !== 'table') continue;
+      const owner = moduleOf(target);
+      if (owner === undefined || owner === own) continue;
+      found.push(`${own} -> ${owner}: ${relative(root, file).split(sep).join('/')} imports ${spec}`);
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
+/**
+ * Edges not yet removed, one line per importing file. Shrinks to empty; a new edge fails, and so
+ * does a line here whose import is gone (keep the list exact).
+ */
+const ALLOWED: string[] = [
+  'campaigns -> catalog: core/modules/campaigns/service.ts imports ../catalog/table.ts',
+  'catalog -> partners: core/modules/catalog/catalog-service.ts imports ../partners/table.ts',
+  'conversions -> campaigns: core/modules/conversions/service.ts imports ../campaigns/table.ts',
+  'conversions -> networks: core/modules/conversions/inbound.ts imports ../networks/table.ts',
+  'conversions -> postbacks: core/modules/conversions/record-conversion.ts imports ../postbacks/table.ts',
+  'conversions -> tracking: core/modules/conversions/record-conversion.ts imports ../tracking/table.ts',
+  'events -> campaigns: core/modules/events/conversions.ts imports ../campaigns/table.ts',
+  'events -> campaigns: core/modules/events/ingest-events.ts imports ../campaigns/table.ts',
+  'events -> catalog: core/modules/events/ingest-events.ts imports ../catalog/table.ts',
+  'events -> tracking: core/modules/events/ingest-events.ts imports ../tracking/table.ts',
+  'identity -> partners: core/modules/identity/account-links.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/audit.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/lockout.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/partner-admin.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/profile.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/schemas.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/sessions.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/sign-in.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/sign-up.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/statistic-token.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/team.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/two-factor.ts imports ../partners/table.ts',
+  'identity -> partners: core/modules/identity/users.ts imports ../partners/table.ts',
+  'mail -> operators: core/modules/mail/layout.ts imports ../operators/table.ts',
+  'mail -> operators: core/modules/mail/service.ts imports ../operators/table.ts',
+  'networks -> catalog: core/modules/networks/service.ts imports ../catalog/table.ts',
+  'operators -> catalog: core/modules/operators/service.ts imports ../catalog/table.ts',
+  'postbacks -> campaigns: core/modules/postbacks/postback-log.ts imports ../campaigns/table.ts',
+  'postbacks -> campaigns: core/modules/postbacks/render-postback.ts imports ../campaigns/table.ts',
+  'postbacks -> campaigns: core/modules/postbacks/send-test.ts imports ../campaigns/table.ts',
+  'postbacks -> campaigns: core/modules/postbacks/service.ts imports ../campaigns/table.ts',
+  'postbacks -> tracking: core/modules/postbacks/render-postback.ts imports ../tracking/table.ts',
+  'postbacks -> tracking: core/modules/postbacks/send-test.ts imports ../tracking/table.ts',
+  'tracking -> campaigns: core/modules/tracking/promo-target.ts imports ../campaigns/table.ts',
+  'tracking -> catalog: core/modules/tracking/promo-target.ts imports ../catalog/table.ts',
+  'tracking -> operators: core/modules/tracking/fallback.ts imports ../operators/table.ts',
+  'tracking -> partners: core/modules/tracking/promo-target.ts imports ../partners/table.ts',
+];
+
+describe('module boundaries', () => {
+  it('no module imports another module\'s table.ts (call its exported operations instead)', () => {
+    expect(boundaryViolations()).toEqual(ALLOWED);
+  });
+
+  it('the scan sees the modules (a moved folder would pass it vacuously)', () => {
+    const modules = new Set(walk(modulesDir).map(moduleOf));
+    for (const m of ['tracking', 'events', 'postbacks', 'conversions', 'identity', 'campaigns', 'catalog']) expect(modules.has(m)).toBe(true);
+  });
+});
