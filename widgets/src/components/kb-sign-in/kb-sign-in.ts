@@ -1,9 +1,11 @@
 /**
- * `<kb-sign-in>`: email and password, then the 2FA code when the account has it, the locked
- * state, and "forgot password". The session it gets goes to the portal's `sessionHandler`
- * (tokens never travel in DOM events); the page hears `kb-signed-in` with the user only.
+ * `<kb-sign-in>`: email and password, then the 2FA code when the account has it (or one of the
+ * recovery codes, for a partner who lost their phone), the locked state, and "forgot password".
+ * The session it gets goes to the portal's `sessionHandler` (tokens never travel in DOM events);
+ * the page hears `kb-signed-in` with the user only.
  */
 import { html, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { ApiError, expectOk, type SessionResult } from '../../internal/api-client.ts';
 import { FormElement } from '../../internal/form-element.ts';
 import { formStyles } from '../../internal/form.styles.ts';
@@ -11,7 +13,16 @@ import type { MessageParams } from '../../internal/i18n.ts';
 import { signInMessages, type SignInKey } from './kb-sign-in.messages.ts';
 
 type Step = 'credentials' | 'code' | 'locked' | 'forgot' | 'forgot-sent';
+/** What the code step asks for: the authenticator app's code, or a recovery code (`abcde-fghij`). */
+type CodeMode = 'totp' | 'recovery';
 const CODE_PATTERN = /^\d{3}\s?\d{3}$/;
+/** The server's recovery-code shape (identity/schemas.ts SecondFactorSchema), repeated so the bundle needs no zod. */
+const RECOVERY_PATTERN = /^[0-9a-z]{5}-[0-9a-z]{5}$/;
+/** Codes are handed out lower-case with a hyphen; a code read aloud or retyped may lose either. */
+const normaliseRecoveryCode = (value: string) => {
+  const compact = value.replace(/\s+/g, '').toLowerCase();
+  return /^[0-9a-z]{10}$/.test(compact) ? `${compact.slice(0, 5)}-${compact.slice(5)}` : compact;
+};
 const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
 
 /**
@@ -25,6 +36,7 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
  * @csspart input - A text input (also `input-email`, `input-password`, `input-code`). @csspart hint - Help under an input.
  * @csspart field-error - A message under a field. @csspart error - The form's alert (wrong password, inactive account…).
  * @csspart actions - Button row. @csspart submit - The main button. @csspart link-button - Secondary actions (forgot password, back).
+ * @csspart code-mode - The link-button switching the code step between the app's code and a recovery code.
  * @csspart locked - The locked-account state. @csspart success - The "link sent" notice. @csspart status - Shown without a portal.
  *
  * @cssproperty --kb-color-primary - Buttons and links. @cssproperty --kb-color-on-primary - Button text.
@@ -40,6 +52,7 @@ export class KbSignIn extends FormElement {
     email: { state: true },
     password: { state: true },
     code: { state: true },
+    codeMode: { state: true },
   };
 
   /** Receives the session (set by `<kb-portal>`). */
@@ -48,6 +61,7 @@ export class KbSignIn extends FormElement {
   protected declare email: string;
   protected declare password: string;
   protected declare code: string;
+  protected declare codeMode: CodeMode;
 
   constructor() {
     super();
@@ -56,6 +70,7 @@ export class KbSignIn extends FormElement {
     this.email = '';
     this.password = '';
     this.code = '';
+    this.codeMode = 'totp';
   }
 
   private t(key: SignInKey, params?: MessageParams): string {
@@ -99,23 +114,34 @@ export class KbSignIn extends FormElement {
   }
 
   private renderCode(): TemplateResult {
+    const recovery = this.codeMode === 'recovery';
     return html`<h2 part="heading">${this.t('codeHeading')}</h2>
       <form part="form" novalidate @submit=${this.submitSignIn}>
-        <p part="intro">${this.t('codeIntro')}</p>
+        <p part="intro">${this.t(recovery ? 'recoveryIntro' : 'codeIntro')}</p>
         ${this.renderError()}
         <div part="field">
-          <label part="label" for="code">${this.t('code')}</label>
-          <input part="input input-code" id="code" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="7" required
-            .value=${this.code} @input=${(e: InputEvent) => { this.code = (e.target as HTMLInputElement).value; }}
+          <label part="label" for="code">${this.t(recovery ? 'recoveryCode' : 'code')}</label>
+          <input part="input input-code" id="code" name="code" inputmode=${recovery ? 'text' : 'numeric'} required
+            autocomplete=${recovery ? 'off' : 'one-time-code'} autocapitalize="off" spellcheck="false" maxlength=${recovery ? 11 : 7}
+            .value=${live(this.code)} @input=${(e: InputEvent) => { this.code = (e.target as HTMLInputElement).value; }}
             aria-invalid=${this.invalid('code')} aria-describedby=${this.describedBy('code', true)} />
-          <p part="hint" id="code-hint">${this.t('codeHint')}</p>
+          <p part="hint" id="code-hint">${this.t(recovery ? 'recoveryHint' : 'codeHint')}</p>
           ${this.renderFieldError('code')}
         </div>
         <div part="actions">
           ${this.renderSubmit('verify', 'busy')}
+          <button part="link-button code-mode" type="button" @click=${() => this.switchCodeMode(recovery ? 'totp' : 'recovery')}>
+            ${this.t(recovery ? 'useAppCode' : 'useRecoveryCode')}</button>
           <button part="link-button" type="button" @click=${() => this.go('credentials', '#email')}>${this.t('otherAccount')}</button>
         </div>
       </form>`;
+  }
+
+  /** The field starts empty in the other mode: half a TOTP code is no start of a recovery code. */
+  private switchCodeMode(mode: CodeMode): void {
+    this.codeMode = mode;
+    this.code = '';
+    this.go('code', '#code');
   }
 
   private renderLocked(): TemplateResult {
@@ -161,6 +187,8 @@ export class KbSignIn extends FormElement {
   }
 
   private go(step: Step, focus: string): void {
+    // Each sign-in starts with the app's code, the usual case; a recovery code is asked for by choice.
+    if (step !== 'code') this.codeMode = 'totp';
     this.step = step;
     this.error = null;
     this.fieldErrors = {};
@@ -173,10 +201,11 @@ export class KbSignIn extends FormElement {
     const operatorId = this.operatorId;
     if (this.busy || !api || !operatorId) return;
     const email = this.email.trim();
-    const code = this.code.trim();
+    const recovery = this.codeMode === 'recovery';
+    const code = recovery ? normaliseRecoveryCode(this.code) : this.code.trim();
     if (!email || !this.password) return this.reject(this.t('missing'), email ? '#password' : '#email');
-    if (this.step === 'code' && !CODE_PATTERN.test(code)) {
-      this.fieldErrors = { code: this.t('codeInvalid') };
+    if (this.step === 'code' && !(recovery ? RECOVERY_PATTERN : CODE_PATTERN).test(code)) {
+      this.fieldErrors = { code: this.t(recovery ? 'recoveryInvalid' : 'codeInvalid') };
       return this.focusAfterRender('#code');
     }
     this.busy = true;
@@ -200,12 +229,32 @@ export class KbSignIn extends FormElement {
     const code = error instanceof ApiError ? error.code : null;
     if (code === 'two_factor_required' && this.step !== 'code') return this.go('code', '#code');
     if (code === 'account_locked') return this.go('locked', '#locked-heading');
-    if (code === 'two_factor_required' && error instanceof ApiError) {
-      this.code = '';
-      return this.reject(error.detail, '#code');
-    }
+    if (this.step === 'code' && error instanceof ApiError && this.codeStepFailed(error)) return;
     this.showFailure(error, ['email', 'password', 'code'], this.t('network'));
     if (this.error) this.focusAfterRender(this.step === 'code' ? '#code' : '#password');
+  }
+
+  /**
+   * The answers the code step expects, in our words (the server's detail is English only).
+   * Returns false for the rest, shown as the credentials step shows them.
+   */
+  private codeStepFailed(error: ApiError): boolean {
+    const recovery = this.codeMode === 'recovery';
+    if (error.code === 'two_factor_required') {
+      this.code = '';
+      this.reject(this.t(recovery ? 'recoveryWrong' : 'codeWrong'), '#code');
+      return true;
+    }
+    if (error.status === 422) {
+      this.fieldErrors = { code: this.t(recovery ? 'recoveryInvalid' : 'codeInvalid') };
+      this.focusAfterRender('#code');
+      return true;
+    }
+    if (error.code === 'rate_limited') {
+      this.reject(this.t('rateLimited'), '#code');
+      return true;
+    }
+    return false;
   }
 
   private reject(message: string, focus: string): void {
