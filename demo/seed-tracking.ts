@@ -13,7 +13,7 @@ import { commissionPlans, creatives, landings, trafficSources, planAssignments }
 import { campaigns, promos } from '../core/modules/campaigns/table.ts';
 import { clicks } from '../core/modules/tracking/table.ts';
 import { playerEvents, players } from '../core/modules/events/table.ts';
-import { partners } from '../core/modules/partners/table.ts';
+import { partners } from '../core/modules/identity/table.ts';
 
 export interface TrackingSeedOptions {
   publicUrl: string;

@@ -8,7 +8,7 @@ import type { ServiceCtx } from '../core/modules/operators/service.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
 import { createBrand } from '../core/modules/catalog/service.ts';
 import { operators } from '../core/modules/operators/table.ts';
-import { partners, users } from '../core/modules/partners/table.ts';
+import { partners, users } from '../core/modules/identity/table.ts';
 import { newId } from '../core/lib/ids.ts';
 import { insertMany } from '../core/db/insert-many.ts';
 import { hashPassword } from '../core/modules/identity/passwords.ts';

@@ -12,7 +12,7 @@ import { systemClock } from '../core/lib/clock.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
 import { OriginSchema } from '../core/modules/operators/schemas.ts';
 import { decideOnPartner, listPartners, operatorUnlockUser } from '../core/modules/identity/partner-admin.ts';
-import { partners, users, PARTNER_STATUSES } from '../core/modules/partners/table.ts';
+import { partners, users, PARTNER_STATUSES } from '../core/modules/identity/table.ts';
 import { operators } from '../core/modules/operators/table.ts';
 import { createOutbox } from '../core/jobs/outbox.ts';
 import { createGuardedOutbound } from './outbound-http.ts';

@@ -6,7 +6,7 @@ import { ProblemError, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
 import { brands, commissionPlans, creatives, landings, planAssignments, trafficSources } from './table.ts';
 import type { CreateCreativeSchema, CreateLandingSchema, CreatePlanSchema, CreativeFilterSchema } from './catalog-schemas.ts';
-import { partners } from '../partners/table.ts';
+import { partners } from '../identity/table.ts';
 
 const iso = (d: Date) => d.toISOString();
 

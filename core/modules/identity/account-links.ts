@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
-import { users } from '../partners/table.ts';
+import { users } from './table.ts';
 import { sendMail, type MailDeps } from '../mail/service.ts';
 import { auditStatement, recordAudit } from './audit.ts';
 import { consumeOneTimeToken, issueOneTimeToken, peekOneTimeToken } from './one-time-tokens.ts';

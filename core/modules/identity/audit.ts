@@ -5,8 +5,7 @@ import type { PartnerPrincipal } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import type { ServiceCtx } from '../operators/service.ts';
 import { newId } from '../../lib/ids.ts';
-import { users } from '../partners/table.ts';
-import { auditEvents } from './table.ts';
+import { auditEvents, users } from './table.ts';
 import type { AUDIT_EVENT_TYPES } from './schemas.ts';
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];

@@ -11,7 +11,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { getOperator } from '../operators/service.ts';
-import { users } from '../partners/table.ts';
+import { users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement } from './audit.ts';
 import { issueOneTimeToken } from './one-time-tokens.ts';

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError, notFound } from '../../http/problem.ts';
-import { partners, users, PARTNER_STATUSES } from '../partners/table.ts';
+import { partners, users, PARTNER_STATUSES } from './table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement } from './audit.ts';
 import { endAllSessionsStatement } from './sessions.ts';

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError } from '../../http/problem.ts';
-import { partners, users } from '../partners/table.ts';
+import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import type { UpdateProfileSchema } from './schemas.ts';
 import { loadPartnerOfUser, loadUser, presentUser } from './users.ts';

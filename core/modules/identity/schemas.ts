@@ -1,7 +1,7 @@
 /** I/O contracts of identity and access: partner auth, profile, 2FA, sessions, team, events, embed sessions. */
 import { z } from '@hono/zod-openapi';
 import { CurrencySchema } from '../catalog/schemas.ts';
-import { USER_ROLES, PARTNER_STATUSES } from '../partners/table.ts';
+import { USER_ROLES, PARTNER_STATUSES } from './table.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 const email = z.email('must be an email address like name@example.com').max(254).transform((v) => v.trim().toLowerCase());

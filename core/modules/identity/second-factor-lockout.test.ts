@@ -9,9 +9,8 @@ import { eq } from 'drizzle-orm';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { PASSWORD, activePartner, lastMailTo, signInRequest, signedInClient, totpAt } from '../../../tests/helpers/identity.ts';
 import { unwrap } from '../../sdk/index.ts';
-import { users } from '../partners/table.ts';
 import { mailMessages } from '../mail/table.ts';
-import { auditEvents } from './table.ts';
+import { auditEvents, users } from './table.ts';
 import { authenticateSession } from './sessions.ts';
 import { requireFreshTwoFactor } from './two-factor.ts';
 

@@ -10,8 +10,7 @@ import { notFound } from '../../http/problem.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import type { ServiceCtx } from '../operators/service.ts';
-import { partners, users } from '../partners/table.ts';
-import { sessions } from './table.ts';
+import { sessions, partners, users } from './table.ts';
 import { recordAudit } from './audit.ts';
 
 export const PASSWORD_SESSION_TTL_MS = 12 * 3_600_000;

@@ -14,7 +14,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { getOperator } from '../operators/service.ts';
-import { users } from '../partners/table.ts';
+import { users } from './table.ts';
 import { auditStatement, countRecentFailures, recordAudit } from './audit.ts';
 import { assertNotLocked, lockedProblem, registerFailure } from './lockout.ts';
 import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';

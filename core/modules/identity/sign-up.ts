@@ -5,7 +5,7 @@ import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
-import { partners, users } from '../partners/table.ts';
+import { partners, users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement } from './audit.ts';
 import { assertPasswordAcceptable, hashPassword } from './passwords.ts';

@@ -7,7 +7,7 @@ import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { randomToken } from '../../lib/ids.ts';
-import { partners, users } from '../partners/table.ts';
+import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import { loadUser, type UserRow } from './users.ts';
 

@@ -9,7 +9,7 @@ import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import type { RequestMeta } from '../../http/partner-auth.ts';
 import { ProblemError, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
-import { users } from '../partners/table.ts';
+import { users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement, type AuditEventType } from './audit.ts';
 import { issueOneTimeToken } from './one-time-tokens.ts';

@@ -14,10 +14,9 @@ import { ProblemError } from '../../http/problem.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
-import { users } from '../partners/table.ts';
 import { auditStatement } from './audit.ts';
 import { assertNotLocked, clearFailuresStatement, lockedProblem, registerFailure, type FailedCheck } from './lockout.ts';
-import { recoveryCodes } from './table.ts';
+import { recoveryCodes, users } from './table.ts';
 import { loadUser, type UserRow } from './users.ts';
 
 export const TOTP_PERIOD_SECONDS = 30;

@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../http/problem.ts';
 import type { ServiceCtx } from '../operators/service.ts';
-import { partners, users } from '../partners/table.ts';
+import { partners, users } from './table.ts';
 
 export type UserRow = typeof users.$inferSelect;
 

@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { brands, landings } from '../catalog/table.ts';
 import { campaigns, promos } from '../campaigns/table.ts';
-import { partners } from '../partners/table.ts';
+import { partners } from '../identity/table.ts';
 
 export interface PromoTarget {
   promoId: string;
