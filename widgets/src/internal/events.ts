@@ -5,7 +5,7 @@
  */
 import type { Branding, SessionResult } from './api-client.ts';
 import type { Locale } from './i18n.ts';
-import type { Postback } from '../components/kb-postbacks/postback-types.ts';
+import type { Postback } from './postback/postback-types.ts';
 
 export type Theme = Branding['theme'];
 type User = SessionResult['user'];

@@ -9,21 +9,9 @@ import { FormElement, PASSWORD_MIN_LENGTH } from '../../internal/form-element.ts
 import { formStyles } from '../../internal/form.styles.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { accountLinkMessages, type AccountLinkKey } from './kb-account-link.messages.ts';
+import type { AccountLinkMode } from '../../internal/account-link.ts';
 
-export const ACCOUNT_LINK_MODES = ['unlock', 'reset', 'invite'] as const;
-export type AccountLinkMode = (typeof ACCOUNT_LINK_MODES)[number];
-export interface AccountLink { mode: AccountLinkMode; token: string }
-
-/** `#reset=abc…` → `{ mode: 'reset', token: 'abc…' }`; anything else → null. */
-export function parseAccountLink(hash: string): AccountLink | null {
-  const match = /^#?(unlock|reset|invite)=([^&]{1,200})$/.exec(hash);
-  if (!match) return null;
-  try {
-    return { mode: match[1] as AccountLinkMode, token: decodeURIComponent(match[2]!) };
-  } catch {
-    return null;
-  }
-}
+export { ACCOUNT_LINK_MODES, parseAccountLink, type AccountLink, type AccountLinkMode } from '../../internal/account-link.ts';
 
 /**
  * Unlock (one button) or set a password from a reset or invitation link (new password twice).

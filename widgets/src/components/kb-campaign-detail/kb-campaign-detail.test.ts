@@ -1,12 +1,11 @@
 import { define } from '../../internal/base-element.ts';
 import { KbCampaignDetail } from './kb-campaign-detail.ts';
-import { KbCampaignWizard } from '../kb-campaign-wizard/kb-campaign-wizard.ts';
-import { KbCreatives } from '../kb-creatives/kb-creatives.ts';
+import { KbCampaignWizard, KbCreatives } from '../../sections/campaigns.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { SNIPPET, detail, promo } from '../kb-campaigns/campaign-test-kit.ts';
-import { fakePostbackApi } from '../kb-postbacks/postback-test-kit.ts';
-import type { CampaignDetail } from '../kb-campaigns/campaign-types.ts';
+import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { SNIPPET, detail, promo } from '../../internal/campaign/campaign-test-kit.ts';
+import { fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
+import type { CampaignDetail } from '../../internal/campaign/campaign-types.ts';
 
 define('kb-campaign-detail', KbCampaignDetail);
 define('kb-campaign-wizard', KbCampaignWizard);

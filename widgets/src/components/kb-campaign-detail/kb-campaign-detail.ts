@@ -6,11 +6,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { fieldErrorsOf } from '../kb-profile/account-section.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { CampaignSection } from '../kb-campaigns/campaign-section.ts';
-import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
-import { formValues, type CampaignDetail, type Catalog, type Promo } from '../kb-campaigns/campaign-types.ts';
+import { fieldErrorsOf } from '../../internal/account/account-section.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
+import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
+import { formValues, type CampaignDetail, type Catalog, type Promo } from '../../internal/campaign/campaign-types.ts';
 import { detailMessages, type DetailKey } from './kb-campaign-detail.messages.ts';
 import { detailStyles } from './kb-campaign-detail.styles.ts';
 import { renderPromoCard, type PromoCardView } from './promo-card.ts';

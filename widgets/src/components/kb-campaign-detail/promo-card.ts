@@ -6,11 +6,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { isSafeUrl } from '../../internal/base-element.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import type { CampaignKey } from '../kb-campaigns/campaign.messages.ts';
-import { selectField, textField } from '../kb-campaigns/campaign-fields.ts';
-import type { Catalog, Promo } from '../kb-campaigns/campaign-types.ts';
+import type { CampaignKey } from '../../internal/campaign/campaign.messages.ts';
+import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
+import type { Catalog, Promo } from '../../internal/campaign/campaign-types.ts';
 import type { DetailKey } from './kb-campaign-detail.messages.ts';
-import { renderPromoLinks, type CopyButton } from './promo-links.ts';
+import { renderPromoLinks, type CopyButton } from '../../internal/campaign/promo-links.ts';
 import { renderPromoPostbacks } from './campaign-postbacks.ts';
 
 export interface PromoCardView {

@@ -1,9 +1,9 @@
 import { define } from '../../internal/base-element.ts';
 import { KbCampaignWizard } from './kb-campaign-wizard.ts';
-import { KbCreatives } from '../kb-creatives/kb-creatives.ts';
+import { KbCreatives } from '../../sections/campaigns.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock, type Handler } from '../kb-profile/account-test-kit.ts';
-import { SNIPPET, detail, fakeCampaignApi, promo } from '../kb-campaigns/campaign-test-kit.ts';
+import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock, type Handler } from '../../internal/account/account-test-kit.ts';
+import { SNIPPET, detail, fakeCampaignApi, promo } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-campaign-wizard', KbCampaignWizard);
 define('kb-creatives', KbCreatives);

@@ -6,12 +6,12 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { fieldErrorsOf } from '../kb-profile/account-section.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { CampaignSection } from '../kb-campaigns/campaign-section.ts';
-import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
-import { announce, type CampaignDetail, type Catalog, type Landing, type Promo } from '../kb-campaigns/campaign-types.ts';
-import { renderPromoLinks } from '../kb-campaign-detail/promo-links.ts';
+import { fieldErrorsOf } from '../../internal/account/account-section.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
+import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
+import { announce, type CampaignDetail, type Catalog, type Landing, type Promo } from '../../internal/campaign/campaign-types.ts';
+import { renderPromoLinks } from '../../internal/campaign/promo-links.ts';
 import { wizardMessages, type WizardKey } from './kb-campaign-wizard.messages.ts';
 import { wizardStyles } from './kb-campaign-wizard.styles.ts';
 import { renderBannerStep, renderCampaignStep, renderLandingStep, type WizardValues, type WizardView } from './wizard-steps.ts';

@@ -6,9 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageParams } from '../../internal/i18n.ts';
-import type { CampaignKey } from '../kb-campaigns/campaign.messages.ts';
-import { selectField, textField } from '../kb-campaigns/campaign-fields.ts';
-import { AUDIENCES, type Audience, type Catalog, type Landing } from '../kb-campaigns/campaign-types.ts';
+import type { CampaignKey } from '../../internal/campaign/campaign.messages.ts';
+import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
+import { AUDIENCES, type Audience, type Catalog, type Landing } from '../../internal/campaign/campaign-types.ts';
 import type { WizardKey } from './kb-campaign-wizard.messages.ts';
 
 export interface WizardValues {

@@ -1,11 +1,9 @@
 import { define } from '../../internal/base-element.ts';
 import { KbCampaigns } from './kb-campaigns.ts';
-import { KbCampaignDetail } from '../kb-campaign-detail/kb-campaign-detail.ts';
-import { KbCampaignWizard } from '../kb-campaign-wizard/kb-campaign-wizard.ts';
-import { KbCreatives } from '../kb-creatives/kb-creatives.ts';
+import { KbCampaignDetail, KbCampaignWizard, KbCreatives } from '../../sections/campaigns.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { fakeCampaignApi, promo } from './campaign-test-kit.ts';
+import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { fakeCampaignApi, promo } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-campaigns', KbCampaigns);
 define('kb-campaign-detail', KbCampaignDetail);

@@ -7,11 +7,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { CampaignSection } from './campaign-section.ts';
-import { campaignStyles } from './campaign.styles.ts';
-import { dateRange, selectField, textField } from './campaign-fields.ts';
-import { formValues, type Campaign, type CampaignQuery, type CampaignStatus, type Catalog } from './campaign-types.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
+import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
+import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
+import { formValues, type Campaign, type CampaignQuery, type CampaignStatus, type Catalog } from '../../internal/campaign/campaign-types.ts';
 import { campaignsMessages, type CampaignsKey } from './kb-campaigns.messages.ts';
 import { campaignsStyles } from './kb-campaigns.styles.ts';
 

@@ -2,8 +2,8 @@ import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
 import type { ReportedConversion } from './reported-conversions-view.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, problem, query, type ApiMock, type Handler } from '../kb-profile/account-test-kit.ts';
-import { conversion, fakeCampaignApi } from '../kb-campaigns/campaign-test-kit.ts';
+import { fill, find, json, makeUser, mountSection, problem, query, type ApiMock, type Handler } from '../../internal/account/account-test-kit.ts';
+import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-conversions', KbConversions);
 

@@ -3,7 +3,7 @@
  * attribution method, and for every status and source of the conversions trackers and networks report.
  */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
-import type { Conversion } from '../kb-campaigns/campaign-types.ts';
+import type { Conversion } from '../../internal/campaign/campaign-types.ts';
 import type { ReportedConversion } from './reported-conversions-view.ts';
 
 const en = {

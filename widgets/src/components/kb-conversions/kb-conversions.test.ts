@@ -1,8 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
 import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { conversion, fakeCampaignApi } from '../kb-campaigns/campaign-test-kit.ts';
+import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-conversions', KbConversions);
 

@@ -8,15 +8,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { CampaignSection } from '../kb-campaigns/campaign-section.ts';
-import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
-import { dateRange, selectField, textField } from '../kb-campaigns/campaign-fields.ts';
-import { formValues, type Campaign, type Conversion, type ConversionQuery } from '../kb-campaigns/campaign-types.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
+import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
+import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
+import { formValues, type Campaign, type Conversion, type ConversionQuery } from '../../internal/campaign/campaign-types.ts';
 import { ATTRIBUTION_LABELS, CONVERSION_TYPES, CONVERSION_TYPE_LABELS, conversionsMessages, type ConversionsKey } from './kb-conversions.messages.ts';
 import { conversionsStyles } from './kb-conversions.styles.ts';
 import { localDayRange } from '../../internal/local-days.ts';
-import { panelId, renderTabs, tabId } from '../kb-postbacks/postback-tabs.ts';
+import { panelId, renderTabs, tabId } from '../../internal/postback/postback-tabs.ts';
 import { ReportedConversionsView } from './reported-conversions-view.ts';
 
 /** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */

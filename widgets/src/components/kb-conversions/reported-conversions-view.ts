@@ -10,10 +10,10 @@ import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { localDayRange } from '../../internal/local-days.ts';
 import type { KabinetClient, SuccessBody } from '../../../../core/sdk/index.ts';
-import { dateRange, selectField, textField } from '../kb-campaigns/campaign-fields.ts';
-import type { CampaignKey } from '../kb-campaigns/campaign.messages.ts';
-import { formValues } from '../kb-campaigns/campaign-types.ts';
-import type { CommonKey } from '../kb-profile/account-section.messages.ts';
+import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
+import type { CampaignKey } from '../../internal/campaign/campaign.messages.ts';
+import { formValues } from '../../internal/campaign/campaign-types.ts';
+import type { CommonKey } from '../../internal/account/account-section.messages.ts';
 import { REPORTED_SOURCE_LABELS, REPORTED_STATUSES, REPORTED_STATUS_LABELS, type ConversionsKey } from './kb-conversions.messages.ts';
 
 type ReportedCall = KabinetClient['v1']['partner']['reported-conversions']['$get'];

@@ -1,8 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbCreatives } from './kb-creatives.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { fakeCampaignApi } from '../kb-campaigns/campaign-test-kit.ts';
+import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-creatives', KbCreatives);
 

@@ -8,11 +8,11 @@ import { live } from 'lit/directives/live.js';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import { isSafeUrl } from '../../internal/base-element.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { CampaignSection } from '../kb-campaigns/campaign-section.ts';
-import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
-import { selectField, textField } from '../kb-campaigns/campaign-fields.ts';
-import { announce, formValues, type Creative, type CreativeQuery } from '../kb-campaigns/campaign-types.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
+import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
+import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
+import { announce, formValues, type Creative, type CreativeQuery } from '../../internal/campaign/campaign-types.ts';
 import { creativesMessages, type CreativesKey } from './kb-creatives.messages.ts';
 import { creativesStyles } from './kb-creatives.styles.ts';
 

@@ -1,8 +1,8 @@
 /** The events table of `<kb-events>`: time, event, who did it, whose account, IP and details, all as text. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
-import type { CommonKey } from '../kb-profile/account-section.messages.ts';
-import type { AuditEvent } from '../kb-profile/account-types.ts';
+import type { CommonKey } from '../../internal/account/account-section.messages.ts';
+import type { AuditEvent } from '../../internal/account/account-types.ts';
 import { eventLabel, type EventsKey } from './kb-events.messages.ts';
 
 export interface EventsTableText {

@@ -1,6 +1,6 @@
 /** Strings of `<kb-events>`, English and Russian, with a human label for every audit event type. */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
-import type { AuditEvent, AuditEventType } from '../kb-profile/account-types.ts';
+import type { AuditEvent, AuditEventType } from '../../internal/account/account-types.ts';
 
 const en = {
   'heading': 'Events log',

@@ -1,8 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbEvents } from './kb-events.ts';
-import type { AuditEvent } from '../kb-profile/account-types.ts';
+import type { AuditEvent } from '../../internal/account/account-types.ts';
 import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
+import { fill, find, json, makeUser, mockApi, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 
 define('kb-events', KbEvents);
 

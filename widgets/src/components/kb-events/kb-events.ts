@@ -5,9 +5,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { AccountSection } from '../kb-profile/account-section.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { isManager, type AuditEvent, type EventQuery, type Member } from '../kb-profile/account-types.ts';
+import { AccountSection } from '../../internal/account/account-section.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { isManager, type AuditEvent, type EventQuery, type Member } from '../../internal/account/account-types.ts';
 import { AUDIT_EVENT_TYPES, eventTypeFilterLabel, eventsMessages, type EventsKey } from './kb-events.messages.ts';
 import { eventsStyles } from './kb-events.styles.ts';
 import { renderEventsTable } from './events-table.ts';

@@ -4,8 +4,8 @@
  * connection cards, copy rows and the conversions table.
  */
 import { css } from 'lit';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { campaignStyles } from '../kb-campaigns/campaign.styles.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 
 export const consoleStyles = [...accountSectionStyles, campaignStyles, css`
   [part~='section'] { margin: 0 0 var(--_space-4); }

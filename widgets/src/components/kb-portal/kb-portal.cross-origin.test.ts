@@ -9,7 +9,7 @@ import '../../index.ts';
 import type { KabinetEventMap } from '../../internal/events.ts';
 import { $in, describe, expect, fixture, it, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
-import { isolateEachTest } from './portal-test-kit.ts';
+import { isolateEachTest } from '../../internal/portal-test-kit.ts';
 
 const twinHost = location.hostname === 'localhost' ? '127.0.0.1' : 'localhost';
 const REFUSING_SERVER = `${location.protocol}//${twinHost}:${location.port}`;

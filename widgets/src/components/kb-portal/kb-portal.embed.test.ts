@@ -6,7 +6,7 @@ import { anonymousSession, apiContext, type PartnerRole, type SessionState } fro
 import { $in, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
-import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from './portal-test-kit.ts';
+import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
 
 class KbTestCaller extends LitElement {
   readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });

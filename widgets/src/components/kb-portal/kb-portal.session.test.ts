@@ -6,7 +6,7 @@ import { expectOk } from '../../internal/api-client.ts';
 import { apiContext } from '../../internal/contexts.ts';
 import { $in, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
-import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from './portal-test-kit.ts';
+import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
 
 /** A light-DOM child of the portal that makes partner calls with the client the portal provides. */
 class KbTestProbe extends LitElement {

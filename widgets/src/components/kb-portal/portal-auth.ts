@@ -6,7 +6,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SessionResult } from '../../internal/api-client.ts';
 import type { LocaleState, MessageKey } from '../../internal/i18n.ts';
-import { parseAccountLink, type AccountLink, type AccountLinkMode } from '../kb-account-link/kb-account-link.ts';
+import { parseAccountLink, type AccountLink, type AccountLinkMode } from '../../internal/account-link.ts';
 import type { PortalSession } from './portal-session.ts';
 
 export type AuthView = 'sign-in' | 'sign-up';

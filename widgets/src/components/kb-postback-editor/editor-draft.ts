@@ -3,8 +3,8 @@
  * on save says. Pure, so the element keeps only the flow.
  */
 import { ApiError } from '../../internal/api-client.ts';
-import { fieldErrorsOf } from '../kb-profile/account-section.ts';
-import type { Postback, PostbackChange, PostbackInput, PostbackScope, PreviewInput, TemplateProblem } from '../kb-postbacks/postback-types.ts';
+import { fieldErrorsOf } from '../../internal/account/account-section.ts';
+import type { Postback, PostbackChange, PostbackInput, PostbackScope, PreviewInput, TemplateProblem } from '../../internal/postback/postback-types.ts';
 import type { Draft } from './editor-fields.ts';
 import { problemsFromErrors } from './template-marks.ts';
 

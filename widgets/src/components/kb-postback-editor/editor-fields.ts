@@ -6,10 +6,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
-import { selectField } from '../kb-campaigns/campaign-fields.ts';
-import type { Campaign, Promo } from '../kb-campaigns/campaign-types.ts';
-import { ACTION_LABELS, SCOPE_LABELS, actionHint } from '../kb-postbacks/postback-labels.ts';
-import { POSTBACK_ACTIONS, POSTBACK_SCOPES, type BodyFormat, type Postback, type PostbackAction, type PostbackMethod, type PostbackScope } from '../kb-postbacks/postback-types.ts';
+import { selectField } from '../../internal/campaign/campaign-fields.ts';
+import type { Campaign, Promo } from '../../internal/campaign/campaign-types.ts';
+import { ACTION_LABELS, SCOPE_LABELS, actionHint } from '../../internal/postback/postback-labels.ts';
+import { POSTBACK_ACTIONS, POSTBACK_SCOPES, type BodyFormat, type Postback, type PostbackAction, type PostbackMethod, type PostbackScope } from '../../internal/postback/postback-types.ts';
 import type { EditorKey } from './kb-postback-editor.messages.ts';
 
 export interface Draft {

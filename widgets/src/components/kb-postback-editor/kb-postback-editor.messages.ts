@@ -1,6 +1,6 @@
 /** Strings of `<kb-postback-editor>`, English and Russian, with a one-line meaning for every built-in macro. */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
-import type { BuiltInMacro } from '../kb-postbacks/postback-types.ts';
+import type { BuiltInMacro } from '../../internal/postback/postback-types.ts';
 
 const en = {
   'heading.new': 'New postback',

@@ -1,9 +1,9 @@
 import { define } from '../../internal/base-element.ts';
 import { KbPostbackEditor } from './kb-postback-editor.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { fakePostbackApi, postback, previewAnswer, templateRefusal, testAnswer } from '../kb-postbacks/postback-test-kit.ts';
-import type { Postback } from '../kb-postbacks/postback-types.ts';
+import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { fakePostbackApi, postback, previewAnswer, templateRefusal, testAnswer } from '../../internal/postback/postback-test-kit.ts';
+import type { Postback } from '../../internal/postback/postback-types.ts';
 
 define('kb-postback-editor', KbPostbackEditor);
 

@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageParams } from '../../internal/i18n.ts';
-import type { PostbackPreview, PostbackTestResult } from '../kb-postbacks/postback-types.ts';
+import type { PostbackPreview, PostbackTestResult } from '../../internal/postback/postback-types.ts';
 import type { EditorKey } from './kb-postback-editor.messages.ts';
 
 export interface PreviewState {

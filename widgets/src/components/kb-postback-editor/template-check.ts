@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
-import type { PostbackScope, TemplateProblem } from '../kb-postbacks/postback-types.ts';
+import type { PostbackScope, TemplateProblem } from '../../internal/postback/postback-types.ts';
 import { hasErrors } from './template-marks.ts';
 
 export interface CheckedUrl { url: string; problems: TemplateProblem[] }

@@ -3,7 +3,7 @@
  * position only, so the marked range is the token starting there), the server's 422 messages
  * (`at 23: …`) as problems, and inserting a macro over the field's selection.
  */
-import type { TemplateProblem } from '../kb-postbacks/postback-types.ts';
+import type { TemplateProblem } from '../../internal/postback/postback-types.ts';
 
 /**
  * The characters a problem at `position` is about: a macro-like token (`${x}`, `$[x]`, `{x}`,

@@ -6,11 +6,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
-import { BUILT_IN_MACROS, type BuiltInMacro, type TemplateProblem } from '../kb-postbacks/postback-types.ts';
+import { BUILT_IN_MACROS, type BuiltInMacro, type TemplateProblem } from '../../internal/postback/postback-types.ts';
 import { MACRO_DOCS, type EditorKey } from './kb-postback-editor.messages.ts';
 import { insertMacro, problemRange } from './template-marks.ts';
 import type { CheckedUrl } from './template-check.ts';
-import { problemText } from '../kb-postbacks/problem-text.ts';
+import { problemText } from '../../internal/postback/problem-text.ts';
 
 export interface UrlFieldView {
   locale: Locale;

@@ -1,8 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbPostbackLog } from './kb-postback-log.ts';
 import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { attempt, fakePostbackApi } from '../kb-postbacks/postback-test-kit.ts';
+import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { attempt, fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
 
 define('kb-postback-log', KbPostbackLog);
 

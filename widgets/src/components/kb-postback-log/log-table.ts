@@ -5,8 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
-import { ACTION_LABELS } from '../kb-postbacks/postback-labels.ts';
-import type { PostbackAttempt } from '../kb-postbacks/postback-types.ts';
+import { ACTION_LABELS } from '../../internal/postback/postback-labels.ts';
+import type { PostbackAttempt } from '../../internal/postback/postback-types.ts';
 import type { LogKey } from './kb-postback-log.messages.ts';
 
 export interface LogTableView {

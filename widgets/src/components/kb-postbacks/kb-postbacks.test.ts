@@ -1,10 +1,9 @@
 import { define } from '../../internal/base-element.ts';
 import { KbPostbacks } from './kb-postbacks.ts';
-import { KbPostbackEditor } from '../kb-postback-editor/kb-postback-editor.ts';
-import { KbPostbackLog } from '../kb-postback-log/kb-postback-log.ts';
+import { KbPostbackEditor, KbPostbackLog } from '../../sections/postbacks.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../kb-profile/account-test-kit.ts';
-import { fakePostbackApi } from './postback-test-kit.ts';
+import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
 
 define('kb-postbacks', KbPostbacks);
 define('kb-postback-editor', KbPostbackEditor);

@@ -5,10 +5,10 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
-import { ACTION_LABELS, SCOPE_LABELS } from './postback-labels.ts';
-import type { Postback } from './postback-types.ts';
+import { ACTION_LABELS, SCOPE_LABELS } from '../../internal/postback/postback-labels.ts';
+import type { Postback } from '../../internal/postback/postback-types.ts';
 import type { PostbacksKey } from './kb-postbacks.messages.ts';
-import { problemText } from './problem-text.ts';
+import { problemText } from '../../internal/postback/problem-text.ts';
 
 export interface TableView {
   locale: Locale;

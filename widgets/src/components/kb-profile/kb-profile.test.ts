@@ -1,9 +1,9 @@
 import { html } from 'lit';
 import { define } from '../../internal/base-element.ts';
 import { KbProfile } from './kb-profile.ts';
-import type { Profile } from './account-types.ts';
+import type { Profile } from '../../internal/account/account-types.ts';
 import { $in, afterEach, cleanupFixtures, describe, expect, fixture, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from './account-test-kit.ts';
+import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 
 define('kb-profile', KbProfile);
 

@@ -2,7 +2,7 @@
  * What the profile form would change: only fields whose value differs from the loaded profile
  * go into the PATCH, so saving the language never rewrites a phone number someone else just set.
  */
-import { EMAIL_TOPICS, type EmailTopic, type Profile, type ProfileUpdate } from './account-types.ts';
+import { EMAIL_TOPICS, type EmailTopic, type Profile, type ProfileUpdate } from '../../internal/account/account-types.ts';
 
 export interface ProfileFormValues {
   name: string;

@@ -6,8 +6,8 @@
 import { html, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { AccountSection } from '../kb-profile/account-section.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
+import { AccountSection } from '../../internal/account/account-section.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { securityMessages, type SecurityKey } from './kb-security.messages.ts';
 import { securityStyles } from './kb-security.styles.ts';
 import type { SecurityPanelHost } from './security-panel-host.ts';

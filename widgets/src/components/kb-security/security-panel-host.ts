@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import type { SessionUser } from '../../internal/contexts.ts';
-import type { CommonKey } from '../kb-profile/account-section.messages.ts';
+import type { CommonKey } from '../../internal/account/account-section.messages.ts';
 import type { SecurityKey } from './kb-security.messages.ts';
 
 export interface SecurityPanelHost {

@@ -1,9 +1,9 @@
 /** The "Active sessions" panel of `<kb-security>`: the user's sessions, terminate one or all others. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
-import type { SessionInfo } from '../kb-profile/account-types.ts';
+import type { SessionInfo } from '../../internal/account/account-types.ts';
 import type { SecurityPanelHost } from './security-panel-host.ts';
-import { renderSessionsTable } from './sessions-table.ts';
+import { renderSessionsTable } from '../../internal/account/sessions-table.ts';
 
 export class SessionsPanel {
   private sessions: SessionInfo[] | null = null;

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
-import type { StatisticToken } from '../kb-profile/account-types.ts';
+import type { StatisticToken } from '../../internal/account/account-types.ts';
 import type { SecurityPanelHost } from './security-panel-host.ts';
 
 type Pending = 'rotate' | 'expire';

@@ -2,7 +2,7 @@ import '../../index.ts';
 import type { SessionResult } from '../../internal/api-client.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
 import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor, type FetchStub } from '../../internal/test-helpers.ts';
-import { formHost, publicRoute, sessionResult, user } from '../kb-portal/portal-test-kit.ts';
+import { formHost, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
 import type { KbSignIn } from './kb-sign-in.ts';
 
 const text = (el: Element) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';

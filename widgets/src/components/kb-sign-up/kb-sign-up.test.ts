@@ -1,7 +1,7 @@
 import '../../index.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
 import { $in, deepActiveElement, describe, expect, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
-import { formHost, isolateEachTest, publicRoute } from '../kb-portal/portal-test-kit.ts';
+import { formHost, isolateEachTest, publicRoute } from '../../internal/portal-test-kit.ts';
 
 const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) => $in<E>(el, `#${id}`);
 const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;

@@ -1,8 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbTeam } from './kb-team.ts';
-import type { Member } from '../kb-profile/account-types.ts';
+import type { Member } from '../../internal/account/account-types.ts';
 import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, problem, query, textOf, type ApiMock, type RecordedRequest } from '../kb-profile/account-test-kit.ts';
+import { fill, find, json, makeUser, mockApi, mountSection, problem, query, textOf, type ApiMock, type RecordedRequest } from '../../internal/account/account-test-kit.ts';
 
 define('kb-team', KbTeam);
 

@@ -6,9 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { AccountSection, fieldErrorsOf } from '../kb-profile/account-section.ts';
-import { accountSectionStyles } from '../kb-profile/account-section.styles.ts';
-import { isManager, type Member, type SessionInfo, type UserRole } from '../kb-profile/account-types.ts';
+import { AccountSection, fieldErrorsOf } from '../../internal/account/account-section.ts';
+import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
+import { isManager, type Member, type SessionInfo, type UserRole } from '../../internal/account/account-types.ts';
 import { teamMessages, type TeamKey } from './kb-team.messages.ts';
 import { teamStyles } from './kb-team.styles.ts';
 import { readInviteForm, renderInviteForm } from './team-invite-form.ts';

@@ -1,8 +1,8 @@
 /** The "Invite a member" form of `<kb-team>`: email, name, role (not owner) and invitation language. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { LOCALES, LOCALE_NAMES, type Locale, type MessageParams } from '../../internal/i18n.ts';
-import type { CommonKey } from '../kb-profile/account-section.messages.ts';
-import { ASSIGNABLE_ROLES, type InviteInput } from '../kb-profile/account-types.ts';
+import type { CommonKey } from '../../internal/account/account-section.messages.ts';
+import { ASSIGNABLE_ROLES, type InviteInput } from '../../internal/account/account-types.ts';
 import type { TeamKey } from './kb-team.messages.ts';
 
 export interface InviteFormView {

@@ -6,9 +6,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageParams } from '../../internal/i18n.ts';
-import type { CommonKey } from '../kb-profile/account-section.messages.ts';
-import { ASSIGNABLE_ROLES, type Member, type SessionInfo, type UserRole } from '../kb-profile/account-types.ts';
-import { renderSessionsTable } from '../kb-security/sessions-table.ts';
+import type { CommonKey } from '../../internal/account/account-section.messages.ts';
+import { ASSIGNABLE_ROLES, type Member, type SessionInfo, type UserRole } from '../../internal/account/account-types.ts';
+import { renderSessionsTable } from '../../internal/account/sessions-table.ts';
 import type { TeamKey } from './kb-team.messages.ts';
 
 /** A member's sessions while expanded: the list, `'loading'`, or an error message. */

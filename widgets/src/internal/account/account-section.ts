@@ -6,10 +6,10 @@
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { KabinetElement } from '../../internal/base-element.ts';
-import { ApiError, type ApiClient } from '../../internal/api-client.ts';
-import { apiContext, localeContext, sessionContext, type SessionUser } from '../../internal/contexts.ts';
-import { createLocaleState, negotiateLocale, type LocaleState, type MessageParams } from '../../internal/i18n.ts';
+import { KabinetElement } from '../base-element.ts';
+import { ApiError, type ApiClient } from '../api-client.ts';
+import { apiContext, localeContext, sessionContext, type SessionUser } from '../contexts.ts';
+import { createLocaleState, negotiateLocale, type LocaleState, type MessageParams } from '../i18n.ts';
 import { commonMessages, type CommonKey } from './account-section.messages.ts';
 import type { UserRole } from './account-types.ts';
 

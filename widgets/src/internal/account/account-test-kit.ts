@@ -5,10 +5,10 @@
  */
 import { html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createApiClient } from '../../internal/api-client.ts';
-import { anonymousSession, apiContext, localeContext, sessionContext, type SessionState, type SessionUser } from '../../internal/contexts.ts';
-import { createLocaleState, type Locale } from '../../internal/i18n.ts';
-import { fixture, jsonResponse, waitFor } from '../../internal/test-helpers.ts';
+import { createApiClient } from '../api-client.ts';
+import { anonymousSession, apiContext, localeContext, sessionContext, type SessionState, type SessionUser } from '../contexts.ts';
+import { createLocaleState, type Locale } from '../i18n.ts';
+import { fixture, jsonResponse, waitFor } from '../test-helpers.ts';
 
 export const API = 'https://api.kabinet.test';
 

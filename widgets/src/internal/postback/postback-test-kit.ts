@@ -6,8 +6,8 @@
  * imports this.
  */
 import { BUILT_IN_MACROS as SERVER_MACROS, validatePostbackTemplate } from '../../../../core/modules/postbacks/template.ts';
-import { json, problem, type ApiMock, type Handler, type RecordedRequest } from '../kb-profile/account-test-kit.ts';
-import { fakeCampaignApi } from '../kb-campaigns/campaign-test-kit.ts';
+import { json, problem, type ApiMock, type Handler, type RecordedRequest } from '../account/account-test-kit.ts';
+import { fakeCampaignApi } from '../campaign/campaign-test-kit.ts';
 import type { Postback, PostbackAttempt, PostbackPreview, PostbackScope, PostbackTestResult } from './postback-types.ts';
 
 const at = '2025-03-01T09:00:00.000Z';

@@ -3,7 +3,7 @@
  * its values (plus an English message); Russian wording lives here. A problem without a code
  * (a 422 read from `errors[]`) keeps the server's message.
  */
-import type { Locale } from '../../internal/i18n.ts';
+import type { Locale } from '../i18n.ts';
 import type { TemplateProblem } from './postback-types.ts';
 
 const m = (name: string | undefined) => `\${${name ?? ''}}`;

@@ -5,10 +5,10 @@
  */
 import { html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createApiClient, type PortalConfig, type SessionResult } from '../../internal/api-client.ts';
-import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext, type SessionState, type SessionUser } from '../../internal/contexts.ts';
-import { createLocaleState, type Locale } from '../../internal/i18n.ts';
-import { afterEach, cleanupFixtures, fixture, jsonResponse, type FetchStub } from '../../internal/test-helpers.ts';
+import { createApiClient, type PortalConfig, type SessionResult } from './api-client.ts';
+import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext, type SessionState, type SessionUser } from './contexts.ts';
+import { createLocaleState, type Locale } from './i18n.ts';
+import { afterEach, cleanupFixtures, fixture, jsonResponse, type FetchStub } from './test-helpers.ts';
 
 export const OPERATOR = 'op_demo_luckyspin';
 /** `METHOD /v1/public/operators/<OPERATOR>/<path>`, a stubApi key. */

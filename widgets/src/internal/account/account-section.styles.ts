@@ -4,7 +4,7 @@
  * never set a `--kb-*` token on :host, which would shadow the portal's theme.
  */
 import { css } from 'lit';
-import { tokenFallbacks } from '../../internal/token-fallbacks.ts';
+import { tokenFallbacks } from '../token-fallbacks.ts';
 
 export const accountSectionStyles = [tokenFallbacks, css`
   :host {

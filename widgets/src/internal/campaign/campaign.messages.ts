@@ -1,5 +1,5 @@
 /** Strings shared by the campaign widgets (campaigns, wizard, detail, creatives, conversions), English and Russian. */
-import { defineMessages, type Message } from '../../internal/i18n.ts';
+import { defineMessages, type Message } from '../i18n.ts';
 
 const en = {
   'name': 'Campaign name',

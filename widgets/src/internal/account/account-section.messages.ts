@@ -1,5 +1,5 @@
 /** Strings shared by the account sections (profile, security, team, events): states, copy, roles, sessions. */
-import { defineMessages, type Message } from '../../internal/i18n.ts';
+import { defineMessages, type Message } from '../i18n.ts';
 
 const en = {
   'waiting': 'Sign in to the partner portal to see this section.',

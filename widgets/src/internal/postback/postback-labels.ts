@@ -3,7 +3,7 @@
  * postback), with a one-line hint where the name alone does not say when it fires, and the scopes.
  * An action or scope the server adds becomes a compile error here.
  */
-import type { Locale } from '../../internal/i18n.ts';
+import type { Locale } from '../i18n.ts';
 import type { PostbackAction, PostbackScope } from './postback-types.ts';
 
 export const ACTION_LABELS = {

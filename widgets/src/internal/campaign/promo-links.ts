@@ -4,8 +4,8 @@
  * in a read-only textarea, never rendered here.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CampaignKey } from '../kb-campaigns/campaign.messages.ts';
-import type { Promo } from '../kb-campaigns/campaign-types.ts';
+import type { CampaignKey } from './campaign.messages.ts';
+import type { Promo } from './campaign-types.ts';
 
 export type CopyButton = (key: string, text: string, label: string) => TemplateResult;
 

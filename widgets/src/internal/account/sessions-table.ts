@@ -4,9 +4,9 @@
  * portal's own action, not something to do by accident from a list.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { MessageParams } from '../../internal/i18n.ts';
-import type { CommonKey } from '../kb-profile/account-section.messages.ts';
-import type { SessionInfo } from '../kb-profile/account-types.ts';
+import type { MessageParams } from '../i18n.ts';
+import type { CommonKey } from './account-section.messages.ts';
+import type { SessionInfo } from './account-types.ts';
 
 export interface SessionsTableText {
   tc(key: CommonKey, params?: MessageParams): string;

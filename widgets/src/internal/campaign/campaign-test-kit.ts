@@ -3,7 +3,7 @@
  * campaigns, promos and conversions as the server sends them, and an API stub answering the
  * read routes (a test's own handler goes first). Nothing outside *.test.ts imports this.
  */
-import { json, mockApi, type ApiMock, type Handler } from '../kb-profile/account-test-kit.ts';
+import { json, mockApi, type ApiMock, type Handler } from '../account/account-test-kit.ts';
 import type { CampaignDetail, Catalog, Campaign, Conversion, Creative, Promo } from './campaign-types.ts';
 
 const at = '2025-03-01T09:00:00.000Z';

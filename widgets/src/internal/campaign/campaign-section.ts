@@ -3,9 +3,9 @@
  * plus the shared campaign strings, who may change things and "newest load wins" list fetches.
  */
 import type { PropertyDeclarations } from 'lit';
-import type { MessageParams } from '../../internal/i18n.ts';
-import { AccountSection } from '../kb-profile/account-section.ts';
-import { isManager } from '../kb-profile/account-types.ts';
+import type { MessageParams } from '../i18n.ts';
+import { AccountSection } from '../account/account-section.ts';
+import { isManager } from '../account/account-types.ts';
 import { campaignMessages, type CampaignKey } from './campaign.messages.ts';
 
 export abstract class CampaignSection extends AccountSection {
