@@ -38,7 +38,8 @@ async function openMailedLink(page: Page, to: string, kind: 'unlock' | 'invite' 
   await page.goto((await link.getAttribute('href'))!);
 }
 
-describe('identity in the browser', () => {
+// Whole journeys in Chromium: on a loaded 2-core machine they may take longer than the default 20 s.
+describe('identity in the browser', { timeout: 60_000 }, () => {
   const email = 'e2e.partner@example.com';
   const password = 'e2e-partner-secret-1';
   let totpSecret = '';

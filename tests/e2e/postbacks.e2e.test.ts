@@ -33,7 +33,8 @@ async function playerClick(query: string) {
   return new URL(res.headers.get('location')!).searchParams.get('kb_vid')!;
 }
 
-describe('postbacks in the browser', () => {
+// Whole journeys in Chromium: on a loaded 2-core machine they may take longer than the default 20 s.
+describe('postbacks in the browser', { timeout: 60_000 }, () => {
   it('editor refuses the guide\'s wrong syntax at its position, saves a correct postback, and the log shows the real delivery', async () => {
     const page = await browser.newPage();
     page.on('pageerror', (e) => { throw e; });

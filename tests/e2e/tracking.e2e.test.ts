@@ -20,7 +20,8 @@ let browser: Browser;
 beforeAll(async () => { server = await startLiveServer(); browser = await launchChromium(); });
 afterAll(async () => { await browser?.close(); await server?.stop(); });
 
-describe('tracking in the browser', () => {
+// A whole journey in Chromium: on a loaded 2-core machine it may take longer than the default 20 s.
+describe('tracking in the browser', { timeout: 60_000 }, () => {
   it('wizard → copied link → counted click with its parameters → attributed events → conversion log', async () => {
     // A landing on this server itself, so the player's browser can really arrive on it.
     const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
