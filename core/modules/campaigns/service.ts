@@ -2,11 +2,13 @@
  * Partner campaigns and promos. A campaign ties one brand to one plan; each promo is a tracking
  * link. Archived campaigns take no new promos and no edits, but their links keep tracking.
  */
-import { and, asc, count, desc, eq, gte, inArray, like, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { ProblemError, fieldProblem, notFound } from '../../http/problem.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
+import type { Db } from '../../db/client.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import { brands, commissionPlans, creatives, landings, trafficSources } from '../catalog/table.ts';
 import { plansForPartner, presentCreative } from '../catalog/catalog-service.ts';
 import { campaigns, promos } from './table.ts';
@@ -138,3 +140,59 @@ const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quo
 function bannerSnippet(link: string, c: { assetUrl: string; width: number; height: number; title: string }) {
   return `<a href="${attr(link)}" target="_blank" rel="noopener"><img src="${attr(c.assetUrl)}" width="${c.width}" height="${c.height}" alt="${attr(c.title)}"></a>`;
 }
+
+// ---- Look-ups for other modules (they never read `campaigns` or `promos` themselves). ----
+
+/** A read context: the database and its bound-parameter limit per statement (100 on D1). */
+export interface CampaignReadCtx { db: Db; maxBoundParams?: number }
+
+/** Which promos these promo codes (the operator's coupon codes) name, by code; unknown codes are absent. One query per chunk. */
+export async function promosByCode(ctx: CampaignReadCtx, operatorId: string, promoCodes: Iterable<string>): Promise<Map<string, { id: string; partnerId: string; campaignId: string }>> {
+  const rows = await selectInChunks(promoCodes, (codes) => ctx.db.select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId }).from(promos)
+    .where(and(eq(promos.operatorId, operatorId), inArray(promos.promoCode, codes))), ctx.maxBoundParams);
+  return new Map(rows.map(({ code, ...p }) => [code!, p]));
+}
+
+/** The names of these campaigns of the operator, by id. One query per chunk. */
+export async function campaignNames(ctx: CampaignReadCtx, operatorId: string, campaignIds: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await selectInChunks(campaignIds, (ids) => ctx.db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns)
+    .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))), ctx.maxBoundParams);
+  return new Map(rows.map((c) => [c.id, c.name]));
+}
+
+/** The promo codes (null when a promo has none) of these promos of the operator, by id. One query per chunk. */
+export async function promoCodesOf(ctx: CampaignReadCtx, operatorId: string, promoIds: Iterable<string>): Promise<Map<string, string | null>> {
+  const rows = await selectInChunks(promoIds, (ids) => ctx.db.select({ id: promos.id, code: promos.promoCode }).from(promos)
+    .where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))), ctx.maxBoundParams);
+  return new Map(rows.map((p) => [p.id, p.code]));
+}
+
+/** Which of these ids are campaigns of the operator. One query per chunk. */
+export async function existingCampaignIds(ctx: CampaignReadCtx, operatorId: string, campaignIds: Iterable<string>): Promise<Set<string>> {
+  const rows = await selectInChunks(campaignIds, (ids) => ctx.db.select({ id: campaigns.id }).from(campaigns)
+    .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))), ctx.maxBoundParams);
+  return new Set(rows.map((c) => c.id));
+}
+
+/** The partner's own campaign with this id (another partner's is null, as if absent). One query. */
+export async function findPartnerCampaign(ctx: CampaignReadCtx, who: { operatorId: string; partnerId: string }, campaignId: string): Promise<{ id: string; status: typeof campaigns.$inferSelect['status'] } | null> {
+  const [row] = await ctx.db.select({ id: campaigns.id, status: campaigns.status }).from(campaigns)
+    .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
+  return row ?? null;
+}
+
+/** The partner's own promo with this id and its campaign (another partner's is null). One query. */
+export async function findPartnerPromo(ctx: CampaignReadCtx, who: { operatorId: string; partnerId: string }, promoId: string): Promise<{ id: string; campaignId: string } | null> {
+  const [row] = await ctx.db.select({ id: promos.id, campaignId: promos.campaignId }).from(promos)
+    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), eq(promos.id, promoId)));
+  return row ?? null;
+}
+
+/*
+ * Labels for another module's list queries, as SQL expressions (scalar subqueries on the primary
+ * key) it puts in its own select or where: its rows carry campaign/promo ids, the names stay ours,
+ * and a page is still one query. `id` is the caller's column (or SQL) holding the id; null when none.
+ */
+export const campaignNameOf = (id: SQLWrapper): SQL<string | null> => sql<string | null>`(select ${campaigns.name} from ${campaigns} where ${campaigns.id} = ${id})`;
+export const promoTitleOf = (id: SQLWrapper): SQL<string | null> => sql<string | null>`(select ${promos.title} from ${promos} where ${promos.id} = ${id})`;
+export const promoCodeOf = (id: SQLWrapper): SQL<string | null> => sql<string | null>`(select ${promos.promoCode} from ${promos} where ${promos.id} = ${id})`;

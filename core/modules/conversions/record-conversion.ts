@@ -15,7 +15,7 @@ import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
 import { planPostbacks } from '../postbacks/plan-postbacks.ts';
 import type { PostbackAction } from '../postbacks/table.ts';
-import { clicks } from '../tracking/table.ts';
+import { clickAttributions } from '../tracking/service.ts';
 import { conversionChanges, conversions, type ConversionStatus } from './table.ts';
 
 const NEXT: Record<ConversionStatus, readonly ConversionStatus[]> = {
@@ -155,10 +155,7 @@ async function applyReport(deps: AppDeps, report: ConversionReport, options: Rec
     payoutMinor: report.payout?.minor ?? null, currency: report.payout?.currency ?? null, received: report.received ?? null,
   };
   if (!existing) {
-    const [click] = report.clickId
-      ? await deps.db.select({ id: clicks.id, partnerId: clicks.partnerId, campaignId: clicks.campaignId, promoId: clicks.promoId }).from(clicks)
-        .where(and(eq(clicks.operatorId, report.operatorId), eq(clicks.id, report.clickId)))
-      : [];
+    const click = report.clickId ? (await clickAttributions(deps, report.operatorId, [report.clickId])).get(report.clickId) : undefined;
     const warnings = [
       report.status ? null : `unknown status "${report.rawStatus ?? ''}": kept on hold with the raw value`,
       click || !report.clickId ? null : `no click "${report.clickId}": kept unattributed`,

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';
 import { formatMoney, formatStoredAmount, money, parseMoney, MoneyError } from '../../lib/money.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
+import { campaignNameOf, existingCampaignIds, promoTitleOf } from '../campaigns/service.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
 import { recordConversion, type ConversionRow } from './record-conversion.ts';
 import { readPayout } from './read-payout.ts';
@@ -75,7 +75,7 @@ export async function updateConversion(deps: AppDeps, operatorId: string, id: st
 export async function uploadCosts(deps: AppDeps, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
   const errors: Array<{ path: string; message: string }> = [];
   const ids = [...new Set(input.costs.map((c) => c.campaignId))];
-  const known = new Set((await deps.db.select({ id: campaigns.id }).from(campaigns).where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids)))).map((c) => c.id));
+  const known = await existingCampaignIds(deps, operatorId, ids);
   const now = deps.clock.now();
   const rows = input.costs.map((cost, i) => {
     if (!known.has(cost.campaignId)) errors.push({ path: `body.costs.${i}.campaignId`, message: 'no such campaign' });
@@ -113,9 +113,7 @@ export async function listCosts(deps: AppDeps, operatorId: string, query: z.infe
 
 /** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */
 export async function listPartnerReportedConversions(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PartnerReportedConversionQuerySchema>) {
-  const rows = await deps.db.select({ c: conversions, campaignName: campaigns.name, promoTitle: promos.title }).from(conversions)
-    .leftJoin(campaigns, eq(campaigns.id, conversions.campaignId))
-    .leftJoin(promos, eq(promos.id, conversions.promoId))
+  const rows = await deps.db.select({ c: conversions, campaignName: campaignNameOf(conversions.campaignId), promoTitle: promoTitleOf(conversions.promoId) }).from(conversions)
     .where(and(
       eq(conversions.operatorId, who.operatorId), eq(conversions.partnerId, who.partnerId),
       query.status ? eq(conversions.status, query.status) : undefined,

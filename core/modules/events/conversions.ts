@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
+import { campaignNameOf, promoTitleOf } from '../campaigns/service.ts';
 import { playerEvents } from './table.ts';
 import type { z } from 'zod';
 import type { ConversionQuerySchema } from './schemas.ts';
@@ -19,9 +19,7 @@ function present(e: EventRow, campaignName: string | null, promoTitle: string | 
 }
 
 export async function listConversions(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof ConversionQuerySchema>) {
-  const rows = await deps.db.select({ event: playerEvents, campaignName: campaigns.name, promoTitle: promos.title }).from(playerEvents)
-    .leftJoin(campaigns, eq(campaigns.id, playerEvents.campaignId))
-    .leftJoin(promos, eq(promos.id, playerEvents.promoId))
+  const rows = await deps.db.select({ event: playerEvents, campaignName: campaignNameOf(playerEvents.campaignId), promoTitle: promoTitleOf(playerEvents.promoId) }).from(playerEvents)
     .where(and(
       eq(playerEvents.operatorId, who.operatorId), eq(playerEvents.partnerId, who.partnerId),
       query.type ? eq(playerEvents.type, query.type) : undefined,

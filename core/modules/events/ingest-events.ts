@@ -13,8 +13,8 @@ import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { brands } from '../catalog/table.ts';
-import { promos } from '../campaigns/table.ts';
-import { clicks } from '../tracking/table.ts';
+import { promosByCode } from '../campaigns/service.ts';
+import { clickAttributions } from '../tracking/service.ts';
 import { playerEvents, players } from './table.ts';
 import { PlayerEventSchema } from './schemas.ts';
 import type { z } from 'zod';
@@ -75,12 +75,8 @@ export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unkno
   const existing = new Map((await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>
     deps.db.select({ id: playerEvents.id, hash: playerEvents.contentHash, partnerId: playerEvents.partnerId, campaignId: playerEvents.campaignId, promoId: playerEvents.promoId, clickId: playerEvents.clickId, attributedBy: playerEvents.attributedBy })
       .from(playerEvents).where(and(eq(playerEvents.operatorId, operatorId), inArray(playerEvents.id, ids))))).map((r) => [r.id, r]));
-  const clickRows = new Map((await inChunks([...new Set(valid.flatMap((v) => (v.event.visit_id ? [v.event.visit_id] : [])))], (ids) =>
-    deps.db.select({ id: clicks.id, partnerId: clicks.partnerId, campaignId: clicks.campaignId, promoId: clicks.promoId }).from(clicks)
-      .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))))).map((c) => [c.id, c]));
-  const promoRows = new Map((await inChunks([...new Set(valid.flatMap((v) => (v.event.promo_code ? [v.event.promo_code] : [])))], (codes) =>
-    deps.db.select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId }).from(promos)
-      .where(and(eq(promos.operatorId, operatorId), inArray(promos.promoCode, codes))))).map((p) => [p.code!, p]));
+  const clickRows = await clickAttributions(deps, operatorId, valid.flatMap((v) => (v.event.visit_id ? [v.event.visit_id] : [])));
+  const promoRows = await promosByCode(deps, operatorId, valid.flatMap((v) => (v.event.promo_code ? [v.event.promo_code] : [])));
   const knownPlayers = new Map((await inChunks([...new Set(valid.map((v) => v.event.player_id))], (ids) =>
     deps.db.select().from(players).where(and(eq(players.operatorId, operatorId), inArray(players.playerId, ids))))).map((p) => [playerKey(p.brandId, p.playerId), p]));
 

@@ -2,12 +2,12 @@
 import { and, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
+import { campaignNameOf, promoCodeOf } from '../campaigns/service.ts';
 import { postbackAttempts } from './table.ts';
 import type { PostbackLogQuerySchema } from './schemas.ts';
 
 /** LIKE with the user's text taken literally (% and _ are not wildcards here). */
-export function containsText(column: SQL | typeof postbackAttempts.url | typeof campaigns.name, text: string): SQL {
+export function containsText(column: SQL | typeof postbackAttempts.url, text: string): SQL {
   const escaped = text.replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql`${column} like ${`%${escaped}%`} escape '\\'`;
 }
@@ -23,10 +23,10 @@ function responseCodeFilter(value: string | undefined): SQL | undefined {
 }
 
 export async function listPostbackLog(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PostbackLogQuerySchema>) {
-  const rows = await deps.db.select({ attempt: postbackAttempts, campaignName: campaigns.name, promoCode: promos.promoCode })
+  const campaignName = campaignNameOf(postbackAttempts.campaignId);
+  const promoCode = promoCodeOf(postbackAttempts.promoId);
+  const rows = await deps.db.select({ attempt: postbackAttempts, campaignName, promoCode })
     .from(postbackAttempts)
-    .leftJoin(campaigns, eq(campaigns.id, postbackAttempts.campaignId))
-    .leftJoin(promos, eq(promos.id, postbackAttempts.promoId))
     .where(and(
       eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId),
       query.from ? gte(postbackAttempts.sentAt, new Date(query.from)) : undefined,
@@ -34,9 +34,9 @@ export async function listPostbackLog(deps: AppDeps, who: PartnerPrincipal, quer
       query.url ? containsText(postbackAttempts.url, query.url) : undefined,
       query.action ? eq(postbackAttempts.action, query.action) : undefined,
       responseCodeFilter(query.responseCode),
-      query.campaign ? containsText(campaigns.name, query.campaign) : undefined,
+      query.campaign ? containsText(campaignName, query.campaign) : undefined,
       query.campaignId ? eq(postbackAttempts.campaignId, query.campaignId) : undefined,
-      query.promoCode ? eq(promos.promoCode, query.promoCode) : undefined,
+      query.promoCode ? eq(promoCode, query.promoCode) : undefined,
       query.promoId ? eq(postbackAttempts.promoId, query.promoId) : undefined,
       query.before ? lt(postbackAttempts.id, query.before) : undefined,
     ))

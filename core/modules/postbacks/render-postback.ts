@@ -3,15 +3,12 @@
  * from the trigger, the click (its country and every custom parameter, under its own name) and
  * the campaign/promo names. POST postbacks move the query string into a form or JSON body.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { selectInChunks } from '../../db/in-chunks.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
-import { clicks } from '../tracking/table.ts';
+import { campaignNames, promoCodesOf } from '../campaigns/service.ts';
+import { clickFacts, type ClickFacts } from '../tracking/service.ts';
 import { renderPostbackUrl, type MacroValues } from './template.ts';
 import type { postbackConfigs } from './table.ts';
 
-export interface ClickFacts { id: string; country: string | null; params: Array<[string, string]> }
 export interface RenderContext {
   clicks: Map<string, ClickFacts>;
   campaignNames: Map<string, string>;
@@ -20,14 +17,11 @@ export interface RenderContext {
 
 /** Everything the macros need for a set of triggers, in three queries. */
 export async function loadRenderContext(db: Db, operatorId: string, refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> }, maxParams?: number): Promise<RenderContext> {
-  const byIds = <R>(ids: Iterable<string>, load: (chunk: string[]) => Promise<R[]>) => selectInChunks(ids, load, maxParams);
-  const clickRows = await byIds(refs.clickIds, (ids) => db.select({ id: clicks.id, country: clicks.country, params: clicks.params }).from(clicks).where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))));
-  const campaignRows = await byIds(refs.campaignIds, (ids) => db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns).where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))));
-  const promoRows = await byIds(refs.promoIds, (ids) => db.select({ id: promos.id, code: promos.promoCode }).from(promos).where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))));
+  const ctx = { db, maxBoundParams: maxParams };
   return {
-    clicks: new Map(clickRows.map((c) => [c.id, c])),
-    campaignNames: new Map(campaignRows.map((c) => [c.id, c.name])),
-    promoCodes: new Map(promoRows.map((p) => [p.id, p.code])),
+    clicks: await clickFacts(ctx, operatorId, refs.clickIds),
+    campaignNames: await campaignNames(ctx, operatorId, refs.campaignIds),
+    promoCodes: await promoCodesOf(ctx, operatorId, refs.promoIds),
   };
 }
 

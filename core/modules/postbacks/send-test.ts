@@ -4,13 +4,13 @@
  * show it, and send only on the partner's confirmation. Test sends are logged like real ones,
  * flagged as tests.
  */
-import { and, count, desc, eq, gte, type SQL } from 'drizzle-orm';
+import { and, count, eq, gte } from 'drizzle-orm';
 import { ProblemError, notFound } from '../../http/problem.ts';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { newId } from '../../lib/ids.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
-import { clicks } from '../tracking/table.ts';
+import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
+import { findRecentClicks } from '../tracking/service.ts';
 import { loadRenderContext, renderPostbackRequest, customParameters } from './render-postback.ts';
 import { postbackAttempts, postbackDeliveries, postbackConfigs, type PostbackAction } from './table.ts';
 import { BUILT_IN_MACROS, scanTemplate, validatePostbackTemplate, type MacroValues } from './template.ts';
@@ -29,11 +29,12 @@ function sampleValues(action: PostbackAction, at: Date): MacroValues {
 }
 
 async function pickClick(deps: AppDeps, who: PartnerPrincipal, target: Target, clickId?: string) {
-  const scope: SQL | undefined = target.scope === 'promo' && target.promoId ? eq(clicks.promoId, target.promoId)
-    : target.scope === 'campaign' && target.campaignId ? eq(clicks.campaignId, target.campaignId) : undefined;
-  const base = and(eq(clicks.operatorId, who.operatorId), eq(clicks.partnerId, who.partnerId), scope);
-  if (clickId) return (await deps.db.select().from(clicks).where(and(base, eq(clicks.id, clickId))))[0] ?? null;
-  const recent = await deps.db.select().from(clicks).where(base).orderBy(desc(clicks.createdAt)).limit(50);
+  const scope = {
+    operatorId: who.operatorId, partnerId: who.partnerId,
+    promoId: target.scope === 'promo' ? target.promoId : null, campaignId: target.scope === 'campaign' ? target.campaignId : null,
+  };
+  if (clickId) return (await findRecentClicks(deps, { ...scope, clickId }, 1))[0] ?? null;
+  const recent = await findRecentClicks(deps, scope, 50);
   const wanted = scanTemplate(target.urlTemplate).parts.flatMap((p) => (p.kind === 'macro' && !(BUILT_IN_MACROS as readonly string[]).includes(p.name) ? [p.name] : []));
   return recent.find((c) => { const custom = customParameters(c.params); return wanted.every((n) => n in custom); }) ?? recent[0] ?? null;
 }
@@ -54,10 +55,8 @@ async function render(deps: AppDeps, who: PartnerPrincipal, target: Target, clic
 
 /** A campaign or promo the preview names must be this partner's own: another's answers 404, as everywhere. */
 async function requireOwnScope(deps: AppDeps, who: PartnerPrincipal, campaignId: string | undefined, promoId: string | undefined) {
-  const mine = async (table: typeof campaigns | typeof promos, id: string) => (await deps.db.select({ id: table.id }).from(table)
-    .where(and(eq(table.operatorId, who.operatorId), eq(table.partnerId, who.partnerId), eq(table.id, id)))).length > 0;
-  if (campaignId && !(await mine(campaigns, campaignId))) throw notFound('Campaign');
-  if (promoId && !(await mine(promos, promoId))) throw notFound('Promo');
+  if (campaignId && !(await findPartnerCampaign(deps, who, campaignId))) throw notFound('Campaign');
+  if (promoId && !(await findPartnerPromo(deps, who, promoId))) throw notFound('Promo');
 }
 
 export async function previewPostback(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof PreviewPostbackSchema>) {

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
+import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
 import { postbackConfigs } from './table.ts';
 import { validatePostbackTemplate, type TemplateProblem } from './template.ts';
 import type { CreatePostbackSchema, PostbackQuerySchema, UpdatePostbackSchema } from './schemas.ts';
@@ -36,7 +36,7 @@ function present(row: Row) {
 }
 
 async function activeCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string, path: string) {
-  const [campaign] = await deps.db.select().from(campaigns).where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
+  const campaign = await findPartnerCampaign(deps, who, campaignId);
   if (!campaign) throw invalid(path, 'no such campaign');
   if (campaign.status === 'archived') throw new ProblemError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
   return campaign;
@@ -50,7 +50,7 @@ export async function createPostback(deps: AppDeps, who: PartnerPrincipal, input
     campaignId = (await activeCampaign(deps, who, input.campaignId, 'body.campaignId')).id;
   } else if (input.scope === 'promo') {
     if (!input.promoId) throw invalid('body.promoId', 'required for a promo postback');
-    const [promo] = await deps.db.select().from(promos).where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), eq(promos.id, input.promoId)));
+    const promo = await findPartnerPromo(deps, who, input.promoId);
     if (!promo) throw invalid('body.promoId', 'no such promo');
     await activeCampaign(deps, who, promo.campaignId, 'body.promoId');
     campaignId = promo.campaignId;
