@@ -16,4 +16,6 @@ export { KbNetworkConnections, NETWORK_CONSOLE_PARTS } from './components/kb-net
 export { KbNetworkConnectForm } from './components/kb-network-connections/kb-network-connect-form.ts';
 export { KbNetworkOffers } from './components/kb-network-connections/kb-network-offers.ts';
 export { KbNetworkConversions } from './components/kb-network-connections/kb-network-conversions.ts';
-export { ConsoleApiError, type Connection, type ConversionStatus, type NetworkEntry, type NetworkOffer, type OperatorConversion } from './components/kb-network-connections/network-api.ts';
+export type { Connection, ConversionStatus, NetworkEntry, NetworkOffer, OperatorConversion } from './components/kb-network-connections/network-types.ts';
+/** The console's failures are the portal's ApiError (`ConsoleApiError` is its earlier name, kept for existing code). */
+export { ApiError, ApiError as ConsoleApiError, type FieldError } from './internal/api-client.ts';

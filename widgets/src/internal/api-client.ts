@@ -1,8 +1,9 @@
 /**
  * The widgets' API client: the typed SDK client (request and response types come from the
  * server's routes), wrapped in the few calls the elements make. Elements get it from the portal
- * through @lit/context (contexts.ts), never from a global. Problem+json answers are thrown as
- * ApiError so an element can show the server's own detail.
+ * through @lit/context (contexts.ts), never from a global. The operator console (console-element.ts)
+ * uses the same client on its backend's prefix. Problem+json answers are thrown as ApiError, the
+ * one error class of both, so an element can show the server's own detail.
  */
 import { hc, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../../core/http/app.ts';
@@ -21,6 +22,7 @@ export type SignUpInput = NonNullable<Parameters<SignUpCall>[0]>['json'];
 
 export interface FieldError { path: string; message: string }
 
+/** A problem+json answer: status, code, the server's detail, the request id and a 422's field errors. */
 export class ApiError extends Error {
   constructor(readonly status: number, readonly code: string, readonly detail: string, readonly requestId: string | null, readonly errors: FieldError[] = []) {
     super(detail);
@@ -51,8 +53,9 @@ export async function expectOk<R extends ClientResponse<unknown, number, string>
 async function bodyOf<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
-    const problem = (body ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
-    throw new ApiError(res.status, problem.code ?? 'internal', problem.detail ?? res.statusText, res.headers.get('x-request-id'), problem.errors ?? []);
+    // `error`: an operator backend in front of the console may answer its own `{ error }` (e.g. its admin login).
+    const problem = (body ?? {}) as { code?: string; detail?: string; error?: string; errors?: FieldError[] };
+    throw new ApiError(res.status, problem.code ?? 'internal', problem.detail ?? problem.error ?? res.statusText, res.headers.get('x-request-id'), problem.errors ?? []);
   }
   return body as T;
 }
@@ -65,6 +68,8 @@ export interface ApiClientOptions {
    * no Authorization header is set.
    */
   credentials?: RequestCredentials;
+  /** Sent with every call (e.g. the console's `accept: application/json` for its backend). */
+  headers?: Record<string, string>;
   fetch?: typeof fetch;
   /** Called when a partner route (`/v1/partner/…`) answers 401: the session has ended. */
   onUnauthorized?: () => void;
@@ -80,7 +85,7 @@ export function createApiClient(baseUrl: string, options: ApiClientOptions = {})
     return res;
   };
   const client: KabinetClient = hc<AppType>(root, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     fetch: doFetch as typeof fetch,
     ...(credentials ? { init: { credentials } } : {}),
   });

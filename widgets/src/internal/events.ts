@@ -1,14 +1,18 @@
 /**
  * The one place every `kb-*` DOM event is declared. Elements dispatch only through
  * `KabinetElement.emit`, which is typed against this map, so a page's
- * `addEventListener('kb-ready', e => e.detail.operatorId)` is typed too.
+ * `addEventListener('kb-ready', e => e.detail.operatorId)` is typed too. Every one bubbles and is
+ * composed (it leaves the shadow root), the portal's and the operator console's alike.
  */
 import type { Branding, SessionResult } from './api-client.ts';
 import type { Locale } from './i18n.ts';
 import type { Postback } from './postback/postback-types.ts';
+import type { KabinetClient, SuccessBody } from '../../../core/sdk/index.ts';
 
 export type Theme = Branding['theme'];
 type User = SessionResult['user'];
+/** A tracker or network connection as the console's backend answers it (secrets masked, with its postback URLs). */
+type Connection = SuccessBody<Awaited<ReturnType<KabinetClient['v1']['network_connections']['$post']>>>;
 
 export interface KabinetEventMap {
   /** The portal loaded its operator's configuration and is showing content. */
@@ -40,6 +44,18 @@ export interface KabinetEventMap {
   'kb-postback-cancelled': { postbackId: string | null };
   /** `<kb-postbacks>` deleted a postback after the user confirmed. */
   'kb-postback-deleted': { postbackId: string };
+  /** `<kb-campaign-wizard>`: "Open campaign" after Finish. */
+  'kb-campaign-created': { campaignId: string; promoId: string };
+  /** `<kb-campaign-wizard campaign-id>` added a promo to an existing campaign. */
+  'kb-promo-created': { campaignId: string; promoId: string };
+  /** `<kb-creatives selectable>`: a banner was picked (`creativeId`), or the direct link (null). */
+  'kb-creative-selected': { creativeId: string | null };
+  /** Operator console: `<kb-network-connect-form>` connected a network or tracker (the server's answer). */
+  'kb-network-connected': Connection;
+  /** Operator console: the connect form's Cancel; `networkKey` null for a tracker. */
+  'kb-network-connect-cancel': { networkKey: string | null };
+  /** Operator console: `<kb-network-conversions>` was closed. */
+  'kb-network-conversions-close': { connectionId: string };
 }
 
 export type KabinetEventName = keyof KabinetEventMap;

@@ -10,7 +10,7 @@ import { fieldErrorsOf } from '../../internal/account/account-section.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
-import { announce, type CampaignDetail, type Catalog, type Landing, type Promo } from '../../internal/campaign/campaign-types.ts';
+import { type CampaignDetail, type Catalog, type Landing, type Promo } from '../../internal/campaign/campaign-types.ts';
 import { renderPromoLinks } from '../../internal/campaign/promo-links.ts';
 import { wizardMessages, type WizardKey } from './kb-campaign-wizard.messages.ts';
 import { wizardStyles } from './kb-campaign-wizard.styles.ts';
@@ -222,7 +222,7 @@ export class KbCampaignWizard extends CampaignSection {
       this.result = promo;
       this.step = 'done';
       this.focusAfterRender('#wizard-step');
-      if (this.campaignId) announce(this, 'kb-promo-created', { campaignId, promoId: promo.id });
+      if (this.campaignId) this.emit('kb-promo-created', { campaignId, promoId: promo.id });
     } catch (error) {
       const message = this.errorMessage(error);
       const fields = fieldErrorsOf(error);
@@ -273,7 +273,7 @@ export class KbCampaignWizard extends CampaignSection {
       ${renderPromoLinks(promo, (key) => this.c(key), (key, text, label) => this.renderCopy(key, text, label))}
       ${this.campaignId ? nothing : html`<div part="actions">
         <button part="button primary open" type="button"
-          @click=${() => announce(this, 'kb-campaign-created', { campaignId: promo.campaignId, promoId: promo.id })}>${this.m('open')}</button>
+          @click=${() => this.emit('kb-campaign-created', { campaignId: promo.campaignId, promoId: promo.id })}>${this.m('open')}</button>
       </div>`}
     </section>`;
   }

@@ -12,7 +12,7 @@ import { accountSectionStyles } from '../../internal/account/account-section.sty
 import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
-import { announce, formValues, type Creative, type CreativeQuery } from '../../internal/campaign/campaign-types.ts';
+import { formValues, type Creative, type CreativeQuery } from '../../internal/campaign/campaign-types.ts';
 import { creativesMessages, type CreativesKey } from './kb-creatives.messages.ts';
 import { creativesStyles } from './kb-creatives.styles.ts';
 
@@ -103,7 +103,7 @@ export class KbCreatives extends CampaignSection {
 
   private choose(creativeId: string | null): void {
     this.selected = creativeId;
-    announce(this, 'kb-creative-selected', { creativeId });
+    this.emit('kb-creative-selected', { creativeId });
   }
 
   protected override render(): TemplateResult {

@@ -5,19 +5,20 @@
  * setting's input). Part of `<kb-network-connections>`, which sets its properties.
  *
  * @event kb-network-connected - `detail`: the new Connection (with its postback URLs). Bubbles and is composed.
- * @event kb-network-connect-cancel - The Cancel button was pressed (not composed: for the console only).
+ * @event kb-network-connect-cancel - The Cancel button was pressed; `detail: { networkKey }` (null for the tracker). Bubbles and is composed.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ConsoleElement } from './console-element.ts';
-import { ConsoleApiError, type Connection, type NetworkEntry } from './network-api.ts';
+import { ApiError, expectOk } from '../../internal/api-client.ts';
+import { NetworkConsoleElement } from './network-console-element.ts';
+import type { NetworkEntry } from './network-types.ts';
 
 const NAME = 'name';
 const CURRENCY = 'defaultCurrency';
 const settingField = (key: string) => `settings.${key}`;
 const fieldId = (field: string) => `connect-${field.replace(/[^\w-]/g, '-')}`;
 
-export class KbNetworkConnectForm extends ConsoleElement {
-  static override shadowRootOptions: ShadowRootInit = { ...ConsoleElement.shadowRootOptions, delegatesFocus: true };
+export class KbNetworkConnectForm extends NetworkConsoleElement {
+  static override shadowRootOptions: ShadowRootInit = { ...NetworkConsoleElement.shadowRootOptions, delegatesFocus: true };
   static override properties = {
     network: { attribute: false },
     busy: { state: true },
@@ -66,13 +67,13 @@ export class KbNetworkConnectForm extends ConsoleElement {
     }
     const network = this.network;
     const body = network
-      ? { kind: 'network', networkKey: network.key, name: value(NAME), defaultCurrency: value(CURRENCY).toUpperCase(), settings: Object.fromEntries(network.settings.map((s) => [s.key, value(settingField(s.key))])) }
-      : { kind: 'tracker', name: value(NAME), defaultCurrency: value(CURRENCY).toUpperCase() };
+      ? { kind: 'network' as const, networkKey: network.key, name: value(NAME), defaultCurrency: value(CURRENCY).toUpperCase(), settings: Object.fromEntries(network.settings.map((s) => [s.key, value(settingField(s.key))])) }
+      : { kind: 'tracker' as const, name: value(NAME), defaultCurrency: value(CURRENCY).toUpperCase() };
     this.busy = true;
     try {
-      const connection = await this.call<Connection>('/v1/network_connections', { method: 'POST', body });
+      const connection = await expectOk(this.api.client.v1.network_connections.$post({ json: body }));
       form.reset();
-      this.dispatchEvent(new CustomEvent('kb-network-connected', { detail: connection, bubbles: true, composed: true }));
+      this.emit('kb-network-connected', connection);
     } catch (error) {
       this.showFailure(error);
     } finally {
@@ -82,7 +83,7 @@ export class KbNetworkConnectForm extends ConsoleElement {
 
   /** A 422's errors go next to their fields; whatever names no field (or any other failure) goes in the alert. */
   private showFailure(error: unknown): void {
-    if (!(error instanceof ConsoleApiError) || !error.errors.length) {
+    if (!(error instanceof ApiError) || !error.errors.length) {
       this.error = this.failure(error);
       return;
     }
@@ -104,7 +105,7 @@ export class KbNetworkConnectForm extends ConsoleElement {
   }
 
   private cancel = (): void => {
-    this.dispatchEvent(new CustomEvent('kb-network-connect-cancel', { bubbles: true }));
+    this.emit('kb-network-connect-cancel', { networkKey: this.network?.key ?? null });
   };
 
   private field(field: string, label: string, options: { type?: string; value?: string; hint?: string; autocomplete?: string; maxlength?: number } = {}): TemplateResult {

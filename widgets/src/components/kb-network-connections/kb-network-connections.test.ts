@@ -3,7 +3,7 @@ import { define } from '../../internal/base-element.ts';
 import { KbNetworkConnections } from './kb-network-connections.ts';
 import { $in, afterEach, cleanupFixtures, describe, expect, fixture, it, jsonResponse, problemResponse, stubFetch, typeInto, waitFor, type FetchStub, type StubbedRequest } from '../../internal/test-helpers.ts';
 import { stubClipboard } from '../../internal/account/account-test-kit.ts';
-import type { Connection, NetworkEntry, NetworkOffer, OperatorConversion } from './network-api.ts';
+import type { Connection, NetworkEntry, NetworkOffer, OperatorConversion } from './network-types.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 

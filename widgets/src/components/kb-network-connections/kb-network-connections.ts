@@ -36,8 +36,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { define } from '../../internal/base-element.ts';
-import { ConsoleElement } from './console-element.ts';
-import type { Connection, NetworkEntry } from './network-api.ts';
+import { expectOk } from '../../internal/api-client.ts';
+import { NetworkConsoleElement } from './network-console-element.ts';
+import type { Connection, NetworkEntry } from './network-types.ts';
 import { KbNetworkConnectForm } from './kb-network-connect-form.ts';
 import { KbNetworkOffers } from './kb-network-offers.ts';
 import { KbNetworkConversions } from './kb-network-conversions.ts';
@@ -51,7 +52,7 @@ export const NETWORK_CONSOLE_PARTS: ReadonlyArray<[string, CustomElementConstruc
 
 type Chosen = { kind: 'network'; key: string } | { kind: 'tracker' } | null;
 
-export class KbNetworkConnections extends ConsoleElement {
+export class KbNetworkConnections extends NetworkConsoleElement {
   static override properties = {
     catalog: { state: true }, connections: { state: true }, loadError: { state: true }, search: { state: true },
     chosen: { state: true }, viewing: { state: true }, notice: { state: true }, error: { state: true }, copied: { state: true },
@@ -98,8 +99,8 @@ export class KbNetworkConnections extends ConsoleElement {
     this.loadError = null;
     try {
       const [catalog, connections] = await Promise.all([
-        this.call<{ data: NetworkEntry[] }>('/v1/networks'),
-        this.call<{ data: Connection[] }>('/v1/network_connections'),
+        expectOk(this.api.client.v1.networks.$get()),
+        expectOk(this.api.client.v1.network_connections.$get()),
       ]);
       if (seq !== this.loadSeq) return;
       this.catalog = catalog.data;
@@ -130,7 +131,7 @@ export class KbNetworkConnections extends ConsoleElement {
   private async toggle(connection: Connection, enabled: boolean): Promise<void> {
     this.error = null;
     try {
-      const updated = await this.call<Connection>(`/v1/network_connections/${encodeURIComponent(connection.id)}`, { method: 'PATCH', body: { enabled } });
+      const updated = await expectOk(this.api.client.v1.network_connections[':connectionId'].$patch({ param: { connectionId: connection.id }, json: { enabled } }));
       this.connections = (this.connections ?? []).map((c) => (c.id === updated.id ? updated : c));
     } catch (error) {
       // A refused change puts the switch back (`live` compares with the checkbox itself).

@@ -3,15 +3,18 @@
  * status, payout, click id, last change), filtered by status, with approve / cancel / trash
  * buttons (PATCH /v1/conversions/{id}). The server's state machine decides: a refused change
  * (409) shows its message. Part of `<kb-network-connections>`, which sets its properties.
+ *
+ * @event kb-network-conversions-close - The Close button; `detail: { connectionId }`. Bubbles and is composed.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ConsoleElement } from './console-element.ts';
-import { CONVERSION_STATUSES, ConsoleApiError, type ConversionStatus, type OperatorConversion } from './network-api.ts';
+import { ApiError, expectOk } from '../../internal/api-client.ts';
+import { NetworkConsoleElement } from './network-console-element.ts';
+import { CONVERSION_STATUSES, type ConversionStatus, type OperatorConversion } from './network-types.ts';
 
 /** The changes an operator makes by hand (hold is where conversions start). */
 const ACTIONS = ['approve', 'cancel', 'trash'] as const satisfies readonly ConversionStatus[];
 
-export class KbNetworkConversions extends ConsoleElement {
+export class KbNetworkConversions extends NetworkConsoleElement {
   static override properties = {
     connectionId: { attribute: 'connection-id' },
     connectionName: { attribute: 'connection-name' },
@@ -52,9 +55,9 @@ export class KbNetworkConversions extends ConsoleElement {
     const seq = ++this.loadSeq;
     this.rows = null;
     this.error = null;
-    const query = new URLSearchParams({ connectionId: this.connectionId, ...(this.status ? { status: this.status } : {}) });
+    const query = { connectionId: this.connectionId, ...(this.status ? { status: this.status } : {}) };
     try {
-      const { data } = await this.call<{ data: OperatorConversion[] }>(`/v1/conversions?${query}`);
+      const { data } = await expectOk(this.api.client.v1.conversions.$get({ query }));
       if (seq === this.loadSeq) this.rows = data;
     } catch (error) {
       if (seq === this.loadSeq) { this.rows = []; this.error = this.failure(error); }
@@ -67,12 +70,12 @@ export class KbNetworkConversions extends ConsoleElement {
     this.error = null;
     this.notice = null;
     try {
-      const updated = await this.call<OperatorConversion & { changes?: unknown }>(`/v1/conversions/${encodeURIComponent(row.id)}`, { method: 'PATCH', body: { status } });
+      const updated = await expectOk(this.api.client.v1.conversions[':conversionId'].$patch({ param: { conversionId: row.id }, json: { status } }));
       const { changes: _changes, ...conversion } = updated;
       this.rows = (this.rows ?? []).map((r) => (r.id === row.id ? conversion : r));
       this.notice = this.m('conversions.changed', { id: row.id, status: this.m(`status.${conversion.status}`) });
     } catch (error) {
-      this.error = error instanceof ConsoleApiError && error.status === 409 ? this.m('conversions.refused', { detail: error.detail }) : this.failure(error);
+      this.error = error instanceof ApiError && error.status === 409 ? this.m('conversions.refused', { detail: error.detail }) : this.failure(error);
     } finally {
       this.pending = null;
     }
@@ -95,7 +98,7 @@ export class KbNetworkConversions extends ConsoleElement {
             </select>
           </label>
           <button part="refresh" type="button" @click=${() => this.load()}>${this.m('conversions.refresh')}</button>
-          <button part="close" type="button" @click=${() => this.dispatchEvent(new CustomEvent('kb-network-conversions-close', { bubbles: true }))}>${this.m('close')}</button>
+          <button part="close" type="button" @click=${() => this.emit('kb-network-conversions-close', { connectionId: this.connectionId })}>${this.m('close')}</button>
         </div>
       </div>
       <div part="error" role="alert">${this.error ?? nothing}</div>

@@ -4,13 +4,14 @@
  * parameter, and delete. Part of `<kb-network-connections>`, which sets its properties.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ConsoleElement } from './console-element.ts';
-import { ConsoleApiError, type NetworkOffer, type OfferParameter } from './network-api.ts';
+import { ApiError, expectOk } from '../../internal/api-client.ts';
+import { NetworkConsoleElement } from './network-console-element.ts';
+import type { NetworkOffer, OfferParameter } from './network-types.ts';
 
 const LABEL = 'label';
 const paramField = (name: string) => `parameters.${name}`;
 
-export class KbNetworkOffers extends ConsoleElement {
+export class KbNetworkOffers extends NetworkConsoleElement {
   static override properties = {
     connectionId: { attribute: 'connection-id' },
     parameters: { attribute: false },
@@ -43,8 +44,9 @@ export class KbNetworkOffers extends ConsoleElement {
     if ((changed.has('connectionId') || changed.has('apiBase')) && this.connectionId && this.apiBase) void this.load();
   }
 
-  private get base(): string {
-    return `/v1/network_connections/${encodeURIComponent(this.connectionId)}/offers`;
+  /** This connection's offers routes (the connection id goes in as `param`). */
+  private get offers$() {
+    return this.api.client.v1.network_connections[':connectionId'].offers;
   }
 
   private async load(): Promise<void> {
@@ -52,7 +54,7 @@ export class KbNetworkOffers extends ConsoleElement {
     this.offers = null;
     this.error = null;
     try {
-      const { data } = await this.call<{ data: NetworkOffer[] }>(this.base);
+      const { data } = await expectOk(this.offers$.$get({ param: { connectionId: this.connectionId } }));
       if (seq === this.loadSeq) this.offers = data;
     } catch (error) {
       if (seq === this.loadSeq) { this.offers = []; this.error = this.failure(error); }
@@ -71,12 +73,12 @@ export class KbNetworkOffers extends ConsoleElement {
     const parameters = Object.fromEntries(this.parameters.map((p) => [p.name, value(paramField(p.name))]).filter(([, v]) => v));
     this.busy = true;
     try {
-      const offer = await this.call<NetworkOffer>(this.base, { method: 'POST', body: { label: value(LABEL), parameters } });
+      const offer = await expectOk(this.offers$.$post({ param: { connectionId: this.connectionId }, json: { label: value(LABEL), parameters } }));
       this.offers = [...(this.offers ?? []), offer];
       form.reset();
     } catch (error) {
       const fields = [LABEL, ...this.parameters.map((p) => paramField(p.name))];
-      const problems = error instanceof ConsoleApiError ? error.errors : [];
+      const problems = error instanceof ApiError ? error.errors : [];
       this.fieldErrors = Object.fromEntries(fields.flatMap((f) => {
         const problem = problems.find((p) => p.path === `body.${f}`);
         return problem ? [[f, problem.message]] : [];
@@ -91,7 +93,7 @@ export class KbNetworkOffers extends ConsoleElement {
   private async removeOffer(offer: NetworkOffer): Promise<void> {
     this.error = null;
     try {
-      await this.call(`${this.base}/${encodeURIComponent(offer.id)}`, { method: 'DELETE' });
+      await expectOk(this.offers$[':offerId'].$delete({ param: { connectionId: this.connectionId, offerId: offer.id } }));
       this.offers = (this.offers ?? []).filter((o) => o.id !== offer.id);
     } catch (error) {
       this.error = this.failure(error);

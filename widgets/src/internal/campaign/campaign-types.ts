@@ -24,14 +24,6 @@ export type ConversionQuery = NonNullable<Parameters<Partner['conversions']['$ge
 
 export const AUDIENCES = ['players', 'sub_affiliates'] as const satisfies readonly Audience[];
 
-/**
- * Dispatches one of the campaign widgets' own events (bubbling, composed). They are not in the
- * portal's KabinetEventMap: only these elements and the page listen to them.
- */
-export function announce(el: HTMLElement, name: 'kb-campaign-created' | 'kb-promo-created' | 'kb-creative-selected', detail: object): void {
-  el.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
-}
-
 /** A filter form's fields as trimmed strings, empty ones left out (the client drops undefined). */
 export function formValues(form: HTMLFormElement): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};

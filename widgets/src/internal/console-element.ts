@@ -1,0 +1,56 @@
+/**
+ * Base of the operator console's elements (kabinet-operator.js): the `api-base` and `locale`
+ * attributes and the typed client for them. The console talks to Kabinet through the operator's
+ * OWN backend, never with a secret key in the browser: `api-base` is that backend's prefix (it
+ * forwards e.g. `/v1/networks` with the key added), so calls are same-origin with the page's
+ * cookies and the backend's own admin login applies. Failures are the one `ApiError`.
+ */
+import type { PropertyDeclarations } from 'lit';
+import { KabinetElement } from './base-element.ts';
+import { ApiError, createApiClient, type ApiClient } from './api-client.ts';
+import { negotiateLocale, type Locale } from './i18n.ts';
+
+export abstract class ConsoleElement extends KabinetElement {
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    locale: { reflect: true },
+  };
+
+  /** The operator backend's prefix that forwards to Kabinet, e.g. `/demo/operator-backend/op_x/kabinet`. */
+  declare apiBase: string;
+  /** `en` or `ru`; anything else (or none) follows the browser's languages. */
+  declare locale: string | null;
+  private clientFor: { apiBase: string; api: ApiClient } | null = null;
+
+  constructor() {
+    super();
+    this.apiBase = '';
+    this.locale = null;
+  }
+
+  /** The typed client for `api-base` (one per prefix). */
+  protected get api(): ApiClient {
+    if (this.clientFor?.apiBase !== this.apiBase) {
+      const api = createApiClient(this.apiBase, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      this.clientFor = { apiBase: this.apiBase, api };
+    }
+    return this.clientFor.api;
+  }
+
+  /** The element's `locale` attribute, else the browser's languages, else English. */
+  protected get uiLocale(): Locale {
+    return negotiateLocale(this.locale);
+  }
+
+  /** What to say when a call got no answer at all (in the console's own strings). */
+  protected abstract get networkErrorMessage(): string;
+
+  /** The message for a failed call: the server's own problem detail, or the network note. */
+  protected failure(error: unknown): string {
+    return error instanceof ApiError ? error.detail : this.networkErrorMessage;
+  }
+
+  protected dateTime(value: string): string {
+    return new Intl.DateTimeFormat(this.uiLocale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  }
+}
