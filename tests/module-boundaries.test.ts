@@ -69,14 +69,11 @@ const ALLOWED: string[] = [
   'conversions -> networks: core/modules/conversions/inbound.ts imports ../networks/table.ts',
   'conversions -> postbacks: core/modules/conversions/record-conversion.ts imports ../postbacks/table.ts',
   'events -> catalog: core/modules/events/ingest-events.ts imports ../catalog/table.ts',
-  'mail -> operators: core/modules/mail/layout.ts imports ../operators/table.ts',
-  'mail -> operators: core/modules/mail/service.ts imports ../operators/table.ts',
   'networks -> catalog: core/modules/networks/service.ts imports ../catalog/table.ts',
   'operators -> catalog: core/modules/operators/service.ts imports ../catalog/table.ts',
   'tracking -> campaigns: core/modules/tracking/promo-target.ts imports ../campaigns/table.ts',
   'tracking -> catalog: core/modules/tracking/promo-target.ts imports ../catalog/table.ts',
   'tracking -> identity: core/modules/tracking/promo-target.ts imports ../identity/table.ts',
-  'tracking -> operators: core/modules/tracking/fallback.ts imports ../operators/table.ts',
 ];
 
 describe('module boundaries', () => {

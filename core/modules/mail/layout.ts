@@ -3,7 +3,7 @@
  * mail clients ignore <style> and flexbox) and the same content as plain text. Everything a
  * template passes in is text; this file is the only place that turns it into markup.
  */
-import type { OperatorBranding } from '../operators/table.ts';
+import type { OperatorBranding } from '../operators/service.ts';
 
 export const MAIL_LOCALES = ['en', 'ru'] as const;
 export type MailLocale = (typeof MAIL_LOCALES)[number];

@@ -9,7 +9,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { notFound } from '../../http/problem.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
-import { operators } from '../operators/table.ts';
+import { findOperatorBranding, operatorBrandingOf } from '../operators/service.ts';
 import { PASSWORD_RESET_JOB, sendPasswordResetLink, type PasswordResetJob } from '../identity/account-links.ts';
 import { mailMessages } from './table.ts';
 import { escapeHtml, renderMail, type MailLocale, type MailTemplateName, type MailTemplates } from './templates.ts';
@@ -34,9 +34,9 @@ const PLAIN_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+$/;
 /** Renders and stores one email; with a transport, also queues its delivery. */
 export async function sendMail<T extends MailTemplateName>(deps: MailDeps, input: SendMailInput<T>): Promise<{ id: string; status: 'stored' | 'queued' }> {
   if (!PLAIN_ADDRESS.test(input.to)) throw new Error(`Not a single email address: "${input.to}"`);
-  const [operator] = await deps.db.select({ branding: operators.branding }).from(operators).where(eq(operators.id, input.operatorId));
-  if (!operator) throw notFound('Operator');
-  const rendered = renderMail(input.template, input.locale, input.params, operator.branding);
+  const branding = await findOperatorBranding(deps, input.operatorId);
+  if (!branding) throw notFound('Operator');
+  const rendered = renderMail(input.template, input.locale, input.params, branding);
   const id = newId('mail', deps.clock);
   const status = deps.mailTransport ? 'queued' : 'stored';
   await deps.db.insert(mailMessages).values({
@@ -77,9 +77,8 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
     [PASSWORD_RESET_JOB]: async ({ db, clock }, job: PasswordResetJob) =>
       sendPasswordResetLink({ db, clock, jobs: createOutbox(db, clock), mailTransport: transport }, job),
     [MAIL_DELIVER_JOB]: async ({ db, clock, job }, payload: { messageId: string }) => {
-      const [row] = await db.select({ message: mailMessages, branding: operators.branding })
+      const [row] = await db.select({ message: mailMessages, branding: operatorBrandingOf(mailMessages.operatorId) })
         .from(mailMessages)
-        .leftJoin(operators, eq(operators.id, mailMessages.operatorId))
         .where(eq(mailMessages.id, payload.messageId));
       // Nothing to deliver, or a repeat of an at-least-once job after the send succeeded.
       if (!row || row.message.status === 'sent') return;

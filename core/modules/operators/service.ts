@@ -2,7 +2,7 @@
  * Operators (tenants): creation for self-hosters, branding and allowed origins, secret API keys,
  * and the public portal configuration the widgets load.
  */
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, like, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
@@ -145,4 +145,30 @@ export async function authenticateApiKey(ctx: ServiceCtx, secret: string): Promi
     await ctx.db.update(operatorApiKeys).set({ lastUsedAt: now }).where(eq(operatorApiKeys.id, key.id));
   }
   return key.operatorId;
+}
+
+// ---- Look-ups for other modules (they never read `operators` or `operator_origins` themselves). ----
+
+export type { OperatorBranding } from './table.ts';
+
+/** The operator's branding (mail renders with it); null when there is no such operator. One query. */
+export async function findOperatorBranding(ctx: Pick<ServiceCtx, 'db'>, operatorId: string): Promise<OperatorBranding | null> {
+  const [row] = await ctx.db.select({ branding: operators.branding }).from(operators).where(eq(operators.id, operatorId));
+  return row?.branding ?? null;
+}
+
+/**
+ * The branding of the operator whose id is in `operatorId` (the caller's column), as an SQL
+ * expression for the caller's own select: a scalar subquery on the primary key, so a row and its
+ * operator's branding still come in one query. Null when there is no such operator.
+ */
+export const operatorBrandingOf = (operatorId: SQLWrapper): SQL<OperatorBranding | null> =>
+  sql<OperatorBranding | null>`(select ${operators.branding} from ${operators} where ${operators.id} = ${operatorId})`.mapWith(operators.branding);
+
+/** The fallback URL of the operator whose allowed origins include this host (any scheme), if any. One query. */
+export async function findFallbackUrlForHost(ctx: Pick<ServiceCtx, 'db'>, host: string): Promise<string | null> {
+  const [row] = await ctx.db.select({ fallbackUrl: operators.fallbackUrl }).from(operatorOrigins)
+    .innerJoin(operators, eq(operators.id, operatorOrigins.operatorId))
+    .where(like(operatorOrigins.origin, `%://${host.replace(/[%_]/g, '')}`)).limit(1);
+  return row?.fallbackUrl ?? null;
 }
