@@ -12,6 +12,7 @@ import { AUDIT_EVENT_TYPES, eventTypeFilterLabel, eventsMessages, type EventsKey
 import { eventsStyles } from './kb-events.styles.ts';
 import { renderEventsTable } from './events-table.ts';
 import { localDayRange } from '../../internal/local-days.ts';
+import { PagedLog } from '../../internal/paged-log.ts';
 
 type Filters = Pick<NonNullable<EventQuery>, 'type' | 'userId' | 'from' | 'to'>;
 
@@ -44,27 +45,24 @@ type Filters = Pick<NonNullable<EventQuery>, 'type' | 'userId' | 'from' | 'to'>;
  */
 export class KbEvents extends AccountSection {
   static override styles = [accountSectionStyles, eventsStyles];
-  static override properties = {
-    events: { state: true }, nextBefore: { state: true }, loading: { state: true }, error: { state: true },
-    members: { state: true }, dateError: { state: true },
-  };
+  static override properties = { members: { state: true }, dateError: { state: true } };
 
-  declare private events: AuditEvent[] | null;
-  declare private nextBefore: string | null;
-  declare private loading: boolean;
-  declare private error: string | null;
   declare private members: Member[];
   declare private dateError: string | null;
-  private filters: Filters = {};
-  /** Only the latest request may write results: a slow "Load more" must not land after new filters. */
-  private requestSeq = 0;
+  private readonly log = new PagedLog<AuditEvent, Filters>(this, {}, {
+    fetchPage: async (filters, before) => {
+      const api = this.api;
+      if (!api) throw new Error('No API client');
+      // Unset filters stay undefined, which the client leaves out of the URL.
+      return expectOk(api.client.v1.partner.events.$get({ query: { ...filters, ...(before ? { before } : {}) } }));
+    },
+    errorMessage: (error) => this.errorMessage(error),
+    // The Load more button disappears on the last page; keep keyboard focus in the section.
+    onLastPage: () => this.focusAfterRender('#events-results-heading'),
+  });
 
   constructor() {
     super();
-    this.events = null;
-    this.nextBefore = null;
-    this.loading = false;
-    this.error = null;
     this.members = [];
     this.dateError = null;
   }
@@ -75,10 +73,9 @@ export class KbEvents extends AccountSection {
 
   protected override async load(api: ApiClient): Promise<void> {
     // A new user (or a retry) starts clean: never show the previous user's events meanwhile.
-    this.events = null;
-    this.nextBefore = null;
+    this.log.reset();
     this.members = [];
-    await Promise.all([this.fetchPage(api, false), this.loadMembers(api)]);
+    await Promise.all([this.log.fetch(false), this.loadMembers(api)]);
   }
 
   /** The member filter is a convenience: without the team list (or for non-managers) it is simply not shown. */
@@ -88,26 +85,6 @@ export class KbEvents extends AccountSection {
       this.members = (await expectOk(api.client.v1.partner.team.$get())).data;
     } catch {
       this.members = [];
-    }
-  }
-
-  private async fetchPage(api: ApiClient, more: boolean): Promise<void> {
-    const seq = ++this.requestSeq;
-    // Unset filters stay undefined, which the client leaves out of the URL.
-    const query: NonNullable<EventQuery> = { ...this.filters, ...(more && this.nextBefore ? { before: this.nextBefore } : {}) };
-    this.loading = true;
-    this.error = null;
-    try {
-      const page = await expectOk(api.client.v1.partner.events.$get({ query }));
-      if (seq !== this.requestSeq) return;
-      this.events = more ? [...(this.events ?? []), ...page.data] : page.data;
-      this.nextBefore = page.nextBefore;
-      // The Load more button disappears on the last page; keep keyboard focus in the section.
-      if (more && !page.nextBefore) this.focusAfterRender('#events-results-heading');
-    } catch (error) {
-      if (seq === this.requestSeq) this.error = this.errorMessage(error);
-    } finally {
-      if (seq === this.requestSeq) this.loading = false;
     }
   }
 
@@ -122,18 +99,12 @@ export class KbEvents extends AccountSection {
       this.focusAfterRender('#events-to');
       return;
     }
-    this.filters = {
+    const filters: Filters = {
       type: (value('type') || undefined) as Filters['type'],
       userId: value('userId') || undefined,
       ...localDayRange(from, to),
     };
-    const api = this.api;
-    if (api) void this.fetchPage(api, false);
-  };
-
-  private loadMore = (): void => {
-    const api = this.api;
-    if (api && !this.loading) void this.fetchPage(api, true);
+    if (this.api) void this.log.apply(filters);
   };
 
   protected override render(): TemplateResult {
@@ -172,23 +143,18 @@ export class KbEvents extends AccountSection {
         ${this.dateError ? html`<p part="field-error" id="events-to-error" role="alert">${this.dateError}</p>` : nothing}
       </div>
       <div part="actions">
-        <button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.m('apply')}</button>
+        <button part="button primary apply" type="submit" ?disabled=${this.log.loading}>${this.m('apply')}</button>
       </div>
     </form>`;
   }
 
   private renderResults(): TemplateResult {
-    const error = html`<div part="error" role="alert">${this.error ?? nothing}</div>`;
-    if (this.events === null) {
-      return this.error ? this.renderLoadError(this.error) : this.renderLoading();
-    }
     const text = { locale: this.i18n.locale, m: this.m.bind(this), tc: this.tc.bind(this), dateTime: this.dateTime.bind(this) };
-    return html`<p part="count" role="status">${this.events.length > 0 ? this.m('count', { count: this.events.length }) : nothing}</p>
-      ${error}
-      ${this.events.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : renderEventsTable(text, this.events)}
-      ${this.nextBefore ? html`<div part="actions">
-        <button part="button load-more" type="button" ?disabled=${this.loading} aria-busy=${this.loading ? 'true' : 'false'}
-          @click=${this.loadMore}>${this.loading ? this.m('loadingMore') : this.m('loadMore')}</button>
-      </div>` : nothing}`;
+    return this.log.render({
+      count: (events) => (events.length > 0 ? this.m('count', { count: events.length }) : nothing),
+      empty: this.m('empty'), loadMore: this.m('loadMore'), loadingMore: this.m('loadingMore'),
+      table: (events) => renderEventsTable(text, events),
+      loading: () => this.renderLoading(), loadError: (message) => this.renderLoadError(message),
+    });
   }
 }

@@ -18,6 +18,7 @@ import { logMessages, type LogKey } from './kb-postback-log.messages.ts';
 import { logStyles } from './kb-postback-log.styles.ts';
 import { renderLogTable } from './log-table.ts';
 import { localDayRange } from '../../internal/local-days.ts';
+import { PagedLog } from '../../internal/paged-log.ts';
 
 /** Attempts per page (the server allows up to 200). */
 const PAGE = 50;
@@ -53,26 +54,35 @@ export class KbPostbackLog extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, logStyles];
   static override properties = {
     campaignId: { attribute: 'campaign-id' }, promoId: { attribute: 'promo-id' },
-    attempts: { state: true }, nextBefore: { state: true }, exactCode: { state: true }, filterErrors: { state: true },
+    exactCode: { state: true }, filterErrors: { state: true },
   };
 
   /** Only this campaign's attempts (its filters are then not shown). */
   declare campaignId: string | null;
   /** Only this promo's attempts. */
   declare promoId: string | null;
-  declare private attempts: PostbackAttempt[] | null;
-  declare private nextBefore: string | null;
   /** "Exact code…" is picked: the code input shows. */
   declare private exactCode: boolean;
   declare private filterErrors: Record<string, string>;
-  private filters: Filters = {};
+  private readonly log = new PagedLog<PostbackAttempt, Filters>(this, {}, {
+    fetchPage: async (filters, before) => {
+      const api = this.api;
+      if (!api) throw new Error('No API client');
+      const query: NonNullable<PostbackLogQuery> = {
+        ...filters, ...(this.campaignId ? { campaignId: this.campaignId } : {}), ...(this.promoId ? { promoId: this.promoId } : {}),
+        ...(before ? { before } : {}), limit: PAGE,
+      };
+      return expectOk(api.client.v1.partner.postbacks.log.$get({ query }));
+    },
+    errorMessage: (error) => this.errorMessage(error),
+    // The Load more button disappears on the last page; keep keyboard focus in the section.
+    onLastPage: () => this.focusAfterRender('#log-results'),
+  });
 
   constructor() {
     super();
     this.campaignId = null;
     this.promoId = null;
-    this.attempts = null;
-    this.nextBefore = null;
     this.exactCode = false;
     this.filterErrors = {};
   }
@@ -87,23 +97,9 @@ export class KbPostbackLog extends CampaignSection {
     if (moved && this.api && this.ready) void this.load(this.api);
   }
 
-  protected override async load(api: ApiClient): Promise<void> {
-    this.attempts = null;
-    this.nextBefore = null;
-    await this.fetchPage(api, false);
-  }
-
-  private fetchPage(api: ApiClient, more: boolean): Promise<void> {
-    const query: NonNullable<PostbackLogQuery> = {
-      ...this.filters, ...(this.campaignId ? { campaignId: this.campaignId } : {}), ...(this.promoId ? { promoId: this.promoId } : {}),
-      ...(more && this.nextBefore ? { before: this.nextBefore } : {}), limit: PAGE,
-    };
-    return this.loadNewest(() => expectOk(api.client.v1.partner.postbacks.log.$get({ query })), (page) => {
-      this.attempts = more ? [...(this.attempts ?? []), ...page.data] : page.data;
-      this.nextBefore = page.nextBefore;
-      // The Load more button disappears on the last page; keep keyboard focus in the section.
-      if (more && !page.nextBefore) this.focusAfterRender('#log-results');
-    });
+  protected override async load(_api: ApiClient): Promise<void> {
+    this.log.reset();
+    await this.log.fetch(false);
   }
 
   private apply = (event: SubmitEvent): void => {
@@ -118,18 +114,12 @@ export class KbPostbackLog extends CampaignSection {
       this.focusAfterRender(`#log-${first}`);
       return;
     }
-    this.filters = {
+    const filters: Filters = {
       url, action: action as PostbackAction | undefined, campaign, campaignId, promoCode, promoId,
       responseCode: response === 'exact' ? code : response,
       ...localDayRange(from, to),
     };
-    const api = this.api;
-    if (api) void this.fetchPage(api, false);
-  };
-
-  private loadMore = (): void => {
-    const api = this.api;
-    if (api && !this.loading) void this.fetchPage(api, true);
+    if (this.api) void this.log.apply(filters);
   };
 
   protected override render(): TemplateResult {
@@ -158,23 +148,20 @@ export class KbPostbackLog extends CampaignSection {
       ${this.promoId ? nothing : html`
         ${textField({ id: 'log-promoCode', name: 'promoCode', label: this.m('promoCode'), maxlength: 64 })}
         ${textField({ id: 'log-promoId', name: 'promoId', label: this.m('promoId'), maxlength: 64 })}`}
-      <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.loading}>${this.c('filter')}</button></div>
+      <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.log.loading}>${this.c('filter')}</button></div>
     </form>`;
   }
 
   private renderResults(): TemplateResult {
-    const rows = this.attempts;
-    if (!rows) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
     const view = {
       locale: this.i18n.locale, m: this.m.bind(this), none: this.tc('none'),
       dateTime: (value: string) => this.dateTime(value), number: (value: number) => this.i18n.formatNumber(value),
     };
-    return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${this.m('count', { count: rows.length })}</p>
-      <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${rows.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : renderLogTable(view, rows)}
-      ${this.nextBefore ? html`<div part="actions">
-        <button part="button load-more" type="button" ?disabled=${this.loading} aria-busy=${this.loading ? 'true' : 'false'}
-          @click=${this.loadMore}>${this.loading ? this.m('loadingMore') : this.m('loadMore')}</button>
-      </div>` : nothing}`;
+    return this.log.render({
+      count: (rows) => this.m('count', { count: rows.length }),
+      empty: this.m('empty'), loadMore: this.m('loadMore'), loadingMore: this.m('loadingMore'),
+      table: (rows) => renderLogTable(view, rows),
+      loading: () => this.renderLoading(), loadError: (message) => this.renderLoadError(message),
+    });
   }
 }
