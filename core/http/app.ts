@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { ProblemError, problemBody, problemTitle, type ProblemCode } from './problem.ts';
 import { renderApiReference } from './api-reference.ts';
+import { OPENAPI_TAGS } from './openapi-shared.ts';
 import { limitBodySize, noSniff, requireDeclaredContentType, type DeclaredBody } from './request-guards.ts';
 import { systemRoutes } from '../modules/system/routes.ts';
 import { operatorRoutes } from '../modules/operators/routes.ts';
@@ -30,7 +31,14 @@ export const OPENAPI_INFO = {
   title: 'Kabinet API',
   version: '0.1.0',
   description: 'White-label affiliate partner portal: Operator API (secret key), public portal configuration, tracking and postback endpoints.',
+  license: { name: 'MIT', identifier: 'MIT' },
 };
+
+/**
+ * The server is relative: it resolves against wherever /openapi.json was fetched from, which is
+ * right on every runtime, behind a proxy and for each install, where a fixed URL would not be.
+ */
+const OPENAPI_DOCUMENT = { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/', description: 'This Kabinet server' }], tags: OPENAPI_TAGS };
 
 /** A library's HTTPException keeps its 4xx meaning; only real failures become 500. */
 const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
@@ -117,8 +125,8 @@ export function createApp(deps: AppDeps) {
     app.get('/demo/mailbox', async (c) => c.html(renderMailboxPage(await listMailbox(deps.db, { limit: 100 }))));
   }
 
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: OPENAPI_INFO });
-  app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPI31Document({ openapi: '3.1.0', info: OPENAPI_INFO }))));
+  app.doc31('/openapi.json', OPENAPI_DOCUMENT);
+  app.get('/docs', (c) => c.html(renderApiReference(app.getOpenAPI31Document(OPENAPI_DOCUMENT))));
 
   return routes;
 }

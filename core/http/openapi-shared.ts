@@ -1,11 +1,15 @@
 /** Shapes shared by every route's OpenAPI description. */
 import { z } from '@hono/zod-openapi';
+import { PROBLEM_STATUS, type ProblemCode } from './problem.ts';
+
+/** The closed list of problem codes, so generated clients get an enum to switch on. */
+const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as [ProblemCode, ...ProblemCode[]];
 
 export const ProblemSchema = z.object({
   type: z.string(),
   title: z.string(),
   status: z.number().int(),
-  code: z.string().openapi({ example: 'validation_failed' }),
+  code: z.enum(PROBLEM_CODES).openapi({ example: 'validation_failed' }),
   detail: z.string(),
   request_id: z.string().nullable(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
@@ -19,9 +23,20 @@ export const problemResponses = {
   403: problem('Not allowed (role, embed component, inactive account, CSRF)'),
   404: problem('Not found (also for another operator\'s ids)'),
   409: problem('Conflicts with the current state (duplicate, already done, archived)'),
+  413: problem('The body is larger than the route accepts (64 kB unless the route says otherwise)'),
+  415: problem('The body is not sent as the media type the route declares'),
   422: problem('Invalid input; `errors` names each field'),
   423: problem('Account locked after failed sign-ins'),
   429: problem('Too many attempts; wait and retry'),
+} as const;
+
+/**
+ * What every route with a JSON body can answer before the route itself runs: unreadable JSON,
+ * the body-size limit and the declared content type (mounted once in createApp), then the
+ * schema check.
+ */
+export const bodyProblems = {
+  400: problemResponses[400], 413: problemResponses[413], 415: problemResponses[415], 422: problemResponses[422],
 } as const;
 
 export const jsonBody = <T extends z.ZodType>(schema: T, description = 'Request body') => ({
@@ -35,3 +50,26 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 export const operatorKeySecurity = [{ operatorKey: [] }];
 
 export const partnerSecurity = [{ partnerSession: [] }];
+
+/** Said explicitly so generated clients send no credentials (sign-in, the portal configuration, tracking). */
+export const publicSecurity: Array<Record<string, string[]>> = [];
+
+/** Every tag the routes use, declared once so generators and the reference group operations with a description. */
+export const OPENAPI_TAGS = [
+  { name: 'System', description: 'Liveness and readiness' },
+  { name: 'Portal', description: 'Public portal configuration the widgets load (CORS: the operator\'s allowed origins)' },
+  { name: 'Partner sign-in', description: 'Everything a partner does before having a session' },
+  { name: 'Partner account', description: 'The signed-in user\'s profile, 2FA, sessions and statistic token' },
+  { name: 'Partner team', description: 'Team members (owner and admins manage them) and the events log' },
+  { name: 'Partner campaigns', description: 'The catalog a partner may use, campaigns, promos and conversions' },
+  { name: 'Partner postbacks', description: 'Postbacks to the partner\'s tracker: configuration, preview, test and log' },
+  { name: 'Operator', description: 'The operator the secret key belongs to' },
+  { name: 'Catalog', description: 'Brands' },
+  { name: 'Operator: catalog', description: 'Landings, creatives, traffic sources and commission plans' },
+  { name: 'Operator: partners', description: 'Embed sessions, partner approval, unlocking users, expiring tokens' },
+  { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },
+  { name: 'Operator: networks and trackers', description: 'The CPA-network catalog, connections and offer mappings' },
+  { name: 'Operator: conversions and costs', description: 'Reported conversions and costs' },
+  { name: 'Tracking', description: 'Tracking links' },
+  { name: 'Inbound postbacks', description: 'Postbacks from the operator\'s tracker and CPA networks (token in `t`)' },
+];

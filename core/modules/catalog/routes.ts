@@ -1,11 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
-import { jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { BrandListSchema, BrandSchema, CreateBrandSchema } from './schemas.ts';
 import { createBrand, listBrands } from './service.ts';
 
 const listBrandsRoute = createRoute({
+  operationId: 'listBrands',
   method: 'get',
   path: '/v1/brands',
   tags: ['Catalog'],
@@ -16,6 +17,7 @@ const listBrandsRoute = createRoute({
 });
 
 const createBrandRoute = createRoute({
+  operationId: 'createBrand',
   method: 'post',
   path: '/v1/brands',
   tags: ['Catalog'],
@@ -23,7 +25,7 @@ const createBrandRoute = createRoute({
   security: operatorKeySecurity,
   middleware: [requireOperatorKey] as const,
   request: { body: jsonBody(CreateBrandSchema) },
-  responses: { 201: jsonResponse(BrandSchema, 'The new brand'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: { ...bodyProblems, 201: jsonResponse(BrandSchema, 'The new brand'), 401: problemResponses[401], 422: problemResponses[422] },
 });
 
 export const catalogRoutes = createRouter()

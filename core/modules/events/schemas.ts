@@ -21,8 +21,14 @@ export const PlayerEventSchema = z.object({
 }).strict().refine((e) => (e.amount === undefined) === (e.currency === undefined), { message: 'amount and currency come together', path: ['currency'] })
   .openapi('PlayerEvent');
 
+/**
+ * The batch is checked whole here; each item is checked by itself when it is ingested, so the
+ * schema takes any item (a bad event gets its own `rejected` result) while the document tells
+ * clients what an item is: a PlayerEvent (registered with the events routes).
+ */
 export const EventBatchSchema = z.object({
-  events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events per batch`),
+  events: z.array(z.unknown()).min(1).max(MAX_EVENTS_PER_BATCH, `at most ${MAX_EVENTS_PER_BATCH} events per batch`)
+    .openapi({ items: { $ref: '#/components/schemas/PlayerEvent' } }),
 }).strict().openapi('PlayerEventBatch');
 
 const AttributionSchema = z.object({

@@ -1,11 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey, corsForPathOperator } from '../../http/middleware.ts';
-import { jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
 import { OperatorIdParams, OperatorSchema, PortalConfigSchema, UpdateOperatorSchema } from './schemas.ts';
 import { getOperator, getPortalConfig, updateOperator } from './service.ts';
 
 const getPortalConfigRoute = createRoute({
+  operationId: 'getPortalConfig', security: publicSecurity,
   method: 'get',
   path: '/v1/public/operators/{operatorId}',
   tags: ['Portal'],
@@ -15,6 +16,7 @@ const getPortalConfigRoute = createRoute({
 });
 
 const getOperatorRoute = createRoute({
+  operationId: 'getOperator',
   method: 'get',
   path: '/v1/operator',
   tags: ['Operator'],
@@ -25,6 +27,7 @@ const getOperatorRoute = createRoute({
 });
 
 const updateOperatorRoute = createRoute({
+  operationId: 'updateOperator',
   method: 'patch',
   path: '/v1/operator',
   tags: ['Operator'],
@@ -32,7 +35,7 @@ const updateOperatorRoute = createRoute({
   security: operatorKeySecurity,
   middleware: [requireOperatorKey] as const,
   request: { body: jsonBody(UpdateOperatorSchema) },
-  responses: { 200: jsonResponse(OperatorSchema, 'The updated operator'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: { ...bodyProblems, 200: jsonResponse(OperatorSchema, 'The updated operator'), 401: problemResponses[401], 422: problemResponses[422] },
 });
 
 const publicRoutes = createRouter();

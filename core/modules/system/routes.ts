@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { createRouter } from '../../http/router.ts';
-import { ProblemSchema, jsonResponse } from '../../http/openapi-shared.ts';
+import { jsonResponse, ProblemSchema, publicSecurity } from '../../http/openapi-shared.ts';
 import { ProblemError } from '../../http/problem.ts';
 import type { AppDeps } from '../../http/deps.ts';
 
@@ -14,6 +14,7 @@ export const HealthSchema = z.object({
 }).openapi('Health');
 
 const healthRoute = createRoute({
+  operationId: 'getHealth', security: publicSecurity,
   method: 'get',
   path: '/health',
   tags: ['System'],
