@@ -64,13 +64,9 @@ function boundaryViolations(): string[] {
  * does a line here whose import is gone (keep the list exact).
  */
 const ALLOWED: string[] = [
-  'campaigns -> catalog: core/modules/campaigns/service.ts imports ../catalog/table.ts',
   'catalog -> identity: core/modules/catalog/catalog-service.ts imports ../identity/table.ts',
   'conversions -> networks: core/modules/conversions/inbound.ts imports ../networks/table.ts',
   'conversions -> postbacks: core/modules/conversions/record-conversion.ts imports ../postbacks/table.ts',
-  'events -> catalog: core/modules/events/ingest-events.ts imports ../catalog/table.ts',
-  'networks -> catalog: core/modules/networks/service.ts imports ../catalog/table.ts',
-  'operators -> catalog: core/modules/operators/service.ts imports ../catalog/table.ts',
   'tracking -> campaigns: core/modules/tracking/promo-target.ts imports ../campaigns/table.ts',
   'tracking -> catalog: core/modules/tracking/promo-target.ts imports ../catalog/table.ts',
   'tracking -> identity: core/modules/tracking/promo-target.ts imports ../identity/table.ts',

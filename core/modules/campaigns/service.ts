@@ -9,15 +9,16 @@ import { ProblemError, fieldProblem, notFound } from '../../http/problem.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
-import { brands, commissionPlans, creatives, landings, trafficSources } from '../catalog/table.ts';
-import { plansForPartner, presentCreative } from '../catalog/catalog-service.ts';
+import {
+  brandSummaryOf, creativeSummaryOf, type BrandSummary, type PlanSummary, findBrand, findLanding, isCreativeUsableBy, landingSummaryOf, planSummaryOf, plansForPartner, trafficSourceExists, trafficSourceSummaryOf,
+} from '../catalog/catalog-service.ts';
 import { campaigns, promos } from './table.ts';
 import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, UpdatePromoSchema } from './schemas.ts';
 
 const invalid = fieldProblem;
 
 export async function createCampaign(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof CreateCampaignSchema>) {
-  const [brand] = await deps.db.select().from(brands).where(and(eq(brands.operatorId, who.operatorId), eq(brands.id, input.brandId)));
+  const brand = await findBrand(deps, who.operatorId, input.brandId);
   if (!brand) throw invalid('body.brandId', 'no such brand');
   const plans = await plansForPartner(deps, who.operatorId, who.partnerId);
   if (!plans.some((p) => p.id === input.planId)) throw invalid('body.planId', 'this plan is not offered to your account');
@@ -26,15 +27,20 @@ export async function createCampaign(deps: AppDeps, who: PartnerPrincipal, input
   return getCampaign(deps, who, id);
 }
 
-async function loadCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string) {
-  const [row] = await deps.db.select({ campaign: campaigns, brand: { id: brands.id, name: brands.name }, plan: { id: commissionPlans.id, name: commissionPlans.name, kind: commissionPlans.kind } })
-    .from(campaigns).innerJoin(brands, eq(brands.id, campaigns.brandId)).innerJoin(commissionPlans, eq(commissionPlans.id, campaigns.planId))
+/** A campaign with its brand and plan labels (the catalog's, by subquery): one query. Like the inner join it replaces, one whose brand or plan is gone is not listed. */
+const campaignWithLabels = { campaign: campaigns, brand: brandSummaryOf(campaigns.brandId), plan: planSummaryOf(campaigns.planId) };
+type CampaignWithLabels = { campaign: typeof campaigns.$inferSelect; brand: BrandSummary; plan: PlanSummary };
+const labelled = <R extends { brand: unknown; plan: unknown }>(row: R): row is R & CampaignWithLabels => row.brand !== null && row.plan !== null;
+
+async function loadCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string): Promise<CampaignWithLabels> {
+  const [row] = await deps.db.select(campaignWithLabels)
+    .from(campaigns)
     .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
-  if (!row) throw notFound('Campaign');
+  if (!row || !labelled(row)) throw notFound('Campaign');
   return row;
 }
 
-function presentCampaign(row: Awaited<ReturnType<typeof loadCampaign>>, promoCount: number) {
+function presentCampaign(row: CampaignWithLabels, promoCount: number) {
   const { campaign } = row;
   return {
     id: campaign.id, name: campaign.name, status: campaign.status, brand: row.brand, plan: row.plan, promoCount,
@@ -43,8 +49,8 @@ function presentCampaign(row: Awaited<ReturnType<typeof loadCampaign>>, promoCou
 }
 
 export async function listCampaigns(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof CampaignQuerySchema>) {
-  const rows = await deps.db.select({ campaign: campaigns, brand: { id: brands.id, name: brands.name }, plan: { id: commissionPlans.id, name: commissionPlans.name, kind: commissionPlans.kind } })
-    .from(campaigns).innerJoin(brands, eq(brands.id, campaigns.brandId)).innerJoin(commissionPlans, eq(commissionPlans.id, campaigns.planId))
+  const rows = (await deps.db.select(campaignWithLabels)
+    .from(campaigns)
     .where(and(
       eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.status, query.status),
       query.q ? like(campaigns.name, `%${query.q.replace(/[%_]/g, '')}%`) : undefined,
@@ -52,7 +58,7 @@ export async function listCampaigns(deps: AppDeps, who: PartnerPrincipal, query:
       query.planId ? eq(campaigns.planId, query.planId) : undefined,
       query.from ? gte(campaigns.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
       query.to ? lte(campaigns.createdAt, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
-    )).orderBy(desc(campaigns.createdAt));
+    )).orderBy(desc(campaigns.createdAt))).filter(labelled);
   const ids = rows.map((r) => r.campaign.id);
   const counts = new Map((ids.length ? await deps.db.select({ id: promos.campaignId, n: count() }).from(promos).where(inArray(promos.campaignId, ids)).groupBy(promos.campaignId) : []).map((r) => [r.id, r.n]));
   return rows.map((r) => presentCampaign(r, counts.get(r.campaign.id) ?? 0));
@@ -78,11 +84,10 @@ const assertActive = (row: Awaited<ReturnType<typeof loadCampaign>>) => {
 export async function createPromo(deps: AppDeps, who: PartnerPrincipal, campaignId: string, input: z.infer<typeof CreatePromoSchema>) {
   const row = await loadCampaign(deps, who, campaignId);
   assertActive(row);
-  const [landing] = await deps.db.select().from(landings).where(and(eq(landings.operatorId, who.operatorId), eq(landings.id, input.landingId), eq(landings.brandId, row.brand.id)));
-  if (!landing) throw invalid('body.landingId', 'no such landing for this campaign\'s brand');
+  const landing = await findLanding(deps, who.operatorId, input.landingId);
+  if (!landing || landing.brandId !== row.brand.id) throw invalid('body.landingId', 'no such landing for this campaign\'s brand');
   if (input.creativeId) {
-    const [creative] = await deps.db.select().from(creatives).where(and(eq(creatives.operatorId, who.operatorId), eq(creatives.id, input.creativeId)));
-    if (!creative || (creative.privacy === 'private' && !creative.allowedPartnerIds.includes(who.partnerId))) throw invalid('body.creativeId', 'no such creative');
+    if (!(await isCreativeUsableBy(deps, who.operatorId, input.creativeId, who.partnerId))) throw invalid('body.creativeId', 'no such creative');
   }
   if (input.trafficSourceId) await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   if (input.promoCode) {
@@ -95,8 +100,7 @@ export async function createPromo(deps: AppDeps, who: PartnerPrincipal, campaign
 }
 
 async function requireTrafficSource(deps: AppDeps, operatorId: string, id: string) {
-  const [source] = await deps.db.select().from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.id, id)));
-  if (!source) throw invalid('body.trafficSourceId', 'no such traffic source');
+  if (!(await trafficSourceExists(deps, operatorId, id))) throw invalid('body.trafficSourceId', 'no such traffic source');
 }
 
 export async function updatePromo(deps: AppDeps, who: PartnerPrincipal, promoId: string, input: z.infer<typeof UpdatePromoSchema>) {
@@ -117,22 +121,20 @@ export async function getPromo(deps: AppDeps, who: PartnerPrincipal, promoId: st
 }
 
 async function loadPromos(deps: AppDeps, who: PartnerPrincipal, where: ReturnType<typeof eq>) {
-  const rows = await deps.db.select({ promo: promos, landing: landings, creative: creatives, source: trafficSources }).from(promos)
-    .innerJoin(landings, eq(landings.id, promos.landingId))
-    .leftJoin(creatives, eq(creatives.id, promos.creativeId))
-    .leftJoin(trafficSources, eq(trafficSources.id, promos.trafficSourceId))
+  // Labels from the catalog by subquery: still one query. Like the inner join it replaces, a promo whose landing is gone is not listed.
+  const rows = await deps.db.select({ promo: promos, landing: landingSummaryOf(promos.landingId), creative: creativeSummaryOf(promos.creativeId), source: trafficSourceSummaryOf(promos.trafficSourceId) }).from(promos)
     .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), where)).orderBy(asc(promos.createdAt));
-  return rows.map(({ promo, landing, creative, source }) => {
+  return rows.flatMap(({ promo, landing, creative: c, source }) => {
+    if (!landing) return [];
     const trackingLink = `${deps.publicUrl.replace(/\/+$/, '')}/t/${promo.code}`;
-    const c = creative ? presentCreative(creative) : null;
-    return {
+    return [{
       id: promo.id, campaignId: promo.campaignId, code: promo.code, trackingLink, title: promo.title, promoCode: promo.promoCode,
       landing: { id: landing.id, name: landing.name, url: landing.url, audience: landing.audience },
       creative: c ? { id: c.id, title: c.title, width: c.width, height: c.height, assetUrl: c.assetUrl, format: c.format } : null,
       trafficSource: source ? { id: source.id, name: source.name } : null,
       htmlSnippet: c && c.format === 'banner' ? bannerSnippet(trackingLink, c) : null,
       createdAt: promo.createdAt.toISOString(),
-    };
+    }];
   });
 }
 

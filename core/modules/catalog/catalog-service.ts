@@ -1,5 +1,7 @@
 /** Operator catalog operations, and the partner's view of it (only what that partner may use). */
-import { and, asc, eq, inArray, like, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import type { z } from 'zod';
 import type { ServiceCtx } from '../operators/service.ts';
 import { ProblemError, notFound } from '../../http/problem.ts';
@@ -106,3 +108,75 @@ export async function plansForPartner(ctx: ServiceCtx, operatorId: string, partn
   )).orderBy(asc(commissionPlans.name));
   return rows.map(presentPlan);
 }
+
+// ---- Look-ups for other modules (they never read the catalog's tables themselves). ----
+
+/** A read context: the database and its bound-parameter limit per statement (100 on D1). */
+export interface CatalogReadCtx { db: Db; maxBoundParams?: number }
+
+/** Which of these ids are brands of the operator. One query per chunk. */
+export async function existingBrandIds(ctx: CatalogReadCtx, operatorId: string, brandIds: Iterable<string>): Promise<Set<string>> {
+  const rows = await selectInChunks(brandIds, (ids) => ctx.db.select({ id: brands.id }).from(brands)
+    .where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))), ctx.maxBoundParams);
+  return new Set(rows.map((b) => b.id));
+}
+
+/** The operator's brand with this id, or null. One query. */
+export async function findBrand(ctx: CatalogReadCtx, operatorId: string, brandId: string): Promise<{ id: string; name: string } | null> {
+  const [row] = await ctx.db.select({ id: brands.id, name: brands.name }).from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
+  return row ?? null;
+}
+
+/** The operator's brands as the portal shows them (id, name, currency, website), by name. One query. */
+export async function listBrandSummaries(ctx: CatalogReadCtx, operatorId: string) {
+  return ctx.db.select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
+    .from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
+}
+
+/** The operator's landing with this id and its brand, or null. One query. */
+export async function findLanding(ctx: CatalogReadCtx, operatorId: string, landingId: string): Promise<{ id: string; brandId: string } | null> {
+  const [row] = await ctx.db.select({ id: landings.id, brandId: landings.brandId }).from(landings).where(and(eq(landings.operatorId, operatorId), eq(landings.id, landingId)));
+  return row ?? null;
+}
+
+/** Whether the partner may use this creative of the operator (public, or private and shared with it). One query. */
+export async function isCreativeUsableBy(ctx: CatalogReadCtx, operatorId: string, creativeId: string, partnerId: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ privacy: creatives.privacy, allowedPartnerIds: creatives.allowedPartnerIds }).from(creatives)
+    .where(and(eq(creatives.operatorId, operatorId), eq(creatives.id, creativeId)));
+  return Boolean(row && (row.privacy !== 'private' || row.allowedPartnerIds.includes(partnerId)));
+}
+
+/** Whether this is a traffic source of the operator. One query. */
+export async function trafficSourceExists(ctx: CatalogReadCtx, operatorId: string, trafficSourceId: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ id: trafficSources.id }).from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.id, trafficSourceId)));
+  return Boolean(row);
+}
+
+/*
+ * Catalog facts for another module's own select, as SQL expressions: a scalar subquery on the
+ * primary key returning a JSON object, so the caller's rows and their labels still come in one
+ * query. `id` is the caller's column (or SQL) holding the id; the value is null when none matches.
+ */
+const jsonObject = <T>(query: SQL): SQL<T | null> => query.mapWith((raw: string) => JSON.parse(raw) as T) as SQL<T | null>;
+
+export interface BrandSummary { id: string; name: string }
+export interface PlanSummary { id: string; name: string; kind: PlanRow['kind'] }
+
+export const brandSummaryOf = (id: SQLWrapper) => jsonObject<BrandSummary>(
+  sql`(select json_object('id', ${brands.id}, 'name', ${brands.name}) from ${brands} where ${brands.id} = ${id})`);
+
+export const planSummaryOf = (id: SQLWrapper) => jsonObject<PlanSummary>(
+  sql`(select json_object('id', ${commissionPlans.id}, 'name', ${commissionPlans.name}, 'kind', ${commissionPlans.kind}) from ${commissionPlans} where ${commissionPlans.id} = ${id})`);
+
+export const landingSummaryOf = (id: SQLWrapper) => jsonObject<{ id: string; name: string; url: string; audience: LandingRow['audience'] }>(
+  sql`(select json_object('id', ${landings.id}, 'name', ${landings.name}, 'url', ${landings.url}, 'audience', ${landings.audience}) from ${landings} where ${landings.id} = ${id})`);
+
+export const creativeSummaryOf = (id: SQLWrapper) => jsonObject<{ id: string; title: string; width: number; height: number; assetUrl: string; format: CreativeRow['format'] }>(
+  sql`(select json_object('id', ${creatives.id}, 'title', ${creatives.title}, 'width', ${creatives.width}, 'height', ${creatives.height}, 'assetUrl', ${creatives.assetUrl}, 'format', ${creatives.format}) from ${creatives} where ${creatives.id} = ${id})`);
+
+export const trafficSourceSummaryOf = (id: SQLWrapper) => jsonObject<{ id: string; name: string }>(
+  sql`(select json_object('id', ${trafficSources.id}, 'name', ${trafficSources.name}) from ${trafficSources} where ${trafficSources.id} = ${id})`);
+
+/** Where a landing sends a player: its URL, audience, and its brand's visit-id parameter (the redirect needs them). */
+export const landingTargetOf = (id: SQLWrapper) => jsonObject<{ url: string; audience: LandingRow['audience']; visitParam: string }>(
+  sql`(select json_object('url', ${landings.url}, 'audience', ${landings.audience}, 'visitParam', ${brands.visitParam}) from ${landings} inner join ${brands} on ${brands.id} = ${landings.brandId} where ${landings.id} = ${id})`);

@@ -1,5 +1,5 @@
 /** The operator's view of conversions (list, detail with every change), status/payout changes, and costs. */
-import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
 import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';

@@ -12,7 +12,7 @@ import { formatStoredAmount, parseMoney, MoneyError } from '../../lib/money.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
-import { brands } from '../catalog/table.ts';
+import { existingBrandIds } from '../catalog/catalog-service.ts';
 import { promosByCode } from '../campaigns/service.ts';
 import { clickAttributions } from '../tracking/service.ts';
 import { playerEvents, players } from './table.ts';
@@ -70,8 +70,7 @@ export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unkno
   }
 
   const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) => selectInChunks(values, load, deps.maxBoundParams);
-  const knownBrands = new Set((await inChunks([...new Set(valid.map((v) => v.event.brand))], (ids) =>
-    deps.db.select({ id: brands.id }).from(brands).where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))))).map((b) => b.id));
+  const knownBrands = await existingBrandIds(deps, operatorId, valid.map((v) => v.event.brand));
   const existing = new Map((await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>
     deps.db.select({ id: playerEvents.id, hash: playerEvents.contentHash, partnerId: playerEvents.partnerId, campaignId: playerEvents.campaignId, promoId: playerEvents.promoId, clickId: playerEvents.clickId, attributedBy: playerEvents.attributedBy })
       .from(playerEvents).where(and(eq(playerEvents.operatorId, operatorId), inArray(playerEvents.id, ids))))).map((r) => [r.id, r]));

@@ -10,7 +10,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { ProblemError, fieldProblems, notFound } from '../../http/problem.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
-import { brands, landings } from '../catalog/table.ts';
+import { findBrand, findLanding } from '../catalog/catalog-service.ts';
 import { NETWORK_CATALOG, findNetwork, type NetworkDefinition } from './catalog.ts';
 import { buildNetworkPostbackUrls, validateNetworkSettings, validateOfferParameters } from './network-settings.ts';
 import { networkConnections, networkOffers } from './table.ts';
@@ -135,10 +135,10 @@ export async function addOffer(deps: AppDeps, operatorId: string, connectionId: 
   if (!network) throw new ProblemError('conflict', 'Offer parameters belong to network connections; a tracker connection has none');
   const problems = validateOfferParameters(network, input.parameters);
   if (problems.length) throw invalid(problems);
-  if (input.brandId && !(await deps.db.select({ id: brands.id }).from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, input.brandId)))).length) {
+  if (input.brandId && !(await findBrand(deps, operatorId, input.brandId))) {
     throw invalid([{ path: 'brandId', message: 'no such brand' }]);
   }
-  if (input.landingId && !(await deps.db.select({ id: landings.id }).from(landings).where(and(eq(landings.operatorId, operatorId), eq(landings.id, input.landingId)))).length) {
+  if (input.landingId && !(await findLanding(deps, operatorId, input.landingId))) {
     throw invalid([{ path: 'landingId', message: 'no such landing' }]);
   }
   const [offer] = await deps.db.insert(networkOffers).values({

@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { notFound } from '../../http/problem.ts';
-import { brands } from '../catalog/table.ts';
+import { listBrandSummaries } from '../catalog/catalog-service.ts';
 import { operatorApiKeys, operatorOrigins, operators, type OperatorBranding } from './table.ts';
 import type { UpdateOperatorInput } from './schemas.ts';
 
@@ -87,8 +87,7 @@ export async function updateOperator(ctx: ServiceCtx, operatorId: string, input:
 
 export async function getPortalConfig(ctx: ServiceCtx, operatorId: string) {
   const operator = await getOperator(ctx, operatorId);
-  const brandRows = await ctx.db.select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
-    .from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
+  const brandRows = await listBrandSummaries(ctx, operatorId);
   return {
     operator: { id: operator.id, name: operator.name },
     branding: operator.branding,

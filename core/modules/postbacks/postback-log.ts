@@ -23,9 +23,9 @@ function responseCodeFilter(value: string | undefined): SQL | undefined {
 }
 
 export async function listPostbackLog(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PostbackLogQuerySchema>) {
-  const campaignName = campaignNameOf(postbackAttempts.campaignId);
-  const promoCode = promoCodeOf(postbackAttempts.promoId);
-  const rows = await deps.db.select({ attempt: postbackAttempts, campaignName, promoCode })
+  const campaignNameSql = campaignNameOf(postbackAttempts.campaignId);
+  const promoCodeSql = promoCodeOf(postbackAttempts.promoId);
+  const rows = await deps.db.select({ attempt: postbackAttempts, campaignName: campaignNameSql, promoCode: promoCodeSql })
     .from(postbackAttempts)
     .where(and(
       eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId),
@@ -34,9 +34,9 @@ export async function listPostbackLog(deps: AppDeps, who: PartnerPrincipal, quer
       query.url ? containsText(postbackAttempts.url, query.url) : undefined,
       query.action ? eq(postbackAttempts.action, query.action) : undefined,
       responseCodeFilter(query.responseCode),
-      query.campaign ? containsText(campaignName, query.campaign) : undefined,
+      query.campaign ? containsText(campaignNameSql, query.campaign) : undefined,
       query.campaignId ? eq(postbackAttempts.campaignId, query.campaignId) : undefined,
-      query.promoCode ? eq(promoCode, query.promoCode) : undefined,
+      query.promoCode ? eq(promoCodeSql, query.promoCode) : undefined,
       query.promoId ? eq(postbackAttempts.promoId, query.promoId) : undefined,
       query.before ? lt(postbackAttempts.id, query.before) : undefined,
     ))
