@@ -9,6 +9,8 @@ import type { AppDeps, AppEnv } from './deps.ts';
 import { ProblemError, problemBody, problemTitle, type ProblemCode } from './problem.ts';
 import { renderApiReference } from './api-reference.ts';
 import { OPENAPI_TAGS } from './openapi-shared.ts';
+import { partnerCors } from './partner-auth.ts';
+import { corsForPathOperator } from './middleware.ts';
 import { limitBodySize, noSniff, requireDeclaredContentType, type DeclaredBody } from './request-guards.ts';
 import { systemRoutes } from '../modules/system/routes.ts';
 import { operatorRoutes } from '../modules/operators/routes.ts';
@@ -77,6 +79,12 @@ export function createApp(deps: AppDeps) {
     c.set('deps', deps);
     await next();
   });
+  // CORS is mounted once, here: partner routes answer the session operator's origins, public
+  // portal routes the origins of the operator their path names. Before the request guards, so a
+  // browser can read their 413/415 answers too.
+  app.use('/v1/partner/*', partnerCors);
+  app.use('/v1/public/operators/:operatorId', corsForPathOperator);
+  app.use('/v1/public/operators/:operatorId/*', corsForPathOperator);
   app.use('*', noSniff);
   app.use('*', limitBodySize);
   app.use('*', requireDeclaredContentType(() => declaredBodies(app.openAPIRegistry.definitions)));

@@ -72,8 +72,6 @@ export interface AppEnv {
     operatorId: string;
     /** Set by requirePartnerSession on partner routes. */
     partner: PartnerPrincipal;
-    /** partnerCors already ran for this request (several routers register it). */
-    partnerCorsDone: boolean;
   };
 }
 

@@ -65,10 +65,7 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
  */
 export const partnerCors = createMiddleware<AppEnv>(async (c, next) => {
   const origin = c.req.header('origin');
-  // Every module router registers this for /v1/partner/* and Hono runs each matching registration
-  // (six today, each with its database lookups): the first does the work, the rest pass.
-  if (!origin || c.get('partnerCorsDone')) return next();
-  c.set('partnerCorsDone', true);
+  if (!origin) return next();
   const allowedSomewhere = await isOriginAllowedByAnyOperator(c.var.deps, origin);
   if (c.req.method === 'OPTIONS') {
     if (!allowedSomewhere) return c.body(null, 204);

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { IdParams } from '../identity/schemas.ts';
 import { CreativeFilterSchema, CreativeSchema, LandingSchema, PlanSchema, TrafficSourceSchema } from '../catalog/catalog-schemas.ts';
 import { listCreatives, listLandings, listTrafficSources, plansForPartner } from '../catalog/catalog-service.ts';
@@ -26,7 +26,6 @@ const campaignParams = IdParams('campaignId');
 const promoParams = IdParams('promoId');
 
 const router = createRouter();
-router.use('/v1/partner/*', partnerCors);
 
 export const campaignRoutes = router
   .openapi(createRoute({ operationId: 'getPartnerCatalog', method: 'get', path: '/v1/partner/catalog', tags, security, middleware: readers, summary: 'Brands, the plans offered to this partner, landings and traffic sources', responses: { 200: jsonResponse(PartnerCatalogSchema, 'Catalog'), ...errors } }),

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
 import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, partnerSecurity, problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
-import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { notFound } from '../../http/problem.ts';
 import type { AppEnv } from '../../http/deps.ts';
 import { authenticateConnection } from '../networks/service.ts';
@@ -45,7 +45,6 @@ const errors = { 401: problemResponses[401], 404: problemResponses[404], 409: pr
 const conversionParams = z.object({ conversionId: z.string().min(3).max(64) });
 
 const router = createRouter();
-router.use('/v1/partner/*', partnerCors);
 // A postback is a handful of parameters: anything bigger is refused before it is read.
 
 export const conversionRoutes = router

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
 import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { ConversionListSchema, ConversionQuerySchema, EventBatchResultSchema, EventBatchSchema, PlayerEventSchema } from './schemas.ts';
 import { ingestEvents } from './ingest-events.ts';
 import { listConversions, listUnattributedEvents } from './conversions.ts';
@@ -34,7 +34,6 @@ const conversionsRoute = createRoute({
 });
 
 const router = createRouter();
-router.use('/v1/partner/*', partnerCors);
 // The batch's items are validated one by one at ingestion; the document still describes them.
 router.openAPIRegistry.register('PlayerEvent', PlayerEventSchema);
 

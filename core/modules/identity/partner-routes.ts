@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { partnerCors, requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
 import { noStore } from './no-store.ts';
 import { clearSessionCookie } from './session-cookie.ts';
 import { SecondFactorBodySchema, AcceptedSchema, IdParams, ProfileSchema, RecoveryCodesSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, TotpCodeBodySchema, TotpEnrolmentSchema, UpdateProfileSchema } from './schemas.ts';
@@ -41,7 +41,6 @@ const rotateTokenRoute = createRoute({ operationId: 'rotateStatisticToken', meth
 const expireTokenRoute = createRoute({ operationId: 'expireStatisticToken', method: 'delete', path: '/v1/partner/statistic-token', tags, security, middleware: secretSecurity, summary: 'Expire the statistic token', responses: ok(StatisticTokenSchema, 'Expired') });
 
 const router = createRouter();
-router.use('/v1/partner/*', partnerCors);
 
 export const partnerAccountRoutes = router
   .openapi(signOutRoute, async (c) => {

@@ -4,7 +4,6 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
-import { corsForPathOperator } from '../../http/middleware.ts';
 import { bodyProblems, jsonBody, jsonResponse, problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
 import { OperatorIdParams } from '../operators/schemas.ts';
 import { AcceptedSchema, ExchangeSchema, RequestResetSchema, SessionResultSchema, SetPasswordSchema, SignInSchema, SignUpResultSchema, SignUpSchema, TokenSchema } from './schemas.ts';
@@ -58,7 +57,6 @@ const exchangeRoute = createRoute({
 });
 
 const router = createRouter();
-router.use(`/v1/public/operators/:operatorId/*`, corsForPathOperator);
 
 export const publicIdentityRoutes = router
   .openapi(signUpRoute, async (c) => c.json(await signUp(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json'), requestMeta(c)), 201))

@@ -135,12 +135,26 @@ describe('CORS on partner routes', () => {
     const mine = await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}` } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
-    // Every module router registers the CORS middleware for /v1/partner/*, and Hono runs each
-    // registration that matches: a route of a later module still gets it once.
+    // CORS is mounted once at the app: a route of any module gets it once.
     expect(mine.headers.get('vary')).toBe('Origin');
     const later = await t.fetchApp('http://kabinet.test/v1/partner/reported-conversions', { headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}` } });
     expect(later.headers.get('vary')).toBe('Origin');
     const theirs = await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { origin: 'https://other.example', authorization: `Bearer ${session.token}` } });
     expect(theirs.status).toBe(403);
+  });
+
+  it('lets the browser read the request guards\' answers (413, 415) on partner and public portal routes', async () => {
+    const { session } = await signedInClient(t, op.operator.id, (await activePartner(t, op.operator.id, 'guards@example.com')).email);
+    const partner = await t.fetchApp('http://kabinet.test/v1/partner/profile', {
+      method: 'PATCH', headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}`, 'content-type': 'text/plain' }, body: 'x',
+    });
+    expect(partner.status).toBe(415);
+    expect(partner.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
+    const size = 70 * 1024;
+    const publicRoute = await t.fetchApp(`http://kabinet.test/v1/public/operators/${op.operator.id}/sign-in`, {
+      method: 'POST', headers: { origin: 'https://lucky.example', 'content-type': 'application/json', 'content-length': String(size) }, body: 'x'.repeat(size),
+    });
+    expect(publicRoute.status).toBe(413);
+    expect(publicRoute.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
   });
 });

@@ -2,7 +2,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { partnerCors, requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
 import { AuditEventListSchema, EventQuerySchema, IdParams, InviteSchema, MemberListSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, UpdateMemberSchema, UserSchema } from './schemas.ts';
 import { expireMemberStatisticToken, getMember, inviteMember, listMemberSessions, listMembers, terminateMemberSession, updateMember } from './team.ts';
 import { listAuditEvents } from './audit.ts';
@@ -25,7 +25,6 @@ const expireTokenRoute = createRoute({ operationId: 'expireTeamMemberStatisticTo
 const eventsRoute = createRoute({ operationId: 'listAuditEvents', method: 'get', path: '/v1/partner/events', tags, security, middleware: [requirePartnerSession({ component: 'events' })] as const, summary: 'Events log of the partner account, newest first (analysts and finance see their own events)', request: { query: EventQuerySchema }, responses: { 200: jsonResponse(AuditEventListSchema, 'Events'), ...errors, 422: problemResponses[422] } });
 
 const router = createRouter();
-router.use('/v1/partner/*', partnerCors);
 
 export const teamRoutes = router
   .openapi(listRoute, async (c) => c.json({ data: await listMembers(c.var.deps, c.var.partner) }, 200))

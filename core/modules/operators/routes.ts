@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
-import { requireOperatorKey, corsForPathOperator } from '../../http/middleware.ts';
+import { requireOperatorKey } from '../../http/middleware.ts';
 import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
 import { OperatorIdParams, OperatorSchema, PortalConfigSchema, UpdateOperatorSchema } from './schemas.ts';
 import { getOperator, getPortalConfig, updateOperator } from './service.ts';
@@ -39,8 +39,6 @@ const updateOperatorRoute = createRoute({
 });
 
 const publicRoutes = createRouter();
-publicRoutes.use('/v1/public/operators/:operatorId', corsForPathOperator);
-publicRoutes.use('/v1/public/operators/:operatorId/*', corsForPathOperator);
 
 export const operatorRoutes = publicRoutes
   .openapi(getPortalConfigRoute, async (c) => c.json(await getPortalConfig(c.var.deps, c.req.valid('param').operatorId), 200))

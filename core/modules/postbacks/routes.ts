@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { partnerCors, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { IdParams } from '../identity/schemas.ts';
 import { CreatePostbackSchema, PostbackListSchema, PostbackLogQuerySchema, PostbackLogSchema, PostbackPreviewSchema, PostbackQuerySchema, PostbackSchema, PreviewPostbackSchema, SendTestSchema, TemplateCheckSchema, TestResultSchema, UpdatePostbackSchema, ValidateTemplateSchema } from './schemas.ts';
 import { listPostbackLog } from './postback-log.ts';
@@ -18,7 +18,6 @@ const errors = { 401: problemResponses[401], 403: problemResponses[403], 404: pr
 const params = IdParams('postbackId');
 
 const router = createRouter();
-router.use('/v1/partner/*', partnerCors);
 
 export const postbackRoutes = router
   .openapi(createRoute({ operationId: 'listPostbacks', method: 'get', path: '/v1/partner/postbacks', tags, security, middleware: readers, summary: 'Postbacks by scope, campaign or promo', request: { query: PostbackQuerySchema }, responses: { 200: jsonResponse(PostbackListSchema, 'Postbacks'), ...errors } }),
