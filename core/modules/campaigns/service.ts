@@ -10,8 +10,9 @@ import { newId, randomToken } from '../../lib/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import {
-  brandSummaryOf, creativeSummaryOf, type BrandSummary, type PlanSummary, findBrand, findLanding, isCreativeUsableBy, landingSummaryOf, planSummaryOf, plansForPartner, trafficSourceExists, trafficSourceSummaryOf,
+  brandSummaryOf, creativeSummaryOf, type BrandSummary, type PlanSummary, findBrand, findLanding, isCreativeUsableBy, landingSummaryOf, landingTargetOf, planSummaryOf, plansForPartner, trafficSourceExists, trafficSourceSummaryOf,
 } from '../catalog/catalog-service.ts';
+import { partnerReferralCodeOf } from '../identity/partners.ts';
 import { campaigns, promos } from './table.ts';
 import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, UpdatePromoSchema } from './schemas.ts';
 
@@ -195,6 +196,31 @@ export async function findPartnerPromo(ctx: CampaignReadCtx, who: { operatorId: 
  * key) it puts in its own select or where: its rows carry campaign/promo ids, the names stay ours,
  * and a page is still one query. `id` is the caller's column (or SQL) holding the id; null when none.
  */
-export const campaignNameOf = (id: SQLWrapper): SQL<string | null> => sql<string | null>`(select ${campaigns.name} from ${campaigns} where ${campaigns.id} = ${id})`;
-export const promoTitleOf = (id: SQLWrapper): SQL<string | null> => sql<string | null>`(select ${promos.title} from ${promos} where ${promos.id} = ${id})`;
-export const promoCodeOf = (id: SQLWrapper): SQL<string | null> => sql<string | null>`(select ${promos.promoCode} from ${promos} where ${promos.id} = ${id})`;
+/**
+ * Wraps a correlated subquery so drizzle keeps its columns table-qualified: in a select from one
+ * table drizzle writes the select list's own columns bare ("id"), which inside a subquery would
+ * name the inner table's column; a nested SQL chunk is left as written.
+ */
+const subquery = <T>(query: SQL): SQL<T> => sql<T>`${query}`;
+
+export const campaignNameOf = (id: SQLWrapper) => subquery<string | null>(sql`(select ${campaigns.name} from ${campaigns} where ${campaigns.id} = ${id})`);
+export const promoTitleOf = (id: SQLWrapper) => subquery<string | null>(sql`(select ${promos.title} from ${promos} where ${promos.id} = ${id})`);
+export const promoCodeOf = (id: SQLWrapper) => subquery<string | null>(sql`(select ${promos.promoCode} from ${promos} where ${promos.id} = ${id})`);
+
+/**
+ * What the `/t/{code}` redirect needs to know about a tracking code, in one query: the promo, its
+ * campaign and partner, the landing's URL and audience with its brand's visit-id parameter (the
+ * catalog's), and the partner's referral code (identity's). Null for an unknown code, and, as the
+ * joins this replaced, for a promo whose landing or partner is gone.
+ */
+export async function findPromoByTrackingCode(ctx: { db: Db }, code: string): Promise<{
+  promoId: string; operatorId: string; partnerId: string; campaignId: string;
+  landing: { url: string; audience: 'players' | 'sub_affiliates'; visitParam: string }; partnerReferralCode: string;
+} | null> {
+  const [row] = await ctx.db.select({
+    promoId: promos.id, operatorId: promos.operatorId, partnerId: promos.partnerId, campaignId: promos.campaignId,
+    landing: landingTargetOf(promos.landingId), partnerReferralCode: partnerReferralCodeOf(promos.partnerId),
+  }).from(promos).where(eq(promos.code, code));
+  if (!row || !row.landing || row.partnerReferralCode === null) return null;
+  return { ...row, landing: row.landing, partnerReferralCode: row.partnerReferralCode };
+}

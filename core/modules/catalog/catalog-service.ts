@@ -8,7 +8,7 @@ import { ProblemError, notFound } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
 import { brands, commissionPlans, creatives, landings, planAssignments, trafficSources } from './table.ts';
 import type { CreateCreativeSchema, CreateLandingSchema, CreatePlanSchema, CreativeFilterSchema } from './catalog-schemas.ts';
-import { partners } from '../identity/table.ts';
+import { partnerExists } from '../identity/partners.ts';
 
 const iso = (d: Date) => d.toISOString();
 
@@ -94,8 +94,7 @@ export async function listPlans(ctx: ServiceCtx, operatorId: string) {
 export async function assignPlan(ctx: ServiceCtx, operatorId: string, planId: string, partnerId: string) {
   const [plan] = await ctx.db.select().from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
   if (!plan) throw notFound('Plan');
-  const [partner] = await ctx.db.select({ id: partners.id }).from(partners).where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
-  if (!partner) throw new ProblemError('validation_failed', 'body.partnerId: no such partner', [{ path: 'body.partnerId', message: 'no such partner' }]);
+  if (!(await partnerExists(ctx, operatorId, partnerId))) throw new ProblemError('validation_failed', 'body.partnerId: no such partner', [{ path: 'body.partnerId', message: 'no such partner' }]);
   await ctx.db.insert(planAssignments).values({ planId, partnerId, operatorId }).onConflictDoNothing();
   return presentPlan(plan);
 }
@@ -157,7 +156,8 @@ export async function trafficSourceExists(ctx: CatalogReadCtx, operatorId: strin
  * primary key returning a JSON object, so the caller's rows and their labels still come in one
  * query. `id` is the caller's column (or SQL) holding the id; the value is null when none matches.
  */
-const jsonObject = <T>(query: SQL): SQL<T | null> => query.mapWith((raw: string) => JSON.parse(raw) as T) as SQL<T | null>;
+// Nested in an outer sql`` so drizzle keeps the columns table-qualified (it writes a one-table select list's columns bare).
+const jsonObject = <T>(query: SQL): SQL<T | null> => sql`${query}`.mapWith((raw: string) => JSON.parse(raw) as T) as SQL<T | null>;
 
 export interface BrandSummary { id: string; name: string }
 export interface PlanSummary { id: string; name: string; kind: PlanRow['kind'] }

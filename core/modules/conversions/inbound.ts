@@ -7,11 +7,11 @@
 import type { AppDeps } from '../../http/deps.ts';
 import { ProblemError, fieldProblem } from '../../http/problem.ts';
 import { normaliseNetworkStatus } from '../networks/network-settings.ts';
-import type { networkConnections } from '../networks/table.ts';
+import type { NetworkConnection } from '../networks/service.ts';
 import { logRefusedReport, recordConversion, type ConversionReport } from './record-conversion.ts';
 import { readPayout } from './read-payout.ts';
 
-type Connection = typeof networkConnections.$inferSelect;
+type Connection = NetworkConnection;
 type Params = Record<string, string>;
 
 const refuse = (field: string, message: string) => fieldProblem(`query.${field}`, message);

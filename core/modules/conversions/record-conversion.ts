@@ -13,8 +13,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { ProblemError } from '../../http/problem.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
-import { planPostbacks } from '../postbacks/plan-postbacks.ts';
-import type { PostbackAction } from '../postbacks/table.ts';
+import { planPostbacks, type PostbackAction } from '../postbacks/plan-postbacks.ts';
 import { clickAttributions } from '../tracking/service.ts';
 import { conversionChanges, conversions, type ConversionStatus } from './table.ts';
 

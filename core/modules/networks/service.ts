@@ -17,6 +17,8 @@ import { networkConnections, networkOffers } from './table.ts';
 import type { CreateConnectionSchema, CreateOfferSchema, UpdateConnectionSchema } from './schemas.ts';
 
 type Connection = typeof networkConnections.$inferSelect;
+/** A CPA-network or tracker connection as stored (settings sealed); conversions reads inbound postbacks with it. */
+export type NetworkConnection = Connection;
 const invalid = (errors: Array<{ path: string; message: string }>) => fieldProblems(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
 
 /** The parameters a tracker sends; placeholders in braces are the tracker's own macros. */

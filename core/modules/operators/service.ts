@@ -162,7 +162,8 @@ export async function findOperatorBranding(ctx: Pick<ServiceCtx, 'db'>, operator
  * operator's branding still come in one query. Null when there is no such operator.
  */
 export const operatorBrandingOf = (operatorId: SQLWrapper): SQL<OperatorBranding | null> =>
-  sql<OperatorBranding | null>`(select ${operators.branding} from ${operators} where ${operators.id} = ${operatorId})`.mapWith(operators.branding);
+  // Nested in an outer sql`` so drizzle keeps the columns table-qualified (it writes a one-table select list's columns bare).
+  sql<OperatorBranding | null>`${sql`(select ${operators.branding} from ${operators} where ${operators.id} = ${operatorId})`}`.mapWith(operators.branding);
 
 /** The fallback URL of the operator whose allowed origins include this host (any scheme), if any. One query. */
 export async function findFallbackUrlForHost(ctx: Pick<ServiceCtx, 'db'>, host: string): Promise<string | null> {

@@ -12,6 +12,9 @@ import { selectInChunks } from '../../db/in-chunks.ts';
 import { postbackConfigs, postbackDeliveries, type PostbackAction } from './table.ts';
 import { loadRenderContext, renderPostbackRequest, type TriggerFacts } from './render-postback.ts';
 
+/** The postback actions (lead, sale, rejected…); conversions maps its statuses onto them. */
+export type { PostbackAction } from './table.ts';
+
 export const DELIVER_POSTBACK_JOB = 'postback.deliver';
 /** Attempts per delivery: the job outbox's schedule (5 s, 30 s, 2 min, 10 min, 1 h, 6 h, 6 h) between them. */
 export const POSTBACK_MAX_ATTEMPTS = 8;

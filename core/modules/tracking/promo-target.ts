@@ -3,11 +3,8 @@
  * brand's visit-id parameter. Looked up once and kept for a short while per app, since the
  * redirect is the hottest path and a promo's target changes rarely.
  */
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { brands, landings } from '../catalog/table.ts';
-import { campaigns, promos } from '../campaigns/table.ts';
-import { partners } from '../identity/table.ts';
+import { findPromoByTrackingCode } from '../campaigns/service.ts';
 
 export interface PromoTarget {
   promoId: string;
@@ -29,16 +26,12 @@ export function createPromoTargetCache(db: Db, now: () => number) {
     async resolve(code: string): Promise<PromoTarget | null> {
       const hit = cache.get(code);
       if (hit && hit.until > now()) return hit.target;
-      const [row] = await db.select({
-        promoId: promos.id, operatorId: promos.operatorId, partnerId: promos.partnerId, campaignId: promos.campaignId,
-        landingUrl: landings.url, visitParam: brands.visitParam, audience: landings.audience, referralCode: partners.referralCode,
-      }).from(promos)
-        .innerJoin(partners, eq(partners.id, promos.partnerId))
-        .innerJoin(campaigns, eq(campaigns.id, promos.campaignId))
-        .innerJoin(landings, eq(landings.id, promos.landingId))
-        .innerJoin(brands, eq(brands.id, landings.brandId))
-        .where(eq(promos.code, code));
-      const target = row ? { ...row, referralCode: row.audience === 'sub_affiliates' ? row.referralCode : null } : null;
+      const promo = await findPromoByTrackingCode({ db }, code);
+      const target: PromoTarget | null = promo ? {
+        promoId: promo.promoId, operatorId: promo.operatorId, partnerId: promo.partnerId, campaignId: promo.campaignId,
+        landingUrl: promo.landing.url, visitParam: promo.landing.visitParam,
+        referralCode: promo.landing.audience === 'sub_affiliates' ? promo.partnerReferralCode : null,
+      } : null;
       if (cache.size >= MAX_ENTRIES) cache.clear();
       cache.set(code, { target, until: now() + TTL_MS });
       return target;

@@ -1,0 +1,22 @@
+/**
+ * What other modules may know about partner accounts. Identity owns `partners` and `users`;
+ * catalog (plan assignment) and tracking (sub-affiliate links) ask here instead of reading them.
+ */
+import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { partners } from './table.ts';
+
+/** Whether this is a partner account of the operator (any status). One query. */
+export async function partnerExists(ctx: { db: Db }, operatorId: string, partnerId: string): Promise<boolean> {
+  const [row] = await ctx.db.select({ id: partners.id }).from(partners).where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
+  return Boolean(row);
+}
+
+/**
+ * The referral code of the partner whose id is in `partnerId` (the caller's column), as an SQL
+ * expression for the caller's own select (a scalar subquery on the primary key): null when there
+ * is no such partner, since every partner has one.
+ */
+export const partnerReferralCodeOf = (partnerId: SQLWrapper): SQL<string | null> =>
+  // Nested in an outer sql`` so drizzle keeps the columns table-qualified (it writes a one-table select list's columns bare).
+  sql<string | null>`${sql`(select ${partners.referralCode} from ${partners} where ${partners.id} = ${partnerId})`}`;
