@@ -4,8 +4,11 @@
  *
  *   const kabinet = createKabinetClient('https://partners.example.com', { secretKey: 'sk_…' });
  *   const res = await kabinet.v1.brands.$get();
+ *
+ * The package ships this file compiled (`kabinet/sdk`): its runtime needs only `hono/client`, and
+ * its declarations carry the route types expanded, so nothing here may import core/ at runtime.
  */
-import { hc, type ClientResponse } from 'hono/client';
+import { hc, type ClientResponse, type InferRequestType } from 'hono/client';
 import type { AppType } from '../http/app.ts';
 
 export interface KabinetClientOptions {
@@ -30,10 +33,14 @@ export function createKabinetClient(baseUrl: string, options: KabinetClientOptio
 
 export type KabinetClient = ReturnType<typeof createKabinetClient>;
 
-/** A problem+json answer from the API, thrown by `unwrap`. */
+/** The problem+json body of an error answer (RFC 9457). */
+export interface KabinetProblem { code: string; detail: string; errors?: Array<{ path: string; message: string }>; request_id: string | null }
+
+/** A problem+json answer from the API, thrown by `unwrap` and the operator helpers. */
 export class KabinetApiError extends Error {
-  constructor(readonly status: number, readonly problem: { code: string; detail: string; errors?: Array<{ path: string; message: string }>; request_id: string | null }) {
+  constructor(readonly status: number, readonly problem: KabinetProblem) {
     super(`${status} ${problem.code}: ${problem.detail}`);
+    this.name = 'KabinetApiError';
   }
 }
 
@@ -44,6 +51,93 @@ export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, 'json'> 
 /** Resolves a client call to its success body, or throws KabinetApiError with the problem. */
 export async function unwrap<R extends ClientResponse<unknown, number, string>>(response: Promise<R> | R): Promise<SuccessBody<R>> {
   const res = await response;
-  if (!res.ok) throw new KabinetApiError(res.status, (await res.json()) as never);
+  if (!res.ok) throw new KabinetApiError(res.status, await problemOf(res));
   return (await res.json()) as SuccessBody<R>;
 }
+
+/** The answer's problem; a proxy's HTML error page or an empty 502 still becomes a KabinetApiError. */
+async function problemOf(res: ClientResponse<unknown, number, string>): Promise<KabinetProblem> {
+  const text = await res.text();
+  const requestId = res.headers.get('x-request-id');
+  try {
+    const body = JSON.parse(text) as Partial<KabinetProblem>;
+    if (typeof body.code === 'string') return { ...body, detail: body.detail ?? '', request_id: body.request_id ?? requestId } as KabinetProblem;
+  } catch { /* not JSON: described below */ }
+  return { code: 'unexpected_response', detail: `HTTP ${res.status} without a problem body${text ? `: ${text.slice(0, 200)}` : ''}`, request_id: requestId };
+}
+
+// ---- Operator helpers: the calls an operator's backend makes, typed from the same routes ----
+
+type V1 = KabinetClient['v1'];
+type Body<F extends (...args: never[]) => unknown> = SuccessBody<Awaited<ReturnType<F>>>;
+
+/** `POST /v1/partner_sessions`: which partner user, which components, how long the secret lives. */
+export type MintEmbedSessionInput = InferRequestType<V1['partner_sessions']['$post']>['json'];
+/** The embed client secret (single use) for `<kb-portal client-secret>` or `fetchClientSecret`. */
+export type EmbedSession = Body<V1['partner_sessions']['$post']>;
+/** `PATCH /v1/conversions/{id}`: status and/or payout (a currency only together with a payout). */
+export type ConversionPatch = InferRequestType<V1['conversions'][':conversionId']['$patch']>['json'];
+export type ConversionDetail = Body<V1['conversions'][':conversionId']['$patch']>;
+/** Per-event results of `POST /v1/events`; `index` is the event's position in the array sent. */
+export type EventBatchResult = Body<V1['events']['$post']>;
+
+/**
+ * One player event (`POST /v1/events` validates each item on its own, so the route's body type
+ * says only `unknown[]`). Written out here so the package's declarations need no server code;
+ * tests/types/operator-helpers.test-d.ts checks it equals the server's PlayerEvent schema input.
+ */
+export interface PlayerEvent {
+  /** Your id for the event: a repeat with the same content counts once, different content is a conflict. */
+  id: string;
+  type: 'registration' | 'first_deposit' | 'deposit' | 'withdrawal' | 'wager' | 'ngr' | 'chargeback' | 'lead' | 'sale' | 'custom';
+  player_id: string;
+  /** The brand's id (`brand_…`). */
+  brand: string;
+  visit_id?: string | undefined;
+  promo_code?: string | undefined;
+  /** A decimal string in the currency's units ("25.50"), never a number; only together with `currency`. */
+  amount?: string | undefined;
+  currency?: string | undefined;
+  /** ISO 8601 with offset, e.g. 2026-11-24T10:00:00Z. */
+  occurred_at: string;
+  data?: Record<string, unknown> | undefined;
+}
+
+/** The server takes at most this many events per request (`MAX_EVENTS_PER_BATCH`); sendEvents splits longer arrays. */
+export const EVENTS_PER_REQUEST = 1000;
+
+/**
+ * The Operator API for your backend (the secret key must never reach a browser). Each helper
+ * resolves to the route's typed success body or throws KabinetApiError with the problem.
+ *
+ *   const operator = createOperatorClient('https://partners.example.com', process.env.KABINET_KEY!);
+ *   const { clientSecret } = await operator.mintEmbedSession({ userId, components: ['profile'] });
+ */
+export function createOperatorClient(baseUrl: string, secretKey: string, options: Omit<KabinetClientOptions, 'secretKey' | 'sessionToken'> = {}) {
+  const client = createKabinetClient(baseUrl, { ...options, secretKey });
+  return {
+    /** The typed client for every other Operator API route. */
+    client,
+    /** Mints a single-use embed client secret for one partner user (`POST /v1/partner_sessions`). */
+    mintEmbedSession: (input: MintEmbedSessionInput): Promise<EmbedSession> => unwrap(client.v1.partner_sessions.$post({ json: input })),
+    /**
+     * Sends player events (`POST /v1/events`), in requests of up to EVENTS_PER_REQUEST, one after
+     * another; results are merged with `index` counted over the whole array. Events are idempotent
+     * by id, so after a failed request the whole array can be sent again.
+     */
+    async sendEvents(events: readonly PlayerEvent[]): Promise<EventBatchResult> {
+      const total: EventBatchResult = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, results: [] };
+      for (let start = 0; start < events.length; start += EVENTS_PER_REQUEST) {
+        const batch = await unwrap(client.v1.events.$post({ json: { events: events.slice(start, start + EVENTS_PER_REQUEST) } }));
+        total.accepted += batch.accepted; total.duplicates += batch.duplicates; total.conflicts += batch.conflicts; total.rejected += batch.rejected;
+        total.results.push(...batch.results.map((r) => ({ ...r, index: r.index + start })));
+      }
+      return total;
+    },
+    /** Moves a conversion through its states and/or reprices it (`PATCH /v1/conversions/{id}`); 409 when the state machine refuses. */
+    updateConversion: (conversionId: string, patch: ConversionPatch): Promise<ConversionDetail> =>
+      unwrap(client.v1.conversions[':conversionId'].$patch({ param: { conversionId }, json: patch })),
+  };
+}
+
+export type KabinetOperatorClient = ReturnType<typeof createOperatorClient>;

@@ -1,0 +1,47 @@
+/**
+ * Type tests for the SDK's operator helpers, checked by `tsc --noEmit`: their inputs and results
+ * are the routes' own types, and the hand-written PlayerEvent stays equal to the server's schema.
+ */
+import { expectTypeOf } from 'vitest';
+import type { z } from 'zod';
+import type { PlayerEventSchema } from '../../core/modules/events/schemas.ts';
+import { createOperatorClient, KabinetApiError, type ConversionDetail, type EmbedSession, type EventBatchResult, type PlayerEvent } from '../../core/sdk/index.ts';
+
+const operator = createOperatorClient('https://partners.example.com', 'sk_x');
+
+export async function mintEmbedSessionTypes() {
+  const session = await operator.mintEmbedSession({ userId: 'usr_1', components: ['profile', 'security'], ttlSeconds: 600 });
+  expectTypeOf(session).toEqualTypeOf<EmbedSession>();
+  expectTypeOf(session).toEqualTypeOf<{ clientSecret: string; expiresAt: string; userId: string; components: Array<'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'> }>();
+  expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{ userId: string; components?: Array<'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'> | undefined; ttlSeconds?: number | undefined }>();
+  // @ts-expect-error not a component
+  void operator.mintEmbedSession({ userId: 'usr_1', components: ['wallet'] });
+  // @ts-expect-error the user is required
+  void operator.mintEmbedSession({ components: ['profile'] });
+}
+
+export async function sendEventsTypes() {
+  expectTypeOf<PlayerEvent>().toEqualTypeOf<z.input<typeof PlayerEventSchema>>();
+  const result = await operator.sendEvents([{ id: 'e1', type: 'deposit', player_id: 'p1', brand: 'brand_1', amount: '25.50', currency: 'EUR', occurred_at: '2026-11-24T10:00:00Z' }]);
+  expectTypeOf(result).toEqualTypeOf<EventBatchResult>();
+  expectTypeOf(result.accepted).toEqualTypeOf<number>();
+  expectTypeOf(result.results[0]!.status).toEqualTypeOf<'accepted' | 'duplicate' | 'conflict' | 'rejected'>();
+  // @ts-expect-error amounts are decimal strings, never numbers
+  void operator.sendEvents([{ id: 'e1', type: 'deposit', player_id: 'p1', brand: 'brand_1', amount: 25.5, currency: 'EUR', occurred_at: '2026-11-24T10:00:00Z' }]);
+  // @ts-expect-error not an event type
+  void operator.sendEvents([{ id: 'e1', type: 'refund', player_id: 'p1', brand: 'brand_1', occurred_at: '2026-11-24T10:00:00Z' }]);
+}
+
+export async function updateConversionTypes() {
+  const conversion = await operator.updateConversion('conv_1', { status: 'approve', payout: '12.50', currency: 'EUR' });
+  expectTypeOf(conversion).toEqualTypeOf<ConversionDetail>();
+  expectTypeOf(conversion.status).toEqualTypeOf<'hold' | 'approve' | 'cancel' | 'trash'>();
+  expectTypeOf(conversion.changes).toBeArray();
+  // @ts-expect-error not a conversion status
+  void operator.updateConversion('conv_1', { status: 'paid' });
+  // @ts-expect-error payouts are decimal strings
+  void operator.updateConversion('conv_1', { payout: 12.5 });
+  expectTypeOf<KabinetApiError['problem']['code']>().toEqualTypeOf<string>();
+  // The typed client for every other route comes along.
+  expectTypeOf(operator.client.v1.brands.$get).toBeFunction();
+}
