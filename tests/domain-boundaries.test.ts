@@ -1,0 +1,148 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The domain does not depend on HTTP (docs: DESIGN.md, "Boundaries"). Services, jobs and the shared
+ * helpers take a `ServiceContext` (core/lib/context.ts) and throw `DomainError`s (core/lib/errors.ts);
+ * only core/http/ and the modules' route files know about Hono contexts, problem+json and AppDeps.
+ * This scans every `.ts` file under core/modules/, core/jobs/, core/lib/ and core/db/ and fails on
+ * any import that resolves into core/http/.
+ *
+ * Not scanned: route files (`routes.ts`, `*-routes.ts`), which are the HTTP layer of a module, and
+ * `*.test.ts` files, which may build an app to drive a service through its route.
+ * Type-only imports count: a service typed by AppDeps is coupled to the HTTP layer all the same.
+ */
+const root = resolve(import.meta.dirname, '..');
+const httpDir = join(root, 'core', 'http');
+const scanned = ['modules', 'jobs', 'lib', 'db'].map((d) => join(root, 'core', d));
+
+/**
+ * Imports into core/http/ not moved yet, as `file imports specifier`. Counted: a new violation fails,
+ * and so does an entry that no longer occurs (shrink the list when you fix one).
+ */
+const ALLOWED: string[] = [
+  'core/modules/campaigns/service.ts imports ../../http/deps.ts',
+  'core/modules/campaigns/service.ts imports ../../http/problem.ts',
+  'core/modules/catalog/catalog-service.ts imports ../../http/problem.ts',
+  'core/modules/catalog/service.ts imports ../../http/problem.ts',
+  'core/modules/conversions/inbound.ts imports ../../http/deps.ts',
+  'core/modules/conversions/inbound.ts imports ../../http/problem.ts',
+  'core/modules/conversions/read-payout.ts imports ../../http/problem.ts',
+  'core/modules/conversions/record-conversion.ts imports ../../http/deps.ts',
+  'core/modules/conversions/record-conversion.ts imports ../../http/problem.ts',
+  'core/modules/conversions/service.ts imports ../../http/deps.ts',
+  'core/modules/conversions/service.ts imports ../../http/problem.ts',
+  'core/modules/events/conversions.ts imports ../../http/deps.ts',
+  'core/modules/events/ingest-events.ts imports ../../http/deps.ts',
+  'core/modules/identity/account-links.ts imports ../../http/deps.ts',
+  'core/modules/identity/account-links.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/audit.ts imports ../../http/deps.ts',
+  'core/modules/identity/audit.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/embed-sessions.ts imports ../../http/deps.ts',
+  'core/modules/identity/embed-sessions.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/embed-sessions.ts imports ../../http/problem.ts',
+  'core/modules/identity/hosted-portal.ts imports ../../http/deps.ts',
+  'core/modules/identity/lockout.ts imports ../../http/deps.ts',
+  'core/modules/identity/lockout.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/lockout.ts imports ../../http/problem.ts',
+  'core/modules/identity/no-store.ts imports ../../http/deps.ts',
+  'core/modules/identity/one-time-tokens.ts imports ../../http/problem.ts',
+  'core/modules/identity/partner-admin.ts imports ../../http/deps.ts',
+  'core/modules/identity/partner-admin.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/partner-admin.ts imports ../../http/problem.ts',
+  'core/modules/identity/passwords.ts imports ../../http/problem.ts',
+  'core/modules/identity/portal-link.ts imports ../../http/deps.ts',
+  'core/modules/identity/profile.ts imports ../../http/deps.ts',
+  'core/modules/identity/profile.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/profile.ts imports ../../http/problem.ts',
+  'core/modules/identity/session-cookie.ts imports ../../http/deps.ts',
+  'core/modules/identity/session-cookie.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/session-cookie.ts imports ../../http/visitor.ts',
+  'core/modules/identity/sessions.ts imports ../../http/deps.ts',
+  'core/modules/identity/sessions.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/sessions.ts imports ../../http/problem.ts',
+  'core/modules/identity/sign-in.ts imports ../../http/deps.ts',
+  'core/modules/identity/sign-in.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/sign-in.ts imports ../../http/problem.ts',
+  'core/modules/identity/sign-up.ts imports ../../http/deps.ts',
+  'core/modules/identity/sign-up.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/sign-up.ts imports ../../http/problem.ts',
+  'core/modules/identity/statistic-token.ts imports ../../http/deps.ts',
+  'core/modules/identity/statistic-token.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/team.ts imports ../../http/deps.ts',
+  'core/modules/identity/team.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/team.ts imports ../../http/problem.ts',
+  'core/modules/identity/two-factor.ts imports ../../http/deps.ts',
+  'core/modules/identity/two-factor.ts imports ../../http/partner-auth.ts',
+  'core/modules/identity/two-factor.ts imports ../../http/problem.ts',
+  'core/modules/identity/users.ts imports ../../http/problem.ts',
+  'core/modules/mail/service.ts imports ../../http/deps.ts',
+  'core/modules/mail/service.ts imports ../../http/problem.ts',
+  'core/modules/networks/service.ts imports ../../http/deps.ts',
+  'core/modules/networks/service.ts imports ../../http/problem.ts',
+  'core/modules/operators/service.ts imports ../../http/problem.ts',
+  'core/modules/postbacks/deliver-postback.ts imports ../../http/deps.ts',
+  'core/modules/postbacks/plan-postbacks.ts imports ../../http/deps.ts',
+  'core/modules/postbacks/postback-log.ts imports ../../http/deps.ts',
+  'core/modules/postbacks/send-test.ts imports ../../http/deps.ts',
+  'core/modules/postbacks/send-test.ts imports ../../http/problem.ts',
+  'core/modules/postbacks/service.ts imports ../../http/deps.ts',
+  'core/modules/postbacks/service.ts imports ../../http/problem.ts',
+  'core/modules/tracking/fallback.ts imports ../../http/deps.ts',
+  'core/modules/tracking/record-click.ts imports ../../http/deps.ts',
+  'core/modules/tracking/tracking-deps.ts imports ../../http/deps.ts',
+];
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...walk(path));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** `from '…'` of static imports/re-exports, `import '…'`, and `import('…')`. */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
+
+const isRouteFile = (base: string) => base === 'routes.ts' || base.endsWith('-routes.ts');
+
+function scannedFiles(): string[] {
+  return scanned.flatMap(walk).filter((file) => {
+    const base = file.slice(file.lastIndexOf(sep) + 1);
+    return !base.endsWith('.test.ts') && !isRouteFile(base);
+  });
+}
+
+function httpImports(): string[] {
+  const found: string[] = [];
+  for (const file of scannedFiles()) {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(SPECIFIER)) {
+      const spec = m[2]!;
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      if (target !== httpDir && !target.startsWith(httpDir + sep)) continue;
+      found.push(`${relative(root, file).split(sep).join('/')} imports ${spec}`);
+    }
+  }
+  return [...new Set(found)].sort();
+}
+
+describe('domain boundaries', () => {
+  it('no service, job, helper or schema file imports core/http/ (route files excepted)', () => {
+    const found = httpImports();
+    const allowed = new Set(ALLOWED);
+    expect(found.filter((v) => !allowed.has(v)), 'new imports of core/http/ outside route files').toEqual([]);
+    expect(ALLOWED.filter((v) => !found.includes(v)), 'allow-list entries that no longer occur: remove them').toEqual([]);
+    expect(found.length).toBe(ALLOWED.length);
+  });
+
+  it('the scan sees the services (a moved folder would pass it vacuously)', () => {
+    const files = scannedFiles().map((f) => relative(root, f).split(sep).join('/'));
+    for (const f of ['core/modules/identity/sign-in.ts', 'core/modules/postbacks/service.ts', 'core/jobs/outbox.ts', 'core/lib/money.ts']) expect(files).toContain(f);
+    expect(files).not.toContain('core/modules/identity/partner-routes.ts');
+  });
+});
