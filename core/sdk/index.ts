@@ -113,19 +113,12 @@ export const EVENTS_PER_REQUEST = 1000;
  *   const operator = createOperatorClient('https://partners.example.com', process.env.KABINET_KEY!);
  *   const { clientSecret } = await operator.mintEmbedSession({ userId, components: ['profile'] });
  */
-export function createOperatorClient(baseUrl: string, secretKey: string, options: Omit<KabinetClientOptions, 'secretKey' | 'sessionToken'> = {}) {
+export function createOperatorClient(baseUrl: string, secretKey: string, options: Omit<KabinetClientOptions, 'secretKey' | 'sessionToken'> = {}): KabinetOperatorClient {
   const client = createKabinetClient(baseUrl, { ...options, secretKey });
   return {
-    /** The typed client for every other Operator API route. */
     client,
-    /** Mints a single-use embed client secret for one partner user (`POST /v1/partner_sessions`). */
-    mintEmbedSession: (input: MintEmbedSessionInput): Promise<EmbedSession> => unwrap(client.v1.partner_sessions.$post({ json: input })),
-    /**
-     * Sends player events (`POST /v1/events`), in requests of up to EVENTS_PER_REQUEST, one after
-     * another; results are merged with `index` counted over the whole array. Events are idempotent
-     * by id, so after a failed request the whole array can be sent again.
-     */
-    async sendEvents(events: readonly PlayerEvent[]): Promise<EventBatchResult> {
+    mintEmbedSession: (input) => unwrap(client.v1.partner_sessions.$post({ json: input })),
+    async sendEvents(events) {
       const total: EventBatchResult = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, results: [] };
       for (let start = 0; start < events.length; start += EVENTS_PER_REQUEST) {
         const batch = await unwrap(client.v1.events.$post({ json: { events: events.slice(start, start + EVENTS_PER_REQUEST) } }));
@@ -134,10 +127,22 @@ export function createOperatorClient(baseUrl: string, secretKey: string, options
       }
       return total;
     },
-    /** Moves a conversion through its states and/or reprices it (`PATCH /v1/conversions/{id}`); 409 when the state machine refuses. */
-    updateConversion: (conversionId: string, patch: ConversionPatch): Promise<ConversionDetail> =>
-      unwrap(client.v1.conversions[':conversionId'].$patch({ param: { conversionId }, json: patch })),
+    updateConversion: (conversionId, patch) => unwrap(client.v1.conversions[':conversionId'].$patch({ param: { conversionId }, json: patch })),
   };
 }
 
-export type KabinetOperatorClient = ReturnType<typeof createOperatorClient>;
+/** Named rather than inferred, so the package's declarations spell the client's route types out once. */
+export interface KabinetOperatorClient {
+  /** The typed client for every other Operator API route. */
+  client: KabinetClient;
+  /** Mints a single-use embed client secret for one partner user (`POST /v1/partner_sessions`). */
+  mintEmbedSession(input: MintEmbedSessionInput): Promise<EmbedSession>;
+  /**
+   * Sends player events (`POST /v1/events`), in requests of up to EVENTS_PER_REQUEST, one after
+   * another; results are merged with `index` counted over the whole array (an empty array sends
+   * nothing). Events are idempotent by id, so after a failed request the whole array can be sent again.
+   */
+  sendEvents(events: readonly PlayerEvent[]): Promise<EventBatchResult>;
+  /** Moves a conversion through its states and/or reprices it (`PATCH /v1/conversions/{id}`); 409 when the state machine refuses. */
+  updateConversion(conversionId: string, patch: ConversionPatch): Promise<ConversionDetail>;
+}
