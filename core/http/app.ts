@@ -6,7 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { ProblemError, problemBody, problemTitle, type ProblemCode } from './problem.ts';
+import { ProblemError, problemBody, problemStatus, problemTitle, type ProblemCode } from './problem.ts';
 import { renderApiReference } from './api-reference.ts';
 import { OPENAPI_TAGS } from './openapi-shared.ts';
 import { partnerCors } from './partner-auth.ts';
@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps) {
     const problem = toProblem(error);
     const id = c.var.requestId ?? null;
     if (problem.code === 'internal') deps.reportError?.(error, id);
-    return c.body(JSON.stringify(problemBody(problem, id)), problem.status as 500, { 'content-type': 'application/problem+json' });
+    return c.body(JSON.stringify(problemBody(problem, id)), problemStatus(problem) as 500, { 'content-type': 'application/problem+json' });
   });
   app.notFound((c) => {
     const problem = new ProblemError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);

@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv, PartnerPrincipal } from './deps.ts';
+import type { RequestMeta } from '../lib/context.ts';
 import { ProblemError } from './problem.ts';
 import { visitorOrigin } from './visitor.ts';
 import { authenticateSession } from '../modules/identity/sessions.ts';
@@ -13,10 +14,7 @@ import { isOriginAllowed, isOriginAllowedByAnyOperator } from '../modules/operat
 
 export const SESSION_COOKIE = 'kb_session';
 
-export interface RequestMeta {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { RequestMeta } from '../lib/context.ts';
 
 export function requestMeta(c: Context<AppEnv>): RequestMeta {
   return { ip: c.var.deps.clientIp?.(c) ?? null, userAgent: c.req.header('user-agent')?.slice(0, 400) ?? null };

@@ -1,9 +1,15 @@
 /**
- * One error type for the whole API, answered as RFC 9457 problem+json. The codes are a closed
- * list so clients can switch on them; `detail` is for people.
+ * One error type for the whole API, answered as RFC 9457 problem+json. The error and its closed
+ * code list are the domain's (core/lib/errors.ts); this file gives each code its HTTP status and
+ * title and writes the body. `ProblemError` is the same class as `DomainError`, so route files
+ * and onError may use either name.
  */
 import type { ZodError } from 'zod';
+import { DomainError, fieldProblems, type DomainErrorCode, type FieldProblem } from '../lib/errors.ts';
 
+export { DomainError as ProblemError, fieldProblem, fieldProblems, notFound, type FieldProblem } from '../lib/errors.ts';
+
+/** Keys in the order of DOMAIN_ERROR_CODES: the OpenAPI `code` enum is this object's keys. */
 export const PROBLEM_STATUS = {
   bad_request: 400,
   unauthorized: 401,
@@ -23,9 +29,9 @@ export const PROBLEM_STATUS = {
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
-} as const;
+} as const satisfies Record<DomainErrorCode, number>;
 
-export type ProblemCode = keyof typeof PROBLEM_STATUS;
+export type ProblemCode = DomainErrorCode;
 
 const TITLES: Record<ProblemCode, string> = {
   bad_request: 'Bad request',
@@ -47,19 +53,7 @@ const TITLES: Record<ProblemCode, string> = {
 
 export const problemTitle = (code: ProblemCode): string => TITLES[code];
 
-export interface FieldProblem {
-  /** Where the bad value is: `body.currency`, `query.limit`, `path.operatorId`. */
-  path: string;
-  message: string;
-}
-
-export class ProblemError extends Error {
-  readonly status: number;
-  constructor(readonly code: ProblemCode, readonly detail: string, readonly errors: FieldProblem[] = []) {
-    super(detail);
-    this.status = PROBLEM_STATUS[code];
-  }
-}
+export const problemStatus = (error: DomainError): number => PROBLEM_STATUS[error.code];
 
 export interface ProblemBody {
   type: string;
@@ -71,11 +65,11 @@ export interface ProblemBody {
   errors?: FieldProblem[];
 }
 
-export function problemBody(error: ProblemError, requestId: string | null): ProblemBody {
+export function problemBody(error: DomainError, requestId: string | null): ProblemBody {
   return {
     type: `https://kabinet.dev/problems/${error.code}`,
     title: TITLES[error.code],
-    status: error.status,
+    status: problemStatus(error),
     code: error.code,
     detail: error.detail,
     request_id: requestId,
@@ -86,7 +80,7 @@ export function problemBody(error: ProblemError, requestId: string | null): Prob
 const TARGET_NAMES: Record<string, string> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header', cookie: 'cookie' };
 
 /** Turns a zod failure on one request part into a 422 that names every bad field. */
-export function validationProblem(error: ZodError, target: string): ProblemError {
+export function validationProblem(error: ZodError, target: string): DomainError {
   const prefix = TARGET_NAMES[target] ?? target;
   const errors = error.issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].join('.'),
@@ -94,13 +88,3 @@ export function validationProblem(error: ZodError, target: string): ProblemError
   }));
   return fieldProblems(errors);
 }
-
-/** A 422 naming each bad field, for checks a schema cannot make (a foreign id, a money string…). */
-export function fieldProblems(errors: FieldProblem[]): ProblemError {
-  const detail = errors.map((e) => `${e.path}: ${e.message}`).join('; ');
-  return new ProblemError('validation_failed', detail || 'The request is invalid', errors);
-}
-
-export const fieldProblem = (path: string, message: string): ProblemError => fieldProblems([{ path, message }]);
-
-export const notFound = (what: string) => new ProblemError('not_found', `${what} was not found`);

@@ -4,8 +4,8 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, like, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { ProblemError, fieldProblem, notFound } from '../../http/problem.ts';
+import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
@@ -18,7 +18,7 @@ import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, Upda
 
 const invalid = fieldProblem;
 
-export async function createCampaign(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof CreateCampaignSchema>) {
+export async function createCampaign(deps: ServiceContext, who: PartnerPrincipal, input: z.infer<typeof CreateCampaignSchema>) {
   const brand = await findBrand(deps, who.operatorId, input.brandId);
   if (!brand) throw invalid('body.brandId', 'no such brand');
   const plans = await plansForPartner(deps, who.operatorId, who.partnerId);
@@ -33,7 +33,7 @@ const campaignWithLabels = { campaign: campaigns, brand: brandSummaryOf(campaign
 type CampaignWithLabels = { campaign: typeof campaigns.$inferSelect; brand: BrandSummary; plan: PlanSummary };
 const labelled = <R extends { brand: unknown; plan: unknown }>(row: R): row is R & CampaignWithLabels => row.brand !== null && row.plan !== null;
 
-async function loadCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string): Promise<CampaignWithLabels> {
+async function loadCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string): Promise<CampaignWithLabels> {
   const [row] = await deps.db.select(campaignWithLabels)
     .from(campaigns)
     .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
@@ -49,7 +49,7 @@ function presentCampaign(row: CampaignWithLabels, promoCount: number) {
   };
 }
 
-export async function listCampaigns(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof CampaignQuerySchema>) {
+export async function listCampaigns(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof CampaignQuerySchema>) {
   const rows = (await deps.db.select(campaignWithLabels)
     .from(campaigns)
     .where(and(
@@ -65,13 +65,13 @@ export async function listCampaigns(deps: AppDeps, who: PartnerPrincipal, query:
   return rows.map((r) => presentCampaign(r, counts.get(r.campaign.id) ?? 0));
 }
 
-export async function getCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string) {
+export async function getCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string) {
   const row = await loadCampaign(deps, who, campaignId);
   const promoRows = await loadPromos(deps, who, eq(promos.campaignId, campaignId));
   return { ...presentCampaign(row, promoRows.length), promos: promoRows };
 }
 
-export async function setCampaignArchived(deps: AppDeps, who: PartnerPrincipal, campaignId: string, archived: boolean) {
+export async function setCampaignArchived(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, archived: boolean) {
   await loadCampaign(deps, who, campaignId);
   await deps.db.update(campaigns).set({ status: archived ? 'archived' : 'active', archivedAt: archived ? deps.clock.now() : null })
     .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.id, campaignId)));
@@ -79,10 +79,10 @@ export async function setCampaignArchived(deps: AppDeps, who: PartnerPrincipal, 
 }
 
 const assertActive = (row: Awaited<ReturnType<typeof loadCampaign>>) => {
-  if (row.campaign.status === 'archived') throw new ProblemError('conflict', 'The campaign is archived: unarchive it to add or edit promos (its links keep tracking)');
+  if (row.campaign.status === 'archived') throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or edit promos (its links keep tracking)');
 };
 
-export async function createPromo(deps: AppDeps, who: PartnerPrincipal, campaignId: string, input: z.infer<typeof CreatePromoSchema>) {
+export async function createPromo(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, input: z.infer<typeof CreatePromoSchema>) {
   const row = await loadCampaign(deps, who, campaignId);
   assertActive(row);
   const landing = await findLanding(deps, who.operatorId, input.landingId);
@@ -93,35 +93,35 @@ export async function createPromo(deps: AppDeps, who: PartnerPrincipal, campaign
   if (input.trafficSourceId) await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   if (input.promoCode) {
     const [taken] = await deps.db.select({ id: promos.id }).from(promos).where(and(eq(promos.operatorId, who.operatorId), eq(promos.promoCode, input.promoCode)));
-    if (taken) throw new ProblemError('conflict', `The promo code "${input.promoCode}" is taken`, [{ path: 'body.promoCode', message: 'already taken' }]);
+    if (taken) throw new DomainError('conflict', `The promo code "${input.promoCode}" is taken`, [{ path: 'body.promoCode', message: 'already taken' }]);
   }
   const id = newId('promo', deps.clock);
   await deps.db.insert(promos).values({ id, operatorId: who.operatorId, partnerId: who.partnerId, campaignId, code: randomToken(10), ...input, createdAt: deps.clock.now() });
   return getPromo(deps, who, id);
 }
 
-async function requireTrafficSource(deps: AppDeps, operatorId: string, id: string) {
+async function requireTrafficSource(deps: ServiceContext, operatorId: string, id: string) {
   if (!(await trafficSourceExists(deps, operatorId, id))) throw invalid('body.trafficSourceId', 'no such traffic source');
 }
 
-export async function updatePromo(deps: AppDeps, who: PartnerPrincipal, promoId: string, input: z.infer<typeof UpdatePromoSchema>) {
+export async function updatePromo(deps: ServiceContext, who: PartnerPrincipal, promoId: string, input: z.infer<typeof UpdatePromoSchema>) {
   const promo = await getPromo(deps, who, promoId);
   assertActive(await loadCampaign(deps, who, promo.campaignId));
   if (input.trafficSourceId !== undefined) {
-    if (promo.trafficSource && promo.trafficSource.id !== input.trafficSourceId) throw new ProblemError('conflict', 'A promo\'s traffic source cannot change once set', [{ path: 'body.trafficSourceId', message: 'already set' }]);
+    if (promo.trafficSource && promo.trafficSource.id !== input.trafficSourceId) throw new DomainError('conflict', 'A promo\'s traffic source cannot change once set', [{ path: 'body.trafficSourceId', message: 'already set' }]);
     await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   }
   await deps.db.update(promos).set(input).where(and(eq(promos.operatorId, who.operatorId), eq(promos.id, promoId)));
   return getPromo(deps, who, promoId);
 }
 
-export async function getPromo(deps: AppDeps, who: PartnerPrincipal, promoId: string) {
+export async function getPromo(deps: ServiceContext, who: PartnerPrincipal, promoId: string) {
   const [promo] = await loadPromos(deps, who, eq(promos.id, promoId));
   if (!promo) throw notFound('Promo');
   return promo;
 }
 
-async function loadPromos(deps: AppDeps, who: PartnerPrincipal, where: ReturnType<typeof eq>) {
+async function loadPromos(deps: ServiceContext, who: PartnerPrincipal, where: ReturnType<typeof eq>) {
   // Labels from the catalog by subquery: still one query. Like the inner join it replaces, a promo whose landing is gone is not listed.
   const rows = await deps.db.select({ promo: promos, landing: landingSummaryOf(promos.landingId), creative: creativeSummaryOf(promos.creativeId), source: trafficSourceSummaryOf(promos.trafficSourceId) }).from(promos)
     .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), where)).orderBy(asc(promos.createdAt));

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { z } from 'zod';
 import type { ServiceCtx } from '../operators/service.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { brands, commissionPlans, creatives, landings, planAssignments, trafficSources } from './table.ts';
 import type { CreateCreativeSchema, CreateLandingSchema, CreatePlanSchema, CreativeFilterSchema } from './catalog-schemas.ts';
@@ -14,7 +14,7 @@ const iso = (d: Date) => d.toISOString();
 
 export async function requireBrand(ctx: ServiceCtx, operatorId: string, brandId: string, field = 'body.brandId') {
   const [brand] = await ctx.db.select().from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
-  if (!brand) throw new ProblemError('validation_failed', `${field}: no such brand`, [{ path: field, message: 'no such brand' }]);
+  if (!brand) throw new DomainError('validation_failed', `${field}: no such brand`, [{ path: field, message: 'no such brand' }]);
   return brand;
 }
 
@@ -67,7 +67,7 @@ export async function listCreatives(ctx: ServiceCtx, operatorId: string, filter:
 
 export async function createTrafficSource(ctx: ServiceCtx, operatorId: string, name: string) {
   const [existing] = await ctx.db.select().from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.name, name)));
-  if (existing) throw new ProblemError('conflict', `A traffic source named "${name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
+  if (existing) throw new DomainError('conflict', `A traffic source named "${name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
   const id = newId('ts', ctx.clock);
   await ctx.db.insert(trafficSources).values({ id, operatorId, name });
   return { id, name };
@@ -82,7 +82,7 @@ export const presentPlan = ({ operatorId: _o, createdAt, ...p }: PlanRow) => ({ 
 
 export async function createPlan(ctx: ServiceCtx, operatorId: string, input: z.infer<typeof CreatePlanSchema>) {
   const [existing] = await ctx.db.select({ id: commissionPlans.id }).from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.name, input.name)));
-  if (existing) throw new ProblemError('conflict', `A plan named "${input.name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
+  if (existing) throw new DomainError('conflict', `A plan named "${input.name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
   const [row] = await ctx.db.insert(commissionPlans).values({ id: newId('plan', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
   return presentPlan(row!);
 }
@@ -94,7 +94,7 @@ export async function listPlans(ctx: ServiceCtx, operatorId: string) {
 export async function assignPlan(ctx: ServiceCtx, operatorId: string, planId: string, partnerId: string) {
   const [plan] = await ctx.db.select().from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
   if (!plan) throw notFound('Plan');
-  if (!(await partnerExists(ctx, operatorId, partnerId))) throw new ProblemError('validation_failed', 'body.partnerId: no such partner', [{ path: 'body.partnerId', message: 'no such partner' }]);
+  if (!(await partnerExists(ctx, operatorId, partnerId))) throw new DomainError('validation_failed', 'body.partnerId: no such partner', [{ path: 'body.partnerId', message: 'no such partner' }]);
   await ctx.db.insert(planAssignments).values({ planId, partnerId, operatorId }).onConflictDoNothing();
   return presentPlan(plan);
 }

@@ -1,7 +1,7 @@
 /** Catalog: the operator's brands (landings, creatives and plans join them in the tracking issue). */
 import { and, asc, eq } from 'drizzle-orm';
 import { newId } from '../../lib/ids.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { DomainError } from '../../lib/errors.ts';
 import type { ServiceCtx } from '../operators/service.ts';
 import { brands } from './table.ts';
 import type { CreateBrandInput } from './schemas.ts';
@@ -17,7 +17,7 @@ export async function listBrands(ctx: ServiceCtx, operatorId: string) {
 export async function createBrand(ctx: ServiceCtx, operatorId: string, input: CreateBrandInput & { id?: string }) {
   const [existing] = await ctx.db.select({ id: brands.id }).from(brands)
     .where(and(eq(brands.operatorId, operatorId), eq(brands.name, input.name)));
-  if (existing) throw new ProblemError('conflict', `A brand named "${input.name}" already exists`, [{ path: 'body.name', message: 'already taken' }]);
+  if (existing) throw new DomainError('conflict', `A brand named "${input.name}" already exists`, [{ path: 'body.name', message: 'already taken' }]);
   const [row] = await ctx.db.insert(brands).values({
     id: input.id ?? newId('brand', ctx.clock),
     operatorId,

@@ -4,8 +4,8 @@
  * a refused payout is logged on the conversion it names); accepted and duplicate calls both
  * answer 200; an unknown status is kept raw with a warning.
  */
-import type { AppDeps } from '../../http/deps.ts';
-import { ProblemError, fieldProblem } from '../../http/problem.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { DomainError, fieldProblem } from '../../lib/errors.ts';
 import { normaliseNetworkStatus } from '../networks/network-settings.ts';
 import type { NetworkConnection } from '../networks/service.ts';
 import { logRefusedReport, recordConversion, type ConversionReport } from './record-conversion.ts';
@@ -24,7 +24,7 @@ const first = (params: Params, ...names: string[]) => {
 };
 
 /** A report, and the payout's refusal if its payout cannot be stored (the report then carries none). */
-export interface InboundReading { report: ConversionReport; refusal: ProblemError | null }
+export interface InboundReading { report: ConversionReport; refusal: DomainError | null }
 
 function withPayout(report: ConversionReport, params: Params, amountField: string, currencyField: string, connection: Connection): InboundReading {
   const amount = first(params, amountField);
@@ -33,7 +33,7 @@ function withPayout(report: ConversionReport, params: Params, amountField: strin
   try {
     return { report: { ...report, payout: readPayout(amount, currency, { amount: `query.${amountField}`, currency: `query.${currencyField}` }) }, refusal: null };
   } catch (error) {
-    if (error instanceof ProblemError) return { report, refusal: error };
+    if (error instanceof DomainError) return { report, refusal: error };
     throw error;
   }
 }
@@ -78,7 +78,7 @@ export async function readInboundParams(request: Request): Promise<Params> {
   if (request.method === 'POST') {
     const type = request.headers.get('content-type') ?? '';
     if (type.includes('application/json')) {
-      const body = (await request.json().catch(() => { throw new ProblemError('bad_request', 'The body is not valid JSON'); })) as Record<string, unknown>;
+      const body = (await request.json().catch(() => { throw new DomainError('bad_request', 'The body is not valid JSON'); })) as Record<string, unknown>;
       for (const [key, value] of Object.entries(body ?? {})) if (value !== null && typeof value !== 'object') params[key] ??= String(value);
     } else {
       for (const [key, value] of new URLSearchParams(await request.text())) params[key] ??= value;
@@ -87,7 +87,7 @@ export async function readInboundParams(request: Request): Promise<Params> {
   return params;
 }
 
-export async function acceptInboundPostback(deps: AppDeps, connection: Connection, params: Params) {
+export async function acceptInboundPostback(deps: ServiceContext, connection: Connection, params: Params) {
   const { t: _token, ...kept } = params;
   const { report, refusal } = connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
   if (refusal) {

@@ -3,7 +3,7 @@
  * `payout`/`currency`), read by the one rule in `parsePayout`; a refusal names the parameter
  * that is wrong, so every endpoint refuses the same value with the same words.
  */
-import { fieldProblem } from '../../http/problem.ts';
+import { fieldProblem } from '../../lib/errors.ts';
 import { MoneyError, parsePayout, payoutProblemField } from '../../lib/money.ts';
 
 export function readPayout(amount: string, currency: string, paths: { amount: string; currency: string }): { minor: number; currency: string } {

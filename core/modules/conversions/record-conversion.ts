@@ -9,8 +9,8 @@
  * a duplicate (counted once). An unknown status is kept raw with a warning, never dropped.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
 import { planPostbacks, type PostbackAction } from '../postbacks/plan-postbacks.ts';
@@ -61,7 +61,7 @@ function postbackTrigger(row: ConversionRow) {
   };
 }
 
-async function findExisting(deps: AppDeps, report: ConversionReport): Promise<ConversionRow | undefined> {
+async function findExisting(deps: ServiceContext, report: ConversionReport): Promise<ConversionRow | undefined> {
   const [row] = await deps.db.select().from(conversions).where(and(
     eq(conversions.operatorId, report.operatorId), eq(conversions.source, report.source),
     report.connectionId ? eq(conversions.connectionId, report.connectionId) : isNull(conversions.connectionId),
@@ -85,8 +85,8 @@ export interface RecordOptions {
  * one database) this lock sees nothing: there the database decides. Keyed per deps, not a
  * module-wide singleton.
  */
-const chainsByDeps = new WeakMap<AppDeps, Map<string, Promise<unknown>>>();
-export function oneAtATime<T>(deps: AppDeps, key: string, run: () => Promise<T>): Promise<T> {
+const chainsByDeps = new WeakMap<ServiceContext, Map<string, Promise<unknown>>>();
+export function oneAtATime<T>(deps: ServiceContext, key: string, run: () => Promise<T>): Promise<T> {
   let chains = chainsByDeps.get(deps);
   if (!chains) chainsByDeps.set(deps, (chains = new Map()));
   const previous = chains.get(key) ?? Promise.resolve();
@@ -110,7 +110,7 @@ function lostRace(error: unknown): boolean {
   return /UNIQUE constraint failed: conversions\.|NOT NULL constraint failed: conversion_changes\.id/.test(text);
 }
 
-export function recordConversion(deps: AppDeps, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
+export function recordConversion(deps: ServiceContext, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
   // Keyed by the click (a tracker's transactions on one click share a turn; harmless), not the
   // dedupe key: libSQL reads text only up to its first NUL and a tracker's key holds one, so the
   // key of a conversion read back (an operator change) would differ from the reports' own.
@@ -122,7 +122,7 @@ export function recordConversion(deps: AppDeps, report: ConversionReport, option
         // Lost to another process: read the new state and decide again (a duplicate, a refusal,
         // or a change from where the winner left it).
         if (!lostRace(error)) throw error;
-        if (attempt >= ATTEMPTS) throw new ProblemError('conflict', 'The conversion kept changing while this report was applied; send it again');
+        if (attempt >= ATTEMPTS) throw new DomainError('conflict', 'The conversion kept changing while this report was applied; send it again');
       }
     }
   });
@@ -132,7 +132,7 @@ export function recordConversion(deps: AppDeps, report: ConversionReport, option
  * A report refused before it could be applied (a payout nobody may store): logged on the
  * conversion it names, if that exists, so the operator sees the call; nothing else changes.
  */
-export async function logRefusedReport(deps: AppDeps, report: ConversionReport, warning: string): Promise<boolean> {
+export async function logRefusedReport(deps: ServiceContext, report: ConversionReport, warning: string): Promise<boolean> {
   const existing = await findExisting(deps, report);
   if (!existing) return false;
   await deps.db.insert(conversionChanges).values({
@@ -143,7 +143,7 @@ export async function logRefusedReport(deps: AppDeps, report: ConversionReport, 
   return true;
 }
 
-async function applyReport(deps: AppDeps, report: ConversionReport, options: RecordOptions): Promise<ChangeResult> {
+async function applyReport(deps: ServiceContext, report: ConversionReport, options: RecordOptions): Promise<ChangeResult> {
   const now = deps.clock.now();
   // Read inside the turn, so the state is what the previous report left.
   const existing = options.known

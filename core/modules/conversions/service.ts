@@ -1,8 +1,8 @@
 /** The operator's view of conversions (list, detail with every change), status/payout changes, and costs. */
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';
+import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import { DomainError, fieldProblem, fieldProblems, notFound } from '../../lib/errors.ts';
 import { formatMoney, formatStoredAmount, money, parseMoney, MoneyError } from '../../lib/money.ts';
 import { campaignNameOf, existingCampaignIds, promoTitleOf } from '../campaigns/service.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
@@ -20,7 +20,7 @@ export function presentConversion(c: ConversionRow) {
   };
 }
 
-export async function listOperatorConversions(deps: AppDeps, operatorId: string, query: z.infer<typeof ConversionListQuerySchema>) {
+export async function listOperatorConversions(deps: ServiceContext, operatorId: string, query: z.infer<typeof ConversionListQuerySchema>) {
   const rows = await deps.db.select().from(conversions).where(and(
     eq(conversions.operatorId, operatorId),
     query.status ? eq(conversions.status, query.status) : undefined,
@@ -31,13 +31,13 @@ export async function listOperatorConversions(deps: AppDeps, operatorId: string,
   return rows.map(presentConversion);
 }
 
-async function load(deps: AppDeps, operatorId: string, id: string) {
+async function load(deps: ServiceContext, operatorId: string, id: string) {
   const [row] = await deps.db.select().from(conversions).where(and(eq(conversions.operatorId, operatorId), eq(conversions.id, id)));
   if (!row) throw notFound('Conversion');
   return row;
 }
 
-export async function getConversion(deps: AppDeps, operatorId: string, id: string) {
+export async function getConversion(deps: ServiceContext, operatorId: string, id: string) {
   const row = await load(deps, operatorId, id);
   const changes = await deps.db.select().from(conversionChanges).where(and(eq(conversionChanges.operatorId, operatorId), eq(conversionChanges.conversionId, id))).orderBy(asc(conversionChanges.id));
   return {
@@ -50,7 +50,7 @@ export async function getConversion(deps: AppDeps, operatorId: string, id: strin
 }
 
 /** The operator changes status and/or payout; the state machine applies, and a refused move is a 409. */
-export async function updateConversion(deps: AppDeps, operatorId: string, id: string, input: z.infer<typeof UpdateConversionSchema>) {
+export async function updateConversion(deps: ServiceContext, operatorId: string, id: string, input: z.infer<typeof UpdateConversionSchema>) {
   const row = await load(deps, operatorId, id);
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
@@ -68,11 +68,11 @@ export async function updateConversion(deps: AppDeps, operatorId: string, id: st
     // A payout-only change keeps whatever status the conversion has when it is applied, not the one read above.
   }, { known: row, keepStatus: input.status === undefined });
   // The machine's refusal is logged on the conversion like any other; the operator gets a 409.
-  if (result.outcome === 'refused') throw new ProblemError('conflict', `The conversion is ${result.conversion.status}: it cannot become ${input.status}`);
+  if (result.outcome === 'refused') throw new DomainError('conflict', `The conversion is ${result.conversion.status}: it cannot become ${input.status}`);
   return getConversion(deps, operatorId, id);
 }
 
-export async function uploadCosts(deps: AppDeps, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
+export async function uploadCosts(deps: ServiceContext, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
   const errors: Array<{ path: string; message: string }> = [];
   const ids = [...new Set(input.costs.map((c) => c.campaignId))];
   const known = await existingCampaignIds(deps, operatorId, ids);
@@ -101,7 +101,7 @@ export async function uploadCosts(deps: AppDeps, operatorId: string, input: z.in
   return { stored: latest.length };
 }
 
-export async function listCosts(deps: AppDeps, operatorId: string, query: z.infer<typeof CostQuerySchema>) {
+export async function listCosts(deps: ServiceContext, operatorId: string, query: z.infer<typeof CostQuerySchema>) {
   const rows = await deps.db.select().from(campaignCosts).where(and(
     eq(campaignCosts.operatorId, operatorId),
     query.campaignId ? eq(campaignCosts.campaignId, query.campaignId) : undefined,
@@ -112,7 +112,7 @@ export async function listCosts(deps: AppDeps, operatorId: string, query: z.infe
 }
 
 /** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */
-export async function listPartnerReportedConversions(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PartnerReportedConversionQuerySchema>) {
+export async function listPartnerReportedConversions(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof PartnerReportedConversionQuerySchema>) {
   const rows = await deps.db.select({ c: conversions, campaignName: campaignNameOf(conversions.campaignId), promoTitle: promoTitleOf(conversions.promoId) }).from(conversions)
     .where(and(
       eq(conversions.operatorId, who.operatorId), eq(conversions.partnerId, who.partnerId),

@@ -1,6 +1,6 @@
 /** The partner's conversion log, and the operator's list of events nothing could attribute. */
 import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
 import { campaignNameOf, promoTitleOf } from '../campaigns/service.ts';
 import { playerEvents } from './table.ts';
@@ -18,7 +18,7 @@ function present(e: EventRow, campaignName: string | null, promoTitle: string | 
   };
 }
 
-export async function listConversions(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof ConversionQuerySchema>) {
+export async function listConversions(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof ConversionQuerySchema>) {
   const rows = await deps.db.select({ event: playerEvents, campaignName: campaignNameOf(playerEvents.campaignId), promoTitle: promoTitleOf(playerEvents.promoId) }).from(playerEvents)
     .where(and(
       eq(playerEvents.operatorId, who.operatorId), eq(playerEvents.partnerId, who.partnerId),
@@ -31,7 +31,7 @@ export async function listConversions(deps: AppDeps, who: PartnerPrincipal, quer
   return rows.map((r) => present(r.event, r.campaignName, r.promoTitle));
 }
 
-export async function listUnattributedEvents(deps: AppDeps, operatorId: string, limit: number) {
+export async function listUnattributedEvents(deps: ServiceContext, operatorId: string, limit: number) {
   const rows = await deps.db.select().from(playerEvents)
     .where(and(eq(playerEvents.operatorId, operatorId), isNull(playerEvents.partnerId)))
     .orderBy(desc(playerEvents.receivedAt)).limit(limit);

@@ -7,7 +7,7 @@
  * The whole batch is read with a handful of queries and written in one batch.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
+import type { ServiceContext } from '../../lib/context.ts';
 import { formatStoredAmount, parseMoney, MoneyError } from '../../lib/money.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
@@ -47,7 +47,7 @@ function eventTrigger(operatorId: string, e: typeof playerEvents.$inferInsert): 
   };
 }
 
-export async function ingestEvents(deps: AppDeps, operatorId: string, raw: unknown[]) {
+export async function ingestEvents(deps: ServiceContext, operatorId: string, raw: unknown[]) {
   const results: Result[] = [];
   const valid: Array<{ index: number; event: Incoming; hash: string; amountMinor: number | null }> = [];
   for (const [index, item] of raw.entries()) {

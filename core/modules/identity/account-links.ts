@@ -1,7 +1,6 @@
 /** What the emailed single-use links do: unlock an account, reset a password, accept an invitation. */
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
+import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { users } from './table.ts';
 import { sendMail, type MailDeps } from '../mail/service.ts';
@@ -14,7 +13,7 @@ import { findUserByEmail, loadUser } from './users.ts';
 
 export const RESET_LINK_TTL_MS = 2 * 3_600_000;
 
-export async function unlockWithToken(deps: AppDeps, operatorId: string, token: string, meta: RequestMeta) {
+export async function unlockWithToken(deps: ServiceContext, operatorId: string, token: string, meta: RequestMeta) {
   const used = await consumeOneTimeToken(deps, operatorId, ['unlock'], token);
   const user = await loadUser(deps, operatorId, used.userId);
   await deps.db.batch([
@@ -35,7 +34,7 @@ export interface PasswordResetJob { operatorId: string; email: string; linkBase:
  * account: neither the words nor the time taken tell which emails exist. The lookup and the
  * email happen in the job (sendPasswordResetLink), after the answer has left.
  */
-export async function requestPasswordReset(deps: AppDeps, operatorId: string, email: string, meta: RequestMeta) {
+export async function requestPasswordReset(deps: ServiceContext, operatorId: string, email: string, meta: RequestMeta) {
   const address = email.trim().toLowerCase();
   const window = Math.floor(deps.clock.now().getTime() / RESET_REQUEST_WINDOW_MS);
   const payload: PasswordResetJob = { operatorId, email: address, linkBase: portalLink(deps, operatorId, 'reset'), meta };
@@ -57,7 +56,7 @@ export async function sendPasswordResetLink(deps: MailDeps, job: PasswordResetJo
 }
 
 /** Sets the password from a reset or invitation link; every existing session of the user ends. */
-export async function completePasswordToken(deps: AppDeps, operatorId: string, input: { token: string; password: string }, meta: RequestMeta) {
+export async function completePasswordToken(deps: ServiceContext, operatorId: string, input: { token: string; password: string }, meta: RequestMeta) {
   // A weak password must not burn the link: check it before the token is used up.
   const pending = await peekOneTimeToken(deps, operatorId, ['password_reset', 'invite'], input.token);
   const user = await loadUser(deps, operatorId, pending.userId);

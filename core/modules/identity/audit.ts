@@ -1,8 +1,7 @@
 /** The events log: every security-relevant change is recorded here and listed to the partner. */
 import { and, desc, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { PartnerPrincipal } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
+import type { PartnerPrincipal, RequestMeta } from '../../lib/context.ts';
 import type { ServiceCtx } from '../operators/service.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditEvents, users } from './table.ts';

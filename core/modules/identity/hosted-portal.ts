@@ -4,7 +4,7 @@
  * invitation) open here; operators who do not embed the widgets send partners here.
  */
 import { html, raw } from 'hono/html';
-import type { AppDeps } from '../../http/deps.ts';
+import type { ServiceContext } from '../../lib/context.ts';
 import { getOperator } from '../operators/service.ts';
 
 export interface HostedPortalPage {
@@ -13,7 +13,7 @@ export interface HostedPortalPage {
   contentSecurityPolicy: string;
 }
 
-export async function renderHostedPortal(deps: AppDeps, operatorId: string, locale: 'en' | 'ru'): Promise<HostedPortalPage> {
+export async function renderHostedPortal(deps: ServiceContext, operatorId: string, locale: 'en' | 'ru'): Promise<HostedPortalPage> {
   const operator = await getOperator(deps, operatorId);
   const { branding } = operator;
   const dark = branding.theme === 'dark';

@@ -7,9 +7,8 @@
  * unlocks it. The count lives in `users.failed_sign_ins`, so it survives restarts and isolates.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { getOperator } from '../operators/service.ts';
 import { users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
@@ -29,7 +28,7 @@ const LOGGED = {
 } as const;
 export type FailedCheck = keyof typeof LOGGED;
 
-export const lockedProblem = () => new ProblemError('account_locked', 'Your account is locked after too many wrong '
+export const lockedProblem = () => new DomainError('account_locked', 'Your account is locked after too many wrong '
   + 'passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it');
 
 export function assertNotLocked(user: Pick<UserRow, 'lockedAt'>): void {
@@ -41,7 +40,7 @@ export function assertNotLocked(user: Pick<UserRow, 'lockedAt'>): void {
  * one). The count is incremented in SQL, not from the row read earlier, so parallel guesses each
  * count; only the request whose failure crossed the threshold locks and sends the email.
  */
-export async function registerFailure(deps: AppDeps, user: UserRow, meta: RequestMeta | null, check: FailedCheck): Promise<boolean> {
+export async function registerFailure(deps: ServiceContext, user: UserRow, meta: RequestMeta | null, check: FailedCheck): Promise<boolean> {
   const now = deps.clock.now();
   const [counted] = await deps.db.update(users).set({ failedSignIns: sql`${users.failedSignIns} + 1` })
     .where(eq(users.id, user.id)).returning({ failures: users.failedSignIns, lockedAt: users.lockedAt });
@@ -60,11 +59,11 @@ export async function registerFailure(deps: AppDeps, user: UserRow, meta: Reques
 }
 
 /** After a right password or code: the next failure counts from one again. */
-export function clearFailuresStatement(deps: Pick<AppDeps, 'db'>, userId: string) {
+export function clearFailuresStatement(deps: Pick<ServiceContext, 'db'>, userId: string) {
   return deps.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, userId));
 }
 
-export async function sendUnlockEmail(deps: AppDeps, user: UserRow, failedAttempts: number) {
+export async function sendUnlockEmail(deps: ServiceContext, user: UserRow, failedAttempts: number) {
   const { raw } = await issueOneTimeToken(deps, { operatorId: user.operatorId, userId: user.id, purpose: 'unlock', ttlMs: UNLOCK_LINK_TTL_MS });
   await sendMail(deps, {
     operatorId: user.operatorId, to: user.email, locale: user.locale, template: 'unlock',

@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
-import { ProblemError } from '../../http/problem.ts';
+import { DomainError } from '../../lib/errors.ts';
 import type { ServiceCtx } from '../operators/service.ts';
 import { oneTimeTokens, ONE_TIME_PURPOSES } from './table.ts';
 
@@ -40,7 +40,7 @@ export async function peekOneTimeToken(ctx: ServiceCtx, operatorId: string, purp
 }
 
 const invalidToken = (purposes: OneTimePurpose[]) =>
-  new ProblemError('unauthorized', `This ${WHAT[purposes[0]!]} is not valid: it was already used, it has expired, or it belongs elsewhere`);
+  new DomainError('unauthorized', `This ${WHAT[purposes[0]!]} is not valid: it was already used, it has expired, or it belongs elsewhere`);
 
 /** Uses a token up, or answers 401 saying it is unknown, used or expired (without saying which). */
 export async function consumeOneTimeToken(ctx: ServiceCtx, operatorId: string, purposes: OneTimePurpose[], raw: string) {

@@ -1,8 +1,7 @@
 /** Operator-side partner administration: list, approve / reject / block, unlock users, expire tokens. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
 import { partners, users, PARTNER_STATUSES } from './table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement } from './audit.ts';
@@ -14,7 +13,7 @@ import { loadUser, presentUser } from './users.ts';
 type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 type Decision = 'approve' | 'reject' | 'block' | 'unblock';
 
-export async function listPartners(deps: AppDeps, operatorId: string, query: { status?: PartnerStatus | undefined }) {
+export async function listPartners(deps: ServiceContext, operatorId: string, query: { status?: PartnerStatus | undefined }) {
   const rows = await deps.db.select().from(partners)
     .where(and(eq(partners.operatorId, operatorId), query.status ? eq(partners.status, query.status) : undefined)).orderBy(desc(partners.createdAt));
   const owners = await deps.db.select({ id: users.id, email: users.email, partnerId: users.partnerId }).from(users)
@@ -38,12 +37,12 @@ const TRANSITIONS: Record<Decision, { from: PartnerStatus[]; to: PartnerStatus; 
   unblock: { from: ['blocked'], to: 'active', event: 'partner_approved' },
 };
 
-export async function decideOnPartner(deps: AppDeps, operatorId: string, partnerId: string, decision: Decision, meta: RequestMeta) {
+export async function decideOnPartner(deps: ServiceContext, operatorId: string, partnerId: string, decision: Decision, meta: RequestMeta) {
   const [partner] = await deps.db.select().from(partners).where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
   if (!partner) throw notFound('Partner');
   const rule = TRANSITIONS[decision];
   if (!rule.from.includes(partner.status)) {
-    throw new ProblemError('conflict', `Cannot ${decision} a partner that is ${partner.status} (allowed from: ${rule.from.join(', ')})`);
+    throw new DomainError('conflict', `Cannot ${decision} a partner that is ${partner.status} (allowed from: ${rule.from.join(', ')})`);
   }
   const team = await deps.db.select().from(users).where(and(eq(users.operatorId, operatorId), eq(users.partnerId, partnerId)));
   await deps.db.batch([
@@ -60,7 +59,7 @@ export async function decideOnPartner(deps: AppDeps, operatorId: string, partner
   return presentPartner({ ...partner, status: rule.to }, owner ? { id: owner.id, email: owner.email } : null);
 }
 
-export async function operatorUnlockUser(deps: AppDeps, operatorId: string, userId: string, meta: RequestMeta) {
+export async function operatorUnlockUser(deps: ServiceContext, operatorId: string, userId: string, meta: RequestMeta) {
   const user = await loadUser(deps, operatorId, userId);
   await deps.db.batch([
     deps.db.update(users).set({ lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
@@ -69,6 +68,6 @@ export async function operatorUnlockUser(deps: AppDeps, operatorId: string, user
   return presentUser({ ...user, lockedAt: null, failedSignIns: 0 });
 }
 
-export function operatorExpireStatisticToken(deps: AppDeps, operatorId: string, userId: string, meta: RequestMeta) {
+export function operatorExpireStatisticToken(deps: ServiceContext, operatorId: string, userId: string, meta: RequestMeta) {
   return expireStatisticToken(deps, null, userId, meta, operatorId);
 }

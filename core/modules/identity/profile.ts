@@ -1,15 +1,14 @@
 /** The user's profile page: contact fields, default report currency, email preferences, locale. */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import type { UpdateProfileSchema } from './schemas.ts';
 import { loadPartnerOfUser, loadUser, presentUser } from './users.ts';
 
-export async function getProfile(deps: AppDeps, principal: PartnerPrincipal) {
+export async function getProfile(deps: ServiceContext, principal: PartnerPrincipal) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   const partner = await loadPartnerOfUser(deps, user);
   return {
@@ -22,11 +21,11 @@ export async function getProfile(deps: AppDeps, principal: PartnerPrincipal) {
   };
 }
 
-export async function updateProfile(deps: AppDeps, principal: PartnerPrincipal, input: z.infer<typeof UpdateProfileSchema>, meta: RequestMeta) {
+export async function updateProfile(deps: ServiceContext, principal: PartnerPrincipal, input: z.infer<typeof UpdateProfileSchema>, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   const touchesAccount = input.company !== undefined || input.country !== undefined;
   if (touchesAccount && principal.role !== 'owner' && principal.role !== 'admin') {
-    throw new ProblemError('forbidden', 'Only the account owner or an admin can change the company and country');
+    throw new DomainError('forbidden', 'Only the account owner or an admin can change the company and country');
   }
   const { company, country, emailPreferences, ...own } = input;
   const changed = Object.keys(input);

@@ -4,9 +4,8 @@
  */
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import Bowser from 'bowser';
-import type { PartnerPrincipal } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { notFound } from '../../http/problem.ts';
+import type { PartnerPrincipal, RequestMeta } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import type { ServiceCtx } from '../operators/service.ts';

@@ -10,9 +10,8 @@
  *   failure); a wrong code counts as a failure like a wrong password (verifySecondFactor counts it).
  */
 import { eq } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { getOperator } from '../operators/service.ts';
 import { users } from './table.ts';
 import { auditStatement, countRecentFailures, recordAudit } from './audit.ts';
@@ -29,12 +28,12 @@ interface SignInInput { email: string; password: string; code?: string | undefin
 
 const INVALID = 'The email or password is not correct';
 
-export async function signIn(deps: AppDeps, operatorId: string, input: SignInInput, meta: RequestMeta) {
+export async function signIn(deps: ServiceContext, operatorId: string, input: SignInInput, meta: RequestMeta) {
   await getOperator(deps, operatorId); // an unknown operator answers 404
   if (meta.ip) {
     const since = new Date(deps.clock.now().getTime() - IP_WINDOW_MS);
     if ((await countRecentFailures(deps.db, meta.ip, since)) >= IP_FAILURE_LIMIT) {
-      throw new ProblemError('rate_limited', 'Too many failed sign-ins from your network; wait 15 minutes and try again');
+      throw new DomainError('rate_limited', 'Too many failed sign-ins from your network; wait 15 minutes and try again');
     }
   }
   const found = await findUserByEmail(deps, operatorId, input.email);
@@ -48,18 +47,18 @@ export async function signIn(deps: AppDeps, operatorId: string, input: SignInInp
     } else if (await registerFailure(deps, found.user, meta, 'password')) {
       throw lockedProblem();
     }
-    throw new ProblemError('unauthorized', INVALID);
+    throw new DomainError('unauthorized', INVALID);
   }
   const { user, partner } = found;
-  if (user.blockedAt) throw new ProblemError('account_inactive', 'Your user is blocked by your account owner');
+  if (user.blockedAt) throw new DomainError('account_inactive', 'Your user is blocked by your account owner');
   if (partner.status !== 'active') {
     const why = { pending: 'is waiting for approval by the program team', rejected: 'was not approved', blocked: 'is blocked by the program team', active: '' }[partner.status];
-    throw new ProblemError('account_inactive', `Your partner account ${why}`);
+    throw new DomainError('account_inactive', `Your partner account ${why}`);
   }
   if (user.totpEnabledAt) {
-    if (!input.code) throw new ProblemError('two_factor_required', 'Enter the 6-digit code from your authenticator app');
+    if (!input.code) throw new DomainError('two_factor_required', 'Enter the 6-digit code from your authenticator app');
     if (!(await verifySecondFactor(deps, user, input.code, meta, 'two_factor'))) {
-      throw new ProblemError('two_factor_required', 'The code is not correct or was already used; enter the current code');
+      throw new DomainError('two_factor_required', 'The code is not correct or was already used; enter the current code');
     }
   }
   const now = deps.clock.now();

@@ -1,8 +1,7 @@
 /** Partner sign-up: a pending partner account with its owner, linked to a referrer by code. */
 import { and, eq } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
 import { partners, users } from './table.ts';
@@ -16,17 +15,17 @@ import type { SignUpSchema } from './schemas.ts';
 /** Referral codes are short enough to read out, long enough not to guess (32^8). */
 export const newReferralCode = () => randomToken(8);
 
-export async function signUp(deps: AppDeps, operatorId: string, input: z.infer<typeof SignUpSchema>, meta: RequestMeta) {
+export async function signUp(deps: ServiceContext, operatorId: string, input: z.infer<typeof SignUpSchema>, meta: RequestMeta) {
   await getOperator(deps, operatorId);
   assertPasswordAcceptable(input.password, input.email);
   if (await findUserByEmail(deps, operatorId, input.email)) {
-    throw new ProblemError('conflict', 'An account with this email already exists; sign in or reset the password', [{ path: 'body.email', message: 'already registered' }]);
+    throw new DomainError('conflict', 'An account with this email already exists; sign in or reset the password', [{ path: 'body.email', message: 'already registered' }]);
   }
   let referrerPartnerId: string | null = null;
   if (input.referralCode) {
     const [referrer] = await deps.db.select({ id: partners.id }).from(partners)
       .where(and(eq(partners.operatorId, operatorId), eq(partners.referralCode, input.referralCode.toUpperCase())));
-    if (!referrer) throw new ProblemError('validation_failed', 'body.referralCode: no partner has this referral code', [{ path: 'body.referralCode', message: 'no partner has this referral code' }]);
+    if (!referrer) throw new DomainError('validation_failed', 'body.referralCode: no partner has this referral code', [{ path: 'body.referralCode', message: 'no partner has this referral code' }]);
     referrerPartnerId = referrer.id;
   }
   const now = deps.clock.now();

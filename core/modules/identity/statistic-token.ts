@@ -3,26 +3,25 @@
  * It is looked up by SHA-256 and kept sealed (AES-GCM) so the profile page can show it again.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
+import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { randomToken } from '../../lib/ids.ts';
 import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import { loadUser, type UserRow } from './users.ts';
 
-async function present(deps: AppDeps, user: Pick<UserRow, 'statTokenSealed' | 'statTokenCreatedAt'>) {
+async function present(deps: ServiceContext, user: Pick<UserRow, 'statTokenSealed' | 'statTokenCreatedAt'>) {
   return {
     token: user.statTokenSealed ? await deps.secretBox.open(user.statTokenSealed) : null,
     createdAt: user.statTokenCreatedAt?.toISOString() ?? null,
   };
 }
 
-export async function getStatisticToken(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+export async function getStatisticToken(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
   return present(deps, await loadUser(deps, principal.operatorId, userId));
 }
 
-export async function rotateStatisticToken(deps: AppDeps, principal: PartnerPrincipal, userId: string, meta: RequestMeta) {
+export async function rotateStatisticToken(deps: ServiceContext, principal: PartnerPrincipal, userId: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, userId);
   const token = `st_${randomToken(40)}`;
   const now = deps.clock.now();
@@ -34,7 +33,7 @@ export async function rotateStatisticToken(deps: AppDeps, principal: PartnerPrin
   return { token, createdAt: now.toISOString() };
 }
 
-export async function expireStatisticToken(deps: AppDeps, principal: PartnerPrincipal | null, userId: string, meta: RequestMeta, operatorId = principal?.operatorId) {
+export async function expireStatisticToken(deps: ServiceContext, principal: PartnerPrincipal | null, userId: string, meta: RequestMeta, operatorId = principal?.operatorId) {
   const user = await loadUser(deps, operatorId!, userId);
   await deps.db.batch([
     deps.db.update(users).set({ statTokenHash: null, statTokenSealed: null, statTokenCreatedAt: null }).where(eq(users.id, user.id)),
@@ -47,7 +46,7 @@ export async function expireStatisticToken(deps: AppDeps, principal: PartnerPrin
 }
 
 /** For the Report API and feeds (reports issue): the user behind a statistic token, if active. */
-export async function authenticateStatisticToken(deps: AppDeps, token: string) {
+export async function authenticateStatisticToken(deps: ServiceContext, token: string) {
   if (!token.startsWith('st_') || token.length > 100) return null;
   const [row] = await deps.db.select({ user: users, partner: partners }).from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))

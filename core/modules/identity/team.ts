@@ -5,9 +5,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
@@ -21,14 +20,14 @@ import type { InviteSchema, UpdateMemberSchema } from './schemas.ts';
 
 export const INVITE_LINK_TTL_MS = 72 * 3_600_000;
 
-export async function listMembers(deps: AppDeps, principal: PartnerPrincipal) {
+export async function listMembers(deps: ServiceContext, principal: PartnerPrincipal) {
   const rows = await deps.db.select().from(users)
     .where(and(eq(users.operatorId, principal.operatorId), eq(users.partnerId, principal.partnerId))).orderBy(asc(users.createdAt));
   return rows.map(presentUser);
 }
 
 /** A member of the caller's own partner account; anyone else answers 404. */
-export async function getMember(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+export async function getMember(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
   const user = await loadUser(deps, principal.operatorId, userId).catch(() => null);
   if (!user || user.partnerId !== principal.partnerId) throw notFound('Team member');
   return presentUser(user);
@@ -40,31 +39,31 @@ export async function getMember(deps: AppDeps, principal: PartnerPrincipal, user
  * an admin must not sign the owner out or cut off the owner's feeds) nor the caller (whose own
  * account is managed on the Profile and Security pages). Both answer 403, the same everywhere.
  */
-async function memberInReach(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+async function memberInReach(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
   const member = await getMember(deps, principal, userId);
-  if (member.id === principal.userId) throw new ProblemError('forbidden', 'You cannot act on your own user here; use your Profile and Security pages');
-  if (member.role === 'owner') throw new ProblemError('forbidden', 'The account owner is out of reach of team actions');
+  if (member.id === principal.userId) throw new DomainError('forbidden', 'You cannot act on your own user here; use your Profile and Security pages');
+  if (member.role === 'owner') throw new DomainError('forbidden', 'The account owner is out of reach of team actions');
   return member;
 }
 
-export async function listMemberSessions(deps: AppDeps, principal: PartnerPrincipal, userId: string) {
+export async function listMemberSessions(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
   const member = await memberInReach(deps, principal, userId);
   return listSessions(deps, principal, member.id);
 }
 
-export async function terminateMemberSession(deps: AppDeps, principal: PartnerPrincipal, userId: string, sessionId: string, meta: RequestMeta) {
+export async function terminateMemberSession(deps: ServiceContext, principal: PartnerPrincipal, userId: string, sessionId: string, meta: RequestMeta) {
   const member = await memberInReach(deps, principal, userId);
   return terminateSession(deps, principal, sessionId, meta, member.id);
 }
 
-export async function expireMemberStatisticToken(deps: AppDeps, principal: PartnerPrincipal, userId: string, meta: RequestMeta) {
+export async function expireMemberStatisticToken(deps: ServiceContext, principal: PartnerPrincipal, userId: string, meta: RequestMeta) {
   const member = await memberInReach(deps, principal, userId);
   return expireStatisticToken(deps, principal, member.id, meta);
 }
 
-export async function inviteMember(deps: AppDeps, principal: PartnerPrincipal, input: z.infer<typeof InviteSchema>, meta: RequestMeta) {
+export async function inviteMember(deps: ServiceContext, principal: PartnerPrincipal, input: z.infer<typeof InviteSchema>, meta: RequestMeta) {
   if (await findUserByEmail(deps, principal.operatorId, input.email)) {
-    throw new ProblemError('conflict', 'A user with this email already exists in this program', [{ path: 'body.email', message: 'already registered' }]);
+    throw new DomainError('conflict', 'A user with this email already exists in this program', [{ path: 'body.email', message: 'already registered' }]);
   }
   const inviter = await loadUser(deps, principal.operatorId, principal.userId);
   const partner = await loadPartnerOfUser(deps, inviter);
@@ -82,7 +81,7 @@ export async function inviteMember(deps: AppDeps, principal: PartnerPrincipal, i
   return getMember(deps, principal, id);
 }
 
-export async function updateMember(deps: AppDeps, principal: PartnerPrincipal, userId: string, input: z.infer<typeof UpdateMemberSchema>, meta: RequestMeta) {
+export async function updateMember(deps: ServiceContext, principal: PartnerPrincipal, userId: string, input: z.infer<typeof UpdateMemberSchema>, meta: RequestMeta) {
   const member = await memberInReach(deps, principal, userId);
   const now = deps.clock.now();
   const events: Array<{ type: AuditEventType; detail: Record<string, unknown> }> = [];

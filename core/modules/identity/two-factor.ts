@@ -8,9 +8,8 @@
 import { and, eq, exists, isNull } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { renderSVG } from 'uqr';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import type { RequestMeta } from '../../http/partner-auth.ts';
-import { ProblemError } from '../../http/problem.ts';
+import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
@@ -23,7 +22,7 @@ export const TOTP_PERIOD_SECONDS = 30;
 const RECOVERY_CODE_COUNT = 10;
 
 const normalise = (code: string) => code.replace(/\s+/g, '');
-const badCode = () => new ProblemError('validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]);
+const badCode = () => new DomainError('validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]);
 
 /** Checks a TOTP code for a secret: returns the matched time step, or null. */
 export async function checkTotp(secret: string, code: string, nowMs: number, afterTimeStep: number | null): Promise<number | null> {
@@ -37,9 +36,9 @@ export async function checkTotp(secret: string, code: string, nowMs: number, aft
   return (result as { timeStep?: number }).timeStep ?? Math.floor(nowMs / 1000 / TOTP_PERIOD_SECONDS) + result.delta;
 }
 
-export async function startTotpEnrolment(deps: AppDeps, principal: PartnerPrincipal) {
+export async function startTotpEnrolment(deps: ServiceContext, principal: PartnerPrincipal) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is already on; disable it first to enrol a new device');
+  if (user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is already on; disable it first to enrol a new device');
   const operator = await getOperator(deps, principal.operatorId);
   const secret = generateSecret();
   await deps.db.update(users).set({ totpPendingSecret: await deps.secretBox.seal(secret) }).where(eq(users.id, user.id));
@@ -47,10 +46,10 @@ export async function startTotpEnrolment(deps: AppDeps, principal: PartnerPrinci
   return { secret, otpauthUri, qrSvg: renderSVG(otpauthUri, { border: 2 }) };
 }
 
-export async function confirmTotp(deps: AppDeps, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
+export async function confirmTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is already on');
-  if (!user.totpPendingSecret) throw new ProblemError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
+  if (user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is already on');
+  if (!user.totpPendingSecret) throw new DomainError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
   const secret = await deps.secretBox.open(user.totpPendingSecret);
   // Not counted toward the lockout: the caller was just shown this secret, so guessing its code
   // wins nothing, and a person fumbling a new app must not lock themselves out.
@@ -73,7 +72,7 @@ export async function confirmTotp(deps: AppDeps, principal: PartnerPrincipal, co
  * A locked user is refused whatever the code (423); a wrong code counts toward the lockout and
  * the failure that reaches the threshold answers 423 too. Returns false for a wrong code.
  */
-export async function verifySecondFactor(deps: AppDeps, user: UserRow, code: string, meta: RequestMeta | null, check: Exclude<FailedCheck, 'password'>): Promise<boolean> {
+export async function verifySecondFactor(deps: ServiceContext, user: UserRow, code: string, meta: RequestMeta | null, check: Exclude<FailedCheck, 'password'>): Promise<boolean> {
   assertNotLocked(user);
   if (await matchSecondFactor(deps, user, code)) return true;
   if (await registerFailure(deps, user, meta, check)) throw lockedProblem();
@@ -81,7 +80,7 @@ export async function verifySecondFactor(deps: AppDeps, user: UserRow, code: str
 }
 
 /** Spends the code if it is right. Each write also demands "not locked", so a guess racing the lock cannot win. */
-async function matchSecondFactor(deps: AppDeps, user: UserRow, code: string): Promise<boolean> {
+async function matchSecondFactor(deps: ServiceContext, user: UserRow, code: string): Promise<boolean> {
   if (!user.totpSecret) return false;
   const secret = await deps.secretBox.open(user.totpSecret);
   const step = await checkTotp(secret, code, deps.clock.now().getTime(), user.totpLastStep);
@@ -107,9 +106,9 @@ async function matchSecondFactor(deps: AppDeps, user: UserRow, code: string): Pr
   return spent.length === 1;
 }
 
-export async function disableTotp(deps: AppDeps, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
+export async function disableTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (!user.totpEnabledAt) throw new ProblemError('conflict', 'Two-factor authentication is not on');
+  if (!user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is not on');
   if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_disable'))) throw badCode();
   await deps.db.batch([
     deps.db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id)),
@@ -124,9 +123,9 @@ export async function disableTotp(deps: AppDeps, principal: PartnerPrincipal, co
  * the request must carry a fresh code. Answers 403 when 2FA is off, 422 when the code is wrong,
  * 423 when the user is locked (wrong codes count toward the same lockout as sign-in).
  */
-export async function requireFreshTwoFactor(deps: AppDeps, principal: PartnerPrincipal, code: string | undefined, meta: RequestMeta | null = null): Promise<void> {
+export async function requireFreshTwoFactor(deps: ServiceContext, principal: PartnerPrincipal, code: string | undefined, meta: RequestMeta | null = null): Promise<void> {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (!user.totpEnabledAt) throw new ProblemError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
-  if (!code) throw new ProblemError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [{ path: 'body.code', message: 'required for financial actions' }]);
+  if (!user.totpEnabledAt) throw new DomainError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
+  if (!code) throw new DomainError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [{ path: 'body.code', message: 'required for financial actions' }]);
   if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_financial'))) throw badCode();
 }

@@ -1,6 +1,6 @@
 /** Loading and presenting partner users, always within one operator. */
 import { and, eq } from 'drizzle-orm';
-import { notFound } from '../../http/problem.ts';
+import { notFound } from '../../lib/errors.ts';
 import type { ServiceCtx } from '../operators/service.ts';
 import { partners, users } from './table.ts';
 

@@ -5,8 +5,8 @@
  */
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { AppDeps } from '../../http/deps.ts';
-import { notFound } from '../../http/problem.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { notFound } from '../../lib/errors.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
 import { findOperatorBranding, operatorBrandingOf } from '../operators/service.ts';
@@ -17,7 +17,7 @@ import type { MailTransport } from './transport.ts';
 
 export const MAIL_DELIVER_JOB = 'mail.deliver';
 
-export type MailDeps = Pick<AppDeps, 'db' | 'clock' | 'jobs' | 'mailTransport'>;
+export type MailDeps = Pick<ServiceContext, 'db' | 'clock' | 'jobs' | 'mailTransport'>;
 export type MailMessage = typeof mailMessages.$inferSelect;
 
 export interface SendMailInput<T extends MailTemplateName> {

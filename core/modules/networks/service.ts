@@ -6,8 +6,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps } from '../../http/deps.ts';
-import { ProblemError, fieldProblems, notFound } from '../../http/problem.ts';
+import type { ServiceContext } from '../../lib/context.ts';
+import { DomainError, fieldProblems, notFound } from '../../lib/errors.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { findBrand, findLanding } from '../catalog/catalog-service.ts';
@@ -46,7 +46,7 @@ function networkOf(row: Connection): NetworkDefinition | null {
 
 const mask = (value: string) => (value.length <= 4 ? '••••' : `••••${value.slice(-4)}`);
 
-async function present(deps: AppDeps, row: Connection) {
+async function present(deps: ServiceContext, row: Connection) {
   const network = networkOf(row);
   const settings: Record<string, string> = row.settingsSealed ? JSON.parse(await deps.secretBox.open(row.settingsSealed)) : {};
   const shown = Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, network?.settings.find((s) => s.key === key)?.secret === false ? value : mask(value)]));
@@ -66,7 +66,7 @@ function cleanSettings(network: NetworkDefinition, settings: Record<string, unkn
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v).trim()]));
 }
 
-export async function createConnection(deps: AppDeps, operatorId: string, input: z.infer<typeof CreateConnectionSchema>) {
+export async function createConnection(deps: ServiceContext, operatorId: string, input: z.infer<typeof CreateConnectionSchema>) {
   let network: NetworkDefinition | null = null;
   let settings: Record<string, string> | null = null;
   if (input.kind === 'network') {
@@ -87,22 +87,22 @@ export async function createConnection(deps: AppDeps, operatorId: string, input:
   return present(deps, row!);
 }
 
-async function load(deps: AppDeps, operatorId: string, id: string): Promise<Connection> {
+async function load(deps: ServiceContext, operatorId: string, id: string): Promise<Connection> {
   const [row] = await deps.db.select().from(networkConnections).where(and(eq(networkConnections.operatorId, operatorId), eq(networkConnections.id, id)));
   if (!row) throw notFound('Connection');
   return row;
 }
 
-export async function getConnection(deps: AppDeps, operatorId: string, id: string) {
+export async function getConnection(deps: ServiceContext, operatorId: string, id: string) {
   return present(deps, await load(deps, operatorId, id));
 }
 
-export async function listConnections(deps: AppDeps, operatorId: string) {
+export async function listConnections(deps: ServiceContext, operatorId: string) {
   const rows = await deps.db.select().from(networkConnections).where(eq(networkConnections.operatorId, operatorId)).orderBy(asc(networkConnections.createdAt));
   return Promise.all(rows.map((r) => present(deps, r)));
 }
 
-export async function updateConnection(deps: AppDeps, operatorId: string, id: string, input: z.infer<typeof UpdateConnectionSchema>) {
+export async function updateConnection(deps: ServiceContext, operatorId: string, id: string, input: z.infer<typeof UpdateConnectionSchema>) {
   const row = await load(deps, operatorId, id);
   let settingsSealed = row.settingsSealed;
   if (input.settings) {
@@ -121,7 +121,7 @@ export async function updateConnection(deps: AppDeps, operatorId: string, id: st
 }
 
 /** The connection an inbound postback names, if its token matches and it is enabled; else null (→ 404). */
-export async function authenticateConnection(deps: AppDeps, kind: Connection['kind'], id: string, token: string): Promise<Connection | null> {
+export async function authenticateConnection(deps: ServiceContext, kind: Connection['kind'], id: string, token: string): Promise<Connection | null> {
   const [row] = await deps.db.select().from(networkConnections).where(and(eq(networkConnections.id, id), eq(networkConnections.kind, kind)));
   if (!row || !row.enabled) return null;
   return timingSafeEqual(await sha256Hex(token), row.tokenHash) ? row : null;
@@ -131,10 +131,10 @@ const presentOffer = (o: typeof networkOffers.$inferSelect) => ({
   id: o.id, connectionId: o.connectionId, label: o.label, brandId: o.brandId, landingId: o.landingId, parameters: o.parameters, createdAt: o.createdAt.toISOString(),
 });
 
-export async function addOffer(deps: AppDeps, operatorId: string, connectionId: string, input: z.infer<typeof CreateOfferSchema>) {
+export async function addOffer(deps: ServiceContext, operatorId: string, connectionId: string, input: z.infer<typeof CreateOfferSchema>) {
   const row = await load(deps, operatorId, connectionId);
   const network = networkOf(row);
-  if (!network) throw new ProblemError('conflict', 'Offer parameters belong to network connections; a tracker connection has none');
+  if (!network) throw new DomainError('conflict', 'Offer parameters belong to network connections; a tracker connection has none');
   const problems = validateOfferParameters(network, input.parameters);
   if (problems.length) throw invalid(problems);
   if (input.brandId && !(await findBrand(deps, operatorId, input.brandId))) {
@@ -150,13 +150,13 @@ export async function addOffer(deps: AppDeps, operatorId: string, connectionId: 
   return presentOffer(offer!);
 }
 
-export async function listOffers(deps: AppDeps, operatorId: string, connectionId: string) {
+export async function listOffers(deps: ServiceContext, operatorId: string, connectionId: string) {
   const row = await load(deps, operatorId, connectionId);
   const offers = await deps.db.select().from(networkOffers).where(and(eq(networkOffers.operatorId, operatorId), eq(networkOffers.connectionId, row.id))).orderBy(asc(networkOffers.createdAt));
   return offers.map(presentOffer);
 }
 
-export async function deleteOffer(deps: AppDeps, operatorId: string, connectionId: string, offerId: string) {
+export async function deleteOffer(deps: ServiceContext, operatorId: string, connectionId: string, offerId: string) {
   const row = await load(deps, operatorId, connectionId);
   const deleted = await deps.db.delete(networkOffers).where(and(eq(networkOffers.operatorId, operatorId), eq(networkOffers.connectionId, row.id), eq(networkOffers.id, offerId))).returning({ id: networkOffers.id });
   if (!deleted.length) throw notFound('Offer');

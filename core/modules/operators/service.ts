@@ -7,7 +7,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
-import { notFound } from '../../http/problem.ts';
+import { notFound } from '../../lib/errors.ts';
 import { listBrandSummaries } from '../catalog/catalog-service.ts';
 import { operatorApiKeys, operatorOrigins, operators, type OperatorBranding } from './table.ts';
 import type { UpdateOperatorInput } from './schemas.ts';

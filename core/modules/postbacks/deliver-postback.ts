@@ -9,7 +9,7 @@
  * attempts, the deliveries' new states and the jobs' are written in one batch per pass.
  */
 import { and, inArray, lt } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
+import type { ServiceContext } from '../../lib/context.ts';
 import type { InsertPart, QueryPart } from '../../db/insert-many.ts';
 import { insertManyAtomically } from '../../db/insert-many.ts';
 import { plainStatement, type BatchJobHandler, type JobHandlers, type JobOutcome } from '../../jobs/outbox.ts';
@@ -32,7 +32,7 @@ export interface AttemptResult {
 type DeliveryStatus = 'delivered' | 'failed' | 'retrying';
 
 /** Sends one attempt; never throws for the receiver's failures. */
-export async function sendAttempt(deps: AppDeps, delivery: Delivery, attempt: number): Promise<AttemptResult> {
+export async function sendAttempt(deps: ServiceContext, delivery: Delivery, attempt: number): Promise<AttemptResult> {
   const sentAt = deps.clock.now();
   const headers: Record<string, string> = {
     'user-agent': `Kabinet-Postback/${deps.version}`, 'idempotency-key': delivery.id, 'x-kabinet-attempt': String(attempt),
@@ -61,7 +61,7 @@ export function isDelivered(result: Pick<AttemptResult, 'responseCode'>) {
 const isRefused = (result: Pick<AttemptResult, 'responseCode'>) => result.responseCode !== null && result.responseCode >= 400 && result.responseCode < 500;
 
 /** What an attempt changes: its log row and the delivery's new state (not yet written). */
-export function recordAttempt(deps: AppDeps, delivery: Delivery, result: AttemptResult, finalAttempt: boolean): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
+export function recordAttempt(deps: ServiceContext, delivery: Delivery, result: AttemptResult, finalAttempt: boolean): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
   const status: DeliveryStatus = isDelivered(result) ? 'delivered' : isRefused(result) || result.refused || finalAttempt ? 'failed' : 'retrying';
   return {
     status,
@@ -81,13 +81,13 @@ export function recordAttempt(deps: AppDeps, delivery: Delivery, result: Attempt
 }
 
 /** One attempt now, written at once (send-test). */
-export async function attemptNow(deps: AppDeps, delivery: Delivery): Promise<AttemptResult> {
+export async function attemptNow(deps: ServiceContext, delivery: Delivery): Promise<AttemptResult> {
   const result = await sendAttempt(deps, delivery, 1);
   await insertManyAtomically(deps.db, recordAttempt(deps, delivery, result, true).writes);
   return result;
 }
 
-export function postbackHandlers(deps: AppDeps): JobHandlers {
+export function postbackHandlers(deps: ServiceContext): JobHandlers {
   const handler: BatchJobHandler = {
     async batch({ concurrency }, claimed) {
       const ids = claimed.map((job) => (job.payload as { deliveryId: string }).deliveryId);

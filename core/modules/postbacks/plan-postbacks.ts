@@ -4,7 +4,7 @@
  * the same batch as the trigger itself, so an accepted event can never lose its postbacks.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { AppDeps } from '../../http/deps.ts';
+import type { ServiceContext } from '../../lib/context.ts';
 import type { InsertPart } from '../../db/insert-many.ts';
 import type { NewJob } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
@@ -34,7 +34,7 @@ export interface PlannedPostbacks {
 
 const NOTHING: PlannedPostbacks = { count: 0, jobs: [], parts: [] };
 
-export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]): Promise<PlannedPostbacks> {
+export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrigger[]): Promise<PlannedPostbacks> {
   if (triggers.length === 0) return NOTHING;
   const operatorId = triggers[0]!.operatorId;
   if (triggers.some((t) => t.operatorId !== operatorId)) throw new Error('planPostbacks: one operator per call');
@@ -84,7 +84,7 @@ export async function planPostbacks(deps: AppDeps, triggers: PostbackTrigger[]):
  * unique per player, plan and period; answers how many postbacks the triggers owe (a repeated
  * key adds no second delivery).
  */
-export async function fireQualificationPostbacks(deps: AppDeps, triggers: Array<Omit<PostbackTrigger, 'action'>>): Promise<number> {
+export async function fireQualificationPostbacks(deps: ServiceContext, triggers: Array<Omit<PostbackTrigger, 'action'>>): Promise<number> {
   const planned = await planPostbacks(deps, triggers.map((t) => ({ ...t, action: 'qualification' as const })));
   await deps.jobs.enqueueMany(planned.jobs, planned.parts);
   return planned.count;

@@ -1,7 +1,7 @@
 /** The partner's postback log: every attempt, newest first, with the filters partners search by. */
 import { and, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
 import { campaignNameOf, promoCodeOf } from '../campaigns/service.ts';
 import { postbackAttempts } from './table.ts';
 import type { PostbackLogQuerySchema } from './schemas.ts';
@@ -22,7 +22,7 @@ function responseCodeFilter(value: string | undefined): SQL | undefined {
   return eq(postbackAttempts.responseCode, Number(value));
 }
 
-export async function listPostbackLog(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PostbackLogQuerySchema>) {
+export async function listPostbackLog(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof PostbackLogQuerySchema>) {
   const campaignNameSql = campaignNameOf(postbackAttempts.campaignId);
   const promoCodeSql = promoCodeOf(postbackAttempts.promoId);
   const rows = await deps.db.select({ attempt: postbackAttempts, campaignName: campaignNameSql, promoCode: promoCodeSql })

@@ -5,9 +5,9 @@
  * flagged as tests.
  */
 import { and, count, eq, gte } from 'drizzle-orm';
-import { ProblemError, notFound } from '../../http/problem.ts';
+import { DomainError, notFound } from '../../lib/errors.ts';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
+import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
 import { findRecentClicks } from '../tracking/service.ts';
@@ -28,7 +28,7 @@ function sampleValues(action: PostbackAction, at: Date): MacroValues {
   };
 }
 
-async function pickClick(deps: AppDeps, who: PartnerPrincipal, target: Target, clickId?: string) {
+async function pickClick(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
   const scope = {
     operatorId: who.operatorId, partnerId: who.partnerId,
     promoId: target.scope === 'promo' ? target.promoId : null, campaignId: target.scope === 'campaign' ? target.campaignId : null,
@@ -39,7 +39,7 @@ async function pickClick(deps: AppDeps, who: PartnerPrincipal, target: Target, c
   return recent.find((c) => { const custom = customParameters(c.params); return wanted.every((n) => n in custom); }) ?? recent[0] ?? null;
 }
 
-async function render(deps: AppDeps, who: PartnerPrincipal, target: Target, clickId?: string) {
+async function render(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
   const click = await pickClick(deps, who, target, clickId);
   const now = deps.clock.now();
   const trigger = {
@@ -54,12 +54,12 @@ async function render(deps: AppDeps, who: PartnerPrincipal, target: Target, clic
 }
 
 /** A campaign or promo the preview names must be this partner's own: another's answers 404, as everywhere. */
-async function requireOwnScope(deps: AppDeps, who: PartnerPrincipal, campaignId: string | undefined, promoId: string | undefined) {
+async function requireOwnScope(deps: ServiceContext, who: PartnerPrincipal, campaignId: string | undefined, promoId: string | undefined) {
   if (campaignId && !(await findPartnerCampaign(deps, who, campaignId))) throw notFound('Campaign');
   if (promoId && !(await findPartnerPromo(deps, who, promoId))) throw notFound('Promo');
 }
 
-export async function previewPostback(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof PreviewPostbackSchema>) {
+export async function previewPostback(deps: ServiceContext, who: PartnerPrincipal, input: z.infer<typeof PreviewPostbackSchema>) {
   await requireOwnScope(deps, who, input.campaignId, input.promoId);
   const problems = validatePostbackTemplate(input.url, { scope: input.scope });
   const { request, clickId, sample } = await render(deps, who, {
@@ -72,13 +72,13 @@ export async function previewPostback(deps: AppDeps, who: PartnerPrincipal, inpu
 /** Test sends a partner account may make per minute: enough to debug, too few to use us as a request cannon. */
 export const TEST_SENDS_PER_MINUTE = 10;
 
-export async function sendTestPostback(deps: AppDeps, who: PartnerPrincipal, postbackId: string, clickId?: string) {
+export async function sendTestPostback(deps: ServiceContext, who: PartnerPrincipal, postbackId: string, clickId?: string) {
   const config: typeof postbackConfigs.$inferSelect = await loadPostback(deps, who, postbackId);
   const [recent] = await deps.db.select({ n: count() }).from(postbackAttempts).where(and(
     eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId), eq(postbackAttempts.isTest, true),
     gte(postbackAttempts.sentAt, new Date(deps.clock.now().getTime() - 60_000)),
   ));
-  if ((recent?.n ?? 0) >= TEST_SENDS_PER_MINUTE) throw new ProblemError('rate_limited', `At most ${TEST_SENDS_PER_MINUTE} test sends a minute: wait a moment and try again`);
+  if ((recent?.n ?? 0) >= TEST_SENDS_PER_MINUTE) throw new DomainError('rate_limited', `At most ${TEST_SENDS_PER_MINUTE} test sends a minute: wait a moment and try again`);
   const { request, trigger, clickId: usedClick, sample } = await render(deps, who, config, clickId);
   const [delivery] = await deps.db.insert(postbackDeliveries).values({
     id: newId('pbd', deps.clock), operatorId: who.operatorId, partnerId: who.partnerId, postbackId: config.id, triggerKey: `test:${newId('pbd', deps.clock)}`,

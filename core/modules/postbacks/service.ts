@@ -5,8 +5,8 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDeps, PartnerPrincipal } from '../../http/deps.ts';
-import { ProblemError, fieldProblem, fieldProblems, notFound } from '../../http/problem.ts';
+import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import { DomainError, fieldProblem, fieldProblems, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
 import { postbackConfigs } from './table.ts';
@@ -35,14 +35,14 @@ function present(row: Row) {
   };
 }
 
-async function activeCampaign(deps: AppDeps, who: PartnerPrincipal, campaignId: string, path: string) {
+async function activeCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, path: string) {
   const campaign = await findPartnerCampaign(deps, who, campaignId);
   if (!campaign) throw invalid(path, 'no such campaign');
-  if (campaign.status === 'archived') throw new ProblemError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
+  if (campaign.status === 'archived') throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
   return campaign;
 }
 
-export async function createPostback(deps: AppDeps, who: PartnerPrincipal, input: z.infer<typeof CreatePostbackSchema>) {
+export async function createPostback(deps: ServiceContext, who: PartnerPrincipal, input: z.infer<typeof CreatePostbackSchema>) {
   let campaignId: string | null = null;
   let promoId: string | null = null;
   if (input.scope === 'campaign') {
@@ -67,13 +67,13 @@ export async function createPostback(deps: AppDeps, who: PartnerPrincipal, input
   return present(row!);
 }
 
-export async function loadPostback(deps: AppDeps, who: PartnerPrincipal, id: string): Promise<Row> {
+export async function loadPostback(deps: ServiceContext, who: PartnerPrincipal, id: string): Promise<Row> {
   const [row] = await deps.db.select().from(postbackConfigs).where(and(eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId), eq(postbackConfigs.id, id)));
   if (!row) throw notFound('Postback');
   return row;
 }
 
-export async function updatePostback(deps: AppDeps, who: PartnerPrincipal, id: string, input: z.infer<typeof UpdatePostbackSchema>) {
+export async function updatePostback(deps: ServiceContext, who: PartnerPrincipal, id: string, input: z.infer<typeof UpdatePostbackSchema>) {
   const row = await loadPostback(deps, who, id);
   if (row.campaignId) await activeCampaign(deps, who, row.campaignId, 'path.postbackId');
   const method = input.method ?? row.method;
@@ -86,13 +86,13 @@ export async function updatePostback(deps: AppDeps, who: PartnerPrincipal, id: s
   return present(updated!);
 }
 
-export async function deletePostback(deps: AppDeps, who: PartnerPrincipal, id: string) {
+export async function deletePostback(deps: ServiceContext, who: PartnerPrincipal, id: string) {
   const row = await loadPostback(deps, who, id);
   await deps.db.delete(postbackConfigs).where(eq(postbackConfigs.id, row.id));
   return { deleted: 1 };
 }
 
-export async function listPostbacks(deps: AppDeps, who: PartnerPrincipal, query: z.infer<typeof PostbackQuerySchema>) {
+export async function listPostbacks(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof PostbackQuerySchema>) {
   const rows = await deps.db.select().from(postbackConfigs).where(and(
     eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId),
     query.scope ? eq(postbackConfigs.scope, query.scope) : undefined,

@@ -1,9 +1,19 @@
 import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
-import type { TrackingDeps } from '../../http/deps.ts';
 import type { ClickWriter } from './click-writer.ts';
-import { createPromoTargetCache } from './promo-target.ts';
+import { createPromoTargetCache, type PromoTarget } from './promo-target.ts';
+
+/** The tracking edge's moving parts, chosen per runtime. */
+export interface TrackingDeps {
+  /** Group commit on Node and Deno; a direct insert per click on Workers. */
+  writer: ClickWriter;
+  promoTargets: { resolve(code: string): Promise<PromoTarget | null>; forget(code: string): void };
+  /** Country of the caller: a bundled IP database on Node and Deno, Cloudflare's header on Workers. */
+  countryOf: (c: Context, ip: string | null) => string | null;
+  /** Where unknown codes go when no operator claims the host (KABINET_FALLBACK_URL). */
+  defaultFallbackUrl: string;
+}
 
 export const DEFAULT_FALLBACK_URL = 'https://www.google.com/';
 

@@ -1,0 +1,66 @@
+/**
+ * What services, jobs and helpers are handed: the outside world as the edge entry built it
+ * (database, clock, outbox, secret box, mail and postback transports, tracking's parts), and
+ * who is asking. No HTTP here: core/http/deps.ts's AppDeps adds what only the HTTP layer uses.
+ */
+import type { Db } from '../db/client.ts';
+import type { JobQueue } from '../jobs/outbox.ts';
+import type { MailTransport } from '../modules/mail/transport.ts';
+import type { OutboundHttp } from '../modules/postbacks/outbound.ts';
+import type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
+import type { Clock } from './clock.ts';
+import type { SecretBox } from './crypto.ts';
+
+export interface ServiceContext {
+  db: Db;
+  clock: Clock;
+  jobs: JobQueue;
+  /** This server's version; postbacks name it in their User-Agent. */
+  version: string;
+  /** Encrypts secrets that must be readable again (TOTP secrets, statistic tokens). */
+  secretBox: SecretBox;
+  /**
+   * Where emails go. null is the `outbox` driver: messages are only stored (the demo mailbox
+   * page shows them). Otherwise a job hands each stored message to the transport.
+   */
+  mailTransport: MailTransport | null;
+  /** Public base URL of this server, for links in emails (e.g. https://partners.example.com). */
+  publicUrl: string;
+  tracking: TrackingDeps;
+  /**
+   * How postbacks leave: on Node and Deno a guarded node:http client that only connects to
+   * public addresses; on Workers fetch (which does not reach private networks).
+   */
+  outbound: OutboundHttp;
+  /** Time limit of one postback attempt (default 10 s). */
+  postbackTimeoutMs?: number;
+  /** Bound parameters one SQL statement may carry: 32,766 on libSQL, 100 on D1 (the default). */
+  maxBoundParams?: number;
+  /** Logs something kept but worth a look (e.g. an inbound postback with an unknown status). */
+  reportWarning?: (message: string) => void;
+  /** Called with unexpected errors (the caller only sees a request id). */
+  reportError?: (error: unknown, requestId: string | null) => void;
+}
+
+/** The part of the context plain reads and writes need (seeds and scripts build only this). */
+export type StoreContext = Pick<ServiceContext, 'db' | 'clock'>;
+
+/** Where a request came from, for the audit log and sessions (built by core/http's requestMeta). */
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Who is calling a partner operation: the user, their partner account and the session. */
+export interface PartnerPrincipal {
+  operatorId: string;
+  partnerId: string;
+  userId: string;
+  email: string;
+  role: 'owner' | 'admin' | 'analyst' | 'finance';
+  sessionId: string;
+  kind: 'password' | 'embed';
+  transport: 'bearer' | 'cookie';
+  /** Components an embed session may use; null for a full (password) session. */
+  components: string[] | null;
+}
