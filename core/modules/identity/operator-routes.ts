@@ -6,7 +6,7 @@ import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemRespo
 import { requestMeta } from '../../http/partner-auth.ts';
 import { IdParams, MintPartnerSessionSchema, PartnerDecisionSchema, PartnerListQuerySchema, PartnerListSchema, PartnerSessionSchema, PartnerSummarySchema, StatisticTokenSchema, UserSchema } from './schemas.ts';
 import { mintPartnerSession } from './embed-sessions.ts';
-import { noStore } from './no-store.ts';
+import { noStore } from '../../http/no-store.ts';
 import { decideOnPartner, listPartners, operatorExpireStatisticToken, operatorUnlockUser } from './partner-admin.ts';
 
 const tags = ['Operator: partners'];

@@ -8,8 +8,8 @@ import { bodyProblems, jsonBody, jsonResponse, problemResponses, publicSecurity 
 import { OperatorIdParams } from '../operators/schemas.ts';
 import { AcceptedSchema, ExchangeSchema, RequestResetSchema, SessionResultSchema, SetPasswordSchema, SignInSchema, SignUpResultSchema, SignUpSchema, TokenSchema } from './schemas.ts';
 import { requestMeta } from '../../http/partner-auth.ts';
-import { noStore } from './no-store.ts';
-import { setSessionCookie } from './session-cookie.ts';
+import { noStore } from '../../http/no-store.ts';
+import { setSessionCookie } from '../../http/session-cookie.ts';
 import { signUp } from './sign-up.ts';
 import { signIn } from './sign-in.ts';
 import { completePasswordToken, requestPasswordReset, unlockWithToken } from './account-links.ts';

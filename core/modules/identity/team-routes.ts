@@ -6,7 +6,7 @@ import { requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
 import { AuditEventListSchema, EventQuerySchema, IdParams, InviteSchema, MemberListSchema, SessionListSchema, StatisticTokenSchema, TerminatedSchema, UpdateMemberSchema, UserSchema } from './schemas.ts';
 import { expireMemberStatisticToken, getMember, inviteMember, listMemberSessions, listMembers, terminateMemberSession, updateMember } from './team.ts';
 import { listAuditEvents } from './audit.ts';
-import { noStore } from './no-store.ts';
+import { noStore } from '../../http/no-store.ts';
 
 const tags = ['Partner team'];
 const security = partnerSecurity;

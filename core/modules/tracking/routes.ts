@@ -1,8 +1,67 @@
-/** The tracking edge: `GET /t/{code}` (public contract; HEAD and prefetches are not counted). */
+/**
+ * The tracking edge, `GET /t/{code}` (public contract): count the click, then send the player
+ * on. The 302 waits for the click's commit (group commit on Node and Deno, a direct insert on
+ * Workers). HEAD requests and browser prefetches are redirected without counting. Unknown codes go to the operator's
+ * fallback (found by the tracking host), else the install's default; never an error page.
+ */
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppEnv } from '../../http/deps.ts';
 import { createRouter } from '../../http/router.ts';
 import { problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
-import { handleTrackingRequest } from './record-click.ts';
+import { newId } from '../../lib/ids.ts';
+import { describeClient, isPrefetch, rawQueryPairs, truncateIp } from './click-context.ts';
+import { landingWithVisit } from './promo-target.ts';
+import { findFallbackUrl } from './fallback.ts';
+
+const UNIQUE_COOKIE_TTL_S = 86_400;
+
+async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<Response> {
+  const { deps } = c.var;
+  const tracking = deps.tracking;
+  const target = /^[A-Za-z0-9_-]{4,64}$/.test(code) ? await tracking.promoTargets.resolve(code) : null;
+  if (!target) {
+    return c.body('', 302, { location: await findFallbackUrl(deps, new URL(c.req.url).host), 'cache-control': 'no-store' });
+  }
+  const visitId = newId('v', deps.clock);
+  const location = landingWithVisit(target.landingUrl, target.visitParam, visitId, target.referralCode);
+  // c.body with an empty string (not `new Response`, not a null body) keeps @hono/node-server on
+  // its lightweight path: Content-Length 0 instead of a chunked stream.
+  if (c.req.method === 'HEAD' || isPrefetch(c.req.raw.headers)) {
+    return c.body('', 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode), 'cache-control': 'no-store' });
+  }
+  const ip = deps.clientIp?.(c) ?? null;
+  const traits = describeClient(c.req.header('user-agent') ?? null);
+  const seenCookie = `kb_seen_${code}`;
+  const unique = !(c.req.header('cookie') ?? '').includes(`${seenCookie}=1`);
+  try {
+    await tracking.writer.write({
+      id: visitId,
+      operatorId: target.operatorId,
+      partnerId: target.partnerId,
+      campaignId: target.campaignId,
+      promoId: target.promoId,
+      createdAt: deps.clock.now(),
+      params: rawQueryPairs(c.req.url),
+      ipPrefix: truncateIp(ip),
+      country: tracking.countryOf(c, ip),
+      device: traits.device,
+      os: traits.os,
+      browser: traits.browser,
+      referrer: c.req.header('referer')?.slice(0, 1000) ?? null,
+      isBot: traits.isBot,
+      isUnique: unique && !traits.isBot,
+    });
+  } catch (error) {
+    // The player still gets where they were going; the failure is reported, not hidden.
+    deps.reportError?.(error, c.var.requestId ?? null);
+  }
+  return c.body('', 302, {
+    location,
+    'cache-control': 'no-store',
+    'set-cookie': `${seenCookie}=1; Path=/t/${code}; Max-Age=${UNIQUE_COOKIE_TTL_S}; HttpOnly; SameSite=Lax`,
+  });
+}
 
 const trackRoute = createRoute({
   operationId: 'followTrackingLink', security: publicSecurity,

@@ -4,9 +4,9 @@
  * its X-Forwarded-Proto (KABINET_TRUST_PROXY=1).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { PASSWORD, activePartner } from '../../../tests/helpers/identity.ts';
-import { readTrustProxy } from '../../../edge/config.ts';
+import { createTestApp } from '../../tests/helpers/test-app.ts';
+import { PASSWORD, activePartner } from '../../tests/helpers/identity.ts';
+import { readTrustProxy } from '../../edge/config.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId: string;

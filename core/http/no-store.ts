@@ -5,7 +5,7 @@
  * Routes that return one list this middleware; the answer, errors included, gets `no-store`.
  */
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../../http/deps.ts';
+import type { AppEnv } from './deps.ts';
 
 export const noStore = createMiddleware<AppEnv>(async (c, next) => {
   await next();

@@ -5,9 +5,9 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import type { AppEnv } from '../../http/deps.ts';
-import { SESSION_COOKIE } from '../../http/partner-auth.ts';
-import { cameOverHttps } from '../../http/visitor.ts';
+import type { AppEnv } from './deps.ts';
+import { SESSION_COOKIE } from './partner-auth.ts';
+import { cameOverHttps } from './visitor.ts';
 
 const attributes = (c: Context<AppEnv>) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure: cameOverHttps(c) } as const);
 

@@ -4,9 +4,9 @@
  * with secret-named fields, and each one found must be exercised here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { PASSWORD, activePartner, lastMailTo, signInRequest, totpAt } from '../../../tests/helpers/identity.ts';
-import { unwrap } from '../../sdk/index.ts';
+import { createTestApp } from '../../tests/helpers/test-app.ts';
+import { PASSWORD, activePartner, lastMailTo, signInRequest, totpAt } from '../../tests/helpers/identity.ts';
+import { unwrap } from '../sdk/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeEach(async () => { t = await createTestApp(); });
