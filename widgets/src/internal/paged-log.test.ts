@@ -1,7 +1,8 @@
 import { LitElement, html, type TemplateResult } from 'lit';
 import { define } from './base-element.ts';
 import { PagedLog, type LogPage } from './paged-log.ts';
-import { afterEach, cleanupFixtures, describe, expect, fixture, it, waitFor } from './test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { afterEach, cleanupFixtures, describe, fixture, it, waitFor } from './test-helpers.ts';
 
 interface Call { filters: string; before: string | null; resolve(page: LogPage<string>): void; reject(error: unknown): void }
 
@@ -34,16 +35,16 @@ describe('PagedLog', () => {
     const el = await fixture<TestLog>(html`<kb-test-paged-log></kb-test-paged-log>`);
     void el.log.fetch(false);
     await el.updateComplete;
-    expect(part(el, 'status')?.textContent, 'loading note').toBe('Loading');
+    expect(part(el, 'status')?.textContent, 'loading note').to.equal('Loading');
     el.calls[0]!.resolve({ data: ['c', 'b'], nextBefore: 'b' });
     await waitFor(() => rows(el).length === 2, 1000, 'first page');
     part(el, 'load-more')!.click();
-    expect(el.calls[1]!.before, 'cursor').toBe('b');
+    expect(el.calls[1]!.before, 'cursor').to.equal('b');
     el.calls[1]!.resolve({ data: ['a'], nextBefore: null });
     await waitFor(() => rows(el).length === 3, 1000, 'second page');
-    expect(rows(el)).toEqual(['c', 'b', 'a']);
-    expect(part(el, 'count')?.textContent, 'count').toBe('3 rows');
-    expect(part(el, 'load-more'), 'no more pages').toBe(null);
+    expect(rows(el)).to.deep.equal(['c', 'b', 'a']);
+    expect(part(el, 'count')?.textContent, 'count').to.equal('3 rows');
+    expect(part(el, 'load-more'), 'no more pages').to.equal(null);
   });
 
   it('lets the newest request win: a slow Load more never lands after new filters', async () => {
@@ -53,12 +54,12 @@ describe('PagedLog', () => {
     await waitFor(() => part(el, 'load-more'), 1000, 'Load more');
     void el.log.loadMore();
     void el.log.apply('mine');
-    expect(el.calls[2]!.filters, 'new filters sent').toBe('mine');
+    expect(el.calls[2]!.filters, 'new filters sent').to.equal('mine');
     el.calls[2]!.resolve({ data: ['new'], nextBefore: null });
     el.calls[1]!.resolve({ data: ['old-1'], nextBefore: null });
     await waitFor(() => rows(el)[0] === 'new', 1000, 'filtered page');
     await el.updateComplete;
-    expect(rows(el)).toEqual(['new']);
+    expect(rows(el)).to.deep.equal(['new']);
   });
 
   it('says so when nothing matches, and keeps the rows shown when a later request fails', async () => {
@@ -66,7 +67,7 @@ describe('PagedLog', () => {
     void el.log.fetch(false);
     el.calls[0]!.reject(new Error('offline'));
     await waitFor(() => part(el, 'error-detail'), 1000, 'load error');
-    expect(part(el, 'error-detail')!.textContent).toBe('failed: offline');
+    expect(part(el, 'error-detail')!.textContent).to.equal('failed: offline');
     void el.log.apply('none');
     el.calls[1]!.resolve({ data: [], nextBefore: null });
     await waitFor(() => part(el, 'empty'), 1000, 'empty note');
@@ -76,6 +77,6 @@ describe('PagedLog', () => {
     void el.log.loadMore();
     el.calls[3]!.reject(new Error('timeout'));
     await waitFor(() => part(el, 'error')?.textContent === 'failed: timeout', 1000, 'alert');
-    expect(rows(el), 'rows kept').toEqual(['x']);
+    expect(rows(el), 'rows kept').to.deep.equal(['x']);
   });
 });

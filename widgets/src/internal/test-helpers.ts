@@ -1,7 +1,8 @@
 /**
- * Minimal helpers for the browser tests (no chai / open-wc installed): mocha globals with
- * types, `expect`-style assertions that throw readable messages, DOM fixtures, polling
- * and a scoped `fetch` stub. Test-only: nothing under src/ outside *.test.ts imports this.
+ * Helpers for the browser tests: mocha globals with types, DOM fixtures, polling and a
+ * scoped `fetch` stub. Assertions are chai's (`import { expect } from '@open-wc/testing'`,
+ * with chai-dom); there is deliberately no `expect` here. Test-only: nothing under src/
+ * outside *.test.ts and the *test-kit*.ts files imports this.
  */
 import { render, type TemplateResult } from 'lit';
 
@@ -18,26 +19,6 @@ export const describe: MochaGlobals['describe'] = (name, fn) => mocha().describe
 export const it: MochaGlobals['it'] = (name, fn) => mocha().it(name, fn);
 export const beforeEach: MochaGlobals['beforeEach'] = (fn) => mocha().beforeEach(fn);
 export const afterEach: MochaGlobals['afterEach'] = (fn) => mocha().afterEach(fn);
-
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : v instanceof Element ? `<${v.localName}>` : String(v));
-
-/** `expect(actual).toBe(expected)` and friends; each failure says what was expected and what came. */
-export function expect<T>(actual: T, label = 'value') {
-  const fail = (what: string): never => {
-    throw new Error(`${label}: expected ${show(actual)} ${what}`);
-  };
-  return {
-    toBe(expected: T): void { if (!Object.is(actual, expected)) fail(`to be ${show(expected)}`); },
-    notToBe(expected: T): void { if (Object.is(actual, expected)) fail(`not to be ${show(expected)}`); },
-    toContain(part: string): void { if (!String(actual).includes(part)) fail(`to contain ${show(part)}`); },
-    notToContain(part: string): void { if (String(actual).includes(part)) fail(`not to contain ${show(part)}`); },
-    toBeTruthy(): void { if (!actual) fail('to be truthy'); },
-    toBeFalsy(): void { if (actual) fail('to be falsy'); },
-    toEqual(expected: T): void {
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) fail(`to equal ${JSON.stringify(expected)} (got ${JSON.stringify(actual)})`);
-    },
-  };
-}
 
 /** Renders `template` into a fresh container on document.body and waits for the first element's update. */
 export async function fixture<T extends HTMLElement>(template: TemplateResult): Promise<T> {

@@ -1,7 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
 import type { ReportedConversion } from './reported-conversions-view.ts';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mountSection, problem, query, type ApiMock, type Handler } from '../../internal/account/account-test-kit.ts';
 import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
@@ -58,67 +59,67 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
   it('loads the statuses only when their tab is first opened, with the default query', async () => {
     api = fakeApi();
     const el = await mounted();
-    expect(tab(el, 'events').getAttribute('aria-selected')).toBe('true');
-    expect(tab(el, 'events').textContent).toBe('Player events');
-    expect(tab(el, 'statuses').textContent).toBe('Statuses from trackers and networks');
-    expect(api.sent(STATUSES).length, 'nothing before the tab opens').toBe(0);
-    expect(query(el, '[part~="statuses-view"]')).toBe(null);
+    expect(tab(el, 'events').getAttribute('aria-selected')).to.equal('true');
+    expect(tab(el, 'events').textContent).to.equal('Player events');
+    expect(tab(el, 'statuses').textContent).to.equal('Statuses from trackers and networks');
+    expect(api.sent(STATUSES).length, 'nothing before the tab opens').to.equal(0);
+    expect(query(el, '[part~="statuses-view"]')).to.equal(null);
 
     tab(el, 'statuses').click();
     await find(el, '[part~="reported-row"]');
-    expect(api.sent(STATUSES).length).toBe(1);
-    expect(api.sent(STATUSES)[0]!.query.toString()).toBe('limit=100');
-    expect(tab(el, 'statuses').getAttribute('aria-selected')).toBe('true');
-    expect($in(el, '[part~="tab-panel"]').getAttribute('aria-labelledby')).toBe('conversions-views-tab-statuses');
-    expect($in(el, '[part~="events-view"]').hidden, 'the events are hidden, not dropped').toBe(true);
-    expect(view(el).hidden).toBe(false);
+    expect(api.sent(STATUSES).length).to.equal(1);
+    expect(api.sent(STATUSES)[0]!.query.toString()).to.equal('limit=100');
+    expect(tab(el, 'statuses').getAttribute('aria-selected')).to.equal('true');
+    expect($in(el, '[part~="tab-panel"]').getAttribute('aria-labelledby')).to.equal('conversions-views-tab-statuses');
+    expect($in(el, '[part~="events-view"]').hidden, 'the events are hidden, not dropped').to.equal(true);
+    expect(view(el).hidden).to.equal(false);
 
     tab(el, 'events').click();
     await waitFor(() => view(el).hidden, 1000, 'back to the events');
-    expect($in(el, '[part~="events-view"]').hidden).toBe(false);
+    expect($in(el, '[part~="events-view"]').hidden).to.equal(false);
     tab(el, 'statuses').click();
     await waitFor(() => !view(el).hidden, 1000, 'statuses again');
-    expect(api.sent(STATUSES).length, 'opened once, loaded once').toBe(1);
-    expect(api.sent(EVENTS).length, 'the events list is not reloaded').toBe(1);
+    expect(api.sent(STATUSES).length, 'opened once, loaded once').to.equal(1);
+    expect(api.sent(EVENTS).length, 'the events list is not reloaded').to.equal(1);
   });
 
   it('shows status badges, payouts exactly as sent, sources and reasons', async () => {
     api = fakeApi();
     const el = await opened(api);
-    expect([...view(el).querySelectorAll('[part~="reported-row"]')].map((r) => r.getAttribute('data-reported-id'))).toEqual(['cv_4', 'cv_3', 'cv_2', 'cv_1']);
-    expect(cell(el, 'cv_4', 'status-badge')).toBe('Approved');
-    expect($in(el, '[data-reported-id="cv_4"] [part~="status-badge"]').getAttribute('part')).toBe('badge status-badge status-approve');
-    expect(cell(el, 'cv_4', 'reported-payout'), 'the decimal string, not a float').toBe('1250.10 USD');
-    expect(cell(el, 'cv_4', 'reported-campaign')).toBe('Summer push');
-    expect(cell(el, 'cv_4', 'reported-promo')).toBe('Welcome banner');
-    expect(cell(el, 'cv_4', 'reported-click')).toBe('clk_9f2a');
-    expect(cell(el, 'cv_4', 'reported-external')).toBe('ord-5521');
-    expect(cell(el, 'cv_4', 'reported-source')).toBe('CPA network');
-    expect(cell(el, 'cv_4', 'reported-reason')).toBe('—');
-    expect($in(el, '[data-reported-id="cv_4"] time').getAttribute('datetime')).toBe('2025-03-03T08:30:00.000Z');
-    expect(cell(el, 'cv_3', 'status-badge')).toBe('On hold');
-    expect(cell(el, 'cv_3', 'reported-payout')).toBe('—');
-    expect(cell(el, 'cv_3', 'reported-source')).toBe('Tracker');
-    expect(cell(el, 'cv_3', 'reported-campaign')).toBe('—');
-    expect(cell(el, 'cv_3', 'reported-external')).toBe('—');
-    expect(cell(el, 'cv_2', 'status-badge')).toBe('Cancelled');
-    expect($in(el, '[data-reported-id="cv_2"] [part~="status-badge"]').getAttribute('part')).toBe('badge status-badge status-cancel');
-    expect(cell(el, 'cv_2', 'reported-payout')).toBe('0.30 EUR');
-    expect(cell(el, 'cv_2', 'reported-reason')).toBe('duplicate order');
-    expect(cell(el, 'cv_1', 'status-badge')).toBe('Trash');
-    expect(cell(el, 'cv_1', 'reported-source')).toBe('Operator');
-    expect(cell(el, 'cv_1', 'reported-reason')).toBe('fraud');
-    expect(cell(el, 'cv_1', 'reported-click')).toBe('—');
-    expect(view(el).querySelector('[part~="count"]')?.textContent).toBe('Showing 4 conversions.');
+    expect([...view(el).querySelectorAll('[part~="reported-row"]')].map((r) => r.getAttribute('data-reported-id'))).to.deep.equal(['cv_4', 'cv_3', 'cv_2', 'cv_1']);
+    expect(cell(el, 'cv_4', 'status-badge')).to.equal('Approved');
+    expect($in(el, '[data-reported-id="cv_4"] [part~="status-badge"]').getAttribute('part')).to.equal('badge status-badge status-approve');
+    expect(cell(el, 'cv_4', 'reported-payout'), 'the decimal string, not a float').to.equal('1250.10 USD');
+    expect(cell(el, 'cv_4', 'reported-campaign')).to.equal('Summer push');
+    expect(cell(el, 'cv_4', 'reported-promo')).to.equal('Welcome banner');
+    expect(cell(el, 'cv_4', 'reported-click')).to.equal('clk_9f2a');
+    expect(cell(el, 'cv_4', 'reported-external')).to.equal('ord-5521');
+    expect(cell(el, 'cv_4', 'reported-source')).to.equal('CPA network');
+    expect(cell(el, 'cv_4', 'reported-reason')).to.equal('—');
+    expect($in(el, '[data-reported-id="cv_4"] time').getAttribute('datetime')).to.equal('2025-03-03T08:30:00.000Z');
+    expect(cell(el, 'cv_3', 'status-badge')).to.equal('On hold');
+    expect(cell(el, 'cv_3', 'reported-payout')).to.equal('—');
+    expect(cell(el, 'cv_3', 'reported-source')).to.equal('Tracker');
+    expect(cell(el, 'cv_3', 'reported-campaign')).to.equal('—');
+    expect(cell(el, 'cv_3', 'reported-external')).to.equal('—');
+    expect(cell(el, 'cv_2', 'status-badge')).to.equal('Cancelled');
+    expect($in(el, '[data-reported-id="cv_2"] [part~="status-badge"]').getAttribute('part')).to.equal('badge status-badge status-cancel');
+    expect(cell(el, 'cv_2', 'reported-payout')).to.equal('0.30 EUR');
+    expect(cell(el, 'cv_2', 'reported-reason')).to.equal('duplicate order');
+    expect(cell(el, 'cv_1', 'status-badge')).to.equal('Trash');
+    expect(cell(el, 'cv_1', 'reported-source')).to.equal('Operator');
+    expect(cell(el, 'cv_1', 'reported-reason')).to.equal('fraud');
+    expect(cell(el, 'cv_1', 'reported-click')).to.equal('—');
+    expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Showing 4 conversions.');
   });
 
   it('builds the query from status, campaign, click id and whole local days', async () => {
     api = fakeApi();
     const el = await opened(api);
     const status = input<HTMLSelectElement>(el, 'reported-status');
-    expect([...status.options].map((o) => o.textContent).join(' | ')).toBe('Any | On hold | Approved | Cancelled | Trash');
+    expect([...status.options].map((o) => o.textContent).join(' | ')).to.equal('Any | On hold | Approved | Cancelled | Trash');
     const campaign = input<HTMLSelectElement>(el, 'reported-campaign');
-    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'the events view\'s picker').toBe('All campaigns | Summer push | Spring promo (Archived)');
+    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'the events view\'s picker').to.equal('All campaigns | Summer push | Spring promo (Archived)');
     const apply = async () => {
       const button = view(el).querySelector<HTMLButtonElement>('[part~="apply"]')!;
       await waitFor(() => !button.disabled, 1000, 'the previous answer');
@@ -128,19 +129,19 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     fill(status, 'cancel');
     await apply();
     await waitFor(() => api!.sent(STATUSES).length === 2, 1000, 'status request');
-    expect(api.sent(STATUSES)[1]!.query.toString()).toBe('status=cancel&limit=100');
+    expect(api.sent(STATUSES)[1]!.query.toString()).to.equal('status=cancel&limit=100');
 
     fill(status, '');
     fill(campaign, 'camp_old');
     await apply();
     await waitFor(() => api!.sent(STATUSES).length === 3, 1000, 'campaign request');
-    expect(api.sent(STATUSES)[2]!.query.toString()).toBe('campaignId=camp_old&limit=100');
+    expect(api.sent(STATUSES)[2]!.query.toString()).to.equal('campaignId=camp_old&limit=100');
 
     fill(campaign, '');
     fill(input(el, 'reported-click'), ' clk_9f2a ');
     await apply();
     await waitFor(() => api!.sent(STATUSES).length === 4, 1000, 'click request');
-    expect(api.sent(STATUSES)[3]!.query.toString()).toBe('clickId=clk_9f2a&limit=100');
+    expect(api.sent(STATUSES)[3]!.query.toString()).to.equal('clickId=clk_9f2a&limit=100');
 
     fill(input(el, 'reported-click'), '');
     fill(input(el, 'reported-from'), '2025-03-01');
@@ -148,10 +149,10 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     await apply();
     await waitFor(() => api!.sent(STATUSES).length === 5, 1000, 'dates request');
     const q = api.sent(STATUSES)[4]!.query;
-    expect(q.get('from')).toBe(new Date('2025-03-01T00:00:00').toISOString());
-    expect(q.get('to')).toBe(new Date('2025-03-31T23:59:59.999').toISOString());
-    expect(q.get('limit')).toBe('100');
-    expect(api.sent(EVENTS).length, 'the events view is left alone').toBe(1);
+    expect(q.get('from')).to.equal(new Date('2025-03-01T00:00:00').toISOString());
+    expect(q.get('to')).to.equal(new Date('2025-03-31T23:59:59.999').toISOString());
+    expect(q.get('limit')).to.equal('100');
+    expect(api.sent(EVENTS).length, 'the events view is left alone').to.equal(1);
   });
 
   it('refuses an end date before the start without asking', async () => {
@@ -161,18 +162,18 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     fill(input(el, 'reported-to'), '2025-03-01');
     view(el).querySelector<HTMLButtonElement>('[part~="apply"]')!.click();
     const error = await find(el, '[part~="statuses-view"] #reported-to-error');
-    expect(error.textContent).toBe('The end date is before the start date.');
-    expect(input(el, 'reported-to').getAttribute('aria-invalid')).toBe('true');
+    expect(error.textContent).to.equal('The end date is before the start date.');
+    expect(input(el, 'reported-to').getAttribute('aria-invalid')).to.equal('true');
     await waitFor(() => deepActiveElement() === input(el, 'reported-to'), 1000, 'focus on To');
-    expect(api.sent(STATUSES).length).toBe(1);
+    expect(api.sent(STATUSES).length).to.equal(1);
   });
 
   it('says so when nothing matches', async () => {
     api = fakeApi(() => json({ data: [] }));
     const el = await opened(api);
-    expect(view(el).querySelector('[part~="empty"]')?.textContent).toBe('No reported conversions match these filters.');
-    expect(view(el).querySelector('table')).toBe(null);
-    expect(view(el).querySelector('[part~="count"]')?.textContent).toBe('Showing 0 conversions.');
+    expect(view(el).querySelector('[part~="empty"]')?.textContent).to.equal('No reported conversions match these filters.');
+    expect(view(el).querySelector('table')).to.equal(null);
+    expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Showing 0 conversions.');
   });
 
   it('shows a load failure with a retry that asks again', async () => {
@@ -181,51 +182,51 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     const el = await mounted();
     tab(el, 'statuses').click();
     const detail = await find(el, '[part~="statuses-view"] [part~="error-detail"]');
-    expect(detail.textContent).toBe('Something broke');
-    expect(query(el, '[part~="conversion-row"]'), 'the events stay').notToBe(null);
+    expect(detail.textContent).to.equal('Something broke');
+    expect(query(el, '[part~="conversion-row"]'), 'the events stay').not.to.equal(null);
     fail = false;
     view(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();
     await find(el, '[part~="reported-row"]');
-    expect(api.sent(STATUSES).length).toBe(2);
-    expect(api.sent(EVENTS).length).toBe(1);
+    expect(api.sent(STATUSES).length).to.equal(2);
+    expect(api.sent(EVENTS).length).to.equal(1);
   });
 
   it('speaks Russian', async () => {
     api = fakeApi();
     const el = await opened(api, 'ru');
-    expect(tab(el, 'events').textContent).toBe('События игроков');
-    expect(tab(el, 'statuses').textContent).toBe('Статусы от трекеров и сетей');
-    expect([...input<HTMLSelectElement>(el, 'reported-status').options].map((o) => o.textContent).join(' | ')).toBe('Любой | В ожидании | Одобрено | Отменено | Треш');
-    expect(cell(el, 'cv_4', 'status-badge')).toBe('Одобрено');
-    expect(cell(el, 'cv_4', 'reported-source')).toBe('CPA-сеть');
-    expect(cell(el, 'cv_3', 'reported-source')).toBe('Трекер');
-    expect(cell(el, 'cv_2', 'status-badge')).toBe('Отменено');
-    expect(cell(el, 'cv_1', 'status-badge')).toBe('Треш');
-    expect(view(el).querySelector('[part~="count"]')?.textContent).toBe('Показано 4 конверсии.');
+    expect(tab(el, 'events').textContent).to.equal('События игроков');
+    expect(tab(el, 'statuses').textContent).to.equal('Статусы от трекеров и сетей');
+    expect([...input<HTMLSelectElement>(el, 'reported-status').options].map((o) => o.textContent).join(' | ')).to.equal('Любой | В ожидании | Одобрено | Отменено | Треш');
+    expect(cell(el, 'cv_4', 'status-badge')).to.equal('Одобрено');
+    expect(cell(el, 'cv_4', 'reported-source')).to.equal('CPA-сеть');
+    expect(cell(el, 'cv_3', 'reported-source')).to.equal('Трекер');
+    expect(cell(el, 'cv_2', 'status-badge')).to.equal('Отменено');
+    expect(cell(el, 'cv_1', 'status-badge')).to.equal('Треш');
+    expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Показано 4 конверсии.');
     expect([...view(el).querySelectorAll('[part~="header-cell"]')].map((h) => h.textContent).join(' | '))
-      .toBe('Обновлено | Статус | Выплата | Кампания | Промо | ID клика | ID заказа / транзакции | Источник | Причина');
+      .to.equal('Обновлено | Статус | Выплата | Кампания | Промо | ID клика | ID заказа / транзакции | Источник | Причина');
   });
 
   it('moves between the tabs with the arrow keys, Home and End', async () => {
     api = fakeApi();
     const el = await mounted();
     const key = (value: string, name: string) => tab(el, value).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
-    expect(tab(el, 'events').tabIndex).toBe(0);
-    expect(tab(el, 'statuses').tabIndex).toBe(-1);
+    expect(tab(el, 'events').tabIndex).to.equal(0);
+    expect(tab(el, 'statuses').tabIndex).to.equal(-1);
     key('events', 'ArrowRight');
     await waitFor(() => deepActiveElement() === tab(el, 'statuses'), 1000, 'focus on the statuses tab');
-    expect(tab(el, 'statuses').getAttribute('aria-selected')).toBe('true');
-    expect(tab(el, 'statuses').tabIndex).toBe(0);
+    expect(tab(el, 'statuses').getAttribute('aria-selected')).to.equal('true');
+    expect(tab(el, 'statuses').tabIndex).to.equal(0);
     await find(el, '[part~="reported-row"]');
     key('statuses', 'ArrowLeft');
     await waitFor(() => deepActiveElement() === tab(el, 'events'), 1000, 'focus back on the events tab');
-    expect(view(el).hidden).toBe(true);
+    expect(view(el).hidden).to.equal(true);
     key('events', 'End');
     await waitFor(() => deepActiveElement() === tab(el, 'statuses'), 1000, 'End');
     key('statuses', 'Home');
     await waitFor(() => deepActiveElement() === tab(el, 'events'), 1000, 'Home');
     key('events', 'ArrowLeft');
     await waitFor(() => deepActiveElement() === tab(el, 'statuses'), 1000, 'ArrowLeft wraps around');
-    expect(api.sent(STATUSES).length, 'still loaded once').toBe(1);
+    expect(api.sent(STATUSES).length, 'still loaded once').to.equal(1);
   });
 });

@@ -1,6 +1,7 @@
 import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
@@ -28,30 +29,30 @@ describe('<kb-conversions>', () => {
   it('shows conversions with labels, amounts exactly as sent and how they were attributed', async () => {
     api = fakeLog();
     const el = await mounted();
-    expect(calls(api)[0]!.query.toString()).toBe('limit=100');
-    expect(cell(el, 'evt_3', 'conversion-type')).toBe('Deposit');
-    expect(cell(el, 'evt_3', 'conversion-amount'), 'the decimal string, not a float').toBe('1250.00 USD');
-    expect(cell(el, 'evt_3', 'conversion-by')).toBe('Promo code');
-    expect(cell(el, 'evt_3', 'conversion-click')).toBe('—');
-    expect(cell(el, 'evt_2', 'conversion-amount')).toBe('—');
-    expect(cell(el, 'evt_2', 'conversion-by')).toBe('Earlier player attribution');
-    expect(cell(el, 'evt_1', 'conversion-type')).toBe('First deposit');
-    expect(cell(el, 'evt_1', 'conversion-amount')).toBe('25.50 EUR');
-    expect(cell(el, 'evt_1', 'conversion-campaign')).toBe('Summer push');
-    expect(cell(el, 'evt_1', 'conversion-promo')).toBe('Welcome banner');
-    expect(cell(el, 'evt_1', 'conversion-click')).toBe('clk_9f2a');
-    expect(cell(el, 'evt_1', 'conversion-by')).toBe('Click (visit ID)');
-    expect(cell(el, 'evt_1', 'conversion-player')).toBe('player-7781');
-    expect($in(el, '[data-conversion-id="evt_1"] time').getAttribute('datetime')).toBe('2025-03-02T10:15:00.000Z');
-    expect($in(el, '[part~="count"]').textContent).toBe('Showing 3 conversions.');
+    expect(calls(api)[0]!.query.toString()).to.equal('limit=100');
+    expect(cell(el, 'evt_3', 'conversion-type')).to.equal('Deposit');
+    expect(cell(el, 'evt_3', 'conversion-amount'), 'the decimal string, not a float').to.equal('1250.00 USD');
+    expect(cell(el, 'evt_3', 'conversion-by')).to.equal('Promo code');
+    expect(cell(el, 'evt_3', 'conversion-click')).to.equal('—');
+    expect(cell(el, 'evt_2', 'conversion-amount')).to.equal('—');
+    expect(cell(el, 'evt_2', 'conversion-by')).to.equal('Earlier player attribution');
+    expect(cell(el, 'evt_1', 'conversion-type')).to.equal('First deposit');
+    expect(cell(el, 'evt_1', 'conversion-amount')).to.equal('25.50 EUR');
+    expect(cell(el, 'evt_1', 'conversion-campaign')).to.equal('Summer push');
+    expect(cell(el, 'evt_1', 'conversion-promo')).to.equal('Welcome banner');
+    expect(cell(el, 'evt_1', 'conversion-click')).to.equal('clk_9f2a');
+    expect(cell(el, 'evt_1', 'conversion-by')).to.equal('Click (visit ID)');
+    expect(cell(el, 'evt_1', 'conversion-player')).to.equal('player-7781');
+    expect($in(el, '[data-conversion-id="evt_1"] time').getAttribute('datetime')).to.equal('2025-03-02T10:15:00.000Z');
+    expect($in(el, '[part~="count"]').textContent).to.equal('Showing 3 conversions.');
   });
 
   it('builds the query from type, campaign, click id and dates', async () => {
     api = fakeLog();
     const el = await mounted();
     const campaign = await find<HTMLSelectElement>(el, '#conversions-campaign');
-    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'active and archived').toBe('All campaigns | Summer push | Spring promo (Archived)');
-    expect($in<HTMLSelectElement>(el, '#conversions-type').options.length, 'all + 10 types').toBe(11);
+    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'active and archived').to.equal('All campaigns | Summer push | Spring promo (Archived)');
+    expect($in<HTMLSelectElement>(el, '#conversions-type').options.length, 'all + 10 types').to.equal(11);
     fill($in<HTMLSelectElement>(el, '#conversions-type'), 'first_deposit');
     fill(campaign, 'camp_1');
     fill($in<HTMLInputElement>(el, '#conversions-click'), ' clk_9f2a ');
@@ -60,28 +61,28 @@ describe('<kb-conversions>', () => {
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => calls(api!).length === 2, 1000, 'filtered request');
     const q = calls(api)[1]!.query;
-    expect(q.get('type')).toBe('first_deposit');
-    expect(q.get('campaignId')).toBe('camp_1');
-    expect(q.get('clickId')).toBe('clk_9f2a');
-    expect(q.get('from')).toBe(new Date('2025-03-01T00:00:00').toISOString());
-    expect(q.get('to')).toBe(new Date('2025-03-31T23:59:59.999').toISOString());
-    expect(q.get('limit')).toBe('100');
+    expect(q.get('type')).to.equal('first_deposit');
+    expect(q.get('campaignId')).to.equal('camp_1');
+    expect(q.get('clickId')).to.equal('clk_9f2a');
+    expect(q.get('from')).to.equal(new Date('2025-03-01T00:00:00').toISOString());
+    expect(q.get('to')).to.equal(new Date('2025-03-31T23:59:59.999').toISOString());
+    expect(q.get('limit')).to.equal('100');
   });
 
   it('says so when nothing matches', async () => {
     api = fakeCampaignApi(({ path }) => (path === '/v1/partner/conversions' ? json({ data: [] }) : undefined));
     const { el } = await mountSection<KbConversions>('kb-conversions', { user: makeUser() });
-    expect((await find(el, '[part~="empty"]')).textContent).toBe('No conversions match these filters.');
-    expect(query(el, 'table')).toBe(null);
+    expect((await find(el, '[part~="empty"]')).textContent).to.equal('No conversions match these filters.');
+    expect(query(el, 'table')).to.equal(null);
   });
 
   it('speaks Russian', async () => {
     api = fakeLog();
     const el = await mounted('owner', 'ru');
-    expect($in(el, '[part~="heading"]').textContent).toBe('Конверсии');
-    expect(cell(el, 'evt_1', 'conversion-type')).toBe('Первый депозит');
-    expect(cell(el, 'evt_2', 'conversion-by')).toBe('Ранее привязанный игрок');
-    expect($in(el, '#conversions-type option[value="chargeback"]').textContent).toBe('Чарджбэк');
-    expect(textOf(el)).toContain('Показано 3 конверсии.');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Конверсии');
+    expect(cell(el, 'evt_1', 'conversion-type')).to.equal('Первый депозит');
+    expect(cell(el, 'evt_2', 'conversion-by')).to.equal('Ранее привязанный игрок');
+    expect($in(el, '#conversions-type option[value="chargeback"]').textContent).to.equal('Чарджбэк');
+    expect(textOf(el)).to.include('Показано 3 конверсии.');
   });
 });

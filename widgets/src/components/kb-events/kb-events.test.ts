@@ -1,7 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbEvents } from './kb-events.ts';
 import type { AuditEvent } from '../../internal/account/account-types.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mockApi, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 
 define('kb-events', KbEvents);
@@ -51,26 +52,26 @@ describe('<kb-events>', () => {
   it('shows events with human labels, actors and details as text', async () => {
     api = fakeEvents();
     const el = await mounted(api);
-    expect([...eventsCalls(api)[0]!.query.keys()].join(), 'no filters at first').toBe('');
+    expect([...eventsCalls(api)[0]!.query.keys()].join(), 'no filters at first').to.equal('');
     const [roleChange, approved, locked] = rows(el);
-    expect(roleChange?.querySelector('[part~="event-type"]')?.textContent).toBe('Member role changed');
-    expect(roleChange?.querySelector('[part~="event-actor"]')?.textContent).toBe('owner@partner.test');
-    expect(roleChange?.querySelector('[part~="event-subject"]')?.textContent).toBe('analyst@partner.test');
-    expect(roleChange?.querySelector('[part~="event-ip"]')?.textContent).toBe('203.0.113.9');
+    expect(roleChange?.querySelector('[part~="event-type"]')?.textContent).to.equal('Member role changed');
+    expect(roleChange?.querySelector('[part~="event-actor"]')?.textContent).to.equal('owner@partner.test');
+    expect(roleChange?.querySelector('[part~="event-subject"]')?.textContent).to.equal('analyst@partner.test');
+    expect(roleChange?.querySelector('[part~="event-ip"]')?.textContent).to.equal('203.0.113.9');
     const details = [...roleChange!.querySelectorAll('[part~="detail-item"]')].map((li) => li.textContent);
-    expect(details.join(' | ')).toBe('from: analyst | to: admin | note: <img src=x onerror="window.__kbPwned=1">');
-    expect(query(el, 'img'), 'no injected markup').toBe(null);
-    expect(approved?.querySelector('[part~="event-actor"]')?.textContent).toBe('Operator');
-    expect(locked?.querySelector('[part~="event-actor"]')?.textContent).toBe('System');
-    expect(roleChange?.querySelector('time')?.getAttribute('datetime')).toBe('2025-03-02T10:15:00.000Z');
-    expect($in(el, '[part~="count"]').textContent).toBe('Showing 3 events.');
+    expect(details.join(' | ')).to.equal('from: analyst | to: admin | note: <img src=x onerror="window.__kbPwned=1">');
+    expect(query(el, 'img'), 'no injected markup').to.equal(null);
+    expect(approved?.querySelector('[part~="event-actor"]')?.textContent).to.equal('Operator');
+    expect(locked?.querySelector('[part~="event-actor"]')?.textContent).to.equal('System');
+    expect(roleChange?.querySelector('time')?.getAttribute('datetime')).to.equal('2025-03-02T10:15:00.000Z');
+    expect($in(el, '[part~="count"]').textContent).to.equal('Showing 3 events.');
   });
 
   it('builds the query from the filters and pages with before', async () => {
     api = fakeEvents();
     const el = await mounted(api);
     const member = await find<HTMLSelectElement>(el, '#events-member');
-    expect(member.options.length, 'all + 2 members').toBe(3);
+    expect(member.options.length, 'all + 2 members').to.equal(3);
     fill($in<HTMLSelectElement>(el, '#events-type'), 'two_factor_enabled');
     fill(member, 'usr_analyst');
     fill($in<HTMLInputElement>(el, '#events-from'), '2025-03-01');
@@ -78,20 +79,20 @@ describe('<kb-events>', () => {
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => eventsCalls(api!).length === 2, 1000, 'filtered request');
     const filtered = eventsCalls(api)[1]!.query;
-    expect(filtered.get('type')).toBe('two_factor_enabled');
-    expect(filtered.get('userId')).toBe('usr_analyst');
-    expect(filtered.get('from')).toBe(new Date('2025-03-01T00:00:00').toISOString());
-    expect(filtered.get('to')).toBe(new Date('2025-03-31T23:59:59.999').toISOString());
-    expect(filtered.has('before'), 'no cursor on a new search').toBe(false);
+    expect(filtered.get('type')).to.equal('two_factor_enabled');
+    expect(filtered.get('userId')).to.equal('usr_analyst');
+    expect(filtered.get('from')).to.equal(new Date('2025-03-01T00:00:00').toISOString());
+    expect(filtered.get('to')).to.equal(new Date('2025-03-31T23:59:59.999').toISOString());
+    expect(filtered.has('before'), 'no cursor on a new search').to.equal(false);
 
     (await waitFor(() => query<HTMLButtonElement>(el, '[part~="load-more"]:not([disabled])'), 1000, 'Load more ready')).click();
     await waitFor(() => rows(el).length === 4, 1000, 'appended page');
     const more = eventsCalls(api)[2]!.query;
-    expect(more.get('before')).toBe('evt_1');
-    expect(more.get('type'), 'filters kept').toBe('two_factor_enabled');
-    expect(more.get('userId')).toBe('usr_analyst');
-    expect(query(el, '[part~="load-more"]'), 'no more pages').toBe(null);
-    expect(rows(el)[3]?.querySelector('[part~="event-type"]')?.textContent).toBe('Signed in');
+    expect(more.get('before')).to.equal('evt_1');
+    expect(more.get('type'), 'filters kept').to.equal('two_factor_enabled');
+    expect(more.get('userId')).to.equal('usr_analyst');
+    expect(query(el, '[part~="load-more"]'), 'no more pages').to.equal(null);
+    expect(rows(el)[3]?.querySelector('[part~="event-type"]')?.textContent).to.equal('Signed in');
   });
 
   it('refuses an end date before the start date', async () => {
@@ -101,38 +102,38 @@ describe('<kb-events>', () => {
     fill($in<HTMLInputElement>(el, '#events-to'), '2025-03-01');
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     const error = await find(el, '#events-to-error');
-    expect(error.getAttribute('role')).toBe('alert');
-    expect(error.textContent).toBe('The end date is before the start date.');
-    expect(eventsCalls(api).length, 'no new request').toBe(1);
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(error.textContent).to.equal('The end date is before the start date.');
+    expect(eventsCalls(api).length, 'no new request').to.equal(1);
   });
 
   it('has no member filter for analysts and does not ask for the team', async () => {
     api = fakeEvents();
     const el = await mounted(api, makeUser({ role: 'analyst' }));
-    expect(query(el, '#events-member'), 'member filter').toBe(null);
-    expect(api.sent('GET /v1/partner/team').length, 'team requests').toBe(0);
+    expect(query(el, '#events-member'), 'member filter').to.equal(null);
+    expect(api.sent('GET /v1/partner/team').length, 'team requests').to.equal(0);
   });
 
   it('names a wrong 2FA code outside sign-in by what it was for, in English and Russian', async () => {
     const labels = (el: Element) => rows(el).map((r) => r.querySelector('[part~="event-type"]')?.textContent).join(' | ');
     api = fakeEvents(failedChecks);
     const en = await mounted(api);
-    expect(labels(en)).toBe('Wrong 2FA code (turning 2FA off) | Wrong 2FA code (cash-out or payment settings) | Failed sign-in');
-    expect($in(en, '#events-type option[value="sign_in_failed"]').textContent, 'the filter covers both').toBe('Failed sign-in or wrong 2FA code');
+    expect(labels(en)).to.equal('Wrong 2FA code (turning 2FA off) | Wrong 2FA code (cash-out or payment settings) | Failed sign-in');
+    expect($in(en, '#events-type option[value="sign_in_failed"]').textContent, 'the filter covers both').to.equal('Failed sign-in or wrong 2FA code');
     cleanupFixtures();
     const ru = await mounted(api, makeUser(), 'ru');
-    expect(labels(ru)).toBe('Неверный код 2FA (отключение 2FA) | Неверный код 2FA (вывод средств или платёжные настройки) | Неудачный вход');
-    expect($in(ru, '#events-type option[value="sign_in_failed"]').textContent).toBe('Неудачный вход или неверный код 2FA');
+    expect(labels(ru)).to.equal('Неверный код 2FA (отключение 2FA) | Неверный код 2FA (вывод средств или платёжные настройки) | Неудачный вход');
+    expect($in(ru, '#events-type option[value="sign_in_failed"]').textContent).to.equal('Неудачный вход или неверный код 2FA');
   });
 
   it('speaks Russian', async () => {
     api = fakeEvents();
     const el = await mounted(api, makeUser(), 'ru');
-    expect($in(el, '[part~="heading"]').textContent).toBe('Журнал событий');
-    expect(rows(el)[0]?.querySelector('[part~="event-type"]')?.textContent).toBe('Роль участника изменена');
-    expect(rows(el)[1]?.querySelector('[part~="event-actor"]')?.textContent).toBe('Оператор');
-    expect($in(el, '#events-type option[value="two_factor_enabled"]').textContent).toBe('Двухфакторная аутентификация включена');
-    expect($in(el, '[part~="count"]').textContent).toBe('Показано 3 события.');
-    expect(textOf(el)).toContain('Показать ещё');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Журнал событий');
+    expect(rows(el)[0]?.querySelector('[part~="event-type"]')?.textContent).to.equal('Роль участника изменена');
+    expect(rows(el)[1]?.querySelector('[part~="event-actor"]')?.textContent).to.equal('Оператор');
+    expect($in(el, '#events-type option[value="two_factor_enabled"]').textContent).to.equal('Двухфакторная аутентификация включена');
+    expect($in(el, '[part~="count"]').textContent).to.equal('Показано 3 события.');
+    expect(textOf(el)).to.include('Показать ещё');
   });
 });

@@ -1,7 +1,8 @@
 import { html } from 'lit';
 import { define } from '../../internal/base-element.ts';
 import { KbNetworkConnections } from './kb-network-connections.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, fixture, it, jsonResponse, problemResponse, stubFetch, typeInto, waitFor, type FetchStub, type StubbedRequest } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, fixture, it, jsonResponse, problemResponse, stubFetch, typeInto, waitFor, type FetchStub, type StubbedRequest } from '../../internal/test-helpers.ts';
 import { stubClipboard } from '../../internal/account/account-test-kit.ts';
 import type { Connection, NetworkEntry, NetworkOffer, OperatorConversion } from './network-types.ts';
 
@@ -65,32 +66,32 @@ describe('<kb-network-connections>', () => {
   it('loads through the operator backend (same-origin, no token) and filters the catalog by name', async () => {
     api = base();
     const el = await mount();
-    expect(api.requests[0]!.url).toBe(`${BASE}/v1/networks`);
-    expect(api.requests[0]!.credentials).toBe('same-origin');
-    expect(api.requests[0]!.headers.get('authorization'), 'no key in the browser').toBe(null);
-    expect(names(el)).toEqual(['leadbit', 'apileads', 'affbayasia']);
+    expect(api.requests[0]!.url).to.equal(`${BASE}/v1/networks`);
+    expect(api.requests[0]!.credentials).to.equal('same-origin');
+    expect(api.requests[0]!.headers.get('authorization'), 'no key in the browser').to.equal(null);
+    expect(names(el)).to.deep.equal(['leadbit', 'apileads', 'affbayasia']);
     const leadbit = $in(el, '[data-network="leadbit"]');
-    expect(text(leadbit.querySelector('[part~="badge-streams"]'))).toBe('Streams must be created per offer');
-    expect(pairs(leadbit.querySelector('[part~="postback-tails"]')), 'tails verbatim, with the guide\'s label').toBe('Одобрение (approve) &oid={order_id}&status=approve&pay={payout} Отмена (cancel) &oid={order_id}&status=cancel');
-    expect(pairs(leadbit.querySelector('[part~="offer-parameters"]'))).toBe('zcpa stream hash sub sub id');
-    expect(text(leadbit.querySelector('[part~="settings"]'))).toContain('API token api_token secret');
-    expect(text($in(el, '[data-network="apileads"] [part~="postback-mode"]'))).toBe('Statuses come by API — no postback to add.');
-    expect($in(el, '[data-network="affbayasia"] [part~="postback-mode"]').dataset.mode).toBe('fields');
-    expect(pairs(el.shadowRoot!.querySelector('[data-network="affbayasia"] [part~="postback-field-list"]')), 'each field to type in').toBe('protocol HTTPS oid parameter from the list: Click ID');
-    expect(el.shadowRoot!.querySelector('[data-network="apileads"] [part~="badge-streams"]'), 'only where required').toBe(null);
+    expect(text(leadbit.querySelector('[part~="badge-streams"]'))).to.equal('Streams must be created per offer');
+    expect(pairs(leadbit.querySelector('[part~="postback-tails"]')), 'tails verbatim, with the guide\'s label').to.equal('Одобрение (approve) &oid={order_id}&status=approve&pay={payout} Отмена (cancel) &oid={order_id}&status=cancel');
+    expect(pairs(leadbit.querySelector('[part~="offer-parameters"]'))).to.equal('zcpa stream hash sub sub id');
+    expect(text(leadbit.querySelector('[part~="settings"]'))).to.include('API token api_token secret');
+    expect(text($in(el, '[data-network="apileads"] [part~="postback-mode"]'))).to.equal('Statuses come by API — no postback to add.');
+    expect($in(el, '[data-network="affbayasia"] [part~="postback-mode"]').dataset.mode).to.equal('fields');
+    expect(pairs(el.shadowRoot!.querySelector('[data-network="affbayasia"] [part~="postback-field-list"]')), 'each field to type in').to.equal('protocol HTTPS oid parameter from the list: Click ID');
+    expect(el.shadowRoot!.querySelector('[data-network="apileads"] [part~="badge-streams"]'), 'only where required').to.equal(null);
 
     const search = $in<HTMLInputElement>(el, '[part~="search-input"]');
     typeInto(search, 'LEAD');
     await el.updateComplete;
-    expect(names(el)).toEqual(['leadbit', 'apileads']);
-    expect(text($in(el, '[part~="count"]'))).toBe('2 networks');
+    expect(names(el)).to.deep.equal(['leadbit', 'apileads']);
+    expect(text($in(el, '[part~="count"]'))).to.equal('2 networks');
     typeInto(search, 'bay');
     await el.updateComplete;
-    expect(names(el)).toEqual(['affbayasia']);
+    expect(names(el)).to.deep.equal(['affbayasia']);
     typeInto(search, 'nothing-like-it');
     await el.updateComplete;
-    expect(names(el)).toEqual([]);
-    expect(text($in(el, '[part~="count"]'))).toBe('No network matches “nothing-like-it”.');
+    expect(names(el)).to.deep.equal([]);
+    expect(text($in(el, '[part~="count"]'))).to.equal('No network matches “nothing-like-it”.');
   });
 
   it('connect form: required check, server 422 next to the named setting, then connects and announces it', async () => {
@@ -106,14 +107,14 @@ describe('<kb-network-connections>', () => {
     await waitFor(() => form.shadowRoot?.querySelector('form'));
     const token = $in<HTMLInputElement>(form, '[data-field="settings.api_token"] input');
     const user = $in<HTMLInputElement>(form, '[data-field="settings.user_id"] input');
-    expect(token.type, 'secret setting').toBe('password');
-    expect(user.type).toBe('text');
-    expect($in<HTMLInputElement>(form, '[data-field="name"] input').value).toBe('Leadbit');
+    expect(token.type, 'secret setting').to.equal('password');
+    expect(user.type).to.equal('text');
+    expect($in<HTMLInputElement>(form, '[data-field="name"] input').value).to.equal('Leadbit');
 
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await waitFor(() => form.shadowRoot?.querySelector('[data-field="settings.api_token"] [part~="field-error"]'));
-    expect(text($in(form, '[data-field="settings.user_id"] [part~="field-error"]'))).toBe('Fill in this field.');
-    expect(api.requests.filter((r) => r.method === 'POST').length, 'nothing sent').toBe(0);
+    expect(text($in(form, '[data-field="settings.user_id"] [part~="field-error"]'))).to.equal('Fill in this field.');
+    expect(api.requests.filter((r) => r.method === 'POST').length, 'nothing sent').to.equal(0);
 
     typeInto(token, 'x'.repeat(20));
     typeInto(user, ' 77 ');
@@ -122,19 +123,19 @@ describe('<kb-network-connections>', () => {
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     const tokenError = () => text(form.shadowRoot!.querySelector('[data-field="settings.api_token"] [part~="field-error"]'));
     await waitFor(() => tokenError().includes('500'), 2000, 'server error beside the field');
-    expect(tokenError()).toBe('API token: must be at most 500 characters');
-    expect(token.getAttribute('aria-invalid')).toBe('true');
-    expect(form.shadowRoot!.querySelector('[data-field="settings.user_id"] [part~="field-error"]'), 'only the named field').toBe(null);
-    expect(api.requests.find((r) => r.method === 'POST')!.body).toEqual({ kind: 'network', networkKey: 'leadbit', name: 'Leadbit main', defaultCurrency: 'EUR', settings: { api_token: 'x'.repeat(20), user_id: '77' } });
+    expect(tokenError()).to.equal('API token: must be at most 500 characters');
+    expect(token.getAttribute('aria-invalid')).to.equal('true');
+    expect(form.shadowRoot!.querySelector('[data-field="settings.user_id"] [part~="field-error"]'), 'only the named field').to.equal(null);
+    expect(api.requests.find((r) => r.method === 'POST')!.body).to.deep.equal({ kind: 'network', networkKey: 'leadbit', name: 'Leadbit main', defaultCurrency: 'EUR', settings: { api_token: 'x'.repeat(20), user_id: '77' } });
 
     const announced: Connection[] = [];
     el.addEventListener('kb-network-connected', (e) => announced.push((e as CustomEvent<Connection>).detail));
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await waitFor(() => announced.length === 1, 2000, 'kb-network-connected');
-    expect(announced[0]!.name).toBe('Leadbit main');
+    expect(announced[0]!.name).to.equal('Leadbit main');
     await inner(el, '[data-connection-id="nc_1"]');
-    expect(el.shadowRoot!.querySelector('kb-network-connect-form'), 'form closed').toBe(null);
-    expect(text($in(el, '[part~="success"]'))).toContain('Leadbit main');
+    expect(el.shadowRoot!.querySelector('kb-network-connect-form'), 'form closed').to.equal(null);
+    expect(text($in(el, '[part~="success"]'))).to.include('Leadbit main');
   });
 
   it('connects a tracker (kind tracker, no settings)', async () => {
@@ -143,12 +144,12 @@ describe('<kb-network-connections>', () => {
     $in<HTMLButtonElement>(el, '[part~="connect-tracker"]').click();
     const form = await inner(el, 'kb-network-connect-form');
     await waitFor(() => form.shadowRoot?.querySelector('form'));
-    expect(form.shadowRoot!.querySelectorAll('input').length, 'name and currency only').toBe(2);
+    expect(form.shadowRoot!.querySelectorAll('input').length, 'name and currency only').to.equal(2);
     typeInto($in<HTMLInputElement>(form, '[data-field="name"] input'), 'Keitaro');
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await inner(el, '[data-connection-id="nc_t"]');
-    expect(api.requests.find((r) => r.method === 'POST')!.body).toEqual({ kind: 'tracker', name: 'Keitaro', defaultCurrency: 'USD' });
-    expect(text($in(el, '[data-connection-id="nc_t"] [part~="postback"] label'))).toBe('Postback URL: All statuses');
+    expect(api.requests.find((r) => r.method === 'POST')!.body).to.deep.equal({ kind: 'tracker', name: 'Keitaro', defaultCurrency: 'USD' });
+    expect(text($in(el, '[data-connection-id="nc_t"] [part~="postback"] label'))).to.equal('Postback URL: All statuses');
   });
 
   it('copies the exact postback URL and toggles the connection', async () => {
@@ -157,17 +158,17 @@ describe('<kb-network-connections>', () => {
       api = base([connection()], { 'PATCH /v1/network_connections/nc_1': (r) => jsonResponse(connection({ enabled: (r.body as { enabled: boolean }).enabled })) });
       const el = await mount();
       const row = $in(el, '[data-connection-id="nc_1"] [data-status="approve"]');
-      expect(row.querySelector('input')!.readOnly).toBe(true);
-      expect(row.querySelector('input')!.value).toBe(APPROVE_URL);
+      expect(row.querySelector('input')!.readOnly).to.equal(true);
+      expect(row.querySelector('input')!.value).to.equal(APPROVE_URL);
       row.querySelector<HTMLButtonElement>('[part~="copy"]')!.click();
       await waitFor(() => row.querySelector('[part~="copy-status"]')?.textContent?.includes('Copied'), 1000, 'Copied');
-      expect(clipboard.written).toEqual([APPROVE_URL]);
-      expect(text($in(el, '[data-status="cancel"] [part~="copy-status"]')), 'only that row').toBe('');
+      expect(clipboard.written).to.deep.equal([APPROVE_URL]);
+      expect(text($in(el, '[data-status="cancel"] [part~="copy-status"]')), 'only that row').to.equal('');
 
       const toggle = $in<HTMLInputElement>(el, '[data-connection-id="nc_1"] [part~="toggle"] input');
       toggle.click();
       await waitFor(() => el.shadowRoot!.querySelector('[data-connection-id="nc_1"] [part~="badge-disabled"]'), 1000, 'disabled badge');
-      expect(api.requests.find((r) => r.method === 'PATCH')!.body).toEqual({ enabled: false });
+      expect(api.requests.find((r) => r.method === 'PATCH')!.body).to.deep.equal({ enabled: false });
     } finally {
       clipboard.restore();
     }
@@ -183,17 +184,17 @@ describe('<kb-network-connections>', () => {
     const offers = await inner(el, 'kb-network-offers');
     await waitFor(() => offers.shadowRoot?.querySelector('[part~="empty"]'), 2000, 'offers loaded');
     const labels = [...offers.shadowRoot!.querySelectorAll('[part~="offer-form"] label')].map((l) => l.textContent);
-    expect(labels).toEqual(['Offer label', 'zcpa', 'sub']);
-    expect(text($in(offers, '[data-field="parameters.zcpa"] [part~="hint"]'))).toBe('stream hash');
+    expect(labels).to.deep.equal(['Offer label', 'zcpa', 'sub']);
+    expect(text($in(offers, '[data-field="parameters.zcpa"] [part~="hint"]'))).to.equal('stream hash');
     typeInto($in<HTMLInputElement>(offers, '[data-field="label"] input'), 'Casino DE');
     typeInto($in<HTMLInputElement>(offers, '[data-field="parameters.zcpa"] input'), ' hash-1 ');
     $in<HTMLButtonElement>(offers, '[part~="add"]').click();
     await waitFor(() => offers.shadowRoot?.querySelector('[data-offer-id="noff_1"]'), 2000, 'offer row');
-    expect(api.requests.find((r) => r.method === 'POST')!.body).toEqual({ label: 'Casino DE', parameters: { zcpa: 'hash-1' } });
-    expect(text($in(offers, '[data-offer-id="noff_1"] [part~="offer-parameters"]'))).toBe('zcpa = hash-1');
+    expect(api.requests.find((r) => r.method === 'POST')!.body).to.deep.equal({ label: 'Casino DE', parameters: { zcpa: 'hash-1' } });
+    expect(text($in(offers, '[data-offer-id="noff_1"] [part~="offer-parameters"]'))).to.equal('zcpa = hash-1');
     $in<HTMLButtonElement>(offers, '[data-offer-id="noff_1"] [part~="delete"]').click();
     await waitFor(() => !offers.shadowRoot?.querySelector('[data-offer-id="noff_1"]'), 2000, 'offer removed');
-    expect(api.requests.some((r) => r.method === 'DELETE' && r.url.endsWith('/v1/network_connections/nc_1/offers/noff_1'))).toBe(true);
+    expect(api.requests.some((r) => r.method === 'DELETE' && r.url.endsWith('/v1/network_connections/nc_1/offers/noff_1'))).to.equal(true);
   });
 
   it('conversions: approve and cancel by PATCH, and a refused change shows the 409 message', async () => {
@@ -207,40 +208,40 @@ describe('<kb-network-connections>', () => {
     const panel = await inner(el, 'kb-network-conversions');
     await waitFor(() => panel.shadowRoot?.querySelector('[data-conversion-id="cv_1"]'), 2000, 'rows');
     const get = api.requests.find((r) => r.url.includes('/v1/conversions'))!;
-    expect(new URL(get.url, location.href).searchParams.get('connectionId')).toBe('nc_1');
+    expect(new URL(get.url, location.href).searchParams.get('connectionId')).to.equal('nc_1');
     const cell = (id: string, part: string) => text($in(panel, `[data-conversion-id="${id}"] [part~="${part}"]`));
-    expect(cell('cv_1', 'conversion-status')).toBe('On hold');
-    expect(cell('cv_1', 'conversion-raw')).toBe('wait');
-    expect(cell('cv_1', 'conversion-payout')).toBe('12.50 EUR');
-    expect(cell('cv_1', 'conversion-click')).toBe('clk_cv_1');
+    expect(cell('cv_1', 'conversion-status')).to.equal('On hold');
+    expect(cell('cv_1', 'conversion-raw')).to.equal('wait');
+    expect(cell('cv_1', 'conversion-payout')).to.equal('12.50 EUR');
+    expect(cell('cv_1', 'conversion-click')).to.equal('clk_cv_1');
 
     $in<HTMLButtonElement>(panel, '[data-conversion-id="cv_1"] [part~="action-approve"]').click();
     await waitFor(() => cell('cv_1', 'conversion-status') === 'Approved', 2000, 'approved');
-    expect(api.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).toEqual([{ status: 'approve' }]);
+    expect(api.requests.filter((r) => r.method === 'PATCH').map((r) => r.body)).to.deep.equal([{ status: 'approve' }]);
     $in<HTMLButtonElement>(panel, '[data-conversion-id="cv_1"] [part~="action-cancel"]').click();
     await waitFor(() => cell('cv_1', 'conversion-status') === 'Cancelled', 2000, 'cancelled');
 
     $in<HTMLButtonElement>(panel, '[data-conversion-id="cv_2"] [part~="action-approve"]').click();
     await waitFor(() => text(panel.shadowRoot!.querySelector('[part~="error"]')), 2000, '409 shown');
-    expect(text($in(panel, '[part~="error"]'))).toBe('Not changed: A cancelled conversion cannot be approved');
-    expect(cell('cv_2', 'conversion-status'), 'unchanged').toBe('Cancelled');
-    expect($in<HTMLButtonElement>(panel, '[data-conversion-id="cv_2"] [part~="action-cancel"]').disabled, 'its own status').toBe(true);
+    expect(text($in(panel, '[part~="error"]'))).to.equal('Not changed: A cancelled conversion cannot be approved');
+    expect(cell('cv_2', 'conversion-status'), 'unchanged').to.equal('Cancelled');
+    expect($in<HTMLButtonElement>(panel, '[data-conversion-id="cv_2"] [part~="action-cancel"]').disabled, 'its own status').to.equal(true);
   });
 
   it('speaks Russian', async () => {
     api = base();
     const el = await mount('ru');
-    expect(text($in(el, '[part~="heading"]'))).toBe('CPA-сети и трекеры');
+    expect(text($in(el, '[part~="heading"]'))).to.equal('CPA-сети и трекеры');
     const leadbit = $in(el, '[data-network="leadbit"]');
-    expect(text(leadbit.querySelector('[part~="badge-streams"]'))).toBe('Потоки нужно создавать под каждый оффер');
-    expect(text(leadbit.querySelector('[part~="settings"]'))).toContain('API: токен из личного кабинета api_token секрет');
-    expect(pairs(leadbit.querySelector('[part~="offer-parameters"]'))).toBe('zcpa хэш потока sub саб-айди');
-    expect(text($in(el, '[data-network="apileads"] [part~="postback-mode"]'))).toBe('Статусы приходят по API — постбэк добавлять не нужно.');
-    expect(text($in(el, '[data-connection-id="nc_1"] [part~="copy"]'))).toBe('Копировать');
+    expect(text(leadbit.querySelector('[part~="badge-streams"]'))).to.equal('Потоки нужно создавать под каждый оффер');
+    expect(text(leadbit.querySelector('[part~="settings"]'))).to.include('API: токен из личного кабинета api_token секрет');
+    expect(pairs(leadbit.querySelector('[part~="offer-parameters"]'))).to.equal('zcpa хэш потока sub саб-айди');
+    expect(text($in(el, '[data-network="apileads"] [part~="postback-mode"]'))).to.equal('Статусы приходят по API — постбэк добавлять не нужно.');
+    expect(text($in(el, '[data-connection-id="nc_1"] [part~="copy"]'))).to.equal('Копировать');
     leadbit.querySelector<HTMLButtonElement>('[part~="connect"]')!.click();
     const form = await inner(el, 'kb-network-connect-form');
     await waitFor(() => form.shadowRoot?.querySelector('form'));
-    expect(text($in(form, '[data-field="settings.api_token"] label'))).toBe('API: токен из личного кабинета');
-    expect(text($in(form, '[part~="submit"]'))).toBe('Подключить');
+    expect(text($in(form, '[data-field="settings.api_token"] label'))).to.equal('API: токен из личного кабинета');
+    expect(text($in(form, '[part~="submit"]'))).to.equal('Подключить');
   });
 });

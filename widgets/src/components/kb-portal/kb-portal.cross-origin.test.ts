@@ -7,7 +7,8 @@
 import { html } from 'lit';
 import '../../index.ts';
 import type { KabinetEventMap } from '../../internal/events.ts';
-import { $in, describe, expect, fixture, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, describe, fixture, it, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { isolateEachTest } from '../../internal/portal-test-kit.ts';
 
@@ -30,29 +31,29 @@ describe('<kb-portal> on a page whose origin the server refuses', () => {
 
   it('emits kb-error origin_not_allowed naming this page’s origin, and shows it (en)', async () => {
     const { portal, errors } = await failingPortal(REFUSING_SERVER, 'en');
-    expect(errors.length, 'one kb-error').toBe(1);
-    expect(errors[0]!.code).toBe('origin_not_allowed');
-    expect(errors[0]!.status).toBe(0);
-    expect(errors[0]!.detail).toContain(`its address (${location.origin}) is not among the operator’s allowed origins`);
+    expect(errors.length, 'one kb-error').to.equal(1);
+    expect(errors[0]!.code).to.equal('origin_not_allowed');
+    expect(errors[0]!.status).to.equal(0);
+    expect(errors[0]!.detail).to.include(`its address (${location.origin}) is not among the operator’s allowed origins`);
     const box = $in(portal, '[part~="error"]');
-    expect(box.getAttribute('role')).toBe('alert');
-    expect($in(portal, '[part~="error-title"]').textContent).toBe('We couldn’t load the partner portal');
-    expect($in(portal, '[part~="error-detail"]').textContent).toBe(errors[0]!.detail);
-    expect(box.getBoundingClientRect().height > 0, 'the words are visible').toBeTruthy();
+    expect(box.getAttribute('role')).to.equal('alert');
+    expect($in(portal, '[part~="error-title"]').textContent).to.equal('We couldn’t load the partner portal');
+    expect($in(portal, '[part~="error-detail"]').textContent).to.equal(errors[0]!.detail);
+    expect(box.getBoundingClientRect().height, 'the words are visible').to.be.above(0);
   });
 
   it('says the same in Russian', async () => {
     const { portal, errors } = await failingPortal(REFUSING_SERVER, 'ru');
-    expect(errors[0]!.code).toBe('origin_not_allowed');
-    expect($in(portal, '[part~="error-title"]').textContent).toBe('Не удалось загрузить партнёрский кабинет');
+    expect(errors[0]!.code).to.equal('origin_not_allowed');
+    expect($in(portal, '[part~="error-title"]').textContent).to.equal('Не удалось загрузить партнёрский кабинет');
     expect($in(portal, '[part~="error-detail"]').textContent)
-      .toContain(`её адрес (${location.origin}) не входит в список разрешённых адресов оператора`);
-    expect($in(portal, '[part~="retry"]').textContent).toBe('Повторить');
+      .to.include(`её адрес (${location.origin}) не входит в список разрешённых адресов оператора`);
+    expect($in(portal, '[part~="retry"]').textContent).to.equal('Повторить');
   });
 
   it('tells an unreachable server apart: code network', async () => {
     const { portal, errors } = await failingPortal(NO_SERVER, 'en');
-    expect(errors[0]!.code).toBe('network');
-    expect($in(portal, '[part~="error-detail"]').textContent).toBe('The server could not be reached. Check your connection and try again.');
+    expect(errors[0]!.code).to.equal('network');
+    expect($in(portal, '[part~="error-detail"]').textContent).to.equal('The server could not be reached. Check your connection and try again.');
   });
 });

@@ -3,7 +3,8 @@ import { ContextConsumer } from '@lit/context';
 import '../../index.ts';
 import { define } from '../../internal/base-element.ts';
 import { anonymousSession, apiContext, type PartnerRole, type SessionState } from '../../internal/contexts.ts';
-import { $in, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, deepActiveElement, describe, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
 import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
@@ -40,27 +41,27 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} .sections=${SECTIONS}><kb-test-caller></kb-test-caller></kb-portal>`);
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
     const exchange = t.stub.requests.find((r) => r.url.endsWith('/embed-sessions/exchange'));
-    expect(exchange?.body).toEqual({ clientSecret: TOKEN_A });
-    expect(exchange?.headers.get('authorization'), 'the secret is not a bearer').toBe(null);
-    expect(portal.sessionState.components).toEqual(['program', 'team']);
+    expect(exchange?.body).to.deep.equal({ clientSecret: TOKEN_A });
+    expect(exchange?.headers.get('authorization'), 'the secret is not a bearer').to.equal(null);
+    expect(portal.sessionState.components).to.deep.equal(['program', 'team']);
     await portal.updateComplete;
-    expect(navLabels(portal), 'only minted components').toEqual(['Program', 'Team']);
-    expect($in(portal, '[part~="user-email"]').textContent).toBe('anna@traffic.example');
-    expect(portal.shadowRoot?.querySelector('[part~="sign-out"]'), 'the operator’s site signs out, not the embed').toBe(null);
-    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form').toBe(null);
+    expect(navLabels(portal), 'only minted components').to.deep.equal(['Program', 'Team']);
+    expect($in(portal, '[part~="user-email"]').textContent).to.equal('anna@traffic.example');
+    expect(portal.shadowRoot?.querySelector('[part~="sign-out"]'), 'the operator’s site signs out, not the embed').to.equal(null);
+    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form').to.equal(null);
     await (portal.querySelector('kb-test-caller') as KbTestCaller).call();
-    expect(t.stub.requests.at(-1)?.headers.get('authorization')).toBe('Bearer kbs_embed_1');
+    expect(t.stub.requests.at(-1)?.headers.get('authorization')).to.equal('Bearer kbs_embed_1');
   });
 
   it('shows the server’s detail for a used or expired secret', async () => {
     t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => problemResponse(401, 'unauthorized', 'This client secret was already used; mint a new one') });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A}></kb-portal>`);
     const box = await waitFor(() => portal.shadowRoot?.querySelector('[part~="session-error"]'), 2000, 'error state');
-    expect(box.getAttribute('role')).toBe('alert');
-    expect($in(portal, '[part~="session-error"] [part~="error-title"]').textContent).toBe('We couldn’t open your partner account');
-    expect($in(portal, '[part~="session-error"] [part~="error-detail"]').textContent).toBe('This client secret was already used; mint a new one');
-    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form in embed mode').toBe(null);
-    expect(portal.sessionState.status).toBe('anonymous');
+    expect(box.getAttribute('role')).to.equal('alert');
+    expect($in(portal, '[part~="session-error"] [part~="error-title"]').textContent).to.equal('We couldn’t open your partner account');
+    expect($in(portal, '[part~="session-error"] [part~="error-detail"]').textContent).to.equal('This client secret was already used; mint a new one');
+    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form in embed mode').to.equal(null);
+    expect(portal.sessionState.status).to.equal('anonymous');
   });
 
   it('on a 401 from a partner call, asks fetchClientSecret for a new secret and exchanges it', async () => {
@@ -76,12 +77,12 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
     const caller = portal.querySelector('kb-test-caller') as KbTestCaller;
     const res = await caller.call();
-    expect(res.status).toBe(401);
+    expect(res.status).to.equal(401);
     await waitFor(() => secretsAsked === 1 && portal.sessionState.clientSecret === TOKEN_B, 2000, 'renewed');
-    expect(expired).toEqual([{ reason: 'expired' }]);
-    expect(t.stub.requests.filter((r) => r.url.endsWith('/exchange')).map((r) => r.body)).toEqual([{ clientSecret: TOKEN_A }, { clientSecret: TOKEN_B }]);
-    expect((await caller.call()).status, 'new token accepted').toBe(200);
-    expect(t.stub.requests.at(-1)?.headers.get('authorization')).toBe('Bearer kbs_new');
+    expect(expired).to.deep.equal([{ reason: 'expired' }]);
+    expect(t.stub.requests.filter((r) => r.url.endsWith('/exchange')).map((r) => r.body)).to.deep.equal([{ clientSecret: TOKEN_A }, { clientSecret: TOKEN_B }]);
+    expect((await caller.call()).status, 'new token accepted').to.equal(200);
+    expect(t.stub.requests.at(-1)?.headers.get('authorization')).to.equal('Bearer kbs_new');
   });
 
   it('with only fetchClientSecret set, asks it for the first secret (no sign-in form meanwhile)', async () => {
@@ -90,11 +91,11 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"
       .fetchClientSecret=${() => new Promise<string>((resolve) => { release = resolve; })}></kb-portal>`);
     const status = await waitFor(() => portal.shadowRoot?.querySelector('[part~="auth"] [part~="status"]'), 2000, 'checking state');
-    expect(status.textContent).toBe('Checking your session…');
-    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form while the page fetches').toBe(null);
+    expect(status.textContent).to.equal('Checking your session…');
+    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form while the page fetches').to.equal(null);
     release(TOKEN_A);
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
-    expect(t.stub.requests.find((r) => r.url.endsWith('/exchange'))?.body).toEqual({ clientSecret: TOKEN_A });
+    expect(t.stub.requests.find((r) => r.url.endsWith('/exchange'))?.body).to.deep.equal({ clientSecret: TOKEN_A });
   });
 
   it('renews before expiresAt: kb-session-expired "expiring", then fetchClientSecret', async () => {
@@ -107,10 +108,10 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
     const firstExpiry = Date.parse(portal.sessionState.expiresAt!);
     await waitFor(() => asked === 1, 3000, 'asked for a new secret');
-    expect(Date.now() < firstExpiry, 'asked before the session ended').toBeTruthy();
-    expect(expired).toEqual([{ reason: 'expiring' }]);
+    expect(Date.now(), 'asked before the session ended').to.be.below(firstExpiry);
+    expect(expired).to.deep.equal([{ reason: 'expiring' }]);
     await waitFor(() => portal.sessionState.clientSecret === TOKEN_B, 2000, 'exchanged');
-    expect(portal.sessionState.status).toBe('embedded');
+    expect(portal.sessionState.status).to.equal('embedded');
   });
 
   it('#unlock=TOKEN: one button unlocks, the hash goes, sign-in shows a success notice', async () => {
@@ -119,15 +120,15 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     t.stub = stubApi({ ...configRoute, [publicRoute('unlock')]: () => jsonResponse({ message: 'Unlocked' }) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
     const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('[part~="submit"]') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'unlock form');
-    expect(link.getAttribute('mode')).toBe('unlock');
-    expect(link.shadowRoot?.querySelector('input'), 'no fields to unlock').toBe(null);
+    expect(link.getAttribute('mode')).to.equal('unlock');
+    expect(link.shadowRoot?.querySelector('input'), 'no fields to unlock').to.equal(null);
     const button = $in<HTMLButtonElement>(link, '[part~="submit"]');
-    expect(button.textContent?.trim()).toBe('Unlock my account');
+    expect(button.textContent?.trim()).to.equal('Unlock my account');
     button.click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 2000, 'sign-in after unlocking');
-    expect(t.stub.requests.find((r) => r.url.endsWith('/unlock'))?.body).toEqual({ token });
-    expect(location.hash, 'token removed from the address bar').toBe('');
-    expect($in(portal, '[part~="notice"]').textContent).toBe('Your account is unlocked. You can sign in now.');
+    expect(t.stub.requests.find((r) => r.url.endsWith('/unlock'))?.body).to.deep.equal({ token });
+    expect(location.hash, 'token removed from the address bar').to.equal('');
+    expect($in(portal, '[part~="notice"]').textContent).to.equal('Your account is unlocked. You can sign in now.');
     await waitFor(() => deepActiveElement()?.id === 'email', 2000, 'focus on the sign-in email field');
   });
 
@@ -137,25 +138,25 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     t.stub = stubApi({ ...configRoute, [publicRoute('password')]: () => jsonResponse({ message: 'Password set' }) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="ru"></kb-portal>`);
     const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'password form');
-    expect($in(link, '[part~="heading"]').textContent).toBe('Добро пожаловать');
-    expect($in(link, 'label[for="password"]').textContent).toBe('Новый пароль');
+    expect($in(link, '[part~="heading"]').textContent).to.equal('Добро пожаловать');
+    expect($in(link, 'label[for="password"]').textContent).to.equal('Новый пароль');
     typeInto($in<HTMLInputElement>(link, '#password'), 'short');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     await waitFor(() => link.shadowRoot?.querySelector('#password-error'), 1000, 'length error');
-    expect($in(link, '#password-error').textContent).toBe('Пароль должен быть не короче 10 символов.');
+    expect($in(link, '#password-error').textContent).to.equal('Пароль должен быть не короче 10 символов.');
     typeInto($in<HTMLInputElement>(link, '#password'), 'a new long password');
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long passw0rd');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     await waitFor(() => link.shadowRoot?.querySelector('#confirm-error'), 1000, 'mismatch error');
-    expect($in(link, '#confirm-error').textContent).toBe('Пароли не совпадают.');
-    expect(deepActiveElement()?.id, 'focus on the field to fix').toBe('confirm');
-    expect(t.stub.requests.some((r) => r.method === 'POST'), 'nothing sent yet').toBe(false);
+    expect($in(link, '#confirm-error').textContent).to.equal('Пароли не совпадают.');
+    expect(deepActiveElement()?.id, 'focus on the field to fix').to.equal('confirm');
+    expect(t.stub.requests.some((r) => r.method === 'POST'), 'nothing sent yet').to.equal(false);
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long password');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 2000, 'sign-in after setting the password');
-    expect(t.stub.requests.find((r) => r.url.endsWith('/password'))?.body).toEqual({ token, password: 'a new long password' });
-    expect(location.hash).toBe('');
-    expect($in(portal, '[part~="notice"]').textContent).toBe('Пароль задан. Войдите, чтобы начать работу.');
+    expect(t.stub.requests.find((r) => r.url.endsWith('/password'))?.body).to.deep.equal({ token, password: 'a new long password' });
+    expect(location.hash).to.equal('');
+    expect($in(portal, '[part~="notice"]').textContent).to.equal('Пароль задан. Войдите, чтобы начать работу.');
   });
 
   it('an expired link shows the server detail and "Sign in" leaves it', async () => {
@@ -167,35 +168,35 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long password');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     const alert = await waitFor(() => link.shadowRoot?.querySelector('[role="alert"]'), 2000, 'alert');
-    expect(alert.textContent).toBe('This link has expired; ask for a new one');
+    expect(alert.textContent).to.equal('This link has expired; ask for a new one');
     $in(portal, '[part~="auth-switch-button"]').click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 1000, 'sign-in');
-    expect(location.hash).toBe('');
+    expect(location.hash).to.equal('');
   });
 
   it('shows sections by session, embed components and role', () => {
-    expect(ids(anonymousSession()), 'anonymous: public only').toEqual(['program']);
-    expect(ids(signedIn('owner')), 'owner').toEqual(['program', 'profile', 'team', 'events']);
-    expect(ids(signedIn('admin')), 'admin').toEqual(['program', 'profile', 'team', 'events']);
-    expect(ids(signedIn('analyst')), 'analyst: no team').toEqual(['program', 'profile', 'events']);
-    expect(ids(signedIn('finance')), 'finance: no team').toEqual(['program', 'profile', 'events']);
-    expect(ids(signedIn('owner', ['profile', 'team'], 'embedded')), 'embed: minted components only').toEqual(['profile', 'team']);
-    expect(ids(signedIn('analyst', ['team', 'events'], 'embedded')), 'embed and role both apply').toEqual(['events']);
-    expect(ids(signedIn('owner', null, 'embedded')), 'embed without a list: all').toEqual(['program', 'profile', 'team', 'events']);
+    expect(ids(anonymousSession()), 'anonymous: public only').to.deep.equal(['program']);
+    expect(ids(signedIn('owner')), 'owner').to.deep.equal(['program', 'profile', 'team', 'events']);
+    expect(ids(signedIn('admin')), 'admin').to.deep.equal(['program', 'profile', 'team', 'events']);
+    expect(ids(signedIn('analyst')), 'analyst: no team').to.deep.equal(['program', 'profile', 'events']);
+    expect(ids(signedIn('finance')), 'finance: no team').to.deep.equal(['program', 'profile', 'events']);
+    expect(ids(signedIn('owner', ['profile', 'team'], 'embedded')), 'embed: minted components only').to.deep.equal(['profile', 'team']);
+    expect(ids(signedIn('analyst', ['team', 'events'], 'embedded')), 'embed and role both apply').to.deep.equal(['events']);
+    expect(ids(signedIn('owner', null, 'embedded')), 'embed without a list: all').to.deep.equal(['program', 'profile', 'team', 'events']);
   });
 
   it('builds the navigation from the visible sections after sign-in', async () => {
     t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en" .sections=${SECTIONS}></kb-portal>`);
     const form = await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in')?.shadowRoot?.querySelector('#password') && portal.shadowRoot!.querySelector('kb-sign-in')!, 2000, 'form');
-    expect(navLabels(portal)).toEqual(['Program']);
+    expect(navLabels(portal)).to.deep.equal(['Program']);
     typeInto($in<HTMLInputElement>(form, '#email'), 'anna@traffic.example');
     typeInto($in<HTMLInputElement>(form, '#password'), 'correct horse battery');
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await waitFor(() => navLabels(portal).length === 3, 2000, 'signed-in navigation');
-    expect(navLabels(portal)).toEqual(['Program', 'Profile', 'Activity']);
+    expect(navLabels(portal)).to.deep.equal(['Program', 'Profile', 'Activity']);
     $in(portal, '[part~="nav-link"]:not([part~="nav-link-active"])').click();
     await portal.updateComplete;
-    expect($in(portal, '[part~="main"] [part~="section"]').textContent).toBe('profile');
+    expect($in(portal, '[part~="main"] [part~="section"]').textContent).to.equal('profile');
   });
 });

@@ -4,7 +4,8 @@ import '../../index.ts';
 import { define } from '../../internal/base-element.ts';
 import { expectOk } from '../../internal/api-client.ts';
 import { apiContext } from '../../internal/contexts.ts';
-import { $in, deepActiveElement, describe, expect, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, deepActiveElement, describe, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
 
@@ -39,20 +40,20 @@ describe('<kb-portal> session', () => {
     const signedIn: unknown[] = [];
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en" @kb-signed-in=${(e: CustomEvent) => signedIn.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`);
     await waitFor(() => signInOf(portal), 2000, 'sign-in form');
-    expect(authArea(portal)?.getAttribute('aria-label')).toBe('Sign in or create an account');
-    expect(portal.shadowRoot?.querySelector('[part~="main"] kb-program')?.localName, 'Program stays visible').toBe('kb-program');
-    expect(portal.shadowRoot?.querySelector('[part~="user-email"]'), 'nobody in the header').toBe(null);
+    expect(authArea(portal)?.getAttribute('aria-label')).to.equal('Sign in or create an account');
+    expect(portal.shadowRoot?.querySelector('[part~="main"] kb-program')?.localName, 'Program stays visible').to.equal('kb-program');
+    expect(portal.shadowRoot?.querySelector('[part~="user-email"]'), 'nobody in the header').to.equal(null);
     await signInThroughForm(portal);
-    expect(portal.sessionState.status).toBe('signed_in');
-    expect(signedIn).toEqual([{ user: user() }]);
+    expect(portal.sessionState.status).to.equal('signed_in');
+    expect(signedIn).to.deep.equal([{ user: user() }]);
     await waitFor(() => !authArea(portal), 1000, 'sign-in area gone');
-    expect($in(portal, '[part~="user-email"]').textContent).toBe('anna@traffic.example');
-    expect($in(portal, '[part~="sign-out"]').textContent).toBe('Sign out');
+    expect($in(portal, '[part~="user-email"]').textContent).to.equal('anna@traffic.example');
+    expect($in(portal, '[part~="sign-out"]').textContent).to.equal('Sign out');
     await waitFor(() => deepActiveElement() === $in(portal, '[part~="main"]'), 1000, 'focus on the main area');
     await probeOf(portal).profile();
     const profileCall = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
-    expect(profileCall?.headers.get('authorization'), 'bearer on the next partner call').toBe('Bearer kbs_secret_token');
-    expect(localStorage.length + sessionStorage.length, 'nothing stored').toBe(0);
+    expect(profileCall?.headers.get('authorization'), 'bearer on the next partner call').to.equal('Bearer kbs_secret_token');
+    expect(localStorage.length + sessionStorage.length, 'nothing stored').to.equal(0);
   });
 
   it('signs out: calls the server with the token, clears the session and shows sign-in', async () => {
@@ -65,14 +66,14 @@ describe('<kb-portal> session', () => {
     await waitFor(() => signInOf(portal), 2000, 'sign-in again');
     await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
     const call = t.stub.requests.find((r) => r.url.endsWith('/sign-out'));
-    expect(call?.method).toBe('POST');
-    expect(call?.headers.get('authorization')).toBe('Bearer kbs_token_1');
-    expect(portal.sessionState.status).toBe('anonymous');
-    expect(portal.shadowRoot?.querySelector('[part~="user-email"]'), 'email gone').toBe(null);
-    expect(signedOut).toEqual([{ userId: 'usr_1' }]);
+    expect(call?.method).to.equal('POST');
+    expect(call?.headers.get('authorization')).to.equal('Bearer kbs_token_1');
+    expect(portal.sessionState.status).to.equal('anonymous');
+    expect(portal.shadowRoot?.querySelector('[part~="user-email"]'), 'email gone').to.equal(null);
+    expect(signedOut).to.deep.equal([{ userId: 'usr_1' }]);
     await probeOf(portal).profile().catch(() => null);
-    expect(t.stub.requests.at(-1)?.headers.get('authorization'), 'token forgotten').toBe(null);
-    expect($in(portal, '[part~="notice"]').textContent, 'no "session ended" notice for a chosen sign-out').toBe('');
+    expect(t.stub.requests.at(-1)?.headers.get('authorization'), 'token forgotten').to.equal(null);
+    expect($in(portal, '[part~="notice"]').textContent, 'no "session ended" notice for a chosen sign-out').to.equal('');
   });
 
   it('cookie mode: probes the profile with credentials, signs in with transport "cookie", never sends Authorization', async () => {
@@ -85,17 +86,17 @@ describe('<kb-portal> session', () => {
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" auth="cookie"><kb-test-probe></kb-test-probe></kb-portal>`);
     await waitFor(() => shadow(signInOf(portal))?.querySelector('#password'), 2000, 'sign-in form after the probe');
     const probe = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
-    expect(probe?.credentials, 'probe credentials').toBe('include');
+    expect(probe?.credentials, 'probe credentials').to.equal('include');
     await signInThroughForm(portal);
     const signIn = t.stub.requests.find((r) => r.url.endsWith('/sign-in'));
-    expect((signIn?.body as { transport?: string } | undefined)?.transport).toBe('cookie');
-    expect(signIn?.credentials, 'sign-in credentials (to receive the cookie)').toBe('include');
+    expect((signIn?.body as { transport?: string } | undefined)?.transport).to.equal('cookie');
+    expect(signIn?.credentials, 'sign-in credentials (to receive the cookie)').to.equal('include');
     await probeOf(portal).profile();
     $in(portal, '[part~="sign-out"]').click();
     await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
     for (const r of t.stub.requests) {
-      expect(r.headers.get('authorization'), `Authorization on ${r.method} ${r.url}`).toBe(null);
-      expect(r.credentials, `credentials on ${r.method} ${r.url}`).toBe('include');
+      expect(r.headers.get('authorization'), `Authorization on ${r.method} ${r.url}`).to.equal(null);
+      expect(r.credentials, `credentials on ${r.method} ${r.url}`).to.equal('include');
     }
   });
 
@@ -103,9 +104,9 @@ describe('<kb-portal> session', () => {
     t.stub = stubApi({ ...configRoute, [PROFILE]: () => jsonResponse(profileBody()) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" auth="cookie"></kb-portal>`);
     await waitFor(() => portal.shadowRoot?.querySelector('[part~="user-email"]'), 2000, 'user in the header');
-    expect(portal.sessionState.status).toBe('signed_in');
-    expect(portal.sessionState.transport).toBe('cookie');
-    expect(authArea(portal), 'no sign-in form').toBe(null);
+    expect(portal.sessionState.status).to.equal('signed_in');
+    expect(portal.sessionState.transport).to.equal('cookie');
+    expect(authArea(portal), 'no sign-in form').to.equal(null);
   });
 
   it('a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page', async () => {
@@ -116,19 +117,19 @@ describe('<kb-portal> session', () => {
     // What a section does on a 401: a bare event, no detail.
     probeOf(portal).dispatchEvent(new CustomEvent('kb-session-expired', { bubbles: true, composed: true }));
     await waitFor(() => signInOf(portal), 2000, 'sign-in again');
-    expect(expired).toEqual([{ reason: 'expired' }]);
-    expect($in(portal, '[part~="notice"]').textContent).toBe('Your session has ended. Please sign in again.');
-    expect($in(portal, '[part~="notice"]').getAttribute('role')).toBe('status');
+    expect(expired).to.deep.equal([{ reason: 'expired' }]);
+    expect($in(portal, '[part~="notice"]').textContent).to.equal('Your session has ended. Please sign in again.');
+    expect($in(portal, '[part~="notice"]').getAttribute('role')).to.equal('status');
   });
 
   it('shows "Create an account" and "Sign in" switches and moves focus to the form', async () => {
     t.stub = stubApi({ ...configRoute });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
     await waitFor(() => signInOf(portal), 2000, 'sign-in form');
-    expect($in(portal, '[part~="auth-switch"]').textContent?.replace(/\s+/g, ' ').trim()).toBe('New to the program? Create an account');
+    expect($in(portal, '[part~="auth-switch"]').textContent?.replace(/\s+/g, ' ').trim()).to.equal('New to the program? Create an account');
     $in(portal, '[part~="auth-switch-button"]').click();
     await waitFor(() => deepActiveElement()?.id === 'name', 2000, 'focus on the sign-up name field');
-    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'sign-in replaced').toBe(null);
+    expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'sign-in replaced').to.equal(null);
     $in(portal, '[part~="auth-switch-button"]').click();
     await waitFor(() => deepActiveElement()?.id === 'email', 2000, 'focus back on the sign-in email field');
   });

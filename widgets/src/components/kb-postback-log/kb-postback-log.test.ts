@@ -1,6 +1,7 @@
 import { define } from '../../internal/base-element.ts';
 import { KbPostbackLog } from './kb-postback-log.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 import { attempt, fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
 
@@ -35,29 +36,29 @@ describe('<kb-postback-log>', () => {
   it('shows each attempt: time, full URL, action, answer or why none, duration, campaign, promo, test badge', async () => {
     api = fakeLog();
     const el = await mounted();
-    expect(logCalls(api)[0]!.query.toString()).toBe('limit=50');
-    expect($in(el, '[data-attempt-id="pba_4"] time').getAttribute('datetime')).toBe('2025-03-02T10:15:00.000Z');
-    expect(cell(el, 'pba_4', 'url')).toBe('https://tracker.example/pb?click=clk_9f2a&promo=promo_1&sum=25.00');
-    expect(cell(el, 'pba_4', 'attempt-action')).toBe('First deposit test');
-    expect(cell(el, 'pba_4', 'test-badge')).toBe('test');
-    expect(query(el, '[data-attempt-id="pba_2"] [part~="test-badge"]'), 'only tests are marked').toBe(null);
-    expect(cell(el, 'pba_4', 'attempt-response')).toBe('200');
-    expect(cell(el, 'pba_4', 'attempt-duration')).toBe('134 ms');
-    expect(cell(el, 'pba_4', 'attempt-campaign')).toBe('Summer push camp_1');
-    expect(cell(el, 'pba_4', 'attempt-promo')).toBe('SUMMER25 promo_1');
-    expect(cell(el, 'pba_3', 'attempt-response')).toBe('No response: connection refused');
-    expect(cell(el, 'pba_3', 'attempt-campaign')).toBe('—');
-    expect(cell(el, 'pba_2', 'attempt-response')).toBe('503');
-    expect($in(el, '[data-attempt-id="pba_2"] [part~="response-code"]').getAttribute('part')).toContain('response-5xx');
-    expect(cell(el, 'pba_2', 'attempt-url')).toBe('POST https://tracker.example/pb');
-    expect(cell(el, 'pba_2', 'attempt-duration')).toBe('1,530 ms');
-    expect($in(el, '[part~="count"]').textContent).toBe('Showing 3 attempts.');
+    expect(logCalls(api)[0]!.query.toString()).to.equal('limit=50');
+    expect($in(el, '[data-attempt-id="pba_4"] time').getAttribute('datetime')).to.equal('2025-03-02T10:15:00.000Z');
+    expect(cell(el, 'pba_4', 'url')).to.equal('https://tracker.example/pb?click=clk_9f2a&promo=promo_1&sum=25.00');
+    expect(cell(el, 'pba_4', 'attempt-action')).to.equal('First deposit test');
+    expect(cell(el, 'pba_4', 'test-badge')).to.equal('test');
+    expect(query(el, '[data-attempt-id="pba_2"] [part~="test-badge"]'), 'only tests are marked').to.equal(null);
+    expect(cell(el, 'pba_4', 'attempt-response')).to.equal('200');
+    expect(cell(el, 'pba_4', 'attempt-duration')).to.equal('134 ms');
+    expect(cell(el, 'pba_4', 'attempt-campaign')).to.equal('Summer push camp_1');
+    expect(cell(el, 'pba_4', 'attempt-promo')).to.equal('SUMMER25 promo_1');
+    expect(cell(el, 'pba_3', 'attempt-response')).to.equal('No response: connection refused');
+    expect(cell(el, 'pba_3', 'attempt-campaign')).to.equal('—');
+    expect(cell(el, 'pba_2', 'attempt-response')).to.equal('503');
+    expect($in(el, '[data-attempt-id="pba_2"] [part~="response-code"]').getAttribute('part')).to.include('response-5xx');
+    expect(cell(el, 'pba_2', 'attempt-url')).to.equal('POST https://tracker.example/pb');
+    expect(cell(el, 'pba_2', 'attempt-duration')).to.equal('1,530 ms');
+    expect($in(el, '[part~="count"]').textContent).to.equal('Showing 3 attempts.');
   });
 
   it('builds the query from every filter', async () => {
     api = fakeLog();
     const el = await mounted();
-    expect($in<HTMLSelectElement>(el, '#log-action').options.length, 'all + 12 actions').toBe(13);
+    expect($in<HTMLSelectElement>(el, '#log-action').options.length, 'all + 12 actions').to.equal(13);
     fill($in<HTMLInputElement>(el, '#log-from'), '2025-03-01');
     fill($in<HTMLInputElement>(el, '#log-to'), '2025-03-31');
     fill($in<HTMLInputElement>(el, '#log-url'), ' tracker.example/pb ');
@@ -70,41 +71,41 @@ describe('<kb-postback-log>', () => {
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => logCalls(api!).length === 2, 1000, 'filtered request');
     const q = logCalls(api)[1]!.query;
-    expect(q.get('from')).toBe(new Date('2025-03-01T00:00:00').toISOString());
-    expect(q.get('to')).toBe(new Date('2025-03-31T23:59:59.999').toISOString());
-    expect(q.get('url')).toBe('tracker.example/pb');
-    expect(q.get('action')).toBe('qualification');
-    expect(q.get('responseCode')).toBe('4xx');
-    expect(q.get('campaign')).toBe('Summer');
-    expect(q.get('campaignId')).toBe('camp_1');
-    expect(q.get('promoCode')).toBe('SUMMER25');
-    expect(q.get('promoId')).toBe('promo_1');
-    expect(q.get('limit')).toBe('50');
-    expect(q.has('before')).toBe(false);
+    expect(q.get('from')).to.equal(new Date('2025-03-01T00:00:00').toISOString());
+    expect(q.get('to')).to.equal(new Date('2025-03-31T23:59:59.999').toISOString());
+    expect(q.get('url')).to.equal('tracker.example/pb');
+    expect(q.get('action')).to.equal('qualification');
+    expect(q.get('responseCode')).to.equal('4xx');
+    expect(q.get('campaign')).to.equal('Summer');
+    expect(q.get('campaignId')).to.equal('camp_1');
+    expect(q.get('promoCode')).to.equal('SUMMER25');
+    expect(q.get('promoId')).to.equal('promo_1');
+    expect(q.get('limit')).to.equal('50');
+    expect(q.has('before')).to.equal(false);
 
     await waitFor(() => !$in<HTMLButtonElement>(el, '[part~="apply"]').disabled, 1000, 'answered');
     fill($in<HTMLSelectElement>(el, '#log-response'), 'none');
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => logCalls(api!).length === 3, 1000, 'no-answer filter');
-    expect(logCalls(api)[2]!.query.get('responseCode')).toBe('none');
+    expect(logCalls(api)[2]!.query.get('responseCode')).to.equal('none');
   });
 
   it('filters by an exact code, and says when it is not one', async () => {
     api = fakeLog();
     const el = await mounted();
-    expect(query(el, '#log-code')).toBe(null);
+    expect(query(el, '#log-code')).to.equal(null);
     fill($in<HTMLSelectElement>(el, '#log-response'), 'exact');
     const code = await find<HTMLInputElement>(el, '#log-code');
     fill(code, '20');
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     const error = await find(el, '#log-code-error');
-    expect(error.textContent).toBe('Enter a three-digit HTTP code, e.g. 200.');
-    expect(logCalls(api).length, 'nothing asked').toBe(1);
+    expect(error.textContent).to.equal('Enter a three-digit HTTP code, e.g. 200.');
+    expect(logCalls(api).length, 'nothing asked').to.equal(1);
     await el.updateComplete;
     fill(code, '404');
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => logCalls(api!).length === 2, 1000, 'exact code');
-    expect(logCalls(api)[1]!.query.get('responseCode')).toBe('404');
+    expect(logCalls(api)[1]!.query.get('responseCode')).to.equal('404');
   });
 
   it('loads older attempts with the cursor and appends them', async () => {
@@ -112,28 +113,28 @@ describe('<kb-postback-log>', () => {
     const el = await mounted();
     $in<HTMLButtonElement>(el, '[part~="load-more"]').click();
     await waitFor(() => query(el, '[data-attempt-id="pba_1"]'), 1000, 'older page');
-    expect(logCalls(api)[1]!.query.get('before')).toBe('pba_2');
-    expect([...el.shadowRoot!.querySelectorAll('[part~="attempt-row"]')].map((r) => r.getAttribute('data-attempt-id'))).toEqual(['pba_4', 'pba_3', 'pba_2', 'pba_1']);
-    expect(cell(el, 'pba_1', 'attempt-response')).toBe('404');
-    expect(query(el, '[part~="load-more"]'), 'last page').toBe(null);
+    expect(logCalls(api)[1]!.query.get('before')).to.equal('pba_2');
+    expect([...el.shadowRoot!.querySelectorAll('[part~="attempt-row"]')].map((r) => r.getAttribute('data-attempt-id'))).to.deep.equal(['pba_4', 'pba_3', 'pba_2', 'pba_1']);
+    expect(cell(el, 'pba_1', 'attempt-response')).to.equal('404');
+    expect(query(el, '[part~="load-more"]'), 'last page').to.equal(null);
   });
 
   it('keeps to one campaign when given one', async () => {
     api = fakeLog();
     const el = await mounted('en', { 'campaign-id': 'camp_1' });
     await waitFor(() => logCalls(api!).length === 2, 1000, 'reload');
-    expect(logCalls(api)[1]!.query.get('campaignId')).toBe('camp_1');
-    expect(query(el, '#log-campaignId'), 'no campaign filter').toBe(null);
+    expect(logCalls(api)[1]!.query.get('campaignId')).to.equal('camp_1');
+    expect(query(el, '#log-campaignId'), 'no campaign filter').to.equal(null);
   });
 
   it('speaks Russian', async () => {
     api = fakeLog();
     const el = await mounted('ru');
-    expect($in(el, '[part~="heading"]').textContent).toBe('Лог постбеков');
-    expect(cell(el, 'pba_3', 'attempt-action')).toBe('Регистрация');
-    expect(cell(el, 'pba_3', 'attempt-response')).toBe('Нет ответа: connection refused');
-    expect(cell(el, 'pba_4', 'test-badge')).toBe('тест');
-    expect($in(el, '#log-response option[value="none"]').textContent).toBe('Нет ответа');
-    expect(textOf(el)).toContain('Показано 3 попытки.');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Лог постбеков');
+    expect(cell(el, 'pba_3', 'attempt-action')).to.equal('Регистрация');
+    expect(cell(el, 'pba_3', 'attempt-response')).to.equal('Нет ответа: connection refused');
+    expect(cell(el, 'pba_4', 'test-badge')).to.equal('тест');
+    expect($in(el, '#log-response option[value="none"]').textContent).to.equal('Нет ответа');
+    expect(textOf(el)).to.include('Показано 3 попытки.');
   });
 });

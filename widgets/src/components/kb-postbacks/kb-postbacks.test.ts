@@ -1,7 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbPostbacks } from './kb-postbacks.ts';
 import { KbPostbackEditor, KbPostbackLog } from '../../sections/postbacks.ts';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 import { fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
 
@@ -30,18 +31,18 @@ describe('<kb-postbacks>', () => {
   it('lists postbacks with labels, scope, the full URL and status', async () => {
     api = fakePostbackApi();
     const el = await mounted();
-    expect(lists(api)[0]!.query.toString(), 'all scopes').toBe('');
-    expect(rowIds(el)).toEqual(['pb_account', 'pb_campaign', 'pb_promo']);
-    expect(cell(el, 'pb_account', 'postback-action')).toBe('First deposit');
-    expect(cell(el, 'pb_account', 'postback-scope')).toBe('Whole account');
-    expect(cell(el, 'pb_campaign', 'postback-scope'), 'the campaign by name').toBe('Summer push');
-    expect(cell(el, 'pb_campaign', 'postback-method')).toBe('POST JSON');
-    expect(cell(el, 'pb_promo', 'postback-scope')).toBe('Promo promo_1 in Summer push');
-    expect(cell(el, 'pb_promo', 'postback-action')).toBe('Qualification');
-    expect(cell(el, 'pb_promo', 'url')).toBe('https://tracker.example/q?p=${promo_id}&cid=${clickID}');
-    expect(cell(el, 'pb_promo', 'status-badge')).toBe('Off');
-    expect(cell(el, 'pb_account', 'status-badge')).toBe('On');
-    expect($in(el, '[part~="count"]').textContent).toBe('3 postbacks.');
+    expect(lists(api)[0]!.query.toString(), 'all scopes').to.equal('');
+    expect(rowIds(el)).to.deep.equal(['pb_account', 'pb_campaign', 'pb_promo']);
+    expect(cell(el, 'pb_account', 'postback-action')).to.equal('First deposit');
+    expect(cell(el, 'pb_account', 'postback-scope')).to.equal('Whole account');
+    expect(cell(el, 'pb_campaign', 'postback-scope'), 'the campaign by name').to.equal('Summer push');
+    expect(cell(el, 'pb_campaign', 'postback-method')).to.equal('POST JSON');
+    expect(cell(el, 'pb_promo', 'postback-scope')).to.equal('Promo promo_1 in Summer push');
+    expect(cell(el, 'pb_promo', 'postback-action')).to.equal('Qualification');
+    expect(cell(el, 'pb_promo', 'url')).to.equal('https://tracker.example/q?p=${promo_id}&cid=${clickID}');
+    expect(cell(el, 'pb_promo', 'status-badge')).to.equal('Off');
+    expect(cell(el, 'pb_account', 'status-badge')).to.equal('On');
+    expect($in(el, '[part~="count"]').textContent).to.equal('3 postbacks.');
   });
 
   it('scope tabs ask the server; action and status filters narrow the rows', async () => {
@@ -49,47 +50,47 @@ describe('<kb-postbacks>', () => {
     const el = await mounted();
     tab(el, 'campaign').click();
     await waitFor(() => lists(api!).length === 2 && rowIds(el).length === 1, 1000, 'campaign tab');
-    expect(lists(api)[1]!.query.toString()).toBe('scope=campaign');
-    expect(tab(el, 'campaign').getAttribute('aria-selected')).toBe('true');
+    expect(lists(api)[1]!.query.toString()).to.equal('scope=campaign');
+    expect(tab(el, 'campaign').getAttribute('aria-selected')).to.equal('true');
     tab(el, 'campaign').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await waitFor(() => lists(api!).length === 3, 1000, 'keyboard to promo');
-    expect(lists(api)[2]!.query.toString()).toBe('scope=promo');
+    expect(lists(api)[2]!.query.toString()).to.equal('scope=promo');
     await waitFor(() => deepActiveElement() === tab(el, 'promo'), 1000, 'focus moves with the tab');
     tab(el, 'all').click();
     await waitFor(() => rowIds(el).length === 3, 1000, 'all again');
 
     fill($in<HTMLSelectElement>(el, '#postbacks-action'), 'registration');
     await el.updateComplete;
-    expect(rowIds(el)).toEqual(['pb_campaign']);
+    expect(rowIds(el)).to.deep.equal(['pb_campaign']);
     fill($in<HTMLSelectElement>(el, '#postbacks-action'), '');
     fill($in<HTMLSelectElement>(el, '#postbacks-status'), 'off');
     await el.updateComplete;
-    expect(rowIds(el)).toEqual(['pb_promo']);
+    expect(rowIds(el)).to.deep.equal(['pb_promo']);
     fill($in<HTMLSelectElement>(el, '#postbacks-action'), 'deposit');
     await el.updateComplete;
-    expect($in(el, '[part~="empty"]').textContent).toBe('No postbacks match these filters.');
-    expect(lists(api).length, 'client-side filters ask nothing').toBe(4);
+    expect($in(el, '[part~="empty"]').textContent).to.equal('No postbacks match these filters.');
+    expect(lists(api).length, 'client-side filters ask nothing').to.equal(4);
   });
 
   it('keeps to one campaign or promo and presets the editor', async () => {
     api = fakePostbackApi();
     const el = await mounted({ attrs: { 'campaign-id': 'camp_1' } });
     await waitFor(() => rowIds(el).join() === 'pb_campaign', 1000, 'campaign rows');
-    expect(lists(api).at(-1)!.query.toString()).toBe('scope=campaign&campaignId=camp_1');
-    expect(query(el, '[data-tab="account"]'), 'no scope tabs').toBe(null);
-    expect($in(el, '[part~="heading"]').textContent).toBe('Campaign postbacks');
+    expect(lists(api).at(-1)!.query.toString()).to.equal('scope=campaign&campaignId=camp_1');
+    expect(query(el, '[data-tab="account"]'), 'no scope tabs').to.equal(null);
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Campaign postbacks');
     $in<HTMLButtonElement>(el, '[part~="new"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
-    expect(editor.getAttribute('campaign-id')).toBe('camp_1');
+    expect(editor.getAttribute('campaign-id')).to.equal('camp_1');
     await waitFor(() => editor.shadowRoot?.querySelector('[part~="scope-value"]'), 1000, 'editor');
-    expect(editor.shadowRoot!.querySelector('[part~="scope-value"]')?.textContent?.trim()).toBe('This campaign only');
+    expect(editor.shadowRoot!.querySelector('[part~="scope-value"]')?.textContent?.trim()).to.equal('This campaign only');
     await waitFor(() => deepActiveElement()?.id === 'postback-editor-heading', 1000, 'focus in the editor');
 
     el.removeAttribute('campaign-id');
     el.setAttribute('promo-id', 'promo_1');
     await waitFor(() => rowIds(el).join() === 'pb_promo', 1000, 'promo rows');
-    expect(lists(api).at(-1)!.query.toString()).toBe('scope=promo&promoId=promo_1');
-    expect($in(el, '[part~="heading"]').textContent).toBe('Promo postbacks');
+    expect(lists(api).at(-1)!.query.toString()).to.equal('scope=promo&promoId=promo_1');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Promo postbacks');
   });
 
   it('creates a postback in place and lists it', async () => {
@@ -97,12 +98,12 @@ describe('<kb-postbacks>', () => {
     const el = await mounted();
     $in<HTMLButtonElement>(el, '[part~="new"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
-    expect(query(el, '[part~="new"]'), 'one editor at a time').toBe(null);
+    expect(query(el, '[part~="new"]'), 'one editor at a time').to.equal(null);
     const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
     fill(url as unknown as HTMLInputElement, 'https://tracker.example/d?p=${promo_id}&a=${amount}');
     $in<HTMLButtonElement>(editor, '[part~="save"]').click();
     await waitFor(() => rowIds(el).includes('pb_new1'), 2000, 'the new row');
-    expect(cell(el, 'pb_new1', 'postback-action')).toBe('Registration');
+    expect(cell(el, 'pb_new1', 'postback-action')).to.equal('Registration');
     $in<HTMLButtonElement>(editor, '[part~="cancel"]').click();
     await waitFor(() => !query(el, 'kb-postback-editor'), 1000, 'editor closed');
     await waitFor(() => deepActiveElement() === query(el, '[part~="new"]'), 1000, 'focus back on New');
@@ -116,13 +117,13 @@ describe('<kb-postbacks>', () => {
     $in<HTMLButtonElement>(el, '[part~="new"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
     const scope = await waitFor(() => editor.shadowRoot?.querySelector<HTMLInputElement>('input[name="scope"][value="campaign"]'), 1000, 'scope radios');
-    expect(scope.checked).toBe(true);
+    expect(scope.checked).to.equal(true);
     const url = editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!;
     fill(url as unknown as HTMLInputElement, 'https://tracker.example/x?c=${campaign_id}');
     tab(el, 'account').click();
     await waitFor(() => lists(api!).length === 3, 1000, 'account tab');
     await editor.updateComplete;
-    expect(editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!.value, 'the draft stays').toBe('https://tracker.example/x?c=${campaign_id}');
+    expect(editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!.value, 'the draft stays').to.equal('https://tracker.example/x?c=${campaign_id}');
   });
 
   it('edits, disables and enables a postback', async () => {
@@ -131,15 +132,15 @@ describe('<kb-postbacks>', () => {
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_account"] [part~="edit"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
     const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
-    expect(url.value).toBe('https://tracker.example/pb?click=${visit_id}&promo=${promo_id}&sum=${amount}');
+    expect(url.value).to.equal('https://tracker.example/pb?click=${visit_id}&promo=${promo_id}&sum=${amount}');
 
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_account"] [part~="disable"]').click();
     await waitFor(() => cell(el, 'pb_account', 'status-badge') === 'Off', 1000, 'disabled');
-    expect(api.sent('PATCH /v1/partner/postbacks/pb_account')[0]?.body).toEqual({ enabled: false });
-    expect($in(el, '[part~="success"]').textContent).toBe('Postback disabled.');
+    expect(api.sent('PATCH /v1/partner/postbacks/pb_account')[0]?.body).to.deep.equal({ enabled: false });
+    expect($in(el, '[part~="success"]').textContent).to.equal('Postback disabled.');
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_promo"] [part~="enable"]').click();
     await waitFor(() => cell(el, 'pb_promo', 'status-badge') === 'On', 1000, 'enabled');
-    expect(api.sent('PATCH /v1/partner/postbacks/pb_promo')[0]?.body).toEqual({ enabled: true });
+    expect(api.sent('PATCH /v1/partner/postbacks/pb_promo')[0]?.body).to.deep.equal({ enabled: true });
   });
 
   it('deletes only after confirming', async () => {
@@ -149,34 +150,34 @@ describe('<kb-postbacks>', () => {
     el.addEventListener('kb-postback-deleted', (e) => deleted.push(e.detail.postbackId));
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_campaign"] [part~="delete"]').click();
     const confirm = await find<HTMLButtonElement>(el, '[part~="confirm-delete-button"]');
-    expect($in(el, '[part~="confirm-delete"]').textContent).toBe('Delete this postback? Your tracker stops receiving it.');
+    expect($in(el, '[part~="confirm-delete"]').textContent).to.equal('Delete this postback? Your tracker stops receiving it.');
     await waitFor(() => deepActiveElement() === confirm, 1000, 'focus on the confirmation');
     $in<HTMLButtonElement>(el, '[part~="keep"]').click();
     await waitFor(() => !query(el, '[part~="confirm-delete"]'), 1000, 'kept');
-    expect(api.requests.filter((r) => r.method === 'DELETE').length).toBe(0);
+    expect(api.requests.filter((r) => r.method === 'DELETE').length).to.equal(0);
 
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_campaign"] [part~="delete"]').click();
     (await find<HTMLButtonElement>(el, '[part~="confirm-delete-button"]')).click();
     await waitFor(() => !rowIds(el).includes('pb_campaign'), 1000, 'row gone');
-    expect(api.sent('DELETE /v1/partner/postbacks/pb_campaign').length).toBe(1);
-    expect(deleted).toEqual(['pb_campaign']);
-    expect($in(el, '[part~="success"]').textContent).toBe('Postback deleted.');
+    expect(api.sent('DELETE /v1/partner/postbacks/pb_campaign').length).to.equal(1);
+    expect(deleted).to.deep.equal(['pb_campaign']);
+    expect($in(el, '[part~="success"]').textContent).to.equal('Postback deleted.');
   });
 
   it('says when there are none yet, and how to start', async () => {
     api = fakePostbackApi(undefined, []);
     const el = await mounted();
-    expect($in(el, '[part~="empty"]').textContent).toBe('No postbacks yet. Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.');
-    expect(query(el, 'table')).toBe(null);
+    expect($in(el, '[part~="empty"]').textContent).to.equal('No postbacks yet. Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.');
+    expect(query(el, 'table')).to.equal(null);
   });
 
   it('hides every write control from analysts and finance', async () => {
     for (const role of ['analyst', 'finance'] as const) {
       api = fakePostbackApi();
       const el = await mounted({ role });
-      for (const part of ['new', 'edit', 'toggle', 'delete', 'postback-actions']) expect(query(el, `[part~="${part}"]`), `${role}: ${part}`).toBe(null);
-      expect($in(el, '[part~="note"]').textContent).toBe('Only owners and admins can create and change postbacks.');
-      expect(rowIds(el).length, 'they still read the list').toBe(3);
+      for (const part of ['new', 'edit', 'toggle', 'delete', 'postback-actions']) expect(query(el, `[part~="${part}"]`), `${role}: ${part}`).to.equal(null);
+      expect($in(el, '[part~="note"]').textContent).to.equal('Only owners and admins can create and change postbacks.');
+      expect(rowIds(el).length, 'they still read the list').to.equal(3);
       api.restore();
       cleanupFixtures();
     }
@@ -186,8 +187,8 @@ describe('<kb-postbacks>', () => {
     api = fakePostbackApi();
     const el = await mounted({ attrs: { 'campaign-id': 'camp_1', 'read-only': '' } });
     await waitFor(() => rowIds(el).join() === 'pb_campaign', 1000, 'rows');
-    for (const part of ['new', 'edit', 'delete']) expect(query(el, `[part~="${part}"]`), part).toBe(null);
-    expect($in(el, '[part~="note"]').textContent).toBe('The campaign is archived: unarchive it to add or change its postbacks.');
+    for (const part of ['new', 'edit', 'delete']) expect(query(el, `[part~="${part}"]`), part).to.equal(null);
+    expect($in(el, '[part~="note"]').textContent).to.equal('The campaign is archived: unarchive it to add or change its postbacks.');
   });
 
   it('opens the delivery log in its tab', async () => {
@@ -195,20 +196,20 @@ describe('<kb-postbacks>', () => {
     const el = await mounted({ attrs: { 'promo-id': 'promo_1' } });
     tab(el, 'log').click();
     const log = await find(el, 'kb-postback-log');
-    expect(log.getAttribute('promo-id')).toBe('promo_1');
+    expect(log.getAttribute('promo-id')).to.equal('promo_1');
     await waitFor(() => api!.sent('GET /v1/partner/postbacks/log').length === 1, 1000, 'log request');
-    expect(api.sent('GET /v1/partner/postbacks/log')[0]!.query.get('promoId')).toBe('promo_1');
+    expect(api.sent('GET /v1/partner/postbacks/log')[0]!.query.get('promoId')).to.equal('promo_1');
   });
 
   it('speaks Russian', async () => {
     api = fakePostbackApi();
     const el = await mounted({ locale: 'ru' });
-    expect($in(el, '[part~="heading"]').textContent).toBe('Постбеки');
-    expect($in(el, '[part~="new"]').textContent).toBe('Новый постбек');
-    expect(cell(el, 'pb_account', 'postback-action')).toBe('Первый депозит');
-    expect(cell(el, 'pb_account', 'postback-scope')).toBe('Весь аккаунт');
-    expect(cell(el, 'pb_promo', 'status-badge')).toBe('Выкл.');
-    expect(tab(el, 'log').textContent).toBe('Лог отправки');
-    expect(textOf(el)).toContain('3 постбека.');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Постбеки');
+    expect($in(el, '[part~="new"]').textContent).to.equal('Новый постбек');
+    expect(cell(el, 'pb_account', 'postback-action')).to.equal('Первый депозит');
+    expect(cell(el, 'pb_account', 'postback-scope')).to.equal('Весь аккаунт');
+    expect(cell(el, 'pb_promo', 'status-badge')).to.equal('Выкл.');
+    expect(tab(el, 'log').textContent).to.equal('Лог отправки');
+    expect(textOf(el)).to.include('3 постбека.');
   });
 });

@@ -2,7 +2,8 @@ import { html } from 'lit';
 import { define } from '../../internal/base-element.ts';
 import { KbProfile } from './kb-profile.ts';
 import type { Profile } from '../../internal/account/account-types.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, fixture, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, fixture, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
 
 define('kb-profile', KbProfile);
@@ -38,26 +39,26 @@ describe('<kb-profile>', () => {
 
   it('asks to sign in when no portal provides a session', async () => {
     const el = await fixture<KbProfile>(html`<kb-profile></kb-profile>`);
-    expect($in(el, '[part~="status"]').getAttribute('role')).toBe('status');
-    expect(query(el, 'form'), 'form').toBe(null);
+    expect($in(el, '[part~="status"]').getAttribute('role')).to.equal('status');
+    expect(query(el, 'form'), 'form').to.equal(null);
   });
 
   it('loads the profile and shows account facts as text', async () => {
     const loaded = await mounted(makeProfile());
     api = loaded.api;
     const { el } = loaded;
-    expect(api.requests.map((r) => `${r.method} ${r.path}`).join(), 'requests').toBe('GET /v1/partner/profile');
-    expect(textOf(el)).toContain('owner@partner.test');
-    expect(textOf(el)).toContain('Owner');
-    expect(textOf(el)).toContain('Active');
-    expect($in(el, '[part~="referral-code"]').textContent).toBe('OLGA2025');
-    expect(input(el, 'name').value, 'name is text, not markup').toBe('Olga <b>Owner</b>');
-    expect(query(el, 'b'), 'no injected markup').toBe(null);
-    expect(input(el, 'messenger').value).toBe('@olga');
-    expect($in<HTMLSelectElement>(el, '[name="defaultCurrency"]').value).toBe('EUR');
-    expect(input(el, 'country').value).toBe('DE');
+    expect(api.requests.map((r) => `${r.method} ${r.path}`).join(), 'requests').to.equal('GET /v1/partner/profile');
+    expect(textOf(el)).to.include('owner@partner.test');
+    expect(textOf(el)).to.include('Owner');
+    expect(textOf(el)).to.include('Active');
+    expect($in(el, '[part~="referral-code"]').textContent).to.equal('OLGA2025');
+    expect(input(el, 'name').value, 'name is text, not markup').to.equal('Olga <b>Owner</b>');
+    expect(query(el, 'b'), 'no injected markup').to.equal(null);
+    expect(input(el, 'messenger').value).to.equal('@olga');
+    expect($in<HTMLSelectElement>(el, '[name="defaultCurrency"]').value).to.equal('EUR');
+    expect(input(el, 'country').value).to.equal('DE');
     for (const field of el.shadowRoot!.querySelectorAll('input:not([type="checkbox"]), select')) {
-      expect(el.shadowRoot!.querySelector(`label[for="${field.id}"]`) !== null, `label for ${field.id}`).toBe(true);
+      expect(el.shadowRoot!.querySelector(`label[for="${field.id}"]`) !== null, `label for ${field.id}`).to.equal(true);
     }
   });
 
@@ -68,8 +69,8 @@ describe('<kb-profile>', () => {
       api = loaded.api;
       $in<HTMLButtonElement>(loaded.el, '[part~="copy-button"]').click();
       await waitFor(() => textOf(loaded.el).includes('Copied'), 1000, 'Copied note');
-      expect(clipboard.written.join(), 'clipboard').toBe('OLGA2025');
-      expect($in(loaded.el, '[part~="copy-status"]').getAttribute('role')).toBe('status');
+      expect(clipboard.written.join(), 'clipboard').to.equal('OLGA2025');
+      expect($in(loaded.el, '[part~="copy-status"]').getAttribute('role')).to.equal('status');
     } finally {
       clipboard.restore();
     }
@@ -86,8 +87,8 @@ describe('<kb-profile>', () => {
     submit(el);
     await waitFor(() => textOf(el).includes('Your changes are saved.'), 2000, 'saved note');
     const [patch] = api.sent('PATCH /v1/partner/profile');
-    expect(patch?.body, 'PATCH body').toEqual({ name: 'Olga O.', defaultCurrency: 'USDT', emailPreferences: { reports: false }, country: 'AT' });
-    expect($in(el, '[part~="success"]').getAttribute('role')).toBe('status');
+    expect(patch?.body, 'PATCH body').to.deep.equal({ name: 'Olga O.', defaultCurrency: 'USDT', emailPreferences: { reports: false }, country: 'AT' });
+    expect($in(el, '[part~="success"]').getAttribute('role')).to.equal('status');
   });
 
   it('does not call the API when nothing changed', async () => {
@@ -95,7 +96,7 @@ describe('<kb-profile>', () => {
     api = loaded.api;
     submit(loaded.el);
     await waitFor(() => textOf(loaded.el).includes('Nothing to save'), 1000, 'unchanged note');
-    expect(api.sent('PATCH /v1/partner/profile').length, 'PATCH requests').toBe(0);
+    expect(api.sent('PATCH /v1/partner/profile').length, 'PATCH requests').to.equal(0);
   });
 
   it('shows a 422 message beside its field', async () => {
@@ -106,12 +107,12 @@ describe('<kb-profile>', () => {
     fill(input(el, 'phone'), 'call me');
     submit(el);
     const error = await find(el, '#profile-phone-error');
-    expect(error.textContent).toBe('must be a phone number like +49 30 1234567');
-    expect(input(el, 'phone').getAttribute('aria-invalid')).toBe('true');
-    expect(input(el, 'phone').getAttribute('aria-describedby')).toContain('profile-phone-error');
-    expect($in(el, '[part~="error"]').getAttribute('role')).toBe('alert');
-    expect($in(el, '[part~="error"]').textContent).toBe('Please correct the highlighted fields.');
-    expect(api.sent('PATCH /v1/partner/profile')[0]?.body, 'body').toEqual({ phone: 'call me' });
+    expect(error.textContent).to.equal('must be a phone number like +49 30 1234567');
+    expect(input(el, 'phone').getAttribute('aria-invalid')).to.equal('true');
+    expect(input(el, 'phone').getAttribute('aria-describedby')).to.include('profile-phone-error');
+    expect($in(el, '[part~="error"]').getAttribute('role')).to.equal('alert');
+    expect($in(el, '[part~="error"]').textContent).to.equal('Please correct the highlighted fields.');
+    expect(api.sent('PATCH /v1/partner/profile')[0]?.body, 'body').to.deep.equal({ phone: 'call me' });
     await waitFor(() => el.shadowRoot!.activeElement === input(el, 'phone'), 1000, 'focus on the invalid field');
   });
 
@@ -119,14 +120,14 @@ describe('<kb-profile>', () => {
     const loaded = await mounted(makeProfile({ role: 'analyst' }), () => json(makeProfile({ role: 'analyst' })));
     api = loaded.api;
     const { el } = loaded;
-    expect(query(el, '[name="company"]'), 'company input').toBe(null);
-    expect(query(el, '[name="country"]'), 'country input').toBe(null);
-    expect(textOf(el)).toContain('Olga Media GmbH');
-    expect(textOf(el)).toContain('Only the owner and admins can change the company details.');
+    expect(query(el, '[name="company"]'), 'company input').to.equal(null);
+    expect(query(el, '[name="country"]'), 'country input').to.equal(null);
+    expect(textOf(el)).to.include('Olga Media GmbH');
+    expect(textOf(el)).to.include('Only the owner and admins can change the company details.');
     fill(input(el, 'phone'), '+49 30 1234567');
     submit(el);
     await waitFor(() => api!.sent('PATCH /v1/partner/profile').length === 1, 1000, 'PATCH');
-    expect(api.sent('PATCH /v1/partner/profile')[0]?.body).toEqual({ phone: '+49 30 1234567' });
+    expect(api.sent('PATCH /v1/partner/profile')[0]?.body).to.deep.equal({ phone: '+49 30 1234567' });
   });
 
   it('tells the portal when the session has expired', async () => {
@@ -137,7 +138,7 @@ describe('<kb-profile>', () => {
     try {
       const { el } = await mountSection<KbProfile>('kb-profile');
       await waitFor(() => textOf(el).includes('Your session has expired'), 1000, 'error shown');
-      expect(expired, 'kb-session-expired events').toBe(1);
+      expect(expired, 'kb-session-expired events').to.equal(1);
     } finally {
       document.removeEventListener('kb-session-expired', listener);
     }
@@ -158,7 +159,7 @@ describe('<kb-profile>', () => {
     providers.session.setValue({ ...providers.session.value, user: second.user });
     await waitFor(() => api!.requests.length === 2, 1000, 'second GET');
     await el.updateComplete;
-    expect(textOf(el), 'while loading').notToContain('owner@partner.test');
+    expect(textOf(el), 'while loading').not.to.include('owner@partner.test');
     release();
     await waitFor(() => textOf(el).includes('other@partner.test'), 1000, 'second profile');
   });
@@ -167,9 +168,9 @@ describe('<kb-profile>', () => {
     const loaded = await mounted(makeProfile(), undefined, 'ru');
     api = loaded.api;
     const { el } = loaded;
-    expect($in(el, '[part~="heading"]').textContent).toBe('Профиль');
-    expect($in(el, 'label[for="profile-defaultCurrency"]').textContent).toBe('Валюта отчётов по умолчанию');
-    expect(textOf(el)).toContain('Владелец');
-    expect(textOf(el)).toContain('Новости программы');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Профиль');
+    expect($in(el, 'label[for="profile-defaultCurrency"]').textContent).to.equal('Валюта отчётов по умолчанию');
+    expect(textOf(el)).to.include('Владелец');
+    expect(textOf(el)).to.include('Новости программы');
   });
 });

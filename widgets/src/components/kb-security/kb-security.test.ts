@@ -1,7 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbSecurity } from './kb-security.ts';
 import type { Profile, SessionInfo } from '../../internal/account/account-types.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock, type RecordedRequest } from '../../internal/account/account-test-kit.ts';
 
 define('kb-security', KbSecurity);
@@ -71,35 +72,35 @@ describe('<kb-security>', () => {
   it('enrols 2FA: QR image, grouped key, confirm, recovery codes once', async () => {
     api = fakeServer(initial());
     const el = await mounted(api);
-    expect($in(el, '[part~="tfa-status"]').textContent).toContain('Off');
+    expect($in(el, '[part~="tfa-status"]').textContent).to.include('Off');
     click(el, '[part~="enable-2fa"]');
     const qr = await find<HTMLImageElement>(el, 'img[part~="qr"]');
-    expect(api.sent('POST /v1/partner/2fa/enrol').length, 'enrol').toBe(1);
-    expect(qr.src.startsWith('data:image/svg+xml;base64,'), 'data URL').toBe(true);
-    expect(new TextDecoder().decode(Uint8Array.from(atob(qr.src.split(',')[1]!), (c) => c.charCodeAt(0))), 'decoded SVG').toBe(QR_SVG);
-    expect(qr.alt).toBe('QR code for your authenticator app');
-    expect(query(el, 'svg, script'), 'no server markup in the shadow DOM').toBe(null);
-    expect($in(el, '[part~="secret"]').textContent).toBe('JBSW Y3DP EHPK 3PXP JBSW');
+    expect(api.sent('POST /v1/partner/2fa/enrol').length, 'enrol').to.equal(1);
+    expect(qr.src.startsWith('data:image/svg+xml;base64,'), 'data URL').to.equal(true);
+    expect(new TextDecoder().decode(Uint8Array.from(atob(qr.src.split(',')[1]!), (c) => c.charCodeAt(0))), 'decoded SVG').to.equal(QR_SVG);
+    expect(qr.alt).to.equal('QR code for your authenticator app');
+    expect(query(el, 'svg, script'), 'no server markup in the shadow DOM').to.equal(null);
+    expect($in(el, '[part~="secret"]').textContent).to.equal('JBSW Y3DP EHPK 3PXP JBSW');
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'sec-2fa-code', 1000, 'focus on the code field');
 
     fill($in<HTMLInputElement>(el, '#sec-2fa-code'), '123 456');
     click(el, '[part~="submit-code"]');
     await find(el, '[part~="recovery-codes"]');
-    expect(api.sent('POST /v1/partner/2fa/confirm')[0]?.body, 'confirm body').toEqual({ code: '123 456' });
+    expect(api.sent('POST /v1/partner/2fa/confirm')[0]?.body, 'confirm body').to.deep.equal({ code: '123 456' });
     const codes = [...el.shadowRoot!.querySelectorAll('[part~="recovery-code"]')].map((li) => li.textContent?.trim());
-    expect(codes.join(), 'codes').toBe('aaaa-1111,bbbb-2222,cccc-3333');
+    expect(codes.join(), 'codes').to.equal('aaaa-1111,bbbb-2222,cccc-3333');
     const download = $in<HTMLAnchorElement>(el, 'a[part~="download"]');
-    expect(download.href.startsWith('blob:'), 'blob link').toBe(true);
-    expect(download.getAttribute('download')).toBe('recovery-codes.txt');
+    expect(download.href.startsWith('blob:'), 'blob link').to.equal(true);
+    expect(download.getAttribute('download')).to.equal('recovery-codes.txt');
     const file = await (await fetch(download.href)).text();
-    expect(file).toContain('aaaa-1111\nbbbb-2222\ncccc-3333');
+    expect(file).to.include('aaaa-1111\nbbbb-2222\ncccc-3333');
     await waitFor(() => api!.sent('GET /v1/partner/profile').length === 2, 1000, 'profile fetched again');
 
     click(el, '[part~="saved-codes"]');
     await waitFor(() => query(el, '[part~="recovery-codes"]') === null, 1000, 'codes hidden');
-    expect(textOf(el)).notToContain('aaaa-1111');
-    expect(textOf(el)).toContain('Two-factor authentication is on.');
-    expect($in(el, '[part~="tfa-status"]').textContent).toContain('On');
+    expect(textOf(el)).not.to.include('aaaa-1111');
+    expect(textOf(el)).to.include('Two-factor authentication is on.');
+    expect($in(el, '[part~="tfa-status"]').textContent).to.include('On');
     $in(el, '[part~="disable-2fa"]');
   });
 
@@ -110,10 +111,10 @@ describe('<kb-security>', () => {
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '000000');
     click(el, '[part~="submit-code"]');
     const error = await find(el, '#sec-2fa-code-error');
-    expect(error.textContent).toBe('This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.');
-    expect(error.getAttribute('role')).toBe('alert');
-    expect($in(el, '#sec-2fa-code').getAttribute('aria-invalid')).toBe('true');
-    expect(query(el, '[part~="recovery-codes"]'), 'no codes').toBe(null);
+    expect(error.textContent).to.equal('This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.');
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect($in(el, '#sec-2fa-code').getAttribute('aria-invalid')).to.equal('true');
+    expect(query(el, '[part~="recovery-codes"]'), 'no codes').to.equal(null);
   });
 
   it('says in Russian that a code to turn 2FA off is wrong, and that wrong codes lock the account', async () => {
@@ -123,10 +124,10 @@ describe('<kb-security>', () => {
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), 'abcde-fghij');
     click(el, '[part~="submit-code"]');
     const error = await find(el, '#sec-2fa-code-error');
-    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'a recovery code fits the field').toEqual({ code: 'abcde-fghij' });
-    expect(error.textContent).toContain('Код неверен или уже использован.');
-    expect(error.textContent).toContain('После слишком многих неверных кодов учётная запись блокируется.');
-    expect(textOf(el)).notToContain('not correct');
+    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'a recovery code fits the field').to.deep.equal({ code: 'abcde-fghij' });
+    expect(error.textContent).to.include('Код неверен или уже использован.');
+    expect(error.textContent).to.include('После слишком многих неверных кодов учётная запись блокируется.');
+    expect(textOf(el)).not.to.include('not correct');
   });
 
   it('replaces the code form with the lock and the emailed unlock link when turning 2FA off answers 423', async () => {
@@ -141,25 +142,25 @@ describe('<kb-security>', () => {
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '111111');
     click(el, '[part~="submit-code"]');
     const heading = await find(el, '[part~="locked-heading"]');
-    expect(heading.textContent).toBe('Your account is locked');
+    expect(heading.textContent).to.equal('Your account is locked');
     await waitFor(() => el.shadowRoot!.activeElement === heading, 1000, 'focus on the lock heading');
     const text = $in(el, '[part~="locked-text"]');
-    expect(text.getAttribute('role')).toBe('alert');
-    expect(text.textContent).toContain('After too many wrong passwords or 2FA codes in a row we locked the account');
-    expect(text.textContent).toContain('We’ve emailed you a link to unlock it.');
-    expect(query(el, '#sec-2fa-code'), 'no code form').toBe(null);
-    expect(query(el, '[part~="submit-code"]'), 'no submit').toBe(null);
-    expect(query(el, '[part~="disable-2fa"]'), 'no disable button').toBe(null);
-    expect($in(el, '[part~="tfa-status"]').textContent, '2FA still on').toContain('On');
+    expect(text.getAttribute('role')).to.equal('alert');
+    expect(text.textContent).to.include('After too many wrong passwords or 2FA codes in a row we locked the account');
+    expect(text.textContent).to.include('We’ve emailed you a link to unlock it.');
+    expect(query(el, '#sec-2fa-code'), 'no code form').to.equal(null);
+    expect(query(el, '[part~="submit-code"]'), 'no submit').to.equal(null);
+    expect(query(el, '[part~="disable-2fa"]'), 'no disable button').to.equal(null);
+    expect($in(el, '[part~="tfa-status"]').textContent, '2FA still on').to.include('On');
 
     click(el, '[part~="recheck-lock"]');
     await waitFor(() => textOf(el).includes('Your account is still locked.'), 1000, 'still locked');
-    expect(query(el, '[part~="disable-2fa"]'), 'still no disable button').toBe(null);
+    expect(query(el, '[part~="disable-2fa"]'), 'still no disable button').to.equal(null);
     state.locked = false;
     click(el, '[part~="recheck-lock"]');
     await find(el, '[part~="disable-2fa"]');
-    expect(textOf(el)).toContain('Your account is unlocked.');
-    expect(query(el, '[part~="locked"]'), 'lock note gone').toBe(null);
+    expect(textOf(el)).to.include('Your account is unlocked.');
+    expect(query(el, '[part~="locked"]'), 'lock note gone').to.equal(null);
   });
 
   it('says in Russian that the account is locked, without the server’s English', async () => {
@@ -169,18 +170,18 @@ describe('<kb-security>', () => {
     click(el, '[part~="disable-2fa"]');
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '111111');
     click(el, '[part~="submit-code"]');
-    expect((await find(el, '[part~="locked-heading"]')).textContent).toBe('Учётная запись заблокирована');
-    expect(textOf(el)).toContain('Мы отправили вам письмо со ссылкой для разблокировки.');
-    expect(textOf(el)).notToContain('Your account is locked');
-    expect(query(el, '#sec-2fa-code'), 'no code form').toBe(null);
+    expect((await find(el, '[part~="locked-heading"]')).textContent).to.equal('Учётная запись заблокирована');
+    expect(textOf(el)).to.include('Мы отправили вам письмо со ссылкой для разблокировки.');
+    expect(textOf(el)).not.to.include('Your account is locked');
+    expect(query(el, '#sec-2fa-code'), 'no code form').to.equal(null);
   });
 
   it('shows the lock instead of “Disable 2FA” when the profile says the account is locked', async () => {
     api = fakeServer(initial({ twoFactor: true, locked: true }));
     const el = await mounted(api, 'en', true);
     await find(el, '[part~="locked"]');
-    expect(query(el, '[part~="disable-2fa"]'), 'no disable button').toBe(null);
-    expect(api.sent('POST /v1/partner/2fa/disable').length, 'nothing sent').toBe(0);
+    expect(query(el, '[part~="disable-2fa"]'), 'no disable button').to.equal(null);
+    expect(api.sent('POST /v1/partner/2fa/disable').length, 'nothing sent').to.equal(0);
   });
 
   it('disables 2FA with a code', async () => {
@@ -190,8 +191,8 @@ describe('<kb-security>', () => {
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '654321');
     click(el, '[part~="submit-code"]');
     await waitFor(() => textOf(el).includes('Two-factor authentication is off.'), 1000, 'off notice');
-    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'disable body').toEqual({ code: '654321' });
-    expect($in(el, '[part~="tfa-status"]').textContent).toContain('Off');
+    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'disable body').to.deep.equal({ code: '654321' });
+    expect($in(el, '[part~="tfa-status"]').textContent).to.include('Off');
     $in(el, '[part~="enable-2fa"]');
   });
 
@@ -199,21 +200,21 @@ describe('<kb-security>', () => {
     api = fakeServer(initial());
     const el = await mounted(api);
     const rows = () => [...el.shadowRoot!.querySelectorAll('[part~="session-row"]')];
-    expect(rows().length, 'rows').toBe(3);
+    expect(rows().length, 'rows').to.equal(3);
     const current = $in(el, '[data-session-id="ses_1"]');
-    expect(current.textContent).toContain('This device');
-    expect(current.querySelector('[part~="terminate"]'), 'no terminate on current').toBe(null);
-    expect(textOf(el)).toContain('203.0.113.7');
+    expect(current.textContent).to.include('This device');
+    expect(current.querySelector('[part~="terminate"]'), 'no terminate on current').to.equal(null);
+    expect(textOf(el)).to.include('203.0.113.7');
 
     $in<HTMLButtonElement>(el, '[data-session-id="ses_2"] [part~="terminate"]').click();
     await waitFor(() => rows().length === 2, 1000, 'row removed');
-    expect(api.sent('DELETE /v1/partner/sessions/ses_2').length, 'DELETE').toBe(1);
+    expect(api.sent('DELETE /v1/partner/sessions/ses_2').length, 'DELETE').to.equal(1);
 
     click(el, '[part~="terminate-others"]');
     await waitFor(() => rows().length === 1, 1000, 'only current left');
-    expect(api.sent('POST /v1/partner/sessions/terminate-others').length, 'terminate-others').toBe(1);
-    expect(textOf(el)).toContain('1 session terminated.');
-    expect($in<HTMLButtonElement>(el, '[part~="terminate-others"]').disabled, 'nothing left to terminate').toBe(true);
+    expect(api.sent('POST /v1/partner/sessions/terminate-others').length, 'terminate-others').to.equal(1);
+    expect(textOf(el)).to.include('1 session terminated.');
+    expect($in<HTMLButtonElement>(el, '[part~="terminate-others"]').disabled, 'nothing left to terminate').to.equal(true);
   });
 
   it('masks the statistic token, reveals and copies it', async () => {
@@ -221,13 +222,13 @@ describe('<kb-security>', () => {
     try {
       api = fakeServer(initial());
       const el = await mounted(api);
-      expect($in(el, '[part~="token"]').textContent).toBe('••••••••••••1234');
-      expect(textOf(el)).toContain('Report API');
+      expect($in(el, '[part~="token"]').textContent).to.equal('••••••••••••1234');
+      expect(textOf(el)).to.include('Report API');
       click(el, '[part~="reveal"]');
       await waitFor(() => $in(el, '[part~="token"]').textContent === 'st_live_abcdefghijklmnop1234', 1000, 'revealed');
       click(el, '[part~="token-row"] [part~="copy-button"]');
       await waitFor(() => clipboard.written.length === 1, 1000, 'copied');
-      expect(clipboard.written[0]).toBe('st_live_abcdefghijklmnop1234');
+      expect(clipboard.written[0]).to.equal('st_live_abcdefghijklmnop1234');
     } finally {
       clipboard.restore();
     }
@@ -238,32 +239,32 @@ describe('<kb-security>', () => {
     const el = await mounted(api);
     click(el, '[part~="rotate"]');
     await find(el, '[part~="confirm"]');
-    expect(textOf(el)).toContain('The current one stops working at once');
-    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'not yet rotated').toBe(0);
+    expect(textOf(el)).to.include('The current one stops working at once');
+    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'not yet rotated').to.equal(0);
     click(el, '[part~="confirm-no"]');
     await waitFor(() => query(el, '[part~="confirm"]') === null, 1000, 'cancelled');
-    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'still not rotated').toBe(0);
+    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'still not rotated').to.equal(0);
 
     click(el, '[part~="rotate"]');
     (await find<HTMLButtonElement>(el, '[part~="confirm-yes"]')).click();
     await waitFor(() => $in(el, '[part~="token"]').textContent?.endsWith('9999'), 1000, 'new token shown');
-    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'rotated once').toBe(1);
+    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'rotated once').to.equal(1);
 
     click(el, '[part~="expire"]');
     (await find<HTMLButtonElement>(el, '[part~="confirm-yes"]')).click();
     await waitFor(() => textOf(el).includes('You have no active statistic token'), 1000, 'expired');
-    expect(api.sent('DELETE /v1/partner/statistic-token').length, 'expired once').toBe(1);
-    expect($in(el, '[part~="rotate"]').textContent).toBe('Create token');
+    expect(api.sent('DELETE /v1/partner/statistic-token').length, 'expired once').to.equal(1);
+    expect($in(el, '[part~="rotate"]').textContent).to.equal('Create token');
   });
 
   it('speaks Russian', async () => {
     api = fakeServer(initial());
     const el = await mounted(api, 'ru');
-    expect($in(el, '[part~="heading"]').textContent).toBe('Безопасность');
-    expect(textOf(el)).toContain('Двухфакторная аутентификация');
-    expect($in(el, '[part~="enable-2fa"]').textContent).toBe('Включить 2FA');
-    expect($in(el, '[data-session-id="ses_1"]').textContent).toContain('Это устройство');
-    expect($in(el, '[part~="terminate-others"]').textContent?.trim()).toBe('Завершить все другие сеансы');
-    expect(textOf(el)).toContain('Токен статистики');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Безопасность');
+    expect(textOf(el)).to.include('Двухфакторная аутентификация');
+    expect($in(el, '[part~="enable-2fa"]').textContent).to.equal('Включить 2FA');
+    expect($in(el, '[data-session-id="ses_1"]').textContent).to.include('Это устройство');
+    expect($in(el, '[part~="terminate-others"]').textContent?.trim()).to.equal('Завершить все другие сеансы');
+    expect(textOf(el)).to.include('Токен статистики');
   });
 });

@@ -1,6 +1,7 @@
 import '../../index.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
-import { $in, deepActiveElement, describe, expect, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, deepActiveElement, describe, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
 import { formHost, isolateEachTest, publicRoute } from '../../internal/portal-test-kit.ts';
 
 const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) => $in<E>(el, `#${id}`);
@@ -24,38 +25,38 @@ describe('<kb-sign-up>', () => {
     t.stub = stubApi({ [publicRoute('sign-up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' }, 201) });
     const { form } = await formHost('kb-sign-up');
     const referral = field(form, 'referralCode');
-    expect(referral.value, 'prefilled').toBe('PARTNER42');
-    expect(referral.type, 'visible').toBe('text');
-    expect($in(form, 'label[for="referralCode"]').textContent).toBe('Referral code (optional)');
+    expect(referral.value, 'prefilled').to.equal('PARTNER42');
+    expect(referral.type, 'visible').to.equal('text');
+    expect($in(form, 'label[for="referralCode"]').textContent).to.equal('Referral code (optional)');
     const signedUp: unknown[] = [];
     form.addEventListener('kb-signed-up', (e) => signedUp.push(e.detail));
     fillValid(form);
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
-    expect(success.textContent).toBe('Thanks! The LuckySpin team reviews your application.');
-    expect(t.stub.requests[0]?.body, 'sign-up body').toEqual({
+    expect(success.textContent).to.equal('Thanks! The LuckySpin team reviews your application.');
+    expect(t.stub.requests[0]?.body, 'sign-up body').to.deep.equal({
       name: 'Anna Traffic', email: 'anna@traffic.example', password: 'long enough pass', country: 'DE', locale: 'en', acceptTerms: true, referralCode: 'PARTNER42',
     });
-    expect(signedUp).toEqual([{ partnerId: 'pa_new' }]);
+    expect(signedUp).to.deep.equal([{ partnerId: 'pa_new' }]);
     await waitFor(() => deepActiveElement()?.id === 'done-heading', 1000, 'focus on the result');
   });
 
   it('checks the form in the user’s language before sending, and shows the password rule', async () => {
     t.stub = stubApi({});
     const { form } = await formHost('kb-sign-up');
-    expect($in(form, '#password-hint').textContent).toBe('At least 10 characters.');
+    expect($in(form, '#password-hint').textContent).to.equal('At least 10 characters.');
     typeInto(field<HTMLSelectElement>(form, 'country'), '');
     typeInto(field(form, 'password'), 'short');
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await waitFor(() => errorOf(form, 'name'), 1000, 'field errors');
-    expect(errorOf(form, 'name')).toBe('Enter your name.');
-    expect(errorOf(form, 'password')).toBe('The password must be at least 10 characters long.');
-    expect(errorOf(form, 'country')).toBe('Choose your country.');
-    expect(errorOf(form, 'acceptTerms')).toBe('Accept the terms and conditions to continue.');
-    expect(field(form, 'password').getAttribute('aria-describedby')).toBe('password-hint password-error');
-    expect($in(form, '[role="alert"]').textContent).toBe('Please correct the highlighted fields.');
+    expect(errorOf(form, 'name')).to.equal('Enter your name.');
+    expect(errorOf(form, 'password')).to.equal('The password must be at least 10 characters long.');
+    expect(errorOf(form, 'country')).to.equal('Choose your country.');
+    expect(errorOf(form, 'acceptTerms')).to.equal('Accept the terms and conditions to continue.');
+    expect(field(form, 'password').getAttribute('aria-describedby')).to.equal('password-hint password-error');
+    expect($in(form, '[role="alert"]').textContent).to.equal('Please correct the highlighted fields.');
     await waitFor(() => deepActiveElement()?.id === 'name', 1000, 'focus on the first bad field');
-    expect(t.stub.requests.length, 'nothing sent').toBe(0);
+    expect(t.stub.requests.length, 'nothing sent').to.equal(0);
   });
 
   it('shows the server’s 422 messages next to their fields', async () => {
@@ -69,23 +70,23 @@ describe('<kb-sign-up>', () => {
     fillValid(form);
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await waitFor(() => errorOf(form, 'email'), 2000, 'email error');
-    expect(errorOf(form, 'email')).toBe('is already registered');
-    expect(errorOf(form, 'country')).toBe('must be a two-letter country code like DE');
-    expect(field(form, 'email').getAttribute('aria-invalid')).toBe('true');
-    expect(field(form, 'email').getAttribute('aria-describedby')).toBe('email-error');
-    expect(field(form, 'name').getAttribute('aria-invalid')).toBe('false');
-    expect($in(form, '[role="alert"]').textContent).toBe('Please correct the highlighted fields.');
+    expect(errorOf(form, 'email')).to.equal('is already registered');
+    expect(errorOf(form, 'country')).to.equal('must be a two-letter country code like DE');
+    expect(field(form, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(field(form, 'email').getAttribute('aria-describedby')).to.equal('email-error');
+    expect(field(form, 'name').getAttribute('aria-invalid')).to.equal('false');
+    expect($in(form, '[role="alert"]').textContent).to.equal('Please correct the highlighted fields.');
     await waitFor(() => deepActiveElement()?.id === 'email', 1000, 'focus on the email field');
   });
 
   it('lists every country by name in the current language', async () => {
     const { form, localeProvider } = await formHost('kb-sign-up');
     const select = field<HTMLSelectElement>(form, 'country');
-    expect(select.options.length > 240, `${select.options.length} options`).toBeTruthy();
-    expect($in(form, 'option[value="DE"]').textContent).toBe('Germany');
+    expect(select.options.length, 'options').to.be.above(240);
+    expect($in(form, 'option[value="DE"]').textContent).to.equal('Germany');
     localeProvider.setValue(createLocaleState('ru'));
     await waitFor(() => $in(form, 'option[value="DE"]').textContent === 'Германия', 1000, 'Russian names');
-    expect($in(form, 'label[for="country"]').textContent).toBe('Страна');
-    expect($in(form, 'label[for="acceptTerms"]').textContent).toBe('Я принимаю условия партнёрской программы');
+    expect($in(form, 'label[for="country"]').textContent).to.equal('Страна');
+    expect($in(form, 'label[for="acceptTerms"]').textContent).to.equal('Я принимаю условия партнёрской программы');
   });
 });

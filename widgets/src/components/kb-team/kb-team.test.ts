@@ -1,7 +1,8 @@
 import { define } from '../../internal/base-element.ts';
 import { KbTeam } from './kb-team.ts';
 import type { Member } from '../../internal/account/account-types.ts';
-import { $in, afterEach, cleanupFixtures, describe, expect, it, waitFor } from '../../internal/test-helpers.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, makeUser, mockApi, mountSection, problem, query, textOf, type ApiMock, type RecordedRequest } from '../../internal/account/account-test-kit.ts';
 
 define('kb-team', KbTeam);
@@ -61,36 +62,36 @@ describe('<kb-team>', () => {
     api = fakeTeam(team());
     const { el } = await mountSection<KbTeam>('kb-team', { user: makeUser({ role: 'analyst' }) });
     await new Promise((r) => setTimeout(r, 50));
-    expect($in(el, '[part~="note"]').textContent).toBe('Only the owner and admins manage the team. Ask them if you need a colleague added or changed.');
-    expect(api.requests.length, 'requests').toBe(0);
-    expect(query(el, 'table'), 'table').toBe(null);
+    expect($in(el, '[part~="note"]').textContent).to.equal('Only the owner and admins manage the team. Ask them if you need a colleague added or changed.');
+    expect(api.requests.length, 'requests').to.equal(0);
+    expect(query(el, 'table'), 'table').to.equal(null);
   });
 
   it('lists members and disables controls on yourself and the owner', async () => {
     api = fakeTeam(team());
     const el = await mounted(api);
-    expect(api.requests.map((r) => `${r.method} ${r.path}`).join(), 'requests').toBe('GET /v1/partner/team');
-    expect(el.shadowRoot!.querySelectorAll('[part~="member-row"]').length, 'rows').toBe(4);
-    expect(row(el, 'usr_admin').textContent).toContain('you');
-    expect(row(el, 'usr_admin').querySelector('[part~="member-2fa"]')?.textContent).toBe('On');
+    expect(api.requests.map((r) => `${r.method} ${r.path}`).join(), 'requests').to.equal('GET /v1/partner/team');
+    expect(el.shadowRoot!.querySelectorAll('[part~="member-row"]').length, 'rows').to.equal(4);
+    expect(row(el, 'usr_admin').textContent).to.include('you');
+    expect(row(el, 'usr_admin').querySelector('[part~="member-2fa"]')?.textContent).to.equal('On');
     for (const id of ['usr_owner', 'usr_admin']) {
-      for (const part of ['block', 'sessions-toggle', 'expire-token']) expect(button(el, id, part)?.disabled, `${id} ${part}`).toBe(true);
-      expect(row(el, id).querySelector<HTMLSelectElement>('[part~="role-select"]')?.disabled, `${id} role`).toBe(true);
+      for (const part of ['block', 'sessions-toggle', 'expire-token']) expect(button(el, id, part)?.disabled, `${id} ${part}`).to.equal(true);
+      expect(row(el, id).querySelector<HTMLSelectElement>('[part~="role-select"]')?.disabled, `${id} role`).to.equal(true);
     }
-    expect(button(el, 'usr_analyst', 'block')?.disabled, 'analyst block').toBe(false);
-    expect(row(el, 'usr_owner').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'owner shown as owner').toBe('owner');
+    expect(button(el, 'usr_analyst', 'block')?.disabled, 'analyst block').to.equal(false);
+    expect(row(el, 'usr_owner').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'owner shown as owner').to.equal('owner');
     const select = row(el, 'usr_analyst').querySelector<HTMLSelectElement>('select')!;
-    expect(el.shadowRoot!.querySelector(`label[for="${select.id}"]`)?.textContent, 'role label').toBe('Role of analyst@partner.test');
+    expect(el.shadowRoot!.querySelector(`label[for="${select.id}"]`)?.textContent, 'role label').to.equal('Role of analyst@partner.test');
   });
 
   it('shows Unlock only for locked members and unlocks', async () => {
     api = fakeTeam(team());
     const el = await mounted(api);
-    expect(button(el, 'usr_analyst', 'unlock'), 'no unlock when not locked').toBe(null);
+    expect(button(el, 'usr_analyst', 'unlock'), 'no unlock when not locked').to.equal(null);
     button(el, 'usr_finance', 'unlock')!.click();
     await waitFor(() => button(el, 'usr_finance', 'unlock') === null, 1000, 'unlock gone');
-    expect(api.sent('PATCH /v1/partner/team/usr_finance')[0]?.body, 'PATCH body').toEqual({ locked: false });
-    expect(textOf(el)).toContain('finance@partner.test is unlocked and can sign in again.');
+    expect(api.sent('PATCH /v1/partner/team/usr_finance')[0]?.body, 'PATCH body').to.deep.equal({ locked: false });
+    expect(textOf(el)).to.include('finance@partner.test is unlocked and can sign in again.');
   });
 
   it('blocks and unblocks a member', async () => {
@@ -98,11 +99,11 @@ describe('<kb-team>', () => {
     const el = await mounted(api);
     button(el, 'usr_analyst', 'block')!.click();
     await waitFor(() => button(el, 'usr_analyst', 'unblock'), 1000, 'unblock button');
-    expect(api.sent('PATCH /v1/partner/team/usr_analyst')[0]?.body, 'block').toEqual({ blocked: true });
-    expect(row(el, 'usr_analyst').querySelector('[part~="member-blocked"]')?.textContent).toBe('Yes');
+    expect(api.sent('PATCH /v1/partner/team/usr_analyst')[0]?.body, 'block').to.deep.equal({ blocked: true });
+    expect(row(el, 'usr_analyst').querySelector('[part~="member-blocked"]')?.textContent).to.equal('Yes');
     button(el, 'usr_analyst', 'unblock')!.click();
     await waitFor(() => button(el, 'usr_analyst', 'block'), 1000, 'block button again');
-    expect(api.sent('PATCH /v1/partner/team/usr_analyst')[1]?.body, 'unblock').toEqual({ blocked: false });
+    expect(api.sent('PATCH /v1/partner/team/usr_analyst')[1]?.body, 'unblock').to.deep.equal({ blocked: false });
   });
 
   it('changes a role', async () => {
@@ -110,8 +111,8 @@ describe('<kb-team>', () => {
     const el = await mounted(api);
     fill(row(el, 'usr_analyst').querySelector('select')!, 'admin');
     await waitFor(() => textOf(el).includes('analyst@partner.test is now Admin.'), 1000, 'role notice');
-    expect(api.sent('PATCH /v1/partner/team/usr_analyst')[0]?.body).toEqual({ role: 'admin' });
-    expect(row(el, 'usr_analyst').querySelector('select')?.value).toBe('admin');
+    expect(api.sent('PATCH /v1/partner/team/usr_analyst')[0]?.body).to.deep.equal({ role: 'admin' });
+    expect(row(el, 'usr_analyst').querySelector('select')?.value).to.equal('admin');
   });
 
   it('expands a member’s sessions, terminates one and expires their token', async () => {
@@ -120,14 +121,14 @@ describe('<kb-team>', () => {
     const toggle = button(el, 'usr_analyst', 'sessions-toggle')!;
     toggle.click();
     const terminate = await find<HTMLButtonElement>(el, '#team-sessions-usr_analyst [part~="terminate"]');
-    expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(textOf(el)).toContain('Edge on Windows');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect(textOf(el)).to.include('Edge on Windows');
     terminate.click();
     await waitFor(() => textOf(el).includes('The session is terminated.'), 1000, 'terminated');
-    expect(api.sent('DELETE /v1/partner/team/usr_analyst/sessions/ses_9').length, 'DELETE session').toBe(1);
+    expect(api.sent('DELETE /v1/partner/team/usr_analyst/sessions/ses_9').length, 'DELETE session').to.equal(1);
     button(el, 'usr_analyst', 'expire-token')!.click();
     await waitFor(() => textOf(el).includes('The statistic token of analyst@partner.test has expired.'), 1000, 'token notice');
-    expect(api.sent('DELETE /v1/partner/team/usr_analyst/statistic-token').length, 'DELETE token').toBe(1);
+    expect(api.sent('DELETE /v1/partner/team/usr_analyst/statistic-token').length, 'DELETE token').to.equal(1);
   });
 
   it('invites a member who appears as invited', async () => {
@@ -138,10 +139,10 @@ describe('<kb-team>', () => {
     fill($in<HTMLSelectElement>(el, '#team-invite-role'), 'finance');
     $in<HTMLButtonElement>(el, '[part~="invite-submit"]').click();
     await find(el, '[data-member-id="usr_new"]');
-    expect(api.sent('POST /v1/partner/team')[0]?.body, 'invite body').toEqual({ email: 'new@partner.test', name: 'Nina New', role: 'finance', locale: 'en' });
-    expect(row(el, 'usr_new').querySelector('[part~="invited-badge"]')?.textContent).toBe('Invited');
-    expect(textOf(el)).toContain('Invitation sent to new@partner.test.');
-    expect($in<HTMLInputElement>(el, '#team-invite-email').value, 'form reset').toBe('');
+    expect(api.sent('POST /v1/partner/team')[0]?.body, 'invite body').to.deep.equal({ email: 'new@partner.test', name: 'Nina New', role: 'finance', locale: 'en' });
+    expect(row(el, 'usr_new').querySelector('[part~="invited-badge"]')?.textContent).to.equal('Invited');
+    expect(textOf(el)).to.include('Invitation sent to new@partner.test.');
+    expect($in<HTMLInputElement>(el, '#team-invite-email').value, 'form reset').to.equal('');
   });
 
   it('shows invite errors beside the fields', async () => {
@@ -151,9 +152,9 @@ describe('<kb-team>', () => {
     fill($in<HTMLInputElement>(el, '#team-invite-name'), 'Nina');
     $in<HTMLButtonElement>(el, '[part~="invite-submit"]').click();
     const error = await find(el, '#team-invite-email-error');
-    expect(error.textContent).toBe('must be an email address like name@example.com');
-    expect($in(el, '#team-invite-email').getAttribute('aria-invalid')).toBe('true');
-    expect($in(el, '[part~="invite"] [part~="error"]').textContent).toBe('Please correct the highlighted fields.');
+    expect(error.textContent).to.equal('must be an email address like name@example.com');
+    expect($in(el, '#team-invite-email').getAttribute('aria-invalid')).to.equal('true');
+    expect($in(el, '[part~="invite"] [part~="error"]').textContent).to.equal('Please correct the highlighted fields.');
   });
 
   it('words a refusal on a member who became the owner in Russian, and refreshes the list', async () => {
@@ -172,14 +173,14 @@ describe('<kb-team>', () => {
     const el = await mounted(api, admin, 'ru');
     button(el, 'usr_analyst', 'sessions-toggle')!.click();
     const sessionsError = await find(el, '#team-sessions-usr_analyst [part~="error"]');
-    expect(sessionsError.textContent).toBe('Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.');
+    expect(sessionsError.textContent).to.equal('Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.');
     button(el, 'usr_analyst', 'block')!.click();
     await waitFor(() => button(el, 'usr_analyst', 'block')?.disabled, 1000, 'the new owner’s controls disabled after the refresh');
     const error = $in(el, '[part~="panel"] > [part~="error"]');
-    expect(error.textContent).toContain('Здесь нельзя изменить участника analyst@partner.test');
-    expect(textOf(el)).notToContain(ownerOnly);
-    expect(row(el, 'usr_analyst').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'shown as owner now').toBe('owner');
-    expect(button(el, 'usr_owner', 'block')?.disabled, 'the former owner can be managed now').toBe(false);
+    expect(error.textContent).to.include('Здесь нельзя изменить участника analyst@partner.test');
+    expect(textOf(el)).not.to.include(ownerOnly);
+    expect(row(el, 'usr_analyst').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'shown as owner now').to.equal('owner');
+    expect(button(el, 'usr_owner', 'block')?.disabled, 'the former owner can be managed now').to.equal(false);
   });
 
   it('says a session had already ended when terminating it answers 404', async () => {
@@ -188,17 +189,17 @@ describe('<kb-team>', () => {
     button(el, 'usr_analyst', 'sessions-toggle')!.click();
     (await find<HTMLButtonElement>(el, '#team-sessions-usr_analyst [part~="terminate"]')).click();
     await waitFor(() => textOf(el).includes('The session had already ended.'), 1000, 'ended notice');
-    expect(query(el, '#team-sessions-usr_analyst [part~="terminate"]'), 'row gone').toBe(null);
-    expect(textOf(el)).notToContain('Session not found');
+    expect(query(el, '#team-sessions-usr_analyst [part~="terminate"]'), 'row gone').to.equal(null);
+    expect(textOf(el)).not.to.include('Session not found');
   });
 
   it('speaks Russian', async () => {
     api = fakeTeam(team());
     const el = await mounted(api, admin, 'ru');
-    expect($in(el, '[part~="heading"]').textContent).toBe('Команда');
-    expect(textOf(el)).toContain('Последний вход');
-    expect(button(el, 'usr_analyst', 'block')?.textContent).toBe('Заблокировать');
-    expect(button(el, 'usr_finance', 'unlock')?.textContent).toBe('Снять блокировку входа');
-    expect(row(el, 'usr_analyst').querySelector('select option:checked')?.textContent).toBe('Аналитик');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Команда');
+    expect(textOf(el)).to.include('Последний вход');
+    expect(button(el, 'usr_analyst', 'block')?.textContent).to.equal('Заблокировать');
+    expect(button(el, 'usr_finance', 'unlock')?.textContent).to.equal('Снять блокировку входа');
+    expect(row(el, 'usr_analyst').querySelector('select option:checked')?.textContent).to.equal('Аналитик');
   });
 });
