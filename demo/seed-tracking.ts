@@ -6,7 +6,7 @@
  * inserts so 200,000 clicks take a few seconds.
  */
 import { and, eq } from 'drizzle-orm';
-import type { ServiceCtx } from '../core/modules/operators/service.ts';
+import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
 import { insertMany } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
 import { commissionPlans, creatives, landings, trafficSources, planAssignments } from '../core/modules/catalog/table.ts';

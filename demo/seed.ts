@@ -4,7 +4,7 @@
  * banner can name them; real operators get random ids and keys from the CLI.
  */
 import { count } from 'drizzle-orm';
-import type { ServiceCtx } from '../core/modules/operators/service.ts';
+import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
 import { createBrand } from '../core/modules/catalog/service.ts';
 import { operators } from '../core/modules/operators/table.ts';

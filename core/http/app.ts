@@ -130,7 +130,7 @@ export function createApp(deps: AppDeps) {
     return c.html(page.html);
   });
   if (deps.demoMailbox) {
-    app.get('/demo/mailbox', async (c) => c.html(renderMailboxPage(await listMailbox(deps.db, { limit: 100 }))));
+    app.get('/demo/mailbox', async (c) => c.html(renderMailboxPage(await listMailbox(deps, { limit: 100 }))));
   }
 
   app.doc31('/openapi.json', OPENAPI_DOCUMENT);

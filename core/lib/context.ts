@@ -45,6 +45,9 @@ export interface ServiceContext {
 /** The part of the context plain reads and writes need (seeds and scripts build only this). */
 export type StoreContext = Pick<ServiceContext, 'db' | 'clock'>;
 
+/** The part of the context a batched read by ids needs (chunks sized for the database). */
+export type ReadContext = Pick<ServiceContext, 'db' | 'maxBoundParams'>;
+
 /** Where a request came from, for the audit log and sessions (built by core/http's requestMeta). */
 export interface RequestMeta {
   ip: string | null;

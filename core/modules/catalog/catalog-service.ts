@@ -1,9 +1,8 @@
 /** Operator catalog operations, and the partner's view of it (only what that partner may use). */
+import type { ReadContext, StoreContext } from '../../lib/context.ts';
 import { and, asc, eq, inArray, like, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { z } from 'zod';
-import type { ServiceCtx } from '../operators/service.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { brands, commissionPlans, creatives, landings, planAssignments, trafficSources } from './table.ts';
@@ -12,7 +11,7 @@ import { partnerExists } from '../identity/partners.ts';
 
 const iso = (d: Date) => d.toISOString();
 
-export async function requireBrand(ctx: ServiceCtx, operatorId: string, brandId: string, field = 'body.brandId') {
+export async function requireBrand(ctx: StoreContext, operatorId: string, brandId: string, field = 'body.brandId') {
   const [brand] = await ctx.db.select().from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
   if (!brand) throw new DomainError('validation_failed', `${field}: no such brand`, [{ path: field, message: 'no such brand' }]);
   return brand;
@@ -21,13 +20,13 @@ export async function requireBrand(ctx: ServiceCtx, operatorId: string, brandId:
 type LandingRow = typeof landings.$inferSelect;
 export const presentLanding = ({ operatorId: _o, createdAt, ...l }: LandingRow) => ({ ...l, createdAt: iso(createdAt) });
 
-export async function createLanding(ctx: ServiceCtx, operatorId: string, input: z.infer<typeof CreateLandingSchema>) {
+export async function createLanding(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreateLandingSchema>) {
   await requireBrand(ctx, operatorId, input.brandId);
   const [row] = await ctx.db.insert(landings).values({ id: newId('land', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
   return presentLanding(row!);
 }
 
-export async function listLandings(ctx: ServiceCtx, operatorId: string, filter: { audience?: 'players' | 'sub_affiliates'; brandId?: string } = {}) {
+export async function listLandings(ctx: StoreContext, operatorId: string, filter: { audience?: 'players' | 'sub_affiliates'; brandId?: string } = {}) {
   const rows = await ctx.db.select().from(landings).where(and(
     eq(landings.operatorId, operatorId),
     filter.audience ? eq(landings.audience, filter.audience) : undefined,
@@ -40,14 +39,14 @@ type CreativeRow = typeof creatives.$inferSelect;
 const orientationOf = (w: number, h: number) => (w === h ? 'square' : w > h ? 'landscape' : 'portrait') as 'square' | 'landscape' | 'portrait';
 export const presentCreative = ({ operatorId: _o, allowedPartnerIds: _a, createdAt, ...c }: CreativeRow) => ({ ...c, orientation: orientationOf(c.width, c.height), createdAt: iso(createdAt) });
 
-export async function createCreative(ctx: ServiceCtx, operatorId: string, input: z.infer<typeof CreateCreativeSchema>) {
+export async function createCreative(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreateCreativeSchema>) {
   if (input.brandId) await requireBrand(ctx, operatorId, input.brandId);
   const [row] = await ctx.db.insert(creatives).values({ id: newId('crt', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
   return presentCreative(row!);
 }
 
 /** The gallery: public creatives plus private ones that list this partner (operator: all). */
-export async function listCreatives(ctx: ServiceCtx, operatorId: string, filter: z.infer<typeof CreativeFilterSchema>, partnerId?: string) {
+export async function listCreatives(ctx: StoreContext, operatorId: string, filter: z.infer<typeof CreativeFilterSchema>, partnerId?: string) {
   const [w, h] = filter.size?.split('x').map(Number) ?? [];
   const rows = await ctx.db.select().from(creatives).where(and(
     eq(creatives.operatorId, operatorId),
@@ -65,7 +64,7 @@ export async function listCreatives(ctx: ServiceCtx, operatorId: string, filter:
     .map(presentCreative);
 }
 
-export async function createTrafficSource(ctx: ServiceCtx, operatorId: string, name: string) {
+export async function createTrafficSource(ctx: StoreContext, operatorId: string, name: string) {
   const [existing] = await ctx.db.select().from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.name, name)));
   if (existing) throw new DomainError('conflict', `A traffic source named "${name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
   const id = newId('ts', ctx.clock);
@@ -73,25 +72,25 @@ export async function createTrafficSource(ctx: ServiceCtx, operatorId: string, n
   return { id, name };
 }
 
-export async function listTrafficSources(ctx: ServiceCtx, operatorId: string) {
+export async function listTrafficSources(ctx: StoreContext, operatorId: string) {
   return ctx.db.select({ id: trafficSources.id, name: trafficSources.name }).from(trafficSources).where(eq(trafficSources.operatorId, operatorId)).orderBy(asc(trafficSources.name));
 }
 
 type PlanRow = typeof commissionPlans.$inferSelect;
 export const presentPlan = ({ operatorId: _o, createdAt, ...p }: PlanRow) => ({ ...p, createdAt: iso(createdAt) });
 
-export async function createPlan(ctx: ServiceCtx, operatorId: string, input: z.infer<typeof CreatePlanSchema>) {
+export async function createPlan(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreatePlanSchema>) {
   const [existing] = await ctx.db.select({ id: commissionPlans.id }).from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.name, input.name)));
   if (existing) throw new DomainError('conflict', `A plan named "${input.name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
   const [row] = await ctx.db.insert(commissionPlans).values({ id: newId('plan', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
   return presentPlan(row!);
 }
 
-export async function listPlans(ctx: ServiceCtx, operatorId: string) {
+export async function listPlans(ctx: StoreContext, operatorId: string) {
   return (await ctx.db.select().from(commissionPlans).where(eq(commissionPlans.operatorId, operatorId)).orderBy(asc(commissionPlans.name))).map(presentPlan);
 }
 
-export async function assignPlan(ctx: ServiceCtx, operatorId: string, planId: string, partnerId: string) {
+export async function assignPlan(ctx: StoreContext, operatorId: string, planId: string, partnerId: string) {
   const [plan] = await ctx.db.select().from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
   if (!plan) throw notFound('Plan');
   if (!(await partnerExists(ctx, operatorId, partnerId))) throw new DomainError('validation_failed', 'body.partnerId: no such partner', [{ path: 'body.partnerId', message: 'no such partner' }]);
@@ -100,7 +99,7 @@ export async function assignPlan(ctx: ServiceCtx, operatorId: string, planId: st
 }
 
 /** Plans a partner may choose: the defaults plus those assigned to it. */
-export async function plansForPartner(ctx: ServiceCtx, operatorId: string, partnerId: string) {
+export async function plansForPartner(ctx: StoreContext, operatorId: string, partnerId: string) {
   const assigned = ctx.db.select({ id: planAssignments.planId }).from(planAssignments).where(and(eq(planAssignments.operatorId, operatorId), eq(planAssignments.partnerId, partnerId)));
   const rows = await ctx.db.select().from(commissionPlans).where(and(
     eq(commissionPlans.operatorId, operatorId), or(eq(commissionPlans.isDefault, true), inArray(commissionPlans.id, assigned)),
@@ -111,42 +110,41 @@ export async function plansForPartner(ctx: ServiceCtx, operatorId: string, partn
 // ---- Look-ups for other modules (they never read the catalog's tables themselves). ----
 
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
-export interface CatalogReadCtx { db: Db; maxBoundParams?: number }
 
 /** Which of these ids are brands of the operator. One query per chunk. */
-export async function existingBrandIds(ctx: CatalogReadCtx, operatorId: string, brandIds: Iterable<string>): Promise<Set<string>> {
+export async function existingBrandIds(ctx: ReadContext, operatorId: string, brandIds: Iterable<string>): Promise<Set<string>> {
   const rows = await selectInChunks(brandIds, (ids) => ctx.db.select({ id: brands.id }).from(brands)
     .where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))), ctx.maxBoundParams);
   return new Set(rows.map((b) => b.id));
 }
 
 /** The operator's brand with this id, or null. One query. */
-export async function findBrand(ctx: CatalogReadCtx, operatorId: string, brandId: string): Promise<{ id: string; name: string } | null> {
+export async function findBrand(ctx: ReadContext, operatorId: string, brandId: string): Promise<{ id: string; name: string } | null> {
   const [row] = await ctx.db.select({ id: brands.id, name: brands.name }).from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
   return row ?? null;
 }
 
 /** The operator's brands as the portal shows them (id, name, currency, website), by name. One query. */
-export async function listBrandSummaries(ctx: CatalogReadCtx, operatorId: string) {
+export async function listBrandSummaries(ctx: ReadContext, operatorId: string) {
   return ctx.db.select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
     .from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
 }
 
 /** The operator's landing with this id and its brand, or null. One query. */
-export async function findLanding(ctx: CatalogReadCtx, operatorId: string, landingId: string): Promise<{ id: string; brandId: string } | null> {
+export async function findLanding(ctx: ReadContext, operatorId: string, landingId: string): Promise<{ id: string; brandId: string } | null> {
   const [row] = await ctx.db.select({ id: landings.id, brandId: landings.brandId }).from(landings).where(and(eq(landings.operatorId, operatorId), eq(landings.id, landingId)));
   return row ?? null;
 }
 
 /** Whether the partner may use this creative of the operator (public, or private and shared with it). One query. */
-export async function isCreativeUsableBy(ctx: CatalogReadCtx, operatorId: string, creativeId: string, partnerId: string): Promise<boolean> {
+export async function isCreativeUsableBy(ctx: ReadContext, operatorId: string, creativeId: string, partnerId: string): Promise<boolean> {
   const [row] = await ctx.db.select({ privacy: creatives.privacy, allowedPartnerIds: creatives.allowedPartnerIds }).from(creatives)
     .where(and(eq(creatives.operatorId, operatorId), eq(creatives.id, creativeId)));
   return Boolean(row && (row.privacy !== 'private' || row.allowedPartnerIds.includes(partnerId)));
 }
 
 /** Whether this is a traffic source of the operator. One query. */
-export async function trafficSourceExists(ctx: CatalogReadCtx, operatorId: string, trafficSourceId: string): Promise<boolean> {
+export async function trafficSourceExists(ctx: ReadContext, operatorId: string, trafficSourceId: string): Promise<boolean> {
   const [row] = await ctx.db.select({ id: trafficSources.id }).from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.id, trafficSourceId)));
   return Boolean(row);
 }

@@ -1,20 +1,20 @@
 /** Catalog: the operator's brands (landings, creatives and plans join them in the tracking issue). */
+import type { StoreContext } from '../../lib/context.ts';
 import { and, asc, eq } from 'drizzle-orm';
 import { newId } from '../../lib/ids.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { ServiceCtx } from '../operators/service.ts';
 import { brands } from './table.ts';
 import type { CreateBrandInput } from './schemas.ts';
 
 type BrandRow = typeof brands.$inferSelect;
 const present = ({ operatorId: _operatorId, createdAt, ...rest }: BrandRow) => ({ ...rest, createdAt: createdAt.toISOString() });
 
-export async function listBrands(ctx: ServiceCtx, operatorId: string) {
+export async function listBrands(ctx: StoreContext, operatorId: string) {
   const rows = await ctx.db.select().from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
   return rows.map(present);
 }
 
-export async function createBrand(ctx: ServiceCtx, operatorId: string, input: CreateBrandInput & { id?: string }) {
+export async function createBrand(ctx: StoreContext, operatorId: string, input: CreateBrandInput & { id?: string }) {
   const [existing] = await ctx.db.select({ id: brands.id }).from(brands)
     .where(and(eq(brands.operatorId, operatorId), eq(brands.name, input.name)));
   if (existing) throw new DomainError('conflict', `A brand named "${input.name}" already exists`, [{ path: 'body.name', message: 'already taken' }]);

@@ -1,8 +1,6 @@
 /** The events log: every security-relevant change is recorded here and listed to the partner. */
 import { and, desc, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import type { PartnerPrincipal, RequestMeta } from '../../lib/context.ts';
-import type { ServiceCtx } from '../operators/service.ts';
+import type { PartnerPrincipal, RequestMeta, StoreContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditEvents, users } from './table.ts';
 import type { AUDIT_EVENT_TYPES } from './schemas.ts';
@@ -20,7 +18,7 @@ export interface AuditInput {
 }
 
 /** The insert, unexecuted, so callers can put it in the same batch as the change it records. */
-export function auditStatement(ctx: ServiceCtx, input: AuditInput) {
+export function auditStatement(ctx: StoreContext, input: AuditInput) {
   return ctx.db.insert(auditEvents).values({
     id: newId('evt', ctx.clock),
     operatorId: input.operatorId,
@@ -35,13 +33,13 @@ export function auditStatement(ctx: ServiceCtx, input: AuditInput) {
   });
 }
 
-export async function recordAudit(ctx: ServiceCtx, input: AuditInput): Promise<void> {
+export async function recordAudit(ctx: StoreContext, input: AuditInput): Promise<void> {
   await auditStatement(ctx, input);
 }
 
 /** Failed sign-ins from one IP in the window, across all operators (the per-IP throttle). */
-export async function countRecentFailures(db: Db, ip: string, since: Date): Promise<number> {
-  const rows = await db.select({ id: auditEvents.id }).from(auditEvents)
+export async function countRecentFailures(ctx: Pick<StoreContext, 'db'>, ip: string, since: Date): Promise<number> {
+  const rows = await ctx.db.select({ id: auditEvents.id }).from(auditEvents)
     .where(and(eq(auditEvents.ip, ip), eq(auditEvents.type, 'sign_in_failed'), gte(auditEvents.createdAt, since))).limit(1000);
   return rows.length;
 }
@@ -49,7 +47,7 @@ export async function countRecentFailures(db: Db, ip: string, since: Date): Prom
 export interface EventQuery { type?: AuditEventType; userId?: string; from?: string; to?: string; limit: number; before?: string }
 
 /** Owners and admins see the whole account's log; analysts and finance see their own events. */
-export async function listAuditEvents(ctx: ServiceCtx, principal: PartnerPrincipal, query: EventQuery) {
+export async function listAuditEvents(ctx: StoreContext, principal: PartnerPrincipal, query: EventQuery) {
   const ownOnly = principal.role === 'analyst' || principal.role === 'finance';
   const rows = await ctx.db.select().from(auditEvents).where(and(
     eq(auditEvents.operatorId, principal.operatorId),

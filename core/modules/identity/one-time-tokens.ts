@@ -3,18 +3,18 @@
  * secrets. The raw value travels once (email or API answer); only its SHA-256 is stored, and
  * consuming marks it used in the same statement that checks it, so a replay finds nothing.
  */
+import type { StoreContext } from '../../lib/context.ts';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { DomainError } from '../../lib/errors.ts';
-import type { ServiceCtx } from '../operators/service.ts';
 import { oneTimeTokens, ONE_TIME_PURPOSES } from './table.ts';
 
 export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
 
 const PREFIX: Record<OneTimePurpose, string> = { unlock: 'ul_', password_reset: 'pr_', invite: 'iv_', embed: 'kbcs_' };
 
-export async function issueOneTimeToken(ctx: ServiceCtx, input: { operatorId: string; userId: string; purpose: OneTimePurpose; ttlMs: number; data?: Record<string, unknown> }) {
+export async function issueOneTimeToken(ctx: StoreContext, input: { operatorId: string; userId: string; purpose: OneTimePurpose; ttlMs: number; data?: Record<string, unknown> }) {
   const raw = `${PREFIX[input.purpose]}${randomToken(32)}`;
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + input.ttlMs);
@@ -30,7 +30,7 @@ const WHAT: Record<OneTimePurpose, string> = {
 };
 
 /** Looks a token up without using it (to validate what comes with it first), or answers 401. */
-export async function peekOneTimeToken(ctx: ServiceCtx, operatorId: string, purposes: OneTimePurpose[], raw: string) {
+export async function peekOneTimeToken(ctx: StoreContext, operatorId: string, purposes: OneTimePurpose[], raw: string) {
   const [row] = await ctx.db.select().from(oneTimeTokens).where(and(
     eq(oneTimeTokens.tokenHash, await sha256Hex(raw)), eq(oneTimeTokens.operatorId, operatorId),
     isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, ctx.clock.now()),
@@ -43,7 +43,7 @@ const invalidToken = (purposes: OneTimePurpose[]) =>
   new DomainError('unauthorized', `This ${WHAT[purposes[0]!]} is not valid: it was already used, it has expired, or it belongs elsewhere`);
 
 /** Uses a token up, or answers 401 saying it is unknown, used or expired (without saying which). */
-export async function consumeOneTimeToken(ctx: ServiceCtx, operatorId: string, purposes: OneTimePurpose[], raw: string) {
+export async function consumeOneTimeToken(ctx: StoreContext, operatorId: string, purposes: OneTimePurpose[], raw: string) {
   const hash = await sha256Hex(raw);
   const now = ctx.clock.now();
   for (const purpose of purposes) {

@@ -4,11 +4,10 @@
  */
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import Bowser from 'bowser';
-import type { PartnerPrincipal, RequestMeta } from '../../lib/context.ts';
+import type { PartnerPrincipal, RequestMeta, StoreContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
-import type { ServiceCtx } from '../operators/service.ts';
 import { sessions, partners, users } from './table.ts';
 import { recordAudit } from './audit.ts';
 
@@ -17,7 +16,7 @@ export const EMBED_SESSION_TTL_MS = 60 * 60_000;
 /** last_seen_at is written at most this often, so reads don't turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function createSession(ctx: ServiceCtx, input: { operatorId: string; userId: string; kind: 'password' | 'embed'; transport: 'bearer' | 'cookie'; components?: string[] | null; meta: RequestMeta }) {
+export async function createSession(ctx: StoreContext, input: { operatorId: string; userId: string; kind: 'password' | 'embed'; transport: 'bearer' | 'cookie'; components?: string[] | null; meta: RequestMeta }) {
   const token = `kbs_${randomToken(40)}`;
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + (input.kind === 'embed' ? EMBED_SESSION_TTL_MS : PASSWORD_SESSION_TTL_MS));
@@ -30,7 +29,7 @@ export async function createSession(ctx: ServiceCtx, input: { operatorId: string
 }
 
 /** The principal behind a token, or null. Blocked users and inactive partners have no session. */
-export async function authenticateSession(ctx: ServiceCtx, token: string, transport: 'bearer' | 'cookie', meta: RequestMeta): Promise<PartnerPrincipal | null> {
+export async function authenticateSession(ctx: StoreContext, token: string, transport: 'bearer' | 'cookie', meta: RequestMeta): Promise<PartnerPrincipal | null> {
   if (token.length > 200) return null;
   const now = ctx.clock.now();
   const [row] = await ctx.db.select({ session: sessions, user: users, partner: partners }).from(sessions)
@@ -56,7 +55,7 @@ function describeDevice(userAgent: string | null): string {
   return [browser, os].filter(Boolean).join(' on ') + type || 'Unknown device';
 }
 
-export async function listSessions(ctx: ServiceCtx, principal: PartnerPrincipal, userId: string) {
+export async function listSessions(ctx: StoreContext, principal: PartnerPrincipal, userId: string) {
   const rows = await ctx.db.select().from(sessions).where(and(
     eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt), gt(sessions.expiresAt, ctx.clock.now()),
   )).orderBy(desc(sessions.lastSeenAt));
@@ -68,7 +67,7 @@ export async function listSessions(ctx: ServiceCtx, principal: PartnerPrincipal,
 }
 
 /** Ends one session of `userId` (default: the caller). Another user's session id answers 404. */
-export async function terminateSession(ctx: ServiceCtx, principal: PartnerPrincipal, sessionId: string, meta: RequestMeta, userId = principal.userId) {
+export async function terminateSession(ctx: StoreContext, principal: PartnerPrincipal, sessionId: string, meta: RequestMeta, userId = principal.userId) {
   const ended = await ctx.db.update(sessions).set({ endedAt: ctx.clock.now() }).where(and(
     eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, userId), eq(sessions.id, sessionId), isNull(sessions.endedAt),
   )).returning({ id: sessions.id });
@@ -80,7 +79,7 @@ export async function terminateSession(ctx: ServiceCtx, principal: PartnerPrinci
   return { terminated: 1 };
 }
 
-export async function terminateOtherSessions(ctx: ServiceCtx, principal: PartnerPrincipal, meta: RequestMeta) {
+export async function terminateOtherSessions(ctx: StoreContext, principal: PartnerPrincipal, meta: RequestMeta) {
   const ended = await ctx.db.update(sessions).set({ endedAt: ctx.clock.now() }).where(and(
     eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, principal.userId), ne(sessions.id, principal.sessionId), isNull(sessions.endedAt),
   )).returning({ id: sessions.id });
@@ -94,7 +93,7 @@ export async function terminateOtherSessions(ctx: ServiceCtx, principal: Partner
 }
 
 /** The statement that ends every session of a user (password reset, block): batch it with the change. */
-export function endAllSessionsStatement(ctx: ServiceCtx, operatorId: string, userId: string) {
+export function endAllSessionsStatement(ctx: StoreContext, operatorId: string, userId: string) {
   return ctx.db.update(sessions).set({ endedAt: ctx.clock.now() })
     .where(and(eq(sessions.operatorId, operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }

@@ -32,7 +32,7 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
   await getOperator(deps, operatorId); // an unknown operator answers 404
   if (meta.ip) {
     const since = new Date(deps.clock.now().getTime() - IP_WINDOW_MS);
-    if ((await countRecentFailures(deps.db, meta.ip, since)) >= IP_FAILURE_LIMIT) {
+    if ((await countRecentFailures(deps, meta.ip, since)) >= IP_FAILURE_LIMIT) {
       throw new DomainError('rate_limited', 'Too many failed sign-ins from your network; wait 15 minutes and try again');
     }
   }

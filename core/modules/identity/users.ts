@@ -1,7 +1,7 @@
 /** Loading and presenting partner users, always within one operator. */
+import type { StoreContext } from '../../lib/context.ts';
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../lib/errors.ts';
-import type { ServiceCtx } from '../operators/service.ts';
 import { partners, users } from './table.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -22,7 +22,7 @@ export function presentUser(user: UserRow) {
   };
 }
 
-export async function findUserByEmail(ctx: ServiceCtx, operatorId: string, email: string) {
+export async function findUserByEmail(ctx: StoreContext, operatorId: string, email: string) {
   const [row] = await ctx.db.select({ user: users, partner: partners }).from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
     .where(and(eq(users.operatorId, operatorId), eq(users.email, email.trim().toLowerCase())));
@@ -30,13 +30,13 @@ export async function findUserByEmail(ctx: ServiceCtx, operatorId: string, email
 }
 
 /** A user of this operator, or 404 (another operator's user ids are simply not found). */
-export async function loadUser(ctx: ServiceCtx, operatorId: string, userId: string): Promise<UserRow> {
+export async function loadUser(ctx: StoreContext, operatorId: string, userId: string): Promise<UserRow> {
   const [row] = await ctx.db.select().from(users).where(and(eq(users.operatorId, operatorId), eq(users.id, userId)));
   if (!row) throw notFound('User');
   return row;
 }
 
-export async function loadPartnerOfUser(ctx: ServiceCtx, user: UserRow) {
+export async function loadPartnerOfUser(ctx: StoreContext, user: UserRow) {
   const [row] = await ctx.db.select().from(partners).where(and(eq(partners.operatorId, user.operatorId), eq(partners.id, user.partnerId)));
   if (!row) throw notFound('Partner');
   return row;

@@ -104,7 +104,7 @@ describe('sendMail', () => {
     await expect(sendMail(deps, reset('op_missing'))).rejects.toMatchObject({ code: 'not_found' });
     await expect(sendMail(deps, reset(operator.id, 'anna@example.com\r\nBcc: all@example.com'))).rejects.toThrow(/single email address/);
     await expect(sendMail(deps, reset(operator.id, 'a@example.com, b@example.com'))).rejects.toThrow(/single email address/);
-    expect(await listMailbox(t.db, { limit: 10 })).toHaveLength(0);
+    expect(await listMailbox(t, { limit: 10 })).toHaveLength(0);
   });
 });
 
@@ -117,9 +117,9 @@ describe('demo mailbox', () => {
     await sendMail(deps, { operatorId: other.id, to: 'second@example.com', locale: 'en', template: 'signed_up', params: { partnerName: 'Two' } });
     clock.advance(1_000);
     await sendMail(deps, { operatorId: operator.id, to: 'third@example.com', locale: 'en', template: 'partner_rejected', params: { partnerName: 'Three' } });
-    expect((await listMailbox(t.db, { limit: 10 })).map((m) => m.toAddress)).toEqual(['third@example.com', 'second@example.com', 'first@example.com']);
-    expect((await listMailbox(t.db, { limit: 2 })).map((m) => m.toAddress)).toEqual(['third@example.com', 'second@example.com']);
-    expect((await listMailbox(t.db, { operatorId: operator.id, limit: 10 })).map((m) => m.toAddress)).toEqual(['third@example.com', 'first@example.com']);
+    expect((await listMailbox(t, { limit: 10 })).map((m) => m.toAddress)).toEqual(['third@example.com', 'second@example.com', 'first@example.com']);
+    expect((await listMailbox(t, { limit: 2 })).map((m) => m.toAddress)).toEqual(['third@example.com', 'second@example.com']);
+    expect((await listMailbox(t, { operatorId: operator.id, limit: 10 })).map((m) => m.toAddress)).toEqual(['third@example.com', 'first@example.com']);
   });
 
   it('renders a self-contained page with clickable links and nothing executable', async () => {
@@ -130,7 +130,7 @@ describe('demo mailbox', () => {
       operatorId: operator.id, to: 'new@example.com', locale: 'en', template: 'invite',
       params: { inviterName: '<script>alert(1)</script>', partnerName: 'A&B', link: 'https://partners.acme.example/invite?t=1&u=2', expiresInHours: 24 },
     });
-    const page = renderMailboxPage(await listMailbox(t.db, { limit: 50 }));
+    const page = renderMailboxPage(await listMailbox(t, { limit: 50 }));
     expect(page).toMatch(/^<!doctype html>/);
     expect(page).toContain('<title>Demo mailbox</title>');
     expect(page).toContain('only in demo installs');

@@ -4,7 +4,6 @@
  * without one (the `outbox` driver) the row is the whole story and the demo mailbox shows it.
  */
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
@@ -107,9 +106,9 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
 }
 
 /** The newest messages first, of one operator or of all (the demo mailbox shows every tenant). */
-export async function listMailbox(db: Db, options: { operatorId?: string; limit: number }): Promise<MailMessage[]> {
+export async function listMailbox(ctx: Pick<ServiceContext, 'db'>, options: { operatorId?: string; limit: number }): Promise<MailMessage[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit) || 1, 1), 500);
-  return db.select().from(mailMessages)
+  return ctx.db.select().from(mailMessages)
     .where(options.operatorId ? eq(mailMessages.operatorId, options.operatorId) : undefined)
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(limit);

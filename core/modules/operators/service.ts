@@ -3,19 +3,13 @@
  * and the public portal configuration the widgets load.
  */
 import { and, asc, eq, isNull, like, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/clock.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
+import type { StoreContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { listBrandSummaries } from '../catalog/catalog-service.ts';
 import { operatorApiKeys, operatorOrigins, operators, type OperatorBranding } from './table.ts';
 import type { UpdateOperatorInput } from './schemas.ts';
-
-export interface ServiceCtx {
-  db: Db;
-  clock: Clock;
-}
 
 export const DEFAULT_BRANDING: OperatorBranding = {
   displayName: 'Partner program',
@@ -35,7 +29,7 @@ export interface CreateOperatorInput {
   fallbackUrl?: string | null;
 }
 
-export async function createOperator(ctx: ServiceCtx, input: CreateOperatorInput) {
+export async function createOperator(ctx: StoreContext, input: CreateOperatorInput) {
   const now = ctx.clock.now();
   const id = input.id ?? newId('op', ctx.clock);
   const branding = { ...DEFAULT_BRANDING, displayName: input.name, ...input.branding };
@@ -47,7 +41,7 @@ export async function createOperator(ctx: ServiceCtx, input: CreateOperatorInput
   return getOperator(ctx, id);
 }
 
-export async function getOperator(ctx: ServiceCtx, operatorId: string) {
+export async function getOperator(ctx: StoreContext, operatorId: string) {
   const [row] = await ctx.db.select().from(operators).where(eq(operators.id, operatorId));
   if (!row) throw notFound('Operator');
   const origins = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins)
@@ -63,7 +57,7 @@ export async function getOperator(ctx: ServiceCtx, operatorId: string) {
   };
 }
 
-export async function updateOperator(ctx: ServiceCtx, operatorId: string, input: UpdateOperatorInput) {
+export async function updateOperator(ctx: StoreContext, operatorId: string, input: UpdateOperatorInput) {
   const current = await getOperator(ctx, operatorId);
   const branding = { ...current.branding, ...input.branding };
   const originWrites = input.allowedOrigins
@@ -85,7 +79,7 @@ export async function updateOperator(ctx: ServiceCtx, operatorId: string, input:
   return getOperator(ctx, operatorId);
 }
 
-export async function getPortalConfig(ctx: ServiceCtx, operatorId: string) {
+export async function getPortalConfig(ctx: StoreContext, operatorId: string) {
   const operator = await getOperator(ctx, operatorId);
   const brandRows = await listBrandSummaries(ctx, operatorId);
   return {
@@ -96,13 +90,13 @@ export async function getPortalConfig(ctx: ServiceCtx, operatorId: string) {
   };
 }
 
-export async function isOriginAllowed(ctx: ServiceCtx, operatorId: string, origin: string): Promise<boolean> {
+export async function isOriginAllowed(ctx: StoreContext, operatorId: string, origin: string): Promise<boolean> {
   const [row] = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins)
     .where(and(eq(operatorOrigins.operatorId, operatorId), eq(operatorOrigins.origin, origin)));
   return Boolean(row);
 }
 
-export async function isOriginAllowedByAnyOperator(ctx: ServiceCtx, origin: string): Promise<boolean> {
+export async function isOriginAllowedByAnyOperator(ctx: StoreContext, origin: string): Promise<boolean> {
   const [row] = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins).where(eq(operatorOrigins.origin, origin)).limit(1);
   return Boolean(row);
 }
@@ -113,7 +107,7 @@ const KEY_PREFIX = 'sk_';
  * Creates a secret key and returns it in full exactly once; only its hash is stored.
  * `presetSecret` exists for the demo seed, whose key is printed on every start.
  */
-export async function createApiKey(ctx: ServiceCtx, operatorId: string, name = 'Default key', presetSecret?: string) {
+export async function createApiKey(ctx: StoreContext, operatorId: string, name = 'Default key', presetSecret?: string) {
   await getOperator(ctx, operatorId);
   const secret = presetSecret ?? `${KEY_PREFIX}${randomToken(32)}`;
   if (!secret.startsWith(KEY_PREFIX)) throw new Error(`Secret keys start with ${KEY_PREFIX}`);
@@ -133,7 +127,7 @@ export async function createApiKey(ctx: ServiceCtx, operatorId: string, name = '
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Returns the operator a secret key belongs to, or null for unknown and revoked keys. */
-export async function authenticateApiKey(ctx: ServiceCtx, secret: string): Promise<string | null> {
+export async function authenticateApiKey(ctx: StoreContext, secret: string): Promise<string | null> {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
   const hash = await sha256Hex(secret);
   const [key] = await ctx.db.select().from(operatorApiKeys)
@@ -151,7 +145,7 @@ export async function authenticateApiKey(ctx: ServiceCtx, secret: string): Promi
 export type { OperatorBranding } from './table.ts';
 
 /** The operator's branding (mail renders with it); null when there is no such operator. One query. */
-export async function findOperatorBranding(ctx: Pick<ServiceCtx, 'db'>, operatorId: string): Promise<OperatorBranding | null> {
+export async function findOperatorBranding(ctx: Pick<StoreContext, 'db'>, operatorId: string): Promise<OperatorBranding | null> {
   const [row] = await ctx.db.select({ branding: operators.branding }).from(operators).where(eq(operators.id, operatorId));
   return row?.branding ?? null;
 }
@@ -166,7 +160,7 @@ export const operatorBrandingOf = (operatorId: SQLWrapper): SQL<OperatorBranding
   sql<OperatorBranding | null>`${sql`(select ${operators.branding} from ${operators} where ${operators.id} = ${operatorId})`}`.mapWith(operators.branding);
 
 /** The fallback URL of the operator whose allowed origins include this host (any scheme), if any. One query. */
-export async function findFallbackUrlForHost(ctx: Pick<ServiceCtx, 'db'>, host: string): Promise<string | null> {
+export async function findFallbackUrlForHost(ctx: Pick<StoreContext, 'db'>, host: string): Promise<string | null> {
   const [row] = await ctx.db.select({ fallbackUrl: operators.fallbackUrl }).from(operatorOrigins)
     .innerJoin(operators, eq(operators.id, operatorOrigins.operatorId))
     .where(like(operatorOrigins.origin, `%://${host.replace(/[%_]/g, '')}`)).limit(1);

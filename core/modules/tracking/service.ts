@@ -2,13 +2,12 @@
  * What other modules may know about clicks. Tracking owns the `clicks` table; events, conversions
  * and postbacks ask here (by id, in batches) instead of reading it.
  */
+import type { ReadContext } from '../../lib/context.ts';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { clicks } from './table.ts';
 
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
-export interface ClickReadCtx { db: Db; maxBoundParams?: number }
 
 /** Whom a click credits. */
 export interface ClickAttribution { id: string; partnerId: string; campaignId: string; promoId: string }
@@ -20,14 +19,14 @@ const attributionColumns = { id: clicks.id, partnerId: clicks.partnerId, campaig
 const factColumns = { ...attributionColumns, country: clicks.country, params: clicks.params, createdAt: clicks.createdAt };
 
 /** Whom each of these clicks (visit ids) of the operator credits; unknown ids are absent. One query per chunk of ids. */
-export async function clickAttributions(ctx: ClickReadCtx, operatorId: string, clickIds: Iterable<string>): Promise<Map<string, ClickAttribution>> {
+export async function clickAttributions(ctx: ReadContext, operatorId: string, clickIds: Iterable<string>): Promise<Map<string, ClickAttribution>> {
   const rows = await selectInChunks(clickIds, (ids) => ctx.db.select(attributionColumns).from(clicks)
     .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))), ctx.maxBoundParams);
   return new Map(rows.map((c) => [c.id, c]));
 }
 
 /** Facts about these clicks of the operator (postback macros): attribution, country, parameters. One query per chunk. */
-export async function clickFacts(ctx: ClickReadCtx, operatorId: string, clickIds: Iterable<string>): Promise<Map<string, ClickFacts>> {
+export async function clickFacts(ctx: ReadContext, operatorId: string, clickIds: Iterable<string>): Promise<Map<string, ClickFacts>> {
   const rows = await selectInChunks(clickIds, (ids) => ctx.db.select(factColumns).from(clicks)
     .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))), ctx.maxBoundParams);
   return new Map(rows.map((c) => [c.id, c]));
@@ -37,7 +36,7 @@ export async function clickFacts(ctx: ClickReadCtx, operatorId: string, clickIds
  * A partner's newest clicks, newest first, optionally within one campaign or promo, or just the
  * one click `clickId` when it is in that scope. One query.
  */
-export async function findRecentClicks(ctx: ClickReadCtx, scope: { operatorId: string; partnerId: string; campaignId?: string | null; promoId?: string | null; clickId?: string }, limit: number): Promise<ClickFacts[]> {
+export async function findRecentClicks(ctx: ReadContext, scope: { operatorId: string; partnerId: string; campaignId?: string | null; promoId?: string | null; clickId?: string }, limit: number): Promise<ClickFacts[]> {
   const conditions: Array<SQL | undefined> = [
     eq(clicks.operatorId, scope.operatorId), eq(clicks.partnerId, scope.partnerId),
     scope.promoId ? eq(clicks.promoId, scope.promoId) : scope.campaignId ? eq(clicks.campaignId, scope.campaignId) : undefined,
