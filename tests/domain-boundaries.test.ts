@@ -73,6 +73,15 @@ describe('domain boundaries', () => {
     expect(found.length).toBe(ALLOWED.length);
   });
 
+  it('the shared layers below the modules (core/lib, core/jobs, core/db) import no Hono either', () => {
+    const below = ['lib', 'jobs', 'db'].flatMap((d) => walk(join(root, 'core', d))).filter((f) => !f.endsWith('.test.ts'));
+    const found = below.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(SPECIFIER)]
+      .map((m) => m[2]!)
+      .filter((spec) => spec === 'hono' || spec.startsWith('hono/') || spec.startsWith('@hono/'))
+      .map((spec) => `${relative(root, file).split(sep).join('/')} imports ${spec}`));
+    expect(found).toEqual([]);
+  });
+
   it('the scan sees the services (a moved folder would pass it vacuously)', () => {
     const files = scannedFiles().map((f) => relative(root, f).split(sep).join('/'));
     for (const f of ['core/modules/identity/sign-in.ts', 'core/modules/postbacks/service.ts', 'core/jobs/outbox.ts', 'core/lib/money.ts']) expect(files).toContain(f);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { PartnerPrincipal, ServiceContext } from '../lib/context.ts';
+import type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
 
 export type { PartnerPrincipal } from '../lib/context.ts';
 export type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
@@ -12,6 +13,8 @@ export type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
 export interface AppDeps extends ServiceContext {
   /** Which runtime serves this app; shown by /health so smoke tests can tell them apart. */
   runtime: 'node' | 'deno' | 'workerd';
+  /** The /t redirect's parts: click writer, promo cache, country lookup (from the Hono context), default fallback. */
+  tracking: TrackingDeps;
   /** Serve the demo mailbox page (/demo/mailbox): only for demo installs with the outbox driver. */
   demoMailbox?: boolean;
   /** The caller's IP as the runtime sees it (socket address, or Cloudflare's header on Workers). */

@@ -1,13 +1,12 @@
 /**
  * What services, jobs and helpers are handed: the outside world as the edge entry built it
- * (database, clock, outbox, secret box, mail and postback transports, tracking's parts), and
- * who is asking. No HTTP here: core/http/deps.ts's AppDeps adds what only the HTTP layer uses.
+ * (database, clock, outbox, secret box, mail and postback transports), and who is asking. No
+ * HTTP here: core/http/deps.ts's AppDeps adds what only the HTTP layer uses.
  */
 import type { Db } from '../db/client.ts';
 import type { JobQueue } from '../jobs/outbox.ts';
 import type { MailTransport } from '../modules/mail/transport.ts';
 import type { OutboundHttp } from '../modules/postbacks/outbound.ts';
-import type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
 import type { Clock } from './clock.ts';
 import type { SecretBox } from './crypto.ts';
 
@@ -26,7 +25,6 @@ export interface ServiceContext {
   mailTransport: MailTransport | null;
   /** Public base URL of this server, for links in emails (e.g. https://partners.example.com). */
   publicUrl: string;
-  tracking: TrackingDeps;
   /**
    * How postbacks leave: on Node and Deno a guarded node:http client that only connects to
    * public addresses; on Workers fetch (which does not reach private networks).

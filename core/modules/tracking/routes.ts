@@ -1,8 +1,9 @@
 /**
  * The tracking edge, `GET /t/{code}` (public contract): count the click, then send the player
  * on. The 302 waits for the click's commit (group commit on Node and Deno, a direct insert on
- * Workers). HEAD requests and browser prefetches are redirected without counting. Unknown codes go to the operator's
- * fallback (found by the tracking host), else the install's default; never an error page.
+ * Workers). HEAD requests and browser prefetches are redirected without counting. Unknown codes
+ * go to the operator's fallback (found by the tracking host), else the install's default; never
+ * an error page.
  */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -12,7 +13,7 @@ import { problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
 import { newId } from '../../lib/ids.ts';
 import { describeClient, isPrefetch, rawQueryPairs, truncateIp } from './click-context.ts';
 import { landingWithVisit } from './promo-target.ts';
-import { findFallbackUrl } from './fallback.ts';
+import { findFallbackUrlForHost } from '../operators/service.ts';
 
 const UNIQUE_COOKIE_TTL_S = 86_400;
 
@@ -21,7 +22,9 @@ async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<
   const tracking = deps.tracking;
   const target = /^[A-Za-z0-9_-]{4,64}$/.test(code) ? await tracking.promoTargets.resolve(code) : null;
   if (!target) {
-    return c.body('', 302, { location: await findFallbackUrl(deps, new URL(c.req.url).host), 'cache-control': 'no-store' });
+    // The operator that owns the tracking host, else the install default.
+    const fallback = (await findFallbackUrlForHost(deps, new URL(c.req.url).host)) ?? tracking.defaultFallbackUrl;
+    return c.body('', 302, { location: fallback, 'cache-control': 'no-store' });
   }
   const visitId = newId('v', deps.clock);
   const location = landingWithVisit(target.landingUrl, target.visitParam, visitId, target.referralCode);
