@@ -3,12 +3,8 @@
  * parameters against a network's entry, building the postback URLs an operator gives the
  * network, and reading the status a network sends back. Web APIs only: this runs on Workers.
  */
+import type { FieldProblem } from '../../lib/errors.ts';
 import type { NetworkDefinition, TailStatus } from './catalog.ts';
-
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
 
 const MAX_SETTING_LENGTH = 500;
 const MAX_PARAMETER_LENGTH = 200;
