@@ -23,9 +23,7 @@ const scanned = ['modules', 'jobs', 'lib', 'db'].map((d) => join(root, 'core', d
  * Imports into core/http/ not moved yet, as `file imports specifier`. Counted: a new violation fails,
  * and so does an entry that no longer occurs (shrink the list when you fix one).
  */
-const ALLOWED: string[] = [
-  'core/modules/identity/passwords.ts imports ../../http/problem.ts',
-];
+const ALLOWED: string[] = [];
 
 function walk(dir: string): string[] {
   const out: string[] = [];

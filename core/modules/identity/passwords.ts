@@ -7,7 +7,7 @@
  * so the iteration count is stored in every hash and `needsRehash` lets sign-in upgrade a hash
  * when the constant is raised on a runtime that allows it. 16-byte random salt, 32-byte key.
  */
-import { ProblemError } from '../../http/problem.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { timingSafeEqual } from '../../lib/crypto.ts';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.ts';
 
@@ -52,7 +52,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 /** Throws a 422 naming the field when a new password is too weak. */
 export function assertPasswordAcceptable(password: string, email: string | null, field = 'body.password'): void {
-  const fail = (message: string) => { throw new ProblemError('validation_failed', `${field}: ${message}`, [{ path: field, message }]); };
+  const fail = (message: string) => { throw new DomainError('validation_failed', `${field}: ${message}`, [{ path: field, message }]); };
   if (password.length < PASSWORD_MIN_LENGTH) fail(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
   const lowered = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password) || /^(0123456789|1234567890|abcdefghij)/.test(lowered)) {
