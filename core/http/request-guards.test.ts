@@ -120,6 +120,9 @@ describe('headers on every answer', () => {
       await t.app.request('/v1/no-such-route'),
       await t.app.request('/v1/brands'),
       await t.app.request('/v1/brands', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' }),
+      await t.app.request('/docs'),
+      await t.app.request('/t/NoSuchCode'),
+      await t.app.request('/portal/op_nobody'),
     ];
     for (const res of answers) expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
