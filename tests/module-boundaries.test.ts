@@ -5,7 +5,7 @@ import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import * as schema from '../core/db/schema.ts';
 import { campaignNameOf, promoCodeOf } from '../core/modules/campaigns/service.ts';
-import { brandSummaryOf, landingTargetOf } from '../core/modules/catalog/catalog-service.ts';
+import { brandSummaryOf, landingTargetOf } from '../core/modules/catalog/service.ts';
 import { partnerReferralCodeOf } from '../core/modules/identity/partners.ts';
 import { operatorBrandingOf } from '../core/modules/operators/service.ts';
 

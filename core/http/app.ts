@@ -21,7 +21,6 @@ import { teamRoutes } from '../modules/identity/team-routes.ts';
 import { operatorIdentityRoutes } from '../modules/identity/operator-routes.ts';
 import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
 import { trackingRoutes } from '../modules/tracking/routes.ts';
-import { catalogAdminRoutes } from '../modules/catalog/catalog-routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
 import { postbackRoutes } from '../modules/postbacks/routes.ts';
@@ -116,7 +115,6 @@ export function createApp(deps: AppDeps) {
     .route('/', teamRoutes)
     .route('/', operatorIdentityRoutes)
     .route('/', trackingRoutes)
-    .route('/', catalogAdminRoutes)
     .route('/', campaignRoutes)
     .route('/', eventRoutes)
     .route('/', postbackRoutes)

@@ -4,10 +4,8 @@ import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { IdParams } from '../identity/schemas.ts';
-import { CreativeFilterSchema, CreativeSchema, LandingSchema, PlanSchema, TrafficSourceSchema } from '../catalog/catalog-schemas.ts';
-import { listCreatives, listLandings, listTrafficSources, plansForPartner } from '../catalog/catalog-service.ts';
-import { listBrands } from '../catalog/service.ts';
-import { BrandSchema } from '../catalog/schemas.ts';
+import { BrandSchema, CreativeFilterSchema, CreativeSchema, LandingSchema, PlanSchema, TrafficSourceSchema } from '../catalog/schemas.ts';
+import { listBrands, listCreatives, listLandings, listTrafficSources, plansForPartner } from '../catalog/service.ts';
 import { CampaignDetailSchema, CampaignListSchema, CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, PromoSchema, UpdatePromoSchema } from './schemas.ts';
 import { createCampaign, createPromo, getCampaign, getPromo, listCampaigns, setCampaignArchived, updatePromo } from './service.ts';
 

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import {
   brandSummaryOf, creativeSummaryOf, type BrandSummary, type PlanSummary, findBrand, findLanding, isCreativeUsableBy, landingSummaryOf, landingTargetOf, planSummaryOf, plansForPartner, trafficSourceExists, trafficSourceSummaryOf,
-} from '../catalog/catalog-service.ts';
+} from '../catalog/service.ts';
 import { partnerReferralCodeOf } from '../identity/partners.ts';
 import { campaigns, promos } from './table.ts';
 import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, UpdatePromoSchema } from './schemas.ts';

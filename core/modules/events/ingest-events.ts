@@ -12,7 +12,7 @@ import { formatStoredAmount, parseMoney, MoneyError } from '../../lib/money.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
-import { existingBrandIds } from '../catalog/catalog-service.ts';
+import { existingBrandIds } from '../catalog/service.ts';
 import { promosByCode } from '../campaigns/service.ts';
 import { clickAttributions } from '../tracking/service.ts';
 import { playerEvents, players } from './table.ts';

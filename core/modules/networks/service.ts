@@ -10,7 +10,7 @@ import type { ServiceContext } from '../../lib/context.ts';
 import { DomainError, fieldProblems, notFound } from '../../lib/errors.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
-import { findBrand, findLanding } from '../catalog/catalog-service.ts';
+import { findBrand, findLanding } from '../catalog/service.ts';
 import { NETWORK_CATALOG, findNetwork, type NetworkDefinition } from './catalog.ts';
 import { buildNetworkPostbackUrls, validateNetworkSettings, validateOfferParameters } from './network-settings.ts';
 import { networkConnections, networkOffers } from './table.ts';

@@ -7,7 +7,7 @@ import { newId, randomToken } from '../../lib/ids.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import type { StoreContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
-import { listBrandSummaries } from '../catalog/catalog-service.ts';
+import { listBrandSummaries } from '../catalog/service.ts';
 import { operatorApiKeys, operatorOrigins, operators, type OperatorBranding } from './table.ts';
 import type { UpdateOperatorInput } from './schemas.ts';
 
