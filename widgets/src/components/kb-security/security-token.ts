@@ -1,8 +1,8 @@
 /**
- * The statistic-token panel of `<kb-security>`: the user's own token for the Report API and the
- * JSON/XML feeds, masked until revealed, with copy, rotate and expire. Rotating or expiring breaks
- * the user's scripts and feed URLs at once, so both ask first (inline, not a browser dialog, which
- * an embedding page may block).
+ * The statistic-token panel of `<kb-security>`: the user's own token (the reports issue makes it
+ * the key to the Report API and feeds; the panel's words say only what it is today), masked until
+ * revealed, with copy, rotate and expire. Rotating or expiring breaks whatever uses it at once, so
+ * both ask first (inline, not a browser dialog, which an embedding page may block).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
