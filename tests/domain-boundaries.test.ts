@@ -1,8 +1,9 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_STATUS } from '../core/http/problem.ts';
 import { DOMAIN_ERROR_CODES } from '../core/lib/errors.ts';
+import { IMPORT_SPECIFIER, typeScriptFiles } from './helpers/source-files.ts';
 
 /**
  * The domain does not depend on HTTP (docs: DESIGN.md, "Boundaries"). Services, jobs and the shared
@@ -25,23 +26,10 @@ const scanned = ['modules', 'jobs', 'lib', 'db'].map((d) => join(root, 'core', d
  */
 const ALLOWED: string[] = [];
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...walk(path));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
-
-/** `from '…'` of static imports/re-exports, `import '…'`, and `import('…')`. */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
-
 const isRouteFile = (base: string) => base === 'routes.ts' || base.endsWith('-routes.ts');
 
 function scannedFiles(): string[] {
-  return scanned.flatMap(walk).filter((file) => {
+  return scanned.flatMap((dir) => typeScriptFiles(dir)).filter((file) => {
     const base = file.slice(file.lastIndexOf(sep) + 1);
     return !base.endsWith('.test.ts') && !isRouteFile(base);
   });
@@ -51,7 +39,7 @@ function httpImports(): string[] {
   const found: string[] = [];
   for (const file of scannedFiles()) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(SPECIFIER)) {
+    for (const m of text.matchAll(IMPORT_SPECIFIER)) {
       const spec = m[2]!;
       if (!spec.startsWith('.')) continue;
       const target = resolve(dirname(file), spec);
@@ -72,8 +60,8 @@ describe('domain boundaries', () => {
   });
 
   it('the shared layers below the modules (core/lib, core/jobs, core/db) import no Hono either', () => {
-    const below = ['lib', 'jobs', 'db'].flatMap((d) => walk(join(root, 'core', d))).filter((f) => !f.endsWith('.test.ts'));
-    const found = below.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(SPECIFIER)]
+    const below = ['lib', 'jobs', 'db'].flatMap((d) => typeScriptFiles(join(root, 'core', d))).filter((f) => !f.endsWith('.test.ts'));
+    const found = below.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(IMPORT_SPECIFIER)]
       .map((m) => m[2]!)
       .filter((spec) => spec === 'hono' || spec.startsWith('hono/') || spec.startsWith('@hono/'))
       .map((spec) => `${relative(root, file).split(sep).join('/')} imports ${spec}`));

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
@@ -8,6 +8,7 @@ import { campaignNameOf, promoCodeOf } from '../core/modules/campaigns/service.t
 import { brandSummaryOf, landingTargetOf } from '../core/modules/catalog/service.ts';
 import { partnerReferralCodeOf } from '../core/modules/identity/partners.ts';
 import { operatorBrandingOf } from '../core/modules/operators/service.ts';
+import { IMPORT_SPECIFIER, typeScriptFiles } from './helpers/source-files.ts';
 
 /**
  * Modules talk through services, not tables (docs: DESIGN.md, "Boundaries"). A module owns the
@@ -26,18 +27,6 @@ import { operatorBrandingOf } from '../core/modules/operators/service.ts';
 const root = resolve(import.meta.dirname, '..');
 const modulesDir = join(root, 'core', 'modules');
 
-function walk(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...walk(path));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) out.push(path);
-  }
-  return out;
-}
-
-/** `from '…'` of static imports/re-exports, `import '…'`, and `import('…')`. */
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)(['"])([^'"]+)\1/g;
 
 function moduleOf(absPath: string): string | undefined {
   const rel = relative(modulesDir, absPath);
@@ -47,12 +36,12 @@ function moduleOf(absPath: string): string | undefined {
 
 function boundaryViolations(): string[] {
   const found: string[] = [];
-  for (const file of walk(modulesDir)) {
+  for (const file of typeScriptFiles(modulesDir)) {
     const base = file.slice(file.lastIndexOf(sep) + 1);
     if (base === 'table.ts' || base.endsWith('.test.ts')) continue;
     const own = moduleOf(file);
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(SPECIFIER)) {
+    for (const m of text.matchAll(IMPORT_SPECIFIER)) {
       const spec = m[2]!;
       if (!spec.startsWith('.')) continue;
       const target = resolve(dirname(file), spec);
@@ -72,7 +61,7 @@ describe('module boundaries', () => {
   });
 
   it('the scan sees the modules (a moved folder would pass it vacuously)', () => {
-    const modules = new Set(walk(modulesDir).map(moduleOf));
+    const modules = new Set(typeScriptFiles(modulesDir).map(moduleOf));
     for (const m of ['tracking', 'events', 'postbacks', 'conversions', 'identity', 'campaigns', 'catalog']) expect(modules.has(m)).toBe(true);
   });
 
