@@ -22,13 +22,21 @@ export const KABINET_PROXY_PREFIXES = ['/v1/networks', '/v1/network_connections'
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
   // In-process fetch stands in for the network hop between the operator's server and Kabinet.
-  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) => api.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
+  const inProcessFetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    api.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
 
   backend.get('/demo/operator-backend/:operatorId/embed-secret', async (c) => {
     const demo = DEMO_OPERATORS.find((d) => d.id === c.req.param('operatorId'));
     if (!demo) return c.json({ error: 'Unknown demo operator' }, 404);
     const kabinet = createKabinetClient(new URL(c.req.url).origin, { secretKey: demo.apiKey, fetch: inProcessFetch });
-    const session = await unwrap(kabinet.v1.partner_sessions.$post({ json: { userId: demo.userId, components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions', 'postbacks'] } }));
+    const session = await unwrap(
+      kabinet.v1.partner_sessions.$post({
+        json: {
+          userId: demo.userId,
+          components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions', 'postbacks'],
+        },
+      }),
+    );
     c.header('cache-control', 'no-store');
     return c.json({ clientSecret: session.clientSecret, expiresAt: session.expiresAt, partner: demo.signInEmail });
   });
@@ -48,18 +56,28 @@ export function createDemoOperatorBackend(api: AppType) {
     const prefix = `/demo/operator-backend/${demo.id}/kabinet`;
     const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '';
     if (!KABINET_PROXY_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
-      return c.json({ error: 'The operator console proxy forwards only /v1/networks, /v1/network_connections and /v1/conversions' }, 404);
+      return c.json(
+        { error: 'The operator console proxy forwards only /v1/networks, /v1/network_connections and /v1/conversions' },
+        404,
+      );
     }
     const method = c.req.method.toUpperCase();
     const body = method === 'GET' || method === 'HEAD' ? '' : await c.req.text();
     // Only our own headers go on: the browser's cookies and headers are for this backend, not for Kabinet.
     const headers: Record<string, string> = { authorization: `Bearer ${demo.apiKey}`, accept: 'application/json' };
     if (body) headers['content-type'] = 'application/json';
-    const answer = await inProcessFetch(`${url.origin}${path}${url.search}`, { method, headers, ...(body ? { body } : {}) });
+    const answer = await inProcessFetch(`${url.origin}${path}${url.search}`, {
+      method,
+      headers,
+      ...(body ? { body } : {}),
+    });
     const empty = method === 'HEAD' || answer.status === 204 || answer.status === 304;
     return new Response(empty ? null : await answer.arrayBuffer(), {
       status: answer.status,
-      headers: { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' },
+      headers: {
+        'content-type': answer.headers.get('content-type') ?? 'application/json',
+        'cache-control': 'no-store',
+      },
     });
   });
   return backend;

@@ -9,7 +9,13 @@ import { and, eq } from 'drizzle-orm';
 import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
 import { insertMany } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
-import { commissionPlans, creatives, landings, trafficSources, planAssignments } from '../core/modules/catalog/table.ts';
+import {
+  commissionPlans,
+  creatives,
+  landings,
+  trafficSources,
+  planAssignments,
+} from '../core/modules/catalog/table.ts';
 import { campaigns, promos } from '../core/modules/campaigns/table.ts';
 import { clicks } from '../core/modules/tracking/table.ts';
 import { playerEvents, players } from '../core/modules/events/table.ts';
@@ -25,21 +31,45 @@ export interface TrackingSeedOptions {
 /** mulberry32: tiny, fast, seeded. */
 export function prng(seed: number) {
   return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-const HOURLY = [0.35, 0.25, 0.18, 0.15, 0.15, 0.2, 0.35, 0.55, 0.7, 0.8, 0.85, 0.9, 0.95, 0.95, 0.9, 0.9, 0.95, 1.05, 1.2, 1.35, 1.45, 1.4, 1.1, 0.7];
-const SIZES: Array<[number, number]> = [[300, 250], [728, 90], [160, 600], [320, 50], [300, 600], [250, 250]];
+const HOURLY = [
+  0.35, 0.25, 0.18, 0.15, 0.15, 0.2, 0.35, 0.55, 0.7, 0.8, 0.85, 0.9, 0.95, 0.95, 0.9, 0.9, 0.95, 1.05, 1.2, 1.35, 1.45,
+  1.4, 1.1, 0.7,
+];
+const SIZES: Array<[number, number]> = [
+  [300, 250],
+  [728, 90],
+  [160, 600],
+  [320, 50],
+  [300, 600],
+  [250, 250],
+];
 const UAS = [
-  ['mobile', 'iOS', 'Safari'], ['mobile', 'Android', 'Chrome'], ['desktop', 'Windows', 'Chrome'], ['desktop', 'macOS', 'Safari'],
-  ['desktop', 'Windows', 'Microsoft Edge'], ['tablet', 'iOS', 'Safari'], ['mobile', 'Android', 'Samsung Internet'], ['bot', 'Linux', 'Googlebot'],
+  ['mobile', 'iOS', 'Safari'],
+  ['mobile', 'Android', 'Chrome'],
+  ['desktop', 'Windows', 'Chrome'],
+  ['desktop', 'macOS', 'Safari'],
+  ['desktop', 'Windows', 'Microsoft Edge'],
+  ['tablet', 'iOS', 'Safari'],
+  ['mobile', 'Android', 'Samsung Internet'],
+  ['bot', 'Linux', 'Googlebot'],
 ] as const;
 
-interface OperatorPlan { operatorId: string; key: 'luckyspin' | 'northwind'; brandIds: string[]; currency: string; weekendBoost: number; countries: string[] }
+interface OperatorPlan {
+  operatorId: string;
+  key: 'luckyspin' | 'northwind';
+  brandIds: string[];
+  currency: string;
+  weekendBoost: number;
+  countries: string[];
+}
 
 export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options: TrackingSeedOptions): Promise<void> {
   const random = prng(20261124);
@@ -51,47 +81,161 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
   for (const op of ops) {
     const created = new Date(now.getTime() - 100 * 86_400_000);
     const landingRows = op.brandIds.flatMap((brandId, b) => [
-      { id: newId('land', ctx.clock), operatorId: op.operatorId, brandId, name: b === 0 ? 'Welcome offer' : 'Main page', url: `https://${brandId.split('_').pop()}.${op.key}.example/${b === 0 ? 'welcome' : ''}?lang=en`, audience: 'players' as const, language: 'en', countries: [], createdAt: created },
-      { id: newId('land', ctx.clock), operatorId: op.operatorId, brandId, name: 'Landing (RU)', url: `https://${brandId.split('_').pop()}.${op.key}.example/ru/`, audience: 'players' as const, language: 'ru', countries: ['RU', 'KZ'], createdAt: created },
-      { id: newId('land', ctx.clock), operatorId: op.operatorId, brandId, name: 'Become a partner', url: `${options.publicUrl}/${op.key === 'luckyspin' ? '' : 'northwind/'}`, audience: 'sub_affiliates' as const, language: 'en', countries: [], createdAt: created },
+      {
+        id: newId('land', ctx.clock),
+        operatorId: op.operatorId,
+        brandId,
+        name: b === 0 ? 'Welcome offer' : 'Main page',
+        url: `https://${brandId.split('_').pop()}.${op.key}.example/${b === 0 ? 'welcome' : ''}?lang=en`,
+        audience: 'players' as const,
+        language: 'en',
+        countries: [],
+        createdAt: created,
+      },
+      {
+        id: newId('land', ctx.clock),
+        operatorId: op.operatorId,
+        brandId,
+        name: 'Landing (RU)',
+        url: `https://${brandId.split('_').pop()}.${op.key}.example/ru/`,
+        audience: 'players' as const,
+        language: 'ru',
+        countries: ['RU', 'KZ'],
+        createdAt: created,
+      },
+      {
+        id: newId('land', ctx.clock),
+        operatorId: op.operatorId,
+        brandId,
+        name: 'Become a partner',
+        url: `${options.publicUrl}/${op.key === 'luckyspin' ? '' : 'northwind/'}`,
+        audience: 'sub_affiliates' as const,
+        language: 'en',
+        countries: [],
+        createdAt: created,
+      },
     ]);
     await insertMany(ctx.db, landings, landingRows, { maxParams });
-    await insertMany(ctx.db, creatives, SIZES.map(([w, h]) => ({
-      id: newId('crt', ctx.clock), operatorId: op.operatorId, brandId: op.brandIds[0]!, title: `${op.key === 'luckyspin' ? 'Welcome bonus' : 'Trade now'} ${w}×${h}`,
-      language: 'en', format: 'banner' as const, privacy: w === 320 ? 'private' as const : 'public' as const, allowedPartnerIds: [],
-      width: w, height: h, tags: w === h ? ['square'] : h > w ? ['skyscraper'] : ['horizontal'],
-      assetUrl: `${options.publicUrl}/creatives/${op.key}-${w}x${h}.svg`, createdAt: created,
-    })), { maxParams });
-    const sources = ['SEO', 'PPC', 'Social media', 'Email', 'Push notifications', 'Display'].map((name) => ({ id: newId('ts', ctx.clock), operatorId: op.operatorId, name }));
+    await insertMany(
+      ctx.db,
+      creatives,
+      SIZES.map(([w, h]) => ({
+        id: newId('crt', ctx.clock),
+        operatorId: op.operatorId,
+        brandId: op.brandIds[0]!,
+        title: `${op.key === 'luckyspin' ? 'Welcome bonus' : 'Trade now'} ${w}×${h}`,
+        language: 'en',
+        format: 'banner' as const,
+        privacy: w === 320 ? ('private' as const) : ('public' as const),
+        allowedPartnerIds: [],
+        width: w,
+        height: h,
+        tags: w === h ? ['square'] : h > w ? ['skyscraper'] : ['horizontal'],
+        assetUrl: `${options.publicUrl}/creatives/${op.key}-${w}x${h}.svg`,
+        createdAt: created,
+      })),
+      { maxParams },
+    );
+    const sources = ['SEO', 'PPC', 'Social media', 'Email', 'Push notifications', 'Display'].map((name) => ({
+      id: newId('ts', ctx.clock),
+      operatorId: op.operatorId,
+      name,
+    }));
     await insertMany(ctx.db, trafficSources, sources, { maxParams });
-    type PlanSeed = { name: string; kind: 'cpa' | 'revshare' | 'hybrid'; terms: Record<string, string>; isDefault: boolean; supportsSubAffiliates: boolean };
-    const plans = (op.key === 'luckyspin'
-      ? [{ name: 'RevShare 35%', kind: 'revshare' as const, terms: { RevShare: '35% of NGR', 'Negative carry-over': 'off' }, isDefault: true, supportsSubAffiliates: true },
-        { name: 'CPA €150', kind: 'cpa' as const, terms: { CPA: '€150 per qualified player', Qualification: 'first deposit ≥ €20 and 3 deposits within 30 days' }, isDefault: true, supportsSubAffiliates: false },
-        { name: 'Hybrid VIP', kind: 'hybrid' as const, terms: { CPA: '€100', RevShare: '25% of NGR' }, isDefault: false, supportsSubAffiliates: true }] as PlanSeed[]
-      : [{ name: 'IB rebate $8/lot', kind: 'revshare' as const, terms: { Rebate: '$8 per standard lot', Tiers: '$10 above 500 lots/month' }, isDefault: true, supportsSubAffiliates: true },
-        { name: 'CPA $600', kind: 'cpa' as const, terms: { CPA: '$600 per funded client', Qualification: 'deposit ≥ $250 and 1 lot traded' }, isDefault: true, supportsSubAffiliates: false }] as PlanSeed[])
-      .map((p) => ({ ...p, id: newId('plan', ctx.clock), operatorId: op.operatorId, createdAt: created }));
+    type PlanSeed = {
+      name: string;
+      kind: 'cpa' | 'revshare' | 'hybrid';
+      terms: Record<string, string>;
+      isDefault: boolean;
+      supportsSubAffiliates: boolean;
+    };
+    const plans = (
+      op.key === 'luckyspin'
+        ? ([
+            {
+              name: 'RevShare 35%',
+              kind: 'revshare' as const,
+              terms: { RevShare: '35% of NGR', 'Negative carry-over': 'off' },
+              isDefault: true,
+              supportsSubAffiliates: true,
+            },
+            {
+              name: 'CPA €150',
+              kind: 'cpa' as const,
+              terms: {
+                CPA: '€150 per qualified player',
+                Qualification: 'first deposit ≥ €20 and 3 deposits within 30 days',
+              },
+              isDefault: true,
+              supportsSubAffiliates: false,
+            },
+            {
+              name: 'Hybrid VIP',
+              kind: 'hybrid' as const,
+              terms: { CPA: '€100', RevShare: '25% of NGR' },
+              isDefault: false,
+              supportsSubAffiliates: true,
+            },
+          ] as PlanSeed[])
+        : ([
+            {
+              name: 'IB rebate $8/lot',
+              kind: 'revshare' as const,
+              terms: { Rebate: '$8 per standard lot', Tiers: '$10 above 500 lots/month' },
+              isDefault: true,
+              supportsSubAffiliates: true,
+            },
+            {
+              name: 'CPA $600',
+              kind: 'cpa' as const,
+              terms: { CPA: '$600 per funded client', Qualification: 'deposit ≥ $250 and 1 lot traded' },
+              isDefault: true,
+              supportsSubAffiliates: false,
+            },
+          ] as PlanSeed[])
+    ).map((p) => ({ ...p, id: newId('plan', ctx.clock), operatorId: op.operatorId, createdAt: created }));
     await insertMany(ctx.db, commissionPlans, plans, { maxParams });
 
-    const active = await ctx.db.select({ id: partners.id, name: partners.name }).from(partners).where(and(eq(partners.operatorId, op.operatorId), eq(partners.status, 'active')));
+    const active = await ctx.db
+      .select({ id: partners.id, name: partners.name })
+      .from(partners)
+      .where(and(eq(partners.operatorId, op.operatorId), eq(partners.status, 'active')));
     const vip = plans.find((p) => !p.isDefault);
-    if (vip && active[0]) await ctx.db.insert(planAssignments).values({ planId: vip.id, partnerId: active[0].id, operatorId: op.operatorId });
-    const campaignRows = active.flatMap((partner, i) => [0, 1].slice(0, i === 0 ? 2 : 1).map((n) => ({
-      id: newId('camp', ctx.clock), operatorId: op.operatorId, partnerId: partner.id, brandId: op.brandIds[n % op.brandIds.length]!,
-      planId: plans[(i + n) % 2]!.id, name: n === 0 ? `${partner.name} — main` : `${partner.name} — mobile`,
-      status: i === active.length - 1 && n === 0 ? 'archived' as const : 'active' as const, createdAt: new Date(created.getTime() + i * 86_400_000),
-      archivedAt: i === active.length - 1 && n === 0 ? new Date(now.getTime() - 5 * 86_400_000) : null,
-    })));
+    if (vip && active[0])
+      await ctx.db
+        .insert(planAssignments)
+        .values({ planId: vip.id, partnerId: active[0].id, operatorId: op.operatorId });
+    const campaignRows = active.flatMap((partner, i) =>
+      [0, 1].slice(0, i === 0 ? 2 : 1).map((n) => ({
+        id: newId('camp', ctx.clock),
+        operatorId: op.operatorId,
+        partnerId: partner.id,
+        brandId: op.brandIds[n % op.brandIds.length]!,
+        planId: plans[(i + n) % 2]!.id,
+        name: n === 0 ? `${partner.name} — main` : `${partner.name} — mobile`,
+        status: i === active.length - 1 && n === 0 ? ('archived' as const) : ('active' as const),
+        createdAt: new Date(created.getTime() + i * 86_400_000),
+        archivedAt: i === active.length - 1 && n === 0 ? new Date(now.getTime() - 5 * 86_400_000) : null,
+      })),
+    );
     await insertMany(ctx.db, campaigns, campaignRows, { maxParams });
-    const crts = await ctx.db.select({ id: creatives.id, brandId: creatives.brandId }).from(creatives).where(eq(creatives.operatorId, op.operatorId));
+    const crts = await ctx.db
+      .select({ id: creatives.id, brandId: creatives.brandId })
+      .from(creatives)
+      .where(eq(creatives.operatorId, op.operatorId));
     const promoRows = campaignRows.flatMap((c, i) => {
       const ls = landingRows.filter((l) => l.brandId === c.brandId && l.audience === 'players');
       return [0, 1, 2].map((n) => ({
-        id: newId('promo', ctx.clock), operatorId: op.operatorId, partnerId: c.partnerId, campaignId: c.id,
-        code: `${op.key.slice(0, 2)}${i}x${n}`.padEnd(8, 'K').toUpperCase(), landingId: ls[n % ls.length]!.id,
-        creativeId: n === 2 ? null : crts[(i + n) % crts.length]!.id, trafficSourceId: n === 1 ? null : sources[(i + n) % sources.length]!.id,
-        title: ['Sidebar banner', 'Newsletter link', 'Direct link'][n]!, promoCode: n === 0 ? `${op.key.slice(0, 3).toUpperCase()}${i}` : null,
+        id: newId('promo', ctx.clock),
+        operatorId: op.operatorId,
+        partnerId: c.partnerId,
+        campaignId: c.id,
+        code: `${op.key.slice(0, 2)}${i}x${n}`.padEnd(8, 'K').toUpperCase(),
+        landingId: ls[n % ls.length]!.id,
+        creativeId: n === 2 ? null : crts[(i + n) % crts.length]!.id,
+        trafficSourceId: n === 1 ? null : sources[(i + n) % sources.length]!.id,
+        title: ['Sidebar banner', 'Newsletter link', 'Direct link'][n]!,
+        promoCode: n === 0 ? `${op.key.slice(0, 3).toUpperCase()}${i}` : null,
         createdAt: c.createdAt,
       }));
     });
@@ -101,8 +245,14 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
 }
 
 async function seedTraffic(
-  ctx: ServiceCtx, op: OperatorPlan, promoRows: Array<typeof promos.$inferInsert>, campaignRows: Array<typeof campaigns.$inferInsert>,
-  total: number, random: () => number, pick: <T>(xs: readonly T[]) => T, maxParams: number | undefined,
+  ctx: ServiceCtx,
+  op: OperatorPlan,
+  promoRows: Array<typeof promos.$inferInsert>,
+  campaignRows: Array<typeof campaigns.$inferInsert>,
+  total: number,
+  random: () => number,
+  pick: <T>(xs: readonly T[]) => T,
+  maxParams: number | undefined,
 ) {
   const days = 90;
   const now = ctx.clock.now().getTime();
@@ -113,7 +263,7 @@ async function seedTraffic(
   const dayWeight = (d: number) => {
     const weekday = new Date(start + d * 86_400_000).getUTCDay();
     const weekend = weekday === 0 || weekday === 6;
-    return (1 + d / days * 0.6) * (weekend ? op.weekendBoost : 1) * (0.85 + random() * 0.3);
+    return (1 + (d / days) * 0.6) * (weekend ? op.weekendBoost : 1) * (0.85 + random() * 0.3);
   };
   const dayWeights = Array.from({ length: days }, (_, d) => dayWeight(d));
   const dayTotal = dayWeights.reduce((a, b) => a + b, 0);
@@ -144,31 +294,78 @@ async function seedTraffic(
       const id = newId('v', { now: () => at });
       const isBot = device === 'bot';
       clickBuffer.push({
-        id, operatorId: op.operatorId, partnerId: promo.partnerId, campaignId: promo.campaignId, promoId: promo.id, createdAt: at,
-        params: [['sub1', `s${Math.floor(random() * 40)}`], ['clickID', Math.floor(random() * 1e9).toString(36)]],
+        id,
+        operatorId: op.operatorId,
+        partnerId: promo.partnerId,
+        campaignId: promo.campaignId,
+        promoId: promo.id,
+        createdAt: at,
+        params: [
+          ['sub1', `s${Math.floor(random() * 40)}`],
+          ['clickID', Math.floor(random() * 1e9).toString(36)],
+        ],
         ipPrefix: `${Math.floor(random() * 220) + 1}.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.0/24`,
-        country: pick(op.countries), device, os, browser, referrer: random() < 0.4 ? 'https://www.google.com/' : null, isBot, isUnique: !isBot && random() < 0.82,
+        country: pick(op.countries),
+        device,
+        os,
+        browser,
+        referrer: random() < 0.4 ? 'https://www.google.com/' : null,
+        isBot,
+        isUnique: !isBot && random() < 0.82,
       });
       // About 3% of human clicks register; 45% of those deposit, some of them again later.
       if (!isBot && random() < 0.03) {
         const playerId = `${op.key.slice(0, 2)}-p${++playerSeq}`;
         const brandId = brandOf.get(promo.campaignId)!;
-        const base = { operatorId: op.operatorId, playerId, brandId, visitId: id, promoCode: null, data: null, partnerId: promo.partnerId, campaignId: promo.campaignId, promoId: promo.id, clickId: id };
+        const base = {
+          operatorId: op.operatorId,
+          playerId,
+          brandId,
+          visitId: id,
+          promoCode: null,
+          data: null,
+          partnerId: promo.partnerId,
+          campaignId: promo.campaignId,
+          promoId: promo.id,
+          clickId: id,
+        };
         // Events that would fall after "now" have not happened yet, so they are not generated.
-        const event = (type: typeof playerEvents.$inferInsert['type'], minutes: number, amountMinor: number | null, attributedBy: 'visit_id' | 'player') => {
+        const event = (
+          type: (typeof playerEvents.$inferInsert)['type'],
+          minutes: number,
+          amountMinor: number | null,
+          attributedBy: 'visit_id' | 'player',
+        ) => {
           const occurredAt = new Date(at.getTime() + minutes * 60_000);
           if (occurredAt.getTime() > now) return;
           eventBuffer.push({
-            ...base, id: `${playerId}-${type}-${minutes}`, type, amountMinor, currency: amountMinor === null ? null : op.currency,
-            occurredAt, receivedAt: occurredAt, contentHash: `seed:${playerId}:${type}:${minutes}`, attributedBy,
+            ...base,
+            id: `${playerId}-${type}-${minutes}`,
+            type,
+            amountMinor,
+            currency: amountMinor === null ? null : op.currency,
+            occurredAt,
+            receivedAt: occurredAt,
+            contentHash: `seed:${playerId}:${type}:${minutes}`,
+            attributedBy,
           });
         };
         event('registration', 4, null, 'visit_id');
-        playerRows.push({ operatorId: op.operatorId, brandId, playerId, partnerId: promo.partnerId!, campaignId: promo.campaignId!, promoId: promo.id!, clickId: id, attributedAt: at });
+        playerRows.push({
+          operatorId: op.operatorId,
+          brandId,
+          playerId,
+          partnerId: promo.partnerId!,
+          campaignId: promo.campaignId!,
+          promoId: promo.id!,
+          clickId: id,
+          attributedAt: at,
+        });
         if (random() < 0.45) {
           const unit = op.currency === 'BTC' ? 100_000 : 100;
           event('first_deposit', 30, unit * (20 + Math.floor(random() * 480)), 'player');
-          for (let k = 1; random() < 0.5 && k < 6; k++) event('deposit', 1440 * k * 3, unit * (10 + Math.floor(random() * 300)), 'player');
+          for (let k = 1; random() < 0.5 && k < 6; k++)
+            event('deposit', 1440 * k * 3, unit * (10 + Math.floor(random() * 300)), 'player');
         }
       }
       if (clickBuffer.length >= 20_000) await flush();

@@ -23,7 +23,10 @@ mkdirSync(root('dist/sdk'), { recursive: true });
 for (const file of ['index.js', 'index.d.ts']) {
   const code = readFileSync(root(`dist/sdk-build/core/sdk/${file}`), 'utf8');
   const relative = /(?:from\s*|import\()\s*["'](\.[^"']*)["']/.exec(code);
-  if (relative) throw new Error(`dist/sdk-build/core/sdk/${file} imports ${relative[1]}: the SDK must import only packages (hono/client)`);
+  if (relative)
+    throw new Error(
+      `dist/sdk-build/core/sdk/${file} imports ${relative[1]}: the SDK must import only packages (hono/client)`,
+    );
   cpSync(root(`dist/sdk-build/core/sdk/${file}`), root(`dist/sdk/${file}`));
 }
 rmSync(root('dist/sdk-build'), { recursive: true, force: true });

@@ -40,9 +40,20 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
   // The demo tracker's pin (this port, /demo/tracker/ only) exists only where the demo data is.
-  const demoPins = config.seed === 'demo' ? await demoTrackerPins(db, config.port, DEMO_OPERATORS.map((o) => o.id)) : {};
+  const demoPins =
+    config.seed === 'demo'
+      ? await demoTrackerPins(
+          db,
+          config.port,
+          DEMO_OPERATORS.map((o) => o.id),
+        )
+      : {};
   const deps: AppDeps = {
-    db, clock, jobs, runtime, version: VERSION,
+    db,
+    clock,
+    jobs,
+    runtime,
+    version: VERSION,
     secretBox: await createSecretBox(resolveSecret(options.env, config.databaseUrl)),
     mailTransport: mail.transport,
     publicUrl: config.publicUrl,
@@ -52,7 +63,9 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     trustProxy: config.trustProxy,
     maxBoundParams: 32_000,
     // Demo data sends its postbacks to the demo tracker on this very server, under a pinned name.
-    outbound: createGuardedOutbound({ hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) } }),
+    outbound: createGuardedOutbound({
+      hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) },
+    }),
     tracking: createTrackingDeps(db, clock, {
       writer: createGroupCommitWriter(db),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
@@ -63,13 +76,29 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   };
   let seeded = false;
   if (config.seed === 'demo' && (await isDatabaseEmpty(deps))) {
-    const origins = [...new Set([`http://${config.host}:${config.port}`, `http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`])];
+    const origins = [
+      ...new Set([
+        `http://${config.host}:${config.port}`,
+        `http://localhost:${config.port}`,
+        `http://127.0.0.1:${config.port}`,
+      ]),
+    ];
     const clickCount = options.env.KABINET_SEED_CLICKS ? Number(options.env.KABINET_SEED_CLICKS) : undefined;
-    await seedDemo(deps, origins, { publicUrl: config.publicUrl, maxParams: 32_000, postbackTrackerUrl: `http://${DEMO_TRACKER_HOST}:${config.port}/demo/tracker/postback`, ...(clickCount !== undefined ? { clicks: clickCount } : {}) });
+    await seedDemo(deps, origins, {
+      publicUrl: config.publicUrl,
+      maxParams: 32_000,
+      postbackTrackerUrl: `http://${DEMO_TRACKER_HOST}:${config.port}/demo/tracker/postback`,
+      ...(clickCount !== undefined ? { clicks: clickCount } : {}),
+    });
     seeded = true;
   }
   await scheduleMaintenance(jobs, clock);
-  runner = startJobRunner(db, clock, { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) }, { onError: (e) => console.error('job runner:', e) });
+  runner = startJobRunner(
+    db,
+    clock,
+    { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) },
+    { onError: (e) => console.error('job runner:', e) },
+  );
   return {
     app: createApp(deps),
     deps,
@@ -101,11 +130,19 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
       `  Operator console:    ${base}/operator/   (CPA networks, tracker connection, conversions)`,
     );
     // The twin loopback name is another origin to a browser: the page embeds the portal cross-origin.
-    const twinHost = ({ '127.0.0.1': 'localhost', localhost: '127.0.0.1' } as Record<string, string>)[new URL(base).hostname];
-    if (twinHost) lines.push(`  Cross-origin embed:  http://${twinHost}:${config.port}/cross-origin/   (an operator page on another origin; kabinet.js and the API come from ${base})`);
+    const twinHost = ({ '127.0.0.1': 'localhost', localhost: '127.0.0.1' } as Record<string, string>)[
+      new URL(base).hostname
+    ];
+    if (twinHost)
+      lines.push(
+        `  Cross-origin embed:  http://${twinHost}:${config.port}/cross-origin/   (an operator page on another origin; kabinet.js and the API come from ${base})`,
+      );
     lines.push(`  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`);
-    for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.signInEmail.padEnd(32)} hosted page ${base}/portal/${demo.id}`);
-    lines.push('  Operator API keys (demo data only; try: curl -H "Authorization: Bearer <key>" ' + base + '/v1/partners):');
+    for (const demo of DEMO_OPERATORS)
+      lines.push(`    ${demo.name.padEnd(18)} ${demo.signInEmail.padEnd(32)} hosted page ${base}/portal/${demo.id}`);
+    lines.push(
+      '  Operator API keys (demo data only; try: curl -H "Authorization: Bearer <key>" ' + base + '/v1/partners):',
+    );
     for (const demo of DEMO_OPERATORS) lines.push(`    ${demo.name.padEnd(18)} ${demo.id.padEnd(20)} ${demo.apiKey}`);
   }
   return lines.join('\n');

@@ -44,7 +44,12 @@ async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { origin: { type: 'string', multiple: true }, color: { type: 'string' }, status: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      origin: { type: 'string', multiple: true },
+      color: { type: 'string' },
+      status: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   const [group, action, subject] = positionals;
   if (values.help || !group) return console.log(USAGE);
@@ -53,8 +58,13 @@ async function main(argv: string[]) {
   const mail = readMailConfig(process.env, { smtp: createSmtpTransport });
   // The CLI queues emails like the server does; a running server's job runner delivers them.
   const deps: AppDeps = {
-    db, clock: systemClock, jobs: createOutbox(db, systemClock), runtime: 'node', version: 'cli',
-    secretBox: await createSecretBox(resolveSecret(process.env, url)), mailTransport: mail.transport,
+    db,
+    clock: systemClock,
+    jobs: createOutbox(db, systemClock),
+    runtime: 'node',
+    version: 'cli',
+    secretBox: await createSecretBox(resolveSecret(process.env, url)),
+    mailTransport: mail.transport,
     publicUrl: readServerConfig(process.env).publicUrl,
     tracking: createTrackingDeps(db, systemClock, { writer: createDirectWriter(db) }),
     // The CLI sends no postbacks itself (the server's runner does), but deps name a transport.
@@ -69,7 +79,9 @@ async function main(argv: string[]) {
       const [partner] = await db.select().from(partners).where(eq(partners.id, subject));
       if (!partner) fail(`No partner ${subject}`);
       const result = await decideOnPartner(deps, partner.operatorId, partner.id, action as 'approve', CLI_META);
-      return console.log(`${result.name} (${result.id}) is now ${result.status}${result.owner ? `; ${result.owner.email} was emailed` : ''}`);
+      return console.log(
+        `${result.name} (${result.id}) is now ${result.status}${result.owner ? `; ${result.owner.email} was emailed` : ''}`,
+      );
     }
     if (group === 'user' && action === 'unlock') {
       if (!subject) fail('Name the user: kabinet user unlock <userId>');
@@ -84,15 +96,25 @@ async function main(argv: string[]) {
   }
 }
 
-async function createOperatorCommand(deps: AppDeps, url: string, name: string | undefined, values: { origin?: string[]; color?: string }) {
+async function createOperatorCommand(
+  deps: AppDeps,
+  url: string,
+  name: string | undefined,
+  values: { origin?: string[]; color?: string },
+) {
   if (!name?.trim()) fail('Give the operator a name: kabinet operator create "Name"');
   const origins = values.origin ?? [];
   for (const origin of origins) {
     const parsed = OriginSchema.safeParse(origin);
     if (!parsed.success) fail(`--origin ${origin}: ${parsed.error.issues[0]?.message}`);
   }
-  if (values.color && !/^#[0-9a-fA-F]{6}$/.test(values.color)) fail(`--color ${values.color}: must be a hex colour like #2563eb`);
-  const operator = await createOperator(deps, { name: name.trim(), allowedOrigins: origins, ...(values.color ? { branding: { primaryColor: values.color } } : {}) });
+  if (values.color && !/^#[0-9a-fA-F]{6}$/.test(values.color))
+    fail(`--color ${values.color}: must be a hex colour like #2563eb`);
+  const operator = await createOperator(deps, {
+    name: name.trim(),
+    allowedOrigins: origins,
+    ...(values.color ? { branding: { primaryColor: values.color } } : {}),
+  });
   const key = await createApiKey(deps, operator.id, 'Created by CLI');
   console.log(`Operator created in ${url}`);
   console.log(`  id:              ${operator.id}`);
@@ -102,13 +124,15 @@ async function createOperatorCommand(deps: AppDeps, url: string, name: string | 
 }
 
 async function listPartnersCommand(deps: AppDeps, status: string | undefined) {
-  if (status && !(PARTNER_STATUSES as readonly string[]).includes(status)) fail(`--status must be one of ${PARTNER_STATUSES.join(', ')}`);
+  if (status && !(PARTNER_STATUSES as readonly string[]).includes(status))
+    fail(`--status must be one of ${PARTNER_STATUSES.join(', ')}`);
   const ops = await deps.db.select({ id: operators.id, name: operators.name }).from(operators);
   for (const op of ops) {
     const rows = await listPartners(deps, op.id, { status: status as (typeof PARTNER_STATUSES)[number] | undefined });
     if (!rows.length) continue;
     console.log(`${op.name} (${op.id})`);
-    for (const p of rows) console.log(`  ${p.id}  ${p.status.padEnd(8)}  ${p.name}  ${p.owner?.email ?? ''}  ${p.createdAt.slice(0, 10)}`);
+    for (const p of rows)
+      console.log(`  ${p.id}  ${p.status.padEnd(8)}  ${p.name}  ${p.owner?.email ?? ''}  ${p.createdAt.slice(0, 10)}`);
   }
 }
 

@@ -20,13 +20,15 @@ export interface ServerConfig {
  */
 export function readTrustProxy(env: Record<string, string | undefined>): boolean {
   const value = env.KABINET_TRUST_PROXY?.trim() || '0';
-  if (value !== '0' && value !== '1') throw new Error(`KABINET_TRUST_PROXY must be 1 or 0, got "${env.KABINET_TRUST_PROXY}"`);
+  if (value !== '0' && value !== '1')
+    throw new Error(`KABINET_TRUST_PROXY must be 1 or 0, got "${env.KABINET_TRUST_PROXY}"`);
   return value === '1';
 }
 
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const seed = env.KABINET_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`KABINET_SEED must be "demo" or "none", got "${seed}"`);
   return {
@@ -36,6 +38,8 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     port,
     seed,
     trustProxy: readTrustProxy(env),
-    publicUrl: (env.KABINET_PUBLIC_URL || `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${port}`).replace(/\/+$/, ''),
+    publicUrl: (
+      env.KABINET_PUBLIC_URL || `http://${env.HOST && env.HOST !== '0.0.0.0' ? env.HOST : '127.0.0.1'}:${port}`
+    ).replace(/\/+$/, ''),
   };
 }

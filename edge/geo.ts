@@ -8,9 +8,17 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { GeoLookup } from '../core/modules/tracking/click-context.ts';
 
-interface RangeTable<T> { starts: ArrayLike<T>; ends: ArrayLike<T>; countries: string[] }
+interface RangeTable<T> {
+  starts: ArrayLike<T>;
+  ends: ArrayLike<T>;
+  countries: string[];
+}
 
-function loadRanges<T>(file: string, parse: (n: string) => T, allocate: (n: number) => { [i: number]: T; length: number }): RangeTable<T> {
+function loadRanges<T>(
+  file: string,
+  parse: (n: string) => T,
+  allocate: (n: number) => { [i: number]: T; length: number },
+): RangeTable<T> {
   const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
   const starts = allocate(lines.length);
   const ends = allocate(lines.length);
@@ -52,7 +60,10 @@ function ipv6ToNumber(ip: string): bigint | null {
   const [head, tail] = ip.split('::');
   const left = head ? head.split(':') : [];
   const right = tail !== undefined && tail !== '' ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array.from({ length: 8 - left.length - right.length }, () => '0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array.from({ length: 8 - left.length - right.length }, () => '0'), ...right];
   if (groups.length !== 8) return null;
   let n = 0n;
   for (const group of groups) {
@@ -66,10 +77,11 @@ function ipv6ToNumber(ip: string): bigint | null {
 export function loadGeoLookup(): GeoLookup {
   const dir = dirname(createRequire(import.meta.url).resolve('@ip-location-db/geo-whois-asn-country/package.json'));
   let tables: { v4: RangeTable<number>; v6: RangeTable<bigint> } | null = null;
-  const load = () => (tables ??= {
-    v4: loadRanges(join(dir, 'geo-whois-asn-country-ipv4-num.csv'), Number, (n) => new Float64Array(n)),
-    v6: loadRanges(join(dir, 'geo-whois-asn-country-ipv6-num.csv'), BigInt, (n) => Array.from<bigint>({ length: n })),
-  });
+  const load = () =>
+    (tables ??= {
+      v4: loadRanges(join(dir, 'geo-whois-asn-country-ipv4-num.csv'), Number, (n) => new Float64Array(n)),
+      v6: loadRanges(join(dir, 'geo-whois-asn-country-ipv6-num.csv'), BigInt, (n) => Array.from<bigint>({ length: n })),
+    });
   return {
     countryOf(ip) {
       const { v4, v6 } = load();

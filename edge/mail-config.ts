@@ -36,16 +36,23 @@ export function readMailConfig(env: Record<string, string | undefined>, options:
   const from = (env.MAIL_FROM || DEFAULT_MAIL_FROM).trim();
   if (!FROM_SHAPE.test(from)) throw new Error(`MAIL_FROM must be an address or "Name <address>", got "${from}"`);
   const mailbox = env.KABINET_DEMO_MAILBOX || 'on';
-  if (mailbox !== 'on' && mailbox !== 'off') throw new Error(`KABINET_DEMO_MAILBOX must be "on" or "off", got "${mailbox}"`);
+  if (mailbox !== 'on' && mailbox !== 'off')
+    throw new Error(`KABINET_DEMO_MAILBOX must be "on" or "off", got "${mailbox}"`);
 
   let transport: MailTransport | null = null;
   if (driver === 'smtp') {
-    if (!env.SMTP_URL) throw new Error('MAIL_DRIVER=smtp needs SMTP_URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
-    if (!options.smtp) throw new Error('MAIL_DRIVER=smtp is not available on this runtime; use MAIL_DRIVER=http with MAIL_HTTP_URL');
+    if (!env.SMTP_URL)
+      throw new Error('MAIL_DRIVER=smtp needs SMTP_URL (smtp://user:pass@host:587 or smtps://user:pass@host:465)');
+    if (!options.smtp)
+      throw new Error('MAIL_DRIVER=smtp is not available on this runtime; use MAIL_DRIVER=http with MAIL_HTTP_URL');
     transport = options.smtp(env.SMTP_URL);
   } else if (driver === 'http') {
-    if (!env.MAIL_HTTP_URL) throw new Error('MAIL_DRIVER=http needs MAIL_HTTP_URL (the endpoint that receives each email as JSON)');
-    transport = createHttpTransport({ url: env.MAIL_HTTP_URL, ...(env.MAIL_HTTP_TOKEN ? { token: env.MAIL_HTTP_TOKEN } : {}) });
+    if (!env.MAIL_HTTP_URL)
+      throw new Error('MAIL_DRIVER=http needs MAIL_HTTP_URL (the endpoint that receives each email as JSON)');
+    transport = createHttpTransport({
+      url: env.MAIL_HTTP_URL,
+      ...(env.MAIL_HTTP_TOKEN ? { token: env.MAIL_HTTP_TOKEN } : {}),
+    });
   }
   return { transport, from, demoMailbox: driver === 'outbox' && mailbox === 'on' };
 }

@@ -20,7 +20,10 @@ async function ensureWidgetsBuilt(): Promise<void> {
 
 const config = readServerConfig(process.env);
 await ensureWidgetsBuilt();
-const kabinet = await boot(config, 'node', { env: process.env, clientIp: (c) => getConnInfo(c).remote.address ?? null });
+const kabinet = await boot(config, 'node', {
+  env: process.env,
+  clientIp: (c) => getConnInfo(c).remote.address ?? null,
+});
 const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, () => {
   console.log(banner(config, `Node ${process.version}`, kabinet.seeded));

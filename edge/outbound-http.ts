@@ -12,9 +12,20 @@ import https from 'node:https';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { OutboundError, guardOutboundUrl, isPublicAddress, pinFor, type HostPin, type HostPins, type OutboundHttp } from '../core/modules/postbacks/outbound.ts';
+import {
+  OutboundError,
+  guardOutboundUrl,
+  isPublicAddress,
+  pinFor,
+  type HostPin,
+  type HostPins,
+  type OutboundHttp,
+} from '../core/modules/postbacks/outbound.ts';
 
-type Resolve = (hostname: string, callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+type Resolve = (
+  hostname: string,
+  callback: (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 export interface GuardedOutboundOptions {
   /** Pins; a bare address reaches any port and path of it (as `name=address` does). */
@@ -33,12 +44,20 @@ const PIN = /^(\[[^\]]+\]|[^:/[\]]+)(?::(\d{1,5}))?(\/.*)?$/;
  */
 export function parseHostMap(value: string | undefined): HostPins {
   const pins: HostPins = {};
-  for (const pair of (value ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, target] = pair.split('=');
     const match = PIN.exec(target ?? '');
     const address = match?.[1]?.replace(/^\[|\]$/g, '');
-    if (!name || !match || !address || !ipaddr.isValid(address)) throw new Error(`KABINET_POSTBACK_HOST_MAP: "${pair}" is not name=address[:port][/path]`);
-    pins[name.toLowerCase().replace(/\.+$/, '')] = { address, port: match[2] ? Number(match[2]) : null, pathPrefix: match[3] ?? null };
+    if (!name || !match || !address || !ipaddr.isValid(address))
+      throw new Error(`KABINET_POSTBACK_HOST_MAP: "${pair}" is not name=address[:port][/path]`);
+    pins[name.toLowerCase().replace(/\.+$/, '')] = {
+      address,
+      port: match[2] ? Number(match[2]) : null,
+      pathPrefix: match[3] ?? null,
+    };
   }
   return pins;
 }
@@ -49,7 +68,8 @@ function guardedLookup(pins: HostPins, resolve: Resolve): LookupFunction {
   return (hostname, options, callback) => {
     const answer = (address: string) => {
       const family = address.includes(':') ? 6 : 4;
-      if ((options as { all?: boolean }).all) (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family }]);
+      if ((options as { all?: boolean }).all)
+        (callback as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [{ address, family }]);
       else callback(null, address, family);
     };
     const pinned = pinFor(pins, hostname);
@@ -58,7 +78,12 @@ function guardedLookup(pins: HostPins, resolve: Resolve): LookupFunction {
       if (error) return callback(error, '', 4);
       const chosen = addresses.find((a) => isPublicAddress(a.address));
       // Which private address a name has stays unsaid: the partner reads this error in the log.
-      if (!chosen) return callback(new OutboundError(`${hostname} does not resolve to a public address`) as NodeJS.ErrnoException, '', 4);
+      if (!chosen)
+        return callback(
+          new OutboundError(`${hostname} does not resolve to a public address`) as NodeJS.ErrnoException,
+          '',
+          4,
+        );
       answer(chosen.address);
     });
   };
@@ -67,25 +92,55 @@ function guardedLookup(pins: HostPins, resolve: Resolve): LookupFunction {
 export function createGuardedOutbound(options: GuardedOutboundOptions = {}): OutboundHttp {
   const pins: HostPins = {};
   for (const [name, pin] of Object.entries(options.hostMap ?? {})) {
-    pins[name.toLowerCase().replace(/\.+$/, '')] = typeof pin === 'string' ? { address: pin, port: null, pathPrefix: null } : pin;
+    pins[name.toLowerCase().replace(/\.+$/, '')] =
+      typeof pin === 'string' ? { address: pin, port: null, pathPrefix: null } : pin;
   }
   const lookup = guardedLookup(pins, options.resolve ?? systemResolve);
   // Keep-alive: a reused socket goes to the address that was checked when it was opened.
-  const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+  const agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+  };
   return {
     async send(request) {
       const url = guardOutboundUrl(request.url, pins);
       return new Promise((resolve, reject) => {
         const secure = url.protocol === 'https:';
         const client = secure ? https : http;
-        const req = client.request(url, { method: request.method, headers: request.headers, lookup, timeout: request.timeoutMs, agent: secure ? agents.https : agents.http }, (res) => {
-          res.resume();
-          resolve({ status: res.statusCode ?? 0, location: typeof res.headers.location === 'string' ? res.headers.location : null });
-        });
+        const req = client.request(
+          url,
+          {
+            method: request.method,
+            headers: request.headers,
+            lookup,
+            timeout: request.timeoutMs,
+            agent: secure ? agents.https : agents.http,
+          },
+          (res) => {
+            res.resume();
+            resolve({
+              status: res.statusCode ?? 0,
+              location: typeof res.headers.location === 'string' ? res.headers.location : null,
+            });
+          },
+        );
         // `timeout` covers socket idleness; the overall limit is enforced here too.
-        const overall = setTimeout(() => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)), request.timeoutMs);
+        const overall = setTimeout(
+          () => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)),
+          request.timeoutMs,
+        );
         req.on('timeout', () => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)));
-        req.on('error', (error) => reject(error instanceof OutboundError ? error : new OutboundError((error as NodeJS.ErrnoException).code ? `${(error as NodeJS.ErrnoException).code}: ${error.message}` : error.message)));
+        req.on('error', (error) =>
+          reject(
+            error instanceof OutboundError
+              ? error
+              : new OutboundError(
+                  (error as NodeJS.ErrnoException).code
+                    ? `${(error as NodeJS.ErrnoException).code}: ${error.message}`
+                    : error.message,
+                ),
+          ),
+        );
         req.on('close', () => clearTimeout(overall));
         if (request.body !== undefined) req.write(request.body);
         req.end();

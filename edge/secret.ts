@@ -11,7 +11,8 @@ export function resolveSecret(env: Record<string, string | undefined>, databaseU
     if (env.KABINET_SECRET.length < 32) throw new Error('KABINET_SECRET must be at least 32 characters');
     return env.KABINET_SECRET;
   }
-  if (!databaseUrl.startsWith('file:')) throw new Error('Set KABINET_SECRET (32+ random characters) when DATABASE_URL is a remote database');
+  if (!databaseUrl.startsWith('file:'))
+    throw new Error('Set KABINET_SECRET (32+ random characters) when DATABASE_URL is a remote database');
   const path = join(dirname(resolve(databaseUrl.slice('file:'.length).split('?')[0]!)), 'kabinet.secret');
   if (existsSync(path)) return readFileSync(path, 'utf8').trim();
   const secret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');

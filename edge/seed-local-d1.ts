@@ -21,10 +21,19 @@ const port = process.env.PORT ?? '8787';
 for (const file of files) {
   const client = createClient({ url: `file:${join(dir, file)}` });
   // The same secret `npm run dev:worker` gives wrangler, so the Worker can open what the seed sealed.
-  const ctx = { db: drizzle(client, { schema }) as unknown as Db, clock: systemClock, secretBox: await createSecretBox(DEV_SECRET), publicUrl: `http://127.0.0.1:${port}` };
+  const ctx = {
+    db: drizzle(client, { schema }) as unknown as Db,
+    clock: systemClock,
+    secretBox: await createSecretBox(DEV_SECRET),
+    publicUrl: `http://127.0.0.1:${port}`,
+  };
   const tables = await client.execute("select name from sqlite_master where type='table' and name='operators'");
   if (tables.rows.length && (await isDatabaseEmpty(ctx))) {
-    await seedDemo(ctx, [`http://127.0.0.1:${port}`, `http://localhost:${port}`], { publicUrl: `http://127.0.0.1:${port}`, clicks: 20_000, maxParams: 32_000 });
+    await seedDemo(ctx, [`http://127.0.0.1:${port}`, `http://localhost:${port}`], {
+      publicUrl: `http://127.0.0.1:${port}`,
+      clicks: 20_000,
+      maxParams: 32_000,
+    });
     console.log(`Seeded demo data into local D1 (${file})`);
   }
   client.close();

@@ -13,16 +13,32 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative } from 'node:path';
 
-const fromRoot = (path: string) => relative(process.cwd(), fileURLToPath(new URL(`../${path}`, import.meta.url))) || '.';
+const fromRoot = (path: string) =>
+  relative(process.cwd(), fileURLToPath(new URL(`../${path}`, import.meta.url))) || '.';
 export const WIDGETS_DIST = fromRoot('widgets/dist');
 export const DEMO_SITE = fromRoot('demo/site');
 
 /** Paths the API owns (the core's routes and the public contracts of SPEC.md). */
-const API_PREFIXES = ['/health', '/openapi.json', '/docs', '/v1', '/t', '/pb', '/api', '/portal', '/demo/mailbox', '/demo/operator-backend', '/demo/tracker'];
+const API_PREFIXES = [
+  '/health',
+  '/openapi.json',
+  '/docs',
+  '/v1',
+  '/t',
+  '/pb',
+  '/api',
+  '/portal',
+  '/demo/mailbox',
+  '/demo/operator-backend',
+  '/demo/tracker',
+];
 
 const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 
-export type StaticFactory = (options: { root: string; rewriteRequestPath?: (path: string) => string }) => MiddlewareHandler;
+export type StaticFactory = (options: {
+  root: string;
+  rewriteRequestPath?: (path: string) => string;
+}) => MiddlewareHandler;
 
 /** `demo`: also serve the demo operator's backend (it mints embed sessions with the demo keys). */
 export function createSite(api: AppType, serveStatic: StaticFactory, options: { demo: boolean }) {
@@ -51,7 +67,11 @@ export function createSite(api: AppType, serveStatic: StaticFactory, options: { 
 }
 
 /** One rule of a `_headers` file: a path pattern, the headers it drops (`! Name`) and those it sets. */
-export interface HeaderRule { pattern: RegExp; unset: string[]; set: Array<[string, string]> }
+export interface HeaderRule {
+  pattern: RegExp;
+  unset: string[];
+  set: Array<[string, string]>;
+}
 
 /** Reads Cloudflare's `_headers` format: a path line (`*` matches anything), then indented `Name: value` lines. */
 export function readHeaderRules(text: string): HeaderRule[] {
@@ -59,7 +79,10 @@ export function readHeaderRules(text: string): HeaderRule[] {
   for (const line of text.split('\n').map((l) => l.trim())) {
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('/')) {
-      const pattern = line.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')).join('.*');
+      const pattern = line
+        .split('*')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+        .join('.*');
       rules.push({ pattern: new RegExp(`^${pattern}$`), unset: [], set: [] });
       continue;
     }

@@ -7,9 +7,17 @@ import type { OutgoingMail } from '../core/modules/mail/transport.ts';
 import { createSmtpTransport } from './smtp-transport.ts';
 
 const cleanups: Array<() => Promise<void>> = [];
-afterEach(async () => { for (const cleanup of cleanups.splice(0)) await cleanup(); });
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
 
-interface Received { raw: string; from: string | undefined; to: string[]; user: string | undefined; pass: string | undefined }
+interface Received {
+  raw: string;
+  from: string | undefined;
+  to: string[];
+  user: string | undefined;
+  pass: string | undefined;
+}
 
 /** A real SMTP server on a free local port that keeps every message it accepts. */
 async function startSmtpServer() {
@@ -29,7 +37,12 @@ async function startSmtpServer() {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
-        received.push({ raw: Buffer.concat(chunks).toString('utf8'), from, to: session.envelope.rcptTo.map((r) => r.address), ...(logins.at(-1) ?? { user: undefined, pass: undefined }) });
+        received.push({
+          raw: Buffer.concat(chunks).toString('utf8'),
+          from,
+          to: session.envelope.rcptTo.map((r) => r.address),
+          ...(logins.at(-1) ?? { user: undefined, pass: undefined }),
+        });
         callback();
       });
     },
@@ -53,12 +66,20 @@ function headersOf(raw: string): Map<string, string> {
 
 /** RFC 2047 encoded words (=?UTF-8?B?...?= and =?UTF-8?Q?...?=) back to text. */
 function decodeEncodedWords(value: string): string {
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, encoding: string, data: string) => {
-    const bytes = encoding.toLowerCase() === 'b'
-      ? Buffer.from(data, 'base64')
-      : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1');
-    return bytes.toString('utf8');
-  });
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([bq])\?([^?]*)\?=/gi, (_m, encoding: string, data: string) => {
+      const bytes =
+        encoding.toLowerCase() === 'b'
+          ? Buffer.from(data, 'base64')
+          : Buffer.from(
+              data
+                .replace(/_/g, ' ')
+                .replace(/=([0-9a-f]{2})/gi, (_h, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            );
+      return bytes.toString('utf8');
+    });
 }
 
 const mail = (over: Partial<OutgoingMail> = {}): OutgoingMail => ({
@@ -95,7 +116,13 @@ describe('SMTP transport', () => {
     const smtp = await startSmtpServer();
     const transport = createSmtpTransport(`smtp://mailer%40acme:p%40ss%3Aword@127.0.0.1:${smtp.port}`);
     const subject = 'Сброс пароля — Acme Partners';
-    await transport.send(mail({ subject, from: '"Партнёрская программа" <no-reply@kabinet.local>', text: 'Задать новый пароль: https://p.example/r\n' }));
+    await transport.send(
+      mail({
+        subject,
+        from: '"Партнёрская программа" <no-reply@kabinet.local>',
+        text: 'Задать новый пароль: https://p.example/r\n',
+      }),
+    );
     const [message] = smtp.received;
     expect(message).toMatchObject({ user: 'mailer@acme', pass: 'p@ss:word' });
     const headers = headersOf(message!.raw);
@@ -118,7 +145,12 @@ describe('SMTP transport', () => {
   });
 });
 
-interface ReceivedRequest { method: string | undefined; url: string | undefined; headers: IncomingHttpHeaders; body: string }
+interface ReceivedRequest {
+  method: string | undefined;
+  url: string | undefined;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
 
 /** A real HTTP server on a free local port that answers with `status` and keeps each request. */
 async function startHttpServer(status: number, answer = '') {
@@ -126,7 +158,9 @@ async function startHttpServer(status: number, answer = '') {
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (chunk: string) => { body += chunk; });
+    req.on('data', (chunk: string) => {
+      body += chunk;
+    });
     req.on('end', () => {
       requests.push({ method: req.method, url: req.url, headers: req.headers, body });
       if (status === 0) return; // never answer: a hung receiver
@@ -134,7 +168,13 @@ async function startHttpServer(status: number, answer = '') {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  cleanups.push(() => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }));
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  );
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/send`, requests };
 }
 
@@ -161,12 +201,16 @@ describe('HTTP transport', () => {
 
   it('throws with the status when the receiver fails', async () => {
     const receiver = await startHttpServer(500, 'mailbox service exploded');
-    await expect(createHttpTransport({ url: receiver.url }).send(mail())).rejects.toThrow(/answered 500 Internal Server Error: mailbox service exploded/);
+    await expect(createHttpTransport({ url: receiver.url }).send(mail())).rejects.toThrow(
+      /answered 500 Internal Server Error: mailbox service exploded/,
+    );
   });
 
   it('gives up on a receiver that does not answer in time', async () => {
     const receiver = await startHttpServer(0);
-    await expect(createHttpTransport({ url: receiver.url, timeoutMs: 200 }).send(mail())).rejects.toThrow(/timeout|aborted/i);
+    await expect(createHttpTransport({ url: receiver.url, timeoutMs: 200 }).send(mail())).rejects.toThrow(
+      /timeout|aborted/i,
+    );
   });
 
   it('refuses an endpoint that is not http(s)', () => {

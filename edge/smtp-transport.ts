@@ -13,7 +13,8 @@ export function createSmtpTransport(url: string): MailTransport {
   } catch {
     throw new Error('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
   }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${parsed.protocol}//"`);
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:')
+    throw new Error(`SMTP_URL must start with smtp:// or smtps://, got "${parsed.protocol}//"`);
   if (!parsed.hostname) throw new Error('SMTP_URL has no host');
 
   const transporter = nodemailer.createTransport({

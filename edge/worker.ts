@@ -48,15 +48,21 @@ interface Env {
   KABINET_DEMO?: string;
   KABINET_FALLBACK_URL?: string;
 }
-interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }
-interface MessageBatch { messages: Array<{ body: { jobId: string }; ack(): void; retry(): void }> }
+interface ExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface MessageBatch {
+  messages: Array<{ body: { jobId: string }; ack(): void; retry(): void }>;
+}
 
 const VERSION = '0.1.0';
 let handlers: JobHandlers = { ...maintenanceHandlers };
 
 function openDatabase(env: Env): Db {
   if (env.DATABASE_URL) {
-    return drizzleLibsql(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }), { schema }) as unknown as Db;
+    return drizzleLibsql(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }), {
+      schema,
+    }) as unknown as Db;
   }
   if (!env.DB) throw new Error('Bind a D1 database as DB, or set DATABASE_URL to a remote libSQL database');
   return drizzleD1(env.DB as never, { schema }) as unknown as Db;
@@ -77,16 +83,34 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
   if (!env.KABINET_SECRET) throw new Error('Set the KABINET_SECRET Worker secret (32+ random characters)');
   const db = openDatabase(env);
   const queue = env.JOBS;
-  const notify = queue ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: delayOf(runAt) }) : undefined;
+  const notify = queue
+    ? (jobId: string, runAt: Date) => queue.send({ jobId }, { delaySeconds: delayOf(runAt) })
+    : undefined;
   const mail = readMailConfig(env as Record<string, string | undefined>);
   const deps: AppDeps = {
-    db, clock: systemClock, runtime: 'workerd', version: VERSION,
+    db,
+    clock: systemClock,
+    runtime: 'workerd',
+    version: VERSION,
     // An events batch can owe a thousand postbacks: one sendBatch per 100 instead of a send each.
-    jobs: createOutbox(db, systemClock, notify, queue ? { notifyMany: async (jobs) => {
-      for (let i = 0; i < jobs.length; i += QUEUE_BATCH) {
-        await queue.sendBatch(jobs.slice(i, i + QUEUE_BATCH).map((job) => ({ body: { jobId: job.id }, delaySeconds: delayOf(job.runAt) })));
-      }
-    } } : {}),
+    jobs: createOutbox(
+      db,
+      systemClock,
+      notify,
+      queue
+        ? {
+            notifyMany: async (jobs) => {
+              for (let i = 0; i < jobs.length; i += QUEUE_BATCH) {
+                await queue.sendBatch(
+                  jobs
+                    .slice(i, i + QUEUE_BATCH)
+                    .map((job) => ({ body: { jobId: job.id }, delaySeconds: delayOf(job.runAt) })),
+                );
+              }
+            },
+          }
+        : {},
+    ),
     secretBox: await createSecretBox(env.KABINET_SECRET),
     mailTransport: mail.transport,
     publicUrl: env.KABINET_PUBLIC_URL ?? origin,
@@ -130,18 +154,25 @@ export default {
     // The batch's jobs run together (postbacks: one commit for all of them). A failed attempt is
     // rescheduled in the outbox itself (with its backoff) and the cron sweep runs it when due,
     // so every message is acknowledged.
-    await runJobs(db, clock, handlers, batch.messages.map((m) => m.body.jobId));
+    await runJobs(
+      db,
+      clock,
+      handlers,
+      batch.messages.map((m) => m.body.jobId),
+    );
     for (const message of batch.messages) message.ack();
   },
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext) {
-    ctx.waitUntil((async () => {
-      const { db, clock, jobs } = await depsFor(env);
-      await scheduleMaintenance(jobs, clock);
-      await runDueJobs(db, clock, handlers, 200);
-    })().catch((error: unknown) => {
-      // Logged for `wrangler tail`; the next tick retries whatever is still due.
-      console.error('scheduled run failed:', error);
-      throw error;
-    }));
+    ctx.waitUntil(
+      (async () => {
+        const { db, clock, jobs } = await depsFor(env);
+        await scheduleMaintenance(jobs, clock);
+        await runDueJobs(db, clock, handlers, 200);
+      })().catch((error: unknown) => {
+        // Logged for `wrangler tail`; the next tick retries whatever is still due.
+        console.error('scheduled run failed:', error);
+        throw error;
+      }),
+    );
   },
 };

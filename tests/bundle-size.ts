@@ -14,17 +14,30 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 /** Static `import … from "./chunks/x.js"` edges (not `import("…")`, which loads lazily). */
 function staticImports(file: string): string[] {
   const code = readFileSync(`${dist}${file}`, 'utf8');
-  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["'](\.\/[^"']+)["']/g)].map((m) => new URL(m[1]!, `file:///${file}`).pathname.slice(1));
+  return [...code.matchAll(/(?:^|[;}\s])import\s*(?:[^'"()]*?from\s*)?["'](\.\/[^"']+)["']/g)].map((m) =>
+    new URL(m[1]!, `file:///${file}`).pathname.slice(1),
+  );
 }
 
 const initial = new Set<string>();
-const visit = (file: string) => { if (!initial.has(file)) { initial.add(file); staticImports(file).forEach(visit); } };
+const visit = (file: string) => {
+  if (!initial.has(file)) {
+    initial.add(file);
+    staticImports(file).forEach(visit);
+  }
+};
 visit('kabinet.js');
 let chunks: string[] = [];
-try { chunks = readdirSync(`${dist}chunks`).map((c) => `chunks/${c}`); } catch { /* no chunks */ }
+try {
+  chunks = readdirSync(`${dist}chunks`).map((c) => `chunks/${c}`);
+} catch {
+  /* no chunks */
+}
 const first = [...initial].reduce((sum, f) => sum + gz(f), 0);
 const lazy = chunks.filter((c) => !initial.has(c));
-console.log(`first load: ${kb(first)} gzip (${[...initial].map((f) => `${f} ${kb(gz(f))}`).join(' + ')}); budget ${kb(BUDGET_BYTES)}`);
+console.log(
+  `first load: ${kb(first)} gzip (${[...initial].map((f) => `${f} ${kb(gz(f))}`).join(' + ')}); budget ${kb(BUDGET_BYTES)}`,
+);
 console.log(`lazy chunks: ${lazy.length ? lazy.map((c) => `${c} ${kb(gz(c))}`).join(', ') : 'none'}`);
 if (first > BUDGET_BYTES) {
   console.error(`The first load is over budget by ${kb(first - BUDGET_BYTES)}`);

@@ -17,19 +17,30 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('kabinet CLI', () => {
   it('creates an operator with a secret key shown once and stored hashed', async () => {
-    const { stdout } = await kabinet('operator', 'create', 'Acme Partners', '--origin', 'https://partners.acme.example');
+    const { stdout } = await kabinet(
+      'operator',
+      'create',
+      'Acme Partners',
+      '--origin',
+      'https://partners.acme.example',
+    );
     const key = /secret key:\s+(sk_\w+)/.exec(stdout)?.[1];
     const id = /id:\s+(op_\w+)/.exec(stdout)?.[1];
     expect(key).toBeTruthy();
     const db = createClient({ url: env.DATABASE_URL });
-    const stored = await db.execute({ sql: 'select secret_hash from operator_api_keys where operator_id = ?', args: [id!] });
+    const stored = await db.execute({
+      sql: 'select secret_hash from operator_api_keys where operator_id = ?',
+      args: [id!],
+    });
     expect(String(stored.rows[0]!.secret_hash)).toMatch(/^[0-9a-f]{64}$/);
     expect(String(stored.rows[0]!.secret_hash)).not.toContain(key!.slice(3));
     db.close();
   });
 
   it('refuses a bad origin with a clear line and exit code 2', async () => {
-    const failed = await kabinet('operator', 'create', 'Bad', '--origin', 'https://x.example/path').catch((e: { code: number; stderr: string }) => e);
+    const failed = await kabinet('operator', 'create', 'Bad', '--origin', 'https://x.example/path').catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failed).toMatchObject({ code: 2 });
     expect((failed as { stderr: string }).stderr).toContain('--origin https://x.example/path: must be an origin');
   });
@@ -37,10 +48,17 @@ describe('kabinet CLI', () => {
   it('lists pending partners and approves one', async () => {
     const db = createClient({ url: env.DATABASE_URL });
     const op = String((await db.execute('select id from operators limit 1')).rows[0]!.id);
-    await db.execute({ sql: "insert into partners (id, operator_id, name, status, referral_code, created_at) values ('partner_cli_1', ?, 'Waiting Media', 'pending', 'WAITING1', 0)", args: [op] });
+    await db.execute({
+      sql: "insert into partners (id, operator_id, name, status, referral_code, created_at) values ('partner_cli_1', ?, 'Waiting Media', 'pending', 'WAITING1', 0)",
+      args: [op],
+    });
     db.close();
-    expect((await kabinet('partners', 'list', '--status', 'pending')).stdout).toContain('partner_cli_1  pending   Waiting Media');
-    expect((await kabinet('partner', 'approve', 'partner_cli_1')).stdout).toContain('Waiting Media (partner_cli_1) is now active');
+    expect((await kabinet('partners', 'list', '--status', 'pending')).stdout).toContain(
+      'partner_cli_1  pending   Waiting Media',
+    );
+    expect((await kabinet('partner', 'approve', 'partner_cli_1')).stdout).toContain(
+      'Waiting Media (partner_cli_1) is now active',
+    );
     expect((await kabinet('partners', 'list', '--status', 'pending')).stdout).not.toContain('partner_cli_1');
   });
 });

@@ -21,7 +21,12 @@ import { createOutbox } from '../core/jobs/outbox.ts';
 import { systemClock } from '../core/lib/clock.ts';
 import { unwrap } from '../core/sdk/index.ts';
 import { postbackDeliveries } from '../core/modules/postbacks/table.ts';
-import { ACTION_FOR_STATUS, canMove, recordConversion, type ConversionReport } from '../core/modules/conversions/record-conversion.ts';
+import {
+  ACTION_FOR_STATUS,
+  canMove,
+  recordConversion,
+  type ConversionReport,
+} from '../core/modules/conversions/record-conversion.ts';
 import { conversionChanges, conversions, type ConversionStatus } from '../core/modules/conversions/table.ts';
 import { createTestApp, TEST_TRACKER_HOST } from './helpers/test-app.ts';
 import { partnerWithCampaign } from './helpers/campaign.ts';
@@ -60,26 +65,46 @@ beforeAll(async () => {
   receiver = await startReceiver(() => 200);
   const { op, partner, campaignId, trackingLink } = await partnerWithCampaign(t);
   for (const action of ['lead', 'sale', 'rejected'] as const) {
-    await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'campaign', campaignId, action, url: `${receiver.base}/${action}?s=\${status}&tx=\${transaction_id}` } }));
+    await unwrap(
+      partner.v1.partner.postbacks.$post({
+        json: {
+          scope: 'campaign',
+          campaignId,
+          action,
+          url: `${receiver.base}/${action}?s=\${status}&tx=\${transaction_id}`,
+        },
+      }),
+    );
   }
-  const tracker = await unwrap(op.client.v1.network_connections.$post({ json: { kind: 'tracker', name: 'T', defaultCurrency: 'EUR' } }));
+  const tracker = await unwrap(
+    op.client.v1.network_connections.$post({ json: { kind: 'tracker', name: 'T', defaultCurrency: 'EUR' } }),
+  );
   const url = new URL(tracker.postbackUrls[0]!.url.split('&')[0]!);
   trackerPath = url.pathname + url.search;
   visit = new URL((await t.fetchApp(trackingLink)).headers.get('location')!).searchParams.get('kb_vid')!;
   await t.deps.tracking.writer.drain();
   operatorKey = op.key;
-  const { rows } = await (t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }).$client.execute('PRAGMA database_list');
+  const { rows } = await (
+    t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
+  ).$client.execute('PRAGMA database_list');
   const file = rows[0]!.file;
-  servers = await Promise.all([1, 2].map(async () => {
-    const port = await freePort();
-    const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
-      DATABASE_URL: `file:${file}`, PORT: String(port), HOST: '127.0.0.1', KABINET_SEED: 'none', KABINET_SECRET: SECRET,
-      KABINET_POSTBACK_HOST_MAP: `${TEST_TRACKER_HOST}=127.0.0.1`, NODE_ENV: 'production',
-    });
-    const base = `http://127.0.0.1:${port}`;
-    await waitForHealth(base, server.child, server.output);
-    return { ...server, base };
-  }));
+  servers = await Promise.all(
+    [1, 2].map(async () => {
+      const port = await freePort();
+      const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
+        DATABASE_URL: `file:${file}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KABINET_SEED: 'none',
+        KABINET_SECRET: SECRET,
+        KABINET_POSTBACK_HOST_MAP: `${TEST_TRACKER_HOST}=127.0.0.1`,
+        NODE_ENV: 'production',
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, server.child, server.output);
+      return { ...server, base };
+    }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -89,12 +114,22 @@ afterAll(async () => {
 });
 
 type Answer = { status: number; body: Record<string, any> };
-const answer = async (res: Response): Promise<Answer> => ({ status: res.status, body: (await res.json()) as Record<string, any> });
-const report = (server: number, txid: string, status: string) => fetch(`${servers[server]!.base}${trackerPath}&click_id=${visit}&txid=${txid}&status=${status}`).then(answer);
-const operatorPatch = (server: number, id: string, status: ConversionStatus) => fetch(`${servers[server]!.base}/v1/conversions/${id}`, {
-  method: 'PATCH', headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ status }),
-}).then(answer);
-const detail = (id: string) => fetch(`${servers[0]!.base}/v1/conversions/${id}`, { headers: { authorization: `Bearer ${operatorKey}` } }).then(answer);
+const answer = async (res: Response): Promise<Answer> => ({
+  status: res.status,
+  body: (await res.json()) as Record<string, any>,
+});
+const report = (server: number, txid: string, status: string) =>
+  fetch(`${servers[server]!.base}${trackerPath}&click_id=${visit}&txid=${txid}&status=${status}`).then(answer);
+const operatorPatch = (server: number, id: string, status: ConversionStatus) =>
+  fetch(`${servers[server]!.base}/v1/conversions/${id}`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ status }),
+  }).then(answer);
+const detail = (id: string) =>
+  fetch(`${servers[0]!.base}/v1/conversions/${id}`, { headers: { authorization: `Bearer ${operatorKey}` } }).then(
+    answer,
+  );
 
 type Change = { outcome: string; fromStatus: ConversionStatus | null; toStatus: ConversionStatus | null };
 /**
@@ -108,7 +143,9 @@ function inChainOrder<T extends Change>(applied: T[]): T[] | null {
   const chain: T[] = [];
   let from: ConversionStatus | null = null;
   while (rest.length) {
-    const next = rest.filter((c) => c.fromStatus === from && (from === null ? c.outcome === 'created' : canMove(from, c.toStatus!)));
+    const next = rest.filter(
+      (c) => c.fromStatus === from && (from === null ? c.outcome === 'created' : canMove(from, c.toStatus!)),
+    );
     if (next.length !== 1) return null;
     chain.push(next[0]!);
     rest.splice(rest.indexOf(next[0]!), 1);
@@ -118,7 +155,7 @@ function inChainOrder<T extends Change>(applied: T[]): T[] | null {
 }
 
 describe('conflicting reports on two processes sharing one database', () => {
-  it('keeps every conversion\'s history one chain and owes postbacks only for the changes that were applied', async () => {
+  it("keeps every conversion's history one chain and owes postbacks only for the changes that were applied", async () => {
     const started = Date.now();
     // Kinds of race, one per conversion in turn: each side is sent to a different process at once.
     const races: Array<(txid: string, id: string) => Array<Promise<Answer>>> = [
@@ -135,23 +172,31 @@ describe('conflicting reports on two processes sharing one database', () => {
     for (let i = 0; i < CONVERSIONS; i += 2) {
       // Two conversions at a time: measured, this makes the most pairs collide (without the database's
       // guard 24 of 60 conversions broke at two at a time, 16 at one, 9 at four, 5 at eight).
-      await Promise.all(Array.from({ length: Math.min(2, CONVERSIONS - i) }, async (_, k) => {
-        const n = i + k;
-        const tx = `race-${n}`;
-        // Every fifth conversion races its very creation (lead on one process, sale on the other).
-        const created = n % 5 === 4
-          ? (await Promise.all([report(0, tx, 'lead'), report(1, tx, 'sale')])).find((a) => a.body.result === 'created')!
-          : await report(n % 2, tx, 'lead');
-        expect(created.body).toMatchObject({ ok: true, result: 'created' });
-        ids[n] = created.body.conversionId;
-        answers.push(...(await Promise.all(races[n % races.length]!(tx, created.body.conversionId))));
-      }));
+      await Promise.all(
+        Array.from({ length: Math.min(2, CONVERSIONS - i) }, async (_, k) => {
+          const n = i + k;
+          const tx = `race-${n}`;
+          // Every fifth conversion races its very creation (lead on one process, sale on the other).
+          const created =
+            n % 5 === 4
+              ? (await Promise.all([report(0, tx, 'lead'), report(1, tx, 'sale')])).find(
+                  (a) => a.body.result === 'created',
+                )!
+              : await report(n % 2, tx, 'lead');
+          expect(created.body).toMatchObject({ ok: true, result: 'created' });
+          ids[n] = created.body.conversionId;
+          answers.push(...(await Promise.all(races[n % races.length]!(tx, created.body.conversionId))));
+        }),
+      );
     }
     const elapsed = Date.now() - started;
     // Every call is answered: 200, or 409 when the operator's move was refused by the state machine.
     for (const a of answers) expect([200, 409], JSON.stringify(a.body)).toContain(a.status);
 
-    const deliveries = await t.deps.db.select().from(postbackDeliveries).where(like(postbackDeliveries.triggerKey, 'conversion:%'));
+    const deliveries = await t.deps.db
+      .select()
+      .from(postbackDeliveries)
+      .where(like(postbackDeliveries.triggerKey, 'conversion:%'));
     let total = 0;
     // Every broken conversion is listed (not only the first), so a failure shows how many races went wrong.
     const broken: string[] = [];
@@ -161,7 +206,10 @@ describe('conflicting reports on two processes sharing one database', () => {
       const steps = applied.map((c) => `${c.fromStatus ?? '∅'}→${c.toStatus}`).join(' ');
       const chain = inChainOrder(applied);
       // One postback per applied change (one configuration per action), keyed by the revision it made.
-      const owed = deliveries.filter((d) => d.triggerKey.startsWith(`conversion:${id}:`)).map((d) => `${d.triggerKey.split(':')[2]}:${d.action}`).sort();
+      const owed = deliveries
+        .filter((d) => d.triggerKey.startsWith(`conversion:${id}:`))
+        .map((d) => `${d.triggerKey.split(':')[2]}:${d.action}`)
+        .sort();
       const expected = (chain ?? []).map((c, i) => `${i + 1}:${ACTION_FOR_STATUS[c.toStatus!]}`).sort();
       if (!chain || body.status !== chain.at(-1)?.toStatus || owed.join() !== expected.join()) {
         broken.push(`${id}: changes ${steps}, now ${body.status}, owes ${owed.join(' ')}`);
@@ -174,19 +222,32 @@ describe('conflicting reports on two processes sharing one database', () => {
     const deadline = Date.now() + 30_000;
     while (receiver.received.length < total && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     expect(receiver.received).toHaveLength(total);
-    console.info(`${CONVERSIONS} conversions, ${answers.length} racing reports on two processes in ${elapsed} ms; ${total} changes applied`);
+    console.info(
+      `${CONVERSIONS} conversions, ${answers.length} racing reports on two processes in ${elapsed} ms; ${total} changes applied`,
+    );
   }, 120_000);
 });
 
 describe('conflicting reports from two isolates on one D1 database', () => {
   it('keeps each history one chain on D1 too (the guard is plain SQL in one batch)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kabinet-d1-race-'));
-    const mf = new Miniflare({ modules: true, script: 'export default { fetch: () => new Response() }', d1Databases: { DB: 'race' }, d1Persist: dir });
+    const mf = new Miniflare({
+      modules: true,
+      script: 'export default { fetch: () => new Response() }',
+      d1Databases: { DB: 'race' },
+      d1Persist: dir,
+    });
     try {
       const d1 = await mf.getD1Database('DB');
       const migrations = join(root, 'core/db/migrations');
-      for (const file of readdirSync(migrations).filter((f) => f.endsWith('.sql')).sort()) {
-        for (const statement of readFileSync(join(migrations, file), 'utf8').split('--> statement-breakpoint').map((x) => x.trim()).filter(Boolean)) await d1.prepare(statement).run();
+      for (const file of readdirSync(migrations)
+        .filter((f) => f.endsWith('.sql'))
+        .sort()) {
+        for (const statement of readFileSync(join(migrations, file), 'utf8')
+          .split('--> statement-breakpoint')
+          .map((x) => x.trim())
+          .filter(Boolean))
+          await d1.prepare(statement).run();
       }
       const db = drizzle(d1 as never, { schema }) as unknown as Db;
       // Two isolates: each its own deps (so its own in-process turns), one database. Without the
@@ -194,10 +255,22 @@ describe('conflicting reports from two isolates on one D1 database', () => {
       const isolate = () => ({ db, clock: systemClock, jobs: createOutbox(db, systemClock) }) as unknown as AppDeps;
       const [a, b] = [isolate(), isolate()];
       const reportOf = (n: number, status: ConversionStatus): ConversionReport => ({
-        operatorId: 'op_race', source: 'tracker', connectionId: 'nc_race', dedupeKey: `v_${n}\u0000tx`, externalId: 'tx', clickId: `v_${n}`,
-        status, rawStatus: status, payout: null,
+        operatorId: 'op_race',
+        source: 'tracker',
+        connectionId: 'nc_race',
+        dedupeKey: `v_${n}\u0000tx`,
+        externalId: 'tx',
+        clickId: `v_${n}`,
+        status,
+        rawStatus: status,
+        payout: null,
       });
-      const pairs: Array<[ConversionStatus, ConversionStatus]> = [['approve', 'trash'], ['cancel', 'approve'], ['approve', 'approve'], ['trash', 'cancel']];
+      const pairs: Array<[ConversionStatus, ConversionStatus]> = [
+        ['approve', 'trash'],
+        ['cancel', 'approve'],
+        ['approve', 'approve'],
+        ['trash', 'cancel'],
+      ];
       for (let n = 0; n < 12; n++) {
         await recordConversion(a, reportOf(n, 'hold'));
         const [x, y] = pairs[n % pairs.length]!;
@@ -207,7 +280,9 @@ describe('conflicting reports from two isolates on one D1 database', () => {
       const changes = await db.select().from(conversionChanges).orderBy(asc(conversionChanges.id));
       expect(rows).toHaveLength(12);
       const broken = rows.filter((row) => {
-        const chain = inChainOrder(changes.filter((c) => c.conversionId === row.id && (c.outcome === 'created' || c.outcome === 'changed')));
+        const chain = inChainOrder(
+          changes.filter((c) => c.conversionId === row.id && (c.outcome === 'created' || c.outcome === 'changed')),
+        );
         return !chain || chain.at(-1)!.toStatus !== row.status || chain.length !== row.revision;
       });
       expect(broken.map((r) => r.dedupeKey)).toEqual([]);

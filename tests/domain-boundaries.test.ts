@@ -29,10 +29,12 @@ const ALLOWED: string[] = [];
 const isRouteFile = (base: string) => base === 'routes.ts' || base.endsWith('-routes.ts');
 
 function scannedFiles(): string[] {
-  return scanned.flatMap((dir) => typeScriptFiles(dir)).filter((file) => {
-    const base = file.slice(file.lastIndexOf(sep) + 1);
-    return !base.endsWith('.test.ts') && !isRouteFile(base);
-  });
+  return scanned
+    .flatMap((dir) => typeScriptFiles(dir))
+    .filter((file) => {
+      const base = file.slice(file.lastIndexOf(sep) + 1);
+      return !base.endsWith('.test.ts') && !isRouteFile(base);
+    });
 }
 
 function httpImports(): string[] {
@@ -54,27 +56,43 @@ describe('domain boundaries', () => {
   it('no service, job, helper or schema file imports core/http/ (route files excepted)', () => {
     const found = httpImports();
     const allowed = new Set(ALLOWED);
-    expect(found.filter((v) => !allowed.has(v)), 'new imports of core/http/ outside route files').toEqual([]);
-    expect(ALLOWED.filter((v) => !found.includes(v)), 'allow-list entries that no longer occur: remove them').toEqual([]);
+    expect(
+      found.filter((v) => !allowed.has(v)),
+      'new imports of core/http/ outside route files',
+    ).toEqual([]);
+    expect(
+      ALLOWED.filter((v) => !found.includes(v)),
+      'allow-list entries that no longer occur: remove them',
+    ).toEqual([]);
     expect(found.length).toBe(ALLOWED.length);
   });
 
   it('the shared layers below the modules (core/lib, core/jobs, core/db) import no Hono either', () => {
-    const below = ['lib', 'jobs', 'db'].flatMap((d) => typeScriptFiles(join(root, 'core', d))).filter((f) => !f.endsWith('.test.ts'));
-    const found = below.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(IMPORT_SPECIFIER)]
-      .map((m) => m[2]!)
-      .filter((spec) => spec === 'hono' || spec.startsWith('hono/') || spec.startsWith('@hono/'))
-      .map((spec) => `${relative(root, file).split(sep).join('/')} imports ${spec}`));
+    const below = ['lib', 'jobs', 'db']
+      .flatMap((d) => typeScriptFiles(join(root, 'core', d)))
+      .filter((f) => !f.endsWith('.test.ts'));
+    const found = below.flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(IMPORT_SPECIFIER)]
+        .map((m) => m[2]!)
+        .filter((spec) => spec === 'hono' || spec.startsWith('hono/') || spec.startsWith('@hono/'))
+        .map((spec) => `${relative(root, file).split(sep).join('/')} imports ${spec}`),
+    );
     expect(found).toEqual([]);
   });
 
   it('the scan sees the services (a moved folder would pass it vacuously)', () => {
     const files = scannedFiles().map((f) => relative(root, f).split(sep).join('/'));
-    for (const f of ['core/modules/identity/sign-in.ts', 'core/modules/postbacks/service.ts', 'core/jobs/outbox.ts', 'core/lib/money.ts']) expect(files).toContain(f);
+    for (const f of [
+      'core/modules/identity/sign-in.ts',
+      'core/modules/postbacks/service.ts',
+      'core/jobs/outbox.ts',
+      'core/lib/money.ts',
+    ])
+      expect(files).toContain(f);
     expect(files).not.toContain('core/modules/identity/partner-routes.ts');
   });
 
-  it('the HTTP layer maps every domain error code, in the list\'s order (the OpenAPI `code` enum is PROBLEM_STATUS\'s keys)', () => {
+  it("the HTTP layer maps every domain error code, in the list's order (the OpenAPI `code` enum is PROBLEM_STATUS's keys)", () => {
     expect(Object.keys(PROBLEM_STATUS)).toEqual([...DOMAIN_ERROR_CODES]);
   });
 });

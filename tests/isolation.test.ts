@@ -21,25 +21,97 @@ beforeAll(async () => {
   bKey = opB.key;
   const partnerA = await activePartner(t, opA.operator.id, 'alice@alpha.example');
   const { client } = await signedInClient(t, opA.operator.id, 'alice@alpha.example');
-  const member = await unwrap(client.v1.partner.team.$post({ json: { email: 'member@alpha.example', name: 'Member', role: 'admin' } }));
+  const member = await unwrap(
+    client.v1.partner.team.$post({ json: { email: 'member@alpha.example', name: 'Member', role: 'admin' } }),
+  );
   const sessionsA = await unwrap(client.v1.partner.sessions.$get());
-  const brandA = await unwrap(opA.client.v1.brands.$post({ json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://alpha.example' } }));
-  const landing = await unwrap(opA.client.v1.landings.$post({ json: { brandId: brandA.id, name: 'Alpha home', url: 'https://alpha.example/', audience: 'players', language: 'en' } }));
+  const brandA = await unwrap(
+    opA.client.v1.brands.$post({
+      json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://alpha.example' },
+    }),
+  );
+  const landing = await unwrap(
+    opA.client.v1.landings.$post({
+      json: {
+        brandId: brandA.id,
+        name: 'Alpha home',
+        url: 'https://alpha.example/',
+        audience: 'players',
+        language: 'en',
+      },
+    }),
+  );
   const plan = await unwrap(opA.client.v1.plans.$post({ json: { name: 'Alpha CPA', kind: 'cpa', isDefault: true } }));
-  const campaign = await unwrap(client.v1.partner.campaigns.$post({ json: { name: 'Alpha campaign', brandId: brandA.id, planId: plan.id } }));
-  const promo = await unwrap(client.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId: campaign.id }, json: { landingId: landing.id, title: 'Alpha promo' } }));
-  const postback = await unwrap(client.v1.partner.postbacks.$post({ json: { scope: 'promo', promoId: promo.id, action: 'registration', url: 'https://alpha-tracker.example/pb?v=${visit_id}' } }));
+  const campaign = await unwrap(
+    client.v1.partner.campaigns.$post({ json: { name: 'Alpha campaign', brandId: brandA.id, planId: plan.id } }),
+  );
+  const promo = await unwrap(
+    client.v1.partner.campaigns[':campaignId'].promos.$post({
+      param: { campaignId: campaign.id },
+      json: { landingId: landing.id, title: 'Alpha promo' },
+    }),
+  );
+  const postback = await unwrap(
+    client.v1.partner.postbacks.$post({
+      json: {
+        scope: 'promo',
+        promoId: promo.id,
+        action: 'registration',
+        url: 'https://alpha-tracker.example/pb?v=${visit_id}',
+      },
+    }),
+  );
   const network = NETWORK_CATALOG.find((n) => n.postbacks.mode === 'tails')!;
-  const connection = await unwrap(opA.client.v1.network_connections.$post({ json: { kind: 'network', networkKey: network.key, name: 'Alpha network', settings: Object.fromEntries(network.settings.map((s) => [s.key, 'alpha-network-secret'])) } }));
-  const offer = await unwrap(opA.client.v1.network_connections[':connectionId'].offers.$post({ param: { connectionId: connection.id }, json: { label: 'Alpha offer', parameters: { [network.offerParameters[0]!.name]: 'alpha-stream' } } }));
-  const inbound = await (await t.fetchApp(`${connection.postbackUrls[0]!.url.split('&')[0]}&oid=o1&status=hold`)).json() as { conversionId: string };
+  const connection = await unwrap(
+    opA.client.v1.network_connections.$post({
+      json: {
+        kind: 'network',
+        networkKey: network.key,
+        name: 'Alpha network',
+        settings: Object.fromEntries(network.settings.map((s) => [s.key, 'alpha-network-secret'])),
+      },
+    }),
+  );
+  const offer = await unwrap(
+    opA.client.v1.network_connections[':connectionId'].offers.$post({
+      param: { connectionId: connection.id },
+      json: { label: 'Alpha offer', parameters: { [network.offerParameters[0]!.name]: 'alpha-stream' } },
+    }),
+  );
+  const inbound = (await (
+    await t.fetchApp(`${connection.postbackUrls[0]!.url.split('&')[0]}&oid=o1&status=hold`)
+  ).json()) as { conversionId: string };
   const token = new URL(connection.postbackUrls[0]!.url).searchParams.get('t')!;
   a.ids = {
-    connectionId: connection.id, offerId: offer.id, conversionId: inbound.conversionId,
-    userId: member.id, partnerId: partnerA.partnerId, sessionId: sessionsA.data[0]!.id, operatorId: opA.operator.id, brandId: brandA.id,
-    campaignId: campaign.id, promoId: promo.id, postbackId: postback.id, planId: plan.id,
+    connectionId: connection.id,
+    offerId: offer.id,
+    conversionId: inbound.conversionId,
+    userId: member.id,
+    partnerId: partnerA.partnerId,
+    sessionId: sessionsA.data[0]!.id,
+    operatorId: opA.operator.id,
+    brandId: brandA.id,
+    campaignId: campaign.id,
+    promoId: promo.id,
+    postbackId: postback.id,
+    planId: plan.id,
   };
-  a.secrets = ['alice@alpha.example', 'member@alpha.example', partnerA.partnerId, member.id, sessionsA.data[0]!.id, 'Alpha Casino', 'Alpha campaign', 'Alpha promo', 'alpha-tracker.example', promo.code, token, 'alpha-network-secret', 'Alpha offer', 'Alpha network'];
+  a.secrets = [
+    'alice@alpha.example',
+    'member@alpha.example',
+    partnerA.partnerId,
+    member.id,
+    sessionsA.data[0]!.id,
+    'Alpha Casino',
+    'Alpha campaign',
+    'Alpha promo',
+    'alpha-tracker.example',
+    promo.code,
+    token,
+    'alpha-network-secret',
+    'Alpha offer',
+    'Alpha network',
+  ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;
 });
@@ -60,8 +132,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 };
 
 describe('tenant isolation', () => {
-  it('every route with an id in its path refuses another operator\'s ids', async () => {
-    const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as { paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>> };
+  it("every route with an id in its path refuses another operator's ids", async () => {
+    const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
+    };
     const walked: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       if (!/\{\w+Id\}/.test(path) || path.includes('{operatorId}')) continue;
@@ -71,32 +145,40 @@ describe('tenant isolation', () => {
         const body = SAMPLE_BODIES[`${method.toUpperCase()} ${path}`];
         const res = await t.fetchApp(`http://kabinet.test${url}`, {
           method: method.toUpperCase(),
-          headers: { authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}`,
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
           ...(body ? { body: JSON.stringify(body) } : {}),
         });
         const text = await res.text();
         expect([403, 404], `${method.toUpperCase()} ${path} answered ${res.status}: ${text}`).toContain(res.status);
-        for (const secret of a.secrets) expect(text, `${method.toUpperCase()} ${path} leaked ${secret}`).not.toContain(secret);
+        for (const secret of a.secrets)
+          expect(text, `${method.toUpperCase()} ${path} leaked ${secret}`).not.toContain(secret);
         walked.push(`${method.toUpperCase()} ${path}`);
       }
     }
     expect(walked.length).toBeGreaterThanOrEqual(18);
   });
 
-  it('routes without ids answer with the caller\'s own data only', async () => {
-    const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as { paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>> };
+  it("routes without ids answer with the caller's own data only", async () => {
+    const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
+    };
     for (const [path, operations] of Object.entries(doc.paths)) {
       if (path.includes('{') || !operations.get) continue;
       const scheme = Object.keys(operations.get.security?.[0] ?? {})[0];
       if (!scheme) continue;
-      const res = await t.fetchApp(`http://kabinet.test${path}`, { headers: { authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}` } });
+      const res = await t.fetchApp(`http://kabinet.test${path}`, {
+        headers: { authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}` },
+      });
       const text = await res.text();
       expect(res.status, `GET ${path}`).toBe(200);
       for (const secret of a.secrets) expect(text, `GET ${path} leaked ${secret}`).not.toContain(secret);
     }
   });
 
-  it('left operator A\'s member untouched', async () => {
+  it("left operator A's member untouched", async () => {
     const { client } = await signedInClient(t, a.ids.operatorId!, 'alice@alpha.example');
     const member = await unwrap(client.v1.partner.team[':userId'].$get({ param: { userId: a.ids.userId! } }));
     expect(member.blocked).toBe(false);

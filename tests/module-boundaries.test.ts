@@ -27,7 +27,6 @@ import { IMPORT_SPECIFIER, typeScriptFiles } from './helpers/source-files.ts';
 const root = resolve(import.meta.dirname, '..');
 const modulesDir = join(root, 'core', 'modules');
 
-
 function moduleOf(absPath: string): string | undefined {
   const rel = relative(modulesDir, absPath);
   if (rel.startsWith('..')) return undefined;
@@ -56,24 +55,44 @@ function boundaryViolations(): string[] {
 }
 
 describe('module boundaries', () => {
-  it('no module imports another module\'s table.ts (call its exported operations instead)', () => {
+  it("no module imports another module's table.ts (call its exported operations instead)", () => {
     expect(boundaryViolations()).toEqual([]);
   });
 
   it('the scan sees the modules (a moved folder would pass it vacuously)', () => {
     const modules = new Set(typeScriptFiles(modulesDir).map(moduleOf));
-    for (const m of ['tracking', 'events', 'postbacks', 'conversions', 'identity', 'campaigns', 'catalog']) expect(modules.has(m)).toBe(true);
+    for (const m of ['tracking', 'events', 'postbacks', 'conversions', 'identity', 'campaigns', 'catalog'])
+      expect(modules.has(m)).toBe(true);
   });
 
-  it('the owners\' label subqueries stay correlated in a one-table select (drizzle writes that select list\'s columns bare)', () => {
+  it("the owners' label subqueries stay correlated in a one-table select (drizzle writes that select list's columns bare)", () => {
     const db = drizzle(createClient({ url: ':memory:' }), { schema });
     const { promos, campaigns, mailMessages } = schema;
-    const promoSql = db.select({ id: promos.id, name: campaignNameOf(promos.campaignId), code: promoCodeOf(promos.id), landing: landingTargetOf(promos.landingId), ref: partnerReferralCodeOf(promos.partnerId) }).from(promos).toSQL().sql;
+    const promoSql = db
+      .select({
+        id: promos.id,
+        name: campaignNameOf(promos.campaignId),
+        code: promoCodeOf(promos.id),
+        landing: landingTargetOf(promos.landingId),
+        ref: partnerReferralCodeOf(promos.partnerId),
+      })
+      .from(promos)
+      .toSQL().sql;
     expect(promoSql).toContain('"campaigns"."id" = "promos"."campaign_id"');
     expect(promoSql).toContain('"landings"."id" = "promos"."landing_id"');
     expect(promoSql).toContain('"brands"."id" = "landings"."brand_id"');
     expect(promoSql).toContain('"partners"."id" = "promos"."partner_id"');
-    expect(db.select({ brand: brandSummaryOf(campaigns.brandId) }).from(campaigns).toSQL().sql).toContain('"brands"."id" = "campaigns"."brand_id"');
-    expect(db.select({ b: operatorBrandingOf(mailMessages.operatorId) }).from(mailMessages).toSQL().sql).toContain('"operators"."id" = "mail_messages"."operator_id"');
+    expect(
+      db
+        .select({ brand: brandSummaryOf(campaigns.brandId) })
+        .from(campaigns)
+        .toSQL().sql,
+    ).toContain('"brands"."id" = "campaigns"."brand_id"');
+    expect(
+      db
+        .select({ b: operatorBrandingOf(mailMessages.operatorId) })
+        .from(mailMessages)
+        .toSQL().sql,
+    ).toContain('"operators"."id" = "mail_messages"."operator_id"');
   });
 });

@@ -19,13 +19,27 @@ interface OpenApiDoc {
   info: { license?: { name: string } };
   tags?: Array<{ name: string }>;
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, { enum?: string[]; items?: unknown }> }>; securitySchemes: Record<string, unknown> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, { enum?: string[]; items?: unknown }> }>;
+    securitySchemes: Record<string, unknown>;
+  };
 }
 
 /** The operations anyone may call: before a session exists, links and machine-to-machine postbacks with their own token. */
 const PUBLIC_OPERATIONS = [
-  'getHealth', 'getPortalConfig', 'signUp', 'signIn', 'unlockAccount', 'requestPasswordReset', 'setPassword', 'exchangeEmbedSecret',
-  'followTrackingLink', 'receiveTrackerPostbackByGet', 'receiveTrackerPostbackByPost', 'receiveNetworkPostbackByGet', 'receiveNetworkPostbackByPost',
+  'getHealth',
+  'getPortalConfig',
+  'signUp',
+  'signIn',
+  'unlockAccount',
+  'requestPasswordReset',
+  'setPassword',
+  'exchangeEmbedSecret',
+  'followTrackingLink',
+  'receiveTrackerPostbackByGet',
+  'receiveTrackerPostbackByPost',
+  'receiveNetworkPostbackByGet',
+  'receiveNetworkPostbackByPost',
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -34,8 +48,10 @@ let operations: Array<{ method: string; path: string; operation: Operation }>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as OpenApiDoc;
-  operations = Object.entries(doc.paths).flatMap(([path, item]) => Object.entries(item).map(([method, operation]) => ({ method, path, operation })));
+  doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as OpenApiDoc;
+  operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ method, path, operation })),
+  );
 });
 afterAll(() => t.dispose());
 
@@ -51,20 +67,29 @@ describe('the OpenAPI document for client generators', () => {
   it('declares security on every operation: a known scheme, or an explicit empty list on the public ones only', () => {
     const undeclared = operations.filter((o) => o.operation.security === undefined).map((o) => o.operation.operationId);
     expect(undeclared).toEqual([]);
-    const open = operations.filter((o) => o.operation.security!.length === 0).map((o) => o.operation.operationId).sort();
+    const open = operations
+      .filter((o) => o.operation.security!.length === 0)
+      .map((o) => o.operation.operationId)
+      .sort();
     expect(open).toEqual([...PUBLIC_OPERATIONS].sort());
     const schemes = new Set(Object.keys(doc.components.securitySchemes));
-    const unknown = operations.flatMap((o) => o.operation.security!.flatMap((requirement) => Object.keys(requirement))).filter((name) => !schemes.has(name));
+    const unknown = operations
+      .flatMap((o) => o.operation.security!.flatMap((requirement) => Object.keys(requirement)))
+      .filter((name) => !schemes.has(name));
     expect(unknown).toEqual([]);
   });
 
   it('gives every operation a 4xx answer, and every JSON body the answers of the request guards', () => {
-    const without4xx = operations.filter((o) => !Object.keys(o.operation.responses).some((code) => code.startsWith('4'))).map((o) => o.operation.operationId);
+    const without4xx = operations
+      .filter((o) => !Object.keys(o.operation.responses).some((code) => code.startsWith('4')))
+      .map((o) => o.operation.operationId);
     // /health answers 200 or 503: nothing a client sends can be wrong.
     expect(without4xx).toEqual(['getHealth']);
     const bodies = operations.filter((o) => o.operation.requestBody);
     expect(bodies.length).toBeGreaterThan(30);
-    const missing = bodies.filter((o) => !['400', '413', '415', '422'].every((code) => code in o.operation.responses)).map((o) => o.operation.operationId);
+    const missing = bodies
+      .filter((o) => !['400', '413', '415', '422'].every((code) => code in o.operation.responses))
+      .map((o) => o.operation.operationId);
     expect(missing).toEqual([]);
   });
 
@@ -80,12 +105,14 @@ describe('the OpenAPI document for client generators', () => {
   });
 
   it('describes each player event of a batch, while a bad event is still answered on its own', async () => {
-    expect(doc.components.schemas.PlayerEventBatch!.properties!.events!.items).toEqual({ $ref: '#/components/schemas/PlayerEvent' });
+    expect(doc.components.schemas.PlayerEventBatch!.properties!.events!.items).toEqual({
+      $ref: '#/components/schemas/PlayerEvent',
+    });
     expect(doc.components.schemas.PlayerEvent!.properties).toHaveProperty('occurred_at');
     const { client } = await t.addOperator('Docs Casino');
     const res = await client.v1.events.$post({ json: { events: [{ nonsense: true }] } });
     expect(res.status).toBe(200);
-    const body = await res.json() as { rejected: number; results: Array<{ status: string }> };
+    const body = (await res.json()) as { rejected: number; results: Array<{ status: string }> };
     expect(body.rejected).toBe(1);
     expect(body.results[0]!.status).toBe('rejected');
   });
@@ -93,12 +120,20 @@ describe('the OpenAPI document for client generators', () => {
   it('answers the documented 413 and 415 on a body route, and 422 on an overlong tracking code', async () => {
     const { key } = await t.addOperator('Guarded Casino');
     const headers = { authorization: `Bearer ${key}` };
-    const tooLarge = await t.fetchApp('http://kabinet.test/v1/brands', { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x'.repeat(70 * 1024) }) });
+    const tooLarge = await t.fetchApp('http://kabinet.test/v1/brands', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x'.repeat(70 * 1024) }),
+    });
     expect(tooLarge.status).toBe(413);
-    const wrongType = await t.fetchApp('http://kabinet.test/v1/brands', { method: 'POST', headers: { ...headers, 'content-type': 'text/plain' }, body: '{}' });
+    const wrongType = await t.fetchApp('http://kabinet.test/v1/brands', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(wrongType.status).toBe(415);
     const longCode = await t.fetchApp(`http://kabinet.test/t/${'a'.repeat(201)}`, { redirect: 'manual' });
     expect(longCode.status).toBe(422);
-    expect((await longCode.json() as { code: string }).code).toBe('validation_failed');
+    expect(((await longCode.json()) as { code: string }).code).toBe('validation_failed');
   });
 });

@@ -26,31 +26,44 @@ afterAll(() => t.dispose());
 describe('demo operator backend: console proxy', () => {
   it('forwards POST and GET with the key added, query included, and returns status and body as is', async () => {
     const created = await call('/v1/network_connections', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ kind: 'tracker', name: 'Our tracker', defaultCurrency: 'EUR' }),
     });
     expect(created.status).toBe(201);
     expect(created.headers.get('cache-control')).toBe('no-store');
-    const connection = await created.json() as { id: string; kind: string; postbackUrls: Array<{ status: string; url: string }> };
+    const connection = (await created.json()) as {
+      id: string;
+      kind: string;
+      postbackUrls: Array<{ status: string; url: string }>;
+    };
     expect(connection.kind).toBe('tracker');
     expect(connection.postbackUrls[0]!.url).toContain(`/pb/tracker/${connection.id}?t=`);
 
-    const list = await (await call('/v1/network_connections')).json() as { data: Array<{ id: string }> };
+    const list = (await (await call('/v1/network_connections')).json()) as { data: Array<{ id: string }> };
     expect(list.data.map((c) => c.id)).toEqual([connection.id]);
-    const one = await call(`/v1/network_connections/${connection.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ enabled: false }) });
+    const one = await call(`/v1/network_connections/${connection.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: false }),
+    });
     expect(((await one.json()) as { enabled: boolean }).enabled).toBe(false);
     const conversions = await call(`/v1/conversions?connectionId=${connection.id}&status=hold`);
     expect(conversions.status).toBe(200);
     expect(await conversions.json()).toEqual({ data: [] });
-    const catalog = await (await call('/v1/networks')).json() as { data: Array<{ key: string }> };
+    const catalog = (await (await call('/v1/networks')).json()) as { data: Array<{ key: string }> };
     expect(catalog.data.length).toBeGreaterThan(0);
   });
 
   it('passes validation problems through (422 problem+json)', async () => {
-    const res = await call('/v1/network_connections', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'tracker', name: '' }) });
+    const res = await call('/v1/network_connections', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'tracker', name: '' }),
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await res.json() as { errors: Array<{ path: string }> };
+    const problem = (await res.json()) as { errors: Array<{ path: string }> };
     expect(problem.errors.some((e) => e.path === 'body.name')).toBe(true);
   });
 
@@ -58,7 +71,9 @@ describe('demo operator backend: console proxy', () => {
     for (const path of ['/v1/api_keys', '/v1/partners', '/v1/networksX', '/health', '/v1/../v1/partners']) {
       expect((await call(path)).status, path).toBe(404);
     }
-    expect((await backend.request('http://kabinet.test/demo/operator-backend/op_nobody/kabinet/v1/networks')).status).toBe(404);
+    expect(
+      (await backend.request('http://kabinet.test/demo/operator-backend/op_nobody/kabinet/v1/networks')).status,
+    ).toBe(404);
     // The key is the backend's: with no proxy, the same API call without it is refused.
     expect((await t.app.request('http://kabinet.test/v1/network_connections')).status).toBe(401);
   });

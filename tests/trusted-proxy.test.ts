@@ -22,13 +22,15 @@ describe('the hosted portal cookie session behind a proxy', () => {
 
   async function cookieWrite(headers: Record<string, string>) {
     const signIn = await t.fetchApp(`http://partners.example/v1/public/operators/${operatorId}/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'proxy@example.com', password: PASSWORD, transport: 'cookie' }),
     });
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     // The proxy reached us over http://partners.example; the browser is on https://partners.example.
     return t.fetchApp('http://partners.example/v1/partner/profile', {
-      method: 'PATCH', headers: { cookie, origin: 'https://partners.example', 'content-type': 'application/json', ...headers },
+      method: 'PATCH',
+      headers: { cookie, origin: 'https://partners.example', 'content-type': 'application/json', ...headers },
       body: JSON.stringify({ name: 'Behind a proxy' }),
     });
   }
@@ -45,11 +47,14 @@ describe('the hosted portal cookie session behind a proxy', () => {
 describe('the visitor address behind a proxy', () => {
   const signInFrom = async (baseUrl: string, forwardedFor: string) => {
     const res = await fetch(`${baseUrl}/v1/public/operators/${lucky.id}/sign-in`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
       body: JSON.stringify({ email: lucky.signInEmail, password: DEMO_PASSWORD }),
     });
-    const { token } = await res.json() as { token: string };
-    const sessions = await (await fetch(`${baseUrl}/v1/partner/sessions`, { headers: { authorization: `Bearer ${token}` } })).json() as { data: Array<{ current: boolean; ip: string | null }> };
+    const { token } = (await res.json()) as { token: string };
+    const sessions = (await (
+      await fetch(`${baseUrl}/v1/partner/sessions`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { data: Array<{ current: boolean; ip: string | null }> };
     return sessions.data.find((s) => s.current)!.ip;
   };
 

@@ -59,7 +59,8 @@ function crossings(): string[] {
 
 describe('widget folder boundaries', () => {
   it('finds imports in multi-line, re-export, side-effect and dynamic forms, not in comments', () => {
-    const code = `import {\n  a,\n  b,\n} from '../kb-x/a.ts';\nexport { c } from "./c.ts";\nimport '../kb-y/y.ts';\n` +
+    const code =
+      `import {\n  a,\n  b,\n} from '../kb-x/a.ts';\nexport { c } from "./c.ts";\nimport '../kb-y/y.ts';\n` +
       `const load = () => import('../../sections/z.ts');\n// import('../kb-comment/no.ts')\n/** import { q } from '../kb-doc/no.ts' */\nimport { html } from 'lit';`;
     expect(relativeImports(code).sort()).toEqual(['../../sections/z.ts', '../kb-x/a.ts', '../kb-y/y.ts', './c.ts']);
   });
@@ -68,7 +69,10 @@ describe('widget folder boundaries', () => {
     const found = crossings();
     const unexpected = found.filter((c) => !ALLOWED.includes(c));
     const gone = ALLOWED.filter((c) => !found.includes(c));
-    expect(unexpected, `${unexpected.length} import(s) reach into another component folder (move the shared piece to internal/):\n${unexpected.join('\n')}`).toEqual([]);
+    expect(
+      unexpected,
+      `${unexpected.length} import(s) reach into another component folder (move the shared piece to internal/):\n${unexpected.join('\n')}`,
+    ).toEqual([]);
     // Shrink the allow-list as pieces move, so it never hides a new crossing.
     expect(gone, 'these allowed crossings are gone: remove them from ALLOWED').toEqual([]);
   });

@@ -14,9 +14,14 @@ import type { Db } from './client.ts';
 export const MAX_BOUND_PARAMETERS = 100;
 
 type SqlValue = string | number | bigint | null | ArrayBuffer | Uint8Array;
-interface Statement { sql: string; args: SqlValue[] }
+interface Statement {
+  sql: string;
+  args: SqlValue[];
+}
 
-interface LibsqlLike { batch(statements: Statement[], mode?: string): Promise<unknown> }
+interface LibsqlLike {
+  batch(statements: Statement[], mode?: string): Promise<unknown>;
+}
 interface D1Like {
   prepare(sql: string): { bind(...args: SqlValue[]): unknown };
   batch(statements: unknown[]): Promise<unknown>;
@@ -50,20 +55,27 @@ function buildStatements({ table, rows, onConflictDoNothing }: InsertPart, maxPa
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     const args: SqlValue[] = [];
-    for (const row of chunk) for (const [key, column] of entries) args.push(encode(column, (row as Record<string, unknown>)[key]));
+    for (const row of chunk)
+      for (const [key, column] of entries) args.push(encode(column, (row as Record<string, unknown>)[key]));
     statements.push({ sql: head + Array.from({ length: chunk.length }, () => tuple).join(', ') + tail, args });
   }
   return statements;
 }
 
 /** Any drizzle query not yet run (an update, say) joins the same batch through its SQL. */
-export interface QueryPart { query: { toSQL(): { sql: string; params: unknown[] } } }
+export interface QueryPart {
+  query: { toSQL(): { sql: string; params: unknown[] } };
+}
 
 /**
  * Writes several tables in one batch: all of it or none (e.g. a conversion's update, the
  * deliveries it owes and their jobs).
  */
-export async function insertManyAtomically(db: Db, parts: Array<InsertPart | QueryPart>, options: { maxParams?: number | undefined } = {}): Promise<void> {
+export async function insertManyAtomically(
+  db: Db,
+  parts: Array<InsertPart | QueryPart>,
+  options: { maxParams?: number | undefined } = {},
+): Promise<void> {
   const statements = parts.flatMap((p): Statement[] => {
     if ('query' in p) {
       const { sql, params } = p.query.toSQL();
@@ -77,6 +89,15 @@ export async function insertManyAtomically(db: Db, parts: Array<InsertPart | Que
   else await client.batch(statements, 'write');
 }
 
-export async function insertMany<T extends SQLiteTable>(db: Db, table: T, rows: Array<T['$inferInsert']>, options: { maxParams?: number | undefined; onConflictDoNothing?: boolean } = {}): Promise<void> {
-  await insertManyAtomically(db, [{ table, rows, ...(options.onConflictDoNothing ? { onConflictDoNothing: true } : {}) } as InsertPart], options);
+export async function insertMany<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  rows: Array<T['$inferInsert']>,
+  options: { maxParams?: number | undefined; onConflictDoNothing?: boolean } = {},
+): Promise<void> {
+  await insertManyAtomically(
+    db,
+    [{ table, rows, ...(options.onConflictDoNothing ? { onConflictDoNothing: true } : {}) } as InsertPart],
+    options,
+  );
 }

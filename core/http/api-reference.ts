@@ -18,14 +18,20 @@ function renderSchema(name: string, schema: Json) {
   const required = new Set<string>(schema.required ?? []);
   return html`<section class="schema" id="schema-${name}"><h3>${name}</h3>
     <table><thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Notes</th></tr></thead><tbody>
-    ${props.map(([prop, s]) => html`<tr><td><code>${prop}</code></td><td>${schemaName(s) || (s.enum ? 'enum' : s.anyOf ? 'one of' : '')}</td>
-      <td>${required.has(prop) ? 'yes' : ''}</td><td>${s.enum ? `one of ${s.enum.join(', ')}` : s.format ?? s.pattern ?? ''}</td></tr>`)}
+    ${props.map(
+      ([
+        prop,
+        s,
+      ]) => html`<tr><td><code>${prop}</code></td><td>${schemaName(s) || (s.enum ? 'enum' : s.anyOf ? 'one of' : '')}</td>
+      <td>${required.has(prop) ? 'yes' : ''}</td><td>${s.enum ? `one of ${s.enum.join(', ')}` : (s.format ?? s.pattern ?? '')}</td></tr>`,
+    )}
     </tbody></table></section>`;
 }
 
 export function renderApiReference(doc: Json): string {
   const operations = Object.entries<Json>(doc.paths ?? {}).flatMap(([path, item]) =>
-    Object.entries<Json>(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })));
+    Object.entries<Json>(item).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+  );
   const schemas = Object.entries<Json>(doc.components?.schemas ?? {});
   const page = html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${doc.info?.title} — API reference</title>
@@ -35,10 +41,12 @@ export function renderApiReference(doc: Json): string {
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #e5e7eb;padding:4px 8px;text-align:left;font-size:14px}</style></head>
 <body><main><h1>${doc.info?.title} <small>${doc.info?.version}</small></h1><p>${doc.info?.description ?? ''}</p>
 <p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI ${doc.openapi}).</p><h2>Operations</h2>
-${operations.map(({ path, method, op }) => html`<div class="op"><span class="m ${method}">${method}</span> <code>${path}</code>
+${operations.map(
+  ({ path, method, op }) => html`<div class="op"><span class="m ${method}">${method}</span> <code>${path}</code>
   <p>${op.summary ?? ''}${op.security ? raw(' <em>(operator secret key)</em>') : ''}</p>
   ${op.requestBody ? html`<p>Body: <a href="#schema-${schemaName(op.requestBody.content?.['application/json']?.schema)}">${schemaName(op.requestBody.content?.['application/json']?.schema)}</a></p>` : ''}
-  <p>Responses: ${Object.entries<Json>(op.responses ?? {}).map(([status, r]) => html`<code>${status}</code> ${r.description}; `)}</p></div>`)}
+  <p>Responses: ${Object.entries<Json>(op.responses ?? {}).map(([status, r]) => html`<code>${status}</code> ${r.description}; `)}</p></div>`,
+)}
 <h2>Schemas</h2>${schemas.map(([name, schema]) => renderSchema(name, schema))}</main></body></html>`;
   return String(page);
 }

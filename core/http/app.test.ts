@@ -6,7 +6,9 @@ import { createTestApp } from '../../tests/helpers/test-app.ts';
 import { unwrap, KabinetApiError } from '../sdk/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
-beforeEach(async () => { t = await createTestApp(); });
+beforeEach(async () => {
+  t = await createTestApp();
+});
 afterEach(() => t.dispose());
 
 describe('HTTP API through the typed client', () => {
@@ -15,10 +17,14 @@ describe('HTTP API through the typed client', () => {
     expect(body).toEqual({ status: 'ok', runtime: 'node', version: 'test', time: '2026-11-24T10:00:00.000Z' });
   });
 
-  it('creates and lists brands for the key\'s operator only', async () => {
+  it("creates and lists brands for the key's operator only", async () => {
     const a = await t.addOperator('Alpha');
     const b = await t.addOperator('Beta');
-    const created = await unwrap(a.client.v1.brands.$post({ json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://alpha.example' } }));
+    const created = await unwrap(
+      a.client.v1.brands.$post({
+        json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://alpha.example' },
+      }),
+    );
     expect(created).toMatchObject({ name: 'Alpha Casino', currency: 'EUR', visitParam: 'kb_vid', fallbackUrl: null });
     expect(created.id).toMatch(/^brand_/);
     expect((await unwrap(a.client.v1.brands.$get())).data.map((x) => x.name)).toEqual(['Alpha Casino']);
@@ -27,10 +33,16 @@ describe('HTTP API through the typed client', () => {
 
   it('answers 422 problem+json naming every bad field, and changes nothing', async () => {
     const a = await t.addOperator('Alpha');
-    const res = await a.client.v1.brands.$post({ json: { name: '', currency: 'EURO' as 'EUR', websiteUrl: 'javascript:alert(1)' } });
+    const res = await a.client.v1.brands.$post({
+      json: { name: '', currency: 'EURO' as 'EUR', websiteUrl: 'javascript:alert(1)' },
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const problem = await res.json() as unknown as { code: string; errors: Array<{ path: string }>; request_id: string };
+    const problem = (await res.json()) as unknown as {
+      code: string;
+      errors: Array<{ path: string }>;
+      request_id: string;
+    };
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors.map((e) => e.path).sort()).toEqual(['body.currency', 'body.name', 'body.websiteUrl']);
     expect(problem.request_id).toBe(res.headers.get('x-request-id'));
@@ -40,7 +52,8 @@ describe('HTTP API through the typed client', () => {
   it('rejects unknown fields instead of silently dropping them', async () => {
     const a = await t.addOperator('Alpha');
     const res = await t.fetchApp('http://kabinet.test/v1/brands', {
-      method: 'POST', headers: { authorization: `Bearer ${a.key}`, 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.key}`, 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'X', currency: 'EUR', websiteUrl: 'https://x.example', colour: 'red' }),
     });
     expect(res.status).toBe(422);
@@ -50,17 +63,22 @@ describe('HTTP API through the typed client', () => {
   it('answers 400 for a body that is not JSON', async () => {
     const a = await t.addOperator('Alpha');
     const res = await t.fetchApp('http://kabinet.test/v1/brands', {
-      method: 'POST', headers: { authorization: `Bearer ${a.key}`, 'content-type': 'application/json' }, body: '{"name":',
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.key}`, 'content-type': 'application/json' },
+      body: '{"name":',
     });
     expect(res.status).toBe(400);
-    expect((await res.json() as { code: string }).code).toBe('bad_request');
+    expect(((await res.json()) as { code: string }).code).toBe('bad_request');
   });
 
   it('answers 409 for a duplicate brand name', async () => {
     const a = await t.addOperator('Alpha');
     const json = { name: 'Dup', currency: 'USD' as const, websiteUrl: 'https://dup.example' };
     await unwrap(a.client.v1.brands.$post({ json }));
-    await expect(unwrap(a.client.v1.brands.$post({ json }))).rejects.toMatchObject({ status: 409, problem: { code: 'conflict' } });
+    await expect(unwrap(a.client.v1.brands.$post({ json }))).rejects.toMatchObject({
+      status: 409,
+      problem: { code: 'conflict' },
+    });
   });
 
   it('demands a valid, unrevoked secret key', async () => {
@@ -68,32 +86,45 @@ describe('HTTP API through the typed client', () => {
     expect(missing.status).toBe(401);
     const wrong = await t.clientFor('sk_not_a_real_key').v1.operator.$get();
     expect(wrong.status).toBe(401);
-    expect((await wrong.json() as unknown as { code: string }).code).toBe('unauthorized');
+    expect(((await wrong.json()) as unknown as { code: string }).code).toBe('unauthorized');
   });
 
   it('updates branding and origins, validating colours and origins', async () => {
     const a = await t.addOperator('Alpha');
-    const bad = await a.client.v1.operator.$patch({ json: { branding: { primaryColor: 'red;background:url(x)' }, allowedOrigins: ['https://ok.example/path'] } });
+    const bad = await a.client.v1.operator.$patch({
+      json: { branding: { primaryColor: 'red;background:url(x)' }, allowedOrigins: ['https://ok.example/path'] },
+    });
     expect(bad.status).toBe(422);
     const paths = ((await bad.json()) as unknown as { errors: Array<{ path: string }> }).errors.map((e) => e.path);
     expect(paths).toEqual(expect.arrayContaining(['body.branding.primaryColor', 'body.allowedOrigins.0']));
-    const ok = await unwrap(a.client.v1.operator.$patch({ json: { branding: { primaryColor: '#112233' }, allowedOrigins: ['https://partners.alpha.example'] } }));
+    const ok = await unwrap(
+      a.client.v1.operator.$patch({
+        json: { branding: { primaryColor: '#112233' }, allowedOrigins: ['https://partners.alpha.example'] },
+      }),
+    );
     expect(ok.branding.primaryColor).toBe('#112233');
     expect(ok.branding.displayName).toBe('Alpha');
     expect(ok.allowedOrigins).toEqual(['https://partners.alpha.example']);
   });
 
-  it('serves the public portal config with CORS for that operator\'s origins only', async () => {
+  it("serves the public portal config with CORS for that operator's origins only", async () => {
     const a = await t.addOperator('Alpha', ['https://alpha.example']);
     await t.addOperator('Beta', ['https://beta.example']);
     const url = `http://kabinet.test/v1/public/operators/${a.operator.id}`;
     const mine = await t.fetchApp(url, { headers: { origin: 'https://alpha.example' } });
     expect(mine.status).toBe(200);
     expect(mine.headers.get('access-control-allow-origin')).toBe('https://alpha.example');
-    expect(await mine.json()).toMatchObject({ operator: { id: a.operator.id, name: 'Alpha' }, branding: { displayName: 'Alpha' }, locales: ['en', 'ru'] });
+    expect(await mine.json()).toMatchObject({
+      operator: { id: a.operator.id, name: 'Alpha' },
+      branding: { displayName: 'Alpha' },
+      locales: ['en', 'ru'],
+    });
     const foreign = await t.fetchApp(url, { headers: { origin: 'https://beta.example' } });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await t.fetchApp(url, { method: 'OPTIONS', headers: { origin: 'https://alpha.example', 'access-control-request-method': 'GET' } });
+    const preflight = await t.fetchApp(url, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://alpha.example', 'access-control-request-method': 'GET' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://alpha.example');
   });
@@ -116,7 +147,7 @@ describe('HTTP API through the typed client', () => {
     expect(t.errors).toHaveLength(1);
   });
 
-  it('keeps a caller\'s request id, or makes one', async () => {
+  it("keeps a caller's request id, or makes one", async () => {
     const given = await t.fetchApp('http://kabinet.test/health', { headers: { 'x-request-id': 'trace-123' } });
     expect(given.headers.get('x-request-id')).toBe('trace-123');
     const made = await t.fetchApp('http://kabinet.test/health');
@@ -124,9 +155,22 @@ describe('HTTP API through the typed client', () => {
   });
 
   it('publishes OpenAPI 3.1 from the route schemas, and a reference page', async () => {
-    const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } };
+    const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, Record<string, unknown>>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/v1/brands', '/v1/operator', '/v1/public/operators/{operatorId}', '/v1/partner/profile', '/v1/partner_sessions']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/health',
+        '/v1/brands',
+        '/v1/operator',
+        '/v1/public/operators/{operatorId}',
+        '/v1/partner/profile',
+        '/v1/partner_sessions',
+      ]),
+    );
     expect(Object.keys(doc.paths['/v1/brands']!).sort()).toEqual(['get', 'post']);
     expect(doc.components.schemas).toHaveProperty('CreateBrand.properties.currency.enum');
     const page = await (await t.fetchApp('http://kabinet.test/docs')).text();
@@ -136,8 +180,12 @@ describe('HTTP API through the typed client', () => {
 
   it('gives every named schema its own name (a second one would silently replace the first in the document)', () => {
     const root = fileURLToPath(new URL('..', import.meta.url));
-    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
-    const names = files.flatMap((f) => [...readFileSync(join(root, f), 'utf8').matchAll(/\.openapi\('([A-Za-z0-9]+)'\)/g)].map((m) => m[1]!));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+    );
+    const names = files.flatMap((f) =>
+      [...readFileSync(join(root, f), 'utf8').matchAll(/\.openapi\('([A-Za-z0-9]+)'\)/g)].map((m) => m[1]!),
+    );
     expect(names.length).toBeGreaterThan(50);
     expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
   });
@@ -157,6 +205,6 @@ describe('/health', () => {
     t.clock.advance(1_000);
     const res = await t.fetchApp('http://kabinet.test/health');
     expect(res.status).toBe(503);
-    expect((await res.json() as { code: string }).code).toBe('unavailable');
+    expect(((await res.json()) as { code: string }).code).toBe('unavailable');
   });
 });

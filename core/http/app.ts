@@ -31,7 +31,8 @@ import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 export const OPENAPI_INFO = {
   title: 'Kabinet API',
   version: '0.1.0',
-  description: 'White-label affiliate partner portal: Operator API (secret key), public portal configuration, tracking and postback endpoints.',
+  description:
+    'White-label affiliate partner portal: Operator API (secret key), public portal configuration, tracking and postback endpoints.',
   license: { name: 'MIT', identifier: 'MIT' },
 };
 
@@ -39,12 +40,24 @@ export const OPENAPI_INFO = {
  * The server is relative: it resolves against wherever /openapi.json was fetched from, which is
  * right on every runtime, behind a proxy and for each install, where a fixed URL would not be.
  */
-const OPENAPI_DOCUMENT = { openapi: '3.1.0', info: OPENAPI_INFO, servers: [{ url: '/', description: 'This Kabinet server' }], tags: OPENAPI_TAGS };
+const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: OPENAPI_INFO,
+  servers: [{ url: '/', description: 'This Kabinet server' }],
+  tags: OPENAPI_TAGS,
+};
 
 /** A library's HTTPException keeps its 4xx meaning; only real failures become 500. */
 const HTTP_EXCEPTION_CODES: Record<number, ProblemCode> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed', 429: 'rate_limited',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'rate_limited',
 };
 
 function toProblem(error: unknown): ProblemError {
@@ -54,7 +67,10 @@ function toProblem(error: unknown): ProblemError {
     if (code) return new ProblemError(code, error.message || problemTitle(code));
   }
   // Malformed JSON bodies surface as SyntaxError from the validator's body parsing.
-  if (error instanceof SyntaxError) return new ProblemError('bad_request', 'The request body is not valid JSON', [{ path: 'body', message: 'is not valid JSON' }]);
+  if (error instanceof SyntaxError)
+    return new ProblemError('bad_request', 'The request body is not valid JSON', [
+      { path: 'body', message: 'is not valid JSON' },
+    ]);
   return new ProblemError('internal', 'Something went wrong on our side; quote the request id if you contact support');
 }
 
@@ -63,7 +79,11 @@ function declaredBodies(definitions: ReadonlyArray<{ type: string; route?: unkno
   const bodies: DeclaredBody[] = [];
   for (const definition of definitions) {
     if (definition.type !== 'route') continue;
-    const route = definition.route as { method: string; path: string; request?: { body?: { content?: Record<string, unknown> } } };
+    const route = definition.route as {
+      method: string;
+      path: string;
+      request?: { body?: { content?: Record<string, unknown> } };
+    };
     const content = route.request?.body?.content;
     if (content) bodies.push({ method: route.method, path: route.path, mediaTypes: Object.keys(content) });
   }
@@ -86,24 +106,36 @@ export function createApp(deps: AppDeps) {
   app.use('/v1/public/operators/:operatorId/*', corsForPathOperator);
   app.use('*', noSniff);
   app.use('*', limitBodySize);
-  app.use('*', requireDeclaredContentType(() => declaredBodies(app.openAPIRegistry.definitions)));
+  app.use(
+    '*',
+    requireDeclaredContentType(() => declaredBodies(app.openAPIRegistry.definitions)),
+  );
 
   app.onError((error, c) => {
     const problem = toProblem(error);
     const id = c.var.requestId ?? null;
     if (problem.code === 'internal') deps.reportError?.(error, id);
-    return c.body(JSON.stringify(problemBody(problem, id)), problemStatus(problem) as 500, { 'content-type': 'application/problem+json' });
+    return c.body(JSON.stringify(problemBody(problem, id)), problemStatus(problem) as 500, {
+      'content-type': 'application/problem+json',
+    });
   });
   app.notFound((c) => {
     const problem = new ProblemError('not_found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`);
-    return c.body(JSON.stringify(problemBody(problem, c.var.requestId ?? null)), 404, { 'content-type': 'application/problem+json' });
+    return c.body(JSON.stringify(problemBody(problem, c.var.requestId ?? null)), 404, {
+      'content-type': 'application/problem+json',
+    });
   });
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'operatorKey', {
-    type: 'http', scheme: 'bearer', description: 'Operator secret key (`sk_…`), server-to-server only',
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Operator secret key (`sk_…`), server-to-server only',
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerSession', {
-    type: 'http', scheme: 'bearer', description: 'Partner session token from sign-in or the embed exchange (the hosted portal page uses the HttpOnly `kb_session` cookie instead)',
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'Partner session token from sign-in or the embed exchange (the hosted portal page uses the HttpOnly `kb_session` cookie instead)',
   });
 
   const routes = app

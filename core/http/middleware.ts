@@ -8,7 +8,8 @@ import { authenticateApiKey, isOriginAllowed } from '../modules/operators/servic
 export const requireOperatorKey = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header('authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new ProblemError('unauthorized', 'Send the operator secret key as "Authorization: Bearer sk_…"');
+  if (!match?.[1])
+    throw new ProblemError('unauthorized', 'Send the operator secret key as "Authorization: Bearer sk_…"');
   const operatorId = await authenticateApiKey(c.var.deps, match[1]);
   if (!operatorId) throw new ProblemError('unauthorized', 'The secret key is unknown or revoked');
   c.set('operatorId', operatorId);

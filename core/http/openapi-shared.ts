@@ -5,23 +5,28 @@ import { PROBLEM_STATUS, type ProblemCode } from './problem.ts';
 /** The closed list of problem codes, so generated clients get an enum to switch on. */
 const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as [ProblemCode, ...ProblemCode[]];
 
-export const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  code: z.enum(PROBLEM_CODES).openapi({ example: 'validation_failed' }),
-  detail: z.string(),
-  request_id: z.string().nullable(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-}).openapi('Problem');
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.enum(PROBLEM_CODES).openapi({ example: 'validation_failed' }),
+    detail: z.string(),
+    request_id: z.string().nullable(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
 
 export const problemResponses = {
   400: problem('The body could not be read (not JSON)'),
   401: problem('Missing or invalid credentials'),
   403: problem('Not allowed (role, embed component, inactive account, CSRF)'),
-  404: problem('Not found (also for another operator\'s ids)'),
+  404: problem("Not found (also for another operator's ids)"),
   409: problem('Conflicts with the current state (duplicate, already done, archived)'),
   413: problem('The body is larger than the route accepts (64 kB unless the route says otherwise)'),
   415: problem('The body is not sent as the media type the route declares'),
@@ -36,15 +41,21 @@ export const problemResponses = {
  * schema check.
  */
 export const bodyProblems = {
-  400: problemResponses[400], 413: problemResponses[413], 415: problemResponses[415], 422: problemResponses[422],
+  400: problemResponses[400],
+  413: problemResponses[413],
+  415: problemResponses[415],
+  422: problemResponses[422],
 } as const;
 
 export const jsonBody = <T extends z.ZodType>(schema: T, description = 'Request body') => ({
-  content: { 'application/json': { schema } }, required: true, description,
+  content: { 'application/json': { schema } },
+  required: true,
+  description,
 });
 
 export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
-  description, content: { 'application/json': { schema } },
+  description,
+  content: { 'application/json': { schema } },
 });
 
 export const operatorKeySecurity = [{ operatorKey: [] }];
@@ -57,12 +68,18 @@ export const publicSecurity: Array<Record<string, string[]>> = [];
 /** Every tag the routes use, declared once so generators and the reference group operations with a description. */
 export const OPENAPI_TAGS = [
   { name: 'System', description: 'Liveness and readiness' },
-  { name: 'Portal', description: 'Public portal configuration the widgets load (CORS: the operator\'s allowed origins)' },
+  {
+    name: 'Portal',
+    description: "Public portal configuration the widgets load (CORS: the operator's allowed origins)",
+  },
   { name: 'Partner sign-in', description: 'Everything a partner does before having a session' },
-  { name: 'Partner account', description: 'The signed-in user\'s profile, 2FA, sessions and statistic token' },
+  { name: 'Partner account', description: "The signed-in user's profile, 2FA, sessions and statistic token" },
   { name: 'Partner team', description: 'Team members (owner and admins manage them) and the events log' },
   { name: 'Partner campaigns', description: 'The catalog a partner may use, campaigns, promos and conversions' },
-  { name: 'Partner postbacks', description: 'Postbacks to the partner\'s tracker: configuration, preview, test and log' },
+  {
+    name: 'Partner postbacks',
+    description: "Postbacks to the partner's tracker: configuration, preview, test and log",
+  },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Catalog', description: 'Brands' },
   { name: 'Operator: catalog', description: 'Landings, creatives, traffic sources and commission plans' },
@@ -71,5 +88,5 @@ export const OPENAPI_TAGS = [
   { name: 'Operator: networks and trackers', description: 'The CPA-network catalog, connections and offer mappings' },
   { name: 'Operator: conversions and costs', description: 'Reported conversions and costs' },
   { name: 'Tracking', description: 'Tracking links' },
-  { name: 'Inbound postbacks', description: 'Postbacks from the operator\'s tracker and CPA networks (token in `t`)' },
+  { name: 'Inbound postbacks', description: "Postbacks from the operator's tracker and CPA networks (token in `t`)" },
 ];

@@ -37,7 +37,8 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
     if (cookie && !SAFE_METHODS.has(c.req.method)) {
       // Cookie sessions belong to the hosted portal page on this server's own origin.
       const origin = c.req.header('origin');
-      if (!origin || origin !== visitorOrigin(c)) throw new ProblemError('forbidden', 'Cross-site request refused (CSRF protection)');
+      if (!origin || origin !== visitorOrigin(c))
+        throw new ProblemError('forbidden', 'Cross-site request refused (CSRF protection)');
     }
     const principal = await authenticateSession(c.var.deps, token, cookie ? 'cookie' : 'bearer', requestMeta(c));
     if (!principal) throw new ProblemError('unauthorized', 'The session has ended or is not valid; sign in again');
@@ -49,7 +50,12 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
     }
     c.set('partner', principal);
     const origin = c.req.header('origin');
-    if (origin && bearer && !(await isOriginAllowed(c.var.deps, principal.operatorId, origin)) && origin !== new URL(c.req.url).origin) {
+    if (
+      origin &&
+      bearer &&
+      !(await isOriginAllowed(c.var.deps, principal.operatorId, origin)) &&
+      origin !== new URL(c.req.url).origin
+    ) {
       throw new ProblemError('forbidden', `The origin ${origin} is not allowed for this operator`);
     }
     await next();

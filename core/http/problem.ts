@@ -7,7 +7,13 @@
 import type { ZodError } from 'zod';
 import { DomainError, fieldProblems, type DomainErrorCode, type FieldProblem } from '../lib/errors.ts';
 
-export { DomainError as ProblemError, fieldProblem, fieldProblems, notFound, type FieldProblem } from '../lib/errors.ts';
+export {
+  DomainError as ProblemError,
+  fieldProblem,
+  fieldProblems,
+  notFound,
+  type FieldProblem,
+} from '../lib/errors.ts';
 
 /** Keys in the order of DOMAIN_ERROR_CODES: the OpenAPI `code` enum is this object's keys. */
 export const PROBLEM_STATUS = {
@@ -77,7 +83,14 @@ export function problemBody(error: DomainError, requestId: string | null): Probl
   };
 }
 
-const TARGET_NAMES: Record<string, string> = { json: 'body', form: 'body', query: 'query', param: 'path', header: 'header', cookie: 'cookie' };
+const TARGET_NAMES: Record<string, string> = {
+  json: 'body',
+  form: 'body',
+  query: 'query',
+  param: 'path',
+  header: 'header',
+  cookie: 'cookie',
+};
 
 /** Turns a zod failure on one request part into a 422 that names every bad field. */
 export function validationProblem(error: ZodError, target: string): DomainError {

@@ -11,7 +11,7 @@ let bodyRoutes: Array<{ method: string; path: string; types: string[] }>;
 let allRoutes: Array<{ method: string; path: string }>;
 beforeAll(async () => {
   t = await createTestApp();
-  const doc = await (await t.fetchApp('http://kabinet.test/openapi.json')).json() as {
+  const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as {
     paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
   };
   bodyRoutes = [];
@@ -20,7 +20,12 @@ beforeAll(async () => {
     for (const [method, operation] of Object.entries(operations)) {
       const concrete = path.replace(/\{[^}]+\}/g, 'x_1');
       allRoutes.push({ method: method.toUpperCase(), path: concrete });
-      if (operation.requestBody) bodyRoutes.push({ method: method.toUpperCase(), path: concrete, types: Object.keys(operation.requestBody.content) });
+      if (operation.requestBody)
+        bodyRoutes.push({
+          method: method.toUpperCase(),
+          path: concrete,
+          types: Object.keys(operation.requestBody.content),
+        });
     }
   }
 });
@@ -28,7 +33,7 @@ afterAll(() => t.dispose());
 
 const problemOf = async (res: Response) => {
   expect(res.headers.get('content-type')).toBe('application/problem+json');
-  return await res.json() as { code: string; detail: string; errors?: Array<{ path: string; message: string }> };
+  return (await res.json()) as { code: string; detail: string; errors?: Array<{ path: string; message: string }> };
 };
 
 describe('content types', () => {
@@ -37,7 +42,13 @@ describe('content types', () => {
     expect(bodyRoutes.map((r) => r.path)).toContain('/v1/public/operators/x_1/sign-in');
   });
 
-  for (const sent of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=xyz', 'application/xml', null]) {
+  for (const sent of [
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=xyz',
+    'application/xml',
+    null,
+  ]) {
     it(`answers 415 naming the expected type to every JSON route sent ${sent ?? 'no content type'}`, async () => {
       const wrong: string[] = [];
       for (const route of bodyRoutes) {
@@ -45,11 +56,16 @@ describe('content types', () => {
         const headers: Record<string, string> = { authorization: 'Bearer sk_not_a_key', 'content-length': '7' };
         if (sent) headers['content-type'] = sent;
         const res = await t.app.request(route.path, { method: route.method, headers, body: 'a=b&c=d' });
-        if (res.status !== 415) { wrong.push(`${route.method} ${route.path}: ${res.status}`); continue; }
+        if (res.status !== 415) {
+          wrong.push(`${route.method} ${route.path}: ${res.status}`);
+          continue;
+        }
         const problem = await problemOf(res);
         expect(problem.code).toBe('unsupported_media_type');
         expect(problem.detail).toContain(route.types[0]);
-        expect(problem.errors).toEqual([{ path: 'header.content-type', message: `must be ${route.types.join(' or ')}` }]);
+        expect(problem.errors).toEqual([
+          { path: 'header.content-type', message: `must be ${route.types.join(' or ')}` },
+        ]);
       }
       expect(wrong).toEqual([]);
       expect(t.errors).toEqual([]);
@@ -59,7 +75,8 @@ describe('content types', () => {
   it('accepts JSON with a charset parameter', async () => {
     const { key } = await t.addOperator('Charset');
     const res = await t.app.request('/v1/brands', {
-      method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json; charset=UTF-8' },
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json; charset=UTF-8' },
       body: JSON.stringify({ name: 'Charset Casino', currency: 'EUR', websiteUrl: 'https://charset.example' }),
     });
     expect(res.status).toBe(201);
@@ -72,9 +89,14 @@ describe('body size', () => {
     for (const route of bodyRoutes) {
       const size = bodyLimitFor(route.method, route.path).maxBytes + 1;
       const res = await t.app.request(route.path, {
-        method: route.method, headers: { 'content-type': route.types[0]!, 'content-length': String(size) }, body: 'x'.repeat(size),
+        method: route.method,
+        headers: { 'content-type': route.types[0]!, 'content-length': String(size) },
+        body: 'x'.repeat(size),
       });
-      if (res.status !== 413) { wrong.push(`${route.method} ${route.path}: ${res.status}`); continue; }
+      if (res.status !== 413) {
+        wrong.push(`${route.method} ${route.path}: ${res.status}`);
+        continue;
+      }
       const problem = await problemOf(res);
       expect(problem.code).toBe('payload_too_large');
       expect(problem.detail).toMatch(/at most \d+ (kB|MB)/);
@@ -88,11 +110,15 @@ describe('body size', () => {
     const body = new ReadableStream<Uint8Array>({
       pull(controller) {
         pulled += chunk.length;
-        if (pulled > 50 * 1024 * 1024) controller.close(); else controller.enqueue(chunk);
+        if (pulled > 50 * 1024 * 1024) controller.close();
+        else controller.enqueue(chunk);
       },
     });
     const res = await t.app.request('/v1/public/operators/op_x/sign-in', {
-      method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body, duplex: 'half',
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      body,
+      duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);
     expect(pulled).toBeLessThan(DEFAULT_BODY_LIMIT + 4 * chunk.length);
@@ -100,14 +126,26 @@ describe('body size', () => {
 
   it('takes a batch of 1,000 player events with custom data (the events route has its own limit)', async () => {
     const { key, client } = await t.addOperator('Batch');
-    await client.v1.brands.$post({ json: { name: 'Batch Casino', currency: 'EUR', websiteUrl: 'https://batch.example' } });
+    await client.v1.brands.$post({
+      json: { name: 'Batch Casino', currency: 'EUR', websiteUrl: 'https://batch.example' },
+    });
     const events = Array.from({ length: 1000 }, (_, i) => ({
-      id: `evt-${i}`.padEnd(100, 'x'), type: 'deposit', player_id: `player-${i}`.padEnd(100, 'p'), brand: 'Batch Casino',
-      amount: '25.50', currency: 'EUR', occurred_at: '2026-11-24T09:00:00Z', data: { note: 'n'.repeat(300), source: 'crm' },
+      id: `evt-${i}`.padEnd(100, 'x'),
+      type: 'deposit',
+      player_id: `player-${i}`.padEnd(100, 'p'),
+      brand: 'Batch Casino',
+      amount: '25.50',
+      currency: 'EUR',
+      occurred_at: '2026-11-24T09:00:00Z',
+      data: { note: 'n'.repeat(300), source: 'crm' },
     }));
     const body = JSON.stringify({ events });
     expect(body.length).toBeGreaterThan(DEFAULT_BODY_LIMIT * 8);
-    const res = await t.app.request('/v1/events', { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+    const res = await t.app.request('/v1/events', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -129,7 +167,11 @@ describe('headers on every answer', () => {
 
   it('never answers 500 for a library exception that means bad input', async () => {
     for (const route of allRoutes.slice(0, 400)) {
-      const res = await t.app.request(route.path, { method: route.method, headers: { 'content-type': 'application/json' }, body: route.method === 'GET' ? null : '{"a":' });
+      const res = await t.app.request(route.path, {
+        method: route.method,
+        headers: { 'content-type': 'application/json' },
+        body: route.method === 'GET' ? null : '{"a":',
+      });
       expect(res.status, `${route.method} ${route.path}`).toBeLessThan(500);
     }
     expect(t.errors).toEqual([]);

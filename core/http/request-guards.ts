@@ -27,7 +27,10 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; method: string; maxBytes
 const describeSize = (bytes: number) => (bytes >= 1024 * KB ? `${bytes / (1024 * KB)} MB` : `${bytes / KB} kB`);
 
 export function bodyLimitFor(method: string, path: string) {
-  const rule = BODY_LIMITS.find((r) => (r.method === '*' || r.method === method) && (r.path.endsWith('/') ? path.startsWith(r.path) : path === r.path));
+  const rule = BODY_LIMITS.find(
+    (r) =>
+      (r.method === '*' || r.method === method) && (r.path.endsWith('/') ? path.startsWith(r.path) : path === r.path),
+  );
   return rule ?? { maxBytes: DEFAULT_BODY_LIMIT, what: 'a request body' };
 }
 
@@ -47,9 +50,11 @@ export const limitBodySize = createMiddleware<AppEnv>(async (c, next) => {
     limiter = bodyLimit({
       maxSize: maxBytes,
       onError: () => {
-        throw new ProblemError('payload_too_large', `${what[0]!.toUpperCase()}${what.slice(1)} is at most ${describeSize(maxBytes)}`, [
-          { path: 'body', message: `larger than the limit of ${describeSize(maxBytes)} (${maxBytes} bytes)` },
-        ]);
+        throw new ProblemError(
+          'payload_too_large',
+          `${what[0]!.toUpperCase()}${what.slice(1)} is at most ${describeSize(maxBytes)}`,
+          [{ path: 'body', message: `larger than the limit of ${describeSize(maxBytes)} (${maxBytes} bytes)` }],
+        );
       },
     });
     limiters.set(maxBytes, limiter);
@@ -75,7 +80,10 @@ export interface DeclaredBody {
   mediaTypes: string[];
 }
 
-interface BodyRoute extends DeclaredBody { pattern: RegExp; params: number }
+interface BodyRoute extends DeclaredBody {
+  pattern: RegExp;
+  params: number;
+}
 
 const mediaTypeOf = (header: string) => header.split(';')[0]!.trim().toLowerCase();
 
@@ -92,15 +100,16 @@ function hasBody(headers: Headers): boolean {
  */
 export function requireDeclaredContentType(declared: () => DeclaredBody[]) {
   let routes: BodyRoute[] | null = null;
-  const compile = (): BodyRoute[] => declared()
-    .map((route) => ({
-      ...route,
-      method: route.method.toUpperCase(),
-      mediaTypes: route.mediaTypes.map((t) => t.toLowerCase()),
-      params: (route.path.match(/\{/g) ?? []).length,
-      pattern: new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
-    }))
-    .sort((a, b) => a.params - b.params);
+  const compile = (): BodyRoute[] =>
+    declared()
+      .map((route) => ({
+        ...route,
+        method: route.method.toUpperCase(),
+        mediaTypes: route.mediaTypes.map((t) => t.toLowerCase()),
+        params: (route.path.match(/\{/g) ?? []).length,
+        pattern: new RegExp(`^${route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+      }))
+      .sort((a, b) => a.params - b.params);
 
   return createMiddleware<AppEnv>(async (c, next) => {
     routes ??= compile();
@@ -113,8 +122,10 @@ export function requireDeclaredContentType(declared: () => DeclaredBody[]) {
     const sent = header ? mediaTypeOf(header) : null;
     if (sent ? route.mediaTypes.includes(sent) : !hasBody(c.req.raw.headers)) return next();
     const expected = route.mediaTypes.join(' or ');
-    throw new ProblemError('unsupported_media_type', `${method} ${route.path} takes ${expected}; the request was sent as ${sent ?? 'a body with no Content-Type'}`, [
-      { path: 'header.content-type', message: `must be ${expected}` },
-    ]);
+    throw new ProblemError(
+      'unsupported_media_type',
+      `${method} ${route.path} takes ${expected}; the request was sent as ${sent ?? 'a body with no Content-Type'}`,
+      [{ path: 'header.content-type', message: `must be ${expected}` }],
+    );
   });
 }

@@ -19,17 +19,27 @@ afterEach(() => t.dispose());
 
 async function signInCookie(base: string, headers: Record<string, string> = {}) {
   const res = await t.fetchApp(`${base}/v1/public/operators/${operatorId}/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email: 'cookie@example.com', password: PASSWORD, transport: 'cookie' }),
   });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!;
 }
-const attributes = (cookie: string) => cookie.split('; ').slice(1).filter((a) => !a.startsWith('Max-Age='));
+const attributes = (cookie: string) =>
+  cookie
+    .split('; ')
+    .slice(1)
+    .filter((a) => !a.startsWith('Max-Age='));
 
 describe('the kb_session cookie', () => {
   it('is Secure when the request came over HTTPS, and HttpOnly, SameSite=Lax, Path=/ always', async () => {
-    expect(attributes(await signInCookie('https://kabinet.test'))).toEqual(['Path=/', 'HttpOnly', 'Secure', 'SameSite=Lax']);
+    expect(attributes(await signInCookie('https://kabinet.test'))).toEqual([
+      'Path=/',
+      'HttpOnly',
+      'Secure',
+      'SameSite=Lax',
+    ]);
     expect(attributes(await signInCookie('http://kabinet.test'))).toEqual(['Path=/', 'HttpOnly', 'SameSite=Lax']);
   });
 
@@ -44,7 +54,10 @@ describe('the kb_session cookie', () => {
 
   it('is cleared on sign-out with the same attributes', async () => {
     const session = (await signInCookie('https://kabinet.test')).split(';')[0]!;
-    const out = await t.fetchApp('https://kabinet.test/v1/partner/sign-out', { method: 'POST', headers: { cookie: session, origin: 'https://kabinet.test' } });
+    const out = await t.fetchApp('https://kabinet.test/v1/partner/sign-out', {
+      method: 'POST',
+      headers: { cookie: session, origin: 'https://kabinet.test' },
+    });
     expect(out.status).toBe(200);
     expect(out.headers.get('set-cookie')).toBe('kb_session=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=Lax');
   });

@@ -9,7 +9,8 @@ import type { AppEnv } from './deps.ts';
 import { SESSION_COOKIE } from './partner-auth.ts';
 import { cameOverHttps } from './visitor.ts';
 
-const attributes = (c: Context<AppEnv>) => ({ path: '/', httpOnly: true, sameSite: 'Lax', secure: cameOverHttps(c) } as const);
+const attributes = (c: Context<AppEnv>) =>
+  ({ path: '/', httpOnly: true, sameSite: 'Lax', secure: cameOverHttps(c) }) as const;
 
 export function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date): void {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - c.var.deps.clock.now().getTime()) / 1000));

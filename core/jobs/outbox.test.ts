@@ -2,12 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../tests/helpers/test-app.ts';
 import { manualClock } from '../lib/clock.ts';
-import { JOB_LEASE_MS, createOutbox, retryDelayMs, runDueJobs, runJob, runJobs, startJobRunner, type JobHandlers } from './outbox.ts';
+import {
+  JOB_LEASE_MS,
+  createOutbox,
+  retryDelayMs,
+  runDueJobs,
+  runJob,
+  runJobs,
+  startJobRunner,
+  type JobHandlers,
+} from './outbox.ts';
 import { FINISHED_JOB_RETENTION_MS, maintenanceHandlers, scheduleMaintenance } from './maintenance.ts';
 import { jobs } from './table.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
-beforeEach(async () => { t = await createTestDb(); });
+beforeEach(async () => {
+  t = await createTestDb();
+});
 afterEach(() => t.dispose());
 
 const row = async (id: string) => (await t.db.select().from(jobs).where(eq(jobs.id, id)))[0]!;
@@ -16,7 +27,11 @@ describe('job outbox', () => {
   it('stores a job durably and runs it once', async () => {
     const clock = manualClock();
     const seen: unknown[] = [];
-    const handlers: JobHandlers = { 'test.echo': async (_ctx, payload) => { seen.push(payload); } };
+    const handlers: JobHandlers = {
+      'test.echo': async (_ctx, payload) => {
+        seen.push(payload);
+      },
+    };
     const id = await createOutbox(t.db, clock).enqueue({ kind: 'test.echo', payload: { n: 1 } });
     expect((await row(id)).status).toBe('queued');
     expect(await runDueJobs(t.db, clock, handlers)).toEqual({ done: 1, retried: 0, dead: 0 });
@@ -28,7 +43,11 @@ describe('job outbox', () => {
   it('waits for runAt', async () => {
     const clock = manualClock();
     const handlers: JobHandlers = { 'test.noop': async () => {} };
-    const id = await createOutbox(t.db, clock).enqueue({ kind: 'test.noop', payload: null, runAt: new Date(clock.now().getTime() + 60_000) });
+    const id = await createOutbox(t.db, clock).enqueue({
+      kind: 'test.noop',
+      payload: null,
+      runAt: new Date(clock.now().getTime() + 60_000),
+    });
     expect((await runDueJobs(t.db, clock, handlers)).done).toBe(0);
     expect(await runJob(t.db, clock, handlers, id)).toBe('not_due');
     clock.advance(60_000);
@@ -37,7 +56,11 @@ describe('job outbox', () => {
 
   it('retries with backoff, then marks the job dead with its last error', async () => {
     const clock = manualClock();
-    const handlers: JobHandlers = { 'test.fail': async () => { throw new Error('receiver said 503'); } };
+    const handlers: JobHandlers = {
+      'test.fail': async () => {
+        throw new Error('receiver said 503');
+      },
+    };
     const id = await createOutbox(t.db, clock).enqueue({ kind: 'test.fail', payload: {}, maxAttempts: 3 });
     expect((await runDueJobs(t.db, clock, handlers)).retried).toBe(1);
     expect(await row(id)).toMatchObject({ status: 'queued', attempts: 1, lastError: 'receiver said 503' });
@@ -61,10 +84,17 @@ describe('job outbox', () => {
   it('takes back a job whose runner died once its lease expires', async () => {
     const clock = manualClock();
     let calls = 0;
-    const handlers: JobHandlers = { 'test.count': async () => { calls++; } };
+    const handlers: JobHandlers = {
+      'test.count': async () => {
+        calls++;
+      },
+    };
     const id = await createOutbox(t.db, clock).enqueue({ kind: 'test.count', payload: {} });
     // A runner claims it and dies before finishing: the row stays "running" with a lease.
-    await t.db.update(jobs).set({ status: 'running', attempts: 1, lockedUntil: new Date(clock.now().getTime() + JOB_LEASE_MS) }).where(eq(jobs.id, id));
+    await t.db
+      .update(jobs)
+      .set({ status: 'running', attempts: 1, lockedUntil: new Date(clock.now().getTime() + JOB_LEASE_MS) })
+      .where(eq(jobs.id, id));
     expect((await runDueJobs(t.db, clock, handlers)).done).toBe(0);
     clock.advance(JOB_LEASE_MS + 1);
     expect((await runDueJobs(t.db, clock, handlers)).done).toBe(1);
@@ -84,7 +114,10 @@ describe('job outbox', () => {
   it('notifies a queue (Workers) after the row is stored', async () => {
     const clock = manualClock();
     const sent: string[] = [];
-    const id = await createOutbox(t.db, clock, async (jobId) => { sent.push(jobId); expect((await row(jobId)).status).toBe('queued'); }).enqueue({ kind: 'k', payload: 1 });
+    const id = await createOutbox(t.db, clock, async (jobId) => {
+      sent.push(jobId);
+      expect((await row(jobId)).status).toBe('queued');
+    }).enqueue({ kind: 'k', payload: 1 });
     expect(sent).toEqual([id]);
   });
 
@@ -94,10 +127,14 @@ describe('job outbox', () => {
     const old = await outbox.enqueue({ kind: 'test.noop', payload: null });
     await runDueJobs(t.db, clock, { 'test.noop': async () => {} });
     clock.advance(FINISHED_JOB_RETENTION_MS + 86_400_000);
-    const pending = await outbox.enqueue({ kind: 'test.later', payload: null, runAt: new Date(clock.now().getTime() + 3_600_000) });
+    const pending = await outbox.enqueue({
+      kind: 'test.later',
+      payload: null,
+      runAt: new Date(clock.now().getTime() + 3_600_000),
+    });
     await scheduleMaintenance(outbox, clock);
     await scheduleMaintenance(outbox, clock);
-    expect((await t.db.select().from(jobs).where(eq(jobs.kind, 'maintenance.purge_finished_jobs')))).toHaveLength(1);
+    expect(await t.db.select().from(jobs).where(eq(jobs.kind, 'maintenance.purge_finished_jobs'))).toHaveLength(1);
     await runDueJobs(t.db, clock, maintenanceHandlers);
     const ids = (await t.db.select({ id: jobs.id }).from(jobs)).map((r) => r.id);
     expect(ids).not.toContain(old);
@@ -108,7 +145,16 @@ describe('job outbox', () => {
     const clock = manualClock();
     const seen: number[] = [];
     const outbox = createOutbox(t.db, clock);
-    const runner = startJobRunner(t.db, clock, { 'test.n': async (_c, n: number) => { seen.push(n); } }, { intervalMs: 10 });
+    const runner = startJobRunner(
+      t.db,
+      clock,
+      {
+        'test.n': async (_c, n: number) => {
+          seen.push(n);
+        },
+      },
+      { intervalMs: 10 },
+    );
     for (let n = 0; n < 5; n++) await outbox.enqueue({ kind: 'test.n', payload: n });
     for (let i = 0; i < 200 && seen.length < 5; i++) await new Promise((r) => setTimeout(r, 10));
     await runner.stop();
@@ -118,7 +164,16 @@ describe('job outbox', () => {
   it('wakes early when told, instead of waiting for the next poll', async () => {
     const clock = manualClock();
     const seen: number[] = [];
-    const runner = startJobRunner(t.db, clock, { 'test.w': async (_c, n: number) => { seen.push(n); } }, { intervalMs: 60_000 });
+    const runner = startJobRunner(
+      t.db,
+      clock,
+      {
+        'test.w': async (_c, n: number) => {
+          seen.push(n);
+        },
+      },
+      { intervalMs: 60_000 },
+    );
     await new Promise((r) => setTimeout(r, 50));
     const outbox = createOutbox(t.db, clock, async () => runner.wake());
     await outbox.enqueueMany([1, 2, 3].map((n) => ({ kind: 'test.w', payload: n, idempotencyKey: `w${n}` })));
@@ -128,11 +183,15 @@ describe('job outbox', () => {
     expect(seen.sort()).toEqual([1, 2, 3]);
   });
 
-  it('runs a Queue batch\'s named jobs together, skipping those not yet due', async () => {
+  it("runs a Queue batch's named jobs together, skipping those not yet due", async () => {
     const clock = manualClock();
     const outbox = createOutbox(t.db, clock);
     const seen: number[] = [];
-    const handlers: JobHandlers = { 'test.q': async (_c, n: number) => { seen.push(n); } };
+    const handlers: JobHandlers = {
+      'test.q': async (_c, n: number) => {
+        seen.push(n);
+      },
+    };
     const a = await outbox.enqueue({ kind: 'test.q', payload: 1 });
     const b = await outbox.enqueue({ kind: 'test.q', payload: 2 });
     const later = await outbox.enqueue({ kind: 'test.q', payload: 3, runAt: new Date(clock.now().getTime() + 60_000) });
@@ -146,7 +205,14 @@ describe('job outbox', () => {
     const outbox = createOutbox(t.db, clock);
     let inFlight = 0;
     let peak = 0;
-    const handlers: JobHandlers = { 'test.slow': async () => { inFlight++; peak = Math.max(peak, inFlight); await new Promise((r) => setTimeout(r, 20)); inFlight--; } };
+    const handlers: JobHandlers = {
+      'test.slow': async () => {
+        inFlight++;
+        peak = Math.max(peak, inFlight);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+      },
+    };
     for (let n = 0; n < 8; n++) await outbox.enqueue({ kind: 'test.slow', payload: n });
     expect(await runDueJobs(t.db, clock, handlers, 50, 4)).toEqual({ done: 8, retried: 0, dead: 0 });
     expect(peak).toBe(4);

@@ -29,7 +29,10 @@ export interface JobQueue {
    * deliveries the jobs will send): both are written or neither. Jobs whose idempotency key is
    * already queued are skipped. Every job needs an idempotency key here.
    */
-  enqueueMany(jobs: Array<NewJob & { idempotencyKey: string }>, alongside?: Array<InsertPart | QueryPart>): Promise<void>;
+  enqueueMany(
+    jobs: Array<NewJob & { idempotencyKey: string }>,
+    alongside?: Array<InsertPart | QueryPart>,
+  ): Promise<void>;
 }
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -71,13 +74,24 @@ export interface OutboxOptions {
   notifyMany?: (jobs: Array<{ id: string; runAt: Date }>) => Promise<void>;
 }
 
-export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runAt: Date) => Promise<void>, options: OutboxOptions = {}): JobQueue {
+export function createOutbox(
+  db: Db,
+  clock: Clock,
+  notify?: (jobId: string, runAt: Date) => Promise<void>,
+  options: OutboxOptions = {},
+): JobQueue {
   return {
     async enqueueMany(newJobs, alongside = []) {
       const now = clock.now();
       const rows = newJobs.map((job) => ({
-        id: newId('job', clock), operatorId: job.operatorId ?? null, kind: job.kind, payload: job.payload ?? null,
-        runAt: job.runAt ?? now, maxAttempts: job.maxAttempts ?? 8, idempotencyKey: job.idempotencyKey, createdAt: now,
+        id: newId('job', clock),
+        operatorId: job.operatorId ?? null,
+        kind: job.kind,
+        payload: job.payload ?? null,
+        runAt: job.runAt ?? now,
+        maxAttempts: job.maxAttempts ?? 8,
+        idempotencyKey: job.idempotencyKey,
+        createdAt: now,
       }));
       await insertManyAtomically(db, [...alongside, { table: jobs, rows, onConflictDoNothing: true }], options);
       // A skipped duplicate's id was never stored: notifying it only makes a no-op run.
@@ -89,18 +103,24 @@ export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runA
       const now = clock.now();
       const id = newId('job', clock);
       const runAt = job.runAt ?? now;
-      const inserted = await db.insert(jobs).values({
-        id,
-        operatorId: job.operatorId ?? null,
-        kind: job.kind,
-        payload: job.payload ?? null,
-        runAt,
-        maxAttempts: job.maxAttempts ?? 8,
-        idempotencyKey: job.idempotencyKey ?? null,
-        createdAt: now,
-      }).onConflictDoNothing().returning({ id: jobs.id });
+      const inserted = await db
+        .insert(jobs)
+        .values({
+          id,
+          operatorId: job.operatorId ?? null,
+          kind: job.kind,
+          payload: job.payload ?? null,
+          runAt,
+          maxAttempts: job.maxAttempts ?? 8,
+          idempotencyKey: job.idempotencyKey ?? null,
+          createdAt: now,
+        })
+        .onConflictDoNothing()
+        .returning({ id: jobs.id });
       if (inserted.length === 0 && job.idempotencyKey) {
-        const [existing] = await db.select({ id: jobs.id }).from(jobs)
+        const [existing] = await db
+          .select({ id: jobs.id })
+          .from(jobs)
           .where(and(eq(jobs.kind, job.kind), eq(jobs.idempotencyKey, job.idempotencyKey)));
         if (existing) return existing.id;
       }
@@ -113,33 +133,80 @@ export function createOutbox(db: Db, clock: Clock, notify?: (jobId: string, runA
 /** Claims up to `limit` due jobs (or those whose lease expired) in one statement. */
 async function claimDueJobs(db: Db, clock: Clock, limit: number, onlyIds?: string[]): Promise<JobRow[]> {
   const now = clock.now();
-  const due = db.select({ id: jobs.id }).from(jobs).where(and(
-    onlyIds ? inArray(jobs.id, onlyIds) : undefined,
-    lte(jobs.runAt, now),
-    or(eq(jobs.status, 'queued'), and(eq(jobs.status, 'running'), or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, now)))),
-  )).orderBy(jobs.runAt).limit(limit);
-  return db.update(jobs)
-    .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: new Date(now.getTime() + JOB_LEASE_MS) })
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        onlyIds ? inArray(jobs.id, onlyIds) : undefined,
+        lte(jobs.runAt, now),
+        or(
+          eq(jobs.status, 'queued'),
+          and(eq(jobs.status, 'running'), or(isNull(jobs.lockedUntil), lt(jobs.lockedUntil, now))),
+        ),
+      ),
+    )
+    .orderBy(jobs.runAt)
+    .limit(limit);
+  return db
+    .update(jobs)
+    .set({
+      status: 'running',
+      attempts: sql`${jobs.attempts} + 1`,
+      lockedUntil: new Date(now.getTime() + JOB_LEASE_MS),
+    })
     .where(inArray(jobs.id, due))
     .returning();
 }
 
 /** A statement written by hand, for a batch. */
-export const plainStatement = (text: string, params: unknown[]): QueryPart => ({ query: { toSQL: () => ({ sql: text, params }) } });
+export const plainStatement = (text: string, params: unknown[]): QueryPart => ({
+  query: { toSQL: () => ({ sql: text, params }) },
+});
 const statement = plainStatement;
 
 /**
  * The job's new status as a plain statement: built by hand rather than by the query builder,
  * because a pass of postbacks settles hundreds of jobs and the builder costs more than the write.
  */
-function settle(clock: Clock, job: JobRow, error: string | null): { part: QueryPart; outcome: 'done' | 'retry' | 'dead' } {
+function settle(
+  clock: Clock,
+  job: JobRow,
+  error: string | null,
+): { part: QueryPart; outcome: 'done' | 'retry' | 'dead' } {
   const now = clock.now().getTime();
-  if (error === null) return { part: statement('update jobs set status = \'done\', locked_until = null, last_error = null, finished_at = ? where id = ?', [now, job.id]), outcome: 'done' };
-  if (job.attempts >= job.maxAttempts) return { part: statement('update jobs set status = \'dead\', locked_until = null, last_error = ?, finished_at = ? where id = ?', [error, now, job.id]), outcome: 'dead' };
-  return { part: statement('update jobs set status = \'queued\', locked_until = null, last_error = ?, run_at = ? where id = ?', [error, now + retryDelayMs(job.attempts), job.id]), outcome: 'retry' };
+  if (error === null)
+    return {
+      part: statement(
+        "update jobs set status = 'done', locked_until = null, last_error = null, finished_at = ? where id = ?",
+        [now, job.id],
+      ),
+      outcome: 'done',
+    };
+  if (job.attempts >= job.maxAttempts)
+    return {
+      part: statement(
+        "update jobs set status = 'dead', locked_until = null, last_error = ?, finished_at = ? where id = ?",
+        [error, now, job.id],
+      ),
+      outcome: 'dead',
+    };
+  return {
+    part: statement("update jobs set status = 'queued', locked_until = null, last_error = ?, run_at = ? where id = ?", [
+      error,
+      now + retryDelayMs(job.attempts),
+      job.id,
+    ]),
+    outcome: 'retry',
+  };
 }
 
-async function executeJob(db: Db, clock: Clock, handler: JobHandler | undefined, job: JobRow): Promise<'done' | 'retry' | 'dead'> {
+async function executeJob(
+  db: Db,
+  clock: Clock,
+  handler: JobHandler | undefined,
+  job: JobRow,
+): Promise<'done' | 'retry' | 'dead'> {
   let error: string | null = null;
   try {
     if (!handler) throw new Error(`No handler for job kind "${job.kind}"`);
@@ -153,7 +220,13 @@ async function executeJob(db: Db, clock: Clock, handler: JobHandler | undefined,
 }
 
 /** A batch handler's jobs: its outcomes and every job's new status, written in one batch. */
-async function executeBatch(db: Db, clock: Clock, handler: BatchJobHandler, claimed: JobRow[], concurrency: number): Promise<Array<'done' | 'retry' | 'dead'>> {
+async function executeBatch(
+  db: Db,
+  clock: Clock,
+  handler: BatchJobHandler,
+  claimed: JobRow[],
+  concurrency: number,
+): Promise<Array<'done' | 'retry' | 'dead'>> {
   let results: JobOutcome[];
   try {
     results = await handler.batch({ db, clock, concurrency }, claimed);
@@ -162,7 +235,10 @@ async function executeBatch(db: Db, clock: Clock, handler: BatchJobHandler, clai
     results = claimed.map(() => ({ error }));
   }
   const settled = claimed.map((job, i) => settle(clock, job, results[i]?.error ?? null));
-  await insertManyAtomically(db, [...mergeInserts(results.flatMap((r) => r.writes ?? [])), ...settled.map((s) => s.part)]);
+  await insertManyAtomically(db, [
+    ...mergeInserts(results.flatMap((r) => r.writes ?? [])),
+    ...settled.map((s) => s.part),
+  ]);
   return settled.map((s) => s.outcome);
 }
 
@@ -171,7 +247,10 @@ function mergeInserts(parts: Array<InsertPart | QueryPart>): Array<InsertPart | 
   const byTable = new Map<unknown, InsertPart>();
   const out: Array<InsertPart | QueryPart> = [];
   for (const part of parts) {
-    if ('query' in part) { out.push(part); continue; }
+    if ('query' in part) {
+      out.push(part);
+      continue;
+    }
     const key = part.table;
     const merged = byTable.get(key);
     if (merged && merged.onConflictDoNothing === part.onConflictDoNothing) merged.rows.push(...part.rows);
@@ -184,24 +263,47 @@ function mergeInserts(parts: Array<InsertPart | QueryPart>): Array<InsertPart | 
   return out;
 }
 
-export interface RunReport { done: number; retried: number; dead: number }
+export interface RunReport {
+  done: number;
+  retried: number;
+  dead: number;
+}
 
-const isBatch = (handler: JobHandler | BatchJobHandler | undefined): handler is BatchJobHandler => typeof handler === 'object' && handler !== null && 'batch' in handler;
+const isBatch = (handler: JobHandler | BatchJobHandler | undefined): handler is BatchJobHandler =>
+  typeof handler === 'object' && handler !== null && 'batch' in handler;
 
 /**
  * Runs every due job once, `concurrency` at a time (postbacks wait on other people's servers;
  * one slow receiver must not hold up the rest). The count tells a runner whether to look again.
  */
-export async function runDueJobs(db: Db, clock: Clock, handlers: JobHandlers, limit = 50, concurrency = 1): Promise<RunReport> {
+export async function runDueJobs(
+  db: Db,
+  clock: Clock,
+  handlers: JobHandlers,
+  limit = 50,
+  concurrency = 1,
+): Promise<RunReport> {
   return runClaimed(db, clock, handlers, await claimDueJobs(db, clock, limit), concurrency);
 }
 
 /** Runs the named jobs that are due, together (a Queue consumer's batch of messages). */
-export async function runJobs(db: Db, clock: Clock, handlers: JobHandlers, jobIds: string[], concurrency = 8): Promise<RunReport> {
+export async function runJobs(
+  db: Db,
+  clock: Clock,
+  handlers: JobHandlers,
+  jobIds: string[],
+  concurrency = 8,
+): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, dead: 0 };
   // D1 binds at most 100 parameters a statement.
   for (let i = 0; i < jobIds.length; i += 90) {
-    const part = await runClaimed(db, clock, handlers, await claimDueJobs(db, clock, 90, jobIds.slice(i, i + 90)), concurrency);
+    const part = await runClaimed(
+      db,
+      clock,
+      handlers,
+      await claimDueJobs(db, clock, 90, jobIds.slice(i, i + 90)),
+      concurrency,
+    );
     report.done += part.done;
     report.retried += part.retried;
     report.dead += part.dead;
@@ -209,7 +311,13 @@ export async function runJobs(db: Db, clock: Clock, handlers: JobHandlers, jobId
   return report;
 }
 
-async function runClaimed(db: Db, clock: Clock, handlers: JobHandlers, claimed: JobRow[], concurrency: number): Promise<RunReport> {
+async function runClaimed(
+  db: Db,
+  clock: Clock,
+  handlers: JobHandlers,
+  claimed: JobRow[],
+  concurrency: number,
+): Promise<RunReport> {
   const report: RunReport = { done: 0, retried: 0, dead: 0 };
   const count = (outcome: 'done' | 'retry' | 'dead') => {
     if (outcome === 'done') report.done++;
@@ -231,17 +339,26 @@ async function runClaimed(db: Db, clock: Clock, handlers: JobHandlers, claimed: 
   };
   await Promise.all([
     ...Array.from({ length: Math.min(concurrency, single.length) }, worker),
-    ...[...batches].map(async ([kind, group]) => (await executeBatch(db, clock, handlers[kind] as BatchJobHandler, group, concurrency)).forEach(count)),
+    ...[...batches].map(async ([kind, group]) =>
+      (await executeBatch(db, clock, handlers[kind] as BatchJobHandler, group, concurrency)).forEach(count),
+    ),
   ]);
   return report;
 }
 
 /** Runs one job by id if it is due (a Queue message names the job it was sent for). */
-export async function runJob(db: Db, clock: Clock, handlers: JobHandlers, jobId: string): Promise<'done' | 'retry' | 'dead' | 'not_due'> {
+export async function runJob(
+  db: Db,
+  clock: Clock,
+  handlers: JobHandlers,
+  jobId: string,
+): Promise<'done' | 'retry' | 'dead' | 'not_due'> {
   const [job] = await claimDueJobs(db, clock, 1, [jobId]);
   if (!job) return 'not_due';
   const handler = handlers[job.kind];
-  return isBatch(handler) ? (await executeBatch(db, clock, handler, [job], 1))[0]! : executeJob(db, clock, handler, job);
+  return isBatch(handler)
+    ? (await executeBatch(db, clock, handler, [job], 1))[0]!
+    : executeJob(db, clock, handler, job);
 }
 
 export interface JobRunner {
@@ -255,7 +372,12 @@ export interface JobRunner {
  * The in-process runner for Node and Deno: polls the outbox, drains it without sleeping while
  * work keeps coming, and wakes early when told a job was enqueued.
  */
-export function startJobRunner(db: Db, clock: Clock, handlers: JobHandlers, options: { intervalMs?: number; concurrency?: number; onError?: (e: unknown) => void } = {}): JobRunner {
+export function startJobRunner(
+  db: Db,
+  clock: Clock,
+  handlers: JobHandlers,
+  options: { intervalMs?: number; concurrency?: number; onError?: (e: unknown) => void } = {},
+): JobRunner {
   const intervalMs = options.intervalMs ?? 500;
   const concurrency = options.concurrency ?? 16;
   let stopped = false;
@@ -268,7 +390,10 @@ export function startJobRunner(db: Db, clock: Clock, handlers: JobHandlers, opti
     if (!stopped) timer = setTimeout(tick, delay);
   };
   const tick = () => {
-    if (running) { again = true; return; }
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     again = false;
     current = (async () => {

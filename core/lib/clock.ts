@@ -14,7 +14,11 @@ export function manualClock(start: Date | string = '2026-01-01T00:00:00Z'): Manu
   let current = new Date(start).getTime();
   return {
     now: () => new Date(current),
-    set: (instant) => { current = new Date(instant).getTime(); },
-    advance: (ms) => { current += ms; },
+    set: (instant) => {
+      current = new Date(instant).getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
   };
 }

@@ -30,7 +30,9 @@ export async function createSecretBox(secret: string): Promise<SecretBox> {
   return {
     async seal(plaintext) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
-      const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plaintext)));
+      const cipher = new Uint8Array(
+        await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(plaintext)),
+      );
       return `v1.${toBase64(iv)}.${toBase64(cipher)}`;
     },
     async open(sealed) {

@@ -36,7 +36,11 @@ export interface FieldProblem {
 }
 
 export class DomainError extends Error {
-  constructor(readonly code: DomainErrorCode, readonly detail: string, readonly errors: FieldProblem[] = []) {
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly detail: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
     super(detail);
   }
 }

@@ -6,7 +6,34 @@ import type { Clock } from './clock.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
 
-export const ID_PREFIXES = ['op', 'brand', 'partner', 'user', 'key', 'job', 'req', 'sess', 'ott', 'evt', 'rc', 'mail', 'v', 'camp', 'promo', 'land', 'crt', 'ts', 'plan', 'pb', 'pbd', 'pba', 'conv', 'cch', 'nc', 'noff'] as const;
+export const ID_PREFIXES = [
+  'op',
+  'brand',
+  'partner',
+  'user',
+  'key',
+  'job',
+  'req',
+  'sess',
+  'ott',
+  'evt',
+  'rc',
+  'mail',
+  'v',
+  'camp',
+  'promo',
+  'land',
+  'crt',
+  'ts',
+  'plan',
+  'pb',
+  'pbd',
+  'pba',
+  'conv',
+  'cch',
+  'nc',
+  'noff',
+] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
 function encodeTime(ms: number): string {
@@ -34,7 +61,10 @@ let lastRandom: number[] = [];
 function nextRandom(): number[] {
   const digits = [...lastRandom];
   for (let i = digits.length - 1; i >= 0; i--) {
-    if (digits[i]! < 31) { digits[i]!++; return digits; }
+    if (digits[i]! < 31) {
+      digits[i]!++;
+      return digits;
+    }
     digits[i] = 0;
   }
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b & 31);

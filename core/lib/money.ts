@@ -6,12 +6,50 @@
 /** Decimal places per currency: ISO 4217 for fiat, the common on-chain/exchange precision for coins. */
 export const CURRENCY_EXPONENTS = {
   // fiat
-  EUR: 2, USD: 2, GBP: 2, CHF: 2, RUB: 2, UAH: 2, KZT: 2, PLN: 2, CZK: 2, SEK: 2, NOK: 2, DKK: 2,
-  CAD: 2, AUD: 2, NZD: 2, BRL: 2, MXN: 2, INR: 2, TRY: 2, CNY: 2, HKD: 2, SGD: 2, ZAR: 2, NGN: 2,
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, HUF: 2,
-  BHD: 3, KWD: 3, OMR: 3, TND: 3, JOD: 3,
+  EUR: 2,
+  USD: 2,
+  GBP: 2,
+  CHF: 2,
+  RUB: 2,
+  UAH: 2,
+  KZT: 2,
+  PLN: 2,
+  CZK: 2,
+  SEK: 2,
+  NOK: 2,
+  DKK: 2,
+  CAD: 2,
+  AUD: 2,
+  NZD: 2,
+  BRL: 2,
+  MXN: 2,
+  INR: 2,
+  TRY: 2,
+  CNY: 2,
+  HKD: 2,
+  SGD: 2,
+  ZAR: 2,
+  NGN: 2,
+  JPY: 0,
+  KRW: 0,
+  VND: 0,
+  CLP: 0,
+  ISK: 0,
+  HUF: 2,
+  BHD: 3,
+  KWD: 3,
+  OMR: 3,
+  TND: 3,
+  JOD: 3,
   // crypto
-  BTC: 8, LTC: 8, DOGE: 8, BCH: 8, USDT: 6, USDC: 6, TRX: 6, XRP: 6,
+  BTC: 8,
+  LTC: 8,
+  DOGE: 8,
+  BCH: 8,
+  USDT: 6,
+  USDC: 6,
+  TRX: 6,
+  XRP: 6,
 } as const satisfies Record<string, number>;
 
 export type CurrencyCode = keyof typeof CURRENCY_EXPONENTS;
@@ -24,7 +62,16 @@ export interface Money {
 }
 
 export class MoneyError extends Error {
-  constructor(readonly reason: 'unknown_currency' | 'malformed' | 'too_precise' | 'out_of_range' | 'currency_mismatch' | 'negative', message: string) {
+  constructor(
+    readonly reason:
+      | 'unknown_currency'
+      | 'malformed'
+      | 'too_precise'
+      | 'out_of_range'
+      | 'currency_mismatch'
+      | 'negative',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -62,7 +109,8 @@ export function parseMoney(input: string, currency: string): Money {
 export const MAX_PAYOUT_MINOR = 1_000_000_000_000;
 
 /** Which input a payout problem is about, so callers name the right parameter. */
-export const payoutProblemField = (error: MoneyError): 'amount' | 'currency' => (error.reason === 'unknown_currency' ? 'currency' : 'amount');
+export const payoutProblemField = (error: MoneyError): 'amount' | 'currency' =>
+  error.reason === 'unknown_currency' ? 'currency' : 'amount';
 
 /**
  * The one reading of a payout, whoever sends it (a tracker, a CPA network, the operator): a plain
@@ -75,8 +123,10 @@ export function parsePayout(amount: string, currency: string): Money {
   currencyExponent(code);
   const text = amount.trim();
   // Long enough for any real amount in any supported currency; longer is refused before BigInt sees it.
-  if (text.length > 40 || !/^-?\d+(\.\d+)?$/.test(text)) throw new MoneyError('malformed', `"${amount.slice(0, 40)}" is not a decimal amount like 12.50`);
-  if (text.startsWith('-') && /[1-9]/.test(text)) throw new MoneyError('negative', `a payout cannot be negative (got "${text}")`);
+  if (text.length > 40 || !/^-?\d+(\.\d+)?$/.test(text))
+    throw new MoneyError('malformed', `"${amount.slice(0, 40)}" is not a decimal amount like 12.50`);
+  if (text.startsWith('-') && /[1-9]/.test(text))
+    throw new MoneyError('negative', `a payout cannot be negative (got "${text}")`);
   const value = parseMoney(text, code);
   if (value.minor > MAX_PAYOUT_MINOR) {
     throw new MoneyError('out_of_range', `a payout is at most ${formatMoney(money(MAX_PAYOUT_MINOR, code))} ${code}`);
@@ -100,7 +150,9 @@ export function money(minor: number | bigint, currency: string): Money {
 export function formatMoney(value: Money): string {
   const exponent = currencyExponent(value.currency);
   const negative = value.minor < 0;
-  const digits = BigInt(Math.abs(value.minor)).toString().padStart(exponent + 1, '0');
+  const digits = BigInt(Math.abs(value.minor))
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = digits.slice(0, digits.length - exponent);
   const fraction = exponent > 0 ? `.${digits.slice(digits.length - exponent)}` : '';
   return `${negative ? '-' : ''}${whole}${fraction}`;
@@ -108,7 +160,10 @@ export function formatMoney(value: Money): string {
 
 /** Locale display ("1 234,50 €"); Intl formats the decimal string exactly, with no float step. */
 /** A stored amount as its decimal string, or null when the row has no amount or no currency. */
-export function formatStoredAmount(minor: number | null | undefined, currency: string | null | undefined): string | null {
+export function formatStoredAmount(
+  minor: number | null | undefined,
+  currency: string | null | undefined,
+): string | null {
   return minor !== null && minor !== undefined && currency ? formatMoney(money(minor, currency)) : null;
 }
 
@@ -117,14 +172,23 @@ export function formatMoneyForDisplay(value: Money, locale: string): string {
   const isIso = Intl.supportedValuesOf?.('currency').includes(value.currency) ?? exponent <= 3;
   const decimal = formatMoney(value) as unknown as number; // Intl accepts decimal strings as exact values
   if (isIso) {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency, minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(decimal);
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: value.currency,
+      minimumFractionDigits: exponent,
+      maximumFractionDigits: exponent,
+    }).format(decimal);
   }
-  const number = new Intl.NumberFormat(locale, { minimumFractionDigits: exponent, maximumFractionDigits: exponent }).format(decimal);
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: exponent,
+    maximumFractionDigits: exponent,
+  }).format(decimal);
   return `${number} ${value.currency}`;
 }
 
 function sameCurrency(a: Money, b: Money): void {
-  if (a.currency !== b.currency) throw new MoneyError('currency_mismatch', `Cannot combine ${a.currency} with ${b.currency}`);
+  if (a.currency !== b.currency)
+    throw new MoneyError('currency_mismatch', `Cannot combine ${a.currency} with ${b.currency}`);
 }
 
 export function addMoney(a: Money, b: Money): Money {

@@ -34,11 +34,19 @@ export function createKabinetClient(baseUrl: string, options: KabinetClientOptio
 export type KabinetClient = ReturnType<typeof createKabinetClient>;
 
 /** The problem+json body of an error answer (RFC 9457). */
-export interface KabinetProblem { code: string; detail: string; errors?: Array<{ path: string; message: string }>; request_id: string | null }
+export interface KabinetProblem {
+  code: string;
+  detail: string;
+  errors?: Array<{ path: string; message: string }>;
+  request_id: string | null;
+}
 
 /** A problem+json answer from the API, thrown by `unwrap` and the operator helpers. */
 export class KabinetApiError extends Error {
-  constructor(readonly status: number, readonly problem: KabinetProblem) {
+  constructor(
+    readonly status: number,
+    readonly problem: KabinetProblem,
+  ) {
     super(`${status} ${problem.code}: ${problem.detail}`);
     this.name = 'KabinetApiError';
   }
@@ -46,10 +54,13 @@ export class KabinetApiError extends Error {
 
 type SuccessStatus = 200 | 201 | 202;
 /** The body type of the 2xx answers among a route's possible responses. */
-export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatus ? T : never) : never;
+export type SuccessBody<R> =
+  R extends ClientResponse<infer T, infer S, 'json'> ? (S extends SuccessStatus ? T : never) : never;
 
 /** Resolves a client call to its success body, or throws KabinetApiError with the problem. */
-export async function unwrap<R extends ClientResponse<unknown, number, string>>(response: Promise<R> | R): Promise<SuccessBody<R>> {
+export async function unwrap<R extends ClientResponse<unknown, number, string>>(
+  response: Promise<R> | R,
+): Promise<SuccessBody<R>> {
   const res = await response;
   if (!res.ok) throw new KabinetApiError(res.status, await problemOf(res));
   return (await res.json()) as SuccessBody<R>;
@@ -61,9 +72,16 @@ async function problemOf(res: ClientResponse<unknown, number, string>): Promise<
   const requestId = res.headers.get('x-request-id');
   try {
     const body = JSON.parse(text) as Partial<KabinetProblem>;
-    if (typeof body.code === 'string') return { ...body, detail: body.detail ?? '', request_id: body.request_id ?? requestId } as KabinetProblem;
-  } catch { /* not JSON: described below */ }
-  return { code: 'unexpected_response', detail: `HTTP ${res.status} without a problem body${text ? `: ${text.slice(0, 200)}` : ''}`, request_id: requestId };
+    if (typeof body.code === 'string')
+      return { ...body, detail: body.detail ?? '', request_id: body.request_id ?? requestId } as KabinetProblem;
+  } catch {
+    /* not JSON: described below */
+  }
+  return {
+    code: 'unexpected_response',
+    detail: `HTTP ${res.status} without a problem body${text ? `: ${text.slice(0, 200)}` : ''}`,
+    request_id: requestId,
+  };
 }
 
 // ---- Operator helpers: the calls an operator's backend makes, typed from the same routes ----
@@ -89,7 +107,17 @@ export type EventBatchResult = Body<V1['events']['$post']>;
 export interface PlayerEvent {
   /** Your id for the event: a repeat with the same content counts once, different content is a conflict. */
   id: string;
-  type: 'registration' | 'first_deposit' | 'deposit' | 'withdrawal' | 'wager' | 'ngr' | 'chargeback' | 'lead' | 'sale' | 'custom';
+  type:
+    | 'registration'
+    | 'first_deposit'
+    | 'deposit'
+    | 'withdrawal'
+    | 'wager'
+    | 'ngr'
+    | 'chargeback'
+    | 'lead'
+    | 'sale'
+    | 'custom';
   player_id: string;
   /** The brand's id (`brand_…`). */
   brand: string;
@@ -113,7 +141,11 @@ export const EVENTS_PER_REQUEST = 1000;
  *   const operator = createOperatorClient('https://partners.example.com', process.env.KABINET_KEY!);
  *   const { clientSecret } = await operator.mintEmbedSession({ userId, components: ['profile'] });
  */
-export function createOperatorClient(baseUrl: string, secretKey: string, options: Omit<KabinetClientOptions, 'secretKey' | 'sessionToken'> = {}): KabinetOperatorClient {
+export function createOperatorClient(
+  baseUrl: string,
+  secretKey: string,
+  options: Omit<KabinetClientOptions, 'secretKey' | 'sessionToken'> = {},
+): KabinetOperatorClient {
   const client = createKabinetClient(baseUrl, { ...options, secretKey });
   return {
     client,
@@ -121,13 +153,19 @@ export function createOperatorClient(baseUrl: string, secretKey: string, options
     async sendEvents(events) {
       const total: EventBatchResult = { accepted: 0, duplicates: 0, conflicts: 0, rejected: 0, results: [] };
       for (let start = 0; start < events.length; start += EVENTS_PER_REQUEST) {
-        const batch = await unwrap(client.v1.events.$post({ json: { events: events.slice(start, start + EVENTS_PER_REQUEST) } }));
-        total.accepted += batch.accepted; total.duplicates += batch.duplicates; total.conflicts += batch.conflicts; total.rejected += batch.rejected;
+        const batch = await unwrap(
+          client.v1.events.$post({ json: { events: events.slice(start, start + EVENTS_PER_REQUEST) } }),
+        );
+        total.accepted += batch.accepted;
+        total.duplicates += batch.duplicates;
+        total.conflicts += batch.conflicts;
+        total.rejected += batch.rejected;
         total.results.push(...batch.results.map((r) => ({ ...r, index: r.index + start })));
       }
       return total;
     },
-    updateConversion: (conversionId, patch) => unwrap(client.v1.conversions[':conversionId'].$patch({ param: { conversionId }, json: patch })),
+    updateConversion: (conversionId, patch) =>
+      unwrap(client.v1.conversions[':conversionId'].$patch({ param: { conversionId }, json: patch })),
   };
 }
 

@@ -9,7 +9,11 @@ createServer((req, res) => {
     return;
   }
   if (req.url?.startsWith('/t/')) {
-    res.writeHead(302, { location: `https://casino.luckyspin.example/welcome?lang=en&kb_vid=v_${randomUUID()}`, 'cache-control': 'no-store', 'set-cookie': 'kb_seen_x=1; Path=/t/x; Max-Age=86400; HttpOnly; SameSite=Lax' });
+    res.writeHead(302, {
+      location: `https://casino.luckyspin.example/welcome?lang=en&kb_vid=v_${randomUUID()}`,
+      'cache-control': 'no-store',
+      'set-cookie': 'kb_seen_x=1; Path=/t/x; Max-Age=86400; HttpOnly; SameSite=Lax',
+    });
     res.end();
     return;
   }

@@ -38,7 +38,17 @@ async function startBenchReceiver() {
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.address() as AddressInfo).port, attemptsByEvent, firstAttemptAt, total: () => total, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+  return {
+    port: (server.address() as AddressInfo).port,
+    attemptsByEvent,
+    firstAttemptAt,
+    total: () => total,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
 }
 
 /** The baseline: the same GETs from one loop, `CONCURRENCY` at a time, keep-alive like Kabinet's transport. */
@@ -50,7 +60,13 @@ async function bareLoop(port: number, count: number): Promise<number> {
     while (next < count) {
       const i = next++;
       await new Promise<void>((resolve, reject) => {
-        const req = http.request({ host: '127.0.0.1', port, path: `/bare?e=bare-${i}&v=`, agent, headers: { 'idempotency-key': `bare-${i}` } }, (res) => { res.resume(); res.on('end', resolve); });
+        const req = http.request(
+          { host: '127.0.0.1', port, path: `/bare?e=bare-${i}&v=`, agent, headers: { 'idempotency-key': `bare-${i}` } },
+          (res) => {
+            res.resume();
+            res.on('end', resolve);
+          },
+        );
         req.on('error', reject);
         req.end();
       });
@@ -61,25 +77,52 @@ async function bareLoop(port: number, count: number): Promise<number> {
   return count / ((performance.now() - t0) / 1000);
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 export async function benchPostbacks(baseUrl: string, databaseUrl: string) {
   const demo = DEMO_OPERATORS[0]!;
   const receiver = await startBenchReceiver();
-  const signIn = await unwrap(createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: demo.id }, json: { email: demo.signInEmail, password: DEMO_PASSWORD } }));
+  const signIn = await unwrap(
+    createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({
+      param: { operatorId: demo.id },
+      json: { email: demo.signInEmail, password: DEMO_PASSWORD },
+    }),
+  );
   const partner = createKabinetClient(baseUrl, { sessionToken: signIn.token! });
   // Only the bench's postback counts: the demo's own postbacks are switched off first.
   for (const pb of (await unwrap(partner.v1.partner.postbacks.$get({ query: {} }))).data) {
-    await unwrap(partner.v1.partner.postbacks[':postbackId'].$patch({ param: { postbackId: pb.id }, json: { enabled: false } }));
+    await unwrap(
+      partner.v1.partner.postbacks[':postbackId'].$patch({ param: { postbackId: pb.id }, json: { enabled: false } }),
+    );
   }
-  const postback = await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'registration', url: `http://${BENCH_TRACKER_HOST}:${receiver.port}/pb?e=\${event_id}&v=\${visit_id}&p=\${promo_id}` } }));
+  const postback = await unwrap(
+    partner.v1.partner.postbacks.$post({
+      json: {
+        scope: 'account',
+        action: 'registration',
+        url: `http://${BENCH_TRACKER_HOST}:${receiver.port}/pb?e=\${event_id}&v=\${visit_id}&p=\${promo_id}`,
+      },
+    }),
+  );
   const bareRate = await bareLoop(receiver.port, TOTAL);
   const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
   const t0 = performance.now();
   for (let b = 0; b < TOTAL / 1000; b++) {
-    await unwrap(operator.v1.events.$post({ json: { events: Array.from({ length: 1000 }, (_, i) => ({
-      id: `pbbench-${b * 1000 + i}`, type: 'registration', player_id: `pbbench-p-${b * 1000 + i}`, brand: demo.brands[0]!.id, promo_code: 'LUC0', occurred_at: '2026-11-24T10:00:00Z',
-    })) } }));
+    await unwrap(
+      operator.v1.events.$post({
+        json: {
+          events: Array.from({ length: 1000 }, (_, i) => ({
+            id: `pbbench-${b * 1000 + i}`,
+            type: 'registration',
+            player_id: `pbbench-p-${b * 1000 + i}`,
+            brand: demo.brands[0]!.id,
+            promo_code: 'LUC0',
+            occurred_at: '2026-11-24T10:00:00Z',
+          })),
+        },
+      }),
+    );
   }
   const ingested = performance.now();
   const expectedTotal = TOTAL + TOTAL / 10;
@@ -90,19 +133,43 @@ export async function benchPostbacks(baseUrl: string, databaseUrl: string) {
   const spanSeconds = (receiver.firstAttemptAt.at(-1)! - receiver.firstAttemptAt[0]!) / 1000;
   const rate = receiver.firstAttemptAt.length / spanSeconds;
   const db = createClient({ url: databaseUrl });
-  const lags = (await db.execute({ sql: 'select first_attempt_at - created_at as lag from postback_deliveries where postback_id = ?', args: [postback.id] })).rows.map((r) => Number(r.lag));
-  const delivered = Number((await db.execute({ sql: "select count(*) as n from postback_deliveries where postback_id = ? and status = 'delivered'", args: [postback.id] })).rows[0]!.n);
+  const lags = (
+    await db.execute({
+      sql: 'select first_attempt_at - created_at as lag from postback_deliveries where postback_id = ?',
+      args: [postback.id],
+    })
+  ).rows.map((r) => Number(r.lag));
+  const delivered = Number(
+    (
+      await db.execute({
+        sql: "select count(*) as n from postback_deliveries where postback_id = ? and status = 'delivered'",
+        args: [postback.id],
+      })
+    ).rows[0]!.n,
+  );
   db.close();
   let beyondRetries = 0;
-  for (const [e, n] of receiver.attemptsByEvent) if (n > (Number(e.split('-').pop()) % 10 === 0 ? 2 : 1)) beyondRetries++;
+  for (const [e, n] of receiver.attemptsByEvent)
+    if (n > (Number(e.split('-').pop()) % 10 === 0 ? 2 : 1)) beyondRetries++;
   const distinct = receiver.attemptsByEvent.size;
-  console.log(`\nPostbacks out: ${TOTAL.toLocaleString('en')} registrations → ${TOTAL.toLocaleString('en')} postbacks to a loopback receiver failing the first attempt of every tenth with 500 (concurrency ${CONCURRENCY})`);
-  console.log(`  kabinet first attempts       ${rate.toFixed(0).padStart(8)} /s   (from the first to the last first attempt; the events' ingest took ${((ingested - t0) / 1000).toFixed(1)} s, all first attempts were in ${((firstDone - t0) / 1000).toFixed(1)} s after the first batch)`);
+  console.log(
+    `\nPostbacks out: ${TOTAL.toLocaleString('en')} registrations → ${TOTAL.toLocaleString('en')} postbacks to a loopback receiver failing the first attempt of every tenth with 500 (concurrency ${CONCURRENCY})`,
+  );
+  console.log(
+    `  kabinet first attempts       ${rate.toFixed(0).padStart(8)} /s   (from the first to the last first attempt; the events' ingest took ${((ingested - t0) / 1000).toFixed(1)} s, all first attempts were in ${((firstDone - t0) / 1000).toFixed(1)} s after the first batch)`,
+  );
   console.log(`  bare loop, same requests     ${bareRate.toFixed(0).padStart(8)} /s`);
   console.log(`  ratio kabinet / bare loop: ${(rate / bareRate).toFixed(2)}`);
   console.log(`  event → first attempt: p50 ${percentile(lags, 0.5)} ms, p99 ${percentile(lags, 0.99)} ms`);
-  console.log(`  requests received ${receiver.total()} (expected ${expectedTotal}: one each + one retry for every tenth), distinct postbacks ${distinct}, delivered rows ${delivered}, duplicates beyond retries ${beyondRetries}: ${distinct === TOTAL && delivered === TOTAL && beyondRetries === 0 ? 'delivered == expected' : 'MISMATCH'}`);
-  await unwrap(partner.v1.partner.postbacks[':postbackId'].$patch({ param: { postbackId: postback.id }, json: { enabled: false } }));
+  console.log(
+    `  requests received ${receiver.total()} (expected ${expectedTotal}: one each + one retry for every tenth), distinct postbacks ${distinct}, delivered rows ${delivered}, duplicates beyond retries ${beyondRetries}: ${distinct === TOTAL && delivered === TOTAL && beyondRetries === 0 ? 'delivered == expected' : 'MISMATCH'}`,
+  );
+  await unwrap(
+    partner.v1.partner.postbacks[':postbackId'].$patch({
+      param: { postbackId: postback.id },
+      json: { enabled: false },
+    }),
+  );
   await receiver.close();
 }
 
@@ -111,7 +178,16 @@ export async function benchInboundNetwork(baseUrl: string) {
   const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
   const catalog = (await unwrap(operator.v1.networks.$get())).data;
   const network = catalog.find((n) => n.postbacks.tails.some((t) => t.tail.includes('sta=')))!;
-  const connection = await unwrap(operator.v1.network_connections.$post({ json: { kind: 'network', networkKey: network.key, name: 'Bench', settings: Object.fromEntries(network.settings.map((s) => [s.key, 'bench-value'])) } }));
+  const connection = await unwrap(
+    operator.v1.network_connections.$post({
+      json: {
+        kind: 'network',
+        networkKey: network.key,
+        name: 'Bench',
+        settings: Object.fromEntries(network.settings.map((s) => [s.key, 'bench-value'])),
+      },
+    }),
+  );
   const base = connection.postbackUrls[0]!.url.split('&')[0]!;
   const sta = new URLSearchParams(network.postbacks.tails[0]!.tail.replace(/^&/, '')).get('sta') ?? 'approve';
   const count = 10_000;
@@ -129,7 +205,14 @@ export async function benchInboundNetwork(baseUrl: string) {
         const req = http.request({ host: url.hostname, port: url.port, path, agent }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => { const body = JSON.parse(Buffer.concat(chunks).toString()) as { result?: string }; results.set(body.result ?? String(res.statusCode), (results.get(body.result ?? String(res.statusCode)) ?? 0) + 1); resolve(res.statusCode!); });
+          res.on('end', () => {
+            const body = JSON.parse(Buffer.concat(chunks).toString()) as { result?: string };
+            results.set(
+              body.result ?? String(res.statusCode),
+              (results.get(body.result ?? String(res.statusCode)) ?? 0) + 1,
+            );
+            resolve(res.statusCode!);
+          });
         });
         req.on('error', reject);
         req.end();
@@ -140,5 +223,7 @@ export async function benchInboundNetwork(baseUrl: string) {
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - t0) / 1000;
   agent.destroy();
-  console.log(`\nPostbacks in (CPA network, ${count.toLocaleString('en')} GETs, half of them repeats, concurrency ${CONCURRENCY}): ${(count / seconds).toFixed(0)} /s — ${[...results].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `\nPostbacks in (CPA network, ${count.toLocaleString('en')} GETs, half of them repeats, concurrency ${CONCURRENCY}): ${(count / seconds).toFixed(0)} /s — ${[...results].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+  );
 }

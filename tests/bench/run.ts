@@ -20,20 +20,39 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 
-interface Measure { rps: number; p50: number; p99: number; errors: number; non2xx: number; redirects: number }
+interface Measure {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  redirects: number;
+}
 
 async function load(url: string, seconds: number): Promise<Measure> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
   const redirects = (r.statusCodeStats as Record<string, { count: number }> | undefined)?.['302']?.count ?? 0;
   // A 302 is the expected answer of a tracking link, not an error.
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx - redirects, redirects };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors,
+    non2xx: r.non2xx - redirects,
+    redirects,
+  };
 }
 
 async function startServer(script: string, env: Record<string, string>) {
   const port = await freePort();
   // BENCH_PROFILE=<dir>: a V8 CPU profile of each server, written when it stops.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server = startProcess(tsx, [...profile, join(root, script)], { ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' });
+  const server = startProcess(tsx, [...profile, join(root, script)], {
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    NODE_ENV: 'production',
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server.child, server.output);
   return { baseUrl, stop: server.stop };
@@ -59,18 +78,32 @@ async function compare(title: string, subject: { baseUrl: string }, baseline: { 
 }
 
 function row(name: string, ms: Measure[]) {
-  return `  ${name.padEnd(28)} ${median(ms.map((m) => m.rps)).toFixed(0).padStart(8)} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
+  return `  ${name.padEnd(28)} ${median(ms.map((m) => m.rps))
+    .toFixed(0)
+    .padStart(
+      8,
+    )} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
 const databaseUrl = `file:${join(dir, 'bench.db')}`;
-const kabinet = await startServer('edge/node.ts', { DATABASE_URL: databaseUrl, KABINET_SEED_CLICKS: '0', KABINET_POSTBACK_HOST_MAP: `${BENCH_TRACKER_HOST}=127.0.0.1` });
+const kabinet = await startServer('edge/node.ts', {
+  DATABASE_URL: databaseUrl,
+  KABINET_SEED_CLICKS: '0',
+  KABINET_POSTBACK_HOST_MAP: `${BENCH_TRACKER_HOST}=127.0.0.1`,
+});
 const bare = await startServer('tests/bench/bare-health-server.ts', {});
 const bareRedirect = await startServer('tests/bench/bare-redirect-server.ts', {});
 // BENCH_ONLY=health,clicks,postbacks,inbound,events runs a subset.
 const only = new Set((process.env.BENCH_ONLY ?? 'health,clicks,postbacks,inbound,events').split(','));
 try {
-  if (only.has('health')) await compare('GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http', kabinet, bare, '/health');
+  if (only.has('health'))
+    await compare(
+      'GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http',
+      kabinet,
+      bare,
+      '/health',
+    );
   if (only.has('clicks')) await benchClicks(kabinet.baseUrl, bareRedirect);
   // Postbacks first: it switches the demo's postbacks off, so the event bench measures ingest alone.
   if (only.has('postbacks')) await benchPostbacks(kabinet.baseUrl, databaseUrl);
@@ -86,16 +119,25 @@ try {
 /** Tracking links: every 302 of Kabinet waits for its click's commit (group commit); the baseline stores nothing. */
 async function benchClicks(baseUrl: string, baseline: { baseUrl: string }) {
   const demo = DEMO_OPERATORS[0]!;
-  const signIn = await unwrap(createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: demo.id }, json: { email: demo.signInEmail, password: DEMO_PASSWORD } }));
+  const signIn = await unwrap(
+    createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({
+      param: { operatorId: demo.id },
+      json: { email: demo.signInEmail, password: DEMO_PASSWORD },
+    }),
+  );
   const partner = createKabinetClient(baseUrl, { sessionToken: signIn.token! });
   const campaign = (await unwrap(partner.v1.partner.campaigns.$get({ query: {} }))).data[0]!;
-  const code = (await unwrap(partner.v1.partner.campaigns[':campaignId'].$get({ param: { campaignId: campaign.id } }))).promos[0]!.code;
+  const code = (await unwrap(partner.v1.partner.campaigns[':campaignId'].$get({ param: { campaignId: campaign.id } })))
+    .promos[0]!.code;
   const db = createClient({ url: databaseUrl });
   const storedClicks = async () => Number((await db.execute('select count(*) as n from clicks')).rows[0]!.n);
   const before = await storedClicks();
   const { runs, warmup } = await compare(
     'GET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file) vs bare node:http 302 storing nothing',
-    { baseUrl }, baseline, `/t/${code}?sub1=bench&clickID=abc123`);
+    { baseUrl },
+    baseline,
+    `/t/${code}?sub1=bench&clickID=abc123`,
+  );
   const timed = (await storedClicks()) - before;
   const answeredTimed = [warmup, ...runs].reduce((sum, m) => sum + m.redirects, 0);
   // A timed run ends with up to one request per connection still in flight: the server stores
@@ -105,8 +147,12 @@ async function benchClicks(baseUrl: string, baseline: { baseUrl: string }) {
   const exact = await autocannon({ url: `${baseUrl}/t/${code}?sub1=exact`, connections: CONNECTIONS, amount: 20_000 });
   const exactAnswered = (exact.statusCodeStats as Record<string, { count: number }> | undefined)?.['302']?.count ?? 0;
   const exactStored = (await storedClicks()) - exactBefore;
-  console.log(`  timed runs: clicks stored ${timed}, 302s counted ${answeredTimed} (difference ${timed - answeredTimed}: requests in flight when each timed run stopped, at most ${CONNECTIONS} per run)`);
-  console.log(`  fixed run of 20,000 requests: clicks stored ${exactStored}, 302s answered ${exactAnswered}: ${exactStored === exactAnswered ? 'stored == answered' : 'MISMATCH'}`);
+  console.log(
+    `  timed runs: clicks stored ${timed}, 302s counted ${answeredTimed} (difference ${timed - answeredTimed}: requests in flight when each timed run stopped, at most ${CONNECTIONS} per run)`,
+  );
+  console.log(
+    `  fixed run of 20,000 requests: clicks stored ${exactStored}, 302s answered ${exactAnswered}: ${exactStored === exactAnswered ? 'stored == answered' : 'MISMATCH'}`,
+  );
   db.close();
 }
 
@@ -115,10 +161,16 @@ async function benchEventIngest(baseUrl: string) {
   const demo = DEMO_OPERATORS[0]!;
   const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
   const batches = 20;
-  const make = (b: number) => Array.from({ length: 1000 }, (_, i) => ({
-    id: `bench-${b}-${i}`, type: i % 3 === 0 ? 'first_deposit' : 'registration', player_id: `bench-p-${b}-${i}`, brand: demo.brands[0]!.id,
-    promo_code: 'LUC0', occurred_at: '2026-11-24T10:00:00Z', ...(i % 3 === 0 ? { amount: '25.00', currency: 'EUR' } : {}),
-  }));
+  const make = (b: number) =>
+    Array.from({ length: 1000 }, (_, i) => ({
+      id: `bench-${b}-${i}`,
+      type: i % 3 === 0 ? 'first_deposit' : 'registration',
+      player_id: `bench-p-${b}-${i}`,
+      brand: demo.brands[0]!.id,
+      promo_code: 'LUC0',
+      occurred_at: '2026-11-24T10:00:00Z',
+      ...(i % 3 === 0 ? { amount: '25.00', currency: 'EUR' } : {}),
+    }));
   for (const pass of ['new events', 'repeats (idempotency)'] as const) {
     let accepted = 0;
     let duplicates = 0;
@@ -129,6 +181,8 @@ async function benchEventIngest(baseUrl: string) {
       duplicates += r.duplicates;
     }
     const seconds = (performance.now() - t0) / 1000;
-    console.log(`\nPOST /v1/events, ${batches} batches × 1,000, ${pass}: ${((batches * 1000) / seconds).toFixed(0)} events/s (accepted ${accepted}, duplicates ${duplicates})`);
+    console.log(
+      `\nPOST /v1/events, ${batches} batches × 1,000, ${pass}: ${((batches * 1000) / seconds).toFixed(0)} events/s (accepted ${accepted}, duplicates ${duplicates})`,
+    );
   }
 }

@@ -22,19 +22,25 @@ let secretsMinted = 0;
 
 async function mintClientSecret(): Promise<string> {
   const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
-  const session = await unwrap(operator.v1.partner_sessions.$post({
-    json: { userId: lucky.userId, components: ['program', 'profile', 'campaigns'] },
-  }));
+  const session = await unwrap(
+    operator.v1.partner_sessions.$post({
+      json: { userId: lucky.userId, components: ['program', 'profile', 'campaigns'] },
+    }),
+  );
   secretsMinted += 1;
   return session.clientSecret;
 }
 
 /** An operator's page: kabinet.js by script tag from the Kabinet server; kb-error details kept in window.kbErrors. */
-const operatorPage = (portal: string, script = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Operator page</title>
+const operatorPage = (
+  portal: string,
+  script = '',
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Operator page</title>
 <script>window.kbErrors = []; document.addEventListener('kb-error', (e) => window.kbErrors.push(e.detail));</script>
 <script type="module" src="${server.baseUrl}/kabinet.js"></script></head>
 <body><h1>Our partner program</h1>${portal}<script type="module">${script}</script></body></html>`;
-const portalTag = (extra = '') => `<kb-portal id="portal" api="${server.baseUrl}" operator="${lucky.id}" locale="en" ${extra}></kb-portal>`;
+const portalTag = (extra = '') =>
+  `<kb-portal id="portal" api="${server.baseUrl}" operator="${lucky.id}" locale="en" ${extra}></kb-portal>`;
 const html = (body: string) => ({ type: 'text/html' as const, body });
 
 beforeAll(async () => {
@@ -42,34 +48,55 @@ beforeAll(async () => {
   host = await startHostSite({
     '/password': async () => html(operatorPage(portalTag())),
     '/embed-attribute': async () => html(operatorPage(portalTag(`client-secret="${await mintClientSecret()}"`))),
-    '/embed-callback': async () => html(operatorPage(portalTag(),
-      "document.getElementById('portal').fetchClientSecret = async () => (await (await fetch('/embed-secret')).json()).clientSecret;")),
-    '/embed-secret': async () => ({ type: 'application/json', body: JSON.stringify({ clientSecret: await mintClientSecret() }) }),
-    '/frames': async () => html(`<!doctype html><title>Frames</title>
+    '/embed-callback': async () =>
+      html(
+        operatorPage(
+          portalTag(),
+          "document.getElementById('portal').fetchClientSecret = async () => (await (await fetch('/embed-secret')).json()).clientSecret;",
+        ),
+      ),
+    '/embed-secret': async () => ({
+      type: 'application/json',
+      body: JSON.stringify({ clientSecret: await mintClientSecret() }),
+    }),
+    '/frames': async () =>
+      html(`<!doctype html><title>Frames</title>
       <iframe id="hosted" src="${server.baseUrl}/portal/${lucky.id}" width="900" height="600"></iframe>
       <iframe id="demo" src="${server.baseUrl}/" width="900" height="600"></iframe>`),
   });
   // The operator lists its site's localhost origin (and keeps the seeded ones); 127.0.0.1:<port> stays unlisted.
   const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
   const current = await unwrap(operator.v1.operator.$get());
-  await unwrap(operator.v1.operator.$patch({ json: { allowedOrigins: [...current.allowedOrigins, host.origins.localhost] } }));
+  await unwrap(
+    operator.v1.operator.$patch({ json: { allowedOrigins: [...current.allowedOrigins, host.origins.localhost] } }),
+  );
   browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); await host?.stop(); await server?.stop(); });
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await server?.stop();
+});
 
 /** A page that fails its test on an uncaught error or a Content-Security-Policy violation. */
 async function openPage(url: string): Promise<Page & { violations: string[] }> {
   const page = Object.assign(await browser.newPage(), { violations: [] as string[] });
-  page.on('pageerror', (e) => { throw e; });
-  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) page.violations.push(m.text()); });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
+  page.on('console', (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) page.violations.push(m.text());
+  });
   await page.goto(url);
   return page;
 }
 
 /** expect.poll with room for a shared, busy machine (the default gives up after one second). */
-const poll = <T>(fn: () => T | Promise<T>, message?: string) => expect.poll(fn, { timeout: 10_000, ...(message ? { message } : {}) });
+const poll = <T>(fn: () => T | Promise<T>, message?: string) =>
+  expect.poll(fn, { timeout: 10_000, ...(message ? { message } : {}) });
 
-const kbErrors = (page: Page) => page.evaluate(() => (window as unknown as { kbErrors: Array<{ code: string }> }).kbErrors);
+const kbErrors = (page: Page) =>
+  page.evaluate(() => (window as unknown as { kbErrors: Array<{ code: string }> }).kbErrors);
 
 describe('widget code served across origins', { timeout: 60_000 }, () => {
   it('kabinet.js, kabinet-operator.js and every chunk answer with Access-Control-Allow-Origin: *, never credentials', async () => {
@@ -90,7 +117,9 @@ describe('the portal on an operator page on another origin', { timeout: 90_000 }
   it('signs in with a password, then lazy sections load their chunks from the Kabinet origin', async () => {
     const page = await openPage(`${host.origins.localhost}/password`);
     const chunkAnswers: Array<{ url: string; status: number }> = [];
-    page.on('response', (r) => { if (r.url().startsWith(`${server.baseUrl}/chunks/`)) chunkAnswers.push({ url: r.url(), status: r.status() }); });
+    page.on('response', (r) => {
+      if (r.url().startsWith(`${server.baseUrl}/chunks/`)) chunkAnswers.push({ url: r.url(), status: r.status() });
+    });
     await page.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -100,7 +129,10 @@ describe('the portal on an operator page on another origin', { timeout: 90_000 }
     await page.getByRole('button', { name: 'Campaigns', exact: true }).click();
     await poll(() => page.locator('kb-campaigns [part~="tab"]').count()).toBeGreaterThan(0);
     expect(chunkAnswers.length, 'sections came as chunks').toBeGreaterThan(0);
-    expect(chunkAnswers.every((a) => a.status === 200), JSON.stringify(chunkAnswers)).toBe(true);
+    expect(
+      chunkAnswers.every((a) => a.status === 200),
+      JSON.stringify(chunkAnswers),
+    ).toBe(true);
     expect(await kbErrors(page)).toEqual([]);
     await page.close();
   });
@@ -130,7 +162,11 @@ describe('the portal on an operator page on another origin', { timeout: 90_000 }
     await poll(() => kbErrors(page)).toHaveLength(1);
     expect((await kbErrors(page))[0]).toMatchObject({ code: 'origin_not_allowed', status: 0 });
     await poll(() => page.getByText('We couldn’t load the partner portal').isVisible()).toBe(true);
-    expect(await page.getByText(`its address (${host.origins.loopback}) is not among the operator’s allowed origins`).isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText(`its address (${host.origins.loopback}) is not among the operator’s allowed origins`)
+        .isVisible(),
+    ).toBe(true);
     await page.close();
   });
 
@@ -163,13 +199,19 @@ describe('Content-Security-Policy of the pages', { timeout: 90_000 }, () => {
     expect(hosted).toContain(`frame-ancestors ${allowedOrigins.join(' ')}`);
     expect(hosted).toContain("script-src 'self'");
     for (const path of ['/', '/northwind/', '/embedded/', '/operator/']) {
-      expect((await fetch(`${server.baseUrl}${path}`)).headers.get('content-security-policy'), path).toContain("frame-ancestors 'self'");
+      expect((await fetch(`${server.baseUrl}${path}`)).headers.get('content-security-policy'), path).toContain(
+        "frame-ancestors 'self'",
+      );
     }
   });
 
   it('in Chromium: an allowed origin frames the hosted portal; an unlisted origin cannot, nor can it frame a demo page', async () => {
     // A blocked frame shows Chromium's error page: waiting for the portal inside it times out.
-    const appears = (locator: ReturnType<Page['locator']>) => locator.waitFor({ state: 'attached', timeout: 4000 }).then(() => true, () => false);
+    const appears = (locator: ReturnType<Page['locator']>) =>
+      locator.waitFor({ state: 'attached', timeout: 4000 }).then(
+        () => true,
+        () => false,
+      );
     const framed = async (origin: string) => {
       const page = await openPage(`${origin}/frames`);
       const [hosted, demo] = await Promise.all([
@@ -186,9 +228,10 @@ describe('Content-Security-Policy of the pages', { timeout: 90_000 }, () => {
   it('the demo pages and the hosted portal run under their policy without a single violation', async () => {
     for (const path of ['/', '/northwind/', '/embedded/', '/operator/', `/portal/${lucky.id}`]) {
       const page = await openPage(`${server.baseUrl}${path}`);
-      const widget = path === '/operator/'
-        ? page.getByRole('heading', { name: 'CPA networks and trackers' })
-        : page.locator('kb-portal [part~="nav-link"]').first();
+      const widget =
+        path === '/operator/'
+          ? page.getByRole('heading', { name: 'CPA networks and trackers' })
+          : page.locator('kb-portal [part~="nav-link"]').first();
       await poll(() => widget.count(), path).toBeGreaterThan(0);
       expect(page.violations, path).toEqual([]);
       await page.close();

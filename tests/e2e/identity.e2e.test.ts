@@ -15,12 +15,20 @@ import { startLiveServer } from '../helpers/live-server.ts';
 const lucky = DEMO_OPERATORS[0]!;
 let server: Awaited<ReturnType<typeof startLiveServer>>;
 let browser: Browser;
-beforeAll(async () => { server = await startLiveServer(); browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); await server?.stop(); });
+beforeAll(async () => {
+  server = await startLiveServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
 
 async function hostedPage(): Promise<Page> {
   const page = await browser.newPage();
-  page.on('pageerror', (e) => { throw e; });
+  page.on('pageerror', (e) => {
+    throw e;
+  });
   await page.goto(`${server.baseUrl}/portal/${lucky.id}`);
   return page;
 }
@@ -61,7 +69,9 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
     const pending = await unwrap(operator.v1.partners.$get({ query: { status: 'pending' } }));
     const mine = pending.data.find((p) => p.owner?.email === email)!;
-    await unwrap(operator.v1.partners[':partnerId'].decision.$post({ param: { partnerId: mine.id }, json: { action: 'approve' } }));
+    await unwrap(
+      operator.v1.partners[':partnerId'].decision.$post({ param: { partnerId: mine.id }, json: { action: 'approve' } }),
+    );
     const page = await hostedPage();
     await signIn(page, email, password);
     await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
@@ -81,7 +91,9 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByText('Save your recovery codes').count()).toBe(1);
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, email, password);
-    await page.getByLabel('Verification code').fill(await generate({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page
+      .getByLabel('Verification code')
+      .fill(await generate({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
     await page.close();
@@ -130,7 +142,7 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await page.close();
   });
 
-  it('opens the embedded partner area from the operator\'s own page without a second login', async () => {
+  it("opens the embedded partner area from the operator's own page without a second login", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/embedded/`);
     await expect.poll(() => page.getByRole('button', { name: 'Profile', exact: true }).count()).toBe(1);

@@ -26,18 +26,30 @@ beforeAll(async () => {
   server = await startLiveServer({ KABINET_POSTBACK_HOST_MAP: `${TEST_TRACKER_HOST}=127.0.0.1` });
   browser = await launchChromium();
 });
-afterAll(async () => { await browser?.close(); await server?.stop(); await receiver?.close(); });
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await receiver?.close();
+});
 
 async function playerClick(query: string) {
-  const res = await fetch(`${server.baseUrl}/t/LU0X0KKK?${query}`, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36' } });
+  const res = await fetch(`${server.baseUrl}/t/LU0X0KKK?${query}`, {
+    redirect: 'manual',
+    headers: {
+      'user-agent':
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+    },
+  });
   return new URL(res.headers.get('location')!).searchParams.get('kb_vid')!;
 }
 
 // Whole journeys in Chromium: on a loaded 2-core machine they may take longer than the default 20 s.
 describe('postbacks in the browser', { timeout: 60_000 }, () => {
-  it('editor refuses the guide\'s wrong syntax at its position, saves a correct postback, and the log shows the real delivery', async () => {
+  it("editor refuses the guide's wrong syntax at its position, saves a correct postback, and the log shows the real delivery", async () => {
     const page = await browser.newPage();
-    page.on('pageerror', (e) => { throw e; });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
     await page.goto(`${server.baseUrl}/portal/${lucky.id}`);
     await page.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -57,7 +69,13 @@ describe('postbacks in the browser', { timeout: 60_000 }, () => {
       await url.fill(wrong);
       const problem = editor.locator(`[part~="problem-error"][data-position="${position}"]`);
       // The check runs when typing pauses: wait for this URL's own problem.
-      await expect.poll(async () => (await problem.count()) === 1 && (await problem.locator('[part~="problem-message"]').textContent())!.includes(says)).toBe(true);
+      await expect
+        .poll(
+          async () =>
+            (await problem.count()) === 1 &&
+            (await problem.locator('[part~="problem-message"]').textContent())!.includes(says),
+        )
+        .toBe(true);
       // The mirror of the URL marks the offending text, starting exactly at that position.
       const marked = (await problem.locator('mark').textContent())!;
       expect(marked.length).toBeGreaterThan(0);
@@ -73,7 +91,22 @@ describe('postbacks in the browser', { timeout: 60_000 }, () => {
     // A player arrives with the tracker's click id; the operator reports the registration.
     const visit = await playerClick('clickID=e2e-777&sub1=x');
     const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
-    await unwrap(operator.v1.events.$post({ json: { events: [{ id: 'e2e-reg-1', type: 'registration', player_id: 'e2e-p1', brand: lucky.brands[0]!.id, visit_id: visit, occurred_at: new Date().toISOString() }] } }));
+    await unwrap(
+      operator.v1.events.$post({
+        json: {
+          events: [
+            {
+              id: 'e2e-reg-1',
+              type: 'registration',
+              player_id: 'e2e-p1',
+              brand: lucky.brands[0]!.id,
+              visit_id: visit,
+              occurred_at: new Date().toISOString(),
+            },
+          ],
+        },
+      }),
+    );
     await expect.poll(() => receiver.received.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]!.url).toMatch(new RegExp(`^/pb\\?cid=e2e-777&v=${visit}&p=promo_\\w+&e=e2e-reg-1$`));
@@ -90,54 +123,99 @@ describe('postbacks in the browser', { timeout: 60_000 }, () => {
     await page.close();
   });
 
-  it('the demo tracker\'s pin reaches this server\'s /demo/tracker/ only: a demo postback arrives, other paths and ports are refused', async () => {
+  it("the demo tracker's pin reaches this server's /demo/tracker/ only: a demo postback arrives, other paths and ports are refused", async () => {
     const anon = createKabinetClient(server.baseUrl);
-    const session = await unwrap(anon.v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: lucky.id }, json: { email: lucky.signInEmail, password: DEMO_PASSWORD } }));
+    const session = await unwrap(
+      anon.v1.public.operators[':operatorId']['sign-in'].$post({
+        param: { operatorId: lucky.id },
+        json: { email: lucky.signInEmail, password: DEMO_PASSWORD },
+      }),
+    );
     const partner = createKabinetClient(server.baseUrl, { sessionToken: session.token! });
-    const testSend = (postbackId: string) => unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId }, json: { confirm: true } }));
-    const seeded = (await unwrap(partner.v1.partner.postbacks.$get({ query: { scope: 'account' } }))).data.find((p) => p.enabled && p.url.includes(DEMO_TRACKER_HOST))!;
+    const testSend = (postbackId: string) =>
+      unwrap(
+        partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId }, json: { confirm: true } }),
+      );
+    const seeded = (await unwrap(partner.v1.partner.postbacks.$get({ query: { scope: 'account' } }))).data.find(
+      (p) => p.enabled && p.url.includes(DEMO_TRACKER_HOST),
+    )!;
     expect(await testSend(seeded.id)).toMatchObject({ delivered: true, responseCode: 200 });
-    await expect.poll(async () => (await (await fetch(`${server.baseUrl}/demo/tracker`)).text()).includes('event=reg')).toBe(true);
+    await expect
+      .poll(async () => (await (await fetch(`${server.baseUrl}/demo/tracker`)).text()).includes('event=reg'))
+      .toBe(true);
     const port = new URL(server.baseUrl).port;
     for (const [url, refusal] of [
       [`http://${DEMO_TRACKER_HOST}:${port}/v1/partners?p=\${promo_id}`, 'may only be reached under /demo/tracker/'],
-      [`http://${DEMO_TRACKER_HOST}:${receiver.port}/demo/tracker/postback?p=\${promo_id}`, `may only be reached on port ${port}`],
+      [
+        `http://${DEMO_TRACKER_HOST}:${receiver.port}/demo/tracker/postback?p=\${promo_id}`,
+        `may only be reached on port ${port}`,
+      ],
     ] as const) {
-      const pb = await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'custom', url } }));
-      expect(await testSend(pb.id), url).toMatchObject({ delivered: false, responseCode: null, error: expect.stringContaining(refusal) });
+      const pb = await unwrap(
+        partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'custom', url } }),
+      );
+      expect(await testSend(pb.id), url).toMatchObject({
+        delivered: false,
+        responseCode: null,
+        error: expect.stringContaining(refusal),
+      });
       await unwrap(partner.v1.partner.postbacks[':postbackId'].$delete({ param: { postbackId: pb.id } }));
     }
-    expect(receiver.received.filter((r) => r.url.startsWith('/demo/tracker/')), 'nothing reached the other port').toEqual([]);
+    expect(
+      receiver.received.filter((r) => r.url.startsWith('/demo/tracker/')),
+      'nothing reached the other port',
+    ).toEqual([]);
   });
 
-  it('operator connects a network from the catalog; the guide\'s tail moves a conversion to approve, then cancel', async () => {
+  it("operator connects a network from the catalog; the guide's tail moves a conversion to approve, then cancel", async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    page.on('pageerror', (e) => { throw e; });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
     await page.goto(`${server.baseUrl}/operator/`);
     const operatorConsole = page.locator('kb-network-connections');
     await operatorConsole.getByLabel('Search networks').fill('adbees');
     await operatorConsole.getByRole('button', { name: 'Connect AdBees (ZCPA)' }).click();
     await operatorConsole.getByLabel('API token (from your account)').fill('e2e-token-5678');
     await operatorConsole.getByLabel('Connection name').fill('AdBees E2E');
-    await operatorConsole.locator('form[part~="connect-form"]').getByRole('button', { name: 'Connect', exact: true }).click();
+    await operatorConsole
+      .locator('form[part~="connect-form"]')
+      .getByRole('button', { name: 'Connect', exact: true })
+      .click();
     const card = operatorConsole.locator('[data-connection-name="AdBees E2E"], li:has-text("AdBees E2E")').first();
     await expect.poll(() => card.count()).toBe(1);
-    await card.getByRole('button', { name: /^Copy the postback URL/ }).first().click();
+    await card
+      .getByRole('button', { name: /^Copy the postback URL/ })
+      .first()
+      .click();
     const postbackUrl = await page.evaluate(() => navigator.clipboard.readText());
-    expect(postbackUrl).toMatch(new RegExp(`^${server.baseUrl}/pb/network/nc_\\w+\\?t=\\w+&oid=\\[sub_id1\\]&status=\\[status\\]&sta=11&stc=12&stt=13$`));
+    expect(postbackUrl).toMatch(
+      new RegExp(
+        `^${server.baseUrl}/pb/network/nc_\\w+\\?t=\\w+&oid=\\[sub_id1\\]&status=\\[status\\]&sta=11&stc=12&stt=13$`,
+      ),
+    );
 
     // The network fills in its macros: our visit id as sub_id1, its own status codes.
     const visit = await playerClick('clickID=net-1');
-    const call = async (status: string) => (await fetch(postbackUrl.replace('[sub_id1]', visit).replace('[status]', status) + '&pay=9.90&cc=USD')).json() as Promise<{ result: string; status: string; conversionId: string }>;
+    const call = async (status: string) =>
+      (
+        await fetch(postbackUrl.replace('[sub_id1]', visit).replace('[status]', status) + '&pay=9.90&cc=USD')
+      ).json() as Promise<{ result: string; status: string; conversionId: string }>;
     const approved = await call('11');
     expect(approved).toMatchObject({ result: 'created', status: 'approve' });
     expect(await call('11')).toMatchObject({ result: 'duplicate', status: 'approve' });
     expect(await call('12')).toMatchObject({ result: 'changed', status: 'cancel' });
     const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
-    const detail = await unwrap(operator.v1.conversions[':conversionId'].$get({ param: { conversionId: approved.conversionId } }));
+    const detail = await unwrap(
+      operator.v1.conversions[':conversionId'].$get({ param: { conversionId: approved.conversionId } }),
+    );
     expect(detail).toMatchObject({ status: 'cancel', payout: '9.90', currency: 'USD', clickId: visit });
-    expect(detail.changes.map((c) => [c.outcome, c.rawStatus, c.toStatus])).toEqual([['created', '11', 'approve'], ['duplicate', '11', null], ['changed', '12', 'cancel']]);
+    expect(detail.changes.map((c) => [c.outcome, c.rawStatus, c.toStatus])).toEqual([
+      ['created', '11', 'approve'],
+      ['duplicate', '11', null],
+      ['changed', '12', 'cancel'],
+    ]);
     await context.close();
   });
 });

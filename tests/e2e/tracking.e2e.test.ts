@@ -17,18 +17,36 @@ import { startLiveServer } from '../helpers/live-server.ts';
 const lucky = DEMO_OPERATORS[0]!;
 let server: Awaited<ReturnType<typeof startLiveServer>>;
 let browser: Browser;
-beforeAll(async () => { server = await startLiveServer(); browser = await launchChromium(); });
-afterAll(async () => { await browser?.close(); await server?.stop(); });
+beforeAll(async () => {
+  server = await startLiveServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
 
 // A whole journey in Chromium: on a loaded 2-core machine it may take longer than the default 20 s.
 describe('tracking in the browser', { timeout: 60_000 }, () => {
   it('wizard → copied link → counted click with its parameters → attributed events → conversion log', async () => {
     // A landing on this server itself, so the player's browser can really arrive on it.
     const operator = createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
-    await unwrap(operator.v1.landings.$post({ json: { brandId: lucky.brands[0]!.id, name: 'E2E landing', url: `${server.baseUrl}/?lang=en`, audience: 'players', language: 'en' } }));
+    await unwrap(
+      operator.v1.landings.$post({
+        json: {
+          brandId: lucky.brands[0]!.id,
+          name: 'E2E landing',
+          url: `${server.baseUrl}/?lang=en`,
+          audience: 'players',
+          language: 'en',
+        },
+      }),
+    );
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    page.on('pageerror', (e) => { throw e; });
+    page.on('pageerror', (e) => {
+      throw e;
+    });
     await page.goto(`${server.baseUrl}/portal/${lucky.id}`);
     await page.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -60,7 +78,10 @@ describe('tracking in the browser', { timeout: 60_000 }, () => {
     // A player arrives through the partner's tracker with custom parameters.
     // Headless Chromium says "HeadlessChrome" and would rightly be flagged as a bot; a player's
     // browser says what desktop Chrome says.
-    const playerContext = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36' });
+    const playerContext = await browser.newContext({
+      userAgent:
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+    });
     const player = await playerContext.newPage();
     await player.goto(`${link}?sub1=autumn&clickID=tr-778&webID=%/n/h3D1021df233`);
     const landed = new URL(player.url());
@@ -68,16 +89,44 @@ describe('tracking in the browser', { timeout: 60_000 }, () => {
     expect(landed.searchParams.get('lang')).toBe('en');
     const visitId = landed.searchParams.get('kb_vid')!;
     const [click] = await server.deps.db.select().from(clicks).where(eq(clicks.id, visitId));
-    expect(click!.params).toEqual([['sub1', 'autumn'], ['clickID', 'tr-778'], ['webID', '%/n/h3D1021df233']]);
+    expect(click!.params).toEqual([
+      ['sub1', 'autumn'],
+      ['clickID', 'tr-778'],
+      ['webID', '%/n/h3D1021df233'],
+    ]);
     expect(click).toMatchObject({ isBot: false, isUnique: true, device: 'desktop', os: 'Windows', browser: 'Chrome' });
     await playerContext.close();
 
     // The operator reports the player's registration and first deposit.
-    const result = await unwrap(operator.v1.events.$post({ json: { events: [
-      { id: 'e2e-reg-1', type: 'registration', player_id: 'e2e-player', brand: lucky.brands[0]!.id, visit_id: visitId, occurred_at: new Date().toISOString() },
-      { id: 'e2e-ftd-1', type: 'first_deposit', player_id: 'e2e-player', brand: lucky.brands[0]!.id, amount: '50.00', currency: 'EUR', occurred_at: new Date().toISOString() },
-    ] } }));
-    expect(result.results.map((r) => [r.status, r.attribution?.clickId])).toEqual([['accepted', visitId], ['accepted', visitId]]);
+    const result = await unwrap(
+      operator.v1.events.$post({
+        json: {
+          events: [
+            {
+              id: 'e2e-reg-1',
+              type: 'registration',
+              player_id: 'e2e-player',
+              brand: lucky.brands[0]!.id,
+              visit_id: visitId,
+              occurred_at: new Date().toISOString(),
+            },
+            {
+              id: 'e2e-ftd-1',
+              type: 'first_deposit',
+              player_id: 'e2e-player',
+              brand: lucky.brands[0]!.id,
+              amount: '50.00',
+              currency: 'EUR',
+              occurred_at: new Date().toISOString(),
+            },
+          ],
+        },
+      }),
+    );
+    expect(result.results.map((r) => [r.status, r.attribution?.clickId])).toEqual([
+      ['accepted', visitId],
+      ['accepted', visitId],
+    ]);
 
     // The partner's conversion log, filtered by the click.
     await page.getByRole('button', { name: 'Conversions', exact: true }).click();

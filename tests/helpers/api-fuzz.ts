@@ -22,21 +22,60 @@ interface Operation {
   parameters?: Array<{ name: string; in: 'path' | 'query' | 'header' | 'cookie' }>;
 }
 interface Schema {
-  $ref?: string; properties?: Record<string, Schema>; type?: string | string[]; items?: Schema; enum?: unknown[];
-  format?: string; anyOf?: Schema[]; oneOf?: Schema[];
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  type?: string | string[];
+  items?: Schema;
+  enum?: unknown[];
+  format?: string;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
 }
-interface OpenApiDoc { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
+interface OpenApiDoc {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
 
-export interface FuzzRoute { method: string; path: string; operation: Operation }
+export interface FuzzRoute {
+  method: string;
+  path: string;
+  operation: Operation;
+}
 
 /** Strings that turn into something else somewhere: addresses, paths, templates, markup. */
 const NASTY = [
-  '', ' ', '0', '-1', '1e309', 'NaN', 'null', 'true', '[]', '{}', '../../etc/passwd', '%00', '\u0000', '\uFFFF', '\uD800',
-  'http://127.0.0.1:22/', 'http://[::1]/', 'http://0x7f000001/', 'http://${a}.${b}/x', '<script>alert(1)</script>',
-  "' OR 1=1 --", 'x'.repeat(5000), '2026-13-45T99:99:99Z', '-9223372036854775809', '99999999999999999999.999',
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '\uFFFF',
+  '\uD800',
+  'http://127.0.0.1:22/',
+  'http://[::1]/',
+  'http://0x7f000001/',
+  'http://${a}.${b}/x',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  'x'.repeat(5000),
+  '2026-13-45T99:99:99Z',
+  '-9223372036854775809',
+  '99999999999999999999.999',
 ];
 
-const nastyString = fc.oneof(fc.constantFrom(...NASTY), fc.string({ maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }));
+const nastyString = fc.oneof(
+  fc.constantFrom(...NASTY),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+);
 const anyValue = fc.oneof(nastyString, fc.jsonValue({ maxDepth: 2 }), fc.integer(), fc.double(), fc.constant(null));
 
 function resolve(schema: Schema | undefined, doc: OpenApiDoc): Schema | undefined {
@@ -57,9 +96,14 @@ function valueFor(schema: Schema | undefined, doc: OpenApiDoc, depth = 0): fc.Ar
   if (s.enum?.length) typed = fc.constantFrom(...s.enum);
   else if (alternatives?.length) typed = fc.oneof(...alternatives.map((a) => valueFor(a, doc, depth + 1)));
   else if (type === 'string') {
-    typed = s.format === 'date-time' ? fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
-      : s.format === 'date' ? fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) : nastyString;
-  } else if (type === 'integer' || type === 'number') typed = fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.integer(), fc.constantFrom(0, -1, 2 ** 53, 1e308));
+    typed =
+      s.format === 'date-time'
+        ? fc.date({ noInvalidDate: true }).map((d) => d.toISOString())
+        : s.format === 'date'
+          ? fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10))
+          : nastyString;
+  } else if (type === 'integer' || type === 'number')
+    typed = fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.integer(), fc.constantFrom(0, -1, 2 ** 53, 1e308));
   else if (type === 'boolean') typed = fc.boolean();
   else if (type === 'array') typed = fc.array(valueFor(s.items, doc, depth + 1), { maxLength: 3 });
   else if (type === 'object' || s.properties) typed = objectFor(s, doc, depth + 1);
@@ -69,53 +113,89 @@ function valueFor(schema: Schema | undefined, doc: OpenApiDoc, depth = 0): fc.Ar
 function objectFor(schema: Schema, doc: OpenApiDoc, depth: number): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(schema.properties ?? {});
   if (!keys.length) return fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 4 });
-  return fc.record(Object.fromEntries(keys.map((k) => [k, valueFor(schema.properties![k], doc, depth)])), { requiredKeys: [] });
+  return fc.record(Object.fromEntries(keys.map((k) => [k, valueFor(schema.properties![k], doc, depth)])), {
+    requiredKeys: [],
+  });
 }
 
 /** Objects with the schema's own keys (so validation gets past "unknown key") and wrong values. */
 function bodyFor(operation: Operation, doc: OpenApiDoc): fc.Arbitrary<string> {
   const schema = resolve(Object.values(operation.requestBody?.content ?? {})[0]?.schema, doc);
-  const shaped = schema ? objectFor(schema, doc, 0) : fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 4 });
+  const shaped = schema
+    ? objectFor(schema, doc, 0)
+    : fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 4 });
   return fc.oneof(
     { weight: 6, arbitrary: shaped.map((v) => JSON.stringify(v)) },
     { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
-    { weight: 1, arbitrary: fc.constantFrom('', '{}', '{', '{"a":', 'null', '[]', '"x"', '\u0000', '{"__proto__":{"x":1}}') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', '{}', '{', '{"a":', 'null', '[]', '"x"', '\u0000', '{"__proto__":{"x":1}}'),
+    },
     { weight: 1, arbitrary: fc.string({ maxLength: 200 }) },
   );
 }
 
-const CONTENT_TYPES = ['application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=b', 'application/xml', 'APPLICATION/JSON', ''];
+const CONTENT_TYPES = [
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=b',
+  'application/xml',
+  'APPLICATION/JSON',
+  '',
+];
 
 export function listRoutes(doc: OpenApiDoc): FuzzRoute[] {
   const routes: FuzzRoute[] = [];
   for (const [path, operations] of Object.entries(doc.paths)) {
-    for (const [method, operation] of Object.entries(operations)) routes.push({ method: method.toUpperCase(), path, operation });
+    for (const [method, operation] of Object.entries(operations))
+      routes.push({ method: method.toUpperCase(), path, operation });
   }
   return routes;
 }
 
 function requestFor(route: FuzzRoute, doc: OpenApiDoc, knownIds: string[]): fc.Arbitrary<FuzzInput> {
   const pathParams = (route.path.match(/\{([^}]+)\}/g) ?? []).map((p) => p.slice(1, -1));
-  const pathValue = fc.oneof(fc.constantFrom(...knownIds), nastyString.filter((s) => s.length > 0), fc.constantFrom('..', '%2e%2e', 'a%2Fb'));
+  const pathValue = fc.oneof(
+    fc.constantFrom(...knownIds),
+    nastyString.filter((s) => s.length > 0),
+    fc.constantFrom('..', '%2e%2e', 'a%2Fb'),
+  );
   const queryNames = (route.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-  const queryKey = queryNames.length ? fc.oneof(fc.constantFrom(...queryNames), fc.string({ maxLength: 6 })) : fc.string({ maxLength: 6 });
+  const queryKey = queryNames.length
+    ? fc.oneof(fc.constantFrom(...queryNames), fc.string({ maxLength: 6 }))
+    : fc.string({ maxLength: 6 });
   return fc.record({
     params: fc.tuple(...pathParams.map(() => pathValue)),
     rawParams: fc.boolean(),
     query: fc.array(fc.tuple(queryKey, fc.oneof(nastyString, fc.integer().map(String))), { maxLength: 4 }),
-    body: route.operation.requestBody || route.method !== 'GET' ? fc.option(bodyFor(route.operation, doc), { nil: undefined, freq: 6 }) : fc.constant(undefined),
+    body:
+      route.operation.requestBody || route.method !== 'GET'
+        ? fc.option(bodyFor(route.operation, doc), { nil: undefined, freq: 6 })
+        : fc.constant(undefined),
     contentType: fc.constantFrom(...CONTENT_TYPES),
     auth: fc.constantFrom('none', 'operator', 'partner', 'garbage'),
   }) as fc.Arbitrary<FuzzInput>;
 }
 
-type FuzzInput = { params: string[]; rawParams: boolean; query: Array<[string, string]>; body: string | undefined; contentType: string; auth: 'none' | 'operator' | 'partner' | 'garbage' };
+type FuzzInput = {
+  params: string[];
+  rawParams: boolean;
+  query: Array<[string, string]>;
+  body: string | undefined;
+  contentType: string;
+  auth: 'none' | 'operator' | 'partner' | 'garbage';
+};
 
 /** A failure with everything needed to replay it by hand. */
 class FuzzFailure extends Error {}
 
-export async function fuzzApi(target: FuzzTarget, options: { runsPerRoute: number; seed?: number; onlyPaths?: RegExp }): Promise<{ routes: number; requests: number }> {
-  const doc = await (await target.fetch(`${target.baseUrl}/openapi.json`)).json() as OpenApiDoc;
+export async function fuzzApi(
+  target: FuzzTarget,
+  options: { runsPerRoute: number; seed?: number; onlyPaths?: RegExp },
+): Promise<{ routes: number; requests: number }> {
+  const doc = (await (await target.fetch(`${target.baseUrl}/openapi.json`)).json()) as OpenApiDoc;
   const routes = listRoutes(doc).filter((r) => !options.onlyPaths || options.onlyPaths.test(r.path));
   let partnerToken = await target.partnerToken();
   let requests = 0;
@@ -124,38 +204,66 @@ export async function fuzzApi(target: FuzzTarget, options: { runsPerRoute: numbe
     // Every route is tried even after one fails, so one run lists every broken route.
     const params = (route.path.match(/\{/g) ?? []).map(() => target.knownIds[0]!);
     // Fixed cases first, every run: an empty object and an empty body as each kind of caller.
-    const examples = (['operator', 'partner'] as const).flatMap((auth) => ['{}', ''].map((body) => [
-      { params, rawParams: false, query: [] as Array<[string, string]>, body, contentType: 'application/json', auth },
-    ] as [FuzzInput]));
-    await fc.assert(fc.asyncProperty(requestFor(route, doc, target.knownIds), async (input: FuzzInput) => {
-      let index = 0;
-      const path = route.path.replace(/\{[^}]+\}/g, () => {
-        // A lone surrogate cannot travel in a URL: the client would send U+FFFD instead.
-        const value = input.params[index++]!.replace(/[\uD800-\uDFFF]/g, '\uFFFD');
-        return input.rawParams ? value.replace(/[/?#%\s]/g, encodeURIComponent) : encodeURIComponent(value);
-      });
-      const query = new URLSearchParams(input.query).toString();
-      const headers: Record<string, string> = {};
-      if (input.contentType) headers['content-type'] = input.contentType;
-      if (input.auth === 'operator') headers.authorization = `Bearer ${target.operatorKey}`;
-      if (input.auth === 'partner') headers.authorization = `Bearer ${partnerToken}`;
-      if (input.auth === 'garbage') headers.authorization = 'Bearer kb_garbage';
-      const withBody = route.method !== 'GET' && route.method !== 'HEAD' && input.body !== undefined;
-      const url = `${target.baseUrl}${path}${query ? `?${query}` : ''}`;
-      const res = await target.fetch(url, { method: route.method, headers, redirect: 'manual', ...(withBody ? { body: input.body } : {}) });
-      requests++;
-      const text = await res.text();
-      const replay = `${route.method} ${url}\nheaders ${JSON.stringify(headers)}\nbody ${withBody ? JSON.stringify(input.body) : '(none)'}\n→ ${res.status} ${text.slice(0, 300)}`;
-      if (res.status >= 500) throw new FuzzFailure(`5xx answer:\n${replay}`);
-      if (res.status >= 400) {
-        if (res.headers.get('content-type') !== 'application/problem+json') throw new FuzzFailure(`4xx without problem+json:\n${replay}`);
-        const problem = JSON.parse(text) as { code?: string; status?: number };
-        if (!problem.code || problem.status !== res.status) throw new FuzzFailure(`malformed problem:\n${replay}`);
-      }
-      if (input.auth === 'partner' && res.status === 401) partnerToken = await target.partnerToken();
-    }), { numRuns: options.runsPerRoute, examples, ...(options.seed !== undefined ? { seed: options.seed } : {}), endOnFailure: true })
+    const examples = (['operator', 'partner'] as const).flatMap((auth) =>
+      ['{}', ''].map(
+        (body) =>
+          [
+            {
+              params,
+              rawParams: false,
+              query: [] as Array<[string, string]>,
+              body,
+              contentType: 'application/json',
+              auth,
+            },
+          ] as [FuzzInput],
+      ),
+    );
+    await fc
+      .assert(
+        fc.asyncProperty(requestFor(route, doc, target.knownIds), async (input: FuzzInput) => {
+          let index = 0;
+          const path = route.path.replace(/\{[^}]+\}/g, () => {
+            // A lone surrogate cannot travel in a URL: the client would send U+FFFD instead.
+            const value = input.params[index++]!.replace(/[\uD800-\uDFFF]/g, '\uFFFD');
+            return input.rawParams ? value.replace(/[/?#%\s]/g, encodeURIComponent) : encodeURIComponent(value);
+          });
+          const query = new URLSearchParams(input.query).toString();
+          const headers: Record<string, string> = {};
+          if (input.contentType) headers['content-type'] = input.contentType;
+          if (input.auth === 'operator') headers.authorization = `Bearer ${target.operatorKey}`;
+          if (input.auth === 'partner') headers.authorization = `Bearer ${partnerToken}`;
+          if (input.auth === 'garbage') headers.authorization = 'Bearer kb_garbage';
+          const withBody = route.method !== 'GET' && route.method !== 'HEAD' && input.body !== undefined;
+          const url = `${target.baseUrl}${path}${query ? `?${query}` : ''}`;
+          const res = await target.fetch(url, {
+            method: route.method,
+            headers,
+            redirect: 'manual',
+            ...(withBody ? { body: input.body } : {}),
+          });
+          requests++;
+          const text = await res.text();
+          const replay = `${route.method} ${url}\nheaders ${JSON.stringify(headers)}\nbody ${withBody ? JSON.stringify(input.body) : '(none)'}\n→ ${res.status} ${text.slice(0, 300)}`;
+          if (res.status >= 500) throw new FuzzFailure(`5xx answer:\n${replay}`);
+          if (res.status >= 400) {
+            if (res.headers.get('content-type') !== 'application/problem+json')
+              throw new FuzzFailure(`4xx without problem+json:\n${replay}`);
+            const problem = JSON.parse(text) as { code?: string; status?: number };
+            if (!problem.code || problem.status !== res.status) throw new FuzzFailure(`malformed problem:\n${replay}`);
+          }
+          if (input.auth === 'partner' && res.status === 401) partnerToken = await target.partnerToken();
+        }),
+        {
+          numRuns: options.runsPerRoute,
+          examples,
+          ...(options.seed !== undefined ? { seed: options.seed } : {}),
+          endOnFailure: true,
+        },
+      )
       .catch((error: Error) => failures.push(error.cause instanceof FuzzFailure ? error.cause.message : error.message));
   }
-  if (failures.length) throw new FuzzFailure(`${failures.length} of ${routes.length} routes failed:\n\n${failures.join('\n\n')}`);
+  if (failures.length)
+    throw new FuzzFailure(`${failures.length} of ${routes.length} routes failed:\n\n${failures.join('\n\n')}`);
   return { routes: routes.length, requests };
 }

@@ -19,7 +19,8 @@ export async function startHostSite(routes: Record<string, HostRoute>) {
       return;
     }
     route(url).then(
-      ({ type, body }) => res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body),
+      ({ type, body }) =>
+        res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' }).end(body),
       (error: unknown) => res.writeHead(500, { 'content-type': 'text/plain' }).end(String(error)),
     );
   });

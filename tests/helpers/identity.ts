@@ -13,26 +13,60 @@ const META = { ip: '198.51.100.7', userAgent: 'vitest' };
 /** A partner account that signed up and was approved, with its owner's credentials. */
 export async function activePartner(t: TestApp, operatorId: string, email: string) {
   const anon = t.clientFor();
-  const signed = await unwrap(anon.v1.public.operators[':operatorId']['sign-up'].$post({
-    param: { operatorId }, json: { name: `Owner ${email}`, email, password: PASSWORD, country: 'DE', acceptTerms: true, company: `${email} GmbH` },
-  }));
+  const signed = await unwrap(
+    anon.v1.public.operators[':operatorId']['sign-up'].$post({
+      param: { operatorId },
+      json: {
+        name: `Owner ${email}`,
+        email,
+        password: PASSWORD,
+        country: 'DE',
+        acceptTerms: true,
+        company: `${email} GmbH`,
+      },
+    }),
+  );
   await decideOnPartner(t.deps, operatorId, signed.partnerId, 'approve', META);
   return { partnerId: signed.partnerId, email };
 }
 
-export function signInRequest(t: TestApp, operatorId: string, json: { email: string; password: string; code?: string; transport?: 'bearer' | 'cookie' }, ip = '198.51.100.7') {
-  return t.clientFor().v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId }, json }, { headers: { 'x-test-ip': ip } });
+export function signInRequest(
+  t: TestApp,
+  operatorId: string,
+  json: { email: string; password: string; code?: string; transport?: 'bearer' | 'cookie' },
+  ip = '198.51.100.7',
+) {
+  return t
+    .clientFor()
+    .v1.public.operators[':operatorId']['sign-in'].$post(
+      { param: { operatorId }, json },
+      { headers: { 'x-test-ip': ip } },
+    );
 }
 
 /** Signs in and returns a typed client that carries the session token. */
-export async function signedInClient(t: TestApp, operatorId: string, email: string, password = PASSWORD, code?: string) {
+export async function signedInClient(
+  t: TestApp,
+  operatorId: string,
+  email: string,
+  password = PASSWORD,
+  code?: string,
+) {
   const session = await unwrap(signInRequest(t, operatorId, { email, password, ...(code ? { code } : {}) }));
-  return { session, client: createKabinetClient('http://kabinet.test', { sessionToken: session.token!, fetch: t.fetchApp }) };
+  return {
+    session,
+    client: createKabinetClient('http://kabinet.test', { sessionToken: session.token!, fetch: t.fetchApp }),
+  };
 }
 
 /** The newest email to an address, and the token of the portal link in it (`#unlock=…`). */
 export async function lastMailTo(t: TestApp, to: string) {
-  const [mail] = await t.deps.db.select().from(mailMessages).where(eq(mailMessages.toAddress, to)).orderBy(desc(mailMessages.id)).limit(1);
+  const [mail] = await t.deps.db
+    .select()
+    .from(mailMessages)
+    .where(eq(mailMessages.toAddress, to))
+    .orderBy(desc(mailMessages.id))
+    .limit(1);
   if (!mail) throw new Error(`No email to ${to}`);
   const token = /#(?:unlock|reset|invite)=([A-Za-z0-9_]+)/.exec(mail.text)?.[1] ?? null;
   return { ...mail, token };

@@ -12,10 +12,19 @@ import { freePort } from './processes.ts';
 export async function startLiveServer(extraEnv: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-live-'));
   const port = await freePort();
-  const env = { PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}`, KABINET_SEED_CLICKS: '3000', ...extraEnv };
+  const env = {
+    PORT: String(port),
+    DATABASE_URL: `file:${join(dir, 'kabinet.db')}`,
+    KABINET_SEED_CLICKS: '3000',
+    ...extraEnv,
+  };
   const config = readServerConfig(env);
   const kabinet = await boot(config, 'node', { env, clientIp: () => '127.0.0.1' });
-  const server = serve({ fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch, port, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch,
+    port,
+    hostname: '127.0.0.1',
+  });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     deps: kabinet.deps,

@@ -7,11 +7,19 @@ import type { MailTransport, OutgoingMail } from '../../core/modules/mail/transp
 /** A transport that accepts every mail and keeps it, like a receiver that always answers 250. */
 export function recordingTransport(): MailTransport & { sent: OutgoingMail[] } {
   const sent: OutgoingMail[] = [];
-  return { name: 'http', sent, async send(mail) { sent.push(mail); } };
+  return {
+    name: 'http',
+    sent,
+    async send(mail) {
+      sent.push(mail);
+    },
+  };
 }
 
 /** A transport whose receiver refuses while `failing` is true, then recovers. */
-export function flakyTransport(message = 'receiver said 451 try again later'): MailTransport & { sent: OutgoingMail[]; failing: boolean; attempts: number } {
+export function flakyTransport(
+  message = 'receiver said 451 try again later',
+): MailTransport & { sent: OutgoingMail[]; failing: boolean; attempts: number } {
   const transport = {
     name: 'http' as const,
     sent: [] as OutgoingMail[],
@@ -28,7 +36,11 @@ export function flakyTransport(message = 'receiver said 451 try again later'): M
 
 /** Stored messages to one address, oldest first (what a person would find in their inbox). */
 export async function mailsTo(db: Db, address: string) {
-  return db.select().from(mailMessages).where(eq(mailMessages.toAddress, address)).orderBy(asc(mailMessages.createdAt), asc(mailMessages.id));
+  return db
+    .select()
+    .from(mailMessages)
+    .where(eq(mailMessages.toAddress, address))
+    .orderBy(asc(mailMessages.createdAt), asc(mailMessages.id));
 }
 
 /** The first link in a message's text version that starts with `prefix` (e.g. the public URL). */

@@ -22,7 +22,13 @@ export const TEST_TRACKER_HOST = 'tracker.kabinet.test';
 export async function createTestDb() {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-test-'));
   const { db, close } = await openLibsqlDatabase(`file:${join(dir, 'test.db')}`);
-  return { db, dispose: () => { close(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    dispose: () => {
+      close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function createTestApp() {
@@ -30,18 +36,32 @@ export async function createTestApp() {
   const clock = manualClock('2026-11-24T10:00:00Z');
   const errors: unknown[] = [];
   const deps: AppDeps = {
-    db, clock, jobs: createOutbox(db, clock), runtime: 'node', version: 'test', reportError: (e) => errors.push(e),
-    secretBox: await createSecretBox('test-secret-0123456789abcdef-0123456789'), mailTransport: null,
-    publicUrl: 'http://kabinet.test', demoMailbox: true,
+    db,
+    clock,
+    jobs: createOutbox(db, clock),
+    runtime: 'node',
+    version: 'test',
+    reportError: (e) => errors.push(e),
+    secretBox: await createSecretBox('test-secret-0123456789abcdef-0123456789'),
+    mailTransport: null,
+    publicUrl: 'http://kabinet.test',
+    demoMailbox: true,
     // Postbacks go to real loopback receivers under names pinned here (the guard refuses 127.0.0.1 by itself).
-    outbound: createGuardedOutbound({ hostMap: { [TEST_TRACKER_HOST]: '127.0.0.1' } }), postbackTimeoutMs: 2_000,
-    tracking: createTrackingDeps(db, clock, { writer: createGroupCommitWriter(db), countryOf: (c) => c.req.header('x-test-country') ?? null, defaultFallbackUrl: 'https://fallback.example/' }),
+    outbound: createGuardedOutbound({ hostMap: { [TEST_TRACKER_HOST]: '127.0.0.1' } }),
+    postbackTimeoutMs: 2_000,
+    tracking: createTrackingDeps(db, clock, {
+      writer: createGroupCommitWriter(db),
+      countryOf: (c) => c.req.header('x-test-country') ?? null,
+      defaultFallbackUrl: 'https://fallback.example/',
+    }),
     // Tests name the caller's IP with a header; real edges take it from the socket.
     clientIp: (c) => c.req.header('x-test-ip') ?? '192.0.2.1',
   };
   const app = createApp(deps);
-  const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) => app.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
-  const clientFor = (secretKey?: string) => createKabinetClient('http://kabinet.test', { ...(secretKey ? { secretKey } : {}), fetch: fetchApp });
+  const fetchApp = ((input: RequestInfo | URL, init?: RequestInit) =>
+    app.request(input instanceof Request ? input : String(input), init)) as typeof fetch;
+  const clientFor = (secretKey?: string) =>
+    createKabinetClient('http://kabinet.test', { ...(secretKey ? { secretKey } : {}), fetch: fetchApp });
 
   async function addOperator(name: string, origins: string[] = []) {
     const operator = await createOperator(deps, { name, allowedOrigins: origins });

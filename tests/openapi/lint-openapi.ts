@@ -25,7 +25,12 @@ const file = join(dir, 'openapi.json');
 writeFileSync(file, document);
 const result = spawnSync(process.execPath, [redocly, 'lint', '--config', config, '--max-problems', '1000', file], {
   stdio: 'inherit',
-  env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_NOTIFICATIONS: 'true', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  env: {
+    ...process.env,
+    REDOCLY_TELEMETRY: 'off',
+    REDOCLY_SUPPRESS_NOTIFICATIONS: 'true',
+    REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+  },
 });
 rmSync(dir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

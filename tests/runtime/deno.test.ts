@@ -12,7 +12,11 @@ defineSmokeSuite('deno', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-deno-'));
   const port = await freePort();
   const server = startProcess(join(root, 'node_modules/.bin/deno'), ['run', '-A', join(root, 'edge/deno.ts')], {
-    PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'kabinet.db')}`, NO_COLOR: '1', KABINET_SEED_CLICKS: '2000',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `file:${join(dir, 'kabinet.db')}`,
+    NO_COLOR: '1',
+    KABINET_SEED_CLICKS: '2000',
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server.child, server.output);

@@ -15,7 +15,11 @@ defineSmokeSuite('node', async () => {
   const port = await freePort();
   const config = readServerConfig({ PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}` });
   const kabinet = await boot(config, 'node', { env: { KABINET_SEED_CLICKS: '2000' }, clientIp: () => '127.0.0.1' });
-  const server = serve({ fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch, port, hostname: '127.0.0.1' });
+  const server = serve({
+    fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch,
+    port,
+    hostname: '127.0.0.1',
+  });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     allowedOrigin: `http://localhost:${port}`,

@@ -14,13 +14,17 @@ export interface RuntimeTarget {
   stop(): Promise<void>;
 }
 
-const [luckySpin, northwind] = DEMO_OPERATORS as [typeof DEMO_OPERATORS[0], typeof DEMO_OPERATORS[0]];
+const [luckySpin, northwind] = DEMO_OPERATORS as [(typeof DEMO_OPERATORS)[0], (typeof DEMO_OPERATORS)[0]];
 
 export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: () => Promise<RuntimeTarget>) {
   describe(`smoke on ${runtime}`, () => {
     let target: RuntimeTarget;
-    beforeAll(async () => { target = await start(); });
-    afterAll(async () => { await target?.stop(); });
+    beforeAll(async () => {
+      target = await start();
+    });
+    afterAll(async () => {
+      await target?.stop();
+    });
     const client = (secretKey?: string) => createKabinetClient(target.baseUrl, secretKey ? { secretKey } : {});
 
     it('is healthy and says which runtime serves it', async () => {
@@ -30,7 +34,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
     });
 
     it('publishes its OpenAPI 3.1 document', async () => {
-      const doc = await (await fetch(`${target.baseUrl}/openapi.json`)).json() as { openapi: string; paths: object };
+      const doc = (await (await fetch(`${target.baseUrl}/openapi.json`)).json()) as { openapi: string; paths: object };
       expect(doc.openapi).toBe('3.1.0');
       expect(Object.keys(doc.paths)).toContain('/v1/brands');
     });
@@ -48,7 +52,11 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       const me = await unwrap(client(luckySpin.apiKey).v1.operator.$get());
       expect(me.id).toBe(luckySpin.id);
       const name = `Smoke ${runtime} ${Date.now()}`;
-      const created = await unwrap(client(luckySpin.apiKey).v1.brands.$post({ json: { name, currency: 'JPY', websiteUrl: 'https://smoke.example' } }));
+      const created = await unwrap(
+        client(luckySpin.apiKey).v1.brands.$post({
+          json: { name, currency: 'JPY', websiteUrl: 'https://smoke.example' },
+        }),
+      );
       expect(created.currency).toBe('JPY');
       const mine = await unwrap(client(luckySpin.apiKey).v1.brands.$get());
       expect(mine.data.map((b) => b.name)).toContain(name);
@@ -58,18 +66,20 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
 
     it('answers 422 naming the bad field and stores nothing', async () => {
       const before = (await unwrap(client(northwind.apiKey).v1.brands.$get())).data.length;
-      const res = await client(northwind.apiKey).v1.brands.$post({ json: { name: 'Broken', currency: 'DOLLARS' as 'USD', websiteUrl: 'https://x.example' } });
+      const res = await client(northwind.apiKey).v1.brands.$post({
+        json: { name: 'Broken', currency: 'DOLLARS' as 'USD', websiteUrl: 'https://x.example' },
+      });
       expect(res.status).toBe(422);
       const problem = (await res.json()) as unknown as { errors: Array<{ path: string }> };
       expect(problem.errors.map((e) => e.path)).toEqual(['body.currency']);
       expect((await unwrap(client(northwind.apiKey).v1.brands.$get())).data.length).toBe(before);
     });
 
-    it('serves portal config with CORS only for the operator\'s origins', async () => {
+    it("serves portal config with CORS only for the operator's origins", async () => {
       const url = `${target.baseUrl}/v1/public/operators/${northwind.id}`;
       const ok = await fetch(url, { headers: { origin: target.allowedOrigin } });
       expect(ok.headers.get('access-control-allow-origin')).toBe(target.allowedOrigin);
-      const config = await ok.json() as { branding: { displayName: string }; brands: unknown[] };
+      const config = (await ok.json()) as { branding: { displayName: string }; brands: unknown[] };
       expect(config.branding.displayName).toBe('Northwind Partners');
       expect(config.brands.length).toBeGreaterThanOrEqual(2);
       const other = await fetch(url, { headers: { origin: 'https://evil.example' } });
@@ -77,19 +87,35 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
     });
 
     it('signs a demo partner in (PBKDF2 on this runtime) and serves the profile to the session', async () => {
-      const signIn = await unwrap(client().v1.public.operators[':operatorId']['sign-in'].$post({
-        param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
-      }));
+      const signIn = await unwrap(
+        client().v1.public.operators[':operatorId']['sign-in'].$post({
+          param: { operatorId: luckySpin.id },
+          json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
+        }),
+      );
       expect(signIn.user.email).toBe(luckySpin.signInEmail);
-      const profile = await unwrap(createKabinetClient(target.baseUrl, { sessionToken: signIn.token! }).v1.partner.profile.$get());
+      const profile = await unwrap(
+        createKabinetClient(target.baseUrl, { sessionToken: signIn.token! }).v1.partner.profile.$get(),
+      );
       expect(profile.partner.referralCode).toBe(luckySpin.referralCode);
-      const wrong = await client().v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: 'not-the-password' } });
+      const wrong = await client().v1.public.operators[':operatorId']['sign-in'].$post({
+        param: { operatorId: luckySpin.id },
+        json: { email: luckySpin.signInEmail, password: 'not-the-password' },
+      });
       expect(wrong.status).toBe(401);
     });
 
     it('mints an embed session with the operator key and exchanges it once', async () => {
-      const minted = await unwrap(client(northwind.apiKey).v1.partner_sessions.$post({ json: { userId: northwind.userId, components: ['profile'] } }));
-      const exchange = () => client().v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({ param: { operatorId: northwind.id }, json: { clientSecret: minted.clientSecret } });
+      const minted = await unwrap(
+        client(northwind.apiKey).v1.partner_sessions.$post({
+          json: { userId: northwind.userId, components: ['profile'] },
+        }),
+      );
+      const exchange = () =>
+        client().v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({
+          param: { operatorId: northwind.id },
+          json: { clientSecret: minted.clientSecret },
+        });
       const session = await unwrap(exchange());
       expect(session.components).toEqual(['profile']);
       expect((await exchange()).status).toBe(401);
@@ -105,42 +131,90 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       expect(visitId).toMatch(/^v_/);
       const unknown = await fetch(`${target.baseUrl}/t/NoSuchCode`, { redirect: 'manual' });
       expect(unknown.status).toBe(302);
-      const result = await unwrap(client(luckySpin.apiKey).v1.events.$post({ json: { events: [
-        { id: `smoke-${runtime}-1`, type: 'registration', player_id: `smoke-${runtime}`, brand: luckySpin.brands[0]!.id, visit_id: visitId, occurred_at: '2026-11-24T10:00:00Z' },
-      ] } }));
-      expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: { method: 'visit_id', clickId: visitId } });
+      const result = await unwrap(
+        client(luckySpin.apiKey).v1.events.$post({
+          json: {
+            events: [
+              {
+                id: `smoke-${runtime}-1`,
+                type: 'registration',
+                player_id: `smoke-${runtime}`,
+                brand: luckySpin.brands[0]!.id,
+                visit_id: visitId,
+                occurred_at: '2026-11-24T10:00:00Z',
+              },
+            ],
+          },
+        }),
+      );
+      expect(result.results[0]).toMatchObject({
+        status: 'accepted',
+        attribution: { method: 'visit_id', clickId: visitId },
+      });
       // A batch with more distinct ids than D1 binds in one statement (100): lookups go in chunks.
-      const many = await unwrap(client(luckySpin.apiKey).v1.events.$post({ json: { events: Array.from({ length: 150 }, (_, i) => (
-        { id: `smoke-${runtime}-many-${i}`, type: 'registration' as const, player_id: `smoke-${runtime}-p${i}`, brand: luckySpin.brands[0]!.id, promo_code: 'LUC0', occurred_at: '2026-11-24T10:00:00Z' }
-      )) } }));
+      const many = await unwrap(
+        client(luckySpin.apiKey).v1.events.$post({
+          json: {
+            events: Array.from({ length: 150 }, (_, i) => ({
+              id: `smoke-${runtime}-many-${i}`,
+              type: 'registration' as const,
+              player_id: `smoke-${runtime}-p${i}`,
+              brand: luckySpin.brands[0]!.id,
+              promo_code: 'LUC0',
+              occurred_at: '2026-11-24T10:00:00Z',
+            })),
+          },
+        }),
+      );
       expect(many).toMatchObject({ accepted: 150, rejected: 0 });
     });
 
     // The demo's registration postback goes to the demo tracker on the same server, through the
     // guarded node:http transport (Node, and Deno's node:http). workerd delivers through the
     // Queue and fetch instead: tests/runtime/workerd.test.ts covers that with its own receiver.
-    it.skipIf(runtime === 'workerd')('delivers the registration\'s postback to the demo tracker and logs the 200', async () => {
-      const signIn = await unwrap(client().v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: luckySpin.id }, json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD } }));
-      const partner = createKabinetClient(target.baseUrl, { sessionToken: signIn.token! });
-      const find = async () => (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: `cid=${runtime}` } }))).data;
-      let log = await find();
-      for (let i = 0; i < 60 && log.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        log = await find();
-      }
-      expect(log).toMatchObject([{ action: 'registration', responseCode: 200, error: null }]);
-    });
+    it.skipIf(runtime === 'workerd')(
+      "delivers the registration's postback to the demo tracker and logs the 200",
+      async () => {
+        const signIn = await unwrap(
+          client().v1.public.operators[':operatorId']['sign-in'].$post({
+            param: { operatorId: luckySpin.id },
+            json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
+          }),
+        );
+        const partner = createKabinetClient(target.baseUrl, { sessionToken: signIn.token! });
+        const find = async () =>
+          (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: `cid=${runtime}` } }))).data;
+        let log = await find();
+        for (let i = 0; i < 60 && log.length === 0; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          log = await find();
+        }
+        expect(log).toMatchObject([{ action: 'registration', responseCode: 200, error: null }]);
+      },
+    );
 
     // Last: fuzzing may change the demo data. A small sample per route over real HTTP; the Node
     // suite tests/api-fuzz.test.ts runs many more in process.
     it('answers fuzzed requests to every route without a 5xx, 4xx as problem+json', async () => {
-      const signIn = async () => (await unwrap(client().v1.public.operators[':operatorId']['sign-in'].$post({
-        param: { operatorId: northwind.id }, json: { email: northwind.signInEmail, password: DEMO_PASSWORD },
-      }))).token!;
-      const result = await fuzzApi({
-        baseUrl: target.baseUrl, fetch, operatorKey: northwind.apiKey, partnerToken: signIn,
-        knownIds: [northwind.id, northwind.userId, northwind.brands[0]!.id, luckySpin.id, luckySpin.brands[0]!.id],
-      }, { runsPerRoute: 3 });
+      const signIn = async () =>
+        (
+          await unwrap(
+            client().v1.public.operators[':operatorId']['sign-in'].$post({
+              param: { operatorId: northwind.id },
+              json: { email: northwind.signInEmail, password: DEMO_PASSWORD },
+            }),
+          )
+        ).token!;
+      const result = await fuzzApi(
+        {
+          baseUrl: target.baseUrl,
+          fetch,
+          operatorKey: northwind.apiKey,
+          partnerToken: signIn,
+          knownIds: [northwind.id, northwind.userId, northwind.brands[0]!.id, luckySpin.id, luckySpin.brands[0]!.id],
+        },
+        { runsPerRoute: 3 },
+      );
       expect(result.routes).toBeGreaterThan(60);
     }, 180_000);
   });

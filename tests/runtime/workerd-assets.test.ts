@@ -13,25 +13,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyHeaderRules, readHeaderRules } from '../../edge/site.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const assetsDirectory = join(root, /\[assets\][^[]*?directory\s*=\s*"([^"]+)"/.exec(readFileSync(join(root, 'wrangler.toml'), 'utf8'))![1]!);
+const assetsDirectory = join(
+  root,
+  /\[assets\][^[]*?directory\s*=\s*"([^"]+)"/.exec(readFileSync(join(root, 'wrangler.toml'), 'utf8'))![1]!,
+);
 let mf: Miniflare;
 let baseUrl: URL;
 
 beforeAll(async () => {
-  if (!existsSync(join(assetsDirectory, 'kabinet.js'))) throw new Error(`${assetsDirectory} has no kabinet.js: run npm run build first`);
+  if (!existsSync(join(assetsDirectory, 'kabinet.js')))
+    throw new Error(`${assetsDirectory} has no kabinet.js: run npm run build first`);
   // The Worker itself is a stand-in: only the static-assets layer in front of it is under test here
   // (tests/runtime/workerd.test.ts runs the real edge/worker.ts).
   mf = new Miniflare({
-    modules: true, compatibilityDate: '2026-04-01', cf: false,
+    modules: true,
+    compatibilityDate: '2026-04-01',
+    cf: false,
     script: "export default { fetch: () => new Response('the Worker answered', { status: 404 }) };",
     assets: { directory: assetsDirectory, routerConfig: { has_user_worker: true } },
   });
   baseUrl = await mf.ready;
 });
-afterAll(async () => { await mf?.dispose(); });
+afterAll(async () => {
+  await mf?.dispose();
+});
 
 const get = async (path: string) => {
-  const res = await mf.dispatchFetch(new URL(path, baseUrl), { headers: { origin: 'https://partners.operator.example' } });
+  const res = await mf.dispatchFetch(new URL(path, baseUrl), {
+    headers: { origin: 'https://partners.operator.example' },
+  });
   await res.arrayBuffer();
   return res;
 };
@@ -65,7 +75,9 @@ describe('Workers static assets', () => {
     }
     // The cross-origin page's own policy replaces the general one (not two policies joined by a comma).
     const crossOrigin = (await get('/cross-origin/')).headers.get('content-security-policy');
-    expect(crossOrigin).toMatch(/^default-src 'self'; script-src 'self' http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/);
+    expect(crossOrigin).toMatch(
+      /^default-src 'self'; script-src 'self' http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*;/,
+    );
   });
 
   it('do not serve the _headers file itself', async () => {

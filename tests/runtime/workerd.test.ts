@@ -19,7 +19,9 @@ const MIGRATIONS = join(root, 'core/db/migrations');
 
 /** Applies drizzle-kit's SQL files the way `wrangler d1 migrations apply` does: in name order. */
 export async function applyMigrations(d1: { prepare(sql: string): { run(): Promise<unknown> } }) {
-  for (const file of readdirSync(MIGRATIONS).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(MIGRATIONS)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     const statements = readFileSync(join(MIGRATIONS, file), 'utf8').split('--> statement-breakpoint');
     for (const statement of statements.map((s) => s.trim()).filter(Boolean)) await d1.prepare(statement).run();
   }
@@ -28,14 +30,28 @@ export async function applyMigrations(d1: { prepare(sql: string): { run(): Promi
 async function startWorkerd(dir: string, outboundService?: (request: Request) => Response | Promise<Response>) {
   const scriptPath = join(dir, 'worker.js');
   await build({
-    entryPoints: [join(root, 'edge/worker.ts')], outfile: scriptPath, bundle: true, format: 'esm',
-    platform: 'browser', conditions: ['workerd', 'worker', 'browser'], target: 'es2022', logLevel: 'error',
+    entryPoints: [join(root, 'edge/worker.ts')],
+    outfile: scriptPath,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    conditions: ['workerd', 'worker', 'browser'],
+    target: 'es2022',
+    logLevel: 'error',
   });
   // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker).
   const mf = new Miniflare({
-    modules: true, modulesRoot: dir, scriptPath, compatibilityDate: '2026-04-01', compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'kabinet-smoke' }, bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef', KABINET_DEMO: 'on' }, d1Persist: join(dir, 'd1'), cf: false,
-    queueProducers: { JOBS: { queueName: 'kabinet-jobs' } }, queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
+    modules: true,
+    modulesRoot: dir,
+    scriptPath,
+    compatibilityDate: '2026-04-01',
+    compatibilityFlags: ['nodejs_compat'],
+    d1Databases: { DB: 'kabinet-smoke' },
+    bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef', KABINET_DEMO: 'on' },
+    d1Persist: join(dir, 'd1'),
+    cf: false,
+    queueProducers: { JOBS: { queueName: 'kabinet-jobs' } },
+    queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
     ...(outboundService ? { outboundService } : {}),
   });
   const baseUrl = (await mf.ready).origin;
@@ -50,7 +66,16 @@ defineSmokeSuite('workerd', async () => {
   const { mf, d1, baseUrl } = await startWorkerd(dir);
   const allowedOrigin = 'https://partners.smoke.example';
   // Sealed with the Worker's own KABINET_SECRET, so the Worker can open the demo connections' secrets.
-  await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock, secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'), publicUrl: baseUrl }, [allowedOrigin], { publicUrl: baseUrl, clicks: 300 });
+  await seedDemo(
+    {
+      db: drizzle(d1 as never, { schema }) as unknown as Db,
+      clock: systemClock,
+      secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
+      publicUrl: baseUrl,
+    },
+    [allowedOrigin],
+    { publicUrl: baseUrl, clicks: 300 },
+  );
   return {
     baseUrl,
     allowedOrigin,
@@ -68,7 +93,12 @@ describe('jobs on workerd', () => {
     try {
       const worker = await mf.getWorker();
       expect(await worker.scheduled({ cron: '* * * * *' })).toMatchObject({ outcome: 'ok' });
-      const done = async () => (await d1.prepare("select status from jobs where kind = 'maintenance.purge_finished_jobs'").all<{ status: string }>()).results;
+      const done = async () =>
+        (
+          await d1
+            .prepare("select status from jobs where kind = 'maintenance.purge_finished_jobs'")
+            .all<{ status: string }>()
+        ).results;
       for (let i = 0; i < 100 && (await done())[0]?.status !== 'done'; i++) await new Promise((r) => setTimeout(r, 50));
       expect(await done()).toEqual([{ status: 'done' }]);
       // A second tick on the same day adds no second housekeeping job (idempotency key).
@@ -82,7 +112,7 @@ describe('jobs on workerd', () => {
 });
 
 describe('postbacks on workerd', () => {
-  it('an event\'s postback is delivered through the Queue consumer with fetch, and logged', async () => {
+  it("an event's postback is delivered through the Queue consumer with fetch, and logged", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-pb-'));
     // The Worker's outgoing fetches land here: the partner's tracker, as seen from workerd.
     const received: Array<{ url: string; key: string | null }> = [];
@@ -91,30 +121,76 @@ describe('postbacks on workerd', () => {
       return new Response('ok');
     });
     try {
-      await seedDemo({ db: drizzle(d1 as never, { schema }) as unknown as Db, clock: systemClock, secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'), publicUrl: baseUrl }, [], { publicUrl: baseUrl, clicks: 50 });
+      await seedDemo(
+        {
+          db: drizzle(d1 as never, { schema }) as unknown as Db,
+          clock: systemClock,
+          secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
+          publicUrl: baseUrl,
+        },
+        [],
+        { publicUrl: baseUrl, clicks: 50 },
+      );
       const demo = DEMO_OPERATORS[0]!;
-      const signIn = await unwrap(createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId: demo.id }, json: { email: demo.signInEmail, password: DEMO_PASSWORD } }));
+      const signIn = await unwrap(
+        createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({
+          param: { operatorId: demo.id },
+          json: { email: demo.signInEmail, password: DEMO_PASSWORD },
+        }),
+      );
       const partner = createKabinetClient(baseUrl, { sessionToken: signIn.token! });
-      await unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'first_deposit', url: 'https://tracker.workerd.example/pb?e=${event_id}&a=${amount}&c=${clickID}&p=${promo_id}' } }));
-      const location = (await fetch(`${baseUrl}/t/LU0X0KKK?clickID=wk-1`, { redirect: 'manual' })).headers.get('location')!;
+      await unwrap(
+        partner.v1.partner.postbacks.$post({
+          json: {
+            scope: 'account',
+            action: 'first_deposit',
+            url: 'https://tracker.workerd.example/pb?e=${event_id}&a=${amount}&c=${clickID}&p=${promo_id}',
+          },
+        }),
+      );
+      const location = (await fetch(`${baseUrl}/t/LU0X0KKK?clickID=wk-1`, { redirect: 'manual' })).headers.get(
+        'location',
+      )!;
       const visit = new URL(location).searchParams.get('kb_vid')!;
       const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
-      await unwrap(operator.v1.events.$post({ json: { events: [{ id: 'wk-ftd-1', type: 'first_deposit', player_id: 'wk-p1', brand: demo.brands[0]!.id, visit_id: visit, amount: '40', currency: 'EUR', occurred_at: '2026-11-24T10:00:00Z' }] } }));
+      await unwrap(
+        operator.v1.events.$post({
+          json: {
+            events: [
+              {
+                id: 'wk-ftd-1',
+                type: 'first_deposit',
+                player_id: 'wk-p1',
+                brand: demo.brands[0]!.id,
+                visit_id: visit,
+                amount: '40',
+                currency: 'EUR',
+                occurred_at: '2026-11-24T10:00:00Z',
+              },
+            ],
+          },
+        }),
+      );
       const mine = () => received.filter((r) => r.url.startsWith('https://tracker.workerd.example/'));
       for (let i = 0; i < 100 && mine().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
       expect(mine()).toHaveLength(1);
       expect(mine()[0]!.url).toMatch(/^https:\/\/tracker\.workerd\.example\/pb\?e=wk-ftd-1&a=40\.00&c=wk-1&p=promo_/);
       expect(mine()[0]!.key).toMatch(/^pbd_/);
-      let log = (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: 'tracker.workerd.example' } }))).data;
+      let log = (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: 'tracker.workerd.example' } })))
+        .data;
       for (let i = 0; i < 40 && log.length === 0; i++) {
         await new Promise((r) => setTimeout(r, 50));
         log = (await unwrap(partner.v1.partner.postbacks.log.$get({ query: { url: 'tracker.workerd.example' } }))).data;
       }
       expect(log).toMatchObject([{ responseCode: 200, action: 'first_deposit' }]);
       // The demo operator console's proxy works on Workers too (KABINET_DEMO=on): the catalog and the seeded connections.
-      const catalog = await (await fetch(`${baseUrl}/demo/operator-backend/${demo.id}/kabinet/v1/networks`)).json() as { data: unknown[] };
+      const catalog = (await (
+        await fetch(`${baseUrl}/demo/operator-backend/${demo.id}/kabinet/v1/networks`)
+      ).json()) as { data: unknown[] };
       expect(catalog.data).toHaveLength(48);
-      const connections = await (await fetch(`${baseUrl}/demo/operator-backend/${demo.id}/kabinet/v1/network_connections`)).json() as { data: Array<{ name: string; settings: Record<string, string> }> };
+      const connections = (await (
+        await fetch(`${baseUrl}/demo/operator-backend/${demo.id}/kabinet/v1/network_connections`)
+      ).json()) as { data: Array<{ name: string; settings: Record<string, string> }> };
       expect(connections.data.map((c) => c.name)).toEqual(['Our Keitaro', 'DrCash', 'AdBees (ZCPA)']);
       expect(connections.data[1]!.settings.bearer_token).toMatch(/^••••/);
     } finally {

@@ -5,15 +5,39 @@
 import { expectTypeOf } from 'vitest';
 import type { z } from 'zod';
 import type { PlayerEventSchema } from '../../core/modules/events/schemas.ts';
-import { createOperatorClient, KabinetApiError, type ConversionDetail, type EmbedSession, type EventBatchResult, type PlayerEvent } from '../../core/sdk/index.ts';
+import {
+  createOperatorClient,
+  KabinetApiError,
+  type ConversionDetail,
+  type EmbedSession,
+  type EventBatchResult,
+  type PlayerEvent,
+} from '../../core/sdk/index.ts';
 
 const operator = createOperatorClient('https://partners.example.com', 'sk_x');
 
 export async function mintEmbedSessionTypes() {
-  const session = await operator.mintEmbedSession({ userId: 'usr_1', components: ['profile', 'security'], ttlSeconds: 600 });
+  const session = await operator.mintEmbedSession({
+    userId: 'usr_1',
+    components: ['profile', 'security'],
+    ttlSeconds: 600,
+  });
   expectTypeOf(session).toEqualTypeOf<EmbedSession>();
-  expectTypeOf(session).toEqualTypeOf<{ clientSecret: string; expiresAt: string; userId: string; components: Array<'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'> }>();
-  expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{ userId: string; components?: Array<'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'> | undefined; ttlSeconds?: number | undefined }>();
+  expectTypeOf(session).toEqualTypeOf<{
+    clientSecret: string;
+    expiresAt: string;
+    userId: string;
+    components: Array<
+      'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'
+    >;
+  }>();
+  expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{
+    userId: string;
+    components?:
+      | Array<'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'>
+      | undefined;
+    ttlSeconds?: number | undefined;
+  }>();
   // @ts-expect-error not a component
   void operator.mintEmbedSession({ userId: 'usr_1', components: ['wallet'] });
   // @ts-expect-error the user is required
@@ -22,14 +46,36 @@ export async function mintEmbedSessionTypes() {
 
 export async function sendEventsTypes() {
   expectTypeOf<PlayerEvent>().toEqualTypeOf<z.input<typeof PlayerEventSchema>>();
-  const result = await operator.sendEvents([{ id: 'e1', type: 'deposit', player_id: 'p1', brand: 'brand_1', amount: '25.50', currency: 'EUR', occurred_at: '2026-11-24T10:00:00Z' }]);
+  const result = await operator.sendEvents([
+    {
+      id: 'e1',
+      type: 'deposit',
+      player_id: 'p1',
+      brand: 'brand_1',
+      amount: '25.50',
+      currency: 'EUR',
+      occurred_at: '2026-11-24T10:00:00Z',
+    },
+  ]);
   expectTypeOf(result).toEqualTypeOf<EventBatchResult>();
   expectTypeOf(result.accepted).toEqualTypeOf<number>();
   expectTypeOf(result.results[0]!.status).toEqualTypeOf<'accepted' | 'duplicate' | 'conflict' | 'rejected'>();
-  // @ts-expect-error amounts are decimal strings, never numbers
-  void operator.sendEvents([{ id: 'e1', type: 'deposit', player_id: 'p1', brand: 'brand_1', amount: 25.5, currency: 'EUR', occurred_at: '2026-11-24T10:00:00Z' }]);
-  // @ts-expect-error not an event type
-  void operator.sendEvents([{ id: 'e1', type: 'refund', player_id: 'p1', brand: 'brand_1', occurred_at: '2026-11-24T10:00:00Z' }]);
+  void operator.sendEvents([
+    {
+      id: 'e1',
+      type: 'deposit',
+      player_id: 'p1',
+      brand: 'brand_1',
+      // @ts-expect-error amounts are decimal strings, never numbers
+      amount: 25.5,
+      currency: 'EUR',
+      occurred_at: '2026-11-24T10:00:00Z',
+    },
+  ]);
+  void operator.sendEvents([
+    // @ts-expect-error not an event type
+    { id: 'e1', type: 'refund', player_id: 'p1', brand: 'brand_1', occurred_at: '2026-11-24T10:00:00Z' },
+  ]);
 }
 
 export async function updateConversionTypes() {

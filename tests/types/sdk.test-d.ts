@@ -10,15 +10,29 @@ import { createKabinetClient, unwrap, type SuccessBody } from '../../core/sdk/in
 const kabinet = createKabinetClient('https://partners.example.com', { secretKey: 'sk_x' });
 
 type Brand = {
-  id: string; name: string; currency: string; websiteUrl: string; visitParam: string; fallbackUrl: string | null; createdAt: string;
+  id: string;
+  name: string;
+  currency: string;
+  websiteUrl: string;
+  visitParam: string;
+  fallbackUrl: string | null;
+  createdAt: string;
 };
 
 export async function brandTypes() {
   expectTypeOf(await unwrap(kabinet.v1.brands.$get())).toEqualTypeOf<{ data: Brand[] }>();
-  expectTypeOf(await unwrap(kabinet.v1.brands.$post({ json: { name: 'x', currency: 'EUR', websiteUrl: 'https://x.example' } }))).toEqualTypeOf<Brand>();
+  expectTypeOf(
+    await unwrap(kabinet.v1.brands.$post({ json: { name: 'x', currency: 'EUR', websiteUrl: 'https://x.example' } })),
+  ).toEqualTypeOf<Brand>();
 
   type CreateBrandBody = InferRequestType<typeof kabinet.v1.brands.$post>['json'];
-  expectTypeOf<CreateBrandBody>().toEqualTypeOf<{ name: string; currency: string; websiteUrl: string; visitParam?: string | undefined; fallbackUrl?: string | null | undefined }>();
+  expectTypeOf<CreateBrandBody>().toEqualTypeOf<{
+    name: string;
+    currency: string;
+    websiteUrl: string;
+    visitParam?: string | undefined;
+    fallbackUrl?: string | null | undefined;
+  }>();
   // @ts-expect-error the body needs a currency
   void kabinet.v1.brands.$post({ json: { name: 'x', websiteUrl: 'https://x.example' } });
 }

@@ -19,12 +19,39 @@ define('kb-sign-up', KbSignUp);
 define('kb-account-link', KbAccountLink);
 
 export { define, KabinetElement } from './internal/base-element.ts';
-export { KbPortal, PORTAL_SECTIONS, visibleSections, type PortalComponent, type PortalSection } from './components/kb-portal/kb-portal.ts';
+export {
+  KbPortal,
+  PORTAL_SECTIONS,
+  visibleSections,
+  type PortalComponent,
+  type PortalSection,
+} from './components/kb-portal/kb-portal.ts';
 export { KbProgram } from './components/kb-program/kb-program.ts';
 export { KbSignIn } from './components/kb-sign-in/kb-sign-in.ts';
 export { KbSignUp } from './components/kb-sign-up/kb-sign-up.ts';
-export { KbAccountLink, parseAccountLink, type AccountLink, type AccountLinkMode } from './components/kb-account-link/kb-account-link.ts';
-export { apiContext, brandingContext, localeContext, sessionContext, type PartnerRole, type SessionState, type SessionUser } from './internal/contexts.ts';
+export {
+  KbAccountLink,
+  parseAccountLink,
+  type AccountLink,
+  type AccountLinkMode,
+} from './components/kb-account-link/kb-account-link.ts';
+export {
+  apiContext,
+  brandingContext,
+  localeContext,
+  sessionContext,
+  type PartnerRole,
+  type SessionState,
+  type SessionUser,
+} from './internal/contexts.ts';
 export type { KabinetEventMap, KabinetEventName, Theme } from './internal/events.ts';
 export { LOCALES, translate, type Locale, type LocaleState, type MessageKey } from './internal/i18n.ts';
-export { ApiError, expectOk, type ApiClient, type Branding, type PortalConfig, type PublicBrand, type SessionResult } from './internal/api-client.ts';
+export {
+  ApiError,
+  expectOk,
+  type ApiClient,
+  type Branding,
+  type PortalConfig,
+  type PublicBrand,
+  type SessionResult,
+} from './internal/api-client.ts';

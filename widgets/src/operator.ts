@@ -6,16 +6,28 @@
  * Safe to load twice: `define()` skips tags that are already registered.
  */
 import { define } from './internal/base-element.ts';
-import { KbNetworkConnections, NETWORK_CONSOLE_PARTS } from './components/kb-network-connections/kb-network-connections.ts';
+import {
+  KbNetworkConnections,
+  NETWORK_CONSOLE_PARTS,
+} from './components/kb-network-connections/kb-network-connections.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
 
 export { define } from './internal/base-element.ts';
-export { KbNetworkConnections, NETWORK_CONSOLE_PARTS } from './components/kb-network-connections/kb-network-connections.ts';
+export {
+  KbNetworkConnections,
+  NETWORK_CONSOLE_PARTS,
+} from './components/kb-network-connections/kb-network-connections.ts';
 export { KbNetworkConnectForm } from './components/kb-network-connections/kb-network-connect-form.ts';
 export { KbNetworkOffers } from './components/kb-network-connections/kb-network-offers.ts';
 export { KbNetworkConversions } from './components/kb-network-connections/kb-network-conversions.ts';
-export type { Connection, ConversionStatus, NetworkEntry, NetworkOffer, OperatorConversion } from './components/kb-network-connections/network-types.ts';
+export type {
+  Connection,
+  ConversionStatus,
+  NetworkEntry,
+  NetworkOffer,
+  OperatorConversion,
+} from './components/kb-network-connections/network-types.ts';
 /** The console's failures are the portal's ApiError (`ConsoleApiError` is its earlier name, kept for existing code). */
 export { ApiError, ApiError as ConsoleApiError, type FieldError } from './internal/api-client.ts';

@@ -4,10 +4,33 @@ import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { IdParams } from '../identity/schemas.ts';
-import { BrandSchema, CreativeFilterSchema, CreativeSchema, LandingSchema, PlanSchema, TrafficSourceSchema } from '../catalog/schemas.ts';
+import {
+  BrandSchema,
+  CreativeFilterSchema,
+  CreativeSchema,
+  LandingSchema,
+  PlanSchema,
+  TrafficSourceSchema,
+} from '../catalog/schemas.ts';
 import { listBrands, listCreatives, listLandings, listTrafficSources, plansForPartner } from '../catalog/service.ts';
-import { CampaignDetailSchema, CampaignListSchema, CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, PromoSchema, UpdatePromoSchema } from './schemas.ts';
-import { createCampaign, createPromo, getCampaign, getPromo, listCampaigns, setCampaignArchived, updatePromo } from './service.ts';
+import {
+  CampaignDetailSchema,
+  CampaignListSchema,
+  CampaignQuerySchema,
+  CreateCampaignSchema,
+  CreatePromoSchema,
+  PromoSchema,
+  UpdatePromoSchema,
+} from './schemas.ts';
+import {
+  createCampaign,
+  createPromo,
+  getCampaign,
+  getPromo,
+  listCampaigns,
+  setCampaignArchived,
+  updatePromo,
+} from './service.ts';
 
 const tags = ['Partner campaigns'];
 const security = partnerSecurity;
@@ -16,9 +39,14 @@ const readers = [requirePartnerSession({ component: 'campaigns' })];
 const writers = [requirePartnerSession({ component: 'campaigns', roles: ['owner', 'admin'] })];
 const errors = { 401: problemResponses[401], 404: problemResponses[404], 422: problemResponses[422] };
 
-const PartnerCatalogSchema = z.object({
-  brands: z.array(BrandSchema), plans: z.array(PlanSchema), landings: z.array(LandingSchema), trafficSources: z.array(TrafficSourceSchema),
-}).openapi('PartnerCatalog');
+const PartnerCatalogSchema = z
+  .object({
+    brands: z.array(BrandSchema),
+    plans: z.array(PlanSchema),
+    landings: z.array(LandingSchema),
+    trafficSources: z.array(TrafficSourceSchema),
+  })
+  .openapi('PartnerCatalog');
 const CreativeListSchema = z.object({ data: z.array(CreativeSchema) }).openapi('PartnerCreativeList');
 const campaignParams = IdParams('campaignId');
 const promoParams = IdParams('promoId');
@@ -26,29 +54,166 @@ const promoParams = IdParams('promoId');
 const router = createRouter();
 
 export const campaignRoutes = router
-  .openapi(createRoute({ operationId: 'getPartnerCatalog', method: 'get', path: '/v1/partner/catalog', tags, security, middleware: readers, summary: 'Brands, the plans offered to this partner, landings and traffic sources', responses: { 200: jsonResponse(PartnerCatalogSchema, 'Catalog'), ...errors } }),
+  .openapi(
+    createRoute({
+      operationId: 'getPartnerCatalog',
+      method: 'get',
+      path: '/v1/partner/catalog',
+      tags,
+      security,
+      middleware: readers,
+      summary: 'Brands, the plans offered to this partner, landings and traffic sources',
+      responses: { 200: jsonResponse(PartnerCatalogSchema, 'Catalog'), ...errors },
+    }),
     async (c) => {
       const { deps, partner } = c.var;
       const [brandList, plans, landingList, sources] = await Promise.all([
-        listBrands(deps, partner.operatorId), plansForPartner(deps, partner.operatorId, partner.partnerId), listLandings(deps, partner.operatorId), listTrafficSources(deps, partner.operatorId),
+        listBrands(deps, partner.operatorId),
+        plansForPartner(deps, partner.operatorId, partner.partnerId),
+        listLandings(deps, partner.operatorId),
+        listTrafficSources(deps, partner.operatorId),
       ]);
       return c.json({ brands: brandList, plans, landings: landingList, trafficSources: sources }, 200);
-    })
-  .openapi(createRoute({ operationId: 'listPartnerCreatives', method: 'get', path: '/v1/partner/creatives', tags, security, middleware: readers, summary: 'Creative gallery (public, and private ones shared with this partner) with filters', request: { query: CreativeFilterSchema }, responses: { 200: jsonResponse(CreativeListSchema, 'Creatives'), ...errors } }),
-    async (c) => c.json({ data: await listCreatives(c.var.deps, c.var.partner.operatorId, c.req.valid('query'), c.var.partner.partnerId) }, 200))
-  .openapi(createRoute({ operationId: 'listCampaigns', method: 'get', path: '/v1/partner/campaigns', tags, security, middleware: readers, summary: 'Campaigns by state, with filters and search', request: { query: CampaignQuerySchema }, responses: { 200: jsonResponse(CampaignListSchema, 'Campaigns'), ...errors } }),
-    async (c) => c.json({ data: await listCampaigns(c.var.deps, c.var.partner, c.req.valid('query')) }, 200))
-  .openapi(createRoute({ operationId: 'createCampaign', method: 'post', path: '/v1/partner/campaigns', tags, security, middleware: writers, summary: 'Create a campaign (one brand, one plan)', request: { body: jsonBody(CreateCampaignSchema) }, responses: { ...bodyProblems, 201: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors } }),
-    async (c) => c.json(await createCampaign(c.var.deps, c.var.partner, c.req.valid('json')), 201))
-  .openapi(createRoute({ operationId: 'getCampaign', method: 'get', path: '/v1/partner/campaigns/{campaignId}', tags, security, middleware: readers, summary: 'A campaign with its promos', request: { params: campaignParams }, responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors } }),
-    async (c) => c.json(await getCampaign(c.var.deps, c.var.partner, c.req.valid('param').campaignId), 200))
-  .openapi(createRoute({ operationId: 'archiveCampaign', method: 'post', path: '/v1/partner/campaigns/{campaignId}/archive', tags, security, middleware: writers, summary: 'Archive (no new promos or edits; links keep tracking)', request: { params: campaignParams }, responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors } }),
-    async (c) => c.json(await setCampaignArchived(c.var.deps, c.var.partner, c.req.valid('param').campaignId, true), 200))
-  .openapi(createRoute({ operationId: 'unarchiveCampaign', method: 'post', path: '/v1/partner/campaigns/{campaignId}/unarchive', tags, security, middleware: writers, summary: 'Make an archived campaign active again', request: { params: campaignParams }, responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors } }),
-    async (c) => c.json(await setCampaignArchived(c.var.deps, c.var.partner, c.req.valid('param').campaignId, false), 200))
-  .openapi(createRoute({ operationId: 'createPromo', method: 'post', path: '/v1/partner/campaigns/{campaignId}/promos', tags, security, middleware: writers, summary: 'Add a promo (a tracking link): landing, creative or direct link, traffic source, title, promo code', request: { params: campaignParams, body: jsonBody(CreatePromoSchema) }, responses: { ...bodyProblems, 201: jsonResponse(PromoSchema, 'Promo'), ...errors } }),
-    async (c) => c.json(await createPromo(c.var.deps, c.var.partner, c.req.valid('param').campaignId, c.req.valid('json')), 201))
-  .openapi(createRoute({ operationId: 'getPromo', method: 'get', path: '/v1/partner/promos/{promoId}', tags, security, middleware: readers, summary: 'A promo with its tracking link and HTML snippet', request: { params: promoParams }, responses: { 200: jsonResponse(PromoSchema, 'Promo'), ...errors } }),
-    async (c) => c.json(await getPromo(c.var.deps, c.var.partner, c.req.valid('param').promoId), 200))
-  .openapi(createRoute({ operationId: 'updatePromo', method: 'patch', path: '/v1/partner/promos/{promoId}', tags, security, middleware: writers, summary: 'Rename a promo, or set its traffic source once', request: { params: promoParams, body: jsonBody(UpdatePromoSchema) }, responses: { ...bodyProblems, 200: jsonResponse(PromoSchema, 'Promo'), ...errors } }),
-    async (c) => c.json(await updatePromo(c.var.deps, c.var.partner, c.req.valid('param').promoId, c.req.valid('json')), 200));
+    },
+  )
+  .openapi(
+    createRoute({
+      operationId: 'listPartnerCreatives',
+      method: 'get',
+      path: '/v1/partner/creatives',
+      tags,
+      security,
+      middleware: readers,
+      summary: 'Creative gallery (public, and private ones shared with this partner) with filters',
+      request: { query: CreativeFilterSchema },
+      responses: { 200: jsonResponse(CreativeListSchema, 'Creatives'), ...errors },
+    }),
+    async (c) =>
+      c.json(
+        {
+          data: await listCreatives(
+            c.var.deps,
+            c.var.partner.operatorId,
+            c.req.valid('query'),
+            c.var.partner.partnerId,
+          ),
+        },
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'listCampaigns',
+      method: 'get',
+      path: '/v1/partner/campaigns',
+      tags,
+      security,
+      middleware: readers,
+      summary: 'Campaigns by state, with filters and search',
+      request: { query: CampaignQuerySchema },
+      responses: { 200: jsonResponse(CampaignListSchema, 'Campaigns'), ...errors },
+    }),
+    async (c) => c.json({ data: await listCampaigns(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'createCampaign',
+      method: 'post',
+      path: '/v1/partner/campaigns',
+      tags,
+      security,
+      middleware: writers,
+      summary: 'Create a campaign (one brand, one plan)',
+      request: { body: jsonBody(CreateCampaignSchema) },
+      responses: { ...bodyProblems, 201: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
+    }),
+    async (c) => c.json(await createCampaign(c.var.deps, c.var.partner, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'getCampaign',
+      method: 'get',
+      path: '/v1/partner/campaigns/{campaignId}',
+      tags,
+      security,
+      middleware: readers,
+      summary: 'A campaign with its promos',
+      request: { params: campaignParams },
+      responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
+    }),
+    async (c) => c.json(await getCampaign(c.var.deps, c.var.partner, c.req.valid('param').campaignId), 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'archiveCampaign',
+      method: 'post',
+      path: '/v1/partner/campaigns/{campaignId}/archive',
+      tags,
+      security,
+      middleware: writers,
+      summary: 'Archive (no new promos or edits; links keep tracking)',
+      request: { params: campaignParams },
+      responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
+    }),
+    async (c) =>
+      c.json(await setCampaignArchived(c.var.deps, c.var.partner, c.req.valid('param').campaignId, true), 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'unarchiveCampaign',
+      method: 'post',
+      path: '/v1/partner/campaigns/{campaignId}/unarchive',
+      tags,
+      security,
+      middleware: writers,
+      summary: 'Make an archived campaign active again',
+      request: { params: campaignParams },
+      responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
+    }),
+    async (c) =>
+      c.json(await setCampaignArchived(c.var.deps, c.var.partner, c.req.valid('param').campaignId, false), 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'createPromo',
+      method: 'post',
+      path: '/v1/partner/campaigns/{campaignId}/promos',
+      tags,
+      security,
+      middleware: writers,
+      summary: 'Add a promo (a tracking link): landing, creative or direct link, traffic source, title, promo code',
+      request: { params: campaignParams, body: jsonBody(CreatePromoSchema) },
+      responses: { ...bodyProblems, 201: jsonResponse(PromoSchema, 'Promo'), ...errors },
+    }),
+    async (c) =>
+      c.json(await createPromo(c.var.deps, c.var.partner, c.req.valid('param').campaignId, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'getPromo',
+      method: 'get',
+      path: '/v1/partner/promos/{promoId}',
+      tags,
+      security,
+      middleware: readers,
+      summary: 'A promo with its tracking link and HTML snippet',
+      request: { params: promoParams },
+      responses: { 200: jsonResponse(PromoSchema, 'Promo'), ...errors },
+    }),
+    async (c) => c.json(await getPromo(c.var.deps, c.var.partner, c.req.valid('param').promoId), 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'updatePromo',
+      method: 'patch',
+      path: '/v1/partner/promos/{promoId}',
+      tags,
+      security,
+      middleware: writers,
+      summary: 'Rename a promo, or set its traffic source once',
+      request: { params: promoParams, body: jsonBody(UpdatePromoSchema) },
+      responses: { ...bodyProblems, 200: jsonResponse(PromoSchema, 'Promo'), ...errors },
+    }),
+    async (c) =>
+      c.json(await updatePromo(c.var.deps, c.var.partner, c.req.valid('param').promoId, c.req.valid('json')), 200),
+  );

@@ -10,7 +10,19 @@ import { newId, randomToken } from '../../lib/ids.ts';
 import type { Db } from '../../db/client.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import {
-  brandSummaryOf, creativeSummaryOf, type BrandSummary, type PlanSummary, findBrand, findLanding, isCreativeUsableBy, landingSummaryOf, landingTargetOf, planSummaryOf, plansForPartner, trafficSourceExists, trafficSourceSummaryOf,
+  brandSummaryOf,
+  creativeSummaryOf,
+  type BrandSummary,
+  type PlanSummary,
+  findBrand,
+  findLanding,
+  isCreativeUsableBy,
+  landingSummaryOf,
+  landingTargetOf,
+  planSummaryOf,
+  plansForPartner,
+  trafficSourceExists,
+  trafficSourceSummaryOf,
 } from '../catalog/service.ts';
 import { partnerReferralCodeOf } from '../identity/partners.ts';
 import { campaigns, promos } from './table.ts';
@@ -18,25 +30,55 @@ import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, Upda
 
 const invalid = fieldProblem;
 
-export async function createCampaign(deps: ServiceContext, who: PartnerPrincipal, input: z.infer<typeof CreateCampaignSchema>) {
+export async function createCampaign(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  input: z.infer<typeof CreateCampaignSchema>,
+) {
   const brand = await findBrand(deps, who.operatorId, input.brandId);
   if (!brand) throw invalid('body.brandId', 'no such brand');
   const plans = await plansForPartner(deps, who.operatorId, who.partnerId);
-  if (!plans.some((p) => p.id === input.planId)) throw invalid('body.planId', 'this plan is not offered to your account');
+  if (!plans.some((p) => p.id === input.planId))
+    throw invalid('body.planId', 'this plan is not offered to your account');
   const id = newId('camp', deps.clock);
-  await deps.db.insert(campaigns).values({ id, operatorId: who.operatorId, partnerId: who.partnerId, brandId: brand.id, planId: input.planId, name: input.name, status: 'active', createdAt: deps.clock.now() });
+  await deps.db.insert(campaigns).values({
+    id,
+    operatorId: who.operatorId,
+    partnerId: who.partnerId,
+    brandId: brand.id,
+    planId: input.planId,
+    name: input.name,
+    status: 'active',
+    createdAt: deps.clock.now(),
+  });
   return getCampaign(deps, who, id);
 }
 
 /** A campaign with its brand and plan labels (the catalog's, by subquery): one query. Like the inner join it replaces, one whose brand or plan is gone is not listed. */
-const campaignWithLabels = { campaign: campaigns, brand: brandSummaryOf(campaigns.brandId), plan: planSummaryOf(campaigns.planId) };
+const campaignWithLabels = {
+  campaign: campaigns,
+  brand: brandSummaryOf(campaigns.brandId),
+  plan: planSummaryOf(campaigns.planId),
+};
 type CampaignWithLabels = { campaign: typeof campaigns.$inferSelect; brand: BrandSummary; plan: PlanSummary };
-const labelled = <R extends { brand: unknown; plan: unknown }>(row: R): row is R & CampaignWithLabels => row.brand !== null && row.plan !== null;
+const labelled = <R extends { brand: unknown; plan: unknown }>(row: R): row is R & CampaignWithLabels =>
+  row.brand !== null && row.plan !== null;
 
-async function loadCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string): Promise<CampaignWithLabels> {
-  const [row] = await deps.db.select(campaignWithLabels)
+async function loadCampaign(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  campaignId: string,
+): Promise<CampaignWithLabels> {
+  const [row] = await deps.db
+    .select(campaignWithLabels)
     .from(campaigns)
-    .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
+    .where(
+      and(
+        eq(campaigns.operatorId, who.operatorId),
+        eq(campaigns.partnerId, who.partnerId),
+        eq(campaigns.id, campaignId),
+      ),
+    );
   if (!row || !labelled(row)) throw notFound('Campaign');
   return row;
 }
@@ -44,24 +86,51 @@ async function loadCampaign(deps: ServiceContext, who: PartnerPrincipal, campaig
 function presentCampaign(row: CampaignWithLabels, promoCount: number) {
   const { campaign } = row;
   return {
-    id: campaign.id, name: campaign.name, status: campaign.status, brand: row.brand, plan: row.plan, promoCount,
-    createdAt: campaign.createdAt.toISOString(), archivedAt: campaign.archivedAt?.toISOString() ?? null,
+    id: campaign.id,
+    name: campaign.name,
+    status: campaign.status,
+    brand: row.brand,
+    plan: row.plan,
+    promoCount,
+    createdAt: campaign.createdAt.toISOString(),
+    archivedAt: campaign.archivedAt?.toISOString() ?? null,
   };
 }
 
-export async function listCampaigns(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof CampaignQuerySchema>) {
-  const rows = (await deps.db.select(campaignWithLabels)
-    .from(campaigns)
-    .where(and(
-      eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.status, query.status),
-      query.q ? like(campaigns.name, `%${query.q.replace(/[%_]/g, '')}%`) : undefined,
-      query.brandId ? eq(campaigns.brandId, query.brandId) : undefined,
-      query.planId ? eq(campaigns.planId, query.planId) : undefined,
-      query.from ? gte(campaigns.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
-      query.to ? lte(campaigns.createdAt, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
-    )).orderBy(desc(campaigns.createdAt))).filter(labelled);
+export async function listCampaigns(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  query: z.infer<typeof CampaignQuerySchema>,
+) {
+  const rows = (
+    await deps.db
+      .select(campaignWithLabels)
+      .from(campaigns)
+      .where(
+        and(
+          eq(campaigns.operatorId, who.operatorId),
+          eq(campaigns.partnerId, who.partnerId),
+          eq(campaigns.status, query.status),
+          query.q ? like(campaigns.name, `%${query.q.replace(/[%_]/g, '')}%`) : undefined,
+          query.brandId ? eq(campaigns.brandId, query.brandId) : undefined,
+          query.planId ? eq(campaigns.planId, query.planId) : undefined,
+          query.from ? gte(campaigns.createdAt, new Date(`${query.from}T00:00:00Z`)) : undefined,
+          query.to ? lte(campaigns.createdAt, new Date(`${query.to}T23:59:59.999Z`)) : undefined,
+        ),
+      )
+      .orderBy(desc(campaigns.createdAt))
+  ).filter(labelled);
   const ids = rows.map((r) => r.campaign.id);
-  const counts = new Map((ids.length ? await deps.db.select({ id: promos.campaignId, n: count() }).from(promos).where(inArray(promos.campaignId, ids)).groupBy(promos.campaignId) : []).map((r) => [r.id, r.n]));
+  const counts = new Map(
+    (ids.length
+      ? await deps.db
+          .select({ id: promos.campaignId, n: count() })
+          .from(promos)
+          .where(inArray(promos.campaignId, ids))
+          .groupBy(promos.campaignId)
+      : []
+    ).map((r) => [r.id, r.n]),
+  );
   return rows.map((r) => presentCampaign(r, counts.get(r.campaign.id) ?? 0));
 }
 
@@ -71,47 +140,91 @@ export async function getCampaign(deps: ServiceContext, who: PartnerPrincipal, c
   return { ...presentCampaign(row, promoRows.length), promos: promoRows };
 }
 
-export async function setCampaignArchived(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, archived: boolean) {
+export async function setCampaignArchived(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  campaignId: string,
+  archived: boolean,
+) {
   await loadCampaign(deps, who, campaignId);
-  await deps.db.update(campaigns).set({ status: archived ? 'archived' : 'active', archivedAt: archived ? deps.clock.now() : null })
+  await deps.db
+    .update(campaigns)
+    .set({ status: archived ? 'archived' : 'active', archivedAt: archived ? deps.clock.now() : null })
     .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.id, campaignId)));
   return getCampaign(deps, who, campaignId);
 }
 
 const assertActive = (row: Awaited<ReturnType<typeof loadCampaign>>) => {
-  if (row.campaign.status === 'archived') throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or edit promos (its links keep tracking)');
+  if (row.campaign.status === 'archived')
+    throw new DomainError(
+      'conflict',
+      'The campaign is archived: unarchive it to add or edit promos (its links keep tracking)',
+    );
 };
 
-export async function createPromo(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, input: z.infer<typeof CreatePromoSchema>) {
+export async function createPromo(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  campaignId: string,
+  input: z.infer<typeof CreatePromoSchema>,
+) {
   const row = await loadCampaign(deps, who, campaignId);
   assertActive(row);
   const landing = await findLanding(deps, who.operatorId, input.landingId);
-  if (!landing || landing.brandId !== row.brand.id) throw invalid('body.landingId', 'no such landing for this campaign\'s brand');
+  if (!landing || landing.brandId !== row.brand.id)
+    throw invalid('body.landingId', "no such landing for this campaign's brand");
   if (input.creativeId) {
-    if (!(await isCreativeUsableBy(deps, who.operatorId, input.creativeId, who.partnerId))) throw invalid('body.creativeId', 'no such creative');
+    if (!(await isCreativeUsableBy(deps, who.operatorId, input.creativeId, who.partnerId)))
+      throw invalid('body.creativeId', 'no such creative');
   }
   if (input.trafficSourceId) await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   if (input.promoCode) {
-    const [taken] = await deps.db.select({ id: promos.id }).from(promos).where(and(eq(promos.operatorId, who.operatorId), eq(promos.promoCode, input.promoCode)));
-    if (taken) throw new DomainError('conflict', `The promo code "${input.promoCode}" is taken`, [{ path: 'body.promoCode', message: 'already taken' }]);
+    const [taken] = await deps.db
+      .select({ id: promos.id })
+      .from(promos)
+      .where(and(eq(promos.operatorId, who.operatorId), eq(promos.promoCode, input.promoCode)));
+    if (taken)
+      throw new DomainError('conflict', `The promo code "${input.promoCode}" is taken`, [
+        { path: 'body.promoCode', message: 'already taken' },
+      ]);
   }
   const id = newId('promo', deps.clock);
-  await deps.db.insert(promos).values({ id, operatorId: who.operatorId, partnerId: who.partnerId, campaignId, code: randomToken(10), ...input, createdAt: deps.clock.now() });
+  await deps.db.insert(promos).values({
+    id,
+    operatorId: who.operatorId,
+    partnerId: who.partnerId,
+    campaignId,
+    code: randomToken(10),
+    ...input,
+    createdAt: deps.clock.now(),
+  });
   return getPromo(deps, who, id);
 }
 
 async function requireTrafficSource(deps: ServiceContext, operatorId: string, id: string) {
-  if (!(await trafficSourceExists(deps, operatorId, id))) throw invalid('body.trafficSourceId', 'no such traffic source');
+  if (!(await trafficSourceExists(deps, operatorId, id)))
+    throw invalid('body.trafficSourceId', 'no such traffic source');
 }
 
-export async function updatePromo(deps: ServiceContext, who: PartnerPrincipal, promoId: string, input: z.infer<typeof UpdatePromoSchema>) {
+export async function updatePromo(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  promoId: string,
+  input: z.infer<typeof UpdatePromoSchema>,
+) {
   const promo = await getPromo(deps, who, promoId);
   assertActive(await loadCampaign(deps, who, promo.campaignId));
   if (input.trafficSourceId !== undefined) {
-    if (promo.trafficSource && promo.trafficSource.id !== input.trafficSourceId) throw new DomainError('conflict', 'A promo\'s traffic source cannot change once set', [{ path: 'body.trafficSourceId', message: 'already set' }]);
+    if (promo.trafficSource && promo.trafficSource.id !== input.trafficSourceId)
+      throw new DomainError('conflict', "A promo's traffic source cannot change once set", [
+        { path: 'body.trafficSourceId', message: 'already set' },
+      ]);
     await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   }
-  await deps.db.update(promos).set(input).where(and(eq(promos.operatorId, who.operatorId), eq(promos.id, promoId)));
+  await deps.db
+    .update(promos)
+    .set(input)
+    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.id, promoId)));
   return getPromo(deps, who, promoId);
 }
 
@@ -123,23 +236,41 @@ export async function getPromo(deps: ServiceContext, who: PartnerPrincipal, prom
 
 async function loadPromos(deps: ServiceContext, who: PartnerPrincipal, where: ReturnType<typeof eq>) {
   // Labels from the catalog by subquery: still one query. Like the inner join it replaces, a promo whose landing is gone is not listed.
-  const rows = await deps.db.select({ promo: promos, landing: landingSummaryOf(promos.landingId), creative: creativeSummaryOf(promos.creativeId), source: trafficSourceSummaryOf(promos.trafficSourceId) }).from(promos)
-    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), where)).orderBy(asc(promos.createdAt));
+  const rows = await deps.db
+    .select({
+      promo: promos,
+      landing: landingSummaryOf(promos.landingId),
+      creative: creativeSummaryOf(promos.creativeId),
+      source: trafficSourceSummaryOf(promos.trafficSourceId),
+    })
+    .from(promos)
+    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), where))
+    .orderBy(asc(promos.createdAt));
   return rows.flatMap(({ promo, landing, creative: c, source }) => {
     if (!landing) return [];
     const trackingLink = `${deps.publicUrl.replace(/\/+$/, '')}/t/${promo.code}`;
-    return [{
-      id: promo.id, campaignId: promo.campaignId, code: promo.code, trackingLink, title: promo.title, promoCode: promo.promoCode,
-      landing: { id: landing.id, name: landing.name, url: landing.url, audience: landing.audience },
-      creative: c ? { id: c.id, title: c.title, width: c.width, height: c.height, assetUrl: c.assetUrl, format: c.format } : null,
-      trafficSource: source ? { id: source.id, name: source.name } : null,
-      htmlSnippet: c && c.format === 'banner' ? bannerSnippet(trackingLink, c) : null,
-      createdAt: promo.createdAt.toISOString(),
-    }];
+    return [
+      {
+        id: promo.id,
+        campaignId: promo.campaignId,
+        code: promo.code,
+        trackingLink,
+        title: promo.title,
+        promoCode: promo.promoCode,
+        landing: { id: landing.id, name: landing.name, url: landing.url, audience: landing.audience },
+        creative: c
+          ? { id: c.id, title: c.title, width: c.width, height: c.height, assetUrl: c.assetUrl, format: c.format }
+          : null,
+        trafficSource: source ? { id: source.id, name: source.name } : null,
+        htmlSnippet: c && c.format === 'banner' ? bannerSnippet(trackingLink, c) : null,
+        createdAt: promo.createdAt.toISOString(),
+      },
+    ];
   });
 }
 
-const attr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 function bannerSnippet(link: string, c: { assetUrl: string; width: number; height: number; title: string }) {
   return `<a href="${attr(link)}" target="_blank" rel="noopener"><img src="${attr(c.assetUrl)}" width="${c.width}" height="${c.height}" alt="${attr(c.title)}"></a>`;
 }
@@ -147,46 +278,111 @@ function bannerSnippet(link: string, c: { assetUrl: string; width: number; heigh
 // ---- Look-ups for other modules (they never read `campaigns` or `promos` themselves). ----
 
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
-export interface CampaignReadCtx { db: Db; maxBoundParams?: number }
+export interface CampaignReadCtx {
+  db: Db;
+  maxBoundParams?: number;
+}
 
 /** Which promos these promo codes (the operator's coupon codes) name, by code; unknown codes are absent. One query per chunk. */
-export async function promosByCode(ctx: CampaignReadCtx, operatorId: string, promoCodes: Iterable<string>): Promise<Map<string, { id: string; partnerId: string; campaignId: string }>> {
-  const rows = await selectInChunks(promoCodes, (codes) => ctx.db.select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId }).from(promos)
-    .where(and(eq(promos.operatorId, operatorId), inArray(promos.promoCode, codes))), ctx.maxBoundParams);
+export async function promosByCode(
+  ctx: CampaignReadCtx,
+  operatorId: string,
+  promoCodes: Iterable<string>,
+): Promise<Map<string, { id: string; partnerId: string; campaignId: string }>> {
+  const rows = await selectInChunks(
+    promoCodes,
+    (codes) =>
+      ctx.db
+        .select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId })
+        .from(promos)
+        .where(and(eq(promos.operatorId, operatorId), inArray(promos.promoCode, codes))),
+    ctx.maxBoundParams,
+  );
   return new Map(rows.map(({ code, ...p }) => [code!, p]));
 }
 
 /** The names of these campaigns of the operator, by id. One query per chunk. */
-export async function campaignNames(ctx: CampaignReadCtx, operatorId: string, campaignIds: Iterable<string>): Promise<Map<string, string>> {
-  const rows = await selectInChunks(campaignIds, (ids) => ctx.db.select({ id: campaigns.id, name: campaigns.name }).from(campaigns)
-    .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))), ctx.maxBoundParams);
+export async function campaignNames(
+  ctx: CampaignReadCtx,
+  operatorId: string,
+  campaignIds: Iterable<string>,
+): Promise<Map<string, string>> {
+  const rows = await selectInChunks(
+    campaignIds,
+    (ids) =>
+      ctx.db
+        .select({ id: campaigns.id, name: campaigns.name })
+        .from(campaigns)
+        .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))),
+    ctx.maxBoundParams,
+  );
   return new Map(rows.map((c) => [c.id, c.name]));
 }
 
 /** The promo codes (null when a promo has none) of these promos of the operator, by id. One query per chunk. */
-export async function promoCodesOf(ctx: CampaignReadCtx, operatorId: string, promoIds: Iterable<string>): Promise<Map<string, string | null>> {
-  const rows = await selectInChunks(promoIds, (ids) => ctx.db.select({ id: promos.id, code: promos.promoCode }).from(promos)
-    .where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))), ctx.maxBoundParams);
+export async function promoCodesOf(
+  ctx: CampaignReadCtx,
+  operatorId: string,
+  promoIds: Iterable<string>,
+): Promise<Map<string, string | null>> {
+  const rows = await selectInChunks(
+    promoIds,
+    (ids) =>
+      ctx.db
+        .select({ id: promos.id, code: promos.promoCode })
+        .from(promos)
+        .where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))),
+    ctx.maxBoundParams,
+  );
   return new Map(rows.map((p) => [p.id, p.code]));
 }
 
 /** Which of these ids are campaigns of the operator. One query per chunk. */
-export async function existingCampaignIds(ctx: CampaignReadCtx, operatorId: string, campaignIds: Iterable<string>): Promise<Set<string>> {
-  const rows = await selectInChunks(campaignIds, (ids) => ctx.db.select({ id: campaigns.id }).from(campaigns)
-    .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))), ctx.maxBoundParams);
+export async function existingCampaignIds(
+  ctx: CampaignReadCtx,
+  operatorId: string,
+  campaignIds: Iterable<string>,
+): Promise<Set<string>> {
+  const rows = await selectInChunks(
+    campaignIds,
+    (ids) =>
+      ctx.db
+        .select({ id: campaigns.id })
+        .from(campaigns)
+        .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))),
+    ctx.maxBoundParams,
+  );
   return new Set(rows.map((c) => c.id));
 }
 
 /** The partner's own campaign with this id (another partner's is null, as if absent). One query. */
-export async function findPartnerCampaign(ctx: CampaignReadCtx, who: { operatorId: string; partnerId: string }, campaignId: string): Promise<{ id: string; status: typeof campaigns.$inferSelect['status'] } | null> {
-  const [row] = await ctx.db.select({ id: campaigns.id, status: campaigns.status }).from(campaigns)
-    .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.partnerId, who.partnerId), eq(campaigns.id, campaignId)));
+export async function findPartnerCampaign(
+  ctx: CampaignReadCtx,
+  who: { operatorId: string; partnerId: string },
+  campaignId: string,
+): Promise<{ id: string; status: (typeof campaigns.$inferSelect)['status'] } | null> {
+  const [row] = await ctx.db
+    .select({ id: campaigns.id, status: campaigns.status })
+    .from(campaigns)
+    .where(
+      and(
+        eq(campaigns.operatorId, who.operatorId),
+        eq(campaigns.partnerId, who.partnerId),
+        eq(campaigns.id, campaignId),
+      ),
+    );
   return row ?? null;
 }
 
 /** The partner's own promo with this id and its campaign (another partner's is null). One query. */
-export async function findPartnerPromo(ctx: CampaignReadCtx, who: { operatorId: string; partnerId: string }, promoId: string): Promise<{ id: string; campaignId: string } | null> {
-  const [row] = await ctx.db.select({ id: promos.id, campaignId: promos.campaignId }).from(promos)
+export async function findPartnerPromo(
+  ctx: CampaignReadCtx,
+  who: { operatorId: string; partnerId: string },
+  promoId: string,
+): Promise<{ id: string; campaignId: string } | null> {
+  const [row] = await ctx.db
+    .select({ id: promos.id, campaignId: promos.campaignId })
+    .from(promos)
     .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), eq(promos.id, promoId)));
   return row ?? null;
 }
@@ -203,9 +399,12 @@ export async function findPartnerPromo(ctx: CampaignReadCtx, who: { operatorId: 
  */
 const subquery = <T>(query: SQL): SQL<T> => sql<T>`${query}`;
 
-export const campaignNameOf = (id: SQLWrapper) => subquery<string | null>(sql`(select ${campaigns.name} from ${campaigns} where ${campaigns.id} = ${id})`);
-export const promoTitleOf = (id: SQLWrapper) => subquery<string | null>(sql`(select ${promos.title} from ${promos} where ${promos.id} = ${id})`);
-export const promoCodeOf = (id: SQLWrapper) => subquery<string | null>(sql`(select ${promos.promoCode} from ${promos} where ${promos.id} = ${id})`);
+export const campaignNameOf = (id: SQLWrapper) =>
+  subquery<string | null>(sql`(select ${campaigns.name} from ${campaigns} where ${campaigns.id} = ${id})`);
+export const promoTitleOf = (id: SQLWrapper) =>
+  subquery<string | null>(sql`(select ${promos.title} from ${promos} where ${promos.id} = ${id})`);
+export const promoCodeOf = (id: SQLWrapper) =>
+  subquery<string | null>(sql`(select ${promos.promoCode} from ${promos} where ${promos.id} = ${id})`);
 
 /**
  * What the `/t/{code}` redirect needs to know about a tracking code, in one query: the promo, its
@@ -213,14 +412,28 @@ export const promoCodeOf = (id: SQLWrapper) => subquery<string | null>(sql`(sele
  * catalog's), and the partner's referral code (identity's). Null for an unknown code, and, as the
  * joins this replaced, for a promo whose landing or partner is gone.
  */
-export async function findPromoByTrackingCode(ctx: { db: Db }, code: string): Promise<{
-  promoId: string; operatorId: string; partnerId: string; campaignId: string;
-  landing: { url: string; audience: 'players' | 'sub_affiliates'; visitParam: string }; partnerReferralCode: string;
+export async function findPromoByTrackingCode(
+  ctx: { db: Db },
+  code: string,
+): Promise<{
+  promoId: string;
+  operatorId: string;
+  partnerId: string;
+  campaignId: string;
+  landing: { url: string; audience: 'players' | 'sub_affiliates'; visitParam: string };
+  partnerReferralCode: string;
 } | null> {
-  const [row] = await ctx.db.select({
-    promoId: promos.id, operatorId: promos.operatorId, partnerId: promos.partnerId, campaignId: promos.campaignId,
-    landing: landingTargetOf(promos.landingId), partnerReferralCode: partnerReferralCodeOf(promos.partnerId),
-  }).from(promos).where(eq(promos.code, code));
+  const [row] = await ctx.db
+    .select({
+      promoId: promos.id,
+      operatorId: promos.operatorId,
+      partnerId: promos.partnerId,
+      campaignId: promos.campaignId,
+      landing: landingTargetOf(promos.landingId),
+      partnerReferralCode: partnerReferralCodeOf(promos.partnerId),
+    })
+    .from(promos)
+    .where(eq(promos.code, code));
   if (!row || !row.landing || row.partnerReferralCode === null) return null;
   return { ...row, landing: row.landing, partnerReferralCode: row.partnerReferralCode };
 }

@@ -2,15 +2,42 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
-import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import {
+  bodyProblems,
+  jsonBody,
+  jsonResponse,
+  operatorKeySecurity,
+  problemResponses,
+} from '../../http/openapi-shared.ts';
 import { IdParams } from '../identity/schemas.ts';
 import {
-  AssignPlanSchema, BrandListSchema, BrandSchema, CreateBrandSchema, CreateCreativeSchema, CreateLandingSchema, CreatePlanSchema,
-  CreateTrafficSourceSchema, CreativeFilterSchema, CreativeSchema, LandingSchema, PlanSchema, TrafficSourceSchema, list,
+  AssignPlanSchema,
+  BrandListSchema,
+  BrandSchema,
+  CreateBrandSchema,
+  CreateCreativeSchema,
+  CreateLandingSchema,
+  CreatePlanSchema,
+  CreateTrafficSourceSchema,
+  CreativeFilterSchema,
+  CreativeSchema,
+  LandingSchema,
+  PlanSchema,
+  TrafficSourceSchema,
+  list,
 } from './schemas.ts';
 import {
-  assignPlan, createBrand, createCreative, createLanding, createPlan, createTrafficSource, listBrands, listCreatives, listLandings,
-  listPlans, listTrafficSources,
+  assignPlan,
+  createBrand,
+  createCreative,
+  createLanding,
+  createPlan,
+  createTrafficSource,
+  listBrands,
+  listCreatives,
+  listLandings,
+  listPlans,
+  listTrafficSources,
 } from './service.ts';
 import { LANDING_AUDIENCES } from './table.ts';
 
@@ -19,7 +46,7 @@ const listBrandsRoute = createRoute({
   method: 'get',
   path: '/v1/brands',
   tags: ['Catalog'],
-  summary: 'List the operator\'s brands',
+  summary: "List the operator's brands",
   security: operatorKeySecurity,
   middleware: [requireOperatorKey] as const,
   responses: { 200: jsonResponse(BrandListSchema, 'Brands, by name'), 401: problemResponses[401] },
@@ -34,14 +61,23 @@ const createBrandRoute = createRoute({
   security: operatorKeySecurity,
   middleware: [requireOperatorKey] as const,
   request: { body: jsonBody(CreateBrandSchema) },
-  responses: { ...bodyProblems, 201: jsonResponse(BrandSchema, 'The new brand'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: {
+    ...bodyProblems,
+    201: jsonResponse(BrandSchema, 'The new brand'),
+    401: problemResponses[401],
+    422: problemResponses[422],
+  },
 });
 
 const tags = ['Operator: catalog'];
 const security = operatorKeySecurity;
 const middleware = [requireOperatorKey];
 const errors = { 401: problemResponses[401], 422: problemResponses[422] };
-const created = <T extends z.ZodType>(schema: T, what: string) => ({ 201: jsonResponse(schema, what), ...errors, ...bodyProblems });
+const created = <T extends z.ZodType>(schema: T, what: string) => ({
+  201: jsonResponse(schema, what),
+  ...errors,
+  ...bodyProblems,
+});
 const listed = <T extends z.ZodType>(schema: T, what: string) => ({ 200: jsonResponse(schema, what), ...errors });
 
 const LandingList = list(LandingSchema, 'LandingList');
@@ -51,22 +87,136 @@ const PlanList = list(PlanSchema, 'PlanList');
 
 export const catalogRoutes = createRouter()
   .openapi(listBrandsRoute, async (c) => c.json({ data: await listBrands(c.var.deps, c.var.operatorId) }, 200))
-  .openapi(createBrandRoute, async (c) => c.json(await createBrand(c.var.deps, c.var.operatorId, c.req.valid('json')), 201))
-  .openapi(createRoute({ operationId: 'createLanding', method: 'post', path: '/v1/landings', tags, security, middleware, summary: 'Create a landing', request: { body: jsonBody(CreateLandingSchema) }, responses: created(LandingSchema, 'Landing') }),
-    async (c) => c.json(await createLanding(c.var.deps, c.var.operatorId, c.req.valid('json')), 201))
-  .openapi(createRoute({ operationId: 'listLandings', method: 'get', path: '/v1/landings', tags, security, middleware, summary: 'List landings', request: { query: z.object({ audience: z.enum(LANDING_AUDIENCES).optional(), brandId: z.string().max(64).optional() }) }, responses: listed(LandingList, 'Landings') }),
-    async (c) => c.json({ data: await listLandings(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200))
-  .openapi(createRoute({ operationId: 'createCreative', method: 'post', path: '/v1/creatives', tags, security, middleware, summary: 'Create a creative (private ones list the partners who see them)', request: { body: jsonBody(CreateCreativeSchema) }, responses: created(CreativeSchema, 'Creative') }),
-    async (c) => c.json(await createCreative(c.var.deps, c.var.operatorId, c.req.valid('json')), 201))
-  .openapi(createRoute({ operationId: 'listCreatives', method: 'get', path: '/v1/creatives', tags, security, middleware, summary: 'List creatives with filters', request: { query: CreativeFilterSchema }, responses: listed(CreativeList, 'Creatives') }),
-    async (c) => c.json({ data: await listCreatives(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200))
-  .openapi(createRoute({ operationId: 'createTrafficSource', method: 'post', path: '/v1/traffic_sources', tags, security, middleware, summary: 'Add a traffic source to the list partners choose from', request: { body: jsonBody(CreateTrafficSourceSchema) }, responses: created(TrafficSourceSchema, 'Traffic source') }),
-    async (c) => c.json(await createTrafficSource(c.var.deps, c.var.operatorId, c.req.valid('json').name), 201))
-  .openapi(createRoute({ operationId: 'listTrafficSources', method: 'get', path: '/v1/traffic_sources', tags, security, middleware, summary: 'List traffic sources', responses: listed(TrafficSourceList, 'Traffic sources') }),
-    async (c) => c.json({ data: await listTrafficSources(c.var.deps, c.var.operatorId) }, 200))
-  .openapi(createRoute({ operationId: 'createPlan', method: 'post', path: '/v1/plans', tags, security, middleware, summary: 'Create a commission plan (named record; its maths come with billing)', request: { body: jsonBody(CreatePlanSchema) }, responses: created(PlanSchema, 'Plan') }),
-    async (c) => c.json(await createPlan(c.var.deps, c.var.operatorId, c.req.valid('json')), 201))
-  .openapi(createRoute({ operationId: 'listPlans', method: 'get', path: '/v1/plans', tags, security, middleware, summary: 'List commission plans', responses: listed(PlanList, 'Plans') }),
-    async (c) => c.json({ data: await listPlans(c.var.deps, c.var.operatorId) }, 200))
-  .openapi(createRoute({ operationId: 'assignPlan', method: 'post', path: '/v1/plans/{planId}/assignments', tags, security, middleware, summary: 'Offer a non-default plan to one partner', request: { params: IdParams('planId'), body: jsonBody(AssignPlanSchema) }, responses: { ...bodyProblems, 200: jsonResponse(PlanSchema, 'Plan'), ...errors, 404: problemResponses[404] } }),
-    async (c) => c.json(await assignPlan(c.var.deps, c.var.operatorId, c.req.valid('param').planId, c.req.valid('json').partnerId), 200));
+  .openapi(createBrandRoute, async (c) =>
+    c.json(await createBrand(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'createLanding',
+      method: 'post',
+      path: '/v1/landings',
+      tags,
+      security,
+      middleware,
+      summary: 'Create a landing',
+      request: { body: jsonBody(CreateLandingSchema) },
+      responses: created(LandingSchema, 'Landing'),
+    }),
+    async (c) => c.json(await createLanding(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'listLandings',
+      method: 'get',
+      path: '/v1/landings',
+      tags,
+      security,
+      middleware,
+      summary: 'List landings',
+      request: {
+        query: z.object({ audience: z.enum(LANDING_AUDIENCES).optional(), brandId: z.string().max(64).optional() }),
+      },
+      responses: listed(LandingList, 'Landings'),
+    }),
+    async (c) => c.json({ data: await listLandings(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'createCreative',
+      method: 'post',
+      path: '/v1/creatives',
+      tags,
+      security,
+      middleware,
+      summary: 'Create a creative (private ones list the partners who see them)',
+      request: { body: jsonBody(CreateCreativeSchema) },
+      responses: created(CreativeSchema, 'Creative'),
+    }),
+    async (c) => c.json(await createCreative(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'listCreatives',
+      method: 'get',
+      path: '/v1/creatives',
+      tags,
+      security,
+      middleware,
+      summary: 'List creatives with filters',
+      request: { query: CreativeFilterSchema },
+      responses: listed(CreativeList, 'Creatives'),
+    }),
+    async (c) => c.json({ data: await listCreatives(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'createTrafficSource',
+      method: 'post',
+      path: '/v1/traffic_sources',
+      tags,
+      security,
+      middleware,
+      summary: 'Add a traffic source to the list partners choose from',
+      request: { body: jsonBody(CreateTrafficSourceSchema) },
+      responses: created(TrafficSourceSchema, 'Traffic source'),
+    }),
+    async (c) => c.json(await createTrafficSource(c.var.deps, c.var.operatorId, c.req.valid('json').name), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'listTrafficSources',
+      method: 'get',
+      path: '/v1/traffic_sources',
+      tags,
+      security,
+      middleware,
+      summary: 'List traffic sources',
+      responses: listed(TrafficSourceList, 'Traffic sources'),
+    }),
+    async (c) => c.json({ data: await listTrafficSources(c.var.deps, c.var.operatorId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'createPlan',
+      method: 'post',
+      path: '/v1/plans',
+      tags,
+      security,
+      middleware,
+      summary: 'Create a commission plan (named record; its maths come with billing)',
+      request: { body: jsonBody(CreatePlanSchema) },
+      responses: created(PlanSchema, 'Plan'),
+    }),
+    async (c) => c.json(await createPlan(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'listPlans',
+      method: 'get',
+      path: '/v1/plans',
+      tags,
+      security,
+      middleware,
+      summary: 'List commission plans',
+      responses: listed(PlanList, 'Plans'),
+    }),
+    async (c) => c.json({ data: await listPlans(c.var.deps, c.var.operatorId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'assignPlan',
+      method: 'post',
+      path: '/v1/plans/{planId}/assignments',
+      tags,
+      security,
+      middleware,
+      summary: 'Offer a non-default plan to one partner',
+      request: { params: IdParams('planId'), body: jsonBody(AssignPlanSchema) },
+      responses: { ...bodyProblems, 200: jsonResponse(PlanSchema, 'Plan'), ...errors, 404: problemResponses[404] },
+    }),
+    async (c) =>
+      c.json(
+        await assignPlan(c.var.deps, c.var.operatorId, c.req.valid('param').planId, c.req.valid('json').partnerId),
+        200,
+      ),
+  );

@@ -9,11 +9,20 @@ import type { z } from 'zod';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { brands, commissionPlans, creatives, landings, planAssignments, trafficSources } from './table.ts';
-import type { CreateBrandInput, CreateCreativeSchema, CreateLandingSchema, CreatePlanSchema, CreativeFilterSchema } from './schemas.ts';
+import type {
+  CreateBrandInput,
+  CreateCreativeSchema,
+  CreateLandingSchema,
+  CreatePlanSchema,
+  CreativeFilterSchema,
+} from './schemas.ts';
 import { partnerExists } from '../identity/partners.ts';
 
 type BrandRow = typeof brands.$inferSelect;
-const presentBrand = ({ operatorId: _operatorId, createdAt, ...rest }: BrandRow) => ({ ...rest, createdAt: createdAt.toISOString() });
+const presentBrand = ({ operatorId: _operatorId, createdAt, ...rest }: BrandRow) => ({
+  ...rest,
+  createdAt: createdAt.toISOString(),
+});
 
 export async function listBrands(ctx: StoreContext, operatorId: string) {
   const rows = await ctx.db.select().from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
@@ -21,70 +30,121 @@ export async function listBrands(ctx: StoreContext, operatorId: string) {
 }
 
 export async function createBrand(ctx: StoreContext, operatorId: string, input: CreateBrandInput & { id?: string }) {
-  const [existing] = await ctx.db.select({ id: brands.id }).from(brands)
+  const [existing] = await ctx.db
+    .select({ id: brands.id })
+    .from(brands)
     .where(and(eq(brands.operatorId, operatorId), eq(brands.name, input.name)));
-  if (existing) throw new DomainError('conflict', `A brand named "${input.name}" already exists`, [{ path: 'body.name', message: 'already taken' }]);
-  const [row] = await ctx.db.insert(brands).values({
-    id: input.id ?? newId('brand', ctx.clock),
-    operatorId,
-    name: input.name,
-    currency: input.currency,
-    websiteUrl: input.websiteUrl,
-    visitParam: input.visitParam,
-    fallbackUrl: input.fallbackUrl,
-    createdAt: ctx.clock.now(),
-  }).returning();
+  if (existing)
+    throw new DomainError('conflict', `A brand named "${input.name}" already exists`, [
+      { path: 'body.name', message: 'already taken' },
+    ]);
+  const [row] = await ctx.db
+    .insert(brands)
+    .values({
+      id: input.id ?? newId('brand', ctx.clock),
+      operatorId,
+      name: input.name,
+      currency: input.currency,
+      websiteUrl: input.websiteUrl,
+      visitParam: input.visitParam,
+      fallbackUrl: input.fallbackUrl,
+      createdAt: ctx.clock.now(),
+    })
+    .returning();
   return presentBrand(row!);
 }
 
 const iso = (d: Date) => d.toISOString();
 
 export async function requireBrand(ctx: StoreContext, operatorId: string, brandId: string, field = 'body.brandId') {
-  const [brand] = await ctx.db.select().from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
-  if (!brand) throw new DomainError('validation_failed', `${field}: no such brand`, [{ path: field, message: 'no such brand' }]);
+  const [brand] = await ctx.db
+    .select()
+    .from(brands)
+    .where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
+  if (!brand)
+    throw new DomainError('validation_failed', `${field}: no such brand`, [{ path: field, message: 'no such brand' }]);
   return brand;
 }
 
 type LandingRow = typeof landings.$inferSelect;
-export const presentLanding = ({ operatorId: _o, createdAt, ...l }: LandingRow) => ({ ...l, createdAt: iso(createdAt) });
+export const presentLanding = ({ operatorId: _o, createdAt, ...l }: LandingRow) => ({
+  ...l,
+  createdAt: iso(createdAt),
+});
 
 export async function createLanding(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreateLandingSchema>) {
   await requireBrand(ctx, operatorId, input.brandId);
-  const [row] = await ctx.db.insert(landings).values({ id: newId('land', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
+  const [row] = await ctx.db
+    .insert(landings)
+    .values({ id: newId('land', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
+    .returning();
   return presentLanding(row!);
 }
 
-export async function listLandings(ctx: StoreContext, operatorId: string, filter: { audience?: 'players' | 'sub_affiliates'; brandId?: string } = {}) {
-  const rows = await ctx.db.select().from(landings).where(and(
-    eq(landings.operatorId, operatorId),
-    filter.audience ? eq(landings.audience, filter.audience) : undefined,
-    filter.brandId ? eq(landings.brandId, filter.brandId) : undefined,
-  )).orderBy(asc(landings.name));
+export async function listLandings(
+  ctx: StoreContext,
+  operatorId: string,
+  filter: { audience?: 'players' | 'sub_affiliates'; brandId?: string } = {},
+) {
+  const rows = await ctx.db
+    .select()
+    .from(landings)
+    .where(
+      and(
+        eq(landings.operatorId, operatorId),
+        filter.audience ? eq(landings.audience, filter.audience) : undefined,
+        filter.brandId ? eq(landings.brandId, filter.brandId) : undefined,
+      ),
+    )
+    .orderBy(asc(landings.name));
   return rows.map(presentLanding);
 }
 
 type CreativeRow = typeof creatives.$inferSelect;
-const orientationOf = (w: number, h: number) => (w === h ? 'square' : w > h ? 'landscape' : 'portrait') as 'square' | 'landscape' | 'portrait';
-export const presentCreative = ({ operatorId: _o, allowedPartnerIds: _a, createdAt, ...c }: CreativeRow) => ({ ...c, orientation: orientationOf(c.width, c.height), createdAt: iso(createdAt) });
+const orientationOf = (w: number, h: number) =>
+  (w === h ? 'square' : w > h ? 'landscape' : 'portrait') as 'square' | 'landscape' | 'portrait';
+export const presentCreative = ({ operatorId: _o, allowedPartnerIds: _a, createdAt, ...c }: CreativeRow) => ({
+  ...c,
+  orientation: orientationOf(c.width, c.height),
+  createdAt: iso(createdAt),
+});
 
-export async function createCreative(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreateCreativeSchema>) {
+export async function createCreative(
+  ctx: StoreContext,
+  operatorId: string,
+  input: z.infer<typeof CreateCreativeSchema>,
+) {
   if (input.brandId) await requireBrand(ctx, operatorId, input.brandId);
-  const [row] = await ctx.db.insert(creatives).values({ id: newId('crt', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
+  const [row] = await ctx.db
+    .insert(creatives)
+    .values({ id: newId('crt', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
+    .returning();
   return presentCreative(row!);
 }
 
 /** The gallery: public creatives plus private ones that list this partner (operator: all). */
-export async function listCreatives(ctx: StoreContext, operatorId: string, filter: z.infer<typeof CreativeFilterSchema>, partnerId?: string) {
+export async function listCreatives(
+  ctx: StoreContext,
+  operatorId: string,
+  filter: z.infer<typeof CreativeFilterSchema>,
+  partnerId?: string,
+) {
   const [w, h] = filter.size?.split('x').map(Number) ?? [];
-  const rows = await ctx.db.select().from(creatives).where(and(
-    eq(creatives.operatorId, operatorId),
-    filter.title ? like(creatives.title, `%${filter.title.replace(/[%_]/g, '')}%`) : undefined,
-    filter.language ? eq(creatives.language, filter.language) : undefined,
-    filter.format ? eq(creatives.format, filter.format) : undefined,
-    filter.privacy ? eq(creatives.privacy, filter.privacy) : undefined,
-    filter.brandId ? eq(creatives.brandId, filter.brandId) : undefined,
-    w && h ? and(eq(creatives.width, w), eq(creatives.height, h)) : undefined,
-  )).orderBy(asc(creatives.title));
+  const rows = await ctx.db
+    .select()
+    .from(creatives)
+    .where(
+      and(
+        eq(creatives.operatorId, operatorId),
+        filter.title ? like(creatives.title, `%${filter.title.replace(/[%_]/g, '')}%`) : undefined,
+        filter.language ? eq(creatives.language, filter.language) : undefined,
+        filter.format ? eq(creatives.format, filter.format) : undefined,
+        filter.privacy ? eq(creatives.privacy, filter.privacy) : undefined,
+        filter.brandId ? eq(creatives.brandId, filter.brandId) : undefined,
+        w && h ? and(eq(creatives.width, w), eq(creatives.height, h)) : undefined,
+      ),
+    )
+    .orderBy(asc(creatives.title));
   return rows
     .filter((c) => !partnerId || c.privacy === 'public' || c.allowedPartnerIds.includes(partnerId))
     .filter((c) => !filter.tag || c.tags.includes(filter.tag))
@@ -93,45 +153,86 @@ export async function listCreatives(ctx: StoreContext, operatorId: string, filte
 }
 
 export async function createTrafficSource(ctx: StoreContext, operatorId: string, name: string) {
-  const [existing] = await ctx.db.select().from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.name, name)));
-  if (existing) throw new DomainError('conflict', `A traffic source named "${name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
+  const [existing] = await ctx.db
+    .select()
+    .from(trafficSources)
+    .where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.name, name)));
+  if (existing)
+    throw new DomainError('conflict', `A traffic source named "${name}" exists`, [
+      { path: 'body.name', message: 'already exists' },
+    ]);
   const id = newId('ts', ctx.clock);
   await ctx.db.insert(trafficSources).values({ id, operatorId, name });
   return { id, name };
 }
 
 export async function listTrafficSources(ctx: StoreContext, operatorId: string) {
-  return ctx.db.select({ id: trafficSources.id, name: trafficSources.name }).from(trafficSources).where(eq(trafficSources.operatorId, operatorId)).orderBy(asc(trafficSources.name));
+  return ctx.db
+    .select({ id: trafficSources.id, name: trafficSources.name })
+    .from(trafficSources)
+    .where(eq(trafficSources.operatorId, operatorId))
+    .orderBy(asc(trafficSources.name));
 }
 
 type PlanRow = typeof commissionPlans.$inferSelect;
 export const presentPlan = ({ operatorId: _o, createdAt, ...p }: PlanRow) => ({ ...p, createdAt: iso(createdAt) });
 
 export async function createPlan(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreatePlanSchema>) {
-  const [existing] = await ctx.db.select({ id: commissionPlans.id }).from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.name, input.name)));
-  if (existing) throw new DomainError('conflict', `A plan named "${input.name}" exists`, [{ path: 'body.name', message: 'already exists' }]);
-  const [row] = await ctx.db.insert(commissionPlans).values({ id: newId('plan', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() }).returning();
+  const [existing] = await ctx.db
+    .select({ id: commissionPlans.id })
+    .from(commissionPlans)
+    .where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.name, input.name)));
+  if (existing)
+    throw new DomainError('conflict', `A plan named "${input.name}" exists`, [
+      { path: 'body.name', message: 'already exists' },
+    ]);
+  const [row] = await ctx.db
+    .insert(commissionPlans)
+    .values({ id: newId('plan', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
+    .returning();
   return presentPlan(row!);
 }
 
 export async function listPlans(ctx: StoreContext, operatorId: string) {
-  return (await ctx.db.select().from(commissionPlans).where(eq(commissionPlans.operatorId, operatorId)).orderBy(asc(commissionPlans.name))).map(presentPlan);
+  return (
+    await ctx.db
+      .select()
+      .from(commissionPlans)
+      .where(eq(commissionPlans.operatorId, operatorId))
+      .orderBy(asc(commissionPlans.name))
+  ).map(presentPlan);
 }
 
 export async function assignPlan(ctx: StoreContext, operatorId: string, planId: string, partnerId: string) {
-  const [plan] = await ctx.db.select().from(commissionPlans).where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
+  const [plan] = await ctx.db
+    .select()
+    .from(commissionPlans)
+    .where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
   if (!plan) throw notFound('Plan');
-  if (!(await partnerExists(ctx, operatorId, partnerId))) throw new DomainError('validation_failed', 'body.partnerId: no such partner', [{ path: 'body.partnerId', message: 'no such partner' }]);
+  if (!(await partnerExists(ctx, operatorId, partnerId)))
+    throw new DomainError('validation_failed', 'body.partnerId: no such partner', [
+      { path: 'body.partnerId', message: 'no such partner' },
+    ]);
   await ctx.db.insert(planAssignments).values({ planId, partnerId, operatorId }).onConflictDoNothing();
   return presentPlan(plan);
 }
 
 /** Plans a partner may choose: the defaults plus those assigned to it. */
 export async function plansForPartner(ctx: StoreContext, operatorId: string, partnerId: string) {
-  const assigned = ctx.db.select({ id: planAssignments.planId }).from(planAssignments).where(and(eq(planAssignments.operatorId, operatorId), eq(planAssignments.partnerId, partnerId)));
-  const rows = await ctx.db.select().from(commissionPlans).where(and(
-    eq(commissionPlans.operatorId, operatorId), or(eq(commissionPlans.isDefault, true), inArray(commissionPlans.id, assigned)),
-  )).orderBy(asc(commissionPlans.name));
+  const assigned = ctx.db
+    .select({ id: planAssignments.planId })
+    .from(planAssignments)
+    .where(and(eq(planAssignments.operatorId, operatorId), eq(planAssignments.partnerId, partnerId)));
+  const rows = await ctx.db
+    .select()
+    .from(commissionPlans)
+    .where(
+      and(
+        eq(commissionPlans.operatorId, operatorId),
+        or(eq(commissionPlans.isDefault, true), inArray(commissionPlans.id, assigned)),
+      ),
+    )
+    .orderBy(asc(commissionPlans.name));
   return rows.map(presentPlan);
 }
 
@@ -140,40 +241,82 @@ export async function plansForPartner(ctx: StoreContext, operatorId: string, par
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
 
 /** Which of these ids are brands of the operator. One query per chunk. */
-export async function existingBrandIds(ctx: ReadContext, operatorId: string, brandIds: Iterable<string>): Promise<Set<string>> {
-  const rows = await selectInChunks(brandIds, (ids) => ctx.db.select({ id: brands.id }).from(brands)
-    .where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))), ctx.maxBoundParams);
+export async function existingBrandIds(
+  ctx: ReadContext,
+  operatorId: string,
+  brandIds: Iterable<string>,
+): Promise<Set<string>> {
+  const rows = await selectInChunks(
+    brandIds,
+    (ids) =>
+      ctx.db
+        .select({ id: brands.id })
+        .from(brands)
+        .where(and(eq(brands.operatorId, operatorId), inArray(brands.id, ids))),
+    ctx.maxBoundParams,
+  );
   return new Set(rows.map((b) => b.id));
 }
 
 /** The operator's brand with this id, or null. One query. */
-export async function findBrand(ctx: ReadContext, operatorId: string, brandId: string): Promise<{ id: string; name: string } | null> {
-  const [row] = await ctx.db.select({ id: brands.id, name: brands.name }).from(brands).where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
+export async function findBrand(
+  ctx: ReadContext,
+  operatorId: string,
+  brandId: string,
+): Promise<{ id: string; name: string } | null> {
+  const [row] = await ctx.db
+    .select({ id: brands.id, name: brands.name })
+    .from(brands)
+    .where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
   return row ?? null;
 }
 
 /** The operator's brands as the portal shows them (id, name, currency, website), by name. One query. */
 export async function listBrandSummaries(ctx: ReadContext, operatorId: string) {
-  return ctx.db.select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
-    .from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
+  return ctx.db
+    .select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
+    .from(brands)
+    .where(eq(brands.operatorId, operatorId))
+    .orderBy(asc(brands.name));
 }
 
 /** The operator's landing with this id and its brand, or null. One query. */
-export async function findLanding(ctx: ReadContext, operatorId: string, landingId: string): Promise<{ id: string; brandId: string } | null> {
-  const [row] = await ctx.db.select({ id: landings.id, brandId: landings.brandId }).from(landings).where(and(eq(landings.operatorId, operatorId), eq(landings.id, landingId)));
+export async function findLanding(
+  ctx: ReadContext,
+  operatorId: string,
+  landingId: string,
+): Promise<{ id: string; brandId: string } | null> {
+  const [row] = await ctx.db
+    .select({ id: landings.id, brandId: landings.brandId })
+    .from(landings)
+    .where(and(eq(landings.operatorId, operatorId), eq(landings.id, landingId)));
   return row ?? null;
 }
 
 /** Whether the partner may use this creative of the operator (public, or private and shared with it). One query. */
-export async function isCreativeUsableBy(ctx: ReadContext, operatorId: string, creativeId: string, partnerId: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ privacy: creatives.privacy, allowedPartnerIds: creatives.allowedPartnerIds }).from(creatives)
+export async function isCreativeUsableBy(
+  ctx: ReadContext,
+  operatorId: string,
+  creativeId: string,
+  partnerId: string,
+): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ privacy: creatives.privacy, allowedPartnerIds: creatives.allowedPartnerIds })
+    .from(creatives)
     .where(and(eq(creatives.operatorId, operatorId), eq(creatives.id, creativeId)));
   return Boolean(row && (row.privacy !== 'private' || row.allowedPartnerIds.includes(partnerId)));
 }
 
 /** Whether this is a traffic source of the operator. One query. */
-export async function trafficSourceExists(ctx: ReadContext, operatorId: string, trafficSourceId: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ id: trafficSources.id }).from(trafficSources).where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.id, trafficSourceId)));
+export async function trafficSourceExists(
+  ctx: ReadContext,
+  operatorId: string,
+  trafficSourceId: string,
+): Promise<boolean> {
+  const [row] = await ctx.db
+    .select({ id: trafficSources.id })
+    .from(trafficSources)
+    .where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.id, trafficSourceId)));
   return Boolean(row);
 }
 
@@ -183,26 +326,53 @@ export async function trafficSourceExists(ctx: ReadContext, operatorId: string, 
  * query. `id` is the caller's column (or SQL) holding the id; the value is null when none matches.
  */
 // Nested in an outer sql`` so drizzle keeps the columns table-qualified (it writes a one-table select list's columns bare).
-const jsonObject = <T>(query: SQL): SQL<T | null> => sql`${query}`.mapWith((raw: string) => JSON.parse(raw) as T) as SQL<T | null>;
+const jsonObject = <T>(query: SQL): SQL<T | null> =>
+  sql`${query}`.mapWith((raw: string) => JSON.parse(raw) as T) as SQL<T | null>;
 
-export interface BrandSummary { id: string; name: string }
-export interface PlanSummary { id: string; name: string; kind: PlanRow['kind'] }
+export interface BrandSummary {
+  id: string;
+  name: string;
+}
+export interface PlanSummary {
+  id: string;
+  name: string;
+  kind: PlanRow['kind'];
+}
 
-export const brandSummaryOf = (id: SQLWrapper) => jsonObject<BrandSummary>(
-  sql`(select json_object('id', ${brands.id}, 'name', ${brands.name}) from ${brands} where ${brands.id} = ${id})`);
+export const brandSummaryOf = (id: SQLWrapper) =>
+  jsonObject<BrandSummary>(
+    sql`(select json_object('id', ${brands.id}, 'name', ${brands.name}) from ${brands} where ${brands.id} = ${id})`,
+  );
 
-export const planSummaryOf = (id: SQLWrapper) => jsonObject<PlanSummary>(
-  sql`(select json_object('id', ${commissionPlans.id}, 'name', ${commissionPlans.name}, 'kind', ${commissionPlans.kind}) from ${commissionPlans} where ${commissionPlans.id} = ${id})`);
+export const planSummaryOf = (id: SQLWrapper) =>
+  jsonObject<PlanSummary>(
+    sql`(select json_object('id', ${commissionPlans.id}, 'name', ${commissionPlans.name}, 'kind', ${commissionPlans.kind}) from ${commissionPlans} where ${commissionPlans.id} = ${id})`,
+  );
 
-export const landingSummaryOf = (id: SQLWrapper) => jsonObject<{ id: string; name: string; url: string; audience: LandingRow['audience'] }>(
-  sql`(select json_object('id', ${landings.id}, 'name', ${landings.name}, 'url', ${landings.url}, 'audience', ${landings.audience}) from ${landings} where ${landings.id} = ${id})`);
+export const landingSummaryOf = (id: SQLWrapper) =>
+  jsonObject<{ id: string; name: string; url: string; audience: LandingRow['audience'] }>(
+    sql`(select json_object('id', ${landings.id}, 'name', ${landings.name}, 'url', ${landings.url}, 'audience', ${landings.audience}) from ${landings} where ${landings.id} = ${id})`,
+  );
 
-export const creativeSummaryOf = (id: SQLWrapper) => jsonObject<{ id: string; title: string; width: number; height: number; assetUrl: string; format: CreativeRow['format'] }>(
-  sql`(select json_object('id', ${creatives.id}, 'title', ${creatives.title}, 'width', ${creatives.width}, 'height', ${creatives.height}, 'assetUrl', ${creatives.assetUrl}, 'format', ${creatives.format}) from ${creatives} where ${creatives.id} = ${id})`);
+export const creativeSummaryOf = (id: SQLWrapper) =>
+  jsonObject<{
+    id: string;
+    title: string;
+    width: number;
+    height: number;
+    assetUrl: string;
+    format: CreativeRow['format'];
+  }>(
+    sql`(select json_object('id', ${creatives.id}, 'title', ${creatives.title}, 'width', ${creatives.width}, 'height', ${creatives.height}, 'assetUrl', ${creatives.assetUrl}, 'format', ${creatives.format}) from ${creatives} where ${creatives.id} = ${id})`,
+  );
 
-export const trafficSourceSummaryOf = (id: SQLWrapper) => jsonObject<{ id: string; name: string }>(
-  sql`(select json_object('id', ${trafficSources.id}, 'name', ${trafficSources.name}) from ${trafficSources} where ${trafficSources.id} = ${id})`);
+export const trafficSourceSummaryOf = (id: SQLWrapper) =>
+  jsonObject<{ id: string; name: string }>(
+    sql`(select json_object('id', ${trafficSources.id}, 'name', ${trafficSources.name}) from ${trafficSources} where ${trafficSources.id} = ${id})`,
+  );
 
 /** Where a landing sends a player: its URL, audience, and its brand's visit-id parameter (the redirect needs them). */
-export const landingTargetOf = (id: SQLWrapper) => jsonObject<{ url: string; audience: LandingRow['audience']; visitParam: string }>(
-  sql`(select json_object('url', ${landings.url}, 'audience', ${landings.audience}, 'visitParam', ${brands.visitParam}) from ${landings} inner join ${brands} on ${brands.id} = ${landings.brandId} where ${landings.id} = ${id})`);
+export const landingTargetOf = (id: SQLWrapper) =>
+  jsonObject<{ url: string; audience: LandingRow['audience']; visitParam: string }>(
+    sql`(select json_object('url', ${landings.url}, 'audience', ${landings.audience}, 'visitParam', ${brands.visitParam}) from ${landings} inner join ${brands} on ${brands.id} = ${landings.brandId} where ${landings.id} = ${id})`,
+  );

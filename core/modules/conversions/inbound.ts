@@ -24,14 +24,29 @@ const first = (params: Params, ...names: string[]) => {
 };
 
 /** A report, and the payout's refusal if its payout cannot be stored (the report then carries none). */
-export interface InboundReading { report: ConversionReport; refusal: DomainError | null }
+export interface InboundReading {
+  report: ConversionReport;
+  refusal: DomainError | null;
+}
 
-function withPayout(report: ConversionReport, params: Params, amountField: string, currencyField: string, connection: Connection): InboundReading {
+function withPayout(
+  report: ConversionReport,
+  params: Params,
+  amountField: string,
+  currencyField: string,
+  connection: Connection,
+): InboundReading {
   const amount = first(params, amountField);
   if (!amount) return { report, refusal: null };
   const currency = first(params, currencyField) ?? connection.defaultCurrency;
   try {
-    return { report: { ...report, payout: readPayout(amount, currency, { amount: `query.${amountField}`, currency: `query.${currencyField}` }) }, refusal: null };
+    return {
+      report: {
+        ...report,
+        payout: readPayout(amount, currency, { amount: `query.${amountField}`, currency: `query.${currencyField}` }),
+      },
+      refusal: null,
+    };
   } catch (error) {
     if (error instanceof DomainError) return { report, refusal: error };
     throw error;
@@ -45,10 +60,24 @@ export function readTrackerPostback(connection: Connection, params: Params): Inb
   const txid = first(params, 'txid', 'transaction_id');
   const raw = first(params, 'status');
   const normalised = raw ? normaliseNetworkStatus({ status: raw }).status : 'hold';
-  return withPayout({
-    operatorId: connection.operatorId, source: 'tracker', connectionId: connection.id, dedupeKey: `${clickId}\u0000${txid ?? ''}`,
-    externalId: txid, clickId, status: normalised, rawStatus: raw, payout: null, received: params,
-  }, params, 'payout', 'currency', connection);
+  return withPayout(
+    {
+      operatorId: connection.operatorId,
+      source: 'tracker',
+      connectionId: connection.id,
+      dedupeKey: `${clickId}\u0000${txid ?? ''}`,
+      externalId: txid,
+      clickId,
+      status: normalised,
+      rawStatus: raw,
+      payout: null,
+      received: params,
+    },
+    params,
+    'payout',
+    'currency',
+    connection,
+  );
 }
 
 /** Network form: oid or eid, status with the sta/stc/stt/stw mapping, pay, cc, comment, reason. */
@@ -58,12 +87,27 @@ export function readNetworkPostback(connection: Connection, params: Params): Inb
   const raw = first(params, 'status');
   if (!raw) throw refuse('status', 'required');
   const mapped = normaliseNetworkStatus({ status: raw, ...pick(params, ['sta', 'stc', 'stt', 'stw']) });
-  return withPayout({
-    operatorId: connection.operatorId, source: 'network', connectionId: connection.id, dedupeKey: orderId, externalId: orderId,
-    // The order id is the visit id the operator passed to the network as its sub id.
-    clickId: orderId, status: mapped.status, rawStatus: raw, payout: null,
-    comment: first(params, 'comment'), reason: first(params, 'reason'), received: params,
-  }, params, 'pay', 'cc', connection);
+  return withPayout(
+    {
+      operatorId: connection.operatorId,
+      source: 'network',
+      connectionId: connection.id,
+      dedupeKey: orderId,
+      externalId: orderId,
+      // The order id is the visit id the operator passed to the network as its sub id.
+      clickId: orderId,
+      status: mapped.status,
+      rawStatus: raw,
+      payout: null,
+      comment: first(params, 'comment'),
+      reason: first(params, 'reason'),
+      received: params,
+    },
+    params,
+    'pay',
+    'cc',
+    connection,
+  );
 }
 
 function pick(params: Params, names: string[]) {
@@ -78,8 +122,11 @@ export async function readInboundParams(request: Request): Promise<Params> {
   if (request.method === 'POST') {
     const type = request.headers.get('content-type') ?? '';
     if (type.includes('application/json')) {
-      const body = (await request.json().catch(() => { throw new DomainError('bad_request', 'The body is not valid JSON'); })) as Record<string, unknown>;
-      for (const [key, value] of Object.entries(body ?? {})) if (value !== null && typeof value !== 'object') params[key] ??= String(value);
+      const body = (await request.json().catch(() => {
+        throw new DomainError('bad_request', 'The body is not valid JSON');
+      })) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(body ?? {}))
+        if (value !== null && typeof value !== 'object') params[key] ??= String(value);
     } else {
       for (const [key, value] of new URLSearchParams(await request.text())) params[key] ??= value;
     }
@@ -89,7 +136,8 @@ export async function readInboundParams(request: Request): Promise<Params> {
 
 export async function acceptInboundPostback(deps: ServiceContext, connection: Connection, params: Params) {
   const { t: _token, ...kept } = params;
-  const { report, refusal } = connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
+  const { report, refusal } =
+    connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
   if (refusal) {
     // Nothing changes, but the call is not lost: the operator sees it on the conversion it names.
     const warning = `refused, nothing changed: ${refusal.detail}`;
@@ -99,5 +147,11 @@ export async function acceptInboundPostback(deps: ServiceContext, connection: Co
   }
   const result = await recordConversion(deps, report);
   if (result.warning) deps.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${result.warning}`);
-  return { ok: true as const, result: result.outcome, conversionId: result.conversion.id, status: result.conversion.status, warning: result.warning };
+  return {
+    ok: true as const,
+    result: result.outcome,
+    conversionId: result.conversion.id,
+    status: result.conversion.status,
+    warning: result.warning,
+  };
 }

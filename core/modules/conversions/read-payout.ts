@@ -6,7 +6,11 @@
 import { fieldProblem } from '../../lib/errors.ts';
 import { MoneyError, parsePayout, payoutProblemField } from '../../lib/money.ts';
 
-export function readPayout(amount: string, currency: string, paths: { amount: string; currency: string }): { minor: number; currency: string } {
+export function readPayout(
+  amount: string,
+  currency: string,
+  paths: { amount: string; currency: string },
+): { minor: number; currency: string } {
   try {
     const value = parsePayout(amount, currency);
     return { minor: value.minor, currency: value.currency };

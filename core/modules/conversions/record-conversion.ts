@@ -26,7 +26,12 @@ const NEXT: Record<ConversionStatus, readonly ConversionStatus[]> = {
 export const canMove = (from: ConversionStatus, to: ConversionStatus) => NEXT[from].includes(to);
 
 /** Which partner postback action a conversion's status fires. */
-export const ACTION_FOR_STATUS: Record<ConversionStatus, PostbackAction> = { hold: 'lead', approve: 'sale', cancel: 'rejected', trash: 'rejected' };
+export const ACTION_FOR_STATUS: Record<ConversionStatus, PostbackAction> = {
+  hold: 'lead',
+  approve: 'sale',
+  cancel: 'rejected',
+  trash: 'rejected',
+};
 
 export type ConversionRow = typeof conversions.$inferSelect;
 export type ChangeOutcome = 'created' | 'changed' | 'duplicate' | 'refused' | 'unknown_status';
@@ -48,25 +53,44 @@ export interface ConversionReport {
   received?: Record<string, string>;
 }
 
-export interface ChangeResult { outcome: ChangeOutcome; conversion: ConversionRow; warning: string | null }
+export interface ChangeResult {
+  outcome: ChangeOutcome;
+  conversion: ConversionRow;
+  warning: string | null;
+}
 
 function postbackTrigger(row: ConversionRow) {
   return {
-    operatorId: row.operatorId, partnerId: row.partnerId!, campaignId: row.campaignId, promoId: row.promoId, clickId: row.clickId,
-    action: ACTION_FOR_STATUS[row.status], triggerKey: `conversion:${row.id}:${row.revision}`, at: row.updatedAt,
+    operatorId: row.operatorId,
+    partnerId: row.partnerId!,
+    campaignId: row.campaignId,
+    promoId: row.promoId,
+    clickId: row.clickId,
+    action: ACTION_FOR_STATUS[row.status],
+    triggerKey: `conversion:${row.id}:${row.revision}`,
+    at: row.updatedAt,
     values: {
-      event_id: row.id, status: row.status, transaction_id: row.externalId,
-      payout: formatStoredAmount(row.payoutMinor, row.currency), payout_currency: row.currency,
+      event_id: row.id,
+      status: row.status,
+      transaction_id: row.externalId,
+      payout: formatStoredAmount(row.payoutMinor, row.currency),
+      payout_currency: row.currency,
     },
   };
 }
 
 async function findExisting(deps: ServiceContext, report: ConversionReport): Promise<ConversionRow | undefined> {
-  const [row] = await deps.db.select().from(conversions).where(and(
-    eq(conversions.operatorId, report.operatorId), eq(conversions.source, report.source),
-    report.connectionId ? eq(conversions.connectionId, report.connectionId) : isNull(conversions.connectionId),
-    eq(conversions.dedupeKey, report.dedupeKey),
-  ));
+  const [row] = await deps.db
+    .select()
+    .from(conversions)
+    .where(
+      and(
+        eq(conversions.operatorId, report.operatorId),
+        eq(conversions.source, report.source),
+        report.connectionId ? eq(conversions.connectionId, report.connectionId) : isNull(conversions.connectionId),
+        eq(conversions.dedupeKey, report.dedupeKey),
+      ),
+    );
   return row;
 }
 
@@ -93,7 +117,9 @@ export function oneAtATime<T>(deps: ServiceContext, key: string, run: () => Prom
   const current = previous.then(run, run);
   const settled = current.catch(() => undefined);
   chains.set(key, settled);
-  void settled.then(() => { if (chains.get(key) === settled) chains.delete(key); });
+  void settled.then(() => {
+    if (chains.get(key) === settled) chains.delete(key);
+  });
   return current;
 }
 
@@ -110,61 +136,119 @@ function lostRace(error: unknown): boolean {
   return /UNIQUE constraint failed: conversions\.|NOT NULL constraint failed: conversion_changes\.id/.test(text);
 }
 
-export function recordConversion(deps: ServiceContext, report: ConversionReport, options: RecordOptions = {}): Promise<ChangeResult> {
+export function recordConversion(
+  deps: ServiceContext,
+  report: ConversionReport,
+  options: RecordOptions = {},
+): Promise<ChangeResult> {
   // Keyed by the click (a tracker's transactions on one click share a turn; harmless), not the
   // dedupe key: libSQL reads text only up to its first NUL and a tracker's key holds one, so the
   // key of a conversion read back (an operator change) would differ from the reports' own.
-  return oneAtATime(deps, `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.clickId ?? report.dedupeKey}`, async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await applyReport(deps, report, options);
-      } catch (error) {
-        // Lost to another process: read the new state and decide again (a duplicate, a refusal,
-        // or a change from where the winner left it).
-        if (!lostRace(error)) throw error;
-        if (attempt >= ATTEMPTS) throw new DomainError('conflict', 'The conversion kept changing while this report was applied; send it again');
+  return oneAtATime(
+    deps,
+    `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.clickId ?? report.dedupeKey}`,
+    async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await applyReport(deps, report, options);
+        } catch (error) {
+          // Lost to another process: read the new state and decide again (a duplicate, a refusal,
+          // or a change from where the winner left it).
+          if (!lostRace(error)) throw error;
+          if (attempt >= ATTEMPTS)
+            throw new DomainError(
+              'conflict',
+              'The conversion kept changing while this report was applied; send it again',
+            );
+        }
       }
-    }
-  });
+    },
+  );
 }
 
 /**
  * A report refused before it could be applied (a payout nobody may store): logged on the
  * conversion it names, if that exists, so the operator sees the call; nothing else changes.
  */
-export async function logRefusedReport(deps: ServiceContext, report: ConversionReport, warning: string): Promise<boolean> {
+export async function logRefusedReport(
+  deps: ServiceContext,
+  report: ConversionReport,
+  warning: string,
+): Promise<boolean> {
   const existing = await findExisting(deps, report);
   if (!existing) return false;
   await deps.db.insert(conversionChanges).values({
-    id: newId('cch', deps.clock), operatorId: report.operatorId, conversionId: existing.id, at: deps.clock.now(), source: report.source,
-    fromStatus: existing.status, toStatus: null, rawStatus: report.rawStatus, payoutMinor: null, currency: null, outcome: 'refused', warning,
+    id: newId('cch', deps.clock),
+    operatorId: report.operatorId,
+    conversionId: existing.id,
+    at: deps.clock.now(),
+    source: report.source,
+    fromStatus: existing.status,
+    toStatus: null,
+    rawStatus: report.rawStatus,
+    payoutMinor: null,
+    currency: null,
+    outcome: 'refused',
+    warning,
     received: report.received ?? null,
   });
   return true;
 }
 
-async function applyReport(deps: ServiceContext, report: ConversionReport, options: RecordOptions): Promise<ChangeResult> {
+async function applyReport(
+  deps: ServiceContext,
+  report: ConversionReport,
+  options: RecordOptions,
+): Promise<ChangeResult> {
   const now = deps.clock.now();
   // Read inside the turn, so the state is what the previous report left.
   const existing = options.known
-    ? (await deps.db.select().from(conversions).where(and(eq(conversions.operatorId, report.operatorId), eq(conversions.id, options.known.id))))[0]
+    ? (
+        await deps.db
+          .select()
+          .from(conversions)
+          .where(and(eq(conversions.operatorId, report.operatorId), eq(conversions.id, options.known.id)))
+      )[0]
     : await findExisting(deps, report);
   const change = {
-    id: newId('cch', deps.clock), operatorId: report.operatorId, at: now, source: report.source, rawStatus: report.rawStatus,
-    payoutMinor: report.payout?.minor ?? null, currency: report.payout?.currency ?? null, received: report.received ?? null,
+    id: newId('cch', deps.clock),
+    operatorId: report.operatorId,
+    at: now,
+    source: report.source,
+    rawStatus: report.rawStatus,
+    payoutMinor: report.payout?.minor ?? null,
+    currency: report.payout?.currency ?? null,
+    received: report.received ?? null,
   };
   if (!existing) {
-    const click = report.clickId ? (await clickAttributions(deps, report.operatorId, [report.clickId])).get(report.clickId) : undefined;
+    const click = report.clickId
+      ? (await clickAttributions(deps, report.operatorId, [report.clickId])).get(report.clickId)
+      : undefined;
     const warnings = [
       report.status ? null : `unknown status "${report.rawStatus ?? ''}": kept on hold with the raw value`,
       click || !report.clickId ? null : `no click "${report.clickId}": kept unattributed`,
       report.clickId ? null : 'no click id: kept unattributed',
     ].filter(Boolean);
     const row: ConversionRow = {
-      id: newId('conv', deps.clock), operatorId: report.operatorId, source: report.source, connectionId: report.connectionId, dedupeKey: report.dedupeKey,
-      externalId: report.externalId, clickId: click?.id ?? report.clickId, partnerId: click?.partnerId ?? null, campaignId: click?.campaignId ?? null,
-      promoId: click?.promoId ?? null, status: report.status ?? 'hold', rawStatus: report.rawStatus, payoutMinor: report.payout?.minor ?? null,
-      currency: report.payout?.currency ?? null, comment: report.comment ?? null, reason: report.reason ?? null, revision: 1, createdAt: now, updatedAt: now,
+      id: newId('conv', deps.clock),
+      operatorId: report.operatorId,
+      source: report.source,
+      connectionId: report.connectionId,
+      dedupeKey: report.dedupeKey,
+      externalId: report.externalId,
+      clickId: click?.id ?? report.clickId,
+      partnerId: click?.partnerId ?? null,
+      campaignId: click?.campaignId ?? null,
+      promoId: click?.promoId ?? null,
+      status: report.status ?? 'hold',
+      rawStatus: report.rawStatus,
+      payoutMinor: report.payout?.minor ?? null,
+      currency: report.payout?.currency ?? null,
+      comment: report.comment ?? null,
+      reason: report.reason ?? null,
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
     };
     const warning = warnings.join('; ') || null;
     const outcome: ChangeOutcome = report.status ? 'created' : 'unknown_status';
@@ -173,27 +257,44 @@ async function applyReport(deps: ServiceContext, report: ConversionReport, optio
     // batch fail on the unique dedupe key: nothing is written and the report is decided again.
     await deps.jobs.enqueueMany(planned.jobs, [
       { table: conversions, rows: [row] },
-      { table: conversionChanges, rows: [{ ...change, conversionId: row.id, fromStatus: null, toStatus: row.status, outcome, warning }] },
+      {
+        table: conversionChanges,
+        rows: [{ ...change, conversionId: row.id, fromStatus: null, toStatus: row.status, outcome, warning }],
+      },
       ...planned.parts,
     ]);
     return { outcome, conversion: row, warning };
   }
 
   const logOnly = async (outcome: ChangeOutcome, warning: string | null) => {
-    await deps.db.insert(conversionChanges).values({ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning });
+    await deps.db
+      .insert(conversionChanges)
+      .values({ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning });
     return { outcome, conversion: existing, warning };
   };
   const status = options.keepStatus ? existing.status : report.status;
-  if (!status) return logOnly('unknown_status', `unknown status "${report.rawStatus ?? ''}": kept as raw, status stays ${existing.status}`);
-  const payoutChanged = report.payout !== null && (report.payout.minor !== existing.payoutMinor || report.payout.currency !== existing.currency);
+  if (!status)
+    return logOnly(
+      'unknown_status',
+      `unknown status "${report.rawStatus ?? ''}": kept as raw, status stays ${existing.status}`,
+    );
+  const payoutChanged =
+    report.payout !== null &&
+    (report.payout.minor !== existing.payoutMinor || report.payout.currency !== existing.currency);
   if (status === existing.status && !payoutChanged) return logOnly('duplicate', null);
   if (status !== existing.status && !canMove(existing.status, status)) {
     return logOnly('refused', `status ${existing.status} cannot become ${status}`);
   }
   const updated: ConversionRow = {
-    ...existing, status, rawStatus: report.rawStatus ?? existing.rawStatus, revision: existing.revision + 1, updatedAt: now,
-    payoutMinor: report.payout?.minor ?? existing.payoutMinor, currency: report.payout?.currency ?? existing.currency,
-    comment: report.comment ?? existing.comment, reason: report.reason ?? existing.reason,
+    ...existing,
+    status,
+    rawStatus: report.rawStatus ?? existing.rawStatus,
+    revision: existing.revision + 1,
+    updatedAt: now,
+    payoutMinor: report.payout?.minor ?? existing.payoutMinor,
+    currency: report.payout?.currency ?? existing.currency,
+    comment: report.comment ?? existing.comment,
+    reason: report.reason ?? existing.reason,
   };
   const planned = updated.partnerId ? await planPostbacks(deps, [postbackTrigger(updated)]) : { jobs: [], parts: [] };
   // The database, not this process, decides which of two racing reports wins (another process
@@ -204,13 +305,32 @@ async function applyReport(deps: ServiceContext, report: ConversionReport, optio
   // transaction on libSQL and on D1, and needs no interactive transaction D1 lacks.
   const guardedId = sql`(select ${change.id} from ${conversions} where ${conversions.id} = ${existing.id} and ${conversions.revision} = ${existing.revision})`;
   await deps.jobs.enqueueMany(planned.jobs, [
-    { query: deps.db.insert(conversionChanges).values({
-      ...change, id: guardedId, conversionId: existing.id, fromStatus: existing.status, toStatus: updated.status, outcome: 'changed', warning: null,
-    }) },
-    { query: deps.db.update(conversions).set({
-      status: updated.status, rawStatus: updated.rawStatus, revision: sql`${conversions.revision} + 1`, updatedAt: now,
-      payoutMinor: updated.payoutMinor, currency: updated.currency, comment: updated.comment, reason: updated.reason,
-    }).where(and(eq(conversions.id, existing.id), eq(conversions.revision, existing.revision))) },
+    {
+      query: deps.db.insert(conversionChanges).values({
+        ...change,
+        id: guardedId,
+        conversionId: existing.id,
+        fromStatus: existing.status,
+        toStatus: updated.status,
+        outcome: 'changed',
+        warning: null,
+      }),
+    },
+    {
+      query: deps.db
+        .update(conversions)
+        .set({
+          status: updated.status,
+          rawStatus: updated.rawStatus,
+          revision: sql`${conversions.revision} + 1`,
+          updatedAt: now,
+          payoutMinor: updated.payoutMinor,
+          currency: updated.currency,
+          comment: updated.comment,
+          reason: updated.reason,
+        })
+        .where(and(eq(conversions.id, existing.id), eq(conversions.revision, existing.revision))),
+    },
     ...planned.parts,
   ]);
   return { outcome: 'changed', conversion: updated, warning: null };

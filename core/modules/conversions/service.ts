@@ -8,49 +8,99 @@ import { campaignNameOf, existingCampaignIds, promoTitleOf } from '../campaigns/
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
 import { recordConversion, type ConversionRow } from './record-conversion.ts';
 import { readPayout } from './read-payout.ts';
-import type { ConversionListQuerySchema, CostQuerySchema, PartnerReportedConversionQuerySchema, UpdateConversionSchema, UploadCostsSchema } from './schemas.ts';
+import type {
+  ConversionListQuerySchema,
+  CostQuerySchema,
+  PartnerReportedConversionQuerySchema,
+  UpdateConversionSchema,
+  UploadCostsSchema,
+} from './schemas.ts';
 
 const amount = formatStoredAmount;
 
 export function presentConversion(c: ConversionRow) {
   return {
-    id: c.id, source: c.source, connectionId: c.connectionId, externalId: c.externalId, clickId: c.clickId, partnerId: c.partnerId,
-    campaignId: c.campaignId, promoId: c.promoId, status: c.status, rawStatus: c.rawStatus, payout: amount(c.payoutMinor, c.currency),
-    currency: c.currency, comment: c.comment, reason: c.reason, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+    id: c.id,
+    source: c.source,
+    connectionId: c.connectionId,
+    externalId: c.externalId,
+    clickId: c.clickId,
+    partnerId: c.partnerId,
+    campaignId: c.campaignId,
+    promoId: c.promoId,
+    status: c.status,
+    rawStatus: c.rawStatus,
+    payout: amount(c.payoutMinor, c.currency),
+    currency: c.currency,
+    comment: c.comment,
+    reason: c.reason,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   };
 }
 
-export async function listOperatorConversions(deps: ServiceContext, operatorId: string, query: z.infer<typeof ConversionListQuerySchema>) {
-  const rows = await deps.db.select().from(conversions).where(and(
-    eq(conversions.operatorId, operatorId),
-    query.status ? eq(conversions.status, query.status) : undefined,
-    query.source ? eq(conversions.source, query.source) : undefined,
-    query.connectionId ? eq(conversions.connectionId, query.connectionId) : undefined,
-    query.clickId ? eq(conversions.clickId, query.clickId) : undefined,
-  )).orderBy(desc(conversions.createdAt)).limit(query.limit);
+export async function listOperatorConversions(
+  deps: ServiceContext,
+  operatorId: string,
+  query: z.infer<typeof ConversionListQuerySchema>,
+) {
+  const rows = await deps.db
+    .select()
+    .from(conversions)
+    .where(
+      and(
+        eq(conversions.operatorId, operatorId),
+        query.status ? eq(conversions.status, query.status) : undefined,
+        query.source ? eq(conversions.source, query.source) : undefined,
+        query.connectionId ? eq(conversions.connectionId, query.connectionId) : undefined,
+        query.clickId ? eq(conversions.clickId, query.clickId) : undefined,
+      ),
+    )
+    .orderBy(desc(conversions.createdAt))
+    .limit(query.limit);
   return rows.map(presentConversion);
 }
 
 async function load(deps: ServiceContext, operatorId: string, id: string) {
-  const [row] = await deps.db.select().from(conversions).where(and(eq(conversions.operatorId, operatorId), eq(conversions.id, id)));
+  const [row] = await deps.db
+    .select()
+    .from(conversions)
+    .where(and(eq(conversions.operatorId, operatorId), eq(conversions.id, id)));
   if (!row) throw notFound('Conversion');
   return row;
 }
 
 export async function getConversion(deps: ServiceContext, operatorId: string, id: string) {
   const row = await load(deps, operatorId, id);
-  const changes = await deps.db.select().from(conversionChanges).where(and(eq(conversionChanges.operatorId, operatorId), eq(conversionChanges.conversionId, id))).orderBy(asc(conversionChanges.id));
+  const changes = await deps.db
+    .select()
+    .from(conversionChanges)
+    .where(and(eq(conversionChanges.operatorId, operatorId), eq(conversionChanges.conversionId, id)))
+    .orderBy(asc(conversionChanges.id));
   return {
     ...presentConversion(row),
     changes: changes.map((ch) => ({
-      at: ch.at.toISOString(), source: ch.source, fromStatus: ch.fromStatus, toStatus: ch.toStatus, rawStatus: ch.rawStatus,
-      payout: amount(ch.payoutMinor, ch.currency), currency: ch.currency, outcome: ch.outcome, warning: ch.warning, received: ch.received,
+      at: ch.at.toISOString(),
+      source: ch.source,
+      fromStatus: ch.fromStatus,
+      toStatus: ch.toStatus,
+      rawStatus: ch.rawStatus,
+      payout: amount(ch.payoutMinor, ch.currency),
+      currency: ch.currency,
+      outcome: ch.outcome,
+      warning: ch.warning,
+      received: ch.received,
     })),
   };
 }
 
 /** The operator changes status and/or payout; the state machine applies, and a refused move is a 409. */
-export async function updateConversion(deps: ServiceContext, operatorId: string, id: string, input: z.infer<typeof UpdateConversionSchema>) {
+export async function updateConversion(
+  deps: ServiceContext,
+  operatorId: string,
+  id: string,
+  input: z.infer<typeof UpdateConversionSchema>,
+) {
   const row = await load(deps, operatorId, id);
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
@@ -62,13 +112,29 @@ export async function updateConversion(deps: ServiceContext, operatorId: string,
     // A currency alone would re-read the stored minor units in another currency.
     throw fieldProblem('body.currency', 'give the payout with its currency');
   }
-  const result = await recordConversion(deps, {
-    operatorId, source: 'operator', connectionId: row.connectionId, dedupeKey: row.dedupeKey, externalId: row.externalId, clickId: row.clickId,
-    status: input.status ?? row.status, rawStatus: input.status ?? null, payout, comment: input.comment ?? null,
-    // A payout-only change keeps whatever status the conversion has when it is applied, not the one read above.
-  }, { known: row, keepStatus: input.status === undefined });
+  const result = await recordConversion(
+    deps,
+    {
+      operatorId,
+      source: 'operator',
+      connectionId: row.connectionId,
+      dedupeKey: row.dedupeKey,
+      externalId: row.externalId,
+      clickId: row.clickId,
+      status: input.status ?? row.status,
+      rawStatus: input.status ?? null,
+      payout,
+      comment: input.comment ?? null,
+      // A payout-only change keeps whatever status the conversion has when it is applied, not the one read above.
+    },
+    { known: row, keepStatus: input.status === undefined },
+  );
   // The machine's refusal is logged on the conversion like any other; the operator gets a 409.
-  if (result.outcome === 'refused') throw new DomainError('conflict', `The conversion is ${result.conversion.status}: it cannot become ${input.status}`);
+  if (result.outcome === 'refused')
+    throw new DomainError(
+      'conflict',
+      `The conversion is ${result.conversion.status}: it cannot become ${input.status}`,
+    );
   return getConversion(deps, operatorId, id);
 }
 
@@ -80,10 +146,22 @@ export async function uploadCosts(deps: ServiceContext, operatorId: string, inpu
   const rows = input.costs.map((cost, i) => {
     if (!known.has(cost.campaignId)) errors.push({ path: `body.costs.${i}.campaignId`, message: 'no such campaign' });
     let minor = 0;
-    try { minor = parseMoney(cost.amount, cost.currency).minor; } catch (error) {
-      errors.push({ path: `body.costs.${i}.${error instanceof MoneyError && /currency/i.test(error.message) ? 'currency' : 'amount'}`, message: error instanceof Error ? error.message : 'invalid amount' });
+    try {
+      minor = parseMoney(cost.amount, cost.currency).minor;
+    } catch (error) {
+      errors.push({
+        path: `body.costs.${i}.${error instanceof MoneyError && /currency/i.test(error.message) ? 'currency' : 'amount'}`,
+        message: error instanceof Error ? error.message : 'invalid amount',
+      });
     }
-    return { operatorId, campaignId: cost.campaignId, day: cost.date, amountMinor: minor, currency: cost.currency, updatedAt: now };
+    return {
+      operatorId,
+      campaignId: cost.campaignId,
+      day: cost.date,
+      amountMinor: minor,
+      currency: cost.currency,
+      updatedAt: now,
+    };
   });
   // All or nothing: one bad line changes nothing.
   if (errors.length) throw fieldProblems(errors);
@@ -92,39 +170,86 @@ export async function uploadCosts(deps: ServiceContext, operatorId: string, inpu
   const perStatement = 16; // 6 values a row: within D1's 100 bound parameters
   const statements = [];
   for (let i = 0; i < latest.length; i += perStatement) {
-    statements.push(deps.db.insert(campaignCosts).values(latest.slice(i, i + perStatement)).onConflictDoUpdate({
-      target: [campaignCosts.operatorId, campaignCosts.campaignId, campaignCosts.day],
-      set: { amountMinor: sql`excluded.amount_minor`, currency: sql`excluded.currency`, updatedAt: sql`excluded.updated_at` },
-    }));
+    statements.push(
+      deps.db
+        .insert(campaignCosts)
+        .values(latest.slice(i, i + perStatement))
+        .onConflictDoUpdate({
+          target: [campaignCosts.operatorId, campaignCosts.campaignId, campaignCosts.day],
+          set: {
+            amountMinor: sql`excluded.amount_minor`,
+            currency: sql`excluded.currency`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        }),
+    );
   }
-  await deps.db.batch(statements as [typeof statements[number], ...typeof statements]);
+  await deps.db.batch(statements as [(typeof statements)[number], ...typeof statements]);
   return { stored: latest.length };
 }
 
 export async function listCosts(deps: ServiceContext, operatorId: string, query: z.infer<typeof CostQuerySchema>) {
-  const rows = await deps.db.select().from(campaignCosts).where(and(
-    eq(campaignCosts.operatorId, operatorId),
-    query.campaignId ? eq(campaignCosts.campaignId, query.campaignId) : undefined,
-    query.from ? gte(campaignCosts.day, query.from) : undefined,
-    query.to ? lte(campaignCosts.day, query.to) : undefined,
-  )).orderBy(asc(campaignCosts.day), asc(campaignCosts.campaignId));
-  return rows.map((r) => ({ campaignId: r.campaignId, date: r.day, amount: formatMoney(money(r.amountMinor, r.currency)), currency: r.currency, updatedAt: r.updatedAt.toISOString() }));
+  const rows = await deps.db
+    .select()
+    .from(campaignCosts)
+    .where(
+      and(
+        eq(campaignCosts.operatorId, operatorId),
+        query.campaignId ? eq(campaignCosts.campaignId, query.campaignId) : undefined,
+        query.from ? gte(campaignCosts.day, query.from) : undefined,
+        query.to ? lte(campaignCosts.day, query.to) : undefined,
+      ),
+    )
+    .orderBy(asc(campaignCosts.day), asc(campaignCosts.campaignId));
+  return rows.map((r) => ({
+    campaignId: r.campaignId,
+    date: r.day,
+    amount: formatMoney(money(r.amountMinor, r.currency)),
+    currency: r.currency,
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }
 
 /** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */
-export async function listPartnerReportedConversions(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof PartnerReportedConversionQuerySchema>) {
-  const rows = await deps.db.select({ c: conversions, campaignName: campaignNameOf(conversions.campaignId), promoTitle: promoTitleOf(conversions.promoId) }).from(conversions)
-    .where(and(
-      eq(conversions.operatorId, who.operatorId), eq(conversions.partnerId, who.partnerId),
-      query.status ? eq(conversions.status, query.status) : undefined,
-      query.campaignId ? eq(conversions.campaignId, query.campaignId) : undefined,
-      query.clickId ? eq(conversions.clickId, query.clickId) : undefined,
-      query.from ? gte(conversions.updatedAt, new Date(query.from)) : undefined,
-      query.to ? lte(conversions.updatedAt, new Date(query.to)) : undefined,
-    )).orderBy(desc(conversions.updatedAt)).limit(query.limit);
+export async function listPartnerReportedConversions(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  query: z.infer<typeof PartnerReportedConversionQuerySchema>,
+) {
+  const rows = await deps.db
+    .select({
+      c: conversions,
+      campaignName: campaignNameOf(conversions.campaignId),
+      promoTitle: promoTitleOf(conversions.promoId),
+    })
+    .from(conversions)
+    .where(
+      and(
+        eq(conversions.operatorId, who.operatorId),
+        eq(conversions.partnerId, who.partnerId),
+        query.status ? eq(conversions.status, query.status) : undefined,
+        query.campaignId ? eq(conversions.campaignId, query.campaignId) : undefined,
+        query.clickId ? eq(conversions.clickId, query.clickId) : undefined,
+        query.from ? gte(conversions.updatedAt, new Date(query.from)) : undefined,
+        query.to ? lte(conversions.updatedAt, new Date(query.to)) : undefined,
+      ),
+    )
+    .orderBy(desc(conversions.updatedAt))
+    .limit(query.limit);
   return rows.map(({ c, campaignName, promoTitle }) => ({
-    id: c.id, source: c.source, status: c.status, payout: amount(c.payoutMinor, c.currency), currency: c.currency, clickId: c.clickId,
-    externalId: c.externalId, campaignId: c.campaignId, campaignName, promoId: c.promoId, promoTitle, reason: c.reason,
-    createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString(),
+    id: c.id,
+    source: c.source,
+    status: c.status,
+    payout: amount(c.payoutMinor, c.currency),
+    currency: c.currency,
+    clickId: c.clickId,
+    externalId: c.externalId,
+    campaignId: c.campaignId,
+    campaignName,
+    promoId: c.promoId,
+    promoTitle,
+    reason: c.reason,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
   }));
 }

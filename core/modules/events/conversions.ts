@@ -11,29 +11,56 @@ type EventRow = typeof playerEvents.$inferSelect;
 
 function present(e: EventRow, campaignName: string | null, promoTitle: string | null) {
   return {
-    id: e.id, type: e.type, playerId: e.playerId, brandId: e.brandId,
-    amount: formatStoredAmount(e.amountMinor, e.currency), currency: e.currency,
-    occurredAt: e.occurredAt.toISOString(), campaignId: e.campaignId, campaignName, promoId: e.promoId, promoTitle,
-    clickId: e.clickId, attributedBy: e.attributedBy,
+    id: e.id,
+    type: e.type,
+    playerId: e.playerId,
+    brandId: e.brandId,
+    amount: formatStoredAmount(e.amountMinor, e.currency),
+    currency: e.currency,
+    occurredAt: e.occurredAt.toISOString(),
+    campaignId: e.campaignId,
+    campaignName,
+    promoId: e.promoId,
+    promoTitle,
+    clickId: e.clickId,
+    attributedBy: e.attributedBy,
   };
 }
 
-export async function listConversions(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof ConversionQuerySchema>) {
-  const rows = await deps.db.select({ event: playerEvents, campaignName: campaignNameOf(playerEvents.campaignId), promoTitle: promoTitleOf(playerEvents.promoId) }).from(playerEvents)
-    .where(and(
-      eq(playerEvents.operatorId, who.operatorId), eq(playerEvents.partnerId, who.partnerId),
-      query.type ? eq(playerEvents.type, query.type) : undefined,
-      query.campaignId ? eq(playerEvents.campaignId, query.campaignId) : undefined,
-      query.clickId ? eq(playerEvents.clickId, query.clickId) : undefined,
-      query.from ? gte(playerEvents.occurredAt, new Date(query.from)) : undefined,
-      query.to ? lte(playerEvents.occurredAt, new Date(query.to)) : undefined,
-    )).orderBy(desc(playerEvents.occurredAt)).limit(query.limit);
+export async function listConversions(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  query: z.infer<typeof ConversionQuerySchema>,
+) {
+  const rows = await deps.db
+    .select({
+      event: playerEvents,
+      campaignName: campaignNameOf(playerEvents.campaignId),
+      promoTitle: promoTitleOf(playerEvents.promoId),
+    })
+    .from(playerEvents)
+    .where(
+      and(
+        eq(playerEvents.operatorId, who.operatorId),
+        eq(playerEvents.partnerId, who.partnerId),
+        query.type ? eq(playerEvents.type, query.type) : undefined,
+        query.campaignId ? eq(playerEvents.campaignId, query.campaignId) : undefined,
+        query.clickId ? eq(playerEvents.clickId, query.clickId) : undefined,
+        query.from ? gte(playerEvents.occurredAt, new Date(query.from)) : undefined,
+        query.to ? lte(playerEvents.occurredAt, new Date(query.to)) : undefined,
+      ),
+    )
+    .orderBy(desc(playerEvents.occurredAt))
+    .limit(query.limit);
   return rows.map((r) => present(r.event, r.campaignName, r.promoTitle));
 }
 
 export async function listUnattributedEvents(deps: ServiceContext, operatorId: string, limit: number) {
-  const rows = await deps.db.select().from(playerEvents)
+  const rows = await deps.db
+    .select()
+    .from(playerEvents)
     .where(and(eq(playerEvents.operatorId, operatorId), isNull(playerEvents.partnerId)))
-    .orderBy(desc(playerEvents.receivedAt)).limit(limit);
+    .orderBy(desc(playerEvents.receivedAt))
+    .limit(limit);
   return rows.map((e) => present(e, null, null));
 }

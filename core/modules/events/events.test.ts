@@ -13,23 +13,51 @@ let campaignId = '';
 beforeEach(async () => {
   t = await createTestApp();
   op = await t.addOperator('Lucky');
-  brandId = (await unwrap(op.client.v1.brands.$post({ json: { name: 'Lucky Casino', currency: 'EUR', websiteUrl: 'https://casino.example' } }))).id;
+  brandId = (
+    await unwrap(
+      op.client.v1.brands.$post({
+        json: { name: 'Lucky Casino', currency: 'EUR', websiteUrl: 'https://casino.example' },
+      }),
+    )
+  ).id;
   await activePartner(t, op.operator.id, 'aff@example.com');
   partner = (await signedInClient(t, op.operator.id, 'aff@example.com')).client;
-  const landing = await unwrap(op.client.v1.landings.$post({ json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' } }));
+  const landing = await unwrap(
+    op.client.v1.landings.$post({
+      json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' },
+    }),
+  );
   const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
-  const campaign = await unwrap(partner.v1.partner.campaigns.$post({ json: { name: 'Main', brandId, planId: plan.id } }));
+  const campaign = await unwrap(
+    partner.v1.partner.campaigns.$post({ json: { name: 'Main', brandId, planId: plan.id } }),
+  );
   campaignId = campaign.id;
-  trackingLink = (await unwrap(partner.v1.partner.campaigns[':campaignId'].promos.$post({ param: { campaignId }, json: { landingId: landing.id, title: 'Link', promoCode: 'WELCOME' } }))).trackingLink;
+  trackingLink = (
+    await unwrap(
+      partner.v1.partner.campaigns[':campaignId'].promos.$post({
+        param: { campaignId },
+        json: { landingId: landing.id, title: 'Link', promoCode: 'WELCOME' },
+      }),
+    )
+  ).trackingLink;
 });
 afterEach(() => t.dispose());
 
 const send = (events: unknown[]) => unwrap(op.client.v1.events.$post({ json: { events } }));
-const event = (id: string, extra: Record<string, unknown> = {}) => ({ id, type: 'registration', player_id: 'p1', brand: brandId, occurred_at: '2026-11-24T10:05:00Z', ...extra });
+const event = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  type: 'registration',
+  player_id: 'p1',
+  brand: brandId,
+  occurred_at: '2026-11-24T10:05:00Z',
+  ...extra,
+});
 
 describe('player events', () => {
-  it('attributes by visit id, then promo code, then the player\'s earlier attribution; keeps the unattributed', async () => {
-    const visit = new URL((await t.fetchApp(`${trackingLink}?clickID=abc`)).headers.get('location')!).searchParams.get('kb_vid')!;
+  it("attributes by visit id, then promo code, then the player's earlier attribution; keeps the unattributed", async () => {
+    const visit = new URL((await t.fetchApp(`${trackingLink}?clickID=abc`)).headers.get('location')!).searchParams.get(
+      'kb_vid',
+    )!;
     const result = await send([
       event('e1', { visit_id: visit }),
       event('e2', { type: 'first_deposit', amount: '25.50', currency: 'EUR' }),
@@ -37,10 +65,21 @@ describe('player events', () => {
       event('e4', { player_id: 'stranger', type: 'deposit', amount: '10', currency: 'EUR' }),
     ]);
     expect(result).toMatchObject({ accepted: 4, duplicates: 0, conflicts: 0, rejected: 0 });
-    expect(result.results.map((r) => r.attribution?.method ?? null)).toEqual(['visit_id', 'player', 'promo_code', null]);
+    expect(result.results.map((r) => r.attribution?.method ?? null)).toEqual([
+      'visit_id',
+      'player',
+      'promo_code',
+      null,
+    ]);
     expect(result.results[1]!.attribution!.clickId).toBe(visit);
     const conversions = await unwrap(partner.v1.partner.conversions.$get({ query: {} }));
-    expect(conversions.data.map((c) => [c.id, c.type, c.amount])).toEqual(expect.arrayContaining([['e1', 'registration', null], ['e2', 'first_deposit', '25.50'], ['e3', 'registration', null]]));
+    expect(conversions.data.map((c) => [c.id, c.type, c.amount])).toEqual(
+      expect.arrayContaining([
+        ['e1', 'registration', null],
+        ['e2', 'first_deposit', '25.50'],
+        ['e3', 'registration', null],
+      ]),
+    );
     expect(conversions.data).toHaveLength(3);
     const byClick = await unwrap(partner.v1.partner.conversions.$get({ query: { clickId: visit } }));
     expect(byClick.data.map((c) => c.id).sort()).toEqual(['e1', 'e2']);
@@ -62,7 +101,16 @@ describe('player events', () => {
       event('e8'),
       event('e8'),
     ]);
-    expect(result.results.map((r) => r.status)).toEqual(['duplicate', 'conflict', 'rejected', 'rejected', 'rejected', 'rejected', 'accepted', 'duplicate']);
+    expect(result.results.map((r) => r.status)).toEqual([
+      'duplicate',
+      'conflict',
+      'rejected',
+      'rejected',
+      'rejected',
+      'rejected',
+      'accepted',
+      'duplicate',
+    ]);
     expect(result.results[2]!.errors![0]!.path).toBe('events.2.amount');
     expect(result.results[3]!.errors![0]!.message).toContain('decimal places');
     expect(result.results[4]!.errors![0]).toEqual({ path: 'events.4.brand', message: 'no such brand' });
@@ -71,15 +119,25 @@ describe('player events', () => {
   });
 
   it('refuses a batch over 1,000 events as a whole', async () => {
-    const res = await op.client.v1.events.$post({ json: { events: Array.from({ length: 1001 }, (_, i) => event(`x${i}`)) } });
+    const res = await op.client.v1.events.$post({
+      json: { events: Array.from({ length: 1001 }, (_, i) => event(`x${i}`)) },
+    });
     expect(res.status).toBe(422);
   });
 
-  it('isolates operators: another operator cannot attribute to this partner\'s clicks', async () => {
+  it("isolates operators: another operator cannot attribute to this partner's clicks", async () => {
     const visit = new URL((await t.fetchApp(trackingLink)).headers.get('location')!).searchParams.get('kb_vid')!;
     const other = await t.addOperator('Other');
-    const otherBrand = (await unwrap(other.client.v1.brands.$post({ json: { name: 'Other', currency: 'USD', websiteUrl: 'https://o.example' } }))).id;
-    const result = await unwrap(other.client.v1.events.$post({ json: { events: [{ ...event('z1', { visit_id: visit, promo_code: 'WELCOME' }), brand: otherBrand }] } }));
+    const otherBrand = (
+      await unwrap(
+        other.client.v1.brands.$post({ json: { name: 'Other', currency: 'USD', websiteUrl: 'https://o.example' } }),
+      )
+    ).id;
+    const result = await unwrap(
+      other.client.v1.events.$post({
+        json: { events: [{ ...event('z1', { visit_id: visit, promo_code: 'WELCOME' }), brand: otherBrand }] },
+      }),
+    );
     expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: null });
     expect((await unwrap(partner.v1.partner.conversions.$get({ query: {} }))).data).toEqual([]);
   });

@@ -20,27 +20,55 @@ import { PlayerEventSchema } from './schemas.ts';
 import type { z } from 'zod';
 
 type Incoming = z.infer<typeof PlayerEventSchema>;
-type Attribution = { partnerId: string; campaignId: string; promoId: string; clickId: string | null; method: 'visit_id' | 'promo_code' | 'player' };
-type Result = { index: number; id: string | null; status: 'accepted' | 'duplicate' | 'conflict' | 'rejected'; attribution: Attribution | null; errors?: Array<{ path: string; message: string }> };
-
+type Attribution = {
+  partnerId: string;
+  campaignId: string;
+  promoId: string;
+  clickId: string | null;
+  method: 'visit_id' | 'promo_code' | 'player';
+};
+type Result = {
+  index: number;
+  id: string | null;
+  status: 'accepted' | 'duplicate' | 'conflict' | 'rejected';
+  attribution: Attribution | null;
+  errors?: Array<{ path: string; message: string }>;
+};
 
 const playerKey = (brand: string, player: string) => `${brand}\u0000${player}`;
 
 /** Canonical content: key order, time notation or "5" vs "5.00" do not make a "different" event. */
 function canonical(e: Incoming, amountMinor: number | null): string {
-  const sortKeys = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]))
-    : Array.isArray(v) ? v.map(sortKeys) : v);
+  const sortKeys = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+        )
+      : Array.isArray(v)
+        ? v.map(sortKeys)
+        : v;
   return JSON.stringify(sortKeys({ ...e, amount: amountMinor, occurred_at: new Date(e.occurred_at).toISOString() }));
 }
 
 /** What an attributed event's postbacks know: the event's own values under the built-in names. */
 function eventTrigger(operatorId: string, e: typeof playerEvents.$inferInsert): PostbackTrigger {
   return {
-    operatorId, partnerId: e.partnerId!, campaignId: e.campaignId ?? null, promoId: e.promoId ?? null, clickId: e.clickId ?? null,
-    action: e.type, triggerKey: `event:${e.id}`, at: e.receivedAt,
+    operatorId,
+    partnerId: e.partnerId!,
+    campaignId: e.campaignId ?? null,
+    promoId: e.promoId ?? null,
+    clickId: e.clickId ?? null,
+    action: e.type,
+    triggerKey: `event:${e.id}`,
+    at: e.receivedAt,
     values: {
-      event_id: e.id, player_id: e.playerId, brand_id: e.brandId, occurred_at: e.occurredAt.toISOString(), currency: e.currency ?? null,
+      event_id: e.id,
+      player_id: e.playerId,
+      brand_id: e.brandId,
+      occurred_at: e.occurredAt.toISOString(),
+      currency: e.currency ?? null,
       amount: formatStoredAmount(e.amountMinor, e.currency),
       transaction_id: typeof e.data?.transaction_id === 'string' ? e.data.transaction_id : null,
     },
@@ -54,7 +82,13 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
     const parsed = PlayerEventSchema.safeParse(item);
     const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : null;
     if (!parsed.success) {
-      results[index] = { index, id, status: 'rejected', attribution: null, errors: parsed.error.issues.map((i) => ({ path: ['events', index, ...i.path].join('.'), message: i.message })) };
+      results[index] = {
+        index,
+        id,
+        status: 'rejected',
+        attribution: null,
+        errors: parsed.error.issues.map((i) => ({ path: ['events', index, ...i.path].join('.'), message: i.message })),
+      };
       continue;
     }
     let amountMinor: number | null = null;
@@ -62,22 +96,66 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
       try {
         amountMinor = parseMoney(parsed.data.amount, parsed.data.currency!).minor;
       } catch (error) {
-        results[index] = { index, id, status: 'rejected', attribution: null, errors: [{ path: `events.${index}.amount`, message: error instanceof MoneyError ? error.message : 'invalid amount' }] };
+        results[index] = {
+          index,
+          id,
+          status: 'rejected',
+          attribution: null,
+          errors: [
+            { path: `events.${index}.amount`, message: error instanceof MoneyError ? error.message : 'invalid amount' },
+          ],
+        };
         continue;
       }
     }
     valid.push({ index, event: parsed.data, hash: await sha256Hex(canonical(parsed.data, amountMinor)), amountMinor });
   }
 
-  const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) => selectInChunks(values, load, deps.maxBoundParams);
-  const knownBrands = await existingBrandIds(deps, operatorId, valid.map((v) => v.event.brand));
-  const existing = new Map((await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>
-    deps.db.select({ id: playerEvents.id, hash: playerEvents.contentHash, partnerId: playerEvents.partnerId, campaignId: playerEvents.campaignId, promoId: playerEvents.promoId, clickId: playerEvents.clickId, attributedBy: playerEvents.attributedBy })
-      .from(playerEvents).where(and(eq(playerEvents.operatorId, operatorId), inArray(playerEvents.id, ids))))).map((r) => [r.id, r]));
-  const clickRows = await clickAttributions(deps, operatorId, valid.flatMap((v) => (v.event.visit_id ? [v.event.visit_id] : [])));
-  const promoRows = await promosByCode(deps, operatorId, valid.flatMap((v) => (v.event.promo_code ? [v.event.promo_code] : [])));
-  const knownPlayers = new Map((await inChunks([...new Set(valid.map((v) => v.event.player_id))], (ids) =>
-    deps.db.select().from(players).where(and(eq(players.operatorId, operatorId), inArray(players.playerId, ids))))).map((p) => [playerKey(p.brandId, p.playerId), p]));
+  const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) =>
+    selectInChunks(values, load, deps.maxBoundParams);
+  const knownBrands = await existingBrandIds(
+    deps,
+    operatorId,
+    valid.map((v) => v.event.brand),
+  );
+  const existing = new Map(
+    (
+      await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>
+        deps.db
+          .select({
+            id: playerEvents.id,
+            hash: playerEvents.contentHash,
+            partnerId: playerEvents.partnerId,
+            campaignId: playerEvents.campaignId,
+            promoId: playerEvents.promoId,
+            clickId: playerEvents.clickId,
+            attributedBy: playerEvents.attributedBy,
+          })
+          .from(playerEvents)
+          .where(and(eq(playerEvents.operatorId, operatorId), inArray(playerEvents.id, ids))),
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const clickRows = await clickAttributions(
+    deps,
+    operatorId,
+    valid.flatMap((v) => (v.event.visit_id ? [v.event.visit_id] : [])),
+  );
+  const promoRows = await promosByCode(
+    deps,
+    operatorId,
+    valid.flatMap((v) => (v.event.promo_code ? [v.event.promo_code] : [])),
+  );
+  const knownPlayers = new Map(
+    (
+      await inChunks([...new Set(valid.map((v) => v.event.player_id))], (ids) =>
+        deps.db
+          .select()
+          .from(players)
+          .where(and(eq(players.operatorId, operatorId), inArray(players.playerId, ids))),
+      )
+    ).map((p) => [playerKey(p.brandId, p.playerId), p]),
+  );
 
   const now = deps.clock.now();
   const toInsert: Array<typeof playerEvents.$inferInsert> = [];
@@ -87,39 +165,109 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
     const prior = existing.get(event.id);
     const priorHash = prior?.hash ?? seenInBatch.get(event.id);
     if (priorHash !== undefined) {
-      const attribution = prior?.partnerId ? { partnerId: prior.partnerId, campaignId: prior.campaignId!, promoId: prior.promoId!, clickId: prior.clickId, method: prior.attributedBy! } : null;
-      results[index] = priorHash === hash
-        ? { index, id: event.id, status: 'duplicate', attribution }
-        : { index, id: event.id, status: 'conflict', attribution: null, errors: [{ path: `events.${index}.id`, message: 'this id was already used for an event with different content' }] };
+      const attribution = prior?.partnerId
+        ? {
+            partnerId: prior.partnerId,
+            campaignId: prior.campaignId!,
+            promoId: prior.promoId!,
+            clickId: prior.clickId,
+            method: prior.attributedBy!,
+          }
+        : null;
+      results[index] =
+        priorHash === hash
+          ? { index, id: event.id, status: 'duplicate', attribution }
+          : {
+              index,
+              id: event.id,
+              status: 'conflict',
+              attribution: null,
+              errors: [
+                { path: `events.${index}.id`, message: 'this id was already used for an event with different content' },
+              ],
+            };
       continue;
     }
     if (!knownBrands.has(event.brand)) {
-      results[index] = { index, id: event.id, status: 'rejected', attribution: null, errors: [{ path: `events.${index}.brand`, message: 'no such brand' }] };
+      results[index] = {
+        index,
+        id: event.id,
+        status: 'rejected',
+        attribution: null,
+        errors: [{ path: `events.${index}.brand`, message: 'no such brand' }],
+      };
       continue;
     }
     const click = event.visit_id ? clickRows.get(event.visit_id) : undefined;
     const promo = event.promo_code ? promoRows.get(event.promo_code) : undefined;
     const player = knownPlayers.get(playerKey(event.brand, event.player_id));
-    const attribution: Attribution | null = click ? { partnerId: click.partnerId, campaignId: click.campaignId, promoId: click.promoId, clickId: click.id, method: 'visit_id' }
-      : promo ? { partnerId: promo.partnerId, campaignId: promo.campaignId, promoId: promo.id, clickId: null, method: 'promo_code' }
-      : player ? { partnerId: player.partnerId, campaignId: player.campaignId, promoId: player.promoId, clickId: player.clickId, method: 'player' }
-      : null;
+    const attribution: Attribution | null = click
+      ? {
+          partnerId: click.partnerId,
+          campaignId: click.campaignId,
+          promoId: click.promoId,
+          clickId: click.id,
+          method: 'visit_id',
+        }
+      : promo
+        ? {
+            partnerId: promo.partnerId,
+            campaignId: promo.campaignId,
+            promoId: promo.id,
+            clickId: null,
+            method: 'promo_code',
+          }
+        : player
+          ? {
+              partnerId: player.partnerId,
+              campaignId: player.campaignId,
+              promoId: player.promoId,
+              clickId: player.clickId,
+              method: 'player',
+            }
+          : null;
     if (attribution && !player) {
-      const row = { operatorId, brandId: event.brand, playerId: event.player_id, partnerId: attribution.partnerId, campaignId: attribution.campaignId, promoId: attribution.promoId, clickId: attribution.clickId, attributedAt: now };
+      const row = {
+        operatorId,
+        brandId: event.brand,
+        playerId: event.player_id,
+        partnerId: attribution.partnerId,
+        campaignId: attribution.campaignId,
+        promoId: attribution.promoId,
+        clickId: attribution.clickId,
+        attributedAt: now,
+      };
       newPlayers.push(row);
       knownPlayers.set(playerKey(event.brand, event.player_id), row as typeof players.$inferSelect);
     }
     toInsert.push({
-      operatorId, id: event.id, type: event.type, playerId: event.player_id, brandId: event.brand, visitId: event.visit_id ?? null,
-      promoCode: event.promo_code ?? null, amountMinor, currency: event.currency ?? null, occurredAt: new Date(event.occurred_at),
-      data: event.data ?? null, contentHash: hash, partnerId: attribution?.partnerId ?? null, campaignId: attribution?.campaignId ?? null,
-      promoId: attribution?.promoId ?? null, clickId: attribution?.clickId ?? null, attributedBy: attribution?.method ?? null, receivedAt: now,
+      operatorId,
+      id: event.id,
+      type: event.type,
+      playerId: event.player_id,
+      brandId: event.brand,
+      visitId: event.visit_id ?? null,
+      promoCode: event.promo_code ?? null,
+      amountMinor,
+      currency: event.currency ?? null,
+      occurredAt: new Date(event.occurred_at),
+      data: event.data ?? null,
+      contentHash: hash,
+      partnerId: attribution?.partnerId ?? null,
+      campaignId: attribution?.campaignId ?? null,
+      promoId: attribution?.promoId ?? null,
+      clickId: attribution?.clickId ?? null,
+      attributedBy: attribution?.method ?? null,
+      receivedAt: now,
     });
     seenInBatch.set(event.id, hash);
     results[index] = { index, id: event.id, status: 'accepted', attribution };
   }
   // The events, new players, and the partner postbacks they owe go in one batch: all or none.
-  const planned = await planPostbacks(deps, toInsert.flatMap((e) => (e.partnerId ? [eventTrigger(operatorId, e)] : [])));
+  const planned = await planPostbacks(
+    deps,
+    toInsert.flatMap((e) => (e.partnerId ? [eventTrigger(operatorId, e)] : [])),
+  );
   await deps.jobs.enqueueMany(planned.jobs, [
     // Conflicting concurrent batches with the same ids: the unique key keeps the first, never two.
     { table: playerEvents, rows: toInsert, onConflictDoNothing: true },
@@ -127,5 +275,11 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
     ...planned.parts,
   ]);
   const count = (status: Result['status']) => results.filter((r) => r.status === status).length;
-  return { accepted: count('accepted'), duplicates: count('duplicate'), conflicts: count('conflict'), rejected: count('rejected'), results };
+  return {
+    accepted: count('accepted'),
+    duplicates: count('duplicate'),
+    conflicts: count('conflict'),
+    rejected: count('rejected'),
+    results,
+  };
 }

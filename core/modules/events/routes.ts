@@ -2,9 +2,22 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
-import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
+import {
+  bodyProblems,
+  jsonBody,
+  jsonResponse,
+  operatorKeySecurity,
+  partnerSecurity,
+  problemResponses,
+} from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
-import { ConversionListSchema, ConversionQuerySchema, EventBatchResultSchema, EventBatchSchema, PlayerEventSchema } from './schemas.ts';
+import {
+  ConversionListSchema,
+  ConversionQuerySchema,
+  EventBatchResultSchema,
+  EventBatchSchema,
+  PlayerEventSchema,
+} from './schemas.ts';
 import { ingestEvents } from './ingest-events.ts';
 import { listConversions, listUnattributedEvents } from './conversions.ts';
 
@@ -12,21 +25,33 @@ const errors = { 401: problemResponses[401], 422: problemResponses[422] };
 
 const ingestRoute = createRoute({
   operationId: 'sendPlayerEvents',
-  method: 'post', path: '/v1/events', tags: ['Operator: player events'], security: operatorKeySecurity, middleware: [requireOperatorKey],
-  summary: 'Send up to 1,000 player events; each gets its own result (accepted, duplicate, conflict, rejected) and attribution',
+  method: 'post',
+  path: '/v1/events',
+  tags: ['Operator: player events'],
+  security: operatorKeySecurity,
+  middleware: [requireOperatorKey],
+  summary:
+    'Send up to 1,000 player events; each gets its own result (accepted, duplicate, conflict, rejected) and attribution',
   request: { body: jsonBody(EventBatchSchema) },
   responses: { ...bodyProblems, 200: jsonResponse(EventBatchResultSchema, 'Per-event results'), ...errors },
 });
 const unattributedRoute = createRoute({
   operationId: 'listUnattributedEvents',
-  method: 'get', path: '/v1/events/unattributed', tags: ['Operator: player events'], security: operatorKeySecurity, middleware: [requireOperatorKey],
+  method: 'get',
+  path: '/v1/events/unattributed',
+  tags: ['Operator: player events'],
+  security: operatorKeySecurity,
+  middleware: [requireOperatorKey],
   summary: 'Events no click, promo code or earlier player attribution matched (kept, never dropped)',
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
   responses: { 200: jsonResponse(ConversionListSchema, 'Events'), ...errors },
 });
 const conversionsRoute = createRoute({
   operationId: 'listPartnerConversions',
-  method: 'get', path: '/v1/partner/conversions', tags: ['Partner campaigns'], security: partnerSecurity,
+  method: 'get',
+  path: '/v1/partner/conversions',
+  tags: ['Partner campaigns'],
+  security: partnerSecurity,
   middleware: [requirePartnerSession({ component: 'conversions' })],
   summary: 'Conversion log: player events attributed to this partner, filtered by type, campaign, click id and time',
   request: { query: ConversionQuerySchema },
@@ -38,6 +63,12 @@ const router = createRouter();
 router.openAPIRegistry.register('PlayerEvent', PlayerEventSchema);
 
 export const eventRoutes = router
-  .openapi(ingestRoute, async (c) => c.json(await ingestEvents(c.var.deps, c.var.operatorId, c.req.valid('json').events), 200))
-  .openapi(unattributedRoute, async (c) => c.json({ data: await listUnattributedEvents(c.var.deps, c.var.operatorId, c.req.valid('query').limit) }, 200))
-  .openapi(conversionsRoute, async (c) => c.json({ data: await listConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200));
+  .openapi(ingestRoute, async (c) =>
+    c.json(await ingestEvents(c.var.deps, c.var.operatorId, c.req.valid('json').events), 200),
+  )
+  .openapi(unattributedRoute, async (c) =>
+    c.json({ data: await listUnattributedEvents(c.var.deps, c.var.operatorId, c.req.valid('query').limit) }, 200),
+  )
+  .openapi(conversionsRoute, async (c) =>
+    c.json({ data: await listConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+  );

@@ -18,7 +18,15 @@ export async function unlockWithToken(deps: ServiceContext, operatorId: string, 
   const user = await loadUser(deps, operatorId, used.userId);
   await deps.db.batch([
     deps.db.update(users).set({ lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
-    auditStatement(deps, { operatorId, partnerId: user.partnerId, userId: user.id, type: 'user_unlocked', actor: { kind: 'user', userId: user.id }, detail: { via: 'email_link' }, meta }),
+    auditStatement(deps, {
+      operatorId,
+      partnerId: user.partnerId,
+      userId: user.id,
+      type: 'user_unlocked',
+      actor: { kind: 'user', userId: user.id },
+      detail: { via: 'email_link' },
+      meta,
+    }),
   ]);
   return { message: 'Your account is unlocked; you can sign in again' };
 }
@@ -27,7 +35,12 @@ export const PASSWORD_RESET_JOB = 'identity.password_reset';
 /** One reset email per address per window, however often the form is sent (no mail-bombing). */
 export const RESET_REQUEST_WINDOW_MS = 5 * 60_000;
 
-export interface PasswordResetJob { operatorId: string; email: string; linkBase: string; meta: RequestMeta }
+export interface PasswordResetJob {
+  operatorId: string;
+  email: string;
+  linkBase: string;
+  meta: RequestMeta;
+}
 
 /**
  * Always the same answer after the same work, one job row, whether or not the email has an
@@ -37,8 +50,18 @@ export interface PasswordResetJob { operatorId: string; email: string; linkBase:
 export async function requestPasswordReset(deps: ServiceContext, operatorId: string, email: string, meta: RequestMeta) {
   const address = email.trim().toLowerCase();
   const window = Math.floor(deps.clock.now().getTime() / RESET_REQUEST_WINDOW_MS);
-  const payload: PasswordResetJob = { operatorId, email: address, linkBase: portalLink(deps, operatorId, 'reset'), meta };
-  await deps.jobs.enqueue({ kind: PASSWORD_RESET_JOB, operatorId, payload, idempotencyKey: `${operatorId}:${await sha256Hex(address)}:${window}` });
+  const payload: PasswordResetJob = {
+    operatorId,
+    email: address,
+    linkBase: portalLink(deps, operatorId, 'reset'),
+    meta,
+  };
+  await deps.jobs.enqueue({
+    kind: PASSWORD_RESET_JOB,
+    operatorId,
+    payload,
+    idempotencyKey: `${operatorId}:${await sha256Hex(address)}:${window}`,
+  });
   return { message: 'If an account exists for this email, we have sent a link to reset the password' };
 }
 
@@ -47,16 +70,37 @@ export async function sendPasswordResetLink(deps: MailDeps, job: PasswordResetJo
   const { operatorId, meta } = job;
   const found = await findUserByEmail(deps, operatorId, job.email);
   if (!found || found.user.blockedAt) return;
-  const { raw } = await issueOneTimeToken(deps, { operatorId, userId: found.user.id, purpose: 'password_reset', ttlMs: RESET_LINK_TTL_MS });
+  const { raw } = await issueOneTimeToken(deps, {
+    operatorId,
+    userId: found.user.id,
+    purpose: 'password_reset',
+    ttlMs: RESET_LINK_TTL_MS,
+  });
   await sendMail(deps, {
-    operatorId, to: found.user.email, locale: found.user.locale, template: 'password_reset',
+    operatorId,
+    to: found.user.email,
+    locale: found.user.locale,
+    template: 'password_reset',
     params: { link: `${job.linkBase}#reset=${raw}`, expiresInHours: RESET_LINK_TTL_MS / 3_600_000 },
   });
-  await recordAudit(deps, { operatorId, partnerId: found.user.partnerId, userId: found.user.id, type: 'password_reset', actor: { kind: 'user', userId: found.user.id }, detail: { stage: 'requested' }, meta });
+  await recordAudit(deps, {
+    operatorId,
+    partnerId: found.user.partnerId,
+    userId: found.user.id,
+    type: 'password_reset',
+    actor: { kind: 'user', userId: found.user.id },
+    detail: { stage: 'requested' },
+    meta,
+  });
 }
 
 /** Sets the password from a reset or invitation link; every existing session of the user ends. */
-export async function completePasswordToken(deps: ServiceContext, operatorId: string, input: { token: string; password: string }, meta: RequestMeta) {
+export async function completePasswordToken(
+  deps: ServiceContext,
+  operatorId: string,
+  input: { token: string; password: string },
+  meta: RequestMeta,
+) {
   // A weak password must not burn the link: check it before the token is used up.
   const pending = await peekOneTimeToken(deps, operatorId, ['password_reset', 'invite'], input.token);
   const user = await loadUser(deps, operatorId, pending.userId);
@@ -65,12 +109,24 @@ export async function completePasswordToken(deps: ServiceContext, operatorId: st
   const invite = used.purpose === 'invite';
   await deps.db.batch([
     // A reset also clears a lock: the person proved control of the mailbox.
-    deps.db.update(users).set({ passwordHash: await hashPassword(input.password), lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
+    deps.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(input.password), lockedAt: null, failedSignIns: 0 })
+      .where(eq(users.id, user.id)),
     endAllSessionsStatement(deps, operatorId, user.id),
     auditStatement(deps, {
-      operatorId, partnerId: user.partnerId, userId: user.id, type: invite ? 'password_set' : 'password_reset',
-      actor: { kind: 'user', userId: user.id }, detail: invite ? { via: 'invitation' } : { stage: 'completed', sessionsEnded: true }, meta,
+      operatorId,
+      partnerId: user.partnerId,
+      userId: user.id,
+      type: invite ? 'password_set' : 'password_reset',
+      actor: { kind: 'user', userId: user.id },
+      detail: invite ? { via: 'invitation' } : { stage: 'completed', sessionsEnded: true },
+      meta,
     }),
   ]);
-  return { message: invite ? 'Your password is set; sign in with it now' : 'Your password is changed and every session has ended; sign in again' };
+  return {
+    message: invite
+      ? 'Your password is set; sign in with it now'
+      : 'Your password is changed and every session has ended; sign in again',
+  };
 }

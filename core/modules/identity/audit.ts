@@ -39,36 +39,66 @@ export async function recordAudit(ctx: StoreContext, input: AuditInput): Promise
 
 /** Failed sign-ins from one IP in the window, across all operators (the per-IP throttle). */
 export async function countRecentFailures(ctx: Pick<StoreContext, 'db'>, ip: string, since: Date): Promise<number> {
-  const rows = await ctx.db.select({ id: auditEvents.id }).from(auditEvents)
-    .where(and(eq(auditEvents.ip, ip), eq(auditEvents.type, 'sign_in_failed'), gte(auditEvents.createdAt, since))).limit(1000);
+  const rows = await ctx.db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.ip, ip), eq(auditEvents.type, 'sign_in_failed'), gte(auditEvents.createdAt, since)))
+    .limit(1000);
   return rows.length;
 }
 
-export interface EventQuery { type?: AuditEventType; userId?: string; from?: string; to?: string; limit: number; before?: string }
+export interface EventQuery {
+  type?: AuditEventType;
+  userId?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  before?: string;
+}
 
 /** Owners and admins see the whole account's log; analysts and finance see their own events. */
 export async function listAuditEvents(ctx: StoreContext, principal: PartnerPrincipal, query: EventQuery) {
   const ownOnly = principal.role === 'analyst' || principal.role === 'finance';
-  const rows = await ctx.db.select().from(auditEvents).where(and(
-    eq(auditEvents.operatorId, principal.operatorId),
-    eq(auditEvents.partnerId, principal.partnerId),
-    ownOnly ? or(eq(auditEvents.userId, principal.userId), eq(auditEvents.actorUserId, principal.userId)) : undefined,
-    query.type ? eq(auditEvents.type, query.type) : undefined,
-    query.userId ? or(eq(auditEvents.userId, query.userId), eq(auditEvents.actorUserId, query.userId)) : undefined,
-    query.from ? gte(auditEvents.createdAt, new Date(query.from)) : undefined,
-    query.to ? lte(auditEvents.createdAt, new Date(query.to)) : undefined,
-    query.before ? lt(auditEvents.id, query.before) : undefined,
-  )).orderBy(desc(auditEvents.id)).limit(query.limit + 1);
+  const rows = await ctx.db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.operatorId, principal.operatorId),
+        eq(auditEvents.partnerId, principal.partnerId),
+        ownOnly
+          ? or(eq(auditEvents.userId, principal.userId), eq(auditEvents.actorUserId, principal.userId))
+          : undefined,
+        query.type ? eq(auditEvents.type, query.type) : undefined,
+        query.userId ? or(eq(auditEvents.userId, query.userId), eq(auditEvents.actorUserId, query.userId)) : undefined,
+        query.from ? gte(auditEvents.createdAt, new Date(query.from)) : undefined,
+        query.to ? lte(auditEvents.createdAt, new Date(query.to)) : undefined,
+        query.before ? lt(auditEvents.id, query.before) : undefined,
+      ),
+    )
+    .orderBy(desc(auditEvents.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const ids = [...new Set(page.flatMap((r) => [r.userId, r.actorUserId]).filter((x): x is string => Boolean(x)))];
-  const emails = new Map((ids.length ? await ctx.db.select({ id: users.id, email: users.email }).from(users)
-    .where(and(eq(users.operatorId, principal.operatorId), inArray(users.id, ids))) : []).map((u) => [u.id, u.email]));
+  const emails = new Map(
+    (ids.length
+      ? await ctx.db
+          .select({ id: users.id, email: users.email })
+          .from(users)
+          .where(and(eq(users.operatorId, principal.operatorId), inArray(users.id, ids)))
+      : []
+    ).map((u) => [u.id, u.email]),
+  );
   return {
     data: page.map((r) => ({
       id: r.id,
       type: r.type as AuditEventType,
-      actor: { kind: r.actorKind, id: r.actorUserId, email: r.actorUserId ? emails.get(r.actorUserId) ?? null : null },
-      subject: { id: r.userId, email: r.userId ? emails.get(r.userId) ?? null : null },
+      actor: {
+        kind: r.actorKind,
+        id: r.actorUserId,
+        email: r.actorUserId ? (emails.get(r.actorUserId) ?? null) : null,
+      },
+      subject: { id: r.userId, email: r.userId ? (emails.get(r.userId) ?? null) : null },
       detail: r.detail,
       ip: r.ip,
       createdAt: r.createdAt.toISOString(),

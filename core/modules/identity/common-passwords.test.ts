@@ -17,7 +17,10 @@ function generate(words: string[]): string {
   let line = '';
   for (const word of words) {
     if (/[\s'\\]/.test(word)) throw new Error(`cannot embed ${JSON.stringify(word)}`);
-    if (line && line.length + 1 + word.length > 104) { lines.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+    if (line && line.length + 1 + word.length > 104) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
   }
   lines.push(line);
   return `/**
@@ -35,14 +38,17 @@ ${lines.map((l) => `  '${l}',`).join('\n')}
 
 describe('the committed common-password list', () => {
   it('equals the first 10,000 passwords of the zxcvbn-ts list, in order', () => {
-    if (process.env.COMMON_PASSWORDS_WRITE === '1') writeFileSync(new URL('./common-passwords.ts', import.meta.url), generate(libraryTop));
+    if (process.env.COMMON_PASSWORDS_WRITE === '1')
+      writeFileSync(new URL('./common-passwords.ts', import.meta.url), generate(libraryTop));
     expect(libraryTop).toHaveLength(10_000);
     expect(COMMON_PASSWORDS_TEXT.split(' ')).toEqual(libraryTop);
   });
 
   it('refuses a word from the end of the list and accepts the first word after it', () => {
     const last = libraryTop.at(-1)!;
-    const next = (dictionary['passwords-common'] as string[]).slice(10_000).find((w) => w.length >= 10 && !/^(.)\1+$/.test(w))!;
+    const next = (dictionary['passwords-common'] as string[])
+      .slice(10_000)
+      .find((w) => w.length >= 10 && !/^(.)\1+$/.test(w))!;
     const tenCharacterCommon = libraryTop.findLast((w) => w.length >= 10)!;
     expect(() => assertPasswordAcceptable(tenCharacterCommon, null)).toThrow(/most common/);
     expect(() => assertPasswordAcceptable(next, null)).not.toThrow();

@@ -13,24 +13,63 @@ import type { EMBED_COMPONENTS } from './schemas.ts';
 
 type EmbedComponent = (typeof EMBED_COMPONENTS)[number];
 
-export async function mintPartnerSession(deps: ServiceContext, operatorId: string, input: { userId: string; components: EmbedComponent[]; ttlSeconds: number }) {
+export async function mintPartnerSession(
+  deps: ServiceContext,
+  operatorId: string,
+  input: { userId: string; components: EmbedComponent[]; ttlSeconds: number },
+) {
   const user = await loadUser(deps, operatorId, input.userId);
   const partner = await loadPartnerOfUser(deps, user);
   if (user.blockedAt || partner.status !== 'active') {
-    throw new DomainError('account_inactive', `User ${user.id} cannot have a session: ${user.blockedAt ? 'the user is blocked' : `the partner account is ${partner.status}`}`);
+    throw new DomainError(
+      'account_inactive',
+      `User ${user.id} cannot have a session: ${user.blockedAt ? 'the user is blocked' : `the partner account is ${partner.status}`}`,
+    );
   }
   const components = [...new Set(input.components)];
-  const { raw, expiresAt } = await issueOneTimeToken(deps, { operatorId, userId: user.id, purpose: 'embed', ttlMs: input.ttlSeconds * 1000, data: { components } });
+  const { raw, expiresAt } = await issueOneTimeToken(deps, {
+    operatorId,
+    userId: user.id,
+    purpose: 'embed',
+    ttlMs: input.ttlSeconds * 1000,
+    data: { components },
+  });
   return { clientSecret: raw, expiresAt: expiresAt.toISOString(), userId: user.id, components };
 }
 
-export async function exchangeClientSecret(deps: ServiceContext, operatorId: string, clientSecret: string, meta: RequestMeta) {
+export async function exchangeClientSecret(
+  deps: ServiceContext,
+  operatorId: string,
+  clientSecret: string,
+  meta: RequestMeta,
+) {
   const used = await consumeOneTimeToken(deps, operatorId, ['embed'], clientSecret);
   const user = await loadUser(deps, operatorId, used.userId);
   const partner = await loadPartnerOfUser(deps, user);
-  if (user.blockedAt || partner.status !== 'active') throw new DomainError('account_inactive', 'This partner user cannot sign in right now');
+  if (user.blockedAt || partner.status !== 'active')
+    throw new DomainError('account_inactive', 'This partner user cannot sign in right now');
   const components = (used.data?.components as string[] | undefined) ?? null;
-  const session = await createSession(deps, { operatorId, userId: user.id, kind: 'embed', transport: 'bearer', components, meta });
-  await auditStatement(deps, { operatorId, partnerId: partner.id, userId: user.id, type: 'signed_in', actor: { kind: 'operator' }, detail: { sessionId: session.id, via: 'embed', components }, meta });
-  return { token: session.token as string | null, expiresAt: session.expiresAt.toISOString(), user: presentUser(user), components };
+  const session = await createSession(deps, {
+    operatorId,
+    userId: user.id,
+    kind: 'embed',
+    transport: 'bearer',
+    components,
+    meta,
+  });
+  await auditStatement(deps, {
+    operatorId,
+    partnerId: partner.id,
+    userId: user.id,
+    type: 'signed_in',
+    actor: { kind: 'operator' },
+    detail: { sessionId: session.id, via: 'embed', components },
+    meta,
+  });
+  return {
+    token: session.token as string | null,
+    expiresAt: session.expiresAt.toISOString(),
+    user: presentUser(user),
+    components,
+  };
 }

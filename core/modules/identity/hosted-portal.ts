@@ -13,7 +13,11 @@ export interface HostedPortalPage {
   contentSecurityPolicy: string;
 }
 
-export async function renderHostedPortal(deps: ServiceContext, operatorId: string, locale: 'en' | 'ru'): Promise<HostedPortalPage> {
+export async function renderHostedPortal(
+  deps: ServiceContext,
+  operatorId: string,
+  locale: 'en' | 'ru',
+): Promise<HostedPortalPage> {
   const operator = await getOperator(deps, operatorId);
   const { branding } = operator;
   const dark = branding.theme === 'dark';
@@ -34,7 +38,10 @@ export async function renderHostedPortal(deps: ServiceContext, operatorId: strin
 <footer>${branding.supportEmail ? html`<a href="mailto:${branding.supportEmail}">${branding.supportEmail}</a>` : ''}</footer>
 <script type="module" src="/kabinet.js"></script>
 </body></html>`;
-  return { html: String(page), contentSecurityPolicy: await hostedPortalPolicy(operator.allowedOrigins, style, deps.publicUrl) };
+  return {
+    html: String(page),
+    contentSecurityPolicy: await hostedPortalPolicy(operator.allowedOrigins, style, deps.publicUrl),
+  };
 }
 
 /**
@@ -43,15 +50,26 @@ export async function renderHostedPortal(deps: ServiceContext, operatorId: strin
  * inline style is allowed by its hash, not by 'unsafe-inline'. Images may also come from
  * KABINET_PUBLIC_URL (the creatives) and any https host (operators' logos and creative CDNs).
  */
-export async function hostedPortalPolicy(allowedOrigins: readonly string[], inlineStyle: string, publicUrl: string): Promise<string> {
+export async function hostedPortalPolicy(
+  allowedOrigins: readonly string[],
+  inlineStyle: string,
+  publicUrl: string,
+): Promise<string> {
   // Stored origins are validated on write; checked again because they go into a header.
   const framers = allowedOrigins.filter((origin) => URL.canParse(origin) && new URL(origin).origin === origin);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(inlineStyle));
   const styleHash = btoa(String.fromCharCode(...new Uint8Array(digest)));
   const publicOrigin = URL.canParse(publicUrl) ? ` ${new URL(publicUrl).origin}` : '';
   return [
-    "default-src 'self'", "script-src 'self'", `style-src 'self' 'sha256-${styleHash}'`, "connect-src 'self'",
-    `img-src 'self' data: https:${publicOrigin}`, "font-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' 'sha256-${styleHash}'`,
+    "connect-src 'self'",
+    `img-src 'self' data: https:${publicOrigin}`,
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
     `frame-ancestors ${framers.length > 0 ? framers.join(' ') : "'none'"}`,
   ].join('; ');
 }

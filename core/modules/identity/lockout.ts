@@ -28,8 +28,12 @@ const LOGGED = {
 } as const;
 export type FailedCheck = keyof typeof LOGGED;
 
-export const lockedProblem = () => new DomainError('account_locked', 'Your account is locked after too many wrong '
-  + 'passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it');
+export const lockedProblem = () =>
+  new DomainError(
+    'account_locked',
+    'Your account is locked after too many wrong ' +
+      'passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it',
+  );
 
 export function assertNotLocked(user: Pick<UserRow, 'lockedAt'>): void {
   if (user.lockedAt) throw lockedProblem();
@@ -40,18 +44,41 @@ export function assertNotLocked(user: Pick<UserRow, 'lockedAt'>): void {
  * one). The count is incremented in SQL, not from the row read earlier, so parallel guesses each
  * count; only the request whose failure crossed the threshold locks and sends the email.
  */
-export async function registerFailure(deps: ServiceContext, user: UserRow, meta: RequestMeta | null, check: FailedCheck): Promise<boolean> {
+export async function registerFailure(
+  deps: ServiceContext,
+  user: UserRow,
+  meta: RequestMeta | null,
+  check: FailedCheck,
+): Promise<boolean> {
   const now = deps.clock.now();
-  const [counted] = await deps.db.update(users).set({ failedSignIns: sql`${users.failedSignIns} + 1` })
-    .where(eq(users.id, user.id)).returning({ failures: users.failedSignIns, lockedAt: users.lockedAt });
+  const [counted] = await deps.db
+    .update(users)
+    .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
+    .where(eq(users.id, user.id))
+    .returning({ failures: users.failedSignIns, lockedAt: users.lockedAt });
   const failures = counted?.failures ?? user.failedSignIns + 1;
   const { lockoutThreshold } = await getOperator(deps, user.operatorId);
-  const lockedNow = !counted?.lockedAt && failures >= lockoutThreshold && (await deps.db.update(users).set({ lockedAt: now })
-    .where(and(eq(users.id, user.id), isNull(users.lockedAt))).returning({ id: users.id })).length === 1;
+  const lockedNow =
+    !counted?.lockedAt &&
+    failures >= lockoutThreshold &&
+    (
+      await deps.db
+        .update(users)
+        .set({ lockedAt: now })
+        .where(and(eq(users.id, user.id), isNull(users.lockedAt)))
+        .returning({ id: users.id })
+    ).length === 1;
   const base = { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, meta };
   await deps.db.batch([
-    auditStatement(deps, { ...base, type: 'sign_in_failed', actor: { kind: 'system' }, detail: { ...LOGGED[check], failures } }),
-    ...(lockedNow ? [auditStatement(deps, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })] : []),
+    auditStatement(deps, {
+      ...base,
+      type: 'sign_in_failed',
+      actor: { kind: 'system' },
+      detail: { ...LOGGED[check], failures },
+    }),
+    ...(lockedNow
+      ? [auditStatement(deps, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })]
+      : []),
   ]);
   if (lockedNow) await sendUnlockEmail(deps, user, failures);
   // Locked now or before: a racing request may have written lockedAt first, so the count decides.
@@ -64,9 +91,21 @@ export function clearFailuresStatement(deps: Pick<ServiceContext, 'db'>, userId:
 }
 
 export async function sendUnlockEmail(deps: ServiceContext, user: UserRow, failedAttempts: number) {
-  const { raw } = await issueOneTimeToken(deps, { operatorId: user.operatorId, userId: user.id, purpose: 'unlock', ttlMs: UNLOCK_LINK_TTL_MS });
+  const { raw } = await issueOneTimeToken(deps, {
+    operatorId: user.operatorId,
+    userId: user.id,
+    purpose: 'unlock',
+    ttlMs: UNLOCK_LINK_TTL_MS,
+  });
   await sendMail(deps, {
-    operatorId: user.operatorId, to: user.email, locale: user.locale, template: 'unlock',
-    params: { link: portalLink(deps, user.operatorId, 'unlock', raw), expiresInHours: UNLOCK_LINK_TTL_MS / 3_600_000, failedAttempts },
+    operatorId: user.operatorId,
+    to: user.email,
+    locale: user.locale,
+    template: 'unlock',
+    params: {
+      link: portalLink(deps, user.operatorId, 'unlock', raw),
+      expiresInHours: UNLOCK_LINK_TTL_MS / 3_600_000,
+      failedAttempts,
+    },
   });
 }

@@ -14,43 +14,79 @@ export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
 
 const PREFIX: Record<OneTimePurpose, string> = { unlock: 'ul_', password_reset: 'pr_', invite: 'iv_', embed: 'kbcs_' };
 
-export async function issueOneTimeToken(ctx: StoreContext, input: { operatorId: string; userId: string; purpose: OneTimePurpose; ttlMs: number; data?: Record<string, unknown> }) {
+export async function issueOneTimeToken(
+  ctx: StoreContext,
+  input: { operatorId: string; userId: string; purpose: OneTimePurpose; ttlMs: number; data?: Record<string, unknown> },
+) {
   const raw = `${PREFIX[input.purpose]}${randomToken(32)}`;
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + input.ttlMs);
   await ctx.db.insert(oneTimeTokens).values({
-    id: newId('ott', ctx.clock), operatorId: input.operatorId, userId: input.userId, purpose: input.purpose,
-    tokenHash: await sha256Hex(raw), data: input.data ?? null, createdAt: now, expiresAt,
+    id: newId('ott', ctx.clock),
+    operatorId: input.operatorId,
+    userId: input.userId,
+    purpose: input.purpose,
+    tokenHash: await sha256Hex(raw),
+    data: input.data ?? null,
+    createdAt: now,
+    expiresAt,
   });
   return { raw, expiresAt };
 }
 
 const WHAT: Record<OneTimePurpose, string> = {
-  unlock: 'unlock link', password_reset: 'password reset link', invite: 'invitation link', embed: 'client secret',
+  unlock: 'unlock link',
+  password_reset: 'password reset link',
+  invite: 'invitation link',
+  embed: 'client secret',
 };
 
 /** Looks a token up without using it (to validate what comes with it first), or answers 401. */
 export async function peekOneTimeToken(ctx: StoreContext, operatorId: string, purposes: OneTimePurpose[], raw: string) {
-  const [row] = await ctx.db.select().from(oneTimeTokens).where(and(
-    eq(oneTimeTokens.tokenHash, await sha256Hex(raw)), eq(oneTimeTokens.operatorId, operatorId),
-    isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, ctx.clock.now()),
-  ));
+  const [row] = await ctx.db
+    .select()
+    .from(oneTimeTokens)
+    .where(
+      and(
+        eq(oneTimeTokens.tokenHash, await sha256Hex(raw)),
+        eq(oneTimeTokens.operatorId, operatorId),
+        isNull(oneTimeTokens.usedAt),
+        gt(oneTimeTokens.expiresAt, ctx.clock.now()),
+      ),
+    );
   if (!row || !purposes.includes(row.purpose)) throw invalidToken(purposes);
   return row;
 }
 
 const invalidToken = (purposes: OneTimePurpose[]) =>
-  new DomainError('unauthorized', `This ${WHAT[purposes[0]!]} is not valid: it was already used, it has expired, or it belongs elsewhere`);
+  new DomainError(
+    'unauthorized',
+    `This ${WHAT[purposes[0]!]} is not valid: it was already used, it has expired, or it belongs elsewhere`,
+  );
 
 /** Uses a token up, or answers 401 saying it is unknown, used or expired (without saying which). */
-export async function consumeOneTimeToken(ctx: StoreContext, operatorId: string, purposes: OneTimePurpose[], raw: string) {
+export async function consumeOneTimeToken(
+  ctx: StoreContext,
+  operatorId: string,
+  purposes: OneTimePurpose[],
+  raw: string,
+) {
   const hash = await sha256Hex(raw);
   const now = ctx.clock.now();
   for (const purpose of purposes) {
-    const [row] = await ctx.db.update(oneTimeTokens).set({ usedAt: now }).where(and(
-      eq(oneTimeTokens.tokenHash, hash), eq(oneTimeTokens.operatorId, operatorId), eq(oneTimeTokens.purpose, purpose),
-      isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, now),
-    )).returning();
+    const [row] = await ctx.db
+      .update(oneTimeTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(oneTimeTokens.tokenHash, hash),
+          eq(oneTimeTokens.operatorId, operatorId),
+          eq(oneTimeTokens.purpose, purpose),
+          isNull(oneTimeTokens.usedAt),
+          gt(oneTimeTokens.expiresAt, now),
+        ),
+      )
+      .returning();
     if (row) return row;
   }
   throw invalidToken(purposes);

@@ -2,9 +2,25 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
-import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemResponses } from '../../http/openapi-shared.ts';
+import {
+  bodyProblems,
+  jsonBody,
+  jsonResponse,
+  operatorKeySecurity,
+  problemResponses,
+} from '../../http/openapi-shared.ts';
 import { requestMeta } from '../../http/partner-auth.ts';
-import { IdParams, MintPartnerSessionSchema, PartnerDecisionSchema, PartnerListQuerySchema, PartnerListSchema, PartnerSessionSchema, PartnerSummarySchema, StatisticTokenSchema, UserSchema } from './schemas.ts';
+import {
+  IdParams,
+  MintPartnerSessionSchema,
+  PartnerDecisionSchema,
+  PartnerListQuerySchema,
+  PartnerListSchema,
+  PartnerSessionSchema,
+  PartnerSummarySchema,
+  StatisticTokenSchema,
+  UserSchema,
+} from './schemas.ts';
 import { mintPartnerSession } from './embed-sessions.ts';
 import { noStore } from '../../http/no-store.ts';
 import { decideOnPartner, listPartners, operatorExpireStatisticToken, operatorUnlockUser } from './partner-admin.ts';
@@ -16,18 +32,95 @@ const errors = { 401: problemResponses[401], 404: problemResponses[404], 422: pr
 
 const mintRoute = createRoute({
   operationId: 'createPartnerSession',
-  method: 'post', path: '/v1/partner_sessions', tags, security, middleware: [requireOperatorKey, noStore] as const,
+  method: 'post',
+  path: '/v1/partner_sessions',
+  tags,
+  security,
+  middleware: [requireOperatorKey, noStore] as const,
   summary: 'Mint a short-lived, single-use client secret for one partner user and the components it may show',
-  request: { body: jsonBody(MintPartnerSessionSchema) }, responses: { ...bodyProblems, 201: jsonResponse(PartnerSessionSchema, 'Client secret'), ...errors, 403: problemResponses[403] },
+  request: { body: jsonBody(MintPartnerSessionSchema) },
+  responses: {
+    ...bodyProblems,
+    201: jsonResponse(PartnerSessionSchema, 'Client secret'),
+    ...errors,
+    403: problemResponses[403],
+  },
 });
-const listRoute = createRoute({ operationId: 'listPartners', method: 'get', path: '/v1/partners', tags, security, middleware, summary: 'Partner accounts, newest first', request: { query: PartnerListQuerySchema }, responses: { 200: jsonResponse(PartnerListSchema, 'Partners'), ...errors } });
-const decideRoute = createRoute({ operationId: 'decideOnPartner', method: 'post', path: '/v1/partners/{partnerId}/decision', tags, security, middleware, summary: 'Approve, reject, block or unblock a partner account', request: { params: IdParams('partnerId'), body: jsonBody(PartnerDecisionSchema) }, responses: { ...bodyProblems, 200: jsonResponse(PartnerSummarySchema, 'Partner'), ...errors, 409: problemResponses[409] } });
-const unlockRoute = createRoute({ operationId: 'unlockUser', method: 'post', path: '/v1/users/{userId}/unlock', tags, security, middleware, summary: 'Unlock a user locked by failed sign-ins', request: { params: IdParams('userId') }, responses: { 200: jsonResponse(UserSchema, 'User'), ...errors } });
-const expireTokenRoute = createRoute({ operationId: 'expireUserStatisticToken', method: 'delete', path: '/v1/users/{userId}/statistic-token', tags, security, middleware: [requireOperatorKey, noStore] as const, summary: 'Expire any user\'s statistic token', request: { params: IdParams('userId') }, responses: { 200: jsonResponse(StatisticTokenSchema, 'Expired'), ...errors } });
+const listRoute = createRoute({
+  operationId: 'listPartners',
+  method: 'get',
+  path: '/v1/partners',
+  tags,
+  security,
+  middleware,
+  summary: 'Partner accounts, newest first',
+  request: { query: PartnerListQuerySchema },
+  responses: { 200: jsonResponse(PartnerListSchema, 'Partners'), ...errors },
+});
+const decideRoute = createRoute({
+  operationId: 'decideOnPartner',
+  method: 'post',
+  path: '/v1/partners/{partnerId}/decision',
+  tags,
+  security,
+  middleware,
+  summary: 'Approve, reject, block or unblock a partner account',
+  request: { params: IdParams('partnerId'), body: jsonBody(PartnerDecisionSchema) },
+  responses: {
+    ...bodyProblems,
+    200: jsonResponse(PartnerSummarySchema, 'Partner'),
+    ...errors,
+    409: problemResponses[409],
+  },
+});
+const unlockRoute = createRoute({
+  operationId: 'unlockUser',
+  method: 'post',
+  path: '/v1/users/{userId}/unlock',
+  tags,
+  security,
+  middleware,
+  summary: 'Unlock a user locked by failed sign-ins',
+  request: { params: IdParams('userId') },
+  responses: { 200: jsonResponse(UserSchema, 'User'), ...errors },
+});
+const expireTokenRoute = createRoute({
+  operationId: 'expireUserStatisticToken',
+  method: 'delete',
+  path: '/v1/users/{userId}/statistic-token',
+  tags,
+  security,
+  middleware: [requireOperatorKey, noStore] as const,
+  summary: "Expire any user's statistic token",
+  request: { params: IdParams('userId') },
+  responses: { 200: jsonResponse(StatisticTokenSchema, 'Expired'), ...errors },
+});
 
 export const operatorIdentityRoutes = createRouter()
-  .openapi(mintRoute, async (c) => c.json(await mintPartnerSession(c.var.deps, c.var.operatorId, c.req.valid('json')), 201))
-  .openapi(listRoute, async (c) => c.json({ data: await listPartners(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200))
-  .openapi(decideRoute, async (c) => c.json(await decideOnPartner(c.var.deps, c.var.operatorId, c.req.valid('param').partnerId, c.req.valid('json').action, requestMeta(c)), 200))
-  .openapi(unlockRoute, async (c) => c.json(await operatorUnlockUser(c.var.deps, c.var.operatorId, c.req.valid('param').userId, requestMeta(c)), 200))
-  .openapi(expireTokenRoute, async (c) => c.json(await operatorExpireStatisticToken(c.var.deps, c.var.operatorId, c.req.valid('param').userId, requestMeta(c)), 200));
+  .openapi(mintRoute, async (c) =>
+    c.json(await mintPartnerSession(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+  )
+  .openapi(listRoute, async (c) =>
+    c.json({ data: await listPartners(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+  )
+  .openapi(decideRoute, async (c) =>
+    c.json(
+      await decideOnPartner(
+        c.var.deps,
+        c.var.operatorId,
+        c.req.valid('param').partnerId,
+        c.req.valid('json').action,
+        requestMeta(c),
+      ),
+      200,
+    ),
+  )
+  .openapi(unlockRoute, async (c) =>
+    c.json(await operatorUnlockUser(c.var.deps, c.var.operatorId, c.req.valid('param').userId, requestMeta(c)), 200),
+  )
+  .openapi(expireTokenRoute, async (c) =>
+    c.json(
+      await operatorExpireStatisticToken(c.var.deps, c.var.operatorId, c.req.valid('param').userId, requestMeta(c)),
+      200,
+    ),
+  );

@@ -8,7 +8,10 @@ import { partners } from './table.ts';
 
 /** Whether this is a partner account of the operator (any status). One query. */
 export async function partnerExists(ctx: { db: Db }, operatorId: string, partnerId: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ id: partners.id }).from(partners).where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
+  const [row] = await ctx.db
+    .select({ id: partners.id })
+    .from(partners)
+    .where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
   return Boolean(row);
 }
 

@@ -17,7 +17,10 @@ import { PASSWORD_RESET_JOB, RESET_REQUEST_WINDOW_MS } from './account-links.ts'
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId: string;
-beforeEach(async () => { t = await createTestApp(); operatorId = (await t.addOperator('Lucky')).operator.id; });
+beforeEach(async () => {
+  t = await createTestApp();
+  operatorId = (await t.addOperator('Lucky')).operator.id;
+});
 afterEach(() => t.dispose());
 
 const requestReset = (email: string) =>
@@ -44,23 +47,32 @@ describe('password-reset requests', () => {
     expect(afterKnown).toEqual({ ...before, jobs: before.jobs + 1 });
     expect(afterUnknown).toEqual({ ...afterKnown, jobs: afterKnown.jobs + 1 });
     const queued = await t.deps.db.select().from(jobs).where(eq(jobs.kind, PASSWORD_RESET_JOB));
-    expect(queued.map((j) => Object.keys(j.payload as object).sort())).toEqual([['email', 'linkBase', 'meta', 'operatorId'], ['email', 'linkBase', 'meta', 'operatorId']]);
+    expect(queued.map((j) => Object.keys(j.payload as object).sort())).toEqual([
+      ['email', 'linkBase', 'meta', 'operatorId'],
+      ['email', 'linkBase', 'meta', 'operatorId'],
+    ]);
 
     expect(await runJobs()).toMatchObject({ done: 2, dead: 0 });
     const mail = await lastMailTo(t, 'known@example.com');
     expect(mail.template).toBe('password_reset');
     expect(mail.token).toMatch(/^pr_/);
-    expect(await t.deps.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'nobody@example.com'))).toHaveLength(0);
+    expect(
+      await t.deps.db.select().from(mailMessages).where(eq(mailMessages.toAddress, 'nobody@example.com')),
+    ).toHaveLength(0);
   });
 
   it('sends one email per address per window, however often the form is sent', async () => {
     await activePartner(t, operatorId, 'spam@example.com');
     for (let i = 0; i < 5; i++) expect((await requestReset('Spam@Example.com')).status).toBe(202);
     await runJobs();
-    expect(await t.deps.db.select().from(mailMessages).where(eq(mailMessages.template, 'password_reset'))).toHaveLength(1);
+    expect(await t.deps.db.select().from(mailMessages).where(eq(mailMessages.template, 'password_reset'))).toHaveLength(
+      1,
+    );
     t.clock.advance(RESET_REQUEST_WINDOW_MS);
     await requestReset('spam@example.com');
     await runJobs();
-    expect(await t.deps.db.select().from(mailMessages).where(eq(mailMessages.template, 'password_reset'))).toHaveLength(2);
+    expect(await t.deps.db.select().from(mailMessages).where(eq(mailMessages.template, 'password_reset'))).toHaveLength(
+      2,
+    );
   });
 });

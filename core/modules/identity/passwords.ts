@@ -19,8 +19,18 @@ const toHex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).pad
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password.normalize('NFKC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, key, KEY_BITS);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(password.normalize('NFKC')),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
+    key,
+    KEY_BITS,
+  );
   return toHex(new Uint8Array(bits));
 }
 
@@ -52,10 +62,16 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 /** Throws a 422 naming the field when a new password is too weak. */
 export function assertPasswordAcceptable(password: string, email: string | null, field = 'body.password'): void {
-  const fail = (message: string) => { throw new DomainError('validation_failed', `${field}: ${message}`, [{ path: field, message }]); };
+  const fail = (message: string) => {
+    throw new DomainError('validation_failed', `${field}: ${message}`, [{ path: field, message }]);
+  };
   if (password.length < PASSWORD_MIN_LENGTH) fail(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
   const lowered = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lowered) || /^(.)\1+$/.test(password) || /^(0123456789|1234567890|abcdefghij)/.test(lowered)) {
+  if (
+    COMMON_PASSWORDS.has(lowered) ||
+    /^(.)\1+$/.test(password) ||
+    /^(0123456789|1234567890|abcdefghij)/.test(lowered)
+  ) {
     fail('is one of the most common passwords; choose something less guessable');
   }
   const local = email?.split('@')[0]?.toLowerCase();

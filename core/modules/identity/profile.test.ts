@@ -4,7 +4,9 @@ import { activePartner, signedInClient } from '../../../tests/helpers/identity.t
 import { unwrap } from '../../sdk/index.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
-beforeEach(async () => { t = await createTestApp(); });
+beforeEach(async () => {
+  t = await createTestApp();
+});
 afterEach(() => t.dispose());
 
 // Found by the API fuzzer: a PATCH that changed no user column asked drizzle for an empty UPDATE (500).

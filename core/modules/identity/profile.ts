@@ -13,7 +13,14 @@ export async function getProfile(deps: ServiceContext, principal: PartnerPrincip
   const partner = await loadPartnerOfUser(deps, user);
   return {
     user: presentUser(user),
-    partner: { id: partner.id, name: partner.name, company: partner.company, country: partner.country, status: partner.status, referralCode: partner.referralCode },
+    partner: {
+      id: partner.id,
+      name: partner.name,
+      company: partner.company,
+      country: partner.country,
+      status: partner.status,
+      referralCode: partner.referralCode,
+    },
     messenger: user.messenger,
     phone: user.phone,
     defaultCurrency: user.defaultCurrency,
@@ -21,7 +28,12 @@ export async function getProfile(deps: ServiceContext, principal: PartnerPrincip
   };
 }
 
-export async function updateProfile(deps: ServiceContext, principal: PartnerPrincipal, input: z.infer<typeof UpdateProfileSchema>, meta: RequestMeta) {
+export async function updateProfile(
+  deps: ServiceContext,
+  principal: PartnerPrincipal,
+  input: z.infer<typeof UpdateProfileSchema>,
+  meta: RequestMeta,
+) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   const touchesAccount = input.company !== undefined || input.country !== undefined;
   if (touchesAccount && principal.role !== 'owner' && principal.role !== 'admin') {
@@ -30,14 +42,37 @@ export async function updateProfile(deps: ServiceContext, principal: PartnerPrin
   const { company, country, emailPreferences, ...own } = input;
   const changed = Object.keys(input);
   // An empty PATCH (or one that only touches the account) changes no user column: no UPDATE.
-  const userValues = { ...own, ...(emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...emailPreferences } } : {}) };
+  const userValues = {
+    ...own,
+    ...(emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...emailPreferences } } : {}),
+  };
   if (!changed.length) return getProfile(deps, principal);
   await deps.db.batch([
-    auditStatement(deps, { operatorId: principal.operatorId, partnerId: principal.partnerId, userId: user.id, type: 'profile_updated', actor: { kind: 'user', userId: principal.userId }, detail: { fields: changed }, meta }),
-    ...(Object.keys(userValues).length ? [deps.db.update(users).set(userValues)
-      .where(and(eq(users.operatorId, principal.operatorId), eq(users.id, user.id)))] : []),
-    ...(touchesAccount ? [deps.db.update(partners).set({ ...(company !== undefined ? { company } : {}), ...(country ? { country } : {}) })
-      .where(and(eq(partners.operatorId, principal.operatorId), eq(partners.id, principal.partnerId)))] : []),
+    auditStatement(deps, {
+      operatorId: principal.operatorId,
+      partnerId: principal.partnerId,
+      userId: user.id,
+      type: 'profile_updated',
+      actor: { kind: 'user', userId: principal.userId },
+      detail: { fields: changed },
+      meta,
+    }),
+    ...(Object.keys(userValues).length
+      ? [
+          deps.db
+            .update(users)
+            .set(userValues)
+            .where(and(eq(users.operatorId, principal.operatorId), eq(users.id, user.id))),
+        ]
+      : []),
+    ...(touchesAccount
+      ? [
+          deps.db
+            .update(partners)
+            .set({ ...(company !== undefined ? { company } : {}), ...(country ? { country } : {}) })
+            .where(and(eq(partners.operatorId, principal.operatorId), eq(partners.id, principal.partnerId))),
+        ]
+      : []),
   ]);
   return getProfile(deps, principal);
 }

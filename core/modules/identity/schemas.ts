@@ -4,64 +4,88 @@ import { CurrencySchema } from '../catalog/schemas.ts';
 import { USER_ROLES, PARTNER_STATUSES } from './table.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
-const email = z.email('must be an email address like name@example.com').max(254).transform((v) => v.trim().toLowerCase());
+const email = z
+  .email('must be an email address like name@example.com')
+  .max(254)
+  .transform((v) => v.trim().toLowerCase());
 const password = z.string().min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`).max(200);
 /** TOTP codes are accepted as "123456" or "123 456" (authenticator apps show the space). */
-export const TotpCodeSchema = z.string().trim().regex(/^\d{3}\s?\d{3}$/, 'must be the 6-digit code from your authenticator app');
+export const TotpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{3}\s?\d{3}$/, 'must be the 6-digit code from your authenticator app');
 /** Where a second factor is asked: a TOTP code, or one of the recovery codes (`abcde-fghij`). */
-export const SecondFactorSchema = z.string().trim().regex(/^(\d{3}\s?\d{3}|[0-9A-Za-z]{5}-[0-9A-Za-z]{5})$/, 'must be the 6-digit code from your authenticator app, or a recovery code');
+export const SecondFactorSchema = z
+  .string()
+  .trim()
+  .regex(
+    /^(\d{3}\s?\d{3}|[0-9A-Za-z]{5}-[0-9A-Za-z]{5})$/,
+    'must be the 6-digit code from your authenticator app, or a recovery code',
+  );
 const token = z.string().min(20).max(200);
 
 export const LOCALES = ['en', 'ru'] as const;
 export const EMAIL_TOPICS = ['news', 'reports', 'payments', 'security'] as const;
 
-export const SignUpSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  email,
-  password,
-  company: z.string().trim().max(120).optional(),
-  messenger: z.string().trim().max(120).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like DE'),
-  locale: z.enum(LOCALES).default('en'),
-  acceptTerms: z.literal(true, { error: 'you must accept the terms and conditions' }),
-  referralCode: z.string().trim().max(40).optional(),
-}).strict().openapi('SignUp');
+export const SignUpSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    email,
+    password,
+    company: z.string().trim().max(120).optional(),
+    messenger: z.string().trim().max(120).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like DE'),
+    locale: z.enum(LOCALES).default('en'),
+    acceptTerms: z.literal(true, { error: 'you must accept the terms and conditions' }),
+    referralCode: z.string().trim().max(40).optional(),
+  })
+  .strict()
+  .openapi('SignUp');
 
-export const SignUpResultSchema = z.object({
-  partnerId: z.string(),
-  status: z.enum(PARTNER_STATUSES),
-  message: z.string(),
-}).openapi('SignUpResult');
+export const SignUpResultSchema = z
+  .object({
+    partnerId: z.string(),
+    status: z.enum(PARTNER_STATUSES),
+    message: z.string(),
+  })
+  .openapi('SignUpResult');
 
-export const SignInSchema = z.object({
-  email,
-  password: z.string().min(1).max(200),
-  code: SecondFactorSchema.optional(),
-  /** `cookie` for the hosted portal page (HttpOnly cookie); `bearer` for embedded widgets. */
-  transport: z.enum(['bearer', 'cookie']).default('bearer'),
-}).strict().openapi('SignIn');
+export const SignInSchema = z
+  .object({
+    email,
+    password: z.string().min(1).max(200),
+    code: SecondFactorSchema.optional(),
+    /** `cookie` for the hosted portal page (HttpOnly cookie); `bearer` for embedded widgets. */
+    transport: z.enum(['bearer', 'cookie']).default('bearer'),
+  })
+  .strict()
+  .openapi('SignIn');
 
-export const UserSchema = z.object({
-  id: z.string(),
-  partnerId: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(USER_ROLES),
-  locale: z.enum(LOCALES),
-  twoFactorEnabled: z.boolean(),
-  blocked: z.boolean(),
-  locked: z.boolean(),
-  createdAt: z.string(),
-  lastSignInAt: z.string().nullable(),
-}).openapi('User');
+export const UserSchema = z
+  .object({
+    id: z.string(),
+    partnerId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(USER_ROLES),
+    locale: z.enum(LOCALES),
+    twoFactorEnabled: z.boolean(),
+    blocked: z.boolean(),
+    locked: z.boolean(),
+    createdAt: z.string(),
+    lastSignInAt: z.string().nullable(),
+  })
+  .openapi('User');
 
-export const SessionResultSchema = z.object({
-  /** Bearer token; null when the session travels in an HttpOnly cookie. */
-  token: z.string().nullable(),
-  expiresAt: z.string(),
-  user: UserSchema,
-  components: z.array(z.string()).nullable(),
-}).openapi('SessionResult');
+export const SessionResultSchema = z
+  .object({
+    /** Bearer token; null when the session travels in an HttpOnly cookie. */
+    token: z.string().nullable(),
+    expiresAt: z.string(),
+    user: UserSchema,
+    components: z.array(z.string()).nullable(),
+  })
+  .openapi('SessionResult');
 
 export const TokenSchema = z.object({ token }).strict().openapi('OneTimeToken');
 export const SetPasswordSchema = z.object({ token, password }).strict().openapi('SetPassword');
@@ -69,83 +93,145 @@ export const RequestResetSchema = z.object({ email }).strict().openapi('RequestP
 export const AcceptedSchema = z.object({ message: z.string() }).openapi('Accepted');
 export const ExchangeSchema = z.object({ clientSecret: token }).strict().openapi('ExchangeClientSecret');
 
-export const ProfileSchema = z.object({
-  user: UserSchema,
-  partner: z.object({ id: z.string(), name: z.string(), company: z.string().nullable(), country: z.string().nullable(), status: z.enum(PARTNER_STATUSES), referralCode: z.string() }),
-  messenger: z.string().nullable(),
-  phone: z.string().nullable(),
-  defaultCurrency: z.string(),
-  emailPreferences: z.record(z.enum(EMAIL_TOPICS), z.boolean()),
-}).openapi('Profile');
+export const ProfileSchema = z
+  .object({
+    user: UserSchema,
+    partner: z.object({
+      id: z.string(),
+      name: z.string(),
+      company: z.string().nullable(),
+      country: z.string().nullable(),
+      status: z.enum(PARTNER_STATUSES),
+      referralCode: z.string(),
+    }),
+    messenger: z.string().nullable(),
+    phone: z.string().nullable(),
+    defaultCurrency: z.string(),
+    emailPreferences: z.record(z.enum(EMAIL_TOPICS), z.boolean()),
+  })
+  .openapi('Profile');
 
-export const UpdateProfileSchema = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
-  messenger: z.string().trim().max(120).nullable().optional(),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{5,24}$/, 'must be a phone number like +49 30 1234567').nullable().optional(),
-  locale: z.enum(LOCALES).optional(),
-  defaultCurrency: CurrencySchema.optional(),
-  emailPreferences: z.object(Object.fromEntries(EMAIL_TOPICS.map((t) => [t, z.boolean().optional()])) as Record<(typeof EMAIL_TOPICS)[number], z.ZodOptional<z.ZodBoolean>>).strict().optional(),
-  company: z.string().trim().max(120).nullable().optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like DE').optional(),
-}).strict().openapi('UpdateProfile');
+export const UpdateProfileSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    messenger: z.string().trim().max(120).nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{5,24}$/, 'must be a phone number like +49 30 1234567')
+      .nullable()
+      .optional(),
+    locale: z.enum(LOCALES).optional(),
+    defaultCurrency: CurrencySchema.optional(),
+    emailPreferences: z
+      .object(
+        Object.fromEntries(EMAIL_TOPICS.map((t) => [t, z.boolean().optional()])) as Record<
+          (typeof EMAIL_TOPICS)[number],
+          z.ZodOptional<z.ZodBoolean>
+        >,
+      )
+      .strict()
+      .optional(),
+    company: z.string().trim().max(120).nullable().optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'must be a two-letter country code like DE')
+      .optional(),
+  })
+  .strict()
+  .openapi('UpdateProfile');
 
-export const TotpEnrolmentSchema = z.object({
-  secret: z.string(),
-  otpauthUri: z.string(),
-  qrSvg: z.string(),
-}).openapi('TotpEnrolment');
+export const TotpEnrolmentSchema = z
+  .object({
+    secret: z.string(),
+    otpauthUri: z.string(),
+    qrSvg: z.string(),
+  })
+  .openapi('TotpEnrolment');
 export const TotpCodeBodySchema = z.object({ code: TotpCodeSchema }).strict().openapi('TotpCode');
 export const SecondFactorBodySchema = z.object({ code: SecondFactorSchema }).strict().openapi('SecondFactorCode');
 export const RecoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string()) }).openapi('RecoveryCodes');
 
-export const SessionInfoSchema = z.object({
-  id: z.string(),
-  kind: z.enum(['password', 'embed']),
-  device: z.string(),
-  ip: z.string().nullable(),
-  createdAt: z.string(),
-  lastSeenAt: z.string(),
-  expiresAt: z.string(),
-  current: z.boolean(),
-}).openapi('SessionInfo');
+export const SessionInfoSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['password', 'embed']),
+    device: z.string(),
+    ip: z.string().nullable(),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    current: z.boolean(),
+  })
+  .openapi('SessionInfo');
 export const SessionListSchema = z.object({ data: z.array(SessionInfoSchema) }).openapi('SessionList');
 export const TerminatedSchema = z.object({ terminated: z.number().int() }).openapi('Terminated');
 
-export const StatisticTokenSchema = z.object({
-  token: z.string().nullable(),
-  createdAt: z.string().nullable(),
-}).openapi('StatisticToken');
+export const StatisticTokenSchema = z
+  .object({
+    token: z.string().nullable(),
+    createdAt: z.string().nullable(),
+  })
+  .openapi('StatisticToken');
 
-export const InviteSchema = z.object({
-  email,
-  name: z.string().trim().min(1).max(120),
-  role: z.enum(USER_ROLES).exclude(['owner']),
-  locale: z.enum(LOCALES).default('en'),
-}).strict().openapi('Invite');
-export const UpdateMemberSchema = z.object({
-  role: z.enum(USER_ROLES).exclude(['owner']).optional(),
-  blocked: z.boolean().optional(),
-  /** Only `false` is accepted: a person unlocks; the system locks. */
-  locked: z.literal(false, { error: 'can only be set to false (unlock)' }).optional(),
-}).strict().openapi('UpdateMember');
+export const InviteSchema = z
+  .object({
+    email,
+    name: z.string().trim().min(1).max(120),
+    role: z.enum(USER_ROLES).exclude(['owner']),
+    locale: z.enum(LOCALES).default('en'),
+  })
+  .strict()
+  .openapi('Invite');
+export const UpdateMemberSchema = z
+  .object({
+    role: z.enum(USER_ROLES).exclude(['owner']).optional(),
+    blocked: z.boolean().optional(),
+    /** Only `false` is accepted: a person unlocks; the system locks. */
+    locked: z.literal(false, { error: 'can only be set to false (unlock)' }).optional(),
+  })
+  .strict()
+  .openapi('UpdateMember');
 export const MemberListSchema = z.object({ data: z.array(UserSchema) }).openapi('MemberList');
 
 export const AUDIT_EVENT_TYPES = [
-  'signed_up', 'partner_approved', 'partner_rejected', 'partner_blocked',
-  'signed_in', 'sign_in_failed', 'user_locked', 'user_unlocked', 'password_reset', 'password_set',
-  'two_factor_enabled', 'two_factor_disabled', 'recovery_code_used', 'session_terminated',
-  'statistic_token_rotated', 'statistic_token_expired', 'member_invited', 'member_blocked', 'member_unblocked',
-  'member_role_changed', 'profile_updated',
+  'signed_up',
+  'partner_approved',
+  'partner_rejected',
+  'partner_blocked',
+  'signed_in',
+  'sign_in_failed',
+  'user_locked',
+  'user_unlocked',
+  'password_reset',
+  'password_set',
+  'two_factor_enabled',
+  'two_factor_disabled',
+  'recovery_code_used',
+  'session_terminated',
+  'statistic_token_rotated',
+  'statistic_token_expired',
+  'member_invited',
+  'member_blocked',
+  'member_unblocked',
+  'member_role_changed',
+  'profile_updated',
 ] as const;
-export const AuditEventSchema = z.object({
-  id: z.string(),
-  type: z.enum(AUDIT_EVENT_TYPES),
-  actor: z.object({ kind: z.enum(['user', 'operator', 'system']), id: z.string().nullable(), email: z.string().nullable() }),
-  subject: z.object({ id: z.string().nullable(), email: z.string().nullable() }),
-  detail: z.record(z.string(), z.unknown()),
-  ip: z.string().nullable(),
-  createdAt: z.string(),
-}).openapi('AuditEvent');
+export const AuditEventSchema = z
+  .object({
+    id: z.string(),
+    type: z.enum(AUDIT_EVENT_TYPES),
+    actor: z.object({
+      kind: z.enum(['user', 'operator', 'system']),
+      id: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+    subject: z.object({ id: z.string().nullable(), email: z.string().nullable() }),
+    detail: z.record(z.string(), z.unknown()),
+    ip: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('AuditEvent');
 export const EventQuerySchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES).optional(),
   userId: z.string().max(64).optional(),
@@ -154,30 +240,66 @@ export const EventQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.string().max(64).optional(),
 });
-export const AuditEventListSchema = z.object({ data: z.array(AuditEventSchema), nextBefore: z.string().nullable() }).openapi('AuditEventList');
+export const AuditEventListSchema = z
+  .object({ data: z.array(AuditEventSchema), nextBefore: z.string().nullable() })
+  .openapi('AuditEventList');
 
-export const EMBED_COMPONENTS = ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions', 'postbacks'] as const;
-export const MintPartnerSessionSchema = z.object({
-  userId: z.string().min(3).max(64),
-  components: z.array(z.enum(EMBED_COMPONENTS)).min(1).default([...EMBED_COMPONENTS]),
-  /** Lifetime of the client secret, 60 s to 1 h; default 15 minutes. */
-  ttlSeconds: z.number().int().min(60).max(3600).default(900),
-}).strict().openapi('MintPartnerSession');
-export const PartnerSessionSchema = z.object({
-  clientSecret: z.string(),
-  expiresAt: z.string(),
-  userId: z.string(),
-  components: z.array(z.enum(EMBED_COMPONENTS)),
-}).openapi('PartnerSession');
+export const EMBED_COMPONENTS = [
+  'program',
+  'profile',
+  'security',
+  'team',
+  'events',
+  'campaigns',
+  'conversions',
+  'postbacks',
+] as const;
+export const MintPartnerSessionSchema = z
+  .object({
+    userId: z.string().min(3).max(64),
+    components: z
+      .array(z.enum(EMBED_COMPONENTS))
+      .min(1)
+      .default([...EMBED_COMPONENTS]),
+    /** Lifetime of the client secret, 60 s to 1 h; default 15 minutes. */
+    ttlSeconds: z.number().int().min(60).max(3600).default(900),
+  })
+  .strict()
+  .openapi('MintPartnerSession');
+export const PartnerSessionSchema = z
+  .object({
+    clientSecret: z.string(),
+    expiresAt: z.string(),
+    userId: z.string(),
+    components: z.array(z.enum(EMBED_COMPONENTS)),
+  })
+  .openapi('PartnerSession');
 
-export const PartnerSummarySchema = z.object({
-  id: z.string(), name: z.string(), company: z.string().nullable(), country: z.string().nullable(),
-  status: z.enum(PARTNER_STATUSES), referralCode: z.string(), referrerPartnerId: z.string().nullable(), createdAt: z.string(),
-  owner: z.object({ id: z.string(), email: z.string() }).nullable(),
-}).openapi('PartnerSummary');
+export const PartnerSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    company: z.string().nullable(),
+    country: z.string().nullable(),
+    status: z.enum(PARTNER_STATUSES),
+    referralCode: z.string(),
+    referrerPartnerId: z.string().nullable(),
+    createdAt: z.string(),
+    owner: z.object({ id: z.string(), email: z.string() }).nullable(),
+  })
+  .openapi('PartnerSummary');
 export const PartnerListSchema = z.object({ data: z.array(PartnerSummarySchema) }).openapi('PartnerList');
 export const PartnerListQuerySchema = z.object({ status: z.enum(PARTNER_STATUSES).optional() });
-export const PartnerDecisionSchema = z.object({ action: z.enum(['approve', 'reject', 'block', 'unblock']) }).strict().openapi('PartnerDecision');
+export const PartnerDecisionSchema = z
+  .object({ action: z.enum(['approve', 'reject', 'block', 'unblock']) })
+  .strict()
+  .openapi('PartnerDecision');
 /** Path parameters holding one id, typed by name: IdParams('userId') → { userId: string }. */
 export const IdParams = <N extends string>(name: N) =>
-  z.object({ [name]: z.string().min(3).max(64).openapi({ param: { name, in: 'path' } }) } as Record<N, z.ZodString>);
+  z.object({
+    [name]: z
+      .string()
+      .min(3)
+      .max(64)
+      .openapi({ param: { name, in: 'path' } }),
+  } as Record<N, z.ZodString>);

@@ -16,33 +16,77 @@ export const EMBED_SESSION_TTL_MS = 60 * 60_000;
 /** last_seen_at is written at most this often, so reads don't turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function createSession(ctx: StoreContext, input: { operatorId: string; userId: string; kind: 'password' | 'embed'; transport: 'bearer' | 'cookie'; components?: string[] | null; meta: RequestMeta }) {
+export async function createSession(
+  ctx: StoreContext,
+  input: {
+    operatorId: string;
+    userId: string;
+    kind: 'password' | 'embed';
+    transport: 'bearer' | 'cookie';
+    components?: string[] | null;
+    meta: RequestMeta;
+  },
+) {
   const token = `kbs_${randomToken(40)}`;
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + (input.kind === 'embed' ? EMBED_SESSION_TTL_MS : PASSWORD_SESSION_TTL_MS));
   const id = newId('sess', ctx.clock);
   await ctx.db.insert(sessions).values({
-    id, operatorId: input.operatorId, userId: input.userId, tokenHash: await sha256Hex(token), kind: input.kind, transport: input.transport,
-    components: input.components ?? null, ip: input.meta.ip, userAgent: input.meta.userAgent, createdAt: now, lastSeenAt: now, expiresAt,
+    id,
+    operatorId: input.operatorId,
+    userId: input.userId,
+    tokenHash: await sha256Hex(token),
+    kind: input.kind,
+    transport: input.transport,
+    components: input.components ?? null,
+    ip: input.meta.ip,
+    userAgent: input.meta.userAgent,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt,
   });
   return { id, token, expiresAt };
 }
 
 /** The principal behind a token, or null. Blocked users and inactive partners have no session. */
-export async function authenticateSession(ctx: StoreContext, token: string, transport: 'bearer' | 'cookie', meta: RequestMeta): Promise<PartnerPrincipal | null> {
+export async function authenticateSession(
+  ctx: StoreContext,
+  token: string,
+  transport: 'bearer' | 'cookie',
+  meta: RequestMeta,
+): Promise<PartnerPrincipal | null> {
   if (token.length > 200) return null;
   const now = ctx.clock.now();
-  const [row] = await ctx.db.select({ session: sessions, user: users, partner: partners }).from(sessions)
+  const [row] = await ctx.db
+    .select({ session: sessions, user: users, partner: partners })
+    .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(partners, eq(partners.id, users.partnerId))
-    .where(and(eq(sessions.tokenHash, await sha256Hex(token)), isNull(sessions.endedAt), gt(sessions.expiresAt, now), eq(sessions.transport, transport)));
+    .where(
+      and(
+        eq(sessions.tokenHash, await sha256Hex(token)),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, now),
+        eq(sessions.transport, transport),
+      ),
+    );
   if (!row || row.user.blockedAt || row.partner.status !== 'active') return null;
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await ctx.db.update(sessions).set({ lastSeenAt: now, ...(meta.ip ? { ip: meta.ip } : {}) }).where(eq(sessions.id, row.session.id));
+    await ctx.db
+      .update(sessions)
+      .set({ lastSeenAt: now, ...(meta.ip ? { ip: meta.ip } : {}) })
+      .where(eq(sessions.id, row.session.id));
   }
   return {
-    operatorId: row.session.operatorId, partnerId: row.partner.id, userId: row.user.id, email: row.user.email, role: row.user.role,
-    sessionId: row.session.id, kind: row.session.kind, transport: row.session.transport, components: row.session.components ?? null,
+    operatorId: row.session.operatorId,
+    partnerId: row.partner.id,
+    userId: row.user.id,
+    email: row.user.email,
+    role: row.user.role,
+    sessionId: row.session.id,
+    kind: row.session.kind,
+    transport: row.session.transport,
+    components: row.session.components ?? null,
   };
 }
 
@@ -56,37 +100,85 @@ function describeDevice(userAgent: string | null): string {
 }
 
 export async function listSessions(ctx: StoreContext, principal: PartnerPrincipal, userId: string) {
-  const rows = await ctx.db.select().from(sessions).where(and(
-    eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt), gt(sessions.expiresAt, ctx.clock.now()),
-  )).orderBy(desc(sessions.lastSeenAt));
+  const rows = await ctx.db
+    .select()
+    .from(sessions)
+    .where(
+      and(
+        eq(sessions.operatorId, principal.operatorId),
+        eq(sessions.userId, userId),
+        isNull(sessions.endedAt),
+        gt(sessions.expiresAt, ctx.clock.now()),
+      ),
+    )
+    .orderBy(desc(sessions.lastSeenAt));
   return rows.map((s) => ({
-    id: s.id, kind: s.kind, device: describeDevice(s.userAgent), ip: s.ip,
-    createdAt: s.createdAt.toISOString(), lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString(),
+    id: s.id,
+    kind: s.kind,
+    device: describeDevice(s.userAgent),
+    ip: s.ip,
+    createdAt: s.createdAt.toISOString(),
+    lastSeenAt: s.lastSeenAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
     current: s.id === principal.sessionId,
   }));
 }
 
 /** Ends one session of `userId` (default: the caller). Another user's session id answers 404. */
-export async function terminateSession(ctx: StoreContext, principal: PartnerPrincipal, sessionId: string, meta: RequestMeta, userId = principal.userId) {
-  const ended = await ctx.db.update(sessions).set({ endedAt: ctx.clock.now() }).where(and(
-    eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, userId), eq(sessions.id, sessionId), isNull(sessions.endedAt),
-  )).returning({ id: sessions.id });
+export async function terminateSession(
+  ctx: StoreContext,
+  principal: PartnerPrincipal,
+  sessionId: string,
+  meta: RequestMeta,
+  userId = principal.userId,
+) {
+  const ended = await ctx.db
+    .update(sessions)
+    .set({ endedAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(sessions.operatorId, principal.operatorId),
+        eq(sessions.userId, userId),
+        eq(sessions.id, sessionId),
+        isNull(sessions.endedAt),
+      ),
+    )
+    .returning({ id: sessions.id });
   if (ended.length === 0) throw notFound('Session');
   await recordAudit(ctx, {
-    operatorId: principal.operatorId, partnerId: principal.partnerId, userId, type: 'session_terminated',
-    actor: { kind: 'user', userId: principal.userId }, detail: { sessionId, signOut: sessionId === principal.sessionId }, meta,
+    operatorId: principal.operatorId,
+    partnerId: principal.partnerId,
+    userId,
+    type: 'session_terminated',
+    actor: { kind: 'user', userId: principal.userId },
+    detail: { sessionId, signOut: sessionId === principal.sessionId },
+    meta,
   });
   return { terminated: 1 };
 }
 
 export async function terminateOtherSessions(ctx: StoreContext, principal: PartnerPrincipal, meta: RequestMeta) {
-  const ended = await ctx.db.update(sessions).set({ endedAt: ctx.clock.now() }).where(and(
-    eq(sessions.operatorId, principal.operatorId), eq(sessions.userId, principal.userId), ne(sessions.id, principal.sessionId), isNull(sessions.endedAt),
-  )).returning({ id: sessions.id });
+  const ended = await ctx.db
+    .update(sessions)
+    .set({ endedAt: ctx.clock.now() })
+    .where(
+      and(
+        eq(sessions.operatorId, principal.operatorId),
+        eq(sessions.userId, principal.userId),
+        ne(sessions.id, principal.sessionId),
+        isNull(sessions.endedAt),
+      ),
+    )
+    .returning({ id: sessions.id });
   if (ended.length) {
     await recordAudit(ctx, {
-      operatorId: principal.operatorId, partnerId: principal.partnerId, userId: principal.userId, type: 'session_terminated',
-      actor: { kind: 'user', userId: principal.userId }, detail: { count: ended.length, allOthers: true }, meta,
+      operatorId: principal.operatorId,
+      partnerId: principal.partnerId,
+      userId: principal.userId,
+      type: 'session_terminated',
+      actor: { kind: 'user', userId: principal.userId },
+      detail: { count: ended.length, allOthers: true },
+      meta,
     });
   }
   return { terminated: ended.length };
@@ -94,6 +186,8 @@ export async function terminateOtherSessions(ctx: StoreContext, principal: Partn
 
 /** The statement that ends every session of a user (password reset, block): batch it with the change. */
 export function endAllSessionsStatement(ctx: StoreContext, operatorId: string, userId: string) {
-  return ctx.db.update(sessions).set({ endedAt: ctx.clock.now() })
+  return ctx.db
+    .update(sessions)
+    .set({ endedAt: ctx.clock.now() })
     .where(and(eq(sessions.operatorId, operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }

@@ -24,7 +24,12 @@ import { verifySecondFactor } from './two-factor.ts';
 export const IP_FAILURE_LIMIT = 20;
 export const IP_WINDOW_MS = 15 * 60_000;
 
-interface SignInInput { email: string; password: string; code?: string | undefined; transport: 'bearer' | 'cookie' }
+interface SignInInput {
+  email: string;
+  password: string;
+  code?: string | undefined;
+  transport: 'bearer' | 'cookie';
+}
 
 const INVALID = 'The email or password is not correct';
 
@@ -33,7 +38,10 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
   if (meta.ip) {
     const since = new Date(deps.clock.now().getTime() - IP_WINDOW_MS);
     if ((await countRecentFailures(deps, meta.ip, since)) >= IP_FAILURE_LIMIT) {
-      throw new DomainError('rate_limited', 'Too many failed sign-ins from your network; wait 15 minutes and try again');
+      throw new DomainError(
+        'rate_limited',
+        'Too many failed sign-ins from your network; wait 15 minutes and try again',
+      );
     }
   }
   const found = await findUserByEmail(deps, operatorId, input.email);
@@ -43,7 +51,15 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
   if (found) assertNotLocked(found.user);
   if (!found || !passwordOk) {
     if (!found) {
-      await recordAudit(deps, { operatorId, partnerId: null, userId: null, type: 'sign_in_failed', actor: { kind: 'system' }, detail: { reason: 'unknown_email' }, meta });
+      await recordAudit(deps, {
+        operatorId,
+        partnerId: null,
+        userId: null,
+        type: 'sign_in_failed',
+        actor: { kind: 'system' },
+        detail: { reason: 'unknown_email' },
+        meta,
+      });
     } else if (await registerFailure(deps, found.user, meta, 'password')) {
       throw lockedProblem();
     }
@@ -52,23 +68,56 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
   const { user, partner } = found;
   if (user.blockedAt) throw new DomainError('account_inactive', 'Your user is blocked by your account owner');
   if (partner.status !== 'active') {
-    const why = { pending: 'is waiting for approval by the program team', rejected: 'was not approved', blocked: 'is blocked by the program team', active: '' }[partner.status];
+    const why = {
+      pending: 'is waiting for approval by the program team',
+      rejected: 'was not approved',
+      blocked: 'is blocked by the program team',
+      active: '',
+    }[partner.status];
     throw new DomainError('account_inactive', `Your partner account ${why}`);
   }
   if (user.totpEnabledAt) {
     if (!input.code) throw new DomainError('two_factor_required', 'Enter the 6-digit code from your authenticator app');
     if (!(await verifySecondFactor(deps, user, input.code, meta, 'two_factor'))) {
-      throw new DomainError('two_factor_required', 'The code is not correct or was already used; enter the current code');
+      throw new DomainError(
+        'two_factor_required',
+        'The code is not correct or was already used; enter the current code',
+      );
     }
   }
   const now = deps.clock.now();
-  const session = await createSession(deps, { operatorId, userId: user.id, kind: 'password', transport: input.transport, meta });
+  const session = await createSession(deps, {
+    operatorId,
+    userId: user.id,
+    kind: 'password',
+    transport: input.transport,
+    meta,
+  });
   await deps.db.batch([
-    deps.db.update(users).set({
-      failedSignIns: 0, lastSignInAt: now,
-      ...(user.passwordHash && needsRehash(user.passwordHash) ? { passwordHash: await hashPassword(input.password) } : {}),
-    }).where(eq(users.id, user.id)),
-    auditStatement(deps, { operatorId, partnerId: partner.id, userId: user.id, type: 'signed_in', actor: { kind: 'user', userId: user.id }, detail: { sessionId: session.id }, meta }),
+    deps.db
+      .update(users)
+      .set({
+        failedSignIns: 0,
+        lastSignInAt: now,
+        ...(user.passwordHash && needsRehash(user.passwordHash)
+          ? { passwordHash: await hashPassword(input.password) }
+          : {}),
+      })
+      .where(eq(users.id, user.id)),
+    auditStatement(deps, {
+      operatorId,
+      partnerId: partner.id,
+      userId: user.id,
+      type: 'signed_in',
+      actor: { kind: 'user', userId: user.id },
+      detail: { sessionId: session.id },
+      meta,
+    }),
   ]);
-  return { token: session.token as string | null, expiresAt: session.expiresAt.toISOString(), user: presentUser({ ...user, lastSignInAt: now, failedSignIns: 0 }), components: null };
+  return {
+    token: session.token as string | null,
+    expiresAt: session.expiresAt.toISOString(),
+    user: presentUser({ ...user, lastSignInAt: now, failedSignIns: 0 }),
+    components: null,
+  };
 }

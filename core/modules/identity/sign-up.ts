@@ -15,17 +15,29 @@ import type { SignUpSchema } from './schemas.ts';
 /** Referral codes are short enough to read out, long enough not to guess (32^8). */
 export const newReferralCode = () => randomToken(8);
 
-export async function signUp(deps: ServiceContext, operatorId: string, input: z.infer<typeof SignUpSchema>, meta: RequestMeta) {
+export async function signUp(
+  deps: ServiceContext,
+  operatorId: string,
+  input: z.infer<typeof SignUpSchema>,
+  meta: RequestMeta,
+) {
   await getOperator(deps, operatorId);
   assertPasswordAcceptable(input.password, input.email);
   if (await findUserByEmail(deps, operatorId, input.email)) {
-    throw new DomainError('conflict', 'An account with this email already exists; sign in or reset the password', [{ path: 'body.email', message: 'already registered' }]);
+    throw new DomainError('conflict', 'An account with this email already exists; sign in or reset the password', [
+      { path: 'body.email', message: 'already registered' },
+    ]);
   }
   let referrerPartnerId: string | null = null;
   if (input.referralCode) {
-    const [referrer] = await deps.db.select({ id: partners.id }).from(partners)
+    const [referrer] = await deps.db
+      .select({ id: partners.id })
+      .from(partners)
       .where(and(eq(partners.operatorId, operatorId), eq(partners.referralCode, input.referralCode.toUpperCase())));
-    if (!referrer) throw new DomainError('validation_failed', 'body.referralCode: no partner has this referral code', [{ path: 'body.referralCode', message: 'no partner has this referral code' }]);
+    if (!referrer)
+      throw new DomainError('validation_failed', 'body.referralCode: no partner has this referral code', [
+        { path: 'body.referralCode', message: 'no partner has this referral code' },
+      ]);
     referrerPartnerId = referrer.id;
   }
   const now = deps.clock.now();
@@ -33,18 +45,49 @@ export async function signUp(deps: ServiceContext, operatorId: string, input: z.
   const userId = newId('user', deps.clock);
   await deps.db.batch([
     deps.db.insert(partners).values({
-      id: partnerId, operatorId, name: input.company?.trim() || input.name, company: input.company ?? null, country: input.country,
-      status: 'pending', referrerPartnerId, referralCode: newReferralCode(), createdAt: now,
+      id: partnerId,
+      operatorId,
+      name: input.company?.trim() || input.name,
+      company: input.company ?? null,
+      country: input.country,
+      status: 'pending',
+      referrerPartnerId,
+      referralCode: newReferralCode(),
+      createdAt: now,
     }),
     deps.db.insert(users).values({
-      id: userId, operatorId, partnerId, email: input.email, name: input.name, role: 'owner', locale: input.locale,
-      messenger: input.messenger ?? null, passwordHash: await hashPassword(input.password), createdAt: now,
+      id: userId,
+      operatorId,
+      partnerId,
+      email: input.email,
+      name: input.name,
+      role: 'owner',
+      locale: input.locale,
+      messenger: input.messenger ?? null,
+      passwordHash: await hashPassword(input.password),
+      createdAt: now,
     }),
     auditStatement(deps, {
-      operatorId, partnerId, userId, type: 'signed_up', actor: { kind: 'user', userId },
-      detail: { referrerPartnerId, country: input.country }, meta,
+      operatorId,
+      partnerId,
+      userId,
+      type: 'signed_up',
+      actor: { kind: 'user', userId },
+      detail: { referrerPartnerId, country: input.country },
+      meta,
     }),
   ]);
-  await sendMail(deps, { operatorId, to: input.email, locale: input.locale, template: 'signed_up', params: { partnerName: input.name } });
-  return { partnerId, status: 'pending' as const, message: 'Thank you! Your application is pending approval by the program team; we will email you when it is approved.' };
+  await sendMail(deps, {
+    operatorId,
+    to: input.email,
+    locale: input.locale,
+    template: 'signed_up',
+    params: { partnerName: input.name },
+  });
+  return {
+    partnerId,
+    status: 'pending' as const,
+    message:
+      'Thank you! Your application is pending approval by the program team; we will email you when it is approved.',
+  };
 }

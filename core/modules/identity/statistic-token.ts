@@ -21,25 +21,53 @@ export async function getStatisticToken(deps: ServiceContext, principal: Partner
   return present(deps, await loadUser(deps, principal.operatorId, userId));
 }
 
-export async function rotateStatisticToken(deps: ServiceContext, principal: PartnerPrincipal, userId: string, meta: RequestMeta) {
+export async function rotateStatisticToken(
+  deps: ServiceContext,
+  principal: PartnerPrincipal,
+  userId: string,
+  meta: RequestMeta,
+) {
   const user = await loadUser(deps, principal.operatorId, userId);
   const token = `st_${randomToken(40)}`;
   const now = deps.clock.now();
   const sealed = await deps.secretBox.seal(token);
   await deps.db.batch([
-    deps.db.update(users).set({ statTokenHash: await sha256Hex(token), statTokenSealed: sealed, statTokenCreatedAt: now }).where(eq(users.id, user.id)),
-    auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'statistic_token_rotated', actor: { kind: 'user', userId: principal.userId }, meta }),
+    deps.db
+      .update(users)
+      .set({ statTokenHash: await sha256Hex(token), statTokenSealed: sealed, statTokenCreatedAt: now })
+      .where(eq(users.id, user.id)),
+    auditStatement(deps, {
+      operatorId: user.operatorId,
+      partnerId: user.partnerId,
+      userId: user.id,
+      type: 'statistic_token_rotated',
+      actor: { kind: 'user', userId: principal.userId },
+      meta,
+    }),
   ]);
   return { token, createdAt: now.toISOString() };
 }
 
-export async function expireStatisticToken(deps: ServiceContext, principal: PartnerPrincipal | null, userId: string, meta: RequestMeta, operatorId = principal?.operatorId) {
+export async function expireStatisticToken(
+  deps: ServiceContext,
+  principal: PartnerPrincipal | null,
+  userId: string,
+  meta: RequestMeta,
+  operatorId = principal?.operatorId,
+) {
   const user = await loadUser(deps, operatorId!, userId);
   await deps.db.batch([
-    deps.db.update(users).set({ statTokenHash: null, statTokenSealed: null, statTokenCreatedAt: null }).where(eq(users.id, user.id)),
+    deps.db
+      .update(users)
+      .set({ statTokenHash: null, statTokenSealed: null, statTokenCreatedAt: null })
+      .where(eq(users.id, user.id)),
     auditStatement(deps, {
-      operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'statistic_token_expired',
-      actor: principal ? { kind: 'user', userId: principal.userId } : { kind: 'operator' }, meta,
+      operatorId: user.operatorId,
+      partnerId: user.partnerId,
+      userId: user.id,
+      type: 'statistic_token_expired',
+      actor: principal ? { kind: 'user', userId: principal.userId } : { kind: 'operator' },
+      meta,
     }),
   ]);
   return { token: null, createdAt: null };
@@ -48,8 +76,12 @@ export async function expireStatisticToken(deps: ServiceContext, principal: Part
 /** For the Report API and feeds (reports issue): the user behind a statistic token, if active. */
 export async function authenticateStatisticToken(deps: ServiceContext, token: string) {
   if (!token.startsWith('st_') || token.length > 100) return null;
-  const [row] = await deps.db.select({ user: users, partner: partners }).from(users)
+  const [row] = await deps.db
+    .select({ user: users, partner: partners })
+    .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
-    .where(and(eq(users.statTokenHash, await sha256Hex(token)), isNull(users.blockedAt), eq(partners.status, 'active')));
+    .where(
+      and(eq(users.statTokenHash, await sha256Hex(token)), isNull(users.blockedAt), eq(partners.status, 'active')),
+    );
   return row ? { operatorId: row.user.operatorId, partnerId: row.partner.id, userId: row.user.id } : null;
 }

@@ -11,21 +11,33 @@ import { authenticateStatisticToken } from './statistic-token.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let op: Awaited<ReturnType<typeof t.addOperator>>;
-beforeEach(async () => { t = await createTestApp(); op = await t.addOperator('Lucky'); });
+beforeEach(async () => {
+  t = await createTestApp();
+  op = await t.addOperator('Lucky');
+});
 afterEach(() => t.dispose());
 
 /** The owner invites `email` with `role`; the invitee sets a password and signs in. */
-async function member(owner: Awaited<ReturnType<typeof signedInClient>>['client'], email: string, role: 'admin' | 'analyst') {
+async function member(
+  owner: Awaited<ReturnType<typeof signedInClient>>['client'],
+  email: string,
+  role: 'admin' | 'analyst',
+) {
   const invited = await unwrap(owner.v1.partner.team.$post({ json: { email, name: role, role } }));
   const { token } = await lastMailTo(t, email);
-  await unwrap(t.clientFor().v1.public.operators[':operatorId'].password.$post({ param: { operatorId: op.operator.id }, json: { token: token!, password: 'correct-horse-member-77' } }));
+  await unwrap(
+    t.clientFor().v1.public.operators[':operatorId'].password.$post({
+      param: { operatorId: op.operator.id },
+      json: { token: token!, password: 'correct-horse-member-77' },
+    }),
+  );
   return { id: invited.id, ...(await signedInClient(t, op.operator.id, email, 'correct-horse-member-77')) };
 }
 
 const refusal = async (res: Response) => ({ status: res.status, code: ((await res.json()) as { code: string }).code });
 
 describe('team actions and the account owner', () => {
-  it('an admin can neither edit the owner nor see or end the owner\'s sessions nor expire the owner\'s statistic token', async () => {
+  it("an admin can neither edit the owner nor see or end the owner's sessions nor expire the owner's statistic token", async () => {
     await activePartner(t, op.operator.id, 'owner@team.example');
     const { client: owner, session: ownerSession } = await signedInClient(t, op.operator.id, 'owner@team.example');
     const ownerId = ownerSession.user.id;
@@ -35,9 +47,15 @@ describe('team actions and the account owner', () => {
     const team = admin.client.v1.partner.team[':userId'];
     const forbidden = { status: 403, code: 'forbidden' };
 
-    expect(await refusal(await team.$patch({ param: { userId: ownerId }, json: { blocked: true } }))).toEqual(forbidden);
+    expect(await refusal(await team.$patch({ param: { userId: ownerId }, json: { blocked: true } }))).toEqual(
+      forbidden,
+    );
     expect(await refusal(await team.sessions.$get({ param: { userId: ownerId } }))).toEqual(forbidden);
-    expect(await refusal(await team.sessions[':sessionId'].$delete({ param: { userId: ownerId, sessionId: ownerSessionRow!.id } }))).toEqual(forbidden);
+    expect(
+      await refusal(
+        await team.sessions[':sessionId'].$delete({ param: { userId: ownerId, sessionId: ownerSessionRow!.id } }),
+      ),
+    ).toEqual(forbidden);
     expect(await refusal(await team['statistic-token'].$delete({ param: { userId: ownerId } }))).toEqual(forbidden);
 
     // Nothing changed for the owner: the session works, the token still authenticates.
@@ -53,15 +71,33 @@ describe('team actions and the account owner', () => {
     const admin = await member(owner, 'adm@team.example', 'admin');
     const analyst = await member(owner, 'ana@team.example', 'analyst');
     const self = { status: 403, code: 'forbidden' };
-    expect(await refusal(await owner.v1.partner.team[':userId'].sessions.$get({ param: { userId: ownerSession.user.id } }))).toEqual(self);
-    expect(await refusal(await admin.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: admin.id } }))).toEqual(self);
+    expect(
+      await refusal(await owner.v1.partner.team[':userId'].sessions.$get({ param: { userId: ownerSession.user.id } })),
+    ).toEqual(self);
+    expect(
+      await refusal(
+        await admin.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: admin.id } }),
+      ),
+    ).toEqual(self);
 
-    const sessions = await unwrap(admin.client.v1.partner.team[':userId'].sessions.$get({ param: { userId: analyst.id } }));
+    const sessions = await unwrap(
+      admin.client.v1.partner.team[':userId'].sessions.$get({ param: { userId: analyst.id } }),
+    );
     expect(sessions.data).toHaveLength(1);
-    await unwrap(admin.client.v1.partner.team[':userId'].sessions[':sessionId'].$delete({ param: { userId: analyst.id, sessionId: sessions.data[0]!.id } }));
+    await unwrap(
+      admin.client.v1.partner.team[':userId'].sessions[':sessionId'].$delete({
+        param: { userId: analyst.id, sessionId: sessions.data[0]!.id },
+      }),
+    );
     expect((await analyst.client.v1.partner.profile.$get()).status).toBe(401);
     await unwrap(admin.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: analyst.id } }));
     // The owner manages admins too.
-    expect((await unwrap(owner.v1.partner.team[':userId'].$patch({ param: { userId: admin.id }, json: { role: 'finance' } }))).role).toBe('finance');
+    expect(
+      (
+        await unwrap(
+          owner.v1.partner.team[':userId'].$patch({ param: { userId: admin.id }, json: { role: 'finance' } }),
+        )
+      ).role,
+    ).toBe('finance');
   });
 });

@@ -10,11 +10,16 @@ import { authenticateSession } from './sessions.ts';
 function base32(text: string): string {
   const bytes = new TextEncoder().encode(text);
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0, out = '';
+  let bits = 0,
+    value = 0,
+    out = '';
   for (const byte of bytes) {
     value = (value << 8) | byte;
     bits += 8;
-    while (bits >= 5) { out += alphabet[(value >>> (bits - 5)) & 31]; bits -= 5; }
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
   }
   if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
   return out;
@@ -36,17 +41,26 @@ const VECTORS: Array<[number, string, string, string]> = [
 ];
 
 describe('RFC 6238 test vectors', () => {
-  it.each(VECTORS)('T=%i gives the published codes for SHA-1, SHA-256 and SHA-512', async (time, sha1, sha256, sha512) => {
-    for (const [algorithm, expected] of [['sha1', sha1], ['sha256', sha256], ['sha512', sha512]] as const) {
-      expect(await generate({ secret: base32(SEEDS[algorithm]), epoch: time, digits: 8, algorithm })).toBe(expected);
-    }
-  });
+  it.each(VECTORS)(
+    'T=%i gives the published codes for SHA-1, SHA-256 and SHA-512',
+    async (time, sha1, sha256, sha512) => {
+      for (const [algorithm, expected] of [
+        ['sha1', sha1],
+        ['sha256', sha256],
+        ['sha512', sha512],
+      ] as const) {
+        expect(await generate({ secret: base32(SEEDS[algorithm]), epoch: time, digits: 8, algorithm })).toBe(expected);
+      }
+    },
+  );
 
   it('our verifier accepts the 6-digit form of the SHA-1 vectors, with or without the space', async () => {
     for (const [time, sha1] of VECTORS) {
       const six = sha1.slice(2);
       expect(await checkTotp(base32(SEEDS.sha1), six, time * 1000, null)).toBe(Math.floor(time / 30));
-      expect(await checkTotp(base32(SEEDS.sha1), `${six.slice(0, 3)} ${six.slice(3)}`, time * 1000, null)).not.toBeNull();
+      expect(
+        await checkTotp(base32(SEEDS.sha1), `${six.slice(0, 3)} ${six.slice(3)}`, time * 1000, null),
+      ).not.toBeNull();
     }
     expect(await checkTotp(base32(SEEDS.sha1), '000000', 59_000, null)).toBeNull();
   });
@@ -54,7 +68,10 @@ describe('RFC 6238 test vectors', () => {
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId: string;
-beforeEach(async () => { t = await createTestApp(); operatorId = (await t.addOperator('Lucky')).operator.id; });
+beforeEach(async () => {
+  t = await createTestApp();
+  operatorId = (await t.addOperator('Lucky')).operator.id;
+});
 afterEach(() => t.dispose());
 
 async function enrolled(email = 'tfa@example.com') {
@@ -65,7 +82,9 @@ async function enrolled(email = 'tfa@example.com') {
   expect(enrolment.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>$/);
   const wrong = await client.v1.partner['2fa'].confirm.$post({ json: { code: '000000' } });
   expect(wrong.status).toBe(422);
-  const { recoveryCodes } = await unwrap(client.v1.partner['2fa'].confirm.$post({ json: { code: await totpAt(t, enrolment.secret) } }));
+  const { recoveryCodes } = await unwrap(
+    client.v1.partner['2fa'].confirm.$post({ json: { code: await totpAt(t, enrolment.secret) } }),
+  );
   expect(recoveryCodes).toHaveLength(10);
   return { client, session, secret: enrolment.secret, recoveryCodes };
 }
@@ -79,7 +98,9 @@ describe('TOTP two-factor authentication', () => {
     expect(((await asked.json()) as { code: string }).code).toBe('two_factor_required');
     t.clock.advance(30_000); // the confirmation code's step is spent; move to the next one
     const code = await totpAt(t, secret);
-    expect((await signInRequest(t, operatorId, { ...password, code: `${code.slice(0, 3)} ${code.slice(3)}` })).status).toBe(200);
+    expect(
+      (await signInRequest(t, operatorId, { ...password, code: `${code.slice(0, 3)} ${code.slice(3)}` })).status,
+    ).toBe(200);
     expect((await signInRequest(t, operatorId, { ...password, code })).status).toBe(401); // replay
     t.clock.advance(30_000);
     expect((await signInRequest(t, operatorId, { ...password, code: await totpAt(t, secret, -1) })).status).toBe(401); // older than the last used step
@@ -91,7 +112,13 @@ describe('TOTP two-factor authentication', () => {
   it('recovery codes stand in for the phone, each once', async () => {
     const { recoveryCodes } = await enrolled();
     const password = { email: 'tfa@example.com', password: 'correct-horse-battery-9' };
-    const { client } = await signedInClient(t, operatorId, 'tfa@example.com', undefined, recoveryCodes[0]!.toUpperCase());
+    const { client } = await signedInClient(
+      t,
+      operatorId,
+      'tfa@example.com',
+      undefined,
+      recoveryCodes[0]!.toUpperCase(),
+    );
     expect((await signInRequest(t, operatorId, { ...password, code: recoveryCodes[0]! })).status).toBe(401);
     expect((await signInRequest(t, operatorId, { ...password, code: 'zzzzz-zzzzz' })).status).toBe(401);
     const events = await unwrap(client.v1.partner.events.$get({ query: { type: 'recovery_code_used' } }));
@@ -106,7 +133,12 @@ describe('TOTP two-factor authentication', () => {
     expect((await unwrap(client.v1.partner.profile.$get())).user.twoFactorEnabled).toBe(false);
     const events = await unwrap(client.v1.partner.events.$get({ query: {} }));
     // The wrong code is in the log too: it counts toward the lockout like a wrong sign-in.
-    expect(events.data.map((e) => e.type).slice(0, 4)).toEqual(['two_factor_disabled', 'sign_in_failed', 'two_factor_enabled', 'signed_in']);
+    expect(events.data.map((e) => e.type).slice(0, 4)).toEqual([
+      'two_factor_disabled',
+      'sign_in_failed',
+      'two_factor_enabled',
+      'signed_in',
+    ]);
   });
 
   it('financial actions demand 2FA on and a fresh code', async () => {
@@ -115,11 +147,14 @@ describe('TOTP two-factor authentication', () => {
     const principal = (await authenticateSession(t.deps, session.token!, 'bearer', { ip: null, userAgent: null }))!;
     await expect(requireFreshTwoFactor(t.deps, principal, '123456')).rejects.toMatchObject({ code: 'forbidden' });
     const { client, secret } = await enrolled('money2@example.com');
-    const token = (await signedInClient(t, operatorId, 'money2@example.com', undefined, await totpAt(t, secret, 1))).session.token!;
+    const token = (await signedInClient(t, operatorId, 'money2@example.com', undefined, await totpAt(t, secret, 1)))
+      .session.token!;
     const p2 = (await authenticateSession(t.deps, token, 'bearer', { ip: null, userAgent: null }))!;
     void client;
     await expect(requireFreshTwoFactor(t.deps, p2, undefined)).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(requireFreshTwoFactor(t.deps, p2, await totpAt(t, secret, 1))).rejects.toMatchObject({ code: 'validation_failed' }); // already used at sign-in
+    await expect(requireFreshTwoFactor(t.deps, p2, await totpAt(t, secret, 1))).rejects.toMatchObject({
+      code: 'validation_failed',
+    }); // already used at sign-in
     t.clock.advance(60_000);
     await expect(requireFreshTwoFactor(t.deps, p2, await totpAt(t, secret))).resolves.toBeUndefined();
   });

@@ -14,7 +14,13 @@ import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
 import { auditStatement } from './audit.ts';
-import { assertNotLocked, clearFailuresStatement, lockedProblem, registerFailure, type FailedCheck } from './lockout.ts';
+import {
+  assertNotLocked,
+  clearFailuresStatement,
+  lockedProblem,
+  registerFailure,
+  type FailedCheck,
+} from './lockout.ts';
 import { recoveryCodes, users } from './table.ts';
 import { loadUser, type UserRow } from './users.ts';
 
@@ -22,14 +28,25 @@ export const TOTP_PERIOD_SECONDS = 30;
 const RECOVERY_CODE_COUNT = 10;
 
 const normalise = (code: string) => code.replace(/\s+/g, '');
-const badCode = () => new DomainError('validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]);
+const badCode = () =>
+  new DomainError('validation_failed', 'body.code: the code is not correct or was already used', [
+    { path: 'body.code', message: 'not correct or already used' },
+  ]);
 
 /** Checks a TOTP code for a secret: returns the matched time step, or null. */
-export async function checkTotp(secret: string, code: string, nowMs: number, afterTimeStep: number | null): Promise<number | null> {
+export async function checkTotp(
+  secret: string,
+  code: string,
+  nowMs: number,
+  afterTimeStep: number | null,
+): Promise<number | null> {
   const token = normalise(code);
   if (!/^\d{6}$/.test(token)) return null;
   const result = await verify({
-    secret, token, epoch: Math.floor(nowMs / 1000), epochTolerance: TOTP_PERIOD_SECONDS,
+    secret,
+    token,
+    epoch: Math.floor(nowMs / 1000),
+    epochTolerance: TOTP_PERIOD_SECONDS,
     ...(afterTimeStep !== null ? { afterTimeStep } : {}),
   });
   if (!result.valid) return null;
@@ -38,10 +55,17 @@ export async function checkTotp(secret: string, code: string, nowMs: number, aft
 
 export async function startTotpEnrolment(deps: ServiceContext, principal: PartnerPrincipal) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is already on; disable it first to enrol a new device');
+  if (user.totpEnabledAt)
+    throw new DomainError(
+      'conflict',
+      'Two-factor authentication is already on; disable it first to enrol a new device',
+    );
   const operator = await getOperator(deps, principal.operatorId);
   const secret = generateSecret();
-  await deps.db.update(users).set({ totpPendingSecret: await deps.secretBox.seal(secret) }).where(eq(users.id, user.id));
+  await deps.db
+    .update(users)
+    .set({ totpPendingSecret: await deps.secretBox.seal(secret) })
+    .where(eq(users.id, user.id));
   const otpauthUri = generateURI({ issuer: operator.branding.displayName, label: user.email, secret });
   return { secret, otpauthUri, qrSvg: renderSVG(otpauthUri, { border: 2 }) };
 }
@@ -49,7 +73,8 @@ export async function startTotpEnrolment(deps: ServiceContext, principal: Partne
 export async function confirmTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   if (user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is already on');
-  if (!user.totpPendingSecret) throw new DomainError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
+  if (!user.totpPendingSecret)
+    throw new DomainError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
   const secret = await deps.secretBox.open(user.totpPendingSecret);
   // Not counted toward the lockout: the caller was just shown this secret, so guessing its code
   // wins nothing, and a person fumbling a new app must not lock themselves out.
@@ -58,10 +83,27 @@ export async function confirmTotp(deps: ServiceContext, principal: PartnerPrinci
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => `${randomToken(5)}-${randomToken(5)}`.toLowerCase());
   const hashed = await Promise.all(codes.map((c) => sha256Hex(c)));
   await deps.db.batch([
-    deps.db.update(users).set({ totpSecret: user.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: deps.clock.now(), totpLastStep: step }).where(eq(users.id, user.id)),
+    deps.db
+      .update(users)
+      .set({
+        totpSecret: user.totpPendingSecret,
+        totpPendingSecret: null,
+        totpEnabledAt: deps.clock.now(),
+        totpLastStep: step,
+      })
+      .where(eq(users.id, user.id)),
     deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
-    deps.db.insert(recoveryCodes).values(hashed.map((codeHash) => ({ id: newId('rc', deps.clock), userId: user.id, codeHash }))),
-    auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'two_factor_enabled', actor: { kind: 'user', userId: principal.userId }, meta }),
+    deps.db
+      .insert(recoveryCodes)
+      .values(hashed.map((codeHash) => ({ id: newId('rc', deps.clock), userId: user.id, codeHash }))),
+    auditStatement(deps, {
+      operatorId: user.operatorId,
+      partnerId: user.partnerId,
+      userId: user.id,
+      type: 'two_factor_enabled',
+      actor: { kind: 'user', userId: principal.userId },
+      meta,
+    }),
   ]);
   return { recoveryCodes: codes };
 }
@@ -72,7 +114,13 @@ export async function confirmTotp(deps: ServiceContext, principal: PartnerPrinci
  * A locked user is refused whatever the code (423); a wrong code counts toward the lockout and
  * the failure that reaches the threshold answers 423 too. Returns false for a wrong code.
  */
-export async function verifySecondFactor(deps: ServiceContext, user: UserRow, code: string, meta: RequestMeta | null, check: Exclude<FailedCheck, 'password'>): Promise<boolean> {
+export async function verifySecondFactor(
+  deps: ServiceContext,
+  user: UserRow,
+  code: string,
+  meta: RequestMeta | null,
+  check: Exclude<FailedCheck, 'password'>,
+): Promise<boolean> {
   assertNotLocked(user);
   if (await matchSecondFactor(deps, user, code)) return true;
   if (await registerFailure(deps, user, meta, check)) throw lockedProblem();
@@ -86,21 +134,47 @@ async function matchSecondFactor(deps: ServiceContext, user: UserRow, code: stri
   const step = await checkTotp(secret, code, deps.clock.now().getTime(), user.totpLastStep);
   if (step !== null) {
     // Conditional update: two requests racing with the same code cannot both win.
-    const won = await deps.db.update(users).set({ totpLastStep: step, failedSignIns: 0 })
-      .where(and(eq(users.id, user.id), isNull(users.lockedAt), user.totpLastStep === null ? isNull(users.totpLastStep) : eq(users.totpLastStep, user.totpLastStep)))
+    const won = await deps.db
+      .update(users)
+      .set({ totpLastStep: step, failedSignIns: 0 })
+      .where(
+        and(
+          eq(users.id, user.id),
+          isNull(users.lockedAt),
+          user.totpLastStep === null ? isNull(users.totpLastStep) : eq(users.totpLastStep, user.totpLastStep),
+        ),
+      )
       .returning({ id: users.id });
     return won.length === 1;
   }
   const recovery = normalise(code).toLowerCase();
   if (!/^[0-9a-z]{5}-[0-9a-z]{5}$/.test(recovery)) return false;
-  const unlocked = deps.db.select({ id: users.id }).from(users).where(and(eq(users.id, user.id), isNull(users.lockedAt)));
-  const spent = await deps.db.update(recoveryCodes).set({ usedAt: deps.clock.now() })
-    .where(and(eq(recoveryCodes.userId, user.id), eq(recoveryCodes.codeHash, await sha256Hex(recovery)), isNull(recoveryCodes.usedAt), exists(unlocked)))
+  const unlocked = deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, user.id), isNull(users.lockedAt)));
+  const spent = await deps.db
+    .update(recoveryCodes)
+    .set({ usedAt: deps.clock.now() })
+    .where(
+      and(
+        eq(recoveryCodes.userId, user.id),
+        eq(recoveryCodes.codeHash, await sha256Hex(recovery)),
+        isNull(recoveryCodes.usedAt),
+        exists(unlocked),
+      ),
+    )
     .returning({ id: recoveryCodes.id });
   if (spent.length) {
     await deps.db.batch([
       clearFailuresStatement(deps, user.id),
-      auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'recovery_code_used', actor: { kind: 'user', userId: user.id } }),
+      auditStatement(deps, {
+        operatorId: user.operatorId,
+        partnerId: user.partnerId,
+        userId: user.id,
+        type: 'recovery_code_used',
+        actor: { kind: 'user', userId: user.id },
+      }),
     ]);
   }
   return spent.length === 1;
@@ -111,9 +185,19 @@ export async function disableTotp(deps: ServiceContext, principal: PartnerPrinci
   if (!user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is not on');
   if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_disable'))) throw badCode();
   await deps.db.batch([
-    deps.db.update(users).set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null }).where(eq(users.id, user.id)),
+    deps.db
+      .update(users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
+      .where(eq(users.id, user.id)),
     deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
-    auditStatement(deps, { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, type: 'two_factor_disabled', actor: { kind: 'user', userId: principal.userId }, meta }),
+    auditStatement(deps, {
+      operatorId: user.operatorId,
+      partnerId: user.partnerId,
+      userId: user.id,
+      type: 'two_factor_disabled',
+      actor: { kind: 'user', userId: principal.userId },
+      meta,
+    }),
   ]);
   return { message: 'Two-factor authentication is off' };
 }
@@ -123,9 +207,18 @@ export async function disableTotp(deps: ServiceContext, principal: PartnerPrinci
  * the request must carry a fresh code. Answers 403 when 2FA is off, 422 when the code is wrong,
  * 423 when the user is locked (wrong codes count toward the same lockout as sign-in).
  */
-export async function requireFreshTwoFactor(deps: ServiceContext, principal: PartnerPrincipal, code: string | undefined, meta: RequestMeta | null = null): Promise<void> {
+export async function requireFreshTwoFactor(
+  deps: ServiceContext,
+  principal: PartnerPrincipal,
+  code: string | undefined,
+  meta: RequestMeta | null = null,
+): Promise<void> {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (!user.totpEnabledAt) throw new DomainError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
-  if (!code) throw new DomainError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [{ path: 'body.code', message: 'required for financial actions' }]);
+  if (!user.totpEnabledAt)
+    throw new DomainError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
+  if (!code)
+    throw new DomainError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [
+      { path: 'body.code', message: 'required for financial actions' },
+    ]);
   if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_financial'))) throw badCode();
 }

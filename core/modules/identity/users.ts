@@ -23,7 +23,9 @@ export function presentUser(user: UserRow) {
 }
 
 export async function findUserByEmail(ctx: StoreContext, operatorId: string, email: string) {
-  const [row] = await ctx.db.select({ user: users, partner: partners }).from(users)
+  const [row] = await ctx.db
+    .select({ user: users, partner: partners })
+    .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
     .where(and(eq(users.operatorId, operatorId), eq(users.email, email.trim().toLowerCase())));
   return row ?? null;
@@ -31,13 +33,19 @@ export async function findUserByEmail(ctx: StoreContext, operatorId: string, ema
 
 /** A user of this operator, or 404 (another operator's user ids are simply not found). */
 export async function loadUser(ctx: StoreContext, operatorId: string, userId: string): Promise<UserRow> {
-  const [row] = await ctx.db.select().from(users).where(and(eq(users.operatorId, operatorId), eq(users.id, userId)));
+  const [row] = await ctx.db
+    .select()
+    .from(users)
+    .where(and(eq(users.operatorId, operatorId), eq(users.id, userId)));
   if (!row) throw notFound('User');
   return row;
 }
 
 export async function loadPartnerOfUser(ctx: StoreContext, user: UserRow) {
-  const [row] = await ctx.db.select().from(partners).where(and(eq(partners.operatorId, user.operatorId), eq(partners.id, user.partnerId)));
+  const [row] = await ctx.db
+    .select()
+    .from(partners)
+    .where(and(eq(partners.operatorId, user.operatorId), eq(partners.id, user.partnerId)));
   if (!row) throw notFound('Partner');
   return row;
 }

@@ -19,7 +19,8 @@ export function createHttpTransport(options: HttpTransportOptions): MailTranspor
   } catch {
     throw new Error(`MAIL_HTTP_URL must be an absolute http(s) URL, got "${options.url}"`);
   }
-  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:') throw new Error(`MAIL_HTTP_URL must be http(s), got "${options.url}"`);
+  if (endpoint.protocol !== 'https:' && endpoint.protocol !== 'http:')
+    throw new Error(`MAIL_HTTP_URL must be http(s), got "${options.url}"`);
   // Called as a plain function: Workers reject fetch invoked as a method of another object.
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? 10_000;
@@ -44,7 +45,9 @@ export function createHttpTransport(options: HttpTransportOptions): MailTranspor
       const answer = await response.text().catch(() => '');
       if (!response.ok) {
         const excerpt = answer.trim().slice(0, 200);
-        throw new Error(`Mail HTTP endpoint answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt ? `: ${excerpt}` : ''}`);
+        throw new Error(
+          `Mail HTTP endpoint answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}${excerpt ? `: ${excerpt}` : ''}`,
+        );
       }
     },
   };

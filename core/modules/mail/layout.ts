@@ -43,7 +43,8 @@ export function safeLink(link: string): string {
   } catch {
     throw new Error(`Mail links must be absolute http(s) URLs, got "${link}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Mail links must be http(s), got "${url.protocol}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`Mail links must be http(s), got "${url.protocol}"`);
   return url.href;
 }
 
@@ -91,7 +92,8 @@ function renderText(content: MailContent, branding: MailBranding, locale: MailLo
   return lines.join('\n') + '\n';
 }
 
-const paragraph = (text: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2937">${escapeHtml(text)}</p>`;
+const paragraph = (text: string) =>
+  `<p style="margin:0 0 16px;font-size:16px;line-height:24px;color:#1f2937">${escapeHtml(text)}</p>`;
 /** Takes markup: callers escape what goes in. */
 const small = (html: string) => `<p style="margin:0 0 12px;font-size:13px;line-height:20px;color:#6b7280">${html}</p>`;
 
@@ -100,17 +102,24 @@ function renderHtml(content: MailContent, branding: MailBranding, locale: MailLo
   const colors = buttonColors(branding.primaryColor);
   const font = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Roboto,Helvetica,Arial,sans-serif";
   const action = content.action
-    ? `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:6px;background:${colors.background}">`
-      + `<a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 24px;font-size:16px;font-weight:600;color:${colors.foreground};text-decoration:none;border-radius:6px">${escapeHtml(content.action.label)}</a>`
-      + `</td></tr></table>`
+    ? `<table role="presentation" cellpadding="0" cellspacing="0" style="margin:8px 0 24px"><tr><td style="border-radius:6px;background:${colors.background}">` +
+      `<a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 24px;font-size:16px;font-weight:600;color:${colors.foreground};text-decoration:none;border-radius:6px">${escapeHtml(content.action.label)}</a>` +
+      `</td></tr></table>`
     : '';
   const fallback = content.action
-    ? small(`${escapeHtml(chrome.fallback)}<br><a href="${escapeHtml(content.action.url)}" style="color:${colors.background};word-break:break-all">${escapeHtml(content.action.url)}</a>`)
+    ? small(
+        `${escapeHtml(chrome.fallback)}<br><a href="${escapeHtml(content.action.url)}" style="color:${colors.background};word-break:break-all">${escapeHtml(content.action.url)}</a>`,
+      )
     : '';
   const support = branding.supportEmail
-    ? small(escapeHtml(chrome.support(branding.supportEmail)).replace(escapeHtml(branding.supportEmail),
-        // A function, so a `$` in the address is not read as a replacement pattern.
-        () => `<a href="mailto:${escapeHtml(encodeURI(branding.supportEmail ?? ''))}" style="color:#6b7280">${escapeHtml(branding.supportEmail ?? '')}</a>`))
+    ? small(
+        escapeHtml(chrome.support(branding.supportEmail)).replace(
+          escapeHtml(branding.supportEmail),
+          // A function, so a `$` in the address is not read as a replacement pattern.
+          () =>
+            `<a href="mailto:${escapeHtml(encodeURI(branding.supportEmail ?? ''))}" style="color:#6b7280">${escapeHtml(branding.supportEmail ?? '')}</a>`,
+        ),
+      )
     : '';
   return `<!doctype html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
@@ -137,7 +146,9 @@ ${small(escapeHtml(chrome.automated))}
 }
 
 export function renderLayout(content: MailContent, branding: MailBranding, locale: MailLocale): RenderedMail {
-  const checked = content.action ? { ...content, action: { ...content.action, url: safeLink(content.action.url) } } : content;
+  const checked = content.action
+    ? { ...content, action: { ...content.action, url: safeLink(content.action.url) } }
+    : content;
   return {
     subject: oneLine(checked.subject),
     text: renderText(checked, branding, locale),
@@ -146,9 +157,14 @@ export function renderLayout(content: MailContent, branding: MailBranding, local
 }
 
 /** Counted words ("3 hours", "3 часа"): Russian has three plural forms, so Intl picks the form. */
-export function plural(locale: MailLocale, n: number, forms: { one: string; few?: string; many?: string; other: string }): string {
+export function plural(
+  locale: MailLocale,
+  n: number,
+  forms: { one: string; few?: string; many?: string; other: string },
+): string {
   const category = new Intl.PluralRules(locale).select(n);
-  const form = category === 'one' ? forms.one : category === 'few' ? forms.few : category === 'many' ? forms.many : undefined;
+  const form =
+    category === 'one' ? forms.one : category === 'few' ? forms.few : category === 'many' ? forms.many : undefined;
   return `${n} ${form ?? forms.other}`;
 }
 
@@ -160,5 +176,7 @@ export function formatDuration(locale: MailLocale, hours: number): string {
       ? plural('ru', days, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })
       : plural('ru', hours, { one: 'час', few: 'часа', many: 'часов', other: 'часа' });
   }
-  return days !== null ? plural('en', days, { one: 'day', other: 'days' }) : plural('en', hours, { one: 'hour', other: 'hours' });
+  return days !== null
+    ? plural('en', days, { one: 'day', other: 'days' })
+    : plural('en', hours, { one: 'hour', other: 'hours' });
 }

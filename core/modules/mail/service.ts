@@ -31,7 +31,10 @@ export interface SendMailInput<T extends MailTemplateName> {
 const PLAIN_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+$/;
 
 /** Renders and stores one email; with a transport, also queues its delivery. */
-export async function sendMail<T extends MailTemplateName>(deps: MailDeps, input: SendMailInput<T>): Promise<{ id: string; status: 'stored' | 'queued' }> {
+export async function sendMail<T extends MailTemplateName>(
+  deps: MailDeps,
+  input: SendMailInput<T>,
+): Promise<{ id: string; status: 'stored' | 'queued' }> {
   if (!PLAIN_ADDRESS.test(input.to)) throw new Error(`Not a single email address: "${input.to}"`);
   const branding = await findOperatorBranding(deps, input.operatorId);
   if (!branding) throw notFound('Operator');
@@ -51,7 +54,12 @@ export async function sendMail<T extends MailTemplateName>(deps: MailDeps, input
   // Two writes, not one batch: enqueue goes through the JobQueue (which on Workers also sends a
   // Queue message). If it failed, the row would stay `queued` and visible, never lost silently.
   if (deps.mailTransport) {
-    await deps.jobs.enqueue({ kind: MAIL_DELIVER_JOB, payload: { messageId: id }, operatorId: input.operatorId, idempotencyKey: id });
+    await deps.jobs.enqueue({
+      kind: MAIL_DELIVER_JOB,
+      payload: { messageId: id },
+      operatorId: input.operatorId,
+      idempotencyKey: id,
+    });
   }
   return { id, status };
 }
@@ -76,14 +84,16 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
     [PASSWORD_RESET_JOB]: async ({ db, clock }, job: PasswordResetJob) =>
       sendPasswordResetLink({ db, clock, jobs: createOutbox(db, clock), mailTransport: transport }, job),
     [MAIL_DELIVER_JOB]: async ({ db, clock, job }, payload: { messageId: string }) => {
-      const [row] = await db.select({ message: mailMessages, branding: operatorBrandingOf(mailMessages.operatorId) })
+      const [row] = await db
+        .select({ message: mailMessages, branding: operatorBrandingOf(mailMessages.operatorId) })
         .from(mailMessages)
         .where(eq(mailMessages.id, payload.messageId));
       // Nothing to deliver, or a repeat of an at-least-once job after the send succeeded.
       if (!row || row.message.status === 'sent') return;
       const { message } = row;
       try {
-        if (!transport) throw new Error('No mail transport is configured (MAIL_DRIVER=outbox), but a delivery job was queued');
+        if (!transport)
+          throw new Error('No mail transport is configured (MAIL_DRIVER=outbox), but a delivery job was queued');
         await transport.send({
           from: formatSender(fromAddress, row.branding?.displayName),
           to: message.toAddress,
@@ -96,19 +106,32 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
         // The row stays `queued` with the latest error while the job runner retries with
         // backoff; the last attempt marks it `failed`, so a message never looks pending forever.
         const lastAttempt = job.attempts >= job.maxAttempts;
-        await db.update(mailMessages).set({ error: error instanceof Error ? error.message : String(error), ...(lastAttempt ? { status: 'failed' as const } : {}) })
+        await db
+          .update(mailMessages)
+          .set({
+            error: error instanceof Error ? error.message : String(error),
+            ...(lastAttempt ? { status: 'failed' as const } : {}),
+          })
           .where(eq(mailMessages.id, message.id));
         throw error;
       }
-      await db.update(mailMessages).set({ status: 'sent', sentAt: clock.now(), error: null }).where(eq(mailMessages.id, message.id));
+      await db
+        .update(mailMessages)
+        .set({ status: 'sent', sentAt: clock.now(), error: null })
+        .where(eq(mailMessages.id, message.id));
     },
   };
 }
 
 /** The newest messages first, of one operator or of all (the demo mailbox shows every tenant). */
-export async function listMailbox(ctx: Pick<ServiceContext, 'db'>, options: { operatorId?: string; limit: number }): Promise<MailMessage[]> {
+export async function listMailbox(
+  ctx: Pick<ServiceContext, 'db'>,
+  options: { operatorId?: string; limit: number },
+): Promise<MailMessage[]> {
   const limit = Math.min(Math.max(Math.trunc(options.limit) || 1, 1), 500);
-  return ctx.db.select().from(mailMessages)
+  return ctx.db
+    .select()
+    .from(mailMessages)
     .where(options.operatorId ? eq(mailMessages.operatorId, options.operatorId) : undefined)
     .orderBy(desc(mailMessages.createdAt), desc(mailMessages.id))
     .limit(limit);
@@ -124,7 +147,8 @@ function linkify(text: string): string {
   for (const match of text.matchAll(URL_IN_TEXT)) {
     const url = match[0].replace(/[.,;:!?)\]]+$/, '');
     const start = match.index;
-    html += escapeHtml(text.slice(last, start)) + `<a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(url)}</a>`;
+    html +=
+      escapeHtml(text.slice(last, start)) + `<a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(url)}</a>`;
     last = start + url.length;
   }
   return html + escapeHtml(text.slice(last));
@@ -135,13 +159,19 @@ function linkify(text: string): string {
  * It shows the text version, never the HTML, so nothing in a message can run or load.
  */
 export function renderMailboxPage(messages: readonly MailMessage[]): string {
-  const newestFirst = [...messages].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-  const items = newestFirst.map((m) => `<article>
+  const newestFirst = [...messages].sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+  );
+  const items = newestFirst
+    .map(
+      (m) => `<article>
 <header><time datetime="${m.createdAt.toISOString()}">${escapeHtml(m.createdAt.toISOString().replace('T', ' ').slice(0, 19))} UTC</time>
 <span class="status">${escapeHtml(m.status)}</span></header>
 <dl><dt>To</dt><dd>${escapeHtml(m.toAddress)}</dd><dt>Subject</dt><dd class="subject">${escapeHtml(m.subject)}</dd></dl>
 <pre>${linkify(m.text)}</pre>
-</article>`).join('\n');
+</article>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><title>Demo mailbox</title>

@@ -1,10 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { MAIL_LOCALES, MAIL_TEMPLATE_NAMES, escapeHtml, renderMail, type MailBranding, type MailTemplates } from './templates.ts';
+import {
+  MAIL_LOCALES,
+  MAIL_TEMPLATE_NAMES,
+  escapeHtml,
+  renderMail,
+  type MailBranding,
+  type MailTemplates,
+} from './templates.ts';
 
-const branding: MailBranding = { displayName: 'Acme Partners', primaryColor: '#0f766e', supportEmail: 'help@acme.example' };
+const branding: MailBranding = {
+  displayName: 'Acme Partners',
+  primaryColor: '#0f766e',
+  supportEmail: 'help@acme.example',
+};
 
 const SAMPLE: MailTemplates = {
-  invite: { inviterName: 'Maria Ivanova', partnerName: 'Bonus Radar', link: 'https://p.example/invite/abc', expiresInHours: 72 },
+  invite: {
+    inviterName: 'Maria Ivanova',
+    partnerName: 'Bonus Radar',
+    link: 'https://p.example/invite/abc',
+    expiresInHours: 72,
+  },
   unlock: { link: 'https://p.example/unlock/abc', expiresInHours: 24, failedAttempts: 5 },
   password_reset: { link: 'https://p.example/reset/abc', expiresInHours: 2 },
   signed_up: { partnerName: 'Bonus Radar' },
@@ -47,9 +63,12 @@ describe('mail templates', () => {
     expect(render('unlock', 'en').text).toContain('after 5 failed sign-in attempts');
     expect(render('unlock', 'ru').text).toContain('после 5 неудачных попыток');
     expect(render('unlock', 'ru').text).toContain('действует 24 часа');
-    expect(renderMail('unlock', 'ru', { ...SAMPLE.unlock, failedAttempts: 1, expiresInHours: 1 }, branding).text)
-      .toMatch(/после 1 неудачной попытки[\s\S]*действует 1 час\./);
-    expect(renderMail('password_reset', 'ru', { ...SAMPLE.password_reset, expiresInHours: 5 }, branding).text).toContain('действует 5 часов');
+    expect(
+      renderMail('unlock', 'ru', { ...SAMPLE.unlock, failedAttempts: 1, expiresInHours: 1 }, branding).text,
+    ).toMatch(/после 1 неудачной попытки[\s\S]*действует 1 час\./);
+    expect(
+      renderMail('password_reset', 'ru', { ...SAMPLE.password_reset, expiresInHours: 5 }, branding).text,
+    ).toContain('действует 5 часов');
     expect(render('password_reset', 'en').text).toContain('all active sessions end');
     expect(render('password_reset', 'ru').text).toContain('все активные сеансы завершатся');
     expect(render('signed_up', 'en').html).toContain('Application received');
@@ -58,13 +77,22 @@ describe('mail templates', () => {
   });
 
   it('escapes every interpolated value in the HTML', () => {
-    const hostile: MailBranding = { displayName: 'Evil "Co" <script>alert(1)</script>', primaryColor: 'red;background:url(x)', supportEmail: '"x"@evil.example' };
-    const mail = renderMail('invite', 'en', {
-      inviterName: '<script>alert("inviter")</script>',
-      partnerName: '"><img src=x onerror=alert(1)>',
-      link: 'https://p.example/invite?a=1&b="2"',
-      expiresInHours: 24,
-    }, hostile);
+    const hostile: MailBranding = {
+      displayName: 'Evil "Co" <script>alert(1)</script>',
+      primaryColor: 'red;background:url(x)',
+      supportEmail: '"x"@evil.example',
+    };
+    const mail = renderMail(
+      'invite',
+      'en',
+      {
+        inviterName: '<script>alert("inviter")</script>',
+        partnerName: '"><img src=x onerror=alert(1)>',
+        link: 'https://p.example/invite?a=1&b="2"',
+        expiresInHours: 24,
+      },
+      hostile,
+    );
     expect(mail.html).not.toMatch(/<script|<img|onerror=alert\(1\)>|"2"/);
     expect(mail.html).toContain('&lt;script&gt;alert(&quot;inviter&quot;)&lt;/script&gt;');
     expect(mail.html).toContain('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;');
@@ -77,19 +105,34 @@ describe('mail templates', () => {
   });
 
   it('keeps the subject on one line', () => {
-    const mail = renderMail('signed_up', 'en', { partnerName: 'Line\r\nBcc: victim@example.com' }, { ...branding, displayName: 'Acme\nPartners' });
+    const mail = renderMail(
+      'signed_up',
+      'en',
+      { partnerName: 'Line\r\nBcc: victim@example.com' },
+      { ...branding, displayName: 'Acme\nPartners' },
+    );
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.subject).toBe('We have received your application to Acme Partners');
   });
 
   it('refuses links that are not http(s)', () => {
-    expect(() => renderMail('password_reset', 'en', { link: 'javascript:alert(1)', expiresInHours: 1 }, branding)).toThrow(/http\(s\)/);
-    expect(() => renderMail('partner_approved', 'ru', { partnerName: 'X', link: 'data:text/html,<script>1</script>' }, branding)).toThrow(/http\(s\)/);
-    expect(() => renderMail('unlock', 'en', { link: '/relative/path', expiresInHours: 1, failedAttempts: 3 }, branding)).toThrow(/absolute/);
+    expect(() =>
+      renderMail('password_reset', 'en', { link: 'javascript:alert(1)', expiresInHours: 1 }, branding),
+    ).toThrow(/http\(s\)/);
+    expect(() =>
+      renderMail('partner_approved', 'ru', { partnerName: 'X', link: 'data:text/html,<script>1</script>' }, branding),
+    ).toThrow(/http\(s\)/);
+    expect(() =>
+      renderMail('unlock', 'en', { link: '/relative/path', expiresInHours: 1, failedAttempts: 3 }, branding),
+    ).toThrow(/absolute/);
   });
 
   it('picks readable button text for a light brand colour and leaves the footer out without a support address', () => {
-    const light = renderMail('partner_approved', 'en', SAMPLE.partner_approved, { displayName: 'Sunny', primaryColor: '#fde047', supportEmail: null });
+    const light = renderMail('partner_approved', 'en', SAMPLE.partner_approved, {
+      displayName: 'Sunny',
+      primaryColor: '#fde047',
+      supportEmail: null,
+    });
     expect(light.html).toMatch(/color:#111827;text-decoration:none/);
     expect(light.html).not.toContain('mailto:');
     expect(light.text).not.toContain('Questions?');
@@ -99,7 +142,12 @@ describe('mail templates', () => {
   it('checks params per template at compile time', () => {
     // @ts-expect-error: `invite` needs inviterName, partnerName, link and expiresInHours
     expect(() => renderMail('invite', 'en', { partnerName: 'X' }, branding)).toThrow();
-    // @ts-expect-error: `unlock` has no partnerName
-    renderMail('unlock', 'en', { link: 'https://x.example', expiresInHours: 1, failedAttempts: 1, partnerName: 'X' }, branding);
+    renderMail(
+      'unlock',
+      'en',
+      // @ts-expect-error: `unlock` has no partnerName
+      { link: 'https://x.example', expiresInHours: 1, failedAttempts: 1, partnerName: 'X' },
+      branding,
+    );
   });
 });

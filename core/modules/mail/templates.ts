@@ -2,7 +2,15 @@
  * What each email says, in English and Russian. Templates return plain strings; layout.ts
  * escapes them and wraps them in the operator's branding, so no template writes markup.
  */
-import { formatDuration, plural, renderLayout, type MailBranding, type MailContent, type MailLocale, type RenderedMail } from './layout.ts';
+import {
+  formatDuration,
+  plural,
+  renderLayout,
+  type MailBranding,
+  type MailContent,
+  type MailLocale,
+  type RenderedMail,
+} from './layout.ts';
 
 export { escapeHtml, MAIL_LOCALES, type MailBranding, type MailLocale, type RenderedMail } from './layout.ts';
 
@@ -20,7 +28,14 @@ export interface MailTemplates {
 }
 
 export type MailTemplateName = keyof MailTemplates;
-export const MAIL_TEMPLATE_NAMES = ['invite', 'unlock', 'password_reset', 'signed_up', 'partner_approved', 'partner_rejected'] as const satisfies readonly MailTemplateName[];
+export const MAIL_TEMPLATE_NAMES = [
+  'invite',
+  'unlock',
+  'password_reset',
+  'signed_up',
+  'partner_approved',
+  'partner_rejected',
+] as const satisfies readonly MailTemplateName[];
 
 type Write<P> = (params: P, operator: string) => MailContent;
 type Catalogue = { [T in MailTemplateName]: Record<MailLocale, Write<MailTemplates[T]>> };
@@ -164,7 +179,12 @@ const TEMPLATES: Catalogue = {
  * Renders one email in the recipient's language with the operator's branding. Throws if a link
  * is not http(s).
  */
-export function renderMail<T extends MailTemplateName>(template: T, locale: MailLocale, params: MailTemplates[T], branding: MailBranding): RenderedMail {
+export function renderMail<T extends MailTemplateName>(
+  template: T,
+  locale: MailLocale,
+  params: MailTemplates[T],
+  branding: MailBranding,
+): RenderedMail {
   const write = TEMPLATES[template][locale] as Write<MailTemplates[T]>;
   return renderLayout(write(params, branding.displayName), branding, locale);
 }

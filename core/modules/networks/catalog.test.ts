@@ -6,7 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NETWORK_CATALOG, findNetwork, type NetworkDefinition, type NetworkSettingKey, type TailStatus } from './catalog.ts';
+import {
+  NETWORK_CATALOG,
+  findNetwork,
+  type NetworkDefinition,
+  type NetworkSettingKey,
+  type TailStatus,
+} from './catalog.ts';
 
 const GUIDE = readFileSync(new URL('../../../tests/fixtures/seeds/003-cpa-networks.txt', import.meta.url), 'utf8');
 
@@ -30,8 +36,14 @@ const stripPeriod = (s: string) => s.replace(/\.$/, '');
 /** A heading is a lone short line: not a bullet, no "label: value", not ending a sentence or a section. */
 function isHeading(lines: string[], i: number): boolean {
   const line = lines[i]!;
-  return line.trim() !== '' && !BULLET.test(line) && !/[.:]$/.test(line) && !line.includes(': ')
-    && (lines[i - 1] ?? '') === '' && (lines[i + 1] ?? '') === '';
+  return (
+    line.trim() !== '' &&
+    !BULLET.test(line) &&
+    !/[.:]$/.test(line) &&
+    !line.includes(': ') &&
+    (lines[i - 1] ?? '') === '' &&
+    (lines[i + 1] ?? '') === ''
+  );
 }
 
 function parseGuide(text: string): ParsedNetwork[] {
@@ -43,7 +55,15 @@ function parseGuide(text: string): ParsedNetwork[] {
   for (let i = 3; i < lines.length; i++) {
     const line = lines[i]!;
     if (isHeading(lines, i)) {
-      current = { name: line.trim(), text: '', settings: [], parameters: [], tails: [], fields: null, otherBullets: [] };
+      current = {
+        name: line.trim(),
+        text: '',
+        settings: [],
+        parameters: [],
+        tails: [],
+        fields: null,
+        otherBullets: [],
+      };
       networks.push(current);
       section = null;
       continue;
@@ -52,12 +72,17 @@ function parseGuide(text: string): ParsedNetwork[] {
     current.text += `${line}\n`;
     const bullet = BULLET.exec(line)?.[1];
     if (bullet === undefined) {
-      if (!line.endsWith(':')) { section = null; continue; }
+      if (!line.endsWith(':')) {
+        section = null;
+        continue;
+      }
       if (line === 'Настройки для утилиты интеграции:') section = 'settings';
       else if (line === 'Используемые параметры:') section = 'parameters';
       else if (line.includes('хвост')) section = 'tails';
-      else if (line.startsWith('Создание постбеков')) { section = 'fields'; current.fields = { bullets: {}, parameters: [] }; }
-      else if (line === 'Дополнительные параметры:') section = 'fieldParameters';
+      else if (line.startsWith('Создание постбеков')) {
+        section = 'fields';
+        current.fields = { bullets: {}, parameters: [] };
+      } else if (line === 'Дополнительные параметры:') section = 'fieldParameters';
       else section = 'other';
       continue;
     }
@@ -67,7 +92,8 @@ function parseGuide(text: string): ParsedNetwork[] {
     else if (section === 'parameters') {
       const [name, ...meaning] = bullet.split(' - ');
       current.parameters.push({ name: name!, meaningRu: stripPeriod(meaning.join(' - ')) });
-    } else if (section === 'tails') current.tails.push({ label: bullet.slice(0, colon), value: bullet.slice(colon + 2) });
+    } else if (section === 'tails')
+      current.tails.push({ label: bullet.slice(0, colon), value: bullet.slice(colon + 2) });
     else if (section === 'fields') current.fields!.bullets[bullet.slice(0, colon)] = bullet.slice(colon + 2);
     else if (section === 'fieldParameters') {
       const [name, ...rest] = bullet.split(' - ');
@@ -79,9 +105,19 @@ function parseGuide(text: string): ParsedNetwork[] {
 
 /** The guide's postback names, normalised; a name missing here fails the comparison on purpose. */
 const TAIL_LABELS: Record<string, TailStatus> = {
-  Глобальный: 'global', Approve: 'approve', Одобрение: 'approve', Аппрув: 'approve', Confirmed: 'approve',
-  Cancel: 'cancel', Cancelled: 'cancel', Отклонение: 'cancel', Отмена: 'cancel', Trash: 'trash', Треш: 'trash',
-  Duplicate: 'duplicate', Апселл: 'upsell',
+  Глобальный: 'global',
+  Approve: 'approve',
+  Одобрение: 'approve',
+  Аппрув: 'approve',
+  Confirmed: 'approve',
+  Cancel: 'cancel',
+  Cancelled: 'cancel',
+  Отклонение: 'cancel',
+  Отмена: 'cancel',
+  Trash: 'trash',
+  Треш: 'trash',
+  Duplicate: 'duplicate',
+  Апселл: 'upsell',
 };
 
 /** The setting key a guide bullet implies, from its label and the kind of credential it names. */
@@ -99,41 +135,96 @@ function settingKeyFor(bullet: string): NetworkSettingKey | null {
 function catalogProblems(guide: ParsedNetwork[], catalog: readonly NetworkDefinition[]): string[] {
   const problems: string[] = [];
   const report = (name: string, what: string, expected: unknown, actual: unknown) => {
-    if (JSON.stringify(expected) !== JSON.stringify(actual)) problems.push(`${name}: ${what}: guide ${JSON.stringify(expected)}, catalog ${JSON.stringify(actual)}`);
+    if (JSON.stringify(expected) !== JSON.stringify(actual))
+      problems.push(`${name}: ${what}: guide ${JSON.stringify(expected)}, catalog ${JSON.stringify(actual)}`);
   };
-  report('catalog', 'network names in order', guide.map((n) => n.name), catalog.map((n) => n.name));
+  report(
+    'catalog',
+    'network names in order',
+    guide.map((n) => n.name),
+    catalog.map((n) => n.name),
+  );
   for (const parsed of guide) {
     const def = catalog.find((n) => n.name === parsed.name);
     if (!def) continue;
     const name = parsed.name;
-    report(name, 'setting texts', parsed.settings, def.settings.map((s) => s.labelRu));
-    report(name, 'setting keys', parsed.settings.map(settingKeyFor), def.settings.map((s) => s.key));
-    report(name, 'secret settings', parsed.settings.map((s) => !['user_id', 'owner_id', 'stream_id'].includes(settingKeyFor(s) ?? '')), def.settings.map((s) => s.secret));
-    report(name, 'offer parameters', parsed.parameters, def.offerParameters.map((p) => ({ name: p.name, meaningRu: p.meaningRu })));
-    report(name, 'optional parameters', parsed.parameters.map((p) => /необязательный|если требуется/.test(p.meaningRu)), def.offerParameters.map((p) => p.optional === true));
+    report(
+      name,
+      'setting texts',
+      parsed.settings,
+      def.settings.map((s) => s.labelRu),
+    );
+    report(
+      name,
+      'setting keys',
+      parsed.settings.map(settingKeyFor),
+      def.settings.map((s) => s.key),
+    );
+    report(
+      name,
+      'secret settings',
+      parsed.settings.map((s) => !['user_id', 'owner_id', 'stream_id'].includes(settingKeyFor(s) ?? '')),
+      def.settings.map((s) => s.secret),
+    );
+    report(
+      name,
+      'offer parameters',
+      parsed.parameters,
+      def.offerParameters.map((p) => ({ name: p.name, meaningRu: p.meaningRu })),
+    );
+    report(
+      name,
+      'optional parameters',
+      parsed.parameters.map((p) => /необязательный|если требуется/.test(p.meaningRu)),
+      def.offerParameters.map((p) => p.optional === true),
+    );
     report(name, 'streams required', /создать поток/.test(parsed.text), def.streamsRequired);
     // A "tail" without any parameter is an instruction (LeadRock: "leave empty"): kept in the notes.
     const tails = parsed.tails.filter((t) => t.value.includes('='));
     for (const instruction of parsed.tails.filter((t) => !t.value.includes('='))) {
-      if (!def.notes?.includes(instruction.label)) problems.push(`${name}: the instruction for "${instruction.label}" is not in the notes`);
+      if (!def.notes?.includes(instruction.label))
+        problems.push(`${name}: the instruction for "${instruction.label}" is not in the notes`);
     }
-    if (parsed.otherBullets.length && !def.notes) problems.push(`${name}: extra instructions in the guide but no notes`);
+    if (parsed.otherBullets.length && !def.notes)
+      problems.push(`${name}: extra instructions in the guide but no notes`);
     const mode = tails.length ? 'tails' : parsed.fields ? 'fields' : 'api';
     report(name, 'postback mode', mode, def.postbacks.mode);
     if (def.postbacks.mode === 'tails') {
-      report(name, 'tails', tails.map((t) => ({ status: TAIL_LABELS[t.label] ?? `unknown label ${t.label}`, tail: t.value, label: t.label })),
-        def.postbacks.tails.map((t) => ({ status: t.status, tail: t.tail, label: t.label })));
+      report(
+        name,
+        'tails',
+        tails.map((t) => ({
+          status: TAIL_LABELS[t.label] ?? `unknown label ${t.label}`,
+          tail: t.value,
+          label: t.label,
+        })),
+        def.postbacks.tails.map((t) => ({ status: t.status, tail: t.tail, label: t.label })),
+      );
     }
     if (def.postbacks.mode === 'fields' && parsed.fields) {
       report(name, 'protocol', parsed.fields.bullets['Протокол'], def.postbacks.protocol);
       report(name, 'path', parsed.fields.bullets['Путь'], def.postbacks.path);
-      report(name, 'field parameters', parsed.fields.parameters.map((p) => {
-        const source = p.text.startsWith('статическое значение: ') ? 'static' : p.text.startsWith('параметр из списка: ') ? 'list' : 'unknown';
-        const after = p.text.slice(p.text.indexOf(': ') + 2);
-        // A static value is its first word ("123-abcde", "accept"); a list entry drops its gloss ("Comment (комментарий)").
-        const value = source === 'static' ? after.split(/[\s,]/)[0] : after.replace(/ \(.*\)$/, '');
-        return { name: p.name, meaningRu: p.text, source, value };
-      }), def.postbacks.parameters.map((p) => ({ name: p.name, meaningRu: p.meaningRu, source: p.source, value: p.value })));
+      report(
+        name,
+        'field parameters',
+        parsed.fields.parameters.map((p) => {
+          const source = p.text.startsWith('статическое значение: ')
+            ? 'static'
+            : p.text.startsWith('параметр из списка: ')
+              ? 'list'
+              : 'unknown';
+          const after = p.text.slice(p.text.indexOf(': ') + 2);
+          // A static value is its first word ("123-abcde", "accept"); a list entry drops its gloss ("Comment (комментарий)").
+          const value = source === 'static' ? after.split(/[\s,]/)[0] : after.replace(/ \(.*\)$/, '');
+          return { name: p.name, meaningRu: p.text, source, value };
+        }),
+        def.postbacks.parameters.map((p) => ({
+          name: p.name,
+          meaningRu: p.meaningRu,
+          source: p.source,
+          value: p.value,
+        })),
+      );
     }
   }
   return problems;
@@ -158,7 +249,8 @@ describe('network catalog vs the guide', () => {
   it('marks networks without a postback list as api mode (statuses by API)', () => {
     const withoutPostbacks = guide.filter((n) => !n.tails.length && !n.fields).map((n) => n.name);
     expect(withoutPostbacks.length).toBeGreaterThan(0);
-    for (const name of withoutPostbacks) expect(NETWORK_CATALOG.find((n) => n.name === name)!.postbacks, name).toEqual({ mode: 'api' });
+    for (const name of withoutPostbacks)
+      expect(NETWORK_CATALOG.find((n) => n.name === name)!.postbacks, name).toEqual({ mode: 'api' });
   });
 
   it('catches drift: a changed tail, a dropped network, a flipped stream flag, a lost setting', () => {
@@ -196,8 +288,8 @@ describe('network catalog vs the guide', () => {
     for (const n of NETWORK_CATALOG) {
       for (const s of n.settings) expect(s.label, `${n.name} ${s.key}`).not.toMatch(cyrillic);
       for (const p of n.offerParameters) expect(p.meaning, `${n.name} ${p.name}`).not.toMatch(cyrillic);
-      if (n.postbacks.mode === 'fields') for (const p of n.postbacks.parameters) expect(p.meaning).not.toMatch(cyrillic);
+      if (n.postbacks.mode === 'fields')
+        for (const p of n.postbacks.parameters) expect(p.meaning).not.toMatch(cyrillic);
     }
   });
 });
-

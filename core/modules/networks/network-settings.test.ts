@@ -1,7 +1,12 @@
 /** Settings and offer-parameter checks, postback URL building and status reading over the real catalog. */
 import { describe, expect, it } from 'vitest';
 import { NETWORK_CATALOG, findNetwork, type NetworkDefinition } from './catalog.ts';
-import { buildNetworkPostbackUrls, normaliseNetworkStatus, validateNetworkSettings, validateOfferParameters } from './network-settings.ts';
+import {
+  buildNetworkPostbackUrls,
+  normaliseNetworkStatus,
+  validateNetworkSettings,
+  validateOfferParameters,
+} from './network-settings.ts';
 
 const network = (key: string): NetworkDefinition => {
   const def = findNetwork(key);
@@ -15,15 +20,27 @@ describe('validateNetworkSettings', () => {
 
   it('accepts every network with each of its settings filled in', () => {
     for (const def of NETWORK_CATALOG) {
-      expect(validateNetworkSettings(def, Object.fromEntries(def.settings.map((s) => [s.key, ` ${s.key}-value `]))), def.name).toEqual([]);
+      expect(
+        validateNetworkSettings(def, Object.fromEntries(def.settings.map((s) => [s.key, ` ${s.key}-value `]))),
+        def.name,
+      ).toEqual([]);
     }
   });
 
   it('names the missing, empty, too long or non-string setting', () => {
-    expect(validateNetworkSettings(zcpa, {})).toEqual([{ path: 'settings.api_token', message: 'API token (from your account): required' }]);
-    expect(validateNetworkSettings(zcpa, { api_token: '   ' })).toEqual([{ path: 'settings.api_token', message: 'API token (from your account): must not be empty' }]);
-    expect(validateNetworkSettings(zcpa, { api_token: 42 })[0]).toMatchObject({ path: 'settings.api_token', message: expect.stringContaining('must be a string') });
-    expect(validateNetworkSettings(zcpa, { api_token: 'x'.repeat(501) })[0]!.message).toContain('at most 500 characters');
+    expect(validateNetworkSettings(zcpa, {})).toEqual([
+      { path: 'settings.api_token', message: 'API token (from your account): required' },
+    ]);
+    expect(validateNetworkSettings(zcpa, { api_token: '   ' })).toEqual([
+      { path: 'settings.api_token', message: 'API token (from your account): must not be empty' },
+    ]);
+    expect(validateNetworkSettings(zcpa, { api_token: 42 })[0]).toMatchObject({
+      path: 'settings.api_token',
+      message: expect.stringContaining('must be a string'),
+    });
+    expect(validateNetworkSettings(zcpa, { api_token: 'x'.repeat(501) })[0]!.message).toContain(
+      'at most 500 characters',
+    );
     expect(validateNetworkSettings(zcpa, { api_token: ` ${'x'.repeat(500)} ` })).toEqual([]);
   });
 
@@ -35,14 +52,16 @@ describe('validateNetworkSettings', () => {
     expect(validateNetworkSettings(leadrock, { api_key: 'k' }).map((p) => p.path)).toEqual(['settings.api_secret']);
     // Everad's guide entry lists no settings: none is needed and any is a mistake.
     expect(validateNetworkSettings(network('everad'), {})).toEqual([]);
-    expect(validateNetworkSettings(network('everad'), { api_token: 'x' })).toEqual([{ path: 'settings.api_token', message: 'not a setting of Everad (it takes no settings)' }]);
+    expect(validateNetworkSettings(network('everad'), { api_token: 'x' })).toEqual([
+      { path: 'settings.api_token', message: 'not a setting of Everad (it takes no settings)' },
+    ]);
   });
 });
 
 describe('validateOfferParameters', () => {
   const leadbit = network('leadbit');
 
-  it('accepts any of the network\'s own parameters', () => {
+  it("accepts any of the network's own parameters", () => {
     expect(validateOfferParameters(leadbit, { leadbit: 'a1B2', leadsite: 'land.example' })).toEqual([]);
     expect(validateOfferParameters(leadbit, { leadsite: 'land.example' })).toEqual([]);
     expect(validateOfferParameters(network('adbees-zcpa'), { zcpa: 'x'.repeat(200) })).toEqual([]);
@@ -50,19 +69,33 @@ describe('validateOfferParameters', () => {
 
   it('requires at least one parameter and names the ones there are', () => {
     expect(validateOfferParameters(network('marketcall'), {})).toEqual([
-      { path: 'parameters', message: 'give at least one offer parameter of MarketCall: mcallc (channel key), mcallp (program ID)' },
+      {
+        path: 'parameters',
+        message: 'give at least one offer parameter of MarketCall: mcallc (channel key), mcallp (program ID)',
+      },
     ]);
   });
 
   it('names unknown, empty, too long and non-string parameters', () => {
     expect(validateOfferParameters(leadbit, { leadbit: 'a1B2', leadsites: 'x' })).toEqual([
-      { path: 'parameters.leadsites', message: 'not an offer parameter of LeadBit (expected one of: leadbit, leadsite)' },
+      {
+        path: 'parameters.leadsites',
+        message: 'not an offer parameter of LeadBit (expected one of: leadbit, leadsite)',
+      },
     ]);
     // Only an unknown name: both the name and the missing parameter are reported.
     expect(validateOfferParameters(leadbit, { x: '1' }).map((p) => p.path)).toEqual(['parameters.x', 'parameters']);
-    expect(validateOfferParameters(leadbit, { leadbit: ' ' })).toEqual([{ path: 'parameters.leadbit', message: expect.stringMatching(/^leadbit \(stream hash.*\): must not be empty$/) }]);
-    expect(validateOfferParameters(leadbit, { leadbit: 'x'.repeat(201) })[0]).toMatchObject({ path: 'parameters.leadbit', message: expect.stringContaining('at most 200 characters') });
-    expect(validateOfferParameters(leadbit, { leadbit: 7 })[0]).toMatchObject({ path: 'parameters.leadbit', message: expect.stringContaining('must be a string') });
+    expect(validateOfferParameters(leadbit, { leadbit: ' ' })).toEqual([
+      { path: 'parameters.leadbit', message: expect.stringMatching(/^leadbit \(stream hash.*\): must not be empty$/) },
+    ]);
+    expect(validateOfferParameters(leadbit, { leadbit: 'x'.repeat(201) })[0]).toMatchObject({
+      path: 'parameters.leadbit',
+      message: expect.stringContaining('at most 200 characters'),
+    });
+    expect(validateOfferParameters(leadbit, { leadbit: 7 })[0]).toMatchObject({
+      path: 'parameters.leadbit',
+      message: expect.stringContaining('must be a string'),
+    });
   });
 });
 
@@ -98,20 +131,27 @@ describe('buildNetworkPostbackUrls', () => {
     }
   });
 
-  it('builds field-by-field postbacks from the guide\'s protocol and Kabinet\'s host, path and token, one per status', () => {
+  it("builds field-by-field postbacks from the guide's protocol and Kabinet's host, path and token, one per status", () => {
     const urls = buildNetworkPostbackUrls(network('affbayasia'), 'http://kabinet.example:8787/pb/network/nc_9?t=TOK');
     expect(urls.map((u) => u.status)).toEqual(['approve', 'cancel', 'trash']);
-    expect(urls[0]!.url).toBe('https://kabinet.example:8787/pb/network/nc_9?t=TOK&id=123-abcde&oid={Click%20ID}&status=accept&comment={Comment}');
+    expect(urls[0]!.url).toBe(
+      'https://kabinet.example:8787/pb/network/nc_9?t=TOK&id=123-abcde&oid={Click%20ID}&status=accept&comment={Comment}',
+    );
     const parsed = urls.map((u) => new URL(u.url));
     expect(parsed.map((u) => u.searchParams.get('status'))).toEqual(['accept', 'cancel', 'trash']);
     for (const u of parsed) {
-      expect([u.protocol, u.host, u.pathname, u.searchParams.get('t')]).toEqual(['https:', 'kabinet.example:8787', '/pb/network/nc_9', 'TOK']);
+      expect([u.protocol, u.host, u.pathname, u.searchParams.get('t')]).toEqual([
+        'https:',
+        'kabinet.example:8787',
+        '/pb/network/nc_9',
+        'TOK',
+      ]);
     }
   });
 });
 
 describe('normaliseNetworkStatus', () => {
-  it('maps the guide\'s sta/stc/stt/stw examples to the statuses they name', () => {
+  it("maps the guide's sta/stc/stt/stw examples to the statuses they name", () => {
     const zcpa = { sta: '11', stc: '12', stt: '13' };
     expect(normaliseNetworkStatus({ status: '11', ...zcpa })).toEqual({ status: 'approve', raw: '11' });
     expect(normaliseNetworkStatus({ status: '12', ...zcpa })).toEqual({ status: 'cancel', raw: '12' });
@@ -120,10 +160,13 @@ describe('normaliseNetworkStatus', () => {
     expect(normaliseNetworkStatus({ status: 'in_processing', stt: 'fake', stw: 'in_processing' }).status).toBe('hold');
     expect(normaliseNetworkStatus({ status: 'hold', stw: 'hold' }).status).toBe('hold');
     // INB sends its event name; the tail names "Processing" as the wait status, in any case.
-    expect(normaliseNetworkStatus({ status: ' processing ', stw: 'Processing' })).toEqual({ status: 'hold', raw: 'processing' });
+    expect(normaliseNetworkStatus({ status: ' processing ', stw: 'Processing' })).toEqual({
+      status: 'hold',
+      raw: 'processing',
+    });
   });
 
-  it('lets the network\'s own names win over the default vocabulary', () => {
+  it("lets the network's own names win over the default vocabulary", () => {
     // Shakes calls trash "reject", which the default vocabulary reads as cancel.
     expect(normaliseNetworkStatus({ status: 'reject' }).status).toBe('cancel');
     expect(normaliseNetworkStatus({ status: 'reject', stt: 'reject' }).status).toBe('trash');
@@ -136,21 +179,42 @@ describe('normaliseNetworkStatus', () => {
 
   it('reads the default vocabulary case-insensitively', () => {
     const cases: Record<string, string> = {
-      Approved: 'approve', accept: 'approve', CONFIRMED: 'approve', sale: 'approve', paid: 'approve', success: 'approve',
-      canceled: 'cancel', Cancelled: 'cancel', declined: 'cancel', rejected: 'cancel', refused: 'cancel',
-      trash: 'trash', spam: 'trash', invalid: 'trash', duplicate: 'trash', double: 'trash',
-      pending: 'hold', new: 'hold', lead: 'hold', waiting: 'hold', '0': 'hold',
+      Approved: 'approve',
+      accept: 'approve',
+      CONFIRMED: 'approve',
+      sale: 'approve',
+      paid: 'approve',
+      success: 'approve',
+      canceled: 'cancel',
+      Cancelled: 'cancel',
+      declined: 'cancel',
+      rejected: 'cancel',
+      refused: 'cancel',
+      trash: 'trash',
+      spam: 'trash',
+      invalid: 'trash',
+      duplicate: 'trash',
+      double: 'trash',
+      pending: 'hold',
+      new: 'hold',
+      lead: 'hold',
+      waiting: 'hold',
+      '0': 'hold',
     };
-    for (const [raw, status] of Object.entries(cases)) expect(normaliseNetworkStatus({ status: raw }).status, raw).toBe(status);
+    for (const [raw, status] of Object.entries(cases))
+      expect(normaliseNetworkStatus({ status: raw }).status, raw).toBe(status);
   });
 
-  it('reads every literal status the catalog\'s tails and fields send', () => {
+  it("reads every literal status the catalog's tails and fields send", () => {
     for (const def of NETWORK_CATALOG) {
-      const sent = def.postbacks.mode === 'tails'
-        ? def.postbacks.tails.map((t) => ({ status: t.status, query: new URLSearchParams(t.tail.replace(/^&/, '')) }))
-        : def.postbacks.mode === 'fields'
-          ? Object.entries(def.postbacks.parameters.find((p) => p.valuesByStatus)?.valuesByStatus ?? {}).map(([status, value]) => ({ status, query: new URLSearchParams({ status: value }) }))
-          : [];
+      const sent =
+        def.postbacks.mode === 'tails'
+          ? def.postbacks.tails.map((t) => ({ status: t.status, query: new URLSearchParams(t.tail.replace(/^&/, '')) }))
+          : def.postbacks.mode === 'fields'
+            ? Object.entries(def.postbacks.parameters.find((p) => p.valuesByStatus)?.valuesByStatus ?? {}).map(
+                ([status, value]) => ({ status, query: new URLSearchParams({ status: value }) }),
+              )
+            : [];
       for (const { status, query } of sent) {
         const literal = query.get('status');
         if (!literal || /[[{]/.test(literal)) continue;
@@ -164,7 +228,10 @@ describe('normaliseNetworkStatus', () => {
   it('keeps an unknown status raw with no mapping, and reads a missing one as nothing', () => {
     expect(normaliseNetworkStatus({ status: 'weird' })).toEqual({ status: null, raw: 'weird' });
     expect(normaliseNetworkStatus({ status: '13' })).toEqual({ status: null, raw: '13' });
-    expect(normaliseNetworkStatus({ status: '14', sta: '11', stc: '12', stt: '13' })).toEqual({ status: null, raw: '14' });
+    expect(normaliseNetworkStatus({ status: '14', sta: '11', stc: '12', stt: '13' })).toEqual({
+      status: null,
+      raw: '14',
+    });
     expect(normaliseNetworkStatus({ status: '  ' })).toEqual({ status: null, raw: null });
     expect(normaliseNetworkStatus({})).toEqual({ status: null, raw: null });
     // An empty mapping value matches nothing, not an empty status.

@@ -19,7 +19,8 @@ function stringProblem(value: unknown, max: number): string | null {
   return null;
 }
 
-const asRecord = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 /** Every setting the network lists is required; anything else is refused, so typos surface. */
 export function validateNetworkSettings(def: NetworkDefinition, settings: Record<string, unknown>): FieldProblem[] {
@@ -30,9 +31,12 @@ export function validateNetworkSettings(def: NetworkDefinition, settings: Record
     if (problem) problems.push({ path: `settings.${setting.key}`, message: `${setting.label}: ${problem}` });
   }
   const known = new Set<string>(def.settings.map((s) => s.key));
-  const expected = def.settings.length ? `expected: ${def.settings.map((s) => s.key).join(', ')}` : 'it takes no settings';
+  const expected = def.settings.length
+    ? `expected: ${def.settings.map((s) => s.key).join(', ')}`
+    : 'it takes no settings';
   for (const key of Object.keys(given)) {
-    if (!known.has(key)) problems.push({ path: `settings.${key}`, message: `not a setting of ${def.name} (${expected})` });
+    if (!known.has(key))
+      problems.push({ path: `settings.${key}`, message: `not a setting of ${def.name} (${expected})` });
   }
   return problems;
 }
@@ -59,7 +63,10 @@ export function validateOfferParameters(def: NetworkDefinition, params: Record<s
     if (problem) problems.push({ path: `parameters.${name}`, message: `${name} (${parameter.meaning}): ${problem}` });
   }
   if (known === 0 && names.length) {
-    problems.push({ path: 'parameters', message: `give at least one offer parameter of ${def.name}: ${def.offerParameters.map((p) => `${p.name} (${p.meaning})`).join(', ')}` });
+    problems.push({
+      path: 'parameters',
+      message: `give at least one offer parameter of ${def.name}: ${def.offerParameters.map((p) => `${p.name} (${p.meaning})`).join(', ')}`,
+    });
   }
   return problems;
 }
@@ -68,12 +75,18 @@ export function validateOfferParameters(def: NetworkDefinition, params: Record<s
  * The URLs to give the network. `baseUrl` is the connection's receiver with its token, already
  * carrying a query (`…/pb/network/nc_1?t=TOKEN`), so tails are appended as they are written.
  */
-export function buildNetworkPostbackUrls(def: NetworkDefinition, baseUrl: string): Array<{ status: TailStatus; url: string }> {
+export function buildNetworkPostbackUrls(
+  def: NetworkDefinition,
+  baseUrl: string,
+): Array<{ status: TailStatus; url: string }> {
   const postbacks = def.postbacks;
   if (postbacks.mode === 'api') return [];
   if (postbacks.mode === 'tails') {
     // Tails stay byte for byte as the guide has them: networks substitute their macros literally.
-    return postbacks.tails.map((t) => ({ status: t.status, url: baseUrl + (t.tail.startsWith('&') ? t.tail : `&${t.tail}`) }));
+    return postbacks.tails.map((t) => ({
+      status: t.status,
+      url: baseUrl + (t.tail.startsWith('&') ? t.tail : `&${t.tail}`),
+    }));
   }
   // Field-by-field networks: protocol from the guide, domain, path and token from Kabinet's
   // receiver (the guide's own path belongs to another platform), then each extra parameter.
@@ -86,7 +99,10 @@ export function buildNetworkPostbackUrls(def: NetworkDefinition, baseUrl: string
   return statuses.map((status) => {
     const query = postbacks.parameters.map((p) => {
       // List parameters are macros the network fills in: shown in braces like the tails' macros.
-      const value = p.source === 'list' ? `{${encodeURIComponent(p.value)}}` : encodeURIComponent(p.valuesByStatus?.[status] ?? p.value);
+      const value =
+        p.source === 'list'
+          ? `{${encodeURIComponent(p.value)}}`
+          : encodeURIComponent(p.valuesByStatus?.[status] ?? p.value);
       return `${encodeURIComponent(p.name)}=${value}`;
     });
     return { status, url: prefix + (query.length ? joiner + query.join('&') : '') };
@@ -103,7 +119,9 @@ const DEFAULT_VOCABULARY: Record<NormalisedStatus, readonly string[]> = {
   hold: ['hold', 'wait', 'waiting', 'pending', 'new', 'processing', 'in_processing', 'lead', '0'],
 };
 const BY_WORD = new Map<string, NormalisedStatus>(
-  (Object.entries(DEFAULT_VOCABULARY) as Array<[NormalisedStatus, readonly string[]]>).flatMap(([status, words]) => words.map((w) => [w, status] as const)),
+  (Object.entries(DEFAULT_VOCABULARY) as Array<[NormalisedStatus, readonly string[]]>).flatMap(([status, words]) =>
+    words.map((w) => [w, status] as const),
+  ),
 );
 
 /**
@@ -111,11 +129,22 @@ const BY_WORD = new Map<string, NormalisedStatus>(
  * approve/cancel/trash/hold (AdBees sends 11/12/13, Shakes "reject" for trash), so they win over
  * the default vocabulary; unknown statuses give null and the caller keeps the raw value.
  */
-export function normaliseNetworkStatus(query: { status?: string; sta?: string; stc?: string; stt?: string; stw?: string }): { status: NormalisedStatus | null; raw: string | null } {
+export function normaliseNetworkStatus(query: {
+  status?: string;
+  sta?: string;
+  stc?: string;
+  stt?: string;
+  stw?: string;
+}): { status: NormalisedStatus | null; raw: string | null } {
   const raw = query.status?.trim() || null;
   if (raw === null) return { status: null, raw: null };
   const word = raw.toLowerCase();
-  const mapping: Array<[string | undefined, NormalisedStatus]> = [[query.sta, 'approve'], [query.stc, 'cancel'], [query.stt, 'trash'], [query.stw, 'hold']];
+  const mapping: Array<[string | undefined, NormalisedStatus]> = [
+    [query.sta, 'approve'],
+    [query.stc, 'cancel'],
+    [query.stt, 'trash'],
+    [query.stw, 'hold'],
+  ];
   for (const [name, status] of mapping) {
     if (name?.trim() && name.trim().toLowerCase() === word) return { status, raw };
   }

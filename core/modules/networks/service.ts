@@ -19,44 +19,83 @@ import type { CreateConnectionSchema, CreateOfferSchema, UpdateConnectionSchema 
 type Connection = typeof networkConnections.$inferSelect;
 /** A CPA-network or tracker connection as stored (settings sealed); conversions reads inbound postbacks with it. */
 export type NetworkConnection = Connection;
-const invalid = (errors: Array<{ path: string; message: string }>) => fieldProblems(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
+const invalid = (errors: Array<{ path: string; message: string }>) =>
+  fieldProblems(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
 
 /** The parameters a tracker sends; placeholders in braces are the tracker's own macros. */
-export const TRACKER_QUERY_TAIL = '&click_id={click_id}&status={status}&payout={payout}&currency={currency}&txid={txid}';
+export const TRACKER_QUERY_TAIL =
+  '&click_id={click_id}&status={status}&payout={payout}&currency={currency}&txid={txid}';
 
 export function listNetworkCatalog() {
   return NETWORK_CATALOG.map((n) => ({
-    key: n.key, name: n.name, streamsRequired: n.streamsRequired, notes: n.notes ?? null,
+    key: n.key,
+    name: n.name,
+    streamsRequired: n.streamsRequired,
+    notes: n.notes ?? null,
     settings: n.settings.map((s) => ({ key: s.key, label: s.label, labelRu: s.labelRu, secret: s.secret })),
     offerParameters: n.offerParameters.map((p) => ({ name: p.name, meaning: p.meaning, meaningRu: p.meaningRu })),
     postbacks: {
       mode: n.postbacks.mode,
-      tails: n.postbacks.mode === 'tails' ? n.postbacks.tails.map((t) => ({ status: t.status, tail: t.tail, label: t.label })) : [],
+      tails:
+        n.postbacks.mode === 'tails'
+          ? n.postbacks.tails.map((t) => ({ status: t.status, tail: t.tail, label: t.label }))
+          : [],
       // Networks that take the postback as separate fields: what to type into each.
-      fields: n.postbacks.mode === 'fields'
-        ? { protocol: n.postbacks.protocol, parameters: n.postbacks.parameters.map((p) => ({ name: p.name, source: p.source, value: p.value, valuesByStatus: p.valuesByStatus ?? {}, meaning: p.meaning, meaningRu: p.meaningRu })) }
-        : null,
+      fields:
+        n.postbacks.mode === 'fields'
+          ? {
+              protocol: n.postbacks.protocol,
+              parameters: n.postbacks.parameters.map((p) => ({
+                name: p.name,
+                source: p.source,
+                value: p.value,
+                valuesByStatus: p.valuesByStatus ?? {},
+                meaning: p.meaning,
+                meaningRu: p.meaningRu,
+              })),
+            }
+          : null,
     },
   }));
 }
 
 function networkOf(row: Connection): NetworkDefinition | null {
-  return row.networkKey ? findNetwork(row.networkKey) ?? null : null;
+  return row.networkKey ? (findNetwork(row.networkKey) ?? null) : null;
 }
 
 const mask = (value: string) => (value.length <= 4 ? '••••' : `••••${value.slice(-4)}`);
 
 async function present(deps: ServiceContext, row: Connection) {
   const network = networkOf(row);
-  const settings: Record<string, string> = row.settingsSealed ? JSON.parse(await deps.secretBox.open(row.settingsSealed)) : {};
-  const shown = Object.fromEntries(Object.entries(settings).map(([key, value]) => [key, network?.settings.find((s) => s.key === key)?.secret === false ? value : mask(value)]));
+  const settings: Record<string, string> = row.settingsSealed
+    ? JSON.parse(await deps.secretBox.open(row.settingsSealed))
+    : {};
+  const shown = Object.fromEntries(
+    Object.entries(settings).map(([key, value]) => [
+      key,
+      network?.settings.find((s) => s.key === key)?.secret === false ? value : mask(value),
+    ]),
+  );
   const token = await deps.secretBox.open(row.tokenSealed);
   const base = `${deps.publicUrl.replace(/\/$/, '')}/pb/${row.kind}/${row.id}?t=${token}`;
-  const postbackUrls = row.kind === 'tracker' ? [{ status: 'global', url: base + TRACKER_QUERY_TAIL }] : network ? buildNetworkPostbackUrls(network, base) : [];
+  const postbackUrls =
+    row.kind === 'tracker'
+      ? [{ status: 'global', url: base + TRACKER_QUERY_TAIL }]
+      : network
+        ? buildNetworkPostbackUrls(network, base)
+        : [];
   return {
-    id: row.id, kind: row.kind, networkKey: row.networkKey, networkName: network?.name ?? null, name: row.name, settings: shown,
-    defaultCurrency: row.defaultCurrency, enabled: row.enabled, postbackMode: row.kind === 'tracker' ? 'tracker' as const : network?.postbacks.mode ?? 'api',
-    postbackUrls: postbackUrls.map((u) => ({ status: u.status, url: u.url })), createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    kind: row.kind,
+    networkKey: row.networkKey,
+    networkName: network?.name ?? null,
+    name: row.name,
+    settings: shown,
+    defaultCurrency: row.defaultCurrency,
+    enabled: row.enabled,
+    postbackMode: row.kind === 'tracker' ? ('tracker' as const) : (network?.postbacks.mode ?? 'api'),
+    postbackUrls: postbackUrls.map((u) => ({ status: u.status, url: u.url })),
+    createdAt: row.createdAt.toISOString(),
   };
 }
 
@@ -66,7 +105,11 @@ function cleanSettings(network: NetworkDefinition, settings: Record<string, unkn
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v).trim()]));
 }
 
-export async function createConnection(deps: ServiceContext, operatorId: string, input: z.infer<typeof CreateConnectionSchema>) {
+export async function createConnection(
+  deps: ServiceContext,
+  operatorId: string,
+  input: z.infer<typeof CreateConnectionSchema>,
+) {
   let network: NetworkDefinition | null = null;
   let settings: Record<string, string> | null = null;
   if (input.kind === 'network') {
@@ -75,20 +118,37 @@ export async function createConnection(deps: ServiceContext, operatorId: string,
     if (!network) throw invalid([{ path: 'networkKey', message: 'not in the network catalog (GET /v1/networks)' }]);
     settings = cleanSettings(network, input.settings);
   } else if (input.networkKey || Object.keys(input.settings).length) {
-    throw invalid([{ path: input.networkKey ? 'networkKey' : 'settings', message: 'a tracker connection takes no network settings' }]);
+    throw invalid([
+      { path: input.networkKey ? 'networkKey' : 'settings', message: 'a tracker connection takes no network settings' },
+    ]);
   }
   const token = randomToken(24);
   const now = deps.clock.now();
-  const [row] = await deps.db.insert(networkConnections).values({
-    id: newId('nc', deps.clock), operatorId, kind: input.kind, networkKey: network?.key ?? null, name: input.name,
-    settingsSealed: settings ? await deps.secretBox.seal(JSON.stringify(settings)) : null, tokenSealed: await deps.secretBox.seal(token),
-    tokenHash: await sha256Hex(token), defaultCurrency: input.defaultCurrency, enabled: true, createdAt: now, updatedAt: now,
-  }).returning();
+  const [row] = await deps.db
+    .insert(networkConnections)
+    .values({
+      id: newId('nc', deps.clock),
+      operatorId,
+      kind: input.kind,
+      networkKey: network?.key ?? null,
+      name: input.name,
+      settingsSealed: settings ? await deps.secretBox.seal(JSON.stringify(settings)) : null,
+      tokenSealed: await deps.secretBox.seal(token),
+      tokenHash: await sha256Hex(token),
+      defaultCurrency: input.defaultCurrency,
+      enabled: true,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
   return present(deps, row!);
 }
 
 async function load(deps: ServiceContext, operatorId: string, id: string): Promise<Connection> {
-  const [row] = await deps.db.select().from(networkConnections).where(and(eq(networkConnections.operatorId, operatorId), eq(networkConnections.id, id)));
+  const [row] = await deps.db
+    .select()
+    .from(networkConnections)
+    .where(and(eq(networkConnections.operatorId, operatorId), eq(networkConnections.id, id)));
   if (!row) throw notFound('Connection');
   return row;
 }
@@ -98,43 +158,86 @@ export async function getConnection(deps: ServiceContext, operatorId: string, id
 }
 
 export async function listConnections(deps: ServiceContext, operatorId: string) {
-  const rows = await deps.db.select().from(networkConnections).where(eq(networkConnections.operatorId, operatorId)).orderBy(asc(networkConnections.createdAt));
+  const rows = await deps.db
+    .select()
+    .from(networkConnections)
+    .where(eq(networkConnections.operatorId, operatorId))
+    .orderBy(asc(networkConnections.createdAt));
   return Promise.all(rows.map((r) => present(deps, r)));
 }
 
-export async function updateConnection(deps: ServiceContext, operatorId: string, id: string, input: z.infer<typeof UpdateConnectionSchema>) {
+export async function updateConnection(
+  deps: ServiceContext,
+  operatorId: string,
+  id: string,
+  input: z.infer<typeof UpdateConnectionSchema>,
+) {
   const row = await load(deps, operatorId, id);
   let settingsSealed = row.settingsSealed;
   if (input.settings) {
     const network = networkOf(row);
     if (!network) throw invalid([{ path: 'settings', message: 'a tracker connection takes no network settings' }]);
-    const stored: Record<string, string> = row.settingsSealed ? JSON.parse(await deps.secretBox.open(row.settingsSealed)) : {};
+    const stored: Record<string, string> = row.settingsSealed
+      ? JSON.parse(await deps.secretBox.open(row.settingsSealed))
+      : {};
     // Secrets come back masked on read; leaving one out (or sending the mask) keeps the stored value.
-    const merged = { ...stored, ...Object.fromEntries(Object.entries(input.settings).filter(([, v]) => !(typeof v === 'string' && v.startsWith('••••')))) };
+    const merged = {
+      ...stored,
+      ...Object.fromEntries(
+        Object.entries(input.settings).filter(([, v]) => !(typeof v === 'string' && v.startsWith('••••'))),
+      ),
+    };
     settingsSealed = await deps.secretBox.seal(JSON.stringify(cleanSettings(network, merged)));
   }
-  const [updated] = await deps.db.update(networkConnections).set({
-    ...(input.name !== undefined ? { name: input.name } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-    ...(input.defaultCurrency !== undefined ? { defaultCurrency: input.defaultCurrency } : {}), settingsSealed, updatedAt: deps.clock.now(),
-  }).where(eq(networkConnections.id, row.id)).returning();
+  const [updated] = await deps.db
+    .update(networkConnections)
+    .set({
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      ...(input.defaultCurrency !== undefined ? { defaultCurrency: input.defaultCurrency } : {}),
+      settingsSealed,
+      updatedAt: deps.clock.now(),
+    })
+    .where(eq(networkConnections.id, row.id))
+    .returning();
   return present(deps, updated!);
 }
 
 /** The connection an inbound postback names, if its token matches and it is enabled; else null (→ 404). */
-export async function authenticateConnection(deps: ServiceContext, kind: Connection['kind'], id: string, token: string): Promise<Connection | null> {
-  const [row] = await deps.db.select().from(networkConnections).where(and(eq(networkConnections.id, id), eq(networkConnections.kind, kind)));
+export async function authenticateConnection(
+  deps: ServiceContext,
+  kind: Connection['kind'],
+  id: string,
+  token: string,
+): Promise<Connection | null> {
+  const [row] = await deps.db
+    .select()
+    .from(networkConnections)
+    .where(and(eq(networkConnections.id, id), eq(networkConnections.kind, kind)));
   if (!row || !row.enabled) return null;
   return timingSafeEqual(await sha256Hex(token), row.tokenHash) ? row : null;
 }
 
 const presentOffer = (o: typeof networkOffers.$inferSelect) => ({
-  id: o.id, connectionId: o.connectionId, label: o.label, brandId: o.brandId, landingId: o.landingId, parameters: o.parameters, createdAt: o.createdAt.toISOString(),
+  id: o.id,
+  connectionId: o.connectionId,
+  label: o.label,
+  brandId: o.brandId,
+  landingId: o.landingId,
+  parameters: o.parameters,
+  createdAt: o.createdAt.toISOString(),
 });
 
-export async function addOffer(deps: ServiceContext, operatorId: string, connectionId: string, input: z.infer<typeof CreateOfferSchema>) {
+export async function addOffer(
+  deps: ServiceContext,
+  operatorId: string,
+  connectionId: string,
+  input: z.infer<typeof CreateOfferSchema>,
+) {
   const row = await load(deps, operatorId, connectionId);
   const network = networkOf(row);
-  if (!network) throw new DomainError('conflict', 'Offer parameters belong to network connections; a tracker connection has none');
+  if (!network)
+    throw new DomainError('conflict', 'Offer parameters belong to network connections; a tracker connection has none');
   const problems = validateOfferParameters(network, input.parameters);
   if (problems.length) throw invalid(problems);
   if (input.brandId && !(await findBrand(deps, operatorId, input.brandId))) {
@@ -143,22 +246,44 @@ export async function addOffer(deps: ServiceContext, operatorId: string, connect
   if (input.landingId && !(await findLanding(deps, operatorId, input.landingId))) {
     throw invalid([{ path: 'landingId', message: 'no such landing' }]);
   }
-  const [offer] = await deps.db.insert(networkOffers).values({
-    id: newId('noff', deps.clock), operatorId, connectionId: row.id, label: input.label, brandId: input.brandId ?? null, landingId: input.landingId ?? null,
-    parameters: Object.fromEntries(Object.entries(input.parameters).map(([k, v]) => [k, String(v).trim()])), createdAt: deps.clock.now(),
-  }).returning();
+  const [offer] = await deps.db
+    .insert(networkOffers)
+    .values({
+      id: newId('noff', deps.clock),
+      operatorId,
+      connectionId: row.id,
+      label: input.label,
+      brandId: input.brandId ?? null,
+      landingId: input.landingId ?? null,
+      parameters: Object.fromEntries(Object.entries(input.parameters).map(([k, v]) => [k, String(v).trim()])),
+      createdAt: deps.clock.now(),
+    })
+    .returning();
   return presentOffer(offer!);
 }
 
 export async function listOffers(deps: ServiceContext, operatorId: string, connectionId: string) {
   const row = await load(deps, operatorId, connectionId);
-  const offers = await deps.db.select().from(networkOffers).where(and(eq(networkOffers.operatorId, operatorId), eq(networkOffers.connectionId, row.id))).orderBy(asc(networkOffers.createdAt));
+  const offers = await deps.db
+    .select()
+    .from(networkOffers)
+    .where(and(eq(networkOffers.operatorId, operatorId), eq(networkOffers.connectionId, row.id)))
+    .orderBy(asc(networkOffers.createdAt));
   return offers.map(presentOffer);
 }
 
 export async function deleteOffer(deps: ServiceContext, operatorId: string, connectionId: string, offerId: string) {
   const row = await load(deps, operatorId, connectionId);
-  const deleted = await deps.db.delete(networkOffers).where(and(eq(networkOffers.operatorId, operatorId), eq(networkOffers.connectionId, row.id), eq(networkOffers.id, offerId))).returning({ id: networkOffers.id });
+  const deleted = await deps.db
+    .delete(networkOffers)
+    .where(
+      and(
+        eq(networkOffers.operatorId, operatorId),
+        eq(networkOffers.connectionId, row.id),
+        eq(networkOffers.id, offerId),
+      ),
+    )
+    .returning({ id: networkOffers.id });
   if (!deleted.length) throw notFound('Offer');
   return { deleted: 1 };
 }

@@ -1,16 +1,24 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
-import { bodyProblems, jsonBody, jsonResponse, operatorKeySecurity, problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
+import {
+  bodyProblems,
+  jsonBody,
+  jsonResponse,
+  operatorKeySecurity,
+  problemResponses,
+  publicSecurity,
+} from '../../http/openapi-shared.ts';
 import { OperatorIdParams, OperatorSchema, PortalConfigSchema, UpdateOperatorSchema } from './schemas.ts';
 import { getOperator, getPortalConfig, updateOperator } from './service.ts';
 
 const getPortalConfigRoute = createRoute({
-  operationId: 'getPortalConfig', security: publicSecurity,
+  operationId: 'getPortalConfig',
+  security: publicSecurity,
   method: 'get',
   path: '/v1/public/operators/{operatorId}',
   tags: ['Portal'],
-  summary: 'Public portal configuration: branding and brands (CORS: the operator\'s allowed origins)',
+  summary: "Public portal configuration: branding and brands (CORS: the operator's allowed origins)",
   request: { params: OperatorIdParams },
   responses: { 200: jsonResponse(PortalConfigSchema, 'Branding, brands and locales'), 404: problemResponses[404] },
 });
@@ -35,12 +43,21 @@ const updateOperatorRoute = createRoute({
   security: operatorKeySecurity,
   middleware: [requireOperatorKey] as const,
   request: { body: jsonBody(UpdateOperatorSchema) },
-  responses: { ...bodyProblems, 200: jsonResponse(OperatorSchema, 'The updated operator'), 401: problemResponses[401], 422: problemResponses[422] },
+  responses: {
+    ...bodyProblems,
+    200: jsonResponse(OperatorSchema, 'The updated operator'),
+    401: problemResponses[401],
+    422: problemResponses[422],
+  },
 });
 
 const publicRoutes = createRouter();
 
 export const operatorRoutes = publicRoutes
-  .openapi(getPortalConfigRoute, async (c) => c.json(await getPortalConfig(c.var.deps, c.req.valid('param').operatorId), 200))
+  .openapi(getPortalConfigRoute, async (c) =>
+    c.json(await getPortalConfig(c.var.deps, c.req.valid('param').operatorId), 200),
+  )
   .openapi(getOperatorRoute, async (c) => c.json(await getOperator(c.var.deps, c.var.operatorId), 200))
-  .openapi(updateOperatorRoute, async (c) => c.json(await updateOperator(c.var.deps, c.var.operatorId, c.req.valid('json')), 200));
+  .openapi(updateOperatorRoute, async (c) =>
+    c.json(await updateOperator(c.var.deps, c.var.operatorId, c.req.valid('json')), 200),
+  );

@@ -12,50 +12,68 @@ export const OriginSchema = z.string().refine((value) => {
   }
 }, 'must be an origin like https://partners.example.com (scheme, host, optional port; no path or trailing slash)');
 
-export const BrandingSchema = z.object({
-  displayName: z.string().trim().min(1).max(80),
-  primaryColor: hexColor,
-  accentColor: hexColor,
-  logoUrl: z.url({ protocol: /^https?$/ }).nullable(),
-  theme: z.enum(['light', 'dark']),
-  supportEmail: z.email().nullable(),
-}).openapi('Branding');
+export const BrandingSchema = z
+  .object({
+    displayName: z.string().trim().min(1).max(80),
+    primaryColor: hexColor,
+    accentColor: hexColor,
+    logoUrl: z.url({ protocol: /^https?$/ }).nullable(),
+    theme: z.enum(['light', 'dark']),
+    supportEmail: z.email().nullable(),
+  })
+  .openapi('Branding');
 
-export const OperatorSchema = z.object({
-  id: z.string().openapi({ example: 'op_01JD3Z8Q0000ABCDEFGHJKMNPQ' }),
-  name: z.string(),
-  branding: BrandingSchema,
-  allowedOrigins: z.array(z.string()),
-  lockoutThreshold: z.number().int(),
-  fallbackUrl: z.string().nullable(),
-  createdAt: z.string().openapi({ format: 'date-time' }),
-}).openapi('Operator');
+export const OperatorSchema = z
+  .object({
+    id: z.string().openapi({ example: 'op_01JD3Z8Q0000ABCDEFGHJKMNPQ' }),
+    name: z.string(),
+    branding: BrandingSchema,
+    allowedOrigins: z.array(z.string()),
+    lockoutThreshold: z.number().int(),
+    fallbackUrl: z.string().nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Operator');
 
-export const UpdateOperatorSchema = z.object({
-  name: z.string().trim().min(1).max(120).optional(),
-  branding: BrandingSchema.partial().optional(),
-  allowedOrigins: z.array(OriginSchema).max(50).optional(),
-  lockoutThreshold: z.number().int().min(3).max(20).optional(),
-  /** Where unknown tracking codes on this operator's hosts send players. */
-  fallbackUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
-}).strict().openapi('UpdateOperator');
+export const UpdateOperatorSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    branding: BrandingSchema.partial().optional(),
+    allowedOrigins: z.array(OriginSchema).max(50).optional(),
+    lockoutThreshold: z.number().int().min(3).max(20).optional(),
+    /** Where unknown tracking codes on this operator's hosts send players. */
+    fallbackUrl: z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
+  })
+  .strict()
+  .openapi('UpdateOperator');
 
-export const PublicBrandSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  currency: z.string(),
-  websiteUrl: z.string(),
-}).openapi('PublicBrand');
+export const PublicBrandSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    websiteUrl: z.string(),
+  })
+  .openapi('PublicBrand');
 
-export const PortalConfigSchema = z.object({
-  operator: z.object({ id: z.string(), name: z.string() }),
-  branding: BrandingSchema,
-  brands: z.array(PublicBrandSchema),
-  locales: z.array(z.enum(['en', 'ru'])),
-}).openapi('PortalConfig');
+export const PortalConfigSchema = z
+  .object({
+    operator: z.object({ id: z.string(), name: z.string() }),
+    branding: BrandingSchema,
+    brands: z.array(PublicBrandSchema),
+    locales: z.array(z.enum(['en', 'ru'])),
+  })
+  .openapi('PortalConfig');
 
 export const OperatorIdParams = z.object({
-  operatorId: z.string().min(3).max(64).openapi({ param: { name: 'operatorId', in: 'path' }, example: 'op_demo_luckyspin' }),
+  operatorId: z
+    .string()
+    .min(3)
+    .max(64)
+    .openapi({ param: { name: 'operatorId', in: 'path' }, example: 'op_demo_luckyspin' }),
 });
 
 export type Branding = z.infer<typeof BrandingSchema>;

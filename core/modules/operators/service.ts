@@ -35,7 +35,14 @@ export async function createOperator(ctx: StoreContext, input: CreateOperatorInp
   const branding = { ...DEFAULT_BRANDING, displayName: input.name, ...input.branding };
   const origins = [...new Set(input.allowedOrigins ?? [])];
   await ctx.db.batch([
-    ctx.db.insert(operators).values({ id, name: input.name, branding, fallbackUrl: input.fallbackUrl ?? null, createdAt: now, updatedAt: now }),
+    ctx.db.insert(operators).values({
+      id,
+      name: input.name,
+      branding,
+      fallbackUrl: input.fallbackUrl ?? null,
+      createdAt: now,
+      updatedAt: now,
+    }),
     ...origins.map((origin) => ctx.db.insert(operatorOrigins).values({ operatorId: id, origin })),
   ]);
   return getOperator(ctx, id);
@@ -44,8 +51,11 @@ export async function createOperator(ctx: StoreContext, input: CreateOperatorInp
 export async function getOperator(ctx: StoreContext, operatorId: string) {
   const [row] = await ctx.db.select().from(operators).where(eq(operators.id, operatorId));
   if (!row) throw notFound('Operator');
-  const origins = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins)
-    .where(eq(operatorOrigins.operatorId, operatorId)).orderBy(asc(operatorOrigins.origin));
+  const origins = await ctx.db
+    .select({ origin: operatorOrigins.origin })
+    .from(operatorOrigins)
+    .where(eq(operatorOrigins.operatorId, operatorId))
+    .orderBy(asc(operatorOrigins.origin));
   return {
     id: row.id,
     name: row.name,
@@ -63,17 +73,22 @@ export async function updateOperator(ctx: StoreContext, operatorId: string, inpu
   const originWrites = input.allowedOrigins
     ? [
         ctx.db.delete(operatorOrigins).where(eq(operatorOrigins.operatorId, operatorId)),
-        ...[...new Set(input.allowedOrigins)].map((origin) => ctx.db.insert(operatorOrigins).values({ operatorId, origin })),
+        ...[...new Set(input.allowedOrigins)].map((origin) =>
+          ctx.db.insert(operatorOrigins).values({ operatorId, origin }),
+        ),
       ]
     : [];
   await ctx.db.batch([
-    ctx.db.update(operators).set({
-      name: input.name ?? current.name,
-      branding,
-      lockoutThreshold: input.lockoutThreshold ?? current.lockoutThreshold,
-      fallbackUrl: input.fallbackUrl === undefined ? current.fallbackUrl : input.fallbackUrl,
-      updatedAt: ctx.clock.now(),
-    }).where(eq(operators.id, operatorId)),
+    ctx.db
+      .update(operators)
+      .set({
+        name: input.name ?? current.name,
+        branding,
+        lockoutThreshold: input.lockoutThreshold ?? current.lockoutThreshold,
+        fallbackUrl: input.fallbackUrl === undefined ? current.fallbackUrl : input.fallbackUrl,
+        updatedAt: ctx.clock.now(),
+      })
+      .where(eq(operators.id, operatorId)),
     ...originWrites,
   ]);
   return getOperator(ctx, operatorId);
@@ -91,13 +106,19 @@ export async function getPortalConfig(ctx: StoreContext, operatorId: string) {
 }
 
 export async function isOriginAllowed(ctx: StoreContext, operatorId: string, origin: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins)
+  const [row] = await ctx.db
+    .select({ origin: operatorOrigins.origin })
+    .from(operatorOrigins)
     .where(and(eq(operatorOrigins.operatorId, operatorId), eq(operatorOrigins.origin, origin)));
   return Boolean(row);
 }
 
 export async function isOriginAllowedByAnyOperator(ctx: StoreContext, origin: string): Promise<boolean> {
-  const [row] = await ctx.db.select({ origin: operatorOrigins.origin }).from(operatorOrigins).where(eq(operatorOrigins.origin, origin)).limit(1);
+  const [row] = await ctx.db
+    .select({ origin: operatorOrigins.origin })
+    .from(operatorOrigins)
+    .where(eq(operatorOrigins.origin, origin))
+    .limit(1);
   return Boolean(row);
 }
 
@@ -130,7 +151,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 export async function authenticateApiKey(ctx: StoreContext, secret: string): Promise<string | null> {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
   const hash = await sha256Hex(secret);
-  const [key] = await ctx.db.select().from(operatorApiKeys)
+  const [key] = await ctx.db
+    .select()
+    .from(operatorApiKeys)
     .where(and(eq(operatorApiKeys.secretHash, hash), isNull(operatorApiKeys.revokedAt)));
   if (!key) return null;
   const now = ctx.clock.now();
@@ -145,8 +168,14 @@ export async function authenticateApiKey(ctx: StoreContext, secret: string): Pro
 export type { OperatorBranding } from './table.ts';
 
 /** The operator's branding (mail renders with it); null when there is no such operator. One query. */
-export async function findOperatorBranding(ctx: Pick<StoreContext, 'db'>, operatorId: string): Promise<OperatorBranding | null> {
-  const [row] = await ctx.db.select({ branding: operators.branding }).from(operators).where(eq(operators.id, operatorId));
+export async function findOperatorBranding(
+  ctx: Pick<StoreContext, 'db'>,
+  operatorId: string,
+): Promise<OperatorBranding | null> {
+  const [row] = await ctx.db
+    .select({ branding: operators.branding })
+    .from(operators)
+    .where(eq(operators.id, operatorId));
   return row?.branding ?? null;
 }
 
@@ -157,12 +186,17 @@ export async function findOperatorBranding(ctx: Pick<StoreContext, 'db'>, operat
  */
 export const operatorBrandingOf = (operatorId: SQLWrapper): SQL<OperatorBranding | null> =>
   // Nested in an outer sql`` so drizzle keeps the columns table-qualified (it writes a one-table select list's columns bare).
-  sql<OperatorBranding | null>`${sql`(select ${operators.branding} from ${operators} where ${operators.id} = ${operatorId})`}`.mapWith(operators.branding);
+  sql<OperatorBranding | null>`${sql`(select ${operators.branding} from ${operators} where ${operators.id} = ${operatorId})`}`.mapWith(
+    operators.branding,
+  );
 
 /** The fallback URL of the operator whose allowed origins include this host (any scheme), if any. One query. */
 export async function findFallbackUrlForHost(ctx: Pick<StoreContext, 'db'>, host: string): Promise<string | null> {
-  const [row] = await ctx.db.select({ fallbackUrl: operators.fallbackUrl }).from(operatorOrigins)
+  const [row] = await ctx.db
+    .select({ fallbackUrl: operators.fallbackUrl })
+    .from(operatorOrigins)
     .innerJoin(operators, eq(operators.id, operatorOrigins.operatorId))
-    .where(like(operatorOrigins.origin, `%://${host.replace(/[%_]/g, '')}`)).limit(1);
+    .where(like(operatorOrigins.origin, `%://${host.replace(/[%_]/g, '')}`))
+    .limit(1);
   return row?.fallbackUrl ?? null;
 }

@@ -23,20 +23,32 @@ export const operators = sqliteTable('operators', {
 });
 
 /** Browser origins allowed to call this operator's public and embedded routes (CORS). */
-export const operatorOrigins = sqliteTable('operator_origins', {
-  operatorId: text('operator_id').notNull().references(() => operators.id, { onDelete: 'cascade' }),
-  origin: text('origin').notNull(),
-}, (t) => [primaryKey({ columns: [t.operatorId, t.origin] }), index('operator_origins_origin').on(t.origin)]);
+export const operatorOrigins = sqliteTable(
+  'operator_origins',
+  {
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    origin: text('origin').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.origin] }), index('operator_origins_origin').on(t.origin)],
+);
 
 /** Secret keys are shown once; only a SHA-256 of the full key is kept (keys are 128-bit random). */
-export const operatorApiKeys = sqliteTable('operator_api_keys', {
-  id: text('id').primaryKey(),
-  operatorId: text('operator_id').notNull().references(() => operators.id, { onDelete: 'cascade' }),
-  name: text('name').notNull(),
-  /** First characters of the key, safe to display so a person can tell keys apart. */
-  displayPrefix: text('display_prefix').notNull(),
-  secretHash: text('secret_hash').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
-  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
-}, (t) => [uniqueIndex('operator_api_keys_hash').on(t.secretHash), index('operator_api_keys_operator').on(t.operatorId)]);
+export const operatorApiKeys = sqliteTable(
+  'operator_api_keys',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** First characters of the key, safe to display so a person can tell keys apart. */
+    displayPrefix: text('display_prefix').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('operator_api_keys_hash').on(t.secretHash), index('operator_api_keys_operator').on(t.operatorId)],
+);

@@ -25,7 +25,10 @@ export const POSTBACK_LOG_RETENTION_MS = 90 * 24 * 3_600_000;
 type Delivery = typeof postbackDeliveries.$inferSelect;
 
 export interface AttemptResult {
-  responseCode: number | null; error: string | null; durationMs: number; sentAt: Date;
+  responseCode: number | null;
+  error: string | null;
+  durationMs: number;
+  sentAt: Date;
   /** The send-time guard refused the target: final, a retry would be refused the same way. */
   refused?: boolean;
 }
@@ -35,7 +38,9 @@ type DeliveryStatus = 'delivered' | 'failed' | 'retrying';
 export async function sendAttempt(deps: ServiceContext, delivery: Delivery, attempt: number): Promise<AttemptResult> {
   const sentAt = deps.clock.now();
   const headers: Record<string, string> = {
-    'user-agent': `Kabinet-Postback/${deps.version}`, 'idempotency-key': delivery.id, 'x-kabinet-attempt': String(attempt),
+    'user-agent': `Kabinet-Postback/${deps.version}`,
+    'idempotency-key': delivery.id,
+    'x-kabinet-attempt': String(attempt),
   };
   if (delivery.contentType) headers['content-type'] = delivery.contentType;
   // POST postbacks carry their parameters in the body; the request line keeps the path only.
@@ -46,10 +51,17 @@ export async function sendAttempt(deps: ServiceContext, delivery: Delivery, atte
   let error: string | null = null;
   let refused = false;
   try {
-    const response = await sendFollowingRedirects(deps.outbound, { url: target, method: delivery.method, headers, ...(delivery.body !== null ? { body: delivery.body } : {}), timeoutMs: deps.postbackTimeoutMs ?? POSTBACK_TIMEOUT_MS });
+    const response = await sendFollowingRedirects(deps.outbound, {
+      url: target,
+      method: delivery.method,
+      headers,
+      ...(delivery.body !== null ? { body: delivery.body } : {}),
+      timeoutMs: deps.postbackTimeoutMs ?? POSTBACK_TIMEOUT_MS,
+    });
     responseCode = response.status;
   } catch (caught) {
-    error = caught instanceof OutboundError ? caught.message : caught instanceof Error ? caught.message : String(caught);
+    error =
+      caught instanceof OutboundError ? caught.message : caught instanceof Error ? caught.message : String(caught);
     refused = caught instanceof RefusedTargetError;
   }
   return { responseCode, error, durationMs: Math.round(performance.now() - started), sentAt, refused };
@@ -58,23 +70,57 @@ export async function sendAttempt(deps: ServiceContext, delivery: Delivery, atte
 export function isDelivered(result: Pick<AttemptResult, 'responseCode'>) {
   return result.responseCode !== null && result.responseCode < 400;
 }
-const isRefused = (result: Pick<AttemptResult, 'responseCode'>) => result.responseCode !== null && result.responseCode >= 400 && result.responseCode < 500;
+const isRefused = (result: Pick<AttemptResult, 'responseCode'>) =>
+  result.responseCode !== null && result.responseCode >= 400 && result.responseCode < 500;
 
 /** What an attempt changes: its log row and the delivery's new state (not yet written). */
-export function recordAttempt(deps: ServiceContext, delivery: Delivery, result: AttemptResult, finalAttempt: boolean): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
-  const status: DeliveryStatus = isDelivered(result) ? 'delivered' : isRefused(result) || result.refused || finalAttempt ? 'failed' : 'retrying';
+export function recordAttempt(
+  deps: ServiceContext,
+  delivery: Delivery,
+  result: AttemptResult,
+  finalAttempt: boolean,
+): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
+  const status: DeliveryStatus = isDelivered(result)
+    ? 'delivered'
+    : isRefused(result) || result.refused || finalAttempt
+      ? 'failed'
+      : 'retrying';
   return {
     status,
     writes: [
-      { table: postbackAttempts, rows: [{
-        id: newId('pba', deps.clock), operatorId: delivery.operatorId, partnerId: delivery.partnerId, deliveryId: delivery.id, postbackId: delivery.postbackId,
-        action: delivery.action, campaignId: delivery.campaignId, promoId: delivery.promoId, method: delivery.method, url: wireUrl(delivery.url),
-        sentAt: result.sentAt, durationMs: result.durationMs, responseCode: result.responseCode, error: result.error, isTest: delivery.isTest,
-      }] },
+      {
+        table: postbackAttempts,
+        rows: [
+          {
+            id: newId('pba', deps.clock),
+            operatorId: delivery.operatorId,
+            partnerId: delivery.partnerId,
+            deliveryId: delivery.id,
+            postbackId: delivery.postbackId,
+            action: delivery.action,
+            campaignId: delivery.campaignId,
+            promoId: delivery.promoId,
+            method: delivery.method,
+            url: wireUrl(delivery.url),
+            sentAt: result.sentAt,
+            durationMs: result.durationMs,
+            responseCode: result.responseCode,
+            error: result.error,
+            isTest: delivery.isTest,
+          },
+        ],
+      },
       // A plain statement: hundreds per pass, and the query builder would cost more than the write.
       plainStatement(
         'update postback_deliveries set status = ?, attempts = attempts + 1, last_response_code = ?, last_error = ?, first_attempt_at = coalesce(first_attempt_at, ?), finished_at = ? where id = ?',
-        [status, result.responseCode, result.error, result.sentAt.getTime(), status === 'retrying' ? null : deps.clock.now().getTime(), delivery.id],
+        [
+          status,
+          result.responseCode,
+          result.error,
+          result.sentAt.getTime(),
+          status === 'retrying' ? null : deps.clock.now().getTime(),
+          delivery.id,
+        ],
       ),
     ],
   };
@@ -91,7 +137,11 @@ export function postbackHandlers(deps: ServiceContext): JobHandlers {
   const handler: BatchJobHandler = {
     async batch({ concurrency }, claimed) {
       const ids = claimed.map((job) => (job.payload as { deliveryId: string }).deliveryId);
-      const rows = await selectInChunks(ids, (chunk) => deps.db.select().from(postbackDeliveries).where(inArray(postbackDeliveries.id, chunk)), deps.maxBoundParams);
+      const rows = await selectInChunks(
+        ids,
+        (chunk) => deps.db.select().from(postbackDeliveries).where(inArray(postbackDeliveries.id, chunk)),
+        deps.maxBoundParams,
+      );
       const deliveries = new Map<string, Delivery>(rows.map((d) => [d.id, d]));
       const outcomes: JobOutcome[] = Array.from({ length: claimed.length }, () => ({ error: null }));
       let next = 0;
@@ -108,7 +158,10 @@ export function postbackHandlers(deps: ServiceContext): JobHandlers {
           const result = await sendAttempt(deps, delivery, job.attempts);
           const { status, writes } = recordAttempt(deps, delivery, result, job.attempts >= job.maxAttempts);
           // An error hands the job back to the outbox, which schedules the next attempt.
-          outcomes[index] = { error: status === 'retrying' ? result.error ?? `HTTP ${result.responseCode}` : null, writes };
+          outcomes[index] = {
+            error: status === 'retrying' ? (result.error ?? `HTTP ${result.responseCode}`) : null,
+            writes,
+          };
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, claimed.length)) }, worker));
@@ -121,7 +174,11 @@ export function postbackHandlers(deps: ServiceContext): JobHandlers {
     async 'maintenance.purge_postback_log'({ db, clock }) {
       const cutoff = new Date(clock.now().getTime() - POSTBACK_LOG_RETENTION_MS);
       await db.delete(postbackAttempts).where(lt(postbackAttempts.sentAt, cutoff));
-      await db.delete(postbackDeliveries).where(and(inArray(postbackDeliveries.status, ['delivered', 'failed']), lt(postbackDeliveries.finishedAt, cutoff)));
+      await db
+        .delete(postbackDeliveries)
+        .where(
+          and(inArray(postbackDeliveries.status, ['delivered', 'failed']), lt(postbackDeliveries.finishedAt, cutoff)),
+        );
     },
   };
 }

@@ -23,19 +23,36 @@ beforeEach(async () => {
   t = await createTestApp();
   status = 200;
   receiver = await startReceiver(() => status);
-  ({ op, partner, brandId, campaignId, promoId, trackingLink } = await partnerWithCampaign(t, { campaignName: 'DE & AT', promoCode: 'WELCOME' }));
+  ({ op, partner, brandId, campaignId, promoId, trackingLink } = await partnerWithCampaign(t, {
+    campaignName: 'DE & AT',
+    promoCode: 'WELCOME',
+  }));
 });
-afterEach(async () => { await receiver.close(); t.dispose(); });
+afterEach(async () => {
+  await receiver.close();
+  t.dispose();
+});
 
-const click = async (query: string) => new URL((await t.fetchApp(`${trackingLink}?${query}`)).headers.get('location')!).searchParams.get('kb_vid')!;
+const click = async (query: string) =>
+  new URL((await t.fetchApp(`${trackingLink}?${query}`)).headers.get('location')!).searchParams.get('kb_vid')!;
 const sendEvents = (events: unknown[]) => unwrap(op.client.v1.events.$post({ json: { events } }));
-const registration = (id: string, visit: string) => ({ id, type: 'registration', player_id: `p-${id}`, brand: brandId, occurred_at: '2026-11-24T10:05:00Z', visit_id: visit });
-const addPostback = (json: Record<string, unknown>) => unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'registration', ...json } as never }));
+const registration = (id: string, visit: string) => ({
+  id,
+  type: 'registration',
+  player_id: `p-${id}`,
+  brand: brandId,
+  occurred_at: '2026-11-24T10:05:00Z',
+  visit_id: visit,
+});
+const addPostback = (json: Record<string, unknown>) =>
+  unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'registration', ...json } as never }));
 const log = (query: Record<string, string> = {}) => unwrap(partner.v1.partner.postbacks.log.$get({ query }));
 
 describe('postback delivery', () => {
-  it('delivers an attributed event with the click\'s custom parameter expanded, logs it, and sends an idempotency key', async () => {
-    await addPostback({ url: `${receiver.base}/pb?cid=\${clickID}&v=\${visit_id}&p=\${promo_id}&c=\${campaign_name}&miss=\${webID}` });
+  it("delivers an attributed event with the click's custom parameter expanded, logs it, and sends an idempotency key", async () => {
+    await addPostback({
+      url: `${receiver.base}/pb?cid=\${clickID}&v=\${visit_id}&p=\${promo_id}&c=\${campaign_name}&miss=\${webID}`,
+    });
     const visit = await click('clickID=abc%20123&sub1=x');
     await sendEvents([registration('e1', visit)]);
     expect(await t.runJobs()).toMatchObject({ done: 1 });
@@ -43,7 +60,18 @@ describe('postback delivery', () => {
     expect(receiver.received[0]!.url).toBe(`/pb?cid=abc%20123&v=${visit}&p=${promoId}&c=DE%20%26%20AT&miss=\${webID}`);
     expect(receiver.received[0]!.headers['idempotency-key']).toMatch(/^pbd_/);
     const entries = (await log()).data;
-    expect(entries).toMatchObject([{ responseCode: 200, action: 'registration', campaignId, campaignName: 'DE & AT', promoId, promoCode: 'WELCOME', error: null, isTest: false }]);
+    expect(entries).toMatchObject([
+      {
+        responseCode: 200,
+        action: 'registration',
+        campaignId,
+        campaignName: 'DE & AT',
+        promoId,
+        promoCode: 'WELCOME',
+        error: null,
+        isTest: false,
+      },
+    ]);
     // A repeated event (same id and content) owes nothing new.
     await sendEvents([registration('e1', visit)]);
     expect(await t.runJobs()).toMatchObject({ done: 0 });
@@ -80,7 +108,10 @@ describe('postback delivery', () => {
     t.clock.advance(retryDelayMs(1));
     expect(await t.runJobs()).toMatchObject({ done: 0, retried: 0 });
     const rows = await t.deps.db.select().from(postbackDeliveries);
-    expect(rows.map((r) => [r.status, r.attempts]).sort()).toEqual([['delivered', 2], ['failed', 1]]);
+    expect(rows.map((r) => [r.status, r.attempts]).sort()).toEqual([
+      ['delivered', 2],
+      ['failed', 1],
+    ]);
     expect((await log({ responseCode: '4xx' })).data).toHaveLength(1);
     expect((await log({ responseCode: '5xx' })).data).toHaveLength(1);
   });
@@ -99,20 +130,58 @@ describe('postback delivery', () => {
     // A public-looking name whose DNS answer is loopback (DNS rebinding, *.localtest.me): the
     // guarded lookup refuses the address it would connect to. A stand-in resolver plays the DNS.
     const { createGuardedOutbound } = await import('../../../edge/outbound-http.ts');
-    const rebinding = createGuardedOutbound({ resolve: (_name, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]) });
-    await expect(rebinding.send({ url: `http://rebind.example.com:${receiver.port}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/rebind.example.com does not resolve to a public address/);
-    await expect(createGuardedOutbound().send({ url: `http://localhost:${receiver.port}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/is loopback/);
-    const redirecting = await startReceiver(() => ({ status: 302, location: 'http://169.254.169.254/latest/meta-data' }));
+    const rebinding = createGuardedOutbound({
+      resolve: (_name, callback) => callback(null, [{ address: '127.0.0.1', family: 4 }]),
+    });
+    await expect(
+      rebinding.send({
+        url: `http://rebind.example.com:${receiver.port}/`,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 1000,
+      }),
+    ).rejects.toThrow(/rebind.example.com does not resolve to a public address/);
+    await expect(
+      createGuardedOutbound().send({
+        url: `http://localhost:${receiver.port}/`,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 1000,
+      }),
+    ).rejects.toThrow(/is loopback/);
+    const redirecting = await startReceiver(() => ({
+      status: 302,
+      location: 'http://169.254.169.254/latest/meta-data',
+    }));
     const { sendFollowingRedirects } = await import('./outbound.ts');
-    await expect(sendFollowingRedirects(t.deps.outbound, { url: `${redirecting.base}/`, method: 'GET', headers: {}, timeoutMs: 1000 })).rejects.toThrow(/redirect refused/);
+    await expect(
+      sendFollowingRedirects(t.deps.outbound, {
+        url: `${redirecting.base}/`,
+        method: 'GET',
+        headers: {},
+        timeoutMs: 1000,
+      }),
+    ).rejects.toThrow(/redirect refused/);
     await redirecting.close();
     expect(receiver.received).toHaveLength(0);
   });
 
   it('leaves billing a hook: qualification postbacks fire once per trigger', async () => {
-    await addPostback({ action: 'qualification', url: `${receiver.base}/q?p=\${player_id}&pay=\${payout}&c=\${clickID}` });
+    await addPostback({
+      action: 'qualification',
+      url: `${receiver.base}/q?p=\${player_id}&pay=\${payout}&c=\${clickID}`,
+    });
     const visit = await click('clickID=q-1');
-    const trigger = { operatorId: op.operator.id, partnerId: '', campaignId, promoId, clickId: visit, triggerKey: 'qualification:plan_1:p-1:2026-11', at: t.clock.now(), values: { player_id: 'p-1', payout: '150.00', payout_currency: 'EUR' } };
+    const trigger = {
+      operatorId: op.operator.id,
+      partnerId: '',
+      campaignId,
+      promoId,
+      clickId: visit,
+      triggerKey: 'qualification:plan_1:p-1:2026-11',
+      at: t.clock.now(),
+      values: { player_id: 'p-1', payout: '150.00', payout_currency: 'EUR' },
+    };
     const { clicks } = await import('../tracking/table.ts');
     trigger.partnerId = (await t.deps.db.select().from(clicks))[0]!.partnerId;
     expect(await fireQualificationPostbacks(t.deps, [trigger])).toBe(1);
@@ -138,17 +207,33 @@ describe('postback delivery', () => {
   });
 
   it('POSTs the macros as a JSON or form body', async () => {
-    await addPostback({ method: 'POST', bodyFormat: 'json', url: `${receiver.base}/json?v=\${visit_id}&a=\${amount}&cur=\${currency}&p=\${promo_id}` });
+    await addPostback({
+      method: 'POST',
+      bodyFormat: 'json',
+      url: `${receiver.base}/json?v=\${visit_id}&a=\${amount}&cur=\${currency}&p=\${promo_id}`,
+    });
     const visit = await click('a=1');
     await sendEvents([{ ...registration('e1', visit), type: 'registration' }]);
     await t.runJobs();
-    expect(receiver.received[0]).toMatchObject({ method: 'POST', url: '/json', headers: { 'content-type': 'application/json' } });
+    expect(receiver.received[0]).toMatchObject({
+      method: 'POST',
+      url: '/json',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(JSON.parse(receiver.received[0]!.body)).toEqual({ v: visit, a: '', cur: '', p: promoId });
   });
 
   it('keeps every value of a repeated key in a JSON body, as an array (a form body keeps them as sent)', async () => {
-    await addPostback({ method: 'POST', bodyFormat: 'json', url: `${receiver.base}/json?x=\${a}&x=\${b}&x=3&p=\${promo_id}` });
-    await addPostback({ method: 'POST', bodyFormat: 'form', url: `${receiver.base}/form?x=\${a}&x=\${b}&p=\${promo_id}` });
+    await addPostback({
+      method: 'POST',
+      bodyFormat: 'json',
+      url: `${receiver.base}/json?x=\${a}&x=\${b}&x=3&p=\${promo_id}`,
+    });
+    await addPostback({
+      method: 'POST',
+      bodyFormat: 'form',
+      url: `${receiver.base}/form?x=\${a}&x=\${b}&p=\${promo_id}`,
+    });
     await sendEvents([registration('e1', await click('a=one&b=two'))]);
     await t.runJobs();
     const byPath = Object.fromEntries(receiver.received.map((r) => [r.url, r.body]));
@@ -159,12 +244,33 @@ describe('postback delivery', () => {
   it('previews with a recent real click, sends a test only when confirmed, and filters the log', async () => {
     const pb = await addPostback({ scope: 'promo', promoId, url: `${receiver.base}/pb?cid=\${clickID}&a=\${amount}` });
     const visit = await click('clickID=from-tracker');
-    const preview = await unwrap(partner.v1.partner.postbacks.preview.$post({ json: { url: `${receiver.base}/pb?cid=\${clickID}&a=\${amount}`, scope: 'promo', promoId, action: 'registration' } }));
-    expect(preview).toMatchObject({ clickId: visit, sample: false, url: `${receiver.base}/pb?cid=from-tracker&a=25.00` });
+    const preview = await unwrap(
+      partner.v1.partner.postbacks.preview.$post({
+        json: {
+          url: `${receiver.base}/pb?cid=\${clickID}&a=\${amount}`,
+          scope: 'promo',
+          promoId,
+          action: 'registration',
+        },
+      }),
+    );
+    expect(preview).toMatchObject({
+      clickId: visit,
+      sample: false,
+      url: `${receiver.base}/pb?cid=from-tracker&a=25.00`,
+    });
     expect(receiver.received).toHaveLength(0);
-    const refused = await partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: {} as never });
+    const refused = await partner.v1.partner.postbacks[':postbackId'].test.$post({
+      param: { postbackId: pb.id },
+      json: {} as never,
+    });
     expect(refused.status).toBe(422);
-    const result = await unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true, clickId: visit } }));
+    const result = await unwrap(
+      partner.v1.partner.postbacks[':postbackId'].test.$post({
+        param: { postbackId: pb.id },
+        json: { confirm: true, clickId: visit },
+      }),
+    );
     expect(result).toMatchObject({ responseCode: 200, delivered: true, url: preview.url });
     expect(receiver.received).toHaveLength(1);
     expect((await log({ url: 'from-tracker' })).data).toMatchObject([{ isTest: true }]);
@@ -176,10 +282,25 @@ describe('postback delivery', () => {
     const bad = await partner.v1.partner.postbacks.log.$get({ query: { responseCode: '2x' } });
     expect(bad.status).toBe(422);
     // Ten test sends a minute per account, then 429 until the minute has passed.
-    for (let i = 1; i < 10; i++) await unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } }));
-    expect((await partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } })).status).toBe(429);
+    for (let i = 1; i < 10; i++)
+      await unwrap(
+        partner.v1.partner.postbacks[':postbackId'].test.$post({
+          param: { postbackId: pb.id },
+          json: { confirm: true },
+        }),
+      );
+    expect(
+      (
+        await partner.v1.partner.postbacks[':postbackId'].test.$post({
+          param: { postbackId: pb.id },
+          json: { confirm: true },
+        })
+      ).status,
+    ).toBe(429);
     t.clock.advance(61_000);
-    await unwrap(partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } }));
+    await unwrap(
+      partner.v1.partner.postbacks[':postbackId'].test.$post({ param: { postbackId: pb.id }, json: { confirm: true } }),
+    );
     expect(receiver.received).toHaveLength(11);
   });
 });

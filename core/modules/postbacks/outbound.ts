@@ -19,7 +19,10 @@ export interface OutboundRequest {
   /** The whole attempt's time limit. */
   timeoutMs: number;
 }
-export interface OutboundResponse { status: number; location: string | null }
+export interface OutboundResponse {
+  status: number;
+  location: string | null;
+}
 
 /** One HTTP exchange, no redirects followed; throws OutboundError when no response arrived. */
 export interface OutboundHttp {
@@ -54,18 +57,26 @@ export function pinFor(pins: HostPins, hostname: string): HostPin | undefined {
  */
 export function guardOutboundUrl(raw: string, pins: HostPins = {}): URL {
   let url: URL;
-  try { url = new URL(raw); } catch { throw new RefusedTargetError('refused: not a valid URL'); }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new RefusedTargetError(`refused: a ${url.protocol} URL`);
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new RefusedTargetError('refused: not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new RefusedTargetError(`refused: a ${url.protocol} URL`);
   // WHATWG has already written any IPv4 notation as dotted decimal and IPv6 in brackets.
-  if (ipaddr.isValid(url.hostname.replace(/^\[|\]$/g, ''))) throw new RefusedTargetError(`refused: the host ${url.hostname} is an IP address`);
+  if (ipaddr.isValid(url.hostname.replace(/^\[|\]$/g, '')))
+    throw new RefusedTargetError(`refused: the host ${url.hostname} is an IP address`);
   const reason = isForbiddenHost(url.hostname);
   if (reason) throw new RefusedTargetError(`refused: the host "${url.hostname}" ${reason}`);
   const pin = pinFor(pins, url.hostname);
   if (pin) {
     const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
-    if (pin.port !== null && port !== pin.port) throw new RefusedTargetError(`refused: ${url.hostname} may only be reached on port ${pin.port}`);
+    if (pin.port !== null && port !== pin.port)
+      throw new RefusedTargetError(`refused: ${url.hostname} may only be reached on port ${pin.port}`);
     // `pathname` is normalised (`..` and `%2e%2e` resolved), so a prefix check cannot be walked out of.
-    if (pin.pathPrefix !== null && !url.pathname.startsWith(pin.pathPrefix)) throw new RefusedTargetError(`refused: ${url.hostname} may only be reached under ${pin.pathPrefix}`);
+    if (pin.pathPrefix !== null && !url.pathname.startsWith(pin.pathPrefix))
+      throw new RefusedTargetError(`refused: ${url.hostname} may only be reached under ${pin.pathPrefix}`);
   }
   return url;
 }
@@ -76,7 +87,8 @@ const PUBLIC_RANGES = new Set(['unicast']);
 export function isPublicAddress(address: string): boolean {
   if (!ipaddr.isValid(address)) return false;
   let parsed = ipaddr.parse(address);
-  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress())
+    parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   return PUBLIC_RANGES.has(parsed.range());
 }
 
@@ -90,13 +102,20 @@ export function createFetchOutbound(fetchImpl: typeof fetch = fetch): OutboundHt
       const url = guardOutboundUrl(request.url);
       try {
         const response = await fetchImpl(url.href, {
-          method: request.method, headers: request.headers, body: request.body ?? null, redirect: 'manual',
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
+          redirect: 'manual',
           signal: AbortSignal.timeout(request.timeoutMs),
         });
         await response.body?.cancel();
         return { status: response.status, location: response.headers.get('location') };
       } catch (error) {
-        throw new OutboundError(error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${request.timeoutMs / 1000} s` : describeError(error));
+        throw new OutboundError(
+          error instanceof Error && error.name === 'TimeoutError'
+            ? `no answer within ${request.timeoutMs / 1000} s`
+            : describeError(error),
+        );
       }
     },
   };
@@ -115,7 +134,10 @@ const MAX_REDIRECTS = 3;
  * transport (which guards again with its pins). A redirect after a POST is followed as a GET
  * (what browsers do for 301-303).
  */
-export async function sendFollowingRedirects(outbound: OutboundHttp, request: OutboundRequest): Promise<OutboundResponse & { finalUrl: string }> {
+export async function sendFollowingRedirects(
+  outbound: OutboundHttp,
+  request: OutboundRequest,
+): Promise<OutboundResponse & { finalUrl: string }> {
   let current = request;
   for (let hop = 0; ; hop++) {
     let response: OutboundResponse;
@@ -123,12 +145,19 @@ export async function sendFollowingRedirects(outbound: OutboundHttp, request: Ou
       guardOutboundUrl(current.url);
       response = await outbound.send(current);
     } catch (error) {
-      throw hop > 0 && error instanceof RefusedTargetError ? new RefusedTargetError(`redirect ${error.message}`) : error;
+      throw hop > 0 && error instanceof RefusedTargetError
+        ? new RefusedTargetError(`redirect ${error.message}`)
+        : error;
     }
-    if (response.status < 300 || response.status >= 400 || !response.location) return { ...response, finalUrl: current.url };
+    if (response.status < 300 || response.status >= 400 || !response.location)
+      return { ...response, finalUrl: current.url };
     if (hop === MAX_REDIRECTS) throw new OutboundError(`more than ${MAX_REDIRECTS} redirects`);
     let next: URL;
-    try { next = new URL(response.location, current.url); } catch { throw new OutboundError(`redirect to an invalid URL: ${response.location}`); }
+    try {
+      next = new URL(response.location, current.url);
+    } catch {
+      throw new OutboundError(`redirect to an invalid URL: ${response.location}`);
+    }
     const keepsMethod = response.status === 307 || response.status === 308;
     const { body: _body, ...withoutBody } = current;
     current = keepsMethod ? { ...current, url: next.href } : { ...withoutBody, url: next.href, method: 'GET' };

@@ -39,10 +39,22 @@ export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrig
   const operatorId = triggers[0]!.operatorId;
   if (triggers.some((t) => t.operatorId !== operatorId)) throw new Error('planPostbacks: one operator per call');
   const actions = [...new Set(triggers.map((t) => t.action))];
-  const configs = await selectInChunks(triggers.map((t) => t.partnerId), (partnerIds) => deps.db.select().from(postbackConfigs).where(and(
-    eq(postbackConfigs.operatorId, operatorId), eq(postbackConfigs.enabled, true),
-    inArray(postbackConfigs.partnerId, partnerIds), inArray(postbackConfigs.action, actions),
-  )), (deps.maxBoundParams ?? 100) - actions.length);
+  const configs = await selectInChunks(
+    triggers.map((t) => t.partnerId),
+    (partnerIds) =>
+      deps.db
+        .select()
+        .from(postbackConfigs)
+        .where(
+          and(
+            eq(postbackConfigs.operatorId, operatorId),
+            eq(postbackConfigs.enabled, true),
+            inArray(postbackConfigs.partnerId, partnerIds),
+            inArray(postbackConfigs.action, actions),
+          ),
+        ),
+    (deps.maxBoundParams ?? 100) - actions.length,
+  );
   if (configs.length === 0) return NOTHING;
   const matches: Array<{ trigger: PostbackTrigger; config: (typeof configs)[number] }> = [];
   for (const trigger of triggers) {
@@ -54,25 +66,44 @@ export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrig
     }
   }
   if (matches.length === 0) return NOTHING;
-  const context = await loadRenderContext(deps.db, operatorId, {
-    clickIds: matches.flatMap((m) => (m.trigger.clickId ? [m.trigger.clickId] : [])),
-    campaignIds: matches.flatMap((m) => (m.trigger.campaignId ? [m.trigger.campaignId] : [])),
-    promoIds: matches.flatMap((m) => (m.trigger.promoId ? [m.trigger.promoId] : [])),
-  }, deps.maxBoundParams);
+  const context = await loadRenderContext(
+    deps.db,
+    operatorId,
+    {
+      clickIds: matches.flatMap((m) => (m.trigger.clickId ? [m.trigger.clickId] : [])),
+      campaignIds: matches.flatMap((m) => (m.trigger.campaignId ? [m.trigger.campaignId] : [])),
+      promoIds: matches.flatMap((m) => (m.trigger.promoId ? [m.trigger.promoId] : [])),
+    },
+    deps.maxBoundParams,
+  );
   const now = deps.clock.now();
   const rows = matches.map(({ trigger, config }) => {
     const request = renderPostbackRequest(config, trigger, context);
     return {
-      id: newId('pbd', deps.clock), operatorId, partnerId: trigger.partnerId, postbackId: config.id, triggerKey: trigger.triggerKey,
-      action: trigger.action, campaignId: trigger.campaignId, promoId: trigger.promoId, clickId: trigger.clickId,
-      method: request.method, url: request.url, body: request.body, contentType: request.contentType, status: 'queued' as const, createdAt: now,
+      id: newId('pbd', deps.clock),
+      operatorId,
+      partnerId: trigger.partnerId,
+      postbackId: config.id,
+      triggerKey: trigger.triggerKey,
+      action: trigger.action,
+      campaignId: trigger.campaignId,
+      promoId: trigger.promoId,
+      clickId: trigger.clickId,
+      method: request.method,
+      url: request.url,
+      body: request.body,
+      contentType: request.contentType,
+      status: 'queued' as const,
+      createdAt: now,
     };
   });
   return {
     count: rows.length,
     parts: [{ table: postbackDeliveries, rows, onConflictDoNothing: true }],
     jobs: rows.map((row) => ({
-      kind: DELIVER_POSTBACK_JOB, operatorId, maxAttempts: POSTBACK_MAX_ATTEMPTS,
+      kind: DELIVER_POSTBACK_JOB,
+      operatorId,
+      maxAttempts: POSTBACK_MAX_ATTEMPTS,
       payload: { deliveryId: row.id },
       idempotencyKey: `${row.postbackId}:${row.triggerKey}`,
     })),
@@ -84,8 +115,14 @@ export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrig
  * unique per player, plan and period; answers how many postbacks the triggers owe (a repeated
  * key adds no second delivery).
  */
-export async function fireQualificationPostbacks(deps: ServiceContext, triggers: Array<Omit<PostbackTrigger, 'action'>>): Promise<number> {
-  const planned = await planPostbacks(deps, triggers.map((t) => ({ ...t, action: 'qualification' as const })));
+export async function fireQualificationPostbacks(
+  deps: ServiceContext,
+  triggers: Array<Omit<PostbackTrigger, 'action'>>,
+): Promise<number> {
+  const planned = await planPostbacks(
+    deps,
+    triggers.map((t) => ({ ...t, action: 'qualification' as const })),
+  );
   await deps.jobs.enqueueMany(planned.jobs, planned.parts);
   return planned.count;
 }

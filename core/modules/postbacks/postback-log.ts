@@ -22,30 +22,52 @@ function responseCodeFilter(value: string | undefined): SQL | undefined {
   return eq(postbackAttempts.responseCode, Number(value));
 }
 
-export async function listPostbackLog(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof PostbackLogQuerySchema>) {
+export async function listPostbackLog(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  query: z.infer<typeof PostbackLogQuerySchema>,
+) {
   const campaignNameSql = campaignNameOf(postbackAttempts.campaignId);
   const promoCodeSql = promoCodeOf(postbackAttempts.promoId);
-  const rows = await deps.db.select({ attempt: postbackAttempts, campaignName: campaignNameSql, promoCode: promoCodeSql })
+  const rows = await deps.db
+    .select({ attempt: postbackAttempts, campaignName: campaignNameSql, promoCode: promoCodeSql })
     .from(postbackAttempts)
-    .where(and(
-      eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId),
-      query.from ? gte(postbackAttempts.sentAt, new Date(query.from)) : undefined,
-      query.to ? lte(postbackAttempts.sentAt, new Date(query.to)) : undefined,
-      query.url ? containsText(postbackAttempts.url, query.url) : undefined,
-      query.action ? eq(postbackAttempts.action, query.action) : undefined,
-      responseCodeFilter(query.responseCode),
-      query.campaign ? containsText(campaignNameSql, query.campaign) : undefined,
-      query.campaignId ? eq(postbackAttempts.campaignId, query.campaignId) : undefined,
-      query.promoCode ? eq(promoCodeSql, query.promoCode) : undefined,
-      query.promoId ? eq(postbackAttempts.promoId, query.promoId) : undefined,
-      query.before ? lt(postbackAttempts.id, query.before) : undefined,
-    ))
-    .orderBy(desc(postbackAttempts.id)).limit(query.limit + 1);
+    .where(
+      and(
+        eq(postbackAttempts.operatorId, who.operatorId),
+        eq(postbackAttempts.partnerId, who.partnerId),
+        query.from ? gte(postbackAttempts.sentAt, new Date(query.from)) : undefined,
+        query.to ? lte(postbackAttempts.sentAt, new Date(query.to)) : undefined,
+        query.url ? containsText(postbackAttempts.url, query.url) : undefined,
+        query.action ? eq(postbackAttempts.action, query.action) : undefined,
+        responseCodeFilter(query.responseCode),
+        query.campaign ? containsText(campaignNameSql, query.campaign) : undefined,
+        query.campaignId ? eq(postbackAttempts.campaignId, query.campaignId) : undefined,
+        query.promoCode ? eq(promoCodeSql, query.promoCode) : undefined,
+        query.promoId ? eq(postbackAttempts.promoId, query.promoId) : undefined,
+        query.before ? lt(postbackAttempts.id, query.before) : undefined,
+      ),
+    )
+    .orderBy(desc(postbackAttempts.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
     data: page.map(({ attempt: a, campaignName, promoCode }) => ({
-      id: a.id, deliveryId: a.deliveryId, postbackId: a.postbackId, sentAt: a.sentAt.toISOString(), url: a.url, method: a.method, action: a.action,
-      responseCode: a.responseCode, error: a.error, durationMs: a.durationMs, campaignId: a.campaignId, campaignName, promoId: a.promoId, promoCode, isTest: a.isTest,
+      id: a.id,
+      deliveryId: a.deliveryId,
+      postbackId: a.postbackId,
+      sentAt: a.sentAt.toISOString(),
+      url: a.url,
+      method: a.method,
+      action: a.action,
+      responseCode: a.responseCode,
+      error: a.error,
+      durationMs: a.durationMs,
+      campaignId: a.campaignId,
+      campaignName,
+      promoId: a.promoId,
+      promoCode,
+      isTest: a.isTest,
     })),
     nextBefore: rows.length > query.limit ? page.at(-1)!.attempt.id : null,
   };

@@ -16,7 +16,12 @@ export interface RenderContext {
 }
 
 /** Everything the macros need for a set of triggers, in three queries. */
-export async function loadRenderContext(db: Db, operatorId: string, refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> }, maxParams?: number): Promise<RenderContext> {
+export async function loadRenderContext(
+  db: Db,
+  operatorId: string,
+  refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> },
+  maxParams?: number,
+): Promise<RenderContext> {
   const ctx = { db, maxBoundParams: maxParams };
   return {
     clicks: await clickFacts(ctx, operatorId, refs.clickIds),
@@ -26,7 +31,11 @@ export async function loadRenderContext(db: Db, operatorId: string, refs: { clic
 }
 
 function decodeOnce(raw: string): string {
-  try { return decodeURIComponent(raw.replace(/\+/g, ' ')); } catch { return raw; }
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {
+    return raw;
+  }
 }
 
 /** A click's custom parameters by name (first occurrence), decoded once; broken encodings kept raw. */
@@ -51,22 +60,39 @@ export interface TriggerFacts {
   at: Date;
 }
 
-export interface RenderedRequest { url: string; method: 'GET' | 'POST'; body: string | null; contentType: string | null }
+export interface RenderedRequest {
+  url: string;
+  method: 'GET' | 'POST';
+  body: string | null;
+  contentType: string | null;
+}
 
-export function renderPostbackRequest(config: Pick<typeof postbackConfigs.$inferSelect, 'urlTemplate' | 'method' | 'bodyFormat'>, trigger: TriggerFacts, context: RenderContext): RenderedRequest {
+export function renderPostbackRequest(
+  config: Pick<typeof postbackConfigs.$inferSelect, 'urlTemplate' | 'method' | 'bodyFormat'>,
+  trigger: TriggerFacts,
+  context: RenderContext,
+): RenderedRequest {
   const click = trigger.clickId ? context.clicks.get(trigger.clickId) : undefined;
   const values: MacroValues = {
-    visit_id: trigger.clickId, promo_id: trigger.promoId, campaign_id: trigger.campaignId, partner_id: trigger.partnerId,
-    campaign_name: trigger.campaignId ? context.campaignNames.get(trigger.campaignId) ?? null : null,
-    promo_code: trigger.promoId ? context.promoCodes.get(trigger.promoId) ?? null : null,
-    country: click?.country ?? null, action: trigger.action, timestamp: Math.floor(trigger.at.getTime() / 1000),
+    visit_id: trigger.clickId,
+    promo_id: trigger.promoId,
+    campaign_id: trigger.campaignId,
+    partner_id: trigger.partnerId,
+    campaign_name: trigger.campaignId ? (context.campaignNames.get(trigger.campaignId) ?? null) : null,
+    promo_code: trigger.promoId ? (context.promoCodes.get(trigger.promoId) ?? null) : null,
+    country: click?.country ?? null,
+    action: trigger.action,
+    timestamp: Math.floor(trigger.at.getTime() / 1000),
     ...trigger.values,
   };
-  const url = wireUrl(renderPostbackUrl(config.urlTemplate.trim(), values, click ? customParameters(click.params) : {}));
+  const url = wireUrl(
+    renderPostbackUrl(config.urlTemplate.trim(), values, click ? customParameters(click.params) : {}),
+  );
   if (config.method === 'GET') return { url, method: 'GET', body: null, contentType: null };
   const query = url.indexOf('?');
   const search = query < 0 ? '' : url.slice(query + 1);
-  if (config.bodyFormat === 'json') return { url, method: 'POST', body: JSON.stringify(jsonBody(search)), contentType: 'application/json' };
+  if (config.bodyFormat === 'json')
+    return { url, method: 'POST', body: JSON.stringify(jsonBody(search)), contentType: 'application/json' };
   return { url, method: 'POST', body: search, contentType: 'application/x-www-form-urlencoded' };
 }
 

@@ -18,74 +18,168 @@ import { attemptNow, isDelivered } from './deliver-postback.ts';
 import { loadPostback } from './service.ts';
 import type { PreviewPostbackSchema } from './schemas.ts';
 
-type Target = { urlTemplate: string; method: 'GET' | 'POST'; bodyFormat: 'form' | 'json' | null; scope: 'account' | 'campaign' | 'promo'; campaignId: string | null; promoId: string | null; action: PostbackAction };
+type Target = {
+  urlTemplate: string;
+  method: 'GET' | 'POST';
+  bodyFormat: 'form' | 'json' | null;
+  scope: 'account' | 'campaign' | 'promo';
+  campaignId: string | null;
+  promoId: string | null;
+  action: PostbackAction;
+};
 
 /** Sample values for what a click cannot tell (the event's own facts). */
 function sampleValues(action: PostbackAction, at: Date): MacroValues {
   return {
-    event_id: 'test-event-1', player_id: 'test-player-1', brand_id: null, amount: '25.00', currency: 'EUR', payout: '10.00', payout_currency: 'EUR',
-    transaction_id: 'test-tx-1', status: action === 'rejected' ? 'cancel' : action === 'sale' ? 'approve' : 'hold', occurred_at: at.toISOString(),
+    event_id: 'test-event-1',
+    player_id: 'test-player-1',
+    brand_id: null,
+    amount: '25.00',
+    currency: 'EUR',
+    payout: '10.00',
+    payout_currency: 'EUR',
+    transaction_id: 'test-tx-1',
+    status: action === 'rejected' ? 'cancel' : action === 'sale' ? 'approve' : 'hold',
+    occurred_at: at.toISOString(),
   };
 }
 
 async function pickClick(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
   const scope = {
-    operatorId: who.operatorId, partnerId: who.partnerId,
-    promoId: target.scope === 'promo' ? target.promoId : null, campaignId: target.scope === 'campaign' ? target.campaignId : null,
+    operatorId: who.operatorId,
+    partnerId: who.partnerId,
+    promoId: target.scope === 'promo' ? target.promoId : null,
+    campaignId: target.scope === 'campaign' ? target.campaignId : null,
   };
   if (clickId) return (await findRecentClicks(deps, { ...scope, clickId }, 1))[0] ?? null;
   const recent = await findRecentClicks(deps, scope, 50);
-  const wanted = scanTemplate(target.urlTemplate).parts.flatMap((p) => (p.kind === 'macro' && !(BUILT_IN_MACROS as readonly string[]).includes(p.name) ? [p.name] : []));
-  return recent.find((c) => { const custom = customParameters(c.params); return wanted.every((n) => n in custom); }) ?? recent[0] ?? null;
+  const wanted = scanTemplate(target.urlTemplate).parts.flatMap((p) =>
+    p.kind === 'macro' && !(BUILT_IN_MACROS as readonly string[]).includes(p.name) ? [p.name] : [],
+  );
+  return (
+    recent.find((c) => {
+      const custom = customParameters(c.params);
+      return wanted.every((n) => n in custom);
+    }) ??
+    recent[0] ??
+    null
+  );
 }
 
 async function render(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
   const click = await pickClick(deps, who, target, clickId);
   const now = deps.clock.now();
   const trigger = {
-    partnerId: who.partnerId, campaignId: click?.campaignId ?? target.campaignId, promoId: click?.promoId ?? target.promoId,
-    clickId: click?.id ?? null, action: target.action, values: sampleValues(target.action, now), at: now,
+    partnerId: who.partnerId,
+    campaignId: click?.campaignId ?? target.campaignId,
+    promoId: click?.promoId ?? target.promoId,
+    clickId: click?.id ?? null,
+    action: target.action,
+    values: sampleValues(target.action, now),
+    at: now,
   };
   const context = await loadRenderContext(deps.db, who.operatorId, {
-    clickIds: click ? [click.id] : [], campaignIds: trigger.campaignId ? [trigger.campaignId] : [], promoIds: trigger.promoId ? [trigger.promoId] : [],
+    clickIds: click ? [click.id] : [],
+    campaignIds: trigger.campaignId ? [trigger.campaignId] : [],
+    promoIds: trigger.promoId ? [trigger.promoId] : [],
   });
   const request = renderPostbackRequest(target, trigger, context);
   return { request, trigger, clickId: click?.id ?? null, sample: !click };
 }
 
 /** A campaign or promo the preview names must be this partner's own: another's answers 404, as everywhere. */
-async function requireOwnScope(deps: ServiceContext, who: PartnerPrincipal, campaignId: string | undefined, promoId: string | undefined) {
+async function requireOwnScope(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  campaignId: string | undefined,
+  promoId: string | undefined,
+) {
   if (campaignId && !(await findPartnerCampaign(deps, who, campaignId))) throw notFound('Campaign');
   if (promoId && !(await findPartnerPromo(deps, who, promoId))) throw notFound('Promo');
 }
 
-export async function previewPostback(deps: ServiceContext, who: PartnerPrincipal, input: z.infer<typeof PreviewPostbackSchema>) {
+export async function previewPostback(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  input: z.infer<typeof PreviewPostbackSchema>,
+) {
   await requireOwnScope(deps, who, input.campaignId, input.promoId);
   const problems = validatePostbackTemplate(input.url, { scope: input.scope });
-  const { request, clickId, sample } = await render(deps, who, {
-    urlTemplate: input.url, method: input.method, bodyFormat: input.method === 'POST' ? input.bodyFormat ?? 'form' : null, scope: input.scope,
-    campaignId: input.campaignId ?? null, promoId: input.promoId ?? null, action: input.action,
-  }, undefined);
+  const { request, clickId, sample } = await render(
+    deps,
+    who,
+    {
+      urlTemplate: input.url,
+      method: input.method,
+      bodyFormat: input.method === 'POST' ? (input.bodyFormat ?? 'form') : null,
+      scope: input.scope,
+      campaignId: input.campaignId ?? null,
+      promoId: input.promoId ?? null,
+      action: input.action,
+    },
+    undefined,
+  );
   return { url: request.url, method: request.method, body: request.body, clickId, sample, problems };
 }
 
 /** Test sends a partner account may make per minute: enough to debug, too few to use us as a request cannon. */
 export const TEST_SENDS_PER_MINUTE = 10;
 
-export async function sendTestPostback(deps: ServiceContext, who: PartnerPrincipal, postbackId: string, clickId?: string) {
+export async function sendTestPostback(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  postbackId: string,
+  clickId?: string,
+) {
   const config: typeof postbackConfigs.$inferSelect = await loadPostback(deps, who, postbackId);
-  const [recent] = await deps.db.select({ n: count() }).from(postbackAttempts).where(and(
-    eq(postbackAttempts.operatorId, who.operatorId), eq(postbackAttempts.partnerId, who.partnerId), eq(postbackAttempts.isTest, true),
-    gte(postbackAttempts.sentAt, new Date(deps.clock.now().getTime() - 60_000)),
-  ));
-  if ((recent?.n ?? 0) >= TEST_SENDS_PER_MINUTE) throw new DomainError('rate_limited', `At most ${TEST_SENDS_PER_MINUTE} test sends a minute: wait a moment and try again`);
+  const [recent] = await deps.db
+    .select({ n: count() })
+    .from(postbackAttempts)
+    .where(
+      and(
+        eq(postbackAttempts.operatorId, who.operatorId),
+        eq(postbackAttempts.partnerId, who.partnerId),
+        eq(postbackAttempts.isTest, true),
+        gte(postbackAttempts.sentAt, new Date(deps.clock.now().getTime() - 60_000)),
+      ),
+    );
+  if ((recent?.n ?? 0) >= TEST_SENDS_PER_MINUTE)
+    throw new DomainError(
+      'rate_limited',
+      `At most ${TEST_SENDS_PER_MINUTE} test sends a minute: wait a moment and try again`,
+    );
   const { request, trigger, clickId: usedClick, sample } = await render(deps, who, config, clickId);
-  const [delivery] = await deps.db.insert(postbackDeliveries).values({
-    id: newId('pbd', deps.clock), operatorId: who.operatorId, partnerId: who.partnerId, postbackId: config.id, triggerKey: `test:${newId('pbd', deps.clock)}`,
-    action: config.action, campaignId: trigger.campaignId, promoId: trigger.promoId, clickId: usedClick, method: request.method, url: request.url,
-    body: request.body, contentType: request.contentType, status: 'queued', isTest: true, createdAt: deps.clock.now(),
-  }).returning();
+  const [delivery] = await deps.db
+    .insert(postbackDeliveries)
+    .values({
+      id: newId('pbd', deps.clock),
+      operatorId: who.operatorId,
+      partnerId: who.partnerId,
+      postbackId: config.id,
+      triggerKey: `test:${newId('pbd', deps.clock)}`,
+      action: config.action,
+      campaignId: trigger.campaignId,
+      promoId: trigger.promoId,
+      clickId: usedClick,
+      method: request.method,
+      url: request.url,
+      body: request.body,
+      contentType: request.contentType,
+      status: 'queued',
+      isTest: true,
+      createdAt: deps.clock.now(),
+    })
+    .returning();
   // A test is one attempt, sent now, never retried: the partner is watching for the answer.
   const result = await attemptNow(deps, delivery!);
-  return { url: request.url, method: request.method, clickId: usedClick, sample, responseCode: result.responseCode, error: result.error, durationMs: result.durationMs, delivered: isDelivered(result) };
+  return {
+    url: request.url,
+    method: request.method,
+    clickId: usedClick,
+    sample,
+    responseCode: result.responseCode,
+    error: result.error,
+    durationMs: result.durationMs,
+    delivered: isDelivered(result),
+  };
 }

@@ -28,21 +28,34 @@ function checkTemplate(url: string, scope: Row['scope']): TemplateProblem[] {
 
 function present(row: Row) {
   return {
-    id: row.id, scope: row.scope, campaignId: row.campaignId, promoId: row.promoId, action: row.action, method: row.method,
-    bodyFormat: row.bodyFormat, url: row.urlTemplate, enabled: row.enabled,
+    id: row.id,
+    scope: row.scope,
+    campaignId: row.campaignId,
+    promoId: row.promoId,
+    action: row.action,
+    method: row.method,
+    bodyFormat: row.bodyFormat,
+    url: row.urlTemplate,
+    enabled: row.enabled,
     warnings: validatePostbackTemplate(row.urlTemplate, { scope: row.scope }).filter((p) => p.severity === 'warning'),
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 async function activeCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, path: string) {
   const campaign = await findPartnerCampaign(deps, who, campaignId);
   if (!campaign) throw invalid(path, 'no such campaign');
-  if (campaign.status === 'archived') throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
+  if (campaign.status === 'archived')
+    throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
   return campaign;
 }
 
-export async function createPostback(deps: ServiceContext, who: PartnerPrincipal, input: z.infer<typeof CreatePostbackSchema>) {
+export async function createPostback(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  input: z.infer<typeof CreatePostbackSchema>,
+) {
   let campaignId: string | null = null;
   let promoId: string | null = null;
   if (input.scope === 'campaign') {
@@ -59,30 +72,64 @@ export async function createPostback(deps: ServiceContext, who: PartnerPrincipal
   if (input.method === 'GET' && input.bodyFormat) throw invalid('body.bodyFormat', 'only POST postbacks have a body');
   checkTemplate(input.url, input.scope);
   const now = deps.clock.now();
-  const [row] = await deps.db.insert(postbackConfigs).values({
-    id: newId('pb', deps.clock), operatorId: who.operatorId, partnerId: who.partnerId, scope: input.scope, campaignId, promoId,
-    action: input.action, method: input.method, bodyFormat: input.method === 'POST' ? input.bodyFormat ?? 'form' : null,
-    urlTemplate: input.url, enabled: input.enabled, createdAt: now, updatedAt: now,
-  }).returning();
+  const [row] = await deps.db
+    .insert(postbackConfigs)
+    .values({
+      id: newId('pb', deps.clock),
+      operatorId: who.operatorId,
+      partnerId: who.partnerId,
+      scope: input.scope,
+      campaignId,
+      promoId,
+      action: input.action,
+      method: input.method,
+      bodyFormat: input.method === 'POST' ? (input.bodyFormat ?? 'form') : null,
+      urlTemplate: input.url,
+      enabled: input.enabled,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
   return present(row!);
 }
 
 export async function loadPostback(deps: ServiceContext, who: PartnerPrincipal, id: string): Promise<Row> {
-  const [row] = await deps.db.select().from(postbackConfigs).where(and(eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId), eq(postbackConfigs.id, id)));
+  const [row] = await deps.db
+    .select()
+    .from(postbackConfigs)
+    .where(
+      and(
+        eq(postbackConfigs.operatorId, who.operatorId),
+        eq(postbackConfigs.partnerId, who.partnerId),
+        eq(postbackConfigs.id, id),
+      ),
+    );
   if (!row) throw notFound('Postback');
   return row;
 }
 
-export async function updatePostback(deps: ServiceContext, who: PartnerPrincipal, id: string, input: z.infer<typeof UpdatePostbackSchema>) {
+export async function updatePostback(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  id: string,
+  input: z.infer<typeof UpdatePostbackSchema>,
+) {
   const row = await loadPostback(deps, who, id);
   if (row.campaignId) await activeCampaign(deps, who, row.campaignId, 'path.postbackId');
   const method = input.method ?? row.method;
-  const bodyFormat = method === 'GET' ? null : input.bodyFormat ?? row.bodyFormat ?? 'form';
+  const bodyFormat = method === 'GET' ? null : (input.bodyFormat ?? row.bodyFormat ?? 'form');
   if (input.url !== undefined) checkTemplate(input.url, row.scope);
-  const [updated] = await deps.db.update(postbackConfigs).set({
-    ...(input.url !== undefined ? { urlTemplate: input.url } : {}), ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
-    method, bodyFormat, updatedAt: deps.clock.now(),
-  }).where(eq(postbackConfigs.id, row.id)).returning();
+  const [updated] = await deps.db
+    .update(postbackConfigs)
+    .set({
+      ...(input.url !== undefined ? { urlTemplate: input.url } : {}),
+      ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+      method,
+      bodyFormat,
+      updatedAt: deps.clock.now(),
+    })
+    .where(eq(postbackConfigs.id, row.id))
+    .returning();
   return present(updated!);
 }
 
@@ -92,12 +139,23 @@ export async function deletePostback(deps: ServiceContext, who: PartnerPrincipal
   return { deleted: 1 };
 }
 
-export async function listPostbacks(deps: ServiceContext, who: PartnerPrincipal, query: z.infer<typeof PostbackQuerySchema>) {
-  const rows = await deps.db.select().from(postbackConfigs).where(and(
-    eq(postbackConfigs.operatorId, who.operatorId), eq(postbackConfigs.partnerId, who.partnerId),
-    query.scope ? eq(postbackConfigs.scope, query.scope) : undefined,
-    query.campaignId ? eq(postbackConfigs.campaignId, query.campaignId) : undefined,
-    query.promoId ? eq(postbackConfigs.promoId, query.promoId) : undefined,
-  )).orderBy(asc(postbackConfigs.createdAt));
+export async function listPostbacks(
+  deps: ServiceContext,
+  who: PartnerPrincipal,
+  query: z.infer<typeof PostbackQuerySchema>,
+) {
+  const rows = await deps.db
+    .select()
+    .from(postbackConfigs)
+    .where(
+      and(
+        eq(postbackConfigs.operatorId, who.operatorId),
+        eq(postbackConfigs.partnerId, who.partnerId),
+        query.scope ? eq(postbackConfigs.scope, query.scope) : undefined,
+        query.campaignId ? eq(postbackConfigs.campaignId, query.campaignId) : undefined,
+        query.promoId ? eq(postbackConfigs.promoId, query.promoId) : undefined,
+      ),
+    )
+    .orderBy(asc(postbackConfigs.createdAt));
   return rows.map(present);
 }

@@ -13,20 +13,50 @@
 
 /** Macros every postback can use; any other name is a custom parameter from the click. */
 export const BUILT_IN_MACROS = [
-  'visit_id', 'promo_id', 'promo_code', 'campaign_id', 'campaign_name', 'player_id', 'event_id', 'action',
-  'amount', 'currency', 'payout', 'payout_currency', 'country', 'occurred_at', 'brand_id', 'partner_id',
-  'transaction_id', 'status', 'timestamp',
+  'visit_id',
+  'promo_id',
+  'promo_code',
+  'campaign_id',
+  'campaign_name',
+  'player_id',
+  'event_id',
+  'action',
+  'amount',
+  'currency',
+  'payout',
+  'payout_currency',
+  'country',
+  'occurred_at',
+  'brand_id',
+  'partner_id',
+  'transaction_id',
+  'status',
+  'timestamp',
 ] as const;
 export type BuiltInMacro = (typeof BUILT_IN_MACROS)[number];
 export type MacroValues = Partial<Record<BuiltInMacro, string | number | null>>;
 
-export type TemplatePart = { kind: 'text'; text: string; start: number } | { kind: 'macro'; name: string; start: number; end: number };
+export type TemplatePart =
+  | { kind: 'text'; text: string; start: number }
+  | { kind: 'macro'; name: string; start: number; end: number };
 
 /** What went wrong, as a code a widget can put in its own language (the message is English). */
 export const TEMPLATE_PROBLEM_CODES = [
-  'unclosed_macro', 'invalid_macro_name', 'macro_name_start', 'square_brackets', 'missing_braces', 'missing_dollar',
-  'unknown_builtin', 'scheme_not_allowed', 'scheme_missing', 'invalid_url', 'forbidden_host', 'parameters_without_question_mark',
-  'account_postback_without_ids', 'macro_in_host', 'whitespace',
+  'unclosed_macro',
+  'invalid_macro_name',
+  'macro_name_start',
+  'square_brackets',
+  'missing_braces',
+  'missing_dollar',
+  'unknown_builtin',
+  'scheme_not_allowed',
+  'scheme_missing',
+  'invalid_url',
+  'forbidden_host',
+  'parameters_without_question_mark',
+  'account_postback_without_ids',
+  'macro_in_host',
+  'whitespace',
 ] as const;
 export type TemplateProblemCode = (typeof TEMPLATE_PROBLEM_CODES)[number];
 
@@ -68,14 +98,35 @@ export function scanTemplate(template: string): { parts: TemplatePart[]; problem
       const { name, end } = readName(i + 2);
       if (close < 0 || end !== close) {
         const unclosed = close < 0 || end === i + 2;
-        problems.push(unclosed
-          ? { position: i, severity: 'error', code: 'unclosed_macro', params: { name: name || 'name' }, message: `"\${${name}" is not closed: write \${${name || 'name'}}` }
-          : { position: i, severity: 'error', code: 'invalid_macro_name', params: { text: template.slice(i, close + 1) }, message: `"${template.slice(i, close + 1)}" is not a macro name: use letters, digits and _` });
+        problems.push(
+          unclosed
+            ? {
+                position: i,
+                severity: 'error',
+                code: 'unclosed_macro',
+                params: { name: name || 'name' },
+                message: `"\${${name}" is not closed: write \${${name || 'name'}}`,
+              }
+            : {
+                position: i,
+                severity: 'error',
+                code: 'invalid_macro_name',
+                params: { text: template.slice(i, close + 1) },
+                message: `"${template.slice(i, close + 1)}" is not a macro name: use letters, digits and _`,
+              },
+        );
         text += template.slice(i, close < 0 ? template.length : close + 1);
         i = close < 0 ? template.length : close + 1;
         continue;
       }
-      if (!NAME.test(name)) problems.push({ position: i, severity: 'error', code: 'macro_name_start', params: { name }, message: `\${${name}}: a macro name starts with a letter or _` });
+      if (!NAME.test(name))
+        problems.push({
+          position: i,
+          severity: 'error',
+          code: 'macro_name_start',
+          params: { name },
+          message: `\${${name}}: a macro name starts with a letter or _`,
+        });
       flushText(i);
       parts.push({ kind: 'macro', name, start: i, end: close + 1 });
       i = close + 1;
@@ -85,13 +136,32 @@ export function scanTemplate(template: string): { parts: TemplatePart[]; problem
     if (ch === '$' && next === '[') {
       const close = template.indexOf(']', i + 2);
       const name = template.slice(i + 2, close < 0 ? undefined : close);
-      problems.push({ position: i, severity: 'error', code: 'square_brackets', params: { name }, message: `"$[${name}]" uses square brackets: write \${${name}}` });
+      problems.push({
+        position: i,
+        severity: 'error',
+        code: 'square_brackets',
+        params: { name },
+        message: `"$[${name}]" uses square brackets: write \${${name}}`,
+      });
     } else if (ch === '$' && next && /[A-Za-z_]/.test(next)) {
       const { name } = readName(i + 1);
-      problems.push({ position: i, severity: 'error', code: 'missing_braces', params: { name }, message: `"$${name}" has no braces: write \${${name}}` });
+      problems.push({
+        position: i,
+        severity: 'error',
+        code: 'missing_braces',
+        params: { name },
+        message: `"$${name}" has no braces: write \${${name}}`,
+      });
     } else if (ch === '{' && template[i - 1] !== '$') {
       const { name, end } = readName(i + 1);
-      if (name && template[end] === '}') problems.push({ position: i, severity: 'error', code: 'missing_dollar', params: { name }, message: `"{${name}}" is missing the $: write \${${name}}` });
+      if (name && template[end] === '}')
+        problems.push({
+          position: i,
+          severity: 'error',
+          code: 'missing_dollar',
+          params: { name },
+          message: `"{${name}}" is missing the $: write \${${name}}`,
+        });
     }
     text += ch;
     i++;
@@ -126,7 +196,13 @@ export function suggestBuiltIn(name: string): BuiltInMacro | null {
   return best?.macro ?? null;
 }
 
-export type ForbiddenHostReason = 'ip_literal' | 'ip_disguised' | 'loopback' | 'private_name' | 'metadata' | 'not_public';
+export type ForbiddenHostReason =
+  | 'ip_literal'
+  | 'ip_disguised'
+  | 'loopback'
+  | 'private_name'
+  | 'metadata'
+  | 'not_public';
 const HOST_REASON_TEXT: Record<ForbiddenHostReason, string> = {
   ip_literal: 'is an IP address: use a host name',
   ip_disguised: 'is an IP address in disguise: use a host name',
@@ -139,7 +215,10 @@ const HOST_REASON_TEXT: Record<ForbiddenHostReason, string> = {
 /** Why a host must never be reached (loopback, private, link-local, metadata, IP literals), or null. */
 export function forbiddenHostReason(hostname: string): ForbiddenHostReason | null {
   // `localhost.` is `localhost` to a resolver: the trailing dot must not hide a name.
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.+$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.+$/, '');
   if (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':')) return 'ip_literal';
   if (/^\d+$/.test(host) || /^0x[0-9a-f]+$/.test(host)) return 'ip_disguised';
   if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
@@ -179,12 +258,32 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
   const schemeMatch = /^([a-z][a-z0-9+.-]*):/i.exec(url);
   const scheme = schemeMatch?.[1]?.toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') {
-    problems.push(scheme
-      ? { position: 0, severity: 'error', code: 'scheme_not_allowed', params: { scheme }, message: `"${scheme}:" is not allowed: the URL must start with http:// or https://` }
-      : { position: 0, severity: 'error', code: 'scheme_missing', params: {}, message: 'The URL must start with http:// or https://' });
+    problems.push(
+      scheme
+        ? {
+            position: 0,
+            severity: 'error',
+            code: 'scheme_not_allowed',
+            params: { scheme },
+            message: `"${scheme}:" is not allowed: the URL must start with http:// or https://`,
+          }
+        : {
+            position: 0,
+            severity: 'error',
+            code: 'scheme_missing',
+            params: {},
+            message: 'The URL must start with http:// or https://',
+          },
+    );
   }
   for (const space of url.matchAll(/\s+/g)) {
-    problems.push({ position: space.index, severity: 'error', code: 'whitespace', params: {}, message: 'A space or line break inside the URL: remove it, or write a space in a value as %20' });
+    problems.push({
+      position: space.index,
+      severity: 'error',
+      code: 'whitespace',
+      params: {},
+      message: 'A space or line break inside the URL: remove it, or write a space in a value as %20',
+    });
   }
   const authority = authorityOf(url, schemeMatch?.[0].length ?? 0);
   let macroInHost = false;
@@ -192,25 +291,54 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
     if (part.kind !== 'macro') continue;
     if (part.start < authority.end) {
       macroInHost = true;
-      problems.push({ position: part.start, severity: 'error', code: 'macro_in_host', params: { name: part.name }, message: `\${${part.name}} is in the scheme, host or port: write the address out; macros belong in the path or the query` });
+      problems.push({
+        position: part.start,
+        severity: 'error',
+        code: 'macro_in_host',
+        params: { name: part.name },
+        message: `\${${part.name}} is in the scheme, host or port: write the address out; macros belong in the path or the query`,
+      });
       continue;
     }
     if ((BUILT_IN_MACROS as readonly string[]).includes(part.name)) continue;
     // Custom names are the partner's own click parameters (case matters): a near miss only warns.
     const suggestion = suggestBuiltIn(part.name);
-    if (suggestion) problems.push({ position: part.start, severity: 'warning', code: 'unknown_builtin', params: { name: part.name, suggestion }, message: `\${${part.name}} is not a built-in macro, so it is read from the click's own parameters: did you mean \${${suggestion}}?` });
+    if (suggestion)
+      problems.push({
+        position: part.start,
+        severity: 'warning',
+        code: 'unknown_builtin',
+        params: { name: part.name, suggestion },
+        message: `\${${part.name}} is not a built-in macro, so it is read from the click's own parameters: did you mean \${${suggestion}}?`,
+      });
   }
   // Structure: macros stand in for values, so check the URL with placeholders in their place.
   const placeholder = parts.map((p) => (p.kind === 'text' ? p.text : 'kbmacro')).join('');
   if (scheme === 'http' || scheme === 'https') {
     let parsed: URL | null = null;
-    try { parsed = new URL(placeholder); } catch { problems.push({ position: 0, severity: 'error', code: 'invalid_url', params: {}, message: 'This is not a valid URL' }); }
+    try {
+      parsed = new URL(placeholder);
+    } catch {
+      problems.push({
+        position: 0,
+        severity: 'error',
+        code: 'invalid_url',
+        params: {},
+        message: 'This is not a valid URL',
+      });
+    }
     if (parsed) {
       // A host with a macro in it is refused already (and its placeholder is no host to name).
       const hostReason = macroInHost ? null : forbiddenHostReason(parsed.hostname);
       if (hostReason) {
         // The host as written (`0x7f000001`), which may differ from the parsed one (`127.0.0.1`).
-        problems.push({ position: authority.host, severity: 'error', code: 'forbidden_host', params: { host: parsed.hostname, reason: hostReason }, message: `The host "${parsed.hostname}" ${HOST_REASON_TEXT[hostReason]}` });
+        problems.push({
+          position: authority.host,
+          severity: 'error',
+          code: 'forbidden_host',
+          params: { host: parsed.hostname, reason: hostReason },
+          message: `The host "${parsed.hostname}" ${HOST_REASON_TEXT[hostReason]}`,
+        });
       }
       // A `?` counts only before any `#`: one inside the fragment is not a query.
       const pathEnd = url.search(/[?#]/);
@@ -218,14 +346,31 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
       const misplaced = url[authority.end] === '/' ? path.indexOf('=', authority.end) : -1;
       if (misplaced >= 0 && url[pathEnd] !== '?') {
         const segmentStart = path.lastIndexOf('/', misplaced) + 1;
-        problems.push({ position: segmentStart, severity: 'error', code: 'parameters_without_question_mark', params: { segment: path.slice(segmentStart) }, message: `Parameters follow the path without a "?": write "?${path.slice(segmentStart)}"` });
+        problems.push({
+          position: segmentStart,
+          severity: 'error',
+          code: 'parameters_without_question_mark',
+          params: { segment: path.slice(segmentStart) },
+          message: `Parameters follow the path without a "?": write "?${path.slice(segmentStart)}"`,
+        });
       }
     }
   }
-  if (options.scope === 'account' && !parts.some((p) => p.kind === 'macro' && (p.name === 'promo_id' || p.name === 'campaign_id'))) {
-    problems.push({ position: url.length, severity: 'warning', code: 'account_postback_without_ids', params: {}, message: 'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart' });
+  if (
+    options.scope === 'account' &&
+    !parts.some((p) => p.kind === 'macro' && (p.name === 'promo_id' || p.name === 'campaign_id'))
+  ) {
+    problems.push({
+      position: url.length,
+      severity: 'warning',
+      code: 'account_postback_without_ids',
+      params: {},
+      message:
+        'An account-wide postback without ${promo_id} or ${campaign_id} cannot tell your promos and campaigns apart',
+    });
   }
-  return problems.map((p) => ({ ...p, position: p.position + lead }))
+  return problems
+    .map((p) => ({ ...p, position: p.position + lead }))
     .sort((a, b) => (a.severity === b.severity ? a.position - b.position : a.severity === 'error' ? -1 : 1));
 }
 
@@ -236,10 +381,13 @@ export function validatePostbackTemplate(template: string, options: ValidateOpti
  * value for this trigger (say `${payout}` on a registration) is sent empty.
  */
 export function renderPostbackUrl(template: string, builtIns: MacroValues, custom: Record<string, string>): string {
-  return scanTemplate(template).parts.map((part) => {
-    if (part.kind === 'text') return part.text;
-    if ((BUILT_IN_MACROS as readonly string[]).includes(part.name)) return encodeURIComponent(String(builtIns[part.name as BuiltInMacro] ?? ''));
-    const value = custom[part.name];
-    return value === undefined ? `\${${part.name}}` : encodeURIComponent(value);
-  }).join('');
+  return scanTemplate(template)
+    .parts.map((part) => {
+      if (part.kind === 'text') return part.text;
+      if ((BUILT_IN_MACROS as readonly string[]).includes(part.name))
+        return encodeURIComponent(String(builtIns[part.name as BuiltInMacro] ?? ''));
+      const value = custom[part.name];
+      return value === undefined ? `\${${part.name}}` : encodeURIComponent(value);
+    })
+    .join('');
 }

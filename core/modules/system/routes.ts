@@ -6,20 +6,29 @@ import { jsonResponse, ProblemSchema, publicSecurity } from '../../http/openapi-
 import { ProblemError } from '../../http/problem.ts';
 import type { AppDeps } from '../../http/deps.ts';
 
-export const HealthSchema = z.object({
-  status: z.literal('ok'),
-  runtime: z.enum(['node', 'deno', 'workerd']),
-  version: z.string(),
-  time: z.string().openapi({ format: 'date-time' }),
-}).openapi('Health');
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    runtime: z.enum(['node', 'deno', 'workerd']),
+    version: z.string(),
+    time: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('Health');
 
 const healthRoute = createRoute({
-  operationId: 'getHealth', security: publicSecurity,
+  operationId: 'getHealth',
+  security: publicSecurity,
   method: 'get',
   path: '/health',
   tags: ['System'],
   summary: 'Health: the service and its database answer',
-  responses: { 200: jsonResponse(HealthSchema, 'Healthy'), 503: { description: 'The database does not answer', content: { 'application/problem+json': { schema: ProblemSchema } } } },
+  responses: {
+    200: jsonResponse(HealthSchema, 'Healthy'),
+    503: {
+      description: 'The database does not answer',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+  },
 });
 
 /**
@@ -45,5 +54,8 @@ async function checkDatabase(deps: AppDeps): Promise<void> {
 export const systemRoutes = createRouter().openapi(healthRoute, async (c) => {
   const { deps } = c.var;
   await checkDatabase(deps);
-  return c.json({ status: 'ok' as const, runtime: deps.runtime, version: deps.version, time: deps.clock.now().toISOString() }, 200);
+  return c.json(
+    { status: 'ok' as const, runtime: deps.runtime, version: deps.version, time: deps.clock.now().toISOString() },
+    200,
+  );
 });

@@ -19,10 +19,13 @@ export function rawQueryPairs(url: string): Array<[string, string]> {
   const hash = url.indexOf('#', q);
   const query = url.slice(q + 1, hash < 0 ? undefined : hash);
   if (!query) return [];
-  return query.split('&').filter((part) => part.length > 0).map((part) => {
-    const eq = part.indexOf('=');
-    return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
-  });
+  return query
+    .split('&')
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq < 0 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    });
 }
 
 /** Decodes for display or matching when possible, and falls back to the raw text. */
@@ -69,6 +72,7 @@ export function describeClient(userAgent: string | null): ClientTraits {
 
 /** Browsers announce speculative loads; those are not visits and must not count. */
 export function isPrefetch(headers: Headers): boolean {
-  const purpose = `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''} ${headers.get('x-purpose') ?? ''} ${headers.get('x-moz') ?? ''}`.toLowerCase();
+  const purpose =
+    `${headers.get('sec-purpose') ?? ''} ${headers.get('purpose') ?? ''} ${headers.get('x-purpose') ?? ''} ${headers.get('x-moz') ?? ''}`.toLowerCase();
   return /prefetch|prerender|preview/.test(purpose);
 }

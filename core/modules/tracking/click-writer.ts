@@ -25,11 +25,20 @@ export interface GroupCommitOptions {
   maxParams?: number;
 }
 
-interface Waiting { row: ClickRow; resolve: () => void; reject: (e: unknown) => void }
+interface Waiting {
+  row: ClickRow;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
 
-const nextTurn: (fn: () => void) => void = typeof globalThis.setImmediate === 'function'
-  ? (fn) => { globalThis.setImmediate(fn); }
-  : (fn) => { setTimeout(fn, 0); };
+const nextTurn: (fn: () => void) => void =
+  typeof globalThis.setImmediate === 'function'
+    ? (fn) => {
+        globalThis.setImmediate(fn);
+      }
+    : (fn) => {
+        setTimeout(fn, 0);
+      };
 
 export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}): ClickWriter {
   const maxRows = options.maxRows ?? 2000;
@@ -45,7 +54,12 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
       const batch = queue.slice(0, maxRows);
       queue = queue.slice(batch.length);
       try {
-        await insertMany(db, clicks, batch.map((b) => b.row), { maxParams });
+        await insertMany(
+          db,
+          clicks,
+          batch.map((b) => b.row),
+          { maxParams },
+        );
         for (const b of batch) b.resolve();
       } catch (error) {
         for (const b of batch) b.reject(error);
@@ -71,7 +85,9 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
 /** One insert per click, awaited: what Workers use (each request is its own invocation). */
 export function createDirectWriter(db: Db): ClickWriter {
   return {
-    write: async (row) => { await db.insert(clicks).values(row); },
+    write: async (row) => {
+      await db.insert(clicks).values(row);
+    },
     drain: async () => {},
   };
 }

@@ -27,11 +27,17 @@ export function createPromoTargetCache(db: Db, now: () => number) {
       const hit = cache.get(code);
       if (hit && hit.until > now()) return hit.target;
       const promo = await findPromoByTrackingCode({ db }, code);
-      const target: PromoTarget | null = promo ? {
-        promoId: promo.promoId, operatorId: promo.operatorId, partnerId: promo.partnerId, campaignId: promo.campaignId,
-        landingUrl: promo.landing.url, visitParam: promo.landing.visitParam,
-        referralCode: promo.landing.audience === 'sub_affiliates' ? promo.partnerReferralCode : null,
-      } : null;
+      const target: PromoTarget | null = promo
+        ? {
+            promoId: promo.promoId,
+            operatorId: promo.operatorId,
+            partnerId: promo.partnerId,
+            campaignId: promo.campaignId,
+            landingUrl: promo.landing.url,
+            visitParam: promo.landing.visitParam,
+            referralCode: promo.landing.audience === 'sub_affiliates' ? promo.partnerReferralCode : null,
+          }
+        : null;
       if (cache.size >= MAX_ENTRIES) cache.clear();
       cache.set(code, { target, until: now() + TTL_MS });
       return target;
@@ -43,7 +49,12 @@ export function createPromoTargetCache(db: Db, now: () => number) {
 }
 
 /** The landing URL with the visit id added, keeping the landing's own query and fragment. */
-export function landingWithVisit(landingUrl: string, visitParam: string, visitId: string, referralCode: string | null = null): string {
+export function landingWithVisit(
+  landingUrl: string,
+  visitParam: string,
+  visitId: string,
+  referralCode: string | null = null,
+): string {
   const url = new URL(landingUrl);
   url.searchParams.set(visitParam, visitId);
   if (referralCode) url.searchParams.set('ref', referralCode);

@@ -31,7 +31,10 @@ async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<
   // c.body with an empty string (not `new Response`, not a null body) keeps @hono/node-server on
   // its lightweight path: Content-Length 0 instead of a chunked stream.
   if (c.req.method === 'HEAD' || isPrefetch(c.req.raw.headers)) {
-    return c.body('', 302, { location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode), 'cache-control': 'no-store' });
+    return c.body('', 302, {
+      location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode),
+      'cache-control': 'no-store',
+    });
   }
   const ip = deps.clientIp?.(c) ?? null;
   const traits = describeClient(c.req.header('user-agent') ?? null);
@@ -67,13 +70,25 @@ async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<
 }
 
 const trackRoute = createRoute({
-  operationId: 'followTrackingLink', security: publicSecurity,
+  operationId: 'followTrackingLink',
+  security: publicSecurity,
   method: 'get',
   path: '/t/{code}',
   tags: ['Tracking'],
-  summary: 'Tracking link: counts the click (every query parameter kept as sent), then 302 to the landing with the visit id added under the brand\'s parameter; unknown codes go to the fallback URL',
-  request: { params: z.object({ code: z.string().max(200).openapi({ param: { name: 'code', in: 'path' }, example: 'AbC123xy' }) }) },
+  summary:
+    "Tracking link: counts the click (every query parameter kept as sent), then 302 to the landing with the visit id added under the brand's parameter; unknown codes go to the fallback URL",
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .max(200)
+        .openapi({ param: { name: 'code', in: 'path' }, example: 'AbC123xy' }),
+    }),
+  },
   responses: { 302: { description: 'Redirect to the landing (Location header)' }, 422: problemResponses[422] },
 });
 
-export const trackingRoutes = createRouter().openapi(trackRoute, (c) => handleTrackingRequest(c, c.req.valid('param').code) as never);
+export const trackingRoutes = createRouter().openapi(
+  trackRoute,
+  (c) => handleTrackingRequest(c, c.req.valid('param').code) as never,
+);

@@ -10,25 +10,66 @@ import { clicks } from './table.ts';
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
 
 /** Whom a click credits. */
-export interface ClickAttribution { id: string; partnerId: string; campaignId: string; promoId: string }
+export interface ClickAttribution {
+  id: string;
+  partnerId: string;
+  campaignId: string;
+  promoId: string;
+}
 
 /** A click as a postback sees it: whom it credits, where from, and its query parameters as received. */
-export interface ClickFacts extends ClickAttribution { country: string | null; params: Array<[string, string]>; createdAt: Date }
+export interface ClickFacts extends ClickAttribution {
+  country: string | null;
+  params: Array<[string, string]>;
+  createdAt: Date;
+}
 
-const attributionColumns = { id: clicks.id, partnerId: clicks.partnerId, campaignId: clicks.campaignId, promoId: clicks.promoId };
-const factColumns = { ...attributionColumns, country: clicks.country, params: clicks.params, createdAt: clicks.createdAt };
+const attributionColumns = {
+  id: clicks.id,
+  partnerId: clicks.partnerId,
+  campaignId: clicks.campaignId,
+  promoId: clicks.promoId,
+};
+const factColumns = {
+  ...attributionColumns,
+  country: clicks.country,
+  params: clicks.params,
+  createdAt: clicks.createdAt,
+};
 
 /** Whom each of these clicks (visit ids) of the operator credits; unknown ids are absent. One query per chunk of ids. */
-export async function clickAttributions(ctx: ReadContext, operatorId: string, clickIds: Iterable<string>): Promise<Map<string, ClickAttribution>> {
-  const rows = await selectInChunks(clickIds, (ids) => ctx.db.select(attributionColumns).from(clicks)
-    .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))), ctx.maxBoundParams);
+export async function clickAttributions(
+  ctx: ReadContext,
+  operatorId: string,
+  clickIds: Iterable<string>,
+): Promise<Map<string, ClickAttribution>> {
+  const rows = await selectInChunks(
+    clickIds,
+    (ids) =>
+      ctx.db
+        .select(attributionColumns)
+        .from(clicks)
+        .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))),
+    ctx.maxBoundParams,
+  );
   return new Map(rows.map((c) => [c.id, c]));
 }
 
 /** Facts about these clicks of the operator (postback macros): attribution, country, parameters. One query per chunk. */
-export async function clickFacts(ctx: ReadContext, operatorId: string, clickIds: Iterable<string>): Promise<Map<string, ClickFacts>> {
-  const rows = await selectInChunks(clickIds, (ids) => ctx.db.select(factColumns).from(clicks)
-    .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))), ctx.maxBoundParams);
+export async function clickFacts(
+  ctx: ReadContext,
+  operatorId: string,
+  clickIds: Iterable<string>,
+): Promise<Map<string, ClickFacts>> {
+  const rows = await selectInChunks(
+    clickIds,
+    (ids) =>
+      ctx.db
+        .select(factColumns)
+        .from(clicks)
+        .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))),
+    ctx.maxBoundParams,
+  );
   return new Map(rows.map((c) => [c.id, c]));
 }
 
@@ -36,11 +77,31 @@ export async function clickFacts(ctx: ReadContext, operatorId: string, clickIds:
  * A partner's newest clicks, newest first, optionally within one campaign or promo, or just the
  * one click `clickId` when it is in that scope. One query.
  */
-export async function findRecentClicks(ctx: ReadContext, scope: { operatorId: string; partnerId: string; campaignId?: string | null; promoId?: string | null; clickId?: string }, limit: number): Promise<ClickFacts[]> {
+export async function findRecentClicks(
+  ctx: ReadContext,
+  scope: {
+    operatorId: string;
+    partnerId: string;
+    campaignId?: string | null;
+    promoId?: string | null;
+    clickId?: string;
+  },
+  limit: number,
+): Promise<ClickFacts[]> {
   const conditions: Array<SQL | undefined> = [
-    eq(clicks.operatorId, scope.operatorId), eq(clicks.partnerId, scope.partnerId),
-    scope.promoId ? eq(clicks.promoId, scope.promoId) : scope.campaignId ? eq(clicks.campaignId, scope.campaignId) : undefined,
+    eq(clicks.operatorId, scope.operatorId),
+    eq(clicks.partnerId, scope.partnerId),
+    scope.promoId
+      ? eq(clicks.promoId, scope.promoId)
+      : scope.campaignId
+        ? eq(clicks.campaignId, scope.campaignId)
+        : undefined,
     scope.clickId === undefined ? undefined : eq(clicks.id, scope.clickId),
   ];
-  return ctx.db.select(factColumns).from(clicks).where(and(...conditions)).orderBy(desc(clicks.createdAt)).limit(limit);
+  return ctx.db
+    .select(factColumns)
+    .from(clicks)
+    .where(and(...conditions))
+    .orderBy(desc(clicks.createdAt))
+    .limit(limit);
 }

@@ -6,23 +6,27 @@ import { sqliteTable, text, integer, index } from 'drizzle-orm/sqlite-core';
  * [[rawKey, rawValue], …] with no percent-decoding, so broken encodings survive untouched.
  * IPs are stored truncated (IPv4 /24, IPv6 /48): enough for fraud patterns, not a person.
  */
-export const clicks = sqliteTable('clicks', {
-  id: text('id').primaryKey(),
-  operatorId: text('operator_id').notNull(),
-  partnerId: text('partner_id').notNull(),
-  campaignId: text('campaign_id').notNull(),
-  promoId: text('promo_id').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  params: text('params', { mode: 'json' }).$type<Array<[string, string]>>().notNull(),
-  ipPrefix: text('ip_prefix'),
-  country: text('country'),
-  device: text('device'),
-  os: text('os'),
-  browser: text('browser'),
-  referrer: text('referrer'),
-  isBot: integer('is_bot', { mode: 'boolean' }).notNull(),
-  isUnique: integer('is_unique', { mode: 'boolean' }).notNull(),
-}, (t) => [
-  index('clicks_promo_time').on(t.promoId, t.createdAt),
-  index('clicks_partner_time').on(t.operatorId, t.partnerId, t.createdAt),
-]);
+export const clicks = sqliteTable(
+  'clicks',
+  {
+    id: text('id').primaryKey(),
+    operatorId: text('operator_id').notNull(),
+    partnerId: text('partner_id').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    promoId: text('promo_id').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    params: text('params', { mode: 'json' }).$type<Array<[string, string]>>().notNull(),
+    ipPrefix: text('ip_prefix'),
+    country: text('country'),
+    device: text('device'),
+    os: text('os'),
+    browser: text('browser'),
+    referrer: text('referrer'),
+    isBot: integer('is_bot', { mode: 'boolean' }).notNull(),
+    isUnique: integer('is_unique', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    index('clicks_promo_time').on(t.promoId, t.createdAt),
+    index('clicks_partner_time').on(t.operatorId, t.partnerId, t.createdAt),
+  ],
+);

@@ -17,7 +17,15 @@ export interface TrackingDeps {
 
 export const DEFAULT_FALLBACK_URL = 'https://www.google.com/';
 
-export function createTrackingDeps(db: Db, clock: Clock, options: { writer: ClickWriter; countryOf?: (c: Context, ip: string | null) => string | null; defaultFallbackUrl?: string }): TrackingDeps {
+export function createTrackingDeps(
+  db: Db,
+  clock: Clock,
+  options: {
+    writer: ClickWriter;
+    countryOf?: (c: Context, ip: string | null) => string | null;
+    defaultFallbackUrl?: string;
+  },
+): TrackingDeps {
   return {
     writer: options.writer,
     promoTargets: createPromoTargetCache(db, () => clock.now().getTime()),

@@ -4,7 +4,10 @@
  */
 export const ACCOUNT_LINK_MODES = ['unlock', 'reset', 'invite'] as const;
 export type AccountLinkMode = (typeof ACCOUNT_LINK_MODES)[number];
-export interface AccountLink { mode: AccountLinkMode; token: string }
+export interface AccountLink {
+  mode: AccountLinkMode;
+  token: string;
+}
 
 /** `#reset=abc…` → `{ mode: 'reset', token: 'abc…' }`; anything else → null. */
 export function parseAccountLink(hash: string): AccountLink | null {

@@ -20,11 +20,20 @@ type SignUpCall = KabinetClient['v1']['public']['operators'][':operatorId']['sig
 /** The sign-up request body (SignUpSchema). */
 export type SignUpInput = NonNullable<Parameters<SignUpCall>[0]>['json'];
 
-export interface FieldError { path: string; message: string }
+export interface FieldError {
+  path: string;
+  message: string;
+}
 
 /** A problem+json answer: status, code, the server's detail, the request id and a 422's field errors. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, readonly detail: string, readonly requestId: string | null, readonly errors: FieldError[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly requestId: string | null,
+    readonly errors: FieldError[] = [],
+  ) {
     super(detail);
   }
 
@@ -46,7 +55,9 @@ export interface ApiClient {
  * server's problem detail (and field errors for 422s):
  *   const profile = await expectOk(api.client.v1.partner.profile.$get());
  */
-export async function expectOk<R extends ClientResponse<unknown, number, string>>(call: Promise<R> | R): Promise<SuccessBody<R>> {
+export async function expectOk<R extends ClientResponse<unknown, number, string>>(
+  call: Promise<R> | R,
+): Promise<SuccessBody<R>> {
   return bodyOf<SuccessBody<R>>((await call) as unknown as Response);
 }
 
@@ -55,7 +66,13 @@ async function bodyOf<T>(res: Response): Promise<T> {
   if (!res.ok) {
     // `error`: an operator backend in front of the console may answer its own `{ error }` (e.g. its admin login).
     const problem = (body ?? {}) as { code?: string; detail?: string; error?: string; errors?: FieldError[] };
-    throw new ApiError(res.status, problem.code ?? 'internal', problem.detail ?? problem.error ?? res.statusText, res.headers.get('x-request-id'), problem.errors ?? []);
+    throw new ApiError(
+      res.status,
+      problem.code ?? 'internal',
+      problem.detail ?? problem.error ?? res.statusText,
+      res.headers.get('x-request-id'),
+      problem.errors ?? [],
+    );
   }
   return body as T;
 }

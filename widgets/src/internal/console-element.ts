@@ -31,7 +31,10 @@ export abstract class ConsoleElement extends KabinetElement {
   /** The typed client for `api-base` (one per prefix). */
   protected get api(): ApiClient {
     if (this.clientFor?.apiBase !== this.apiBase) {
-      const api = createApiClient(this.apiBase, { credentials: 'same-origin', headers: { accept: 'application/json' } });
+      const api = createApiClient(this.apiBase, {
+        credentials: 'same-origin',
+        headers: { accept: 'application/json' },
+      });
       this.clientFor = { apiBase: this.apiBase, api };
     }
     return this.clientFor.api;

@@ -31,8 +31,14 @@ export interface SessionState {
 /** A partner user's role; sections can be limited to some of them. */
 export type PartnerRole = SessionUser['role'];
 
-export const anonymousSession = (transport: SessionState['transport'] = 'bearer'): SessionState =>
-  ({ status: 'anonymous', user: null, components: null, clientSecret: null, transport, expiresAt: null });
+export const anonymousSession = (transport: SessionState['transport'] = 'bearer'): SessionState => ({
+  status: 'anonymous',
+  user: null,
+  components: null,
+  clientSecret: null,
+  transport,
+  expiresAt: null,
+});
 
 export type { LocaleState };
 

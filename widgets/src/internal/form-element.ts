@@ -23,11 +23,11 @@ export abstract class FormElement extends KabinetElement {
   };
 
   /** A request is in flight: the submit button says so and a second submit is ignored. */
-  protected declare busy: boolean;
+  declare protected busy: boolean;
   /** The form-level message, announced through role="alert". */
-  protected declare error: string | null;
+  declare protected error: string | null;
   /** Messages shown under their fields, by field name. */
-  protected declare fieldErrors: Record<string, string>;
+  declare protected fieldErrors: Record<string, string>;
 
   private readonly apiConsumer = new ContextConsumer(this, { context: apiContext, subscribe: true });
   private readonly brandingConsumer = new ContextConsumer(this, { context: brandingContext, subscribe: true });
@@ -44,11 +44,19 @@ export abstract class FormElement extends KabinetElement {
     this.fieldErrors = {};
   }
 
-  protected get api(): ApiClient | undefined { return this.apiConsumer.value; }
+  protected get api(): ApiClient | undefined {
+    return this.apiConsumer.value;
+  }
   /** The operator whose portal this is (from the loaded configuration); null until it loads. */
-  protected get operatorId(): string | null { return this.brandingConsumer.value?.operator.id ?? null; }
-  protected get locale(): Locale { return this.localeConsumer.value?.locale ?? this.fallbackLocale; }
-  protected get transport(): 'bearer' | 'cookie' { return this.sessionConsumer.value?.transport ?? 'bearer'; }
+  protected get operatorId(): string | null {
+    return this.brandingConsumer.value?.operator.id ?? null;
+  }
+  protected get locale(): Locale {
+    return this.localeConsumer.value?.locale ?? this.fallbackLocale;
+  }
+  protected get transport(): 'bearer' | 'cookie' {
+    return this.sessionConsumer.value?.transport ?? 'bearer';
+  }
 
   /** Focuses the element matching `selector` in this shadow root once the next render is done. */
   protected focusAfterRender(selector: string): void {
@@ -66,7 +74,12 @@ export abstract class FormElement extends KabinetElement {
    * Shows a failed call: messages beside their fields for a 422 (with `summary` as the alert when
    * every problem has its field), else the server's detail, or `networkMessage` with no answer.
    */
-  protected showFailure(error: unknown, fields: readonly string[], networkMessage: string, summary: string | null = null): void {
+  protected showFailure(
+    error: unknown,
+    fields: readonly string[],
+    networkMessage: string,
+    summary: string | null = null,
+  ): void {
     if (!(error instanceof ApiError)) {
       this.error = networkMessage;
       return;
@@ -85,7 +98,9 @@ export abstract class FormElement extends KabinetElement {
 
   /** aria attributes tying an input to its hint and its error. */
   protected describedBy(field: string, hint = false): string | typeof nothing {
-    const ids = [hint ? `${field}-hint` : '', this.fieldErrors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
+    const ids = [hint ? `${field}-hint` : '', this.fieldErrors[field] ? `${field}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     return ids || nothing;
   }
 

@@ -6,7 +6,9 @@
 import { css } from 'lit';
 import { tokenFallbacks } from './token-fallbacks.ts';
 
-export const formStyles = [tokenFallbacks, css`
+export const formStyles = [
+  tokenFallbacks,
+  css`
   :host {
     --_space: var(--kb-space-3, 16px);
     --_ring: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor);
@@ -50,4 +52,5 @@ export const formStyles = [tokenFallbacks, css`
     background: var(--_surface); border-inline-start: 4px solid var(--_primary); overflow-wrap: anywhere;
   }
   input:focus-visible, select:focus-visible, button:focus-visible { outline: var(--_ring); outline-offset: 1px; }
-`];
+`,
+];

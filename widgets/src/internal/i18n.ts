@@ -124,7 +124,10 @@ export function isLocale(value: unknown): value is Locale {
  * Picks the first supported locale from the element's attribute, then the browser's
  * preferences (`ru-RU` counts as `ru`), then English.
  */
-export function negotiateLocale(requested: string | null | undefined, preferred: readonly string[] = browserLanguages()): Locale {
+export function negotiateLocale(
+  requested: string | null | undefined,
+  preferred: readonly string[] = browserLanguages(),
+): Locale {
   for (const candidate of [requested, ...preferred]) {
     const base = candidate?.trim().toLowerCase().split(/[-_]/)[0];
     if (isLocale(base)) return base;
@@ -146,7 +149,8 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
  * object with `ru` required to list every key) and gets a translator from this.
  */
 export function defineMessages<K extends string>(catalogs: { en: Record<K, Message>; ru: Record<K, Message> }) {
-  return (locale: Locale, key: K, params: MessageParams = {}): string => formatMessage(locale, catalogs[locale][key] ?? catalogs.en[key], params);
+  return (locale: Locale, key: K, params: MessageParams = {}): string =>
+    formatMessage(locale, catalogs[locale][key] ?? catalogs.en[key], params);
 }
 
 export type { Message };
@@ -176,6 +180,7 @@ export function createLocaleState(locale: Locale): LocaleState {
     locale,
     t: (key, params) => translate(locale, key, params),
     formatNumber: (value, options) => new Intl.NumberFormat(locale, options).format(value),
-    formatDate: (value, options = { dateStyle: 'medium' }) => new Intl.DateTimeFormat(locale, options).format(new Date(value)),
+    formatDate: (value, options = { dateStyle: 'medium' }) =>
+      new Intl.DateTimeFormat(locale, options).format(new Date(value)),
   };
 }

@@ -4,19 +4,30 @@ import { PagedLog, type LogPage } from './paged-log.ts';
 import { expect } from '@open-wc/testing';
 import { afterEach, cleanupFixtures, describe, fixture, it, waitFor } from './test-helpers.ts';
 
-interface Call { filters: string; before: string | null; resolve(page: LogPage<string>): void; reject(error: unknown): void }
+interface Call {
+  filters: string;
+  before: string | null;
+  resolve(page: LogPage<string>): void;
+  reject(error: unknown): void;
+}
 
 /** A log whose pages the test hands out by hand, in any order. */
 class TestLog extends LitElement {
   calls: Call[] = [];
   readonly log = new PagedLog<string, string>(this, 'all', {
-    fetchPage: (filters, before) => new Promise((resolve, reject) => { this.calls.push({ filters, before, resolve, reject }); }),
+    fetchPage: (filters, before) =>
+      new Promise((resolve, reject) => {
+        this.calls.push({ filters, before, resolve, reject });
+      }),
     errorMessage: (error) => `failed: ${(error as Error).message}`,
   });
 
   protected override render(): TemplateResult {
     return this.log.render({
-      count: (rows) => `${rows.length} rows`, empty: 'Nothing yet', loadMore: 'Load more', loadingMore: 'Loading…',
+      count: (rows) => `${rows.length} rows`,
+      empty: 'Nothing yet',
+      loadMore: 'Load more',
+      loadingMore: 'Loading…',
       table: (rows) => html`<ul part="rows">${rows.map((r) => html`<li>${r}</li>`)}</ul>`,
       loading: () => html`<p part="status">Loading</p>`,
       loadError: (message) => html`<p part="error-detail">${message}</p>`,

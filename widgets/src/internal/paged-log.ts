@@ -7,7 +7,10 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
 /** One page of a log route: newest first, `nextBefore` null on the last page. */
-export interface LogPage<Row> { data: Row[]; nextBefore: string | null }
+export interface LogPage<Row> {
+  data: Row[];
+  nextBefore: string | null;
+}
 
 export interface PagedLogOptions<Row, Filters> {
   /** Fetches one page: the first (`before` null) or the one after the cursor. */
@@ -41,7 +44,11 @@ export class PagedLog<Row, Filters> implements ReactiveController {
   /** Only the latest request may write: a slow "Load more" must not land after new filters. */
   private seq = 0;
 
-  constructor(private readonly host: ReactiveControllerHost, initial: Filters, private readonly options: PagedLogOptions<Row, Filters>) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    initial: Filters,
+    private readonly options: PagedLogOptions<Row, Filters>,
+  ) {
     this.filters = initial;
     host.addController(this);
   }
@@ -96,9 +103,13 @@ export class PagedLog<Row, Filters> implements ReactiveController {
     return html`<p part="count" role="status" aria-busy=${busy}>${view.count(rows)}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${rows.length === 0 ? html`<p part="empty">${view.empty}</p>` : view.table(rows)}
-      ${this.nextBefore ? html`<div part="actions">
+      ${
+        this.nextBefore
+          ? html`<div part="actions">
         <button part="button load-more" type="button" ?disabled=${this.loading} aria-busy=${busy}
           @click=${() => void this.loadMore()}>${this.loading ? view.loadingMore : view.loadMore}</button>
-      </div>` : nothing}`;
+      </div>`
+          : nothing
+      }`;
   }
 }

@@ -6,28 +6,58 @@
 import { html } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createApiClient, type PortalConfig, type SessionResult } from './api-client.ts';
-import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext, type SessionState, type SessionUser } from './contexts.ts';
+import {
+  anonymousSession,
+  apiContext,
+  brandingContext,
+  localeContext,
+  sessionContext,
+  type SessionState,
+  type SessionUser,
+} from './contexts.ts';
 import { createLocaleState, type Locale } from './i18n.ts';
 import { afterEach, cleanupFixtures, fixture, jsonResponse, type FetchStub } from './test-helpers.ts';
 
 export const OPERATOR = 'op_demo_luckyspin';
 /** `METHOD /v1/public/operators/<OPERATOR>/<path>`, a stubApi key. */
-export const publicRoute = (path: string, method = 'POST') => `${method} /v1/public/operators/${OPERATOR}${path ? `/${path}` : ''}`;
+export const publicRoute = (path: string, method = 'POST') =>
+  `${method} /v1/public/operators/${OPERATOR}${path ? `/${path}` : ''}`;
 
 export const portalConfig = (): PortalConfig => ({
   operator: { id: OPERATOR, name: 'LuckySpin Ltd' },
-  branding: { displayName: 'LuckySpin Partners', primaryColor: '#e11d48', accentColor: '#f59e0b', logoUrl: null, theme: 'light', supportEmail: null },
+  branding: {
+    displayName: 'LuckySpin Partners',
+    primaryColor: '#e11d48',
+    accentColor: '#f59e0b',
+    logoUrl: null,
+    theme: 'light',
+    supportEmail: null,
+  },
   brands: [{ id: 'br_1', name: 'LuckySpin Casino', currency: 'EUR', websiteUrl: 'https://luckyspin.example/' }],
   locales: ['en', 'ru'],
 });
 
 export const user = (overrides: Partial<SessionUser> = {}): SessionUser => ({
-  id: 'usr_1', partnerId: 'pa_1', email: 'anna@traffic.example', name: 'Anna', role: 'owner', locale: 'en',
-  twoFactorEnabled: false, blocked: false, locked: false, createdAt: '2025-01-01T00:00:00.000Z', lastSignInAt: null, ...overrides,
+  id: 'usr_1',
+  partnerId: 'pa_1',
+  email: 'anna@traffic.example',
+  name: 'Anna',
+  role: 'owner',
+  locale: 'en',
+  twoFactorEnabled: false,
+  blocked: false,
+  locked: false,
+  createdAt: '2025-01-01T00:00:00.000Z',
+  lastSignInAt: null,
+  ...overrides,
 });
 
 export const sessionResult = (overrides: Partial<SessionResult> = {}): SessionResult => ({
-  token: 'kbs_token_1', expiresAt: new Date(Date.now() + 3600_000).toISOString(), user: user(), components: null, ...overrides,
+  token: 'kbs_token_1',
+  expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+  user: user(),
+  components: null,
+  ...overrides,
 });
 
 /** The handlers every portal test needs: its configuration. */
@@ -41,7 +71,10 @@ export async function formHost(tag: string, options: { locale?: Locale; session?
     new ContextProvider(host, { context: brandingContext, initialValue: portalConfig() }),
     new ContextProvider(host, { context: sessionContext, initialValue: { ...anonymousSession(), ...options.session } }),
   ];
-  const localeProvider = new ContextProvider(host, { context: localeContext, initialValue: createLocaleState(options.locale ?? 'en') });
+  const localeProvider = new ContextProvider(host, {
+    context: localeContext,
+    initialValue: createLocaleState(options.locale ?? 'en'),
+  });
   const form = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
   host.append(form);
   await form.updateComplete;

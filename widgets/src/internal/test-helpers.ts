@@ -70,7 +70,10 @@ export interface FetchStub {
  * Replaces window.fetch for requests whose URL contains `match`; others (the test
  * runner's own traffic) pass through. Always `restore()` in afterEach.
  */
-export function stubFetch(match: string, respond: (url: string, callIndex: number, request: StubbedRequest) => Response | Promise<Response>): FetchStub {
+export function stubFetch(
+  match: string,
+  respond: (url: string, callIndex: number, request: StubbedRequest) => Response | Promise<Response>,
+): FetchStub {
   const original = window.fetch;
   const calls: string[] = [];
   const requests: StubbedRequest[] = [];
@@ -79,14 +82,23 @@ export function stubFetch(match: string, respond: (url: string, callIndex: numbe
     if (!url.includes(match)) return original.call(window, input, init);
     const text = typeof init?.body === 'string' ? init.body : null;
     const request: StubbedRequest = {
-      url, method: (init?.method ?? 'GET').toUpperCase(), headers: new Headers(init?.headers),
-      body: text ? JSON.parse(text) : null, credentials: init?.credentials,
+      url,
+      method: (init?.method ?? 'GET').toUpperCase(),
+      headers: new Headers(init?.headers),
+      body: text ? JSON.parse(text) : null,
+      credentials: init?.credentials,
     };
     calls.push(url);
     requests.push(request);
     return Promise.resolve(respond(url, calls.length - 1, request));
   };
-  return { calls, requests, restore: () => { window.fetch = original; } };
+  return {
+    calls,
+    requests,
+    restore: () => {
+      window.fetch = original;
+    },
+  };
 }
 
 type ApiHandler = (request: StubbedRequest, nth: number) => Response | Promise<Response>;
@@ -108,14 +120,33 @@ export function stubApi(handlers: Record<string, ApiHandler>): FetchStub {
 }
 
 /** A problem+json answer as the server sends it (`errors` for 422s). */
-export function problemResponse(status: number, code: string, detail: string, errors?: Array<{ path: string; message: string }>): Response {
-  return jsonResponse({ type: `https://kabinet.dev/problems/${code}`, title: code, status, code, detail, request_id: 'req_test', ...(errors ? { errors } : {}) }, status, 'application/problem+json');
+export function problemResponse(
+  status: number,
+  code: string,
+  detail: string,
+  errors?: Array<{ path: string; message: string }>,
+): Response {
+  return jsonResponse(
+    {
+      type: `https://kabinet.dev/problems/${code}`,
+      title: code,
+      status,
+      code,
+      detail,
+      request_id: 'req_test',
+      ...(errors ? { errors } : {}),
+    },
+    status,
+    'application/problem+json',
+  );
 }
 
 /** Sets an input's value as typing would (the `input` event the forms listen to). */
 export function typeInto(input: HTMLInputElement | HTMLSelectElement, value: string): void {
   input.value = value;
-  input.dispatchEvent(new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+  input.dispatchEvent(
+    new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
+  );
 }
 
 /** The element focused inside nested shadow roots (document.activeElement stops at the outer host). */

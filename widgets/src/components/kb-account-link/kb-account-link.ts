@@ -11,7 +11,12 @@ import type { MessageParams } from '../../internal/i18n.ts';
 import { accountLinkMessages, type AccountLinkKey } from './kb-account-link.messages.ts';
 import type { AccountLinkMode } from '../../internal/account-link.ts';
 
-export { ACCOUNT_LINK_MODES, parseAccountLink, type AccountLink, type AccountLinkMode } from '../../internal/account-link.ts';
+export {
+  ACCOUNT_LINK_MODES,
+  parseAccountLink,
+  type AccountLink,
+  type AccountLinkMode,
+} from '../../internal/account-link.ts';
 
 /**
  * Unlock (one button) or set a password from a reset or invitation link (new password twice).
@@ -43,8 +48,8 @@ export class KbAccountLink extends FormElement {
   declare token: string;
   /** Called after the server accepted the link (set by `<kb-portal>`). */
   declare doneHandler: ((mode: AccountLinkMode) => void) | null;
-  protected declare password: string;
-  protected declare confirm: string;
+  declare protected password: string;
+  declare protected confirm: string;
 
   constructor() {
     super();
@@ -67,11 +72,16 @@ export class KbAccountLink extends FormElement {
       <form part="form" novalidate @submit=${this.submit}>
         <p part="intro">${this.t(unlock ? 'unlockIntro' : this.mode === 'invite' ? 'inviteIntro' : 'resetIntro')}</p>
         ${this.renderError()}
-        ${unlock ? nothing : html`
+        ${
+          unlock
+            ? nothing
+            : html`
           <div part="field">
             <label part="label" for="password">${this.t('password')}</label>
             <input part="input input-password" id="password" type="password" autocomplete="new-password" required minlength=${min}
-              .value=${this.password} @input=${(e: InputEvent) => { this.password = (e.target as HTMLInputElement).value; }}
+              .value=${this.password} @input=${(e: InputEvent) => {
+                this.password = (e.target as HTMLInputElement).value;
+              }}
               aria-invalid=${this.invalid('password')} aria-describedby=${this.describedBy('password', true)} />
             <p part="hint" id="password-hint">${this.t('passwordRule', { min })}</p>
             ${this.renderFieldError('password')}
@@ -79,10 +89,13 @@ export class KbAccountLink extends FormElement {
           <div part="field">
             <label part="label" for="confirm">${this.t('confirm')}</label>
             <input part="input input-confirm" id="confirm" type="password" autocomplete="new-password" required
-              .value=${this.confirm} @input=${(e: InputEvent) => { this.confirm = (e.target as HTMLInputElement).value; }}
+              .value=${this.confirm} @input=${(e: InputEvent) => {
+                this.confirm = (e.target as HTMLInputElement).value;
+              }}
               aria-invalid=${this.invalid('confirm')} aria-describedby=${this.describedBy('confirm')} />
             ${this.renderFieldError('confirm')}
-          </div>`}
+          </div>`
+        }
         <div part="actions">
           <button part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
             ${this.t(unlock ? (this.busy ? 'unlocking' : 'unlock') : this.busy ? 'saving' : 'save')}
@@ -110,9 +123,11 @@ export class KbAccountLink extends FormElement {
     this.error = null;
     try {
       const param = { operatorId };
-      await expectOk(this.mode === 'unlock'
-        ? route.unlock.$post({ param, json: { token: this.token } })
-        : route.password.$post({ param, json: { token: this.token, password: this.password } }));
+      await expectOk(
+        this.mode === 'unlock'
+          ? route.unlock.$post({ param, json: { token: this.token } })
+          : route.password.$post({ param, json: { token: this.token, password: this.password } }),
+      );
       this.password = '';
       this.confirm = '';
       this.doneHandler?.(this.mode);

@@ -53,9 +53,16 @@ export class KbCampaignDetail extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, detailStyles];
   static override properties = {
     campaignId: { attribute: 'campaign-id' },
-    campaign: { state: true }, sources: { state: true }, loadError: { state: true }, notice: { state: true },
-    adding: { state: true }, renaming: { state: true }, errors: { state: true }, busy: { state: true },
-    postbackCounts: { state: true }, openPostbacks: { state: true },
+    campaign: { state: true },
+    sources: { state: true },
+    loadError: { state: true },
+    notice: { state: true },
+    adding: { state: true },
+    renaming: { state: true },
+    errors: { state: true },
+    busy: { state: true },
+    postbackCounts: { state: true },
+    openPostbacks: { state: true },
   };
 
   declare campaignId: string | null;
@@ -103,7 +110,8 @@ export class KbCampaignDetail extends CampaignSection {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (changed.has('campaignId') && changed.get('campaignId') !== undefined && this.api && this.ready) void this.load(this.api);
+    if (changed.has('campaignId') && changed.get('campaignId') !== undefined && this.api && this.ready)
+      void this.load(this.api);
   }
 
   protected override async load(api: ApiClient): Promise<void> {
@@ -154,11 +162,15 @@ export class KbCampaignDetail extends CampaignSection {
 
   private refreshCounts = (): void => {
     const { api, campaign } = this;
-    if (api && campaign) void promoPostbackCounts(api, campaign.id).then((counts) => { if (this.campaign?.id === campaign.id) this.postbackCounts = counts; });
+    if (api && campaign)
+      void promoPostbackCounts(api, campaign.id).then((counts) => {
+        if (this.campaign?.id === campaign.id) this.postbackCounts = counts;
+      });
   };
 
   private replace(promo: Promo): void {
-    if (this.campaign) this.campaign = { ...this.campaign, promos: this.campaign.promos.map((p) => (p.id === promo.id ? promo : p)) };
+    if (this.campaign)
+      this.campaign = { ...this.campaign, promos: this.campaign.promos.map((p) => (p.id === promo.id ? promo : p)) };
   }
 
   /** A 422's message for `field` goes beside input `inputId`; anything else is thrown to the section's alert. */
@@ -170,14 +182,17 @@ export class KbCampaignDetail extends CampaignSection {
     return null;
   }
 
-  private toggleArchive = (): void => void this.act(async (api, campaignId) => {
-    const route = api.client.v1.partner.campaigns[':campaignId'];
-    const archive = this.campaign?.status === 'active';
-    this.campaign = archive ? await expectOk(route.archive.$post({ param: { campaignId } })) : await expectOk(route.unarchive.$post({ param: { campaignId } }));
-    this.adding = false;
-    this.renaming = null;
-    return this.m(archive ? 'archivedNotice' : 'unarchivedNotice');
-  });
+  private toggleArchive = (): void =>
+    void this.act(async (api, campaignId) => {
+      const route = api.client.v1.partner.campaigns[':campaignId'];
+      const archive = this.campaign?.status === 'active';
+      this.campaign = archive
+        ? await expectOk(route.archive.$post({ param: { campaignId } }))
+        : await expectOk(route.unarchive.$post({ param: { campaignId } }));
+      this.adding = false;
+      this.renaming = null;
+      return this.m(archive ? 'archivedNotice' : 'unarchivedNotice');
+    });
 
   private saveRename = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -192,7 +207,11 @@ export class KbCampaignDetail extends CampaignSection {
     }
     void this.act(async (api) => {
       try {
-        this.replace(await expectOk(api.client.v1.partner.promos[':promoId'].$patch({ param: { promoId: draft.id }, json: { title } })));
+        this.replace(
+          await expectOk(
+            api.client.v1.partner.promos[':promoId'].$patch({ param: { promoId: draft.id }, json: { title } }),
+          ),
+        );
       } catch (error) {
         return this.fieldFailure(error, 'title', inputId);
       }
@@ -213,7 +232,14 @@ export class KbCampaignDetail extends CampaignSection {
     }
     void this.act(async (api) => {
       try {
-        this.replace(await expectOk(api.client.v1.partner.promos[':promoId'].$patch({ param: { promoId: promo.id }, json: { trafficSourceId } })));
+        this.replace(
+          await expectOk(
+            api.client.v1.partner.promos[':promoId'].$patch({
+              param: { promoId: promo.id },
+              json: { trafficSourceId },
+            }),
+          ),
+        );
       } catch (error) {
         return this.fieldFailure(error, 'trafficSourceId', inputId);
       }
@@ -245,8 +271,12 @@ export class KbCampaignDetail extends CampaignSection {
     return html`<div part="header">
         <h2 part="heading" id="detail-heading" tabindex="-1">${campaign.name}</h2>
         <span part="badge status-badge">${this.c(`status.${campaign.status}`)}</span>
-        ${this.canWrite ? html`<button part=${archived ? 'button unarchive' : 'button archive'} type="button" ?disabled=${this.busy}
-          @click=${this.toggleArchive}>${this.m(archived ? 'unarchive' : 'archive')}</button>` : nothing}
+        ${
+          this.canWrite
+            ? html`<button part=${archived ? 'button unarchive' : 'button archive'} type="button" ?disabled=${this.busy}
+          @click=${this.toggleArchive}>${this.m(archived ? 'unarchive' : 'archive')}</button>`
+            : nothing
+        }
       </div>
       <dl part="facts campaign-facts">
         <dt part="fact-label">${this.c('brand')}</dt><dd part="fact-value campaign-brand">${campaign.brand.name}</dd>
@@ -274,15 +304,25 @@ export class KbCampaignDetail extends CampaignSection {
   private renderPromos(campaign: CampaignDetail): TemplateResult {
     if (campaign.promos.length === 0) return html`<p part="empty">${this.m('noPromos')}</p>`;
     const view: PromoCardView = {
-      editable: this.editable, busy: this.busy, sources: this.sources, renaming: this.renaming, errors: this.errors,
-      m: this.m.bind(this), c: this.c.bind(this), none: this.tc('none'), cancel: this.tc('cancel'), date: (value) => this.date(value),
+      editable: this.editable,
+      busy: this.busy,
+      sources: this.sources,
+      renaming: this.renaming,
+      errors: this.errors,
+      m: this.m.bind(this),
+      c: this.c.bind(this),
+      none: this.tc('none'),
+      cancel: this.tc('cancel'),
+      date: (value) => this.date(value),
       copy: (key, text, label) => this.renderCopy(key, text, label),
       onRename: (promo) => {
         this.renaming = { id: promo.id, title: promo.title };
         this.errors = {};
         this.focusAfterRender(`#rename-${promo.id}`);
       },
-      onDraft: (title) => { if (this.renaming) this.renaming = { ...this.renaming, title }; },
+      onDraft: (title) => {
+        if (this.renaming) this.renaming = { ...this.renaming, title };
+      },
       onSaveRename: this.saveRename,
       onCancelRename: () => {
         const id = this.renaming?.id;
@@ -291,8 +331,12 @@ export class KbCampaignDetail extends CampaignSection {
         if (id) this.focusAfterRender(`#promo-${id}-title`);
       },
       onSetSource: (promo, event) => this.setSource(promo, event),
-      archived: campaign.status === 'archived', postbackCounts: this.postbackCounts, openPostbacks: this.openPostbacks,
-      onTogglePostbacks: (promo) => { this.openPostbacks = this.openPostbacks === promo.id ? null : promo.id; },
+      archived: campaign.status === 'archived',
+      postbackCounts: this.postbackCounts,
+      openPostbacks: this.openPostbacks,
+      onTogglePostbacks: (promo) => {
+        this.openPostbacks = this.openPostbacks === promo.id ? null : promo.id;
+      },
     };
     return html`${campaign.promos.map((promo) => renderPromoCard(view, promo))}`;
   }

@@ -2,8 +2,28 @@ import { define } from '../../internal/base-element.ts';
 import { KbCampaignWizard } from './kb-campaign-wizard.ts';
 import { KbCreatives } from '../../sections/campaigns.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, problem, query, stubClipboard, textOf, type ApiMock, type Handler } from '../../internal/account/account-test-kit.ts';
+import {
+  $in,
+  afterEach,
+  cleanupFixtures,
+  deepActiveElement,
+  describe,
+  it,
+  waitFor,
+} from '../../internal/test-helpers.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mountSection,
+  problem,
+  query,
+  stubClipboard,
+  textOf,
+  type ApiMock,
+  type Handler,
+} from '../../internal/account/account-test-kit.ts';
 import { SNIPPET, detail, fakeCampaignApi, promo } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-campaign-wizard', KbCampaignWizard);
@@ -12,12 +32,16 @@ define('kb-creatives', KbCreatives);
 const posts = (api: ApiMock) => api.requests.filter((r) => r.method === 'POST');
 const created: Handler = ({ method, path }) => {
   if (method === 'POST' && path === '/v1/partner/campaigns') return json(detail({ id: 'camp_new', promos: [] }), 201);
-  if (method === 'POST' && path === '/v1/partner/campaigns/camp_new/promos') return json(promo({ campaignId: 'camp_new' }), 201);
+  if (method === 'POST' && path === '/v1/partner/campaigns/camp_new/promos')
+    return json(promo({ campaignId: 'camp_new' }), 201);
   return undefined;
 };
 
 async function mounted(options: { campaignId?: string; role?: 'owner' | 'analyst'; locale?: 'en' | 'ru' } = {}) {
-  const { el } = await mountSection<KbCampaignWizard>('kb-campaign-wizard', { user: makeUser({ role: options.role ?? 'owner' }), locale: options.locale ?? 'en' });
+  const { el } = await mountSection<KbCampaignWizard>('kb-campaign-wizard', {
+    user: makeUser({ role: options.role ?? 'owner' }),
+    locale: options.locale ?? 'en',
+  });
   if (options.campaignId) el.setAttribute('campaign-id', options.campaignId);
   return el;
 }
@@ -39,7 +63,13 @@ async function pickBanner(gallery: Element, id = 'crv_300') {
 describe('<kb-campaign-wizard>', () => {
   let api: ApiMock | null = null;
   let clipboard: ReturnType<typeof stubClipboard> | null = null;
-  afterEach(() => { api?.restore(); api = null; clipboard?.restore(); clipboard = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    clipboard?.restore();
+    clipboard = null;
+    cleanupFixtures();
+  });
 
   it('creates a campaign and its promo, then shows the tracking link to copy', async () => {
     api = fakeCampaignApi(created);
@@ -56,7 +86,9 @@ describe('<kb-campaign-wizard>', () => {
     more.click();
     await waitFor(() => !$in(el, '#wizard-terms').hidden, 1000, 'terms shown');
     expect(more.getAttribute('aria-expanded')).to.equal('true');
-    const terms = [...el.shadowRoot!.querySelectorAll('#wizard-terms dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`);
+    const terms = [...el.shadowRoot!.querySelectorAll('#wizard-terms dt')].map(
+      (dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`,
+    );
     expect(terms.join(' | ')).to.equal('Revenue share: 30% | Hold period: 7 days');
 
     submit(el);
@@ -70,16 +102,26 @@ describe('<kb-campaign-wizard>', () => {
     await waitFor(() => deepActiveElement()?.id === 'wizard-step', 1000, 'focus on the step heading');
     expect(stepHeading(el)).to.equal('Step 2 of 3: Landing and traffic source');
     const landing = await find<HTMLSelectElement>(el, '#wizard-landingId');
-    expect(options(landing), 'players landings of the brand').to.equal('Choose… | LuckySpin welcome | LuckySpin sports');
+    expect(options(landing), 'players landings of the brand').to.equal(
+      'Choose… | LuckySpin welcome | LuckySpin sports',
+    );
     $in<HTMLInputElement>(el, '#wizard-audience-sub_affiliates').click();
-    await waitFor(() => options($in(el, '#wizard-landingId')) === 'Choose… | LuckySpin partner program', 1000, 'sub-affiliate landings');
+    await waitFor(
+      () => options($in(el, '#wizard-landingId')) === 'Choose… | LuckySpin partner program',
+      1000,
+      'sub-affiliate landings',
+    );
     $in<HTMLInputElement>(el, '#wizard-audience-players').click();
-    expect($in(el, '#wizard-trafficSourceId-hint').textContent).to.equal('Once set, the traffic source can’t be changed.');
+    expect($in(el, '#wizard-trafficSourceId-hint').textContent).to.equal(
+      'Once set, the traffic source can’t be changed.',
+    );
     const gallery = await landingStep(el);
 
     expect(stepHeading(el)).to.equal('Step 3 of 3: Banner and promo');
     await find(gallery, '[part~="card"]');
-    const cards = [...gallery.shadowRoot!.querySelectorAll('[part~="card"]')].map((c) => c.getAttribute('data-creative-id'));
+    const cards = [...gallery.shadowRoot!.querySelectorAll('[part~="card"]')].map((c) =>
+      c.getAttribute('data-creative-id'),
+    );
     expect(cards.join(), 'the brand’s and neutral creatives only').to.equal('crv_300,crv_video');
     expect($in<HTMLInputElement>(el, '#wizard-title').value, 'title from the landing').to.equal('LuckySpin welcome');
     submit(el);
@@ -94,7 +136,13 @@ describe('<kb-campaign-wizard>', () => {
     expect(campaignPost?.path).to.equal('/v1/partner/campaigns');
     expect(campaignPost?.body).to.deep.equal({ name: 'Summer push', brandId: 'brd_lucky', planId: 'pln_rev' });
     expect(promoPost?.path).to.equal('/v1/partner/campaigns/camp_new/promos');
-    expect(promoPost?.body).to.deep.equal({ landingId: 'lnd_main', creativeId: 'crv_300', trafficSourceId: 'ts_seo', title: 'LuckySpin welcome', promoCode: 'SUMMER25' });
+    expect(promoPost?.body).to.deep.equal({
+      landingId: 'lnd_main',
+      creativeId: 'crv_300',
+      trafficSourceId: 'ts_seo',
+      title: 'LuckySpin welcome',
+      promoCode: 'SUMMER25',
+    });
     expect($in<HTMLInputElement>(el, '#promo-link-promo_1').value).to.equal('https://t.kabinet.test/t/abc123');
     expect($in<HTMLTextAreaElement>(el, '#promo-snippet-promo_1').value).to.equal(SNIPPET);
     expect(query(el, 'a'), 'the snippet is not rendered').to.equal(null);
@@ -103,7 +151,9 @@ describe('<kb-campaign-wizard>', () => {
     expect(clipboard.written).to.deep.equal(['https://t.kabinet.test/t/abc123']);
 
     let opened: unknown = null;
-    el.addEventListener('kb-campaign-created', (e) => { opened = (e as CustomEvent).detail; });
+    el.addEventListener('kb-campaign-created', (e) => {
+      opened = (e as CustomEvent).detail;
+    });
     $in<HTMLButtonElement>(el, '[part~="open"]').click();
     expect(opened).to.deep.equal({ campaignId: 'camp_new', promoId: 'promo_1' });
   });
@@ -112,10 +162,14 @@ describe('<kb-campaign-wizard>', () => {
     let campaignTries = 0;
     api = fakeCampaignApi((r) => {
       if (r.method === 'POST' && r.path === '/v1/partner/campaigns' && campaignTries++ === 0) {
-        return problem(422, 'validation_failed', 'body.name: Too big', [{ path: 'body.name', message: 'Too big: expected at most 120 characters' }]);
+        return problem(422, 'validation_failed', 'body.name: Too big', [
+          { path: 'body.name', message: 'Too big: expected at most 120 characters' },
+        ]);
       }
       if (r.method === 'POST' && r.path === '/v1/partner/campaigns/camp_new/promos' && posts(api!).length === 3) {
-        return problem(409, 'conflict', 'The promo code "SUMMER25" is taken', [{ path: 'body.promoCode', message: 'already taken' }]);
+        return problem(409, 'conflict', 'The promo code "SUMMER25" is taken', [
+          { path: 'body.promoCode', message: 'already taken' },
+        ]);
       }
       return created(r);
     });
@@ -136,19 +190,30 @@ describe('<kb-campaign-wizard>', () => {
     submit(el);
 
     expect((await find(el, '#wizard-promoCode-error')).textContent).to.equal('already taken');
-    expect($in(el, '[role="alert"]').textContent).to.equal('The campaign is saved; correct the promo and press Finish again.');
+    expect($in(el, '[role="alert"]').textContent).to.equal(
+      'The campaign is saved; correct the promo and press Finish again.',
+    );
     expect(query(el, '[part~="back"]'), 'step 1 is done').to.be.instanceOf(Element);
     fill($in<HTMLInputElement>(el, '#wizard-promoCode'), 'SUMMER26');
     submit(el);
     await waitFor(() => stepHeading(el) === 'Your tracking link is ready', 2000, 'result');
-    expect(posts(api).map((r) => r.path).join(' '), 'one campaign, two promo tries')
-      .to.equal('/v1/partner/campaigns /v1/partner/campaigns /v1/partner/campaigns/camp_new/promos /v1/partner/campaigns/camp_new/promos');
+    expect(
+      posts(api)
+        .map((r) => r.path)
+        .join(' '),
+      'one campaign, two promo tries',
+    ).to.equal(
+      '/v1/partner/campaigns /v1/partner/campaigns /v1/partner/campaigns/camp_new/promos /v1/partner/campaigns/camp_new/promos',
+    );
     expect((posts(api)[3]!.body as { creativeId: string }).creativeId).to.equal('crv_video');
   });
 
   it('adds a promo to an existing campaign with steps 2 and 3, and a direct link', async () => {
-    api = fakeCampaignApi(({ method, path }) => (method === 'POST' && path === '/v1/partner/campaigns/camp_1/promos'
-      ? json(promo({ id: 'promo_9', creative: null, htmlSnippet: null }), 201) : undefined));
+    api = fakeCampaignApi(({ method, path }) =>
+      method === 'POST' && path === '/v1/partner/campaigns/camp_1/promos'
+        ? json(promo({ id: 'promo_9', creative: null, htmlSnippet: null }), 201)
+        : undefined,
+    );
     const el = await mounted({ campaignId: 'camp_1' });
     await find(el, '#wizard-landingId');
     expect($in(el, '[part~="heading"]').textContent).to.equal('Add a promo');
@@ -157,7 +222,9 @@ describe('<kb-campaign-wizard>', () => {
     const gallery = await landingStep(el);
     await pickBanner(gallery, 'direct');
     submit(el);
-    const done = new Promise((resolve) => el.addEventListener('kb-promo-created', (e) => resolve((e as CustomEvent).detail)));
+    const done = new Promise((resolve) =>
+      el.addEventListener('kb-promo-created', (e) => resolve((e as CustomEvent).detail)),
+    );
     expect(await done).to.deep.equal({ campaignId: 'camp_1', promoId: 'promo_9' });
     expect(posts(api).length).to.equal(1);
     expect((posts(api)[0]!.body as { creativeId: null }).creativeId).to.equal(null);

@@ -14,15 +14,35 @@ import { type CampaignDetail, type Catalog, type Landing, type Promo } from '../
 import { renderPromoLinks } from '../../internal/campaign/promo-links.ts';
 import { wizardMessages, type WizardKey } from './kb-campaign-wizard.messages.ts';
 import { wizardStyles } from './kb-campaign-wizard.styles.ts';
-import { renderBannerStep, renderCampaignStep, renderLandingStep, type WizardValues, type WizardView } from './wizard-steps.ts';
+import {
+  renderBannerStep,
+  renderCampaignStep,
+  renderLandingStep,
+  type WizardValues,
+  type WizardView,
+} from './wizard-steps.ts';
 
 type FormStep = 1 | 2 | 3;
 /** Which step shows each field, so a server error sends the partner back to the right step. */
-const STEP_FIELDS: Record<FormStep, readonly string[]> = { 1: ['name', 'brandId', 'planId'], 2: ['landingId', 'trafficSourceId'], 3: ['creativeId', 'title', 'promoCode'] };
+const STEP_FIELDS: Record<FormStep, readonly string[]> = {
+  1: ['name', 'brandId', 'planId'],
+  2: ['landingId', 'trafficSourceId'],
+  3: ['creativeId', 'title', 'promoCode'],
+};
 const PROMO_CODE = /^[A-Za-z0-9_-]{3,40}$/;
 const INVALID = '[aria-invalid="true"], [part~="field-error"][tabindex]';
 const onlyId = (list: Array<{ id: string }>) => (list.length === 1 ? list[0]!.id : '');
-const emptyValues = (): WizardValues => ({ name: '', brandId: '', planId: '', audience: 'players', landingId: '', trafficSourceId: '', creativeId: undefined, title: '', promoCode: '' });
+const emptyValues = (): WizardValues => ({
+  name: '',
+  brandId: '',
+  planId: '',
+  audience: 'players',
+  landingId: '',
+  trafficSourceId: '',
+  creativeId: undefined,
+  title: '',
+  promoCode: '',
+});
 
 /**
  * The campaign wizard. Must sit inside `<kb-portal>` (api, session and locale contexts). Only
@@ -55,8 +75,16 @@ export class KbCampaignWizard extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, wizardStyles];
   static override properties = {
     campaignId: { attribute: 'campaign-id' },
-    catalog: { state: true }, campaign: { state: true }, loadError: { state: true }, step: { state: true }, v: { state: true },
-    errors: { state: true }, formError: { state: true }, busy: { state: true }, result: { state: true }, showTerms: { state: true },
+    catalog: { state: true },
+    campaign: { state: true },
+    loadError: { state: true },
+    step: { state: true },
+    v: { state: true },
+    errors: { state: true },
+    formError: { state: true },
+    busy: { state: true },
+    result: { state: true },
+    showTerms: { state: true },
   };
 
   /** Add a promo to this campaign instead of creating one. */
@@ -119,7 +147,8 @@ export class KbCampaignWizard extends CampaignSection {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     // Another campaign after the first load: start over for it.
-    if (changed.has('campaignId') && changed.get('campaignId') !== undefined && this.api && this.ready) void this.load(this.api);
+    if (changed.has('campaignId') && changed.get('campaignId') !== undefined && this.api && this.ready)
+      void this.load(this.api);
   }
 
   protected override async load(api: ApiClient): Promise<void> {
@@ -144,7 +173,11 @@ export class KbCampaignWizard extends CampaignSection {
       ]);
       if (seq !== this.loadSeq) return;
       // A single brand or plan is chosen for the partner: there is nothing to pick.
-      this.v = { ...this.v, brandId: campaign?.brand.id ?? onlyId(catalog.brands), planId: campaign?.plan.id ?? onlyId(catalog.plans) };
+      this.v = {
+        ...this.v,
+        brandId: campaign?.brand.id ?? onlyId(catalog.brands),
+        planId: campaign?.plan.id ?? onlyId(catalog.plans),
+      };
       this.campaign = campaign;
       this.catalog = catalog;
     } catch (error) {
@@ -155,7 +188,8 @@ export class KbCampaignWizard extends CampaignSection {
   private set = (patch: Partial<WizardValues>): void => {
     if ('title' in patch) this.titleEdited = patch.title !== '';
     const next = { ...this.v, ...patch };
-    if ('landingId' in patch && !this.titleEdited) next.title = this.catalog?.landings.find((l) => l.id === next.landingId)?.name ?? '';
+    if ('landingId' in patch && !this.titleEdited)
+      next.title = this.catalog?.landings.find((l) => l.id === next.landingId)?.name ?? '';
     this.v = next;
     const errors = { ...this.errors };
     for (const key of Object.keys(patch)) delete errors[key];
@@ -212,13 +246,25 @@ export class KbCampaignWizard extends CampaignSection {
     try {
       let campaignId = this.campaignId ?? this.createdCampaignId;
       if (!campaignId) {
-        const campaign = await expectOk(api.client.v1.partner.campaigns.$post({ json: { name: v.name.trim(), brandId: v.brandId, planId: v.planId } }));
+        const campaign = await expectOk(
+          api.client.v1.partner.campaigns.$post({
+            json: { name: v.name.trim(), brandId: v.brandId, planId: v.planId },
+          }),
+        );
         campaignId = this.createdCampaignId = campaign.id;
       }
-      const promo = await expectOk(api.client.v1.partner.campaigns[':campaignId'].promos.$post({
-        param: { campaignId },
-        json: { landingId: v.landingId, creativeId: v.creativeId ?? null, trafficSourceId: v.trafficSourceId || null, title: v.title.trim(), promoCode: v.promoCode.trim() || null },
-      }));
+      const promo = await expectOk(
+        api.client.v1.partner.campaigns[':campaignId'].promos.$post({
+          param: { campaignId },
+          json: {
+            landingId: v.landingId,
+            creativeId: v.creativeId ?? null,
+            trafficSourceId: v.trafficSourceId || null,
+            title: v.title.trim(),
+            promoCode: v.promoCode.trim() || null,
+          },
+        }),
+      );
       this.result = promo;
       this.step = 'done';
       this.focusAfterRender('#wizard-step');
@@ -244,13 +290,24 @@ export class KbCampaignWizard extends CampaignSection {
     if (!this.ready) return this.renderWaiting();
     const heading = html`<h2 part="heading">${this.m(this.campaignId ? 'headingPromo' : 'heading')}</h2>`;
     if (!this.canWrite) return html`${heading}<p part="note">${this.c('readOnly')}</p>`;
-    if (!this.catalog) return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
+    if (!this.catalog)
+      return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
     if (this.step === 'done') return html`${heading}${this.result ? this.renderResult(this.result) : nothing}`;
     const { step } = this;
     const first = this.campaignId ? 2 : 1;
     const view: WizardView = {
-      v: this.v, errors: this.errors, catalog: this.catalog, landings: this.landings, subAffiliatesOff: this.subAffiliatesOff,
-      showTerms: this.showTerms, m: this.m.bind(this), c: this.c.bind(this), set: this.set, toggleTerms: () => { this.showTerms = !this.showTerms; },
+      v: this.v,
+      errors: this.errors,
+      catalog: this.catalog,
+      landings: this.landings,
+      subAffiliatesOff: this.subAffiliatesOff,
+      showTerms: this.showTerms,
+      m: this.m.bind(this),
+      c: this.c.bind(this),
+      set: this.set,
+      toggleTerms: () => {
+        this.showTerms = !this.showTerms;
+      },
     };
     return html`${heading}
       <form part="form step" novalidate aria-labelledby="wizard-step" aria-busy=${this.busy ? 'true' : 'false'} @submit=${this.next}>
@@ -259,9 +316,11 @@ export class KbCampaignWizard extends CampaignSection {
         ${step === 1 ? renderCampaignStep(view) : step === 2 ? renderLandingStep(view) : renderBannerStep(view, this.brandId)}
         <div part="actions">
           ${step > this.firstStep ? html`<button part="button back" type="button" ?disabled=${this.busy} @click=${() => this.go((step - 1) as FormStep)}>${this.m('back')}</button>` : nothing}
-          ${step === 3
-            ? html`<button part="button primary finish" type="submit" ?disabled=${this.busy}>${this.busy ? this.m('creating') : this.m('finish')}</button>`
-            : html`<button part="button primary next" type="submit">${this.m('next')}</button>`}
+          ${
+            step === 3
+              ? html`<button part="button primary finish" type="submit" ?disabled=${this.busy}>${this.busy ? this.m('creating') : this.m('finish')}</button>`
+              : html`<button part="button primary next" type="submit">${this.m('next')}</button>`
+          }
         </div>
       </form>`;
   }
@@ -270,11 +329,19 @@ export class KbCampaignWizard extends CampaignSection {
     return html`<section part="result" aria-labelledby="wizard-step">
       <h3 part="subheading step-heading" id="wizard-step" tabindex="-1">${this.m('done')}</h3>
       <p part="hint">${this.m('doneHint')}</p>
-      ${renderPromoLinks(promo, (key) => this.c(key), (key, text, label) => this.renderCopy(key, text, label))}
-      ${this.campaignId ? nothing : html`<div part="actions">
+      ${renderPromoLinks(
+        promo,
+        (key) => this.c(key),
+        (key, text, label) => this.renderCopy(key, text, label),
+      )}
+      ${
+        this.campaignId
+          ? nothing
+          : html`<div part="actions">
         <button part="button primary open" type="button"
           @click=${() => this.emit('kb-campaign-created', { campaignId: promo.campaignId, promoId: promo.id })}>${this.m('open')}</button>
-      </div>`}
+      </div>`
+      }
     </section>`;
   }
 }

@@ -39,8 +39,10 @@ export interface WizardView {
   toggleTerms(): void;
 }
 
-const options = (first: readonly [string, string], list: ReadonlyArray<{ id: string; name: string }>) =>
-  [first, ...list.map((item) => [item.id, item.name] as const)];
+const options = (first: readonly [string, string], list: ReadonlyArray<{ id: string; name: string }>) => [
+  first,
+  ...list.map((item) => [item.id, item.name] as const),
+];
 
 /** A field's message where no input carries it (focusable, so the wizard can move focus there). */
 const loneError = (id: string, error: string | undefined) =>
@@ -53,37 +55,76 @@ export function renderCampaignStep(w: WizardView): TemplateResult {
   const choose = ['', m('choose')] as const;
   return html`
     ${textField({ id: 'wizard-name', name: 'name', label: c('name'), value: v.name, error: errors.name, maxlength: 120, onInput: (name) => w.set({ name }) })}
-    ${selectField({ id: 'wizard-brandId', name: 'brandId', label: c('brand'), value: v.brandId, error: errors.brandId,
-      options: options(choose, catalog.brands), onChange: (brandId) => w.set({ brandId, landingId: '', creativeId: undefined }) })}
-    ${selectField({ id: 'wizard-planId', name: 'planId', label: c('plan'), value: v.planId, error: errors.planId,
-      options: options(choose, catalog.plans), onChange: (planId) => w.set({ planId, landingId: '' }) })}
-    ${plan ? html`<div part="actions">
+    ${selectField({
+      id: 'wizard-brandId',
+      name: 'brandId',
+      label: c('brand'),
+      value: v.brandId,
+      error: errors.brandId,
+      options: options(choose, catalog.brands),
+      onChange: (brandId) => w.set({ brandId, landingId: '', creativeId: undefined }),
+    })}
+    ${selectField({
+      id: 'wizard-planId',
+      name: 'planId',
+      label: c('plan'),
+      value: v.planId,
+      error: errors.planId,
+      options: options(choose, catalog.plans),
+      onChange: (planId) => w.set({ planId, landingId: '' }),
+    })}
+    ${
+      plan
+        ? html`<div part="actions">
       <button part="button more" type="button" aria-label=${`${m('more')}: ${plan.name}`} aria-expanded=${w.showTerms ? 'true' : 'false'}
         aria-controls="wizard-terms" @click=${w.toggleTerms}>${m('more')}</button>
     </div>
     <div id="wizard-terms" part="terms" ?hidden=${!w.showTerms}>
-      ${terms.length ? html`<dl part="facts">${terms.map(([key, value]) => html`<dt part="term-key">${key}</dt><dd part="term-value">${value}</dd>`)}</dl>`
-        : html`<p part="hint">${m('noTerms')}</p>`}
-    </div>` : nothing}`;
+      ${
+        terms.length
+          ? html`<dl part="facts">${terms.map(([key, value]) => html`<dt part="term-key">${key}</dt><dd part="term-value">${value}</dd>`)}</dl>`
+          : html`<p part="hint">${m('noTerms')}</p>`
+      }
+    </div>`
+        : nothing
+    }`;
 }
 
 export function renderLandingStep(w: WizardView): TemplateResult {
   const { v, m, c, errors } = w;
   return html`<fieldset part="fieldset audience">
       <legend part="label">${c('audience')}</legend>
-      ${AUDIENCES.map((audience) => html`<div part="check">
+      ${AUDIENCES.map(
+        (audience) => html`<div part="check">
         <input part="radio" type="radio" name="audience" id=${`wizard-audience-${audience}`} value=${audience}
           .checked=${live(v.audience === audience)} @change=${() => w.set({ audience, landingId: '' })} />
         <label part="check-label" for=${`wizard-audience-${audience}`}>${c(`audience.${audience}`)}</label>
-      </div>`)}
+      </div>`,
+      )}
     </fieldset>
-    ${w.landings.length > 0
-      ? selectField({ id: 'wizard-landingId', name: 'landingId', label: c('landing'), value: v.landingId, error: errors.landingId,
-        options: options(['', m('choose')], w.landings), onChange: (landingId) => w.set({ landingId }) })
-      : html`<p part="empty">${m(w.subAffiliatesOff ? 'noSubLandings' : 'noLandings')}</p>${loneError('landingId', errors.landingId)}`}
-    ${selectField({ id: 'wizard-trafficSourceId', name: 'trafficSourceId', label: c('trafficSource'), value: v.trafficSourceId,
-      error: errors.trafficSourceId, hint: c('tsOnce'), options: options(['', m('noSource')], w.catalog.trafficSources),
-      onChange: (trafficSourceId) => w.set({ trafficSourceId }) })}`;
+    ${
+      w.landings.length > 0
+        ? selectField({
+            id: 'wizard-landingId',
+            name: 'landingId',
+            label: c('landing'),
+            value: v.landingId,
+            error: errors.landingId,
+            options: options(['', m('choose')], w.landings),
+            onChange: (landingId) => w.set({ landingId }),
+          })
+        : html`<p part="empty">${m(w.subAffiliatesOff ? 'noSubLandings' : 'noLandings')}</p>${loneError('landingId', errors.landingId)}`
+    }
+    ${selectField({
+      id: 'wizard-trafficSourceId',
+      name: 'trafficSourceId',
+      label: c('trafficSource'),
+      value: v.trafficSourceId,
+      error: errors.trafficSourceId,
+      hint: c('tsOnce'),
+      options: options(['', m('noSource')], w.catalog.trafficSources),
+      onChange: (trafficSourceId) => w.set({ trafficSourceId }),
+    })}`;
 }
 
 export function renderBannerStep(w: WizardView, brandId: string): TemplateResult {
@@ -92,6 +133,14 @@ export function renderBannerStep(w: WizardView, brandId: string): TemplateResult
     <kb-creatives part="gallery" selectable brand-id=${brandId || nothing} .selected=${v.creativeId}
       @kb-creative-selected=${(e: Event) => w.set({ creativeId: (e as CustomEvent<{ creativeId: string | null }>).detail.creativeId })}></kb-creatives>
     ${textField({ id: 'wizard-title', name: 'title', label: c('promoTitle'), value: v.title, error: errors.title, maxlength: 120, onInput: (title) => w.set({ title }) })}
-    ${textField({ id: 'wizard-promoCode', name: 'promoCode', label: c('promoCode'), value: v.promoCode, error: errors.promoCode,
-      hint: m('promoCodeHint'), maxlength: 40, onInput: (promoCode) => w.set({ promoCode }) })}`;
+    ${textField({
+      id: 'wizard-promoCode',
+      name: 'promoCode',
+      label: c('promoCode'),
+      value: v.promoCode,
+      error: errors.promoCode,
+      hint: m('promoCodeHint'),
+      maxlength: 40,
+      onInput: (promoCode) => w.set({ promoCode }),
+    })}`;
 }

@@ -25,7 +25,12 @@ const ru: Record<keyof typeof en, Message> = {
   'col.actions': 'Действия',
   'addPromo': 'Добавить промо',
   'addPromoTo': 'Добавить промо в кампанию «{name}»',
-  'count': { one: '{count} кампания.', few: '{count} кампании.', many: '{count} кампаний.', other: '{count} кампании.' },
+  'count': {
+    one: '{count} кампания.',
+    few: '{count} кампании.',
+    many: '{count} кампаний.',
+    other: '{count} кампании.',
+  },
   'empty': 'Кампании не найдены.',
 };
 

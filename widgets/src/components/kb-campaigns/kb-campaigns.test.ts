@@ -2,8 +2,25 @@ import { define } from '../../internal/base-element.ts';
 import { KbCampaigns } from './kb-campaigns.ts';
 import { KbCampaignDetail, KbCampaignWizard, KbCreatives } from '../../sections/campaigns.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  $in,
+  afterEach,
+  cleanupFixtures,
+  deepActiveElement,
+  describe,
+  it,
+  waitFor,
+} from '../../internal/test-helpers.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mountSection,
+  query,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 import { fakeCampaignApi, promo } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-campaigns', KbCampaigns);
@@ -22,7 +39,11 @@ async function mounted(user = makeUser(), locale: 'en' | 'ru' = 'en') {
 
 describe('<kb-campaigns>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('lists active campaigns and switches tabs by click and arrow keys', async () => {
     api = fakeCampaignApi();
@@ -61,7 +82,9 @@ describe('<kb-campaigns>', () => {
     fill($in<HTMLInputElement>(el, '#campaigns-to'), '2025-03-31');
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => listCalls(api!).length === 2, 1000, 'filtered request');
-    expect(listCalls(api)[1]!.query.toString()).to.equal('status=active&q=summer&brandId=brd_lucky&planId=pln_rev&from=2025-03-01&to=2025-03-31');
+    expect(listCalls(api)[1]!.query.toString()).to.equal(
+      'status=active&q=summer&brandId=brd_lucky&planId=pln_rev&from=2025-03-01&to=2025-03-31',
+    );
     $in<HTMLButtonElement>(el, '#campaigns-tab-archived').click();
     await waitFor(() => listCalls(api!).length === 3, 1000, 'archived request');
     expect(listCalls(api)[2]!.query.get('q'), 'filters kept across tabs').to.equal('summer');
@@ -82,7 +105,11 @@ describe('<kb-campaigns>', () => {
     rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="open"]')!.click();
     const detail = await find<KbCampaignDetail>(el, 'kb-campaign-detail');
     expect(detail.getAttribute('campaign-id')).to.equal('camp_1');
-    await waitFor(() => detail.shadowRoot?.querySelector('[part~="heading"]')?.textContent === 'Summer push', 1000, 'detail loaded');
+    await waitFor(
+      () => detail.shadowRoot?.querySelector('[part~="heading"]')?.textContent === 'Summer push',
+      1000,
+      'detail loaded',
+    );
     await waitFor(() => deepActiveElement()?.getAttribute('part')?.includes('back'), 1000, 'focus on Back');
     expect($in(el, '[part~="list"]').hidden, 'the list is out of the way').to.equal(true);
     $in<HTMLButtonElement>(el, '[part~="back"]').click();
@@ -99,7 +126,13 @@ describe('<kb-campaigns>', () => {
     $in<HTMLButtonElement>(el, '[part~="create"]').click();
     const wizard = await find<KbCampaignWizard>(el, 'kb-campaign-wizard');
     expect(wizard.hasAttribute('campaign-id')).to.equal(false);
-    wizard.dispatchEvent(new CustomEvent('kb-campaign-created', { detail: { campaignId: 'camp_1', promoId: 'promo_1' }, bubbles: true, composed: true }));
+    wizard.dispatchEvent(
+      new CustomEvent('kb-campaign-created', {
+        detail: { campaignId: 'camp_1', promoId: 'promo_1' },
+        bubbles: true,
+        composed: true,
+      }),
+    );
     const detail = await find(el, 'kb-campaign-detail');
     expect(detail.getAttribute('campaign-id'), 'the new campaign opens').to.equal('camp_1');
     cleanupFixtures();
@@ -109,8 +142,14 @@ describe('<kb-campaigns>', () => {
   });
 
   it('lets owners add a promo from an active campaign’s row, then shows that campaign', async () => {
-    api = fakeCampaignApi(({ method, path }) => (method === 'POST' && path === '/v1/partner/campaigns/camp_1/promos'
-      ? json(promo({ id: 'promo_3', title: 'LuckySpin sports', creative: null, htmlSnippet: null, promoCode: null }), 201) : undefined));
+    api = fakeCampaignApi(({ method, path }) =>
+      method === 'POST' && path === '/v1/partner/campaigns/camp_1/promos'
+        ? json(
+            promo({ id: 'promo_3', title: 'LuckySpin sports', creative: null, htmlSnippet: null, promoCode: null }),
+            201,
+          )
+        : undefined,
+    );
     const el = await mounted();
     const add = rows(el)[0]!.querySelector<HTMLButtonElement>('[part~="add-promo"]')!;
     expect(add.textContent).to.equal('Add promo');
@@ -149,7 +188,9 @@ describe('<kb-campaigns>', () => {
     expect($in(el, '#campaigns-tab-active').textContent).to.equal('Активна');
     expect($in(el, '#campaigns-tab-archived').textContent).to.equal('В архиве');
     expect($in(el, '[part~="create"]').textContent).to.equal('Создать кампанию');
-    expect($in(el, '[part~="add-promo"]').getAttribute('aria-label')).to.equal('Добавить промо в кампанию «Summer push»');
+    expect($in(el, '[part~="add-promo"]').getAttribute('aria-label')).to.equal(
+      'Добавить промо в кампанию «Summer push»',
+    );
     expect(textOf(el)).to.include('1 кампания.');
   });
 });

@@ -11,14 +11,29 @@ import { accountSectionStyles } from '../../internal/account/account-section.sty
 import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
-import { formValues, type Campaign, type CampaignQuery, type CampaignStatus, type Catalog } from '../../internal/campaign/campaign-types.ts';
+import {
+  formValues,
+  type Campaign,
+  type CampaignQuery,
+  type CampaignStatus,
+  type Catalog,
+} from '../../internal/campaign/campaign-types.ts';
 import { campaignsMessages, type CampaignsKey } from './kb-campaigns.messages.ts';
 import { campaignsStyles } from './kb-campaigns.styles.ts';
 
-type View = { kind: 'list' } | { kind: 'create' } | { kind: 'add-promo'; campaignId: string } | { kind: 'detail'; campaignId: string };
+type View =
+  | { kind: 'list' }
+  | { kind: 'create' }
+  | { kind: 'add-promo'; campaignId: string }
+  | { kind: 'detail'; campaignId: string };
 type Created = CustomEvent<{ campaignId: string; promoId: string }>;
 const TABS = ['active', 'archived'] as const satisfies readonly CampaignStatus[];
-const TAB_KEYS: Record<string, (i: number) => number> = { ArrowRight: (i) => i + 1, ArrowLeft: (i) => i - 1, Home: () => 0, End: () => TABS.length - 1 };
+const TAB_KEYS: Record<string, (i: number) => number> = {
+  ArrowRight: (i) => i + 1,
+  ArrowLeft: (i) => i - 1,
+  Home: () => 0,
+  End: () => TABS.length - 1,
+};
 
 /**
  * The campaigns section. Must sit inside `<kb-portal>` (api, session and locale contexts).
@@ -49,7 +64,11 @@ const TAB_KEYS: Record<string, (i: number) => number> = { ArrowRight: (i) => i +
 export class KbCampaigns extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, campaignsStyles];
   static override properties = {
-    view: { state: true }, tab: { state: true }, campaigns: { state: true }, catalog: { state: true }, dateError: { state: true },
+    view: { state: true },
+    tab: { state: true },
+    campaigns: { state: true },
+    catalog: { state: true },
+    dateError: { state: true },
   };
 
   declare private view: View;
@@ -78,12 +97,24 @@ export class KbCampaigns extends CampaignSection {
     this.view = { kind: 'list' };
     await Promise.all([
       this.fetchList(api),
-      expectOk(api.client.v1.partner.catalog.$get()).then((catalog) => { this.catalog = catalog; }, () => { this.catalog = null; }),
+      expectOk(api.client.v1.partner.catalog.$get()).then(
+        (catalog) => {
+          this.catalog = catalog;
+        },
+        () => {
+          this.catalog = null;
+        },
+      ),
     ]);
   }
 
   private fetchList(api: ApiClient): Promise<void> {
-    return this.loadNewest(() => expectOk(api.client.v1.partner.campaigns.$get({ query: { status: this.tab, ...this.filters } })), ({ data }) => { this.campaigns = data; });
+    return this.loadNewest(
+      () => expectOk(api.client.v1.partner.campaigns.$get({ query: { status: this.tab, ...this.filters } })),
+      ({ data }) => {
+        this.campaigns = data;
+      },
+    );
   }
 
   private reload(): void {
@@ -137,12 +168,18 @@ export class KbCampaigns extends CampaignSection {
     if (!this.ready) return this.renderWaiting();
     const { view } = this;
     // The list stays in the DOM while a campaign or the wizard shows, so its filters keep what the partner typed.
-    return html`${view.kind === 'list' ? nothing : html`<button part="button back" type="button" @click=${() => this.show({ kind: 'list' })}>${this.c('back')}</button>
-        ${view.kind === 'create'
-          ? html`<kb-campaign-wizard part="wizard" @kb-campaign-created=${this.created}></kb-campaign-wizard>`
-          : view.kind === 'add-promo'
-            ? html`<kb-campaign-wizard part="wizard" campaign-id=${view.campaignId} @kb-promo-created=${this.created}></kb-campaign-wizard>`
-            : html`<kb-campaign-detail part="detail" campaign-id=${view.campaignId}></kb-campaign-detail>`}`}
+    return html`${
+      view.kind === 'list'
+        ? nothing
+        : html`<button part="button back" type="button" @click=${() => this.show({ kind: 'list' })}>${this.c('back')}</button>
+        ${
+          view.kind === 'create'
+            ? html`<kb-campaign-wizard part="wizard" @kb-campaign-created=${this.created}></kb-campaign-wizard>`
+            : view.kind === 'add-promo'
+              ? html`<kb-campaign-wizard part="wizard" campaign-id=${view.campaignId} @kb-promo-created=${this.created}></kb-campaign-wizard>`
+              : html`<kb-campaign-detail part="detail" campaign-id=${view.campaignId}></kb-campaign-detail>`
+        }`
+    }
       <div part="list" ?hidden=${view.kind !== 'list'}>${this.renderListView()}</div>`;
   }
 
@@ -154,9 +191,13 @@ export class KbCampaigns extends CampaignSection {
       <p part="hint">${this.m('intro')}</p>
       ${this.renderFilters()}
       <div part="tab-list" role="tablist" aria-label=${this.m('tabs')} @keydown=${this.tabKey}>
-        ${TABS.map((tab) => html`<button part=${tab === this.tab ? 'button tab tab-selected' : 'button tab'} role="tab" type="button"
+        ${TABS.map(
+          (
+            tab,
+          ) => html`<button part=${tab === this.tab ? 'button tab tab-selected' : 'button tab'} role="tab" type="button"
           id=${`campaigns-tab-${tab}`} aria-selected=${tab === this.tab ? 'true' : 'false'} aria-controls="campaigns-panel"
-          tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.selectTab(tab)}>${this.c(`status.${tab}`)}</button>`)}
+          tabindex=${tab === this.tab ? '0' : '-1'} @click=${() => this.selectTab(tab)}>${this.c(`status.${tab}`)}</button>`,
+        )}
       </div>
       <div part="tab-panel" role="tabpanel" id="campaigns-panel" aria-labelledby=${`campaigns-tab-${this.tab}`} aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.renderList()}
@@ -180,24 +221,45 @@ export class KbCampaigns extends CampaignSection {
     if (!campaigns) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
     // Promos are added to active campaigns only; the column shows while such a row does (a tab switch keeps the old rows until the new ones arrive).
     const adding = this.canWrite && campaigns.some((c) => c.status === 'active');
-    const headers = [this.m('col.name'), ...(adding ? [this.m('col.actions')] : []), this.c('brand'), this.c('plan'), this.c('promos'), this.c('created')];
+    const headers = [
+      this.m('col.name'),
+      ...(adding ? [this.m('col.actions')] : []),
+      this.c('brand'),
+      this.c('plan'),
+      this.c('promos'),
+      this.c('created'),
+    ];
     return html`<p part="count" role="status">${this.m('count', { count: campaigns.length })}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${campaigns.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : html`<div part="table-wrap">
+      ${
+        campaigns.length === 0
+          ? html`<p part="empty">${this.m('empty')}</p>`
+          : html`<div part="table-wrap">
         <table part="campaigns">
           <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${campaigns.map((c) => html`<tr part="campaign-row" data-campaign-id=${c.id}>
+          <tbody>${campaigns.map(
+            (c) => html`<tr part="campaign-row" data-campaign-id=${c.id}>
             <th part="cell campaign-name" scope="row">
               <button part="button open" type="button" @click=${() => this.show({ kind: 'detail', campaignId: c.id })}>${c.name}</button>
             </th>
-            ${adding ? html`<td part="cell campaign-actions">${c.status === 'active' ? html`<button part="button add-promo" type="button"
-              aria-label=${this.m('addPromoTo', { name: c.name })} @click=${() => this.show({ kind: 'add-promo', campaignId: c.id })}>${this.m('addPromo')}</button>` : nothing}</td>` : nothing}
+            ${
+              adding
+                ? html`<td part="cell campaign-actions">${
+                    c.status === 'active'
+                      ? html`<button part="button add-promo" type="button"
+              aria-label=${this.m('addPromoTo', { name: c.name })} @click=${() => this.show({ kind: 'add-promo', campaignId: c.id })}>${this.m('addPromo')}</button>`
+                      : nothing
+                  }</td>`
+                : nothing
+            }
             <td part="cell campaign-brand">${c.brand.name}</td>
             <td part="cell campaign-plan">${c.plan.name}</td>
             <td part="cell campaign-promos">${this.i18n.formatNumber(c.promoCount)}</td>
             <td part="cell campaign-created">${this.date(c.createdAt)}</td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-      </div>`}`;
+      </div>`
+      }`;
   }
 }

@@ -2,23 +2,61 @@ import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
 import type { ReportedConversion } from './reported-conversions-view.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, problem, query, type ApiMock, type Handler } from '../../internal/account/account-test-kit.ts';
+import {
+  $in,
+  afterEach,
+  cleanupFixtures,
+  deepActiveElement,
+  describe,
+  it,
+  waitFor,
+} from '../../internal/test-helpers.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mountSection,
+  problem,
+  query,
+  type ApiMock,
+  type Handler,
+} from '../../internal/account/account-test-kit.ts';
 import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-conversions', KbConversions);
 
 function reported(id: string, overrides: Partial<ReportedConversion> = {}): ReportedConversion {
   return {
-    id, source: 'network', status: 'approve', payout: '1250.10', currency: 'USD', clickId: 'clk_9f2a', externalId: 'ord-5521',
-    campaignId: 'camp_1', campaignName: 'Summer push', promoId: 'promo_1', promoTitle: 'Welcome banner', reason: null,
-    createdAt: '2025-03-02T10:15:00.000Z', updatedAt: '2025-03-03T08:30:00.000Z', ...overrides,
+    id,
+    source: 'network',
+    status: 'approve',
+    payout: '1250.10',
+    currency: 'USD',
+    clickId: 'clk_9f2a',
+    externalId: 'ord-5521',
+    campaignId: 'camp_1',
+    campaignName: 'Summer push',
+    promoId: 'promo_1',
+    promoTitle: 'Welcome banner',
+    reason: null,
+    createdAt: '2025-03-02T10:15:00.000Z',
+    updatedAt: '2025-03-03T08:30:00.000Z',
+    ...overrides,
   };
 }
 
 const rows = [
   reported('cv_4'),
-  reported('cv_3', { source: 'tracker', status: 'hold', payout: null, currency: null, externalId: null, campaignName: null, promoTitle: null }),
+  reported('cv_3', {
+    source: 'tracker',
+    status: 'hold',
+    payout: null,
+    currency: null,
+    externalId: null,
+    campaignName: null,
+    promoTitle: null,
+  }),
   reported('cv_2', { status: 'cancel', payout: '0.30', currency: 'EUR', reason: 'duplicate order' }),
   reported('cv_1', { source: 'operator', status: 'trash', clickId: null, reason: 'fraud' }),
 ];
@@ -35,8 +73,10 @@ function fakeApi(statuses: Handler = () => json({ data: rows })): ApiMock {
 
 const view = (el: Element) => $in(el, '[part~="statuses-view"]');
 const tab = (el: Element, value: string) => $in<HTMLButtonElement>(el, `[part~="tab"][data-tab="${value}"]`);
-const cell = (el: Element, id: string, part: string) => $in(el, `[data-reported-id="${id}"] [part~="${part}"]`).textContent?.trim();
-const input = <E extends HTMLInputElement | HTMLSelectElement>(el: Element, id: string) => $in<E>(el, `[part~="statuses-view"] #${id}`);
+const cell = (el: Element, id: string, part: string) =>
+  $in(el, `[data-reported-id="${id}"] [part~="${part}"]`).textContent?.trim();
+const input = <E extends HTMLInputElement | HTMLSelectElement>(el: Element, id: string) =>
+  $in<E>(el, `[part~="statuses-view"] #${id}`);
 
 async function mounted(locale: 'en' | 'ru' = 'en') {
   const { el } = await mountSection<KbConversions>('kb-conversions', { user: makeUser({ role: 'finance' }), locale });
@@ -54,7 +94,11 @@ async function opened(api: ApiMock, locale: 'en' | 'ru' = 'en') {
 
 describe('<kb-conversions> statuses from trackers and networks', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('loads the statuses only when their tab is first opened, with the default query', async () => {
     api = fakeApi();
@@ -86,9 +130,13 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
   it('shows status badges, payouts exactly as sent, sources and reasons', async () => {
     api = fakeApi();
     const el = await opened(api);
-    expect([...view(el).querySelectorAll('[part~="reported-row"]')].map((r) => r.getAttribute('data-reported-id'))).to.deep.equal(['cv_4', 'cv_3', 'cv_2', 'cv_1']);
+    expect(
+      [...view(el).querySelectorAll('[part~="reported-row"]')].map((r) => r.getAttribute('data-reported-id')),
+    ).to.deep.equal(['cv_4', 'cv_3', 'cv_2', 'cv_1']);
     expect(cell(el, 'cv_4', 'status-badge')).to.equal('Approved');
-    expect($in(el, '[data-reported-id="cv_4"] [part~="status-badge"]').getAttribute('part')).to.equal('badge status-badge status-approve');
+    expect($in(el, '[data-reported-id="cv_4"] [part~="status-badge"]').getAttribute('part')).to.equal(
+      'badge status-badge status-approve',
+    );
     expect(cell(el, 'cv_4', 'reported-payout'), 'the decimal string, not a float').to.equal('1250.10 USD');
     expect(cell(el, 'cv_4', 'reported-campaign')).to.equal('Summer push');
     expect(cell(el, 'cv_4', 'reported-promo')).to.equal('Welcome banner');
@@ -103,7 +151,9 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     expect(cell(el, 'cv_3', 'reported-campaign')).to.equal('—');
     expect(cell(el, 'cv_3', 'reported-external')).to.equal('—');
     expect(cell(el, 'cv_2', 'status-badge')).to.equal('Cancelled');
-    expect($in(el, '[data-reported-id="cv_2"] [part~="status-badge"]').getAttribute('part')).to.equal('badge status-badge status-cancel');
+    expect($in(el, '[data-reported-id="cv_2"] [part~="status-badge"]').getAttribute('part')).to.equal(
+      'badge status-badge status-cancel',
+    );
     expect(cell(el, 'cv_2', 'reported-payout')).to.equal('0.30 EUR');
     expect(cell(el, 'cv_2', 'reported-reason')).to.equal('duplicate order');
     expect(cell(el, 'cv_1', 'status-badge')).to.equal('Trash');
@@ -117,9 +167,13 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     api = fakeApi();
     const el = await opened(api);
     const status = input<HTMLSelectElement>(el, 'reported-status');
-    expect([...status.options].map((o) => o.textContent).join(' | ')).to.equal('Any | On hold | Approved | Cancelled | Trash');
+    expect([...status.options].map((o) => o.textContent).join(' | ')).to.equal(
+      'Any | On hold | Approved | Cancelled | Trash',
+    );
     const campaign = input<HTMLSelectElement>(el, 'reported-campaign');
-    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'the events view\'s picker').to.equal('All campaigns | Summer push | Spring promo (Archived)');
+    expect([...campaign.options].map((o) => o.textContent).join(' | '), "the events view's picker").to.equal(
+      'All campaigns | Summer push | Spring promo (Archived)',
+    );
     const apply = async () => {
       const button = view(el).querySelector<HTMLButtonElement>('[part~="apply"]')!;
       await waitFor(() => !button.disabled, 1000, 'the previous answer');
@@ -171,7 +225,9 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
   it('says so when nothing matches', async () => {
     api = fakeApi(() => json({ data: [] }));
     const el = await opened(api);
-    expect(view(el).querySelector('[part~="empty"]')?.textContent).to.equal('No reported conversions match these filters.');
+    expect(view(el).querySelector('[part~="empty"]')?.textContent).to.equal(
+      'No reported conversions match these filters.',
+    );
     expect(view(el).querySelector('table')).to.equal(null);
     expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Showing 0 conversions.');
   });
@@ -196,21 +252,25 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     const el = await opened(api, 'ru');
     expect(tab(el, 'events').textContent).to.equal('События игроков');
     expect(tab(el, 'statuses').textContent).to.equal('Статусы от трекеров и сетей');
-    expect([...input<HTMLSelectElement>(el, 'reported-status').options].map((o) => o.textContent).join(' | ')).to.equal('Любой | В ожидании | Одобрено | Отменено | Треш');
+    expect([...input<HTMLSelectElement>(el, 'reported-status').options].map((o) => o.textContent).join(' | ')).to.equal(
+      'Любой | В ожидании | Одобрено | Отменено | Треш',
+    );
     expect(cell(el, 'cv_4', 'status-badge')).to.equal('Одобрено');
     expect(cell(el, 'cv_4', 'reported-source')).to.equal('CPA-сеть');
     expect(cell(el, 'cv_3', 'reported-source')).to.equal('Трекер');
     expect(cell(el, 'cv_2', 'status-badge')).to.equal('Отменено');
     expect(cell(el, 'cv_1', 'status-badge')).to.equal('Треш');
     expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Показано 4 конверсии.');
-    expect([...view(el).querySelectorAll('[part~="header-cell"]')].map((h) => h.textContent).join(' | '))
-      .to.equal('Обновлено | Статус | Выплата | Кампания | Промо | ID клика | ID заказа / транзакции | Источник | Причина');
+    expect([...view(el).querySelectorAll('[part~="header-cell"]')].map((h) => h.textContent).join(' | ')).to.equal(
+      'Обновлено | Статус | Выплата | Кампания | Промо | ID клика | ID заказа / транзакции | Источник | Причина',
+    );
   });
 
   it('moves between the tabs with the arrow keys, Home and End', async () => {
     api = fakeApi();
     const el = await mounted();
-    const key = (value: string, name: string) => tab(el, value).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
+    const key = (value: string, name: string) =>
+      tab(el, value).dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true }));
     expect(tab(el, 'events').tabIndex).to.equal(0);
     expect(tab(el, 'statuses').tabIndex).to.equal(-1);
     key('events', 'ArrowRight');

@@ -2,19 +2,38 @@ import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mountSection,
+  query,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-conversions', KbConversions);
 
 const rows = [
-  conversion('evt_3', { type: 'deposit', amount: '1250.00', currency: 'USD', attributedBy: 'promo_code', clickId: null }),
+  conversion('evt_3', {
+    type: 'deposit',
+    amount: '1250.00',
+    currency: 'USD',
+    attributedBy: 'promo_code',
+    clickId: null,
+  }),
   conversion('evt_2', { type: 'registration', amount: null, currency: null, attributedBy: 'player' }),
   conversion('evt_1'),
 ];
-const fakeLog = () => fakeCampaignApi(({ method, path }) => (method === 'GET' && path === '/v1/partner/conversions' ? json({ data: rows }) : undefined));
+const fakeLog = () =>
+  fakeCampaignApi(({ method, path }) =>
+    method === 'GET' && path === '/v1/partner/conversions' ? json({ data: rows }) : undefined,
+  );
 const calls = (api: ApiMock) => api.sent('GET /v1/partner/conversions');
-const cell = (el: Element, id: string, part: string) => $in(el, `[data-conversion-id="${id}"] [part~="${part}"]`).textContent?.trim();
+const cell = (el: Element, id: string, part: string) =>
+  $in(el, `[data-conversion-id="${id}"] [part~="${part}"]`).textContent?.trim();
 
 async function mounted(role: 'owner' | 'finance' = 'finance', locale: 'en' | 'ru' = 'en') {
   const { el } = await mountSection<KbConversions>('kb-conversions', { user: makeUser({ role }), locale });
@@ -24,7 +43,11 @@ async function mounted(role: 'owner' | 'finance' = 'finance', locale: 'en' | 'ru
 
 describe('<kb-conversions>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('shows conversions with labels, amounts exactly as sent and how they were attributed', async () => {
     api = fakeLog();
@@ -51,7 +74,9 @@ describe('<kb-conversions>', () => {
     api = fakeLog();
     const el = await mounted();
     const campaign = await find<HTMLSelectElement>(el, '#conversions-campaign');
-    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'active and archived').to.equal('All campaigns | Summer push | Spring promo (Archived)');
+    expect([...campaign.options].map((o) => o.textContent).join(' | '), 'active and archived').to.equal(
+      'All campaigns | Summer push | Spring promo (Archived)',
+    );
     expect($in<HTMLSelectElement>(el, '#conversions-type').options.length, 'all + 10 types').to.equal(11);
     fill($in<HTMLSelectElement>(el, '#conversions-type'), 'first_deposit');
     fill(campaign, 'camp_1');

@@ -12,8 +12,19 @@ import { accountSectionStyles } from '../../internal/account/account-section.sty
 import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
-import { formValues, type Campaign, type Conversion, type ConversionQuery } from '../../internal/campaign/campaign-types.ts';
-import { ATTRIBUTION_LABELS, CONVERSION_TYPES, CONVERSION_TYPE_LABELS, conversionsMessages, type ConversionsKey } from './kb-conversions.messages.ts';
+import {
+  formValues,
+  type Campaign,
+  type Conversion,
+  type ConversionQuery,
+} from '../../internal/campaign/campaign-types.ts';
+import {
+  ATTRIBUTION_LABELS,
+  CONVERSION_TYPES,
+  CONVERSION_TYPE_LABELS,
+  conversionsMessages,
+  type ConversionsKey,
+} from './kb-conversions.messages.ts';
 import { conversionsStyles } from './kb-conversions.styles.ts';
 import { localDayRange } from '../../internal/local-days.ts';
 import { panelId, renderTabs, tabId } from '../../internal/postback/postback-tabs.ts';
@@ -56,7 +67,10 @@ type View = 'events' | 'statuses';
 export class KbConversions extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, conversionsStyles];
   static override properties = {
-    view: { state: true }, conversions: { state: true }, campaigns: { state: true }, dateError: { state: true },
+    view: { state: true },
+    conversions: { state: true },
+    campaigns: { state: true },
+    dateError: { state: true },
   };
 
   declare private view: View;
@@ -66,7 +80,9 @@ export class KbConversions extends CampaignSection {
   declare private dateError: string | null;
   private filters: NonNullable<ConversionQuery> = { limit: LIMIT };
   private readonly reported = new ReportedConversionsView(this, {
-    api: () => this.api, errorMessage: (error) => this.errorMessage(error), focusAfterRender: (selector) => this.focusAfterRender(selector),
+    api: () => this.api,
+    errorMessage: (error) => this.errorMessage(error),
+    focusAfterRender: (selector) => this.focusAfterRender(selector),
   });
 
   constructor() {
@@ -84,15 +100,28 @@ export class KbConversions extends CampaignSection {
   protected override async load(api: ApiClient): Promise<void> {
     this.conversions = null;
     this.reported.reset(this.view === 'statuses');
-    const list = (status: 'active' | 'archived') => expectOk(api.client.v1.partner.campaigns.$get({ query: { status } })).then((r) => r.data);
+    const list = (status: 'active' | 'archived') =>
+      expectOk(api.client.v1.partner.campaigns.$get({ query: { status } })).then((r) => r.data);
     await Promise.all([
       this.fetch(api),
-      Promise.all([list('active'), list('archived')]).then(([active, archived]) => { this.campaigns = [...active, ...archived]; }, () => { this.campaigns = []; }),
+      Promise.all([list('active'), list('archived')]).then(
+        ([active, archived]) => {
+          this.campaigns = [...active, ...archived];
+        },
+        () => {
+          this.campaigns = [];
+        },
+      ),
     ]);
   }
 
   private fetch(api: ApiClient): Promise<void> {
-    return this.loadNewest(() => expectOk(api.client.v1.partner.conversions.$get({ query: this.filters })), ({ data }) => { this.conversions = data; });
+    return this.loadNewest(
+      () => expectOk(api.client.v1.partner.conversions.$get({ query: this.filters })),
+      ({ data }) => {
+        this.conversions = data;
+      },
+    );
   }
 
   private selectView = (view: View, focus: boolean): void => {
@@ -110,7 +139,10 @@ export class KbConversions extends CampaignSection {
       return;
     }
     this.filters = {
-      type: type as Conversion['type'] | undefined, campaignId, clickId, limit: LIMIT,
+      type: type as Conversion['type'] | undefined,
+      campaignId,
+      clickId,
+      limit: LIMIT,
       ...localDayRange(from, to),
     };
     const api = this.api;
@@ -120,18 +152,34 @@ export class KbConversions extends CampaignSection {
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     return html`<h2 part="heading">${this.m('heading')}</h2>
-      ${renderTabs({ id: VIEWS, label: this.m('views'), current: this.view, onSelect: this.selectView,
-        tabs: [['events', this.m('view.events')], ['statuses', this.m('view.statuses')]] })}
+      ${renderTabs({
+        id: VIEWS,
+        label: this.m('views'),
+        current: this.view,
+        onSelect: this.selectView,
+        tabs: [
+          ['events', this.m('view.events')],
+          ['statuses', this.m('view.statuses')],
+        ],
+      })}
       <div part="tab-panel" role="tabpanel" id=${panelId(VIEWS)} aria-labelledby=${tabId(VIEWS, this.view)}>
         <div part="view events-view" ?hidden=${this.view !== 'events'}>
           <p part="hint">${this.m('intro')}</p>
           ${this.renderFilters()}
           ${this.renderResults()}
         </div>
-        ${this.reported.opened ? html`<div part="view statuses-view" ?hidden=${this.view !== 'statuses'}>${this.reported.render({
-          locale: this.i18n.locale, m: (key, params) => this.m(key, params), c: (key) => this.c(key), tc: (key) => this.tc(key),
-          dateTime: (value) => this.dateTime(value), campaignOptions: this.campaignOptions(),
-        })}</div>` : nothing}
+        ${
+          this.reported.opened
+            ? html`<div part="view statuses-view" ?hidden=${this.view !== 'statuses'}>${this.reported.render({
+                locale: this.i18n.locale,
+                m: (key, params) => this.m(key, params),
+                c: (key) => this.c(key),
+                tc: (key) => this.tc(key),
+                dateTime: (value) => this.dateTime(value),
+                campaignOptions: this.campaignOptions(),
+              })}</div>`
+            : nothing
+        }
       </div>`;
   }
 
@@ -139,15 +187,22 @@ export class KbConversions extends CampaignSection {
   private campaignOptions(): Array<readonly [string, string]> | null {
     if (this.campaigns.length === 0) return null;
     const archived = this.c('status.archived');
-    return [['', this.m('allCampaigns')], ...this.campaigns.map((c) => [c.id, c.status === 'archived' ? `${c.name} (${archived})` : c.name] as const)];
+    return [
+      ['', this.m('allCampaigns')],
+      ...this.campaigns.map((c) => [c.id, c.status === 'archived' ? `${c.name} (${archived})` : c.name] as const),
+    ];
   }
 
   private renderFilters(): TemplateResult {
     const labels = CONVERSION_TYPE_LABELS[this.i18n.locale];
     const campaigns = this.campaignOptions();
     return html`<form part="filters" aria-label=${this.c('filters')} novalidate @submit=${this.apply}>
-      ${selectField({ id: 'conversions-type', name: 'type', label: this.m('type'),
-        options: [['', this.m('allTypes')], ...CONVERSION_TYPES.map((t) => [t, labels[t]] as const)] })}
+      ${selectField({
+        id: 'conversions-type',
+        name: 'type',
+        label: this.m('type'),
+        options: [['', this.m('allTypes')], ...CONVERSION_TYPES.map((t) => [t, labels[t]] as const)],
+      })}
       ${campaigns ? selectField({ id: 'conversions-campaign', name: 'campaignId', label: this.m('campaign'), options: campaigns }) : nothing}
       ${textField({ id: 'conversions-click', name: 'clickId', label: this.m('clickId'), maxlength: 100 })}
       ${dateRange('conversions', { from: this.c('from'), to: this.c('to') }, this.dateError)}
@@ -161,14 +216,27 @@ export class KbConversions extends CampaignSection {
     const types = CONVERSION_TYPE_LABELS[this.i18n.locale];
     const methods = ATTRIBUTION_LABELS[this.i18n.locale];
     const none = this.tc('none');
-    const headers = [this.m('col.time'), this.m('type'), this.m('col.player'), this.m('col.amount'), this.m('campaign'), this.m('col.promo'), this.m('clickId'), this.m('col.by')];
+    const headers = [
+      this.m('col.time'),
+      this.m('type'),
+      this.m('col.player'),
+      this.m('col.amount'),
+      this.m('campaign'),
+      this.m('col.promo'),
+      this.m('clickId'),
+      this.m('col.by'),
+    ];
     return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${this.m('count', { count: rows.length })}</p>
       ${rows.length >= LIMIT ? html`<p part="hint">${this.m('limit', { count: LIMIT })}</p>` : nothing}
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${rows.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : html`<div part="table-wrap">
+      ${
+        rows.length === 0
+          ? html`<p part="empty">${this.m('empty')}</p>`
+          : html`<div part="table-wrap">
         <table part="conversions">
           <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${rows.map((r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
+          <tbody>${rows.map(
+            (r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
             <td part="cell conversion-time"><time datetime=${r.occurredAt}>${this.dateTime(r.occurredAt)}</time></td>
             <th part="cell conversion-type" scope="row">${types[r.type] ?? r.type}</th>
             <td part="cell conversion-player"><code>${r.playerId}</code></td>
@@ -177,8 +245,10 @@ export class KbConversions extends CampaignSection {
             <td part="cell conversion-promo">${r.promoTitle ?? none}</td>
             <td part="cell conversion-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
             <td part="cell conversion-by">${r.attributedBy ? methods[r.attributedBy] : none}</td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-      </div>`}`;
+      </div>`
+      }`;
   }
 }

@@ -14,7 +14,12 @@ import { dateRange, selectField, textField } from '../../internal/campaign/campa
 import type { CampaignKey } from '../../internal/campaign/campaign.messages.ts';
 import { formValues } from '../../internal/campaign/campaign-types.ts';
 import type { CommonKey } from '../../internal/account/account-section.messages.ts';
-import { REPORTED_SOURCE_LABELS, REPORTED_STATUSES, REPORTED_STATUS_LABELS, type ConversionsKey } from './kb-conversions.messages.ts';
+import {
+  REPORTED_SOURCE_LABELS,
+  REPORTED_STATUSES,
+  REPORTED_STATUS_LABELS,
+  type ConversionsKey,
+} from './kb-conversions.messages.ts';
 
 type ReportedCall = KabinetClient['v1']['partner']['reported-conversions']['$get'];
 export type ReportedConversion = SuccessBody<Awaited<ReturnType<ReportedCall>>>['data'][number];
@@ -53,7 +58,10 @@ export class ReportedConversionsView {
   /** Only the newest load may write: a slow answer must not land after a newer filter. */
   private seq = 0;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly deps: ReportedViewDeps) {}
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly deps: ReportedViewDeps,
+  ) {}
 
   /** Loads on the first opening; later openings keep the rows and the filters. */
   open(): void {
@@ -103,7 +111,10 @@ export class ReportedConversionsView {
       return;
     }
     this.filters = {
-      status: status as ReportedConversion['status'] | undefined, campaignId, clickId, limit: REPORTED_LIMIT,
+      status: status as ReportedConversion['status'] | undefined,
+      campaignId,
+      clickId,
+      limit: REPORTED_LIMIT,
       ...localDayRange(from, to),
     };
     void this.fetch();
@@ -117,8 +128,12 @@ export class ReportedConversionsView {
     };
     return html`<p part="hint">${t.m('statuses.intro')}</p>
       <form part="filters" aria-label=${t.c('filters')} novalidate @submit=${submit}>
-        ${selectField({ id: 'reported-status', name: 'status', label: t.m('statuses.status'),
-          options: [['', t.m('statuses.anyStatus')], ...REPORTED_STATUSES.map((s) => [s, labels[s]] as const)] })}
+        ${selectField({
+          id: 'reported-status',
+          name: 'status',
+          label: t.m('statuses.status'),
+          options: [['', t.m('statuses.anyStatus')], ...REPORTED_STATUSES.map((s) => [s, labels[s]] as const)],
+        })}
         ${t.campaignOptions ? selectField({ id: 'reported-campaign', name: 'campaignId', label: t.m('campaign'), options: t.campaignOptions }) : nothing}
         ${textField({ id: 'reported-click', name: 'clickId', label: t.m('clickId'), maxlength: 100 })}
         ${dateRange('reported', { from: t.c('from'), to: t.c('to') }, this.dateError)}
@@ -140,15 +155,28 @@ export class ReportedConversionsView {
     const statuses = REPORTED_STATUS_LABELS[t.locale];
     const sources = REPORTED_SOURCE_LABELS[t.locale];
     const none = t.tc('none');
-    const headers = [t.m('col.updated'), t.m('statuses.status'), t.m('col.payout'), t.m('campaign'), t.m('col.promo'), t.m('clickId'),
-      t.m('col.externalId'), t.m('col.source'), t.m('col.reason')];
+    const headers = [
+      t.m('col.updated'),
+      t.m('statuses.status'),
+      t.m('col.payout'),
+      t.m('campaign'),
+      t.m('col.promo'),
+      t.m('clickId'),
+      t.m('col.externalId'),
+      t.m('col.source'),
+      t.m('col.reason'),
+    ];
     return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${t.m('count', { count: rows.length })}</p>
       ${rows.length >= REPORTED_LIMIT ? html`<p part="hint">${t.m('limit', { count: REPORTED_LIMIT })}</p>` : nothing}
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${rows.length === 0 ? html`<p part="empty">${t.m('statuses.empty')}</p>` : html`<div part="table-wrap">
+      ${
+        rows.length === 0
+          ? html`<p part="empty">${t.m('statuses.empty')}</p>`
+          : html`<div part="table-wrap">
         <table part="reported-conversions">
           <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${rows.map((r) => html`<tr part="reported-row" data-reported-id=${r.id}>
+          <tbody>${rows.map(
+            (r) => html`<tr part="reported-row" data-reported-id=${r.id}>
             <td part="cell reported-time"><time datetime=${r.updatedAt}>${t.dateTime(r.updatedAt)}</time></td>
             <th part="cell reported-status" scope="row"><span part=${`badge status-badge status-${r.status}`}>${statuses[r.status] ?? r.status}</span></th>
             <td part="cell reported-payout">${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
@@ -158,8 +186,10 @@ export class ReportedConversionsView {
             <td part="cell reported-external">${r.externalId ? html`<code>${r.externalId}</code>` : none}</td>
             <td part="cell reported-source">${sources[r.source] ?? r.source}</td>
             <td part="cell reported-reason">${r.reason ?? none}</td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-      </div>`}`;
+      </div>`
+      }`;
   }
 }

@@ -39,7 +39,12 @@ const ru: Record<keyof typeof en, Message> = {
   'tag': 'Тег',
   'orientation': 'Ориентация',
   'pick': 'Выберите баннер',
-  'count': { one: '{count} креатив.', few: '{count} креатива.', many: '{count} креативов.', other: '{count} креатива.' },
+  'count': {
+    one: '{count} креатив.',
+    few: '{count} креатива.',
+    many: '{count} креативов.',
+    other: '{count} креатива.',
+  },
   'empty': 'Нет креативов, подходящих под фильтры.',
   'format.banner': 'Баннер',
   'format.html5': 'HTML5',

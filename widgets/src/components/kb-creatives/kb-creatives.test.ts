@@ -1,8 +1,24 @@
 import { define } from '../../internal/base-element.ts';
 import { KbCreatives } from './kb-creatives.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  $in,
+  afterEach,
+  cleanupFixtures,
+  deepActiveElement,
+  describe,
+  it,
+  waitFor,
+} from '../../internal/test-helpers.ts';
+import {
+  fill,
+  find,
+  makeUser,
+  mountSection,
+  query,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 import { fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-creatives', KbCreatives);
@@ -11,7 +27,10 @@ const calls = (api: ApiMock) => api.sent('GET /v1/partner/creatives');
 const cards = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="card"]')];
 
 async function mounted(options: { selectable?: boolean; brandId?: string; locale?: 'en' | 'ru' } = {}) {
-  const { el } = await mountSection<KbCreatives>('kb-creatives', { user: makeUser({ role: 'analyst' }), locale: options.locale ?? 'en' });
+  const { el } = await mountSection<KbCreatives>('kb-creatives', {
+    user: makeUser({ role: 'analyst' }),
+    locale: options.locale ?? 'en',
+  });
   if (options.selectable) el.setAttribute('selectable', '');
   if (options.brandId) el.setAttribute('brand-id', options.brandId);
   await find(el, '[part~="card"]');
@@ -20,7 +39,11 @@ async function mounted(options: { selectable?: boolean; brandId?: string; locale
 
 describe('<kb-creatives>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('shows the gallery with thumbnails, sizes, formats, languages and tags', async () => {
     api = fakeCampaignApi();
@@ -57,7 +80,9 @@ describe('<kb-creatives>', () => {
     fill($in<HTMLSelectElement>(el, '#creatives-orientation'), 'landscape');
     $in<HTMLButtonElement>(el, '[part~="apply"]').click();
     await waitFor(() => calls(api!).length === 2, 1000, 'filtered request');
-    expect(calls(api)[1]!.query.toString()).to.equal('title=welcome&language=en&format=banner&privacy=public&size=300x250&tag=casino&orientation=landscape');
+    expect(calls(api)[1]!.query.toString()).to.equal(
+      'title=welcome&language=en&format=banner&privacy=public&size=300x250&tag=casino&orientation=landscape',
+    );
     expect(query(el, '#creatives-size-error')).to.equal(null);
   });
 

@@ -52,7 +52,8 @@ export class KbCreatives extends CampaignSection {
     selectable: { type: Boolean },
     brandId: { attribute: 'brand-id' },
     selected: { attribute: false },
-    creatives: { state: true }, sizeError: { state: true },
+    creatives: { state: true },
+    sizeError: { state: true },
   };
 
   /** Picker mode: radios on the cards and a "Direct link" choice. */
@@ -84,7 +85,12 @@ export class KbCreatives extends CampaignSection {
   }
 
   private fetch(api: ApiClient): Promise<void> {
-    return this.loadNewest(() => expectOk(api.client.v1.partner.creatives.$get({ query: this.filters })), ({ data }) => { this.creatives = data; });
+    return this.loadNewest(
+      () => expectOk(api.client.v1.partner.creatives.$get({ query: this.filters })),
+      ({ data }) => {
+        this.creatives = data;
+      },
+    );
   }
 
   private apply = (event: SubmitEvent): void => {
@@ -113,8 +119,10 @@ export class KbCreatives extends CampaignSection {
   }
 
   private renderFilters(): TemplateResult {
-    const choices = <T extends string>(list: readonly T[], label: (value: T) => string) =>
-      [['', this.c('any')] as const, ...list.map((value) => [value, label(value)] as const)];
+    const choices = <T extends string>(list: readonly T[], label: (value: T) => string) => [
+      ['', this.c('any')] as const,
+      ...list.map((value) => [value, label(value)] as const),
+    ];
     return html`<form part="filters" aria-label=${this.c('filters')} novalidate @submit=${this.apply}>
       ${textField({ id: 'creatives-title', name: 'title', label: this.m('title'), maxlength: 120 })}
       ${textField({ id: 'creatives-language', name: 'language', label: this.m('language'), maxlength: 8, placeholder: 'en' })}
@@ -130,34 +138,44 @@ export class KbCreatives extends CampaignSection {
   private renderResults(): TemplateResult {
     if (!this.creatives) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
     const shown = this.creatives.filter((c) => !this.brandId || !c.brandId || c.brandId === this.brandId);
-    const cards = shown.length > 0 ? html`<ul part="cards">${shown.map((c) => this.renderCard(c))}</ul>` : html`<p part="empty">${this.m('empty')}</p>`;
+    const cards =
+      shown.length > 0
+        ? html`<ul part="cards">${shown.map((c) => this.renderCard(c))}</ul>`
+        : html`<p part="empty">${this.m('empty')}</p>`;
     return html`<p part="count" role="status">${this.m('count', { count: shown.length })}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${this.selectable ? html`<fieldset part="fieldset choices">
+      ${
+        this.selectable
+          ? html`<fieldset part="fieldset choices">
         <legend part="label">${this.m('pick')}</legend>
         <div part="check direct-link">
           <input part="radio" type="radio" name="creative" id="creative-direct" .checked=${live(this.selected === null)} @change=${() => this.choose(null)} />
           <label part="check-label" for="creative-direct">${this.c('directLink')}</label>
         </div>
         ${cards}
-      </fieldset>` : cards}`;
+      </fieldset>`
+          : cards
+      }`;
   }
 
   private renderCard(creative: Creative): TemplateResult {
     const { id, format } = creative;
     const picked = this.selectable && this.selected === id;
     const inputId = `creative-${id}`;
-    const thumbnail = format === 'banner' && isSafeUrl(creative.assetUrl)
-      ? html`<img part="thumbnail" src=${creative.assetUrl} width=${creative.width} height=${creative.height} alt="" loading="lazy" />`
-      : html`<span part="thumbnail placeholder" aria-hidden="true">${this.m(`format.${format}`)}</span>`;
+    const thumbnail =
+      format === 'banner' && isSafeUrl(creative.assetUrl)
+        ? html`<img part="thumbnail" src=${creative.assetUrl} width=${creative.width} height=${creative.height} alt="" loading="lazy" />`
+        : html`<span part="thumbnail placeholder" aria-hidden="true">${this.m(`format.${format}`)}</span>`;
     const body = html`${thumbnail}<span part="card-title">${creative.title}</span>
       <span part="meta">${creative.width}x${creative.height} · ${this.m(`format.${format}`)} · ${creative.language.toUpperCase()}</span>
       ${creative.tags.length > 0 ? html`<span part="tags">${creative.tags.map((tag) => html`<span part="badge tag">${tag}</span>`)}</span>` : nothing}`;
     return html`<li part=${picked ? 'card card-selected' : 'card'} data-creative-id=${id}>
-      ${this.selectable
-        ? html`<input part="radio" type="radio" name="creative" id=${inputId} .checked=${live(picked)} @change=${() => this.choose(id)} />
+      ${
+        this.selectable
+          ? html`<input part="radio" type="radio" name="creative" id=${inputId} .checked=${live(picked)} @change=${() => this.choose(id)} />
           <label part="card-body" for=${inputId}>${body}</label>`
-        : html`<div part="card-body">${body}</div>`}
+          : html`<div part="card-body">${body}</div>`
+      }
     </li>`;
   }
 }

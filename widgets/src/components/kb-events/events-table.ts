@@ -18,19 +18,22 @@ export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): 
     <table part="events" aria-labelledby="events-results-heading">
       <thead>
         <tr part="events-header-row">
-          ${(['col.time', 'col.event', 'col.actor', 'col.subject', 'col.ip', 'col.detail'] as const)
-            .map((key) => html`<th part="header-cell" scope="col">${m(key)}</th>`)}
+          ${(['col.time', 'col.event', 'col.actor', 'col.subject', 'col.ip', 'col.detail'] as const).map(
+            (key) => html`<th part="header-cell" scope="col">${m(key)}</th>`,
+          )}
         </tr>
       </thead>
       <tbody>
-        ${events.map((event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
+        ${events.map(
+          (event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
           <td part="cell event-time"><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
           <th part="cell event-type" scope="row">${eventLabel(text.locale, event)}</th>
           <td part="cell event-actor">${actorOf(text, event)}</td>
           <td part="cell event-subject">${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
           <td part="cell event-ip">${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>
           <td part="cell event-detail">${renderDetail(event.detail)}</td>
-        </tr>`)}
+        </tr>`,
+        )}
       </tbody>
     </table>
   </div>`;
@@ -38,9 +41,12 @@ export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): 
 
 function actorOf(text: EventsTableText, event: AuditEvent): string {
   switch (event.actor.kind) {
-    case 'operator': return text.m('actor.operator');
-    case 'system': return text.m('actor.system');
-    default: return event.actor.email ?? event.actor.id ?? text.tc('none');
+    case 'operator':
+      return text.m('actor.operator');
+    case 'system':
+      return text.m('actor.system');
+    default:
+      return event.actor.email ?? event.actor.id ?? text.tc('none');
   }
 }
 
@@ -55,7 +61,8 @@ export function detailValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.map(detailValue).join(', ');
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return value.map(detailValue).join(', ');
   try {
     return JSON.stringify(value);
   } catch {

@@ -46,7 +46,12 @@ const ru: Record<keyof typeof en, Message> = {
   'toBeforeFrom': 'Дата окончания раньше даты начала.',
   'apply': 'Показать',
   'results': 'События',
-  'count': { one: 'Показано {count} событие.', few: 'Показано {count} события.', many: 'Показано {count} событий.', other: 'Показано {count} события.' },
+  'count': {
+    one: 'Показано {count} событие.',
+    few: 'Показано {count} события.',
+    many: 'Показано {count} событий.',
+    other: 'Показано {count} события.',
+  },
   'col.time': 'Время',
   'col.event': 'Событие',
   'col.actor': 'Кто',
@@ -73,24 +78,50 @@ export type EventsKey = keyof typeof en;
  */
 export const EVENT_TYPE_LABELS = {
   en: {
-    signed_up: 'Signed up', partner_approved: 'Partner approved', partner_rejected: 'Partner rejected', partner_blocked: 'Partner blocked',
-    signed_in: 'Signed in', sign_in_failed: 'Failed sign-in', user_locked: 'Sign-in locked', user_unlocked: 'Sign-in unlocked',
-    password_reset: 'Password reset', password_set: 'Password set',
-    two_factor_enabled: 'Two-factor authentication enabled', two_factor_disabled: 'Two-factor authentication disabled',
-    recovery_code_used: 'Recovery code used', session_terminated: 'Session terminated',
-    statistic_token_rotated: 'Statistic token rotated', statistic_token_expired: 'Statistic token expired',
-    member_invited: 'Member invited', member_blocked: 'Member blocked', member_unblocked: 'Member unblocked',
-    member_role_changed: 'Member role changed', profile_updated: 'Profile updated',
+    signed_up: 'Signed up',
+    partner_approved: 'Partner approved',
+    partner_rejected: 'Partner rejected',
+    partner_blocked: 'Partner blocked',
+    signed_in: 'Signed in',
+    sign_in_failed: 'Failed sign-in',
+    user_locked: 'Sign-in locked',
+    user_unlocked: 'Sign-in unlocked',
+    password_reset: 'Password reset',
+    password_set: 'Password set',
+    two_factor_enabled: 'Two-factor authentication enabled',
+    two_factor_disabled: 'Two-factor authentication disabled',
+    recovery_code_used: 'Recovery code used',
+    session_terminated: 'Session terminated',
+    statistic_token_rotated: 'Statistic token rotated',
+    statistic_token_expired: 'Statistic token expired',
+    member_invited: 'Member invited',
+    member_blocked: 'Member blocked',
+    member_unblocked: 'Member unblocked',
+    member_role_changed: 'Member role changed',
+    profile_updated: 'Profile updated',
   },
   ru: {
-    signed_up: 'Регистрация', partner_approved: 'Партнёр одобрен', partner_rejected: 'Партнёр отклонён', partner_blocked: 'Партнёр заблокирован',
-    signed_in: 'Вход', sign_in_failed: 'Неудачный вход', user_locked: 'Вход заблокирован', user_unlocked: 'Блокировка входа снята',
-    password_reset: 'Сброс пароля', password_set: 'Пароль установлен',
-    two_factor_enabled: 'Двухфакторная аутентификация включена', two_factor_disabled: 'Двухфакторная аутентификация отключена',
-    recovery_code_used: 'Использован резервный код', session_terminated: 'Сеанс завершён',
-    statistic_token_rotated: 'Токен статистики обновлён', statistic_token_expired: 'Токен статистики отозван',
-    member_invited: 'Участник приглашён', member_blocked: 'Участник заблокирован', member_unblocked: 'Участник разблокирован',
-    member_role_changed: 'Роль участника изменена', profile_updated: 'Профиль изменён',
+    signed_up: 'Регистрация',
+    partner_approved: 'Партнёр одобрен',
+    partner_rejected: 'Партнёр отклонён',
+    partner_blocked: 'Партнёр заблокирован',
+    signed_in: 'Вход',
+    sign_in_failed: 'Неудачный вход',
+    user_locked: 'Вход заблокирован',
+    user_unlocked: 'Блокировка входа снята',
+    password_reset: 'Сброс пароля',
+    password_set: 'Пароль установлен',
+    two_factor_enabled: 'Двухфакторная аутентификация включена',
+    two_factor_disabled: 'Двухфакторная аутентификация отключена',
+    recovery_code_used: 'Использован резервный код',
+    session_terminated: 'Сеанс завершён',
+    statistic_token_rotated: 'Токен статистики обновлён',
+    statistic_token_expired: 'Токен статистики отозван',
+    member_invited: 'Участник приглашён',
+    member_blocked: 'Участник заблокирован',
+    member_unblocked: 'Участник разблокирован',
+    member_role_changed: 'Роль участника изменена',
+    profile_updated: 'Профиль изменён',
   },
 } satisfies Record<Locale, Record<AuditEventType, string>>;
 
@@ -105,7 +136,10 @@ export const AUDIT_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS.en) as AuditEvent
 export function eventLabel(locale: Locale, event: Pick<AuditEvent, 'type' | 'detail'>): string {
   const action = event.detail.action;
   if (event.type === 'sign_in_failed' && action !== undefined && action !== null) {
-    return eventsMessages(locale, action === 'disable' ? 'wrongCode.disable' : action === 'financial' ? 'wrongCode.financial' : 'wrongCode.other');
+    return eventsMessages(
+      locale,
+      action === 'disable' ? 'wrongCode.disable' : action === 'financial' ? 'wrongCode.financial' : 'wrongCode.other',
+    );
   }
   return EVENT_TYPE_LABELS[locale][event.type] ?? event.type;
 }

@@ -3,25 +3,56 @@ import { KbEvents } from './kb-events.ts';
 import type { AuditEvent } from '../../internal/account/account-types.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mockApi,
+  mountSection,
+  query,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 
 define('kb-events', KbEvents);
 
 const event = (id: string, type: AuditEvent['type'], overrides: Partial<AuditEvent> = {}): AuditEvent => ({
-  id, type, actor: { kind: 'user', id: 'usr_owner', email: 'owner@partner.test' }, subject: { id: 'usr_analyst', email: 'analyst@partner.test' },
-  detail: {}, ip: '203.0.113.9', createdAt: '2025-03-02T10:15:00.000Z', ...overrides,
+  id,
+  type,
+  actor: { kind: 'user', id: 'usr_owner', email: 'owner@partner.test' },
+  subject: { id: 'usr_analyst', email: 'analyst@partner.test' },
+  detail: {},
+  ip: '203.0.113.9',
+  createdAt: '2025-03-02T10:15:00.000Z',
+  ...overrides,
 });
 const firstPage = [
-  event('evt_3', 'member_role_changed', { detail: { from: 'analyst', to: 'admin', note: '<img src=x onerror="window.__kbPwned=1">' } }),
-  event('evt_2', 'partner_approved', { actor: { kind: 'operator', id: null, email: null }, subject: { id: null, email: null }, ip: null }),
+  event('evt_3', 'member_role_changed', {
+    detail: { from: 'analyst', to: 'admin', note: '<img src=x onerror="window.__kbPwned=1">' },
+  }),
+  event('evt_2', 'partner_approved', {
+    actor: { kind: 'operator', id: null, email: null },
+    subject: { id: null, email: null },
+    ip: null,
+  }),
   event('evt_1', 'user_locked', { actor: { kind: 'system', id: null, email: null } }),
 ];
 const team = [makeUser(), makeUser({ id: 'usr_analyst', role: 'analyst', email: 'analyst@partner.test' })];
 
 const failedChecks = [
-  event('evt_f3', 'sign_in_failed', { actor: { kind: 'system', id: null, email: null }, detail: { reason: 'two_factor', action: 'disable', failures: 2 } }),
-  event('evt_f2', 'sign_in_failed', { actor: { kind: 'system', id: null, email: null }, detail: { reason: 'two_factor', action: 'financial', failures: 1 } }),
-  event('evt_f1', 'sign_in_failed', { actor: { kind: 'system', id: null, email: null }, detail: { reason: 'password', failures: 1 } }),
+  event('evt_f3', 'sign_in_failed', {
+    actor: { kind: 'system', id: null, email: null },
+    detail: { reason: 'two_factor', action: 'disable', failures: 2 },
+  }),
+  event('evt_f2', 'sign_in_failed', {
+    actor: { kind: 'system', id: null, email: null },
+    detail: { reason: 'two_factor', action: 'financial', failures: 1 },
+  }),
+  event('evt_f1', 'sign_in_failed', {
+    actor: { kind: 'system', id: null, email: null },
+    detail: { reason: 'password', failures: 1 },
+  }),
 ];
 
 function fakeEvents(page: AuditEvent[] = firstPage) {
@@ -47,7 +78,11 @@ async function mounted(api: ApiMock, user = makeUser(), locale: 'en' | 'ru' = 'e
 
 describe('<kb-events>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('shows events with human labels, actors and details as text', async () => {
     api = fakeEvents();
@@ -85,7 +120,9 @@ describe('<kb-events>', () => {
     expect(filtered.get('to')).to.equal(new Date('2025-03-31T23:59:59.999').toISOString());
     expect(filtered.has('before'), 'no cursor on a new search').to.equal(false);
 
-    (await waitFor(() => query<HTMLButtonElement>(el, '[part~="load-more"]:not([disabled])'), 1000, 'Load more ready')).click();
+    (
+      await waitFor(() => query<HTMLButtonElement>(el, '[part~="load-more"]:not([disabled])'), 1000, 'Load more ready')
+    ).click();
     await waitFor(() => rows(el).length === 4, 1000, 'appended page');
     const more = eventsCalls(api)[2]!.query;
     expect(more.get('before')).to.equal('evt_1');
@@ -115,15 +152,26 @@ describe('<kb-events>', () => {
   });
 
   it('names a wrong 2FA code outside sign-in by what it was for, in English and Russian', async () => {
-    const labels = (el: Element) => rows(el).map((r) => r.querySelector('[part~="event-type"]')?.textContent).join(' | ');
+    const labels = (el: Element) =>
+      rows(el)
+        .map((r) => r.querySelector('[part~="event-type"]')?.textContent)
+        .join(' | ');
     api = fakeEvents(failedChecks);
     const en = await mounted(api);
-    expect(labels(en)).to.equal('Wrong 2FA code (turning 2FA off) | Wrong 2FA code (cash-out or payment settings) | Failed sign-in');
-    expect($in(en, '#events-type option[value="sign_in_failed"]').textContent, 'the filter covers both').to.equal('Failed sign-in or wrong 2FA code');
+    expect(labels(en)).to.equal(
+      'Wrong 2FA code (turning 2FA off) | Wrong 2FA code (cash-out or payment settings) | Failed sign-in',
+    );
+    expect($in(en, '#events-type option[value="sign_in_failed"]').textContent, 'the filter covers both').to.equal(
+      'Failed sign-in or wrong 2FA code',
+    );
     cleanupFixtures();
     const ru = await mounted(api, makeUser(), 'ru');
-    expect(labels(ru)).to.equal('Неверный код 2FA (отключение 2FA) | Неверный код 2FA (вывод средств или платёжные настройки) | Неудачный вход');
-    expect($in(ru, '#events-type option[value="sign_in_failed"]').textContent).to.equal('Неудачный вход или неверный код 2FA');
+    expect(labels(ru)).to.equal(
+      'Неверный код 2FA (отключение 2FA) | Неверный код 2FA (вывод средств или платёжные настройки) | Неудачный вход',
+    );
+    expect($in(ru, '#events-type option[value="sign_in_failed"]').textContent).to.equal(
+      'Неудачный вход или неверный код 2FA',
+    );
   });
 
   it('speaks Russian', async () => {
@@ -132,7 +180,9 @@ describe('<kb-events>', () => {
     expect($in(el, '[part~="heading"]').textContent).to.equal('Журнал событий');
     expect(rows(el)[0]?.querySelector('[part~="event-type"]')?.textContent).to.equal('Роль участника изменена');
     expect(rows(el)[1]?.querySelector('[part~="event-actor"]')?.textContent).to.equal('Оператор');
-    expect($in(el, '#events-type option[value="two_factor_enabled"]').textContent).to.equal('Двухфакторная аутентификация включена');
+    expect($in(el, '#events-type option[value="two_factor_enabled"]').textContent).to.equal(
+      'Двухфакторная аутентификация включена',
+    );
     expect($in(el, '[part~="count"]').textContent).to.equal('Показано 3 события.');
     expect(textOf(el)).to.include('Показать ещё');
   });

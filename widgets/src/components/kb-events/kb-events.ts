@@ -49,17 +49,21 @@ export class KbEvents extends AccountSection {
 
   declare private members: Member[];
   declare private dateError: string | null;
-  private readonly log = new PagedLog<AuditEvent, Filters>(this, {}, {
-    fetchPage: async (filters, before) => {
-      const api = this.api;
-      if (!api) throw new Error('No API client');
-      // Unset filters stay undefined, which the client leaves out of the URL.
-      return expectOk(api.client.v1.partner.events.$get({ query: { ...filters, ...(before ? { before } : {}) } }));
+  private readonly log = new PagedLog<AuditEvent, Filters>(
+    this,
+    {},
+    {
+      fetchPage: async (filters, before) => {
+        const api = this.api;
+        if (!api) throw new Error('No API client');
+        // Unset filters stay undefined, which the client leaves out of the URL.
+        return expectOk(api.client.v1.partner.events.$get({ query: { ...filters, ...(before ? { before } : {}) } }));
+      },
+      errorMessage: (error) => this.errorMessage(error),
+      // The Load more button disappears on the last page; keep keyboard focus in the section.
+      onLastPage: () => this.focusAfterRender('#events-results-heading'),
     },
-    errorMessage: (error) => this.errorMessage(error),
-    // The Load more button disappears on the last page; keep keyboard focus in the section.
-    onLastPage: () => this.focusAfterRender('#events-results-heading'),
-  });
+  );
 
   constructor() {
     super();
@@ -91,7 +95,8 @@ export class KbEvents extends AccountSection {
   private applyFilters = (event: SubmitEvent): void => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
+    const value = (name: string) =>
+      (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value ?? '';
     const from = value('from');
     const to = value('to');
     this.dateError = from && to && to < from ? this.m('toBeforeFrom') : null;
@@ -125,13 +130,17 @@ export class KbEvents extends AccountSection {
           ${AUDIT_EVENT_TYPES.map((type) => html`<option value=${type}>${eventTypeFilterLabel(this.i18n.locale, type)}</option>`)}
         </select>
       </div>
-      ${this.members.length > 0 ? html`<div part="field">
+      ${
+        this.members.length > 0
+          ? html`<div part="field">
         <label part="label" for="events-member">${this.m('member')}</label>
         <select part="input member-filter" id="events-member" name="userId">
           <option value="">${this.m('allMembers')}</option>
           ${this.members.map((member) => html`<option value=${member.id}>${member.email}</option>`)}
         </select>
-      </div>` : nothing}
+      </div>`
+          : nothing
+      }
       <div part="field">
         <label part="label" for="events-from">${this.m('from')}</label>
         <input part="input from-filter" id="events-from" name="from" type="date" />
@@ -149,12 +158,20 @@ export class KbEvents extends AccountSection {
   }
 
   private renderResults(): TemplateResult {
-    const text = { locale: this.i18n.locale, m: this.m.bind(this), tc: this.tc.bind(this), dateTime: this.dateTime.bind(this) };
+    const text = {
+      locale: this.i18n.locale,
+      m: this.m.bind(this),
+      tc: this.tc.bind(this),
+      dateTime: this.dateTime.bind(this),
+    };
     return this.log.render({
       count: (events) => (events.length > 0 ? this.m('count', { count: events.length }) : nothing),
-      empty: this.m('empty'), loadMore: this.m('loadMore'), loadingMore: this.m('loadingMore'),
+      empty: this.m('empty'),
+      loadMore: this.m('loadMore'),
+      loadingMore: this.m('loadingMore'),
       table: (events) => renderEventsTable(text, events),
-      loading: () => this.renderLoading(), loadError: (message) => this.renderLoadError(message),
+      loading: () => this.renderLoading(),
+      loadError: (message) => this.renderLoadError(message),
     });
   }
 }

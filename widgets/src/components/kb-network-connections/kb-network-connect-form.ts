@@ -18,7 +18,10 @@ const settingField = (key: string) => `settings.${key}`;
 const fieldId = (field: string) => `connect-${field.replace(/[^\w-]/g, '-')}`;
 
 export class KbNetworkConnectForm extends NetworkConsoleElement {
-  static override shadowRootOptions: ShadowRootInit = { ...NetworkConsoleElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...NetworkConsoleElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
   static override properties = {
     network: { attribute: false },
     busy: { state: true },
@@ -67,7 +70,13 @@ export class KbNetworkConnectForm extends NetworkConsoleElement {
     }
     const network = this.network;
     const body = network
-      ? { kind: 'network' as const, networkKey: network.key, name: value(NAME), defaultCurrency: value(CURRENCY).toUpperCase(), settings: Object.fromEntries(network.settings.map((s) => [s.key, value(settingField(s.key))])) }
+      ? {
+          kind: 'network' as const,
+          networkKey: network.key,
+          name: value(NAME),
+          defaultCurrency: value(CURRENCY).toUpperCase(),
+          settings: Object.fromEntries(network.settings.map((s) => [s.key, value(settingField(s.key))])),
+        }
       : { kind: 'tracker' as const, name: value(NAME), defaultCurrency: value(CURRENCY).toUpperCase() };
     this.busy = true;
     try {
@@ -108,7 +117,11 @@ export class KbNetworkConnectForm extends NetworkConsoleElement {
     this.emit('kb-network-connect-cancel', { networkKey: this.network?.key ?? null });
   };
 
-  private field(field: string, label: string, options: { type?: string; value?: string; hint?: string; autocomplete?: string; maxlength?: number } = {}): TemplateResult {
+  private field(
+    field: string,
+    label: string,
+    options: { type?: string; value?: string; hint?: string; autocomplete?: string; maxlength?: number } = {},
+  ): TemplateResult {
     const id = fieldId(field);
     const message = this.fieldErrors[field];
     const described = [options.hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ');
@@ -129,8 +142,13 @@ export class KbNetworkConnectForm extends NetworkConsoleElement {
       <h3 part="subheading" id="connect-heading">${network ? this.m('form.headingNetwork', { name: network.name }) : this.m('form.headingTracker')}</h3>
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${this.field(NAME, this.m('form.name'), { value: network?.name ?? '', maxlength: 120 })}
-      ${(network?.settings ?? []).map((s) => this.field(settingField(s.key), ru ? s.labelRu : s.label, s.secret
-        ? { type: 'password', autocomplete: 'new-password', hint: this.m('form.secretHint') } : {}))}
+      ${(network?.settings ?? []).map((s) =>
+        this.field(
+          settingField(s.key),
+          ru ? s.labelRu : s.label,
+          s.secret ? { type: 'password', autocomplete: 'new-password', hint: this.m('form.secretHint') } : {},
+        ),
+      )}
       ${this.field(CURRENCY, this.m('form.currency'), { value: 'USD', hint: this.m('form.currencyHint'), maxlength: 8 })}
       <div part="actions">
         <button part="primary submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? this.m('form.busy') : this.m('form.submit')}</button>

@@ -3,11 +3,13 @@ import { defineMessages, type Message } from '../../internal/i18n.ts';
 
 const en = {
   'heading': 'CPA networks and trackers',
-  'intro': 'Connect a CPA network or your own tracker, paste its postback URLs into it, and map your offers to the network’s parameters.',
+  'intro':
+    'Connect a CPA network or your own tracker, paste its postback URLs into it, and map your offers to the network’s parameters.',
   'loading': 'Loading networks and connections…',
   'networkError': 'The server could not be reached. Check your connection and try again.',
   'retry': 'Retry',
-  'missingApiBase': 'Set the "api-base" attribute: the route on your own backend that forwards to Kabinet with your key.',
+  'missingApiBase':
+    'Set the "api-base" attribute: the route on your own backend that forwards to Kabinet with your key.',
   'none': '—',
   'close': 'Close',
   'connections.heading': 'Your connections',
@@ -50,7 +52,8 @@ const en = {
   'catalog.connect': 'Connect',
   'catalog.connectLabel': 'Connect {name}',
   'tracker.heading': 'Your own tracker',
-  'tracker.hint': 'Keitaro, Binom, Voluum or any tracker that can call one postback URL with click id, status and payout.',
+  'tracker.hint':
+    'Keitaro, Binom, Voluum or any tracker that can call one postback URL with click id, status and payout.',
   'tracker.connect': 'Connect a tracker',
   'form.headingNetwork': 'Connect {name}',
   'form.headingTracker': 'Connect a tracker',
@@ -99,11 +102,13 @@ const en = {
 
 const ru: Record<keyof typeof en, Message> = {
   'heading': 'CPA-сети и трекеры',
-  'intro': 'Подключите CPA-сеть или свой трекер, вставьте в них адреса постбэков и сопоставьте офферы с параметрами сети.',
+  'intro':
+    'Подключите CPA-сеть или свой трекер, вставьте в них адреса постбэков и сопоставьте офферы с параметрами сети.',
   'loading': 'Загружаем сети и подключения…',
   'networkError': 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   'retry': 'Повторить',
-  'missingApiBase': 'Задайте атрибут «api-base»: адрес на вашем сервере, который передаёт запросы в Kabinet с вашим ключом.',
+  'missingApiBase':
+    'Задайте атрибут «api-base»: адрес на вашем сервере, который передаёт запросы в Kabinet с вашим ключом.',
   'none': '—',
   'close': 'Закрыть',
   'connections.heading': 'Ваши подключения',
@@ -146,7 +151,8 @@ const ru: Record<keyof typeof en, Message> = {
   'catalog.connect': 'Подключить',
   'catalog.connectLabel': 'Подключить {name}',
   'tracker.heading': 'Свой трекер',
-  'tracker.hint': 'Keitaro, Binom, Voluum или любой трекер, который умеет вызывать один адрес постбэка с click id, статусом и выплатой.',
+  'tracker.hint':
+    'Keitaro, Binom, Voluum или любой трекер, который умеет вызывать один адрес постбэка с click id, статусом и выплатой.',
   'tracker.connect': 'Подключить трекер',
   'form.headingNetwork': 'Подключение {name}',
   'form.headingTracker': 'Подключение трекера',

@@ -7,7 +7,10 @@ import { css } from 'lit';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 
-export const consoleStyles = [...accountSectionStyles, campaignStyles, css`
+export const consoleStyles = [
+  ...accountSectionStyles,
+  campaignStyles,
+  css`
   [part~='section'] { margin: 0 0 var(--_space-4); }
   [part~='search'] { max-width: 24rem; margin: 0 0 var(--_space-2); }
   [part~='network-list'], [part~='connection-list'] { display: grid; gap: var(--_space); margin: 0; padding: 0; list-style: none; }
@@ -44,4 +47,5 @@ export const consoleStyles = [...accountSectionStyles, campaignStyles, css`
   [part~='status-pill'] { display: inline-block; padding: 0 var(--_space-2); border-radius: 999px; border: 1px solid var(--_border); background: var(--_surface); white-space: nowrap; }
   [part~='status-approve'] { border-color: var(--_primary); }
   [part~='status-cancel'], [part~='status-trash'] { color: var(--_danger); border-color: currentColor; }
-`];
+`,
+];

@@ -54,8 +54,15 @@ type Chosen = { kind: 'network'; key: string } | { kind: 'tracker' } | null;
 
 export class KbNetworkConnections extends NetworkConsoleElement {
   static override properties = {
-    catalog: { state: true }, connections: { state: true }, loadError: { state: true }, search: { state: true },
-    chosen: { state: true }, viewing: { state: true }, notice: { state: true }, error: { state: true }, copied: { state: true },
+    catalog: { state: true },
+    connections: { state: true },
+    loadError: { state: true },
+    search: { state: true },
+    chosen: { state: true },
+    viewing: { state: true },
+    notice: { state: true },
+    error: { state: true },
+    copied: { state: true },
   };
 
   declare private catalog: NetworkEntry[] | null;
@@ -131,7 +138,12 @@ export class KbNetworkConnections extends NetworkConsoleElement {
   private async toggle(connection: Connection, enabled: boolean): Promise<void> {
     this.error = null;
     try {
-      const updated = await expectOk(this.api.client.v1.network_connections[':connectionId'].$patch({ param: { connectionId: connection.id }, json: { enabled } }));
+      const updated = await expectOk(
+        this.api.client.v1.network_connections[':connectionId'].$patch({
+          param: { connectionId: connection.id },
+          json: { enabled },
+        }),
+      );
       this.connections = (this.connections ?? []).map((c) => (c.id === updated.id ? updated : c));
     } catch (error) {
       // A refused change puts the switch back (`live` compares with the checkbox itself).
@@ -153,26 +165,49 @@ export class KbNetworkConnections extends NetworkConsoleElement {
   protected override render(): TemplateResult {
     return html`<h2 part="heading">${this.m('heading')}</h2>
       <p part="hint">${this.m('intro')}</p>
-      ${!this.apiBase ? html`<div part="error" role="alert">${this.m('missingApiBase')}</div>` : this.loadError ? html`<div part="error" role="alert"><p>${this.loadError}</p><button part="retry" type="button" @click=${() => this.load()}>${this.m('retry')}</button></div>`
-        : this.catalog === null || this.connections === null ? html`<p part="status" role="status">${this.m('loading')}</p>` : html`
+      ${
+        !this.apiBase
+          ? html`<div part="error" role="alert">${this.m('missingApiBase')}</div>`
+          : this.loadError
+            ? html`<div part="error" role="alert"><p>${this.loadError}</p><button part="retry" type="button" @click=${() => this.load()}>${this.m('retry')}</button></div>`
+            : this.catalog === null || this.connections === null
+              ? html`<p part="status" role="status">${this.m('loading')}</p>`
+              : html`
       <p part="success" role="status">${this.notice ?? nothing}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${this.chosen ? html`<kb-network-connect-form .apiBase=${this.apiBase} .locale=${this.uiLocale}
-        .network=${this.chosen.kind === 'network' ? this.catalog.find((n) => this.chosen?.kind === 'network' && n.key === this.chosen.key) ?? null : null}
-        @kb-network-connected=${this.connected} @kb-network-connect-cancel=${() => { this.chosen = null; }}></kb-network-connect-form>` : nothing}
+      ${
+        this.chosen
+          ? html`<kb-network-connect-form .apiBase=${this.apiBase} .locale=${this.uiLocale}
+        .network=${this.chosen.kind === 'network' ? (this.catalog.find((n) => this.chosen?.kind === 'network' && n.key === this.chosen.key) ?? null) : null}
+        @kb-network-connected=${this.connected} @kb-network-connect-cancel=${() => {
+          this.chosen = null;
+        }}></kb-network-connect-form>`
+          : nothing
+      }
       ${this.renderConnections(this.connections)}
-      ${this.renderCatalog(this.catalog)}`}`;
+      ${this.renderCatalog(this.catalog)}`
+      }`;
   }
 
   private renderConnections(connections: Connection[]): TemplateResult {
     const viewing = connections.find((c) => c.id === this.viewing);
     return html`<section part="section connections" aria-labelledby="connections-heading">
       <h3 part="subheading" id="connections-heading">${this.m('connections.heading')}</h3>
-      ${connections.length === 0 ? html`<p part="empty">${this.m('connections.empty')}</p>` : html`<ul part="connection-list">
+      ${
+        connections.length === 0
+          ? html`<p part="empty">${this.m('connections.empty')}</p>`
+          : html`<ul part="connection-list">
         ${connections.map((c) => this.renderConnection(c))}
-      </ul>`}
-      ${viewing ? html`<kb-network-conversions .apiBase=${this.apiBase} .locale=${this.uiLocale} .connectionId=${viewing.id} .connectionName=${viewing.name}
-        @kb-network-conversions-close=${() => { this.viewing = null; }}></kb-network-conversions>` : nothing}
+      </ul>`
+      }
+      ${
+        viewing
+          ? html`<kb-network-conversions .apiBase=${this.apiBase} .locale=${this.uiLocale} .connectionId=${viewing.id} .connectionName=${viewing.name}
+        @kb-network-conversions-close=${() => {
+          this.viewing = null;
+        }}></kb-network-conversions>`
+          : nothing
+      }
     </section>`;
   }
 
@@ -186,13 +221,21 @@ export class KbNetworkConnections extends NetworkConsoleElement {
       </div>
       <p part="meta">${this.m('currency', { currency: c.defaultCurrency })}${Object.keys(c.settings).length ? html` · ${this.m('settings')}: ${Object.entries(c.settings).map(([k, v], i) => html`${i ? ', ' : ''}<code>${k}</code> <code>${v}</code>`)}` : nothing}</p>
       <h5 part="term">${this.m('postbacks.heading')}</h5>
-      ${c.postbackMode === 'api' ? html`<p part="hint">${this.m('postbacks.api')}</p>` : c.postbackUrls.length === 0 ? html`<p part="hint">${this.m('postbacks.none')}</p>` : html`
+      ${
+        c.postbackMode === 'api'
+          ? html`<p part="hint">${this.m('postbacks.api')}</p>`
+          : c.postbackUrls.length === 0
+            ? html`<p part="hint">${this.m('postbacks.none')}</p>`
+            : html`
         <p part="hint">${this.m('postbacks.hint')}</p>
         ${c.postbackMode === 'fields' ? html`<p part="hint">${this.m('postbacks.fields')}</p>` : nothing}
-        ${c.postbackUrls.map((u) => this.renderPostback(c, u.status, u.url))}`}
+        ${c.postbackUrls.map((u) => this.renderPostback(c, u.status, u.url))}`
+      }
       ${c.kind === 'network' && network ? html`<kb-network-offers .apiBase=${this.apiBase} .locale=${this.uiLocale} .connectionId=${c.id} .parameters=${network.offerParameters}></kb-network-offers>` : nothing}
       <div part="actions"><button part="show-conversions" type="button" aria-pressed=${this.viewing === c.id ? 'true' : 'false'}
-        @click=${() => { this.viewing = this.viewing === c.id ? null : c.id; }}>${this.m('showConversions')}</button></div>
+        @click=${() => {
+          this.viewing = this.viewing === c.id ? null : c.id;
+        }}>${this.m('showConversions')}</button></div>
     </li>`;
   }
 
@@ -214,9 +257,15 @@ export class KbNetworkConnections extends NetworkConsoleElement {
   /** A network that takes the postback field by field gets the URL taken apart: protocol, domain, path, then each parameter. */
   private renderFields(url: string): TemplateResult | typeof nothing {
     let parsed: URL;
-    try { parsed = new URL(url); } catch { return nothing; }
+    try {
+      parsed = new URL(url);
+    } catch {
+      return nothing;
+    }
     const rows: Array<[string, string]> = [
-      [this.m('field.protocol'), parsed.protocol.replace(':', '').toUpperCase()], [this.m('field.domain'), parsed.host], [this.m('field.path'), parsed.pathname],
+      [this.m('field.protocol'), parsed.protocol.replace(':', '').toUpperCase()],
+      [this.m('field.domain'), parsed.host],
+      [this.m('field.path'), parsed.pathname],
       ...[...parsed.searchParams].map(([name, value]): [string, string] => [name, value]),
     ];
     return html`<dl part="tails postback-fields">${rows.map(([name, value]) => html`<dt>${name}</dt><dd><code>${value}</code></dd>`)}</dl>`;
@@ -224,7 +273,9 @@ export class KbNetworkConnections extends NetworkConsoleElement {
 
   private renderCatalog(catalog: NetworkEntry[]): TemplateResult {
     const query = this.search.trim().toLowerCase();
-    const shown = query ? catalog.filter((n) => n.name.toLowerCase().includes(query) || n.key.toLowerCase().includes(query)) : catalog;
+    const shown = query
+      ? catalog.filter((n) => n.name.toLowerCase().includes(query) || n.key.toLowerCase().includes(query))
+      : catalog;
     return html`<section part="section catalog" aria-labelledby="catalog-heading">
       <h3 part="subheading" id="catalog-heading">${this.m('catalog.heading')}</h3>
       <div part="tracker-card">
@@ -233,7 +284,9 @@ export class KbNetworkConnections extends NetworkConsoleElement {
         <div part="actions"><button part="primary connect-tracker" type="button" @click=${() => this.open({ kind: 'tracker' })}>${this.m('tracker.connect')}</button></div>
       </div>
       <label part="field search"><span part="label">${this.m('catalog.search')}</span>
-        <input part="input search-input" type="search" .value=${this.search} @input=${(e: Event) => { this.search = (e.currentTarget as HTMLInputElement).value; }}>
+        <input part="input search-input" type="search" .value=${this.search} @input=${(e: Event) => {
+          this.search = (e.currentTarget as HTMLInputElement).value;
+        }}>
       </label>
       <p part="count" role="status">${shown.length ? this.m('catalog.count', { count: shown.length }) : this.m('catalog.noMatch', { query: this.search.trim() })}</p>
       <ul part="network-list">${shown.map((n) => this.renderNetwork(n))}</ul>
@@ -247,11 +300,17 @@ export class KbNetworkConnections extends NetworkConsoleElement {
       ${n.streamsRequired ? html`<p part="meta"><span part="badge badge-streams">${this.m('catalog.streams')}</span></p>` : nothing}
       ${n.notes ? html`<p part="notes">${n.notes}</p>` : nothing}
       <h5 part="term">${this.m('catalog.settings')}</h5>
-      ${n.settings.length ? html`<ul part="plain-list settings">${n.settings.map((s) => html`<li>${ru ? s.labelRu : s.label} <code>${s.key}</code>${s.secret ? html` <span part="badge">${this.m('catalog.secret')}</span>` : nothing}</li>`)}</ul>`
-        : html`<p part="meta">${this.m('catalog.noSettings')}</p>`}
+      ${
+        n.settings.length
+          ? html`<ul part="plain-list settings">${n.settings.map((s) => html`<li>${ru ? s.labelRu : s.label} <code>${s.key}</code>${s.secret ? html` <span part="badge">${this.m('catalog.secret')}</span>` : nothing}</li>`)}</ul>`
+          : html`<p part="meta">${this.m('catalog.noSettings')}</p>`
+      }
       <h5 part="term">${this.m('catalog.offerParameters')}</h5>
-      ${n.offerParameters.length ? html`<dl part="tails offer-parameters">${n.offerParameters.map((p) => html`<dt><code>${p.name}</code></dt><dd>${ru ? p.meaningRu : p.meaning}</dd>`)}</dl>`
-        : html`<p part="meta">${this.m('catalog.noOfferParameters')}</p>`}
+      ${
+        n.offerParameters.length
+          ? html`<dl part="tails offer-parameters">${n.offerParameters.map((p) => html`<dt><code>${p.name}</code></dt><dd>${ru ? p.meaningRu : p.meaning}</dd>`)}</dl>`
+          : html`<p part="meta">${this.m('catalog.noOfferParameters')}</p>`
+      }
       <h5 part="term">${this.m('catalog.postbacks')}</h5>
       ${this.renderPostbackMode(n)}
       <div part="actions"><button part="primary connect" type="button" aria-label=${this.m('catalog.connectLabel', { name: n.name })}
@@ -261,14 +320,19 @@ export class KbNetworkConnections extends NetworkConsoleElement {
 
   private renderPostbackMode(n: NetworkEntry): TemplateResult {
     const ru = this.uiLocale === 'ru';
-    const tails = n.postbacks.tails.length ? html`<dl part="tails postback-tails">${n.postbacks.tails.map((t) => html`<dt>${t.label} (${t.status})</dt><dd><code>${t.tail}</code></dd>`)}</dl>` : nothing;
+    const tails = n.postbacks.tails.length
+      ? html`<dl part="tails postback-tails">${n.postbacks.tails.map((t) => html`<dt>${t.label} (${t.status})</dt><dd><code>${t.tail}</code></dd>`)}</dl>`
+      : nothing;
     const fields = n.postbacks.fields
       ? html`<dl part="tails postback-field-list"><dt>protocol</dt><dd><code>${n.postbacks.fields.protocol}</code></dd>${n.postbacks.fields.parameters.map((p) => html`<dt><code>${p.name}</code></dt><dd>${ru ? p.meaningRu : p.meaning}</dd>`)}</dl>`
       : nothing;
     switch (n.postbacks.mode) {
-      case 'api': return html`<p part="meta postback-mode" data-mode="api">${this.m('catalog.api')}</p>`;
-      case 'fields': return html`<p part="meta postback-mode" data-mode="fields">${this.m('catalog.fields')}</p>${fields}`;
-      default: return html`<p part="meta postback-mode" data-mode="tails">${this.m('catalog.tails')}</p>${tails}`;
+      case 'api':
+        return html`<p part="meta postback-mode" data-mode="api">${this.m('catalog.api')}</p>`;
+      case 'fields':
+        return html`<p part="meta postback-mode" data-mode="fields">${this.m('catalog.fields')}</p>${fields}`;
+      default:
+        return html`<p part="meta postback-mode" data-mode="tails">${this.m('catalog.tails')}</p>${tails}`;
     }
   }
 }

@@ -48,7 +48,12 @@ export class KbNetworkConversions extends NetworkConsoleElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if ((changed.has('connectionId') || changed.has('apiBase') || changed.has('status')) && this.connectionId && this.apiBase) void this.load();
+    if (
+      (changed.has('connectionId') || changed.has('apiBase') || changed.has('status')) &&
+      this.connectionId &&
+      this.apiBase
+    )
+      void this.load();
   }
 
   private async load(): Promise<void> {
@@ -60,7 +65,10 @@ export class KbNetworkConversions extends NetworkConsoleElement {
       const { data } = await expectOk(this.api.client.v1.conversions.$get({ query }));
       if (seq === this.loadSeq) this.rows = data;
     } catch (error) {
-      if (seq === this.loadSeq) { this.rows = []; this.error = this.failure(error); }
+      if (seq === this.loadSeq) {
+        this.rows = [];
+        this.error = this.failure(error);
+      }
     }
   }
 
@@ -70,12 +78,17 @@ export class KbNetworkConversions extends NetworkConsoleElement {
     this.error = null;
     this.notice = null;
     try {
-      const updated = await expectOk(this.api.client.v1.conversions[':conversionId'].$patch({ param: { conversionId: row.id }, json: { status } }));
+      const updated = await expectOk(
+        this.api.client.v1.conversions[':conversionId'].$patch({ param: { conversionId: row.id }, json: { status } }),
+      );
       const { changes: _changes, ...conversion } = updated;
       this.rows = (this.rows ?? []).map((r) => (r.id === row.id ? conversion : r));
       this.notice = this.m('conversions.changed', { id: row.id, status: this.m(`status.${conversion.status}`) });
     } catch (error) {
-      this.error = error instanceof ApiError && error.status === 409 ? this.m('conversions.refused', { detail: error.detail }) : this.failure(error);
+      this.error =
+        error instanceof ApiError && error.status === 409
+          ? this.m('conversions.refused', { detail: error.detail })
+          : this.failure(error);
     } finally {
       this.pending = null;
     }
@@ -103,22 +116,38 @@ export class KbNetworkConversions extends NetworkConsoleElement {
       </div>
       <div part="error" role="alert">${this.error ?? nothing}</div>
       <p part="success" role="status">${this.notice ?? nothing}</p>
-      ${this.rows === null ? html`<p part="status">${this.m('conversions.loading')}</p>` : this.rows.length === 0 ? html`<p part="empty">${this.m('conversions.empty')}</p>` : html`<div part="table-wrap">
+      ${
+        this.rows === null
+          ? html`<p part="status">${this.m('conversions.loading')}</p>`
+          : this.rows.length === 0
+            ? html`<p part="empty">${this.m('conversions.empty')}</p>`
+            : html`<div part="table-wrap">
         <table part="conversions">
-          <thead><tr part="header-row">${[this.m('conversions.colStatus'), this.m('conversions.colRaw'), this.m('conversions.colPayout'), this.m('conversions.colClick'), this.m('conversions.colUpdated'), this.m('conversions.colActions')]
-            .map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${this.rows.map((r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
+          <thead><tr part="header-row">${[
+            this.m('conversions.colStatus'),
+            this.m('conversions.colRaw'),
+            this.m('conversions.colPayout'),
+            this.m('conversions.colClick'),
+            this.m('conversions.colUpdated'),
+            this.m('conversions.colActions'),
+          ].map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <tbody>${this.rows.map(
+            (r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
             <td part="cell conversion-status"><span part=${`status-pill status-${r.status}`}>${this.m(`status.${r.status}`)}</span></td>
             <td part="cell conversion-raw">${r.rawStatus ? html`<code>${r.rawStatus}</code>` : none}</td>
             <td part="cell conversion-payout">${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
             <td part="cell conversion-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
             <td part="cell conversion-updated"><time datetime=${r.updatedAt}>${this.dateTime(r.updatedAt)}</time></td>
-            <td part="cell"><div part="row-actions">${ACTIONS.map((a) => html`<button part=${`action action-${a}${a === 'approve' ? '' : ' danger'}`} type="button"
+            <td part="cell"><div part="row-actions">${ACTIONS.map(
+              (a) => html`<button part=${`action action-${a}${a === 'approve' ? '' : ' danger'}`} type="button"
               ?disabled=${r.status === a || this.pending !== null} aria-label=${this.m('conversions.actionLabel', { action: this.m(`action.${a}`), id: r.id })}
-              @click=${() => this.change(r, a)}>${this.m(`action.${a}`)}</button>`)}</div></td>
-          </tr>`)}</tbody>
+              @click=${() => this.change(r, a)}>${this.m(`action.${a}`)}</button>`,
+            )}</div></td>
+          </tr>`,
+          )}</tbody>
         </table>
-      </div>`}
+      </div>`
+      }
     </section>`;
   }
 }

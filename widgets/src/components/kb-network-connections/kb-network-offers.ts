@@ -57,7 +57,10 @@ export class KbNetworkOffers extends NetworkConsoleElement {
       const { data } = await expectOk(this.offers$.$get({ param: { connectionId: this.connectionId } }));
       if (seq === this.loadSeq) this.offers = data;
     } catch (error) {
-      if (seq === this.loadSeq) { this.offers = []; this.error = this.failure(error); }
+      if (seq === this.loadSeq) {
+        this.offers = [];
+        this.error = this.failure(error);
+      }
     }
   }
 
@@ -70,19 +73,25 @@ export class KbNetworkOffers extends NetworkConsoleElement {
     this.fieldErrors = value(LABEL) ? {} : { [LABEL]: this.m('form.required') };
     if (!value(LABEL)) return;
     // Blank parameters are left out: the server says which ones the network requires.
-    const parameters = Object.fromEntries(this.parameters.map((p) => [p.name, value(paramField(p.name))]).filter(([, v]) => v));
+    const parameters = Object.fromEntries(
+      this.parameters.map((p) => [p.name, value(paramField(p.name))]).filter(([, v]) => v),
+    );
     this.busy = true;
     try {
-      const offer = await expectOk(this.offers$.$post({ param: { connectionId: this.connectionId }, json: { label: value(LABEL), parameters } }));
+      const offer = await expectOk(
+        this.offers$.$post({ param: { connectionId: this.connectionId }, json: { label: value(LABEL), parameters } }),
+      );
       this.offers = [...(this.offers ?? []), offer];
       form.reset();
     } catch (error) {
       const fields = [LABEL, ...this.parameters.map((p) => paramField(p.name))];
       const problems = error instanceof ApiError ? error.errors : [];
-      this.fieldErrors = Object.fromEntries(fields.flatMap((f) => {
-        const problem = problems.find((p) => p.path === `body.${f}`);
-        return problem ? [[f, problem.message]] : [];
-      }));
+      this.fieldErrors = Object.fromEntries(
+        fields.flatMap((f) => {
+          const problem = problems.find((p) => p.path === `body.${f}`);
+          return problem ? [[f, problem.message]] : [];
+        }),
+      );
       const placed = problems.length > 0 && problems.every((p) => fields.some((f) => p.path === `body.${f}`));
       this.error = placed ? this.m('form.fix') : this.failure(error);
     } finally {
@@ -93,7 +102,9 @@ export class KbNetworkOffers extends NetworkConsoleElement {
   private async removeOffer(offer: NetworkOffer): Promise<void> {
     this.error = null;
     try {
-      await expectOk(this.offers$[':offerId'].$delete({ param: { connectionId: this.connectionId, offerId: offer.id } }));
+      await expectOk(
+        this.offers$[':offerId'].$delete({ param: { connectionId: this.connectionId, offerId: offer.id } }),
+      );
       this.offers = (this.offers ?? []).filter((o) => o.id !== offer.id);
     } catch (error) {
       this.error = this.failure(error);
@@ -118,16 +129,24 @@ export class KbNetworkOffers extends NetworkConsoleElement {
     return html`<h4 part="term">${this.m('offers.heading')}</h4>
       <p part="hint">${this.m('offers.hint')}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${offers === null ? html`<p part="status">${this.m('offers.loading')}</p>` : offers.length === 0 ? html`<p part="empty">${this.m('offers.empty')}</p>` : html`<div part="table-wrap">
+      ${
+        offers === null
+          ? html`<p part="status">${this.m('offers.loading')}</p>`
+          : offers.length === 0
+            ? html`<p part="empty">${this.m('offers.empty')}</p>`
+            : html`<div part="table-wrap">
         <table part="offers">
           <thead><tr><th scope="col">${this.m('offers.colLabel')}</th><th scope="col">${this.m('offers.colParameters')}</th><th scope="col"><span class="visually-hidden">${this.m('offers.delete')}</span></th></tr></thead>
-          <tbody>${offers.map((o) => html`<tr part="offer-row" data-offer-id=${o.id}>
+          <tbody>${offers.map(
+            (o) => html`<tr part="offer-row" data-offer-id=${o.id}>
             <th scope="row" part="offer-label">${o.label}</th>
             <td part="offer-parameters">${Object.entries(o.parameters).map(([k, v]) => html`<div><code>${k}</code> = <code>${v}</code></div>`)}</td>
             <td><button part="danger delete" type="button" aria-label=${this.m('offers.deleteLabel', { label: o.label })} @click=${() => this.removeOffer(o)}>${this.m('offers.delete')}</button></td>
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-      </div>`}
+      </div>`
+      }
       <form part="offer-form" novalidate aria-label=${this.m('offers.add')} @submit=${this.add}>
         ${this.input(LABEL, this.m('offers.label'), null)}
         ${this.parameters.map((p) => this.input(paramField(p.name), p.name, ru ? p.meaningRu : p.meaning))}

@@ -15,4 +15,9 @@ export type NetworkOffer = Body<KabinetClient['v1']['network_connections'][':con
 /** A conversion from GET /v1/conversions (tracker, network or operator). */
 export type OperatorConversion = Body<KabinetClient['v1']['conversions']['$get']>['data'][number];
 export type ConversionStatus = OperatorConversion['status'];
-export const CONVERSION_STATUSES = ['hold', 'approve', 'cancel', 'trash'] as const satisfies readonly ConversionStatus[];
+export const CONVERSION_STATUSES = [
+  'hold',
+  'approve',
+  'cancel',
+  'trash',
+] as const satisfies readonly ConversionStatus[];

@@ -34,7 +34,9 @@ describe('<kb-portal> on a page whose origin the server refuses', () => {
     expect(errors.length, 'one kb-error').to.equal(1);
     expect(errors[0]!.code).to.equal('origin_not_allowed');
     expect(errors[0]!.status).to.equal(0);
-    expect(errors[0]!.detail).to.include(`its address (${location.origin}) is not among the operator’s allowed origins`);
+    expect(errors[0]!.detail).to.include(
+      `its address (${location.origin}) is not among the operator’s allowed origins`,
+    );
     const box = $in(portal, '[part~="error"]');
     expect(box.getAttribute('role')).to.equal('alert');
     expect($in(portal, '[part~="error-title"]').textContent).to.equal('We couldn’t load the partner portal');
@@ -46,14 +48,17 @@ describe('<kb-portal> on a page whose origin the server refuses', () => {
     const { portal, errors } = await failingPortal(REFUSING_SERVER, 'ru');
     expect(errors[0]!.code).to.equal('origin_not_allowed');
     expect($in(portal, '[part~="error-title"]').textContent).to.equal('Не удалось загрузить партнёрский кабинет');
-    expect($in(portal, '[part~="error-detail"]').textContent)
-      .to.include(`её адрес (${location.origin}) не входит в список разрешённых адресов оператора`);
+    expect($in(portal, '[part~="error-detail"]').textContent).to.include(
+      `её адрес (${location.origin}) не входит в список разрешённых адресов оператора`,
+    );
     expect($in(portal, '[part~="retry"]').textContent).to.equal('Повторить');
   });
 
   it('tells an unreachable server apart: code network', async () => {
     const { portal, errors } = await failingPortal(NO_SERVER, 'en');
     expect(errors[0]!.code).to.equal('network');
-    expect($in(portal, '[part~="error-detail"]').textContent).to.equal('The server could not be reached. Check your connection and try again.');
+    expect($in(portal, '[part~="error-detail"]').textContent).to.equal(
+      'The server could not be reached. Check your connection and try again.',
+    );
   });
 });

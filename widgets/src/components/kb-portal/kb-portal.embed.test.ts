@@ -4,14 +4,27 @@ import '../../index.ts';
 import { define } from '../../internal/base-element.ts';
 import { anonymousSession, apiContext, type PartnerRole, type SessionState } from '../../internal/contexts.ts';
 import { expect } from '@open-wc/testing';
-import { $in, deepActiveElement, describe, fixture, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
+import {
+  $in,
+  deepActiveElement,
+  describe,
+  fixture,
+  it,
+  jsonResponse,
+  problemResponse,
+  stubApi,
+  typeInto,
+  waitFor,
+} from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
 import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
 
 class KbTestCaller extends LitElement {
   readonly api = new ContextConsumer(this, { context: apiContext, subscribe: true });
-  call() { return this.api.value!.client.v1.partner.profile.$get(); }
+  call() {
+    return this.api.value!.client.v1.partner.profile.$get();
+  }
 }
 define('kb-test-caller', KbTestCaller);
 
@@ -19,7 +32,12 @@ const EXCHANGE = publicRoute('embed-sessions/exchange');
 const TOKEN_A = 'kbcs_first_secret_000000';
 const TOKEN_B = 'kbcs_second_secret_00000';
 const section = (id: string, extra: Partial<PortalSection> = {}): PortalSection => ({
-  id, labelKey: 'nav.profile', component: 'profile', requiresSession: true, render: () => html`<p part="section">${id}</p>`, ...extra,
+  id,
+  labelKey: 'nav.profile',
+  component: 'profile',
+  requiresSession: true,
+  render: () => html`<p part="section">${id}</p>`,
+  ...extra,
 });
 const SECTIONS: PortalSection[] = [
   // The real Program section plus stand-ins, so visibility is tested without each section's API calls.
@@ -28,17 +46,30 @@ const SECTIONS: PortalSection[] = [
   section('team', { labelKey: 'nav.team', component: 'team', roles: ['owner', 'admin'] }),
   section('events', { labelKey: 'nav.events', component: 'events' }),
 ];
-const navLabels = (portal: KbPortal) => [...(portal.shadowRoot?.querySelectorAll('[part~="nav-link"]') ?? [])].map((b) => b.textContent?.trim());
+const navLabels = (portal: KbPortal) =>
+  [...(portal.shadowRoot?.querySelectorAll('[part~="nav-link"]') ?? [])].map((b) => b.textContent?.trim());
 const ids = (session: SessionState) => visibleSections(SECTIONS, session).map((s) => s.id);
-const signedIn = (role: PartnerRole, components: string[] | null = null, status: SessionState['status'] = 'signed_in'): SessionState =>
-  ({ ...anonymousSession(), status, user: user({ role }), components });
+const signedIn = (
+  role: PartnerRole,
+  components: string[] | null = null,
+  status: SessionState['status'] = 'signed_in',
+): SessionState => ({ ...anonymousSession(), status, user: user({ role }), components });
 
 describe('<kb-portal> embed sessions, emailed links and section visibility', () => {
   const t = isolateEachTest();
 
   it('exchanges the client secret, runs embedded with the minted components and the new bearer token', async () => {
-    t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => jsonResponse(sessionResult({ token: 'kbs_embed_1', components: ['program', 'team'], user: user({ role: 'admin' }) })), 'GET /v1/partner/profile': () => jsonResponse({}) });
-    const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} .sections=${SECTIONS}><kb-test-caller></kb-test-caller></kb-portal>`);
+    t.stub = stubApi({
+      ...configRoute,
+      [EXCHANGE]: () =>
+        jsonResponse(
+          sessionResult({ token: 'kbs_embed_1', components: ['program', 'team'], user: user({ role: 'admin' }) }),
+        ),
+      'GET /v1/partner/profile': () => jsonResponse({}),
+    });
+    const portal = await fixture<KbPortal>(
+      html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} .sections=${SECTIONS}><kb-test-caller></kb-test-caller></kb-portal>`,
+    );
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
     const exchange = t.stub.requests.find((r) => r.url.endsWith('/embed-sessions/exchange'));
     expect(exchange?.body).to.deep.equal({ clientSecret: TOKEN_A });
@@ -47,19 +78,31 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     await portal.updateComplete;
     expect(navLabels(portal), 'only minted components').to.deep.equal(['Program', 'Team']);
     expect($in(portal, '[part~="user-email"]').textContent).to.equal('anna@traffic.example');
-    expect(portal.shadowRoot?.querySelector('[part~="sign-out"]'), 'the operator’s site signs out, not the embed').to.equal(null);
+    expect(
+      portal.shadowRoot?.querySelector('[part~="sign-out"]'),
+      'the operator’s site signs out, not the embed',
+    ).to.equal(null);
     expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form').to.equal(null);
     await (portal.querySelector('kb-test-caller') as KbTestCaller).call();
     expect(t.stub.requests.at(-1)?.headers.get('authorization')).to.equal('Bearer kbs_embed_1');
   });
 
   it('shows the server’s detail for a used or expired secret', async () => {
-    t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => problemResponse(401, 'unauthorized', 'This client secret was already used; mint a new one') });
-    const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A}></kb-portal>`);
+    t.stub = stubApi({
+      ...configRoute,
+      [EXCHANGE]: () => problemResponse(401, 'unauthorized', 'This client secret was already used; mint a new one'),
+    });
+    const portal = await fixture<KbPortal>(
+      html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A}></kb-portal>`,
+    );
     const box = await waitFor(() => portal.shadowRoot?.querySelector('[part~="session-error"]'), 2000, 'error state');
     expect(box.getAttribute('role')).to.equal('alert');
-    expect($in(portal, '[part~="session-error"] [part~="error-title"]').textContent).to.equal('We couldn’t open your partner account');
-    expect($in(portal, '[part~="session-error"] [part~="error-detail"]').textContent).to.equal('This client secret was already used; mint a new one');
+    expect($in(portal, '[part~="session-error"] [part~="error-title"]').textContent).to.equal(
+      'We couldn’t open your partner account',
+    );
+    expect($in(portal, '[part~="session-error"] [part~="error-detail"]').textContent).to.equal(
+      'This client secret was already used; mint a new one',
+    );
     expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form in embed mode').to.equal(null);
     expect(portal.sessionState.status).to.equal('anonymous');
   });
@@ -68,19 +111,34 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     let secretsAsked = 0;
     t.stub = stubApi({
       ...configRoute,
-      [EXCHANGE]: (req) => jsonResponse(sessionResult({ token: (req.body as { clientSecret: string }).clientSecret === TOKEN_A ? 'kbs_old' : 'kbs_new' })),
-      'GET /v1/partner/profile': (req) => (req.headers.get('authorization') === 'Bearer kbs_old' ? problemResponse(401, 'unauthorized', 'The session has ended') : jsonResponse({})),
+      [EXCHANGE]: (req) =>
+        jsonResponse(
+          sessionResult({
+            token: (req.body as { clientSecret: string }).clientSecret === TOKEN_A ? 'kbs_old' : 'kbs_new',
+          }),
+        ),
+      'GET /v1/partner/profile': (req) =>
+        req.headers.get('authorization') === 'Bearer kbs_old'
+          ? problemResponse(401, 'unauthorized', 'The session has ended')
+          : jsonResponse({}),
     });
     const expired: unknown[] = [];
-    const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}
-      .fetchClientSecret=${async () => { secretsAsked += 1; return TOKEN_B; }}><kb-test-caller></kb-test-caller></kb-portal>`);
+    const portal =
+      await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}
+      .fetchClientSecret=${async () => {
+        secretsAsked += 1;
+        return TOKEN_B;
+      }}><kb-test-caller></kb-test-caller></kb-portal>`);
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
     const caller = portal.querySelector('kb-test-caller') as KbTestCaller;
     const res = await caller.call();
     expect(res.status).to.equal(401);
     await waitFor(() => secretsAsked === 1 && portal.sessionState.clientSecret === TOKEN_B, 2000, 'renewed');
     expect(expired).to.deep.equal([{ reason: 'expired' }]);
-    expect(t.stub.requests.filter((r) => r.url.endsWith('/exchange')).map((r) => r.body)).to.deep.equal([{ clientSecret: TOKEN_A }, { clientSecret: TOKEN_B }]);
+    expect(t.stub.requests.filter((r) => r.url.endsWith('/exchange')).map((r) => r.body)).to.deep.equal([
+      { clientSecret: TOKEN_A },
+      { clientSecret: TOKEN_B },
+    ]);
     expect((await caller.call()).status, 'new token accepted').to.equal(200);
     expect(t.stub.requests.at(-1)?.headers.get('authorization')).to.equal('Bearer kbs_new');
   });
@@ -89,8 +147,15 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     let release: (secret: string) => void = () => {};
     t.stub = stubApi({ ...configRoute, [EXCHANGE]: () => jsonResponse(sessionResult({ token: 'kbs_first' })) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"
-      .fetchClientSecret=${() => new Promise<string>((resolve) => { release = resolve; })}></kb-portal>`);
-    const status = await waitFor(() => portal.shadowRoot?.querySelector('[part~="auth"] [part~="status"]'), 2000, 'checking state');
+      .fetchClientSecret=${() =>
+        new Promise<string>((resolve) => {
+          release = resolve;
+        })}></kb-portal>`);
+    const status = await waitFor(
+      () => portal.shadowRoot?.querySelector('[part~="auth"] [part~="status"]'),
+      2000,
+      'checking state',
+    );
     expect(status.textContent).to.equal('Checking your session…');
     expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form while the page fetches').to.equal(null);
     release(TOKEN_A);
@@ -100,11 +165,24 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
 
   it('renews before expiresAt: kb-session-expired "expiring", then fetchClientSecret', async () => {
     const soon = () => new Date(Date.now() + 1500).toISOString();
-    t.stub = stubApi({ ...configRoute, [EXCHANGE]: (_req, n) => jsonResponse(sessionResult({ token: `kbs_${n}`, expiresAt: n === 0 ? soon() : new Date(Date.now() + 3600_000).toISOString() })) });
+    t.stub = stubApi({
+      ...configRoute,
+      [EXCHANGE]: (_req, n) =>
+        jsonResponse(
+          sessionResult({
+            token: `kbs_${n}`,
+            expiresAt: n === 0 ? soon() : new Date(Date.now() + 3600_000).toISOString(),
+          }),
+        ),
+    });
     const expired: unknown[] = [];
     let asked = 0;
-    const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}
-      .fetchClientSecret=${() => { asked += 1; return Promise.resolve(TOKEN_B); }}></kb-portal>`);
+    const portal =
+      await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}
+      .fetchClientSecret=${() => {
+        asked += 1;
+        return Promise.resolve(TOKEN_B);
+      }}></kb-portal>`);
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
     const firstExpiry = Date.parse(portal.sessionState.expiresAt!);
     await waitFor(() => asked === 1, 3000, 'asked for a new secret');
@@ -119,7 +197,13 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     history.replaceState(history.state, '', `${location.pathname}${location.search}#unlock=${token}`);
     t.stub = stubApi({ ...configRoute, [publicRoute('unlock')]: () => jsonResponse({ message: 'Unlocked' }) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
-    const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('[part~="submit"]') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'unlock form');
+    const link = await waitFor(
+      () =>
+        portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('[part~="submit"]') &&
+        portal.shadowRoot!.querySelector('kb-account-link')!,
+      2000,
+      'unlock form',
+    );
     expect(link.getAttribute('mode')).to.equal('unlock');
     expect(link.shadowRoot?.querySelector('input'), 'no fields to unlock').to.equal(null);
     const button = $in<HTMLButtonElement>(link, '[part~="submit"]');
@@ -137,7 +221,13 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     history.replaceState(history.state, '', `${location.pathname}#invite=${token}`);
     t.stub = stubApi({ ...configRoute, [publicRoute('password')]: () => jsonResponse({ message: 'Password set' }) });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="ru"></kb-portal>`);
-    const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'password form');
+    const link = await waitFor(
+      () =>
+        portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') &&
+        portal.shadowRoot!.querySelector('kb-account-link')!,
+      2000,
+      'password form',
+    );
     expect($in(link, '[part~="heading"]').textContent).to.equal('Добро пожаловать');
     expect($in(link, 'label[for="password"]').textContent).to.equal('Новый пароль');
     typeInto($in<HTMLInputElement>(link, '#password'), 'short');
@@ -150,20 +240,35 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     await waitFor(() => link.shadowRoot?.querySelector('#confirm-error'), 1000, 'mismatch error');
     expect($in(link, '#confirm-error').textContent).to.equal('Пароли не совпадают.');
     expect(deepActiveElement()?.id, 'focus on the field to fix').to.equal('confirm');
-    expect(t.stub.requests.some((r) => r.method === 'POST'), 'nothing sent yet').to.equal(false);
+    expect(
+      t.stub.requests.some((r) => r.method === 'POST'),
+      'nothing sent yet',
+    ).to.equal(false);
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long password');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 2000, 'sign-in after setting the password');
-    expect(t.stub.requests.find((r) => r.url.endsWith('/password'))?.body).to.deep.equal({ token, password: 'a new long password' });
+    expect(t.stub.requests.find((r) => r.url.endsWith('/password'))?.body).to.deep.equal({
+      token,
+      password: 'a new long password',
+    });
     expect(location.hash).to.equal('');
     expect($in(portal, '[part~="notice"]').textContent).to.equal('Пароль задан. Войдите, чтобы начать работу.');
   });
 
   it('an expired link shows the server detail and "Sign in" leaves it', async () => {
     history.replaceState(history.state, '', `${location.pathname}#reset=reset_token_abcdefghijklmnop`);
-    t.stub = stubApi({ ...configRoute, [publicRoute('password')]: () => problemResponse(401, 'unauthorized', 'This link has expired; ask for a new one') });
+    t.stub = stubApi({
+      ...configRoute,
+      [publicRoute('password')]: () => problemResponse(401, 'unauthorized', 'This link has expired; ask for a new one'),
+    });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
-    const link = await waitFor(() => portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') && portal.shadowRoot!.querySelector('kb-account-link')!, 2000, 'reset form');
+    const link = await waitFor(
+      () =>
+        portal.shadowRoot?.querySelector('kb-account-link')?.shadowRoot?.querySelector('#confirm') &&
+        portal.shadowRoot!.querySelector('kb-account-link')!,
+      2000,
+      'reset form',
+    );
     typeInto($in<HTMLInputElement>(link, '#password'), 'a new long password');
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long password');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
@@ -180,15 +285,36 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect(ids(signedIn('admin')), 'admin').to.deep.equal(['program', 'profile', 'team', 'events']);
     expect(ids(signedIn('analyst')), 'analyst: no team').to.deep.equal(['program', 'profile', 'events']);
     expect(ids(signedIn('finance')), 'finance: no team').to.deep.equal(['program', 'profile', 'events']);
-    expect(ids(signedIn('owner', ['profile', 'team'], 'embedded')), 'embed: minted components only').to.deep.equal(['profile', 'team']);
-    expect(ids(signedIn('analyst', ['team', 'events'], 'embedded')), 'embed and role both apply').to.deep.equal(['events']);
-    expect(ids(signedIn('owner', null, 'embedded')), 'embed without a list: all').to.deep.equal(['program', 'profile', 'team', 'events']);
+    expect(ids(signedIn('owner', ['profile', 'team'], 'embedded')), 'embed: minted components only').to.deep.equal([
+      'profile',
+      'team',
+    ]);
+    expect(ids(signedIn('analyst', ['team', 'events'], 'embedded')), 'embed and role both apply').to.deep.equal([
+      'events',
+    ]);
+    expect(ids(signedIn('owner', null, 'embedded')), 'embed without a list: all').to.deep.equal([
+      'program',
+      'profile',
+      'team',
+      'events',
+    ]);
   });
 
   it('builds the navigation from the visible sections after sign-in', async () => {
-    t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })) });
-    const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en" .sections=${SECTIONS}></kb-portal>`);
-    const form = await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in')?.shadowRoot?.querySelector('#password') && portal.shadowRoot!.querySelector('kb-sign-in')!, 2000, 'form');
+    t.stub = stubApi({
+      ...configRoute,
+      [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })),
+    });
+    const portal = await fixture<KbPortal>(
+      html`<kb-portal operator="op_demo_luckyspin" locale="en" .sections=${SECTIONS}></kb-portal>`,
+    );
+    const form = await waitFor(
+      () =>
+        portal.shadowRoot?.querySelector('kb-sign-in')?.shadowRoot?.querySelector('#password') &&
+        portal.shadowRoot!.querySelector('kb-sign-in')!,
+      2000,
+      'form',
+    );
     expect(navLabels(portal)).to.deep.equal(['Program']);
     typeInto($in<HTMLInputElement>(form, '#email'), 'anna@traffic.example');
     typeInto($in<HTMLInputElement>(form, '#password'), 'correct horse battery');

@@ -102,7 +102,13 @@ export function isHexColor(value: unknown): value is string {
 
 /** Black or white text, whichever reads better on `hex` (WCAG relative luminance). */
 export function readableTextOn(hex: string): string {
-  const digits = hex.length <= 5 ? hex.slice(1, 4).split('').map((d) => d + d) : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
+  const digits =
+    hex.length <= 5
+      ? hex
+          .slice(1, 4)
+          .split('')
+          .map((d) => d + d)
+      : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
   const [r = 0, g = 0, b = 0] = digits.map((pair) => {
     const c = parseInt(pair, 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
@@ -133,7 +139,11 @@ export function runtimeTokenCss(theme: Theme, branding: Branding | null | undefi
  * light defaults while a page's own `kb-portal { --kb-…: … }` still wins. Returns the sheet to
  * reuse next time (a <style> element where constructable sheets are missing).
  */
-export function applyRuntimeSheet(root: ShadowRoot, sheet: CSSStyleSheet | HTMLStyleElement | null, text: string): CSSStyleSheet | HTMLStyleElement {
+export function applyRuntimeSheet(
+  root: ShadowRoot,
+  sheet: CSSStyleSheet | HTMLStyleElement | null,
+  text: string,
+): CSSStyleSheet | HTMLStyleElement {
   if (!sheet) {
     if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
       sheet = new CSSStyleSheet();

@@ -100,16 +100,22 @@ export class KbPortal extends KabinetElement {
   declare sections: readonly PortalSection[];
   /** Set by the page: returns a fresh embed client secret (Stripe Connect style). */
   declare fetchClientSecret: (() => Promise<string>) | null;
-  protected declare loadState: LoadState;
-  protected declare systemDark: boolean;
+  declare protected loadState: LoadState;
+  declare protected systemDark: boolean;
 
   private readonly session = new PortalSession(this, {
     emit: (name, detail) => this.emit(name, detail),
     fetchClientSecret: () => this.fetchClientSecret,
     t: (key) => this.localeProvider.value.t(key),
   });
-  private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: createLocaleState('en') });
-  private readonly brandingProvider = new ContextProvider(this, { context: brandingContext, initialValue: null as PortalConfig | null });
+  private readonly localeProvider = new ContextProvider(this, {
+    context: localeContext,
+    initialValue: createLocaleState('en'),
+  });
+  private readonly brandingProvider = new ContextProvider(this, {
+    context: brandingContext,
+    initialValue: null as PortalConfig | null,
+  });
   /** Each load gets a number so a slow, stale response can't overwrite a newer one. */
   private loadSeq = 0;
   private runtimeSheet: CSSStyleSheet | HTMLStyleElement | null = null;
@@ -153,10 +159,14 @@ export class KbPortal extends KabinetElement {
   }
 
   /** The current session (anonymous, signed in, embedded). */
-  get sessionState(): SessionState { return this.session.state; }
+  get sessionState(): SessionState {
+    return this.session.state;
+  }
 
   /** Call (or dispatch `kb-session-expired` from inside) when a partner call answered 401. */
-  handleSessionExpired(): Promise<void> { return this.session.expire('expired'); }
+  handleSessionExpired(): Promise<void> {
+    return this.session.expire('expired');
+  }
 
   /** Ends the session here and on the server, and shows the sign-in form. */
   async signOut(): Promise<void> {
@@ -170,7 +180,11 @@ export class KbPortal extends KabinetElement {
     const client = this.session.api;
     this.brandingProvider.setValue(null);
     if (!this.operator || !client) {
-      return this.fail({ code: 'missing_operator', detail: this.localeProvider.value.t('portal.missingOperator'), status: 0 });
+      return this.fail({
+        code: 'missing_operator',
+        detail: this.localeProvider.value.t('portal.missingOperator'),
+        status: 0,
+      });
     }
     this.loadState = { status: 'loading' };
     try {
@@ -199,17 +213,32 @@ export class KbPortal extends KabinetElement {
     const reconfigure = !this.hasUpdated || changed.has('api') || changed.has('operator') || changed.has('auth');
     if (reconfigure || (changed.has('clientSecret') && !this.clientSecret)) {
       const baseUrl = this.api || (typeof location === 'undefined' ? '' : location.origin);
-      this.session.configure({ baseUrl, operatorId: this.operator, cookie: this.auth === 'cookie', clientSecret: this.clientSecret || null });
+      this.session.configure({
+        baseUrl,
+        operatorId: this.operator,
+        cookie: this.auth === 'cookie',
+        clientSecret: this.clientSecret || null,
+      });
     } else if (changed.has('clientSecret') && this.clientSecret) {
       // A fresh secret from the page (e.g. answering kb-session-expired): the current session stays until it is exchanged.
       void this.session.exchange(this.clientSecret);
     }
     // Stripe-style: a page that only sets `fetchClientSecret` gets its first secret asked for too.
     const fetchFirstSecret = reconfigure || changed.has('fetchClientSecret');
-    if (fetchFirstSecret && this.fetchClientSecret && !this.clientSecret && this.auth !== 'cookie' && this.session.state.status === 'anonymous') void this.session.startFromPage();
+    if (
+      fetchFirstSecret &&
+      this.fetchClientSecret &&
+      !this.clientSecret &&
+      this.auth !== 'cookie' &&
+      this.session.state.status === 'anonymous'
+    )
+      void this.session.startFromPage();
     if (!this.hasUpdated || changed.has('api') || changed.has('operator')) void this.reload();
-    this.runtimeSheet = applyRuntimeSheet(this.renderRoot as ShadowRoot, this.runtimeSheet,
-      runtimeTokenCss(this.effectiveTheme, this.loadState.status === 'ready' ? this.loadState.config.branding : null));
+    this.runtimeSheet = applyRuntimeSheet(
+      this.renderRoot as ShadowRoot,
+      this.runtimeSheet,
+      runtimeTokenCss(this.effectiveTheme, this.loadState.status === 'ready' ? this.loadState.config.branding : null),
+    );
   }
 
   protected override render(): TemplateResult {
@@ -221,16 +250,22 @@ export class KbPortal extends KabinetElement {
       <div part="shell">
         <header part="header">
           <div part="brand">
-            ${config?.branding.logoUrl && isSafeUrl(config.branding.logoUrl)
-              ? html`<img part="logo" src=${config.branding.logoUrl} alt=${t('portal.logoAlt', { name: config.branding.displayName })} />`
-              : nothing}
+            ${
+              config?.branding.logoUrl && isSafeUrl(config.branding.logoUrl)
+                ? html`<img part="logo" src=${config.branding.logoUrl} alt=${t('portal.logoAlt', { name: config.branding.displayName })} />`
+                : nothing
+            }
             ${config ? html`<span part="title">${config.branding.displayName}</span>` : nothing}
           </div>
           ${renderHeaderControls({
-            i18n: this.localeProvider.value, session: this.session.state, dark: this.effectiveTheme === 'dark',
+            i18n: this.localeProvider.value,
+            session: this.session.state,
+            dark: this.effectiveTheme === 'dark',
             // Offer what the operator supports; before the config arrives, offer every catalog.
             locales: config ? LOCALES.filter((l) => config.locales.includes(l)) : LOCALES,
-            signOut: () => void this.signOut(), chooseLocale: (l) => this.chooseLocale(l), toggleTheme: this.toggleTheme,
+            signOut: () => void this.signOut(),
+            chooseLocale: (l) => this.chooseLocale(l),
+            toggleTheme: this.toggleTheme,
           })}
         </header>
         <nav part="nav" aria-label=${t('portal.nav')}>

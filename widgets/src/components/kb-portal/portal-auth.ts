@@ -25,7 +25,10 @@ export class PortalAuthFlow implements ReactiveController {
   link: AccountLink | null = null;
   private focusPending = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly session: PortalSession) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly session: PortalSession,
+  ) {
     host.addController(this);
   }
 

@@ -21,7 +21,11 @@ export function renderHeaderControls(c: HeaderControls): TemplateResult {
   return html`<div part="controls">${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c)}</div>`;
 }
 
-function renderAccount({ i18n: { t }, session: { status, user }, signOut }: HeaderControls): TemplateResult | typeof nothing {
+function renderAccount({
+  i18n: { t },
+  session: { status, user },
+  signOut,
+}: HeaderControls): TemplateResult | typeof nothing {
   if (status === 'anonymous' || !user) return nothing;
   // Embed sessions belong to the operator's site: it signs the partner out, not this button.
   return html`<div part="account" role="group" aria-label=${t('portal.account')}>
@@ -30,12 +34,18 @@ function renderAccount({ i18n: { t }, session: { status, user }, signOut }: Head
   </div>`;
 }
 
-function renderLocaleSwitcher({ i18n: { t, locale: current }, locales, chooseLocale }: HeaderControls): TemplateResult | typeof nothing {
+function renderLocaleSwitcher({
+  i18n: { t, locale: current },
+  locales,
+  chooseLocale,
+}: HeaderControls): TemplateResult | typeof nothing {
   if (locales.length < 2) return nothing;
   return html`<div part="locale-switcher" role="group" aria-label=${t('portal.language')}>
-    ${locales.map((l) => html`<button part=${l === current ? 'locale-option locale-option-active' : 'locale-option'}
+    ${locales.map(
+      (l) => html`<button part=${l === current ? 'locale-option locale-option-active' : 'locale-option'}
       lang=${l} aria-label=${LOCALE_NAMES[l]} aria-pressed=${l === current ? 'true' : 'false'}
-      @click=${() => chooseLocale(l)}>${l.toUpperCase()}</button>`)}
+      @click=${() => chooseLocale(l)}>${l.toUpperCase()}</button>`,
+    )}
   </div>`;
 }
 

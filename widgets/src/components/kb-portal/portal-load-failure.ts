@@ -10,17 +10,27 @@ import type { KabinetEventMap } from '../../internal/events.ts';
 import { defineMessages, translate, type Locale, type Message } from '../../internal/i18n.ts';
 
 const en = {
-  'originNotAllowed': 'The partner portal’s server refused this page: its address ({origin}) is not among the operator’s allowed origins. The operator can add it to the allowed origins.',
+  'originNotAllowed':
+    'The partner portal’s server refused this page: its address ({origin}) is not among the operator’s allowed origins. The operator can add it to the allowed origins.',
 } satisfies Record<string, Message>;
 const ru: Record<keyof typeof en, Message> = {
-  'originNotAllowed': 'Сервер партнёрского кабинета отклонил эту страницу: её адрес ({origin}) не входит в список разрешённых адресов оператора. Оператор может добавить его в разрешённые адреса.',
+  'originNotAllowed':
+    'Сервер партнёрского кабинета отклонил эту страницу: её адрес ({origin}) не входит в список разрешённых адресов оператора. Оператор может добавить его в разрешённые адреса.',
 };
 const message = defineMessages({ en, ru });
 
-export async function describeLoadFailure(error: unknown, baseUrl: string, locale: Locale): Promise<KabinetEventMap['kb-error']> {
+export async function describeLoadFailure(
+  error: unknown,
+  baseUrl: string,
+  locale: Locale,
+): Promise<KabinetEventMap['kb-error']> {
   if (error instanceof ApiError) return { code: error.code, detail: error.detail, status: error.status };
   if (await refusedThisOrigin(baseUrl)) {
-    return { code: 'origin_not_allowed', detail: message(locale, 'originNotAllowed', { origin: location.origin }), status: 0 };
+    return {
+      code: 'origin_not_allowed',
+      detail: message(locale, 'originNotAllowed', { origin: location.origin }),
+      status: 0,
+    };
   }
   return { code: 'network', detail: translate(locale, 'portal.networkError'), status: 0 };
 }

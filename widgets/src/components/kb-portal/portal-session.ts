@@ -49,17 +49,31 @@ export class PortalSession implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private renewal: Promise<void> | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly hooks: SessionHooks) {
-    this.apiProvider = new ContextProvider(host, { context: apiContext, initialValue: undefined as ApiClient | undefined });
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly hooks: SessionHooks,
+  ) {
+    this.apiProvider = new ContextProvider(host, {
+      context: apiContext,
+      initialValue: undefined as ApiClient | undefined,
+    });
     this.sessionProvider = new ContextProvider(host, { context: sessionContext, initialValue: anonymousSession() });
     host.addController(this);
   }
 
-  get state(): SessionState { return this.sessionProvider.value; }
-  get api(): ApiClient | undefined { return this.apiProvider.value; }
+  get state(): SessionState {
+    return this.sessionProvider.value;
+  }
+  get api(): ApiClient | undefined {
+    return this.apiProvider.value;
+  }
 
-  hostConnected(): void { this.schedule(); }
-  hostDisconnected(): void { clearTimeout(this.timer); }
+  hostConnected(): void {
+    this.schedule();
+  }
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
 
   /** Starts over for new settings: drops any session, then exchanges the secret or probes the cookie. */
   configure(settings: SessionSettings): void {
@@ -80,7 +94,12 @@ export class PortalSession implements ReactiveController {
     const generation = this.generation;
     if (this.state.status === 'anonymous') this.setPhase({ kind: 'checking' });
     try {
-      const result = await expectOk(api.client.v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({ param: { operatorId }, json: { clientSecret } }));
+      const result = await expectOk(
+        api.client.v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({
+          param: { operatorId },
+          json: { clientSecret },
+        }),
+      );
       if (generation === this.generation) this.adopt(result, 'embedded', clientSecret);
     } catch (error) {
       if (generation !== this.generation) return;
@@ -114,7 +133,9 @@ export class PortalSession implements ReactiveController {
    */
   expire(reason: Reason): Promise<void> {
     if (this.state.status === 'anonymous') return Promise.resolve();
-    this.renewal ??= this.renew(reason).finally(() => { this.renewal = null; });
+    this.renewal ??= this.renew(reason).finally(() => {
+      this.renewal = null;
+    });
     return this.renewal;
   }
 
@@ -170,7 +191,14 @@ export class PortalSession implements ReactiveController {
     try {
       const { user } = await expectOk(api.client.v1.partner.profile.$get());
       if (generation !== this.generation) return;
-      this.sessionProvider.setValue({ status: 'signed_in', user, components: null, clientSecret: null, transport: 'cookie', expiresAt: null });
+      this.sessionProvider.setValue({
+        status: 'signed_in',
+        user,
+        components: null,
+        clientSecret: null,
+        transport: 'cookie',
+        expiresAt: null,
+      });
     } catch {
       // 401: no cookie session. Anything else: the sign-in form is still the way in.
     }
@@ -180,7 +208,14 @@ export class PortalSession implements ReactiveController {
   private adopt(result: SessionResult, status: 'signed_in' | 'embedded', clientSecret: string | null): void {
     this.useClient(result.token);
     const transport = this.settings.cookie ? 'cookie' : 'bearer';
-    this.sessionProvider.setValue({ status, user: result.user, components: result.components, clientSecret, transport, expiresAt: result.expiresAt });
+    this.sessionProvider.setValue({
+      status,
+      user: result.user,
+      components: result.components,
+      clientSecret,
+      transport,
+      expiresAt: result.expiresAt,
+    });
     this.notice = null;
     this.setPhase({ kind: 'idle' });
     this.schedule();
@@ -196,11 +231,15 @@ export class PortalSession implements ReactiveController {
 
   private useClient(token: string | null): void {
     const generation = ++this.generation;
-    this.apiProvider.setValue(createApiClient(this.settings.baseUrl, {
-      token,
-      ...(this.settings.cookie ? { credentials: 'include' as const } : {}),
-      onUnauthorized: () => { if (generation === this.generation) void this.expire('expired'); },
-    }));
+    this.apiProvider.setValue(
+      createApiClient(this.settings.baseUrl, {
+        token,
+        ...(this.settings.cookie ? { credentials: 'include' as const } : {}),
+        onUnauthorized: () => {
+          if (generation === this.generation) void this.expire('expired');
+        },
+      }),
+    );
   }
 
   /** Embed sessions renew a little before they end, so the partner never sees a failed call. */

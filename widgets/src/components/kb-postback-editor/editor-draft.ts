@@ -4,23 +4,50 @@
  */
 import { ApiError } from '../../internal/api-client.ts';
 import { fieldErrorsOf } from '../../internal/account/account-section.ts';
-import type { Postback, PostbackChange, PostbackInput, PostbackScope, PreviewInput, TemplateProblem } from '../../internal/postback/postback-types.ts';
+import type {
+  Postback,
+  PostbackChange,
+  PostbackInput,
+  PostbackScope,
+  PreviewInput,
+  TemplateProblem,
+} from '../../internal/postback/postback-types.ts';
 import type { Draft } from './editor-fields.ts';
 import { problemsFromErrors } from './template-marks.ts';
 
-export interface Presets { scope: PostbackScope | null; campaignId: string | null; promoId: string | null }
+export interface Presets {
+  scope: PostbackScope | null;
+  campaignId: string | null;
+  promoId: string | null;
+}
 
 /** A promo or campaign given by the page fixes the scope. */
-export const fixedScopeOf = (p: Presets): PostbackScope | null => (p.promoId ? 'promo' : p.campaignId ? 'campaign' : null);
+export const fixedScopeOf = (p: Presets): PostbackScope | null =>
+  p.promoId ? 'promo' : p.campaignId ? 'campaign' : null;
 
 export function draftOf(postback: Postback | null, presets: Presets): Draft {
   if (postback) {
     const { scope, campaignId, promoId, action, method, bodyFormat, url, enabled } = postback;
-    return { scope, campaignId: campaignId ?? '', promoId: promoId ?? '', action, method, bodyFormat: bodyFormat ?? 'form', url, enabled };
+    return {
+      scope,
+      campaignId: campaignId ?? '',
+      promoId: promoId ?? '',
+      action,
+      method,
+      bodyFormat: bodyFormat ?? 'form',
+      url,
+      enabled,
+    };
   }
   return {
-    scope: fixedScopeOf(presets) ?? presets.scope ?? 'account', campaignId: presets.campaignId ?? '', promoId: presets.promoId ?? '',
-    action: 'registration', method: 'GET', bodyFormat: 'form', url: '', enabled: true,
+    scope: fixedScopeOf(presets) ?? presets.scope ?? 'account',
+    campaignId: presets.campaignId ?? '',
+    promoId: presets.promoId ?? '',
+    action: 'registration',
+    method: 'GET',
+    bodyFormat: 'form',
+    url: '',
+    enabled: true,
   };
 }
 
@@ -29,18 +56,33 @@ const bodyFormatOf = (d: Pick<Draft, 'method' | 'bodyFormat'>) => (d.method === 
 export function createBody(d: Draft): PostbackInput {
   const bodyFormat = bodyFormatOf(d);
   return {
-    scope: d.scope, action: d.action, method: d.method, url: d.url.trim(), enabled: d.enabled, ...(bodyFormat ? { bodyFormat } : {}),
-    ...(d.scope === 'campaign' ? { campaignId: d.campaignId } : {}), ...(d.scope === 'promo' ? { promoId: d.promoId } : {}),
+    scope: d.scope,
+    action: d.action,
+    method: d.method,
+    url: d.url.trim(),
+    enabled: d.enabled,
+    ...(bodyFormat ? { bodyFormat } : {}),
+    ...(d.scope === 'campaign' ? { campaignId: d.campaignId } : {}),
+    ...(d.scope === 'promo' ? { promoId: d.promoId } : {}),
   };
 }
 
-export const changeBody = (d: Draft): PostbackChange => ({ url: d.url.trim(), method: d.method, bodyFormat: bodyFormatOf(d), enabled: d.enabled });
+export const changeBody = (d: Draft): PostbackChange => ({
+  url: d.url.trim(),
+  method: d.method,
+  bodyFormat: bodyFormatOf(d),
+  enabled: d.enabled,
+});
 
 /** What the preview renders: the draft as typed, or a saved postback (a test sends the saved one). */
 export function previewBody(source: Draft | Postback): PreviewInput {
   const bodyFormat = 'id' in source ? source.bodyFormat : bodyFormatOf(source);
   return {
-    url: source.url.trim(), scope: source.scope, action: source.action, method: source.method, ...(bodyFormat ? { bodyFormat } : {}),
+    url: source.url.trim(),
+    scope: source.scope,
+    action: source.action,
+    method: source.method,
+    ...(bodyFormat ? { bodyFormat } : {}),
     ...(source.scope !== 'account' && source.campaignId ? { campaignId: source.campaignId } : {}),
     ...(source.scope === 'promo' && source.promoId ? { promoId: source.promoId } : {}),
   };
@@ -66,5 +108,5 @@ export function refusalOf(error: unknown): Refusal | null {
   const { url: _url, campaignId, promoId, ...others } = fieldErrorsOf(error);
   const fieldErrors = { ...(campaignId ? { campaign: campaignId } : {}), ...(promoId ? { promo: promoId } : {}) };
   const placed = problems.length > 0 || Object.keys(fieldErrors).length > 0;
-  return { problems, fieldErrors, message: placed ? Object.values(others)[0] ?? null : error.detail };
+  return { problems, fieldErrors, message: placed ? (Object.values(others)[0] ?? null) : error.detail };
 }

@@ -9,7 +9,15 @@ import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { selectField } from '../../internal/campaign/campaign-fields.ts';
 import type { Campaign, Promo } from '../../internal/campaign/campaign-types.ts';
 import { ACTION_LABELS, SCOPE_LABELS, actionHint } from '../../internal/postback/postback-labels.ts';
-import { POSTBACK_ACTIONS, POSTBACK_SCOPES, type BodyFormat, type Postback, type PostbackAction, type PostbackMethod, type PostbackScope } from '../../internal/postback/postback-types.ts';
+import {
+  POSTBACK_ACTIONS,
+  POSTBACK_SCOPES,
+  type BodyFormat,
+  type Postback,
+  type PostbackAction,
+  type PostbackMethod,
+  type PostbackScope,
+} from '../../internal/postback/postback-types.ts';
 import type { EditorKey } from './kb-postback-editor.messages.ts';
 
 export interface Draft {
@@ -43,12 +51,24 @@ export interface FieldsView {
   onFormat(format: BodyFormat): void;
 }
 
-function radios<T extends string>(v: FieldsView, o: { name: string; legend: string; values: readonly T[]; label: (value: T) => string; current: T; onPick: (value: T) => void }): TemplateResult {
+function radios<T extends string>(
+  v: FieldsView,
+  o: {
+    name: string;
+    legend: string;
+    values: readonly T[];
+    label: (value: T) => string;
+    current: T;
+    onPick: (value: T) => void;
+  },
+): TemplateResult {
   return html`<fieldset part=${`fieldset ${o.name}-choice`}>
     <legend part="label">${o.legend}</legend>
-    ${o.values.map((value) => html`<label part="check">
+    ${o.values.map(
+      (value) => html`<label part="check">
       <input part="radio" type="radio" name=${o.name} value=${value} .checked=${live(value === o.current)} ?disabled=${v.disabled}
-        @change=${() => o.onPick(value)} /> ${o.label(value)}</label>`)}
+        @change=${() => o.onPick(value)} /> ${o.label(value)}</label>`,
+    )}
   </fieldset>`;
 }
 
@@ -65,29 +85,73 @@ export function renderScopeFields(v: FieldsView): TemplateResult {
       </dl>
       <p part="hint fixed-note">${m('fixedNote')}</p>`;
   }
-  return html`${v.fixedScope ? html`<dl part="facts postback-facts">
+  return html`${
+    v.fixedScope
+      ? html`<dl part="facts postback-facts">
       <dt part="fact-label">${m('scope')}</dt>
       <dd part="fact-value scope-value">${m(v.fixedScope === 'promo' ? 'scope.fixedPromo' : 'scope.fixedCampaign')}</dd>
-    </dl>` : html`${radios(v, { name: 'scope', legend: m('scope'), values: POSTBACK_SCOPES, label: (s) => scopes[s], current: draft.scope, onPick: v.onScope })}
+    </dl>`
+      : html`${radios(v, { name: 'scope', legend: m('scope'), values: POSTBACK_SCOPES, label: (s) => scopes[s], current: draft.scope, onPick: v.onScope })}
       ${draft.scope === 'account' ? html`<p part="hint scope-hint">${m('scope.accountHint')}</p>` : nothing}
-      ${draft.scope !== 'account' ? renderTargets(v) : nothing}`}
-    ${selectField({ id: 'postback-action', name: 'action', label: m('action'), value: draft.action, disabled: v.disabled, hint: actionHint(v.locale, draft.action),
-      options: POSTBACK_ACTIONS.map((a) => [a, actions[a]] as const), onChange: (a) => v.onAction(a as PostbackAction) })}`;
+      ${draft.scope !== 'account' ? renderTargets(v) : nothing}`
+  }
+    ${selectField({
+      id: 'postback-action',
+      name: 'action',
+      label: m('action'),
+      value: draft.action,
+      disabled: v.disabled,
+      hint: actionHint(v.locale, draft.action),
+      options: POSTBACK_ACTIONS.map((a) => [a, actions[a]] as const),
+      onChange: (a) => v.onAction(a as PostbackAction),
+    })}`;
 }
 
 function renderTargets(v: FieldsView): TemplateResult {
   const { draft, m } = v;
   if (v.campaigns.length === 0) return html`<p part="hint no-campaigns">${m('noCampaigns')}</p>`;
-  return html`${selectField({ id: 'postback-campaign', name: 'campaignId', label: m('campaign'), value: draft.campaignId, disabled: v.disabled,
-      error: v.errors.campaign, options: [['', m('choose')], ...v.campaigns.map((c) => [c.id, c.name] as const)], onChange: v.onCampaign })}
-    ${draft.scope === 'promo' && draft.campaignId && v.promos ? selectField({ id: 'postback-promo', name: 'promoId', label: m('promo'), value: draft.promoId,
-      disabled: v.disabled, error: v.errors.promo, options: [['', m('choose')], ...v.promos.map((p) => [p.id, p.promoCode ? `${p.title} (${p.promoCode})` : p.title] as const)],
-      onChange: v.onPromo }) : nothing}`;
+  return html`${selectField({
+    id: 'postback-campaign',
+    name: 'campaignId',
+    label: m('campaign'),
+    value: draft.campaignId,
+    disabled: v.disabled,
+    error: v.errors.campaign,
+    options: [['', m('choose')], ...v.campaigns.map((c) => [c.id, c.name] as const)],
+    onChange: v.onCampaign,
+  })}
+    ${
+      draft.scope === 'promo' && draft.campaignId && v.promos
+        ? selectField({
+            id: 'postback-promo',
+            name: 'promoId',
+            label: m('promo'),
+            value: draft.promoId,
+            disabled: v.disabled,
+            error: v.errors.promo,
+            options: [
+              ['', m('choose')],
+              ...v.promos.map((p) => [p.id, p.promoCode ? `${p.title} (${p.promoCode})` : p.title] as const),
+            ],
+            onChange: v.onPromo,
+          })
+        : nothing
+    }`;
 }
 
 export function renderMethodFields(v: FieldsView): TemplateResult {
   const { draft, m } = v;
   return html`${radios(v, { name: 'method', legend: m('method'), values: ['GET', 'POST'] as const, label: (x) => x, current: draft.method, onPick: v.onMethod })}
-    ${draft.method === 'POST' ? radios(v, { name: 'bodyFormat', legend: m('bodyFormat'), values: ['form', 'json'] as const,
-      label: (f) => m(`format.${f}`), current: draft.bodyFormat, onPick: v.onFormat }) : nothing}`;
+    ${
+      draft.method === 'POST'
+        ? radios(v, {
+            name: 'bodyFormat',
+            legend: m('bodyFormat'),
+            values: ['form', 'json'] as const,
+            label: (f) => m(`format.${f}`),
+            current: draft.bodyFormat,
+            onPick: v.onFormat,
+          })
+        : nothing
+    }`;
 }

@@ -13,7 +13,13 @@ import { accountSectionStyles } from '../../internal/account/account-section.sty
 import { CampaignSection } from '../../internal/campaign/campaign-section.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import type { Campaign, Promo } from '../../internal/campaign/campaign-types.ts';
-import type { BuiltInMacro, Postback, PostbackScope, PostbackTestResult, TemplateProblem } from '../../internal/postback/postback-types.ts';
+import type {
+  BuiltInMacro,
+  Postback,
+  PostbackScope,
+  PostbackTestResult,
+  TemplateProblem,
+} from '../../internal/postback/postback-types.ts';
 import { changeBody, createBody, draftOf, fixedScopeOf, isDirty, previewBody, refusalOf } from './editor-draft.ts';
 import { renderMethodFields, renderScopeFields, type Draft, type FieldsView } from './editor-fields.ts';
 import { editorMessages, type EditorKey } from './kb-postback-editor.messages.ts';
@@ -64,9 +70,18 @@ import { URL_FIELD_ID, insertAtCursor, renderUrlField, selectProblemIn } from '.
 export class KbPostbackEditor extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, editorStyles];
   static override properties = {
-    postback: { attribute: false }, scope: {}, campaignId: { attribute: 'campaign-id' }, promoId: { attribute: 'promo-id' },
-    draft: { state: true }, campaigns: { state: true }, promos: { state: true }, fieldErrors: { state: true },
-    busy: { state: true }, notice: { state: true }, preview: { state: true }, testResult: { state: true },
+    postback: { attribute: false },
+    scope: {},
+    campaignId: { attribute: 'campaign-id' },
+    promoId: { attribute: 'promo-id' },
+    draft: { state: true },
+    campaigns: { state: true },
+    promos: { state: true },
+    fieldErrors: { state: true },
+    busy: { state: true },
+    notice: { state: true },
+    preview: { state: true },
+    testResult: { state: true },
   };
 
   /** The saved postback being edited; null for a new one. */
@@ -83,7 +98,11 @@ export class KbPostbackEditor extends CampaignSection {
   declare private notice: string | null;
   declare private preview: PreviewState | null;
   declare private testResult: PostbackTestResult | null;
-  private readonly check = new TemplateCheck(this, () => this.api, (error) => void this.errorMessage(error));
+  private readonly check = new TemplateCheck(
+    this,
+    () => this.api,
+    (error) => void this.errorMessage(error),
+  );
   /** The inputs the draft was made from: another postback or preset starts a new draft. */
   private draftSource: unknown[] = [];
 
@@ -178,7 +197,10 @@ export class KbPostbackEditor extends CampaignSection {
   };
 
   private selectProblem = (problem: TemplateProblem): void => {
-    const { urlField: field, check: { checked } } = this;
+    const {
+      urlField: field,
+      check: { checked },
+    } = this;
     if (field && checked) selectProblemIn(field, checked.url, problem.position);
   };
 
@@ -239,7 +261,11 @@ export class KbPostbackEditor extends CampaignSection {
     this.error = null;
     this.testResult = null;
     try {
-      const result = await expectOk(api.client.v1.partner.postbacks.preview.$post({ json: previewBody(forTest && postback ? postback : this.draft) }));
+      const result = await expectOk(
+        api.client.v1.partner.postbacks.preview.$post({
+          json: previewBody(forTest && postback ? postback : this.draft),
+        }),
+      );
       this.preview = { result, forTest };
       this.focusAfterRender('#postback-preview-heading');
     } catch (error) {
@@ -257,9 +283,12 @@ export class KbPostbackEditor extends CampaignSection {
     this.error = null;
     try {
       const clickId = preview.result.clickId;
-      this.testResult = await expectOk(api.client.v1.partner.postbacks[':postbackId'].test.$post({
-        param: { postbackId: postback.id }, json: { confirm: true, ...(clickId ? { clickId } : {}) },
-      }));
+      this.testResult = await expectOk(
+        api.client.v1.partner.postbacks[':postbackId'].test.$post({
+          param: { postbackId: postback.id },
+          json: { confirm: true, ...(clickId ? { clickId } : {}) },
+        }),
+      );
       this.preview = null;
     } catch (error) {
       this.error = this.errorMessage(error);
@@ -270,10 +299,23 @@ export class KbPostbackEditor extends CampaignSection {
 
   private fieldsView(): FieldsView {
     return {
-      locale: this.i18n.locale, m: this.m.bind(this), draft: this.draft, postback: this.postback, fixedScope: this.fixedScope,
-      campaigns: this.campaigns, promos: this.promos, errors: this.fieldErrors, disabled: !this.canWrite,
-      onScope: (scope) => { this.change({ scope, promoId: '' }, true); void this.loadPromos(this.draft.campaignId); },
-      onCampaign: (campaignId) => { this.change({ campaignId, promoId: '' }); void this.loadPromos(campaignId); },
+      locale: this.i18n.locale,
+      m: this.m.bind(this),
+      draft: this.draft,
+      postback: this.postback,
+      fixedScope: this.fixedScope,
+      campaigns: this.campaigns,
+      promos: this.promos,
+      errors: this.fieldErrors,
+      disabled: !this.canWrite,
+      onScope: (scope) => {
+        this.change({ scope, promoId: '' }, true);
+        void this.loadPromos(this.draft.campaignId);
+      },
+      onCampaign: (campaignId) => {
+        this.change({ campaignId, promoId: '' });
+        void this.loadPromos(campaignId);
+      },
       onPromo: (promoId) => this.change({ promoId }),
       onAction: (action) => this.change({ action }),
       onMethod: (method) => this.change({ method }),
@@ -283,9 +325,17 @@ export class KbPostbackEditor extends CampaignSection {
 
   private previewView(): PreviewView {
     return {
-      m: this.m.bind(this), preview: this.preview, testResult: this.testResult, dirty: isDirty(this.draft, this.postback), sending: this.busy === 'test',
-      ms: (value) => this.i18n.formatNumber(value), onConfirm: this.confirmTest,
-      onDismiss: () => { this.preview = null; this.focusAfterRender('[part~="send-test"]'); },
+      m: this.m.bind(this),
+      preview: this.preview,
+      testResult: this.testResult,
+      dirty: isDirty(this.draft, this.postback),
+      sending: this.busy === 'test',
+      ms: (value) => this.i18n.formatNumber(value),
+      onConfirm: this.confirmTest,
+      onDismiss: () => {
+        this.preview = null;
+        this.focusAfterRender('[part~="send-test"]');
+      },
     };
   }
 
@@ -298,16 +348,28 @@ export class KbPostbackEditor extends CampaignSection {
         ${renderScopeFields(this.fieldsView())}
         ${renderMethodFields(this.fieldsView())}
         ${renderUrlField({
-          locale: this.i18n.locale, m: this.m.bind(this), url: d.url, checked: this.check.checked, checking: this.check.checking, disabled: !canWrite,
-          error: this.fieldErrors.url, onInput: this.onUrlInput, onInsert: this.insert, onSelectProblem: this.selectProblem,
+          locale: this.i18n.locale,
+          m: this.m.bind(this),
+          url: d.url,
+          checked: this.check.checked,
+          checking: this.check.checking,
+          disabled: !canWrite,
+          error: this.fieldErrors.url,
+          onInput: this.onUrlInput,
+          onInsert: this.insert,
+          onSelectProblem: this.selectProblem,
         })}
         <label part="check"><input part="checkbox enabled" type="checkbox" id="postback-enabled" .checked=${live(d.enabled)} ?disabled=${!canWrite}
           @change=${(e: Event) => this.change({ enabled: (e.target as HTMLInputElement).checked })} /> ${this.m('enabled')}</label>
         <p part="success" role="status">${this.notice ?? nothing}</p>
         <div part="error" role="alert">${this.error ?? nothing}</div>
         <div part="actions">
-          ${canWrite ? html`<button part="button primary save" type="submit" ?disabled=${this.blocked || busy !== null}
-            aria-describedby=${this.blocked ? 'postback-save-blocked' : nothing}>${busy === 'save' ? this.m('saving') : this.m('save')}</button>` : nothing}
+          ${
+            canWrite
+              ? html`<button part="button primary save" type="submit" ?disabled=${this.blocked || busy !== null}
+            aria-describedby=${this.blocked ? 'postback-save-blocked' : nothing}>${busy === 'save' ? this.m('saving') : this.m('save')}</button>`
+              : nothing
+          }
           <button part="button preview-button" type="button" ?disabled=${!d.url.trim() || busy !== null}
             @click=${() => this.runPreview(false)}>${busy === 'preview' ? this.m('previewing') : this.m('preview')}</button>
           ${p && canWrite ? html`<button part="button send-test" type="button" ?disabled=${busy !== null} @click=${() => this.runPreview(true)}>${this.m('sendTest')}</button>` : nothing}

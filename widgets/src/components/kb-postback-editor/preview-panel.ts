@@ -27,7 +27,7 @@ export interface PreviewView {
 }
 
 const source = (v: PreviewView, r: { sample: boolean; clickId: string | null }) =>
-  (r.sample || !r.clickId ? v.m('previewSample') : v.m('previewReal', { clickId: r.clickId }));
+  r.sample || !r.clickId ? v.m('previewSample') : v.m('previewReal', { clickId: r.clickId });
 
 export function renderPreview(v: PreviewView): TemplateResult | typeof nothing {
   const p = v.preview;
@@ -39,23 +39,33 @@ export function renderPreview(v: PreviewView): TemplateResult | typeof nothing {
     <p part="preview-source">${source(v, r)}</p>
     <p part="request"><span part="badge request-method">${r.method}</span> <code part="request-url preview-url">${r.url}</code></p>
     ${r.body !== null ? html`<p part="label">${v.m('previewBody')}</p><pre part="request-body preview-body">${r.body}</pre>` : nothing}
-    ${p.forTest ? html`<p part="confirm-question">${v.m('confirmQuestion')}</p>
+    ${
+      p.forTest
+        ? html`<p part="confirm-question">${v.m('confirmQuestion')}</p>
       <div part="actions">
         <button part="button primary confirm-test" type="button" ?disabled=${v.sending} @click=${v.onConfirm}>${v.sending ? v.m('sending') : v.m('confirmSend')}</button>
         <button part="button dont-send" type="button" ?disabled=${v.sending} @click=${v.onDismiss}>${v.m('dontSend')}</button>
-      </div>` : nothing}
+      </div>`
+        : nothing
+    }
   </section>`;
 }
 
 /** Always present, so the answer is announced when it arrives. */
 export function renderTestResult(v: PreviewView): TemplateResult {
   const t = v.testResult;
-  return html`<div part="test-status" role="status">${t ? html`<div part=${t.delivered ? 'test-result test-delivered' : 'test-result test-failed'}>
-    <p part="test-answer">${t.responseCode !== null
-      ? v.m('testAnswered', { code: t.responseCode, ms: v.ms(t.durationMs) })
-      : v.m('testNoAnswer', { error: t.error ?? '', ms: v.ms(t.durationMs) })}</p>
+  return html`<div part="test-status" role="status">${
+    t
+      ? html`<div part=${t.delivered ? 'test-result test-delivered' : 'test-result test-failed'}>
+    <p part="test-answer">${
+      t.responseCode !== null
+        ? v.m('testAnswered', { code: t.responseCode, ms: v.ms(t.durationMs) })
+        : v.m('testNoAnswer', { error: t.error ?? '', ms: v.ms(t.durationMs) })
+    }</p>
     ${t.responseCode !== null && t.error ? html`<p part="test-error">${t.error}</p>` : nothing}
     <p part="request"><span part="badge request-method">${t.method}</span> <code part="request-url test-url">${t.url}</code></p>
     <p part="hint">${source(v, t)}</p>
-  </div>` : nothing}</div>`;
+  </div>`
+      : nothing
+  }</div>`;
 }

@@ -8,7 +8,10 @@ import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { PostbackScope, TemplateProblem } from '../../internal/postback/postback-types.ts';
 import { hasErrors } from './template-marks.ts';
 
-export interface CheckedUrl { url: string; problems: TemplateProblem[] }
+export interface CheckedUrl {
+  url: string;
+  problems: TemplateProblem[];
+}
 
 /** How long typing must pause before the URL is checked. */
 export const CHECK_DELAY_MS = 250;
@@ -22,7 +25,11 @@ export class TemplateCheck implements ReactiveController {
   /** Only the newest check may write: answers can arrive out of order. */
   private seq = 0;
 
-  constructor(private readonly host: ReactiveControllerHost, private readonly api: () => ApiClient | undefined, private readonly onError: (error: unknown) => void) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly api: () => ApiClient | undefined,
+    private readonly onError: (error: unknown) => void,
+  ) {
     host.addController(this);
   }
 

@@ -19,10 +19,14 @@ export function problemRange(url: string, position: number): { start: number; en
 
 /** The URL's problems from a 422 (`errors[]` with path `body.url`, messages `at <position>: <text>`). */
 export function problemsFromErrors(errors: ReadonlyArray<{ path: string; message: string }>): TemplateProblem[] {
-  return errors.filter((e) => e.path === 'body.url').map((e) => {
-    const at = /^at (\d+):\s*([\s\S]*)$/.exec(e.message);
-    return at ? { position: Number(at[1]), severity: 'error' as const, message: at[2]! } : { position: 0, severity: 'error' as const, message: e.message };
-  });
+  return errors
+    .filter((e) => e.path === 'body.url')
+    .map((e) => {
+      const at = /^at (\d+):\s*([\s\S]*)$/.exec(e.message);
+      return at
+        ? { position: Number(at[1]), severity: 'error' as const, message: at[2]! }
+        : { position: 0, severity: 'error' as const, message: e.message };
+    });
 }
 
 /** `value` with `${name}` replacing [start, end); the caret goes right after the insertion. */
@@ -33,4 +37,5 @@ export function insertMacro(value: string, start: number, end: number, name: str
   return { value: value.slice(0, from) + text + value.slice(to), caret: from + text.length };
 }
 
-export const hasErrors = (problems: readonly TemplateProblem[]): boolean => problems.some((p) => p.severity === 'error');
+export const hasErrors = (problems: readonly TemplateProblem[]): boolean =>
+  problems.some((p) => p.severity === 'error');

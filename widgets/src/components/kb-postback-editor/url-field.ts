@@ -29,7 +29,12 @@ export const URL_FIELD_ID = 'postback-url';
 
 /** Puts `${name}` over the field's selection (or at its caret), keeps focus there and returns the new value. */
 export function insertAtCursor(field: HTMLTextAreaElement, name: BuiltInMacro): string {
-  const { value, caret } = insertMacro(field.value, field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length, name);
+  const { value, caret } = insertMacro(
+    field.value,
+    field.selectionStart ?? field.value.length,
+    field.selectionEnd ?? field.value.length,
+    name,
+  );
   field.value = value;
   field.focus();
   field.setSelectionRange(caret, caret);
@@ -46,13 +51,17 @@ export function selectProblemIn(field: HTMLTextAreaElement, checkedUrl: string, 
 
 export function renderUrlField(v: UrlFieldView): TemplateResult {
   const invalid = Boolean(v.error) || Boolean(v.checked?.problems.some((p) => p.severity === 'error'));
-  const describedBy = [`${URL_FIELD_ID}-hint`, v.error ? `${URL_FIELD_ID}-error` : '', `${URL_FIELD_ID}-problems`].filter(Boolean).join(' ');
+  const describedBy = [`${URL_FIELD_ID}-hint`, v.error ? `${URL_FIELD_ID}-error` : '', `${URL_FIELD_ID}-problems`]
+    .filter(Boolean)
+    .join(' ');
   return html`<div part="field url-field">
       <label part="label" for=${URL_FIELD_ID}>${v.m('url')}</label>
       <textarea part="input url-input" id=${URL_FIELD_ID} name="url" rows="3" maxlength="2000" spellcheck="false" autocomplete="off"
         placeholder="https://tracker.example/postback?click=\${visit_id}" .value=${live(v.url)} ?disabled=${v.disabled}
         aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}
-        @input=${v.onInput} @keydown=${(e: KeyboardEvent) => { if (e.key === 'Enter') e.preventDefault(); }}></textarea>
+        @input=${v.onInput} @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter') e.preventDefault();
+        }}></textarea>
       <p part="hint" id=${`${URL_FIELD_ID}-hint`}>${v.m('urlHint')}</p>
       ${v.error ? html`<p part="field-error" id=${`${URL_FIELD_ID}-error`}>${v.error}</p>` : nothing}
       <div part="problems" id=${`${URL_FIELD_ID}-problems`} aria-live="polite">${renderProblems(v)}</div>
@@ -87,12 +96,14 @@ function renderMacros(v: UrlFieldView): TemplateResult {
   const docs = MACRO_DOCS[v.locale];
   return html`<section part="macros" aria-labelledby="postback-macros-heading">
     <p part="label" id="postback-macros-heading">${v.m('macros')}</p>
-    <ul part="macro-list">${BUILT_IN_MACROS.map((name) => html`<li part="macro">
+    <ul part="macro-list">${BUILT_IN_MACROS.map(
+      (name) => html`<li part="macro">
       <button part="button macro-chip" type="button" data-macro=${name} ?disabled=${v.disabled}
         aria-label=${v.m('insert', { macro: `\${${name}}` })} aria-describedby=${`macro-doc-${name}`}
         @click=${() => v.onInsert(name)}>\${${name}}</button>
       <span part="macro-doc" id=${`macro-doc-${name}`}>${docs[name]}</span>
-    </li>`)}</ul>
+    </li>`,
+    )}</ul>
     <p part="hint custom-macros">${v.m('custom')}</p>
   </section>`;
 }

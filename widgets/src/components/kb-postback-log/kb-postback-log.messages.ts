@@ -71,7 +71,12 @@ const ru: Record<keyof typeof en, Message> = {
   'noResponse': 'Нет ответа: {error}',
   'ms': '{ms} мс',
   'test': 'тест',
-  'count': { one: 'Показана {count} попытка.', few: 'Показано {count} попытки.', many: 'Показано {count} попыток.', other: 'Показано {count} попытки.' },
+  'count': {
+    one: 'Показана {count} попытка.',
+    few: 'Показано {count} попытки.',
+    many: 'Показано {count} попыток.',
+    other: 'Показано {count} попытки.',
+  },
   'empty': 'Нет попыток отправки, подходящих под фильтры.',
   'loadMore': 'Показать ещё',
   'loadingMore': 'Загрузка…',

@@ -2,25 +2,47 @@ import { define } from '../../internal/base-element.ts';
 import { KbPostbackLog } from './kb-postback-log.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mountSection,
+  query,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 import { attempt, fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
 
 define('kb-postback-log', KbPostbackLog);
 
 const rows = [
   attempt('pba_4', { isTest: true }),
-  attempt('pba_3', { responseCode: null, error: 'connection refused', durationMs: 12, action: 'registration', campaignId: null, campaignName: null, promoId: null, promoCode: null }),
+  attempt('pba_3', {
+    responseCode: null,
+    error: 'connection refused',
+    durationMs: 12,
+    action: 'registration',
+    campaignId: null,
+    campaignName: null,
+    promoId: null,
+    promoCode: null,
+  }),
   attempt('pba_2', { responseCode: 503, durationMs: 1530, method: 'POST', url: 'https://tracker.example/pb' }),
 ];
 const page2 = [attempt('pba_1', { responseCode: 404, action: 'qualification' })];
 
 /** The log route: the first page ends with a cursor, the page "before pba_2" is the last. */
-const fakeLog = () => fakePostbackApi(({ method, path, query: q }) => {
-  if (method !== 'GET' || path !== '/v1/partner/postbacks/log') return undefined;
-  return q.get('before') === 'pba_2' ? json({ data: page2, nextBefore: null }) : json({ data: rows, nextBefore: 'pba_2' });
-});
+const fakeLog = () =>
+  fakePostbackApi(({ method, path, query: q }) => {
+    if (method !== 'GET' || path !== '/v1/partner/postbacks/log') return undefined;
+    return q.get('before') === 'pba_2'
+      ? json({ data: page2, nextBefore: null })
+      : json({ data: rows, nextBefore: 'pba_2' });
+  });
 const logCalls = (api: ApiMock) => api.sent('GET /v1/partner/postbacks/log');
-const cell = (el: Element, id: string, part: string) => $in(el, `[data-attempt-id="${id}"] [part~="${part}"]`).textContent?.replace(/\s+/g, ' ').trim();
+const cell = (el: Element, id: string, part: string) =>
+  $in(el, `[data-attempt-id="${id}"] [part~="${part}"]`).textContent?.replace(/\s+/g, ' ').trim();
 
 async function mounted(locale: 'en' | 'ru' = 'en', attrs: Record<string, string> = {}) {
   const { el } = await mountSection<KbPostbackLog>('kb-postback-log', { user: makeUser({ role: 'analyst' }), locale });
@@ -31,7 +53,11 @@ async function mounted(locale: 'en' | 'ru' = 'en', attrs: Record<string, string>
 
 describe('<kb-postback-log>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('shows each attempt: time, full URL, action, answer or why none, duration, campaign, promo, test badge', async () => {
     api = fakeLog();
@@ -49,7 +75,9 @@ describe('<kb-postback-log>', () => {
     expect(cell(el, 'pba_3', 'attempt-response')).to.equal('No response: connection refused');
     expect(cell(el, 'pba_3', 'attempt-campaign')).to.equal('—');
     expect(cell(el, 'pba_2', 'attempt-response')).to.equal('503');
-    expect($in(el, '[data-attempt-id="pba_2"] [part~="response-code"]').getAttribute('part')).to.include('response-5xx');
+    expect($in(el, '[data-attempt-id="pba_2"] [part~="response-code"]').getAttribute('part')).to.include(
+      'response-5xx',
+    );
     expect(cell(el, 'pba_2', 'attempt-url')).to.equal('POST https://tracker.example/pb');
     expect(cell(el, 'pba_2', 'attempt-duration')).to.equal('1,530 ms');
     expect($in(el, '[part~="count"]').textContent).to.equal('Showing 3 attempts.');
@@ -114,7 +142,9 @@ describe('<kb-postback-log>', () => {
     $in<HTMLButtonElement>(el, '[part~="load-more"]').click();
     await waitFor(() => query(el, '[data-attempt-id="pba_1"]'), 1000, 'older page');
     expect(logCalls(api)[1]!.query.get('before')).to.equal('pba_2');
-    expect([...el.shadowRoot!.querySelectorAll('[part~="attempt-row"]')].map((r) => r.getAttribute('data-attempt-id'))).to.deep.equal(['pba_4', 'pba_3', 'pba_2', 'pba_1']);
+    expect(
+      [...el.shadowRoot!.querySelectorAll('[part~="attempt-row"]')].map((r) => r.getAttribute('data-attempt-id')),
+    ).to.deep.equal(['pba_4', 'pba_3', 'pba_2', 'pba_1']);
     expect(cell(el, 'pba_1', 'attempt-response')).to.equal('404');
     expect(query(el, '[part~="load-more"]'), 'last page').to.equal(null);
   });

@@ -13,7 +13,12 @@ import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
 import { formValues } from '../../internal/campaign/campaign-types.ts';
 import { ACTION_LABELS } from '../../internal/postback/postback-labels.ts';
-import { POSTBACK_ACTIONS, type PostbackAction, type PostbackAttempt, type PostbackLogQuery } from '../../internal/postback/postback-types.ts';
+import {
+  POSTBACK_ACTIONS,
+  type PostbackAction,
+  type PostbackAttempt,
+  type PostbackLogQuery,
+} from '../../internal/postback/postback-types.ts';
 import { logMessages, type LogKey } from './kb-postback-log.messages.ts';
 import { logStyles } from './kb-postback-log.styles.ts';
 import { renderLogTable } from './log-table.ts';
@@ -53,8 +58,10 @@ type Filters = Omit<NonNullable<PostbackLogQuery>, 'before' | 'limit'>;
 export class KbPostbackLog extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, logStyles];
   static override properties = {
-    campaignId: { attribute: 'campaign-id' }, promoId: { attribute: 'promo-id' },
-    exactCode: { state: true }, filterErrors: { state: true },
+    campaignId: { attribute: 'campaign-id' },
+    promoId: { attribute: 'promo-id' },
+    exactCode: { state: true },
+    filterErrors: { state: true },
   };
 
   /** Only this campaign's attempts (its filters are then not shown). */
@@ -64,20 +71,27 @@ export class KbPostbackLog extends CampaignSection {
   /** "Exact code…" is picked: the code input shows. */
   declare private exactCode: boolean;
   declare private filterErrors: Record<string, string>;
-  private readonly log = new PagedLog<PostbackAttempt, Filters>(this, {}, {
-    fetchPage: async (filters, before) => {
-      const api = this.api;
-      if (!api) throw new Error('No API client');
-      const query: NonNullable<PostbackLogQuery> = {
-        ...filters, ...(this.campaignId ? { campaignId: this.campaignId } : {}), ...(this.promoId ? { promoId: this.promoId } : {}),
-        ...(before ? { before } : {}), limit: PAGE,
-      };
-      return expectOk(api.client.v1.partner.postbacks.log.$get({ query }));
+  private readonly log = new PagedLog<PostbackAttempt, Filters>(
+    this,
+    {},
+    {
+      fetchPage: async (filters, before) => {
+        const api = this.api;
+        if (!api) throw new Error('No API client');
+        const query: NonNullable<PostbackLogQuery> = {
+          ...filters,
+          ...(this.campaignId ? { campaignId: this.campaignId } : {}),
+          ...(this.promoId ? { promoId: this.promoId } : {}),
+          ...(before ? { before } : {}),
+          limit: PAGE,
+        };
+        return expectOk(api.client.v1.partner.postbacks.log.$get({ query }));
+      },
+      errorMessage: (error) => this.errorMessage(error),
+      // The Load more button disappears on the last page; keep keyboard focus in the section.
+      onLastPage: () => this.focusAfterRender('#log-results'),
     },
-    errorMessage: (error) => this.errorMessage(error),
-    // The Load more button disappears on the last page; keep keyboard focus in the section.
-    onLastPage: () => this.focusAfterRender('#log-results'),
-  });
+  );
 
   constructor() {
     super();
@@ -104,7 +118,9 @@ export class KbPostbackLog extends CampaignSection {
 
   private apply = (event: SubmitEvent): void => {
     event.preventDefault();
-    const { from, to, url, action, response, code, campaign, campaignId, promoCode, promoId } = formValues(event.currentTarget as HTMLFormElement);
+    const { from, to, url, action, response, code, campaign, campaignId, promoCode, promoId } = formValues(
+      event.currentTarget as HTMLFormElement,
+    );
     const errors: Record<string, string> = {};
     if (from && to && to < from) errors.to = this.c('toBeforeFrom');
     if (response === 'exact' && !/^[1-5]\d\d$/.test(code ?? '')) errors.code = this.m('codeError');
@@ -115,7 +131,12 @@ export class KbPostbackLog extends CampaignSection {
       return;
     }
     const filters: Filters = {
-      url, action: action as PostbackAction | undefined, campaign, campaignId, promoCode, promoId,
+      url,
+      action: action as PostbackAction | undefined,
+      campaign,
+      campaignId,
+      promoCode,
+      promoId,
       responseCode: response === 'exact' ? code : response,
       ...localDayRange(from, to),
     };
@@ -137,31 +158,60 @@ export class KbPostbackLog extends CampaignSection {
     return html`<form part="filters" aria-label=${this.m('filters')} novalidate @submit=${this.apply}>
       ${dateRange('log', { from: this.c('from'), to: this.c('to') }, errors.to ?? null)}
       ${textField({ id: 'log-url', name: 'url', label: this.m('url'), type: 'search', maxlength: 500 })}
-      ${selectField({ id: 'log-action', name: 'action', label: this.m('action'),
-        options: [['', this.m('allActions')], ...POSTBACK_ACTIONS.map((a) => [a, labels[a]] as const)] })}
-      ${selectField({ id: 'log-response', name: 'response', label: this.m('response'), onChange: (value) => { this.exactCode = value === 'exact'; },
-        options: [['', this.m('response.any')], ...RESPONSE_CLASSES.map((r) => [r, this.m(`response.${r}`)] as const), ['exact', this.m('response.exact')]] })}
+      ${selectField({
+        id: 'log-action',
+        name: 'action',
+        label: this.m('action'),
+        options: [['', this.m('allActions')], ...POSTBACK_ACTIONS.map((a) => [a, labels[a]] as const)],
+      })}
+      ${selectField({
+        id: 'log-response',
+        name: 'response',
+        label: this.m('response'),
+        onChange: (value) => {
+          this.exactCode = value === 'exact';
+        },
+        options: [
+          ['', this.m('response.any')],
+          ...RESPONSE_CLASSES.map((r) => [r, this.m(`response.${r}`)] as const),
+          ['exact', this.m('response.exact')],
+        ],
+      })}
       ${this.exactCode ? textField({ id: 'log-code', name: 'code', label: this.m('code'), maxlength: 3, error: errors.code, alert: true, placeholder: '200' }) : nothing}
-      ${this.campaignId || this.promoId ? nothing : html`
+      ${
+        this.campaignId || this.promoId
+          ? nothing
+          : html`
         ${textField({ id: 'log-campaign', name: 'campaign', label: this.m('campaign'), type: 'search', maxlength: 200 })}
-        ${textField({ id: 'log-campaignId', name: 'campaignId', label: this.m('campaignId'), maxlength: 64 })}`}
-      ${this.promoId ? nothing : html`
+        ${textField({ id: 'log-campaignId', name: 'campaignId', label: this.m('campaignId'), maxlength: 64 })}`
+      }
+      ${
+        this.promoId
+          ? nothing
+          : html`
         ${textField({ id: 'log-promoCode', name: 'promoCode', label: this.m('promoCode'), maxlength: 64 })}
-        ${textField({ id: 'log-promoId', name: 'promoId', label: this.m('promoId'), maxlength: 64 })}`}
+        ${textField({ id: 'log-promoId', name: 'promoId', label: this.m('promoId'), maxlength: 64 })}`
+      }
       <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.log.loading}>${this.c('filter')}</button></div>
     </form>`;
   }
 
   private renderResults(): TemplateResult {
     const view = {
-      locale: this.i18n.locale, m: this.m.bind(this), none: this.tc('none'),
-      dateTime: (value: string) => this.dateTime(value), number: (value: number) => this.i18n.formatNumber(value),
+      locale: this.i18n.locale,
+      m: this.m.bind(this),
+      none: this.tc('none'),
+      dateTime: (value: string) => this.dateTime(value),
+      number: (value: number) => this.i18n.formatNumber(value),
     };
     return this.log.render({
       count: (rows) => this.m('count', { count: rows.length }),
-      empty: this.m('empty'), loadMore: this.m('loadMore'), loadingMore: this.m('loadingMore'),
+      empty: this.m('empty'),
+      loadMore: this.m('loadMore'),
+      loadingMore: this.m('loadingMore'),
       table: (rows) => renderLogTable(view, rows),
-      loading: () => this.renderLoading(), loadError: (message) => this.renderLoadError(message),
+      loading: () => this.renderLoading(),
+      loadError: (message) => this.renderLoadError(message),
     });
   }
 }

@@ -20,21 +20,33 @@ export interface LogTableView {
 const codeClass = (code: number) => `response-${Math.floor(code / 100)}xx`;
 
 function response(v: LogTableView, a: PostbackAttempt): TemplateResult {
-  if (a.responseCode === null) return html`<span part="response-none">${v.m('noResponse', { error: a.error ?? v.none })}</span>`;
+  if (a.responseCode === null)
+    return html`<span part="response-none">${v.m('noResponse', { error: a.error ?? v.none })}</span>`;
   return html`<span part=${`response-code ${codeClass(a.responseCode)}`}>${a.responseCode}</span>${a.error ? html` <span part="response-error">${a.error}</span>` : nothing}`;
 }
 
 /** A campaign's or promo's name (or code) over its id. */
 const named = (name: string | null, id: string | null, none: string) =>
-  (id ? html`${name ? html`<span part="ref-name">${name}</span> ` : nothing}<code part="mono ref-id">${id}</code>` : none);
+  id
+    ? html`${name ? html`<span part="ref-name">${name}</span> ` : nothing}<code part="mono ref-id">${id}</code>`
+    : none;
 
 export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]): TemplateResult {
   const actions = ACTION_LABELS[v.locale];
-  const headers = ['col.time', 'col.url', 'col.action', 'col.response', 'col.duration', 'col.campaign', 'col.promo'] as const;
+  const headers = [
+    'col.time',
+    'col.url',
+    'col.action',
+    'col.response',
+    'col.duration',
+    'col.campaign',
+    'col.promo',
+  ] as const;
   return html`<div part="table-wrap">
     <table part="attempts">
       <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${v.m(h)}</th>`)}</tr></thead>
-      <tbody>${rows.map((a) => html`<tr part=${a.isTest ? 'attempt-row test-row' : 'attempt-row'} data-attempt-id=${a.id}>
+      <tbody>${rows.map(
+        (a) => html`<tr part=${a.isTest ? 'attempt-row test-row' : 'attempt-row'} data-attempt-id=${a.id}>
         <td part="cell attempt-time"><time datetime=${a.sentAt}>${v.dateTime(a.sentAt)}</time></td>
         <td part="cell attempt-url"><span part="badge method-badge">${a.method}</span> <code part="url">${a.url}</code></td>
         <th part="cell attempt-action" scope="row">${actions[a.action] ?? a.action}${a.isTest ? html` <span part="badge test-badge">${v.m('test')}</span>` : nothing}</th>
@@ -42,7 +54,8 @@ export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]
         <td part="cell attempt-duration">${v.m('ms', { ms: v.number(a.durationMs) })}</td>
         <td part="cell attempt-campaign">${named(a.campaignName, a.campaignId, v.none)}</td>
         <td part="cell attempt-promo">${named(a.promoCode, a.promoId, v.none)}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
   </div>`;
 }

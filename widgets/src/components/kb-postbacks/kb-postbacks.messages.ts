@@ -43,7 +43,8 @@ const en = {
   'disabledNotice': 'Postback disabled.',
   'count': { one: '{count} postback.', other: '{count} postbacks.' },
   'empty': 'No postbacks yet.',
-  'emptyWrite': 'Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.',
+  'emptyWrite':
+    'Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.',
   'noMatch': 'No postbacks match these filters.',
   'readOnly': 'Only owners and admins can create and change postbacks.',
   'archived': 'The campaign is archived: unarchive it to add or change its postbacks.',
@@ -53,7 +54,8 @@ const ru: Record<keyof typeof en, Message> = {
   'heading': 'Постбеки',
   'heading.campaign': 'Постбеки кампании',
   'heading.promo': 'Постбеки промо',
-  'intro': 'Постбеки сообщают вашему трекеру, когда приведённые вами игроки регистрируются, вносят депозиты и совершают другие действия.',
+  'intro':
+    'Постбеки сообщают вашему трекеру, когда приведённые вами игроки регистрируются, вносят депозиты и совершают другие действия.',
   'views': 'Разделы постбеков',
   'view.list': 'Постбеки',
   'view.log': 'Лог отправки',
@@ -89,9 +91,15 @@ const ru: Record<keyof typeof en, Message> = {
   'deleted': 'Постбек удалён.',
   'enabledNotice': 'Постбек включён.',
   'disabledNotice': 'Постбек выключен.',
-  'count': { one: '{count} постбек.', few: '{count} постбека.', many: '{count} постбеков.', other: '{count} постбека.' },
+  'count': {
+    one: '{count} постбек.',
+    few: '{count} постбека.',
+    many: '{count} постбеков.',
+    other: '{count} постбека.',
+  },
   'empty': 'Постбеков пока нет.',
-  'emptyWrite': 'Создайте первый кнопкой «Новый постбек»: выберите действие, укажите URL трекера и вставьте нужные макросы.',
+  'emptyWrite':
+    'Создайте первый кнопкой «Новый постбек»: выберите действие, укажите URL трекера и вставьте нужные макросы.',
   'noMatch': 'Нет постбеков, подходящих под фильтры.',
   'readOnly': 'Создавать и менять постбеки могут только владелец и администраторы.',
   'archived': 'Кампания в архиве: верните её из архива, чтобы добавлять или менять постбеки.',

@@ -2,8 +2,24 @@ import { define } from '../../internal/base-element.ts';
 import { KbPostbacks } from './kb-postbacks.ts';
 import { KbPostbackEditor, KbPostbackLog } from '../../sections/postbacks.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, makeUser, mountSection, query, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  $in,
+  afterEach,
+  cleanupFixtures,
+  deepActiveElement,
+  describe,
+  it,
+  waitFor,
+} from '../../internal/test-helpers.ts';
+import {
+  fill,
+  find,
+  makeUser,
+  mountSection,
+  query,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 import { fakePostbackApi } from '../../internal/postback/postback-test-kit.ts';
 
 define('kb-postbacks', KbPostbacks);
@@ -13,20 +29,29 @@ define('kb-postback-log', KbPostbackLog);
 type Role = 'owner' | 'admin' | 'analyst' | 'finance';
 
 async function mounted(o: { role?: Role; locale?: 'en' | 'ru'; attrs?: Record<string, string> } = {}) {
-  const { el } = await mountSection<KbPostbacks>('kb-postbacks', { user: makeUser({ role: o.role ?? 'owner' }), locale: o.locale ?? 'en' });
+  const { el } = await mountSection<KbPostbacks>('kb-postbacks', {
+    user: makeUser({ role: o.role ?? 'owner' }),
+    locale: o.locale ?? 'en',
+  });
   for (const [name, value] of Object.entries(o.attrs ?? {})) el.setAttribute(name, value);
   await find(el, '[part~="postback-row"], [part~="empty"]');
   return el;
 }
 
 const lists = (api: ApiMock) => api.sent('GET /v1/partner/postbacks');
-const rowIds = (el: Element) => [...(el.shadowRoot?.querySelectorAll('[part~="postback-row"]') ?? [])].map((r) => r.getAttribute('data-postback-id'));
-const cell = (el: Element, id: string, part: string) => $in(el, `[data-postback-id="${id}"] [part~="${part}"]`).textContent?.trim();
+const rowIds = (el: Element) =>
+  [...(el.shadowRoot?.querySelectorAll('[part~="postback-row"]') ?? [])].map((r) => r.getAttribute('data-postback-id'));
+const cell = (el: Element, id: string, part: string) =>
+  $in(el, `[data-postback-id="${id}"] [part~="${part}"]`).textContent?.trim();
 const tab = (el: Element, value: string) => $in<HTMLButtonElement>(el, `[part~="tab"][data-tab="${value}"]`);
 
 describe('<kb-postbacks>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('lists postbacks with labels, scope, the full URL and status', async () => {
     api = fakePostbackApi();
@@ -83,7 +108,9 @@ describe('<kb-postbacks>', () => {
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
     expect(editor.getAttribute('campaign-id')).to.equal('camp_1');
     await waitFor(() => editor.shadowRoot?.querySelector('[part~="scope-value"]'), 1000, 'editor');
-    expect(editor.shadowRoot!.querySelector('[part~="scope-value"]')?.textContent?.trim()).to.equal('This campaign only');
+    expect(editor.shadowRoot!.querySelector('[part~="scope-value"]')?.textContent?.trim()).to.equal(
+      'This campaign only',
+    );
     await waitFor(() => deepActiveElement()?.id === 'postback-editor-heading', 1000, 'focus in the editor');
 
     el.removeAttribute('campaign-id');
@@ -99,7 +126,11 @@ describe('<kb-postbacks>', () => {
     $in<HTMLButtonElement>(el, '[part~="new"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
     expect(query(el, '[part~="new"]'), 'one editor at a time').to.equal(null);
-    const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
+    const url = await waitFor(
+      () => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'),
+      1000,
+      'url field',
+    );
     fill(url as unknown as HTMLInputElement, 'https://tracker.example/d?p=${promo_id}&a=${amount}');
     $in<HTMLButtonElement>(editor, '[part~="save"]').click();
     await waitFor(() => rowIds(el).includes('pb_new1'), 2000, 'the new row');
@@ -116,14 +147,20 @@ describe('<kb-postbacks>', () => {
     await waitFor(() => rowIds(el).length === 1, 1000, 'campaign tab');
     $in<HTMLButtonElement>(el, '[part~="new"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
-    const scope = await waitFor(() => editor.shadowRoot?.querySelector<HTMLInputElement>('input[name="scope"][value="campaign"]'), 1000, 'scope radios');
+    const scope = await waitFor(
+      () => editor.shadowRoot?.querySelector<HTMLInputElement>('input[name="scope"][value="campaign"]'),
+      1000,
+      'scope radios',
+    );
     expect(scope.checked).to.equal(true);
     const url = editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!;
     fill(url as unknown as HTMLInputElement, 'https://tracker.example/x?c=${campaign_id}');
     tab(el, 'account').click();
     await waitFor(() => lists(api!).length === 3, 1000, 'account tab');
     await editor.updateComplete;
-    expect(editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!.value, 'the draft stays').to.equal('https://tracker.example/x?c=${campaign_id}');
+    expect(editor.shadowRoot!.querySelector<HTMLTextAreaElement>('#postback-url')!.value, 'the draft stays').to.equal(
+      'https://tracker.example/x?c=${campaign_id}',
+    );
   });
 
   it('edits, disables and enables a postback', async () => {
@@ -131,7 +168,11 @@ describe('<kb-postbacks>', () => {
     const el = await mounted();
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_account"] [part~="edit"]').click();
     const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
-    const url = await waitFor(() => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'), 1000, 'url field');
+    const url = await waitFor(
+      () => editor.shadowRoot?.querySelector<HTMLTextAreaElement>('#postback-url'),
+      1000,
+      'url field',
+    );
     expect(url.value).to.equal('https://tracker.example/pb?click=${visit_id}&promo=${promo_id}&sum=${amount}');
 
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_account"] [part~="disable"]').click();
@@ -150,7 +191,9 @@ describe('<kb-postbacks>', () => {
     el.addEventListener('kb-postback-deleted', (e) => deleted.push(e.detail.postbackId));
     $in<HTMLButtonElement>(el, '[data-postback-id="pb_campaign"] [part~="delete"]').click();
     const confirm = await find<HTMLButtonElement>(el, '[part~="confirm-delete-button"]');
-    expect($in(el, '[part~="confirm-delete"]').textContent).to.equal('Delete this postback? Your tracker stops receiving it.');
+    expect($in(el, '[part~="confirm-delete"]').textContent).to.equal(
+      'Delete this postback? Your tracker stops receiving it.',
+    );
     await waitFor(() => deepActiveElement() === confirm, 1000, 'focus on the confirmation');
     $in<HTMLButtonElement>(el, '[part~="keep"]').click();
     await waitFor(() => !query(el, '[part~="confirm-delete"]'), 1000, 'kept');
@@ -167,7 +210,9 @@ describe('<kb-postbacks>', () => {
   it('says when there are none yet, and how to start', async () => {
     api = fakePostbackApi(undefined, []);
     const el = await mounted();
-    expect($in(el, '[part~="empty"]').textContent).to.equal('No postbacks yet. Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.');
+    expect($in(el, '[part~="empty"]').textContent).to.equal(
+      'No postbacks yet. Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.',
+    );
     expect(query(el, 'table')).to.equal(null);
   });
 
@@ -175,7 +220,8 @@ describe('<kb-postbacks>', () => {
     for (const role of ['analyst', 'finance'] as const) {
       api = fakePostbackApi();
       const el = await mounted({ role });
-      for (const part of ['new', 'edit', 'toggle', 'delete', 'postback-actions']) expect(query(el, `[part~="${part}"]`), `${role}: ${part}`).to.equal(null);
+      for (const part of ['new', 'edit', 'toggle', 'delete', 'postback-actions'])
+        expect(query(el, `[part~="${part}"]`), `${role}: ${part}`).to.equal(null);
       expect($in(el, '[part~="note"]').textContent).to.equal('Only owners and admins can create and change postbacks.');
       expect(rowIds(el).length, 'they still read the list').to.equal(3);
       api.restore();
@@ -188,7 +234,9 @@ describe('<kb-postbacks>', () => {
     const el = await mounted({ attrs: { 'campaign-id': 'camp_1', 'read-only': '' } });
     await waitFor(() => rowIds(el).join() === 'pb_campaign', 1000, 'rows');
     for (const part of ['new', 'edit', 'delete']) expect(query(el, `[part~="${part}"]`), part).to.equal(null);
-    expect($in(el, '[part~="note"]').textContent).to.equal('The campaign is archived: unarchive it to add or change its postbacks.');
+    expect($in(el, '[part~="note"]').textContent).to.equal(
+      'The campaign is archived: unarchive it to add or change its postbacks.',
+    );
   });
 
   it('opens the delivery log in its tab', async () => {

@@ -15,7 +15,13 @@ import { selectField } from '../../internal/campaign/campaign-fields.ts';
 import type { Campaign } from '../../internal/campaign/campaign-types.ts';
 import { ACTION_LABELS, SCOPE_LABELS } from '../../internal/postback/postback-labels.ts';
 import { panelId, renderTabs } from '../../internal/postback/postback-tabs.ts';
-import { POSTBACK_ACTIONS, POSTBACK_SCOPES, type Postback, type PostbackQuery, type PostbackScope } from '../../internal/postback/postback-types.ts';
+import {
+  POSTBACK_ACTIONS,
+  POSTBACK_SCOPES,
+  type Postback,
+  type PostbackQuery,
+  type PostbackScope,
+} from '../../internal/postback/postback-types.ts';
 import { renderPostbacksTable, type TableView } from './postbacks-table.ts';
 import { postbacksMessages, type PostbacksKey } from './kb-postbacks.messages.ts';
 import { postbacksStyles } from './kb-postbacks.styles.ts';
@@ -57,9 +63,19 @@ type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
 export class KbPostbacks extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, postbacksStyles];
   static override properties = {
-    campaignId: { attribute: 'campaign-id' }, promoId: { attribute: 'promo-id' }, readOnly: { type: Boolean, attribute: 'read-only' },
-    view: { state: true }, scopeTab: { state: true }, postbacks: { state: true }, campaigns: { state: true }, actionFilter: { state: true },
-    statusFilter: { state: true }, editing: { state: true }, confirmingId: { state: true }, busyId: { state: true }, notice: { state: true },
+    campaignId: { attribute: 'campaign-id' },
+    promoId: { attribute: 'promo-id' },
+    readOnly: { type: Boolean, attribute: 'read-only' },
+    view: { state: true },
+    scopeTab: { state: true },
+    postbacks: { state: true },
+    campaigns: { state: true },
+    actionFilter: { state: true },
+    statusFilter: { state: true },
+    editing: { state: true },
+    confirmingId: { state: true },
+    busyId: { state: true },
+    notice: { state: true },
   };
 
   /** Only this campaign's own (campaign-scope) postbacks; new ones are for it. */
@@ -131,12 +147,21 @@ export class KbPostbacks extends CampaignSection {
   }
 
   private async loadNames(api: ApiClient): Promise<void> {
-    const list = (status: 'active' | 'archived') => expectOk(api.client.v1.partner.campaigns.$get({ query: { status } })).then((r) => r.data);
-    this.campaigns = await Promise.all([list('active'), list('archived')]).then(([a, b]) => [...a, ...b], () => []);
+    const list = (status: 'active' | 'archived') =>
+      expectOk(api.client.v1.partner.campaigns.$get({ query: { status } })).then((r) => r.data);
+    this.campaigns = await Promise.all([list('active'), list('archived')]).then(
+      ([a, b]) => [...a, ...b],
+      () => [],
+    );
   }
 
   private fetch(api: ApiClient): Promise<void> {
-    return this.loadNewest(() => expectOk(api.client.v1.partner.postbacks.$get({ query: this.query })), ({ data }) => { this.postbacks = data; });
+    return this.loadNewest(
+      () => expectOk(api.client.v1.partner.postbacks.$get({ query: this.query })),
+      ({ data }) => {
+        this.postbacks = data;
+      },
+    );
   }
 
   private reload(): void {
@@ -195,37 +220,56 @@ export class KbPostbacks extends CampaignSection {
     }
   }
 
-  private toggle = (p: Postback): void => void this.act(p, async (api) => {
-    const changed = await expectOk(api.client.v1.partner.postbacks[':postbackId'].$patch({ param: { postbackId: p.id }, json: { enabled: !p.enabled } }));
-    this.postbacks = (this.postbacks ?? []).map((row) => (row.id === p.id ? changed : row));
-    if (this.editing !== 'new' && this.editing?.id === p.id) this.editing = changed;
-    return this.m(changed.enabled ? 'enabledNotice' : 'disabledNotice');
-  });
+  private toggle = (p: Postback): void =>
+    void this.act(p, async (api) => {
+      const changed = await expectOk(
+        api.client.v1.partner.postbacks[':postbackId'].$patch({
+          param: { postbackId: p.id },
+          json: { enabled: !p.enabled },
+        }),
+      );
+      this.postbacks = (this.postbacks ?? []).map((row) => (row.id === p.id ? changed : row));
+      if (this.editing !== 'new' && this.editing?.id === p.id) this.editing = changed;
+      return this.m(changed.enabled ? 'enabledNotice' : 'disabledNotice');
+    });
 
-  private deletePostback = (p: Postback): void => void this.act(p, async (api) => {
-    await expectOk(api.client.v1.partner.postbacks[':postbackId'].$delete({ param: { postbackId: p.id } }));
-    this.postbacks = (this.postbacks ?? []).filter((row) => row.id !== p.id);
-    this.confirmingId = null;
-    if (this.editing !== 'new' && this.editing?.id === p.id) this.editing = null;
-    this.emit('kb-postback-deleted', { postbackId: p.id });
-    this.focusAfterRender('#postbacks-heading');
-    return this.m('deleted');
-  });
+  private deletePostback = (p: Postback): void =>
+    void this.act(p, async (api) => {
+      await expectOk(api.client.v1.partner.postbacks[':postbackId'].$delete({ param: { postbackId: p.id } }));
+      this.postbacks = (this.postbacks ?? []).filter((row) => row.id !== p.id);
+      this.confirmingId = null;
+      if (this.editing !== 'new' && this.editing?.id === p.id) this.editing = null;
+      this.emit('kb-postback-deleted', { postbackId: p.id });
+      this.focusAfterRender('#postbacks-heading');
+      return this.m('deleted');
+    });
 
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
-    const heading = this.restricted ? this.m(this.restricted === 'promo' ? 'heading.promo' : 'heading.campaign') : this.m('heading');
+    const heading = this.restricted
+      ? this.m(this.restricted === 'promo' ? 'heading.promo' : 'heading.campaign')
+      : this.m('heading');
     return html`<div part="header">
         <h2 part="heading" id="postbacks-heading" tabindex="-1">${heading}</h2>
         ${this.writable && this.view === 'list' && !this.editing ? html`<button part="button primary new" type="button" @click=${() => this.edit('new')}>${this.m('new')}</button>` : nothing}
       </div>
       ${this.restricted ? nothing : html`<p part="hint">${this.m('intro')}</p>`}
-      ${renderTabs({ id: 'postbacks-views', label: this.m('views'), current: this.view, onSelect: this.selectView,
-        tabs: [['list', this.m('view.list')], ['log', this.m('view.log')]] })}
+      ${renderTabs({
+        id: 'postbacks-views',
+        label: this.m('views'),
+        current: this.view,
+        onSelect: this.selectView,
+        tabs: [
+          ['list', this.m('view.list')],
+          ['log', this.m('view.log')],
+        ],
+      })}
       <div part="tab-panel" role="tabpanel" id=${panelId('postbacks-views')} aria-labelledby=${`postbacks-views-tab-${this.view}`}>
-        ${this.view === 'log'
-          ? html`<kb-postback-log part="log" campaign-id=${this.campaignId ?? nothing} promo-id=${this.promoId ?? nothing}></kb-postback-log>`
-          : this.renderList()}
+        ${
+          this.view === 'log'
+            ? html`<kb-postback-log part="log" campaign-id=${this.campaignId ?? nothing} promo-id=${this.promoId ?? nothing}></kb-postback-log>`
+            : this.renderList()
+        }
       </div>`;
   }
 
@@ -233,36 +277,97 @@ export class KbPostbacks extends CampaignSection {
     const editing = this.editing;
     return html`${this.readOnly ? html`<p part="note">${this.m('archived')}</p>` : !this.canWrite ? html`<p part="note">${this.m('readOnly')}</p>` : nothing}
       <p part="success" role="status">${this.notice ?? nothing}</p>
-      ${editing && this.writable ? html`<kb-postback-editor part="editor" .postback=${editing === 'new' ? null : editing}
+      ${
+        editing && this.writable
+          ? html`<kb-postback-editor part="editor" .postback=${editing === 'new' ? null : editing}
         campaign-id=${this.campaignId ?? nothing} promo-id=${this.promoId ?? nothing} scope=${this.newScope ?? nothing}
-        @kb-postback-saved=${this.saved} @kb-postback-cancelled=${this.closed}></kb-postback-editor>` : nothing}
-      ${this.restricted ? this.renderResults() : html`${renderTabs({ id: 'postbacks-scopes', label: this.m('scopes'), current: this.scopeTab,
-          onSelect: this.selectScope, tabs: [['all', this.m('scope.all')], ...POSTBACK_SCOPES.map((s) => [s, SCOPE_LABELS[this.i18n.locale][s]] as const)] })}
+        @kb-postback-saved=${this.saved} @kb-postback-cancelled=${this.closed}></kb-postback-editor>`
+          : nothing
+      }
+      ${
+        this.restricted
+          ? this.renderResults()
+          : html`${renderTabs({
+              id: 'postbacks-scopes',
+              label: this.m('scopes'),
+              current: this.scopeTab,
+              onSelect: this.selectScope,
+              tabs: [
+                ['all', this.m('scope.all')],
+                ...POSTBACK_SCOPES.map((s) => [s, SCOPE_LABELS[this.i18n.locale][s]] as const),
+              ],
+            })}
         <div part="tab-panel" role="tabpanel" id=${panelId('postbacks-scopes')} aria-labelledby=${`postbacks-scopes-tab-${this.scopeTab}`}
-          aria-busy=${this.loading ? 'true' : 'false'}>${this.renderResults()}</div>`}`;
+          aria-busy=${this.loading ? 'true' : 'false'}>${this.renderResults()}</div>`
+      }`;
   }
 
   private renderResults(): TemplateResult {
     const all = this.postbacks;
     if (!all) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
-    const rows = all.filter((p) => (!this.actionFilter || p.action === this.actionFilter) && (!this.statusFilter || p.enabled === (this.statusFilter === 'on')));
+    const rows = all.filter(
+      (p) =>
+        (!this.actionFilter || p.action === this.actionFilter) &&
+        (!this.statusFilter || p.enabled === (this.statusFilter === 'on')),
+    );
     const labels = ACTION_LABELS[this.i18n.locale];
     const view: TableView = {
-      locale: this.i18n.locale, m: this.m.bind(this), canWrite: this.writable, busyId: this.busyId, confirmingId: this.confirmingId,
+      locale: this.i18n.locale,
+      m: this.m.bind(this),
+      canWrite: this.writable,
+      busyId: this.busyId,
+      confirmingId: this.confirmingId,
       campaignName: (id) => this.campaigns.find((c) => c.id === id)?.name ?? null,
-      onEdit: (p) => this.edit(p), onToggle: this.toggle, onConfirmDelete: this.deletePostback,
-      onDelete: (p) => { this.confirmingId = p.id; this.notice = null; this.focusAfterRender('[part~="confirm-delete-button"]'); },
-      onKeep: (p) => { this.confirmingId = null; this.focusAfterRender(`[data-postback-id="${p.id}"] [part~="delete"]`); },
+      onEdit: (p) => this.edit(p),
+      onToggle: this.toggle,
+      onConfirmDelete: this.deletePostback,
+      onDelete: (p) => {
+        this.confirmingId = p.id;
+        this.notice = null;
+        this.focusAfterRender('[part~="confirm-delete-button"]');
+      },
+      onKeep: (p) => {
+        this.confirmingId = null;
+        this.focusAfterRender(`[data-postback-id="${p.id}"] [part~="delete"]`);
+      },
     };
-    return html`${all.length > 0 ? html`<form part="filters" aria-label=${this.m('filters')} @submit=${(e: Event) => e.preventDefault()}>
-        ${selectField({ id: 'postbacks-action', name: 'action', label: this.m('action'), value: this.actionFilter, onChange: (v) => { this.actionFilter = v; },
-          options: [['', this.m('allActions')], ...POSTBACK_ACTIONS.map((a) => [a, labels[a]] as const)] })}
-        ${selectField({ id: 'postbacks-status', name: 'status', label: this.m('status'), value: this.statusFilter, onChange: (v) => { this.statusFilter = v as '' | 'on' | 'off'; },
-          options: [['', this.m('status.any')], ['on', this.m('status.on')], ['off', this.m('status.off')]] })}
-      </form>` : nothing}
+    return html`${
+      all.length > 0
+        ? html`<form part="filters" aria-label=${this.m('filters')} @submit=${(e: Event) => e.preventDefault()}>
+        ${selectField({
+          id: 'postbacks-action',
+          name: 'action',
+          label: this.m('action'),
+          value: this.actionFilter,
+          onChange: (v) => {
+            this.actionFilter = v;
+          },
+          options: [['', this.m('allActions')], ...POSTBACK_ACTIONS.map((a) => [a, labels[a]] as const)],
+        })}
+        ${selectField({
+          id: 'postbacks-status',
+          name: 'status',
+          label: this.m('status'),
+          value: this.statusFilter,
+          onChange: (v) => {
+            this.statusFilter = v as '' | 'on' | 'off';
+          },
+          options: [
+            ['', this.m('status.any')],
+            ['on', this.m('status.on')],
+            ['off', this.m('status.off')],
+          ],
+        })}
+      </form>`
+        : nothing
+    }
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${all.length === 0 ? html`<p part="empty">${this.m('empty')}${this.writable ? html` ${this.m('emptyWrite')}` : nothing}</p>`
-        : rows.length === 0 ? html`<p part="empty">${this.m('noMatch')}</p>`
-        : html`<p part="count" role="status">${this.m('count', { count: rows.length })}</p>${renderPostbacksTable(view, rows)}`}`;
+      ${
+        all.length === 0
+          ? html`<p part="empty">${this.m('empty')}${this.writable ? html` ${this.m('emptyWrite')}` : nothing}</p>`
+          : rows.length === 0
+            ? html`<p part="empty">${this.m('noMatch')}</p>`
+            : html`<p part="count" role="status">${this.m('count', { count: rows.length })}</p>${renderPostbacksTable(view, rows)}`
+      }`;
   }
 }

@@ -54,11 +54,19 @@ function renderActions(v: TableView, p: Postback, action: string): TemplateResul
 
 export function renderPostbacksTable(v: TableView, rows: readonly Postback[]): TemplateResult {
   const actions = ACTION_LABELS[v.locale];
-  const headers = [v.m('col.action'), v.m('col.scope'), v.m('col.method'), v.m('col.url'), v.m('col.status'), ...(v.canWrite ? [v.m('col.actions')] : [])];
+  const headers = [
+    v.m('col.action'),
+    v.m('col.scope'),
+    v.m('col.method'),
+    v.m('col.url'),
+    v.m('col.status'),
+    ...(v.canWrite ? [v.m('col.actions')] : []),
+  ];
   return html`<div part="table-wrap">
     <table part="postbacks">
       <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
-      <tbody>${rows.map((p) => html`<tr part="postback-row" data-postback-id=${p.id}>
+      <tbody>${rows.map(
+        (p) => html`<tr part="postback-row" data-postback-id=${p.id}>
         <th part="cell postback-action" scope="row">${actions[p.action] ?? p.action}</th>
         <td part="cell postback-scope">${scopeText(v, p)}</td>
         <td part="cell postback-method"><span part="badge method-badge">${p.method === 'POST' && p.bodyFormat ? `POST ${p.bodyFormat.toUpperCase()}` : p.method}</span></td>
@@ -66,7 +74,8 @@ export function renderPostbacksTable(v: TableView, rows: readonly Postback[]): T
           ${p.warnings.map((w) => html`<p part="row-warning">${problemText(v.locale, w)}</p>`)}</td>
         <td part="cell postback-status"><span part=${p.enabled ? 'badge status-badge status-on' : 'badge status-badge status-off'}>${v.m(p.enabled ? 'on' : 'off')}</span></td>
         ${v.canWrite ? html`<td part="cell postback-actions">${renderActions(v, p, actions[p.action] ?? p.action)}</td>` : nothing}
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
   </div>`;
 }

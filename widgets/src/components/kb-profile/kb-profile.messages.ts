@@ -21,7 +21,8 @@ const en = {
   'phone': 'Phone',
   'locale': 'Language',
   'currency': 'Default report currency',
-  'currencyHint': 'Statistics and the dashboard’s quick stats show amounts in this currency. Commissions, bills and payments stay in each brand’s base currency; saved report favourites keep their own currency.',
+  'currencyHint':
+    'Statistics and the dashboard’s quick stats show amounts in this currency. Commissions, bills and payments stay in each brand’s base currency; saved report favourites keep their own currency.',
   'emails': 'Email notifications',
   'topic.news': 'Program news',
   'topic.reports': 'Reports',
@@ -58,7 +59,8 @@ const ru: Record<keyof typeof en, Message> = {
   'phone': 'Телефон',
   'locale': 'Язык',
   'currency': 'Валюта отчётов по умолчанию',
-  'currencyHint': 'В этой валюте показываются статистика и быстрые показатели на главной. Комиссии, счета и выплаты считаются в базовой валюте бренда; сохранённые шаблоны отчётов сохраняют свою валюту.',
+  'currencyHint':
+    'В этой валюте показываются статистика и быстрые показатели на главной. Комиссии, счета и выплаты считаются в базовой валюте бренда; сохранённые шаблоны отчётов сохраняют свою валюту.',
   'emails': 'Уведомления по эл. почте',
   'topic.news': 'Новости программы',
   'topic.reports': 'Отчёты',

@@ -4,14 +4,33 @@ import { KbProfile } from './kb-profile.ts';
 import type { Profile } from '../../internal/account/account-types.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, fixture, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mockApi,
+  mountSection,
+  problem,
+  query,
+  stubClipboard,
+  textOf,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
 
 define('kb-profile', KbProfile);
 
 function makeProfile(overrides: { role?: Profile['user']['role'] } = {}): Profile {
   return {
     user: makeUser({ role: overrides.role ?? 'owner', name: 'Olga <b>Owner</b>' }),
-    partner: { id: 'prt_1', name: 'Olga Media', company: 'Olga Media GmbH', country: 'DE', status: 'active', referralCode: 'OLGA2025' },
+    partner: {
+      id: 'prt_1',
+      name: 'Olga Media',
+      company: 'Olga Media GmbH',
+      country: 'DE',
+      status: 'active',
+      referralCode: 'OLGA2025',
+    },
     messenger: '@olga',
     phone: null,
     defaultCurrency: 'EUR',
@@ -35,7 +54,11 @@ const submit = (el: Element) => $in<HTMLButtonElement>(el, 'button[type="submit"
 
 describe('<kb-profile>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('asks to sign in when no portal provides a session', async () => {
     const el = await fixture<KbProfile>(html`<kb-profile></kb-profile>`);
@@ -77,7 +100,9 @@ describe('<kb-profile>', () => {
   });
 
   it('sends only the changed fields and shows the saved profile', async () => {
-    const loaded = await mounted(makeProfile(), (body) => json({ ...makeProfile(), ...(body as object), user: { ...makeProfile().user, name: 'Olga O.' } }));
+    const loaded = await mounted(makeProfile(), (body) =>
+      json({ ...makeProfile(), ...(body as object), user: { ...makeProfile().user, name: 'Olga O.' } }),
+    );
     api = loaded.api;
     const { el } = loaded;
     fill(input(el, 'name'), '  Olga O. ');
@@ -87,7 +112,12 @@ describe('<kb-profile>', () => {
     submit(el);
     await waitFor(() => textOf(el).includes('Your changes are saved.'), 2000, 'saved note');
     const [patch] = api.sent('PATCH /v1/partner/profile');
-    expect(patch?.body, 'PATCH body').to.deep.equal({ name: 'Olga O.', defaultCurrency: 'USDT', emailPreferences: { reports: false }, country: 'AT' });
+    expect(patch?.body, 'PATCH body').to.deep.equal({
+      name: 'Olga O.',
+      defaultCurrency: 'USDT',
+      emailPreferences: { reports: false },
+      country: 'AT',
+    });
     expect($in(el, '[part~="success"]').getAttribute('role')).to.equal('status');
   });
 
@@ -101,7 +131,10 @@ describe('<kb-profile>', () => {
 
   it('shows a 422 message beside its field', async () => {
     const loaded = await mounted(makeProfile(), () =>
-      problem(422, 'validation_failed', 'body.phone: must be a phone number like +49 30 1234567', [{ path: 'body.phone', message: 'must be a phone number like +49 30 1234567' }]));
+      problem(422, 'validation_failed', 'body.phone: must be a phone number like +49 30 1234567', [
+        { path: 'body.phone', message: 'must be a phone number like +49 30 1234567' },
+      ]),
+    );
     api = loaded.api;
     const { el } = loaded;
     fill(input(el, 'phone'), 'call me');
@@ -133,7 +166,9 @@ describe('<kb-profile>', () => {
   it('tells the portal when the session has expired', async () => {
     api = mockApi(() => problem(401, 'unauthorized', 'Your session has expired'));
     let expired = 0;
-    const listener = () => { expired += 1; };
+    const listener = () => {
+      expired += 1;
+    };
     document.addEventListener('kb-session-expired', listener);
     try {
       const { el } = await mountSection<KbProfile>('kb-profile');
@@ -147,7 +182,9 @@ describe('<kb-profile>', () => {
   it('reloads for another user without showing the previous profile meanwhile', async () => {
     const second = { ...makeProfile(), user: makeUser({ id: 'usr_other', email: 'other@partner.test' }) };
     let release = () => {};
-    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     api = mockApi(async ({ method, path }) => {
       if (method !== 'GET' || path !== '/v1/partner/profile') return undefined;
       if (api!.requests.length === 1) return json(makeProfile());

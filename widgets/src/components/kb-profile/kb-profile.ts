@@ -14,7 +14,12 @@ import { profileMessages, type ProfileKey } from './kb-profile.messages.ts';
 import { profileChanges, readProfileForm } from './profile-changes.ts';
 import { profileStyles } from './kb-profile.styles.ts';
 
-interface TextFieldOptions { type?: string; autocomplete?: string; hint?: string; maxlength?: number }
+interface TextFieldOptions {
+  type?: string;
+  autocomplete?: string;
+  hint?: string;
+  maxlength?: number;
+}
 
 /**
  * The user's profile and preferences. Must sit inside `<kb-portal>` (it reads the portal's
@@ -44,8 +49,13 @@ interface TextFieldOptions { type?: string; autocomplete?: string; hint?: string
 export class KbProfile extends AccountSection {
   static override styles = [accountSectionStyles, profileStyles];
   static override properties = {
-    profile: { state: true }, loading: { state: true }, loadError: { state: true }, saving: { state: true },
-    formError: { state: true }, fieldErrors: { state: true }, notice: { state: true },
+    profile: { state: true },
+    loading: { state: true },
+    loadError: { state: true },
+    saving: { state: true },
+    formError: { state: true },
+    fieldErrors: { state: true },
+    notice: { state: true },
   };
 
   declare private profile: Profile | null;
@@ -129,7 +139,8 @@ export class KbProfile extends AccountSection {
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     const heading = html`<h2 part="heading">${this.m('heading')}</h2>`;
-    if (!this.profile) return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
+    if (!this.profile)
+      return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
     return html`${heading}${this.renderAccount(this.profile)}${this.renderForm(this.profile)}`;
   }
 
@@ -140,8 +151,11 @@ export class KbProfile extends AccountSection {
         ${fact(this.m('email'), profile.user.email)}
         ${fact(this.m('role'), this.tc(`role.${profile.user.role}`))}
         ${fact(this.m('partnerStatus'), this.m(`status.${profile.partner.status}`))}
-        ${fact(this.m('referralCode'), html`<code part="referral-code">${profile.partner.referralCode}</code>
-          ${this.renderCopy('referral', profile.partner.referralCode, this.m('copyCode'))}`)}
+        ${fact(
+          this.m('referralCode'),
+          html`<code part="referral-code">${profile.partner.referralCode}</code>
+          ${this.renderCopy('referral', profile.partner.referralCode, this.m('copyCode'))}`,
+        )}
       </dl>
       <p part="hint">${this.m('referralHint')}</p>
     </section>`;
@@ -158,15 +172,27 @@ export class KbProfile extends AccountSection {
         ${this.renderText('name', this.m('name'), profile.user.name, { autocomplete: 'name', maxlength: 120 })}
         ${this.renderText('messenger', this.m('messenger'), profile.messenger ?? '', { hint: this.m('messengerHint'), maxlength: 120 })}
         ${this.renderText('phone', this.m('phone'), profile.phone ?? '', { type: 'tel', autocomplete: 'tel', maxlength: 24 })}
-        ${this.renderSelect('locale', this.m('locale'), profile.user.locale, LOCALES.map((l) => [l, LOCALE_NAMES[l]]))}
-        ${this.renderSelect('defaultCurrency', this.m('currency'), profile.defaultCurrency,
-          CURRENCY_CODES.map((code) => [code, labelCurrency(code, currencyName)]), this.m('currencyHint'))}
+        ${this.renderSelect(
+          'locale',
+          this.m('locale'),
+          profile.user.locale,
+          LOCALES.map((l) => [l, LOCALE_NAMES[l]]),
+        )}
+        ${this.renderSelect(
+          'defaultCurrency',
+          this.m('currency'),
+          profile.defaultCurrency,
+          CURRENCY_CODES.map((code) => [code, labelCurrency(code, currencyName)]),
+          this.m('currencyHint'),
+        )}
         <fieldset part="fieldset" aria-describedby=${this.fieldErrors.emailPreferences ? 'profile-emailPreferences-error' : nothing}>
           <legend part="label">${this.m('emails')}</legend>
-          ${EMAIL_TOPICS.map((topic) => html`<div part="check">
+          ${EMAIL_TOPICS.map(
+            (topic) => html`<div part="check">
             <input type="checkbox" id=${`profile-email-${topic}`} name=${`email-${topic}`} .checked=${Boolean(profile.emailPreferences[topic])} />
             <label for=${`profile-email-${topic}`}>${this.m(`topic.${topic}`)}</label>
-          </div>`)}
+          </div>`,
+          )}
           ${this.renderFieldError('emailPreferences')}
         </fieldset>
         ${manager ? this.renderCompanyInputs(profile) : this.renderCompanyText(profile)}
@@ -206,7 +232,13 @@ export class KbProfile extends AccountSection {
     </div>`;
   }
 
-  private renderSelect(name: string, label: string, value: string, options: Array<readonly [string, string]>, hint?: string): TemplateResult {
+  private renderSelect(
+    name: string,
+    label: string,
+    value: string,
+    options: Array<readonly [string, string]>,
+    hint?: string,
+  ): TemplateResult {
     const id = `profile-${name}`;
     const error = this.fieldErrors[name];
     const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');

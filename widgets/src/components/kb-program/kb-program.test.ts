@@ -8,10 +8,22 @@ import type { KbProgram } from './kb-program.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, fixture, it, waitFor } from '../../internal/test-helpers.ts';
 
-const brand = (id: string, name: string, websiteUrl = `https://${id}.example/`): PublicBrand => ({ id, name, currency: 'EUR', websiteUrl });
+const brand = (id: string, name: string, websiteUrl = `https://${id}.example/`): PublicBrand => ({
+  id,
+  name,
+  currency: 'EUR',
+  websiteUrl,
+});
 const config = (brands: PublicBrand[], supportEmail: string | null = null): PortalConfig => ({
   operator: { id: 'op_test', name: 'Test Ltd' },
-  branding: { displayName: 'Test Partners', primaryColor: '#112233', accentColor: '#445566', logoUrl: null, theme: 'light', supportEmail },
+  branding: {
+    displayName: 'Test Partners',
+    primaryColor: '#112233',
+    accentColor: '#445566',
+    logoUrl: null,
+    theme: 'light',
+    supportEmail,
+  },
   brands,
   locales: ['en', 'ru'],
 });
@@ -76,7 +88,9 @@ describe('<kb-program>', () => {
     expect(program.shadowRoot?.querySelector('[part~="brand-link"]'), 'javascript: link').to.equal(null);
     const support = $in<HTMLAnchorElement>(program, '[part~="support-link"]');
     expect(support.getAttribute('href')).to.equal('mailto:help@test.example');
-    expect($in(program, '[part~="support"]').textContent).to.equal('Questions about the program? Write to help@test.example.');
+    expect($in(program, '[part~="support"]').textContent).to.equal(
+      'Questions about the program? Write to help@test.example.',
+    );
   });
 
   it('says so when there are no brands', async () => {

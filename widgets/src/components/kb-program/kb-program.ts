@@ -45,9 +45,10 @@ export class KbProgram extends KabinetElement {
     return html`
       <h2 part="heading">${t('program.welcome', { name })}</h2>
       <h3 part="brands-heading" id="brands-heading">${t('program.brandsHeading')}</h3>
-      ${config.brands.length === 0
-        ? html`<p part="empty">${t('program.noBrands')}</p>`
-        : html`<p part="brand-count">${t('program.brandCount', { count: config.brands.length })}</p>
+      ${
+        config.brands.length === 0
+          ? html`<p part="empty">${t('program.noBrands')}</p>`
+          : html`<p part="brand-count">${t('program.brandCount', { count: config.brands.length })}</p>
             <table part="brands" aria-labelledby="brands-heading">
               <thead>
                 <tr part="brands-header-row">
@@ -57,7 +58,8 @@ export class KbProgram extends KabinetElement {
                 </tr>
               </thead>
               <tbody>${config.brands.map((brand) => this.renderBrand(brand))}</tbody>
-            </table>`}
+            </table>`
+      }
       ${email ? html`<p part="support">${this.renderSupport(email)}</p>` : nothing}
     `;
   }
@@ -68,10 +70,12 @@ export class KbProgram extends KabinetElement {
       <th part="brand-cell brand-name" scope="row">${brand.name}</th>
       <td part="brand-cell brand-currency">${brand.currency}</td>
       <td part="brand-cell brand-website">
-        ${isSafeUrl(brand.websiteUrl)
-          ? html`<a part="brand-link" href=${brand.websiteUrl} target="_blank" rel="noopener noreferrer"
+        ${
+          isSafeUrl(brand.websiteUrl)
+            ? html`<a part="brand-link" href=${brand.websiteUrl} target="_blank" rel="noopener noreferrer"
               >${displayUrl(brand.websiteUrl)}<span class="visually-hidden"> ${t('program.newTab')}</span></a>`
-          : brand.websiteUrl}
+            : brand.websiteUrl
+        }
       </td>
     </tr>`;
   }

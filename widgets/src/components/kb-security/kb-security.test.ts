@@ -3,22 +3,57 @@ import { KbSecurity } from './kb-security.ts';
 import type { Profile, SessionInfo } from '../../internal/account/account-types.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, problem, query, stubClipboard, textOf, type ApiMock, type RecordedRequest } from '../../internal/account/account-test-kit.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mockApi,
+  mountSection,
+  problem,
+  query,
+  stubClipboard,
+  textOf,
+  type ApiMock,
+  type RecordedRequest,
+} from '../../internal/account/account-test-kit.ts';
 
 define('kb-security', KbSecurity);
 
-const QR_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 0h7v7H0z"/><script>window.__kbPwned=1</script></svg>';
+const QR_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 0h7v7H0z"/><script>window.__kbPwned=1</script></svg>';
 const profileWith = (twoFactorEnabled: boolean, locked = false): Profile => ({
   user: makeUser({ twoFactorEnabled, locked }),
-  partner: { id: 'prt_1', name: 'Olga Media', company: null, country: 'DE', status: 'active', referralCode: 'OLGA2025' },
-  messenger: null, phone: null, defaultCurrency: 'EUR', emailPreferences: { news: true, reports: true, payments: true, security: true },
+  partner: {
+    id: 'prt_1',
+    name: 'Olga Media',
+    company: null,
+    country: 'DE',
+    status: 'active',
+    referralCode: 'OLGA2025',
+  },
+  messenger: null,
+  phone: null,
+  defaultCurrency: 'EUR',
+  emailPreferences: { news: true, reports: true, payments: true, security: true },
 });
 const session = (id: string, device: string, current = false): SessionInfo => ({
-  id, kind: 'password', device, ip: '203.0.113.7', createdAt: '2025-03-01T09:30:00.000Z', lastSeenAt: '2025-03-02T10:00:00.000Z',
-  expiresAt: '2025-04-01T09:30:00.000Z', current,
+  id,
+  kind: 'password',
+  device,
+  ip: '203.0.113.7',
+  createdAt: '2025-03-01T09:30:00.000Z',
+  lastSeenAt: '2025-03-02T10:00:00.000Z',
+  expiresAt: '2025-04-01T09:30:00.000Z',
+  current,
 });
 
-interface ServerState { twoFactor: boolean; sessions: SessionInfo[]; token: string | null; locked?: boolean }
+interface ServerState {
+  twoFactor: boolean;
+  sessions: SessionInfo[];
+  token: string | null;
+  locked?: boolean;
+}
 
 /** A small fake of the partner account routes, so the element sees the server change. */
 function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Response | undefined) {
@@ -27,19 +62,31 @@ function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Respo
     if (answer) return answer;
     const route = `${request.method} ${request.path}`;
     switch (route) {
-      case 'GET /v1/partner/profile': return json(profileWith(state.twoFactor, state.locked));
-      case 'POST /v1/partner/2fa/enrol': return json({ secret: 'JBSWY3DPEHPK3PXPJBSW', otpauthUri: 'otpauth://totp/x', qrSvg: QR_SVG });
-      case 'POST /v1/partner/2fa/confirm': state.twoFactor = true; return json({ recoveryCodes: ['aaaa-1111', 'bbbb-2222', 'cccc-3333'] });
-      case 'POST /v1/partner/2fa/disable': state.twoFactor = false; return json({ message: '2FA disabled' });
-      case 'GET /v1/partner/sessions': return json({ data: state.sessions });
+      case 'GET /v1/partner/profile':
+        return json(profileWith(state.twoFactor, state.locked));
+      case 'POST /v1/partner/2fa/enrol':
+        return json({ secret: 'JBSWY3DPEHPK3PXPJBSW', otpauthUri: 'otpauth://totp/x', qrSvg: QR_SVG });
+      case 'POST /v1/partner/2fa/confirm':
+        state.twoFactor = true;
+        return json({ recoveryCodes: ['aaaa-1111', 'bbbb-2222', 'cccc-3333'] });
+      case 'POST /v1/partner/2fa/disable':
+        state.twoFactor = false;
+        return json({ message: '2FA disabled' });
+      case 'GET /v1/partner/sessions':
+        return json({ data: state.sessions });
       case 'POST /v1/partner/sessions/terminate-others': {
         const before = state.sessions.length;
         state.sessions = state.sessions.filter((s) => s.current);
         return json({ terminated: before - state.sessions.length });
       }
-      case 'GET /v1/partner/statistic-token': return json({ token: state.token, createdAt: state.token ? '2025-02-01T08:00:00.000Z' : null });
-      case 'POST /v1/partner/statistic-token/rotate': state.token = 'st_new_token_0000000000009999'; return json({ token: state.token, createdAt: '2025-03-05T08:00:00.000Z' });
-      case 'DELETE /v1/partner/statistic-token': state.token = null; return json({ token: null, createdAt: null });
+      case 'GET /v1/partner/statistic-token':
+        return json({ token: state.token, createdAt: state.token ? '2025-02-01T08:00:00.000Z' : null });
+      case 'POST /v1/partner/statistic-token/rotate':
+        state.token = 'st_new_token_0000000000009999';
+        return json({ token: state.token, createdAt: '2025-03-05T08:00:00.000Z' });
+      case 'DELETE /v1/partner/statistic-token':
+        state.token = null;
+        return json({ token: null, createdAt: null });
     }
     if (request.method === 'DELETE' && request.path.startsWith('/v1/partner/sessions/')) {
       const id = request.path.split('/').pop();
@@ -52,7 +99,11 @@ function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Respo
 
 const initial = (overrides: Partial<ServerState> = {}): ServerState => ({
   twoFactor: false,
-  sessions: [session('ses_1', 'Chrome on macOS', true), session('ses_2', 'Safari on iPhone'), session('ses_3', 'Firefox on Windows')],
+  sessions: [
+    session('ses_1', 'Chrome on macOS', true),
+    session('ses_2', 'Safari on iPhone'),
+    session('ses_3', 'Firefox on Windows'),
+  ],
   token: 'st_live_abcdefghijklmnop1234',
   ...overrides,
 });
@@ -67,7 +118,11 @@ const click = (el: Element, selector: string) => $in<HTMLButtonElement>(el, sele
 
 describe('<kb-security>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('enrols 2FA: QR image, grouped key, confirm, recovery codes once', async () => {
     api = fakeServer(initial());
@@ -77,7 +132,10 @@ describe('<kb-security>', () => {
     const qr = await find<HTMLImageElement>(el, 'img[part~="qr"]');
     expect(api.sent('POST /v1/partner/2fa/enrol').length, 'enrol').to.equal(1);
     expect(qr.src.startsWith('data:image/svg+xml;base64,'), 'data URL').to.equal(true);
-    expect(new TextDecoder().decode(Uint8Array.from(atob(qr.src.split(',')[1]!), (c) => c.charCodeAt(0))), 'decoded SVG').to.equal(QR_SVG);
+    expect(
+      new TextDecoder().decode(Uint8Array.from(atob(qr.src.split(',')[1]!), (c) => c.charCodeAt(0))),
+      'decoded SVG',
+    ).to.equal(QR_SVG);
     expect(qr.alt).to.equal('QR code for your authenticator app');
     expect(query(el, 'svg, script'), 'no server markup in the shadow DOM').to.equal(null);
     expect($in(el, '[part~="secret"]').textContent).to.equal('JBSW Y3DP EHPK 3PXP JBSW');
@@ -105,26 +163,42 @@ describe('<kb-security>', () => {
   });
 
   it('shows a wrong code beside the code field', async () => {
-    api = fakeServer(initial(), (r) => (r.path === '/v1/partner/2fa/confirm' ? problem(422, 'validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]) : undefined));
+    api = fakeServer(initial(), (r) =>
+      r.path === '/v1/partner/2fa/confirm'
+        ? problem(422, 'validation_failed', 'body.code: the code is not correct or was already used', [
+            { path: 'body.code', message: 'not correct or already used' },
+          ])
+        : undefined,
+    );
     const el = await mounted(api);
     click(el, '[part~="enable-2fa"]');
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '000000');
     click(el, '[part~="submit-code"]');
     const error = await find(el, '#sec-2fa-code-error');
-    expect(error.textContent).to.equal('This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.');
+    expect(error.textContent).to.equal(
+      'This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.',
+    );
     expect(error.getAttribute('role')).to.equal('alert');
     expect($in(el, '#sec-2fa-code').getAttribute('aria-invalid')).to.equal('true');
     expect(query(el, '[part~="recovery-codes"]'), 'no codes').to.equal(null);
   });
 
   it('says in Russian that a code to turn 2FA off is wrong, and that wrong codes lock the account', async () => {
-    api = fakeServer(initial({ twoFactor: true }), (r) => (r.path === '/v1/partner/2fa/disable' ? problem(422, 'validation_failed', 'body.code: the code is not correct or was already used', [{ path: 'body.code', message: 'not correct or already used' }]) : undefined));
+    api = fakeServer(initial({ twoFactor: true }), (r) =>
+      r.path === '/v1/partner/2fa/disable'
+        ? problem(422, 'validation_failed', 'body.code: the code is not correct or was already used', [
+            { path: 'body.code', message: 'not correct or already used' },
+          ])
+        : undefined,
+    );
     const el = await mounted(api, 'ru', true);
     click(el, '[part~="disable-2fa"]');
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), 'abcde-fghij');
     click(el, '[part~="submit-code"]');
     const error = await find(el, '#sec-2fa-code-error');
-    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'a recovery code fits the field').to.deep.equal({ code: 'abcde-fghij' });
+    expect(api.sent('POST /v1/partner/2fa/disable')[0]?.body, 'a recovery code fits the field').to.deep.equal({
+      code: 'abcde-fghij',
+    });
     expect(error.textContent).to.include('Код неверен или уже использован.');
     expect(error.textContent).to.include('После слишком многих неверных кодов учётная запись блокируется.');
     expect(textOf(el)).not.to.include('not correct');
@@ -135,7 +209,11 @@ describe('<kb-security>', () => {
     api = fakeServer(state, (r) => {
       if (r.path !== '/v1/partner/2fa/disable') return undefined;
       state.locked = true;
-      return problem(423, 'account_locked', 'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it');
+      return problem(
+        423,
+        'account_locked',
+        'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it',
+      );
     });
     const el = await mounted(api, 'en', true);
     click(el, '[part~="disable-2fa"]');
@@ -164,8 +242,15 @@ describe('<kb-security>', () => {
   });
 
   it('says in Russian that the account is locked, without the server’s English', async () => {
-    api = fakeServer(initial({ twoFactor: true }), (r) => (r.path === '/v1/partner/2fa/disable'
-      ? problem(423, 'account_locked', 'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you') : undefined));
+    api = fakeServer(initial({ twoFactor: true }), (r) =>
+      r.path === '/v1/partner/2fa/disable'
+        ? problem(
+            423,
+            'account_locked',
+            'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you',
+          )
+        : undefined,
+    );
     const el = await mounted(api, 'ru', true);
     click(el, '[part~="disable-2fa"]');
     fill(await find<HTMLInputElement>(el, '#sec-2fa-code'), '111111');
@@ -214,7 +299,9 @@ describe('<kb-security>', () => {
     await waitFor(() => rows().length === 1, 1000, 'only current left');
     expect(api.sent('POST /v1/partner/sessions/terminate-others').length, 'terminate-others').to.equal(1);
     expect(textOf(el)).to.include('1 session terminated.');
-    expect($in<HTMLButtonElement>(el, '[part~="terminate-others"]').disabled, 'nothing left to terminate').to.equal(true);
+    expect($in<HTMLButtonElement>(el, '[part~="terminate-others"]').disabled, 'nothing left to terminate').to.equal(
+      true,
+    );
   });
 
   it('masks the statistic token, reveals and copies it', async () => {

@@ -50,19 +50,23 @@ export class SessionsPanel {
     }
   }
 
-  private terminate = (session: SessionInfo) => this.act(session.id, async (api) => {
-    const { terminated } = await expectOk(api.client.v1.partner.sessions[':sessionId'].$delete({ param: { sessionId: session.id } }));
-    this.sessions = this.sessions?.filter((s) => s.id !== session.id) ?? null;
-    this.notice = this.host.m('sessions.terminated', { count: terminated });
-    // The row and its button are gone: keep keyboard focus inside the panel.
-    this.host.focusAfterRender('[part~="sessions-heading"]');
-  });
+  private terminate = (session: SessionInfo) =>
+    this.act(session.id, async (api) => {
+      const { terminated } = await expectOk(
+        api.client.v1.partner.sessions[':sessionId'].$delete({ param: { sessionId: session.id } }),
+      );
+      this.sessions = this.sessions?.filter((s) => s.id !== session.id) ?? null;
+      this.notice = this.host.m('sessions.terminated', { count: terminated });
+      // The row and its button are gone: keep keyboard focus inside the panel.
+      this.host.focusAfterRender('[part~="sessions-heading"]');
+    });
 
-  private terminateOthers = () => this.act('others', async (api) => {
-    const { terminated } = await expectOk(api.client.v1.partner.sessions['terminate-others'].$post());
-    this.notice = this.host.m('sessions.terminated', { count: terminated });
-    await this.load(api);
-  });
+  private terminateOthers = () =>
+    this.act('others', async (api) => {
+      const { terminated } = await expectOk(api.client.v1.partner.sessions['terminate-others'].$post());
+      this.notice = this.host.m('sessions.terminated', { count: terminated });
+      await this.load(api);
+    });
 
   render(): TemplateResult {
     const { m } = this.host;
@@ -72,22 +76,29 @@ export class SessionsPanel {
       <p part="hint">${m('sessions.explain')}</p>
       <p part="success" role="status">${this.notice ?? nothing}</p>
       <div part="error" role="alert">${this.error ?? this.loadError ?? nothing}</div>
-      ${this.sessions === null
-        ? this.loadError ? this.renderRetry() : html`<p part="status" role="status" aria-busy="true">${this.host.tc('loading')}</p>`
-        : html`${renderSessionsTable(this.host, this.sessions, {
-            label: m('sessions.heading'),
-            isBusy: (id) => this.busy.has(id),
-            onTerminate: this.terminate,
-          })}
+      ${
+        this.sessions === null
+          ? this.loadError
+            ? this.renderRetry()
+            : html`<p part="status" role="status" aria-busy="true">${this.host.tc('loading')}</p>`
+          : html`${renderSessionsTable(this.host, this.sessions, {
+              label: m('sessions.heading'),
+              isBusy: (id) => this.busy.has(id),
+              onTerminate: this.terminate,
+            })}
           <div part="actions">
             <button part="button danger terminate-others" type="button" ?disabled=${others === 0 || this.busy.has('others')}
               @click=${this.terminateOthers}>${m('sessions.terminateOthers')}</button>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
   private renderRetry(): TemplateResult {
-    const retry = () => { const api = this.host.api(); if (api) void this.load(api); };
+    const retry = () => {
+      const api = this.host.api();
+      if (api) void this.load(api);
+    };
     return html`<button part="button retry" type="button" @click=${retry}>${this.host.tc('retry')}</button>`;
   }
 }

@@ -86,10 +86,14 @@ export class TokenPanel {
       <p part="hint">${m('token.explain')}</p>
       <p part="success" role="status">${this.notice ?? nothing}</p>
       <div part="error" role="alert">${this.error ?? this.loadError ?? nothing}</div>
-      ${this.token === null
-        ? this.loadError ? nothing : html`<p part="status" role="status" aria-busy="true">${this.host.tc('loading')}</p>`
-        : html`${value ? this.renderToken(value, this.token.createdAt) : html`<p part="empty">${m('token.none')}</p>`}
-          ${this.confirming ? this.renderConfirm(this.confirming) : this.renderActions(Boolean(value))}`}
+      ${
+        this.token === null
+          ? this.loadError
+            ? nothing
+            : html`<p part="status" role="status" aria-busy="true">${this.host.tc('loading')}</p>`
+          : html`${value ? this.renderToken(value, this.token.createdAt) : html`<p part="empty">${m('token.none')}</p>`}
+          ${this.confirming ? this.renderConfirm(this.confirming) : this.renderActions(Boolean(value))}`
+      }
     </section>`;
   }
 
@@ -99,7 +103,10 @@ export class TokenPanel {
         <span class="visually-hidden">${m('token.label')}</span>
         <code part="token" id="sec-token-value">${this.revealed ? value : mask(value)}</code>
         <button part="button reveal" type="button" aria-controls="sec-token-value"
-          @click=${() => { this.revealed = !this.revealed; this.host.requestUpdate(); }}>${this.revealed ? m('token.hide') : m('token.show')}</button>
+          @click=${() => {
+            this.revealed = !this.revealed;
+            this.host.requestUpdate();
+          }}>${this.revealed ? m('token.hide') : m('token.show')}</button>
         ${this.host.renderCopy('token', value, m('token.copy'))}
       </div>
       ${createdAt ? html`<p part="hint token-created">${m('token.created', { date: this.host.dateTime(createdAt) })}</p>` : nothing}`;

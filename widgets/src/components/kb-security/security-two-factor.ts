@@ -10,7 +10,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { SecurityPanelHost } from './security-panel-host.ts';
 
-interface Enrolment { secret: string; otpauthUri: string; qrSvg: string }
+interface Enrolment {
+  secret: string;
+  otpauthUri: string;
+  qrSvg: string;
+}
 type Stage = 'idle' | 'enrolling' | 'recovery' | 'disabling';
 
 export class TwoFactorPanel {
@@ -74,7 +78,11 @@ export class TwoFactorPanel {
         this.locked = true;
         this.stage = 'idle';
         this.host.focusAfterRender('#sec-2fa-locked-heading');
-      } else if (error instanceof ApiError && error.status === 422 && (this.stage === 'enrolling' || this.stage === 'disabling')) {
+      } else if (
+        error instanceof ApiError &&
+        error.status === 422 &&
+        (this.stage === 'enrolling' || this.stage === 'disabling')
+      ) {
         // A wrong or malformed code belongs beside the code field, where the user retypes it; in
         // our words, as the server's detail is English only.
         this.codeError = this.host.m(this.stage === 'disabling' ? 'tfa.codeWrongDisable' : 'tfa.codeWrong');
@@ -88,11 +96,12 @@ export class TwoFactorPanel {
     }
   }
 
-  private enrol = () => this.run(async (api) => {
-    this.enrolment = await expectOk(api.client.v1.partner['2fa'].enrol.$post());
-    this.stage = 'enrolling';
-    this.host.focusAfterRender('#sec-2fa-code');
-  });
+  private enrol = () =>
+    this.run(async (api) => {
+      this.enrolment = await expectOk(api.client.v1.partner['2fa'].enrol.$post());
+      this.stage = 'enrolling';
+      this.host.focusAfterRender('#sec-2fa-code');
+    });
 
   private submitCode = (event: SubmitEvent) => {
     event.preventDefault();
@@ -134,12 +143,13 @@ export class TwoFactorPanel {
   }
 
   /** After the user opened the unlock link (or was unlocked by someone else), elsewhere. */
-  private recheckLock = () => this.run(async (api) => {
-    await this.load(api);
-    if (this.error) return;
-    this.notice = this.host.m(this.locked ? 'tfa.stillLocked' : 'tfa.unlockedNotice');
-    if (!this.locked) this.host.focusAfterRender('[part~="disable-2fa"]');
-  });
+  private recheckLock = () =>
+    this.run(async (api) => {
+      await this.load(api);
+      if (this.error) return;
+      this.notice = this.host.m(this.locked ? 'tfa.stillLocked' : 'tfa.unlockedNotice');
+      if (!this.locked) this.host.focusAfterRender('[part~="disable-2fa"]');
+    });
 
   private finishRecovery = () => {
     this.recoveryCodes = [];
@@ -252,7 +262,12 @@ export class TwoFactorPanel {
 
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to type into an app by hand. */
 export function groupsOfFour(secret: string): string {
-  return secret.replace(/\s+/g, '').match(/.{1,4}/g)?.join(' ') ?? secret;
+  return (
+    secret
+      .replace(/\s+/g, '')
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? secret
+  );
 }
 
 /**

@@ -19,7 +19,8 @@ const en = {
   codeWrong: 'That code is not correct or was already used. Enter the current code from your authenticator app.',
   useRecoveryCode: 'Lost your phone? Use a recovery code',
   useAppCode: 'Use the code from your authenticator app',
-  recoveryIntro: 'Enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.',
+  recoveryIntro:
+    'Enter one of the recovery codes you saved when you turned on two-step verification. Each code works once.',
   recoveryCode: 'Recovery code',
   recoveryHint: 'Recovery code, e.g. abcde-fghij',
   recoveryInvalid: 'A recovery code is 10 letters and digits with a hyphen in the middle, e.g. abcde-fghij.',
@@ -59,7 +60,8 @@ const ru: Record<SignInKey, string> = {
   codeWrong: 'Код неверный или уже использован. Введите текущий код из приложения-аутентификатора.',
   useRecoveryCode: 'Потеряли телефон? Войти с резервным кодом',
   useAppCode: 'Ввести код из приложения-аутентификатора',
-  recoveryIntro: 'Введите один из резервных кодов, которые вы сохранили при включении двухэтапной проверки. Каждый код действует один раз.',
+  recoveryIntro:
+    'Введите один из резервных кодов, которые вы сохранили при включении двухэтапной проверки. Каждый код действует один раз.',
   recoveryCode: 'Резервный код',
   recoveryHint: 'Резервный код, например abcde-fghij',
   recoveryInvalid: 'Резервный код — это 10 латинских букв и цифр с дефисом посередине, например abcde-fghij.',
@@ -69,14 +71,16 @@ const ru: Record<SignInKey, string> = {
   otherAccount: 'Войти в другую учётную запись',
   lockedHeading: 'Учётная запись заблокирована',
   lockedText: 'После слишком многих неудачных попыток входа мы заблокировали учётную запись, чтобы защитить её.',
-  lockedEmail: 'Мы отправили вам письмо со ссылкой для разблокировки. Разблокировать учётную запись может и служба поддержки программы.',
+  lockedEmail:
+    'Мы отправили вам письмо со ссылкой для разблокировки. Разблокировать учётную запись может и служба поддержки программы.',
   backToSignIn: 'Вернуться ко входу',
   forgotHeading: 'Восстановление пароля',
   forgotIntro: 'Укажите эл. почту учётной записи, и мы пришлём ссылку для выбора нового пароля.',
   sendLink: 'Отправить ссылку',
   sending: 'Отправляем…',
   emailInvalid: 'Введите адрес эл. почты, например name@example.com.',
-  resetSent: 'Если учётная запись с адресом {email} существует, мы отправили на него ссылку для сброса пароля. Проверьте почту.',
+  resetSent:
+    'Если учётная запись с адресом {email} существует, мы отправили на него ссылку для сброса пароля. Проверьте почту.',
 };
 
 export const signInMessages = defineMessages<SignInKey>({ en, ru });

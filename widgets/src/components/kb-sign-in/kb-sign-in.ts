@@ -57,11 +57,11 @@ export class KbSignIn extends FormElement {
 
   /** Receives the session (set by `<kb-portal>`). */
   declare sessionHandler: ((session: SessionResult) => void) | null;
-  protected declare step: Step;
-  protected declare email: string;
-  protected declare password: string;
-  protected declare code: string;
-  protected declare codeMode: CodeMode;
+  declare protected step: Step;
+  declare protected email: string;
+  declare protected password: string;
+  declare protected code: string;
+  declare protected codeMode: CodeMode;
 
   constructor() {
     super();
@@ -80,11 +80,16 @@ export class KbSignIn extends FormElement {
   protected override render(): TemplateResult {
     if (!this.api || !this.operatorId) return html`<p part="status" role="status">${this.t('waiting')}</p>`;
     switch (this.step) {
-      case 'credentials': return this.renderCredentials();
-      case 'code': return this.renderCode();
-      case 'locked': return this.renderLocked();
-      case 'forgot': return this.renderForgot();
-      case 'forgot-sent': return this.renderForgotSent();
+      case 'credentials':
+        return this.renderCredentials();
+      case 'code':
+        return this.renderCode();
+      case 'locked':
+        return this.renderLocked();
+      case 'forgot':
+        return this.renderForgot();
+      case 'forgot-sent':
+        return this.renderForgotSent();
     }
   }
 
@@ -95,14 +100,18 @@ export class KbSignIn extends FormElement {
         <div part="field">
           <label part="label" for="email">${this.t('email')}</label>
           <input part="input input-email" id="email" name="email" type="email" autocomplete="username" required
-            .value=${this.email} @input=${(e: InputEvent) => { this.email = (e.target as HTMLInputElement).value; }}
+            .value=${this.email} @input=${(e: InputEvent) => {
+              this.email = (e.target as HTMLInputElement).value;
+            }}
             aria-invalid=${this.invalid('email')} aria-describedby=${this.describedBy('email')} />
           ${this.renderFieldError('email')}
         </div>
         <div part="field">
           <label part="label" for="password">${this.t('password')}</label>
           <input part="input input-password" id="password" name="password" type="password" autocomplete="current-password" required
-            .value=${this.password} @input=${(e: InputEvent) => { this.password = (e.target as HTMLInputElement).value; }}
+            .value=${this.password} @input=${(e: InputEvent) => {
+              this.password = (e.target as HTMLInputElement).value;
+            }}
             aria-invalid=${this.invalid('password')} aria-describedby=${this.describedBy('password')} />
           ${this.renderFieldError('password')}
         </div>
@@ -123,7 +132,9 @@ export class KbSignIn extends FormElement {
           <label part="label" for="code">${this.t(recovery ? 'recoveryCode' : 'code')}</label>
           <input part="input input-code" id="code" name="code" inputmode=${recovery ? 'text' : 'numeric'} required
             autocomplete=${recovery ? 'off' : 'one-time-code'} autocapitalize="off" spellcheck="false" maxlength=${recovery ? 11 : 7}
-            .value=${live(this.code)} @input=${(e: InputEvent) => { this.code = (e.target as HTMLInputElement).value; }}
+            .value=${live(this.code)} @input=${(e: InputEvent) => {
+              this.code = (e.target as HTMLInputElement).value;
+            }}
             aria-invalid=${this.invalid('code')} aria-describedby=${this.describedBy('code', true)} />
           <p part="hint" id="code-hint">${this.t(recovery ? 'recoveryHint' : 'codeHint')}</p>
           ${this.renderFieldError('code')}
@@ -162,7 +173,9 @@ export class KbSignIn extends FormElement {
         <div part="field">
           <label part="label" for="email">${this.t('email')}</label>
           <input part="input input-email" id="email" name="email" type="email" autocomplete="email" required
-            .value=${this.email} @input=${(e: InputEvent) => { this.email = (e.target as HTMLInputElement).value; }}
+            .value=${this.email} @input=${(e: InputEvent) => {
+              this.email = (e.target as HTMLInputElement).value;
+            }}
             aria-invalid=${this.invalid('email')} aria-describedby=${this.describedBy('email')} />
           ${this.renderFieldError('email')}
         </div>
@@ -212,8 +225,15 @@ export class KbSignIn extends FormElement {
     this.error = null;
     this.fieldErrors = {};
     try {
-      const json = { email, password: this.password, transport: this.transport, ...(this.step === 'code' ? { code } : {}) };
-      const session = await expectOk(api.client.v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId }, json }));
+      const json = {
+        email,
+        password: this.password,
+        transport: this.transport,
+        ...(this.step === 'code' ? { code } : {}),
+      };
+      const session = await expectOk(
+        api.client.v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId }, json }),
+      );
       this.password = '';
       this.code = '';
       this.sessionHandler?.(session);
@@ -276,7 +296,12 @@ export class KbSignIn extends FormElement {
     this.error = null;
     this.fieldErrors = {};
     try {
-      await expectOk(api.client.v1.public.operators[':operatorId']['password-reset'].$post({ param: { operatorId }, json: { email } }));
+      await expectOk(
+        api.client.v1.public.operators[':operatorId']['password-reset'].$post({
+          param: { operatorId },
+          json: { email },
+        }),
+      );
       this.go('forgot-sent', '[part~="heading"]');
     } catch (error) {
       this.showFailure(error, ['email'], this.t('network'));

@@ -1,10 +1,21 @@
 import '../../index.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
 import { expect } from '@open-wc/testing';
-import { $in, deepActiveElement, describe, it, jsonResponse, problemResponse, stubApi, typeInto, waitFor } from '../../internal/test-helpers.ts';
+import {
+  $in,
+  deepActiveElement,
+  describe,
+  it,
+  jsonResponse,
+  problemResponse,
+  stubApi,
+  typeInto,
+  waitFor,
+} from '../../internal/test-helpers.ts';
 import { formHost, isolateEachTest, publicRoute } from '../../internal/portal-test-kit.ts';
 
-const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) => $in<E>(el, `#${id}`);
+const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) =>
+  $in<E>(el, `#${id}`);
 const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;
 
 function fillValid(el: Element) {
@@ -22,7 +33,13 @@ describe('<kb-sign-up>', () => {
 
   it('prefills the referral code from ?ref= and sends it', async () => {
     history.replaceState(history.state, '', `${location.pathname}?utm_source=x&ref=PARTNER42`);
-    t.stub = stubApi({ [publicRoute('sign-up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' }, 201) });
+    t.stub = stubApi({
+      [publicRoute('sign-up')]: () =>
+        jsonResponse(
+          { partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' },
+          201,
+        ),
+    });
     const { form } = await formHost('kb-sign-up');
     const referral = field(form, 'referralCode');
     expect(referral.value, 'prefilled').to.equal('PARTNER42');
@@ -35,7 +52,13 @@ describe('<kb-sign-up>', () => {
     const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
     expect(success.textContent).to.equal('Thanks! The LuckySpin team reviews your application.');
     expect(t.stub.requests[0]?.body, 'sign-up body').to.deep.equal({
-      name: 'Anna Traffic', email: 'anna@traffic.example', password: 'long enough pass', country: 'DE', locale: 'en', acceptTerms: true, referralCode: 'PARTNER42',
+      name: 'Anna Traffic',
+      email: 'anna@traffic.example',
+      password: 'long enough pass',
+      country: 'DE',
+      locale: 'en',
+      acceptTerms: true,
+      referralCode: 'PARTNER42',
     });
     expect(signedUp).to.deep.equal([{ partnerId: 'pa_new' }]);
     await waitFor(() => deepActiveElement()?.id === 'done-heading', 1000, 'focus on the result');
@@ -61,10 +84,16 @@ describe('<kb-sign-up>', () => {
 
   it('shows the server’s 422 messages next to their fields', async () => {
     t.stub = stubApi({
-      [publicRoute('sign-up')]: () => problemResponse(422, 'validation_failed', 'body.email: is already registered; body.country: must be a two-letter country code like DE', [
-        { path: 'body.email', message: 'is already registered' },
-        { path: 'body.country', message: 'must be a two-letter country code like DE' },
-      ]),
+      [publicRoute('sign-up')]: () =>
+        problemResponse(
+          422,
+          'validation_failed',
+          'body.email: is already registered; body.country: must be a two-letter country code like DE',
+          [
+            { path: 'body.email', message: 'is already registered' },
+            { path: 'body.country', message: 'must be a two-letter country code like DE' },
+          ],
+        ),
     });
     const { form } = await formHost('kb-sign-up');
     fillValid(form);

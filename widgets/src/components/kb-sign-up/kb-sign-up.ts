@@ -12,7 +12,10 @@ import { browserCountry, countryOptions, type CountryOption } from './countries.
 import { signUpMessages, type SignUpKey } from './kb-sign-up.messages.ts';
 
 type TextField = 'name' | 'email' | 'password' | 'company' | 'messenger' | 'referralCode';
-interface Values extends Record<TextField, string> { country: string; acceptTerms: boolean }
+interface Values extends Record<TextField, string> {
+  country: string;
+  acceptTerms: boolean;
+}
 /** Empty optional fields are left out rather than sent as "". */
 const optional = (value: string) => value.trim() || undefined;
 const FIELDS = ['name', 'email', 'password', 'company', 'messenger', 'country', 'acceptTerms', 'referralCode'] as const;
@@ -43,13 +46,22 @@ export class KbSignUp extends FormElement {
     done: { state: true },
   };
 
-  protected declare values: Values;
-  protected declare done: { partnerId: string; message: string } | null;
+  declare protected values: Values;
+  declare protected done: { partnerId: string; message: string } | null;
   private countries: { locale: Locale; options: CountryOption[] } | null = null;
 
   constructor() {
     super();
-    this.values = { name: '', email: '', password: '', company: '', messenger: '', country: browserCountry(), acceptTerms: false, referralCode: '' };
+    this.values = {
+      name: '',
+      email: '',
+      password: '',
+      company: '',
+      messenger: '',
+      country: browserCountry(),
+      acceptTerms: false,
+      referralCode: '',
+    };
     this.done = null;
   }
 
@@ -65,7 +77,8 @@ export class KbSignUp extends FormElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if (this.countries?.locale !== this.locale) this.countries = { locale: this.locale, options: countryOptions(this.locale) };
+    if (this.countries?.locale !== this.locale)
+      this.countries = { locale: this.locale, options: countryOptions(this.locale) };
   }
 
   protected override render(): TemplateResult {
@@ -153,12 +166,21 @@ export class KbSignUp extends FormElement {
     this.error = first ? this.t('fixFields') : null;
     if (first) return this.focusAfterRender(`#${first}`);
     const json: SignUpInput = {
-      name: v.name.trim(), email: v.email.trim(), password: v.password, country: v.country, locale: this.locale, acceptTerms: true,
-      company: optional(v.company), messenger: optional(v.messenger), referralCode: optional(v.referralCode),
+      name: v.name.trim(),
+      email: v.email.trim(),
+      password: v.password,
+      country: v.country,
+      locale: this.locale,
+      acceptTerms: true,
+      company: optional(v.company),
+      messenger: optional(v.messenger),
+      referralCode: optional(v.referralCode),
     };
     this.busy = true;
     try {
-      const result = await expectOk(api.client.v1.public.operators[':operatorId']['sign-up'].$post({ param: { operatorId }, json }));
+      const result = await expectOk(
+        api.client.v1.public.operators[':operatorId']['sign-up'].$post({ param: { operatorId }, json }),
+      );
       this.done = { partnerId: result.partnerId, message: result.message };
       this.values = { ...this.values, password: '' };
       this.focusAfterRender('#done-heading');

@@ -3,12 +3,30 @@ import { KbTeam } from './kb-team.ts';
 import type { Member } from '../../internal/account/account-types.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, json, makeUser, mockApi, mountSection, problem, query, textOf, type ApiMock, type RecordedRequest } from '../../internal/account/account-test-kit.ts';
+import {
+  fill,
+  find,
+  json,
+  makeUser,
+  mockApi,
+  mountSection,
+  problem,
+  query,
+  textOf,
+  type ApiMock,
+  type RecordedRequest,
+} from '../../internal/account/account-test-kit.ts';
 
 define('kb-team', KbTeam);
 
 const member = (id: string, role: Member['role'], overrides: Partial<Member> = {}): Member =>
-  makeUser({ id, role, email: `${id.replace('usr_', '')}@partner.test`, name: id.replace('usr_', '').toUpperCase(), ...overrides });
+  makeUser({
+    id,
+    role,
+    email: `${id.replace('usr_', '')}@partner.test`,
+    name: id.replace('usr_', '').toUpperCase(),
+    ...overrides,
+  });
 const team = (): Member[] => [
   member('usr_owner', 'owner'),
   member('usr_admin', 'admin', { twoFactorEnabled: true }),
@@ -38,7 +56,20 @@ function fakeTeam(members: Member[], override?: (r: RecordedRequest) => Response
       return json(target);
     }
     if (method === 'GET' && match?.[2] === '/sessions') {
-      return json({ data: [{ id: 'ses_9', kind: 'password', device: 'Edge on Windows', ip: '198.51.100.4', createdAt: '2025-03-01T09:30:00.000Z', lastSeenAt: '2025-03-02T09:30:00.000Z', expiresAt: '2025-04-01T09:30:00.000Z', current: false }] });
+      return json({
+        data: [
+          {
+            id: 'ses_9',
+            kind: 'password',
+            device: 'Edge on Windows',
+            ip: '198.51.100.4',
+            createdAt: '2025-03-01T09:30:00.000Z',
+            lastSeenAt: '2025-03-02T09:30:00.000Z',
+            expiresAt: '2025-04-01T09:30:00.000Z',
+            current: false,
+          },
+        ],
+      });
     }
     if (method === 'DELETE' && match?.[2] === '/sessions/ses_9') return json({ terminated: 1 });
     if (method === 'DELETE' && match?.[2] === '/statistic-token') return json({ token: null, createdAt: null });
@@ -52,17 +83,24 @@ async function mounted(api: ApiMock, user = admin, locale: 'en' | 'ru' = 'en') {
   return el;
 }
 const row = (el: Element, id: string) => $in(el, `[data-member-id="${id}"]`);
-const button = (el: Element, id: string, part: string) => row(el, id).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+const button = (el: Element, id: string, part: string) =>
+  row(el, id).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
 
 describe('<kb-team>', () => {
   let api: ApiMock | null = null;
-  afterEach(() => { api?.restore(); api = null; cleanupFixtures(); });
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+  });
 
   it('shows a note to analysts and finance without calling the API', async () => {
     api = fakeTeam(team());
     const { el } = await mountSection<KbTeam>('kb-team', { user: makeUser({ role: 'analyst' }) });
     await new Promise((r) => setTimeout(r, 50));
-    expect($in(el, '[part~="note"]').textContent).to.equal('Only the owner and admins manage the team. Ask them if you need a colleague added or changed.');
+    expect($in(el, '[part~="note"]').textContent).to.equal(
+      'Only the owner and admins manage the team. Ask them if you need a colleague added or changed.',
+    );
     expect(api.requests.length, 'requests').to.equal(0);
     expect(query(el, 'table'), 'table').to.equal(null);
   });
@@ -75,13 +113,21 @@ describe('<kb-team>', () => {
     expect(row(el, 'usr_admin').textContent).to.include('you');
     expect(row(el, 'usr_admin').querySelector('[part~="member-2fa"]')?.textContent).to.equal('On');
     for (const id of ['usr_owner', 'usr_admin']) {
-      for (const part of ['block', 'sessions-toggle', 'expire-token']) expect(button(el, id, part)?.disabled, `${id} ${part}`).to.equal(true);
-      expect(row(el, id).querySelector<HTMLSelectElement>('[part~="role-select"]')?.disabled, `${id} role`).to.equal(true);
+      for (const part of ['block', 'sessions-toggle', 'expire-token'])
+        expect(button(el, id, part)?.disabled, `${id} ${part}`).to.equal(true);
+      expect(row(el, id).querySelector<HTMLSelectElement>('[part~="role-select"]')?.disabled, `${id} role`).to.equal(
+        true,
+      );
     }
     expect(button(el, 'usr_analyst', 'block')?.disabled, 'analyst block').to.equal(false);
-    expect(row(el, 'usr_owner').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'owner shown as owner').to.equal('owner');
+    expect(
+      row(el, 'usr_owner').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value,
+      'owner shown as owner',
+    ).to.equal('owner');
     const select = row(el, 'usr_analyst').querySelector<HTMLSelectElement>('select')!;
-    expect(el.shadowRoot!.querySelector(`label[for="${select.id}"]`)?.textContent, 'role label').to.equal('Role of analyst@partner.test');
+    expect(el.shadowRoot!.querySelector(`label[for="${select.id}"]`)?.textContent, 'role label').to.equal(
+      'Role of analyst@partner.test',
+    );
   });
 
   it('shows Unlock only for locked members and unlocks', async () => {
@@ -127,7 +173,11 @@ describe('<kb-team>', () => {
     await waitFor(() => textOf(el).includes('The session is terminated.'), 1000, 'terminated');
     expect(api.sent('DELETE /v1/partner/team/usr_analyst/sessions/ses_9').length, 'DELETE session').to.equal(1);
     button(el, 'usr_analyst', 'expire-token')!.click();
-    await waitFor(() => textOf(el).includes('The statistic token of analyst@partner.test has expired.'), 1000, 'token notice');
+    await waitFor(
+      () => textOf(el).includes('The statistic token of analyst@partner.test has expired.'),
+      1000,
+      'token notice',
+    );
     expect(api.sent('DELETE /v1/partner/team/usr_analyst/statistic-token').length, 'DELETE token').to.equal(1);
   });
 
@@ -139,14 +189,25 @@ describe('<kb-team>', () => {
     fill($in<HTMLSelectElement>(el, '#team-invite-role'), 'finance');
     $in<HTMLButtonElement>(el, '[part~="invite-submit"]').click();
     await find(el, '[data-member-id="usr_new"]');
-    expect(api.sent('POST /v1/partner/team')[0]?.body, 'invite body').to.deep.equal({ email: 'new@partner.test', name: 'Nina New', role: 'finance', locale: 'en' });
+    expect(api.sent('POST /v1/partner/team')[0]?.body, 'invite body').to.deep.equal({
+      email: 'new@partner.test',
+      name: 'Nina New',
+      role: 'finance',
+      locale: 'en',
+    });
     expect(row(el, 'usr_new').querySelector('[part~="invited-badge"]')?.textContent).to.equal('Invited');
     expect(textOf(el)).to.include('Invitation sent to new@partner.test.');
     expect($in<HTMLInputElement>(el, '#team-invite-email').value, 'form reset').to.equal('');
   });
 
   it('shows invite errors beside the fields', async () => {
-    api = fakeTeam(team(), (r) => (r.method === 'POST' ? problem(422, 'validation_failed', 'body.email: must be an email address', [{ path: 'body.email', message: 'must be an email address like name@example.com' }]) : undefined));
+    api = fakeTeam(team(), (r) =>
+      r.method === 'POST'
+        ? problem(422, 'validation_failed', 'body.email: must be an email address', [
+            { path: 'body.email', message: 'must be an email address like name@example.com' },
+          ])
+        : undefined,
+    );
     const el = await mounted(api);
     fill($in<HTMLInputElement>(el, '#team-invite-email'), 'nope');
     fill($in<HTMLInputElement>(el, '#team-invite-name'), 'Nina');
@@ -173,18 +234,31 @@ describe('<kb-team>', () => {
     const el = await mounted(api, admin, 'ru');
     button(el, 'usr_analyst', 'sessions-toggle')!.click();
     const sessionsError = await find(el, '#team-sessions-usr_analyst [part~="error"]');
-    expect(sessionsError.textContent).to.equal('Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.');
+    expect(sessionsError.textContent).to.equal(
+      'Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.',
+    );
     button(el, 'usr_analyst', 'block')!.click();
-    await waitFor(() => button(el, 'usr_analyst', 'block')?.disabled, 1000, 'the new owner’s controls disabled after the refresh');
+    await waitFor(
+      () => button(el, 'usr_analyst', 'block')?.disabled,
+      1000,
+      'the new owner’s controls disabled after the refresh',
+    );
     const error = $in(el, '[part~="panel"] > [part~="error"]');
     expect(error.textContent).to.include('Здесь нельзя изменить участника analyst@partner.test');
     expect(textOf(el)).not.to.include(ownerOnly);
-    expect(row(el, 'usr_analyst').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value, 'shown as owner now').to.equal('owner');
+    expect(
+      row(el, 'usr_analyst').querySelector<HTMLSelectElement>('[part~="role-select"]')?.value,
+      'shown as owner now',
+    ).to.equal('owner');
     expect(button(el, 'usr_owner', 'block')?.disabled, 'the former owner can be managed now').to.equal(false);
   });
 
   it('says a session had already ended when terminating it answers 404', async () => {
-    api = fakeTeam(team(), (r) => (r.method === 'DELETE' && r.path.endsWith('/sessions/ses_9') ? problem(404, 'not_found', 'Session not found') : undefined));
+    api = fakeTeam(team(), (r) =>
+      r.method === 'DELETE' && r.path.endsWith('/sessions/ses_9')
+        ? problem(404, 'not_found', 'Session not found')
+        : undefined,
+    );
     const el = await mounted(api);
     button(el, 'usr_analyst', 'sessions-toggle')!.click();
     (await find<HTMLButtonElement>(el, '#team-sessions-usr_analyst [part~="terminate"]')).click();

@@ -47,8 +47,13 @@ import { renderMembersTable, type MemberSessions } from './team-members-table.ts
 export class KbTeam extends AccountSection {
   static override styles = [accountSectionStyles, teamStyles];
   static override properties = {
-    members: { state: true }, loadError: { state: true }, error: { state: true }, notice: { state: true },
-    inviteErrors: { state: true }, inviteError: { state: true }, inviteNotice: { state: true },
+    members: { state: true },
+    loadError: { state: true },
+    error: { state: true },
+    notice: { state: true },
+    inviteErrors: { state: true },
+    inviteError: { state: true },
+    inviteNotice: { state: true },
   };
 
   declare private members: Member[] | null;
@@ -103,7 +108,8 @@ export class KbTeam extends AccountSection {
    * the list is fetched again so the rows show what is allowed now.
    */
   private memberFailure(error: unknown, member: Member): string {
-    if (!(error instanceof ApiError) || (error.code !== 'forbidden' && error.code !== 'not_found')) return this.errorMessage(error);
+    if (!(error instanceof ApiError) || (error.code !== 'forbidden' && error.code !== 'not_found'))
+      return this.errorMessage(error);
     void this.refreshMembers();
     return this.m(error.code === 'forbidden' ? 'problem.forbidden' : 'problem.notFound', { email: member.email });
   }
@@ -141,19 +147,33 @@ export class KbTeam extends AccountSection {
     this.members = (this.members ?? []).map((m) => (m.id === member.id ? member : m));
   }
 
-  private patchMember(member: Member, json: { role?: Exclude<UserRole, 'owner'>; blocked?: boolean; locked?: false }, done: (updated: Member) => string) {
-    return this.act(member.id, async (api) => {
-      const updated = await expectOk(api.client.v1.partner.team[':userId'].$patch({ param: { userId: member.id }, json }));
-      this.replace(updated);
-      return done(updated);
-    }, member);
+  private patchMember(
+    member: Member,
+    json: { role?: Exclude<UserRole, 'owner'>; blocked?: boolean; locked?: false },
+    done: (updated: Member) => string,
+  ) {
+    return this.act(
+      member.id,
+      async (api) => {
+        const updated = await expectOk(
+          api.client.v1.partner.team[':userId'].$patch({ param: { userId: member.id }, json }),
+        );
+        this.replace(updated);
+        return done(updated);
+      },
+      member,
+    );
   }
 
   private changeRole(member: Member, role: UserRole): void {
     if (role === 'owner' || role === member.role) return;
     this.pendingRoles.set(member.id, role);
-    void this.patchMember(member, { role }, (updated) => this.m('roleChanged', { email: updated.email, role: this.tc(`role.${updated.role}`) }))
-      .finally(() => { this.pendingRoles.delete(member.id); this.requestUpdate(); });
+    void this.patchMember(member, { role }, (updated) =>
+      this.m('roleChanged', { email: updated.email, role: this.tc(`role.${updated.role}`) }),
+    ).finally(() => {
+      this.pendingRoles.delete(member.id);
+      this.requestUpdate();
+    });
   }
 
   private toggleSessions(member: Member): void {
@@ -164,32 +184,50 @@ export class KbTeam extends AccountSection {
     }
     this.memberSessions.set(member.id, 'loading');
     this.requestUpdate();
-    void this.act(`sessions:${member.id}`, async (api) => {
-      try {
-        const { data } = await expectOk(api.client.v1.partner.team[':userId'].sessions.$get({ param: { userId: member.id } }));
-        this.memberSessions.set(member.id, data);
-      } catch (error) {
-        this.memberSessions.set(member.id, { error: this.memberFailure(error, member) });
-      }
-      return null;
-    }, member);
+    void this.act(
+      `sessions:${member.id}`,
+      async (api) => {
+        try {
+          const { data } = await expectOk(
+            api.client.v1.partner.team[':userId'].sessions.$get({ param: { userId: member.id } }),
+          );
+          this.memberSessions.set(member.id, data);
+        } catch (error) {
+          this.memberSessions.set(member.id, { error: this.memberFailure(error, member) });
+        }
+        return null;
+      },
+      member,
+    );
   }
 
   private terminate(member: Member, session: SessionInfo): void {
-    void this.act(session.id, async (api) => {
-      let ended = false;
-      try {
-        await expectOk(api.client.v1.partner.team[':userId'].sessions[':sessionId'].$delete({ param: { userId: member.id, sessionId: session.id } }));
-      } catch (error) {
-        // 404: the session ended meanwhile (expired, or its owner signed out): what was asked is done.
-        if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
-        ended = true;
-      }
-      const list = this.memberSessions.get(member.id);
-      if (Array.isArray(list)) this.memberSessions.set(member.id, list.filter((s) => s.id !== session.id));
-      this.focusAfterRender(`[data-member-id="${member.id}"] [part~="sessions-toggle"]`);
-      return this.m(ended ? 'sessionGone' : 'sessionTerminated');
-    }, member);
+    void this.act(
+      session.id,
+      async (api) => {
+        let ended = false;
+        try {
+          await expectOk(
+            api.client.v1.partner.team[':userId'].sessions[':sessionId'].$delete({
+              param: { userId: member.id, sessionId: session.id },
+            }),
+          );
+        } catch (error) {
+          // 404: the session ended meanwhile (expired, or its owner signed out): what was asked is done.
+          if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
+          ended = true;
+        }
+        const list = this.memberSessions.get(member.id);
+        if (Array.isArray(list))
+          this.memberSessions.set(
+            member.id,
+            list.filter((s) => s.id !== session.id),
+          );
+        this.focusAfterRender(`[data-member-id="${member.id}"] [part~="sessions-toggle"]`);
+        return this.m(ended ? 'sessionGone' : 'sessionTerminated');
+      },
+      member,
+    );
   }
 
   private invite = (event: SubmitEvent): void => {
@@ -220,7 +258,8 @@ export class KbTeam extends AccountSection {
     if (!this.ready) return this.renderWaiting();
     const heading = html`<h2 part="heading">${this.m('heading')}</h2>`;
     if (!isManager(this.userRole)) return html`${heading}<p part="note">${this.m('managersOnly')}</p>`;
-    if (!this.members) return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
+    if (!this.members)
+      return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
     return html`${heading}
       <section part="panel" aria-labelledby="team-members-heading">
         <h3 part="subheading" id="team-members-heading">${this.m('members')}</h3>
@@ -238,14 +277,24 @@ export class KbTeam extends AccountSection {
           pendingRole: (id) => this.pendingRoles.get(id),
           sessionsOf: (id) => this.memberSessions.get(id),
           onRole: (member, role) => this.changeRole(member, role),
-          onBlock: (member) => void this.patchMember(member, { blocked: !member.blocked },
-            (updated) => this.m(updated.blocked ? 'blocked' : 'unblocked', { email: updated.email })),
-          onUnlock: (member) => void this.patchMember(member, { locked: false }, (updated) => this.m('unlocked', { email: updated.email })),
+          onBlock: (member) =>
+            void this.patchMember(member, { blocked: !member.blocked }, (updated) =>
+              this.m(updated.blocked ? 'blocked' : 'unblocked', { email: updated.email }),
+            ),
+          onUnlock: (member) =>
+            void this.patchMember(member, { locked: false }, (updated) => this.m('unlocked', { email: updated.email })),
           onToggleSessions: (member) => this.toggleSessions(member),
-          onExpireToken: (member) => void this.act(member.id, async (api) => {
-            await expectOk(api.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: member.id } }));
-            return this.m('tokenExpired', { email: member.email });
-          }, member),
+          onExpireToken: (member) =>
+            void this.act(
+              member.id,
+              async (api) => {
+                await expectOk(
+                  api.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: member.id } }),
+                );
+                return this.m('tokenExpired', { email: member.email });
+              },
+              member,
+            ),
           onTerminate: (member, session) => this.terminate(member, session),
         })}
       </section>

@@ -17,7 +17,8 @@ export interface InviteFormView {
 }
 
 export function readInviteForm(form: HTMLFormElement): InviteInput {
-  const value = (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
+  const value = (name: string) =>
+    (form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null)?.value.trim() ?? '';
   return {
     email: value('email'),
     name: value('name'),
@@ -39,7 +40,10 @@ export function renderInviteForm(view: InviteFormView): TemplateResult {
   };
   const a11y = (name: string, hint = false) => ({
     invalid: view.errors[name] ? 'true' : 'false',
-    describedBy: [hint ? `team-invite-${name}-hint` : '', view.errors[name] ? `team-invite-${name}-error` : ''].filter(Boolean).join(' ') || nothing,
+    describedBy:
+      [hint ? `team-invite-${name}-hint` : '', view.errors[name] ? `team-invite-${name}-error` : '']
+        .filter(Boolean)
+        .join(' ') || nothing,
   });
   const email = a11y('email');
   const name = a11y('name');
@@ -51,16 +55,33 @@ export function renderInviteForm(view: InviteFormView): TemplateResult {
     <p part="success" role="status">${view.notice ?? nothing}</p>
     <div part="error" role="alert">${view.formError ?? nothing}</div>
     <form part="form invite-form" novalidate @submit=${view.onSubmit}>
-      ${field('email', m('invite.email'), html`<input part="input" id="team-invite-email" name="email" type="email" autocomplete="off"
-        maxlength="254" aria-invalid=${email.invalid} aria-describedby=${email.describedBy} />`)}
-      ${field('name', m('invite.name'), html`<input part="input" id="team-invite-name" name="name" autocomplete="off"
-        maxlength="120" aria-invalid=${name.invalid} aria-describedby=${name.describedBy} />`)}
-      ${field('role', m('invite.role'), html`<select part="input" id="team-invite-role" name="role" aria-invalid=${role.invalid} aria-describedby=${role.describedBy}>
+      ${field(
+        'email',
+        m('invite.email'),
+        html`<input part="input" id="team-invite-email" name="email" type="email" autocomplete="off"
+        maxlength="254" aria-invalid=${email.invalid} aria-describedby=${email.describedBy} />`,
+      )}
+      ${field(
+        'name',
+        m('invite.name'),
+        html`<input part="input" id="team-invite-name" name="name" autocomplete="off"
+        maxlength="120" aria-invalid=${name.invalid} aria-describedby=${name.describedBy} />`,
+      )}
+      ${field(
+        'role',
+        m('invite.role'),
+        html`<select part="input" id="team-invite-role" name="role" aria-invalid=${role.invalid} aria-describedby=${role.describedBy}>
         ${ASSIGNABLE_ROLES.map((r) => html`<option value=${r} ?selected=${r === 'analyst'}>${tc(`role.${r}`)}</option>`)}
-      </select>`, ASSIGNABLE_ROLES.map((r) => m(`roleHint.${r}`)).join(' '))}
-      ${field('locale', m('invite.locale'), html`<select part="input" id="team-invite-locale" name="locale" aria-invalid=${locale.invalid} aria-describedby=${locale.describedBy}>
+      </select>`,
+        ASSIGNABLE_ROLES.map((r) => m(`roleHint.${r}`)).join(' '),
+      )}
+      ${field(
+        'locale',
+        m('invite.locale'),
+        html`<select part="input" id="team-invite-locale" name="locale" aria-invalid=${locale.invalid} aria-describedby=${locale.describedBy}>
         ${LOCALES.map((l) => html`<option value=${l} ?selected=${l === view.locale}>${LOCALE_NAMES[l]}</option>`)}
-      </select>`)}
+      </select>`,
+      )}
       <div part="actions">
         <button part="button primary invite-submit" type="submit" ?disabled=${view.sending}>${view.sending ? m('invite.sending') : m('invite.submit')}</button>
       </div>

@@ -7,7 +7,12 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageParams } from '../../internal/i18n.ts';
 import type { CommonKey } from '../../internal/account/account-section.messages.ts';
-import { ASSIGNABLE_ROLES, type Member, type SessionInfo, type UserRole } from '../../internal/account/account-types.ts';
+import {
+  ASSIGNABLE_ROLES,
+  type Member,
+  type SessionInfo,
+  type UserRole,
+} from '../../internal/account/account-types.ts';
 import { renderSessionsTable } from '../../internal/account/sessions-table.ts';
 import type { TeamKey } from './kb-team.messages.ts';
 
@@ -32,7 +37,16 @@ export interface MembersTableView {
   onTerminate(member: Member, session: SessionInfo): void;
 }
 
-const COLUMNS = ['col.email', 'col.name', 'col.role', 'col.created', 'col.lastSignIn', 'col.twoFactor', 'col.blocked', 'col.locked'] as const;
+const COLUMNS = [
+  'col.email',
+  'col.name',
+  'col.role',
+  'col.created',
+  'col.lastSignIn',
+  'col.twoFactor',
+  'col.blocked',
+  'col.locked',
+] as const;
 
 export function renderMembersTable(view: MembersTableView): TemplateResult {
   if (view.members.length === 0) return html`<p part="empty">${view.m('empty')}</p>`;
@@ -56,7 +70,9 @@ function renderMember(view: MembersTableView, member: Member): TemplateResult {
   const disabled = locked || view.isBusy(member.id);
   const sessions = view.sessionsOf(member.id);
   const sessionsId = `team-sessions-${member.id}`;
-  const roles: readonly UserRole[] = (ASSIGNABLE_ROLES as readonly UserRole[]).includes(member.role) ? ASSIGNABLE_ROLES : [member.role, ...ASSIGNABLE_ROLES];
+  const roles: readonly UserRole[] = (ASSIGNABLE_ROLES as readonly UserRole[]).includes(member.role)
+    ? ASSIGNABLE_ROLES
+    : [member.role, ...ASSIGNABLE_ROLES];
   const picked = view.pendingRole(member.id) ?? member.role;
   const label = (action: string) => m('actionLabel', { action, email: member.email });
   // Why the controls are disabled, for screen readers (a disabled button has no tooltip on touch).
@@ -80,8 +96,12 @@ function renderMember(view: MembersTableView, member: Member): TemplateResult {
         <div part="toolbar">
           <button part=${member.blocked ? 'button unblock' : 'button danger block'} type="button" ?disabled=${disabled} aria-describedby=${describedBy}
             aria-label=${label(member.blocked ? m('unblock') : m('block'))} @click=${() => view.onBlock(member)}>${member.blocked ? m('unblock') : m('block')}</button>
-          ${member.locked ? html`<button part="button unlock" type="button" ?disabled=${disabled} aria-describedby=${describedBy}
-            aria-label=${label(m('unlock'))} @click=${() => view.onUnlock(member)}>${m('unlock')}</button>` : nothing}
+          ${
+            member.locked
+              ? html`<button part="button unlock" type="button" ?disabled=${disabled} aria-describedby=${describedBy}
+            aria-label=${label(m('unlock'))} @click=${() => view.onUnlock(member)}>${m('unlock')}</button>`
+              : nothing
+          }
           <button part="button sessions-toggle" type="button" ?disabled=${locked} aria-describedby=${describedBy}
             aria-expanded=${sessions ? 'true' : 'false'} aria-controls=${sessions ? sessionsId : nothing}
             aria-label=${label(m('sessions'))} @click=${() => view.onToggleSessions(member)}>${m('sessions')}</button>
@@ -90,9 +110,13 @@ function renderMember(view: MembersTableView, member: Member): TemplateResult {
         </div>
       </td>
     </tr>
-    ${sessions ? html`<tr part="member-sessions-row" id=${sessionsId}>
+    ${
+      sessions
+        ? html`<tr part="member-sessions-row" id=${sessionsId}>
       <td part="cell member-sessions" colspan=${COLUMNS.length + 1}>${renderMemberSessions(view, member, sessions)}</td>
-    </tr>` : nothing}`;
+    </tr>`
+        : nothing
+    }`;
 }
 
 function renderMemberSessions(view: MembersTableView, member: Member, sessions: MemberSessions): TemplateResult {

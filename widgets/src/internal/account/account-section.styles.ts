@@ -6,7 +6,9 @@
 import { css } from 'lit';
 import { tokenFallbacks } from '../token-fallbacks.ts';
 
-export const accountSectionStyles = [tokenFallbacks, css`
+export const accountSectionStyles = [
+  tokenFallbacks,
+  css`
   :host {
     --_space-1: var(--kb-space-1, 4px);
     --_space-2: var(--kb-space-2, 8px);
@@ -75,4 +77,5 @@ export const accountSectionStyles = [tokenFallbacks, css`
     position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap;
   }
-`];
+`,
+];

@@ -33,15 +33,23 @@ export abstract class AccountSection extends KabinetElement {
     this.copied = null;
   }
 
-  protected get api(): ApiClient | undefined { return this.apiConsumer.value; }
-  protected get user(): SessionUser | null { return this.sessionConsumer.value?.user ?? null; }
-  protected get userRole(): UserRole | null { return this.user?.role ?? null; }
+  protected get api(): ApiClient | undefined {
+    return this.apiConsumer.value;
+  }
+  protected get user(): SessionUser | null {
+    return this.sessionConsumer.value?.user ?? null;
+  }
+  protected get userRole(): UserRole | null {
+    return this.user?.role ?? null;
+  }
   /** True once the portal has a session (password or embed) and an API client. */
   protected get ready(): boolean {
     const session = this.sessionConsumer.value;
     return Boolean(this.api && session && session.status !== 'anonymous');
   }
-  protected get i18n(): LocaleState { return this.localeConsumer.value ?? this.fallbackLocale; }
+  protected get i18n(): LocaleState {
+    return this.localeConsumer.value ?? this.fallbackLocale;
+  }
 
   protected tc(key: CommonKey, params?: MessageParams): string {
     return commonMessages(this.i18n.locale, key, params);
@@ -102,7 +110,9 @@ export abstract class AccountSection extends KabinetElement {
     }
     this.copied = { key, ok };
     clearTimeout(this.copyTimer);
-    this.copyTimer = setTimeout(() => { this.copied = null; }, 4000);
+    this.copyTimer = setTimeout(() => {
+      this.copied = null;
+    }, 4000);
   }
 
   /** A copy button with its always-present live region, so "Copied" is announced when it appears. */
@@ -124,7 +134,10 @@ export abstract class AccountSection extends KabinetElement {
   protected renderLoadError(message: string): TemplateResult {
     return html`<div part="error" role="alert">
       <p part="error-detail">${message}</p>
-      <button part="button retry" type="button" @click=${() => { const api = this.api; if (api) void this.load(api); }}>${this.tc('retry')}</button>
+      <button part="button retry" type="button" @click=${() => {
+        const api = this.api;
+        if (api) void this.load(api);
+      }}>${this.tc('retry')}</button>
     </div>`;
   }
 }

@@ -6,13 +6,25 @@
 import { html } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createApiClient } from '../api-client.ts';
-import { anonymousSession, apiContext, localeContext, sessionContext, type SessionState, type SessionUser } from '../contexts.ts';
+import {
+  anonymousSession,
+  apiContext,
+  localeContext,
+  sessionContext,
+  type SessionState,
+  type SessionUser,
+} from '../contexts.ts';
 import { createLocaleState, type Locale } from '../i18n.ts';
 import { fixture, jsonResponse, waitFor } from '../test-helpers.ts';
 
 export const API = 'https://api.kabinet.test';
 
-export interface RecordedRequest { method: string; path: string; query: URLSearchParams; body: unknown }
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
 export type Handler = (request: RecordedRequest) => Response | undefined | Promise<Response | undefined>;
 
 export interface ApiMock {
@@ -41,33 +53,70 @@ export function mockApi(handler: Handler): ApiMock {
   return {
     requests,
     sent: (route) => requests.filter((r) => `${r.method} ${r.path}` === route),
-    restore: () => { window.fetch = original; },
+    restore: () => {
+      window.fetch = original;
+    },
   };
 }
 
 export const json = jsonResponse;
 
-export function problem(status: number, code: string, detail: string, errors: Array<{ path: string; message: string }> = []): Response {
-  return new Response(JSON.stringify({ type: `https://kabinet.dev/problems/${code}`, title: code, status, code, detail, errors, request_id: 'req_test' }),
-    { status, headers: { 'content-type': 'application/problem+json' } });
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  errors: Array<{ path: string; message: string }> = [],
+): Response {
+  return new Response(
+    JSON.stringify({
+      type: `https://kabinet.dev/problems/${code}`,
+      title: code,
+      status,
+      code,
+      detail,
+      errors,
+      request_id: 'req_test',
+    }),
+    { status, headers: { 'content-type': 'application/problem+json' } },
+  );
 }
 
 export function makeUser(overrides: Partial<SessionUser> = {}): SessionUser {
   return {
-    id: 'usr_owner', partnerId: 'prt_1', email: 'owner@partner.test', name: 'Olga Owner', role: 'owner', locale: 'en',
-    twoFactorEnabled: false, blocked: false, locked: false, createdAt: '2025-01-10T10:00:00.000Z', lastSignInAt: '2025-03-01T09:30:00.000Z',
+    id: 'usr_owner',
+    partnerId: 'prt_1',
+    email: 'owner@partner.test',
+    name: 'Olga Owner',
+    role: 'owner',
+    locale: 'en',
+    twoFactorEnabled: false,
+    blocked: false,
+    locked: false,
+    createdAt: '2025-01-10T10:00:00.000Z',
+    lastSignInAt: '2025-03-01T09:30:00.000Z',
     ...overrides,
   };
 }
 
 /** Mounts `<tag>` inside a plain element acting as the portal (the three contexts), and waits for its first render. */
-export async function mountSection<E extends HTMLElement>(tag: string, options: { user?: SessionUser; locale?: Locale } = {}) {
+export async function mountSection<E extends HTMLElement>(
+  tag: string,
+  options: { user?: SessionUser; locale?: Locale } = {},
+) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
-  const session: SessionState = { ...anonymousSession(), status: 'signed_in', user: options.user ?? makeUser(), expiresAt: '2099-01-01T00:00:00.000Z' };
+  const session: SessionState = {
+    ...anonymousSession(),
+    status: 'signed_in',
+    user: options.user ?? makeUser(),
+    expiresAt: '2099-01-01T00:00:00.000Z',
+  };
   const providers = {
     api: new ContextProvider(host, { context: apiContext, initialValue: createApiClient(API) }),
     session: new ContextProvider(host, { context: sessionContext, initialValue: session }),
-    locale: new ContextProvider(host, { context: localeContext, initialValue: createLocaleState(options.locale ?? 'en') }),
+    locale: new ContextProvider(host, {
+      context: localeContext,
+      initialValue: createLocaleState(options.locale ?? 'en'),
+    }),
   };
   const el = document.createElement(tag) as E;
   host.append(el);
@@ -98,12 +147,20 @@ export function fill(field: HTMLInputElement | HTMLSelectElement, value: string)
 export function stubClipboard(): { written: string[]; restore(): void } {
   const written: string[] = [];
   const descriptor = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
-  Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (text: string) => { written.push(text); } } });
+  Object.defineProperty(navigator, 'clipboard', {
+    configurable: true,
+    value: {
+      writeText: async (text: string) => {
+        written.push(text);
+      },
+    },
+  });
   return {
     written,
     restore: () => {
       delete (navigator as unknown as Record<string, unknown>).clipboard;
-      if (descriptor && !Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard')) Object.defineProperty(Navigator.prototype, 'clipboard', descriptor);
+      if (descriptor && !Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard'))
+        Object.defineProperty(Navigator.prototype, 'clipboard', descriptor);
     },
   };
 }

@@ -20,7 +20,11 @@ export interface SessionsTableOptions {
   onTerminate(session: SessionInfo): void;
 }
 
-export function renderSessionsTable(text: SessionsTableText, sessions: SessionInfo[], options: SessionsTableOptions): TemplateResult {
+export function renderSessionsTable(
+  text: SessionsTableText,
+  sessions: SessionInfo[],
+  options: SessionsTableOptions,
+): TemplateResult {
   if (sessions.length === 0) return html`<p part="empty">${text.tc('sessions.empty')}</p>`;
   return html`<div part="table-wrap">
     <table part="sessions" aria-label=${options.label}>
@@ -34,7 +38,10 @@ export function renderSessionsTable(text: SessionsTableText, sessions: SessionIn
         </tr>
       </thead>
       <tbody>
-        ${sessions.map((session) => html`<tr part=${session.current ? 'session-row session-row-current' : 'session-row'} data-session-id=${session.id}>
+        ${sessions.map(
+          (
+            session,
+          ) => html`<tr part=${session.current ? 'session-row session-row-current' : 'session-row'} data-session-id=${session.id}>
           <th part="cell session-device" scope="row">
             ${session.device}${session.kind === 'embed' ? html` <span part="session-kind">(${text.tc('sessions.embedded')})</span>` : nothing}
             ${session.current ? html`<span part="badge current-badge">${text.tc('sessions.current')}</span>` : nothing}
@@ -43,11 +50,16 @@ export function renderSessionsTable(text: SessionsTableText, sessions: SessionIn
           <td part="cell session-created">${text.dateTime(session.createdAt)}</td>
           <td part="cell session-last-seen">${text.dateTime(session.lastSeenAt)}</td>
           <td part="cell session-actions">
-            ${session.current ? nothing : html`<button part="button danger terminate" type="button"
+            ${
+              session.current
+                ? nothing
+                : html`<button part="button danger terminate" type="button"
               aria-label=${text.tc('sessions.terminateLabel', { device: session.device })}
-              ?disabled=${options.isBusy(session.id)} @click=${() => options.onTerminate(session)}>${text.tc('sessions.terminate')}</button>`}
+              ?disabled=${options.isBusy(session.id)} @click=${() => options.onTerminate(session)}>${text.tc('sessions.terminate')}</button>`
+            }
           </td>
-        </tr>`)}
+        </tr>`,
+        )}
       </tbody>
     </table>
   </div>`;

@@ -45,18 +45,24 @@ function wrap(o: FieldOptions, control: TemplateResult): TemplateResult {
 }
 
 export function textField(o: TextFieldOptions): TemplateResult {
-  return wrap(o, html`<input part=${`input ${o.part ?? ''}`} id=${o.id} name=${o.name} type=${o.type ?? 'text'}
+  return wrap(
+    o,
+    html`<input part=${`input ${o.part ?? ''}`} id=${o.id} name=${o.name} type=${o.type ?? 'text'}
     .value=${o.value === undefined ? '' : live(o.value)} maxlength=${o.maxlength ?? nothing} placeholder=${o.placeholder ?? nothing} autocomplete="off"
     ?disabled=${o.disabled} aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy(o)}
-    @input=${(e: Event) => o.onInput?.((e.target as HTMLInputElement).value)} />`);
+    @input=${(e: Event) => o.onInput?.((e.target as HTMLInputElement).value)} />`,
+  );
 }
 
 export function selectField(o: SelectFieldOptions): TemplateResult {
-  return wrap(o, html`<select part=${`input ${o.part ?? ''}`} id=${o.id} name=${o.name} ?disabled=${o.disabled}
+  return wrap(
+    o,
+    html`<select part=${`input ${o.part ?? ''}`} id=${o.id} name=${o.name} ?disabled=${o.disabled}
     aria-invalid=${o.error ? 'true' : 'false'} aria-describedby=${describedBy(o)}
     @change=${(e: Event) => o.onChange?.((e.target as HTMLSelectElement).value)}>
     ${o.options.map(([value, text]) => html`<option value=${value} .selected=${o.value === undefined ? value === '' : live(value === o.value)}>${text}</option>`)}
-  </select>`);
+  </select>`,
+  );
 }
 
 /** The From / To date pair of a filter form; `error` belongs to To (an end before the start). */

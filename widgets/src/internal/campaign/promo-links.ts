@@ -19,9 +19,13 @@ export function renderPromoLinks(promo: Promo, c: (key: CampaignKey) => string, 
         ${copy(link, promo.trackingLink, c('copyLink'))}
       </div>
     </div>
-    ${promo.htmlSnippet ? html`<div part="field snippet-field">
+    ${
+      promo.htmlSnippet
+        ? html`<div part="field snippet-field">
       <label part="label" for=${snippet}>${c('snippet')}</label>
       <textarea part="snippet" id=${snippet} readonly rows="3" .value=${promo.htmlSnippet}></textarea>
       <div part="copy-row">${copy(snippet, promo.htmlSnippet, c('copyCode'))}</div>
-    </div>` : nothing}`;
+    </div>`
+        : nothing
+    }`;
 }

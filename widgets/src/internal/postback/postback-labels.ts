@@ -8,12 +8,32 @@ import type { PostbackAction, PostbackScope } from './postback-types.ts';
 
 export const ACTION_LABELS = {
   en: {
-    registration: 'Registration', first_deposit: 'First deposit', deposit: 'Deposit', withdrawal: 'Withdrawal', wager: 'Wager', ngr: 'NGR',
-    chargeback: 'Chargeback', lead: 'Lead', sale: 'Sale', rejected: 'Rejected', custom: 'Custom event', qualification: 'Qualification',
+    registration: 'Registration',
+    first_deposit: 'First deposit',
+    deposit: 'Deposit',
+    withdrawal: 'Withdrawal',
+    wager: 'Wager',
+    ngr: 'NGR',
+    chargeback: 'Chargeback',
+    lead: 'Lead',
+    sale: 'Sale',
+    rejected: 'Rejected',
+    custom: 'Custom event',
+    qualification: 'Qualification',
   },
   ru: {
-    registration: 'Регистрация', first_deposit: 'Первый депозит', deposit: 'Депозит', withdrawal: 'Вывод средств', wager: 'Ставка', ngr: 'NGR',
-    chargeback: 'Чарджбэк', lead: 'Лид', sale: 'Продажа', rejected: 'Отклонено', custom: 'Другое событие', qualification: 'Квалификация',
+    registration: 'Регистрация',
+    first_deposit: 'Первый депозит',
+    deposit: 'Депозит',
+    withdrawal: 'Вывод средств',
+    wager: 'Ставка',
+    ngr: 'NGR',
+    chargeback: 'Чарджбэк',
+    lead: 'Лид',
+    sale: 'Продажа',
+    rejected: 'Отклонено',
+    custom: 'Другое событие',
+    qualification: 'Квалификация',
   },
 } satisfies Record<Locale, Record<PostbackAction, string>>;
 
@@ -39,4 +59,5 @@ export const SCOPE_LABELS = {
 } satisfies Record<Locale, Record<PostbackScope, string>>;
 
 export const actionLabel = (locale: Locale, action: PostbackAction): string => ACTION_LABELS[locale][action] ?? action;
-export const actionHint = (locale: Locale, action: PostbackAction): string | undefined => (ACTION_HINTS[locale] as Partial<Record<PostbackAction, string>>)[action];
+export const actionHint = (locale: Locale, action: PostbackAction): string | undefined =>
+  (ACTION_HINTS[locale] as Partial<Record<PostbackAction, string>>)[action];

@@ -14,7 +14,10 @@ export interface TabsOptions<T extends string> {
 }
 
 const MOVES: Record<string, (i: number, n: number) => number> = {
-  ArrowRight: (i) => i + 1, ArrowLeft: (i) => i - 1, Home: () => 0, End: (_i, n) => n - 1,
+  ArrowRight: (i) => i + 1,
+  ArrowLeft: (i) => i - 1,
+  Home: () => 0,
+  End: (_i, n) => n - 1,
 };
 
 export const tabId = (id: string, value: string): string => `${id}-tab-${value}`;
@@ -30,8 +33,13 @@ export function renderTabs<T extends string>(o: TabsOptions<T>): TemplateResult 
     o.onSelect(values[(move(values.indexOf(o.current), n) + n) % n]!, true);
   };
   return html`<div part="tab-list" role="tablist" aria-label=${o.label} @keydown=${onKey}>
-    ${o.tabs.map(([value, text]) => html`<button part=${value === o.current ? 'button tab tab-selected' : 'button tab'} role="tab" type="button"
+    ${o.tabs.map(
+      ([
+        value,
+        text,
+      ]) => html`<button part=${value === o.current ? 'button tab tab-selected' : 'button tab'} role="tab" type="button"
       id=${tabId(o.id, value)} aria-selected=${value === o.current ? 'true' : 'false'} aria-controls=${panelId(o.id)}
-      tabindex=${value === o.current ? '0' : '-1'} data-tab=${value} @click=${() => o.onSelect(value, false)}>${text}</button>`)}
+      tabindex=${value === o.current ? '0' : '-1'} data-tab=${value} @click=${() => o.onSelect(value, false)}>${text}</button>`,
+    )}
   </div>`;
 }

@@ -30,12 +30,39 @@ export const POSTBACK_SCOPES = ['account', 'campaign', 'promo'] as const satisfi
 
 /** The server's POSTBACK_ACTIONS in its order; a missing or extra one fails the label maps' type check. */
 export const POSTBACK_ACTIONS = [
-  'registration', 'first_deposit', 'deposit', 'withdrawal', 'wager', 'ngr', 'chargeback', 'lead', 'sale', 'rejected', 'custom', 'qualification',
+  'registration',
+  'first_deposit',
+  'deposit',
+  'withdrawal',
+  'wager',
+  'ngr',
+  'chargeback',
+  'lead',
+  'sale',
+  'rejected',
+  'custom',
+  'qualification',
 ] as const satisfies readonly PostbackAction[];
 
 /** The server's BUILT_IN_MACROS in its order (the chips' order). */
 export const BUILT_IN_MACROS = [
-  'visit_id', 'promo_id', 'promo_code', 'campaign_id', 'campaign_name', 'player_id', 'event_id', 'action',
-  'amount', 'currency', 'payout', 'payout_currency', 'country', 'occurred_at', 'brand_id', 'partner_id',
-  'transaction_id', 'status', 'timestamp',
+  'visit_id',
+  'promo_id',
+  'promo_code',
+  'campaign_id',
+  'campaign_name',
+  'player_id',
+  'event_id',
+  'action',
+  'amount',
+  'currency',
+  'payout',
+  'payout_currency',
+  'country',
+  'occurred_at',
+  'brand_id',
+  'partner_id',
+  'transaction_id',
+  'status',
+  'timestamp',
 ] as const satisfies readonly BuiltInMacro[];

@@ -25,15 +25,18 @@ const RU: Record<NonNullable<TemplateProblem['code']>, (p: Record<string, string
   square_brackets: (p) => `«$[${p.name}]» в квадратных скобках: напишите ${m(p.name)}`,
   missing_braces: (p) => `«$${p.name}» без фигурных скобок: напишите ${m(p.name)}`,
   missing_dollar: (p) => `«{${p.name}}» без знака $: напишите ${m(p.name)}`,
-  unknown_builtin: (p) => `${m(p.name)} — не встроенный макрос, значение возьмётся из параметров клика: может быть, ${m(p.suggestion)}?`,
+  unknown_builtin: (p) =>
+    `${m(p.name)} — не встроенный макрос, значение возьмётся из параметров клика: может быть, ${m(p.suggestion)}?`,
   scheme_not_allowed: (p) => `«${p.scheme}:» не подходит: URL должен начинаться с http:// или https://`,
   scheme_missing: () => 'URL должен начинаться с http:// или https://',
   invalid_url: () => 'Это не похоже на URL',
   forbidden_host: (p) => `Хост «${p.host}»: ${HOST_REASONS_RU[p.reason ?? ''] ?? p.reason}`,
   parameters_without_question_mark: (p) => `Параметры идут после пути без «?»: напишите «?${p.segment}»`,
-  macro_in_host: (p) => `${m(p.name)} стоит в схеме, хосте или порте: впишите адрес целиком, макросы — только в пути и параметрах`,
+  macro_in_host: (p) =>
+    `${m(p.name)} стоит в схеме, хосте или порте: впишите адрес целиком, макросы — только в пути и параметрах`,
   whitespace: () => 'Пробел или перенос строки внутри URL: уберите его, а пробел в значении запишите как %20',
-  account_postback_without_ids: () => 'Постбек на весь аккаунт без ${promo_id} или ${campaign_id} не отличит ваши промо и кампании',
+  account_postback_without_ids: () =>
+    'Постбек на весь аккаунт без ${promo_id} или ${campaign_id} не отличит ваши промо и кампании',
 };
 
 export function problemText(locale: Locale, problem: TemplateProblem): string {
