@@ -7,8 +7,7 @@ const en = {
   'tfa.on': 'On',
   'tfa.off': 'Off',
   'tfa.status': 'Status:',
-  'tfa.explain':
-    'Sign-in asks for a code from an authenticator app on your phone. Financial actions such as cash-outs need it.',
+  'tfa.explain': 'Sign-in asks for a code from an authenticator app on your phone.',
   'tfa.enable': 'Enable 2FA',
   'tfa.disable': 'Disable 2FA',
   'tfa.scan': 'Scan this QR code with an authenticator app (Google Authenticator, 1Password, Authy…).',
@@ -74,8 +73,7 @@ const ru: Record<keyof typeof en, Message> = {
   'tfa.on': 'Включена',
   'tfa.off': 'Выключена',
   'tfa.status': 'Статус:',
-  'tfa.explain':
-    'При входе нужен код из приложения-аутентификатора на телефоне. Без неё недоступны финансовые операции, например вывод средств.',
+  'tfa.explain': 'При входе нужен код из приложения-аутентификатора на телефоне.',
   'tfa.enable': 'Включить 2FA',
   'tfa.disable': 'Отключить 2FA',
   'tfa.scan': 'Отсканируйте QR-код приложением-аутентификатором (Google Authenticator, 1Password, Authy…).',
