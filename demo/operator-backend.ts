@@ -33,7 +33,7 @@ export function createDemoOperatorBackend(api: AppType) {
       kabinet.v1.partner_sessions.$post({
         json: {
           userId: demo.userId,
-          components: ['program', 'profile', 'security', 'team', 'events', 'campaigns', 'conversions', 'postbacks'],
+          components: ['program', 'profile', 'security', 'team', 'activity', 'campaigns', 'conversions', 'postbacks'],
         },
       }),
     );

@@ -21,7 +21,7 @@ describe('the hosted portal cookie session behind a proxy', () => {
   afterAll(() => t.dispose());
 
   async function cookieWrite(headers: Record<string, string>) {
-    const signIn = await t.fetchApp(`http://partners.example/v1/public/operators/${operatorId}/sign-in`, {
+    const signIn = await t.fetchApp(`http://partners.example/v1/public/operators/${operatorId}/sign_in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'proxy@example.com', password: PASSWORD, transport: 'cookie' }),
@@ -46,7 +46,7 @@ describe('the hosted portal cookie session behind a proxy', () => {
 
 describe('the visitor address behind a proxy', () => {
   const signInFrom = async (baseUrl: string, forwardedFor: string) => {
-    const res = await fetch(`${baseUrl}/v1/public/operators/${lucky.id}/sign-in`, {
+    const res = await fetch(`${baseUrl}/v1/public/operators/${lucky.id}/sign_in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
       body: JSON.stringify({ email: lucky.signInEmail, password: DEMO_PASSWORD }),

@@ -93,7 +93,7 @@ describe('Cache-Control: no-store on answers that carry secrets', () => {
     };
 
     await activePartner(t, opId, 'owner@nostore.example');
-    const signIn = await call('POST', `/v1/public/operators/${opId}/sign-in`, null, {
+    const signIn = await call('POST', `/v1/public/operators/${opId}/sign_in`, null, {
       email: 'owner@nostore.example',
       password: PASSWORD,
     });
@@ -116,29 +116,29 @@ describe('Cache-Control: no-store on answers that carry secrets', () => {
     const enrol = await call('POST', '/v1/partner/2fa/enrol', owner);
     const minted = await call('POST', '/v1/partner_sessions', key, { userId: ownerId });
     const answers: Record<string, Awaited<ReturnType<typeof call>>> = {
-      'POST /v1/public/operators/{operatorId}/sign-in': signIn,
+      'POST /v1/public/operators/{operatorId}/sign_in': signIn,
       'POST /v1/public/operators/{operatorId}/password': setPassword,
       'POST /v1/public/operators/{operatorId}/unlock': unlock,
       'POST /v1/partner/2fa/enrol': enrol,
       'POST /v1/partner/2fa/confirm': await call('POST', '/v1/partner/2fa/confirm', owner, {
         code: await totpAt(t, enrol.body.secret as string),
       }),
-      'POST /v1/partner/statistic-token/rotate': await call('POST', '/v1/partner/statistic-token/rotate', owner),
-      'GET /v1/partner/statistic-token': await call('GET', '/v1/partner/statistic-token', owner),
-      'DELETE /v1/partner/statistic-token': await call('DELETE', '/v1/partner/statistic-token', owner),
-      'DELETE /v1/partner/team/{userId}/statistic-token': await call(
+      'POST /v1/partner/statistic_token/rotate': await call('POST', '/v1/partner/statistic_token/rotate', owner),
+      'GET /v1/partner/statistic_token': await call('GET', '/v1/partner/statistic_token', owner),
+      'DELETE /v1/partner/statistic_token': await call('DELETE', '/v1/partner/statistic_token', owner),
+      'DELETE /v1/partner/team/{userId}/statistic_token': await call(
         'DELETE',
-        `/v1/partner/team/${anaId}/statistic-token`,
+        `/v1/partner/team/${anaId}/statistic_token`,
         owner,
       ),
       'POST /v1/partner_sessions': minted,
-      'POST /v1/public/operators/{operatorId}/embed-sessions/exchange': await call(
+      'POST /v1/public/operators/{operatorId}/embed_sessions/exchange': await call(
         'POST',
-        `/v1/public/operators/${opId}/embed-sessions/exchange`,
+        `/v1/public/operators/${opId}/embed_sessions/exchange`,
         null,
         { clientSecret: minted.body.clientSecret },
       ),
-      'DELETE /v1/users/{userId}/statistic-token': await call('DELETE', `/v1/users/${ownerId}/statistic-token`, key),
+      'DELETE /v1/users/{userId}/statistic_token': await call('DELETE', `/v1/users/${ownerId}/statistic_token`, key),
     };
     for (const [route, answer] of Object.entries(answers)) {
       expect(answer.status, route).toBeLessThan(300);
@@ -147,13 +147,13 @@ describe('Cache-Control: no-store on answers that carry secrets', () => {
     // A route that starts returning a secret must be added above (and get the middleware).
     const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as OpenApiDoc;
     const found = secretRoutes(doc);
-    expect(found).toContain('POST /v1/public/operators/{operatorId}/sign-in');
+    expect(found).toContain('POST /v1/public/operators/{operatorId}/sign_in');
     expect(found.filter((route) => !(route in answers))).toEqual([]);
   });
 
   it('stays on a refused exchange, and is not put on ordinary answers', async () => {
     const { operator } = await t.addOperator('Lucky');
-    const refused = await t.fetchApp(`http://kabinet.test/v1/public/operators/${operator.id}/embed-sessions/exchange`, {
+    const refused = await t.fetchApp(`http://kabinet.test/v1/public/operators/${operator.id}/embed_sessions/exchange`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ clientSecret: 'kbcs_not-a-real-secret' }),

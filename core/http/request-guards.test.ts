@@ -39,7 +39,7 @@ const problemOf = async (res: Response) => {
 describe('content types', () => {
   it('finds the routes to check (the walk is not empty)', () => {
     expect(bodyRoutes.length).toBeGreaterThan(30);
-    expect(bodyRoutes.map((r) => r.path)).toContain('/v1/public/operators/x_1/sign-in');
+    expect(bodyRoutes.map((r) => r.path)).toContain('/v1/public/operators/x_1/sign_in');
   });
 
   for (const sent of [
@@ -114,7 +114,7 @@ describe('body size', () => {
         else controller.enqueue(chunk);
       },
     });
-    const res = await t.app.request('/v1/public/operators/op_x/sign-in', {
+    const res = await t.app.request('/v1/public/operators/op_x/sign_in', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       body,

@@ -18,7 +18,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 async function signInCookie(base: string, headers: Record<string, string> = {}) {
-  const res = await t.fetchApp(`${base}/v1/public/operators/${operatorId}/sign-in`, {
+  const res = await t.fetchApp(`${base}/v1/public/operators/${operatorId}/sign_in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email: 'cookie@example.com', password: PASSWORD, transport: 'cookie' }),
@@ -54,7 +54,7 @@ describe('the kb_session cookie', () => {
 
   it('is cleared on sign-out with the same attributes', async () => {
     const session = (await signInCookie('https://kabinet.test')).split(';')[0]!;
-    const out = await t.fetchApp('https://kabinet.test/v1/partner/sign-out', {
+    const out = await t.fetchApp('https://kabinet.test/v1/partner/sign_out', {
       method: 'POST',
       headers: { cookie: session, origin: 'https://kabinet.test' },
     });

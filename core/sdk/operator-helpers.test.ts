@@ -38,7 +38,7 @@ describe('createOperatorClient', () => {
     });
     expect(session).toMatchObject({ userId: user.id, components: ['profile', 'campaigns'] });
     const exchange = () =>
-      t.clientFor().v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({
+      t.clientFor().v1.public.operators[':operatorId'].embed_sessions.exchange.$post({
         param: { operatorId: setup.op.operator.id },
         json: { clientSecret: session.clientSecret },
       });

@@ -84,7 +84,7 @@ export async function benchPostbacks(baseUrl: string, databaseUrl: string) {
   const demo = DEMO_OPERATORS[0]!;
   const receiver = await startBenchReceiver();
   const signIn = await unwrap(
-    createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({
+    createKabinetClient(baseUrl).v1.public.operators[':operatorId'].sign_in.$post({
       param: { operatorId: demo.id },
       json: { email: demo.signInEmail, password: DEMO_PASSWORD },
     }),

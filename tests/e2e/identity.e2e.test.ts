@@ -135,7 +135,7 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
     await page.getByRole('button', { name: 'Activity', exact: true }).click();
-    const log = page.locator('kb-events');
+    const log = page.locator('kb-activity');
     for (const label of [/Member invited/i, /locked/i, /unlocked/i, /Signed in/i]) {
       await expect.poll(() => log.getByText(label).count()).toBeGreaterThan(0);
     }

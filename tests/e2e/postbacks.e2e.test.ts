@@ -126,7 +126,7 @@ describe('postbacks in the browser', { timeout: 60_000 }, () => {
   it("the demo tracker's pin reaches this server's /demo/tracker/ only: a demo postback arrives, other paths and ports are refused", async () => {
     const anon = createKabinetClient(server.baseUrl);
     const session = await unwrap(
-      anon.v1.public.operators[':operatorId']['sign-in'].$post({
+      anon.v1.public.operators[':operatorId'].sign_in.$post({
         param: { operatorId: lucky.id },
         json: { email: lucky.signInEmail, password: DEMO_PASSWORD },
       }),

@@ -14,7 +14,7 @@ const META = { ip: '198.51.100.7', userAgent: 'vitest' };
 export async function activePartner(t: TestApp, operatorId: string, email: string) {
   const anon = t.clientFor();
   const signed = await unwrap(
-    anon.v1.public.operators[':operatorId']['sign-up'].$post({
+    anon.v1.public.operators[':operatorId'].sign_up.$post({
       param: { operatorId },
       json: {
         name: `Owner ${email}`,
@@ -38,7 +38,7 @@ export function signInRequest(
 ) {
   return t
     .clientFor()
-    .v1.public.operators[':operatorId']['sign-in'].$post(
+    .v1.public.operators[':operatorId'].sign_in.$post(
       { param: { operatorId }, json },
       { headers: { 'x-test-ip': ip } },
     );

@@ -88,7 +88,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
 
     it('signs a demo partner in (PBKDF2 on this runtime) and serves the profile to the session', async () => {
       const signIn = await unwrap(
-        client().v1.public.operators[':operatorId']['sign-in'].$post({
+        client().v1.public.operators[':operatorId'].sign_in.$post({
           param: { operatorId: luckySpin.id },
           json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
         }),
@@ -98,7 +98,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         createKabinetClient(target.baseUrl, { sessionToken: signIn.token! }).v1.partner.profile.$get(),
       );
       expect(profile.partner.referralCode).toBe(luckySpin.referralCode);
-      const wrong = await client().v1.public.operators[':operatorId']['sign-in'].$post({
+      const wrong = await client().v1.public.operators[':operatorId'].sign_in.$post({
         param: { operatorId: luckySpin.id },
         json: { email: luckySpin.signInEmail, password: 'not-the-password' },
       });
@@ -112,7 +112,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         }),
       );
       const exchange = () =>
-        client().v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({
+        client().v1.public.operators[':operatorId'].embed_sessions.exchange.$post({
           param: { operatorId: northwind.id },
           json: { clientSecret: minted.clientSecret },
         });
@@ -176,7 +176,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       "delivers the registration's postback to the demo tracker and logs the 200",
       async () => {
         const signIn = await unwrap(
-          client().v1.public.operators[':operatorId']['sign-in'].$post({
+          client().v1.public.operators[':operatorId'].sign_in.$post({
             param: { operatorId: luckySpin.id },
             json: { email: luckySpin.signInEmail, password: DEMO_PASSWORD },
           }),
@@ -199,7 +199,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       const signIn = async () =>
         (
           await unwrap(
-            client().v1.public.operators[':operatorId']['sign-in'].$post({
+            client().v1.public.operators[':operatorId'].sign_in.$post({
               param: { operatorId: northwind.id },
               json: { email: northwind.signInEmail, password: DEMO_PASSWORD },
             }),

@@ -133,7 +133,7 @@ describe('postbacks on workerd', () => {
       );
       const demo = DEMO_OPERATORS[0]!;
       const signIn = await unwrap(
-        createKabinetClient(baseUrl).v1.public.operators[':operatorId']['sign-in'].$post({
+        createKabinetClient(baseUrl).v1.public.operators[':operatorId'].sign_in.$post({
           param: { operatorId: demo.id },
           json: { email: demo.signInEmail, password: DEMO_PASSWORD },
         }),

@@ -28,13 +28,13 @@ export async function mintEmbedSessionTypes() {
     expiresAt: string;
     userId: string;
     components: Array<
-      'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'
+      'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks'
     >;
   }>();
   expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{
     userId: string;
     components?:
-      | Array<'program' | 'profile' | 'security' | 'team' | 'events' | 'campaigns' | 'conversions' | 'postbacks'>
+      | Array<'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks'>
       | undefined;
     ttlSeconds?: number | undefined;
   }>();

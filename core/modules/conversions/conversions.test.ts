@@ -99,14 +99,12 @@ describe('tracker postbacks in', () => {
     ]);
     expect(detail.changes[0]!.received).not.toHaveProperty('t');
     // The partner sees both conversions on its click, with status and payout, newest change first.
-    const mine = await unwrap(partner.v1.partner['reported-conversions'].$get({ query: {} }));
+    const mine = await unwrap(partner.v1.partner.conversions.$get({ query: {} }));
     expect(mine.data.map((c) => [c.externalId, c.status, c.payout, c.campaignName])).toEqual([
       ['tx1', 'cancel', '12.50', 'Main'],
       ['tx2', 'approve', '5.00', 'Main'],
     ]);
-    expect(
-      (await unwrap(partner.v1.partner['reported-conversions'].$get({ query: { status: 'approve' } }))).data,
-    ).toHaveLength(1);
+    expect((await unwrap(partner.v1.partner.conversions.$get({ query: { status: 'approve' } }))).data).toHaveLength(1);
   });
 
   it('counts the same report arriving twice at once as one conversion', async () => {

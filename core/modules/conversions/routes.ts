@@ -28,8 +28,8 @@ import {
   CostSchema,
   InboundResultSchema,
   NetworkPostbackQuerySchema,
-  PartnerReportedConversionQuerySchema,
-  PartnerReportedConversionSchema,
+  PartnerConversionQuerySchema,
+  PartnerConversionSchema,
   TrackerPostbackQuerySchema,
   UpdateConversionSchema,
   UploadCostsSchema,
@@ -38,7 +38,7 @@ import {
   getConversion,
   listCosts,
   listOperatorConversions,
-  listPartnerReportedConversions,
+  listPartnerConversions,
   updateConversion,
   uploadCosts,
 } from './service.ts';
@@ -108,10 +108,7 @@ export const conversionRoutes = router
       summary: 'Tracker, network and operator conversions, newest first',
       request: { query: ConversionListQuerySchema },
       responses: {
-        200: jsonResponse(
-          z.object({ data: z.array(ConversionSchema) }).openapi('ReportedConversionList'),
-          'Conversions',
-        ),
+        200: jsonResponse(z.object({ data: z.array(ConversionSchema) }).openapi('ConversionList'), 'Conversions'),
         ...errors,
       },
     }),
@@ -171,26 +168,25 @@ export const conversionRoutes = router
   )
   .openapi(
     createRoute({
-      operationId: 'listPartnerReportedConversions',
+      operationId: 'listPartnerConversions',
       method: 'get',
-      path: '/v1/partner/reported-conversions',
+      path: '/v1/partner/conversions',
       tags: ['Partner campaigns'],
       security: partnerSecurity,
       middleware: [requirePartnerSession({ component: 'conversions' })],
       summary:
         "Conversions the operator's tracker and CPA networks reported on this partner's clicks, with their status (hold, approve, cancel, trash) and payout; newest change first",
-      request: { query: PartnerReportedConversionQuerySchema },
+      request: { query: PartnerConversionQuerySchema },
       responses: {
         200: jsonResponse(
-          z.object({ data: z.array(PartnerReportedConversionSchema) }).openapi('PartnerReportedConversionList'),
+          z.object({ data: z.array(PartnerConversionSchema) }).openapi('PartnerConversionList'),
           'Conversions',
         ),
         401: problemResponses[401],
         422: problemResponses[422],
       },
     }),
-    async (c) =>
-      c.json({ data: await listPartnerReportedConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listPartnerConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({

@@ -70,7 +70,7 @@ export const ConversionSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('ReportedConversion');
+  .openapi('Conversion');
 export const ConversionChangeSchema = z
   .object({
     at: z.string(),
@@ -84,9 +84,9 @@ export const ConversionChangeSchema = z
     warning: z.string().nullable(),
     received: z.record(z.string(), z.string()).nullable(),
   })
-  .openapi('ReportedConversionChange');
+  .openapi('ConversionChange');
 export const ConversionDetailSchema = ConversionSchema.extend({ changes: z.array(ConversionChangeSchema) }).openapi(
-  'ReportedConversionDetail',
+  'ConversionDetail',
 );
 export const ConversionListQuerySchema = z.object({
   status: z.enum(CONVERSION_STATUSES).optional(),
@@ -140,7 +140,7 @@ export const CostQuerySchema = z.object({
 });
 
 /** What a partner sees of the conversions trackers and networks report on its clicks. */
-export const PartnerReportedConversionSchema = z
+export const PartnerConversionSchema = z
   .object({
     id: z.string(),
     source: z.enum(['tracker', 'network', 'operator']),
@@ -157,8 +157,8 @@ export const PartnerReportedConversionSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi('PartnerReportedConversion');
-export const PartnerReportedConversionQuerySchema = z.object({
+  .openapi('PartnerConversion');
+export const PartnerConversionQuerySchema = z.object({
   status: z.enum(CONVERSION_STATUSES).optional(),
   campaignId: z.string().max(64).optional(),
   clickId: z.string().max(100).optional(),

@@ -11,7 +11,7 @@ import { readPayout } from './read-payout.ts';
 import type {
   ConversionListQuerySchema,
   CostQuerySchema,
-  PartnerReportedConversionQuerySchema,
+  PartnerConversionQuerySchema,
   UpdateConversionSchema,
   UploadCostsSchema,
 } from './schemas.ts';
@@ -211,10 +211,10 @@ export async function listCosts(deps: ServiceContext, operatorId: string, query:
 }
 
 /** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */
-export async function listPartnerReportedConversions(
+export async function listPartnerConversions(
   deps: ServiceContext,
   who: PartnerPrincipal,
-  query: z.infer<typeof PartnerReportedConversionQuerySchema>,
+  query: z.infer<typeof PartnerConversionQuerySchema>,
 ) {
   const rows = await deps.db
     .select({

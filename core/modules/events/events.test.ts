@@ -72,7 +72,7 @@ describe('player events', () => {
       null,
     ]);
     expect(result.results[1]!.attribution!.clickId).toBe(visit);
-    const conversions = await unwrap(partner.v1.partner.conversions.$get({ query: {} }));
+    const conversions = await unwrap(partner.v1.partner.events.$get({ query: {} }));
     expect(conversions.data.map((c) => [c.id, c.type, c.amount])).toEqual(
       expect.arrayContaining([
         ['e1', 'registration', null],
@@ -81,10 +81,10 @@ describe('player events', () => {
       ]),
     );
     expect(conversions.data).toHaveLength(3);
-    const byClick = await unwrap(partner.v1.partner.conversions.$get({ query: { clickId: visit } }));
+    const byClick = await unwrap(partner.v1.partner.events.$get({ query: { clickId: visit } }));
     expect(byClick.data.map((c) => c.id).sort()).toEqual(['e1', 'e2']);
     expect(byClick.data[0]!.campaignName).toBe('Main');
-    const deposits = await unwrap(partner.v1.partner.conversions.$get({ query: { type: 'first_deposit' } }));
+    const deposits = await unwrap(partner.v1.partner.events.$get({ query: { type: 'first_deposit' } }));
     expect(deposits.data.map((c) => c.id)).toEqual(['e2']);
     expect((await unwrap(op.client.v1.events.unattributed.$get({ query: {} }))).data.map((e) => e.id)).toEqual(['e4']);
   });
@@ -139,6 +139,6 @@ describe('player events', () => {
       }),
     );
     expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: null });
-    expect((await unwrap(partner.v1.partner.conversions.$get({ query: {} }))).data).toEqual([]);
+    expect((await unwrap(partner.v1.partner.events.$get({ query: {} }))).data).toEqual([]);
   });
 });

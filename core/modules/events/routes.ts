@@ -12,14 +12,14 @@ import {
 } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
 import {
-  ConversionListSchema,
-  ConversionQuerySchema,
+  RecordedEventListSchema,
+  EventQuerySchema,
   EventBatchResultSchema,
   EventBatchSchema,
   PlayerEventSchema,
 } from './schemas.ts';
 import { ingestEvents } from './ingest-events.ts';
-import { listConversions, listUnattributedEvents } from './conversions.ts';
+import { listPartnerEvents, listUnattributedEvents } from './partner-events.ts';
 
 const errors = { 401: problemResponses[401], 422: problemResponses[422] };
 
@@ -44,18 +44,18 @@ const unattributedRoute = createRoute({
   middleware: [requireOperatorKey],
   summary: 'Events no click, promo code or earlier player attribution matched (kept, never dropped)',
   request: { query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }) },
-  responses: { 200: jsonResponse(ConversionListSchema, 'Events'), ...errors },
+  responses: { 200: jsonResponse(RecordedEventListSchema, 'Events'), ...errors },
 });
 const conversionsRoute = createRoute({
-  operationId: 'listPartnerConversions',
+  operationId: 'listPartnerEvents',
   method: 'get',
-  path: '/v1/partner/conversions',
+  path: '/v1/partner/events',
   tags: ['Partner campaigns'],
   security: partnerSecurity,
   middleware: [requirePartnerSession({ component: 'conversions' })],
-  summary: 'Conversion log: player events attributed to this partner, filtered by type, campaign, click id and time',
-  request: { query: ConversionQuerySchema },
-  responses: { 200: jsonResponse(ConversionListSchema, 'Conversions, newest first'), ...errors },
+  summary: 'Event log: player events attributed to this partner, filtered by type, campaign, click id and time',
+  request: { query: EventQuerySchema },
+  responses: { 200: jsonResponse(RecordedEventListSchema, 'Events, newest first'), ...errors },
 });
 
 const router = createRouter();
@@ -70,5 +70,5 @@ export const eventRoutes = router
     c.json({ data: await listUnattributedEvents(c.var.deps, c.var.operatorId, c.req.valid('query').limit) }, 200),
   )
   .openapi(conversionsRoute, async (c) =>
-    c.json({ data: await listConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+    c.json({ data: await listPartnerEvents(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
   );

@@ -79,7 +79,7 @@ export const EventBatchResultSchema = z
   })
   .openapi('PlayerEventBatchResult');
 
-export const ConversionSchema = z
+export const RecordedEventSchema = z
   .object({
     id: z.string(),
     type: z.enum(PLAYER_EVENT_TYPES),
@@ -95,9 +95,9 @@ export const ConversionSchema = z
     clickId: z.string().nullable(),
     attributedBy: z.enum(ATTRIBUTION_METHODS).nullable(),
   })
-  .openapi('Conversion');
+  .openapi('RecordedEvent');
 
-export const ConversionQuerySchema = z.object({
+export const EventQuerySchema = z.object({
   type: z.enum(PLAYER_EVENT_TYPES).optional(),
   campaignId: z.string().max(64).optional(),
   clickId: z.string().max(100).optional(),
@@ -105,4 +105,4 @@ export const ConversionQuerySchema = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
-export const ConversionListSchema = z.object({ data: z.array(ConversionSchema) }).openapi('ConversionList');
+export const RecordedEventListSchema = z.object({ data: z.array(RecordedEventSchema) }).openapi('RecordedEventList');

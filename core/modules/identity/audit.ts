@@ -47,7 +47,7 @@ export async function countRecentFailures(ctx: Pick<StoreContext, 'db'>, ip: str
   return rows.length;
 }
 
-export interface EventQuery {
+export interface ActivityQuery {
   type?: AuditEventType;
   userId?: string;
   from?: string;
@@ -57,7 +57,7 @@ export interface EventQuery {
 }
 
 /** Owners and admins see the whole account's log; analysts and finance see their own events. */
-export async function listAuditEvents(ctx: StoreContext, principal: PartnerPrincipal, query: EventQuery) {
+export async function listActivity(ctx: StoreContext, principal: PartnerPrincipal, query: ActivityQuery) {
   const ownOnly = principal.role === 'analyst' || principal.role === 'finance';
   const rows = await ctx.db
     .select()

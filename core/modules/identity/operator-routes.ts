@@ -87,7 +87,7 @@ const unlockRoute = createRoute({
 const expireTokenRoute = createRoute({
   operationId: 'expireUserStatisticToken',
   method: 'delete',
-  path: '/v1/users/{userId}/statistic-token',
+  path: '/v1/users/{userId}/statistic_token',
   tags,
   security,
   middleware: [requireOperatorKey, noStore] as const,

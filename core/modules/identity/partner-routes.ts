@@ -40,7 +40,7 @@ const ok = <T extends Parameters<typeof jsonResponse>[0]>(schema: T, description
 const signOutRoute = createRoute({
   operationId: 'signOut',
   method: 'post',
-  path: '/v1/partner/sign-out',
+  path: '/v1/partner/sign_out',
   tags,
   security,
   middleware: auth,
@@ -131,7 +131,7 @@ const terminateSessionRoute = createRoute({
 const terminateOthersRoute = createRoute({
   operationId: 'terminateOtherSessions',
   method: 'post',
-  path: '/v1/partner/sessions/terminate-others',
+  path: '/v1/partner/sessions/terminate_others',
   tags,
   security,
   middleware: [requirePartnerSession({ component: 'security' })] as const,
@@ -141,7 +141,7 @@ const terminateOthersRoute = createRoute({
 const getTokenRoute = createRoute({
   operationId: 'getStatisticToken',
   method: 'get',
-  path: '/v1/partner/statistic-token',
+  path: '/v1/partner/statistic_token',
   tags,
   security,
   middleware: secretSecurity,
@@ -151,7 +151,7 @@ const getTokenRoute = createRoute({
 const rotateTokenRoute = createRoute({
   operationId: 'rotateStatisticToken',
   method: 'post',
-  path: '/v1/partner/statistic-token/rotate',
+  path: '/v1/partner/statistic_token/rotate',
   tags,
   security,
   middleware: secretSecurity,
@@ -161,7 +161,7 @@ const rotateTokenRoute = createRoute({
 const expireTokenRoute = createRoute({
   operationId: 'expireStatisticToken',
   method: 'delete',
-  path: '/v1/partner/statistic-token',
+  path: '/v1/partner/statistic_token',
   tags,
   security,
   middleware: secretSecurity,

@@ -24,7 +24,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const requestReset = (email: string) =>
-  t.clientFor().v1.public.operators[':operatorId']['password-reset'].$post({ param: { operatorId }, json: { email } });
+  t.clientFor().v1.public.operators[':operatorId'].password_reset.$post({ param: { operatorId }, json: { email } });
 const rows = async () => ({
   jobs: (await t.deps.db.select({ n: count() }).from(jobs).where(eq(jobs.kind, PASSWORD_RESET_JOB)))[0]!.n,
   mails: (await t.deps.db.select({ n: count() }).from(mailMessages))[0]!.n,

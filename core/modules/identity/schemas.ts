@@ -217,7 +217,7 @@ export const AUDIT_EVENT_TYPES = [
   'member_role_changed',
   'profile_updated',
 ] as const;
-export const AuditEventSchema = z
+export const ActivityEntrySchema = z
   .object({
     id: z.string(),
     type: z.enum(AUDIT_EVENT_TYPES),
@@ -231,8 +231,8 @@ export const AuditEventSchema = z
     ip: z.string().nullable(),
     createdAt: z.string(),
   })
-  .openapi('AuditEvent');
-export const EventQuerySchema = z.object({
+  .openapi('ActivityEntry');
+export const ActivityQuerySchema = z.object({
   type: z.enum(AUDIT_EVENT_TYPES).optional(),
   userId: z.string().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
@@ -240,16 +240,16 @@ export const EventQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.string().max(64).optional(),
 });
-export const AuditEventListSchema = z
-  .object({ data: z.array(AuditEventSchema), nextBefore: z.string().nullable() })
-  .openapi('AuditEventList');
+export const ActivityListSchema = z
+  .object({ data: z.array(ActivityEntrySchema), nextBefore: z.string().nullable() })
+  .openapi('ActivityList');
 
 export const EMBED_COMPONENTS = [
   'program',
   'profile',
   'security',
   'team',
-  'events',
+  'activity',
   'campaigns',
   'conversions',
   'postbacks',

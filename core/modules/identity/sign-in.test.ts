@@ -26,7 +26,7 @@ describe('sign-up and approval', () => {
   it('creates a pending account that cannot sign in until the operator approves it', async () => {
     const anon = t.clientFor();
     const res = await unwrap(
-      anon.v1.public.operators[':operatorId']['sign-up'].$post({
+      anon.v1.public.operators[':operatorId'].sign_up.$post({
         param: { operatorId: op.operator.id },
         json: {
           name: 'Anna',
@@ -59,7 +59,7 @@ describe('sign-up and approval', () => {
   });
 
   it('refuses bad input with field paths and stores nothing', async () => {
-    const res = await t.clientFor().v1.public.operators[':operatorId']['sign-up'].$post({
+    const res = await t.clientFor().v1.public.operators[':operatorId'].sign_up.$post({
       param: { operatorId: op.operator.id },
       json: { name: 'A', email: 'not-an-email', password: 'short', country: 'Germany', acceptTerms: false as true },
     });
@@ -76,7 +76,7 @@ describe('sign-up and approval', () => {
 
   it('rejects the most common passwords and duplicate emails', async () => {
     const signUp = (email: string, password: string) =>
-      t.clientFor().v1.public.operators[':operatorId']['sign-up'].$post({
+      t.clientFor().v1.public.operators[':operatorId'].sign_up.$post({
         param: { operatorId: op.operator.id },
         json: { name: 'B', email, password, country: 'GB', acceptTerms: true },
       });
@@ -92,7 +92,7 @@ describe('sign-up and approval', () => {
     const { client } = await signedInClient(t, op.operator.id, referrer.email);
     const code = (await unwrap(client.v1.partner.profile.$get())).partner.referralCode;
     const signUp = (email: string, referralCode: string) =>
-      t.clientFor().v1.public.operators[':operatorId']['sign-up'].$post({
+      t.clientFor().v1.public.operators[':operatorId'].sign_up.$post({
         param: { operatorId: op.operator.id },
         json: { name: 'Sub', email, password: PASSWORD, country: 'PL', acceptTerms: true, referralCode },
       });
@@ -192,11 +192,11 @@ describe('password reset', () => {
     await activePartner(t, op.operator.id, 'reset@example.com');
     const { client } = await signedInClient(t, op.operator.id, 'reset@example.com');
     const anon = t.clientFor().v1.public.operators[':operatorId'];
-    const asked = await anon['password-reset'].$post({
+    const asked = await anon.password_reset.$post({
       param: { operatorId: op.operator.id },
       json: { email: 'reset@example.com' },
     });
-    const unknown = await anon['password-reset'].$post({
+    const unknown = await anon.password_reset.$post({
       param: { operatorId: op.operator.id },
       json: { email: 'nobody@example.com' },
     });
@@ -218,7 +218,7 @@ describe('password reset', () => {
 
   it('refuses an expired link', async () => {
     await activePartner(t, op.operator.id, 'late@example.com');
-    await t.clientFor().v1.public.operators[':operatorId']['password-reset'].$post({
+    await t.clientFor().v1.public.operators[':operatorId'].password_reset.$post({
       param: { operatorId: op.operator.id },
       json: { email: 'late@example.com' },
     });
@@ -249,17 +249,17 @@ describe('hosted portal cookie sessions', () => {
     expect((await t.fetchApp('http://kabinet.test/v1/partner/profile', { headers: { cookie: session } })).status).toBe(
       200,
     );
-    const forged = await t.fetchApp('http://kabinet.test/v1/partner/statistic-token/rotate', {
+    const forged = await t.fetchApp('http://kabinet.test/v1/partner/statistic_token/rotate', {
       method: 'POST',
       headers: { cookie: session, origin: 'https://evil.example' },
     });
     expect(await problemOf(forged)).toMatchObject({ status: 403, code: 'forbidden' });
-    const noOrigin = await t.fetchApp('http://kabinet.test/v1/partner/statistic-token/rotate', {
+    const noOrigin = await t.fetchApp('http://kabinet.test/v1/partner/statistic_token/rotate', {
       method: 'POST',
       headers: { cookie: session },
     });
     expect(noOrigin.status).toBe(403);
-    const sameSite = await t.fetchApp('http://kabinet.test/v1/partner/statistic-token/rotate', {
+    const sameSite = await t.fetchApp('http://kabinet.test/v1/partner/statistic_token/rotate', {
       method: 'POST',
       headers: { cookie: session, origin: 'http://kabinet.test' },
     });

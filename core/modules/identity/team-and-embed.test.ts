@@ -100,7 +100,7 @@ describe('team members', () => {
     expect(
       (await owner.v1.partner.team[':userId'].$patch({ param: { userId: ownerId }, json: { blocked: true } })).status,
     ).toBe(403);
-    const log = await unwrap(owner.v1.partner.events.$get({ query: { userId: member.id } }));
+    const log = await unwrap(owner.v1.partner.activity.$get({ query: { userId: member.id } }));
     expect(log.data.map((e) => e.type)).toEqual(
       expect.arrayContaining([
         'member_invited',
@@ -121,8 +121,8 @@ describe('team members', () => {
     const { client } = await signedInClient(t, op.operator.id, 'me@team.example');
     const before = await unwrap(client.v1.partner.sessions.$get());
     expect(before.data.filter((s) => s.current)).toHaveLength(1);
-    expect(await unwrap(client.v1.partner.sessions['terminate-others'].$post())).toEqual({ terminated: 1 });
-    await unwrap(client.v1.partner['sign-out'].$post());
+    expect(await unwrap(client.v1.partner.sessions.terminate_others.$post())).toEqual({ terminated: 1 });
+    await unwrap(client.v1.partner.sign_out.$post());
     expect((await client.v1.partner.sessions.$get()).status).toBe(401);
   });
 });
@@ -131,21 +131,21 @@ describe('statistic token', () => {
   it('is static until rotated, readable again on the profile, and expirable by the user and the operator', async () => {
     await activePartner(t, op.operator.id, 'stats@example.com');
     const { client, session } = await signedInClient(t, op.operator.id, 'stats@example.com');
-    expect(await unwrap(client.v1.partner['statistic-token'].$get())).toEqual({ token: null, createdAt: null });
-    const first = await unwrap(client.v1.partner['statistic-token'].rotate.$post());
+    expect(await unwrap(client.v1.partner.statistic_token.$get())).toEqual({ token: null, createdAt: null });
+    const first = await unwrap(client.v1.partner.statistic_token.rotate.$post());
     expect(first.token).toMatch(/^st_/);
-    expect((await unwrap(client.v1.partner['statistic-token'].$get())).token).toBe(first.token);
+    expect((await unwrap(client.v1.partner.statistic_token.$get())).token).toBe(first.token);
     expect(await authenticateStatisticToken(t.deps, first.token!)).toMatchObject({ userId: session.user.id });
-    const second = await unwrap(client.v1.partner['statistic-token'].rotate.$post());
+    const second = await unwrap(client.v1.partner.statistic_token.rotate.$post());
     expect(await authenticateStatisticToken(t.deps, first.token!)).toBeNull();
-    await unwrap(op.client.v1.users[':userId']['statistic-token'].$delete({ param: { userId: session.user.id } }));
+    await unwrap(op.client.v1.users[':userId'].statistic_token.$delete({ param: { userId: session.user.id } }));
     expect(await authenticateStatisticToken(t.deps, second.token!)).toBeNull();
   });
 });
 
 describe('embed sessions', () => {
   const exchange = (operatorId: string, clientSecret: string) =>
-    t.clientFor().v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({
+    t.clientFor().v1.public.operators[':operatorId'].embed_sessions.exchange.$post({
       param: { operatorId },
       json: { clientSecret },
     });
@@ -154,18 +154,18 @@ describe('embed sessions', () => {
     await activePartner(t, op.operator.id, 'embed@example.com');
     const userId = (await unwrap(op.client.v1.partners.$get({ query: {} }))).data[0]!.owner!.id;
     const minted = await unwrap(
-      op.client.v1.partner_sessions.$post({ json: { userId, components: ['profile', 'events'] } }),
+      op.client.v1.partner_sessions.$post({ json: { userId, components: ['profile', 'activity'] } }),
     );
     expect(minted.clientSecret).toMatch(/^kbcs_/);
     expect(new Date(minted.expiresAt).getTime() - t.clock.now().getTime()).toBe(15 * 60_000);
     const session = await unwrap(exchange(op.operator.id, minted.clientSecret));
-    expect(session.components).toEqual(['profile', 'events']);
+    expect(session.components).toEqual(['profile', 'activity']);
     expect((await exchange(op.operator.id, minted.clientSecret)).status).toBe(401);
     const embedded = createKabinetClient('http://kabinet.test', { sessionToken: session.token!, fetch: t.fetchApp });
     expect((await embedded.v1.partner.profile.$get()).status).toBe(200);
     expect((await embedded.v1.partner['2fa'].enrol.$post()).status).toBe(403);
     // The statistic token outlives the session: only a session that may show Security reads it.
-    expect((await embedded.v1.partner['statistic-token'].$get()).status).toBe(403);
+    expect((await embedded.v1.partner.statistic_token.$get()).status).toBe(403);
     const other = await t.addOperator('Other');
     const foreign = await unwrap(op.client.v1.partner_sessions.$post({ json: { userId } }));
     expect((await exchange(other.operator.id, foreign.clientSecret)).status).toBe(401);
@@ -216,7 +216,7 @@ describe('CORS on partner routes', () => {
     expect(mine.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
     // CORS is mounted once at the app: a route of any module gets it once.
     expect(mine.headers.get('vary')).toBe('Origin');
-    const later = await t.fetchApp('http://kabinet.test/v1/partner/reported-conversions', {
+    const later = await t.fetchApp('http://kabinet.test/v1/partner/conversions', {
       headers: { origin: 'https://lucky.example', authorization: `Bearer ${session.token}` },
     });
     expect(later.headers.get('vary')).toBe('Origin');
@@ -244,7 +244,7 @@ describe('CORS on partner routes', () => {
     expect(partner.status).toBe(415);
     expect(partner.headers.get('access-control-allow-origin')).toBe('https://lucky.example');
     const size = 70 * 1024;
-    const publicRoute = await t.fetchApp(`http://kabinet.test/v1/public/operators/${op.operator.id}/sign-in`, {
+    const publicRoute = await t.fetchApp(`http://kabinet.test/v1/public/operators/${op.operator.id}/sign_in`, {
       method: 'POST',
       headers: { origin: 'https://lucky.example', 'content-type': 'application/json', 'content-length': String(size) },
       body: 'x'.repeat(size),

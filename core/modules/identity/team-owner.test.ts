@@ -41,7 +41,7 @@ describe('team actions and the account owner', () => {
     await activePartner(t, op.operator.id, 'owner@team.example');
     const { client: owner, session: ownerSession } = await signedInClient(t, op.operator.id, 'owner@team.example');
     const ownerId = ownerSession.user.id;
-    const ownerToken = (await unwrap(owner.v1.partner['statistic-token'].rotate.$post())).token!;
+    const ownerToken = (await unwrap(owner.v1.partner.statistic_token.rotate.$post())).token!;
     const [ownerSessionRow] = (await unwrap(owner.v1.partner.sessions.$get())).data;
     const admin = await member(owner, 'admin@team.example', 'admin');
     const team = admin.client.v1.partner.team[':userId'];
@@ -56,7 +56,7 @@ describe('team actions and the account owner', () => {
         await team.sessions[':sessionId'].$delete({ param: { userId: ownerId, sessionId: ownerSessionRow!.id } }),
       ),
     ).toEqual(forbidden);
-    expect(await refusal(await team['statistic-token'].$delete({ param: { userId: ownerId } }))).toEqual(forbidden);
+    expect(await refusal(await team.statistic_token.$delete({ param: { userId: ownerId } }))).toEqual(forbidden);
 
     // Nothing changed for the owner: the session works, the token still authenticates.
     expect((await owner.v1.partner.profile.$get()).status).toBe(200);
@@ -76,7 +76,7 @@ describe('team actions and the account owner', () => {
     ).toEqual(self);
     expect(
       await refusal(
-        await admin.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: admin.id } }),
+        await admin.client.v1.partner.team[':userId'].statistic_token.$delete({ param: { userId: admin.id } }),
       ),
     ).toEqual(self);
 
@@ -90,7 +90,7 @@ describe('team actions and the account owner', () => {
       }),
     );
     expect((await analyst.client.v1.partner.profile.$get()).status).toBe(401);
-    await unwrap(admin.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: analyst.id } }));
+    await unwrap(admin.client.v1.partner.team[':userId'].statistic_token.$delete({ param: { userId: analyst.id } }));
     // The owner manages admins too.
     expect(
       (

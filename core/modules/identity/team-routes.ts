@@ -4,8 +4,8 @@ import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
 import {
-  AuditEventListSchema,
-  EventQuerySchema,
+  ActivityListSchema,
+  ActivityQuerySchema,
   IdParams,
   InviteSchema,
   MemberListSchema,
@@ -24,7 +24,7 @@ import {
   terminateMemberSession,
   updateMember,
 } from './team.ts';
-import { listAuditEvents } from './audit.ts';
+import { listActivity } from './audit.ts';
 import { noStore } from '../../http/no-store.ts';
 
 const tags = ['Partner team'];
@@ -102,7 +102,7 @@ const terminateRoute = createRoute({
 const expireTokenRoute = createRoute({
   operationId: 'expireTeamMemberStatisticToken',
   method: 'delete',
-  path: '/v1/partner/team/{userId}/statistic-token',
+  path: '/v1/partner/team/{userId}/statistic_token',
   tags,
   security,
   middleware: [...managers, noStore],
@@ -111,15 +111,19 @@ const expireTokenRoute = createRoute({
   responses: { 200: jsonResponse(StatisticTokenSchema, 'Expired'), ...errors },
 });
 const eventsRoute = createRoute({
-  operationId: 'listAuditEvents',
+  operationId: 'listActivity',
   method: 'get',
-  path: '/v1/partner/events',
+  path: '/v1/partner/activity',
   tags,
   security,
-  middleware: [requirePartnerSession({ component: 'events' })] as const,
-  summary: 'Events log of the partner account, newest first (analysts and finance see their own events)',
-  request: { query: EventQuerySchema },
-  responses: { 200: jsonResponse(AuditEventListSchema, 'Events'), ...errors, 422: problemResponses[422] },
+  middleware: [requirePartnerSession({ component: 'activity' })] as const,
+  summary: 'Activity log of the partner account, newest first (analysts and finance see their own entries)',
+  request: { query: ActivityQuerySchema },
+  responses: {
+    200: jsonResponse(ActivityListSchema, 'Activity entries, newest first'),
+    ...errors,
+    422: problemResponses[422],
+  },
 });
 
 const router = createRouter();
@@ -149,6 +153,4 @@ export const teamRoutes = router
       200,
     ),
   )
-  .openapi(eventsRoute, async (c) =>
-    c.json(await listAuditEvents(c.var.deps, c.var.partner, c.req.valid('query')), 200),
-  );
+  .openapi(eventsRoute, async (c) => c.json(await listActivity(c.var.deps, c.var.partner, c.req.valid('query')), 200));

@@ -121,7 +121,7 @@ describe('TOTP two-factor authentication', () => {
     );
     expect((await signInRequest(t, operatorId, { ...password, code: recoveryCodes[0]! })).status).toBe(401);
     expect((await signInRequest(t, operatorId, { ...password, code: 'zzzzz-zzzzz' })).status).toBe(401);
-    const events = await unwrap(client.v1.partner.events.$get({ query: { type: 'recovery_code_used' } }));
+    const events = await unwrap(client.v1.partner.activity.$get({ query: { type: 'recovery_code_used' } }));
     expect(events.data).toHaveLength(1);
   });
 
@@ -131,7 +131,7 @@ describe('TOTP two-factor authentication', () => {
     expect((await client.v1.partner['2fa'].disable.$post({ json: { code: '123456' } })).status).toBe(422);
     await unwrap(client.v1.partner['2fa'].disable.$post({ json: { code: await totpAt(t, secret) } }));
     expect((await unwrap(client.v1.partner.profile.$get())).user.twoFactorEnabled).toBe(false);
-    const events = await unwrap(client.v1.partner.events.$get({ query: {} }));
+    const events = await unwrap(client.v1.partner.activity.$get({ query: {} }));
     // The wrong code is in the log too: it counts toward the lockout like a wrong sign-in.
     expect(events.data.map((e) => e.type).slice(0, 4)).toEqual([
       'two_factor_disabled',

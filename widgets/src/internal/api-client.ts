@@ -13,10 +13,10 @@ type PortalConfigCall = KabinetClient['v1']['public']['operators'][':operatorId'
 export type PortalConfig = SuccessBody<Awaited<ReturnType<PortalConfigCall>>>;
 export type Branding = PortalConfig['branding'];
 export type PublicBrand = PortalConfig['brands'][number];
-type SignInCall = KabinetClient['v1']['public']['operators'][':operatorId']['sign-in']['$post'];
+type SignInCall = KabinetClient['v1']['public']['operators'][':operatorId']['sign_in']['$post'];
 /** What sign-in and the embed exchange answer: bearer token (or null for cookies), expiry, user. */
 export type SessionResult = SuccessBody<Awaited<ReturnType<SignInCall>>>;
-type SignUpCall = KabinetClient['v1']['public']['operators'][':operatorId']['sign-up']['$post'];
+type SignUpCall = KabinetClient['v1']['public']['operators'][':operatorId']['sign_up']['$post'];
 /** The sign-up request body (SignUpSchema). */
 export type SignUpInput = NonNullable<Parameters<SignUpCall>[0]>['json'];
 

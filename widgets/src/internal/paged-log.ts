@@ -1,5 +1,5 @@
 /**
- * The paged, filtered log every "newest first, Load more" list shares (<kb-events>,
+ * The paged, filtered log every "newest first, Load more" list shares (<kb-activity>,
  * <kb-postback-log>; next the reports and wallet lists): filters → first page → "Load more" with
  * the server's `nextBefore` cursor, the newest request wins, errors and the empty state. A
  * reactive controller, so a section keeps its own base class and only renders its filters and rows.

@@ -105,7 +105,7 @@ type ApiHandler = (request: StubbedRequest, nth: number) => Response | Promise<R
 
 /**
  * Stubs the Kabinet API by route: keys are `METHOD /v1/path` (no query), e.g.
- * `'POST /v1/public/operators/op_x/sign-in'`; a handler gets the request and how many times
+ * `'POST /v1/public/operators/op_x/sign_in'`; a handler gets the request and how many times
  * its route was called before. Unknown routes answer a 404 problem naming the route.
  */
 export function stubApi(handlers: Record<string, ApiHandler>): FetchStub {

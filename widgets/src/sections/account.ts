@@ -3,11 +3,11 @@ import { define } from '../internal/base-element.ts';
 import { KbProfile } from '../components/kb-profile/kb-profile.ts';
 import { KbSecurity } from '../components/kb-security/kb-security.ts';
 import { KbTeam } from '../components/kb-team/kb-team.ts';
-import { KbEvents } from '../components/kb-events/kb-events.ts';
+import { KbActivity } from '../components/kb-activity/kb-activity.ts';
 
 define('kb-profile', KbProfile);
 define('kb-security', KbSecurity);
 define('kb-team', KbTeam);
-define('kb-events', KbEvents);
+define('kb-activity', KbActivity);
 
-export { KbProfile, KbSecurity, KbTeam, KbEvents };
+export { KbProfile, KbSecurity, KbTeam, KbActivity };

@@ -1,6 +1,6 @@
 import { define } from '../../internal/base-element.ts';
 import { KbConversions } from './kb-conversions.ts';
-import type { ReportedConversion } from './reported-conversions-view.ts';
+import type { PartnerConversion } from './statuses-view.ts';
 import { expect } from '@open-wc/testing';
 import {
   $in,
@@ -22,11 +22,11 @@ import {
   type ApiMock,
   type Handler,
 } from '../../internal/account/account-test-kit.ts';
-import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
+import { playerEvent, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-conversions', KbConversions);
 
-function reported(id: string, overrides: Partial<ReportedConversion> = {}): ReportedConversion {
+function reported(id: string, overrides: Partial<PartnerConversion> = {}): PartnerConversion {
   return {
     id,
     source: 'network',
@@ -60,14 +60,14 @@ const rows = [
   reported('cv_2', { status: 'cancel', payout: '0.30', currency: 'EUR', reason: 'duplicate order' }),
   reported('cv_1', { source: 'operator', status: 'trash', clickId: null, reason: 'fraud' }),
 ];
-const EVENTS = 'GET /v1/partner/conversions';
-const STATUSES = 'GET /v1/partner/reported-conversions';
+const EVENTS = 'GET /v1/partner/events';
+const STATUSES = 'GET /v1/partner/conversions';
 
 function fakeApi(statuses: Handler = () => json({ data: rows })): ApiMock {
   return fakeCampaignApi((request) => {
     if (request.method !== 'GET') return undefined;
-    if (request.path === '/v1/partner/conversions') return json({ data: [conversion('evt_1')] });
-    return request.path === '/v1/partner/reported-conversions' ? statuses(request) : undefined;
+    if (request.path === '/v1/partner/events') return json({ data: [playerEvent('evt_1')] });
+    return request.path === '/v1/partner/conversions' ? statuses(request) : undefined;
   });
 }
 

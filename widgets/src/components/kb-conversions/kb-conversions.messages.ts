@@ -3,8 +3,8 @@
  * attribution method, and for every status and source of the conversions trackers and networks report.
  */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
-import type { Conversion } from '../../internal/campaign/campaign-types.ts';
-import type { ReportedConversion } from './reported-conversions-view.ts';
+import type { PlayerEventEntry } from '../../internal/campaign/campaign-types.ts';
+import type { PartnerConversion } from './statuses-view.ts';
 
 const en = {
   'heading': 'Conversions',
@@ -22,7 +22,7 @@ const en = {
   'count': { one: 'Showing {count} conversion.', other: 'Showing {count} conversions.' },
   'limit': 'Only the latest {count} are shown: narrow the filters to see older ones.',
   'empty': 'No conversions match these filters.',
-  'views': 'Conversion views',
+  'views': 'PlayerEventEntry views',
   'view.events': 'Player events',
   'view.statuses': 'Statuses from trackers and networks',
   'statuses.intro':
@@ -102,26 +102,26 @@ export const CONVERSION_TYPE_LABELS = {
     sale: 'Продажа',
     custom: 'Другое',
   },
-} satisfies Record<Locale, Record<Conversion['type'], string>>;
+} satisfies Record<Locale, Record<PlayerEventEntry['type'], string>>;
 
 /** How a conversion found its promo: the click's visit id, a promo code, or the player's earlier attribution. */
 export const ATTRIBUTION_LABELS = {
   en: { visit_id: 'Click (visit ID)', promo_code: 'Promo code', player: 'Earlier player attribution' },
   ru: { visit_id: 'Клик (visit ID)', promo_code: 'Промокод', player: 'Ранее привязанный игрок' },
-} satisfies Record<Locale, Record<NonNullable<Conversion['attributedBy']>, string>>;
+} satisfies Record<Locale, Record<NonNullable<PlayerEventEntry['attributedBy']>, string>>;
 
-export const CONVERSION_TYPES = Object.keys(CONVERSION_TYPE_LABELS.en) as Array<Conversion['type']>;
+export const CONVERSION_TYPES = Object.keys(CONVERSION_TYPE_LABELS.en) as Array<PlayerEventEntry['type']>;
 
 /** Labels of the server's CONVERSION_STATUSES (what a tracker or network reported); a new status becomes a compile error here. */
 export const REPORTED_STATUS_LABELS = {
   en: { hold: 'On hold', approve: 'Approved', cancel: 'Cancelled', trash: 'Trash' },
   ru: { hold: 'В ожидании', approve: 'Одобрено', cancel: 'Отменено', trash: 'Треш' },
-} satisfies Record<Locale, Record<ReportedConversion['status'], string>>;
+} satisfies Record<Locale, Record<PartnerConversion['status'], string>>;
 
 /** Who reported a conversion: the operator's tracker, a CPA network, or the operator by hand. */
 export const REPORTED_SOURCE_LABELS = {
   en: { tracker: 'Tracker', network: 'CPA network', operator: 'Operator' },
   ru: { tracker: 'Трекер', network: 'CPA-сеть', operator: 'Оператор' },
-} satisfies Record<Locale, Record<ReportedConversion['source'], string>>;
+} satisfies Record<Locale, Record<PartnerConversion['source'], string>>;
 
-export const REPORTED_STATUSES = Object.keys(REPORTED_STATUS_LABELS.en) as Array<ReportedConversion['status']>;
+export const REPORTED_STATUSES = Object.keys(REPORTED_STATUS_LABELS.en) as Array<PartnerConversion['status']>;

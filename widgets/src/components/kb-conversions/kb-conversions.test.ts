@@ -12,26 +12,26 @@ import {
   textOf,
   type ApiMock,
 } from '../../internal/account/account-test-kit.ts';
-import { conversion, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
+import { playerEvent, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
 
 define('kb-conversions', KbConversions);
 
 const rows = [
-  conversion('evt_3', {
+  playerEvent('evt_3', {
     type: 'deposit',
     amount: '1250.00',
     currency: 'USD',
     attributedBy: 'promo_code',
     clickId: null,
   }),
-  conversion('evt_2', { type: 'registration', amount: null, currency: null, attributedBy: 'player' }),
-  conversion('evt_1'),
+  playerEvent('evt_2', { type: 'registration', amount: null, currency: null, attributedBy: 'player' }),
+  playerEvent('evt_1'),
 ];
 const fakeLog = () =>
   fakeCampaignApi(({ method, path }) =>
-    method === 'GET' && path === '/v1/partner/conversions' ? json({ data: rows }) : undefined,
+    method === 'GET' && path === '/v1/partner/events' ? json({ data: rows }) : undefined,
   );
-const calls = (api: ApiMock) => api.sent('GET /v1/partner/conversions');
+const calls = (api: ApiMock) => api.sent('GET /v1/partner/events');
 const cell = (el: Element, id: string, part: string) =>
   $in(el, `[data-conversion-id="${id}"] [part~="${part}"]`).textContent?.trim();
 
@@ -95,7 +95,7 @@ describe('<kb-conversions>', () => {
   });
 
   it('says so when nothing matches', async () => {
-    api = fakeCampaignApi(({ path }) => (path === '/v1/partner/conversions' ? json({ data: [] }) : undefined));
+    api = fakeCampaignApi(({ path }) => (path === '/v1/partner/events' ? json({ data: [] }) : undefined));
     const { el } = await mountSection<KbConversions>('kb-conversions', { user: makeUser() });
     expect((await find(el, '[part~="empty"]')).textContent).to.equal('No conversions match these filters.');
     expect(query(el, 'table')).to.equal(null);

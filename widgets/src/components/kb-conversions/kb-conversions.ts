@@ -1,7 +1,7 @@
 /**
  * `<kb-conversions>`: the conversion log, in two tabs. "Player events": events attributed to this
  * partner's links, newest first, filtered by event type, campaign, click id and date range.
- * "Statuses from trackers and networks" (reported-conversions-view.ts): what the operator's
+ * "Statuses from trackers and networks" (statuses-view.ts): what the operator's
  * tracker and CPA networks reported on the partner's clicks, loaded when that tab is first opened.
  * Amounts are shown exactly as the server sends them (a decimal string and a currency code).
  */
@@ -15,8 +15,8 @@ import { dateRange, selectField, textField } from '../../internal/campaign/campa
 import {
   formValues,
   type Campaign,
-  type Conversion,
-  type ConversionQuery,
+  type PlayerEventEntry,
+  type PlayerEventQuery,
 } from '../../internal/campaign/campaign-types.ts';
 import {
   ATTRIBUTION_LABELS,
@@ -28,7 +28,7 @@ import {
 import { conversionsStyles } from './kb-conversions.styles.ts';
 import { localDayRange } from '../../internal/local-days.ts';
 import { panelId, renderTabs, tabId } from '../../internal/postback/postback-tabs.ts';
-import { ReportedConversionsView } from './reported-conversions-view.ts';
+import { StatusesView } from './statuses-view.ts';
 
 /** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */
 const LIMIT = 100;
@@ -74,12 +74,12 @@ export class KbConversions extends CampaignSection {
   };
 
   declare private view: View;
-  declare private conversions: Conversion[] | null;
+  declare private conversions: PlayerEventEntry[] | null;
   /** Active and archived campaigns for the filter; without them the filter is not shown. */
   declare private campaigns: Campaign[];
   declare private dateError: string | null;
-  private filters: NonNullable<ConversionQuery> = { limit: LIMIT };
-  private readonly reported = new ReportedConversionsView(this, {
+  private filters: NonNullable<PlayerEventQuery> = { limit: LIMIT };
+  private readonly reported = new StatusesView(this, {
     api: () => this.api,
     errorMessage: (error) => this.errorMessage(error),
     focusAfterRender: (selector) => this.focusAfterRender(selector),
@@ -117,7 +117,7 @@ export class KbConversions extends CampaignSection {
 
   private fetch(api: ApiClient): Promise<void> {
     return this.loadNewest(
-      () => expectOk(api.client.v1.partner.conversions.$get({ query: this.filters })),
+      () => expectOk(api.client.v1.partner.events.$get({ query: this.filters })),
       ({ data }) => {
         this.conversions = data;
       },
@@ -139,7 +139,7 @@ export class KbConversions extends CampaignSection {
       return;
     }
     this.filters = {
-      type: type as Conversion['type'] | undefined,
+      type: type as PlayerEventEntry['type'] | undefined,
       campaignId,
       clickId,
       limit: LIMIT,

@@ -28,7 +28,7 @@ class KbTestCaller extends LitElement {
 }
 define('kb-test-caller', KbTestCaller);
 
-const EXCHANGE = publicRoute('embed-sessions/exchange');
+const EXCHANGE = publicRoute('embed_sessions/exchange');
 const TOKEN_A = 'kbcs_first_secret_000000';
 const TOKEN_B = 'kbcs_second_secret_00000';
 const section = (id: string, extra: Partial<PortalSection> = {}): PortalSection => ({
@@ -44,7 +44,7 @@ const SECTIONS: PortalSection[] = [
   ...PORTAL_SECTIONS.filter((s) => s.id === 'program'),
   section('profile'),
   section('team', { labelKey: 'nav.team', component: 'team', roles: ['owner', 'admin'] }),
-  section('events', { labelKey: 'nav.events', component: 'events' }),
+  section('activity', { labelKey: 'nav.activity', component: 'activity' }),
 ];
 const navLabels = (portal: KbPortal) =>
   [...(portal.shadowRoot?.querySelectorAll('[part~="nav-link"]') ?? [])].map((b) => b.textContent?.trim());
@@ -71,7 +71,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
       html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A} .sections=${SECTIONS}><kb-test-caller></kb-test-caller></kb-portal>`,
     );
     await waitFor(() => portal.sessionState.status === 'embedded', 2000, 'embedded');
-    const exchange = t.stub.requests.find((r) => r.url.endsWith('/embed-sessions/exchange'));
+    const exchange = t.stub.requests.find((r) => r.url.endsWith('/embed_sessions/exchange'));
     expect(exchange?.body).to.deep.equal({ clientSecret: TOKEN_A });
     expect(exchange?.headers.get('authorization'), 'the secret is not a bearer').to.equal(null);
     expect(portal.sessionState.components).to.deep.equal(['program', 'team']);
@@ -281,29 +281,29 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
 
   it('shows sections by session, embed components and role', () => {
     expect(ids(anonymousSession()), 'anonymous: public only').to.deep.equal(['program']);
-    expect(ids(signedIn('owner')), 'owner').to.deep.equal(['program', 'profile', 'team', 'events']);
-    expect(ids(signedIn('admin')), 'admin').to.deep.equal(['program', 'profile', 'team', 'events']);
-    expect(ids(signedIn('analyst')), 'analyst: no team').to.deep.equal(['program', 'profile', 'events']);
-    expect(ids(signedIn('finance')), 'finance: no team').to.deep.equal(['program', 'profile', 'events']);
+    expect(ids(signedIn('owner')), 'owner').to.deep.equal(['program', 'profile', 'team', 'activity']);
+    expect(ids(signedIn('admin')), 'admin').to.deep.equal(['program', 'profile', 'team', 'activity']);
+    expect(ids(signedIn('analyst')), 'analyst: no team').to.deep.equal(['program', 'profile', 'activity']);
+    expect(ids(signedIn('finance')), 'finance: no team').to.deep.equal(['program', 'profile', 'activity']);
     expect(ids(signedIn('owner', ['profile', 'team'], 'embedded')), 'embed: minted components only').to.deep.equal([
       'profile',
       'team',
     ]);
-    expect(ids(signedIn('analyst', ['team', 'events'], 'embedded')), 'embed and role both apply').to.deep.equal([
-      'events',
+    expect(ids(signedIn('analyst', ['team', 'activity'], 'embedded')), 'embed and role both apply').to.deep.equal([
+      'activity',
     ]);
     expect(ids(signedIn('owner', null, 'embedded')), 'embed without a list: all').to.deep.equal([
       'program',
       'profile',
       'team',
-      'events',
+      'activity',
     ]);
   });
 
   it('builds the navigation from the visible sections after sign-in', async () => {
     t.stub = stubApi({
       ...configRoute,
-      [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })),
+      [publicRoute('sign_in')]: () => jsonResponse(sessionResult({ user: user({ role: 'analyst' }) })),
     });
     const portal = await fixture<KbPortal>(
       html`<kb-portal operator="op_demo_luckyspin" locale="en" .sections=${SECTIONS}></kb-portal>`,

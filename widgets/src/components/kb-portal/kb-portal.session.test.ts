@@ -30,7 +30,7 @@ class KbTestProbe extends LitElement {
 define('kb-test-probe', KbTestProbe);
 
 const PROFILE = 'GET /v1/partner/profile';
-const SIGN_OUT = 'POST /v1/partner/sign-out';
+const SIGN_OUT = 'POST /v1/partner/sign_out';
 const profileBody = () => ({
   user: user(),
   partner: { id: 'pa_1', name: 'Anna', company: null, country: 'DE', status: 'active', referralCode: 'ANNA1' },
@@ -62,7 +62,7 @@ describe('<kb-portal> session', () => {
   it('shows sign-in beside the Program while anonymous, then uses the bearer token on partner calls', async () => {
     t.stub = stubApi({
       ...configRoute,
-      [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ token: 'kbs_secret_token' })),
+      [publicRoute('sign_in')]: () => jsonResponse(sessionResult({ token: 'kbs_secret_token' })),
       [PROFILE]: () => jsonResponse(profileBody()),
     });
     const signedIn: unknown[] = [];
@@ -93,7 +93,7 @@ describe('<kb-portal> session', () => {
   it('signs out: calls the server with the token, clears the session and shows sign-in', async () => {
     t.stub = stubApi({
       ...configRoute,
-      [publicRoute('sign-in')]: () => jsonResponse(sessionResult()),
+      [publicRoute('sign_in')]: () => jsonResponse(sessionResult()),
       [SIGN_OUT]: () => jsonResponse({ message: 'Signed out' }),
       [PROFILE]: () => problemResponse(401, 'unauthorized', 'Sign in first'),
     });
@@ -105,8 +105,8 @@ describe('<kb-portal> session', () => {
     await waitFor(() => portal.shadowRoot?.querySelector('[part~="sign-out"]'), 1000, 'sign-out button');
     $in(portal, '[part~="sign-out"]').click();
     await waitFor(() => signInOf(portal), 2000, 'sign-in again');
-    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
-    const call = t.stub.requests.find((r) => r.url.endsWith('/sign-out'));
+    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign_out')), 1000, 'sign-out call');
+    const call = t.stub.requests.find((r) => r.url.endsWith('/sign_out'));
     expect(call?.method).to.equal('POST');
     expect(call?.headers.get('authorization')).to.equal('Bearer kbs_token_1');
     expect(portal.sessionState.status).to.equal('anonymous');
@@ -124,7 +124,7 @@ describe('<kb-portal> session', () => {
       ...configRoute,
       [PROFILE]: (_req, n) =>
         n === 0 ? problemResponse(401, 'unauthorized', 'Sign in first') : jsonResponse(profileBody()),
-      [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ token: null })),
+      [publicRoute('sign_in')]: () => jsonResponse(sessionResult({ token: null })),
       [SIGN_OUT]: () => jsonResponse({ message: 'Signed out' }),
     });
     const portal = await fixture<KbPortal>(
@@ -134,12 +134,12 @@ describe('<kb-portal> session', () => {
     const probe = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
     expect(probe?.credentials, 'probe credentials').to.equal('include');
     await signInThroughForm(portal);
-    const signIn = t.stub.requests.find((r) => r.url.endsWith('/sign-in'));
+    const signIn = t.stub.requests.find((r) => r.url.endsWith('/sign_in'));
     expect((signIn?.body as { transport?: string } | undefined)?.transport).to.equal('cookie');
     expect(signIn?.credentials, 'sign-in credentials (to receive the cookie)').to.equal('include');
     await probeOf(portal).profile();
     $in(portal, '[part~="sign-out"]').click();
-    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign-out')), 1000, 'sign-out call');
+    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign_out')), 1000, 'sign-out call');
     for (const r of t.stub.requests) {
       expect(r.headers.get('authorization'), `Authorization on ${r.method} ${r.url}`).to.equal(null);
       expect(r.credentials, `credentials on ${r.method} ${r.url}`).to.equal('include');
@@ -156,7 +156,7 @@ describe('<kb-portal> session', () => {
   });
 
   it('a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page', async () => {
-    t.stub = stubApi({ ...configRoute, [publicRoute('sign-in')]: () => jsonResponse(sessionResult()) });
+    t.stub = stubApi({ ...configRoute, [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
     const expired: unknown[] = [];
     const portal = await fixture<KbPortal>(
       html`<kb-portal operator="op_demo_luckyspin" @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`,

@@ -68,7 +68,7 @@ describe('<kb-portal>', () => {
 
   it('calls the configured api base URL and exchanges the client secret instead of sending it as a bearer', async () => {
     stub = stubFetch('/v1/public/operators/', (url) =>
-      url.endsWith('/embed-sessions/exchange')
+      url.endsWith('/embed_sessions/exchange')
         ? jsonResponse({
             token: 'kbs_embed',
             expiresAt: new Date(Date.now() + 3600_000).toISOString(),
@@ -98,7 +98,7 @@ describe('<kb-portal>', () => {
     expect(configCall?.headers.get('authorization'), 'no secret as bearer').to.equal(null);
     const exchange = stub.requests.find((r) => r.method === 'POST');
     expect(exchange?.url).to.equal(
-      'https://api.kabinet.example/v1/public/operators/op_demo_luckyspin/embed-sessions/exchange',
+      'https://api.kabinet.example/v1/public/operators/op_demo_luckyspin/embed_sessions/exchange',
     );
     expect(exchange?.body).to.deep.equal({ clientSecret: 'kbcs_123' });
   });

@@ -110,12 +110,12 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-postback-log part="section section-postback-log"></kb-postback-log>`,
   },
   {
-    id: 'events',
+    id: 'activity',
     load: accountChunk,
-    labelKey: 'nav.events',
-    component: 'events',
+    labelKey: 'nav.activity',
+    component: 'activity',
     requiresSession: true,
-    render: () => html`<kb-events part="section section-events"></kb-events>`,
+    render: () => html`<kb-activity part="section section-activity"></kb-activity>`,
   },
 ];
 

@@ -95,7 +95,7 @@ export class PortalSession implements ReactiveController {
     if (this.state.status === 'anonymous') this.setPhase({ kind: 'checking' });
     try {
       const result = await expectOk(
-        api.client.v1.public.operators[':operatorId']['embed-sessions'].exchange.$post({
+        api.client.v1.public.operators[':operatorId'].embed_sessions.exchange.$post({
           param: { operatorId },
           json: { clientSecret },
         }),
@@ -120,7 +120,7 @@ export class PortalSession implements ReactiveController {
     this.host.requestUpdate();
     this.hooks.emit('kb-signed-out', { userId });
     try {
-      await api?.client.v1.partner['sign-out'].$post();
+      await api?.client.v1.partner.sign_out.$post();
     } catch {
       // Offline or already ended: the token is gone from memory either way.
     }

@@ -74,17 +74,17 @@ function fakeServer(state: ServerState, override?: (r: RecordedRequest) => Respo
         return json({ message: '2FA disabled' });
       case 'GET /v1/partner/sessions':
         return json({ data: state.sessions });
-      case 'POST /v1/partner/sessions/terminate-others': {
+      case 'POST /v1/partner/sessions/terminate_others': {
         const before = state.sessions.length;
         state.sessions = state.sessions.filter((s) => s.current);
         return json({ terminated: before - state.sessions.length });
       }
-      case 'GET /v1/partner/statistic-token':
+      case 'GET /v1/partner/statistic_token':
         return json({ token: state.token, createdAt: state.token ? '2025-02-01T08:00:00.000Z' : null });
-      case 'POST /v1/partner/statistic-token/rotate':
+      case 'POST /v1/partner/statistic_token/rotate':
         state.token = 'st_new_token_0000000000009999';
         return json({ token: state.token, createdAt: '2025-03-05T08:00:00.000Z' });
-      case 'DELETE /v1/partner/statistic-token':
+      case 'DELETE /v1/partner/statistic_token':
         state.token = null;
         return json({ token: null, createdAt: null });
     }
@@ -297,7 +297,7 @@ describe('<kb-security>', () => {
 
     click(el, '[part~="terminate-others"]');
     await waitFor(() => rows().length === 1, 1000, 'only current left');
-    expect(api.sent('POST /v1/partner/sessions/terminate-others').length, 'terminate-others').to.equal(1);
+    expect(api.sent('POST /v1/partner/sessions/terminate_others').length, 'terminate-others').to.equal(1);
     expect(textOf(el)).to.include('1 session terminated.');
     expect($in<HTMLButtonElement>(el, '[part~="terminate-others"]').disabled, 'nothing left to terminate').to.equal(
       true,
@@ -328,20 +328,20 @@ describe('<kb-security>', () => {
     click(el, '[part~="rotate"]');
     await find(el, '[part~="confirm"]');
     expect(textOf(el)).to.include('The current one stops working at once');
-    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'not yet rotated').to.equal(0);
+    expect(api.sent('POST /v1/partner/statistic_token/rotate').length, 'not yet rotated').to.equal(0);
     click(el, '[part~="confirm-no"]');
     await waitFor(() => query(el, '[part~="confirm"]') === null, 1000, 'cancelled');
-    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'still not rotated').to.equal(0);
+    expect(api.sent('POST /v1/partner/statistic_token/rotate').length, 'still not rotated').to.equal(0);
 
     click(el, '[part~="rotate"]');
     (await find<HTMLButtonElement>(el, '[part~="confirm-yes"]')).click();
     await waitFor(() => $in(el, '[part~="token"]').textContent?.endsWith('9999'), 1000, 'new token shown');
-    expect(api.sent('POST /v1/partner/statistic-token/rotate').length, 'rotated once').to.equal(1);
+    expect(api.sent('POST /v1/partner/statistic_token/rotate').length, 'rotated once').to.equal(1);
 
     click(el, '[part~="expire"]');
     (await find<HTMLButtonElement>(el, '[part~="confirm-yes"]')).click();
     await waitFor(() => textOf(el).includes('You have no active statistic token'), 1000, 'expired');
-    expect(api.sent('DELETE /v1/partner/statistic-token').length, 'expired once').to.equal(1);
+    expect(api.sent('DELETE /v1/partner/statistic_token').length, 'expired once').to.equal(1);
     expect($in(el, '[part~="rotate"]').textContent).to.equal('Create token');
   });
 

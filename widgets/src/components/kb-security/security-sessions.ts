@@ -63,7 +63,7 @@ export class SessionsPanel {
 
   private terminateOthers = () =>
     this.act('others', async (api) => {
-      const { terminated } = await expectOk(api.client.v1.partner.sessions['terminate-others'].$post());
+      const { terminated } = await expectOk(api.client.v1.partner.sessions.terminate_others.$post());
       this.notice = this.host.m('sessions.terminated', { count: terminated });
       await this.load(api);
     });

@@ -35,7 +35,7 @@ export class TokenPanel {
   async load(api: ApiClient): Promise<void> {
     this.loadError = null;
     try {
-      this.token = await expectOk(api.client.v1.partner['statistic-token'].$get());
+      this.token = await expectOk(api.client.v1.partner.statistic_token.$get());
     } catch (error) {
       this.loadError = this.host.fail(error);
     }
@@ -65,7 +65,7 @@ export class TokenPanel {
     this.error = null;
     this.host.requestUpdate();
     try {
-      const route = api.client.v1.partner['statistic-token'];
+      const route = api.client.v1.partner.statistic_token;
       this.token = await expectOk(action === 'rotate' ? route.rotate.$post() : route.$delete());
       this.revealed = false;
       this.notice = this.host.m(action === 'rotate' ? 'token.rotated' : 'token.expired');

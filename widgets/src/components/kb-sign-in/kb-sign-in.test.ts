@@ -45,7 +45,7 @@ describe('<kb-sign-in>', () => {
   });
 
   it('signs in, hands the session to its handler and emits kb-signed-in with the user only', async () => {
-    stub = stubApi({ [publicRoute('sign-in')]: () => jsonResponse(sessionResult()) });
+    stub = stubApi({ [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
     const { signIn, sessions } = await signInForm();
     const events: unknown[] = [];
     signIn.addEventListener('kb-signed-in', (e) => events.push(e.detail));
@@ -65,7 +65,7 @@ describe('<kb-sign-in>', () => {
 
   it('asks for the 2FA code and sends it as typed, with a space', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: (req) =>
+      [publicRoute('sign_in')]: (req) =>
         (req.body as { code?: string }).code
           ? jsonResponse(sessionResult({ user: user({ twoFactorEnabled: true }) }))
           : problemResponse(401, 'two_factor_required', 'Enter the code from your authenticator app'),
@@ -95,7 +95,7 @@ describe('<kb-sign-in>', () => {
 
   it('words a wrong code itself (the server speaks English only) and stays on the code step', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: (_req, n) =>
+      [publicRoute('sign_in')]: (_req, n) =>
         problemResponse(
           401,
           'two_factor_required',
@@ -118,7 +118,7 @@ describe('<kb-sign-in>', () => {
 
   it('signs in with a recovery code when the phone is lost', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: (req) =>
+      [publicRoute('sign_in')]: (req) =>
         (req.body as { code?: string }).code === 'k7m2p-x9q4r'
           ? jsonResponse(sessionResult({ user: user({ twoFactorEnabled: true }) }))
           : problemResponse(401, 'two_factor_required', 'Enter the 6-digit code from your authenticator app'),
@@ -148,7 +148,7 @@ describe('<kb-sign-in>', () => {
 
   it('refuses a too-short recovery code before sending, and words a wrong one', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: () =>
+      [publicRoute('sign_in')]: () =>
         problemResponse(
           401,
           'two_factor_required',
@@ -190,7 +190,7 @@ describe('<kb-sign-in>', () => {
 
   it('switches back from the recovery code to the 6-digit code', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: (req) =>
+      [publicRoute('sign_in')]: (req) =>
         (req.body as { code?: string }).code
           ? jsonResponse(sessionResult({ user: user({ twoFactorEnabled: true }) }))
           : problemResponse(401, 'two_factor_required', 'Enter the 6-digit code from your authenticator app'),
@@ -230,7 +230,7 @@ describe('<kb-sign-in>', () => {
 
   it('shows the locked state when a wrong recovery code locks the account, and starts over with the app code', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: (_req, n) =>
+      [publicRoute('sign_in')]: (_req, n) =>
         n !== 1
           ? problemResponse(401, 'two_factor_required', 'Enter the 6-digit code from your authenticator app')
           : problemResponse(423, 'account_locked', 'Your account is locked after too many wrong attempts'),
@@ -257,7 +257,7 @@ describe('<kb-sign-in>', () => {
 
   it('words the code step in Russian, recovery code included', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: () =>
+      [publicRoute('sign_in')]: () =>
         problemResponse(401, 'two_factor_required', 'Enter the 6-digit code from your authenticator app'),
     });
     const { signIn, localeProvider } = await signInForm();
@@ -299,7 +299,7 @@ describe('<kb-sign-in>', () => {
 
   it('words a rejected code format and a rate limit on the code step in our words', async () => {
     stub = stubApi({
-      [publicRoute('sign-in')]: (_req, n) =>
+      [publicRoute('sign_in')]: (_req, n) =>
         [
           problemResponse(401, 'two_factor_required', 'Enter the 6-digit code from your authenticator app'),
           problemResponse(422, 'validation_failed', 'code: must be the 6-digit code', [
@@ -333,7 +333,7 @@ describe('<kb-sign-in>', () => {
   });
 
   it('explains a locked account: unlock email sent, the operator can unlock', async () => {
-    stub = stubApi({ [publicRoute('sign-in')]: () => problemResponse(423, 'account_locked', 'The account is locked') });
+    stub = stubApi({ [publicRoute('sign_in')]: () => problemResponse(423, 'account_locked', 'The account is locked') });
     const { signIn } = await signInForm();
     fillCredentials(signIn);
     submit(signIn);
@@ -354,7 +354,7 @@ describe('<kb-sign-in>', () => {
     [429, 'rate_limited', 'Too many attempts; try again in 5 minutes'],
   ] as const) {
     it(`shows the server's detail as text for ${code}`, async () => {
-      stub = stubApi({ [publicRoute('sign-in')]: () => problemResponse(status, code, detail) });
+      stub = stubApi({ [publicRoute('sign_in')]: () => problemResponse(status, code, detail) });
       const { signIn, sessions } = await signInForm();
       fillCredentials(signIn);
       submit(signIn);
@@ -381,7 +381,7 @@ describe('<kb-sign-in>', () => {
 
   it('sends a password-reset link and answers neutrally', async () => {
     stub = stubApi({
-      [publicRoute('password-reset')]: () =>
+      [publicRoute('password_reset')]: () =>
         jsonResponse({ message: 'If the account exists, an email is on its way' }, 202),
     });
     const { signIn } = await signInForm();
@@ -400,7 +400,7 @@ describe('<kb-sign-in>', () => {
   });
 
   it('sends transport "cookie" when the portal runs on cookies', async () => {
-    stub = stubApi({ [publicRoute('sign-in')]: () => jsonResponse(sessionResult({ token: null })) });
+    stub = stubApi({ [publicRoute('sign_in')]: () => jsonResponse(sessionResult({ token: null })) });
     const { signIn, sessions } = await signInForm({ session: { transport: 'cookie' } });
     fillCredentials(signIn);
     submit(signIn);

@@ -232,7 +232,7 @@ export class KbSignIn extends FormElement {
         ...(this.step === 'code' ? { code } : {}),
       };
       const session = await expectOk(
-        api.client.v1.public.operators[':operatorId']['sign-in'].$post({ param: { operatorId }, json }),
+        api.client.v1.public.operators[':operatorId'].sign_in.$post({ param: { operatorId }, json }),
       );
       this.password = '';
       this.code = '';
@@ -297,7 +297,7 @@ export class KbSignIn extends FormElement {
     this.fieldErrors = {};
     try {
       await expectOk(
-        api.client.v1.public.operators[':operatorId']['password-reset'].$post({
+        api.client.v1.public.operators[':operatorId'].password_reset.$post({
           param: { operatorId },
           json: { email },
         }),

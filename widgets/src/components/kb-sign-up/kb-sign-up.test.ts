@@ -34,7 +34,7 @@ describe('<kb-sign-up>', () => {
   it('prefills the referral code from ?ref= and sends it', async () => {
     history.replaceState(history.state, '', `${location.pathname}?utm_source=x&ref=PARTNER42`);
     t.stub = stubApi({
-      [publicRoute('sign-up')]: () =>
+      [publicRoute('sign_up')]: () =>
         jsonResponse(
           { partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' },
           201,
@@ -84,7 +84,7 @@ describe('<kb-sign-up>', () => {
 
   it('shows the server’s 422 messages next to their fields', async () => {
     t.stub = stubApi({
-      [publicRoute('sign-up')]: () =>
+      [publicRoute('sign_up')]: () =>
         problemResponse(
           422,
           'validation_failed',

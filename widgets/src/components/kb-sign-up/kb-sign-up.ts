@@ -179,7 +179,7 @@ export class KbSignUp extends FormElement {
     this.busy = true;
     try {
       const result = await expectOk(
-        api.client.v1.public.operators[':operatorId']['sign-up'].$post({ param: { operatorId }, json }),
+        api.client.v1.public.operators[':operatorId'].sign_up.$post({ param: { operatorId }, json }),
       );
       this.done = { partnerId: result.partnerId, message: result.message };
       this.values = { ...this.values, password: '' };

@@ -72,7 +72,7 @@ function fakeTeam(members: Member[], override?: (r: RecordedRequest) => Response
       });
     }
     if (method === 'DELETE' && match?.[2] === '/sessions/ses_9') return json({ terminated: 1 });
-    if (method === 'DELETE' && match?.[2] === '/statistic-token') return json({ token: null, createdAt: null });
+    if (method === 'DELETE' && match?.[2] === '/statistic_token') return json({ token: null, createdAt: null });
     return undefined;
   });
 }
@@ -178,7 +178,7 @@ describe('<kb-team>', () => {
       1000,
       'token notice',
     );
-    expect(api.sent('DELETE /v1/partner/team/usr_analyst/statistic-token').length, 'DELETE token').to.equal(1);
+    expect(api.sent('DELETE /v1/partner/team/usr_analyst/statistic_token').length, 'DELETE token').to.equal(1);
   });
 
   it('invites a member who appears as invited', async () => {

@@ -289,7 +289,7 @@ export class KbTeam extends AccountSection {
               member.id,
               async (api) => {
                 await expectOk(
-                  api.client.v1.partner.team[':userId']['statistic-token'].$delete({ param: { userId: member.id } }),
+                  api.client.v1.partner.team[':userId'].statistic_token.$delete({ param: { userId: member.id } }),
                 );
                 return this.m('tokenExpired', { email: member.email });
               },

@@ -1,5 +1,5 @@
 /**
- * Base of the signed-in account sections (<kb-profile>, <kb-security>, <kb-team>, <kb-events>).
+ * Base of the signed-in account sections (<kb-profile>, <kb-security>, <kb-team>, <kb-activity>).
  * Reads the portal's api, session and locale contexts, loads the section's data once per
  * (client, user), turns failures into a message for the user, and tells the portal when the
  * session has expired (a 401 answer) so it can show sign-in again.

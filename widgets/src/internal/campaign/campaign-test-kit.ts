@@ -4,7 +4,7 @@
  * read routes (a test's own handler goes first). Nothing outside *.test.ts imports this.
  */
 import { json, mockApi, type ApiMock, type Handler } from '../account/account-test-kit.ts';
-import type { CampaignDetail, Catalog, Campaign, Conversion, Creative, Promo } from './campaign-types.ts';
+import type { CampaignDetail, Catalog, Campaign, PlayerEventEntry, Creative, Promo } from './campaign-types.ts';
 
 const at = '2025-03-01T09:00:00.000Z';
 export const brandLucky = {
@@ -157,7 +157,7 @@ export function detail(overrides: Partial<CampaignDetail> = {}): CampaignDetail 
   return { ...campaign({ promoCount: promos.length }), promos, ...overrides };
 }
 
-export function conversion(id: string, overrides: Partial<Conversion> = {}): Conversion {
+export function playerEvent(id: string, overrides: Partial<PlayerEventEntry> = {}): PlayerEventEntry {
   return {
     id,
     type: 'first_deposit',

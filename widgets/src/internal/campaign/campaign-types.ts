@@ -19,8 +19,8 @@ export type CampaignQuery = NonNullable<Parameters<Partner['campaigns']['$get']>
 export type CampaignStatus = Campaign['status'];
 export type CampaignDetail = BodyOf<Partner['campaigns'][':campaignId']['$get']>;
 export type Promo = CampaignDetail['promos'][number];
-export type Conversion = BodyOf<Partner['conversions']['$get']>['data'][number];
-export type ConversionQuery = NonNullable<Parameters<Partner['conversions']['$get']>[0]>['query'];
+export type PlayerEventEntry = BodyOf<Partner['events']['$get']>['data'][number];
+export type PlayerEventQuery = NonNullable<Parameters<Partner['events']['$get']>[0]>['query'];
 
 export const AUDIENCES = ['players', 'sub_affiliates'] as const satisfies readonly Audience[];
 

@@ -1,5 +1,5 @@
 /**
- * `<kb-events>`: the partner account's events log, newest first, filtered by event type, team
+ * `<kb-activity>`: the partner account's events log, newest first, filtered by event type, team
  * member and date range, paged with "Load more" (the server's `nextBefore` cursor).
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -7,14 +7,19 @@ import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { AccountSection } from '../../internal/account/account-section.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
-import { isManager, type AuditEvent, type EventQuery, type Member } from '../../internal/account/account-types.ts';
-import { AUDIT_EVENT_TYPES, eventTypeFilterLabel, eventsMessages, type EventsKey } from './kb-events.messages.ts';
-import { eventsStyles } from './kb-events.styles.ts';
-import { renderEventsTable } from './events-table.ts';
+import {
+  isManager,
+  type ActivityEntry,
+  type ActivityQuery,
+  type Member,
+} from '../../internal/account/account-types.ts';
+import { ACTIVITY_TYPES, activityTypeFilterLabel, activityMessages, type ActivityKey } from './kb-activity.messages.ts';
+import { activityStyles } from './kb-activity.styles.ts';
+import { renderActivityTable } from './activity-table.ts';
 import { localDayRange } from '../../internal/local-days.ts';
 import { PagedLog } from '../../internal/paged-log.ts';
 
-type Filters = Pick<NonNullable<EventQuery>, 'type' | 'userId' | 'from' | 'to'>;
+type Filters = Pick<NonNullable<ActivityQuery>, 'type' | 'userId' | 'from' | 'to'>;
 
 /**
  * The events log. Must sit inside `<kb-portal>` (it reads the portal's api, session and locale
@@ -43,13 +48,13 @@ type Filters = Pick<NonNullable<EventQuery>, 'type' | 'userId' | 'from' | 'to'>;
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
  * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Focus ring width.
  */
-export class KbEvents extends AccountSection {
-  static override styles = [accountSectionStyles, eventsStyles];
+export class KbActivity extends AccountSection {
+  static override styles = [accountSectionStyles, activityStyles];
   static override properties = { members: { state: true }, dateError: { state: true } };
 
   declare private members: Member[];
   declare private dateError: string | null;
-  private readonly log = new PagedLog<AuditEvent, Filters>(
+  private readonly log = new PagedLog<ActivityEntry, Filters>(
     this,
     {},
     {
@@ -57,7 +62,7 @@ export class KbEvents extends AccountSection {
         const api = this.api;
         if (!api) throw new Error('No API client');
         // Unset filters stay undefined, which the client leaves out of the URL.
-        return expectOk(api.client.v1.partner.events.$get({ query: { ...filters, ...(before ? { before } : {}) } }));
+        return expectOk(api.client.v1.partner.activity.$get({ query: { ...filters, ...(before ? { before } : {}) } }));
       },
       errorMessage: (error) => this.errorMessage(error),
       // The Load more button disappears on the last page; keep keyboard focus in the section.
@@ -71,8 +76,8 @@ export class KbEvents extends AccountSection {
     this.dateError = null;
   }
 
-  private m(key: EventsKey, params?: MessageParams): string {
-    return eventsMessages(this.i18n.locale, key, params);
+  private m(key: ActivityKey, params?: MessageParams): string {
+    return activityMessages(this.i18n.locale, key, params);
   }
 
   protected override async load(api: ApiClient): Promise<void> {
@@ -127,7 +132,7 @@ export class KbEvents extends AccountSection {
         <label part="label" for="events-type">${this.m('type')}</label>
         <select part="input type-filter" id="events-type" name="type">
           <option value="">${this.m('allTypes')}</option>
-          ${AUDIT_EVENT_TYPES.map((type) => html`<option value=${type}>${eventTypeFilterLabel(this.i18n.locale, type)}</option>`)}
+          ${ACTIVITY_TYPES.map((type) => html`<option value=${type}>${activityTypeFilterLabel(this.i18n.locale, type)}</option>`)}
         </select>
       </div>
       ${
@@ -169,7 +174,7 @@ export class KbEvents extends AccountSection {
       empty: this.m('empty'),
       loadMore: this.m('loadMore'),
       loadingMore: this.m('loadingMore'),
-      table: (events) => renderEventsTable(text, events),
+      table: (events) => renderActivityTable(text, events),
       loading: () => this.renderLoading(),
       loadError: (message) => this.renderLoadError(message),
     });

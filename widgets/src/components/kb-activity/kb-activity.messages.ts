@@ -1,6 +1,6 @@
-/** Strings of `<kb-events>`, English and Russian, with a human label for every audit event type. */
+/** Strings of `<kb-activity>`, English and Russian, with a human label for every audit event type. */
 import { defineMessages, type Locale, type Message } from '../../internal/i18n.ts';
-import type { AuditEvent, AuditEventType } from '../../internal/account/account-types.ts';
+import type { ActivityEntry, ActivityType } from '../../internal/account/account-types.ts';
 
 const en = {
   'heading': 'Events log',
@@ -69,14 +69,14 @@ const ru: Record<keyof typeof en, Message> = {
   'filter.signInFailed': 'Неудачный вход или неверный код 2FA',
 };
 
-export const eventsMessages = defineMessages({ en, ru });
-export type EventsKey = keyof typeof en;
+export const activityMessages = defineMessages({ en, ru });
+export type ActivityKey = keyof typeof en;
 
 /**
- * Labels of the server's AUDIT_EVENT_TYPES. `satisfies Record<AuditEventType, …>` makes a type the
+ * Labels of the server's ACTIVITY_TYPES. `satisfies Record<ActivityType, …>` makes a type the
  * server adds (or renames) a compile error here, without bundling the server's zod schemas.
  */
-export const EVENT_TYPE_LABELS = {
+export const ACTIVITY_TYPE_LABELS = {
   en: {
     signed_up: 'Signed up',
     partner_approved: 'Partner approved',
@@ -123,28 +123,30 @@ export const EVENT_TYPE_LABELS = {
     member_role_changed: 'Роль участника изменена',
     profile_updated: 'Профиль изменён',
   },
-} satisfies Record<Locale, Record<AuditEventType, string>>;
+} satisfies Record<Locale, Record<ActivityType, string>>;
 
 /** The event types in the server's order (signed_up, partner_approved, …), for the filter. */
-export const AUDIT_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS.en) as AuditEventType[];
+export const ACTIVITY_TYPES = Object.keys(ACTIVITY_TYPE_LABELS.en) as ActivityType[];
 
 /**
  * The label of one event in the table. A `sign_in_failed` with `detail.action` is a wrong 2FA code
  * outside sign-in (turning 2FA off, a financial action): it counts toward the same lockout, but
  * calling it a failed sign-in would mislead.
  */
-export function eventLabel(locale: Locale, event: Pick<AuditEvent, 'type' | 'detail'>): string {
+export function activityLabel(locale: Locale, event: Pick<ActivityEntry, 'type' | 'detail'>): string {
   const action = event.detail.action;
   if (event.type === 'sign_in_failed' && action !== undefined && action !== null) {
-    return eventsMessages(
+    return activityMessages(
       locale,
       action === 'disable' ? 'wrongCode.disable' : action === 'financial' ? 'wrongCode.financial' : 'wrongCode.other',
     );
   }
-  return EVENT_TYPE_LABELS[locale][event.type] ?? event.type;
+  return ACTIVITY_TYPE_LABELS[locale][event.type] ?? event.type;
 }
 
 /** The label of a type in the filter, which matches every event of that type. */
-export function eventTypeFilterLabel(locale: Locale, type: AuditEventType): string {
-  return type === 'sign_in_failed' ? eventsMessages(locale, 'filter.signInFailed') : EVENT_TYPE_LABELS[locale][type];
+export function activityTypeFilterLabel(locale: Locale, type: ActivityType): string {
+  return type === 'sign_in_failed'
+    ? activityMessages(locale, 'filter.signInFailed')
+    : ACTIVITY_TYPE_LABELS[locale][type];
 }

@@ -1,7 +1,7 @@
-/** Styles of `<kb-events>` beyond the shared account-section sheet: the filter row and the events table. */
+/** Styles of `<kb-activity>` beyond the shared account-section sheet: the filter row and the events table. */
 import { css } from 'lit';
 
-export const eventsStyles = css`
+export const activityStyles = css`
   [part~='filters'] {
     display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space);
     margin: 0 0 var(--_space); padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius);
@@ -10,7 +10,7 @@ export const eventsStyles = css`
   [part~='filters'] [part~='actions'] { padding-bottom: 1px; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='count']:empty { display: none; }
-  [part~='events'] { min-width: 48rem; }
+  [part~='activity'] { min-width: 48rem; }
   [part~='event-time'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
   th[part~='event-type'] { font-weight: 600; }
   [part~='detail-list'] { margin: 0; padding: 0; list-style: none; font-size: 0.92em; }

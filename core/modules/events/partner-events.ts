@@ -1,11 +1,11 @@
-/** The partner's conversion log, and the operator's list of events nothing could attribute. */
+/** The partner's event log (player events attributed to them), and the operator's list of events nothing could attribute. */
 import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
 import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
 import { campaignNameOf, promoTitleOf } from '../campaigns/service.ts';
 import { playerEvents } from './table.ts';
 import type { z } from 'zod';
-import type { ConversionQuerySchema } from './schemas.ts';
+import type { EventQuerySchema } from './schemas.ts';
 
 type EventRow = typeof playerEvents.$inferSelect;
 
@@ -27,10 +27,10 @@ function present(e: EventRow, campaignName: string | null, promoTitle: string | 
   };
 }
 
-export async function listConversions(
+export async function listPartnerEvents(
   deps: ServiceContext,
   who: PartnerPrincipal,
-  query: z.infer<typeof ConversionQuerySchema>,
+  query: z.infer<typeof EventQuerySchema>,
 ) {
   const rows = await deps.db
     .select({

@@ -1,6 +1,6 @@
 /**
  * The second view of `<kb-conversions>`: conversions the operator's tracker and CPA networks
- * reported on the partner's clicks (`GET /v1/partner/reported-conversions`), with their status,
+ * reported on the partner's clicks (`GET /v1/partner/conversions`), with their status,
  * latest change first. It keeps its own rows, filters and "newest load wins" counter, so it loads
  * only when its tab is first opened and never races the player-events view. Payouts are shown
  * exactly as the server sends them (a decimal string and a currency code), never re-formatted.
@@ -21,9 +21,9 @@ import {
   type ConversionsKey,
 } from './kb-conversions.messages.ts';
 
-type ReportedCall = KabinetClient['v1']['partner']['reported-conversions']['$get'];
-export type ReportedConversion = SuccessBody<Awaited<ReturnType<ReportedCall>>>['data'][number];
-export type ReportedQuery = NonNullable<NonNullable<Parameters<ReportedCall>[0]>['query']>;
+type ConversionsCall = KabinetClient['v1']['partner']['conversions']['$get'];
+export type PartnerConversion = SuccessBody<Awaited<ReturnType<ConversionsCall>>>['data'][number];
+export type ConversionQuery = NonNullable<NonNullable<Parameters<ConversionsCall>[0]>['query']>;
 
 /** The server's default page size (at most 500); there is no cursor, so narrower filters reach older ones. */
 export const REPORTED_LIMIT = 100;
@@ -47,14 +47,14 @@ export interface ReportedViewText {
   campaignOptions: ReadonlyArray<readonly [string, string]> | null;
 }
 
-export class ReportedConversionsView {
+export class StatusesView {
   /** The tab has been opened (since the last reset): the view is rendered and has loaded. */
   opened = false;
-  private rows: ReportedConversion[] | null = null;
+  private rows: PartnerConversion[] | null = null;
   private loading = false;
   private error: string | null = null;
   private dateError: string | null = null;
-  private filters: ReportedQuery = { limit: REPORTED_LIMIT };
+  private filters: ConversionQuery = { limit: REPORTED_LIMIT };
   /** Only the newest load may write: a slow answer must not land after a newer filter. */
   private seq = 0;
 
@@ -93,7 +93,7 @@ export class ReportedConversionsView {
     this.error = null;
     this.host.requestUpdate();
     try {
-      const { data } = await expectOk(api.client.v1.partner['reported-conversions'].$get({ query: this.filters }));
+      const { data } = await expectOk(api.client.v1.partner.conversions.$get({ query: this.filters }));
       if (seq === this.seq) this.rows = data;
     } catch (error) {
       if (seq === this.seq) this.error = this.deps.errorMessage(error);
@@ -111,7 +111,7 @@ export class ReportedConversionsView {
       return;
     }
     this.filters = {
-      status: status as ReportedConversion['status'] | undefined,
+      status: status as PartnerConversion['status'] | undefined,
       campaignId,
       clickId,
       limit: REPORTED_LIMIT,

@@ -1,6 +1,6 @@
 import { define } from '../../internal/base-element.ts';
-import { KbEvents } from './kb-events.ts';
-import type { AuditEvent } from '../../internal/account/account-types.ts';
+import { KbActivity } from './kb-activity.ts';
+import type { ActivityEntry } from '../../internal/account/account-types.ts';
 import { expect } from '@open-wc/testing';
 import { $in, afterEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import {
@@ -15,9 +15,9 @@ import {
   type ApiMock,
 } from '../../internal/account/account-test-kit.ts';
 
-define('kb-events', KbEvents);
+define('kb-activity', KbActivity);
 
-const event = (id: string, type: AuditEvent['type'], overrides: Partial<AuditEvent> = {}): AuditEvent => ({
+const event = (id: string, type: ActivityEntry['type'], overrides: Partial<ActivityEntry> = {}): ActivityEntry => ({
   id,
   type,
   actor: { kind: 'user', id: 'usr_owner', email: 'owner@partner.test' },
@@ -55,10 +55,10 @@ const failedChecks = [
   }),
 ];
 
-function fakeEvents(page: AuditEvent[] = firstPage) {
+function fakeEvents(page: ActivityEntry[] = firstPage) {
   return mockApi(({ method, path, query: q }) => {
     if (method === 'GET' && path === '/v1/partner/team') return json({ data: team });
-    if (method === 'GET' && path === '/v1/partner/events') {
+    if (method === 'GET' && path === '/v1/partner/activity') {
       if (page !== firstPage) return json({ data: page, nextBefore: null });
       return q.get('before') === 'evt_1'
         ? json({ data: [event('evt_0', 'signed_in')], nextBefore: null })
@@ -67,16 +67,16 @@ function fakeEvents(page: AuditEvent[] = firstPage) {
     return undefined;
   });
 }
-const eventsCalls = (api: ApiMock) => api.sent('GET /v1/partner/events');
+const eventsCalls = (api: ApiMock) => api.sent('GET /v1/partner/activity');
 const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll('[part~="event-row"]')];
 
 async function mounted(api: ApiMock, user = makeUser(), locale: 'en' | 'ru' = 'en') {
-  const { el } = await mountSection<KbEvents>('kb-events', { user, locale });
+  const { el } = await mountSection<KbActivity>('kb-activity', { user, locale });
   await find(el, '[part~="event-row"]');
   return el;
 }
 
-describe('<kb-events>', () => {
+describe('<kb-activity>', () => {
   let api: ApiMock | null = null;
   afterEach(() => {
     api?.restore();

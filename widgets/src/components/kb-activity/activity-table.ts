@@ -1,21 +1,21 @@
-/** The events table of `<kb-events>`: time, event, who did it, whose account, IP and details, all as text. */
+/** The events table of `<kb-activity>`: time, event, who did it, whose account, IP and details, all as text. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import type { CommonKey } from '../../internal/account/account-section.messages.ts';
-import type { AuditEvent } from '../../internal/account/account-types.ts';
-import { eventLabel, type EventsKey } from './kb-events.messages.ts';
+import type { ActivityEntry } from '../../internal/account/account-types.ts';
+import { activityLabel, type ActivityKey } from './kb-activity.messages.ts';
 
-export interface EventsTableText {
+export interface ActivityTableText {
   locale: Locale;
-  m(key: EventsKey, params?: MessageParams): string;
+  m(key: ActivityKey, params?: MessageParams): string;
   tc(key: CommonKey, params?: MessageParams): string;
   dateTime(value: string): string;
 }
 
-export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): TemplateResult {
+export function renderActivityTable(text: ActivityTableText, events: ActivityEntry[]): TemplateResult {
   const { m } = text;
   return html`<div part="table-wrap">
-    <table part="events" aria-labelledby="events-results-heading">
+    <table part="activity" aria-labelledby="events-results-heading">
       <thead>
         <tr part="events-header-row">
           ${(['col.time', 'col.event', 'col.actor', 'col.subject', 'col.ip', 'col.detail'] as const).map(
@@ -27,7 +27,7 @@ export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): 
         ${events.map(
           (event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
           <td part="cell event-time"><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
-          <th part="cell event-type" scope="row">${eventLabel(text.locale, event)}</th>
+          <th part="cell event-type" scope="row">${activityLabel(text.locale, event)}</th>
           <td part="cell event-actor">${actorOf(text, event)}</td>
           <td part="cell event-subject">${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
           <td part="cell event-ip">${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>
@@ -39,7 +39,7 @@ export function renderEventsTable(text: EventsTableText, events: AuditEvent[]): 
   </div>`;
 }
 
-function actorOf(text: EventsTableText, event: AuditEvent): string {
+function actorOf(text: ActivityTableText, event: ActivityEntry): string {
   switch (event.actor.kind) {
     case 'operator':
       return text.m('actor.operator');
