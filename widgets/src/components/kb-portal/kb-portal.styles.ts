@@ -5,8 +5,9 @@
 import { css } from 'lit';
 import type { Branding } from '../../internal/api-client.ts';
 import type { Theme } from '../../internal/events.ts';
-import { baseTokens, lightTokens } from '../../themes/light.ts';
-import { darkTokens } from '../../themes/dark.ts';
+import { brandTokenCss, deriveBrandTokens } from '../../internal/brand-colours.ts';
+import { baseTokens, lightPalette, lightTokens } from '../../themes/light.ts';
+import { darkPalette, darkTokens } from '../../themes/dark.ts';
 
 export const portalStyles = css`
   :host {
@@ -55,7 +56,7 @@ export const portalStyles = css`
     border: 0; background: transparent; color: var(--kb-color-text-muted);
     padding: var(--kb-space-2) 0; border-bottom: 2px solid transparent;
   }
-  [part~='nav-link-active'] { color: var(--kb-color-text); border-bottom-color: var(--kb-color-accent); font-weight: 600; }
+  [part~='nav-link-active'] { color: var(--kb-color-text); border-bottom-color: var(--kb-color-accent-ui); font-weight: 600; }
   [part~='main'] { padding: var(--kb-space-4); }
   [part~='main']:focus { outline: none; }
   [part~='account'] { display: flex; align-items: center; gap: var(--kb-space-2); min-width: 0; }
@@ -80,7 +81,7 @@ export const portalStyles = css`
   }
   [part~='auth-switch'] { margin: var(--kb-space-3) 0 0; color: var(--kb-color-text-muted); }
   [part~='auth-switch-button'] {
-    border: 0; padding: 0; background: none; color: var(--kb-color-primary); text-decoration: underline;
+    border: 0; padding: 0; background: none; color: var(--kb-color-link); text-decoration: underline;
   }
   [part~='status'] { color: var(--kb-color-text-muted); }
   [part~='error'] {
@@ -100,37 +101,24 @@ export function isHexColor(value: unknown): value is string {
   return typeof value === 'string' && /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value);
 }
 
-/** Black or white text, whichever reads better on `hex` (WCAG relative luminance). */
-export function readableTextOn(hex: string): string {
-  const digits =
-    hex.length <= 5
-      ? hex
-          .slice(1, 4)
-          .split('')
-          .map((d) => d + d)
-      : [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
-  const [r = 0, g = 0, b = 0] = digits.map((pair) => {
-    const c = parseInt(pair, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  // Contrast with white is (1.05)/(L+0.05), with black (L+0.05)/0.05; they cross at L ≈ 0.179.
-  return luminance > 0.179 ? '#111318' : '#ffffff';
-}
-
 /**
  * The `:host` rule that switches to the dark palette and applies the operator's brand
- * colours. Built only from token blocks and validated hex values, so server data can
- * never inject a declaration.
+ * colours: the fills exactly, and the link, focus-ring and accent-UI tokens derived from
+ * them to pass WCAG AA on this theme's surfaces (brand-colours.ts). Built only from token
+ * blocks and validated hex values, so server data can never inject a declaration.
  */
 export function runtimeTokenCss(theme: Theme, branding: Branding | null | undefined): string {
   const declarations: string[] = [];
   if (theme === 'dark') declarations.push(darkTokens.cssText);
-  if (branding && isHexColor(branding.primaryColor)) {
-    declarations.push(`--kb-color-primary: ${branding.primaryColor};`);
-    declarations.push(`--kb-color-on-primary: ${readableTextOn(branding.primaryColor)};`);
+  const primary = branding && isHexColor(branding.primaryColor) ? branding.primaryColor : null;
+  const accent = branding && isHexColor(branding.accentColor) ? branding.accentColor : null;
+  if (primary || accent) {
+    // A colour missing or invalid falls back to the theme's own, so its tokens equal the theme's.
+    const palette = theme === 'dark' ? darkPalette : lightPalette;
+    declarations.push(
+      brandTokenCss(deriveBrandTokens(primary ?? palette.primary, accent ?? palette.accent, palette.surfaces)),
+    );
   }
-  if (branding && isHexColor(branding.accentColor)) declarations.push(`--kb-color-accent: ${branding.accentColor};`);
   return `:host { ${declarations.join('\n')} }`;
 }
 

@@ -65,13 +65,15 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  * @csspart section - The current section element (also `section-<id>`).
  * @csspart status - Loading message. @csspart error - Error box (also `session-error`). @csspart error-title, error-detail - Its texts. @csspart retry - Retry button.
  *
- * @cssproperty --kb-color-primary - Brand colour (set from the operator's branding). @cssproperty --kb-color-on-primary - Text on the brand colour.
- * @cssproperty --kb-color-accent - Accent colour (from branding). @cssproperty --kb-color-bg - Background. @cssproperty --kb-color-surface - Raised surfaces.
+ * @cssproperty --kb-color-primary - Brand colour as button fills (set from the operator's branding). @cssproperty --kb-color-on-primary - Text on the brand colour.
+ * @cssproperty --kb-color-link - The brand colour as text and state borders, adjusted to 4.5:1 on every surface of the theme.
+ * @cssproperty --kb-color-accent - Accent colour (from branding). @cssproperty --kb-color-accent-ui - The accent as the active-tab underline, at least 3:1.
+ * @cssproperty --kb-color-bg - Background. @cssproperty --kb-color-surface - Raised surfaces.
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Secondary text. @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-danger - Error text. @cssproperty --kb-color-danger-bg - Error background.
  * @cssproperty --kb-font-family - Font stack. @cssproperty --kb-font-size - Base size. @cssproperty --kb-line-height - Line height.
  * @cssproperty --kb-radius - Corner radius. @cssproperty --kb-radius-small - Small corner radius. @cssproperty --kb-space-1 … --kb-space-5 - Spacing scale.
- * @cssproperty --kb-focus-ring-color - Focus ring colour. @cssproperty --kb-focus-ring-width - Focus ring width. @cssproperty --kb-shadow - Card shadow.
+ * @cssproperty --kb-focus-ring-color - Focus ring colour (opaque, at least 3:1). @cssproperty --kb-focus-ring-width - Focus ring width. @cssproperty --kb-shadow - Card shadow.
  */
 export class KbPortal extends KabinetElement {
   static override properties = {
