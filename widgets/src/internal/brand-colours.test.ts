@@ -28,7 +28,7 @@ function hsl(h: number, s: number, l: number): string {
 }
 
 const NAMED = ['#000000', '#ffffff', '#777', '#1e3a5f', '#0b2545', '#7c3aed', '#facc15', '#e11d48', '#f59e0b'];
-/** 12 hues × 6 lightnesses × 3 saturations, then greys and the named colours: 252 + 7 + 9. */
+/** 12 hues × 6 lightnesses × 3 saturations, then greys and the named colours: 216 + 7 + 9 = 232. */
 const SPREAD = [
   ...[0, 30, 60, 90, 120, 150, 180, 210, 240, 270, 300, 330].flatMap((h) =>
     [0.08, 0.25, 0.4, 0.55, 0.7, 0.9].flatMap((l) => [0.3, 0.7, 1].map((s) => hsl(h, s, l))),
