@@ -31,7 +31,7 @@ export const formStyles = [
   }
   [part~='input'][aria-invalid='true'], [part~='select'][aria-invalid='true'] { border-color: var(--_danger); }
   [part~='checkbox-field'] { display: flex; gap: var(--kb-space-2, 8px); align-items: flex-start; }
-  [part~='checkbox'] { margin: 0.25em 0 0; width: 1.1em; height: 1.1em; accent-color: var(--_primary); }
+  [part~='checkbox'] { margin: 0.25em 0 0; width: 1.1em; height: 1.1em; accent-color: var(--_link); }
   [part~='field-error'] { color: var(--_danger); margin: 0; font-size: 0.9em; }
   [part~='actions'] { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space); }
   [part~='submit'] {
@@ -41,7 +41,7 @@ export const formStyles = [
   [part~='submit'][aria-disabled='true'] { opacity: 0.7; cursor: progress; }
   [part~='link-button'] {
     font: inherit; cursor: pointer; border: 0; padding: 0; background: none;
-    color: var(--_primary); text-decoration: underline;
+    color: var(--_link); text-decoration: underline;
   }
   [part~='error'] {
     margin: 0; padding: 10px 12px; border-radius: var(--_radius-small);

@@ -14,6 +14,7 @@ export const tokenFallbacks = css`
     --_bg: var(--kb-color-bg, #ffffff);
     --_primary: var(--kb-color-primary, #4f46e5);
     --_on-primary: var(--kb-color-on-primary, #ffffff);
+    --_link: var(--kb-color-link, var(--kb-color-primary, #4f46e5));
     --_danger: var(--kb-color-danger, #b42318);
     --_danger-bg: var(--kb-color-danger-bg, #fef3f2);
     --_radius: var(--kb-radius, 10px);

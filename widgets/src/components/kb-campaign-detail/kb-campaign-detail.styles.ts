@@ -12,7 +12,7 @@ export const detailStyles = css`
   [part~='promo-facts'] { margin: 0; }
   [part~='promo-creative'] { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2); }
   [part~='promo-creative'] [part~='thumbnail'] { max-height: 3.5rem; width: auto; }
-  [part~='link-button'] { border: 0; padding: 0; background: none; color: var(--_primary); text-decoration: underline; cursor: pointer; }
+  [part~='link-button'] { border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline; cursor: pointer; }
   [part~='campaign-postbacks'] { margin: var(--_space-4) 0 0; }
   [part~='promo-postbacks'] { padding: var(--_space); border: 1px dashed var(--_border); border-radius: var(--_radius-small); }
   [part~='rename-form'], [part~='source-form'] { display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2); }

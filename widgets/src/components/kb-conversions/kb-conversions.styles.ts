@@ -11,6 +11,6 @@ export const conversionsStyles = css`
   [part~='reported-payout'] { text-align: end; }
   [part~='status-badge'] { margin-inline-start: 0; }
   [part~='status-hold'] { color: var(--_muted); }
-  [part~='status-approve'] { border-color: var(--_primary); }
+  [part~='status-approve'] { border-color: var(--_link); }
   [part~='status-cancel'], [part~='status-trash'] { color: var(--_danger); border-color: currentColor; }
 `;

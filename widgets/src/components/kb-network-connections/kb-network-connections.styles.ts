@@ -21,7 +21,7 @@ export const consoleStyles = [
   }
   [part~='network-name'], [part~='connection-name'] { margin: 0; font-size: 1.05em; }
   [part~='network-name'] [part~='badge'], [part~='connection-name'] [part~='badge'] { font-weight: 400; }
-  [part~='badge-streams'] { border-color: var(--_primary); color: var(--_text); white-space: normal; margin: 0; }
+  [part~='badge-streams'] { border-color: var(--_link); color: var(--_text); white-space: normal; margin: 0; }
   [part~='badge-disabled'] { color: var(--_danger); }
   [part~='term'] { margin: var(--_space-2) 0 var(--_space-1); font-weight: 600; font-size: 0.95em; }
   [part~='plain-list'] { margin: 0; padding-inline-start: 1.2em; }
@@ -33,7 +33,7 @@ export const consoleStyles = [
   [part~='postback'] { display: grid; gap: var(--_space-1); margin: 0 0 var(--_space-2); }
   [part~='postback-url'] { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; min-width: 0; }
   [part~='toggle'] { display: inline-flex; align-items: center; gap: var(--_space-1); font-weight: 600; }
-  [part~='toggle'] input { width: 1.1em; height: 1.1em; accent-color: var(--_primary); margin: 0; }
+  [part~='toggle'] input { width: 1.1em; height: 1.1em; accent-color: var(--_link); margin: 0; }
   [part~='connect-form'], [part~='offer-form'] {
     display: grid; gap: var(--_space); margin: 0; padding: var(--_space); max-width: 42rem;
     border: 1px solid var(--_primary); border-radius: var(--_radius); background: var(--_bg);
@@ -45,7 +45,7 @@ export const consoleStyles = [
   [part~='row-actions'] { display: flex; gap: var(--_space-1); }
   [part~='row-actions'] button { padding: 2px var(--_space-2); }
   [part~='status-pill'] { display: inline-block; padding: 0 var(--_space-2); border-radius: 999px; border: 1px solid var(--_border); background: var(--_surface); white-space: nowrap; }
-  [part~='status-approve'] { border-color: var(--_primary); }
+  [part~='status-approve'] { border-color: var(--_link); }
   [part~='status-cancel'], [part~='status-trash'] { color: var(--_danger); border-color: currentColor; }
 `,
 ];

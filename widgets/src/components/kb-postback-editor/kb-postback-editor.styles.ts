@@ -12,8 +12,8 @@ export const editorStyles = css`
   [part~='heading']:focus, [part~='preview-heading']:focus { outline: none; }
   [part~='fieldset'] { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space); }
   [part~='fieldset'] legend { padding: 0 var(--_space-1); }
-  input[type='radio'] { min-height: auto; padding: 0; margin: 0; accent-color: var(--_primary); }
-  [part~='checkbox'] { accent-color: var(--_primary); }
+  input[type='radio'] { min-height: auto; padding: 0; margin: 0; accent-color: var(--_link); }
+  [part~='checkbox'] { accent-color: var(--_link); }
   [part~='url-input'] { font-family: var(--_mono); background: var(--_bg); min-height: 4.5em; overflow-wrap: anywhere; }
   [part~='url-input'][aria-invalid='true'] { border-color: var(--_danger); }
   [part~='problems'] { display: grid; gap: var(--_space-1); }
@@ -27,7 +27,7 @@ export const editorStyles = css`
   [part~='problem-severity'] { font-weight: 600; color: var(--_danger); }
   [part~='problem-warning'] [part~='problem-severity'] { color: var(--_warning); }
   [part~='problem-message'] { overflow-wrap: anywhere; }
-  [part~='link-button'] { border: 0; padding: 0; background: none; color: var(--_primary); text-decoration: underline; cursor: pointer; }
+  [part~='link-button'] { border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline; cursor: pointer; }
   [part~='problem-mirror'] {
     flex: 1 0 100%; display: block; padding: var(--_space-1) var(--_space-2); white-space: pre-wrap; overflow-wrap: anywhere;
     background: var(--_bg); border: 1px solid var(--_border); border-radius: var(--_radius-small); font-size: 0.92em;

@@ -9,7 +9,7 @@ export const postbacksStyles = css`
   [part~='url'] { overflow-wrap: anywhere; }
   [part~='row-warning'] { margin: var(--_space-1) 0 0; color: var(--_warning); font-size: 0.9em; }
   [part~='method-badge'], [part~='status-badge'] { margin-inline-start: 0; }
-  [part~='status-on'] { border-color: var(--_primary); }
+  [part~='status-on'] { border-color: var(--_link); }
   [part~='status-off'] { color: var(--_muted); }
   [part~='postback-actions'] { white-space: nowrap; }
   [part~='confirm-delete'] { margin: 0 0 var(--_space-1); white-space: normal; font-weight: 600; }

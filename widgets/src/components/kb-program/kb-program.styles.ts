@@ -11,7 +11,7 @@ export const programStyles = css`
     --_muted: var(--kb-color-text-muted, #5b6472);
     --_border: var(--kb-color-border, #dde1e7);
     --_surface: var(--kb-color-surface, #f6f7f9);
-    --_link: var(--kb-color-primary, #4f46e5);
+    --_link: var(--kb-color-link, var(--kb-color-primary, #4f46e5));
     --_radius: var(--kb-radius, 10px);
     --_space: var(--kb-space-3, 16px);
     display: block;

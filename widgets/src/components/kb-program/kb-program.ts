@@ -24,7 +24,7 @@ import { programStyles } from './kb-program.styles.ts';
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Secondary text.
  * @cssproperty --kb-color-border - Table borders. @cssproperty --kb-color-surface - Table header background.
- * @cssproperty --kb-color-primary - Link colour. @cssproperty --kb-radius - Table corners. @cssproperty --kb-space-3 - Spacing unit.
+ * @cssproperty --kb-color-link - Link colour (else --kb-color-primary). @cssproperty --kb-radius - Table corners. @cssproperty --kb-space-3 - Spacing unit.
  * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color, --kb-focus-ring-width - Focus ring.
  */
 export class KbProgram extends KabinetElement {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 
 export const securityStyles = css`
   [part~='tfa-status'] { margin: 0 0 var(--_space-2); }
-  [part~='tfa-on'] { border-color: var(--_primary); }
+  [part~='tfa-on'] { border-color: var(--_link); }
   [part~='enrol-steps'] { display: grid; gap: var(--_space); margin: 0 0 var(--_space); padding-inline-start: 1.4em; }
   [part~='enrol-step'] p { margin: 0 0 var(--_space-2); }
   [part~='qr'] { display: block; width: 200px; height: 200px; padding: var(--_space-2); background: #fff; border: 1px solid var(--_border); border-radius: var(--_radius-small); }

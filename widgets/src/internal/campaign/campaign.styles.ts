@@ -26,7 +26,7 @@ export const campaignStyles = css`
   }
   [part~='cards'] { display: grid; grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr)); gap: var(--_space); margin: 0; padding: 0; list-style: none; }
   [part~='card'] { display: grid; gap: var(--_space-1); padding: var(--_space-2); border: 1px solid var(--_border); border-radius: var(--_radius); }
-  [part~='card-selected'] { border-color: var(--_primary); box-shadow: 0 0 0 1px var(--_primary); }
+  [part~='card-selected'] { border-color: var(--_link); box-shadow: 0 0 0 1px var(--_link); }
   [part~='thumbnail'] {
     display: grid; place-items: center; max-width: 100%; height: auto; max-height: 8rem; object-fit: contain;
     background: var(--_surface); border-radius: var(--_radius-small); color: var(--_muted);
@@ -34,6 +34,6 @@ export const campaignStyles = css`
   [part~='meta'] { margin: 0; color: var(--_muted); font-size: 0.9em; }
   [part~='tab-list'] { display: flex; gap: var(--_space-1); border-bottom: 1px solid var(--_border); margin: 0 0 var(--_space); }
   [part~='tab'] { border: 0; border-bottom: 3px solid transparent; border-radius: 0; background: none; }
-  [part~='tab-selected'] { border-bottom-color: var(--_primary); font-weight: 600; }
+  [part~='tab-selected'] { border-bottom-color: var(--_link); font-weight: 600; }
   [part~='back'] { margin: 0 0 var(--_space); }
 `;
