@@ -1,5 +1,7 @@
 /**
- * Self-hoster CLI. Uses DATABASE_URL (default file:./data/kabinet.db) like the server does.
+ * Self-hoster CLI. Uses DATABASE_URL (default file:./data/kabinet.db, relative to the working
+ * directory) like the server does.
+ *   kabinet start                 the server, as `npm start` (edge/node.ts): the same env settings
  *   kabinet operator create "Name" [--origin https://partners.example.com]… [--color #123456]
  *   kabinet partners list [--status pending]
  *   kabinet partner approve|reject|block|unblock <partnerId>
@@ -27,6 +29,10 @@ import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 
 const USAGE = `Usage:
+  kabinet start
+      The server (API, hosted portal, kabinet.js, demo pages), as \`npm start\` in a clone, with the
+      same environment settings: PORT (8787), HOST (127.0.0.1), DATABASE_URL (file:./data/kabinet.db,
+      under the working directory), KABINET_SEED (demo|none), KABINET_SECRET, MAIL_DRIVER, …
   kabinet operator create "Operator name" [--origin https://partners.example.com]... [--color #2563eb]
   kabinet partners list [--status pending|active|rejected|blocked]
   kabinet partner approve|reject|block|unblock <partnerId>
@@ -53,6 +59,8 @@ async function main(argv: string[]) {
   });
   const [group, action, subject] = positionals;
   if (values.help || !group) return console.log(USAGE);
+  // The Node entry starts the server when imported; it opens the database itself.
+  if (group === 'start') return void (await import('./node.ts'));
   const url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
   const { db, close } = await openLibsqlDatabase(url, process.env.DATABASE_AUTH_TOKEN);
   const mail = readMailConfig(process.env, { smtp: createSmtpTransport });
