@@ -3,7 +3,12 @@
  * build`), installed into a scratch project outside it without the network, then
  * - a TypeScript file using `kabinet/sdk` typechecks with this repo's tsc (NodeNext resolution,
  *   through the package's `exports`), its route types real: a wrong field does not compile;
- * - the same file, compiled, calls a live server through the installed SDK (plain JS + hono);
+ * - `npx kabinet start` runs the server from node_modules/kabinet (its TypeScript through tsx),
+ *   with the database and its secret under the project's data/, not in the package; it answers
+ *   /health and serves /kabinet.js from the package;
+ * - the same file, compiled, calls that server through the installed SDK (plain JS + hono);
+ * - `npx kabinet --help` and CLI commands work against the server's database and, without
+ *   DATABASE_URL, against ./data/kabinet.db under the working directory;
  * - `kabinet/widgets`, `kabinet/operator` and `kabinet/custom-elements.json` resolve to files in
  *   the package, with every chunk kabinet.js imports.
  * `npm install --offline <tarball>` would need the registry's metadata, which an install from a
@@ -11,7 +16,7 @@
  * repository's lock entries for the runtime dependencies, and `npm ci --offline` fetches them
  * from the npm cache by their integrity.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +24,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATORS } from '../demo/seed.ts';
-import { startLiveServer } from './helpers/live-server.ts';
+import { freePort, waitForHealth } from './helpers/processes.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const npm = (args: string[], cwd: string) =>
-  run('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false' }, maxBuffer: 32 * 1024 * 1024 });
+const npmEnv = { ...process.env, npm_config_update_notifier: 'false' };
+const npm = (args: string[], cwd: string) => run('npm', args, { cwd, env: npmEnv, maxBuffer: 32 * 1024 * 1024 });
 
 const TSCONFIG = {
   compilerOptions: {
@@ -57,7 +62,7 @@ const partners = await unwrap(operator.client.v1.partners.$get({ query: {} }));
 const owner = partners.data.find((p) => p.status === 'active' && p.owner)!.owner!;
 const session = await operator.mintEmbedSession({ userId: owner.id, components: ['profile'] });
 expectType<Equal<typeof session.clientSecret, string>>(true);
-const event: PlayerEvent = { id: 'pkg-' + Date.now(), type: 'registration', player_id: 'pkg-player', brand: brands.data[0]!.id, occurred_at: new Date().toISOString() };
+const event: PlayerEvent = { id: 'pkg-' + Date.now(), type: 'registration', playerId: 'pkg-player', brand: brands.data[0]!.id, occurredAt: new Date().toISOString() };
 const sent = await operator.sendEvents([event]);
 expectType<Equal<typeof sent.accepted, number>>(true);
 let refusal: unknown = null;
@@ -74,7 +79,7 @@ const WRONG = [
   ['(await unwrap(kabinet.v1.brands.$get())).data[0]!.nmae', 'TS2339'],
   ['operator.updateConversion("c", { status: "paid" })', 'TS2322'],
   [
-    'operator.sendEvents([{ id: "e", type: "deposit", player_id: "p", brand: "b", amount: 25.5, currency: "EUR", occurred_at: "" }])',
+    'operator.sendEvents([{ id: "e", type: "deposit", playerId: "p", brand: "b", amount: 25.5, currency: "EUR", occurredAt: "" }])',
     'TS2322',
   ],
 ] as const;
@@ -90,8 +95,51 @@ void brands; void operator; void unwrap;
 let work = '';
 let app = '';
 let tarball = '';
-let server: Awaited<ReturnType<typeof startLiveServer>>;
-const serverStarting = startLiveServer({ KABINET_SEED_CLICKS: '50' });
+let packed: { size: number; unpackedSize: number; entryCount: number };
+/** `npx kabinet start` in the scratch project, in its own process group. */
+let server: { child: ChildProcess; baseUrl: string; databaseFile: string; output: () => string } | null = null;
+/** `npx kabinet …` in the scratch project: the bin as a user runs it. */
+const kabinet = (args: string[], env: Record<string, string | undefined> = {}) =>
+  run('npx', ['--no-install', 'kabinet', ...args], { cwd: app, env: { ...npmEnv, ...env } });
+
+async function startPackagedServer() {
+  const port = await freePort();
+  const databaseFile = join(app, 'data/k.db');
+  const child = spawn('npx', ['--no-install', 'kabinet', 'start'], {
+    cwd: app,
+    env: {
+      ...npmEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${databaseFile}`,
+      KABINET_SEED_CLICKS: '50',
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  server = { child, baseUrl: `http://127.0.0.1:${port}`, databaseFile, output: () => log };
+  await waitForHealth(server.baseUrl, child, server.output, 60_000);
+}
+
+async function stopPackagedServer() {
+  const child = server?.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name); // npx, npm and the server: the whole group
+    } catch {
+      /* already gone */
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
 
 beforeAll(async () => {
   for (const built of [
@@ -103,10 +151,17 @@ beforeAll(async () => {
     if (!existsSync(join(root, built))) throw new Error(`${built} is missing: run \`npm run build\` first`);
   }
   work = mkdtempSync(join(tmpdir(), 'kabinet-package-'));
-  const packed = JSON.parse((await npm(['pack', '--json', '--pack-destination', work], root)).stdout) as Array<{
+  const [pack] = JSON.parse((await npm(['pack', '--json', '--pack-destination', work], root)).stdout) as Array<{
     filename: string;
+    size: number;
+    unpackedSize: number;
+    entryCount: number;
   }>;
-  tarball = join(work, packed[0]!.filename);
+  tarball = join(work, pack!.filename);
+  packed = pack!;
+  console.log(
+    `kabinet tarball: ${(packed.size / 1024).toFixed(0)} kB packed, ${(packed.unpackedSize / 1024).toFixed(0)} kB unpacked, ${packed.entryCount} files`,
+  );
   app = join(work, 'app');
   mkdirSync(app);
   const repoLock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
@@ -166,15 +221,15 @@ beforeAll(async () => {
     }),
   );
   writeFileSync(join(app, 'wrong.ts'), WRONG_FILE);
-  server = await serverStarting;
-}, 90_000);
+  await startPackagedServer();
+}, 120_000);
 afterAll(async () => {
-  await (server ?? (await serverStarting.catch(() => null)))?.stop();
+  await stopPackagedServer();
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe('the packed package in a scratch project', () => {
-  it('ships the compiled SDK and the widgets, no TypeScript sources', async () => {
+  it('ships the SDK, the widgets and what the server and CLI run on, without tests or dev files', async () => {
     const { stdout } = await run('tar', ['-tzf', tarball]);
     const files = stdout
       .trim()
@@ -188,14 +243,37 @@ describe('the packed package in a scratch project', () => {
         'widgets/dist/kabinet.js',
         'widgets/dist/kabinet-operator.js',
         'widgets/dist/custom-elements.json',
+        'edge/cli.mjs',
+        'edge/cli.ts',
+        'edge/node.ts',
+        'core/http/app.ts',
+        'core/db/migrations/meta/_journal.json',
+        ...readdirSync(join(root, 'core/db/migrations'))
+          .filter((f) => f.endsWith('.sql'))
+          .map((f) => `core/db/migrations/${f}`),
+        'demo/seed.ts',
+        'demo/site/_headers',
+        'demo/site/index.html',
       ]),
     );
-    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.filter((f) => f.endsWith('.test.ts'))).toEqual([]);
+    // TypeScript only where tsx runs it; no build, test or Workers-only files.
+    expect(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && !/^(core|edge|demo)\//.test(f))).toEqual(
+      [],
+    );
+    expect(
+      files.filter((f) =>
+        /^(tests|widgets\/src|node_modules|data)\/|_snapshot\.json$|drizzle\.config|assemble-site|seed-local-d1|worker\.ts|vite\.config/.test(
+          f,
+        ),
+      ),
+    ).toEqual([]);
     const declarations = readFileSync(join(app, 'node_modules/kabinet/dist/sdk/index.d.ts'), 'utf8');
     expect([...declarations.matchAll(/(?:from\s*|import\()\s*["']([^"']+)["']/g)].map((m) => m[1])).toEqual(
       expect.arrayContaining(['hono/client']),
     );
     expect(declarations).not.toMatch(/from\s*["']\.|import\(["']\./);
+    expect(packed.entryCount).toBe(files.length);
   });
 
   it('typechecks a usage file against the installed SDK, and refuses wrong fields', async () => {
@@ -216,11 +294,25 @@ describe('the packed package in a scratch project', () => {
     expect(errors).toEqual(WRONG.map(([, code], i) => [firstWrongLine + i, code]));
   }, 60_000);
 
-  it('calls a live server through the installed SDK', async () => {
+  it('`npx kabinet start` serves the API and kabinet.js from the package, its database in the project', async () => {
+    const health = await fetch(`${server!.baseUrl}/health`);
+    expect(health.status).toBe(200);
+    const widgets = await fetch(`${server!.baseUrl}/kabinet.js`);
+    expect(widgets.status).toBe(200);
+    expect(widgets.headers.get('content-type')).toMatch(/javascript/);
+    expect(await widgets.text()).toBe(readFileSync(join(app, 'node_modules/kabinet/widgets/dist/kabinet.js'), 'utf8'));
+    expect((await fetch(`${server!.baseUrl}/`)).status).toBe(200);
+    expect(existsSync(server!.databaseFile)).toBe(true);
+    expect(existsSync(join(app, 'data/kabinet.secret'))).toBe(true);
+    expect(existsSync(join(app, 'node_modules/kabinet/data'))).toBe(false);
+    expect(server!.output()).toContain('demo data seeded');
+  });
+
+  it('calls the packaged server through the installed SDK', async () => {
     const demo = DEMO_OPERATORS[0]!;
     const { stdout } = await run(process.execPath, ['out/usage.js'], {
       cwd: app,
-      env: { ...process.env, KABINET_URL: server.baseUrl, KABINET_KEY: demo.apiKey },
+      env: { ...process.env, KABINET_URL: server!.baseUrl, KABINET_KEY: demo.apiKey },
     });
     expect(JSON.parse(stdout)).toEqual({
       brands: expect.arrayContaining(demo.brands.map((b) => b.name)),
@@ -229,6 +321,24 @@ describe('the packed package in a scratch project', () => {
       accepted: 1,
       refusal: [404, 'not_found'],
     });
+  }, 30_000);
+
+  it('`npx kabinet --help` prints the commands, start among them', async () => {
+    const { stdout } = await kabinet(['--help']);
+    expect(stdout).toContain('kabinet start');
+    expect(stdout).toContain('kabinet partners list');
+  });
+
+  it("`npx kabinet partners list` reads the running server's database", async () => {
+    const { stdout } = await kabinet(['partners', 'list'], { DATABASE_URL: `file:${server!.databaseFile}` });
+    for (const demo of DEMO_OPERATORS) expect(stdout).toContain(`${demo.name} (${demo.id})`);
+  }, 30_000);
+
+  it('without DATABASE_URL the CLI uses ./data/kabinet.db under the working directory', async () => {
+    const { stdout } = await kabinet(['migrate'], { DATABASE_URL: undefined });
+    expect(stdout).toContain('Migrations applied to file:./data/kabinet.db');
+    expect(existsSync(join(app, 'data/kabinet.db'))).toBe(true);
+    expect(existsSync(join(app, 'node_modules/kabinet/data'))).toBe(false);
   }, 30_000);
 
   it('resolves the widget entries and the manifest through the package exports', async () => {
