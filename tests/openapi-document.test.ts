@@ -108,7 +108,7 @@ describe('the OpenAPI document for client generators', () => {
     expect(doc.components.schemas.PlayerEventBatch!.properties!.events!.items).toEqual({
       $ref: '#/components/schemas/PlayerEvent',
     });
-    expect(doc.components.schemas.PlayerEvent!.properties).toHaveProperty('occurred_at');
+    expect(doc.components.schemas.PlayerEvent!.properties).toHaveProperty('occurredAt');
     const { client } = await t.addOperator('Docs Casino');
     const res = await client.v1.events.$post({ json: { events: [{ nonsense: true }] } });
     expect(res.status).toBe(200);

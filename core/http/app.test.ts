@@ -41,11 +41,11 @@ describe('HTTP API through the typed client', () => {
     const problem = (await res.json()) as unknown as {
       code: string;
       errors: Array<{ path: string }>;
-      request_id: string;
+      requestId: string;
     };
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors.map((e) => e.path).sort()).toEqual(['body.currency', 'body.name', 'body.websiteUrl']);
-    expect(problem.request_id).toBe(res.headers.get('x-request-id'));
+    expect(problem.requestId).toBe(res.headers.get('x-request-id'));
     expect((await unwrap(a.client.v1.brands.$get())).data).toEqual([]);
   });
 
@@ -143,7 +143,7 @@ describe('HTTP API through the typed client', () => {
     expect(a.status).toBe(500);
     const body = await a.text();
     expect(body).not.toMatch(/libsql|sqlite|stack|at \w+ \(/i);
-    expect(JSON.parse(body)).toMatchObject({ code: 'internal', request_id: a.headers.get('x-request-id') });
+    expect(JSON.parse(body)).toMatchObject({ code: 'internal', requestId: a.headers.get('x-request-id') });
     expect(t.errors).toHaveLength(1);
   });
 

@@ -12,7 +12,7 @@ export const ProblemSchema = z
     status: z.number().int(),
     code: z.enum(PROBLEM_CODES).openapi({ example: 'validation_failed' }),
     detail: z.string(),
-    request_id: z.string().nullable(),
+    requestId: z.string().nullable(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');

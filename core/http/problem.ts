@@ -67,7 +67,7 @@ export interface ProblemBody {
   status: number;
   code: ProblemCode;
   detail: string;
-  request_id: string | null;
+  requestId: string | null;
   errors?: FieldProblem[];
 }
 
@@ -78,7 +78,7 @@ export function problemBody(error: DomainError, requestId: string | null): Probl
     status: problemStatus(error),
     code: error.code,
     detail: error.detail,
-    request_id: requestId,
+    requestId: requestId,
     ...(error.errors.length ? { errors: error.errors } : {}),
   };
 }

@@ -132,11 +132,11 @@ describe('body size', () => {
     const events = Array.from({ length: 1000 }, (_, i) => ({
       id: `evt-${i}`.padEnd(100, 'x'),
       type: 'deposit',
-      player_id: `player-${i}`.padEnd(100, 'p'),
+      playerId: `player-${i}`.padEnd(100, 'p'),
       brand: 'Batch Casino',
       amount: '25.50',
       currency: 'EUR',
-      occurred_at: '2026-11-24T09:00:00Z',
+      occurredAt: '2026-11-24T09:00:00Z',
       data: { note: 'n'.repeat(300), source: 'crm' },
     }));
     const body = JSON.stringify({ events });

@@ -38,7 +38,7 @@ export interface KabinetProblem {
   code: string;
   detail: string;
   errors?: Array<{ path: string; message: string }>;
-  request_id: string | null;
+  requestId: string | null;
 }
 
 /** A problem+json answer from the API, thrown by `unwrap` and the operator helpers. */
@@ -73,14 +73,14 @@ async function problemOf(res: ClientResponse<unknown, number, string>): Promise<
   try {
     const body = JSON.parse(text) as Partial<KabinetProblem>;
     if (typeof body.code === 'string')
-      return { ...body, detail: body.detail ?? '', request_id: body.request_id ?? requestId } as KabinetProblem;
+      return { ...body, detail: body.detail ?? '', requestId: body.requestId ?? requestId } as KabinetProblem;
   } catch {
     /* not JSON: described below */
   }
   return {
     code: 'unexpected_response',
     detail: `HTTP ${res.status} without a problem body${text ? `: ${text.slice(0, 200)}` : ''}`,
-    request_id: requestId,
+    requestId,
   };
 }
 
@@ -118,16 +118,16 @@ export interface PlayerEvent {
     | 'lead'
     | 'sale'
     | 'custom';
-  player_id: string;
+  playerId: string;
   /** The brand's id (`brand_…`). */
   brand: string;
-  visit_id?: string | undefined;
-  promo_code?: string | undefined;
+  visitId?: string | undefined;
+  promoCode?: string | undefined;
   /** A decimal string in the currency's units ("25.50"), never a number; only together with `currency`. */
   amount?: string | undefined;
   currency?: string | undefined;
   /** ISO 8601 with offset, e.g. 2026-11-24T10:00:00Z. */
-  occurred_at: string;
+  occurredAt: string;
   data?: Record<string, unknown> | undefined;
 }
 

@@ -63,21 +63,21 @@ describe('createOperatorClient', () => {
     const event = (i: number): PlayerEvent => ({
       id: `ev-${i}`,
       type: 'deposit',
-      player_id: `p-${i}`,
+      playerId: `p-${i}`,
       brand: setup.brandId,
-      visit_id: visit,
+      visitId: visit,
       amount: '10.00',
       currency: 'EUR',
-      occurred_at: '2026-11-24T09:00:00Z',
+      occurredAt: '2026-11-24T09:00:00Z',
     });
     const events = [
       {
         id: 'reg-1',
         type: 'registration',
-        player_id: 'p-0',
+        playerId: 'p-0',
         brand: setup.brandId,
-        visit_id: visit,
-        occurred_at: '2026-11-24T08:00:00Z',
+        visitId: visit,
+        occurredAt: '2026-11-24T08:00:00Z',
       } as PlayerEvent,
       ...Array.from({ length: 1_000 }, (_, i) => event(i + 1)),
     ];

@@ -115,10 +115,10 @@ export async function benchPostbacks(baseUrl: string, databaseUrl: string) {
           events: Array.from({ length: 1000 }, (_, i) => ({
             id: `pbbench-${b * 1000 + i}`,
             type: 'registration',
-            player_id: `pbbench-p-${b * 1000 + i}`,
+            playerId: `pbbench-p-${b * 1000 + i}`,
             brand: demo.brands[0]!.id,
-            promo_code: 'LUC0',
-            occurred_at: '2026-11-24T10:00:00Z',
+            promoCode: 'LUC0',
+            occurredAt: '2026-11-24T10:00:00Z',
           })),
         },
       }),

@@ -165,10 +165,10 @@ async function benchEventIngest(baseUrl: string) {
     Array.from({ length: 1000 }, (_, i) => ({
       id: `bench-${b}-${i}`,
       type: i % 3 === 0 ? 'first_deposit' : 'registration',
-      player_id: `bench-p-${b}-${i}`,
+      playerId: `bench-p-${b}-${i}`,
       brand: demo.brands[0]!.id,
-      promo_code: 'LUC0',
-      occurred_at: '2026-11-24T10:00:00Z',
+      promoCode: 'LUC0',
+      occurredAt: '2026-11-24T10:00:00Z',
       ...(i % 3 === 0 ? { amount: '25.00', currency: 'EUR' } : {}),
     }));
   for (const pass of ['new events', 'repeats (idempotency)'] as const) {

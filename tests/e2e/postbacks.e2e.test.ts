@@ -98,10 +98,10 @@ describe('postbacks in the browser', { timeout: 60_000 }, () => {
             {
               id: 'e2e-reg-1',
               type: 'registration',
-              player_id: 'e2e-p1',
+              playerId: 'e2e-p1',
               brand: lucky.brands[0]!.id,
-              visit_id: visit,
-              occurred_at: new Date().toISOString(),
+              visitId: visit,
+              occurredAt: new Date().toISOString(),
             },
           ],
         },

@@ -50,11 +50,11 @@ export async function sendEventsTypes() {
     {
       id: 'e1',
       type: 'deposit',
-      player_id: 'p1',
+      playerId: 'p1',
       brand: 'brand_1',
       amount: '25.50',
       currency: 'EUR',
-      occurred_at: '2026-11-24T10:00:00Z',
+      occurredAt: '2026-11-24T10:00:00Z',
     },
   ]);
   expectTypeOf(result).toEqualTypeOf<EventBatchResult>();
@@ -64,17 +64,17 @@ export async function sendEventsTypes() {
     {
       id: 'e1',
       type: 'deposit',
-      player_id: 'p1',
+      playerId: 'p1',
       brand: 'brand_1',
       // @ts-expect-error amounts are decimal strings, never numbers
       amount: 25.5,
       currency: 'EUR',
-      occurred_at: '2026-11-24T10:00:00Z',
+      occurredAt: '2026-11-24T10:00:00Z',
     },
   ]);
   void operator.sendEvents([
     // @ts-expect-error not an event type
-    { id: 'e1', type: 'refund', player_id: 'p1', brand: 'brand_1', occurred_at: '2026-11-24T10:00:00Z' },
+    { id: 'e1', type: 'refund', playerId: 'p1', brand: 'brand_1', occurredAt: '2026-11-24T10:00:00Z' },
   ]);
 }
 

@@ -2,6 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
 import { unwrap } from '../../sdk/index.ts';
+import { eq } from 'drizzle-orm';
+import { sha256Hex } from '../../lib/crypto.ts';
+import { playerEvents } from './table.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let op: Awaited<ReturnType<typeof t.addOperator>>;
@@ -47,9 +50,9 @@ const send = (events: unknown[]) => unwrap(op.client.v1.events.$post({ json: { e
 const event = (id: string, extra: Record<string, unknown> = {}) => ({
   id,
   type: 'registration',
-  player_id: 'p1',
+  playerId: 'p1',
   brand: brandId,
-  occurred_at: '2026-11-24T10:05:00Z',
+  occurredAt: '2026-11-24T10:05:00Z',
   ...extra,
 });
 
@@ -59,10 +62,10 @@ describe('player events', () => {
       'kb_vid',
     )!;
     const result = await send([
-      event('e1', { visit_id: visit }),
+      event('e1', { visitId: visit }),
       event('e2', { type: 'first_deposit', amount: '25.50', currency: 'EUR' }),
-      event('e3', { player_id: 'p2', promo_code: 'WELCOME' }),
-      event('e4', { player_id: 'stranger', type: 'deposit', amount: '10', currency: 'EUR' }),
+      event('e3', { playerId: 'p2', promoCode: 'WELCOME' }),
+      event('e4', { playerId: 'stranger', type: 'deposit', amount: '10', currency: 'EUR' }),
     ]);
     expect(result).toMatchObject({ accepted: 4, duplicates: 0, conflicts: 0, rejected: 0 });
     expect(result.results.map((r) => r.attribution?.method ?? null)).toEqual([
@@ -92,7 +95,7 @@ describe('player events', () => {
   it('is idempotent by id: a repeat counts once, a changed repeat is a conflict; one bad event does not sink the batch', async () => {
     await send([event('e1', { amount: '5.00', currency: 'EUR', type: 'deposit' })]);
     const result = await send([
-      event('e1', { amount: '5', currency: 'EUR', type: 'deposit', occurred_at: '2026-11-24T12:05:00+02:00' }), // the same event, written differently
+      event('e1', { amount: '5', currency: 'EUR', type: 'deposit', occurredAt: '2026-11-24T12:05:00+02:00' }), // the same event, written differently
       event('e1', { amount: '6.00', currency: 'EUR', type: 'deposit' }),
       event('e5', { amount: 25.5, currency: 'EUR' }),
       event('e6', { amount: '1.234', currency: 'EUR' }),
@@ -118,6 +121,13 @@ describe('player events', () => {
     expect(again.results[0]!.status).toBe('duplicate');
   });
 
+  it('stores the content hash in the form 0.1.0 wrote (snake_case keys), so repeats of events stored then stay duplicates', async () => {
+    await send([event('h1')]);
+    const [row] = await t.deps.db.select().from(playerEvents).where(eq(playerEvents.id, 'h1'));
+    const before = `{"amount":null,"brand":"${brandId}","id":"h1","occurred_at":"2026-11-24T10:05:00.000Z","player_id":"p1","type":"registration"}`;
+    expect(row!.contentHash).toBe(await sha256Hex(before));
+  });
+
   it('refuses a batch over 1,000 events as a whole', async () => {
     const res = await op.client.v1.events.$post({
       json: { events: Array.from({ length: 1001 }, (_, i) => event(`x${i}`)) },
@@ -135,7 +145,7 @@ describe('player events', () => {
     ).id;
     const result = await unwrap(
       other.client.v1.events.$post({
-        json: { events: [{ ...event('z1', { visit_id: visit, promo_code: 'WELCOME' }), brand: otherBrand }] },
+        json: { events: [{ ...event('z1', { visitId: visit, promoCode: 'WELCOME' }), brand: otherBrand }] },
       }),
     );
     expect(result.results[0]).toMatchObject({ status: 'accepted', attribution: null });

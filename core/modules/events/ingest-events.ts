@@ -2,7 +2,7 @@
  * `POST /v1/events`: a batch of up to 1,000 player events, each answered on its own.
  * Idempotent by the operator's event id: a repeat with the same content is acknowledged and
  * counted once; the same id with different content is a conflict and changes nothing.
- * Attribution: the click named by visit_id, else the promo code, else the player's earlier
+ * Attribution: the click named by visitId, else the promo code, else the player's earlier
  * attribution; events that match nothing are kept unattributed (and listed for the operator).
  * The whole batch is read with a handful of queries and written in one batch.
  */
@@ -37,7 +37,11 @@ type Result = {
 
 const playerKey = (brand: string, player: string) => `${brand}\u0000${player}`;
 
-/** Canonical content: key order, time notation or "5" vs "5.00" do not make a "different" event. */
+/**
+ * Canonical content: key order, time notation or "5" vs "5.00" do not make a "different" event.
+ * The hash is stored, so its form is fixed: fields keep the snake_case names events had before the
+ * body went camelCase (0.2.0), and a repeat of an event stored earlier still matches its hash.
+ */
 function canonical(e: Incoming, amountMinor: number | null): string {
   const sortKeys = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
@@ -49,7 +53,16 @@ function canonical(e: Incoming, amountMinor: number | null): string {
       : Array.isArray(v)
         ? v.map(sortKeys)
         : v;
-  return JSON.stringify(sortKeys({ ...e, amount: amountMinor, occurred_at: new Date(e.occurred_at).toISOString() }));
+  const { playerId, visitId, promoCode, occurredAt, ...rest } = e;
+  const stored = {
+    ...rest,
+    player_id: playerId,
+    visit_id: visitId,
+    promo_code: promoCode,
+    amount: amountMinor,
+    occurred_at: new Date(occurredAt).toISOString(),
+  };
+  return JSON.stringify(sortKeys(stored));
 }
 
 /** What an attributed event's postbacks know: the event's own values under the built-in names. */
@@ -139,16 +152,16 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
   const clickRows = await clickAttributions(
     deps,
     operatorId,
-    valid.flatMap((v) => (v.event.visit_id ? [v.event.visit_id] : [])),
+    valid.flatMap((v) => (v.event.visitId ? [v.event.visitId] : [])),
   );
   const promoRows = await promosByCode(
     deps,
     operatorId,
-    valid.flatMap((v) => (v.event.promo_code ? [v.event.promo_code] : [])),
+    valid.flatMap((v) => (v.event.promoCode ? [v.event.promoCode] : [])),
   );
   const knownPlayers = new Map(
     (
-      await inChunks([...new Set(valid.map((v) => v.event.player_id))], (ids) =>
+      await inChunks([...new Set(valid.map((v) => v.event.playerId))], (ids) =>
         deps.db
           .select()
           .from(players)
@@ -198,9 +211,9 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
       };
       continue;
     }
-    const click = event.visit_id ? clickRows.get(event.visit_id) : undefined;
-    const promo = event.promo_code ? promoRows.get(event.promo_code) : undefined;
-    const player = knownPlayers.get(playerKey(event.brand, event.player_id));
+    const click = event.visitId ? clickRows.get(event.visitId) : undefined;
+    const promo = event.promoCode ? promoRows.get(event.promoCode) : undefined;
+    const player = knownPlayers.get(playerKey(event.brand, event.playerId));
     const attribution: Attribution | null = click
       ? {
           partnerId: click.partnerId,
@@ -230,7 +243,7 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
       const row = {
         operatorId,
         brandId: event.brand,
-        playerId: event.player_id,
+        playerId: event.playerId,
         partnerId: attribution.partnerId,
         campaignId: attribution.campaignId,
         promoId: attribution.promoId,
@@ -238,19 +251,19 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
         attributedAt: now,
       };
       newPlayers.push(row);
-      knownPlayers.set(playerKey(event.brand, event.player_id), row as typeof players.$inferSelect);
+      knownPlayers.set(playerKey(event.brand, event.playerId), row as typeof players.$inferSelect);
     }
     toInsert.push({
       operatorId,
       id: event.id,
       type: event.type,
-      playerId: event.player_id,
+      playerId: event.playerId,
       brandId: event.brand,
-      visitId: event.visit_id ?? null,
-      promoCode: event.promo_code ?? null,
+      visitId: event.visitId ?? null,
+      promoCode: event.promoCode ?? null,
       amountMinor,
       currency: event.currency ?? null,
-      occurredAt: new Date(event.occurred_at),
+      occurredAt: new Date(event.occurredAt),
       data: event.data ?? null,
       contentHash: hash,
       partnerId: attribution?.partnerId ?? null,

@@ -10,10 +10,10 @@ export const PlayerEventSchema = z
   .object({
     id: z.string().trim().min(1).max(100),
     type: z.enum(PLAYER_EVENT_TYPES),
-    player_id: z.string().trim().min(1).max(100),
+    playerId: z.string().trim().min(1).max(100),
     brand: z.string().min(3).max(64),
-    visit_id: z.string().max(100).optional(),
-    promo_code: z.string().max(40).optional(),
+    visitId: z.string().max(100).optional(),
+    promoCode: z.string().max(40).optional(),
     /** A decimal string in the currency's units ("25.50"): never a float. */
     amount: z
       .string()
@@ -22,7 +22,7 @@ export const PlayerEventSchema = z
     currency: z
       .enum(CURRENCY_CODES as [string, ...string[]], { error: 'must be a supported currency code like EUR' })
       .optional(),
-    occurred_at: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time like 2026-11-24T10:00:00Z' }),
+    occurredAt: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 time like 2026-11-24T10:00:00Z' }),
     data: z.record(z.string(), z.unknown()).optional(),
   })
   .strict()

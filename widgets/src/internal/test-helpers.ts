@@ -133,7 +133,7 @@ export function problemResponse(
       status,
       code,
       detail,
-      request_id: 'req_test',
+      requestId: 'req_test',
       ...(errors ? { errors } : {}),
     },
     status,

@@ -75,7 +75,7 @@ export function problem(
       code,
       detail,
       errors,
-      request_id: 'req_test',
+      requestId: 'req_test',
     }),
     { status, headers: { 'content-type': 'application/problem+json' } },
   );
