@@ -11,7 +11,6 @@ import {
 import { describe, it } from './test-helpers.ts';
 import { lightPalette, lightTokens } from '../themes/light.ts';
 import { darkPalette, darkTokens } from '../themes/dark.ts';
-import { runtimeTokenCss } from '../components/kb-portal/kb-portal.styles.ts';
 
 /** `#rrggbb` of an HSL colour (h in degrees, s and l 0–1). */
 function hsl(h: number, s: number, l: number): string {
@@ -138,17 +137,5 @@ describe('brand-colours', () => {
       expect(token('--kb-color-primary')).to.equal(palette.primary);
       expect(failures('default', t, palette.surfaces)).to.deep.equal([]);
     }
-  });
-
-  it("derives the portal's runtime tokens from the branding for the theme in use", () => {
-    const css = runtimeTokenCss('dark', { primaryColor: '#1e3a5f', accentColor: '#7c3aed' } as never);
-    const last = (name: string) => [...css.matchAll(new RegExp(`${name}:\\s*([^;]+);`, 'g'))].at(-1)?.[1];
-    const t = deriveBrandTokens('#1e3a5f', '#7c3aed', darkPalette.surfaces);
-    expect(last('--kb-color-primary'), 'fill kept').to.equal('#1e3a5f');
-    expect(last('--kb-color-link')).to.equal(t.link);
-    expect(last('--kb-focus-ring-color')).to.equal(t.focusRing);
-    expect(last('--kb-color-accent-ui')).to.equal(t.accentUi);
-    const bad = runtimeTokenCss('light', { primaryColor: 'red;x:y', accentColor: 'url(x)' } as never);
-    expect(bad, 'nothing from invalid colours').not.to.match(/--kb-color-link|red|url/);
   });
 });

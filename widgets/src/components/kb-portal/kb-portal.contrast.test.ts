@@ -3,7 +3,9 @@ import '../../index.ts';
 import type { PortalConfig } from '../../internal/api-client.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { expect } from '@open-wc/testing';
-import { contrastRatio, type Rgb } from '../../internal/brand-colours.ts';
+import { contrastRatio, deriveBrandTokens, type Rgb } from '../../internal/brand-colours.ts';
+import { darkPalette } from '../../themes/dark.ts';
+import { runtimeTokenCss } from './kb-portal.styles.ts';
 import {
   afterEach,
   cleanupFixtures,
@@ -70,6 +72,18 @@ function textContrast(el: HTMLElement): number {
 }
 
 describe('<kb-portal> brand colour contrast', () => {
+  it("derives the portal's runtime tokens from the branding for the theme in use", () => {
+    const css = runtimeTokenCss('dark', { primaryColor: '#1e3a5f', accentColor: '#7c3aed' } as never);
+    const last = (name: string) => [...css.matchAll(new RegExp(`${name}:\\s*([^;]+);`, 'g'))].at(-1)?.[1];
+    const t = deriveBrandTokens('#1e3a5f', '#7c3aed', darkPalette.surfaces);
+    expect(last('--kb-color-primary'), 'fill kept').to.equal('#1e3a5f');
+    expect(last('--kb-color-link')).to.equal(t.link);
+    expect(last('--kb-focus-ring-color')).to.equal(t.focusRing);
+    expect(last('--kb-color-accent-ui')).to.equal(t.accentUi);
+    const bad = runtimeTokenCss('light', { primaryColor: 'red;x:y', accentColor: 'url(x)' } as never);
+    expect(bad, 'nothing from invalid colours').not.to.match(/--kb-color-link|red|url/);
+  });
+
   let stub: FetchStub | null = null;
   afterEach(() => {
     stub?.restore();
