@@ -3,10 +3,15 @@
 // is public, it must stay kabinet.js) and widgets/src/operator.ts → widgets/dist/kabinet-operator.js
 // (operator console). Code splitting stays on: lazy sections and the code both entries share
 // (lit…) become chunks/, so a partner page never loads the operator console.
+// Entries keep their names (operators' script tags name them); chunks carry a content hash, so
+// the server may cache them forever (demo/site/_headers). After writing, every text file over 1 kB
+// gets .br and .gz siblings for Node and Deno to send (edge/precompress.ts).
 // Node-side tests live in tests/vitest.config.ts.
 import { defineConfig } from 'vite';
+import { precompress } from './edge/precompress.ts';
 
 export default defineConfig({
+  plugins: [precompress()],
   build: {
     outDir: 'widgets/dist',
     emptyOutDir: true,
