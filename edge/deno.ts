@@ -1,5 +1,11 @@
-/** Deno entry: `npm run start:deno`. The same core and database code as Node, served by Deno.serve. */
-import { serveStatic, getConnInfo } from 'hono/deno';
+/**
+ * Deno entry: `npm run start:deno`. The same core and database code as Node, served by Deno.serve.
+ * Static files go through the same serve-static as on Node (@hono/node-server's, on Deno's node:fs):
+ * hono/deno's sends precompressed files without Content-Length, answers HEAD with Content-Length 0
+ * and ignores Range.
+ */
+import { getConnInfo } from 'hono/deno';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { readServerConfig } from './config.ts';
 import { banner, boot } from './boot.ts';
 import { createSite } from './site.ts';
@@ -18,7 +24,7 @@ declare const Deno: {
 const config = readServerConfig(Deno.env.toObject());
 const env = Deno.env.toObject();
 const kabinet = await boot(config, 'deno', { env, clientIp: (c) => getConnInfo(c).remote.address ?? null });
-const site = createSite(kabinet.app, serveStatic as never, { demo: kabinet.demo });
+const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
 const server = Deno.serve(
   {
     port: config.port,
