@@ -2,6 +2,7 @@
  * What the Node and Deno entries share: open and migrate the database, seed the demo on an empty
  * database, build the deps, start the in-process job runner.
  */
+import { VERSION } from '../core/lib/version.ts';
 import { createApp } from '../core/http/app.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { systemClock } from '../core/lib/clock.ts';
@@ -29,7 +30,6 @@ export interface BootOptions {
   clientIp: (c: Context) => string | null;
 }
 
-export const VERSION = '0.1.0';
 
 export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], options: BootOptions) {
   const { db, close } = await openLibsqlDatabase(config.databaseUrl, config.databaseAuthToken);

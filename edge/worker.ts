@@ -4,6 +4,7 @@
  * JOBS Queue; the Cron Trigger sweeps anything a queue message did not finish.
  * Static files (demo site, kabinet.js) are served by Workers static assets before this runs.
  */
+import { VERSION } from '../core/lib/version.ts';
 import { drizzle as drizzleD1 } from 'drizzle-orm/d1';
 import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql';
 import { createClient } from '@libsql/client/web';
@@ -55,7 +56,6 @@ interface MessageBatch {
   messages: Array<{ body: { jobId: string }; ack(): void; retry(): void }>;
 }
 
-const VERSION = '0.1.0';
 let handlers: JobHandlers = { ...maintenanceHandlers };
 
 function openDatabase(env: Env): Db {

@@ -27,10 +27,11 @@ import { postbackRoutes } from '../modules/postbacks/routes.ts';
 import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
+import { VERSION } from '../lib/version.ts';
 
 export const OPENAPI_INFO = {
   title: 'Kabinet API',
-  version: '0.1.0',
+  version: VERSION,
   description:
     'White-label affiliate partner portal: Operator API (secret key), public portal configuration, tracking and postback endpoints.',
   license: { name: 'MIT', identifier: 'MIT' },

@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 const port = Number(process.env.PORT);
 createServer((req, res) => {
   if (req.url === '/health') {
-    const body = JSON.stringify({ status: 'ok', runtime: 'node', version: '0.1.0', time: new Date().toISOString() });
+    const body = JSON.stringify({ status: 'ok', runtime: 'node', version: '0.2.0', time: new Date().toISOString() });
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);
     return;
