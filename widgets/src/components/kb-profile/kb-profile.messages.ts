@@ -22,7 +22,7 @@ const en = {
   'locale': 'Language',
   'currency': 'Default report currency',
   'currencyHint':
-    'Statistics and the dashboard’s quick stats show amounts in this currency. Commissions, bills and payments stay in each brand’s base currency; saved report favourites keep their own currency.',
+    'Saved with your profile. Today every amount is shown in the currency it was earned in.',
   'emails': 'Email notifications',
   'topic.news': 'Program news',
   'topic.reports': 'Reports',
@@ -60,7 +60,7 @@ const ru: Record<keyof typeof en, Message> = {
   'locale': 'Язык',
   'currency': 'Валюта отчётов по умолчанию',
   'currencyHint':
-    'В этой валюте показываются статистика и быстрые показатели на главной. Комиссии, счета и выплаты считаются в базовой валюте бренда; сохранённые шаблоны отчётов сохраняют свою валюту.',
+    'Сохраняется в профиле. Сейчас каждая сумма показывается в той валюте, в которой заработана.',
   'emails': 'Уведомления по эл. почте',
   'topic.news': 'Новости программы',
   'topic.reports': 'Отчёты',

@@ -53,8 +53,8 @@ const en = {
   'invite.sent': 'Invitation sent to {email}.',
   'invite.fix': 'Please correct the highlighted fields.',
   'roleHint.admin': 'Admin: everything, including the team.',
-  'roleHint.analyst': 'Analyst: statistics and reports.',
-  'roleHint.finance': 'Finance: wallet, bills and payments.',
+  'roleHint.analyst': 'Analyst: sees campaigns, conversions, postbacks and their own activity; changes nothing.',
+  'roleHint.finance': 'Finance: sees campaigns, conversions, postbacks and their own activity; changes nothing.',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -110,8 +110,8 @@ const ru: Record<keyof typeof en, Message> = {
   'invite.sent': 'Приглашение отправлено на {email}.',
   'invite.fix': 'Исправьте отмеченные поля.',
   'roleHint.admin': 'Администратор: всё, включая управление командой.',
-  'roleHint.analyst': 'Аналитик: статистика и отчёты.',
-  'roleHint.finance': 'Финансист: кошелёк, счета и выплаты.',
+  'roleHint.analyst': 'Аналитик: видит кампании, конверсии, постбэки и свои действия; ничего не меняет.',
+  'roleHint.finance': 'Финансист: видит кампании, конверсии, постбэки и свои действия; ничего не меняет.',
 };
 
 export const teamMessages = defineMessages({ en, ru });
