@@ -21,10 +21,12 @@ export async function renderHostedPortal(
   const operator = await getOperator(deps, operatorId);
   const { branding } = operator;
   const dark = branding.theme === 'dark';
-  // Colours are validated as #rrggbb on write, so they are safe inside the style element.
+  // Colours are validated as #rrggbb on write, so they are safe inside the style element. The brand
+  // colour is a border, never a text background: any colour an operator picks keeps the title readable.
   const style = `
   body { margin: 0; font: 16px/1.5 system-ui, sans-serif; background: ${dark ? '#0f1115' : '#f5f6f8'}; color: ${dark ? '#e8eaed' : '#1f2937'}; }
-  header { background: ${branding.primaryColor}; color: #fff; padding: 14px 24px; font-weight: 600; font-size: 18px; }
+  header { border-bottom: 4px solid ${branding.primaryColor}; padding: 14px 24px; }
+  header h1 { margin: 0; font-size: 18px; font-weight: 600; }
   main { max-width: 1040px; margin: 24px auto; padding: 0 16px; }
   footer { text-align: center; font-size: 13px; opacity: .7; padding: 24px; }
   footer a { color: inherit; }
@@ -33,7 +35,7 @@ export async function renderHostedPortal(
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${branding.displayName}</title>
 <style>${raw(style)}</style></head>
-<body><header>${branding.displayName}</header>
+<body><header><h1>${branding.displayName}</h1></header>
 <main><kb-portal operator="${operator.id}" auth="cookie" locale="${locale}"></kb-portal></main>
 <footer>${branding.supportEmail ? html`<a href="mailto:${branding.supportEmail}">${branding.supportEmail}</a>` : ''}</footer>
 <script type="module" src="/kabinet.js"></script>
