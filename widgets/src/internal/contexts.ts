@@ -6,6 +6,7 @@
 import { createContext } from '@lit/context';
 import type { ApiClient, PortalConfig, SessionResult } from './api-client.ts';
 import type { LocaleState } from './i18n.ts';
+import type { SectionRoute } from './router.ts';
 
 /** The signed-in user as the API returns it (SessionResult.user). */
 export type SessionUser = SessionResult['user'];
@@ -47,3 +48,8 @@ export const sessionContext = createContext<SessionState>(Symbol('kb-session'));
 export const localeContext = createContext<LocaleState>(Symbol('kb-locale'));
 /** The operator's public configuration; null while loading or after a failure. */
 export const brandingContext = createContext<PortalConfig | null>(Symbol('kb-branding'));
+/**
+ * The shown section's place (`#/campaigns/camp_123` → section `campaigns`, path `['camp_123']`) and a
+ * way to move inside it; read it with `SectionAddress` (router.ts). Undefined outside a portal.
+ */
+export const routeContext = createContext<SectionRoute | undefined>(Symbol('kb-route'));

@@ -17,8 +17,13 @@ type Connection = SuccessBody<Awaited<ReturnType<KabinetClient['v1']['network_co
 export interface KabinetEventMap {
   /** The portal loaded its operator's configuration and is showing content. */
   'kb-ready': { operatorId: string };
-  /** The user picked a section in the portal's navigation. */
-  'kb-navigate': { section: string };
+  /**
+   * The user moved to another place in the portal: a section in its navigation, or a view inside one
+   * (a campaign's page). `path` is the portal path, e.g. `/campaigns/camp_123` (`#/…` in hash routing,
+   * under `base-path` in path routing). Cancelable: `preventDefault()` keeps the portal where it is,
+   * so a host router (`routing="none"`) can take over and call `portal.navigate(path)` itself.
+   */
+  'kb-navigate': { section: string; path: string };
   /** Loading failed; `detail` is the server's problem detail (or a network message). `status` is 0 when no response arrived. */
   'kb-error': { code: string; detail: string; status: number };
   /** The user picked another language in the switcher. */

@@ -81,9 +81,25 @@ export async function formHost(tag: string, options: { locale?: Locale; session?
   return { form, localeProvider, providers };
 }
 
+/** The password sessions a tab keeps for a refresh (sessionStorage `kabinet.session:…` entries), key → parsed value. */
+export function keptSessions(): Record<string, { token: string; expiresAt: string; user: SessionUser }> {
+  const out: Record<string, { token: string; expiresAt: string; user: SessionUser }> = {};
+  for (let i = 0; i < sessionStorage.length; i++) {
+    const key = sessionStorage.key(i);
+    if (key?.startsWith('kabinet.')) out[key] = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+  }
+  return out;
+}
+
+/** Removes every kept session (what closing the tab does). */
+export function forgetKeptSessions(): void {
+  for (const key of Object.keys(keptSessions())) sessionStorage.removeItem(key);
+}
+
 /**
  * Call inside a `describe`: after each test, restores the fetch stub set on the returned holder,
- * removes fixtures and puts the page URL back (tests change `?ref=` and `#invite=`).
+ * removes fixtures, forgets kept sessions and puts the page URL back (tests change `?ref=`,
+ * `#invite=` and the portal's `#/section` or path).
  */
 export function isolateEachTest(): { stub: FetchStub | null } {
   const holder: { stub: FetchStub | null } = { stub: null };
@@ -92,6 +108,7 @@ export function isolateEachTest(): { stub: FetchStub | null } {
     holder.stub?.restore();
     holder.stub = null;
     cleanupFixtures();
+    forgetKeptSessions();
     history.replaceState(history.state, '', originalUrl);
   });
   return holder;

@@ -18,7 +18,14 @@ import {
   waitFor,
 } from '../../internal/test-helpers.ts';
 import type { KbPortal } from './kb-portal.ts';
-import { configRoute, isolateEachTest, publicRoute, sessionResult, user } from '../../internal/portal-test-kit.ts';
+import {
+  configRoute,
+  isolateEachTest,
+  keptSessions,
+  publicRoute,
+  sessionResult,
+  user,
+} from '../../internal/portal-test-kit.ts';
 
 /** A light-DOM child of the portal that makes partner calls with the client the portal provides. */
 class KbTestProbe extends LitElement {
@@ -87,7 +94,11 @@ describe('<kb-portal> session', () => {
     expect(profileCall?.headers.get('authorization'), 'bearer on the next partner call').to.equal(
       'Bearer kbs_secret_token',
     );
-    expect(localStorage.length + sessionStorage.length, 'nothing stored').to.equal(0);
+    expect(localStorage.length, 'nothing in localStorage').to.equal(0);
+    expect(
+      Object.values(keptSessions()).map((s) => s.token),
+      'kept for a refresh of this tab',
+    ).to.deep.equal(['kbs_secret_token']);
   });
 
   it('signs out: calls the server with the token, clears the session and shows sign-in', async () => {

@@ -36,10 +36,13 @@ export const portalStyles = css`
     border-bottom: 3px solid var(--kb-color-primary);
     background: var(--kb-color-surface);
   }
+  /* Narrow layout below 640px of the portal's own width (it may sit in a column of a wide page). */
+  [part~='shell'] { container: kb-portal / inline-size; }
   [part~='brand'] { display: flex; align-items: center; gap: var(--kb-space-2); min-width: 0; }
   [part~='logo'] { height: 32px; width: auto; max-width: 160px; object-fit: contain; }
-  [part~='title'] { font-weight: 650; font-size: 1.15em; overflow-wrap: anywhere; }
-  [part~='controls'] { display: flex; align-items: center; gap: var(--kb-space-2); }
+  /* Words wrap; a single word longer than the line breaks rather than overflowing. */
+  [part~='title'] { font-weight: 650; font-size: 1.15em; overflow-wrap: anywhere; min-width: 0; }
+  [part~='controls'] { display: flex; align-items: center; gap: var(--kb-space-2); min-width: 0; max-width: 100%; }
   [part~='locale-switcher'] {
     display: inline-flex; border: 1px solid var(--kb-color-border);
     border-radius: var(--kb-radius-small); overflow: hidden;
@@ -50,20 +53,91 @@ export const portalStyles = css`
   }
   [part~='locale-option-active'] { background: var(--kb-color-primary); color: var(--kb-color-on-primary); }
   [part~='theme-toggle'] { border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small); }
+  [part~='menu-button'], [part~='menu-extras'] { display: none; }
   [part~='nav'] { padding: 0 var(--kb-space-4); border-bottom: 1px solid var(--kb-color-border); }
-  [part~='nav-list'] { display: flex; gap: var(--kb-space-3); margin: 0; padding: 0; list-style: none; }
+  /* Between the narrow layout and a wide one the entries wrap to a second line: none is ever out of sight. */
+  [part~='nav-list'] {
+    display: flex; flex-wrap: wrap; column-gap: var(--kb-space-3); row-gap: 0; margin: 0; padding: 0; list-style: none;
+  }
   [part~='nav-link'] {
     border: 0; background: transparent; color: var(--kb-color-text-muted);
-    padding: var(--kb-space-2) 0; border-bottom: 2px solid transparent;
+    padding: var(--kb-space-2) 0; border-bottom: 2px solid transparent; white-space: nowrap;
   }
   [part~='nav-link-active'] { color: var(--kb-color-text); border-bottom-color: var(--kb-color-accent-ui); font-weight: 600; }
   [part~='main'] { padding: var(--kb-space-4); }
   [part~='main']:focus { outline: none; }
   [part~='account'] { display: flex; align-items: center; gap: var(--kb-space-2); min-width: 0; }
-  [part~='user-email'] { color: var(--kb-color-text-muted); overflow-wrap: anywhere; }
+  /* Never broken mid-address: one line, cut with an ellipsis when it must be (the full address is its title). */
+  [part~='user-email'] {
+    color: var(--kb-color-text-muted); min-width: 0; max-width: 32ch;
+    white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+  }
   [part~='sign-out'] {
     border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small);
     background: transparent; color: var(--kb-color-text); padding: var(--kb-space-1) var(--kb-space-2);
+    white-space: nowrap; flex: none;
+  }
+  [part~='locale-switcher'], [part~='theme-toggle'] { flex: none; }
+  [part~='section-loading'] {
+    display: flex; align-items: center; gap: var(--kb-space-2);
+    padding: var(--kb-space-4) 0; color: var(--kb-color-text-muted);
+  }
+  [part~='spinner'] {
+    flex: none; width: 1.25em; height: 1.25em; border-radius: 50%;
+    border: 2px solid var(--kb-color-border); border-top-color: var(--kb-color-primary);
+    animation: kb-spin 0.8s linear infinite;
+  }
+  @keyframes kb-spin { to { transform: rotate(360deg); } }
+  @media (prefers-reduced-motion: reduce) { [part~='spinner'] { animation-duration: 2.4s; } }
+
+  /* The narrow portal (a phone, or a narrow column): brand, language and a menu button in the header; the sections,
+     the account and the theme in the menu it opens. */
+  @container kb-portal (max-width: 639.98px) {
+    [part~='header'] { flex-wrap: nowrap; gap: var(--kb-space-2); padding: var(--kb-space-2) var(--kb-space-3); }
+    [part~='brand'] { flex: 1 1 auto; }
+    [part~='logo'] { max-width: 96px; height: 28px; }
+    [part~='controls'] { flex: none; }
+    [part~='controls'] > [part~='account'], [part~='controls'] > [part~='theme-toggle'] { display: none; }
+    [part~='locale-option'] { min-width: 2.25em; min-height: 40px; padding: var(--kb-space-1); }
+    [part~='menu-button'] {
+      display: inline-flex; align-items: center; gap: var(--kb-space-2); min-height: 40px; flex: none;
+      padding: var(--kb-space-1) var(--kb-space-2); white-space: nowrap;
+      border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small);
+      background: transparent; color: var(--kb-color-text);
+    }
+    [part~='menu-button'][aria-expanded='true'] { background: var(--kb-color-bg); border-color: var(--kb-color-text-muted); }
+    [part~='menu-icon'] {
+      width: 1.1em; height: 0.8em;
+      background:
+        linear-gradient(currentColor 0 0) top / 100% 2px no-repeat,
+        linear-gradient(currentColor 0 0) center / 100% 2px no-repeat,
+        linear-gradient(currentColor 0 0) bottom / 100% 2px no-repeat;
+    }
+    [part~='menu'] {
+      display: none; padding: var(--kb-space-2) var(--kb-space-3) var(--kb-space-3);
+      border-bottom: 1px solid var(--kb-color-border); background: var(--kb-color-surface);
+    }
+    [part~='menu-open'] { display: block; }
+    [part~='nav'] { padding: 0; border-bottom: 0; }
+    [part~='nav-list'] { flex-direction: column; flex-wrap: nowrap; }
+    [part~='nav-link'] {
+      display: block; width: 100%; min-height: 44px; text-align: start; white-space: normal;
+      padding: var(--kb-space-2) var(--kb-space-3); border-bottom: 0; border-inline-start: 3px solid transparent;
+      border-radius: 0 var(--kb-radius-small) var(--kb-radius-small) 0;
+    }
+    [part~='nav-link-active'] { border-inline-start-color: var(--kb-color-accent-ui); background: var(--kb-color-bg); }
+    [part~='menu-extras'] {
+      display: flex; flex-direction: column; align-items: stretch; gap: var(--kb-space-2);
+      margin-top: var(--kb-space-2); padding-top: var(--kb-space-3); border-top: 1px solid var(--kb-color-border);
+    }
+    [part~='menu-extras'] > [part~='account'] { justify-content: space-between; padding-inline-start: var(--kb-space-3); }
+    [part~='menu-extras'] [part~='user-email'] { max-width: none; flex: 1 1 auto; }
+    [part~='menu-extras'] [part~='sign-out'], [part~='menu-theme-toggle'] { min-height: 40px; }
+    [part~='menu-theme-toggle'] {
+      display: flex; align-items: center; gap: var(--kb-space-2); text-align: start;
+      padding: var(--kb-space-1) var(--kb-space-3);
+    }
+    [part~='main'] { padding: var(--kb-space-3); }
   }
   [part~='notice'] {
     margin: 0 0 var(--kb-space-3); padding: var(--kb-space-2) var(--kb-space-3); border-radius: var(--kb-radius-small);

@@ -1,7 +1,8 @@
 /**
  * `<kb-portal>`: the shell of the partner portal. Owns the operator's configuration, locale,
- * theme and (through PortalSession) the session and its API client, and hands them to
- * sections through @lit/context. Which sections show follows from the session (portal-sections.ts).
+ * theme, (through PortalSession) the session and its API client and (through PortalRouting) the
+ * place and its address, and hands them to sections through @lit/context. Which sections show
+ * follows from the session (portal-sections.ts).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
@@ -10,11 +11,15 @@ import type { PortalConfig, SessionResult } from '../../internal/api-client.ts';
 import { brandingContext, localeContext, type SessionState } from '../../internal/contexts.ts';
 import type { KabinetEventMap, Theme } from '../../internal/events.ts';
 import { LOCALES, createLocaleState, isLocale, negotiateLocale, type Locale } from '../../internal/i18n.ts';
-import { renderHeaderControls } from './portal-header.ts';
+import { ROUTING_MODES, formatRoute, parseRoute, type RoutingMode } from '../../internal/router.ts';
+import { MENU_ID, renderHeaderControls, renderMenuExtras, type HeaderControls } from './portal-header.ts';
 import { PortalAuthFlow } from './portal-auth.ts';
 import { describeLoadFailure } from './portal-load-failure.ts';
+import { PortalRouting } from './portal-routing.ts';
+import { SectionLoader } from './portal-section-loader.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
 import { PortalSession } from './portal-session.ts';
+import { portalMessages, type PortalKey } from './kb-portal.messages.ts';
 import { applyRuntimeSheet, portalStyles, runtimeTokenCss } from './kb-portal.styles.ts';
 
 export { PORTAL_SECTIONS, visibleSections, type PortalComponent, type PortalSection } from './portal-sections.ts';
@@ -25,6 +30,8 @@ type LoadState =
   | { status: 'error'; error: KabinetEventMap['kb-error'] };
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
+const routingMode = (value: string | null): RoutingMode =>
+  ROUTING_MODES.includes(value as RoutingMode) ? (value as RoutingMode) : 'hash';
 
 /**
  * The operator-branded partner portal.
@@ -35,14 +42,37 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  * @attr auth - `cookie` on the hosted portal page: sign-in sets an HttpOnly cookie (default: a bearer token in memory).
  * @attr locale - `en` or `ru`; defaults to the browser's language, then English.
  * @attr theme - `light` or `dark`; defaults to the operator's branding, then the system setting.
+ * @attr routing - Where the portal keeps its place (a section, and a view inside it such as a campaign's page), so Back,
+ *   Forward, a refresh and a shared link land there. `hash` (default): `#/campaigns`, `#/campaigns/camp_123`,
+ *   `#/postback-log?…`; needs nothing from the server, and only hashes starting with `#/` are the portal's (the page's
+ *   own anchors and the emailed `#reset=` links are left alone). `path`: the History API under `base-path`
+ *   (`/partners/campaigns/camp_123`); the operator's server must then answer every path under that prefix with the page
+ *   that holds the portal (a rewrite), or a refresh or a shared link gets its 404. `none`: the page routes itself; the
+ *   portal keeps its place in memory, emits `kb-navigate` with the path for the host's router to follow, and goes where
+ *   `navigate(path)` says. One routed portal per page: two would share one address.
+ * @attr base-path - With `routing="path"`: the prefix the portal owns, e.g. `/partners/` (default `/`).
+ * @attr section - The section to show when the address names none (default: the first the session may see).
  * @prop fetchClientSecret - `() => Promise<string>`: returns a fresh embed secret; asked on load when `client-secret`
  *   is not set, and before the session ends (Stripe Connect style).
  * @prop sections - The section registry (default PORTAL_SECTIONS).
  *
+ * Sessions and a refresh, by transport:
+ * - Password sign-in on an operator's page (a bearer token): the token is kept in sessionStorage, for this tab only, so a
+ *   refresh carries on signed in without a new sign-in (and without a new session on the server). It is removed on
+ *   sign-out, when the server answers 401 and when the session ends. Never localStorage: another tab, or the browser
+ *   reopened, starts signed out. sessionStorage is readable by any script on the operator's page; that page already runs
+ *   this script and holds the token in its memory, so it must trust its own scripts either way. An operator who does not
+ *   want that uses the hosted page.
+ * - The hosted page `/portal/{operatorId}` (`auth="cookie"`): an HttpOnly cookie no script can read; a refresh finds it.
+ * - An embed session (`client-secret`, `fetchClientSecret`): the token stays in memory only. A client secret is single-use,
+ *   so after a refresh the portal starts again only from what the page gives it: `fetchClientSecret` (asked again) or a
+ *   freshly minted `client-secret` in the reloaded page.
+ *
  * @event kb-ready - The operator's configuration loaded. `detail: { operatorId }`.
  * @event kb-error - Loading failed. `detail: { code, detail, status }`; `code` is the server's problem code, `origin_not_allowed`
  *   (the server answered, but this page's origin is not among the operator's allowed origins) or `network`.
- * @event kb-navigate - The user picked a section (cancelable). `detail: { section }`.
+ * @event kb-navigate - The user moved to another place: a section, or a view inside one such as a campaign's page (cancelable:
+ *   the portal then stays). `detail: { section, path }`, `path` like `/campaigns/camp_123`. Not sent for Back and Forward.
  * @event kb-locale-change - The user picked a language. `detail: { locale }`.
  * @event kb-theme-change - The user toggled the theme. `detail: { theme }`.
  * @event kb-signed-in - A partner user signed in (from `<kb-sign-in>`). `detail: { user }`.
@@ -53,12 +83,16 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  * @csspart shell - Everything inside the host.
  * @csspart header - Top bar with the operator's brand and the controls.
  * @csspart brand - Logo and name group. @csspart logo - The operator's logo. @csspart title - The operator's display name.
- * @csspart controls - Account, locale switcher and theme toggle.
+ * @csspart controls - Account, locale switcher, theme toggle and menu button.
  * @csspart account - The signed-in user's group. @csspart user-email - Their email. @csspart sign-out - Sign-out button.
  * @csspart locale-switcher - Group of language buttons. @csspart locale-option - One language button (`locale-option-active` when chosen).
- * @csspart theme-toggle - Light/dark toggle button.
+ * @csspart theme-toggle - Light/dark toggle button (also `menu-theme-toggle` in the menu). @csspart theme-icon - Its sun or moon.
+ * @csspart menu-button - On a narrow portal (under 640 px): opens the menu. @csspart menu-icon - Its bars. @csspart menu-label - Its text.
+ * @csspart menu - The navigation and, on a narrow portal, the account and theme (`menu-open` when opened there).
+ * @csspart menu-extras - The account and theme toggle inside the menu (narrow portal only).
  * @csspart nav - Section navigation. @csspart nav-list - Its list. @csspart nav-item - One entry. @csspart nav-link - Its button (`nav-link-active` when current).
  * @csspart main - Where the current section, the loading or the error state renders.
+ * @csspart section-loading - Shown while a section's code loads the first time. @csspart spinner - Its spinner.
  * @csspart notice - Session news for the sign-in form (session ended, password set…).
  * @csspart public-layout - While anonymous: the sign-in area beside the public section. @csspart auth - The sign-in area.
  * @csspart sign-in, sign-up, account-link - The forms in it. @csspart auth-switch - "New here? Create an account" line. @csspart auth-switch-button - Its button.
@@ -83,11 +117,14 @@ export class KbPortal extends KabinetElement {
     auth: { type: String },
     locale: { type: String },
     theme: { type: String },
-    section: { type: String },
+    routing: { type: String },
+    basePath: { type: String, attribute: 'base-path' },
+    section: { type: String, noAccessor: true },
     sections: { attribute: false },
     fetchClientSecret: { attribute: false },
     loadState: { state: true },
     systemDark: { state: true },
+    menuOpen: { state: true },
   };
   static override styles = portalStyles;
 
@@ -97,13 +134,16 @@ export class KbPortal extends KabinetElement {
   declare auth: 'cookie' | 'bearer' | null;
   declare locale: string | null;
   declare theme: string | null;
-  /** Id of the shown section (see PORTAL_SECTIONS). */
-  declare section: string;
+  /** `hash` (default), `path` or `none`: see the `routing` attribute. */
+  declare routing: RoutingMode | null;
+  declare basePath: string | null;
   declare sections: readonly PortalSection[];
   /** Set by the page: returns a fresh embed client secret (Stripe Connect style). */
   declare fetchClientSecret: (() => Promise<string>) | null;
   declare protected loadState: LoadState;
   declare protected systemDark: boolean;
+  /** The narrow portal's menu is open. */
+  declare protected menuOpen: boolean;
 
   private readonly session = new PortalSession(this, {
     emit: (name, detail) => this.emit(name, detail),
@@ -123,8 +163,17 @@ export class KbPortal extends KabinetElement {
   private runtimeSheet: CSSStyleSheet | HTMLStyleElement | null = null;
   private darkQuery: MediaQueryList | null = null;
   private readonly authFlow = new PortalAuthFlow(this, this.session);
+  private readonly routingController = new PortalRouting(this, {
+    navigate: (route) => this.emit('kb-navigate', { section: route.section, path: formatRoute(route) }),
+  });
+  private readonly sectionLoader = new SectionLoader(this, () =>
+    this.renderRoot.querySelector('[part~="main"] [part~="section"]'),
+  );
+  /** The section shown at the last update. */
+  private current: PortalSection | undefined;
   /** After sign-in, focus goes to the section that replaced the form. */
   private focusMain = false;
+  private focusMenuButton = false;
 
   constructor() {
     super();
@@ -134,11 +183,13 @@ export class KbPortal extends KabinetElement {
     this.auth = null;
     this.locale = null;
     this.theme = null;
+    this.routing = null;
+    this.basePath = null;
     this.sections = PORTAL_SECTIONS;
-    this.section = PORTAL_SECTIONS[0]?.id ?? '';
     this.fetchClientSecret = null;
     this.loadState = { status: 'loading' };
     this.systemDark = false;
+    this.menuOpen = false;
     // Sections report a 401 this way (detail optional). The portal renews or ends the session and
     // tells the page with its own event; registered first, so the section's never reaches the page.
     this.addEventListener('kb-session-expired', (e) => {
@@ -158,6 +209,37 @@ export class KbPortal extends KabinetElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.darkQuery?.removeEventListener('change', this.onSchemeChange);
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+  }
+
+  /**
+   * Id of the shown section (see PORTAL_SECTIONS). Setting it shows that section: before the first
+   * render it is the section to show when the address names none.
+   */
+  get section(): string {
+    return this.current?.id ?? this.routingController.place.section;
+  }
+  set section(id: string | null) {
+    const old = this.section;
+    const route = { section: id ?? '', path: [], query: '' };
+    if (this.hasUpdated) this.routingController.go(route, { emit: false });
+    else this.routingController.place = route;
+    this.requestUpdate('section', old);
+  }
+
+  /** The place shown, as a portal path: `/campaigns/camp_123` (`#/campaigns/camp_123` in hash routing). */
+  get path(): string {
+    const { shown, place } = this.routingController;
+    return formatRoute(shown ?? place);
+  }
+
+  /**
+   * Shows the place at `path` (`/campaigns/camp_123`, `/postback-log?…`), e.g. for a host router with
+   * `routing="none"`; in hash and path routing the address follows. Sends no `kb-navigate`.
+   */
+  navigate(path: string, options: { replace?: boolean } = {}): void {
+    const route = parseRoute(path);
+    if (route) this.routingController.go(route, { replace: options.replace ?? false, emit: false });
   }
 
   /** The current session (anonymous, signed in, embedded). */
@@ -227,15 +309,24 @@ export class KbPortal extends KabinetElement {
     }
     // Stripe-style: a page that only sets `fetchClientSecret` gets its first secret asked for too.
     const fetchFirstSecret = reconfigure || changed.has('fetchClientSecret');
+    // A password session this tab kept gives way to the page's embed session.
     if (
       fetchFirstSecret &&
       this.fetchClientSecret &&
       !this.clientSecret &&
       this.auth !== 'cookie' &&
-      this.session.state.status === 'anonymous'
+      (this.session.state.status === 'anonymous' || this.session.restored)
     )
       void this.session.startFromPage();
     if (!this.hasUpdated || changed.has('api') || changed.has('operator')) void this.reload();
+    if (!this.hasUpdated || changed.has('routing') || changed.has('basePath'))
+      this.routingController.configure(routingMode(this.routing), this.basePath);
+    this.current = this.routingController.resolve(
+      this.sections,
+      visibleSections(this.sections, this.session.state),
+      this.session.state,
+      this.session.phase.kind !== 'checking',
+    );
     this.runtimeSheet = applyRuntimeSheet(
       this.renderRoot as ShadowRoot,
       this.runtimeSheet,
@@ -247,9 +338,22 @@ export class KbPortal extends KabinetElement {
     const { t } = this.localeProvider.value;
     const config = this.loadState.status === 'ready' ? this.loadState.config : null;
     const sections = visibleSections(this.sections, this.session.state);
-    const current = sections.find((s) => s.id === this.section) ?? sections[0];
+    const current = this.current;
+    const controls: HeaderControls = {
+      i18n: this.localeProvider.value,
+      session: this.session.state,
+      dark: this.effectiveTheme === 'dark',
+      // Offer what the operator supports; before the config arrives, offer every catalog.
+      locales: config ? LOCALES.filter((l) => config.locales.includes(l)) : LOCALES,
+      menuOpen: this.menuOpen,
+      menuLabel: this.m('menu'),
+      signOut: () => void this.signOut(),
+      chooseLocale: (l) => this.chooseLocale(l),
+      toggleTheme: this.toggleTheme,
+      toggleMenu: this.toggleMenu,
+    };
     return html`
-      <div part="shell">
+      <div part="shell" @keydown=${this.onShellKeydown}>
         <header part="header">
           <div part="brand">
             ${
@@ -259,28 +363,22 @@ export class KbPortal extends KabinetElement {
             }
             ${config ? html`<span part="title">${config.branding.displayName}</span>` : nothing}
           </div>
-          ${renderHeaderControls({
-            i18n: this.localeProvider.value,
-            session: this.session.state,
-            dark: this.effectiveTheme === 'dark',
-            // Offer what the operator supports; before the config arrives, offer every catalog.
-            locales: config ? LOCALES.filter((l) => config.locales.includes(l)) : LOCALES,
-            signOut: () => void this.signOut(),
-            chooseLocale: (l) => this.chooseLocale(l),
-            toggleTheme: this.toggleTheme,
-          })}
+          ${renderHeaderControls(controls)}
         </header>
-        <nav part="nav" aria-label=${t('portal.nav')}>
-          <ul part="nav-list">
-            ${sections.map((s) => {
-              const active = s === current;
-              return html`<li part="nav-item">
-                <button part=${active ? 'nav-link nav-link-active' : 'nav-link'} aria-current=${active ? 'page' : 'false'}
-                  @click=${() => this.navigate(s.id)}>${t(s.labelKey)}</button>
-              </li>`;
-            })}
-          </ul>
-        </nav>
+        <div part=${this.menuOpen ? 'menu menu-open' : 'menu'} id=${MENU_ID}>
+          <nav part="nav" aria-label=${t('portal.nav')}>
+            <ul part="nav-list">
+              ${sections.map((s) => {
+                const active = s === current;
+                return html`<li part="nav-item">
+                  <button part=${active ? 'nav-link nav-link-active' : 'nav-link'} type="button" aria-current=${active ? 'page' : 'false'}
+                    @click=${() => this.pick(s.id)}>${t(s.labelKey)}</button>
+                </li>`;
+              })}
+            </ul>
+          </nav>
+          ${renderMenuExtras(controls)}
+        </div>
         <!-- Not <main>: the host page already has its own main landmark. -->
         <div part="main" tabindex="-1">
           <p part="notice" role="status">${this.session.notice ? t(this.session.notice) : nothing}</p>
@@ -294,7 +392,18 @@ export class KbPortal extends KabinetElement {
     super.updated(changed);
     if (this.focusMain) this.renderRoot.querySelector<HTMLElement>('[part~="main"]')?.focus();
     this.focusMain = false;
+    if (this.focusMenuButton) this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]')?.focus();
+    this.focusMenuButton = false;
     this.authFlow.focusIfPending(this.renderRoot);
+    if (changed.has('menuOpen')) {
+      // An open menu closes when the partner presses or taps anywhere outside it.
+      if (this.menuOpen) document.addEventListener('pointerdown', this.onOutsidePointer, true);
+      else document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    }
+  }
+
+  private m(key: PortalKey, params?: Record<string, string>): string {
+    return portalMessages(this.localeProvider.value.locale, key, params);
   }
 
   private renderMain(current: PortalSection | undefined): TemplateResult {
@@ -306,18 +415,41 @@ export class KbPortal extends KabinetElement {
         return html`<div part="error" role="alert">
           <p part="error-title">${t('portal.errorTitle')}</p>
           <p part="error-detail">${this.loadState.error.detail}</p>
-          <button part="retry" @click=${() => void this.reload()}>${t('portal.retry')}</button>
+          <button part="retry" type="button" @click=${() => void this.reload()}>${t('portal.retry')}</button>
         </div>`;
       case 'ready': {
-        void current?.load?.();
-        const content = current?.render() ?? nothing;
-        if (this.session.state.status !== 'anonymous') return html`${content}`;
+        const content = this.renderSection(current);
+        if (this.session.state.status !== 'anonymous') return content;
         return html`<div part="public-layout">
           <section part="auth" aria-label=${t('portal.authArea')}>${this.authFlow.render(t, Boolean(this.fetchClientSecret), this.adoptSession)}</section>
           ${content}
         </div>`;
       }
     }
+  }
+
+  /**
+   * The section, with a status while its code loads the first time (the element is already in
+   * place and upgrades when its chunk defines it), or an error with Retry if the chunk failed.
+   */
+  private renderSection(current: PortalSection | undefined): TemplateResult {
+    if (!current) return html``;
+    const { t } = this.localeProvider.value;
+    const status = this.sectionLoader.status(current);
+    if (status === 'failed') {
+      return html`<div part="error section-error" role="alert">
+        <p part="error-title">${this.m('sectionFailedTitle')}</p>
+        <p part="error-detail">${this.m('sectionFailedDetail')}</p>
+        <button part="retry" type="button" @click=${() => this.sectionLoader.retry(current)}>${t('portal.retry')}</button>
+      </div>`;
+    }
+    const waiting =
+      status === 'loading'
+        ? html`<div part="section-loading" role="status">
+            <span part="spinner" aria-hidden="true"></span><span>${this.m('loadingSection', { section: t(current.labelKey) })}</span>
+          </div>`
+        : nothing;
+    return html`${waiting}${current.render()}`;
   }
 
   /** `<kb-sign-in>` hands its session here (a property, so the token never travels in a DOM event). */
@@ -338,10 +470,34 @@ export class KbPortal extends KabinetElement {
     this.emit('kb-theme-change', { theme });
   };
 
-  private navigate(section: string): void {
-    // Cancelable: an integrator that routes itself can preventDefault and keep control.
-    if (this.emit('kb-navigate', { section })) this.section = section;
+  /** A section picked in the navigation: its first view (kb-navigate first: a host router may take over). */
+  private pick(section: string): void {
+    this.routingController.go({ section, path: [], query: '' });
+    if (this.menuOpen) {
+      this.menuOpen = false;
+      this.focusMain = true; // the picked button is gone with the menu
+    }
   }
+
+  private readonly toggleMenu = (): void => {
+    this.menuOpen = !this.menuOpen;
+  };
+
+  private readonly onShellKeydown = (e: KeyboardEvent): void => {
+    if (e.key !== 'Escape' || !this.menuOpen) return;
+    e.stopPropagation();
+    this.menuOpen = false;
+    this.focusMenuButton = true;
+  };
+
+  private readonly onOutsidePointer = (e: PointerEvent): void => {
+    const path = e.composedPath();
+    const inside = ['menu', 'menu-button'].some((part) => {
+      const el = this.renderRoot.querySelector(`[part~="${part}"]`);
+      return el !== null && path.includes(el);
+    });
+    if (!inside) this.menuOpen = false;
+  };
 
   private fail(error: KabinetEventMap['kb-error']): void {
     this.loadState = { status: 'error', error };

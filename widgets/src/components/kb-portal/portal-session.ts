@@ -1,8 +1,12 @@
 /**
  * The portal's session: who is signed in, the API client that carries it, and how it ends.
- * A bearer token lives only in this object's client (never in storage); a cookie session
- * lives in the browser's HttpOnly cookie, so here it is only a status. Provides apiContext
- * and sessionContext to every section.
+ * Provides apiContext and sessionContext to every section. Per transport:
+ * - password sign-in with a bearer token (an operator's page): the token lives in this object's
+ *   client and, so a refresh of the tab keeps the partner signed in, in sessionStorage (this tab
+ *   only; removed on sign-out, on a 401 and when the session ends; never localStorage);
+ * - the hosted page's HttpOnly cookie (`auth="cookie"`): nothing stored here, a refresh probes it;
+ * - an embed session: its token stays in memory only. A client secret is single-use, so after a
+ *   refresh the portal starts again from the page: a new `client-secret`, or `fetchClientSecret`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ContextProvider } from '@lit/context';
@@ -34,6 +38,9 @@ export interface SessionHooks {
 }
 
 type Reason = KabinetEventMap['kb-session-expired']['reason'];
+/** What a tab keeps of a password session (sessionStorage): enough to carry on after a refresh. */
+type StoredSession = Pick<SessionResult, 'token' | 'expiresAt' | 'user' | 'components'>;
+const STORAGE_PREFIX = 'kabinet.session:';
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire at once. */
 const MAX_DELAY = 2 ** 31 - 1;
 
@@ -44,6 +51,9 @@ export class PortalSession implements ReactiveController {
   /** A note for the sign-in form (e.g. "your session has ended"); the portal clears it. */
   notice: MessageKey | null = null;
   private settings: SessionSettings = { baseUrl: '', operatorId: null, cookie: false, clientSecret: null };
+  /** The bearer token of the current client (null for anonymous and cookie sessions). */
+  private token: string | null = null;
+  private restoredToken: string | null = null;
   /** Bumped whenever the client changes: late answers and 401s of an older client are ignored. */
   private generation = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -83,6 +93,12 @@ export class PortalSession implements ReactiveController {
     if (!settings.operatorId) return;
     if (settings.clientSecret) void this.exchange(settings.clientSecret);
     else if (settings.cookie) void this.probeCookie();
+    else this.restore();
+  }
+
+  /** True while the session is one this tab kept from before a refresh (not signed in on this page load). */
+  get restored(): boolean {
+    return this.restoredToken !== null && this.restoredToken === this.token;
   }
 
   /** Exchanges an embed client secret for a bearer session; a current session stays until it succeeds. */
@@ -116,6 +132,7 @@ export class PortalSession implements ReactiveController {
     const api = this.api;
     const userId = this.state.user?.id ?? null;
     this.reset(); // new client first, so a 401 from the old session is not taken for an expiry
+    this.forget();
     this.notice = null;
     this.host.requestUpdate();
     this.hooks.emit('kb-signed-out', { userId });
@@ -155,6 +172,7 @@ export class PortalSession implements ReactiveController {
     this.hooks.emit('kb-session-expired', { reason });
     if (before.status !== 'embedded') {
       this.reset();
+      this.forget();
       this.notice = 'portal.sessionEnded';
       this.host.requestUpdate();
       return;
@@ -216,9 +234,80 @@ export class PortalSession implements ReactiveController {
       transport,
       expiresAt: result.expiresAt,
     });
+    // A password session on an operator's page survives a refresh of this tab; nothing else is kept.
+    if (status === 'signed_in' && transport === 'bearer' && result.token) this.keep(result);
+    else this.forget();
     this.notice = null;
     this.setPhase({ kind: 'idle' });
     this.schedule();
+  }
+
+  /**
+   * Takes up the password session this tab kept (sessionStorage), if it has not ended: no sign-in
+   * call, so no new session on the server. The first 401 ends it as usual.
+   */
+  private restore(): void {
+    const kept = this.read();
+    if (!kept) return;
+    this.useClient(kept.token);
+    this.restoredToken = kept.token;
+    this.sessionProvider.setValue({
+      status: 'signed_in',
+      user: kept.user,
+      components: kept.components,
+      clientSecret: null,
+      transport: 'bearer',
+      expiresAt: kept.expiresAt,
+    });
+    this.schedule();
+  }
+
+  private get storageKey(): string {
+    return `${STORAGE_PREFIX}${this.settings.operatorId ?? ''}@${this.settings.baseUrl}`;
+  }
+
+  private read(): (StoredSession & { token: string }) | null {
+    let kept: Partial<StoredSession> | null = null;
+    try {
+      kept = JSON.parse(sessionStorage.getItem(this.storageKey) ?? 'null') as Partial<StoredSession> | null;
+    } catch {
+      kept = null; // storage blocked (sandboxed iframe, privacy settings) or not ours
+    }
+    const valid =
+      kept &&
+      typeof kept.token === 'string' &&
+      typeof kept.expiresAt === 'string' &&
+      Date.parse(kept.expiresAt) > Date.now() &&
+      typeof kept.user === 'object' &&
+      kept.user !== null;
+    if (!valid) {
+      if (kept) this.forget();
+      return null;
+    }
+    return {
+      token: kept!.token!,
+      expiresAt: kept!.expiresAt!,
+      user: kept!.user!,
+      components: kept!.components ?? null,
+    };
+  }
+
+  private keep({ token, expiresAt, user, components }: SessionResult): void {
+    try {
+      sessionStorage.setItem(this.storageKey, JSON.stringify({ token, expiresAt, user, components }));
+    } catch {
+      // Storage blocked or full: the session still works, it just won't survive a refresh.
+    }
+  }
+
+  /** Drops the kept session (sign-out, an ended session, a session of another kind). */
+  private forget(): void {
+    this.restoredToken = null;
+    try {
+      sessionStorage.removeItem(this.storageKey);
+    } catch {
+      // Storage blocked: nothing was kept.
+    }
   }
 
   /** Back to anonymous with a fresh client: the old token is dropped from memory. */
@@ -231,6 +320,7 @@ export class PortalSession implements ReactiveController {
 
   private useClient(token: string | null): void {
     const generation = ++this.generation;
+    this.token = token;
     this.apiProvider.setValue(
       createApiClient(this.settings.baseUrl, {
         token,
