@@ -1,6 +1,15 @@
 import type { Context } from 'hono';
-import type { PartnerPrincipal, ServiceContext } from '../lib/context.ts';
+import {
+  withPartner,
+  withTenant,
+  type PartnerContext,
+  type PartnerPrincipal,
+  type ServiceContext,
+  type TenantContext,
+} from '../lib/context.ts';
 import type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
+// A value import: partner-auth.ts imports only types from here, so there is no cycle at run time.
+import { requestMeta } from './partner-auth.ts';
 
 export type { PartnerPrincipal } from '../lib/context.ts';
 export type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
@@ -35,4 +44,18 @@ export interface AppEnv {
     /** Set by requirePartnerSession on partner routes. */
     partner: PartnerPrincipal;
   };
+}
+
+/**
+ * The context a handler passes to tenant-scoped services, built once per request: the deps, the
+ * operator (by default the one whose secret key authenticated the call, set by requireOperatorKey;
+ * public routes pass the one their path names) and where the request came from.
+ */
+export function tenantContext(c: Context<AppEnv>, operatorId: string = c.var.operatorId): TenantContext {
+  return withTenant(c.var.deps, operatorId, requestMeta(c));
+}
+
+/** The context of a partner route, built once per request: the signed-in user (set by requirePartnerSession) and its operator. */
+export function partnerContext(c: Context<AppEnv>): PartnerContext {
+  return withPartner(c.var.deps, c.var.partner, requestMeta(c));
 }

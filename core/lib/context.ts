@@ -46,6 +46,53 @@ export type StoreContext = Pick<ServiceContext, 'db' | 'clock'>;
 /** The part of the context a batched read by ids needs (chunks sized for the database). */
 export type ReadContext = Pick<ServiceContext, 'db' | 'maxBoundParams'>;
 
+/**
+ * What a tenant-scoped service is handed: the outside world plus the operator whose data this call
+ * may touch. Tenant isolation lives here: every query such a service makes filters by
+ * `ctx.operatorId`, so a row of another operator is simply not found (404). Built once per request
+ * by core/http (`tenantContext(c)`), per job from its payload, or by `withTenant` in seeds and scripts.
+ */
+export interface TenantContext extends ServiceContext {
+  operatorId: string;
+  /** Where the request came from (audit log, sessions, the per-IP sign-in throttle); absent outside requests. */
+  meta?: RequestMeta;
+}
+
+/** A signed-in partner user calling: the tenant is the partner's operator (`partner.operatorId === operatorId`). */
+export interface PartnerContext extends TenantContext {
+  partner: PartnerPrincipal;
+}
+
+/** StoreContext within one operator (the request's origin for the audit log, when there is one). */
+export type TenantStore = Pick<TenantContext, 'db' | 'clock' | 'operatorId' | 'meta'>;
+
+/** ReadContext within one operator: batched look-ups other modules make by ids. */
+export type TenantRead = Pick<TenantContext, 'db' | 'maxBoundParams' | 'operatorId'>;
+
+/** TenantRead for one partner's own rows (campaigns, promos, clicks of the caller). */
+export type PartnerRead = Pick<PartnerContext, 'db' | 'maxBoundParams' | 'operatorId' | 'partner'>;
+
+/** TenantStore of a signed-in partner user (sessions, the activity log). */
+export type PartnerStore = Pick<PartnerContext, 'db' | 'clock' | 'operatorId' | 'meta' | 'partner'>;
+
+/** A context (whole or narrow) scoped to one operator. Give it a base without a tenant (deps, a store). */
+export function withTenant<C extends object>(base: C, operatorId: string, meta?: RequestMeta): C & TenantScope {
+  return meta ? { ...base, operatorId, meta } : { ...base, operatorId };
+}
+
+/** A context scoped to a signed-in partner user and its operator. */
+export function withPartner<C extends object>(
+  base: C,
+  partner: PartnerPrincipal,
+  meta?: RequestMeta,
+): C & TenantScope & { partner: PartnerPrincipal } {
+  return meta
+    ? { ...base, operatorId: partner.operatorId, partner, meta }
+    : { ...base, operatorId: partner.operatorId, partner };
+}
+
+type TenantScope = { operatorId: string; meta?: RequestMeta };
+
 /** Where a request came from, for the audit log and sessions (built by core/http's requestMeta). */
 export interface RequestMeta {
   ip: string | null;
