@@ -1,0 +1,160 @@
+/**
+ * The portal on a phone (390 px) and on a wide screen (1440 px): the narrow header holds the
+ * operator's name, the language switch and a menu button, nothing in it overflows or wraps, the
+ * active language stays visible, and the menu (sections, account, theme) works by keyboard.
+ */
+import '../../index.ts';
+import { expect } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { $in, afterEach, deepActiveElement, describe, it, stubApi, waitFor } from '../../internal/test-helpers.ts';
+import { configRoute, isolateEachTest, OPERATOR, sessionResult, user } from '../../internal/portal-test-kit.ts';
+import type { KbPortal } from './kb-portal.ts';
+
+const LONG_EMAIL = 'anastasia.konstantinopolskaya@partnerships.traffic-agency.example';
+
+/** A partner signed in before (this tab kept the session), as after a refresh. */
+async function signedInPortal(locale: 'en' | 'ru'): Promise<KbPortal> {
+  const kept = sessionResult({ user: user({ email: LONG_EMAIL }) });
+  sessionStorage.setItem(`kabinet.session:${OPERATOR}@${location.origin}`, JSON.stringify(kept));
+  const portal = document.createElement('kb-portal') as KbPortal;
+  portal.setAttribute('operator', OPERATOR);
+  portal.setAttribute('locale', locale);
+  portal.setAttribute('routing', 'none');
+  const container = document.createElement('div');
+  container.dataset.testFixture = '';
+  document.body.append(container);
+  container.append(portal);
+  await waitFor(() => portal.shadowRoot?.querySelector('[part~="title"]'), 2000, 'config loaded');
+  await portal.updateComplete;
+  return portal;
+}
+
+const shown = (el: Element | null | undefined): boolean =>
+  Boolean(el) && getComputedStyle(el!).display !== 'none' && el!.getBoundingClientRect().width > 0;
+
+/** Visible descendants of the header that stick out of it, or whose text wraps onto a second line. */
+function headerProblems(portal: KbPortal): string[] {
+  const header = $in(portal, '[part~="header"]');
+  const box = header.getBoundingClientRect();
+  const out: string[] = [];
+  if (header.scrollWidth > header.clientWidth)
+    out.push(`header scrolls by ${header.scrollWidth - header.clientWidth}px`);
+  for (const el of header.querySelectorAll<HTMLElement>('*')) {
+    if (!shown(el)) continue;
+    const r = el.getBoundingClientRect();
+    const name = el.getAttribute('part') ?? el.localName;
+    if (r.left < box.left - 0.5 || r.right > box.right + 0.5) out.push(`${name} sticks out`);
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).textOverflow !== 'ellipsis')
+      out.push(`${name} clips its content`);
+    if (el.localName === 'button') {
+      const lineHeight = parseFloat(getComputedStyle(el).lineHeight) || 24;
+      if (el.getBoundingClientRect().height > lineHeight * 2.2) out.push(`${name} wraps`);
+    }
+  }
+  return out;
+}
+
+describe('<kb-portal> on a phone and a wide screen', () => {
+  const t = isolateEachTest();
+  afterEach(async () => {
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  for (const locale of ['en', 'ru'] as const) {
+    it(`390 px, ${locale}: brand, language and menu button fit; the active language shows; account and theme wait in the menu`, async () => {
+      await setViewport({ width: 390, height: 844 });
+      t.stub = stubApi({ ...configRoute });
+      const portal = await signedInPortal(locale);
+      expect(headerProblems(portal)).to.deep.equal([]);
+      const active = $in(portal, '[part~="locale-option-active"]');
+      expect(active.textContent?.trim()).to.equal(locale.toUpperCase());
+      const r = active.getBoundingClientRect();
+      expect(
+        portal.shadowRoot!.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2),
+        'active language on top',
+      ).to.equal(active);
+      expect(r.right, 'inside the screen').to.be.at.most(390);
+      const menuButton = $in(portal, '[part~="menu-button"]');
+      expect(shown(menuButton), 'menu button').to.equal(true);
+      expect(menuButton.textContent?.trim()).to.equal(locale === 'ru' ? 'Меню' : 'Menu');
+      expect(shown($in(portal, '[part~="header"] [part~="user-email"]')), 'e-mail leaves the header').to.equal(false);
+      expect(shown($in(portal, '[part~="header"] [part~="theme-toggle"]')), 'theme leaves the header').to.equal(false);
+      expect(shown($in(portal, '[part~="nav"]')), 'sections wait in the closed menu').to.equal(false);
+    });
+  }
+
+  it('390 px: the menu opens with Enter, lists the sections and the account, closes with Escape and on picking a section', async () => {
+    await setViewport({ width: 390, height: 844 });
+    t.stub = stubApi({ ...configRoute });
+    const portal = await signedInPortal('ru');
+    const button = $in<HTMLButtonElement>(portal, '[part~="menu-button"]');
+    const menu = $in(portal, `#${button.getAttribute('aria-controls')}`);
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => button.getAttribute('aria-expanded') === 'true', 1000, 'menu open');
+    expect(shown(menu)).to.equal(true);
+    expect(menu.querySelector('nav')?.getAttribute('aria-label')).to.equal('Разделы кабинета');
+    const active = menu.querySelector('[part~="nav-link-active"]')!;
+    expect(active.getAttribute('aria-current')).to.equal('page');
+    expect(shown(active)).to.equal(true);
+    const email = menu.querySelector<HTMLElement>('[part~="user-email"]')!;
+    expect(shown(email), 'e-mail in the menu').to.equal(true);
+    expect(email.title, 'the whole address on hover').to.equal(LONG_EMAIL);
+    const lineHeight = parseFloat(getComputedStyle(email).lineHeight);
+    expect(email.getBoundingClientRect().height, 'one line, never broken mid-word').to.be.below(lineHeight * 1.5);
+    expect(email.getBoundingClientRect().right).to.be.at.most(390);
+    const signOut = menu.querySelector<HTMLElement>('[part~="sign-out"]')!;
+    expect(shown(signOut) && signOut.textContent?.trim()).to.equal('Выйти');
+    expect(shown(menu.querySelector('[part~="menu-theme-toggle"]')), 'theme in the menu').to.equal(true);
+
+    await sendKeys({ press: 'Tab' });
+    expect(deepActiveElement()?.getAttribute('part'), 'Tab goes from the button into the menu').to.include('nav-link');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => button.getAttribute('aria-expanded') === 'false', 1000, 'closed by Escape');
+    expect(shown(menu)).to.equal(false);
+    await waitFor(() => deepActiveElement() === button, 1000, 'focus back on the menu button');
+
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => button.getAttribute('aria-expanded') === 'true', 1000, 'open again');
+    const profile = [...menu.querySelectorAll<HTMLButtonElement>('[part~="nav-link"]')].find(
+      (b) => b.textContent?.trim() === 'Профиль',
+    )!;
+    profile.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => button.getAttribute('aria-expanded') === 'false', 1000, 'closed after picking');
+    expect(portal.section).to.equal('profile');
+    await waitFor(() => deepActiveElement() === $in(portal, '[part~="main"]'), 1000, 'focus on the section');
+  });
+
+  it('390 px: a tap outside closes the menu', async () => {
+    await setViewport({ width: 390, height: 844 });
+    t.stub = stubApi({ ...configRoute });
+    const portal = await signedInPortal('en');
+    const button = $in<HTMLButtonElement>(portal, '[part~="menu-button"]');
+    button.click();
+    await waitFor(() => button.getAttribute('aria-expanded') === 'true', 1000, 'menu open');
+    $in(portal, '[part~="main"]').dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await waitFor(() => button.getAttribute('aria-expanded') === 'false', 1000, 'closed by a tap outside');
+  });
+
+  for (const locale of ['en', 'ru'] as const) {
+    it(`1440 px, ${locale}: today's layout, account and theme in the header, the sections in one row, no menu button`, async () => {
+      await setViewport({ width: 1440, height: 900 });
+      t.stub = stubApi({ ...configRoute });
+      const portal = await signedInPortal(locale);
+      expect(headerProblems(portal)).to.deep.equal([]);
+      expect(shown($in(portal, '[part~="menu-button"]'))).to.equal(false);
+      expect(shown($in(portal, '[part~="header"] [part~="user-email"]'))).to.equal(true);
+      expect(shown($in(portal, '[part~="header"] [part~="sign-out"]'))).to.equal(true);
+      expect(shown($in(portal, '[part~="header"] [part~="theme-toggle"]'))).to.equal(true);
+      expect(shown($in(portal, '[part~="menu-extras"]')), 'no second account in the menu').to.equal(false);
+      const tops = new Set(
+        [...portal.shadowRoot!.querySelectorAll('[part~="nav-link"]')].map((b) =>
+          Math.round(b.getBoundingClientRect().top),
+        ),
+      );
+      expect(tops.size, 'one row of sections').to.equal(1);
+    });
+  }
+});
