@@ -70,7 +70,7 @@ function toProblem(error: unknown): ProblemError {
   // Malformed JSON bodies surface as SyntaxError from the validator's body parsing.
   if (error instanceof SyntaxError)
     return new ProblemError('bad_request', 'The request body is not valid JSON', [
-      { path: 'body', message: 'is not valid JSON' },
+      { path: 'body', reason: 'invalid_format', params: { format: 'json' }, message: 'is not valid JSON' },
     ]);
   return new ProblemError('internal', 'Something went wrong on our side; quote the request id if you contact support');
 }

@@ -1,9 +1,31 @@
 /** Shapes shared by every route's OpenAPI description. */
 import { z } from '@hono/zod-openapi';
+import { FIELD_PROBLEM_REASONS } from '../lib/errors.ts';
 import { PROBLEM_STATUS, type ProblemCode } from './problem.ts';
 
 /** The closed list of problem codes, so generated clients get an enum to switch on. */
 const PROBLEM_CODES = Object.keys(PROBLEM_STATUS) as [ProblemCode, ...ProblemCode[]];
+
+/** The numbers, names and lists a problem's sentence needs, for clients that word it themselves. */
+const ProblemParamsSchema = z
+  .record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+  .openapi('ProblemParams', {
+    description:
+      'Values the sentence for a code or reason needs: `{ "minimum": 10 }`, `{ "resource": "campaign" }`, `{ "allowed": ["GET", "POST"] }`. Empty when none.',
+    example: { minimum: 10 },
+  });
+
+export const FieldProblemSchema = z
+  .object({
+    path: z.string().openapi({ description: 'Where the bad value is: `body.email`, `query.limit`, `path.promoId`' }),
+    reason: z.enum(FIELD_PROBLEM_REASONS).openapi({
+      description: 'Why the value is refused, as a closed list a client can word in its own language',
+      example: 'too_short',
+    }),
+    params: ProblemParamsSchema,
+    message: z.string().openapi({ description: 'English, for developers and logs' }),
+  })
+  .openapi('FieldProblem');
 
 export const ProblemSchema = z
   .object({
@@ -11,9 +33,10 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     code: z.enum(PROBLEM_CODES).openapi({ example: 'validation_failed' }),
-    detail: z.string(),
+    detail: z.string().openapi({ description: 'English, for developers and logs; clients word `code` and `params`' }),
     requestId: z.string().nullable(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    params: ProblemParamsSchema,
+    errors: z.array(FieldProblemSchema).optional(),
   })
   .openapi('Problem');
 

@@ -5,7 +5,17 @@
  * and onError may use either name.
  */
 import type { ZodError } from 'zod';
-import { DomainError, fieldProblems, type DomainErrorCode, type FieldProblem } from '../lib/errors.ts';
+import {
+  DomainError,
+  FIELD_PROBLEM_REASONS,
+  fieldProblems,
+  type DomainErrorCode,
+  type FieldProblem,
+  type FieldProblemReason,
+  type ProblemFormat,
+  type ProblemParams,
+} from '../lib/errors.ts';
+import { CURRENCY_CODES } from '../lib/money.ts';
 
 export {
   DomainError as ProblemError,
@@ -13,6 +23,8 @@ export {
   fieldProblems,
   notFound,
   type FieldProblem,
+  type FieldProblemReason,
+  type ProblemParams,
 } from '../lib/errors.ts';
 
 /** Keys in the order of DOMAIN_ERROR_CODES: the OpenAPI `code` enum is this object's keys. */
@@ -68,7 +80,9 @@ export interface ProblemBody {
   code: ProblemCode;
   detail: string;
   requestId: string | null;
-  errors?: FieldProblem[];
+  /** What the detail names (`{ resource: 'campaign' }`); `{}` when nothing. */
+  params: ProblemParams;
+  errors?: Array<Required<FieldProblem>>;
 }
 
 export function problemBody(error: DomainError, requestId: string | null): ProblemBody {
@@ -79,7 +93,17 @@ export function problemBody(error: DomainError, requestId: string | null): Probl
     code: error.code,
     detail: error.detail,
     requestId: requestId,
-    ...(error.errors.length ? { errors: error.errors } : {}),
+    params: error.params,
+    ...(error.errors.length
+      ? {
+          errors: error.errors.map(({ path, reason, params, message }) => ({
+            path,
+            reason,
+            params: params ?? {},
+            message,
+          })),
+        }
+      : {}),
   };
 }
 
@@ -92,12 +116,112 @@ const TARGET_NAMES: Record<string, string> = {
   cookie: 'cookie',
 };
 
-/** Turns a zod failure on one request part into a 422 that names every bad field. */
-export function validationProblem(error: ZodError, target: string): DomainError {
+type ZodIssue = ZodError['issues'][number];
+type Reasoned = { reason: FieldProblemReason; params: ProblemParams };
+
+const format = (name: ProblemFormat): Reasoned => ({ reason: 'invalid_format', params: { format: name } });
+
+/**
+ * The schemas' own patterns (`.regex(...)`), by their source: zod reports them all as format
+ * `regex`, so each is named here. A pattern missing from this list answers `invalid_value`
+ * (tests/problem-reasons.test.ts checks every pattern in /openapi.json is listed).
+ */
+export const PATTERN_REASONS: ReadonlyMap<string, Reasoned> = new Map(
+  (
+    [
+      [/^[A-Z]{2}$/, format('country_code')],
+      [/^[a-z]{2}$/, format('language_code')],
+      [/^#[0-9a-fA-F]{6}$/, format('hex_colour')],
+      [/^\+?[0-9 ()-]{5,24}$/, format('phone')],
+      [/^\d{3}\s?\d{3}$/, format('totp_code')],
+      [/^(\d{3}\s?\d{3}|[0-9A-Za-z]{5}-[0-9A-Za-z]{5})$/, format('second_factor_code')],
+      [/^[A-Za-z0-9_-]{3,40}$/, format('promo_code')],
+      [/^[A-Za-z][A-Za-z0-9_]{0,31}$/, format('parameter_name')],
+      [/^\d{1,5}x\d{1,5}$/, format('size')],
+      [/^([1-5]\d\d|[1-5]xx|none)$/, format('http_status_filter')],
+      [/^\d+(\.\d+)?$/, { reason: 'money_format', params: {} }],
+      [/^-?\d+(\.\d+)?$/, { reason: 'money_format', params: {} }],
+    ] as Array<[RegExp, Reasoned]>
+  ).map(([pattern, reasoned]) => [String(pattern), reasoned]),
+);
+
+/** zod's own string formats that keep their name in `params.format`. */
+const ZOD_FORMATS: Record<string, ProblemFormat> = { email: 'email', url: 'url', date: 'date', datetime: 'datetime' };
+
+const CURRENCIES = new Set<string>(CURRENCY_CODES);
+const isReason = (value: unknown): value is FieldProblemReason =>
+  (FIELD_PROBLEM_REASONS as readonly unknown[]).includes(value);
+
+/** The value at `path` in what the client sent (undefined when it, or a parent, is missing). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** A zod issue's reason and params (for `unrecognized_keys` see validationProblem: one problem per key). */
+function reasonOf(issue: ZodIssue, input: unknown): Reasoned {
+  const none = (reason: FieldProblemReason): Reasoned => ({ reason, params: {} });
+  switch (issue.code) {
+    case 'invalid_type':
+      if (valueAt(input, issue.path) === undefined) return none('required');
+      return { reason: 'invalid_type', params: { expected: issue.expected === 'int' ? 'integer' : issue.expected } };
+    case 'too_small':
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? none('required')
+          : { reason: 'too_short', params: { minimum: Number(issue.minimum) } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { reason: 'too_few', params: { minimum: Number(issue.minimum) } };
+      return { reason: 'too_small', params: { minimum: Number(issue.minimum) } };
+    case 'too_big':
+      if (issue.origin === 'string') return { reason: 'too_long', params: { maximum: Number(issue.maximum) } };
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return { reason: 'too_many', params: { maximum: Number(issue.maximum) } };
+      return { reason: 'too_big', params: { maximum: Number(issue.maximum) } };
+    case 'invalid_format': {
+      if (issue.format === 'regex') return PATTERN_REASONS.get(issue.pattern ?? '') ?? none('invalid_value');
+      const name = ZOD_FORMATS[issue.format];
+      return name ? format(name) : none('invalid_value');
+    }
+    case 'invalid_value': {
+      const values = issue.values.map(String);
+      if (values.length === 1 && issue.values[0] === true) return none('must_accept');
+      if (values.length === CURRENCIES.size && values.every((v) => CURRENCIES.has(v))) return none('unknown_currency');
+      return { reason: 'invalid_choice', params: { allowed: values } };
+    }
+    case 'invalid_key':
+      return none('unknown_field');
+    case 'custom': {
+      // A refine names its reason in its params: `.refine(fn, { message, params: { reason: 'requires_field', field: 'amount' } })`.
+      const { reason, ...params } = (issue.params ?? {}) as { reason?: unknown } & ProblemParams;
+      return isReason(reason) ? { reason, params } : none('invalid_value');
+    }
+    default:
+      return none('invalid_value');
+  }
+}
+
+/**
+ * Turns a zod failure on one request part into a 422 that names every bad field with its
+ * reason. `input` is what the client sent for that part, so a missing field reads `required`
+ * rather than a type mismatch.
+ */
+export function validationProblem(error: ZodError, target: string, input?: unknown): DomainError {
   const prefix = TARGET_NAMES[target] ?? target;
-  const errors = error.issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
+  const pathOf = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].join('.');
+  const errors = error.issues.flatMap((issue): FieldProblem[] =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: pathOf([...issue.path, key]),
+          reason: 'unknown_field',
+          params: {},
+          message: `Unrecognized key: "${key}"`,
+        }))
+      : [{ path: pathOf(issue.path), ...reasonOf(issue, input), message: issue.message }],
+  );
   return fieldProblems(errors);
 }

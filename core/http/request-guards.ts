@@ -53,7 +53,15 @@ export const limitBodySize = createMiddleware<AppEnv>(async (c, next) => {
         throw new ProblemError(
           'payload_too_large',
           `${what[0]!.toUpperCase()}${what.slice(1)} is at most ${describeSize(maxBytes)}`,
-          [{ path: 'body', message: `larger than the limit of ${describeSize(maxBytes)} (${maxBytes} bytes)` }],
+          [
+            {
+              path: 'body',
+              reason: 'too_large',
+              params: { maximum: maxBytes },
+              message: `larger than the limit of ${describeSize(maxBytes)} (${maxBytes} bytes)`,
+            },
+          ],
+          { maximum: maxBytes },
         );
       },
     });
@@ -125,7 +133,15 @@ export function requireDeclaredContentType(declared: () => DeclaredBody[]) {
     throw new ProblemError(
       'unsupported_media_type',
       `${method} ${route.path} takes ${expected}; the request was sent as ${sent ?? 'a body with no Content-Type'}`,
-      [{ path: 'header.content-type', message: `must be ${expected}` }],
+      [
+        {
+          path: 'header.content-type',
+          reason: 'invalid_choice',
+          params: { allowed: route.mediaTypes },
+          message: `must be ${expected}`,
+        },
+      ],
+      { allowed: route.mediaTypes },
     );
   });
 }

@@ -9,7 +9,7 @@ import { validationProblem } from './problem.ts';
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw validationProblem(result.error, result.target);
+      if (!result.success) throw validationProblem(result.error, result.target, (result as { data?: unknown }).data);
     },
   });
 }

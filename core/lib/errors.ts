@@ -4,6 +4,7 @@
  * (core/http/problem.ts) gives each code its status and title and answers problem+json; nothing
  * here knows about HTTP.
  */
+import { currencyExponent, formatMoney, money, payoutProblemField, type MoneyError } from './money.ts';
 
 /** The closed list, in the order the API reference lists them. */
 export const DOMAIN_ERROR_CODES = [
@@ -29,9 +30,154 @@ export const DOMAIN_ERROR_CODES = [
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
+/**
+ * Why one field is wrong: a closed list, so a client can word each reason in its own language
+ * from `reason` and `params` (`{ reason: 'too_short', params: { minimum: 10 } }`). Every entry is
+ * something the API answers today: schema checks (core/http/problem.ts maps zod's issues) and the
+ * services' own checks.
+ */
+export const FIELD_PROBLEM_REASONS = [
+  /** Missing, or empty where a value is needed. */
+  'required',
+  /** At least one of `fields` must be given (e.g. a conversion update changes the status or the payout). */
+  'required_one_of',
+  /** Only together with `field` (a currency without its amount). */
+  'requires_field',
+  /** Not taken in this combination (network settings on a tracker connection, a body format on a GET postback). */
+  'not_applicable',
+  /** The JSON type is wrong: `expected` is string, number, integer, boolean, object, array… */
+  'invalid_type',
+  /** A string shorter than `minimum` characters. */
+  'too_short',
+  /** A string longer than `maximum` characters. */
+  'too_long',
+  /** A number below `minimum`. */
+  'too_small',
+  /** A number (or an amount) above `maximum`. */
+  'too_big',
+  /** A list with fewer than `minimum` items. */
+  'too_few',
+  /** A list with more than `maximum` items. */
+  'too_many',
+  /** A body larger than `maximum` bytes. */
+  'too_large',
+  /** Not in the expected `format` (PROBLEM_FORMATS: email, url, date, datetime, hex_colour…). */
+  'invalid_format',
+  /** Not one of `allowed`. */
+  'invalid_choice',
+  /** Must be true: the terms must be accepted, an action confirmed. */
+  'must_accept',
+  /** A key the object does not take (`allowed`, when the list is short enough to name). */
+  'unknown_field',
+  /** Not a plain decimal amount ("12.50"), or more decimal places than the currency has (`decimals`). */
+  'money_format',
+  /** Not a supported currency code. */
+  'unknown_currency',
+  /** Names a `resource` (PROBLEM_RESOURCES) that does not exist or is out of reach. */
+  'not_found_reference',
+  /** Taken already (a name, an email, a promo code). */
+  'already_exists',
+  /** Set once and never changed (a promo's traffic source). */
+  'immutable',
+  /** A new password that breaks a `rule`: `common` (a most common password) or `contains_email`. */
+  'weak_password',
+  /** A two-factor code that is not correct or was already used. */
+  'wrong_code',
+  /** A postback URL template error: `problem` is a template code (postbacks/template.ts) at `position`. */
+  'invalid_template',
+  /** Anything else a schema refuses. */
+  'invalid_value',
+] as const;
+
+export type FieldProblemReason = (typeof FIELD_PROBLEM_REASONS)[number];
+
+/**
+ * The formats `invalid_format` names in `params.format`: zod's own (email, url, date, datetime)
+ * and the patterns the schemas use (problem.ts names each pattern).
+ */
+export const PROBLEM_FORMATS = [
+  'email',
+  'url',
+  'date',
+  'datetime',
+  'json',
+  'origin',
+  'hex_colour',
+  'country_code',
+  'language_code',
+  'phone',
+  'totp_code',
+  'second_factor_code',
+  'promo_code',
+  'parameter_name',
+  'size',
+  'http_status_filter',
+] as const;
+
+export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];
+
+/** What `resource` names in a problem's params (not_found, conflict, not_found_reference…). */
+export const PROBLEM_RESOURCES = [
+  'brand',
+  'campaign',
+  'connection',
+  'conversion',
+  'creative',
+  'landing',
+  'network',
+  'offer',
+  'operator',
+  'partner',
+  'plan',
+  'postback',
+  'promo',
+  'referral_code',
+  'session',
+  'team_member',
+  'traffic_source',
+  'two_factor',
+  'user',
+] as const;
+
+export type ProblemResource = (typeof PROBLEM_RESOURCES)[number];
+
+/**
+ * What `state` says about the resource in a top-level problem's params: `exists` (the name or
+ * email is taken), `archived`, `immutable`, `changed` (it kept changing: send again), `status`
+ * (its `status` does not allow the `to` or `action` asked), `on` / `off` / `not_started` (two-factor),
+ * `tracker` (a tracker connection), `self` / `owner` (out of reach of team actions), the partner
+ * statuses `pending` / `rejected` / `blocked` (a blocked user too), `wrong_code` (two_factor_required).
+ */
+export const PROBLEM_STATES = [
+  'exists',
+  'archived',
+  'immutable',
+  'changed',
+  'status',
+  'on',
+  'off',
+  'not_started',
+  'tracker',
+  'self',
+  'owner',
+  'pending',
+  'rejected',
+  'blocked',
+  'wrong_code',
+] as const;
+
+export type ProblemState = (typeof PROBLEM_STATES)[number];
+
+/** The values a sentence needs: numbers, names, lists (`{ minimum: 10 }`, `{ allowed: ['GET', 'POST'] }`). */
+export type ProblemParams = Record<string, string | number | string[]>;
+
 export interface FieldProblem {
   /** Where the bad value is: `body.currency`, `query.limit`, `path.operatorId`. */
   path: string;
+  reason: FieldProblemReason;
+  /** The numbers and names the reason's sentence needs; `{}` when none. */
+  params?: ProblemParams;
+  /** English, for API users and logs; clients word `reason` and `params` themselves. */
   message: string;
 }
 
@@ -40,6 +186,14 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     readonly detail: string,
     readonly errors: FieldProblem[] = [],
+    /**
+     * What the detail names, so clients can word the code themselves: `resource` (PROBLEM_RESOURCES)
+     * and its `state` (PROBLEM_STATES) for not_found, conflict, forbidden and account_inactive;
+     * `role`, `component` or `origin` for forbidden; `minutes` and `limit` for rate_limited;
+     * `maximum` (bytes) for payload_too_large; `allowed` for unsupported_media_type; `purpose`
+     * (unlock, password_reset, invite, embed) for a refused emailed link or client secret.
+     */
+    readonly params: ProblemParams = {},
   ) {
     super(detail);
   }
@@ -51,6 +205,59 @@ export function fieldProblems(errors: FieldProblem[]): DomainError {
   return new DomainError('validation_failed', detail || 'The request is invalid', errors);
 }
 
-export const fieldProblem = (path: string, message: string): DomainError => fieldProblems([{ path, message }]);
+export const fieldProblem = (
+  path: string,
+  reason: FieldProblemReason,
+  message: string,
+  params: ProblemParams = {},
+): DomainError => fieldProblems([{ path, reason, params, message }]);
 
-export const notFound = (what: string) => new DomainError('not_found', `${what} was not found`);
+/** The names services give `notFound`, and the resource each one is. */
+const NOT_FOUND_RESOURCES = {
+  Campaign: 'campaign',
+  Connection: 'connection',
+  Conversion: 'conversion',
+  Offer: 'offer',
+  Operator: 'operator',
+  Partner: 'partner',
+  Plan: 'plan',
+  Postback: 'postback',
+  Promo: 'promo',
+  Session: 'session',
+  'Team member': 'team_member',
+  User: 'user',
+} as const satisfies Record<string, ProblemResource>;
+
+export const notFound = (what: keyof typeof NOT_FOUND_RESOURCES) =>
+  new DomainError('not_found', `${what} was not found`, [], { resource: NOT_FOUND_RESOURCES[what] });
+
+/**
+ * A refused amount or currency (a MoneyError) as a field problem, so every endpoint that reads
+ * money gives the same reason: `maximumMinor` is the bound the reader applied (in minor units).
+ */
+export function moneyProblem(
+  paths: { amount: string; currency: string },
+  error: MoneyError,
+  currency: string,
+  maximumMinor: number,
+): FieldProblem {
+  const code = currency.trim().toUpperCase();
+  const at = (reason: FieldProblemReason, params: ProblemParams = {}): FieldProblem => ({
+    path: payoutProblemField(error) === 'currency' ? paths.currency : paths.amount,
+    reason,
+    params,
+    message: error.message,
+  });
+  switch (error.reason) {
+    case 'unknown_currency':
+      return at('unknown_currency');
+    case 'negative':
+      return at('too_small', { minimum: 0 });
+    case 'too_precise':
+      return at('money_format', { decimals: currencyExponent(code) });
+    case 'out_of_range':
+      return at('too_big', { maximum: formatMoney(money(maximumMinor, code)) });
+    default:
+      return at('money_format');
+  }
+}
