@@ -130,8 +130,12 @@ export const portalStyles = css`
       display: flex; flex-direction: column; align-items: stretch; gap: var(--kb-space-2);
       margin-top: var(--kb-space-2); padding-top: var(--kb-space-3); border-top: 1px solid var(--kb-color-border);
     }
-    [part~='menu-extras'] > [part~='account'] { justify-content: space-between; padding-inline-start: var(--kb-space-3); }
-    [part~='menu-extras'] [part~='user-email'] { max-width: none; flex: 1 1 auto; }
+    /* The address gets the menu's whole width (cut only if longer than that), Sign out goes under it. */
+    [part~='menu-extras'] > [part~='account'] {
+      flex-direction: column; align-items: flex-start; padding-inline-start: var(--kb-space-3);
+    }
+    [part~='menu-extras'] [part~='user-email'] { max-width: 100%; }
+    [part~='menu-extras'] > [part~='theme-toggle'] { align-self: flex-start; margin-inline-start: var(--kb-space-3); }
     [part~='menu-extras'] [part~='sign-out'], [part~='menu-theme-toggle'] { min-height: 40px; }
     [part~='menu-theme-toggle'] {
       display: flex; align-items: center; gap: var(--kb-space-2); text-align: start;

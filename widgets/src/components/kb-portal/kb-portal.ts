@@ -321,12 +321,19 @@ export class KbPortal extends KabinetElement {
     if (!this.hasUpdated || changed.has('api') || changed.has('operator')) void this.reload();
     if (!this.hasUpdated || changed.has('routing') || changed.has('basePath'))
       this.routingController.configure(routingMode(this.routing), this.basePath);
+    const shownBefore = this.routingController.shown;
     this.current = this.routingController.resolve(
       this.sections,
       visibleSections(this.sections, this.session.state),
       this.session.state,
       this.session.phase.kind !== 'checking',
     );
+    // Another place (Back, Forward, a link): an open menu has done its job.
+    if (this.menuOpen && this.routingController.shown !== shownBefore) {
+      this.menuOpen = false;
+      if (this.renderRoot.querySelector(`#${MENU_ID}`)?.contains((this.renderRoot as ShadowRoot).activeElement))
+        this.focusMain = true;
+    }
     this.runtimeSheet = applyRuntimeSheet(
       this.renderRoot as ShadowRoot,
       this.runtimeSheet,
