@@ -1,10 +1,12 @@
 /**
- * Styles shared by the account sections: headings, forms, buttons, tables, messages.
+ * Styles shared by the account sections: headings, forms, buttons, messages, and the list tables
+ * (the responsive pattern of responsive-table.styles.ts).
  * Like kb-program, they read the portal's `--kb-*` tokens through private `--_…` fallbacks and
  * never set a `--kb-*` token on :host, which would shadow the portal's theme.
  */
 import { css } from 'lit';
 import { tokenFallbacks } from '../token-fallbacks.ts';
+import { responsiveTableStyles } from '../responsive-table.styles.ts';
 
 export const accountSectionStyles = [
   tokenFallbacks,
@@ -61,13 +63,6 @@ export const accountSectionStyles = [
   }
   [part~='success']:empty, [part~='copy-status']:empty { display: none; }
   [part~='copy-status'] { color: var(--_muted); font-size: 0.92em; }
-  [part~='table-wrap'] { overflow-x: auto; border: 1px solid var(--_border); border-radius: var(--_radius); }
-  table { width: 100%; border-collapse: collapse; }
-  /* Long ids and emails may break anywhere; words only at word boundaries. */
-  th, td { text-align: start; vertical-align: top; padding: var(--_space-2) var(--_space); border-bottom: 1px solid var(--_border); overflow-wrap: break-word; }
-  td code, td [part~='mono'] { overflow-wrap: anywhere; }
-  thead th { background: var(--_surface); font-weight: 600; white-space: nowrap; }
-  tbody tr:last-child > * { border-bottom: 0; }
   [part~='badge'] {
     display: inline-block; margin-inline-start: var(--_space-1); padding: 0 var(--_space-2);
     border-radius: 999px; background: var(--_surface); border: 1px solid var(--_border); font-size: 0.85em; white-space: nowrap;
@@ -78,4 +73,5 @@ export const accountSectionStyles = [
     clip-path: inset(50%); white-space: nowrap;
   }
 `,
+  responsiveTableStyles,
 ];

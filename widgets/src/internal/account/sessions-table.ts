@@ -1,12 +1,14 @@
 /**
  * The sessions table, shared by `<kb-security>` (your sessions) and `<kb-team>` (a member's).
  * The current session gets a "This device" badge and no Terminate button: signing out is the
- * portal's own action, not something to do by accident from a list.
+ * portal's own action, not something to do by accident from a list. Responsive as every list
+ * table (responsive-table.ts): at a phone's width each session is a card.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { MessageParams } from '../i18n.ts';
 import type { CommonKey } from './account-section.messages.ts';
 import type { SessionInfo } from './account-types.ts';
+import { cell, columns, headerCells, scrollRegion } from '../responsive-table.ts';
 
 export interface SessionsTableText {
   tc(key: CommonKey, params?: MessageParams): string;
@@ -26,30 +28,31 @@ export function renderSessionsTable(
   options: SessionsTableOptions,
 ): TemplateResult {
   if (sessions.length === 0) return html`<p part="empty">${text.tc('sessions.empty')}</p>`;
-  return html`<div part="table-wrap">
+  const cols = columns({
+    device: { label: text.tc('sessions.device'), primary: true },
+    ip: { label: text.tc('sessions.ip'), priority: 2 },
+    created: { label: text.tc('sessions.created'), priority: 3 },
+    lastSeen: { label: text.tc('sessions.lastSeen') },
+    actions: { label: text.tc('sessions.actions'), actions: true, hiddenHeader: true },
+  });
+  return html`<div part="table-wrap" ${scrollRegion(options.label)}>
     <table part="sessions" aria-label=${options.label}>
       <thead>
-        <tr part="sessions-header-row">
-          <th part="header-cell" scope="col">${text.tc('sessions.device')}</th>
-          <th part="header-cell" scope="col">${text.tc('sessions.ip')}</th>
-          <th part="header-cell" scope="col">${text.tc('sessions.created')}</th>
-          <th part="header-cell" scope="col">${text.tc('sessions.lastSeen')}</th>
-          <th part="header-cell" scope="col"><span class="visually-hidden">${text.tc('sessions.actions')}</span></th>
-        </tr>
+        <tr part="sessions-header-row">${headerCells(cols)}</tr>
       </thead>
       <tbody>
         ${sessions.map(
           (
             session,
           ) => html`<tr part=${session.current ? 'session-row session-row-current' : 'session-row'} data-session-id=${session.id}>
-          <th part="cell session-device" scope="row">
+          <th part="cell session-device" scope="row" ${cell(cols.device)}>
             ${session.device}${session.kind === 'embed' ? html` <span part="session-kind">(${text.tc('sessions.embedded')})</span>` : nothing}
             ${session.current ? html`<span part="badge current-badge">${text.tc('sessions.current')}</span>` : nothing}
           </th>
-          <td part="cell session-ip"><code>${session.ip ?? text.tc('none')}</code></td>
-          <td part="cell session-created">${text.dateTime(session.createdAt)}</td>
-          <td part="cell session-last-seen">${text.dateTime(session.lastSeenAt)}</td>
-          <td part="cell session-actions">
+          <td part="cell session-ip" ${cell(cols.ip)}><code>${session.ip ?? text.tc('none')}</code></td>
+          <td part="cell session-created" ${cell(cols.created)}>${text.dateTime(session.createdAt)}</td>
+          <td part="cell session-last-seen" ${cell(cols.lastSeen)}>${text.dateTime(session.lastSeenAt)}</td>
+          <td part="cell session-actions" ${cell(cols.actions)}>
             ${
               session.current
                 ? nothing
