@@ -1,9 +1,13 @@
-/** The events table of `<kb-activity>`: time, event, who did it, whose account, IP and details, all as text. */
+/**
+ * The events table of `<kb-activity>`: time, event, who did it, whose account, IP and details, all as
+ * text. Responsive (responsive-table.ts): the event titles its card; account and IP hide first.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import type { CommonKey } from '../../internal/account/account-section.messages.ts';
 import type { ActivityEntry } from '../../internal/account/account-types.ts';
 import { activityLabel, type ActivityKey } from './kb-activity.messages.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 export interface ActivityTableText {
   locale: Locale;
@@ -14,24 +18,28 @@ export interface ActivityTableText {
 
 export function renderActivityTable(text: ActivityTableText, events: ActivityEntry[]): TemplateResult {
   const { m } = text;
-  return html`<div part="table-wrap">
+  const cols = columns({
+    time: { label: m('col.time') },
+    event: { label: m('col.event'), primary: true },
+    actor: { label: m('col.actor'), priority: 2 },
+    subject: { label: m('col.subject'), priority: 3 },
+    ip: { label: m('col.ip'), priority: 3 },
+    detail: { label: m('col.detail') },
+  });
+  return html`<div part="table-wrap" ${scrollRegion(m('results'))}>
     <table part="activity" aria-labelledby="events-results-heading">
       <thead>
-        <tr part="events-header-row">
-          ${(['col.time', 'col.event', 'col.actor', 'col.subject', 'col.ip', 'col.detail'] as const).map(
-            (key) => html`<th part="header-cell" scope="col">${m(key)}</th>`,
-          )}
-        </tr>
+        <tr part="events-header-row">${headerCells(cols)}</tr>
       </thead>
       <tbody>
         ${events.map(
           (event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
-          <td part="cell event-time"><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
-          <th part="cell event-type" scope="row">${activityLabel(text.locale, event)}</th>
-          <td part="cell event-actor">${actorOf(text, event)}</td>
-          <td part="cell event-subject">${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
-          <td part="cell event-ip">${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>
-          <td part="cell event-detail">${renderDetail(event.detail)}</td>
+          <td part="cell event-time" ${cell(cols.time)}><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
+          <th part="cell event-type" scope="row" ${cell(cols.event)}>${activityLabel(text.locale, event)}</th>
+          <td part="cell event-actor" ${cell(cols.actor)}>${actorOf(text, event)}</td>
+          <td part="cell event-subject" ${cell(cols.subject)}>${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
+          <td part="cell event-ip" ${cell(cols.ip)}>${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>
+          <td part="cell event-detail" ${cell(cols.detail)}>${renderDetail(event.detail)}</td>
         </tr>`,
         )}
       </tbody>

@@ -2,7 +2,6 @@
 import { css } from 'lit';
 
 export const campaignsStyles = css`
-  [part~='campaigns'] { min-width: 40rem; }
   [part~='open'] { border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline; text-align: start; font-weight: 600; }
   [part~='add-promo'] { white-space: nowrap; }
   [part~='campaign-promos'] { font-variant-numeric: tabular-nums; }

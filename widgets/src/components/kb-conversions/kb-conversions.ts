@@ -29,6 +29,7 @@ import { conversionsStyles } from './kb-conversions.styles.ts';
 import { localDayRange } from '../../internal/local-days.ts';
 import { panelId, renderTabs, tabId } from '../../internal/postback/postback-tabs.ts';
 import { StatusesView } from './statuses-view.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 /** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */
 const LIMIT = 100;
@@ -216,35 +217,35 @@ export class KbConversions extends CampaignSection {
     const types = CONVERSION_TYPE_LABELS[this.i18n.locale];
     const methods = ATTRIBUTION_LABELS[this.i18n.locale];
     const none = this.tc('none');
-    const headers = [
-      this.m('col.time'),
-      this.m('type'),
-      this.m('col.player'),
-      this.m('col.amount'),
-      this.m('campaign'),
-      this.m('col.promo'),
-      this.m('clickId'),
-      this.m('col.by'),
-    ];
+    const cols = columns({
+      time: { label: this.m('col.time') },
+      type: { label: this.m('type'), primary: true },
+      player: { label: this.m('col.player'), priority: 2 },
+      amount: { label: this.m('col.amount') },
+      campaign: { label: this.m('campaign'), priority: 2 },
+      promo: { label: this.m('col.promo'), priority: 3 },
+      click: { label: this.m('clickId'), priority: 3 },
+      by: { label: this.m('col.by'), priority: 3 },
+    });
     return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${this.m('count', { count: rows.length })}</p>
       ${rows.length >= LIMIT ? html`<p part="hint">${this.m('limit', { count: LIMIT })}</p>` : nothing}
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         rows.length === 0
           ? html`<p part="empty">${this.m('empty')}</p>`
-          : html`<div part="table-wrap">
+          : html`<div part="table-wrap" ${scrollRegion(this.m('view.events'))}>
         <table part="conversions">
-          <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
-            <td part="cell conversion-time"><time datetime=${r.occurredAt}>${this.dateTime(r.occurredAt)}</time></td>
-            <th part="cell conversion-type" scope="row">${types[r.type] ?? r.type}</th>
-            <td part="cell conversion-player"><code>${r.playerId}</code></td>
-            <td part="cell conversion-amount">${r.amount === null ? none : `${r.amount} ${r.currency ?? ''}`.trim()}</td>
-            <td part="cell conversion-campaign">${r.campaignName ?? none}</td>
-            <td part="cell conversion-promo">${r.promoTitle ?? none}</td>
-            <td part="cell conversion-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
-            <td part="cell conversion-by">${r.attributedBy ? methods[r.attributedBy] : none}</td>
+            <td part="cell conversion-time" ${cell(cols.time)}><time datetime=${r.occurredAt}>${this.dateTime(r.occurredAt)}</time></td>
+            <th part="cell conversion-type" scope="row" ${cell(cols.type)}>${types[r.type] ?? r.type}</th>
+            <td part="cell conversion-player" ${cell(cols.player)}><code>${r.playerId}</code></td>
+            <td part="cell conversion-amount" ${cell(cols.amount)}>${r.amount === null ? none : `${r.amount} ${r.currency ?? ''}`.trim()}</td>
+            <td part="cell conversion-campaign" ${cell(cols.campaign)}>${r.campaignName ?? none}</td>
+            <td part="cell conversion-promo" ${cell(cols.promo)}>${r.promoTitle ?? none}</td>
+            <td part="cell conversion-click" ${cell(cols.click)}>${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
+            <td part="cell conversion-by" ${cell(cols.by)}>${r.attributedBy ? methods[r.attributedBy] : none}</td>
           </tr>`,
           )}</tbody>
         </table>

@@ -13,6 +13,7 @@ import type { KabinetClient, SuccessBody } from '../../../../core/sdk/index.ts';
 import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
 import type { CampaignKey } from '../../internal/campaign/campaign.messages.ts';
 import { formValues } from '../../internal/campaign/campaign-types.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import type { CommonKey } from '../../internal/account/account-section.messages.ts';
 import {
   REPORTED_SOURCE_LABELS,
@@ -155,37 +156,37 @@ export class StatusesView {
     const statuses = REPORTED_STATUS_LABELS[t.locale];
     const sources = REPORTED_SOURCE_LABELS[t.locale];
     const none = t.tc('none');
-    const headers = [
-      t.m('col.updated'),
-      t.m('statuses.status'),
-      t.m('col.payout'),
-      t.m('campaign'),
-      t.m('col.promo'),
-      t.m('clickId'),
-      t.m('col.externalId'),
-      t.m('col.source'),
-      t.m('col.reason'),
-    ];
+    const cols = columns({
+      time: { label: t.m('col.updated') },
+      status: { label: t.m('statuses.status'), primary: true },
+      payout: { label: t.m('col.payout') },
+      campaign: { label: t.m('campaign'), priority: 2 },
+      promo: { label: t.m('col.promo'), priority: 3 },
+      click: { label: t.m('clickId'), priority: 3 },
+      external: { label: t.m('col.externalId'), priority: 3 },
+      source: { label: t.m('col.source'), priority: 2 },
+      reason: { label: t.m('col.reason'), priority: 2 },
+    });
     return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${t.m('count', { count: rows.length })}</p>
       ${rows.length >= REPORTED_LIMIT ? html`<p part="hint">${t.m('limit', { count: REPORTED_LIMIT })}</p>` : nothing}
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         rows.length === 0
           ? html`<p part="empty">${t.m('statuses.empty')}</p>`
-          : html`<div part="table-wrap">
+          : html`<div part="table-wrap" ${scrollRegion(t.m('view.statuses'))}>
         <table part="reported-conversions">
-          <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
           <tbody>${rows.map(
             (r) => html`<tr part="reported-row" data-reported-id=${r.id}>
-            <td part="cell reported-time"><time datetime=${r.updatedAt}>${t.dateTime(r.updatedAt)}</time></td>
-            <th part="cell reported-status" scope="row"><span part=${`badge status-badge status-${r.status}`}>${statuses[r.status] ?? r.status}</span></th>
-            <td part="cell reported-payout">${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
-            <td part="cell reported-campaign">${r.campaignName ?? none}</td>
-            <td part="cell reported-promo">${r.promoTitle ?? none}</td>
-            <td part="cell reported-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
-            <td part="cell reported-external">${r.externalId ? html`<code>${r.externalId}</code>` : none}</td>
-            <td part="cell reported-source">${sources[r.source] ?? r.source}</td>
-            <td part="cell reported-reason">${r.reason ?? none}</td>
+            <td part="cell reported-time" ${cell(cols.time)}><time datetime=${r.updatedAt}>${t.dateTime(r.updatedAt)}</time></td>
+            <th part="cell reported-status" scope="row" ${cell(cols.status)}><span part=${`badge status-badge status-${r.status}`}>${statuses[r.status] ?? r.status}</span></th>
+            <td part="cell reported-payout" ${cell(cols.payout)}>${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
+            <td part="cell reported-campaign" ${cell(cols.campaign)}>${r.campaignName ?? none}</td>
+            <td part="cell reported-promo" ${cell(cols.promo)}>${r.promoTitle ?? none}</td>
+            <td part="cell reported-click" ${cell(cols.click)}>${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
+            <td part="cell reported-external" ${cell(cols.external)}>${r.externalId ? html`<code>${r.externalId}</code>` : none}</td>
+            <td part="cell reported-source" ${cell(cols.source)}>${sources[r.source] ?? r.source}</td>
+            <td part="cell reported-reason" ${cell(cols.reason)}>${r.reason ?? none}</td>
           </tr>`,
           )}</tbody>
         </table>

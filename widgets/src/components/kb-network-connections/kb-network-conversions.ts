@@ -10,6 +10,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { NetworkConsoleElement } from './network-console-element.ts';
 import { CONVERSION_STATUSES, type ConversionStatus, type OperatorConversion } from './network-types.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 /** The changes an operator makes by hand (hold is where conversions start). */
 const ACTIONS = ['approve', 'cancel', 'trash'] as const satisfies readonly ConversionStatus[];
@@ -99,7 +100,6 @@ export class KbNetworkConversions extends NetworkConsoleElement {
   };
 
   protected override render(): TemplateResult {
-    const none = this.m('none');
     return html`<section part="conversions-panel" aria-labelledby="conversions-heading">
       <div part="header">
         <h3 part="subheading" id="conversions-heading">${this.m('conversions.heading', { name: this.connectionName })}</h3>
@@ -121,33 +121,39 @@ export class KbNetworkConversions extends NetworkConsoleElement {
           ? html`<p part="status">${this.m('conversions.loading')}</p>`
           : this.rows.length === 0
             ? html`<p part="empty">${this.m('conversions.empty')}</p>`
-            : html`<div part="table-wrap">
-        <table part="conversions">
-          <thead><tr part="header-row">${[
-            this.m('conversions.colStatus'),
-            this.m('conversions.colRaw'),
-            this.m('conversions.colPayout'),
-            this.m('conversions.colClick'),
-            this.m('conversions.colUpdated'),
-            this.m('conversions.colActions'),
-          ].map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
-          <tbody>${this.rows.map(
-            (r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
-            <td part="cell conversion-status"><span part=${`status-pill status-${r.status}`}>${this.m(`status.${r.status}`)}</span></td>
-            <td part="cell conversion-raw">${r.rawStatus ? html`<code>${r.rawStatus}</code>` : none}</td>
-            <td part="cell conversion-payout">${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
-            <td part="cell conversion-click">${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
-            <td part="cell conversion-updated"><time datetime=${r.updatedAt}>${this.dateTime(r.updatedAt)}</time></td>
-            <td part="cell"><div part="row-actions">${ACTIONS.map(
-              (a) => html`<button part=${`action action-${a}${a === 'approve' ? '' : ' danger'}`} type="button"
-              ?disabled=${r.status === a || this.pending !== null} aria-label=${this.m('conversions.actionLabel', { action: this.m(`action.${a}`), id: r.id })}
-              @click=${() => this.change(r, a)}>${this.m(`action.${a}`)}</button>`,
-            )}</div></td>
-          </tr>`,
-          )}</tbody>
-        </table>
-      </div>`
+            : this.renderTable(this.rows)
       }
     </section>`;
+  }
+
+  private renderTable(rows: OperatorConversion[]): TemplateResult {
+    const none = this.m('none');
+    const cols = columns({
+      status: { label: this.m('conversions.colStatus'), primary: true },
+      raw: { label: this.m('conversions.colRaw'), priority: 3 },
+      payout: { label: this.m('conversions.colPayout') },
+      click: { label: this.m('conversions.colClick'), priority: 2 },
+      updated: { label: this.m('conversions.colUpdated'), priority: 2 },
+      actions: { label: this.m('conversions.colActions'), actions: true },
+    });
+    return html`<div part="table-wrap" ${scrollRegion(this.m('conversions.heading', { name: this.connectionName }))}>
+      <table part="conversions">
+        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
+        <tbody>${rows.map(
+          (r) => html`<tr part="conversion-row" data-conversion-id=${r.id}>
+          <th part="cell conversion-status" scope="row" ${cell(cols.status)}><span part=${`status-pill status-${r.status}`}>${this.m(`status.${r.status}`)}</span></th>
+          <td part="cell conversion-raw" ${cell(cols.raw)}>${r.rawStatus ? html`<code>${r.rawStatus}</code>` : none}</td>
+          <td part="cell conversion-payout" ${cell(cols.payout)}>${r.payout === null ? none : `${r.payout} ${r.currency ?? ''}`.trim()}</td>
+          <td part="cell conversion-click" ${cell(cols.click)}>${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
+          <td part="cell conversion-updated" ${cell(cols.updated)}><time datetime=${r.updatedAt}>${this.dateTime(r.updatedAt)}</time></td>
+          <td part="cell conversion-actions" ${cell(cols.actions)}><div part="row-actions">${ACTIONS.map(
+            (a) => html`<button part=${`action action-${a}${a === 'approve' ? '' : ' danger'}`} type="button"
+            ?disabled=${r.status === a || this.pending !== null} aria-label=${this.m('conversions.actionLabel', { action: this.m(`action.${a}`), id: r.id })}
+            @click=${() => this.change(r, a)}>${this.m(`action.${a}`)}</button>`,
+          )}</div></td>
+        </tr>`,
+        )}</tbody>
+      </table>
+    </div>`;
   }
 }

@@ -7,6 +7,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { NetworkConsoleElement } from './network-console-element.ts';
 import type { NetworkOffer, OfferParameter } from './network-types.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 const LABEL = 'label';
 const paramField = (name: string) => `parameters.${name}`;
@@ -123,6 +124,26 @@ export class KbNetworkOffers extends NetworkConsoleElement {
     </div>`;
   }
 
+  private renderTable(offers: NetworkOffer[]): TemplateResult {
+    const cols = columns({
+      label: { label: this.m('offers.colLabel'), primary: true },
+      parameters: { label: this.m('offers.colParameters') },
+      actions: { label: this.m('offers.delete'), actions: true, hiddenHeader: true },
+    });
+    return html`<div part="table-wrap" ${scrollRegion(this.m('offers.heading'))}>
+      <table part="offers">
+        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
+        <tbody>${offers.map(
+          (o) => html`<tr part="offer-row" data-offer-id=${o.id}>
+          <th part="cell offer-label" scope="row" ${cell(cols.label)}>${o.label}</th>
+          <td part="cell offer-parameters" ${cell(cols.parameters)}>${Object.entries(o.parameters).map(([k, v]) => html`<div part="offer-parameter"><code>${k}</code> = <code>${v}</code></div>`)}</td>
+          <td part="cell offer-actions" ${cell(cols.actions)}><button part="danger delete" type="button" aria-label=${this.m('offers.deleteLabel', { label: o.label })} @click=${() => this.removeOffer(o)}>${this.m('offers.delete')}</button></td>
+        </tr>`,
+        )}</tbody>
+      </table>
+    </div>`;
+  }
+
   protected override render(): TemplateResult {
     const ru = this.uiLocale === 'ru';
     const offers = this.offers;
@@ -134,18 +155,7 @@ export class KbNetworkOffers extends NetworkConsoleElement {
           ? html`<p part="status">${this.m('offers.loading')}</p>`
           : offers.length === 0
             ? html`<p part="empty">${this.m('offers.empty')}</p>`
-            : html`<div part="table-wrap">
-        <table part="offers">
-          <thead><tr><th scope="col">${this.m('offers.colLabel')}</th><th scope="col">${this.m('offers.colParameters')}</th><th scope="col"><span class="visually-hidden">${this.m('offers.delete')}</span></th></tr></thead>
-          <tbody>${offers.map(
-            (o) => html`<tr part="offer-row" data-offer-id=${o.id}>
-            <th scope="row" part="offer-label">${o.label}</th>
-            <td part="offer-parameters">${Object.entries(o.parameters).map(([k, v]) => html`<div><code>${k}</code> = <code>${v}</code></div>`)}</td>
-            <td><button part="danger delete" type="button" aria-label=${this.m('offers.deleteLabel', { label: o.label })} @click=${() => this.removeOffer(o)}>${this.m('offers.delete')}</button></td>
-          </tr>`,
-          )}</tbody>
-        </table>
-      </div>`
+            : this.renderTable(offers)
       }
       <form part="offer-form" novalidate aria-label=${this.m('offers.add')} @submit=${this.add}>
         ${this.input(LABEL, this.m('offers.label'), null)}

@@ -1,11 +1,11 @@
-/** Styles of `<kb-postback-log>` beyond the shared sheets: the wide attempts table and the answer colours. */
+/** Styles of `<kb-postback-log>` beyond the shared sheets: the attempts table's cells and the answer colours. */
 import { css } from 'lit';
 
 export const logStyles = css`
   :host { --_warning: var(--kb-color-warning, #8a5a00); }
   [part~='heading']:focus, [part~='subheading']:focus { outline: none; }
-  [part~='attempts'] { min-width: 60rem; }
-  [part~='attempt-url'] { min-width: 20rem; }
+  /* The URL column keeps room to read; the columns that hide first make it. */
+  [part~='attempt-url'] { min-width: 16rem; }
   [part~='url'] { overflow-wrap: anywhere; }
   [part~='method-badge'] { margin-inline-start: 0; }
   [part~='attempt-time'], [part~='attempt-duration'] { white-space: nowrap; font-variant-numeric: tabular-nums; }

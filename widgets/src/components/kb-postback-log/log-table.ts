@@ -8,6 +8,7 @@ import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { ACTION_LABELS } from '../../internal/postback/postback-labels.ts';
 import type { PostbackAttempt } from '../../internal/postback/postback-types.ts';
 import type { LogKey } from './kb-postback-log.messages.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 export interface LogTableView {
   locale: Locale;
@@ -33,27 +34,27 @@ const named = (name: string | null, id: string | null, none: string) =>
 
 export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]): TemplateResult {
   const actions = ACTION_LABELS[v.locale];
-  const headers = [
-    'col.time',
-    'col.url',
-    'col.action',
-    'col.response',
-    'col.duration',
-    'col.campaign',
-    'col.promo',
-  ] as const;
-  return html`<div part="table-wrap">
+  const cols = columns({
+    time: { label: v.m('col.time') },
+    url: { label: v.m('col.url'), priority: 2 },
+    action: { label: v.m('col.action'), primary: true },
+    response: { label: v.m('col.response') },
+    duration: { label: v.m('col.duration'), priority: 3 },
+    campaign: { label: v.m('col.campaign'), priority: 2 },
+    promo: { label: v.m('col.promo'), priority: 3 },
+  });
+  return html`<div part="table-wrap" ${scrollRegion(v.m('heading'))}>
     <table part="attempts">
-      <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${v.m(h)}</th>`)}</tr></thead>
+      <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
       <tbody>${rows.map(
         (a) => html`<tr part=${a.isTest ? 'attempt-row test-row' : 'attempt-row'} data-attempt-id=${a.id}>
-        <td part="cell attempt-time"><time datetime=${a.sentAt}>${v.dateTime(a.sentAt)}</time></td>
-        <td part="cell attempt-url"><span part="badge method-badge">${a.method}</span> <code part="url">${a.url}</code></td>
-        <th part="cell attempt-action" scope="row">${actions[a.action] ?? a.action}${a.isTest ? html` <span part="badge test-badge">${v.m('test')}</span>` : nothing}</th>
-        <td part="cell attempt-response">${response(v, a)}</td>
-        <td part="cell attempt-duration">${v.m('ms', { ms: v.number(a.durationMs) })}</td>
-        <td part="cell attempt-campaign">${named(a.campaignName, a.campaignId, v.none)}</td>
-        <td part="cell attempt-promo">${named(a.promoCode, a.promoId, v.none)}</td>
+        <td part="cell attempt-time" ${cell(cols.time)}><time datetime=${a.sentAt}>${v.dateTime(a.sentAt)}</time></td>
+        <td part="cell attempt-url" ${cell(cols.url)}><span part="badge method-badge">${a.method}</span> <code part="url">${a.url}</code></td>
+        <th part="cell attempt-action" scope="row" ${cell(cols.action)}>${actions[a.action] ?? a.action}${a.isTest ? html` <span part="badge test-badge">${v.m('test')}</span>` : nothing}</th>
+        <td part="cell attempt-response" ${cell(cols.response)}>${response(v, a)}</td>
+        <td part="cell attempt-duration" ${cell(cols.duration)}>${v.m('ms', { ms: v.number(a.durationMs) })}</td>
+        <td part="cell attempt-campaign" ${cell(cols.campaign)}>${named(a.campaignName, a.campaignId, v.none)}</td>
+        <td part="cell attempt-promo" ${cell(cols.promo)}>${named(a.promoCode, a.promoId, v.none)}</td>
       </tr>`,
       )}</tbody>
     </table>

@@ -4,14 +4,13 @@ import { css } from 'lit';
 export const postbacksStyles = css`
   :host { --_warning: var(--kb-color-warning, #8a5a00); }
   [part~='heading']:focus { outline: none; }
-  [part~='postbacks'] { min-width: 52rem; }
-  [part~='postback-url'] { min-width: 18rem; }
+  /* The URL column keeps room to read; the columns that hide first make it. */
+  [part~='postback-url'] { min-width: 14rem; }
   [part~='url'] { overflow-wrap: anywhere; }
   [part~='row-warning'] { margin: var(--_space-1) 0 0; color: var(--_warning); font-size: 0.9em; }
   [part~='method-badge'], [part~='status-badge'] { margin-inline-start: 0; }
   [part~='status-on'] { border-color: var(--_link); }
   [part~='status-off'] { color: var(--_muted); }
-  [part~='postback-actions'] { white-space: nowrap; }
   [part~='confirm-delete'] { margin: 0 0 var(--_space-1); white-space: normal; font-weight: 600; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='editor'] { margin: 0 0 var(--_space-4); padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); }

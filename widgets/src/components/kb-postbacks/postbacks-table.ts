@@ -9,6 +9,7 @@ import { ACTION_LABELS, SCOPE_LABELS } from '../../internal/postback/postback-la
 import type { Postback } from '../../internal/postback/postback-types.ts';
 import type { PostbacksKey } from './kb-postbacks.messages.ts';
 import { problemText } from '../../internal/postback/problem-text.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 export interface TableView {
   locale: Locale;
@@ -54,26 +55,26 @@ function renderActions(v: TableView, p: Postback, action: string): TemplateResul
 
 export function renderPostbacksTable(v: TableView, rows: readonly Postback[]): TemplateResult {
   const actions = ACTION_LABELS[v.locale];
-  const headers = [
-    v.m('col.action'),
-    v.m('col.scope'),
-    v.m('col.method'),
-    v.m('col.url'),
-    v.m('col.status'),
-    ...(v.canWrite ? [v.m('col.actions')] : []),
-  ];
-  return html`<div part="table-wrap">
+  const cols = columns({
+    action: { label: v.m('col.action'), primary: true },
+    scope: { label: v.m('col.scope'), priority: 2 },
+    method: { label: v.m('col.method'), priority: 3 },
+    url: { label: v.m('col.url') },
+    status: { label: v.m('col.status'), priority: 2 },
+    actions: v.canWrite ? { label: v.m('col.actions'), actions: true } : undefined,
+  });
+  return html`<div part="table-wrap" ${scrollRegion(v.m('heading'))}>
     <table part="postbacks">
-      <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+      <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
       <tbody>${rows.map(
         (p) => html`<tr part="postback-row" data-postback-id=${p.id}>
-        <th part="cell postback-action" scope="row">${actions[p.action] ?? p.action}</th>
-        <td part="cell postback-scope">${scopeText(v, p)}</td>
-        <td part="cell postback-method"><span part="badge method-badge">${p.method === 'POST' && p.bodyFormat ? `POST ${p.bodyFormat.toUpperCase()}` : p.method}</span></td>
-        <td part="cell postback-url"><code part="url">${p.url}</code>
+        <th part="cell postback-action" scope="row" ${cell(cols.action)}>${actions[p.action] ?? p.action}</th>
+        <td part="cell postback-scope" ${cell(cols.scope)}>${scopeText(v, p)}</td>
+        <td part="cell postback-method" ${cell(cols.method)}><span part="badge method-badge">${p.method === 'POST' && p.bodyFormat ? `POST ${p.bodyFormat.toUpperCase()}` : p.method}</span></td>
+        <td part="cell postback-url" ${cell(cols.url)}><code part="url">${p.url}</code>
           ${p.warnings.map((w) => html`<p part="row-warning">${problemText(v.locale, w)}</p>`)}</td>
-        <td part="cell postback-status"><span part=${p.enabled ? 'badge status-badge status-on' : 'badge status-badge status-off'}>${v.m(p.enabled ? 'on' : 'off')}</span></td>
-        ${v.canWrite ? html`<td part="cell postback-actions">${renderActions(v, p, actions[p.action] ?? p.action)}</td>` : nothing}
+        <td part="cell postback-status" ${cell(cols.status)}><span part=${p.enabled ? 'badge status-badge status-on' : 'badge status-badge status-off'}>${v.m(p.enabled ? 'on' : 'off')}</span></td>
+        ${cols.actions ? html`<td part="cell postback-actions" ${cell(cols.actions)}>${renderActions(v, p, actions[p.action] ?? p.action)}</td>` : nothing}
       </tr>`,
       )}</tbody>
     </table>

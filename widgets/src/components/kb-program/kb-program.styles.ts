@@ -1,11 +1,14 @@
 /**
  * Styles of `<kb-program>`. The section inherits the portal's `--kb-*` tokens; it only
  * declares private fallbacks (`--_…`) so it is readable on its own without shadowing
- * the portal's theme, which a `:host { --kb-…: … }` default here would do.
+ * the portal's theme, which a `:host { --kb-…: … }` default here would do. The brands table is the
+ * shared responsive table (responsive-table.styles.ts).
  */
 import { css } from 'lit';
+import { responsiveTableStyles } from '../../internal/responsive-table.styles.ts';
 
-export const programStyles = css`
+export const programStyles = [
+  css`
   :host {
     --_text: var(--kb-color-text, #1b1f24);
     --_muted: var(--kb-color-text-muted, #5b6472);
@@ -22,11 +25,8 @@ export const programStyles = css`
   [part~='heading'] { margin: 0 0 var(--_space); font-size: 1.4em; line-height: 1.25; overflow-wrap: anywhere; }
   [part~='brands-heading'] { margin: 0 0 calc(var(--_space) / 2); font-size: 1.1em; }
   [part~='brand-count'], [part~='status'], [part~='empty'], [part~='support'] { color: var(--_muted); margin: 0 0 var(--_space); }
-  [part~='brands'] { width: 100%; border-collapse: collapse; border: 1px solid var(--_border); border-radius: var(--_radius); }
-  [part~='brands-header-cell'] { text-align: start; background: var(--_surface); font-weight: 600; }
-  [part~='brands-header-cell'], [part~='brand-cell'] { padding: calc(var(--_space) / 2) var(--_space); border-bottom: 1px solid var(--_border); }
-  [part~='brand-name'] { text-align: start; font-weight: 600; }
-  [part~='brands'] + [part~='support'] { margin-top: var(--_space); }
+  [part~='brand-name'] { font-weight: 600; }
+  [part~='table-wrap'] + [part~='support'] { margin-top: var(--_space); }
   [part~='brand-currency'] { font-variant-numeric: tabular-nums; letter-spacing: 0.03em; }
   a { color: var(--_link); overflow-wrap: anywhere; }
   a:focus-visible { outline: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor); outline-offset: 2px; }
@@ -34,4 +34,6 @@ export const programStyles = css`
     position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap;
   }
-`;
+`,
+  responsiveTableStyles,
+];

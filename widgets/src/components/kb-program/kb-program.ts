@@ -9,6 +9,14 @@ import { brandingContext, localeContext } from '../../internal/contexts.ts';
 import { createLocaleState, negotiateLocale, type LocaleState } from '../../internal/i18n.ts';
 import type { PublicBrand } from '../../internal/api-client.ts';
 import { programStyles } from './kb-program.styles.ts';
+import {
+  cell,
+  columns,
+  headerCells,
+  scrollRegion,
+  type Columns,
+  type ColumnSpec,
+} from '../../internal/responsive-table.ts';
 
 /**
  * The operator's program: welcome heading and the list of brands a partner can promote.
@@ -16,7 +24,7 @@ import { programStyles } from './kb-program.styles.ts';
  *
  * @csspart heading - Welcome heading with the operator's name.
  * @csspart brands-heading - "Brands" heading. @csspart brand-count - How many brands.
- * @csspart brands - The brands table. @csspart brands-header-row - Its header row. @csspart brands-header-cell - A column header.
+ * @csspart table-wrap - The brands table's box (narrow, each brand is a card). @csspart brands - The brands table. @csspart brands-header-row - Its header row. @csspart brands-header-cell - A column header.
  * @csspart brand-row - One brand. @csspart brand-cell - Any cell (also `brand-name`, `brand-currency`, `brand-website`).
  * @csspart brand-link - A brand's website link.
  * @csspart empty - Shown when there are no brands. @csspart status - Shown before the portal provides data.
@@ -49,34 +57,44 @@ export class KbProgram extends KabinetElement {
         config.brands.length === 0
           ? html`<p part="empty">${t('program.noBrands')}</p>`
           : html`<p part="brand-count">${t('program.brandCount', { count: config.brands.length })}</p>
-            <table part="brands" aria-labelledby="brands-heading">
-              <thead>
-                <tr part="brands-header-row">
-                  <th part="brands-header-cell" scope="col">${t('program.colName')}</th>
-                  <th part="brands-header-cell" scope="col">${t('program.colCurrency')}</th>
-                  <th part="brands-header-cell" scope="col">${t('program.colWebsite')}</th>
-                </tr>
-              </thead>
-              <tbody>${config.brands.map((brand) => this.renderBrand(brand))}</tbody>
-            </table>`
+            ${this.renderBrands(config.brands)}`
       }
       ${email ? html`<p part="support">${this.renderSupport(email)}</p>` : nothing}
     `;
   }
 
-  private renderBrand(brand: PublicBrand): TemplateResult {
+  /** The brands table: the shared responsive pattern (responsive-table.ts), each brand a card at a phone's width. */
+  private renderBrands(brands: PublicBrand[]): TemplateResult {
+    const { t } = this.localeState.value ?? this.fallbackLocale;
+    const cols = columns({
+      name: { label: t('program.colName'), primary: true },
+      currency: { label: t('program.colCurrency') },
+      website: { label: t('program.colWebsite') },
+    });
+    return html`<div part="table-wrap" ${scrollRegion(t('program.brandsHeading'))}>
+      <table part="brands" aria-labelledby="brands-heading">
+        <thead>
+          <tr part="brands-header-row">${headerCells(cols, 'brands-header-cell')}</tr>
+        </thead>
+        <tbody>${brands.map((brand) => this.renderBrand(cols, brand))}</tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderBrand(
+    cols: Columns<Record<'name' | 'currency' | 'website', ColumnSpec>>,
+    brand: PublicBrand,
+  ): TemplateResult {
     const { t } = this.localeState.value ?? this.fallbackLocale;
     return html`<tr part="brand-row" data-brand-id=${brand.id}>
-      <th part="brand-cell brand-name" scope="row">${brand.name}</th>
-      <td part="brand-cell brand-currency">${brand.currency}</td>
-      <td part="brand-cell brand-website">
-        ${
-          isSafeUrl(brand.websiteUrl)
-            ? html`<a part="brand-link" href=${brand.websiteUrl} target="_blank" rel="noopener noreferrer"
+      <th part="brand-cell brand-name" scope="row" ${cell(cols.name)}>${brand.name}</th>
+      <td part="brand-cell brand-currency" ${cell(cols.currency)}>${brand.currency}</td>
+      <td part="brand-cell brand-website" ${cell(cols.website)}>${
+        isSafeUrl(brand.websiteUrl)
+          ? html`<a part="brand-link" href=${brand.websiteUrl} target="_blank" rel="noopener noreferrer"
               >${displayUrl(brand.websiteUrl)}<span class="visually-hidden"> ${t('program.newTab')}</span></a>`
-            : brand.websiteUrl
-        }
-      </td>
+          : brand.websiteUrl
+      }</td>
     </tr>`;
   }
 

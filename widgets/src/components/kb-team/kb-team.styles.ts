@@ -1,16 +1,14 @@
-/** Styles of `<kb-team>` beyond the shared account-section sheet: the wide members table and its rows. */
+/** Styles of `<kb-team>` beyond the shared account-section sheet (which lays the table out: responsive-table.styles.ts): its rows. */
 import { css } from 'lit';
 
 export const teamStyles = css`
   [part~='note'] { padding: var(--_space-2) var(--_space); background: var(--_surface); border-radius: var(--_radius-small); }
-  [part~='members'] { min-width: 60rem; }
   [part~='member-row-blocked'] > * { color: var(--_muted); }
-  [part~='member-email'] { font-weight: 600; }
-  [part~='member-actions'] [part~='toolbar'] { flex-wrap: nowrap; }
-  [part~='member-actions'] button { white-space: nowrap; }
+  /* E-mails break anywhere rather than widen the table. */
+  [part~='member-email'] { font-weight: 600; overflow-wrap: anywhere; }
   [part~='flag-badge'] { border-color: var(--_danger); color: var(--_danger); margin-inline-start: 0; }
   [part~='invited-badge'] { margin-inline-start: 0; }
   [part~='member-sessions'] { background: var(--_surface); }
   [part~='member-sessions'] [part~='table-wrap'] { background: var(--_bg); }
-  [part~='role-select'] { min-width: 9em; }
+  [part~='role-select'] { min-width: 9em; max-width: 100%; }
 `;

@@ -14,6 +14,7 @@ import {
   type UserRole,
 } from '../../internal/account/account-types.ts';
 import { renderSessionsTable } from '../../internal/account/sessions-table.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import type { TeamKey } from './kb-team.messages.ts';
 
 /** A member's sessions while expanded: the list, `'loading'`, or an error message. */
@@ -37,33 +38,36 @@ export interface MembersTableView {
   onTerminate(member: Member, session: SessionInfo): void;
 }
 
-const COLUMNS = [
-  'col.email',
-  'col.name',
-  'col.role',
-  'col.created',
-  'col.lastSignIn',
-  'col.twoFactor',
-  'col.blocked',
-  'col.locked',
-] as const;
+/** The members table's columns: e-mail titles a member's card; dates and flags hide first as the table narrows. */
+function memberColumns(m: MembersTableView['m']) {
+  return columns({
+    email: { label: m('col.email'), primary: true },
+    name: { label: m('col.name'), priority: 2 },
+    role: { label: m('col.role') },
+    created: { label: m('col.created'), priority: 3 },
+    lastSignIn: { label: m('col.lastSignIn'), priority: 2 },
+    twoFactor: { label: m('col.twoFactor'), priority: 3 },
+    blocked: { label: m('col.blocked'), priority: 3 },
+    locked: { label: m('col.locked'), priority: 3 },
+    actions: { label: m('col.actions'), actions: true },
+  });
+}
+type MemberColumns = ReturnType<typeof memberColumns>;
 
 export function renderMembersTable(view: MembersTableView): TemplateResult {
   if (view.members.length === 0) return html`<p part="empty">${view.m('empty')}</p>`;
-  return html`<div part="table-wrap">
+  const cols = memberColumns(view.m);
+  return html`<div part="table-wrap" ${scrollRegion(view.m('members'))}>
     <table part="members" aria-labelledby="team-members-heading">
       <thead>
-        <tr part="members-header-row">
-          ${COLUMNS.map((key) => html`<th part="header-cell" scope="col">${view.m(key)}</th>`)}
-          <th part="header-cell" scope="col">${view.m('col.actions')}</th>
-        </tr>
+        <tr part="members-header-row">${headerCells(cols)}</tr>
       </thead>
-      <tbody>${view.members.map((member) => renderMember(view, member))}</tbody>
+      <tbody>${view.members.map((member) => renderMember(view, cols, member))}</tbody>
     </table>
   </div>`;
 }
 
-function renderMember(view: MembersTableView, member: Member): TemplateResult {
+function renderMember(view: MembersTableView, cols: MemberColumns, member: Member): TemplateResult {
   const { m, tc } = view;
   const self = member.id === view.selfId;
   const locked = self || member.role === 'owner';
@@ -78,21 +82,21 @@ function renderMember(view: MembersTableView, member: Member): TemplateResult {
   // Why the controls are disabled, for screen readers (a disabled button has no tooltip on touch).
   const describedBy = locked ? 'team-self-or-owner' : nothing;
   return html`<tr part=${member.blocked ? 'member-row member-row-blocked' : 'member-row'} data-member-id=${member.id}>
-      <th part="cell member-email" scope="row">${member.email}${self ? html` <span part="badge self-badge">${m('you')}</span>` : nothing}</th>
-      <td part="cell member-name">${member.name}</td>
-      <td part="cell member-role">
+      <th part="cell member-email" scope="row" ${cell(cols.email)}>${member.email}${self ? html` <span part="badge self-badge">${m('you')}</span>` : nothing}</th>
+      <td part="cell member-name" ${cell(cols.name)}>${member.name}</td>
+      <td part="cell member-role" ${cell(cols.role)}>
         <label class="visually-hidden" for=${`team-role-${member.id}`}>${m('roleOf', { email: member.email })}</label>
         <select part="input role-select" id=${`team-role-${member.id}`} ?disabled=${disabled} aria-describedby=${describedBy}
           @change=${(e: Event) => view.onRole(member, (e.target as HTMLSelectElement).value as UserRole)}>
           ${roles.map((role) => html`<option value=${role} .selected=${live(role === picked)}>${tc(`role.${role}`)}</option>`)}
         </select>
       </td>
-      <td part="cell member-created">${view.dateTime(member.createdAt)}</td>
-      <td part="cell member-last-sign-in">${member.lastSignInAt ? view.dateTime(member.lastSignInAt) : html`<span part="badge invited-badge">${m('invited')}</span>`}</td>
-      <td part="cell member-2fa">${member.twoFactorEnabled ? m('on') : m('off')}</td>
-      <td part="cell member-blocked">${member.blocked ? html`<span part="badge flag-badge">${m('yes')}</span>` : m('no')}</td>
-      <td part="cell member-locked">${member.locked ? html`<span part="badge flag-badge">${m('yes')}</span>` : m('no')}</td>
-      <td part="cell member-actions">
+      <td part="cell member-created" ${cell(cols.created)}>${view.dateTime(member.createdAt)}</td>
+      <td part="cell member-last-sign-in" ${cell(cols.lastSignIn)}>${member.lastSignInAt ? view.dateTime(member.lastSignInAt) : html`<span part="badge invited-badge">${m('invited')}</span>`}</td>
+      <td part="cell member-2fa" ${cell(cols.twoFactor)}>${member.twoFactorEnabled ? m('on') : m('off')}</td>
+      <td part="cell member-blocked" ${cell(cols.blocked)}>${member.blocked ? html`<span part="badge flag-badge">${m('yes')}</span>` : m('no')}</td>
+      <td part="cell member-locked" ${cell(cols.locked)}>${member.locked ? html`<span part="badge flag-badge">${m('yes')}</span>` : m('no')}</td>
+      <td part="cell member-actions" ${cell(cols.actions)}>
         <div part="toolbar">
           <button part=${member.blocked ? 'button unblock' : 'button danger block'} type="button" ?disabled=${disabled} aria-describedby=${describedBy}
             aria-label=${label(member.blocked ? m('unblock') : m('block'))} @click=${() => view.onBlock(member)}>${member.blocked ? m('unblock') : m('block')}</button>
@@ -113,7 +117,7 @@ function renderMember(view: MembersTableView, member: Member): TemplateResult {
     ${
       sessions
         ? html`<tr part="member-sessions-row" id=${sessionsId}>
-      <td part="cell member-sessions" colspan=${COLUMNS.length + 1}>${renderMemberSessions(view, member, sessions)}</td>
+      <td part="cell member-sessions" colspan=${cols.list.length}>${renderMemberSessions(view, member, sessions)}</td>
     </tr>`
         : nothing
     }`;
