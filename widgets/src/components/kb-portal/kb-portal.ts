@@ -395,6 +395,13 @@ export class KbPortal extends KabinetElement {
     `;
   }
 
+  protected override firstUpdated(changed: PropertyValues): void {
+    super.firstUpdated(changed);
+    // A link to a place in the portal opens there even when the portal sits low on a long page (a
+    // reload or Back keeps the browser's own scroll position instead).
+    if (this.routingController.openedOnAddress) requestAnimationFrame(() => this.scrollIntoView({ block: 'start' }));
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (this.focusMain) this.renderRoot.querySelector<HTMLElement>('[part~="main"]')?.focus();

@@ -52,6 +52,13 @@ export class PortalRouting implements ReactiveController {
     if (this.host.isConnected) this.attach();
   }
 
+  /** The page was opened on one of the portal's addresses (a shared link or a bookmark, not a reload). */
+  get openedOnAddress(): boolean {
+    const [entry] = performance.getEntriesByType?.('navigation') ?? [];
+    const type = (entry as PerformanceNavigationTiming | undefined)?.type ?? 'navigate';
+    return type === 'navigate' && this.bar?.read() != null;
+  }
+
   /**
    * Moves to `route`: with `emit`, tells the page first (`kb-navigate`, which may refuse), then writes
    * the address (a new history entry unless `replace`). False when refused.
