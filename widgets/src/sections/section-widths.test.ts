@@ -1,0 +1,628 @@
+/**
+ * No section is ever wider than the page, and every action button stays in view: each section
+ * (and the operator console) mounted with long, realistic data (the longest Russian labels, long
+ * e-mails and URLs) at a 390 px and a 1440 px viewport, in English and Russian. The section sits
+ * in the portal's 24 px padding, so at 390 px it is 342 px wide.
+ *
+ * This file lives in sections/ because it imports the components; internal/ may import none
+ * (tests/widget-boundaries.test.ts).
+ */
+import { html } from 'lit';
+import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { validatePostbackTemplate } from '../../../core/modules/postbacks/template.ts';
+import { define } from '../internal/base-element.ts';
+import type { Locale } from '../internal/i18n.ts';
+import {
+  afterEach,
+  beforeEach,
+  cleanupFixtures,
+  describe,
+  fixture,
+  it,
+  jsonResponse,
+  stubFetch,
+  waitFor,
+  type FetchStub,
+} from '../internal/test-helpers.ts';
+import {
+  json,
+  makeUser,
+  mockApi,
+  mountSection,
+  type ApiMock,
+  type Handler,
+} from '../internal/account/account-test-kit.ts';
+import type { ActivityEntry, Member, Profile, SessionInfo } from '../internal/account/account-types.ts';
+import { formHost, portalConfig } from '../internal/portal-test-kit.ts';
+import type { ContextProvider } from '@lit/context';
+import type { brandingContext } from '../internal/contexts.ts';
+import { campaign, detail, fakeCampaignApi, playerEvent, promo } from '../internal/campaign/campaign-test-kit.ts';
+import { attempt, fakePostbackApi, postback } from '../internal/postback/postback-test-kit.ts';
+import { KbProgram } from '../components/kb-program/kb-program.ts';
+import { KbProfile } from '../components/kb-profile/kb-profile.ts';
+import { KbSecurity } from '../components/kb-security/kb-security.ts';
+import { KbTeam } from '../components/kb-team/kb-team.ts';
+import { KbActivity } from '../components/kb-activity/kb-activity.ts';
+import { KbCampaigns } from '../components/kb-campaigns/kb-campaigns.ts';
+import { KbCampaignDetail } from '../components/kb-campaign-detail/kb-campaign-detail.ts';
+import { KbCreatives } from '../components/kb-creatives/kb-creatives.ts';
+import { KbConversions } from '../components/kb-conversions/kb-conversions.ts';
+import { KbPostbacks } from '../components/kb-postbacks/kb-postbacks.ts';
+import { KbPostbackEditor } from '../components/kb-postback-editor/kb-postback-editor.ts';
+import { KbPostbackLog } from '../components/kb-postback-log/kb-postback-log.ts';
+import {
+  KbNetworkConnections,
+  NETWORK_CONSOLE_PARTS,
+} from '../components/kb-network-connections/kb-network-connections.ts';
+import type {
+  Connection,
+  NetworkEntry,
+  NetworkOffer,
+  OperatorConversion,
+} from '../components/kb-network-connections/network-types.ts';
+import type { PartnerConversion } from '../components/kb-conversions/statuses-view.ts';
+
+define('kb-program', KbProgram);
+define('kb-profile', KbProfile);
+define('kb-security', KbSecurity);
+define('kb-team', KbTeam);
+define('kb-activity', KbActivity);
+define('kb-campaigns', KbCampaigns);
+define('kb-campaign-detail', KbCampaignDetail);
+define('kb-creatives', KbCreatives);
+define('kb-conversions', KbConversions);
+define('kb-postbacks', KbPostbacks);
+define('kb-postback-editor', KbPostbackEditor);
+define('kb-postback-log', KbPostbackLog);
+define('kb-network-connections', KbNetworkConnections);
+for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
+
+// ---------------------------------------------------------------------------------------------
+// Long, realistic data.
+
+const LONG_EMAIL = 'konstantin.velikorusskiy-bogdanovich@partnerskaya-set-affiliate-marketing.example';
+const LONG_URL =
+  'https://tracker.very-long-affiliate-tracking-domain.example/postback/receive?click_id=${visit_id}&promo=${promo_id}&amount=${amount}&currency=${currency}&status=approved&source=kabinet';
+const SENT_URL =
+  'https://tracker.very-long-affiliate-tracking-domain.example/postback/receive?click_id=kbv_01JB3Z8Q4W2M9X7T5R6Y&promo=promo_01JB3Z8Q4W2M9X7T5R6Y&amount=1250.10&currency=EUR&status=approved';
+const LONG_CAMPAIGN = 'Летняя кампания для скандинавских рынков — казино и ставки на спорт';
+const LONG_PROMO = 'Баннер «Приветственный бонус 300 %» для мобильного трафика из Telegram';
+const IPV6 = '2001:0db8:85a3:0000:0000:8a2e:0370:7334';
+
+const member = (id: string, role: Member['role'], overrides: Partial<Member> = {}): Member =>
+  makeUser({
+    id,
+    role,
+    email: `${id.replace('usr_', '')}.${LONG_EMAIL}`,
+    name: 'Константин Великорусский-Богданович',
+    ...overrides,
+  });
+const TEAM: Member[] = [
+  makeUser(),
+  member('usr_admin', 'admin', { twoFactorEnabled: true }),
+  member('usr_analyst', 'analyst', { locked: true, blocked: true }),
+  member('usr_finance', 'finance', { locked: true, lastSignInAt: null }),
+  member('usr_newcomer', 'analyst', { lastSignInAt: null }),
+];
+
+const session = (id: string, overrides: Partial<SessionInfo> = {}): SessionInfo => ({
+  id,
+  kind: 'password',
+  device: 'Яндекс Браузер 24.1 на Windows 11 Pro',
+  ip: IPV6,
+  createdAt: '2025-03-01T09:30:00.000Z',
+  lastSeenAt: '2025-03-02T10:00:00.000Z',
+  expiresAt: '2025-04-01T09:30:00.000Z',
+  current: false,
+  ...overrides,
+});
+const SESSIONS = [
+  session('ses_1', { current: true, device: 'Chrome 131 on macOS Sonoma' }),
+  session('ses_2', { kind: 'embed' }),
+  session('ses_3', { device: 'Samsung Internet 26 on Android 14 (Galaxy S24 Ultra)' }),
+];
+const PROFILE: Profile = {
+  user: makeUser({ email: LONG_EMAIL }),
+  partner: {
+    id: 'prt_1',
+    name: 'Партнёрская сеть «Великорусский и партнёры»',
+    company: 'ООО «Партнёрская сеть аффилиат-маркетинга»',
+    country: 'RU',
+    status: 'active',
+    referralCode: 'VELIKORUSSKIY2025',
+  },
+  messenger: null,
+  phone: null,
+  defaultCurrency: 'EUR',
+  emailPreferences: { news: true, reports: true, payments: true, security: true },
+};
+
+const activity = (id: string, type: ActivityEntry['type'], overrides: Partial<ActivityEntry> = {}): ActivityEntry => ({
+  id,
+  type,
+  actor: { kind: 'user', id: 'usr_owner', email: LONG_EMAIL },
+  subject: { id: 'usr_analyst', email: `analyst.${LONG_EMAIL}` },
+  detail: {},
+  ip: IPV6,
+  createdAt: '2025-03-02T10:15:00.000Z',
+  ...overrides,
+});
+const EVENTS: ActivityEntry[] = [
+  activity('evt_4', 'member_role_changed', { detail: { from: 'analyst', to: 'admin', note: SENT_URL } }),
+  activity('evt_3', 'sign_in_failed', {
+    actor: { kind: 'system', id: null, email: null },
+    detail: { reason: 'two_factor', action: 'disable', failures: 2 },
+  }),
+  activity('evt_2', 'partner_approved', {
+    actor: { kind: 'operator', id: null, email: null },
+    subject: { id: null, email: null },
+    ip: null,
+  }),
+  activity('evt_1', 'user_locked', { actor: { kind: 'system', id: null, email: null } }),
+];
+
+const POSTBACKS = [
+  postback('pb_account', { url: LONG_URL }),
+  postback('pb_campaign', {
+    scope: 'campaign',
+    campaignId: 'camp_1',
+    action: 'registration',
+    method: 'POST',
+    bodyFormat: 'json',
+    url: LONG_URL,
+  }),
+  postback('pb_promo', {
+    scope: 'promo',
+    campaignId: 'camp_1',
+    promoId: 'promo_1',
+    action: 'qualification',
+    enabled: false,
+    url: `${LONG_URL}&cid=\${clickID}`,
+    warnings: validatePostbackTemplate(`${LONG_URL}&cid=\${clickID}`, { scope: 'promo' }).filter(
+      (p) => p.severity === 'warning',
+    ),
+  }),
+];
+const ATTEMPTS = [
+  attempt('pba_4', {
+    isTest: true,
+    url: SENT_URL,
+    campaignName: LONG_CAMPAIGN,
+    promoCode: 'VELIKORUSSKIY-SUMMER-2025',
+  }),
+  attempt('pba_3', {
+    responseCode: null,
+    error: 'connection refused by tracker.very-long-affiliate-tracking-domain.example:443',
+    url: SENT_URL,
+    campaignName: LONG_CAMPAIGN,
+  }),
+  attempt('pba_2', { responseCode: 503, durationMs: 15300, method: 'POST', url: SENT_URL }),
+];
+
+const CAMPAIGNS = [
+  campaign({ name: LONG_CAMPAIGN, promoCount: 12 }),
+  campaign({ id: 'camp_2', name: 'Spring promo for the Nordic markets (casino, sports betting)' }),
+  campaign({ id: 'camp_3', name: LONG_CAMPAIGN, status: 'archived' }),
+];
+const PLAYER_EVENTS = [
+  playerEvent('evt_1', {
+    playerId: 'player-01JB3Z8Q4W2M9X7T5R6Y-velikorusskiy',
+    campaignName: LONG_CAMPAIGN,
+    promoTitle: LONG_PROMO,
+    clickId: 'kbv_01JB3Z8Q4W2M9X7T5R6Y8P0N',
+    amount: '125000.50',
+  }),
+  playerEvent('evt_2', { type: 'registration', amount: null, currency: null }),
+];
+const reported = (id: string, overrides: Partial<PartnerConversion> = {}): PartnerConversion => ({
+  id,
+  source: 'network',
+  status: 'approve',
+  payout: '1250.10',
+  currency: 'USD',
+  clickId: 'kbv_01JB3Z8Q4W2M9X7T5R6Y8P0N',
+  externalId: 'order-2025-03-02-00012345-velikorusskiy',
+  campaignId: 'camp_1',
+  campaignName: LONG_CAMPAIGN,
+  promoId: 'promo_1',
+  promoTitle: LONG_PROMO,
+  reason: null,
+  createdAt: '2025-03-02T10:15:00.000Z',
+  updatedAt: '2025-03-03T08:30:00.000Z',
+  ...overrides,
+});
+const REPORTED = [
+  reported('cv_3'),
+  reported('cv_2', { status: 'cancel', reason: 'Дубликат заказа: тот же игрок и та же сумма в течение суток' }),
+  reported('cv_1', { source: 'tracker', status: 'hold', payout: null, currency: null }),
+];
+
+const campaignRoutes: Handler = ({ method, path }) => {
+  if (method !== 'GET') return undefined;
+  if (path === '/v1/partner/campaigns') return json({ data: CAMPAIGNS });
+  if (path === '/v1/partner/events') return json({ data: PLAYER_EVENTS });
+  if (path === '/v1/partner/conversions') return json({ data: REPORTED });
+  if (path === '/v1/partner/campaigns/camp_1')
+    return json(
+      detail({
+        name: LONG_CAMPAIGN,
+        promos: [
+          promo({ title: LONG_PROMO, trackingLink: `https://t.kabinet.test/t/${'abc123'.repeat(8)}` }),
+          promo({ id: 'promo_2', title: 'Direct', creative: null, htmlSnippet: null }),
+        ],
+      }),
+    );
+  return undefined;
+};
+const fakeCampaigns = () => fakeCampaignApi(campaignRoutes);
+
+// The operator console's backend (same origin, under its api-base).
+const BASE = '/demo/operator-backend/op_demo_luckyspin/kabinet';
+const NETWORK: NetworkEntry = {
+  key: 'leadbit',
+  name: 'Leadbit',
+  streamsRequired: true,
+  notes: null,
+  settings: [{ key: 'api_token', label: 'API token', labelRu: 'API: токен из личного кабинета', secret: true }],
+  offerParameters: [{ name: 'zcpa', meaning: 'stream hash', meaningRu: 'хэш потока' }],
+  postbacks: {
+    mode: 'tails',
+    tails: [{ status: 'approve', tail: '&oid={order_id}&status=approve&pay={payout}', label: 'Одобрение' }],
+    fields: null,
+  },
+};
+const CONNECTION: Connection = {
+  id: 'nc_1',
+  kind: 'network',
+  networkKey: 'leadbit',
+  networkName: 'Leadbit',
+  name: 'Leadbit — основной аккаунт для скандинавских рынков',
+  settings: { api_token: '••••1234' },
+  defaultCurrency: 'EUR',
+  enabled: true,
+  postbackMode: 'tails',
+  postbackUrls: [
+    { status: 'approve', url: `http://kabinet.test/pb/network/nc_1?t=${'tok123'.repeat(6)}&oid={order_id}` },
+  ],
+  createdAt: '2026-11-24T10:00:00.000Z',
+};
+const OFFER: NetworkOffer = {
+  id: 'noff_1',
+  connectionId: 'nc_1',
+  label: 'Казино Германия — мобильный трафик, основной поток',
+  brandId: null,
+  landingId: null,
+  parameters: { zcpa: 'f3a9c2e1b7d84a6c9e0f1a2b3c4d5e6f7a8b9c0d' },
+  createdAt: '2026-11-24T10:00:00.000Z',
+};
+const operatorConversion = (id: string, status: OperatorConversion['status']): OperatorConversion => ({
+  id,
+  source: 'network',
+  connectionId: 'nc_1',
+  externalId: `order-2025-03-02-${id}`,
+  clickId: `kbv_01JB3Z8Q4W2M9X7T5R6Y8P0N_${id}`,
+  partnerId: 'prt_1',
+  campaignId: null,
+  promoId: null,
+  status,
+  rawStatus: status === 'hold' ? 'waiting_for_confirmation' : status,
+  payout: '1250.10',
+  currency: 'EUR',
+  comment: null,
+  reason: null,
+  createdAt: '2026-11-24T10:00:00.000Z',
+  updatedAt: '2026-11-24T11:00:00.000Z',
+});
+
+// ---------------------------------------------------------------------------------------------
+// The sections, each mounted and waited for until its lists show.
+
+interface Mounted {
+  el: HTMLElement;
+  stop(): void;
+}
+type Case = [name: string, mount: (locale: Locale) => Promise<Mounted>];
+
+const inside = (el: Element, selector: string, what = selector) =>
+  waitFor(() => deepQuery(el, selector)[0], 3000, `${what} in <${el.localName}>`);
+
+async function section(
+  api: ApiMock,
+  tag: string,
+  locale: Locale,
+  ready: string[],
+  role: Member['role'] = 'owner',
+): Promise<Mounted> {
+  const { el } = await mountSection<HTMLElement>(tag, { locale, user: makeUser({ role }) });
+  for (const selector of ready) await inside(el, selector);
+  return { el, stop: () => api.restore() };
+}
+
+const CASES: Case[] = [
+  [
+    'kb-program',
+    async (l) => {
+      const { form, providers } = await formHost('kb-program', { locale: l });
+      const config = portalConfig();
+      (providers[1] as ContextProvider<typeof brandingContext>).setValue({
+        ...config,
+        branding: { ...config.branding, supportEmail: LONG_EMAIL },
+        brands: [
+          ...config.brands,
+          {
+            id: 'br_2',
+            name: 'Великорусское казино и ставки на спорт',
+            currency: 'RUB',
+            websiteUrl: 'https://velikorusskoe-kazino-i-stavki-na-sport.example/ru/promo/welcome-bonus-300',
+          },
+        ],
+      });
+      await inside(form, '[data-brand-id="br_2"]');
+      return { el: form, stop: () => undefined };
+    },
+  ],
+  [
+    'kb-profile',
+    (l) =>
+      section(
+        mockApi(() => json(PROFILE)),
+        'kb-profile',
+        l,
+        ['form'],
+      ),
+  ],
+  [
+    'kb-security',
+    (l) =>
+      section(
+        mockApi(({ path }) => {
+          if (path === '/v1/partner/profile') return json(PROFILE);
+          if (path === '/v1/partner/sessions') return json({ data: SESSIONS });
+          if (path === '/v1/partner/statistic_token')
+            return json({ token: 'st_live_abcdefghijklmnop1234', createdAt: '2025-02-01T08:00:00.000Z' });
+          return undefined;
+        }),
+        'kb-security',
+        l,
+        ['[part~="session-row"]', '[part~="token-row"]'],
+      ),
+  ],
+  [
+    'kb-team (a member’s sessions open)',
+    async (l) => {
+      const api = mockApi(({ path }) => {
+        if (path === '/v1/partner/team') return json({ data: TEAM });
+        if (path === '/v1/partner/team/usr_admin/sessions') return json({ data: SESSIONS.slice(1) });
+        return undefined;
+      });
+      const m = await section(api, 'kb-team', l, ['[part~="member-row"]']);
+      (await inside(m.el, '[data-member-id="usr_admin"] [part~="sessions-toggle"]')).click();
+      await inside(m.el, '[part~="member-sessions"] [part~="session-row"]');
+      return m;
+    },
+  ],
+  [
+    'kb-activity',
+    (l) =>
+      section(
+        mockApi(({ path }) => {
+          if (path === '/v1/partner/team') return json({ data: TEAM });
+          if (path === '/v1/partner/activity') return json({ data: EVENTS, nextBefore: 'evt_1' });
+          return undefined;
+        }),
+        'kb-activity',
+        l,
+        ['[part~="event-row"]'],
+      ),
+  ],
+  ['kb-campaigns', (l) => section(fakeCampaigns(), 'kb-campaigns', l, ['[part~="campaign-row"]'])],
+  [
+    'kb-campaign-detail (with its postbacks)',
+    async (l) => {
+      const api = fakePostbackApi(campaignRoutes, POSTBACKS);
+      const { el } = await mountSection<HTMLElement>('kb-campaign-detail', { locale: l });
+      el.setAttribute('campaign-id', 'camp_1');
+      await inside(el, '[part~="promo"]');
+      await inside(el, '[part~="postback-row"]');
+      return { el, stop: () => api.restore() };
+    },
+  ],
+  ['kb-creatives', (l) => section(fakeCampaigns(), 'kb-creatives', l, ['[part~="card"]'])],
+  [
+    'kb-conversions (player events)',
+    (l) => section(fakeCampaigns(), 'kb-conversions', l, ['[part~="conversion-row"]'], 'finance'),
+  ],
+  [
+    'kb-conversions (statuses from trackers and networks)',
+    async (l) => {
+      const m = await section(fakeCampaigns(), 'kb-conversions', l, ['[part~="conversion-row"]'], 'finance');
+      (await inside(m.el, '[part~="tab"][data-tab="statuses"]')).click();
+      await inside(m.el, '[part~="reported-row"]');
+      return m;
+    },
+  ],
+  [
+    'kb-postbacks',
+    (l) => section(fakePostbackApi(undefined, POSTBACKS), 'kb-postbacks', l, ['[part~="postback-row"]']),
+  ],
+  [
+    'kb-postbacks (a row asks to confirm delete)',
+    async (l) => {
+      const m = await section(fakePostbackApi(undefined, POSTBACKS), 'kb-postbacks', l, ['[part~="postback-row"]']);
+      (await inside(m.el, '[data-postback-id="pb_campaign"] [part~="delete"]')).click();
+      await inside(m.el, '[part~="confirm-delete-button"]');
+      return m;
+    },
+  ],
+  [
+    'kb-postback-log',
+    (l) =>
+      section(
+        fakePostbackApi(({ method, path }) =>
+          method === 'GET' && path === '/v1/partner/postbacks/log'
+            ? json({ data: ATTEMPTS, nextBefore: 'pba_2' })
+            : undefined,
+        ),
+        'kb-postback-log',
+        l,
+        ['[part~="attempt-row"]'],
+        'analyst',
+      ),
+  ],
+  [
+    'kb-network-connections (offers and conversions open)',
+    async (l) => {
+      const routes: Record<string, () => Response> = {
+        'GET /v1/networks': () => jsonResponse({ data: [NETWORK] }),
+        'GET /v1/network_connections': () => jsonResponse({ data: [CONNECTION] }),
+        'GET /v1/network_connections/nc_1/offers': () => jsonResponse({ data: [OFFER] }),
+        'GET /v1/conversions': () =>
+          jsonResponse({ data: [operatorConversion('cv_1', 'hold'), operatorConversion('cv_2', 'approve')] }),
+      };
+      const stub: FetchStub = stubFetch(`${BASE}/v1/`, (url, _i, request) => {
+        const key = `${request.method} ${new URL(url, location.href).pathname.slice(BASE.length)}`;
+        return routes[key]?.() ?? jsonResponse({ title: 'not found' }, 404, 'application/problem+json');
+      });
+      const el = await fixture<HTMLElement>(
+        html`<kb-network-connections api-base=${BASE} locale=${l}></kb-network-connections>`,
+      );
+      await inside(el, '[part~="offer-row"]');
+      (await inside(el, '[data-connection-id="nc_1"] [part~="show-conversions"]')).click();
+      await inside(el, '[data-conversion-id="cv_1"]');
+      return { el, stop: () => stub.restore() };
+    },
+  ],
+];
+
+// ---------------------------------------------------------------------------------------------
+// Measuring.
+
+/** `selector` matched in `root`'s shadow tree and every shadow tree nested in it. */
+function deepQuery<E extends Element = HTMLElement>(root: Element, selector: string): E[] {
+  const out: E[] = [];
+  const visit = (node: ParentNode) => {
+    out.push(...node.querySelectorAll<E>(selector));
+    for (const child of node.querySelectorAll('*')) if (child.shadowRoot) visit(child.shadowRoot);
+  };
+  visit(root.shadowRoot ?? root);
+  return out;
+}
+
+/** The parent element, crossing out of a shadow root to its host. */
+const parentOf = (el: Element): Element | null =>
+  el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as Element | undefined) ?? null;
+
+const shown = (el: Element) => {
+  const r = el.getBoundingClientRect();
+  return r.width > 0 && r.height > 0;
+};
+
+/** What of `box` is cut off by `clip` (px to the left and right), 0 when it fits. */
+const cutOff = (box: DOMRect, clip: DOMRect) => Math.max(0, clip.left - box.left, box.right - clip.right);
+
+/** Every problem found: page or section wider than the viewport, a button out of view, a cell squeezed. */
+function problems(el: HTMLElement): string[] {
+  const found: string[] = [];
+  const page = document.documentElement;
+  if (page.scrollWidth > page.clientWidth)
+    found.push(`the page scrolls sideways: ${page.scrollWidth}px in a ${page.clientWidth}px viewport`);
+  const box = el.getBoundingClientRect();
+  if (el.scrollWidth > el.clientWidth) {
+    const culprits = deepQuery(el, '*')
+      .filter((e) => shown(e) && e.getBoundingClientRect().right > box.right + 1)
+      .slice(0, 3)
+      .map((e) => `<${e.localName} part="${e.getAttribute('part') ?? ''}">`);
+    found.push(`the section is ${el.scrollWidth}px wide in ${el.clientWidth}px (${culprits.join(', ')})`);
+  }
+  for (const button of deepQuery<HTMLButtonElement>(el, 'button')) {
+    if (!shown(button)) continue;
+    const rect = button.getBoundingClientRect();
+    const name = `button “${button.textContent?.trim()}”`;
+    if (cutOff(rect, box) > 1) found.push(`${name} is ${Math.round(cutOff(rect, box))}px outside the section`);
+    // Inside a scroll box (a table's wrapper), it must be in its visible part without scrolling.
+    for (let up = parentOf(button); up && up !== el; up = parentOf(up)) {
+      if (getComputedStyle(up).overflowX === 'visible') continue;
+      const cut = cutOff(rect, up.getBoundingClientRect());
+      if (cut > 1)
+        found.push(
+          `${name} is ${Math.round(cut)}px out of view in its <${up.localName} part="${up.getAttribute('part')}">`,
+        );
+    }
+  }
+  for (const cell of deepQuery(el, 'tbody > tr > td, tbody > tr > th')) {
+    if (!shown(cell) || cell.hasAttribute('colspan') || !cell.textContent?.trim()) continue;
+    const width = cell.getBoundingClientRect().width;
+    if (width < 48) found.push(`cell ${cell.getAttribute('part')} is squeezed to ${Math.round(width)}px`);
+  }
+  return found;
+}
+
+/**
+ * At a phone's width every table is cards: each cell of each row shows, a data cell with its
+ * column's label beside it (the header text, from `data-label`, drawn by `::before`).
+ */
+function cardProblems(el: HTMLElement): string[] {
+  const found: string[] = [];
+  for (const row of deepQuery(el, 'tbody > tr')) {
+    if (!shown(row)) continue;
+    for (const cell of row.querySelectorAll<HTMLElement>(':scope > td, :scope > th')) {
+      const what = `${row.closest('table')?.getAttribute('part')} ${cell.getAttribute('part')}`;
+      const emptyActions = cell.hasAttribute('data-actions') && !cell.querySelector('button');
+      if (!shown(cell)) {
+        if (!emptyActions) found.push(`${what} is hidden`);
+        continue;
+      }
+      if (getComputedStyle(cell).display === 'table-cell') found.push(`${what} is still a table cell`);
+      const label = cell.dataset.label;
+      if (label === undefined) continue;
+      const before = getComputedStyle(cell, '::before');
+      if (!before.content.includes(label) || before.display === 'none' || before.visibility === 'hidden')
+        found.push(`${what} shows no label “${label}” (content ${before.content})`);
+    }
+  }
+  return found;
+}
+
+/** Table wrappers that scroll: how much they hide. */
+function hidden(el: HTMLElement): string[] {
+  return deepQuery(el, '[part~="table-wrap"]')
+    .filter((wrap) => shown(wrap) && wrap.scrollWidth > wrap.clientWidth)
+    .map(
+      (wrap) => `${wrap.querySelector('table')?.getAttribute('part')} hides ${wrap.scrollWidth - wrap.clientWidth}px`,
+    );
+}
+
+describe('section widths: nothing wider than the page, every action in view', () => {
+  let mounted: Mounted | null = null;
+  beforeEach(() => {
+    document.body.style.margin = '0';
+    document.body.style.padding = '0 24px'; // the portal's padding around a section
+  });
+  afterEach(async () => {
+    mounted?.stop();
+    mounted = null;
+    cleanupFixtures();
+    await setViewport({ width: 800, height: 600 });
+  });
+
+  for (const width of [390, 1440]) {
+    for (const locale of ['en', 'ru'] as const) {
+      for (const [name, mount] of CASES) {
+        it(`${name} at ${width}px, ${locale}`, async () => {
+          await setViewport({ width, height: 900 });
+          mounted = await mount(locale);
+          // Two frames: resize observers (scroll regions) and late layout settle.
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const found = problems(mounted.el);
+          console.log(`[widths] ${name} ${width} ${locale}: ${[...found, ...hidden(mounted.el)].join('; ') || 'fits'}`);
+          expect(found, found.join('\n')).to.deep.equal([]);
+          if (width < 640) {
+            const cards = cardProblems(mounted.el);
+            expect(cards, cards.join('\n')).to.deep.equal([]);
+          }
+        });
+      }
+    }
+  }
+});
