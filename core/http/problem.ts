@@ -163,8 +163,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** A zod issue's reason and params (for `unrecognized_keys` see validationProblem: one problem per key). */
+const none = (reason: FieldProblemReason): Reasoned => ({ reason, params: {} });
+
 function reasonOf(issue: ZodIssue, input: unknown): Reasoned {
-  const none = (reason: FieldProblemReason): Reasoned => ({ reason, params: {} });
   switch (issue.code) {
     case 'invalid_type':
       if (valueAt(input, issue.path) === undefined) return none('required');

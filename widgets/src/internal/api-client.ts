@@ -3,11 +3,14 @@
  * server's routes), wrapped in the few calls the elements make. Elements get it from the portal
  * through @lit/context (contexts.ts), never from a global. The operator console (console-element.ts)
  * uses the same client on its backend's prefix. Problem+json answers are thrown as ApiError, the
- * one error class of both, so an element can show the server's own detail.
+ * one error class of both; elements word its code and field reasons in the user's language
+ * (problem-messages.ts), never showing the server's English detail in another language.
  */
 import { hc, type ClientResponse } from 'hono/client';
 import type { AppType } from '../../../core/http/app.ts';
 import type { KabinetClient, SuccessBody } from '../../../core/sdk/index.ts';
+import type { Locale } from './i18n.ts';
+import { fieldProblemMessage, problemMessage, type ProblemParams } from './problem-messages.ts';
 
 type PortalConfigCall = KabinetClient['v1']['public']['operators'][':operatorId']['$get'];
 export type PortalConfig = SuccessBody<Awaited<ReturnType<PortalConfigCall>>>;
@@ -22,6 +25,10 @@ export type SignUpInput = NonNullable<Parameters<SignUpCall>[0]>['json'];
 
 export interface FieldError {
   path: string;
+  /** Why (FIELD_PROBLEM_REASONS); missing only from an answer that is not Kabinet's. */
+  reason?: string;
+  params?: ProblemParams;
+  /** The server's English words, for developers; shown worded by `reason` instead. */
   message: string;
 }
 
@@ -33,13 +40,25 @@ export class ApiError extends Error {
     readonly detail: string,
     readonly requestId: string | null,
     readonly errors: FieldError[] = [],
+    /** What the detail names (`{ resource: 'campaign' }`), for wording the code. */
+    readonly params: ProblemParams = {},
   ) {
     super(detail);
   }
 
-  /** The message for one field (`body.email` → pass 'email'), for showing next to its input. */
-  fieldMessage(field: string): string | null {
-    return this.errors.find((e) => e.path === `body.${field}` || e.path === field)?.message ?? null;
+  /** The problem in the user's language (its code and params worded; the English detail only for an unknown code in English). */
+  localized(locale: Locale): string {
+    return problemMessage(locale, this);
+  }
+
+  /**
+   * The message for one field (`body.email` → pass 'email'), for showing next to its input:
+   * worded in `locale` from its reason, or the server's English message when no locale is given.
+   */
+  fieldMessage(field: string, locale?: Locale): string | null {
+    const problem = this.errors.find((e) => e.path === `body.${field}` || e.path === field);
+    if (!problem) return null;
+    return locale ? fieldProblemMessage(locale, problem) : problem.message;
   }
 }
 
@@ -65,13 +84,20 @@ async function bodyOf<T>(res: Response): Promise<T> {
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     // `error`: an operator backend in front of the console may answer its own `{ error }` (e.g. its admin login).
-    const problem = (body ?? {}) as { code?: string; detail?: string; error?: string; errors?: FieldError[] };
+    const problem = (body ?? {}) as {
+      code?: string;
+      detail?: string;
+      error?: string;
+      errors?: FieldError[];
+      params?: ProblemParams;
+    };
     throw new ApiError(
       res.status,
       problem.code ?? 'internal',
       problem.detail ?? problem.error ?? res.statusText,
       res.headers.get('x-request-id'),
       problem.errors ?? [],
+      problem.params && typeof problem.params === 'object' ? problem.params : {},
     );
   }
   return body as T;

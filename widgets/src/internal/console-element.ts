@@ -48,9 +48,9 @@ export abstract class ConsoleElement extends KabinetElement {
   /** What to say when a call got no answer at all (in the console's own strings). */
   protected abstract get networkErrorMessage(): string;
 
-  /** The message for a failed call: the server's own problem detail, or the network note. */
+  /** The message for a failed call: the problem worded in the console's language, or the network note. */
   protected failure(error: unknown): string {
-    return error instanceof ApiError ? error.detail : this.networkErrorMessage;
+    return error instanceof ApiError ? error.localized(this.uiLocale) : this.networkErrorMessage;
   }
 
   protected dateTime(value: string): string {

@@ -9,6 +9,7 @@ import { KabinetElement } from './base-element.ts';
 import { ApiError, type ApiClient } from './api-client.ts';
 import { apiContext, brandingContext, localeContext, sessionContext } from './contexts.ts';
 import { negotiateLocale, type Locale } from './i18n.ts';
+import { alertMessage } from './problem-messages.ts';
 
 /** The server's PASSWORD_MIN_LENGTH (identity/schemas.ts), repeated so the bundle needs no zod. */
 export const PASSWORD_MIN_LENGTH = 10;
@@ -86,13 +87,15 @@ export abstract class FormElement extends KabinetElement {
     }
     const byField: Record<string, string> = {};
     for (const field of fields) {
-      const message = error.fieldMessage(field);
+      const message = error.fieldMessage(field, this.locale);
       if (message) byField[field] = message;
     }
     this.fieldErrors = byField;
     const first = fields.find((f) => byField[f]);
-    // The server's detail lists every field in English; beside the fields the summary is enough.
-    this.error = first && Object.keys(byField).length === error.errors.length ? summary : error.detail;
+    // Beside the fields the summary is enough; otherwise the problem worded in the user's language.
+    const shown = (path: string) => fields.some((f) => byField[f] && (path === `body.${f}` || path === f));
+    this.error =
+      first && Object.keys(byField).length === error.errors.length ? summary : alertMessage(this.locale, error, shown);
     if (first) this.focusAfterRender(`#${first}`);
   }
 

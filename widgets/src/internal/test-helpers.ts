@@ -119,12 +119,13 @@ export function stubApi(handlers: Record<string, ApiHandler>): FetchStub {
   });
 }
 
-/** A problem+json answer as the server sends it (`errors` for 422s). */
+/** A problem+json answer as the server sends it (`errors` for 422s, each with its `reason` and `params`). */
 export function problemResponse(
   status: number,
   code: string,
   detail: string,
-  errors?: Array<{ path: string; message: string }>,
+  errors?: Array<{ path: string; reason?: string; params?: Record<string, unknown>; message: string }>,
+  params: Record<string, unknown> = {},
 ): Response {
   return jsonResponse(
     {
@@ -134,6 +135,7 @@ export function problemResponse(
       code,
       detail,
       requestId: 'req_test',
+      params,
       ...(errors ? { errors } : {}),
     },
     status,

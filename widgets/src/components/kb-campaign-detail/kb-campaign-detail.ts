@@ -175,7 +175,7 @@ export class KbCampaignDetail extends CampaignSection {
 
   /** A 422's message for `field` goes beside input `inputId`; anything else is thrown to the section's alert. */
   private fieldFailure(error: unknown, field: string, inputId: string): null {
-    const message = fieldErrorsOf(error)[field];
+    const message = fieldErrorsOf(error, this.i18n.locale)[field];
     if (!message) throw error;
     this.errors = { ...this.errors, [inputId]: message };
     this.focusAfterRender(`#${inputId}`);

@@ -163,13 +163,22 @@ describe('<kb-campaign-wizard>', () => {
     api = fakeCampaignApi((r) => {
       if (r.method === 'POST' && r.path === '/v1/partner/campaigns' && campaignTries++ === 0) {
         return problem(422, 'validation_failed', 'body.name: Too big', [
-          { path: 'body.name', message: 'Too big: expected at most 120 characters' },
+          {
+            path: 'body.name',
+            reason: 'too_long',
+            params: { maximum: 120 },
+            message: 'Too big: expected string to have <=120 characters',
+          },
         ]);
       }
       if (r.method === 'POST' && r.path === '/v1/partner/campaigns/camp_new/promos' && posts(api!).length === 3) {
-        return problem(409, 'conflict', 'The promo code "SUMMER25" is taken', [
-          { path: 'body.promoCode', message: 'already taken' },
-        ]);
+        return problem(
+          409,
+          'conflict',
+          'The promo code "SUMMER25" is taken',
+          [{ path: 'body.promoCode', reason: 'already_exists', params: {}, message: 'already taken' }],
+          { resource: 'promo', state: 'exists' },
+        );
       }
       return created(r);
     });
@@ -181,7 +190,7 @@ describe('<kb-campaign-wizard>', () => {
     submit(el);
 
     const nameError = await find(el, '#wizard-name-error');
-    expect(nameError.textContent).to.equal('Too big: expected at most 120 characters');
+    expect(nameError.textContent).to.equal('At most 120 characters.');
     expect($in(el, '#wizard-name').getAttribute('aria-invalid')).to.equal('true');
     await waitFor(() => deepActiveElement()?.id === 'wizard-name', 1000, 'focus on the field');
     submit(el);
@@ -189,7 +198,7 @@ describe('<kb-campaign-wizard>', () => {
     expect($in<HTMLInputElement>(el, '#wizard-promoCode').value, 'values kept').to.equal('SUMMER25');
     submit(el);
 
-    expect((await find(el, '#wizard-promoCode-error')).textContent).to.equal('already taken');
+    expect((await find(el, '#wizard-promoCode-error')).textContent).to.equal('Already taken.');
     expect($in(el, '[role="alert"]').textContent).to.equal(
       'The campaign is saved; correct the promo and press Finish again.',
     );
@@ -237,6 +246,47 @@ describe('<kb-campaign-wizard>', () => {
     expect($in(el, '[part~="note"]').textContent).to.equal('Only owners and admins can create and change campaigns.');
     expect(query(el, 'form')).to.equal(null);
     expect(api.requests.length).to.equal(0);
+  });
+
+  it('words the server’s problems in Russian: a too long name beside its field, an archived campaign in the alert', async () => {
+    api = fakeCampaignApi((r) => {
+      if (r.method === 'POST' && r.path === '/v1/partner/campaigns')
+        return problem(422, 'validation_failed', 'body.name: Too big: expected string to have <=120 characters', [
+          {
+            path: 'body.name',
+            reason: 'too_long',
+            params: { maximum: 120 },
+            message: 'Too big: expected string to have <=120 characters',
+          },
+        ]);
+      return undefined;
+    });
+    const el = await mounted({ locale: 'ru' });
+    fill(await find<HTMLInputElement>(el, '#wizard-name'), 'Лето');
+    submit(el);
+    await pickBanner(await landingStep(el));
+    submit(el);
+    expect((await find(el, '#wizard-name-error')).textContent).to.equal('Максимум 120 символов.');
+    expect(textOf(el), 'no English from the server').not.to.include('Too big');
+  });
+
+  it('words a problem code without fields in Russian', async () => {
+    api = fakeCampaignApi((r) =>
+      r.method === 'POST' && r.path === '/v1/partner/campaigns/camp_1/promos'
+        ? problem(
+            409,
+            'conflict',
+            'The campaign is archived: unarchive it to add or edit promos (its links keep tracking)',
+            [],
+            { resource: 'campaign', state: 'archived' },
+          )
+        : undefined,
+    );
+    const el = await mounted({ campaignId: 'camp_1', locale: 'ru' });
+    await pickBanner(await landingStep(el), 'direct');
+    submit(el);
+    const alert = await waitFor(() => query(el, '[role="alert"]')?.textContent || null, 2000, 'alert');
+    expect(alert).to.equal('Кампания в архиве: сначала верните её из архива.');
   });
 
   it('speaks Russian', async () => {

@@ -271,7 +271,7 @@ export class KbCampaignWizard extends CampaignSection {
       if (this.campaignId) this.emit('kb-promo-created', { campaignId, promoId: promo.id });
     } catch (error) {
       const message = this.errorMessage(error);
-      const fields = fieldErrorsOf(error);
+      const fields = fieldErrorsOf(error, this.i18n.locale);
       const step = ([1, 2, 3] as const).find((s) => STEP_FIELDS[s].some((f) => fields[f]));
       this.errors = fields;
       if (step) {

@@ -9,6 +9,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
+import { alertMessage, fieldProblemMessage } from '../../internal/problem-messages.ts';
 import { NetworkConsoleElement } from './network-console-element.ts';
 import type { NetworkEntry } from './network-types.ts';
 
@@ -99,11 +100,12 @@ export class KbNetworkConnectForm extends NetworkConsoleElement {
     const byField: Record<string, string> = {};
     for (const problem of error.errors) {
       const field = this.fields.find((f) => problem.path === `body.${f}`);
-      if (field) byField[field] ??= problem.message;
+      if (field) byField[field] ??= fieldProblemMessage(this.uiLocale, problem);
     }
     this.fieldErrors = byField;
-    const placed = error.errors.every((p) => this.fields.some((f) => p.path === `body.${f}`));
-    this.error = placed ? this.m('form.fix') : error.detail;
+    const shown = (path: string) => this.fields.some((f) => path === `body.${f}`);
+    const placed = error.errors.every((p) => shown(p.path));
+    this.error = placed ? this.m('form.fix') : alertMessage(this.uiLocale, error, shown);
     const first = this.fields.find((f) => byField[f]);
     if (first) this.focusField(first);
   }

@@ -88,7 +88,7 @@ export class KbNetworkConversions extends NetworkConsoleElement {
     } catch (error) {
       this.error =
         error instanceof ApiError && error.status === 409
-          ? this.m('conversions.refused', { detail: error.detail })
+          ? this.m('conversions.refused', { detail: error.localized(this.uiLocale) })
           : this.failure(error);
     } finally {
       this.pending = null;

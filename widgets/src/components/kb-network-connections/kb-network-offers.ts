@@ -5,6 +5,7 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
+import { fieldProblemMessage } from '../../internal/problem-messages.ts';
 import { NetworkConsoleElement } from './network-console-element.ts';
 import type { NetworkOffer, OfferParameter } from './network-types.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
@@ -90,7 +91,7 @@ export class KbNetworkOffers extends NetworkConsoleElement {
       this.fieldErrors = Object.fromEntries(
         fields.flatMap((f) => {
           const problem = problems.find((p) => p.path === `body.${f}`);
-          return problem ? [[f, problem.message]] : [];
+          return problem ? [[f, fieldProblemMessage(this.uiLocale, problem)]] : [];
         }),
       );
       const placed = problems.length > 0 && problems.every((p) => fields.some((f) => p.path === `body.${f}`));

@@ -149,6 +149,7 @@ export class KbPortal extends KabinetElement {
     emit: (name, detail) => this.emit(name, detail),
     fetchClientSecret: () => this.fetchClientSecret,
     t: (key) => this.localeProvider.value.t(key),
+    locale: () => this.localeProvider.value.locale,
   });
   private readonly localeProvider = new ContextProvider(this, {
     context: localeContext,

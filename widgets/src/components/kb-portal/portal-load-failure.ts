@@ -24,7 +24,7 @@ export async function describeLoadFailure(
   baseUrl: string,
   locale: Locale,
 ): Promise<KabinetEventMap['kb-error']> {
-  if (error instanceof ApiError) return { code: error.code, detail: error.detail, status: error.status };
+  if (error instanceof ApiError) return { code: error.code, detail: error.localized(locale), status: error.status };
   if (await refusedThisOrigin(baseUrl)) {
     return {
       code: 'origin_not_allowed',

@@ -13,7 +13,7 @@ import { ContextProvider } from '@lit/context';
 import { ApiError, createApiClient, expectOk, type ApiClient, type SessionResult } from '../../internal/api-client.ts';
 import { anonymousSession, apiContext, sessionContext, type SessionState } from '../../internal/contexts.ts';
 import type { KabinetEventMap } from '../../internal/events.ts';
-import type { MessageKey } from '../../internal/i18n.ts';
+import type { Locale, MessageKey } from '../../internal/i18n.ts';
 
 export type SessionPhase =
   | { kind: 'idle' }
@@ -35,6 +35,8 @@ export interface SessionHooks {
   /** The page's `fetchClientSecret` property, read when it is needed. */
   fetchClientSecret(): (() => Promise<string>) | null;
   t(key: MessageKey): string;
+  /** The portal's language, for wording the server's problems. */
+  locale(): Locale;
 }
 
 type Reason = KabinetEventMap['kb-session-expired']['reason'];
@@ -349,6 +351,6 @@ export class PortalSession implements ReactiveController {
   }
 
   private describe(error: unknown): string {
-    return error instanceof ApiError ? error.detail : this.hooks.t('portal.networkError');
+    return error instanceof ApiError ? error.localized(this.hooks.locale()) : this.hooks.t('portal.networkError');
   }
 }

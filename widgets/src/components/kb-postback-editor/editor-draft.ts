@@ -4,6 +4,7 @@
  */
 import { ApiError } from '../../internal/api-client.ts';
 import { fieldErrorsOf } from '../../internal/account/account-section.ts';
+import type { Locale } from '../../internal/i18n.ts';
 import type {
   Postback,
   PostbackChange,
@@ -97,16 +98,16 @@ export interface Refusal {
   problems: TemplateProblem[];
   /** Messages for the campaign and promo pickers (by their input: `campaign`, `promo`). */
   fieldErrors: Record<string, string>;
-  /** For the alert: the server's detail when nothing could be placed, else another field's message, or none. */
+  /** For the alert: the problem worded when nothing could be placed, else another field's message, or none. */
   message: string | null;
 }
 
 /** A 422 from create or change, sorted for showing; null for any other failure. */
-export function refusalOf(error: unknown): Refusal | null {
+export function refusalOf(error: unknown, locale: Locale): Refusal | null {
   if (!(error instanceof ApiError) || error.status !== 422) return null;
-  const problems = problemsFromErrors(error.errors);
-  const { url: _url, campaignId, promoId, ...others } = fieldErrorsOf(error);
+  const problems = problemsFromErrors(error.errors, locale);
+  const { url: _url, campaignId, promoId, ...others } = fieldErrorsOf(error, locale);
   const fieldErrors = { ...(campaignId ? { campaign: campaignId } : {}), ...(promoId ? { promo: promoId } : {}) };
   const placed = problems.length > 0 || Object.keys(fieldErrors).length > 0;
-  return { problems, fieldErrors, message: placed ? (Object.values(others)[0] ?? null) : error.detail };
+  return { problems, fieldErrors, message: placed ? (Object.values(others)[0] ?? null) : error.localized(locale) };
 }

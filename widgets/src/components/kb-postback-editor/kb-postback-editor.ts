@@ -240,7 +240,7 @@ export class KbPostbackEditor extends CampaignSection {
 
   /** A 422 is shown like the live check: each URL problem marked; other fields beside their inputs. */
   private showSaveFailure(error: unknown, url: string): void {
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error, this.i18n.locale);
     if (!refusal) {
       this.error = this.errorMessage(error);
       return;

@@ -3,7 +3,10 @@
  * position only, so the marked range is the token starting there), the server's 422 messages
  * (`at 23: …`) as problems, and inserting a macro over the field's selection.
  */
+import type { FieldError } from '../../internal/api-client.ts';
+import type { Locale } from '../../internal/i18n.ts';
 import type { TemplateProblem } from '../../internal/postback/postback-types.ts';
+import { fieldProblemMessage, templateProblemOf } from '../../internal/problem-messages.ts';
 
 /**
  * The characters a problem at `position` is about: a macro-like token (`${x}`, `$[x]`, `{x}`,
@@ -17,15 +20,20 @@ export function problemRange(url: string, position: number): { start: number; en
   return { start, end: start + token.length };
 }
 
-/** The URL's problems from a 422 (`errors[]` with path `body.url`, messages `at <position>: <text>`). */
-export function problemsFromErrors(errors: ReadonlyArray<{ path: string; message: string }>): TemplateProblem[] {
+/**
+ * The URL's problems from a 422 (`errors[]` with path `body.url`): a template problem keeps its
+ * code, values and position (`invalid_template`), any other reason is worded in `locale`.
+ */
+export function problemsFromErrors(errors: readonly FieldError[], locale: Locale): TemplateProblem[] {
   return errors
     .filter((e) => e.path === 'body.url')
     .map((e) => {
-      const at = /^at (\d+):\s*([\s\S]*)$/.exec(e.message);
+      if (e.reason === 'invalid_template' && e.params?.problem) return templateProblemOf(e);
+      // A server without reasons: its messages say `at <position>: <text>`.
+      const at = e.reason ? null : /^at (\d+):\s*([\s\S]*)$/.exec(e.message);
       return at
         ? { position: Number(at[1]), severity: 'error' as const, message: at[2]! }
-        : { position: 0, severity: 'error' as const, message: e.message };
+        : { position: 0, severity: 'error' as const, message: fieldProblemMessage(locale, e) };
     });
 }
 

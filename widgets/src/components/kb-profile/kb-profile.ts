@@ -121,7 +121,7 @@ export class KbProfile extends AccountSection {
       this.notice = this.m('saved');
     } catch (error) {
       const message = this.errorMessage(error);
-      const fields = fieldErrorsOf(error);
+      const fields = fieldErrorsOf(error, this.i18n.locale);
       if (Object.keys(fields).length > 0) this.showFieldErrors(fields);
       else this.formError = message;
     } finally {

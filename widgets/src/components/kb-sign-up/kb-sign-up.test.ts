@@ -82,7 +82,7 @@ describe('<kb-sign-up>', () => {
     expect(t.stub.requests.length, 'nothing sent').to.equal(0);
   });
 
-  it('shows the server’s 422 messages next to their fields', async () => {
+  it('shows the server’s 422 problems next to their fields, worded from their reasons', async () => {
     t.stub = stubApi({
       [publicRoute('sign_up')]: () =>
         problemResponse(
@@ -90,8 +90,13 @@ describe('<kb-sign-up>', () => {
           'validation_failed',
           'body.email: is already registered; body.country: must be a two-letter country code like DE',
           [
-            { path: 'body.email', message: 'is already registered' },
-            { path: 'body.country', message: 'must be a two-letter country code like DE' },
+            { path: 'body.email', reason: 'already_exists', params: {}, message: 'is already registered' },
+            {
+              path: 'body.country',
+              reason: 'invalid_format',
+              params: { format: 'country_code' },
+              message: 'must be a two-letter country code like DE',
+            },
           ],
         ),
     });
@@ -99,13 +104,60 @@ describe('<kb-sign-up>', () => {
     fillValid(form);
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     await waitFor(() => errorOf(form, 'email'), 2000, 'email error');
-    expect(errorOf(form, 'email')).to.equal('is already registered');
-    expect(errorOf(form, 'country')).to.equal('must be a two-letter country code like DE');
+    expect(errorOf(form, 'email')).to.equal('Already taken.');
+    expect(errorOf(form, 'country')).to.equal('Choose a country (a two-letter code like DE).');
     expect(field(form, 'email').getAttribute('aria-invalid')).to.equal('true');
     expect(field(form, 'email').getAttribute('aria-describedby')).to.equal('email-error');
     expect(field(form, 'name').getAttribute('aria-invalid')).to.equal('false');
     expect($in(form, '[role="alert"]').textContent).to.equal('Please correct the highlighted fields.');
     await waitFor(() => deepActiveElement()?.id === 'email', 1000, 'focus on the email field');
+  });
+
+  it('words the server’s field problems in Russian, with the plural the number needs', async () => {
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () =>
+        problemResponse(422, 'validation_failed', 'body.password: must be at least 10 characters', [
+          {
+            path: 'body.password',
+            reason: 'too_short',
+            params: { minimum: 10 },
+            message: 'must be at least 10 characters',
+          },
+          {
+            path: 'body.name',
+            reason: 'too_long',
+            params: { maximum: 121 },
+            message: 'Too big: expected string to have <=121 characters',
+          },
+        ]),
+    });
+    const { form, localeProvider } = await formHost('kb-sign-up');
+    localeProvider.setValue(createLocaleState('ru'));
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => errorOf(form, 'password'), 2000, 'password error');
+    expect(errorOf(form, 'password')).to.equal('Минимум 10 символов.');
+    expect(errorOf(form, 'name')).to.equal('Максимум 121 символ.');
+    expect(form.shadowRoot!.textContent, 'no English from the server').not.to.include('characters');
+  });
+
+  it('words a problem without fields in Russian by its code and params', async () => {
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () =>
+        problemResponse(
+          429,
+          'rate_limited',
+          'Too many failed sign-ins from your network; wait 15 minutes and try again',
+          undefined,
+          { minutes: 15 },
+        ),
+    });
+    const { form, localeProvider } = await formHost('kb-sign-up');
+    localeProvider.setValue(createLocaleState('ru'));
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    const alert = await waitFor(() => form.shadowRoot?.querySelector('[role="alert"]'), 2000, 'alert');
+    expect(alert.textContent).to.equal('Слишком много попыток: подождите 15 минут и попробуйте снова.');
   });
 
   it('lists every country by name in the current language', async () => {

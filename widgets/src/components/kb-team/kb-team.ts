@@ -244,7 +244,7 @@ export class KbTeam extends AccountSection {
         this.inviteNotice = this.m('invite.sent', { email: member.email });
         form.reset();
       } catch (error) {
-        const fields = fieldErrorsOf(error);
+        const fields = fieldErrorsOf(error, this.i18n.locale);
         const message = this.errorMessage(error);
         this.inviteErrors = fields;
         this.inviteError = Object.keys(fields).length > 0 ? this.m('invite.fix') : message;

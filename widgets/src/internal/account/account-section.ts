@@ -9,7 +9,8 @@ import { ContextConsumer } from '@lit/context';
 import { KabinetElement } from '../base-element.ts';
 import { ApiError, type ApiClient } from '../api-client.ts';
 import { apiContext, localeContext, sessionContext, type SessionUser } from '../contexts.ts';
-import { createLocaleState, negotiateLocale, type LocaleState, type MessageParams } from '../i18n.ts';
+import { createLocaleState, negotiateLocale, type Locale, type LocaleState, type MessageParams } from '../i18n.ts';
+import { fieldProblemMessage } from '../problem-messages.ts';
 import { commonMessages, type CommonKey } from './account-section.messages.ts';
 import type { UserRole } from './account-types.ts';
 
@@ -82,14 +83,14 @@ export abstract class AccountSection extends KabinetElement {
   }
 
   /**
-   * The message to show for a failed call: the server's own problem detail, or a network note.
-   * A 401 also tells the portal, which owns the session, that it has ended.
+   * The message to show for a failed call: the problem worded in the user's language, or a
+   * network note. A 401 also tells the portal, which owns the session, that it has ended.
    */
   protected errorMessage(error: unknown): string {
     if (error instanceof ApiError) {
       // `<kb-portal>` listens (the event bubbles and is composed), then renews or ends the session.
       if (error.status === 401) this.emit('kb-session-expired', { reason: 'expired' });
-      return error.detail || this.tc('error.generic');
+      return error.localized(this.i18n.locale) || this.tc('error.generic');
     }
     // fetch rejects with a TypeError when no response arrives at all.
     return error instanceof TypeError ? this.tc('error.network') : this.tc('error.generic');
@@ -142,13 +143,16 @@ export abstract class AccountSection extends KabinetElement {
   }
 }
 
-/** A 422's field messages by top-level field (`body.emailPreferences.news` → `emailPreferences`), first message wins. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
+/**
+ * A 422's field messages in `locale` by top-level field (`body.emailPreferences.news` →
+ * `emailPreferences`), first message wins.
+ */
+export function fieldErrorsOf(error: unknown, locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(error instanceof ApiError)) return out;
-  for (const { path, message } of error.errors) {
-    const field = path.replace(/^(?:body|query|path)\./, '').split('.')[0] ?? '';
-    if (field && !(field in out)) out[field] = message;
+  for (const problem of error.errors) {
+    const field = problem.path.replace(/^(?:body|query|path)\./, '').split('.')[0] ?? '';
+    if (field && !(field in out)) out[field] = fieldProblemMessage(locale, problem);
   }
   return out;
 }

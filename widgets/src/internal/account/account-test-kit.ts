@@ -5,7 +5,7 @@
  */
 import { html } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createApiClient } from '../api-client.ts';
+import { createApiClient, type FieldError } from '../api-client.ts';
 import {
   anonymousSession,
   apiContext,
@@ -65,7 +65,8 @@ export function problem(
   status: number,
   code: string,
   detail: string,
-  errors: Array<{ path: string; message: string }> = [],
+  errors: FieldError[] = [],
+  params: Record<string, unknown> = {},
 ): Response {
   return new Response(
     JSON.stringify({
@@ -74,6 +75,7 @@ export function problem(
       status,
       code,
       detail,
+      params,
       errors,
       requestId: 'req_test',
     }),
