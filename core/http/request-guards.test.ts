@@ -64,7 +64,12 @@ describe('content types', () => {
         expect(problem.code).toBe('unsupported_media_type');
         expect(problem.detail).toContain(route.types[0]);
         expect(problem.errors).toEqual([
-          { path: 'header.content-type', message: `must be ${route.types.join(' or ')}` },
+          {
+            path: 'header.content-type',
+            reason: 'invalid_choice',
+            params: { allowed: route.types },
+            message: `must be ${route.types.join(' or ')}`,
+          },
         ]);
       }
       expect(wrong).toEqual([]);

@@ -3,8 +3,8 @@
  * `payout`/`currency`), read by the one rule in `parsePayout`; a refusal names the parameter
  * that is wrong, so every endpoint refuses the same value with the same words.
  */
-import { fieldProblem } from '../../lib/errors.ts';
-import { MoneyError, parsePayout, payoutProblemField } from '../../lib/money.ts';
+import { fieldProblems, moneyProblem } from '../../lib/errors.ts';
+import { MAX_PAYOUT_MINOR, MoneyError, parsePayout } from '../../lib/money.ts';
 
 export function readPayout(
   amount: string,
@@ -16,6 +16,6 @@ export function readPayout(
     return { minor: value.minor, currency: value.currency };
   } catch (error) {
     if (!(error instanceof MoneyError)) throw error;
-    throw fieldProblem(payoutProblemField(error) === 'currency' ? paths.currency : paths.amount, error.message);
+    throw fieldProblems([moneyProblem(paths, error, currency, MAX_PAYOUT_MINOR)]);
   }
 }

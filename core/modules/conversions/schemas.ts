@@ -114,6 +114,7 @@ export const UpdateConversionSchema = z
   .strict()
   .refine((v) => v.status !== undefined || v.payout !== undefined, {
     message: 'change the status, the payout, or both',
+    params: { reason: 'required_one_of', fields: ['status', 'payout'] },
   })
   .openapi('UpdateConversion');
 

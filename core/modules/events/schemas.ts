@@ -29,6 +29,7 @@ export const PlayerEventSchema = z
   .refine((e) => (e.amount === undefined) === (e.currency === undefined), {
     message: 'amount and currency come together',
     path: ['currency'],
+    params: { reason: 'requires_field', field: 'amount' },
   })
   .openapi('PlayerEvent');
 

@@ -7,7 +7,7 @@
  * so the iteration count is stored in every hash and `needsRehash` lets sign-in upgrade a hash
  * when the constant is raised on a runtime that allows it. 16-byte random salt, 32-byte key.
  */
-import { DomainError } from '../../lib/errors.ts';
+import { DomainError, type FieldProblemReason, type ProblemParams } from '../../lib/errors.ts';
 import { timingSafeEqual } from '../../lib/crypto.ts';
 import { COMMON_PASSWORDS_TEXT } from './common-passwords.ts';
 
@@ -62,18 +62,20 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 /** Throws a 422 naming the field when a new password is too weak. */
 export function assertPasswordAcceptable(password: string, email: string | null, field = 'body.password'): void {
-  const fail = (message: string) => {
-    throw new DomainError('validation_failed', `${field}: ${message}`, [{ path: field, message }]);
+  const fail = (message: string, reason: FieldProblemReason, params: ProblemParams) => {
+    throw new DomainError('validation_failed', `${field}: ${message}`, [{ path: field, reason, params, message }]);
   };
-  if (password.length < PASSWORD_MIN_LENGTH) fail(`must be at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (password.length < PASSWORD_MIN_LENGTH)
+    fail(`must be at least ${PASSWORD_MIN_LENGTH} characters`, 'too_short', { minimum: PASSWORD_MIN_LENGTH });
   const lowered = password.toLowerCase();
   if (
     COMMON_PASSWORDS.has(lowered) ||
     /^(.)\1+$/.test(password) ||
     /^(0123456789|1234567890|abcdefghij)/.test(lowered)
   ) {
-    fail('is one of the most common passwords; choose something less guessable');
+    fail('is one of the most common passwords; choose something less guessable', 'weak_password', { rule: 'common' });
   }
   const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lowered.includes(local)) fail('must not contain your email name');
+  if (local && local.length >= 4 && lowered.includes(local))
+    fail('must not contain your email name', 'weak_password', { rule: 'contains_email' });
 }

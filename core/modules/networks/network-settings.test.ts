@@ -29,31 +29,55 @@ describe('validateNetworkSettings', () => {
 
   it('names the missing, empty, too long or non-string setting', () => {
     expect(validateNetworkSettings(zcpa, {})).toEqual([
-      { path: 'settings.api_token', message: 'API token (from your account): required' },
+      {
+        path: 'settings.api_token',
+        reason: 'required',
+        params: {},
+        message: 'API token (from your account): required',
+      },
     ]);
     expect(validateNetworkSettings(zcpa, { api_token: '   ' })).toEqual([
-      { path: 'settings.api_token', message: 'API token (from your account): must not be empty' },
+      {
+        path: 'settings.api_token',
+        reason: 'required',
+        params: {},
+        message: 'API token (from your account): must not be empty',
+      },
     ]);
     expect(validateNetworkSettings(zcpa, { api_token: 42 })[0]).toMatchObject({
       path: 'settings.api_token',
+      reason: 'invalid_type',
+      params: { expected: 'string' },
       message: expect.stringContaining('must be a string'),
     });
-    expect(validateNetworkSettings(zcpa, { api_token: 'x'.repeat(501) })[0]!.message).toContain(
-      'at most 500 characters',
-    );
+    expect(validateNetworkSettings(zcpa, { api_token: 'x'.repeat(501) })[0]).toMatchObject({
+      reason: 'too_long',
+      params: { maximum: 500 },
+      message: expect.stringContaining('at most 500 characters'),
+    });
     expect(validateNetworkSettings(zcpa, { api_token: ` ${'x'.repeat(500)} ` })).toEqual([]);
   });
 
   it('refuses settings the network does not take, listing the ones it does', () => {
     const leadrock = network('leadrock');
     expect(validateNetworkSettings(leadrock, { api_key: 'k', api_secret: 's', api_token: 't' })).toEqual([
-      { path: 'settings.api_token', message: 'not a setting of LeadRock (expected: api_key, api_secret)' },
+      {
+        path: 'settings.api_token',
+        reason: 'unknown_field',
+        params: { allowed: ['api_key', 'api_secret'] },
+        message: 'not a setting of LeadRock (expected: api_key, api_secret)',
+      },
     ]);
     expect(validateNetworkSettings(leadrock, { api_key: 'k' }).map((p) => p.path)).toEqual(['settings.api_secret']);
     // Everad's guide entry lists no settings: none is needed and any is a mistake.
     expect(validateNetworkSettings(network('everad'), {})).toEqual([]);
     expect(validateNetworkSettings(network('everad'), { api_token: 'x' })).toEqual([
-      { path: 'settings.api_token', message: 'not a setting of Everad (it takes no settings)' },
+      {
+        path: 'settings.api_token',
+        reason: 'unknown_field',
+        params: { allowed: [] },
+        message: 'not a setting of Everad (it takes no settings)',
+      },
     ]);
   });
 });
@@ -71,6 +95,8 @@ describe('validateOfferParameters', () => {
     expect(validateOfferParameters(network('marketcall'), {})).toEqual([
       {
         path: 'parameters',
+        reason: 'required_one_of',
+        params: { fields: ['mcallc', 'mcallp'] },
         message: 'give at least one offer parameter of MarketCall: mcallc (channel key), mcallp (program ID)',
       },
     ]);
@@ -80,13 +106,20 @@ describe('validateOfferParameters', () => {
     expect(validateOfferParameters(leadbit, { leadbit: 'a1B2', leadsites: 'x' })).toEqual([
       {
         path: 'parameters.leadsites',
+        reason: 'unknown_field',
+        params: { allowed: ['leadbit', 'leadsite'] },
         message: 'not an offer parameter of LeadBit (expected one of: leadbit, leadsite)',
       },
     ]);
     // Only an unknown name: both the name and the missing parameter are reported.
     expect(validateOfferParameters(leadbit, { x: '1' }).map((p) => p.path)).toEqual(['parameters.x', 'parameters']);
     expect(validateOfferParameters(leadbit, { leadbit: ' ' })).toEqual([
-      { path: 'parameters.leadbit', message: expect.stringMatching(/^leadbit \(stream hash.*\): must not be empty$/) },
+      {
+        path: 'parameters.leadbit',
+        reason: 'required',
+        params: {},
+        message: expect.stringMatching(/^leadbit \(stream hash.*\): must not be empty$/),
+      },
     ]);
     expect(validateOfferParameters(leadbit, { leadbit: 'x'.repeat(201) })[0]).toMatchObject({
       path: 'parameters.leadbit',

@@ -10,12 +10,18 @@ const MAX_SETTING_LENGTH = 500;
 const MAX_PARAMETER_LENGTH = 200;
 
 /** Why a value is not a usable non-empty string, or null when it is. */
-function stringProblem(value: unknown, max: number): string | null {
-  if (value === undefined || value === null) return 'required';
-  if (typeof value !== 'string') return 'must be a string';
+function stringProblem(value: unknown, max: number): Omit<FieldProblem, 'path'> | null {
+  if (value === undefined || value === null) return { reason: 'required', params: {}, message: 'required' };
+  if (typeof value !== 'string')
+    return { reason: 'invalid_type', params: { expected: 'string' }, message: 'must be a string' };
   const trimmed = value.trim();
-  if (!trimmed) return 'must not be empty';
-  if (trimmed.length > max) return `must be at most ${max} characters (got ${trimmed.length})`;
+  if (!trimmed) return { reason: 'required', params: {}, message: 'must not be empty' };
+  if (trimmed.length > max)
+    return {
+      reason: 'too_long',
+      params: { maximum: max },
+      message: `must be at most ${max} characters (got ${trimmed.length})`,
+    };
   return null;
 }
 
@@ -28,7 +34,8 @@ export function validateNetworkSettings(def: NetworkDefinition, settings: Record
   const problems: FieldProblem[] = [];
   for (const setting of def.settings) {
     const problem = stringProblem(given[setting.key], MAX_SETTING_LENGTH);
-    if (problem) problems.push({ path: `settings.${setting.key}`, message: `${setting.label}: ${problem}` });
+    if (problem)
+      problems.push({ path: `settings.${setting.key}`, ...problem, message: `${setting.label}: ${problem.message}` });
   }
   const known = new Set<string>(def.settings.map((s) => s.key));
   const expected = def.settings.length
@@ -36,7 +43,12 @@ export function validateNetworkSettings(def: NetworkDefinition, settings: Record
     : 'it takes no settings';
   for (const key of Object.keys(given)) {
     if (!known.has(key))
-      problems.push({ path: `settings.${key}`, message: `not a setting of ${def.name} (${expected})` });
+      problems.push({
+        path: `settings.${key}`,
+        reason: 'unknown_field',
+        params: { allowed: [...known] },
+        message: `not a setting of ${def.name} (${expected})`,
+      });
   }
   return problems;
 }
@@ -55,16 +67,28 @@ export function validateOfferParameters(def: NetworkDefinition, params: Record<s
   for (const [name, value] of Object.entries(given)) {
     const parameter = def.offerParameters.find((p) => p.name === name);
     if (!parameter) {
-      problems.push({ path: `parameters.${name}`, message: `not an offer parameter of ${def.name} (${expected})` });
+      problems.push({
+        path: `parameters.${name}`,
+        reason: 'unknown_field',
+        params: { allowed: names },
+        message: `not an offer parameter of ${def.name} (${expected})`,
+      });
       continue;
     }
     known++;
     const problem = stringProblem(value, MAX_PARAMETER_LENGTH);
-    if (problem) problems.push({ path: `parameters.${name}`, message: `${name} (${parameter.meaning}): ${problem}` });
+    if (problem)
+      problems.push({
+        path: `parameters.${name}`,
+        ...problem,
+        message: `${name} (${parameter.meaning}): ${problem.message}`,
+      });
   }
   if (known === 0 && names.length) {
     problems.push({
       path: 'parameters',
+      reason: 'required_one_of',
+      params: { fields: names },
       message: `give at least one offer parameter of ${def.name}: ${def.offerParameters.map((p) => `${p.name} (${p.meaning})`).join(', ')}`,
     });
   }

@@ -2,9 +2,10 @@
 import { z } from '@hono/zod-openapi';
 import { CURRENCY_CODES } from '../../lib/money.ts';
 
-const currency = z
-  .string()
-  .refine((c) => (CURRENCY_CODES as readonly string[]).includes(c), 'an ISO 4217 (or supported crypto) currency code');
+const currency = z.string().refine((c) => (CURRENCY_CODES as readonly string[]).includes(c), {
+  message: 'an ISO 4217 (or supported crypto) currency code',
+  params: { reason: 'unknown_currency' },
+});
 
 export const CreateConnectionSchema = z
   .object({

@@ -3,14 +3,21 @@ import { z } from '@hono/zod-openapi';
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1a2b3c');
 
 /** An origin is scheme://host[:port] and nothing else; CORS compares it byte for byte. */
-export const OriginSchema = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}, 'must be an origin like https://partners.example.com (scheme, host, optional port; no path or trailing slash)');
+export const OriginSchema = z.string().refine(
+  (value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  },
+  {
+    message:
+      'must be an origin like https://partners.example.com (scheme, host, optional port; no path or trailing slash)',
+    params: { reason: 'invalid_format', format: 'origin' },
+  },
+);
 
 export const BrandingSchema = z
   .object({
