@@ -56,11 +56,12 @@ function renderLocaleSwitcher({
   chooseLocale,
 }: HeaderControls): TemplateResult | typeof nothing {
   if (locales.length < 2) return nothing;
+  // The name starts with the visible code ("EN English"), so a voice-control user can say what they see (WCAG 2.5.3).
   return html`<div part="locale-switcher" role="group" aria-label=${t('portal.language')}>
     ${locales.map(
-      (l) => html`<button part=${l === current ? 'locale-option locale-option-active' : 'locale-option'}
-      lang=${l} aria-label=${LOCALE_NAMES[l]} aria-pressed=${l === current ? 'true' : 'false'}
-      @click=${() => chooseLocale(l)}>${l.toUpperCase()}</button>`,
+      (l) => html`<button part=${l === current ? 'locale-option locale-option-active' : 'locale-option'} type="button"
+      lang=${l} aria-label=${`${l.toUpperCase()} ${LOCALE_NAMES[l]}`} title=${LOCALE_NAMES[l]}
+      aria-pressed=${l === current ? 'true' : 'false'} @click=${() => chooseLocale(l)}>${l.toUpperCase()}</button>`,
     )}
   </div>`;
 }
