@@ -184,7 +184,7 @@ describe('<kb-portal>', () => {
     expect($in(portal, '[part~="nav-link"]').textContent?.trim()).to.equal('Программа');
   });
 
-  it('shows the problem detail on failure and Retry refetches', async () => {
+  it('shows the problem, worded in the portal’s language, on failure and Retry refetches', async () => {
     const errors: unknown[] = [];
     stub = stubFetch('/v1/public/operators/', (_url, i) =>
       i === 0
@@ -195,6 +195,7 @@ describe('<kb-portal>', () => {
               status: 404,
               code: 'not_found',
               detail: 'Operator op_missing was not found.',
+              params: { resource: 'operator' },
             },
             404,
             'application/problem+json',
@@ -205,10 +206,10 @@ describe('<kb-portal>', () => {
       html`<kb-portal operator="op_missing" locale="en" @kb-error=${(e: CustomEvent) => errors.push(e.detail)}></kb-portal>`,
     );
     await waitFor(() => portal.shadowRoot?.querySelector('[part~="error"]'), 2000, 'error state');
-    expect($in(portal, '[part~="error-detail"]').textContent).to.equal('Operator op_missing was not found.');
+    expect($in(portal, '[part~="error-detail"]').textContent).to.equal('The partner program was not found.');
     expect($in(portal, '[part~="error"]').getAttribute('role')).to.equal('alert');
     expect(errors, 'kb-error detail').to.deep.equal([
-      { code: 'not_found', detail: 'Operator op_missing was not found.', status: 404 },
+      { code: 'not_found', detail: 'The partner program was not found.', status: 404 },
     ]);
     $in(portal, '[part~="retry"]').click();
     await waitFor(() => titleOf(portal) === 'LuckySpin Partners', 2000, 'loaded after retry');
