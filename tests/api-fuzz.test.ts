@@ -18,7 +18,7 @@ afterAll(() => t.dispose());
 // About 70 routes × 40 runs: ~3,000 requests in a few seconds; FUZZ_RUNS raises it for a long hunt.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 
-it('answers every generated request without a 5xx, and every 4xx as problem+json', async () => {
+it('answers every generated request without a 5xx, and every 4xx as problem+json clients can word (listed code, reasons and params)', async () => {
   const mine = await partnerWithCampaign(t, { email: 'fuzz@example.com' });
   const theirs = await t.addOperator('Other');
   const theirBrand = await unwrap(

@@ -2,10 +2,18 @@
  * A fuzzer for the whole HTTP API: every route of /openapi.json gets generated bad bodies,
  * content types, query strings and path ids, as an anonymous caller, with the operator's key and
  * with a partner session. Whatever arrives, the answer is never 5xx and every 4xx is
- * problem+json. Shared by the Node suite (many runs) and the Deno and workerd smoke suites (a
- * smaller sample over real HTTP).
+ * problem+json whose code, params and field reasons come from the closed lists clients word
+ * (core/lib/errors.ts). Shared by the Node suite (many runs) and the Deno and workerd smoke
+ * suites (a smaller sample over real HTTP).
  */
 import fc from 'fast-check';
+import {
+  DOMAIN_ERROR_CODES,
+  FIELD_PROBLEM_REASONS,
+  PROBLEM_FORMATS,
+  PROBLEM_RESOURCES,
+  PROBLEM_STATES,
+} from '../../core/lib/errors.ts';
 
 export interface FuzzTarget {
   baseUrl: string;
@@ -191,6 +199,38 @@ type FuzzInput = {
 /** A failure with everything needed to replay it by hand. */
 class FuzzFailure extends Error {}
 
+const isIn = (list: readonly string[], value: unknown) => typeof value === 'string' && list.includes(value);
+const isParams = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * What is wrong with a 4xx body for a client that words problems itself, or null: a code outside
+ * DOMAIN_ERROR_CODES, params that are no object or name a resource or state outside their lists,
+ * a field problem without a listed reason (the catch-all `invalid_value` counts as unmapped) or
+ * without params, an `invalid_format` without a listed format.
+ */
+export function problemShapeError(problem: Record<string, unknown>): string | null {
+  if (!isIn(DOMAIN_ERROR_CODES, problem.code)) return `code ${String(problem.code)} is not in DOMAIN_ERROR_CODES`;
+  if (!isParams(problem.params)) return 'params is not an object';
+  const { resource, state } = problem.params;
+  if (resource !== undefined && !isIn(PROBLEM_RESOURCES, resource)) return `resource ${String(resource)} is not listed`;
+  if (state !== undefined && !isIn(PROBLEM_STATES, state)) return `state ${String(state)} is not listed`;
+  if (problem.errors === undefined) return null;
+  if (!Array.isArray(problem.errors)) return 'errors is not an array';
+  for (const error of problem.errors as Array<Record<string, unknown>>) {
+    const at = `errors[] ${String(error.path)}`;
+    if (typeof error.path !== 'string' || typeof error.message !== 'string') return `${at}: no path or message`;
+    if (!isIn(FIELD_PROBLEM_REASONS, error.reason) || error.reason === 'invalid_value')
+      return `${at}: reason ${String(error.reason)} is not a worded reason`;
+    if (!isParams(error.params)) return `${at}: params is not an object`;
+    if (error.reason === 'invalid_format' && !isIn(PROBLEM_FORMATS, error.params.format))
+      return `${at}: format ${String(error.params.format)} is not listed`;
+    if (error.reason === 'not_found_reference' && !isIn(PROBLEM_RESOURCES, error.params.resource))
+      return `${at}: resource ${String(error.params.resource)} is not listed`;
+  }
+  return null;
+}
+
 export async function fuzzApi(
   target: FuzzTarget,
   options: { runsPerRoute: number; seed?: number; onlyPaths?: RegExp },
@@ -251,6 +291,8 @@ export async function fuzzApi(
               throw new FuzzFailure(`4xx without problem+json:\n${replay}`);
             const problem = JSON.parse(text) as { code?: string; status?: number };
             if (!problem.code || problem.status !== res.status) throw new FuzzFailure(`malformed problem:\n${replay}`);
+            const shape = problemShapeError(problem);
+            if (shape) throw new FuzzFailure(`problem clients cannot word (${shape}):\n${replay.slice(0, 2000)}`);
           }
           if (input.auth === 'partner' && res.status === 401) partnerToken = await target.partnerToken();
         }),
