@@ -36,25 +36,9 @@ const routingMode = (value: string | null): RoutingMode =>
 /**
  * The operator-branded partner portal.
  *
- * @attr api - Base URL of the Kabinet server; defaults to the page's origin.
- * @attr operator - Operator id, e.g. `op_demo_luckyspin`.
- * @attr client-secret - Embed session secret minted by the operator's backend; exchanged for a session on load.
- * @attr auth - `cookie` on the hosted portal page: sign-in sets an HttpOnly cookie (default: a bearer token in memory).
- * @attr locale - `en` or `ru`; defaults to the browser's language, then English.
- * @attr theme - `light` or `dark`; defaults to the operator's branding, then the system setting.
- * @attr routing - Where the portal keeps its place (a section, and a view inside it such as a campaign's page), so Back,
- *   Forward, a refresh and a shared link land there. `hash` (default): `#/campaigns`, `#/campaigns/camp_123`,
- *   `#/postback-log?…`; needs nothing from the server, and only hashes starting with `#/` are the portal's (the page's
- *   own anchors and the emailed `#reset=` links are left alone). `path`: the History API under `base-path`
- *   (`/partners/campaigns/camp_123`); the operator's server must then answer every path under that prefix with the page
- *   that holds the portal (a rewrite), or a refresh or a shared link gets its 404. `none`: the page routes itself; the
- *   portal keeps its place in memory, emits `kb-navigate` with the path for the host's router to follow, and goes where
- *   `navigate(path)` says. One routed portal per page: two would share one address.
- * @attr base-path - With `routing="path"`: the prefix the portal owns, e.g. `/partners/` (default `/`).
- * @attr section - The section to show when the address names none (default: the first the session may see).
- * @prop fetchClientSecret - `() => Promise<string>`: returns a fresh embed secret; asked on load when `client-secret`
- *   is not set, and before the session ends (Stripe Connect style).
- * @prop sections - The section registry (default PORTAL_SECTIONS).
+ * Under 640 px of its own width (a phone, or a narrow column of the page) the header holds the operator's name, the
+ * language switch and a Menu button; the menu lists the sections, the signed-in e-mail, Sign out and the theme.
+ * The first time a section's code loads, a status with a spinner shows until the section has rendered.
  *
  * Sessions and a refresh, by transport:
  * - Password sign-in on an operator's page (a bearer token): the token is kept in sessionStorage, for this tab only, so a
@@ -67,6 +51,27 @@ const routingMode = (value: string | null): RoutingMode =>
  * - An embed session (`client-secret`, `fetchClientSecret`): the token stays in memory only. A client secret is single-use,
  *   so after a refresh the portal starts again only from what the page gives it: `fetchClientSecret` (asked again) or a
  *   freshly minted `client-secret` in the reloaded page.
+ *
+ * @attr api - Base URL of the Kabinet server; defaults to the page's origin.
+ * @attr operator - Operator id, e.g. `op_demo_luckyspin`.
+ * @attr client-secret - Embed session secret minted by the operator's backend; exchanged for a session on load.
+ * @attr auth - `cookie` on the hosted portal page: sign-in sets an HttpOnly cookie (default: a bearer token, kept for this tab as above).
+ * @attr locale - `en` or `ru`; defaults to the browser's language, then English.
+ * @attr theme - `light` or `dark`; defaults to the operator's branding, then the system setting.
+ * @attr routing - Where the portal keeps its place (a section, and a view inside it such as a campaign's page), so Back,
+ *   Forward, a refresh and a shared link land there. `hash` (default): `#/campaigns`, `#/campaigns/camp_123`,
+ *   `#/postback-log?…`; needs nothing from the server, and only hashes starting with `#/` are the portal's (the page's
+ *   own anchors and the emailed `#reset=` links are left alone). `path`: the History API under `base-path`
+ *   (`/partners/campaigns/camp_123`); the operator's server must then answer every path under that prefix with the page
+ *   that holds the portal (a rewrite), or a refresh or a shared link gets its 404. `none`: the page routes itself; the
+ *   portal keeps its place in memory, emits `kb-navigate` with the path for the host's router to follow, and goes where
+ *   `navigate(path)` says. One routed portal per page: two would share one address. A page opened on a portal address
+ *   (a shared link) scrolls the portal into view.
+ * @attr base-path - With `routing="path"`: the prefix the portal owns, e.g. `/partners/` (default `/`).
+ * @attr section - The section to show when the address names none (default: the first the session may see).
+ * @prop fetchClientSecret - `() => Promise<string>`: returns a fresh embed secret; asked on load when `client-secret`
+ *   is not set, and before the session ends (Stripe Connect style).
+ * @prop sections - The section registry (default PORTAL_SECTIONS).
  *
  * @event kb-ready - The operator's configuration loaded. `detail: { operatorId }`.
  * @event kb-error - Loading failed. `detail: { code, detail, status }`; `code` is the server's problem code, `origin_not_allowed`
@@ -134,7 +139,6 @@ export class KbPortal extends KabinetElement {
   declare auth: 'cookie' | 'bearer' | null;
   declare locale: string | null;
   declare theme: string | null;
-  /** `hash` (default), `path` or `none`: see the `routing` attribute. */
   declare routing: RoutingMode | null;
   declare basePath: string | null;
   declare sections: readonly PortalSection[];
