@@ -56,7 +56,7 @@ export class PortalRouting implements ReactiveController {
   get openedOnAddress(): boolean {
     const [entry] = performance.getEntriesByType?.('navigation') ?? [];
     const type = (entry as PerformanceNavigationTiming | undefined)?.type ?? 'navigate';
-    return type === 'navigate' && this.bar?.read() != null;
+    return type === 'navigate' && Boolean(this.bar?.read());
   }
 
   /**
