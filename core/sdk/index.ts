@@ -33,11 +33,57 @@ export function createKabinetClient(baseUrl: string, options: KabinetClientOptio
 
 export type KabinetClient = ReturnType<typeof createKabinetClient>;
 
+/**
+ * Why a field is refused: FIELD_PROBLEM_REASONS of core/lib/errors.ts, spelled out here because
+ * the SDK's declarations import nothing of core/ (tests/types/problem-reasons.test-d.ts keeps the
+ * two lists equal).
+ */
+export type KabinetFieldReason =
+  | 'required'
+  | 'required_one_of'
+  | 'requires_field'
+  | 'not_applicable'
+  | 'invalid_type'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'too_few'
+  | 'too_many'
+  | 'too_large'
+  | 'invalid_format'
+  | 'invalid_choice'
+  | 'must_accept'
+  | 'unknown_field'
+  | 'money_format'
+  | 'unknown_currency'
+  | 'not_found_reference'
+  | 'already_exists'
+  | 'immutable'
+  | 'weak_password'
+  | 'wrong_code'
+  | 'invalid_template'
+  | 'invalid_value';
+
+/** The values a problem's sentence needs: `{ minimum: 10 }`, `{ resource: 'campaign' }`, `{ allowed: ['GET'] }`. */
+export type KabinetProblemParams = Record<string, string | number | string[]>;
+
+/** One refused field: where, why (a closed list to switch on), the values the reason needs, and English words. */
+export interface KabinetFieldProblem {
+  path: string;
+  reason: KabinetFieldReason;
+  params: KabinetProblemParams;
+  message: string;
+}
+
 /** The problem+json body of an error answer (RFC 9457). */
 export interface KabinetProblem {
   code: string;
+  /** English, for developers and logs; word `code` and `params` for people. */
   detail: string;
-  errors?: Array<{ path: string; message: string }>;
+  /** What the detail names (`{ resource: 'campaign' }`); missing only from an answer that is not Kabinet's. */
+  params?: KabinetProblemParams;
+  errors?: KabinetFieldProblem[];
   requestId: string | null;
 }
 
