@@ -64,8 +64,8 @@ const en: ProblemCatalog = {
           : p.purpose === 'invite'
             ? 'This invitation link is not valid: it was already used or has expired. Ask for a new invitation.'
             : p.purpose === 'embed'
-              ? 'This portal link has expired. Reload the page to continue.'
-              : 'You are not signed in, or the email or password is not correct.',
+              ? 'This portal link was already used or has expired. Reload the page to continue.'
+              : 'The email or password is not correct, or your session has ended.',
     two_factor_required: () => 'Enter the 6-digit code from your authenticator app.',
     forbidden: (p) =>
       p.role
@@ -256,8 +256,8 @@ const ru: ProblemCatalog = {
           : p.purpose === 'invite'
             ? 'Ссылка-приглашение недействительна: ею уже воспользовались или её срок истёк. Попросите новое приглашение.'
             : p.purpose === 'embed'
-              ? 'Срок действия ссылки на кабинет истёк. Обновите страницу, чтобы продолжить.'
-              : 'Вы не вошли, или адрес почты либо пароль неверны.',
+              ? 'Ссылкой на кабинет уже воспользовались, или её срок истёк. Обновите страницу, чтобы продолжить.'
+              : 'Неверный адрес почты или пароль, либо сеанс завершён.',
     two_factor_required: () => 'Введите 6-значный код из приложения-аутентификатора.',
     forbidden: (p) =>
       p.role

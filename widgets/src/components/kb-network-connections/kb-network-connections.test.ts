@@ -367,7 +367,13 @@ describe('<kb-network-connections>', () => {
           ...conversion('cv_1', (r.body as { status: OperatorConversion['status'] }).status),
           changes: [],
         }),
-      'PATCH /v1/conversions/cv_2': () => problemResponse(409, 'conflict', 'A cancelled conversion cannot be approved'),
+      'PATCH /v1/conversions/cv_2': () =>
+        problemResponse(409, 'conflict', 'The conversion is cancel: it cannot become approve', undefined, {
+          resource: 'conversion',
+          state: 'status',
+          status: 'cancel',
+          to: 'approve',
+        }),
     });
     const el = await mount();
     $in<HTMLButtonElement>(el, '[data-connection-id="nc_1"] [part~="show-conversions"]').click();
@@ -389,7 +395,9 @@ describe('<kb-network-connections>', () => {
 
     $in<HTMLButtonElement>(panel, '[data-conversion-id="cv_2"] [part~="action-approve"]').click();
     await waitFor(() => text(panel.shadowRoot!.querySelector('[part~="error"]')), 2000, '409 shown');
-    expect(text($in(panel, '[part~="error"]'))).to.equal('Not changed: A cancelled conversion cannot be approved');
+    expect(text($in(panel, '[part~="error"]'))).to.equal(
+      'Not changed: The conversion is “cancelled”: it cannot become “approved”.',
+    );
     expect(cell('cv_2', 'conversion-status'), 'unchanged').to.equal('Cancelled');
     expect(
       $in<HTMLButtonElement>(panel, '[data-conversion-id="cv_2"] [part~="action-cancel"]').disabled,

@@ -87,10 +87,13 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect(t.stub.requests.at(-1)?.headers.get('authorization')).to.equal('Bearer kbs_embed_1');
   });
 
-  it('shows the server’s detail for a used or expired secret', async () => {
+  it('words a used or expired secret from its code and params', async () => {
     t.stub = stubApi({
       ...configRoute,
-      [EXCHANGE]: () => problemResponse(401, 'unauthorized', 'This client secret was already used; mint a new one'),
+      [EXCHANGE]: () =>
+        problemResponse(401, 'unauthorized', 'This client secret is not valid: it was already used', undefined, {
+          purpose: 'embed',
+        }),
     });
     const portal = await fixture<KbPortal>(
       html`<kb-portal operator="op_demo_luckyspin" client-secret=${TOKEN_A}></kb-portal>`,
@@ -101,7 +104,7 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
       'We couldn’t open your partner account',
     );
     expect($in(portal, '[part~="session-error"] [part~="error-detail"]').textContent).to.equal(
-      'This client secret was already used; mint a new one',
+      'This portal link was already used or has expired. Reload the page to continue.',
     );
     expect(portal.shadowRoot?.querySelector('kb-sign-in'), 'no sign-in form in embed mode').to.equal(null);
     expect(portal.sessionState.status).to.equal('anonymous');
@@ -255,11 +258,14 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     expect($in(portal, '[part~="notice"]').textContent).to.equal('Пароль задан. Войдите, чтобы начать работу.');
   });
 
-  it('an expired link shows the server detail and "Sign in" leaves it', async () => {
+  it('an expired link says so in the portal’s words, and "Sign in" leaves it', async () => {
     history.replaceState(history.state, '', `${location.pathname}#reset=reset_token_abcdefghijklmnop`);
     t.stub = stubApi({
       ...configRoute,
-      [publicRoute('password')]: () => problemResponse(401, 'unauthorized', 'This link has expired; ask for a new one'),
+      [publicRoute('password')]: () =>
+        problemResponse(401, 'unauthorized', 'This password reset link is not valid', undefined, {
+          purpose: 'password_reset',
+        }),
     });
     const portal = await fixture<KbPortal>(html`<kb-portal operator="op_demo_luckyspin" locale="en"></kb-portal>`);
     const link = await waitFor(
@@ -273,7 +279,9 @@ describe('<kb-portal> embed sessions, emailed links and section visibility', () 
     typeInto($in<HTMLInputElement>(link, '#confirm'), 'a new long password');
     $in<HTMLButtonElement>(link, '[part~="submit"]').click();
     const alert = await waitFor(() => link.shadowRoot?.querySelector('[role="alert"]'), 2000, 'alert');
-    expect(alert.textContent).to.equal('This link has expired; ask for a new one');
+    expect(alert.textContent).to.equal(
+      'This password link is not valid: it was already used or has expired. Ask for a new one.',
+    );
     $in(portal, '[part~="auth-switch-button"]').click();
     await waitFor(() => portal.shadowRoot?.querySelector('kb-sign-in'), 1000, 'sign-in');
     expect(location.hash).to.equal('');

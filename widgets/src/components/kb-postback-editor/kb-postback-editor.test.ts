@@ -240,6 +240,7 @@ describe('<kb-postback-editor>', () => {
             JSON.stringify({
               code: 'conflict',
               detail: 'The campaign is archived: unarchive it to add or change its postbacks',
+              params: { resource: 'campaign', state: 'archived' },
               errors: [],
             }),
             { status: 409, headers: { 'content-type': 'application/problem+json' } },

@@ -172,7 +172,7 @@ describe('<kb-profile>', () => {
     document.addEventListener('kb-session-expired', listener);
     try {
       const { el } = await mountSection<KbProfile>('kb-profile');
-      await waitFor(() => textOf(el).includes('Your session has expired'), 1000, 'error shown');
+      await waitFor(() => textOf(el).includes('your session has ended'), 1000, 'error shown');
       expect(expired, 'kb-session-expired events').to.equal(1);
     } finally {
       document.removeEventListener('kb-session-expired', listener);

@@ -348,13 +348,31 @@ describe('<kb-sign-in>', () => {
     expect(input(signIn, 'email').value, 'email kept').to.equal('anna@traffic.example');
   });
 
-  for (const [status, code, detail] of [
-    [401, 'unauthorized', 'The email or password is wrong'],
-    [403, 'account_inactive', 'Your partner account is waiting for the operator’s approval <b>soon</b>'],
-    [429, 'rate_limited', 'Too many attempts; try again in 5 minutes'],
+  for (const [status, code, detail, params, words] of [
+    [
+      401,
+      'unauthorized',
+      'The email or password is wrong',
+      {},
+      'The email or password is not correct, or your session has ended.',
+    ],
+    [
+      403,
+      'account_inactive',
+      'Your partner account is waiting for the operator’s approval <b>soon</b>',
+      { resource: 'partner', state: 'pending' },
+      'Your partner account is waiting for approval by the program team.',
+    ],
+    [
+      429,
+      'rate_limited',
+      'Too many attempts; try again in 5 minutes',
+      { minutes: 15 },
+      'Too many failed sign-ins from your network. Wait up to 15 minutes and try again.',
+    ],
   ] as const) {
-    it(`shows the server's detail as text for ${code}`, async () => {
-      stub = stubApi({ [publicRoute('sign_in')]: () => problemResponse(status, code, detail) });
+    it(`words ${code} from its code and params, never the server's detail`, async () => {
+      stub = stubApi({ [publicRoute('sign_in')]: () => problemResponse(status, code, detail, undefined, params) });
       const { signIn, sessions } = await signInForm();
       fillCredentials(signIn);
       submit(signIn);
@@ -363,7 +381,7 @@ describe('<kb-sign-in>', () => {
         2000,
         'alert',
       );
-      expect(alert.textContent).to.equal(detail);
+      expect(alert.textContent).to.equal(words);
       expect(signIn.shadowRoot?.querySelector('b'), 'no HTML from the server').to.equal(null);
       expect(sessions.length).to.equal(0);
       await waitFor(() => deepActiveElement()?.id === 'password', 1000, 'focus back on the password');

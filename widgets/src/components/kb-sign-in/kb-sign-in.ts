@@ -250,6 +250,8 @@ export class KbSignIn extends FormElement {
     if (code === 'two_factor_required' && this.step !== 'code') return this.go('code', '#code');
     if (code === 'account_locked') return this.go('locked', '#locked-heading');
     if (this.step === 'code' && error instanceof ApiError && this.codeStepFailed(error)) return;
+    // Our words say whose attempts were too many (the network's), on either step.
+    if (code === 'rate_limited') return this.reject(this.t('rateLimited'), '#password');
     this.showFailure(error, ['email', 'password', 'code'], this.t('network'));
     if (this.error) this.focusAfterRender(this.step === 'code' ? '#code' : '#password');
   }

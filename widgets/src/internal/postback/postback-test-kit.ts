@@ -80,7 +80,10 @@ export function attempt(id: string, overrides: Partial<PostbackAttempt> = {}): P
   };
 }
 
-/** What the server's 422 says for a template with errors: one `errors[]` entry per error, `at <position>: …`. */
+/**
+ * What the server's 422 says for a template with errors: one `errors[]` entry per error, reason
+ * `invalid_template` with the template code and position in params, the message `at <position>: …`.
+ */
 export function templateRefusal(url: string, scope: PostbackScope): Response | null {
   const errors = validatePostbackTemplate(url, { scope }).filter((p) => p.severity === 'error');
   if (errors.length === 0) return null;
@@ -88,7 +91,12 @@ export function templateRefusal(url: string, scope: PostbackScope): Response | n
     422,
     'validation_failed',
     `body.url: ${errors.map((e) => `at ${e.position}: ${e.message}`).join('; ')}`,
-    errors.map((e) => ({ path: 'body.url', message: `at ${e.position}: ${e.message}` })),
+    errors.map((e) => ({
+      path: 'body.url',
+      reason: 'invalid_template',
+      params: { ...e.params, problem: e.code, position: e.position },
+      message: `at ${e.position}: ${e.message}`,
+    })),
   );
 }
 
