@@ -72,8 +72,18 @@ describe('partner postbacks', () => {
     expect(res.status).toBe(422);
     const problem = (await res.json()) as unknown as { errors: Array<{ path: string; message: string }> };
     expect(problem.errors).toEqual([
-      { path: 'body.url', message: 'at 28: "{track_id}" is missing the $: write ${track_id}' },
-      { path: 'body.url', message: 'at 41: "$[visit_id]" uses square brackets: write ${visit_id}' },
+      {
+        path: 'body.url',
+        reason: 'invalid_template',
+        params: { problem: 'missing_dollar', position: 28, name: 'track_id' },
+        message: 'at 28: "{track_id}" is missing the $: write ${track_id}',
+      },
+      {
+        path: 'body.url',
+        reason: 'invalid_template',
+        params: { problem: 'square_brackets', position: 41, name: 'visit_id' },
+        message: 'at 41: "$[visit_id]" uses square brackets: write ${visit_id}',
+      },
     ]);
     expect(
       (
