@@ -3,6 +3,8 @@
  * plan, created from/to) and the table; a campaign's name opens `<kb-campaign-detail>` in place,
  * "Create campaign" (owners and admins) opens `<kb-campaign-wizard>` in place, and an active
  * campaign's "Add promo" (owners and admins) opens the wizard's add-a-promo steps for it.
+ * Inside `<kb-portal>` each view has an address (`#/campaigns/camp_123`, `/new`, `/camp_123/add-promo`),
+ * so Back, Forward and a refresh keep it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
@@ -20,6 +22,8 @@ import {
 } from '../../internal/campaign/campaign-types.ts';
 import { campaignsMessages, type CampaignsKey } from './kb-campaigns.messages.ts';
 import { campaignsStyles } from './kb-campaigns.styles.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { SectionAddress } from '../../internal/router.ts';
 
 type View =
   | { kind: 'list' }
@@ -27,6 +31,25 @@ type View =
   | { kind: 'add-promo'; campaignId: string }
   | { kind: 'detail'; campaignId: string };
 type Created = CustomEvent<{ campaignId: string; promoId: string }>;
+/** A view's place inside the section: [] list, ['new'] wizard, [id] a campaign, [id, 'add-promo'] its new promo. */
+const viewAt = ([id, sub, ...rest]: readonly string[]): View =>
+  !id || rest.length
+    ? { kind: 'list' }
+    : sub === undefined
+      ? id === 'new'
+        ? { kind: 'create' }
+        : { kind: 'detail', campaignId: id }
+      : sub === 'add-promo'
+        ? { kind: 'add-promo', campaignId: id }
+        : { kind: 'list' };
+const pathOf = (view: View): string[] =>
+  view.kind === 'list'
+    ? []
+    : view.kind === 'create'
+      ? ['new']
+      : view.kind === 'detail'
+        ? [view.campaignId]
+        : [view.campaignId, 'add-promo'];
 const TABS = ['active', 'archived'] as const satisfies readonly CampaignStatus[];
 const TAB_KEYS: Record<string, (i: number) => number> = {
   ArrowRight: (i) => i + 1,
@@ -78,6 +101,11 @@ export class KbCampaigns extends CampaignSection {
   declare private catalog: Catalog | null;
   declare private dateError: string | null;
   private filters: Omit<NonNullable<CampaignQuery>, 'status'> = {};
+  /** The view's address inside the portal: the first view comes from it (a deep link, a refresh), Back/Forward move it. */
+  private readonly address = new SectionAddress(this, (path, first) => {
+    if (first) this.view = viewAt(path);
+    else this.show(viewAt(path), 'address');
+  });
 
   constructor() {
     super();
@@ -94,7 +122,7 @@ export class KbCampaigns extends CampaignSection {
 
   protected override async load(api: ApiClient): Promise<void> {
     this.campaigns = null;
-    this.view = { kind: 'list' };
+    this.view = viewAt(this.address.path);
     await Promise.all([
       this.fetchList(api),
       expectOk(api.client.v1.partner.catalog.$get()).then(
@@ -149,7 +177,9 @@ export class KbCampaigns extends CampaignSection {
     this.reload();
   };
 
-  private show(view: View): void {
+  /** `push`/`replace`: a new view the partner chose (its address first, inside a portal); `address`: the address moved. */
+  private show(view: View, how: 'push' | 'replace' | 'address' = 'push'): void {
+    if (how !== 'address' && this.address.go(pathOf(view), { replace: how === 'replace' })) return;
     this.view = view;
     if (view.kind === 'list') {
       this.reload(); // promo counts and statuses may have changed meanwhile
@@ -161,7 +191,7 @@ export class KbCampaigns extends CampaignSection {
 
   /** The wizard finished: its campaign's page shows the new campaign or promo. */
   private created = (event: Event): void => {
-    this.show({ kind: 'detail', campaignId: (event as Created).detail.campaignId });
+    this.show({ kind: 'detail', campaignId: (event as Created).detail.campaignId }, 'replace');
   };
 
   protected override render(): TemplateResult {
@@ -221,30 +251,30 @@ export class KbCampaigns extends CampaignSection {
     if (!campaigns) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
     // Promos are added to active campaigns only; the column shows while such a row does (a tab switch keeps the old rows until the new ones arrive).
     const adding = this.canWrite && campaigns.some((c) => c.status === 'active');
-    const headers = [
-      this.m('col.name'),
-      ...(adding ? [this.m('col.actions')] : []),
-      this.c('brand'),
-      this.c('plan'),
-      this.c('promos'),
-      this.c('created'),
-    ];
+    const cols = columns({
+      name: { label: this.m('col.name'), primary: true },
+      actions: adding ? { label: this.m('col.actions'), actions: true } : undefined,
+      brand: { label: this.c('brand'), priority: 2 },
+      plan: { label: this.c('plan'), priority: 2 },
+      promos: { label: this.c('promos'), priority: 3 },
+      created: { label: this.c('created'), priority: 3 },
+    });
     return html`<p part="count" role="status">${this.m('count', { count: campaigns.length })}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         campaigns.length === 0
           ? html`<p part="empty">${this.m('empty')}</p>`
-          : html`<div part="table-wrap">
+          : html`<div part="table-wrap" ${scrollRegion(this.m('heading'))}>
         <table part="campaigns">
-          <thead><tr part="header-row">${headers.map((h) => html`<th part="header-cell" scope="col">${h}</th>`)}</tr></thead>
+          <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
           <tbody>${campaigns.map(
             (c) => html`<tr part="campaign-row" data-campaign-id=${c.id}>
-            <th part="cell campaign-name" scope="row">
+            <th part="cell campaign-name" scope="row" ${cell(cols.name)}>
               <button part="button open" type="button" @click=${() => this.show({ kind: 'detail', campaignId: c.id })}>${c.name}</button>
             </th>
             ${
-              adding
-                ? html`<td part="cell campaign-actions">${
+              cols.actions
+                ? html`<td part="cell campaign-actions" ${cell(cols.actions)}>${
                     c.status === 'active'
                       ? html`<button part="button add-promo" type="button"
               aria-label=${this.m('addPromoTo', { name: c.name })} @click=${() => this.show({ kind: 'add-promo', campaignId: c.id })}>${this.m('addPromo')}</button>`
@@ -252,10 +282,10 @@ export class KbCampaigns extends CampaignSection {
                   }</td>`
                 : nothing
             }
-            <td part="cell campaign-brand">${c.brand.name}</td>
-            <td part="cell campaign-plan">${c.plan.name}</td>
-            <td part="cell campaign-promos">${this.i18n.formatNumber(c.promoCount)}</td>
-            <td part="cell campaign-created">${this.date(c.createdAt)}</td>
+            <td part="cell campaign-brand" ${cell(cols.brand)}>${c.brand.name}</td>
+            <td part="cell campaign-plan" ${cell(cols.plan)}>${c.plan.name}</td>
+            <td part="cell campaign-promos" ${cell(cols.promos)}>${this.i18n.formatNumber(c.promoCount)}</td>
+            <td part="cell campaign-created" ${cell(cols.created)}>${this.date(c.createdAt)}</td>
           </tr>`,
           )}</tbody>
         </table>
