@@ -53,7 +53,7 @@ export const problemResponses = {
   409: problem('Conflicts with the current state (duplicate, already done, archived)'),
   413: problem('The body is larger than the route accepts (64 kB unless the route says otherwise)'),
   415: problem('The body is not sent as the media type the route declares'),
-  422: problem('Invalid input; `errors` names each field'),
+  422: problem('Invalid input; `errors` names each field with its `reason` (a closed list) and `params`'),
   423: problem('Account locked after failed sign-ins'),
   429: problem('Too many attempts; wait and retry'),
 } as const;
