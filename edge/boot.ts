@@ -30,7 +30,6 @@ export interface BootOptions {
   clientIp: (c: Context) => string | null;
 }
 
-
 export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], options: BootOptions) {
   const { db, close } = await openLibsqlDatabase(config.databaseUrl, config.databaseAuthToken);
   const clock = systemClock;

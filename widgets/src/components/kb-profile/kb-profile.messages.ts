@@ -21,8 +21,7 @@ const en = {
   'phone': 'Phone',
   'locale': 'Language',
   'currency': 'Default report currency',
-  'currencyHint':
-    'Saved with your profile. Today every amount is shown in the currency it was earned in.',
+  'currencyHint': 'Saved with your profile. Today every amount is shown in the currency it was earned in.',
   'emails': 'Email notifications',
   'topic.news': 'Program news',
   'topic.reports': 'Reports',
@@ -59,8 +58,7 @@ const ru: Record<keyof typeof en, Message> = {
   'phone': 'Телефон',
   'locale': 'Язык',
   'currency': 'Валюта отчётов по умолчанию',
-  'currencyHint':
-    'Сохраняется в профиле. Сейчас каждая сумма показывается в той валюте, в которой заработана.',
+  'currencyHint': 'Сохраняется в профиле. Сейчас каждая сумма показывается в той валюте, в которой заработана.',
   'emails': 'Уведомления по эл. почте',
   'topic.news': 'Новости программы',
   'topic.reports': 'Отчёты',
