@@ -3,9 +3,10 @@
  * queries on `[part~='table-wrap']` (container `kb-table`), never viewport media queries: a
  * widget sits in an operator's page of any width. Tiers, by the wrapper's width:
  *
- *   ≥ 68rem  every column
- *   < 68rem  priority-3 columns hide
- *   < 52rem  priority-2 columns hide too
+ *   ≥ 72rem  every column
+ *   < 72rem  priority-4 columns hide (the least needed columns of the widest tables)
+ *   < 60rem  priority-3 columns hide too
+ *   < 48rem  priority-2 columns hide too
  *   < 40rem  cards: the row header is the title, the other cells "label  value", actions last
  *
  * Tokens only through the `--_…` fallbacks (with their own fallbacks, so a section whose sheet
@@ -28,24 +29,28 @@ export const responsiveTableStyles = css`
     outline: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor);
     outline-offset: 2px;
   }
-  [part~='table-wrap'] table { width: 100%; border-collapse: collapse; }
+  /* The table mode's rules weigh nothing (:where), so a section's own cell rules override them. */
+  :where([part~='table-wrap']) table { width: 100%; border-collapse: collapse; }
   /* Long ids and e-mails may break anywhere; words only at word boundaries. */
-  [part~='table-wrap'] :is(th, td) {
-    text-align: start; vertical-align: top; padding: var(--_space-2, 8px) var(--_space, 16px);
+  :where([part~='table-wrap']) :is(th, td) {
+    text-align: start; vertical-align: top; padding: var(--_space-2, 8px) calc(var(--_space, 16px) * 0.75);
     border-bottom: 1px solid var(--_border); overflow-wrap: break-word;
   }
-  [part~='table-wrap'] td :is(code, [part~='mono']) { overflow-wrap: anywhere; }
-  [part~='table-wrap'] thead th { background: var(--_surface); font-weight: 600; }
-  [part~='table-wrap'] tbody tr:last-child > * { border-bottom: 0; }
+  :where([part~='table-wrap']) td :is(code, [part~='mono']) { overflow-wrap: anywhere; }
+  :where([part~='table-wrap']) thead th { background: var(--_surface); font-weight: 600; }
+  :where([part~='table-wrap']) tbody tr:last-child > * { border-bottom: 0; }
   /* A row's buttons wrap onto more lines (and, squeezed, their words too) rather than widen the table. */
-  [part~='table-wrap'] [data-actions] :is([part~='actions'], [part~='toolbar'], [part~='row-actions']) {
+  :where([part~='table-wrap']) [data-actions] :is([part~='actions'], [part~='toolbar'], [part~='row-actions']) {
     display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-1, 4px);
   }
 
-  @container kb-table (max-width: 68rem) {
+  @container kb-table (max-width: 72rem) {
+    [data-priority='4'] { display: none; }
+  }
+  @container kb-table (max-width: 60rem) {
     [data-priority='3'] { display: none; }
   }
-  @container kb-table (max-width: 52rem) {
+  @container kb-table (max-width: 48rem) {
     [data-priority='2'] { display: none; }
   }
 

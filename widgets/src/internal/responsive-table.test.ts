@@ -98,10 +98,12 @@ describe('responsive table: layout by the width it gets', () => {
     expect(all(t, 'thead th')[4]!.querySelector('.visually-hidden')?.textContent, 'hidden header').to.equal('Actions');
   });
 
-  it('hides priority 3 below 68rem, then priority 2 below 52rem (container width, not viewport)', async () => {
-    expect(shownParts(await mountAt(1000))).to.deep.equal(['name', 'email', 'plan', 'actions']);
+  it('hides priority 3 below 60rem, then priority 2 below 48rem (container width, not viewport)', async () => {
+    expect(shownParts(await mountAt(900))).to.deep.equal(['name', 'email', 'plan', 'actions']);
     cleanupFixtures();
     expect(shownParts(await mountAt(700))).to.deep.equal(['name', 'email', 'actions']);
+    cleanupFixtures();
+    expect(shownParts(await mountAt(980)), 'all again').to.have.length(5);
   });
 
   it('below 40rem each row is a card: the row header first, every cell with its label, the actions last', async () => {

@@ -4,7 +4,7 @@
  * follows the width the table gets on the operator's page, not the viewport:
  *
  * - wide: every column;
- * - narrower: columns hide by priority (3 first, then 2; 1 never hides);
+ * - narrower: columns hide by priority (4 first, then 3, then 2; 1 never hides);
  * - narrow (a phone): each row becomes a card, its row header (`<th scope="row">`) as the title,
  *   the other cells as "label: value" lines (the label is the column's header text, from the
  *   cell's `data-label`), the actions cell last with its buttons wrapping.
@@ -26,8 +26,11 @@
 import { html, nothing, noChange, type TemplateResult } from 'lit';
 import { AsyncDirective, directive, PartType, type ElementPart, type PartInfo } from 'lit/async-directive.js';
 
-/** 1: always shown; 2: hides when the table is narrower than 52rem; 3: narrower than 68rem. Cards show every cell. */
-export type ColumnPriority = 1 | 2 | 3;
+/**
+ * 1: always shown; 2: hides when the table is narrower than 48rem; 3: narrower than 60rem;
+ * 4: narrower than 72rem (only on wide pages). Cards show every cell.
+ */
+export type ColumnPriority = 1 | 2 | 3 | 4;
 
 export interface ColumnSpec {
   /** The header text; also the cell's label in the card layout. */

@@ -1,8 +1,9 @@
 /**
  * No section is ever wider than the page, and every action button stays in view: each section
  * (and the operator console) mounted with long, realistic data (the longest Russian labels, long
- * e-mails and URLs) at a 390 px and a 1440 px viewport, in English and Russian. The section sits
- * in the portal's 24 px padding, so at 390 px it is 342 px wide.
+ * e-mails and URLs) at a 390 and a 1440 px viewport, and at every width in between (its box narrowed
+ * in 32 px steps), in English and Russian. The section sits in 41 px of padding each side, as in
+ * the demo portal (308 px wide at 390 px).
  *
  * This file lives in sections/ because it imports the components; internal/ may import none
  * (tests/widget-boundaries.test.ts).
@@ -175,7 +176,7 @@ const POSTBACKS = [
   postback('pb_promo', {
     scope: 'promo',
     campaignId: 'camp_1',
-    promoId: 'promo_1',
+    promoId: 'promo_01M8TMJZYTRTF813M2E27VDZD7',
     action: 'qualification',
     enabled: false,
     url: `${LONG_URL}&cid=\${clickID}`,
@@ -528,7 +529,8 @@ function problems(el: HTMLElement): string[] {
   if (page.scrollWidth > page.clientWidth)
     found.push(`the page scrolls sideways: ${page.scrollWidth}px in a ${page.clientWidth}px viewport`);
   const box = el.getBoundingClientRect();
-  if (el.scrollWidth > el.clientWidth) {
+  // A pixel of sub-pixel rounding aside (a late image can round the scroll width up).
+  if (el.scrollWidth > el.clientWidth + 1) {
     const culprits = deepQuery(el, '*')
       .filter((e) => shown(e) && e.getBoundingClientRect().right > box.right + 1)
       .slice(0, 3)
@@ -588,16 +590,19 @@ function cardProblems(el: HTMLElement): string[] {
 function hidden(el: HTMLElement): string[] {
   return deepQuery(el, '[part~="table-wrap"]')
     .filter((wrap) => shown(wrap) && wrap.scrollWidth > wrap.clientWidth)
-    .map(
-      (wrap) => `${wrap.querySelector('table')?.getAttribute('part')} hides ${wrap.scrollWidth - wrap.clientWidth}px`,
-    );
+    .map((wrap) => {
+      const heads = [...wrap.querySelectorAll(':scope > table > thead th')].filter(shown);
+      const widths = heads.map((th) => `${th.textContent?.trim()}=${Math.round(th.getBoundingClientRect().width)}`);
+      return `${wrap.querySelector('table')?.getAttribute('part')} hides ${wrap.scrollWidth - wrap.clientWidth}px (${widths.join(' ')})`;
+    });
 }
 
 describe('section widths: nothing wider than the page, every action in view', () => {
   let mounted: Mounted | null = null;
   beforeEach(() => {
     document.body.style.margin = '0';
-    document.body.style.padding = '0 24px'; // the portal's padding around a section
+    // The demo page's margins, the portal's border and padding: a section gets 308 of 390 px.
+    document.body.style.padding = '0 41px';
   });
   afterEach(async () => {
     mounted?.stop();
@@ -606,14 +611,16 @@ describe('section widths: nothing wider than the page, every action in view', ()
     await setViewport({ width: 800, height: 600 });
   });
 
+  const settle = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+
+  // 390: a phone; 1440: a wide page (the viewport itself, so anything escaping to the page shows).
   for (const width of [390, 1440]) {
     for (const locale of ['en', 'ru'] as const) {
       for (const [name, mount] of CASES) {
         it(`${name} at ${width}px, ${locale}`, async () => {
           await setViewport({ width, height: 900 });
           mounted = await mount(locale);
-          // Two frames: resize observers (scroll regions) and late layout settle.
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          await settle(); // resize observers (scroll regions) and late layout
           const found = problems(mounted.el);
           console.log(`[widths] ${name} ${width} ${locale}: ${[...found, ...hidden(mounted.el)].join('; ') || 'fits'}`);
           expect(found, found.join('\n')).to.deep.equal([]);
@@ -623,6 +630,28 @@ describe('section widths: nothing wider than the page, every action in view', ()
           }
         });
       }
+    }
+  }
+
+  // Every width in between, the section's box narrowed in 32 px steps from 1440 to 320 px (an
+  // operator's column may be any of them): the same checks at each.
+  for (const locale of ['en', 'ru'] as const) {
+    for (const [name, mount] of CASES) {
+      it(`${name} at every width from 1440 to 320 px, ${locale}`, async () => {
+        await setViewport({ width: 1440, height: 900 });
+        mounted = await mount(locale);
+        const failures: string[] = [];
+        for (let box = 1440 - 82; box >= 320; box -= 32) {
+          document.body.style.width = `${box}px`;
+          await settle();
+          const found = problems(mounted.el);
+          const scrolling = hidden(mounted.el);
+          if (found.length) failures.push(`${box}px: ${found.join('; ')} [${scrolling.join('; ')}]`);
+          else if (scrolling.length) console.log(`[widths] ${name} box ${box} ${locale}: ${scrolling.join('; ')}`);
+        }
+        document.body.style.width = '';
+        expect(failures, failures.join('\n')).to.deep.equal([]);
+      });
     }
   }
 });

@@ -16,7 +16,7 @@ export const activityStyles = css`
   [part~='event-detail'] { min-width: 12rem; }
   [part~='event-time'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
   /* E-mails break anywhere rather than widen the table. */
-  [part~='event-actor'], [part~='event-subject'] { overflow-wrap: anywhere; }
+  [part~='event-actor'], [part~='event-subject'] { overflow-wrap: anywhere; min-width: 8rem; }
   th[part~='event-type'] { font-weight: 600; }
   [part~='detail-list'] { margin: 0; padding: 0; list-style: none; font-size: 0.92em; }
   [part~='detail-item'] { overflow-wrap: anywhere; }

@@ -225,7 +225,7 @@ export class KbConversions extends CampaignSection {
       campaign: { label: this.m('campaign'), priority: 2 },
       promo: { label: this.m('col.promo'), priority: 3 },
       click: { label: this.m('clickId'), priority: 3 },
-      by: { label: this.m('col.by'), priority: 3 },
+      by: { label: this.m('col.by'), priority: 4 },
     });
     return html`<p part="count" role="status" aria-busy=${this.loading ? 'true' : 'false'}>${this.m('count', { count: rows.length })}</p>
       ${rows.length >= LIMIT ? html`<p part="hint">${this.m('limit', { count: LIMIT })}</p>` : nothing}

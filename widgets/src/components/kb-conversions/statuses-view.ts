@@ -163,7 +163,7 @@ export class StatusesView {
       campaign: { label: t.m('campaign'), priority: 2 },
       promo: { label: t.m('col.promo'), priority: 3 },
       click: { label: t.m('clickId'), priority: 3 },
-      external: { label: t.m('col.externalId'), priority: 3 },
+      external: { label: t.m('col.externalId'), priority: 4 },
       source: { label: t.m('col.source'), priority: 2 },
       reason: { label: t.m('col.reason'), priority: 2 },
     });

@@ -5,7 +5,7 @@ export const logStyles = css`
   :host { --_warning: var(--kb-color-warning, #8a5a00); }
   [part~='heading']:focus, [part~='subheading']:focus { outline: none; }
   /* The URL column keeps room to read; the columns that hide first make it. */
-  [part~='attempt-url'] { min-width: 16rem; }
+  [part~='attempt-url'] { min-width: 14rem; }
   [part~='url'] { overflow-wrap: anywhere; }
   [part~='method-badge'] { margin-inline-start: 0; }
   [part~='attempt-time'], [part~='attempt-duration'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -13,6 +13,8 @@ export const logStyles = css`
   [part~='response-code'] { font-weight: 600; font-variant-numeric: tabular-nums; }
   [part~='response-4xx'] { color: var(--_warning); }
   [part~='response-5xx'], [part~='response-none'], [part~='response-error'] { color: var(--_danger); }
+  /* A transport error names a host: it may break anywhere rather than widen the table. */
+  [part~='response-none'], [part~='response-error'] { overflow-wrap: anywhere; }
   [part~='ref-name'], [part~='ref-id'] { display: block; }
   [part~='test-badge'] { font-weight: normal; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }

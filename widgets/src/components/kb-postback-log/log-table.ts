@@ -39,7 +39,7 @@ export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]
     url: { label: v.m('col.url'), priority: 2 },
     action: { label: v.m('col.action'), primary: true },
     response: { label: v.m('col.response') },
-    duration: { label: v.m('col.duration'), priority: 3 },
+    duration: { label: v.m('col.duration'), priority: 4 },
     campaign: { label: v.m('col.campaign'), priority: 2 },
     promo: { label: v.m('col.promo'), priority: 3 },
   });

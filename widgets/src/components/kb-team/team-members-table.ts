@@ -44,10 +44,11 @@ function memberColumns(m: MembersTableView['m']) {
     email: { label: m('col.email'), primary: true },
     name: { label: m('col.name'), priority: 2 },
     role: { label: m('col.role') },
-    created: { label: m('col.created'), priority: 3 },
+    created: { label: m('col.created'), priority: 4 },
     lastSignIn: { label: m('col.lastSignIn'), priority: 2 },
     twoFactor: { label: m('col.twoFactor'), priority: 3 },
-    blocked: { label: m('col.blocked'), priority: 3 },
+    // A blocked member's row is dimmed and offers Unblock: the column is the first to go.
+    blocked: { label: m('col.blocked'), priority: 4 },
     locked: { label: m('col.locked'), priority: 3 },
     actions: { label: m('col.actions'), actions: true },
   });
