@@ -43,10 +43,14 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
     const principal = await authenticateSession(c.var.deps, token, cookie ? 'cookie' : 'bearer', requestMeta(c));
     if (!principal) throw new ProblemError('unauthorized', 'The session has ended or is not valid; sign in again');
     if (requirement.component && principal.components && !principal.components.includes(requirement.component)) {
-      throw new ProblemError('forbidden', `This embedded session may not use "${requirement.component}"`);
+      throw new ProblemError('forbidden', `This embedded session may not use "${requirement.component}"`, [], {
+        component: requirement.component,
+      });
     }
     if (requirement.roles && !requirement.roles.includes(principal.role)) {
-      throw new ProblemError('forbidden', `Your role (${principal.role}) may not do this`);
+      throw new ProblemError('forbidden', `Your role (${principal.role}) may not do this`, [], {
+        role: principal.role,
+      });
     }
     c.set('partner', principal);
     const origin = c.req.header('origin');
@@ -56,7 +60,7 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
       !(await isOriginAllowed(c.var.deps, principal.operatorId, origin)) &&
       origin !== new URL(c.req.url).origin
     ) {
-      throw new ProblemError('forbidden', `The origin ${origin} is not allowed for this operator`);
+      throw new ProblemError('forbidden', `The origin ${origin} is not allowed for this operator`, [], { origin });
     }
     await next();
   });

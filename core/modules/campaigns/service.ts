@@ -36,10 +36,12 @@ export async function createCampaign(
   input: z.infer<typeof CreateCampaignSchema>,
 ) {
   const brand = await findBrand(deps, who.operatorId, input.brandId);
-  if (!brand) throw invalid('body.brandId', 'no such brand');
+  if (!brand) throw invalid('body.brandId', 'not_found_reference', 'no such brand', { resource: 'brand' });
   const plans = await plansForPartner(deps, who.operatorId, who.partnerId);
   if (!plans.some((p) => p.id === input.planId))
-    throw invalid('body.planId', 'this plan is not offered to your account');
+    throw invalid('body.planId', 'not_found_reference', 'this plan is not offered to your account', {
+      resource: 'plan',
+    });
   const id = newId('camp', deps.clock);
   await deps.db.insert(campaigns).values({
     id,
@@ -159,6 +161,8 @@ const assertActive = (row: Awaited<ReturnType<typeof loadCampaign>>) => {
     throw new DomainError(
       'conflict',
       'The campaign is archived: unarchive it to add or edit promos (its links keep tracking)',
+      [],
+      { resource: 'campaign', state: 'archived' },
     );
 };
 
@@ -172,10 +176,12 @@ export async function createPromo(
   assertActive(row);
   const landing = await findLanding(deps, who.operatorId, input.landingId);
   if (!landing || landing.brandId !== row.brand.id)
-    throw invalid('body.landingId', "no such landing for this campaign's brand");
+    throw invalid('body.landingId', 'not_found_reference', "no such landing for this campaign's brand", {
+      resource: 'landing',
+    });
   if (input.creativeId) {
     if (!(await isCreativeUsableBy(deps, who.operatorId, input.creativeId, who.partnerId)))
-      throw invalid('body.creativeId', 'no such creative');
+      throw invalid('body.creativeId', 'not_found_reference', 'no such creative', { resource: 'creative' });
   }
   if (input.trafficSourceId) await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   if (input.promoCode) {
@@ -184,9 +190,12 @@ export async function createPromo(
       .from(promos)
       .where(and(eq(promos.operatorId, who.operatorId), eq(promos.promoCode, input.promoCode)));
     if (taken)
-      throw new DomainError('conflict', `The promo code "${input.promoCode}" is taken`, [
-        { path: 'body.promoCode', message: 'already taken' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        `The promo code "${input.promoCode}" is taken`,
+        [{ path: 'body.promoCode', reason: 'already_exists', message: 'already taken' }],
+        { resource: 'promo', state: 'exists' },
+      );
   }
   const id = newId('promo', deps.clock);
   await deps.db.insert(promos).values({
@@ -203,7 +212,9 @@ export async function createPromo(
 
 async function requireTrafficSource(deps: ServiceContext, operatorId: string, id: string) {
   if (!(await trafficSourceExists(deps, operatorId, id)))
-    throw invalid('body.trafficSourceId', 'no such traffic source');
+    throw invalid('body.trafficSourceId', 'not_found_reference', 'no such traffic source', {
+      resource: 'traffic_source',
+    });
 }
 
 export async function updatePromo(
@@ -216,9 +227,12 @@ export async function updatePromo(
   assertActive(await loadCampaign(deps, who, promo.campaignId));
   if (input.trafficSourceId !== undefined) {
     if (promo.trafficSource && promo.trafficSource.id !== input.trafficSourceId)
-      throw new DomainError('conflict', "A promo's traffic source cannot change once set", [
-        { path: 'body.trafficSourceId', message: 'already set' },
-      ]);
+      throw new DomainError(
+        'conflict',
+        "A promo's traffic source cannot change once set",
+        [{ path: 'body.trafficSourceId', reason: 'immutable', message: 'already set' }],
+        { resource: 'traffic_source', state: 'immutable' },
+      );
     await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
   }
   await deps.db

@@ -35,9 +35,12 @@ export async function createBrand(ctx: StoreContext, operatorId: string, input: 
     .from(brands)
     .where(and(eq(brands.operatorId, operatorId), eq(brands.name, input.name)));
   if (existing)
-    throw new DomainError('conflict', `A brand named "${input.name}" already exists`, [
-      { path: 'body.name', message: 'already taken' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      `A brand named "${input.name}" already exists`,
+      [{ path: 'body.name', reason: 'already_exists', message: 'already taken' }],
+      { resource: 'brand', state: 'exists' },
+    );
   const [row] = await ctx.db
     .insert(brands)
     .values({
@@ -62,7 +65,9 @@ export async function requireBrand(ctx: StoreContext, operatorId: string, brandI
     .from(brands)
     .where(and(eq(brands.operatorId, operatorId), eq(brands.id, brandId)));
   if (!brand)
-    throw new DomainError('validation_failed', `${field}: no such brand`, [{ path: field, message: 'no such brand' }]);
+    throw new DomainError('validation_failed', `${field}: no such brand`, [
+      { path: field, reason: 'not_found_reference', params: { resource: 'brand' }, message: 'no such brand' },
+    ]);
   return brand;
 }
 
@@ -158,9 +163,12 @@ export async function createTrafficSource(ctx: StoreContext, operatorId: string,
     .from(trafficSources)
     .where(and(eq(trafficSources.operatorId, operatorId), eq(trafficSources.name, name)));
   if (existing)
-    throw new DomainError('conflict', `A traffic source named "${name}" exists`, [
-      { path: 'body.name', message: 'already exists' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      `A traffic source named "${name}" exists`,
+      [{ path: 'body.name', reason: 'already_exists', message: 'already exists' }],
+      { resource: 'traffic_source', state: 'exists' },
+    );
   const id = newId('ts', ctx.clock);
   await ctx.db.insert(trafficSources).values({ id, operatorId, name });
   return { id, name };
@@ -183,9 +191,12 @@ export async function createPlan(ctx: StoreContext, operatorId: string, input: z
     .from(commissionPlans)
     .where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.name, input.name)));
   if (existing)
-    throw new DomainError('conflict', `A plan named "${input.name}" exists`, [
-      { path: 'body.name', message: 'already exists' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      `A plan named "${input.name}" exists`,
+      [{ path: 'body.name', reason: 'already_exists', message: 'already exists' }],
+      { resource: 'plan', state: 'exists' },
+    );
   const [row] = await ctx.db
     .insert(commissionPlans)
     .values({ id: newId('plan', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
@@ -211,7 +222,12 @@ export async function assignPlan(ctx: StoreContext, operatorId: string, planId: 
   if (!plan) throw notFound('Plan');
   if (!(await partnerExists(ctx, operatorId, partnerId)))
     throw new DomainError('validation_failed', 'body.partnerId: no such partner', [
-      { path: 'body.partnerId', message: 'no such partner' },
+      {
+        path: 'body.partnerId',
+        reason: 'not_found_reference',
+        params: { resource: 'partner' },
+        message: 'no such partner',
+      },
     ]);
   await ctx.db.insert(planAssignments).values({ planId, partnerId, operatorId }).onConflictDoNothing();
   return presentPlan(plan);

@@ -14,7 +14,8 @@ import { readPayout } from './read-payout.ts';
 type Connection = NetworkConnection;
 type Params = Record<string, string>;
 
-const refuse = (field: string, message: string) => fieldProblem(`query.${field}`, message);
+/** Every refusal here is a missing parameter. */
+const refuse = (field: string, message: string) => fieldProblem(`query.${field}`, 'required', message);
 const first = (params: Params, ...names: string[]) => {
   for (const name of names) {
     const value = params[name]?.trim();

@@ -92,14 +92,17 @@ describe('payouts are read one way by every sender', () => {
       const operator = await patch(created.conversionId, { status: 'approve', payout: amount, currency });
       expect([tracker.status, network.status, operator.status], `${amount} ${currency}`).toEqual([422, 422, 422]);
       expect(tracker.body.errors).toEqual([
-        { path: field === 'amount' ? 'query.payout' : 'query.currency', message: expect.any(String) },
+        {
+          path: field === 'amount' ? 'query.payout' : 'query.currency',
+          reason: field === 'amount' ? expect.any(String) : 'unknown_currency',
+          params: expect.any(Object),
+          message: expect.any(String),
+        },
       ]);
-      expect(network.body.errors).toEqual([
-        { path: field === 'amount' ? 'query.pay' : 'query.cc', message: tracker.body.errors[0].message },
-      ]);
-      expect(operator.body.errors).toEqual([
-        { path: field === 'amount' ? 'body.payout' : 'body.currency', message: tracker.body.errors[0].message },
-      ]);
+      // The same reason, params and words from every sender.
+      const { path: _path, ...same } = tracker.body.errors[0];
+      expect(network.body.errors).toEqual([{ path: field === 'amount' ? 'query.pay' : 'query.cc', ...same }]);
+      expect(operator.body.errors).toEqual([{ path: field === 'amount' ? 'body.payout' : 'body.currency', ...same }]);
     }
     expect((await unwrap(op.client.v1.conversions.$get({ query: {} }))).data.map((c) => [c.status, c.payout])).toEqual([
       ['hold', '1.00'],
@@ -114,6 +117,20 @@ describe('payouts are read one way by every sender', () => {
     expect(await refusal('10000000000.01')).toBe('a payout is at most 10000000000.00 USD');
     expect(await refusal('1.001')).toBe('USD has 2 decimal places; "1.001" has more');
     expect(await refusal('NaN')).toBe('"NaN" is not a decimal amount like 12.50');
+  });
+
+  it('names the reason and its values, for clients that word it themselves', async () => {
+    const reason = async (payout: string, currency = 'USD') => {
+      const [error] = (
+        await call(`${trackerBase}&click_id=${visit}&payout=${encodeURIComponent(payout)}&currency=${currency}`)
+      ).body.errors;
+      return [error.reason, error.params];
+    };
+    expect(await reason('-5.00')).toEqual(['too_small', { minimum: 0 }]);
+    expect(await reason('10000000000.01')).toEqual(['too_big', { maximum: '10000000000.00' }]);
+    expect(await reason('1.001')).toEqual(['money_format', { decimals: 2 }]);
+    expect(await reason('NaN')).toEqual(['money_format', {}]);
+    expect(await reason('1.00', 'XYZ')).toEqual(['unknown_currency', {}]);
   });
 
   it('logs a refused payout on the conversion it names and changes nothing there', async () => {

@@ -159,6 +159,8 @@ export function recordConversion(
             throw new DomainError(
               'conflict',
               'The conversion kept changing while this report was applied; send it again',
+              [],
+              { resource: 'conversion', state: 'changed' },
             );
         }
       }

@@ -2,7 +2,14 @@
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
-import { DomainError, fieldProblem, fieldProblems, notFound } from '../../lib/errors.ts';
+import {
+  DomainError,
+  fieldProblem,
+  fieldProblems,
+  moneyProblem,
+  notFound,
+  type FieldProblem,
+} from '../../lib/errors.ts';
 import { formatMoney, formatStoredAmount, money, parseMoney, MoneyError } from '../../lib/money.ts';
 import { campaignNameOf, existingCampaignIds, promoTitleOf } from '../campaigns/service.ts';
 import { campaignCosts, conversionChanges, conversions } from './table.ts';
@@ -105,12 +112,12 @@ export async function updateConversion(
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
     const currency = input.currency ?? row.currency;
-    if (!currency) throw fieldProblem('body.currency', 'required: the conversion has no currency yet');
+    if (!currency) throw fieldProblem('body.currency', 'required', 'required: the conversion has no currency yet');
     // The same reading as the inbound tracker and network postbacks: the same value is refused everywhere.
     payout = readPayout(input.payout, currency, { amount: 'body.payout', currency: 'body.currency' });
   } else if (input.currency !== undefined) {
     // A currency alone would re-read the stored minor units in another currency.
-    throw fieldProblem('body.currency', 'give the payout with its currency');
+    throw fieldProblem('body.currency', 'requires_field', 'give the payout with its currency', { field: 'payout' });
   }
   const result = await recordConversion(
     deps,
@@ -134,25 +141,32 @@ export async function updateConversion(
     throw new DomainError(
       'conflict',
       `The conversion is ${result.conversion.status}: it cannot become ${input.status}`,
+      [],
+      { resource: 'conversion', state: 'status', status: result.conversion.status, to: String(input.status) },
     );
   return getConversion(deps, operatorId, id);
 }
 
 export async function uploadCosts(deps: ServiceContext, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
-  const errors: Array<{ path: string; message: string }> = [];
+  const errors: FieldProblem[] = [];
   const ids = [...new Set(input.costs.map((c) => c.campaignId))];
   const known = await existingCampaignIds(deps, operatorId, ids);
   const now = deps.clock.now();
   const rows = input.costs.map((cost, i) => {
-    if (!known.has(cost.campaignId)) errors.push({ path: `body.costs.${i}.campaignId`, message: 'no such campaign' });
+    if (!known.has(cost.campaignId))
+      errors.push({
+        path: `body.costs.${i}.campaignId`,
+        reason: 'not_found_reference',
+        params: { resource: 'campaign' },
+        message: 'no such campaign',
+      });
     let minor = 0;
     try {
       minor = parseMoney(cost.amount, cost.currency).minor;
     } catch (error) {
-      errors.push({
-        path: `body.costs.${i}.${error instanceof MoneyError && /currency/i.test(error.message) ? 'currency' : 'amount'}`,
-        message: error instanceof Error ? error.message : 'invalid amount',
-      });
+      if (!(error instanceof MoneyError)) throw error;
+      const paths = { amount: `body.costs.${i}.amount`, currency: `body.costs.${i}.currency` };
+      errors.push(moneyProblem(paths, error, cost.currency, Number.MAX_SAFE_INTEGER));
     }
     return {
       operatorId,

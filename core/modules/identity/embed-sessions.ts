@@ -24,6 +24,8 @@ export async function mintPartnerSession(
     throw new DomainError(
       'account_inactive',
       `User ${user.id} cannot have a session: ${user.blockedAt ? 'the user is blocked' : `the partner account is ${partner.status}`}`,
+      [],
+      user.blockedAt ? { resource: 'user', state: 'blocked' } : { resource: 'partner', state: partner.status },
     );
   }
   const components = [...new Set(input.components)];

@@ -62,6 +62,8 @@ const invalidToken = (purposes: OneTimePurpose[]) =>
   new DomainError(
     'unauthorized',
     `This ${WHAT[purposes[0]!]} is not valid: it was already used, it has expired, or it belongs elsewhere`,
+    [],
+    { purpose: purposes[0]! },
   );
 
 /** Uses a token up, or answers 401 saying it is unknown, used or expired (without saying which). */

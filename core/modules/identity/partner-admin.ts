@@ -73,6 +73,8 @@ export async function decideOnPartner(
     throw new DomainError(
       'conflict',
       `Cannot ${decision} a partner that is ${partner.status} (allowed from: ${rule.from.join(', ')})`,
+      [],
+      { resource: 'partner', state: 'status', status: partner.status, action: decision },
     );
   }
   const team = await deps.db

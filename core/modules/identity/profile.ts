@@ -37,7 +37,9 @@ export async function updateProfile(
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   const touchesAccount = input.company !== undefined || input.country !== undefined;
   if (touchesAccount && principal.role !== 'owner' && principal.role !== 'admin') {
-    throw new DomainError('forbidden', 'Only the account owner or an admin can change the company and country');
+    throw new DomainError('forbidden', 'Only the account owner or an admin can change the company and country', [], {
+      role: principal.role,
+    });
   }
   const { company, country, emailPreferences, ...own } = input;
   const changed = Object.keys(input);

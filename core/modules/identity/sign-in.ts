@@ -41,6 +41,8 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
       throw new DomainError(
         'rate_limited',
         'Too many failed sign-ins from your network; wait 15 minutes and try again',
+        [],
+        { minutes: IP_WINDOW_MS / 60_000 },
       );
     }
   }
@@ -66,7 +68,11 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
     throw new DomainError('unauthorized', INVALID);
   }
   const { user, partner } = found;
-  if (user.blockedAt) throw new DomainError('account_inactive', 'Your user is blocked by your account owner');
+  if (user.blockedAt)
+    throw new DomainError('account_inactive', 'Your user is blocked by your account owner', [], {
+      resource: 'user',
+      state: 'blocked',
+    });
   if (partner.status !== 'active') {
     const why = {
       pending: 'is waiting for approval by the program team',
@@ -74,7 +80,10 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
       blocked: 'is blocked by the program team',
       active: '',
     }[partner.status];
-    throw new DomainError('account_inactive', `Your partner account ${why}`);
+    throw new DomainError('account_inactive', `Your partner account ${why}`, [], {
+      resource: 'partner',
+      state: partner.status,
+    });
   }
   if (user.totpEnabledAt) {
     if (!input.code) throw new DomainError('two_factor_required', 'Enter the 6-digit code from your authenticator app');
@@ -82,6 +91,8 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
       throw new DomainError(
         'two_factor_required',
         'The code is not correct or was already used; enter the current code',
+        [],
+        { state: 'wrong_code' },
       );
     }
   }

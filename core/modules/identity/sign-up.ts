@@ -24,9 +24,12 @@ export async function signUp(
   await getOperator(deps, operatorId);
   assertPasswordAcceptable(input.password, input.email);
   if (await findUserByEmail(deps, operatorId, input.email)) {
-    throw new DomainError('conflict', 'An account with this email already exists; sign in or reset the password', [
-      { path: 'body.email', message: 'already registered' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      'An account with this email already exists; sign in or reset the password',
+      [{ path: 'body.email', reason: 'already_exists', message: 'already registered' }],
+      { resource: 'user', state: 'exists' },
+    );
   }
   let referrerPartnerId: string | null = null;
   if (input.referralCode) {
@@ -36,7 +39,12 @@ export async function signUp(
       .where(and(eq(partners.operatorId, operatorId), eq(partners.referralCode, input.referralCode.toUpperCase())));
     if (!referrer)
       throw new DomainError('validation_failed', 'body.referralCode: no partner has this referral code', [
-        { path: 'body.referralCode', message: 'no partner has this referral code' },
+        {
+          path: 'body.referralCode',
+          reason: 'not_found_reference',
+          params: { resource: 'referral_code' },
+          message: 'no partner has this referral code',
+        },
       ]);
     referrerPartnerId = referrer.id;
   }

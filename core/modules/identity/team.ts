@@ -45,8 +45,17 @@ export async function getMember(deps: ServiceContext, principal: PartnerPrincipa
 async function memberInReach(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
   const member = await getMember(deps, principal, userId);
   if (member.id === principal.userId)
-    throw new DomainError('forbidden', 'You cannot act on your own user here; use your Profile and Security pages');
-  if (member.role === 'owner') throw new DomainError('forbidden', 'The account owner is out of reach of team actions');
+    throw new DomainError(
+      'forbidden',
+      'You cannot act on your own user here; use your Profile and Security pages',
+      [],
+      { resource: 'user', state: 'self' },
+    );
+  if (member.role === 'owner')
+    throw new DomainError('forbidden', 'The account owner is out of reach of team actions', [], {
+      resource: 'user',
+      state: 'owner',
+    });
   return member;
 }
 
@@ -83,9 +92,12 @@ export async function inviteMember(
   meta: RequestMeta,
 ) {
   if (await findUserByEmail(deps, principal.operatorId, input.email)) {
-    throw new DomainError('conflict', 'A user with this email already exists in this program', [
-      { path: 'body.email', message: 'already registered' },
-    ]);
+    throw new DomainError(
+      'conflict',
+      'A user with this email already exists in this program',
+      [{ path: 'body.email', reason: 'already_exists', message: 'already registered' }],
+      { resource: 'user', state: 'exists' },
+    );
   }
   const inviter = await loadUser(deps, principal.operatorId, principal.userId);
   const partner = await loadPartnerOfUser(deps, inviter);

@@ -30,7 +30,7 @@ const RECOVERY_CODE_COUNT = 10;
 const normalise = (code: string) => code.replace(/\s+/g, '');
 const badCode = () =>
   new DomainError('validation_failed', 'body.code: the code is not correct or was already used', [
-    { path: 'body.code', message: 'not correct or already used' },
+    { path: 'body.code', reason: 'wrong_code', message: 'not correct or already used' },
   ]);
 
 /** Checks a TOTP code for a secret: returns the matched time step, or null. */
@@ -59,6 +59,8 @@ export async function startTotpEnrolment(deps: ServiceContext, principal: Partne
     throw new DomainError(
       'conflict',
       'Two-factor authentication is already on; disable it first to enrol a new device',
+      [],
+      { resource: 'two_factor', state: 'on' },
     );
   const operator = await getOperator(deps, principal.operatorId);
   const secret = generateSecret();
@@ -72,9 +74,16 @@ export async function startTotpEnrolment(deps: ServiceContext, principal: Partne
 
 export async function confirmTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is already on');
+  if (user.totpEnabledAt)
+    throw new DomainError('conflict', 'Two-factor authentication is already on', [], {
+      resource: 'two_factor',
+      state: 'on',
+    });
   if (!user.totpPendingSecret)
-    throw new DomainError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code');
+    throw new DomainError('conflict', 'Start the enrolment first (scan the QR code), then confirm with a code', [], {
+      resource: 'two_factor',
+      state: 'not_started',
+    });
   const secret = await deps.secretBox.open(user.totpPendingSecret);
   // Not counted toward the lockout: the caller was just shown this secret, so guessing its code
   // wins nothing, and a person fumbling a new app must not lock themselves out.
@@ -182,7 +191,11 @@ async function matchSecondFactor(deps: ServiceContext, user: UserRow, code: stri
 
 export async function disableTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
-  if (!user.totpEnabledAt) throw new DomainError('conflict', 'Two-factor authentication is not on');
+  if (!user.totpEnabledAt)
+    throw new DomainError('conflict', 'Two-factor authentication is not on', [], {
+      resource: 'two_factor',
+      state: 'off',
+    });
   if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_disable'))) throw badCode();
   await deps.db.batch([
     deps.db
@@ -215,10 +228,15 @@ export async function requireFreshTwoFactor(
 ): Promise<void> {
   const user = await loadUser(deps, principal.operatorId, principal.userId);
   if (!user.totpEnabledAt)
-    throw new DomainError('forbidden', 'Turn on two-factor authentication (Security page) before financial actions');
+    throw new DomainError(
+      'forbidden',
+      'Turn on two-factor authentication (Security page) before financial actions',
+      [],
+      { resource: 'two_factor', state: 'off' },
+    );
   if (!code)
     throw new DomainError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [
-      { path: 'body.code', message: 'required for financial actions' },
+      { path: 'body.code', reason: 'required', message: 'required for financial actions' },
     ]);
   if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_financial'))) throw badCode();
 }

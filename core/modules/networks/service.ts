@@ -7,7 +7,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceContext } from '../../lib/context.ts';
-import { DomainError, fieldProblems, notFound } from '../../lib/errors.ts';
+import { DomainError, fieldProblems, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { findBrand, findLanding } from '../catalog/service.ts';
@@ -19,8 +19,7 @@ import type { CreateConnectionSchema, CreateOfferSchema, UpdateConnectionSchema 
 type Connection = typeof networkConnections.$inferSelect;
 /** A CPA-network or tracker connection as stored (settings sealed); conversions reads inbound postbacks with it. */
 export type NetworkConnection = Connection;
-const invalid = (errors: Array<{ path: string; message: string }>) =>
-  fieldProblems(errors.map((e) => ({ path: `body.${e.path}`, message: e.message })));
+const invalid = (errors: FieldProblem[]) => fieldProblems(errors.map((e) => ({ ...e, path: `body.${e.path}` })));
 
 /** The parameters a tracker sends; placeholders in braces are the tracker's own macros. */
 export const TRACKER_QUERY_TAIL =
@@ -113,13 +112,27 @@ export async function createConnection(
   let network: NetworkDefinition | null = null;
   let settings: Record<string, string> | null = null;
   if (input.kind === 'network') {
-    if (!input.networkKey) throw invalid([{ path: 'networkKey', message: 'required for a network connection' }]);
+    if (!input.networkKey)
+      throw invalid([{ path: 'networkKey', reason: 'required', message: 'required for a network connection' }]);
     network = findNetwork(input.networkKey) ?? null;
-    if (!network) throw invalid([{ path: 'networkKey', message: 'not in the network catalog (GET /v1/networks)' }]);
+    if (!network)
+      throw invalid([
+        {
+          path: 'networkKey',
+          reason: 'not_found_reference',
+          params: { resource: 'network' },
+          message: 'not in the network catalog (GET /v1/networks)',
+        },
+      ]);
     settings = cleanSettings(network, input.settings);
   } else if (input.networkKey || Object.keys(input.settings).length) {
     throw invalid([
-      { path: input.networkKey ? 'networkKey' : 'settings', message: 'a tracker connection takes no network settings' },
+      {
+        path: input.networkKey ? 'networkKey' : 'settings',
+        reason: 'not_applicable',
+        params: { kind: 'tracker' },
+        message: 'a tracker connection takes no network settings',
+      },
     ]);
   }
   const token = randomToken(24);
@@ -176,7 +189,15 @@ export async function updateConnection(
   let settingsSealed = row.settingsSealed;
   if (input.settings) {
     const network = networkOf(row);
-    if (!network) throw invalid([{ path: 'settings', message: 'a tracker connection takes no network settings' }]);
+    if (!network)
+      throw invalid([
+        {
+          path: 'settings',
+          reason: 'not_applicable',
+          params: { kind: 'tracker' },
+          message: 'a tracker connection takes no network settings',
+        },
+      ]);
     const stored: Record<string, string> = row.settingsSealed
       ? JSON.parse(await deps.secretBox.open(row.settingsSealed))
       : {};
@@ -237,14 +258,23 @@ export async function addOffer(
   const row = await load(deps, operatorId, connectionId);
   const network = networkOf(row);
   if (!network)
-    throw new DomainError('conflict', 'Offer parameters belong to network connections; a tracker connection has none');
+    throw new DomainError(
+      'conflict',
+      'Offer parameters belong to network connections; a tracker connection has none',
+      [],
+      { resource: 'connection', state: 'tracker' },
+    );
   const problems = validateOfferParameters(network, input.parameters);
   if (problems.length) throw invalid(problems);
   if (input.brandId && !(await findBrand(deps, operatorId, input.brandId))) {
-    throw invalid([{ path: 'brandId', message: 'no such brand' }]);
+    throw invalid([
+      { path: 'brandId', reason: 'not_found_reference', params: { resource: 'brand' }, message: 'no such brand' },
+    ]);
   }
   if (input.landingId && !(await findLanding(deps, operatorId, input.landingId))) {
-    throw invalid([{ path: 'landingId', message: 'no such landing' }]);
+    throw invalid([
+      { path: 'landingId', reason: 'not_found_reference', params: { resource: 'landing' }, message: 'no such landing' },
+    ]);
   }
   const [offer] = await deps.db
     .insert(networkOffers)

@@ -147,6 +147,8 @@ export async function sendTestPostback(
     throw new DomainError(
       'rate_limited',
       `At most ${TEST_SENDS_PER_MINUTE} test sends a minute: wait a moment and try again`,
+      [],
+      { limit: TEST_SENDS_PER_MINUTE, minutes: 1 },
     );
   const { request, trigger, clickId: usedClick, sample } = await render(deps, who, config, clickId);
   const [delivery] = await deps.db

@@ -21,7 +21,14 @@ function checkTemplate(url: string, scope: Row['scope']): TemplateProblem[] {
   const problems = validatePostbackTemplate(url, { scope });
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) {
-    throw fieldProblems(errors.map((e) => ({ path: 'body.url', message: `at ${e.position}: ${e.message}` })));
+    throw fieldProblems(
+      errors.map((e) => ({
+        path: 'body.url',
+        reason: 'invalid_template' as const,
+        params: { ...e.params, problem: e.code, position: e.position },
+        message: `at ${e.position}: ${e.message}`,
+      })),
+    );
   }
   return problems;
 }
@@ -45,9 +52,12 @@ function present(row: Row) {
 
 async function activeCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, path: string) {
   const campaign = await findPartnerCampaign(deps, who, campaignId);
-  if (!campaign) throw invalid(path, 'no such campaign');
+  if (!campaign) throw invalid(path, 'not_found_reference', 'no such campaign', { resource: 'campaign' });
   if (campaign.status === 'archived')
-    throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks');
+    throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks', [], {
+      resource: 'campaign',
+      state: 'archived',
+    });
   return campaign;
 }
 
@@ -59,17 +69,18 @@ export async function createPostback(
   let campaignId: string | null = null;
   let promoId: string | null = null;
   if (input.scope === 'campaign') {
-    if (!input.campaignId) throw invalid('body.campaignId', 'required for a campaign postback');
+    if (!input.campaignId) throw invalid('body.campaignId', 'required', 'required for a campaign postback');
     campaignId = (await activeCampaign(deps, who, input.campaignId, 'body.campaignId')).id;
   } else if (input.scope === 'promo') {
-    if (!input.promoId) throw invalid('body.promoId', 'required for a promo postback');
+    if (!input.promoId) throw invalid('body.promoId', 'required', 'required for a promo postback');
     const promo = await findPartnerPromo(deps, who, input.promoId);
-    if (!promo) throw invalid('body.promoId', 'no such promo');
+    if (!promo) throw invalid('body.promoId', 'not_found_reference', 'no such promo', { resource: 'promo' });
     await activeCampaign(deps, who, promo.campaignId, 'body.promoId');
     campaignId = promo.campaignId;
     promoId = promo.id;
   }
-  if (input.method === 'GET' && input.bodyFormat) throw invalid('body.bodyFormat', 'only POST postbacks have a body');
+  if (input.method === 'GET' && input.bodyFormat)
+    throw invalid('body.bodyFormat', 'not_applicable', 'only POST postbacks have a body', { method: 'GET' });
   checkTemplate(input.url, input.scope);
   const now = deps.clock.now();
   const [row] = await deps.db
