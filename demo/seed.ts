@@ -4,7 +4,7 @@
  * banner can name them; real operators get random ids and keys from the CLI.
  */
 import { count } from 'drizzle-orm';
-import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
+import { withTenant, type StoreContext as ServiceCtx } from '../core/lib/context.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
 import { createBrand } from '../core/modules/catalog/service.ts';
 import { operators } from '../core/modules/operators/table.ts';
@@ -138,7 +138,8 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       allowedOrigins: origins,
       fallbackUrl: demo.brands[0]!.websiteUrl,
     });
-    await createApiKey(ctx, demo.id, 'Demo key', demo.apiKey);
+    const tenant = withTenant(ctx, demo.id);
+    await createApiKey(tenant, { name: 'Demo key', presetSecret: demo.apiKey });
     for (const brand of demo.brands) {
       await createBrand(ctx, demo.id, {
         ...brand,

@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { systemClock } from '../core/lib/clock.ts';
+import { withTenant } from '../core/lib/context.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
 import { OriginSchema } from '../core/modules/operators/schemas.ts';
 import { decideOnPartner, listPartners, operatorUnlockUser } from '../core/modules/identity/partner-admin.ts';
@@ -86,7 +87,10 @@ async function main(argv: string[]) {
       if (!subject) fail(`Name the partner: kabinet partner ${action} <partnerId>`);
       const [partner] = await db.select().from(partners).where(eq(partners.id, subject));
       if (!partner) fail(`No partner ${subject}`);
-      const result = await decideOnPartner(deps, partner.operatorId, partner.id, action as 'approve', CLI_META);
+      const result = await decideOnPartner(withTenant(deps, partner.operatorId, CLI_META), {
+        partnerId: partner.id,
+        decision: action as 'approve',
+      });
       return console.log(
         `${result.name} (${result.id}) is now ${result.status}${result.owner ? `; ${result.owner.email} was emailed` : ''}`,
       );
@@ -95,7 +99,7 @@ async function main(argv: string[]) {
       if (!subject) fail('Name the user: kabinet user unlock <userId>');
       const [user] = await db.select().from(users).where(eq(users.id, subject));
       if (!user) fail(`No user ${subject}`);
-      const result = await operatorUnlockUser(deps, user.operatorId, user.id, CLI_META);
+      const result = await operatorUnlockUser(withTenant(deps, user.operatorId, CLI_META), user.id);
       return console.log(`${result.email} is unlocked`);
     }
     fail(USAGE);
@@ -123,7 +127,7 @@ async function createOperatorCommand(
     allowedOrigins: origins,
     ...(values.color ? { branding: { primaryColor: values.color } } : {}),
   });
-  const key = await createApiKey(deps, operator.id, 'Created by CLI');
+  const key = await createApiKey(withTenant(deps, operator.id), { name: 'Created by CLI' });
   console.log(`Operator created in ${url}`);
   console.log(`  id:              ${operator.id}`);
   console.log(`  allowed origins: ${operator.allowedOrigins.join(', ') || '(none yet)'}`);
@@ -136,7 +140,9 @@ async function listPartnersCommand(deps: AppDeps, status: string | undefined) {
     fail(`--status must be one of ${PARTNER_STATUSES.join(', ')}`);
   const ops = await deps.db.select({ id: operators.id, name: operators.name }).from(operators);
   for (const op of ops) {
-    const rows = await listPartners(deps, op.id, { status: status as (typeof PARTNER_STATUSES)[number] | undefined });
+    const rows = await listPartners(withTenant(deps, op.id), {
+      status: status as (typeof PARTNER_STATUSES)[number] | undefined,
+    });
     if (!rows.length) continue;
     console.log(`${op.name} (${op.id})`);
     for (const p of rows)

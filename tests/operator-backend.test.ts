@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/test-app.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
+import { withTenant } from '../core/lib/context.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 import { DEMO_OPERATORS } from '../demo/seed.ts';
 
@@ -18,7 +19,7 @@ const call = (path: string, init?: RequestInit) => backend.request(`${base}${pat
 beforeAll(async () => {
   t = await createTestApp();
   await createOperator(t.deps, { id: demo.id, name: demo.name });
-  await createApiKey(t.deps, demo.id, 'Demo key', demo.apiKey);
+  await createApiKey(withTenant(t.deps, demo.id), { name: 'Demo key', presetSecret: demo.apiKey });
   backend = createDemoOperatorBackend(t.app);
 });
 afterAll(() => t.dispose());

@@ -5,7 +5,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps, AppEnv } from './deps.ts';
+import { tenantContext, type AppDeps, type AppEnv } from './deps.ts';
 import { ProblemError, problemBody, problemStatus, problemTitle, type ProblemCode } from './problem.ts';
 import { renderApiReference } from './api-reference.ts';
 import { OPENAPI_TAGS } from './openapi-shared.ts';
@@ -156,7 +156,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
-    const page = await renderHostedPortal(deps, c.req.param('operatorId'), locale);
+    const page = await renderHostedPortal(tenantContext(c, c.req.param('operatorId')), locale);
     c.header('content-security-policy', page.contentSecurityPolicy);
     return c.html(page.html);
   });

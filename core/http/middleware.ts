@@ -25,7 +25,7 @@ export const corsForPathOperator = cors({
     const operatorId = c.req.param('operatorId');
     if (!origin || !operatorId) return null;
     const { deps } = (c as unknown as { var: AppEnv['Variables'] }).var;
-    return (await isOriginAllowed(deps, operatorId, origin)) ? origin : null;
+    return (await isOriginAllowed({ db: deps.db, operatorId }, origin)) ? origin : null;
   },
   allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
   allowHeaders: ['authorization', 'content-type', 'idempotency-key'],

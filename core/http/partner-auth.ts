@@ -40,7 +40,11 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
       if (!origin || origin !== visitorOrigin(c))
         throw new ProblemError('forbidden', 'Cross-site request refused (CSRF protection)');
     }
-    const principal = await authenticateSession(c.var.deps, token, cookie ? 'cookie' : 'bearer', requestMeta(c));
+    const { db, clock } = c.var.deps;
+    const principal = await authenticateSession(
+      { db, clock, meta: requestMeta(c) },
+      { token, transport: cookie ? 'cookie' : 'bearer' },
+    );
     if (!principal) throw new ProblemError('unauthorized', 'The session has ended or is not valid; sign in again');
     if (requirement.component && principal.components && !principal.components.includes(requirement.component)) {
       throw new ProblemError('forbidden', `This embedded session may not use "${requirement.component}"`, [], {
@@ -57,7 +61,7 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
     if (
       origin &&
       bearer &&
-      !(await isOriginAllowed(c.var.deps, principal.operatorId, origin)) &&
+      !(await isOriginAllowed({ db: c.var.deps.db, operatorId: principal.operatorId }, origin)) &&
       origin !== new URL(c.req.url).origin
     ) {
       throw new ProblemError('forbidden', `The origin ${origin} is not allowed for this operator`, [], { origin });
@@ -88,7 +92,10 @@ export const partnerCors = createMiddleware<AppEnv>(async (c, next) => {
   await next();
   // Failed authentication answers (401) stay readable so the widget can ask for a new session.
   const principal = c.var.partner as PartnerPrincipal | undefined;
-  if (allowedSomewhere && (!principal || (await isOriginAllowed(c.var.deps, principal.operatorId, origin)))) {
+  if (
+    allowedSomewhere &&
+    (!principal || (await isOriginAllowed({ db: c.var.deps.db, operatorId: principal.operatorId }, origin)))
+  ) {
     c.res.headers.set('access-control-allow-origin', origin);
     c.res.headers.set('access-control-expose-headers', 'x-request-id');
     c.res.headers.append('vary', 'Origin');

@@ -3,6 +3,7 @@ import { desc, eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { mailMessages } from '../../core/modules/mail/table.ts';
 import { decideOnPartner } from '../../core/modules/identity/partner-admin.ts';
+import { withTenant } from '../../core/lib/context.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import type { createTestApp } from './test-app.ts';
 
@@ -26,7 +27,7 @@ export async function activePartner(t: TestApp, operatorId: string, email: strin
       },
     }),
   );
-  await decideOnPartner(t.deps, operatorId, signed.partnerId, 'approve', META);
+  await decideOnPartner(withTenant(t.deps, operatorId, META), { partnerId: signed.partnerId, decision: 'approve' });
   return { partnerId: signed.partnerId, email };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../../core/http/app.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { manualClock } from '../../core/lib/clock.ts';
+import { withTenant } from '../../core/lib/context.ts';
 import { createSecretBox } from '../../core/lib/crypto.ts';
 import { createTrackingDeps } from '../../core/modules/tracking/tracking-deps.ts';
 import { createGroupCommitWriter } from '../../core/modules/tracking/click-writer.ts';
@@ -65,7 +66,7 @@ export async function createTestApp() {
 
   async function addOperator(name: string, origins: string[] = []) {
     const operator = await createOperator(deps, { name, allowedOrigins: origins });
-    const key = await createApiKey(deps, operator.id);
+    const key = await createApiKey(withTenant(deps, operator.id));
     return { operator, key: key.secret, client: clientFor(key.secret) };
   }
   /** Runs due jobs (postback deliveries among them) as the edge's runner would. */

@@ -1,44 +1,47 @@
 /** The events log: every security-relevant change is recorded here and listed to the partner. */
 import { and, desc, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
-import type { PartnerPrincipal, RequestMeta, StoreContext } from '../../lib/context.ts';
+import type { PartnerStore, StoreContext, TenantStore } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditEvents, users } from './table.ts';
 import type { AUDIT_EVENT_TYPES } from './schemas.ts';
 
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
+/** One entry of the log, of the context's operator; the IP is the request's (`ctx.meta`), when there is one. */
 export interface AuditInput {
-  operatorId: string;
   partnerId: string | null;
   userId: string | null;
   type: AuditEventType;
   actor: { kind: 'user'; userId: string } | { kind: 'operator' } | { kind: 'system' };
   detail?: Record<string, unknown>;
-  meta?: RequestMeta | null;
 }
 
 /** The insert, unexecuted, so callers can put it in the same batch as the change it records. */
-export function auditStatement(ctx: StoreContext, input: AuditInput) {
+export function auditStatement(ctx: TenantStore, input: AuditInput) {
   return ctx.db.insert(auditEvents).values({
     id: newId('evt', ctx.clock),
-    operatorId: input.operatorId,
+    operatorId: ctx.operatorId,
     partnerId: input.partnerId,
     userId: input.userId,
     actorKind: input.actor.kind,
     actorUserId: input.actor.kind === 'user' ? input.actor.userId : null,
     type: input.type,
     detail: input.detail ?? {},
-    ip: input.meta?.ip ?? null,
+    ip: ctx.meta?.ip ?? null,
     createdAt: ctx.clock.now(),
   });
 }
 
-export async function recordAudit(ctx: StoreContext, input: AuditInput): Promise<void> {
+export async function recordAudit(ctx: TenantStore, input: AuditInput): Promise<void> {
   await auditStatement(ctx, input);
 }
 
-/** Failed sign-ins from one IP in the window, across all operators (the per-IP throttle). */
-export async function countRecentFailures(ctx: Pick<StoreContext, 'db'>, ip: string, since: Date): Promise<number> {
+/** Failed sign-ins from one IP since `since`, across all operators on purpose (the per-IP throttle). */
+export async function countRecentFailures(
+  ctx: Pick<StoreContext, 'db'>,
+  input: { ip: string; since: Date },
+): Promise<number> {
+  const { ip, since } = input;
   const rows = await ctx.db
     .select({ id: auditEvents.id })
     .from(auditEvents)
@@ -57,14 +60,15 @@ export interface ActivityQuery {
 }
 
 /** Owners and admins see the whole account's log; analysts and finance see their own events. */
-export async function listActivity(ctx: StoreContext, principal: PartnerPrincipal, query: ActivityQuery) {
+export async function listActivity(ctx: PartnerStore, query: ActivityQuery) {
+  const { partner: principal } = ctx;
   const ownOnly = principal.role === 'analyst' || principal.role === 'finance';
   const rows = await ctx.db
     .select()
     .from(auditEvents)
     .where(
       and(
-        eq(auditEvents.operatorId, principal.operatorId),
+        eq(auditEvents.operatorId, ctx.operatorId),
         eq(auditEvents.partnerId, principal.partnerId),
         ownOnly
           ? or(eq(auditEvents.userId, principal.userId), eq(auditEvents.actorUserId, principal.userId))
@@ -85,7 +89,7 @@ export async function listActivity(ctx: StoreContext, principal: PartnerPrincipa
       ? await ctx.db
           .select({ id: users.id, email: users.email })
           .from(users)
-          .where(and(eq(users.operatorId, principal.operatorId), inArray(users.id, ids)))
+          .where(and(eq(users.operatorId, ctx.operatorId), inArray(users.id, ids)))
       : []
     ).map((u) => [u.id, u.email]),
   );

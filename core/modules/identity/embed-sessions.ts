@@ -3,7 +3,7 @@
  * short-lived, single-use client secret for one partner user and the components it may show;
  * `<kb-portal client-secret>` exchanges it for a bearer session limited to those components.
  */
-import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { auditStatement } from './audit.ts';
 import { consumeOneTimeToken, issueOneTimeToken } from './one-time-tokens.ts';
@@ -14,12 +14,11 @@ import type { EMBED_COMPONENTS } from './schemas.ts';
 type EmbedComponent = (typeof EMBED_COMPONENTS)[number];
 
 export async function mintPartnerSession(
-  deps: ServiceContext,
-  operatorId: string,
+  ctx: TenantContext,
   input: { userId: string; components: EmbedComponent[]; ttlSeconds: number },
 ) {
-  const user = await loadUser(deps, operatorId, input.userId);
-  const partner = await loadPartnerOfUser(deps, user);
+  const user = await loadUser(ctx, input.userId);
+  const partner = await loadPartnerOfUser(ctx, user);
   if (user.blockedAt || partner.status !== 'active') {
     throw new DomainError(
       'account_inactive',
@@ -29,8 +28,7 @@ export async function mintPartnerSession(
     );
   }
   const components = [...new Set(input.components)];
-  const { raw, expiresAt } = await issueOneTimeToken(deps, {
-    operatorId,
+  const { raw, expiresAt } = await issueOneTimeToken(ctx, {
     userId: user.id,
     purpose: 'embed',
     ttlMs: input.ttlSeconds * 1000,
@@ -39,34 +37,25 @@ export async function mintPartnerSession(
   return { clientSecret: raw, expiresAt: expiresAt.toISOString(), userId: user.id, components };
 }
 
-export async function exchangeClientSecret(
-  deps: ServiceContext,
-  operatorId: string,
-  clientSecret: string,
-  meta: RequestMeta,
-) {
-  const used = await consumeOneTimeToken(deps, operatorId, ['embed'], clientSecret);
-  const user = await loadUser(deps, operatorId, used.userId);
-  const partner = await loadPartnerOfUser(deps, user);
+export async function exchangeClientSecret(ctx: TenantContext, clientSecret: string) {
+  const used = await consumeOneTimeToken(ctx, { purposes: ['embed'], raw: clientSecret });
+  const user = await loadUser(ctx, used.userId);
+  const partner = await loadPartnerOfUser(ctx, user);
   if (user.blockedAt || partner.status !== 'active')
     throw new DomainError('account_inactive', 'This partner user cannot sign in right now');
   const components = (used.data?.components as string[] | undefined) ?? null;
-  const session = await createSession(deps, {
-    operatorId,
+  const session = await createSession(ctx, {
     userId: user.id,
     kind: 'embed',
     transport: 'bearer',
     components,
-    meta,
   });
-  await auditStatement(deps, {
-    operatorId,
+  await auditStatement(ctx, {
     partnerId: partner.id,
     userId: user.id,
     type: 'signed_in',
     actor: { kind: 'operator' },
     detail: { sessionId: session.id, via: 'embed', components },
-    meta,
   });
   return {
     token: session.token as string | null,

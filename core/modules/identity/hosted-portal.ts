@@ -4,7 +4,7 @@
  * invitation) open here; operators who do not embed the widgets send partners here.
  */
 import { html, raw } from 'hono/html';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { getOperator } from '../operators/service.ts';
 
 export interface HostedPortalPage {
@@ -13,12 +13,8 @@ export interface HostedPortalPage {
   contentSecurityPolicy: string;
 }
 
-export async function renderHostedPortal(
-  deps: ServiceContext,
-  operatorId: string,
-  locale: 'en' | 'ru',
-): Promise<HostedPortalPage> {
-  const operator = await getOperator(deps, operatorId);
+export async function renderHostedPortal(ctx: TenantContext, locale: 'en' | 'ru'): Promise<HostedPortalPage> {
+  const operator = await getOperator(ctx);
   const { branding } = operator;
   const dark = branding.theme === 'dark';
   // Colours are validated as #rrggbb on write, so they are safe inside the style element. The brand
@@ -42,7 +38,7 @@ export async function renderHostedPortal(
 </body></html>`;
   return {
     html: String(page),
-    contentSecurityPolicy: await hostedPortalPolicy(operator.allowedOrigins, style, deps.publicUrl),
+    contentSecurityPolicy: await hostedPortalPolicy(operator.allowedOrigins, style, ctx.publicUrl),
   };
 }
 

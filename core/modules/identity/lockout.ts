@@ -7,7 +7,7 @@
  * unlocks it. The count lives in `users.failed_sign_ins`, so it survives restarts and isolates.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { ServiceContext, TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { getOperator } from '../operators/service.ts';
 import { users } from './table.ts';
@@ -45,65 +45,63 @@ export function assertNotLocked(user: Pick<UserRow, 'lockedAt'>): void {
  * count; only the request whose failure crossed the threshold locks and sends the email.
  */
 export async function registerFailure(
-  deps: ServiceContext,
-  user: UserRow,
-  meta: RequestMeta | null,
-  check: FailedCheck,
+  ctx: TenantContext,
+  input: { user: UserRow; check: FailedCheck },
 ): Promise<boolean> {
-  const now = deps.clock.now();
-  const [counted] = await deps.db
+  const { user, check } = input;
+  const now = ctx.clock.now();
+  const [counted] = await ctx.db
     .update(users)
     .set({ failedSignIns: sql`${users.failedSignIns} + 1` })
     .where(eq(users.id, user.id))
     .returning({ failures: users.failedSignIns, lockedAt: users.lockedAt });
   const failures = counted?.failures ?? user.failedSignIns + 1;
-  const { lockoutThreshold } = await getOperator(deps, user.operatorId);
+  const { lockoutThreshold } = await getOperator(ctx);
   const lockedNow =
     !counted?.lockedAt &&
     failures >= lockoutThreshold &&
     (
-      await deps.db
+      await ctx.db
         .update(users)
         .set({ lockedAt: now })
         .where(and(eq(users.id, user.id), isNull(users.lockedAt)))
         .returning({ id: users.id })
     ).length === 1;
-  const base = { operatorId: user.operatorId, partnerId: user.partnerId, userId: user.id, meta };
-  await deps.db.batch([
-    auditStatement(deps, {
+  const base = { partnerId: user.partnerId, userId: user.id };
+  await ctx.db.batch([
+    auditStatement(ctx, {
       ...base,
       type: 'sign_in_failed',
       actor: { kind: 'system' },
       detail: { ...LOGGED[check], failures },
     }),
     ...(lockedNow
-      ? [auditStatement(deps, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })]
+      ? [auditStatement(ctx, { ...base, type: 'user_locked', actor: { kind: 'system' }, detail: { failures } })]
       : []),
   ]);
-  if (lockedNow) await sendUnlockEmail(deps, user, failures);
+  if (lockedNow) await sendUnlockEmail(ctx, { user, failedAttempts: failures });
   // Locked now or before: a racing request may have written lockedAt first, so the count decides.
   return failures >= lockoutThreshold || Boolean(counted?.lockedAt);
 }
 
 /** After a right password or code: the next failure counts from one again. */
-export function clearFailuresStatement(deps: Pick<ServiceContext, 'db'>, userId: string) {
-  return deps.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, userId));
+export function clearFailuresStatement(ctx: Pick<ServiceContext, 'db'>, userId: string) {
+  return ctx.db.update(users).set({ failedSignIns: 0 }).where(eq(users.id, userId));
 }
 
-export async function sendUnlockEmail(deps: ServiceContext, user: UserRow, failedAttempts: number) {
-  const { raw } = await issueOneTimeToken(deps, {
-    operatorId: user.operatorId,
+export async function sendUnlockEmail(ctx: TenantContext, input: { user: UserRow; failedAttempts: number }) {
+  const { user, failedAttempts } = input;
+  const { raw } = await issueOneTimeToken(ctx, {
     userId: user.id,
     purpose: 'unlock',
     ttlMs: UNLOCK_LINK_TTL_MS,
   });
-  await sendMail(deps, {
-    operatorId: user.operatorId,
+  await sendMail(ctx, {
     to: user.email,
     locale: user.locale,
     template: 'unlock',
     params: {
-      link: portalLink(deps, user.operatorId, 'unlock', raw),
+      link: portalLink(ctx, { action: 'unlock', token: raw }),
       expiresInHours: UNLOCK_LINK_TTL_MS / 3_600_000,
       failedAttempts,
     },

@@ -3,7 +3,7 @@
  * secrets. The raw value travels once (email or API answer); only its SHA-256 is stored, and
  * consuming marks it used in the same statement that checks it, so a replay finds nothing.
  */
-import type { StoreContext } from '../../lib/context.ts';
+import type { TenantStore } from '../../lib/context.ts';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
@@ -15,15 +15,15 @@ export type OneTimePurpose = (typeof ONE_TIME_PURPOSES)[number];
 const PREFIX: Record<OneTimePurpose, string> = { unlock: 'ul_', password_reset: 'pr_', invite: 'iv_', embed: 'kbcs_' };
 
 export async function issueOneTimeToken(
-  ctx: StoreContext,
-  input: { operatorId: string; userId: string; purpose: OneTimePurpose; ttlMs: number; data?: Record<string, unknown> },
+  ctx: TenantStore,
+  input: { userId: string; purpose: OneTimePurpose; ttlMs: number; data?: Record<string, unknown> },
 ) {
   const raw = `${PREFIX[input.purpose]}${randomToken(32)}`;
   const now = ctx.clock.now();
   const expiresAt = new Date(now.getTime() + input.ttlMs);
   await ctx.db.insert(oneTimeTokens).values({
     id: newId('ott', ctx.clock),
-    operatorId: input.operatorId,
+    operatorId: ctx.operatorId,
     userId: input.userId,
     purpose: input.purpose,
     tokenHash: await sha256Hex(raw),
@@ -42,14 +42,15 @@ const WHAT: Record<OneTimePurpose, string> = {
 };
 
 /** Looks a token up without using it (to validate what comes with it first), or answers 401. */
-export async function peekOneTimeToken(ctx: StoreContext, operatorId: string, purposes: OneTimePurpose[], raw: string) {
+export async function peekOneTimeToken(ctx: TenantStore, input: { purposes: OneTimePurpose[]; raw: string }) {
+  const { purposes, raw } = input;
   const [row] = await ctx.db
     .select()
     .from(oneTimeTokens)
     .where(
       and(
         eq(oneTimeTokens.tokenHash, await sha256Hex(raw)),
-        eq(oneTimeTokens.operatorId, operatorId),
+        eq(oneTimeTokens.operatorId, ctx.operatorId),
         isNull(oneTimeTokens.usedAt),
         gt(oneTimeTokens.expiresAt, ctx.clock.now()),
       ),
@@ -67,12 +68,8 @@ const invalidToken = (purposes: OneTimePurpose[]) =>
   );
 
 /** Uses a token up, or answers 401 saying it is unknown, used or expired (without saying which). */
-export async function consumeOneTimeToken(
-  ctx: StoreContext,
-  operatorId: string,
-  purposes: OneTimePurpose[],
-  raw: string,
-) {
+export async function consumeOneTimeToken(ctx: TenantStore, input: { purposes: OneTimePurpose[]; raw: string }) {
+  const { purposes, raw } = input;
   const hash = await sha256Hex(raw);
   const now = ctx.clock.now();
   for (const purpose of purposes) {
@@ -82,7 +79,7 @@ export async function consumeOneTimeToken(
       .where(
         and(
           eq(oneTimeTokens.tokenHash, hash),
-          eq(oneTimeTokens.operatorId, operatorId),
+          eq(oneTimeTokens.operatorId, ctx.operatorId),
           eq(oneTimeTokens.purpose, purpose),
           isNull(oneTimeTokens.usedAt),
           gt(oneTimeTokens.expiresAt, now),

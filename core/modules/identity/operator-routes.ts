@@ -9,7 +9,7 @@ import {
   operatorKeySecurity,
   problemResponses,
 } from '../../http/openapi-shared.ts';
-import { requestMeta } from '../../http/partner-auth.ts';
+import { tenantContext } from '../../http/deps.ts';
 import {
   IdParams,
   MintPartnerSessionSchema,
@@ -97,30 +97,20 @@ const expireTokenRoute = createRoute({
 });
 
 export const operatorIdentityRoutes = createRouter()
-  .openapi(mintRoute, async (c) =>
-    c.json(await mintPartnerSession(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
-  )
-  .openapi(listRoute, async (c) =>
-    c.json({ data: await listPartners(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
-  )
+  .openapi(mintRoute, async (c) => c.json(await mintPartnerSession(tenantContext(c), c.req.valid('json')), 201))
+  .openapi(listRoute, async (c) => c.json({ data: await listPartners(tenantContext(c), c.req.valid('query')) }, 200))
   .openapi(decideRoute, async (c) =>
     c.json(
-      await decideOnPartner(
-        c.var.deps,
-        c.var.operatorId,
-        c.req.valid('param').partnerId,
-        c.req.valid('json').action,
-        requestMeta(c),
-      ),
+      await decideOnPartner(tenantContext(c), {
+        partnerId: c.req.valid('param').partnerId,
+        decision: c.req.valid('json').action,
+      }),
       200,
     ),
   )
   .openapi(unlockRoute, async (c) =>
-    c.json(await operatorUnlockUser(c.var.deps, c.var.operatorId, c.req.valid('param').userId, requestMeta(c)), 200),
+    c.json(await operatorUnlockUser(tenantContext(c), c.req.valid('param').userId), 200),
   )
   .openapi(expireTokenRoute, async (c) =>
-    c.json(
-      await operatorExpireStatisticToken(c.var.deps, c.var.operatorId, c.req.valid('param').userId, requestMeta(c)),
-      200,
-    ),
+    c.json(await operatorExpireStatisticToken(tenantContext(c), c.req.valid('param').userId), 200),
   );

@@ -1,6 +1,6 @@
 /** Operator-side partner administration: list, approve / reject / block, unlock users, expire tokens. */
 import { and, desc, eq } from 'drizzle-orm';
-import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { partners, users, PARTNER_STATUSES } from './table.ts';
 import { sendMail } from '../mail/service.ts';
@@ -13,17 +13,14 @@ import { loadUser, presentUser } from './users.ts';
 type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 type Decision = 'approve' | 'reject' | 'block' | 'unblock';
 
-export async function listPartners(
-  deps: ServiceContext,
-  operatorId: string,
-  query: { status?: PartnerStatus | undefined },
-) {
-  const rows = await deps.db
+export async function listPartners(ctx: TenantContext, query: { status?: PartnerStatus | undefined }) {
+  const { operatorId } = ctx;
+  const rows = await ctx.db
     .select()
     .from(partners)
     .where(and(eq(partners.operatorId, operatorId), query.status ? eq(partners.status, query.status) : undefined))
     .orderBy(desc(partners.createdAt));
-  const owners = await deps.db
+  const owners = await ctx.db
     .select({ id: users.id, email: users.email, partnerId: users.partnerId })
     .from(users)
     .where(and(eq(users.operatorId, operatorId), eq(users.role, 'owner')));
@@ -56,14 +53,10 @@ const TRANSITIONS: Record<
   unblock: { from: ['blocked'], to: 'active', event: 'partner_approved' },
 };
 
-export async function decideOnPartner(
-  deps: ServiceContext,
-  operatorId: string,
-  partnerId: string,
-  decision: Decision,
-  meta: RequestMeta,
-) {
-  const [partner] = await deps.db
+export async function decideOnPartner(ctx: TenantContext, input: { partnerId: string; decision: Decision }) {
+  const { operatorId } = ctx;
+  const { partnerId, decision } = input;
+  const [partner] = await ctx.db
     .select()
     .from(partners)
     .where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
@@ -77,37 +70,33 @@ export async function decideOnPartner(
       { resource: 'partner', state: 'status', status: partner.status, action: decision },
     );
   }
-  const team = await deps.db
+  const team = await ctx.db
     .select()
     .from(users)
     .where(and(eq(users.operatorId, operatorId), eq(users.partnerId, partnerId)));
-  await deps.db.batch([
-    deps.db.update(partners).set({ status: rule.to }).where(eq(partners.id, partnerId)),
-    ...(rule.to === 'blocked' ? team.map((u) => endAllSessionsStatement(deps, operatorId, u.id)) : []),
-    auditStatement(deps, {
-      operatorId,
+  await ctx.db.batch([
+    ctx.db.update(partners).set({ status: rule.to }).where(eq(partners.id, partnerId)),
+    ...(rule.to === 'blocked' ? team.map((u) => endAllSessionsStatement(ctx, u.id)) : []),
+    auditStatement(ctx, {
       partnerId,
       userId: null,
       type: rule.event,
       actor: { kind: 'operator' },
       detail: { decision, from: partner.status, to: rule.to },
-      meta,
     }),
   ]);
   const owner = team.find((u) => u.role === 'owner');
   if (owner && (decision === 'approve' || decision === 'reject')) {
     await sendMail(
-      deps,
+      ctx,
       decision === 'approve'
         ? {
-            operatorId,
             to: owner.email,
             locale: owner.locale,
             template: 'partner_approved',
-            params: { partnerName: partner.name, link: portalLink(deps, operatorId, 'sign-in') },
+            params: { partnerName: partner.name, link: portalLink(ctx, { action: 'sign-in' }) },
           }
         : {
-            operatorId,
             to: owner.email,
             locale: owner.locale,
             template: 'partner_rejected',
@@ -118,28 +107,22 @@ export async function decideOnPartner(
   return presentPartner({ ...partner, status: rule.to }, owner ? { id: owner.id, email: owner.email } : null);
 }
 
-export async function operatorUnlockUser(deps: ServiceContext, operatorId: string, userId: string, meta: RequestMeta) {
-  const user = await loadUser(deps, operatorId, userId);
-  await deps.db.batch([
-    deps.db.update(users).set({ lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
-    auditStatement(deps, {
-      operatorId,
+export async function operatorUnlockUser(ctx: TenantContext, userId: string) {
+  const user = await loadUser(ctx, userId);
+  await ctx.db.batch([
+    ctx.db.update(users).set({ lockedAt: null, failedSignIns: 0 }).where(eq(users.id, user.id)),
+    auditStatement(ctx, {
       partnerId: user.partnerId,
       userId: user.id,
       type: 'user_unlocked',
       actor: { kind: 'operator' },
       detail: { via: 'operator' },
-      meta,
     }),
   ]);
   return presentUser({ ...user, lockedAt: null, failedSignIns: 0 });
 }
 
-export function operatorExpireStatisticToken(
-  deps: ServiceContext,
-  operatorId: string,
-  userId: string,
-  meta: RequestMeta,
-) {
-  return expireStatisticToken(deps, null, userId, meta, operatorId);
+/** The operator expires a user's token (logged as the operator's doing: the context has no partner). */
+export function operatorExpireStatisticToken(ctx: TenantContext, userId: string) {
+  return expireStatisticToken(ctx, userId);
 }

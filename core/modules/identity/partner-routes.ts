@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requirePartnerSession } from '../../http/partner-auth.ts';
+import { partnerContext } from '../../http/deps.ts';
 import { noStore } from '../../http/no-store.ts';
 import { clearSessionCookie } from '../../http/session-cookie.ts';
 import {
@@ -173,36 +174,26 @@ const router = createRouter();
 
 export const partnerAccountRoutes = router
   .openapi(signOutRoute, async (c) => {
-    await terminateSession(c.var.deps, c.var.partner, c.var.partner.sessionId, requestMeta(c));
+    await terminateSession(partnerContext(c), { sessionId: c.var.partner.sessionId });
     if (c.var.partner.transport === 'cookie') clearSessionCookie(c);
     return c.json({ message: 'Signed out' }, 200);
   })
-  .openapi(getProfileRoute, async (c) => c.json(await getProfile(c.var.deps, c.var.partner), 200))
-  .openapi(updateProfileRoute, async (c) =>
-    c.json(await updateProfile(c.var.deps, c.var.partner, c.req.valid('json'), requestMeta(c)), 200),
-  )
-  .openapi(enrolRoute, async (c) => c.json(await startTotpEnrolment(c.var.deps, c.var.partner), 200))
-  .openapi(confirmRoute, async (c) =>
-    c.json(await confirmTotp(c.var.deps, c.var.partner, c.req.valid('json').code, requestMeta(c)), 200),
-  )
-  .openapi(disableRoute, async (c) =>
-    c.json(await disableTotp(c.var.deps, c.var.partner, c.req.valid('json').code, requestMeta(c)), 200),
-  )
+  .openapi(getProfileRoute, async (c) => c.json(await getProfile(partnerContext(c)), 200))
+  .openapi(updateProfileRoute, async (c) => c.json(await updateProfile(partnerContext(c), c.req.valid('json')), 200))
+  .openapi(enrolRoute, async (c) => c.json(await startTotpEnrolment(partnerContext(c)), 200))
+  .openapi(confirmRoute, async (c) => c.json(await confirmTotp(partnerContext(c), c.req.valid('json').code), 200))
+  .openapi(disableRoute, async (c) => c.json(await disableTotp(partnerContext(c), c.req.valid('json').code), 200))
   .openapi(listSessionsRoute, async (c) =>
-    c.json({ data: await listSessions(c.var.deps, c.var.partner, c.var.partner.userId) }, 200),
+    c.json({ data: await listSessions(partnerContext(c), c.var.partner.userId) }, 200),
   )
   .openapi(terminateSessionRoute, async (c) =>
-    c.json(await terminateSession(c.var.deps, c.var.partner, c.req.valid('param').sessionId, requestMeta(c)), 200),
+    c.json(await terminateSession(partnerContext(c), { sessionId: c.req.valid('param').sessionId }), 200),
   )
-  .openapi(terminateOthersRoute, async (c) =>
-    c.json(await terminateOtherSessions(c.var.deps, c.var.partner, requestMeta(c)), 200),
-  )
-  .openapi(getTokenRoute, async (c) =>
-    c.json(await getStatisticToken(c.var.deps, c.var.partner, c.var.partner.userId), 200),
-  )
+  .openapi(terminateOthersRoute, async (c) => c.json(await terminateOtherSessions(partnerContext(c)), 200))
+  .openapi(getTokenRoute, async (c) => c.json(await getStatisticToken(partnerContext(c), c.var.partner.userId), 200))
   .openapi(rotateTokenRoute, async (c) =>
-    c.json(await rotateStatisticToken(c.var.deps, c.var.partner, c.var.partner.userId, requestMeta(c)), 200),
+    c.json(await rotateStatisticToken(partnerContext(c), c.var.partner.userId), 200),
   )
   .openapi(expireTokenRoute, async (c) =>
-    c.json(await expireStatisticToken(c.var.deps, c.var.partner, c.var.partner.userId, requestMeta(c)), 200),
+    c.json(await expireStatisticToken(partnerContext(c), c.var.partner.userId), 200),
   );

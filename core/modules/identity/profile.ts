@@ -1,16 +1,16 @@
 /** The user's profile page: contact fields, default report currency, email preferences, locale. */
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import type { UpdateProfileSchema } from './schemas.ts';
 import { loadPartnerOfUser, loadUser, presentUser } from './users.ts';
 
-export async function getProfile(deps: ServiceContext, principal: PartnerPrincipal) {
-  const user = await loadUser(deps, principal.operatorId, principal.userId);
-  const partner = await loadPartnerOfUser(deps, user);
+export async function getProfile(ctx: PartnerContext) {
+  const user = await loadUser(ctx, ctx.partner.userId);
+  const partner = await loadPartnerOfUser(ctx, user);
   return {
     user: presentUser(user),
     partner: {
@@ -28,13 +28,9 @@ export async function getProfile(deps: ServiceContext, principal: PartnerPrincip
   };
 }
 
-export async function updateProfile(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  input: z.infer<typeof UpdateProfileSchema>,
-  meta: RequestMeta,
-) {
-  const user = await loadUser(deps, principal.operatorId, principal.userId);
+export async function updateProfile(ctx: PartnerContext, input: z.infer<typeof UpdateProfileSchema>) {
+  const principal = ctx.partner;
+  const user = await loadUser(ctx, principal.userId);
   const touchesAccount = input.company !== undefined || input.country !== undefined;
   if (touchesAccount && principal.role !== 'owner' && principal.role !== 'admin') {
     throw new DomainError('forbidden', 'Only the account owner or an admin can change the company and country', [], {
@@ -48,33 +44,31 @@ export async function updateProfile(
     ...own,
     ...(emailPreferences ? { emailPreferences: { ...user.emailPreferences, ...emailPreferences } } : {}),
   };
-  if (!changed.length) return getProfile(deps, principal);
-  await deps.db.batch([
-    auditStatement(deps, {
-      operatorId: principal.operatorId,
+  if (!changed.length) return getProfile(ctx);
+  await ctx.db.batch([
+    auditStatement(ctx, {
       partnerId: principal.partnerId,
       userId: user.id,
       type: 'profile_updated',
       actor: { kind: 'user', userId: principal.userId },
       detail: { fields: changed },
-      meta,
     }),
     ...(Object.keys(userValues).length
       ? [
-          deps.db
+          ctx.db
             .update(users)
             .set(userValues)
-            .where(and(eq(users.operatorId, principal.operatorId), eq(users.id, user.id))),
+            .where(and(eq(users.operatorId, ctx.operatorId), eq(users.id, user.id))),
         ]
       : []),
     ...(touchesAccount
       ? [
-          deps.db
+          ctx.db
             .update(partners)
             .set({ ...(company !== undefined ? { company } : {}), ...(country ? { country } : {}) })
-            .where(and(eq(partners.operatorId, principal.operatorId), eq(partners.id, principal.partnerId))),
+            .where(and(eq(partners.operatorId, ctx.operatorId), eq(partners.id, principal.partnerId))),
         ]
       : []),
   ]);
-  return getProfile(deps, principal);
+  return getProfile(ctx);
 }

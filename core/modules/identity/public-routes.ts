@@ -17,7 +17,7 @@ import {
   SignUpSchema,
   TokenSchema,
 } from './schemas.ts';
-import { requestMeta } from '../../http/partner-auth.ts';
+import { tenantContext } from '../../http/deps.ts';
 import { noStore } from '../../http/no-store.ts';
 import { setSessionCookie } from '../../http/session-cookie.ts';
 import { signUp } from './sign-up.ts';
@@ -126,11 +126,11 @@ const router = createRouter();
 
 export const publicIdentityRoutes = router
   .openapi(signUpRoute, async (c) =>
-    c.json(await signUp(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json'), requestMeta(c)), 201),
+    c.json(await signUp(tenantContext(c, c.req.valid('param').operatorId), c.req.valid('json')), 201),
   )
   .openapi(signInRoute, async (c) => {
     const body = c.req.valid('json');
-    const result = await signIn(c.var.deps, c.req.valid('param').operatorId, body, requestMeta(c));
+    const result = await signIn(tenantContext(c, c.req.valid('param').operatorId), body);
     if (body.transport === 'cookie') {
       setSessionCookie(c, result.token!, new Date(result.expiresAt));
       return c.json({ ...result, token: null }, 200);
@@ -138,36 +138,20 @@ export const publicIdentityRoutes = router
     return c.json(result, 200);
   })
   .openapi(unlockRoute, async (c) =>
-    c.json(
-      await unlockWithToken(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json').token, requestMeta(c)),
-      200,
-    ),
+    c.json(await unlockWithToken(tenantContext(c, c.req.valid('param').operatorId), c.req.valid('json').token), 200),
   )
   .openapi(requestResetRoute, async (c) =>
     c.json(
-      await requestPasswordReset(
-        c.var.deps,
-        c.req.valid('param').operatorId,
-        c.req.valid('json').email,
-        requestMeta(c),
-      ),
+      await requestPasswordReset(tenantContext(c, c.req.valid('param').operatorId), c.req.valid('json').email),
       202,
     ),
   )
   .openapi(setPasswordRoute, async (c) =>
-    c.json(
-      await completePasswordToken(c.var.deps, c.req.valid('param').operatorId, c.req.valid('json'), requestMeta(c)),
-      200,
-    ),
+    c.json(await completePasswordToken(tenantContext(c, c.req.valid('param').operatorId), c.req.valid('json')), 200),
   )
   .openapi(exchangeRoute, async (c) =>
     c.json(
-      await exchangeClientSecret(
-        c.var.deps,
-        c.req.valid('param').operatorId,
-        c.req.valid('json').clientSecret,
-        requestMeta(c),
-      ),
+      await exchangeClientSecret(tenantContext(c, c.req.valid('param').operatorId), c.req.valid('json').clientSecret),
       200,
     ),
   );

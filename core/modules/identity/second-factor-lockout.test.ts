@@ -20,6 +20,7 @@ import { mailMessages } from '../mail/table.ts';
 import { auditEvents, users } from './table.ts';
 import { authenticateSession } from './sessions.ts';
 import { requireFreshTwoFactor } from './two-factor.ts';
+import { withPartner } from '../../lib/context.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId: string;
@@ -39,8 +40,13 @@ async function enrolled(email: string) {
     client.v1.partner['2fa'].confirm.$post({ json: { code: await totpAt(t, secret) } }),
   );
   t.clock.advance(30_000); // the confirmation code's step is spent; the next one is fresh
-  const principal = (await authenticateSession(t.deps, session.token!, 'bearer', META))!;
-  return { client, secret, recoveryCodes, principal, userId: session.user.id };
+  const principal = (await authenticateSession(
+    { ...t.deps, meta: META },
+    { token: session.token!, transport: 'bearer' },
+  ))!;
+  // The signed-in user as a partner route's context: the request's origin is META.
+  const asPartner = withPartner(t.deps, principal, META);
+  return { client, secret, recoveryCodes, asPartner, userId: session.user.id };
 }
 
 /** A 6-digit code the authenticator shows at none of the accepted steps (-1, 0, +1). */
@@ -99,22 +105,22 @@ describe('2FA codes outside sign-in follow the sign-in lockout', () => {
   });
 
   it('financial actions share the counter with sign-in; it lives in the database; the right code is refused once locked', async () => {
-    const { secret, principal, userId } = await enrolled('money@example.com');
+    const { secret, asPartner, userId } = await enrolled('money@example.com');
     const bad = await wrongCode(secret);
     for (let i = 0; i < 2; i++) {
       const res = await signInRequest(t, operatorId, { email: 'money@example.com', password: PASSWORD, code: bad });
       expect((await problem(res)).code).toBe('two_factor_required');
     }
-    await expect(requireFreshTwoFactor(t.deps, principal, bad, META)).rejects.toMatchObject({
+    await expect(requireFreshTwoFactor(asPartner, bad)).rejects.toMatchObject({
       code: 'validation_failed',
     });
-    await expect(requireFreshTwoFactor(t.deps, principal, 'zzzzz-zzzzz', META)).rejects.toMatchObject({
+    await expect(requireFreshTwoFactor(asPartner, 'zzzzz-zzzzz')).rejects.toMatchObject({
       code: 'validation_failed',
     }); // wrong recovery code
     // Not a counter in memory: the row says 4, so a restart or another isolate sees the same.
     expect(await failuresOf(userId)).toBe(4);
-    await expect(requireFreshTwoFactor(t.deps, principal, bad, META)).rejects.toMatchObject({ code: 'account_locked' });
-    await expect(requireFreshTwoFactor(t.deps, principal, await totpAt(t, secret), META)).rejects.toMatchObject({
+    await expect(requireFreshTwoFactor(asPartner, bad)).rejects.toMatchObject({ code: 'account_locked' });
+    await expect(requireFreshTwoFactor(asPartner, await totpAt(t, secret))).rejects.toMatchObject({
       code: 'account_locked',
     });
     const events = await t.deps.db.select().from(auditEvents).where(eq(auditEvents.userId, userId));

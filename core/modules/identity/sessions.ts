@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import Bowser from 'bowser';
-import type { PartnerPrincipal, RequestMeta, StoreContext } from '../../lib/context.ts';
+import type { PartnerPrincipal, PartnerStore, StoreContext, TenantContext, TenantStore } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
@@ -16,15 +16,14 @@ export const EMBED_SESSION_TTL_MS = 60 * 60_000;
 /** last_seen_at is written at most this often, so reads don't turn into writes. */
 const TOUCH_INTERVAL_MS = 60_000;
 
+/** A session of a user of the context's operator, from where the request came (`ctx.meta`). */
 export async function createSession(
-  ctx: StoreContext,
+  ctx: TenantStore,
   input: {
-    operatorId: string;
     userId: string;
     kind: 'password' | 'embed';
     transport: 'bearer' | 'cookie';
     components?: string[] | null;
-    meta: RequestMeta;
   },
 ) {
   const token = `kbs_${randomToken(40)}`;
@@ -33,14 +32,14 @@ export async function createSession(
   const id = newId('sess', ctx.clock);
   await ctx.db.insert(sessions).values({
     id,
-    operatorId: input.operatorId,
+    operatorId: ctx.operatorId,
     userId: input.userId,
     tokenHash: await sha256Hex(token),
     kind: input.kind,
     transport: input.transport,
     components: input.components ?? null,
-    ip: input.meta.ip,
-    userAgent: input.meta.userAgent,
+    ip: ctx.meta?.ip ?? null,
+    userAgent: ctx.meta?.userAgent ?? null,
     createdAt: now,
     lastSeenAt: now,
     expiresAt,
@@ -48,13 +47,16 @@ export async function createSession(
   return { id, token, expiresAt };
 }
 
-/** The principal behind a token, or null. Blocked users and inactive partners have no session. */
+/**
+ * The principal behind a token, or null. Blocked users and inactive partners have no session.
+ * Not tenant-scoped: the token is what tells the operator (it is looked up by its hash).
+ */
 export async function authenticateSession(
-  ctx: StoreContext,
-  token: string,
-  transport: 'bearer' | 'cookie',
-  meta: RequestMeta,
+  ctx: StoreContext & Pick<TenantContext, 'meta'>,
+  input: { token: string; transport: 'bearer' | 'cookie' },
 ): Promise<PartnerPrincipal | null> {
+  const { token, transport } = input;
+  const meta = ctx.meta;
   if (token.length > 200) return null;
   const now = ctx.clock.now();
   const [row] = await ctx.db
@@ -74,7 +76,7 @@ export async function authenticateSession(
   if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await ctx.db
       .update(sessions)
-      .set({ lastSeenAt: now, ...(meta.ip ? { ip: meta.ip } : {}) })
+      .set({ lastSeenAt: now, ...(meta?.ip ? { ip: meta.ip } : {}) })
       .where(eq(sessions.id, row.session.id));
   }
   return {
@@ -99,13 +101,15 @@ function describeDevice(userAgent: string | null): string {
   return [browser, os].filter(Boolean).join(' on ') + type || 'Unknown device';
 }
 
-export async function listSessions(ctx: StoreContext, principal: PartnerPrincipal, userId: string) {
+/** The active sessions of `userId`, a user of the caller's account (the caller's own are marked `current`). */
+export async function listSessions(ctx: PartnerStore, userId: string) {
+  const principal = ctx.partner;
   const rows = await ctx.db
     .select()
     .from(sessions)
     .where(
       and(
-        eq(sessions.operatorId, principal.operatorId),
+        eq(sessions.operatorId, ctx.operatorId),
         eq(sessions.userId, userId),
         isNull(sessions.endedAt),
         gt(sessions.expiresAt, ctx.clock.now()),
@@ -125,19 +129,15 @@ export async function listSessions(ctx: StoreContext, principal: PartnerPrincipa
 }
 
 /** Ends one session of `userId` (default: the caller). Another user's session id answers 404. */
-export async function terminateSession(
-  ctx: StoreContext,
-  principal: PartnerPrincipal,
-  sessionId: string,
-  meta: RequestMeta,
-  userId = principal.userId,
-) {
+export async function terminateSession(ctx: PartnerStore, input: { sessionId: string; userId?: string }) {
+  const principal = ctx.partner;
+  const { sessionId, userId = principal.userId } = input;
   const ended = await ctx.db
     .update(sessions)
     .set({ endedAt: ctx.clock.now() })
     .where(
       and(
-        eq(sessions.operatorId, principal.operatorId),
+        eq(sessions.operatorId, ctx.operatorId),
         eq(sessions.userId, userId),
         eq(sessions.id, sessionId),
         isNull(sessions.endedAt),
@@ -146,24 +146,24 @@ export async function terminateSession(
     .returning({ id: sessions.id });
   if (ended.length === 0) throw notFound('Session');
   await recordAudit(ctx, {
-    operatorId: principal.operatorId,
     partnerId: principal.partnerId,
     userId,
     type: 'session_terminated',
     actor: { kind: 'user', userId: principal.userId },
     detail: { sessionId, signOut: sessionId === principal.sessionId },
-    meta,
   });
   return { terminated: 1 };
 }
 
-export async function terminateOtherSessions(ctx: StoreContext, principal: PartnerPrincipal, meta: RequestMeta) {
+/** Ends every session of the caller but the current one. */
+export async function terminateOtherSessions(ctx: PartnerStore) {
+  const principal = ctx.partner;
   const ended = await ctx.db
     .update(sessions)
     .set({ endedAt: ctx.clock.now() })
     .where(
       and(
-        eq(sessions.operatorId, principal.operatorId),
+        eq(sessions.operatorId, ctx.operatorId),
         eq(sessions.userId, principal.userId),
         ne(sessions.id, principal.sessionId),
         isNull(sessions.endedAt),
@@ -172,22 +172,20 @@ export async function terminateOtherSessions(ctx: StoreContext, principal: Partn
     .returning({ id: sessions.id });
   if (ended.length) {
     await recordAudit(ctx, {
-      operatorId: principal.operatorId,
       partnerId: principal.partnerId,
       userId: principal.userId,
       type: 'session_terminated',
       actor: { kind: 'user', userId: principal.userId },
       detail: { count: ended.length, allOthers: true },
-      meta,
     });
   }
   return { terminated: ended.length };
 }
 
 /** The statement that ends every session of a user (password reset, block): batch it with the change. */
-export function endAllSessionsStatement(ctx: StoreContext, operatorId: string, userId: string) {
+export function endAllSessionsStatement(ctx: TenantStore, userId: string) {
   return ctx.db
     .update(sessions)
     .set({ endedAt: ctx.clock.now() })
-    .where(and(eq(sessions.operatorId, operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
+    .where(and(eq(sessions.operatorId, ctx.operatorId), eq(sessions.userId, userId), isNull(sessions.endedAt)));
 }

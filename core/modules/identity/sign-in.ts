@@ -10,7 +10,7 @@
  *   failure); a wrong code counts as a failure like a wrong password (verifySecondFactor counts it).
  */
 import { eq } from 'drizzle-orm';
-import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { getOperator } from '../operators/service.ts';
 import { users } from './table.ts';
@@ -33,11 +33,13 @@ interface SignInInput {
 
 const INVALID = 'The email or password is not correct';
 
-export async function signIn(deps: ServiceContext, operatorId: string, input: SignInInput, meta: RequestMeta) {
-  await getOperator(deps, operatorId); // an unknown operator answers 404
-  if (meta.ip) {
-    const since = new Date(deps.clock.now().getTime() - IP_WINDOW_MS);
-    if ((await countRecentFailures(deps, meta.ip, since)) >= IP_FAILURE_LIMIT) {
+/** Signs a user of the context's operator in; `ctx.meta` is where from (the per-IP throttle, the session, the log). */
+export async function signIn(ctx: TenantContext, input: SignInInput) {
+  const meta = ctx.meta;
+  await getOperator(ctx); // an unknown operator answers 404
+  if (meta?.ip) {
+    const since = new Date(ctx.clock.now().getTime() - IP_WINDOW_MS);
+    if ((await countRecentFailures(ctx, { ip: meta.ip, since })) >= IP_FAILURE_LIMIT) {
       throw new DomainError(
         'rate_limited',
         'Too many failed sign-ins from your network; wait 15 minutes and try again',
@@ -46,23 +48,21 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
       );
     }
   }
-  const found = await findUserByEmail(deps, operatorId, input.email);
+  const found = await findUserByEmail(ctx, input.email);
   const passwordOk = await verifyPassword(input.password, found?.user.passwordHash ?? null);
   // A locked account says so whatever the password: the person needs to know to check email.
   // (This tells an attacker that a locked email exists; we accept that for the help it gives.)
   if (found) assertNotLocked(found.user);
   if (!found || !passwordOk) {
     if (!found) {
-      await recordAudit(deps, {
-        operatorId,
+      await recordAudit(ctx, {
         partnerId: null,
         userId: null,
         type: 'sign_in_failed',
         actor: { kind: 'system' },
         detail: { reason: 'unknown_email' },
-        meta,
       });
-    } else if (await registerFailure(deps, found.user, meta, 'password')) {
+    } else if (await registerFailure(ctx, { user: found.user, check: 'password' })) {
       throw lockedProblem();
     }
     throw new DomainError('unauthorized', INVALID);
@@ -87,7 +87,7 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
   }
   if (user.totpEnabledAt) {
     if (!input.code) throw new DomainError('two_factor_required', 'Enter the 6-digit code from your authenticator app');
-    if (!(await verifySecondFactor(deps, user, input.code, meta, 'two_factor'))) {
+    if (!(await verifySecondFactor(ctx, { user, code: input.code, check: 'two_factor' }))) {
       throw new DomainError(
         'two_factor_required',
         'The code is not correct or was already used; enter the current code',
@@ -96,16 +96,14 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
       );
     }
   }
-  const now = deps.clock.now();
-  const session = await createSession(deps, {
-    operatorId,
+  const now = ctx.clock.now();
+  const session = await createSession(ctx, {
     userId: user.id,
     kind: 'password',
     transport: input.transport,
-    meta,
   });
-  await deps.db.batch([
-    deps.db
+  await ctx.db.batch([
+    ctx.db
       .update(users)
       .set({
         failedSignIns: 0,
@@ -115,14 +113,12 @@ export async function signIn(deps: ServiceContext, operatorId: string, input: Si
           : {}),
       })
       .where(eq(users.id, user.id)),
-    auditStatement(deps, {
-      operatorId,
+    auditStatement(ctx, {
       partnerId: partner.id,
       userId: user.id,
       type: 'signed_in',
       actor: { kind: 'user', userId: user.id },
       detail: { sessionId: session.id },
-      meta,
     }),
   ]);
   return {

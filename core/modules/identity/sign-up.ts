@@ -1,6 +1,6 @@
 /** Partner sign-up: a pending partner account with its owner, linked to a referrer by code. */
 import { and, eq } from 'drizzle-orm';
-import type { RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
@@ -15,15 +15,11 @@ import type { SignUpSchema } from './schemas.ts';
 /** Referral codes are short enough to read out, long enough not to guess (32^8). */
 export const newReferralCode = () => randomToken(8);
 
-export async function signUp(
-  deps: ServiceContext,
-  operatorId: string,
-  input: z.infer<typeof SignUpSchema>,
-  meta: RequestMeta,
-) {
-  await getOperator(deps, operatorId);
+export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSchema>) {
+  const { operatorId } = ctx;
+  await getOperator(ctx);
   assertPasswordAcceptable(input.password, input.email);
-  if (await findUserByEmail(deps, operatorId, input.email)) {
+  if (await findUserByEmail(ctx, input.email)) {
     throw new DomainError(
       'conflict',
       'An account with this email already exists; sign in or reset the password',
@@ -33,7 +29,7 @@ export async function signUp(
   }
   let referrerPartnerId: string | null = null;
   if (input.referralCode) {
-    const [referrer] = await deps.db
+    const [referrer] = await ctx.db
       .select({ id: partners.id })
       .from(partners)
       .where(and(eq(partners.operatorId, operatorId), eq(partners.referralCode, input.referralCode.toUpperCase())));
@@ -48,11 +44,11 @@ export async function signUp(
       ]);
     referrerPartnerId = referrer.id;
   }
-  const now = deps.clock.now();
-  const partnerId = newId('partner', deps.clock);
-  const userId = newId('user', deps.clock);
-  await deps.db.batch([
-    deps.db.insert(partners).values({
+  const now = ctx.clock.now();
+  const partnerId = newId('partner', ctx.clock);
+  const userId = newId('user', ctx.clock);
+  await ctx.db.batch([
+    ctx.db.insert(partners).values({
       id: partnerId,
       operatorId,
       name: input.company?.trim() || input.name,
@@ -63,7 +59,7 @@ export async function signUp(
       referralCode: newReferralCode(),
       createdAt: now,
     }),
-    deps.db.insert(users).values({
+    ctx.db.insert(users).values({
       id: userId,
       operatorId,
       partnerId,
@@ -75,18 +71,15 @@ export async function signUp(
       passwordHash: await hashPassword(input.password),
       createdAt: now,
     }),
-    auditStatement(deps, {
-      operatorId,
+    auditStatement(ctx, {
       partnerId,
       userId,
       type: 'signed_up',
       actor: { kind: 'user', userId },
       detail: { referrerPartnerId, country: input.country },
-      meta,
     }),
   ]);
-  await sendMail(deps, {
-    operatorId,
+  await sendMail(ctx, {
     to: input.email,
     locale: input.locale,
     template: 'signed_up',

@@ -3,80 +3,74 @@
  * It is looked up by SHA-256 and kept sealed (AES-GCM) so the profile page can show it again.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext, ServiceContext, TenantContext } from '../../lib/context.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { randomToken } from '../../lib/ids.ts';
 import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import { loadUser, type UserRow } from './users.ts';
 
-async function present(deps: ServiceContext, user: Pick<UserRow, 'statTokenSealed' | 'statTokenCreatedAt'>) {
+async function present(
+  ctx: Pick<ServiceContext, 'secretBox'>,
+  user: Pick<UserRow, 'statTokenSealed' | 'statTokenCreatedAt'>,
+) {
   return {
-    token: user.statTokenSealed ? await deps.secretBox.open(user.statTokenSealed) : null,
+    token: user.statTokenSealed ? await ctx.secretBox.open(user.statTokenSealed) : null,
     createdAt: user.statTokenCreatedAt?.toISOString() ?? null,
   };
 }
 
-export async function getStatisticToken(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
-  return present(deps, await loadUser(deps, principal.operatorId, userId));
+export async function getStatisticToken(ctx: PartnerContext, userId: string) {
+  return present(ctx, await loadUser(ctx, userId));
 }
 
-export async function rotateStatisticToken(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  userId: string,
-  meta: RequestMeta,
-) {
-  const user = await loadUser(deps, principal.operatorId, userId);
+export async function rotateStatisticToken(ctx: PartnerContext, userId: string) {
+  const principal = ctx.partner;
+  const user = await loadUser(ctx, userId);
   const token = `st_${randomToken(40)}`;
-  const now = deps.clock.now();
-  const sealed = await deps.secretBox.seal(token);
-  await deps.db.batch([
-    deps.db
+  const now = ctx.clock.now();
+  const sealed = await ctx.secretBox.seal(token);
+  await ctx.db.batch([
+    ctx.db
       .update(users)
       .set({ statTokenHash: await sha256Hex(token), statTokenSealed: sealed, statTokenCreatedAt: now })
       .where(eq(users.id, user.id)),
-    auditStatement(deps, {
-      operatorId: user.operatorId,
+    auditStatement(ctx, {
       partnerId: user.partnerId,
       userId: user.id,
       type: 'statistic_token_rotated',
       actor: { kind: 'user', userId: principal.userId },
-      meta,
     }),
   ]);
   return { token, createdAt: now.toISOString() };
 }
 
-export async function expireStatisticToken(
-  deps: ServiceContext,
-  principal: PartnerPrincipal | null,
-  userId: string,
-  meta: RequestMeta,
-  operatorId = principal?.operatorId,
-) {
-  const user = await loadUser(deps, operatorId!, userId);
-  await deps.db.batch([
-    deps.db
+/** Expires a user's token: a partner user (the context's `partner`) for the team, or the operator. */
+export async function expireStatisticToken(ctx: TenantContext | PartnerContext, userId: string) {
+  const principal = 'partner' in ctx ? ctx.partner : null;
+  const user = await loadUser(ctx, userId);
+  await ctx.db.batch([
+    ctx.db
       .update(users)
       .set({ statTokenHash: null, statTokenSealed: null, statTokenCreatedAt: null })
       .where(eq(users.id, user.id)),
-    auditStatement(deps, {
-      operatorId: user.operatorId,
+    auditStatement(ctx, {
       partnerId: user.partnerId,
       userId: user.id,
       type: 'statistic_token_expired',
       actor: principal ? { kind: 'user', userId: principal.userId } : { kind: 'operator' },
-      meta,
     }),
   ]);
   return { token: null, createdAt: null };
 }
 
-/** For the Report API and feeds (reports issue): the user behind a statistic token, if active. */
-export async function authenticateStatisticToken(deps: ServiceContext, token: string) {
+/**
+ * For the Report API and feeds (reports issue): the user behind a statistic token, if active.
+ * Not tenant-scoped: the token is what tells the operator (it is looked up by its hash).
+ */
+export async function authenticateStatisticToken(ctx: Pick<ServiceContext, 'db'>, token: string) {
   if (!token.startsWith('st_') || token.length > 100) return null;
-  const [row] = await deps.db
+  const [row] = await ctx.db
     .select({ user: users, partner: partners })
     .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))

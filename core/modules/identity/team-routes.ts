@@ -2,7 +2,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
-import { requestMeta, requirePartnerSession } from '../../http/partner-auth.ts';
+import { requirePartnerSession } from '../../http/partner-auth.ts';
+import { partnerContext } from '../../http/deps.ts';
 import {
   ActivityListSchema,
   ActivityQuerySchema,
@@ -129,28 +130,19 @@ const eventsRoute = createRoute({
 const router = createRouter();
 
 export const teamRoutes = router
-  .openapi(listRoute, async (c) => c.json({ data: await listMembers(c.var.deps, c.var.partner) }, 200))
-  .openapi(inviteRoute, async (c) =>
-    c.json(await inviteMember(c.var.deps, c.var.partner, c.req.valid('json'), requestMeta(c)), 201),
-  )
-  .openapi(getRoute, async (c) => c.json(await getMember(c.var.deps, c.var.partner, c.req.valid('param').userId), 200))
+  .openapi(listRoute, async (c) => c.json({ data: await listMembers(partnerContext(c)) }, 200))
+  .openapi(inviteRoute, async (c) => c.json(await inviteMember(partnerContext(c), c.req.valid('json')), 201))
+  .openapi(getRoute, async (c) => c.json(await getMember(partnerContext(c), c.req.valid('param').userId), 200))
   .openapi(updateRoute, async (c) =>
-    c.json(
-      await updateMember(c.var.deps, c.var.partner, c.req.valid('param').userId, c.req.valid('json'), requestMeta(c)),
-      200,
-    ),
+    c.json(await updateMember(partnerContext(c), { ...c.req.valid('json'), userId: c.req.valid('param').userId }), 200),
   )
   .openapi(sessionsRoute, async (c) =>
-    c.json({ data: await listMemberSessions(c.var.deps, c.var.partner, c.req.valid('param').userId) }, 200),
+    c.json({ data: await listMemberSessions(partnerContext(c), c.req.valid('param').userId) }, 200),
   )
   .openapi(terminateRoute, async (c) => {
-    const { userId, sessionId } = c.req.valid('param');
-    return c.json(await terminateMemberSession(c.var.deps, c.var.partner, userId, sessionId, requestMeta(c)), 200);
+    return c.json(await terminateMemberSession(partnerContext(c), c.req.valid('param')), 200);
   })
   .openapi(expireTokenRoute, async (c) =>
-    c.json(
-      await expireMemberStatisticToken(c.var.deps, c.var.partner, c.req.valid('param').userId, requestMeta(c)),
-      200,
-    ),
+    c.json(await expireMemberStatisticToken(partnerContext(c), c.req.valid('param').userId), 200),
   )
-  .openapi(eventsRoute, async (c) => c.json(await listActivity(c.var.deps, c.var.partner, c.req.valid('query')), 200));
+  .openapi(eventsRoute, async (c) => c.json(await listActivity(partnerContext(c), c.req.valid('query')), 200));

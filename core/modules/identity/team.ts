@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext } from '../../lib/context.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { users } from './table.ts';
@@ -20,18 +20,20 @@ import type { InviteSchema, UpdateMemberSchema } from './schemas.ts';
 
 export const INVITE_LINK_TTL_MS = 72 * 3_600_000;
 
-export async function listMembers(deps: ServiceContext, principal: PartnerPrincipal) {
-  const rows = await deps.db
+export async function listMembers(ctx: PartnerContext) {
+  const principal = ctx.partner;
+  const rows = await ctx.db
     .select()
     .from(users)
-    .where(and(eq(users.operatorId, principal.operatorId), eq(users.partnerId, principal.partnerId)))
+    .where(and(eq(users.operatorId, ctx.operatorId), eq(users.partnerId, principal.partnerId)))
     .orderBy(asc(users.createdAt));
   return rows.map(presentUser);
 }
 
 /** A member of the caller's own partner account; anyone else answers 404. */
-export async function getMember(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
-  const user = await loadUser(deps, principal.operatorId, userId).catch(() => null);
+export async function getMember(ctx: PartnerContext, userId: string) {
+  const principal = ctx.partner;
+  const user = await loadUser(ctx, userId).catch(() => null);
   if (!user || user.partnerId !== principal.partnerId) throw notFound('Team member');
   return presentUser(user);
 }
@@ -42,8 +44,9 @@ export async function getMember(deps: ServiceContext, principal: PartnerPrincipa
  * an admin must not sign the owner out or cut off the owner's feeds) nor the caller (whose own
  * account is managed on the Profile and Security pages). Both answer 403, the same everywhere.
  */
-async function memberInReach(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
-  const member = await getMember(deps, principal, userId);
+async function memberInReach(ctx: PartnerContext, userId: string) {
+  const principal = ctx.partner;
+  const member = await getMember(ctx, userId);
   if (member.id === principal.userId)
     throw new DomainError(
       'forbidden',
@@ -59,39 +62,24 @@ async function memberInReach(deps: ServiceContext, principal: PartnerPrincipal, 
   return member;
 }
 
-export async function listMemberSessions(deps: ServiceContext, principal: PartnerPrincipal, userId: string) {
-  const member = await memberInReach(deps, principal, userId);
-  return listSessions(deps, principal, member.id);
+export async function listMemberSessions(ctx: PartnerContext, userId: string) {
+  const member = await memberInReach(ctx, userId);
+  return listSessions(ctx, member.id);
 }
 
-export async function terminateMemberSession(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  userId: string,
-  sessionId: string,
-  meta: RequestMeta,
-) {
-  const member = await memberInReach(deps, principal, userId);
-  return terminateSession(deps, principal, sessionId, meta, member.id);
+export async function terminateMemberSession(ctx: PartnerContext, input: { userId: string; sessionId: string }) {
+  const member = await memberInReach(ctx, input.userId);
+  return terminateSession(ctx, { sessionId: input.sessionId, userId: member.id });
 }
 
-export async function expireMemberStatisticToken(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  userId: string,
-  meta: RequestMeta,
-) {
-  const member = await memberInReach(deps, principal, userId);
-  return expireStatisticToken(deps, principal, member.id, meta);
+export async function expireMemberStatisticToken(ctx: PartnerContext, userId: string) {
+  const member = await memberInReach(ctx, userId);
+  return expireStatisticToken(ctx, member.id);
 }
 
-export async function inviteMember(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  input: z.infer<typeof InviteSchema>,
-  meta: RequestMeta,
-) {
-  if (await findUserByEmail(deps, principal.operatorId, input.email)) {
+export async function inviteMember(ctx: PartnerContext, input: z.infer<typeof InviteSchema>) {
+  const principal = ctx.partner;
+  if (await findUserByEmail(ctx, input.email)) {
     throw new DomainError(
       'conflict',
       'A user with this email already exists in this program',
@@ -99,14 +87,14 @@ export async function inviteMember(
       { resource: 'user', state: 'exists' },
     );
   }
-  const inviter = await loadUser(deps, principal.operatorId, principal.userId);
-  const partner = await loadPartnerOfUser(deps, inviter);
-  const id = newId('user', deps.clock);
-  const now = deps.clock.now();
-  await deps.db.batch([
-    deps.db.insert(users).values({
+  const inviter = await loadUser(ctx, principal.userId);
+  const partner = await loadPartnerOfUser(ctx, inviter);
+  const id = newId('user', ctx.clock);
+  const now = ctx.clock.now();
+  await ctx.db.batch([
+    ctx.db.insert(users).values({
       id,
-      operatorId: principal.operatorId,
+      operatorId: ctx.operatorId,
       partnerId: principal.partnerId,
       email: input.email,
       name: input.name,
@@ -114,46 +102,40 @@ export async function inviteMember(
       locale: input.locale,
       createdAt: now,
     }),
-    auditStatement(deps, {
-      operatorId: principal.operatorId,
+    auditStatement(ctx, {
       partnerId: principal.partnerId,
       userId: id,
       type: 'member_invited',
       actor: { kind: 'user', userId: principal.userId },
       detail: { role: input.role },
-      meta,
     }),
   ]);
-  const { raw } = await issueOneTimeToken(deps, {
-    operatorId: principal.operatorId,
+  const { raw } = await issueOneTimeToken(ctx, {
     userId: id,
     purpose: 'invite',
     ttlMs: INVITE_LINK_TTL_MS,
   });
-  await sendMail(deps, {
-    operatorId: principal.operatorId,
+  await sendMail(ctx, {
     to: input.email,
     locale: input.locale,
     template: 'invite',
     params: {
       inviterName: inviter.name,
       partnerName: partner.name,
-      link: portalLink(deps, principal.operatorId, 'invite', raw),
+      link: portalLink(ctx, { action: 'invite', token: raw }),
       expiresInHours: INVITE_LINK_TTL_MS / 3_600_000,
     },
   });
-  return getMember(deps, principal, id);
+  return getMember(ctx, id);
 }
 
 export async function updateMember(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  userId: string,
-  input: z.infer<typeof UpdateMemberSchema>,
-  meta: RequestMeta,
+  ctx: PartnerContext,
+  input: { userId: string } & z.infer<typeof UpdateMemberSchema>,
 ) {
-  const member = await memberInReach(deps, principal, userId);
-  const now = deps.clock.now();
+  const principal = ctx.partner;
+  const member = await memberInReach(ctx, input.userId);
+  const now = ctx.clock.now();
   const events: Array<{ type: AuditEventType; detail: Record<string, unknown> }> = [];
   if (input.role && input.role !== member.role)
     events.push({ type: 'member_role_changed', detail: { from: member.role, to: input.role } });
@@ -161,28 +143,26 @@ export async function updateMember(
     events.push({ type: input.blocked ? 'member_blocked' : 'member_unblocked', detail: {} });
   if (input.locked === false && member.locked) events.push({ type: 'user_unlocked', detail: { via: 'team' } });
   if (events.length === 0) return member;
-  await deps.db.batch([
-    deps.db
+  await ctx.db.batch([
+    ctx.db
       .update(users)
       .set({
         ...(input.role ? { role: input.role } : {}),
         ...(input.blocked !== undefined ? { blockedAt: input.blocked ? now : null } : {}),
         ...(input.locked === false ? { lockedAt: null, failedSignIns: 0 } : {}),
       })
-      .where(and(eq(users.operatorId, principal.operatorId), eq(users.id, member.id))),
+      .where(and(eq(users.operatorId, ctx.operatorId), eq(users.id, member.id))),
     // A blocked member is signed out everywhere at once.
-    ...(input.blocked ? [endAllSessionsStatement(deps, principal.operatorId, member.id)] : []),
+    ...(input.blocked ? [endAllSessionsStatement(ctx, member.id)] : []),
     ...events.map((e) =>
-      auditStatement(deps, {
-        operatorId: principal.operatorId,
+      auditStatement(ctx, {
         partnerId: principal.partnerId,
         userId: member.id,
         type: e.type,
         actor: { kind: 'user', userId: principal.userId },
         detail: e.detail,
-        meta,
       }),
     ),
   ]);
-  return getMember(deps, principal, member.id);
+  return getMember(ctx, member.id);
 }

@@ -5,6 +5,7 @@ import { activePartner, signInRequest, signedInClient, totpAt } from '../../../t
 import { unwrap } from '../../sdk/index.ts';
 import { checkTotp, requireFreshTwoFactor } from './two-factor.ts';
 import { authenticateSession } from './sessions.ts';
+import { withPartner } from '../../lib/context.ts';
 
 /** RFC 4648 base32 without padding: how authenticator apps take secrets. */
 function base32(text: string): string {
@@ -144,18 +145,20 @@ describe('TOTP two-factor authentication', () => {
   it('financial actions demand 2FA on and a fresh code', async () => {
     await activePartner(t, operatorId, 'money@example.com');
     const { session } = await signedInClient(t, operatorId, 'money@example.com');
-    const principal = (await authenticateSession(t.deps, session.token!, 'bearer', { ip: null, userAgent: null }))!;
-    await expect(requireFreshTwoFactor(t.deps, principal, '123456')).rejects.toMatchObject({ code: 'forbidden' });
+    const principal = (await authenticateSession(t.deps, { token: session.token!, transport: 'bearer' }))!;
+    await expect(requireFreshTwoFactor(withPartner(t.deps, principal), '123456')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
     const { client, secret } = await enrolled('money2@example.com');
     const token = (await signedInClient(t, operatorId, 'money2@example.com', undefined, await totpAt(t, secret, 1)))
       .session.token!;
-    const p2 = (await authenticateSession(t.deps, token, 'bearer', { ip: null, userAgent: null }))!;
+    const p2 = withPartner(t.deps, (await authenticateSession(t.deps, { token, transport: 'bearer' }))!);
     void client;
-    await expect(requireFreshTwoFactor(t.deps, p2, undefined)).rejects.toMatchObject({ code: 'validation_failed' });
-    await expect(requireFreshTwoFactor(t.deps, p2, await totpAt(t, secret, 1))).rejects.toMatchObject({
+    await expect(requireFreshTwoFactor(p2, undefined)).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(requireFreshTwoFactor(p2, await totpAt(t, secret, 1))).rejects.toMatchObject({
       code: 'validation_failed',
     }); // already used at sign-in
     t.clock.advance(60_000);
-    await expect(requireFreshTwoFactor(t.deps, p2, await totpAt(t, secret))).resolves.toBeUndefined();
+    await expect(requireFreshTwoFactor(p2, await totpAt(t, secret))).resolves.toBeUndefined();
   });
 });

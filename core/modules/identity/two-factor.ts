@@ -8,7 +8,7 @@
 import { and, eq, exists, isNull } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { renderSVG } from 'uqr';
-import type { PartnerPrincipal, RequestMeta, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
@@ -53,8 +53,8 @@ export async function checkTotp(
   return (result as { timeStep?: number }).timeStep ?? Math.floor(nowMs / 1000 / TOTP_PERIOD_SECONDS) + result.delta;
 }
 
-export async function startTotpEnrolment(deps: ServiceContext, principal: PartnerPrincipal) {
-  const user = await loadUser(deps, principal.operatorId, principal.userId);
+export async function startTotpEnrolment(ctx: PartnerContext) {
+  const user = await loadUser(ctx, ctx.partner.userId);
   if (user.totpEnabledAt)
     throw new DomainError(
       'conflict',
@@ -62,18 +62,19 @@ export async function startTotpEnrolment(deps: ServiceContext, principal: Partne
       [],
       { resource: 'two_factor', state: 'on' },
     );
-  const operator = await getOperator(deps, principal.operatorId);
+  const operator = await getOperator(ctx);
   const secret = generateSecret();
-  await deps.db
+  await ctx.db
     .update(users)
-    .set({ totpPendingSecret: await deps.secretBox.seal(secret) })
+    .set({ totpPendingSecret: await ctx.secretBox.seal(secret) })
     .where(eq(users.id, user.id));
   const otpauthUri = generateURI({ issuer: operator.branding.displayName, label: user.email, secret });
   return { secret, otpauthUri, qrSvg: renderSVG(otpauthUri, { border: 2 }) };
 }
 
-export async function confirmTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
-  const user = await loadUser(deps, principal.operatorId, principal.userId);
+export async function confirmTotp(ctx: PartnerContext, code: string) {
+  const principal = ctx.partner;
+  const user = await loadUser(ctx, principal.userId);
   if (user.totpEnabledAt)
     throw new DomainError('conflict', 'Two-factor authentication is already on', [], {
       resource: 'two_factor',
@@ -84,34 +85,32 @@ export async function confirmTotp(deps: ServiceContext, principal: PartnerPrinci
       resource: 'two_factor',
       state: 'not_started',
     });
-  const secret = await deps.secretBox.open(user.totpPendingSecret);
+  const secret = await ctx.secretBox.open(user.totpPendingSecret);
   // Not counted toward the lockout: the caller was just shown this secret, so guessing its code
   // wins nothing, and a person fumbling a new app must not lock themselves out.
-  const step = await checkTotp(secret, code, deps.clock.now().getTime(), null);
+  const step = await checkTotp(secret, code, ctx.clock.now().getTime(), null);
   if (step === null) throw badCode();
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => `${randomToken(5)}-${randomToken(5)}`.toLowerCase());
   const hashed = await Promise.all(codes.map((c) => sha256Hex(c)));
-  await deps.db.batch([
-    deps.db
+  await ctx.db.batch([
+    ctx.db
       .update(users)
       .set({
         totpSecret: user.totpPendingSecret,
         totpPendingSecret: null,
-        totpEnabledAt: deps.clock.now(),
+        totpEnabledAt: ctx.clock.now(),
         totpLastStep: step,
       })
       .where(eq(users.id, user.id)),
-    deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
-    deps.db
+    ctx.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
+    ctx.db
       .insert(recoveryCodes)
-      .values(hashed.map((codeHash) => ({ id: newId('rc', deps.clock), userId: user.id, codeHash }))),
-    auditStatement(deps, {
-      operatorId: user.operatorId,
+      .values(hashed.map((codeHash) => ({ id: newId('rc', ctx.clock), userId: user.id, codeHash }))),
+    auditStatement(ctx, {
       partnerId: user.partnerId,
       userId: user.id,
       type: 'two_factor_enabled',
       actor: { kind: 'user', userId: principal.userId },
-      meta,
     }),
   ]);
   return { recoveryCodes: codes };
@@ -124,26 +123,24 @@ export async function confirmTotp(deps: ServiceContext, principal: PartnerPrinci
  * the failure that reaches the threshold answers 423 too. Returns false for a wrong code.
  */
 export async function verifySecondFactor(
-  deps: ServiceContext,
-  user: UserRow,
-  code: string,
-  meta: RequestMeta | null,
-  check: Exclude<FailedCheck, 'password'>,
+  ctx: TenantContext,
+  input: { user: UserRow; code: string; check: Exclude<FailedCheck, 'password'> },
 ): Promise<boolean> {
+  const { user, code, check } = input;
   assertNotLocked(user);
-  if (await matchSecondFactor(deps, user, code)) return true;
-  if (await registerFailure(deps, user, meta, check)) throw lockedProblem();
+  if (await matchSecondFactor(ctx, user, code)) return true;
+  if (await registerFailure(ctx, { user, check })) throw lockedProblem();
   return false;
 }
 
 /** Spends the code if it is right. Each write also demands "not locked", so a guess racing the lock cannot win. */
-async function matchSecondFactor(deps: ServiceContext, user: UserRow, code: string): Promise<boolean> {
+async function matchSecondFactor(ctx: TenantContext, user: UserRow, code: string): Promise<boolean> {
   if (!user.totpSecret) return false;
-  const secret = await deps.secretBox.open(user.totpSecret);
-  const step = await checkTotp(secret, code, deps.clock.now().getTime(), user.totpLastStep);
+  const secret = await ctx.secretBox.open(user.totpSecret);
+  const step = await checkTotp(secret, code, ctx.clock.now().getTime(), user.totpLastStep);
   if (step !== null) {
     // Conditional update: two requests racing with the same code cannot both win.
-    const won = await deps.db
+    const won = await ctx.db
       .update(users)
       .set({ totpLastStep: step, failedSignIns: 0 })
       .where(
@@ -158,13 +155,13 @@ async function matchSecondFactor(deps: ServiceContext, user: UserRow, code: stri
   }
   const recovery = normalise(code).toLowerCase();
   if (!/^[0-9a-z]{5}-[0-9a-z]{5}$/.test(recovery)) return false;
-  const unlocked = deps.db
+  const unlocked = ctx.db
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.id, user.id), isNull(users.lockedAt)));
-  const spent = await deps.db
+  const spent = await ctx.db
     .update(recoveryCodes)
-    .set({ usedAt: deps.clock.now() })
+    .set({ usedAt: ctx.clock.now() })
     .where(
       and(
         eq(recoveryCodes.userId, user.id),
@@ -175,41 +172,43 @@ async function matchSecondFactor(deps: ServiceContext, user: UserRow, code: stri
     )
     .returning({ id: recoveryCodes.id });
   if (spent.length) {
-    await deps.db.batch([
-      clearFailuresStatement(deps, user.id),
-      auditStatement(deps, {
-        operatorId: user.operatorId,
-        partnerId: user.partnerId,
-        userId: user.id,
-        type: 'recovery_code_used',
-        actor: { kind: 'user', userId: user.id },
-      }),
+    await ctx.db.batch([
+      clearFailuresStatement(ctx, user.id),
+      // Logged without the request's origin, as it always was.
+      auditStatement(
+        { db: ctx.db, clock: ctx.clock, operatorId: ctx.operatorId },
+        {
+          partnerId: user.partnerId,
+          userId: user.id,
+          type: 'recovery_code_used',
+          actor: { kind: 'user', userId: user.id },
+        },
+      ),
     ]);
   }
   return spent.length === 1;
 }
 
-export async function disableTotp(deps: ServiceContext, principal: PartnerPrincipal, code: string, meta: RequestMeta) {
-  const user = await loadUser(deps, principal.operatorId, principal.userId);
+export async function disableTotp(ctx: PartnerContext, code: string) {
+  const principal = ctx.partner;
+  const user = await loadUser(ctx, principal.userId);
   if (!user.totpEnabledAt)
     throw new DomainError('conflict', 'Two-factor authentication is not on', [], {
       resource: 'two_factor',
       state: 'off',
     });
-  if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_disable'))) throw badCode();
-  await deps.db.batch([
-    deps.db
+  if (!(await verifySecondFactor(ctx, { user, code, check: 'two_factor_disable' }))) throw badCode();
+  await ctx.db.batch([
+    ctx.db
       .update(users)
       .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
       .where(eq(users.id, user.id)),
-    deps.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
-    auditStatement(deps, {
-      operatorId: user.operatorId,
+    ctx.db.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id)),
+    auditStatement(ctx, {
       partnerId: user.partnerId,
       userId: user.id,
       type: 'two_factor_disabled',
       actor: { kind: 'user', userId: principal.userId },
-      meta,
     }),
   ]);
   return { message: 'Two-factor authentication is off' };
@@ -220,13 +219,8 @@ export async function disableTotp(deps: ServiceContext, principal: PartnerPrinci
  * the request must carry a fresh code. Answers 403 when 2FA is off, 422 when the code is wrong,
  * 423 when the user is locked (wrong codes count toward the same lockout as sign-in).
  */
-export async function requireFreshTwoFactor(
-  deps: ServiceContext,
-  principal: PartnerPrincipal,
-  code: string | undefined,
-  meta: RequestMeta | null = null,
-): Promise<void> {
-  const user = await loadUser(deps, principal.operatorId, principal.userId);
+export async function requireFreshTwoFactor(ctx: PartnerContext, code: string | undefined): Promise<void> {
+  const user = await loadUser(ctx, ctx.partner.userId);
   if (!user.totpEnabledAt)
     throw new DomainError(
       'forbidden',
@@ -238,5 +232,5 @@ export async function requireFreshTwoFactor(
     throw new DomainError('validation_failed', 'body.code: enter the 6-digit code from your authenticator app', [
       { path: 'body.code', reason: 'required', message: 'required for financial actions' },
     ]);
-  if (!(await verifySecondFactor(deps, user, code, meta, 'two_factor_financial'))) throw badCode();
+  if (!(await verifySecondFactor(ctx, { user, code, check: 'two_factor_financial' }))) throw badCode();
 }

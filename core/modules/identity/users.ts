@@ -1,5 +1,7 @@
 /** Loading and presenting partner users, always within one operator. */
-import type { StoreContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
+
+type TenantDb = Pick<TenantContext, 'db' | 'operatorId'>;
 import { and, eq } from 'drizzle-orm';
 import { notFound } from '../../lib/errors.ts';
 import { partners, users } from './table.ts';
@@ -22,30 +24,30 @@ export function presentUser(user: UserRow) {
   };
 }
 
-export async function findUserByEmail(ctx: StoreContext, operatorId: string, email: string) {
+export async function findUserByEmail(ctx: TenantDb, email: string) {
   const [row] = await ctx.db
     .select({ user: users, partner: partners })
     .from(users)
     .innerJoin(partners, eq(partners.id, users.partnerId))
-    .where(and(eq(users.operatorId, operatorId), eq(users.email, email.trim().toLowerCase())));
+    .where(and(eq(users.operatorId, ctx.operatorId), eq(users.email, email.trim().toLowerCase())));
   return row ?? null;
 }
 
 /** A user of this operator, or 404 (another operator's user ids are simply not found). */
-export async function loadUser(ctx: StoreContext, operatorId: string, userId: string): Promise<UserRow> {
+export async function loadUser(ctx: TenantDb, userId: string): Promise<UserRow> {
   const [row] = await ctx.db
     .select()
     .from(users)
-    .where(and(eq(users.operatorId, operatorId), eq(users.id, userId)));
+    .where(and(eq(users.operatorId, ctx.operatorId), eq(users.id, userId)));
   if (!row) throw notFound('User');
   return row;
 }
 
-export async function loadPartnerOfUser(ctx: StoreContext, user: UserRow) {
+export async function loadPartnerOfUser(ctx: TenantDb, user: UserRow) {
   const [row] = await ctx.db
     .select()
     .from(partners)
-    .where(and(eq(partners.operatorId, user.operatorId), eq(partners.id, user.partnerId)));
+    .where(and(eq(partners.operatorId, ctx.operatorId), eq(partners.id, user.partnerId)));
   if (!row) throw notFound('Partner');
   return row;
 }

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { createTestDb } from '../../../tests/helpers/test-app.ts';
 import { flakyTransport, linkIn, mailsTo, recordingTransport } from '../../../tests/helpers/mail.ts';
 import { manualClock } from '../../lib/clock.ts';
+import { withTenant } from '../../lib/context.ts';
 import { createOutbox, retryDelayMs, runDueJobs } from '../../jobs/outbox.ts';
 import { jobs } from '../../jobs/table.ts';
 import { createOperator } from '../operators/service.ts';
@@ -27,8 +28,7 @@ async function setup(mailTransport: MailTransport | null) {
   return { clock, deps, operator };
 }
 
-const reset = (operatorId: string, to = 'anna@example.com') => ({
-  operatorId,
+const reset = (to = 'anna@example.com') => ({
   to,
   locale: 'ru' as const,
   template: 'password_reset' as const,
@@ -38,7 +38,7 @@ const reset = (operatorId: string, to = 'anna@example.com') => ({
 describe('sendMail', () => {
   it('with the outbox driver stores the rendered message and queues nothing', async () => {
     const { deps, operator } = await setup(null);
-    const sent = await sendMail(deps, reset(operator.id));
+    const sent = await sendMail(withTenant(deps, operator.id), reset());
     expect(sent.status).toBe('stored');
     expect(sent.id).toMatch(/^mail_/);
     const [message] = await mailsTo(t.db, 'anna@example.com');
@@ -59,7 +59,7 @@ describe('sendMail', () => {
   it("with a transport queues delivery, and the job sends it under the operator's name", async () => {
     const transport = recordingTransport();
     const { clock, deps, operator } = await setup(transport);
-    const sent = await sendMail(deps, reset(operator.id));
+    const sent = await sendMail(withTenant(deps, operator.id), reset());
     expect(sent.status).toBe('queued');
     const [job] = await t.db.select().from(jobs);
     expect(job).toMatchObject({
@@ -89,7 +89,7 @@ describe('sendMail', () => {
   it('keeps a refused message queued with the error, and the job retries until it goes out', async () => {
     const transport = flakyTransport();
     const { clock, deps, operator } = await setup(transport);
-    const sent = await sendMail(deps, reset(operator.id));
+    const sent = await sendMail(withTenant(deps, operator.id), reset());
     const handlers = mailHandlers(transport, FROM);
 
     expect(await runDueJobs(t.db, clock, handlers)).toEqual({ done: 0, retried: 1, dead: 0 });
@@ -119,7 +119,7 @@ describe('sendMail', () => {
         throw new Error('receiver said 503');
       },
     });
-    const { id } = await sendMail(deps, reset(operator.id));
+    const { id } = await sendMail(withTenant(deps, operator.id), reset());
     await t.db.update(jobs).set({ maxAttempts: 2 });
     await runDueJobs(t.db, clock, mailHandlers(deps.mailTransport, FROM));
     expect((await mailsTo(t.db, 'anna@example.com'))[0]).toMatchObject({
@@ -139,7 +139,7 @@ describe('sendMail', () => {
   it('does not send twice when a delivery job repeats', async () => {
     const transport = recordingTransport();
     const { clock, deps, operator } = await setup(transport);
-    const { id } = await sendMail(deps, reset(operator.id));
+    const { id } = await sendMail(withTenant(deps, operator.id), reset());
     const handlers = mailHandlers(transport, FROM);
     await runDueJobs(t.db, clock, handlers);
     await deps.jobs.enqueue({ kind: 'mail.deliver', payload: { messageId: id } });
@@ -149,11 +149,11 @@ describe('sendMail', () => {
 
   it('refuses an unknown operator and a malformed address, storing nothing', async () => {
     const { deps, operator } = await setup(null);
-    await expect(sendMail(deps, reset('op_missing'))).rejects.toMatchObject({ code: 'not_found' });
-    await expect(sendMail(deps, reset(operator.id, 'anna@example.com\r\nBcc: all@example.com'))).rejects.toThrow(
-      /single email address/,
-    );
-    await expect(sendMail(deps, reset(operator.id, 'a@example.com, b@example.com'))).rejects.toThrow(
+    await expect(sendMail(withTenant(deps, 'op_missing'), reset())).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      sendMail(withTenant(deps, operator.id), reset('anna@example.com\r\nBcc: all@example.com')),
+    ).rejects.toThrow(/single email address/);
+    await expect(sendMail(withTenant(deps, operator.id), reset('a@example.com, b@example.com'))).rejects.toThrow(
       /single email address/,
     );
     expect(await listMailbox(t, { limit: 10 })).toHaveLength(0);
@@ -164,24 +164,21 @@ describe('demo mailbox', () => {
   it('lists the newest messages first, per operator or all', async () => {
     const { clock, deps, operator } = await setup(null);
     const other = await createOperator(deps, { name: 'Northwind' });
-    await sendMail(deps, {
-      operatorId: operator.id,
+    await sendMail(withTenant(deps, operator.id), {
       to: 'first@example.com',
       locale: 'en',
       template: 'signed_up',
       params: { partnerName: 'One' },
     });
     clock.advance(1_000);
-    await sendMail(deps, {
-      operatorId: other.id,
+    await sendMail(withTenant(deps, other.id), {
       to: 'second@example.com',
       locale: 'en',
       template: 'signed_up',
       params: { partnerName: 'Two' },
     });
     clock.advance(1_000);
-    await sendMail(deps, {
-      operatorId: operator.id,
+    await sendMail(withTenant(deps, operator.id), {
       to: 'third@example.com',
       locale: 'en',
       template: 'partner_rejected',
@@ -204,16 +201,14 @@ describe('demo mailbox', () => {
 
   it('renders a self-contained page with clickable links and nothing executable', async () => {
     const { clock, deps, operator } = await setup(null);
-    await sendMail(deps, {
-      operatorId: operator.id,
+    await sendMail(withTenant(deps, operator.id), {
       to: 'old@example.com',
       locale: 'en',
       template: 'signed_up',
       params: { partnerName: 'Old' },
     });
     clock.advance(60_000);
-    await sendMail(deps, {
-      operatorId: operator.id,
+    await sendMail(withTenant(deps, operator.id), {
       to: 'new@example.com',
       locale: 'en',
       template: 'invite',

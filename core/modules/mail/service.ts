@@ -4,7 +4,7 @@
  * without one (the `outbox` driver) the row is the whole story and the demo mailbox shows it.
  */
 import { desc, eq } from 'drizzle-orm';
-import type { ServiceContext } from '../../lib/context.ts';
+import { withTenant, type ServiceContext, type TenantContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
@@ -16,11 +16,11 @@ import type { MailTransport } from './transport.ts';
 
 export const MAIL_DELIVER_JOB = 'mail.deliver';
 
-export type MailDeps = Pick<ServiceContext, 'db' | 'clock' | 'jobs' | 'mailTransport'>;
+/** What sending needs: the store, the job queue and the transport, within the operator whose branding the email wears. */
+export type MailDeps = Pick<TenantContext, 'db' | 'clock' | 'jobs' | 'mailTransport' | 'operatorId' | 'meta'>;
 export type MailMessage = typeof mailMessages.$inferSelect;
 
 export interface SendMailInput<T extends MailTemplateName> {
-  operatorId: string;
   to: string;
   locale: MailLocale;
   template: T;
@@ -32,32 +32,32 @@ const PLAIN_ADDRESS = /^[^\s@<>",;:()[\]\\]+@[^\s@<>",;:()[\]\\]+$/;
 
 /** Renders and stores one email; with a transport, also queues its delivery. */
 export async function sendMail<T extends MailTemplateName>(
-  deps: MailDeps,
+  ctx: MailDeps,
   input: SendMailInput<T>,
 ): Promise<{ id: string; status: 'stored' | 'queued' }> {
   if (!PLAIN_ADDRESS.test(input.to)) throw new Error(`Not a single email address: "${input.to}"`);
-  const branding = await findOperatorBranding(deps, input.operatorId);
+  const branding = await findOperatorBranding(ctx);
   if (!branding) throw notFound('Operator');
   const rendered = renderMail(input.template, input.locale, input.params, branding);
-  const id = newId('mail', deps.clock);
-  const status = deps.mailTransport ? 'queued' : 'stored';
-  await deps.db.insert(mailMessages).values({
+  const id = newId('mail', ctx.clock);
+  const status = ctx.mailTransport ? 'queued' : 'stored';
+  await ctx.db.insert(mailMessages).values({
     id,
-    operatorId: input.operatorId,
+    operatorId: ctx.operatorId,
     toAddress: input.to,
     template: input.template,
     locale: input.locale,
     ...rendered,
     status,
-    createdAt: deps.clock.now(),
+    createdAt: ctx.clock.now(),
   });
   // Two writes, not one batch: enqueue goes through the JobQueue (which on Workers also sends a
   // Queue message). If it failed, the row would stay `queued` and visible, never lost silently.
-  if (deps.mailTransport) {
-    await deps.jobs.enqueue({
+  if (ctx.mailTransport) {
+    await ctx.jobs.enqueue({
       kind: MAIL_DELIVER_JOB,
       payload: { messageId: id },
-      operatorId: input.operatorId,
+      operatorId: ctx.operatorId,
       idempotencyKey: id,
     });
   }
@@ -81,8 +81,12 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
     // Identity's password-reset request is a job so its answer cannot time the account lookup.
     // It lives here because it exists to send one email and every edge runs these handlers.
     // Its delivery job is picked up by the runner's next pass (on Workers: the cron sweep).
+    // Its context is the payload's operator, with the origin of the request that asked.
     [PASSWORD_RESET_JOB]: async ({ db, clock }, job: PasswordResetJob) =>
-      sendPasswordResetLink({ db, clock, jobs: createOutbox(db, clock), mailTransport: transport }, job),
+      sendPasswordResetLink(
+        withTenant({ db, clock, jobs: createOutbox(db, clock), mailTransport: transport }, job.operatorId, job.meta),
+        job,
+      ),
     [MAIL_DELIVER_JOB]: async ({ db, clock, job }, payload: { messageId: string }) => {
       const [row] = await db
         .select({ message: mailMessages, branding: operatorBrandingOf(mailMessages.operatorId) })
@@ -123,7 +127,7 @@ export function mailHandlers(transport: MailTransport | null, fromAddress: strin
   };
 }
 
-/** The newest messages first, of one operator or of all (the demo mailbox shows every tenant). */
+/** The newest messages first, of one operator or of all (not tenant-scoped: the demo mailbox shows every tenant). */
 export async function listMailbox(
   ctx: Pick<ServiceContext, 'db'>,
   options: { operatorId?: string; limit: number },

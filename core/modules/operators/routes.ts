@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
+import { tenantContext } from '../../http/deps.ts';
 import {
   bodyProblems,
   jsonBody,
@@ -55,9 +56,7 @@ const publicRoutes = createRouter();
 
 export const operatorRoutes = publicRoutes
   .openapi(getPortalConfigRoute, async (c) =>
-    c.json(await getPortalConfig(c.var.deps, c.req.valid('param').operatorId), 200),
+    c.json(await getPortalConfig(tenantContext(c, c.req.valid('param').operatorId)), 200),
   )
-  .openapi(getOperatorRoute, async (c) => c.json(await getOperator(c.var.deps, c.var.operatorId), 200))
-  .openapi(updateOperatorRoute, async (c) =>
-    c.json(await updateOperator(c.var.deps, c.var.operatorId, c.req.valid('json')), 200),
-  );
+  .openapi(getOperatorRoute, async (c) => c.json(await getOperator(tenantContext(c)), 200))
+  .openapi(updateOperatorRoute, async (c) => c.json(await updateOperator(tenantContext(c), c.req.valid('json')), 200));

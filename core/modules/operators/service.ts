@@ -5,7 +5,13 @@
 import { and, asc, eq, isNull, like, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
-import type { StoreContext } from '../../lib/context.ts';
+import {
+  withTenant,
+  type StoreContext,
+  type TenantContext,
+  type TenantRead,
+  type TenantStore,
+} from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { listBrandSummaries } from '../catalog/service.ts';
 import { operatorApiKeys, operatorOrigins, operators, type OperatorBranding } from './table.ts';
@@ -29,6 +35,7 @@ export interface CreateOperatorInput {
   fallbackUrl?: string | null;
 }
 
+/** Not tenant-scoped: it creates the tenant (self-hosters' CLI, the demo seed, tests). */
 export async function createOperator(ctx: StoreContext, input: CreateOperatorInput) {
   const now = ctx.clock.now();
   const id = input.id ?? newId('op', ctx.clock);
@@ -45,10 +52,12 @@ export async function createOperator(ctx: StoreContext, input: CreateOperatorInp
     }),
     ...origins.map((origin) => ctx.db.insert(operatorOrigins).values({ operatorId: id, origin })),
   ]);
-  return getOperator(ctx, id);
+  return getOperator(withTenant(ctx, id));
 }
 
-export async function getOperator(ctx: StoreContext, operatorId: string) {
+/** The tenant itself (404 when there is no such operator). */
+export async function getOperator(ctx: Pick<TenantContext, 'db' | 'operatorId'>) {
+  const { operatorId } = ctx;
   const [row] = await ctx.db.select().from(operators).where(eq(operators.id, operatorId));
   if (!row) throw notFound('Operator');
   const origins = await ctx.db
@@ -67,8 +76,9 @@ export async function getOperator(ctx: StoreContext, operatorId: string) {
   };
 }
 
-export async function updateOperator(ctx: StoreContext, operatorId: string, input: UpdateOperatorInput) {
-  const current = await getOperator(ctx, operatorId);
+export async function updateOperator(ctx: TenantStore, input: UpdateOperatorInput) {
+  const { operatorId } = ctx;
+  const current = await getOperator(ctx);
   const branding = { ...current.branding, ...input.branding };
   const originWrites = input.allowedOrigins
     ? [
@@ -91,12 +101,12 @@ export async function updateOperator(ctx: StoreContext, operatorId: string, inpu
       .where(eq(operators.id, operatorId)),
     ...originWrites,
   ]);
-  return getOperator(ctx, operatorId);
+  return getOperator(ctx);
 }
 
-export async function getPortalConfig(ctx: StoreContext, operatorId: string) {
-  const operator = await getOperator(ctx, operatorId);
-  const brandRows = await listBrandSummaries(ctx, operatorId);
+export async function getPortalConfig(ctx: TenantRead) {
+  const operator = await getOperator(ctx);
+  const brandRows = await listBrandSummaries(ctx, ctx.operatorId);
   return {
     operator: { id: operator.id, name: operator.name },
     branding: operator.branding,
@@ -105,14 +115,15 @@ export async function getPortalConfig(ctx: StoreContext, operatorId: string) {
   };
 }
 
-export async function isOriginAllowed(ctx: StoreContext, operatorId: string, origin: string): Promise<boolean> {
+export async function isOriginAllowed(ctx: Pick<TenantContext, 'db' | 'operatorId'>, origin: string): Promise<boolean> {
   const [row] = await ctx.db
     .select({ origin: operatorOrigins.origin })
     .from(operatorOrigins)
-    .where(and(eq(operatorOrigins.operatorId, operatorId), eq(operatorOrigins.origin, origin)));
+    .where(and(eq(operatorOrigins.operatorId, ctx.operatorId), eq(operatorOrigins.origin, origin)));
   return Boolean(row);
 }
 
+/** Across tenants on purpose: a CORS preflight carries no credentials, so no operator is known yet. */
 export async function isOriginAllowedByAnyOperator(ctx: StoreContext, origin: string): Promise<boolean> {
   const [row] = await ctx.db
     .select({ origin: operatorOrigins.origin })
@@ -128,8 +139,10 @@ const KEY_PREFIX = 'sk_';
  * Creates a secret key and returns it in full exactly once; only its hash is stored.
  * `presetSecret` exists for the demo seed, whose key is printed on every start.
  */
-export async function createApiKey(ctx: StoreContext, operatorId: string, name = 'Default key', presetSecret?: string) {
-  await getOperator(ctx, operatorId);
+export async function createApiKey(ctx: TenantStore, input: { name?: string; presetSecret?: string } = {}) {
+  const { operatorId } = ctx;
+  const { name = 'Default key', presetSecret } = input;
+  await getOperator(ctx);
   const secret = presetSecret ?? `${KEY_PREFIX}${randomToken(32)}`;
   if (!secret.startsWith(KEY_PREFIX)) throw new Error(`Secret keys start with ${KEY_PREFIX}`);
   const id = newId('key', ctx.clock);
@@ -147,7 +160,7 @@ export async function createApiKey(ctx: StoreContext, operatorId: string, name =
 /** How stale last-used may get before a request writes it again (saves a write per call). */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Returns the operator a secret key belongs to, or null for unknown and revoked keys. */
+/** Returns the operator a secret key belongs to, or null for unknown and revoked keys (it finds the tenant, so it has none yet). */
 export async function authenticateApiKey(ctx: StoreContext, secret: string): Promise<string | null> {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
   const hash = await sha256Hex(secret);
@@ -169,13 +182,12 @@ export type { OperatorBranding } from './table.ts';
 
 /** The operator's branding (mail renders with it); null when there is no such operator. One query. */
 export async function findOperatorBranding(
-  ctx: Pick<StoreContext, 'db'>,
-  operatorId: string,
+  ctx: Pick<TenantContext, 'db' | 'operatorId'>,
 ): Promise<OperatorBranding | null> {
   const [row] = await ctx.db
     .select({ branding: operators.branding })
     .from(operators)
-    .where(eq(operators.id, operatorId));
+    .where(eq(operators.id, ctx.operatorId));
   return row?.branding ?? null;
 }
 
@@ -190,7 +202,10 @@ export const operatorBrandingOf = (operatorId: SQLWrapper): SQL<OperatorBranding
     operators.branding,
   );
 
-/** The fallback URL of the operator whose allowed origins include this host (any scheme), if any. One query. */
+/**
+ * The fallback URL of the operator whose allowed origins include this host (any scheme), if any.
+ * One query. Not tenant-scoped: the /t redirect asks it for an unknown code, to find the operator by its host.
+ */
 export async function findFallbackUrlForHost(ctx: Pick<StoreContext, 'db'>, host: string): Promise<string | null> {
   const [row] = await ctx.db
     .select({ fallbackUrl: operators.fallbackUrl })
