@@ -237,7 +237,8 @@ async function seedConnections(
   now: Date,
   maxParams?: number,
 ) {
-  const tracker = await createConnection(deps as AppDeps, plan.operatorId, {
+  const tenant = { ...(deps as AppDeps), operatorId: plan.operatorId };
+  const tracker = await createConnection(tenant, {
     kind: 'tracker',
     name: 'Our Keitaro',
     settings: {},
@@ -253,7 +254,7 @@ async function seedConnections(
         s.secret ? `demo-${s.key}-${plan.operatorId.slice(-4)}-7f3a9c` : `100${network.settings.indexOf(s) + 42}`,
       ]),
     );
-    const connection = await createConnection(deps as AppDeps, plan.operatorId, {
+    const connection = await createConnection(tenant, {
       kind: 'network',
       networkKey: key,
       name: network.name,
@@ -262,7 +263,8 @@ async function seedConnections(
     });
     const parameter = network.offerParameters[0];
     if (parameter)
-      await addOffer(deps as AppDeps, plan.operatorId, connection.id, {
+      await addOffer(tenant, {
+        connectionId: connection.id,
         label: 'Welcome offer',
         parameters: { [parameter.name]: `${key}-stream-${Math.floor(random() * 9000) + 1000}` },
       });

@@ -141,7 +141,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
     const tenant = withTenant(ctx, demo.id);
     await createApiKey(tenant, { name: 'Demo key', presetSecret: demo.apiKey });
     for (const brand of demo.brands) {
-      await createBrand(ctx, demo.id, {
+      await createBrand(tenant, {
         ...brand,
         visitParam: index === 0 ? 'kb_vid' : 'nw_click',
         fallbackUrl: brand.websiteUrl,

@@ -67,11 +67,12 @@ export const campaignRoutes = router
     }),
     async (c) => {
       const { deps, partner } = c.var;
+      const tenant = { ...deps, operatorId: partner.operatorId };
       const [brandList, plans, landingList, sources] = await Promise.all([
-        listBrands(deps, partner.operatorId),
-        plansForPartner(deps, partner.operatorId, partner.partnerId),
-        listLandings(deps, partner.operatorId),
-        listTrafficSources(deps, partner.operatorId),
+        listBrands(tenant),
+        plansForPartner(tenant, partner.partnerId),
+        listLandings(tenant),
+        listTrafficSources(tenant),
       ]);
       return c.json({ brands: brandList, plans, landings: landingList, trafficSources: sources }, 200);
     },
@@ -92,10 +93,8 @@ export const campaignRoutes = router
       c.json(
         {
           data: await listCreatives(
-            c.var.deps,
-            c.var.partner.operatorId,
+            { ...c.var.deps, operatorId: c.var.partner.operatorId, partner: c.var.partner },
             c.req.valid('query'),
-            c.var.partner.partnerId,
           ),
         },
         200,

@@ -35,9 +35,9 @@ export async function createCampaign(
   who: PartnerPrincipal,
   input: z.infer<typeof CreateCampaignSchema>,
 ) {
-  const brand = await findBrand(deps, who.operatorId, input.brandId);
+  const brand = await findBrand({ ...deps, operatorId: who.operatorId }, input.brandId);
   if (!brand) throw invalid('body.brandId', 'not_found_reference', 'no such brand', { resource: 'brand' });
-  const plans = await plansForPartner(deps, who.operatorId, who.partnerId);
+  const plans = await plansForPartner({ ...deps, operatorId: who.operatorId }, who.partnerId);
   if (!plans.some((p) => p.id === input.planId))
     throw invalid('body.planId', 'not_found_reference', 'this plan is not offered to your account', {
       resource: 'plan',
@@ -174,13 +174,18 @@ export async function createPromo(
 ) {
   const row = await loadCampaign(deps, who, campaignId);
   assertActive(row);
-  const landing = await findLanding(deps, who.operatorId, input.landingId);
+  const landing = await findLanding({ ...deps, operatorId: who.operatorId }, input.landingId);
   if (!landing || landing.brandId !== row.brand.id)
     throw invalid('body.landingId', 'not_found_reference', "no such landing for this campaign's brand", {
       resource: 'landing',
     });
   if (input.creativeId) {
-    if (!(await isCreativeUsableBy(deps, who.operatorId, input.creativeId, who.partnerId)))
+    if (
+      !(await isCreativeUsableBy(
+        { ...deps, operatorId: who.operatorId },
+        { creativeId: input.creativeId, partnerId: who.partnerId },
+      ))
+    )
       throw invalid('body.creativeId', 'not_found_reference', 'no such creative', { resource: 'creative' });
   }
   if (input.trafficSourceId) await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
@@ -211,7 +216,7 @@ export async function createPromo(
 }
 
 async function requireTrafficSource(deps: ServiceContext, operatorId: string, id: string) {
-  if (!(await trafficSourceExists(deps, operatorId, id)))
+  if (!(await trafficSourceExists({ ...deps, operatorId }, id)))
     throw invalid('body.trafficSourceId', 'not_found_reference', 'no such traffic source', {
       resource: 'traffic_source',
     });

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
+import { tenantContext } from '../../http/deps.ts';
 import {
   bodyProblems,
   jsonBody,
@@ -86,10 +87,8 @@ const TrafficSourceList = list(TrafficSourceSchema, 'TrafficSourceList');
 const PlanList = list(PlanSchema, 'PlanList');
 
 export const catalogRoutes = createRouter()
-  .openapi(listBrandsRoute, async (c) => c.json({ data: await listBrands(c.var.deps, c.var.operatorId) }, 200))
-  .openapi(createBrandRoute, async (c) =>
-    c.json(await createBrand(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
-  )
+  .openapi(listBrandsRoute, async (c) => c.json({ data: await listBrands(tenantContext(c)) }, 200))
+  .openapi(createBrandRoute, async (c) => c.json(await createBrand(tenantContext(c), c.req.valid('json')), 201))
   .openapi(
     createRoute({
       operationId: 'createLanding',
@@ -102,7 +101,7 @@ export const catalogRoutes = createRouter()
       request: { body: jsonBody(CreateLandingSchema) },
       responses: created(LandingSchema, 'Landing'),
     }),
-    async (c) => c.json(await createLanding(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+    async (c) => c.json(await createLanding(tenantContext(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -118,7 +117,7 @@ export const catalogRoutes = createRouter()
       },
       responses: listed(LandingList, 'Landings'),
     }),
-    async (c) => c.json({ data: await listLandings(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listLandings(tenantContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({
@@ -132,7 +131,7 @@ export const catalogRoutes = createRouter()
       request: { body: jsonBody(CreateCreativeSchema) },
       responses: created(CreativeSchema, 'Creative'),
     }),
-    async (c) => c.json(await createCreative(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+    async (c) => c.json(await createCreative(tenantContext(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -146,7 +145,7 @@ export const catalogRoutes = createRouter()
       request: { query: CreativeFilterSchema },
       responses: listed(CreativeList, 'Creatives'),
     }),
-    async (c) => c.json({ data: await listCreatives(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listCreatives(tenantContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({
@@ -160,7 +159,7 @@ export const catalogRoutes = createRouter()
       request: { body: jsonBody(CreateTrafficSourceSchema) },
       responses: created(TrafficSourceSchema, 'Traffic source'),
     }),
-    async (c) => c.json(await createTrafficSource(c.var.deps, c.var.operatorId, c.req.valid('json').name), 201),
+    async (c) => c.json(await createTrafficSource(tenantContext(c), c.req.valid('json').name), 201),
   )
   .openapi(
     createRoute({
@@ -173,7 +172,7 @@ export const catalogRoutes = createRouter()
       summary: 'List traffic sources',
       responses: listed(TrafficSourceList, 'Traffic sources'),
     }),
-    async (c) => c.json({ data: await listTrafficSources(c.var.deps, c.var.operatorId) }, 200),
+    async (c) => c.json({ data: await listTrafficSources(tenantContext(c)) }, 200),
   )
   .openapi(
     createRoute({
@@ -187,7 +186,7 @@ export const catalogRoutes = createRouter()
       request: { body: jsonBody(CreatePlanSchema) },
       responses: created(PlanSchema, 'Plan'),
     }),
-    async (c) => c.json(await createPlan(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+    async (c) => c.json(await createPlan(tenantContext(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -200,7 +199,7 @@ export const catalogRoutes = createRouter()
       summary: 'List commission plans',
       responses: listed(PlanList, 'Plans'),
     }),
-    async (c) => c.json({ data: await listPlans(c.var.deps, c.var.operatorId) }, 200),
+    async (c) => c.json({ data: await listPlans(tenantContext(c)) }, 200),
   )
   .openapi(
     createRoute({
@@ -216,7 +215,10 @@ export const catalogRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await assignPlan(c.var.deps, c.var.operatorId, c.req.valid('param').planId, c.req.valid('json').partnerId),
+        await assignPlan(tenantContext(c), {
+          planId: c.req.valid('param').planId,
+          partnerId: c.req.valid('json').partnerId,
+        }),
         200,
       ),
   );

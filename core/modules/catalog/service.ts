@@ -2,7 +2,7 @@
  * Catalog: the operator's brands, landings, creatives, traffic sources and commission plans, and
  * the partner's view of them (only what that partner may use).
  */
-import type { ReadContext, StoreContext } from '../../lib/context.ts';
+import type { PartnerPrincipal, TenantRead, TenantStore } from '../../lib/context.ts';
 import { and, asc, eq, inArray, like, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { z } from 'zod';
@@ -24,12 +24,17 @@ const presentBrand = ({ operatorId: _operatorId, createdAt, ...rest }: BrandRow)
   createdAt: createdAt.toISOString(),
 });
 
-export async function listBrands(ctx: StoreContext, operatorId: string) {
-  const rows = await ctx.db.select().from(brands).where(eq(brands.operatorId, operatorId)).orderBy(asc(brands.name));
+export async function listBrands(ctx: TenantStore) {
+  const rows = await ctx.db
+    .select()
+    .from(brands)
+    .where(eq(brands.operatorId, ctx.operatorId))
+    .orderBy(asc(brands.name));
   return rows.map(presentBrand);
 }
 
-export async function createBrand(ctx: StoreContext, operatorId: string, input: CreateBrandInput & { id?: string }) {
+export async function createBrand(ctx: TenantStore, input: CreateBrandInput & { id?: string }) {
+  const { operatorId } = ctx;
   const [existing] = await ctx.db
     .select({ id: brands.id })
     .from(brands)
@@ -59,7 +64,9 @@ export async function createBrand(ctx: StoreContext, operatorId: string, input: 
 
 const iso = (d: Date) => d.toISOString();
 
-export async function requireBrand(ctx: StoreContext, operatorId: string, brandId: string, field = 'body.brandId') {
+export async function requireBrand(ctx: TenantStore, brandId: string) {
+  const { operatorId } = ctx;
+  const field = 'body.brandId';
   const [brand] = await ctx.db
     .select()
     .from(brands)
@@ -77,8 +84,9 @@ export const presentLanding = ({ operatorId: _o, createdAt, ...l }: LandingRow) 
   createdAt: iso(createdAt),
 });
 
-export async function createLanding(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreateLandingSchema>) {
-  await requireBrand(ctx, operatorId, input.brandId);
+export async function createLanding(ctx: TenantStore, input: z.infer<typeof CreateLandingSchema>) {
+  const { operatorId } = ctx;
+  await requireBrand(ctx, input.brandId);
   const [row] = await ctx.db
     .insert(landings)
     .values({ id: newId('land', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
@@ -87,10 +95,10 @@ export async function createLanding(ctx: StoreContext, operatorId: string, input
 }
 
 export async function listLandings(
-  ctx: StoreContext,
-  operatorId: string,
+  ctx: TenantStore,
   filter: { audience?: 'players' | 'sub_affiliates'; brandId?: string } = {},
 ) {
+  const { operatorId } = ctx;
   const rows = await ctx.db
     .select()
     .from(landings)
@@ -114,12 +122,9 @@ export const presentCreative = ({ operatorId: _o, allowedPartnerIds: _a, created
   createdAt: iso(createdAt),
 });
 
-export async function createCreative(
-  ctx: StoreContext,
-  operatorId: string,
-  input: z.infer<typeof CreateCreativeSchema>,
-) {
-  if (input.brandId) await requireBrand(ctx, operatorId, input.brandId);
+export async function createCreative(ctx: TenantStore, input: z.infer<typeof CreateCreativeSchema>) {
+  const { operatorId } = ctx;
+  if (input.brandId) await requireBrand(ctx, input.brandId);
   const [row] = await ctx.db
     .insert(creatives)
     .values({ id: newId('crt', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
@@ -127,13 +132,13 @@ export async function createCreative(
   return presentCreative(row!);
 }
 
-/** The gallery: public creatives plus private ones that list this partner (operator: all). */
+/** The gallery: public creatives plus private ones that list the calling partner (the operator sees all). */
 export async function listCreatives(
-  ctx: StoreContext,
-  operatorId: string,
+  ctx: TenantStore & { partner?: Pick<PartnerPrincipal, 'partnerId'> },
   filter: z.infer<typeof CreativeFilterSchema>,
-  partnerId?: string,
 ) {
+  const { operatorId } = ctx;
+  const partnerId = ctx.partner?.partnerId;
   const [w, h] = filter.size?.split('x').map(Number) ?? [];
   const rows = await ctx.db
     .select()
@@ -157,7 +162,8 @@ export async function listCreatives(
     .map(presentCreative);
 }
 
-export async function createTrafficSource(ctx: StoreContext, operatorId: string, name: string) {
+export async function createTrafficSource(ctx: TenantStore, name: string) {
+  const { operatorId } = ctx;
   const [existing] = await ctx.db
     .select()
     .from(trafficSources)
@@ -174,7 +180,8 @@ export async function createTrafficSource(ctx: StoreContext, operatorId: string,
   return { id, name };
 }
 
-export async function listTrafficSources(ctx: StoreContext, operatorId: string) {
+export async function listTrafficSources(ctx: TenantStore) {
+  const { operatorId } = ctx;
   return ctx.db
     .select({ id: trafficSources.id, name: trafficSources.name })
     .from(trafficSources)
@@ -185,7 +192,8 @@ export async function listTrafficSources(ctx: StoreContext, operatorId: string) 
 type PlanRow = typeof commissionPlans.$inferSelect;
 export const presentPlan = ({ operatorId: _o, createdAt, ...p }: PlanRow) => ({ ...p, createdAt: iso(createdAt) });
 
-export async function createPlan(ctx: StoreContext, operatorId: string, input: z.infer<typeof CreatePlanSchema>) {
+export async function createPlan(ctx: TenantStore, input: z.infer<typeof CreatePlanSchema>) {
+  const { operatorId } = ctx;
   const [existing] = await ctx.db
     .select({ id: commissionPlans.id })
     .from(commissionPlans)
@@ -204,7 +212,8 @@ export async function createPlan(ctx: StoreContext, operatorId: string, input: z
   return presentPlan(row!);
 }
 
-export async function listPlans(ctx: StoreContext, operatorId: string) {
+export async function listPlans(ctx: TenantStore) {
+  const { operatorId } = ctx;
   return (
     await ctx.db
       .select()
@@ -214,13 +223,15 @@ export async function listPlans(ctx: StoreContext, operatorId: string) {
   ).map(presentPlan);
 }
 
-export async function assignPlan(ctx: StoreContext, operatorId: string, planId: string, partnerId: string) {
+export async function assignPlan(ctx: TenantStore, input: { planId: string; partnerId: string }) {
+  const { operatorId } = ctx;
+  const { planId, partnerId } = input;
   const [plan] = await ctx.db
     .select()
     .from(commissionPlans)
     .where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
   if (!plan) throw notFound('Plan');
-  if (!(await partnerExists(ctx, operatorId, partnerId)))
+  if (!(await partnerExists(ctx, partnerId)))
     throw new DomainError('validation_failed', 'body.partnerId: no such partner', [
       {
         path: 'body.partnerId',
@@ -234,7 +245,8 @@ export async function assignPlan(ctx: StoreContext, operatorId: string, planId: 
 }
 
 /** Plans a partner may choose: the defaults plus those assigned to it. */
-export async function plansForPartner(ctx: StoreContext, operatorId: string, partnerId: string) {
+export async function plansForPartner(ctx: TenantStore, partnerId: string) {
+  const { operatorId } = ctx;
   const assigned = ctx.db
     .select({ id: planAssignments.planId })
     .from(planAssignments)
@@ -257,11 +269,8 @@ export async function plansForPartner(ctx: StoreContext, operatorId: string, par
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
 
 /** Which of these ids are brands of the operator. One query per chunk. */
-export async function existingBrandIds(
-  ctx: ReadContext,
-  operatorId: string,
-  brandIds: Iterable<string>,
-): Promise<Set<string>> {
+export async function existingBrandIds(ctx: TenantRead, brandIds: Iterable<string>): Promise<Set<string>> {
+  const { operatorId } = ctx;
   const rows = await selectInChunks(
     brandIds,
     (ids) =>
@@ -275,11 +284,8 @@ export async function existingBrandIds(
 }
 
 /** The operator's brand with this id, or null. One query. */
-export async function findBrand(
-  ctx: ReadContext,
-  operatorId: string,
-  brandId: string,
-): Promise<{ id: string; name: string } | null> {
+export async function findBrand(ctx: TenantRead, brandId: string): Promise<{ id: string; name: string } | null> {
+  const { operatorId } = ctx;
   const [row] = await ctx.db
     .select({ id: brands.id, name: brands.name })
     .from(brands)
@@ -288,7 +294,8 @@ export async function findBrand(
 }
 
 /** The operator's brands as the portal shows them (id, name, currency, website), by name. One query. */
-export async function listBrandSummaries(ctx: ReadContext, operatorId: string) {
+export async function listBrandSummaries(ctx: TenantRead) {
+  const { operatorId } = ctx;
   return ctx.db
     .select({ id: brands.id, name: brands.name, currency: brands.currency, websiteUrl: brands.websiteUrl })
     .from(brands)
@@ -297,11 +304,8 @@ export async function listBrandSummaries(ctx: ReadContext, operatorId: string) {
 }
 
 /** The operator's landing with this id and its brand, or null. One query. */
-export async function findLanding(
-  ctx: ReadContext,
-  operatorId: string,
-  landingId: string,
-): Promise<{ id: string; brandId: string } | null> {
+export async function findLanding(ctx: TenantRead, landingId: string): Promise<{ id: string; brandId: string } | null> {
+  const { operatorId } = ctx;
   const [row] = await ctx.db
     .select({ id: landings.id, brandId: landings.brandId })
     .from(landings)
@@ -311,11 +315,11 @@ export async function findLanding(
 
 /** Whether the partner may use this creative of the operator (public, or private and shared with it). One query. */
 export async function isCreativeUsableBy(
-  ctx: ReadContext,
-  operatorId: string,
-  creativeId: string,
-  partnerId: string,
+  ctx: TenantRead,
+  input: { creativeId: string; partnerId: string },
 ): Promise<boolean> {
+  const { operatorId } = ctx;
+  const { creativeId, partnerId } = input;
   const [row] = await ctx.db
     .select({ privacy: creatives.privacy, allowedPartnerIds: creatives.allowedPartnerIds })
     .from(creatives)
@@ -324,11 +328,8 @@ export async function isCreativeUsableBy(
 }
 
 /** Whether this is a traffic source of the operator. One query. */
-export async function trafficSourceExists(
-  ctx: ReadContext,
-  operatorId: string,
-  trafficSourceId: string,
-): Promise<boolean> {
+export async function trafficSourceExists(ctx: TenantRead, trafficSourceId: string): Promise<boolean> {
+  const { operatorId } = ctx;
   const [row] = await ctx.db
     .select({ id: trafficSources.id })
     .from(trafficSources)

@@ -49,7 +49,11 @@ const connectionParams = z.object({ connectionId: z.string().min(3).max(64) });
 
 async function inbound(c: Context<AppEnv>, kind: 'tracker' | 'network') {
   const params = await readInboundParams(c.req.raw);
-  const connection = await authenticateConnection(c.var.deps, kind, c.req.param('connectionId')!, params.t ?? '');
+  const connection = await authenticateConnection(c.var.deps, {
+    kind,
+    id: c.req.param('connectionId')!,
+    token: params.t ?? '',
+  });
   // A wrong token looks exactly like a missing connection.
   if (!connection) throw notFound('Connection');
   return c.json(await acceptInboundPostback(c.var.deps, connection, params), 200);

@@ -127,8 +127,7 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
   const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) =>
     selectInChunks(values, load, deps.maxBoundParams);
   const knownBrands = await existingBrandIds(
-    deps,
-    operatorId,
+    { ...deps, operatorId },
     valid.map((v) => v.event.brand),
   );
   const existing = new Map(

@@ -3,15 +3,18 @@
  * catalog (plan assignment) and tracking (sub-affiliate links) ask here instead of reading them.
  */
 import { and, eq, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { partners } from './table.ts';
 
 /** Whether this is a partner account of the operator (any status). One query. */
-export async function partnerExists(ctx: { db: Db }, operatorId: string, partnerId: string): Promise<boolean> {
+export async function partnerExists(
+  ctx: Pick<TenantContext, 'db' | 'operatorId'>,
+  partnerId: string,
+): Promise<boolean> {
   const [row] = await ctx.db
     .select({ id: partners.id })
     .from(partners)
-    .where(and(eq(partners.operatorId, operatorId), eq(partners.id, partnerId)));
+    .where(and(eq(partners.operatorId, ctx.operatorId), eq(partners.id, partnerId)));
   return Boolean(row);
 }
 

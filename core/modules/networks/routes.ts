@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
+import { tenantContext } from '../../http/deps.ts';
 import {
   bodyProblems,
   jsonBody,
@@ -72,7 +73,7 @@ export const networkRoutes = createRouter()
         ...errors,
       },
     }),
-    async (c) => c.json(await createConnection(c.var.deps, c.var.operatorId, c.req.valid('json')), 201),
+    async (c) => c.json(await createConnection(tenantContext(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -85,7 +86,7 @@ export const networkRoutes = createRouter()
       summary: 'List connections',
       responses: { 200: jsonResponse(ConnectionListSchema, 'Connections'), ...errors },
     }),
-    async (c) => c.json({ data: await listConnections(c.var.deps, c.var.operatorId) }, 200),
+    async (c) => c.json({ data: await listConnections(tenantContext(c)) }, 200),
   )
   .openapi(
     createRoute({
@@ -99,7 +100,7 @@ export const networkRoutes = createRouter()
       request: { params: connectionParams },
       responses: { 200: jsonResponse(ConnectionSchema, 'Connection'), ...errors },
     }),
-    async (c) => c.json(await getConnection(c.var.deps, c.var.operatorId, c.req.valid('param').connectionId), 200),
+    async (c) => c.json(await getConnection(tenantContext(c), c.req.valid('param').connectionId), 200),
   )
   .openapi(
     createRoute({
@@ -115,7 +116,10 @@ export const networkRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await updateConnection(c.var.deps, c.var.operatorId, c.req.valid('param').connectionId, c.req.valid('json')),
+        await updateConnection(tenantContext(c), {
+          ...c.req.valid('json'),
+          connectionId: c.req.valid('param').connectionId,
+        }),
         200,
       ),
   )
@@ -131,8 +135,7 @@ export const networkRoutes = createRouter()
       request: { params: connectionParams },
       responses: { 200: jsonResponse(OfferListSchema, 'Offers'), ...errors },
     }),
-    async (c) =>
-      c.json({ data: await listOffers(c.var.deps, c.var.operatorId, c.req.valid('param').connectionId) }, 200),
+    async (c) => c.json({ data: await listOffers(tenantContext(c), c.req.valid('param').connectionId) }, 200),
   )
   .openapi(
     createRoute({
@@ -147,7 +150,10 @@ export const networkRoutes = createRouter()
       responses: { ...bodyProblems, 201: jsonResponse(OfferSchema, 'Offer'), ...errors },
     }),
     async (c) =>
-      c.json(await addOffer(c.var.deps, c.var.operatorId, c.req.valid('param').connectionId, c.req.valid('json')), 201),
+      c.json(
+        await addOffer(tenantContext(c), { ...c.req.valid('json'), connectionId: c.req.valid('param').connectionId }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -162,7 +168,6 @@ export const networkRoutes = createRouter()
       responses: { 200: jsonResponse(z.object({ deleted: z.number().int() }), 'Deleted'), ...errors },
     }),
     async (c) => {
-      const { connectionId, offerId } = c.req.valid('param');
-      return c.json(await deleteOffer(c.var.deps, c.var.operatorId, connectionId, offerId), 200);
+      return c.json(await deleteOffer(tenantContext(c), c.req.valid('param')), 200);
     },
   );

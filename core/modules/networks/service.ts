@@ -6,7 +6,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { ServiceContext, TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblems, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
@@ -64,7 +64,7 @@ function networkOf(row: Connection): NetworkDefinition | null {
 
 const mask = (value: string) => (value.length <= 4 ? '••••' : `••••${value.slice(-4)}`);
 
-async function present(deps: ServiceContext, row: Connection) {
+async function present(deps: Pick<ServiceContext, 'secretBox' | 'publicUrl'>, row: Connection) {
   const network = networkOf(row);
   const settings: Record<string, string> = row.settingsSealed
     ? JSON.parse(await deps.secretBox.open(row.settingsSealed))
@@ -104,11 +104,8 @@ function cleanSettings(network: NetworkDefinition, settings: Record<string, unkn
   return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v).trim()]));
 }
 
-export async function createConnection(
-  deps: ServiceContext,
-  operatorId: string,
-  input: z.infer<typeof CreateConnectionSchema>,
-) {
+export async function createConnection(ctx: TenantContext, input: z.infer<typeof CreateConnectionSchema>) {
+  const { operatorId } = ctx;
   let network: NetworkDefinition | null = null;
   let settings: Record<string, string> | null = null;
   if (input.kind === 'network') {
@@ -136,17 +133,17 @@ export async function createConnection(
     ]);
   }
   const token = randomToken(24);
-  const now = deps.clock.now();
-  const [row] = await deps.db
+  const now = ctx.clock.now();
+  const [row] = await ctx.db
     .insert(networkConnections)
     .values({
-      id: newId('nc', deps.clock),
+      id: newId('nc', ctx.clock),
       operatorId,
       kind: input.kind,
       networkKey: network?.key ?? null,
       name: input.name,
-      settingsSealed: settings ? await deps.secretBox.seal(JSON.stringify(settings)) : null,
-      tokenSealed: await deps.secretBox.seal(token),
+      settingsSealed: settings ? await ctx.secretBox.seal(JSON.stringify(settings)) : null,
+      tokenSealed: await ctx.secretBox.seal(token),
       tokenHash: await sha256Hex(token),
       defaultCurrency: input.defaultCurrency,
       enabled: true,
@@ -154,11 +151,12 @@ export async function createConnection(
       updatedAt: now,
     })
     .returning();
-  return present(deps, row!);
+  return present(ctx, row!);
 }
 
-async function load(deps: ServiceContext, operatorId: string, id: string): Promise<Connection> {
-  const [row] = await deps.db
+async function load(ctx: TenantContext, id: string): Promise<Connection> {
+  const { operatorId } = ctx;
+  const [row] = await ctx.db
     .select()
     .from(networkConnections)
     .where(and(eq(networkConnections.operatorId, operatorId), eq(networkConnections.id, id)));
@@ -166,26 +164,25 @@ async function load(deps: ServiceContext, operatorId: string, id: string): Promi
   return row;
 }
 
-export async function getConnection(deps: ServiceContext, operatorId: string, id: string) {
-  return present(deps, await load(deps, operatorId, id));
+export async function getConnection(ctx: TenantContext, id: string) {
+  return present(ctx, await load(ctx, id));
 }
 
-export async function listConnections(deps: ServiceContext, operatorId: string) {
-  const rows = await deps.db
+export async function listConnections(ctx: TenantContext) {
+  const { operatorId } = ctx;
+  const rows = await ctx.db
     .select()
     .from(networkConnections)
     .where(eq(networkConnections.operatorId, operatorId))
     .orderBy(asc(networkConnections.createdAt));
-  return Promise.all(rows.map((r) => present(deps, r)));
+  return Promise.all(rows.map((r) => present(ctx, r)));
 }
 
 export async function updateConnection(
-  deps: ServiceContext,
-  operatorId: string,
-  id: string,
-  input: z.infer<typeof UpdateConnectionSchema>,
+  ctx: TenantContext,
+  input: { connectionId: string } & z.infer<typeof UpdateConnectionSchema>,
 ) {
-  const row = await load(deps, operatorId, id);
+  const row = await load(ctx, input.connectionId);
   let settingsSealed = row.settingsSealed;
   if (input.settings) {
     const network = networkOf(row);
@@ -199,7 +196,7 @@ export async function updateConnection(
         },
       ]);
     const stored: Record<string, string> = row.settingsSealed
-      ? JSON.parse(await deps.secretBox.open(row.settingsSealed))
+      ? JSON.parse(await ctx.secretBox.open(row.settingsSealed))
       : {};
     // Secrets come back masked on read; leaving one out (or sending the mask) keeps the stored value.
     const merged = {
@@ -208,30 +205,32 @@ export async function updateConnection(
         Object.entries(input.settings).filter(([, v]) => !(typeof v === 'string' && v.startsWith('••••'))),
       ),
     };
-    settingsSealed = await deps.secretBox.seal(JSON.stringify(cleanSettings(network, merged)));
+    settingsSealed = await ctx.secretBox.seal(JSON.stringify(cleanSettings(network, merged)));
   }
-  const [updated] = await deps.db
+  const [updated] = await ctx.db
     .update(networkConnections)
     .set({
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       ...(input.defaultCurrency !== undefined ? { defaultCurrency: input.defaultCurrency } : {}),
       settingsSealed,
-      updatedAt: deps.clock.now(),
+      updatedAt: ctx.clock.now(),
     })
     .where(eq(networkConnections.id, row.id))
     .returning();
-  return present(deps, updated!);
+  return present(ctx, updated!);
 }
 
-/** The connection an inbound postback names, if its token matches and it is enabled; else null (→ 404). */
+/**
+ * The connection an inbound postback names, if its token matches and it is enabled; else null (→ 404).
+ * Not tenant-scoped: the connection is what tells which operator the postback is for.
+ */
 export async function authenticateConnection(
-  deps: ServiceContext,
-  kind: Connection['kind'],
-  id: string,
-  token: string,
+  ctx: Pick<ServiceContext, 'db'>,
+  input: { kind: Connection['kind']; id: string; token: string },
 ): Promise<Connection | null> {
-  const [row] = await deps.db
+  const { kind, id, token } = input;
+  const [row] = await ctx.db
     .select()
     .from(networkConnections)
     .where(and(eq(networkConnections.id, id), eq(networkConnections.kind, kind)));
@@ -250,12 +249,11 @@ const presentOffer = (o: typeof networkOffers.$inferSelect) => ({
 });
 
 export async function addOffer(
-  deps: ServiceContext,
-  operatorId: string,
-  connectionId: string,
-  input: z.infer<typeof CreateOfferSchema>,
+  ctx: TenantContext,
+  input: { connectionId: string } & z.infer<typeof CreateOfferSchema>,
 ) {
-  const row = await load(deps, operatorId, connectionId);
+  const { operatorId } = ctx;
+  const row = await load(ctx, input.connectionId);
   const network = networkOf(row);
   if (!network)
     throw new DomainError(
@@ -266,35 +264,36 @@ export async function addOffer(
     );
   const problems = validateOfferParameters(network, input.parameters);
   if (problems.length) throw invalid(problems);
-  if (input.brandId && !(await findBrand(deps, operatorId, input.brandId))) {
+  if (input.brandId && !(await findBrand(ctx, input.brandId))) {
     throw invalid([
       { path: 'brandId', reason: 'not_found_reference', params: { resource: 'brand' }, message: 'no such brand' },
     ]);
   }
-  if (input.landingId && !(await findLanding(deps, operatorId, input.landingId))) {
+  if (input.landingId && !(await findLanding(ctx, input.landingId))) {
     throw invalid([
       { path: 'landingId', reason: 'not_found_reference', params: { resource: 'landing' }, message: 'no such landing' },
     ]);
   }
-  const [offer] = await deps.db
+  const [offer] = await ctx.db
     .insert(networkOffers)
     .values({
-      id: newId('noff', deps.clock),
+      id: newId('noff', ctx.clock),
       operatorId,
       connectionId: row.id,
       label: input.label,
       brandId: input.brandId ?? null,
       landingId: input.landingId ?? null,
       parameters: Object.fromEntries(Object.entries(input.parameters).map(([k, v]) => [k, String(v).trim()])),
-      createdAt: deps.clock.now(),
+      createdAt: ctx.clock.now(),
     })
     .returning();
   return presentOffer(offer!);
 }
 
-export async function listOffers(deps: ServiceContext, operatorId: string, connectionId: string) {
-  const row = await load(deps, operatorId, connectionId);
-  const offers = await deps.db
+export async function listOffers(ctx: TenantContext, connectionId: string) {
+  const { operatorId } = ctx;
+  const row = await load(ctx, connectionId);
+  const offers = await ctx.db
     .select()
     .from(networkOffers)
     .where(and(eq(networkOffers.operatorId, operatorId), eq(networkOffers.connectionId, row.id)))
@@ -302,9 +301,11 @@ export async function listOffers(deps: ServiceContext, operatorId: string, conne
   return offers.map(presentOffer);
 }
 
-export async function deleteOffer(deps: ServiceContext, operatorId: string, connectionId: string, offerId: string) {
-  const row = await load(deps, operatorId, connectionId);
-  const deleted = await deps.db
+export async function deleteOffer(ctx: TenantContext, input: { connectionId: string; offerId: string }) {
+  const { operatorId } = ctx;
+  const { offerId } = input;
+  const row = await load(ctx, input.connectionId);
+  const deleted = await ctx.db
     .delete(networkOffers)
     .where(
       and(

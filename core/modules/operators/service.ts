@@ -106,7 +106,7 @@ export async function updateOperator(ctx: TenantStore, input: UpdateOperatorInpu
 
 export async function getPortalConfig(ctx: TenantRead) {
   const operator = await getOperator(ctx);
-  const brandRows = await listBrandSummaries(ctx, ctx.operatorId);
+  const brandRows = await listBrandSummaries(ctx);
   return {
     operator: { id: operator.id, name: operator.name },
     branding: operator.branding,
