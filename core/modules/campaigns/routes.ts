@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
+import { partnerContext } from '../../http/deps.ts';
 import { IdParams } from '../identity/schemas.ts';
 import {
   BrandSchema,
@@ -66,13 +67,12 @@ export const campaignRoutes = router
       responses: { 200: jsonResponse(PartnerCatalogSchema, 'Catalog'), ...errors },
     }),
     async (c) => {
-      const { deps, partner } = c.var;
-      const tenant = { ...deps, operatorId: partner.operatorId };
+      const ctx = partnerContext(c);
       const [brandList, plans, landingList, sources] = await Promise.all([
-        listBrands(tenant),
-        plansForPartner(tenant, partner.partnerId),
-        listLandings(tenant),
-        listTrafficSources(tenant),
+        listBrands(ctx),
+        plansForPartner(ctx, ctx.partner.partnerId),
+        listLandings(ctx),
+        listTrafficSources(ctx),
       ]);
       return c.json({ brands: brandList, plans, landings: landingList, trafficSources: sources }, 200);
     },
@@ -92,10 +92,7 @@ export const campaignRoutes = router
     async (c) =>
       c.json(
         {
-          data: await listCreatives(
-            { ...c.var.deps, operatorId: c.var.partner.operatorId, partner: c.var.partner },
-            c.req.valid('query'),
-          ),
+          data: await listCreatives(partnerContext(c), c.req.valid('query')),
         },
         200,
       ),
@@ -112,7 +109,7 @@ export const campaignRoutes = router
       request: { query: CampaignQuerySchema },
       responses: { 200: jsonResponse(CampaignListSchema, 'Campaigns'), ...errors },
     }),
-    async (c) => c.json({ data: await listCampaigns(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listCampaigns(partnerContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({
@@ -126,7 +123,7 @@ export const campaignRoutes = router
       request: { body: jsonBody(CreateCampaignSchema) },
       responses: { ...bodyProblems, 201: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
     }),
-    async (c) => c.json(await createCampaign(c.var.deps, c.var.partner, c.req.valid('json')), 201),
+    async (c) => c.json(await createCampaign(partnerContext(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -140,7 +137,7 @@ export const campaignRoutes = router
       request: { params: campaignParams },
       responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
     }),
-    async (c) => c.json(await getCampaign(c.var.deps, c.var.partner, c.req.valid('param').campaignId), 200),
+    async (c) => c.json(await getCampaign(partnerContext(c), c.req.valid('param').campaignId), 200),
   )
   .openapi(
     createRoute({
@@ -155,7 +152,10 @@ export const campaignRoutes = router
       responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
     }),
     async (c) =>
-      c.json(await setCampaignArchived(c.var.deps, c.var.partner, c.req.valid('param').campaignId, true), 200),
+      c.json(
+        await setCampaignArchived(partnerContext(c), { campaignId: c.req.valid('param').campaignId, archived: true }),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -170,7 +170,10 @@ export const campaignRoutes = router
       responses: { 200: jsonResponse(CampaignDetailSchema, 'Campaign'), ...errors },
     }),
     async (c) =>
-      c.json(await setCampaignArchived(c.var.deps, c.var.partner, c.req.valid('param').campaignId, false), 200),
+      c.json(
+        await setCampaignArchived(partnerContext(c), { campaignId: c.req.valid('param').campaignId, archived: false }),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -185,7 +188,10 @@ export const campaignRoutes = router
       responses: { ...bodyProblems, 201: jsonResponse(PromoSchema, 'Promo'), ...errors },
     }),
     async (c) =>
-      c.json(await createPromo(c.var.deps, c.var.partner, c.req.valid('param').campaignId, c.req.valid('json')), 201),
+      c.json(
+        await createPromo(partnerContext(c), { ...c.req.valid('json'), campaignId: c.req.valid('param').campaignId }),
+        201,
+      ),
   )
   .openapi(
     createRoute({
@@ -199,7 +205,7 @@ export const campaignRoutes = router
       request: { params: promoParams },
       responses: { 200: jsonResponse(PromoSchema, 'Promo'), ...errors },
     }),
-    async (c) => c.json(await getPromo(c.var.deps, c.var.partner, c.req.valid('param').promoId), 200),
+    async (c) => c.json(await getPromo(partnerContext(c), c.req.valid('param').promoId), 200),
   )
   .openapi(
     createRoute({
@@ -214,5 +220,8 @@ export const campaignRoutes = router
       responses: { ...bodyProblems, 200: jsonResponse(PromoSchema, 'Promo'), ...errors },
     }),
     async (c) =>
-      c.json(await updatePromo(c.var.deps, c.var.partner, c.req.valid('param').promoId, c.req.valid('json')), 200),
+      c.json(
+        await updatePromo(partnerContext(c), { ...c.req.valid('json'), promoId: c.req.valid('param').promoId }),
+        200,
+      ),
   );

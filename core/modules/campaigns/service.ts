@@ -4,7 +4,7 @@
  */
 import { and, asc, count, desc, eq, gte, inArray, like, lte, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext, PartnerRead, TenantRead } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import type { Db } from '../../db/client.ts';
@@ -30,30 +30,26 @@ import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, Upda
 
 const invalid = fieldProblem;
 
-export async function createCampaign(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  input: z.infer<typeof CreateCampaignSchema>,
-) {
-  const brand = await findBrand({ ...deps, operatorId: who.operatorId }, input.brandId);
+export async function createCampaign(ctx: PartnerContext, input: z.infer<typeof CreateCampaignSchema>) {
+  const brand = await findBrand(ctx, input.brandId);
   if (!brand) throw invalid('body.brandId', 'not_found_reference', 'no such brand', { resource: 'brand' });
-  const plans = await plansForPartner({ ...deps, operatorId: who.operatorId }, who.partnerId);
+  const plans = await plansForPartner(ctx, ctx.partner.partnerId);
   if (!plans.some((p) => p.id === input.planId))
     throw invalid('body.planId', 'not_found_reference', 'this plan is not offered to your account', {
       resource: 'plan',
     });
-  const id = newId('camp', deps.clock);
-  await deps.db.insert(campaigns).values({
+  const id = newId('camp', ctx.clock);
+  await ctx.db.insert(campaigns).values({
     id,
-    operatorId: who.operatorId,
-    partnerId: who.partnerId,
+    operatorId: ctx.operatorId,
+    partnerId: ctx.partner.partnerId,
     brandId: brand.id,
     planId: input.planId,
     name: input.name,
     status: 'active',
-    createdAt: deps.clock.now(),
+    createdAt: ctx.clock.now(),
   });
-  return getCampaign(deps, who, id);
+  return getCampaign(ctx, id);
 }
 
 /** A campaign with its brand and plan labels (the catalog's, by subquery): one query. Like the inner join it replaces, one whose brand or plan is gone is not listed. */
@@ -66,18 +62,14 @@ type CampaignWithLabels = { campaign: typeof campaigns.$inferSelect; brand: Bran
 const labelled = <R extends { brand: unknown; plan: unknown }>(row: R): row is R & CampaignWithLabels =>
   row.brand !== null && row.plan !== null;
 
-async function loadCampaign(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  campaignId: string,
-): Promise<CampaignWithLabels> {
-  const [row] = await deps.db
+async function loadCampaign(ctx: PartnerContext, campaignId: string): Promise<CampaignWithLabels> {
+  const [row] = await ctx.db
     .select(campaignWithLabels)
     .from(campaigns)
     .where(
       and(
-        eq(campaigns.operatorId, who.operatorId),
-        eq(campaigns.partnerId, who.partnerId),
+        eq(campaigns.operatorId, ctx.operatorId),
+        eq(campaigns.partnerId, ctx.partner.partnerId),
         eq(campaigns.id, campaignId),
       ),
     );
@@ -99,19 +91,15 @@ function presentCampaign(row: CampaignWithLabels, promoCount: number) {
   };
 }
 
-export async function listCampaigns(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  query: z.infer<typeof CampaignQuerySchema>,
-) {
+export async function listCampaigns(ctx: PartnerContext, query: z.infer<typeof CampaignQuerySchema>) {
   const rows = (
-    await deps.db
+    await ctx.db
       .select(campaignWithLabels)
       .from(campaigns)
       .where(
         and(
-          eq(campaigns.operatorId, who.operatorId),
-          eq(campaigns.partnerId, who.partnerId),
+          eq(campaigns.operatorId, ctx.operatorId),
+          eq(campaigns.partnerId, ctx.partner.partnerId),
           eq(campaigns.status, query.status),
           query.q ? like(campaigns.name, `%${query.q.replace(/[%_]/g, '')}%`) : undefined,
           query.brandId ? eq(campaigns.brandId, query.brandId) : undefined,
@@ -125,7 +113,7 @@ export async function listCampaigns(
   const ids = rows.map((r) => r.campaign.id);
   const counts = new Map(
     (ids.length
-      ? await deps.db
+      ? await ctx.db
           .select({ id: promos.campaignId, n: count() })
           .from(promos)
           .where(inArray(promos.campaignId, ids))
@@ -136,24 +124,20 @@ export async function listCampaigns(
   return rows.map((r) => presentCampaign(r, counts.get(r.campaign.id) ?? 0));
 }
 
-export async function getCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string) {
-  const row = await loadCampaign(deps, who, campaignId);
-  const promoRows = await loadPromos(deps, who, eq(promos.campaignId, campaignId));
+export async function getCampaign(ctx: PartnerContext, campaignId: string) {
+  const row = await loadCampaign(ctx, campaignId);
+  const promoRows = await loadPromos(ctx, eq(promos.campaignId, campaignId));
   return { ...presentCampaign(row, promoRows.length), promos: promoRows };
 }
 
-export async function setCampaignArchived(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  campaignId: string,
-  archived: boolean,
-) {
-  await loadCampaign(deps, who, campaignId);
-  await deps.db
+export async function setCampaignArchived(ctx: PartnerContext, input: { campaignId: string; archived: boolean }) {
+  const { campaignId, archived } = input;
+  await loadCampaign(ctx, campaignId);
+  await ctx.db
     .update(campaigns)
-    .set({ status: archived ? 'archived' : 'active', archivedAt: archived ? deps.clock.now() : null })
-    .where(and(eq(campaigns.operatorId, who.operatorId), eq(campaigns.id, campaignId)));
-  return getCampaign(deps, who, campaignId);
+    .set({ status: archived ? 'archived' : 'active', archivedAt: archived ? ctx.clock.now() : null })
+    .where(and(eq(campaigns.operatorId, ctx.operatorId), eq(campaigns.id, campaignId)));
+  return getCampaign(ctx, campaignId);
 }
 
 const assertActive = (row: Awaited<ReturnType<typeof loadCampaign>>) => {
@@ -167,33 +151,27 @@ const assertActive = (row: Awaited<ReturnType<typeof loadCampaign>>) => {
 };
 
 export async function createPromo(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  campaignId: string,
-  input: z.infer<typeof CreatePromoSchema>,
+  ctx: PartnerContext,
+  input: { campaignId: string } & z.infer<typeof CreatePromoSchema>,
 ) {
-  const row = await loadCampaign(deps, who, campaignId);
+  const { campaignId, ...fields } = input;
+  const row = await loadCampaign(ctx, campaignId);
   assertActive(row);
-  const landing = await findLanding({ ...deps, operatorId: who.operatorId }, input.landingId);
+  const landing = await findLanding(ctx, input.landingId);
   if (!landing || landing.brandId !== row.brand.id)
     throw invalid('body.landingId', 'not_found_reference', "no such landing for this campaign's brand", {
       resource: 'landing',
     });
   if (input.creativeId) {
-    if (
-      !(await isCreativeUsableBy(
-        { ...deps, operatorId: who.operatorId },
-        { creativeId: input.creativeId, partnerId: who.partnerId },
-      ))
-    )
+    if (!(await isCreativeUsableBy(ctx, { creativeId: input.creativeId, partnerId: ctx.partner.partnerId })))
       throw invalid('body.creativeId', 'not_found_reference', 'no such creative', { resource: 'creative' });
   }
-  if (input.trafficSourceId) await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
+  if (input.trafficSourceId) await requireTrafficSource(ctx, input.trafficSourceId);
   if (input.promoCode) {
-    const [taken] = await deps.db
+    const [taken] = await ctx.db
       .select({ id: promos.id })
       .from(promos)
-      .where(and(eq(promos.operatorId, who.operatorId), eq(promos.promoCode, input.promoCode)));
+      .where(and(eq(promos.operatorId, ctx.operatorId), eq(promos.promoCode, input.promoCode)));
     if (taken)
       throw new DomainError(
         'conflict',
@@ -202,34 +180,30 @@ export async function createPromo(
         { resource: 'promo', state: 'exists' },
       );
   }
-  const id = newId('promo', deps.clock);
-  await deps.db.insert(promos).values({
+  const id = newId('promo', ctx.clock);
+  await ctx.db.insert(promos).values({
     id,
-    operatorId: who.operatorId,
-    partnerId: who.partnerId,
+    operatorId: ctx.operatorId,
+    partnerId: ctx.partner.partnerId,
     campaignId,
     code: randomToken(10),
-    ...input,
-    createdAt: deps.clock.now(),
+    ...fields,
+    createdAt: ctx.clock.now(),
   });
-  return getPromo(deps, who, id);
+  return getPromo(ctx, id);
 }
 
-async function requireTrafficSource(deps: ServiceContext, operatorId: string, id: string) {
-  if (!(await trafficSourceExists({ ...deps, operatorId }, id)))
+async function requireTrafficSource(ctx: TenantRead, id: string) {
+  if (!(await trafficSourceExists(ctx, id)))
     throw invalid('body.trafficSourceId', 'not_found_reference', 'no such traffic source', {
       resource: 'traffic_source',
     });
 }
 
-export async function updatePromo(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  promoId: string,
-  input: z.infer<typeof UpdatePromoSchema>,
-) {
-  const promo = await getPromo(deps, who, promoId);
-  assertActive(await loadCampaign(deps, who, promo.campaignId));
+export async function updatePromo(ctx: PartnerContext, input: { promoId: string } & z.infer<typeof UpdatePromoSchema>) {
+  const { promoId, ...changes } = input;
+  const promo = await getPromo(ctx, promoId);
+  assertActive(await loadCampaign(ctx, promo.campaignId));
   if (input.trafficSourceId !== undefined) {
     if (promo.trafficSource && promo.trafficSource.id !== input.trafficSourceId)
       throw new DomainError(
@@ -238,24 +212,24 @@ export async function updatePromo(
         [{ path: 'body.trafficSourceId', reason: 'immutable', message: 'already set' }],
         { resource: 'traffic_source', state: 'immutable' },
       );
-    await requireTrafficSource(deps, who.operatorId, input.trafficSourceId);
+    await requireTrafficSource(ctx, input.trafficSourceId);
   }
-  await deps.db
+  await ctx.db
     .update(promos)
-    .set(input)
-    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.id, promoId)));
-  return getPromo(deps, who, promoId);
+    .set(changes)
+    .where(and(eq(promos.operatorId, ctx.operatorId), eq(promos.id, promoId)));
+  return getPromo(ctx, promoId);
 }
 
-export async function getPromo(deps: ServiceContext, who: PartnerPrincipal, promoId: string) {
-  const [promo] = await loadPromos(deps, who, eq(promos.id, promoId));
+export async function getPromo(ctx: PartnerContext, promoId: string) {
+  const [promo] = await loadPromos(ctx, eq(promos.id, promoId));
   if (!promo) throw notFound('Promo');
   return promo;
 }
 
-async function loadPromos(deps: ServiceContext, who: PartnerPrincipal, where: ReturnType<typeof eq>) {
+async function loadPromos(ctx: PartnerContext, where: ReturnType<typeof eq>) {
   // Labels from the catalog by subquery: still one query. Like the inner join it replaces, a promo whose landing is gone is not listed.
-  const rows = await deps.db
+  const rows = await ctx.db
     .select({
       promo: promos,
       landing: landingSummaryOf(promos.landingId),
@@ -263,11 +237,11 @@ async function loadPromos(deps: ServiceContext, who: PartnerPrincipal, where: Re
       source: trafficSourceSummaryOf(promos.trafficSourceId),
     })
     .from(promos)
-    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), where))
+    .where(and(eq(promos.operatorId, ctx.operatorId), eq(promos.partnerId, ctx.partner.partnerId), where))
     .orderBy(asc(promos.createdAt));
   return rows.flatMap(({ promo, landing, creative: c, source }) => {
     if (!landing) return [];
-    const trackingLink = `${deps.publicUrl.replace(/\/+$/, '')}/t/${promo.code}`;
+    const trackingLink = `${ctx.publicUrl.replace(/\/+$/, '')}/t/${promo.code}`;
     return [
       {
         id: promo.id,
@@ -296,16 +270,9 @@ function bannerSnippet(link: string, c: { assetUrl: string; width: number; heigh
 
 // ---- Look-ups for other modules (they never read `campaigns` or `promos` themselves). ----
 
-/** A read context: the database and its bound-parameter limit per statement (100 on D1). */
-export interface CampaignReadCtx {
-  db: Db;
-  maxBoundParams?: number;
-}
-
 /** Which promos these promo codes (the operator's coupon codes) name, by code; unknown codes are absent. One query per chunk. */
 export async function promosByCode(
-  ctx: CampaignReadCtx,
-  operatorId: string,
+  ctx: TenantRead,
   promoCodes: Iterable<string>,
 ): Promise<Map<string, { id: string; partnerId: string; campaignId: string }>> {
   const rows = await selectInChunks(
@@ -314,61 +281,49 @@ export async function promosByCode(
       ctx.db
         .select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId })
         .from(promos)
-        .where(and(eq(promos.operatorId, operatorId), inArray(promos.promoCode, codes))),
+        .where(and(eq(promos.operatorId, ctx.operatorId), inArray(promos.promoCode, codes))),
     ctx.maxBoundParams,
   );
   return new Map(rows.map(({ code, ...p }) => [code!, p]));
 }
 
 /** The names of these campaigns of the operator, by id. One query per chunk. */
-export async function campaignNames(
-  ctx: CampaignReadCtx,
-  operatorId: string,
-  campaignIds: Iterable<string>,
-): Promise<Map<string, string>> {
+export async function campaignNames(ctx: TenantRead, campaignIds: Iterable<string>): Promise<Map<string, string>> {
   const rows = await selectInChunks(
     campaignIds,
     (ids) =>
       ctx.db
         .select({ id: campaigns.id, name: campaigns.name })
         .from(campaigns)
-        .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))),
+        .where(and(eq(campaigns.operatorId, ctx.operatorId), inArray(campaigns.id, ids))),
     ctx.maxBoundParams,
   );
   return new Map(rows.map((c) => [c.id, c.name]));
 }
 
 /** The promo codes (null when a promo has none) of these promos of the operator, by id. One query per chunk. */
-export async function promoCodesOf(
-  ctx: CampaignReadCtx,
-  operatorId: string,
-  promoIds: Iterable<string>,
-): Promise<Map<string, string | null>> {
+export async function promoCodesOf(ctx: TenantRead, promoIds: Iterable<string>): Promise<Map<string, string | null>> {
   const rows = await selectInChunks(
     promoIds,
     (ids) =>
       ctx.db
         .select({ id: promos.id, code: promos.promoCode })
         .from(promos)
-        .where(and(eq(promos.operatorId, operatorId), inArray(promos.id, ids))),
+        .where(and(eq(promos.operatorId, ctx.operatorId), inArray(promos.id, ids))),
     ctx.maxBoundParams,
   );
   return new Map(rows.map((p) => [p.id, p.code]));
 }
 
 /** Which of these ids are campaigns of the operator. One query per chunk. */
-export async function existingCampaignIds(
-  ctx: CampaignReadCtx,
-  operatorId: string,
-  campaignIds: Iterable<string>,
-): Promise<Set<string>> {
+export async function existingCampaignIds(ctx: TenantRead, campaignIds: Iterable<string>): Promise<Set<string>> {
   const rows = await selectInChunks(
     campaignIds,
     (ids) =>
       ctx.db
         .select({ id: campaigns.id })
         .from(campaigns)
-        .where(and(eq(campaigns.operatorId, operatorId), inArray(campaigns.id, ids))),
+        .where(and(eq(campaigns.operatorId, ctx.operatorId), inArray(campaigns.id, ids))),
     ctx.maxBoundParams,
   );
   return new Set(rows.map((c) => c.id));
@@ -376,8 +331,7 @@ export async function existingCampaignIds(
 
 /** The partner's own campaign with this id (another partner's is null, as if absent). One query. */
 export async function findPartnerCampaign(
-  ctx: CampaignReadCtx,
-  who: { operatorId: string; partnerId: string },
+  ctx: PartnerRead,
   campaignId: string,
 ): Promise<{ id: string; status: (typeof campaigns.$inferSelect)['status'] } | null> {
   const [row] = await ctx.db
@@ -385,8 +339,8 @@ export async function findPartnerCampaign(
     .from(campaigns)
     .where(
       and(
-        eq(campaigns.operatorId, who.operatorId),
-        eq(campaigns.partnerId, who.partnerId),
+        eq(campaigns.operatorId, ctx.operatorId),
+        eq(campaigns.partnerId, ctx.partner.partnerId),
         eq(campaigns.id, campaignId),
       ),
     );
@@ -395,14 +349,15 @@ export async function findPartnerCampaign(
 
 /** The partner's own promo with this id and its campaign (another partner's is null). One query. */
 export async function findPartnerPromo(
-  ctx: CampaignReadCtx,
-  who: { operatorId: string; partnerId: string },
+  ctx: PartnerRead,
   promoId: string,
 ): Promise<{ id: string; campaignId: string } | null> {
   const [row] = await ctx.db
     .select({ id: promos.id, campaignId: promos.campaignId })
     .from(promos)
-    .where(and(eq(promos.operatorId, who.operatorId), eq(promos.partnerId, who.partnerId), eq(promos.id, promoId)));
+    .where(
+      and(eq(promos.operatorId, ctx.operatorId), eq(promos.partnerId, ctx.partner.partnerId), eq(promos.id, promoId)),
+    );
   return row ?? null;
 }
 
@@ -429,7 +384,8 @@ export const promoCodeOf = (id: SQLWrapper) =>
  * What the `/t/{code}` redirect needs to know about a tracking code, in one query: the promo, its
  * campaign and partner, the landing's URL and audience with its brand's visit-id parameter (the
  * catalog's), and the partner's referral code (identity's). Null for an unknown code, and, as the
- * joins this replaced, for a promo whose landing or partner is gone.
+ * joins this replaced, for a promo whose landing or partner is gone. Not tenant-scoped: the code
+ * is what finds the operator.
  */
 export async function findPromoByTrackingCode(
   ctx: { db: Db },

@@ -224,7 +224,7 @@ async function applyReport(
   };
   if (!existing) {
     const click = report.clickId
-      ? (await clickAttributions(deps, report.operatorId, [report.clickId])).get(report.clickId)
+      ? (await clickAttributions({ ...deps, operatorId: report.operatorId }, [report.clickId])).get(report.clickId)
       : undefined;
     const warnings = [
       report.status ? null : `unknown status "${report.rawStatus ?? ''}": kept on hold with the raw value`,

@@ -150,7 +150,7 @@ export async function updateConversion(
 export async function uploadCosts(deps: ServiceContext, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
   const errors: FieldProblem[] = [];
   const ids = [...new Set(input.costs.map((c) => c.campaignId))];
-  const known = await existingCampaignIds(deps, operatorId, ids);
+  const known = await existingCampaignIds({ ...deps, operatorId }, ids);
   const now = deps.clock.now();
   const rows = input.costs.map((cost, i) => {
     if (!known.has(cost.campaignId))

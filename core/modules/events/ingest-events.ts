@@ -149,13 +149,11 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
     ).map((r) => [r.id, r]),
   );
   const clickRows = await clickAttributions(
-    deps,
-    operatorId,
+    { ...deps, operatorId },
     valid.flatMap((v) => (v.event.visitId ? [v.event.visitId] : [])),
   );
   const promoRows = await promosByCode(
-    deps,
-    operatorId,
+    { ...deps, operatorId },
     valid.flatMap((v) => (v.event.promoCode ? [v.event.promoCode] : [])),
   );
   const knownPlayers = new Map(

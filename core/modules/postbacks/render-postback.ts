@@ -22,11 +22,11 @@ export async function loadRenderContext(
   refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> },
   maxParams?: number,
 ): Promise<RenderContext> {
-  const ctx = { db, maxBoundParams: maxParams };
+  const ctx = { db, maxBoundParams: maxParams, operatorId };
   return {
-    clicks: await clickFacts(ctx, operatorId, refs.clickIds),
-    campaignNames: await campaignNames(ctx, operatorId, refs.campaignIds),
-    promoCodes: await promoCodesOf(ctx, operatorId, refs.promoIds),
+    clicks: await clickFacts(ctx, refs.clickIds),
+    campaignNames: await campaignNames(ctx, refs.campaignIds),
+    promoCodes: await promoCodesOf(ctx, refs.promoIds),
   };
 }
 

@@ -45,14 +45,13 @@ function sampleValues(action: PostbackAction, at: Date): MacroValues {
 }
 
 async function pickClick(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
+  const partner = { ...deps, operatorId: who.operatorId, partner: who };
   const scope = {
-    operatorId: who.operatorId,
-    partnerId: who.partnerId,
     promoId: target.scope === 'promo' ? target.promoId : null,
     campaignId: target.scope === 'campaign' ? target.campaignId : null,
   };
-  if (clickId) return (await findRecentClicks(deps, { ...scope, clickId }, 1))[0] ?? null;
-  const recent = await findRecentClicks(deps, scope, 50);
+  if (clickId) return (await findRecentClicks(partner, { ...scope, clickId, limit: 1 }))[0] ?? null;
+  const recent = await findRecentClicks(partner, { ...scope, limit: 50 });
   const wanted = scanTemplate(target.urlTemplate).parts.flatMap((p) =>
     p.kind === 'macro' && !(BUILT_IN_MACROS as readonly string[]).includes(p.name) ? [p.name] : [],
   );
@@ -94,8 +93,9 @@ async function requireOwnScope(
   campaignId: string | undefined,
   promoId: string | undefined,
 ) {
-  if (campaignId && !(await findPartnerCampaign(deps, who, campaignId))) throw notFound('Campaign');
-  if (promoId && !(await findPartnerPromo(deps, who, promoId))) throw notFound('Promo');
+  const partner = { ...deps, operatorId: who.operatorId, partner: who };
+  if (campaignId && !(await findPartnerCampaign(partner, campaignId))) throw notFound('Campaign');
+  if (promoId && !(await findPartnerPromo(partner, promoId))) throw notFound('Promo');
 }
 
 export async function previewPostback(

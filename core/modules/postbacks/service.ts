@@ -51,7 +51,7 @@ function present(row: Row) {
 }
 
 async function activeCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, path: string) {
-  const campaign = await findPartnerCampaign(deps, who, campaignId);
+  const campaign = await findPartnerCampaign({ ...deps, operatorId: who.operatorId, partner: who }, campaignId);
   if (!campaign) throw invalid(path, 'not_found_reference', 'no such campaign', { resource: 'campaign' });
   if (campaign.status === 'archived')
     throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks', [], {
@@ -73,7 +73,7 @@ export async function createPostback(
     campaignId = (await activeCampaign(deps, who, input.campaignId, 'body.campaignId')).id;
   } else if (input.scope === 'promo') {
     if (!input.promoId) throw invalid('body.promoId', 'required', 'required for a promo postback');
-    const promo = await findPartnerPromo(deps, who, input.promoId);
+    const promo = await findPartnerPromo({ ...deps, operatorId: who.operatorId, partner: who }, input.promoId);
     if (!promo) throw invalid('body.promoId', 'not_found_reference', 'no such promo', { resource: 'promo' });
     await activeCampaign(deps, who, promo.campaignId, 'body.promoId');
     campaignId = promo.campaignId;

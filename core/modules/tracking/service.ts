@@ -2,12 +2,10 @@
  * What other modules may know about clicks. Tracking owns the `clicks` table; events, conversions
  * and postbacks ask here (by id, in batches) instead of reading it.
  */
-import type { ReadContext } from '../../lib/context.ts';
+import type { PartnerRead, TenantRead } from '../../lib/context.ts';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { clicks } from './table.ts';
-
-/** A read context: the database and its bound-parameter limit per statement (100 on D1). */
 
 /** Whom a click credits. */
 export interface ClickAttribution {
@@ -39,8 +37,7 @@ const factColumns = {
 
 /** Whom each of these clicks (visit ids) of the operator credits; unknown ids are absent. One query per chunk of ids. */
 export async function clickAttributions(
-  ctx: ReadContext,
-  operatorId: string,
+  ctx: TenantRead,
   clickIds: Iterable<string>,
 ): Promise<Map<string, ClickAttribution>> {
   const rows = await selectInChunks(
@@ -49,48 +46,42 @@ export async function clickAttributions(
       ctx.db
         .select(attributionColumns)
         .from(clicks)
-        .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))),
+        .where(and(eq(clicks.operatorId, ctx.operatorId), inArray(clicks.id, ids))),
     ctx.maxBoundParams,
   );
   return new Map(rows.map((c) => [c.id, c]));
 }
 
 /** Facts about these clicks of the operator (postback macros): attribution, country, parameters. One query per chunk. */
-export async function clickFacts(
-  ctx: ReadContext,
-  operatorId: string,
-  clickIds: Iterable<string>,
-): Promise<Map<string, ClickFacts>> {
+export async function clickFacts(ctx: TenantRead, clickIds: Iterable<string>): Promise<Map<string, ClickFacts>> {
   const rows = await selectInChunks(
     clickIds,
     (ids) =>
       ctx.db
         .select(factColumns)
         .from(clicks)
-        .where(and(eq(clicks.operatorId, operatorId), inArray(clicks.id, ids))),
+        .where(and(eq(clicks.operatorId, ctx.operatorId), inArray(clicks.id, ids))),
     ctx.maxBoundParams,
   );
   return new Map(rows.map((c) => [c.id, c]));
 }
 
 /**
- * A partner's newest clicks, newest first, optionally within one campaign or promo, or just the
- * one click `clickId` when it is in that scope. One query.
+ * The calling partner's newest clicks (at most `limit`), newest first, optionally within one
+ * campaign or promo, or just the one click `clickId` when it is in that scope. One query.
  */
 export async function findRecentClicks(
-  ctx: ReadContext,
+  ctx: PartnerRead,
   scope: {
-    operatorId: string;
-    partnerId: string;
     campaignId?: string | null;
     promoId?: string | null;
     clickId?: string;
+    limit: number;
   },
-  limit: number,
 ): Promise<ClickFacts[]> {
   const conditions: Array<SQL | undefined> = [
-    eq(clicks.operatorId, scope.operatorId),
-    eq(clicks.partnerId, scope.partnerId),
+    eq(clicks.operatorId, ctx.operatorId),
+    eq(clicks.partnerId, ctx.partner.partnerId),
     scope.promoId
       ? eq(clicks.promoId, scope.promoId)
       : scope.campaignId
@@ -103,5 +94,5 @@ export async function findRecentClicks(
     .from(clicks)
     .where(and(...conditions))
     .orderBy(desc(clicks.createdAt))
-    .limit(limit);
+    .limit(scope.limit);
 }
