@@ -7,6 +7,7 @@
  */
 import { and, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { AppDeps } from '../core/http/deps.ts';
+import { withTenant } from '../core/lib/context.ts';
 import { insertMany } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
 import { formatStoredAmount } from '../core/lib/money.ts';
@@ -126,11 +127,14 @@ async function seedDeliveryHistory(
     )
     .orderBy(desc(playerEvents.occurredAt))
     .limit(400);
-  const context = await loadRenderContext(deps.db, plan.operatorId, {
-    clickIds: events.flatMap((e) => (e.clickId ? [e.clickId] : [])),
-    campaignIds: events.flatMap((e) => (e.campaignId ? [e.campaignId] : [])),
-    promoIds: events.flatMap((e) => (e.promoId ? [e.promoId] : [])),
-  });
+  const context = await loadRenderContext(
+    { db: deps.db, operatorId: plan.operatorId },
+    {
+      clickIds: events.flatMap((e) => (e.clickId ? [e.clickId] : [])),
+      campaignIds: events.flatMap((e) => (e.campaignId ? [e.campaignId] : [])),
+      promoIds: events.flatMap((e) => (e.promoId ? [e.promoId] : [])),
+    },
+  );
   const deliveries: Array<typeof postbackDeliveries.$inferInsert> = [];
   const attempts: Array<typeof postbackAttempts.$inferInsert> = [];
   for (const event of events) {
@@ -237,7 +241,8 @@ async function seedConnections(
   now: Date,
   maxParams?: number,
 ) {
-  const tenant = { ...(deps as AppDeps), operatorId: plan.operatorId };
+  // The seed's deps carry what connections need (secret box, public URL) as AppDeps does.
+  const tenant = withTenant(deps as AppDeps, plan.operatorId);
   const tracker = await createConnection(tenant, {
     kind: 'tracker',
     name: 'Our Keitaro',

@@ -17,6 +17,7 @@ import { Miniflare } from 'miniflare';
 import * as schema from '../core/db/schema.ts';
 import type { Db } from '../core/db/client.ts';
 import type { AppDeps } from '../core/http/deps.ts';
+import { withTenant } from '../core/lib/context.ts';
 import { createOutbox } from '../core/jobs/outbox.ts';
 import { systemClock } from '../core/lib/clock.ts';
 import { unwrap } from '../core/sdk/index.ts';
@@ -252,18 +253,20 @@ describe('conflicting reports from two isolates on one D1 database', () => {
       const db = drizzle(d1 as never, { schema }) as unknown as Db;
       // Two isolates: each its own deps (so its own in-process turns), one database. Without the
       // guard every one of these conversions broke (D1's calls are truly concurrent).
-      const isolate = () => ({ db, clock: systemClock, jobs: createOutbox(db, systemClock) }) as unknown as AppDeps;
+      const isolate = () =>
+        withTenant({ db, clock: systemClock, jobs: createOutbox(db, systemClock) } as unknown as AppDeps, 'op_race');
       const [a, b] = [isolate(), isolate()];
-      const reportOf = (n: number, status: ConversionStatus): ConversionReport => ({
-        operatorId: 'op_race',
-        source: 'tracker',
-        connectionId: 'nc_race',
-        dedupeKey: `v_${n}\u0000tx`,
-        externalId: 'tx',
-        clickId: `v_${n}`,
-        status,
-        rawStatus: status,
-        payout: null,
+      const reportOf = (n: number, status: ConversionStatus): { report: ConversionReport } => ({
+        report: {
+          source: 'tracker',
+          connectionId: 'nc_race',
+          dedupeKey: `v_${n}\u0000tx`,
+          externalId: 'tx',
+          clickId: `v_${n}`,
+          status,
+          rawStatus: status,
+          payout: null,
+        },
       });
       const pairs: Array<[ConversionStatus, ConversionStatus]> = [
         ['approve', 'trash'],

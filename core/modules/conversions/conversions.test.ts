@@ -155,9 +155,9 @@ describe('tracker postbacks in', () => {
       };
     // (With libSQL's synchronous binding requests rarely interleave in process; remote libSQL and D1 do.)
     const results = await Promise.allSettled([
-      oneAtATime(t.deps, 'k', step('a', 30, true)),
-      oneAtATime(t.deps, 'k', step('b', 5)),
-      oneAtATime(t.deps, 'other', step('c', 5)),
+      oneAtATime(t.deps, { key: 'k', run: step('a', 30, true) }),
+      oneAtATime(t.deps, { key: 'k', run: step('b', 5) }),
+      oneAtATime(t.deps, { key: 'other', run: step('c', 5) }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled', 'fulfilled']);
     expect(order.indexOf('b start')).toBeGreaterThan(order.indexOf('a end'));

@@ -4,7 +4,7 @@
  * a refused payout is logged on the conversion it names); accepted and duplicate calls both
  * answer 200; an unknown status is kept raw with a warning.
  */
-import type { ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem } from '../../lib/errors.ts';
 import { normaliseNetworkStatus } from '../networks/network-settings.ts';
 import type { NetworkConnection } from '../networks/service.ts';
@@ -63,7 +63,6 @@ export function readTrackerPostback(connection: Connection, params: Params): Inb
   const normalised = raw ? normaliseNetworkStatus({ status: raw }).status : 'hold';
   return withPayout(
     {
-      operatorId: connection.operatorId,
       source: 'tracker',
       connectionId: connection.id,
       dedupeKey: `${clickId}\u0000${txid ?? ''}`,
@@ -90,7 +89,6 @@ export function readNetworkPostback(connection: Connection, params: Params): Inb
   const mapped = normaliseNetworkStatus({ status: raw, ...pick(params, ['sta', 'stc', 'stt', 'stw']) });
   return withPayout(
     {
-      operatorId: connection.operatorId,
       source: 'network',
       connectionId: connection.id,
       dedupeKey: orderId,
@@ -135,19 +133,21 @@ export async function readInboundParams(request: Request): Promise<Params> {
   return params;
 }
 
-export async function acceptInboundPostback(deps: ServiceContext, connection: Connection, params: Params) {
+/** `ctx` is the connection's operator (the route builds it from the connection the token authenticated). */
+export async function acceptInboundPostback(ctx: TenantContext, input: { connection: Connection; params: Params }) {
+  const { connection, params } = input;
   const { t: _token, ...kept } = params;
   const { report, refusal } =
     connection.kind === 'tracker' ? readTrackerPostback(connection, kept) : readNetworkPostback(connection, kept);
   if (refusal) {
     // Nothing changes, but the call is not lost: the operator sees it on the conversion it names.
     const warning = `refused, nothing changed: ${refusal.detail}`;
-    await logRefusedReport(deps, report, warning);
-    deps.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${warning}`);
+    await logRefusedReport(ctx, { report, warning });
+    ctx.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${warning}`);
     throw refusal;
   }
-  const result = await recordConversion(deps, report);
-  if (result.warning) deps.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${result.warning}`);
+  const result = await recordConversion(ctx, { report });
+  if (result.warning) ctx.reportWarning?.(`inbound ${connection.kind} postback ${connection.id}: ${result.warning}`);
   return {
     ok: true as const,
     result: result.outcome,

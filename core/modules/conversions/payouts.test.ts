@@ -190,14 +190,13 @@ describe('operator changes', () => {
     const id = body.conversionId as string;
     // Another process approves the conversion between this request reading it and applying the change.
     let release = () => {};
-    const held = oneAtATime(
-      t.deps,
-      `${op.operator.id}\u0000${(await detail(id)).connectionId}\u0000${visit}`,
-      () =>
+    const held = oneAtATime(t.deps, {
+      key: `${op.operator.id}\u0000${(await detail(id)).connectionId}\u0000${visit}`,
+      run: () =>
         new Promise<void>((r) => {
           release = r;
         }),
-    );
+    });
     const repricing = patch(id, { payout: '4.00' });
     await new Promise((r) => setTimeout(r, 300));
     await t.deps.db

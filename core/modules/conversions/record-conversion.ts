@@ -9,7 +9,7 @@
  * a duplicate (counted once). An unknown status is kept raw with a warning, never dropped.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { ServiceContext, TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
@@ -36,8 +36,8 @@ export const ACTION_FOR_STATUS: Record<ConversionStatus, PostbackAction> = {
 export type ConversionRow = typeof conversions.$inferSelect;
 export type ChangeOutcome = 'created' | 'changed' | 'duplicate' | 'refused' | 'unknown_status';
 
+/** What a sender reports about one conversion of the context's operator. */
 export interface ConversionReport {
-  operatorId: string;
   source: 'tracker' | 'network' | 'operator';
   connectionId: string | null;
   /** Identity of the conversion at its source (see the table's comment). */
@@ -61,7 +61,6 @@ export interface ChangeResult {
 
 function postbackTrigger(row: ConversionRow) {
   return {
-    operatorId: row.operatorId,
     partnerId: row.partnerId!,
     campaignId: row.campaignId,
     promoId: row.promoId,
@@ -79,13 +78,13 @@ function postbackTrigger(row: ConversionRow) {
   };
 }
 
-async function findExisting(deps: ServiceContext, report: ConversionReport): Promise<ConversionRow | undefined> {
-  const [row] = await deps.db
+async function findExisting(ctx: TenantContext, report: ConversionReport): Promise<ConversionRow | undefined> {
+  const [row] = await ctx.db
     .select()
     .from(conversions)
     .where(
       and(
-        eq(conversions.operatorId, report.operatorId),
+        eq(conversions.operatorId, ctx.operatorId),
         eq(conversions.source, report.source),
         report.connectionId ? eq(conversions.connectionId, report.connectionId) : isNull(conversions.connectionId),
         eq(conversions.dedupeKey, report.dedupeKey),
@@ -94,8 +93,9 @@ async function findExisting(deps: ServiceContext, report: ConversionReport): Pro
   return row;
 }
 
-/** Applies a report: creates the conversion or moves it, and owes postbacks when something changed. */
-export interface RecordOptions {
+/** A report to apply, and what the caller already knows about it. */
+export interface RecordInput {
+  report: ConversionReport;
   /** The conversion the report is about (the operator names it by id, whatever source reported it). */
   known?: ConversionRow;
   /** The report changes the payout only: the status stays whatever it is when the report is applied. */
@@ -107,12 +107,17 @@ export interface RecordOptions {
  * state the previous one wrote, so they never race each other for the database's guard (below)
  * and are applied in arrival order. Across processes (Workers isolates, several Node servers on
  * one database) this lock sees nothing: there the database decides. Keyed per deps, not a
- * module-wide singleton.
+ * module-wide singleton: by the deps' job queue, which each process or isolate builds once with its
+ * deps and every context built from them (one per request) shares.
  */
-const chainsByDeps = new WeakMap<ServiceContext, Map<string, Promise<unknown>>>();
-export function oneAtATime<T>(deps: ServiceContext, key: string, run: () => Promise<T>): Promise<T> {
-  let chains = chainsByDeps.get(deps);
-  if (!chains) chainsByDeps.set(deps, (chains = new Map()));
+const chainsByQueue = new WeakMap<ServiceContext['jobs'], Map<string, Promise<unknown>>>();
+export function oneAtATime<T>(
+  ctx: Pick<ServiceContext, 'jobs'>,
+  turn: { key: string; run: () => Promise<T> },
+): Promise<T> {
+  const { key, run } = turn;
+  let chains = chainsByQueue.get(ctx.jobs);
+  if (!chains) chainsByQueue.set(ctx.jobs, (chains = new Map()));
   const previous = chains.get(key) ?? Promise.resolve();
   const current = previous.then(run, run);
   const settled = current.catch(() => undefined);
@@ -136,21 +141,18 @@ function lostRace(error: unknown): boolean {
   return /UNIQUE constraint failed: conversions\.|NOT NULL constraint failed: conversion_changes\.id/.test(text);
 }
 
-export function recordConversion(
-  deps: ServiceContext,
-  report: ConversionReport,
-  options: RecordOptions = {},
-): Promise<ChangeResult> {
+/** Applies a report: creates the conversion or moves it, and owes postbacks when something changed. */
+export function recordConversion(ctx: TenantContext, input: RecordInput): Promise<ChangeResult> {
+  const { report } = input;
   // Keyed by the click (a tracker's transactions on one click share a turn; harmless), not the
   // dedupe key: libSQL reads text only up to its first NUL and a tracker's key holds one, so the
   // key of a conversion read back (an operator change) would differ from the reports' own.
-  return oneAtATime(
-    deps,
-    `${report.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.clickId ?? report.dedupeKey}`,
-    async () => {
+  return oneAtATime(ctx, {
+    key: `${ctx.operatorId}\u0000${report.connectionId ?? ''}\u0000${report.clickId ?? report.dedupeKey}`,
+    run: async () => {
       for (let attempt = 1; ; attempt++) {
         try {
-          return await applyReport(deps, report, options);
+          return await applyReport(ctx, input);
         } catch (error) {
           // Lost to another process: read the new state and decide again (a duplicate, a refusal,
           // or a change from where the winner left it).
@@ -165,7 +167,7 @@ export function recordConversion(
         }
       }
     },
-  );
+  });
 }
 
 /**
@@ -173,17 +175,17 @@ export function recordConversion(
  * conversion it names, if that exists, so the operator sees the call; nothing else changes.
  */
 export async function logRefusedReport(
-  deps: ServiceContext,
-  report: ConversionReport,
-  warning: string,
+  ctx: TenantContext,
+  input: { report: ConversionReport; warning: string },
 ): Promise<boolean> {
-  const existing = await findExisting(deps, report);
+  const { report, warning } = input;
+  const existing = await findExisting(ctx, report);
   if (!existing) return false;
-  await deps.db.insert(conversionChanges).values({
-    id: newId('cch', deps.clock),
-    operatorId: report.operatorId,
+  await ctx.db.insert(conversionChanges).values({
+    id: newId('cch', ctx.clock),
+    operatorId: ctx.operatorId,
     conversionId: existing.id,
-    at: deps.clock.now(),
+    at: ctx.clock.now(),
     source: report.source,
     fromStatus: existing.status,
     toStatus: null,
@@ -197,24 +199,22 @@ export async function logRefusedReport(
   return true;
 }
 
-async function applyReport(
-  deps: ServiceContext,
-  report: ConversionReport,
-  options: RecordOptions,
-): Promise<ChangeResult> {
-  const now = deps.clock.now();
+async function applyReport(ctx: TenantContext, options: RecordInput): Promise<ChangeResult> {
+  const { report } = options;
+  const { operatorId } = ctx;
+  const now = ctx.clock.now();
   // Read inside the turn, so the state is what the previous report left.
   const existing = options.known
     ? (
-        await deps.db
+        await ctx.db
           .select()
           .from(conversions)
-          .where(and(eq(conversions.operatorId, report.operatorId), eq(conversions.id, options.known.id)))
+          .where(and(eq(conversions.operatorId, operatorId), eq(conversions.id, options.known.id)))
       )[0]
-    : await findExisting(deps, report);
+    : await findExisting(ctx, report);
   const change = {
-    id: newId('cch', deps.clock),
-    operatorId: report.operatorId,
+    id: newId('cch', ctx.clock),
+    operatorId,
     at: now,
     source: report.source,
     rawStatus: report.rawStatus,
@@ -223,17 +223,15 @@ async function applyReport(
     received: report.received ?? null,
   };
   if (!existing) {
-    const click = report.clickId
-      ? (await clickAttributions({ ...deps, operatorId: report.operatorId }, [report.clickId])).get(report.clickId)
-      : undefined;
+    const click = report.clickId ? (await clickAttributions(ctx, [report.clickId])).get(report.clickId) : undefined;
     const warnings = [
       report.status ? null : `unknown status "${report.rawStatus ?? ''}": kept on hold with the raw value`,
       click || !report.clickId ? null : `no click "${report.clickId}": kept unattributed`,
       report.clickId ? null : 'no click id: kept unattributed',
     ].filter(Boolean);
     const row: ConversionRow = {
-      id: newId('conv', deps.clock),
-      operatorId: report.operatorId,
+      id: newId('conv', ctx.clock),
+      operatorId,
       source: report.source,
       connectionId: report.connectionId,
       dedupeKey: report.dedupeKey,
@@ -254,10 +252,10 @@ async function applyReport(
     };
     const warning = warnings.join('; ') || null;
     const outcome: ChangeOutcome = report.status ? 'created' : 'unknown_status';
-    const planned = row.partnerId ? await planPostbacks(deps, [postbackTrigger(row)]) : { jobs: [], parts: [] };
+    const planned = row.partnerId ? await planPostbacks(ctx, [postbackTrigger(row)]) : { jobs: [], parts: [] };
     // A report about the same conversion creating it meanwhile (another process) makes this
     // batch fail on the unique dedupe key: nothing is written and the report is decided again.
-    await deps.jobs.enqueueMany(planned.jobs, [
+    await ctx.jobs.enqueueMany(planned.jobs, [
       { table: conversions, rows: [row] },
       {
         table: conversionChanges,
@@ -269,7 +267,7 @@ async function applyReport(
   }
 
   const logOnly = async (outcome: ChangeOutcome, warning: string | null) => {
-    await deps.db
+    await ctx.db
       .insert(conversionChanges)
       .values({ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning });
     return { outcome, conversion: existing, warning };
@@ -298,7 +296,7 @@ async function applyReport(
     comment: report.comment ?? existing.comment,
     reason: report.reason ?? existing.reason,
   };
-  const planned = updated.partnerId ? await planPostbacks(deps, [postbackTrigger(updated)]) : { jobs: [], parts: [] };
+  const planned = updated.partnerId ? await planPostbacks(ctx, [postbackTrigger(updated)]) : { jobs: [], parts: [] };
   // The database, not this process, decides which of two racing reports wins (another process
   // may have changed the conversion since it was read above). The history row's id is selected
   // from the conversion's row at the revision this decision was made on, so once the conversion
@@ -306,9 +304,9 @@ async function applyReport(
   // postbacks, their jobs) and the report is decided again from the new state. A batch is one
   // transaction on libSQL and on D1, and needs no interactive transaction D1 lacks.
   const guardedId = sql`(select ${change.id} from ${conversions} where ${conversions.id} = ${existing.id} and ${conversions.revision} = ${existing.revision})`;
-  await deps.jobs.enqueueMany(planned.jobs, [
+  await ctx.jobs.enqueueMany(planned.jobs, [
     {
-      query: deps.db.insert(conversionChanges).values({
+      query: ctx.db.insert(conversionChanges).values({
         ...change,
         id: guardedId,
         conversionId: existing.id,
@@ -319,7 +317,7 @@ async function applyReport(
       }),
     },
     {
-      query: deps.db
+      query: ctx.db
         .update(conversions)
         .set({
           status: updated.status,

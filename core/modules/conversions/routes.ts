@@ -17,7 +17,7 @@ import {
 } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { notFound } from '../../http/problem.ts';
-import type { AppEnv } from '../../http/deps.ts';
+import { partnerContext, tenantContext, type AppEnv } from '../../http/deps.ts';
 import { authenticateConnection } from '../networks/service.ts';
 import { acceptInboundPostback, readInboundParams } from './inbound.ts';
 import {
@@ -56,7 +56,8 @@ async function inbound(c: Context<AppEnv>, kind: 'tracker' | 'network') {
   });
   // A wrong token looks exactly like a missing connection.
   if (!connection) throw notFound('Connection');
-  return c.json(await acceptInboundPostback(c.var.deps, connection, params), 200);
+  // The tenant is the connection's operator, known only once its token matched.
+  return c.json(await acceptInboundPostback(tenantContext(c, connection.operatorId), { connection, params }), 200);
 }
 
 const inboundRoute = (method: 'get' | 'post', kind: 'tracker' | 'network') =>
@@ -116,8 +117,7 @@ export const conversionRoutes = router
         ...errors,
       },
     }),
-    async (c) =>
-      c.json({ data: await listOperatorConversions(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listOperatorConversions(tenantContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({
@@ -131,7 +131,7 @@ export const conversionRoutes = router
       request: { params: conversionParams },
       responses: { 200: jsonResponse(ConversionDetailSchema, 'Conversion'), ...errors },
     }),
-    async (c) => c.json(await getConversion(c.var.deps, c.var.operatorId, c.req.valid('param').conversionId), 200),
+    async (c) => c.json(await getConversion(tenantContext(c), c.req.valid('param').conversionId), 200),
   )
   .openapi(
     createRoute({
@@ -148,7 +148,10 @@ export const conversionRoutes = router
     }),
     async (c) =>
       c.json(
-        await updateConversion(c.var.deps, c.var.operatorId, c.req.valid('param').conversionId, c.req.valid('json')),
+        await updateConversion(tenantContext(c), {
+          ...c.req.valid('json'),
+          conversionId: c.req.valid('param').conversionId,
+        }),
         200,
       ),
   )
@@ -168,7 +171,7 @@ export const conversionRoutes = router
         ...errors,
       },
     }),
-    async (c) => c.json(await uploadCosts(c.var.deps, c.var.operatorId, c.req.valid('json')), 200),
+    async (c) => c.json(await uploadCosts(tenantContext(c), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -190,7 +193,7 @@ export const conversionRoutes = router
         422: problemResponses[422],
       },
     }),
-    async (c) => c.json({ data: await listPartnerConversions(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listPartnerConversions(partnerContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({
@@ -204,5 +207,5 @@ export const conversionRoutes = router
       request: { query: CostQuerySchema },
       responses: { 200: jsonResponse(z.object({ data: z.array(CostSchema) }).openapi('CostList'), 'Costs'), ...errors },
     }),
-    async (c) => c.json({ data: await listCosts(c.var.deps, c.var.operatorId, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listCosts(tenantContext(c), c.req.valid('query')) }, 200),
   );

@@ -1,7 +1,7 @@
 /** The operator's view of conversions (list, detail with every change), status/payout changes, and costs. */
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import {
   DomainError,
   fieldProblem,
@@ -46,12 +46,9 @@ export function presentConversion(c: ConversionRow) {
   };
 }
 
-export async function listOperatorConversions(
-  deps: ServiceContext,
-  operatorId: string,
-  query: z.infer<typeof ConversionListQuerySchema>,
-) {
-  const rows = await deps.db
+export async function listOperatorConversions(ctx: TenantContext, query: z.infer<typeof ConversionListQuerySchema>) {
+  const { operatorId } = ctx;
+  const rows = await ctx.db
     .select()
     .from(conversions)
     .where(
@@ -68,8 +65,9 @@ export async function listOperatorConversions(
   return rows.map(presentConversion);
 }
 
-async function load(deps: ServiceContext, operatorId: string, id: string) {
-  const [row] = await deps.db
+async function load(ctx: TenantContext, id: string) {
+  const { operatorId } = ctx;
+  const [row] = await ctx.db
     .select()
     .from(conversions)
     .where(and(eq(conversions.operatorId, operatorId), eq(conversions.id, id)));
@@ -77,9 +75,10 @@ async function load(deps: ServiceContext, operatorId: string, id: string) {
   return row;
 }
 
-export async function getConversion(deps: ServiceContext, operatorId: string, id: string) {
-  const row = await load(deps, operatorId, id);
-  const changes = await deps.db
+export async function getConversion(ctx: TenantContext, id: string) {
+  const { operatorId } = ctx;
+  const row = await load(ctx, id);
+  const changes = await ctx.db
     .select()
     .from(conversionChanges)
     .where(and(eq(conversionChanges.operatorId, operatorId), eq(conversionChanges.conversionId, id)))
@@ -103,12 +102,11 @@ export async function getConversion(deps: ServiceContext, operatorId: string, id
 
 /** The operator changes status and/or payout; the state machine applies, and a refused move is a 409. */
 export async function updateConversion(
-  deps: ServiceContext,
-  operatorId: string,
-  id: string,
-  input: z.infer<typeof UpdateConversionSchema>,
+  ctx: TenantContext,
+  input: { conversionId: string } & z.infer<typeof UpdateConversionSchema>,
 ) {
-  const row = await load(deps, operatorId, id);
+  const id = input.conversionId;
+  const row = await load(ctx, id);
   let payout: { minor: number; currency: string } | null = null;
   if (input.payout !== undefined) {
     const currency = input.currency ?? row.currency;
@@ -119,10 +117,8 @@ export async function updateConversion(
     // A currency alone would re-read the stored minor units in another currency.
     throw fieldProblem('body.currency', 'requires_field', 'give the payout with its currency', { field: 'payout' });
   }
-  const result = await recordConversion(
-    deps,
-    {
-      operatorId,
+  const result = await recordConversion(ctx, {
+    report: {
       source: 'operator',
       connectionId: row.connectionId,
       dedupeKey: row.dedupeKey,
@@ -132,10 +128,11 @@ export async function updateConversion(
       rawStatus: input.status ?? null,
       payout,
       comment: input.comment ?? null,
-      // A payout-only change keeps whatever status the conversion has when it is applied, not the one read above.
     },
-    { known: row, keepStatus: input.status === undefined },
-  );
+    known: row,
+    // A payout-only change keeps whatever status the conversion has when it is applied, not the one read above.
+    keepStatus: input.status === undefined,
+  });
   // The machine's refusal is logged on the conversion like any other; the operator gets a 409.
   if (result.outcome === 'refused')
     throw new DomainError(
@@ -144,14 +141,15 @@ export async function updateConversion(
       [],
       { resource: 'conversion', state: 'status', status: result.conversion.status, to: String(input.status) },
     );
-  return getConversion(deps, operatorId, id);
+  return getConversion(ctx, id);
 }
 
-export async function uploadCosts(deps: ServiceContext, operatorId: string, input: z.infer<typeof UploadCostsSchema>) {
+export async function uploadCosts(ctx: TenantContext, input: z.infer<typeof UploadCostsSchema>) {
+  const { operatorId } = ctx;
   const errors: FieldProblem[] = [];
   const ids = [...new Set(input.costs.map((c) => c.campaignId))];
-  const known = await existingCampaignIds({ ...deps, operatorId }, ids);
-  const now = deps.clock.now();
+  const known = await existingCampaignIds(ctx, ids);
+  const now = ctx.clock.now();
   const rows = input.costs.map((cost, i) => {
     if (!known.has(cost.campaignId))
       errors.push({
@@ -185,7 +183,7 @@ export async function uploadCosts(deps: ServiceContext, operatorId: string, inpu
   const statements = [];
   for (let i = 0; i < latest.length; i += perStatement) {
     statements.push(
-      deps.db
+      ctx.db
         .insert(campaignCosts)
         .values(latest.slice(i, i + perStatement))
         .onConflictDoUpdate({
@@ -198,12 +196,13 @@ export async function uploadCosts(deps: ServiceContext, operatorId: string, inpu
         }),
     );
   }
-  await deps.db.batch(statements as [(typeof statements)[number], ...typeof statements]);
+  await ctx.db.batch(statements as [(typeof statements)[number], ...typeof statements]);
   return { stored: latest.length };
 }
 
-export async function listCosts(deps: ServiceContext, operatorId: string, query: z.infer<typeof CostQuerySchema>) {
-  const rows = await deps.db
+export async function listCosts(ctx: TenantContext, query: z.infer<typeof CostQuerySchema>) {
+  const { operatorId } = ctx;
+  const rows = await ctx.db
     .select()
     .from(campaignCosts)
     .where(
@@ -225,12 +224,8 @@ export async function listCosts(deps: ServiceContext, operatorId: string, query:
 }
 
 /** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */
-export async function listPartnerConversions(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  query: z.infer<typeof PartnerConversionQuerySchema>,
-) {
-  const rows = await deps.db
+export async function listPartnerConversions(ctx: PartnerContext, query: z.infer<typeof PartnerConversionQuerySchema>) {
+  const rows = await ctx.db
     .select({
       c: conversions,
       campaignName: campaignNameOf(conversions.campaignId),
@@ -239,8 +234,8 @@ export async function listPartnerConversions(
     .from(conversions)
     .where(
       and(
-        eq(conversions.operatorId, who.operatorId),
-        eq(conversions.partnerId, who.partnerId),
+        eq(conversions.operatorId, ctx.operatorId),
+        eq(conversions.partnerId, ctx.partner.partnerId),
         query.status ? eq(conversions.status, query.status) : undefined,
         query.campaignId ? eq(conversions.campaignId, query.campaignId) : undefined,
         query.clickId ? eq(conversions.clickId, query.clickId) : undefined,

@@ -7,7 +7,7 @@
  * The whole batch is read with a handful of queries and written in one batch.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import { formatStoredAmount, parseMoney, MoneyError } from '../../lib/money.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
@@ -66,9 +66,8 @@ function canonical(e: Incoming, amountMinor: number | null): string {
 }
 
 /** What an attributed event's postbacks know: the event's own values under the built-in names. */
-function eventTrigger(operatorId: string, e: typeof playerEvents.$inferInsert): PostbackTrigger {
+function eventTrigger(e: typeof playerEvents.$inferInsert): PostbackTrigger {
   return {
-    operatorId,
     partnerId: e.partnerId!,
     campaignId: e.campaignId ?? null,
     promoId: e.promoId ?? null,
@@ -88,7 +87,9 @@ function eventTrigger(operatorId: string, e: typeof playerEvents.$inferInsert): 
   };
 }
 
-export async function ingestEvents(deps: ServiceContext, operatorId: string, raw: unknown[]) {
+/** `raw`: the request's events as sent; each is validated on its own (a bad one is rejected, the rest go on). */
+export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
+  const { operatorId } = ctx;
   const results: Result[] = [];
   const valid: Array<{ index: number; event: Incoming; hash: string; amountMinor: number | null }> = [];
   for (const [index, item] of raw.entries()) {
@@ -125,15 +126,15 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
   }
 
   const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) =>
-    selectInChunks(values, load, deps.maxBoundParams);
+    selectInChunks(values, load, ctx.maxBoundParams);
   const knownBrands = await existingBrandIds(
-    { ...deps, operatorId },
+    ctx,
     valid.map((v) => v.event.brand),
   );
   const existing = new Map(
     (
       await inChunks([...new Set(valid.map((v) => v.event.id))], (ids) =>
-        deps.db
+        ctx.db
           .select({
             id: playerEvents.id,
             hash: playerEvents.contentHash,
@@ -149,17 +150,17 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
     ).map((r) => [r.id, r]),
   );
   const clickRows = await clickAttributions(
-    { ...deps, operatorId },
+    ctx,
     valid.flatMap((v) => (v.event.visitId ? [v.event.visitId] : [])),
   );
   const promoRows = await promosByCode(
-    { ...deps, operatorId },
+    ctx,
     valid.flatMap((v) => (v.event.promoCode ? [v.event.promoCode] : [])),
   );
   const knownPlayers = new Map(
     (
       await inChunks([...new Set(valid.map((v) => v.event.playerId))], (ids) =>
-        deps.db
+        ctx.db
           .select()
           .from(players)
           .where(and(eq(players.operatorId, operatorId), inArray(players.playerId, ids))),
@@ -167,7 +168,7 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
     ).map((p) => [playerKey(p.brandId, p.playerId), p]),
   );
 
-  const now = deps.clock.now();
+  const now = ctx.clock.now();
   const toInsert: Array<typeof playerEvents.$inferInsert> = [];
   const newPlayers: Array<typeof players.$inferInsert> = [];
   const seenInBatch = new Map<string, string>();
@@ -275,10 +276,10 @@ export async function ingestEvents(deps: ServiceContext, operatorId: string, raw
   }
   // The events, new players, and the partner postbacks they owe go in one batch: all or none.
   const planned = await planPostbacks(
-    deps,
-    toInsert.flatMap((e) => (e.partnerId ? [eventTrigger(operatorId, e)] : [])),
+    ctx,
+    toInsert.flatMap((e) => (e.partnerId ? [eventTrigger(e)] : [])),
   );
-  await deps.jobs.enqueueMany(planned.jobs, [
+  await ctx.jobs.enqueueMany(planned.jobs, [
     // Conflicting concurrent batches with the same ids: the unique key keeps the first, never two.
     { table: playerEvents, rows: toInsert, onConflictDoNothing: true },
     { table: players, rows: newPlayers, onConflictDoNothing: true },

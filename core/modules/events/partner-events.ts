@@ -1,6 +1,6 @@
 /** The partner's event log (player events attributed to them), and the operator's list of events nothing could attribute. */
 import { and, desc, eq, gte, isNull, lte } from 'drizzle-orm';
-import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
 import { campaignNameOf, promoTitleOf } from '../campaigns/service.ts';
 import { playerEvents } from './table.ts';
@@ -27,12 +27,8 @@ function present(e: EventRow, campaignName: string | null, promoTitle: string | 
   };
 }
 
-export async function listPartnerEvents(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  query: z.infer<typeof EventQuerySchema>,
-) {
-  const rows = await deps.db
+export async function listPartnerEvents(ctx: PartnerContext, query: z.infer<typeof EventQuerySchema>) {
+  const rows = await ctx.db
     .select({
       event: playerEvents,
       campaignName: campaignNameOf(playerEvents.campaignId),
@@ -41,8 +37,8 @@ export async function listPartnerEvents(
     .from(playerEvents)
     .where(
       and(
-        eq(playerEvents.operatorId, who.operatorId),
-        eq(playerEvents.partnerId, who.partnerId),
+        eq(playerEvents.operatorId, ctx.operatorId),
+        eq(playerEvents.partnerId, ctx.partner.partnerId),
         query.type ? eq(playerEvents.type, query.type) : undefined,
         query.campaignId ? eq(playerEvents.campaignId, query.campaignId) : undefined,
         query.clickId ? eq(playerEvents.clickId, query.clickId) : undefined,
@@ -55,11 +51,11 @@ export async function listPartnerEvents(
   return rows.map((r) => present(r.event, r.campaignName, r.promoTitle));
 }
 
-export async function listUnattributedEvents(deps: ServiceContext, operatorId: string, limit: number) {
-  const rows = await deps.db
+export async function listUnattributedEvents(ctx: TenantContext, limit: number) {
+  const rows = await ctx.db
     .select()
     .from(playerEvents)
-    .where(and(eq(playerEvents.operatorId, operatorId), isNull(playerEvents.partnerId)))
+    .where(and(eq(playerEvents.operatorId, ctx.operatorId), isNull(playerEvents.partnerId)))
     .orderBy(desc(playerEvents.receivedAt))
     .limit(limit);
   return rows.map((e) => present(e, null, null));

@@ -11,6 +11,7 @@ import {
   problemResponses,
 } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
+import { partnerContext, tenantContext } from '../../http/deps.ts';
 import {
   RecordedEventListSchema,
   EventQuerySchema,
@@ -64,11 +65,12 @@ router.openAPIRegistry.register('PlayerEvent', PlayerEventSchema);
 
 export const eventRoutes = router
   .openapi(ingestRoute, async (c) =>
-    c.json(await ingestEvents(c.var.deps, c.var.operatorId, c.req.valid('json').events), 200),
+    // One context per request, whatever the batch's size.
+    c.json(await ingestEvents(tenantContext(c), c.req.valid('json').events), 200),
   )
   .openapi(unattributedRoute, async (c) =>
-    c.json({ data: await listUnattributedEvents(c.var.deps, c.var.operatorId, c.req.valid('query').limit) }, 200),
+    c.json({ data: await listUnattributedEvents(tenantContext(c), c.req.valid('query').limit) }, 200),
   )
   .openapi(conversionsRoute, async (c) =>
-    c.json({ data: await listPartnerEvents(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+    c.json({ data: await listPartnerEvents(partnerContext(c), c.req.valid('query')) }, 200),
   );

@@ -34,8 +34,18 @@ export interface AttemptResult {
 }
 type DeliveryStatus = 'delivered' | 'failed' | 'retrying';
 
-/** Sends one attempt; never throws for the receiver's failures. */
-export async function sendAttempt(deps: ServiceContext, delivery: Delivery, attempt: number): Promise<AttemptResult> {
+/*
+ * Not tenant-scoped: the runner's pass claims due deliveries of every operator, loads them by id and
+ * writes their attempts in one batch; each delivery row names its operator and nothing here reads
+ * another table of a tenant.
+ */
+
+/** Sends one attempt (`attempt` counts from 1); never throws for the receiver's failures. */
+export async function sendAttempt(
+  deps: ServiceContext,
+  input: { delivery: Delivery; attempt: number },
+): Promise<AttemptResult> {
+  const { delivery, attempt } = input;
   const sentAt = deps.clock.now();
   const headers: Record<string, string> = {
     'user-agent': `Kabinet-Postback/${deps.version}`,
@@ -75,11 +85,10 @@ const isRefused = (result: Pick<AttemptResult, 'responseCode'>) =>
 
 /** What an attempt changes: its log row and the delivery's new state (not yet written). */
 export function recordAttempt(
-  deps: ServiceContext,
-  delivery: Delivery,
-  result: AttemptResult,
-  finalAttempt: boolean,
+  deps: Pick<ServiceContext, 'clock'>,
+  input: { delivery: Delivery; result: AttemptResult; finalAttempt: boolean },
 ): { status: DeliveryStatus; writes: Array<InsertPart | QueryPart> } {
+  const { delivery, result, finalAttempt } = input;
   const status: DeliveryStatus = isDelivered(result)
     ? 'delivered'
     : isRefused(result) || result.refused || finalAttempt
@@ -128,8 +137,8 @@ export function recordAttempt(
 
 /** One attempt now, written at once (send-test). */
 export async function attemptNow(deps: ServiceContext, delivery: Delivery): Promise<AttemptResult> {
-  const result = await sendAttempt(deps, delivery, 1);
-  await insertManyAtomically(deps.db, recordAttempt(deps, delivery, result, true).writes);
+  const result = await sendAttempt(deps, { delivery, attempt: 1 });
+  await insertManyAtomically(deps.db, recordAttempt(deps, { delivery, result, finalAttempt: true }).writes);
   return result;
 }
 
@@ -155,8 +164,12 @@ export function postbackHandlers(deps: ServiceContext): JobHandlers {
             outcomes[index] = { error: null };
             continue;
           }
-          const result = await sendAttempt(deps, delivery, job.attempts);
-          const { status, writes } = recordAttempt(deps, delivery, result, job.attempts >= job.maxAttempts);
+          const result = await sendAttempt(deps, { delivery, attempt: job.attempts });
+          const { status, writes } = recordAttempt(deps, {
+            delivery,
+            result,
+            finalAttempt: job.attempts >= job.maxAttempts,
+          });
           // An error hands the job back to the outbox, which schedules the next attempt.
           outcomes[index] = {
             error: status === 'retrying' ? (result.error ?? `HTTP ${result.responseCode}`) : null,

@@ -8,6 +8,7 @@ import { retryDelayMs } from '../../jobs/outbox.ts';
 import { scheduleMaintenance } from '../../jobs/maintenance.ts';
 import { POSTBACK_LOG_RETENTION_MS } from './deliver-postback.ts';
 import { fireQualificationPostbacks } from './plan-postbacks.ts';
+import { withTenant } from '../../lib/context.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let op: Awaited<ReturnType<typeof t.addOperator>>;
@@ -173,7 +174,6 @@ describe('postback delivery', () => {
     });
     const visit = await click('clickID=q-1');
     const trigger = {
-      operatorId: op.operator.id,
       partnerId: '',
       campaignId,
       promoId,
@@ -184,8 +184,9 @@ describe('postback delivery', () => {
     };
     const { clicks } = await import('../tracking/table.ts');
     trigger.partnerId = (await t.deps.db.select().from(clicks))[0]!.partnerId;
-    expect(await fireQualificationPostbacks(t.deps, [trigger])).toBe(1);
-    expect(await fireQualificationPostbacks(t.deps, [trigger])).toBe(1);
+    const ctx = withTenant(t.deps, op.operator.id);
+    expect(await fireQualificationPostbacks(ctx, [trigger])).toBe(1);
+    expect(await fireQualificationPostbacks(ctx, [trigger])).toBe(1);
     await t.runJobs();
     expect(receiver.received.map((r) => r.url)).toEqual(['/q?p=p-1&pay=150.00&c=q-1']);
   });

@@ -4,7 +4,7 @@
  * the same batch as the trigger itself, so an accepted event can never lose its postbacks.
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import type { ServiceContext } from '../../lib/context.ts';
+import type { TenantContext } from '../../lib/context.ts';
 import type { InsertPart } from '../../db/insert-many.ts';
 import type { NewJob } from '../../jobs/outbox.ts';
 import { newId } from '../../lib/ids.ts';
@@ -19,8 +19,8 @@ export const DELIVER_POSTBACK_JOB = 'postback.deliver';
 /** Attempts per delivery: the job outbox's schedule (5 s, 30 s, 2 min, 10 min, 1 h, 6 h, 6 h) between them. */
 export const POSTBACK_MAX_ATTEMPTS = 8;
 
+/** A cause that may owe postbacks, within the operator of the context it is planned with. */
 export interface PostbackTrigger extends TriggerFacts {
-  operatorId: string;
   action: PostbackAction;
   /** Unique per cause, e.g. `event:<id>`, `conversion:<id>:<revision>`: a repeat owes nothing new. */
   triggerKey: string;
@@ -34,15 +34,17 @@ export interface PlannedPostbacks {
 
 const NOTHING: PlannedPostbacks = { count: 0, jobs: [], parts: [] };
 
-export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrigger[]): Promise<PlannedPostbacks> {
+export async function planPostbacks(
+  ctx: Pick<TenantContext, 'db' | 'clock' | 'maxBoundParams' | 'operatorId'>,
+  triggers: PostbackTrigger[],
+): Promise<PlannedPostbacks> {
   if (triggers.length === 0) return NOTHING;
-  const operatorId = triggers[0]!.operatorId;
-  if (triggers.some((t) => t.operatorId !== operatorId)) throw new Error('planPostbacks: one operator per call');
+  const { operatorId } = ctx;
   const actions = [...new Set(triggers.map((t) => t.action))];
   const configs = await selectInChunks(
     triggers.map((t) => t.partnerId),
     (partnerIds) =>
-      deps.db
+      ctx.db
         .select()
         .from(postbackConfigs)
         .where(
@@ -53,7 +55,7 @@ export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrig
             inArray(postbackConfigs.action, actions),
           ),
         ),
-    (deps.maxBoundParams ?? 100) - actions.length,
+    (ctx.maxBoundParams ?? 100) - actions.length,
   );
   if (configs.length === 0) return NOTHING;
   const matches: Array<{ trigger: PostbackTrigger; config: (typeof configs)[number] }> = [];
@@ -66,21 +68,16 @@ export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrig
     }
   }
   if (matches.length === 0) return NOTHING;
-  const context = await loadRenderContext(
-    deps.db,
-    operatorId,
-    {
-      clickIds: matches.flatMap((m) => (m.trigger.clickId ? [m.trigger.clickId] : [])),
-      campaignIds: matches.flatMap((m) => (m.trigger.campaignId ? [m.trigger.campaignId] : [])),
-      promoIds: matches.flatMap((m) => (m.trigger.promoId ? [m.trigger.promoId] : [])),
-    },
-    deps.maxBoundParams,
-  );
-  const now = deps.clock.now();
+  const context = await loadRenderContext(ctx, {
+    clickIds: matches.flatMap((m) => (m.trigger.clickId ? [m.trigger.clickId] : [])),
+    campaignIds: matches.flatMap((m) => (m.trigger.campaignId ? [m.trigger.campaignId] : [])),
+    promoIds: matches.flatMap((m) => (m.trigger.promoId ? [m.trigger.promoId] : [])),
+  });
+  const now = ctx.clock.now();
   const rows = matches.map(({ trigger, config }) => {
     const request = renderPostbackRequest(config, trigger, context);
     return {
-      id: newId('pbd', deps.clock),
+      id: newId('pbd', ctx.clock),
       operatorId,
       partnerId: trigger.partnerId,
       postbackId: config.id,
@@ -116,13 +113,13 @@ export async function planPostbacks(deps: ServiceContext, triggers: PostbackTrig
  * key adds no second delivery).
  */
 export async function fireQualificationPostbacks(
-  deps: ServiceContext,
+  ctx: TenantContext,
   triggers: Array<Omit<PostbackTrigger, 'action'>>,
 ): Promise<number> {
   const planned = await planPostbacks(
-    deps,
+    ctx,
     triggers.map((t) => ({ ...t, action: 'qualification' as const })),
   );
-  await deps.jobs.enqueueMany(planned.jobs, planned.parts);
+  await ctx.jobs.enqueueMany(planned.jobs, planned.parts);
   return planned.count;
 }

@@ -1,7 +1,7 @@
 /** The partner's postback log: every attempt, newest first, with the filters partners search by. */
 import { and, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext } from '../../lib/context.ts';
 import { campaignNameOf, promoCodeOf } from '../campaigns/service.ts';
 import { postbackAttempts } from './table.ts';
 import type { PostbackLogQuerySchema } from './schemas.ts';
@@ -22,20 +22,16 @@ function responseCodeFilter(value: string | undefined): SQL | undefined {
   return eq(postbackAttempts.responseCode, Number(value));
 }
 
-export async function listPostbackLog(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  query: z.infer<typeof PostbackLogQuerySchema>,
-) {
+export async function listPostbackLog(ctx: PartnerContext, query: z.infer<typeof PostbackLogQuerySchema>) {
   const campaignNameSql = campaignNameOf(postbackAttempts.campaignId);
   const promoCodeSql = promoCodeOf(postbackAttempts.promoId);
-  const rows = await deps.db
+  const rows = await ctx.db
     .select({ attempt: postbackAttempts, campaignName: campaignNameSql, promoCode: promoCodeSql })
     .from(postbackAttempts)
     .where(
       and(
-        eq(postbackAttempts.operatorId, who.operatorId),
-        eq(postbackAttempts.partnerId, who.partnerId),
+        eq(postbackAttempts.operatorId, ctx.operatorId),
+        eq(postbackAttempts.partnerId, ctx.partner.partnerId),
         query.from ? gte(postbackAttempts.sentAt, new Date(query.from)) : undefined,
         query.to ? lte(postbackAttempts.sentAt, new Date(query.to)) : undefined,
         query.url ? containsText(postbackAttempts.url, query.url) : undefined,

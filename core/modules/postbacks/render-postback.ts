@@ -3,7 +3,7 @@
  * from the trigger, the click (its country and every custom parameter, under its own name) and
  * the campaign/promo names. POST postbacks move the query string into a form or JSON body.
  */
-import type { Db } from '../../db/client.ts';
+import type { TenantRead } from '../../lib/context.ts';
 import { campaignNames, promoCodesOf } from '../campaigns/service.ts';
 import { clickFacts, type ClickFacts } from '../tracking/service.ts';
 import { renderPostbackUrl, type MacroValues } from './template.ts';
@@ -17,12 +17,9 @@ export interface RenderContext {
 
 /** Everything the macros need for a set of triggers, in three queries. */
 export async function loadRenderContext(
-  db: Db,
-  operatorId: string,
+  ctx: TenantRead,
   refs: { clickIds: Iterable<string>; campaignIds: Iterable<string>; promoIds: Iterable<string> },
-  maxParams?: number,
 ): Promise<RenderContext> {
-  const ctx = { db, maxBoundParams: maxParams, operatorId };
   return {
     clicks: await clickFacts(ctx, refs.clickIds),
     campaignNames: await campaignNames(ctx, refs.campaignIds),

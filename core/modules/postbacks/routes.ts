@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
+import { partnerContext } from '../../http/deps.ts';
 import { IdParams } from '../identity/schemas.ts';
 import {
   CreatePostbackSchema,
@@ -53,7 +54,7 @@ export const postbackRoutes = router
       request: { query: PostbackQuerySchema },
       responses: { 200: jsonResponse(PostbackListSchema, 'Postbacks'), ...errors },
     }),
-    async (c) => c.json({ data: await listPostbacks(c.var.deps, c.var.partner, c.req.valid('query')) }, 200),
+    async (c) => c.json({ data: await listPostbacks(partnerContext(c), c.req.valid('query')) }, 200),
   )
   .openapi(
     createRoute({
@@ -67,7 +68,7 @@ export const postbackRoutes = router
       request: { body: jsonBody(CreatePostbackSchema) },
       responses: { ...bodyProblems, 201: jsonResponse(PostbackSchema, 'Postback'), ...errors },
     }),
-    async (c) => c.json(await createPostback(c.var.deps, c.var.partner, c.req.valid('json')), 201),
+    async (c) => c.json(await createPostback(partnerContext(c), c.req.valid('json')), 201),
   )
   .openapi(
     createRoute({
@@ -83,7 +84,10 @@ export const postbackRoutes = router
     }),
     async (c) =>
       c.json(
-        await updatePostback(c.var.deps, c.var.partner, c.req.valid('param').postbackId, c.req.valid('json')),
+        await updatePostback(partnerContext(c), {
+          ...c.req.valid('json'),
+          postbackId: c.req.valid('param').postbackId,
+        }),
         200,
       ),
   )
@@ -102,7 +106,7 @@ export const postbackRoutes = router
         ...errors,
       },
     }),
-    async (c) => c.json(await deletePostback(c.var.deps, c.var.partner, c.req.valid('param').postbackId), 200),
+    async (c) => c.json(await deletePostback(partnerContext(c), c.req.valid('param').postbackId), 200),
   )
   .openapi(
     createRoute({
@@ -134,7 +138,7 @@ export const postbackRoutes = router
       request: { query: PostbackLogQuerySchema },
       responses: { 200: jsonResponse(PostbackLogSchema, 'Attempts'), ...errors },
     }),
-    async (c) => c.json(await listPostbackLog(c.var.deps, c.var.partner, c.req.valid('query')), 200),
+    async (c) => c.json(await listPostbackLog(partnerContext(c), c.req.valid('query')), 200),
   )
   .openapi(
     createRoute({
@@ -148,7 +152,7 @@ export const postbackRoutes = router
       request: { body: jsonBody(PreviewPostbackSchema) },
       responses: { ...bodyProblems, 200: jsonResponse(PostbackPreviewSchema, 'Rendered request'), ...errors },
     }),
-    async (c) => c.json(await previewPostback(c.var.deps, c.var.partner, c.req.valid('json')), 200),
+    async (c) => c.json(await previewPostback(partnerContext(c), c.req.valid('json')), 200),
   )
   .openapi(
     createRoute({
@@ -164,7 +168,10 @@ export const postbackRoutes = router
     }),
     async (c) =>
       c.json(
-        await sendTestPostback(c.var.deps, c.var.partner, c.req.valid('param').postbackId, c.req.valid('json').clickId),
+        await sendTestPostback(partnerContext(c), {
+          postbackId: c.req.valid('param').postbackId,
+          clickId: c.req.valid('json').clickId,
+        }),
         200,
       ),
   );

@@ -7,7 +7,7 @@
 import { and, count, eq, gte } from 'drizzle-orm';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import type { z } from 'zod';
-import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
 import { findRecentClicks } from '../tracking/service.ts';
@@ -44,14 +44,13 @@ function sampleValues(action: PostbackAction, at: Date): MacroValues {
   };
 }
 
-async function pickClick(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
-  const partner = { ...deps, operatorId: who.operatorId, partner: who };
+async function pickClick(ctx: PartnerContext, target: Target, clickId?: string) {
   const scope = {
     promoId: target.scope === 'promo' ? target.promoId : null,
     campaignId: target.scope === 'campaign' ? target.campaignId : null,
   };
-  if (clickId) return (await findRecentClicks(partner, { ...scope, clickId, limit: 1 }))[0] ?? null;
-  const recent = await findRecentClicks(partner, { ...scope, limit: 50 });
+  if (clickId) return (await findRecentClicks(ctx, { ...scope, clickId, limit: 1 }))[0] ?? null;
+  const recent = await findRecentClicks(ctx, { ...scope, limit: 50 });
   const wanted = scanTemplate(target.urlTemplate).parts.flatMap((p) =>
     p.kind === 'macro' && !(BUILT_IN_MACROS as readonly string[]).includes(p.name) ? [p.name] : [],
   );
@@ -65,11 +64,11 @@ async function pickClick(deps: ServiceContext, who: PartnerPrincipal, target: Ta
   );
 }
 
-async function render(deps: ServiceContext, who: PartnerPrincipal, target: Target, clickId?: string) {
-  const click = await pickClick(deps, who, target, clickId);
-  const now = deps.clock.now();
+async function render(ctx: PartnerContext, target: Target, clickId?: string) {
+  const click = await pickClick(ctx, target, clickId);
+  const now = ctx.clock.now();
   const trigger = {
-    partnerId: who.partnerId,
+    partnerId: ctx.partner.partnerId,
     campaignId: click?.campaignId ?? target.campaignId,
     promoId: click?.promoId ?? target.promoId,
     clickId: click?.id ?? null,
@@ -77,7 +76,7 @@ async function render(deps: ServiceContext, who: PartnerPrincipal, target: Targe
     values: sampleValues(target.action, now),
     at: now,
   };
-  const context = await loadRenderContext(deps.db, who.operatorId, {
+  const context = await loadRenderContext(ctx, {
     clickIds: click ? [click.id] : [],
     campaignIds: trigger.campaignId ? [trigger.campaignId] : [],
     promoIds: trigger.promoId ? [trigger.promoId] : [],
@@ -87,27 +86,16 @@ async function render(deps: ServiceContext, who: PartnerPrincipal, target: Targe
 }
 
 /** A campaign or promo the preview names must be this partner's own: another's answers 404, as everywhere. */
-async function requireOwnScope(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  campaignId: string | undefined,
-  promoId: string | undefined,
-) {
-  const partner = { ...deps, operatorId: who.operatorId, partner: who };
-  if (campaignId && !(await findPartnerCampaign(partner, campaignId))) throw notFound('Campaign');
-  if (promoId && !(await findPartnerPromo(partner, promoId))) throw notFound('Promo');
+async function requireOwnScope(ctx: PartnerContext, campaignId: string | undefined, promoId: string | undefined) {
+  if (campaignId && !(await findPartnerCampaign(ctx, campaignId))) throw notFound('Campaign');
+  if (promoId && !(await findPartnerPromo(ctx, promoId))) throw notFound('Promo');
 }
 
-export async function previewPostback(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  input: z.infer<typeof PreviewPostbackSchema>,
-) {
-  await requireOwnScope(deps, who, input.campaignId, input.promoId);
+export async function previewPostback(ctx: PartnerContext, input: z.infer<typeof PreviewPostbackSchema>) {
+  await requireOwnScope(ctx, input.campaignId, input.promoId);
   const problems = validatePostbackTemplate(input.url, { scope: input.scope });
   const { request, clickId, sample } = await render(
-    deps,
-    who,
+    ctx,
     {
       urlTemplate: input.url,
       method: input.method,
@@ -126,21 +114,20 @@ export async function previewPostback(
 export const TEST_SENDS_PER_MINUTE = 10;
 
 export async function sendTestPostback(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  postbackId: string,
-  clickId?: string,
+  ctx: PartnerContext,
+  input: { postbackId: string; clickId?: string | undefined },
 ) {
-  const config: typeof postbackConfigs.$inferSelect = await loadPostback(deps, who, postbackId);
-  const [recent] = await deps.db
+  const { postbackId, clickId } = input;
+  const config: typeof postbackConfigs.$inferSelect = await loadPostback(ctx, postbackId);
+  const [recent] = await ctx.db
     .select({ n: count() })
     .from(postbackAttempts)
     .where(
       and(
-        eq(postbackAttempts.operatorId, who.operatorId),
-        eq(postbackAttempts.partnerId, who.partnerId),
+        eq(postbackAttempts.operatorId, ctx.operatorId),
+        eq(postbackAttempts.partnerId, ctx.partner.partnerId),
         eq(postbackAttempts.isTest, true),
-        gte(postbackAttempts.sentAt, new Date(deps.clock.now().getTime() - 60_000)),
+        gte(postbackAttempts.sentAt, new Date(ctx.clock.now().getTime() - 60_000)),
       ),
     );
   if ((recent?.n ?? 0) >= TEST_SENDS_PER_MINUTE)
@@ -150,15 +137,15 @@ export async function sendTestPostback(
       [],
       { limit: TEST_SENDS_PER_MINUTE, minutes: 1 },
     );
-  const { request, trigger, clickId: usedClick, sample } = await render(deps, who, config, clickId);
-  const [delivery] = await deps.db
+  const { request, trigger, clickId: usedClick, sample } = await render(ctx, config, clickId);
+  const [delivery] = await ctx.db
     .insert(postbackDeliveries)
     .values({
-      id: newId('pbd', deps.clock),
-      operatorId: who.operatorId,
-      partnerId: who.partnerId,
+      id: newId('pbd', ctx.clock),
+      operatorId: ctx.operatorId,
+      partnerId: ctx.partner.partnerId,
       postbackId: config.id,
-      triggerKey: `test:${newId('pbd', deps.clock)}`,
+      triggerKey: `test:${newId('pbd', ctx.clock)}`,
       action: config.action,
       campaignId: trigger.campaignId,
       promoId: trigger.promoId,
@@ -169,11 +156,11 @@ export async function sendTestPostback(
       contentType: request.contentType,
       status: 'queued',
       isTest: true,
-      createdAt: deps.clock.now(),
+      createdAt: ctx.clock.now(),
     })
     .returning();
   // A test is one attempt, sent now, never retried: the partner is watching for the answer.
-  const result = await attemptNow(deps, delivery!);
+  const result = await attemptNow(ctx, delivery!);
   return {
     url: request.url,
     method: request.method,

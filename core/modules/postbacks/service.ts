@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerPrincipal, ServiceContext } from '../../lib/context.ts';
+import type { PartnerContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem, fieldProblems, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
@@ -50,8 +50,8 @@ function present(row: Row) {
   };
 }
 
-async function activeCampaign(deps: ServiceContext, who: PartnerPrincipal, campaignId: string, path: string) {
-  const campaign = await findPartnerCampaign({ ...deps, operatorId: who.operatorId, partner: who }, campaignId);
+async function activeCampaign(ctx: PartnerContext, campaignId: string, path: string) {
+  const campaign = await findPartnerCampaign(ctx, campaignId);
   if (!campaign) throw invalid(path, 'not_found_reference', 'no such campaign', { resource: 'campaign' });
   if (campaign.status === 'archived')
     throw new DomainError('conflict', 'The campaign is archived: unarchive it to add or change its postbacks', [], {
@@ -61,34 +61,30 @@ async function activeCampaign(deps: ServiceContext, who: PartnerPrincipal, campa
   return campaign;
 }
 
-export async function createPostback(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  input: z.infer<typeof CreatePostbackSchema>,
-) {
+export async function createPostback(ctx: PartnerContext, input: z.infer<typeof CreatePostbackSchema>) {
   let campaignId: string | null = null;
   let promoId: string | null = null;
   if (input.scope === 'campaign') {
     if (!input.campaignId) throw invalid('body.campaignId', 'required', 'required for a campaign postback');
-    campaignId = (await activeCampaign(deps, who, input.campaignId, 'body.campaignId')).id;
+    campaignId = (await activeCampaign(ctx, input.campaignId, 'body.campaignId')).id;
   } else if (input.scope === 'promo') {
     if (!input.promoId) throw invalid('body.promoId', 'required', 'required for a promo postback');
-    const promo = await findPartnerPromo({ ...deps, operatorId: who.operatorId, partner: who }, input.promoId);
+    const promo = await findPartnerPromo(ctx, input.promoId);
     if (!promo) throw invalid('body.promoId', 'not_found_reference', 'no such promo', { resource: 'promo' });
-    await activeCampaign(deps, who, promo.campaignId, 'body.promoId');
+    await activeCampaign(ctx, promo.campaignId, 'body.promoId');
     campaignId = promo.campaignId;
     promoId = promo.id;
   }
   if (input.method === 'GET' && input.bodyFormat)
     throw invalid('body.bodyFormat', 'not_applicable', 'only POST postbacks have a body', { method: 'GET' });
   checkTemplate(input.url, input.scope);
-  const now = deps.clock.now();
-  const [row] = await deps.db
+  const now = ctx.clock.now();
+  const [row] = await ctx.db
     .insert(postbackConfigs)
     .values({
-      id: newId('pb', deps.clock),
-      operatorId: who.operatorId,
-      partnerId: who.partnerId,
+      id: newId('pb', ctx.clock),
+      operatorId: ctx.operatorId,
+      partnerId: ctx.partner.partnerId,
       scope: input.scope,
       campaignId,
       promoId,
@@ -104,14 +100,14 @@ export async function createPostback(
   return present(row!);
 }
 
-export async function loadPostback(deps: ServiceContext, who: PartnerPrincipal, id: string): Promise<Row> {
-  const [row] = await deps.db
+export async function loadPostback(ctx: PartnerContext, id: string): Promise<Row> {
+  const [row] = await ctx.db
     .select()
     .from(postbackConfigs)
     .where(
       and(
-        eq(postbackConfigs.operatorId, who.operatorId),
-        eq(postbackConfigs.partnerId, who.partnerId),
+        eq(postbackConfigs.operatorId, ctx.operatorId),
+        eq(postbackConfigs.partnerId, ctx.partner.partnerId),
         eq(postbackConfigs.id, id),
       ),
     );
@@ -120,48 +116,43 @@ export async function loadPostback(deps: ServiceContext, who: PartnerPrincipal, 
 }
 
 export async function updatePostback(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  id: string,
-  input: z.infer<typeof UpdatePostbackSchema>,
+  ctx: PartnerContext,
+  input: { postbackId: string } & z.infer<typeof UpdatePostbackSchema>,
 ) {
-  const row = await loadPostback(deps, who, id);
-  if (row.campaignId) await activeCampaign(deps, who, row.campaignId, 'path.postbackId');
+  const id = input.postbackId;
+  const row = await loadPostback(ctx, id);
+  if (row.campaignId) await activeCampaign(ctx, row.campaignId, 'path.postbackId');
   const method = input.method ?? row.method;
   const bodyFormat = method === 'GET' ? null : (input.bodyFormat ?? row.bodyFormat ?? 'form');
   if (input.url !== undefined) checkTemplate(input.url, row.scope);
-  const [updated] = await deps.db
+  const [updated] = await ctx.db
     .update(postbackConfigs)
     .set({
       ...(input.url !== undefined ? { urlTemplate: input.url } : {}),
       ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
       method,
       bodyFormat,
-      updatedAt: deps.clock.now(),
+      updatedAt: ctx.clock.now(),
     })
     .where(eq(postbackConfigs.id, row.id))
     .returning();
   return present(updated!);
 }
 
-export async function deletePostback(deps: ServiceContext, who: PartnerPrincipal, id: string) {
-  const row = await loadPostback(deps, who, id);
-  await deps.db.delete(postbackConfigs).where(eq(postbackConfigs.id, row.id));
+export async function deletePostback(ctx: PartnerContext, id: string) {
+  const row = await loadPostback(ctx, id);
+  await ctx.db.delete(postbackConfigs).where(eq(postbackConfigs.id, row.id));
   return { deleted: 1 };
 }
 
-export async function listPostbacks(
-  deps: ServiceContext,
-  who: PartnerPrincipal,
-  query: z.infer<typeof PostbackQuerySchema>,
-) {
-  const rows = await deps.db
+export async function listPostbacks(ctx: PartnerContext, query: z.infer<typeof PostbackQuerySchema>) {
+  const rows = await ctx.db
     .select()
     .from(postbackConfigs)
     .where(
       and(
-        eq(postbackConfigs.operatorId, who.operatorId),
-        eq(postbackConfigs.partnerId, who.partnerId),
+        eq(postbackConfigs.operatorId, ctx.operatorId),
+        eq(postbackConfigs.partnerId, ctx.partner.partnerId),
         query.scope ? eq(postbackConfigs.scope, query.scope) : undefined,
         query.campaignId ? eq(postbackConfigs.campaignId, query.campaignId) : undefined,
         query.promoId ? eq(postbackConfigs.promoId, query.promoId) : undefined,
