@@ -40,10 +40,10 @@ const sendEvents = (events: unknown[]) => unwrap(op.client.v1.events.$post({ jso
 const registration = (id: string, visit: string) => ({
   id,
   type: 'registration',
-  player_id: `p-${id}`,
+  playerId: `p-${id}`,
   brand: brandId,
-  occurred_at: '2026-11-24T10:05:00Z',
-  visit_id: visit,
+  occurredAt: '2026-11-24T10:05:00Z',
+  visitId: visit,
 });
 const addPostback = (json: Record<string, unknown>) =>
   unwrap(partner.v1.partner.postbacks.$post({ json: { scope: 'account', action: 'registration', ...json } as never }));

@@ -37,10 +37,10 @@ const click = async (query: string) =>
 const registration = (id: string, visit: string) => ({
   id,
   type: 'registration',
-  player_id: `p-${id}`,
+  playerId: `p-${id}`,
   brand: setup.brandId,
-  occurred_at: '2026-11-24T10:05:00Z',
-  visit_id: visit,
+  occurredAt: '2026-11-24T10:05:00Z',
+  visitId: visit,
 });
 const log = async () => (await unwrap(setup.partner.v1.partner.postbacks.log.$get({ query: {} }))).data;
 
