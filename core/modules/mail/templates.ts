@@ -75,7 +75,8 @@ const TEMPLATES: Catalogue = {
       heading: 'Your account is locked',
       paragraphs: [
         `We locked your account after ${plural('en', p.failedAttempts, { one: 'failed sign-in attempt', other: 'failed sign-in attempts' })}, to protect it from password guessing.`,
-        'If that was you, unlock your account with the button below. If it was not, unlock it and change your password straight away.',
+        'If that was you, unlock your account with the button below. If it was not, unlock ' +
+          'it and change your password straight away.',
       ],
       action: { label: 'Unlock account', url: p.link },
       notes: [`The link works once and expires in ${formatDuration('en', p.expiresInHours)}.`],

@@ -131,7 +131,8 @@ export const NETWORK_CATALOG: readonly NetworkDefinition[] = [
     streamsRequired: true,
     postbacks: globalTail('&oid=[sub_id1]&status=[status]&sta=11&stc=12&stt=13'),
     notes:
-      'Ask your account manager for API access; they will give you the key. Create a stream for each offer and add postbacks for every event except conversion creation.',
+      'Ask your account manager for API access; they will give you the key. Create a ' +
+      'stream for each offer and add postbacks for every event except conversion creation.',
   },
   {
     key: 'adcombo',
@@ -166,9 +167,11 @@ export const NETWORK_CATALOG: readonly NetworkDefinition[] = [
           source: 'static',
           value: '123-abcde',
           meaning:
-            'static value "<API ID>-<API key>" of the user linked to the Affbay Asia company on your platform (123 and abcde in the example)',
+            'static value "<API ID>-<API key>" of the user linked to the Affbay Asia company on ' +
+            'your platform (123 and abcde in the example)',
           meaningRu:
-            'статическое значение: 123-abcde, где 123 и abcde - соответственно, API ID и API-ключ пользователя, привязанного к компании Affbay Asia на вашей платформе',
+            'статическое значение: 123-abcde, где 123 и abcde - соответственно, API ID и ' +
+            'API-ключ пользователя, привязанного к компании Affbay Asia на вашей платформе',
         },
         {
           name: 'oid',
@@ -183,9 +186,11 @@ export const NETWORK_CATALOG: readonly NetworkDefinition[] = [
           value: 'accept',
           valuesByStatus: { approve: 'accept', cancel: 'cancel', trash: 'trash' },
           meaning:
-            'static value: accept in the accepted-orders postback, cancel in the rejected-orders postback, trash in the trash postback',
+            'static value: accept in the accepted-orders postback, cancel in the rejected-orders ' +
+            'postback, trash in the trash postback',
           meaningRu:
-            'статическое значение: accept для постбека принятых заказов, cancel для постбека отклонённых заказов, trash для постбека треша',
+            'статическое значение: accept для постбека принятых заказов, cancel для постбека ' +
+            'отклонённых заказов, trash для постбека треша',
         },
         {
           name: 'comment',
@@ -197,7 +202,9 @@ export const NETWORK_CATALOG: readonly NetworkDefinition[] = [
       ],
     },
     notes:
-      'The network does not take a postback URL: enter protocol (HTTPS), domain (your panel domain, e.g. site.ru), path and each extra parameter separately, one postback each for accepted, rejected and trash orders.',
+      'The network does not take a postback URL: enter protocol (HTTPS), domain (your ' +
+      'panel domain, e.g. site.ru), path and each extra parameter separately, one postback ' +
+      'each for accepted, rejected and trash orders.',
   },
   {
     key: 'affstar',
@@ -452,7 +459,8 @@ export const NETWORK_CATALOG: readonly NetworkDefinition[] = [
     streamsRequired: false,
     postbacks: globalTail('&oid={clickid}&status={status}'),
     notes:
-      'In the global postback, enable and name the statuses: confirmed leads "approve", payment "approve", rejected leads "cancel", trash leads "trash".',
+      'In the global postback, enable and name the statuses: confirmed leads "approve", ' +
+      'payment "approve", rejected leads "cancel", trash leads "trash".',
   },
   {
     key: 'luckyonline',

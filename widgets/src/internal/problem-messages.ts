@@ -87,7 +87,8 @@ const en: ProblemCatalog = {
     unsupported_media_type: () => 'The request was sent in a format the server does not take.',
     validation_failed: () => 'Check the highlighted fields.',
     account_locked: () =>
-      'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it.',
+      'Your account is locked after too many wrong passwords or codes. Use the unlock link ' +
+      'we emailed you, or ask the program team or your account owner to unlock it.',
     rate_limited: (p, w) =>
       typeof p.limit === 'number'
         ? w.plural(p.limit, {
@@ -254,7 +255,8 @@ const ru: ProblemCatalog = {
         : p.purpose === 'password_reset'
           ? 'Ссылка для пароля недействительна: ею уже воспользовались или её срок истёк. Запросите новую.'
           : p.purpose === 'invite'
-            ? 'Ссылка-приглашение недействительна: ею уже воспользовались или её срок истёк. Попросите новое приглашение.'
+            ? 'Ссылка-приглашение недействительна: ею уже воспользовались или её срок истёк. ' +
+              'Попросите новое приглашение.'
             : p.purpose === 'embed'
               ? 'Ссылкой на кабинет уже воспользовались, или её срок истёк. Обновите страницу, чтобы продолжить.'
               : 'Неверный адрес почты или пароль, либо сеанс завершён.',
@@ -279,7 +281,9 @@ const ru: ProblemCatalog = {
     unsupported_media_type: () => 'Запрос отправлен в формате, который сервер не принимает.',
     validation_failed: () => 'Проверьте отмеченные поля.',
     account_locked: () =>
-      'Учётная запись заблокирована после слишком многих неверных паролей или кодов. Воспользуйтесь ссылкой для разблокировки из письма или попросите команду программы либо владельца аккаунта разблокировать её.',
+      'Учётная запись заблокирована после слишком многих неверных паролей или кодов. ' +
+      'Воспользуйтесь ссылкой для разблокировки из письма или попросите команду программы ' +
+      'либо владельца аккаунта разблокировать её.',
     rate_limited: (p, w) =>
       typeof p.limit === 'number'
         ? w.plural(p.limit, {

@@ -4,7 +4,8 @@ import { defineMessages, type Message } from '../../internal/i18n.ts';
 const en = {
   'heading': 'CPA networks and trackers',
   'intro':
-    'Connect a CPA network or your own tracker, paste its postback URLs into it, and map your offers to the network’s parameters.',
+    'Connect a CPA network or your own tracker, paste its postback URLs into it, and map ' +
+    'your offers to the network’s parameters.',
   'loading': 'Loading networks and connections…',
   'networkError': 'The server could not be reached. Check your connection and try again.',
   'retry': 'Retry',
@@ -152,7 +153,8 @@ const ru: Record<keyof typeof en, Message> = {
   'catalog.connectLabel': 'Подключить {name}',
   'tracker.heading': 'Свой трекер',
   'tracker.hint':
-    'Keitaro, Binom, Voluum или любой трекер, который умеет вызывать один адрес постбэка с click id, статусом и выплатой.',
+    'Keitaro, Binom, Voluum или любой трекер, который умеет вызывать один адрес постбэка ' +
+    'с click id, статусом и выплатой.',
   'tracker.connect': 'Подключить трекер',
   'form.headingNetwork': 'Подключение {name}',
   'form.headingTracker': 'Подключение трекера',

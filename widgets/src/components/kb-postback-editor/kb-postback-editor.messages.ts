@@ -25,7 +25,8 @@ const en = {
   'macros': 'Macros',
   'insert': 'Insert {macro}',
   'custom':
-    'Any other ${name} is a custom parameter from your tracking link: add ?clickID=123 to the link and write ${clickID} here.',
+    'Any other ${name} is a custom parameter from your tracking link: add ?clickID=123 ' +
+    'to the link and write ${clickID} here.',
   'problems': 'Problems in the URL',
   'severity.error': 'Error',
   'severity.warning': 'Warning',
@@ -82,7 +83,8 @@ const ru: Record<keyof typeof en, Message> = {
   'macros': 'Макросы',
   'insert': 'Вставить {macro}',
   'custom':
-    'Любой другой ${name} — это ваш параметр из трекинговой ссылки: добавьте ?clickID=123 к ссылке и напишите здесь ${clickID}.',
+    'Любой другой ${name} — это ваш параметр из трекинговой ссылки: добавьте ' +
+    '?clickID=123 к ссылке и напишите здесь ${clickID}.',
   'problems': 'Ошибки в URL',
   'severity.error': 'Ошибка',
   'severity.warning': 'Предупреждение',

@@ -19,23 +19,29 @@ const en = {
   'tfa.codeMissing': 'Enter the 6-digit code from your authenticator app.',
   'tfa.confirm': 'Confirm',
   'tfa.disableExplain':
-    'To turn two-factor authentication off, enter a current code from your authenticator app or one of your unused recovery codes. Too many wrong codes lock your account.',
+    'To turn two-factor authentication off, enter a current code from your authenticator ' +
+    'app or one of your unused recovery codes. Too many wrong codes lock your account.',
   'tfa.codeWrong':
-    'This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.',
+    'This code is not correct or was already used. Enter the code your authenticator app ' +
+    'shows now, and check that your phone’s clock is right.',
   'tfa.codeWrongDisable':
-    'This code is not correct or was already used. Enter the code your authenticator app shows now, or an unused recovery code. Too many wrong codes lock your account.',
+    'This code is not correct or was already used. Enter the code your authenticator app ' +
+    'shows now, or an unused recovery code. Too many wrong codes lock your account.',
   'tfa.lockedHeading': 'Your account is locked',
   'tfa.lockedText':
-    'After too many wrong passwords or 2FA codes in a row we locked the account to keep it safe, so codes are not accepted for now. Two-factor authentication stays on.',
+    'After too many wrong passwords or 2FA codes in a row we locked the account to keep ' +
+    'it safe, so codes are not accepted for now. Two-factor authentication stays on.',
   'tfa.lockedEmail':
-    'We’ve emailed you a link to unlock it. The program’s support team or your account’s owner or admin can also unlock it, and resetting your password unlocks it too.',
+    'We’ve emailed you a link to unlock it. The program’s support team or your account’s ' +
+    'owner or admin can also unlock it, and resetting your password unlocks it too.',
   'tfa.lockedCheck': 'Check whether it is unlocked',
   'tfa.stillLocked': 'Your account is still locked. Open the link from the email, then check again.',
   'tfa.unlockedNotice': 'Your account is unlocked. You can turn two-factor authentication off with a code again.',
   'tfa.disableConfirm': 'Disable 2FA',
   'tfa.recoveryHeading': 'Save your recovery codes',
   'tfa.recoveryExplain':
-    'Each code signs you in once if you lose your phone. They are shown only now: copy or download them and keep them somewhere safe.',
+    'Each code signs you in once if you lose your phone. They are shown only now: copy ' +
+    'or download them and keep them somewhere safe.',
   'tfa.copyCodes': 'Copy codes',
   'tfa.download': 'Download as .txt',
   'tfa.fileTitle': 'Recovery codes for {email}. Each code works once.',
@@ -49,7 +55,9 @@ const en = {
   'sessions.terminated': { one: '{count} session terminated.', other: '{count} sessions terminated.' },
   'token.heading': 'Statistic token',
   'token.explain':
-    'Your personal statistic token: a secret that identifies you without your password, so keep it private. Every team member has their own token; yours stops working when you rotate or expire it.',
+    'Your personal statistic token: a secret that identifies you without your password, ' +
+    'so keep it private. Every team member has their own token; yours stops working when ' +
+    'you rotate or expire it.',
   'token.label': 'Your statistic token',
   'token.created': 'Created {date}',
   'token.none': 'You have no active statistic token.',
@@ -85,23 +93,33 @@ const ru: Record<keyof typeof en, Message> = {
   'tfa.codeMissing': 'Введите 6-значный код из приложения-аутентификатора.',
   'tfa.confirm': 'Подтвердить',
   'tfa.disableExplain':
-    'Чтобы отключить двухфакторную аутентификацию, введите текущий код из приложения-аутентификатора или один из неиспользованных резервных кодов. После слишком многих неверных кодов учётная запись блокируется.',
+    'Чтобы отключить двухфакторную аутентификацию, введите текущий код из ' +
+    'приложения-аутентификатора или один из неиспользованных резервных кодов. После ' +
+    'слишком многих неверных кодов учётная запись блокируется.',
   'tfa.codeWrong':
-    'Код неверен или уже использован. Введите код, который приложение-аутентификатор показывает сейчас, и проверьте время на телефоне.',
+    'Код неверен или уже использован. Введите код, который приложение-аутентификатор ' +
+    'показывает сейчас, и проверьте время на телефоне.',
   'tfa.codeWrongDisable':
-    'Код неверен или уже использован. Введите код, который приложение-аутентификатор показывает сейчас, или неиспользованный резервный код. После слишком многих неверных кодов учётная запись блокируется.',
+    'Код неверен или уже использован. Введите код, который приложение-аутентификатор ' +
+    'показывает сейчас, или неиспользованный резервный код. После слишком многих ' +
+    'неверных кодов учётная запись блокируется.',
   'tfa.lockedHeading': 'Учётная запись заблокирована',
   'tfa.lockedText':
-    'После слишком многих неверных паролей или кодов 2FA подряд мы заблокировали учётную запись, чтобы защитить её, поэтому коды сейчас не принимаются. Двухфакторная аутентификация остаётся включённой.',
+    'После слишком многих неверных паролей или кодов 2FA подряд мы заблокировали учётную ' +
+    'запись, чтобы защитить её, поэтому коды сейчас не принимаются. Двухфакторная ' +
+    'аутентификация остаётся включённой.',
   'tfa.lockedEmail':
-    'Мы отправили вам письмо со ссылкой для разблокировки. Разблокировать учётную запись могут также служба поддержки программы, владелец или администратор вашего аккаунта; сброс пароля тоже снимает блокировку.',
+    'Мы отправили вам письмо со ссылкой для разблокировки. Разблокировать учётную запись ' +
+    'могут также служба поддержки программы, владелец или администратор вашего аккаунта; ' +
+    'сброс пароля тоже снимает блокировку.',
   'tfa.lockedCheck': 'Проверить, снята ли блокировка',
   'tfa.stillLocked': 'Учётная запись всё ещё заблокирована. Откройте ссылку из письма и проверьте снова.',
   'tfa.unlockedNotice': 'Блокировка снята. Теперь двухфакторную аутентификацию снова можно отключить с помощью кода.',
   'tfa.disableConfirm': 'Отключить 2FA',
   'tfa.recoveryHeading': 'Сохраните резервные коды',
   'tfa.recoveryExplain':
-    'Каждый код позволяет войти один раз, если вы потеряете телефон. Коды показываются только сейчас: скопируйте или скачайте их и храните в надёжном месте.',
+    'Каждый код позволяет войти один раз, если вы потеряете телефон. Коды показываются ' +
+    'только сейчас: скопируйте или скачайте их и храните в надёжном месте.',
   'tfa.copyCodes': 'Копировать коды',
   'tfa.download': 'Скачать .txt',
   'tfa.fileTitle': 'Резервные коды для {email}. Каждый код действует один раз.',
@@ -110,7 +128,8 @@ const ru: Record<keyof typeof en, Message> = {
   'tfa.disabledNotice': 'Двухфакторная аутентификация отключена.',
   'sessions.heading': 'Активные сеансы',
   'sessions.explain':
-    'Устройства, с которых выполнен вход в ваш аккаунт. Если какое-то вам незнакомо, завершите сеанс — на этом устройстве сразу произойдёт выход.',
+    'Устройства, с которых выполнен вход в ваш аккаунт. Если какое-то вам незнакомо, ' +
+    'завершите сеанс — на этом устройстве сразу произойдёт выход.',
   'sessions.terminateOthers': 'Завершить все другие сеансы',
   'sessions.terminated': {
     one: 'Завершён {count} сеанс.',
@@ -120,7 +139,9 @@ const ru: Record<keyof typeof en, Message> = {
   },
   'token.heading': 'Токен статистики',
   'token.explain':
-    'Ваш личный токен статистики: секрет, который подтверждает, что это вы, без пароля, поэтому не передавайте его другим. У каждого участника команды свой токен; ваш перестаёт действовать, когда вы его обновляете или отзываете.',
+    'Ваш личный токен статистики: секрет, который подтверждает, что это вы, без пароля, ' +
+    'поэтому не передавайте его другим. У каждого участника команды свой токен; ваш ' +
+    'перестаёт действовать, когда вы его обновляете или отзываете.',
   'token.label': 'Ваш токен статистики',
   'token.created': 'Создан {date}',
   'token.none': 'У вас нет действующего токена статистики.',

@@ -5,7 +5,8 @@ const en = {
   'heading': 'Team',
   'managersOnly': 'Only the owner and admins manage the team. Ask them if you need a colleague added or changed.',
   'intro':
-    'People with access to your partner account. Each member signs in with their own email and password and has their own statistic token.',
+    'People with access to your partner account. Each member signs in with their own ' +
+    'email and password and has their own statistic token.',
   'members': 'Team members',
   'col.email': 'Email',
   'col.name': 'Name',
@@ -40,7 +41,8 @@ const en = {
   'sessionTerminated': 'The session is terminated.',
   'sessionGone': 'The session had already ended.',
   'problem.forbidden':
-    'You can’t change {email} here: nobody can change the owner or their own account from the team page, and only the owner and admins manage the team.',
+    'You can’t change {email} here: nobody can change the owner or their own account ' +
+    'from the team page, and only the owner and admins manage the team.',
   'problem.notFound': '{email} is no longer in your team.',
   'invite.heading': 'Invite a member',
   'invite.explain': 'They get an email with a link to set their password.',
@@ -62,7 +64,8 @@ const ru: Record<keyof typeof en, Message> = {
   'managersOnly':
     'Командой управляют только владелец и администраторы. Обратитесь к ним, если нужно добавить или изменить коллегу.',
   'intro':
-    'Люди с доступом к вашему партнёрскому аккаунту. Каждый входит со своей почтой и паролем, и у каждого свой токен статистики.',
+    'Люди с доступом к вашему партнёрскому аккаунту. Каждый входит со своей почтой и ' +
+    'паролем, и у каждого свой токен статистики.',
   'members': 'Участники команды',
   'col.email': 'Эл. почта',
   'col.name': 'Имя',
@@ -97,7 +100,9 @@ const ru: Record<keyof typeof en, Message> = {
   'sessionTerminated': 'Сеанс завершён.',
   'sessionGone': 'Сеанс уже был завершён.',
   'problem.forbidden':
-    'Здесь нельзя изменить участника {email}: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.',
+    'Здесь нельзя изменить участника {email}: на странице команды нельзя менять учётную ' +
+    'запись владельца и свою собственную, а управляют командой только владелец и ' +
+    'администраторы.',
   'problem.notFound': 'Участника {email} больше нет в вашей команде.',
   'invite.heading': 'Пригласить участника',
   'invite.explain': 'Участник получит письмо со ссылкой для установки пароля.',
