@@ -244,7 +244,7 @@ describe('the reasons the API answers', () => {
       password: 'short',
       country: 'Germany',
       locale: 'de',
-      acceptTerms: false,
+      acceptTerms: 'yes',
       extra: 1,
     });
     expect(status).toBe(422);
@@ -255,11 +255,23 @@ describe('the reasons the API answers', () => {
       'body.password': { reason: 'too_short', params: { minimum: 10 } },
       'body.country': { reason: 'invalid_format', params: { format: 'country_code' } },
       'body.locale': { reason: 'invalid_choice', params: { allowed: ['en', 'ru'] } },
-      'body.acceptTerms': { reason: 'must_accept', params: {} },
+      'body.acceptTerms': { reason: 'invalid_type', params: { expected: 'boolean' } },
       'body.extra': { reason: 'unknown_field', params: {} },
     });
     const missing = await post(`/v1/public/operators/${operator.id}/sign_up`, {});
     expect(reasons(missing.problem)['body.email']).toEqual({ reason: 'required', params: {} });
+    // Terms are the operator's: only an operator with a terms URL requires accepting them.
+    const withTerms = await t.addOperator('Terms');
+    await withTerms.client.v1.operator.$patch({ json: { branding: { termsUrl: 'https://terms.example/' } } });
+    const unaccepted = await post(`/v1/public/operators/${withTerms.operator.id}/sign_up`, {
+      name: 'Anna',
+      email: 'anna@example.com',
+      password: 'correct-horse-battery-9',
+      country: 'DE',
+      acceptTerms: false,
+    });
+    expect(unaccepted.status).toBe(422);
+    expect(reasons(unaccepted.problem)).toEqual({ 'body.acceptTerms': { reason: 'must_accept', params: {} } });
   });
 
   it('answers the service checks and the top-level problems with their params', async () => {

@@ -36,7 +36,14 @@ export const SignUpSchema = z
     messenger: z.string().trim().max(120).optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like DE'),
     locale: z.enum(LOCALES).default('en'),
-    acceptTerms: z.literal(true, { error: 'you must accept the terms and conditions' }),
+    /**
+     * Required (true) when the operator publishes terms (`branding.termsUrl`): sign-up answers
+     * `must_accept` on this field otherwise. Without terms it is optional and ignored.
+     */
+    acceptTerms: z.boolean().optional().openapi({
+      description:
+        "The partner accepts the operator's terms and conditions (`branding.termsUrl` of the portal config). Required, and must be true, when the operator has terms; optional and ignored when it has none.",
+    }),
     referralCode: z.string().trim().max(40).optional(),
   })
   .strict()

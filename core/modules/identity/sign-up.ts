@@ -1,7 +1,7 @@
 /** Partner sign-up: a pending partner account with its owner, linked to a referrer by code. */
 import { and, eq } from 'drizzle-orm';
 import type { TenantContext } from '../../lib/context.ts';
-import { DomainError } from '../../lib/errors.ts';
+import { DomainError, fieldProblem } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
 import { partners, users } from './table.ts';
@@ -17,7 +17,10 @@ export const newReferralCode = () => randomToken(8);
 
 export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSchema>) {
   const { operatorId } = ctx;
-  await getOperator(ctx);
+  const { termsUrl } = (await getOperator(ctx)).branding;
+  // Only terms that exist can be accepted: without a terms URL the field is ignored.
+  if (termsUrl && input.acceptTerms !== true)
+    throw fieldProblem('body.acceptTerms', 'must_accept', 'you must accept the terms and conditions');
   assertPasswordAcceptable(input.password, input.email);
   if (await findUserByEmail(ctx, input.email)) {
     throw new DomainError(
@@ -76,7 +79,12 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
       userId,
       type: 'signed_up',
       actor: { kind: 'user', userId },
-      detail: { referrerPartnerId, country: input.country },
+      // What was accepted, and when: the terms page as it was named at sign-up.
+      detail: {
+        referrerPartnerId,
+        country: input.country,
+        ...(termsUrl ? { termsUrl, termsAcceptedAt: now.toISOString() } : {}),
+      },
     }),
   ]);
   await sendMail(ctx, {

@@ -24,6 +24,7 @@ export const DEFAULT_BRANDING: OperatorBranding = {
   logoUrl: null,
   theme: 'light',
   supportEmail: null,
+  termsUrl: null,
 };
 
 export interface CreateOperatorInput {

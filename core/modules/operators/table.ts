@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, index, uniqueIndex, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, index, uniqueIndex, primaryKey, customType } from 'drizzle-orm/sqlite-core';
 
 export interface OperatorBranding {
   displayName: string;
@@ -7,13 +7,30 @@ export interface OperatorBranding {
   logoUrl: string | null;
   theme: 'light' | 'dark';
   supportEmail: string | null;
+  /** The partner programme's terms; sign-up requires accepting them when set. Added later: older rows lack the key. */
+  termsUrl: string | null;
 }
+
+/**
+ * Branding as stored (JSON), completed on every read: keys added after a row was written read as
+ * their "none" value, so no migration rewrites the rows. The one place branding is read from the
+ * database: selects, and the scalar subqueries mapped with this column (operatorBrandingOf).
+ */
+function completeBranding(stored: Omit<OperatorBranding, 'termsUrl'> & Partial<OperatorBranding>) {
+  return { ...stored, termsUrl: stored.termsUrl ?? null } satisfies OperatorBranding;
+}
+
+const brandingJson = customType<{ data: OperatorBranding; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => completeBranding(JSON.parse(value)),
+});
 
 /** Operators are the tenants: every other row names one. */
 export const operators = sqliteTable('operators', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
-  branding: text('branding', { mode: 'json' }).$type<OperatorBranding>().notNull(),
+  branding: brandingJson('branding').notNull(),
   /** Failed sign-ins before a partner user is locked (identity issue reads it). */
   lockoutThreshold: integer('lockout_threshold').notNull().default(5),
   /** Where unknown tracking codes on this operator's hosts send players. */

@@ -32,6 +32,7 @@ export const portalConfig = (): PortalConfig => ({
     logoUrl: null,
     theme: 'light',
     supportEmail: null,
+    termsUrl: null,
   },
   brands: [{ id: 'br_1', name: 'LuckySpin Casino', currency: 'EUR', websiteUrl: 'https://luckyspin.example/' }],
   locales: ['en', 'ru'],

@@ -30,6 +30,7 @@ const config: PortalConfig = {
     logoUrl: null,
     theme: 'dark',
     supportEmail: 'ib@northwind.example',
+    termsUrl: null,
   },
   brands: [{ id: 'br_fx', name: 'Northwind FX', currency: 'USD', websiteUrl: 'https://fx.northwind.example/' }],
   locales: ['en'],

@@ -26,6 +26,7 @@ const config = (overrides: Partial<PortalConfig['branding']> = {}): PortalConfig
     logoUrl: null,
     theme: 'light',
     supportEmail: null,
+    termsUrl: null,
     ...overrides,
   },
   brands: [

@@ -23,6 +23,7 @@ const config = (brands: PublicBrand[], supportEmail: string | null = null): Port
     logoUrl: null,
     theme: 'light',
     supportEmail,
+    termsUrl: null,
   },
   brands,
   locales: ['en', 'ru'],
