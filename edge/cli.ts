@@ -2,7 +2,7 @@
  * Self-hoster CLI. Uses DATABASE_URL (default file:./data/kabinet.db, relative to the working
  * directory) like the server does.
  *   kabinet start                 the server, as `npm start` (edge/node.ts): the same env settings
- *   kabinet operator create "Name" [--origin https://partners.example.com]… [--color #123456]
+ *   kabinet operator create "Name" [--origin https://partners.example.com]… [--color #123456] [--terms-url https://…]
  *   kabinet partners list [--status pending]
  *   kabinet partner approve|reject|block|unblock <partnerId>
  *   kabinet user unlock <userId>
@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { systemClock } from '../core/lib/clock.ts';
 import { withTenant } from '../core/lib/context.ts';
 import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
-import { OriginSchema } from '../core/modules/operators/schemas.ts';
+import { BrandingSchema, OriginSchema } from '../core/modules/operators/schemas.ts';
 import { decideOnPartner, listPartners, operatorUnlockUser } from '../core/modules/identity/partner-admin.ts';
 import { partners, users, PARTNER_STATUSES } from '../core/modules/identity/table.ts';
 import { operators } from '../core/modules/operators/table.ts';
@@ -35,6 +35,8 @@ const USAGE = `Usage:
       same environment settings: PORT (8787), HOST (127.0.0.1), DATABASE_URL (file:./data/kabinet.db,
       under the working directory), KABINET_SEED (demo|none), KABINET_SECRET, MAIL_DRIVER, …
   kabinet operator create "Operator name" [--origin https://partners.example.com]... [--color #2563eb]
+      [--terms-url https://partners.example.com/terms]
+      --terms-url: the partner program's terms page; the sign-up form links it and partners must accept it
   kabinet partners list [--status pending|active|rejected|blocked]
   kabinet partner approve|reject|block|unblock <partnerId>
   kabinet user unlock <userId>
@@ -54,6 +56,7 @@ async function main(argv: string[]) {
     options: {
       origin: { type: 'string', multiple: true },
       color: { type: 'string' },
+      'terms-url': { type: 'string' },
       status: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -112,7 +115,7 @@ async function createOperatorCommand(
   deps: AppDeps,
   url: string,
   name: string | undefined,
-  values: { origin?: string[]; color?: string },
+  values: { origin?: string[]; color?: string; 'terms-url'?: string },
 ) {
   if (!name?.trim()) fail('Give the operator a name: kabinet operator create "Name"');
   const origins = values.origin ?? [];
@@ -122,15 +125,22 @@ async function createOperatorCommand(
   }
   if (values.color && !/^#[0-9a-fA-F]{6}$/.test(values.color))
     fail(`--color ${values.color}: must be a hex colour like #2563eb`);
+  const termsUrl = values['terms-url'];
+  if (termsUrl !== undefined && !BrandingSchema.shape.termsUrl.safeParse(termsUrl).success)
+    fail(`--terms-url ${termsUrl}: must be an http or https URL like https://partners.example.com/terms`);
   const operator = await createOperator(deps, {
     name: name.trim(),
     allowedOrigins: origins,
-    ...(values.color ? { branding: { primaryColor: values.color } } : {}),
+    branding: {
+      ...(values.color ? { primaryColor: values.color } : {}),
+      ...(termsUrl ? { termsUrl } : {}),
+    },
   });
   const key = await createApiKey(withTenant(deps, operator.id), { name: 'Created by CLI' });
   console.log(`Operator created in ${url}`);
   console.log(`  id:              ${operator.id}`);
   console.log(`  allowed origins: ${operator.allowedOrigins.join(', ') || '(none yet)'}`);
+  console.log(`  terms:           ${operator.branding.termsUrl ?? '(none: sign-up asks for no acceptance)'}`);
   console.log(`  secret key:      ${key.secret}`);
   console.log('The secret key is shown only now; it is stored hashed. Keep it on your server.');
 }

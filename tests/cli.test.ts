@@ -45,6 +45,32 @@ describe('kabinet CLI', () => {
     expect((failed as { stderr: string }).stderr).toContain('--origin https://x.example/path: must be an origin');
   });
 
+  it('takes the terms URL of the partner program, and refuses one that is not an http(s) URL', async () => {
+    const { stdout } = await kabinet(
+      'operator',
+      'create',
+      'Terms Partners',
+      '--terms-url',
+      'https://partners.terms.example/terms',
+    );
+    expect(stdout).toContain('terms:           https://partners.terms.example/terms');
+    const id = /id:\s+(op_\w+)/.exec(stdout)?.[1];
+    const db = createClient({ url: env.DATABASE_URL });
+    const stored = await db.execute({ sql: 'select branding from operators where id = ?', args: [id!] });
+    expect(JSON.parse(String(stored.rows[0]!.branding))).toMatchObject({
+      displayName: 'Terms Partners',
+      termsUrl: 'https://partners.terms.example/terms',
+    });
+    db.close();
+    const failed = await kabinet('operator', 'create', 'Bad', '--terms-url', 'javascript:alert(1)').catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failed).toMatchObject({ code: 2 });
+    expect((failed as { stderr: string }).stderr).toContain(
+      '--terms-url javascript:alert(1): must be an http or https',
+    );
+  });
+
   it('lists pending partners and approves one', async () => {
     const db = createClient({ url: env.DATABASE_URL });
     const op = String((await db.execute('select id from operators limit 1')).rows[0]!.id);

@@ -36,14 +36,15 @@ export const SignUpSchema = z
     messenger: z.string().trim().max(120).optional(),
     country: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like DE'),
     locale: z.enum(LOCALES).default('en'),
-    /**
-     * Required (true) when the operator publishes terms (`branding.termsUrl`): sign-up answers
-     * `must_accept` on this field otherwise. Without terms it is optional and ignored.
-     */
-    acceptTerms: z.boolean().optional().openapi({
-      description:
-        "The partner accepts the operator's terms and conditions (`branding.termsUrl` of the portal config). Required, and must be true, when the operator has terms; optional and ignored when it has none.",
-    }),
+    acceptTerms: z
+      .boolean()
+      .optional()
+      .openapi({
+        description:
+          "The partner accepts the operator's terms and conditions (`branding.termsUrl` of the portal config). " +
+          'Required, and must be true, when the operator has terms (else a `must_accept` problem on this field); ' +
+          'optional and ignored when it has none.',
+      }),
     referralCode: z.string().trim().max(40).optional(),
   })
   .strict()

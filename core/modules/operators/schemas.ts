@@ -27,17 +27,14 @@ export const BrandingSchema = z
     logoUrl: z.url({ protocol: /^https?$/ }).nullable(),
     theme: z.enum(['light', 'dark']),
     supportEmail: z.email().nullable(),
-    /**
-     * The partner programme's terms and conditions (a page the operator publishes). When set, the
-     * sign-up form links to it and sign-up requires `acceptTerms: true`; null: no terms, no checkbox.
-     */
     termsUrl: z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .nullable()
       .openapi({
         description:
-          'The terms and conditions of the partner programme (http or https). When set, sign-up shows a checkbox linking to it and requires `acceptTerms: true`; null when there are none.',
+          'The page with the terms and conditions of the partner program (http or https). When set, the sign-up ' +
+          'form links to it and sign-up requires `acceptTerms: true`; null when there are none (no checkbox).',
         example: 'https://partners.example.com/terms/',
       }),
   })

@@ -7,7 +7,7 @@ export interface OperatorBranding {
   logoUrl: string | null;
   theme: 'light' | 'dark';
   supportEmail: string | null;
-  /** The partner programme's terms; sign-up requires accepting them when set. Added later: older rows lack the key. */
+  /** The partner program's terms; sign-up requires accepting them when set. Added later: older rows lack the key. */
   termsUrl: string | null;
 }
 
