@@ -6,7 +6,7 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { KabinetElement } from './base-element.ts';
-import { ApiError, type ApiClient } from './api-client.ts';
+import { ApiError, type ApiClient, type PortalConfig } from './api-client.ts';
 import { apiContext, brandingContext, localeContext, sessionContext } from './contexts.ts';
 import { negotiateLocale, type Locale } from './i18n.ts';
 import { alertMessage } from './problem-messages.ts';
@@ -48,9 +48,13 @@ export abstract class FormElement extends KabinetElement {
   protected get api(): ApiClient | undefined {
     return this.apiConsumer.value;
   }
+  /** The portal's loaded configuration (branding, brands); null until it loads. */
+  protected get portalConfig(): PortalConfig | null {
+    return this.brandingConsumer.value ?? null;
+  }
   /** The operator whose portal this is (from the loaded configuration); null until it loads. */
   protected get operatorId(): string | null {
-    return this.brandingConsumer.value?.operator.id ?? null;
+    return this.portalConfig?.operator.id ?? null;
   }
   protected get locale(): Locale {
     return this.localeConsumer.value?.locale ?? this.fallbackLocale;

@@ -65,11 +65,19 @@ export const sessionResult = (overrides: Partial<SessionResult> = {}): SessionRe
 export const configRoute = { [publicRoute('', 'GET')]: () => jsonResponse(portalConfig()) };
 
 /** A plain element acting as the portal for one form: provides the four contexts forms read. */
-export async function formHost(tag: string, options: { locale?: Locale; session?: Partial<SessionState> } = {}) {
+export async function formHost(
+  tag: string,
+  options: { locale?: Locale; session?: Partial<SessionState>; config?: PortalConfig } = {},
+) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  /** The portal's config: `setValue` plays a reload (branding changed since). */
+  const configProvider = new ContextProvider(host, {
+    context: brandingContext,
+    initialValue: options.config ?? portalConfig(),
+  });
   const providers = [
     new ContextProvider(host, { context: apiContext, initialValue: createApiClient(location.origin) }),
-    new ContextProvider(host, { context: brandingContext, initialValue: portalConfig() }),
+    configProvider,
     new ContextProvider(host, { context: sessionContext, initialValue: { ...anonymousSession(), ...options.session } }),
   ];
   const localeProvider = new ContextProvider(host, {
@@ -79,7 +87,7 @@ export async function formHost(tag: string, options: { locale?: Locale; session?
   const form = document.createElement(tag) as HTMLElement & { updateComplete: Promise<unknown> };
   host.append(form);
   await form.updateComplete;
-  return { form, localeProvider, providers };
+  return { form, localeProvider, configProvider, providers };
 }
 
 /** The password sessions a tab keeps for a refresh (sessionStorage `kabinet.session:…` entries), key → parsed value. */

@@ -12,18 +12,28 @@ import {
   typeInto,
   waitFor,
 } from '../../internal/test-helpers.ts';
-import { formHost, isolateEachTest, publicRoute } from '../../internal/portal-test-kit.ts';
+import { formHost, isolateEachTest, portalConfig, publicRoute } from '../../internal/portal-test-kit.ts';
+import type { PortalConfig } from '../../internal/api-client.ts';
 
 const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) =>
   $in<E>(el, `#${id}`);
 const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;
 
+const TERMS = 'https://luckyspin.example/terms/';
+/** The operator's config with a terms page (the default fixture has none). */
+const withTerms = (): PortalConfig => {
+  const config = portalConfig();
+  return { ...config, branding: { ...config.branding, termsUrl: TERMS } };
+};
+
+/** Fills every required field; ticks the terms when the form shows them. */
 function fillValid(el: Element) {
   typeInto(field(el, 'name'), 'Anna Traffic');
   typeInto(field(el, 'email'), 'anna@traffic.example');
   typeInto(field(el, 'password'), 'long enough pass');
   typeInto(field<HTMLSelectElement>(el, 'country'), 'DE');
-  const terms = field(el, 'acceptTerms');
+  const terms = el.shadowRoot?.querySelector<HTMLInputElement>('#acceptTerms');
+  if (!terms) return;
   terms.checked = true;
   terms.dispatchEvent(new Event('change', { bubbles: true }));
 }
@@ -40,7 +50,7 @@ describe('<kb-sign-up>', () => {
           201,
         ),
     });
-    const { form } = await formHost('kb-sign-up');
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
     const referral = field(form, 'referralCode');
     expect(referral.value, 'prefilled').to.equal('PARTNER42');
     expect(referral.type, 'visible').to.equal('text');
@@ -66,7 +76,7 @@ describe('<kb-sign-up>', () => {
 
   it('checks the form in the user’s language before sending, and shows the password rule', async () => {
     t.stub = stubApi({});
-    const { form } = await formHost('kb-sign-up');
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
     expect($in(form, '#password-hint').textContent).to.equal('At least 10 characters.');
     typeInto(field<HTMLSelectElement>(form, 'country'), '');
     typeInto(field(form, 'password'), 'short');
@@ -168,6 +178,103 @@ describe('<kb-sign-up>', () => {
     localeProvider.setValue(createLocaleState('ru'));
     await waitFor(() => $in(form, 'option[value="DE"]').textContent === 'Германия', 1000, 'Russian names');
     expect($in(form, 'label[for="country"]').textContent).to.equal('Страна');
-    expect($in(form, 'label[for="acceptTerms"]').textContent).to.equal('Я принимаю условия партнёрской программы');
+  });
+
+  it('links the operator’s terms from a required checkbox, opening them in a new tab', async () => {
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
+    const box = field(form, 'acceptTerms');
+    expect(box.type).to.equal('checkbox');
+    expect(box.required).to.equal(true);
+    const label = $in(form, 'label[for="acceptTerms"]');
+    expect(label.textContent).to.equal('I accept the terms and conditions of the partner program');
+    const link = $in<HTMLAnchorElement>(form, 'label[for="acceptTerms"] > a[part~="terms-link"]');
+    expect(link.textContent).to.equal('terms and conditions');
+    expect(link.href).to.equal(TERMS);
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.equal('noopener');
+    expect($in(form, `#${link.getAttribute('aria-describedby')}`).textContent).to.equal('(opens in a new tab)');
+  });
+
+  it('says the terms in Russian, with the same link', async () => {
+    t.stub = stubApi({});
+    const { form } = await formHost('kb-sign-up', { config: withTerms(), locale: 'ru' });
+    const label = $in(form, 'label[for="acceptTerms"]');
+    expect(label.textContent).to.equal('Я принимаю условия партнёрской программы');
+    const link = $in<HTMLAnchorElement>(form, 'label[for="acceptTerms"] > a[part~="terms-link"]');
+    expect(link.textContent).to.equal('условия партнёрской программы');
+    expect(link.href).to.equal(TERMS);
+    expect($in(form, '#terms-new-tab').textContent).to.equal('(откроется в новой вкладке)');
+    typeInto(field(form, 'name'), 'Анна');
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => errorOf(form, 'acceptTerms'), 1000, 'terms error');
+    expect(errorOf(form, 'acceptTerms')).to.equal('Чтобы продолжить, примите условия программы.');
+    expect(field(form, 'acceptTerms').getAttribute('aria-invalid')).to.equal('true');
+    expect(field(form, 'acceptTerms').getAttribute('aria-describedby')).to.equal('acceptTerms-error');
+    expect(t.stub.requests.length, 'nothing sent').to.equal(0);
+  });
+
+  it('shows the server’s must_accept beside the terms checkbox', async () => {
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () =>
+        problemResponse(422, 'validation_failed', 'body.acceptTerms: you must accept the terms and conditions', [
+          {
+            path: 'body.acceptTerms',
+            reason: 'must_accept',
+            params: {},
+            message: 'you must accept the terms and conditions',
+          },
+        ]),
+    });
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => errorOf(form, 'acceptTerms'), 2000, 'terms error');
+    expect(errorOf(form, 'acceptTerms')).to.equal('Tick this to continue.');
+    await waitFor(() => deepActiveElement()?.id === 'acceptTerms', 1000, 'focus on the checkbox');
+  });
+
+  it('without terms shows no checkbox and no word about terms, and signs up without acceptTerms', async () => {
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks!' }, 201),
+    });
+    const { form, localeProvider } = await formHost('kb-sign-up');
+    expect(form.shadowRoot!.querySelector('#acceptTerms'), 'no checkbox').to.equal(null);
+    expect(form.shadowRoot!.querySelector('a'), 'no link').to.equal(null);
+    expect(form.shadowRoot!.textContent).not.to.match(/terms|accept/i);
+    localeProvider.setValue(createLocaleState('ru'));
+    await waitFor(() => $in(form, 'label[for="country"]').textContent === 'Страна', 1000, 'Russian');
+    expect(form.shadowRoot!.textContent).not.to.match(/услови|принима/i);
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
+    expect(t.stub.requests[0]?.body).to.deep.equal({
+      name: 'Anna Traffic',
+      email: 'anna@traffic.example',
+      password: 'long enough pass',
+      country: 'DE',
+      locale: 'ru',
+    });
+  });
+
+  it('words a must_accept in the alert when terms appeared after the form loaded without them', async () => {
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () =>
+        problemResponse(422, 'validation_failed', 'body.acceptTerms: you must accept the terms and conditions', [
+          {
+            path: 'body.acceptTerms',
+            reason: 'must_accept',
+            params: {},
+            message: 'you must accept the terms and conditions',
+          },
+        ]),
+    });
+    const { form, configProvider } = await formHost('kb-sign-up');
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    const alert = await waitFor(() => form.shadowRoot?.querySelector('[role="alert"]'), 2000, 'alert');
+    expect(alert.textContent).to.equal('acceptTerms: Tick this to continue.');
+    // The portal reloads its config with the terms: the checkbox appears.
+    configProvider.setValue(withTerms());
+    await waitFor(() => form.shadowRoot?.querySelector('#acceptTerms'), 1000, 'checkbox after reload');
   });
 });

@@ -3,8 +3,9 @@
  * user's language), shows the server's 422 messages beside their fields, and on success shows
  * the server's answer: the account waits for the operator's approval.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { expectOk, type SignUpInput } from '../../internal/api-client.ts';
+import { isSafeUrl } from '../../internal/base-element.ts';
 import { FormElement, PASSWORD_MIN_LENGTH } from '../../internal/form-element.ts';
 import { formStyles } from '../../internal/form.styles.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
@@ -19,16 +20,20 @@ interface Values extends Record<TextField, string> {
 /** Empty optional fields are left out rather than sent as "". */
 const optional = (value: string) => value.trim() || undefined;
 const FIELDS = ['name', 'email', 'password', 'company', 'messenger', 'country', 'acceptTerms', 'referralCode'] as const;
+/** The form's fields in order; the terms checkbox only when the operator has terms. */
+const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'acceptTerms');
 
 /**
  * Partner sign-up for the portal's operator. Place inside `<kb-portal>`. The referral code is
- * prefilled from `?ref=` in the page URL (visible and editable).
+ * prefilled from `?ref=` in the page URL (visible and editable). When the operator's branding names
+ * a terms page (`termsUrl`), a required checkbox links to it (new tab); without one there is none.
  *
  * @event kb-signed-up - The application was accepted and waits for approval. `detail: { partnerId }`.
  *
  * @csspart heading - Heading. @csspart intro - Explanation under it. @csspart form - The form.
  * @csspart field - A label with its input. @csspart label - A label. @csspart input - A text input (also `input-<field>`).
  * @csspart select - The country list. @csspart checkbox-field - The terms row. @csspart checkbox - The terms checkbox.
+ * @csspart terms-link - The link to the operator's terms, inside the checkbox's label.
  * @csspart hint - Help under an input (the password rule…). @csspart field-error - A message under a field.
  * @csspart error - The form's alert. @csspart actions - Button row. @csspart submit - The submit button.
  * @csspart done - The success state. @csspart success - The server's message. @csspart status - Shown without a portal.
@@ -36,11 +41,18 @@ const FIELDS = ['name', 'email', 'password', 'company', 'messenger', 'country', 
  * @cssproperty --kb-color-primary - Button and checkbox. @cssproperty --kb-color-on-primary - Button text.
  * @cssproperty --kb-color-text, --kb-color-text-muted - Text. @cssproperty --kb-color-border - Input borders. @cssproperty --kb-color-bg - Input background.
  * @cssproperty --kb-color-danger, --kb-color-danger-bg - Errors. @cssproperty --kb-color-surface - The success notice.
+ * @cssproperty --kb-color-link - The terms link.
  * @cssproperty --kb-radius-small - Corners. @cssproperty --kb-space-3 - Spacing. @cssproperty --kb-font-family - Font.
  * @cssproperty --kb-focus-ring-color, --kb-focus-ring-width - Focus ring.
  */
 export class KbSignUp extends FormElement {
-  static override styles = formStyles;
+  static override styles = [
+    formStyles,
+    css`
+      [part~='terms-link'] { color: var(--_link); }
+      [part~='terms-link']:focus-visible { outline: var(--_ring); outline-offset: 1px; }
+    `,
+  ];
   static override properties = {
     values: { state: true },
     done: { state: true },
@@ -73,6 +85,11 @@ export class KbSignUp extends FormElement {
 
   private t(key: SignUpKey, params?: MessageParams): string {
     return signUpMessages(this.locale, key, params);
+  }
+
+  /** The operator's terms page; null when it has none (then nothing here mentions terms). */
+  private get termsUrl(): string | null {
+    return this.portalConfig?.branding.termsUrl ?? null;
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -109,20 +126,35 @@ export class KbSignUp extends FormElement {
           </select>
           ${this.renderFieldError('country')}
         </div>
-        <div part="field">
-          <div part="checkbox-field">
-            <input part="checkbox" id="acceptTerms" name="acceptTerms" type="checkbox" required .checked=${this.values.acceptTerms}
-              @change=${(e: Event) => this.set('acceptTerms', (e.target as HTMLInputElement).checked)}
-              aria-invalid=${this.invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
-            <label part="label" for="acceptTerms">${this.t('terms')}</label>
-          </div>
-          ${this.renderFieldError('acceptTerms')}
-        </div>
+        ${this.termsUrl ? this.renderTerms(this.termsUrl) : nothing}
         ${this.textField('referralCode', 'text', 'off', this.t('referralHint'))}
         <div part="actions">
           <button part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t(this.busy ? 'busy' : 'submit')}</button>
         </div>
       </form>`;
+  }
+
+  /**
+   * The required checkbox whose label links to the operator's terms (a new tab, so the form keeps
+   * what was typed). The link sits inside the translated sentence without any HTML in the catalog.
+   */
+  private renderTerms(url: string): TemplateResult {
+    const marker = '\u0000';
+    const [before = '', after = ''] = this.t('terms', { terms: marker }).split(marker);
+    const words = this.t('termsLink');
+    const link = isSafeUrl(url)
+      ? html`<a part="terms-link" href=${url} target="_blank" rel="noopener" aria-describedby="terms-new-tab">${words}</a>`
+      : words;
+    return html`<div part="field">
+      <div part="checkbox-field">
+        <input part="checkbox" id="acceptTerms" name="acceptTerms" type="checkbox" required .checked=${this.values.acceptTerms}
+          @change=${(e: Event) => this.set('acceptTerms', (e.target as HTMLInputElement).checked)}
+          aria-invalid=${this.invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
+        <label part="label" for="acceptTerms">${before}${link}${after}</label>
+      </div>
+      <span id="terms-new-tab" hidden>${this.t('newTab')}</span>
+      ${this.renderFieldError('acceptTerms')}
+    </div>`;
   }
 
   private textField(name: TextField, type: string, autocomplete: string, hint?: string): TemplateResult {
@@ -150,7 +182,7 @@ export class KbSignUp extends FormElement {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) errors.email = this.t('emailInvalid');
     if (v.password.length < min) errors.password = this.t('passwordShort', { min });
     if (!v.country) errors.country = this.t('countryRequired');
-    if (!v.acceptTerms) errors.acceptTerms = this.t('termsRequired');
+    if (this.termsUrl && !v.acceptTerms) errors.acceptTerms = this.t('termsRequired');
     return errors;
   }
 
@@ -160,8 +192,10 @@ export class KbSignUp extends FormElement {
     const operatorId = this.operatorId;
     if (this.busy || !api || !operatorId) return;
     const v = this.values;
+    const terms = Boolean(this.termsUrl);
+    const fields = fieldsOf(terms);
     const problems = this.check(v);
-    const first = FIELDS.find((f) => problems[f]);
+    const first = fields.find((f) => problems[f]);
     this.fieldErrors = problems;
     this.error = first ? this.t('fixFields') : null;
     if (first) return this.focusAfterRender(`#${first}`);
@@ -171,7 +205,8 @@ export class KbSignUp extends FormElement {
       password: v.password,
       country: v.country,
       locale: this.locale,
-      acceptTerms: true,
+      // Sent only when there are terms to accept (the check above made sure they are).
+      ...(terms ? { acceptTerms: true } : {}),
       company: optional(v.company),
       messenger: optional(v.messenger),
       referralCode: optional(v.referralCode),
@@ -186,7 +221,8 @@ export class KbSignUp extends FormElement {
       this.focusAfterRender('#done-heading');
       this.emit('kb-signed-up', { partnerId: result.partnerId });
     } catch (error) {
-      this.showFailure(error, FIELDS, this.t('network'), this.t('fixFields'));
+      // Without the checkbox, a problem with terms (added since the config loaded) is worded in the alert.
+      this.showFailure(error, fields, this.t('network'), this.t('fixFields'));
     } finally {
       this.busy = false;
     }
