@@ -68,6 +68,7 @@ describe('postback delivery', () => {
         campaignId,
         campaignName: 'DE & AT',
         promoId,
+        promoTitle: 'Link',
         promoCode: 'WELCOME',
         error: null,
         isTest: false,

@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PartnerContext } from '../../lib/context.ts';
-import { campaignNameOf, promoCodeOf } from '../campaigns/service.ts';
+import { campaignNameOf, promoCodeOf, promoTitleOf } from '../campaigns/service.ts';
 import { postbackAttempts } from './table.ts';
 import type { PostbackLogQuerySchema } from './schemas.ts';
 
@@ -26,7 +26,12 @@ export async function listPostbackLog(ctx: PartnerContext, query: z.infer<typeof
   const campaignNameSql = campaignNameOf(postbackAttempts.campaignId);
   const promoCodeSql = promoCodeOf(postbackAttempts.promoId);
   const rows = await ctx.db
-    .select({ attempt: postbackAttempts, campaignName: campaignNameSql, promoCode: promoCodeSql })
+    .select({
+      attempt: postbackAttempts,
+      campaignName: campaignNameSql,
+      promoTitle: promoTitleOf(postbackAttempts.promoId),
+      promoCode: promoCodeSql,
+    })
     .from(postbackAttempts)
     .where(
       and(
@@ -48,7 +53,7 @@ export async function listPostbackLog(ctx: PartnerContext, query: z.infer<typeof
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
-    data: page.map(({ attempt: a, campaignName, promoCode }) => ({
+    data: page.map(({ attempt: a, campaignName, promoTitle, promoCode }) => ({
       id: a.id,
       deliveryId: a.deliveryId,
       postbackId: a.postbackId,
@@ -62,6 +67,7 @@ export async function listPostbackLog(ctx: PartnerContext, query: z.infer<typeof
       campaignId: a.campaignId,
       campaignName,
       promoId: a.promoId,
+      promoTitle,
       promoCode,
       isTest: a.isTest,
     })),

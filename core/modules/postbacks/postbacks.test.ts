@@ -40,22 +40,35 @@ describe('partner postbacks', () => {
     expect(promo).toMatchObject({
       scope: 'promo',
       campaignId,
+      campaignName: 'Main',
       promoId,
+      promoTitle: 'Link',
       method: 'POST',
       bodyFormat: 'json',
       enabled: true,
       warnings: [],
     });
     expect(
-      (await unwrap(partner.v1.partner.postbacks.$get({ query: { scope: 'promo' } }))).data.map((p) => p.id),
-    ).toEqual([promo.id]);
+      (await unwrap(partner.v1.partner.postbacks.$get({ query: { scope: 'promo' } }))).data.map((p) => [
+        p.id,
+        p.campaignName,
+        p.promoTitle,
+      ]),
+    ).toEqual([[promo.id, 'Main', 'Link']]);
+    expect(account).toMatchObject({ campaignName: null, promoTitle: null });
     const off = await unwrap(
       partner.v1.partner.postbacks[':postbackId'].$patch({
         param: { postbackId: promo.id },
         json: { enabled: false, method: 'GET' },
       }),
     );
-    expect(off).toMatchObject({ enabled: false, method: 'GET', bodyFormat: null });
+    expect(off).toMatchObject({
+      enabled: false,
+      method: 'GET',
+      bodyFormat: null,
+      campaignName: 'Main',
+      promoTitle: 'Link',
+    });
     await unwrap(partner.v1.partner.postbacks[':postbackId'].$delete({ param: { postbackId: account.id } }));
     expect((await unwrap(partner.v1.partner.postbacks.$get({ query: {} }))).data).toHaveLength(1);
   });

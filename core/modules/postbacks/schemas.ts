@@ -53,7 +53,11 @@ export const PostbackSchema = z
     id: z.string(),
     scope: z.enum(POSTBACK_SCOPES),
     campaignId: z.string().nullable(),
+    /** The campaign's name, to show instead of its id (null for an account postback). */
+    campaignName: z.string().nullable(),
     promoId: z.string().nullable(),
+    /** The promo's title, to show instead of its id (null unless the scope is promo). */
+    promoTitle: z.string().nullable(),
     action: z.enum(POSTBACK_ACTIONS),
     method: z.enum(['GET', 'POST']),
     bodyFormat: z.enum(['form', 'json']).nullable(),
@@ -120,6 +124,8 @@ export const PostbackAttemptSchema = z
     campaignId: z.string().nullable(),
     campaignName: z.string().nullable(),
     promoId: z.string().nullable(),
+    /** The promo's title, to show instead of its id (the filters take `promoCode` or `promoId`). */
+    promoTitle: z.string().nullable(),
     promoCode: z.string().nullable(),
     isTest: z.boolean(),
   })

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { PartnerContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem, fieldProblems, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { findPartnerCampaign, findPartnerPromo } from '../campaigns/service.ts';
+import { campaignNameOf, findPartnerCampaign, findPartnerPromo, promoTitleOf } from '../campaigns/service.ts';
 import { postbackConfigs } from './table.ts';
 import { validatePostbackTemplate, type TemplateProblem } from './template.ts';
 import type { CreatePostbackSchema, PostbackQuerySchema, UpdatePostbackSchema } from './schemas.ts';
@@ -33,12 +33,33 @@ function checkTemplate(url: string, scope: Row['scope']): TemplateProblem[] {
   return problems;
 }
 
-function present(row: Row) {
+/** The names a partner reads instead of ids (null for an account postback, or a campaign/promo gone). */
+interface Names {
+  campaignName: string | null;
+  promoTitle: string | null;
+}
+
+/** The campaign's name and the promo's title of a postback row, as SQL for the select (campaigns' labels). */
+const namesSql = () => ({
+  campaignName: campaignNameOf(postbackConfigs.campaignId),
+  promoTitle: promoTitleOf(postbackConfigs.promoId),
+});
+
+/** One row's names, for the answers of create and update (the list selects them with its rows). */
+async function namesOf(ctx: PartnerContext, row: Row): Promise<Names> {
+  if (!row.campaignId && !row.promoId) return { campaignName: null, promoTitle: null };
+  const [found] = await ctx.db.select(namesSql()).from(postbackConfigs).where(eq(postbackConfigs.id, row.id));
+  return { campaignName: found?.campaignName ?? null, promoTitle: found?.promoTitle ?? null };
+}
+
+function present(row: Row, names: Names) {
   return {
     id: row.id,
     scope: row.scope,
     campaignId: row.campaignId,
+    campaignName: names.campaignName,
     promoId: row.promoId,
+    promoTitle: names.promoTitle,
     action: row.action,
     method: row.method,
     bodyFormat: row.bodyFormat,
@@ -97,7 +118,7 @@ export async function createPostback(ctx: PartnerContext, input: z.infer<typeof 
       updatedAt: now,
     })
     .returning();
-  return present(row!);
+  return present(row!, await namesOf(ctx, row!));
 }
 
 export async function loadPostback(ctx: PartnerContext, id: string): Promise<Row> {
@@ -136,7 +157,7 @@ export async function updatePostback(
     })
     .where(eq(postbackConfigs.id, row.id))
     .returning();
-  return present(updated!);
+  return present(updated!, await namesOf(ctx, updated!));
 }
 
 export async function deletePostback(ctx: PartnerContext, id: string) {
@@ -147,7 +168,7 @@ export async function deletePostback(ctx: PartnerContext, id: string) {
 
 export async function listPostbacks(ctx: PartnerContext, query: z.infer<typeof PostbackQuerySchema>) {
   const rows = await ctx.db
-    .select()
+    .select({ row: postbackConfigs, ...namesSql() })
     .from(postbackConfigs)
     .where(
       and(
@@ -159,5 +180,5 @@ export async function listPostbacks(ctx: PartnerContext, query: z.infer<typeof P
       ),
     )
     .orderBy(asc(postbackConfigs.createdAt));
-  return rows.map(present);
+  return rows.map(({ row, ...names }) => present(row, names));
 }

@@ -26,7 +26,9 @@ export function postback(id: string, overrides: Partial<Postback> = {}): Postbac
     id,
     scope: 'account',
     campaignId: null,
+    campaignName: null,
     promoId: null,
+    promoTitle: null,
     action: 'first_deposit',
     method: 'GET',
     bodyFormat: null,
@@ -44,6 +46,7 @@ export const postbacks = (): Postback[] => [
   postback('pb_campaign', {
     scope: 'campaign',
     campaignId: 'camp_1',
+    campaignName: 'Summer push',
     action: 'registration',
     method: 'POST',
     bodyFormat: 'json',
@@ -52,7 +55,9 @@ export const postbacks = (): Postback[] => [
   postback('pb_promo', {
     scope: 'promo',
     campaignId: 'camp_1',
+    campaignName: 'Summer push',
     promoId: 'promo_1',
+    promoTitle: 'Welcome banner',
     action: 'qualification',
     enabled: false,
     url: 'https://tracker.example/q?p=${promo_id}&cid=${clickID}',
@@ -74,6 +79,7 @@ export function attempt(id: string, overrides: Partial<PostbackAttempt> = {}): P
     campaignId: 'camp_1',
     campaignName: 'Summer push',
     promoId: 'promo_1',
+    promoTitle: 'Welcome banner',
     promoCode: 'SUMMER25',
     isTest: false,
     ...overrides,
@@ -168,7 +174,9 @@ export function fakePostbackApi(
         bodyFormat: body.method === 'POST' ? ((body.bodyFormat as Postback['bodyFormat']) ?? 'form') : null,
         enabled: body.enabled !== false,
         campaignId: (body.campaignId as string | undefined) ?? (body.promoId ? 'camp_1' : null),
+        campaignName: body.campaignId || body.promoId ? 'Summer push' : null,
         promoId: (body.promoId as string | undefined) ?? null,
+        promoTitle: body.promoId ? 'Welcome banner' : null,
         warnings: validatePostbackTemplate(String(body.url), { scope }).filter((p) => p.severity === 'warning'),
       });
       rows = [...rows, created];
