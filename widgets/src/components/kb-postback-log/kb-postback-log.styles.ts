@@ -15,7 +15,8 @@ export const logStyles = css`
   [part~='response-5xx'], [part~='response-none'], [part~='response-error'] { color: var(--_danger); }
   /* A transport error names a host: it may break anywhere rather than widen the table. */
   [part~='response-none'], [part~='response-error'] { overflow-wrap: anywhere; }
-  [part~='ref-name'], [part~='ref-id'] { display: block; }
+  [part~='ref-name'], [part~='ref-secondary'] { display: block; }
+  [part~='ref-secondary'] { color: var(--_muted); font-size: 0.875em; }
   [part~='test-badge'] { font-weight: normal; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }

@@ -70,8 +70,16 @@ describe('<kb-postback-log>', () => {
     expect(query(el, '[data-attempt-id="pba_2"] [part~="test-badge"]'), 'only tests are marked').to.equal(null);
     expect(cell(el, 'pba_4', 'attempt-response')).to.equal('200');
     expect(cell(el, 'pba_4', 'attempt-duration')).to.equal('134 ms');
+    // Names first; the code and id the filters take are a secondary line to copy.
+    expect(cell(el, 'pba_4', 'ref-name')).to.equal('Summer push');
     expect(cell(el, 'pba_4', 'attempt-campaign')).to.equal('Summer push camp_1');
-    expect(cell(el, 'pba_4', 'attempt-promo')).to.equal('SUMMER25 promo_1');
+    expect(cell(el, 'pba_4', 'attempt-promo')).to.equal('Welcome banner SUMMER25 promo_1');
+    expect($in(el, '[data-attempt-id="pba_4"] [part~="attempt-promo"] [part~="ref-name"]').textContent).to.equal(
+      'Welcome banner',
+    );
+    expect($in(el, '[data-attempt-id="pba_4"] [part~="attempt-promo"] [part~="ref-id"]').textContent).to.equal(
+      'promo_1',
+    );
     expect(cell(el, 'pba_3', 'attempt-response')).to.equal('No response: connection refused');
     expect(cell(el, 'pba_3', 'attempt-campaign')).to.equal('—');
     expect(cell(el, 'pba_2', 'attempt-response')).to.equal('503');

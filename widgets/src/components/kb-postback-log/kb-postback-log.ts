@@ -37,11 +37,11 @@ type Filters = Omit<NonNullable<PostbackLogQuery>, 'before' | 'limit'>;
  *
  * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The filter form. @csspart field - A label with its input.
  * @csspart label - A label. @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
- * @csspart subheading - "Attempts". @csspart count - How many attempts are shown. @csspart table-wrap - Scroll container. @csspart attempts - The table.
+ * @csspart subheading - "Attempts". @csspart count - How many attempts are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart attempts - The table.
  * @csspart header-row - Its header row. @csspart header-cell - A column header. @csspart attempt-row - One attempt (also `test-row`).
  * @csspart cell - A cell (also `attempt-time`, `attempt-url`, `attempt-action`, `attempt-response`, `attempt-duration`, `attempt-campaign`, `attempt-promo`).
  * @csspart url - The URL as sent. @csspart badge - Method and test badges (also `method-badge`, `test-badge`).
- * @csspart ref-name - A campaign's name or a promo's code. @csspart ref-id - Its id (also `mono`).
+ * @csspart ref-name - A campaign's name or a promo's title. @csspart ref-secondary - Under it, the promo code (`ref-code`) and the id (`ref-id`, also `mono`) the filters take.
  * @csspart response-code - The tracker's HTTP code (also `response-2xx`, `response-3xx`, `response-4xx`, `response-5xx`).
  * @csspart response-none - No answer, with the reason. @csspart response-error - An error beside a code.
  * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart empty - No attempts.

@@ -26,10 +26,14 @@ function response(v: LogTableView, a: PostbackAttempt): TemplateResult {
   return html`<span part=${`response-code ${codeClass(a.responseCode)}`}>${a.responseCode}</span>${a.error ? html` <span part="response-error">${a.error}</span>` : nothing}`;
 }
 
-/** A campaign's or promo's name (or code) over its id. */
-const named = (name: string | null, id: string | null, none: string) =>
+/**
+ * A campaign's name or a promo's title; under it, as a secondary line to copy into the filters
+ * (which take ids and promo codes), the promo code and the id.
+ */
+const named = (name: string | null, id: string | null, none: string, code: string | null = null) =>
   id
-    ? html`${name ? html`<span part="ref-name">${name}</span> ` : nothing}<code part="mono ref-id">${id}</code>`
+    ? html`<span part="ref-name">${name ?? code ?? none}</span>
+        <span part="ref-secondary">${name && code ? html`<code part="mono ref-code">${code}</code> ` : nothing}<code part="mono ref-id">${id}</code></span>`
     : none;
 
 export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]): TemplateResult {
@@ -54,7 +58,7 @@ export function renderLogTable(v: LogTableView, rows: readonly PostbackAttempt[]
         <td part="cell attempt-response" ${cell(cols.response)}>${response(v, a)}</td>
         <td part="cell attempt-duration" ${cell(cols.duration)}>${v.m('ms', { ms: v.number(a.durationMs) })}</td>
         <td part="cell attempt-campaign" ${cell(cols.campaign)}>${named(a.campaignName, a.campaignId, v.none)}</td>
-        <td part="cell attempt-promo" ${cell(cols.promo)}>${named(a.promoCode, a.promoId, v.none)}</td>
+        <td part="cell attempt-promo" ${cell(cols.promo)}>${named(a.promoTitle, a.promoId, v.none, a.promoCode)}</td>
       </tr>`,
       )}</tbody>
     </table>

@@ -62,7 +62,8 @@ describe('<kb-postbacks>', () => {
     expect(cell(el, 'pb_account', 'postback-scope')).to.equal('Whole account');
     expect(cell(el, 'pb_campaign', 'postback-scope'), 'the campaign by name').to.equal('Summer push');
     expect(cell(el, 'pb_campaign', 'postback-method')).to.equal('POST JSON');
-    expect(cell(el, 'pb_promo', 'postback-scope')).to.equal('Promo promo_1 in Summer push');
+    expect(cell(el, 'pb_promo', 'postback-scope'), 'names, not ids').to.equal('Promo Welcome banner in Summer push');
+    expect(cell(el, 'pb_promo', 'postback-scope')).not.to.match(/promo_1|camp_1/);
     expect(cell(el, 'pb_promo', 'postback-action')).to.equal('Qualification');
     expect(cell(el, 'pb_promo', 'url')).to.equal('https://tracker.example/q?p=${promo_id}&cid=${clickID}');
     expect(cell(el, 'pb_promo', 'status-badge')).to.equal('Off');

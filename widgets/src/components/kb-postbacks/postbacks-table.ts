@@ -27,9 +27,10 @@ export interface TableView {
   onKeep(p: Postback): void;
 }
 
+/** The campaign's name and the promo's title (the server's), never their ids. */
 function scopeText(v: TableView, p: Postback): string {
-  const campaign = v.campaignName(p.campaignId) ?? p.campaignId ?? '';
-  if (p.scope === 'promo') return v.m('promoIn', { promo: p.promoId ?? '', campaign });
+  const campaign = p.campaignName ?? v.campaignName(p.campaignId) ?? v.m('unnamedCampaign');
+  if (p.scope === 'promo') return v.m('promoIn', { promo: p.promoTitle ?? v.m('unnamedPromo'), campaign });
   return p.scope === 'campaign' ? campaign : SCOPE_LABELS[v.locale].account;
 }
 
