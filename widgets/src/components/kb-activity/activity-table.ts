@@ -7,7 +7,8 @@ import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import type { CommonKey } from '../../internal/account/account-section.messages.ts';
 import type { ActivityEntry } from '../../internal/account/account-types.ts';
 import { activityLabel, type ActivityKey } from './kb-activity.messages.ts';
-import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { activitySentences } from './activity-detail.ts';
+import { breakable, cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 export interface ActivityTableText {
   locale: Locale;
@@ -36,10 +37,10 @@ export function renderActivityTable(text: ActivityTableText, events: ActivityEnt
           (event) => html`<tr part="event-row" data-event-id=${event.id} data-event-type=${event.type}>
           <td part="cell event-time" ${cell(cols.time)}><time datetime=${event.createdAt}>${text.dateTime(event.createdAt)}</time></td>
           <th part="cell event-type" scope="row" ${cell(cols.event)}>${activityLabel(text.locale, event)}</th>
-          <td part="cell event-actor" ${cell(cols.actor)}>${actorOf(text, event)}</td>
-          <td part="cell event-subject" ${cell(cols.subject)}>${event.subject.email ?? event.subject.id ?? text.tc('none')}</td>
+          <td part="cell event-actor" ${cell(cols.actor)}>${breakable(actorOf(text, event))}</td>
+          <td part="cell event-subject" ${cell(cols.subject)}>${breakable(event.subject.email ?? event.subject.id ?? text.tc('none'))}</td>
           <td part="cell event-ip" ${cell(cols.ip)}>${event.ip ? html`<code>${event.ip}</code>` : text.tc('none')}</td>
-          <td part="cell event-detail" ${cell(cols.detail)}>${renderDetail(event.detail)}</td>
+          <td part="cell event-detail" ${cell(cols.detail)}>${renderDetail(text, event)}</td>
         </tr>`,
         )}
       </tbody>
@@ -58,22 +59,9 @@ function actorOf(text: ActivityTableText, event: ActivityEntry): string {
   }
 }
 
-function renderDetail(detail: Record<string, unknown>): TemplateResult | typeof nothing {
-  const entries = Object.entries(detail);
-  if (entries.length === 0) return nothing;
-  return html`<ul part="detail-list">${entries.map(([key, value]) => html`<li part="detail-item">${key}: ${detailValue(value)}</li>`)}</ul>`;
-}
-
-/** Any JSON value as one line of text; never markup. */
-export function detailValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
-    return value.map(detailValue).join(', ');
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
+/** The event's details as sentences in the partner's language (activity-detail.ts); never `key: value`. */
+function renderDetail(text: ActivityTableText, event: ActivityEntry): TemplateResult | typeof nothing {
+  const sentences = activitySentences(text, event);
+  if (sentences.length === 0) return nothing;
+  return html`<ul part="detail-list">${sentences.map((line) => html`<li part="detail-item">${line}</li>`)}</ul>`;
 }

@@ -94,7 +94,9 @@ describe('<kb-activity>', () => {
     expect(roleChange?.querySelector('[part~="event-subject"]')?.textContent).to.equal('analyst@partner.test');
     expect(roleChange?.querySelector('[part~="event-ip"]')?.textContent).to.equal('203.0.113.9');
     const details = [...roleChange!.querySelectorAll('[part~="detail-item"]')].map((li) => li.textContent);
-    expect(details.join(' | ')).to.equal('from: analyst | to: admin | note: <img src=x onerror="window.__kbPwned=1">');
+    expect(details.join(' | '), 'a sentence; the unknown key is not shown').to.equal(
+      'Role changed from Analyst to Admin.',
+    );
     expect(query(el, 'img'), 'no injected markup').to.equal(null);
     expect(approved?.querySelector('[part~="event-actor"]')?.textContent).to.equal('Operator');
     expect(locked?.querySelector('[part~="event-actor"]')?.textContent).to.equal('System');
@@ -172,6 +174,77 @@ describe('<kb-activity>', () => {
     expect($in(ru, '#events-type option[value="sign_in_failed"]').textContent).to.equal(
       'Неудачный вход или неверный код 2FA',
     );
+  });
+
+  it("words every audit type's detail as sentences, never raw keys, ids or values, in English and Russian", async () => {
+    const detailed = [
+      event('evt_a1', 'signed_up', {
+        detail: {
+          referrerPartnerId: 'ptr_01M',
+          country: 'DE',
+          termsUrl: 'https://op.test/terms',
+          termsAcceptedAt: 'x',
+        },
+      }),
+      event('evt_a2', 'partner_approved', { detail: { decision: 'approve', from: 'pending', to: 'active' } }),
+      event('evt_a3', 'signed_in', { detail: { sessionId: 'sess_01M', via: 'embed', components: ['reports'] } }),
+      event('evt_a4', 'signed_in', { detail: { sessionId: 'sess_01M' } }),
+      event('evt_a5', 'sign_in_failed', { detail: { reason: 'password', failures: 2 } }),
+      event('evt_a6', 'sign_in_failed', { detail: { reason: 'unknown_email' } }),
+      event('evt_a7', 'user_locked', { detail: { failures: 5 } }),
+      event('evt_a8', 'user_unlocked', { detail: { via: 'email_link' } }),
+      event('evt_a9', 'user_unlocked', { detail: { via: 'operator' } }),
+      event('evt_b1', 'user_unlocked', { detail: { via: 'team' } }),
+      event('evt_b2', 'password_reset', { detail: { stage: 'requested' } }),
+      event('evt_b3', 'password_reset', { detail: { stage: 'completed', sessionsEnded: true } }),
+      event('evt_b4', 'password_set', { detail: { via: 'invitation' } }),
+      event('evt_b5', 'session_terminated', { detail: { sessionId: 'sess_01M', signOut: true } }),
+      event('evt_b6', 'session_terminated', { detail: { sessionId: 'sess_01N', signOut: false } }),
+      event('evt_b7', 'session_terminated', { detail: { count: 3, allOthers: true } }),
+      event('evt_b8', 'member_invited', { detail: { role: 'finance' } }),
+      event('evt_b9', 'profile_updated', { detail: { fields: ['name', 'phone'] } }),
+      event('evt_c1', 'member_blocked', { detail: { mystery: 'sess_01X', other: { a: 1 } } }),
+    ];
+    const sentences = (el: Element) =>
+      rows(el).map((r) => [...r.querySelectorAll('[part~="detail-item"]')].map((li) => li.textContent).join(' '));
+    api = fakeEvents(detailed);
+    const en = await mounted(api);
+    expect(sentences(en)).to.deep.equal([
+      'Country: Germany. Accepted the program terms.',
+      'Status changed from Pending to Active.',
+      "Signed in through the operator's website.",
+      '',
+      'Wrong password. 2 failed attempts in a row.',
+      'No account has this email address.',
+      'Sign-in is locked after 5 failed attempts in a row.',
+      'Unlocked by the emailed link.',
+      'Unlocked by the program team.',
+      'Unlocked by an owner or admin of your team.',
+      'A reset link was requested and emailed.',
+      'A new password was set from the reset link. All sessions were signed out.',
+      'Password set from the invitation link.',
+      'Signed out of this session.',
+      'Signed out of another session.',
+      'Signed out of all 3 other sessions.',
+      'Invited as Finance.',
+      'Changed: name and phone.',
+      'Other details were recorded.',
+    ]);
+    // Every key the events above carry, as the old "key: value" lines would have shown it.
+    const rawKey =
+      /\b(sessionId|signOut|allOthers|count|via|from|to|reason|failures|stage|sessionsEnded|role|fields|country|termsUrl|termsAcceptedAt|referrerPartnerId|decision|components|mystery|other): /;
+    const table = $in(en, '[part~="activity"]').textContent ?? '';
+    expect(table, 'no "key: value" text').not.to.match(rawKey);
+    expect(table, 'no ids').not.to.match(/sess_|ptr_|email_link|\{/);
+    cleanupFixtures();
+    const ru = await mounted(api, makeUser(), 'ru');
+    const russian = sentences(ru);
+    expect(russian[1]).to.equal('Статус изменён: На рассмотрении → Активен.');
+    expect(russian[7]).to.equal('Разблокировано по ссылке из письма.');
+    expect(russian[15]).to.equal('Завершены все 3 других сеанса.');
+    expect(russian[17]).to.equal('Изменено: имя и телефон.');
+    expect(russian[18]).to.equal('Записаны дополнительные сведения.');
+    expect($in(ru, '[part~="activity"]').textContent).not.to.match(rawKey).and.not.to.match(/sess_/);
   });
 
   it('speaks Russian', async () => {

@@ -32,10 +32,10 @@ type Filters = Pick<NonNullable<ActivityQuery>, 'type' | 'userId' | 'from' | 'to
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A field label.
  * @csspart input - A select or date input (also `type-filter`, `member-filter`, `from-filter`, `to-filter`).
  * @csspart field-error - A field's error. @csspart actions - Buttons row.
- * @csspart table-wrap - Scroll container. @csspart events - The events table. @csspart events-header-row - Its header row.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart events - The events table. @csspart events-header-row - Its header row.
  * @csspart header-cell - A column header. @csspart event-row - One event.
  * @csspart cell - A cell (also `event-time`, `event-type`, `event-actor`, `event-subject`, `event-ip`, `event-detail`).
- * @csspart detail-list - An event's details. @csspart detail-item - One "key: value" line.
+ * @csspart detail-list - An event's details. @csspart detail-item - One sentence about it.
  * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart count - How many events are shown.
  * @csspart empty - No events. @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
