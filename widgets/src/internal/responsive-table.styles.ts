@@ -61,28 +61,32 @@ export const responsiveTableStyles = css`
       position: absolute; width: 1px; height: 1px; overflow: hidden;
       clip-path: inset(50%); white-space: nowrap;
     }
+    /* A card: two columns, the labels' as wide as the longest label needs (at most 45%). */
     [part~='table-wrap'] tbody > tr {
-      display: flex; flex-direction: column; gap: var(--_space-1, 4px);
+      display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: var(--_space-1, 4px) var(--_space-2, 8px);
       padding: var(--_space-2, 8px) var(--_space, 16px); border-bottom: 1px solid var(--_border);
     }
     [part~='table-wrap'] tbody > tr:last-child { border-bottom: 0; }
-    [part~='table-wrap'] tbody > tr > :is(th, td) { padding: 0; border: 0; min-width: 0; text-align: start; }
+    [part~='table-wrap'] tbody > tr > :is(th, td) {
+      grid-column: 1 / -1; padding: 0; border: 0; min-width: 0; text-align: start; white-space: normal;
+    }
     [part~='table-wrap'] tbody > tr > [data-priority] { display: block; }
     /* The card's title. */
     [part~='table-wrap'] tbody > tr > th[scope='row'] { order: -1; font-size: 1.05em; font-weight: 600; }
-    /* "Label  value": the label from the column header, the value's pieces stacked beside it. */
+    /* "Label  value": the label from the column header, the value's pieces stacked beside it, every
+       line of the card on the card's two columns (subgrid; a fixed split where subgrid is missing). */
     [part~='table-wrap'] tbody > tr > td[data-label] {
-      display: grid; grid-template-columns: min(35%, 10rem) minmax(0, 1fr);
-      gap: 0 var(--_space-2, 8px); align-items: start;
+      display: grid; grid-template-columns: min(40%, 10rem) minmax(0, 1fr); grid-template-columns: subgrid;
+      align-items: start;
     }
     [part~='table-wrap'] tbody > tr > td[data-label]::before {
       content: attr(data-label);
       /* Screen readers already hear the column header: the visible label is not read twice. */
       content: attr(data-label) / '';
       grid-column: 1; grid-row: 1 / span 8;
-      color: var(--_muted); font-size: 0.9em; font-weight: normal; overflow-wrap: anywhere;
+      color: var(--_muted); font-size: 0.9em; font-weight: normal; overflow-wrap: break-word;
     }
-    [part~='table-wrap'] tbody > tr > td[data-label] > * { grid-column: 2; min-width: 0; }
+    [part~='table-wrap'] tbody > tr > td[data-label] > * { grid-column: 2; justify-self: start; min-width: 0; max-width: 100%; }
     /* Actions last, their buttons wrapping; a row without any has no empty line for them. */
     [part~='table-wrap'] tbody > tr > [data-actions] { order: 1; padding-top: var(--_space-1, 4px); }
     [part~='table-wrap'] tbody > tr > [data-actions]:not(:has(button, a, select, input)) { display: none; }

@@ -3,7 +3,15 @@ import { expect } from '@open-wc/testing';
 import { afterEach, cleanupFixtures, describe, fixture, it, waitFor } from './test-helpers.ts';
 import { tokenFallbacks } from './token-fallbacks.ts';
 import { responsiveTableStyles } from './responsive-table.styles.ts';
-import { cell, cellAttributes, columns, headerCells, scrollRegion, scrollsSideways } from './responsive-table.ts';
+import {
+  breakable,
+  cell,
+  cellAttributes,
+  columns,
+  headerCells,
+  scrollRegion,
+  scrollsSideways,
+} from './responsive-table.ts';
 
 const COLS = columns({
   name: { label: 'Name', primary: true, priority: 3 },
@@ -32,6 +40,14 @@ describe('responsive table: columns', () => {
     expect(cellAttributes(COLS.email)).to.deep.equal({ 'data-label': 'E-mail' });
     expect(cellAttributes(COLS.created)).to.deep.equal({ 'data-label': 'Created', 'data-priority': '3' });
     expect(cellAttributes(COLS.actions)).to.deep.equal({ 'data-actions': '' });
+  });
+
+  it('breakable() puts a line-break opportunity before @ and after dots, hyphens and underscores', () => {
+    const host = document.createElement('p');
+    render(html`${breakable('anna.k-b_c@mail.example')}`, host);
+    expect(host.textContent, 'the text is unchanged').to.equal('anna.k-b_c@mail.example');
+    expect(host.innerHTML.replace(/<!--[^>]*-->/g, '')).to.equal('anna.<wbr>k-<wbr>b_<wbr>c<wbr>@mail.<wbr>example');
+    expect(breakable('plain')).to.deep.equal(['plain']);
   });
 
   it('a box scrolls sideways only when its content is wider by more than a pixel', () => {

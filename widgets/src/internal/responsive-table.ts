@@ -112,6 +112,15 @@ class CellDirective extends AsyncDirective {
 }
 export const cell = directive(CellDirective);
 
+/**
+ * An e-mail (or a dotted id) with line-break opportunities where a reader expects them: before `@`,
+ * after `.`, `-` and `_` (`<wbr>`). A narrow column then breaks it into readable pieces instead of
+ * at any character, and its narrowest width is its longest piece, not the whole address.
+ */
+export function breakable(text: string): Array<string | TemplateResult> {
+  return text.split(/(?=@)|(?<=[.\-_])/).flatMap((piece, i) => (i === 0 ? [piece] : [html`<wbr>`, piece]));
+}
+
 /** A box scrolls sideways when its content is wider than it (a pixel of rounding aside). */
 export function scrollsSideways(box: { scrollWidth: number; clientWidth: number }): boolean {
   return box.scrollWidth > box.clientWidth + 1;

@@ -229,6 +229,7 @@ const reported = (id: string, overrides: Partial<PartnerConversion> = {}): Partn
   promoId: 'promo_1',
   promoTitle: LONG_PROMO,
   reason: null,
+  comment: null,
   createdAt: '2025-03-02T10:15:00.000Z',
   updatedAt: '2025-03-03T08:30:00.000Z',
   ...overrides,
@@ -566,6 +567,12 @@ function problems(el: HTMLElement): string[] {
  */
 function cardProblems(el: HTMLElement): string[] {
   const found: string[] = [];
+  for (const wrap of deepQuery(el, '[part~="table-wrap"]')) {
+    if (shown(wrap) && wrap.scrollWidth > wrap.clientWidth + 1)
+      found.push(
+        `${wrap.querySelector('table')?.getAttribute('part')} cards are ${wrap.scrollWidth - wrap.clientWidth}px too wide`,
+      );
+  }
   for (const row of deepQuery(el, 'tbody > tr')) {
     if (!shown(row)) continue;
     for (const cell of row.querySelectorAll<HTMLElement>(':scope > td, :scope > th')) {

@@ -15,7 +15,7 @@ export const activityStyles = css`
   /* The details column never shrinks to a sliver; the columns that hide first make room for it. */
   [part~='event-detail'] { min-width: 12rem; }
   [part~='event-time'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
-  /* E-mails break anywhere rather than widen the table. */
+  /* E-mails break at their dots and @ (breakable()), anywhere only if a piece is still too long. */
   [part~='event-actor'], [part~='event-subject'] { overflow-wrap: anywhere; min-width: 8rem; }
   th[part~='event-type'] { font-weight: 600; }
   [part~='detail-list'] { margin: 0; padding: 0; list-style: none; font-size: 0.92em; }

@@ -68,7 +68,7 @@ const TAB_KEYS: Record<string, (i: number) => number> = {
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
  * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
  * @csspart tab-list - The status tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The list under the tabs.
- * @csspart count - How many campaigns are shown. @csspart table-wrap - Scroll container. @csspart campaigns - The table.
+ * @csspart count - How many campaigns are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart campaigns - The table.
  * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart campaign-row - A campaign. @csspart cell - A cell (also `campaign-name`,
  *   `campaign-actions`, `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`). @csspart open - A campaign's name button.
  * @csspart add-promo - An active campaign's "Add promo" button (owners and admins).

@@ -5,8 +5,7 @@ export const conversionsStyles = css`
   [part~='conversion-time'], [part~='conversion-amount'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
   [part~='conversion-amount'] { text-align: end; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
-  [part~='reported-time'] { white-space: nowrap; }
-  [part~='reported-time'], [part~='reported-payout'] { font-variant-numeric: tabular-nums; }
+  [part~='reported-time'], [part~='reported-payout'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
   [part~='reported-payout'] { text-align: end; }
   [part~='status-badge'] { margin-inline-start: 0; }
   [part~='status-hold'] { color: var(--_muted); }

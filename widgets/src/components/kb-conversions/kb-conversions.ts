@@ -47,7 +47,7 @@ type View = 'events' | 'statuses';
  * @csspart view - One tab's content (also `events-view`, `statuses-view`).
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
  * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
- * @csspart count - How many conversions are shown. @csspart table-wrap - Scroll container. @csspart conversions - The table.
+ * @csspart count - How many conversions are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart conversions - The table.
  * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart conversion-row - One conversion.
  * @csspart cell - A cell (also `conversion-time`, `conversion-type`, `conversion-player`, `conversion-amount`, `conversion-campaign`,
  *   `conversion-promo`, `conversion-click`, `conversion-by`, and in the statuses view `reported-time`, `reported-status`, `reported-payout`,

@@ -40,6 +40,7 @@ export const consoleStyles = [
   }
   [part~='offer-form'] { border-color: var(--_border); max-width: none; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr)); align-items: start; }
   [part~='offer-form'] [part~='actions'] { grid-column: 1 / -1; }
+  [part~='table-wrap'] + [part~='offer-form'] { margin-top: var(--_space-2); }
   [part~='conversions-panel'] { padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); }
   [part~='conversion-payout'], [part~='conversion-updated'] { white-space: nowrap; font-variant-numeric: tabular-nums; }
   [part~='row-actions'] { display: flex; gap: var(--_space-1); }

@@ -42,7 +42,7 @@ type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
  * @csspart tab-list - The list/log tabs and the scope tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - A tab's panel.
  * @csspart filters - Action and status filters. @csspart field - A label with its select. @csspart label - A label. @csspart input - A select.
  * @csspart editor - The `<kb-postback-editor>` (new or edit). @csspart log - The `<kb-postback-log>`.
- * @csspart count - How many postbacks are shown. @csspart table-wrap - Scroll container. @csspart postbacks - The table.
+ * @csspart count - How many postbacks are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart postbacks - The table.
  * @csspart header-row - Its header row. @csspart header-cell - A column header. @csspart postback-row - One postback.
  * @csspart cell - A cell (also `postback-action`, `postback-scope`, `postback-method`, `postback-url`, `postback-status`, `postback-actions`).
  * @csspart url - The URL template. @csspart row-warning - A warning about it. @csspart badge - Method and status (also `method-badge`,

@@ -30,7 +30,7 @@ import { TwoFactorPanel } from './security-two-factor.ts';
  * @csspart form - Any form. @csspart field - A label with its input. @csspart label - A field label. @csspart input - An input (also `code-input`).
  * @csspart field-error - A field's error. @csspart recovery - The recovery-codes block. @csspart recovery-heading - Its heading.
  * @csspart recovery-codes - The codes list. @csspart recovery-code - One code. @csspart download - The .txt download link.
- * @csspart table-wrap - Scroll container of the sessions table. @csspart sessions - The sessions table.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart sessions - The sessions table.
  * @csspart sessions-header-row - Its header row. @csspart header-cell - A column header. @csspart session-row - A session (also `session-row-current`).
  * @csspart cell - A cell (also `session-device`, `session-ip`, `session-created`, `session-last-seen`, `session-actions`). @csspart session-kind - "embedded portal" note.
  * @csspart token-row - The token with its buttons. @csspart token - The (masked) token. @csspart token-created - Its creation date.

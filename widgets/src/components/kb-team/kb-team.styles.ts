@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const teamStyles = css`
   [part~='note'] { padding: var(--_space-2) var(--_space); background: var(--_surface); border-radius: var(--_radius-small); }
   [part~='member-row-blocked'] > * { color: var(--_muted); }
-  /* E-mails break anywhere rather than widen the table, in a column never narrower than 10rem. */
+  /* E-mails break at their dots and @ (breakable()), anywhere only if a piece is still too long. */
   [part~='member-email'] { font-weight: 600; overflow-wrap: anywhere; min-width: 10rem; }
   [part~='flag-badge'] { border-color: var(--_danger); color: var(--_danger); margin-inline-start: 0; }
   [part~='invited-badge'] { margin-inline-start: 0; }

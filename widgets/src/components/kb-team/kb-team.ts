@@ -22,7 +22,7 @@ import { renderMembersTable, type MemberSessions } from './team-members-table.ts
  *
  * @csspart heading - Section heading. @csspart subheading - Panel headings. @csspart panel - A bordered group (also `invite`).
  * @csspart note - The "only owner and admins" note. @csspart hint - Help text.
- * @csspart table-wrap - Scroll container of a table. @csspart members - The members table. @csspart members-header-row - Its header row.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart members - The members table. @csspart members-header-row - Its header row.
  * @csspart header-cell - A column header. @csspart member-row - A member (also `member-row-blocked`).
  * @csspart cell - A cell (also `member-email`, `member-name`, `member-role`, `member-created`, `member-last-sign-in`, `member-2fa`,
  *   `member-blocked`, `member-locked`, `member-actions`, `member-sessions`).

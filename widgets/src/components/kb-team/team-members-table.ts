@@ -14,7 +14,7 @@ import {
   type UserRole,
 } from '../../internal/account/account-types.ts';
 import { renderSessionsTable } from '../../internal/account/sessions-table.ts';
-import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { breakable, cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import type { TeamKey } from './kb-team.messages.ts';
 
 /** A member's sessions while expanded: the list, `'loading'`, or an error message. */
@@ -83,7 +83,7 @@ function renderMember(view: MembersTableView, cols: MemberColumns, member: Membe
   // Why the controls are disabled, for screen readers (a disabled button has no tooltip on touch).
   const describedBy = locked ? 'team-self-or-owner' : nothing;
   return html`<tr part=${member.blocked ? 'member-row member-row-blocked' : 'member-row'} data-member-id=${member.id}>
-      <th part="cell member-email" scope="row" ${cell(cols.email)}>${member.email}${self ? html` <span part="badge self-badge">${m('you')}</span>` : nothing}</th>
+      <th part="cell member-email" scope="row" ${cell(cols.email)}>${breakable(member.email)}${self ? html` <span part="badge self-badge">${m('you')}</span>` : nothing}</th>
       <td part="cell member-name" ${cell(cols.name)}>${member.name}</td>
       <td part="cell member-role" ${cell(cols.role)}>
         <label class="visually-hidden" for=${`team-role-${member.id}`}>${m('roleOf', { email: member.email })}</label>
