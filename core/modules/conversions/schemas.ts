@@ -154,7 +154,10 @@ export const PartnerConversionSchema = z
     campaignName: z.string().nullable(),
     promoId: z.string().nullable(),
     promoTitle: z.string().nullable(),
+    /** The sender's own reason code (a network's, e.g. IKON's 7 for a duplicate), as sent. */
     reason: z.string().nullable(),
+    /** The sender's free-text comment, as sent. */
+    comment: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

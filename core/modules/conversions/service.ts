@@ -258,6 +258,7 @@ export async function listPartnerConversions(ctx: PartnerContext, query: z.infer
     promoId: c.promoId,
     promoTitle,
     reason: c.reason,
+    comment: c.comment,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   }));

@@ -40,6 +40,7 @@ function reported(id: string, overrides: Partial<PartnerConversion> = {}): Partn
     promoId: 'promo_1',
     promoTitle: 'Welcome banner',
     reason: null,
+    comment: null,
     createdAt: '2025-03-02T10:15:00.000Z',
     updatedAt: '2025-03-03T08:30:00.000Z',
     ...overrides,
@@ -161,6 +162,27 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     expect(cell(el, 'cv_1', 'reported-reason')).to.equal('fraud');
     expect(cell(el, 'cv_1', 'reported-click')).to.equal('—');
     expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Showing 4 conversions.');
+  });
+
+  it('hides the order column when every order id is the click id, and labels a network reason code with its comment', async () => {
+    const echoed = [
+      reported('cv_9', { externalId: 'clk_9f2a', status: 'cancel', reason: '7', comment: 'Duplicate click' }),
+      reported('cv_8', { clickId: 'clk_77', externalId: null, status: 'cancel', reason: '12' }),
+    ];
+    api = fakeApi(() => json({ data: echoed }));
+    const el = await opened(api);
+    const headers = [...view(el).querySelectorAll('[part~="header-cell"]')].map((h) => h.textContent);
+    expect(headers, 'no order column').not.to.include('Order / transaction ID');
+    expect(view(el).querySelector('[part~="reported-external"]')).to.equal(null);
+    expect(cell(el, 'cv_9', 'reported-reason')?.replace(/\s+/g, ' ')).to.equal(
+      'Network reason code 7 (Duplicate click)',
+    );
+    expect(cell(el, 'cv_8', 'reported-reason')).to.equal('Network reason code 12');
+    cleanupFixtures();
+    api.restore();
+    api = fakeApi(() => json({ data: echoed }));
+    const ru = await opened(api, 'ru');
+    expect(cell(ru, 'cv_8', 'reported-reason')).to.equal('Код причины от сети: 12');
   });
 
   it('builds the query from status, campaign, click id and whole local days', async () => {

@@ -35,6 +35,8 @@ const en = {
   'col.externalId': 'Order / transaction ID',
   'col.source': 'Source',
   'col.reason': 'Reason',
+  'reason.networkCode': 'Network reason code {code}',
+  'reason.comment': '({comment})',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -71,6 +73,8 @@ const ru: Record<keyof typeof en, Message> = {
   'col.externalId': 'ID заказа / транзакции',
   'col.source': 'Источник',
   'col.reason': 'Причина',
+  'reason.networkCode': 'Код причины от сети: {code}',
+  'reason.comment': '({comment})',
 };
 
 export const conversionsMessages = defineMessages({ en, ru });

@@ -163,7 +163,9 @@ export class StatusesView {
       campaign: { label: t.m('campaign'), priority: 2 },
       promo: { label: t.m('col.promo'), priority: 3 },
       click: { label: t.m('clickId'), priority: 3 },
-      external: { label: t.m('col.externalId'), priority: 4 },
+      // For network conversions the order id is the click id the operator passed as sub id: the
+      // column shows only when some row's order id says something the click id does not.
+      external: rows.some(ownOrderId) ? { label: t.m('col.externalId'), priority: 4 } : undefined,
       source: { label: t.m('col.source'), priority: 2 },
       reason: { label: t.m('col.reason'), priority: 2 },
     });
@@ -184,13 +186,36 @@ export class StatusesView {
             <td part="cell reported-campaign" ${cell(cols.campaign)}>${r.campaignName ?? none}</td>
             <td part="cell reported-promo" ${cell(cols.promo)}>${r.promoTitle ?? none}</td>
             <td part="cell reported-click" ${cell(cols.click)}>${r.clickId ? html`<code>${r.clickId}</code>` : none}</td>
-            <td part="cell reported-external" ${cell(cols.external)}>${r.externalId ? html`<code>${r.externalId}</code>` : none}</td>
+            ${cols.external ? html`<td part="cell reported-external" ${cell(cols.external)}>${ownOrderId(r) ? html`<code>${r.externalId}</code>` : none}</td>` : nothing}
             <td part="cell reported-source" ${cell(cols.source)}>${sources[r.source] ?? r.source}</td>
-            <td part="cell reported-reason" ${cell(cols.reason)}>${r.reason ?? none}</td>
+            <td part="cell reported-reason" ${cell(cols.reason)}>${renderReason(t, r, none)}</td>
           </tr>`,
           )}</tbody>
         </table>
       </div>`
       }`;
   }
+}
+
+/** An order id that is not just the click id again (networks echo the sub id as their order id). */
+const ownOrderId = (r: PartnerConversion): boolean => Boolean(r.externalId) && r.externalId !== r.clickId;
+
+/** A bare token, not a sentence: a network's own reason code such as IKON's `7`. */
+const REASON_CODE = /^[\w.-]{1,24}$/;
+
+/**
+ * The reason a sender gave: a network's bare code labelled as that network's own code ("Network
+ * reason code 7"), words as they came; the sender's comment next to it when there is one.
+ */
+function renderReason(t: ReportedViewText, r: PartnerConversion, none: string): TemplateResult | string {
+  const reason = r.reason?.trim() || null;
+  const comment = r.comment?.trim() || null;
+  if (!reason && !comment) return none;
+  const text =
+    reason && r.source === 'network' && REASON_CODE.test(reason) ? t.m('reason.networkCode', { code: reason }) : reason;
+  return html`${text ? html`<span part="reason-text">${text}</span>` : nothing}${
+    comment
+      ? html`${text ? ' ' : nothing}<span part="reason-comment">${t.m('reason.comment', { comment })}</span>`
+      : nothing
+  }`;
 }
