@@ -31,6 +31,8 @@ export const DEMO_OPERATORS = [
     signInEmail: 'owner@slothuntersmedia.example',
     referralCode: 'SLOTHUNT',
     path: '/',
+    /** Lucky Spin publishes terms (demo/site/terms/), so its sign-up asks to accept them; Northwind has none. */
+    termsPath: '/terms/' as string | null,
     branding: {
       displayName: 'Lucky Spin Partners',
       primaryColor: '#7c3aed',
@@ -69,6 +71,7 @@ export const DEMO_OPERATORS = [
     signInEmail: 'owner@tradesignalspro.example',
     referralCode: 'TRADESIG',
     path: '/northwind/',
+    termsPath: null as string | null,
     branding: {
       displayName: 'Northwind Partners',
       primaryColor: '#0f766e',
@@ -130,11 +133,13 @@ export interface DemoSeedOptions extends Partial<TrackingSeedOptions> {
 }
 
 export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSeedOptions = {}): Promise<void> {
+  // The demo pages are served by this server, at KABINET_PUBLIC_URL; branding takes absolute URLs.
+  const publicUrl = (options.publicUrl ?? 'http://127.0.0.1:8787').replace(/\/+$/, '');
   for (const [index, demo] of DEMO_OPERATORS.entries()) {
     await createOperator(ctx, {
       id: demo.id,
       name: demo.name,
-      branding: demo.branding,
+      branding: { ...demo.branding, termsUrl: demo.termsPath ? `${publicUrl}${demo.termsPath}` : null },
       allowedOrigins: origins,
       fallbackUrl: demo.brands[0]!.websiteUrl,
     });
@@ -258,7 +263,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       },
     ],
     {
-      publicUrl: options.publicUrl ?? 'http://127.0.0.1:8787',
+      publicUrl,
       clicks: options.clicks ?? DEMO_CLICKS,
       ...(options.maxParams ? { maxParams: options.maxParams } : {}),
     },

@@ -59,9 +59,26 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
     await page.getByLabel('Country').selectOption('DE');
+    // Lucky Spin publishes terms (the demo's terms page): the checkbox links them, in a new tab.
+    const terms = page.getByRole('link', { name: 'terms and conditions' });
+    expect(await terms.getAttribute('href')).toBe(`${server.baseUrl}/terms/`);
+    expect(await terms.getAttribute('target')).toBe('_blank');
+    const termsPage = await fetch(`${server.baseUrl}/terms/`);
+    expect(termsPage.status).toBe(200);
+    expect(await termsPage.text()).toContain('Partner program terms and conditions');
     await page.getByLabel('I accept the terms').check();
     await page.getByRole('button', { name: 'Create account' }).click();
     await expect.poll(() => page.getByText('pending approval').count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('asks no acceptance of terms where the operator has none (Northwind)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.baseUrl}/portal/${DEMO_OPERATORS[1]!.id}`);
+    await page.getByRole('button', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').waitFor();
+    expect(await page.getByRole('checkbox').count()).toBe(0);
+    expect(await page.getByText(/terms/i).count()).toBe(0);
     await page.close();
   });
 
