@@ -24,6 +24,12 @@ export interface KabinetEventMap {
    * so a host router (`routing="none"`) can take over and call `portal.navigate(path)` itself.
    */
   'kb-navigate': { section: string; path: string };
+  /**
+   * A section asks the portal to show another section's first view (e.g. an empty list's "Get a
+   * tracking link" → `campaigns`). `<kb-portal>` handles it like a pick in its navigation (so the page
+   * sees `kb-navigate`) and stops it; outside a portal it reaches the page, which may act on it.
+   */
+  'kb-open-section': { section: string };
   /** Loading failed; `detail` is the server's problem detail (or a network message). `status` is 0 when no response arrived. */
   'kb-error': { code: string; detail: string; status: number };
   /** The user picked another language in the switcher. */

@@ -12,7 +12,12 @@ const en = {
   'addPromo': 'Add promo',
   'addPromoTo': 'Add promo to {name}',
   'count': { one: '{count} campaign.', other: '{count} campaigns.' },
-  'empty': 'No campaigns found.',
+  'empty': 'You have no campaigns yet. A campaign gives you tracking links for a brand.',
+  'emptyReadOnly': 'The account owner or an admin can create one.',
+  'createFirst': 'Create your first campaign',
+  'emptyArchived': 'No archived campaigns.',
+  'noMatch': 'No campaigns match these filters.',
+  'noMatchArchived': 'No archived campaigns match these filters.',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -31,7 +36,12 @@ const ru: Record<keyof typeof en, Message> = {
     many: '{count} кампаний.',
     other: '{count} кампании.',
   },
-  'empty': 'Кампании не найдены.',
+  'empty': 'У вас пока нет кампаний. Кампания даёт трекинговые ссылки на бренд.',
+  'emptyReadOnly': 'Создать её может владелец аккаунта или администратор.',
+  'createFirst': 'Создать первую кампанию',
+  'emptyArchived': 'Архивных кампаний нет.',
+  'noMatch': 'Нет кампаний, подходящих под эти фильтры.',
+  'noMatchArchived': 'Нет архивных кампаний, подходящих под эти фильтры.',
 };
 
 export const campaignsMessages = defineMessages({ en, ru });

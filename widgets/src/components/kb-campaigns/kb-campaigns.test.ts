@@ -181,6 +181,54 @@ describe('<kb-campaigns>', () => {
     expect(query(analyst, '[part~="campaign-actions"]'), 'no actions column').to.equal(null);
   });
 
+  it('with no campaigns yet offers the first one, which opens the wizard', async () => {
+    api = fakeCampaignApi(({ path }) => (path === '/v1/partner/campaigns' ? json({ data: [] }) : undefined));
+    const { el } = await mountSection<KbCampaigns>('kb-campaigns', { user: makeUser() });
+    const empty = await find(el, '[part~="empty"]');
+    expect(empty.getAttribute('role')).to.equal('status');
+    expect(empty.textContent).to.include('You have no campaigns yet.');
+    expect(empty.textContent).not.to.include('match');
+    const action = $in<HTMLButtonElement>(el, '[part~="empty-action"]');
+    expect(action.textContent).to.equal('Create your first campaign');
+    action.click();
+    const wizard = await find<KbCampaignWizard>(el, 'kb-campaign-wizard');
+    expect(wizard.hasAttribute('campaign-id')).to.equal(false);
+    cleanupFixtures();
+
+    const analyst = (await mountSection<KbCampaigns>('kb-campaigns', { user: makeUser({ role: 'analyst' }) })).el;
+    await find(analyst, '[part~="empty"]');
+    expect(query(analyst, '[part~="empty-action"]'), 'no create for analysts').to.equal(null);
+    expect(textOf(analyst)).to.include('The account owner or an admin can create one.');
+  });
+
+  it('with filters and no match says so, and Clear filters empties the form and reloads', async () => {
+    api = fakeCampaignApi(({ path, query: q }) =>
+      path === '/v1/partner/campaigns' && q.get('q') ? json({ data: [] }) : undefined,
+    );
+    const el = await mounted();
+    fill($in<HTMLInputElement>(el, '#campaigns-q'), 'nothing like it');
+    $in<HTMLButtonElement>(el, '[part~="apply"]').click();
+    const empty = await find(el, '[part~="empty"]');
+    expect(empty.textContent).to.include('No campaigns match these filters.');
+    const clear = $in<HTMLButtonElement>(el, '[part~="empty-action"]');
+    expect(clear.textContent).to.equal('Clear filters');
+    clear.click();
+    await find(el, '[part~="campaign-row"]');
+    expect($in<HTMLInputElement>(el, '#campaigns-q').value, 'form reset').to.equal('');
+    expect(listCalls(api).at(-1)!.query.toString(), 'reloaded without filters').to.equal('status=active');
+  });
+
+  it('says plainly when the archive is empty', async () => {
+    api = fakeCampaignApi(({ path, query: q }) =>
+      path === '/v1/partner/campaigns' && q.get('status') === 'archived' ? json({ data: [] }) : undefined,
+    );
+    const el = await mounted();
+    $in<HTMLButtonElement>(el, '#campaigns-tab-archived').click();
+    const empty = await find(el, '[part~="empty"]');
+    expect(empty.textContent?.trim()).to.equal('No archived campaigns.');
+    expect(query(el, '[part~="empty-action"]')).to.equal(null);
+  });
+
   it('speaks Russian', async () => {
     api = fakeCampaignApi();
     const el = await mounted(makeUser(), 'ru');

@@ -24,6 +24,7 @@ import { campaignsMessages, type CampaignsKey } from './kb-campaigns.messages.ts
 import { campaignsStyles } from './kb-campaigns.styles.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import { SectionAddress } from '../../internal/router.ts';
+import { hasFilters, renderEmptyState } from '../../internal/empty-state.ts';
 
 type View =
   | { kind: 'list' }
@@ -73,7 +74,7 @@ const TAB_KEYS: Record<string, (i: number) => number> = {
  *   `campaign-actions`, `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`). @csspart open - A campaign's name button.
  * @csspart add-promo - An active campaign's "Add promo" button (owners and admins).
  * @csspart list - The list view (hidden while a campaign or the wizard shows). @csspart back - "Back to campaigns". @csspart wizard - The wizard. @csspart detail - The campaign's page.
- * @csspart button - Any button (also `primary`, `create`, `add-promo`, `apply`, `retry`). @csspart empty - No campaigns.
+ * @csspart button - Any button (also `primary`, `create`, `add-promo`, `apply`, `retry`). @csspart empty - No campaigns (with `empty-message`, `empty-hint` and the `empty-action` button: `create-first` or `clear-filters`).
  * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
@@ -246,6 +247,33 @@ export class KbCampaigns extends CampaignSection {
     </form>`;
   }
 
+  /** Filtered: "no match" and Clear filters; archived: a sentence; active: the way to the first campaign. */
+  private renderEmpty(): TemplateResult {
+    if (hasFilters(this.filters)) {
+      return renderEmptyState({
+        message: this.m(this.tab === 'archived' ? 'noMatchArchived' : 'noMatch'),
+        action: { label: this.c('clearFilters'), part: 'clear-filters', onClick: this.clearFilters },
+      });
+    }
+    if (this.tab === 'archived') return renderEmptyState({ message: this.m('emptyArchived') });
+    return renderEmptyState({
+      message: this.m('empty'),
+      hint: this.canWrite ? undefined : this.m('emptyReadOnly'),
+      action: this.canWrite
+        ? { label: this.m('createFirst'), part: 'create-first', onClick: () => this.show({ kind: 'create' }) }
+        : null,
+    });
+  }
+
+  /** Empties the filter form and shows the tab's campaigns again. */
+  private clearFilters = (): void => {
+    this.renderRoot.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.dateError = null;
+    this.filters = {};
+    this.reload();
+    this.focusAfterRender('#campaigns-q');
+  };
+
   private renderList(): TemplateResult {
     const { campaigns } = this;
     if (!campaigns) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
@@ -263,7 +291,7 @@ export class KbCampaigns extends CampaignSection {
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         campaigns.length === 0
-          ? html`<p part="empty">${this.m('empty')}</p>`
+          ? this.renderEmpty()
           : html`<div part="table-wrap" ${scrollRegion(this.m('heading'))}>
         <table part="campaigns">
           <thead><tr part="header-row">${headerCells(cols)}</tr></thead>

@@ -23,6 +23,7 @@ import {
   type Handler,
 } from '../../internal/account/account-test-kit.ts';
 import { playerEvent, fakeCampaignApi } from '../../internal/campaign/campaign-test-kit.ts';
+import { problemMessage } from '../../internal/problem-messages.ts';
 
 define('kb-conversions', KbConversions);
 
@@ -247,9 +248,10 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
   it('says so when nothing matches', async () => {
     api = fakeApi(() => json({ data: [] }));
     const el = await opened(api);
-    expect(view(el).querySelector('[part~="empty"]')?.textContent).to.equal(
-      'No reported conversions match these filters.',
+    expect(view(el).querySelector('[part~="empty-message"]')?.textContent).to.equal(
+      'Conversions that the program’s trackers and networks report appear here with their status.',
     );
+    expect(view(el).querySelector('[part~="empty-action"]')?.textContent).to.equal('Get a tracking link');
     expect(view(el).querySelector('table')).to.equal(null);
     expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Showing 0 conversions.');
   });
@@ -260,7 +262,9 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     const el = await mounted();
     tab(el, 'statuses').click();
     const detail = await find(el, '[part~="statuses-view"] [part~="error-detail"]');
-    expect(detail.textContent).to.equal('Something broke');
+    expect(detail.textContent, 'the widget’s words for the code, not the server’s').to.equal(
+      problemMessage('en', { code: 'internal', status: 500 }),
+    );
     expect(query(el, '[part~="conversion-row"]'), 'the events stay').not.to.equal(null);
     fail = false;
     view(el).querySelector<HTMLButtonElement>('[part~="retry"]')!.click();

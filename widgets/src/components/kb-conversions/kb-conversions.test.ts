@@ -94,11 +94,38 @@ describe('<kb-conversions>', () => {
     expect(q.get('limit')).to.equal('100');
   });
 
-  it('says so when nothing matches', async () => {
+  it('with no events yet says where they come from and offers a tracking link (Campaigns)', async () => {
     api = fakeCampaignApi(({ path }) => (path === '/v1/partner/events' ? json({ data: [] }) : undefined));
     const { el } = await mountSection<KbConversions>('kb-conversions', { user: makeUser() });
-    expect((await find(el, '[part~="empty"]')).textContent).to.equal('No conversions match these filters.');
+    const empty = await find(el, '[part~="events-view"] [part~="empty"]');
+    expect(empty.getAttribute('role')).to.equal('status');
+    expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal(
+      'Events appear here when players who came through your tracking links register or deposit.',
+    );
     expect(query(el, 'table')).to.equal(null);
+    const opened: string[] = [];
+    document.addEventListener('kb-open-section', (e) => opened.push(e.detail.section), { once: true });
+    const action = empty.querySelector<HTMLButtonElement>('[part~="empty-action"]')!;
+    expect(action.textContent).to.equal('Get a tracking link');
+    action.click();
+    expect(opened, 'bubbles and is composed to the page').to.deep.equal(['campaigns']);
+  });
+
+  it('with filters and no match says so, and Clear filters empties the form and reloads', async () => {
+    api = fakeCampaignApi(({ path, query: q }) =>
+      path === '/v1/partner/events' ? json({ data: q.get('clickId') ? [] : rows }) : undefined,
+    );
+    const el = await mounted();
+    fill($in<HTMLInputElement>(el, '#conversions-click'), 'clk_none');
+    $in<HTMLButtonElement>(el, '[part~="apply"]').click();
+    const empty = await find(el, '[part~="events-view"] [part~="empty"]');
+    expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal('No conversions match these filters.');
+    const clear = empty.querySelector<HTMLButtonElement>('[part~="empty-action"]')!;
+    expect(clear.textContent).to.equal('Clear filters');
+    clear.click();
+    await find(el, '[part~="conversion-row"]');
+    expect($in<HTMLInputElement>(el, '#conversions-click').value, 'form reset').to.equal('');
+    expect(calls(api).at(-1)!.query.toString(), 'reloaded without filters').to.equal('limit=100');
   });
 
   it('speaks Russian', async () => {

@@ -29,6 +29,7 @@ import { conversionsStyles } from './kb-conversions.styles.ts';
 import { localDayRange } from '../../internal/local-days.ts';
 import { panelId, renderTabs, tabId } from '../../internal/postback/postback-tabs.ts';
 import { StatusesView } from './statuses-view.ts';
+import { hasFilters, renderEmptyState } from '../../internal/empty-state.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 
 /** The server's page size (at most 500); the log has no cursor, so narrower filters reach older events. */
@@ -54,7 +55,7 @@ type View = 'events' | 'statuses';
  *   `reported-campaign`, `reported-promo`, `reported-click`, `reported-external`, `reported-source`, `reported-reason`).
  * @csspart reported-conversions - The statuses table. @csspart reported-row - One reported conversion.
  * @csspart badge - A status badge (also `status-badge`, `status-hold`, `status-approve`, `status-cancel`, `status-trash`).
- * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No conversions.
+ * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No conversions (with `empty-message` and the `empty-action` button: `get-link` or `clear-filters`).
  * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
@@ -178,6 +179,7 @@ export class KbConversions extends CampaignSection {
                 tc: (key) => this.tc(key),
                 dateTime: (value) => this.dateTime(value),
                 campaignOptions: this.campaignOptions(),
+                getLink: this.getLink,
               })}</div>`
             : nothing
         }
@@ -211,6 +213,35 @@ export class KbConversions extends CampaignSection {
     </form>`;
   }
 
+  /** Filtered: "no match" and Clear filters; nothing yet: where events come from and the way to a tracking link. */
+  private renderEmpty(): TemplateResult {
+    if (hasFilters({ ...this.filters, limit: undefined })) {
+      return renderEmptyState({
+        message: this.m('empty'),
+        action: { label: this.c('clearFilters'), part: 'clear-filters', onClick: this.clearFilters },
+      });
+    }
+    return renderEmptyState({
+      message: this.m('nothingYet'),
+      action: { label: this.m('getLink'), part: 'get-link', onClick: this.getLink },
+    });
+  }
+
+  private readonly getLink = (): void => {
+    this.emit('kb-open-section', { section: 'campaigns' });
+  };
+
+  /** Empties the events filter form and loads the newest events again. */
+  private readonly clearFilters = (event: Event): void => {
+    const view = (event.currentTarget as Element).closest('[part~="view"]');
+    view?.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.dateError = null;
+    this.filters = { limit: LIMIT };
+    const api = this.api;
+    if (api) void this.fetch(api);
+    this.focusAfterRender('#conversions-type');
+  };
+
   private renderResults(): TemplateResult {
     const rows = this.conversions;
     if (!rows) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
@@ -232,7 +263,7 @@ export class KbConversions extends CampaignSection {
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         rows.length === 0
-          ? html`<p part="empty">${this.m('empty')}</p>`
+          ? this.renderEmpty()
           : html`<div part="table-wrap" ${scrollRegion(this.m('view.events'))}>
         <table part="conversions">
           <thead><tr part="header-row">${headerCells(cols)}</tr></thead>

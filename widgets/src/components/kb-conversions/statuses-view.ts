@@ -5,6 +5,7 @@
  * only when its tab is first opened and never races the player-events view. Payouts are shown
  * exactly as the server sends them (a decimal string and a currency code), never re-formatted.
  */
+import { hasFilters, renderEmptyState } from '../../internal/empty-state.ts';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
@@ -46,6 +47,8 @@ export interface ReportedViewText {
   dateTime(value: string): string;
   /** The events view's campaign picker options, or null while there are no campaigns to pick. */
   campaignOptions: ReadonlyArray<readonly [string, string]> | null;
+  /** "Get a tracking link": asks the portal for Campaigns. */
+  getLink(): void;
 }
 
 export class StatusesView {
@@ -143,6 +146,30 @@ export class StatusesView {
       ${this.renderResults(t)}`;
   }
 
+  /** Filtered: "no match" and Clear filters; nothing yet: where reported conversions come from. */
+  private renderEmpty(t: ReportedViewText): TemplateResult {
+    if (hasFilters({ ...this.filters, limit: undefined })) {
+      return renderEmptyState({
+        message: t.m('statuses.empty'),
+        action: { label: t.c('clearFilters'), part: 'clear-filters', onClick: (e) => this.clearFilters(e) },
+      });
+    }
+    return renderEmptyState({
+      message: t.m('statuses.nothingYet'),
+      action: { label: t.m('getLink'), part: 'get-link', onClick: () => t.getLink() },
+    });
+  }
+
+  /** Empties this view's filter form and loads the newest reported conversions again. */
+  private clearFilters(event: Event): void {
+    const view = (event.currentTarget as Element).closest('[part~="view"]');
+    view?.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.dateError = null;
+    this.filters = { limit: REPORTED_LIMIT };
+    void this.fetch();
+    this.deps.focusAfterRender('#reported-status');
+  }
+
   private renderResults(t: ReportedViewText): TemplateResult {
     const rows = this.rows;
     if (!rows) {
@@ -174,7 +201,7 @@ export class StatusesView {
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         rows.length === 0
-          ? html`<p part="empty">${t.m('statuses.empty')}</p>`
+          ? this.renderEmpty(t)
           : html`<div part="table-wrap" ${scrollRegion(t.m('view.statuses'))}>
         <table part="reported-conversions">
           <thead><tr part="header-row">${headerCells(cols)}</tr></thead>

@@ -202,6 +202,12 @@ export class KbPortal extends KabinetElement {
       e.stopImmediatePropagation();
       void this.session.expire('expired');
     });
+    // A section's way to another section (an empty list's next step): like a pick in the navigation.
+    this.addEventListener('kb-open-section', (e) => {
+      if (e.composedPath()[0] === this) return;
+      e.stopPropagation();
+      this.pick(e.detail.section);
+    });
   }
 
   override connectedCallback(): void {
