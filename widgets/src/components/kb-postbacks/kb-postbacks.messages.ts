@@ -45,8 +45,9 @@ const en = {
   'disabledNotice': 'Postback disabled.',
   'count': { one: '{count} postback.', other: '{count} postbacks.' },
   'empty': 'No postbacks yet.',
-  'emptyWrite':
-    'Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.',
+  'emptyWrite': 'Add one: pick the action, write your tracker’s URL and insert the macros it needs.',
+  'add': 'Add a postback',
+  'clearFilters': 'Clear filters',
   'noMatch': 'No postbacks match these filters.',
   'readOnly': 'Only owners and admins can create and change postbacks.',
   'archived': 'The campaign is archived: unarchive it to add or change its postbacks.',
@@ -102,8 +103,9 @@ const ru: Record<keyof typeof en, Message> = {
     other: '{count} постбека.',
   },
   'empty': 'Постбеков пока нет.',
-  'emptyWrite':
-    'Создайте первый кнопкой «Новый постбек»: выберите действие, укажите URL трекера и вставьте нужные макросы.',
+  'emptyWrite': 'Добавьте первый: выберите действие, укажите URL трекера и вставьте нужные макросы.',
+  'add': 'Добавить постбек',
+  'clearFilters': 'Сбросить фильтры',
   'noMatch': 'Нет постбеков, подходящих под фильтры.',
   'readOnly': 'Создавать и менять постбеки могут только владелец и администраторы.',
   'archived': 'Кампания в архиве: верните её из архива, чтобы добавлять или менять постбеки.',

@@ -94,8 +94,14 @@ describe('<kb-postbacks>', () => {
     expect(rowIds(el)).to.deep.equal(['pb_promo']);
     fill($in<HTMLSelectElement>(el, '#postbacks-action'), 'deposit');
     await el.updateComplete;
-    expect($in(el, '[part~="empty"]').textContent).to.equal('No postbacks match these filters.');
+    expect($in(el, '[part~="empty-message"]').textContent).to.equal('No postbacks match these filters.');
     expect(lists(api).length, 'client-side filters ask nothing').to.equal(4);
+    const clear = $in<HTMLButtonElement>(el, '[part~="empty-action"]');
+    expect(clear.textContent).to.equal('Clear filters');
+    clear.click();
+    await waitFor(() => rowIds(el).length === 3, 1000, 'all rows again');
+    expect($in<HTMLSelectElement>(el, '#postbacks-action').value, 'action filter reset').to.equal('');
+    expect($in<HTMLSelectElement>(el, '#postbacks-status').value, 'status filter reset').to.equal('');
   });
 
   it('keeps to one campaign or promo and presets the editor', async () => {
@@ -211,10 +217,18 @@ describe('<kb-postbacks>', () => {
   it('says when there are none yet, and how to start', async () => {
     api = fakePostbackApi(undefined, []);
     const el = await mounted();
-    expect($in(el, '[part~="empty"]').textContent).to.equal(
-      'No postbacks yet. Create one with “New postback”: pick the action, write your tracker’s URL and insert the macros it needs.',
+    const empty = $in(el, '[part~="empty"]');
+    expect(empty.getAttribute('role')).to.equal('status');
+    expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal('No postbacks yet.');
+    expect(empty.querySelector('[part~="empty-hint"]')?.textContent).to.equal(
+      'Add one: pick the action, write your tracker’s URL and insert the macros it needs.',
     );
     expect(query(el, 'table')).to.equal(null);
+    const add = empty.querySelector<HTMLButtonElement>('[part~="empty-action"]')!;
+    expect(add.textContent).to.equal('Add a postback');
+    add.click();
+    const editor = await find<KbPostbackEditor>(el, 'kb-postback-editor');
+    expect(editor.postback, 'a new postback').to.equal(null);
   });
 
   it('hides every write control from analysts and finance', async () => {

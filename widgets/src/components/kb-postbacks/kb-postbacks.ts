@@ -5,6 +5,7 @@
  * campaign's or promo's own postbacks and new ones get that scope, so a campaign page can embed
  * it. A second tab shows the delivery log (`<kb-postback-log>`).
  */
+import { renderEmptyState } from '../../internal/empty-state.ts';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
@@ -49,7 +50,7 @@ type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
  *   `status-badge`, `status-on`, `status-off`). @csspart confirm-delete - "Delete this postback?".
  * @csspart actions - Buttons row. @csspart button - Any button (also `primary`, `danger`, `new`, `edit`, `toggle`, `enable`, `disable`,
  *   `delete`, `confirm-delete-button`, `keep`, `retry`).
- * @csspart empty - No postbacks. @csspart success - Done note. @csspart error - Error message. @csspart status - Waiting and loading notes.
+ * @csspart empty - No postbacks (with `empty-message`, `empty-hint` and the `empty-action` button: `add` or `clear-filters`). @csspart success - Done note. @csspart error - Error message. @csspart status - Waiting and loading notes.
  * @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
@@ -302,6 +303,14 @@ export class KbPostbacks extends CampaignSection {
       }`;
   }
 
+  /** The action and status filters work on the loaded rows: clearing them shows those rows again. */
+  private readonly clearFilters = (): void => {
+    this.renderRoot.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.actionFilter = '';
+    this.statusFilter = '';
+    this.focusAfterRender('#postbacks-action');
+  };
+
   private renderResults(): TemplateResult {
     const all = this.postbacks;
     if (!all) return this.error ? this.renderLoadError(this.error) : this.renderLoading();
@@ -364,9 +373,16 @@ export class KbPostbacks extends CampaignSection {
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         all.length === 0
-          ? html`<p part="empty">${this.m('empty')}${this.writable ? html` ${this.m('emptyWrite')}` : nothing}</p>`
+          ? renderEmptyState({
+              message: this.m('empty'),
+              hint: this.writable ? this.m('emptyWrite') : undefined, // the note above says who may add
+              action: this.writable ? { label: this.m('add'), part: 'add', onClick: () => this.edit('new') } : null,
+            })
           : rows.length === 0
-            ? html`<p part="empty">${this.m('noMatch')}</p>`
+            ? renderEmptyState({
+                message: this.m('noMatch'),
+                action: { label: this.m('clearFilters'), part: 'clear-filters', onClick: this.clearFilters },
+              })
             : html`<p part="count" role="status">${this.m('count', { count: rows.length })}</p>${renderPostbacksTable(view, rows)}`
       }`;
   }
