@@ -33,6 +33,8 @@ export function renderEmptyState({ message, hint, action }: EmptyState): Templat
 }
 
 /** True when any filter value is set (empty strings, null and undefined are "not set"). */
-export function hasFilters(filters: object | null | undefined): boolean {
-  return Object.values(filters ?? {}).some((v) => v !== undefined && v !== null && v !== '');
+export function hasFilters(filters: unknown): boolean {
+  if (typeof filters !== 'object' || filters === null)
+    return filters !== undefined && filters !== null && filters !== '';
+  return Object.values(filters).some((v) => v !== undefined && v !== null && v !== '');
 }

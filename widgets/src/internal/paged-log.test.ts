@@ -20,12 +20,14 @@ class TestLog extends LitElement {
         this.calls.push({ filters, before, resolve, reject });
       }),
     errorMessage: (error) => `failed: ${(error as Error).message}`,
+    isFiltered: (filters) => filters !== 'all',
   });
 
   protected override render(): TemplateResult {
     return this.log.render({
       count: (rows) => `${rows.length} rows`,
       empty: 'Nothing yet',
+      noMatch: { message: 'Nothing matches', clear: 'Clear filters', onClear: () => void this.log.clear() },
       loadMore: 'Load more',
       loadingMore: 'Loading…',
       table: (rows) => html`<ul part="rows">${rows.map((r) => html`<li>${r}</li>`)}</ul>`,
@@ -41,6 +43,26 @@ const rows = (el: Element) => [...el.shadowRoot!.querySelectorAll('li')].map((li
 
 describe('PagedLog', () => {
   afterEach(cleanupFixtures);
+
+  it('tells "nothing yet" from "nothing matches", whose Clear filters asks again with the first filters', async () => {
+    const el = await fixture<TestLog>(html`<kb-test-paged-log></kb-test-paged-log>`);
+    void el.log.fetch(false);
+    el.calls[0]!.resolve({ data: [], nextBefore: null });
+    await waitFor(() => part(el, 'empty'), 1000, 'empty');
+    expect(part(el, 'empty')!.getAttribute('role')).to.equal('status');
+    expect(part(el, 'empty-message')?.textContent).to.equal('Nothing yet');
+    expect(part(el, 'empty-action'), 'no action given').to.equal(null);
+
+    void el.log.apply('deposits');
+    el.calls[1]!.resolve({ data: [], nextBefore: null });
+    await waitFor(() => part(el, 'empty-message')?.textContent === 'Nothing matches', 1000, 'no match');
+    const clear = part(el, 'empty-action')!;
+    expect(clear.textContent).to.equal('Clear filters');
+    clear.click();
+    expect(el.calls[2]!.filters, 'the first filters again').to.equal('all');
+    el.calls[2]!.resolve({ data: ['a'], nextBefore: null });
+    await waitFor(() => rows(el).length === 1, 1000, 'rows again');
+  });
 
   it('shows the first page, appends older pages with Load more and drops the button on the last page', async () => {
     const el = await fixture<TestLog>(html`<kb-test-paged-log></kb-test-paged-log>`);

@@ -5,6 +5,7 @@
  * reactive controller, so a section keeps its own base class and only renders its filters and rows.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { hasFilters, renderEmptyState, type EmptyState } from './empty-state.ts';
 
 /** One page of a log route: newest first, `nextBefore` null on the last page. */
 export interface LogPage<Row> {
@@ -19,13 +20,21 @@ export interface PagedLogOptions<Row, Filters> {
   errorMessage(error: unknown): string;
   /** Called when "Load more" reached the last page (its button goes away: move focus somewhere useful). */
   onLastPage?(): void;
+  /** Whether `filters` narrow the log (default: any value set); decides between "nothing yet" and "nothing matches". */
+  isFiltered?(filters: Filters): boolean;
 }
 
 /** What the results area says; the section supplies its words and its table. */
 export interface PagedLogView<Row> {
   /** The live count line, e.g. "12 events" (nothing to leave it empty). */
   count(rows: Row[]): string | typeof nothing;
-  empty: string;
+  /** No rows and no filters set: what fills the log, optionally a hint and the next step. */
+  empty: string | EmptyState;
+  /**
+   * No rows under the filters set: the sentence and the "Clear filters" button, whose `onClear`
+   * resets the section's form and calls `clear()`. Without it the `empty` sentence shows.
+   */
+  noMatch?: { message: string; clear: string; onClear(): void };
   loadMore: string;
   loadingMore: string;
   table(rows: Row[]): TemplateResult;
@@ -46,7 +55,7 @@ export class PagedLog<Row, Filters> implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    initial: Filters,
+    private readonly initial: Filters,
     private readonly options: PagedLogOptions<Row, Filters>,
   ) {
     this.filters = initial;
@@ -66,6 +75,16 @@ export class PagedLog<Row, Filters> implements ReactiveController {
   apply(filters: Filters): Promise<void> {
     this.filters = filters;
     return this.fetch(false);
+  }
+
+  /** True when the current filters narrow the log. */
+  get filtered(): boolean {
+    return this.options.isFiltered ? this.options.isFiltered(this.filters) : hasFilters(this.filters);
+  }
+
+  /** Back to the filters it started with, and their first page. */
+  clear(): Promise<void> {
+    return this.apply(this.initial);
   }
 
   /** The next page, unless one is loading already. */
@@ -95,6 +114,18 @@ export class PagedLog<Row, Filters> implements ReactiveController {
     }
   }
 
+  /** "Nothing matches" with Clear filters while filters are set, else the section's "nothing yet". */
+  private renderEmpty(view: PagedLogView<Row>): TemplateResult {
+    const { noMatch } = view;
+    if (noMatch && this.filtered) {
+      return renderEmptyState({
+        message: noMatch.message,
+        action: { label: noMatch.clear, part: 'clear-filters', onClick: () => noMatch.onClear() },
+      });
+    }
+    return renderEmptyState(typeof view.empty === 'string' ? { message: view.empty } : view.empty);
+  }
+
   /** Count, alert region, the table or the empty note, and "Load more" while there are older rows. */
   render(view: PagedLogView<Row>): TemplateResult {
     const rows = this.rows;
@@ -102,7 +133,7 @@ export class PagedLog<Row, Filters> implements ReactiveController {
     const busy = this.loading ? 'true' : 'false';
     return html`<p part="count" role="status" aria-busy=${busy}>${view.count(rows)}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
-      ${rows.length === 0 ? html`<p part="empty">${view.empty}</p>` : view.table(rows)}
+      ${rows.length === 0 ? this.renderEmpty(view) : view.table(rows)}
       ${
         this.nextBefore
           ? html`<div part="actions">

@@ -35,6 +35,9 @@ const en = {
   'test': 'test',
   'count': { one: 'Showing {count} attempt.', other: 'Showing {count} attempts.' },
   'empty': 'No delivery attempts match these filters.',
+  'nothingYet': 'No delivery attempts yet.',
+  'nothingYetHint': 'The log fills when one of your postbacks fires: each request it sent and the answer it got.',
+  'toPostbacks': 'Go to postbacks',
   'loadMore': 'Load more',
   'loadingMore': 'Loading…',
 } satisfies Record<string, Message>;
@@ -78,6 +81,10 @@ const ru: Record<keyof typeof en, Message> = {
     other: 'Показано {count} попытки.',
   },
   'empty': 'Нет попыток отправки, подходящих под фильтры.',
+  'nothingYet': 'Попыток отправки пока нет.',
+  'nothingYetHint':
+    'Журнал заполнится, когда сработает один из ваших постбеков: каждый отправленный запрос и полученный ответ.',
+  'toPostbacks': 'Перейти к постбекам',
   'loadMore': 'Показать ещё',
   'loadingMore': 'Загрузка…',
 };

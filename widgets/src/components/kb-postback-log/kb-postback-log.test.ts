@@ -165,6 +165,43 @@ describe('<kb-postback-log>', () => {
     expect(query(el, '#log-campaignId'), 'no campaign filter').to.equal(null);
   });
 
+  it('with no attempts yet says when the log fills and offers the way to postbacks', async () => {
+    api = fakePostbackApi(({ path }) =>
+      path === '/v1/partner/postbacks/log' ? json({ data: [], nextBefore: null }) : undefined,
+    );
+    const { el } = await mountSection<KbPostbackLog>('kb-postback-log', { user: makeUser() });
+    const empty = await find(el, '[part~="empty"]');
+    expect(empty.getAttribute('role')).to.equal('status');
+    expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal('No delivery attempts yet.');
+    expect(empty.querySelector('[part~="empty-hint"]')?.textContent).to.include('when one of your postbacks fires');
+    const opened: string[] = [];
+    document.addEventListener('kb-open-section', (e) => opened.push(e.detail.section), { once: true });
+    const action = empty.querySelector<HTMLButtonElement>('[part~="empty-action"]')!;
+    expect(action.textContent).to.equal('Go to postbacks');
+    action.click();
+    expect(opened).to.deep.equal(['postbacks']);
+  });
+
+  it('with filters and no match says so, and Clear filters empties the form and reloads', async () => {
+    api = fakePostbackApi(({ method, path, query: q }) => {
+      if (method !== 'GET' || path !== '/v1/partner/postbacks/log') return undefined;
+      return json({ data: q.get('url') ? [] : rows, nextBefore: null });
+    });
+    const el = await mounted();
+    fill($in<HTMLInputElement>(el, '#log-url'), 'nowhere.example');
+    $in<HTMLButtonElement>(el, '[part~="apply"]').click();
+    const empty = await find(el, '[part~="empty"]');
+    expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal(
+      'No delivery attempts match these filters.',
+    );
+    const clear = empty.querySelector<HTMLButtonElement>('[part~="empty-action"]')!;
+    expect(clear.textContent).to.equal('Clear filters');
+    clear.click();
+    await find(el, '[part~="attempt-row"]');
+    expect($in<HTMLInputElement>(el, '#log-url').value, 'form reset').to.equal('');
+    expect(logCalls(api).at(-1)!.query.get('url'), 'reloaded without filters').to.equal(null);
+  });
+
   it('speaks Russian', async () => {
     api = fakeLog();
     const el = await mounted('ru');

@@ -44,7 +44,7 @@ type Filters = Omit<NonNullable<PostbackLogQuery>, 'before' | 'limit'>;
  * @csspart ref-name - A campaign's name or a promo's title. @csspart ref-secondary - Under it, the promo code (`ref-code`) and the id (`ref-id`, also `mono`) the filters take.
  * @csspart response-code - The tracker's HTTP code (also `response-2xx`, `response-3xx`, `response-4xx`, `response-5xx`).
  * @csspart response-none - No answer, with the reason. @csspart response-error - An error beside a code.
- * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart empty - No attempts.
+ * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart empty - No attempts (with `empty-message`, `empty-hint` and the `empty-action` button: `to-postbacks` or `clear-filters`).
  * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
@@ -143,6 +143,20 @@ export class KbPostbackLog extends CampaignSection {
     if (this.api) void this.log.apply(filters);
   };
 
+  /** Postbacks are set up in their own section (or the tab next to this log inside `<kb-postbacks>`). */
+  private readonly toPostbacks = (): void => {
+    this.emit('kb-open-section', { section: 'postbacks' });
+  };
+
+  /** Empties the filter form and loads the newest attempts again. */
+  private readonly clearFilters = (): void => {
+    this.renderRoot.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.exactCode = false;
+    this.filterErrors = {};
+    if (this.api) void this.log.clear();
+    this.focusAfterRender('#log-from');
+  };
+
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     return html`<h2 part="heading">${this.m('heading')}</h2>
@@ -206,7 +220,12 @@ export class KbPostbackLog extends CampaignSection {
     };
     return this.log.render({
       count: (rows) => this.m('count', { count: rows.length }),
-      empty: this.m('empty'),
+      empty: {
+        message: this.m('nothingYet'),
+        hint: this.m('nothingYetHint'),
+        action: { label: this.m('toPostbacks'), part: 'to-postbacks', onClick: this.toPostbacks },
+      },
+      noMatch: { message: this.m('empty'), clear: this.c('clearFilters'), onClear: this.clearFilters },
       loadMore: this.m('loadMore'),
       loadingMore: this.m('loadingMore'),
       table: (rows) => renderLogTable(view, rows),

@@ -177,6 +177,13 @@ export class KbPostbacks extends CampaignSection {
     this.reload();
   };
 
+  /** The log's "Go to postbacks" (its empty state): the list tab here, not another section. */
+  private readonly logOpensPostbacks = (event: CustomEvent<{ section: string }>): void => {
+    if (event.detail.section !== 'postbacks') return;
+    event.stopPropagation();
+    this.selectView('list', true);
+  };
+
   private selectView = (view: View, focus: boolean): void => {
     if (focus) this.focusAfterRender(`#postbacks-views-tab-${view}`);
     this.view = view;
@@ -268,7 +275,8 @@ export class KbPostbacks extends CampaignSection {
       <div part="tab-panel" role="tabpanel" id=${panelId('postbacks-views')} aria-labelledby=${`postbacks-views-tab-${this.view}`}>
         ${
           this.view === 'log'
-            ? html`<kb-postback-log part="log" campaign-id=${this.campaignId ?? nothing} promo-id=${this.promoId ?? nothing}></kb-postback-log>`
+            ? html`<kb-postback-log part="log" campaign-id=${this.campaignId ?? nothing} promo-id=${this.promoId ?? nothing}
+                @kb-open-section=${this.logOpensPostbacks}></kb-postback-log>`
             : this.renderList()
         }
       </div>`;
