@@ -37,7 +37,7 @@ type Filters = Pick<NonNullable<ActivityQuery>, 'type' | 'userId' | 'from' | 'to
  * @csspart cell - A cell (also `event-time`, `event-type`, `event-actor`, `event-subject`, `event-ip`, `event-detail`).
  * @csspart detail-list - An event's details. @csspart detail-item - One sentence about it.
  * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart count - How many events are shown.
- * @csspart empty - No events. @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ * @csspart empty - No events (with `empty-message`; while filters are set, the `empty-action` `clear-filters` button). @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and notes.
  * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header background.
@@ -117,6 +117,14 @@ export class KbActivity extends AccountSection {
     if (this.api) void this.log.apply(filters);
   };
 
+  /** Empties the filter form and loads the newest events again. */
+  private readonly clearFilters = (): void => {
+    this.renderRoot.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.dateError = null;
+    if (this.api) void this.log.clear();
+    this.focusAfterRender('#events-type');
+  };
+
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     return html`<h2 part="heading">${this.m('heading')}</h2>
@@ -171,7 +179,8 @@ export class KbActivity extends AccountSection {
     };
     return this.log.render({
       count: (events) => (events.length > 0 ? this.m('count', { count: events.length }) : nothing),
-      empty: this.m('empty'),
+      empty: this.m('nothingYet'),
+      noMatch: { message: this.m('empty'), clear: this.m('clearFilters'), onClear: this.clearFilters },
       loadMore: this.m('loadMore'),
       loadingMore: this.m('loadingMore'),
       table: (events) => renderActivityTable(text, events),

@@ -14,6 +14,7 @@ import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
 import { formValues, type Creative, type CreativeQuery } from '../../internal/campaign/campaign-types.ts';
 import { creativesMessages, type CreativesKey } from './kb-creatives.messages.ts';
+import { hasFilters, renderEmptyState } from '../../internal/empty-state.ts';
 import { creativesStyles } from './kb-creatives.styles.ts';
 
 const FORMATS = ['banner', 'html5', 'video', 'text', 'email'] as const satisfies ReadonlyArray<Creative['format']>;
@@ -35,7 +36,7 @@ const SIZE = /^\d{1,5}x\d{1,5}$/;
  * @csspart cards - The gallery. @csspart card - One creative (also `card-selected`). @csspart card-body - Its content (a label with `selectable`).
  * @csspart thumbnail - The banner image, or a `placeholder` for other formats. @csspart card-title - The title.
  * @csspart meta - Size, format and language. @csspart tags - The tags. @csspart badge - One tag (also `tag`).
- * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No creatives.
+ * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No creatives (with `empty-message`; while filters are set, the `empty-action` `clear-filters` button).
  * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and meta. @cssproperty --kb-color-border - Borders.
@@ -107,6 +108,16 @@ export class KbCreatives extends CampaignSection {
     if (api) void this.fetch(api);
   };
 
+  /** Empties the filter form and loads every creative again. */
+  private clearFilters = (): void => {
+    this.renderRoot.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.sizeError = null;
+    this.filters = {};
+    const api = this.api;
+    if (api) void this.fetch(api);
+    this.focusAfterRender('#creatives-title');
+  };
+
   private choose(creativeId: string | null): void {
     this.selected = creativeId;
     this.emit('kb-creative-selected', { creativeId });
@@ -141,7 +152,12 @@ export class KbCreatives extends CampaignSection {
     const cards =
       shown.length > 0
         ? html`<ul part="cards">${shown.map((c) => this.renderCard(c))}</ul>`
-        : html`<p part="empty">${this.m('empty')}</p>`;
+        : hasFilters(this.filters)
+          ? renderEmptyState({
+              message: this.m('empty'),
+              action: { label: this.c('clearFilters'), part: 'clear-filters', onClick: this.clearFilters },
+            })
+          : renderEmptyState({ message: this.m(this.brandId ? 'nothingYetBrand' : 'nothingYet') });
     return html`<p part="count" role="status">${this.m('count', { count: shown.length })}</p>
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${

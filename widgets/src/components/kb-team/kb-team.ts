@@ -3,6 +3,7 @@
  * security state; invite, change role, block/unblock, unlock, terminate sessions, expire a
  * statistic token. Other roles see a short note and the API is never called for them.
  */
+import { renderEmptyState } from '../../internal/empty-state.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
@@ -254,6 +255,10 @@ export class KbTeam extends AccountSection {
     });
   };
 
+  private readonly focusInvite = (): void => {
+    this.renderRoot.querySelector<HTMLInputElement>('#team-invite-email')?.focus();
+  };
+
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
     const heading = html`<h2 part="heading">${this.m('heading')}</h2>`;
@@ -297,6 +302,15 @@ export class KbTeam extends AccountSection {
             ),
           onTerminate: (member, session) => this.terminate(member, session),
         })}
+        ${
+          // Only the viewer (a manager, so allowed to invite): say so and point at the invite form.
+          this.members.length === 1
+            ? renderEmptyState({
+                message: this.m('alone'),
+                action: { label: this.m('alone.invite'), part: 'invite-first', onClick: this.focusInvite },
+              })
+            : nothing
+        }
       </section>
       ${renderInviteForm({
         m: (key, params) => this.m(key, params),

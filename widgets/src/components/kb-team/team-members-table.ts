@@ -3,6 +3,7 @@
  * the member's sessions when expanded. Controls on your own row and on the owner's are disabled:
  * you manage yourself in Profile and Security, and nobody manages the owner from here.
  */
+import { renderEmptyState } from '../../internal/empty-state.ts';
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MessageParams } from '../../internal/i18n.ts';
@@ -56,7 +57,7 @@ function memberColumns(m: MembersTableView['m']) {
 type MemberColumns = ReturnType<typeof memberColumns>;
 
 export function renderMembersTable(view: MembersTableView): TemplateResult {
-  if (view.members.length === 0) return html`<p part="empty">${view.m('empty')}</p>`;
+  if (view.members.length === 0) return renderEmptyState({ message: view.m('empty') });
   const cols = memberColumns(view.m);
   return html`<div part="table-wrap" ${scrollRegion(view.m('members'))}>
     <table part="members" aria-labelledby="team-members-heading">

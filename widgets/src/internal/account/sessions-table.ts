@@ -9,6 +9,7 @@ import type { MessageParams } from '../i18n.ts';
 import type { CommonKey } from './account-section.messages.ts';
 import type { SessionInfo } from './account-types.ts';
 import { cell, columns, headerCells, scrollRegion } from '../responsive-table.ts';
+import { renderEmptyState } from '../empty-state.ts';
 
 export interface SessionsTableText {
   tc(key: CommonKey, params?: MessageParams): string;
@@ -27,7 +28,7 @@ export function renderSessionsTable(
   sessions: SessionInfo[],
   options: SessionsTableOptions,
 ): TemplateResult {
-  if (sessions.length === 0) return html`<p part="empty">${text.tc('sessions.empty')}</p>`;
+  if (sessions.length === 0) return renderEmptyState({ message: text.tc('sessions.empty') });
   const cols = columns({
     device: { label: text.tc('sessions.device'), primary: true },
     ip: { label: text.tc('sessions.ip'), priority: 2 },
