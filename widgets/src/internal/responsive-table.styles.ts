@@ -87,6 +87,8 @@ export const responsiveTableStyles = css`
       color: var(--_muted); font-size: 0.9em; font-weight: normal; overflow-wrap: break-word;
     }
     [part~='table-wrap'] tbody > tr > td[data-label] > * { grid-column: 2; justify-self: start; min-width: 0; max-width: 100%; }
+    /* A cell with nothing in it (Lit's markers are comments, which :empty ignores) leaves no bare label. */
+    [part~='table-wrap'] tbody > tr > td[data-label]:empty { display: none; }
     /* Actions last, their buttons wrapping; a row without any has no empty line for them. */
     [part~='table-wrap'] tbody > tr > [data-actions] { order: 1; padding-top: var(--_space-1, 4px); }
     [part~='table-wrap'] tbody > tr > [data-actions]:not(:has(button, a, select, input)) { display: none; }

@@ -1,4 +1,4 @@
-import { html, LitElement, render, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, render, type TemplateResult } from 'lit';
 import { expect } from '@open-wc/testing';
 import { afterEach, cleanupFixtures, describe, fixture, it, waitFor } from './test-helpers.ts';
 import { tokenFallbacks } from './token-fallbacks.ts';
@@ -77,7 +77,7 @@ class TestTable extends LitElement {
           (n) => html`<tr part="row">
           <th part="cell name" scope="row" ${cell(c.name)}>Member ${n}${this.wide ? html`<div style="width: 3000px">wide</div>` : ''}</th>
           <td part="cell email" ${cell(c.email)}>m${n}@example.test</td>
-          <td part="cell plan" ${cell(c.plan)}>RevShare</td>
+          <td part="cell plan" ${cell(c.plan)}>${n === 2 ? nothing : 'RevShare'}</td>
           <td part="cell created" ${cell(c.created)}>1 March 2025</td>
           <td part="cell actions" ${cell(c.actions)}><div part="actions"><button type="button">Edit</button><button type="button">Delete</button></div></td>
         </tr>`,
@@ -145,6 +145,12 @@ describe('responsive table: layout by the width it gets', () => {
     expect(head.width).to.be.at.most(1);
     expect(head.left >= wrap.left && head.right <= wrap.right, 'thead inside the wrapper').to.equal(true);
     expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
+  });
+
+  it('a card leaves out a cell with nothing in it (no bare label), a wide table keeps its column', async () => {
+    const plan = (t: TestTable) => all(t, 'tbody tr:nth-child(2) > [part~="plan"]')[0]!;
+    expect(getComputedStyle(plan(await mountAt(360))).display, 'card').to.equal('none');
+    expect(getComputedStyle(plan(await mountAt(1200))).display, 'table').to.equal('table-cell');
   });
 
   it('the wrapper becomes a named, focusable region only while the table scrolls', async () => {
