@@ -269,6 +269,36 @@ describe('<kb-portal> routing', () => {
     expect(location.href).to.equal(url);
   });
 
+  it('a section’s kb-open-section (an empty list’s next step) moves to that section like a nav pick', async () => {
+    served({
+      also: ({ path }) => (path === '/v1/partner/events' ? json({ data: [] }) : undefined),
+    });
+    const events: Array<{ section: string; path: string }> = [];
+    const leaked: string[] = [];
+    const onPage = (e: CustomEvent<{ section: string }>) => leaked.push(e.detail.section);
+    document.addEventListener('kb-open-section', onPage);
+    try {
+      const portal = await mount({ routing: 'none' });
+      portal.addEventListener('kb-navigate', (e) => events.push(e.detail));
+      await signIn(portal);
+      portal.navigate('/conversions');
+      const action = await waitFor(
+        () =>
+          portal.shadowRoot
+            ?.querySelector('kb-conversions')
+            ?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="events-view"] [part~="empty-action"]'),
+        3000,
+        'the conversions’ empty state',
+      );
+      action.click();
+      await waitFor(() => activeNav(portal) === 'Campaigns', 2000, 'campaigns shown');
+      expect(events.at(-1)).to.deep.equal({ section: 'campaigns', path: '/campaigns' });
+      expect(leaked, 'the portal handles it; the page does not see it').to.deep.equal([]);
+    } finally {
+      document.removeEventListener('kb-open-section', onPage);
+    }
+  });
+
   it('keeps a password session for a refresh of this tab: no second sign-in; sign-out forgets it', async () => {
     const mock = served();
     let portal = await mount();

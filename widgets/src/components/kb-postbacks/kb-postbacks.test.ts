@@ -14,6 +14,7 @@ import {
 import {
   fill,
   find,
+  json,
   makeUser,
   mountSection,
   query,
@@ -262,6 +263,31 @@ describe('<kb-postbacks>', () => {
     expect(log.getAttribute('promo-id')).to.equal('promo_1');
     await waitFor(() => api!.sent('GET /v1/partner/postbacks/log').length === 1, 1000, 'log request');
     expect(api.sent('GET /v1/partner/postbacks/log')[0]!.query.get('promoId')).to.equal('promo_1');
+  });
+
+  it('an empty log’s “Go to postbacks” opens the list tab here', async () => {
+    api = fakePostbackApi(({ path }) =>
+      path === '/v1/partner/postbacks/log' ? json({ data: [], nextBefore: null }) : undefined,
+    );
+    const el = await mounted();
+    tab(el, 'log').click();
+    const log = await find(el, 'kb-postback-log');
+    const leaked: string[] = [];
+    const onPage = (e: CustomEvent<{ section: string }>) => leaked.push(e.detail.section);
+    document.addEventListener('kb-open-section', onPage);
+    try {
+      const action = await waitFor(
+        () => log.shadowRoot?.querySelector<HTMLButtonElement>('[part~="empty-action"]'),
+        1000,
+        'the log’s empty state',
+      );
+      action.click();
+      await waitFor(() => tab(el, 'list').getAttribute('aria-selected') === 'true', 1000, 'list tab');
+      expect(query(el, 'kb-postback-log')).to.equal(null);
+      expect(leaked, 'handled here, not by the portal').to.deep.equal([]);
+    } finally {
+      document.removeEventListener('kb-open-section', onPage);
+    }
   });
 
   it('speaks Russian', async () => {
