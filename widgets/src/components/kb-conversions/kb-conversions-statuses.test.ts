@@ -256,6 +256,23 @@ describe('<kb-conversions> statuses from trackers and networks', () => {
     expect(view(el).querySelector('[part~="count"]')?.textContent).to.equal('Showing 0 conversions.');
   });
 
+  it('with filters and no match says so, and Clear filters empties its form and reloads', async () => {
+    api = fakeApi(({ query: q }) => json({ data: q.get('clickId') ? [] : rows }));
+    const el = await opened(api);
+    fill(input(el, 'reported-click'), 'clk_none');
+    view(el).querySelector<HTMLButtonElement>('[part~="apply"]')!.click();
+    await waitFor(() => view(el).querySelector('[part~="empty"]'), 1000, 'no match');
+    expect(view(el).querySelector('[part~="empty-message"]')?.textContent).to.equal(
+      'No reported conversions match these filters.',
+    );
+    const clear = view(el).querySelector<HTMLButtonElement>('[part~="empty-action"]')!;
+    expect(clear.textContent).to.equal('Clear filters');
+    clear.click();
+    await find(el, '[part~="reported-row"]');
+    expect(input(el, 'reported-click').value, 'form reset').to.equal('');
+    expect(api.sent(STATUSES).at(-1)!.query.toString(), 'reloaded without filters').to.equal('limit=100');
+  });
+
   it('shows a load failure with a retry that asks again', async () => {
     let fail = true;
     api = fakeApi(() => (fail ? problem(500, 'internal', 'Something broke') : json({ data: rows })));

@@ -42,6 +42,7 @@ type View = 'events' | 'statuses';
  * The conversion log. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-session-expired - A call answered 401.
+ * @event kb-open-section - The empty list's "Get a tracking link": `detail: { section: 'campaigns' }` (`<kb-portal>` shows Campaigns).
  *
  * @csspart heading - Section heading. @csspart hint - Help text and the "only the latest" note.
  * @csspart tab-list - The events/statuses tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The tabs' panel.

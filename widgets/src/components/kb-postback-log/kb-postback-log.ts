@@ -34,6 +34,7 @@ type Filters = Omit<NonNullable<PostbackLogQuery>, 'before' | 'limit'>;
  * The delivery log. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-session-expired - A call answered 401.
+ * @event kb-open-section - The empty log's "Go to postbacks": `detail: { section: 'postbacks' }` (`<kb-portal>` shows Postbacks; `<kb-postbacks>` its list tab).
  *
  * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The filter form. @csspart field - A label with its input.
  * @csspart label - A label. @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.

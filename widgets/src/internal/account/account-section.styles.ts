@@ -27,6 +27,7 @@ export const accountSectionStyles = [
   [part~='subheading']:first-child { margin-top: 0; }
   [part~='panel'] { margin: 0 0 var(--_space-4); padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); }
   [part~='hint'], [part~='status'], [part~='empty'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
+  [part~='empty-message'], [part~='empty-hint'] { margin: 0 0 var(--_space-2); }
   [part~='form'] { display: grid; gap: var(--_space); max-width: 42rem; }
   [part~='field'] { display: grid; gap: var(--_space-1); min-width: 0; }
   [part~='fieldset'] { border: 1px solid var(--_border); border-radius: var(--_radius-small); padding: var(--_space-2) var(--_space); margin: 0; }
