@@ -164,7 +164,11 @@ export const SessionInfoSchema = z
   .object({
     id: z.string(),
     kind: z.enum(['password', 'embed']),
+    /** In English ("Chrome 124 on macOS (mobile)"), for API users; clients word browser, os and deviceType. */
     device: z.string(),
+    browser: z.string().nullable(),
+    os: z.string().nullable(),
+    deviceType: z.enum(['mobile', 'tablet']).nullable(),
     ip: z.string().nullable(),
     createdAt: z.string(),
     lastSeenAt: z.string(),

@@ -92,13 +92,19 @@ export async function authenticateSession(
   };
 }
 
-function describeDevice(userAgent: string | null): string {
-  if (!userAgent) return 'Unknown device';
-  const ua = Bowser.parse(userAgent);
-  const browser = [ua.browser.name, ua.browser.version?.split('.')[0]].filter(Boolean).join(' ');
-  const os = [ua.os.name, ua.os.versionName ?? ua.os.version].filter(Boolean).join(' ');
-  const type = ua.platform.type && ua.platform.type !== 'desktop' ? ` (${ua.platform.type})` : '';
-  return [browser, os].filter(Boolean).join(' on ') + type || 'Unknown device';
+/**
+ * The device of a session in parts (browser, system, mobile or tablet), so each client words it in
+ * its own language; `device` joins them in English for API users and logs.
+ */
+function describeDevice(userAgent: string | null) {
+  const ua = userAgent ? Bowser.parse(userAgent) : null;
+  const browser = [ua?.browser.name, ua?.browser.version?.split('.')[0]].filter(Boolean).join(' ') || null;
+  const os = [ua?.os.name, ua?.os.versionName ?? ua?.os.version].filter(Boolean).join(' ') || null;
+  const type = ua?.platform.type;
+  const deviceType: 'mobile' | 'tablet' | null = type === 'mobile' || type === 'tablet' ? type : null;
+  const device =
+    [browser, os].filter(Boolean).join(' on ') + (deviceType ? ` (${deviceType})` : '') || 'Unknown device';
+  return { device, browser, os, deviceType };
 }
 
 /** The active sessions of `userId`, a user of the caller's account (the caller's own are marked `current`). */
@@ -119,7 +125,7 @@ export async function listSessions(ctx: PartnerStore, userId: string) {
   return rows.map((s) => ({
     id: s.id,
     kind: s.kind,
-    device: describeDevice(s.userAgent),
+    ...describeDevice(s.userAgent),
     ip: s.ip,
     createdAt: s.createdAt.toISOString(),
     lastSeenAt: s.lastSeenAt.toISOString(),

@@ -41,6 +41,9 @@ const session = (id: string, device: string, current = false): SessionInfo => ({
   id,
   kind: 'password',
   device,
+  browser: device.split(' on ')[0] ?? null,
+  os: device.split(' on ')[1] ?? null,
+  deviceType: null,
   ip: '203.0.113.7',
   createdAt: '2025-03-01T09:30:00.000Z',
   lastSeenAt: '2025-03-02T10:00:00.000Z',
@@ -354,5 +357,8 @@ describe('<kb-security>', () => {
     expect($in(el, '[data-session-id="ses_1"]').textContent).to.include('Это устройство');
     expect($in(el, '[part~="terminate-others"]').textContent?.trim()).to.equal('Завершить все другие сеансы');
     expect(textOf(el)).to.include('Токен статистики');
+    // The device is worded from its parts: no English "on" in a Russian sentence.
+    expect($in(el, '[data-session-id="ses_1"]').textContent).to.include('Chrome, macOS');
+    expect(textOf(el)).not.to.match(/ on /);
   });
 });

@@ -47,7 +47,7 @@ export function renderSessionsTable(
             session,
           ) => html`<tr part=${session.current ? 'session-row session-row-current' : 'session-row'} data-session-id=${session.id}>
           <th part="cell session-device" scope="row" ${cell(cols.device)}>
-            ${session.device}${session.kind === 'embed' ? html` <span part="session-kind">(${text.tc('sessions.embedded')})</span>` : nothing}
+            ${deviceName(text, session)}${session.kind === 'embed' ? html` <span part="session-kind">(${text.tc('sessions.embedded')})</span>` : nothing}
             ${session.current ? html`<span part="badge current-badge">${text.tc('sessions.current')}</span>` : nothing}
           </th>
           <td part="cell session-ip" ${cell(cols.ip)}><code>${session.ip ?? text.tc('none')}</code></td>
@@ -58,7 +58,7 @@ export function renderSessionsTable(
               session.current
                 ? nothing
                 : html`<button part="button danger terminate" type="button"
-              aria-label=${text.tc('sessions.terminateLabel', { device: session.device })}
+              aria-label=${text.tc('sessions.terminateLabel', { device: deviceName(text, session) })}
               ?disabled=${options.isBusy(session.id)} @click=${() => options.onTerminate(session)}>${text.tc('sessions.terminate')}</button>`
             }
           </td>
@@ -67,4 +67,14 @@ export function renderSessionsTable(
       </tbody>
     </table>
   </div>`;
+}
+
+/** "Chrome 124 on macOS (phone)" in the partner's language, from the parts the server sends. */
+export function deviceName(text: Pick<SessionsTableText, 'tc'>, session: SessionInfo): string {
+  const { browser, os, deviceType } = session;
+  const name =
+    browser && os
+      ? text.tc('sessions.browserOnOs', { browser, os })
+      : (browser ?? os ?? text.tc('sessions.unknownDevice'));
+  return deviceType ? `${name} (${text.tc(deviceType === 'mobile' ? 'sessions.mobile' : 'sessions.tablet')})` : name;
 }
