@@ -29,6 +29,8 @@ const en = {
   fixFields: 'Please correct the highlighted fields.',
   network: 'The server could not be reached. Check your connection and try again.',
   doneHeading: 'Thank you for signing up!',
+  donePending: 'Your application is pending approval by the program team; we will email you when it is approved.',
+  doneActive: 'Your account is ready: sign in to start.',
 };
 
 export type SignUpKey = keyof typeof en;
@@ -61,6 +63,8 @@ const ru: Record<SignUpKey, string> = {
   fixFields: 'Исправьте отмеченные поля.',
   network: 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   doneHeading: 'Спасибо за регистрацию!',
+  donePending: 'Ваша заявка ожидает одобрения командой программы; мы напишем вам, когда её одобрят.',
+  doneActive: 'Аккаунт готов: войдите, чтобы начать.',
 };
 
 export const signUpMessages = defineMessages<SignUpKey>({ en, ru });

@@ -60,7 +60,10 @@ describe('<kb-sign-up>', () => {
     fillValid(form);
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
-    expect(success.textContent).to.equal('Thanks! The LuckySpin team reviews your application.');
+    // Worded by the widget from the status, not the server's English `message`.
+    expect(success.textContent).to.equal(
+      'Your application is pending approval by the program team; we will email you when it is approved.',
+    );
     expect(t.stub.requests[0]?.body, 'sign-up body').to.deep.equal({
       name: 'Anna Traffic',
       email: 'anna@traffic.example',
@@ -246,7 +249,8 @@ describe('<kb-sign-up>', () => {
     expect(form.shadowRoot!.textContent).not.to.match(/услови|принима/i);
     fillValid(form);
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
-    await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
+    const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
+    expect(success.textContent, 'in Russian, not the server English').to.include('ожидает одобрения');
     expect(t.stub.requests[0]?.body).to.deep.equal({
       name: 'Anna Traffic',
       email: 'anna@traffic.example',

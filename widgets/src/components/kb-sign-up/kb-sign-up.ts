@@ -36,7 +36,7 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
  * @csspart terms-link - The link to the operator's terms, inside the checkbox's label.
  * @csspart hint - Help under an input (the password rule…). @csspart field-error - A message under a field.
  * @csspart error - The form's alert. @csspart actions - Button row. @csspart submit - The submit button.
- * @csspart done - The success state. @csspart success - The server's message. @csspart status - Shown without a portal.
+ * @csspart done - The success state. @csspart success - What happens next (worded from the account's status). @csspart status - Shown without a portal.
  *
  * @cssproperty --kb-color-primary - Button and checkbox. @cssproperty --kb-color-on-primary - Button text.
  * @cssproperty --kb-color-text, --kb-color-text-muted - Text. @cssproperty --kb-color-border - Input borders. @cssproperty --kb-color-bg - Input background.
@@ -59,7 +59,7 @@ export class KbSignUp extends FormElement {
   };
 
   declare protected values: Values;
-  declare protected done: { partnerId: string; message: string } | null;
+  declare protected done: { partnerId: string; status: string } | null;
   private countries: { locale: Locale; options: CountryOption[] } | null = null;
 
   constructor() {
@@ -103,7 +103,7 @@ export class KbSignUp extends FormElement {
     if (this.done) {
       return html`<div part="done">
         <h2 part="heading" tabindex="-1" id="done-heading">${this.t('doneHeading')}</h2>
-        <p part="success" role="status">${this.done.message}</p>
+        <p part="success" role="status">${this.t(this.done.status === 'active' ? 'doneActive' : 'donePending')}</p>
       </div>`;
     }
     const min = PASSWORD_MIN_LENGTH;
@@ -216,7 +216,8 @@ export class KbSignUp extends FormElement {
       const result = await expectOk(
         api.client.v1.public.operators[':operatorId'].sign_up.$post({ param: { operatorId }, json }),
       );
-      this.done = { partnerId: result.partnerId, message: result.message };
+      // Worded here from the status, in the partner's language (the API's `message` is English).
+      this.done = { partnerId: result.partnerId, status: result.status };
       this.values = { ...this.values, password: '' };
       this.focusAfterRender('#done-heading');
       this.emit('kb-signed-up', { partnerId: result.partnerId });
