@@ -17,12 +17,11 @@ export async function renderHostedPortal(ctx: TenantContext, locale: 'en' | 'ru'
   const operator = await getOperator(ctx);
   const { branding } = operator;
   const dark = branding.theme === 'dark';
-  // Colours are validated as #rrggbb on write, so they are safe inside the style element. The brand
-  // colour is a border, never a text background: any colour an operator picks keeps the title readable.
+  // The portal's own header shows the operator's name in its colours (derived to stay readable), so
+  // the page's h1 is for assistive technology only: a visible one repeated the name above the portal.
   const style = `
   body { margin: 0; font: 16px/1.5 system-ui, sans-serif; background: ${dark ? '#0f1115' : '#f5f6f8'}; color: ${dark ? '#e8eaed' : '#1f2937'}; }
-  header { border-bottom: 4px solid ${branding.primaryColor}; padding: 14px 24px; }
-  header h1 { margin: 0; font-size: 18px; font-weight: 600; }
+  h1 { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
   main { max-width: 1040px; margin: 24px auto; padding: 0 16px; }
   footer { text-align: center; font-size: 13px; opacity: .7; padding: 24px; }
   footer a { color: inherit; }
