@@ -79,7 +79,8 @@ const WRONG = [
   ['(await unwrap(kabinet.v1.brands.$get())).data[0]!.nmae', 'TS2339'],
   ['operator.updateConversion("c", { status: "paid" })', 'TS2322'],
   [
-    'operator.sendEvents([{ id: "e", type: "deposit", playerId: "p", brand: "b", amount: 25.5, currency: "EUR", occurredAt: "" }])',
+    'operator.sendEvents([{ id: "e", type: "deposit", playerId: "p", brand: "b", amount: ' +
+      '25.5, currency: "EUR", occurredAt: "" }])',
     'TS2322',
   ],
 ] as const;

@@ -133,7 +133,8 @@ async function benchClicks(baseUrl: string, baseline: { baseUrl: string }) {
   const storedClicks = async () => Number((await db.execute('select count(*) as n from clicks')).rows[0]!.n);
   const before = await storedClicks();
   const { runs, warmup } = await compare(
-    'GET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file) vs bare node:http 302 storing nothing',
+    'GET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group ' +
+      'commit, libSQL file) vs bare node:http 302 storing nothing',
     { baseUrl },
     baseline,
     `/t/${code}?sub1=bench&clickID=abc123`,

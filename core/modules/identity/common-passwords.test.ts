@@ -28,7 +28,8 @@ function generate(words: string[]): string {
  * @zxcvbn-ts/language-common (\`dictionary['passwords-common']\`, frequency-ordered, lower case),
  * space-separated. Committed so the Worker bundle carries these words only, not the library's
  * whole dictionary (about 30,000 passwords plus diceware words). Regenerate with
- * COMMON_PASSWORDS_WRITE=1 npx vitest run --config tests/vitest.config.ts core/modules/identity/common-passwords.test.ts
+ * COMMON_PASSWORDS_WRITE=1 npx vitest run --config tests/vitest.config.ts
+ *   core/modules/identity/common-passwords.test.ts
  */
 export const COMMON_PASSWORDS_TEXT = [
 ${lines.map((l) => `  '${l}',`).join('\n')}

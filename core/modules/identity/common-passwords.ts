@@ -3,7 +3,8 @@
  * @zxcvbn-ts/language-common (`dictionary['passwords-common']`, frequency-ordered, lower case),
  * space-separated. Committed so the Worker bundle carries these words only, not the library's
  * whole dictionary (about 30,000 passwords plus diceware words). Regenerate with
- * COMMON_PASSWORDS_WRITE=1 npx vitest run --config tests/vitest.config.ts core/modules/identity/common-passwords.test.ts
+ * COMMON_PASSWORDS_WRITE=1 npx vitest run --config tests/vitest.config.ts
+ *   core/modules/identity/common-passwords.test.ts
  */
 export const COMMON_PASSWORDS_TEXT = [
   '123456 password 12345678 qwerty 123456789 12345 1234 111111 1234567 dragon 123123 baseball abc123',

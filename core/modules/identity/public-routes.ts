@@ -52,7 +52,8 @@ const signInRoute = createRoute({
   tags,
   middleware: [noStore] as const,
   summary:
-    'Sign in with email and password (and a TOTP code when 2FA is on). Problem codes: unauthorized, two_factor_required, account_locked, account_inactive, rate_limited',
+    'Sign in with email and password (and a TOTP code when 2FA is on). Problem codes: ' +
+    'unauthorized, two_factor_required, account_locked, account_inactive, rate_limited',
   request: { params: OperatorIdParams, body: jsonBody(SignInSchema) },
   responses: {
     ...bodyProblems,

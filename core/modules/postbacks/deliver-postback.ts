@@ -121,7 +121,9 @@ export function recordAttempt(
       },
       // A plain statement: hundreds per pass, and the query builder would cost more than the write.
       plainStatement(
-        'update postback_deliveries set status = ?, attempts = attempts + 1, last_response_code = ?, last_error = ?, first_attempt_at = coalesce(first_attempt_at, ?), finished_at = ? where id = ?',
+        'update postback_deliveries set status = ?, attempts = attempts + 1, ' +
+          'last_response_code = ?, last_error = ?, first_attempt_at = ' +
+          'coalesce(first_attempt_at, ?), finished_at = ? where id = ?',
         [
           status,
           result.responseCode,

@@ -19,7 +19,8 @@
  *   actions: { label: m('col.actions'), actions: true } });
  * html`<div part="table-wrap" ${scrollRegion(m('members'))}><table part="members">
  *   <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
- *   <tbody><tr><th part="cell" scope="row" ${cell(cols.email)}>…</th><td part="cell" ${cell(cols.name)}>…</td>…</tr></tbody>
+ * <tbody><tr><th part="cell" scope="row" ${cell(cols.email)}>…</th><td part="cell"
+ *   ${cell(cols.name)}>…</td>…</tr></tbody>
  * </table></div>`;
  * ```
  */

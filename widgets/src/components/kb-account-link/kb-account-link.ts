@@ -25,13 +25,21 @@ export {
  * @attr mode - `unlock`, `reset` or `invite`.
  *
  * @csspart heading - Heading. @csspart intro - Explanation. @csspart form - The form.
- * @csspart field - A label with its input. @csspart label - A label. @csspart input - A password input (also `input-password`, `input-confirm`).
- * @csspart hint - The password rule. @csspart field-error - A message under a field. @csspart error - The alert (e.g. an expired link).
+ * @csspart field - A label with its input.
+ * @csspart label - A label.
+ * @csspart input - A password input (also `input-password`, `input-confirm`).
+ * @csspart hint - The password rule.
+ * @csspart field-error - A message under a field.
+ * @csspart error - The alert (e.g. an expired link).
  * @csspart actions - Button row. @csspart submit - The main button. @csspart status - Shown without a portal.
  *
  * @cssproperty --kb-color-primary - The button. @cssproperty --kb-color-on-primary - Button text.
- * @cssproperty --kb-color-text, --kb-color-text-muted - Text. @cssproperty --kb-color-border - Input borders. @cssproperty --kb-color-bg - Input background.
- * @cssproperty --kb-color-danger, --kb-color-danger-bg - Errors. @cssproperty --kb-radius-small - Corners. @cssproperty --kb-space-3 - Spacing.
+ * @cssproperty --kb-color-text, --kb-color-text-muted - Text.
+ * @cssproperty --kb-color-border - Input borders.
+ * @cssproperty --kb-color-bg - Input background.
+ * @cssproperty --kb-color-danger, --kb-color-danger-bg - Errors.
+ * @cssproperty --kb-radius-small - Corners.
+ * @cssproperty --kb-space-3 - Spacing.
  * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color, --kb-focus-ring-width - Focus ring.
  */
 export class KbAccountLink extends FormElement {

@@ -26,18 +26,27 @@ type Filters = Pick<NonNullable<ActivityQuery>, 'type' | 'userId' | 'from' | 'to
  * contexts); alone it shows a waiting note. Owners and admins can filter by team member; other
  * roles see their own events (the server decides).
  *
- * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or ends the session.
+ * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or
+ *   ends the session.
  *
  * @csspart heading - Section heading. @csspart subheading - The results heading. @csspart hint - Help text.
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A field label.
  * @csspart input - A select or date input (also `type-filter`, `member-filter`, `from-filter`, `to-filter`).
  * @csspart field-error - A field's error. @csspart actions - Buttons row.
- * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart events - The events table. @csspart events-header-row - Its header row.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card
+ *   on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit).
+ * @csspart events - The events table.
+ * @csspart events-header-row - Its header row.
  * @csspart header-cell - A column header. @csspart event-row - One event.
  * @csspart cell - A cell (also `event-time`, `event-type`, `event-actor`, `event-subject`, `event-ip`, `event-detail`).
  * @csspart detail-list - An event's details. @csspart detail-item - One sentence about it.
- * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart count - How many events are shown.
- * @csspart empty - No events (with `empty-message`; while filters are set, the `empty-action` `clear-filters` button). @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`).
+ * @csspart count - How many events are shown.
+ * @csspart empty - No events (with `empty-message`; while filters are set, the `empty-action` `clear-filters`
+ *   button).
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
+ * @csspart error-detail - A load error's text.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and notes.
  * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header background.
@@ -46,7 +55,9 @@ type Filters = Pick<NonNullable<ActivityQuery>, 'type' | 'userId' | 'from' | 'to
  * @cssproperty --kb-color-danger-bg - Error background. @cssproperty --kb-radius - Table corners.
  * @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Focus ring width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Focus ring width.
  */
 export class KbActivity extends AccountSection {
   static override styles = [accountSectionStyles, activityStyles];

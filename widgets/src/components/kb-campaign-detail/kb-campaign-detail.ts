@@ -20,34 +20,56 @@ import { loadPostbacksChunk, promoPostbackCounts, renderCampaignPostbacks } from
  * A campaign's page. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-promo-created - Bubbles up from the wizard when a promo was added; `detail: { campaignId, promoId }`.
- * @event kb-postback-saved - Bubbles up from the postbacks parts; `detail: { postback }`. Also `kb-postback-cancelled`, `kb-postback-deleted`.
+ * @event kb-postback-saved - Bubbles up from the postbacks parts; `detail: { postback }`. Also
+ *   `kb-postback-cancelled`, `kb-postback-deleted`.
  * @event kb-session-expired - A call answered 401.
  *
- * @csspart header - Name, status and the archive button. @csspart heading - The campaign's name. @csspart badge - The status (also `status-badge`).
+ * @csspart header - Name, status and the archive button.
+ * @csspart heading - The campaign's name.
+ * @csspart badge - The status (also `status-badge`).
  * @csspart facts - A facts list (also `campaign-facts`, `promo-facts`). @csspart fact-label - A fact's name.
- * @csspart fact-value - Its value (also `campaign-brand`, `campaign-plan`, `campaign-created`, and the `promo-…` parts below). @csspart note - The archived note (also `archived-note`).
+ * @csspart fact-value - Its value (also `campaign-brand`, `campaign-plan`, `campaign-created`, and the
+ *   `promo-…` parts below).
+ * @csspart note - The archived note (also `archived-note`).
  * @csspart promos - The promos section. @csspart toolbar - Its heading row. @csspart subheading - "Promos".
  * @csspart promo - A promo card. @csspart promo-header - Its title row. @csspart promo-title - Its title.
- * @csspart promo-landing - Landing. @csspart promo-creative - Banner or direct link. @csspart thumbnail - The banner image. @csspart creative-title - Its title.
+ * @csspart promo-landing - Landing.
+ * @csspart promo-creative - Banner or direct link.
+ * @csspart thumbnail - The banner image.
+ * @csspart creative-title - Its title.
  * @csspart promo-source - Traffic source. @csspart promo-code - Promo code. @csspart promo-created - Creation date.
  * @csspart rename-form - Inline rename. @csspart source-form - Set the traffic source.
- * @csspart field - A label with its input (also `link-field`, `snippet-field`). @csspart label - A label. @csspart input - An input or select (also `tracking-link`).
+ * @csspart field - A label with its input (also `link-field`, `snippet-field`).
+ * @csspart label - A label.
+ * @csspart input - An input or select (also `tracking-link`).
  * @csspart hint - Help text. @csspart field-error - A field's error. @csspart snippet - The HTML code as text.
  * @csspart copy-row - Copy button row. @csspart copy-status - "Copied". @csspart wizard - The add-promo wizard.
- * @csspart actions - Buttons row. @csspart button - Any button (also `primary`, `archive`, `unarchive`, `add-promo`, `rename`, `save`,
+ * @csspart actions - Buttons row.
+ * @csspart button - Any button (also `primary`, `archive`, `unarchive`, `add-promo`, `rename`, `save`,
  *   `cancel`, `set-source`, `copy-button`, `retry`).
- * @csspart empty - No promos. @csspart success - Done note. @csspart error - Error message. @csspart status - Waiting and loading notes.
- * @csspart error-detail - A load error's text. @csspart campaign-postbacks - The campaign's `<kb-postbacks>` below the promos.
- * @csspart promo-postbacks-count - A promo's postback count. @csspart postbacks-toggle - Opens its postbacks (also `link-button`).
+ * @csspart empty - No promos.
+ * @csspart success - Done note.
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
+ * @csspart error-detail - A load error's text.
+ * @csspart campaign-postbacks - The campaign's `<kb-postbacks>` below the promos.
+ * @csspart promo-postbacks-count - A promo's postback count.
+ * @csspart postbacks-toggle - Opens its postbacks (also `link-button`).
  * @csspart promo-postbacks - A promo's `<kb-postbacks>`.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Labels and hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Labels and hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Notes and snippets. @cssproperty --kb-color-bg - Inputs.
  * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
  * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-radius - Card corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-radius - Card corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbCampaignDetail extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, detailStyles];

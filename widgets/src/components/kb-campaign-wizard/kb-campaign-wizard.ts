@@ -54,22 +54,39 @@ const emptyValues = (): WizardValues => ({
  *
  * @csspart heading - The wizard's heading. @csspart subheading - A step's heading (also `step-heading`).
  * @csspart form - A step's form (also `step`). @csspart field - A label with its input. @csspart label - A label.
- * @csspart input - An input or select (also `tracking-link`). @csspart hint - Help text. @csspart field-error - A field's error.
- * @csspart fieldset - The audience switch (also `audience`). @csspart check - One audience option. @csspart check-label - Its label. @csspart radio - A radio button.
- * @csspart terms - The plan's terms (a `facts` list of `term-key` / `term-value`). @csspart gallery - The banner picker (`<kb-creatives>`).
+ * @csspart input - An input or select (also `tracking-link`).
+ * @csspart hint - Help text.
+ * @csspart field-error - A field's error.
+ * @csspart fieldset - The audience switch (also `audience`).
+ * @csspart check - One audience option.
+ * @csspart check-label - Its label.
+ * @csspart radio - A radio button.
+ * @csspart terms - The plan's terms (a `facts` list of `term-key` / `term-value`).
+ * @csspart gallery - The banner picker (`<kb-creatives>`).
  * @csspart result - The created promo. @csspart link-field - The tracking link. @csspart snippet-field - The HTML code.
  * @csspart snippet - The HTML code as text. @csspart copy-row - Copy button row. @csspart copy-status - "Copied".
- * @csspart actions - Buttons row. @csspart button - Any button (also `primary`, `more`, `back`, `next`, `finish`, `open`, `copy-button`, `retry`).
- * @csspart empty - No landings. @csspart note - Read-only note. @csspart error - Error message. @csspart status - Waiting and loading notes.
+ * @csspart actions - Buttons row.
+ * @csspart button - Any button (also `primary`, `more`, `back`, `next`, `finish`, `open`, `copy-button`,
+ *   `retry`).
+ * @csspart empty - No landings.
+ * @csspart note - Read-only note.
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
  * @csspart error-detail - A load error's text.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Snippet and note backgrounds. @cssproperty --kb-color-bg - Inputs.
  * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
  * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-radius - Corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-radius - Corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbCampaignWizard extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, wizardStyles];

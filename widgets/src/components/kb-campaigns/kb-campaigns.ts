@@ -68,22 +68,45 @@ const TAB_KEYS: Record<string, (i: number) => number> = {
  * @csspart header - Heading and the create button. @csspart heading - Section heading. @csspart hint - Help text.
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
  * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
- * @csspart tab-list - The status tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The list under the tabs.
- * @csspart count - How many campaigns are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart campaigns - The table.
- * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart campaign-row - A campaign. @csspart cell - A cell (also `campaign-name`,
- *   `campaign-actions`, `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`). @csspart open - A campaign's name button.
+ * @csspart tab-list - The status tabs.
+ * @csspart tab - A tab (also `tab-selected`).
+ * @csspart tab-panel - The list under the tabs.
+ * @csspart count - How many campaigns are shown.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card
+ *   on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit).
+ * @csspart campaigns - The table.
+ * @csspart header-row - The header row.
+ * @csspart header-cell - A column header.
+ * @csspart campaign-row - A campaign.
+ * @csspart cell - A cell (also `campaign-name`,
+ * `campaign-actions`, `campaign-brand`, `campaign-plan`, `campaign-promos`, `campaign-created`).
+ * @csspart open - A campaign's name button.
  * @csspart add-promo - An active campaign's "Add promo" button (owners and admins).
- * @csspart list - The list view (hidden while a campaign or the wizard shows). @csspart back - "Back to campaigns". @csspart wizard - The wizard. @csspart detail - The campaign's page.
- * @csspart button - Any button (also `primary`, `create`, `add-promo`, `apply`, `retry`). @csspart empty - No campaigns (with `empty-message`, `empty-hint` and the `empty-action` button: `create-first` or `clear-filters`).
- * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ * @csspart list - The list view (hidden while a campaign or the wizard shows).
+ * @csspart back - "Back to campaigns".
+ * @csspart wizard - The wizard.
+ * @csspart detail - The campaign's page.
+ * @csspart button - Any button (also `primary`, `create`, `add-promo`, `apply`, `retry`).
+ * @csspart empty - No campaigns (with `empty-message`, `empty-hint` and the `empty-action` button:
+ *   `create-first` or `clear-filters`).
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
+ * @csspart error-detail - A load error's text.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Table header. @cssproperty --kb-color-bg - Inputs.
- * @cssproperty --kb-color-primary - Primary button and the selected tab. @cssproperty --kb-color-on-primary - Primary button text.
+ * @cssproperty --kb-color-primary - Primary button and the selected tab.
+ * @cssproperty --kb-color-on-primary - Primary button text.
  * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-radius - Table corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbCampaigns extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, campaignsStyles];

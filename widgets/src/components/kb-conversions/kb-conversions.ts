@@ -42,30 +42,55 @@ type View = 'events' | 'statuses';
  * The conversion log. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-session-expired - A call answered 401.
- * @event kb-open-section - The empty list's "Get a tracking link": `detail: { section: 'campaigns' }` (`<kb-portal>` shows Campaigns).
+ * @event kb-open-section - The empty list's "Get a tracking link": `detail: { section: 'campaigns' }`
+ *   (`<kb-portal>` shows Campaigns).
  *
  * @csspart heading - Section heading. @csspart hint - Help text and the "only the latest" note.
- * @csspart tab-list - The events/statuses tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - The tabs' panel.
+ * @csspart tab-list - The events/statuses tabs.
+ * @csspart tab - A tab (also `tab-selected`).
+ * @csspart tab-panel - The tabs' panel.
  * @csspart view - One tab's content (also `events-view`, `statuses-view`).
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
  * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
- * @csspart count - How many conversions are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart conversions - The table.
- * @csspart header-row - The header row. @csspart header-cell - A column header. @csspart conversion-row - One conversion.
- * @csspart cell - A cell (also `conversion-time`, `conversion-type`, `conversion-player`, `conversion-amount`, `conversion-campaign`,
- *   `conversion-promo`, `conversion-click`, `conversion-by`, and in the statuses view `reported-time`, `reported-status`, `reported-payout`,
- *   `reported-campaign`, `reported-promo`, `reported-click`, `reported-external`, `reported-source`, `reported-reason`).
+ * @csspart count - How many conversions are shown.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card
+ *   on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit).
+ * @csspart conversions - The table.
+ * @csspart header-row - The header row.
+ * @csspart header-cell - A column header.
+ * @csspart conversion-row - One conversion.
+ * @csspart cell - A cell (also `conversion-time`, `conversion-type`, `conversion-player`,
+ *   `conversion-amount`, `conversion-campaign`,
+ * `conversion-promo`, `conversion-click`, `conversion-by`, and in the statuses view `reported-time`,
+ *   `reported-status`, `reported-payout`,
+ * `reported-campaign`, `reported-promo`, `reported-click`, `reported-external`, `reported-source`,
+ *   `reported-reason`).
  * @csspart reported-conversions - The statuses table. @csspart reported-row - One reported conversion.
- * @csspart badge - A status badge (also `status-badge`, `status-hold`, `status-approve`, `status-cancel`, `status-trash`).
- * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No conversions (with `empty-message` and the `empty-action` button: `get-link` or `clear-filters`).
- * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ * @csspart badge - A status badge (also `status-badge`, `status-hold`, `status-approve`, `status-cancel`,
+ *   `status-trash`).
+ * @csspart button - Any button (also `primary`, `apply`, `retry`).
+ * @csspart empty - No conversions (with `empty-message` and the `empty-action` button: `get-link` or
+ *   `clear-filters`).
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
+ * @csspart error-detail - A load error's text.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Table header. @cssproperty --kb-color-bg - Inputs.
- * @cssproperty --kb-color-surface - Badges. @cssproperty --kb-color-primary - Primary button, the selected tab and Approved.
- * @cssproperty --kb-color-on-primary - Its text. @cssproperty --kb-color-danger - Errors, Cancelled and Trash. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-color-surface - Badges.
+ * @cssproperty --kb-color-primary - Primary button, the selected tab and Approved.
+ * @cssproperty --kb-color-on-primary - Its text.
+ * @cssproperty --kb-color-danger - Errors, Cancelled and Trash.
+ * @cssproperty --kb-color-danger-bg - Error background.
+ * @cssproperty --kb-radius - Table corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbConversions extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, conversionsStyles];

@@ -25,27 +25,43 @@ const SIZE = /^\d{1,5}x\d{1,5}$/;
 /**
  * The creative gallery. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
- * @event kb-creative-selected - With `selectable`: a banner or the direct link was picked; `detail: { creativeId }` (null = direct link).
+ * @event kb-creative-selected - With `selectable`: a banner or the direct link was picked; `detail: {
+ *   creativeId }` (null = direct link).
  * @event kb-session-expired - A call answered 401.
  *
  * @csspart heading - Section heading (not shown with `selectable`). @csspart hint - Help text.
  * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
  * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
  * @csspart count - How many creatives are shown. @csspart fieldset - The picker group (also `choices`).
- * @csspart check - The direct-link choice (also `direct-link`). @csspart check-label - Its label. @csspart radio - A radio button.
- * @csspart cards - The gallery. @csspart card - One creative (also `card-selected`). @csspart card-body - Its content (a label with `selectable`).
+ * @csspart check - The direct-link choice (also `direct-link`).
+ * @csspart check-label - Its label.
+ * @csspart radio - A radio button.
+ * @csspart cards - The gallery.
+ * @csspart card - One creative (also `card-selected`).
+ * @csspart card-body - Its content (a label with `selectable`).
  * @csspart thumbnail - The banner image, or a `placeholder` for other formats. @csspart card-title - The title.
  * @csspart meta - Size, format and language. @csspart tags - The tags. @csspart badge - One tag (also `tag`).
- * @csspart button - Any button (also `primary`, `apply`, `retry`). @csspart empty - No creatives (with `empty-message`; while filters are set, the `empty-action` `clear-filters` button).
- * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ * @csspart button - Any button (also `primary`, `apply`, `retry`).
+ * @csspart empty - No creatives (with `empty-message`; while filters are set, the `empty-action`
+ *   `clear-filters` button).
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
+ * @csspart error-detail - A load error's text.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and meta. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints and meta.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Thumbnail background. @cssproperty --kb-color-bg - Inputs.
- * @cssproperty --kb-color-primary - Primary button and the picked card. @cssproperty --kb-color-on-primary - Primary button text.
+ * @cssproperty --kb-color-primary - Primary button and the picked card.
+ * @cssproperty --kb-color-on-primary - Primary button text.
  * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-radius - Card corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-radius - Card corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbCreatives extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, creativesStyles];

@@ -5,7 +5,8 @@
  * setting's input). Part of `<kb-network-connections>`, which sets its properties.
  *
  * @event kb-network-connected - `detail`: the new Connection (with its postback URLs). Bubbles and is composed.
- * @event kb-network-connect-cancel - The Cancel button was pressed; `detail: { networkKey }` (null for the tracker). Bubbles and is composed.
+ * @event kb-network-connect-cancel - The Cancel button was pressed; `detail: { networkKey }` (null for the
+ *   tracker). Bubbles and is composed.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';

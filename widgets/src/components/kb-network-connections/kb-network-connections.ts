@@ -18,20 +18,40 @@
  * @event kb-network-connected - A network or tracker was connected; `detail` is the Connection with its
  *   postback URLs. A plain CustomEvent that bubbles and is composed (listen on this element).
  *
- * @csspart heading - Title. @csspart subheading - Section titles. @csspart hint - Help text. @csspart section - A section.
- * @csspart search - The catalog search field. @csspart network-list - The catalog. @csspart network - One catalog entry.
- * @csspart network-name - Its name. @csspart badge - A badge (also `badge-streams`, `badge-disabled`). @csspart tails - Postback tails.
+ * @csspart heading - Title.
+ * @csspart subheading - Section titles.
+ * @csspart hint - Help text.
+ * @csspart section - A section.
+ * @csspart search - The catalog search field.
+ * @csspart network-list - The catalog.
+ * @csspart network - One catalog entry.
+ * @csspart network-name - Its name.
+ * @csspart badge - A badge (also `badge-streams`, `badge-disabled`).
+ * @csspart tails - Postback tails.
  * @csspart connection-list - Connections. @csspart connection - One connection. @csspart connection-name - Its name.
- * @csspart toggle - The enable switch. @csspart postback - A postback URL row. @csspart postback-url - Its read-only field.
- * @csspart copy - Copy button. @csspart copy-status - "Copied". @csspart connect-form - The connect form (in `kb-network-connect-form`).
- * @csspart error - Errors. @csspart success - Notices. @csspart status - Loading notes. @csspart empty - Nothing to show.
+ * @csspart toggle - The enable switch.
+ * @csspart postback - A postback URL row.
+ * @csspart postback-url - Its read-only field.
+ * @csspart copy - Copy button.
+ * @csspart copy-status - "Copied".
+ * @csspart connect-form - The connect form (in `kb-network-connect-form`).
+ * @csspart error - Errors.
+ * @csspart success - Notices.
+ * @csspart status - Loading notes.
+ * @csspart empty - Nothing to show.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Table headers, badges. @cssproperty --kb-color-bg - Cards and inputs.
  * @cssproperty --kb-color-primary - Primary buttons. @cssproperty --kb-color-on-primary - Their text.
  * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-radius - Cards. @cssproperty --kb-radius-small - Inputs. @cssproperty --kb-space-1 … --kb-space-4 - Spacing.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-radius - Cards.
+ * @cssproperty --kb-radius-small - Inputs.
+ * @cssproperty --kb-space-1 … --kb-space-4 - Spacing.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';

@@ -16,11 +16,14 @@ import { cell, columns, headerCells, scrollRegion } from '../../internal/respons
 const ACTIONS = ['approve', 'cancel', 'trash'] as const satisfies readonly ConversionStatus[];
 
 /**
- * @csspart table-wrap - The conversions table's box (responsive: columns hide by priority, on a phone each conversion is a card).
+ * @csspart table-wrap - The conversions table's box (responsive: columns hide by priority, on a phone each
+ *   conversion is a card).
  * @csspart conversions - The table. @csspart header-row - Its header row. @csspart header-cell - A column header.
- * @csspart conversion-row - A conversion. @csspart cell - A cell (also `conversion-status`, `conversion-raw`, `conversion-payout`,
+ * @csspart conversion-row - A conversion.
+ * @csspart cell - A cell (also `conversion-status`, `conversion-raw`, `conversion-payout`,
  *   `conversion-click`, `conversion-updated`, `conversion-actions`; its card label is `::part(cell)::before`).
- * @csspart row-actions - A conversion's buttons. @csspart action - A button (also `action-approve`, `action-cancel`, `action-trash`).
+ * @csspart row-actions - A conversion's buttons.
+ * @csspart action - A button (also `action-approve`, `action-cancel`, `action-trash`).
  */
 export class KbNetworkConversions extends NetworkConsoleElement {
   static override properties = {

@@ -14,9 +14,11 @@ const LABEL = 'label';
 const paramField = (name: string) => `parameters.${name}`;
 
 /**
- * @csspart table-wrap - The offers table's box (responsive: on a phone each offer is a card). @csspart offers - The table.
+ * @csspart table-wrap - The offers table's box (responsive: on a phone each offer is a card).
+ * @csspart offers - The table.
  * @csspart header-row - Its header row. @csspart header-cell - A column header. @csspart offer-row - An offer.
- * @csspart cell - A cell (also `offer-label`, `offer-parameters`, `offer-actions`; its card label is `::part(cell)::before`).
+ * @csspart cell - A cell (also `offer-label`, `offer-parameters`, `offer-actions`; its card label is
+ *   `::part(cell)::before`).
  * @csspart offer-parameter - One `name = value` line. @csspart delete - An offer's Delete button.
  */
 export class KbNetworkOffers extends NetworkConsoleElement {

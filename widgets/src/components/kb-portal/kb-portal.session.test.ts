@@ -130,32 +130,36 @@ describe('<kb-portal> session', () => {
     expect($in(portal, '[part~="notice"]').textContent, 'no "session ended" notice for a chosen sign-out').to.equal('');
   });
 
-  it('cookie mode: probes the profile with credentials, signs in with transport "cookie", never sends Authorization', async () => {
-    t.stub = stubApi({
-      ...configRoute,
-      [PROFILE]: (_req, n) =>
-        n === 0 ? problemResponse(401, 'unauthorized', 'Sign in first') : jsonResponse(profileBody()),
-      [publicRoute('sign_in')]: () => jsonResponse(sessionResult({ token: null })),
-      [SIGN_OUT]: () => jsonResponse({ message: 'Signed out' }),
-    });
-    const portal = await fixture<KbPortal>(
-      html`<kb-portal operator="op_demo_luckyspin" auth="cookie"><kb-test-probe></kb-test-probe></kb-portal>`,
-    );
-    await waitFor(() => shadow(signInOf(portal))?.querySelector('#password'), 2000, 'sign-in form after the probe');
-    const probe = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
-    expect(probe?.credentials, 'probe credentials').to.equal('include');
-    await signInThroughForm(portal);
-    const signIn = t.stub.requests.find((r) => r.url.endsWith('/sign_in'));
-    expect((signIn?.body as { transport?: string } | undefined)?.transport).to.equal('cookie');
-    expect(signIn?.credentials, 'sign-in credentials (to receive the cookie)').to.equal('include');
-    await probeOf(portal).profile();
-    $in(portal, '[part~="sign-out"]').click();
-    await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign_out')), 1000, 'sign-out call');
-    for (const r of t.stub.requests) {
-      expect(r.headers.get('authorization'), `Authorization on ${r.method} ${r.url}`).to.equal(null);
-      expect(r.credentials, `credentials on ${r.method} ${r.url}`).to.equal('include');
-    }
-  });
+  it(
+    'cookie mode: probes the profile with credentials, signs in with transport "cookie", ' +
+      'never sends Authorization',
+    async () => {
+      t.stub = stubApi({
+        ...configRoute,
+        [PROFILE]: (_req, n) =>
+          n === 0 ? problemResponse(401, 'unauthorized', 'Sign in first') : jsonResponse(profileBody()),
+        [publicRoute('sign_in')]: () => jsonResponse(sessionResult({ token: null })),
+        [SIGN_OUT]: () => jsonResponse({ message: 'Signed out' }),
+      });
+      const portal = await fixture<KbPortal>(
+        html`<kb-portal operator="op_demo_luckyspin" auth="cookie"><kb-test-probe></kb-test-probe></kb-portal>`,
+      );
+      await waitFor(() => shadow(signInOf(portal))?.querySelector('#password'), 2000, 'sign-in form after the probe');
+      const probe = t.stub.requests.find((r) => r.url.endsWith('/v1/partner/profile'));
+      expect(probe?.credentials, 'probe credentials').to.equal('include');
+      await signInThroughForm(portal);
+      const signIn = t.stub.requests.find((r) => r.url.endsWith('/sign_in'));
+      expect((signIn?.body as { transport?: string } | undefined)?.transport).to.equal('cookie');
+      expect(signIn?.credentials, 'sign-in credentials (to receive the cookie)').to.equal('include');
+      await probeOf(portal).profile();
+      $in(portal, '[part~="sign-out"]').click();
+      await waitFor(() => t.stub!.requests.some((r) => r.url.endsWith('/sign_out')), 1000, 'sign-out call');
+      for (const r of t.stub.requests) {
+        expect(r.headers.get('authorization'), `Authorization on ${r.method} ${r.url}`).to.equal(null);
+        expect(r.credentials, `credentials on ${r.method} ${r.url}`).to.equal('include');
+      }
+    },
+  );
 
   it('cookie mode: an existing cookie session signs the user in on load', async () => {
     t.stub = stubApi({ ...configRoute, [PROFILE]: () => jsonResponse(profileBody()) });
@@ -166,20 +170,23 @@ describe('<kb-portal> session', () => {
     expect(authArea(portal), 'no sign-in form').to.equal(null);
   });
 
-  it('a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page', async () => {
-    t.stub = stubApi({ ...configRoute, [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
-    const expired: unknown[] = [];
-    const portal = await fixture<KbPortal>(
-      html`<kb-portal operator="op_demo_luckyspin" @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`,
-    );
-    await signInThroughForm(portal);
-    // What a section does on a 401: a bare event, no detail.
-    probeOf(portal).dispatchEvent(new CustomEvent('kb-session-expired', { bubbles: true, composed: true }));
-    await waitFor(() => signInOf(portal), 2000, 'sign-in again');
-    expect(expired).to.deep.equal([{ reason: 'expired' }]);
-    expect($in(portal, '[part~="notice"]').textContent).to.equal('Your session has ended. Please sign in again.');
-    expect($in(portal, '[part~="notice"]').getAttribute('role')).to.equal('status');
-  });
+  it(
+    'a section reporting 401 ends a password session: back to sign-in with a notice, one ' + 'event to the page',
+    async () => {
+      t.stub = stubApi({ ...configRoute, [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
+      const expired: unknown[] = [];
+      const portal = await fixture<KbPortal>(
+        html`<kb-portal operator="op_demo_luckyspin" @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`,
+      );
+      await signInThroughForm(portal);
+      // What a section does on a 401: a bare event, no detail.
+      probeOf(portal).dispatchEvent(new CustomEvent('kb-session-expired', { bubbles: true, composed: true }));
+      await waitFor(() => signInOf(portal), 2000, 'sign-in again');
+      expect(expired).to.deep.equal([{ reason: 'expired' }]);
+      expect($in(portal, '[part~="notice"]').textContent).to.equal('Your session has ended. Please sign in again.');
+      expect($in(portal, '[part~="notice"]').getAttribute('role')).to.equal('status');
+    },
+  );
 
   it('shows "Create an account" and "Sign in" switches and moves focus to the form', async () => {
     t.stub = stubApi({ ...configRoute });

@@ -41,24 +41,31 @@ const routingMode = (value: string | null): RoutingMode =>
  * The first time a section's code loads, a status with a spinner shows until the section has rendered.
  *
  * Sessions and a refresh, by transport:
- * - Password sign-in on an operator's page (a bearer token): the token is kept in sessionStorage, for this tab only, so a
+ * - Password sign-in on an operator's page (a bearer token): the token is kept in sessionStorage, for this
+ *   tab only, so a
  *   refresh carries on signed in without a new sign-in (and without a new session on the server). It is removed on
  *   sign-out, when the server answers 401 and when the session ends. Never localStorage: another tab, or the browser
- *   reopened, starts signed out. sessionStorage is readable by any script on the operator's page; that page already runs
- *   this script and holds the token in its memory, so it must trust its own scripts either way. An operator who does not
+ * reopened, starts signed out. sessionStorage is readable by any script on the operator's page; that page
+ *   already runs
+ * this script and holds the token in its memory, so it must trust its own scripts either way. An operator who
+ *   does not
  *   want that uses the hosted page.
- * - The hosted page `/portal/{operatorId}` (`auth="cookie"`): an HttpOnly cookie no script can read; a refresh finds it.
- * - An embed session (`client-secret`, `fetchClientSecret`): the token stays in memory only. A client secret is single-use,
+ * - The hosted page `/portal/{operatorId}` (`auth="cookie"`): an HttpOnly cookie no script can read; a
+ *   refresh finds it.
+ * - An embed session (`client-secret`, `fetchClientSecret`): the token stays in memory only. A client secret
+ *   is single-use,
  *   so after a refresh the portal starts again only from what the page gives it: `fetchClientSecret` (asked again) or a
  *   freshly minted `client-secret` in the reloaded page.
  *
  * @attr api - Base URL of the Kabinet server; defaults to the page's origin.
  * @attr operator - Operator id, e.g. `op_demo_luckyspin`.
  * @attr client-secret - Embed session secret minted by the operator's backend; exchanged for a session on load.
- * @attr auth - `cookie` on the hosted portal page: sign-in sets an HttpOnly cookie (default: a bearer token, kept for this tab as above).
+ * @attr auth - `cookie` on the hosted portal page: sign-in sets an HttpOnly cookie (default: a bearer token,
+ *   kept for this tab as above).
  * @attr locale - `en` or `ru`; defaults to the browser's language, then English.
  * @attr theme - `light` or `dark`; defaults to the operator's branding, then the system setting.
- * @attr routing - Where the portal keeps its place (a section, and a view inside it such as a campaign's page), so Back,
+ * @attr routing - Where the portal keeps its place (a section, and a view inside it such as a campaign's
+ *   page), so Back,
  *   Forward, a refresh and a shared link land there. `hash` (default): `#/campaigns`, `#/campaigns/camp_123`,
  *   `#/postback-log?…`; needs nothing from the server, and only hashes starting with `#/` are the portal's (the page's
  *   own anchors and the emailed `#reset=` links are left alone). `path`: the History API under `base-path`
@@ -74,10 +81,13 @@ const routingMode = (value: string | null): RoutingMode =>
  * @prop sections - The section registry (default PORTAL_SECTIONS).
  *
  * @event kb-ready - The operator's configuration loaded. `detail: { operatorId }`.
- * @event kb-error - Loading failed. `detail: { code, detail, status }`; `code` is the server's problem code, `origin_not_allowed`
+ * @event kb-error - Loading failed. `detail: { code, detail, status }`; `code` is the server's problem code,
+ *   `origin_not_allowed`
  *   (the server answered, but this page's origin is not among the operator's allowed origins) or `network`.
- * @event kb-navigate - The user moved to another place: a section, or a view inside one such as a campaign's page (cancelable:
- *   the portal then stays). `detail: { section, path }`, `path` like `/campaigns/camp_123`. Not sent for Back and Forward.
+ * @event kb-navigate - The user moved to another place: a section, or a view inside one such as a campaign's
+ *   page (cancelable:
+ * the portal then stays). `detail: { section, path }`, `path` like `/campaigns/camp_123`. Not sent for Back
+ *   and Forward.
  * @event kb-locale-change - The user picked a language. `detail: { locale }`.
  * @event kb-theme-change - The user toggled the theme. `detail: { theme }`.
  * @event kb-signed-in - A partner user signed in (from `<kb-sign-in>`). `detail: { user }`.
@@ -87,32 +97,60 @@ const routingMode = (value: string | null): RoutingMode =>
  *
  * @csspart shell - Everything inside the host.
  * @csspart header - Top bar with the operator's brand and the controls.
- * @csspart brand - Logo and name group. @csspart logo - The operator's logo. @csspart title - The operator's display name.
+ * @csspart brand - Logo and name group.
+ * @csspart logo - The operator's logo.
+ * @csspart title - The operator's display name.
  * @csspart controls - Account, locale switcher, theme toggle and menu button.
- * @csspart account - The signed-in user's group. @csspart user-email - Their email. @csspart sign-out - Sign-out button.
- * @csspart locale-switcher - Group of language buttons. @csspart locale-option - One language button (`locale-option-active` when chosen).
- * @csspart theme-toggle - Light/dark toggle button (also `menu-theme-toggle` in the menu). @csspart theme-icon - Its sun or moon.
- * @csspart menu-button - On a narrow portal (under 640 px): opens the menu. @csspart menu-icon - Its bars. @csspart menu-label - Its text.
+ * @csspart account - The signed-in user's group.
+ * @csspart user-email - Their email.
+ * @csspart sign-out - Sign-out button.
+ * @csspart locale-switcher - Group of language buttons.
+ * @csspart locale-option - One language button (`locale-option-active` when chosen).
+ * @csspart theme-toggle - Light/dark toggle button (also `menu-theme-toggle` in the menu).
+ * @csspart theme-icon - Its sun or moon.
+ * @csspart menu-button - On a narrow portal (under 640 px): opens the menu.
+ * @csspart menu-icon - Its bars.
+ * @csspart menu-label - Its text.
  * @csspart menu - The navigation and, on a narrow portal, the account and theme (`menu-open` when opened there).
  * @csspart menu-extras - The account and theme toggle inside the menu (narrow portal only).
- * @csspart nav - Section navigation. @csspart nav-list - Its list. @csspart nav-item - One entry. @csspart nav-link - Its button (`nav-link-active` when current).
+ * @csspart nav - Section navigation.
+ * @csspart nav-list - Its list.
+ * @csspart nav-item - One entry.
+ * @csspart nav-link - Its button (`nav-link-active` when current).
  * @csspart main - Where the current section, the loading or the error state renders.
  * @csspart section-loading - Shown while a section's code loads the first time. @csspart spinner - Its spinner.
  * @csspart notice - Session news for the sign-in form (session ended, password set…).
- * @csspart public-layout - While anonymous: the sign-in area beside the public section. @csspart auth - The sign-in area.
- * @csspart sign-in, sign-up, account-link - The forms in it. @csspart auth-switch - "New here? Create an account" line. @csspart auth-switch-button - Its button.
+ * @csspart public-layout - While anonymous: the sign-in area beside the public section.
+ * @csspart auth - The sign-in area.
+ * @csspart sign-in, sign-up, account-link - The forms in it.
+ * @csspart auth-switch - "New here? Create an account" line.
+ * @csspart auth-switch-button - Its button.
  * @csspart section - The current section element (also `section-<id>`).
- * @csspart status - Loading message. @csspart error - Error box (also `session-error`). @csspart error-title, error-detail - Its texts. @csspart retry - Retry button.
+ * @csspart status - Loading message.
+ * @csspart error - Error box (also `session-error`).
+ * @csspart error-title, error-detail - Its texts.
+ * @csspart retry - Retry button.
  *
- * @cssproperty --kb-color-primary - Brand colour as button fills (set from the operator's branding). @cssproperty --kb-color-on-primary - Text on the brand colour.
- * @cssproperty --kb-color-link - The brand colour as text and state borders, adjusted to 4.5:1 on every surface of the theme.
- * @cssproperty --kb-color-accent - Accent colour (from branding). @cssproperty --kb-color-accent-ui - The accent as the active-tab underline, at least 3:1.
+ * @cssproperty --kb-color-primary - Brand colour as button fills (set from the operator's branding).
+ * @cssproperty --kb-color-on-primary - Text on the brand colour.
+ * @cssproperty --kb-color-link - The brand colour as text and state borders, adjusted to 4.5:1 on every
+ *   surface of the theme.
+ * @cssproperty --kb-color-accent - Accent colour (from branding).
+ * @cssproperty --kb-color-accent-ui - The accent as the active-tab underline, at least 3:1.
  * @cssproperty --kb-color-bg - Background. @cssproperty --kb-color-surface - Raised surfaces.
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Secondary text. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Secondary text.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-danger - Error text. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-font-family - Font stack. @cssproperty --kb-font-size - Base size. @cssproperty --kb-line-height - Line height.
- * @cssproperty --kb-radius - Corner radius. @cssproperty --kb-radius-small - Small corner radius. @cssproperty --kb-space-1 … --kb-space-5 - Spacing scale.
- * @cssproperty --kb-focus-ring-color - Focus ring colour (opaque, at least 3:1). @cssproperty --kb-focus-ring-width - Focus ring width. @cssproperty --kb-shadow - Card shadow.
+ * @cssproperty --kb-font-family - Font stack.
+ * @cssproperty --kb-font-size - Base size.
+ * @cssproperty --kb-line-height - Line height.
+ * @cssproperty --kb-radius - Corner radius.
+ * @cssproperty --kb-radius-small - Small corner radius.
+ * @cssproperty --kb-space-1 … --kb-space-5 - Spacing scale.
+ * @cssproperty --kb-focus-ring-color - Focus ring colour (opaque, at least 3:1).
+ * @cssproperty --kb-focus-ring-width - Focus ring width.
+ * @cssproperty --kb-shadow - Card shadow.
  */
 export class KbPortal extends KabinetElement {
   static override properties = {

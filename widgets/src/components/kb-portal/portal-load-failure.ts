@@ -11,11 +11,14 @@ import { defineMessages, translate, type Locale, type Message } from '../../inte
 
 const en = {
   'originNotAllowed':
-    'The partner portal’s server refused this page: its address ({origin}) is not among the operator’s allowed origins. The operator can add it to the allowed origins.',
+    'The partner portal’s server refused this page: its address ({origin}) is not among ' +
+    'the operator’s allowed origins. The operator can add it to the allowed origins.',
 } satisfies Record<string, Message>;
 const ru: Record<keyof typeof en, Message> = {
   'originNotAllowed':
-    'Сервер партнёрского кабинета отклонил эту страницу: её адрес ({origin}) не входит в список разрешённых адресов оператора. Оператор может добавить его в разрешённые адреса.',
+    'Сервер партнёрского кабинета отклонил эту страницу: её адрес ({origin}) не входит в ' +
+    'список разрешённых адресов оператора. Оператор может добавить его в разрешённые ' +
+    'адреса.',
 };
 const message = defineMessages({ en, ru });
 

@@ -35,7 +35,8 @@ const postbacksChunk = () => import('../../sections/postbacks.ts');
 
 /**
  * Later sections are one line each, e.g.
- * `{ id: 'team', load: () => import('…'), labelKey: 'nav.team', component: 'team', requiresSession: true, roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` }`.
+ * `{ id: 'team', load: () => import('…'), labelKey: 'nav.team', component: 'team', requiresSession: true,
+ *   roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` }`.
  */
 export const PORTAL_SECTIONS: readonly PortalSection[] = [
   {

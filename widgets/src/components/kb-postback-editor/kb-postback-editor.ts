@@ -37,35 +37,73 @@ import { URL_FIELD_ID, insertAtCursor, renderUrlField, selectProblemIn } from '.
  * @event kb-postback-cancelled - Cancel or Close was pressed; `detail: { postbackId }` (null for a new one).
  * @event kb-session-expired - A call answered 401.
  *
- * @csspart form - The form (also `editor-form`). @csspart heading - Its heading. @csspart note - Read-only note (also `read-only`).
+ * @csspart form - The form (also `editor-form`).
+ * @csspart heading - Its heading.
+ * @csspart note - Read-only note (also `read-only`).
  * @csspart facts - A saved postback's scope and action (also `postback-facts`). @csspart fact-label - A fact's name.
- * @csspart fact-value - Its value (also `scope-value`, `action-value`). @csspart mono - An id. @csspart fixed-note - Why they can't change.
- * @csspart fieldset - A radio group (also `scope-choice`, `method-choice`, `bodyFormat-choice`). @csspart check - A radio or checkbox with its label.
- * @csspart radio - A radio button. @csspart checkbox - The Enabled checkbox (also `enabled`). @csspart field - A label with its control (also `url-field`).
+ * @csspart fact-value - Its value (also `scope-value`, `action-value`).
+ * @csspart mono - An id.
+ * @csspart fixed-note - Why they can't change.
+ * @csspart fieldset - A radio group (also `scope-choice`, `method-choice`, `bodyFormat-choice`).
+ * @csspart check - A radio or checkbox with its label.
+ * @csspart radio - A radio button.
+ * @csspart checkbox - The Enabled checkbox (also `enabled`).
+ * @csspart field - A label with its control (also `url-field`).
  * @csspart label - A label. @csspart input - A select or the URL (also `url-input`).
- * @csspart hint - Help text (also `scope-hint`, `no-campaigns`, `custom-macros`, `save-blocked`, `saved-version`). @csspart field-error - A field's error.
- * @csspart problems - The live check's region. @csspart problems-heading - Its heading. @csspart problem-list - The problems.
- * @csspart problem - One problem (also `problem-error`, `problem-warning`). @csspart problem-severity - Error or warning.
- * @csspart problem-message - The server's message. @csspart problem-position - "at column N" (selects the problem in the field).
- * @csspart problem-mirror - The checked URL. @csspart problem-mark - The problem's characters (also `problem-mark-end` for the URL's end).
- * @csspart checking - "Checking…". @csspart valid - No problems. @csspart macros - The macro chips. @csspart macro-list - Their list.
- * @csspart macro - A chip with its meaning. @csspart macro-chip - A chip (inserts at the cursor). @csspart macro-doc - A macro's meaning.
- * @csspart preview - The rendered request (also `test-preview`). @csspart preview-heading - Its heading. @csspart preview-source - Real click or samples.
- * @csspart request - Method and URL. @csspart request-method - The method. @csspart request-url - The URL (also `preview-url`, `test-url`).
+ * @csspart hint - Help text (also `scope-hint`, `no-campaigns`, `custom-macros`, `save-blocked`,
+ *   `saved-version`).
+ * @csspart field-error - A field's error.
+ * @csspart problems - The live check's region.
+ * @csspart problems-heading - Its heading.
+ * @csspart problem-list - The problems.
+ * @csspart problem - One problem (also `problem-error`, `problem-warning`).
+ * @csspart problem-severity - Error or warning.
+ * @csspart problem-message - The server's message.
+ * @csspart problem-position - "at column N" (selects the problem in the field).
+ * @csspart problem-mirror - The checked URL.
+ * @csspart problem-mark - The problem's characters (also `problem-mark-end` for the URL's end).
+ * @csspart checking - "Checking…".
+ * @csspart valid - No problems.
+ * @csspart macros - The macro chips.
+ * @csspart macro-list - Their list.
+ * @csspart macro - A chip with its meaning.
+ * @csspart macro-chip - A chip (inserts at the cursor).
+ * @csspart macro-doc - A macro's meaning.
+ * @csspart preview - The rendered request (also `test-preview`).
+ * @csspart preview-heading - Its heading.
+ * @csspart preview-source - Real click or samples.
+ * @csspart request - Method and URL.
+ * @csspart request-method - The method.
+ * @csspart request-url - The URL (also `preview-url`, `test-url`).
  * @csspart request-body - A POST body (also `preview-body`). @csspart confirm-question - The test's confirmation.
- * @csspart test-status - Live region of the test's answer. @csspart test-result - The answer (also `test-delivered`, `test-failed`).
- * @csspart test-answer - Code and time. @csspart test-error - The error text. @csspart success - Saved note. @csspart error - Error message.
- * @csspart actions - Buttons row. @csspart button - Any button (also `primary`, `save`, `preview-button`, `send-test`, `confirm-test`, `dont-send`, `cancel`).
- * @csspart link-button - A text button. @csspart badge - The method badge. @csspart subheading - A panel heading. @csspart status - Waiting note.
+ * @csspart test-status - Live region of the test's answer.
+ * @csspart test-result - The answer (also `test-delivered`, `test-failed`).
+ * @csspart test-answer - Code and time.
+ * @csspart test-error - The error text.
+ * @csspart success - Saved note.
+ * @csspart error - Error message.
+ * @csspart actions - Buttons row.
+ * @csspart button - Any button (also `primary`, `save`, `preview-button`, `send-test`, `confirm-test`,
+ *   `dont-send`, `cancel`).
+ * @csspart link-button - A text button.
+ * @csspart badge - The method badge.
+ * @csspart subheading - A panel heading.
+ * @csspart status - Waiting note.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Panels and chips. @cssproperty --kb-color-bg - Inputs.
  * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
  * @cssproperty --kb-color-danger - Errors and error marks. @cssproperty --kb-color-danger-bg - Error background.
  * @cssproperty --kb-color-warning - Warning marks. @cssproperty --kb-color-warning-bg - Warning background.
- * @cssproperty --kb-radius - Panel corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-radius - Panel corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbPostbackEditor extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, editorStyles];

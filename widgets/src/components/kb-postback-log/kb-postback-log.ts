@@ -34,27 +34,56 @@ type Filters = Omit<NonNullable<PostbackLogQuery>, 'before' | 'limit'>;
  * The delivery log. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-session-expired - A call answered 401.
- * @event kb-open-section - The empty log's "Go to postbacks": `detail: { section: 'postbacks' }` (`<kb-portal>` shows Postbacks; `<kb-postbacks>` its list tab).
+ * @event kb-open-section - The empty log's "Go to postbacks": `detail: { section: 'postbacks' }`
+ *   (`<kb-portal>` shows Postbacks; `<kb-postbacks>` its list tab).
  *
- * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The filter form. @csspart field - A label with its input.
- * @csspart label - A label. @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
- * @csspart subheading - "Attempts". @csspart count - How many attempts are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart attempts - The table.
- * @csspart header-row - Its header row. @csspart header-cell - A column header. @csspart attempt-row - One attempt (also `test-row`).
- * @csspart cell - A cell (also `attempt-time`, `attempt-url`, `attempt-action`, `attempt-response`, `attempt-duration`, `attempt-campaign`, `attempt-promo`).
+ * @csspart heading - Section heading.
+ * @csspart hint - Help text.
+ * @csspart filters - The filter form.
+ * @csspart field - A label with its input.
+ * @csspart label - A label.
+ * @csspart input - A filter input or select.
+ * @csspart field-error - A filter's error.
+ * @csspart actions - Buttons row.
+ * @csspart subheading - "Attempts".
+ * @csspart count - How many attempts are shown.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card
+ *   on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit).
+ * @csspart attempts - The table.
+ * @csspart header-row - Its header row.
+ * @csspart header-cell - A column header.
+ * @csspart attempt-row - One attempt (also `test-row`).
+ * @csspart cell - A cell (also `attempt-time`, `attempt-url`, `attempt-action`, `attempt-response`,
+ *   `attempt-duration`, `attempt-campaign`, `attempt-promo`).
  * @csspart url - The URL as sent. @csspart badge - Method and test badges (also `method-badge`, `test-badge`).
- * @csspart ref-name - A campaign's name or a promo's title. @csspart ref-secondary - Under it, the promo code (`ref-code`) and the id (`ref-id`, also `mono`) the filters take.
- * @csspart response-code - The tracker's HTTP code (also `response-2xx`, `response-3xx`, `response-4xx`, `response-5xx`).
+ * @csspart ref-name - A campaign's name or a promo's title.
+ * @csspart ref-secondary - Under it, the promo code (`ref-code`) and the id (`ref-id`, also `mono`) the
+ *   filters take.
+ * @csspart response-code - The tracker's HTTP code (also `response-2xx`, `response-3xx`, `response-4xx`,
+ *   `response-5xx`).
  * @csspart response-none - No answer, with the reason. @csspart response-error - An error beside a code.
- * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart empty - No attempts (with `empty-message`, `empty-hint` and the `empty-action` button: `to-postbacks` or `clear-filters`).
- * @csspart error - Error message. @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
+ * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`).
+ * @csspart empty - No attempts (with `empty-message`, `empty-hint` and the `empty-action` button:
+ *   `to-postbacks` or `clear-filters`).
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
+ * @csspart error-detail - A load error's text.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Table header and badges. @cssproperty --kb-color-bg - Inputs.
  * @cssproperty --kb-color-primary - Primary button. @cssproperty --kb-color-on-primary - Its text.
- * @cssproperty --kb-color-danger - Errors, 5xx and no answer. @cssproperty --kb-color-danger-bg - Error background. @cssproperty --kb-color-warning - 4xx.
- * @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-color-danger - Errors, 5xx and no answer.
+ * @cssproperty --kb-color-danger-bg - Error background.
+ * @cssproperty --kb-color-warning - 4xx.
+ * @cssproperty --kb-radius - Table corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbPostbackLog extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, logStyles];

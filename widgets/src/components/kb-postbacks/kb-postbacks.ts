@@ -39,27 +39,55 @@ type Updatable = HTMLElement & { updateComplete?: Promise<unknown> };
  * @event kb-postback-deleted - A postback was deleted after the user confirmed; `detail: { postbackId }`.
  * @event kb-session-expired - A call answered 401.
  *
- * @csspart header - Heading row. @csspart heading - The heading. @csspart hint - Help text. @csspart note - Read-only or archived note.
- * @csspart tab-list - The list/log tabs and the scope tabs. @csspart tab - A tab (also `tab-selected`). @csspart tab-panel - A tab's panel.
- * @csspart filters - Action and status filters. @csspart field - A label with its select. @csspart label - A label. @csspart input - A select.
+ * @csspart header - Heading row.
+ * @csspart heading - The heading.
+ * @csspart hint - Help text.
+ * @csspart note - Read-only or archived note.
+ * @csspart tab-list - The list/log tabs and the scope tabs.
+ * @csspart tab - A tab (also `tab-selected`).
+ * @csspart tab-panel - A tab's panel.
+ * @csspart filters - Action and status filters.
+ * @csspart field - A label with its select.
+ * @csspart label - A label.
+ * @csspart input - A select.
  * @csspart editor - The `<kb-postback-editor>` (new or edit). @csspart log - The `<kb-postback-log>`.
- * @csspart count - How many postbacks are shown. @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart postbacks - The table.
+ * @csspart count - How many postbacks are shown.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card
+ *   on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit).
+ * @csspart postbacks - The table.
  * @csspart header-row - Its header row. @csspart header-cell - A column header. @csspart postback-row - One postback.
- * @csspart cell - A cell (also `postback-action`, `postback-scope`, `postback-method`, `postback-url`, `postback-status`, `postback-actions`).
- * @csspart url - The URL template. @csspart row-warning - A warning about it. @csspart badge - Method and status (also `method-badge`,
+ * @csspart cell - A cell (also `postback-action`, `postback-scope`, `postback-method`, `postback-url`,
+ *   `postback-status`, `postback-actions`).
+ * @csspart url - The URL template.
+ * @csspart row-warning - A warning about it.
+ * @csspart badge - Method and status (also `method-badge`,
  *   `status-badge`, `status-on`, `status-off`). @csspart confirm-delete - "Delete this postback?".
- * @csspart actions - Buttons row. @csspart button - Any button (also `primary`, `danger`, `new`, `edit`, `toggle`, `enable`, `disable`,
+ * @csspart actions - Buttons row.
+ * @csspart button - Any button (also `primary`, `danger`, `new`, `edit`, `toggle`, `enable`, `disable`,
  *   `delete`, `confirm-delete-button`, `keep`, `retry`).
- * @csspart empty - No postbacks (with `empty-message`, `empty-hint` and the `empty-action` button: `add` or `clear-filters`). @csspart success - Done note. @csspart error - Error message. @csspart status - Waiting and loading notes.
+ * @csspart empty - No postbacks (with `empty-message`, `empty-hint` and the `empty-action` button: `add` or
+ *   `clear-filters`).
+ * @csspart success - Done note.
+ * @csspart error - Error message.
+ * @csspart status - Waiting and loading notes.
  * @csspart error-detail - A load error's text.
  *
- * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints. @cssproperty --kb-color-border - Borders.
+ * @cssproperty --kb-color-text - Text.
+ * @cssproperty --kb-color-text-muted - Hints.
+ * @cssproperty --kb-color-border - Borders.
  * @cssproperty --kb-color-surface - Table header and badges. @cssproperty --kb-color-bg - Inputs.
  * @cssproperty --kb-color-primary - Primary button and the selected tab. @cssproperty --kb-color-on-primary - Its text.
  * @cssproperty --kb-color-danger - Errors and Delete. @cssproperty --kb-color-danger-bg - Error background.
- * @cssproperty --kb-color-warning - Warnings. @cssproperty --kb-radius - Table corners. @cssproperty --kb-radius-small - Input corners.
- * @cssproperty --kb-space-1 - Small gap. @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
+ * @cssproperty --kb-color-warning - Warnings.
+ * @cssproperty --kb-radius - Table corners.
+ * @cssproperty --kb-radius-small - Input corners.
+ * @cssproperty --kb-space-1 - Small gap.
+ * @cssproperty --kb-space-2 - Gap.
+ * @cssproperty --kb-space-3 - Spacing unit.
+ * @cssproperty --kb-space-4 - Large gap.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbPostbacks extends CampaignSection {
   static override styles = [accountSectionStyles, campaignStyles, postbacksStyles];

@@ -25,7 +25,8 @@ interface TextFieldOptions {
  * The user's profile and preferences. Must sit inside `<kb-portal>` (it reads the portal's
  * api, session and locale contexts); alone it shows a waiting note.
  *
- * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or ends the session.
+ * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or
+ *   ends the session.
  *
  * @csspart heading - Section heading. @csspart subheading - Heading of each panel.
  * @csspart panel - A bordered group (`account`, `details`). @csspart facts - The account facts list.
@@ -44,7 +45,9 @@ interface TextFieldOptions {
  * @cssproperty --kb-color-danger-bg - Error background. @cssproperty --kb-radius - Panel corners.
  * @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Focus ring width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Focus ring width.
  */
 export class KbProfile extends AccountSection {
   static override styles = [accountSectionStyles, profileStyles];

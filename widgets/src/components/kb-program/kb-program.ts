@@ -24,15 +24,21 @@ import {
  *
  * @csspart heading - Welcome heading with the operator's name.
  * @csspart brands-heading - "Brands" heading. @csspart brand-count - How many brands.
- * @csspart table-wrap - The brands table's box (narrow, each brand is a card). @csspart brands - The brands table. @csspart brands-header-row - Its header row. @csspart brands-header-cell - A column header.
- * @csspart brand-row - One brand. @csspart brand-cell - Any cell (also `brand-name`, `brand-currency`, `brand-website`).
+ * @csspart table-wrap - The brands table's box (narrow, each brand is a card).
+ * @csspart brands - The brands table.
+ * @csspart brands-header-row - Its header row.
+ * @csspart brands-header-cell - A column header.
+ * @csspart brand-row - One brand.
+ * @csspart brand-cell - Any cell (also `brand-name`, `brand-currency`, `brand-website`).
  * @csspart brand-link - A brand's website link.
  * @csspart empty - Shown when there are no brands. @csspart status - Shown before the portal provides data.
  * @csspart support - Support e-mail line. @csspart support-link - Its mailto link.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Secondary text.
  * @cssproperty --kb-color-border - Table borders. @cssproperty --kb-color-surface - Table header background.
- * @cssproperty --kb-color-link - Link colour (else --kb-color-primary). @cssproperty --kb-radius - Table corners. @cssproperty --kb-space-3 - Spacing unit.
+ * @cssproperty --kb-color-link - Link colour (else --kb-color-primary).
+ * @cssproperty --kb-radius - Table corners.
+ * @cssproperty --kb-space-3 - Spacing unit.
  * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color, --kb-focus-ring-width - Focus ring.
  */
 export class KbProgram extends KabinetElement {

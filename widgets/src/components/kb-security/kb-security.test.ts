@@ -21,7 +21,8 @@ import {
 define('kb-security', KbSecurity);
 
 const QR_SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 0h7v7H0z"/><script>window.__kbPwned=1</script></svg>';
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 21 21"><path d="M0 ' +
+  '0h7v7H0z"/><script>window.__kbPwned=1</script></svg>';
 const profileWith = (twoFactorEnabled: boolean, locked = false): Profile => ({
   user: makeUser({ twoFactorEnabled, locked }),
   partner: {
@@ -179,7 +180,8 @@ describe('<kb-security>', () => {
     click(el, '[part~="submit-code"]');
     const error = await find(el, '#sec-2fa-code-error');
     expect(error.textContent).to.equal(
-      'This code is not correct or was already used. Enter the code your authenticator app shows now, and check that your phone’s clock is right.',
+      'This code is not correct or was already used. Enter the code your authenticator app ' +
+        'shows now, and check that your phone’s clock is right.',
     );
     expect(error.getAttribute('role')).to.equal('alert');
     expect($in(el, '#sec-2fa-code').getAttribute('aria-invalid')).to.equal('true');
@@ -215,7 +217,8 @@ describe('<kb-security>', () => {
       return problem(
         423,
         'account_locked',
-        'Your account is locked after too many wrong passwords or codes. Use the unlock link we emailed you, or ask the program team or your account owner to unlock it',
+        'Your account is locked after too many wrong passwords or codes. Use the unlock link ' +
+          'we emailed you, or ask the program team or your account owner to unlock it',
       );
     });
     const el = await mounted(api, 'en', true);

@@ -33,14 +33,22 @@ const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(valu
  *
  * @csspart heading - The step's heading. @csspart intro - Explanation under it.
  * @csspart form - The form. @csspart field - A label with its input. @csspart label - A label.
- * @csspart input - A text input (also `input-email`, `input-password`, `input-code`). @csspart hint - Help under an input.
- * @csspart field-error - A message under a field. @csspart error - The form's alert (wrong password, inactive account…).
- * @csspart actions - Button row. @csspart submit - The main button. @csspart link-button - Secondary actions (forgot password, back).
+ * @csspart input - A text input (also `input-email`, `input-password`, `input-code`).
+ * @csspart hint - Help under an input.
+ * @csspart field-error - A message under a field.
+ * @csspart error - The form's alert (wrong password, inactive account…).
+ * @csspart actions - Button row.
+ * @csspart submit - The main button.
+ * @csspart link-button - Secondary actions (forgot password, back).
  * @csspart code-mode - The link-button switching the code step between the app's code and a recovery code.
- * @csspart locked - The locked-account state. @csspart success - The "link sent" notice. @csspart status - Shown without a portal.
+ * @csspart locked - The locked-account state.
+ * @csspart success - The "link sent" notice.
+ * @csspart status - Shown without a portal.
  *
  * @cssproperty --kb-color-primary - Buttons and links. @cssproperty --kb-color-on-primary - Button text.
- * @cssproperty --kb-color-text, --kb-color-text-muted - Text. @cssproperty --kb-color-border - Input borders. @cssproperty --kb-color-bg - Input background.
+ * @cssproperty --kb-color-text, --kb-color-text-muted - Text.
+ * @cssproperty --kb-color-border - Input borders.
+ * @cssproperty --kb-color-bg - Input background.
  * @cssproperty --kb-color-danger, --kb-color-danger-bg - Errors. @cssproperty --kb-color-surface - Notices.
  * @cssproperty --kb-radius-small - Corners. @cssproperty --kb-space-3 - Spacing. @cssproperty --kb-font-family - Font.
  * @cssproperty --kb-focus-ring-color, --kb-focus-ring-width - Focus ring.

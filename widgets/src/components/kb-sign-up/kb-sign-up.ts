@@ -31,15 +31,21 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
  * @event kb-signed-up - The application was accepted and waits for approval. `detail: { partnerId }`.
  *
  * @csspart heading - Heading. @csspart intro - Explanation under it. @csspart form - The form.
- * @csspart field - A label with its input. @csspart label - A label. @csspart input - A text input (also `input-<field>`).
+ * @csspart field - A label with its input.
+ * @csspart label - A label.
+ * @csspart input - A text input (also `input-<field>`).
  * @csspart select - The country list. @csspart checkbox-field - The terms row. @csspart checkbox - The terms checkbox.
  * @csspart terms-link - The link to the operator's terms, inside the checkbox's label.
  * @csspart hint - Help under an input (the password rule…). @csspart field-error - A message under a field.
  * @csspart error - The form's alert. @csspart actions - Button row. @csspart submit - The submit button.
- * @csspart done - The success state. @csspart success - What happens next (worded from the account's status). @csspart status - Shown without a portal.
+ * @csspart done - The success state.
+ * @csspart success - What happens next (worded from the account's status).
+ * @csspart status - Shown without a portal.
  *
  * @cssproperty --kb-color-primary - Button and checkbox. @cssproperty --kb-color-on-primary - Button text.
- * @cssproperty --kb-color-text, --kb-color-text-muted - Text. @cssproperty --kb-color-border - Input borders. @cssproperty --kb-color-bg - Input background.
+ * @cssproperty --kb-color-text, --kb-color-text-muted - Text.
+ * @cssproperty --kb-color-border - Input borders.
+ * @cssproperty --kb-color-bg - Input background.
  * @cssproperty --kb-color-danger, --kb-color-danger-bg - Errors. @cssproperty --kb-color-surface - The success notice.
  * @cssproperty --kb-color-link - The terms link.
  * @cssproperty --kb-radius-small - Corners. @cssproperty --kb-space-3 - Spacing. @cssproperty --kb-font-family - Font.

@@ -238,7 +238,9 @@ describe('<kb-team>', () => {
     button(el, 'usr_analyst', 'sessions-toggle')!.click();
     const sessionsError = await find(el, '#team-sessions-usr_analyst [part~="error"]');
     expect(sessionsError.textContent).to.equal(
-      'Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя менять учётную запись владельца и свою собственную, а управляют командой только владелец и администраторы.',
+      'Здесь нельзя изменить участника analyst@partner.test: на странице команды нельзя ' +
+        'менять учётную запись владельца и свою собственную, а управляют командой только ' +
+        'владелец и администраторы.',
     );
     button(el, 'usr_analyst', 'block')!.click();
     await waitFor(

@@ -19,19 +19,32 @@ import { renderMembersTable, type MemberSessions } from './team-members-table.ts
  * Team members and invitations. Must sit inside `<kb-portal>` (it reads the portal's api, session
  * and locale contexts); alone it shows a waiting note.
  *
- * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or ends the session.
+ * @event kb-session-expired - A call answered 401; `detail: { reason: 'expired' }`. `<kb-portal>` renews or
+ *   ends the session.
  *
- * @csspart heading - Section heading. @csspart subheading - Panel headings. @csspart panel - A bordered group (also `invite`).
+ * @csspart heading - Section heading.
+ * @csspart subheading - Panel headings.
+ * @csspart panel - A bordered group (also `invite`).
  * @csspart note - The "only owner and admins" note. @csspart hint - Help text.
- * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit). @csspart members - The members table. @csspart members-header-row - Its header row.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority as it narrows, each row is a card
+ *   on a phone with `::part(cell)::before` as a cell's label; it scrolls only if the table still cannot fit).
+ * @csspart members - The members table.
+ * @csspart members-header-row - Its header row.
  * @csspart header-cell - A column header. @csspart member-row - A member (also `member-row-blocked`).
- * @csspart cell - A cell (also `member-email`, `member-name`, `member-role`, `member-created`, `member-last-sign-in`, `member-2fa`,
+ * @csspart cell - A cell (also `member-email`, `member-name`, `member-role`, `member-created`,
+ *   `member-last-sign-in`, `member-2fa`,
  *   `member-blocked`, `member-locked`, `member-actions`, `member-sessions`).
- * @csspart badge - A small label (also `self-badge`, `invited-badge`, `flag-badge`, `current-badge`). @csspart role-select - A member's role.
- * @csspart member-sessions-row - The expanded sessions row. @csspart sessions - A member's sessions table (parts as in `<kb-security>`).
- * @csspart form - The invite form (also `invite-form`). @csspart field - A label with its input. @csspart label - A field label.
+ * @csspart badge - A small label (also `self-badge`, `invited-badge`, `flag-badge`, `current-badge`).
+ * @csspart role-select - A member's role.
+ * @csspart member-sessions-row - The expanded sessions row.
+ * @csspart sessions - A member's sessions table (parts as in `<kb-security>`).
+ * @csspart form - The invite form (also `invite-form`).
+ * @csspart field - A label with its input.
+ * @csspart label - A field label.
  * @csspart input - An input or select. @csspart field-error - A field's error.
- * @csspart actions - Form buttons. @csspart toolbar - A row's buttons. @csspart button - Any button (also `primary`, `danger`, `block`, `unblock`,
+ * @csspart actions - Form buttons.
+ * @csspart toolbar - A row's buttons.
+ * @csspart button - Any button (also `primary`, `danger`, `block`, `unblock`,
  *   `unlock`, `sessions-toggle`, `expire-token`, `terminate`, `invite-submit`, `retry`).
  * @csspart success - Success note. @csspart error - Error message. @csspart status - Waiting and loading notes.
  * @csspart empty - No members. @csspart error-detail - A load error's text.
@@ -39,11 +52,14 @@ import { renderMembersTable, type MemberSessions } from './team-members-table.ts
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and notes.
  * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header, badge and note backgrounds.
  * @cssproperty --kb-color-bg - Input background. @cssproperty --kb-color-primary - Primary button.
- * @cssproperty --kb-color-on-primary - Primary button text. @cssproperty --kb-color-danger - Errors and destructive buttons.
+ * @cssproperty --kb-color-on-primary - Primary button text.
+ * @cssproperty --kb-color-danger - Errors and destructive buttons.
  * @cssproperty --kb-color-danger-bg - Error background. @cssproperty --kb-radius - Panel corners.
  * @cssproperty --kb-radius-small - Input corners. @cssproperty --kb-space-1 - Small gap.
  * @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit. @cssproperty --kb-space-4 - Large gap.
- * @cssproperty --kb-font-family - Font. @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Focus ring width.
+ * @cssproperty --kb-font-family - Font.
+ * @cssproperty --kb-focus-ring-color - Focus ring.
+ * @cssproperty --kb-focus-ring-width - Focus ring width.
  */
 export class KbTeam extends AccountSection {
   static override styles = [accountSectionStyles, teamStyles];

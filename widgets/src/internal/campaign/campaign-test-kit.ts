@@ -94,7 +94,9 @@ export const creatives = (): Creative[] => [
 ];
 
 export const SNIPPET =
-  '<a href="https://t.kabinet.test/t/abc123" target="_blank" rel="noopener"><img src="https://cdn.kabinet.test/luckyspin-300x250.svg" width="300" height="250" alt="Welcome bonus 300x250"></a>';
+  '<a href="https://t.kabinet.test/t/abc123" target="_blank" rel="noopener"><img ' +
+  'src="https://cdn.kabinet.test/luckyspin-300x250.svg" width="300" height="250" ' +
+  'alt="Welcome bonus 300x250"></a>';
 
 export function promo(overrides: Partial<Promo> = {}): Promo {
   return {
