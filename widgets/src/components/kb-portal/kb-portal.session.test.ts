@@ -171,7 +171,7 @@ describe('<kb-portal> session', () => {
   });
 
   it(
-    'a section reporting 401 ends a password session: back to sign-in with a notice, one ' + 'event to the page',
+    'a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page',
     async () => {
       t.stub = stubApi({ ...configRoute, [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
       const expired: unknown[] = [];

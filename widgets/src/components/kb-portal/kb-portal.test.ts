@@ -68,7 +68,7 @@ describe('<kb-portal>', () => {
   });
 
   it(
-    'calls the configured api base URL and exchanges the client secret instead of ' + 'sending it as a bearer',
+    'calls the configured api base URL and exchanges the client secret instead of sending it as a bearer',
     async () => {
       stub = stubFetch('/v1/public/operators/', (url) =>
         url.endsWith('/embed_sessions/exchange')
