@@ -170,23 +170,20 @@ describe('<kb-portal> session', () => {
     expect(authArea(portal), 'no sign-in form').to.equal(null);
   });
 
-  it(
-    'a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page',
-    async () => {
-      t.stub = stubApi({ ...configRoute, [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
-      const expired: unknown[] = [];
-      const portal = await fixture<KbPortal>(
-        html`<kb-portal operator="op_demo_luckyspin" @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`,
-      );
-      await signInThroughForm(portal);
-      // What a section does on a 401: a bare event, no detail.
-      probeOf(portal).dispatchEvent(new CustomEvent('kb-session-expired', { bubbles: true, composed: true }));
-      await waitFor(() => signInOf(portal), 2000, 'sign-in again');
-      expect(expired).to.deep.equal([{ reason: 'expired' }]);
-      expect($in(portal, '[part~="notice"]').textContent).to.equal('Your session has ended. Please sign in again.');
-      expect($in(portal, '[part~="notice"]').getAttribute('role')).to.equal('status');
-    },
-  );
+  it('a section reporting 401 ends a password session: back to sign-in with a notice, one event to the page', async () => {
+    t.stub = stubApi({ ...configRoute, [publicRoute('sign_in')]: () => jsonResponse(sessionResult()) });
+    const expired: unknown[] = [];
+    const portal = await fixture<KbPortal>(
+      html`<kb-portal operator="op_demo_luckyspin" @kb-session-expired=${(e: CustomEvent) => expired.push(e.detail)}><kb-test-probe></kb-test-probe></kb-portal>`,
+    );
+    await signInThroughForm(portal);
+    // What a section does on a 401: a bare event, no detail.
+    probeOf(portal).dispatchEvent(new CustomEvent('kb-session-expired', { bubbles: true, composed: true }));
+    await waitFor(() => signInOf(portal), 2000, 'sign-in again');
+    expect(expired).to.deep.equal([{ reason: 'expired' }]);
+    expect($in(portal, '[part~="notice"]').textContent).to.equal('Your session has ended. Please sign in again.');
+    expect($in(portal, '[part~="notice"]').getAttribute('role')).to.equal('status');
+  });
 
   it('shows "Create an account" and "Sign in" switches and moves focus to the form', async () => {
     t.stub = stubApi({ ...configRoute });

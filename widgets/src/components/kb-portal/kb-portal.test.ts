@@ -67,45 +67,42 @@ describe('<kb-portal>', () => {
     expect($in(portal, '[part~="main"] kb-program').localName).to.equal('kb-program');
   });
 
-  it(
-    'calls the configured api base URL and exchanges the client secret instead of sending it as a bearer',
-    async () => {
-      stub = stubFetch('/v1/public/operators/', (url) =>
-        url.endsWith('/embed_sessions/exchange')
-          ? jsonResponse({
-              token: 'kbs_embed',
-              expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-              components: null,
-              user: {
-                id: 'usr_1',
-                partnerId: 'pa_1',
-                email: 'a@b.example',
-                name: 'A',
-                role: 'owner',
-                locale: 'en',
-                twoFactorEnabled: false,
-                blocked: false,
-                locked: false,
-                createdAt: '2025-01-01T00:00:00Z',
-                lastSignInAt: null,
-              },
-            })
-          : jsonResponse(config()),
-      );
-      const portal = await fixture<KbPortal>(
-        html`<kb-portal api="https://api.kabinet.example/" operator="op_demo_luckyspin" client-secret="kbcs_123"></kb-portal>`,
-      );
-      await waitFor(() => titleOf(portal), 2000, 'loaded');
-      const [configCall] = stub.requests.filter((r) => r.method === 'GET');
-      expect(configCall?.url).to.equal('https://api.kabinet.example/v1/public/operators/op_demo_luckyspin');
-      expect(configCall?.headers.get('authorization'), 'no secret as bearer').to.equal(null);
-      const exchange = stub.requests.find((r) => r.method === 'POST');
-      expect(exchange?.url).to.equal(
-        'https://api.kabinet.example/v1/public/operators/op_demo_luckyspin/embed_sessions/exchange',
-      );
-      expect(exchange?.body).to.deep.equal({ clientSecret: 'kbcs_123' });
-    },
-  );
+  it('calls the configured api base URL and exchanges the client secret instead of sending it as a bearer', async () => {
+    stub = stubFetch('/v1/public/operators/', (url) =>
+      url.endsWith('/embed_sessions/exchange')
+        ? jsonResponse({
+            token: 'kbs_embed',
+            expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+            components: null,
+            user: {
+              id: 'usr_1',
+              partnerId: 'pa_1',
+              email: 'a@b.example',
+              name: 'A',
+              role: 'owner',
+              locale: 'en',
+              twoFactorEnabled: false,
+              blocked: false,
+              locked: false,
+              createdAt: '2025-01-01T00:00:00Z',
+              lastSignInAt: null,
+            },
+          })
+        : jsonResponse(config()),
+    );
+    const portal = await fixture<KbPortal>(
+      html`<kb-portal api="https://api.kabinet.example/" operator="op_demo_luckyspin" client-secret="kbcs_123"></kb-portal>`,
+    );
+    await waitFor(() => titleOf(portal), 2000, 'loaded');
+    const [configCall] = stub.requests.filter((r) => r.method === 'GET');
+    expect(configCall?.url).to.equal('https://api.kabinet.example/v1/public/operators/op_demo_luckyspin');
+    expect(configCall?.headers.get('authorization'), 'no secret as bearer').to.equal(null);
+    const exchange = stub.requests.find((r) => r.method === 'POST');
+    expect(exchange?.url).to.equal(
+      'https://api.kabinet.example/v1/public/operators/op_demo_luckyspin/embed_sessions/exchange',
+    );
+    expect(exchange?.body).to.deep.equal({ clientSecret: 'kbcs_123' });
+  });
 
   it('passes the config to <kb-program> through context', async () => {
     serve(config());
