@@ -184,6 +184,22 @@ describe('<kb-portal> routing', () => {
     expect(activeNav(portal)).to.equal('Campaigns');
   });
 
+  it('signed out the portal shows Program; after sign-in the partner lands on the dashboard', async () => {
+    served();
+    const portal = await mount();
+    await waitFor(() => signInForm(portal), 2000, 'sign-in form');
+    expect(activeNav(portal)).to.equal('Program');
+    expect(navLink(portal, 'Dashboard'), 'no dashboard before sign-in').to.equal(undefined);
+    await signIn(portal);
+    await waitFor(() => activeNav(portal) === 'Dashboard', 2000, 'the dashboard');
+    await waitFor(
+      () => portal.shadowRoot?.querySelector('kb-dashboard')?.shadowRoot?.querySelector('[part~="heading"]'),
+      3000,
+      'its chunk',
+    );
+    expect(portal.section).to.equal('dashboard');
+  });
+
   it('an unknown section, or one the role may not see, falls back to the first allowed with the address corrected in place', async () => {
     served({ user: user({ role: 'analyst' }) });
     history.replaceState(null, '', `${location.pathname}${location.search}#/nowhere/at-all`);
@@ -199,9 +215,13 @@ describe('<kb-portal> routing', () => {
     await waitFor(() => signInForm(portal), 2000, 'sign-in form');
     expect(location.hash, 'team may open after sign-in: it waits').to.equal('#/team');
     await signIn(portal);
-    await waitFor(() => location.hash === '#/program', 2000, 'corrected for an analyst');
+    await waitFor(
+      () => location.hash === '#/dashboard',
+      2000,
+      'corrected for an analyst: the dashboard, first after sign-in',
+    );
     expect(history.length, 'still no new entry').to.equal(entries);
-    expect(activeNav(portal)).to.equal('Program');
+    expect(activeNav(portal)).to.equal('Dashboard');
     expect(navLink(portal, 'Team'), 'no Team for analysts').to.equal(undefined);
   });
 

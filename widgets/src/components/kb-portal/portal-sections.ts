@@ -32,6 +32,7 @@ export interface PortalSection {
 const accountChunk = () => import('../../sections/account.ts');
 const campaignsChunk = () => import('../../sections/campaigns.ts');
 const postbacksChunk = () => import('../../sections/postbacks.ts');
+const statisticsChunk = () => import('../../sections/statistics.ts');
 
 /**
  * Later sections are one line each, e.g.
@@ -39,6 +40,15 @@ const postbacksChunk = () => import('../../sections/postbacks.ts');
  *   roles: ['owner', 'admin'], render: () => html`<kb-team part="section section-team"></kb-team>` }`.
  */
 export const PORTAL_SECTIONS: readonly PortalSection[] = [
+  // First: a signed-in partner lands here (the first section a session may see); anonymous visitors get Program.
+  {
+    id: 'dashboard',
+    load: statisticsChunk,
+    labelKey: 'nav.dashboard',
+    component: 'statistics',
+    requiresSession: true,
+    render: () => html`<kb-dashboard part="section section-dashboard"></kb-dashboard>`,
+  },
   {
     id: 'program',
     labelKey: 'nav.program',

@@ -1,0 +1,149 @@
+/**
+ * What `<kb-dashboard>` draws from its answers: the quick stats cards, the two charts' series (days
+ * without traffic as zeros) and the campaign performance table.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale } from '../../internal/i18n.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import type { ChartSeries } from '../../internal/statistics/kb-stats-chart.ts';
+import { amountNumber, currenciesOf, formatDay, formatPeriodKey } from '../../internal/statistics/format.ts';
+import { periodKeys } from '../../internal/statistics/period-keys.ts';
+import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
+import type {
+  Grouping,
+  Metric,
+  MetricValue,
+  QuickStats,
+  Report,
+  ReportRow,
+  ReportValues,
+} from '../../internal/statistics/statistics-types.ts';
+import type { DashboardKey } from './kb-dashboard.messages.ts';
+
+/** What the views need from the element. */
+export interface DashboardView {
+  locale: Locale;
+  m(key: DashboardKey, params?: Record<string, string | number>): string;
+  s(key: StatisticsKey, params?: Record<string, string | number>): string;
+  metricLabel(metric: Metric): string;
+  keyLabel(row: ReportRow, grouping: Grouping): string;
+  renderValue(metric: Metric, value: MetricValue | undefined): TemplateResult;
+}
+
+export const CARD_METRICS: readonly Metric[] = ['clicks', 'registrations', 'ftdCount', 'ftdAmount'];
+export const TRAFFIC_METRICS: readonly Metric[] = ['clicks', 'registrations'];
+export const DEPOSIT_METRICS: readonly Metric[] = ['ftdCount', 'depositAmount'];
+export const CAMPAIGN_METRICS: readonly Metric[] = ['clicks', 'registrations', 'ftdCount', 'depositAmount', 'ngr'];
+
+/** The four quick stats cards: each period's dates and its values (only metrics the operator shows). */
+export function renderQuickStats(v: DashboardView, quick: QuickStats, metrics: readonly Metric[]): TemplateResult {
+  return html`<section part="quick-stats" aria-labelledby="dashboard-quick">
+    <h3 part="subheading" id="dashboard-quick">${v.m('quick')}</h3>
+    <ul part="stat-cards">
+      ${quick.periods.map((p) => {
+        const range =
+          p.from.slice(0, 10) === p.to.slice(0, 10)
+            ? formatDay(v.locale, p.from.slice(0, 10))
+            : v.s('period.range', {
+                from: formatDay(v.locale, p.from.slice(0, 10)),
+                to: formatDay(v.locale, p.to.slice(0, 10)),
+              });
+        return html`<li part="stat-card" data-period=${p.period}>
+          <h4 part="stat-period">${v.s(`period.${p.period}`)}</h4>
+          <p part="stat-range">${range}</p>
+          <dl part="stat-list">
+            ${metrics.map(
+              (metric) => html`<div part="stat" data-metric=${metric}>
+                <dt part="stat-name">${v.metricLabel(metric)}</dt>
+                <dd part="stat-value">${v.renderValue(metric, p.values[metric])}</dd>
+              </div>`,
+            )}
+          </dl>
+        </li>`;
+      })}
+    </ul>
+  </section>`;
+}
+
+/** Chart labels and each key's row (keys with no row are zeros). */
+function series(report: Report, grouping: Grouping, locale: Locale) {
+  const byKey = new Map(report.rows.map((r) => [r.key[grouping] ?? '', r.values] as const));
+  const keys =
+    periodKeys(grouping, report.period.from, report.period.to) ?? [...byKey.keys()].sort((a, b) => a.localeCompare(b));
+  return {
+    labels: keys.map((k) => formatPeriodKey(locale, grouping, k, true)),
+    rows: keys.map((k): ReportValues => byKey.get(k) ?? {}),
+  };
+}
+
+const count = (values: ReportValues, metric: Metric): number => {
+  const value = values[metric];
+  return typeof value === 'number' ? value : 0;
+};
+
+export interface ChartData {
+  labels: string[];
+  series: ChartSeries[];
+}
+
+/** Clicks and registrations (lines), FTD count and deposit amounts per currency (bars): those the operator shows. */
+export function chartData(v: DashboardView, report: Report, grouping: Grouping, shown: readonly Metric[]) {
+  const { labels, rows } = series(report, grouping, v.locale);
+  const counts = (metrics: readonly Metric[]): ChartSeries[] =>
+    metrics
+      .filter((metric) => shown.includes(metric))
+      .map((metric) => ({ label: v.metricLabel(metric), values: rows.map((r) => count(r, metric)), axis: 'count' }));
+  const amounts: ChartSeries[] = shown.includes('depositAmount')
+    ? currenciesOf(rows, 'depositAmount').map((currency) => ({
+        label: `${v.metricLabel('depositAmount')}, ${currency}`,
+        values: rows.map((r) => amountNumber(r.depositAmount, currency)),
+        axis: 'amount',
+        currency,
+      }))
+    : [];
+  return {
+    traffic: { labels, series: counts(TRAFFIC_METRICS) } satisfies ChartData,
+    deposits: { labels, series: [...counts(['ftdCount']), ...amounts] } satisfies ChartData,
+  };
+}
+
+/** The campaign performance table (the responsive pattern: cards on a phone). */
+export function renderCampaignTable(
+  v: DashboardView,
+  report: Report,
+  shown: readonly Metric[],
+  openReports: () => void,
+): TemplateResult {
+  const metrics = CAMPAIGN_METRICS.filter((metric) => shown.includes(metric));
+  const cols = columns({
+    campaign: { label: v.s('grouping.campaign'), primary: true },
+    ...Object.fromEntries(
+      metrics.map((metric, i) => [metric, { label: v.metricLabel(metric), priority: i < 3 ? 1 : 2 }] as const),
+    ),
+  });
+  const byKey = cols as unknown as Record<string, (typeof cols.list)[number]>;
+  return html`<div part="table-wrap" ${scrollRegion(v.m('campaignsTable'))}>
+      <table part="campaign-table">
+        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
+        <tbody>
+          ${report.rows.map(
+            (row) => html`<tr part="campaign-row" data-campaign-id=${row.key.campaign ?? ''}>
+              <th part="cell campaign-name" scope="row" ${cell(cols.campaign)}>${v.keyLabel(row, 'campaign')}</th>
+              ${metrics.map(
+                (metric) =>
+                  html`<td part=${`cell metric-cell metric-${metric}`} ${cell(byKey[metric]!)}>${v.renderValue(metric, row.values[metric])}</td>`,
+              )}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    ${
+      report.total > report.rows.length
+        ? html`<div part="more">
+            <p part="hint top-campaigns">${v.m('topCampaigns', { count: report.rows.length })}</p>
+            <button part="button open-reports" type="button" @click=${openReports}>${v.m('openReports')}</button>
+          </div>`
+        : nothing
+    }`;
+}

@@ -1,0 +1,21 @@
+/** Styles of `<kb-dashboard>` beyond the shared sheets: the quick stats cards. */
+import { css } from 'lit';
+
+export const dashboardStyles = css`
+  [part~='quick-stats'] { margin: 0 0 var(--_space-4); }
+  [part~='stat-cards'] {
+    display: grid; gap: var(--_space); margin: 0; padding: 0; list-style: none;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr));
+  }
+  [part~='stat-card'] {
+    display: grid; align-content: start; gap: var(--_space-1); min-width: 0;
+    padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
+  }
+  [part~='stat-period'] { margin: 0; font-size: 1em; }
+  [part~='stat-range'] { margin: 0 0 var(--_space-1); color: var(--_muted); font-size: 0.9em; }
+  [part~='stat-list'] { display: grid; gap: var(--_space-1); margin: 0; }
+  [part~='stat'] { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 var(--_space-2); }
+  [part~='stat-name'] { color: var(--_muted); }
+  [part~='stat-value'] { margin: 0; margin-inline-start: auto; font-weight: 600; text-align: end; }
+  [part~='campaigns'] [part~='subheading'] { margin-top: 0; }
+`;

@@ -1,0 +1,168 @@
+/**
+ * Test-only fixtures for the statistics widgets' browser tests: report options, reports and quick
+ * stats as the server sends them, an API stub answering the three routes (a test's own handler goes
+ * first), and a stand-in portal providing the api, session, locale and branding contexts. Nothing
+ * outside *.test.ts imports this.
+ */
+import { html } from 'lit';
+import { ContextProvider } from '@lit/context';
+import { createApiClient } from '../api-client.ts';
+import { API, json, makeUser, mockApi, type ApiMock, type Handler } from '../account/account-test-kit.ts';
+import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext } from '../contexts.ts';
+import { createLocaleState, type Locale } from '../i18n.ts';
+import { portalConfig } from '../portal-test-kit.ts';
+import { fixture, waitFor } from '../test-helpers.ts';
+import { METRICS, type QuickStats, type Report, type ReportOptions, type ReportRow } from './statistics-types.ts';
+
+export const OPTIONS_PATH = '/v1/partner/reports/options';
+export const REPORT_PATH = '/v1/partner/reports/performance';
+export const QUICK_PATH = '/v1/partner/reports/quick_stats';
+
+export function reportOptions(overrides: Partial<ReportOptions> = {}): ReportOptions {
+  return {
+    metrics: [...METRICS],
+    groupings: [
+      'hour',
+      'day',
+      'week',
+      'month',
+      'year',
+      'brand',
+      'plan',
+      'campaign',
+      'promo',
+      'landing',
+      'creative',
+      'trafficSource',
+      'country',
+      'device',
+      'os',
+      'parameter',
+    ],
+    timeZone: 'Europe/Berlin',
+    defaultCurrency: 'EUR',
+    currencies: ['EUR', 'USD'],
+    ratesDates: { first: '2026-01-02', last: '2026-11-30' },
+    parameters: ['sub1', 'utm_source'],
+    brands: [
+      { id: 'brd_lucky', name: 'LuckySpin' },
+      { id: 'brd_north', name: 'Northwind' },
+    ],
+    plans: [{ id: 'pln_rev', name: 'RevShare 30%' }],
+    campaigns: [
+      { id: 'camp_1', name: 'Summer push' },
+      { id: 'camp_2', name: 'Spring promo' },
+    ],
+    promos: [
+      { id: 'promo_1', name: 'Welcome banner', campaignId: 'camp_1' },
+      { id: 'promo_2', name: 'Direct to sports', campaignId: 'camp_1' },
+      { id: 'promo_3', name: 'Spring link', campaignId: 'camp_2' },
+    ],
+    landings: [{ id: 'lnd_main', name: 'LuckySpin welcome' }],
+    trafficSources: [{ id: 'ts_seo', name: 'SEO' }],
+    ...overrides,
+  };
+}
+
+export const row = (
+  key: Record<string, string>,
+  values: ReportRow['values'],
+  labels: Record<string, string> = {},
+): ReportRow => ({ key, labels, values });
+
+export function report(overrides: Partial<Report> = {}): Report {
+  const rows = overrides.rows ?? [];
+  return {
+    period: { from: '2026-11-01', to: '2026-11-30', timeZone: 'Europe/Berlin' },
+    groupBy: [],
+    metrics: ['clicks', 'registrations'],
+    currency: { mode: 'each', currency: null, ratesDate: null, missingRates: [] },
+    rows,
+    totals: {},
+    total: rows.length,
+    ...overrides,
+  };
+}
+
+const quickValues = (clicks: number, eur: string, usd?: string): ReportRow['values'] => ({
+  clicks,
+  registrations: Math.round(clicks / 10),
+  ftdCount: Math.round(clicks / 50),
+  ftdAmount: usd ? { EUR: eur, USD: usd } : { EUR: eur },
+});
+
+export function quickStats(overrides: Partial<QuickStats> = {}): QuickStats {
+  return {
+    currency: null,
+    timeZone: 'Europe/Berlin',
+    periods: [
+      { period: 'today', from: '2026-11-30', to: '2026-11-30', values: quickValues(120, '50.00') },
+      { period: 'yesterday', from: '2026-11-29', to: '2026-11-29', values: quickValues(300, '0.00') },
+      { period: 'this_month', from: '2026-11-01', to: '2026-11-30', values: quickValues(4500, '1250.50', '14.00') },
+      { period: 'last_month', from: '2026-10-01', to: '2026-10-31', values: quickValues(3900, '980.10') },
+    ],
+    ...overrides,
+  };
+}
+
+/**
+ * Answers options, quick stats and the report (`onReport` builds it from the query); `first` answers
+ * before them (return undefined to fall through). Unanswered routes get a 404 problem.
+ */
+export function fakeStatisticsApi(
+  onReport: (query: URLSearchParams) => Report = () => report(),
+  first: Handler = () => undefined,
+  options: ReportOptions = reportOptions(),
+): ApiMock {
+  return mockApi(async (request) => {
+    const own = await first(request);
+    if (own) return own;
+    if (request.method !== 'GET') return undefined;
+    if (request.path === OPTIONS_PATH) return json(options);
+    if (request.path === QUICK_PATH) return json(quickStats());
+    if (request.path === REPORT_PATH) return json(onReport(request.query));
+    return undefined;
+  });
+}
+
+/** A report request's query as `key=value` pairs in order, lists as sent (commas unescaped). */
+export const queryText = (query: URLSearchParams): string => decodeURIComponent(query.toString());
+
+/** Mounts `<tag>` inside a stand-in portal (api, session, locale and the operator's config) and waits for its first render. */
+export async function mountStatistics<E extends HTMLElement>(
+  tag: string,
+  options: { locale?: Locale; userId?: string; operatorId?: string } = {},
+) {
+  const host = await fixture<HTMLDivElement>(html`<div></div>`);
+  const config = portalConfig();
+  const providers = {
+    api: new ContextProvider(host, { context: apiContext, initialValue: createApiClient(API) }),
+    session: new ContextProvider(host, {
+      context: sessionContext,
+      initialValue: {
+        ...anonymousSession(),
+        status: 'signed_in' as const,
+        user: makeUser({ id: options.userId ?? 'usr_owner' }),
+        expiresAt: '2099-01-01T00:00:00.000Z',
+      },
+    }),
+    locale: new ContextProvider(host, {
+      context: localeContext,
+      initialValue: createLocaleState(options.locale ?? 'en'),
+    }),
+    branding: new ContextProvider(host, {
+      context: brandingContext,
+      initialValue: { ...config, operator: { ...config.operator, id: options.operatorId ?? config.operator.id } },
+    }),
+  };
+  const el = document.createElement(tag) as E;
+  host.append(el);
+  await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return { el, host, providers };
+}
+
+/** Waits until `count` requests went to `path`, and returns them. */
+export async function sentTo(api: ApiMock, path: string, count: number) {
+  await waitFor(() => api.sent(`GET ${path}`).length >= count, 2000, `${count} request(s) to ${path}`);
+  return api.sent(`GET ${path}`);
+}

@@ -1,0 +1,12 @@
+/**
+ * Lazy chunk: the dashboard and the performance report. Their charts' library is not in here: each
+ * `<kb-stats-chart>` imports it (a chunk of its own) the first time it draws.
+ */
+import { define } from '../internal/base-element.ts';
+import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
+import { KbDashboard } from '../components/kb-dashboard/kb-dashboard.ts';
+
+define('kb-stats-chart', KbStatsChart);
+define('kb-dashboard', KbDashboard);
+
+export { KbStatsChart, KbDashboard };
