@@ -7,7 +7,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
-import { insertMany } from '../core/db/insert-many.ts';
+import { insertMany, insertManyAtomically } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
 import {
   commissionPlans,
@@ -17,7 +17,10 @@ import {
   planAssignments,
 } from '../core/modules/catalog/table.ts';
 import { campaigns, promos } from '../core/modules/campaigns/table.ts';
-import { clicks } from '../core/modules/tracking/table.ts';
+import type { clicks } from '../core/modules/tracking/table.ts';
+import { clickWriteParts } from '../core/modules/tracking/click-writer.ts';
+import { eventFact } from '../core/modules/events/ingest-events.ts';
+import { trafficCountParts } from '../core/modules/statistics/count-traffic.ts';
 import { playerEvents, players } from '../core/modules/events/table.ts';
 import { partners } from '../core/modules/identity/table.ts';
 
@@ -272,9 +275,20 @@ async function seedTraffic(
   let eventBuffer: Array<typeof playerEvents.$inferInsert> = [];
   const playerRows: Array<typeof players.$inferInsert> = [];
   let playerSeq = 0;
+  const campaignOf = new Map(campaignRows.map((c) => [c.id, c]));
+  const paramsOf = new Map<string, Array<[string, string]>>();
+  // Clicks, events and the statistics they add go in together, as the tracking edge and event ingest write them.
   const flush = async () => {
-    await insertMany(ctx.db, clicks, clickBuffer, { maxParams });
-    await insertMany(ctx.db, playerEvents, eventBuffer, { maxParams });
+    await insertManyAtomically(
+      ctx.db,
+      [
+        ...clickWriteParts(clickBuffer),
+        { table: playerEvents, rows: eventBuffer },
+        ...trafficCountParts(eventBuffer.flatMap((e) => eventFact(e, paramsOf.get(e.clickId ?? '')) ?? [])),
+      ],
+      { maxParams },
+    );
+    paramsOf.clear();
     clickBuffer = [];
     eventBuffer = [];
   };
@@ -293,19 +307,31 @@ async function seedTraffic(
       const [device, os, browser] = pick(UAS);
       const id = newId('v', { now: () => at });
       const isBot = device === 'bot';
+      const params: Array<[string, string]> = [
+        ['sub1', `s${Math.floor(random() * 40)}`],
+        ['clickID', Math.floor(random() * 1e9).toString(36)],
+      ];
+      paramsOf.set(id, params);
+      const country = pick(op.countries);
+      const campaign = campaignOf.get(promo.campaignId)!;
+      const promoFixes = {
+        planId: campaign.planId,
+        landingId: promo.landingId,
+        creativeId: promo.creativeId ?? null,
+        trafficSourceId: promo.trafficSourceId ?? null,
+      };
       clickBuffer.push({
         id,
         operatorId: op.operatorId,
         partnerId: promo.partnerId,
         campaignId: promo.campaignId,
         promoId: promo.id,
+        brandId: campaign.brandId,
+        ...promoFixes,
         createdAt: at,
-        params: [
-          ['sub1', `s${Math.floor(random() * 40)}`],
-          ['clickID', Math.floor(random() * 1e9).toString(36)],
-        ],
+        params,
         ipPrefix: `${Math.floor(random() * 220) + 1}.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.0/24`,
-        country: pick(op.countries),
+        country,
         device,
         os,
         browser,
@@ -328,6 +354,10 @@ async function seedTraffic(
           campaignId: promo.campaignId,
           promoId: promo.id,
           clickId: id,
+          ...promoFixes,
+          country,
+          device,
+          os,
         };
         // Events that would fall after "now" have not happened yet, so they are not generated.
         const event = (

@@ -43,14 +43,30 @@ export interface InsertPart<T extends SQLiteTable = SQLiteTable> {
   table: T;
   rows: Array<T['$inferInsert']>;
   onConflictDoNothing?: boolean;
+  /**
+   * Counter rows: on a clash of the unique key `keys`, add the new row's `add` columns to the
+   * stored row's instead (aggregates written in the same batch as the rows they count).
+   */
+  onConflictAdd?: { keys: string[]; add: string[] };
 }
 
-function buildStatements({ table, rows, onConflictDoNothing }: InsertPart, maxParams: number): Statement[] {
+function conflictClause(table: SQLiteTable, part: InsertPart): string {
+  if (part.onConflictDoNothing) return ' on conflict do nothing';
+  if (!part.onConflictAdd) return '';
+  const columns = getTableColumns(table) as Record<string, Column>;
+  const name = (key: string) => `"${columns[key]!.name}"`;
+  const target = part.onConflictAdd.keys.map(name).join(', ');
+  const sums = part.onConflictAdd.add.map((k) => `${name(k)} = ${name(k)} + excluded.${name(k)}`).join(', ');
+  return ` on conflict (${target}) do update set ${sums}`;
+}
+
+function buildStatements(part: InsertPart, maxParams: number): Statement[] {
+  const { table, rows } = part;
   const entries = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
   const perStatement = Math.max(1, Math.floor(maxParams / entries.length));
   const head = `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) values `;
   const tuple = `(${entries.map(() => '?').join(', ')})`;
-  const tail = onConflictDoNothing ? ' on conflict do nothing' : '';
+  const tail = conflictClause(table, part);
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);

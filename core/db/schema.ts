@@ -10,3 +10,4 @@ export * from '../modules/events/table.ts';
 export * from '../modules/postbacks/table.ts';
 export * from '../modules/networks/table.ts';
 export * from '../modules/conversions/table.ts';
+export * from '../modules/statistics/table.ts';

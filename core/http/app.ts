@@ -26,6 +26,7 @@ import { eventRoutes } from '../modules/events/routes.ts';
 import { postbackRoutes } from '../modules/postbacks/routes.ts';
 import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
+import { statisticsRoutes } from '../modules/statistics/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -152,7 +153,8 @@ export function createApp(deps: AppDeps) {
     .route('/', eventRoutes)
     .route('/', postbackRoutes)
     .route('/', networkRoutes)
-    .route('/', conversionRoutes);
+    .route('/', conversionRoutes)
+    .route('/', statisticsRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

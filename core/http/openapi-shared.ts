@@ -103,6 +103,7 @@ export const OPENAPI_TAGS = [
     name: 'Partner postbacks',
     description: "Postbacks to the partner's tracker: configuration, preview, test and log",
   },
+  { name: 'Partner statistics', description: 'The performance report, its options and the dashboard quick stats' },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Catalog', description: 'Brands' },
   { name: 'Operator: catalog', description: 'Landings, creatives, traffic sources and commission plans' },
@@ -110,6 +111,7 @@ export const OPENAPI_TAGS = [
   { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },
   { name: 'Operator: networks and trackers', description: 'The CPA-network catalog, connections and offer mappings' },
   { name: 'Operator: conversions and costs', description: 'Reported conversions and costs' },
+  { name: 'Operator: statistics', description: 'Reports over all partners, what partners see, exchange rates' },
   { name: 'Tracking', description: 'Tracking links' },
   { name: 'Inbound postbacks', description: "Postbacks from the operator's tracker and CPA networks (token in `t`)" },
 ];

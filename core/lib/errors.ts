@@ -112,6 +112,8 @@ export const PROBLEM_FORMATS = [
   'parameter_name',
   'size',
   'http_status_filter',
+  'time_zone',
+  'exchange_rate',
 ] as const;
 
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];

@@ -28,13 +28,13 @@ export async function mintEmbedSessionTypes() {
     expiresAt: string;
     userId: string;
     components: Array<
-      'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks'
+      'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks' | 'statistics'
     >;
   }>();
   expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{
     userId: string;
     components?:
-      | Array<'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks'>
+      | Array<'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks' | 'statistics'>
       | undefined;
     ttlSeconds?: number | undefined;
   }>();

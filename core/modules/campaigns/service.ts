@@ -270,21 +270,63 @@ function bannerSnippet(link: string, c: { assetUrl: string; width: number; heigh
 
 // ---- Look-ups for other modules (they never read `campaigns` or `promos` themselves). ----
 
+/** What a promo fixes about the traffic it brings: whom it credits and under which attributes it is counted. */
+export interface PromoAttributes {
+  promoId: string;
+  partnerId: string;
+  campaignId: string;
+  brandId: string;
+  planId: string;
+  landingId: string;
+  creativeId: string | null;
+  trafficSourceId: string | null;
+}
+
+const promoAttributeColumns = {
+  promoId: promos.id,
+  partnerId: promos.partnerId,
+  campaignId: promos.campaignId,
+  brandId: campaigns.brandId,
+  planId: campaigns.planId,
+  landingId: promos.landingId,
+  creativeId: promos.creativeId,
+  trafficSourceId: promos.trafficSourceId,
+};
+
 /** Which promos these promo codes (the operator's coupon codes) name, by code; unknown codes are absent. One query per chunk. */
 export async function promosByCode(
   ctx: TenantRead,
   promoCodes: Iterable<string>,
-): Promise<Map<string, { id: string; partnerId: string; campaignId: string }>> {
+): Promise<Map<string, PromoAttributes>> {
   const rows = await selectInChunks(
     promoCodes,
     (codes) =>
       ctx.db
-        .select({ code: promos.promoCode, id: promos.id, partnerId: promos.partnerId, campaignId: promos.campaignId })
+        .select({ code: promos.promoCode, ...promoAttributeColumns })
         .from(promos)
+        .innerJoin(campaigns, eq(campaigns.id, promos.campaignId))
         .where(and(eq(promos.operatorId, ctx.operatorId), inArray(promos.promoCode, codes))),
     ctx.maxBoundParams,
   );
   return new Map(rows.map(({ code, ...p }) => [code!, p]));
+}
+
+/** The attributes of these promos of the operator, by id. One query per chunk. */
+export async function promoAttributesOf(
+  ctx: TenantRead,
+  promoIds: Iterable<string>,
+): Promise<Map<string, PromoAttributes>> {
+  const rows = await selectInChunks(
+    promoIds,
+    (ids) =>
+      ctx.db
+        .select(promoAttributeColumns)
+        .from(promos)
+        .innerJoin(campaigns, eq(campaigns.id, promos.campaignId))
+        .where(and(eq(promos.operatorId, ctx.operatorId), inArray(promos.id, ids))),
+    ctx.maxBoundParams,
+  );
+  return new Map(rows.map((p) => [p.promoId, p]));
 }
 
 /** The names of these campaigns of the operator, by id. One query per chunk. */
@@ -299,6 +341,42 @@ export async function campaignNames(ctx: TenantRead, campaignIds: Iterable<strin
     ctx.maxBoundParams,
   );
   return new Map(rows.map((c) => [c.id, c.name]));
+}
+
+/** Whose campaigns these are, and their brand and plan, by id. One query per chunk. */
+export async function campaignAttributesOf(
+  ctx: TenantRead,
+  campaignIds: Iterable<string>,
+): Promise<Map<string, { partnerId: string; brandId: string; planId: string }>> {
+  const rows = await selectInChunks(
+    campaignIds,
+    (ids) =>
+      ctx.db
+        .select({
+          id: campaigns.id,
+          partnerId: campaigns.partnerId,
+          brandId: campaigns.brandId,
+          planId: campaigns.planId,
+        })
+        .from(campaigns)
+        .where(and(eq(campaigns.operatorId, ctx.operatorId), inArray(campaigns.id, ids))),
+    ctx.maxBoundParams,
+  );
+  return new Map(rows.map(({ id, ...c }) => [id, c]));
+}
+
+/** The titles of these promos of the operator, by id. One query per chunk. */
+export async function promoTitles(ctx: TenantRead, promoIds: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await selectInChunks(
+    promoIds,
+    (ids) =>
+      ctx.db
+        .select({ id: promos.id, title: promos.title })
+        .from(promos)
+        .where(and(eq(promos.operatorId, ctx.operatorId), inArray(promos.id, ids))),
+    ctx.maxBoundParams,
+  );
+  return new Map(rows.map((p) => [p.id, p.title]));
 }
 
 /** The promo codes (null when a promo has none) of these promos of the operator, by id. One query per chunk. */
@@ -395,20 +473,30 @@ export async function findPromoByTrackingCode(
   operatorId: string;
   partnerId: string;
   campaignId: string;
+  /** What the promo fixes about its clicks (counted under these in statistics). */
+  attributes: PromoAttributes;
   landing: { url: string; audience: 'players' | 'sub_affiliates'; visitParam: string };
   partnerReferralCode: string;
 } | null> {
   const [row] = await ctx.db
     .select({
-      promoId: promos.id,
       operatorId: promos.operatorId,
-      partnerId: promos.partnerId,
-      campaignId: promos.campaignId,
+      ...promoAttributeColumns,
       landing: landingTargetOf(promos.landingId),
       partnerReferralCode: partnerReferralCodeOf(promos.partnerId),
     })
     .from(promos)
+    .innerJoin(campaigns, eq(campaigns.id, promos.campaignId))
     .where(eq(promos.code, code));
   if (!row || !row.landing || row.partnerReferralCode === null) return null;
-  return { ...row, landing: row.landing, partnerReferralCode: row.partnerReferralCode };
+  const { operatorId, landing, partnerReferralCode, ...attributes } = row;
+  return {
+    promoId: attributes.promoId,
+    operatorId,
+    partnerId: attributes.partnerId,
+    campaignId: attributes.campaignId,
+    attributes,
+    landing,
+    partnerReferralCode,
+  };
 }

@@ -393,3 +393,53 @@ export const landingTargetOf = (id: SQLWrapper) =>
   jsonObject<{ url: string; audience: LandingRow['audience']; visitParam: string }>(
     sql`(select json_object('url', ${landings.url}, 'audience', ${landings.audience}, 'visitParam', ${brands.visitParam}) from ${landings} inner join ${brands} on ${brands.id} = ${landings.brandId} where ${landings.id} = ${id})`,
   );
+
+/** What a report names its rows by: catalog item ids to their names (creatives: titles). One query per kind and chunk. */
+export async function catalogNames(
+  ctx: TenantRead,
+  ids: {
+    brand?: Iterable<string>;
+    plan?: Iterable<string>;
+    landing?: Iterable<string>;
+    creative?: Iterable<string>;
+    trafficSource?: Iterable<string>;
+  },
+): Promise<Record<'brand' | 'plan' | 'landing' | 'creative' | 'trafficSource', Map<string, string>>> {
+  const load = async (
+    values: Iterable<string> | undefined,
+    table: typeof brands | typeof commissionPlans | typeof landings | typeof trafficSources,
+  ) =>
+    new Map(
+      (
+        await selectInChunks(
+          values ?? [],
+          (chunk) =>
+            ctx.db
+              .select({ id: table.id, name: table.name })
+              .from(table)
+              .where(and(eq(table.operatorId, ctx.operatorId), inArray(table.id, chunk))),
+          ctx.maxBoundParams,
+        )
+      ).map((r) => [r.id, r.name]),
+    );
+  const creativeTitles = new Map(
+    (
+      await selectInChunks(
+        ids.creative ?? [],
+        (chunk) =>
+          ctx.db
+            .select({ id: creatives.id, name: creatives.title })
+            .from(creatives)
+            .where(and(eq(creatives.operatorId, ctx.operatorId), inArray(creatives.id, chunk))),
+        ctx.maxBoundParams,
+      )
+    ).map((r) => [r.id, r.name]),
+  );
+  return {
+    brand: await load(ids.brand, brands),
+    plan: await load(ids.plan, commissionPlans),
+    landing: await load(ids.landing, landings),
+    creative: creativeTitles,
+    trafficSource: await load(ids.trafficSource, trafficSources),
+  };
+}

@@ -1,7 +1,7 @@
 /** The operator's view of conversions (list, detail with every change), status/payout changes, and costs. */
 import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PartnerContext, TenantContext } from '../../lib/context.ts';
+import type { PartnerContext, TenantContext, TenantRead } from '../../lib/context.ts';
 import {
   DomainError,
   fieldProblem,
@@ -221,6 +221,32 @@ export async function listCosts(ctx: TenantContext, query: z.infer<typeof CostQu
     currency: r.currency,
     updatedAt: r.updatedAt.toISOString(),
   }));
+}
+
+/** Costs by campaign and date (the dates as uploaded) for reports, in minor units. One query. */
+export async function campaignCostsBetween(
+  ctx: TenantRead,
+  query: { from: string; to: string; campaignIds?: string[] | undefined },
+): Promise<Array<{ campaignId: string; date: string; amountMinor: number; currency: string }>> {
+  const rows = await ctx.db
+    .select({
+      campaignId: campaignCosts.campaignId,
+      date: campaignCosts.day,
+      amountMinor: campaignCosts.amountMinor,
+      currency: campaignCosts.currency,
+    })
+    .from(campaignCosts)
+    .where(
+      and(
+        eq(campaignCosts.operatorId, ctx.operatorId),
+        gte(campaignCosts.day, query.from),
+        lte(campaignCosts.day, query.to),
+        query.campaignIds
+          ? sql`${campaignCosts.campaignId} in (select value from json_each(${JSON.stringify(query.campaignIds)}))`
+          : undefined,
+      ),
+    );
+  return rows;
 }
 
 /** The partner's view: conversions on its own clicks, with campaign and promo names; no operator internals. */

@@ -13,20 +13,13 @@ import { selectInChunks } from '../../db/in-chunks.ts';
 import { planPostbacks, type PostbackTrigger } from '../postbacks/plan-postbacks.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { existingBrandIds } from '../catalog/service.ts';
-import { promosByCode } from '../campaigns/service.ts';
-import { clickAttributions } from '../tracking/service.ts';
+import { eventMetrics, trafficCountParts, type TrafficFact } from '../statistics/count-traffic.ts';
+import { loadAttributionSources, type Attribution } from './event-attribution.ts';
 import { playerEvents, players } from './table.ts';
 import { PlayerEventSchema } from './schemas.ts';
 import type { z } from 'zod';
 
 type Incoming = z.infer<typeof PlayerEventSchema>;
-type Attribution = {
-  partnerId: string;
-  campaignId: string;
-  promoId: string;
-  clickId: string | null;
-  method: 'visit_id' | 'promo_code' | 'player';
-};
 type Result = {
   index: number;
   id: string | null;
@@ -34,8 +27,6 @@ type Result = {
   attribution: Attribution | null;
   errors?: Array<{ path: string; message: string }>;
 };
-
-const playerKey = (brand: string, player: string) => `${brand}\u0000${player}`;
 
 /**
  * Canonical content: key order, time notation or "5" vs "5.00" do not make a "different" event.
@@ -87,8 +78,50 @@ function eventTrigger(e: typeof playerEvents.$inferInsert): PostbackTrigger {
   };
 }
 
+/** How often a batch that lost a race for the same event ids is decided again (it then sees them stored). */
+const RACE_RETRIES = 4;
+const isUniqueViolation = (error: unknown) =>
+  /UNIQUE constraint failed/i.test(String((error as { cause?: unknown })?.cause ?? '') + String(error));
+
 /** `raw`: the request's events as sent; each is validated on its own (a bad one is rejected, the rest go on). */
 export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ingestOnce(ctx, raw);
+    } catch (error) {
+      if (attempt >= RACE_RETRIES || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
+
+/** What an accepted, attributed event adds to statistics (null when it counts nothing). */
+export function eventFact(
+  e: typeof playerEvents.$inferInsert,
+  params: Array<[string, string]> | undefined,
+): TrafficFact | null {
+  const metrics = eventMetrics(e.type, e.amountMinor ?? null);
+  if (!e.partnerId || !metrics) return null;
+  return {
+    operatorId: e.operatorId,
+    at: e.occurredAt,
+    partnerId: e.partnerId,
+    brandId: e.brandId,
+    planId: e.planId ?? null,
+    campaignId: e.campaignId!,
+    promoId: e.promoId!,
+    landingId: e.landingId ?? null,
+    creativeId: e.creativeId ?? null,
+    trafficSourceId: e.trafficSourceId ?? null,
+    country: e.country ?? null,
+    device: e.device ?? null,
+    os: e.os ?? null,
+    currency: e.currency ?? '',
+    metrics,
+    ...(params ? { params } : {}),
+  };
+}
+
+async function ingestOnce(ctx: TenantContext, raw: unknown[]) {
   const { operatorId } = ctx;
   const results: Result[] = [];
   const valid: Array<{ index: number; event: Incoming; hash: string; amountMinor: number | null }> = [];
@@ -149,29 +182,16 @@ export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
       )
     ).map((r) => [r.id, r]),
   );
-  const clickRows = await clickAttributions(
+  const sources = await loadAttributionSources(
     ctx,
-    valid.flatMap((v) => (v.event.visitId ? [v.event.visitId] : [])),
-  );
-  const promoRows = await promosByCode(
-    ctx,
-    valid.flatMap((v) => (v.event.promoCode ? [v.event.promoCode] : [])),
-  );
-  const knownPlayers = new Map(
-    (
-      await inChunks([...new Set(valid.map((v) => v.event.playerId))], (ids) =>
-        ctx.db
-          .select()
-          .from(players)
-          .where(and(eq(players.operatorId, operatorId), inArray(players.playerId, ids))),
-      )
-    ).map((p) => [playerKey(p.brandId, p.playerId), p]),
+    valid.map((v) => v.event),
   );
 
   const now = ctx.clock.now();
   const toInsert: Array<typeof playerEvents.$inferInsert> = [];
   const newPlayers: Array<typeof players.$inferInsert> = [];
   const seenInBatch = new Map<string, string>();
+  const clickParams = new Map<string, Array<[string, string]>>();
   for (const { index, event, hash, amountMinor } of valid) {
     const prior = existing.get(event.id);
     const priorHash = prior?.hash ?? seenInBatch.get(event.id);
@@ -209,34 +229,10 @@ export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
       };
       continue;
     }
-    const click = event.visitId ? clickRows.get(event.visitId) : undefined;
-    const promo = event.promoCode ? promoRows.get(event.promoCode) : undefined;
-    const player = knownPlayers.get(playerKey(event.brand, event.playerId));
-    const attribution: Attribution | null = click
-      ? {
-          partnerId: click.partnerId,
-          campaignId: click.campaignId,
-          promoId: click.promoId,
-          clickId: click.id,
-          method: 'visit_id',
-        }
-      : promo
-        ? {
-            partnerId: promo.partnerId,
-            campaignId: promo.campaignId,
-            promoId: promo.id,
-            clickId: null,
-            method: 'promo_code',
-          }
-        : player
-          ? {
-              partnerId: player.partnerId,
-              campaignId: player.campaignId,
-              promoId: player.promoId,
-              clickId: player.clickId,
-              method: 'player',
-            }
-          : null;
+    const player = sources.player(event.brand, event.playerId);
+    const attributed = sources.attribute(event);
+    const attribution = attributed?.attribution ?? null;
+    if (attributed?.params) clickParams.set(event.id, attributed.params);
     if (attribution && !player) {
       const row = {
         operatorId,
@@ -249,7 +245,7 @@ export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
         attributedAt: now,
       };
       newPlayers.push(row);
-      knownPlayers.set(playerKey(event.brand, event.playerId), row as typeof players.$inferSelect);
+      sources.addPlayer(row);
     }
     toInsert.push({
       operatorId,
@@ -269,6 +265,7 @@ export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
       promoId: attribution?.promoId ?? null,
       clickId: attribution?.clickId ?? null,
       attributedBy: attribution?.method ?? null,
+      ...attributed?.under,
       receivedAt: now,
     });
     seenInBatch.set(event.id, hash);
@@ -280,9 +277,11 @@ export async function ingestEvents(ctx: TenantContext, raw: unknown[]) {
     toInsert.flatMap((e) => (e.partnerId ? [eventTrigger(e)] : [])),
   );
   await ctx.jobs.enqueueMany(planned.jobs, [
-    // Conflicting concurrent batches with the same ids: the unique key keeps the first, never two.
-    { table: playerEvents, rows: toInsert, onConflictDoNothing: true },
+    // Concurrent batches with the same ids: the unique key fails the later batch whole (its
+    // statistics with it), which is decided again and then finds the events stored.
+    { table: playerEvents, rows: toInsert },
     { table: players, rows: newPlayers, onConflictDoNothing: true },
+    ...trafficCountParts(toInsert.flatMap((e) => eventFact(e, clickParams.get(e.id)) ?? [])),
     ...planned.parts,
   ]);
   const count = (status: Result['status']) => results.filter((r) => r.status === status).length;

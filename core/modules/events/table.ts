@@ -39,6 +39,14 @@ export const playerEvents = sqliteTable(
     promoId: text('promo_id'),
     clickId: text('click_id'),
     attributedBy: text('attributed_by', { enum: ATTRIBUTION_METHODS }),
+    /** What statistics count the event under, fixed when it was attributed: the promo's and the click's. */
+    planId: text('plan_id'),
+    landingId: text('landing_id'),
+    creativeId: text('creative_id'),
+    trafficSourceId: text('traffic_source_id'),
+    country: text('country'),
+    device: text('device'),
+    os: text('os'),
     receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [

@@ -72,3 +72,12 @@ export async function updateProfile(ctx: PartnerContext, input: z.infer<typeof U
   ]);
   return getProfile(ctx);
 }
+
+/** The signed-in user's default report currency (null: each currency on its own). One query. */
+export async function findReportCurrency(ctx: PartnerContext): Promise<string | null> {
+  const [row] = await ctx.db
+    .select({ currency: users.defaultCurrency })
+    .from(users)
+    .where(and(eq(users.operatorId, ctx.operatorId), eq(users.id, ctx.partner.userId)));
+  return row?.currency ?? null;
+}

@@ -265,6 +265,7 @@ export const EMBED_COMPONENTS = [
   'campaigns',
   'conversions',
   'postbacks',
+  'statistics',
 ] as const;
 export const MintPartnerSessionSchema = z
   .object({

@@ -171,7 +171,7 @@ export const auditEvents = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
-    index('audit_events_partner').on(t.operatorId, t.partnerId, t.createdAt),
+    index('audit_events_partner_id').on(t.operatorId, t.partnerId, t.id),
     index('audit_events_ip').on(t.ip, t.type, t.createdAt),
   ],
 );

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { isTimeZone } from '../../lib/time-zones.ts';
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a hex colour like #1a2b3c');
 
@@ -40,6 +41,14 @@ export const BrandingSchema = z
   })
   .openapi('Branding');
 
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine(isTimeZone, {
+    message: 'must be an IANA time zone like Europe/Malta',
+    params: { reason: 'invalid_format', format: 'time_zone' },
+  });
+
 export const OperatorSchema = z
   .object({
     id: z.string().openapi({ example: 'op_01JD3Z8Q0000ABCDEFGHJKMNPQ' }),
@@ -48,6 +57,7 @@ export const OperatorSchema = z
     allowedOrigins: z.array(z.string()),
     lockoutThreshold: z.number().int(),
     fallbackUrl: z.string().nullable(),
+    timeZone: z.string().openapi({ example: 'Europe/Malta' }),
     createdAt: z.string().openapi({ format: 'date-time' }),
   })
   .openapi('Operator');
@@ -63,6 +73,8 @@ export const UpdateOperatorSchema = z
       .url({ protocol: /^https?$/ })
       .nullable()
       .optional(),
+    /** IANA zone reports default to and relative periods ("today", "last month") are cut in. */
+    timeZone: TimeZoneSchema.optional(),
   })
   .strict()
   .openapi('UpdateOperator');

@@ -73,6 +73,7 @@ export async function getOperator(ctx: Pick<TenantContext, 'db' | 'operatorId'>)
     allowedOrigins: origins.map((o) => o.origin),
     lockoutThreshold: row.lockoutThreshold,
     fallbackUrl: row.fallbackUrl,
+    timeZone: row.timeZone,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -97,12 +98,23 @@ export async function updateOperator(ctx: TenantStore, input: UpdateOperatorInpu
         branding,
         lockoutThreshold: input.lockoutThreshold ?? current.lockoutThreshold,
         fallbackUrl: input.fallbackUrl === undefined ? current.fallbackUrl : input.fallbackUrl,
+        timeZone: input.timeZone ?? current.timeZone,
         updatedAt: ctx.clock.now(),
       })
       .where(eq(operators.id, operatorId)),
     ...originWrites,
   ]);
   return getOperator(ctx);
+}
+
+/** The operator's IANA time zone (reports' default). */
+export async function findOperatorTimeZone(ctx: Pick<TenantContext, 'db' | 'operatorId'>): Promise<string> {
+  const [row] = await ctx.db
+    .select({ timeZone: operators.timeZone })
+    .from(operators)
+    .where(eq(operators.id, ctx.operatorId));
+  if (!row) throw notFound('Operator');
+  return row.timeZone;
 }
 
 export async function getPortalConfig(ctx: TenantRead) {

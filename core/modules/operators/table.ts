@@ -35,6 +35,8 @@ export const operators = sqliteTable('operators', {
   lockoutThreshold: integer('lockout_threshold').notNull().default(5),
   /** Where unknown tracking codes on this operator's hosts send players. */
   fallbackUrl: text('fallback_url'),
+  /** IANA zone reports default to, and whose days relative periods ("today", "this month") mean. */
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });

@@ -107,5 +107,5 @@ export const postbackAttempts = sqliteTable(
     error: text('error'),
     isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('postback_attempts_partner_time').on(t.operatorId, t.partnerId, t.sentAt)],
+  (t) => [index('postback_attempts_partner_id').on(t.operatorId, t.partnerId, t.id)],
 );

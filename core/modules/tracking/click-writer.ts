@@ -8,10 +8,39 @@
  * the error), so nothing is acknowledged as stored without being stored.
  */
 import type { Db } from '../../db/client.ts';
-import { insertMany } from '../../db/insert-many.ts';
+import { insertManyAtomically, type InsertPart } from '../../db/insert-many.ts';
+import { trafficCountParts, type TrafficFact } from '../statistics/count-traffic.ts';
 import { clicks } from './table.ts';
 
 export type ClickRow = typeof clicks.$inferInsert;
+
+/** What a click counts in statistics: a click, unique or not, a bot or not; its parameters. */
+export function clickFact(row: ClickRow): TrafficFact {
+  return {
+    operatorId: row.operatorId,
+    at: row.createdAt,
+    partnerId: row.partnerId,
+    brandId: row.brandId ?? null,
+    planId: row.planId ?? null,
+    campaignId: row.campaignId,
+    promoId: row.promoId,
+    landingId: row.landingId ?? null,
+    creativeId: row.creativeId ?? null,
+    trafficSourceId: row.trafficSourceId ?? null,
+    country: row.country ?? null,
+    device: row.device ?? null,
+    os: row.os ?? null,
+    currency: '',
+    // Bots are counted apart: a report's clicks are people's.
+    metrics: row.isBot ? { botClicks: 1 } : { clicks: 1, uniqueClicks: row.isUnique ? 1 : 0 },
+    params: row.params,
+  };
+}
+
+/** The clicks and the aggregates they add, as one batch's parts: stored together or not at all. */
+export function clickWriteParts(rows: ClickRow[]): InsertPart[] {
+  return [{ table: clicks, rows }, ...trafficCountParts(rows.map(clickFact))];
+}
 
 export interface ClickWriter {
   write(row: ClickRow): Promise<void>;
@@ -54,12 +83,7 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
       const batch = queue.slice(0, maxRows);
       queue = queue.slice(batch.length);
       try {
-        await insertMany(
-          db,
-          clicks,
-          batch.map((b) => b.row),
-          { maxParams },
-        );
+        await insertManyAtomically(db, clickWriteParts(batch.map((b) => b.row)), { maxParams });
         for (const b of batch) b.resolve();
       } catch (error) {
         for (const b of batch) b.reject(error);
@@ -86,7 +110,7 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
 export function createDirectWriter(db: Db): ClickWriter {
   return {
     write: async (row) => {
-      await db.insert(clicks).values(row);
+      await insertManyAtomically(db, clickWriteParts([row]));
     },
     drain: async () => {},
   };

@@ -4,13 +4,15 @@
  * redirect is the hottest path and a promo's target changes rarely.
  */
 import type { Db } from '../../db/client.ts';
-import { findPromoByTrackingCode } from '../campaigns/service.ts';
+import { findPromoByTrackingCode, type PromoAttributes } from '../campaigns/service.ts';
 
 export interface PromoTarget {
   promoId: string;
   operatorId: string;
   partnerId: string;
   campaignId: string;
+  /** What statistics count the promo's clicks under. */
+  attributes: PromoAttributes;
   landingUrl: string;
   visitParam: string;
   /** Sub-affiliate landings lead to the program's sign-up carrying the partner's referral code. */
@@ -33,6 +35,7 @@ export function createPromoTargetCache(db: Db, now: () => number) {
             operatorId: promo.operatorId,
             partnerId: promo.partnerId,
             campaignId: promo.campaignId,
+            attributes: promo.attributes,
             landingUrl: promo.landing.url,
             visitParam: promo.landing.visitParam,
             referralCode: promo.landing.audience === 'sub_affiliates' ? promo.partnerReferralCode : null,

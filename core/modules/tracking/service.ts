@@ -5,7 +5,16 @@
 import type { PartnerRead, TenantRead } from '../../lib/context.ts';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
+import { promosByCode, type PromoAttributes } from '../campaigns/service.ts';
 import { clicks } from './table.ts';
+
+/** Which promos these promo codes (typed by players) name, with what they fix; unknown codes are absent. */
+export async function resolvePromoCodes(
+  ctx: TenantRead,
+  promoCodes: Iterable<string>,
+): Promise<Map<string, PromoAttributes>> {
+  return promosByCode(ctx, promoCodes);
+}
 
 /** Whom a click credits. */
 export interface ClickAttribution {
@@ -15,9 +24,16 @@ export interface ClickAttribution {
   promoId: string;
 }
 
-/** A click as a postback sees it: whom it credits, where from, and its query parameters as received. */
+/** A click as a postback or a statistic sees it: whom it credits, where from, what, and its query parameters as received. */
 export interface ClickFacts extends ClickAttribution {
   country: string | null;
+  device: string | null;
+  os: string | null;
+  brandId: string | null;
+  planId: string | null;
+  landingId: string | null;
+  creativeId: string | null;
+  trafficSourceId: string | null;
   params: Array<[string, string]>;
   createdAt: Date;
 }
@@ -31,6 +47,13 @@ const attributionColumns = {
 const factColumns = {
   ...attributionColumns,
   country: clicks.country,
+  device: clicks.device,
+  os: clicks.os,
+  brandId: clicks.brandId,
+  planId: clicks.planId,
+  landingId: clicks.landingId,
+  creativeId: clicks.creativeId,
+  trafficSourceId: clicks.trafficSourceId,
   params: clicks.params,
   createdAt: clicks.createdAt,
 };

@@ -14,6 +14,12 @@ export const clicks = sqliteTable(
     partnerId: text('partner_id').notNull(),
     campaignId: text('campaign_id').notNull(),
     promoId: text('promo_id').notNull(),
+    /** What the promo fixed at click time (its campaign's brand and plan, landing, creative, traffic source). */
+    brandId: text('brand_id'),
+    planId: text('plan_id'),
+    landingId: text('landing_id'),
+    creativeId: text('creative_id'),
+    trafficSourceId: text('traffic_source_id'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     params: text('params', { mode: 'json' }).$type<Array<[string, string]>>().notNull(),
     ipPrefix: text('ip_prefix'),
@@ -28,5 +34,7 @@ export const clicks = sqliteTable(
   (t) => [
     index('clicks_promo_time').on(t.promoId, t.createdAt),
     index('clicks_partner_time').on(t.operatorId, t.partnerId, t.createdAt),
+    // Operator-wide reads by time: raw reports' checks and the retention purge.
+    index('clicks_operator_time').on(t.operatorId, t.createdAt),
   ],
 );

@@ -1,0 +1,186 @@
+/**
+ * What tracking and events hand statistics in their own commits: the aggregate rows a batch of
+ * clicks or player events adds, as counter upserts. The caller puts them in the same batch as
+ * the clicks and events themselves, so the cubes are exact and survive a crash with them.
+ */
+import type { InsertPart } from '../../db/insert-many.ts';
+import {
+  METRIC_COLUMNS,
+  statsFullDay,
+  statsFullHour,
+  statsFullQuarter,
+  statsGeoDay,
+  statsGeoHour,
+  statsParameterQuarter,
+  statsPromoDay,
+  statsPromoHour,
+  type CubeMetrics,
+} from './table.ts';
+
+export const QUARTER_MS = 900_000;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 86_400_000;
+
+/** Attributes a click or an event is counted under; null = unknown (stored as ''). */
+export interface TrafficAttributes {
+  partnerId: string;
+  brandId: string | null;
+  planId: string | null;
+  campaignId: string;
+  promoId: string;
+  landingId: string | null;
+  creativeId: string | null;
+  trafficSourceId: string | null;
+  country: string | null;
+  device: string | null;
+  os: string | null;
+}
+
+/** One counted thing: when, under what, in which currency ('' for none), adding what. */
+export interface TrafficFact extends TrafficAttributes {
+  operatorId: string;
+  at: Date;
+  currency: string;
+  metrics: Partial<CubeMetrics>;
+  /** The click's query parameters (clicks only), counted in the parameter cube. */
+  params?: Array<[string, string]>;
+}
+
+const PROMO_KEYS = [
+  'partnerId',
+  'brandId',
+  'planId',
+  'campaignId',
+  'promoId',
+  'landingId',
+  'creativeId',
+  'trafficSourceId',
+] as const;
+const GEO_KEYS = ['partnerId', 'country', 'device', 'os'] as const;
+const FULL_KEYS = [...PROMO_KEYS, 'country', 'device', 'os'] as const;
+
+/** Each cube: its table, its attributes, its block size. */
+export const CUBES = [
+  { table: statsFullQuarter, set: 'full', keys: FULL_KEYS, grain: QUARTER_MS },
+  { table: statsFullHour, set: 'full', keys: FULL_KEYS, grain: HOUR_MS },
+  { table: statsFullDay, set: 'full', keys: FULL_KEYS, grain: DAY_MS },
+  { table: statsPromoHour, set: 'promo', keys: PROMO_KEYS, grain: HOUR_MS },
+  { table: statsPromoDay, set: 'promo', keys: PROMO_KEYS, grain: DAY_MS },
+  { table: statsGeoHour, set: 'geo', keys: GEO_KEYS, grain: HOUR_MS },
+  { table: statsGeoDay, set: 'geo', keys: GEO_KEYS, grain: DAY_MS },
+] as const;
+export type Cube = (typeof CUBES)[number];
+export const PARAMETER_CUBE = {
+  table: statsParameterQuarter,
+  set: 'parameter',
+  keys: [...PROMO_KEYS, 'paramKey', 'paramValue'] as const,
+  grain: QUARTER_MS,
+} as const;
+
+/**
+ * Parameters counted per click, and their sizes: a link's first 10 parameters; keys and values
+ * longer than these are counted cut (a report groups them by their first characters).
+ */
+export const MAX_COUNTED_PARAMS = 10;
+export const MAX_PARAM_KEY = 64;
+export const MAX_PARAM_VALUE = 128;
+
+type Row = Record<string, string | number>;
+
+function accumulate(
+  rows: Map<string, Row>,
+  keyValues: Array<string | number>,
+  base: () => Row,
+  metrics: Partial<CubeMetrics>,
+) {
+  const id = keyValues.join('\u0000');
+  let row = rows.get(id);
+  if (!row) {
+    row = base();
+    for (const m of METRIC_COLUMNS) row[m] = 0;
+    rows.set(id, row);
+  }
+  for (const [m, v] of Object.entries(metrics)) if (v) row[m] = (row[m] as number) + v;
+}
+
+function upsert(table: InsertPart['table'], keys: readonly string[], rows: Map<string, Row>): InsertPart {
+  return {
+    table,
+    rows: [...rows.values()] as InsertPart['rows'],
+    onConflictAdd: { keys: ['operatorId', 'bucket', ...keys, 'currency'], add: [...METRIC_COLUMNS] },
+  };
+}
+
+/** The counter upserts these facts add, one multi-row statement group per cube (pre-summed in memory). */
+export function trafficCountParts(facts: readonly TrafficFact[]): InsertPart[] {
+  if (facts.length === 0) return [];
+  const parts: InsertPart[] = [];
+  for (const cube of CUBES) {
+    const rows = new Map<string, Row>();
+    for (const f of facts) {
+      const bucket = Math.floor(f.at.getTime() / cube.grain) * cube.grain;
+      const values = cube.keys.map((k) => f[k] ?? '');
+      accumulate(
+        rows,
+        [f.operatorId, bucket, ...values, f.currency],
+        () => {
+          const row: Row = { operatorId: f.operatorId, bucket, currency: f.currency };
+          cube.keys.forEach((k, i) => (row[k] = values[i]!));
+          return row;
+        },
+        f.metrics,
+      );
+    }
+    parts.push(upsert(cube.table, cube.keys, rows));
+  }
+  const params = new Map<string, Row>();
+  for (const f of facts) {
+    if (!f.params?.length) continue;
+    const bucket = Math.floor(f.at.getTime() / QUARTER_MS) * QUARTER_MS;
+    const promoValues = PROMO_KEYS.map((k) => f[k] ?? '');
+    const seen = new Set<string>();
+    for (const [rawKey, rawValue] of f.params.slice(0, MAX_COUNTED_PARAMS)) {
+      const paramKey = rawKey.slice(0, MAX_PARAM_KEY);
+      // A key repeated in one link counts once (its first value), as a report row per click should.
+      if (!paramKey || seen.has(paramKey)) continue;
+      seen.add(paramKey);
+      const paramValue = rawValue.slice(0, MAX_PARAM_VALUE);
+      accumulate(
+        params,
+        [f.operatorId, bucket, ...promoValues, paramKey, paramValue, f.currency],
+        () => {
+          const row: Row = { operatorId: f.operatorId, bucket, currency: f.currency, paramKey, paramValue };
+          PROMO_KEYS.forEach((k, i) => (row[k] = promoValues[i]!));
+          return row;
+        },
+        f.metrics,
+      );
+    }
+  }
+  if (params.size > 0) parts.push(upsert(PARAMETER_CUBE.table, PARAMETER_CUBE.keys, params));
+  return parts;
+}
+
+/**
+ * What a player event adds: registrations, leads, first deposits (also deposits), deposits, NGR
+ * and sales. Withdrawals, wagers, chargebacks and custom events are kept but not counted here.
+ */
+export function eventMetrics(type: string, amountMinor: number | null): Partial<CubeMetrics> | null {
+  const amount = amountMinor ?? 0;
+  switch (type) {
+    case 'registration':
+      return { registrations: 1 };
+    case 'lead':
+      return { leads: 1 };
+    case 'first_deposit':
+      return { ftdCount: 1, ftdAmount: amount, depositCount: 1, depositAmount: amount };
+    case 'deposit':
+      return { depositCount: 1, depositAmount: amount };
+    case 'ngr':
+      return { ngrAmount: amount };
+    case 'sale':
+      return { saleCount: 1, saleAmount: amount };
+    default:
+      return null;
+  }
+}

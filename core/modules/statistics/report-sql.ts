@@ -1,0 +1,131 @@
+/**
+ * The one query a report makes: every cube table its spans need, each joined to its spans (a
+ * VALUES list of integers, so D1's 100-parameter limit is never near), the signed sums grouped
+ * by period, the requested attributes and currency. Filters go in as one JSON parameter each.
+ */
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { TenantRead } from '../../lib/context.ts';
+import { CUBES, DAY_MS, HOUR_MS, PARAMETER_CUBE, QUARTER_MS } from './count-traffic.ts';
+import type { Span } from './decompose.ts';
+import { METRIC_COLUMNS, type CubeMetrics } from './table.ts';
+
+/** Attributes a report groups or filters by, and their columns. */
+export const ATTRIBUTE_COLUMNS = {
+  partner: 'partner_id',
+  brand: 'brand_id',
+  plan: 'plan_id',
+  campaign: 'campaign_id',
+  promo: 'promo_id',
+  landing: 'landing_id',
+  creative: 'creative_id',
+  trafficSource: 'traffic_source_id',
+  country: 'country',
+  device: 'device',
+  os: 'os',
+  parameter: 'param_value',
+} as const;
+export type Attribute = keyof typeof ATTRIBUTE_COLUMNS;
+
+const PROMO_SET: readonly Attribute[] = [
+  'partner',
+  'brand',
+  'plan',
+  'campaign',
+  'promo',
+  'landing',
+  'creative',
+  'trafficSource',
+];
+const GEO_SET: readonly Attribute[] = ['partner', 'country', 'device', 'os'];
+
+export type CubeSet = 'promo' | 'geo' | 'full' | 'parameter';
+
+/** The cube set with the fewest rows that holds every attribute asked for; null when none does. */
+export function chooseCubeSet(attributes: Iterable<Attribute>): CubeSet | null {
+  const needed = [...new Set(attributes)];
+  if (needed.includes('parameter'))
+    return needed.every((a) => a === 'parameter' || PROMO_SET.includes(a)) ? 'parameter' : null;
+  if (needed.every((a) => PROMO_SET.includes(a))) return 'promo';
+  if (needed.every((a) => GEO_SET.includes(a))) return 'geo';
+  return 'full';
+}
+
+/** Block sizes a set is kept in, largest first (quarter hours of the promo and geo sets come from `full`). */
+export const grainsOf = (set: CubeSet): number[] =>
+  set === 'parameter' ? [QUARTER_MS] : [DAY_MS, HOUR_MS, QUARTER_MS];
+
+function tableFor(set: CubeSet, grain: number): string {
+  if (set === 'parameter') return getTableName(PARAMETER_CUBE.table);
+  const cube =
+    CUBES.find((c) => c.set === set && c.grain === grain) ?? CUBES.find((c) => c.set === 'full' && c.grain === grain)!;
+  return getTableName(cube.table);
+}
+
+export interface CubeQuery {
+  set: CubeSet;
+  /** Spans with the index of the period cut they add to. */
+  spans: Array<Span & { period: number }>;
+  /** Attributes to group by, in order. */
+  groupBy: Attribute[];
+  /** Attribute → allowed values (an empty list matches nothing). */
+  filters: Partial<Record<Attribute, string[]>>;
+  /** The custom parameter's key, with the parameter set. */
+  parameterKey?: string;
+}
+
+export interface CubeRow extends CubeMetrics {
+  period: number;
+  groups: string[];
+  currency: string;
+}
+
+const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow[]> {
+  const byTable = new Map<string, Array<Span & { period: number }>>();
+  for (const span of q.spans) {
+    const table = tableFor(q.set, span.grain);
+    byTable.set(table, [...(byTable.get(table) ?? []), span]);
+  }
+  if (byTable.size === 0) return [];
+  const groupSelect = q.groupBy.map((a, i) => `t.${ATTRIBUTE_COLUMNS[a]} as g${i}`).join(', ');
+  const metricSelect = METRIC_COLUMNS.map((m) => `s.sign * t.${snake(m)} as ${snake(m)}`).join(', ');
+  const conditions: SQL[] = [sql`t.operator_id = ${ctx.operatorId}`];
+  for (const [attribute, values] of Object.entries(q.filters) as Array<[Attribute, string[]]>) {
+    const column = sql.raw(`t.${ATTRIBUTE_COLUMNS[attribute]}`);
+    conditions.push(
+      values.length === 1
+        ? sql`${column} = ${values[0]}`
+        : sql`${column} in (select value from json_each(${JSON.stringify(values)}))`,
+    );
+  }
+  if (q.set === 'parameter') conditions.push(sql`t.param_key = ${q.parameterKey ?? ''}`);
+  const where = sql.join(conditions, sql.raw(' and '));
+  const parts: SQL[] = [];
+  for (const [table, spans] of byTable) {
+    const values = spans.map((s) => `(${s.lo},${s.hi},${s.period},${s.sign})`).join(',');
+    const lo = Math.min(...spans.map((s) => s.lo));
+    const hi = Math.max(...spans.map((s) => s.hi));
+    parts.push(
+      sql`select s.period as period, ${sql.raw(groupSelect ? `${groupSelect}, ` : '')}t.currency as currency, ${sql.raw(metricSelect)}
+        from (select column1 as lo, column2 as hi, column3 as period, column4 as sign from (values ${sql.raw(values)})) s
+        join ${sql.raw(`"${table}"`)} t on t.bucket >= s.lo and t.bucket < s.hi
+        where ${where} and t.bucket >= ${sql.raw(String(lo))} and t.bucket < ${sql.raw(String(hi))}`,
+    );
+  }
+  const groups = q.groupBy.map((_, i) => `g${i}`);
+  const keyList = ['period', ...groups, 'currency'].join(', ');
+  const sums = METRIC_COLUMNS.map((m) => `sum(${snake(m)}) as ${snake(m)}`).join(', ');
+  const rows = await ctx.db.all<Record<string, string | number>>(
+    sql`select ${sql.raw(keyList)}, ${sql.raw(sums)} from (${sql.join(parts, sql.raw(' union all '))}) group by ${sql.raw(keyList)}`,
+  );
+  return rows.map((r) => {
+    const row = {
+      period: Number(r.period),
+      groups: groups.map((g) => String(r[g] ?? '')),
+      currency: String(r.currency ?? ''),
+    };
+    for (const m of METRIC_COLUMNS) (row as Record<string, unknown>)[m] = Number(r[snake(m)] ?? 0);
+    return row as CubeRow;
+  });
+}

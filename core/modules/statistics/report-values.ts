@@ -1,0 +1,193 @@
+/**
+ * From cube sums to report rows: rows folded across currencies (counts add up, amounts stay per
+ * currency), totals, sorting, and the values as the API shows them (amounts per currency or
+ * converted at one date's rates; CR and FTD rate as percentages).
+ */
+import type { TenantRead } from '../../lib/context.ts';
+import { formatMoney, money } from '../../lib/money.ts';
+import { convertMinor, ratesOn } from './exchange-rates.ts';
+import type { PeriodCut, TimeGrouping } from './periods.ts';
+import type { Attribute, CubeRow } from './report-sql.ts';
+import type { Grouping, Metric, ReportQuery } from './schemas.ts';
+
+export const COUNT_METRICS = [
+  'clicks',
+  'uniqueClicks',
+  'botClicks',
+  'registrations',
+  'leads',
+  'ftdCount',
+  'depositCount',
+  'saleCount',
+] as const;
+/** Report amount → cube column. */
+export const AMOUNT_COLUMNS = {
+  ftdAmount: 'ftdAmount',
+  depositAmount: 'depositAmount',
+  ngr: 'ngrAmount',
+  saleAmount: 'saleAmount',
+} as const;
+type CountMetric = (typeof COUNT_METRICS)[number];
+type AmountMetric = keyof typeof AMOUNT_COLUMNS | 'cost';
+
+/** One report row before presentation: its key, counts, and amounts in minor units per currency. */
+export interface Folded {
+  key: Record<string, string>;
+  counts: Record<CountMetric, number>;
+  amounts: Record<AmountMetric, Map<string, number>>;
+}
+
+export function emptyFolded(key: Record<string, string>): Folded {
+  return {
+    key,
+    counts: Object.fromEntries(COUNT_METRICS.map((m) => [m, 0])) as Folded['counts'],
+    amounts: {
+      ftdAmount: new Map(),
+      depositAmount: new Map(),
+      ngr: new Map(),
+      saleAmount: new Map(),
+      cost: new Map(),
+    },
+  };
+}
+
+/** Adds to a currency's amount; an amount that nets to zero is no amount (as if nothing happened). */
+const add = (amounts: Map<string, number>, currency: string, minor: number) => {
+  const sum = (amounts.get(currency) ?? 0) + minor;
+  if (sum === 0) amounts.delete(currency);
+  else amounts.set(currency, sum);
+};
+
+const isEmpty = (f: Folded) =>
+  COUNT_METRICS.every((m) => f.counts[m] === 0) && Object.values(f.amounts).every((a) => a.size === 0);
+
+/** The row key a cube row belongs to: each grouping's value in the order asked. */
+export function rowKey(groupBy: readonly Grouping[], timeLabel: string, attributes: readonly string[]) {
+  const key: Record<string, string> = {};
+  let i = 0;
+  for (const g of groupBy) key[g] = TIME_SET.has(g) ? timeLabel : (attributes[i++] ?? '');
+  return key;
+}
+const TIME_SET = new Set<string>(['hour', 'day', 'week', 'month', 'year']);
+
+/**
+ * Cube rows (per period cut, attributes and currency) into report rows. Signed sums can leave a
+ * combination that nets to nothing (all it had was taken away again): such rows are dropped, as
+ * a GROUP BY over the raw rows would never have made them.
+ */
+export function foldRows(
+  rows: readonly CubeRow[],
+  cuts: readonly PeriodCut[],
+  _grouping: { time: TimeGrouping | null; attributes: Attribute[] },
+  groupBy: readonly Grouping[],
+): Folded[] {
+  const byKey = new Map<string, Folded>();
+  for (const r of rows) {
+    const key = rowKey(groupBy, cuts[r.period]?.label ?? '', r.groups);
+    const id = JSON.stringify(key);
+    let f = byKey.get(id);
+    if (!f) byKey.set(id, (f = emptyFolded(key)));
+    for (const m of COUNT_METRICS) f.counts[m] += r[m];
+    if (r.currency)
+      for (const [metric, column] of Object.entries(AMOUNT_COLUMNS) as Array<[AmountMetric, keyof CubeRow]>)
+        add(f.amounts[metric], r.currency, r[column] as number);
+  }
+  return [...byKey.values()].filter((f) => !isEmpty(f));
+}
+
+export function sumTotals(rows: readonly Folded[]): Folded {
+  const total = emptyFolded({});
+  for (const r of rows) {
+    for (const m of COUNT_METRICS) total.counts[m] += r.counts[m];
+    for (const [metric, amounts] of Object.entries(r.amounts) as Array<[AmountMetric, Map<string, number>]>)
+      for (const [currency, minor] of amounts) add(total.amounts[metric], currency, minor);
+  }
+  return total;
+}
+
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 100);
+
+/** Values as the API shows them, for one presentation (each currency, or converted at one date). */
+export async function presentValues(
+  ctx: TenantRead,
+  options: {
+    metrics: readonly Metric[];
+    currency: string | null;
+    ratesDate: string | null;
+    costKnown: boolean;
+    rows: readonly Folded[];
+  },
+) {
+  const { metrics, currency } = options;
+  const seen = new Set<string>();
+  for (const r of options.rows) for (const a of Object.values(r.amounts)) for (const c of a.keys()) seen.add(c);
+  const rates =
+    currency && options.ratesDate
+      ? await ratesOn(ctx, { date: options.ratesDate, currencies: [...seen, currency] })
+      : null;
+  const missing = new Set<string>();
+  /** Minor units of the report currency, or null in each-currency mode. */
+  const converted = (amounts: Map<string, number>) => {
+    if (!currency || !rates) return null;
+    let sum = 0;
+    for (const [c, minor] of amounts) {
+      const value = convertMinor(minor, c, currency, rates);
+      if (value === null) missing.add(c);
+      else sum += value;
+    }
+    return sum;
+  };
+  const show = (amounts: Map<string, number>) => {
+    const sum = converted(amounts);
+    if (sum !== null) return { [currency!]: formatMoney(money(sum, currency!)) };
+    return Object.fromEntries(
+      [...amounts].sort(([a], [b]) => a.localeCompare(b)).map(([c, minor]) => [c, formatMoney(money(minor, c))]),
+    );
+  };
+  return {
+    values(row: Folded): Record<string, number | Record<string, string> | null> {
+      const out: Record<string, number | Record<string, string> | null> = {};
+      for (const m of metrics) {
+        if (m === 'cr') out[m] = percent(row.counts.registrations, row.counts.clicks);
+        else if (m === 'ftdRate') out[m] = percent(row.counts.ftdCount, row.counts.registrations);
+        else if (m === 'cost') out[m] = options.costKnown ? show(row.amounts.cost) : null;
+        else if (m in AMOUNT_COLUMNS) out[m] = show(row.amounts[m as AmountMetric]);
+        else out[m] = row.counts[m as CountMetric];
+      }
+      return out;
+    },
+    /** What a row sorts by for `metric`: counts and rates as they are, amounts in the report currency (or their sum of minor units). */
+    sortValue(row: Folded, metric: Metric): number {
+      if (metric === 'cr') return percent(row.counts.registrations, row.counts.clicks) ?? -1;
+      if (metric === 'ftdRate') return percent(row.counts.ftdCount, row.counts.registrations) ?? -1;
+      if (metric === 'cost' || metric in AMOUNT_COLUMNS) {
+        const amounts = row.amounts[metric as AmountMetric];
+        return converted(amounts) ?? [...amounts.values()].reduce((a, b) => a + b, 0);
+      }
+      return row.counts[metric as CountMetric];
+    },
+    missingRates: () => [...missing].sort(),
+  };
+}
+
+/** Sorted as asked: by a metric or a grouping; default the time grouping ascending, else clicks descending. */
+export function sortRows(
+  rows: Folded[],
+  query: Pick<ReportQuery, 'sort' | 'order' | 'groupBy'>,
+  metrics: readonly Metric[],
+  sortValue: (row: Folded, metric: Metric) => number,
+): Folded[] {
+  const time = query.groupBy.find((g) => TIME_SET.has(g));
+  const sort = query.sort ?? time ?? (metrics.includes('clicks') ? 'clicks' : (query.groupBy[0] ?? 'clicks'));
+  const order = query.order ?? (sort === time || (query.groupBy as string[]).includes(sort) ? 'asc' : 'desc');
+  const direction = order === 'asc' ? 1 : -1;
+  const byGroup = (query.groupBy as string[]).includes(sort);
+  const keyOrder = (a: Folded, b: Folded) =>
+    JSON.stringify(Object.values(a.key)).localeCompare(JSON.stringify(Object.values(b.key)));
+  return [...rows].sort((a, b) => {
+    const primary = byGroup
+      ? (a.key[sort] ?? '').localeCompare(b.key[sort] ?? '')
+      : sortValue(a, sort as Metric) - sortValue(b, sort as Metric);
+    return primary * direction || keyOrder(a, b);
+  });
+}

@@ -1,0 +1,143 @@
+/**
+ * The aggregates against the raw rows. Random clicks (through the real /t redirect) and player
+ * events (through the real event API) around daylight-saving changes; then random reports —
+ * groupings nested in random order, random filters, zones with 30- and 45-minute offsets and
+ * with DST — must equal a GROUP BY computed here from the raw click and event rows, each row's
+ * local hour and date found with Intl on its own (nothing shared with the report's code).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { createTestApp } from './helpers/test-app.ts';
+import { activePartner, signedInClient } from './helpers/identity.ts';
+import { unwrap } from '../core/sdk/index.ts';
+import { parseMoney } from '../core/lib/money.ts';
+import { clicks } from '../core/modules/tracking/table.ts';
+import { playerEvents } from '../core/modules/events/table.ts';
+import { prng } from '../demo/seed-tracking.ts';
+import { buildWorld, expectedReport, type RawClick, type RawEvent, type World } from './helpers/statistics-world.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let world: World;
+let rawClicks: RawClick[];
+let rawEvents: RawEvent[];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const op = await t.addOperator('Stats');
+  await activePartner(t, op.operator.id, 'a@example.com');
+  await activePartner(t, op.operator.id, 'b@example.com');
+  const partners = [
+    (await signedInClient(t, op.operator.id, 'a@example.com')).client,
+    (await signedInClient(t, op.operator.id, 'b@example.com')).client,
+  ];
+  world = await buildWorld(t, op, partners, prng(20261202));
+  rawClicks = (await t.deps.db.select().from(clicks)) as RawClick[];
+  rawEvents = (await t.deps.db.select().from(playerEvents)) as RawEvent[];
+}, 120_000);
+afterAll(() => t?.dispose());
+
+const ZONES = [
+  'UTC',
+  'Europe/Berlin',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Australia/Adelaide',
+  'America/St_Johns',
+  'Australia/Lord_Howe',
+  'America/Santiago',
+];
+const ATTRIBUTES = [
+  'brand',
+  'plan',
+  'campaign',
+  'promo',
+  'landing',
+  'creative',
+  'trafficSource',
+  'country',
+  'device',
+  'os',
+];
+const PERIODS = [
+  { from: '2026-03-24', to: '2026-04-09', hours: true },
+  { from: '2026-10-20', to: '2026-10-29', hours: true },
+  { from: '2026-03-01', to: '2026-11-30', hours: false },
+];
+
+describe('aggregates equal a GROUP BY over the raw rows', () => {
+  it('has traffic to compare', () => {
+    expect(rawClicks.length).toBeGreaterThan(300);
+    expect(rawEvents.filter((e) => e.partnerId).length).toBeGreaterThan(100);
+  });
+
+  it('for random groupings, filters, periods and time zones (DST, +5:45, +5:30, -3:30, +10:30)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ZONES),
+        fc.constantFrom(...PERIODS),
+        fc.constantFrom('none', 'hour', 'day', 'week', 'month', 'year'),
+        fc.shuffledSubarray(ATTRIBUTES, { minLength: 0, maxLength: 2 }),
+        fc.nat({ max: 3 }),
+        fc.subarray(['brand', 'campaign', 'country', 'device', 'promo'] as const, { maxLength: 2 }),
+        fc.boolean(),
+        async (timeZone, period, time, attributes, timeAt, filterOn, asPartner) => {
+          const withTime = time === 'none' || (time === 'hour' && !period.hours) ? [] : [time];
+          const groupBy = [...attributes];
+          groupBy.splice(Math.min(timeAt, groupBy.length), 0, ...withTime);
+          const filters = Object.fromEntries(filterOn.map((f) => [f, world.pick(f)]));
+          const partner = asPartner ? world.partners[0]! : null;
+          const query = {
+            period: 'custom' as const,
+            from: period.from,
+            to: period.to,
+            timeZone,
+            groupBy: groupBy.join(','),
+            limit: '1000',
+            ...(filters.brand ? { brandId: filters.brand } : {}),
+            ...(filters.campaign ? { campaignId: filters.campaign } : {}),
+            ...(filters.country ? { country: filters.country } : {}),
+            ...(filters.device ? { device: filters.device } : {}),
+            ...(filters.promo ? { promoId: filters.promo } : {}),
+          };
+          const report = partner
+            ? await unwrap(partner.client.v1.partner.reports.performance.$get({ query }))
+            : await unwrap(world.operator.v1.reports.performance.$get({ query }));
+          const expected = expectedReport(rawClicks, rawEvents, {
+            timeZone,
+            from: period.from,
+            to: period.to,
+            groupBy,
+            filters,
+            partnerId: partner?.id ?? null,
+          });
+          const actual = new Map(
+            report.rows.map((r) => [
+              JSON.stringify(groupBy.map((g) => r.key[g])),
+              {
+                clicks: r.values.clicks,
+                uniqueClicks: r.values.uniqueClicks,
+                botClicks: r.values.botClicks,
+                registrations: r.values.registrations,
+                ftdCount: r.values.ftdCount,
+                depositCount: r.values.depositCount,
+                ftdAmount: minorOf(r.values.ftdAmount),
+                depositAmount: minorOf(r.values.depositAmount),
+                ngr: minorOf(r.values.ngr),
+              },
+            ]),
+          );
+          expect(report.total).toBe(expected.size);
+          expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+        },
+      ),
+      { numRuns: 80, seed: 4242 },
+    );
+  }, 120_000);
+});
+
+function minorOf(value: unknown): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [currency, decimal] of Object.entries((value ?? {}) as Record<string, string>))
+    out[currency] = parseMoney(decimal, currency).minor;
+  return out;
+}
