@@ -169,6 +169,52 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       expect(many).toMatchObject({ accepted: 150, rejected: 0 });
     });
 
+    it('counts a click and its registration in reports at once (the same engine on every runtime; D1 on workerd)', async () => {
+      const operator = client(luckySpin.apiKey);
+      const ids = (kind: string) => Array.from({ length: 50 }, (_, i) => `${kind}_none_${i}`).join(',');
+      const report = async () => {
+        const today = await unwrap(
+          operator.v1.reports.performance.$get({
+            query: { period: 'today', timeZone: 'Asia/Kathmandu', groupBy: 'device,country', limit: '1000' },
+          }),
+        );
+        const day = await unwrap(
+          operator.v1.reports.performance.$get({
+            query: { period: 'custom', from: '2026-11-24', to: '2026-11-24', timeZone: 'UTC', metrics: 'registrations' },
+          }),
+        );
+        // Filters of more ids together than D1 binds in one statement still answer (one JSON parameter each).
+        const none = await unwrap(
+          operator.v1.reports.performance.$get({
+            query: { period: 'last_7_days', campaignId: ids('camp'), promoId: ids('promo'), brandId: ids('brand') },
+          }),
+        );
+        expect(none.rows).toEqual([]);
+        const clicks = Number(today.totals.clicks) + Number(today.totals.botClicks);
+        return { clicks, registrations: Number(day.totals.registrations) };
+      };
+      const before = await report();
+      const res = await fetch(`${target.baseUrl}/t/LU0X0KKK?sub1=report-${runtime}`, { redirect: 'manual' });
+      const visitId = new URL(res.headers.get('location')!).searchParams.get('kb_vid')!;
+      await unwrap(
+        operator.v1.events.$post({
+          json: {
+            events: [
+              {
+                id: `report-${runtime}-${visitId}`,
+                type: 'registration',
+                playerId: `report-${visitId}`,
+                brand: luckySpin.brands[0]!.id,
+                visitId,
+                occurredAt: '2026-11-24T10:00:00Z',
+              },
+            ],
+          },
+        }),
+      );
+      expect(await report()).toEqual({ clicks: before.clicks + 1, registrations: before.registrations + 1 });
+    });
+
     // The demo's registration postback goes to the demo tracker on the same server, through the
     // guarded node:http transport (Node, and Deno's node:http). workerd delivers through the
     // Queue and fetch instead: tests/runtime/workerd.test.ts covers that with its own receiver.
