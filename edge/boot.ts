@@ -23,6 +23,7 @@ import { loadGeoLookup } from './geo.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createGroupCommitWriter } from '../core/modules/tracking/click-writer.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
+import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 
 export interface BootOptions {
@@ -95,7 +96,12 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   runner = startJobRunner(
     db,
     clock,
-    { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) },
+    {
+      ...maintenanceHandlers,
+      ...mailHandlers(mail.transport, mail.from),
+      ...postbackHandlers(deps),
+      ...statisticsHandlers,
+    },
     { onError: (e) => console.error('job runner:', e) },
   );
   return {

@@ -18,6 +18,7 @@ import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenan
 import { createSecretBox } from '../core/lib/crypto.ts';
 import { mailHandlers } from '../core/modules/mail/service.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
+import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
@@ -129,7 +130,12 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
     reportWarning: (message) => console.warn(message),
   };
-  handlers = { ...maintenanceHandlers, ...mailHandlers(mail.transport, mail.from), ...postbackHandlers(deps) };
+  handlers = {
+    ...maintenanceHandlers,
+    ...mailHandlers(mail.transport, mail.from),
+    ...postbackHandlers(deps),
+    ...statisticsHandlers,
+  };
   return deps;
 }
 

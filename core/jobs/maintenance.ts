@@ -20,7 +20,11 @@ export const maintenanceHandlers: JobHandlers = {
  * Daily housekeeping kinds; modules register the handlers of their own (the postback log's
  * purge lives with the postbacks).
  */
-export const DAILY_MAINTENANCE = ['maintenance.purge_finished_jobs', 'maintenance.purge_postback_log'] as const;
+export const DAILY_MAINTENANCE = [
+  'maintenance.purge_finished_jobs',
+  'maintenance.purge_postback_log',
+  'maintenance.purge_raw_clicks',
+] as const;
 
 /** Enqueues the daily housekeeping once per UTC day, however many runners or cron ticks ask. */
 export async function scheduleMaintenance(queue: JobQueue, clock: Clock): Promise<void> {

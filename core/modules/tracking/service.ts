@@ -3,7 +3,7 @@
  * and postbacks ask here (by id, in batches) instead of reading it.
  */
 import type { PartnerRead, TenantRead } from '../../lib/context.ts';
-import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { promosByCode, type PromoAttributes } from '../campaigns/service.ts';
 import { clicks } from './table.ts';
@@ -118,4 +118,21 @@ export async function findRecentClicks(
     .where(and(...conditions))
     .orderBy(desc(clicks.createdAt))
     .limit(scope.limit);
+}
+
+/**
+ * Deletes up to `limit` of the operator's raw clicks older than `before` (the retention setting;
+ * the aggregates keep counting them). Returns how many went; call again until it is below `limit`.
+ */
+export async function deleteClicksBefore(
+  ctx: Pick<TenantRead, 'db' | 'operatorId'>,
+  input: { before: Date; limit: number },
+): Promise<number> {
+  const oldest = ctx.db
+    .select({ id: clicks.id })
+    .from(clicks)
+    .where(and(eq(clicks.operatorId, ctx.operatorId), lt(clicks.createdAt, input.before)))
+    .limit(input.limit);
+  const deleted = await ctx.db.delete(clicks).where(inArray(clicks.id, oldest)).returning({ id: clicks.id });
+  return deleted.length;
 }
