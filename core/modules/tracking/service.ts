@@ -2,7 +2,7 @@
  * What other modules may know about clicks. Tracking owns the `clicks` table; events, conversions
  * and postbacks ask here (by id, in batches) instead of reading it.
  */
-import type { PartnerRead, TenantRead } from '../../lib/context.ts';
+import type { PartnerRead, TenantContext, TenantRead } from '../../lib/context.ts';
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { promosByCode, type PromoAttributes } from '../campaigns/service.ts';
@@ -125,7 +125,7 @@ export async function findRecentClicks(
  * the aggregates keep counting them). Returns how many went; call again until it is below `limit`.
  */
 export async function deleteClicksBefore(
-  ctx: Pick<TenantRead, 'db' | 'operatorId'>,
+  ctx: Pick<TenantContext, 'db' | 'operatorId'>,
   input: { before: Date; limit: number },
 ): Promise<number> {
   const oldest = ctx.db
