@@ -63,6 +63,15 @@ import type {
   OperatorConversion,
 } from '../components/kb-network-connections/network-types.ts';
 import type { PartnerConversion } from '../components/kb-conversions/statuses-view.ts';
+import { KbDashboard } from '../components/kb-dashboard/kb-dashboard.ts';
+import { KbReports } from '../components/kb-reports/kb-reports.ts';
+import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
+import {
+  fakeStatisticsApi,
+  report as statsReport,
+  row as statsRow,
+} from '../internal/statistics/statistics-test-kit.ts';
+import type { Report } from '../internal/statistics/statistics-types.ts';
 
 define('kb-program', KbProgram);
 define('kb-profile', KbProfile);
@@ -78,6 +87,9 @@ define('kb-postback-editor', KbPostbackEditor);
 define('kb-postback-log', KbPostbackLog);
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
+define('kb-stats-chart', KbStatsChart);
+define('kb-dashboard', KbDashboard);
+define('kb-reports', KbReports);
 
 // ---------------------------------------------------------------------------------------------
 // Long, realistic data.
@@ -320,6 +332,33 @@ const operatorConversion = (id: string, status: OperatorConversion['status']): O
   updatedAt: '2026-11-24T11:00:00.000Z',
 });
 
+// Statistics: long campaign names, large amounts in two currencies, every grouping's column.
+const BIG = { EUR: '1250000.50', USD: '98765.43' };
+const statsValues = (clicks: number): Report['totals'] => ({
+  clicks,
+  registrations: 12345,
+  cr: 12.34,
+  ftdCount: 1234,
+  ftdAmount: BIG,
+  depositAmount: BIG,
+  ngr: { EUR: '-125000.75', USD: '-9876.54' },
+});
+/** Per day (the dashboard's charts), per campaign, or as the report's groupings ask. */
+function statsAnswer(q: URLSearchParams): Report {
+  const groupBy = (q.get('groupBy') ?? '').split(',').filter(Boolean) as Report['groupBy'];
+  const metrics = (q.get('metrics') ?? '').split(',').filter(Boolean) as Report['metrics'];
+  const key = (i: number) =>
+    Object.fromEntries(
+      groupBy.map((g) => [
+        g,
+        g === 'day' ? `2026-11-${String(i + 1).padStart(2, '0')}` : g === 'country' ? 'DE' : `${g}_${i}`,
+      ]),
+    );
+  const labels = Object.fromEntries(groupBy.filter((g) => g === 'campaign').map((g) => [g, LONG_CAMPAIGN]));
+  const rows = [0, 1, 2].map((i) => statsRow(key(i), statsValues(123456 + i), labels));
+  return statsReport({ groupBy, metrics, rows, totals: statsValues(370371), total: 230 });
+}
+
 // ---------------------------------------------------------------------------------------------
 // The sections, each mounted and waited for until its lists show.
 
@@ -496,6 +535,23 @@ const CASES: Case[] = [
       (await inside(el, '[data-connection-id="nc_1"] [part~="show-conversions"]')).click();
       await inside(el, '[data-conversion-id="cv_1"]');
       return { el, stop: () => stub.restore() };
+    },
+  ],
+  ['kb-dashboard', (l) => section(fakeStatisticsApi(statsAnswer), 'kb-dashboard', l, ['[part~="campaign-row"]'])],
+  [
+    'kb-reports (per day, campaign and country; the columns open)',
+    async (l) => {
+      const m = await section(fakeStatisticsApi(statsAnswer), 'kb-reports', l, ['[part~="report-row"]']);
+      for (const g of ['campaign', 'country']) {
+        const select = await inside(m.el, '#report-add-grouping');
+        (select as HTMLSelectElement).value = g;
+        (await inside(m.el, '[part~="add-grouping-button"]')).click();
+        await (m.el as KbReports).updateComplete;
+      }
+      (await inside(m.el, '[part~="show"]')).click();
+      await inside(m.el, '[part~="grouping-country"]');
+      (await inside(m.el, '[part~="columns-summary"]')).click();
+      return m;
     },
   ],
 ];

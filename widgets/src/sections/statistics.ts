@@ -5,8 +5,10 @@
 import { define } from '../internal/base-element.ts';
 import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
 import { KbDashboard } from '../components/kb-dashboard/kb-dashboard.ts';
+import { KbReports } from '../components/kb-reports/kb-reports.ts';
 
 define('kb-stats-chart', KbStatsChart);
 define('kb-dashboard', KbDashboard);
+define('kb-reports', KbReports);
 
-export { KbStatsChart, KbDashboard };
+export { KbStatsChart, KbDashboard, KbReports };

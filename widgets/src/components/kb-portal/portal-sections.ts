@@ -97,6 +97,14 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-creatives part="section section-creatives"></kb-creatives>`,
   },
   {
+    id: 'reports',
+    load: statisticsChunk,
+    labelKey: 'nav.reports',
+    component: 'statistics',
+    requiresSession: true,
+    render: () => html`<kb-reports part="section section-reports"></kb-reports>`,
+  },
+  {
     id: 'conversions',
     load: campaignsChunk,
     labelKey: 'nav.conversions',

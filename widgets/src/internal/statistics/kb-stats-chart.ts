@@ -54,7 +54,10 @@ export class KbStatsChart extends KabinetElement {
       :host { display: block; min-width: 0; }
       figure { margin: 0; min-width: 0; }
       [part~='chart-title'] { font-weight: 600; margin: 0 0 var(--kb-space-2, 8px); }
-      [part~='chart-box'] { position: relative; height: var(--kb-stats-chart-height, 16rem); min-width: 0; }
+      /* The canvas keeps its last size until chart.js sees the box change: never wider than the box meanwhile. */
+      [part~='chart-box'] {
+        position: relative; height: var(--kb-stats-chart-height, 16rem); min-width: 0; overflow: hidden;
+      }
       [part~='chart-failed'] { color: var(--_muted); margin: 0; }
       .visually-hidden {
         position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap;

@@ -60,6 +60,9 @@ export function reportOptions(overrides: Partial<ReportOptions> = {}): ReportOpt
     ],
     landings: [{ id: 'lnd_main', name: 'LuckySpin welcome' }],
     trafficSources: [{ id: 'ts_seo', name: 'SEO' }],
+    countries: ['DE', 'AT', 'FR'],
+    devices: ['desktop', 'mobile'],
+    operatingSystems: ['Android', 'iOS', 'Windows'],
     ...overrides,
   };
 }

@@ -10,7 +10,7 @@ export const statisticsStyles = css`
   [part~='value'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
   [part~='amount-line'] { display: block; }
   [part~='metric-cell'] { text-align: end; }
-  [part~='results'] { display: grid; gap: var(--_space); min-width: 0; }
+  [part~='results'] { display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); min-width: 0; }
   [part~='results'] > [part~='error']:empty { display: none; }
   [part~='charts'] { display: grid; gap: var(--_space); grid-template-columns: minmax(0, 1fr); }
   [part~='charts'] > * {

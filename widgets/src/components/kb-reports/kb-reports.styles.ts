@@ -1,0 +1,63 @@
+/**
+ * Styles of `<kb-reports>` beyond the shared sheets: the form's blocks, the group-by and column
+ * lists (with the drag handle and drop marker), sortable headers and the pager. The headers' sort
+ * buttons give way to the Sort by select in the card layout (`kb-table` and `kb-stats` containers).
+ */
+import { css } from 'lit';
+
+export const reportsStyles = css`
+  [part~='filters'] { display: grid; gap: var(--_space); }
+  [part~='filter-fields'], [part~='currency-fields'], [part~='sort-controls'], [part~='add-grouping'] {
+    display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space);
+  }
+  :is([part~='filter-fields'], [part~='currency-fields'], [part~='sort-controls'], [part~='add-grouping']) [part~='field'] {
+    min-width: 9rem; flex: 1 1 9rem;
+  }
+  :is([part~='filter-fields'], [part~='currency-fields'], [part~='sort-controls'], [part~='add-grouping']) :is(input, select) {
+    width: 100%; min-width: 0;
+  }
+  [part~='currency-fields'] [part~='hint'] { margin: 0; font-size: 0.9em; }
+  [part~='group-by'] { display: grid; gap: var(--_space-2); min-width: 0; }
+  [part~='group-by'] [part~='hint'] { margin: 0; }
+  [part~='grouping-list'], [part~='column-list'] { display: grid; gap: var(--_space-1); margin: 0; padding: 0; list-style: none; }
+  [part~='grouping'], [part~='column'] {
+    display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-1) var(--_space-2); min-width: 0;
+    padding: var(--_space-1) var(--_space-2); border: 1px solid var(--_border); border-radius: var(--_radius-small);
+  }
+  [part~='grouping-name'], [part~='column-name'] { flex: 1 1 8rem; min-width: 0; overflow-wrap: anywhere; }
+  [part~='row-actions'] { display: flex; flex-wrap: wrap; gap: var(--_space-1); }
+  [part~='row-actions'] button { padding: 0 var(--_space-2); }
+  [part~='columns-panel'] { margin: 0 0 var(--_space); padding: var(--_space-2) var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); }
+  [part~='columns-summary'] { cursor: pointer; font-weight: 600; }
+  [part~='columns-panel'][open] [part~='columns-summary'] { margin-bottom: var(--_space-2); }
+  [part~='drag-handle'] {
+    cursor: grab; touch-action: none; user-select: none; color: var(--_muted);
+    display: inline-grid; place-items: center; min-width: 1.75em; min-height: 1.75em;
+  }
+  [part~='drag-space'] { display: inline-block; min-width: 1.75em; }
+  [part~='column-dragging'] { opacity: 0.6; background: var(--_surface); }
+  [part~='column-dragging'] [part~='drag-handle'] { cursor: grabbing; }
+  [part~='drop-before'] { box-shadow: 0 -3px 0 var(--_link); }
+  [part~='drop-after'] { box-shadow: 0 3px 0 var(--_link); }
+  [part~='results'] > [part~='status']:empty { display: none; }
+  [part~='note'] { margin: 0; color: var(--_muted); }
+  [part~='sort-button'] {
+    border: 0; background: none; padding: 0; font: inherit; font-weight: 600; color: inherit; text-align: start;
+    display: inline-flex; gap: var(--_space-1); align-items: baseline;
+  }
+  [part~='sort-button-active'] { color: var(--_link); }
+  [part~='sort-label'] { display: none; }
+  [part~='metric-cell'], th:has([part~='sort-button']) { white-space: normal; }
+  [part~='totals-row'] > * { font-weight: 600; background: var(--_surface); }
+  [part~='pager'] { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: var(--_space-2) var(--_space); }
+  [part~='pager'] [part~='page-status'] { margin: 0; color: var(--_muted); }
+  [part~='pager'] [part~='field'] { flex: 0 1 9rem; }
+  [part~='sort-controls'] { display: none; }
+  @container kb-stats (max-width: 40rem) {
+    [part~='sort-controls'] { display: flex; }
+  }
+  @container kb-table (max-width: 40rem) {
+    [part~='sort-button'] { display: none; }
+    [part~='sort-label'] { display: inline; }
+  }
+`;

@@ -1,0 +1,316 @@
+import { define } from '../../internal/base-element.ts';
+import { KbReports } from './kb-reports.ts';
+import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
+import { expect } from '@open-wc/testing';
+import { $in, afterEach, beforeEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find, problem, query, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import {
+  REPORT_PATH,
+  fakeStatisticsApi,
+  mountStatistics,
+  queryText,
+  report,
+  row,
+  sentTo,
+} from '../../internal/statistics/statistics-test-kit.ts';
+import type { Report } from '../../internal/statistics/statistics-types.ts';
+
+define('kb-reports', KbReports);
+define('kb-stats-chart', KbStatsChart);
+
+const COLUMNS = 'clicks,registrations,cr,ftdCount,ftdAmount,depositAmount,ngr';
+/** The table's answer: two days, a total of 120 rows; the chart's (one metric): those days. */
+function answer(q: URLSearchParams): Report {
+  const groupBy = (q.get('groupBy') ?? '').split(',').filter(Boolean) as Report['groupBy'];
+  const metrics = (q.get('metrics') ?? '').split(',') as Report['metrics'];
+  const converted = q.get('currency');
+  const money = (eur: string, usd: string) => (converted ? { [converted]: eur } : { EUR: eur, USD: usd });
+  const values = (clicks: number): Report['totals'] => ({
+    clicks,
+    registrations: clicks / 10,
+    cr: clicks ? 10 : null,
+    ftdCount: 2,
+    ftdAmount: money('1250.50', '14.00'),
+    depositAmount: money('3000.00', '20.00'),
+    ngr: money('-3.20', '0.00'),
+  });
+  const pick = (v: Report['totals']) => Object.fromEntries(metrics.map((m) => [m, v[m] ?? null]));
+  const key = (day: string) => Object.fromEntries(groupBy.map((g) => [g, g === 'day' ? day : `${g}_1`]));
+  const labels = Object.fromEntries(groupBy.filter((g) => g === 'campaign').map((g) => [g, 'Summer push']));
+  return report({
+    groupBy,
+    metrics,
+    currency: converted
+      ? { mode: 'converted', currency: converted, ratesDate: q.get('ratesDate') ?? '2026-11-30', missingRates: [] }
+      : { mode: 'each', currency: null, ratesDate: null, missingRates: [] },
+    rows: [row(key('2026-11-02'), pick(values(40)), labels), row(key('2026-11-05'), pick(values(0)), labels)],
+    totals: pick(values(40)),
+    total: metrics.length === 1 ? 2 : 120,
+  });
+}
+const tableCalls = (api: ApiMock) => api.sent(`GET ${REPORT_PATH}`).filter((r) => r.query.get('metrics') !== 'clicks');
+const headers = (el: Element) =>
+  [...el.shadowRoot!.querySelectorAll('[part~="report-table"] [part~="header-cell"] [part~="sort-label"]')].map(
+    (h) => h.textContent,
+  );
+const submit = (el: Element) => $in<HTMLButtonElement>(el, '[part~="show"]').click();
+
+async function mounted(locale: 'en' | 'ru' = 'en') {
+  const { el } = await mountStatistics<KbReports>('kb-reports', { locale });
+  await find(el, '[part~="report-row"]');
+  return el;
+}
+
+describe('<kb-reports>', () => {
+  let api: ApiMock | null = null;
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    api?.restore();
+    api = null;
+    cleanupFixtures();
+    localStorage.clear();
+  });
+
+  it('starts per day in the partner’s default currency, with the default columns, and asks for its chart apart', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    const [table, chart] = api.sent(`GET ${REPORT_PATH}`).map((r) => queryText(r.query));
+    expect(table).to.equal(`period=last_30_days&groupBy=day&metrics=${COLUMNS}&currency=EUR&limit=50&offset=0`);
+    expect(chart).to.equal('period=last_30_days&groupBy=day&metrics=clicks&sort=day&order=asc&limit=1000&offset=0');
+    expect($in<HTMLSelectElement>(el, '#report-currency').value).to.equal('EUR');
+    expect(headers(el)).to.deep.equal([
+      'Day',
+      'Clicks',
+      'Registrations',
+      'Registration rate',
+      'FTD',
+      'FTD amount',
+      'Deposits amount',
+      'NGR',
+    ]);
+  });
+
+  it('sends every filter in the query string', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    fill($in<HTMLSelectElement>(el, '#report-period'), 'custom');
+    await el.updateComplete;
+    fill($in<HTMLInputElement>(el, '#report-from'), '2026-10-01');
+    fill($in<HTMLInputElement>(el, '#report-to'), '2026-10-31');
+    fill($in<HTMLSelectElement>(el, '#report-brandId'), 'brd_north');
+    fill($in<HTMLSelectElement>(el, '#report-planId'), 'pln_rev');
+    fill($in<HTMLSelectElement>(el, '#report-campaignId'), 'camp_2');
+    await el.updateComplete;
+    const promos = [...$in<HTMLSelectElement>(el, '#report-promoId').options].map((o) => o.textContent);
+    expect(promos, 'the campaign’s promos only').to.deep.equal(['Any', 'Spring link']);
+    fill($in<HTMLSelectElement>(el, '#report-promoId'), 'promo_3');
+    fill($in<HTMLInputElement>(el, '#report-promoCode'), ' SUMMER25 ');
+    const countries = [...$in<HTMLSelectElement>(el, '#report-country').options].map((o) => o.textContent);
+    expect(countries, 'names, sorted').to.deep.equal(['Any', 'Austria', 'France', 'Germany']);
+    fill($in<HTMLSelectElement>(el, '#report-country'), 'DE');
+    fill($in<HTMLSelectElement>(el, '#report-device'), 'mobile');
+    fill($in<HTMLSelectElement>(el, '#report-os'), 'Android');
+    fill($in<HTMLSelectElement>(el, '#report-landingId'), 'lnd_main');
+    fill($in<HTMLSelectElement>(el, '#report-trafficSourceId'), 'ts_seo');
+    submit(el);
+    const calls = await sentTo(api, REPORT_PATH, 3);
+    expect(queryText(calls[2]!.query)).to.equal(
+      `period=custom&from=2026-10-01&to=2026-10-31&groupBy=day&metrics=${COLUMNS}&brandId=brd_north&planId=pln_rev` +
+        '&campaignId=camp_2&promoId=promo_3&promoCode=SUMMER25&country=DE&device=mobile&os=Android&landingId=lnd_main' +
+        '&trafficSourceId=ts_seo&currency=EUR&limit=50&offset=0',
+    );
+  });
+
+  it('a custom range needs both dates, the end not before the start; nothing is asked until it is right', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    fill($in<HTMLSelectElement>(el, '#report-period'), 'custom');
+    await el.updateComplete;
+    submit(el);
+    await el.updateComplete;
+    expect($in(el, '#report-to-error').textContent).to.equal('Choose both dates.');
+    fill($in<HTMLInputElement>(el, '#report-from'), '2026-10-31');
+    fill($in<HTMLInputElement>(el, '#report-to'), '2026-10-01');
+    submit(el);
+    await el.updateComplete;
+    expect($in(el, '#report-to-error').textContent).to.equal('The end date is before the start date.');
+    expect(api.sent(`GET ${REPORT_PATH}`).length).to.equal(2);
+  });
+
+  it('nests up to four groupings in the chosen order; one time grouping; the link parameter by name', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    const add = async (grouping: string) => {
+      fill($in<HTMLSelectElement>(el, '#report-add-grouping'), grouping);
+      $in<HTMLButtonElement>(el, '[part~="add-grouping-button"]').click();
+      await el.updateComplete;
+    };
+    const offered = () => [...$in<HTMLSelectElement>(el, '#report-add-grouping').options].map((o) => o.value);
+    expect(offered(), 'no second time grouping').to.not.include.members(['hour', 'week', 'month']);
+    await add('campaign');
+    await add('parameter');
+    expect($in<HTMLSelectElement>(el, '#report-parameter').value).to.equal('sub1');
+    fill($in<HTMLSelectElement>(el, '#report-parameter'), 'utm_source');
+    $in<HTMLButtonElement>(el, '[data-grouping="parameter"] [part~="move-up"]').click();
+    await el.updateComplete;
+    await add('country');
+    expect(query(el, '#report-add-grouping'), 'four: no more').to.equal(null);
+    const names = [...el.shadowRoot!.querySelectorAll('[part~="grouping-name"]')].map((n) => n.textContent);
+    expect(names).to.deep.equal(['1. Day', '2. Link parameter', '3. Campaign', '4. Country']);
+    $in<HTMLButtonElement>(el, '[data-grouping="day"] [part~="remove"]').click();
+    await el.updateComplete;
+    expect(offered(), 'a time grouping again').to.include('week');
+    submit(el);
+    const calls = await sentTo(api, REPORT_PATH, 4);
+    const [table, chart] = calls.slice(2).map((r) => r.query);
+    expect(table!.get('groupBy')).to.equal('parameter,campaign,country');
+    expect(table!.get('parameter')).to.equal('utm_source');
+    expect(queryText(chart!), 'the chart: the first grouping, its 20 largest').to.equal(
+      'period=last_30_days&groupBy=parameter&parameter=utm_source&metrics=clicks&sort=clicks&order=desc&limit=20&offset=0',
+    );
+    await waitFor(() => headers(el)[0] === 'Link parameter');
+    expect(headers(el).slice(0, 3)).to.deep.equal(['Link parameter', 'Campaign', 'Country']);
+    expect($in<KbStatsChart>(el, '[part~="chart"]').kind, 'bars for a non-time grouping').to.equal('bar');
+  });
+
+  it('shows rows and the totals row with amounts per currency, and a line chart with the missing days as zeros', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    const first = $in(el, '[data-key="2026-11-02"]');
+    expect(first.querySelector('[part~="grouping-day"]')?.textContent).to.equal('Nov 2, 2026');
+    expect(first.querySelector('[part~="metric-clicks"]')?.textContent?.trim()).to.equal('40');
+    expect(first.querySelector('[part~="metric-cr"]')?.textContent?.trim()).to.equal('10%');
+    expect(first.querySelector('[part~="metric-ftdAmount"]')?.textContent?.trim()).to.equal('€1,250.50');
+    expect($in(el, '[data-key="2026-11-05"] [part~="metric-cr"]').textContent?.trim(), 'nothing to divide').to.equal(
+      '—',
+    );
+    const totals = $in(el, '[part~="totals-row"]');
+    expect(totals.querySelector('[part~="total-label"]')?.textContent).to.equal('Total');
+    expect(totals.querySelector('[part~="metric-ngr"]')?.textContent?.trim()).to.equal('-€3.20');
+    const chart = $in<KbStatsChart>(el, '[part~="chart"]');
+    expect(chart.kind).to.equal('line');
+    expect(chart.heading).to.equal('Clicks by Day');
+    expect(chart.labels.length).to.equal(30);
+    expect(chart.series[0]!.values.slice(0, 5)).to.deep.equal([0, 40, 0, 0, 0]);
+    fill($in<HTMLSelectElement>(el, '#report-currency'), '');
+    submit(el);
+    await waitFor(() => query(el, '[data-key="2026-11-02"] [part~="metric-ftdAmount"] [part~="amount-line"]'));
+    const lines = [
+      ...el.shadowRoot!.querySelectorAll('[data-key="2026-11-02"] [part~="metric-ftdAmount"] [part~="amount-line"]'),
+    ];
+    expect(lines.map((l) => l.textContent)).to.deep.equal(['€1,250.50', '$14.00']);
+    expect(tableCalls(api).at(-1)!.query.has('currency'), 'each currency: no conversion asked').to.equal(false);
+  });
+
+  it('converts to a currency at a rates date, says so, and warns about currencies without rates', async () => {
+    api = fakeStatisticsApi((q) => {
+      const r = answer(q);
+      return q.get('currency') === 'USD' ? { ...r, currency: { ...r.currency, missingRates: ['GBP'] } } : r;
+    });
+    const el = await mounted();
+    fill($in<HTMLSelectElement>(el, '#report-currency'), 'USD');
+    await el.updateComplete;
+    const rates = $in<HTMLInputElement>(el, '#report-ratesDate');
+    expect([rates.min, rates.max]).to.deep.equal(['2026-01-02', '2026-11-30']);
+    fill(rates, '2026-11-15');
+    submit(el);
+    await waitFor(() => query(el, '[part~="warning"]'));
+    const sent = tableCalls(api).at(-1)!.query;
+    expect([sent.get('currency'), sent.get('ratesDate')]).to.deep.equal(['USD', '2026-11-15']);
+    expect($in(el, '[part~="note"]').textContent).to.equal('Amounts converted to USD at the rates of Nov 15, 2026.');
+    expect($in(el, '[part~="warning"]').textContent).to.equal(
+      'No exchange rates for GBP on that date: those amounts are left out of the converted sums.',
+    );
+    expect($in(el, '[data-key="2026-11-02"] [part~="metric-ftdAmount"]').textContent?.trim()).to.equal('$1,250.50');
+  });
+
+  it('sorts by a clicked header, descending first for a metric, then ascending', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    const clicks = () => $in(el, '[data-sort-key="clicks"]');
+    clicks().querySelector('button')!.click();
+    await waitFor(() => clicks().getAttribute('aria-sort') === 'descending');
+    expect(tableCalls(api).at(-1)!.query.toString()).to.include('sort=clicks&order=desc');
+    expect(api.sent(`GET ${REPORT_PATH}`).length, 'the chart is not asked again').to.equal(3);
+    clicks().querySelector('button')!.click();
+    await waitFor(() => clicks().getAttribute('aria-sort') === 'ascending');
+    expect(tableCalls(api).at(-1)!.query.toString()).to.include('sort=clicks&order=asc');
+    $in(el, '[data-sort-key="day"] button').click();
+    await waitFor(() => tableCalls(api!).length === 4);
+    expect(tableCalls(api).at(-1)!.query.toString(), 'a grouping: ascending first').to.include('sort=day&order=asc');
+  });
+
+  it('pages with limit and offset, and the total from the answer', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    expect($in(el, '[part~="page-status"]').textContent).to.equal('Rows 1–2 of 120');
+    expect($in<HTMLButtonElement>(el, '[part~="previous"]').disabled).to.equal(true);
+    $in<HTMLButtonElement>(el, '[part~="next"]').click();
+    await waitFor(() => tableCalls(api!).length === 2);
+    expect(tableCalls(api).at(-1)!.query.toString()).to.include('limit=50&offset=50');
+    await waitFor(() => $in(el, '[part~="page-status"]').textContent === 'Rows 51–52 of 120');
+    fill($in<HTMLSelectElement>(el, '#report-limit'), '25');
+    await waitFor(() => tableCalls(api!).length === 3);
+    expect(tableCalls(api).at(-1)!.query.toString()).to.include('limit=25&offset=0');
+  });
+
+  it('with no data yet opens Campaigns; with filters and no match, Clear filters asks again without them', async () => {
+    api = fakeStatisticsApi(() => report({ rows: [], total: 0 }));
+    const { el } = await mountStatistics<KbReports>('kb-reports');
+    const empty = await find(el, '[part~="empty"]');
+    expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal('No clicks in this period yet.');
+    expect(query(el, 'kb-stats-chart')).to.equal(null);
+    const opened: string[] = [];
+    document.addEventListener('kb-open-section', (e) => opened.push(e.detail.section), { once: true });
+    empty.querySelector<HTMLButtonElement>('[part~="open-campaigns"]')!.click();
+    expect(opened).to.deep.equal(['campaigns']);
+    fill($in<HTMLSelectElement>(el, '#report-brandId'), 'brd_lucky');
+    submit(el);
+    await waitFor(() => query(el, '[part~="clear-filters"]'));
+    expect($in(el, '[part~="empty-message"]').textContent).to.equal('No data matches these filters in this period.');
+    $in<HTMLButtonElement>(el, '[part~="clear-filters"]').click();
+    await waitFor(() => $in<HTMLSelectElement>(el, '#report-brandId').value === '');
+    await waitFor(() => !api!.sent(`GET ${REPORT_PATH}`).at(-1)!.query.has('brandId'));
+  });
+
+  it('words the server’s problems: a field’s beside it, others in the alert, a failure with Retry', async () => {
+    let mode: 'field' | 'fail' | 'ok' = 'ok';
+    api = fakeStatisticsApi(answer, ({ path }) => {
+      if (path !== REPORT_PATH || mode === 'ok') return undefined;
+      if (mode === 'fail') return problem(500, 'internal', 'boom');
+      return problem(422, 'validation_failed', 'bad', [
+        { path: 'query.ratesDate', reason: 'invalid_format', params: { format: 'date' }, message: 'must be a date' },
+        { path: 'query.sort', reason: 'too_long', params: { maximum: 40 }, message: 'too long' },
+      ]);
+    });
+    const el = await mounted();
+    mode = 'field';
+    submit(el);
+    const fieldError = await find(el, '#report-ratesDate-error');
+    expect(fieldError.textContent).to.equal('Enter a date like 2026-11-24.');
+    expect($in(el, '[part~="results"] [part~="error-detail"]').textContent).to.equal('sort: At most 40 characters.');
+    mode = 'fail';
+    submit(el);
+    await waitFor(() =>
+      query(el, '[part~="results"] [part~="error-detail"]')?.textContent?.startsWith(
+        'Something went wrong on our side',
+      ),
+    );
+    mode = 'ok';
+    $in<HTMLButtonElement>(el, '[part~="results"] [part~="retry"]').click();
+    await waitFor(() => !query(el, '[part~="results"] [part~="error-detail"]'));
+  });
+
+  it('speaks Russian, with amounts and dates as Russian writes them', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted('ru');
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Отчёты');
+    expect(headers(el).slice(0, 3)).to.deep.equal(['День', 'Клики', 'Регистрации']);
+    expect($in(el, '[data-key="2026-11-02"] [part~="grouping-day"]').textContent).to.equal('2 нояб. 2026 г.');
+    expect($in(el, '[part~="totals-row"] [part~="metric-depositAmount"]').textContent?.trim()).to.equal(
+      '3\u00a0000,00\u00a0€',
+    );
+    expect($in(el, '[part~="page-status"]').textContent).to.equal('Строки 1–2 из 120');
+    expect($in<HTMLSelectElement>(el, '#report-currency').selectedOptions[0]!.textContent).to.equal('Всё в EUR');
+  });
+});
