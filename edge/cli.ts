@@ -6,8 +6,10 @@
  *   kabinet partners list [--status pending]
  *   kabinet partner approve|reject|block|unblock <partnerId>
  *   kabinet user unlock <userId>
+ *   kabinet rates import <file.csv> --operator <operatorId>
  *   kabinet migrate
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { systemClock } from '../core/lib/clock.ts';
@@ -28,6 +30,8 @@ import { createSmtpTransport } from './smtp-transport.ts';
 import { resolveSecret } from './secret.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
+import { EcbCsvError, parseEcbRatesCsv } from '../core/modules/statistics/ecb-rates-csv.ts';
+import { saveExchangeRates } from '../core/modules/statistics/exchange-rates.ts';
 
 const USAGE = `Usage:
   kabinet start
@@ -40,6 +44,10 @@ const USAGE = `Usage:
   kabinet partners list [--status pending|active|rejected|blocked]
   kabinet partner approve|reject|block|unblock <partnerId>
   kabinet user unlock <userId>
+  kabinet rates import <file.csv> --operator <operatorId>
+      Exchange rates from the ECB's reference-rate CSV (eurofxref-hist.csv or the day's eurofxref.csv,
+      unzipped): units of each currency per euro, by date, for the operator's reports. Currencies
+      Kabinet does not support are ignored; importing again replaces the same dates' rates.
   kabinet migrate`;
 
 const CLI_META = { ip: null, userAgent: 'kabinet-cli' };
@@ -58,6 +66,7 @@ async function main(argv: string[]) {
       color: { type: 'string' },
       'terms-url': { type: 'string' },
       status: { type: 'string' },
+      operator: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -98,6 +107,7 @@ async function main(argv: string[]) {
         `${result.name} (${result.id}) is now ${result.status}${result.owner ? `; ${result.owner.email} was emailed` : ''}`,
       );
     }
+    if (group === 'rates' && action === 'import') return await importRatesCommand(deps, subject, values.operator);
     if (group === 'user' && action === 'unlock') {
       if (!subject) fail('Name the user: kabinet user unlock <userId>');
       const [user] = await db.select().from(users).where(eq(users.id, subject));
@@ -158,6 +168,61 @@ async function listPartnersCommand(deps: AppDeps, status: string | undefined) {
     for (const p of rows)
       console.log(`  ${p.id}  ${p.status.padEnd(8)}  ${p.name}  ${p.owner?.email ?? ''}  ${p.createdAt.slice(0, 10)}`);
   }
+}
+
+/** Rates saved per call: a full eurofxref-hist.csv (~200,000 rates) goes in as several batches. */
+const RATES_PER_BATCH = 10_000;
+
+async function importRatesCommand(deps: AppDeps, file: string | undefined, operatorId: string | undefined) {
+  const usage = 'kabinet rates import <file.csv> --operator <operatorId>';
+  if (!file) fail(`Name the CSV file: ${usage}`);
+  if (!operatorId) fail(`Name the operator whose reports use the rates: ${usage}`);
+  const [operator] = await deps.db
+    .select({ id: operators.id, name: operators.name })
+    .from(operators)
+    .where(eq(operators.id, operatorId));
+  if (!operator) fail(`No operator ${operatorId}`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    fail(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let parsed: ReturnType<typeof parseEcbRatesCsv>;
+  try {
+    parsed = parseEcbRatesCsv(text);
+  } catch (error) {
+    if (error instanceof EcbCsvError) fail(`${file} is not an ECB reference-rate CSV: ${error.message}`);
+    throw error;
+  }
+  const { rates, skipped, ignoredCurrencies } = parsed;
+  const problems = skipped.map((s) => `  line ${s.line}: ${s.reason}`);
+  if (rates.length === 0)
+    fail(
+      [
+        `${file}: no rates to import (no dated row with a rate in a currency Kabinet supports)`,
+        ...problems.slice(0, 20),
+      ].join('\n'),
+    );
+  const tenant = withTenant(deps, operator.id);
+  let saved = 0;
+  for (let i = 0; i < rates.length; i += RATES_PER_BATCH)
+    saved += await saveExchangeRates(tenant, rates.slice(i, i + RATES_PER_BATCH));
+  const dates = rates.map((r) => r.date).sort();
+  const currencies = [...new Set(rates.map((r) => r.currency))];
+  console.log(`Saved ${saved} exchange rates for ${operator.name} (${operator.id})`);
+  console.log(`  dates:      ${dates[0]} to ${dates.at(-1)}`);
+  console.log(`  currencies: ${currencies.join(', ')}`);
+  if (ignoredCurrencies.length)
+    console.log(`  ignored:    ${ignoredCurrencies.join(', ')} (not currencies Kabinet supports)`);
+  const skippedLines = new Set(skipped.map((s) => s.line)).size;
+  console.log(
+    skipped.length
+      ? `Skipped ${skipped.length} ${skipped.length === 1 ? 'entry' : 'entries'} on ${skippedLines} ${skippedLines === 1 ? 'line' : 'lines'}:`
+      : 'Skipped nothing',
+  );
+  for (const line of problems.slice(0, 20)) console.log(line);
+  if (problems.length > 20) console.log(`  … and ${problems.length - 20} more`);
 }
 
 main(process.argv.slice(2)).catch((error) => fail(error instanceof Error ? error.message : String(error)));

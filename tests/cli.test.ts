@@ -1,6 +1,6 @@
 /** The self-hoster CLI, run as a person runs it (`npx kabinet …` is edge/cli.mjs through tsx). */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,4 +87,63 @@ describe('kabinet CLI', () => {
     );
     expect((await kabinet('partners', 'list', '--status', 'pending')).stdout).not.toContain('partner_cli_1');
   });
+
+  it("imports the ECB's reference-rate CSV for an operator, and refuses a file that is not one with exit code 2", async () => {
+    const db = createClient({ url: env.DATABASE_URL });
+    const op = String((await db.execute('select id from operators limit 1')).rows[0]!.id);
+    const csv = join(dir, 'eurofxref-hist.csv');
+    writeFileSync(
+      csv,
+      [
+        'Date,USD,JPY,BGN,CZK,GBP,RON,',
+        '2026-11-27,1.0553,160.9,N/A,25.112,0.83245,5.0876,',
+        '2026-11-26,1.0548,160.62,N/A,25.098,oops,5.0869,',
+        '25 November 2026, 1.0541, 160.5, N/A, 25.101, 0.83311, 5.0871, ',
+        'not a date,1.05,160,N/A,25,0.83,5,',
+      ].join('\n'),
+    );
+    const { stdout } = await kabinet('rates', 'import', csv, '--operator', op);
+    expect(stdout).toContain(`Saved 11 exchange rates for`);
+    expect(stdout).toContain('dates:      2026-11-25 to 2026-11-27');
+    expect(stdout).toContain('ignored:    BGN, RON');
+    expect(stdout).toContain('Skipped 2 entries on 2 lines:');
+    expect(stdout).toContain('line 3: GBP on 2026-11-26: "oops" is not a positive decimal');
+    expect(stdout).toContain('line 5: "not a date" is not a date');
+    const stored = await db.execute({
+      sql: 'select day, currency, per_eur from exchange_rates where operator_id = ? order by day, currency',
+      args: [op],
+    });
+    expect(stored.rows.map((r) => `${r.day} ${r.currency} ${r.per_eur}`)).toEqual([
+      '2026-11-25 CZK 25.101',
+      '2026-11-25 GBP 0.83311',
+      '2026-11-25 JPY 160.5',
+      '2026-11-25 USD 1.0541',
+      '2026-11-26 CZK 25.098',
+      '2026-11-26 JPY 160.62',
+      '2026-11-26 USD 1.0548',
+      '2026-11-27 CZK 25.112',
+      '2026-11-27 GBP 0.83245',
+      '2026-11-27 JPY 160.9',
+      '2026-11-27 USD 1.0553',
+    ]);
+    db.close();
+    const notCsv = join(dir, 'rates.json');
+    writeFileSync(notCsv, '{"USD": 1.0553}\n');
+    const failures = await Promise.all(
+      [
+        kabinet('rates', 'import', notCsv, '--operator', op),
+        kabinet('rates', 'import', join(dir, 'missing.csv'), '--operator', op),
+        kabinet('rates', 'import', csv),
+      ].map((p) => p.catch((e: { code: number; stderr: string }) => e)),
+    );
+    expect(failures.map((f) => (f as { code: number }).code)).toEqual([2, 2, 2]);
+    const messages = failures.map((f) => (f as { stderr: string }).stderr);
+    expect(messages[0]).toContain(
+      `${notCsv} is not an ECB reference-rate CSV: line 1 should be a header starting with "Date,"`,
+    );
+    expect(messages[1]).toContain(`Cannot read ${join(dir, 'missing.csv')}`);
+    expect(messages[2]).toContain(
+      'Name the operator whose reports use the rates: kabinet rates import <file.csv> --operator <operatorId>',
+    );
+  }, 60_000);
 });
