@@ -197,7 +197,10 @@ export const ReportSettingsSchema = z
 const rate = z
   .string()
   .regex(/^\d{1,9}(\.\d{1,10})?$/, 'must be a positive decimal like "1.0842"')
-  .refine((s) => Number(s) > 0, 'must be above zero');
+  .refine((s) => /[1-9]/.test(s), {
+    message: 'must be above zero',
+    params: { reason: 'invalid_format', format: 'exchange_rate' },
+  });
 export const ExchangeRatesSchema = z
   .object({
     rates: z
