@@ -18,4 +18,6 @@ export const dashboardStyles = css`
   [part~='stat-name'] { color: var(--_muted); }
   [part~='stat-value'] { margin: 0; margin-inline-start: auto; font-weight: 600; text-align: end; }
   [part~='campaigns'] [part~='subheading'] { margin-top: 0; }
+  /* Numbers line up on their right edge, their headers with them. */
+  [part~='campaign-table'] thead th:not(:first-child) { text-align: end; }
 `;

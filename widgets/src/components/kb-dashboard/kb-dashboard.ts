@@ -13,6 +13,7 @@ import { selectField } from '../../internal/campaign/campaign-fields.ts';
 import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { expectOk } from '../../internal/api-client.ts';
+import { memoLast } from '../../internal/statistics/memo.ts';
 import { daysBetween } from '../../internal/statistics/period-keys.ts';
 import {
   periodError,
@@ -228,6 +229,12 @@ export class KbDashboard extends StatisticsSection {
     this.reloadPeriod();
   }
 
+  /** The charts' series, the same arrays while the answer and the language stay (no redraw on other updates). */
+  private readonly charts = memoLast(
+    (daily: { report: Report; grouping: Grouping }, metrics: readonly Metric[], _locale: string) =>
+      chartData(this.view, daily.report, daily.grouping, metrics),
+  );
+
   private readonly openCampaigns = (): void => {
     this.emit('kb-open-section', { section: 'campaigns' });
   };
@@ -298,7 +305,7 @@ export class KbDashboard extends StatisticsSection {
             action: { label: this.m('openCampaigns'), part: 'open-campaigns', onClick: this.openCampaigns },
           });
     } else {
-      const charts = chartData(this.view, daily.report, daily.grouping, this.options?.metrics ?? []);
+      const charts = this.charts(daily, this.options?.metrics ?? [], this.i18n.locale);
       const unit = daily.grouping as 'day' | 'week' | 'month';
       content = html`<div part="charts">
           ${

@@ -150,6 +150,6 @@ describe('<kb-reports> columns', () => {
     const el = await mounted();
     $in<HTMLButtonElement>(el, '[data-metric="registrations"] [part~="move-up"]').click();
     await waitFor(() => api!.sent(`GET ${REPORT_PATH}`).some((r) => r.query.get('metrics') === 'registrations'));
-    await waitFor(() => $in<KbStatsChart>(el, '[part~="chart"]').heading === 'Registrations by Day');
+    await waitFor(() => $in<KbStatsChart>(el, '[part~="chart"]').heading === 'Registrations by day');
   });
 });

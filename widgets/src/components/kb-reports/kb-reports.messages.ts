@@ -122,7 +122,7 @@ const ru: Record<keyof typeof en, Message> = {
   'previous': 'Назад',
   'next': 'Дальше',
   'paging': 'Страницы отчёта',
-  'converted': 'Суммы пересчитаны в {currency} по курсам на {date}.',
+  'converted': 'Курсы на {date}: суммы пересчитаны в {currency}.',
   'missingRates': 'Нет курсов для {currencies} на эту дату: эти суммы не вошли в пересчитанные итоги.',
   'empty': 'За этот период нет данных, подходящих под фильтры.',
   'nothingYet': 'За этот период кликов пока нет.',

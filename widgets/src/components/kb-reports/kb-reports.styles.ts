@@ -46,6 +46,9 @@ export const reportsStyles = css`
     display: inline-flex; gap: var(--_space-1); align-items: baseline;
   }
   [part~='sort-button-active'] { color: var(--_link); }
+  /* Numbers line up on their right edge, their headers with them. */
+  [part~='metric-header'] { text-align: end; }
+  [part~='metric-header'] [part~='sort-button'] { text-align: end; justify-content: flex-end; }
   [part~='sort-label'] { display: none; }
   [part~='metric-cell'], th:has([part~='sort-button']) { white-space: normal; }
   [part~='totals-row'] > * { font-weight: 600; background: var(--_surface); }

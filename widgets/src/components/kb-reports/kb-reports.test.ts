@@ -14,6 +14,7 @@ import {
   sentTo,
 } from '../../internal/statistics/statistics-test-kit.ts';
 import type { Report } from '../../internal/statistics/statistics-types.ts';
+import { createLocaleState } from '../../internal/i18n.ts';
 
 define('kb-reports', KbReports);
 define('kb-stats-chart', KbStatsChart);
@@ -189,7 +190,7 @@ describe('<kb-reports>', () => {
     expect(totals.querySelector('[part~="metric-ngr"]')?.textContent?.trim()).to.equal('-€3.20');
     const chart = $in<KbStatsChart>(el, '[part~="chart"]');
     expect(chart.kind).to.equal('line');
-    expect(chart.heading).to.equal('Clicks by Day');
+    expect(chart.heading).to.equal('Clicks by day');
     expect(chart.labels.length).to.equal(30);
     expect(chart.series[0]!.values.slice(0, 5)).to.deep.equal([0, 40, 0, 0, 0]);
     fill($in<HTMLSelectElement>(el, '#report-currency'), '');
@@ -299,6 +300,22 @@ describe('<kb-reports>', () => {
     mode = 'ok';
     $in<HTMLButtonElement>(el, '[part~="results"] [part~="retry"]').click();
     await waitFor(() => !query(el, '[part~="results"] [part~="error-detail"]'));
+  });
+
+  it('a language switch rewords the table and the chart without asking again', async () => {
+    api = fakeStatisticsApi(answer);
+    const { el, providers } = await mountStatistics<KbReports>('kb-reports');
+    await find(el, '[part~="report-row"]');
+    const chart = $in<KbStatsChart>(el, '[part~="chart"]');
+    const before = chart.series;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(chart.series, 'the same series on an unrelated update: no redraw').to.equal(before);
+    providers.locale.setValue(createLocaleState('ru'));
+    await waitFor(() => chart.heading === 'Клики: день');
+    expect(chart.labels[1]).to.equal('2 нояб.');
+    expect(headers(el)[1]).to.equal('Клики');
+    expect(api.sent(`GET ${REPORT_PATH}`).length).to.equal(2);
   });
 
   it('speaks Russian, with amounts and dates as Russian writes them', async () => {

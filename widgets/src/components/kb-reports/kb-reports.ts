@@ -16,6 +16,7 @@ import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { formatCount } from '../../internal/statistics/format.ts';
 import type { PeriodChoice } from '../../internal/statistics/period-picker.ts';
+import { memoLast } from '../../internal/statistics/memo.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
 import {
@@ -103,7 +104,7 @@ export class KbReports extends StatisticsSection {
     setup: { state: true },
     view: { state: true },
     report: { state: true },
-    chart: { state: true },
+    chartData: { state: true },
     problems: { state: true },
   };
 
@@ -113,7 +114,8 @@ export class KbReports extends StatisticsSection {
   declare private setup: ReportSetup | null;
   declare private view: ReportView;
   declare private report: Report | null;
-  declare private chart: ReportChart | null;
+  /** The chart's answer and metric; drawn (in the current language) by `chartOf`. */
+  declare private chartData: { report: Report; metric: Metric } | null;
   /** Problems by field: the form's own checks, or the server's 422 reasons worded. */
   declare private problems: Record<string, string | undefined>;
   private applied: ReportSetup | null = null;
@@ -131,7 +133,7 @@ export class KbReports extends StatisticsSection {
     this.setup = null;
     this.view = { sort: '', order: 'desc', limit: 50, offset: 0 };
     this.report = null;
-    this.chart = null;
+    this.chartData = null;
     this.problems = {};
   }
 
@@ -143,7 +145,7 @@ export class KbReports extends StatisticsSection {
     this.options = null;
     this.optionsError = null;
     this.report = null;
-    this.chart = null;
+    this.chartData = null;
     this.chartKey = '';
     try {
       this.options = await this.fetchOptions(api);
@@ -181,17 +183,26 @@ export class KbReports extends StatisticsSection {
       ([report, chartReport]) => {
         this.problems = {};
         this.report = report;
-        if (!forChart || !metric) this.chart = null;
-        else if (chartReport)
-          this.chart = buildChart(chartReport, metric, {
-            heading: (g) => this.m('chart.line', { metric: this.metricLabel(metric), grouping: this.groupingLabel(g) }),
-            metricLabel: this.metricLabel(metric),
-            keyLabel: (row, g, short) => this.keyLabel(row, g, short),
-          });
+        if (!forChart || !metric) this.chartData = null;
+        else if (chartReport) this.chartData = { report: chartReport, metric };
         this.chartKey = forChart ? key : '';
       },
     );
   }
+
+  private readonly chartOf = memoLast(
+    (data: { report: Report; metric: Metric } | null, locale: string): ReportChart | null =>
+      data &&
+      buildChart(data.report, data.metric, {
+        heading: (g) =>
+          this.m('chart.line', {
+            metric: this.metricLabel(data.metric),
+            grouping: this.groupingLabel(g).toLocaleLowerCase(locale),
+          }),
+        metricLabel: this.metricLabel(data.metric),
+        keyLabel: (row, g, short) => this.keyLabel(row, g, short),
+      }),
+  );
 
   /** A 422 names the fields the form does not show in its alert; other problems in their words. */
   protected override errorMessage(error: unknown): string {
@@ -328,7 +339,7 @@ export class KbReports extends StatisticsSection {
     return html`<div part="results" aria-busy=${this.loading ? 'true' : 'false'}>
       ${alert}
       <p part="status" role="status">${this.loading ? this.m('updating') : nothing}</p>
-      ${report.total === 0 && report.rows.length === 0 ? this.renderEmpty() : renderReportBody(table, this.chart, this.i18n.locale)}
+      ${report.total === 0 && report.rows.length === 0 ? this.renderEmpty() : renderReportBody(table, this.chartOf(this.chartData, this.i18n.locale), this.i18n.locale)}
     </div>`;
   }
 

@@ -39,12 +39,12 @@ function priorityOf(groupings: number, index: number): Column['priority'] {
   return position < 6 ? 2 : position < 8 ? 3 : 4;
 }
 
-function header(v: TableView, key: string, col: Column): TemplateResult {
+function header(v: TableView, key: string, col: Column, metric: boolean): TemplateResult {
   const sorted = v.view.sort === key;
   const ariaSort = sorted ? (v.view.order === 'asc' ? 'ascending' : 'descending') : nothing;
   const next = sorted && v.view.order === 'desc' ? 'asc' : sorted ? 'desc' : undefined;
   const arrow = sorted ? (v.view.order === 'asc' ? '▲' : '▼') : '';
-  return html`<th part="header-cell" scope="col" aria-sort=${ariaSort} data-priority=${col.priority > 1 ? String(col.priority) : nothing}
+  return html`<th part=${metric ? 'header-cell metric-header' : 'header-cell'} scope="col" aria-sort=${ariaSort} data-priority=${col.priority > 1 ? String(col.priority) : nothing}
     data-sort-key=${key}>
     <button part=${sorted ? 'sort-button sort-button-active' : 'sort-button'} type="button"
       aria-label=${v.m('sortColumn', { name: col.label })} @click=${() => v.sortBy(key, next)}>${col.label}<span part="sort-arrow" aria-hidden="true">${arrow}</span></button>
@@ -73,8 +73,8 @@ export function renderReportTable(v: TableView): TemplateResult {
   return html`<div part="table-wrap" ${scrollRegion(v.m('table'))}>
     <table part="report-table" aria-busy=${v.busy ? 'true' : 'false'}>
       <thead><tr part="header-row">
-        ${groupings.map((g) => header(v, g, col(`g:${g}`)))}
-        ${metrics.map((metric) => header(v, metric, col(`m:${metric}`)))}
+        ${groupings.map((g) => header(v, g, col(`g:${g}`), false))}
+        ${metrics.map((metric) => header(v, metric, col(`m:${metric}`), true))}
       </tr></thead>
       <tbody>
         ${report.rows.map(
