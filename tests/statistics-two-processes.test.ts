@@ -1,0 +1,127 @@
+/**
+ * Aggregates with two real Node server processes on one libSQL file: clicks on both, and the
+ * same event batches sent to both at the same moment. An in-memory guard cannot see across
+ * processes: only the database keeps every click counted once and every event once (a batch that
+ * loses the race for an event id fails whole and is decided again, finding the event stored).
+ * The report must equal a count of the raw rows.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
+import { createTestApp } from './helpers/test-app.ts';
+import { partnerWithCampaign } from './helpers/campaign.ts';
+import { freePort, startProcess, waitForHealth } from './helpers/processes.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const serverScript = `(async () => {
+  const { serve } = await import('@hono/node-server');
+  const { readServerConfig } = await import(${JSON.stringify(join(root, 'edge/config.ts'))});
+  const { boot } = await import(${JSON.stringify(join(root, 'edge/boot.ts'))});
+  const config = readServerConfig(process.env);
+  const kabinet = await boot(config, 'node', { env: process.env, clientIp: () => '127.0.0.1' });
+  serve({ fetch: kabinet.app.fetch, port: config.port, hostname: '127.0.0.1' });
+  process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
+})();`;
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let servers: Array<ReturnType<typeof startProcess> & { base: string }> = [];
+let fixture: Awaited<ReturnType<typeof partnerWithCampaign>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  fixture = await partnerWithCampaign(t);
+  const { rows } = await (
+    t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
+  ).$client.execute('PRAGMA database_list');
+  servers = await Promise.all(
+    [1, 2].map(async () => {
+      const port = await freePort();
+      const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
+        DATABASE_URL: `file:${rows[0]!.file}`,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KABINET_SEED: 'none',
+        KABINET_SECRET: 'test-secret-0123456789abcdef-0123456789',
+        NODE_ENV: 'production',
+      });
+      const base = `http://127.0.0.1:${port}`;
+      await waitForHealth(base, server.child, server.output);
+      return { ...server, base };
+    }),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
+  t?.dispose();
+});
+
+it('counts every click and every event once when two processes write the same things at once', async () => {
+  const code = new URL(fixture.trackingLink).pathname.split('/').pop()!;
+  const ua = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36' };
+  const clicks = await Promise.all(
+    Array.from({ length: 120 }, (_, i) =>
+      fetch(`${servers[i % 2]!.base}/t/${code}?sub1=p${i % 3}`, { redirect: 'manual', headers: ua }).then(
+        (r) => new URL(r.headers.get('location')!).searchParams.get('kb_vid')!,
+      ),
+    ),
+  );
+  const brand = fixture.brandId;
+  const batch = (round: number) =>
+    clicks.slice(round * 30, round * 30 + 30).flatMap((visitId, i) => [
+      {
+        id: `r${round}-${i}`,
+        type: 'registration',
+        playerId: `p${round}-${i}`,
+        brand,
+        visitId,
+        occurredAt: new Date().toISOString(),
+      },
+      {
+        id: `f${round}-${i}`,
+        type: 'first_deposit',
+        playerId: `p${round}-${i}`,
+        brand,
+        amount: '10.00',
+        currency: 'EUR',
+        occurredAt: new Date().toISOString(),
+      },
+    ]);
+  const send = (server: number, events: unknown[]) =>
+    createKabinetClient(servers[server]!.base, { secretKey: fixture.op.key }).v1.events.$post({ json: { events } });
+  // Each batch goes to both processes at once, twice over.
+  for (let round = 0; round < 4; round++) {
+    const answers = await Promise.all([send(0, batch(round)), send(1, batch(round)), send(1, batch(round))]);
+    for (const a of answers) expect(a.status).toBe(200);
+  }
+  const raw = await t.deps.db.all<{ clicks: number; registrations: number; ftd: number }>(
+    sql.raw(`select (select count(*) from clicks where is_bot = 0) as clicks,
+      (select count(*) from player_events where type = 'registration') as registrations,
+      (select count(*) from player_events where type = 'first_deposit') as ftd`),
+  );
+  expect(raw[0]).toEqual({ clicks: 120, registrations: 120, ftd: 120 });
+  const report = await unwrap(
+    createKabinetClient(servers[0]!.base, { secretKey: fixture.op.key }).v1.reports.performance.$get({
+      query: { period: 'today', timeZone: 'UTC', metrics: 'clicks,registrations,ftdCount,ftdAmount' },
+    }),
+  );
+  expect(report.totals).toEqual({ clicks: 120, registrations: 120, ftdCount: 120, ftdAmount: { EUR: '1200.00' } });
+  const bySub = await unwrap(
+    createKabinetClient(servers[1]!.base, { secretKey: fixture.op.key }).v1.reports.performance.$get({
+      query: {
+        period: 'today',
+        timeZone: 'UTC',
+        groupBy: 'parameter',
+        parameter: 'sub1',
+        metrics: 'clicks,registrations',
+      },
+    }),
+  );
+  expect(bySub.rows.map((r) => [r.key.parameter, r.values.clicks, r.values.registrations])).toEqual([
+    ['p0', 40, 40],
+    ['p1', 40, 40],
+    ['p2', 40, 40],
+  ]);
+}, 120_000);
