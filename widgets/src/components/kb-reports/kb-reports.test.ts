@@ -6,6 +6,7 @@ import { $in, afterEach, beforeEach, cleanupFixtures, describe, it, waitFor } fr
 import { fill, find, problem, query, type ApiMock } from '../../internal/account/account-test-kit.ts';
 import {
   REPORT_PATH,
+  fakeAddress,
   fakeStatisticsApi,
   mountStatistics,
   queryText,
@@ -316,6 +317,53 @@ describe('<kb-reports>', () => {
     expect(chart.labels[1]).to.equal('2 нояб.');
     expect(headers(el)[1]).to.equal('Клики');
     expect(api.sent(`GET ${REPORT_PATH}`).length).to.equal(2);
+  });
+
+  it('keeps its question in the portal’s address: a link opens that report, Back shows the one before', async () => {
+    api = fakeStatisticsApi(answer);
+    const address = fakeAddress(
+      'reports',
+      'period=last_7_days&groupBy=campaign,day&brandId=brd_lucky&currency=&sort=clicks&order=asc&limit=25',
+    );
+    const { el, providers } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
+    address.attach(providers.route);
+    await find(el, '[part~="report-row"]');
+    expect(queryText(tableCalls(api)[0]!.query)).to.equal(
+      `period=last_7_days&groupBy=campaign,day&metrics=${COLUMNS}&brandId=brd_lucky&sort=clicks&order=asc&limit=25&offset=0`,
+    );
+    expect($in<HTMLSelectElement>(el, '#report-brandId').value).to.equal('brd_lucky');
+    expect($in<HTMLSelectElement>(el, '#report-currency').value, 'each currency, as the link says').to.equal('');
+    expect(address.moves, 'opening writes nothing').to.deep.equal([]);
+
+    fill($in<HTMLSelectElement>(el, '#report-period'), 'yesterday');
+    submit(el);
+    await waitFor(() => tableCalls(api!).length === 2);
+    expect(address.moves.at(-1)).to.deep.equal({
+      query: 'period=yesterday&groupBy=campaign,day&brandId=brd_lucky&currency=&sort=clicks&order=asc&limit=25',
+      replace: false,
+    });
+    $in<HTMLButtonElement>(el, '[part~="next"]').click();
+    await waitFor(() => address.moves.length === 2);
+    expect(address.moves[1]!.replace, 'a page replaces its entry').to.equal(true);
+    expect(address.moves[1]!.query).to.match(/&offset=25$/);
+
+    address.back();
+    await waitFor(() => tableCalls(api!).at(-1)!.query.get('period') === 'last_7_days');
+    expect($in<HTMLSelectElement>(el, '#report-period').value).to.equal('last_7_days');
+    expect(tableCalls(api).at(-1)!.query.get('offset')).to.equal('0');
+  });
+
+  it('an address with values the options do not allow falls back to what they allow', async () => {
+    api = fakeStatisticsApi(answer);
+    const address = fakeAddress(
+      'reports',
+      'period=forever&groupBy=day,week,partner,campaign&sort=hacked&limit=7&currency=%3Cb%3E',
+    );
+    const { el } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
+    await find(el, '[part~="report-row"]');
+    expect(queryText(tableCalls(api)[0]!.query)).to.equal(
+      `period=last_30_days&groupBy=day,campaign&metrics=${COLUMNS}&currency=EUR&limit=50&offset=0`,
+    );
   });
 
   it('speaks Russian, with amounts and dates as Russian writes them', async () => {

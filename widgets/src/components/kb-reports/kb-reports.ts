@@ -29,6 +29,7 @@ import {
 import { ReportColumns, renderColumns } from './column-chooser.ts';
 import { reportsMessages, type ReportsKey } from './kb-reports.messages.ts';
 import { reportsStyles } from './kb-reports.styles.ts';
+import { DEFAULT_VIEW, ReportAddress, fromAddress, toAddress } from './report-address.ts';
 import { buildChart, type ReportChart } from './report-chart.ts';
 import type { FiltersView } from './report-filters.ts';
 import { renderReportBody, renderReportForm } from './report-view.ts';
@@ -121,6 +122,11 @@ export class KbReports extends StatisticsSection {
   private applied: ReportSetup | null = null;
   /** The chart's last query: paging and sorting do not ask for it again. */
   private chartKey = '';
+  /** Inside a portal the report's question is in the address: a refresh or a link shows the same report. */
+  private readonly address = new ReportAddress(this, (query) => {
+    this.ask(query);
+    void this.run();
+  });
   private readonly columns = new ReportColumns(this, {
     refetch: () => void this.run(),
     moved: (metric, position, count) => this.m('moved', { name: this.metricLabel(metric), position, count }),
@@ -131,7 +137,7 @@ export class KbReports extends StatisticsSection {
     this.options = null;
     this.optionsError = null;
     this.setup = null;
-    this.view = { sort: '', order: 'desc', limit: 50, offset: 0 };
+    this.view = { ...DEFAULT_VIEW };
     this.report = null;
     this.chartData = null;
     this.problems = {};
@@ -153,8 +159,7 @@ export class KbReports extends StatisticsSection {
       this.optionsError = this.errorMessage(error);
       return;
     }
-    this.setup = initialSetup(this.options);
-    this.applied = this.setup;
+    this.ask(this.address.take());
     this.columns.load(columnsKey(this.operatorId, this.user?.id ?? 'anonymous'), this.options.metrics);
     await this.run(api);
   }
@@ -204,6 +209,21 @@ export class KbReports extends StatisticsSection {
       }),
   );
 
+  /** Takes the question an address asks (the default report for none) as the form's and the table's. */
+  private ask(query: string): void {
+    const { options } = this;
+    if (!options) return;
+    const asked = fromAddress(query, options);
+    this.setup = asked?.setup ?? initialSetup(options);
+    this.view = asked?.view ?? { ...DEFAULT_VIEW };
+    this.applied = this.setup;
+    this.problems = {};
+  }
+
+  private writeAddress(replace: boolean): void {
+    if (this.applied) this.address.write(toAddress(this.applied, this.view), replace);
+  }
+
   /** A 422 names the fields the form does not show in its alert; other problems in their words. */
   protected override errorMessage(error: unknown): string {
     if (error instanceof ApiError && error.code === 'validation_failed')
@@ -224,6 +244,7 @@ export class KbReports extends StatisticsSection {
     }
     this.applied = setup;
     this.view = { ...this.view, offset: 0 };
+    this.writeAddress(false);
     void this.run();
   };
 
@@ -239,11 +260,13 @@ export class KbReports extends StatisticsSection {
   private readonly sortBy = (sort: string, order?: 'asc' | 'desc'): void => {
     const isMetric = (this.options?.metrics as readonly string[] | undefined)?.includes(sort) ?? false;
     this.view = { ...this.view, sort, order: order ?? (isMetric ? 'desc' : 'asc'), offset: 0 };
+    this.writeAddress(true);
     void this.run();
   };
 
   private readonly page = (offset: number, limit = this.view.limit): void => {
     this.view = { ...this.view, offset, limit };
+    this.writeAddress(true);
     void this.run();
   };
 
@@ -253,6 +276,7 @@ export class KbReports extends StatisticsSection {
     this.applied = this.setup;
     this.problems = {};
     this.view = { ...this.view, offset: 0 };
+    this.writeAddress(false);
     void this.run();
   };
 
@@ -306,7 +330,6 @@ export class KbReports extends StatisticsSection {
         add: (g: Grouping) => this.change({ groupBy: [...this.current.groupBy, g] }),
         setParameter: (parameter) => this.change({ parameter }),
       },
-      loading: this.loading,
       onSubmit: this.submit,
     });
   }

@@ -13,16 +13,15 @@ import { renderPager, renderReportTable, renderSortControls, type TableView } fr
 export interface FormView {
   filters: FiltersView;
   groupBy: GroupByView;
-  loading: boolean;
   onSubmit(event: Event): void;
 }
 
-export function renderReportForm({ filters, groupBy, loading, onSubmit }: FormView): TemplateResult {
+export function renderReportForm({ filters, groupBy, onSubmit }: FormView): TemplateResult {
   return html`<form part="filters" aria-label=${filters.m('filters')} novalidate @submit=${onSubmit}>
     <div part="filter-fields">${renderFilterFields(filters)}</div>
     ${renderGroupBy(groupBy)}
     <div part="currency-fields">${renderCurrencyFields(filters)}</div>
-    <div part="actions"><button part="button primary show" type="submit" ?disabled=${loading}>${filters.m('show')}</button></div>
+    <div part="actions"><button part="button primary show" type="submit">${filters.m('show')}</button></div>
   </form>`;
 }
 

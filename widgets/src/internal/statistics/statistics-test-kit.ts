@@ -8,7 +8,15 @@ import { html } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createApiClient } from '../api-client.ts';
 import { API, json, makeUser, mockApi, type ApiMock, type Handler } from '../account/account-test-kit.ts';
-import { anonymousSession, apiContext, brandingContext, localeContext, sessionContext } from '../contexts.ts';
+import {
+  anonymousSession,
+  apiContext,
+  brandingContext,
+  localeContext,
+  routeContext,
+  sessionContext,
+} from '../contexts.ts';
+import type { SectionRoute } from '../router.ts';
 import { createLocaleState, type Locale } from '../i18n.ts';
 import { portalConfig } from '../portal-test-kit.ts';
 import { fixture, waitFor } from '../test-helpers.ts';
@@ -131,10 +139,13 @@ export function fakeStatisticsApi(
 /** A report request's query as `key=value` pairs in order, lists as sent (commas unescaped). */
 export const queryText = (query: URLSearchParams): string => decodeURIComponent(query.toString());
 
-/** Mounts `<tag>` inside a stand-in portal (api, session, locale and the operator's config) and waits for its first render. */
+/**
+ * Mounts `<tag>` inside a stand-in portal (api, session, locale, the operator's config and, with
+ * `route`, the section's place) and waits for its first render.
+ */
 export async function mountStatistics<E extends HTMLElement>(
   tag: string,
-  options: { locale?: Locale; userId?: string; operatorId?: string } = {},
+  options: { locale?: Locale; userId?: string; operatorId?: string; route?: SectionRoute } = {},
 ) {
   const host = await fixture<HTMLDivElement>(html`<div></div>`);
   const config = portalConfig();
@@ -157,6 +168,7 @@ export async function mountStatistics<E extends HTMLElement>(
       context: brandingContext,
       initialValue: { ...config, operator: { ...config.operator, id: options.operatorId ?? config.operator.id } },
     }),
+    route: new ContextProvider(host, { context: routeContext, initialValue: options.route }),
   };
   const el = document.createElement(tag) as E;
   host.append(el);
@@ -168,4 +180,35 @@ export async function mountStatistics<E extends HTMLElement>(
 export async function sentTo(api: ApiMock, path: string, count: number) {
   await waitFor(() => api.sent(`GET ${path}`).length >= count, 2000, `${count} request(s) to ${path}`);
   return api.sent(`GET ${path}`);
+}
+
+/**
+ * A stand-in for the portal's address of one section: `go` records each move and hands the new
+ * place back through `provider` as the portal does; `back()` plays the browser's Back.
+ */
+export function fakeAddress(section: string, query = '') {
+  const moves: Array<{ query: string; replace: boolean }> = [];
+  const history = [query];
+  let provider: ContextProvider<typeof routeContext> | null = null;
+  const place = (q: string): SectionRoute => ({
+    route: { section, path: [], query: q },
+    go: (_path, options) => {
+      const next = options?.query ?? '';
+      moves.push({ query: next, replace: options?.replace ?? false });
+      if (options?.replace) history[history.length - 1] = next;
+      else history.push(next);
+      provider?.setValue(place(next));
+    },
+  });
+  return {
+    moves,
+    route: place(query),
+    attach(p: ContextProvider<typeof routeContext>) {
+      provider = p;
+    },
+    back() {
+      history.pop();
+      provider?.setValue(place(history.at(-1) ?? ''));
+    },
+  };
 }
