@@ -6,56 +6,17 @@ import { $in, afterEach, beforeEach, cleanupFixtures, describe, it, waitFor } fr
 import { fill, find, problem, query, type ApiMock } from '../../internal/account/account-test-kit.ts';
 import {
   REPORT_PATH,
-  fakeAddress,
   fakeStatisticsApi,
   mountStatistics,
   queryText,
   report,
-  row,
   sentTo,
 } from '../../internal/statistics/statistics-test-kit.ts';
-import type { Report } from '../../internal/statistics/statistics-types.ts';
+import { COLUMNS, answer, headers, submit, tableCalls } from './reports-test-kit.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
 
 define('kb-reports', KbReports);
 define('kb-stats-chart', KbStatsChart);
-
-const COLUMNS = 'clicks,registrations,cr,ftdCount,ftdAmount,depositAmount,ngr';
-/** The table's answer: two days, a total of 120 rows; the chart's (one metric): those days. */
-function answer(q: URLSearchParams): Report {
-  const groupBy = (q.get('groupBy') ?? '').split(',').filter(Boolean) as Report['groupBy'];
-  const metrics = (q.get('metrics') ?? '').split(',') as Report['metrics'];
-  const converted = q.get('currency');
-  const money = (eur: string, usd: string) => (converted ? { [converted]: eur } : { EUR: eur, USD: usd });
-  const values = (clicks: number): Report['totals'] => ({
-    clicks,
-    registrations: clicks / 10,
-    cr: clicks ? 10 : null,
-    ftdCount: 2,
-    ftdAmount: money('1250.50', '14.00'),
-    depositAmount: money('3000.00', '20.00'),
-    ngr: money('-3.20', '0.00'),
-  });
-  const pick = (v: Report['totals']) => Object.fromEntries(metrics.map((m) => [m, v[m] ?? null]));
-  const key = (day: string) => Object.fromEntries(groupBy.map((g) => [g, g === 'day' ? day : `${g}_1`]));
-  const labels = Object.fromEntries(groupBy.filter((g) => g === 'campaign').map((g) => [g, 'Summer push']));
-  return report({
-    groupBy,
-    metrics,
-    currency: converted
-      ? { mode: 'converted', currency: converted, ratesDate: q.get('ratesDate') ?? '2026-11-30', missingRates: [] }
-      : { mode: 'each', currency: null, ratesDate: null, missingRates: [] },
-    rows: [row(key('2026-11-02'), pick(values(40)), labels), row(key('2026-11-05'), pick(values(0)), labels)],
-    totals: pick(values(40)),
-    total: metrics.length === 1 ? 2 : 120,
-  });
-}
-const tableCalls = (api: ApiMock) => api.sent(`GET ${REPORT_PATH}`).filter((r) => r.query.get('metrics') !== 'clicks');
-const headers = (el: Element) =>
-  [...el.shadowRoot!.querySelectorAll('[part~="report-table"] [part~="header-cell"] [part~="sort-label"]')].map(
-    (h) => h.textContent,
-  );
-const submit = (el: Element) => $in<HTMLButtonElement>(el, '[part~="show"]').click();
 
 async function mounted(locale: 'en' | 'ru' = 'en') {
   const { el } = await mountStatistics<KbReports>('kb-reports', { locale });
@@ -317,53 +278,6 @@ describe('<kb-reports>', () => {
     expect(chart.labels[1]).to.equal('2 нояб.');
     expect(headers(el)[1]).to.equal('Клики');
     expect(api.sent(`GET ${REPORT_PATH}`).length).to.equal(2);
-  });
-
-  it('keeps its question in the portal’s address: a link opens that report, Back shows the one before', async () => {
-    api = fakeStatisticsApi(answer);
-    const address = fakeAddress(
-      'reports',
-      'period=last_7_days&groupBy=campaign,day&brandId=brd_lucky&currency=&sort=clicks&order=asc&limit=25',
-    );
-    const { el, providers } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
-    address.attach(providers.route);
-    await find(el, '[part~="report-row"]');
-    expect(queryText(tableCalls(api)[0]!.query)).to.equal(
-      `period=last_7_days&groupBy=campaign,day&metrics=${COLUMNS}&brandId=brd_lucky&sort=clicks&order=asc&limit=25&offset=0`,
-    );
-    expect($in<HTMLSelectElement>(el, '#report-brandId').value).to.equal('brd_lucky');
-    expect($in<HTMLSelectElement>(el, '#report-currency').value, 'each currency, as the link says').to.equal('');
-    expect(address.moves, 'opening writes nothing').to.deep.equal([]);
-
-    fill($in<HTMLSelectElement>(el, '#report-period'), 'yesterday');
-    submit(el);
-    await waitFor(() => tableCalls(api!).length === 2);
-    expect(address.moves.at(-1)).to.deep.equal({
-      query: 'period=yesterday&groupBy=campaign,day&brandId=brd_lucky&currency=&sort=clicks&order=asc&limit=25',
-      replace: false,
-    });
-    $in<HTMLButtonElement>(el, '[part~="next"]').click();
-    await waitFor(() => address.moves.length === 2);
-    expect(address.moves[1]!.replace, 'a page replaces its entry').to.equal(true);
-    expect(address.moves[1]!.query).to.match(/&offset=25$/);
-
-    address.back();
-    await waitFor(() => tableCalls(api!).at(-1)!.query.get('period') === 'last_7_days');
-    expect($in<HTMLSelectElement>(el, '#report-period').value).to.equal('last_7_days');
-    expect(tableCalls(api).at(-1)!.query.get('offset')).to.equal('0');
-  });
-
-  it('an address with values the options do not allow falls back to what they allow', async () => {
-    api = fakeStatisticsApi(answer);
-    const address = fakeAddress(
-      'reports',
-      'period=forever&groupBy=day,week,partner,campaign&sort=hacked&limit=7&currency=%3Cb%3E',
-    );
-    const { el } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
-    await find(el, '[part~="report-row"]');
-    expect(queryText(tableCalls(api)[0]!.query)).to.equal(
-      `period=last_30_days&groupBy=day,campaign&metrics=${COLUMNS}&currency=EUR&limit=50&offset=0`,
-    );
   });
 
   it('speaks Russian, with amounts and dates as Russian writes them', async () => {

@@ -6,16 +6,14 @@
  * totals row, sorting by a column, paging, and amounts per currency or converted to one at one
  * date's rates (the partner's default currency first).
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { fieldErrorsOf } from '../../internal/account/account-section.ts';
 import { ApiError, type ApiClient } from '../../internal/api-client.ts';
 import { alertMessage } from '../../internal/problem-messages.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
-import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { formatCount } from '../../internal/statistics/format.ts';
-import type { PeriodChoice } from '../../internal/statistics/period-picker.ts';
 import { memoLast } from '../../internal/statistics/memo.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
@@ -23,16 +21,18 @@ import {
   metricKind,
   type Grouping,
   type Metric,
+  type MetricValue,
   type Report,
   type ReportOptions,
+  type ReportRow,
 } from '../../internal/statistics/statistics-types.ts';
-import { ReportColumns, renderColumns } from './column-chooser.ts';
+import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
+import { ReportColumns } from './column-chooser.ts';
 import { reportsMessages, type ReportsKey } from './kb-reports.messages.ts';
 import { reportsStyles } from './kb-reports.styles.ts';
 import { DEFAULT_VIEW, ReportAddress, fromAddress, toAddress } from './report-address.ts';
 import { buildChart, type ReportChart } from './report-chart.ts';
-import type { FiltersView } from './report-filters.ts';
-import { renderReportBody, renderReportForm } from './report-view.ts';
+import { renderReportScreen, type ReportLabels } from './report-view.ts';
 import {
   NO_FILTERS,
   chartMetric,
@@ -40,13 +40,11 @@ import {
   columnsKey,
   hasFilterValues,
   initialSetup,
-  moved,
   reportQuery,
   setupProblems,
   type ReportSetup,
   type ReportView,
 } from './report-setup.ts';
-import type { TableView } from './report-table.ts';
 
 const isCount = (metric: Metric) => metricKind(metric) === 'count';
 /** Fields whose problems show beside their input (a 422's others are spelled out in the alert). */
@@ -145,6 +143,21 @@ export class KbReports extends StatisticsSection {
 
   private m(key: ReportsKey, params?: MessageParams): string {
     return reportsMessages(this.i18n.locale, key, params);
+  }
+
+  /** The words and formats every part of the screen uses, in the partner's language. */
+  private get labels(): ReportLabels {
+    const { locale } = this.i18n;
+    return {
+      locale,
+      m: (key: ReportsKey, params?: MessageParams) => this.m(key, params),
+      s: (key: StatisticsKey) => this.s(key),
+      metricLabel: (metric: Metric) => this.metricLabel(metric),
+      groupingLabel: (g: Grouping) => this.groupingLabel(g),
+      keyLabel: (row: ReportRow, g: Grouping) => this.keyLabel(row, g),
+      renderValue: (metric: Metric, value: MetricValue | undefined) => this.renderValue(metric, value),
+      formatCount: (n: number) => formatCount(locale, n),
+    };
   }
 
   protected override async load(api: ApiClient): Promise<void> {
@@ -288,94 +301,29 @@ export class KbReports extends StatisticsSection {
     if (!this.ready) return this.renderWaiting();
     const { options, setup } = this;
     if (!options || !setup) return this.optionsError ? this.renderLoadError(this.optionsError) : this.renderLoading();
-    return html`<h2 part="heading">${this.m('heading')}</h2>
-      <p part="hint">${this.m('intro', { timeZone: options.timeZone })}</p>
-      ${this.renderForm(options, setup)}
-      ${renderColumns({
-        m: (key, params) => this.m(key, params),
-        metricLabel: (metric) => this.metricLabel(metric),
-        available: options.metrics,
-        chosen: this.columns.chosen,
-        announcement: this.columns.announcement,
-        drag: this.columns.drag,
-        toggle: this.columns.toggle,
-        move: this.columns.move,
-      })}
-      ${this.renderResults()}`;
-  }
-
-  private renderForm(options: ReportOptions, setup: ReportSetup): TemplateResult {
-    const filters: FiltersView = {
-      locale: this.i18n.locale,
-      m: (key, params) => this.m(key, params),
-      s: (key) => this.s(key),
+    return renderReportScreen({
+      labels: this.labels,
       options,
       setup,
-      errors: this.problems,
-      changePeriod: (change: Partial<PeriodChoice>) => this.change({ period: { ...this.current.period, ...change } }),
-      changeFilters: (change) => this.change({ filters: { ...this.current.filters, ...change } }),
-      changeSetup: (change) => this.change(change),
-    };
-    return renderReportForm({
-      filters,
-      groupBy: {
-        m: (key, params) => this.m(key, params),
-        groupingLabel: (g) => this.groupingLabel(g),
-        options,
-        groupBy: setup.groupBy,
-        parameter: setup.parameter,
-        parameterError: this.problems.parameter,
-        move: (from, to) => this.change({ groupBy: moved(this.current.groupBy, from, to) }),
-        remove: (i) => this.change({ groupBy: this.current.groupBy.filter((_, j) => j !== i) }),
-        add: (g: Grouping) => this.change({ groupBy: [...this.current.groupBy, g] }),
-        setParameter: (parameter) => this.change({ parameter }),
-      },
-      onSubmit: this.submit,
-    });
-  }
-
-  private renderResults(): TemplateResult {
-    const { report } = this;
-    const alert = html`<div part="error" role="alert">${
-      this.error
-        ? html`<p part="error-detail">${this.error}</p>
-            <button part="button retry" type="button" @click=${() => void this.run()}>${this.tc('retry')}</button>`
-        : nothing
-    }</div>`;
-    if (!report) return html`<div part="results">${alert}${this.error ? nothing : this.renderLoading()}</div>`;
-    const metrics = this.columns.chosen.filter((m) => report.metrics.includes(m));
-    const table: TableView = {
-      m: (key, params) => this.m(key, params),
-      total: this.s('total'),
-      formatCount: (n) => formatCount(this.i18n.locale, n),
-      groupingLabel: (g) => this.groupingLabel(g),
-      metricLabel: (metric) => this.metricLabel(metric),
-      keyLabel: (row, g) => this.keyLabel(row, g),
-      renderValue: (metric, value) => this.renderValue(metric, value),
-      report,
-      metrics,
+      current: () => this.current,
+      problems: this.problems,
+      columns: this.columns,
+      report: this.report,
+      chart: this.chartOf(this.chartData, this.i18n.locale),
       view: this.view,
-      busy: this.loading,
+      loading: this.loading,
+      error: this.error,
+      filtered: Boolean(this.applied && hasFilterValues(this.applied.filters)),
+      retryLabel: this.tc('retry'),
+      clearLabel: this.c('clearFilters'),
+      loadingNote: this.renderLoading(),
+      change: (change: Partial<ReportSetup>) => this.change(change),
+      submit: this.submit,
       sortBy: this.sortBy,
       page: this.page,
-    };
-    return html`<div part="results" aria-busy=${this.loading ? 'true' : 'false'}>
-      ${alert}
-      <p part="status" role="status">${this.loading ? this.m('updating') : nothing}</p>
-      ${report.total === 0 && report.rows.length === 0 ? this.renderEmpty() : renderReportBody(table, this.chartOf(this.chartData, this.i18n.locale), this.i18n.locale)}
-    </div>`;
-  }
-
-  private renderEmpty(): TemplateResult {
-    if (this.applied && hasFilterValues(this.applied.filters))
-      return renderEmptyState({
-        message: this.m('empty'),
-        action: { label: this.c('clearFilters'), part: 'clear-filters', onClick: this.clearFilters },
-      });
-    return renderEmptyState({
-      message: this.m('nothingYet'),
-      hint: this.m('nothingYetHint'),
-      action: { label: this.m('openCampaigns'), part: 'open-campaigns', onClick: this.openCampaigns },
+      retry: () => void this.run(),
+      clearFilters: this.clearFilters,
+      openCampaigns: this.openCampaigns,
     });
   }
 }

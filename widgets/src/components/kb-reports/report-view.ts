@@ -1,32 +1,158 @@
 /**
- * `<kb-reports>`' two blocks: the form (filters, group-by builder, currency, Show report) and the
- * report itself (chart, conversion notes, sort controls, table, pager).
+ * What `<kb-reports>` shows once its options are in: the form (filters, group-by builder, currency,
+ * Show report), the columns chooser, and the report (chart, conversion notes, sort controls, table,
+ * pager) or its empty, loading and failed states. The element hands in its state and actions.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { Locale } from '../../internal/i18n.ts';
 import { formatDay } from '../../internal/statistics/format.ts';
-import { renderGroupBy, type GroupByView } from './group-by-builder.ts';
+import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
+import type {
+  Grouping,
+  Metric,
+  MetricValue,
+  Report,
+  ReportOptions,
+  ReportRow,
+} from '../../internal/statistics/statistics-types.ts';
+import { renderColumns, type ReportColumns } from './column-chooser.ts';
+import { renderGroupBy } from './group-by-builder.ts';
+import type { ReportsKey } from './kb-reports.messages.ts';
 import type { ReportChart } from './report-chart.ts';
 import { renderCurrencyFields, renderFilterFields, type FiltersView } from './report-filters.ts';
+import { moved, type ReportSetup, type ReportView } from './report-setup.ts';
 import { renderPager, renderReportTable, renderSortControls, type TableView } from './report-table.ts';
 
-export interface FormView {
-  filters: FiltersView;
-  groupBy: GroupByView;
-  onSubmit(event: Event): void;
+/** The words and formats every part of the screen uses, in the partner's language. */
+export interface ReportLabels {
+  locale: Locale;
+  m(key: ReportsKey, params?: Record<string, string | number>): string;
+  s(key: StatisticsKey): string;
+  metricLabel(metric: Metric): string;
+  groupingLabel(g: Grouping): string;
+  keyLabel(row: ReportRow, grouping: Grouping): string;
+  renderValue(metric: Metric, value: MetricValue | undefined): TemplateResult;
+  formatCount(n: number): string;
 }
 
-export function renderReportForm({ filters, groupBy, onSubmit }: FormView): TemplateResult {
-  return html`<form part="filters" aria-label=${filters.m('filters')} novalidate @submit=${onSubmit}>
+export interface ScreenView {
+  labels: ReportLabels;
+  options: ReportOptions;
+  /** The form's values; `current()` is the same, read when an edit lands (edits between renders build up). */
+  setup: ReportSetup;
+  current(): ReportSetup;
+  problems: Record<string, string | undefined>;
+  columns: ReportColumns;
+  report: Report | null;
+  chart: ReportChart | null;
+  view: ReportView;
+  loading: boolean;
+  error: string | null;
+  /** The shown report was asked with filters (its empty state offers to clear them). */
+  filtered: boolean;
+  /** The shared words: Retry, Clear filters. */
+  retryLabel: string;
+  clearLabel: string;
+  loadingNote: TemplateResult;
+  change(change: Partial<ReportSetup>): void;
+  submit(event: Event): void;
+  sortBy(key: string, order?: 'asc' | 'desc'): void;
+  page(offset: number, limit?: number): void;
+  retry(): void;
+  clearFilters(): void;
+  openCampaigns(): void;
+}
+
+export function renderReportScreen(v: ScreenView): TemplateResult {
+  const { labels, options, columns } = v;
+  return html`<h2 part="heading">${labels.m('heading')}</h2>
+    <p part="hint">${labels.m('intro', { timeZone: options.timeZone })}</p>
+    ${renderForm(v)}
+    ${renderColumns({
+      ...labels,
+      available: options.metrics,
+      chosen: columns.chosen,
+      announcement: columns.announcement,
+      drag: columns.drag,
+      toggle: columns.toggle,
+      move: columns.move,
+    })}
+    ${renderResults(v)}`;
+}
+
+function renderForm(v: ScreenView): TemplateResult {
+  const { labels, options, setup } = v;
+  const filters: FiltersView = {
+    ...labels,
+    options,
+    setup,
+    errors: v.problems,
+    changePeriod: (change) => v.change({ period: { ...v.current().period, ...change } }),
+    changeFilters: (change) => v.change({ filters: { ...v.current().filters, ...change } }),
+    changeSetup: (change) => v.change(change),
+  };
+  return html`<form part="filters" aria-label=${labels.m('filters')} novalidate @submit=${v.submit}>
     <div part="filter-fields">${renderFilterFields(filters)}</div>
-    ${renderGroupBy(groupBy)}
+    ${renderGroupBy({
+      ...labels,
+      options,
+      groupBy: setup.groupBy,
+      parameter: setup.parameter,
+      parameterError: v.problems.parameter,
+      move: (from, to) => v.change({ groupBy: moved(v.current().groupBy, from, to) }),
+      remove: (i) => v.change({ groupBy: v.current().groupBy.filter((_, j) => j !== i) }),
+      add: (g) => v.change({ groupBy: [...v.current().groupBy, g] }),
+      setParameter: (parameter) => v.change({ parameter }),
+    })}
     <div part="currency-fields">${renderCurrencyFields(filters)}</div>
-    <div part="actions"><button part="button primary show" type="submit">${filters.m('show')}</button></div>
+    <div part="actions"><button part="button primary show" type="submit">${labels.m('show')}</button></div>
   </form>`;
 }
 
+function renderResults(v: ScreenView): TemplateResult {
+  const { report, labels } = v;
+  const alert = html`<div part="error" role="alert">${
+    v.error
+      ? html`<p part="error-detail">${v.error}</p>
+          <button part="button retry" type="button" @click=${v.retry}>${v.retryLabel}</button>`
+      : nothing
+  }</div>`;
+  if (!report) return html`<div part="results">${alert}${v.error ? nothing : v.loadingNote}</div>`;
+  const table: TableView = {
+    ...labels,
+    total: labels.s('total'),
+    report,
+    metrics: v.columns.chosen.filter((m) => report.metrics.includes(m)),
+    view: v.view,
+    busy: v.loading,
+    sortBy: v.sortBy,
+    page: v.page,
+  };
+  return html`<div part="results" aria-busy=${v.loading ? 'true' : 'false'}>
+    ${alert}
+    <p part="status" role="status">${v.loading ? labels.m('updating') : nothing}</p>
+    ${report.total === 0 && report.rows.length === 0 ? renderEmpty(v) : renderReportBody(table, v.chart, labels.locale)}
+  </div>`;
+}
+
+/** Filtered: no match and Clear filters; otherwise nothing yet, and the way to a tracking link. */
+function renderEmpty(v: ScreenView): TemplateResult {
+  const { m } = v.labels;
+  if (v.filtered)
+    return renderEmptyState({
+      message: m('empty'),
+      action: { label: v.clearLabel, part: 'clear-filters', onClick: v.clearFilters },
+    });
+  return renderEmptyState({
+    message: m('nothingYet'),
+    hint: m('nothingYetHint'),
+    action: { label: m('openCampaigns'), part: 'open-campaigns', onClick: v.openCampaigns },
+  });
+}
+
 /** The chart (when there is one), what the conversion did, then the table with its controls. */
-export function renderReportBody(table: TableView, chart: ReportChart | null, locale: Locale): TemplateResult {
+function renderReportBody(table: TableView, chart: ReportChart | null, locale: Locale): TemplateResult {
   const { currency } = table.report;
   return html`${
     chart
