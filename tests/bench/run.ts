@@ -1,7 +1,10 @@
 /**
  * `npm run bench`: throughput ratios measured side by side in one run. Each server runs in its own
  * child process; one load generator (autocannon, in this process) drives them in turn, A/B/A/B,
- * so drift on the machine hits both. Prints each figure and the ratio; asserts nothing.
+ * so drift on the machine hits both. Then the reports benchmark (reports.ts), in this process,
+ * after the servers have stopped. Prints each figure and the ratio; asserts nothing.
+ * A subset: `npm run bench -- clicks,reports` (or BENCH_ONLY=clicks,reports) of
+ * health, clicks, postbacks, inbound, events, reports.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +16,7 @@ import { freePort, startProcess, waitForHealth } from '../helpers/processes.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 import { BENCH_TRACKER_HOST, benchInboundNetwork, benchPostbacks } from './postbacks.ts';
+import { benchReports } from './reports.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -85,39 +89,69 @@ function row(name: string, ms: Measure[]) {
     )} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
-const databaseUrl = `file:${join(dir, 'bench.db')}`;
-const kabinet = await startServer('edge/node.ts', {
-  DATABASE_URL: databaseUrl,
-  KABINET_SEED_CLICKS: '0',
-  KABINET_POSTBACK_HOST_MAP: `${BENCH_TRACKER_HOST}=127.0.0.1`,
-});
-const bare = await startServer('tests/bench/bare-health-server.ts', {});
-const bareRedirect = await startServer('tests/bench/bare-redirect-server.ts', {});
-// BENCH_ONLY=health,clicks,postbacks,inbound,events runs a subset.
-const only = new Set((process.env.BENCH_ONLY ?? 'health,clicks,postbacks,inbound,events').split(','));
-try {
-  if (only.has('health'))
-    await compare(
-      'GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http',
-      kabinet,
-      bare,
-      '/health',
-    );
-  if (only.has('clicks')) await benchClicks(kabinet.baseUrl, bareRedirect);
-  // Postbacks first: it switches the demo's postbacks off, so the event bench measures ingest alone.
-  if (only.has('postbacks')) await benchPostbacks(kabinet.baseUrl, databaseUrl);
-  if (only.has('inbound')) await benchInboundNetwork(kabinet.baseUrl);
-  if (only.has('events')) await benchEventIngest(kabinet.baseUrl);
-} finally {
-  await kabinet.stop();
-  await bare.stop();
-  await bareRedirect.stop();
-  rmSync(dir, { recursive: true, force: true });
+const ALL = ['health', 'clicks', 'postbacks', 'inbound', 'events', 'reports'];
+const only = new Set(
+  (process.argv.slice(2).join(',') || process.env.BENCH_ONLY || ALL.join(','))
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+const unknown = [...only].filter((name) => !ALL.includes(name));
+if (unknown.length > 0) throw new Error(`Unknown bench ${unknown.join(', ')}: choose from ${ALL.join(', ')}`);
+
+if (ALL.some((name) => name !== 'reports' && only.has(name))) await benchServers();
+if (only.has('reports')) await benchReports();
+
+/** The HTTP benches: each server in its own process, one database file each. */
+async function benchServers() {
+  const dir = mkdtempSync(join(tmpdir(), 'kabinet-bench-'));
+  const databaseUrl = `file:${join(dir, 'bench.db')}`;
+  const kabinet = await startServer('edge/node.ts', {
+    DATABASE_URL: databaseUrl,
+    KABINET_SEED_CLICKS: '0',
+    KABINET_POSTBACK_HOST_MAP: `${BENCH_TRACKER_HOST}=127.0.0.1`,
+  });
+  const bare = await startServer('tests/bench/bare-health-server.ts', {});
+  const bareRedirect = await startServer('tests/bench/bare-redirect-server.ts', {});
+  try {
+    if (only.has('health'))
+      await compare(
+        'GET /health on Node: Kabinet (Hono + libSQL file, database pinged at most once a second) vs bare node:http',
+        kabinet,
+        bare,
+        '/health',
+      );
+    if (only.has('clicks')) {
+      // The same server but its clicks committed without their aggregates: what the aggregates cost.
+      const rawDatabaseUrl = `file:${join(dir, 'bench-raw-clicks.db')}`;
+      const rawClicks = await startServer('tests/bench/raw-clicks-server.ts', {
+        DATABASE_URL: rawDatabaseUrl,
+        KABINET_SEED_CLICKS: '0',
+      });
+      try {
+        await benchClicks(
+          { baseUrl: kabinet.baseUrl, databaseUrl },
+          { baseUrl: rawClicks.baseUrl, databaseUrl: rawDatabaseUrl },
+          bareRedirect,
+        );
+      } finally {
+        await rawClicks.stop();
+      }
+    }
+    // Postbacks first: it switches the demo's postbacks off, so the event bench measures ingest alone.
+    if (only.has('postbacks')) await benchPostbacks(kabinet.baseUrl, databaseUrl);
+    if (only.has('inbound')) await benchInboundNetwork(kabinet.baseUrl);
+    if (only.has('events')) await benchEventIngest(kabinet.baseUrl);
+  } finally {
+    await kabinet.stop();
+    await bare.stop();
+    await bareRedirect.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
-/** Tracking links: every 302 of Kabinet waits for its click's commit (group commit); the baseline stores nothing. */
-async function benchClicks(baseUrl: string, baseline: { baseUrl: string }) {
+/** The demo partner's first promo code on a server (each server seeded its own demo data). */
+async function demoPromoCode(baseUrl: string): Promise<string> {
   const demo = DEMO_OPERATORS[0]!;
   const signIn = await unwrap(
     createKabinetClient(baseUrl).v1.public.operators[':operatorId'].sign_in.$post({
@@ -127,34 +161,100 @@ async function benchClicks(baseUrl: string, baseline: { baseUrl: string }) {
   );
   const partner = createKabinetClient(baseUrl, { sessionToken: signIn.token! });
   const campaign = (await unwrap(partner.v1.partner.campaigns.$get({ query: {} }))).data[0]!;
-  const code = (await unwrap(partner.v1.partner.campaigns[':campaignId'].$get({ param: { campaignId: campaign.id } })))
+  return (await unwrap(partner.v1.partner.campaigns[':campaignId'].$get({ param: { campaignId: campaign.id } })))
     .promos[0]!.code;
+}
+
+/** Clicks stored, and clicks (people's and bots') counted in the quarter-hour aggregates, of a database. */
+async function clickCounts(databaseUrl: string) {
   const db = createClient({ url: databaseUrl });
-  const storedClicks = async () => Number((await db.execute('select count(*) as n from clicks')).rows[0]!.n);
-  const before = await storedClicks();
-  const { runs, warmup } = await compare(
-    'GET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group ' +
-      'commit, libSQL file) vs bare node:http 302 storing nothing',
-    { baseUrl },
-    baseline,
-    `/t/${code}?sub1=bench&clickID=abc123`,
+  try {
+    const stored = Number((await db.execute('select count(*) as n from clicks')).rows[0]!.n);
+    const counted = Number(
+      (await db.execute('select coalesce(sum(clicks + bot_clicks), 0) as n from stats_full_q')).rows[0]!.n,
+    );
+    return { stored, counted };
+  } finally {
+    db.close();
+  }
+}
+
+function redirectsOf(r: autocannon.Result): number {
+  return (r.statusCodeStats as Record<string, { count: number }> | undefined)?.['302']?.count ?? 0;
+}
+
+/**
+ * Tracking links: every 302 of Kabinet waits for its click's commit (group commit); the baseline
+ * stores nothing. Kabinet runs twice: as it is (each commit writes the clicks and their
+ * aggregates) and with a writer that commits the clicks alone (raw-clicks-server.ts), so the
+ * difference is what the aggregates cost. The three are loaded in turn, round after round.
+ */
+async function benchClicks(
+  kabinet: { baseUrl: string; databaseUrl: string },
+  rawOnly: { baseUrl: string; databaseUrl: string },
+  baseline: { baseUrl: string },
+) {
+  const path = (code: string) => `/t/${code}?sub1=bench&clickID=abc123`;
+  const code = await demoPromoCode(kabinet.baseUrl);
+  const subjects = [
+    { name: 'kabinet (clicks + aggregates)', url: `${kabinet.baseUrl}${path(code)}` },
+    {
+      name: 'kabinet, clicks only',
+      url: `${rawOnly.baseUrl}${path(await demoPromoCode(rawOnly.baseUrl))}`,
+    },
+    { name: 'baseline', url: `${baseline.baseUrl}${path(code)}` },
+  ];
+  const before = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
+  const warmups = [];
+  for (const s of subjects) warmups.push(await load(s.url, 2)); // JIT, connection pools, lazy tables
+  const runs: Measure[][] = subjects.map(() => []);
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [i, s] of subjects.entries()) runs[i]!.push(await load(s.url, SECONDS));
+  const rps = (i: number) => median(runs[i]!.map((m) => m.rps));
+  console.log(
+    `\nGET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file), ` +
+      `the same with its clicks committed without their aggregates, and bare node:http 302 storing nothing ` +
+      `(${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, in turn, medians)`,
   );
-  const timed = (await storedClicks()) - before;
-  const answeredTimed = [warmup, ...runs].reduce((sum, m) => sum + m.redirects, 0);
+  for (const [i, s] of subjects.entries()) console.log(row(s.name, runs[i]!));
+  console.log(`  ratio kabinet / baseline: ${(rps(0) / rps(2)).toFixed(2)}`);
+  console.log(
+    `  clicks without aggregates: ratio ${(rps(1) / rps(2)).toFixed(2)}; with aggregates: ratio ${(rps(0) / rps(2)).toFixed(2)} ` +
+      `(the aggregates cost ${((1 - rps(0) / rps(1)) * 100).toFixed(0)}% of the clicks-only throughput)`,
+  );
+  const timed = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
+  const answeredTimed = [warmups[0]!, ...runs[0]!].reduce((sum, m) => sum + m.redirects, 0);
   // A timed run ends with up to one request per connection still in flight: the server stores
   // those clicks but the load generator drops their answers. A run of a fixed number of
   // requests waits for every answer, so there stored must equal answered exactly.
-  const exactBefore = await storedClicks();
-  const exact = await autocannon({ url: `${baseUrl}/t/${code}?sub1=exact`, connections: CONNECTIONS, amount: 20_000 });
-  const exactAnswered = (exact.statusCodeStats as Record<string, { count: number }> | undefined)?.['302']?.count ?? 0;
-  const exactStored = (await storedClicks()) - exactBefore;
+  const exact = await autocannon({
+    url: subjects[0]!.url.replace('sub1=bench', 'sub1=exact'),
+    connections: CONNECTIONS,
+    amount: 20_000,
+  });
+  const exactRaw = await autocannon({
+    url: subjects[1]!.url.replace('sub1=bench', 'sub1=exact'),
+    connections: CONNECTIONS,
+    amount: 20_000,
+  });
+  const after = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
+  const timedStored = timed[0]!.stored - before[0]!.stored;
   console.log(
-    `  timed runs: clicks stored ${timed}, 302s counted ${answeredTimed} (difference ${timed - answeredTimed}: requests in flight when each timed run stopped, at most ${CONNECTIONS} per run)`,
+    `  timed runs: clicks stored ${timedStored}, 302s counted ${answeredTimed} (difference ${timedStored - answeredTimed}: requests in flight when each timed run stopped, at most ${CONNECTIONS} per run)`,
   );
+  const exactStored = after[0]!.stored - timed[0]!.stored;
+  const exactRawStored = after[1]!.stored - timed[1]!.stored;
   console.log(
-    `  fixed run of 20,000 requests: clicks stored ${exactStored}, 302s answered ${exactAnswered}: ${exactStored === exactAnswered ? 'stored == answered' : 'MISMATCH'}`,
+    `  fixed run of 20,000 requests: clicks stored ${exactStored}, 302s answered ${redirectsOf(exact)}: ${exactStored === redirectsOf(exact) ? 'stored == answered' : 'MISMATCH'}; ` +
+      `clicks only: stored ${exactRawStored}, answered ${redirectsOf(exactRaw)}: ${exactRawStored === redirectsOf(exactRaw) ? 'stored == answered' : 'MISMATCH'}`,
   );
-  db.close();
+  const storedAll = after[0]!.stored - before[0]!.stored;
+  const countedAll = after[0]!.counted - before[0]!.counted;
+  const rawCounted = after[1]!.counted - before[1]!.counted;
+  console.log(
+    `  aggregates: kabinet counted ${countedAll} of its ${storedAll} new clicks (${countedAll === storedAll ? 'counted == stored' : 'MISMATCH'}); ` +
+      `the clicks-only server counted ${rawCounted} of its ${after[1]!.stored - before[1]!.stored} (${rawCounted === 0 ? 'none, as meant' : 'MISMATCH: it wrote aggregates'})`,
+  );
 }
 
 /** Player events in batches of 1,000 with the idempotency check on; then the same batches again (all duplicates). */

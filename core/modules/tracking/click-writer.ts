@@ -52,6 +52,12 @@ export interface GroupCommitOptions {
   maxRows?: number;
   /** Bound parameters one statement may carry (libSQL: 32,766; D1: 100). */
   maxParams?: number;
+  /**
+   * What one commit writes for a batch of clicks; default `clickWriteParts` (the clicks and the
+   * aggregates they add). Only the bench passes another (the clicks alone) to measure what
+   * writing the aggregates in each commit costs a tracking link.
+   */
+  parts?: (rows: ClickRow[]) => InsertPart[];
 }
 
 interface Waiting {
@@ -72,6 +78,7 @@ const nextTurn: (fn: () => void) => void =
 export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}): ClickWriter {
   const maxRows = options.maxRows ?? 2000;
   const maxParams = options.maxParams ?? 32_000;
+  const parts = options.parts ?? clickWriteParts;
   let queue: Waiting[] = [];
   let committing: Promise<void> | null = null;
 
@@ -83,7 +90,7 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
       const batch = queue.slice(0, maxRows);
       queue = queue.slice(batch.length);
       try {
-        await insertManyAtomically(db, clickWriteParts(batch.map((b) => b.row)), { maxParams });
+        await insertManyAtomically(db, parts(batch.map((b) => b.row)), { maxParams });
         for (const b of batch) b.resolve();
       } catch (error) {
         for (const b of batch) b.reject(error);
