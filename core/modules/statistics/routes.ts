@@ -24,7 +24,7 @@ import {
 } from './schemas.ts';
 import { runOperatorReport, runPartnerReport } from './run-report.ts';
 import { partnerQuickStats } from './quick-stats.ts';
-import { partnerReportOptions } from './report-options.ts';
+import { operatorReportOptions, partnerReportOptions } from './report-options.ts';
 import { getReportSettings, updateReportSettings } from './report-settings.ts';
 import { listExchangeRates, saveExchangeRates } from './exchange-rates.ts';
 
@@ -111,6 +111,19 @@ export const statisticsRoutes = createRouter()
       responses: { 200: jsonResponse(ReportSchema, 'The report'), ...errors },
     }),
     async (c) => c.json(await runOperatorReport(tenantContext(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'getOperatorReportOptions',
+      method: 'get',
+      path: '/v1/reports/options',
+      tags: operatorTags,
+      security: operatorKeySecurity,
+      middleware: [requireOperatorKey],
+      summary: 'What operator reports can filter and group by: partners, campaigns, promos… with traffic, currencies',
+      responses: { 200: jsonResponse(ReportOptionsSchema, 'Report options'), ...errors },
+    }),
+    async (c) => c.json(await operatorReportOptions(tenantContext(c)), 200),
   )
   .openapi(
     createRoute({

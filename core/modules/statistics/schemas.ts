@@ -180,6 +180,8 @@ export const ReportOptionsSchema = z
     countries: z.array(z.string()),
     devices: z.array(z.string()),
     operatingSystems: z.array(z.string()),
+    /** Operator reports: the partners with traffic, to filter and group by (empty for partners). */
+    partners: z.array(z.object({ id: z.string(), name: z.string() })),
   })
   .openapi('ReportOptions');
 

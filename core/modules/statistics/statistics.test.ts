@@ -214,7 +214,10 @@ describe('raw click retention', () => {
     );
     const period = { period: 'custom', from: '2026-07-01', to: '2026-11-24', timeZone: 'UTC' } as const;
     const before = await unwrap(operator.v1.reports.performance.$get({ query: period }));
-    await (statisticsHandlers['maintenance.purge_raw_clicks'] as JobHandler)({ db: t.deps.db, clock: t.clock } as never, {});
+    await (statisticsHandlers['maintenance.purge_raw_clicks'] as JobHandler)(
+      { db: t.deps.db, clock: t.clock } as never,
+      {},
+    );
     expect((await t.deps.db.select({ createdAt: clicks.createdAt }).from(clicks)).map((c) => c.createdAt)).toEqual([
       new Date('2026-11-22T10:00:00Z'),
     ]);
