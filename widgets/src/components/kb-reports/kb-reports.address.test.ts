@@ -63,12 +63,21 @@ describe('<kb-reports> in the address', () => {
     api = fakeStatisticsApi(answer);
     const address = fakeAddress(
       'reports',
-      'period=forever&groupBy=day,week,partner,campaign&sort=hacked&limit=7&currency=%3Cb%3E',
+      'period=forever&groupBy=day,week,partner,campaign&sort=hacked&limit=5000&currency=%3Cb%3E',
     );
     const { el } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
     await find(el, '[part~="report-row"]');
     expect(queryText(tableCalls(api)[0]!.query)).to.equal(
       `period=last_30_days&groupBy=day,campaign&metrics=${COLUMNS}&currency=EUR&limit=50&offset=0`,
     );
+  });
+
+  it('a link may ask for a page of up to 1000 rows; the page size select shows it', async () => {
+    api = fakeStatisticsApi(answer);
+    const address = fakeAddress('reports', 'period=last_30_days&groupBy=country&limit=1000');
+    const { el } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
+    await find(el, '[part~="report-row"]');
+    expect(tableCalls(api)[0]!.query.get('limit')).to.equal('1000');
+    expect($in<HTMLSelectElement>(el, '#report-limit').value).to.equal('1000');
   });
 });

@@ -12,7 +12,6 @@ import type { Grouping, ReportOptions } from '../../internal/statistics/statisti
 import {
   MAX_GROUPINGS,
   NO_FILTERS,
-  PAGE_SIZES,
   addableGroupings,
   initialSetup,
   type ReportFilterValues,
@@ -83,7 +82,8 @@ export function fromAddress(query: string, options: ReportOptions): { setup: Rep
     view: {
       sort: known ? sort : '',
       order: q.get('order') === 'asc' ? 'asc' : 'desc',
-      limit: (PAGE_SIZES as readonly number[]).includes(limit) ? limit : DEFAULT_VIEW.limit,
+      // A link may ask for any page size the API takes (up to 1000 rows).
+      limit: Number.isInteger(limit) && limit >= 1 && limit <= 1000 ? limit : DEFAULT_VIEW.limit,
       offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
     },
   };

@@ -151,7 +151,8 @@ export function renderPager(v: TableView): TemplateResult {
       name: 'limit',
       label: v.m('pageSize'),
       value: String(limit),
-      options: PAGE_SIZES.map((n) => [String(n), String(n)] as const),
+      // A link's own page size joins the usual ones.
+      options: [...new Set([...PAGE_SIZES, limit])].sort((a, b) => a - b).map((n) => [String(n), String(n)] as const),
       onChange: (n) => v.page(0, Number(n)),
     })}
   </nav>`;
