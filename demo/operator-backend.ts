@@ -10,7 +10,7 @@
 import { Hono } from 'hono';
 import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
 import type { AppType } from '../core/http/app.ts';
-import { DEMO_OPERATORS } from './seed.ts';
+import { DEMO_OPERATORS } from './demo-operators.ts';
 
 /**
  * The only Operator API paths the console proxy forwards: the CPA-network catalog, connections

@@ -16,12 +16,7 @@ import { playerEvents } from '../core/modules/events/table.ts';
 import { clicks } from '../core/modules/tracking/table.ts';
 import { postbackAttempts, postbackConfigs, postbackDeliveries } from '../core/modules/postbacks/table.ts';
 import { loadRenderContext, renderPostbackRequest } from '../core/modules/postbacks/render-postback.ts';
-import {
-  campaignCosts,
-  conversionChanges,
-  conversions,
-  type ConversionStatus,
-} from '../core/modules/conversions/table.ts';
+import { conversionChanges, conversions, type ConversionStatus } from '../core/modules/conversions/table.ts';
 import { addOffer, createConnection } from '../core/modules/networks/service.ts';
 import { findNetwork } from '../core/modules/networks/catalog.ts';
 import { prng } from './seed-tracking.ts';
@@ -94,14 +89,7 @@ export async function seedPostbacks(
     ];
     await insertMany(deps.db, postbackConfigs, configs, { maxParams: options.maxParams });
     await seedDeliveryHistory(deps, plan, configs, random, now, options.maxParams);
-    await seedConnections(
-      deps,
-      plan,
-      myCampaigns.map((c) => c.id),
-      random,
-      now,
-      options.maxParams,
-    );
+    await seedConnections(deps, plan, random, now, options.maxParams);
   }
 }
 
@@ -232,11 +220,10 @@ async function seedDeliveryHistory(
   await insertMany(deps.db, postbackAttempts, attempts, { maxParams });
 }
 
-/** A tracker and two networks, offers mapped, conversions with history, and costs. */
+/** A tracker and two networks, offers mapped, conversions with history (costs: seed-statistics.ts). */
 async function seedConnections(
   deps: SeedDeps,
   plan: PostbackSeedPlan,
-  campaignIds: string[],
   random: () => number,
   now: Date,
   maxParams?: number,
@@ -351,15 +338,4 @@ async function seedConnections(
   });
   await insertMany(deps.db, conversions, rows, { maxParams });
   await insertMany(deps.db, conversionChanges, changes, { maxParams });
-  const costs = campaignIds.flatMap((campaignId) =>
-    Array.from({ length: 30 }, (_, d) => ({
-      operatorId: plan.operatorId,
-      campaignId,
-      day: new Date(now.getTime() - (d + 1) * DAY).toISOString().slice(0, 10),
-      amountMinor: (30 + Math.floor(random() * 120)) * 100,
-      currency: plan.currency,
-      updatedAt: now,
-    })),
-  );
-  await insertMany(deps.db, campaignCosts, costs, { maxParams });
 }

@@ -2,10 +2,13 @@
  * Demo tracking data: landings, banner creatives (the SVG files in demo/site/creatives), traffic
  * sources, plans, campaigns and promos for the demo partners, then ~90 days of clicks and player
  * events with a daily rhythm (evenings busy, nights quiet), a weekly one (casino weekends, broker
- * weekdays) and slow growth. A seeded PRNG makes every run the same; rows go in as multi-row
- * inserts so 200,000 clicks take a few seconds.
+ * weekdays) and slow growth. Events are in their brand's currency (so each operator has two or
+ * more), players also come by promo code without a click, casino players bring weekly NGR (now
+ * and then negative: a player won), and the broker gets leads, sales and NGR too. A seeded PRNG
+ * makes every run the same; rows go in as multi-row inserts, each batch with the statistics it adds.
  */
 import { and, eq } from 'drizzle-orm';
+import { currencyExponent } from '../core/lib/money.ts';
 import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
 import { insertMany, insertManyAtomically } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
@@ -68,10 +71,23 @@ const UAS = [
 interface OperatorPlan {
   operatorId: string;
   key: 'luckyspin' | 'northwind';
-  brandIds: string[];
-  currency: string;
+  brands: Array<{ id: string; currency: string }>;
   weekendBoost: number;
   countries: string[];
+}
+
+/**
+ * Rough units of each demo brand currency per euro (illustrative), so a deposit looks the same
+ * size whatever its brand's currency: amounts are drawn in euros and written in the brand's.
+ */
+const DEMO_PER_EUR: Record<string, number> = { EUR: 1, USD: 1.07, USDT: 1.07, BTC: 0.0000115 };
+
+/** `euros` in `currency`'s minor units: whole units (deposits) or cents (NGR); BTC in 0.0001 / 0.000001 steps. */
+export function demoAmountMinor(currency: string, euros: number, whole: boolean): number {
+  const exponent = currencyExponent(currency);
+  const step = currency === 'BTC' ? (whole ? 10_000 : 100) : whole ? 10 ** exponent : 10 ** Math.max(0, exponent - 2);
+  const minor = Math.round((euros * (DEMO_PER_EUR[currency] ?? 1) * 10 ** exponent) / step) * step;
+  return minor === 0 ? step * Math.sign(euros) : minor;
 }
 
 export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options: TrackingSeedOptions): Promise<void> {
@@ -83,7 +99,8 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
 
   for (const op of ops) {
     const created = new Date(now.getTime() - 100 * 86_400_000);
-    const landingRows = op.brandIds.flatMap((brandId, b) => [
+    const brandIds = op.brands.map((b) => b.id);
+    const landingRows = brandIds.flatMap((brandId, b) => [
       {
         id: newId('land', ctx.clock),
         operatorId: op.operatorId,
@@ -125,7 +142,7 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
       SIZES.map(([w, h]) => ({
         id: newId('crt', ctx.clock),
         operatorId: op.operatorId,
-        brandId: op.brandIds[0]!,
+        brandId: brandIds[0]!,
         title: `${op.key === 'luckyspin' ? 'Welcome bonus' : 'Trade now'} ${w}×${h}`,
         language: 'en',
         format: 'banner' as const,
@@ -208,14 +225,16 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
       await ctx.db
         .insert(planAssignments)
         .values({ planId: vip.id, partnerId: active[0].id, operatorId: op.operatorId });
+    // The first partner runs a campaign for each brand (so its reports hold every brand currency);
+    // the others one each, on the brands in turn.
     const campaignRows = active.flatMap((partner, i) =>
-      [0, 1].slice(0, i === 0 ? 2 : 1).map((n) => ({
+      (i === 0 ? brandIds.map((_, b) => b) : [i % brandIds.length]).map((b, n) => ({
         id: newId('camp', ctx.clock),
         operatorId: op.operatorId,
         partnerId: partner.id,
-        brandId: op.brandIds[n % op.brandIds.length]!,
+        brandId: brandIds[b]!,
         planId: plans[(i + n) % 2]!.id,
-        name: n === 0 ? `${partner.name} — main` : `${partner.name} — mobile`,
+        name: `${partner.name} — ${['main', 'mobile', 'crypto'][n] ?? `#${n + 1}`}`,
         status: i === active.length - 1 && n === 0 ? ('archived' as const) : ('active' as const),
         createdAt: new Date(created.getTime() + i * 86_400_000),
         archivedAt: i === active.length - 1 && n === 0 ? new Date(now.getTime() - 5 * 86_400_000) : null,
@@ -260,7 +279,8 @@ async function seedTraffic(
   const days = 90;
   const now = ctx.clock.now().getTime();
   const start = Math.floor(now / 86_400_000) * 86_400_000 - days * 86_400_000;
-  const brandOf = new Map(campaignRows.map((c) => [c.id, c.brandId]));
+  const currencyOf = new Map(op.brands.map((b) => [b.id, b.currency]));
+  const broker = op.key === 'northwind';
   const weights = promoRows.map((_, i) => 1 / (1 + i * 0.35));
   const weightSum = weights.reduce((a, b) => a + b, 0);
   const dayWeight = (d: number) => {
@@ -271,6 +291,13 @@ async function seedTraffic(
   const dayWeights = Array.from({ length: days }, (_, d) => dayWeight(d));
   const dayTotal = dayWeights.reduce((a, b) => a + b, 0);
   const hourSum = HOURLY.reduce((a, b) => a + b, 0);
+  /** A time on day `d` by the daily rhythm. */
+  const timeOn = (d: number) => {
+    let r = random() * hourSum;
+    let hour = 0;
+    while (hour < 23 && r > HOURLY[hour]!) r -= HOURLY[hour++]!;
+    return new Date(start + d * 86_400_000 + hour * 3_600_000 + Math.floor(random() * 3_600_000));
+  };
   let clickBuffer: Array<typeof clicks.$inferInsert> = [];
   let eventBuffer: Array<typeof playerEvents.$inferInsert> = [];
   const playerRows: Array<typeof players.$inferInsert> = [];
@@ -292,13 +319,105 @@ async function seedTraffic(
     clickBuffer = [];
     eventBuffer = [];
   };
+
+  /**
+   * A player arrives, by a click (its visit id) or by a promo code without one, and what it does
+   * next: a broker's visitor may leave a lead first (and not always register); 45% of players
+   * deposit, some again later; depositors bring weekly NGR (a casino's share of their losses,
+   * negative in a week the player won; a broker's commissions), and the broker's clients now and
+   * then buy a course (a sale). Amounts are in the brand's currency. Events after "now" are not
+   * generated.
+   */
+  const arrive = (
+    at: Date,
+    promo: typeof promos.$inferInsert,
+    click: { id: string; country: string; device: string; os: string } | null,
+    how: { lead: boolean; registers: boolean },
+  ) => {
+    const campaign = campaignOf.get(promo.campaignId)!;
+    const playerId = `${op.key.slice(0, 2)}-p${++playerSeq}`;
+    const brandId = campaign.brandId;
+    const currency = currencyOf.get(brandId) ?? 'EUR';
+    const base = {
+      operatorId: op.operatorId,
+      playerId,
+      brandId,
+      data: null,
+      partnerId: promo.partnerId,
+      campaignId: promo.campaignId,
+      promoId: promo.id,
+      clickId: click?.id ?? null,
+      // What the event is counted under: the click's attributes, or only the promo's for a promo code.
+      planId: campaign.planId,
+      landingId: promo.landingId,
+      creativeId: promo.creativeId ?? null,
+      trafficSourceId: promo.trafficSourceId ?? null,
+      country: click?.country ?? null,
+      device: click?.device ?? null,
+      os: click?.os ?? null,
+    };
+    let first = true;
+    const event = (type: (typeof playerEvents.$inferInsert)['type'], minutes: number, amountMinor: number | null) => {
+      const occurredAt = new Date(at.getTime() + minutes * 60_000);
+      if (occurredAt.getTime() > now) return;
+      // The first event names the click or the code; later ones are the player's (attributed by the player).
+      const attributedBy = first ? (click ? 'visit_id' : 'promo_code') : 'player';
+      eventBuffer.push({
+        ...base,
+        id: `${playerId}-${type}-${minutes}`,
+        type,
+        visitId: first && click ? click.id : null,
+        promoCode: first && !click ? (promo.promoCode ?? null) : null,
+        amountMinor,
+        currency: amountMinor === null ? null : currency,
+        occurredAt,
+        receivedAt: occurredAt,
+        contentHash: `seed:${playerId}:${type}:${minutes}`,
+        attributedBy,
+      });
+      if (first)
+        playerRows.push({
+          operatorId: op.operatorId,
+          brandId,
+          playerId,
+          partnerId: promo.partnerId,
+          campaignId: promo.campaignId,
+          promoId: promo.id!,
+          clickId: click?.id ?? null,
+          attributedAt: occurredAt,
+        });
+      first = false;
+    };
+    if (how.lead) event('lead', 2, null);
+    if (!how.registers) return;
+    event('registration', 4, null);
+    if (random() >= 0.45) return;
+    let deposited = 20 + Math.floor(random() * 480);
+    event('first_deposit', 30, demoAmountMinor(currency, deposited, true));
+    for (let k = 1; random() < 0.5 && k < 6; k++) {
+      const amount = 10 + Math.floor(random() * 300);
+      deposited += amount;
+      event('deposit', 1440 * k * 3, demoAmountMinor(currency, amount, true));
+    }
+    const weeks = 1 + Math.floor(random() * random() * 10);
+    const share = broker ? 0.04 + random() * 0.06 : (0.3 + random() * 0.4) / weeks;
+    for (let w = 1; w <= weeks; w++) {
+      const won = random() < (broker ? 0.1 : 0.22);
+      const euros = deposited * share * (0.5 + random()) * (won ? -0.6 : 1);
+      event('ngr', 1440 * 7 * w + 600, demoAmountMinor(currency, euros, false));
+    }
+    if (broker && random() < 0.2) {
+      const price = [49, 99, 199][Math.floor(random() * 3)]!;
+      event('sale', 1440 * 2 + 90, demoAmountMinor(currency, price / DEMO_PER_EUR.USD!, true));
+    }
+  };
+
+  const coded = promoRows.filter((p) => p.promoCode);
+  const codeRate = (0.7 * total) / 100_000;
   for (let d = 0; d < days; d++) {
     const count = Math.round((total * dayWeights[d]!) / dayTotal);
     for (let n = 0; n < count; n++) {
-      let r = random() * hourSum;
-      let hour = 0;
-      while (hour < 23 && r > HOURLY[hour]!) r -= HOURLY[hour++]!;
-      const at = new Date(start + d * 86_400_000 + hour * 3_600_000 + Math.floor(random() * 3_600_000));
+      const at = timeOn(d);
       if (at.getTime() > now) continue;
       let w = random() * weightSum;
       let p = 0;
@@ -314,12 +433,6 @@ async function seedTraffic(
       paramsOf.set(id, params);
       const country = pick(op.countries);
       const campaign = campaignOf.get(promo.campaignId)!;
-      const promoFixes = {
-        planId: campaign.planId,
-        landingId: promo.landingId,
-        creativeId: promo.creativeId ?? null,
-        trafficSourceId: promo.trafficSourceId ?? null,
-      };
       clickBuffer.push({
         id,
         operatorId: op.operatorId,
@@ -327,7 +440,10 @@ async function seedTraffic(
         campaignId: promo.campaignId,
         promoId: promo.id,
         brandId: campaign.brandId,
-        ...promoFixes,
+        planId: campaign.planId,
+        landingId: promo.landingId,
+        creativeId: promo.creativeId ?? null,
+        trafficSourceId: promo.trafficSourceId ?? null,
         createdAt: at,
         params,
         ipPrefix: `${Math.floor(random() * 220) + 1}.${Math.floor(random() * 255)}.${Math.floor(random() * 255)}.0/24`,
@@ -339,66 +455,23 @@ async function seedTraffic(
         isBot,
         isUnique: !isBot && random() < 0.82,
       });
-      // About 3% of human clicks register; 45% of those deposit, some of them again later.
-      if (!isBot && random() < 0.03) {
-        const playerId = `${op.key.slice(0, 2)}-p${++playerSeq}`;
-        const brandId = brandOf.get(promo.campaignId)!;
-        const base = {
-          operatorId: op.operatorId,
-          playerId,
-          brandId,
-          visitId: id,
-          promoCode: null,
-          data: null,
-          partnerId: promo.partnerId,
-          campaignId: promo.campaignId,
-          promoId: promo.id,
-          clickId: id,
-          ...promoFixes,
-          country,
-          device,
-          os,
-        };
-        // Events that would fall after "now" have not happened yet, so they are not generated.
-        const event = (
-          type: (typeof playerEvents.$inferInsert)['type'],
-          minutes: number,
-          amountMinor: number | null,
-          attributedBy: 'visit_id' | 'player',
-        ) => {
-          const occurredAt = new Date(at.getTime() + minutes * 60_000);
-          if (occurredAt.getTime() > now) return;
-          eventBuffer.push({
-            ...base,
-            id: `${playerId}-${type}-${minutes}`,
-            type,
-            amountMinor,
-            currency: amountMinor === null ? null : op.currency,
-            occurredAt,
-            receivedAt: occurredAt,
-            contentHash: `seed:${playerId}:${type}:${minutes}`,
-            attributedBy,
-          });
-        };
-        event('registration', 4, null, 'visit_id');
-        playerRows.push({
-          operatorId: op.operatorId,
-          brandId,
-          playerId,
-          partnerId: promo.partnerId!,
-          campaignId: promo.campaignId!,
-          promoId: promo.id!,
-          clickId: id,
-          attributedAt: at,
-        });
-        if (random() < 0.45) {
-          const unit = op.currency === 'BTC' ? 100_000 : 100;
-          event('first_deposit', 30, unit * (20 + Math.floor(random() * 480)), 'player');
-          for (let k = 1; random() < 0.5 && k < 6; k++)
-            event('deposit', 1440 * k * 3, unit * (10 + Math.floor(random() * 300)), 'player');
-        }
+      // About 3% of human clicks register. On the broker, 5% leave a lead and 60% of those register.
+      if (!isBot) {
+        const click = { id, country, device, os };
+        if (broker) {
+          if (random() < 0.05) arrive(at, promo, click, { lead: true, registers: random() < 0.6 });
+        } else if (random() < 0.03) arrive(at, promo, click, { lead: false, registers: true });
       }
       if (clickBuffer.length >= 20_000) await flush();
+    }
+    // Players who type a promo code at sign-up, without a click: about one a day per code at 100,000 clicks.
+    for (const promo of coded) {
+      const campaign = campaignOf.get(promo.campaignId)!;
+      for (let k = Math.floor(codeRate * dayWeights[d]! + random()); k > 0; k--) {
+        const at = timeOn(d);
+        if (at.getTime() > now || (campaign.archivedAt && at > campaign.archivedAt)) continue;
+        arrive(at, promo, null, { lead: false, registers: true });
+      }
     }
   }
   await flush();

@@ -1,11 +1,12 @@
 /**
- * Demo data: two operators with their own branding (white-labelling), brands, partner accounts
- * and team members. Ids and the Operator API keys are fixed so the demo pages and the start-up
- * banner can name them; real operators get random ids and keys from the CLI.
+ * Demo data: two operators with their own branding (white-labelling), time zones, brands in
+ * several currencies, partner accounts and team members, then traffic, events, postbacks,
+ * exchange rates and costs. Ids and the Operator API keys are fixed so the demo pages and the
+ * start-up banner can name them; real operators get random ids and keys from the CLI.
  */
 import { count } from 'drizzle-orm';
 import { withTenant, type StoreContext as ServiceCtx } from '../core/lib/context.ts';
-import { createApiKey, createOperator } from '../core/modules/operators/service.ts';
+import { createApiKey, createOperator, updateOperator } from '../core/modules/operators/service.ts';
 import { createBrand } from '../core/modules/catalog/service.ts';
 import { operators } from '../core/modules/operators/table.ts';
 import { partners, users } from '../core/modules/identity/table.ts';
@@ -17,80 +18,11 @@ import { auditEvents } from '../core/modules/identity/table.ts';
 import { seedTracking, type TrackingSeedOptions } from './seed-tracking.ts';
 import { seedPostbacks, type SeedDeps } from './seed-postbacks.ts';
 import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
+import { seedCosts, seedExchangeRates } from './seed-statistics.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
-/** Every demo partner user signs in with this password (demo data only). */
-export const DEMO_PASSWORD = 'kabinet-demo-2026';
-
-export const DEMO_OPERATORS = [
-  {
-    id: 'op_demo_luckyspin',
-    name: 'Lucky Spin',
-    apiKey: 'sk_demo_luckyspin_0000000000000000000000000000',
-    partnerId: 'partner_demo_ls_slothunters',
-    userId: 'user_demo_ls_owner',
-    signInEmail: 'owner@slothuntersmedia.example',
-    referralCode: 'SLOTHUNT',
-    path: '/',
-    /** Lucky Spin publishes terms (demo/site/terms/), so its sign-up asks to accept them; Northwind has none. */
-    termsPath: '/terms/' as string | null,
-    branding: {
-      displayName: 'Lucky Spin Partners',
-      primaryColor: '#7c3aed',
-      accentColor: '#f5b301',
-      theme: 'dark' as const,
-      supportEmail: 'partners@luckyspin.example',
-      logoUrl: null,
-    },
-    brands: [
-      {
-        id: 'brand_demo_ls_casino',
-        name: 'Lucky Spin Casino',
-        currency: 'EUR',
-        websiteUrl: 'https://casino.luckyspin.example',
-      },
-      {
-        id: 'brand_demo_ls_sport',
-        name: 'Lucky Spin Sport',
-        currency: 'EUR',
-        websiteUrl: 'https://sport.luckyspin.example',
-      },
-      {
-        id: 'brand_demo_ls_crypto',
-        name: 'Lucky Spin Crypto',
-        currency: 'USDT',
-        websiteUrl: 'https://crypto.luckyspin.example',
-      },
-    ],
-  },
-  {
-    id: 'op_demo_northwind',
-    name: 'Northwind Markets',
-    apiKey: 'sk_demo_northwind_0000000000000000000000000000',
-    partnerId: 'partner_demo_nw_tradesignals',
-    userId: 'user_demo_nw_owner',
-    signInEmail: 'owner@tradesignalspro.example',
-    referralCode: 'TRADESIG',
-    path: '/northwind/',
-    termsPath: null as string | null,
-    branding: {
-      displayName: 'Northwind Partners',
-      primaryColor: '#0f766e',
-      accentColor: '#1e3a8a',
-      theme: 'light' as const,
-      supportEmail: 'ib@northwind.example',
-      logoUrl: null,
-    },
-    brands: [
-      { id: 'brand_demo_nw_fx', name: 'Northwind FX', currency: 'USD', websiteUrl: 'https://fx.northwind.example' },
-      {
-        id: 'brand_demo_nw_crypto',
-        name: 'Northwind Crypto',
-        currency: 'BTC',
-        websiteUrl: 'https://crypto.northwind.example',
-      },
-    ],
-  },
-];
+// The demo's fixed names live in demo-operators.ts (the Worker's demo backend reads them without the seed).
+export { DEMO_OPERATORS, DEMO_PASSWORD };
 
 const PARTNER_NAMES = [
   ['SlotHunters Media', 'DE'],
@@ -144,6 +76,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       fallbackUrl: demo.brands[0]!.websiteUrl,
     });
     const tenant = withTenant(ctx, demo.id);
+    await updateOperator(tenant, { timeZone: demo.timeZone });
     await createApiKey(tenant, { name: 'Demo key', presetSecret: demo.apiKey });
     for (const brand of demo.brands) {
       await createBrand(tenant, {
@@ -179,6 +112,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
           name: `${p.name} owner`,
           role: 'owner' as const,
           locale,
+          ...(i === 0 ? { defaultCurrency: demo.reportCurrency } : {}),
           passwordHash,
           createdAt: p.createdAt,
         },
@@ -248,16 +182,14 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       {
         operatorId: DEMO_OPERATORS[0]!.id,
         key: 'luckyspin',
-        brandIds: DEMO_OPERATORS[0]!.brands.map((b) => b.id),
-        currency: 'EUR',
+        brands: DEMO_OPERATORS[0]!.brands,
         weekendBoost: 1.35,
         countries: ['DE', 'DE', 'GB', 'CA', 'IE', 'FI', 'NO', 'RU', 'KZ', 'MT'],
       },
       {
         operatorId: DEMO_OPERATORS[1]!.id,
         key: 'northwind',
-        brandIds: DEMO_OPERATORS[1]!.brands.map((b) => b.id),
-        currency: 'USD',
+        brands: DEMO_OPERATORS[1]!.brands,
         weekendBoost: 0.55,
         countries: ['GB', 'AE', 'SG', 'ZA', 'MX', 'DE', 'PL'],
       },
@@ -279,6 +211,16 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       ...(options.maxParams ? { maxParams: options.maxParams } : {}),
     },
   );
+  // Without maxParams the database is a D1 binding (100 bound parameters a statement), where each
+  // saved rate is a round trip: there each currency gets its latest rate only (reports convert at today's).
+  await seedExchangeRates(
+    ctx,
+    DEMO_OPERATORS.map((o) => o.id),
+    !options.maxParams,
+  );
+  // Costs per click (illustrative): casino traffic is cheaper than a broker's.
+  for (const [index, demo] of DEMO_OPERATORS.entries())
+    await seedCosts(ctx, { operatorId: demo.id, brands: demo.brands, cpcEuros: index === 0 ? 0.4 : 0.9 });
 }
 
 /** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */
