@@ -108,13 +108,12 @@ export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow
   for (const [table, spans] of byTable) {
     const values = sql.raw(spans.map((s) => `(${s.lo},${s.hi},${s.period},${s.sign})`).join(','));
     const spanRows = sql`select column1 as lo, column2 as hi, column3 as period, column4 as sign from (values ${values})`;
-    // The outer bounds let the planner range over the cube's index once, whatever it does with the join.
-    const lo = sql.raw(String(Math.min(...spans.map((s) => s.lo))));
-    const hi = sql.raw(String(Math.max(...spans.map((s) => s.hi))));
+    // CROSS JOIN keeps the spans the outer loop (SQLite does not reorder it): each span is one
+    // range over the cube's (operator, bucket, …) index, so only rows inside some span are read.
     parts.push(
       sql`select ${selectList} from (${spanRows}) s
-        join ${sql.raw(`"${table}"`)} t on t.bucket >= s.lo and t.bucket < s.hi
-        where ${where} and t.bucket >= ${lo} and t.bucket < ${hi}`,
+        cross join ${sql.raw(`"${table}"`)} t
+        where t.bucket >= s.lo and t.bucket < s.hi and ${where}`,
     );
   }
   const groups = q.groupBy.map((_, i) => `g${i}`);
