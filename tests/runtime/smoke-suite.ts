@@ -180,7 +180,13 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         );
         const day = await unwrap(
           operator.v1.reports.performance.$get({
-            query: { period: 'custom', from: '2026-11-24', to: '2026-11-24', timeZone: 'UTC', metrics: 'registrations' },
+            query: {
+              period: 'custom',
+              from: '2026-11-24',
+              to: '2026-11-24',
+              timeZone: 'UTC',
+              metrics: 'registrations',
+            },
           }),
         );
         // Filters of more ids together than D1 binds in one statement still answer (one JSON parameter each).

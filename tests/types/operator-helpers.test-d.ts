@@ -28,13 +28,31 @@ export async function mintEmbedSessionTypes() {
     expiresAt: string;
     userId: string;
     components: Array<
-      'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks' | 'statistics'
+      | 'program'
+      | 'profile'
+      | 'security'
+      | 'team'
+      | 'activity'
+      | 'campaigns'
+      | 'conversions'
+      | 'postbacks'
+      | 'statistics'
     >;
   }>();
   expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{
     userId: string;
     components?:
-      | Array<'program' | 'profile' | 'security' | 'team' | 'activity' | 'campaigns' | 'conversions' | 'postbacks' | 'statistics'>
+      | Array<
+          | 'program'
+          | 'profile'
+          | 'security'
+          | 'team'
+          | 'activity'
+          | 'campaigns'
+          | 'conversions'
+          | 'postbacks'
+          | 'statistics'
+        >
       | undefined;
     ttlSeconds?: number | undefined;
   }>();
