@@ -70,7 +70,7 @@ export async function seedCosts(
   const today = Math.floor(deps.clock.now().getTime() / DAY) * DAY;
   const currencyOf = new Map(plan.brands.map((b) => [b.id, b.currency]));
   const mine = await deps.db
-    .select({ id: campaigns.id, brandId: campaigns.brandId, archivedAt: campaigns.archivedAt })
+    .select({ id: campaigns.id, name: campaigns.name, brandId: campaigns.brandId, archivedAt: campaigns.archivedAt })
     .from(campaigns)
     .where(eq(campaigns.operatorId, plan.operatorId));
   const campaignOf = new Map(mine.map((c) => [c.id, c]));
@@ -86,8 +86,10 @@ export async function seedCosts(
         lt(clicks.createdAt, new Date(today)),
       ),
     )
-    .groupBy(clicks.campaignId, day)
-    .orderBy(clicks.campaignId, day);
+    .groupBy(clicks.campaignId, day);
+  // In the order of the campaigns' names (ids are random): the same draws for the same campaign each run.
+  const name = (id: string) => campaignOf.get(id)?.name ?? id;
+  perDay.sort((a, b) => name(a.campaignId).localeCompare(name(b.campaignId)) || a.day.localeCompare(b.day));
   const costs = perDay.flatMap((row) => {
     const campaign = campaignOf.get(row.campaignId);
     if (!campaign || (campaign.archivedAt && row.day > campaign.archivedAt.toISOString().slice(0, 10))) return [];
