@@ -3,7 +3,7 @@
  * on a date. A report converting to one currency uses one date's rates for every amount (the
  * latest rate on or before that date, per currency), as partners expect from "rates of date".
  */
-import { and, asc, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import type { TenantContext, TenantRead } from '../../lib/context.ts';
 import { insertManyAtomically } from '../../db/insert-many.ts';
 import { currencyExponent } from '../../lib/money.ts';
@@ -25,15 +25,17 @@ export async function saveExchangeRates(ctx: Pick<TenantContext, 'db' | 'operato
     currency: r.currency,
     perEur: r.perEur,
   }));
+  // 20 rows of 4 values a statement: within D1's 100 bound parameters; all statements one batch.
+  const chunks = Array.from({ length: Math.ceil(rows.length / 20) }, (_, i) => rows.slice(i * 20, i * 20 + 20));
   await insertManyAtomically(
     ctx.db,
-    rows.map((row) => ({
+    chunks.map((chunk) => ({
       query: ctx.db
         .insert(exchangeRates)
-        .values(row)
+        .values(chunk)
         .onConflictDoUpdate({
           target: [exchangeRates.operatorId, exchangeRates.currency, exchangeRates.day],
-          set: { perEur: row.perEur },
+          set: { perEur: sql`excluded.per_eur` },
         }),
     })),
   );
