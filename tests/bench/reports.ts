@@ -340,7 +340,7 @@ setFlagsFromString('--expose_gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 async function releaseStatements(): Promise<void> {
   collectGarbage();
-  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((done) => setImmediate(done));
 }
 
 interface Generated {
