@@ -7,48 +7,15 @@
  * date's rates (the partner's default currency first).
  */
 import type { TemplateResult } from 'lit';
-import { fieldErrorsOf } from '../../internal/account/account-section.ts';
-import { ApiError, type ApiClient } from '../../internal/api-client.ts';
-import { alertMessage } from '../../internal/problem-messages.ts';
+import type { ApiClient } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
-import type { MessageParams } from '../../internal/i18n.ts';
-import { formatCount } from '../../internal/statistics/format.ts';
-import { memoLast } from '../../internal/statistics/memo.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
-import {
-  metricKind,
-  type Grouping,
-  type Metric,
-  type MetricValue,
-  type Report,
-  type ReportOptions,
-  type ReportRow,
-} from '../../internal/statistics/statistics-types.ts';
-import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
-import { ReportColumns } from './column-chooser.ts';
-import { reportsMessages, type ReportsKey } from './kb-reports.messages.ts';
-import { reportsStyles } from './kb-reports.styles.ts';
-import { DEFAULT_VIEW, ReportAddress, fromAddress, toAddress } from './report-address.ts';
-import { buildChart, type ReportChart } from './report-chart.ts';
-import { renderReportScreen, type ReportLabels } from './report-view.ts';
-import {
-  NO_FILTERS,
-  chartMetric,
-  chartQuery,
-  columnsKey,
-  hasFilterValues,
-  initialSetup,
-  reportQuery,
-  setupProblems,
-  type ReportSetup,
-  type ReportView,
-} from './report-setup.ts';
-
-const isCount = (metric: Metric) => metricKind(metric) === 'count';
-/** Fields whose problems show beside their input (a 422's others are spelled out in the alert). */
-const FIELDS_SHOWN = new Set(['from', 'to', 'ratesDate', 'promoCode', 'parameter']);
+import { ReportAddress } from '../../internal/statistics/report/report-address.ts';
+import { ReportController } from '../../internal/statistics/report/report-controller.ts';
+import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
+import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
 
 /**
  * The performance report. Must sit inside `<kb-portal>` (api, session, locale and branding contexts).
@@ -97,233 +64,37 @@ const FIELDS_SHOWN = new Set(['from', 'to', 'ratesDate', 'promoCode', 'parameter
  */
 export class KbReports extends StatisticsSection {
   static override styles = [accountSectionStyles, campaignStyles, statisticsStyles, reportsStyles];
-  static override properties = {
-    options: { state: true },
-    optionsError: { state: true },
-    setup: { state: true },
-    view: { state: true },
-    report: { state: true },
-    chartData: { state: true },
-    problems: { state: true },
-  };
 
-  declare private options: ReportOptions | null;
-  declare private optionsError: string | null;
-  /** What the form shows; `applied` is what the table shows. */
-  declare private setup: ReportSetup | null;
-  declare private view: ReportView;
-  declare private report: Report | null;
-  /** The chart's answer and metric; drawn (in the current language) by `chartOf`. */
-  declare private chartData: { report: Report; metric: Metric } | null;
-  /** Problems by field: the form's own checks, or the server's 422 reasons worded. */
-  declare private problems: Record<string, string | undefined>;
-  private applied: ReportSetup | null = null;
-  /** The chart's last query: paging and sorting do not ask for it again. */
-  private chartKey = '';
   /** Inside a portal the report's question is in the address: a refresh or a link shows the same report. */
-  private readonly address = new ReportAddress(this, (query) => {
-    this.ask(query);
-    void this.run();
+  private readonly address = new ReportAddress(this, (query) => this.screen.follow(query));
+  private readonly screen = new ReportController(this, {
+    locale: () => this.i18n.locale,
+    fetchOptions: () => this.fetchOptions(this.client),
+    fetchReport: (query) => this.fetchReport(this.client, query),
+    failure: (error) => this.errorMessage(error),
+    address: this.address,
   });
-  private readonly columns = new ReportColumns(this, {
-    refetch: () => void this.run(),
-    moved: (metric, position, count) => this.m('moved', { name: this.metricLabel(metric), position, count }),
-  });
 
-  constructor() {
-    super();
-    this.options = null;
-    this.optionsError = null;
-    this.setup = null;
-    this.view = { ...DEFAULT_VIEW };
-    this.report = null;
-    this.chartData = null;
-    this.problems = {};
+  /** The portal's client (the screen asks only once the section is ready, so there is one). */
+  private get client(): ApiClient {
+    const api = this.api;
+    if (!api) throw new TypeError('No API client yet');
+    return api;
   }
 
-  private m(key: ReportsKey, params?: MessageParams): string {
-    return reportsMessages(this.i18n.locale, key, params);
+  protected override load(): Promise<void> {
+    return this.screen.load(columnsKey(this.operatorId, this.user?.id ?? 'anonymous'));
   }
-
-  /** The words and formats every part of the screen uses, in the partner's language. */
-  private get labels(): ReportLabels {
-    const { locale } = this.i18n;
-    return {
-      locale,
-      m: (key: ReportsKey, params?: MessageParams) => this.m(key, params),
-      s: (key: StatisticsKey) => this.s(key),
-      metricLabel: (metric: Metric) => this.metricLabel(metric),
-      groupingLabel: (g: Grouping) => this.groupingLabel(g),
-      keyLabel: (row: ReportRow, g: Grouping) => this.keyLabel(row, g),
-      renderValue: (metric: Metric, value: MetricValue | undefined) => this.renderValue(metric, value),
-      formatCount: (n: number) => formatCount(locale, n),
-    };
-  }
-
-  protected override async load(api: ApiClient): Promise<void> {
-    this.options = null;
-    this.optionsError = null;
-    this.report = null;
-    this.chartData = null;
-    this.chartKey = '';
-    try {
-      this.options = await this.fetchOptions(api);
-    } catch (error) {
-      this.optionsError = this.errorMessage(error);
-      return;
-    }
-    this.ask(this.address.take());
-    this.columns.load(columnsKey(this.operatorId, this.user?.id ?? 'anonymous'), this.options.metrics);
-    await this.run(api);
-  }
-
-  /** Asks for the applied report (and its chart, when that question changed). */
-  private run(api = this.api): Promise<void> {
-    const setup = this.applied;
-    if (!api || !setup) return Promise.resolve();
-    const query = reportQuery(setup, this.columns.chosen, this.view);
-    const metric = chartMetric(this.columns.chosen, isCount);
-    const forChart = metric ? chartQuery(setup, metric) : null;
-    const key = JSON.stringify(forChart);
-    const askChart = forChart && key !== this.chartKey;
-    return this.loadNewest(
-      async () => {
-        try {
-          return await Promise.all([
-            this.fetchReport(api, query),
-            askChart ? this.fetchReport(api, forChart) : Promise.resolve(null),
-          ]);
-        } catch (error) {
-          this.problems = fieldErrorsOf(error, this.i18n.locale);
-          throw error;
-        }
-      },
-      ([report, chartReport]) => {
-        this.problems = {};
-        this.report = report;
-        if (!forChart || !metric) this.chartData = null;
-        else if (chartReport) this.chartData = { report: chartReport, metric };
-        this.chartKey = forChart ? key : '';
-      },
-    );
-  }
-
-  private readonly chartOf = memoLast(
-    (data: { report: Report; metric: Metric } | null, locale: string): ReportChart | null =>
-      data &&
-      buildChart(data.report, data.metric, {
-        heading: (g) =>
-          this.m('chart.line', {
-            metric: this.metricLabel(data.metric),
-            grouping: this.groupingLabel(g).toLocaleLowerCase(locale),
-          }),
-        metricLabel: this.metricLabel(data.metric),
-        keyLabel: (row, g, short) => this.keyLabel(row, g, short),
-      }),
-  );
-
-  /** Takes the question an address asks (the default report for none) as the form's and the table's. */
-  private ask(query: string): void {
-    const { options } = this;
-    if (!options) return;
-    const asked = fromAddress(query, options);
-    this.setup = asked?.setup ?? initialSetup(options);
-    this.view = asked?.view ?? { ...DEFAULT_VIEW };
-    this.applied = this.setup;
-    this.problems = {};
-  }
-
-  private writeAddress(replace: boolean): void {
-    if (this.applied) this.address.write(toAddress(this.applied, this.view), replace);
-  }
-
-  /** A 422 names the fields the form does not show in its alert; other problems in their words. */
-  protected override errorMessage(error: unknown): string {
-    if (error instanceof ApiError && error.code === 'validation_failed')
-      return alertMessage(this.i18n.locale, error, (path) => FIELDS_SHOWN.has(path.replace(/^query\./, '')));
-    return super.errorMessage(error);
-  }
-
-  private readonly submit = (event: Event): void => {
-    event.preventDefault();
-    const setup = this.setup;
-    if (!setup) return;
-    const problems = setupProblems(setup, this.i18n.locale, this.m('needParameter'));
-    this.problems = problems;
-    const first = Object.keys(problems)[0];
-    if (first) {
-      this.focusAfterRender(`#report-${first}`);
-      return;
-    }
-    this.applied = setup;
-    this.view = { ...this.view, offset: 0 };
-    this.writeAddress(false);
-    void this.run();
-  };
-
-  /** The form's values now (edits between two renders build on each other). */
-  private get current(): ReportSetup {
-    return this.setup ?? initialSetup(this.options!);
-  }
-
-  private change(change: Partial<ReportSetup>): void {
-    if (this.setup) this.setup = { ...this.setup, ...change };
-  }
-
-  private readonly sortBy = (sort: string, order?: 'asc' | 'desc'): void => {
-    const isMetric = (this.options?.metrics as readonly string[] | undefined)?.includes(sort) ?? false;
-    this.view = { ...this.view, sort, order: order ?? (isMetric ? 'desc' : 'asc'), offset: 0 };
-    this.writeAddress(true);
-    void this.run();
-  };
-
-  private readonly page = (offset: number, limit = this.view.limit): void => {
-    this.view = { ...this.view, offset, limit };
-    this.writeAddress(true);
-    void this.run();
-  };
-
-  private readonly clearFilters = (): void => {
-    if (!this.setup) return;
-    this.setup = { ...this.setup, filters: { ...NO_FILTERS } };
-    this.applied = this.setup;
-    this.problems = {};
-    this.view = { ...this.view, offset: 0 };
-    this.writeAddress(false);
-    void this.run();
-  };
-
-  private readonly openCampaigns = (): void => {
-    this.emit('kb-open-section', { section: 'campaigns' });
-  };
 
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
-    const { options, setup } = this;
-    if (!options || !setup) return this.optionsError ? this.renderLoadError(this.optionsError) : this.renderLoading();
-    return renderReportScreen({
-      labels: this.labels,
-      options,
-      setup,
-      current: () => this.current,
-      problems: this.problems,
-      columns: this.columns,
-      report: this.report,
-      chart: this.chartOf(this.chartData, this.i18n.locale),
-      view: this.view,
-      loading: this.loading,
-      error: this.error,
-      filtered: Boolean(this.applied && hasFilterValues(this.applied.filters)),
+    return this.screen.render({
+      audience: 'partner',
       retryLabel: this.tc('retry'),
       clearLabel: this.c('clearFilters'),
       loadingNote: this.renderLoading(),
-      change: (change: Partial<ReportSetup>) => this.change(change),
-      submit: this.submit,
-      sortBy: this.sortBy,
-      page: this.page,
-      retry: () => void this.run(),
-      clearFilters: this.clearFilters,
-      openCampaigns: this.openCampaigns,
+      loadError: (message) => this.renderLoadError(message),
+      openCampaigns: () => this.emit('kb-open-section', { section: 'campaigns' }),
     });
   }
 }

@@ -4,25 +4,23 @@
  * operator allows this partner, metric and grouping names, row labels and values in the partner's
  * language, and the operator's id (for what the browser keeps per operator and user).
  */
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { expectOk, type ApiClient } from '../api-client.ts';
 import { brandingContext } from '../contexts.ts';
 import type { MessageParams } from '../i18n.ts';
 import { CampaignSection } from '../campaign/campaign-section.ts';
-import { countryName, formatMetric, formatPeriodKey } from './format.ts';
-import { statisticsMessages, type StatisticsKey } from './statistics.messages.ts';
-import {
-  DEVICES,
-  isTimeGrouping,
-  type Device,
-  type Grouping,
-  type Metric,
-  type MetricValue,
-  type Report,
-  type ReportOptions,
-  type ReportQuery,
-  type ReportRow,
+import { memoLast } from './memo.ts';
+import { statisticsLabels, type StatisticsLabels } from './statistics-labels.ts';
+import type { StatisticsKey } from './statistics.messages.ts';
+import type {
+  Grouping,
+  Metric,
+  MetricValue,
+  Report,
+  ReportOptions,
+  ReportQuery,
+  ReportRow,
 } from './statistics-types.ts';
 
 export abstract class StatisticsSection extends CampaignSection {
@@ -33,16 +31,22 @@ export abstract class StatisticsSection extends CampaignSection {
     return this.brandingConsumer.value?.operator.id ?? 'portal';
   }
 
+  /** The report words and formats in the partner's language now. */
+  private readonly labelsIn = memoLast(statisticsLabels);
+  protected get statistics(): StatisticsLabels {
+    return this.labelsIn(this.i18n.locale);
+  }
+
   protected s(key: StatisticsKey, params?: MessageParams): string {
-    return statisticsMessages(this.i18n.locale, key, params);
+    return this.statistics.s(key, params);
   }
 
   protected metricLabel(metric: Metric): string {
-    return this.s(`metric.${metric}`);
+    return this.statistics.metricLabel(metric);
   }
 
   protected groupingLabel(grouping: Grouping): string {
-    return this.s(`grouping.${grouping}`);
+    return this.statistics.groupingLabel(grouping);
   }
 
   protected fetchOptions(api: ApiClient): Promise<ReportOptions> {
@@ -55,21 +59,11 @@ export abstract class StatisticsSection extends CampaignSection {
 
   /** A row's value for one grouping, readable: the server's label, a period, a country or device name. */
   protected keyLabel(row: ReportRow, grouping: Grouping, short = false): string {
-    const label = row.labels[grouping];
-    if (label) return label;
-    const key = row.key[grouping] ?? '';
-    if (!key) return this.s('notSet');
-    if (isTimeGrouping(grouping)) return formatPeriodKey(this.i18n.locale, grouping, key, short);
-    if (grouping === 'country') return countryName(this.i18n.locale, key);
-    if (grouping === 'device' && (DEVICES as readonly string[]).includes(key)) return this.s(`device.${key as Device}`);
-    return key;
+    return this.statistics.keyLabel(row, grouping, short);
   }
 
   /** A metric's value in a cell: one line, or one line per currency for amounts. */
   protected renderValue(metric: Metric, value: MetricValue | undefined): TemplateResult {
-    const lines = formatMetric(this.i18n.locale, metric, value);
-    return lines.length === 1
-      ? html`<span part="value">${lines[0]}</span>`
-      : html`${lines.map((line) => html`<span part="value amount-line">${line}</span>`)}`;
+    return this.statistics.renderValue(metric, value);
   }
 }

@@ -3,15 +3,9 @@
  * query (all periods in order, days without data as zeros; or the 20 largest values). A line for a
  * time grouping, bars otherwise.
  */
-import type { ChartSeries } from '../../internal/statistics/kb-stats-chart.ts';
-import { periodKeys } from '../../internal/statistics/period-keys.ts';
-import {
-  isTimeGrouping,
-  type Grouping,
-  type Metric,
-  type Report,
-  type ReportRow,
-} from '../../internal/statistics/statistics-types.ts';
+import type { ChartSeries } from '../kb-stats-chart.ts';
+import { periodKeys } from '../period-keys.ts';
+import { isTimeGrouping, type Grouping, type Metric, type Report, type ReportRow } from '../statistics-types.ts';
 
 export interface ReportChart {
   kind: 'line' | 'bar';

@@ -1,12 +1,15 @@
-/** Strings of `<kb-reports>`, English and Russian. */
-import { defineMessages, type Message } from '../../internal/i18n.ts';
+/** Strings of the report screens (`<kb-reports>`, `<kb-operator-reports>`), English and Russian. */
+import { defineMessages, type Message } from '../../i18n.ts';
 
 const en = {
   'heading': 'Reports',
   'intro':
     'Your performance by period, brand, campaign, promo and more. Days are in the program’s time zone ({timeZone}).',
+  'intro.operator':
+    'Every partner’s traffic and players by period, partner, brand, campaign, promo and more. Days are in your time zone ({timeZone}).',
   'filters': 'Report filters',
   'any': 'Any',
+  'partner': 'Partner',
   'brand': 'Brand',
   'plan': 'Commission plan',
   'campaign': 'Campaign',
@@ -59,6 +62,7 @@ const en = {
   'empty': 'No data matches these filters in this period.',
   'nothingYet': 'No clicks in this period yet.',
   'nothingYetHint': 'The report fills once players follow your tracking links.',
+  'nothingYetHint.operator': 'The report fills once players follow your partners’ tracking links.',
   'openCampaigns': 'Open Campaigns',
   'updating': 'Updating the report…',
   'needParameter': 'Choose the link parameter to group by.',
@@ -68,8 +72,11 @@ const ru: Record<keyof typeof en, Message> = {
   'heading': 'Отчёты',
   'intro':
     'Ваши результаты по периодам, брендам, кампаниям, промо и не только. Дни — в часовом поясе программы ({timeZone}).',
+  'intro.operator':
+    'Трафик и игроки всех партнёров по периодам, партнёрам, брендам, кампаниям, промо и не только. Дни — в вашем часовом поясе ({timeZone}).',
   'filters': 'Фильтры отчёта',
   'any': 'Любой',
+  'partner': 'Партнёр',
   'brand': 'Бренд',
   'plan': 'План комиссий',
   'campaign': 'Кампания',
@@ -127,6 +134,7 @@ const ru: Record<keyof typeof en, Message> = {
   'empty': 'За этот период нет данных, подходящих под фильтры.',
   'nothingYet': 'За этот период кликов пока нет.',
   'nothingYetHint': 'Отчёт заполнится, когда игроки начнут переходить по вашим трекинговым ссылкам.',
+  'nothingYetHint.operator': 'Отчёт заполнится, когда игроки начнут переходить по трекинговым ссылкам ваших партнёров.',
   'openCampaigns': 'Открыть кампании',
   'updating': 'Обновляем отчёт…',
   'needParameter': 'Выберите параметр ссылки для группировки.',

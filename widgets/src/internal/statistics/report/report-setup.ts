@@ -1,10 +1,10 @@
 /**
- * The report's question as `<kb-reports>` holds it (filters, nested groupings, currency, sort and
- * page), turned into the API's query string (lists comma-separated), and the partner's columns:
- * their choice and order, kept in localStorage per operator and user.
+ * The report's question as the report screens hold it (`<kb-reports>`, `<kb-operator-reports>`:
+ * filters, nested groupings, currency, sort and page), turned into the API's query string (lists
+ * comma-separated), and the reader's columns: their choice and order, kept in localStorage.
  */
-import type { Locale } from '../../internal/i18n.ts';
-import { periodError, periodQuery, type PeriodChoice } from '../../internal/statistics/period-picker.ts';
+import type { Locale } from '../../i18n.ts';
+import { periodError, periodQuery, type PeriodChoice } from '../period-picker.ts';
 import {
   DEFAULT_COLUMNS,
   isTimeGrouping,
@@ -12,14 +12,15 @@ import {
   type Metric,
   type ReportOptions,
   type ReportQuery,
-} from '../../internal/statistics/statistics-types.ts';
+} from '../statistics-types.ts';
 
 /** At most this many nested groupings (the server's limit too). */
 export const MAX_GROUPINGS = 4;
 export const PAGE_SIZES = [25, 50, 100, 250] as const;
 
-/** The filters beyond the period: one value each (empty: any). */
+/** The filters beyond the period: one value each (empty: any). `partnerId`: operator reports only. */
 export interface ReportFilterValues {
+  partnerId: string;
   brandId: string;
   planId: string;
   campaignId: string;
@@ -32,6 +33,7 @@ export interface ReportFilterValues {
   trafficSourceId: string;
 }
 export const NO_FILTERS: ReportFilterValues = {
+  partnerId: '',
   brandId: '',
   planId: '',
   campaignId: '',
@@ -98,6 +100,7 @@ export function reportQuery(setup: ReportSetup, metrics: readonly Metric[], view
     groupBy: or(setup.groupBy.join(',')),
     parameter: setup.groupBy.includes('parameter') ? or(setup.parameter) : undefined,
     metrics: or(metrics.join(',')),
+    partnerId: or(f.partnerId),
     brandId: or(f.brandId),
     planId: or(f.planId),
     campaignId: or(f.campaignId),
@@ -137,16 +140,12 @@ export function chartQuery(setup: ReportSetup, metric: Metric): ReportQuery | nu
   });
 }
 
-/** Groupings that may still be added: not chosen yet, and no second time grouping. */
+/** Groupings that may still be added (of those the options offer): not chosen yet, and no second time grouping. */
 export function addableGroupings(all: readonly Grouping[], chosen: readonly Grouping[], parameters: readonly string[]) {
   if (chosen.length >= MAX_GROUPINGS) return [];
   const timeChosen = chosen.some(isTimeGrouping);
   return all.filter(
-    (g) =>
-      !chosen.includes(g) &&
-      g !== 'partner' &&
-      !(timeChosen && isTimeGrouping(g)) &&
-      (g !== 'parameter' || parameters.length > 0),
+    (g) => !chosen.includes(g) && !(timeChosen && isTimeGrouping(g)) && (g !== 'parameter' || parameters.length > 0),
   );
 }
 
@@ -160,7 +159,7 @@ export function moved<T>(list: readonly T[], from: number, to: number): T[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The partner's columns, per operator and user, in this browser.
+// The reader's columns in this browser: a partner's per operator and user, an operator console's per `api-base`.
 
 export const columnsKey = (operatorId: string, userId: string): string =>
   `kabinet.report-columns:${operatorId}:${userId}`;

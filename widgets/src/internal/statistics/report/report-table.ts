@@ -5,10 +5,10 @@
  * headers are out of sight, so a Sort by select does their job there.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { selectField } from '../../internal/campaign/campaign-fields.ts';
-import { cell, columns, scrollRegion, type Column, type ColumnSpec } from '../../internal/responsive-table.ts';
-import type { Grouping, Metric, MetricValue, Report, ReportRow } from '../../internal/statistics/statistics-types.ts';
-import type { ReportsKey } from './kb-reports.messages.ts';
+import { selectField } from '../../campaign/campaign-fields.ts';
+import { cell, columns, scrollRegion, type Column, type ColumnSpec } from '../../responsive-table.ts';
+import type { Grouping, Metric, MetricValue, Report, ReportRow } from '../statistics-types.ts';
+import type { ReportsKey } from './report.messages.ts';
 import { PAGE_SIZES, type ReportView } from './report-setup.ts';
 
 export interface TableView {

@@ -5,10 +5,10 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { routeContext } from '../../internal/contexts.ts';
-import type { SectionRoute } from '../../internal/router.ts';
-import { isPeriod } from '../../internal/statistics/period-picker.ts';
-import type { Grouping, ReportOptions } from '../../internal/statistics/statistics-types.ts';
+import { routeContext } from '../../contexts.ts';
+import type { SectionRoute } from '../../router.ts';
+import { isPeriod } from '../period-picker.ts';
+import type { Grouping, ReportOptions } from '../statistics-types.ts';
 import {
   MAX_GROUPINGS,
   NO_FILTERS,
@@ -67,6 +67,8 @@ export function fromAddress(query: string, options: ReportOptions): { setup: Rep
   const parameter = q.get('parameter');
   if (parameter && options.parameters.includes(parameter)) setup.parameter = parameter;
   for (const key of FILTER_KEYS) setup.filters[key] = (q.get(key) ?? '').slice(0, 64);
+  // Partners are the operator's to filter by (a partner's options list none).
+  if (!options.partners.some((p) => p.id === setup.filters.partnerId)) setup.filters.partnerId = '';
   if (q.has('currency')) {
     const currency = q.get('currency') ?? '';
     setup.currency = currency === '' || /^[A-Z0-9]{3,5}$/.test(currency) ? currency : setup.currency;

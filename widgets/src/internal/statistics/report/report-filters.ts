@@ -1,16 +1,16 @@
 /**
- * The report's filter fields (period, brand, plan, campaign, promo, promo code, country, device,
- * operating system, landing, traffic source) and its currency choice, their values from the options
- * endpoint (countries, devices and systems: those seen in the partner's traffic).
+ * The report's filter fields (period, partner for operators, brand, plan, campaign, promo, promo
+ * code, country, device, operating system, landing, traffic source) and its currency choice, their
+ * values from the options endpoint (countries, devices and systems: those seen in the traffic).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../../internal/i18n.ts';
-import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
-import { renderPeriodPicker, type PeriodChoice } from '../../internal/statistics/period-picker.ts';
-import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
-import { countryName } from '../../internal/statistics/format.ts';
-import { DEVICES, type Device, type ReportOptions } from '../../internal/statistics/statistics-types.ts';
-import type { ReportsKey } from './kb-reports.messages.ts';
+import type { Locale } from '../../i18n.ts';
+import { selectField, textField } from '../../campaign/campaign-fields.ts';
+import { renderPeriodPicker, type PeriodChoice } from '../period-picker.ts';
+import type { StatisticsKey } from '../statistics.messages.ts';
+import { countryName } from '../format.ts';
+import { DEVICES, type Device, type ReportOptions } from '../statistics-types.ts';
+import type { ReportsKey } from './report.messages.ts';
 import type { ReportFilterValues, ReportSetup } from './report-setup.ts';
 
 export interface FiltersView {
@@ -63,6 +63,7 @@ export function renderFilterFields(v: FiltersView): TemplateResult {
     fromError: v.errors.from ?? null,
     onChange: (change) => v.changePeriod(change),
   })}
+    ${pick(v, 'partnerId', 'partner', options.partners)}
     ${pick(v, 'brandId', 'brand', options.brands)}
     ${pick(v, 'planId', 'plan', options.plans)}
     ${pick(v, 'campaignId', 'campaign', options.campaigns, chooseCampaign)}

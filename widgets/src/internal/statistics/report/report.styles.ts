@@ -1,7 +1,8 @@
 /**
- * Styles of `<kb-reports>` beyond the shared sheets: the form's blocks, the group-by and column
- * lists (with the drag handle and drop marker), sortable headers and the pager. The headers' sort
- * buttons give way to the Sort by select in the card layout (`kb-table` and `kb-stats` containers).
+ * Styles of the report screens (`<kb-reports>`, `<kb-operator-reports>`) beyond the shared sheets:
+ * the form's blocks, the group-by and column lists (with the drag handle and drop marker), sortable
+ * headers and the pager. The headers' sort buttons give way to the Sort by select in the card
+ * layout (`kb-table` and `kb-stats` containers).
  */
 import { css } from 'lit';
 

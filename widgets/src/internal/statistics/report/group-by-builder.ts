@@ -4,9 +4,9 @@
  * `parameter` asks which link parameter (from the options' list).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { selectField } from '../../internal/campaign/campaign-fields.ts';
-import type { Grouping, ReportOptions } from '../../internal/statistics/statistics-types.ts';
-import type { ReportsKey } from './kb-reports.messages.ts';
+import { selectField } from '../../campaign/campaign-fields.ts';
+import type { Grouping, ReportOptions } from '../statistics-types.ts';
+import type { ReportsKey } from './report.messages.ts';
 import { MAX_GROUPINGS, addableGroupings } from './report-setup.ts';
 
 export interface GroupByView {

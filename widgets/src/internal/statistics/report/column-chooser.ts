@@ -4,8 +4,8 @@
  * handle) or by its Up and Down buttons (keyboard); each move is announced.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { metricKind, type Metric } from '../../internal/statistics/statistics-types.ts';
-import type { ReportsKey } from './kb-reports.messages.ts';
+import { metricKind, type Metric } from '../statistics-types.ts';
+import type { ReportsKey } from './report.messages.ts';
 import { chartMetric, loadColumns, moved, saveColumns } from './report-setup.ts';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };

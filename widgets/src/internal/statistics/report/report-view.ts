@@ -1,43 +1,32 @@
 /**
- * What `<kb-reports>` shows once its options are in: the form (filters, group-by builder, currency,
- * Show report), the columns chooser, and the report (chart, conversion notes, sort controls, table,
- * pager) or its empty, loading and failed states. The element hands in its state and actions.
+ * What a report screen (`<kb-reports>`, `<kb-operator-reports>`) shows once its options are in: the
+ * form (filters, group-by builder, currency, Show report), the columns chooser, and the report
+ * (chart, conversion notes, sort controls, table, pager) or its empty, loading and failed states.
+ * The report controller hands in its state and actions.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { renderEmptyState } from '../../internal/empty-state.ts';
-import type { Locale } from '../../internal/i18n.ts';
-import { formatDay } from '../../internal/statistics/format.ts';
-import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
-import type {
-  Grouping,
-  Metric,
-  MetricValue,
-  Report,
-  ReportOptions,
-  ReportRow,
-} from '../../internal/statistics/statistics-types.ts';
+import { renderEmptyState } from '../../empty-state.ts';
+import type { Locale } from '../../i18n.ts';
+import { formatDay } from '../format.ts';
+import type { StatisticsLabels } from '../statistics-labels.ts';
+import type { Report, ReportOptions } from '../statistics-types.ts';
 import { renderColumns, type ReportColumns } from './column-chooser.ts';
 import { renderGroupBy } from './group-by-builder.ts';
-import type { ReportsKey } from './kb-reports.messages.ts';
+import type { ReportsKey } from './report.messages.ts';
 import type { ReportChart } from './report-chart.ts';
 import { renderCurrencyFields, renderFilterFields, type FiltersView } from './report-filters.ts';
 import { moved, type ReportSetup, type ReportView } from './report-setup.ts';
 import { renderPager, renderReportTable, renderSortControls, type TableView } from './report-table.ts';
 
-/** The words and formats every part of the screen uses, in the partner's language. */
-export interface ReportLabels {
-  locale: Locale;
+/** The words and formats every part of the screen uses, in the reader's language. */
+export interface ReportLabels extends StatisticsLabels {
   m(key: ReportsKey, params?: Record<string, string | number>): string;
-  s(key: StatisticsKey): string;
-  metricLabel(metric: Metric): string;
-  groupingLabel(g: Grouping): string;
-  keyLabel(row: ReportRow, grouping: Grouping): string;
-  renderValue(metric: Metric, value: MetricValue | undefined): TemplateResult;
-  formatCount(n: number): string;
 }
 
 export interface ScreenView {
   labels: ReportLabels;
+  /** Whose screen: a partner's own traffic, or the operator's (every partner's). */
+  audience: 'partner' | 'operator';
   options: ReportOptions;
   /** The form's values; `current()` is the same, read when an edit lands (edits between renders build up). */
   setup: ReportSetup;
@@ -61,13 +50,14 @@ export interface ScreenView {
   page(offset: number, limit?: number): void;
   retry(): void;
   clearFilters(): void;
-  openCampaigns(): void;
+  /** The partner's way to a tracking link when the period has no clicks (none on the operator's screen). */
+  openCampaigns?: () => void;
 }
 
 export function renderReportScreen(v: ScreenView): TemplateResult {
   const { labels, options, columns } = v;
   return html`<h2 part="heading">${labels.m('heading')}</h2>
-    <p part="hint">${labels.m('intro', { timeZone: options.timeZone })}</p>
+    <p part="hint">${labels.m(v.audience === 'operator' ? 'intro.operator' : 'intro', { timeZone: options.timeZone })}</p>
     ${renderForm(v)}
     ${renderColumns({
       ...labels,
@@ -136,7 +126,7 @@ function renderResults(v: ScreenView): TemplateResult {
   </div>`;
 }
 
-/** Filtered: no match and Clear filters; otherwise nothing yet, and the way to a tracking link. */
+/** Filtered: no match and Clear filters; otherwise nothing yet, and (for a partner) the way to a tracking link. */
 function renderEmpty(v: ScreenView): TemplateResult {
   const { m } = v.labels;
   if (v.filtered)
@@ -144,10 +134,11 @@ function renderEmpty(v: ScreenView): TemplateResult {
       message: m('empty'),
       action: { label: v.clearLabel, part: 'clear-filters', onClick: v.clearFilters },
     });
+  const { openCampaigns } = v;
   return renderEmptyState({
     message: m('nothingYet'),
-    hint: m('nothingYetHint'),
-    action: { label: m('openCampaigns'), part: 'open-campaigns', onClick: v.openCampaigns },
+    hint: m(v.audience === 'operator' ? 'nothingYetHint.operator' : 'nothingYetHint'),
+    action: openCampaigns ? { label: m('openCampaigns'), part: 'open-campaigns', onClick: openCampaigns } : null,
   });
 }
 
