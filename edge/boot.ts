@@ -93,6 +93,12 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     seeded = true;
   }
   await scheduleMaintenance(jobs, clock);
+  // Daily and hourly housekeeping for as long as the process runs (each kind once per day or
+  // hour, whichever process asks first).
+  const maintenance = setInterval(() => {
+    scheduleMaintenance(jobs, clock).catch((e: unknown) => console.error('maintenance schedule:', e));
+  }, 60_000);
+  (maintenance as { unref?: () => void }).unref?.();
   runner = startJobRunner(
     db,
     clock,
@@ -111,6 +117,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     /** The demo data is in use (KABINET_SEED=demo): the demo operator backend may be served. */
     demo: config.seed === 'demo',
     async shutdown() {
+      clearInterval(maintenance);
       await deps.tracking.writer.drain();
       await runner?.stop();
       close();

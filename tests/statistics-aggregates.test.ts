@@ -15,8 +15,12 @@ import { clicks } from '../core/modules/tracking/table.ts';
 import { playerEvents } from '../core/modules/events/table.ts';
 import { prng } from '../demo/seed-tracking.ts';
 import { buildWorld, expectedReport, type RawClick, type RawEvent, type World } from './helpers/statistics-world.ts';
+import { withTenant } from '../core/lib/context.ts';
+import { rollUpLocalDays } from '../core/modules/statistics/roll-up.ts';
+import { statsCountryLocalDay, statsPromoLocalDay } from '../core/modules/statistics/table.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
+let operatorId: string;
 let world: World;
 let rawClicks: RawClick[];
 let rawEvents: RawEvent[];
@@ -24,6 +28,7 @@ let rawEvents: RawEvent[];
 beforeAll(async () => {
   t = await createTestApp();
   const op = await t.addOperator('Stats');
+  operatorId = op.operator.id;
   await activePartner(t, op.operator.id, 'a@example.com');
   await activePartner(t, op.operator.id, 'b@example.com');
   const partners = [
@@ -31,9 +36,13 @@ beforeAll(async () => {
     (await signedInClient(t, op.operator.id, 'b@example.com')).client,
   ];
   world = await buildWorld(t, op, partners, prng(20261202));
+  await readRaw();
+}, 120_000);
+
+async function readRaw() {
   rawClicks = (await t.deps.db.select().from(clicks)) as RawClick[];
   rawEvents = (await t.deps.db.select().from(playerEvents)) as RawEvent[];
-}, 120_000);
+}
 afterAll(() => t?.dispose());
 
 const ZONES = [
@@ -71,69 +80,102 @@ describe('aggregates equal a GROUP BY over the raw rows', () => {
   });
 
   it('for random groupings, filters, periods and time zones (DST, +5:45, +5:30, -3:30, +10:30)', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...ZONES),
-        fc.constantFrom(...PERIODS),
-        fc.constantFrom('none', 'hour', 'day', 'week', 'month', 'year'),
-        fc.shuffledSubarray(ATTRIBUTES, { minLength: 0, maxLength: 2 }),
-        fc.nat({ max: 3 }),
-        fc.subarray(['brand', 'campaign', 'country', 'device', 'promo'] as const, { maxLength: 2 }),
-        fc.boolean(),
-        async (timeZone, period, time, attributes, timeAt, filterOn, asPartner) => {
-          const withTime = time === 'none' || (time === 'hour' && !period.hours) ? [] : [time];
-          const groupBy = [...attributes];
-          groupBy.splice(Math.min(timeAt, groupBy.length), 0, ...withTime);
-          const filters = Object.fromEntries(filterOn.map((f) => [f, world.pick(f)]));
-          const partner = asPartner ? world.partners[0]! : null;
-          const query = {
-            period: 'custom' as const,
-            from: period.from,
-            to: period.to,
-            timeZone,
-            groupBy: groupBy.join(','),
-            limit: '1000',
-            ...(filters.brand ? { brandId: filters.brand } : {}),
-            ...(filters.campaign ? { campaignId: filters.campaign } : {}),
-            ...(filters.country ? { country: filters.country } : {}),
-            ...(filters.device ? { device: filters.device } : {}),
-            ...(filters.promo ? { promoId: filters.promo } : {}),
-          };
-          const report = partner
-            ? await unwrap(partner.client.v1.partner.reports.performance.$get({ query }))
-            : await unwrap(world.operator.v1.reports.performance.$get({ query }));
-          const expected = expectedReport(rawClicks, rawEvents, {
-            timeZone,
-            from: period.from,
-            to: period.to,
-            groupBy,
-            filters,
-            partnerId: partner?.id ?? null,
-          });
-          const actual = new Map(
-            report.rows.map((r) => [
-              JSON.stringify(groupBy.map((g) => r.key[g])),
-              {
-                clicks: r.values.clicks,
-                uniqueClicks: r.values.uniqueClicks,
-                botClicks: r.values.botClicks,
-                registrations: r.values.registrations,
-                ftdCount: r.values.ftdCount,
-                depositCount: r.values.depositCount,
-                ftdAmount: minorOf(r.values.ftdAmount),
-                depositAmount: minorOf(r.values.depositAmount),
-                ngr: minorOf(r.values.ngr),
-              },
-            ]),
-          );
-          expect(report.total).toBe(expected.size);
-          expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
-        },
-      ),
-      { numRuns: 80, seed: 4242 },
-    );
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...ZONES), ...QUESTION, checkReport), { numRuns: 80, seed: 4242 });
   }, 120_000);
+
+  it("through the local-day roll-up in the operator's zone, with days changed after it", async () => {
+    const tenant = withTenant(t.deps, operatorId);
+    for (const [i, timeZone] of [
+      'Asia/Kathmandu',
+      'America/St_Johns',
+      'Europe/Berlin',
+      'Australia/Lord_Howe',
+    ].entries()) {
+      await unwrap(world.operator.v1.operator.$patch({ json: { timeZone } }));
+      const rolled = await rollUpLocalDays(tenant);
+      expect(rolled).toMatchObject({ timeZone, done: true });
+      expect(rolled.days).toBeGreaterThan(200);
+      expect((await t.deps.db.select().from(statsPromoLocalDay)).length).toBeGreaterThan(0);
+      expect((await t.deps.db.select().from(statsCountryLocalDay)).length).toBeGreaterThan(0);
+      const property = fc.asyncProperty(fc.constant(timeZone), ...QUESTION, checkReport);
+      await fc.assert(property, { numRuns: 12, seed: 77 + i });
+      // Late events in rolled-up days: reports read those days from the UTC cubes until the next run.
+      await world.addLateEvents(`late${i}`);
+      await readRaw();
+      await fc.assert(property, { numRuns: 12, seed: 177 + i });
+      expect((await rollUpLocalDays(tenant)).days).toBeGreaterThan(0);
+      await fc.assert(property, { numRuns: 12, seed: 277 + i });
+    }
+  }, 240_000);
 });
+
+/** A random question: period, time grouping, attributes nested around it, filters, partner or operator. */
+const QUESTION = [
+  fc.constantFrom(...PERIODS),
+  fc.constantFrom('none', 'hour', 'day', 'week', 'month', 'year'),
+  fc.shuffledSubarray(ATTRIBUTES, { minLength: 0, maxLength: 2 }),
+  fc.nat({ max: 3 }),
+  fc.subarray(['brand', 'campaign', 'country', 'device', 'promo'] as const, { maxLength: 2 }),
+  fc.boolean(),
+] as const;
+
+async function checkReport(
+  timeZone: string,
+  period: (typeof PERIODS)[number],
+  time: string,
+  attributes: string[],
+  timeAt: number,
+  filterOn: Array<'brand' | 'campaign' | 'country' | 'device' | 'promo'>,
+  asPartner: boolean,
+) {
+  const withTime = time === 'none' || (time === 'hour' && !period.hours) ? [] : [time];
+  const groupBy = [...attributes];
+  groupBy.splice(Math.min(timeAt, groupBy.length), 0, ...withTime);
+  const filters = Object.fromEntries(filterOn.map((f) => [f, world.pick(f)]));
+  const partner = asPartner ? world.partners[0]! : null;
+  const query = {
+    period: 'custom' as const,
+    from: period.from,
+    to: period.to,
+    timeZone,
+    groupBy: groupBy.join(','),
+    limit: '1000',
+    ...(filters.brand ? { brandId: filters.brand } : {}),
+    ...(filters.campaign ? { campaignId: filters.campaign } : {}),
+    ...(filters.country ? { country: filters.country } : {}),
+    ...(filters.device ? { device: filters.device } : {}),
+    ...(filters.promo ? { promoId: filters.promo } : {}),
+  };
+  const report = partner
+    ? await unwrap(partner.client.v1.partner.reports.performance.$get({ query }))
+    : await unwrap(world.operator.v1.reports.performance.$get({ query }));
+  const expected = expectedReport(rawClicks, rawEvents, {
+    timeZone,
+    from: period.from,
+    to: period.to,
+    groupBy,
+    filters,
+    partnerId: partner?.id ?? null,
+  });
+  const actual = new Map(
+    report.rows.map((r) => [
+      JSON.stringify(groupBy.map((g) => r.key[g])),
+      {
+        clicks: r.values.clicks,
+        uniqueClicks: r.values.uniqueClicks,
+        botClicks: r.values.botClicks,
+        registrations: r.values.registrations,
+        ftdCount: r.values.ftdCount,
+        depositCount: r.values.depositCount,
+        ftdAmount: minorOf(r.values.ftdAmount),
+        depositAmount: minorOf(r.values.depositAmount),
+        ngr: minorOf(r.values.ngr),
+      },
+    ]),
+  );
+  expect(report.total).toBe(expected.size);
+  expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
+}
 
 function minorOf(value: unknown): Record<string, number> {
   const out: Record<string, number> = {};

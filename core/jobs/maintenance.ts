@@ -26,8 +26,17 @@ export const DAILY_MAINTENANCE = [
   'maintenance.purge_raw_clicks',
 ] as const;
 
-/** Enqueues the daily housekeeping once per UTC day, however many runners or cron ticks ask. */
+/** Hourly kinds: the statistics' local-day roll-up (a closed day is summed soon after local midnight). */
+export const HOURLY_MAINTENANCE = ['statistics.roll_up_local_days'] as const;
+
+/**
+ * Enqueues the daily housekeeping once per UTC day and the hourly once per hour, however many
+ * runners or cron ticks ask (Workers: every cron tick; Node and Deno: every minute).
+ */
 export async function scheduleMaintenance(queue: JobQueue, clock: Clock): Promise<void> {
-  const day = clock.now().toISOString().slice(0, 10);
+  const iso = clock.now().toISOString();
+  const day = iso.slice(0, 10);
+  const hour = iso.slice(0, 13);
   for (const kind of DAILY_MAINTENANCE) await queue.enqueue({ kind, payload: { day }, idempotencyKey: day });
+  for (const kind of HOURLY_MAINTENANCE) await queue.enqueue({ kind, payload: { hour }, idempotencyKey: hour });
 }

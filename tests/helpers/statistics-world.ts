@@ -29,6 +29,8 @@ export interface World {
   partners: Array<{ id: string; client: KabinetClient }>;
   /** One or two values of an attribute seen in the traffic, comma-joined (a filter's query value). */
   pick(attribute: 'brand' | 'campaign' | 'country' | 'device' | 'promo'): string;
+  /** Sends a few more registrations and first deposits dated inside the traffic's days (`tag` keeps their ids apart). */
+  addLateEvents(tag: string): Promise<void>;
 }
 
 export async function buildWorld(
@@ -186,6 +188,31 @@ export async function buildWorld(
   return {
     operator: op.client,
     partners,
+    async addLateEvents(tag) {
+      const late: Array<Record<string, unknown>> = [];
+      for (let n = 0; n < 12; n++) {
+        const promo = pickOf(promos);
+        const at = instant();
+        const base = { playerId: `${tag}-${n}`, brand: promo.brandId };
+        late.push({
+          ...base,
+          id: `${tag}r${n}`,
+          type: 'registration',
+          promoCode: promo.promoCode,
+          occurredAt: iso(at),
+        });
+        if (n % 2 === 0)
+          late.push({
+            ...base,
+            id: `${tag}f${n}`,
+            type: 'first_deposit',
+            amount: amount(),
+            currency: promo.currency,
+            occurredAt: iso(at + 3_600_000),
+          });
+      }
+      await unwrap(api.events.$post({ json: { events: late } }));
+    },
     pick(attribute) {
       const first = pickOf(seen[attribute]);
       return random() < 0.5 ? first : [...new Set([first, pickOf(seen[attribute])])].join(',');

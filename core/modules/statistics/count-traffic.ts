@@ -6,6 +6,7 @@
 import type { InsertPart } from '../../db/insert-many.ts';
 import {
   METRIC_COLUMNS,
+  statsChangedQuarters,
   statsFullDay,
   statsFullHour,
   statsFullQuarter,
@@ -158,6 +159,14 @@ export function trafficCountParts(facts: readonly TrafficFact[]): InsertPart[] {
     }
   }
   if (params.size > 0) parts.push(upsert(PARAMETER_CUBE.table, PARAMETER_CUBE.keys, params));
+  // The quarter hours touched: a rolled-up local day among them is read from these cubes again
+  // until the roll-up job (roll-up.ts) has summed it anew.
+  const touched = new Map<string, { operatorId: string; bucket: number }>();
+  for (const f of facts) {
+    const bucket = Math.floor(f.at.getTime() / QUARTER_MS) * QUARTER_MS;
+    touched.set(`${f.operatorId}\u0000${bucket}`, { operatorId: f.operatorId, bucket });
+  }
+  parts.push({ table: statsChangedQuarters, rows: [...touched.values()], onConflictDoNothing: true });
   return parts;
 }
 

@@ -6,6 +6,11 @@
  * row and two hour rows per local day in Berlin; quarter hours only where an offset needs them.
  */
 
+import { addDays, isoDate, wallClock, zonedStart } from '../../lib/time-zones.ts';
+
+/** The `grain` of a span over the local-day cubes (their rows are whole local days, not UTC blocks). */
+export const LOCAL_DAY = -1;
+
 /** Blocks of one size to add (sign 1) or take away (sign -1): [lo, hi) in ms, both multiples of `grain`. */
 export interface Span {
   grain: number;
@@ -34,4 +39,51 @@ export function decompose(start: number, end: number, grains: readonly number[],
     return [{ grain, lo, hi, sign }, ...decompose(start, lo, smaller, sign), ...decompose(hi, end, smaller, sign)];
   }
   throw new Error(`decompose: ${start}–${end} is shorter than the smallest block`);
+}
+
+/** Local days a report may read from the local-day cubes: rolled up in `zone` before `until`, except `changed`. */
+export interface ReadableDays {
+  zone: string;
+  until: number;
+  /** Local dates (YYYY-MM-DD) changed since they were rolled up. */
+  changed: ReadonlySet<string>;
+}
+
+const dayStart = (zone: string, date: string) => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return zonedStart(zone, y, m, d);
+};
+
+/**
+ * [start, end) as spans: each run of whole readable local days is one span over the local-day
+ * cubes; what is left (partial days, days not rolled up or changed since) is UTC blocks.
+ */
+export function spansOf(start: number, end: number, grains: readonly number[], days: ReadableDays | null): Span[] {
+  if (!days || days.until <= start) return decompose(start, end, grains);
+  const spans: Span[] = [];
+  let utcFrom = start;
+  let localFrom: number | null = null;
+  const closeLocal = (at: number) => {
+    if (localFrom !== null && at > localFrom) spans.push({ grain: LOCAL_DAY, lo: localFrom, hi: at, sign: 1 });
+    localFrom = null;
+  };
+  for (let date = isoDate(wallClock(days.zone, start)); ; date = addDays(date, 1)) {
+    const lo = dayStart(days.zone, date);
+    if (lo >= end) break;
+    const hi = dayStart(days.zone, addDays(date, 1));
+    const readable = lo >= start && hi <= end && hi <= days.until && !days.changed.has(date);
+    if (readable) {
+      if (localFrom === null) {
+        spans.push(...decompose(utcFrom, lo, grains));
+        localFrom = lo;
+      }
+    } else if (localFrom !== null) {
+      closeLocal(lo);
+      utcFrom = lo;
+    }
+    if (readable) utcFrom = hi;
+  }
+  closeLocal(utcFrom);
+  spans.push(...decompose(utcFrom, end, grains));
+  return spans;
 }

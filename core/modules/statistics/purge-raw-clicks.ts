@@ -7,11 +7,14 @@
 import { isNotNull } from 'drizzle-orm';
 import type { JobHandlers } from '../../jobs/outbox.ts';
 import { deleteClicksBefore } from '../tracking/service.ts';
+import { rollUpHandlers } from './roll-up.ts';
 import { reportSettings } from './table.ts';
 
 const SLICE = 5_000;
 
+/** The statistics module's jobs: the raw-click purge and the local-day roll-up. */
 export const statisticsHandlers: JobHandlers = {
+  ...rollUpHandlers,
   async 'maintenance.purge_raw_clicks'({ db, clock }) {
     const operators = await db
       .select({ operatorId: reportSettings.operatorId, days: reportSettings.clickRetentionDays })

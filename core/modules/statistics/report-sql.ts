@@ -6,8 +6,8 @@
 import { getTableName, sql, type SQL } from 'drizzle-orm';
 import type { TenantRead } from '../../lib/context.ts';
 import { CUBES, DAY_MS, HOUR_MS, PARAMETER_CUBE, QUARTER_MS } from './count-traffic.ts';
-import type { Span } from './decompose.ts';
-import { METRIC_COLUMNS, type CubeMetrics } from './table.ts';
+import { LOCAL_DAY, type Span } from './decompose.ts';
+import { METRIC_COLUMNS, statsCountryLocalDay, statsPromoLocalDay, type CubeMetrics } from './table.ts';
 
 /** Attributes a report groups or filters by, and their columns. */
 export const ATTRIBUTE_COLUMNS = {
@@ -50,11 +50,25 @@ export function chooseCubeSet(attributes: Iterable<Attribute>): CubeSet | null {
   return 'full';
 }
 
+const COUNTRY_SET: readonly Attribute[] = ['country', 'device', 'os'];
+
+/** The local-day cube that holds every attribute asked for (promo attributes, or country, device and OS over all partners). */
+export function chooseLocalDayCube(attributes: Iterable<Attribute>): 'promo' | 'country' | null {
+  const needed = [...new Set(attributes)];
+  if (needed.every((a) => PROMO_SET.includes(a))) return 'promo';
+  if (needed.every((a) => COUNTRY_SET.includes(a))) return 'country';
+  return null;
+}
+
 /** Block sizes a set is kept in, largest first (quarter hours of the promo and geo sets come from `full`). */
 export const grainsOf = (set: CubeSet): number[] =>
   set === 'parameter' ? [QUARTER_MS] : [DAY_MS, HOUR_MS, QUARTER_MS];
 
-function tableFor(set: CubeSet, grain: number): string {
+function tableFor(set: CubeSet, grain: number, localDays: 'promo' | 'country' | null): string {
+  if (grain === LOCAL_DAY) {
+    if (!localDays) throw new Error('a local-day span needs a local-day cube');
+    return getTableName(localDays === 'promo' ? statsPromoLocalDay : statsCountryLocalDay);
+  }
   if (set === 'parameter') return getTableName(PARAMETER_CUBE.table);
   const cube =
     CUBES.find((c) => c.set === set && c.grain === grain) ?? CUBES.find((c) => c.set === 'full' && c.grain === grain)!;
@@ -63,6 +77,8 @@ function tableFor(set: CubeSet, grain: number): string {
 
 export interface CubeQuery {
   set: CubeSet;
+  /** The local-day cube that local-day spans read. */
+  localDays: 'promo' | 'country' | null;
   /** Spans with the index of the period cut they add to. */
   spans: Array<Span & { period: number }>;
   /** Attributes to group by, in order. */
@@ -84,8 +100,10 @@ const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow[]> {
   const byTable = new Map<string, Array<Span & { period: number }>>();
   for (const span of q.spans) {
-    const table = tableFor(q.set, span.grain);
-    byTable.set(table, [...(byTable.get(table) ?? []), span]);
+    const table = tableFor(q.set, span.grain, q.localDays);
+    const list = byTable.get(table);
+    if (list) list.push(span);
+    else byTable.set(table, [span]);
   }
   if (byTable.size === 0) return [];
   const groupSelect = q.groupBy.map((a, i) => `t.${ATTRIBUTE_COLUMNS[a]} as g${i}`).join(', ');

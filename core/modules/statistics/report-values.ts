@@ -83,17 +83,22 @@ export function foldRows(
 ): Folded[] {
   const byKey = new Map<string, Folded>();
   for (const r of rows) {
-    const key = rowKey(groupBy, cuts[r.period]?.label ?? '', r.groups);
-    const id = JSON.stringify(key);
+    const label = cuts[r.period]?.label ?? '';
+    const id = `${label}\u0000${r.groups.join('\u0000')}`;
     let f = byKey.get(id);
-    if (!f) byKey.set(id, (f = emptyFolded(key)));
+    if (!f) byKey.set(id, (f = emptyFolded(rowKey(groupBy, label, r.groups))));
     for (const m of COUNT_METRICS) f.counts[m] += r[m];
     if (r.currency)
-      for (const [metric, column] of Object.entries(AMOUNT_COLUMNS) as Array<[AmountMetric, keyof CubeRow]>)
-        add(f.amounts[metric], r.currency, r[column] as number);
+      for (const [metric, column] of AMOUNTS) {
+        const minor = r[column];
+        if (minor !== 0) add(f.amounts[metric], r.currency, minor);
+      }
   }
   return [...byKey.values()].filter((f) => !isEmpty(f));
 }
+const AMOUNTS = Object.entries(AMOUNT_COLUMNS) as Array<
+  [AmountMetric, (typeof AMOUNT_COLUMNS)[keyof typeof AMOUNT_COLUMNS]]
+>;
 
 export function sumTotals(rows: readonly Folded[]): Folded {
   const total = emptyFolded({});
@@ -182,12 +187,13 @@ export function sortRows(
   const order = query.order ?? (sort === time || (query.groupBy as string[]).includes(sort) ? 'asc' : 'desc');
   const direction = order === 'asc' ? 1 : -1;
   const byGroup = (query.groupBy as string[]).includes(sort);
-  const keyOrder = (a: Folded, b: Folded) =>
-    JSON.stringify(Object.values(a.key)).localeCompare(JSON.stringify(Object.values(b.key)));
-  return [...rows].sort((a, b) => {
-    const primary = byGroup
-      ? (a.key[sort] ?? '').localeCompare(b.key[sort] ?? '')
-      : sortValue(a, sort as Metric) - sortValue(b, sort as Metric);
-    return primary * direction || keyOrder(a, b);
-  });
+  // Each row's sort value and tie-break key computed once (a report may have tens of thousands of rows).
+  const decorated = rows.map((row) => ({
+    row,
+    value: byGroup ? (row.key[sort] ?? '') : sortValue(row, sort as Metric),
+    tie: Object.values(row.key).join('\u0000'),
+  }));
+  const compare = <T extends string | number>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
+  decorated.sort((a, b) => compare(a.value, b.value) * direction || compare(a.tie, b.tie));
+  return decorated.map((d) => d.row);
 }

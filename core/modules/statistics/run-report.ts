@@ -8,11 +8,12 @@ import { fieldProblem } from '../../lib/errors.ts';
 import { isTimeZone } from '../../lib/time-zones.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import { resolvePromoCodes } from '../tracking/service.ts';
-import { decompose } from './decompose.ts';
+import { spansOf } from './decompose.ts';
 import { cutPeriod, localToday, MAX_FINE_PERIOD_DAYS, periodDays, resolvePeriod } from './periods.ts';
 import { addCosts, costApplies } from './report-costs.ts';
 import { labelRows } from './report-labels.ts';
-import { chooseCubeSet, grainsOf, queryCubes, type Attribute } from './report-sql.ts';
+import { chooseCubeSet, chooseLocalDayCube, grainsOf, queryCubes, type Attribute } from './report-sql.ts';
+import { readableLocalDays } from './roll-up.ts';
 import { foldRows, presentValues, sortRows, sumTotals } from './report-values.ts';
 import { getReportSettings } from './report-settings.ts';
 import {
@@ -128,7 +129,8 @@ async function runReport(ctx: TenantContext, query: ReportQuery, audience: Audie
     const allowed = promo && (!audience.partnerId || promo.partnerId === audience.partnerId) ? [promo.promoId] : [];
     filters.promo = filters.promo ? filters.promo.filter((id) => allowed.includes(id)) : allowed;
   }
-  const set = chooseCubeSet([...grouping.attributes, ...(Object.keys(filters) as Attribute[])]);
+  const asked = [...grouping.attributes, ...(Object.keys(filters) as Attribute[])];
+  const set = chooseCubeSet(asked);
   if (!set)
     throw fieldProblem(
       'query.groupBy',
@@ -138,12 +140,20 @@ async function runReport(ctx: TenantContext, query: ReportQuery, audience: Audie
 
   const cuts = cutPeriod(range, timeZone, grouping.time);
   const grains = grainsOf(set);
-  const spans = cuts.flatMap((cut, period) => decompose(cut.start, cut.end, grains).map((s) => ({ ...s, period })));
+  // Whole local days already rolled up in this zone are read from the local-day cubes.
+  const localDays = set === 'parameter' ? null : chooseLocalDayCube(asked);
+  const readable = localDays
+    ? { zone: timeZone, ...(await readableLocalDays(ctx, { zone: timeZone, start: range.start, end: range.end })) }
+    : null;
+  const spans = cuts.flatMap((cut, period) =>
+    spansOf(cut.start, cut.end, grains, readable).map((s) => ({ ...s, period })),
+  );
   const emptyFilter = Object.values(filters).some((v) => v.length === 0);
   const rows = emptyFilter
     ? []
     : await queryCubes(ctx, {
         set,
+        localDays,
         spans,
         groupBy: grouping.attributes,
         filters,

@@ -55,6 +55,12 @@ const fullAttributes = () => ({
   device: attr('device'),
   os: attr('os'),
 });
+/** Operator-wide geography: the local-day cube for country, device and OS reports over all partners. */
+const countryAttributes = () => ({
+  country: attr('country'),
+  device: attr('device'),
+  os: attr('os'),
+});
 const parameterAttributes = () => ({
   ...promoAttributes(),
   paramKey: attr('param_key'),
@@ -76,10 +82,10 @@ function cube<A extends Record<string, ReturnType<typeof attr>>>(name: string, a
     (t) => {
       const columns = t as unknown as Record<string, Parameters<ReturnType<typeof uniqueIndex>['on']>[0]>;
       const key = keyNames.map((k) => columns[k]!);
-      return [
-        uniqueIndex(`${name}_key`).on(t.operatorId, t.bucket, ...key, t.currency),
-        index(`${name}_partner`).on(t.operatorId, columns.partnerId!, t.bucket),
-      ];
+      const unique = uniqueIndex(`${name}_key`).on(t.operatorId, t.bucket, ...key, t.currency);
+      return columns.partnerId
+        ? [unique, index(`${name}_partner`).on(t.operatorId, columns.partnerId, t.bucket)]
+        : [unique];
     },
   );
 }
@@ -92,6 +98,35 @@ export const statsPromoDay = cube('stats_promo_d', promoAttributes);
 export const statsGeoHour = cube('stats_geo_h', geoAttributes);
 export const statsGeoDay = cube('stats_geo_d', geoAttributes);
 export const statsParameterQuarter = cube('stats_param_q', parameterAttributes);
+
+/**
+ * Local-day cubes: closed days of the operator's time zone, rolled up from the quarter hours by
+ * a job (roll-up.ts), `bucket` = the local day's first instant. A report in that zone reads one
+ * row per combination and day here instead of a UTC day mended by hours at both ends.
+ */
+export const statsPromoLocalDay = cube('stats_promo_ld', promoAttributes);
+export const statsCountryLocalDay = cube('stats_country_ld', countryAttributes);
+
+/** How far the local-day cubes of an operator are rolled up, and in which zone. */
+export const statsRollups = sqliteTable('stats_rollups', {
+  operatorId: text('operator_id').primaryKey(),
+  timeZone: text('time_zone').notNull(),
+  /** Local days that end at or before this instant are rolled up (ms; 0 = none yet). */
+  rolledUntil: integer('rolled_until').notNull(),
+});
+
+/**
+ * Quarter hours that received clicks or events (marked in the same batch as the counts): a
+ * rolled-up day with a mark is read from the UTC cubes until the job rolls it up again.
+ */
+export const statsChangedQuarters = sqliteTable(
+  'stats_changed_quarters',
+  {
+    operatorId: text('operator_id').notNull(),
+    bucket: integer('bucket').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.operatorId, t.bucket] })],
+);
 
 /** What partners of an operator may see, and how long raw clicks stay. */
 export const reportSettings = sqliteTable('report_settings', {
