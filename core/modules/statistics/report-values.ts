@@ -175,6 +175,8 @@ export async function presentValues(
   };
 }
 
+const compare = <T extends string | number>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Sorted as asked: by a metric or a grouping; default the time grouping ascending, else clicks descending. */
 export function sortRows(
   rows: Folded[],
@@ -193,7 +195,6 @@ export function sortRows(
     value: byGroup ? (row.key[sort] ?? '') : sortValue(row, sort as Metric),
     tie: Object.values(row.key).join('\u0000'),
   }));
-  const compare = <T extends string | number>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
   decorated.sort((a, b) => compare(a.value, b.value) * direction || compare(a.tie, b.tie));
   return decorated.map((d) => d.row);
 }
