@@ -4,8 +4,8 @@
  * user (POST /v1/partner_sessions with the operator's secret key) and hands the single-use
  * client secret to its page. The secret key never reaches the browser.
  *
- * It also forwards the operator console's calls (`<kb-network-connections>`) to the Operator
- * API, adding the secret key itself: see KABINET_PROXY_PREFIXES.
+ * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`)
+ * to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES and KABINET_PROXY_READS.
  */
 import { Hono } from 'hono';
 import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
@@ -18,6 +18,11 @@ import { DEMO_OPERATORS } from './demo-operators.ts';
  * the proxy cannot be used as a general-purpose key holder.
  */
 export const KABINET_PROXY_PREFIXES = ['/v1/networks', '/v1/network_connections', '/v1/conversions'] as const;
+/**
+ * And, for the report screen, these paths read with GET only: the report over all partners and its
+ * options. What partners may see (`/v1/reports/settings`) is not the console's to change.
+ */
+export const KABINET_PROXY_READS = ['/v1/reports/performance', '/v1/reports/options'] as const;
 
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
@@ -43,7 +48,8 @@ export function createDemoOperatorBackend(api: AppType) {
 
   /*
    * The operator console's proxy: `<kb-network-connections api-base="/demo/operator-backend/<id>/kabinet">`
-   * calls `<api-base>/v1/…` and this forwards the call to Kabinet with the operator's secret key,
+   * (and `<kb-operator-reports>` on the same `api-base`) calls `<api-base>/v1/…` and this forwards
+   * the call to Kabinet with the operator's secret key,
    * which therefore stays on the server (a browser must never hold an `sk_…` key). Method, query and
    * JSON body pass through; status and body come back as Kabinet sent them (problem+json included).
    * An operator's real backend would put its own admin authentication (and CSRF protection) in front
@@ -55,13 +61,18 @@ export function createDemoOperatorBackend(api: AppType) {
     const url = new URL(c.req.url);
     const prefix = `/demo/operator-backend/${demo.id}/kabinet`;
     const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '';
-    if (!KABINET_PROXY_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+    const method = c.req.method.toUpperCase();
+    const read = method === 'GET' && (KABINET_PROXY_READS as readonly string[]).includes(path);
+    if (!read && !KABINET_PROXY_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
       return c.json(
-        { error: 'The operator console proxy forwards only /v1/networks, /v1/network_connections and /v1/conversions' },
+        {
+          error:
+            'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions ' +
+            'and GET /v1/reports/performance and /v1/reports/options',
+        },
         404,
       );
     }
-    const method = c.req.method.toUpperCase();
     const body = method === 'GET' || method === 'HEAD' ? '' : await c.req.text();
     // Only our own headers go on: the browser's cookies and headers are for this backend, not for Kabinet.
     const headers: Record<string, string> = { authorization: `Bearer ${demo.apiKey}`, accept: 'application/json' };

@@ -1,6 +1,7 @@
 /**
  * Script-tag entry for operator consoles (`<script type="module" src="…/kabinet-operator.js">`):
- * defines `<kb-network-connections>` (CPA-network catalog, connections, offers, conversions).
+ * defines `<kb-network-connections>` (CPA-network catalog, connections, offers, conversions) and
+ * `<kb-operator-reports>` (the performance report over all partners, with its `<kb-stats-chart>`).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -10,9 +11,13 @@ import {
   KbNetworkConnections,
   NETWORK_CONSOLE_PARTS,
 } from './components/kb-network-connections/kb-network-connections.ts';
+import { KbOperatorReports } from './components/kb-operator-reports/kb-operator-reports.ts';
+import { KbStatsChart } from './internal/statistics/kb-stats-chart.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
+define('kb-operator-reports', KbOperatorReports);
+define('kb-stats-chart', KbStatsChart);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -22,6 +27,8 @@ export {
 export { KbNetworkConnectForm } from './components/kb-network-connections/kb-network-connect-form.ts';
 export { KbNetworkOffers } from './components/kb-network-connections/kb-network-offers.ts';
 export { KbNetworkConversions } from './components/kb-network-connections/kb-network-conversions.ts';
+export { KbOperatorReports } from './components/kb-operator-reports/kb-operator-reports.ts';
+export { KbStatsChart } from './internal/statistics/kb-stats-chart.ts';
 export type {
   Connection,
   ConversionStatus,

@@ -1,9 +1,10 @@
 // The operator console page (a file, not inline: the Content-Security-Policy allows no inline scripts).
 const networkConsole = document.querySelector('kb-network-connections');
+const consoles = document.querySelectorAll('kb-network-connections, kb-operator-reports');
 const status = document.getElementById('status');
 const buttons = document.querySelectorAll('.locale-switch button');
 buttons.forEach((b) => b.addEventListener('click', () => {
-  networkConsole.setAttribute('locale', b.dataset.locale);
+  consoles.forEach((element) => element.setAttribute('locale', b.dataset.locale));
   document.documentElement.lang = b.dataset.locale;
   buttons.forEach((other) => other.setAttribute('aria-pressed', String(other === b)));
 }));

@@ -19,7 +19,7 @@ import {
 import type { SectionRoute } from '../router.ts';
 import { createLocaleState, type Locale } from '../i18n.ts';
 import { portalConfig } from '../portal-test-kit.ts';
-import { fixture, waitFor } from '../test-helpers.ts';
+import { afterEach, beforeEach, cleanupFixtures, fixture, waitFor } from '../test-helpers.ts';
 import { METRICS, type QuickStats, type Report, type ReportOptions, type ReportRow } from './statistics-types.ts';
 
 export const OPTIONS_PATH = '/v1/partner/reports/options';
@@ -212,5 +212,24 @@ export function fakeAddress(section: string, query = '') {
       history.pop();
       provider?.setValue(place(history.at(-1) ?? ''));
     },
+  };
+}
+
+/**
+ * For a suite: storage and fixtures cleared around each test, and the test's API stub restored after
+ * it (`const stub = eachTestApi();` then, in a test, `const api = stub(fakeStatisticsApi(answer));`).
+ */
+export function eachTestApi(): <M extends ApiMock>(mock: M) => M {
+  let current: ApiMock | null = null;
+  beforeEach(() => localStorage.clear());
+  afterEach(() => {
+    current?.restore();
+    current = null;
+    cleanupFixtures();
+    localStorage.clear();
+  });
+  return (mock) => {
+    current = mock;
+    return mock;
   };
 }
