@@ -3,9 +3,10 @@ import { define } from '../../internal/base-element.ts';
 import { KbReports } from './kb-reports.ts';
 import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, beforeEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find } from '../../internal/account/account-test-kit.ts';
 import {
+  eachTestApi,
   fakeAddress,
   fakeStatisticsApi,
   mountStatistics,
@@ -17,16 +18,10 @@ define('kb-reports', KbReports);
 define('kb-stats-chart', KbStatsChart);
 
 describe('<kb-reports> in the address', () => {
-  let api: ApiMock | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    api?.restore();
-    api = null;
-    cleanupFixtures();
-  });
+  const stub = eachTestApi();
 
   it('keeps its question in the portal’s address: a link opens that report, Back shows the one before', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const address = fakeAddress(
       'reports',
       'period=last_7_days&groupBy=campaign,day&brandId=brd_lucky&currency=&sort=clicks&order=asc&limit=25',
@@ -43,7 +38,7 @@ describe('<kb-reports> in the address', () => {
 
     fill($in<HTMLSelectElement>(el, '#report-period'), 'yesterday');
     submit(el);
-    await waitFor(() => tableCalls(api!).length === 2);
+    await waitFor(() => tableCalls(api).length === 2);
     expect(address.moves.at(-1)).to.deep.equal({
       query: 'period=yesterday&groupBy=campaign,day&brandId=brd_lucky&currency=&sort=clicks&order=asc&limit=25',
       replace: false,
@@ -54,13 +49,13 @@ describe('<kb-reports> in the address', () => {
     expect(address.moves[1]!.query).to.match(/&offset=25$/);
 
     address.back();
-    await waitFor(() => tableCalls(api!).at(-1)!.query.get('period') === 'last_7_days');
+    await waitFor(() => tableCalls(api).at(-1)!.query.get('period') === 'last_7_days');
     expect($in<HTMLSelectElement>(el, '#report-period').value).to.equal('last_7_days');
     expect(tableCalls(api).at(-1)!.query.get('offset')).to.equal('0');
   });
 
   it('an address with values the options do not allow falls back to what they allow', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const address = fakeAddress(
       'reports',
       'period=forever&groupBy=day,week,partner,campaign&sort=hacked&limit=5000&currency=%3Cb%3E',
@@ -73,7 +68,7 @@ describe('<kb-reports> in the address', () => {
   });
 
   it('a link may ask for a page of up to 1000 rows; the page size select shows it', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const address = fakeAddress('reports', 'period=last_30_days&groupBy=country&limit=1000');
     const { el } = await mountStatistics<KbReports>('kb-reports', { route: address.route });
     await find(el, '[part~="report-row"]');

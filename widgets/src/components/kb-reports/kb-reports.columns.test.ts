@@ -4,22 +4,14 @@ import { KbReports } from './kb-reports.ts';
 import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
 import { expect } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { $in, cleanupFixtures, deepActiveElement, describe, it, waitFor } from '../../internal/test-helpers.ts';
+import { find } from '../../internal/account/account-test-kit.ts';
 import {
-  $in,
-  afterEach,
-  beforeEach,
-  cleanupFixtures,
-  deepActiveElement,
-  describe,
-  it,
-  waitFor,
-} from '../../internal/test-helpers.ts';
-import { find, type ApiMock } from '../../internal/account/account-test-kit.ts';
-import {
-  REPORT_PATH,
+  eachTestApi,
   fakeStatisticsApi,
   mountStatistics,
   report,
+  REPORT_PATH,
   row,
 } from '../../internal/statistics/statistics-test-kit.ts';
 import type { Report } from '../../internal/statistics/statistics-types.ts';
@@ -48,17 +40,10 @@ async function mounted(options: { userId?: string; operatorId?: string } = {}) {
 }
 
 describe('<kb-reports> columns', () => {
-  let api: ApiMock | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    api?.restore();
-    api = null;
-    cleanupFixtures();
-    localStorage.clear();
-  });
+  const stub = eachTestApi();
 
   it('moves a column with the keyboard: Up and Down, announced, focus kept, the order kept for this user', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     expect($in(el, '[part~="columns-summary"]').textContent).to.equal('Columns (7 shown)');
     const down = $in<HTMLButtonElement>(el, '[data-metric="clicks"] [part~="move-down"]');
@@ -96,7 +81,7 @@ describe('<kb-reports> columns', () => {
   });
 
   it('moves a column by dragging its handle with the pointer', async () => {
-    api = fakeStatisticsApi(answer);
+    stub(fakeStatisticsApi(answer));
     const el = await mounted();
     const handle = $in(el, '[data-metric="ngr"] [part~="drag-handle"]');
     handle.scrollIntoView({ block: 'center' });
@@ -125,9 +110,9 @@ describe('<kb-reports> columns', () => {
   });
 
   it('chooses columns: one off asks without it, one on adds it last; the last one cannot go', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
-    const calls = () => api!.sent(`GET ${REPORT_PATH}`).filter((r) => (r.query.get('metrics') ?? '').includes(','));
+    const calls = () => api.sent(`GET ${REPORT_PATH}`).filter((r) => (r.query.get('metrics') ?? '').includes(','));
     $in<HTMLInputElement>(el, '#report-column-cr').click();
     await waitFor(() => calls().length === 2);
     expect(calls()[1]!.query.get('metrics')).to.equal('clicks,registrations,ftdCount,ftdAmount,depositAmount,ngr');
@@ -146,10 +131,10 @@ describe('<kb-reports> columns', () => {
   });
 
   it('the chart follows the first count column', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     $in<HTMLButtonElement>(el, '[data-metric="registrations"] [part~="move-up"]').click();
-    await waitFor(() => api!.sent(`GET ${REPORT_PATH}`).some((r) => r.query.get('metrics') === 'registrations'));
+    await waitFor(() => api.sent(`GET ${REPORT_PATH}`).some((r) => r.query.get('metrics') === 'registrations'));
     await waitFor(() => $in<KbStatsChart>(el, '[part~="chart"]').heading === 'Registrations by day');
   });
 });

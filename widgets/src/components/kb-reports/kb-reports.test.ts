@@ -2,14 +2,15 @@ import { define } from '../../internal/base-element.ts';
 import { KbReports } from './kb-reports.ts';
 import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
 import { expect } from '@open-wc/testing';
-import { $in, afterEach, beforeEach, cleanupFixtures, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, problem, query, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
+import { fill, find, problem, query } from '../../internal/account/account-test-kit.ts';
 import {
-  REPORT_PATH,
+  eachTestApi,
   fakeStatisticsApi,
   mountStatistics,
   queryText,
   report,
+  REPORT_PATH,
   sentTo,
 } from '../../internal/statistics/statistics-test-kit.ts';
 import { COLUMNS, answer, headers, submit, tableCalls } from './reports-test-kit.ts';
@@ -25,17 +26,10 @@ async function mounted(locale: 'en' | 'ru' = 'en') {
 }
 
 describe('<kb-reports>', () => {
-  let api: ApiMock | null = null;
-  beforeEach(() => localStorage.clear());
-  afterEach(() => {
-    api?.restore();
-    api = null;
-    cleanupFixtures();
-    localStorage.clear();
-  });
+  const stub = eachTestApi();
 
   it('starts per day in the partner’s default currency, with the default columns, and asks for its chart apart', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     const [table, chart] = api.sent(`GET ${REPORT_PATH}`).map((r) => queryText(r.query));
     expect(table).to.equal(`period=last_30_days&groupBy=day&metrics=${COLUMNS}&currency=EUR&limit=50&offset=0`);
@@ -54,7 +48,7 @@ describe('<kb-reports>', () => {
   });
 
   it('sends every filter in the query string', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     fill($in<HTMLSelectElement>(el, '#report-period'), 'custom');
     await el.updateComplete;
@@ -85,7 +79,7 @@ describe('<kb-reports>', () => {
   });
 
   it('a custom range needs both dates, the end not before the start; nothing is asked until it is right', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     fill($in<HTMLSelectElement>(el, '#report-period'), 'custom');
     await el.updateComplete;
@@ -101,7 +95,7 @@ describe('<kb-reports>', () => {
   });
 
   it('nests up to four groupings in the chosen order; one time grouping; the link parameter by name', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     const add = async (grouping: string) => {
       fill($in<HTMLSelectElement>(el, '#report-add-grouping'), grouping);
@@ -137,7 +131,7 @@ describe('<kb-reports>', () => {
   });
 
   it('shows rows and the totals row with amounts per currency, and a line chart with the missing days as zeros', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     const first = $in(el, '[data-key="2026-11-02"]');
     expect(first.querySelector('[part~="grouping-day"]')?.textContent).to.equal('Nov 2, 2026');
@@ -166,10 +160,12 @@ describe('<kb-reports>', () => {
   });
 
   it('converts to a currency at a rates date, says so, and warns about currencies without rates', async () => {
-    api = fakeStatisticsApi((q) => {
-      const r = answer(q);
-      return q.get('currency') === 'USD' ? { ...r, currency: { ...r.currency, missingRates: ['GBP'] } } : r;
-    });
+    const api = stub(
+      fakeStatisticsApi((q) => {
+        const r = answer(q);
+        return q.get('currency') === 'USD' ? { ...r, currency: { ...r.currency, missingRates: ['GBP'] } } : r;
+      }),
+    );
     const el = await mounted();
     fill($in<HTMLSelectElement>(el, '#report-currency'), 'USD');
     await el.updateComplete;
@@ -188,7 +184,7 @@ describe('<kb-reports>', () => {
   });
 
   it('sorts by a clicked header, descending first for a metric, then ascending', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     const clicks = () => $in(el, '[data-sort-key="clicks"]');
     clicks().querySelector('button')!.click();
@@ -199,26 +195,26 @@ describe('<kb-reports>', () => {
     await waitFor(() => clicks().getAttribute('aria-sort') === 'ascending');
     expect(tableCalls(api).at(-1)!.query.toString()).to.include('sort=clicks&order=asc');
     $in(el, '[data-sort-key="day"] button').click();
-    await waitFor(() => tableCalls(api!).length === 4);
+    await waitFor(() => tableCalls(api).length === 4);
     expect(tableCalls(api).at(-1)!.query.toString(), 'a grouping: ascending first').to.include('sort=day&order=asc');
   });
 
   it('pages with limit and offset, and the total from the answer', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();
     expect($in(el, '[part~="page-status"]').textContent).to.equal('Rows 1–2 of 120');
     expect($in<HTMLButtonElement>(el, '[part~="previous"]').disabled).to.equal(true);
     $in<HTMLButtonElement>(el, '[part~="next"]').click();
-    await waitFor(() => tableCalls(api!).length === 2);
+    await waitFor(() => tableCalls(api).length === 2);
     expect(tableCalls(api).at(-1)!.query.toString()).to.include('limit=50&offset=50');
     await waitFor(() => $in(el, '[part~="page-status"]').textContent === 'Rows 51–52 of 120');
     fill($in<HTMLSelectElement>(el, '#report-limit'), '25');
-    await waitFor(() => tableCalls(api!).length === 3);
+    await waitFor(() => tableCalls(api).length === 3);
     expect(tableCalls(api).at(-1)!.query.toString()).to.include('limit=25&offset=0');
   });
 
   it('with no data yet opens Campaigns; with filters and no match, Clear filters asks again without them', async () => {
-    api = fakeStatisticsApi(() => report({ rows: [], total: 0 }));
+    const api = stub(fakeStatisticsApi(() => report({ rows: [], total: 0 })));
     const { el } = await mountStatistics<KbReports>('kb-reports');
     const empty = await find(el, '[part~="empty"]');
     expect(empty.querySelector('[part~="empty-message"]')?.textContent).to.equal('No clicks in this period yet.');
@@ -233,19 +229,21 @@ describe('<kb-reports>', () => {
     expect($in(el, '[part~="empty-message"]').textContent).to.equal('No data matches these filters in this period.');
     $in<HTMLButtonElement>(el, '[part~="clear-filters"]').click();
     await waitFor(() => $in<HTMLSelectElement>(el, '#report-brandId').value === '');
-    await waitFor(() => !api!.sent(`GET ${REPORT_PATH}`).at(-1)!.query.has('brandId'));
+    await waitFor(() => !api.sent(`GET ${REPORT_PATH}`).at(-1)!.query.has('brandId'));
   });
 
   it('words the server’s problems: a field’s beside it, others in the alert, a failure with Retry', async () => {
     let mode: 'field' | 'fail' | 'ok' = 'ok';
-    api = fakeStatisticsApi(answer, ({ path }) => {
-      if (path !== REPORT_PATH || mode === 'ok') return undefined;
-      if (mode === 'fail') return problem(500, 'internal', 'boom');
-      return problem(422, 'validation_failed', 'bad', [
-        { path: 'query.ratesDate', reason: 'invalid_format', params: { format: 'date' }, message: 'must be a date' },
-        { path: 'query.sort', reason: 'too_long', params: { maximum: 40 }, message: 'too long' },
-      ]);
-    });
+    stub(
+      fakeStatisticsApi(answer, ({ path }) => {
+        if (path !== REPORT_PATH || mode === 'ok') return undefined;
+        if (mode === 'fail') return problem(500, 'internal', 'boom');
+        return problem(422, 'validation_failed', 'bad', [
+          { path: 'query.ratesDate', reason: 'invalid_format', params: { format: 'date' }, message: 'must be a date' },
+          { path: 'query.sort', reason: 'too_long', params: { maximum: 40 }, message: 'too long' },
+        ]);
+      }),
+    );
     const el = await mounted();
     mode = 'field';
     submit(el);
@@ -265,7 +263,7 @@ describe('<kb-reports>', () => {
   });
 
   it('a language switch rewords the table and the chart without asking again', async () => {
-    api = fakeStatisticsApi(answer);
+    const api = stub(fakeStatisticsApi(answer));
     const { el, providers } = await mountStatistics<KbReports>('kb-reports');
     await find(el, '[part~="report-row"]');
     const chart = $in<KbStatsChart>(el, '[part~="chart"]');
@@ -281,7 +279,7 @@ describe('<kb-reports>', () => {
   });
 
   it('speaks Russian, with amounts and dates as Russian writes them', async () => {
-    api = fakeStatisticsApi(answer);
+    stub(fakeStatisticsApi(answer));
     const el = await mounted('ru');
     expect($in(el, '[part~="heading"]').textContent).to.equal('Отчёты');
     expect(headers(el).slice(0, 3)).to.deep.equal(['День', 'Клики', 'Регистрации']);
