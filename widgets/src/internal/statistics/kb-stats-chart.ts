@@ -79,6 +79,8 @@ export class KbStatsChart extends KabinetElement {
   declare private state: ChartState;
   private chart: Chart<'line' | 'bar', number[], string> | null = null;
   private drawSeq = 0;
+  /** The type the chart was made with (chart.js does not change it on update). */
+  private drawnKind: StatsChartConfig['type'] | null = null;
   private readonly localeConsumer = new ContextConsumer(this, { context: localeContext, subscribe: true });
 
   constructor() {
@@ -169,13 +171,15 @@ export class KbStatsChart extends KabinetElement {
     const canvas = this.renderRoot.querySelector('canvas');
     if (seq !== this.drawSeq || !this.isConnected || !canvas) return;
     const config = this.config();
-    if (this.chart && this.chart.canvas === canvas) {
+    // chart.js keeps a chart's type: a line that becomes bars (another grouping) is drawn anew.
+    if (this.chart && this.chart.canvas === canvas && this.drawnKind === config.type) {
       this.chart.data = config.data;
       this.chart.options = config.options ?? {};
       this.chart.update();
     } else {
       this.chart?.destroy();
       this.chart = runtime.drawChart(canvas, config);
+      this.drawnKind = config.type;
     }
     this.state = 'ready';
   }
