@@ -40,7 +40,16 @@ export interface Folded {
 export function emptyFolded(key: Record<string, string>): Folded {
   return {
     key,
-    counts: Object.fromEntries(COUNT_METRICS.map((m) => [m, 0])) as Folded['counts'],
+    counts: {
+      clicks: 0,
+      uniqueClicks: 0,
+      botClicks: 0,
+      registrations: 0,
+      leads: 0,
+      ftdCount: 0,
+      depositCount: 0,
+      saleCount: 0,
+    },
     amounts: {
       ftdAmount: new Map(),
       depositAmount: new Map(),
@@ -58,8 +67,10 @@ const add = (amounts: Map<string, number>, currency: string, minor: number) => {
   else amounts.set(currency, sum);
 };
 
+const AMOUNT_METRICS: readonly AmountMetric[] = ['ftdAmount', 'depositAmount', 'ngr', 'saleAmount', 'cost'];
+
 const isEmpty = (f: Folded) =>
-  COUNT_METRICS.every((m) => f.counts[m] === 0) && Object.values(f.amounts).every((a) => a.size === 0);
+  COUNT_METRICS.every((m) => f.counts[m] === 0) && AMOUNT_METRICS.every((m) => f.amounts[m].size === 0);
 
 /** The row key a cube row belongs to: each grouping's value in the order asked. */
 export function rowKey(groupBy: readonly Grouping[], timeLabel: string, attributes: readonly string[]) {
@@ -104,8 +115,8 @@ export function sumTotals(rows: readonly Folded[]): Folded {
   const total = emptyFolded({});
   for (const r of rows) {
     for (const m of COUNT_METRICS) total.counts[m] += r.counts[m];
-    for (const [metric, amounts] of Object.entries(r.amounts) as Array<[AmountMetric, Map<string, number>]>)
-      for (const [currency, minor] of amounts) add(total.amounts[metric], currency, minor);
+    for (const metric of AMOUNT_METRICS)
+      for (const [currency, minor] of r.amounts[metric]) add(total.amounts[metric], currency, minor);
   }
   return total;
 }
@@ -125,7 +136,7 @@ export async function presentValues(
 ) {
   const { metrics, currency } = options;
   const seen = new Set<string>();
-  for (const r of options.rows) for (const a of Object.values(r.amounts)) for (const c of a.keys()) seen.add(c);
+  for (const r of options.rows) for (const m of AMOUNT_METRICS) for (const c of r.amounts[m].keys()) seen.add(c);
   const rates =
     currency && options.ratesDate
       ? await ratesOn(ctx, { date: options.ratesDate, currencies: [...seen, currency] })

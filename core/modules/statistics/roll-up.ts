@@ -146,7 +146,8 @@ async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly strin
   const inDays = (column: SQL) =>
     sql`exists (select 1 from ${daysTable} d where ${column} >= d.lo and ${column} < d.hi)`;
   const full = sql.raw(`"${getTableName(statsFullQuarter)}"`);
-  const sums = METRIC_COLUMNS.map((m) => `sum(t.${snake(m)})`).join(', ');
+  const sumsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `sum(${prefix}${snake(m)})`).join(', ');
+  const metricsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `${prefix}${snake(m)}`).join(', ');
   const metricNames = METRIC_COLUMNS.map(snake).join(', ');
   const statements = LOCAL_DAY_CUBES.flatMap(({ table, attributes }) => {
     const columns = attributes.join(', ');
@@ -155,11 +156,18 @@ async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly strin
       ctx.db.run(
         sql`delete from ${table} where operator_id = ${ctx.operatorId} and ${inDays(sql.raw('bucket'))} and ${current}`,
       ),
+      // Clicks carry no currency (''): their counts join the row of a currency the same day and
+      // combination has events in, so a day of a promo is one row, not two.
       ctx.db.run(sql`insert into ${table} (operator_id, bucket, ${sql.raw(columns)}, currency, ${sql.raw(metricNames)})
-        select ${ctx.operatorId}, d.lo, ${sql.raw(fromFull)}, t.currency, ${sql.raw(sums)}
-        from ${daysTable} d cross join ${full} t
-        where t.operator_id = ${ctx.operatorId} and t.bucket >= d.lo and t.bucket < d.hi and ${current}
-        group by d.lo, ${sql.raw(fromFull)}, t.currency`),
+        select ${ctx.operatorId}, lo, ${sql.raw(columns)}, merged, ${sql.raw(sumsOf(''))}
+        from (
+          select d.lo as lo, ${sql.raw(fromFull)}, ${sql.raw(metricsOf('t.'))},
+            case when t.currency <> '' then t.currency
+              else coalesce(max(nullif(t.currency, '')) over (partition by d.lo, ${sql.raw(fromFull)}), '') end as merged
+          from ${daysTable} d cross join ${full} t
+          where t.operator_id = ${ctx.operatorId} and t.bucket >= d.lo and t.bucket < d.hi and ${current}
+        )
+        group by lo, ${sql.raw(columns)}, merged`),
     ];
   });
   const clear = ctx.db.run(
