@@ -1,5 +1,5 @@
-import { getTableColumns, getTableName, type Column } from 'drizzle-orm';
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { getTableColumns, getTableName, type Column, type SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.ts';
 
 /**
@@ -81,6 +81,16 @@ function buildStatements(part: InsertPart, maxParams: number): Statement[] {
 /** Any drizzle query not yet run (an update, say) joins the same batch through its SQL. */
 export interface QueryPart {
   query: { toSQL(): { sql: string; params: unknown[] } };
+}
+
+const dialect = new SQLiteSyncDialect();
+
+/**
+ * A statement written in `sql` as a batch part. (Drizzle's own `db.batch([db.run(sql)])` fails on
+ * D1, drizzle-orm issue #2277: raw SQL items have no prepared statement to bind.)
+ */
+export function rawStatement(query: SQL): QueryPart {
+  return { query: { toSQL: () => dialect.sqlToQuery(query) } };
 }
 
 /**

@@ -111,6 +111,61 @@ describe('jobs on workerd', () => {
   });
 });
 
+describe('statistics on workerd', () => {
+  it('the hourly roll-up sums closed local days on D1, and reports read them with the same numbers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-stats-'));
+    const { mf, d1, baseUrl } = await startWorkerd(dir);
+    try {
+      await seedDemo(
+        {
+          db: drizzle(d1 as never, { schema }) as unknown as Db,
+          clock: systemClock,
+          secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
+          publicUrl: baseUrl,
+        },
+        [],
+        { publicUrl: baseUrl, clicks: 400 },
+      );
+      const luckySpin = DEMO_OPERATORS[0]!;
+      const operator = createKabinetClient(baseUrl, { secretKey: luckySpin.apiKey });
+      // In the operator's own zone (the roll-up's), by day and campaign, and by country and device.
+      const questions = [
+        { period: 'last_30_days' as const, groupBy: 'day,campaign', limit: '1000' },
+        { period: 'last_30_days' as const, groupBy: 'country,device', limit: '1000' },
+      ];
+      const ask = () => Promise.all(questions.map((query) => unwrap(operator.v1.reports.performance.$get({ query }))));
+      const fromUtcCubes = await ask();
+      expect(Number(fromUtcCubes[0]!.totals.clicks)).toBeGreaterThan(0);
+      const worker = await mf.getWorker();
+      await worker.scheduled({ cron: '* * * * *' });
+      const rollUp = async () =>
+        (
+          await d1
+            .prepare("select status from jobs where kind = 'statistics.roll_up_local_days'")
+            .all<{ status: string }>()
+        ).results;
+      for (let i = 0; i < 200 && (await rollUp())[0]?.status !== 'done'; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(await rollUp()).toEqual([{ status: 'done' }]);
+      const rolled = await d1
+        .prepare('select time_zone, rolled_until from stats_rollups where operator_id = ?')
+        .bind(luckySpin.id)
+        .first<{ time_zone: string; rolled_until: number }>();
+      expect(rolled?.time_zone).toBe(luckySpin.timeZone);
+      expect(rolled!.rolled_until).toBeGreaterThan(Date.now() - 2 * 86_400_000);
+      const days = await d1
+        .prepare('select count(distinct bucket) as n from stats_promo_ld where operator_id = ?')
+        .bind(luckySpin.id)
+        .first<{ n: number }>();
+      expect(days!.n).toBeGreaterThan(20);
+      expect(await ask()).toEqual(fromUtcCubes);
+    } finally {
+      await mf.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('postbacks on workerd', () => {
   it("an event's postback is delivered through the Queue consumer with fetch, and logged", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-pb-'));

@@ -15,6 +15,7 @@
  * Two runners may roll the same days: each slice replaces the days' rows, so the result is the same.
  */
 import { and, eq, getTableColumns, getTableName, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
 import type { TenantStore } from '../../lib/context.ts';
 import { addDays, isoDate, wallClock, zonedStart } from '../../lib/time-zones.ts';
@@ -121,16 +122,16 @@ async function readRollUp(ctx: Pick<TenantStore, 'db' | 'operatorId'>) {
 
 /** A new zone (or none yet): the local-day rows of the old one go, the roll-up starts again. */
 async function restartRollUp(ctx: TenantStore, zone: string) {
-  const [first, second] = LOCAL_DAY_CUBES.map(({ table }) =>
-    ctx.db.run(sql`delete from ${table} where operator_id = ${ctx.operatorId}`),
-  );
-  await ctx.db.batch([
-    first!,
-    second!,
-    ctx.db
-      .insert(statsRollups)
-      .values({ operatorId: ctx.operatorId, timeZone: zone, rolledUntil: 0 })
-      .onConflictDoUpdate({ target: statsRollups.operatorId, set: { timeZone: zone, rolledUntil: 0 } }),
+  await insertManyAtomically(ctx.db, [
+    ...LOCAL_DAY_CUBES.map(({ table }) =>
+      rawStatement(sql`delete from ${table} where operator_id = ${ctx.operatorId}`),
+    ),
+    {
+      query: ctx.db
+        .insert(statsRollups)
+        .values({ operatorId: ctx.operatorId, timeZone: zone, rolledUntil: 0 })
+        .onConflictDoUpdate({ target: statsRollups.operatorId, set: { timeZone: zone, rolledUntil: 0 } }),
+    },
   ]);
 }
 
@@ -153,12 +154,12 @@ async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly strin
     const columns = attributes.join(', ');
     const fromFull = attributes.map((a) => `t.${a}`).join(', ');
     return [
-      ctx.db.run(
+      rawStatement(
         sql`delete from ${table} where operator_id = ${ctx.operatorId} and ${inDays(sql.raw('bucket'))} and ${current}`,
       ),
       // Clicks carry no currency (''): their counts join the row of a currency the same day and
       // combination has events in, so a day of a promo is one row, not two.
-      ctx.db.run(sql`insert into ${table} (operator_id, bucket, ${sql.raw(columns)}, currency, ${sql.raw(metricNames)})
+      rawStatement(sql`insert into ${table} (operator_id, bucket, ${sql.raw(columns)}, currency, ${sql.raw(metricNames)})
         select ${ctx.operatorId}, lo, ${sql.raw(columns)}, merged, ${sql.raw(sumsOf(''))}
         from (
           select d.lo as lo, ${sql.raw(fromFull)}, ${sql.raw(metricsOf('t.'))},
@@ -170,14 +171,14 @@ async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly strin
         group by lo, ${sql.raw(columns)}, merged`),
     ];
   });
-  const clear = ctx.db.run(
+  const clear = rawStatement(
     sql`delete from ${statsChangedQuarters} where operator_id = ${ctx.operatorId} and ${inDays(sql.raw('bucket'))} and ${current}`,
   );
-  const advance = ctx.db.run(
+  const advance = rawStatement(
     sql`update ${statsRollups} set rolled_until = max(rolled_until, ${rolledUntil ?? 0})
       where operator_id = ${ctx.operatorId} and time_zone = ${zone}`,
   );
-  await ctx.db.batch([statements[0]!, ...statements.slice(1), clear, advance]);
+  await insertManyAtomically(ctx.db, [...statements, clear, advance]);
 }
 
 /**
