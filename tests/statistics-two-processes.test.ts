@@ -13,6 +13,8 @@ import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
 import { createTestApp } from './helpers/test-app.ts';
 import { partnerWithCampaign } from './helpers/campaign.ts';
 import { freePort, startProcess, waitForHealth } from './helpers/processes.ts';
+import { createOutbox } from '../core/jobs/outbox.ts';
+import { systemClock } from '../core/lib/clock.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const serverScript = `(async () => {
@@ -31,7 +33,7 @@ let fixture: Awaited<ReturnType<typeof partnerWithCampaign>>;
 
 beforeAll(async () => {
   t = await createTestApp();
-  fixture = await partnerWithCampaign(t);
+  fixture = await partnerWithCampaign(t, { promoCode: 'LATE2026' });
   const { rows } = await (
     t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
   ).$client.execute('PRAGMA database_list');
@@ -124,4 +126,67 @@ it('counts every click and every event once when two processes write the same th
     ['p1', 40, 40],
     ['p2', 40, 40],
   ]);
+}, 120_000);
+
+it('rolls up local days in both processes while late events arrive, and the days still equal the raw rows', async () => {
+  const operator = (i: number) => createKabinetClient(servers[i]!.base, { secretKey: fixture.op.key });
+  await unwrap(operator(0).v1.operator.$patch({ json: { timeZone: 'Asia/Kathmandu' } }));
+  const brand = fixture.brandId;
+  const jobs = createOutbox(t.deps.db, systemClock);
+  // Late events dated in closed days (registrations by promo code), sent to both processes, while
+  // both runners roll up the same days again and again.
+  const day = (n: number) => new Date(Date.now() - n * 86_400_000);
+  for (let round = 0; round < 6; round++) {
+    await jobs.enqueueMany(
+      [0, 1].map((k) => ({ kind: 'statistics.roll_up_local_days', payload: {}, idempotencyKey: `t${round}-${k}` })),
+    );
+    const events = Array.from({ length: 20 }, (_, i) => ({
+      id: `late${round}-${i}`,
+      type: 'registration',
+      playerId: `late${round}-${i}`,
+      brand,
+      promoCode: 'LATE2026',
+      occurredAt: day(1 + ((round + i) % 4)).toISOString(),
+    }));
+    const answers = await Promise.all([
+      operator(0).v1.events.$post({ json: { events: events.slice(0, 10) } }),
+      operator(1).v1.events.$post({ json: { events: events.slice(10) } }),
+    ]);
+    for (const a of answers) expect(a.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const pending = () =>
+    t.deps.db.all<{ n: number }>(
+      sql`select count(*) as n from jobs where kind = 'statistics.roll_up_local_days' and status <> 'done'`,
+    );
+  for (let i = 0; i < 100 && (await pending())[0]!.n > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  expect((await pending())[0]!.n).toBe(0);
+  const marksLeft = async (from: number) =>
+    (
+      await t.deps.db.all<{ n: number }>(sql`select count(*) as n from stats_changed_quarters where bucket < ${from}`)
+    )[0]!.n;
+  // One more run after the last event: every closed day is rolled up and unchanged since.
+  await jobs.enqueue({ kind: 'statistics.roll_up_local_days', payload: {}, idempotencyKey: 'final' });
+  for (let i = 0; i < 100 && (await pending())[0]!.n > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  const [state] = await t.deps.db.all<{ time_zone: string; rolled_until: number }>(
+    sql`select time_zone, rolled_until from stats_rollups`,
+  );
+  expect(state!.time_zone).toBe('Asia/Kathmandu');
+  expect(await marksLeft(state!.rolled_until)).toBe(0);
+
+  const from = day(6).toISOString().slice(0, 10);
+  const to = day(1).toISOString().slice(0, 10);
+  const report = await unwrap(
+    operator(1).v1.reports.performance.$get({
+      query: { period: 'custom', from, to, groupBy: 'day', metrics: 'registrations' },
+    }),
+  );
+  // The raw rows' registrations by Kathmandu date (UTC+5:45), in that period.
+  const raw = await t.deps.db.all<{ day: string; n: number }>(
+    sql`select date((occurred_at + 20700000) / 1000, 'unixepoch') as day, count(*) as n from player_events
+      where type = 'registration' group by day`,
+  );
+  const expected = Object.fromEntries(raw.filter((r) => r.day >= from && r.day <= to).map((r) => [r.day, r.n]));
+  expect(Object.keys(expected).length).toBeGreaterThanOrEqual(3);
+  expect(Object.fromEntries(report.rows.map((r) => [r.key.day, r.values.registrations]))).toEqual(expected);
 }, 120_000);
