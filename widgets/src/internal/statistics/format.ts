@@ -26,8 +26,11 @@ export function formatAmount(locale: Locale, currency: string, decimal: string):
       maximumFractionDigits: Math.max(standard, digits),
     }).format(decimal as Numeric);
   } catch {
-    // Codes Intl does not take as currencies (USDT, a 4-letter crypto code): the number and the code.
-    const number = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    // Codes Intl does not take as currencies (USDT, a 4-letter crypto code): the number and the
+    // code, with the decimals the amount needs (at least two: 114.000000 USDT reads 114.00 USDT).
+    const needed = fractionDigits(decimal.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
+    const shown = Math.min(digits, Math.max(2, needed));
+    const number = new Intl.NumberFormat(locale, { minimumFractionDigits: shown, maximumFractionDigits: shown });
     return `${number.format(decimal as Numeric)} ${currency}`;
   }
 }
