@@ -1,13 +1,17 @@
 /**
- * What `<kb-dashboard>` draws from its answers: the quick stats cards, the two charts' series (days
- * without traffic as zeros) and the campaign performance table.
+ * What `<kb-dashboard>` draws: the period and campaign form, and from its answers the quick stats
+ * cards, the two charts' series (days without traffic as zeros), the campaign performance table
+ * and the period's block around them (loading, failure with Retry, no traffic).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { selectField } from '../../internal/campaign/campaign-fields.ts';
+import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { Locale } from '../../internal/i18n.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import type { ChartSeries } from '../../internal/statistics/kb-stats-chart.ts';
 import { amountNumber, currenciesOf, formatDay, formatPeriodKey } from '../../internal/statistics/format.ts';
 import { periodKeys } from '../../internal/statistics/period-keys.ts';
+import { periodError, renderPeriodPicker, type PeriodChoice } from '../../internal/statistics/period-picker.ts';
 import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
 import type {
   Grouping,
@@ -15,6 +19,7 @@ import type {
   MetricValue,
   QuickStats,
   Report,
+  ReportOptions,
   ReportRow,
   ReportValues,
 } from '../../internal/statistics/statistics-types.ts';
@@ -34,6 +39,31 @@ export const CARD_METRICS: readonly Metric[] = ['clicks', 'registrations', 'ftdC
 export const TRAFFIC_METRICS: readonly Metric[] = ['clicks', 'registrations'];
 export const DEPOSIT_METRICS: readonly Metric[] = ['ftdCount', 'depositAmount'];
 export const CAMPAIGN_METRICS: readonly Metric[] = ['clicks', 'registrations', 'ftdCount', 'depositAmount', 'ngr'];
+
+/** The period picker and, when the partner has campaigns, the campaign select. */
+export function renderFilters(
+  v: DashboardView,
+  options: ReportOptions,
+  question: { choice: PeriodChoice; campaignId: string },
+  on: { period(change: Partial<PeriodChoice>): void; campaign(id: string): void },
+): TemplateResult {
+  const { locale } = v;
+  return html`<form part="filters" aria-label=${v.m('filters')} novalidate @submit=${(e: Event) => e.preventDefault()}>
+      ${renderPeriodPicker({ id: 'dashboard', locale, value: question.choice, error: periodError(locale, question.choice), onChange: on.period })}
+      ${
+        options.campaigns.length > 0
+          ? selectField({
+              id: 'dashboard-campaign',
+              name: 'campaignId',
+              label: v.m('campaign'),
+              value: question.campaignId,
+              options: [['', v.m('allCampaigns')], ...options.campaigns.map((c) => [c.id, c.name] as const)],
+              onChange: on.campaign,
+            })
+          : nothing
+      }
+    </form>`;
+}
 
 /** The four quick stats cards: each period's dates and its values (only metrics the operator shows). */
 export function renderQuickStats(v: DashboardView, quick: QuickStats, metrics: readonly Metric[]): TemplateResult {
@@ -146,4 +176,73 @@ export function renderCampaignTable(
           </div>`
         : nothing
     }`;
+}
+
+/** The period's answers and what the block around them offers. */
+export interface PeriodResults {
+  /** The period per day (or week, month), for the charts; null while loading. */
+  daily: { report: Report; grouping: Grouping } | null;
+  byCampaign: Report | null;
+  /** The charts' series of `daily` (the element keeps them while the answer stays: no redraw). */
+  charts(daily: { report: Report; grouping: Grouping }): ReturnType<typeof chartData>;
+  /** The metrics the operator shows this partner. */
+  metrics: readonly Metric[];
+  campaignId: string;
+  loading: boolean;
+  error: string | null;
+  retryLabel: string;
+  retry(): void;
+  allCampaigns(): void;
+  openCampaigns(): void;
+  openReports(): void;
+}
+
+/** The charts and the campaign table; loading, a failure with Retry, or no traffic instead when so. */
+export function renderResults(v: DashboardView, r: PeriodResults): TemplateResult {
+  const { daily, byCampaign } = r;
+  let content: TemplateResult | typeof nothing = nothing;
+  if (!daily || !byCampaign) {
+    content = r.error ? nothing : html`<p part="status" role="status">${v.m('loadingPeriod')}</p>`;
+  } else if (daily.report.rows.length === 0) {
+    content = r.campaignId
+      ? renderEmptyState({
+          message: v.m('noCampaignTraffic'),
+          action: { label: v.m('allCampaignsAction'), part: 'all-campaigns', onClick: r.allCampaigns },
+        })
+      : renderEmptyState({
+          message: v.m('noTraffic'),
+          hint: v.m('noTrafficHint'),
+          action: { label: v.m('openCampaigns'), part: 'open-campaigns', onClick: r.openCampaigns },
+        });
+  } else {
+    const charts = r.charts(daily);
+    const unit = daily.grouping as 'day' | 'week' | 'month';
+    content = html`<div part="charts">
+        ${
+          charts.traffic.series.length
+            ? html`<kb-stats-chart part="chart-traffic" kind="line" .heading=${v.m(`chart.traffic.${unit}`)}
+                .labels=${charts.traffic.labels} .series=${charts.traffic.series}></kb-stats-chart>`
+            : nothing
+        }
+        ${
+          charts.deposits.series.length
+            ? html`<kb-stats-chart part="chart-deposits" kind="bar" .heading=${v.m(`chart.deposits.${unit}`)}
+                .labels=${charts.deposits.labels} .series=${charts.deposits.series}></kb-stats-chart>`
+            : nothing
+        }
+      </div>
+      <section part="campaigns" aria-labelledby="dashboard-campaigns">
+        <h3 part="subheading" id="dashboard-campaigns">${v.m('campaigns')}</h3>
+        ${renderCampaignTable(v, byCampaign, r.metrics, r.openReports)}
+      </section>`;
+  }
+  return html`<div part="results" aria-busy=${r.loading ? 'true' : 'false'}>
+    <div part="error" role="alert">${
+      r.error
+        ? html`<p part="error-detail">${r.error}</p>
+            <button part="button retry" type="button" @click=${r.retry}>${r.retryLabel}</button>`
+        : nothing
+    }</div>
+    ${content}
+  </div>`;
 }

@@ -3,24 +3,18 @@
  * this month and last month; over a chosen period (and optionally one campaign) the clicks and
  * registrations per day as lines, the first deposits (count and deposit amounts per currency) as
  * bars, and the campaigns' performance. Amounts stay in their own currencies. Charts load their
- * library only when there is something to draw.
+ * library only when there is something to draw. Inside a portal the period and the campaign are in
+ * the address (dashboard-address.ts); what is asked is dashboard-data.ts, what is drawn dashboard-view.ts.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../internal/api-client.ts';
+import { expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
-import { selectField } from '../../internal/campaign/campaign-fields.ts';
-import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { expectOk } from '../../internal/api-client.ts';
 import { memoLast } from '../../internal/statistics/memo.ts';
-import { daysBetween } from '../../internal/statistics/period-keys.ts';
-import {
-  periodError,
-  periodQuery,
-  renderPeriodPicker,
-  type PeriodChoice,
-} from '../../internal/statistics/period-picker.ts';
+import { periodError, type PeriodChoice } from '../../internal/statistics/period-picker.ts';
+import { QueryAddress } from '../../internal/statistics/query-address.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
 import type {
@@ -31,20 +25,24 @@ import type {
   ReportOptions,
 } from '../../internal/statistics/statistics-types.ts';
 import {
-  CAMPAIGN_METRICS,
+  DEFAULT_QUESTION,
+  dashboardAddress,
+  knownCampaign,
+  readDashboardAddress,
+  refines,
+  type DashboardQuestion,
+} from './dashboard-address.ts';
+import { periodQueries, quickQuery } from './dashboard-data.ts';
+import {
   CARD_METRICS,
-  DEPOSIT_METRICS,
-  TRAFFIC_METRICS,
   chartData,
-  renderCampaignTable,
+  renderFilters,
   renderQuickStats,
+  renderResults,
   type DashboardView,
 } from './dashboard-view.ts';
 import { dashboardMessages, type DashboardKey } from './kb-dashboard.messages.ts';
 import { dashboardStyles } from './kb-dashboard.styles.ts';
-
-/** Campaigns in the performance table (by clicks); Reports lists them all. */
-const TOP_CAMPAIGNS = 20;
 
 /**
  * The partner dashboard. Must sit inside `<kb-portal>` (api, session and locale contexts).
@@ -95,8 +93,7 @@ export class KbDashboard extends StatisticsSection {
     quickError: { state: true },
     daily: { state: true },
     byCampaign: { state: true },
-    choice: { state: true },
-    campaignId: { state: true },
+    question: { state: true },
     optionsError: { state: true },
   };
 
@@ -107,8 +104,13 @@ export class KbDashboard extends StatisticsSection {
   /** The period per day (or week, month), for the charts; null while loading. */
   declare private daily: { report: Report; grouping: Grouping } | null;
   declare private byCampaign: Report | null;
-  declare private choice: PeriodChoice;
-  declare private campaignId: string;
+  /** The period and campaign the form shows (and, once valid, the address and the answers). */
+  declare private question: DashboardQuestion;
+  /** The question the address holds (read or written): a new one is a new history entry. */
+  private addressed: DashboardQuestion = DEFAULT_QUESTION;
+
+  /** Inside a portal the period and campaign are in the address: a refresh or a link opens the same dashboard. */
+  private readonly address = new QueryAddress(this, (query) => this.follow(query));
 
   constructor() {
     super();
@@ -118,8 +120,7 @@ export class KbDashboard extends StatisticsSection {
     this.quickError = null;
     this.daily = null;
     this.byCampaign = null;
-    this.choice = { period: 'last_30_days', from: '', to: '' };
-    this.campaignId = '';
+    this.question = DEFAULT_QUESTION;
   }
 
   private m(key: DashboardKey, params?: MessageParams): string {
@@ -138,96 +139,91 @@ export class KbDashboard extends StatisticsSection {
   }
 
   /** The metrics the operator shows this partner, among `wanted`. */
-  private shown(wanted: readonly Metric[]): Metric[] {
+  private readonly shown = (wanted: readonly Metric[]): Metric[] => {
     const allowed = this.options?.metrics ?? [];
     return wanted.filter((metric) => allowed.includes(metric));
-  }
+  };
 
+  /** Takes the address's question (its campaign once the options say the partner has it), then asks for it all. */
   protected override async load(api: ApiClient): Promise<void> {
     this.options = null;
     this.optionsError = null;
     this.daily = null;
     this.byCampaign = null;
+    this.question = this.addressed = readDashboardAddress(this.address.take());
     const options = this.fetchOptions(api).then(
       (answer) => {
         this.options = answer;
+        this.question = { ...this.question, campaignId: knownCampaign(this.question.campaignId, answer) };
       },
       (error: unknown) => {
         this.optionsError = this.errorMessage(error);
+        this.question = { ...this.question, campaignId: '' };
       },
     );
-    await Promise.all([options, this.fetchQuick(api)]);
+    // A campaign from the address is asked for only once the options know it.
+    const quick = this.question.campaignId ? options.then(() => this.fetchQuick(api)) : this.fetchQuick(api);
+    await Promise.all([options, quick]);
     if (this.options) await this.fetchPeriod(api);
+  }
+
+  /** Back, Forward or a link brought another question: shows it (a bad one as the default). */
+  private follow(query: string): void {
+    const asked = readDashboardAddress(query);
+    const { options } = this;
+    if (options) asked.campaignId = knownCampaign(asked.campaignId, options);
+    const campaignChanged = asked.campaignId !== this.question.campaignId;
+    this.question = this.addressed = asked;
+    // Before the options are in, the load under way asks with this question.
+    const api = this.api;
+    if (!options || !api) return;
+    if (campaignChanged) void this.fetchQuick(api);
+    void this.fetchPeriod(api);
   }
 
   private async fetchQuick(api: ApiClient): Promise<void> {
     this.quick = null;
     this.quickError = null;
-    const query = this.campaignId ? { campaignId: this.campaignId } : {};
     try {
+      const query = quickQuery(this.question);
       this.quick = await expectOk(api.client.v1.partner.reports.quick_stats.$get({ query }));
     } catch (error) {
       this.quickError = this.errorMessage(error);
     }
   }
 
-  /** Day by day for a month or so; a longer custom range by week, or by month beyond two years. */
-  private chartGrouping(): Grouping {
-    const { period, from, to } = this.choice;
-    if (period !== 'custom') return 'day';
-    const days = daysBetween(from, to);
-    return days <= 92 ? 'day' : days <= 731 ? 'week' : 'month';
-  }
-
   private fetchPeriod(api: ApiClient): Promise<void> {
-    const grouping = this.chartGrouping();
-    const common = { ...periodQuery(this.choice), campaignId: this.campaignId || undefined };
-    const campaignMetrics = this.shown(CAMPAIGN_METRICS);
-    const dailyMetrics = this.shown([...TRAFFIC_METRICS, ...DEPOSIT_METRICS]);
+    const { grouping, daily, campaigns } = periodQueries(this.question, this.shown);
     return this.loadNewest(
-      () =>
-        Promise.all([
-          this.fetchReport(api, {
-            ...common,
-            groupBy: grouping,
-            metrics: dailyMetrics.join(','),
-            sort: grouping,
-            order: 'asc',
-            limit: '1000',
-          }),
-          this.fetchReport(api, {
-            ...common,
-            groupBy: 'campaign',
-            metrics: campaignMetrics.join(','),
-            sort: campaignMetrics[0],
-            order: 'desc',
-            limit: String(TOP_CAMPAIGNS),
-          }),
-        ]),
-      ([report, campaigns]) => {
+      () => Promise.all([this.fetchReport(api, daily), this.fetchReport(api, campaigns)]),
+      ([report, byCampaign]) => {
         this.daily = { report, grouping };
-        this.byCampaign = campaigns;
+        this.byCampaign = byCampaign;
       },
     );
   }
 
-  private reloadPeriod(): void {
+  /** A complete question goes to the address (custom dates refine their entry) and is asked for. */
+  private showQuestion(): void {
     const api = this.api;
-    if (!api || periodError(this.i18n.locale, this.choice)) return;
+    const { question } = this;
+    if (!api || periodError(this.i18n.locale, question.choice)) return;
+    this.address.write(dashboardAddress(question), refines(this.addressed, question));
+    this.addressed = question;
     void this.fetchPeriod(api);
   }
 
   private readonly choosePeriod = (change: Partial<PeriodChoice>): void => {
-    this.choice = { ...this.choice, ...change };
-    this.reloadPeriod();
+    this.question = { ...this.question, choice: { ...this.question.choice, ...change } };
+    this.showQuestion();
   };
 
-  private chooseCampaign(campaignId: string): void {
-    this.campaignId = campaignId;
+  private readonly chooseCampaign = (campaignId: string): void => {
+    this.question = { ...this.question, campaignId };
     const api = this.api;
     if (api) void this.fetchQuick(api);
-    this.reloadPeriod();
-  }
+    this.showQuestion();
+  };
 
   /** The charts' series, the same arrays while the answer and the language stay (no redraw on other updates). */
   private readonly charts = memoLast(
@@ -235,42 +231,35 @@ export class KbDashboard extends StatisticsSection {
       chartData(this.view, daily.report, daily.grouping, metrics),
   );
 
-  private readonly openCampaigns = (): void => {
-    this.emit('kb-open-section', { section: 'campaigns' });
-  };
-
-  private readonly openReports = (): void => {
-    this.emit('kb-open-section', { section: 'reports' });
-  };
-
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
-    const options = this.options;
+    const { options, question } = this;
+    const metrics = options?.metrics ?? [];
     return html`<h2 part="heading">${this.m('heading')}</h2>
       ${options ? html`<p part="hint">${this.m('intro', { timeZone: options.timeZone })}</p>` : nothing}
       ${this.optionsError ? this.renderLoadError(this.optionsError) : nothing}
-      ${options ? this.renderFilters(options) : nothing}
+      ${options ? renderFilters(this.view, options, question, { period: this.choosePeriod, campaign: this.chooseCampaign }) : nothing}
       ${this.renderQuick()}
-      ${options ? this.renderResults() : this.optionsError ? nothing : this.renderLoading()}`;
-  }
-
-  private renderFilters(options: ReportOptions): TemplateResult {
-    const locale = this.i18n.locale;
-    return html`<form part="filters" aria-label=${this.m('filters')} novalidate @submit=${(e: Event) => e.preventDefault()}>
-      ${renderPeriodPicker({ id: 'dashboard', locale, value: this.choice, error: periodError(locale, this.choice), onChange: this.choosePeriod })}
       ${
-        options.campaigns.length > 0
-          ? selectField({
-              id: 'dashboard-campaign',
-              name: 'campaignId',
-              label: this.m('campaign'),
-              value: this.campaignId,
-              options: [['', this.m('allCampaigns')], ...options.campaigns.map((c) => [c.id, c.name] as const)],
-              onChange: (id) => this.chooseCampaign(id),
+        options
+          ? renderResults(this.view, {
+              daily: this.daily,
+              byCampaign: this.byCampaign,
+              charts: (daily) => this.charts(daily, metrics, this.i18n.locale),
+              metrics,
+              campaignId: question.campaignId,
+              loading: this.loading,
+              error: this.error,
+              retryLabel: this.tc('retry'),
+              retry: () => this.showQuestion(),
+              allCampaigns: () => this.chooseCampaign(''),
+              openCampaigns: () => this.emit('kb-open-section', { section: 'campaigns' }),
+              openReports: () => this.emit('kb-open-section', { section: 'reports' }),
             })
-          : nothing
-      }
-    </form>`;
+          : this.optionsError
+            ? nothing
+            : this.renderLoading()
+      }`;
   }
 
   private renderQuick(): TemplateResult | typeof nothing {
@@ -281,59 +270,5 @@ export class KbDashboard extends StatisticsSection {
       </div>`;
     if (!this.quick || !this.options) return nothing;
     return renderQuickStats(this.view, this.quick, this.shown(CARD_METRICS));
-  }
-
-  private renderResults(): TemplateResult {
-    const { daily, byCampaign } = this;
-    const busy = this.loading ? 'true' : 'false';
-    let content: TemplateResult | typeof nothing = nothing;
-    if (!daily || !byCampaign) {
-      content = this.error ? nothing : html`<p part="status" role="status">${this.m('loadingPeriod')}</p>`;
-    } else if (daily.report.rows.length === 0) {
-      content = this.campaignId
-        ? renderEmptyState({
-            message: this.m('noCampaignTraffic'),
-            action: {
-              label: this.m('allCampaignsAction'),
-              part: 'all-campaigns',
-              onClick: () => this.chooseCampaign(''),
-            },
-          })
-        : renderEmptyState({
-            message: this.m('noTraffic'),
-            hint: this.m('noTrafficHint'),
-            action: { label: this.m('openCampaigns'), part: 'open-campaigns', onClick: this.openCampaigns },
-          });
-    } else {
-      const charts = this.charts(daily, this.options?.metrics ?? [], this.i18n.locale);
-      const unit = daily.grouping as 'day' | 'week' | 'month';
-      content = html`<div part="charts">
-          ${
-            charts.traffic.series.length
-              ? html`<kb-stats-chart part="chart-traffic" kind="line" .heading=${this.m(`chart.traffic.${unit}`)}
-                  .labels=${charts.traffic.labels} .series=${charts.traffic.series}></kb-stats-chart>`
-              : nothing
-          }
-          ${
-            charts.deposits.series.length
-              ? html`<kb-stats-chart part="chart-deposits" kind="bar" .heading=${this.m(`chart.deposits.${unit}`)}
-                  .labels=${charts.deposits.labels} .series=${charts.deposits.series}></kb-stats-chart>`
-              : nothing
-          }
-        </div>
-        <section part="campaigns" aria-labelledby="dashboard-campaigns">
-          <h3 part="subheading" id="dashboard-campaigns">${this.m('campaigns')}</h3>
-          ${renderCampaignTable(this.view, byCampaign, this.options?.metrics ?? [], this.openReports)}
-        </section>`;
-    }
-    return html`<div part="results" aria-busy=${busy}>
-      <div part="error" role="alert">${
-        this.error
-          ? html`<p part="error-detail">${this.error}</p>
-              <button part="button retry" type="button" @click=${() => this.reloadPeriod()}>${this.tc('retry')}</button>`
-          : nothing
-      }</div>
-      ${content}
-    </div>`;
   }
 }

@@ -12,7 +12,7 @@ import { accountSectionStyles } from '../../internal/account/account-section.sty
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
-import { ReportAddress } from '../../internal/statistics/report/report-address.ts';
+import { QueryAddress } from '../../internal/statistics/query-address.ts';
 import { ReportController } from '../../internal/statistics/report/report-controller.ts';
 import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
 import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
@@ -66,7 +66,7 @@ export class KbReports extends StatisticsSection {
   static override styles = [accountSectionStyles, campaignStyles, statisticsStyles, reportsStyles];
 
   /** Inside a portal the report's question is in the address: a refresh or a link shows the same report. */
-  private readonly address = new ReportAddress(this, (query) => this.screen.follow(query));
+  private readonly address = new QueryAddress(this, (query) => this.screen.follow(query));
   private readonly screen = new ReportController(this, {
     locale: () => this.i18n.locale,
     fetchOptions: () => this.fetchOptions(this.client),

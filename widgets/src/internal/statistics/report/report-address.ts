@@ -1,13 +1,10 @@
 /**
  * The report's question in the portal's address (`#/reports?period=last_7_days&groupBy=day,campaign`),
  * so a refresh, Back and Forward and a shared link show the same report. The columns stay out: they
- * are each user's own (localStorage). Values the options do not allow are dropped when read.
+ * are each user's own (localStorage). Values the options do not allow are dropped when read. The
+ * address itself is kept by a `QueryAddress` (query-address.ts).
  */
-import type { ReactiveControllerHost } from 'lit';
-import { ContextConsumer } from '@lit/context';
-import { routeContext } from '../../contexts.ts';
-import type { SectionRoute } from '../../router.ts';
-import { isPeriod } from '../period-picker.ts';
+import { addressDay, addressText, readPeriod, writePeriod } from '../query-address.ts';
 import type { Grouping, ReportOptions } from '../statistics-types.ts';
 import {
   MAX_GROUPINGS,
@@ -20,17 +17,12 @@ import {
 } from './report-setup.ts';
 
 const FILTER_KEYS = Object.keys(NO_FILTERS) as Array<keyof ReportFilterValues>;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const DEFAULT_VIEW: ReportView = { sort: '', order: 'desc', limit: 50, offset: 0 };
 
 /** The address's query for a report: only what differs from an empty form, lists comma-separated. */
 export function toAddress(setup: ReportSetup, view: ReportView): string {
   const q = new URLSearchParams();
-  q.set('period', setup.period.period);
-  if (setup.period.period === 'custom') {
-    q.set('from', setup.period.from);
-    q.set('to', setup.period.to);
-  }
+  writePeriod(q, setup.period);
   q.set('groupBy', setup.groupBy.join(','));
   if (setup.groupBy.includes('parameter') && setup.parameter) q.set('parameter', setup.parameter);
   for (const key of FILTER_KEYS) if (setup.filters[key]) q.set(key, setup.filters[key]);
@@ -42,7 +34,7 @@ export function toAddress(setup: ReportSetup, view: ReportView): string {
   }
   if (view.limit !== DEFAULT_VIEW.limit) q.set('limit', String(view.limit));
   if (view.offset) q.set('offset', String(view.offset));
-  return q.toString().replaceAll('%2C', ',');
+  return addressText(q);
 }
 
 /** The report an address asks for, or null when it names none (an empty query). */
@@ -50,12 +42,7 @@ export function fromAddress(query: string, options: ReportOptions): { setup: Rep
   const q = new URLSearchParams(query);
   if (!q.has('period') && !q.has('groupBy')) return null;
   const setup = initialSetup(options);
-  const period = q.get('period') ?? '';
-  if (isPeriod(period)) {
-    const from = q.get('from') ?? '';
-    const to = q.get('to') ?? '';
-    setup.period = { period, from: DAY.test(from) ? from : '', to: DAY.test(to) ? to : '' };
-  }
+  setup.period = readPeriod(q) ?? setup.period;
   if (q.has('groupBy')) {
     const groupBy: Grouping[] = [];
     for (const g of (q.get('groupBy') ?? '').split(',')) {
@@ -73,8 +60,7 @@ export function fromAddress(query: string, options: ReportOptions): { setup: Rep
     const currency = q.get('currency') ?? '';
     setup.currency = currency === '' || /^[A-Z0-9]{3,5}$/.test(currency) ? currency : setup.currency;
   }
-  const ratesDate = q.get('ratesDate') ?? '';
-  setup.ratesDate = setup.currency && DAY.test(ratesDate) ? ratesDate : '';
+  setup.ratesDate = setup.currency ? addressDay(q.get('ratesDate')) : '';
   const limit = Number(q.get('limit'));
   const offset = Number(q.get('offset'));
   const sort = q.get('sort') ?? '';
@@ -89,48 +75,4 @@ export function fromAddress(query: string, options: ReportOptions): { setup: Rep
       offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
     },
   };
-}
-
-/**
- * The section's side of its address inside `<kb-portal>` (nothing outside one): the query it was
- * opened with, writing a new one, and `onChange` when Back, Forward or a link bring another.
- */
-export class ReportAddress {
-  private readonly consumer: ContextConsumer<typeof routeContext, ReactiveControllerHost & HTMLElement>;
-  /** The section the address was first given for (a route of another section is the portal leaving). */
-  private section: string | null = null;
-  /** The query the shown report answers (read or written). */
-  private shown = '';
-
-  constructor(
-    host: ReactiveControllerHost & HTMLElement,
-    private readonly onChange: (query: string) => void,
-  ) {
-    this.consumer = new ContextConsumer(host, {
-      context: routeContext,
-      subscribe: true,
-      callback: (state) => this.follow(state),
-    });
-  }
-
-  /** The address's query now; the report shown answers it from here on. */
-  take(): string {
-    this.shown = this.consumer.value?.route.query ?? '';
-    return this.shown;
-  }
-
-  /** A new history entry for a new question, or (`replace`) the same one for a sort or a page. */
-  write(query: string, replace: boolean): void {
-    if (query === this.shown) return;
-    this.shown = query;
-    this.consumer.value?.go([], { query, replace });
-  }
-
-  private follow(state: SectionRoute | undefined): void {
-    if (!state) return;
-    this.section ??= state.route.section;
-    if (state.route.section !== this.section || state.route.query === this.shown) return;
-    this.shown = state.route.query;
-    this.onChange(this.shown);
-  }
 }
