@@ -9,7 +9,7 @@ import { campaignAttributesOf } from '../campaigns/service.ts';
 import { campaignCostsBetween } from '../conversions/service.ts';
 import { dayLabel, type DateRange, type TimeGrouping } from './periods.ts';
 import type { Attribute } from './report-sql.ts';
-import { emptyFolded, rowKey, type Folded } from './report-values.ts';
+import { addAmount, emptyFolded, rowKey, type Folded } from './report-values.ts';
 import type { Grouping } from './schemas.ts';
 
 const COST_ATTRIBUTES: ReadonlySet<Attribute> = new Set(['partner', 'brand', 'plan', 'campaign']);
@@ -69,8 +69,7 @@ export async function addCosts(
     const id = JSON.stringify(key);
     let row = byKey.get(id);
     if (!row) byKey.set(id, (row = emptyFolded(key)));
-    if (cost.amountMinor !== 0)
-      row.amounts.cost.set(cost.currency, (row.amounts.cost.get(cost.currency) ?? 0) + cost.amountMinor);
+    if (cost.amountMinor !== 0) addAmount(row, 'cost', cost.currency, cost.amountMinor);
   }
   return [...byKey.values()];
 }

@@ -28,14 +28,20 @@ export const AMOUNT_COLUMNS = {
   saleAmount: 'saleAmount',
 } as const;
 type CountMetric = (typeof COUNT_METRICS)[number];
-type AmountMetric = keyof typeof AMOUNT_COLUMNS | 'cost';
+export type AmountMetric = keyof typeof AMOUNT_COLUMNS | 'cost';
 
 /** One report row before presentation: its key, counts, and amounts in minor units per currency. */
 export interface Folded {
   key: Record<string, string>;
   counts: Record<CountMetric, number>;
-  amounts: Record<AmountMetric, Map<string, number>>;
+  /** Only metrics with an amount have a map (most rows have one currency and some none). */
+  amounts: Partial<Record<AmountMetric, Map<string, number>>>;
 }
+
+const NO_AMOUNTS: ReadonlyMap<string, number> = new Map();
+/** A row's amounts of one metric, per currency (empty when it has none). */
+export const amountsOf = (f: Folded, metric: AmountMetric): ReadonlyMap<string, number> =>
+  f.amounts[metric] ?? NO_AMOUNTS;
 
 export function emptyFolded(key: Record<string, string>): Folded {
   return {
@@ -50,27 +56,22 @@ export function emptyFolded(key: Record<string, string>): Folded {
       depositCount: 0,
       saleCount: 0,
     },
-    amounts: {
-      ftdAmount: new Map(),
-      depositAmount: new Map(),
-      ngr: new Map(),
-      saleAmount: new Map(),
-      cost: new Map(),
-    },
+    amounts: {},
   };
 }
 
 /** Adds to a currency's amount; an amount that nets to zero is no amount (as if nothing happened). */
-const add = (amounts: Map<string, number>, currency: string, minor: number) => {
+export function addAmount(f: Folded, metric: AmountMetric, currency: string, minor: number) {
+  const amounts = (f.amounts[metric] ??= new Map());
   const sum = (amounts.get(currency) ?? 0) + minor;
   if (sum === 0) amounts.delete(currency);
   else amounts.set(currency, sum);
-};
+}
 
 const AMOUNT_METRICS: readonly AmountMetric[] = ['ftdAmount', 'depositAmount', 'ngr', 'saleAmount', 'cost'];
 
 const isEmpty = (f: Folded) =>
-  COUNT_METRICS.every((m) => f.counts[m] === 0) && AMOUNT_METRICS.every((m) => f.amounts[m].size === 0);
+  COUNT_METRICS.every((m) => f.counts[m] === 0) && AMOUNT_METRICS.every((m) => amountsOf(f, m).size === 0);
 
 /** The row key a cube row belongs to: each grouping's value in the order asked. */
 export function rowKey(groupBy: readonly Grouping[], timeLabel: string, attributes: readonly string[]) {
@@ -102,7 +103,7 @@ export function foldRows(
     if (r.currency)
       for (const [metric, column] of AMOUNTS) {
         const minor = r[column];
-        if (minor !== 0) add(f.amounts[metric], r.currency, minor);
+        if (minor !== 0) addAmount(f, metric, r.currency, minor);
       }
   }
   return [...byKey.values()].filter((f) => !isEmpty(f));
@@ -116,7 +117,7 @@ export function sumTotals(rows: readonly Folded[]): Folded {
   for (const r of rows) {
     for (const m of COUNT_METRICS) total.counts[m] += r.counts[m];
     for (const metric of AMOUNT_METRICS)
-      for (const [currency, minor] of r.amounts[metric]) add(total.amounts[metric], currency, minor);
+      for (const [currency, minor] of amountsOf(r, metric)) addAmount(total, metric, currency, minor);
   }
   return total;
 }
@@ -136,14 +137,14 @@ export async function presentValues(
 ) {
   const { metrics, currency } = options;
   const seen = new Set<string>();
-  for (const r of options.rows) for (const m of AMOUNT_METRICS) for (const c of r.amounts[m].keys()) seen.add(c);
+  for (const r of options.rows) for (const m of AMOUNT_METRICS) for (const c of amountsOf(r, m).keys()) seen.add(c);
   const rates =
     currency && options.ratesDate
       ? await ratesOn(ctx, { date: options.ratesDate, currencies: [...seen, currency] })
       : null;
   const missing = new Set<string>();
   /** Minor units of the report currency, or null in each-currency mode. */
-  const converted = (amounts: Map<string, number>) => {
+  const converted = (amounts: ReadonlyMap<string, number>) => {
     if (!currency || !rates) return null;
     let sum = 0;
     for (const [c, minor] of amounts) {
@@ -153,7 +154,7 @@ export async function presentValues(
     }
     return sum;
   };
-  const show = (amounts: Map<string, number>) => {
+  const show = (amounts: ReadonlyMap<string, number>) => {
     const sum = converted(amounts);
     if (sum !== null) return { [currency!]: formatMoney(money(sum, currency!)) };
     return Object.fromEntries(
@@ -166,8 +167,8 @@ export async function presentValues(
       for (const m of metrics) {
         if (m === 'cr') out[m] = percent(row.counts.registrations, row.counts.clicks);
         else if (m === 'ftdRate') out[m] = percent(row.counts.ftdCount, row.counts.registrations);
-        else if (m === 'cost') out[m] = options.costKnown ? show(row.amounts.cost) : null;
-        else if (m in AMOUNT_COLUMNS) out[m] = show(row.amounts[m as AmountMetric]);
+        else if (m === 'cost') out[m] = options.costKnown ? show(amountsOf(row, 'cost')) : null;
+        else if (m in AMOUNT_COLUMNS) out[m] = show(amountsOf(row, m as AmountMetric));
         else out[m] = row.counts[m as CountMetric];
       }
       return out;
@@ -177,7 +178,7 @@ export async function presentValues(
       if (metric === 'cr') return percent(row.counts.registrations, row.counts.clicks) ?? -1;
       if (metric === 'ftdRate') return percent(row.counts.ftdCount, row.counts.registrations) ?? -1;
       if (metric === 'cost' || metric in AMOUNT_COLUMNS) {
-        const amounts = row.amounts[metric as AmountMetric];
+        const amounts = amountsOf(row, metric as AmountMetric);
         return converted(amounts) ?? [...amounts.values()].reduce((a, b) => a + b, 0);
       }
       return row.counts[metric as CountMetric];
