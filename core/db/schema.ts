@@ -11,3 +11,4 @@ export * from '../modules/postbacks/table.ts';
 export * from '../modules/networks/table.ts';
 export * from '../modules/conversions/table.ts';
 export * from '../modules/statistics/table.ts';
+export * from '../modules/ledger/table.ts';
