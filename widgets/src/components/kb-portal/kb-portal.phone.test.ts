@@ -12,8 +12,11 @@ import type { KbPortal } from './kb-portal.ts';
 
 const LONG_EMAIL = 'anastasia.konstantinopolskaya@partnerships.traffic-agency.example';
 
-/** A partner signed in before (this tab kept the session), as after a refresh. */
-async function signedInPortal(locale: 'en' | 'ru'): Promise<KbPortal> {
+/**
+ * A partner signed in before (this tab kept the session), as after a refresh; with `column`, the
+ * portal sits in a column that wide (the hosted page's is 1040 px) rather than the whole page.
+ */
+async function signedInPortal(locale: 'en' | 'ru', column?: number): Promise<KbPortal> {
   const kept = sessionResult({ user: user({ email: LONG_EMAIL }) });
   sessionStorage.setItem(`kabinet.session:${OPERATOR}@${location.origin}`, JSON.stringify(kept));
   const portal = document.createElement('kb-portal') as KbPortal;
@@ -22,6 +25,7 @@ async function signedInPortal(locale: 'en' | 'ru'): Promise<KbPortal> {
   portal.setAttribute('routing', 'none');
   const container = document.createElement('div');
   container.dataset.testFixture = '';
+  if (column) container.style.maxWidth = `${column}px`;
   document.body.append(container);
   container.append(portal);
   await waitFor(() => portal.shadowRoot?.querySelector('[part~="title"]'), 2000, 'config loaded');
@@ -155,6 +159,38 @@ describe('<kb-portal> on a phone and a wide screen', () => {
         ),
       );
       expect(tops.size, 'one row of sections').to.equal(1);
+    });
+  }
+
+  /** The visible sections' rows (by each entry's top) and whether any sticks out of the nav. */
+  const navRows = (portal: KbPortal) => {
+    const nav = $in(portal, '[part~="nav"]').getBoundingClientRect();
+    const items = [...portal.shadowRoot!.querySelectorAll<HTMLElement>('[part~="nav-item"]')].filter(shown);
+    return {
+      count: items.length,
+      rows: new Set(items.map((i) => i.offsetTop)).size,
+      outside: items.filter((i) => i.getBoundingClientRect().right > nav.right + 0.5).length,
+    };
+  };
+
+  for (const locale of ['en', 'ru'] as const) {
+    it(`1440 px, ${locale}: every section of an owner in one row in the hosted page's 1040 px column`, async () => {
+      await setViewport({ width: 1440, height: 900 });
+      t.stub = stubApi({ ...configRoute });
+      const portal = await signedInPortal(locale, 1040);
+      expect(portal.getBoundingClientRect().width).to.equal(1040);
+      expect(navRows(portal)).to.deep.equal({ count: 12, rows: 1, outside: 0 });
+      expect(headerProblems(portal)).to.deep.equal([]);
+    });
+
+    it(`1024 px, ${locale}: every section shows, none out of sight; at most two rows`, async () => {
+      await setViewport({ width: 1024, height: 768 });
+      t.stub = stubApi({ ...configRoute });
+      const portal = await signedInPortal(locale, 1024 - 32);
+      const { count, rows, outside } = navRows(portal);
+      expect({ count, outside }).to.deep.equal({ count: 12, outside: 0 });
+      expect(rows).to.be.at.most(locale === 'en' ? 1 : 2);
+      expect(shown($in(portal, '[part~="menu-button"]')), 'the wide layout').to.equal(false);
     });
   }
 });

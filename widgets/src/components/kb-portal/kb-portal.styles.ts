@@ -55,13 +55,19 @@ export const portalStyles = css`
   [part~='theme-toggle'] { border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small); }
   [part~='menu-button'], [part~='menu-extras'] { display: none; }
   [part~='nav'] { padding: 0 var(--kb-space-4); border-bottom: 1px solid var(--kb-color-border); }
-  /* Between the narrow layout and a wide one the entries wrap to a second line: none is ever out of sight. */
+  /* A dozen sections share one row in a portal of about 1000 px (the hosted page's column, a 1440 px screen): the
+     entries are a little smaller and closer than the text; a roomy portal spaces them out. Narrower than they fit
+     (a 1024 px screen in Russian), they wrap to a second line: none is ever out of sight. */
   [part~='nav-list'] {
-    display: flex; flex-wrap: wrap; column-gap: var(--kb-space-3); row-gap: 0; margin: 0; padding: 0; list-style: none;
+    display: flex; flex-wrap: wrap; column-gap: 0.7em; row-gap: 0; margin: 0; padding: 0; list-style: none;
   }
   [part~='nav-link'] {
-    border: 0; background: transparent; color: var(--kb-color-text-muted);
+    border: 0; background: transparent; color: var(--kb-color-text-muted); font-size: 0.9em;
     padding: var(--kb-space-2) 0; border-bottom: 2px solid transparent; white-space: nowrap;
+  }
+  @container kb-portal (min-width: 1200px) {
+    [part~='nav-list'] { column-gap: var(--kb-space-3); }
+    [part~='nav-link'] { font-size: 1em; }
   }
   [part~='nav-link-active'] { color: var(--kb-color-text); border-bottom-color: var(--kb-color-accent-ui); font-weight: 600; }
   [part~='main'] { padding: var(--kb-space-4); }
@@ -121,7 +127,7 @@ export const portalStyles = css`
     [part~='nav'] { padding: 0; border-bottom: 0; }
     [part~='nav-list'] { flex-direction: column; flex-wrap: nowrap; }
     [part~='nav-link'] {
-      display: block; width: 100%; min-height: 44px; text-align: start; white-space: normal;
+      display: block; width: 100%; min-height: 44px; text-align: start; white-space: normal; font-size: 1em;
       padding: var(--kb-space-2) var(--kb-space-3); border-bottom: 0; border-inline-start: 3px solid transparent;
       border-radius: 0 var(--kb-radius-small) var(--kb-radius-small) 0;
     }
