@@ -11,7 +11,8 @@ import { withTenant } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { createOperator } from '../operators/service.ts';
 import { partners } from '../identity/table.ts';
-import { balancesOf, listTransfers, openAccount, postTransfer, type PostTransferInput } from './service.ts';
+import { listTransfers } from './list-transfers.ts';
+import { balancesOf, openAccount, postTransfer, type PostTransferInput } from './service.ts';
 import { verifyLedger } from './verify-ledger.ts';
 
 let test: Awaited<ReturnType<typeof createTestDb>>;

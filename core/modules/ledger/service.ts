@@ -8,7 +8,7 @@
  * - a partner's available balance never goes below zero (a CHECK on UPDATE: the batch rolls back);
  * - a key posts once (UNIQUE (operator_id, key); the sums move only if this attempt's row exists).
  */
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
 import type { TenantRead, TenantStore } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
@@ -281,35 +281,4 @@ export async function balancesOf(ctx: TenantRead, input: { partnerId: string }):
     byCurrency.set(row.currency, entry);
   }
   return [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency));
-}
-
-export interface ListTransfersInput {
-  /** Only this partner's transfers; all of the operator's when absent. */
-  partnerId?: string;
-  /** Paging: transfers older than this transfer id (the previous page's `nextBefore`). */
-  before?: string;
-  /** 1 to 200 (default 50). */
-  limit?: number;
-}
-
-/** Newest first, by id (ids begin with their time), along the ledger_transfers_partner / _operator index. */
-export async function listTransfers(
-  ctx: TenantRead,
-  input: ListTransfersInput = {},
-): Promise<{ data: LedgerTransfer[]; nextBefore: string | null }> {
-  const limit = Math.min(200, Math.max(1, Math.trunc(input.limit ?? 50)));
-  const rows = await ctx.db
-    .select()
-    .from(ledgerTransfers)
-    .where(
-      and(
-        eq(ledgerTransfers.operatorId, ctx.operatorId),
-        input.partnerId !== undefined ? eq(ledgerTransfers.partnerId, input.partnerId) : undefined,
-        input.before !== undefined ? lt(ledgerTransfers.id, input.before) : undefined,
-      ),
-    )
-    .orderBy(desc(ledgerTransfers.id))
-    .limit(limit + 1);
-  const page = rows.slice(0, limit);
-  return { data: page, nextBefore: rows.length > limit ? page.at(-1)!.id : null };
 }
