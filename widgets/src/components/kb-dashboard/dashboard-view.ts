@@ -9,7 +9,7 @@ import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { Locale } from '../../internal/i18n.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import type { ChartSeries } from '../../internal/statistics/kb-stats-chart.ts';
-import { amountNumber, currenciesOf, formatDay, formatPeriodKey } from '../../internal/statistics/format.ts';
+import { amountNumber, currenciesOf, formatDays, formatPeriodKey } from '../../internal/statistics/format.ts';
 import { periodKeys } from '../../internal/statistics/period-keys.ts';
 import { periodError, renderPeriodPicker, type PeriodChoice } from '../../internal/statistics/period-picker.ts';
 import type { StatisticsKey } from '../../internal/statistics/statistics.messages.ts';
@@ -71,13 +71,7 @@ export function renderQuickStats(v: DashboardView, quick: QuickStats, metrics: r
     <h3 part="subheading" id="dashboard-quick">${v.m('quick')}</h3>
     <ul part="stat-cards">
       ${quick.periods.map((p) => {
-        const range =
-          p.from.slice(0, 10) === p.to.slice(0, 10)
-            ? formatDay(v.locale, p.from.slice(0, 10))
-            : v.s('period.range', {
-                from: formatDay(v.locale, p.from.slice(0, 10)),
-                to: formatDay(v.locale, p.to.slice(0, 10)),
-              });
+        const range = formatDays(v.locale, p.from.slice(0, 10), p.to.slice(0, 10));
         return html`<li part="stat-card" data-period=${p.period}>
           <h4 part="stat-period">${v.s(`period.${p.period}`)}</h4>
           <p part="stat-range">${range}</p>
@@ -122,7 +116,12 @@ export function chartData(v: DashboardView, report: Report, grouping: Grouping, 
   const counts = (metrics: readonly Metric[]): ChartSeries[] =>
     metrics
       .filter((metric) => shown.includes(metric))
-      .map((metric) => ({ label: v.metricLabel(metric), values: rows.map((r) => count(r, metric)), axis: 'count' }));
+      .map((metric, i) => ({
+        label: v.metricLabel(metric),
+        values: rows.map((r) => count(r, metric)),
+        // The second count (registrations, far fewer than clicks) on its own scale, on the right.
+        axis: i === 0 ? 'count' : 'count-right',
+      }));
   const amounts: ChartSeries[] = shown.includes('depositAmount')
     ? currenciesOf(rows, 'depositAmount').map((currency) => ({
         label: `${v.metricLabel('depositAmount')}, ${currency}`,

@@ -51,8 +51,8 @@ describe('<kb-dashboard>', () => {
     );
     expect(lines, 'one line per currency').to.deep.equal(['€1,250.50', '$14.00']);
     expect(card(el, 'yesterday', 'ftdAmount').textContent?.trim()).to.equal('€0.00');
-    expect($in(el, '[data-period="this_month"] [part~="stat-range"]').textContent).to.equal(
-      'Nov 1, 2026 – Nov 30, 2026',
+    expect($in(el, '[data-period="this_month"] [part~="stat-range"]').textContent, 'month and year once').to.equal(
+      'Nov 1 – 30, 2026',
     );
     expect($in(el, '[data-period="today"] [part~="stat-range"]').textContent).to.equal('Nov 30, 2026');
     expect(textOf(el)).to.include('program’s time zone (Europe/Berlin)');
@@ -93,7 +93,10 @@ describe('<kb-dashboard>', () => {
     expect(traffic.heading).to.equal('Traffic per day');
     expect(traffic.labels.length, 'every day of November').to.equal(30);
     expect(traffic.labels[1]).to.equal('Nov 2');
-    expect(traffic.series.map((s) => s.label)).to.deep.equal(['Clicks', 'Registrations']);
+    expect(
+      traffic.series.map((s) => `${s.label}:${s.axis}`),
+      'registrations on their own scale',
+    ).to.deep.equal(['Clicks:count', 'Registrations:count-right']);
     expect(traffic.series[0]!.values.slice(0, 6)).to.deep.equal([0, 40, 0, 0, 12, 0]);
     const deposits = $in<KbStatsChart>(el, '[part~="chart-deposits"]');
     expect(deposits.kind).to.equal('bar');
@@ -218,6 +221,7 @@ describe('<kb-dashboard>', () => {
     const el = await mounted('ru');
     expect($in(el, '[part~="heading"]').textContent).to.equal('Сводка');
     expect($in(el, '[data-period="this_month"] [part~="stat-period"]').textContent).to.equal('Этот месяц');
+    expect($in(el, '[data-period="this_month"] [part~="stat-range"]').textContent).to.equal('1–30 нояб. 2026 г.');
     const lines = [...card(el, 'this_month', 'ftdAmount').querySelectorAll('[part~="amount-line"]')].map(
       (e) => e.textContent,
     );

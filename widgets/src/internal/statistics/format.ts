@@ -89,6 +89,15 @@ export function formatDay(locale: Locale, day: string, style: 'medium' | 'short'
 }
 
 /**
+ * Two days as one range, as the language writes it, the shared month and year once: `Nov 1 – 30, 2026`,
+ * `1–30 нояб. 2026 г.`; one day alone when they are the same.
+ */
+export function formatDays(locale: Locale, from: string, to: string): string {
+  if (from === to) return formatDay(locale, from);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(utc(from), utc(to));
+}
+
+/**
  * A time grouping's key as a label: hour `2026-11-30T14:00` → `30 Nov, 14:00`, day → `30 Nov 2026`
  * (`short`: `30 Nov`), week `2026-W48` → `Week 48, 2026`, month `2026-11` → `November 2026`, year as is.
  */

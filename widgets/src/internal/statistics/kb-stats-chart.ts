@@ -18,8 +18,11 @@ import { statisticsMessages } from './statistics.messages.ts';
 export interface ChartSeries {
   label: string;
   values: number[];
-  /** Counts on the left axis; amounts (with their currency) on the right one. */
-  axis: 'count' | 'amount';
+  /**
+   * Counts on the left axis; amounts (with their currency) on the right one, or there a second count
+   * (`count-right`: registrations beside clicks, a hundred times fewer, would be a flat line on the left).
+   */
+  axis: 'count' | 'count-right' | 'amount';
   currency?: string;
 }
 
@@ -203,17 +206,23 @@ export class KbStatsChart extends KabinetElement {
     const { palette, muted, grid } = this.colours();
     const locale = this.locale;
     const amounts = this.series.filter((s) => s.axis === 'amount');
+    const left = this.series.filter((s) => s.axis === 'count');
+    const right = this.series.filter((s) => s.axis !== 'count');
+    // With both axes in use, one that draws a single series is named after it (which line goes with which scale).
+    const title = (on: readonly ChartSeries[]) =>
+      left.length && right.length && on.length === 1 ? { display: true, text: on[0]!.label, color: muted } : undefined;
     const axisCurrency = new Set(amounts.map((s) => s.currency)).size === 1 ? amounts[0]?.currency : undefined;
     const reduced = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const axis = (position: 'left' | 'right', format: (n: number) => string, show: boolean) => ({
-      display: show,
+    const axis = (position: 'left' | 'right', format: (n: number) => string, on: readonly ChartSeries[]) => ({
+      display: on.length > 0,
       position,
+      title: title(on),
       beginAtZero: true,
       grid: { color: grid, drawOnChartArea: position === 'left' },
       border: { color: grid },
       ticks: {
         color: muted,
-        precision: position === 'left' ? 0 : undefined,
+        precision: position === 'left' || amounts.length === 0 ? 0 : undefined,
         callback: (v: string | number) => format(Number(v)),
       },
     });
@@ -226,7 +235,7 @@ export class KbStatsChart extends KabinetElement {
           return {
             label: s.label,
             data: s.values,
-            yAxisID: s.axis === 'amount' ? 'amount' : 'y',
+            yAxisID: s.axis === 'count' ? 'y' : 'amount',
             borderColor: colour,
             backgroundColor: colour,
             borderWidth: 2,
@@ -245,17 +254,13 @@ export class KbStatsChart extends KabinetElement {
           x: {
             grid: { display: false },
             border: { color: grid },
-            ticks: { color: muted, maxRotation: 0, autoSkip: true },
+            ticks: { color: muted, maxRotation: 0, autoSkip: true, autoSkipPadding: 12 },
           },
-          y: axis(
-            'left',
-            (n) => formatCount(locale, n),
-            this.series.some((s) => s.axis === 'count'),
-          ),
+          y: axis('left', (n) => formatCount(locale, n), left),
           amount: axis(
             'right',
             (n) => (axisCurrency ? formatAmount(locale, axisCurrency, String(n)) : formatCount(locale, n)),
-            amounts.length > 0,
+            right,
           ),
         },
         plugins: {
