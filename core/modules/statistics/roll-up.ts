@@ -17,7 +17,7 @@
 import { and, eq, getTableColumns, getTableName, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
-import type { TenantStore } from '../../lib/context.ts';
+import type { TenantRead, TenantStore } from '../../lib/context.ts';
 import { addDays, isoDate, wallClock, zonedStart } from '../../lib/time-zones.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import {
@@ -186,7 +186,7 @@ async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly strin
  * up in that zone and unchanged since (their start instants).
  */
 export async function readableLocalDays(
-  ctx: Pick<TenantStore, 'db' | 'operatorId'>,
+  ctx: TenantRead,
   { zone, start, end }: { zone: string; start: number; end: number },
 ): Promise<{ until: number; changed: Set<string> }> {
   const state = await readRollUp(ctx);
