@@ -33,6 +33,8 @@ export const ID_PREFIXES = [
   'cch',
   'nc',
   'noff',
+  'lacc',
+  'ltr',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -12,7 +12,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
 import type { TenantRead, TenantStore } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
-import { newId, type IdPrefix } from '../../lib/ids.ts';
+import { newId } from '../../lib/ids.ts';
 import { formatMoney, isCurrencyCode, money, type Money } from '../../lib/money.ts';
 import { partnerExists } from '../identity/partners.ts';
 import {
@@ -30,7 +30,7 @@ export { TRANSFER_ACTIONS, TRANSFER_REASONS, type TransferAction, type TransferR
 export type LedgerTransfer = LedgerTransferRow;
 
 // core/lib/ids.ts does not list the ledger's prefixes yet (outside this module); the shape is the same.
-const ledgerId = (prefix: 'lacc' | 'ltr', ctx: TenantStore) => newId(prefix as IdPrefix, ctx.clock);
+const ledgerId = (prefix: 'lacc' | 'ltr', ctx: TenantStore) => newId(prefix, ctx.clock);
 
 export interface LedgerAccount {
   id: string;
