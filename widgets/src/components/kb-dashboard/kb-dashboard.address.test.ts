@@ -4,14 +4,13 @@ import { KbDashboard } from './kb-dashboard.ts';
 import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
 import { expect } from '@open-wc/testing';
 import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
-import { fill, find, query, type ApiMock } from '../../internal/account/account-test-kit.ts';
+import { fill, query, type ApiMock } from '../../internal/account/account-test-kit.ts';
 import {
   QUICK_PATH,
   REPORT_PATH,
   eachTestApi,
-  fakeAddress,
   fakeStatisticsApi,
-  mountStatistics,
+  mountAddressed,
   queryText,
 } from '../../internal/statistics/statistics-test-kit.ts';
 import { answer } from './dashboard-test-kit.ts';
@@ -30,13 +29,8 @@ const asked = (api: ApiMock) =>
       .join('&'),
   );
 
-async function opened(text: string) {
-  const address = fakeAddress('dashboard', text);
-  const { el, providers } = await mountStatistics<KbDashboard>('kb-dashboard', { route: address.route });
-  address.attach(providers.route);
-  await find(el, '[part~="campaign-row"]');
-  return { el, address };
-}
+const opened = (text: string) =>
+  mountAddressed<KbDashboard>('kb-dashboard', 'dashboard', text, '[part~="campaign-row"]');
 
 describe('<kb-dashboard> in the address', () => {
   const stub = eachTestApi();

@@ -13,7 +13,7 @@ import {
   REPORT_PATH,
   sentTo,
 } from '../../internal/statistics/statistics-test-kit.ts';
-import { COLUMNS, answer, headers, submit, tableCalls } from './reports-test-kit.ts';
+import { COLUMNS, answer, headers, multiOptions, submit, tableCalls, tick } from './reports-test-kit.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
 
 define('kb-reports', KbReports);
@@ -56,15 +56,14 @@ describe('<kb-reports>', () => {
     fill($in<HTMLInputElement>(el, '#report-to'), '2026-10-31');
     fill($in<HTMLSelectElement>(el, '#report-brandId'), 'brd_north');
     fill($in<HTMLSelectElement>(el, '#report-planId'), 'pln_rev');
-    fill($in<HTMLSelectElement>(el, '#report-campaignId'), 'camp_2');
+    tick(el, 'campaignId', 'camp_2');
     await el.updateComplete;
     const promos = [...$in<HTMLSelectElement>(el, '#report-promoId').options].map((o) => o.textContent);
     expect(promos, 'the campaign’s promos only').to.deep.equal(['Any', 'Spring link']);
     fill($in<HTMLSelectElement>(el, '#report-promoId'), 'promo_3');
     fill($in<HTMLInputElement>(el, '#report-promoCode'), ' SUMMER25 ');
-    const countries = [...$in<HTMLSelectElement>(el, '#report-country').options].map((o) => o.textContent);
-    expect(countries, 'names, sorted').to.deep.equal(['Any', 'Austria', 'France', 'Germany']);
-    fill($in<HTMLSelectElement>(el, '#report-country'), 'DE');
+    expect(multiOptions(el, 'country'), 'names, sorted').to.deep.equal(['Austria', 'France', 'Germany']);
+    tick(el, 'country', 'DE');
     fill($in<HTMLSelectElement>(el, '#report-device'), 'mobile');
     fill($in<HTMLSelectElement>(el, '#report-os'), 'Android');
     fill($in<HTMLSelectElement>(el, '#report-landingId'), 'lnd_main');

@@ -45,3 +45,10 @@ export const headers = (el: Element) =>
     (h) => h.textContent,
   );
 export const submit = (el: Element) => $in<HTMLButtonElement>(el, '[part~="show"]').click();
+/** The options of a multi-select filter (`campaignId`, `country`) by their names. */
+export const multiOptions = (el: Element, key: string) =>
+  [...el.shadowRoot!.querySelectorAll(`#report-${key} [part~="multi-option"]`)].map((o) => o.textContent?.trim());
+/** Ticks (or unticks) one value of a multi-select filter, as a click would. */
+export function tick(el: Element, key: string, value: string): void {
+  $in<HTMLInputElement>(el, `#report-${key} input[value="${value}"]`).click();
+}

@@ -216,6 +216,23 @@ export function fakeAddress(section: string, query = '') {
 }
 
 /**
+ * Mounts `<tag>` as the portal's `section` at the address `query` (`fakeAddress`: moves recorded, Back
+ * played), and waits until `shown` is in its shadow root.
+ */
+export async function mountAddressed<E extends HTMLElement>(
+  tag: string,
+  section: string,
+  query: string,
+  shown: string,
+) {
+  const address = fakeAddress(section, query);
+  const { el, providers } = await mountStatistics<E>(tag, { route: address.route });
+  address.attach(providers.route);
+  await waitFor(() => el.shadowRoot?.querySelector(shown), 2000, shown);
+  return { el, address };
+}
+
+/**
  * For a suite: storage and fixtures cleared around each test, and the test's API stub restored after
  * it (`const stub = eachTestApi();` then, in a test, `const api = stub(fakeStatisticsApi(answer));`).
  */

@@ -6,6 +6,7 @@
  */
 import { addressDay, addressText, readPeriod, writePeriod } from '../query-address.ts';
 import type { Grouping, ReportOptions } from '../statistics-types.ts';
+import { listOf } from './multi-select.ts';
 import {
   MAX_GROUPINGS,
   NO_FILTERS,
@@ -17,6 +18,9 @@ import {
 } from './report-setup.ts';
 
 const FILTER_KEYS = Object.keys(NO_FILTERS) as Array<keyof ReportFilterValues>;
+const LIST_KEYS = ['campaignId', 'country'] as const;
+const readList = (value: string | null): string =>
+  [...new Set(listOf(value ?? '').map((v) => v.slice(0, 64)))].slice(0, 50).join(',');
 export const DEFAULT_VIEW: ReportView = { sort: '', order: 'desc', limit: 50, offset: 0 };
 
 /** The address's query for a report: only what differs from an empty form, lists comma-separated. */
@@ -54,6 +58,8 @@ export function fromAddress(query: string, options: ReportOptions): { setup: Rep
   const parameter = q.get('parameter');
   if (parameter && options.parameters.includes(parameter)) setup.parameter = parameter;
   for (const key of FILTER_KEYS) setup.filters[key] = (q.get(key) ?? '').slice(0, 64);
+  // Campaigns and countries are lists: a few dozen values at most, each as long as one value may be.
+  for (const key of LIST_KEYS) setup.filters[key] = readList(q.get(key));
   // Partners are the operator's to filter by (a partner's options list none).
   if (!options.partners.some((p) => p.id === setup.filters.partnerId)) setup.filters.partnerId = '';
   if (q.has('currency')) {

@@ -2,6 +2,7 @@
  * The report's filter fields (period, partner for operators, brand, plan, campaign, promo, promo
  * code, country, device, operating system, landing, traffic source) and its currency choice, their
  * values from the options endpoint (countries, devices and systems: those seen in the traffic).
+ * Campaigns and countries take several values (multi-select.ts); the others one each.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale } from '../../i18n.ts';
@@ -10,6 +11,7 @@ import { renderPeriodPicker, type PeriodChoice } from '../period-picker.ts';
 import type { StatisticsKey } from '../statistics.messages.ts';
 import { countryName } from '../format.ts';
 import { DEVICES, type Device, type ReportOptions } from '../statistics-types.ts';
+import { listOf, multiSelectField } from './multi-select.ts';
 import type { ReportsKey } from './report.messages.ts';
 import type { ReportFilterValues, ReportSetup } from './report-setup.ts';
 
@@ -27,6 +29,29 @@ export interface FiltersView {
 }
 
 type Named = ReadonlyArray<{ id: string; name: string }>;
+
+/** A filter of several values (campaigns, countries): ids comma-separated, as the API and the address take them. */
+function pickSeveral(
+  v: FiltersView,
+  key: 'campaignId' | 'country',
+  label: ReportsKey,
+  items: Named,
+  onChange?: (value: string) => void,
+): TemplateResult | typeof nothing {
+  if (items.length === 0) return nothing;
+  return multiSelectField({
+    id: `report-${key}`,
+    label: v.m(label),
+    value: v.setup.filters[key],
+    items,
+    words: {
+      any: v.m('multi.any'),
+      several: (count) => v.m('multi.several', { count }),
+      clear: v.m('multi.clear'),
+    },
+    onChange: onChange ?? ((value) => v.changeFilters({ [key]: value })),
+  });
+}
 
 function pick(
   v: FiltersView,
@@ -49,11 +74,14 @@ function pick(
 export function renderFilterFields(v: FiltersView): TemplateResult {
   const { options, setup } = v;
   const f = setup.filters;
-  const promos = f.campaignId ? options.promos.filter((p) => p.campaignId === f.campaignId) : options.promos;
+  const campaigns = listOf(f.campaignId);
+  const promos = campaigns.length ? options.promos.filter((p) => campaigns.includes(p.campaignId)) : options.promos;
   const chooseCampaign = (campaignId: string) => {
+    const chosen = listOf(campaignId);
     const promo = options.promos.find((p) => p.id === f.promoId);
-    // A promo of another campaign would match nothing: it goes with the campaign change.
-    v.changeFilters({ campaignId, promoId: promo && campaignId && promo.campaignId !== campaignId ? '' : f.promoId });
+    // A promo of a campaign no longer chosen would match nothing: it goes with the campaign change.
+    const stale = promo && chosen.length > 0 && !chosen.includes(promo.campaignId);
+    v.changeFilters({ campaignId, promoId: stale ? '' : f.promoId });
   };
   return html`${renderPeriodPicker({
     id: 'report',
@@ -66,7 +94,7 @@ export function renderFilterFields(v: FiltersView): TemplateResult {
     ${pick(v, 'partnerId', 'partner', options.partners)}
     ${pick(v, 'brandId', 'brand', options.brands)}
     ${pick(v, 'planId', 'plan', options.plans)}
-    ${pick(v, 'campaignId', 'campaign', options.campaigns, chooseCampaign)}
+    ${pickSeveral(v, 'campaignId', 'campaign', options.campaigns, chooseCampaign)}
     ${pick(v, 'promoId', 'promo', promos)}
     ${textField({
       id: 'report-promoCode',
@@ -77,7 +105,7 @@ export function renderFilterFields(v: FiltersView): TemplateResult {
       error: v.errors.promoCode ?? null,
       onInput: (promoCode) => v.changeFilters({ promoCode }),
     })}
-    ${pick(
+    ${pickSeveral(
       v,
       'country',
       'country',

@@ -18,7 +18,10 @@ import {
 export const MAX_GROUPINGS = 4;
 export const PAGE_SIZES = [25, 50, 100, 250] as const;
 
-/** The filters beyond the period: one value each (empty: any). `partnerId`: operator reports only. */
+/**
+ * The filters beyond the period (empty: any): one value each, but campaigns and countries may be
+ * several, comma-separated as the API takes them. `partnerId`: operator reports only.
+ */
 export interface ReportFilterValues {
   partnerId: string;
   brandId: string;

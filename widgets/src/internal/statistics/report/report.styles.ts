@@ -18,6 +18,34 @@ export const reportsStyles = css`
     width: 100%; min-width: 0;
   }
   [part~='currency-fields'] [part~='hint'] { margin: 0; font-size: 0.9em; }
+  /* A filter of several values looks like the selects beside it; its list drops over what is below, as theirs does. */
+  [part~='multi-field'] { position: relative; }
+  [part~='multi-summary'] {
+    display: flex; align-items: center; gap: var(--_space-1); min-height: 2.25em; cursor: pointer; list-style: none;
+    padding: var(--_space-1) var(--_space-2); background: var(--_bg); color: var(--_text);
+    border: 1px solid var(--_border); border-radius: var(--_radius-small);
+  }
+  [part~='multi-summary']::-webkit-details-marker { display: none; }
+  [part~='multi-summary']::after { content: '▾'; margin-inline-start: auto; color: var(--_muted); }
+  [part~='multi-select'][open] [part~='multi-summary']::after { content: '▴'; }
+  [part~='multi-summary']:focus-visible {
+    outline: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor); outline-offset: 2px;
+  }
+  [part~='multi-value'] { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+  [part~='multi-options'] {
+    position: absolute; z-index: 3; inset-inline-start: 0; top: 100%; margin: 2px 0 0;
+    width: max(100%, 14rem); max-width: min(22rem, 90vw); max-height: 18rem; overflow: auto;
+    display: grid; padding: var(--_space-1); background: var(--_bg);
+    border: 1px solid var(--_border); border-radius: var(--_radius-small); box-shadow: 0 6px 20px rgb(0 0 0 / 0.18);
+  }
+  [part~='multi-option'] {
+    display: flex; align-items: center; gap: var(--_space-2); min-height: 2.5rem; padding: 0 var(--_space-2);
+    border-radius: var(--_radius-small); cursor: pointer; overflow-wrap: anywhere;
+  }
+  [part~='multi-option']:hover { background: var(--_surface); }
+  /* Not the fields' full-width inputs: a box before its name. */
+  [part~='multi-options'] [part~='multi-option'] input[type='checkbox'] { flex: none; width: 1.1rem; height: 1.1rem; margin: 0; }
+  [part~='multi-clear'] { justify-self: start; margin: var(--_space-1) var(--_space-2); }
   [part~='group-by'] { display: grid; gap: var(--_space-2); min-width: 0; }
   [part~='group-by'] [part~='hint'] { margin: 0; }
   [part~='grouping-list'], [part~='column-list'] { display: grid; gap: var(--_space-1); margin: 0; padding: 0; list-style: none; }
