@@ -26,6 +26,10 @@ import { reportsStyles } from '../../internal/statistics/report/report.styles.ts
  * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The report form.
  * @csspart filter-fields - Its filters. @csspart field - A label with its control. @csspart label - A label.
  * @csspart input - A select or input (also `period-select`). @csspart field-error - A field's problem.
+ * @csspart multi-field - Campaign or country, which take several values (also `field`).
+ * @csspart multi-select - Its `<details>`. @csspart multi-summary - Its summary (also `input`).
+ * @csspart multi-value - What is chosen. @csspart multi-options - The list that opens.
+ * @csspart multi-option - One value with its `checkbox`. @csspart multi-clear - Unticks them all (also `button`).
  * @csspart fieldset - A group of controls (also `group-by`). @csspart group-by - The group-by builder.
  * @csspart grouping-list - The chosen groupings. @csspart grouping - One (`data-grouping`).
  * @csspart grouping-name - Its position and name. @csspart add-grouping - Adding one.
