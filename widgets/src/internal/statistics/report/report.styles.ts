@@ -80,6 +80,10 @@ export const reportsStyles = css`
   [part~='metric-header'] [part~='sort-button'] { text-align: end; justify-content: flex-end; }
   [part~='sort-label'] { display: none; }
   [part~='metric-cell'], th:has([part~='sort-button']) { white-space: normal; }
+  /* A date is one line (\`Nov 3, 2026\`, not the year under the day): the numbers give way first. */
+  :is([part~='grouping-hour'], [part~='grouping-day'], [part~='grouping-week'], [part~='grouping-month']) {
+    white-space: nowrap;
+  }
   [part~='totals-row'] > * { font-weight: 600; background: var(--_surface); }
   [part~='pager'] { display: flex; flex-wrap: wrap; align-items: flex-end; justify-content: space-between; gap: var(--_space-2) var(--_space); }
   [part~='pager'] [part~='page-status'] { margin: 0; color: var(--_muted); }
