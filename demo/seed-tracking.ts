@@ -12,13 +12,9 @@ import { currencyExponent } from '../core/lib/money.ts';
 import type { StoreContext as ServiceCtx } from '../core/lib/context.ts';
 import { insertMany, insertManyAtomically } from '../core/db/insert-many.ts';
 import { newId } from '../core/lib/ids.ts';
-import {
-  commissionPlans,
-  creatives,
-  landings,
-  trafficSources,
-  planAssignments,
-} from '../core/modules/catalog/table.ts';
+import { creatives, landings, trafficSources } from '../core/modules/catalog/table.ts';
+import { planAssignments } from '../core/modules/commissions/table.ts';
+import { seedDemoPlans } from './seed-plans.ts';
 import { campaigns, promos } from '../core/modules/campaigns/table.ts';
 import type { clicks } from '../core/modules/tracking/table.ts';
 import { clickWriteParts } from '../core/modules/tracking/click-writer.ts';
@@ -162,69 +158,18 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
       name,
     }));
     await insertMany(ctx.db, trafficSources, sources, { maxParams });
-    type PlanSeed = {
-      name: string;
-      kind: 'cpa' | 'revshare' | 'hybrid';
-      terms: Record<string, string>;
-      isDefault: boolean;
-      supportsSubAffiliates: boolean;
-    };
-    const plans = (
-      op.key === 'luckyspin'
-        ? ([
-            {
-              name: 'RevShare 35%',
-              kind: 'revshare' as const,
-              terms: { RevShare: '35% of NGR', 'Negative carry-over': 'off' },
-              isDefault: true,
-              supportsSubAffiliates: true,
-            },
-            {
-              name: 'CPA €150',
-              kind: 'cpa' as const,
-              terms: {
-                CPA: '€150 per qualified player',
-                Qualification: 'first deposit ≥ €20 and 3 deposits within 30 days',
-              },
-              isDefault: true,
-              supportsSubAffiliates: false,
-            },
-            {
-              name: 'Hybrid VIP',
-              kind: 'hybrid' as const,
-              terms: { CPA: '€100', RevShare: '25% of NGR' },
-              isDefault: false,
-              supportsSubAffiliates: true,
-            },
-          ] as PlanSeed[])
-        : ([
-            {
-              name: 'IB rebate $8/lot',
-              kind: 'revshare' as const,
-              terms: { Rebate: '$8 per standard lot', Tiers: '$10 above 500 lots/month' },
-              isDefault: true,
-              supportsSubAffiliates: true,
-            },
-            {
-              name: 'CPA $600',
-              kind: 'cpa' as const,
-              terms: { CPA: '$600 per funded client', Qualification: 'deposit ≥ $250 and 1 lot traded' },
-              isDefault: true,
-              supportsSubAffiliates: false,
-            },
-          ] as PlanSeed[])
-    ).map((p) => ({ ...p, id: newId('plan', ctx.clock), operatorId: op.operatorId, createdAt: created }));
-    await insertMany(ctx.db, commissionPlans, plans, { maxParams });
+    const plans = await seedDemoPlans(ctx, { ...op, created }, maxParams);
 
     const active = await ctx.db
       .select({ id: partners.id, name: partners.name })
       .from(partners)
       .where(and(eq(partners.operatorId, op.operatorId), eq(partners.status, 'active')));
-    const vip = plans.find((p) => !p.isDefault);
-    if (vip && active[0])
+    // The first partner also has the individual plans (the Plans page shows both kinds).
+    const individual = plans.filter((p) => !p.isDefault);
+    if (individual.length && active[0])
       await ctx.db
         .insert(planAssignments)
-        .values({ planId: vip.id, partnerId: active[0].id, operatorId: op.operatorId });
+        .values(individual.map((p) => ({ planId: p.id, partnerId: active[0]!.id, operatorId: op.operatorId })));
     // The first partner runs a campaign for each brand (so its reports hold every brand currency);
     // the others one each, on the brands in turn.
     const campaignRows = active.flatMap((partner, i) =>

@@ -41,7 +41,15 @@ beforeAll(async () => {
       },
     }),
   );
-  const plan = await unwrap(opA.client.v1.plans.$post({ json: { name: 'Alpha CPA', kind: 'cpa', isDefault: true } }));
+  const plan = await unwrap(
+    opA.client.v1.plans.$post({
+      json: {
+        name: 'Alpha CPA',
+        terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
+        isDefault: true,
+      },
+    }),
+  );
   const campaign = await unwrap(
     client.v1.partner.campaigns.$post({ json: { name: 'Alpha campaign', brandId: brandA.id, planId: plan.id } }),
   );

@@ -1,6 +1,7 @@
 /** Every table of every module, in one place for drizzle-kit and for the typed db handle. */
 export * from '../modules/operators/table.ts';
 export * from '../modules/catalog/table.ts';
+export * from '../modules/commissions/table.ts';
 export * from '../jobs/table.ts';
 export * from '../modules/identity/table.ts';
 export * from '../modules/mail/table.ts';

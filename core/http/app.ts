@@ -15,6 +15,7 @@ import { limitBodySize, noSniff, requireDeclaredContentType, type DeclaredBody }
 import { systemRoutes } from '../modules/system/routes.ts';
 import { operatorRoutes } from '../modules/operators/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import { commissionRoutes } from '../modules/commissions/routes.ts';
 import { publicIdentityRoutes } from '../modules/identity/public-routes.ts';
 import { partnerAccountRoutes } from '../modules/identity/partner-routes.ts';
 import { teamRoutes } from '../modules/identity/team-routes.ts';
@@ -144,6 +145,7 @@ export function createApp(deps: AppDeps) {
     .route('/', systemRoutes)
     .route('/', operatorRoutes)
     .route('/', catalogRoutes)
+    .route('/', commissionRoutes)
     .route('/', publicIdentityRoutes)
     .route('/', partnerAccountRoutes)
     .route('/', teamRoutes)

@@ -106,7 +106,11 @@ export const OPENAPI_TAGS = [
   { name: 'Partner statistics', description: 'The performance report, its options and the dashboard quick stats' },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Catalog', description: 'Brands' },
-  { name: 'Operator: catalog', description: 'Landings, creatives, traffic sources and commission plans' },
+  { name: 'Operator: catalog', description: 'Landings, creatives and traffic sources' },
+  {
+    name: 'Operator: commission plans',
+    description: 'Plans with typed terms, versions effective from a local date, assignments to partners',
+  },
   { name: 'Operator: partners', description: 'Embed sessions, partner approval, unlocking users, expiring tokens' },
   { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },
   { name: 'Operator: networks and trackers', description: 'The CPA-network catalog, connections and offer mappings' },

@@ -140,6 +140,7 @@ export const PATTERN_REASONS: ReadonlyMap<string, Reasoned> = new Map(
       [/^\d{1,5}x\d{1,5}$/, format('size')],
       [/^([1-5]\d\d|[1-5]xx|none)$/, format('http_status_filter')],
       [/^\d{1,9}(\.\d{1,10})?$/, format('exchange_rate')],
+      [/^\d{1,3}(\.\d{1,2})?$/, format('percentage')],
       [/^\d+(\.\d+)?$/, { reason: 'money_format', params: {} }],
       [/^-?\d+(\.\d+)?$/, { reason: 'money_format', params: {} }],
     ] as Array<[RegExp, Reasoned]>

@@ -114,6 +114,7 @@ export const PROBLEM_FORMATS = [
   'http_status_filter',
   'time_zone',
   'exchange_rate',
+  'percentage',
 ] as const;
 
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];

@@ -29,7 +29,8 @@ import { formatMoney, money } from '../../core/lib/money.ts';
 import { addDays, offsetAt, zonedStart } from '../../core/lib/time-zones.ts';
 import { campaigns, promos } from '../../core/modules/campaigns/table.ts';
 import { createBrand } from '../../core/modules/catalog/service.ts';
-import { commissionPlans, creatives, landings, trafficSources } from '../../core/modules/catalog/table.ts';
+import { creatives, landings, trafficSources } from '../../core/modules/catalog/table.ts';
+import { commissionPlans } from '../../core/modules/commissions/table.ts';
 import { eventFact } from '../../core/modules/events/ingest-events.ts';
 import { playerEvents } from '../../core/modules/events/table.ts';
 import { partners } from '../../core/modules/identity/table.ts';
@@ -190,10 +191,11 @@ async function seedCatalog(db: Db, random: Random): Promise<PromoPlan[]> {
   ];
   const at = new Date(created);
   const base = { operatorId: OPERATOR_ID, createdAt: at };
-  const planSeeds: Array<Pick<typeof commissionPlans.$inferInsert, 'name' | 'kind' | 'terms' | 'isDefault'>> = [
-    { name: 'RevShare 35%', kind: 'revshare', terms: { RevShare: '35% of NGR' }, isDefault: true },
-    { name: 'CPA €150', kind: 'cpa', terms: { CPA: '€150' }, isDefault: true },
-    { name: 'Hybrid VIP', kind: 'hybrid', terms: { CPA: '€100', RevShare: '25%' }, isDefault: false },
+  // Reports only name plans: no versions (terms) needed here.
+  const planSeeds: Array<Pick<typeof commissionPlans.$inferInsert, 'name' | 'kind' | 'isDefault'>> = [
+    { name: 'RevShare 35%', kind: 'revshare', isDefault: true },
+    { name: 'CPA €150', kind: 'cpa', isDefault: true },
+    { name: 'Hybrid VIP', kind: 'hybrid', isDefault: false },
   ];
   const plans = planSeeds.map((p) => ({
     ...p,

@@ -60,7 +60,7 @@ describe('tracking in the browser', { timeout: 60_000 }, () => {
     await wizard.getByLabel('Brand', { exact: true }).selectOption({ label: 'Lucky Spin Casino' });
     await wizard.getByLabel('Commission plan', { exact: true }).selectOption({ label: 'CPA €150' });
     await wizard.getByRole('button', { name: 'More' }).click();
-    await expect.poll(() => wizard.getByText('€150 per qualified player').count()).toBe(1);
+    await expect.poll(() => wizard.getByText('per player who deposits €20+').count()).toBe(1);
     await wizard.getByRole('button', { name: 'Next' }).click();
     // Step 2: landing for players, traffic source.
     await wizard.getByLabel('Landing page', { exact: true }).selectOption({ label: 'E2E landing' });

@@ -20,7 +20,15 @@ export async function partnerWithCampaign(
       json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' },
     }),
   );
-  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
+  const plan = await unwrap(
+    op.client.v1.plans.$post({
+      json: {
+        name: 'CPA',
+        terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
+        isDefault: true,
+      },
+    }),
+  );
   const email = options.email ?? 'pb@example.com';
   await activePartner(t, op.operator.id, email);
   const partner = (await signedInClient(t, op.operator.id, email)).client;

@@ -72,8 +72,24 @@ export async function buildWorld(
   );
   const sources = [await unwrap(api.traffic_sources.$post({ json: { name: 'SEO' } })), null];
   const plans = [
-    await unwrap(api.plans.$post({ json: { name: 'CPA', kind: 'cpa', terms: {}, isDefault: true } })),
-    await unwrap(api.plans.$post({ json: { name: 'RS', kind: 'revshare', terms: {}, isDefault: true } })),
+    await unwrap(
+      api.plans.$post({
+        json: {
+          name: 'CPA',
+          terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
+          isDefault: true,
+        },
+      }),
+    ),
+    await unwrap(
+      api.plans.$post({
+        json: {
+          name: 'RS',
+          terms: { billingPeriod: 'monthly', revshare: { percent: '35', negativeCarryOver: true } },
+          isDefault: true,
+        },
+      }),
+    ),
   ];
   const partners: World['partners'] = [];
   const promos: Array<{

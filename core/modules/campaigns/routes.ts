@@ -10,10 +10,11 @@ import {
   CreativeFilterSchema,
   CreativeSchema,
   LandingSchema,
-  PlanSchema,
   TrafficSourceSchema,
 } from '../catalog/schemas.ts';
-import { listBrands, listCreatives, listLandings, listTrafficSources, plansForPartner } from '../catalog/service.ts';
+import { listBrands, listCreatives, listLandings, listTrafficSources } from '../catalog/service.ts';
+import { PartnerPlanSchema } from '../commissions/schemas.ts';
+import { plansForPartner } from '../commissions/service.ts';
 import {
   CampaignDetailSchema,
   CampaignListSchema,
@@ -43,7 +44,7 @@ const errors = { 401: problemResponses[401], 404: problemResponses[404], 422: pr
 const PartnerCatalogSchema = z
   .object({
     brands: z.array(BrandSchema),
-    plans: z.array(PlanSchema),
+    plans: z.array(PartnerPlanSchema),
     landings: z.array(LandingSchema),
     trafficSources: z.array(TrafficSourceSchema),
   })
@@ -70,7 +71,7 @@ export const campaignRoutes = router
       const ctx = partnerContext(c);
       const [brandList, plans, landingList, sources] = await Promise.all([
         listBrands(ctx),
-        plansForPartner(ctx, ctx.partner.partnerId),
+        plansForPartner(ctx),
         listLandings(ctx),
         listTrafficSources(ctx),
       ]);

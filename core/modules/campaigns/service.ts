@@ -13,17 +13,16 @@ import {
   brandSummaryOf,
   creativeSummaryOf,
   type BrandSummary,
-  type PlanSummary,
   findBrand,
   findLanding,
   isCreativeUsableBy,
   landingSummaryOf,
   landingTargetOf,
-  planSummaryOf,
-  plansForPartner,
   trafficSourceExists,
   trafficSourceSummaryOf,
 } from '../catalog/service.ts';
+import { planSummaryOf, type PlanSummary } from '../commissions/plan-names.ts';
+import { isPlanOfferedTo } from '../commissions/service.ts';
 import { partnerReferralCodeOf } from '../identity/partners.ts';
 import { campaigns, promos } from './table.ts';
 import type { CampaignQuerySchema, CreateCampaignSchema, CreatePromoSchema, UpdatePromoSchema } from './schemas.ts';
@@ -33,8 +32,7 @@ const invalid = fieldProblem;
 export async function createCampaign(ctx: PartnerContext, input: z.infer<typeof CreateCampaignSchema>) {
   const brand = await findBrand(ctx, input.brandId);
   if (!brand) throw invalid('body.brandId', 'not_found_reference', 'no such brand', { resource: 'brand' });
-  const plans = await plansForPartner(ctx, ctx.partner.partnerId);
-  if (!plans.some((p) => p.id === input.planId))
+  if (!(await isPlanOfferedTo(ctx, input.planId)))
     throw invalid('body.planId', 'not_found_reference', 'this plan is not offered to your account', {
       resource: 'plan',
     });

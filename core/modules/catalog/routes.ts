@@ -1,4 +1,4 @@
-/** Operator API for the catalog partners build campaigns from: brands, landings, creatives, traffic sources, plans. */
+/** Operator API for the catalog partners build campaigns from: brands, landings, creatives, traffic sources (plans: commissions/routes.ts). */
 import { createRoute, z } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
@@ -10,34 +10,27 @@ import {
   operatorKeySecurity,
   problemResponses,
 } from '../../http/openapi-shared.ts';
-import { IdParams } from '../identity/schemas.ts';
 import {
-  AssignPlanSchema,
   BrandListSchema,
   BrandSchema,
   CreateBrandSchema,
   CreateCreativeSchema,
   CreateLandingSchema,
-  CreatePlanSchema,
   CreateTrafficSourceSchema,
   CreativeFilterSchema,
   CreativeSchema,
   LandingSchema,
-  PlanSchema,
   TrafficSourceSchema,
   list,
 } from './schemas.ts';
 import {
-  assignPlan,
   createBrand,
   createCreative,
   createLanding,
-  createPlan,
   createTrafficSource,
   listBrands,
   listCreatives,
   listLandings,
-  listPlans,
   listTrafficSources,
 } from './service.ts';
 import { LANDING_AUDIENCES } from './table.ts';
@@ -84,7 +77,6 @@ const listed = <T extends z.ZodType>(schema: T, what: string) => ({ 200: jsonRes
 const LandingList = list(LandingSchema, 'LandingList');
 const CreativeList = list(CreativeSchema, 'CreativeList');
 const TrafficSourceList = list(TrafficSourceSchema, 'TrafficSourceList');
-const PlanList = list(PlanSchema, 'PlanList');
 
 export const catalogRoutes = createRouter()
   .openapi(listBrandsRoute, async (c) => c.json({ data: await listBrands(tenantContext(c)) }, 200))
@@ -173,52 +165,4 @@ export const catalogRoutes = createRouter()
       responses: listed(TrafficSourceList, 'Traffic sources'),
     }),
     async (c) => c.json({ data: await listTrafficSources(tenantContext(c)) }, 200),
-  )
-  .openapi(
-    createRoute({
-      operationId: 'createPlan',
-      method: 'post',
-      path: '/v1/plans',
-      tags,
-      security,
-      middleware,
-      summary: 'Create a commission plan (named record; its maths come with billing)',
-      request: { body: jsonBody(CreatePlanSchema) },
-      responses: created(PlanSchema, 'Plan'),
-    }),
-    async (c) => c.json(await createPlan(tenantContext(c), c.req.valid('json')), 201),
-  )
-  .openapi(
-    createRoute({
-      operationId: 'listPlans',
-      method: 'get',
-      path: '/v1/plans',
-      tags,
-      security,
-      middleware,
-      summary: 'List commission plans',
-      responses: listed(PlanList, 'Plans'),
-    }),
-    async (c) => c.json({ data: await listPlans(tenantContext(c)) }, 200),
-  )
-  .openapi(
-    createRoute({
-      operationId: 'assignPlan',
-      method: 'post',
-      path: '/v1/plans/{planId}/assignments',
-      tags,
-      security,
-      middleware,
-      summary: 'Offer a non-default plan to one partner',
-      request: { params: IdParams('planId'), body: jsonBody(AssignPlanSchema) },
-      responses: { ...bodyProblems, 200: jsonResponse(PlanSchema, 'Plan'), ...errors, 404: problemResponses[404] },
-    }),
-    async (c) =>
-      c.json(
-        await assignPlan(tenantContext(c), {
-          planId: c.req.valid('param').planId,
-          partnerId: c.req.valid('json').partnerId,
-        }),
-        200,
-      ),
   );

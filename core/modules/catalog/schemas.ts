@@ -1,7 +1,7 @@
-/** I/O contracts of the catalog: brands, landings, creatives, traffic sources, commission plans. */
+/** I/O contracts of the catalog: brands, landings, creatives, traffic sources. */
 import { z } from '@hono/zod-openapi';
 import { CURRENCY_CODES } from '../../lib/money.ts';
-import { CREATIVE_FORMATS, LANDING_AUDIENCES, PLAN_KINDS } from './table.ts';
+import { CREATIVE_FORMATS, LANDING_AUDIENCES } from './table.ts';
 
 export const CurrencySchema = z
   .enum(CURRENCY_CODES as [string, ...string[]], {
@@ -107,32 +107,6 @@ export const CreateTrafficSourceSchema = z
   .strict()
   .openapi('CreateTrafficSource');
 export const TrafficSourceSchema = z.object({ id: z.string(), name: z.string() }).openapi('TrafficSource');
-
-export const CreatePlanSchema = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    kind: z.enum(PLAN_KINDS),
-    terms: z.record(z.string().max(60), z.string().max(200)).default({}),
-    isDefault: z.boolean().default(false),
-    supportsSubAffiliates: z.boolean().default(false),
-  })
-  .strict()
-  .openapi('CreatePlan');
-export const PlanSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(PLAN_KINDS),
-    terms: z.record(z.string(), z.string()),
-    isDefault: z.boolean(),
-    supportsSubAffiliates: z.boolean(),
-    createdAt: z.string(),
-  })
-  .openapi('Plan');
-export const AssignPlanSchema = z
-  .object({ partnerId: z.string().min(3).max(64) })
-  .strict()
-  .openapi('AssignPlan');
 
 export const CreativeFilterSchema = z.object({
   title: z.string().max(120).optional(),

@@ -1,22 +1,16 @@
 /**
- * Catalog: the operator's brands, landings, creatives, traffic sources and commission plans, and
+ * Catalog: the operator's brands, landings, creatives and traffic sources, and
  * the partner's view of them (only what that partner may use).
  */
 import type { PartnerPrincipal, TenantRead, TenantStore } from '../../lib/context.ts';
-import { and, asc, eq, inArray, like, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, eq, inArray, like, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { z } from 'zod';
-import { DomainError, notFound } from '../../lib/errors.ts';
+import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { brands, commissionPlans, creatives, landings, planAssignments, trafficSources } from './table.ts';
-import type {
-  CreateBrandInput,
-  CreateCreativeSchema,
-  CreateLandingSchema,
-  CreatePlanSchema,
-  CreativeFilterSchema,
-} from './schemas.ts';
-import { partnerExists } from '../identity/partners.ts';
+import { brands, creatives, landings, trafficSources } from './table.ts';
+import { planNames } from '../commissions/plan-names.ts';
+import type { CreateBrandInput, CreateCreativeSchema, CreateLandingSchema, CreativeFilterSchema } from './schemas.ts';
 
 type BrandRow = typeof brands.$inferSelect;
 const presentBrand = ({ operatorId: _operatorId, createdAt, ...rest }: BrandRow) => ({
@@ -189,81 +183,6 @@ export async function listTrafficSources(ctx: TenantStore) {
     .orderBy(asc(trafficSources.name));
 }
 
-type PlanRow = typeof commissionPlans.$inferSelect;
-export const presentPlan = ({ operatorId: _o, createdAt, ...p }: PlanRow) => ({ ...p, createdAt: iso(createdAt) });
-
-export async function createPlan(ctx: TenantStore, input: z.infer<typeof CreatePlanSchema>) {
-  const { operatorId } = ctx;
-  const [existing] = await ctx.db
-    .select({ id: commissionPlans.id })
-    .from(commissionPlans)
-    .where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.name, input.name)));
-  if (existing)
-    throw new DomainError(
-      'conflict',
-      `A plan named "${input.name}" exists`,
-      [{ path: 'body.name', reason: 'already_exists', message: 'already exists' }],
-      { resource: 'plan', state: 'exists' },
-    );
-  const [row] = await ctx.db
-    .insert(commissionPlans)
-    .values({ id: newId('plan', ctx.clock), operatorId, ...input, createdAt: ctx.clock.now() })
-    .returning();
-  return presentPlan(row!);
-}
-
-export async function listPlans(ctx: TenantStore) {
-  const { operatorId } = ctx;
-  return (
-    await ctx.db
-      .select()
-      .from(commissionPlans)
-      .where(eq(commissionPlans.operatorId, operatorId))
-      .orderBy(asc(commissionPlans.name))
-  ).map(presentPlan);
-}
-
-export async function assignPlan(ctx: TenantStore, input: { planId: string; partnerId: string }) {
-  const { operatorId } = ctx;
-  const { planId, partnerId } = input;
-  const [plan] = await ctx.db
-    .select()
-    .from(commissionPlans)
-    .where(and(eq(commissionPlans.operatorId, operatorId), eq(commissionPlans.id, planId)));
-  if (!plan) throw notFound('Plan');
-  if (!(await partnerExists(ctx, partnerId)))
-    throw new DomainError('validation_failed', 'body.partnerId: no such partner', [
-      {
-        path: 'body.partnerId',
-        reason: 'not_found_reference',
-        params: { resource: 'partner' },
-        message: 'no such partner',
-      },
-    ]);
-  await ctx.db.insert(planAssignments).values({ planId, partnerId, operatorId }).onConflictDoNothing();
-  return presentPlan(plan);
-}
-
-/** Plans a partner may choose: the defaults plus those assigned to it. */
-export async function plansForPartner(ctx: TenantStore, partnerId: string) {
-  const { operatorId } = ctx;
-  const assigned = ctx.db
-    .select({ id: planAssignments.planId })
-    .from(planAssignments)
-    .where(and(eq(planAssignments.operatorId, operatorId), eq(planAssignments.partnerId, partnerId)));
-  const rows = await ctx.db
-    .select()
-    .from(commissionPlans)
-    .where(
-      and(
-        eq(commissionPlans.operatorId, operatorId),
-        or(eq(commissionPlans.isDefault, true), inArray(commissionPlans.id, assigned)),
-      ),
-    )
-    .orderBy(asc(commissionPlans.name));
-  return rows.map(presentPlan);
-}
-
 // ---- Look-ups for other modules (they never read the catalog's tables themselves). ----
 
 /** A read context: the database and its bound-parameter limit per statement (100 on D1). */
@@ -350,20 +269,9 @@ export interface BrandSummary {
   id: string;
   name: string;
 }
-export interface PlanSummary {
-  id: string;
-  name: string;
-  kind: PlanRow['kind'];
-}
-
 export const brandSummaryOf = (id: SQLWrapper) =>
   jsonObject<BrandSummary>(
     sql`(select json_object('id', ${brands.id}, 'name', ${brands.name}) from ${brands} where ${brands.id} = ${id})`,
-  );
-
-export const planSummaryOf = (id: SQLWrapper) =>
-  jsonObject<PlanSummary>(
-    sql`(select json_object('id', ${commissionPlans.id}, 'name', ${commissionPlans.name}, 'kind', ${commissionPlans.kind}) from ${commissionPlans} where ${commissionPlans.id} = ${id})`,
   );
 
 export const landingSummaryOf = (id: SQLWrapper) =>
@@ -407,7 +315,7 @@ export async function catalogNames(
 ): Promise<Record<'brand' | 'plan' | 'landing' | 'creative' | 'trafficSource', Map<string, string>>> {
   const load = async (
     values: Iterable<string> | undefined,
-    table: typeof brands | typeof commissionPlans | typeof landings | typeof trafficSources,
+    table: typeof brands | typeof landings | typeof trafficSources,
   ) =>
     new Map(
       (
@@ -437,7 +345,7 @@ export async function catalogNames(
   );
   return {
     brand: await load(ids.brand, brands),
-    plan: await load(ids.plan, commissionPlans),
+    plan: await planNames(ctx, ids.plan ?? []),
     landing: await load(ids.landing, landings),
     creative: creativeTitles,
     trafficSource: await load(ids.trafficSource, trafficSources),

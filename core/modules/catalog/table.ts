@@ -81,37 +81,3 @@ export const trafficSources = sqliteTable(
   },
   (t) => [uniqueIndex('traffic_sources_operator_name').on(t.operatorId, t.name)],
 );
-
-export const PLAN_KINDS = ['cpa', 'revshare', 'hybrid', 'cpl'] as const;
-
-/** Commission plans as named records; their maths arrive with the billing issue. */
-export const commissionPlans = sqliteTable(
-  'commission_plans',
-  {
-    id: text('id').primaryKey(),
-    operatorId: text('operator_id')
-      .notNull()
-      .references(() => operators.id, { onDelete: 'cascade' }),
-    name: text('name').notNull(),
-    kind: text('kind', { enum: PLAN_KINDS }).notNull(),
-    /** Human-readable terms shown under "more" in the wizard (e.g. {"RevShare": "35% of NGR"}). */
-    terms: text('terms', { mode: 'json' }).$type<Record<string, string>>().notNull(),
-    /** Default plans are offered to every partner; others only to partners they are assigned to. */
-    isDefault: integer('is_default', { mode: 'boolean' }).notNull(),
-    supportsSubAffiliates: integer('supports_sub_affiliates', { mode: 'boolean' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (t) => [uniqueIndex('commission_plans_operator_name').on(t.operatorId, t.name)],
-);
-
-export const planAssignments = sqliteTable(
-  'plan_assignments',
-  {
-    planId: text('plan_id')
-      .notNull()
-      .references(() => commissionPlans.id, { onDelete: 'cascade' }),
-    partnerId: text('partner_id').notNull(),
-    operatorId: text('operator_id').notNull(),
-  },
-  (t) => [uniqueIndex('plan_assignments_pk').on(t.planId, t.partnerId)],
-);

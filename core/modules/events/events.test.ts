@@ -30,7 +30,15 @@ beforeEach(async () => {
       json: { brandId, name: 'Home', url: 'https://casino.example/', audience: 'players', language: 'en' },
     }),
   );
-  const plan = await unwrap(op.client.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', isDefault: true } }));
+  const plan = await unwrap(
+    op.client.v1.plans.$post({
+      json: {
+        name: 'CPA',
+        terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
+        isDefault: true,
+      },
+    }),
+  );
   const campaign = await unwrap(
     partner.v1.partner.campaigns.$post({ json: { name: 'Main', brandId, planId: plan.id } }),
   );

@@ -26,7 +26,13 @@ async function setUp() {
     }),
   );
   const plan = await unwrap(
-    operator.v1.plans.$post({ json: { name: 'CPA', kind: 'cpa', terms: {}, isDefault: true } }),
+    operator.v1.plans.$post({
+      json: {
+        name: 'CPA',
+        terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
+        isDefault: true,
+      },
+    }),
   );
   partners = [];
   for (const email of ['a@example.com', 'b@example.com']) {

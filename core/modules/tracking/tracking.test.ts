@@ -54,7 +54,11 @@ async function setUpPromo() {
   const source = await unwrap(op.client.v1.traffic_sources.$post({ json: { name: 'SEO' } }));
   const plan = await unwrap(
     op.client.v1.plans.$post({
-      json: { name: 'RevShare 35%', kind: 'revshare', terms: { RevShare: '35% of NGR' }, isDefault: true },
+      json: {
+        name: 'RevShare 35%',
+        terms: { billingPeriod: 'monthly', revshare: { percent: '35', negativeCarryOver: true } },
+        isDefault: true,
+      },
     }),
   );
   const catalog = await unwrap(partner.v1.partner.catalog.$get());

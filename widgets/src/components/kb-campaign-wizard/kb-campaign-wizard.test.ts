@@ -86,10 +86,8 @@ describe('<kb-campaign-wizard>', () => {
     more.click();
     await waitFor(() => !$in(el, '#wizard-terms').hidden, 1000, 'terms shown');
     expect(more.getAttribute('aria-expanded')).to.equal('true');
-    const terms = [...el.shadowRoot!.querySelectorAll('#wizard-terms dt')].map(
-      (dt) => `${dt.textContent}: ${dt.nextElementSibling?.textContent}`,
-    );
-    expect(terms.join(' | ')).to.equal('Revenue share: 30% | Hold period: 7 days');
+    const terms = [...el.shadowRoot!.querySelectorAll('#wizard-terms [part~="term"]')].map((li) => li.textContent);
+    expect(terms.join(' | ')).to.equal('RevShare 30% of NGR, negative balance carried over | Billed monthly');
 
     submit(el);
     const nameError = await find(el, '#wizard-name-error');

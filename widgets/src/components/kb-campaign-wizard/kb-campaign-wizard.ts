@@ -61,7 +61,7 @@ const emptyValues = (): WizardValues => ({
  * @csspart check - One audience option.
  * @csspart check-label - Its label.
  * @csspart radio - A radio button.
- * @csspart terms - The plan's terms (a `facts` list of `term-key` / `term-value`).
+ * @csspart terms - The plan's terms in words (`terms-lines` of `term`; `scheduled-from` before a scheduled change).
  * @csspart gallery - The banner picker (`<kb-creatives>`).
  * @csspart result - The created promo. @csspart link-field - The tracking link. @csspart snippet-field - The HTML code.
  * @csspart snippet - The HTML code as text. @csspart copy-row - Copy button row. @csspart copy-status - "Copied".
@@ -319,6 +319,7 @@ export class KbCampaignWizard extends CampaignSection {
       landings: this.landings,
       subAffiliatesOff: this.subAffiliatesOff,
       showTerms: this.showTerms,
+      locale: this.i18n.locale,
       m: this.m.bind(this),
       c: this.c.bind(this),
       set: this.set,

@@ -5,7 +5,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { MessageParams } from '../../internal/i18n.ts';
+import type { Locale, MessageParams } from '../../internal/i18n.ts';
+import { renderPlanTerms } from '../../internal/campaign/plan-terms.ts';
 import type { CampaignKey } from '../../internal/campaign/campaign.messages.ts';
 import { selectField, textField } from '../../internal/campaign/campaign-fields.ts';
 import { AUDIENCES, type Audience, type Catalog, type Landing } from '../../internal/campaign/campaign-types.ts';
@@ -33,6 +34,7 @@ export interface WizardView {
   /** The plan has no sub-affiliate program, so that audience has nothing to offer. */
   subAffiliatesOff: boolean;
   showTerms: boolean;
+  locale: Locale;
   m(key: WizardKey, params?: MessageParams): string;
   c(key: CampaignKey, params?: MessageParams): string;
   set(patch: Partial<WizardValues>): void;
@@ -51,7 +53,6 @@ const loneError = (id: string, error: string | undefined) =>
 export function renderCampaignStep(w: WizardView): TemplateResult {
   const { v, m, c, errors, catalog } = w;
   const plan = catalog.plans.find((p) => p.id === v.planId);
-  const terms = plan ? Object.entries(plan.terms) : [];
   const choose = ['', m('choose')] as const;
   return html`
     ${textField({ id: 'wizard-name', name: 'name', label: c('name'), value: v.name, error: errors.name, maxlength: 120, onInput: (name) => w.set({ name }) })}
@@ -80,11 +81,7 @@ export function renderCampaignStep(w: WizardView): TemplateResult {
         aria-controls="wizard-terms" @click=${w.toggleTerms}>${m('more')}</button>
     </div>
     <div id="wizard-terms" part="terms" ?hidden=${!w.showTerms}>
-      ${
-        terms.length
-          ? html`<dl part="facts">${terms.map(([key, value]) => html`<dt part="term-key">${key}</dt><dd part="term-value">${value}</dd>`)}</dl>`
-          : html`<p part="hint">${m('noTerms')}</p>`
-      }
+      ${renderPlanTerms(plan, w.locale)}
     </div>`
         : nothing
     }`;

@@ -21,10 +21,18 @@ export const planRev = {
   id: 'pln_rev',
   name: 'RevShare 30%',
   kind: 'revshare' as const,
-  terms: { 'Revenue share': '30%', 'Hold period': '7 days' },
   isDefault: true,
   supportsSubAffiliates: true,
-  createdAt: at,
+  individual: false,
+  current: {
+    effectiveFrom: '2026-01-01',
+    terms: { billingPeriod: 'monthly' as const, revshare: { percent: '30', negativeCarryOver: true } },
+    summary: {
+      en: ['RevShare 30% of NGR, negative balance carried over', 'Billed monthly'],
+      ru: ['RevShare 30% от NGR, отрицательный баланс переносится', 'Расчёт ежемесячно'],
+    },
+  },
+  scheduled: [],
 };
 
 const landing = (id: string, name: string, audience: 'players' | 'sub_affiliates', brandId = 'brd_lucky') => ({

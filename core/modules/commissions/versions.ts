@@ -1,0 +1,89 @@
+/**
+ * Plan versions: which terms are in effect on a local date, and a plan as answered (the version
+ * in effect today, the scheduled ones, the terms in words).
+ */
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import type { TenantContext } from '../../lib/context.ts';
+import { isoDate, wallClock } from '../../lib/time-zones.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
+import { findOperatorTimeZone } from '../operators/service.ts';
+import { catalogNames } from '../catalog/service.ts';
+import { commissionPlans, planVersions } from './table.ts';
+import { presentTerms, type StoredPlanTerms } from './terms.ts';
+import { planSummary } from './words.ts';
+
+export type PlanRow = typeof commissionPlans.$inferSelect;
+type VersionRow = typeof planVersions.$inferSelect;
+
+/** Today's date on the operator's clocks ("YYYY-MM-DD"): versions start on local days. */
+export async function operatorToday(ctx: Pick<TenantContext, 'db' | 'clock' | 'operatorId'>): Promise<string> {
+  return isoDate(wallClock(await findOperatorTimeZone(ctx), ctx.clock.now().getTime()));
+}
+
+/** The version of a plan in effect on a local date, or null before its first version (or for another operator's plan). */
+export async function planTermsOn(
+  ctx: Pick<TenantContext, 'db' | 'operatorId'>,
+  input: { planId: string; date: string },
+): Promise<{ effectiveFrom: string; terms: StoredPlanTerms | null } | null> {
+  const [row] = await ctx.db
+    .select({ effectiveFrom: planVersions.effectiveFrom, terms: planVersions.terms })
+    .from(planVersions)
+    .where(
+      and(
+        eq(planVersions.operatorId, ctx.operatorId),
+        eq(planVersions.planId, input.planId),
+        lte(planVersions.effectiveFrom, input.date),
+      ),
+    )
+    .orderBy(desc(planVersions.effectiveFrom))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Plans as answered: each with the version in effect today, the scheduled ones and the words, brands named. */
+export async function presentPlans(ctx: TenantContext, plans: PlanRow[]) {
+  const today = await operatorToday(ctx);
+  const versions = await selectInChunks(
+    plans.map((p) => p.id),
+    (ids) =>
+      ctx.db
+        .select()
+        .from(planVersions)
+        .where(and(eq(planVersions.operatorId, ctx.operatorId), inArray(planVersions.planId, ids)))
+        .orderBy(asc(planVersions.effectiveFrom)),
+    ctx.maxBoundParams,
+  );
+  const brandIds = versions.flatMap((v) => v.terms?.cpa?.amounts.flatMap((a) => (a.brandId ? [a.brandId] : [])) ?? []);
+  const names = { brands: (await catalogNames(ctx, { brand: brandIds })).brand };
+  const present = (v: VersionRow) => ({
+    effectiveFrom: v.effectiveFrom,
+    terms: v.terms && presentTerms(v.terms),
+    summary: planSummary(v.terms, names),
+  });
+  return plans.map(({ operatorId: _o, createdAt, ...plan }) => {
+    const own = versions
+      .filter((v) => v.planId === plan.id)
+      .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
+    const current = own.filter((v) => v.effectiveFrom <= today).at(-1);
+    return {
+      ...plan,
+      createdAt: createdAt.toISOString(),
+      current: current ? present(current) : null,
+      scheduled: own.filter((v) => v.effectiveFrom > today).map(present),
+    };
+  });
+}
+
+export async function presentPlan(ctx: TenantContext, plan: PlanRow) {
+  const [presented] = await presentPlans(ctx, [plan]);
+  return presented!;
+}
+
+/** One of this operator's plans, or undefined. */
+export async function findPlanRow(ctx: Pick<TenantContext, 'db' | 'operatorId'>, planId: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(commissionPlans)
+    .where(and(eq(commissionPlans.operatorId, ctx.operatorId), eq(commissionPlans.id, planId)));
+  return row;
+}
