@@ -8,8 +8,8 @@ import { defineMessages, type Locale } from '../i18n.ts';
 import type { Plan } from './campaign-types.ts';
 
 const planTermsMessages = defineMessages({
-  en: { from: 'From {date}:', notSet: 'Terms not set' },
-  ru: { from: 'С {date}:', notSet: 'Условия не заданы' },
+  en: { from: 'From {date}:', notSet: 'Terms not set up yet' },
+  ru: { from: 'С {date}:', notSet: 'Условия ещё не заданы' },
 });
 
 /** "1 January 2027" / "1 января 2027 г.": a local date of the operator's, shown as written. */
@@ -21,9 +21,10 @@ export const localDateWords = (date: string, locale: Locale) =>
 const lines = (summary: Record<Locale, string[]>, locale: Locale, part: string) =>
   html`<ul part=${part}>${summary[locale].map((line) => html`<li part="term">${line}</li>`)}</ul>`;
 
+/** Today's terms, or "Terms not set up yet" before the plan's first day or while its terms are not set up (null). */
 export function renderPlanTerms(plan: Plan, locale: Locale): TemplateResult {
   const t = (key: 'from' | 'notSet', date = '') => planTermsMessages(locale, key, { date });
-  return html`${plan.current ? lines(plan.current.summary, locale, 'terms-lines') : html`<p part="hint">${t('notSet')}</p>`}
+  return html`${plan.current?.terms ? lines(plan.current.summary, locale, 'terms-lines') : html`<p part="hint">${t('notSet')}</p>`}
     ${plan.scheduled.map(
       (v) => html`<p part="scheduled-from">${t('from', localDateWords(v.effectiveFrom, locale))}</p>
         ${lines(v.summary, locale, 'terms-lines scheduled')}`,
