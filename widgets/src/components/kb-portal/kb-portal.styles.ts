@@ -55,14 +55,14 @@ export const portalStyles = css`
   [part~='theme-toggle'] { border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small); }
   [part~='menu-button'], [part~='menu-extras'] { display: none; }
   [part~='nav'] { padding: 0 var(--kb-space-4); border-bottom: 1px solid var(--kb-color-border); }
-  /* A dozen sections share one row in a portal of about 1000 px (the hosted page's column, a 1440 px screen): the
+  /* Thirteen sections share one row in a portal of about 1000 px (the hosted page's column, a 1440 px screen): the
      entries are a little smaller and closer than the text; a roomy portal spaces them out. Narrower than they fit
      (a 1024 px screen in Russian), they wrap to a second line: none is ever out of sight. */
   [part~='nav-list'] {
-    display: flex; flex-wrap: wrap; column-gap: 0.7em; row-gap: 0; margin: 0; padding: 0; list-style: none;
+    display: flex; flex-wrap: wrap; column-gap: 0.6em; row-gap: 0; margin: 0; padding: 0; list-style: none;
   }
   [part~='nav-link'] {
-    border: 0; background: transparent; color: var(--kb-color-text-muted); font-size: 0.9em;
+    border: 0; background: transparent; color: var(--kb-color-text-muted); font-size: 0.86em;
     padding: var(--kb-space-2) 0; border-bottom: 2px solid transparent; white-space: nowrap;
   }
   @container kb-portal (min-width: 1200px) {

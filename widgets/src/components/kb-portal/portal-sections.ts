@@ -97,6 +97,14 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-creatives part="section section-creatives"></kb-creatives>`,
   },
   {
+    id: 'plans',
+    load: campaignsChunk,
+    labelKey: 'nav.plans',
+    component: 'campaigns',
+    requiresSession: true,
+    render: () => html`<kb-plans part="section section-plans"></kb-plans>`,
+  },
+  {
     id: 'reports',
     load: statisticsChunk,
     labelKey: 'nav.reports',
