@@ -97,7 +97,13 @@ export interface CubeRow extends CubeMetrics {
 
 const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow[]> {
+export const snakeCase = snake;
+
+/**
+ * The query's cube sums as SQL: one row per period cut × groups × currency (`period`, `g0`…,
+ * `currency` and the metric columns), or null when no span reads anything.
+ */
+export function cubeSums(ctx: TenantRead, q: CubeQuery): SQL | null {
   const byTable = new Map<string, Array<Span & { period: number }>>();
   for (const span of q.spans) {
     const table = tableFor(q.set, span.grain, q.localDays);
@@ -105,7 +111,7 @@ export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow
     if (list) list.push(span);
     else byTable.set(table, [span]);
   }
-  if (byTable.size === 0) return [];
+  if (byTable.size === 0) return null;
   const groupSelect = q.groupBy.map((a, i) => `t.${ATTRIBUTE_COLUMNS[a]} as g${i}`).join(', ');
   const metricSelect = METRIC_COLUMNS.map((m) => `s.sign * t.${snake(m)} as ${snake(m)}`).join(', ');
   const conditions: SQL[] = [sql`t.operator_id = ${ctx.operatorId}`];
@@ -138,6 +144,14 @@ export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow
   const keyList = sql.raw(['period', ...groups, 'currency'].join(', '));
   const sums = sql.raw(METRIC_COLUMNS.map((m) => `sum(${snake(m)}) as ${snake(m)}`).join(', '));
   const union = sql.join(parts, sql.raw(' union all '));
+  return sql`select ${keyList}, ${sums} from (${union}) group by ${keyList}`;
+}
+
+/** Every row of the query's cube sums (the report then folds, sorts and pages them). */
+export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow[]> {
+  const sums = cubeSums(ctx, q);
+  if (!sums) return [];
+  const groups = q.groupBy.map((_, i) => `g${i}`);
   const fields = sql.raw(['period', ...groups, 'currency', ...METRIC_COLUMNS.map(snake)].join(', '));
   // The rows come back as JSON arrays, a few thousand to a text value: the driver turns a long
   // result into objects value by value (about four times the query's own time for a 20k-row
@@ -145,7 +159,7 @@ export async function queryCubes(ctx: TenantRead, q: CubeQuery): Promise<CubeRow
   const chunks = await ctx.db.all<{ rows: string }>(
     sql`select json_group_array(json(r)) as rows from (
       select json_array(${fields}) as r, (row_number() over ()) / ${ROWS_PER_CHUNK} as chunk
-      from (select ${keyList}, ${sums} from (${union}) group by ${keyList})
+      from (${sums})
     ) group by chunk`,
   );
   const width = groups.length;

@@ -187,6 +187,17 @@ export async function presentValues(
   };
 }
 
+/**
+ * What a report sorts by: the asked column, else the time grouping ascending, else clicks
+ * descending (or the first grouping when clicks are hidden); ties by the row key ascending.
+ */
+export function sortOf(query: Pick<ReportQuery, 'sort' | 'order' | 'groupBy'>, metrics: readonly Metric[]) {
+  const time = query.groupBy.find((g) => TIME_SET.has(g));
+  const sort = query.sort ?? time ?? (metrics.includes('clicks') ? 'clicks' : (query.groupBy[0] ?? 'clicks'));
+  const order = query.order ?? (sort === time || (query.groupBy as string[]).includes(sort) ? 'asc' : 'desc');
+  return { sort, direction: order === 'asc' ? 1 : -1, byGroup: (query.groupBy as string[]).includes(sort) };
+}
+
 const compare = <T extends string | number>(a: T, b: T) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Sorted as asked: by a metric or a grouping; default the time grouping ascending, else clicks descending. */
@@ -196,11 +207,7 @@ export function sortRows(
   metrics: readonly Metric[],
   sortValue: (row: Folded, metric: Metric) => number,
 ): Folded[] {
-  const time = query.groupBy.find((g) => TIME_SET.has(g));
-  const sort = query.sort ?? time ?? (metrics.includes('clicks') ? 'clicks' : (query.groupBy[0] ?? 'clicks'));
-  const order = query.order ?? (sort === time || (query.groupBy as string[]).includes(sort) ? 'asc' : 'desc');
-  const direction = order === 'asc' ? 1 : -1;
-  const byGroup = (query.groupBy as string[]).includes(sort);
+  const { sort, direction, byGroup } = sortOf(query, metrics);
   // Each row's sort value and tie-break key computed once (a report may have tens of thousands of rows).
   const decorated = rows.map((row) => ({
     row,

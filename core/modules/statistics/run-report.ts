@@ -12,9 +12,17 @@ import { spansOf } from './decompose.ts';
 import { cutPeriod, localToday, MAX_FINE_PERIOD_DAYS, periodDays, resolvePeriod } from './periods.ts';
 import { addCosts, costApplies } from './report-costs.ts';
 import { labelRows } from './report-labels.ts';
-import { chooseCubeSet, chooseLocalDayCube, grainsOf, queryCubes, type Attribute } from './report-sql.ts';
+import {
+  chooseCubeSet,
+  chooseLocalDayCube,
+  grainsOf,
+  queryCubes,
+  type Attribute,
+  type CubeQuery,
+} from './report-sql.ts';
+import { queryReportPage, sortsInSql } from './report-page.ts';
 import { readableLocalDays } from './roll-up.ts';
-import { foldRows, presentValues, sortRows, sumTotals } from './report-values.ts';
+import { emptyFolded, foldRows, presentValues, sortOf, sortRows, sumTotals, type Folded } from './report-values.ts';
 import { getReportSettings } from './report-settings.ts';
 import {
   ATTRIBUTE_GROUPINGS,
@@ -69,8 +77,15 @@ export async function runPartnerReport(ctx: PartnerContext, query: ReportQuery):
   });
 }
 
+const OPERATOR: Audience = { partnerId: null, hiddenMetrics: new Set(), hiddenGroupings: new Set() };
+
 export async function runOperatorReport(ctx: TenantContext, query: ReportQuery): Promise<Report> {
-  return runReport(ctx, query, { partnerId: null, hiddenMetrics: new Set(), hiddenGroupings: new Set() });
+  return runReport(ctx, query, OPERATOR);
+}
+
+/** The same report with every row folded, sorted and paged in JavaScript: what the SQL page is checked against. */
+export async function runOperatorReportFolded(ctx: TenantContext, query: ReportQuery): Promise<Report> {
+  return runReport(ctx, query, OPERATOR, 'fold');
 }
 
 /** The metrics an audience may see, in the order asked (default: all of them). */
@@ -101,7 +116,12 @@ function checkGroupings(
   };
 }
 
-async function runReport(ctx: TenantContext, query: ReportQuery, audience: Audience): Promise<Report> {
+async function runReport(
+  ctx: TenantContext,
+  query: ReportQuery,
+  audience: Audience,
+  engine: 'auto' | 'fold' = 'auto',
+): Promise<Report> {
   const timeZone = query.timeZone ?? (await findOperatorTimeZone(ctx));
   if (!isTimeZone(timeZone))
     throw fieldProblem('query.timeZone', 'invalid_format', 'must be an IANA time zone like Europe/Malta', {
@@ -148,37 +168,52 @@ async function runReport(ctx: TenantContext, query: ReportQuery, audience: Audie
   const spans = cuts.flatMap((cut, period) =>
     spansOf(cut.start, cut.end, grains, readable).map((s) => ({ ...s, period })),
   );
-  const emptyFilter = Object.values(filters).some((v) => v.length === 0);
-  const rows = emptyFilter
-    ? []
-    : await queryCubes(ctx, {
-        set,
-        localDays,
-        spans,
-        groupBy: grouping.attributes,
-        filters,
-        ...(query.parameter ? { parameterKey: query.parameter } : {}),
-      });
-
   const metrics = visibleMetrics(query.metrics, audience);
   const groupBy = query.groupBy as Grouping[];
   if (query.sort && !(metrics as string[]).includes(query.sort) && !(groupBy as string[]).includes(query.sort))
     throw fieldProblem('query.sort', 'invalid_choice', 'sort by a metric of the report or one of its groupings', {
       allowed: [...metrics, ...groupBy],
     });
-  let folded = foldRows(rows, cuts, grouping, groupBy);
+  const cubeQuery: CubeQuery = {
+    set,
+    localDays,
+    spans,
+    groupBy: grouping.attributes,
+    filters,
+    ...(query.parameter ? { parameterKey: query.parameter } : {}),
+  };
+  const emptyFilter = Object.values(filters).some((v) => v.length === 0);
   const costKnown = metrics.includes('cost') && costApplies(grouping, filters);
-  if (costKnown) folded = await addCosts(ctx, { rows: folded, range, time: grouping.time, filters, groupBy });
   const ratesDate = query.currency ? (query.ratesDate ?? localToday(timeZone, ctx.clock.now().getTime())) : null;
-  const totals = sumTotals(folded);
-  const present = await presentValues(ctx, {
-    metrics,
-    currency: query.currency ?? null,
-    ratesDate,
-    costKnown,
-    rows: [...folded, totals],
-  });
-  const page = sortRows(folded, query, metrics, present.sortValue).slice(query.offset, query.offset + query.limit);
+  const presenting = { metrics, currency: query.currency ?? null, ratesDate, costKnown };
+  const order = sortOf(query, metrics);
+  let page: Folded[];
+  let totals: Folded;
+  let total: number;
+  let present: Awaited<ReturnType<typeof presentValues>>;
+  if (engine === 'auto' && !costKnown && sortsInSql(order.sort, groupBy)) {
+    // Sorted and paged by the database: only the page comes back.
+    const result = emptyFilter
+      ? { rows: [], totals: emptyFolded({}), total: 0 }
+      : await queryReportPage(ctx, {
+          cube: cubeQuery,
+          cuts,
+          groupBy,
+          ...order,
+          limit: query.limit,
+          offset: query.offset,
+        });
+    ({ rows: page, totals, total } = result);
+    present = await presentValues(ctx, { ...presenting, rows: [...page, totals] });
+  } else {
+    const rows = emptyFilter ? [] : await queryCubes(ctx, cubeQuery);
+    let folded = foldRows(rows, cuts, grouping, groupBy);
+    if (costKnown) folded = await addCosts(ctx, { rows: folded, range, time: grouping.time, filters, groupBy });
+    totals = sumTotals(folded);
+    total = folded.length;
+    present = await presentValues(ctx, { ...presenting, rows: [...folded, totals] });
+    page = sortRows(folded, query, metrics, present.sortValue).slice(query.offset, query.offset + query.limit);
+  }
   const labels = await labelRows(ctx, { rows: page, groupBy });
   const pageValues = page.map((row) => present.values(row));
   const totalValues = present.values(totals);
@@ -194,6 +229,6 @@ async function runReport(ctx: TenantContext, query: ReportQuery, audience: Audie
     },
     rows: page.map((row, i) => ({ key: row.key, labels: labels[i]!, values: pageValues[i]! })),
     totals: totalValues,
-    total: folded.length,
+    total,
   };
 }
