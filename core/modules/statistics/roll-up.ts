@@ -92,7 +92,8 @@ export async function rollUpLocalDays(ctx: TenantStore, { deadline = Infinity } 
       .select({ bucket: sql<number | null>`min(${statsFullDay.bucket})` })
       .from(statsFullDay)
       .where(eq(statsFullDay.operatorId, ctx.operatorId));
-    next = first?.bucket == null ? localDateOf(zone, todayStart) : localDateOf(zone, first.bucket);
+    const firstBucket = first?.bucket ?? null;
+    next = localDateOf(zone, firstBucket === null ? todayStart : firstBucket);
   }
   while (dayStartOf(zone, next) < todayStart) {
     if (overBudget()) return { timeZone: zone, days, rolledUntil, done: false };
