@@ -4,8 +4,9 @@
  * user (POST /v1/partner_sessions with the operator's secret key) and hands the single-use
  * client secret to its page. The secret key never reaches the browser.
  *
- * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`)
- * to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES and KABINET_PROXY_READS.
+ * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
+ * `<kb-plans-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES
+ * and KABINET_PROXY_READS.
  */
 import { Hono } from 'hono';
 import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
@@ -14,15 +15,22 @@ import { DEMO_OPERATORS } from './demo-operators.ts';
 
 /**
  * The only Operator API paths the console proxy forwards: the CPA-network catalog, connections
- * (with their offers) and conversions. Anything else (API keys, partners, payouts…) is a 404, so
- * the proxy cannot be used as a general-purpose key holder.
+ * (with their offers), conversions and commission plans (with their assignments). Anything else
+ * (API keys, partner decisions, payouts…) is a 404, so the proxy cannot be used as a general-purpose
+ * key holder.
  */
-export const KABINET_PROXY_PREFIXES = ['/v1/networks', '/v1/network_connections', '/v1/conversions'] as const;
+export const KABINET_PROXY_PREFIXES = [
+  '/v1/networks',
+  '/v1/network_connections',
+  '/v1/conversions',
+  '/v1/plans',
+] as const;
 /**
- * And, for the report screen, these paths read with GET only: the report over all partners and its
- * options. What partners may see (`/v1/reports/settings`) is not the console's to change.
+ * And these paths read with GET only: for the report screen, the report over all partners and its
+ * options (what partners may see, `/v1/reports/settings`, is not the console's to change); for the
+ * plans panel's partner picker, the partner list (approving or blocking partners is not forwarded).
  */
-export const KABINET_PROXY_READS = ['/v1/reports/performance', '/v1/reports/options'] as const;
+export const KABINET_PROXY_READS = ['/v1/reports/performance', '/v1/reports/options', '/v1/partners'] as const;
 
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
@@ -67,8 +75,8 @@ export function createDemoOperatorBackend(api: AppType) {
       return c.json(
         {
           error:
-            'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions ' +
-            'and GET /v1/reports/performance and /v1/reports/options',
+            'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
+            '/v1/plans and GET /v1/reports/performance, /v1/reports/options and /v1/partners',
         },
         404,
       );

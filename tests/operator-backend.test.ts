@@ -1,6 +1,6 @@
 /**
  * The demo operator backend's console proxy (`/demo/operator-backend/:operatorId/kabinet/*`): it adds
- * the operator's secret key server-side, forwards only the network, connection and conversion
+ * the operator's secret key server-side, forwards only the network, connection, conversion and plan
  * routes, and passes status and body through unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,8 +68,41 @@ describe('demo operator backend: console proxy', () => {
     expect(problem.errors.some((e) => e.path === 'body.name')).toBe(true);
   });
 
+  it('forwards the plans routes, and the partner list for reading only (the plans panel’s partner picker)', async () => {
+    const json = (method: string, body: unknown) => ({
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    // The body <kb-plans-console>'s form sends (amounts and percentages as decimal strings).
+    const terms = {
+      billingPeriod: 'weekly',
+      cpa: {
+        amounts: [{ amount: '150.00', currency: 'EUR' }],
+        qualification: { minFirstDeposit: [{ amount: '20', currency: 'EUR' }], withinDays: 30, countries: ['DE'] },
+      },
+      revshare: { percent: '12.5', negativeCarryOver: true },
+      subAffiliate: { levels: ['5', '2'] },
+    };
+    const created = await call('/v1/plans', json('POST', { name: 'Console plan', isDefault: false, terms }));
+    expect(created.status).toBe(201);
+    const plan = (await created.json()) as { id: string; kind: string };
+    expect(plan.kind).toBe('hybrid');
+    const past = await call(`/v1/plans/${plan.id}`, json('PATCH', { terms, effectiveFrom: '2020-01-01' }));
+    expect(((await past.json()) as { errors: Array<{ path: string }> }).errors[0]!.path).toBe('body.effectiveFrom');
+    const list = (await (await call('/v1/plans')).json()) as { data: Array<{ id: string }> };
+    expect(list.data.map((p) => p.id)).toEqual([plan.id]);
+    expect((await call('/v1/partners')).status).toBe(200);
+    const decide = await call('/v1/partners', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(decide.status).toBe(404);
+  });
+
   it('forwards nothing outside the network, connection and conversion routes, and no unknown operator', async () => {
-    for (const path of ['/v1/api_keys', '/v1/partners', '/v1/networksX', '/health', '/v1/../v1/partners']) {
+    for (const path of ['/v1/api_keys', '/v1/partners/prt_x', '/v1/networksX', '/health', '/v1/../v1/api_keys']) {
       expect((await call(path)).status, path).toBe(404);
     }
     expect(

@@ -1,7 +1,9 @@
 /**
  * Script-tag entry for operator consoles (`<script type="module" src="…/kabinet-operator.js">`):
- * defines `<kb-network-connections>` (CPA-network catalog, connections, offers, conversions) and
- * `<kb-operator-reports>` (the performance report over all partners, with its `<kb-stats-chart>`).
+ * defines `<kb-network-connections>` (CPA-network catalog, connections, offers, conversions),
+ * `<kb-operator-reports>` (the performance report over all partners, with its `<kb-stats-chart>`) and
+ * `<kb-plans-console>` (commission plans: terms in words, create, new terms versions, offer to a
+ * partner; with its `<kb-plan-form>`).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -13,11 +15,15 @@ import {
 } from './components/kb-network-connections/kb-network-connections.ts';
 import { KbOperatorReports } from './components/kb-operator-reports/kb-operator-reports.ts';
 import { KbStatsChart } from './internal/statistics/kb-stats-chart.ts';
+import { KbPlansConsole } from './components/kb-plans-console/kb-plans-console.ts';
+import { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
 define('kb-operator-reports', KbOperatorReports);
 define('kb-stats-chart', KbStatsChart);
+define('kb-plans-console', KbPlansConsole);
+define('kb-plan-form', KbPlanForm);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -29,6 +35,9 @@ export { KbNetworkOffers } from './components/kb-network-connections/kb-network-
 export { KbNetworkConversions } from './components/kb-network-connections/kb-network-conversions.ts';
 export { KbOperatorReports } from './components/kb-operator-reports/kb-operator-reports.ts';
 export { KbStatsChart } from './internal/statistics/kb-stats-chart.ts';
+export { KbPlansConsole } from './components/kb-plans-console/kb-plans-console.ts';
+export { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
+export type { OperatorPlan, PartnerSummary, PlanTerms } from './components/kb-plans-console/plans-types.ts';
 export type {
   Connection,
   ConversionStatus,

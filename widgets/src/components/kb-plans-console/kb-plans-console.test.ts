@@ -1,0 +1,264 @@
+import { html } from 'lit';
+import { expect } from '@open-wc/testing';
+import { define } from '../../internal/base-element.ts';
+import { $in, describe, fixture, it } from '../../internal/test-helpers.ts';
+import {
+  API,
+  fill,
+  find,
+  json,
+  mockApi,
+  problem,
+  query,
+  type ApiMock,
+} from '../../internal/account/account-test-kit.ts';
+import { eachTestApi } from '../../internal/statistics/statistics-test-kit.ts';
+import { KbPlansConsole } from './kb-plans-console.ts';
+import { KbPlanForm } from './kb-plan-form.ts';
+import { today } from './plan-terms-draft.ts';
+import type { OperatorPlan, PartnerSummary } from './plans-types.ts';
+
+define('kb-plans-console', KbPlansConsole);
+define('kb-plan-form', KbPlanForm);
+
+const BASE = `${API}/admin/kabinet`;
+const PLANS = '/admin/kabinet/v1/plans';
+const PARTNERS = '/admin/kabinet/v1/partners';
+const words = (en: string[], ru: string[]) => ({ en, ru });
+
+const HYBRID: OperatorPlan = {
+  id: 'pln_hybrid',
+  name: 'Hybrid EU',
+  kind: 'hybrid',
+  isDefault: true,
+  supportsSubAffiliates: false,
+  notes: null,
+  createdAt: '2026-11-01T10:00:00.000Z',
+  current: {
+    effectiveFrom: '2026-11-01',
+    terms: {
+      billingPeriod: 'monthly',
+      cpa: { amounts: [{ amount: '150.00', currency: 'EUR' }], qualification: { withinDays: 30 } },
+      revshare: { percent: '25', negativeCarryOver: false },
+      tiers: { basis: 'qualified_players', pays: 'whole_period', steps: [{ minPlayers: 10, percent: '30' }] },
+    },
+    summary: words(
+      ['CPA €150 per player within 30 days of registration', 'RevShare 25% of NGR', 'From 10 players: 30%'],
+      ['CPA 150 € за игрока в течение 30 дней после регистрации', 'RevShare 25% от NGR', 'От 10 игроков: 30%'],
+    ),
+  },
+  scheduled: [
+    {
+      effectiveFrom: '2027-01-01',
+      terms: { billingPeriod: 'monthly', revshare: { percent: '30', negativeCarryOver: true } },
+      summary: words(['RevShare 30% of NGR, negative carried over'], ['RevShare 30% от NGR с переносом минуса']),
+    },
+  ],
+};
+const PARTNER_LIST = [
+  { id: 'prt_acme', name: 'Acme Media' },
+  { id: 'prt_zed', name: 'Zed Traffic' },
+] as PartnerSummary[];
+
+type Route = (request: { method: string; path: string; body: unknown }) => Response | undefined;
+
+function fakePlansApi(route: Route = () => undefined): ApiMock {
+  return mockApi((request) => {
+    const answer = route(request);
+    if (answer) return answer;
+    if (request.method === 'GET' && request.path === PLANS) return json({ data: [HYBRID] });
+    if (request.method === 'GET' && request.path === PARTNERS) return json({ data: PARTNER_LIST });
+    return undefined;
+  });
+}
+
+async function mounted(locale = 'en') {
+  const el = await fixture<KbPlansConsole>(
+    html`<kb-plans-console api-base=${BASE} locale=${locale}></kb-plans-console>`,
+  );
+  await find(el, '[part~="plan"]');
+  return el;
+}
+
+/** Opens the form (`create` or a plan's `new-version`) and returns the `<kb-plan-form>` inside. */
+async function openForm(
+  el: KbPlansConsole,
+  opener: string,
+): Promise<HTMLElement & { updateComplete: Promise<unknown> }> {
+  $in<HTMLButtonElement>(el, opener).click();
+  const form = await find<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'kb-plan-form');
+  await form.updateComplete;
+  return form;
+}
+const input = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(form: Element, name: string) =>
+  $in<E>(form, `[name="${name}"]`);
+async function toggle(form: HTMLElement & { updateComplete: Promise<unknown> }, part: string) {
+  $in<HTMLInputElement>(form, `[data-toggle="${part}"]`).click();
+  await form.updateComplete;
+}
+const submit = (form: Element) => $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+async function sent(api: ApiMock, route: string) {
+  for (let i = 0; i < 100 && !api.sent(route).length; i++) await new Promise((r) => setTimeout(r, 10));
+  return api.sent(route)[0]!;
+}
+
+describe('<kb-plans-console>', () => {
+  const stub = eachTestApi();
+
+  it('lists plans with kind, default and the terms in words, today’s and the scheduled ones from their date', async () => {
+    const api = stub(fakePlansApi());
+    const el = await mounted();
+    expect(api.sent(`GET ${PARTNERS}`).length, 'the partner picker’s list through api-base').to.equal(1);
+    expect($in(el, '[part~="plan-name"]').textContent).to.equal('Hybrid EU');
+    expect($in(el, '[part~="badge-kind"]').textContent).to.equal('Hybrid');
+    expect($in(el, '[part~="badge-default"]').textContent).to.contain('Default');
+    const lines = [...el.shadowRoot!.querySelectorAll('[part~="terms-lines"]:not([part~="scheduled"]) li')];
+    expect(lines.map((l) => l.textContent)).to.deep.equal(HYBRID.current!.summary.en);
+    expect($in(el, '[part~="scheduled-from"]').textContent).to.equal('From 1 January 2027:');
+    const options = [...$in<HTMLSelectElement>(el, '#partner-pln_hybrid').options].map((o) => o.textContent);
+    expect(options).to.deep.equal(['Choose a partner', 'Acme Media (prt_acme)', 'Zed Traffic (prt_zed)']);
+
+    el.setAttribute('locale', 'ru');
+    await el.updateComplete;
+    expect($in(el, '[part~="heading"]').textContent).to.equal('Планы вознаграждения');
+    expect($in(el, '[part~="scheduled"] li').textContent).to.equal('RevShare 30% от NGR с переносом минуса');
+    expect($in(el, '[part~="scheduled-from"]').textContent).to.contain('1 января 2027');
+  });
+
+  it('creates a plan: amounts and percentages as decimal strings, qualification, sub-affiliate levels', async () => {
+    const created = { ...HYBRID, id: 'pln_new', name: 'Alpha CPA', kind: 'hybrid', isDefault: false, scheduled: [] };
+    const api = stub(fakePlansApi((r) => (r.method === 'POST' && r.path === PLANS ? json(created, 201) : undefined)));
+    const el = await mounted();
+    const form = await openForm(el, '[part~="create"]');
+    fill(input(form, 'name'), 'Alpha CPA');
+    fill(input<HTMLSelectElement>(form, 'terms.billingPeriod'), 'weekly');
+    fill(input(form, 'terms.cpa.amounts.0.amount'), '150.00');
+    fill(input(form, 'terms.cpa.amounts.0.currency'), 'eur');
+    fill(input(form, 'terms.cpa.qualification.minFirstDeposit.0.amount'), '20');
+    fill(input(form, 'terms.cpa.qualification.minDeposits'), '2');
+    fill(input(form, 'terms.cpa.qualification.withinDays'), '30');
+    fill(input(form, 'terms.cpa.qualification.countries'), 'de, at');
+    await toggle(form, 'revshare');
+    fill(input(form, 'terms.revshare.percent'), '12.5');
+    input(form, 'terms.revshare.negativeCarryOver').click();
+    await toggle(form, 'subAffiliate');
+    fill(input(form, 'terms.subAffiliate.levels.0'), '5');
+    fill(input(form, 'terms.subAffiliate.levels.1'), '2');
+    submit(form);
+    const request = await sent(api, `POST ${PLANS}`);
+    expect(request.body).to.deep.equal({
+      name: 'Alpha CPA',
+      isDefault: false,
+      terms: {
+        billingPeriod: 'weekly',
+        cpa: {
+          amounts: [{ amount: '150.00', currency: 'EUR' }],
+          qualification: {
+            minFirstDeposit: [{ amount: '20', currency: 'EUR' }],
+            minDeposits: 2,
+            withinDays: 30,
+            countries: ['DE', 'AT'],
+          },
+        },
+        revshare: { percent: '12.5', negativeCarryOver: true },
+        subAffiliate: { levels: ['5', '2'] },
+      },
+    });
+    const status = await find(el, '[part~="status"]:not(:empty)');
+    expect(status.textContent).to.equal('Plan “Alpha CPA” created.');
+    expect(query(el, 'kb-plan-form')).to.equal(null);
+    expect([...el.shadowRoot!.querySelectorAll('[part~="plan-name"]')].map((n) => n.textContent)).to.deep.equal([
+      'Alpha CPA',
+      'Hybrid EU',
+    ]);
+  });
+
+  it('a 422 lands beside its field in the UI language; what names no input goes in the alert', async () => {
+    stub(
+      fakePlansApi((r) =>
+        r.method === 'POST'
+          ? problem(422, 'validation_failed', 'bad', [
+              { path: 'body.terms.cpa.amounts.0.amount', reason: 'too_big', params: { maximum: 100 }, message: 'big' },
+              { path: 'body.terms.cpa.qualification.countries.1', reason: 'invalid_value', message: 'bad code' },
+              { path: 'body.terms.tiers', reason: 'too_big', params: { maximum: 3 }, message: 'too many' },
+            ])
+          : undefined,
+      ),
+    );
+    const el = await mounted('ru');
+    const form = await openForm(el, '[part~="create"]');
+    fill(input(form, 'name'), 'X');
+    submit(form);
+    const error = await find(form, '#plan-terms-cpa-amounts-0-amount-error');
+    expect(error.textContent).to.equal('Не больше 100.');
+    expect(input(form, 'terms.cpa.amounts.0.amount').getAttribute('aria-invalid')).to.equal('true');
+    expect(query(form, '#plan-terms-cpa-qualification-countries-error')).to.not.equal(null);
+    expect($in(form, '[part~="error"]').textContent).to.equal('terms.tiers: Не больше 3.');
+  });
+
+  it('saves new terms as a version from “effective from”, starting from the plan’s newest terms', async () => {
+    const api = stub(
+      fakePlansApi((r) => {
+        if (r.method !== 'PATCH') return undefined;
+        const body = r.body as { effectiveFrom: string };
+        return body.effectiveFrom < today()
+          ? problem(422, 'validation_failed', 'bad', [
+              { path: 'body.effectiveFrom', reason: 'too_small', params: { minimum: today() }, message: 'too early' },
+            ])
+          : json(HYBRID);
+      }),
+    );
+    const el = await mounted();
+    const form = await openForm(el, '[data-plan="pln_hybrid"] [part~="new-version"]');
+    expect(input(form, 'effectiveFrom').value, 'default today').to.equal(today());
+    expect(input(form, 'terms.revshare.percent').value, 'from the scheduled version').to.equal('30');
+    expect(query(form, '[name="terms.cpa.amounts.0.amount"]'), 'CPA is off in the newest terms').to.equal(null);
+    expect($in(form, '[part~="hint"]:last-of-type').textContent).to.not.equal('');
+    fill(input(form, 'effectiveFrom'), '2020-01-01');
+    submit(form);
+    expect((await find(form, '#plan-effectiveFrom-error')).textContent).to.equal(`Must be at least ${today()}.`);
+    fill(input(form, 'effectiveFrom'), '2027-02-01');
+    fill(input(form, 'terms.revshare.percent'), '35');
+    submit(form);
+    await find(el, '[part~="status"]:not(:empty)');
+    const calls = api.sent(`PATCH ${PLANS}/pln_hybrid`);
+    expect(calls.length).to.equal(2);
+    expect(calls[1]!.body).to.deep.equal({
+      effectiveFrom: '2027-02-01',
+      terms: { billingPeriod: 'monthly', revshare: { percent: '35', negativeCarryOver: true } },
+    });
+    expect($in(el, '[part~="status"]').textContent).to.equal('New terms of “Hybrid EU” saved from 1 February 2027.');
+  });
+
+  it('offers a plan to the picked partner and stops offering it', async () => {
+    const api = stub(fakePlansApi((r) => (r.method === 'POST' || r.method === 'DELETE' ? json(HYBRID) : undefined)));
+    const el = await mounted();
+    $in<HTMLButtonElement>(el, '[part~="assign-button"]').click();
+    expect((await find(el, '[part~="assign-error"]')).textContent).to.equal('Choose a partner first.');
+    fill($in<HTMLSelectElement>(el, '#partner-pln_hybrid'), 'prt_zed');
+    $in<HTMLButtonElement>(el, '[part~="assign-button"]').click();
+    expect((await find(el, '[part~="assign-status"]')).textContent).to.equal('Offered to Zed Traffic.');
+    expect((await sent(api, `POST ${PLANS}/pln_hybrid/assignments`)).body).to.deep.equal({ partnerId: 'prt_zed' });
+    $in<HTMLButtonElement>(el, '[part~="unassign-button"]').click();
+    await sent(api, `DELETE ${PLANS}/pln_hybrid/assignments/prt_zed`);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 20));
+    expect($in(el, '[part~="assign-status"]').textContent).to.equal('No longer offered to Zed Traffic.');
+  });
+
+  it('fits 390 px with the form open, and the form is reached and closed by keyboard', async () => {
+    stub(fakePlansApi());
+    const el = await mounted();
+    el.style.display = 'block';
+    el.style.width = '390px';
+    const form = await openForm(el, '[part~="create"]');
+    await toggle(form, 'revshare');
+    await toggle(form, 'subAffiliate');
+    expect(el.scrollWidth, 'no sideways scroll').to.be.at.most(390);
+    expect(form.scrollWidth).to.be.at.most(390);
+    expect($in(el, '[part~="create"]').getAttribute('aria-expanded')).to.equal('true');
+    $in<HTMLButtonElement>(form, '[part~="cancel"]').click();
+    await find(el, '[part~="create"]:focus');
+    expect(query(el, 'kb-plan-form')).to.equal(null);
+  });
+});
