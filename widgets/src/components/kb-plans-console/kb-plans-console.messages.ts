@@ -3,7 +3,8 @@ import { defineMessages } from '../../internal/i18n.ts';
 
 const en = {
   'heading': 'Commission plans',
-  'intro': 'What partners earn: each plan’s terms in words, the changes scheduled, and who it is offered to.',
+  'intro':
+    'What partners earn: each plan’s terms in words and the changes scheduled. Default plans are offered to every partner; offer the others partner by partner.',
   'loading': 'Loading plans…',
   'networkError': 'The server could not be reached. Check your connection and try again.',
   'retry': 'Retry',
@@ -73,7 +74,8 @@ export type PlansKey = Key;
 
 const ru: Record<Key, string> = {
   'heading': 'Планы вознаграждения',
-  'intro': 'Сколько получают партнёры: условия каждого плана словами, запланированные изменения и кому план предложен.',
+  'intro':
+    'Сколько получают партнёры: условия каждого плана словами и запланированные изменения. Планы по умолчанию предложены всем партнёрам, остальные предлагайте каждому партнёру отдельно.',
   'loading': 'Загружаем планы…',
   'networkError': 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   'retry': 'Повторить',

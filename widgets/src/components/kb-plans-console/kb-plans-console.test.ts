@@ -62,11 +62,14 @@ const PARTNER_LIST = [
 
 type Route = (request: { method: string; path: string; body: unknown }) => Response | undefined;
 
+/** A plan offered partner by partner (not a default one). */
+const INDIVIDUAL: OperatorPlan = { ...HYBRID, id: 'pln_ind', name: 'Individual EU', isDefault: false };
+
 function fakePlansApi(route: Route = () => undefined): ApiMock {
   return mockApi((request) => {
     const answer = route(request);
     if (answer) return answer;
-    if (request.method === 'GET' && request.path === PLANS) return json({ data: [HYBRID] });
+    if (request.method === 'GET' && request.path === PLANS) return json({ data: [HYBRID, INDIVIDUAL] });
     if (request.method === 'GET' && request.path === PARTNERS) return json({ data: PARTNER_LIST });
     return undefined;
   });
@@ -112,10 +115,12 @@ describe('<kb-plans-console>', () => {
     expect($in(el, '[part~="plan-name"]').textContent).to.equal('Hybrid EU');
     expect($in(el, '[part~="badge-kind"]').textContent).to.equal('Hybrid');
     expect($in(el, '[part~="badge-default"]').textContent).to.contain('Default');
-    const lines = [...el.shadowRoot!.querySelectorAll('[part~="terms-lines"]:not([part~="scheduled"]) li')];
+    const lines = [
+      ...el.shadowRoot!.querySelectorAll('[data-plan="pln_hybrid"] [part~="terms-lines"]:not([part~="scheduled"]) li'),
+    ];
     expect(lines.map((l) => l.textContent)).to.deep.equal(HYBRID.current!.summary.en);
     expect($in(el, '[part~="scheduled-from"]').textContent).to.equal('From 1 January 2027:');
-    const options = [...$in<HTMLSelectElement>(el, '#partner-pln_hybrid').options].map((o) => o.textContent);
+    const options = [...$in<HTMLSelectElement>(el, '#partner-pln_ind').options].map((o) => o.textContent);
     expect(options).to.deep.equal(['Choose a partner', 'Acme Media (prt_acme)', 'Zed Traffic (prt_zed)']);
 
     el.setAttribute('locale', 'ru');
@@ -170,6 +175,7 @@ describe('<kb-plans-console>', () => {
     expect([...el.shadowRoot!.querySelectorAll('[part~="plan-name"]')].map((n) => n.textContent)).to.deep.equal([
       'Alpha CPA',
       'Hybrid EU',
+      'Individual EU',
     ]);
   });
 
@@ -230,17 +236,29 @@ describe('<kb-plans-console>', () => {
     expect($in(el, '[part~="status"]').textContent).to.equal('New terms of “Hybrid EU” saved from 1 February 2027.');
   });
 
+  it('shows no partner picker on a default plan: every partner has it', async () => {
+    stub(fakePlansApi());
+    const el = await mounted();
+    expect(el.shadowRoot!.querySelector('[data-plan="pln_hybrid"] [part~="assign"]')).to.equal(null);
+    expect($in(el, '[data-plan="pln_hybrid"] [part~="hint"]').textContent).to.equal(
+      'Default plans are already offered to everyone.',
+    );
+    expect(el.shadowRoot!.querySelector('[data-plan="pln_ind"] [part~="assign"]')).to.not.equal(null);
+  });
+
   it('offers a plan to the picked partner and stops offering it', async () => {
-    const api = stub(fakePlansApi((r) => (r.method === 'POST' || r.method === 'DELETE' ? json(HYBRID) : undefined)));
+    const api = stub(
+      fakePlansApi((r) => (r.method === 'POST' || r.method === 'DELETE' ? json(INDIVIDUAL) : undefined)),
+    );
     const el = await mounted();
     $in<HTMLButtonElement>(el, '[part~="assign-button"]').click();
     expect((await find(el, '[part~="assign-error"]')).textContent).to.equal('Choose a partner first.');
-    fill($in<HTMLSelectElement>(el, '#partner-pln_hybrid'), 'prt_zed');
+    fill($in<HTMLSelectElement>(el, '#partner-pln_ind'), 'prt_zed');
     $in<HTMLButtonElement>(el, '[part~="assign-button"]').click();
     expect((await find(el, '[part~="assign-status"]')).textContent).to.equal('Offered to Zed Traffic.');
-    expect((await sent(api, `POST ${PLANS}/pln_hybrid/assignments`)).body).to.deep.equal({ partnerId: 'prt_zed' });
+    expect((await sent(api, `POST ${PLANS}/pln_ind/assignments`)).body).to.deep.equal({ partnerId: 'prt_zed' });
     $in<HTMLButtonElement>(el, '[part~="unassign-button"]').click();
-    await sent(api, `DELETE ${PLANS}/pln_hybrid/assignments/prt_zed`);
+    await sent(api, `DELETE ${PLANS}/pln_ind/assignments/prt_zed`);
     await el.updateComplete;
     await new Promise((r) => setTimeout(r, 20));
     expect($in(el, '[part~="assign-status"]').textContent).to.equal('No longer offered to Zed Traffic.');

@@ -158,7 +158,14 @@ export class KbPlansConsole extends PlansConsoleElement {
       <div part="actions"><button part="button new-version" type="button" aria-expanded=${editing ? 'true' : 'false'}
         aria-label=${this.m('newVersionLabel', { name: plan.name })} @click=${() => this.open(plan.id)}>${this.m('newVersion')}</button></div>
       ${editing ? html`<kb-plan-form api-base=${this.apiBase} locale=${locale} .plan=${plan}></kb-plan-form>` : nothing}
-      <div part="assign" role="group" aria-label=${`${this.m('partners.heading')}: ${plan.name}`}>
+      ${plan.isDefault ? html`<p part="hint">${this.m('partners.hint')}</p>` : this.renderAssign(plan)}
+      ${note ? html`<p part=${note.ok ? 'status assign-status' : 'field-error assign-error'} role=${note.ok ? 'status' : 'alert'}>${note.text}</p>` : nothing}
+    </li>`;
+  }
+
+  /** Offer a plan that is not a default one to one partner, or stop offering it. */
+  private renderAssign(plan: OperatorPlan) {
+    return html`<div part="assign" role="group" aria-label=${`${this.m('partners.heading')}: ${plan.name}`}>
         <div part="field">
           <label part="label" for=${`partner-${plan.id}`}>${this.m('partners.heading')}</label>
           <select part="input select" id=${`partner-${plan.id}`}>
@@ -168,10 +175,7 @@ export class KbPlansConsole extends PlansConsoleElement {
         </div>
         <button part="button assign-button" type="button" @click=${() => this.offer(plan, true)}>${this.m('assign')}</button>
         <button part="button unassign-button" type="button" @click=${() => this.offer(plan, false)}>${this.m('unassign')}</button>
-      </div>
-      ${plan.isDefault ? html`<p part="hint">${this.m('partners.hint')}</p>` : nothing}
-      ${note ? html`<p part=${note.ok ? 'status assign-status' : 'field-error assign-error'} role=${note.ok ? 'status' : 'alert'}>${note.text}</p>` : nothing}
-    </li>`;
+      </div>`;
   }
 
   protected override render(): TemplateResult {

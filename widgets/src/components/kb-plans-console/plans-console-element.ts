@@ -17,25 +17,30 @@ export abstract class PlansConsoleElement extends ConsoleElement {
     css`
       [part~='toggle'] { display: inline-flex; align-items: center; gap: var(--_space-1); font-weight: 600; }
       [part~='toggle'] input { width: 1.1em; height: 1.1em; accent-color: var(--_link); margin: 0; }
-      [part~='plan-list'] { display: grid; gap: var(--_space); margin: 0; padding: 0; list-style: none; }
+      [part~='plan-list'] {
+        display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); margin: 0; padding: 0; list-style: none;
+      }
       [part~='plan'] {
-        display: grid; gap: var(--_space-2); min-width: 0; padding: var(--_space);
+        display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space-2); min-width: 0; padding: var(--_space);
         border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_bg);
       }
       [part~='plan-name'] { margin: 0; font-size: 1.05em; overflow-wrap: anywhere; }
       [part~='badges'] { display: flex; flex-wrap: wrap; gap: var(--_space-1); margin: 0; }
+      [part~='badges'] [part~='badge'] { white-space: normal; }
       [part~='terms-lines'] { margin: 0; padding-inline-start: 1.2em; }
       [part~='scheduled-from'] { margin: var(--_space-1) 0 0; font-weight: 600; }
       [part~='assign'] { display: flex; flex-wrap: wrap; gap: var(--_space-2); align-items: end; }
       [part~='assign'] [part~='field'] { flex: 1 1 12rem; min-width: 0; }
       [part~='plan-form'] {
-        display: grid; gap: var(--_space); margin: 0; padding: var(--_space);
+        display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); margin: 0; padding: var(--_space);
         border: 1px solid var(--_primary); border-radius: var(--_radius); background: var(--_bg);
       }
       [part~='terms-part'] { display: grid; gap: var(--_space-2); margin: 0; padding: var(--_space-2) var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); min-width: 0; }
       [part~='terms-part'] legend { padding: 0 var(--_space-1); }
       [part~='field-row'] { display: grid; gap: var(--_space-2); grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); align-items: start; }
+      /* A select is as wide as its longest option (a partner's name) unless told otherwise. */
       input, select { max-width: 100%; box-sizing: border-box; }
+      [part~='assign'] select { width: 100%; }
       [part~='field-row'] input, [part~='field-row'] select { width: 100%; min-width: 0; }
     `,
   ];
