@@ -189,17 +189,26 @@ describe('commission plans', () => {
     expect(await offered()).toEqual(['Default RS:false']);
     const assign = op.client.v1.plans[':planId'].assignments;
     await unwrap(assign.$post({ param: { planId: vip.id }, json: { partnerId } }));
-    await unwrap(assign.$post({ param: { planId: vip.id }, json: { partnerId } }));
+    expect((await unwrap(assign.$post({ param: { planId: vip.id }, json: { partnerId } }))).offeredTo).toEqual([
+      partnerId,
+    ]);
     expect(await offered()).toEqual(['Default RS:false', 'VIP:true']);
+    const forOperator = await unwrap(op.client.v1.plans.$get({ query: {} }));
+    expect(forOperator.data.map((p) => [p.name, p.offeredTo])).toEqual([
+      ['Default RS', []],
+      ['VIP', [partnerId]],
+    ]);
     const listed = await unwrap(partner.v1.partner.plans.$get());
     expect(listed.data[1]).not.toHaveProperty('notes');
+    expect(listed.data[1], 'a partner never sees whom else a plan is offered to').not.toHaveProperty('offeredTo');
     expect(listed.data[1]?.current?.summary.en).toContain('Sub-affiliates: 5% of level 1 earnings, 2% of level 2');
     const unknown = await assign.$post({ param: { planId: vip.id }, json: { partnerId: 'partner_nobody' } });
     expect((await problemOf(unknown)).errors[0]).toMatchObject({
       path: 'body.partnerId',
       reason: 'not_found_reference',
     });
-    await unwrap(assign[':partnerId'].$delete({ param: { planId: vip.id, partnerId } }));
+    const unassigned = await unwrap(assign[':partnerId'].$delete({ param: { planId: vip.id, partnerId } }));
+    expect(unassigned.offeredTo).toEqual([]);
     expect(await offered()).toEqual(['Default RS:false']);
   });
 });

@@ -69,7 +69,13 @@ const planFields = {
 };
 
 export const PlanSchema = z
-  .object({ ...planFields, notes: z.string().nullable(), createdAt: z.string() })
+  .object({
+    ...planFields,
+    notes: z.string().nullable(),
+    /** Partner ids this plan is offered to one by one (a default plan is offered to every partner besides). */
+    offeredTo: z.array(z.string()),
+    createdAt: z.string(),
+  })
   .openapi('Plan');
 export const PlanListSchema = z.object({ data: z.array(PlanSchema) }).openapi('PlanList');
 

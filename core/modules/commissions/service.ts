@@ -7,15 +7,37 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem, fieldProblems, notFound } from '../../lib/errors.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
 import { newId } from '../../lib/ids.ts';
 import { partnerExists } from '../identity/partners.ts';
 import { existingBrandIds } from '../catalog/service.ts';
 import { commissionPlans, planAssignments, planVersions, type PLAN_KINDS } from './table.ts';
 import type { CreatePlanSchema, UpdatePlanSchema } from './schemas.ts';
 import { kindOf, storeTerms, type PlanTerms } from './terms.ts';
-import { findPlanRow, operatorToday, presentPlan, presentPlans } from './versions.ts';
+import { findPlanRow, operatorToday, presentPlans } from './versions.ts';
 
 export { planTermsOn } from './versions.ts';
+
+type PlanRow = typeof commissionPlans.$inferSelect;
+
+/** Plans as the operator sees them: with the partners each is offered to (besides the defaults' everyone). */
+async function presentForOperator(ctx: TenantContext, rows: PlanRow[]) {
+  const offers = await selectInChunks(
+    rows.map((r) => r.id),
+    (ids) =>
+      ctx.db
+        .select({ planId: planAssignments.planId, partnerId: planAssignments.partnerId })
+        .from(planAssignments)
+        .where(and(eq(planAssignments.operatorId, ctx.operatorId), inArray(planAssignments.planId, ids)))
+        .orderBy(asc(planAssignments.partnerId)),
+    ctx.maxBoundParams,
+  );
+  return (await presentPlans(ctx, rows)).map((plan) => ({
+    ...plan,
+    offeredTo: offers.filter((o) => o.planId === plan.id).map((o) => o.partnerId),
+  }));
+}
+const presentOne = async (ctx: TenantContext, row: PlanRow) => (await presentForOperator(ctx, [row]))[0]!;
 
 const nameTaken = (name: string) =>
   new DomainError(
@@ -71,7 +93,7 @@ export async function createPlan(ctx: TenantContext, input: z.infer<typeof Creat
     ctx.db.insert(commissionPlans).values(plan),
     ctx.db.insert(planVersions).values({ ...version, createdAt: now }),
   ]);
-  return presentPlan(ctx, plan);
+  return presentOne(ctx, plan);
 }
 
 export async function listPlans(ctx: TenantContext, query: { kind?: (typeof PLAN_KINDS)[number] } = {}) {
@@ -85,13 +107,13 @@ export async function listPlans(ctx: TenantContext, query: { kind?: (typeof PLAN
       ),
     )
     .orderBy(asc(commissionPlans.name));
-  return presentPlans(ctx, rows);
+  return presentForOperator(ctx, rows);
 }
 
 export async function getPlan(ctx: TenantContext, planId: string) {
   const row = await findPlanRow(ctx, planId);
   if (!row) throw notFound('Plan');
-  return presentPlan(ctx, row);
+  return presentOne(ctx, row);
 }
 
 /**
@@ -145,7 +167,7 @@ export async function updatePlan(
       .where(and(eq(commissionPlans.operatorId, ctx.operatorId), eq(commissionPlans.id, planId))),
     ...writes,
   ]);
-  return presentPlan(ctx, plan);
+  return presentOne(ctx, plan);
 }
 
 async function planAndPartner(ctx: TenantContext, input: { planId: string; partnerId: string }) {
@@ -163,7 +185,7 @@ export async function assignPlan(ctx: TenantContext, input: { planId: string; pa
     .insert(planAssignments)
     .values({ planId: plan.id, partnerId: input.partnerId, operatorId: ctx.operatorId })
     .onConflictDoNothing();
-  return presentPlan(ctx, plan);
+  return presentOne(ctx, plan);
 }
 
 /** Stops offering a plan to one partner; campaigns already on it keep it (their bills follow the plan). */
@@ -179,7 +201,7 @@ export async function unassignPlan(ctx: TenantContext, input: { planId: string; 
         eq(planAssignments.partnerId, input.partnerId),
       ),
     );
-  return presentPlan(ctx, plan);
+  return presentOne(ctx, plan);
 }
 
 /** Plans a partner may choose: the defaults plus those assigned to it (`individual`), without the operator's notes. */

@@ -4,7 +4,7 @@ import { defineMessages } from '../../internal/i18n.ts';
 const en = {
   'heading': 'Commission plans',
   'intro':
-    'What partners earn: each plan’s terms in words and the changes scheduled. Default plans are offered to every partner; offer the others partner by partner.',
+    'What partners earn: each plan’s terms in words, the changes scheduled, and whom it is offered to. Default plans are offered to every partner; offer the others partner by partner.',
   'loading': 'Loading plans…',
   'networkError': 'The server could not be reached. Check your connection and try again.',
   'retry': 'Retry',
@@ -23,6 +23,8 @@ const en = {
   'newVersionLabel': 'New terms version of {name}',
   'partners.heading': 'Offer to a partner',
   'partners.hint': 'Default plans are already offered to everyone.',
+  'offeredTo': 'Offered to: {partners}',
+  'offeredToNobody': 'Not offered to any partner yet.',
   'partner': 'Partner',
   'partner.choose': 'Choose a partner',
   'partners.none': 'No partners yet.',
@@ -75,7 +77,7 @@ export type PlansKey = Key;
 const ru: Record<Key, string> = {
   'heading': 'Планы вознаграждения',
   'intro':
-    'Сколько получают партнёры: условия каждого плана словами и запланированные изменения. Планы по умолчанию предложены всем партнёрам, остальные предлагайте каждому партнёру отдельно.',
+    'Сколько получают партнёры: условия каждого плана словами, запланированные изменения и кому план предложен. Планы по умолчанию предложены всем партнёрам, остальные предлагайте каждому партнёру отдельно.',
   'loading': 'Загружаем планы…',
   'networkError': 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   'retry': 'Повторить',
@@ -94,6 +96,8 @@ const ru: Record<Key, string> = {
   'newVersionLabel': 'Новая версия условий плана {name}',
   'partners.heading': 'Предложить партнёру',
   'partners.hint': 'Планы по умолчанию уже предложены всем.',
+  'offeredTo': 'Предложен: {partners}',
+  'offeredToNobody': 'Пока не предложен ни одному партнёру.',
   'partner': 'Партнёр',
   'partner.choose': 'Выберите партнёра',
   'partners.none': 'Партнёров пока нет.',

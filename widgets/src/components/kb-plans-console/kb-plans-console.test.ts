@@ -33,6 +33,7 @@ const HYBRID: OperatorPlan = {
   isDefault: true,
   supportsSubAffiliates: false,
   notes: null,
+  offeredTo: [],
   createdAt: '2026-11-01T10:00:00.000Z',
   current: {
     effectiveFrom: '2026-11-01',
@@ -63,7 +64,13 @@ const PARTNER_LIST = [
 type Route = (request: { method: string; path: string; body: unknown }) => Response | undefined;
 
 /** A plan offered partner by partner (not a default one). */
-const INDIVIDUAL: OperatorPlan = { ...HYBRID, id: 'pln_ind', name: 'Individual EU', isDefault: false };
+const INDIVIDUAL: OperatorPlan = {
+  ...HYBRID,
+  id: 'pln_ind',
+  name: 'Individual EU',
+  isDefault: false,
+  offeredTo: ['prt_acme'],
+};
 
 function fakePlansApi(route: Route = () => undefined): ApiMock {
   return mockApi((request) => {
@@ -247,15 +254,20 @@ describe('<kb-plans-console>', () => {
   });
 
   it('offers a plan to the picked partner and stops offering it', async () => {
+    const withZed = { ...INDIVIDUAL, offeredTo: ['prt_acme', 'prt_zed'] };
     const api = stub(
-      fakePlansApi((r) => (r.method === 'POST' || r.method === 'DELETE' ? json(INDIVIDUAL) : undefined)),
+      fakePlansApi((r) => (r.method === 'POST' ? json(withZed) : r.method === 'DELETE' ? json(INDIVIDUAL) : undefined)),
     );
     const el = await mounted();
+    expect($in(el, '[data-plan="pln_ind"] [part~="offered-to"]').textContent).to.equal('Offered to: Acme Media');
     $in<HTMLButtonElement>(el, '[part~="assign-button"]').click();
     expect((await find(el, '[part~="assign-error"]')).textContent).to.equal('Choose a partner first.');
     fill($in<HTMLSelectElement>(el, '#partner-pln_ind'), 'prt_zed');
     $in<HTMLButtonElement>(el, '[part~="assign-button"]').click();
     expect((await find(el, '[part~="assign-status"]')).textContent).to.equal('Offered to Zed Traffic.');
+    expect($in(el, '[data-plan="pln_ind"] [part~="offered-to"]').textContent).to.equal(
+      'Offered to: Acme Media, Zed Traffic',
+    );
     expect((await sent(api, `POST ${PLANS}/pln_ind/assignments`)).body).to.deep.equal({ partnerId: 'prt_zed' });
     $in<HTMLButtonElement>(el, '[part~="unassign-button"]').click();
     await sent(api, `DELETE ${PLANS}/pln_ind/assignments/prt_zed`);

@@ -165,7 +165,12 @@ export class KbPlansConsole extends PlansConsoleElement {
 
   /** Offer a plan that is not a default one to one partner, or stop offering it. */
   private renderAssign(plan: OperatorPlan) {
-    return html`<div part="assign" role="group" aria-label=${`${this.m('partners.heading')}: ${plan.name}`}>
+    const name = (id: string) => this.partners.find((p) => p.id === id)?.name ?? id;
+    const offered = plan.offeredTo.length
+      ? this.m('offeredTo', { partners: plan.offeredTo.map(name).join(', ') })
+      : this.m('offeredToNobody');
+    return html`<p part="offered-to">${offered}</p>
+      <div part="assign" role="group" aria-label=${`${this.m('partners.heading')}: ${plan.name}`}>
         <div part="field">
           <label part="label" for=${`partner-${plan.id}`}>${this.m('partners.heading')}</label>
           <select part="input select" id=${`partner-${plan.id}`}>
