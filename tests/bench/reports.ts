@@ -393,7 +393,8 @@ async function generate(db: Db): Promise<Generated> {
       nextProgress += CLICKS / 10;
       const seconds = (performance.now() - t0) / 1000;
       console.log(
-        `    … ${clicksWritten.toLocaleString('en')} clicks, ${eventsWritten.toLocaleString('en')} events written (${seconds.toFixed(0)} s, process memory ${(process.memoryUsage().rss / 1e9).toFixed(1)} GB)`,
+        `    … ${clicksWritten.toLocaleString('en')} clicks, ` +
+          `${eventsWritten.toLocaleString('en')} events written (${seconds.toFixed(0)} s, process memory ${(process.memoryUsage().rss / 1e9).toFixed(1)} GB)`,
       );
     }
   };
@@ -724,7 +725,8 @@ function planVerdicts(plan: PlanLine[]): string[] {
     if (spans) {
       const n = spanCount(spans.detail.slice(6, -1));
       verdicts.push(
-        `the cube table is the outer loop of its join with ${n} span${n === 1 ? '' : 's'}: every row in the period's whole range meets every span (rows × ${n}): ${line.detail}`,
+        `the cube table is the outer loop of its join with ${n} span${n === 1 ? '' : 's'}` +
+          `: every row in the period's whole range meets every span (rows × ${n}): ${line.detail}`,
       );
     }
   }
@@ -777,7 +779,8 @@ async function benchReport(
   const ratio = raw.median / aggregate.median;
   console.log(`\n  ${title} (${report.period.from} – ${report.period.to}, ${report.period.timeZone})`);
   console.log(
-    `    aggregates (runOperatorReport) ${ms(aggregate.median).padStart(8)} ms   runs ${aggregate.runs.map(ms).join(', ')}   target < ${TARGET_MS} ms: ${aggregate.median < TARGET_MS ? 'met' : 'NOT MET'}`,
+    `    aggregates (runOperatorReport) ${ms(aggregate.median).padStart(8)} ms` +
+      `   runs ${aggregate.runs.map(ms).join(', ')}   target < ${TARGET_MS} ms: ${aggregate.median < TARGET_MS ? 'met' : 'NOT MET'}`,
   );
   console.log(
     `      of which the cube query       ${ms(probe.sqlMs()).padStart(8)} ms   (one more run, watched: ${ms(probeMs)} ms in all)`,
@@ -789,17 +792,20 @@ async function benchReport(
     `    ratio raw / aggregates: ${ratio.toFixed(1)}×   target ≥ ${TARGET_RATIO}×: ${ratio >= TARGET_RATIO ? 'met' : 'NOT MET'}`,
   );
   console.log(
-    `    rows ${report.total.toLocaleString('en')} (page of ${report.rows.length} checked row by row, totals, row count): ${problems.length === 0 ? 'aggregates == raw' : `MISMATCH (${problems.length})`}`,
+    `    rows ${report.total.toLocaleString('en')} (page of ${report.rows.length} checked row by row, totals, row count)` +
+      `: ${problems.length === 0 ? 'aggregates == raw' : `MISMATCH (${problems.length})`}`,
   );
   for (const p of problems.slice(0, 8)) console.log(`      MISMATCH ${p}`);
   console.log(
-    `    totals: clicks ${report.totals.clicks}, unique ${report.totals.uniqueClicks}, registrations ${report.totals.registrations}, FTDs ${report.totals.ftdCount} ${shownReport(report.totals.ftdAmount)}, deposits ${report.totals.depositCount}, NGR ${shownReport(report.totals.ngr)}`,
+    `    totals: clicks ${report.totals.clicks}, unique ${report.totals.uniqueClicks}, registrations ${report.totals.registrations}` +
+      `, FTDs ${report.totals.ftdCount} ${shownReport(report.totals.ftdAmount)}, deposits ${report.totals.depositCount}, NGR ${shownReport(report.totals.ngr)}`,
   );
   if (cubeQuery) {
     const plan = await explain(ctx.db, cubeQuery);
     const verdicts = planVerdicts(plan);
     console.log(
-      `    EXPLAIN QUERY PLAN of the cube query (${cubeQuery.sql.length.toLocaleString('en')} characters of SQL)${verdicts.length === 0 ? ': the spans are the outer loop, each searches its cube by index' : ':'}`,
+      `    EXPLAIN QUERY PLAN of the cube query (${cubeQuery.sql.length.toLocaleString('en')} characters of SQL)` +
+        `${verdicts.length === 0 ? ': the spans are the outer loop, each searches its cube by index' : ':'}`,
     );
     for (const v of verdicts) console.log(`      ${v}`);
     printPlan(plan);
@@ -828,7 +834,8 @@ export async function benchReports(): Promise<void> {
   );
   if (reuse)
     console.log(
-      `  database: reusing ${path} (KABINET_BENCH_REPORTS_DB; generated ${cached.generatedAt} in ${(cached.generated.catalogMs / 1000 + cached.generated.trafficMs / 1000).toFixed(0)} s, ${cached.migrations} migrations then, ${migrations} now)`,
+      `  database: reusing ${path} (KABINET_BENCH_REPORTS_DB; generated ${cached.generatedAt}` +
+        ` in ${(cached.generated.catalogMs / 1000 + cached.generated.trafficMs / 1000).toFixed(0)} s, ${cached.migrations} migrations then, ${migrations} now)`,
     );
   else {
     console.log(
@@ -856,13 +863,17 @@ export async function benchReports(): Promise<void> {
       );
       const seconds = (generated.catalogMs + generated.trafficMs) / 1000;
       console.log(
-        `  generated in ${seconds.toFixed(0)} s: catalog ${(generated.catalogMs / 1000).toFixed(1)} s, traffic ${(generated.trafficMs / 1000).toFixed(0)} s (${(generated.clicks / (generated.trafficMs / 1000)).toFixed(0)} clicks/s with their events and aggregates, batches of ${BATCH.toLocaleString('en')} clicks)`,
+        `  generated in ${seconds.toFixed(0)} s: catalog ${(generated.catalogMs / 1000).toFixed(1)} s,` +
+          ` traffic ${(generated.trafficMs / 1000).toFixed(0)} s` +
+          ` (${(generated.clicks / (generated.trafficMs / 1000)).toFixed(0)} clicks/s with their events and aggregates,` +
+          ` batches of ${BATCH.toLocaleString('en')} clicks)`,
       );
     }
     const countOf = async (table: string) =>
       Number((await client.execute(`select count(*) as n from "${table}"`)).rows[0]!.n);
     console.log(
-      `  database file ${gb(fileSize(path))} (+ WAL ${gb(fileSize(`${path}-wal`))})   clicks ${(await countOf('clicks')).toLocaleString('en')}   player_events ${(await countOf('player_events')).toLocaleString('en')}`,
+      `  database file ${gb(fileSize(path))} (+ WAL ${gb(fileSize(`${path}-wal`))})` +
+        `   clicks ${(await countOf('clicks')).toLocaleString('en')}   player_events ${(await countOf('player_events')).toLocaleString('en')}`,
     );
     const cubeTables = [...CUBES.map((c) => c.table), PARAMETER_CUBE.table].map((t) => getTableName(t));
     const cubeCounts: string[] = [];
@@ -889,10 +900,13 @@ export async function benchReports(): Promise<void> {
     for (const { table } of LOCAL_DAY_CUBES)
       localRows.push(`${getTableName(table)} ${(await countOf(getTableName(table))).toLocaleString('en')}`);
     console.log(
-      `  local-day roll-up (${rolled.timeZone}): ${rolled.days} days summed in ${((performance.now() - rollUpStarted) / 1000).toFixed(1)} s${rolled.days === 0 ? ' (already rolled up in the reused database)' : ''}; rows: ${localRows.join(', ')}`,
+      `  local-day roll-up (${rolled.timeZone}): ${rolled.days} days summed in ${((performance.now() - rollUpStarted) / 1000).toFixed(1)} s` +
+        `${rolled.days === 0 ? ' (already rolled up in the reused database)' : ''}` +
+        `; rows: ${localRows.join(', ')}`,
     );
     console.log(
-      `  each report: median of ${RUNS} runs after a warm-up, the same process and database; raw = the same numbers by GROUP BY over clicks and player_events (targets indicative: shared machines are noisy)`,
+      `  each report: median of ${RUNS} runs after a warm-up, the same process and database;` +
+        ` raw = the same numbers by GROUP BY over clicks and player_events (targets indicative: shared machines are noisy)`,
     );
     const ok = [
       await benchReport(ctx, '90 days by day × campaign', {

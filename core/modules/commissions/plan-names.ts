@@ -16,7 +16,8 @@ export interface PlanSummary {
 /** A plan's id, name and kind as a scalar subquery for the caller's own select (null when none matches). */
 export const planSummaryOf = (id: SQLWrapper): SQL<PlanSummary | null> =>
   // Nested in an outer sql`` so drizzle keeps the columns table-qualified.
-  sql`${sql`(select json_object('id', ${commissionPlans.id}, 'name', ${commissionPlans.name}, 'kind', ${commissionPlans.kind}) from ${commissionPlans} where ${commissionPlans.id} = ${id})`}`.mapWith(
+  sql`${sql`(select json_object('id', ${commissionPlans.id}, 'name', ${commissionPlans.name},
+    'kind', ${commissionPlans.kind}) from ${commissionPlans} where ${commissionPlans.id} = ${id})`}`.mapWith(
     (raw: string) => JSON.parse(raw) as PlanSummary,
   ) as SQL<PlanSummary | null>;
 

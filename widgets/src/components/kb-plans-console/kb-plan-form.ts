@@ -183,15 +183,31 @@ export class KbPlanForm extends PlansConsoleElement {
             ${this.field('terms.cpa.amounts.0.brandId', this.m('brandId'), { value: t?.cpa?.amounts[0]?.brandId ?? '' })}</div>
           <p part="label qualification">${this.m('qualification')}</p>
           <div part="field-row">
-            ${this.field('terms.cpa.qualification.minFirstDeposit.0.amount', this.m('minFirstDeposit'), { value: q?.minFirstDeposit?.[0]?.amount ?? '', inputmode: 'decimal' })}
-            ${this.field('terms.cpa.qualification.minFirstDeposit.0.currency', this.m('currency'), { value: q?.minFirstDeposit?.[0]?.currency ?? 'EUR' })}
+            ${this.field('terms.cpa.qualification.minFirstDeposit.0.amount', this.m('minFirstDeposit'), {
+              value: q?.minFirstDeposit?.[0]?.amount ?? '',
+              inputmode: 'decimal',
+            })}
+            ${this.field('terms.cpa.qualification.minFirstDeposit.0.currency', this.m('currency'), {
+              value: q?.minFirstDeposit?.[0]?.currency ?? 'EUR',
+            })}
             ${number('terms.cpa.qualification.minDeposits', 'minDeposits', q?.minDeposits)}
             ${number('terms.cpa.qualification.withinDays', 'withinDays', q?.withinDays)}
-            ${this.field('terms.cpa.qualification.countries', this.m('countries'), { value: q?.countries?.join(', ') ?? '' })}
+            ${this.field('terms.cpa.qualification.countries', this.m('countries'), {
+              value: q?.countries?.join(', ') ?? '',
+            })}
           </div>`;
       case 'revshare':
-        return html`<div part="field-row">${this.field('terms.revshare.percent', this.m('percent'), { value: t?.revshare?.percent ?? '', inputmode: 'decimal' })}</div>
-          ${this.checkbox('terms.revshare.negativeCarryOver', this.m('negativeCarryOver'), t?.revshare?.negativeCarryOver ?? false)}`;
+        return html`<div part="field-row">
+            ${this.field('terms.revshare.percent', this.m('percent'), {
+              value: t?.revshare?.percent ?? '',
+              inputmode: 'decimal',
+            })}
+          </div>
+          ${this.checkbox(
+            'terms.revshare.negativeCarryOver',
+            this.m('negativeCarryOver'),
+            t?.revshare?.negativeCarryOver ?? false,
+          )}`;
       case 'cpl':
         return html`<div part="field-row">${this.field('terms.cpl.per', this.m('cplPer'), {
           value: t?.cpl?.per ?? 'registration',
@@ -245,7 +261,9 @@ export class KbPlanForm extends PlansConsoleElement {
       )}
       ${plan && hasUnshown(t) ? html`<p part="hint">${this.m('kept')}</p>` : nothing}
       <div part="actions">
-        <button part="primary submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? this.m('form.busy') : this.m('form.save')}</button>
+        <button part="primary submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>
+          ${this.busy ? this.m('form.busy') : this.m('form.save')}
+        </button>
         <button part="cancel" type="button" @click=${this.cancel}>${this.m('form.cancel')}</button>
       </div>
     </form>`;

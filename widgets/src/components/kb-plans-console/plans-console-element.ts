@@ -35,7 +35,10 @@ export abstract class PlansConsoleElement extends ConsoleElement {
         display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); margin: 0; padding: var(--_space);
         border: 1px solid var(--_primary); border-radius: var(--_radius); background: var(--_bg);
       }
-      [part~='terms-part'] { display: grid; gap: var(--_space-2); margin: 0; padding: var(--_space-2) var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); min-width: 0; }
+      [part~='terms-part'] {
+        display: grid; gap: var(--_space-2); margin: 0; padding: var(--_space-2) var(--_space);
+        border: 1px solid var(--_border); border-radius: var(--_radius); min-width: 0;
+      }
       [part~='terms-part'] legend { padding: 0 var(--_space-1); }
       [part~='field-row'] { display: grid; gap: var(--_space-2); grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); align-items: start; }
       /* A select is as wide as its longest option (a partner's name) unless told otherwise. */
