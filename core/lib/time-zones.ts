@@ -86,6 +86,15 @@ export function zonedStart(zone: string, year: number, month: number, day: numbe
   return hi;
 }
 
+/** The first instant of a local date ("YYYY-MM-DD") in `zone`. */
+export function dayStartIn(zone: string, date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return zonedStart(zone, y, m, d);
+}
+
+/** The local date ("YYYY-MM-DD") in `zone` at an instant. */
+export const localDateAt = (zone: string, ms: number): string => isoDate(wallClock(zone, ms));
+
 /** "YYYY-MM-DD" of a wall clock. */
 export const isoDate = (w: Pick<WallClock, 'year' | 'month' | 'day'>): string =>
   `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;

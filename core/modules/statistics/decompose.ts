@@ -6,7 +6,7 @@
  * row and two hour rows per local day in Berlin; quarter hours only where an offset needs them.
  */
 
-import { addDays, isoDate, wallClock, zonedStart } from '../../lib/time-zones.ts';
+import { addDays, dayStartIn, localDateAt } from '../../lib/time-zones.ts';
 
 /** The `grain` of a span over the local-day cubes (their rows are whole local days, not UTC blocks). */
 export const LOCAL_DAY = -1;
@@ -49,11 +49,6 @@ export interface ReadableDays {
   changed: ReadonlySet<string>;
 }
 
-const dayStart = (zone: string, date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return zonedStart(zone, y, m, d);
-};
-
 /**
  * [start, end) as spans: each run of whole readable local days is one span over the local-day
  * cubes; what is left (partial days, days not rolled up or changed since) is UTC blocks.
@@ -67,10 +62,10 @@ export function spansOf(start: number, end: number, grains: readonly number[], d
     if (localFrom !== null && at > localFrom) spans.push({ grain: LOCAL_DAY, lo: localFrom, hi: at, sign: 1 });
     localFrom = null;
   };
-  for (let date = isoDate(wallClock(days.zone, start)); ; date = addDays(date, 1)) {
-    const lo = dayStart(days.zone, date);
+  for (let date = localDateAt(days.zone, start); ; date = addDays(date, 1)) {
+    const lo = dayStartIn(days.zone, date);
     if (lo >= end) break;
-    const hi = dayStart(days.zone, addDays(date, 1));
+    const hi = dayStartIn(days.zone, addDays(date, 1));
     const readable = lo >= start && hi <= end && hi <= days.until && !days.changed.has(date);
     if (readable) {
       if (localFrom === null) {

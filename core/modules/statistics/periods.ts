@@ -2,7 +2,7 @@
  * A report's dates in its time zone: the relative periods, and the local hours, days, weeks,
  * months or years a time grouping cuts the period into (each a UTC interval and its label).
  */
-import { addDays, isoDate, isoWeek, wallClock, zonedStart } from '../../lib/time-zones.ts';
+import { addDays, dayStartIn, isoWeek, localDateAt, zonedStart } from '../../lib/time-zones.ts';
 import { fieldProblem } from '../../lib/errors.ts';
 import type { RELATIVE_PERIODS, TIME_GROUPINGS } from './schemas.ts';
 
@@ -22,17 +22,12 @@ export const MAX_PERIOD_DAYS = 400;
 /** Hour groupings and custom parameters read quarter- and hour-sized rows: their periods are shorter. */
 export const MAX_FINE_PERIOD_DAYS = 31;
 
-const dayStart = (zone: string, date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return zonedStart(zone, y, m, d);
-};
-
 export function localToday(zone: string, now: number): string {
-  return isoDate(wallClock(zone, now));
+  return localDateAt(zone, now);
 }
 
 export function dateRange(zone: string, from: string, to: string): DateRange {
-  return { from, to, start: dayStart(zone, from), end: dayStart(zone, addDays(to, 1)) };
+  return { from, to, start: dayStartIn(zone, from), end: dayStartIn(zone, addDays(to, 1)) };
 }
 
 /** The dates a relative period means today in `zone`. */
@@ -92,8 +87,8 @@ export function cutPeriod(range: DateRange, zone: string, grouping: TimeGrouping
   if (!grouping) return [{ label: '', start: range.start, end: range.end }];
   const cuts: PeriodCut[] = [];
   for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
-    const start = dayStart(zone, date);
-    const end = dayStart(zone, addDays(date, 1));
+    const start = dayStartIn(zone, date);
+    const end = dayStartIn(zone, addDays(date, 1));
     if (grouping === 'hour') {
       const [y, m, d] = date.split('-').map(Number) as [number, number, number];
       // A day without a change of offset has 24 equal hours; otherwise each hour is looked up.

@@ -18,7 +18,8 @@ import { and, eq, getTableColumns, getTableName, gte, lt, sql, type SQL } from '
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
 import { createOutbox, type JobHandlers } from '../../jobs/outbox.ts';
 import type { TenantRead, TenantStore } from '../../lib/context.ts';
-import { addDays, isoDate, wallClock, zonedStart } from '../../lib/time-zones.ts';
+import { addDays, dayStartIn, localDateAt } from '../../lib/time-zones.ts';
+import { snakeCase } from './report-sql.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import {
   METRIC_COLUMNS,
@@ -38,17 +39,10 @@ export const LOCAL_DAY_CUBES = [statsPromoLocalDay, statsCountryLocalDay].map((t
   table,
   attributes: Object.values(getTableColumns(table))
     .map((c) => c.name)
-    .filter((n) => !['operator_id', 'bucket', 'currency'].includes(n) && !METRIC_COLUMNS.some((m) => snake(m) === n)),
+    .filter(
+      (n) => !['operator_id', 'bucket', 'currency'].includes(n) && !METRIC_COLUMNS.some((m) => snakeCase(m) === n),
+    ),
 }));
-function snake(m: string) {
-  return m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
-
-const dayStartOf = (zone: string, date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return zonedStart(zone, y, m, d);
-};
-const localDateOf = (zone: string, ms: number) => isoDate(wallClock(zone, ms));
 
 export interface RollUpResult {
   timeZone: string;
@@ -71,14 +65,14 @@ export async function rollUpLocalDays(ctx: TenantStore, { deadline = Infinity } 
   let rolledUntil = state?.timeZone === zone ? state.rolledUntil : 0;
   if (!state || state.timeZone !== zone) await restartRollUp(ctx, zone);
 
-  const todayStart = dayStartOf(zone, localDateOf(zone, ctx.clock.now().getTime()));
+  const todayStart = dayStartIn(zone, localDateAt(zone, ctx.clock.now().getTime()));
   let days = 0;
   // Rolled-up days with change marks: summed again.
   const changed = await ctx.db
     .selectDistinct({ bucket: statsChangedQuarters.bucket })
     .from(statsChangedQuarters)
     .where(and(eq(statsChangedQuarters.operatorId, ctx.operatorId), lt(statsChangedQuarters.bucket, rolledUntil)));
-  const changedDates = [...new Set(changed.map((c) => localDateOf(zone, c.bucket)))].sort();
+  const changedDates = [...new Set(changed.map((c) => localDateAt(zone, c.bucket)))].sort();
   for (let i = 0; i < changedDates.length; i += DAYS_PER_SLICE) {
     if (overBudget()) return { timeZone: zone, days, rolledUntil, done: false };
     await rollUpDates(ctx, zone, changedDates.slice(i, i + DAYS_PER_SLICE), null);
@@ -86,22 +80,22 @@ export async function rollUpLocalDays(ctx: TenantStore, { deadline = Infinity } 
   }
   // Then the closed days after the last one rolled up (from the first day with traffic).
   let next: string;
-  if (rolledUntil > 0) next = localDateOf(zone, rolledUntil);
+  if (rolledUntil > 0) next = localDateAt(zone, rolledUntil);
   else {
     const [first] = await ctx.db
       .select({ bucket: sql<number | null>`min(${statsFullDay.bucket})` })
       .from(statsFullDay)
       .where(eq(statsFullDay.operatorId, ctx.operatorId));
     const firstBucket = first?.bucket ?? null;
-    next = localDateOf(zone, firstBucket === null ? todayStart : firstBucket);
+    next = localDateAt(zone, firstBucket === null ? todayStart : firstBucket);
   }
-  while (dayStartOf(zone, next) < todayStart) {
+  while (dayStartIn(zone, next) < todayStart) {
     if (overBudget()) return { timeZone: zone, days, rolledUntil, done: false };
     const dates: string[] = [];
-    for (let d = next; dates.length < DAYS_PER_SLICE && dayStartOf(zone, d) < todayStart; d = addDays(d, 1))
+    for (let d = next; dates.length < DAYS_PER_SLICE && dayStartIn(zone, d) < todayStart; d = addDays(d, 1))
       dates.push(d);
     next = addDays(dates[dates.length - 1]!, 1);
-    rolledUntil = dayStartOf(zone, next);
+    rolledUntil = dayStartIn(zone, next);
     await rollUpDates(ctx, zone, dates, rolledUntil);
     days += dates.length;
   }
@@ -141,16 +135,16 @@ async function restartRollUp(ctx: TenantStore, zone: string) {
  * change marks cleared, and (for new days) the roll-up moved on — all only while `zone` is stored.
  */
 async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly string[], rolledUntil: number | null) {
-  const spans = dates.map((d) => [dayStartOf(zone, d), dayStartOf(zone, addDays(d, 1))] as const);
+  const spans = dates.map((d) => [dayStartIn(zone, d), dayStartIn(zone, addDays(d, 1))] as const);
   const days = sql.raw(spans.map(([lo, hi]) => `(${lo},${hi})`).join(','));
   const daysTable = sql`(select column1 as lo, column2 as hi from (values ${days}))`;
   const current = sql`exists (select 1 from ${statsRollups} where operator_id = ${ctx.operatorId} and time_zone = ${zone})`;
   const inDays = (column: SQL) =>
     sql`exists (select 1 from ${daysTable} d where ${column} >= d.lo and ${column} < d.hi)`;
   const full = sql.raw(`"${getTableName(statsFullQuarter)}"`);
-  const sumsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `sum(${prefix}${snake(m)})`).join(', ');
-  const metricsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `${prefix}${snake(m)}`).join(', ');
-  const metricNames = METRIC_COLUMNS.map(snake).join(', ');
+  const sumsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `sum(${prefix}${snakeCase(m)})`).join(', ');
+  const metricsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `${prefix}${snakeCase(m)}`).join(', ');
+  const metricNames = METRIC_COLUMNS.map(snakeCase).join(', ');
   const statements = LOCAL_DAY_CUBES.flatMap(({ table, attributes }) => {
     const columns = attributes.join(', ');
     const fromFull = attributes.map((a) => `t.${a}`).join(', ');
@@ -203,7 +197,7 @@ export async function readableLocalDays(
         lt(statsChangedQuarters.bucket, until),
       ),
     );
-  return { until, changed: new Set(marks.map((m) => localDateOf(zone, m.bucket))) };
+  return { until, changed: new Set(marks.map((m) => localDateAt(zone, m.bucket))) };
 }
 
 /** Operators whose local days may need rolling up: those with change marks or a roll-up already. */
