@@ -130,6 +130,9 @@ async function restartRollUp(ctx: TenantStore, zone: string) {
   ]);
 }
 
+const sumsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `sum(${prefix}${snakeCase(m)})`).join(', ');
+const metricsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `${prefix}${snakeCase(m)}`).join(', ');
+
 /**
  * One transaction: the dates' local-day rows replaced by the sums of their quarter hours, their
  * change marks cleared, and (for new days) the roll-up moved on — all only while `zone` is stored.
@@ -142,8 +145,6 @@ async function rollUpDates(ctx: TenantStore, zone: string, dates: readonly strin
   const inDays = (column: SQL) =>
     sql`exists (select 1 from ${daysTable} d where ${column} >= d.lo and ${column} < d.hi)`;
   const full = sql.raw(`"${getTableName(statsFullQuarter)}"`);
-  const sumsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `sum(${prefix}${snakeCase(m)})`).join(', ');
-  const metricsOf = (prefix: string) => METRIC_COLUMNS.map((m) => `${prefix}${snakeCase(m)}`).join(', ');
   const metricNames = METRIC_COLUMNS.map(snakeCase).join(', ');
   const statements = LOCAL_DAY_CUBES.flatMap(({ table, attributes }) => {
     const columns = attributes.join(', ');
