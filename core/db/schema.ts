@@ -13,3 +13,4 @@ export * from '../modules/networks/table.ts';
 export * from '../modules/conversions/table.ts';
 export * from '../modules/statistics/table.ts';
 export * from '../modules/ledger/table.ts';
+export * from '../modules/billing/table.ts';
