@@ -17,12 +17,22 @@ export const partners = sqliteTable(
     country: text('country'),
     status: text('status', { enum: PARTNER_STATUSES }).notNull().default('pending'),
     referrerPartnerId: text('referrer_partner_id'),
+    /**
+     * What brought a referred partner: the referrer's tracking click (visit id) that led to the
+     * sign-up, and its campaign and promo. Null for a sign-up by code only. No foreign keys: the
+     * raw click may be purged by retention, the names are looked up through their modules.
+     */
+    referredCampaignId: text('referred_campaign_id'),
+    referredPromoId: text('referred_promo_id'),
+    referredClickId: text('referred_click_id'),
     /** Sub-affiliate referral code: sign-ups that carry it are linked to this partner. */
     referralCode: text('referral_code').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
     index('partners_operator_status').on(t.operatorId, t.status),
+    // The sub-affiliate tree walks referrer → referred within an operator.
+    index('partners_operator_referrer').on(t.operatorId, t.referrerPartnerId),
     uniqueIndex('partners_operator_referral').on(t.operatorId, t.referralCode),
   ],
 );
