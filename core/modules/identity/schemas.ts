@@ -46,6 +46,16 @@ export const SignUpSchema = z
           'optional and ignored when it has none.',
       }),
     referralCode: z.string().trim().max(40).optional(),
+    visitId: z
+      .string()
+      .trim()
+      .max(64)
+      .optional()
+      .openapi({
+        description:
+          'The visit id of the tracking click that brought the sign-up (`kb_vid` in the sign-up page URL after a ' +
+          "sub-affiliate promo link). Kept only when that click is the referrer's own; otherwise ignored silently.",
+      }),
   })
   .strict()
   .openapi('SignUp');
@@ -316,3 +326,33 @@ export const IdParams = <N extends string>(name: N) =>
       .max(64)
       .openapi({ param: { name, in: 'path' } }),
   } as Record<N, z.ZodString>);
+
+/** How deep a partner sees its sub-affiliates: level 1 signed up with its code, level 2 with theirs, … */
+export const SUB_AFFILIATE_MAX_LEVEL = 5;
+export const SubAffiliateSchema = z
+  .object({
+    id: z.string(),
+    /** The sub-partner's display name (its company or its owner's name, as its profile shows it); never an e-mail. */
+    name: z.string(),
+    level: z.number().int().min(1).max(SUB_AFFILIATE_MAX_LEVEL),
+    status: z.enum(PARTNER_STATUSES),
+    signedUpAt: z.string(),
+    /** The campaign and promo whose tracking link brought the sub-partner; null when it signed up by code only. */
+    campaign: z.object({ id: z.string(), name: z.string() }).nullable(),
+    promo: z.object({ id: z.string(), title: z.string() }).nullable(),
+    /**
+     * The referrer's plans that pay a sub-affiliate commission at this level, with the percent for
+     * it (clients word it, e.g. "RevShare 35%: sub-affiliate 5% (level 1)").
+     */
+    deals: z.array(z.object({ planId: z.string(), planName: z.string(), percent: z.string() })),
+  })
+  .openapi('SubAffiliate');
+export const SubAffiliateListSchema = z
+  .object({ data: z.array(SubAffiliateSchema), nextBefore: z.string().nullable() })
+  .openapi('SubAffiliateList');
+export const SubAffiliateQuerySchema = z.object({
+  level: z.coerce.number().int().min(1).max(SUB_AFFILIATE_MAX_LEVEL).optional(),
+  /** Paging: sub-partners who signed up before this one (the previous page's `nextBefore`). */
+  before: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

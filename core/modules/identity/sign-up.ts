@@ -1,9 +1,13 @@
-/** Partner sign-up: a pending partner account with its owner, linked to a referrer by code. */
+/**
+ * Partner sign-up: a pending partner account with its owner, linked to a referrer by code, and to
+ * the referrer's campaign and promo when the sign-up came through one of its tracking links.
+ */
 import { and, eq } from 'drizzle-orm';
 import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
+import { clickAttributions } from '../tracking/service.ts';
 import { partners, users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
 import { auditStatement } from './audit.ts';
@@ -14,6 +18,22 @@ import type { SignUpSchema } from './schemas.ts';
 
 /** Referral codes are short enough to read out, long enough not to guess (32^8). */
 export const newReferralCode = () => randomToken(8);
+
+/**
+ * What brought a referred sign-up: the click (visit id) of a sub-affiliate link, its campaign and
+ * promo. Only the referrer's own click of this operator counts; any other visit id (another
+ * partner's, unknown, a prefetch) is ignored, so a forged or stale one cannot credit anybody.
+ */
+async function referralSource(
+  ctx: TenantContext,
+  input: { referrerPartnerId: string | null; visitId: string | undefined },
+): Promise<{ referredClickId: string | null; referredCampaignId: string | null; referredPromoId: string | null }> {
+  const none = { referredClickId: null, referredCampaignId: null, referredPromoId: null };
+  if (!input.referrerPartnerId || !input.visitId) return none;
+  const click = (await clickAttributions(ctx, [input.visitId])).get(input.visitId);
+  if (!click || click.partnerId !== input.referrerPartnerId) return none;
+  return { referredClickId: click.id, referredCampaignId: click.campaignId, referredPromoId: click.promoId };
+}
 
 export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSchema>) {
   const { operatorId } = ctx;
@@ -47,6 +67,7 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
       ]);
     referrerPartnerId = referrer.id;
   }
+  const source = await referralSource(ctx, { referrerPartnerId, visitId: input.visitId });
   const now = ctx.clock.now();
   const partnerId = newId('partner', ctx.clock);
   const userId = newId('user', ctx.clock);
@@ -59,6 +80,7 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
       country: input.country,
       status: 'pending',
       referrerPartnerId,
+      ...source,
       referralCode: newReferralCode(),
       createdAt: now,
     }),
@@ -82,6 +104,7 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
       // What was accepted, and when: the terms page as it was named at sign-up.
       detail: {
         referrerPartnerId,
+        ...(source.referredClickId ? { referredPromoId: source.referredPromoId } : {}),
         country: input.country,
         ...(termsUrl ? { termsUrl, termsAcceptedAt: now.toISOString() } : {}),
       },

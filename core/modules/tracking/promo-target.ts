@@ -51,7 +51,17 @@ export function createPromoTargetCache(db: Db, now: () => number) {
   };
 }
 
-/** The landing URL with the visit id added, keeping the landing's own query and fragment. */
+/**
+ * The visit-id parameter a sub-affiliate landing always gets besides the brand's own: the sign-up
+ * form (`<kb-sign-up>`) reads this fixed name, since it cannot know each brand's parameter.
+ */
+export const SIGN_UP_VISIT_PARAM = 'kb_vid';
+
+/**
+ * The landing URL with the visit id added, keeping the landing's own query and fragment. A
+ * sub-affiliate landing (a referral code) also gets `ref` and the visit id under
+ * SIGN_UP_VISIT_PARAM, so the sign-up can record which campaign and promo brought the partner.
+ */
 export function landingWithVisit(
   landingUrl: string,
   visitParam: string,
@@ -60,6 +70,9 @@ export function landingWithVisit(
 ): string {
   const url = new URL(landingUrl);
   url.searchParams.set(visitParam, visitId);
-  if (referralCode) url.searchParams.set('ref', referralCode);
+  if (referralCode) {
+    url.searchParams.set('ref', referralCode);
+    url.searchParams.set(SIGN_UP_VISIT_PARAM, visitId);
+  }
   return url.toString();
 }
