@@ -1,4 +1,4 @@
-/** Operator API for identity: embed sessions, partner approval, unlocking users, expiring tokens. */
+/** Operator API for identity: embed sessions, partner approval, sub-affiliates, unlocking users, expiring tokens. */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
@@ -19,10 +19,13 @@ import {
   PartnerSessionSchema,
   PartnerSummarySchema,
   StatisticTokenSchema,
+  SubAffiliateListSchema,
+  SubAffiliateQuerySchema,
   UserSchema,
 } from './schemas.ts';
 import { mintPartnerSession } from './embed-sessions.ts';
 import { noStore } from '../../http/no-store.ts';
+import { listPartnerSubAffiliates } from './sub-affiliates.ts';
 import { decideOnPartner, listPartners, operatorExpireStatisticToken, operatorUnlockUser } from './partner-admin.ts';
 
 const tags = ['Operator: partners'];
@@ -73,6 +76,17 @@ const decideRoute = createRoute({
     409: problemResponses[409],
   },
 });
+const subAffiliatesRoute = createRoute({
+  operationId: 'listPartnerSubAffiliates',
+  method: 'get',
+  path: '/v1/partners/{partnerId}/sub_affiliates',
+  tags,
+  security,
+  middleware,
+  summary: "A partner's sub-affiliates as the partner sees them (down to 5 levels, newest sign-up first)",
+  request: { params: IdParams('partnerId'), query: SubAffiliateQuerySchema },
+  responses: { 200: jsonResponse(SubAffiliateListSchema, 'Sub-affiliates'), ...errors },
+});
 const unlockRoute = createRoute({
   operationId: 'unlockUser',
   method: 'post',
@@ -104,6 +118,15 @@ export const operatorIdentityRoutes = createRouter()
       await decideOnPartner(tenantContext(c), {
         partnerId: c.req.valid('param').partnerId,
         decision: c.req.valid('json').action,
+      }),
+      200,
+    ),
+  )
+  .openapi(subAffiliatesRoute, async (c) =>
+    c.json(
+      await listPartnerSubAffiliates(tenantContext(c), {
+        partnerId: c.req.valid('param').partnerId,
+        ...c.req.valid('query'),
       }),
       200,
     ),

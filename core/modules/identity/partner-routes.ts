@@ -1,4 +1,4 @@
-/** The signed-in partner user's own account: profile, 2FA, sessions, statistic token, sign-out. */
+/** The signed-in partner user's own account: profile, 2FA, sessions, statistic token, sign-out, sub-affiliates. */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { bodyProblems, jsonBody, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
@@ -14,6 +14,8 @@ import {
   RecoveryCodesSchema,
   SessionListSchema,
   StatisticTokenSchema,
+  SubAffiliateListSchema,
+  SubAffiliateQuerySchema,
   TerminatedSchema,
   TotpCodeBodySchema,
   TotpEnrolmentSchema,
@@ -23,6 +25,7 @@ import { getProfile, updateProfile } from './profile.ts';
 import { confirmTotp, disableTotp, startTotpEnrolment } from './two-factor.ts';
 import { listSessions, terminateOtherSessions, terminateSession } from './sessions.ts';
 import { expireStatisticToken, getStatisticToken, rotateStatisticToken } from './statistic-token.ts';
+import { listSubAffiliates } from './sub-affiliates.ts';
 
 const tags = ['Partner account'];
 const security = partnerSecurity;
@@ -169,6 +172,18 @@ const expireTokenRoute = createRoute({
   summary: 'Expire the statistic token',
   responses: ok(StatisticTokenSchema, 'Expired'),
 });
+const subAffiliatesRoute = createRoute({
+  operationId: 'listSubAffiliates',
+  method: 'get',
+  path: '/v1/partner/sub_affiliates',
+  tags,
+  security,
+  middleware: auth,
+  summary:
+    'Partners this partner brought in, down to 5 levels, newest sign-up first: name, level, the campaign and promo that brought them, status, and the sub-affiliate percent its plans pay at that level',
+  request: { query: SubAffiliateQuerySchema },
+  responses: { ...ok(SubAffiliateListSchema, 'Sub-affiliates'), 422: problemResponses[422] },
+});
 
 const router = createRouter();
 
@@ -196,4 +211,7 @@ export const partnerAccountRoutes = router
   )
   .openapi(expireTokenRoute, async (c) =>
     c.json(await expireStatisticToken(partnerContext(c), c.var.partner.userId), 200),
+  )
+  .openapi(subAffiliatesRoute, async (c) =>
+    c.json(await listSubAffiliates(partnerContext(c), c.req.valid('query')), 200),
   );
