@@ -77,6 +77,34 @@ describe('<kb-sign-up>', () => {
     await waitFor(() => deepActiveElement()?.id === 'done-heading', 1000, 'focus on the result');
   });
 
+  it('sends the visit id of the sub-affiliate link (?kb_vid=) with the referral code, and not without one', async () => {
+    history.replaceState(history.state, '', `${location.pathname}?ref=PARTNER42&kb_vid=v_01JD7Q`);
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks' }, 201),
+    });
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
+    expect(form.shadowRoot!.textContent, 'the visit id is not shown').not.to.include('v_01JD7Q');
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => t.stub?.requests.length === 1, 2000, 'sign-up sent');
+    expect(t.stub.requests[0]?.body).to.include({ referralCode: 'PARTNER42', visitId: 'v_01JD7Q' });
+  });
+
+  it('leaves the visit id out when the referral code was cleared', async () => {
+    history.replaceState(history.state, '', `${location.pathname}?ref=PARTNER42&kb_vid=v_01JD7Q`);
+    t.stub = stubApi({
+      [publicRoute('sign_up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks' }, 201),
+    });
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
+    fillValid(form);
+    typeInto(field(form, 'referralCode'), '');
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => t.stub?.requests.length === 1, 2000, 'sign-up sent');
+    const body = t.stub.requests[0]?.body as Record<string, unknown>;
+    expect(body).not.to.have.property('visitId');
+    expect(body).not.to.have.property('referralCode');
+  });
+
   it('checks the form in the user’s language before sending, and shows the password rule', async () => {
     t.stub = stubApi({});
     const { form } = await formHost('kb-sign-up', { config: withTerms() });

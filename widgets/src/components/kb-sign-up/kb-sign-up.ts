@@ -25,7 +25,10 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
 
 /**
  * Partner sign-up for the portal's operator. Place inside `<kb-portal>`. The referral code is
- * prefilled from `?ref=` in the page URL (visible and editable). When the operator's branding names
+ * prefilled from `?ref=` in the page URL (visible and editable); the visit id of the sub-affiliate
+ * link that led here (`?kb_vid=`) goes along with it unseen, so the referrer sees which of its
+ * campaigns and promos brought the new partner (the server keeps it only if it is the referrer's
+ * own click). When the operator's branding names
  * a terms page (`termsUrl`), a required checkbox links to it (new tab); without one there is none.
  *
  * @event kb-signed-up - The application was accepted and waits for approval. `detail: { partnerId }`.
@@ -67,6 +70,8 @@ export class KbSignUp extends FormElement {
   declare protected values: Values;
   declare protected done: { partnerId: string; status: string } | null;
   private countries: { locale: Locale; options: CountryOption[] } | null = null;
+  /** The tracking click that brought the visitor (`?kb_vid=`, set by a sub-affiliate link's redirect). */
+  private visitId: string | null = null;
 
   constructor() {
     super();
@@ -85,8 +90,10 @@ export class KbSignUp extends FormElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const ref = typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('ref');
+    const query = typeof location === 'undefined' ? null : new URLSearchParams(location.search);
+    const ref = query?.get('ref');
     if (ref && !this.values.referralCode) this.values = { ...this.values, referralCode: ref.trim().slice(0, 40) };
+    this.visitId = query?.get('kb_vid')?.trim().slice(0, 64) || null;
   }
 
   private t(key: SignUpKey, params?: MessageParams): string {
@@ -216,6 +223,8 @@ export class KbSignUp extends FormElement {
       company: optional(v.company),
       messenger: optional(v.messenger),
       referralCode: optional(v.referralCode),
+      // Only with a referral code: a visit credits the referrer, never a sign-up without one.
+      ...(this.visitId && optional(v.referralCode) ? { visitId: this.visitId } : {}),
     };
     this.busy = true;
     try {
