@@ -48,6 +48,12 @@ export interface InsertPart<T extends SQLiteTable = SQLiteTable> {
    * stored row's instead (aggregates written in the same batch as the rows they count).
    */
   onConflictAdd?: { keys: string[]; add: string[] };
+  /**
+   * Inserts the rows only while this condition holds when the statement runs (`insert … select …
+   * where`): later parts of one batch can depend on an earlier part's outcome, e.g. a bill's lines
+   * go in only if this attempt's bill row did.
+   */
+  onlyIf?: SQL;
 }
 
 function conflictClause(table: SQLiteTable, part: InsertPart): string {
@@ -63,16 +69,20 @@ function conflictClause(table: SQLiteTable, part: InsertPart): string {
 function buildStatements(part: InsertPart, maxParams: number): Statement[] {
   const { table, rows } = part;
   const entries = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
-  const perStatement = Math.max(1, Math.floor(maxParams / entries.length));
-  const head = `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) values `;
+  const guard = part.onlyIf ? dialect.sqlToQuery(part.onlyIf) : null;
+  const guardArgs = (guard?.params ?? []) as SqlValue[];
+  const perStatement = Math.max(1, Math.floor((maxParams - guardArgs.length) / entries.length));
+  const columns = `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) `;
+  const head = guard ? `${columns}select * from (values ` : `${columns}values `;
   const tuple = `(${entries.map(() => '?').join(', ')})`;
-  const tail = conflictClause(table, part);
+  const tail = (guard ? `) where ${guard.sql}` : '') + conflictClause(table, part);
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
     const args: SqlValue[] = [];
     for (const row of chunk)
       for (const [key, column] of entries) args.push(encode(column, (row as Record<string, unknown>)[key]));
+    args.push(...guardArgs);
     statements.push({ sql: head + Array.from({ length: chunk.length }, () => tuple).join(', ') + tail, args });
   }
   return statements;

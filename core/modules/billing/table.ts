@@ -87,6 +87,8 @@ export const bills = sqliteTable(
     waitingFor: text('waiting_for'),
     /** Everything received before this instant is on this bill or an earlier one of its chain. */
     cutoffAt: integer('cutoff_at').notNull(),
+    /** When the amount became known (null while waiting): sub-affiliate shares count bills priced before their cut. */
+    pricedAt: integer('priced_at'),
     /** The attempt that priced the bill: lines are inserted only under the same id. */
     pricedBy: text('priced_by').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
@@ -140,6 +142,11 @@ export interface BillLineDetail {
   tier?: number;
   /** Units of the line's currency per unit of `from`, on `rateDate` (through the euro). */
   exchange?: { from: string; rate: string; rateDate: string };
+  /** RevShare: each day's conversion of amounts in other currencies. */
+  exchanges?: Array<{ from: string; rate: string; rateDate: string; day: string }>;
+  /** RevShare: the period's own NGR (before anything carried in), and whether late amounts are in it. */
+  ngrMinor?: number;
+  includesLate?: boolean;
   /** The line counts what happened before this bill's period and arrived after its own bill. */
   lateFrom?: string;
   country?: string | null;

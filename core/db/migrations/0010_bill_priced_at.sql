@@ -1,0 +1,1 @@
+ALTER TABLE `bills` ADD `priced_at` integer;
