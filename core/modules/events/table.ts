@@ -53,6 +53,9 @@ export const playerEvents = sqliteTable(
     primaryKey({ columns: [t.operatorId, t.id] }),
     index('player_events_partner_time').on(t.operatorId, t.partnerId, t.occurredAt),
     index('player_events_player').on(t.operatorId, t.brandId, t.playerId),
+    // Billing: a plan's events by the time they happened, and what arrived since a bill was cut.
+    index('player_events_plan_time').on(t.operatorId, t.planId, t.occurredAt),
+    index('player_events_received').on(t.operatorId, t.receivedAt),
   ],
 );
 

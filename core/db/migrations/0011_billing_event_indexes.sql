@@ -1,0 +1,2 @@
+CREATE INDEX `player_events_plan_time` ON `player_events` (`operator_id`,`plan_id`,`occurred_at`);--> statement-breakpoint
+CREATE INDEX `player_events_received` ON `player_events` (`operator_id`,`received_at`);

@@ -1,0 +1,164 @@
+/**
+ * What billing reads about player events, as operations (billing never reads this module's table):
+ * per plan, sums and counts over a period by the time events happened, the rows that arrived late,
+ * and the players whose history a qualification check needs. `receivedBefore` is a bill's cut:
+ * only what had arrived by then counts, so a run is repeatable while events keep arriving.
+ */
+import { and, asc, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
+import type { TenantRead } from '../../lib/context.ts';
+import { playerEvents, type PLAYER_EVENT_TYPES } from './table.ts';
+
+type EventType = (typeof PLAYER_EVENT_TYPES)[number];
+
+export interface PeriodQuery {
+  planId: string;
+  /** The period as instants: [from, to). */
+  from: number;
+  to: number;
+  receivedBefore: number;
+}
+
+const inPeriod = (ctx: TenantRead, q: PeriodQuery) =>
+  and(
+    eq(playerEvents.operatorId, ctx.operatorId),
+    eq(playerEvents.planId, q.planId),
+    gte(playerEvents.occurredAt, new Date(q.from)),
+    lt(playerEvents.occurredAt, new Date(q.to)),
+    lt(playerEvents.receivedAt, new Date(q.receivedBefore)),
+  );
+
+const chain = { partnerId: sql<string>`${playerEvents.partnerId}`, brandId: playerEvents.brandId };
+
+/**
+ * NGR per partner × brand × currency in the period, split by the local days `dayStarts` cut it into
+ * (instants, ascending, the first one `from`): amounts in another currency convert at their day's rate.
+ */
+export async function sumNgrByDay(ctx: TenantRead, input: PeriodQuery & { dayStarts: number[] }) {
+  const cases = input.dayStarts
+    .slice(1)
+    .map((start, i) => sql`when ${playerEvents.occurredAt} < ${start} then ${i}`)
+    .reduce((all, part) => sql`${all} ${part}`, sql``);
+  const day = input.dayStarts.length > 1 ? sql<number>`case ${cases} else ${input.dayStarts.length - 1} end` : sql<number>`0`;
+  return ctx.db
+    .select({
+      ...chain,
+      currency: sql<string>`${playerEvents.currency}`,
+      dayIndex: day,
+      minor: sql<number>`sum(${playerEvents.amountMinor})`,
+    })
+    .from(playerEvents)
+    .where(and(inPeriod(ctx, input), eq(playerEvents.type, 'ngr'), sql`${playerEvents.partnerId} is not null`))
+    .groupBy(playerEvents.partnerId, playerEvents.brandId, playerEvents.currency, day);
+}
+
+/** Events of the given types per partner × brand × country in the period (CPL's leads or registrations). */
+export async function countEventsByCountry(ctx: TenantRead, input: PeriodQuery & { type: EventType }) {
+  return ctx.db
+    .select({ ...chain, country: playerEvents.country, count: sql<number>`count(*)` })
+    .from(playerEvents)
+    .where(and(inPeriod(ctx, input), eq(playerEvents.type, input.type), sql`${playerEvents.partnerId} is not null`))
+    .groupBy(playerEvents.partnerId, playerEvents.brandId, playerEvents.country);
+}
+
+/** Events of a plan that happened before `before` and arrived in [receivedFrom, receivedBefore): late for their bill. */
+export async function listLateEvents(
+  ctx: TenantRead,
+  input: { planId: string; types: EventType[]; before: number; receivedFrom: number; receivedBefore: number },
+) {
+  return ctx.db
+    .select({
+      ...chain,
+      type: playerEvents.type,
+      currency: playerEvents.currency,
+      amountMinor: playerEvents.amountMinor,
+      country: playerEvents.country,
+      occurredAt: playerEvents.occurredAt,
+      receivedAt: playerEvents.receivedAt,
+    })
+    .from(playerEvents)
+    .where(
+      and(
+        eq(playerEvents.operatorId, ctx.operatorId),
+        gte(playerEvents.receivedAt, new Date(input.receivedFrom)),
+        lt(playerEvents.receivedAt, new Date(input.receivedBefore)),
+        eq(playerEvents.planId, input.planId),
+        inArray(playerEvents.type, input.types),
+        lt(playerEvents.occurredAt, new Date(input.before)),
+        sql`${playerEvents.partnerId} is not null`,
+      ),
+    );
+}
+
+/** When a plan's first attributed event happened (billing starts at its period), or null. */
+export async function firstEventOf(ctx: TenantRead, input: { planId: string }): Promise<number | null> {
+  const [row] = await ctx.db
+    .select({ first: min(playerEvents.occurredAt) })
+    .from(playerEvents)
+    .where(and(eq(playerEvents.operatorId, ctx.operatorId), eq(playerEvents.planId, input.planId)));
+  return row?.first ? row.first.getTime() : null;
+}
+
+/** Registrations on these plans whose player had any event arrive in [receivedFrom, receivedBefore). */
+export async function listPlayersWithNewEvents(
+  ctx: TenantRead,
+  input: { planIds: string[]; receivedFrom: number; receivedBefore: number },
+) {
+  if (input.planIds.length === 0) return [];
+  const active = ctx.db
+    .selectDistinct({ brandId: playerEvents.brandId, playerId: playerEvents.playerId })
+    .from(playerEvents)
+    .where(
+      and(
+        eq(playerEvents.operatorId, ctx.operatorId),
+        gte(playerEvents.receivedAt, new Date(input.receivedFrom)),
+        lt(playerEvents.receivedAt, new Date(input.receivedBefore)),
+      ),
+    )
+    .as('active');
+  return ctx.db
+    .select({
+      brandId: playerEvents.brandId,
+      playerId: playerEvents.playerId,
+      planId: sql<string>`${playerEvents.planId}`,
+      partnerId: sql<string>`${playerEvents.partnerId}`,
+      registeredAt: playerEvents.occurredAt,
+      country: playerEvents.country,
+    })
+    .from(playerEvents)
+    .innerJoin(active, and(eq(active.brandId, playerEvents.brandId), eq(active.playerId, playerEvents.playerId)))
+    .where(
+      and(
+        eq(playerEvents.operatorId, ctx.operatorId),
+        eq(playerEvents.type, 'registration'),
+        inArray(playerEvents.planId, input.planIds),
+        sql`${playerEvents.partnerId} is not null`,
+      ),
+    );
+}
+
+/** A player's money events up to `until`, oldest first (what qualification rules count). */
+export async function listPlayerMoneyEvents(
+  ctx: TenantRead,
+  input: { brandId: string; playerId: string; from: number; until: number; receivedBefore: number },
+) {
+  return ctx.db
+    .select({
+      type: playerEvents.type,
+      amountMinor: playerEvents.amountMinor,
+      currency: playerEvents.currency,
+      occurredAt: playerEvents.occurredAt,
+    })
+    .from(playerEvents)
+    .where(
+      and(
+        eq(playerEvents.operatorId, ctx.operatorId),
+        eq(playerEvents.brandId, input.brandId),
+        eq(playerEvents.playerId, input.playerId),
+        inArray(playerEvents.type, ['first_deposit', 'deposit', 'wager', 'ngr']),
+        gte(playerEvents.occurredAt, new Date(input.from)),
+        lt(playerEvents.occurredAt, new Date(input.until)),
+        lt(playerEvents.receivedAt, new Date(input.receivedBefore)),
+      ),
+    )
+    .orderBy(asc(playerEvents.occurredAt), asc(playerEvents.id));
+}
