@@ -105,6 +105,16 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-plans part="section section-plans"></kb-plans>`,
   },
   {
+    // Always listed: no cheap signal tells whether the program pays for sub-affiliates, and the
+    // section itself says how to get them (the referral code and link) when there are none.
+    id: 'sub-affiliates',
+    load: campaignsChunk,
+    labelKey: 'nav.subAffiliates',
+    component: 'campaigns',
+    requiresSession: true,
+    render: () => html`<kb-subaffiliates part="section section-sub-affiliates"></kb-subaffiliates>`,
+  },
+  {
     id: 'reports',
     load: statisticsChunk,
     labelKey: 'nav.reports',
