@@ -17,6 +17,7 @@ import { newReferralCode } from '../core/modules/identity/sign-up.ts';
 import { auditEvents } from '../core/modules/identity/table.ts';
 import { seedTracking, type TrackingSeedOptions } from './seed-tracking.ts';
 import { seedPostbacks, type SeedDeps } from './seed-postbacks.ts';
+import { seedSubAffiliates } from './seed-subaffiliates.ts';
 import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
 import { seedCosts, seedExchangeRates } from './seed-statistics.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
@@ -200,6 +201,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       ...(options.maxParams ? { maxParams: options.maxParams } : {}),
     },
   );
+  await seedSubAffiliates(ctx, options.maxParams ? { maxParams: options.maxParams } : {});
   await seedPostbacks(
     ctx,
     [
