@@ -35,6 +35,9 @@ export const ID_PREFIXES = [
   'noff',
   'lacc',
   'ltr',
+  'bill',
+  'bcor',
+  'brun',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -87,6 +87,8 @@ export const bills = sqliteTable(
     waitingFor: text('waiting_for'),
     /** Everything received before this instant is on this bill or an earlier one of its chain. */
     cutoffAt: integer('cutoff_at').notNull(),
+    /** Items that happened before the period and arrived from this instant on are on it as late. */
+    lateFrom: integer('late_from').notNull().default(0),
     /** When the amount became known (null while waiting): sub-affiliate shares count bills priced before their cut. */
     pricedAt: integer('priced_at'),
     /** The attempt that priced the bill: lines are inserted only under the same id. */

@@ -1,0 +1,1 @@
+ALTER TABLE `bills` ADD `late_from` integer DEFAULT 0 NOT NULL;
