@@ -45,6 +45,7 @@ import { KbProfile } from '../components/kb-profile/kb-profile.ts';
 import { KbSecurity } from '../components/kb-security/kb-security.ts';
 import { KbTeam } from '../components/kb-team/kb-team.ts';
 import { KbActivity } from '../components/kb-activity/kb-activity.ts';
+import { KbSubaffiliates, type SubAffiliate } from '../components/kb-subaffiliates/kb-subaffiliates.ts';
 import { KbCampaigns } from '../components/kb-campaigns/kb-campaigns.ts';
 import { KbCampaignDetail } from '../components/kb-campaign-detail/kb-campaign-detail.ts';
 import { KbCreatives } from '../components/kb-creatives/kb-creatives.ts';
@@ -78,6 +79,7 @@ define('kb-profile', KbProfile);
 define('kb-security', KbSecurity);
 define('kb-team', KbTeam);
 define('kb-activity', KbActivity);
+define('kb-subaffiliates', KbSubaffiliates);
 define('kb-campaigns', KbCampaigns);
 define('kb-campaign-detail', KbCampaignDetail);
 define('kb-creatives', KbCreatives);
@@ -362,6 +364,20 @@ function statsAnswer(q: URLSearchParams): Report {
 // ---------------------------------------------------------------------------------------------
 // The sections, each mounted and waited for until its lists show.
 
+const SUB_AFFILIATES: SubAffiliate[] = [1, 2, 3].map((level) => ({
+  id: `partner_${level}`,
+  name: 'Великорусское партнёрское агентство «Казино и ставки»',
+  level,
+  status: 'pending',
+  signedUpAt: '2026-03-02T10:00:00.000Z',
+  campaign: { id: 'camp_1', name: 'Рекрутинг партнёров через обзорные статьи и рассылки' },
+  promo: { id: 'promo_1', title: 'Ссылка в подвале блога о бонусах казино' },
+  deals:
+    level < 3
+      ? [{ planId: 'plan_1', planName: 'RevShare 35% с переносом отрицательного баланса', percent: '2.5' }]
+      : [],
+}));
+
 interface Mounted {
   el: HTMLElement;
   stop(): void;
@@ -458,6 +474,20 @@ const CASES: Case[] = [
         'kb-activity',
         l,
         ['[part~="event-row"]'],
+      ),
+  ],
+  [
+    'kb-subaffiliates',
+    (l) =>
+      section(
+        mockApi(({ path }) => {
+          if (path === '/v1/partner/profile') return json(PROFILE);
+          if (path === '/v1/partner/sub_affiliates') return json({ data: SUB_AFFILIATES, nextBefore: 'partner_2' });
+          return undefined;
+        }),
+        'kb-subaffiliates',
+        l,
+        ['[part~="row"]', '[part~="referral-code"]'],
       ),
   ],
   ['kb-campaigns', (l) => section(fakeCampaigns(), 'kb-campaigns', l, ['[part~="campaign-row"]'])],

@@ -3,9 +3,10 @@ import { css } from 'lit';
 
 export const subAffiliatesStyles = css`
   [part~='facts'] { display: grid; gap: var(--_space-2); margin: 0 0 var(--_space-2); }
-  [part~='fact'] { display: grid; grid-template-columns: minmax(8rem, 14rem) 1fr; gap: var(--_space-2); align-items: baseline; }
-  [part~='fact-label'] { color: var(--_muted); }
-  [part~='fact-value'] { margin: 0; display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2); min-width: 0; }
+  /* Label beside the value while there is room, above it when not: it follows the section's width, not the screen's. */
+  [part~='fact'] { display: flex; flex-wrap: wrap; align-items: baseline; gap: var(--_space-1) var(--_space-2); }
+  [part~='fact-label'] { flex: 0 1 12rem; color: var(--_muted); }
+  [part~='fact-value'] { flex: 1 1 14rem; margin: 0; display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2); min-width: 0; }
   [part~='referral-code'], [part~='referral-link'] {
     padding: 0 var(--_space-1); background: var(--_surface); border-radius: var(--_radius-small); overflow-wrap: anywhere; min-width: 0;
   }
@@ -25,7 +26,4 @@ export const subAffiliatesStyles = css`
   [part~='deal-item'] + [part~='deal-item'] { margin-top: var(--_space-1); }
   [part~='status-badge'] { white-space: nowrap; }
   [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }
-  @media (max-width: 30rem) {
-    [part~='fact'] { grid-template-columns: 1fr; gap: 0; }
-  }
 `;
