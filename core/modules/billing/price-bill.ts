@@ -10,9 +10,9 @@
  * - volume tiers count the period's qualified players (or its NGR): `whole_period` pays the reached
  *   step's rate for every unit, `above_threshold` pays each step's rate only beyond its threshold.
  */
-import { currencyExponent } from '../../lib/money.ts';
 import type { StoredMoney, StoredPlanTerms } from '../commissions/terms.ts';
 import type { BillLineDetail, BillLineKind } from './table.ts';
+import { minorRate } from './rates.ts';
 import { ZERO, add, compare, fraction, percentOf, round, sum, times, toDecimal, type Fraction } from './exact.ts';
 
 /** Units of the bill's currency per unit of `currency` on `day`, or null while that day's rate is unknown. */
@@ -81,10 +81,8 @@ function convert(input: PricingInput, minor: number, currency: string, day: stri
   if (currency === input.currency) return { value: fraction(minor) };
   const found = input.rates(currency, day);
   if (!found) throw new MissingRate(currency, day);
-  const shift = currencyExponent(input.currency) - currencyExponent(currency);
-  const scale = shift >= 0 ? fraction(10n ** BigInt(shift)) : fraction(1n, 10n ** BigInt(-shift));
   return {
-    value: times(times(fraction(minor), found.perUnit), scale),
+    value: times(fraction(minor), minorRate(found.perUnit, currency, input.currency)),
     exchange: { from: currency, rate: toDecimal(found.perUnit, 8), rateDate: found.rateDate },
   };
 }

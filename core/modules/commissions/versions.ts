@@ -87,3 +87,15 @@ export async function findPlanRow(ctx: Pick<TenantContext, 'db' | 'operatorId'>,
     .where(and(eq(commissionPlans.operatorId, ctx.operatorId), eq(commissionPlans.id, planId)));
   return row;
 }
+
+/** Every plan of the operator with its versions, oldest first: what billing prices periods by. */
+export async function listPlanVersions(ctx: Pick<TenantContext, 'db' | 'operatorId'>) {
+  const rows = await ctx.db
+    .select({ planId: planVersions.planId, effectiveFrom: planVersions.effectiveFrom, terms: planVersions.terms })
+    .from(planVersions)
+    .where(eq(planVersions.operatorId, ctx.operatorId))
+    .orderBy(asc(planVersions.planId), asc(planVersions.effectiveFrom));
+  const plans = new Map<string, Array<{ effectiveFrom: string; terms: StoredPlanTerms | null }>>();
+  for (const { planId, ...version } of rows) plans.set(planId, [...(plans.get(planId) ?? []), version]);
+  return [...plans].map(([planId, versions]) => ({ planId, versions }));
+}

@@ -123,6 +123,9 @@ export async function listPlayersWithNewEvents(
       partnerId: sql<string>`${playerEvents.partnerId}`,
       registeredAt: playerEvents.occurredAt,
       country: playerEvents.country,
+      campaignId: playerEvents.campaignId,
+      promoId: playerEvents.promoId,
+      clickId: playerEvents.clickId,
     })
     .from(playerEvents)
     .innerJoin(active, and(eq(active.brandId, playerEvents.brandId), eq(active.playerId, playerEvents.playerId)))

@@ -124,3 +124,40 @@ export function convertMinor(minor: number, from: string, to: string, rates: Map
   const rounded = (abs * 2n + denominator) / (denominator * 2n);
   return Number(negative ? -rounded : rounded);
 }
+
+/**
+ * Rates of these currencies from the latest one on or before `from` up to `to`, per currency,
+ * ascending by date (billing converts each day's amounts at that day's rate).
+ */
+export async function listRateSeries(
+  ctx: TenantRead,
+  input: { currencies: Iterable<string>; from: string; to: string },
+): Promise<Map<string, Array<{ day: string; perEur: string }>>> {
+  const out = new Map<string, Array<{ day: string; perEur: string }>>();
+  for (const currency of new Set(input.currencies)) {
+    if (currency === 'EUR') continue;
+    const own = and(eq(exchangeRates.operatorId, ctx.operatorId), eq(exchangeRates.currency, currency));
+    const columns = { day: exchangeRates.day, perEur: exchangeRates.perEur };
+    const [before] = await ctx.db
+      .select(columns)
+      .from(exchangeRates)
+      .where(and(own, lte(exchangeRates.day, input.from)))
+      .orderBy(desc(exchangeRates.day))
+      .limit(1);
+    const within = await ctx.db
+      .select(columns)
+      .from(exchangeRates)
+      .where(and(own, gte(exchangeRates.day, input.from), lte(exchangeRates.day, input.to)))
+      .orderBy(asc(exchangeRates.day));
+    // The series also says whether a later day is known: a day is settled once a rate on or after it exists.
+    const [after] = await ctx.db
+      .select(columns)
+      .from(exchangeRates)
+      .where(and(own, gte(exchangeRates.day, input.to)))
+      .orderBy(asc(exchangeRates.day))
+      .limit(1);
+    const series = [...(before ? [before] : []), ...within, ...(after ? [after] : [])];
+    out.set(currency, [...new Map(series.map((r) => [r.day, r])).values()]);
+  }
+  return out;
+}

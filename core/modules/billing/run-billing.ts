@@ -1,0 +1,174 @@
+/**
+ * A billing run: qualify players, then bill every closed period of every plan not billed yet, oldest
+ * first (a plan's progress is its next period start), then price the bills that waited for a rate.
+ * The scheduler runs it hourly; `npx kabinet bills run` and POST /v1/billing/runs run it by hand.
+ * Every step is idempotent (see issue-bills.ts), so overlapping runs issue nothing twice.
+ */
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
+import type { TenantContext } from '../../lib/context.ts';
+import { newId } from '../../lib/ids.ts';
+import { addDays, localDateAt } from '../../lib/time-zones.ts';
+import { listBrands } from '../catalog/service.ts';
+import { listPlanVersions } from '../commissions/service.ts';
+import { firstEventOf } from '../events/billing-facts.ts';
+import { findOperatorTimeZone } from '../operators/service.ts';
+import { chainKey, gatherUnits } from './gather-units.ts';
+import { issueBills, linesPart, planCurrencies } from './issue-bills.ts';
+import { periodHolding, segmentFrom } from './periods.ts';
+import { priceBill } from './price-bill.ts';
+import { readProgress, saveProgress } from './progress.ts';
+import { qualifyPlayers } from './qualify-players.ts';
+import { loadRateSeries, rateLookup } from './rates.ts';
+import { bills } from './table.ts';
+
+export interface BillingRunResult {
+  qualified: number;
+  issued: number;
+  priced: number;
+  /** False when the deadline stopped the run before it caught up (a follow-up run continues). */
+  complete: boolean;
+}
+
+export interface BillingRunInput {
+  /** Bill periods that start on or before this local date only (default: every closed period). */
+  through?: string | undefined;
+  /** Stop starting new periods after this instant (Workers' request time). */
+  deadline?: number | undefined;
+}
+
+export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}): Promise<BillingRunResult> {
+  const qualified = await qualifyPlayers(ctx, { until: ctx.clock.now().getTime() });
+  // Taken after qualifying, so this run's qualifications are on its bills.
+  const cutoff = ctx.clock.now().getTime();
+  const runId = newId('brun', ctx.clock);
+  const zone = await findOperatorTimeZone(ctx);
+  const today = localDateAt(zone, cutoff);
+  const currencyOf = new Map((await listBrands(ctx)).map((b) => [b.id, b.currency]));
+  let issued = 0;
+  let complete = true;
+  for (const { planId, versions } of await listPlanVersions(ctx)) {
+    let position = await readProgress(ctx, { subject: `plan:${planId}` });
+    if (!position) {
+      const first = await firstEventOf(ctx, { planId });
+      if (first === null) continue;
+      const firstDay = localDateAt(zone, first);
+      const kind = versions.findLast((v) => v.effectiveFrom <= firstDay)?.terms?.billingPeriod ?? 'monthly';
+      position = [periodHolding(kind, firstDay).start, versions[0]!.effectiveFrom].sort().at(-1)!;
+    }
+    const planCut = Number((await readProgress(ctx, { subject: `cut:${planId}` })) ?? 0);
+    for (;;) {
+      const segment = segmentFrom(versions, position);
+      if (!segment || segment.end > today || (input.through && segment.start > input.through)) break;
+      if (input.deadline !== undefined && ctx.clock.now().getTime() > input.deadline) {
+        complete = false;
+        break;
+      }
+      const { terms, effectiveFrom } = segment.version;
+      if (terms)
+        issued += await issueBills(ctx, {
+          planId,
+          terms,
+          versionFrom: effectiveFrom,
+          zone,
+          start: segment.start,
+          end: segment.end,
+          cutoff,
+          planCut,
+          currencyOf,
+          runId,
+        });
+      await saveProgress(ctx, { subject: `cut:${planId}`, position: String(cutoff) });
+      await saveProgress(ctx, { subject: `plan:${planId}`, position: segment.end });
+      position = segment.end;
+    }
+  }
+  const priced = await priceWaitingBills(ctx, { runId, currencyOf });
+  return { qualified, issued, priced, complete };
+}
+
+/**
+ * Prices the bills that waited (for a rate, or for the bill their carry-over comes from) from the
+ * same items as when they were cut. The update only takes a bill still waiting, so one runner wins.
+ */
+async function priceWaitingBills(ctx: TenantContext, input: { runId: string; currencyOf: Map<string, string> }) {
+  const waiting = await ctx.db
+    .select()
+    .from(bills)
+    .where(and(eq(bills.operatorId, ctx.operatorId), isNotNull(bills.waitingFor)))
+    .orderBy(bills.periodStart);
+  if (waiting.length === 0) return 0;
+  const plans = new Map((await listPlanVersions(ctx)).map((p) => [p.planId, p.versions]));
+  let priced = 0;
+  for (const bill of waiting) {
+    const terms = plans.get(bill.planId)?.find((v) => v.effectiveFrom === bill.planVersion)?.terms;
+    if (!terms || bill.source !== 'direct') continue;
+    const before = await previousBillOf(ctx, bill);
+    if (terms.revshare?.negativeCarryOver && before?.waitingFor) continue;
+    const chains = await gatherUnits(ctx, {
+      planId: bill.planId,
+      terms,
+      zone: bill.timeZone,
+      start: bill.periodStart,
+      end: bill.periodEnd,
+      cutoff: bill.cutoffAt,
+      planCut: bill.lateFrom,
+      chainCuts: new Map(),
+    });
+    const units = chains.get(chainKey(bill)) ?? { qualified: [], cplEvents: [], ngr: [] };
+    const lastDay = addDays(bill.periodEnd, -1);
+    const days = units.ngr.map((n) => n.day).sort();
+    const series = await loadRateSeries(ctx, {
+      currencies: [...units.ngr.map((n) => n.currency), bill.currency, ...planCurrencies(terms)],
+      from: days[0] && days[0] < bill.periodStart ? days[0] : bill.periodStart,
+      to: lastDay,
+    });
+    const carryInMinor = terms.revshare?.negativeCarryOver ? (before?.carryOutMinor ?? 0) : 0;
+    const pricing = priceBill({
+      ...units,
+      brandId: bill.brandId,
+      currency: bill.currency,
+      terms,
+      lastDay,
+      carryInMinor,
+      rates: rateLookup(series, bill.currency),
+    });
+    if (pricing.waitingFor !== null) continue;
+    const attempt = `${input.runId}:${bill.id}`;
+    const now = ctx.clock.now();
+    const nothingOwed = pricing.lines.every((l) => l.amountMinor === 0);
+    await insertManyAtomically(
+      ctx.db,
+      [
+        rawStatement(sql`update ${bills} set issued_minor = ${pricing.issuedMinor}, carry_in_minor = ${carryInMinor},
+          carry_out_minor = ${pricing.carryOutMinor}, waiting_for = null, priced_at = ${now.getTime()},
+          priced_by = ${attempt}, updated_at = ${now.getTime()},
+          state = ${nothingOwed ? 'approved' : 'pending'}, processed_at = ${nothingOwed ? now.getTime() : null}
+          where ${bills.id} = ${bill.id} and ${bills.operatorId} = ${ctx.operatorId} and waiting_for is not null`),
+        linesPart(bill.id, attempt, pricing.lines),
+      ],
+      { maxParams: ctx.maxBoundParams },
+    );
+    priced += 1;
+  }
+  return priced;
+}
+
+async function previousBillOf(ctx: TenantContext, bill: typeof bills.$inferSelect) {
+  const [row] = await ctx.db
+    .select()
+    .from(bills)
+    .where(
+      and(
+        eq(bills.operatorId, ctx.operatorId),
+        eq(bills.partnerId, bill.partnerId),
+        eq(bills.brandId, bill.brandId),
+        eq(bills.planId, bill.planId),
+        eq(bills.source, bill.source),
+        sql`${bills.periodStart} < ${bill.periodStart}`,
+      ),
+    )
+    .orderBy(sql`${bills.periodStart} desc`)
+    .limit(1);
+  return row;
+}
