@@ -4,6 +4,7 @@
  * change nothing of A's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bills } from '../core/modules/billing/table.ts';
 import { createTestApp } from './helpers/test-app.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
@@ -90,7 +91,30 @@ beforeAll(async () => {
     await t.fetchApp(`${connection.postbackUrls[0]!.url.split('&')[0]}&oid=o1&status=hold`)
   ).json()) as { conversionId: string };
   const token = new URL(connection.postbackUrls[0]!.url).searchParams.get('t')!;
+  // A bill of operator A, as a billing run would issue it (a run needs a closed period; the clock stays put here).
+  const billId = 'bill_ALPHA0000000000000000';
+  await t.deps.db.insert(bills).values({
+    id: billId,
+    operatorId: opA.operator.id,
+    partnerId: partnerA.partnerId,
+    brandId: brandA.id,
+    planId: plan.id,
+    source: 'direct',
+    billingPeriod: 'monthly',
+    periodStart: '2026-10-01',
+    periodEnd: '2026-11-01',
+    timeZone: 'UTC',
+    planVersion: '2026-10-01',
+    currency: 'EUR',
+    issuedMinor: 15000,
+    state: 'pending',
+    cutoffAt: 0,
+    pricedBy: 'test',
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
   a.ids = {
+    billId,
     connectionId: connection.id,
     offerId: offer.id,
     conversionId: inbound.conversionId,
@@ -137,6 +161,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/network_connections/{connectionId}/offers': { label: 'Hijack', parameters: { x: '1' } },
   'PATCH /v1/conversions/{conversionId}': { status: 'approve' },
   'POST /v1/plans/{planId}/assignments': { partnerId: 'partner_x' },
+  'POST /v1/bills/{billId}/state': { action: 'approve' },
+  'POST /v1/bills/{billId}/corrections': { action: 'subtract', amount: '150', comment: 'Hijack' },
 };
 
 describe('tenant isolation', () => {

@@ -16,6 +16,7 @@ import { systemRoutes } from '../modules/system/routes.ts';
 import { operatorRoutes } from '../modules/operators/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { commissionRoutes } from '../modules/commissions/routes.ts';
+import { billingRoutes } from '../modules/billing/routes.ts';
 import { publicIdentityRoutes } from '../modules/identity/public-routes.ts';
 import { partnerAccountRoutes } from '../modules/identity/partner-routes.ts';
 import { teamRoutes } from '../modules/identity/team-routes.ts';
@@ -156,7 +157,8 @@ export function createApp(deps: AppDeps) {
     .route('/', postbackRoutes)
     .route('/', networkRoutes)
     .route('/', conversionRoutes)
-    .route('/', statisticsRoutes);
+    .route('/', statisticsRoutes)
+    .route('/', billingRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -121,6 +121,7 @@ export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];
 
 /** What `resource` names in a problem's params (not_found, conflict, not_found_reference…). */
 export const PROBLEM_RESOURCES = [
+  'bill',
   'brand',
   'campaign',
   'connection',
@@ -217,6 +218,7 @@ export const fieldProblem = (
 
 /** The names services give `notFound`, and the resource each one is. */
 const NOT_FOUND_RESOURCES = {
+  Bill: 'bill',
   Campaign: 'campaign',
   Connection: 'connection',
   Conversion: 'conversion',

@@ -37,6 +37,7 @@ export async function mintEmbedSessionTypes() {
       | 'conversions'
       | 'postbacks'
       | 'statistics'
+      | 'bills'
     >;
   }>();
   expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{
@@ -52,6 +53,7 @@ export async function mintEmbedSessionTypes() {
           | 'conversions'
           | 'postbacks'
           | 'statistics'
+          | 'bills'
         >
       | undefined;
     ttlSeconds?: number | undefined;

@@ -41,7 +41,12 @@ describe('billing', () => {
     expect(again).toMatchObject({ qualified: 0, issued: 0 });
     expect(await t.deps.db.select().from(qualifications)).toHaveLength(1);
     const [bill] = await t.deps.db.select().from(bills);
-    expect(bill).toMatchObject({ issuedMinor: 10000, periodStart: '2026-11-24', periodEnd: '2026-12-01', state: 'pending' });
+    expect(bill).toMatchObject({
+      issuedMinor: 10000,
+      periodStart: '2026-11-24',
+      periodEnd: '2026-12-01',
+      state: 'pending',
+    });
     const lines = await t.deps.db.select().from(billLines);
     expect(lines).toMatchObject([{ kind: 'cpa', quantity: 1, amountMinor: 10000 }]);
   });

@@ -45,7 +45,13 @@ export async function gatherUnits(ctx: TenantContext, input: GatherInput): Promi
   const chains = new Map<string, ChainUnits>();
   const chainOf = (c: { partnerId: string; brandId: string }) => {
     const key = chainKey(c);
-    const found = chains.get(key) ?? { partnerId: c.partnerId, brandId: c.brandId, qualified: [], cplEvents: [], ngr: [] };
+    const found = chains.get(key) ?? {
+      partnerId: c.partnerId,
+      brandId: c.brandId,
+      qualified: [],
+      cplEvents: [],
+      ngr: [],
+    };
     chains.set(key, found);
     return found;
   };
@@ -54,8 +60,7 @@ export async function gatherUnits(ctx: TenantContext, input: GatherInput): Promi
   const earliestCut = input.planCut;
   const isLateFor = (c: { partnerId: string; brandId: string }, receivedAt: number) =>
     receivedAt >= Math.max(input.planCut, input.chainCuts.get(chainKey(c)) ?? 0);
-  const lateLabel = (ms: number) =>
-    periodHolding(terms.billingPeriod, localDateAt(zone, ms)).start;
+  const lateLabel = (ms: number) => periodHolding(terms.billingPeriod, localDateAt(zone, ms)).start;
 
   if (terms.cpa) {
     const own = and(eq(qualifications.operatorId, ctx.operatorId), eq(qualifications.planId, input.planId));
@@ -81,8 +86,7 @@ export async function gatherUnits(ctx: TenantContext, input: GatherInput): Promi
           lte(qualifications.createdAt, new Date(input.cutoff)),
         ),
       );
-    for (const q of onTime)
-      chainOf(q).qualified.push({ playerId: q.playerId, qualifiedAt: q.qualifiedAt.getTime() });
+    for (const q of onTime) chainOf(q).qualified.push({ playerId: q.playerId, qualifiedAt: q.qualifiedAt.getTime() });
     // A run's own qualifications carry its cut as their time: the bound is (previous cut, cut].
     for (const q of late)
       if (q.createdAt.getTime() > Math.max(input.planCut, input.chainCuts.get(chainKey(q)) ?? 0))

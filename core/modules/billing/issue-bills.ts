@@ -73,7 +73,14 @@ export async function issueBills(ctx: TenantContext, input: IssueInput): Promise
     const pricing =
       carries && previous?.waitingFor
         ? { waitingFor: `bill:${previous.id}`, lines: [] as [], issuedMinor: 0 as const, carryOutMinor: 0 as const }
-        : priceBill({ ...units, currency, terms: input.terms, lastDay, carryInMinor, rates: rateLookup(series, currency) });
+        : priceBill({
+            ...units,
+            currency,
+            terms: input.terms,
+            lastDay,
+            carryInMinor,
+            rates: rateLookup(series, currency),
+          });
     const id = newId('bill', ctx.clock);
     const nothingOwed = pricing.waitingFor === null && pricing.lines.every((l) => l.amountMinor === 0);
     const bill: typeof bills.$inferInsert = {

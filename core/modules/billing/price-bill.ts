@@ -67,7 +67,10 @@ export type Pricing =
 
 /** Thrown inside pricing when a rate is missing; `priceBill` turns it into a waiting bill. */
 class MissingRate extends Error {
-  constructor(readonly currency: string, readonly day: string) {
+  constructor(
+    readonly currency: string,
+    readonly day: string,
+  ) {
     super(`no exchange rate for ${currency} on ${day}`);
   }
 }
@@ -132,7 +135,9 @@ function cpaLines(input: PricingInput): PricedLine[] {
     group.count += 1;
     groups.set(key, group);
   };
-  onTime.forEach((_, i) => place(tiers?.pays === 'above_threshold' ? stepAt(input, fraction(i + 1)) : wholeStep, undefined));
+  onTime.forEach((_, i) =>
+    place(tiers?.pays === 'above_threshold' ? stepAt(input, fraction(i + 1)) : wholeStep, undefined),
+  );
   // A late player is paid what this period's players are paid at its close.
   const lateStep = tiers?.pays === 'above_threshold' ? stepAt(input, fraction(onTime.length)) : wholeStep;
   for (const q of input.qualified) if (q.lateFrom) place(lateStep, q.lateFrom);
@@ -203,7 +208,9 @@ function revshareLines(input: PricingInput): { lines: PricedLine[]; carryOutMino
   const lines: PricedLine[] = [];
   // Carried NGR is shown as its own line and taken off the basis the percentage applies to.
   if (carryIn !== 0)
-    lines.push(line('carry_in', { basisMinor: carryIn, basisCurrency: input.currency, rate: null, amountMinor: 0 }, {}));
+    lines.push(
+      line('carry_in', { basisMinor: carryIn, basisCurrency: input.currency, rate: null, amountMinor: 0 }, {}),
+    );
   const positive = compare(total, ZERO) > 0;
   const bands = positive ? revshareBands(input, total) : [{ percent: revshare.percent, basis: total, step: 0 }];
   for (const band of bands)

@@ -1,9 +1,9 @@
 /** How far billing has got, per subject (a plan's next period start, the qualification scan's received time). */
 import { and, eq, sql } from 'drizzle-orm';
-import type { TenantStore } from '../../lib/context.ts';
+import type { TenantContext, TenantStore } from '../../lib/context.ts';
 import { billingProgress } from './table.ts';
 
-export async function readProgress(ctx: Pick<TenantStore, 'db' | 'operatorId'>, input: { subject: string }) {
+export async function readProgress(ctx: Pick<TenantContext, 'db' | 'operatorId'>, input: { subject: string }) {
   const [row] = await ctx.db
     .select({ position: billingProgress.position })
     .from(billingProgress)

@@ -142,14 +142,21 @@ async function checkPlayer(ctx: TenantContext, input: PlayerCheck) {
     const own = list.find((m) => m.currency === currency) ?? list[0]!;
     return inBrand(own.minor, own.currency, registrationDay);
   };
-  const limits = { ftd: threshold(rules.minFirstDeposit), wager: threshold(rules.minWager), ngr: threshold(rules.minNgr) };
+  const limits = {
+    ftd: threshold(rules.minFirstDeposit),
+    wager: threshold(rules.minWager),
+    ngr: threshold(rules.minNgr),
+  };
   if (Object.values(limits).includes('waiting')) return 'waiting';
   let ftd: Fraction | null = null;
   let deposits = 0;
   let wager = fraction(0);
   let ngr = fraction(0);
   for (const event of events) {
-    const value = event.amountMinor !== null && event.currency ? inBrand(event.amountMinor, event.currency, localDateAt(input.zone, event.occurredAt.getTime())) : fraction(0);
+    const value =
+      event.amountMinor !== null && event.currency
+        ? inBrand(event.amountMinor, event.currency, localDateAt(input.zone, event.occurredAt.getTime()))
+        : fraction(0);
     if (value === 'waiting') return 'waiting';
     if (event.type === 'first_deposit') ftd ??= value;
     if (event.type === 'first_deposit' || event.type === 'deposit') deposits += 1;

@@ -28,7 +28,10 @@ export function rateLookup(series: RateSeries, billCurrency: string): RateLookup
     const to = perEurOn(series, billCurrency, day);
     const from = perEurOn(series, currency, day);
     if (!to || !from) return null;
-    return { perUnit: times(to.value, fraction(from.value.d, from.value.n)), rateDate: from.day < to.day ? to.day : from.day };
+    return {
+      perUnit: times(to.value, fraction(from.value.d, from.value.n)),
+      rateDate: from.day < to.day ? to.day : from.day,
+    };
   };
 }
 

@@ -38,7 +38,8 @@ export async function sumNgrByDay(ctx: TenantRead, input: PeriodQuery & { daySta
     .slice(1)
     .map((start, i) => sql`when ${playerEvents.occurredAt} < ${start} then ${i}`)
     .reduce((all, part) => sql`${all} ${part}`, sql``);
-  const day = input.dayStarts.length > 1 ? sql<number>`case ${cases} else ${input.dayStarts.length - 1} end` : sql<number>`0`;
+  const day =
+    input.dayStarts.length > 1 ? sql<number>`case ${cases} else ${input.dayStarts.length - 1} end` : sql<number>`0`;
   return ctx.db
     .select({
       ...chain,

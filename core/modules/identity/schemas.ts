@@ -238,6 +238,11 @@ export const AUDIT_EVENT_TYPES = [
   'member_unblocked',
   'member_role_changed',
   'profile_updated',
+  'bill_approved',
+  'bill_held',
+  'bill_cancelled',
+  'bill_paid',
+  'bill_corrected',
 ] as const;
 export const ActivityEntrySchema = z
   .object({
@@ -276,6 +281,7 @@ export const EMBED_COMPONENTS = [
   'conversions',
   'postbacks',
   'statistics',
+  'bills',
 ] as const;
 export const MintPartnerSessionSchema = z
   .object({

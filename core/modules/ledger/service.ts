@@ -8,8 +8,8 @@
  * - a partner's available balance never goes below zero (a CHECK on UPDATE: the batch rolls back);
  * - a key posts once (UNIQUE (operator_id, key); the sums move only if this attempt's row exists).
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { insertManyAtomically, rawStatement, type InsertPart, type QueryPart } from '../../db/insert-many.ts';
 import type { TenantRead, TenantStore } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -112,14 +112,14 @@ export interface PostTransferInput {
 }
 
 /**
- * Posts one transfer in one batch (one SQLite transaction): the row, then both running sums, which
- * move only if this attempt's row was inserted. `created` is false when the key was posted before
- * (with the same content; different content is refused). An overdraft leaves everything as it was.
+ * A transfer as batch parts, for a caller that posts it in its own batch with its own change (a
+ * bill's approval): the row, then both running sums, which move only if this attempt's row was
+ * inserted. `onlyIf` further conditions the row (e.g. "the bill is approved").
  */
-export async function postTransfer(
+export async function planTransfer(
   ctx: TenantStore,
-  input: PostTransferInput,
-): Promise<{ transfer: LedgerTransfer; created: boolean }> {
+  input: PostTransferInput & { onlyIf?: SQL },
+): Promise<{ id: string; parts: Array<InsertPart | QueryPart> }> {
   const { debit, credit, amount, currency } = input;
   checkTransferInput(input);
   const accounts = await ctx.db
@@ -164,16 +164,40 @@ export async function postTransfer(
     partnerId,
     createdAt: ctx.clock.now(),
   };
-  try {
-    await insertManyAtomically(ctx.db, [
-      { table: ledgerTransfers, rows: [row], onConflictDoNothing: true },
+  return {
+    id,
+    parts: [
+      { table: ledgerTransfers, rows: [row], onConflictDoNothing: true, ...(input.onlyIf && { onlyIf: input.onlyIf }) },
       bump(debit, 'debits_posted'),
       bump(credit, 'credits_posted'),
-    ]);
+    ],
+  };
+}
+
+/** Turns a failed CHECK of a batch holding a transfer into the refusal that names the limit. */
+export async function explainTransferFailure(
+  ctx: TenantStore,
+  { transfer: input, error }: { transfer: PostTransferInput; error: unknown },
+) {
+  if (failedCheck(error, 'ledger_accounts_no_overdraft')) return beyondLimit(ctx, input.debit, input, 'debit');
+  if (failedCheck(error, 'ledger_accounts_no_overcredit')) return beyondLimit(ctx, input.credit, input, 'credit');
+  return error;
+}
+
+/**
+ * Posts one transfer in one batch (one SQLite transaction). `created` is false when the key was
+ * posted before (with the same content; different content is refused). An overdraft leaves
+ * everything as it was.
+ */
+export async function postTransfer(
+  ctx: TenantStore,
+  input: PostTransferInput,
+): Promise<{ transfer: LedgerTransfer; created: boolean }> {
+  const { id, parts } = await planTransfer(ctx, input);
+  try {
+    await insertManyAtomically(ctx.db, parts);
   } catch (error) {
-    if (failedCheck(error, 'ledger_accounts_no_overdraft')) throw await beyondLimit(ctx, debit, input, 'debit');
-    if (failedCheck(error, 'ledger_accounts_no_overcredit')) throw await beyondLimit(ctx, credit, input, 'credit');
-    throw error;
+    throw await explainTransferFailure(ctx, { transfer: input, error });
   }
   const [stored] = await ctx.db
     .select()
@@ -182,13 +206,13 @@ export async function postTransfer(
   if (!stored) throw new Error(`ledger: transfer ${input.key} missing after its batch`);
   if (stored.id === id) return { transfer: stored, created: true };
   const same =
-    stored.debitAccountId === debit &&
-    stored.creditAccountId === credit &&
-    stored.amount === amount &&
-    stored.currency === currency &&
+    stored.debitAccountId === input.debit &&
+    stored.creditAccountId === input.credit &&
+    stored.amount === input.amount &&
+    stored.currency === input.currency &&
     stored.reason === input.reason &&
     stored.action === input.action &&
-    stored.reference === row.reference;
+    stored.reference === (input.reference ?? null);
   if (!same) throw fieldProblem('key', 'already_exists', `Key ${input.key} was used for a different transfer`);
   return { transfer: stored, created: false };
 }

@@ -207,6 +207,11 @@ export const ACTIVITY_TYPE_LABELS = {
     member_unblocked: 'Member unblocked',
     member_role_changed: 'Member role changed',
     profile_updated: 'Profile updated',
+    bill_approved: 'Bill approved',
+    bill_held: 'Bill put on hold',
+    bill_cancelled: 'Bill cancelled',
+    bill_paid: 'Bill paid',
+    bill_corrected: 'Bill corrected',
   },
   ru: {
     signed_up: 'Регистрация',
@@ -230,6 +235,11 @@ export const ACTIVITY_TYPE_LABELS = {
     member_unblocked: 'Участник разблокирован',
     member_role_changed: 'Роль участника изменена',
     profile_updated: 'Профиль изменён',
+    bill_approved: 'Счёт одобрен',
+    bill_held: 'Счёт приостановлен',
+    bill_cancelled: 'Счёт отменён',
+    bill_paid: 'Счёт оплачен',
+    bill_corrected: 'Счёт скорректирован',
   },
 } satisfies Record<Locale, Record<ActivityType, string>>;
 
