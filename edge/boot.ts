@@ -24,6 +24,7 @@ import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createGroupCommitWriter } from '../core/modules/tracking/click-writer.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
+import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 
 export interface BootOptions {
@@ -107,6 +108,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       ...mailHandlers(mail.transport, mail.from),
       ...postbackHandlers(deps),
       ...statisticsHandlers,
+      ...billingHandlers(deps),
     },
     { onError: (e) => console.error('job runner:', e) },
   );

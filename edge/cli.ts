@@ -7,6 +7,7 @@
  *   kabinet partner approve|reject|block|unblock <partnerId>
  *   kabinet user unlock <userId>
  *   kabinet rates import <file.csv> --operator <operatorId>
+ *   kabinet bills run [--period 2026-11] [--operator <operatorId>]
  *   kabinet migrate
  */
 import { readFileSync } from 'node:fs';
@@ -32,6 +33,7 @@ import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 import { EcbCsvError, parseEcbRatesCsv } from '../core/modules/statistics/ecb-rates-csv.ts';
 import { saveExchangeRates } from '../core/modules/statistics/exchange-rates.ts';
+import { billsRunCommand } from './cli-bills.ts';
 
 const USAGE = `Usage:
   kabinet start
@@ -48,6 +50,10 @@ const USAGE = `Usage:
       Exchange rates from the ECB's reference-rate CSV (eurofxref-hist.csv or the day's eurofxref.csv,
       unzipped): units of each currency per euro, by date, for the operator's reports. Currencies
       Kabinet does not support are ignored; importing again replaces the same dates' rates.
+  kabinet bills run [--period 2026-11|2026-11-30] [--operator <operatorId>]
+      Billing by hand (the server runs it hourly): qualifies players, bills every closed period not
+      billed yet (with --period: only periods starting on or before that month's last day or that
+      date), prices bills that waited for an exchange rate. Running it again issues nothing twice.
   kabinet migrate`;
 
 const CLI_META = { ip: null, userAgent: 'kabinet-cli' };
@@ -67,6 +73,7 @@ async function main(argv: string[]) {
       'terms-url': { type: 'string' },
       status: { type: 'string' },
       operator: { type: 'string' },
+      period: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -107,6 +114,7 @@ async function main(argv: string[]) {
         `${result.name} (${result.id}) is now ${result.status}${result.owner ? `; ${result.owner.email} was emailed` : ''}`,
       );
     }
+    if (group === 'bills' && action === 'run') return await billsRunCommand(deps, values, fail);
     if (group === 'rates' && action === 'import') return await importRatesCommand(deps, subject, values.operator);
     if (group === 'user' && action === 'unlock') {
       if (!subject) fail('Name the user: kabinet user unlock <userId>');

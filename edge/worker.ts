@@ -19,6 +19,7 @@ import { createSecretBox } from '../core/lib/crypto.ts';
 import { mailHandlers } from '../core/modules/mail/service.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
+import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
@@ -135,6 +136,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     ...mailHandlers(mail.transport, mail.from),
     ...postbackHandlers(deps),
     ...statisticsHandlers,
+    ...billingHandlers(deps),
   };
   return deps;
 }

@@ -35,6 +35,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   recordAttempt: "the delivery runner's pass spans operators; each delivery row names its own",
   attemptNow: 'sends one delivery row its caller already loaded within the tenant',
   postbackHandlers: "builds the job handlers from the edge's deps",
+  billingHandlers: "builds the job handlers from the edge's deps",
+  listOperatorsWithPlans: 'the scheduled billing run visits every operator with plans',
 };
 
 interface ExportedFunction {

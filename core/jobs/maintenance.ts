@@ -26,8 +26,11 @@ export const DAILY_MAINTENANCE = [
   'maintenance.purge_raw_clicks',
 ] as const;
 
-/** Hourly kinds: the statistics' local-day roll-up (a closed day is summed soon after local midnight). */
-export const HOURLY_MAINTENANCE = ['statistics.roll_up_local_days'] as const;
+/**
+ * Hourly kinds: the statistics' local-day roll-up (a closed day is summed soon after local midnight)
+ * and the billing run (a closed billing period is billed within the hour).
+ */
+export const HOURLY_MAINTENANCE = ['statistics.roll_up_local_days', 'billing.run'] as const;
 
 /**
  * Enqueues the daily housekeeping once per UTC day and the hourly once per hour, however many

@@ -99,3 +99,9 @@ export async function listPlanVersions(ctx: Pick<TenantContext, 'db' | 'operator
   for (const { planId, ...version } of rows) plans.set(planId, [...(plans.get(planId) ?? []), version]);
   return [...plans].map(([planId, versions]) => ({ planId, versions }));
 }
+
+/** Operators with at least one plan version: the ones a scheduled billing run visits. */
+export async function listOperatorsWithPlans(ctx: Pick<TenantContext, 'db'>): Promise<string[]> {
+  const rows = await ctx.db.selectDistinct({ operatorId: planVersions.operatorId }).from(planVersions);
+  return rows.map((r) => r.operatorId);
+}
