@@ -53,11 +53,12 @@ export const portalStyles = css`
   }
   [part~='locale-option-active'] { background: var(--kb-color-primary); color: var(--kb-color-on-primary); }
   [part~='theme-toggle'] { border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small); }
-  [part~='menu-button'], [part~='menu-extras'] { display: none; }
+  [part~='menu-button'] { display: none; }
+  [part~='menu'] { position: relative; }
   [part~='nav'] { padding: 0 var(--kb-space-4); border-bottom: 1px solid var(--kb-color-border); }
-  /* Thirteen sections share one row in a portal of about 1000 px (the hosted page's column, a 1440 px screen): the
-     entries are a little smaller and closer than the text; a roomy portal spaces them out. Narrower than they fit
-     (a 1024 px screen in Russian), they wrap to a second line: none is ever out of sight. */
+  /* The work sections share one row in a portal of about 1000 px (the hosted page's column, a 1440 px screen): the
+     entries are a little smaller and closer than the text; a roomy portal spaces them out. Narrower than they fit,
+     they wrap to a second line: none is ever out of sight. The account sections wait in the account menu. */
   [part~='nav-list'] {
     display: flex; flex-wrap: wrap; column-gap: 0.6em; row-gap: 0; margin: 0; padding: 0; list-style: none;
   }
@@ -78,11 +79,45 @@ export const portalStyles = css`
     color: var(--kb-color-text-muted); min-width: 0; max-width: 32ch;
     white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
   }
+  [part~='account-button'] {
+    display: inline-flex; align-items: center; gap: var(--kb-space-2); min-width: 0;
+    border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small);
+    background: transparent; padding: var(--kb-space-1) var(--kb-space-2);
+  }
+  [part~='account-button'][aria-expanded='true'] { background: var(--kb-color-bg); }
+  [part~='account-button-active'] { border-color: var(--kb-color-accent-ui); }
+  [part~='account-button-active'] [part~='user-email'] { color: var(--kb-color-text); }
+  [part~='account-caret'] {
+    flex: none; width: 0.45em; height: 0.45em; margin-block-end: 0.2em;
+    border: solid var(--kb-color-text-muted); border-width: 0 2px 2px 0; transform: rotate(45deg);
+  }
+  [part~='account-button'][aria-expanded='true'] [part~='account-caret'] { transform: rotate(225deg); margin: 0.2em 0 0; }
+  /* A dropdown from the header's right edge over the section row; on a narrow portal part of the menu (below). */
+  [part~='account-menu'] {
+    display: none; position: absolute; z-index: 10; top: 0; inset-inline-end: var(--kb-space-4);
+    min-width: 14em; max-width: calc(100% - 2 * var(--kb-space-4)); padding: var(--kb-space-2);
+    background: var(--kb-color-bg); border: 1px solid var(--kb-color-border);
+    border-radius: var(--kb-radius-small); box-shadow: var(--kb-shadow);
+  }
+  [part~='account-menu-open'] { display: block; }
+  [part~='account-menu'] > [part~='menu-email'], [part~='account-menu'] > [part~='theme-toggle'] { display: none; }
+  [part~='account-list'] { margin: 0; padding: 0; list-style: none; }
+  [part~='account-link'] {
+    display: block; width: 100%; text-align: start; font-size: 1em; white-space: normal;
+    padding: var(--kb-space-2) var(--kb-space-3); border-bottom: 0; border-inline-start: 3px solid transparent;
+    border-radius: 0 var(--kb-radius-small) var(--kb-radius-small) 0; color: var(--kb-color-text);
+  }
+  [part~='account-link']:hover { background: var(--kb-color-surface); }
+  [part~='account-link'][part~='nav-link-active'] { border-inline-start-color: var(--kb-color-accent-ui); }
   [part~='sign-out'] {
     border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small);
     background: transparent; color: var(--kb-color-text); padding: var(--kb-space-1) var(--kb-space-2);
     white-space: nowrap; flex: none;
   }
+  [part~='account-menu'] > [part~='sign-out'] {
+    display: block; margin: var(--kb-space-2) var(--kb-space-3) var(--kb-space-1); min-height: 36px;
+  }
+  [part~='account-nav'] { padding-bottom: var(--kb-space-1); border-bottom: 1px solid var(--kb-color-border); }
   [part~='locale-switcher'], [part~='theme-toggle'] { flex: none; }
   [part~='section-loading'] {
     display: flex; align-items: center; gap: var(--kb-space-2);
@@ -132,17 +167,19 @@ export const portalStyles = css`
       border-radius: 0 var(--kb-radius-small) var(--kb-radius-small) 0;
     }
     [part~='nav-link-active'] { border-inline-start-color: var(--kb-color-accent-ui); background: var(--kb-color-bg); }
-    [part~='menu-extras'] {
-      display: flex; flex-direction: column; align-items: stretch; gap: var(--kb-space-2);
-      margin-top: var(--kb-space-2); padding-top: var(--kb-space-3); border-top: 1px solid var(--kb-color-border);
+    /* In the menu, under the sections: the e-mail (the menu's whole width, cut only if longer), the account
+       sections, Sign out and the theme. */
+    [part~='account-menu'] {
+      display: flex; flex-direction: column; align-items: stretch; gap: var(--kb-space-2); position: static;
+      min-width: 0; max-width: none; margin-top: var(--kb-space-2); padding: var(--kb-space-3) 0 0;
+      border: 0; border-top: 1px solid var(--kb-color-border); border-radius: 0; box-shadow: none; background: none;
     }
-    /* The address gets the menu's whole width (cut only if longer than that), Sign out goes under it. */
-    [part~='menu-extras'] > [part~='account'] {
-      flex-direction: column; align-items: flex-start; padding-inline-start: var(--kb-space-3);
+    [part~='account-nav'] { padding: 0; border: 0; }
+    [part~='account-menu'] > [part~='menu-email'] { display: block; max-width: 100%; padding-inline-start: var(--kb-space-3); }
+    [part~='account-menu'] > [part~='sign-out'], [part~='account-menu'] > [part~='theme-toggle'] {
+      display: flex; align-self: flex-start; margin: 0 0 0 var(--kb-space-3);
     }
-    [part~='menu-extras'] [part~='user-email'] { max-width: 100%; }
-    [part~='menu-extras'] > [part~='theme-toggle'] { align-self: flex-start; margin-inline-start: var(--kb-space-3); }
-    [part~='menu-extras'] [part~='sign-out'], [part~='menu-theme-toggle'] { min-height: 40px; }
+    [part~='account-menu'] [part~='sign-out'], [part~='menu-theme-toggle'] { min-height: 40px; }
     [part~='menu-theme-toggle'] {
       display: flex; align-items: center; gap: var(--kb-space-2); text-align: start;
       padding: var(--kb-space-1) var(--kb-space-3);

@@ -12,7 +12,13 @@ import { brandingContext, localeContext, type SessionState } from '../../interna
 import type { KabinetEventMap, Theme } from '../../internal/events.ts';
 import { LOCALES, createLocaleState, isLocale, negotiateLocale, type Locale } from '../../internal/i18n.ts';
 import { ROUTING_MODES, formatRoute, parseRoute, type RoutingMode } from '../../internal/router.ts';
-import { MENU_ID, renderHeaderControls, renderMenuExtras, type HeaderControls } from './portal-header.ts';
+import {
+  ACCOUNT_MENU_ID,
+  MENU_ID,
+  renderAccountMenu,
+  renderHeaderControls,
+  type HeaderControls,
+} from './portal-header.ts';
 import { PortalAuthFlow } from './portal-auth.ts';
 import { describeLoadFailure } from './portal-load-failure.ts';
 import { PortalRouting } from './portal-routing.ts';
@@ -36,8 +42,11 @@ const routingMode = (value: string | null): RoutingMode =>
 /**
  * The operator-branded partner portal.
  *
+ * The header's account button (the signed-in e-mail) opens the account menu: the account sections (Profile,
+ * Security, Team, Activity) and Sign out; the other sections share one row under the header.
  * Under 640 px of its own width (a phone, or a narrow column of the page) the header holds the operator's name, the
- * language switch and a Menu button; the menu lists the sections, the signed-in e-mail, Sign out and the theme.
+ * language switch and a Menu button; the menu lists the sections, then the signed-in e-mail, the account sections,
+ * Sign out and the theme.
  * The first time a section's code loads, a status with a spinner shows until the section has rendered.
  *
  * Sessions and a refresh, by transport:
@@ -102,7 +111,13 @@ const routingMode = (value: string | null): RoutingMode =>
  * @csspart title - The operator's display name.
  * @csspart controls - Account, locale switcher, theme toggle and menu button.
  * @csspart account - The signed-in user's group.
- * @csspart user-email - Their email.
+ * @csspart account-button - Their e-mail as the button that opens the account menu (`account-button-active` while an
+ *   account section shows). @csspart account-caret - Its arrow.
+ * @csspart user-email - Their email (also `menu-email` in the narrow menu).
+ * @csspart account-menu - The account sections and Sign out: a dropdown under the header (`account-menu-open` when
+ *   open); on a narrow portal part of the menu, with the e-mail and the theme toggle.
+ * @csspart account-nav - Its navigation. @csspart account-list - Its list. @csspart account-item - One entry.
+ * @csspart account-link - Its button (also `nav-link`, and `nav-link-active` when current).
  * @csspart sign-out - Sign-out button.
  * @csspart locale-switcher - Group of language buttons.
  * @csspart locale-option - One language button (`locale-option-active` when chosen).
@@ -111,8 +126,7 @@ const routingMode = (value: string | null): RoutingMode =>
  * @csspart menu-button - On a narrow portal (under 640 px): opens the menu.
  * @csspart menu-icon - Its bars.
  * @csspart menu-label - Its text.
- * @csspart menu - The navigation and, on a narrow portal, the account and theme (`menu-open` when opened there).
- * @csspart menu-extras - The account and theme toggle inside the menu (narrow portal only).
+ * @csspart menu - The navigation and the account menu; on a narrow portal hidden until opened (`menu-open`).
  * @csspart nav - Section navigation.
  * @csspart nav-list - Its list.
  * @csspart nav-item - One entry.
@@ -168,6 +182,7 @@ export class KbPortal extends KabinetElement {
     loadState: { state: true },
     systemDark: { state: true },
     menuOpen: { state: true },
+    accountOpen: { state: true },
   };
   static override styles = portalStyles;
 
@@ -186,6 +201,8 @@ export class KbPortal extends KabinetElement {
   declare protected systemDark: boolean;
   /** The narrow portal's menu is open. */
   declare protected menuOpen: boolean;
+  /** The wide portal's account menu is open. */
+  declare protected accountOpen: boolean;
 
   private readonly session = new PortalSession(this, {
     emit: (name, detail) => this.emit(name, detail),
@@ -217,6 +234,8 @@ export class KbPortal extends KabinetElement {
   /** After sign-in, focus goes to the section that replaced the form. */
   private focusMain = false;
   private focusMenuButton = false;
+  /** Where focus goes after the next render (the account menu's first entry, or back to its button). */
+  private focusAfter: string | null = null;
 
   constructor() {
     super();
@@ -233,6 +252,7 @@ export class KbPortal extends KabinetElement {
     this.loadState = { status: 'loading' };
     this.systemDark = false;
     this.menuOpen = false;
+    this.accountOpen = false;
     // Sections report a 401 this way (detail optional). The portal renews or ends the session and
     // tells the page with its own event; registered first, so the section's never reaches the page.
     this.addEventListener('kb-session-expired', (e) => {
@@ -378,8 +398,9 @@ export class KbPortal extends KabinetElement {
       this.session.phase.kind !== 'checking',
     );
     // Another place (Back, Forward, a link): an open menu has done its job.
-    if (this.menuOpen && this.routingController.shown !== shownBefore) {
+    if ((this.menuOpen || this.accountOpen) && this.routingController.shown !== shownBefore) {
       this.menuOpen = false;
+      this.accountOpen = false;
       if (this.renderRoot.querySelector(`#${MENU_ID}`)?.contains((this.renderRoot as ShadowRoot).activeElement))
         this.focusMain = true;
     }
@@ -393,7 +414,8 @@ export class KbPortal extends KabinetElement {
   protected override render(): TemplateResult {
     const { t } = this.localeProvider.value;
     const config = this.loadState.status === 'ready' ? this.loadState.config : null;
-    const sections = visibleSections(this.sections, this.session.state);
+    const visible = visibleSections(this.sections, this.session.state);
+    const sections = visible.filter((s) => s.group !== 'account');
     const current = this.current;
     const controls: HeaderControls = {
       i18n: this.localeProvider.value,
@@ -403,7 +425,13 @@ export class KbPortal extends KabinetElement {
       locales: config ? LOCALES.filter((l) => config.locales.includes(l)) : LOCALES,
       menuOpen: this.menuOpen,
       menuLabel: this.m('menu'),
+      accountEntries: visible
+        .filter((s) => s.group === 'account')
+        .map((s) => ({ id: s.id, label: t(s.labelKey), active: s === current })),
+      accountOpen: this.accountOpen,
       signOut: () => void this.signOut(),
+      pick: (id) => this.pick(id),
+      toggleAccount: this.toggleAccount,
       chooseLocale: (l) => this.chooseLocale(l),
       toggleTheme: this.toggleTheme,
       toggleMenu: this.toggleMenu,
@@ -433,7 +461,7 @@ export class KbPortal extends KabinetElement {
               })}
             </ul>
           </nav>
-          ${renderMenuExtras(controls)}
+          ${renderAccountMenu(controls)}
         </div>
         <!-- Not <main>: the host page already has its own main landmark. -->
         <div part="main" tabindex="-1">
@@ -457,10 +485,12 @@ export class KbPortal extends KabinetElement {
     this.focusMain = false;
     if (this.focusMenuButton) this.renderRoot.querySelector<HTMLElement>('[part~="menu-button"]')?.focus();
     this.focusMenuButton = false;
+    if (this.focusAfter) this.renderRoot.querySelector<HTMLElement>(this.focusAfter)?.focus();
+    this.focusAfter = null;
     this.authFlow.focusIfPending(this.renderRoot);
-    if (changed.has('menuOpen')) {
+    if (changed.has('menuOpen') || changed.has('accountOpen')) {
       // An open menu closes when the partner presses or taps anywhere outside it.
-      if (this.menuOpen) document.addEventListener('pointerdown', this.onOutsidePointer, true);
+      if (this.menuOpen || this.accountOpen) document.addEventListener('pointerdown', this.onOutsidePointer, true);
       else document.removeEventListener('pointerdown', this.onOutsidePointer, true);
     }
   }
@@ -536,8 +566,9 @@ export class KbPortal extends KabinetElement {
   /** A section picked in the navigation: its first view (kb-navigate first: a host router may take over). */
   private pick(section: string): void {
     this.routingController.go({ section, path: [], query: '' });
-    if (this.menuOpen) {
+    if (this.menuOpen || this.accountOpen) {
       this.menuOpen = false;
+      this.accountOpen = false;
       this.focusMain = true; // the picked button is gone with the menu
     }
   }
@@ -546,20 +577,33 @@ export class KbPortal extends KabinetElement {
     this.menuOpen = !this.menuOpen;
   };
 
+  /**
+   * Opens the account menu with focus on its first entry: in the page's order it comes after the
+   * section row, so Tab from the button would not reach it next. Closing leaves focus on the button.
+   */
+  private readonly toggleAccount = (): void => {
+    this.accountOpen = !this.accountOpen;
+    if (this.accountOpen) this.focusAfter = `#${ACCOUNT_MENU_ID} button`;
+  };
+
   private readonly onShellKeydown = (e: KeyboardEvent): void => {
-    if (e.key !== 'Escape' || !this.menuOpen) return;
+    if (e.key !== 'Escape' || !(this.menuOpen || this.accountOpen)) return;
     e.stopPropagation();
+    if (this.accountOpen) this.focusAfter = '[part~="account-button"]';
+    else this.focusMenuButton = true;
     this.menuOpen = false;
-    this.focusMenuButton = true;
+    this.accountOpen = false;
   };
 
   private readonly onOutsidePointer = (e: PointerEvent): void => {
     const path = e.composedPath();
-    const inside = ['menu', 'menu-button'].some((part) => {
-      const el = this.renderRoot.querySelector(`[part~="${part}"]`);
-      return el !== null && path.includes(el);
-    });
-    if (!inside) this.menuOpen = false;
+    const within = (...parts: string[]) =>
+      parts.some((part) => {
+        const el = this.renderRoot.querySelector(`[part~="${part}"]`);
+        return el !== null && path.includes(el);
+      });
+    if (this.menuOpen && !within('menu', 'menu-button')) this.menuOpen = false;
+    if (this.accountOpen && !within('account-menu', 'account-button')) this.accountOpen = false;
   };
 
   private fail(error: KabinetEventMap['kb-error']): void {

@@ -1,8 +1,10 @@
 /**
- * The header controls of `<kb-portal>`: the signed-in user with "Sign out", the language
- * switcher, the theme toggle and, on a narrow portal, the menu button. The menu (sections, and
- * the account and theme that leave the header there) is the portal's; `renderMenuExtras` gives
- * its account part. Plain render functions; the portal owns the state.
+ * The header controls of `<kb-portal>`: the signed-in user's account button, the language
+ * switcher, the theme toggle and, on a narrow portal, the menu button. The account button opens
+ * the account menu: the sections about the partner's own account (Profile, Security, Team,
+ * Activity: visited now and then, unlike the daily work sections) and Sign out, so the section
+ * row stays one line wide. On a narrow portal the account menu is part of the open menu, with the
+ * e-mail and the theme that leave the header there. Plain render functions; the portal owns the state.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SessionState } from '../../internal/contexts.ts';
@@ -10,6 +12,15 @@ import { LOCALE_NAMES, type Locale, type LocaleState } from '../../internal/i18n
 
 /** The id of the menu panel the menu button opens (inside the portal's shadow root). */
 export const MENU_ID = 'kb-portal-menu';
+/** The id of the account menu the account button opens. */
+export const ACCOUNT_MENU_ID = 'kb-portal-account-menu';
+
+/** A section of the account menu. */
+export interface AccountEntry {
+  id: string;
+  label: string;
+  active: boolean;
+}
 
 export interface HeaderControls {
   i18n: LocaleState;
@@ -19,7 +30,12 @@ export interface HeaderControls {
   dark: boolean;
   menuOpen: boolean;
   menuLabel: string;
+  /** The account group's sections this session may see (none while anonymous). */
+  accountEntries: readonly AccountEntry[];
+  accountOpen: boolean;
   signOut(): void;
+  pick(section: string): void;
+  toggleAccount(): void;
   chooseLocale(locale: Locale): void;
   toggleTheme(): void;
   toggleMenu(): void;
@@ -32,21 +48,64 @@ export function renderHeaderControls(c: HeaderControls): TemplateResult {
   </div>`;
 }
 
-/** What leaves the header on a narrow portal and shows in its menu instead: the account and the theme. */
-export function renderMenuExtras(c: HeaderControls): TemplateResult {
-  return html`<div part="menu-extras">${renderAccount(c)} ${renderThemeToggle(c, true)}</div>`;
+/** Whether the account button opens anything: account sections, or Sign out. */
+const hasAccountMenu = ({ session, accountEntries }: HeaderControls): boolean =>
+  accountEntries.length > 0 || session.status === 'signed_in';
+
+/**
+ * The account menu, after the section navigation: a dropdown under the header on a wide portal
+ * (shown while `accountOpen`), and on a narrow one a part of the open menu, with the e-mail and
+ * the theme toggle that leave the header there.
+ */
+export function renderAccountMenu(c: HeaderControls): TemplateResult | typeof nothing {
+  const {
+    i18n: { t },
+    session: { status, user },
+    accountEntries,
+    accountOpen,
+    signOut,
+    pick,
+  } = c;
+  if (status === 'anonymous' || !user) return html`<div part="account-menu">${renderThemeToggle(c, true)}</div>`;
+  return html`<div part=${accountOpen ? 'account-menu account-menu-open' : 'account-menu'} id=${ACCOUNT_MENU_ID}>
+    <span part="user-email menu-email" title=${user.email}>${user.email}</span>
+    ${
+      accountEntries.length > 0
+        ? html`<nav part="account-nav" aria-label=${t('portal.account')}><ul part="account-list">${accountEntries.map(
+            (e) => html`<li part="account-item">
+            <button part=${e.active ? 'nav-link account-link nav-link-active' : 'nav-link account-link'} type="button"
+              aria-current=${e.active ? 'page' : 'false'} @click=${() => pick(e.id)}>${e.label}</button></li>`,
+          )}</ul></nav>`
+        : nothing
+    }
+    ${
+      // Embed sessions belong to the operator's site: it signs the partner out, not this button.
+      status === 'signed_in'
+        ? html`<button part="sign-out" type="button" @click=${signOut}>${t('portal.signOut')}</button>`
+        : nothing
+    }
+    ${renderThemeToggle(c, true)}
+  </div>`;
 }
 
-function renderAccount({
-  i18n: { t },
-  session: { status, user },
-  signOut,
-}: HeaderControls): TemplateResult | typeof nothing {
+function renderAccount(c: HeaderControls): TemplateResult | typeof nothing {
+  const {
+    i18n: { t },
+    session: { status, user },
+    accountEntries,
+    accountOpen,
+    toggleAccount,
+  } = c;
   if (status === 'anonymous' || !user) return nothing;
-  // Embed sessions belong to the operator's site: it signs the partner out, not this button.
+  const inAccount = accountEntries.some((e) => e.active);
   return html`<div part="account" role="group" aria-label=${t('portal.account')}>
-    <span part="user-email" title=${user.email}>${user.email}</span>
-    ${status === 'signed_in' ? html`<button part="sign-out" type="button" @click=${signOut}>${t('portal.signOut')}</button>` : nothing}
+    ${
+      hasAccountMenu(c)
+        ? html`<button part=${inAccount ? 'account-button account-button-active' : 'account-button'} type="button"
+          aria-expanded=${accountOpen ? 'true' : 'false'} aria-controls=${ACCOUNT_MENU_ID} title=${user.email}
+          @click=${toggleAccount}><span part="user-email">${user.email}</span><span part="account-caret" aria-hidden="true"></span></button>`
+        : html`<span part="user-email" title=${user.email}>${user.email}</span>`
+    }
   </div>`;
 }
 

@@ -19,6 +19,11 @@ export interface PortalSection {
   component: PortalComponent;
   /** Only with a session (password or embed); hidden while anonymous. */
   requiresSession?: boolean;
+  /**
+   * `account`: a page about the partner's own account, listed in the account menu under the
+   * signed-in e-mail rather than in the section row (it is visited now and then, not daily).
+   */
+  group?: 'account';
   /** Only for these roles (e.g. team management: owner and admin). Implies a session. */
   roles?: readonly PartnerRole[];
   render: () => TemplateResult;
@@ -57,6 +62,7 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
   },
   {
     id: 'profile',
+    group: 'account',
     load: accountChunk,
     labelKey: 'nav.profile',
     component: 'profile',
@@ -65,6 +71,7 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
   },
   {
     id: 'security',
+    group: 'account',
     load: accountChunk,
     labelKey: 'nav.security',
     component: 'security',
@@ -73,6 +80,7 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
   },
   {
     id: 'team',
+    group: 'account',
     load: accountChunk,
     labelKey: 'nav.team',
     component: 'team',
@@ -148,6 +156,7 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
   },
   {
     id: 'activity',
+    group: 'account',
     load: accountChunk,
     labelKey: 'nav.activity',
     component: 'activity',
