@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
-import { signedInClient } from '../../../tests/helpers/identity.ts';
+import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { partners } from '../identity/table.ts';
 import { unwrap } from '../../sdk/index.ts';
 import { withTenant } from '../../lib/context.ts';
 import { balancesOf } from '../ledger/service.ts';
@@ -156,5 +157,44 @@ describe('billing', () => {
     expect(detail).toMatchObject({ issued: '270.00', carriedIn: '-100.00', waitingFor: null });
     expect(detail.lines.map((l) => l.kind)).toEqual(['carry_in', 'revshare']);
     expect(detail.lines[1]).toMatchObject({ basis: '540.00', amount: '270.00' });
+  });
+
+  it('pays referrers their level’s share of sub-partners’ bills, on bills of their own', async () => {
+    await setTerms({
+      billingPeriod: 'monthly',
+      revshare: { percent: '40', negativeCarryOver: false },
+      subAffiliate: { levels: ['10', '5'] },
+    });
+    // pb@example.com (the world's partner) referred sub1, who referred sub2; sub2 brings the players.
+    const top = (await t.deps.db.select().from(partners))[0]!;
+    const sub1 = await activePartner(t, world.op.operator.id, 'sub1@example.com');
+    const sub2 = await activePartner(t, world.op.operator.id, 'sub2@example.com');
+    await t.deps.db.update(partners).set({ referrerPartnerId: top.id }).where(eq(partners.id, sub1.partnerId));
+    await t.deps.db.update(partners).set({ referrerPartnerId: sub1.partnerId }).where(eq(partners.id, sub2.partnerId));
+    const client = (await signedInClient(t, world.op.operator.id, 'sub2@example.com')).client;
+    const campaign = await unwrap(
+      client.v1.partner.campaigns.$post({ json: { name: 'Sub', brandId: world.brandId, planId: world.planId } }),
+    );
+    await unwrap(
+      client.v1.partner.campaigns[':campaignId'].promos.$post({
+        param: { campaignId: campaign.id },
+        json: { landingId: world.landingId, title: 'Sub link', promoCode: 'SUB2' },
+      }),
+    );
+    await send([
+      { ...event('r1', 'registration', 'p1', '2026-11-02T10:00:00Z'), promoCode: 'SUB2' },
+      { ...event('n1', 'ngr', 'p1', '2026-11-03T10:00:00Z', '1000.05'), promoCode: 'SUB2' },
+    ]);
+    t.clock.set(new Date('2026-12-02T10:00:00Z'));
+    await runBilling(ctx());
+    expect(await runBilling(ctx())).toMatchObject({ issued: 0 });
+    const rows = await t.deps.db.select().from(bills);
+    const of = (partnerId: string) => rows.find((b) => b.partnerId === partnerId)!;
+    // sub2 earns 40% × 1000.05 = 400.02; sub1 10% of that = 40.00 (40.002); top 5% = 20.00 (20.001).
+    expect(of(sub2.partnerId)).toMatchObject({ source: 'direct', issuedMinor: 40002 });
+    expect(of(sub1.partnerId)).toMatchObject({ source: 'sub_affiliates', issuedMinor: 4000 });
+    expect(of(top.id)).toMatchObject({ source: 'sub_affiliates', issuedMinor: 2000 });
+    const detail = await billOf(of(top.id).id);
+    expect(detail.lines[0]!.text.en).toBe('Level 2 sub-affiliate sub2@example.com GmbH: earnings €400.02 × 5%');
   });
 });

@@ -14,7 +14,7 @@ import type { StoredPlanTerms } from '../commissions/terms.ts';
 import { chainKey, gatherUnits } from './gather-units.ts';
 import { priceBill } from './price-bill.ts';
 import { loadRateSeries, rateLookup } from './rates.ts';
-import { billLines, bills, type BillRow } from './table.ts';
+import { billLines, bills, type BillRow, type BillSource } from './table.ts';
 
 export interface IssueInput {
   planId: string;
@@ -30,11 +30,20 @@ export interface IssueInput {
 }
 
 /** The latest direct bill of each chain of a plan (its cut, carry and whether it waits). */
-export async function latestBillsOf(ctx: TenantContext, input: { planId: string }): Promise<Map<string, BillRow>> {
+export async function latestBillsOf(
+  ctx: TenantContext,
+  input: { planId: string; source?: BillSource },
+): Promise<Map<string, BillRow>> {
   const rows = await ctx.db
     .select()
     .from(bills)
-    .where(and(eq(bills.operatorId, ctx.operatorId), eq(bills.planId, input.planId), eq(bills.source, 'direct')))
+    .where(
+      and(
+        eq(bills.operatorId, ctx.operatorId),
+        eq(bills.planId, input.planId),
+        eq(bills.source, input.source ?? 'direct'),
+      ),
+    )
     .orderBy(desc(bills.periodStart));
   const latest = new Map<string, BillRow>();
   for (const row of rows) if (!latest.has(chainKey(row))) latest.set(chainKey(row), row);
@@ -110,25 +119,45 @@ export async function issueBills(ctx: TenantContext, input: IssueInput): Promise
       processedAt: nothingOwed ? now : null,
       updatedAt: now,
     };
-    const chainBills = and(
-      sql`b.operator_id = ${ctx.operatorId}`,
-      sql`b.partner_id = ${units.partnerId}`,
-      sql`b.brand_id = ${units.brandId}`,
-      sql`b.plan_id = ${input.planId}`,
-      sql`b.source = 'direct'`,
-    );
-    const readCut = previous?.cutoffAt ?? -1;
-    parts.push({
-      table: bills,
-      rows: [bill],
-      onConflictDoNothing: true,
-      onlyIf: sql`not exists (select 1 from ${bills} b where ${chainBills} and (b.period_start >= ${input.start} or b.cutoff_at > ${readCut}))`,
-    });
-    parts.push(linesPart(id, input.runId, pricing.lines));
+    parts.push(...billParts(ctx, { bill, lines: pricing.lines, previous }));
     issued += 1;
   }
   await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
   return issued;
+}
+
+/**
+ * A new bill and its lines as batch parts: the bill only if its chain has no bill for this period
+ * or later and none cut after `previous` (the chain's latest bill this attempt read); the lines
+ * only if the bill row is this attempt's.
+ */
+export function billParts(
+  ctx: Pick<TenantContext, 'operatorId'>,
+  input: {
+    bill: typeof bills.$inferInsert;
+    lines: ReturnType<typeof priceBill>['lines'];
+    previous: BillRow | undefined;
+  },
+): InsertPart[] {
+  const { bill } = input;
+  const chainBills = and(
+    sql`b.operator_id = ${ctx.operatorId}`,
+    sql`b.partner_id = ${bill.partnerId}`,
+    sql`b.brand_id = ${bill.brandId}`,
+    sql`b.plan_id = ${bill.planId}`,
+    sql`b.source = ${bill.source}`,
+  );
+  const readCut = input.previous?.cutoffAt ?? -1;
+  return [
+    {
+      table: bills,
+      rows: [bill],
+      onConflictDoNothing: true,
+      onlyIf: sql`not exists (select 1 from ${bills} b where ${chainBills}
+        and (b.period_start >= ${bill.periodStart} or b.cutoff_at > ${readCut}))`,
+    },
+    linesPart(bill.id, bill.pricedBy, input.lines),
+  ];
 }
 
 /** A bill's lines, inserted only if the bill row is this attempt's. */

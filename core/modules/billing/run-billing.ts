@@ -14,8 +14,9 @@ import { listPlanVersions } from '../commissions/service.ts';
 import { firstEventOf } from '../events/billing-facts.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import { chainKey, gatherUnits } from './gather-units.ts';
-import { issueBills, linesPart, planCurrencies } from './issue-bills.ts';
-import { periodHolding, segmentFrom } from './periods.ts';
+import { issueBills, linesPart, planCurrencies, type IssueInput } from './issue-bills.ts';
+import { issueSubAffiliateBills, subAffiliatePlans } from './issue-sub-bills.ts';
+import { periodHolding, segmentFrom, type Version } from './periods.ts';
 import { priceBill } from './price-bill.ts';
 import { readProgress, saveProgress } from './progress.ts';
 import { qualifyPlayers } from './qualify-players.ts';
@@ -45,46 +46,88 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
   const zone = await findOperatorTimeZone(ctx);
   const today = localDateAt(zone, cutoff);
   const currencyOf = new Map((await listBrands(ctx)).map((b) => [b.id, b.currency]));
+  const plans = await listPlanVersions(ctx);
+  const base = { zone, today, cutoff, runId, through: input.through, deadline: input.deadline };
   let issued = 0;
   let complete = true;
-  for (const { planId, versions } of await listPlanVersions(ctx)) {
-    let position = await readProgress(ctx, { subject: `plan:${planId}` });
-    if (!position) {
-      const first = await firstEventOf(ctx, { planId });
-      if (first === null) continue;
-      const firstDay = localDateAt(zone, first);
-      const kind = versions.findLast((v) => v.effectiveFrom <= firstDay)?.terms?.billingPeriod ?? 'monthly';
-      position = [periodHolding(kind, firstDay).start, versions[0]!.effectiveFrom].sort().at(-1)!;
-    }
-    const planCut = Number((await readProgress(ctx, { subject: `cut:${planId}` })) ?? 0);
-    for (;;) {
-      const segment = segmentFrom(versions, position);
-      if (!segment || segment.end > today || (input.through && segment.start > input.through)) break;
-      if (input.deadline !== undefined && ctx.clock.now().getTime() > input.deadline) {
-        complete = false;
-        break;
-      }
-      const { terms, effectiveFrom } = segment.version;
-      if (terms)
-        issued += await issueBills(ctx, {
-          planId,
-          terms,
-          versionFrom: effectiveFrom,
-          zone,
-          start: segment.start,
-          end: segment.end,
-          cutoff,
-          planCut,
-          currencyOf,
-          runId,
-        });
-      await saveProgress(ctx, { subject: `cut:${planId}`, position: String(cutoff) });
-      await saveProgress(ctx, { subject: `plan:${planId}`, position: segment.end });
-      position = segment.end;
-    }
+  for (const { planId, versions } of plans) {
+    const result = await billClosedSegments(ctx, { ...base, subject: `plan:${planId}`, planId, versions }, (segment) =>
+      segment.terms ? issueBills(ctx, { ...segment, terms: segment.terms, currencyOf }) : Promise.resolve(0),
+    );
+    issued += result.issued;
+    complete &&= result.complete;
+  }
+  // Shares of sub-partners' bills, from the direct bills issued above and before.
+  const withTerms = new Set(plans.filter((p) => p.versions.some((v) => v.terms?.subAffiliate)).map((p) => p.planId));
+  const planOf = await subAffiliatePlans(ctx, { withTerms });
+  for (const { planId, versions } of plans.filter((p) => withTerms.has(p.planId))) {
+    const result = await billClosedSegments(ctx, { ...base, subject: `sub:${planId}`, planId, versions }, (segment) => {
+      const terms = segment.terms;
+      return terms?.subAffiliate
+        ? issueSubAffiliateBills(ctx, { ...segment, terms: { ...terms, subAffiliate: terms.subAffiliate }, planOf })
+        : Promise.resolve(0);
+    });
+    issued += result.issued;
+    complete &&= result.complete;
   }
   const priced = await priceWaitingBills(ctx, { runId, currencyOf });
   return { qualified, issued, priced, complete };
+}
+
+interface SegmentWalk {
+  subject: string;
+  planId: string;
+  versions: Version[];
+  zone: string;
+  today: string;
+  cutoff: number;
+  runId: string;
+  through?: string | undefined;
+  deadline?: number | undefined;
+}
+
+type Segment = Omit<IssueInput, 'terms' | 'currencyOf'> & { terms: Version['terms'] };
+
+/**
+ * Walks a plan's closed, unbilled period parts from its saved position, oldest first, saving the
+ * position (and the cut the part was billed with) after each: a run stopped anywhere resumes there.
+ */
+async function billClosedSegments(
+  ctx: TenantContext,
+  walk: SegmentWalk,
+  bill: (segment: Segment) => Promise<number>,
+): Promise<{ issued: number; complete: boolean }> {
+  const { versions, zone } = walk;
+  let position = await readProgress(ctx, { subject: walk.subject });
+  if (!position) {
+    const first = await firstEventOf(ctx, { planId: walk.planId });
+    const firstDay = first === null ? versions[0]!.effectiveFrom : localDateAt(zone, first);
+    const kind = versions.findLast((v) => v.effectiveFrom <= firstDay)?.terms?.billingPeriod ?? 'monthly';
+    position = [periodHolding(kind, firstDay).start, versions[0]!.effectiveFrom].sort().at(-1)!;
+  }
+  const cutSubject = `cut:${walk.subject}`;
+  const planCut = Number((await readProgress(ctx, { subject: cutSubject })) ?? 0);
+  let issued = 0;
+  for (;;) {
+    const segment = segmentFrom(versions, position);
+    if (!segment || segment.end > walk.today || (walk.through && segment.start > walk.through)) break;
+    if (walk.deadline !== undefined && ctx.clock.now().getTime() > walk.deadline) return { issued, complete: false };
+    issued += await bill({
+      planId: walk.planId,
+      terms: segment.version.terms,
+      versionFrom: segment.version.effectiveFrom,
+      zone,
+      start: segment.start,
+      end: segment.end,
+      cutoff: walk.cutoff,
+      planCut,
+      runId: walk.runId,
+    });
+    await saveProgress(ctx, { subject: cutSubject, position: String(walk.cutoff) });
+    await saveProgress(ctx, { subject: walk.subject, position: segment.end });
+    position = segment.end;
+  }
+  return { issued, complete: true };
 }
 
 /**

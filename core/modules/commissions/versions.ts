@@ -8,7 +8,7 @@ import { isoDate, wallClock } from '../../lib/time-zones.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import { catalogNames } from '../catalog/service.ts';
-import { commissionPlans, planVersions } from './table.ts';
+import { commissionPlans, planAssignments, planVersions } from './table.ts';
 import { presentTerms, type StoredPlanTerms } from './terms.ts';
 import { planSummary } from './words.ts';
 
@@ -104,4 +104,23 @@ export async function listPlanVersions(ctx: Pick<TenantContext, 'db' | 'operator
 export async function listOperatorsWithPlans(ctx: Pick<TenantContext, 'db'>): Promise<string[]> {
   const rows = await ctx.db.selectDistinct({ operatorId: planVersions.operatorId }).from(planVersions);
   return rows.map((r) => r.operatorId);
+}
+
+/** Which plans are offered to whom: the defaults to everyone, the rest to the partners assigned. */
+export async function listPlanOffers(ctx: Pick<TenantContext, 'db' | 'operatorId'>) {
+  const plans = await ctx.db
+    .select({ id: commissionPlans.id, isDefault: commissionPlans.isDefault, createdAt: commissionPlans.createdAt })
+    .from(commissionPlans)
+    .where(eq(commissionPlans.operatorId, ctx.operatorId))
+    .orderBy(asc(commissionPlans.createdAt), asc(commissionPlans.id));
+  const assignments = await ctx.db
+    .select({ planId: planAssignments.planId, partnerId: planAssignments.partnerId })
+    .from(planAssignments)
+    .where(eq(planAssignments.operatorId, ctx.operatorId));
+  return {
+    /** Oldest first. */
+    defaults: plans.filter((p) => p.isDefault).map((p) => p.id),
+    order: plans.map((p) => p.id),
+    assigned: assignments,
+  };
 }
