@@ -38,6 +38,7 @@ const accountChunk = () => import('../../sections/account.ts');
 const campaignsChunk = () => import('../../sections/campaigns.ts');
 const postbacksChunk = () => import('../../sections/postbacks.ts');
 const statisticsChunk = () => import('../../sections/statistics.ts');
+const moneyChunk = () => import('../../sections/money.ts');
 
 /**
  * Later sections are one line each, e.g.
@@ -137,6 +138,14 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     component: 'conversions',
     requiresSession: true,
     render: () => html`<kb-conversions part="section section-conversions"></kb-conversions>`,
+  },
+  {
+    id: 'bills',
+    load: moneyChunk,
+    labelKey: 'nav.bills',
+    component: 'bills',
+    requiresSession: true,
+    render: () => html`<kb-bills part="section section-bills"></kb-bills>`,
   },
   {
     id: 'postbacks',

@@ -1,0 +1,60 @@
+/** Styles of `<kb-bills>` beyond the shared account-section sheet: filters, totals, the table and a bill's page. */
+import { css } from 'lit';
+
+export const billsStyles = css`
+  :host {
+    --_warning: var(--kb-color-warning, #8a5a00);
+    --_warning-bg: var(--kb-color-warning-bg, #fff4d6);
+  }
+  [part~='filters'] {
+    display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space);
+  }
+  [part~='filters'] [part~='field'] { min-width: 10rem; }
+  [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
+  [part~='count']:empty { display: none; }
+  [part~='totals'] {
+    margin: 0 0 var(--_space); padding: var(--_space-2) var(--_space);
+    border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
+  }
+  [part~='totals'] [part~='subheading'] { margin: 0 0 var(--_space-1); font-size: 1em; }
+  [part~='total-list'] { margin: 0 0 var(--_space-1); padding: 0; list-style: none; display: grid; gap: var(--_space-1); }
+  [part~='totals'] [part~='hint'] { margin: 0; font-size: 0.9em; }
+  [part~='open'] {
+    border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline;
+    text-align: start; font-weight: 600; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
+  [part~='coin-badge'] {
+    display: inline-block; padding: 0 0.4em; border: 1px solid var(--_border); border-radius: 999px;
+    font-size: 0.8em; color: var(--_muted); vertical-align: 0.1em;
+  }
+  [part~='bill-to-pay'], [part~='line-amount'], [part~='correction-amount'] { white-space: nowrap; }
+  [part~='bill-period'], [part~='bill-created'] { white-space: nowrap; }
+  [part~='not-priced'] { color: var(--_warning); }
+  [part~='state-badge'] {
+    display: inline-block; white-space: nowrap; padding: 0 0.5em; border-radius: 999px;
+    border: 1px solid currentColor; font-size: 0.9em;
+  }
+  [part~='state-pending'], [part~='state-on_hold'] { color: var(--_warning); }
+  [part~='state-cancelled'] { color: var(--_muted); }
+  [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }
+  [part~='back'] { margin: 0 0 var(--_space); }
+  [part~='waiting'] {
+    margin: 0 0 var(--_space); padding: var(--_space-2) var(--_space); border-radius: var(--_radius-small);
+    background: var(--_warning-bg); border-inline-start: 4px solid var(--_warning);
+  }
+  [part~='waiting-for'] { margin: 0 0 var(--_space-1); font-weight: 600; }
+  [part~='waiting'] [part~='hint'] { margin: 0; color: var(--_text); }
+  [part~='facts'] {
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space-4);
+  }
+  [part~='fact'] { min-width: 0; padding: var(--_space-2); border-radius: var(--_radius-small); background: var(--_surface); }
+  [part~='fact-label'] { color: var(--_muted); font-size: 0.9em; }
+  [part~='fact-value'] { margin: 0; overflow-wrap: anywhere; }
+  [part~='fact-to-pay'] [part~='fact-value'] { font-size: 1.15em; }
+  [part~='line-text'] { font-weight: normal; }
+  th[part~='line-text'] { font-weight: normal; }
+  [part~='correction-comment'] { overflow-wrap: anywhere; min-width: 10rem; }
+`;
