@@ -139,6 +139,10 @@ export const PATTERN_REASONS: ReadonlyMap<string, Reasoned> = new Map(
       [/^[A-Za-z][A-Za-z0-9_]{0,31}$/, format('parameter_name')],
       [/^\d{1,5}x\d{1,5}$/, format('size')],
       [/^([1-5]\d\d|[1-5]xx|none)$/, format('http_status_filter')],
+      [
+        /^(pending|approved|on_hold|cancelled|paid)(,(pending|approved|on_hold|cancelled|paid))*$/,
+        format('bill_states'),
+      ],
       [/^\d{1,9}(\.\d{1,10})?$/, format('exchange_rate')],
       [/^\d{1,3}(\.\d{1,2})?$/, format('percentage')],
       [/^\d+(\.\d+)?$/, { reason: 'money_format', params: {} }],

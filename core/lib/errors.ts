@@ -112,6 +112,7 @@ export const PROBLEM_FORMATS = [
   'parameter_name',
   'size',
   'http_status_filter',
+  'bill_states',
   'time_zone',
   'exchange_rate',
   'percentage',

@@ -171,12 +171,12 @@ describe('billing', () => {
     const sub2 = await activePartner(t, world.op.operator.id, 'sub2@example.com');
     await t.deps.db.update(partners).set({ referrerPartnerId: top.id }).where(eq(partners.id, sub1.partnerId));
     await t.deps.db.update(partners).set({ referrerPartnerId: sub1.partnerId }).where(eq(partners.id, sub2.partnerId));
-    const client = (await signedInClient(t, world.op.operator.id, 'sub2@example.com')).client;
+    const sub2Client = (await signedInClient(t, world.op.operator.id, 'sub2@example.com')).client;
     const campaign = await unwrap(
-      client.v1.partner.campaigns.$post({ json: { name: 'Sub', brandId: world.brandId, planId: world.planId } }),
+      sub2Client.v1.partner.campaigns.$post({ json: { name: 'Sub', brandId: world.brandId, planId: world.planId } }),
     );
     await unwrap(
-      client.v1.partner.campaigns[':campaignId'].promos.$post({
+      sub2Client.v1.partner.campaigns[':campaignId'].promos.$post({
         param: { campaignId: campaign.id },
         json: { landingId: world.landingId, title: 'Sub link', promoCode: 'SUB2' },
       }),
@@ -188,12 +188,34 @@ describe('billing', () => {
     t.clock.set(new Date('2026-12-02T10:00:00Z'));
     await runBilling(ctx());
     expect(await runBilling(ctx())).toMatchObject({ issued: 0 });
+    const client = (await signedInClient(t, world.op.operator.id, 'sub2@example.com')).client;
     const rows = await t.deps.db.select().from(bills);
     const of = (partnerId: string) => rows.find((b) => b.partnerId === partnerId)!;
     // sub2 earns 40% × 1000.05 = 400.02; sub1 10% of that = 40.00 (40.002); top 5% = 20.00 (20.001).
     expect(of(sub2.partnerId)).toMatchObject({ source: 'direct', issuedMinor: 40002 });
     expect(of(sub1.partnerId)).toMatchObject({ source: 'sub_affiliates', issuedMinor: 4000 });
     expect(of(top.id)).toMatchObject({ source: 'sub_affiliates', issuedMinor: 2000 });
+    // Reports and the dashboard show the same figures the bills hold.
+    const report = await unwrap(
+      api().reports.performance.$get({ query: { period: 'custom', from: '2026-11-01', to: '2026-11-30' } }),
+    );
+    expect(report.commissions).toEqual({
+      byKind: [
+        { kind: 'revshare', currency: 'EUR', amount: '400.02' },
+        { kind: 'sub_affiliate', currency: 'EUR', amount: '60.00' },
+      ],
+      total: [{ currency: 'EUR', amount: '460.02' }],
+    });
+    const sum = rows.reduce((s, b) => s + b.issuedMinor + b.correctionsMinor, 0);
+    expect(sum).toBe(46002);
+    const filtered = await unwrap(
+      api().reports.performance.$get({ query: { period: 'last_month', campaignId: campaign.id } }),
+    );
+    expect(filtered.commissions).toBeNull();
+    const quick = await unwrap(client.v1.partner.reports.quick_stats.$get({ query: {} }));
+    expect(quick.periods.find((p) => p.period === 'last_month')!.commissions!.total).toEqual([
+      { currency: 'EUR', amount: '400.02' },
+    ]);
     const detail = await billOf(of(top.id).id);
     expect(detail.lines[0]!.text.en).toBe('Level 2 sub-affiliate sub2@example.com GmbH: earnings €400.02 × 5%');
   });

@@ -28,7 +28,13 @@ export async function partnerQuickStats(
         ...(query.campaignId ? { campaignId: query.campaignId } : {}),
       }),
     );
-    periods.push({ period, from: report.period.from, to: report.period.to, values: report.totals });
+    periods.push({
+      period,
+      from: report.period.from,
+      to: report.period.to,
+      values: report.totals,
+      commissions: report.commissions,
+    });
   }
   return { currency: currency ?? null, timeZone, periods };
 }

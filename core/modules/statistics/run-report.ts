@@ -22,6 +22,7 @@ import {
 } from './report-sql.ts';
 import { queryReportPage, sortsInSql } from './report-page.ts';
 import { readableLocalDays } from './roll-up.ts';
+import { reportCommissions } from './report-commissions.ts';
 import { emptyFolded, foldRows, presentValues, sortOf, sortRows, sumTotals, type Folded } from './report-values.ts';
 import { getReportSettings } from './report-settings.ts';
 import {
@@ -230,5 +231,6 @@ async function runReport(
     rows: page.map((row, i) => ({ key: row.key, labels: labels[i]!, values: pageValues[i]! })),
     totals: totalValues,
     total,
+    commissions: await reportCommissions(ctx, { query, range, partnerId: audience.partnerId }),
   };
 }

@@ -126,6 +126,19 @@ export const ReportRowSchema = z
   })
   .openapi('ReportRow');
 
+export const CommissionsSchema = z
+  .object({
+    byKind: z.array(
+      z.object({
+        kind: z.enum(['cpa', 'cpl', 'revshare', 'sub_affiliate', 'correction']),
+        currency: z.string(),
+        amount: z.string(),
+      }),
+    ),
+    total: z.array(z.object({ currency: z.string(), amount: z.string() })),
+  })
+  .openapi('Commissions');
+
 export const ReportSchema = z
   .object({
     period: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
@@ -142,6 +155,12 @@ export const ReportSchema = z
     totals: ReportValuesSchema,
     /** Rows before paging. */
     total: z.number().int(),
+    /**
+     * Billed commissions: bills whose period starts in the range (not cancelled, priced), per line
+     * kind and currency, with corrections. Null when the report is filtered finer than bills are
+     * cut (by campaign, promo, landing, creative, traffic source, country, device or OS).
+     */
+    commissions: CommissionsSchema.nullable(),
   })
   .openapi('Report');
 
@@ -155,6 +174,8 @@ export const QuickStatsSchema = z
         from: z.string(),
         to: z.string(),
         values: ReportValuesSchema,
+        /** Billed commissions of bills whose period starts in this period (null with a campaign filter). */
+        commissions: CommissionsSchema.nullable(),
       }),
     ),
   })

@@ -176,8 +176,10 @@ const en: ProblemCatalog = {
     parameter_name: 'Start with a Latin letter, then letters, digits or _ (up to 32).',
     size: 'Enter a size like 300x250.',
     http_status_filter: 'Enter an HTTP code like 200, a class like 5xx, or none.',
+    bill_states: 'Choose states from pending, approved, on_hold, cancelled and paid, separated by commas.',
   },
   resources: {
+    bill: { name: 'bill', form: 'a' },
     brand: { name: 'brand', form: 'a' },
     campaign: { name: 'campaign', form: 'a' },
     connection: { name: 'connection', form: 'a' },
@@ -405,8 +407,10 @@ const ru: ProblemCatalog = {
     parameter_name: 'Латинская буква, затем буквы, цифры или _ (до 32 символов).',
     size: 'Введите размер в виде 300x250.',
     http_status_filter: 'Введите HTTP-код, например 200, класс, например 5xx, или none.',
+    bill_states: 'Выберите статусы из pending, approved, on_hold, cancelled и paid через запятую.',
   },
   resources: {
+    bill: { name: 'Счёт', form: 'm' },
     brand: { name: 'Бренд', form: 'm' },
     campaign: { name: 'Кампания', form: 'f' },
     connection: { name: 'Подключение', form: 'n' },

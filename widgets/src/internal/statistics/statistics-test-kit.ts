@@ -93,6 +93,7 @@ export function report(overrides: Partial<Report> = {}): Report {
     rows,
     totals: {},
     total: rows.length,
+    commissions: null,
     ...overrides,
   };
 }
@@ -109,10 +110,31 @@ export function quickStats(overrides: Partial<QuickStats> = {}): QuickStats {
     currency: null,
     timeZone: 'Europe/Berlin',
     periods: [
-      { period: 'today', from: '2026-11-30', to: '2026-11-30', values: quickValues(120, '50.00') },
-      { period: 'yesterday', from: '2026-11-29', to: '2026-11-29', values: quickValues(300, '0.00') },
-      { period: 'this_month', from: '2026-11-01', to: '2026-11-30', values: quickValues(4500, '1250.50', '14.00') },
-      { period: 'last_month', from: '2026-10-01', to: '2026-10-31', values: quickValues(3900, '980.10') },
+      { period: 'today', from: '2026-11-30', to: '2026-11-30', values: quickValues(120, '50.00'), commissions: null },
+      {
+        period: 'yesterday',
+        from: '2026-11-29',
+        to: '2026-11-29',
+        values: quickValues(300, '0.00'),
+        commissions: null,
+      },
+      {
+        period: 'this_month',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        values: quickValues(4500, '1250.50', '14.00'),
+        commissions: {
+          byKind: [{ kind: 'cpa', currency: 'EUR', amount: '450.00' }],
+          total: [{ currency: 'EUR', amount: '450.00' }],
+        },
+      },
+      {
+        period: 'last_month',
+        from: '2026-10-01',
+        to: '2026-10-31',
+        values: quickValues(3900, '980.10'),
+        commissions: null,
+      },
     ],
     ...overrides,
   };
