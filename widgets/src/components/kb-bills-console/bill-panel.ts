@@ -1,0 +1,307 @@
+/**
+ * The console's bill panel: one bill's facts, lines and corrections, the state actions its state
+ * allows (approving and cancelling confirmed first, since both move or forgo the partner's money
+ * for good) and the correction form with the server's problems beside their fields. A reactive
+ * controller of `<kb-bills-console>`, which owns the list and hears of every change by `onChange`.
+ */
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
+import { ApiError, expectOk } from '../../internal/api-client.ts';
+import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import type { BillsConsoleElement } from './bills-console-element.ts';
+import {
+  ACTIONS_BY_STATE,
+  CORRECTABLE,
+  money,
+  period,
+  stateBadge,
+  waitingWords,
+  type BillAction,
+  type OperatorBillDetail,
+} from './bills-console-types.ts';
+
+/** `action`: a state change's refusal; `correction`: the correction's, when no field is named. */
+type Problems = { action?: string; correction?: string; amount?: string; comment?: string };
+
+const fact = (label: string, value: unknown, part: string): TemplateResult =>
+  html`<div part=${`fact ${part}`}><dt part="fact-label">${label}</dt><dd part="fact-value">${value}</dd></div>`;
+const fieldError = (id: string, text: string | undefined) =>
+  text ? html`<p part="field-error" id=${`${id}-error`}>${text}</p>` : nothing;
+
+export class BillPanel implements ReactiveController {
+  bill: OperatorBillDetail | null = null;
+  billId: string | null = null;
+  error: string | null = null;
+  notice: string | null = null;
+  confirming: 'approve' | 'cancel' | null = null;
+  busy = false;
+  problems: Problems = {};
+
+  constructor(
+    private readonly host: BillsConsoleElement,
+    private readonly onChange: (bill: OperatorBillDetail) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  async open(billId: string): Promise<void> {
+    Object.assign(this, { billId, bill: null, error: null, notice: null, confirming: null, problems: {} });
+    this.host.requestUpdate();
+    try {
+      const bill = await expectOk(this.host.client.v1.bills[':billId'].$get({ param: { billId } }));
+      if (this.billId === billId) this.bill = bill;
+    } catch (error) {
+      if (this.billId === billId) this.error = this.host.failureOf(error);
+    }
+    this.host.requestUpdate();
+  }
+
+  close(): void {
+    this.billId = null;
+    this.bill = null;
+    this.host.requestUpdate();
+  }
+
+  private async act(action: BillAction): Promise<void> {
+    const bill = this.bill;
+    if (!bill) return;
+    if ((action === 'approve' || action === 'cancel') && this.confirming !== action) {
+      this.confirming = action;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+      this.host.renderRoot.querySelector<HTMLElement>('[part~="confirm-yes"]')?.focus();
+      return;
+    }
+    await this.send('action', async () => {
+      const saved = await expectOk(
+        this.host.client.v1.bills[':billId'].state.$post({ param: { billId: bill.id }, json: { action } }),
+      );
+      this.notice = this.host.m(`done.${action}`);
+      return saved;
+    });
+    // The pressed button may be gone with the state it belonged to: the panel's heading keeps the place.
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>('#bill-panel-heading')?.focus();
+  }
+
+  /** "Keep as is": back to the action buttons, focus on the one that asked. */
+  private async keep(action: 'approve' | 'cancel'): Promise<void> {
+    this.confirming = null;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(`[part~="action-${action}"]`)?.focus();
+  }
+
+  private readonly correct = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const bill = this.bill;
+    if (!bill) return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const action = String(data.get('action') ?? '') as 'add' | 'subtract';
+    const amount = String(data.get('amount') ?? '')
+      .trim()
+      .replace(',', '.');
+    const comment = String(data.get('comment') ?? '').trim();
+    const required = this.host.m('correction.required');
+    this.problems = {
+      ...(amount
+        ? /^\d+(\.\d+)?$/.test(amount)
+          ? {}
+          : { amount: this.host.m('correction.amountFormat') }
+        : { amount: required }),
+      ...(comment ? {} : { comment: required }),
+    };
+    if (Object.keys(this.problems).length) return this.focusProblem();
+    const saved = await this.send('correction', () =>
+      expectOk(
+        this.host.client.v1.bills[':billId'].corrections.$post({
+          param: { billId: bill.id },
+          json: { action, amount, comment },
+        }),
+      ),
+    );
+    if (saved) {
+      form.reset();
+      this.notice = this.host.m('corrected');
+    }
+  };
+
+  /** Sends a change; the bill it answers replaces the shown one, a problem goes beside its field. */
+  private async send(
+    what: 'action' | 'correction',
+    call: () => Promise<OperatorBillDetail>,
+  ): Promise<OperatorBillDetail | null> {
+    this.busy = true;
+    this.notice = null;
+    this.problems = {};
+    this.host.requestUpdate();
+    try {
+      const saved = await call();
+      this.bill = saved;
+      this.confirming = null;
+      this.onChange(saved);
+      return saved;
+    } catch (error) {
+      const locale = this.host.uiLocaleOf();
+      const field = (name: string) => (error instanceof ApiError ? error.fieldMessage(name, locale) : null);
+      const amount = field('amount');
+      const comment = field('comment');
+      this.problems =
+        amount || comment
+          ? { ...(amount ? { amount } : {}), ...(comment ? { comment } : {}) }
+          : { [what]: this.host.failureOf(error) };
+      this.confirming = null;
+      this.focusProblem();
+      return null;
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private focusProblem(): void {
+    this.host.requestUpdate();
+    const target = this.problems.amount ? '#correction-amount' : this.problems.comment ? '#correction-comment' : null;
+    if (target)
+      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(target)?.focus());
+  }
+
+  render(): TemplateResult | typeof nothing {
+    if (!this.billId) return nothing;
+    const h = this.host;
+    const body = this.bill
+      ? this.renderBill(this.bill)
+      : this.error
+        ? html`<p part="error" role="alert">${this.error}</p>`
+        : html`<p part="status" role="status" aria-busy="true">${h.m('loading')}</p>`;
+    return html`<section part="panel bill-panel" aria-labelledby="bill-panel-heading">
+      <div part="panel-header">
+        <h3 part="subheading" id="bill-panel-heading" tabindex="-1">${h.m('billHeading', { id: this.billId })}</h3>
+        <button part="button close" type="button" @click=${() => h.closePanel()}>${h.m('close')}</button>
+      </div>
+      ${body}
+    </section>`;
+  }
+
+  private renderBill(bill: OperatorBillDetail): TemplateResult {
+    const h = this.host;
+    const locale = h.uiLocaleOf();
+    const amount = (value: string) => money(locale, value, bill.currency, bill.coin);
+    const waiting = waitingWords(locale, bill);
+    return html`${waiting ? html`<p part="waiting" role="status">${waiting}</p>` : nothing}
+      <dl part="facts">
+        ${fact(h.m('fact.partner'), bill.partner.name ?? bill.partner.id, 'fact-partner')}
+        ${fact(h.m('fact.brand'), bill.brand.name ?? bill.brand.id, 'fact-brand')}
+        ${fact(h.m('fact.plan'), bill.plan.name ?? bill.plan.id, 'fact-plan')}
+        ${fact(h.m('fact.source'), h.m(`source.${bill.source}`), 'fact-source')}
+        ${fact(h.m('fact.period'), period(locale, bill.period), 'fact-period')}
+        ${fact(h.m('fact.issued'), waiting ? h.m('notPriced') : amount(bill.issued), 'fact-issued')}
+        ${fact(h.m('fact.corrections'), amount(bill.corrections), 'fact-corrections')}
+        ${fact(h.m('fact.toPay'), waiting ? h.m('notPriced') : html`<strong>${amount(bill.toPay)}</strong>`, 'fact-to-pay')}
+        ${fact(h.m('fact.state'), stateBadge(locale, bill.state), 'fact-state')}
+        ${fact(h.m('fact.created'), h.when(bill.createdAt), 'fact-created')}
+        ${fact(h.m('fact.processed'), bill.processedAt ? h.when(bill.processedAt) : h.m('notYet'), 'fact-processed')}
+      </dl>
+      ${this.renderActions(bill, waiting !== null)}
+      <h4 part="minor-heading" id="bill-lines-heading">${h.m('lines')}</h4>
+      ${
+        bill.lines.length === 0
+          ? html`<p part="hint">${waiting ?? h.m('noLines')}</p>`
+          : html`<ul part="lines">${bill.lines.map(
+              (
+                l,
+              ) => html`<li part=${l.lateFrom ? 'line line-late' : 'line'}><span part="line-text">${l.text[locale]}</span>
+                <span part="line-amount">${amount(l.amount)}</span></li>`,
+            )}</ul>`
+      }
+      <h4 part="minor-heading" id="bill-corrections-heading">${h.m('corrections')}</h4>
+      ${this.renderCorrections(bill, amount)}
+      ${CORRECTABLE.includes(bill.state) && !waiting ? this.renderCorrectionForm(bill) : nothing}`;
+  }
+
+  private renderActions(bill: OperatorBillDetail, waiting: boolean): TemplateResult {
+    const h = this.host;
+    const actions = waiting ? [] : ACTIONS_BY_STATE[bill.state];
+    const confirming = this.confirming;
+    return html`<div part="bill-actions" role="group" aria-label=${h.m('actions')}>
+      <p part="status" role="status">${this.notice ?? nothing}</p>
+      ${
+        confirming
+          ? html`<div part="confirm" role="alertdialog" aria-labelledby="bill-confirm-text">
+          <p part="confirm-text" id="bill-confirm-text">${h.m(`confirm.${confirming}`, {
+            id: bill.id,
+            partner: bill.partner.name ?? bill.partner.id,
+            amount: h.plainMoney(bill.toPay, bill.currency, bill.coin),
+          })}</p>
+          <div part="actions">
+            <button part=${`button primary confirm-yes confirm-${confirming}`} type="button" ?disabled=${this.busy}
+              @click=${() => this.act(confirming)}>${h.m(`confirmYes.${confirming}`)}</button>
+            <button part="button confirm-no" type="button" @click=${() => this.keep(confirming)}>${h.m('confirmNo')}</button>
+          </div>
+        </div>`
+          : actions.length
+            ? html`<div part="actions">${actions.map(
+                (
+                  a,
+                ) => html`<button part=${`button action action-${a}${a === 'approve' ? ' primary' : ''}${a === 'cancel' ? ' danger' : ''}`}
+                  type="button" ?disabled=${this.busy} @click=${() => this.act(a)}>${h.m(`do.${a}`)}</button>`,
+              )}</div>`
+            : html`<p part="hint">${h.m(waiting ? 'waitingNoActions' : 'noActions')}</p>`
+      }
+      ${this.problems.action ? html`<p part="error" role="alert">${this.problems.action}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderCorrections(bill: OperatorBillDetail, amount: (v: string) => TemplateResult): TemplateResult {
+    const h = this.host;
+    if (bill.correctionList.length === 0) return html`<p part="hint no-corrections">${h.m('noCorrections')}</p>`;
+    const cols = columns({
+      id: { label: h.m('col.correction'), primary: true },
+      when: { label: h.m('col.when') },
+      action: { label: h.m('correction.action') },
+      amount: { label: h.m('correction.amount', { currency: bill.currency }) },
+      comment: { label: h.m('correction.comment') },
+    });
+    return html`<div part="table-wrap" ${scrollRegion(h.m('corrections'))}>
+      <table part="corrections" aria-labelledby="bill-corrections-heading">
+        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
+        <tbody>${bill.correctionList.map(
+          (k) => html`<tr part="correction" data-correction-id=${k.id}>
+          <th part="cell correction-id" scope="row" ${cell(cols.id)}><code>${k.id}</code></th>
+          <td part="cell correction-when" ${cell(cols.when)}>${h.when(k.createdAt)}</td>
+          <td part="cell correction-action" ${cell(cols.action)}>${h.m(`action.${k.action}`)}</td>
+          <td part="cell correction-amount" ${cell(cols.amount)}>${amount(k.amount)}</td>
+          <td part="cell correction-comment" ${cell(cols.comment)}>${k.comment}</td>
+        </tr>`,
+        )}</tbody>
+      </table>
+    </div>`;
+  }
+
+  private renderCorrectionForm(bill: OperatorBillDetail): TemplateResult {
+    const h = this.host;
+    const p = this.problems;
+    return html`<form part="correction-form" novalidate aria-labelledby="correction-heading" @submit=${this.correct}>
+      <h4 part="minor-heading" id="correction-heading">${h.m('correct')}</h4>
+      ${bill.state === 'approved' ? html`<p part="hint">${h.m('correctHint')}</p>` : nothing}
+      <div part="field-row">
+        <div part="field"><label part="label" for="correction-action">${h.m('correction.action')}</label>
+          <select part="input" id="correction-action" name="action">
+            <option value="add">${h.m('action.add')}</option><option value="subtract">${h.m('action.subtract')}</option>
+          </select></div>
+        <div part="field"><label part="label" for="correction-amount">${h.m('correction.amount', { currency: bill.currency })}</label>
+          <input part="input" id="correction-amount" name="amount" inputmode="decimal" autocomplete="off" required
+            aria-invalid=${p.amount ? 'true' : 'false'} aria-describedby=${p.amount ? 'correction-amount-error' : nothing} />
+          ${fieldError('correction-amount', p.amount)}</div>
+      </div>
+      <div part="field"><label part="label" for="correction-comment">${h.m('correction.comment')}</label>
+        <input part="input" id="correction-comment" name="comment" maxlength="500" autocomplete="off" required
+          aria-invalid=${p.comment ? 'true' : 'false'} aria-describedby=${p.comment ? 'correction-comment-error' : nothing} />
+        ${fieldError('correction-comment', p.comment)}</div>
+      ${p.correction ? html`<p part="error" role="alert">${p.correction}</p>` : nothing}
+      <div part="actions"><button part="button primary submit-correction" type="submit" ?disabled=${this.busy}>${h.m('correction.submit')}</button></div>
+    </form>`;
+  }
+}
