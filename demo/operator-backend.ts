@@ -5,7 +5,7 @@
  * client secret to its page. The secret key never reaches the browser.
  *
  * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
- * `<kb-plans-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES
+ * `<kb-plans-console>`, `<kb-bills-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES
  * and KABINET_PROXY_READS.
  */
 import { Hono } from 'hono';
@@ -15,7 +15,8 @@ import { DEMO_OPERATORS } from './demo-operators.ts';
 
 /**
  * The only Operator API paths the console proxy forwards: the CPA-network catalog, connections
- * (with their offers), conversions and commission plans (with their assignments). Anything else
+ * (with their offers), conversions, commission plans (with their assignments), bills (their state
+ * changes and corrections) and billing runs. Anything else
  * (API keys, partner decisions, payouts…) is a 404, so the proxy cannot be used as a general-purpose
  * key holder.
  */
@@ -24,13 +25,21 @@ export const KABINET_PROXY_PREFIXES = [
   '/v1/network_connections',
   '/v1/conversions',
   '/v1/plans',
+  '/v1/bills',
+  '/v1/billing/runs',
 ] as const;
 /**
  * And these paths read with GET only: for the report screen, the report over all partners and its
  * options (what partners may see, `/v1/reports/settings`, is not the console's to change); for the
- * plans panel's partner picker, the partner list (approving or blocking partners is not forwarded).
+ * plans panel's partner picker and the bills panel's filters, the partner list (approving or blocking
+ * partners is not forwarded) and the brand list (creating or changing brands is not).
  */
-export const KABINET_PROXY_READS = ['/v1/reports/performance', '/v1/reports/options', '/v1/partners'] as const;
+export const KABINET_PROXY_READS = [
+  '/v1/reports/performance',
+  '/v1/reports/options',
+  '/v1/partners',
+  '/v1/brands',
+] as const;
 
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
@@ -46,7 +55,17 @@ export function createDemoOperatorBackend(api: AppType) {
       kabinet.v1.partner_sessions.$post({
         json: {
           userId: demo.userId,
-          components: ['program', 'profile', 'security', 'team', 'activity', 'campaigns', 'conversions', 'postbacks'],
+          components: [
+            'program',
+            'profile',
+            'security',
+            'team',
+            'activity',
+            'campaigns',
+            'conversions',
+            'postbacks',
+            'bills',
+          ],
         },
       }),
     );
@@ -76,7 +95,8 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans and GET /v1/reports/performance, /v1/reports/options and /v1/partners',
+            '/v1/plans, /v1/bills, /v1/billing/runs and GET /v1/reports/performance, /v1/reports/options, ' +
+            '/v1/partners and /v1/brands',
         },
         404,
       );

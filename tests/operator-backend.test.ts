@@ -1,7 +1,7 @@
 /**
  * The demo operator backend's console proxy (`/demo/operator-backend/:operatorId/kabinet/*`): it adds
- * the operator's secret key server-side, forwards only the network, connection, conversion and plan
- * routes, and passes status and body through unchanged.
+ * the operator's secret key server-side, forwards only the network, connection, conversion, plan, bill
+ * and billing-run routes, and passes status and body through unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from './helpers/test-app.ts';
@@ -101,8 +101,45 @@ describe('demo operator backend: console proxy', () => {
     expect(decide.status).toBe(404);
   });
 
-  it('forwards nothing outside the network, connection and conversion routes, and no unknown operator', async () => {
-    for (const path of ['/v1/api_keys', '/v1/partners/prt_x', '/v1/networksX', '/health', '/v1/../v1/api_keys']) {
+  it('forwards the bills routes and billing runs, and the brand list for reading only (the bills panel’s filters)', async () => {
+    const post = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const list = await call('/v1/bills?state=pending,on_hold&limit=10');
+    expect(list.status).toBe(200);
+    expect(await list.json()).toEqual({ data: [], next: null, totals: [] });
+    const run = await call('/v1/billing/runs', post({}));
+    expect(run.status).toBe(200);
+    expect(await run.json()).toMatchObject({ issued: 0, priced: 0, complete: true });
+    // Kabinet's own answers (problem+json) come back for a bill it does not know, on every bill route.
+    for (const [path, init] of [
+      ['/v1/bills/bill_nope', undefined],
+      ['/v1/bills/bill_nope/state', post({ action: 'approve' })],
+      ['/v1/bills/bill_nope/corrections', post({ action: 'add', amount: '1.00', comment: 'Bonus' })],
+    ] as const) {
+      const res = await call(path, init);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('application/problem+json');
+    }
+    const invalid = await call('/v1/bills/bill_nope/corrections', post({ action: 'add', amount: '-1', comment: '' }));
+    expect(invalid.status).toBe(422);
+    expect((await call('/v1/brands')).status).toBe(200);
+    expect((await call('/v1/brands', post({ name: 'Sneaky' }))).status).toBe(404);
+  });
+
+  it('forwards nothing outside the allowed routes, and no unknown operator', async () => {
+    for (const path of [
+      '/v1/api_keys',
+      '/v1/partners/prt_x',
+      '/v1/networksX',
+      '/v1/billsX',
+      '/v1/billing',
+      '/v1/billing/runsX',
+      '/health',
+      '/v1/../v1/api_keys',
+    ]) {
       expect((await call(path)).status, path).toBe(404);
     }
     expect(
