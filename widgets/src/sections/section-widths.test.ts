@@ -65,6 +65,9 @@ import type {
 } from '../components/kb-network-connections/network-types.ts';
 import type { PartnerConversion } from '../components/kb-conversions/statuses-view.ts';
 import { KbDashboard } from '../components/kb-dashboard/kb-dashboard.ts';
+import { KbBills } from '../components/kb-bills/kb-bills.ts';
+import type { Bill, BillDetail } from '../components/kb-bills/bill-format.ts';
+import { KbBillsConsole } from '../components/kb-bills-console/kb-bills-console.ts';
 import { KbReports } from '../components/kb-reports/kb-reports.ts';
 import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
 import {
@@ -92,6 +95,8 @@ for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
 define('kb-stats-chart', KbStatsChart);
 define('kb-dashboard', KbDashboard);
 define('kb-reports', KbReports);
+define('kb-bills', KbBills);
+define('kb-bills-console', KbBillsConsole);
 
 // ---------------------------------------------------------------------------------------------
 // Long, realistic data.
@@ -399,6 +404,60 @@ async function section(
   return { el, stop: () => api.restore() };
 }
 
+/** A bill with long Russian names, a crypto currency beside a fiat one, a late line and a long correction. */
+const LONG_BILL: Bill = {
+  id: 'bill_01JH8ZK3Q4RSTUVWXYZ0123456',
+  partner: { id: 'prt_1', name: 'Партнёрское агентство «Константинопольская медиагруппа»' },
+  brand: { id: 'br_2', name: 'Великорусское казино и ставки на спорт' },
+  plan: { id: 'pln_1', name: 'Гибридный план для партнёров Восточной Европы 2026' },
+  source: 'sub_affiliates',
+  period: { kind: 'monthly', from: '2026-11-01', to: '2026-11-30', timeZone: 'Europe/Moscow' },
+  planVersion: '2026-01-01',
+  currency: 'USDT',
+  coin: true,
+  issued: '123456789.123456',
+  corrections: '-1234.500000',
+  toPay: '123455554.623456',
+  carriedIn: null,
+  carriedOut: '-1500.000000',
+  state: 'on_hold',
+  waitingFor: null,
+  createdAt: '2026-12-01T01:05:00.000Z',
+  processedAt: '2026-12-02T10:00:00.000Z',
+};
+const LONG_BILL_DETAIL: BillDetail = {
+  ...LONG_BILL,
+  lines: [
+    {
+      kind: 'revshare',
+      quantity: null,
+      basis: '987654321.00',
+      rate: '35',
+      amount: '123456789.123456',
+      tier: 3,
+      lateFrom: '2026-10-01',
+      country: null,
+      exchange: { from: 'EUR', rate: '1.0834', rateDate: '2026-11-30' },
+      text: {
+        en: 'RevShare 35% of NGR €987,654,321.00 at EUR→USDT 1.0834 of 30 Nov 2026 (tier 3); late, from the period starting 2026-10-01',
+        ru: 'RevShare 35% от NGR 987 654 321,00 € по курсу EUR→USDT 1,0834 на 30.11.2026 (уровень 3); с опозданием, за период с 2026-10-01',
+      },
+    },
+  ],
+  correctionList: [
+    {
+      id: 'bcor_01JH8ZK3Q4RSTUVWXYZ0123456',
+      action: 'subtract',
+      amount: '1234.500000',
+      comment: 'Игроки с дублирующимися аккаунтами исключены после проверки службой безопасности казино',
+      createdAt: '2026-12-02T09:30:00.000Z',
+    },
+  ],
+};
+const billsTotals = [
+  { currency: 'USDT', coin: true, count: 12345, issued: '123456789.123456', toPay: '123455554.623456' },
+];
+
 const CASES: Case[] = [
   [
     'kb-program',
@@ -564,6 +623,47 @@ const CASES: Case[] = [
       await inside(el, '[part~="offer-row"]');
       (await inside(el, '[data-connection-id="nc_1"] [part~="show-conversions"]')).click();
       await inside(el, '[data-conversion-id="cv_1"]');
+      return { el, stop: () => stub.restore() };
+    },
+  ],
+  [
+    'kb-bills',
+    (l) =>
+      section(
+        mockApi(({ path }) =>
+          path === '/v1/partner/bills' ? json({ data: [LONG_BILL], next: 'cur_2', totals: billsTotals }) : undefined,
+        ),
+        'kb-bills',
+        l,
+        ['[part~="bill-row"]', '[part~="total"]'],
+      ),
+  ],
+  [
+    'kb-bills (a bill’s page)',
+    async (l) => {
+      const api = mockApi(({ path }) => {
+        if (path === '/v1/partner/bills') return json({ data: [LONG_BILL], next: null, totals: billsTotals });
+        return path.startsWith('/v1/partner/bills/') ? json(LONG_BILL_DETAIL) : undefined;
+      });
+      const m = await section(api, 'kb-bills', l, ['[part~="bill-row"]']);
+      (await inside(m.el, '[part~="open"]')).click();
+      await inside(m.el, '[part~="correction"]');
+      return m;
+    },
+  ],
+  [
+    'kb-bills-console (a bill’s panel open)',
+    async (l) => {
+      const stub: FetchStub = stubFetch(`${BASE}/v1/`, (url) => {
+        const path = new URL(url, location.href).pathname.slice(BASE.length);
+        if (path === '/v1/bills') return jsonResponse({ data: [LONG_BILL], next: 'cur_2', totals: billsTotals });
+        if (path.startsWith('/v1/bills/')) return jsonResponse(LONG_BILL_DETAIL);
+        if (path === '/v1/partners') return jsonResponse({ data: [LONG_BILL.partner] });
+        return jsonResponse({ data: [] });
+      });
+      const el = await fixture<HTMLElement>(html`<kb-bills-console api-base=${BASE} locale=${l}></kb-bills-console>`);
+      (await inside(el, '[part~="open"]')).click();
+      await inside(el, '[part~="correction-form"]');
       return { el, stop: () => stub.restore() };
     },
   ],

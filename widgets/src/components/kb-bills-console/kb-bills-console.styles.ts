@@ -6,6 +6,8 @@ export const billsConsoleStyles = css`
     --_warning: var(--kb-color-warning, #8a5a00);
     --_warning-bg: var(--kb-color-warning-bg, #fff4d6);
   }
+  /* Bill and correction ids are long and unbroken: they may break anywhere rather than widen a phone's page. */
+  [part~='heading'], [part~='subheading'], code { overflow-wrap: anywhere; }
   [part~='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space); }
   [part~='run-status'] { margin: 0; flex: 1 1 16rem; }
   [part~='run-status']:empty { display: none; }
@@ -32,7 +34,8 @@ export const billsConsoleStyles = css`
     display: inline-block; padding: 0 0.4em; border: 1px solid var(--_border); border-radius: 999px;
     font-size: 0.8em; color: var(--_muted);
   }
-  [part~='bill-period'], [part~='bill-to-pay'] { white-space: nowrap; }
+  /* The amount keeps its line; its coin mark may go under it. */
+  [part~='bill-period'] { white-space: nowrap; }
   [part~='not-priced'] { color: var(--_warning); }
   [part~='state-badge'] {
     display: inline-block; white-space: nowrap; padding: 0 0.5em; border-radius: 999px; border: 1px solid currentColor; font-size: 0.9em;

@@ -280,8 +280,8 @@ export class KbBillsConsole extends BillsConsoleElement {
     const cols = columns({
       bill: { label: this.m('col.bill'), primary: true },
       partner: { label: this.m('col.partner') },
-      brand: { label: this.m('col.brand'), priority: 2 },
-      plan: { label: this.m('col.plan'), priority: 3 },
+      brand: { label: this.m('col.brand'), priority: 3 },
+      plan: { label: this.m('col.plan'), priority: 4 },
       period: { label: this.m('col.period'), priority: 2 },
       toPay: { label: this.m('col.toPay') },
       state: { label: this.m('col.state') },

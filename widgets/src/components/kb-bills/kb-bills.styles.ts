@@ -6,6 +6,8 @@ export const billsStyles = css`
     --_warning: var(--kb-color-warning, #8a5a00);
     --_warning-bg: var(--kb-color-warning-bg, #fff4d6);
   }
+  /* Bill and correction ids are long and unbroken: they may break anywhere rather than widen a phone's page. */
+  [part~='heading'], [part~='subheading'], code { overflow-wrap: anywhere; }
   [part~='filters'] {
     display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space);
   }
@@ -29,7 +31,7 @@ export const billsStyles = css`
     display: inline-block; padding: 0 0.4em; border: 1px solid var(--_border); border-radius: 999px;
     font-size: 0.8em; color: var(--_muted); vertical-align: 0.1em;
   }
-  [part~='bill-to-pay'], [part~='line-amount'], [part~='correction-amount'] { white-space: nowrap; }
+
   [part~='bill-period'], [part~='bill-created'] { white-space: nowrap; }
   [part~='not-priced'] { color: var(--_warning); }
   [part~='state-badge'] {
