@@ -131,7 +131,9 @@ export async function seedDemoPlans(
 ) {
   const crypto = op.brands.find((b) => b.currency === 'USDT')?.id;
   const seeds = op.key === 'luckyspin' ? luckySpinPlans(crypto) : northwindPlans();
-  const firstDay = op.created.toISOString().slice(0, 10);
+  // The first terms start on the first day of the month the plans were made in: on or before the
+  // first seeded event (10 days after), and on a period start, so the first bills are whole periods.
+  const firstDay = `${op.created.toISOString().slice(0, 7)}-01`;
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const nextMonth = addDays(`${today.slice(0, 8)}01`, 32).slice(0, 8) + '01';
   const plans = seeds.map((seed) => {

@@ -4,8 +4,9 @@
  * events with a daily rhythm (evenings busy, nights quiet), a weekly one (casino weekends, broker
  * weekdays) and slow growth. Events are in their brand's currency (so each operator has two or
  * more), players also come by promo code without a click, casino players bring weekly NGR (now
- * and then negative: a player won), and the broker gets leads, sales and NGR too. A seeded PRNG
- * makes every run the same; rows go in as multi-row inserts, each batch with the statistics it adds.
+ * and then negative: a player won), and the broker gets leads, sales, trading volume and NGR too.
+ * A seeded PRNG makes every run the same; rows go in as multi-row inserts, each batch with the
+ * statistics it adds.
  */
 import { and, eq } from 'drizzle-orm';
 import { currencyExponent } from '../core/lib/money.ts';
@@ -170,15 +171,18 @@ export async function seedTracking(ctx: ServiceCtx, ops: OperatorPlan[], options
       await ctx.db
         .insert(planAssignments)
         .values(individual.map((p) => ({ planId: p.id, partnerId: active[0]!.id, operatorId: op.operatorId })));
-    // The first partner runs a campaign for each brand (so its reports hold every brand currency);
+    // The first partner runs a campaign for each brand (so its reports hold every brand currency),
+    // the first on a default plan and the others on its individual plans (so every plan has bills);
     // the others one each, on the brands in turn.
+    const planOf = (i: number, n: number) =>
+      i === 0 && n > 0 && individual.length ? individual[n % individual.length]! : plans[(i + n) % 2]!;
     const campaignRows = active.flatMap((partner, i) =>
       (i === 0 ? brandIds.map((_, b) => b) : [i % brandIds.length]).map((b, n) => ({
         id: newId('camp', ctx.clock),
         operatorId: op.operatorId,
         partnerId: partner.id,
         brandId: brandIds[b]!,
-        planId: plans[(i + n) % 2]!.id,
+        planId: planOf(i, n).id,
         name: `${partner.name} — ${['main', 'mobile', 'crypto'][n] ?? `#${n + 1}`}`,
         status: i === active.length - 1 && n === 0 ? ('archived' as const) : ('active' as const),
         createdAt: new Date(created.getTime() + i * 86_400_000),
@@ -339,6 +343,8 @@ async function seedTraffic(
     if (random() >= 0.45) return;
     let deposited = 20 + Math.floor(random() * 480);
     event('first_deposit', 30, demoAmountMinor(currency, deposited, true));
+    // A broker's client trades: a day's volume (what a CPA's minimum wager counts), a multiple of the deposit.
+    if (broker) event('wager', 1440, demoAmountMinor(currency, deposited * 6, true));
     for (let k = 1; random() < 0.5 && k < 6; k++) {
       const amount = 10 + Math.floor(random() * 300);
       deposited += amount;

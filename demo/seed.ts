@@ -20,6 +20,7 @@ import { seedPostbacks, type SeedDeps } from './seed-postbacks.ts';
 import { seedSubAffiliates } from './seed-subaffiliates.ts';
 import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
 import { seedCosts, seedExchangeRates } from './seed-statistics.ts';
+import { seedBills } from './seed-bills.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
 // The demo's fixed names live in demo-operators.ts (the Worker's demo backend reads them without the seed).
@@ -223,6 +224,14 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
   // Costs per click (illustrative): casino traffic is cheaper than a broker's.
   for (const [index, demo] of DEMO_OPERATORS.entries())
     await seedCosts(ctx, { operatorId: demo.id, brands: demo.brands, cpcEuros: index === 0 ? 0.4 : 0.9 });
+  // Bills for every closed period, reviewed (approved, paid, on hold, cancelled, corrected): see seed-bills.ts.
+  // Not over a D1 binding: there the seed keeps each currency's latest rate only, so most bills would wait.
+  if (options.maxParams)
+    await seedBills(
+      ctx,
+      DEMO_OPERATORS.map((o) => o.id),
+      { maxParams: options.maxParams },
+    );
 }
 
 /** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */

@@ -1,0 +1,142 @@
+/**
+ * The demo's bills add up: a small demo seed (demo/seed-bills.ts runs billing and reviews the bills
+ * through the bill operations) has bills in every state, each bill's amount is the sum of its
+ * lines, the ledger holds exactly what the approved and paid bills owe, a bill that waits names a
+ * rate that is really missing, and billing again issues nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, gte } from 'drizzle-orm';
+import { createTestDb } from './helpers/test-app.ts';
+import { manualClock } from '../core/lib/clock.ts';
+import { withTenant } from '../core/lib/context.ts';
+import { createSecretBox } from '../core/lib/crypto.ts';
+import { createOutbox } from '../core/jobs/outbox.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { runBilling } from '../core/modules/billing/run-billing.ts';
+import { billCorrections, billLines, bills, type BillRow } from '../core/modules/billing/table.ts';
+import { balancesOf } from '../core/modules/ledger/service.ts';
+import { commissionPlans } from '../core/modules/commissions/table.ts';
+import { ledgerTransfers } from '../core/modules/ledger/table.ts';
+import { exchangeRates } from '../core/modules/statistics/table.ts';
+import { DEMO_OPERATORS, seedDemo } from '../demo/seed.ts';
+
+let t: Awaited<ReturnType<typeof createTestDb>>;
+// A fixed day inside the demo's sample rates (they end on 2026-12-31), so the test means the same every day.
+const clock = manualClock('2026-12-02T14:00:00Z');
+let all: BillRow[];
+
+beforeAll(async () => {
+  t = await createTestDb();
+  const deps = {
+    db: t.db,
+    clock,
+    secretBox: await createSecretBox('demo-bills-test-secret-0123456789abcdef'),
+    publicUrl: 'http://kabinet.test',
+  };
+  await seedDemo(deps, [], { publicUrl: 'http://kabinet.test', clicks: 6000, maxParams: 32_000 });
+  all = await t.db.select().from(bills);
+}, 120_000);
+afterAll(() => t.dispose());
+
+const toPay = (b: BillRow) => b.issuedMinor + b.correctionsMinor;
+
+describe('demo bills', () => {
+  it('has bills in every state, for every plan kind', async () => {
+    const states = new Set(all.map((b) => b.state));
+    expect([...states].sort()).toEqual(['approved', 'cancelled', 'on_hold', 'paid', 'pending']);
+    // Every demo plan is some campaign's, so each has bills.
+    const plans = await t.db.select().from(commissionPlans);
+    for (const plan of plans)
+      expect(
+        all.some((b) => b.planId === plan.id),
+        plan.name,
+      ).toBe(true);
+    const lines = await t.db.select().from(billLines);
+    // CPA, CPL and RevShare lines, and NGR carried in from a negative month.
+    expect([...new Set(lines.map((l) => l.kind))].sort()).toEqual(['carry_in', 'cpa', 'cpl', 'revshare']);
+    // A plan amount in another currency than the brand's is converted (EUR CPA on USDT, USD CPL on BTC).
+    expect(lines.some((l) => l.detail.exchange)).toBe(true);
+  });
+
+  it("each bill's amount is the sum of its lines, and its corrections' sum is on the bill", async () => {
+    const lines = await t.db.select().from(billLines);
+    const corrections = await t.db.select().from(billCorrections);
+    for (const b of all) {
+      const mine = lines.filter((l) => l.billId === b.id);
+      expect(b.issuedMinor, b.id).toBe(mine.reduce((s, l) => s + l.amountMinor, 0));
+      const signed = corrections
+        .filter((c) => c.billId === b.id)
+        .reduce((s, c) => s + (c.action === 'add' ? c.amountMinor : -c.amountMinor), 0);
+      expect(b.correctionsMinor, b.id).toBe(signed);
+      expect(toPay(b)).toBeGreaterThanOrEqual(0);
+    }
+    const corrected = all.filter((b) => b.correctionsMinor !== 0);
+    expect(corrections.some((c) => c.action === 'add')).toBe(true);
+    expect(corrections.some((c) => c.action === 'subtract')).toBe(true);
+    expect(corrected.some((b) => b.state === 'approved')).toBe(true);
+  });
+
+  it('the ledger holds what the approved and paid bills owe, once each', async () => {
+    const transfers = await t.db.select().from(ledgerTransfers);
+    for (const b of all) {
+      const own = transfers.filter((x) => x.key === `bill:${b.id}`);
+      const settled = b.state === 'approved' || b.state === 'paid';
+      if (!settled || toPay(b) === 0) {
+        expect(own, b.id).toHaveLength(0);
+        continue;
+      }
+      expect(own, b.id).toHaveLength(1);
+      expect(own[0]).toMatchObject({ partnerId: b.partnerId, currency: b.currency, action: 'add' });
+      // The approval credited what was owed then; a correction after it moved the ledger by itself.
+      const later = transfers
+        .filter((x) => x.reason === 'correction' && x.reference === b.id)
+        .reduce((s, x) => s + (x.action === 'add' ? x.amount : -x.amount), 0);
+      expect(own[0]!.amount + later, b.id).toBe(toPay(b));
+    }
+    expect(transfers.some((x) => x.reason === 'correction')).toBe(true);
+    for (const partnerId of new Set(all.map((b) => b.partnerId))) {
+      const mine = all.filter((b) => b.partnerId === partnerId);
+      const balances = await balancesOf(withTenant({ db: t.db }, mine[0]!.operatorId), { partnerId });
+      for (const currency of new Set(mine.map((b) => b.currency))) {
+        const owed = mine
+          .filter((b) => b.currency === currency && (b.state === 'approved' || b.state === 'paid'))
+          .reduce((s, b) => s + toPay(b), 0);
+        const available = balances.find((x) => x.currency === currency)?.available.minor ?? 0;
+        expect(available, `${partnerId} ${currency}`).toBe(owed);
+      }
+    }
+  });
+
+  it('a bill waits only for a rate that is really missing', async () => {
+    for (const b of all.filter((x) => x.waitingFor !== null)) {
+      expect(b.state).toBe('pending');
+      const [, currency, day] = /^rate:([A-Z]+):(\d{4}-\d{2}-\d{2})$/.exec(b.waitingFor!) ?? [];
+      expect(day, b.waitingFor!).toBeDefined();
+      // A day's rate counts once a rate on or after it exists: the named currency's or the bill's is not there.
+      const settled = async (c: string) =>
+        c === 'EUR' ||
+        (
+          await t.db
+            .select()
+            .from(exchangeRates)
+            .where(
+              and(
+                eq(exchangeRates.operatorId, b.operatorId),
+                eq(exchangeRates.currency, c),
+                gte(exchangeRates.day, day!),
+              ),
+            )
+        ).length > 0;
+      expect((await settled(currency!)) && (await settled(b.currency)), b.waitingFor!).toBe(false);
+    }
+  });
+
+  it('billing again issues nothing', async () => {
+    const jobs = createOutbox(t.db, clock);
+    for (const demo of DEMO_OPERATORS) {
+      const ctx = withTenant({ db: t.db, clock, jobs, maxBoundParams: 32_000 } as unknown as AppDeps, demo.id);
+      expect(await runBilling(ctx)).toMatchObject({ issued: 0, priced: 0, complete: true });
+    }
+    expect(await t.db.select().from(bills)).toHaveLength(all.length);
+  });
+});
