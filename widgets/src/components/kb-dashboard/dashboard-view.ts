@@ -1,6 +1,6 @@
 /**
  * What `<kb-dashboard>` draws: the period and campaign form, and from its answers the quick stats
- * cards, the two charts' series (days without traffic as zeros), the campaign performance table
+ * cards (with the billed commission), the two charts' series (days without traffic as zeros), the campaign performance table
  * and the period's block around them (loading, failure with Retry, no traffic).
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -9,6 +9,7 @@ import { renderEmptyState } from '../../internal/empty-state.ts';
 import type { Locale } from '../../internal/i18n.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import type { ChartSeries } from '../../internal/statistics/kb-stats-chart.ts';
+import { renderCommissionTotals } from '../../internal/statistics/commissions.ts';
 import { amountNumber, currenciesOf, formatDays, formatPeriodKey } from '../../internal/statistics/format.ts';
 import { periodKeys } from '../../internal/statistics/period-keys.ts';
 import { periodError, renderPeriodPicker, type PeriodChoice } from '../../internal/statistics/period-picker.ts';
@@ -65,8 +66,14 @@ export function renderFilters(
     </form>`;
 }
 
-/** The four quick stats cards: each period's dates and its values (only metrics the operator shows). */
+/**
+ * The four quick stats cards: each period's dates and its values (only metrics the operator shows),
+ * then its billed commission (per currency; a dash for none) with the note saying what "billed"
+ * means, or why there is none with a campaign chosen (bills are per brand and plan).
+ */
 export function renderQuickStats(v: DashboardView, quick: QuickStats, metrics: readonly Metric[]): TemplateResult {
+  const billed = quick.periods.some((p) => p.commissions);
+  const perCampaign = quick.periods.some((p) => !p.commissions);
   return html`<section part="quick-stats" aria-labelledby="dashboard-quick">
     <h3 part="subheading" id="dashboard-quick">${v.m('quick')}</h3>
     <ul part="stat-cards">
@@ -82,10 +89,17 @@ export function renderQuickStats(v: DashboardView, quick: QuickStats, metrics: r
                 <dd part="stat-value">${v.renderValue(metric, p.values[metric])}</dd>
               </div>`,
             )}
+            <div part="stat stat-commission" data-metric="commission" data-billed=${p.commissions ? 'yes' : 'no'}>
+              <dt part="stat-name">${v.m('commission')} <span part="stat-caption">${v.s('commission.billed')}</span></dt>
+              <dd part="stat-value">${renderCommissionTotals(v.locale, p.commissions)}</dd>
+            </div>
           </dl>
         </li>`;
       })}
     </ul>
+    <p part="hint commission-note" id="dashboard-commission-note">
+      ${billed ? v.m('commissionNote') : nothing} ${perCampaign ? v.m('commissionPerCampaign') : nothing}
+    </p>
   </section>`;
 }
 

@@ -24,6 +24,10 @@ const en = {
   'noCampaignTraffic': 'No clicks on this campaign in this period.',
   'allCampaignsAction': 'Show all campaigns',
   'loadingPeriod': 'Loading the period’s statistics…',
+  'commission': 'Commission',
+  'commissionNote':
+    'Commission: bills whose period starts in this period; the current period is billed after it closes.',
+  'commissionPerCampaign': 'Commissions are billed per brand and plan, not per campaign.',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -49,6 +53,10 @@ const ru: Record<keyof typeof en, Message> = {
   'noCampaignTraffic': 'По этой кампании за период кликов нет.',
   'allCampaignsAction': 'Показать все кампании',
   'loadingPeriod': 'Загружаем статистику за период…',
+  'commission': 'Комиссия',
+  'commissionNote':
+    'Комиссия — по счетам, период которых начинается в этом периоде; текущий период попадает в счёт после закрытия.',
+  'commissionPerCampaign': 'Комиссии начисляются в счетах по бренду и плану, а не по кампании.',
 };
 
 export const dashboardMessages = defineMessages({ en, ru });

@@ -1,4 +1,4 @@
-/** Styles of `<kb-dashboard>` beyond the shared sheets: the quick stats cards. */
+/** Styles of `<kb-dashboard>` beyond the shared sheets: the quick stats cards and their commission. */
 import { css } from 'lit';
 
 export const dashboardStyles = css`
@@ -17,6 +17,9 @@ export const dashboardStyles = css`
   [part~='stat'] { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 var(--_space-2); }
   [part~='stat-name'] { color: var(--_muted); }
   [part~='stat-value'] { margin: 0; margin-inline-start: auto; font-weight: 600; text-align: end; }
+  /* The commission is the bills' figure, not the period's traffic: set apart, its caption says so. */
+  [part~='stat-commission'] { margin-top: var(--_space-1); padding-top: var(--_space-1); border-top: 1px solid var(--_border); }
+  [part~='commission-note'] { margin: var(--_space-2) 0 0; font-size: 0.9em; }
   [part~='campaigns'] [part~='subheading'] { margin-top: 0; }
   /* Numbers line up on their right edge, their headers with them. */
   [part~='campaign-table'] thead th:not(:first-child) { text-align: end; }

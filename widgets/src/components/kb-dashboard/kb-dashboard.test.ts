@@ -7,8 +7,10 @@ import { fill, find, json, problem, query, textOf, type ApiMock } from '../../in
 import {
   QUICK_PATH,
   REPORT_PATH,
+  commissions,
   fakeStatisticsApi,
   mountStatistics,
+  quickStatsBilled,
   queryText,
   report,
   reportOptions,
@@ -22,6 +24,13 @@ define('kb-stats-chart', KbStatsChart);
 const reports = (api: ApiMock) => api.sent(`GET ${REPORT_PATH}`);
 const card = (el: Element, period: string, metric: string) =>
   $in(el, `[data-period="${period}"] [data-metric="${metric}"] [part~="stat-value"]`);
+/** A card's commission, its lines (one per currency). */
+const commissionLines = (el: Element, period: string) =>
+  [...card(el, period, 'commission').querySelectorAll('[part~="value"]')].map((e) => e.textContent);
+const commissionNote = (el: Element) => $in(el, '[part~="commission-note"]').textContent?.replace(/\s+/g, ' ').trim();
+/** Quick stats answered with `quick` (the rest as the statistics kit answers). */
+const quickAnswer = (quick: ReturnType<typeof quickStatsBilled>) =>
+  fakeStatisticsApi(answer, ({ path }) => (path === QUICK_PATH ? json(quick) : undefined));
 
 async function mounted(locale: 'en' | 'ru' = 'en') {
   const { el } = await mountStatistics<KbDashboard>('kb-dashboard', { locale });
@@ -56,6 +65,64 @@ describe('<kb-dashboard>', () => {
     );
     expect($in(el, '[data-period="today"] [part~="stat-range"]').textContent).to.equal('Nov 30, 2026');
     expect(textOf(el)).to.include('program’s time zone (Europe/Berlin)');
+  });
+
+  it('shows each period’s billed commission per currency, captioned as billed, with what that means', async () => {
+    api = quickAnswer(
+      quickStatsBilled({
+        yesterday: commissions(['revshare', 'EUR', '-12.40']),
+        this_month: commissions(['cpa', 'EUR', '450.00'], ['revshare', 'EUR', '120.25'], ['cpa', 'USDT', '114.000000']),
+        last_month: commissions(['cpa', 'BTC', '0.00120000'], ['correction', 'BTC', '0.00001000']),
+      }),
+    );
+    const el = await mounted();
+    const stat = $in(el, '[data-period="this_month"] [part~="stat-commission"]');
+    expect(stat.querySelector('[part~="stat-name"]')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Commission billed',
+    );
+    expect(stat.querySelector('[part~="stat-caption"]')?.textContent).to.equal('billed');
+    expect(commissionLines(el, 'this_month'), 'the total of each currency, crypto with its code').to.deep.equal([
+      '€570.25',
+      '114.00 USDT',
+    ]);
+    expect(commissionLines(el, 'last_month'), 'corrections in the total; crypto as the other amounts').to.deep.equal([
+      'BTC\u00a00.00121',
+    ]);
+    expect(commissionLines(el, 'yesterday'), 'a negative total as the bills have it').to.deep.equal(['-€12.40']);
+    expect(commissionLines(el, 'today'), 'no bills: a dash, as amounts show nothing').to.deep.equal(['—']);
+    const stats = [...$in(el, '[data-period="today"] [part~="stat-list"]').children].map((s) =>
+      s.getAttribute('data-metric'),
+    );
+    expect(stats, 'after the traffic').to.deep.equal([
+      'clicks',
+      'registrations',
+      'ftdCount',
+      'ftdAmount',
+      'commission',
+    ]);
+    expect(commissionNote(el)).to.equal(
+      'Commission: bills whose period starts in this period; the current period is billed after it closes.',
+    );
+  });
+
+  it('the kit’s quick stats: this month’s €450 CPA bill shows', async () => {
+    api = fakeStatisticsApi(answer);
+    const el = await mounted();
+    expect(commissionLines(el, 'this_month')).to.deep.equal(['€450.00']);
+    expect(card(el, 'this_month', 'commission').closest('[data-billed]')?.getAttribute('data-billed')).to.equal('yes');
+  });
+
+  it('with a campaign chosen: no commission (bills are per brand and plan), said once under the cards', async () => {
+    const perCampaign = quickStatsBilled({ today: null, yesterday: null, this_month: null, last_month: null });
+    api = fakeStatisticsApi(answer, ({ path, query: q }) =>
+      path === QUICK_PATH && q.get('campaignId') ? json(perCampaign) : undefined,
+    );
+    const el = await mounted();
+    fill($in<HTMLSelectElement>(el, '#dashboard-campaign'), 'camp_2');
+    await waitFor(() => query(el, '[data-period="this_month"] [data-billed="no"]'));
+    for (const period of ['today', 'yesterday', 'this_month', 'last_month'])
+      expect(commissionLines(el, period), period).to.deep.equal(['—']);
+    expect(commissionNote(el)).to.equal('Commissions are billed per brand and plan, not per campaign.');
   });
 
   it('asks for the period per day and the campaigns by clicks, and shows the campaign table', async () => {
@@ -231,6 +298,13 @@ describe('<kb-dashboard>', () => {
       'Последние 30 дней',
     );
     expect($in<KbStatsChart>(el, '[part~="chart-traffic"]').heading).to.equal('Трафик по дням');
+    expect($in(el, '[data-period="this_month"] [part~="stat-commission"] [part~="stat-name"]').textContent).to.match(
+      /^Комиссия\s+по счетам$/,
+    );
+    expect(commissionLines(el, 'this_month')).to.deep.equal(['450,00\u00a0€']);
+    expect(commissionNote(el)).to.include(
+      'Комиссия — по счетам, период которых начинается в этом периоде; текущий период попадает в счёт после закрытия.',
+    );
   });
 
   it('keeps every decimal of a crypto amount', async () => {

@@ -1,6 +1,6 @@
 /**
  * `<kb-dashboard>`: the partner's landing section after sign-in. Quick stats for today, yesterday,
- * this month and last month; over a chosen period (and optionally one campaign) the clicks and
+ * this month and last month, with the commission billed for each (bills whose period starts in it); over a chosen period (and optionally one campaign) the clicks and
  * registrations per day as lines, the first deposits (count and deposit amounts per currency) as
  * bars, and the campaigns' performance. Amounts stay in their own currencies. Charts load their
  * library only when there is something to draw. Inside a portal the period and the campaign are in
@@ -59,6 +59,9 @@ import { dashboardStyles } from './kb-dashboard.styles.ts';
  * @csspart stat-card - One period's card (`data-period`: today, yesterday, this_month, last_month).
  * @csspart stat-period - Its title. @csspart stat-range - Its dates. @csspart stat-list - Its values.
  * @csspart stat - One metric (`data-metric`). @csspart stat-name - Its name. @csspart stat-value - Its value.
+ * @csspart stat-commission - The billed commission (also `stat`; `data-metric="commission"`, `data-billed`:
+ *   `no` when a campaign is chosen). @csspart stat-caption - Its "billed" caption.
+ * @csspart commission-note - What the billed commission is, or why there is none for a campaign (also `hint`).
  * @csspart value - A formatted value (also `amount-line`, one per currency).
  * @csspart results - The period's charts and table. @csspart charts - The two charts.
  * @csspart chart-traffic - The clicks and registrations chart (`<kb-stats-chart>`, line).

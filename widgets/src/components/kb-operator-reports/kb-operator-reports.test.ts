@@ -3,7 +3,7 @@ import { define } from '../../internal/base-element.ts';
 import { KbOperatorReports } from './kb-operator-reports.ts';
 import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
 import { expect } from '@open-wc/testing';
-import { $in, describe, fixture, it } from '../../internal/test-helpers.ts';
+import { $in, describe, fixture, it, waitFor } from '../../internal/test-helpers.ts';
 import {
   API,
   fill,
@@ -15,6 +15,8 @@ import {
   type ApiMock,
 } from '../../internal/account/account-test-kit.ts';
 import {
+  commissions,
+  commissionsShown,
   eachTestApi,
   queryText,
   report,
@@ -173,5 +175,43 @@ describe('<kb-operator-reports>', () => {
     fail = false;
     retry.click();
     await find(el, '[part~="report-row"]');
+  });
+
+  it('shows the partners’ billed commissions per currency and kind; a finer filter says why there are none', async () => {
+    const api = stub(
+      fakeOperatorApi((q) =>
+        json({
+          ...answer(q),
+          commissions: q.has('campaignId')
+            ? null
+            : q.get('partnerId') === 'prt_zed'
+              ? commissions(['cpl', 'USD', '30.00'])
+              : commissions(['cpa', 'EUR', '900.00'], ['revshare', 'EUR', '210.00'], ['cpl', 'USD', '30.00']),
+        }),
+      ),
+    );
+    const el = await mounted();
+    await find(el, '[part~="commissions"]');
+    expect(commissionsShown(el)).to.deep.include({
+      state: 'billed',
+      heading: 'Commissions billed',
+      cards: {
+        EUR: ['CPA: €900.00', 'RevShare: €210.00', 'Total: €1,110.00'],
+        USD: ['CPL: $30.00', 'Total: $30.00'],
+      },
+    });
+    fill($in<HTMLSelectElement>(el, '#report-partnerId'), 'prt_zed');
+    submit(el);
+    await sentTo(api, REPORT, 3);
+    await waitFor(() => !commissionsShown(el)?.cards.EUR);
+    expect(commissionsShown(el)?.cards, 'the chosen partner’s bills').to.deep.equal({
+      USD: ['CPL: $30.00', 'Total: $30.00'],
+    });
+    $in<HTMLInputElement>(el, '#report-campaignId input[value="camp_1"]').click();
+    submit(el);
+    await waitFor(() => commissionsShown(el)?.state === 'not-billed');
+    expect(commissionsShown(el)?.note).to.equal(
+      'Commissions are billed per partner, brand and plan, so a report filtered by campaign, promo, promo code, country, device, operating system, landing page or traffic source has none.',
+    );
   });
 });

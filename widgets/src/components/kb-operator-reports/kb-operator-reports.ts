@@ -1,7 +1,7 @@
 /**
  * `<kb-operator-reports>`: the operator console's performance report over all the operator's
  * partners — the partner portal's report screen (filters, nested groupings, columns, chart, totals,
- * sorting, paging, currency conversion) with the partner as a filter and a grouping, asked through
+ * sorting, paging, currency conversion, billed commissions) with the partner as a filter and a grouping, asked through
  * the operator's own backend (`api-base` forwards `/v1/reports/performance` and `/v1/reports/options`
  * with the secret key added). The columns are kept in this browser per `api-base`; the question is
  * not written to the page's address (the console is one element on the operator's admin page,
@@ -35,6 +35,8 @@ import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts
  * @csspart table-wrap, report-table, header-row, header-cell, sort-button, sort-arrow, sort-label - The table and headers.
  * @csspart report-row, totals-row, cell, grouping-cell, metric-cell, value, amount-line - Rows (`grouping-partner`: partner names).
  * @csspart pager, page-status, previous, next - Paging. @csspart empty, empty-message, empty-hint, empty-action, clear-filters - No data.
+ * @csspart commissions, commissions-caption, commissions-note, commissions-none, commission-cards, commission-card, commission-list,
+ *   commission-kind, commission-total, commission-name, commission-value - The billed commissions (as `<kb-reports>`).
  *
  * @cssproperty --kb-color-text, --kb-color-text-muted, --kb-color-border, --kb-color-surface, --kb-color-bg - Text and surfaces.
  * @cssproperty --kb-color-link, --kb-color-primary, --kb-color-on-primary - Chart, drop marker and primary button.

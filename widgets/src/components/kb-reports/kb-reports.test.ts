@@ -5,6 +5,8 @@ import { expect } from '@open-wc/testing';
 import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, problem, query } from '../../internal/account/account-test-kit.ts';
 import {
+  commissions,
+  commissionsShown,
   eachTestApi,
   fakeStatisticsApi,
   mountStatistics,
@@ -17,6 +19,14 @@ import { COLUMNS, answer, headers, multiOptions, submit, tableCalls, tick } from
 import { createLocaleState } from '../../internal/i18n.ts';
 
 define('kb-reports', KbReports);
+
+/** The kit's answer with these commissions, or none billed this fine when a campaign or a country is asked. */
+const billed =
+  (c: ReturnType<typeof commissions>) =>
+  (q: URLSearchParams): ReturnType<typeof answer> => ({
+    ...answer(q),
+    commissions: q.has('campaignId') || q.has('country') ? null : c,
+  });
 define('kb-stats-chart', KbStatsChart);
 
 async function mounted(locale: 'en' | 'ru' = 'en') {
@@ -288,5 +298,87 @@ describe('<kb-reports>', () => {
     );
     expect($in(el, '[part~="page-status"]').textContent).to.equal('Строки 1–2 из 120');
     expect($in<HTMLSelectElement>(el, '#report-currency').selectedOptions[0]!.textContent).to.equal('Всё в EUR');
+  });
+
+  it('shows the billed commissions under the table: per currency the kinds and the total, captioned as billed', async () => {
+    stub(
+      fakeStatisticsApi(
+        billed(
+          commissions(
+            ['cpa', 'EUR', '450.00'],
+            ['revshare', 'EUR', '1020.40'],
+            ['sub_affiliate', 'EUR', '35.10'],
+            ['correction', 'EUR', '-50.00'],
+            ['cpl', 'USDT', '114.000000'],
+          ),
+        ),
+      ),
+    );
+    const el = await mounted();
+    const shown = commissionsShown(el)!;
+    expect(shown.state).to.equal('billed');
+    expect(shown.heading).to.equal('Commissions billed');
+    expect(shown.note).to.equal(
+      'Bills whose period starts in the report’s dates, in their own currencies; the current period is billed after it closes.',
+    );
+    expect(shown.cards).to.deep.equal({
+      EUR: [
+        'CPA: €450.00',
+        'RevShare: €1,020.40',
+        'Sub-affiliates: €35.10',
+        'Corrections: -€50.00',
+        'Total: €1,455.50',
+      ],
+      USDT: ['CPL: 114.00 USDT', 'Total: 114.00 USDT'],
+    });
+    const results = $in(el, '[part~="results"]');
+    const order = [...results.children].map((c) => c.getAttribute('part'));
+    expect(order.indexOf('commissions'), 'under the table and its pager').to.be.greaterThan(order.indexOf('pager'));
+  });
+
+  it('no bills in the dates: says so; filtered by a campaign: no figure, and why', async () => {
+    stub(fakeStatisticsApi(billed(commissions())));
+    const el = await mounted();
+    expect(commissionsShown(el)).to.deep.include({ state: 'none', none: 'No bills in these dates.', cards: {} });
+    tick(el, 'campaignId', 'camp_1');
+    submit(el);
+    await waitFor(() => commissionsShown(el)?.state === 'not-billed');
+    expect(commissionsShown(el)).to.deep.include({
+      heading: 'Commissions billed',
+      note: 'Commissions are billed per brand and plan, so a report filtered by campaign, promo, promo code, country, device, operating system, landing page or traffic source has none.',
+      none: null,
+      cards: {},
+    });
+  });
+
+  it('a period without clicks may still be billed: the commissions show under the empty state', async () => {
+    stub(
+      fakeStatisticsApi(() => report({ rows: [], total: 0, commissions: commissions(['revshare', 'EUR', '80.00']) })),
+    );
+    const { el } = await mountStatistics<KbReports>('kb-reports');
+    await find(el, '[part~="empty"]');
+    expect(commissionsShown(el)?.cards).to.deep.equal({ EUR: ['RevShare: €80.00', 'Total: €80.00'] });
+  });
+
+  it('words the commissions in Russian', async () => {
+    stub(
+      fakeStatisticsApi(
+        billed(commissions(['cpa', 'EUR', '450.00'], ['sub_affiliate', 'EUR', '10.00'], ['correction', 'EUR', '5.00'])),
+      ),
+    );
+    const el = await mounted('ru');
+    expect(commissionsShown(el)).to.deep.include({
+      heading: 'Комиссии по счетам',
+      note: 'Счета, период которых начинается в датах отчёта, в их валютах; текущий период попадает в счёт после закрытия.',
+      cards: {
+        EUR: ['CPA: 450,00\u00a0€', 'Субпартнёры: 10,00\u00a0€', 'Корректировки: 5,00\u00a0€', 'Итого: 465,00\u00a0€'],
+      },
+    });
+    tick(el, 'country', 'DE');
+    submit(el);
+    await waitFor(() => commissionsShown(el)?.state === 'not-billed');
+    expect(commissionsShown(el)?.note).to.equal(
+      'Комиссии начисляются в счетах по бренду и плану, поэтому у отчёта с фильтром по кампании, промо, промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их нет.',
+    );
   });
 });

@@ -4,7 +4,8 @@
  * options endpoint), up to four nested groupings in the chosen order, the partner's columns (chosen and
  * ordered by drag or keyboard, kept per operator and user), a chart of the first count column, a
  * totals row, sorting by a column, paging, and amounts per currency or converted to one at one
- * date's rates (the partner's default currency first).
+ * date's rates (the partner's default currency first); under it the commissions billed for those
+ * dates, brands and plans, per currency and kind.
  */
 import type { TemplateResult } from 'lit';
 import type { ApiClient } from '../../internal/api-client.ts';
@@ -50,6 +51,12 @@ import { reportsStyles } from '../../internal/statistics/report/report.styles.ts
  * @csspart cell - A cell (also `grouping-cell`, `grouping-<name>`, `metric-cell`, `metric-<name>`, `total-label`).
  * @csspart value - A formatted value (also `amount-line`, one per currency).
  * @csspart pager - Paging. @csspart page-status - Rows shown and total. @csspart previous, next - Its buttons.
+ * @csspart commissions - The billed commissions (`data-state`: `billed`, `none`, `not-billed` for a finer filter).
+ * @csspart commissions-caption - Its "billed" caption. @csspart commissions-note - What they are, or why there are none
+ *   (also `hint`). @csspart commissions-none - No bills. @csspart commission-cards - A card per currency.
+ * @csspart commission-card - One (`data-currency`). @csspart commission-list - Its kinds and total.
+ * @csspart commission-kind - One kind (`data-kind`). @csspart commission-total - The total.
+ * @csspart commission-name - A kind's name or Total. @csspart commission-value - Its amount.
  * @csspart empty - No data (`empty-message`, `empty-hint`, `empty-action`: `open-campaigns` or `clear-filters`).
  * @csspart button - Any button (also `primary`, `show`, `retry`). @csspart error - An error.
  * @csspart error-detail - Its text. @csspart status - Loading notes.

@@ -20,7 +20,16 @@ import type { SectionRoute } from '../router.ts';
 import { createLocaleState, type Locale } from '../i18n.ts';
 import { portalConfig } from '../portal-test-kit.ts';
 import { afterEach, beforeEach, cleanupFixtures, fixture, waitFor } from '../test-helpers.ts';
-import { METRICS, type QuickStats, type Report, type ReportOptions, type ReportRow } from './statistics-types.ts';
+import {
+  METRICS,
+  type CommissionKind,
+  type Commissions,
+  type QuickPeriod,
+  type QuickStats,
+  type Report,
+  type ReportOptions,
+  type ReportRow,
+} from './statistics-types.ts';
 
 export const OPTIONS_PATH = '/v1/partner/reports/options';
 export const REPORT_PATH = '/v1/partner/reports/performance';
@@ -137,6 +146,74 @@ export function quickStats(overrides: Partial<QuickStats> = {}): QuickStats {
       },
     ],
     ...overrides,
+  };
+}
+
+const scaleOf = (amount: string) => amount.split('.')[1]?.length ?? 0;
+/** Minor units back to a decimal string with `digits` decimals. */
+const decimalOf = ({ minor, digits }: { minor: bigint; digits: number }) => {
+  const text = (minor < 0n ? -minor : minor).toString().padStart(digits + 1, '0');
+  const whole = text.slice(0, text.length - digits);
+  return `${minor < 0n ? '-' : ''}${whole}${digits ? `.${text.slice(text.length - digits)}` : ''}`;
+};
+
+/**
+ * Commissions as the server sends them from `[kind, currency, amount]` parts (amounts with the
+ * currency's decimals): by kind, and the totals summed per currency, both sorted by currency.
+ */
+export function commissions(...parts: Array<[CommissionKind, string, string]>): Commissions {
+  const totals = new Map<string, { minor: bigint; digits: number }>();
+  for (const [, currency, amount] of parts) {
+    const digits = scaleOf(amount);
+    const minor = BigInt(amount.replace('.', ''));
+    const sum = totals.get(currency);
+    totals.set(currency, { minor: (sum?.minor ?? 0n) + minor, digits });
+  }
+  return {
+    byKind: parts
+      .map(([kind, currency, amount]) => ({ kind, currency, amount }))
+      .sort((a, b) => a.currency.localeCompare(b.currency)),
+    total: [...totals]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, sum]) => ({ currency, amount: decimalOf(sum) })),
+  };
+}
+
+/** An element's text with its spaces and line breaks as one space (no-break spaces kept). */
+const spaced = (e: Element | null | undefined) => e?.textContent?.replace(/[ \n\t]+/g, ' ').trim() ?? null;
+
+/**
+ * What a report screen's commissions block reads: its state, caption and note, and each currency's
+ * card as `name: amount` lines (the kinds, then the total).
+ */
+export function commissionsShown(el: Element) {
+  const block = el.shadowRoot!.querySelector('[part~="commissions"]');
+  if (!block) return null;
+  const cards = [...block.querySelectorAll('[part~="commission-card"]')].map((card) => [
+    card.getAttribute('data-currency'),
+    [...card.querySelectorAll('[part~="commission-kind"], [part~="commission-total"]')].map(
+      (line) => `${spaced(line.querySelector('dt'))}: ${spaced(line.querySelector('dd'))}`,
+    ),
+  ]);
+  return {
+    state: block.getAttribute('data-state'),
+    heading: spaced(block.querySelector('[part~="subheading"]')),
+    note: spaced(block.querySelector('[part~="commissions-note"]')),
+    none: spaced(block.querySelector('[part~="commissions-none"]')),
+    cards: Object.fromEntries(cards),
+  };
+}
+
+/** The quick stats fixture with each period's commissions as given (a period left out: none billed). */
+export function quickStatsBilled(byPeriod: Partial<Record<QuickPeriod, Commissions | null>>): QuickStats {
+  const base = quickStats();
+  const none: Commissions = { byKind: [], total: [] };
+  return {
+    ...base,
+    periods: base.periods.map((p) => ({
+      ...p,
+      commissions: p.period in byPeriod ? (byPeriod[p.period] ?? null) : none,
+    })),
   };
 }
 

@@ -19,6 +19,21 @@ export type QuickStatsQuery = NonNullable<Parameters<Reports['quick_stats']['$ge
 export type Metric = Report['metrics'][number];
 export type Grouping = Report['groupBy'][number];
 export type QuickPeriod = QuickStats['periods'][number]['period'];
+/**
+ * Billed commissions (the bills whose period starts in the range, priced, not cancelled): per line
+ * kind and currency, and the total per currency. A report or a quick stats period has them or, when
+ * filtered finer than bills are cut (a campaign, a country…), null.
+ */
+export type Commissions = NonNullable<Report['commissions']>;
+export type CommissionKind = Commissions['byKind'][number]['kind'];
+/** The kinds in the order a commissions block lists them. */
+export const COMMISSION_KINDS = [
+  'cpa',
+  'cpl',
+  'revshare',
+  'sub_affiliate',
+  'correction',
+] as const satisfies readonly CommissionKind[];
 /** An amount metric's value: currency → decimal string (`{ EUR: '12.50' }`). */
 export type Amounts = Record<string, string>;
 

@@ -1,6 +1,6 @@
 /**
  * Strings shared by the statistics widgets (`<kb-dashboard>`, `<kb-reports>`), English and Russian:
- * metric, grouping, period and device names, the period picker and the charts.
+ * metric, grouping, period and device names, the period picker, the charts and the commissions' caption.
  */
 import { defineMessages, type Message } from '../i18n.ts';
 
@@ -56,6 +56,7 @@ const en = {
   'notSet': 'Not set',
   'chart.point': '{label}: {values}',
   'chart.failed': 'The chart could not be loaded. Reload the page to try again.',
+  'commission.billed': 'billed',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -110,6 +111,7 @@ const ru: Record<keyof typeof en, Message> = {
   'notSet': 'Не указано',
   'chart.point': '{label}: {values}',
   'chart.failed': 'Не удалось загрузить график. Обновите страницу, чтобы попробовать ещё раз.',
+  'commission.billed': 'по счетам',
 };
 
 export const statisticsMessages = defineMessages({ en, ru });

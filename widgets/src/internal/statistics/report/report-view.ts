@@ -1,7 +1,8 @@
 /**
  * What a report screen (`<kb-reports>`, `<kb-operator-reports>`) shows once its options are in: the
  * form (filters, group-by builder, currency, Show report), the columns chooser, and the report
- * (chart, conversion notes, sort controls, table, pager) or its empty, loading and failed states.
+ * (chart, conversion notes, sort controls, table, pager, then the billed commissions) or its empty,
+ * loading and failed states.
  * The report controller hands in its state and actions.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -11,6 +12,7 @@ import { formatDay } from '../format.ts';
 import type { StatisticsLabels } from '../statistics-labels.ts';
 import type { Report, ReportOptions } from '../statistics-types.ts';
 import { renderColumns, type ReportColumns } from './column-chooser.ts';
+import { renderCommissions } from './report-commissions.ts';
 import { renderGroupBy } from './group-by-builder.ts';
 import type { ReportsKey } from './report.messages.ts';
 import type { ReportChart } from './report-chart.ts';
@@ -123,6 +125,7 @@ function renderResults(v: ScreenView): TemplateResult {
     ${alert}
     <p part="status" role="status">${v.loading ? labels.m('updating') : nothing}</p>
     ${report.total === 0 && report.rows.length === 0 ? renderEmpty(v) : renderReportBody(table, v.chart, labels.locale)}
+    ${renderCommissions(labels, report.commissions, v.audience)}
   </div>`;
 }
 

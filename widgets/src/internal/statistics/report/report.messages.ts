@@ -69,6 +69,19 @@ const en = {
   'openCampaigns': 'Open Campaigns',
   'updating': 'Updating the report…',
   'needParameter': 'Choose the link parameter to group by.',
+  'commissions': 'Commissions',
+  'commissions.note':
+    'Bills whose period starts in the report’s dates, in their own currencies; the current period is billed after it closes.',
+  'commissions.none': 'No bills in these dates.',
+  'commissions.finer':
+    'Commissions are billed per {cut}, so a report filtered by campaign, promo, promo code, country, device, operating system, landing page or traffic source has none.',
+  'commissions.cut': 'brand and plan',
+  'commissions.cut.operator': 'partner, brand and plan',
+  'commissions.kind.cpa': 'CPA',
+  'commissions.kind.cpl': 'CPL',
+  'commissions.kind.revshare': 'RevShare',
+  'commissions.kind.sub_affiliate': 'Sub-affiliates',
+  'commissions.kind.correction': 'Corrections',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -144,6 +157,19 @@ const ru: Record<keyof typeof en, Message> = {
   'openCampaigns': 'Открыть кампании',
   'updating': 'Обновляем отчёт…',
   'needParameter': 'Выберите параметр ссылки для группировки.',
+  'commissions': 'Комиссии',
+  'commissions.note':
+    'Счета, период которых начинается в датах отчёта, в их валютах; текущий период попадает в счёт после закрытия.',
+  'commissions.none': 'Счетов за эти даты нет.',
+  'commissions.finer':
+    'Комиссии начисляются в счетах по {cut}, поэтому у отчёта с фильтром по кампании, промо, промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их нет.',
+  'commissions.cut': 'бренду и плану',
+  'commissions.cut.operator': 'партнёру, бренду и плану',
+  'commissions.kind.cpa': 'CPA',
+  'commissions.kind.cpl': 'CPL',
+  'commissions.kind.revshare': 'RevShare',
+  'commissions.kind.sub_affiliate': 'Субпартнёры',
+  'commissions.kind.correction': 'Корректировки',
 };
 
 export const reportsMessages = defineMessages({ en, ru });

@@ -1,8 +1,8 @@
 /**
  * Styles of the report screens (`<kb-reports>`, `<kb-operator-reports>`) beyond the shared sheets:
  * the form's blocks, the group-by and column lists (with the drag handle and drop marker), sortable
- * headers and the pager. The headers' sort buttons give way to the Sort by select in the card
- * layout (`kb-table` and `kb-stats` containers).
+ * headers, the pager and the billed commissions' cards. The headers' sort buttons give way to the
+ * Sort by select in the card layout (`kb-table` and `kb-stats` containers).
  */
 import { css } from 'lit';
 
@@ -89,6 +89,26 @@ export const reportsStyles = css`
   [part~='pager'] [part~='page-status'] { margin: 0; color: var(--_muted); }
   [part~='pager'] [part~='field'] { flex: 0 1 9rem; }
   [part~='sort-controls'] { display: none; }
+  /* Billed commissions under the table: a card per currency, the kinds then the total. */
+  [part~='commissions'] { display: grid; gap: var(--_space-2); min-width: 0; }
+  [part~='commissions'] > [part~='subheading'] { margin: var(--_space-2) 0 0; }
+  [part~='commissions-note'], [part~='commissions-none'] { margin: 0; }
+  [part~='commission-cards'] {
+    display: grid; gap: var(--_space); align-items: start; margin: 0; padding: 0; list-style: none;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 16rem), 1fr));
+  }
+  [part~='commission-card'] {
+    min-width: 0; padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  [part~='commission-list'] { display: grid; gap: var(--_space-1); margin: 0; }
+  [part~='commission-kind'], [part~='commission-total'] {
+    display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 var(--_space-2);
+  }
+  [part~='commission-name'] { color: var(--_muted); }
+  [part~='commission-value'] { margin: 0; margin-inline-start: auto; text-align: end; }
+  [part~='commission-total'] { padding-top: var(--_space-1); border-top: 1px solid var(--_border); font-weight: 600; }
+  [part~='commission-total'] [part~='commission-name'] { color: var(--_text); }
   @container kb-stats (max-width: 40rem) {
     [part~='sort-controls'] { display: flex; }
   }
