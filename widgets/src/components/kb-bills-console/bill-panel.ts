@@ -178,7 +178,15 @@ export class BillPanel implements ReactiveController {
         : html`<p part="status" role="status" aria-busy="true">${h.m('loading')}</p>`;
     return html`<section part="panel bill-panel" aria-labelledby="bill-panel-heading">
       <div part="panel-header">
-        <h3 part="subheading" id="bill-panel-heading" tabindex="-1">${h.m('billHeading', { id: this.billId })}</h3>
+        <h3 part="subheading" id="bill-panel-heading" tabindex="-1">${
+          // Named by partner and period once loaded (its id is a fact below); by its id until then.
+          this.bill
+            ? h.m('billFor', {
+                partner: this.bill.partner.name ?? this.bill.partner.id,
+                period: period(h.uiLocaleOf(), this.bill.period),
+              })
+            : h.m('billHeading', { id: this.billId })
+        }</h3>
         <button part="button close" type="button" @click=${() => h.closePanel()}>${h.m('close')}</button>
       </div>
       ${body}
@@ -189,16 +197,19 @@ export class BillPanel implements ReactiveController {
     const h = this.host;
     const locale = h.uiLocaleOf();
     const amount = (value: string) => money(locale, value, bill.currency, bill.coin);
+    // The coin mark once per bill (its totals), not on every line and correction.
+    const plain = (value: string) => money(locale, value, bill.currency, false);
     const waiting = waitingWords(locale, bill);
     return html`${waiting ? html`<p part="waiting" role="status">${waiting}</p>` : nothing}
       <dl part="facts">
+        ${fact(h.m('fact.id'), html`<code>${bill.id}</code>`, 'fact-id')}
         ${fact(h.m('fact.partner'), bill.partner.name ?? bill.partner.id, 'fact-partner')}
         ${fact(h.m('fact.brand'), bill.brand.name ?? bill.brand.id, 'fact-brand')}
         ${fact(h.m('fact.plan'), bill.plan.name ?? bill.plan.id, 'fact-plan')}
         ${fact(h.m('fact.source'), h.m(`source.${bill.source}`), 'fact-source')}
         ${fact(h.m('fact.period'), period(locale, bill.period), 'fact-period')}
         ${fact(h.m('fact.issued'), waiting ? h.m('notPriced') : amount(bill.issued), 'fact-issued')}
-        ${fact(h.m('fact.corrections'), amount(bill.corrections), 'fact-corrections')}
+        ${fact(h.m('fact.corrections'), plain(bill.corrections), 'fact-corrections')}
         ${fact(h.m('fact.toPay'), waiting ? h.m('notPriced') : html`<strong>${amount(bill.toPay)}</strong>`, 'fact-to-pay')}
         ${fact(h.m('fact.state'), stateBadge(locale, bill.state), 'fact-state')}
         ${fact(h.m('fact.created'), h.when(bill.createdAt), 'fact-created')}
@@ -213,11 +224,11 @@ export class BillPanel implements ReactiveController {
               (
                 l,
               ) => html`<li part=${l.lateFrom ? 'line line-late' : 'line'}><span part="line-text">${l.text[locale]}</span>
-                <span part="line-amount">${amount(l.amount)}</span></li>`,
+                <span part="line-amount">${plain(l.amount)}</span></li>`,
             )}</ul>`
       }
       <h4 part="minor-heading" id="bill-corrections-heading">${h.m('corrections')}</h4>
-      ${this.renderCorrections(bill, amount)}
+      ${this.renderCorrections(bill, plain)}
       ${CORRECTABLE.includes(bill.state) && !waiting ? this.renderCorrectionForm(bill) : nothing}`;
   }
 
@@ -231,7 +242,7 @@ export class BillPanel implements ReactiveController {
         confirming
           ? html`<div part="confirm" role="alertdialog" aria-labelledby="bill-confirm-text">
           <p part="confirm-text" id="bill-confirm-text">${h.m(`confirm.${confirming}`, {
-            id: bill.id,
+            period: period(h.uiLocaleOf(), bill.period),
             partner: bill.partner.name ?? bill.partner.id,
             amount: h.plainMoney(bill.toPay, bill.currency, bill.coin),
           })}</p>

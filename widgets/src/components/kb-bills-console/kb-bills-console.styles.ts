@@ -24,10 +24,11 @@ export const billsConsoleStyles = css`
   }
   [part~='totals'] [part~='subheading'] { margin: 0 0 var(--_space-1); font-size: 1em; }
   [part~='total-list'] { margin: 0; padding: 0; list-style: none; display: grid; gap: var(--_space-1); }
+  /* A bill is named by its period (the button), its id small under it. */
   [part~='open'] {
-    border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline; text-align: start;
-    font-weight: 600; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere;
+    border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline; text-align: start; font-weight: 600;
   }
+  [part~='bill-code'] { display: block; color: var(--_muted); font-size: 0.8em; font-weight: normal; }
   [part~='bill-row-open'] > * { background: var(--_surface); }
   [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
   [part~='coin-badge'] {
@@ -35,7 +36,6 @@ export const billsConsoleStyles = css`
     font-size: 0.8em; color: var(--_muted);
   }
   /* The amount keeps its line; its coin mark may go under it. */
-  [part~='bill-period'] { white-space: nowrap; }
   [part~='not-priced'] { color: var(--_warning); }
   [part~='state-badge'] {
     display: inline-block; white-space: nowrap; padding: 0 0.5em; border-radius: 999px; border: 1px solid currentColor; font-size: 0.9em;
@@ -56,13 +56,15 @@ export const billsConsoleStyles = css`
   [part~='fact'] { min-width: 0; padding: var(--_space-1) var(--_space-2); border-radius: var(--_radius-small); background: var(--_surface); }
   [part~='fact-label'] { color: var(--_muted); font-size: 0.9em; }
   [part~='fact-value'] { margin: 0; overflow-wrap: anywhere; }
+  [part~='fact-value'] [part~='money'] { white-space: normal; overflow-wrap: anywhere; }
   [part~='bill-actions'] { margin: 0 0 var(--_space); }
   [part~='bill-actions'] [part~='status']:empty { display: none; }
   [part~='confirm'] {
     padding: var(--_space-2) var(--_space); border: 1px solid var(--_warning); border-radius: var(--_radius-small);
     background: var(--_warning-bg);
   }
-  [part~='confirm-text'] { margin: 0 0 var(--_space-2); }
+  [part~='confirm-text'] { margin: 0 0 var(--_space-2); overflow-wrap: anywhere; }
+  [part~='fact-id'] { grid-column: 1 / -1; }
   [part~='minor-heading'] { margin: var(--_space) 0 var(--_space-2); font-size: 1em; }
   [part~='lines'] { margin: 0; padding: 0; list-style: none; border: 1px solid var(--_border); border-radius: var(--_radius-small); }
   [part~='line'] {

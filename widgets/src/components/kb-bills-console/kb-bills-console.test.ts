@@ -158,7 +158,7 @@ describe('<kb-bills-console>', () => {
     await find(el, '[part~="confirm"]');
     expect(api.sent(`POST ${V1}/bills/bill_1/state`).length, 'nothing sent before confirming').to.equal(0);
     expect(text(query(el, '[part~="confirm-text"]'))).to.equal(
-      'Approve bill bill_1? €1,250.00 will be added to Acme Media’s balance.',
+      'Approve the bill for Nov 1 – 30, 2026? €1,250.00 will be added to Acme Media’s balance.',
     );
     $in<HTMLButtonElement>(el, '[part~="confirm-yes"]').click();
     await waitFor(() => actionLabels(el).join() === 'Mark paid', 1000, 'approved: only Mark paid');

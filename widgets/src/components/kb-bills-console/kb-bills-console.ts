@@ -53,7 +53,7 @@ function filterSelect(
  * @csspart heading, intro, hint, status, error, retry, empty, button, primary, danger - The panel and its states.
  * @csspart toolbar, run, run-status, filters, field, label, input, field-error, apply, actions - Filters and the run.
  * @csspart totals, total-list, total, count, load-more - The totals per currency and the list's count and paging.
- * @csspart table-wrap, bills, header-row, header-cell, bill-row, cell, open, money, coin-badge, state-badge - The list.
+ * @csspart table-wrap, bills, header-row, header-cell, bill-row, cell, open, bill-code, money, coin-badge, state-badge - The list.
  * @csspart panel, bill-panel, panel-header, subheading, close, facts, fact, fact-label, fact-value, waiting - A bill.
  * @csspart bill-actions, action, confirm, confirm-text, confirm-yes, confirm-no - Its state actions.
  * @csspart minor-heading, lines, line, line-text, line-amount, corrections, correction - Its lines and corrections.
@@ -280,9 +280,8 @@ export class KbBillsConsole extends BillsConsoleElement {
     const cols = columns({
       bill: { label: this.m('col.bill'), primary: true },
       partner: { label: this.m('col.partner') },
-      brand: { label: this.m('col.brand'), priority: 3 },
-      plan: { label: this.m('col.plan'), priority: 4 },
-      period: { label: this.m('col.period'), priority: 2 },
+      brand: { label: this.m('col.brand'), priority: 2 },
+      plan: { label: this.m('col.plan'), priority: 3 },
       toPay: { label: this.m('col.toPay') },
       state: { label: this.m('col.state') },
     });
@@ -294,11 +293,12 @@ export class KbBillsConsole extends BillsConsoleElement {
             b,
           ) => html`<tr part=${b.id === this.panel.billId ? 'bill-row bill-row-open' : 'bill-row'} data-bill-id=${b.id}>
           <th part="cell bill-id" scope="row" ${cell(cols.bill)}><button part="button open" type="button"
-            aria-expanded=${b.id === this.panel.billId ? 'true' : 'false'} @click=${() => this.openBill(b.id)}>${b.id}</button></th>
+            aria-expanded=${b.id === this.panel.billId ? 'true' : 'false'} aria-describedby=${`bill-code-${b.id}`}
+            @click=${() => this.openBill(b.id)}>${period(locale, b.period)}</button>
+            <code part="bill-code" id=${`bill-code-${b.id}`}>${b.id}</code></th>
           <td part="cell bill-partner" ${cell(cols.partner)}>${b.partner.name ?? b.partner.id}</td>
           <td part="cell bill-brand" ${cell(cols.brand)}>${b.brand.name ?? b.brand.id}</td>
           <td part="cell bill-plan" ${cell(cols.plan)}>${b.plan.name ?? b.plan.id}</td>
-          <td part="cell bill-period" ${cell(cols.period)}>${period(locale, b.period)}</td>
           <td part="cell bill-to-pay" ${cell(cols.toPay)}>${
             b.waitingFor
               ? html`<span part="not-priced">${this.m('notPriced')}</span>`

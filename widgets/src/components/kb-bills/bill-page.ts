@@ -17,12 +17,14 @@ interface PageContext {
 export function renderBillPage(bill: BillDetail, c: PageContext): TemplateResult {
   const m = (key: BillsKey, params?: Record<string, string>) => billsMessages(c.locale, key, params);
   const amount = (value: string) => money(c.locale, value, bill.currency, bill.coin);
+  // The coin mark once per bill (its totals), not on every line and correction.
+  const plain = (value: string) => money(c.locale, value, bill.currency, false);
   const waiting = waitingWords(c.locale, bill);
   const fact = (key: BillsKey, value: TemplateResult | string, part: string) =>
     html`<div part=${`fact ${part}`}><dt part="fact-label">${m(key)}</dt><dd part="fact-value">${value}</dd></div>`;
   const carriedOut = bill.carriedOut && Number(bill.carriedOut) !== 0 ? bill.carriedOut : null;
   return html`<article part="bill" aria-labelledby="bill-heading" data-bill-id=${bill.id}>
-    <h2 part="heading" id="bill-heading" tabindex="-1">${m('billHeading', { id: bill.id })}</h2>
+    <h2 part="heading" id="bill-heading" tabindex="-1">${m('billHeading', { period: period(c.locale, bill.period) })}</h2>
     ${
       waiting
         ? html`<div part="waiting" role="status"><p part="waiting-for">${waiting}</p><p part="hint">${m('waitingHint')}</p></div>`
@@ -31,7 +33,7 @@ export function renderBillPage(bill: BillDetail, c: PageContext): TemplateResult
     <dl part="facts" aria-label=${m('facts')}>
       ${fact('fact.id', html`<code>${bill.id}</code>`, 'fact-id')}
       ${fact('fact.issued', waiting ? m('notPriced') : amount(bill.issued), 'fact-issued')}
-      ${fact('fact.corrections', amount(bill.corrections), 'fact-corrections')}
+      ${fact('fact.corrections', plain(bill.corrections), 'fact-corrections')}
       ${fact('fact.toPay', waiting ? m('notPriced') : html`<strong>${amount(bill.toPay)}</strong>`, 'fact-to-pay')}
       ${fact('fact.brand', bill.brand.name ?? bill.brand.id, 'fact-brand')}
       ${fact('fact.plan', bill.plan.name ?? bill.plan.id, 'fact-plan')}
@@ -42,8 +44,8 @@ export function renderBillPage(bill: BillDetail, c: PageContext): TemplateResult
       ${fact('fact.processed', bill.processedAt ? c.dateTime(bill.processedAt) : m('notProcessed'), 'fact-processed')}
       ${carriedOut ? fact('fact.carriedOut', amount(carriedOut), 'fact-carried-out') : nothing}
     </dl>
-    ${waiting ? nothing : renderLines(bill, c.locale, m, amount)}
-    ${renderCorrections(bill, c, m, amount)}
+    ${waiting ? nothing : renderLines(bill, c.locale, m, plain)}
+    ${renderCorrections(bill, c, m, plain)}
   </article>`;
 }
 

@@ -11,7 +11,9 @@ export const billsStyles = css`
   [part~='filters'] {
     display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space);
   }
-  [part~='filters'] [part~='field'] { min-width: 10rem; }
+  /* Two fields a row on a phone (the dates side by side), all in one row on a wide page. */
+  [part~='filters'] [part~='field'] { flex: 1 1 8rem; max-width: 15rem; }
+  [part~='filters'] :is(input, select) { width: 100%; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='count']:empty { display: none; }
   [part~='totals'] {
@@ -21,18 +23,20 @@ export const billsStyles = css`
   [part~='totals'] [part~='subheading'] { margin: 0 0 var(--_space-1); font-size: 1em; }
   [part~='total-list'] { margin: 0 0 var(--_space-1); padding: 0; list-style: none; display: grid; gap: var(--_space-1); }
   [part~='totals'] [part~='hint'] { margin: 0; font-size: 0.9em; }
+  /* A bill is named by its period (the button), its id small under it. */
   [part~='open'] {
     border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline;
-    text-align: start; font-weight: 600; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    overflow-wrap: anywhere;
+    text-align: start; font-weight: 600;
   }
+  [part~='bill-code'] { display: block; color: var(--_muted); font-size: 0.8em; font-weight: normal; }
+  [part~='fact-id'] { grid-column: 1 / -1; }
   [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
   [part~='coin-badge'] {
     display: inline-block; padding: 0 0.4em; border: 1px solid var(--_border); border-radius: 999px;
     font-size: 0.8em; color: var(--_muted); vertical-align: 0.1em;
   }
 
-  [part~='bill-period'], [part~='bill-created'] { white-space: nowrap; }
+  [part~='bill-created'] { white-space: nowrap; }
   [part~='not-priced'] { color: var(--_warning); }
   [part~='state-badge'] {
     display: inline-block; white-space: nowrap; padding: 0 0.5em; border-radius: 999px;
@@ -49,13 +53,15 @@ export const billsStyles = css`
   [part~='waiting-for'] { margin: 0 0 var(--_space-1); font-weight: 600; }
   [part~='waiting'] [part~='hint'] { margin: 0; color: var(--_text); }
   [part~='facts'] {
-    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
     gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space-4);
   }
   [part~='fact'] { min-width: 0; padding: var(--_space-2); border-radius: var(--_radius-small); background: var(--_surface); }
   [part~='fact-label'] { color: var(--_muted); font-size: 0.9em; }
   [part~='fact-value'] { margin: 0; overflow-wrap: anywhere; }
   [part~='fact-to-pay'] [part~='fact-value'] { font-size: 1.15em; }
+  /* A fact's box is narrow: a very long amount wraps there rather than widen the page. */
+  [part~='fact-value'] [part~='money'] { white-space: normal; overflow-wrap: anywhere; }
   [part~='line-text'] { font-weight: normal; }
   th[part~='line-text'] { font-weight: normal; }
   [part~='correction-comment'] { overflow-wrap: anywhere; min-width: 10rem; }

@@ -35,10 +35,10 @@ type Page = { kind: 'loading' } | { kind: 'ready'; bill: BillDetail } | { kind: 
  * @csspart totals - The totals per currency. @csspart total - One currency's line.
  * @csspart table-wrap - A table's box (responsive: columns hide by priority, rows become cards on a phone).
  * @csspart bills - The bills table. @csspart header-row - A header row. @csspart header-cell - A column header.
- * @csspart bill-row - One bill. @csspart cell - A cell (also `bill-id`, `bill-period`, `bill-brand`, `bill-plan`,
+ * @csspart bill-row - One bill. @csspart cell - A cell (also `bill-id`, `bill-brand`, `bill-plan`,
  *   `bill-to-pay`, `bill-state`, `bill-created`, `line-text`, `line-amount`, `correction-id`, `correction-when`,
  *   `correction-action`, `correction-amount`, `correction-comment`).
- * @csspart open - A bill's id button. @csspart money - An amount. @csspart coin-badge - "coin" beside a crypto amount.
+ * @csspart open - A bill's period, the button that opens it. @csspart bill-code - Its id under it. @csspart money - An amount. @csspart coin-badge - "coin" beside a crypto amount.
  * @csspart state-badge - A bill's state (also `state-<state>`). @csspart not-priced - "Not priced yet".
  * @csspart bill - A bill's page. @csspart back - "Back to bills". @csspart waiting - What a bill not priced waits
  *   for (with `waiting-for`). @csspart facts - The bill's facts. @csspart fact - One (also `fact-<name>`, with
@@ -245,7 +245,6 @@ export class KbBills extends AccountSection {
     const locale = this.i18n.locale;
     const cols = columns({
       bill: { label: this.m('col.bill'), primary: true },
-      period: { label: this.m('col.period') },
       brand: { label: this.m('col.brand'), priority: 2 },
       plan: { label: this.m('col.plan'), priority: 3 },
       toPay: { label: this.m('col.toPay') },
@@ -258,9 +257,9 @@ export class KbBills extends AccountSection {
         <tbody>${rows.map(
           (b) => html`<tr part="bill-row" data-bill-id=${b.id}>
           <th part="cell bill-id" scope="row" ${cell(cols.bill)}>
-            <button part="button open" type="button" @click=${() => this.open(b.id)}>${b.id}</button>
+            <button part="button open" type="button" aria-describedby=${`bill-code-${b.id}`} @click=${() => this.open(b.id)}>${period(locale, b.period)}</button>
+            <code part="bill-code" id=${`bill-code-${b.id}`}>${b.id}</code>
           </th>
-          <td part="cell bill-period" ${cell(cols.period)}>${period(locale, b.period)}</td>
           <td part="cell bill-brand" ${cell(cols.brand)}>${b.brand.name ?? b.brand.id}</td>
           <td part="cell bill-plan" ${cell(cols.plan)}>${b.plan.name ?? b.plan.id}</td>
           <td part="cell bill-to-pay" ${cell(cols.toPay)}>${
