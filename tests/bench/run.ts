@@ -4,7 +4,7 @@
  * so drift on the machine hits both. Then the reports benchmark (reports.ts), in this process,
  * after the servers have stopped. Prints each figure and the ratio; asserts nothing.
  * A subset: `npm run bench -- clicks,reports` (or BENCH_ONLY=clicks,reports) of
- * health, clicks, postbacks, inbound, events, reports.
+ * health, clicks, postbacks, inbound, events, reports, billing.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 import { BENCH_TRACKER_HOST, benchInboundNetwork, benchPostbacks } from './postbacks.ts';
 import { benchReports } from './reports.ts';
+import { benchBilling } from './billing.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -89,7 +90,7 @@ function row(name: string, ms: Measure[]) {
     )} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
 }
 
-const ALL = ['health', 'clicks', 'postbacks', 'inbound', 'events', 'reports'];
+const ALL = ['health', 'clicks', 'postbacks', 'inbound', 'events', 'reports', 'billing'];
 const only = new Set(
   (process.argv.slice(2).join(',') || process.env.BENCH_ONLY || ALL.join(','))
     .split(',')
@@ -99,8 +100,9 @@ const only = new Set(
 const unknown = [...only].filter((name) => !ALL.includes(name));
 if (unknown.length > 0) throw new Error(`Unknown bench ${unknown.join(', ')}: choose from ${ALL.join(', ')}`);
 
-if (ALL.some((name) => name !== 'reports' && only.has(name))) await benchServers();
+if (ALL.some((name) => name !== 'reports' && name !== 'billing' && only.has(name))) await benchServers();
 if (only.has('reports')) await benchReports();
+if (only.has('billing')) await benchBilling();
 
 /** The HTTP benches: each server in its own process, one database file each. */
 async function benchServers() {

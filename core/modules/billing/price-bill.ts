@@ -86,7 +86,7 @@ function convert(input: PricingInput, minor: number, currency: string, day: stri
   if (!found) throw new MissingRate(currency, day);
   return {
     value: times(fraction(minor), minorRate(found.perUnit, currency, input.currency)),
-    exchange: { from: currency, rate: toDecimal(found.perUnit, 8), rateDate: found.rateDate },
+    exchange: { from: currency, rate: toDecimal(found.perUnit, 12), rateDate: found.rateDate },
   };
 }
 
@@ -122,12 +122,21 @@ function stepAt(input: PricingInput, basis: Fraction): number {
   return reached;
 }
 
+/** The highest step at or below `step` that sets `field` (steps set a CPA amount or a percentage), or 0. */
+function withField(input: PricingInput, step: number, field: 'cpa' | 'percent'): number {
+  for (let at = step; at > 0; at--) if (input.terms.tiers!.steps[at - 1]![field] !== undefined) return at;
+  return 0;
+}
+
 function cpaLines(input: PricingInput): PricedLine[] {
   const base = cpaAmountFor(input);
   if (!input.terms.cpa || input.qualified.length === 0) return [];
   const tiers = input.terms.tiers?.basis === 'qualified_players' ? input.terms.tiers : undefined;
   const onTime = input.qualified.filter((q) => !q.lateFrom).sort((a, b) => a.qualifiedAt - b.qualifiedAt);
-  const wholeStep = tiers?.pays === 'whole_period' ? stepAt(input, fraction(onTime.length)) : 0;
+  // CPA steps by NGR: the step the period's NGR reaches pays every player (players have no NGR bands).
+  const byNgr = input.terms.tiers?.basis === 'ngr' ? withField(input, stepAt(input, periodNgr(input)), 'cpa') : 0;
+  const wholeStep =
+    tiers?.pays === 'whole_period' ? withField(input, stepAt(input, fraction(onTime.length)), 'cpa') : byNgr;
   const groups = new Map<string, { step: number; lateFrom: string | undefined; count: number }>();
   const place = (step: number, lateFrom: string | undefined) => {
     const key = `${step}|${lateFrom ?? ''}`;
@@ -136,10 +145,14 @@ function cpaLines(input: PricingInput): PricedLine[] {
     groups.set(key, group);
   };
   onTime.forEach((_, i) =>
-    place(tiers?.pays === 'above_threshold' ? stepAt(input, fraction(i + 1)) : wholeStep, undefined),
+    place(
+      tiers?.pays === 'above_threshold' ? withField(input, stepAt(input, fraction(i + 1)), 'cpa') : wholeStep,
+      undefined,
+    ),
   );
   // A late player is paid what this period's players are paid at its close.
-  const lateStep = tiers?.pays === 'above_threshold' ? stepAt(input, fraction(onTime.length)) : wholeStep;
+  const lateStep =
+    tiers?.pays === 'above_threshold' ? withField(input, stepAt(input, fraction(onTime.length)), 'cpa') : wholeStep;
   for (const q of input.qualified) if (q.lateFrom) place(lateStep, q.lateFrom);
   const lines: PricedLine[] = [];
   for (const { step, lateFrom, count } of groups.values()) {
@@ -165,8 +178,9 @@ function cplLines(input: PricingInput): PricedLine[] {
   if (!cpl) return [];
   const groups = new Map<string, { amount: StoredMoney; country: string | null; lateFrom?: string; count: number }>();
   for (const e of input.cplEvents) {
-    const own = cpl.amounts.find((a) => a.country && a.country === e.country);
-    const amount = own ?? cpl.amounts.find((a) => !a.country);
+    const ranked = (list: StoredMoney[]) => list.find((a) => a.currency === input.currency) ?? list[0];
+    const own = ranked(cpl.amounts.filter((a) => a.country && a.country === e.country));
+    const amount = own ?? ranked(cpl.amounts.filter((a) => !a.country));
     if (!amount) continue;
     const country = own ? e.country : null;
     const key = `${country}|${e.lateFrom ?? ''}`;
@@ -199,7 +213,14 @@ function revshareLines(input: PricingInput): { lines: PricedLine[]; carryOutMino
   const ngr = sum(converted.map((c) => c.value));
   const carryIn = revshare.negativeCarryOver ? input.carryInMinor : 0;
   const total = add(ngr, fraction(carryIn));
-  const exchanges = converted.flatMap((c) => (c.exchange ? [{ ...c.exchange, day: c.day }] : []));
+  // One entry per currency and day, in that order, whatever order the amounts came in.
+  const exchanges = [
+    ...new Map(
+      converted.flatMap((c) =>
+        c.exchange ? [[`${c.day}|${c.exchange.from}`, { ...c.exchange, day: c.day }] as const] : [],
+      ),
+    ).values(),
+  ].sort((a, b) => a.day.localeCompare(b.day) || a.from.localeCompare(b.from));
   const shared: BillLineDetail = detailOf({
     ngrMinor: round(ngr),
     ...(exchanges.length > 0 && { exchanges }),
@@ -235,12 +256,27 @@ const line = (
   detail: BillLineDetail,
 ): PricedLine => ({ kind, quantity: null, ...values, detail });
 
+/** The period's own NGR in the bill's currency (exact), what NGR-based tiers of CPA count. */
+const periodNgr = (input: PricingInput) =>
+  sum(input.ngr.filter((a) => !a.lateFrom).map((a) => convert(input, a.minor, a.currency, a.day).value));
+
 /** The NGR basis split by tier: one band at the reached (or base) rate, or one band per step crossed. */
 function revshareBands(input: PricingInput, total: Fraction) {
   const revshare = input.terms.revshare!;
-  const tiers = input.terms.tiers?.basis === 'ngr' ? input.terms.tiers : undefined;
+  const all = input.terms.tiers;
+  const percentOfStep = (step: number) => (step > 0 ? all!.steps[step - 1]!.percent : undefined) ?? revshare.percent;
+  // Percent steps by qualified players: the step the period's player count reaches pays all of the NGR.
+  if (all?.basis === 'qualified_players') {
+    const step = withField(
+      input,
+      stepAt(input, fraction(input.qualified.filter((q) => !q.lateFrom).length)),
+      'percent',
+    );
+    return [{ percent: percentOfStep(step), basis: total, step }];
+  }
+  const tiers = all?.basis === 'ngr' ? all : undefined;
   if (!tiers) return [{ percent: revshare.percent, basis: total, step: 0 }];
-  const percentAt = (step: number) => (step > 0 ? tiers.steps[step - 1]!.percent : undefined) ?? revshare.percent;
+  const percentAt = percentOfStep;
   if (tiers.pays === 'whole_period') {
     const step = stepAt(input, total);
     return [{ percent: percentAt(step), basis: total, step }];

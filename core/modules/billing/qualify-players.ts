@@ -10,19 +10,22 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { insertMany } from '../../db/insert-many.ts';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { TenantContext } from '../../lib/context.ts';
+import { CURRENCY_CODES } from '../../lib/money.ts';
 import { localDateAt } from '../../lib/time-zones.ts';
 import { listBrands } from '../catalog/service.ts';
 import { listPlanVersions } from '../commissions/service.ts';
 import type { StoredMoney, StoredPlanTerms } from '../commissions/terms.ts';
-import { listPlayerMoneyEvents, listPlayersWithNewEvents } from '../events/billing-facts.ts';
+import { listMoneyEventsOfPlayers, listPlayersWithNewEvents } from '../events/billing-facts.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import { fireQualificationPostbacks } from '../postbacks/plan-postbacks.ts';
 import { add, compare, fraction, round, times, type Fraction } from './exact.ts';
 import { readProgress, saveProgress } from './progress.ts';
-import { loadRateSeries, minorRate, rateLookup } from './rates.ts';
+import { loadRateSeries, minorRate, rateLookup, type RateSeries } from './rates.ts';
 import { qualifications, type QualificationValues } from './table.ts';
 
 const SCAN = '*qualifications';
+/** Players whose events one query reads (their pairs go as one JSON parameter). */
+const PLAYERS_PER_READ = 500;
 const DAY = 86_400_000;
 
 type Cpa = NonNullable<StoredPlanTerms['cpa']>;
@@ -41,32 +44,43 @@ export async function qualifyPlayers(ctx: TenantContext, input: { until: number 
   const done = await qualifiedAlready(ctx, candidates);
   const zone = await findOperatorTimeZone(ctx);
   const currencyOf = new Map((await listBrands(ctx)).map((b) => [b.id, b.currency]));
+  const open: Array<{ candidate: Candidate; cpa: Cpa; currency: string }> = [];
+  for (const candidate of candidates) {
+    if (done.has(keyOf(candidate))) continue;
+    const versions = plans.find((p) => p.planId === candidate.planId)!.versions;
+    const day = localDateAt(zone, candidate.registeredAt.getTime());
+    const cpa = versions.findLast((v) => v.effectiveFrom <= day)?.terms?.cpa;
+    const currency = currencyOf.get(candidate.brandId);
+    if (cpa && currency) open.push({ candidate, cpa, currency });
+  }
+  const rates = await rateSeriesFor(ctx, { open, zone, until: input.until, currencies: currencyOf.values() });
   const rows: Array<typeof qualifications.$inferInsert> = [];
   const sources: Candidate[] = [];
   let waiting = false;
-  for (const candidate of candidates) {
-    if (done.has(keyOf(candidate))) continue;
-    const registered = candidate.registeredAt.getTime();
-    const versions = plans.find((p) => p.planId === candidate.planId)!.versions;
-    const cpa = versions.findLast((v) => v.effectiveFrom <= localDateAt(zone, registered))?.terms?.cpa;
-    const currency = currencyOf.get(candidate.brandId);
-    if (!cpa || !currency) continue;
-    const result = await checkPlayer(ctx, { candidate, cpa, currency, zone, until: input.until });
-    if (result === 'waiting') waiting = true;
-    if (!result || result === 'waiting') continue;
-    sources.push(candidate);
-    rows.push({
-      operatorId: ctx.operatorId,
-      planId: candidate.planId,
-      brandId: candidate.brandId,
-      playerId: candidate.playerId,
-      partnerId: candidate.partnerId,
-      qualifiedAt: new Date(result.at),
-      registeredAt: candidate.registeredAt,
-      country: candidate.country,
-      values: result.values,
-      createdAt: ctx.clock.now(),
-    });
+  for (let i = 0; i < open.length; i += PLAYERS_PER_READ) {
+    const batch = open.slice(i, i + PLAYERS_PER_READ);
+    const byPlayer = histories(
+      await listMoneyEventsOfPlayers(ctx, { players: batch.map((b) => b.candidate), receivedBefore: input.until }),
+    );
+    for (const { candidate, cpa, currency } of batch) {
+      const history = byPlayer.get(`${candidate.brandId}|${candidate.playerId}`) ?? [];
+      const result = checkPlayer({ candidate, cpa, currency, zone, until: input.until, history, rates });
+      if (result === 'waiting') waiting = true;
+      if (!result || result === 'waiting') continue;
+      sources.push(candidate);
+      rows.push({
+        operatorId: ctx.operatorId,
+        planId: candidate.planId,
+        brandId: candidate.brandId,
+        playerId: candidate.playerId,
+        partnerId: candidate.partnerId,
+        qualifiedAt: new Date(result.at),
+        registeredAt: candidate.registeredAt,
+        country: candidate.country,
+        values: result.values,
+        createdAt: ctx.clock.now(),
+      });
+    }
   }
   await insertMany(ctx.db, qualifications, rows, { maxParams: ctx.maxBoundParams, onConflictDoNothing: true });
   await fireQualificationPostbacks(
@@ -101,40 +115,63 @@ async function qualifiedAlready(ctx: TenantContext, candidates: Candidate[]): Pr
   return new Set(rows.map(keyOf));
 }
 
+type MoneyEvent = Awaited<ReturnType<typeof listMoneyEventsOfPlayers>>[number];
+
+/** Events grouped by player (brand|player), oldest first per player. */
+function histories(events: MoneyEvent[]): Map<string, MoneyEvent[]> {
+  const out = new Map<string, MoneyEvent[]>();
+  for (const e of events) {
+    const key = `${e.brandId}|${e.playerId}`;
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
+  }
+  const order = (a: MoneyEvent, b: MoneyEvent) =>
+    a.occurredAt.getTime() - b.occurredAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  for (const list of out.values()) list.sort(order);
+  return out;
+}
+
 interface PlayerCheck {
   candidate: Candidate;
   cpa: Cpa;
   currency: string;
   zone: string;
   until: number;
+  history: MoneyEvent[];
+  rates: RateSeries;
+}
+
+/** Rates for every currency the run may meet, from the earliest registration to now: one read per run. */
+async function rateSeriesFor(
+  ctx: TenantContext,
+  input: { open: Array<{ candidate: Candidate; cpa: Cpa }>; zone: string; until: number; currencies: Iterable<string> },
+): Promise<RateSeries> {
+  if (input.open.length === 0) return new Map();
+  const earliest = Math.min(...input.open.map((o) => o.candidate.registeredAt.getTime()));
+  return loadRateSeries(ctx, {
+    currencies: [...CURRENCY_CODES].filter((c) => c !== 'EUR'),
+    from: localDateAt(input.zone, earliest),
+    to: localDateAt(input.zone, input.until),
+  });
 }
 
 /** The moment the player met every rule and the values then, null if not (yet), 'waiting' without a rate. */
-async function checkPlayer(ctx: TenantContext, input: PlayerCheck) {
+function checkPlayer(input: PlayerCheck) {
   const { candidate, cpa, currency } = input;
   const rules = cpa.qualification ?? {};
   if (rules.countries && !(candidate.country && rules.countries.includes(candidate.country))) return null;
   const registered = candidate.registeredAt.getTime();
-  const windowEnd = rules.withinDays ? registered + rules.withinDays * DAY : input.until;
-  const events = await listPlayerMoneyEvents(ctx, {
-    brandId: candidate.brandId,
-    playerId: candidate.playerId,
-    from: registered,
-    until: Math.min(windowEnd, input.until),
-    receivedBefore: input.until,
-  });
-  const foreign = new Set(events.flatMap((e) => (e.currency && e.currency !== currency ? [e.currency] : [])));
-  const days = events.map((e) => localDateAt(input.zone, e.occurredAt.getTime())).sort();
+  const windowEnd = Math.min(rules.withinDays ? registered + rules.withinDays * DAY : input.until, input.until);
+  const events = input.history.filter(
+    (e) => e.occurredAt.getTime() >= registered && e.occurredAt.getTime() < windowEnd,
+  );
   const registrationDay = localDateAt(input.zone, registered);
-  const series = await loadRateSeries(ctx, {
-    currencies: [...foreign, ...thresholdCurrencies(cpa), currency],
-    from: days[0] ?? registrationDay,
-    to: days.at(-1) ?? registrationDay,
-  });
-  const rate = rateLookup(series, currency);
-  const inBrand = (minor: number, from: string, day: string): Fraction | 'waiting' => {
+  const rate = rateLookup(input.rates, currency);
+  const inBrand = (minor: number, from: string, at: number | string): Fraction | 'waiting' => {
     if (from === currency) return fraction(minor);
-    const found = rate(from, day);
+    // The local day only when a conversion needs it (Intl is the slow part of a check).
+    const found = rate(from, typeof at === 'string' ? at : localDateAt(input.zone, at));
     return found ? times(fraction(minor), minorRate(found.perUnit, from, currency)) : 'waiting';
   };
   const threshold = (list: StoredMoney[] | undefined) => {
@@ -155,7 +192,7 @@ async function checkPlayer(ctx: TenantContext, input: PlayerCheck) {
   for (const event of events) {
     const value =
       event.amountMinor !== null && event.currency
-        ? inBrand(event.amountMinor, event.currency, localDateAt(input.zone, event.occurredAt.getTime()))
+        ? inBrand(event.amountMinor, event.currency, event.occurredAt.getTime())
         : fraction(0);
     if (value === 'waiting') return 'waiting';
     if (event.type === 'first_deposit') ftd ??= value;

@@ -308,8 +308,8 @@ const examples: Example[] = [
       revshare(277_550, '35', 97_142, {
         ngrMinor: 277_550,
         exchanges: [
-          { from: 'USD', rate: '0.92165899', rateDate: '2026-11-03', day: '2026-11-03' },
-          { from: 'USD', rate: '0.92678406', rateDate: '2026-11-04', day: '2026-11-04' },
+          { from: 'USD', rate: '0.921658986175', rateDate: '2026-11-03', day: '2026-11-03' },
+          { from: 'USD', rate: '0.926784059314', rateDate: '2026-11-04', day: '2026-11-04' },
         ],
       }),
     ],
@@ -335,7 +335,7 @@ const examples: Example[] = [
     terms: { billingPeriod: 'monthly', cpa: { amounts: [eur('150')] } },
     series: new Map([['BTC', [{ day: '2026-11-30', perEur: '0.00001054323' }]]]),
     qualified: players(3),
-    lines: [cpa(3, '158148.45', 474_445, { exchange: { from: 'EUR', rate: '0.00001054', rateDate: '2026-11-30' } })],
+    lines: [cpa(3, '158148.45', 474_445, { exchange: { from: 'EUR', rate: '0.00001054323', rateDate: '2026-11-30' } })],
     issuedMinor: 474_445,
   },
   {

@@ -4,7 +4,7 @@
  * and the players whose history a qualification check needs. `receivedBefore` is a bill's cut:
  * only what had arrived by then counts, so a run is repeatable while events keep arriving.
  */
-import { and, asc, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, min, sql } from 'drizzle-orm';
 import type { TenantRead } from '../../lib/context.ts';
 import { playerEvents, type PLAYER_EVENT_TYPES } from './table.ts';
 
@@ -24,8 +24,15 @@ const inPeriod = (ctx: TenantRead, q: PeriodQuery) =>
     eq(playerEvents.planId, q.planId),
     gte(playerEvents.occurredAt, new Date(q.from)),
     lt(playerEvents.occurredAt, new Date(q.to)),
-    lt(playerEvents.receivedAt, new Date(q.receivedBefore)),
+    receivedBefore(q.receivedBefore),
   );
+
+/**
+ * The cut as a condition the planner cannot take an index for (`+received_at`): with it, SQLite
+ * would otherwise range over the received-time index, i.e. nearly every event, instead of the
+ * plan's or the player's few.
+ */
+const receivedBefore = (instant: number) => sql`+${playerEvents.receivedAt} < ${instant}`;
 
 const chain = { partnerId: sql<string>`${playerEvents.partnerId}`, brandId: playerEvents.brandId };
 
@@ -99,12 +106,34 @@ export async function firstEventOf(ctx: TenantRead, input: { planId: string }): 
   return row?.first ? row.first.getTime() : null;
 }
 
-/** Registrations on these plans whose player had any event arrive in [receivedFrom, receivedBefore). */
+/**
+ * Registrations on these plans whose player had any event arrive in [receivedFrom, receivedBefore):
+ * from the start (receivedFrom 0), simply every registration on the plans.
+ */
 export async function listPlayersWithNewEvents(
   ctx: TenantRead,
   input: { planIds: string[]; receivedFrom: number; receivedBefore: number },
 ) {
   if (input.planIds.length === 0) return [];
+  const registrations = and(
+    eq(playerEvents.operatorId, ctx.operatorId),
+    eq(playerEvents.type, 'registration'),
+    inArray(playerEvents.planId, input.planIds),
+    sql`${playerEvents.partnerId} is not null`,
+    receivedBefore(input.receivedBefore),
+  );
+  const columns = {
+    brandId: playerEvents.brandId,
+    playerId: playerEvents.playerId,
+    planId: sql<string>`${playerEvents.planId}`,
+    partnerId: sql<string>`${playerEvents.partnerId}`,
+    registeredAt: playerEvents.occurredAt,
+    country: playerEvents.country,
+    campaignId: playerEvents.campaignId,
+    promoId: playerEvents.promoId,
+    clickId: playerEvents.clickId,
+  };
+  if (input.receivedFrom <= 0) return ctx.db.select(columns).from(playerEvents).where(registrations);
   const active = ctx.db
     .selectDistinct({ brandId: playerEvents.brandId, playerId: playerEvents.playerId })
     .from(playerEvents)
@@ -117,52 +146,43 @@ export async function listPlayersWithNewEvents(
     )
     .as('active');
   return ctx.db
-    .select({
-      brandId: playerEvents.brandId,
-      playerId: playerEvents.playerId,
-      planId: sql<string>`${playerEvents.planId}`,
-      partnerId: sql<string>`${playerEvents.partnerId}`,
-      registeredAt: playerEvents.occurredAt,
-      country: playerEvents.country,
-      campaignId: playerEvents.campaignId,
-      promoId: playerEvents.promoId,
-      clickId: playerEvents.clickId,
-    })
+    .select(columns)
     .from(playerEvents)
     .innerJoin(active, and(eq(active.brandId, playerEvents.brandId), eq(active.playerId, playerEvents.playerId)))
-    .where(
-      and(
-        eq(playerEvents.operatorId, ctx.operatorId),
-        eq(playerEvents.type, 'registration'),
-        inArray(playerEvents.planId, input.planIds),
-        sql`${playerEvents.partnerId} is not null`,
-      ),
-    );
+    .where(registrations);
 }
 
-/** A player's money events up to `until`, oldest first (what qualification rules count). */
-export async function listPlayerMoneyEvents(
+/**
+ * The money events of many players (brand × player pairs, as one JSON parameter so a batch fits
+ * D1's bound-parameter limit), in no order (the caller sorts each player's few): what qualification
+ * rules count.
+ */
+export async function listMoneyEventsOfPlayers(
   ctx: TenantRead,
-  input: { brandId: string; playerId: string; from: number; until: number; receivedBefore: number },
+  input: { players: Array<{ brandId: string; playerId: string }>; receivedBefore: number },
 ) {
+  if (input.players.length === 0) return [];
+  const pairs = JSON.stringify(input.players.map((p) => [p.brandId, p.playerId]));
   return ctx.db
     .select({
+      id: playerEvents.id,
+      brandId: playerEvents.brandId,
+      playerId: playerEvents.playerId,
       type: playerEvents.type,
       amountMinor: playerEvents.amountMinor,
       currency: playerEvents.currency,
       occurredAt: playerEvents.occurredAt,
     })
     .from(playerEvents)
+    .innerJoin(
+      sql`json_each(${pairs}) as wanted`,
+      sql`${playerEvents.brandId} = wanted.value ->> 0 and ${playerEvents.playerId} = wanted.value ->> 1`,
+    )
     .where(
       and(
         eq(playerEvents.operatorId, ctx.operatorId),
-        eq(playerEvents.brandId, input.brandId),
-        eq(playerEvents.playerId, input.playerId),
         inArray(playerEvents.type, ['first_deposit', 'deposit', 'wager', 'ngr']),
-        gte(playerEvents.occurredAt, new Date(input.from)),
-        lt(playerEvents.occurredAt, new Date(input.until)),
-        lt(playerEvents.receivedAt, new Date(input.receivedBefore)),
+        receivedBefore(input.receivedBefore),
       ),
-    )
-    .orderBy(asc(playerEvents.occurredAt), asc(playerEvents.id));
+    );
 }
