@@ -26,6 +26,8 @@ export interface CommissionTotals {
   total: Array<{ currency: string; amount: string }>;
 }
 
+const format = (minor: number, currency: string) => formatMoney(money(minor, currency));
+
 export async function sumCommissions(ctx: TenantRead, query: CommissionQuery): Promise<CommissionTotals> {
   const counted = and(
     eq(bills.operatorId, ctx.operatorId),
@@ -60,7 +62,6 @@ export async function sumCommissions(ctx: TenantRead, query: CommissionQuery): P
   ].filter((p) => p.minor !== 0);
   const totals = new Map<string, number>();
   for (const p of parts) totals.set(p.currency, (totals.get(p.currency) ?? 0) + p.minor);
-  const format = (minor: number, currency: string) => formatMoney(money(minor, currency));
   return {
     byKind: parts
       .sort(

@@ -218,8 +218,3 @@ function checkPlayer(input: PlayerCheck) {
   }
   return null;
 }
-
-const thresholdCurrencies = (cpa: Cpa) =>
-  [cpa.qualification?.minFirstDeposit, cpa.qualification?.minWager, cpa.qualification?.minNgr].flatMap(
-    (list) => list?.map((m) => m.currency) ?? [],
-  );
