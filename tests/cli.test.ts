@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
+import { seedBillingWorld } from './helpers/billing-world.ts';
+import { createTestApp } from './helpers/test-app.ts';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -145,5 +148,68 @@ describe('kabinet CLI', () => {
     expect(messages[2]).toContain(
       'Name the operator whose reports use the rates: kabinet rates import <file.csv> --operator <operatorId>',
     );
+  }, 60_000);
+});
+
+describe('kabinet bills run', () => {
+  it('bills the periods up to --period, issues nothing the second time, and refuses a bad --period with exit code 2', async () => {
+    const t = await createTestApp();
+    try {
+      // A monthly hybrid plan with players in the last two or three closed months.
+      const now = new Date();
+      const intoMonth = now.getUTCDate();
+      const world = await seedBillingWorld(t, {
+        name: 'Cli',
+        billingPeriod: 'monthly',
+        partners: 2,
+        playersPerPartner: 6,
+        planDaysAgo: intoMonth + 70,
+        firstDayAgo: intoMonth + 45,
+        lastDayAgo: intoMonth,
+      });
+      const { rows } = await (
+        t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
+      ).$client.execute('PRAGMA database_list');
+      const billsEnv = { ...process.env, DATABASE_URL: `file:${rows[0]!.file}` };
+      const bills = (...args: string[]) =>
+        run(process.execPath, [join(root, 'edge/cli.mjs'), 'bills', 'run', ...args], { env: billsEnv, cwd: root });
+      const starts = [...world.expected.perPeriod.keys()].map((k) => k.split('|')[1]!).sort();
+      const first = starts[0]!.slice(0, 7);
+      const inFirst = starts.filter((s) => s.startsWith(first)).length;
+      expect(inFirst).toBeGreaterThan(0);
+      expect(inFirst).toBeLessThan(starts.length);
+
+      const once = await bills('--period', first, '--operator', world.operatorId);
+      expect(once.stdout).toContain(`${world.operatorId}: `);
+      expect(once.stdout).toMatch(/: \d+ players qualified, (\d+) bills issued, 0 waiting bills priced/);
+      expect(once.stdout).toContain(`${inFirst} bills issued`);
+      const again = await bills('--period', first, '--operator', world.operatorId);
+      expect(again.stdout).toContain(
+        `${world.operatorId}: 0 players qualified, 0 bills issued, 0 waiting bills priced`,
+      );
+      // Without --period: every closed month not billed yet, once.
+      expect((await bills()).stdout).toContain(`${starts.length - inFirst} bills issued`);
+      const stored = await t.deps.db.all<{ n: number; total: number }>(
+        sql`select count(*) as n, sum(issued_minor) as total from bills where operator_id = ${world.operatorId}`,
+      );
+      expect(stored).toEqual([
+        { n: starts.length, total: [...world.expected.issuedMinor.values()].reduce((a, b) => a + b, 0) },
+      ]);
+
+      const failures = await Promise.all(
+        [
+          ['--period', '2026-13'],
+          ['--period', 'November'],
+          ['--period', '2026-11', '--operator', 'op_nobody'],
+        ].map((args) => bills(...args).catch((e: { code: number; stderr: string }) => e)),
+      );
+      expect(failures.map((f) => (f as { code: number }).code)).toEqual([2, 2, 2]);
+      const messages = failures.map((f) => (f as { stderr: string }).stderr);
+      expect(messages[0]).toContain('--period 2026-13: a month like 2026-11 or a date like 2026-11-30');
+      expect(messages[1]).toContain('--period November: a month like 2026-11 or a date like 2026-11-30');
+      expect(messages[2]).toContain('No operator op_nobody with commission plans');
+    } finally {
+      t.dispose();
+    }
   }, 60_000);
 });
