@@ -15,7 +15,8 @@ export const billsConsoleStyles = css`
     display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space);
   }
   [part~='filters'] [part~='field'] { min-width: 9rem; max-width: 100%; }
-  [part~='filters'] select { max-width: 16rem; }
+  /* Wide enough for "Pending and on hold" in Russian; a long partner name is cut rather than widen a phone's page. */
+  [part~='filters'] select { max-width: 18rem; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='count']:empty { display: none; }
   [part~='totals'] {
@@ -28,7 +29,10 @@ export const billsConsoleStyles = css`
   [part~='open'] {
     border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline; text-align: start; font-weight: 600;
   }
+  /* The id keeps one line while the table has room (its column is as wide as it), and breaks only when it must. */
   [part~='bill-code'] { display: block; color: var(--_muted); font-size: 0.8em; font-weight: normal; }
+  [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: break-word; }
+  @container kb-table (max-width: 64rem) { [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: anywhere; } }
   [part~='bill-row-open'] > * { background: var(--_surface); }
   [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
   [part~='coin-badge'] {

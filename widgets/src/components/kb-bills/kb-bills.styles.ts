@@ -28,7 +28,10 @@ export const billsStyles = css`
     border: 0; padding: 0; background: none; color: var(--_link); text-decoration: underline;
     text-align: start; font-weight: 600;
   }
+  /* The id keeps one line while the table has room (its column is as wide as it), and breaks only when it must. */
   [part~='bill-code'] { display: block; color: var(--_muted); font-size: 0.8em; font-weight: normal; }
+  [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: break-word; }
+  @container kb-table (max-width: 48rem) { [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: anywhere; } }
   [part~='fact-id'] { grid-column: 1 / -1; }
   [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
   [part~='coin-badge'] {
