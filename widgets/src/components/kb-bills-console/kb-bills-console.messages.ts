@@ -114,7 +114,7 @@ const ru: Record<keyof typeof en, Message> = {
   'to': 'Период по',
   'toBeforeFrom': 'Конец раньше начала.',
   'state': 'Статус',
-  'state.open': 'На проверке и приостановленные',
+  'state.open': 'Ожидают решения',
   'state.all': 'Все статусы',
   'partner': 'Партнёр',
   'brand': 'Бренд',
