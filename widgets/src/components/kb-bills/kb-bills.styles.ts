@@ -56,7 +56,7 @@ export const billsStyles = css`
   [part~='waiting-for'] { margin: 0 0 var(--_space-1); font-weight: 600; }
   [part~='waiting'] [part~='hint'] { margin: 0; color: var(--_text); }
   [part~='facts'] {
-    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr));
     gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space-4);
   }
   [part~='fact'] { min-width: 0; padding: var(--_space-2); border-radius: var(--_radius-small); background: var(--_surface); }
