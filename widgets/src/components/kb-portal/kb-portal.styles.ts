@@ -175,6 +175,8 @@ export const portalStyles = css`
       border: 0; border-top: 1px solid var(--kb-color-border); border-radius: 0; box-shadow: none; background: none;
     }
     [part~='account-nav'] { padding: 0; border: 0; }
+    /* In the menu the account sections read like the sections above them. */
+    [part~='account-link']:not([part~='nav-link-active']) { color: var(--kb-color-text-muted); }
     [part~='account-menu'] > [part~='menu-email'] { display: block; max-width: 100%; padding-inline-start: var(--kb-space-3); }
     [part~='account-menu'] > [part~='sign-out'], [part~='account-menu'] > [part~='theme-toggle'] {
       display: flex; align-self: flex-start; margin: 0 0 0 var(--kb-space-3);
