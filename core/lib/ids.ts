@@ -38,6 +38,7 @@ export const ID_PREFIXES = [
   'bill',
   'bcor',
   'brun',
+  'brev',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

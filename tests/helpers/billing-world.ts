@@ -157,8 +157,11 @@ export async function seedBillingWorld(t: SeedApp, o: BillingWorldOptions): Prom
   const issuedMinor = new Map<string, number>();
   const perPeriod = new Map<string, number>();
   const periods = new Map<string, { ftd: number; ngr: number }>();
+  // The plan's first version starts on that day: a period it starts inside is billed from there.
+  const versionDay = new Date(Date.now() - o.planDaysAgo * DAY).toISOString().slice(0, 10);
   const periodOf = (partnerId: string, iso: string) => {
-    const key = `${partnerId}|${periodHolding(o.billingPeriod, iso.slice(0, 10)).start}`;
+    const start = periodHolding(o.billingPeriod, iso.slice(0, 10)).start;
+    const key = `${partnerId}|${start < versionDay ? versionDay : start}`;
     const found = periods.get(key) ?? { ftd: 0, ngr: 0 };
     periods.set(key, found);
     return found;

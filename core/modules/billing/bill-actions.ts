@@ -54,6 +54,13 @@ const refused = (bill: BillRow, action: BillAction | 'correct') =>
 
 const toPayOf = (bill: BillRow) => bill.issuedMinor + bill.correctionsMinor;
 
+/** Whether a driver error (libSQL or D1, maybe wrapped) is the named CHECK constraint failing. */
+function failedCheck(error: unknown, constraint: string): boolean {
+  for (let e = error; e instanceof Error; e = e.cause)
+    if (e.message.includes('CHECK constraint failed') && e.message.includes(constraint)) return true;
+  return false;
+}
+
 /** The ledger transfer that credits (or, for a subtracting correction, debits) the partner for a bill. */
 async function billTransfer(
   ctx: TenantContext,
@@ -79,67 +86,77 @@ export async function changeBillState(
   const move = MOVES[input.action];
   if (!move.from.includes(bill.state)) throw refused(bill, input.action);
   if (bill.waitingFor) throw refused(bill, input.action);
-  const now = ctx.clock.now();
+  const now = ctx.clock.now().getTime();
+  const attempt = newId('brev', ctx.clock);
+  // The move happens only from a state it allows, and only with the corrections this attempt read:
+  // an approval credits exactly the amount to pay it computed.
   const parts: Array<InsertPart | QueryPart> = [
-    rawStatement(sql`update ${bills} set state = ${move.to}, updated_at = ${now.getTime()},
-      processed_at = coalesce(processed_at, ${move.to === 'on_hold' ? null : now.getTime()})
+    rawStatement(sql`update ${bills} set state = ${move.to}, updated_at = ${now}, changed_by = ${attempt},
+      processed_at = coalesce(processed_at, ${move.to === 'on_hold' ? null : now})
       where ${bills.id} = ${bill.id} and ${bills.operatorId} = ${ctx.operatorId}
       and state in (${sql.join(
         move.from.map((s) => sql`${s}`),
         sql`, `,
-      )}) and waiting_for is null`),
+      )}) and waiting_for is null and corrections_minor = ${bill.correctionsMinor}`),
   ];
-  let transfer: PostTransferInput | null = null;
+  const mine = changedBy(bill.id, attempt);
   if (input.action === 'approve' && toPayOf(bill) > 0) {
-    transfer = await billTransfer(ctx, bill, {
+    const transfer = await billTransfer(ctx, bill, {
       key: `bill:${bill.id}`,
       amount: toPayOf(bill),
       reason: 'bill',
       action: 'add',
     });
-    // Posted only with this approval: the row exists approved (a rival approval's transfer has the same key).
-    const approved = sql`exists (select 1 from ${bills} where ${bills.id} = ${bill.id} and ${bills.state} = 'approved')`;
-    parts.push(...(await planTransfer(ctx, { ...transfer, onlyIf: approved })).parts);
+    parts.push(...(await planTransfer(ctx, { ...transfer, onlyIf: mine })).parts);
   }
   parts.push(
-    auditStatementIf(
-      ctx,
+    auditIf(ctx, {
       bill,
-      move.audit,
-      { billId: bill.id, ...(input.comment && { comment: input.comment }) },
-      move.to,
-    ),
+      type: move.audit,
+      detail: { billId: bill.id, ...(input.comment && { comment: input.comment }) },
+      attempt,
+    }),
   );
   await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
   const after = await findBillRow(ctx, bill.id);
-  if (after.state !== move.to) throw refused(after, input.action);
+  if (after.changedBy !== attempt) {
+    if (after.state === move.to) return after;
+    throw after.state === bill.state ? changedMeanwhile() : refused(after, input.action);
+  }
   return after;
 }
 
-/** The audit entry, written only if the bill reached `state` in this batch's change. */
-function auditStatementIf(
+const changedMeanwhile = () =>
+  new DomainError('conflict', 'The bill changed meanwhile: look at it again and send again', [], {
+    resource: 'bill',
+    state: 'changed',
+  });
+
+/** "This attempt made the bill's last change": what a change's other parts are conditioned on. */
+const changedBy = (billId: string, attempt: string) =>
+  sql`exists (select 1 from ${bills} where ${bills.id} = ${billId} and ${bills.changedBy} = ${attempt})`;
+
+/** The audit entry, written only with the change it records (see `changedBy`). */
+function auditIf(
   ctx: TenantContext,
-  bill: BillRow,
-  type: AuditEventType,
-  detail: Record<string, unknown>,
-  state: BillState,
+  input: { bill: BillRow; type: AuditEventType; detail: Record<string, unknown>; attempt: string },
 ): QueryPart {
+  const { bill } = input;
   const insert = auditStatement(ctx, {
     partnerId: bill.partnerId,
     userId: null,
-    type,
+    type: input.type,
     actor: { kind: 'operator' },
-    detail: { ...detail, amount: formatMoney(money(toPayOf(bill), bill.currency)), currency: bill.currency },
+    detail: { ...input.detail, amount: formatMoney(money(toPayOf(bill), bill.currency)), currency: bill.currency },
   }).toSQL();
-  // insert … values (…) becomes insert … select … where the bill is in the new state and was updated now.
-  if (!/ values \(.*\)$/s.test(insert.sql)) throw new Error('billing: the audit insert has an unexpected shape');
+  // insert … values (…) becomes insert … select … where: the audit table is identity's, so this
+  // module words the condition around identity's own statement rather than writing the table.
+  if (!/ values \((.*)\)$/s.test(insert.sql)) throw new Error('billing: the audit insert has an unexpected shape');
   const guarded = insert.sql.replace(
     / values \((.*)\)$/s,
-    ` select $1 where exists (select 1 from "bills" where "id" = ? and "state" = ? and "updated_at" = ?)`,
+    ' select $1 where exists (select 1 from "bills" where "id" = ? and "changed_by" = ?)',
   );
-  return {
-    query: { toSQL: () => ({ sql: guarded, params: [...insert.params, bill.id, state, ctx.clock.now().getTime()] }) },
-  };
+  return { query: { toSQL: () => ({ sql: guarded, params: [...insert.params, bill.id, input.attempt] }) } };
 }
 
 export interface CorrectionInput {
@@ -168,8 +185,10 @@ export async function addBillCorrection(ctx: TenantContext, input: CorrectionInp
     });
   const id = newId('bcor', ctx.clock);
   const now = ctx.clock.now();
+  const mine = changedBy(bill.id, id);
   const parts: Array<InsertPart | QueryPart> = [
-    rawStatement(sql`update ${bills} set corrections_minor = corrections_minor + ${signed}, updated_at = ${now.getTime()}
+    rawStatement(sql`update ${bills} set corrections_minor = corrections_minor + ${signed},
+      updated_at = ${now.getTime()}, changed_by = ${id}
       where ${bills.id} = ${bill.id} and ${bills.operatorId} = ${ctx.operatorId} and state = ${bill.state}`),
     {
       table: billCorrections,
@@ -184,7 +203,7 @@ export async function addBillCorrection(ctx: TenantContext, input: CorrectionInp
           createdAt: now,
         },
       ],
-      onlyIf: sql`exists (select 1 from ${bills} where ${bills.id} = ${bill.id} and ${bills.state} = ${bill.state} and ${bills.updatedAt} = ${now.getTime()})`,
+      onlyIf: mine,
     },
   ];
   let transfer: PostTransferInput | null = null;
@@ -195,27 +214,24 @@ export async function addBillCorrection(ctx: TenantContext, input: CorrectionInp
       reason: 'correction',
       action: input.action,
     });
-    const mine = sql`exists (select 1 from ${billCorrections} where ${billCorrections.id} = ${id})`;
     parts.push(...(await planTransfer(ctx, { ...transfer, onlyIf: mine })).parts);
   }
-  parts.push(
-    auditStatementIf(
-      ctx,
-      bill,
-      'bill_corrected',
-      {
-        billId: bill.id,
-        correctionId: id,
-        action: input.action,
-        correction: formatMoney(money(minor, bill.currency)),
-        comment: input.comment,
-      },
-      bill.state,
-    ),
-  );
+  const detail = {
+    billId: bill.id,
+    correctionId: id,
+    action: input.action,
+    correction: formatMoney(money(minor, bill.currency)),
+    comment: input.comment,
+  };
+  parts.push(auditIf(ctx, { bill, type: 'bill_corrected', detail, attempt: id }));
   try {
     await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
   } catch (error) {
+    // A rival subtraction got there first and this one would take the amount to pay below zero.
+    if (failedCheck(error, 'bills_to_pay'))
+      throw fieldProblem('amount', 'too_big', 'The amount to pay cannot go below zero', {
+        maximum: formatMoney(money(Math.max(0, toPayOf(await findBillRow(ctx, bill.id))), bill.currency)),
+      });
     if (transfer) throw await explainTransferFailure(ctx, { transfer, error });
     throw error;
   }

@@ -51,7 +51,7 @@ export async function latestBillsOf(
 }
 
 /** Issues the part's bills; answers how many this attempt issued. */
-export async function issueBills(ctx: TenantContext, input: IssueInput): Promise<number> {
+export async function issueBills(ctx: TenantContext, input: IssueInput): Promise<{ issued: number; refused: number }> {
   const latest = await latestBillsOf(ctx, input);
   const chainCuts = new Map([...latest].map(([k, b]) => [k, b.cutoffAt]));
   const chains = await gatherUnits(ctx, { ...input, chainCuts });
@@ -123,7 +123,32 @@ export async function issueBills(ctx: TenantContext, input: IssueInput): Promise
     issued += 1;
   }
   await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
-  return issued;
+  return countIssued(ctx, { runId: input.runId, planId: input.planId, start: input.start, attempted: issued });
+}
+
+/**
+ * How many of the bills this attempt tried the database took. Fewer means another run billed some
+ * of these chains meanwhile; the caller then stops walking the plan and leaves its position, so a
+ * later run (cut later) bills the period for any chain left without a bill.
+ */
+export async function countIssued(
+  ctx: TenantContext,
+  input: { runId: string; planId: string; start: string; attempted: number },
+): Promise<{ issued: number; refused: number }> {
+  if (input.attempted === 0) return { issued: 0, refused: 0 };
+  const [row] = await ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(bills)
+    .where(
+      and(
+        eq(bills.operatorId, ctx.operatorId),
+        eq(bills.planId, input.planId),
+        eq(bills.periodStart, input.start),
+        eq(bills.pricedBy, input.runId),
+      ),
+    );
+  const issued = row?.n ?? 0;
+  return { issued, refused: input.attempted - issued };
 }
 
 /**
@@ -153,8 +178,9 @@ export function billParts(
       table: bills,
       rows: [bill],
       onConflictDoNothing: true,
+      // Nor one cut after this bill: a run cut earlier must not bill after a later run's bill.
       onlyIf: sql`not exists (select 1 from ${bills} b where ${chainBills}
-        and (b.period_start >= ${bill.periodStart} or b.cutoff_at > ${readCut}))`,
+        and (b.period_start >= ${bill.periodStart} or b.cutoff_at > ${readCut} or b.cutoff_at > ${bill.cutoffAt}))`,
     },
     linesPart(bill.id, bill.pricedBy, input.lines),
   ];

@@ -14,7 +14,7 @@ import { listPlanOffers } from '../commissions/service.ts';
 import type { StoredPlanTerms } from '../commissions/terms.ts';
 import { listReferrerChains } from '../identity/referral-chains.ts';
 import { fraction, percentOf, round, times } from './exact.ts';
-import { billParts, latestBillsOf } from './issue-bills.ts';
+import { billParts, countIssued, latestBillsOf } from './issue-bills.ts';
 import type { PricedLine } from './price-bill.ts';
 import { bills, type BillRow } from './table.ts';
 
@@ -46,7 +46,7 @@ const chainKey = (c: { partnerId: string; brandId: string }) => `${c.partnerId}|
 export async function issueSubAffiliateBills(
   ctx: TenantContext,
   input: SubBillsInput & { planOf: (partnerId: string) => string | null },
-): Promise<number> {
+): Promise<{ issued: number; refused: number }> {
   const levels = input.terms.subAffiliate.levels;
   const latest = await latestBillsOf(ctx, { planId: input.planId, source: 'sub_affiliates' });
   const priced = and(
@@ -119,7 +119,12 @@ export async function issueSubAffiliateBills(
     parts.push(...billParts(ctx, { bill, lines: entry.lines, previous }));
   }
   await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
-  return owed.size;
+  return countIssued(ctx, {
+    runId: input.runId,
+    planId: input.planId,
+    start: input.start,
+    attempted: parts.length / 2,
+  });
 }
 
 function shareLine(source: BillRow, level: number, percent: string, late: boolean): PricedLine {

@@ -18,8 +18,14 @@ export function billingHandlers(deps: ServiceContext): JobHandlers {
     async [BILLING_RUN_JOB]() {
       const deadline = deps.clock.now().getTime() + RUN_BUDGET_MS;
       let complete = true;
-      for (const operatorId of await listOperatorsWithPlans(deps))
-        complete = (await runBilling(withTenant(deps, operatorId), { deadline })).complete && complete;
+      for (const operatorId of await listOperatorsWithPlans(deps)) {
+        // One operator's failure is reported and leaves the others billed; the next hour tries again.
+        try {
+          complete = (await runBilling(withTenant(deps, operatorId), { deadline })).complete && complete;
+        } catch (error) {
+          deps.reportError?.(error, null);
+        }
+      }
       if (!complete)
         await deps.jobs.enqueue({
           kind: BILLING_RUN_JOB,

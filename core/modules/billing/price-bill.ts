@@ -83,7 +83,8 @@ interface Converted {
 function convert(input: PricingInput, minor: number, currency: string, day: string): Converted {
   if (currency === input.currency) return { value: fraction(minor) };
   const found = input.rates(currency, day);
-  if (!found) throw new MissingRate(currency, day);
+  // Name the rate that is missing: the bill's own currency's (then the lookup of it fails too) or the other's.
+  if (!found) throw new MissingRate(input.rates(input.currency, day) ? currency : input.currency, day);
   return {
     value: times(fraction(minor), minorRate(found.perUnit, currency, input.currency)),
     exchange: { from: currency, rate: toDecimal(found.perUnit, 12), rateDate: found.rateDate },

@@ -162,7 +162,9 @@ function checkPlayer(input: PlayerCheck) {
   const rules = cpa.qualification ?? {};
   if (rules.countries && !(candidate.country && rules.countries.includes(candidate.country))) return null;
   const registered = candidate.registeredAt.getTime();
-  const windowEnd = Math.min(rules.withinDays ? registered + rules.withinDays * DAY : input.until, input.until);
+  // Everything received so far counts, even an event dated after now (a sender's clock runs ahead):
+  // the player would otherwise never be checked again, having no newer arrival.
+  const windowEnd = rules.withinDays ? registered + rules.withinDays * DAY : Number.POSITIVE_INFINITY;
   const events = input.history.filter(
     (e) => e.occurredAt.getTime() >= registered && e.occurredAt.getTime() < windowEnd,
   );

@@ -23,6 +23,8 @@ import { qualifyPlayers } from './qualify-players.ts';
 import { loadRateSeries, rateLookup } from './rates.ts';
 import { bills } from './table.ts';
 
+const NONE = { issued: 0, refused: 0 };
+
 export interface BillingRunResult {
   qualified: number;
   issued: number;
@@ -52,7 +54,7 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
   let complete = true;
   for (const { planId, versions } of plans) {
     const result = await billClosedSegments(ctx, { ...base, subject: `plan:${planId}`, planId, versions }, (segment) =>
-      segment.terms ? issueBills(ctx, { ...segment, terms: segment.terms, currencyOf }) : Promise.resolve(0),
+      segment.terms ? issueBills(ctx, { ...segment, terms: segment.terms, currencyOf }) : Promise.resolve(NONE),
     );
     issued += result.issued;
     complete &&= result.complete;
@@ -65,7 +67,7 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
       const terms = segment.terms;
       return terms?.subAffiliate
         ? issueSubAffiliateBills(ctx, { ...segment, terms: { ...terms, subAffiliate: terms.subAffiliate }, planOf })
-        : Promise.resolve(0);
+        : Promise.resolve(NONE);
     });
     issued += result.issued;
     complete &&= result.complete;
@@ -95,7 +97,7 @@ type Segment = Omit<IssueInput, 'terms' | 'currencyOf'> & { terms: Version['term
 async function billClosedSegments(
   ctx: TenantContext,
   walk: SegmentWalk,
-  bill: (segment: Segment) => Promise<number>,
+  bill: (segment: Segment) => Promise<{ issued: number; refused: number }>,
 ): Promise<{ issued: number; complete: boolean }> {
   const { versions, zone } = walk;
   let position = await readProgress(ctx, { subject: walk.subject });
@@ -112,7 +114,7 @@ async function billClosedSegments(
     const segment = segmentFrom(versions, position);
     if (!segment || segment.end > walk.today || (walk.through && segment.start > walk.through)) break;
     if (walk.deadline !== undefined && ctx.clock.now().getTime() > walk.deadline) return { issued, complete: false };
-    issued += await bill({
+    const result = await bill({
       planId: walk.planId,
       terms: segment.version.terms,
       versionFrom: segment.version.effectiveFrom,
@@ -123,6 +125,9 @@ async function billClosedSegments(
       planCut,
       runId: walk.runId,
     });
+    issued += result.issued;
+    // Another run billed some chains meanwhile: leave the position for a later run (see countIssued).
+    if (result.refused > 0) return { issued, complete: false };
     await saveProgress(ctx, { subject: cutSubject, position: String(walk.cutoff) });
     await saveProgress(ctx, { subject: walk.subject, position: segment.end });
     position = segment.end;

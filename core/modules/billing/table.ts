@@ -96,6 +96,12 @@ export const bills = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     processedAt: integer('processed_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /**
+     * The attempt that made the last review change (a state move or a correction): what goes in the
+     * same batch (the ledger transfer, the correction row, the audit entry) is conditioned on it, so
+     * it goes in only with the change it belongs to.
+     */
+    changedBy: text('changed_by'),
   },
   (t) => [
     uniqueIndex('bills_chain_period').on(t.operatorId, t.partnerId, t.brandId, t.planId, t.source, t.periodStart),

@@ -41,12 +41,17 @@ const chain = { partnerId: sql<string>`${playerEvents.partnerId}`, brandId: play
  * (instants, ascending, the first one `from`): amounts in another currency convert at their day's rate.
  */
 export async function sumNgrByDay(ctx: TenantRead, input: PeriodQuery & { dayStarts: number[] }) {
+  // The day boundaries are integer literals, not bound parameters: a month's 31 of them, twice,
+  // would pass D1's 100 parameters. They are numbers this module computed, never input text.
   const cases = input.dayStarts
     .slice(1)
-    .map((start, i) => sql`when ${playerEvents.occurredAt} < ${start} then ${i}`)
+    .map((start, i) => sql.raw(`when "occurred_at" < ${Math.trunc(start)} then ${i}`))
     .reduce((all, part) => sql`${all} ${part}`, sql``);
   const day =
-    input.dayStarts.length > 1 ? sql<number>`case ${cases} else ${input.dayStarts.length - 1} end` : sql<number>`0`;
+    input.dayStarts.length > 1
+      ? sql<number>`case ${cases} else ${sql.raw(String(input.dayStarts.length - 1))} end`
+      : sql<number>`0`;
+  const byDay = input.dayStarts.length > 1 ? [day] : [];
   return ctx.db
     .select({
       ...chain,
@@ -56,7 +61,7 @@ export async function sumNgrByDay(ctx: TenantRead, input: PeriodQuery & { daySta
     })
     .from(playerEvents)
     .where(and(inPeriod(ctx, input), eq(playerEvents.type, 'ngr'), sql`${playerEvents.partnerId} is not null`))
-    .groupBy(playerEvents.partnerId, playerEvents.brandId, playerEvents.currency, day);
+    .groupBy(playerEvents.partnerId, playerEvents.brandId, playerEvents.currency, ...byDay);
 }
 
 /** Events of the given types per partner × brand × country in the period (CPL's leads or registrations). */
