@@ -29,7 +29,7 @@ const W = {
     carry: (a: string) => `Negative NGR carried in from the previous bill: ${a}`,
     tier: (n: number) => ` (tier ${n})`,
     late: (from: string) => `; late, from the period starting ${from}`,
-    rate: (from: string, rate: string, date: string) => `; ${from} at ${rate} (${date})`,
+    rate: (one: string, rate: string, date: string) => `; ${one} = ${rate} (${date})`,
     rates: ' (other currencies at each day’s rate)',
     nothing: ' = nothing (negative)',
     sub: (level: number, name: string) => `Level ${level} sub-affiliate ${name}: earnings`,
@@ -39,7 +39,7 @@ const W = {
     carry: (a: string) => `Отрицательный NGR, перенесённый из прошлого счёта: ${a}`,
     tier: (n: number) => ` (уровень ${n})`,
     late: (from: string) => `; с опозданием, за период с ${from}`,
-    rate: (from: string, rate: string, date: string) => `; ${from} по курсу ${rate} (${date})`,
+    rate: (one: string, rate: string, date: string) => `; курс ${one} = ${rate} (${date})`,
     rates: ' (другие валюты по курсу своего дня)',
     nothing: ' = ничего (отрицательный)',
     sub: (level: number, name: string) => `Субпартнёр ${name}, уровень ${level}: заработок`,
@@ -86,16 +86,40 @@ function lineWords(
     text = `${w.sub(d.level ?? 1, names.get(d.subPartnerId ?? '') ?? d.subPartnerId ?? '')} ${basis} × ${percent(line.rate ?? '0', locale)}`;
   }
   if (d.tier) text += w.tier(d.tier);
-  if (d.exchange) text += w.rate(d.exchange.from, d.exchange.rate, d.exchange.rateDate);
-  if (d.lateFrom) text += w.late(d.lateFrom);
+  if (d.exchange)
+    text += w.rate(
+      `1 ${d.exchange.from}`,
+      rateWords(d.exchange.rate, currency, locale),
+      dateWords(d.exchange.rateDate, locale),
+    );
+  if (d.lateFrom) text += w.late(dateWords(d.lateFrom, locale));
   return text;
 }
 
 /** A per-unit rate as stored ("15000" or "13800.5": minor units, maybe fractional after conversion) in words. */
 function unitAmount(rate: string | null, currency: string, locale: PlanLocale): string {
   const [whole = '0'] = (rate ?? '0').split('.');
-  return exact(Number(whole), currency, locale);
+  return trimmed(Number(whole), currency, locale);
 }
+
+/** An amount with the currency's decimals but no trailing zeros past two ("106.67 USDT", "0.00158148 BTC"). */
+function trimmed(minor: number, currency: string, locale: PlanLocale): string {
+  const decimal = formatMoney(money(minor, currency));
+  const digits = decimal.split('.')[1]?.length ?? 0;
+  const iso = Intl.supportedValuesOf('currency').includes(currency);
+  const options = { minimumFractionDigits: Math.min(2, digits), maximumFractionDigits: digits };
+  return iso
+    ? new Intl.NumberFormat(locale, { ...options, style: 'currency', currency }).format(decimal as unknown as number)
+    : `${new Intl.NumberFormat(locale, options).format(decimal as unknown as number)} ${currency}`;
+}
+
+/** A rate as "1.0667 USDT": up to 12 significant decimals, as stored, in the locale's digits. */
+const rateWords = (rate: string, currency: string, locale: PlanLocale) =>
+  `${new Intl.NumberFormat(locale, { maximumFractionDigits: 12 }).format(rate as unknown as number)} ${currency}`;
+
+/** "2026-11-30" as the locale writes a date ("Nov 30, 2026", "30 нояб. 2026 г."). */
+const dateWords = (date: string, locale: PlanLocale) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 export const billLineWords = (line: BillLineRow, currency: string, names: ReadonlyMap<string, string>) =>
   Object.fromEntries(PLAN_LOCALES.map((l) => [l, lineWords(line, currency, l, names)])) as Record<PlanLocale, string>;
