@@ -6,26 +6,13 @@
  */
 import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
-import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { money, period, stateBadge, waitingWords } from '../../internal/billing/bill-format.ts';
+import { readCorrection, renderCorrectionForm, renderCorrections, type Problems } from './bill-corrections.ts';
 import type { BillsConsoleElement } from './bills-console-element.ts';
-import {
-  ACTIONS_BY_STATE,
-  CORRECTABLE,
-  money,
-  period,
-  stateBadge,
-  waitingWords,
-  type BillAction,
-  type OperatorBillDetail,
-} from './bills-console-types.ts';
-
-/** `action`: a state change's refusal; `correction`: the correction's, when no field is named. */
-type Problems = { action?: string; correction?: string; amount?: string; comment?: string };
+import { ACTIONS_BY_STATE, CORRECTABLE, type BillAction, type OperatorBillDetail } from './bills-console-types.ts';
 
 const fact = (label: string, value: unknown, part: string): TemplateResult =>
   html`<div part=${`fact ${part}`}><dt part="fact-label">${label}</dt><dd part="fact-value">${value}</dd></div>`;
-const fieldError = (id: string, text: string | undefined) =>
-  text ? html`<p part="field-error" id=${`${id}-error`}>${text}</p>` : nothing;
 
 export class BillPanel implements ReactiveController {
   bill: OperatorBillDetail | null = null;
@@ -98,27 +85,14 @@ export class BillPanel implements ReactiveController {
     const bill = this.bill;
     if (!bill) return;
     const form = event.currentTarget as HTMLFormElement;
-    const data = new FormData(form);
-    const action = String(data.get('action') ?? '') as 'add' | 'subtract';
-    const amount = String(data.get('amount') ?? '')
-      .trim()
-      .replace(',', '.');
-    const comment = String(data.get('comment') ?? '').trim();
-    const required = this.host.m('correction.required');
-    this.problems = {
-      ...(amount
-        ? /^\d+(\.\d+)?$/.test(amount)
-          ? {}
-          : { amount: this.host.m('correction.amountFormat') }
-        : { amount: required }),
-      ...(comment ? {} : { comment: required }),
-    };
+    const { input, problems } = readCorrection(form, this.host);
+    this.problems = problems;
     if (Object.keys(this.problems).length) return this.focusProblem();
     const saved = await this.send('correction', () =>
       expectOk(
         this.host.client.v1.bills[':billId'].corrections.$post({
           param: { billId: bill.id },
-          json: { action, amount, comment },
+          json: input,
         }),
       ),
     );
@@ -228,8 +202,12 @@ export class BillPanel implements ReactiveController {
             )}</ul>`
       }
       <h4 part="minor-heading" id="bill-corrections-heading">${h.m('corrections')}</h4>
-      ${this.renderCorrections(bill, plain)}
-      ${CORRECTABLE.includes(bill.state) && !waiting ? this.renderCorrectionForm(bill) : nothing}`;
+      ${renderCorrections(h, bill, plain)}
+      ${
+        CORRECTABLE.includes(bill.state) && !waiting
+          ? renderCorrectionForm(h, bill, { problems: this.problems, busy: this.busy, submit: this.correct })
+          : nothing
+      }`;
   }
 
   private renderActions(bill: OperatorBillDetail, waiting: boolean): TemplateResult {
@@ -263,56 +241,5 @@ export class BillPanel implements ReactiveController {
       }
       ${this.problems.action ? html`<p part="error" role="alert">${this.problems.action}</p>` : nothing}
     </div>`;
-  }
-
-  private renderCorrections(bill: OperatorBillDetail, amount: (v: string) => TemplateResult): TemplateResult {
-    const h = this.host;
-    if (bill.correctionList.length === 0) return html`<p part="hint no-corrections">${h.m('noCorrections')}</p>`;
-    const cols = columns({
-      id: { label: h.m('col.correction'), primary: true },
-      when: { label: h.m('col.when') },
-      action: { label: h.m('correction.action') },
-      amount: { label: h.m('correction.amount', { currency: bill.currency }) },
-      comment: { label: h.m('correction.comment') },
-    });
-    return html`<div part="table-wrap" ${scrollRegion(h.m('corrections'))}>
-      <table part="corrections" aria-labelledby="bill-corrections-heading">
-        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
-        <tbody>${bill.correctionList.map(
-          (k) => html`<tr part="correction" data-correction-id=${k.id}>
-          <th part="cell correction-id" scope="row" ${cell(cols.id)}><code>${k.id}</code></th>
-          <td part="cell correction-when" ${cell(cols.when)}>${h.when(k.createdAt)}</td>
-          <td part="cell correction-action" ${cell(cols.action)}>${h.m(`action.${k.action}`)}</td>
-          <td part="cell correction-amount" ${cell(cols.amount)}>${amount(k.amount)}</td>
-          <td part="cell correction-comment" ${cell(cols.comment)}>${k.comment}</td>
-        </tr>`,
-        )}</tbody>
-      </table>
-    </div>`;
-  }
-
-  private renderCorrectionForm(bill: OperatorBillDetail): TemplateResult {
-    const h = this.host;
-    const p = this.problems;
-    return html`<form part="correction-form" novalidate aria-labelledby="correction-heading" @submit=${this.correct}>
-      <h4 part="minor-heading" id="correction-heading">${h.m('correct')}</h4>
-      ${bill.state === 'approved' ? html`<p part="hint">${h.m('correctHint')}</p>` : nothing}
-      <div part="field-row">
-        <div part="field"><label part="label" for="correction-action">${h.m('correction.action')}</label>
-          <select part="input" id="correction-action" name="action">
-            <option value="add">${h.m('action.add')}</option><option value="subtract">${h.m('action.subtract')}</option>
-          </select></div>
-        <div part="field"><label part="label" for="correction-amount">${h.m('correction.amount', { currency: bill.currency })}</label>
-          <input part="input" id="correction-amount" name="amount" inputmode="decimal" autocomplete="off" required
-            aria-invalid=${p.amount ? 'true' : 'false'} aria-describedby=${p.amount ? 'correction-amount-error' : nothing} />
-          ${fieldError('correction-amount', p.amount)}</div>
-      </div>
-      <div part="field"><label part="label" for="correction-comment">${h.m('correction.comment')}</label>
-        <input part="input" id="correction-comment" name="comment" maxlength="500" autocomplete="off" required
-          aria-invalid=${p.comment ? 'true' : 'false'} aria-describedby=${p.comment ? 'correction-comment-error' : nothing} />
-        ${fieldError('correction-comment', p.comment)}</div>
-      ${p.correction ? html`<p part="error" role="alert">${p.correction}</p>` : nothing}
-      <div part="actions"><button part="button primary submit-correction" type="submit" ?disabled=${this.busy}>${h.m('correction.submit')}</button></div>
-    </form>`;
   }
 }

@@ -8,12 +8,13 @@ import type { KabinetClient } from '../../../../core/sdk/index.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
-import { formatAmount } from '../../internal/statistics/format.ts';
+import { moneyText } from '../../internal/billing/bill-format.ts';
+import { billingStyles } from '../../internal/billing/billing.styles.ts';
 import { billsConsoleMessages, type BillsConsoleKey } from './kb-bills-console.messages.ts';
 import { billsConsoleStyles } from './kb-bills-console.styles.ts';
 
 export abstract class BillsConsoleElement extends ConsoleElement {
-  static override styles = [...accountSectionStyles, billsConsoleStyles];
+  static override styles = [...accountSectionStyles, billingStyles, billsConsoleStyles];
 
   m(key: BillsConsoleKey, params?: MessageParams): string {
     return billsConsoleMessages(this.uiLocale, key, params);
@@ -37,7 +38,7 @@ export abstract class BillsConsoleElement extends ConsoleElement {
 
   /** An amount as plain text (for a sentence), "coin" after a crypto one. */
   plainMoney(amount: string, currency: string, coin: boolean): string {
-    return formatAmount(this.uiLocale, currency, amount) + (coin ? ` ${this.m('coin')}` : '');
+    return moneyText(this.uiLocale, amount, currency, coin);
   }
 
   abstract closePanel(): void;

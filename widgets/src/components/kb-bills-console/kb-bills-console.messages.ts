@@ -1,7 +1,9 @@
 /** Strings of `<kb-bills-console>`, English and Russian: the list, billing runs, a bill's panel, its actions and corrections. */
+import { billingWords } from '../../internal/billing/billing.messages.ts';
 import { defineMessages, type Message } from '../../internal/i18n.ts';
 
 const en = {
+  ...billingWords.en,
   'heading': 'Bills',
   'intro':
     'Bills are issued by the hourly billing run after each billing period of a plan closes. Check each pending bill: approving adds its amount to the partner’s balance; hold it to look closer, or cancel it.',
@@ -26,9 +28,7 @@ const en = {
   'ran': 'Billing run: {qualified} players qualified, {issued} bills issued, {priced} waiting bills priced.',
   'ranPartly':
     'Billing run stopped at its time limit: {qualified} players qualified, {issued} bills issued, {priced} waiting bills priced. Run it again to carry on.',
-  'count': { one: '{count} bill shown', other: '{count} bills shown' },
   'totals': 'Totals (cancelled bills left out)',
-  'totalLine': { one: 'to pay on {count} bill, issued {issued}', other: 'to pay on {count} bills, issued {issued}' },
   'empty':
     'No bills in these states and dates. Bills appear after a billing period closes and the billing run issues them.',
   'loadMore': 'Load more',
@@ -38,15 +38,6 @@ const en = {
   'col.plan': 'Plan',
   'col.toPay': 'To pay',
   'col.state': 'State',
-  'state.pending': 'Pending',
-  'state.approved': 'Approved',
-  'state.on_hold': 'On hold',
-  'state.cancelled': 'Cancelled',
-  'state.paid': 'Paid',
-  'coin': 'coin',
-  'notPriced': 'Not priced yet',
-  'waiting.exchange_rate': 'Waiting for the {currency} rate of {date}.',
-  'waiting.previous_bill': 'Waiting for the previous bill ({bill}) to be priced.',
   'close': 'Close',
   'billHeading': 'Bill {id}',
   'billFor': '{partner}: bill for {period}',
@@ -102,6 +93,7 @@ const en = {
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
+  ...billingWords.ru,
   'heading': 'Счета',
   'intro':
     'Счета выставляет ежечасный расчёт после закрытия каждого расчётного периода плана. Проверьте каждый счёт на проверке: одобрение зачисляет сумму на баланс партнёра; счёт можно приостановить для проверки или отменить.',
@@ -127,19 +119,7 @@ const ru: Record<keyof typeof en, Message> = {
     'Расчёт выполнен: квалифицировано игроков — {qualified}, выставлено счетов — {issued}, рассчитано ожидавших — {priced}.',
   'ranPartly':
     'Расчёт остановлен по лимиту времени: квалифицировано игроков — {qualified}, выставлено счетов — {issued}, рассчитано ожидавших — {priced}. Запустите его ещё раз, чтобы продолжить.',
-  'count': {
-    one: 'Показан {count} счёт',
-    few: 'Показано {count} счёта',
-    many: 'Показано {count} счетов',
-    other: 'Показано {count} счёта',
-  },
   'totals': 'Итого (без отменённых счетов)',
-  'totalLine': {
-    one: 'к выплате по {count} счёту, выставлено {issued}',
-    few: 'к выплате по {count} счетам, выставлено {issued}',
-    many: 'к выплате по {count} счетам, выставлено {issued}',
-    other: 'к выплате по {count} счёта, выставлено {issued}',
-  },
   'empty':
     'Нет счетов с такими статусами и датами. Счета появляются, когда закрывается расчётный период и их выставляет расчёт.',
   'loadMore': 'Показать ещё',
@@ -149,15 +129,6 @@ const ru: Record<keyof typeof en, Message> = {
   'col.plan': 'План',
   'col.toPay': 'К выплате',
   'col.state': 'Статус',
-  'state.pending': 'На проверке',
-  'state.approved': 'Одобрен',
-  'state.on_hold': 'Приостановлен',
-  'state.cancelled': 'Отменён',
-  'state.paid': 'Оплачен',
-  'coin': 'крипто',
-  'notPriced': 'Ещё не рассчитан',
-  'waiting.exchange_rate': 'Ждём курс {currency} на {date}.',
-  'waiting.previous_bill': 'Ждём расчёта предыдущего счёта ({bill}).',
   'close': 'Закрыть',
   'billHeading': 'Счёт {id}',
   'billFor': '{partner}: счёт за {period}',

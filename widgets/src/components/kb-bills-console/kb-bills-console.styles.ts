@@ -2,10 +2,6 @@
 import { css } from 'lit';
 
 export const billsConsoleStyles = css`
-  :host {
-    --_warning: var(--kb-color-warning, #8a5a00);
-    --_warning-bg: var(--kb-color-warning-bg, #fff4d6);
-  }
   /* Bill and correction ids are long and unbroken: they may break anywhere rather than widen a phone's page. */
   [part~='heading'], [part~='subheading'], code { overflow-wrap: anywhere; }
   [part~='toolbar'] { display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space); }
@@ -34,18 +30,6 @@ export const billsConsoleStyles = css`
   [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: break-word; }
   @container kb-table (max-width: 64rem) { [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: anywhere; } }
   [part~='bill-row-open'] > * { background: var(--_surface); }
-  [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
-  [part~='coin-badge'] {
-    display: inline-block; padding: 0 0.4em; border: 1px solid var(--_border); border-radius: 999px;
-    font-size: 0.8em; color: var(--_muted);
-  }
-  /* The amount keeps its line; its coin mark may go under it. */
-  [part~='not-priced'] { color: var(--_warning); }
-  [part~='state-badge'] {
-    display: inline-block; white-space: nowrap; padding: 0 0.5em; border-radius: 999px; border: 1px solid currentColor; font-size: 0.9em;
-  }
-  [part~='state-pending'], [part~='state-on_hold'] { color: var(--_warning); }
-  [part~='state-cancelled'] { color: var(--_muted); }
   [part~='bill-panel'] { border-color: var(--_primary); background: var(--_bg); }
   [part~='panel-header'] { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: var(--_space-2); }
   [part~='panel-header'] [part~='subheading'] { margin: 0; overflow-wrap: anywhere; }

@@ -8,19 +8,11 @@
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
-import { formatAmount } from '../../internal/statistics/format.ts';
-import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { BILL_STATES, billTotals } from '../../internal/billing/bill-format.ts';
 import { BillPanel } from './bill-panel.ts';
 import { BillsConsoleElement } from './bills-console-element.ts';
-import {
-  BILL_STATES,
-  money,
-  period,
-  stateBadge,
-  type OperatorBill,
-  type OperatorBillDetail,
-  type OperatorBillList,
-} from './bills-console-types.ts';
+import { renderBillsTable } from './bills-table.ts';
+import type { OperatorBill, OperatorBillDetail, OperatorBillList } from './bills-console-types.ts';
 
 type Named = { id: string; name: string };
 type Filters = { from?: string; to?: string; state?: string; partnerId?: string; brandId?: string; planId?: string };
@@ -248,66 +240,19 @@ export class KbBillsConsole extends BillsConsoleElement {
             <button part="button retry" type="button" @click=${() => this.fetchPage(false)}>${this.m('retry')}</button></div>`
         : html`<p part="status" role="status" aria-busy="true">${this.m('loading')}</p>`;
     }
-    return html`${this.renderTotals()}
+    return html`${billTotals(this.uiLocale, this.totals, { heading: this.m('totals') })}
       <p part="count" role="status">${rows.length ? this.m('count', { count: rows.length }) : nothing}</p>
       ${this.loadError ? html`<p part="error" role="alert">${this.loadError}</p>` : nothing}
-      ${rows.length === 0 ? html`<p part="empty">${this.m('empty')}</p>` : this.renderTable(rows)}
+      ${
+        rows.length === 0
+          ? html`<p part="empty">${this.m('empty')}</p>`
+          : renderBillsTable(this, rows, this.panel.billId, (billId) => this.openBill(billId))
+      }
       ${
         this.next
           ? html`<div part="actions"><button part="button load-more" type="button" ?disabled=${this.loading}
             @click=${() => this.fetchPage(true)}>${this.m('loadMore')}</button></div>`
           : nothing
       }`;
-  }
-
-  private renderTotals(): TemplateResult | typeof nothing {
-    const totals = this.totals.filter((t) => t.count > 0);
-    if (!totals.length) return nothing;
-    const locale = this.uiLocale;
-    return html`<section part="totals" aria-labelledby="bills-totals-heading">
-      <h3 part="subheading" id="bills-totals-heading">${this.m('totals')}</h3>
-      <ul part="total-list">${totals.map(
-        (
-          t,
-        ) => html`<li part="total" data-currency=${t.currency}><strong>${money(locale, t.toPay, t.currency, t.coin)}</strong>
-          ${this.m('totalLine', { count: t.count, issued: formatAmount(locale, t.currency, t.issued) + (t.coin ? ` ${this.m('coin')}` : '') })}</li>`,
-      )}</ul>
-    </section>`;
-  }
-
-  private renderTable(rows: OperatorBill[]): TemplateResult {
-    const locale = this.uiLocale;
-    const cols = columns({
-      bill: { label: this.m('col.bill'), primary: true },
-      partner: { label: this.m('col.partner') },
-      brand: { label: this.m('col.brand'), priority: 2 },
-      plan: { label: this.m('col.plan'), priority: 3 },
-      toPay: { label: this.m('col.toPay') },
-      state: { label: this.m('col.state') },
-    });
-    return html`<div part="table-wrap" ${scrollRegion(this.m('heading'))}>
-      <table part="bills">
-        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
-        <tbody>${rows.map(
-          (
-            b,
-          ) => html`<tr part=${b.id === this.panel.billId ? 'bill-row bill-row-open' : 'bill-row'} data-bill-id=${b.id}>
-          <th part="cell bill-id" scope="row" ${cell(cols.bill)}><button part="button open" type="button"
-            aria-expanded=${b.id === this.panel.billId ? 'true' : 'false'} aria-describedby=${`bill-code-${b.id}`}
-            @click=${() => this.openBill(b.id)}>${period(locale, b.period)}</button>
-            <code part="bill-code" id=${`bill-code-${b.id}`}>${b.id}</code></th>
-          <td part="cell bill-partner" ${cell(cols.partner)}>${b.partner.name ?? b.partner.id}</td>
-          <td part="cell bill-brand" ${cell(cols.brand)}>${b.brand.name ?? b.brand.id}</td>
-          <td part="cell bill-plan" ${cell(cols.plan)}>${b.plan.name ?? b.plan.id}</td>
-          <td part="cell bill-to-pay" ${cell(cols.toPay)}>${
-            b.waitingFor
-              ? html`<span part="not-priced">${this.m('notPriced')}</span>`
-              : money(locale, b.toPay, b.currency, b.coin)
-          }</td>
-          <td part="cell bill-state" ${cell(cols.state)}>${stateBadge(locale, b.state)}</td>
-        </tr>`,
-        )}</tbody>
-      </table>
-    </div>`;
   }
 }

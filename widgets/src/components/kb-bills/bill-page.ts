@@ -4,9 +4,10 @@
  * corrections. A render function; the section owns loading and the address.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { money, period, stateBadge, waitingWords } from '../../internal/billing/bill-format.ts';
 import type { Locale } from '../../internal/i18n.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
-import { money, period, stateBadge, waitingWords, type BillDetail } from './bill-format.ts';
+import type { BillDetail } from './bill-format.ts';
 import { billsMessages, type BillsKey } from './kb-bills.messages.ts';
 
 interface PageContext {

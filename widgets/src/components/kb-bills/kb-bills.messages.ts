@@ -1,7 +1,9 @@
 /** Strings of `<kb-bills>`, English and Russian: the list, its filters and totals, a bill's page and the empty state. */
+import { billingWords } from '../../internal/billing/billing.messages.ts';
 import { defineMessages, type Message } from '../../internal/i18n.ts';
 
 const en = {
+  ...billingWords.en,
   'heading': 'Bills',
   'intro':
     'A bill is what the program owes you for one billing period of a plan. An affiliate manager checks each new bill: once approved, its amount is added to your balance.',
@@ -15,23 +17,14 @@ const en = {
   'anyState': 'All states',
   'apply': 'Apply',
   'clearFilters': 'Clear filters',
-  'count': { one: '{count} bill shown', other: '{count} bills shown' },
   'totals': 'Totals',
   'totalsNote': 'Of the bills that match, cancelled ones left out.',
-  'totalLine': { one: 'to pay on {count} bill, issued {issued}', other: 'to pay on {count} bills, issued {issued}' },
   'col.bill': 'Bill for',
   'col.brand': 'Brand',
   'col.plan': 'Plan',
   'col.toPay': 'To pay',
   'col.state': 'State',
   'col.created': 'Created',
-  'state.pending': 'Pending',
-  'state.approved': 'Approved',
-  'state.on_hold': 'On hold',
-  'state.cancelled': 'Cancelled',
-  'state.paid': 'Paid',
-  'coin': 'coin',
-  'notPriced': 'Not priced yet',
   'empty': 'No bills yet.',
   'emptyHint':
     'Bills are issued after each billing period of your plan closes: the program’s hourly billing run issues them, and they show here for the affiliate manager to check.',
@@ -56,8 +49,6 @@ const en = {
   'source.direct': 'Your players',
   'source.sub_affiliates': 'Your sub-affiliates',
   'notProcessed': 'Not yet',
-  'waiting.exchange_rate': 'Waiting for the {currency} rate of {date}.',
-  'waiting.previous_bill': 'Waiting for the previous bill ({bill}) to be priced.',
   'waitingHint': 'The amounts show once it is priced: the hourly billing run prices it as soon as it can.',
   'stateHint.pending': 'An affiliate manager checks the bill before it is approved.',
   'stateHint.on_hold': 'The affiliate manager is looking into this bill in more detail.',
@@ -80,6 +71,7 @@ const en = {
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
+  ...billingWords.ru,
   'heading': 'Счета',
   'intro':
     'Счёт — это сумма, которую программа должна вам за один расчётный период плана. Менеджер партнёрской программы проверяет каждый новый счёт; после одобрения сумма зачисляется на ваш баланс.',
@@ -93,33 +85,14 @@ const ru: Record<keyof typeof en, Message> = {
   'anyState': 'Все статусы',
   'apply': 'Применить',
   'clearFilters': 'Сбросить фильтры',
-  'count': {
-    one: 'Показан {count} счёт',
-    few: 'Показано {count} счёта',
-    many: 'Показано {count} счетов',
-    other: 'Показано {count} счёта',
-  },
   'totals': 'Итого',
   'totalsNote': 'По подходящим счетам, без отменённых.',
-  'totalLine': {
-    one: 'к выплате по {count} счёту, выставлено {issued}',
-    few: 'к выплате по {count} счетам, выставлено {issued}',
-    many: 'к выплате по {count} счетам, выставлено {issued}',
-    other: 'к выплате по {count} счёта, выставлено {issued}',
-  },
   'col.bill': 'Счёт за',
   'col.brand': 'Бренд',
   'col.plan': 'План',
   'col.toPay': 'К выплате',
   'col.state': 'Статус',
   'col.created': 'Создан',
-  'state.pending': 'На проверке',
-  'state.approved': 'Одобрен',
-  'state.on_hold': 'Приостановлен',
-  'state.cancelled': 'Отменён',
-  'state.paid': 'Оплачен',
-  'coin': 'крипто',
-  'notPriced': 'Ещё не рассчитан',
   'empty': 'Счетов пока нет.',
   'emptyHint':
     'Счета выставляются после закрытия каждого расчётного периода вашего плана: их выставляет ежечасный расчёт программы, и они появляются здесь на проверку менеджеру.',
@@ -144,8 +117,6 @@ const ru: Record<keyof typeof en, Message> = {
   'source.direct': 'Ваши игроки',
   'source.sub_affiliates': 'Ваши субпартнёры',
   'notProcessed': 'Ещё нет',
-  'waiting.exchange_rate': 'Ждём курс {currency} на {date}.',
-  'waiting.previous_bill': 'Ждём расчёта предыдущего счёта ({bill}).',
   'waitingHint': 'Суммы появятся после расчёта: ежечасный расчёт посчитает счёт, как только сможет.',
   'stateHint.pending': 'Менеджер партнёрской программы проверяет счёт перед одобрением.',
   'stateHint.on_hold': 'Менеджер подробнее изучает этот счёт.',

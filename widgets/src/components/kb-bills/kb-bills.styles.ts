@@ -2,10 +2,6 @@
 import { css } from 'lit';
 
 export const billsStyles = css`
-  :host {
-    --_warning: var(--kb-color-warning, #8a5a00);
-    --_warning-bg: var(--kb-color-warning-bg, #fff4d6);
-  }
   /* Bill and correction ids are long and unbroken: they may break anywhere rather than widen a phone's page. */
   [part~='heading'], [part~='subheading'], code { overflow-wrap: anywhere; }
   [part~='filters'] {
@@ -33,20 +29,7 @@ export const billsStyles = css`
   [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: break-word; }
   @container kb-table (max-width: 48rem) { [part~='table-wrap'] [part~='bill-code'] { overflow-wrap: anywhere; } }
   [part~='fact-id'] { grid-column: 1 / -1; }
-  [part~='money'] { font-variant-numeric: tabular-nums; white-space: nowrap; }
-  [part~='coin-badge'] {
-    display: inline-block; padding: 0 0.4em; border: 1px solid var(--_border); border-radius: 999px;
-    font-size: 0.8em; color: var(--_muted); vertical-align: 0.1em;
-  }
-
   [part~='bill-created'] { white-space: nowrap; }
-  [part~='not-priced'] { color: var(--_warning); }
-  [part~='state-badge'] {
-    display: inline-block; white-space: nowrap; padding: 0 0.5em; border-radius: 999px;
-    border: 1px solid currentColor; font-size: 0.9em;
-  }
-  [part~='state-pending'], [part~='state-on_hold'] { color: var(--_warning); }
-  [part~='state-cancelled'] { color: var(--_muted); }
   [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }
   [part~='back'] { margin: 0 0 var(--_space); }
   [part~='waiting'] {

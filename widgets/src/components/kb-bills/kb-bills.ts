@@ -11,11 +11,12 @@ import { AccountSection } from '../../internal/account/account-section.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { dateRange, selectField } from '../../internal/campaign/campaign-fields.ts';
 import { formValues, type Catalog } from '../../internal/campaign/campaign-types.ts';
+import { BILL_STATES, billTotals, period, stateBadge, toPay } from '../../internal/billing/bill-format.ts';
+import { billingStyles } from '../../internal/billing/billing.styles.ts';
 import { PagedLog } from '../../internal/paged-log.ts';
-import { formatAmount } from '../../internal/statistics/format.ts';
 import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import { SectionAddress } from '../../internal/router.ts';
-import { BILL_STATES, money, period, stateBadge, type Bill, type BillDetail, type BillTotal } from './bill-format.ts';
+import type { Bill, BillDetail, BillTotal } from './bill-format.ts';
 import { renderBillPage } from './bill-page.ts';
 import { billsMessages, type BillsKey } from './kb-bills.messages.ts';
 import { billsStyles } from './kb-bills.styles.ts';
@@ -60,7 +61,7 @@ type Page = { kind: 'loading' } | { kind: 'ready'; bill: BillDetail } | { kind: 
  * @cssproperty --kb-focus-ring-color - Focus ring. @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbBills extends AccountSection {
-  static override styles = [accountSectionStyles, billsStyles];
+  static override styles = [accountSectionStyles, billingStyles, billsStyles];
   static override properties = {
     billId: { state: true },
     page: { state: true },
@@ -227,18 +228,8 @@ export class KbBills extends AccountSection {
 
   /** One line per currency; nothing while there is nothing to add up. */
   private renderTotals(): TemplateResult | typeof nothing {
-    const totals = this.totals.filter((t) => t.count > 0);
-    if (totals.length === 0 || !this.log.rows?.length) return nothing;
-    const locale = this.i18n.locale;
-    return html`<section part="totals" aria-labelledby="bills-totals-heading">
-      <h3 part="subheading" id="bills-totals-heading">${this.m('totals')}</h3>
-      <ul part="total-list">${totals.map((t) => {
-        const issued = formatAmount(locale, t.currency, t.issued) + (t.coin ? ` ${this.m('coin')}` : '');
-        return html`<li part="total" data-currency=${t.currency}><strong>${money(locale, t.toPay, t.currency, t.coin)}</strong>
-          ${this.m('totalLine', { count: t.count, issued })}</li>`;
-      })}</ul>
-      <p part="hint">${this.m('totalsNote')}</p>
-    </section>`;
+    if (!this.log.rows?.length) return nothing;
+    return billTotals(this.i18n.locale, this.totals, { heading: this.m('totals'), note: this.m('totalsNote') });
   }
 
   private renderTable(rows: Bill[]): TemplateResult {
@@ -262,11 +253,7 @@ export class KbBills extends AccountSection {
           </th>
           <td part="cell bill-brand" ${cell(cols.brand)}>${b.brand.name ?? b.brand.id}</td>
           <td part="cell bill-plan" ${cell(cols.plan)}>${b.plan.name ?? b.plan.id}</td>
-          <td part="cell bill-to-pay" ${cell(cols.toPay)}>${
-            b.waitingFor
-              ? html`<span part="not-priced">${this.m('notPriced')}</span>`
-              : money(locale, b.toPay, b.currency, b.coin)
-          }</td>
+          <td part="cell bill-to-pay" ${cell(cols.toPay)}>${toPay(locale, b)}</td>
           <td part="cell bill-state" ${cell(cols.state)}>${stateBadge(locale, b.state)}</td>
           <td part="cell bill-created" ${cell(cols.created)}>${this.i18n.formatDate(b.createdAt)}</td>
         </tr>`,
