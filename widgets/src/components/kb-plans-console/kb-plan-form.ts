@@ -1,29 +1,39 @@
 /**
  * `<kb-plan-form>`: creates a commission plan (name, default, terms) or, given a `plan`, saves new
- * terms for it as a version from "effective from". Inputs are named by their body path, so the
- * API's 422 (`body.terms.cpa.amounts.0.amount`) lands beside its input, worded in the UI language;
- * what names no input goes in the alert. Part of `<kb-plans-console>`, which sets its properties.
+ * terms for it as a version from "effective from". Every term the API takes is here but minimum
+ * wager and NGR: CPA amounts per currency and brand, CPL amounts per country, volume tiers and
+ * sub-affiliate levels. Inputs are named by their body path, so the API's 422
+ * (`body.terms.tiers.steps.1.minPlayers`) lands beside its input, worded in the UI language; what
+ * names no input goes in the alert. Part of `<kb-plans-console>`, which sets its properties.
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { alertMessage, fieldProblemMessage } from '../../internal/problem-messages.ts';
-import { fieldFor, formReader, hasUnshown, partsOf, termsFrom, today } from './plan-terms-draft.ts';
+import { checkbox, field, fieldId, money, type FieldKit } from './plan-fields.ts';
+import {
+  cpaAmounts,
+  cplAmounts,
+  rowsFrom,
+  stepKindsOf,
+  tiersEditor,
+  type RowsDraft,
+  type RowsHost,
+} from './plan-rows.ts';
+import { fieldFor, formReader, hasUnshown, partsOf, stepKinds, termsFrom, today } from './plan-terms-draft.ts';
 import { PlansConsoleElement } from './plans-console-element.ts';
 import type { PlansKey } from './kb-plans-console.messages.ts';
-import { MAX_LEVELS, TERMS_PARTS, type OperatorPlan, type PlanTerms, type TermsPart } from './plans-types.ts';
-
-const fieldId = (name: string) => `plan-${name.replace(/[^\w-]/g, '-')}`;
-type Option = [value: string, label: PlansKey];
-interface FieldOptions {
-  type?: string;
-  value?: string;
-  hint?: string;
-  options?: Option[];
-  inputmode?: string;
-}
+import {
+  MAX_LEVELS,
+  TERMS_PARTS,
+  type BrandSummary,
+  type OperatorPlan,
+  type PlanTerms,
+  type TermsPart,
+} from './plans-types.ts';
 
 /**
  * The plan form (inside `<kb-plans-console>`). Property `plan`: the plan to give new terms; null creates one.
+ * Property `brands`: the operator's brands, for the CPA amounts' brand picker.
  *
  * @event kb-plan-saved - `detail`: `{ plan, effectiveFrom }` (the server's plan; the date for a new version). Bubbles, composed.
  * @event kb-plan-form-cancel - The Cancel button was pressed. Bubbles and is composed.
@@ -35,7 +45,9 @@ export class KbPlanForm extends PlansConsoleElement {
   };
   static override properties = {
     plan: { attribute: false },
+    brands: { attribute: false },
     parts: { state: true },
+    rows: { state: true },
     busy: { state: true },
     error: { state: true },
     fieldErrors: { state: true },
@@ -43,7 +55,11 @@ export class KbPlanForm extends PlansConsoleElement {
 
   /** The plan to give new terms; null creates a plan. */
   declare plan: OperatorPlan | null;
+  /** The operator's brands (`GET /v1/brands`); empty when they could not load (then only "All brands"). */
+  declare brands: readonly BrandSummary[];
   declare private parts: Set<TermsPart>;
+  /** The lists' rows (CPA and CPL amounts, tier steps) and the tiers' basis and way of paying. */
+  declare private rows: RowsDraft;
   declare private busy: boolean;
   declare private error: string | null;
   declare private fieldErrors: Record<string, string>;
@@ -51,7 +67,9 @@ export class KbPlanForm extends PlansConsoleElement {
   constructor() {
     super();
     this.plan = null;
+    this.brands = [];
     this.parts = partsOf(null);
+    this.rows = rowsFrom(null);
     this.busy = false;
     this.error = null;
     this.fieldErrors = {};
@@ -65,6 +83,7 @@ export class KbPlanForm extends PlansConsoleElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('plan')) {
       this.parts = partsOf(this.base);
+      this.rows = rowsFrom(this.base);
       this.error = null;
       this.fieldErrors = {};
     }
@@ -82,7 +101,12 @@ export class KbPlanForm extends PlansConsoleElement {
     if (this.busy) return;
     const form = event.currentTarget as HTMLFormElement;
     const read = formReader(form);
-    const terms = termsFrom(read, this.parts, this.base);
+    const counts = {
+      cpa: this.rows.cpa.length,
+      cpl: this.rows.cpl.length,
+      steps: stepKindsOf(this.rows, stepKinds(this.parts)),
+    };
+    const terms = termsFrom(read, this.parts, counts, this.base);
     const plan = this.plan;
     const effectiveFrom = read.value('effectiveFrom');
     this.busy = true;
@@ -123,8 +147,8 @@ export class KbPlanForm extends PlansConsoleElement {
     }
     const byField: Record<string, string> = {};
     for (const problem of error.errors) {
-      const field = fieldFor(problem.path, fields);
-      if (field) byField[field] ??= fieldProblemMessage(this.uiLocale, problem);
+      const name = fieldFor(problem.path, fields);
+      if (name) byField[name] ??= fieldProblemMessage(this.uiLocale, problem);
     }
     this.fieldErrors = byField;
     const shown = (path: string) => fieldFor(path, fields) !== undefined;
@@ -140,92 +164,81 @@ export class KbPlanForm extends PlansConsoleElement {
     this.dispatchEvent(new CustomEvent('kb-plan-form-cancel', { bubbles: true, composed: true }));
   };
 
-  private field(name: string, label: string, o: FieldOptions = {}): TemplateResult {
-    const id = fieldId(name);
-    const message = this.fieldErrors[name];
-    const described = [o.hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ');
-    const common = { id, invalid: message ? 'true' : 'false', described: described || nothing };
-    const control = o.options
-      ? html`<select part="input select" id=${common.id} name=${name} aria-invalid=${common.invalid}
-          aria-describedby=${common.described}>${o.options.map(
-            ([value, key]) => html`<option value=${value} ?selected=${value === o.value}>${this.m(key)}</option>`,
-          )}</select>`
-      : html`<input part="input" id=${common.id} name=${name} type=${o.type ?? 'text'} .value=${o.value ?? ''}
-          autocomplete="off" inputmode=${o.inputmode ?? nothing} aria-invalid=${common.invalid}
-          aria-describedby=${common.described}>`;
-    return html`<div part="field" data-field=${name}>
-      <label part="label" for=${id}>${label}</label>${control}
-      ${o.hint ? html`<p part="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
-      ${message ? html`<p part="field-error" id=${`${id}-error`}>${message}</p>` : nothing}
-    </div>`;
+  /** What the field helpers read: the words and the problems by input name. */
+  private get kit(): FieldKit {
+    return { m: (key, params) => this.m(key, params), errors: this.fieldErrors };
   }
 
-  private checkbox(name: string, label: string, checked: boolean): TemplateResult {
-    const message = this.fieldErrors[name];
-    return html`<div part="field" data-field=${name}>
-      <label part="toggle"><input type="checkbox" id=${fieldId(name)} name=${name} .checked=${checked}> ${label}</label>
-      ${message ? html`<p part="field-error">${message}</p>` : nothing}
-    </div>`;
-  }
-
-  private money(path: string, amount = '', currency = ''): TemplateResult {
-    return html`${this.field(`${path}.amount`, this.m('amount'), { value: amount, inputmode: 'decimal' })}
-    ${this.field(`${path}.currency`, this.m('currency'), { value: currency || 'EUR', hint: this.m('currencyHint') })}`;
+  /** What the lists' editors read and call (plan-rows.ts). */
+  private get rowsHost(): RowsHost {
+    return {
+      ...this.kit,
+      changed: (renumbered) => {
+        if (renumbered) this.fieldErrors = {};
+        this.requestUpdate();
+      },
+      currencyOf: (name) =>
+        this.renderRoot
+          .querySelector<HTMLInputElement>(`#${fieldId(name)}`)
+          ?.value.trim()
+          .toUpperCase() ?? '',
+    };
   }
 
   private partFields(part: TermsPart, t: PlanTerms | null): TemplateResult {
+    const k = this.kit;
     const q = t?.cpa?.qualification;
     const number = (name: string, key: PlansKey, value?: number) =>
-      this.field(name, this.m(key), { value: value === undefined ? '' : String(value), inputmode: 'numeric' });
+      field(k, name, this.m(key), { value: value === undefined ? '' : String(value), inputmode: 'numeric' });
     switch (part) {
       case 'cpa':
-        return html`<div part="field-row">${this.money('terms.cpa.amounts.0', t?.cpa?.amounts[0]?.amount, t?.cpa?.amounts[0]?.currency)}
-            ${this.field('terms.cpa.amounts.0.brandId', this.m('brandId'), { value: t?.cpa?.amounts[0]?.brandId ?? '' })}</div>
+        return html`${cpaAmounts(this.rowsHost, this.rows, this.brands)}
           <p part="label qualification">${this.m('qualification')}</p>
           <div part="field-row">
-            ${this.field('terms.cpa.qualification.minFirstDeposit.0.amount', this.m('minFirstDeposit'), {
-              value: q?.minFirstDeposit?.[0]?.amount ?? '',
-              inputmode: 'decimal',
-            })}
-            ${this.field('terms.cpa.qualification.minFirstDeposit.0.currency', this.m('currency'), {
-              value: q?.minFirstDeposit?.[0]?.currency ?? 'EUR',
-            })}
+            ${money(k, 'terms.cpa.qualification.minFirstDeposit.0', q?.minFirstDeposit?.[0], this.m('minFirstDeposit'))}
             ${number('terms.cpa.qualification.minDeposits', 'minDeposits', q?.minDeposits)}
             ${number('terms.cpa.qualification.withinDays', 'withinDays', q?.withinDays)}
-            ${this.field('terms.cpa.qualification.countries', this.m('countries'), {
-              value: q?.countries?.join(', ') ?? '',
-            })}
+            ${field(k, 'terms.cpa.qualification.countries', this.m('countries'), { value: q?.countries?.join(', ') ?? '' })}
           </div>`;
       case 'revshare':
         return html`<div part="field-row">
-            ${this.field('terms.revshare.percent', this.m('percent'), {
-              value: t?.revshare?.percent ?? '',
-              inputmode: 'decimal',
-            })}
+            ${field(k, 'terms.revshare.percent', this.m('percent'), { value: t?.revshare?.percent ?? '', inputmode: 'decimal' })}
           </div>
-          ${this.checkbox(
-            'terms.revshare.negativeCarryOver',
-            this.m('negativeCarryOver'),
-            t?.revshare?.negativeCarryOver ?? false,
-          )}`;
+          ${checkbox(k, 'terms.revshare.negativeCarryOver', this.m('negativeCarryOver'), t?.revshare?.negativeCarryOver ?? false)}`;
       case 'cpl':
-        return html`<div part="field-row">${this.field('terms.cpl.per', this.m('cplPer'), {
+        return html`<div part="field-row">${field(k, 'terms.cpl.per', this.m('cplPer'), {
           value: t?.cpl?.per ?? 'registration',
           options: [
-            ['lead', 'per.lead'],
-            ['registration', 'per.registration'],
+            ['lead', this.m('per.lead')],
+            ['registration', this.m('per.registration')],
           ],
-        })}${this.money('terms.cpl.amounts.0', t?.cpl?.amounts[0]?.amount, t?.cpl?.amounts[0]?.currency)}</div>`;
+        })}</div>
+          ${cplAmounts(this.rowsHost, this.rows)}`;
+      case 'tiers':
+        return tiersEditor(this.rowsHost, this.rows, stepKinds(this.parts));
       case 'subAffiliate':
         return html`<p part="hint">${this.m('levelsHint')}</p><div part="field-row">${Array.from(
           { length: MAX_LEVELS },
           (_, i) =>
-            this.field(`terms.subAffiliate.levels.${i}`, this.m('level', { level: i + 1 }), {
+            field(k, `terms.subAffiliate.levels.${i}`, this.m('level', { level: i + 1 }), {
               value: t?.subAffiliate?.levels[i] ?? '',
               inputmode: 'decimal',
             }),
         )}</div>`;
     }
+  }
+
+  /** One part's fieldset: its switch, and its fields while on. Tiers need CPA or RevShare to raise. */
+  private renderPart(part: TermsPart, t: PlanTerms | null): TemplateResult {
+    const blocked = part === 'tiers' && stepKinds(this.parts).length === 0;
+    const on = this.parts.has(part) && !blocked;
+    return html`<fieldset part="terms-part" data-part=${part}>
+      <legend><label part="toggle"><input type="checkbox" data-toggle=${part} .checked=${on} ?disabled=${blocked}
+        aria-describedby=${blocked ? 'plan-tiers-need' : nothing}
+        @change=${(e: Event) => this.toggle(part, (e.target as HTMLInputElement).checked)}> ${this.m(`part.${part}`)}</label></legend>
+      ${blocked ? html`<p part="hint" id="plan-tiers-need">${this.m('tiersNeed')}</p>` : nothing}
+      ${on ? this.partFields(part, t) : nothing}
+    </fieldset>`;
   }
 
   protected override render(): TemplateResult {
@@ -237,28 +250,18 @@ export class KbPlanForm extends PlansConsoleElement {
       <div part="error" role="alert">${this.error ?? nothing}</div>
       ${
         plan
-          ? this.field('effectiveFrom', this.m('form.effectiveFrom'), {
+          ? field(this.kit, 'effectiveFrom', this.m('form.effectiveFrom'), {
               type: 'date',
               value: today(),
               hint: this.m('form.effectiveHint'),
             })
-          : html`${this.field('name', this.m('form.name'))}${this.checkbox('isDefault', this.m('form.isDefault'), false)}`
+          : html`${field(this.kit, 'name', this.m('form.name'))}${checkbox(this.kit, 'isDefault', this.m('form.isDefault'), false)}`
       }
-      ${this.field('terms.billingPeriod', this.m('form.billingPeriod'), {
+      ${field(this.kit, 'terms.billingPeriod', this.m('form.billingPeriod'), {
         value: t?.billingPeriod ?? 'monthly',
-        options: [
-          ['daily', 'period.daily'],
-          ['weekly', 'period.weekly'],
-          ['monthly', 'period.monthly'],
-        ],
+        options: (['daily', 'weekly', 'monthly'] as const).map((p) => [p, this.m(`period.${p}`)] as const),
       })}
-      ${TERMS_PARTS.map(
-        (part) => html`<fieldset part="terms-part" data-part=${part}>
-          <legend><label part="toggle"><input type="checkbox" data-toggle=${part} .checked=${this.parts.has(part)}
-            @change=${(e: Event) => this.toggle(part, (e.target as HTMLInputElement).checked)}> ${this.m(`part.${part}`)}</label></legend>
-          ${this.parts.has(part) ? this.partFields(part, t) : nothing}
-        </fieldset>`,
-      )}
+      ${TERMS_PARTS.map((part) => this.renderPart(part, t))}
       ${plan && hasUnshown(t) ? html`<p part="hint">${this.m('kept')}</p>` : nothing}
       <div part="actions">
         <button part="primary submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>

@@ -24,6 +24,11 @@ define('kb-plan-form', KbPlanForm);
 const BASE = `${API}/admin/kabinet`;
 const PLANS = '/admin/kabinet/v1/plans';
 const PARTNERS = '/admin/kabinet/v1/partners';
+const BRANDS = '/admin/kabinet/v1/brands';
+const BRAND_LIST = [
+  { id: 'brd_lucky', name: 'Lucky Spin', currency: 'EUR' },
+  { id: 'brd_north', name: 'Northwind Bet', currency: 'USD' },
+];
 const words = (en: string[], ru: string[]) => ({ en, ru });
 
 const HYBRID: OperatorPlan = {
@@ -78,6 +83,7 @@ function fakePlansApi(route: Route = () => undefined): ApiMock {
     if (answer) return answer;
     if (request.method === 'GET' && request.path === PLANS) return json({ data: [HYBRID, INDIVIDUAL] });
     if (request.method === 'GET' && request.path === PARTNERS) return json({ data: PARTNER_LIST });
+    if (request.method === 'GET' && request.path === BRANDS) return json({ data: BRAND_LIST });
     return undefined;
   });
 }
@@ -107,6 +113,14 @@ async function toggle(form: HTMLElement & { updateComplete: Promise<unknown> }, 
   await form.updateComplete;
 }
 const submit = (form: Element) => $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+async function press(form: HTMLElement & { updateComplete: Promise<unknown> }, selector: string) {
+  $in<HTMLButtonElement>(form, selector).click();
+  await form.updateComplete;
+}
+async function choose(form: HTMLElement & { updateComplete: Promise<unknown> }, name: string, value: string) {
+  fill(input<HTMLSelectElement>(form, name), value);
+  await form.updateComplete;
+}
 async function sent(api: ApiMock, route: string) {
   for (let i = 0; i < 100 && !api.sent(route).length; i++) await new Promise((r) => setTimeout(r, 10));
   return api.sent(route)[0]!;
@@ -207,6 +221,186 @@ describe('<kb-plans-console>', () => {
     expect(input(form, 'terms.cpa.amounts.0.amount').getAttribute('aria-invalid')).to.equal('true');
     expect(query(form, '#plan-terms-cpa-qualification-countries-error')).to.not.equal(null);
     expect($in(form, '[part~="error"]').textContent).to.equal('terms.tiers: Не больше 3.');
+  });
+
+  it('creates a hybrid plan with two CPA amounts (one for a picked brand) and volume tiers: exactly the API’s terms', async () => {
+    const created = { ...HYBRID, id: 'pln_tiers', name: 'Tiered', isDefault: false, scheduled: [] };
+    const api = stub(fakePlansApi((r) => (r.method === 'POST' && r.path === PLANS ? json(created, 201) : undefined)));
+    const el = await mounted();
+    expect(api.sent(`GET ${BRANDS}`).length, 'the brand picker’s list through api-base').to.equal(1);
+    const form = await openForm(el, '[part~="create"]');
+    fill(input(form, 'name'), 'Tiered');
+    expect([...input<HTMLSelectElement>(form, 'terms.cpa.amounts.0.brandId').options].map((o) => o.text)).to.deep.equal(
+      ['All brands', 'Lucky Spin', 'Northwind Bet'],
+    );
+    expect(query(form, '[data-list="cpa"] [part~="remove-row"]'), 'one row: nothing to remove').to.equal(null);
+    fill(input(form, 'terms.cpa.amounts.0.amount'), '150');
+    fill(input(form, 'terms.cpa.amounts.0.currency'), 'usd');
+    await press(form, '[data-add="cpa"]');
+    expect(input(form, 'terms.cpa.amounts.1.currency').value, 'a new row takes the currency above').to.equal('USD');
+    fill(input(form, 'terms.cpa.amounts.1.amount'), '200.50');
+    await choose(form, 'terms.cpa.amounts.1.brandId', 'brd_north');
+    // A third row, removed again: the rows above keep what was typed.
+    await press(form, '[data-add="cpa"]');
+    fill(input(form, 'terms.cpa.amounts.2.amount'), '999');
+    await press(form, '[data-list="cpa"] [part~="row"]:nth-child(3) [part~="remove-row"]');
+    expect(query(form, '[name="terms.cpa.amounts.2.amount"]')).to.equal(null);
+
+    const tiersSwitch = $in<HTMLInputElement>(form, '[data-toggle="tiers"]');
+    expect(tiersSwitch.disabled, 'CPA is on: tiers can raise it').to.equal(false);
+    await toggle(form, 'tiers');
+    expect(query(form, '[name="terms.tiers.steps.0.kind"]'), 'CPA alone: steps pay CPA, no choice').to.equal(null);
+    await toggle(form, 'revshare');
+    fill(input(form, 'terms.revshare.percent'), '25');
+    expect(
+      [...input<HTMLSelectElement>(form, 'terms.tiers.steps.0.kind').options].map((o) => o.value),
+      'with RevShare too, a step may pay either',
+    ).to.deep.equal(['cpa', 'percent']);
+    await choose(form, 'terms.tiers.pays', 'above_threshold');
+    fill(input(form, 'terms.tiers.steps.0.minPlayers'), '10');
+    fill(input(form, 'terms.tiers.steps.0.cpa.amount'), '180');
+    fill(input(form, 'terms.tiers.steps.0.cpa.currency'), 'usd');
+    await press(form, '[data-add="steps"]');
+    fill(input(form, 'terms.tiers.steps.1.minPlayers'), '25');
+    await choose(form, 'terms.tiers.steps.1.kind', 'percent');
+    fill(input(form, 'terms.tiers.steps.1.percent'), '35');
+    submit(form);
+    const request = await sent(api, `POST ${PLANS}`);
+    expect(request.body).to.deep.equal({
+      name: 'Tiered',
+      isDefault: false,
+      terms: {
+        billingPeriod: 'monthly',
+        cpa: {
+          amounts: [
+            { amount: '150', currency: 'USD' },
+            { amount: '200.50', currency: 'USD', brandId: 'brd_north' },
+          ],
+        },
+        revshare: { percent: '25', negativeCarryOver: false },
+        tiers: {
+          basis: 'qualified_players',
+          pays: 'above_threshold',
+          steps: [
+            { minPlayers: 10, cpa: { amount: '180', currency: 'USD' } },
+            { minPlayers: 25, percent: '35' },
+          ],
+        },
+      },
+    });
+  });
+
+  it('creates a CPL plan with an amount for one country and one for every other; NGR tiers need CPA or RevShare', async () => {
+    const api = stub(
+      fakePlansApi((r) =>
+        r.method === 'POST' && r.path === PLANS ? json({ ...HYBRID, id: 'pln_cpl' }, 201) : undefined,
+      ),
+    );
+    const el = await mounted('ru');
+    const form = await openForm(el, '[part~="create"]');
+    fill(input(form, 'name'), 'Leads');
+    await toggle(form, 'cpa');
+    await toggle(form, 'cpl');
+    const tiersSwitch = $in<HTMLInputElement>(form, '[data-toggle="tiers"]');
+    expect(tiersSwitch.disabled, 'CPL alone: nothing for tiers to raise').to.equal(true);
+    expect($in(form, '#plan-tiers-need').textContent).to.contain('сначала включите CPA или RevShare');
+    await choose(form, 'terms.cpl.per', 'lead');
+    fill(input(form, 'terms.cpl.amounts.0.amount'), '7.50');
+    fill(input(form, 'terms.cpl.amounts.0.country'), 'de');
+    await press(form, '[data-add="cpl"]');
+    expect(input(form, 'terms.cpl.amounts.1.country').placeholder).to.equal('Все остальные страны');
+    fill(input(form, 'terms.cpl.amounts.1.amount'), '3');
+    submit(form);
+    expect((await sent(api, `POST ${PLANS}`)).body).to.deep.equal({
+      name: 'Leads',
+      isDefault: false,
+      terms: {
+        billingPeriod: 'monthly',
+        cpl: {
+          per: 'lead',
+          amounts: [
+            { amount: '7.50', currency: 'EUR', country: 'DE' },
+            { amount: '3', currency: 'EUR' },
+          ],
+        },
+      },
+    });
+  });
+
+  it('a 422 on a tier step lands on that step’s field; a step named as a whole, on its first input', async () => {
+    stub(
+      fakePlansApi((r) =>
+        r.method === 'POST'
+          ? problem(422, 'validation_failed', 'bad', [
+              {
+                path: 'body.terms.tiers.steps.1.minNgr',
+                reason: 'invalid_value',
+                message: 'steps go up: each threshold above the one before',
+              },
+              { path: 'body.terms.tiers.steps.0.percent', reason: 'too_big', params: { maximum: 100 }, message: 'big' },
+            ])
+          : undefined,
+      ),
+    );
+    const el = await mounted();
+    const form = await openForm(el, '[part~="create"]');
+    fill(input(form, 'name'), 'NGR tiers');
+    await toggle(form, 'cpa');
+    await toggle(form, 'revshare');
+    fill(input(form, 'terms.revshare.percent'), '25');
+    await toggle(form, 'tiers');
+    await choose(form, 'terms.tiers.basis', 'ngr');
+    expect(query(form, '[name="terms.tiers.steps.0.minPlayers"]'), 'NGR basis: an NGR threshold').to.equal(null);
+    fill(input(form, 'terms.tiers.steps.0.minNgr.amount'), '5000');
+    fill(input(form, 'terms.tiers.steps.0.percent'), '300');
+    await press(form, '[data-add="steps"]');
+    fill(input(form, 'terms.tiers.steps.1.minNgr.amount'), '4000');
+    fill(input(form, 'terms.tiers.steps.1.percent'), '40');
+    submit(form);
+    const error = await find(form, '#plan-terms-tiers-steps-1-minNgr-amount-error');
+    expect(error.textContent).to.not.equal('');
+    expect(input(form, 'terms.tiers.steps.1.minNgr.amount').getAttribute('aria-invalid')).to.equal('true');
+    expect($in(form, '#plan-terms-tiers-steps-0-percent-error').textContent).to.equal('Must be at most 100.');
+    expect($in(form, '[part~="error"]').textContent).to.equal('Check the highlighted fields.');
+    await form.updateComplete;
+    expect(form.shadowRoot!.activeElement?.getAttribute('name'), 'the first problem is focused').to.equal(
+      'terms.tiers.steps.0.percent',
+    );
+  });
+
+  it('a new version starts from the plan’s tiers, amounts and brands and sends them back as they were', async () => {
+    const terms = {
+      billingPeriod: 'monthly' as const,
+      cpa: {
+        amounts: [
+          { amount: '100.00', currency: 'EUR' },
+          { amount: '150.00', currency: 'EUR', brandId: 'brd_gone' },
+        ],
+      },
+      tiers: {
+        basis: 'ngr' as const,
+        pays: 'whole_period' as const,
+        steps: [{ minNgr: { amount: '1000.00', currency: 'EUR' }, cpa: { amount: '120.00', currency: 'EUR' } }],
+      },
+    };
+    const tiered: OperatorPlan = { ...INDIVIDUAL, id: 'pln_t', current: { ...HYBRID.current!, terms }, scheduled: [] };
+    const api = stub(
+      fakePlansApi((r) =>
+        r.method === 'GET' && r.path === PLANS
+          ? json({ data: [tiered] })
+          : r.method === 'PATCH'
+            ? json(tiered)
+            : undefined,
+      ),
+    );
+    const el = await mounted();
+    const form = await openForm(el, '[data-plan="pln_t"] [part~="new-version"]');
+    const brand = input<HTMLSelectElement>(form, 'terms.cpa.amounts.1.brandId');
+    expect(brand.value, 'a brand the list lacks is kept by its id').to.equal('brd_gone');
+    expect(input<HTMLSelectElement>(form, 'terms.tiers.basis').value).to.equal('ngr');
+    fill(input(form, 'effectiveFrom'), '2027-03-01');
+    submit(form);
+    expect((await sent(api, `PATCH ${PLANS}/pln_t`)).body).to.deep.equal({ effectiveFrom: '2027-03-01', terms });
   });
 
   it('saves new terms as a version from “effective from”, starting from the plan’s newest terms', async () => {

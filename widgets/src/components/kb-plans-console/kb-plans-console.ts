@@ -3,13 +3,14 @@
  * is the default, its terms in words (today's and each scheduled version from its date); a form to
  * create a plan and one to give a plan new terms from a date (`<kb-plan-form>`); and offering a plan
  * to one partner or stopping it. Calls go through the operator's own backend (`api-base` forwards
- * `/v1/plans…` and `GET /v1/partners` with the secret key added).
+ * `/v1/plans…` and reads `GET /v1/partners` and `GET /v1/brands`, the CPA amounts' brand picker,
+ * with the secret key added).
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
 import { localDateWords, renderPlanTerms } from '../../internal/campaign/plan-terms.ts';
 import { PlansConsoleElement } from './plans-console-element.ts';
-import type { OperatorPlan, PartnerSummary } from './plans-types.ts';
+import type { BrandSummary, OperatorPlan, PartnerSummary } from './plans-types.ts';
 
 interface Saved {
   plan: OperatorPlan;
@@ -32,6 +33,7 @@ interface AssignNote {
  * @csspart plan-list, plan, plan-name, badges, badge, terms-lines, term, scheduled, scheduled-from, hint - A plan and its terms in words.
  * @csspart actions, new-version, assign, field, label, input, select, assign-button, unassign-button - A plan's actions.
  * @csspart plan-form, subheading, terms-part, toggle, field-row, field-error, submit, cancel - The form (in `<kb-plan-form>`).
+ * @csspart rows, row, row-label, add-row, remove-row - Its lists: CPA and CPL amounts, tier steps.
  *
  * @cssproperty --kb-color-text, --kb-color-text-muted, --kb-color-border, --kb-color-surface, --kb-color-bg - Text and surfaces.
  * @cssproperty --kb-color-link, --kb-color-primary, --kb-color-on-primary, --kb-color-danger, --kb-color-danger-bg - Accents and errors.
@@ -43,6 +45,7 @@ export class KbPlansConsole extends PlansConsoleElement {
     ...PlansConsoleElement.properties,
     plans: { state: true },
     partners: { state: true },
+    brands: { state: true },
     loadError: { state: true },
     editing: { state: true },
     notice: { state: true },
@@ -51,6 +54,8 @@ export class KbPlansConsole extends PlansConsoleElement {
 
   declare private plans: OperatorPlan[] | null;
   declare private partners: PartnerSummary[];
+  /** The operator's brands for the form's brand picker; empty when they could not load (then "All brands" only). */
+  declare private brands: BrandSummary[];
   declare private loadError: string | null;
   /** 'new' while creating; a plan id while giving it new terms. */
   declare private editing: string | null;
@@ -62,6 +67,7 @@ export class KbPlansConsole extends PlansConsoleElement {
     super();
     this.plans = null;
     this.partners = [];
+    this.brands = [];
     this.loadError = null;
     this.editing = null;
     this.notice = null;
@@ -79,6 +85,10 @@ export class KbPlansConsole extends PlansConsoleElement {
   private async load(): Promise<void> {
     this.plans = null;
     this.loadError = null;
+    void expectOk(this.api.client.v1.brands.$get()).then(
+      (r) => (this.brands = r.data.map(({ id, name }) => ({ id, name }))),
+      () => (this.brands = []),
+    );
     try {
       const [plans, partners] = await Promise.all([
         expectOk(this.api.client.v1.plans.$get({ query: {} })),
@@ -157,7 +167,7 @@ export class KbPlansConsole extends PlansConsoleElement {
       ${renderPlanTerms({ ...plan, individual: false }, locale)}
       <div part="actions"><button part="button new-version" type="button" aria-expanded=${editing ? 'true' : 'false'}
         aria-label=${this.m('newVersionLabel', { name: plan.name })} @click=${() => this.open(plan.id)}>${this.m('newVersion')}</button></div>
-      ${editing ? html`<kb-plan-form api-base=${this.apiBase} locale=${locale} .plan=${plan}></kb-plan-form>` : nothing}
+      ${editing ? html`<kb-plan-form api-base=${this.apiBase} locale=${locale} .plan=${plan} .brands=${this.brands}></kb-plan-form>` : nothing}
       ${plan.isDefault ? html`<p part="hint">${this.m('partners.hint')}</p>` : this.renderAssign(plan)}
       ${note ? html`<p part=${note.ok ? 'status assign-status' : 'field-error assign-error'} role=${note.ok ? 'status' : 'alert'}>${note.text}</p>` : nothing}
     </li>`;
@@ -195,7 +205,7 @@ export class KbPlansConsole extends PlansConsoleElement {
         <p part="status" role="status">${this.notice ?? nothing}</p>
         <div part="actions"><button part="primary create" type="button" aria-expanded=${this.editing === 'new' ? 'true' : 'false'}
           @click=${() => this.open('new')}>${this.m('create')}</button></div>
-        ${this.editing === 'new' ? html`<kb-plan-form api-base=${this.apiBase} locale=${this.uiLocale}></kb-plan-form>` : nothing}
+        ${this.editing === 'new' ? html`<kb-plan-form api-base=${this.apiBase} locale=${this.uiLocale} .brands=${this.brands}></kb-plan-form>` : nothing}
         ${
           this.plans.length
             ? html`<ul part="plan-list">${this.plans.map((plan) => this.renderPlan(plan))}</ul>`

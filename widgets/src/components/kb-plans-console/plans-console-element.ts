@@ -40,6 +40,15 @@ export abstract class PlansConsoleElement extends ConsoleElement {
         border: 1px solid var(--_border); border-radius: var(--_radius); min-width: 0;
       }
       [part~='terms-part'] legend { padding: 0 var(--_space-1); }
+      [part~='terms-part'] > [part~='hint'] { margin: 0; }
+      [part~='rows'] { display: grid; gap: var(--_space-2); margin: 0; padding: 0; list-style: none; }
+      [part~='row'] {
+        display: grid; gap: var(--_space-2); min-width: 0; padding: var(--_space-2);
+        border: 1px solid var(--_border); border-radius: var(--_radius-small); background: var(--_surface);
+      }
+      [part~='row-label'] { margin: 0; font-weight: 600; }
+      [part~='remove-row'] { justify-self: start; }
+      [part~='rows'] + [part~='actions'] { margin: 0; }
       [part~='field-row'] { display: grid; gap: var(--_space-2); grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); align-items: start; }
       /* A select is as wide as its longest option (a partner's name) unless told otherwise. */
       input, select { max-width: 100%; box-sizing: border-box; }
