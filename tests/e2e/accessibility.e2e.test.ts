@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { accountButton, launchChromium } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -96,6 +96,11 @@ async function auditSignedIn(page: Page, label: string): Promise<Finding[]> {
     for (let i = 0; i < count; i++) {
       await openMenuIfNarrow(page);
       const link = links.nth(i);
+      // Account pages sit in the account menu on a wide portal: open it (its own screen is audited too).
+      if (!(await link.isVisible())) {
+        await accountButton(page).click();
+        findings.push(...(await audit(page, `${label} ${theme} account menu`)));
+      }
       const name = ((await link.textContent()) ?? `#${i}`).trim();
       await link.click();
       await settle(page);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS } from '../../demo/seed.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { accountButton, launchChromium, pickAccountEntry } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 
 const lucky = DEMO_OPERATORS[0]!;
@@ -91,14 +91,14 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     );
     const page = await hostedPage();
     await signIn(page, email, password);
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await expect.poll(() => accountButton(page).count()).toBe(1);
     await page.close();
   });
 
   it('enrols 2FA with the shown key; the next sign-in asks for the code', async () => {
     const page = await hostedPage();
     await signIn(page, email, password);
-    await page.getByRole('button', { name: 'Security', exact: true }).click();
+    await pickAccountEntry(page, 'Security');
     await page.getByRole('button', { name: 'Enable 2FA' }).click();
     const key = page.locator('kb-security').locator('[part~="secret"]');
     await expect.poll(() => key.count()).toBe(1);
@@ -106,13 +106,13 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('6-digit code from your authenticator app').fill(await generate({ secret: totpSecret }));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await expect.poll(() => page.getByText('Save your recovery codes').count()).toBe(1);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await pickAccountEntry(page, 'Sign out');
     await signIn(page, email, password);
     await page
       .getByLabel('Verification code')
       .fill(await generate({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await page.getByRole('button', { name: 'Verify and sign in' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await expect.poll(() => accountButton(page).count()).toBe(1);
     await page.close();
   });
 
@@ -127,31 +127,34 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Unlock my account' }).click();
     await expect.poll(() => page.getByText(/unlocked/i).count()).toBeGreaterThan(0);
     await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await expect.poll(() => accountButton(page).count()).toBe(1);
     await page.close();
   });
 
   it('invites a team member who sets a password from the link and signs in; the events log shows it all', async () => {
     const page = await hostedPage();
     await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
-    await page.getByRole('button', { name: 'Team', exact: true }).click();
+    await pickAccountEntry(page, 'Team');
     const invite = page.locator('kb-team').locator('form[part~="invite-form"]');
     await invite.getByLabel('Email').fill('new.analyst@slothuntersmedia.example');
     await invite.getByLabel('Name').fill('New Analyst');
     await invite.getByLabel('Role').selectOption('analyst');
     await invite.getByRole('button', { name: 'Invite member' }).click();
     await expect.poll(() => page.getByText('new.analyst@slothuntersmedia.example').count()).toBeGreaterThan(0);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await pickAccountEntry(page, 'Sign out');
     await openMailedLink(page, 'new.analyst@slothuntersmedia.example', 'invite');
     await page.getByLabel('New password', { exact: true }).fill('analyst-chooses-this-1');
     await page.getByLabel('Repeat the new password').fill('analyst-chooses-this-1');
     await page.getByRole('button', { name: 'Save the password' }).click();
     await signIn(page, 'new.analyst@slothuntersmedia.example', 'analyst-chooses-this-1');
-    await expect.poll(() => page.getByRole('button', { name: 'Sign out' }).count()).toBe(1);
+    await expect.poll(() => accountButton(page).count()).toBe(1);
+    // An analyst's account menu has no Team.
+    await accountButton(page).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Profile', exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Team', exact: true }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await pickAccountEntry(page, 'Sign out');
     await signIn(page, lucky.signInEmail, 'kabinet-demo-2026');
-    await page.getByRole('button', { name: 'Activity', exact: true }).click();
+    await pickAccountEntry(page, 'Activity');
     const log = page.locator('kb-activity');
     for (const label of [/Member invited/i, /locked/i, /unlocked/i, /Signed in/i]) {
       await expect.poll(() => log.getByText(label).count()).toBeGreaterThan(0);
@@ -162,8 +165,8 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
   it("opens the embedded partner area from the operator's own page without a second login", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.baseUrl}/embedded/`);
-    await expect.poll(() => page.getByRole('button', { name: 'Profile', exact: true }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Profile', exact: true }).click();
+    await expect.poll(() => accountButton(page).count()).toBe(1);
+    await pickAccountEntry(page, 'Profile');
     await expect.poll(() => page.locator('kb-profile').getByText(lucky.signInEmail).count()).toBeGreaterThan(0);
     // The embed session was minted with the postbacks component: the seeded postbacks show.
     await page.getByRole('button', { name: 'Postbacks', exact: true }).click();

@@ -21,3 +21,21 @@ export function launchChromium(): Promise<Browser> {
     ],
   });
 }
+
+type Scope = Pick<import('playwright-core').Page, 'locator' | 'getByRole'>;
+
+/** The signed-in account button in the portal's header (its menu holds the account pages and Sign out). */
+export const accountButton = (page: Scope) => page.locator('kb-portal [part~="account-button"]');
+
+/**
+ * Clicks an entry of the portal's account menu (Profile, Security, Team, Activity, Sign out) on a
+ * wide portal, opening the menu first when it is closed.
+ */
+export async function pickAccountEntry(page: Scope, name: string): Promise<void> {
+  const entry = page.getByRole('button', { name, exact: true });
+  if ((await entry.count()) === 0 || !(await entry.first().isVisible())) {
+    const button = accountButton(page);
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  }
+  await entry.first().click();
+}
