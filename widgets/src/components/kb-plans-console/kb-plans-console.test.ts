@@ -118,7 +118,10 @@ async function press(form: HTMLElement & { updateComplete: Promise<unknown> }, s
   await form.updateComplete;
 }
 async function choose(form: HTMLElement & { updateComplete: Promise<unknown> }, name: string, value: string) {
-  fill(input<HTMLSelectElement>(form, name), value);
+  const control = input<HTMLInputElement | HTMLSelectElement>(form, name);
+  if (control instanceof HTMLInputElement && control.type === 'radio')
+    $in<HTMLInputElement>(form, `[name="${name}"][value="${value}"]`).click();
+  else fill(control, value);
   await form.updateComplete;
 }
 async function sent(api: ApiMock, route: string) {
@@ -397,7 +400,7 @@ describe('<kb-plans-console>', () => {
     const form = await openForm(el, '[data-plan="pln_t"] [part~="new-version"]');
     const brand = input<HTMLSelectElement>(form, 'terms.cpa.amounts.1.brandId');
     expect(brand.value, 'a brand the list lacks is kept by its id').to.equal('brd_gone');
-    expect(input<HTMLSelectElement>(form, 'terms.tiers.basis').value).to.equal('ngr');
+    expect($in<HTMLInputElement>(form, '[name="terms.tiers.basis"][value="ngr"]').checked).to.equal(true);
     fill(input(form, 'effectiveFrom'), '2027-03-01');
     submit(form);
     expect((await sent(api, `PATCH ${PLANS}/pln_t`)).body).to.deep.equal({ effectiveFrom: '2027-03-01', terms });

@@ -56,6 +56,32 @@ export function checkbox(kit: FieldKit, name: string, label: string, checked: bo
   </div>`;
 }
 
+/**
+ * A choice of a few options as radio buttons (every option's words in view, however narrow the
+ * page), labelled as a group; the first option carries the field's id, so a problem focuses it.
+ */
+export function choice(
+  kit: FieldKit,
+  name: string,
+  label: string,
+  o: { value: string; options: readonly Option[]; hint?: string; onChange?: (value: string) => void },
+): TemplateResult {
+  const id = fieldId(name);
+  const message = kit.errors[name];
+  const described = [o.hint ? `${id}-hint` : '', message ? `${id}-error` : ''].filter(Boolean).join(' ') || nothing;
+  return html`<div part="field choice" role="radiogroup" aria-labelledby=${`${id}-label`} aria-describedby=${described}
+    data-field=${name}>
+    <p part="label" id=${`${id}-label`}>${label}</p>
+    ${o.options.map(
+      ([value, words], i) => html`<label part="choice-option"><input type="radio" id=${i === 0 ? id : nothing}
+        name=${name} value=${value} .checked=${value === o.value} aria-invalid=${message ? 'true' : 'false'}
+        @change=${() => o.onChange?.(value)}> ${words}</label>`,
+    )}
+    ${o.hint ? html`<p part="hint" id=${`${id}-hint`}>${o.hint}</p>` : nothing}
+    ${message ? html`<p part="field-error" id=${`${id}-error`}>${message}</p>` : nothing}
+  </div>`;
+}
+
 /** An amount and its currency (`<path>.amount`, `<path>.currency`); `label` names the amount. */
 export function money(
   kit: FieldKit,

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { field, money, type FieldKit, type Option } from './plan-fields.ts';
+import { choice, field, money, type FieldKit, type Option } from './plan-fields.ts';
 import type { PlansKey } from './kb-plans-console.messages.ts';
 import { MAX_ROWS, type BrandSummary, type PlanTerms, type StepKind } from './plans-types.ts';
 
@@ -201,8 +201,8 @@ export function tiersEditor(h: RowsHost, draft: RowsDraft, kinds: readonly StepK
           : field(h, `${at}.percent`, h.m('step.percent'), { value: r.percent, inputmode: 'decimal' })
       }</div>`;
   };
-  return html`<div part="field-row">
-      ${field(h, `${path}.basis`, h.m('tiers.basis'), {
+  return html`<div part="field-row tiers-settings">
+      ${choice(h, `${path}.basis`, h.m('tiers.basis'), {
         value: draft.basis,
         options: [
           ['qualified_players', h.m('basis.qualified_players')],
@@ -210,7 +210,7 @@ export function tiersEditor(h: RowsHost, draft: RowsDraft, kinds: readonly StepK
         ],
         onChange: set('basis'),
       })}
-      ${field(h, `${path}.pays`, h.m('tiers.pays'), {
+      ${choice(h, `${path}.pays`, h.m('tiers.pays'), {
         value: draft.pays,
         options: [
           ['whole_period', h.m('pays.whole_period')],

@@ -15,8 +15,9 @@ export abstract class PlansConsoleElement extends ConsoleElement {
     ...accountSectionStyles,
     campaignStyles,
     css`
-      [part~='toggle'] { display: inline-flex; align-items: center; gap: var(--_space-1); font-weight: 600; }
-      [part~='toggle'] input { width: 1.1em; height: 1.1em; accent-color: var(--_link); margin: 0; }
+      /* The box beside the first line of its words when they wrap on a phone. */
+      [part~='toggle'] { display: inline-flex; align-items: baseline; gap: var(--_space-1); font-weight: 600; }
+      [part~='toggle'] input { flex: none; width: 1.1em; height: 1.1em; accent-color: var(--_link); margin: 0; align-self: flex-start; margin-top: 0.2em; }
       [part~='plan-list'] {
         display: grid; grid-template-columns: minmax(0, 1fr); gap: var(--_space); margin: 0; padding: 0; list-style: none;
       }
@@ -42,12 +43,22 @@ export abstract class PlansConsoleElement extends ConsoleElement {
       [part~='terms-part'] legend { padding: 0 var(--_space-1); }
       [part~='terms-part'] > [part~='hint'] { margin: 0; }
       [part~='rows'] { display: grid; gap: var(--_space-2); margin: 0; padding: 0; list-style: none; }
+      /* A row's fields fill the line; its Remove button sits at their end, or under them when the line is short. */
       [part~='row'] {
-        display: grid; gap: var(--_space-2); min-width: 0; padding: var(--_space-2);
+        display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2); min-width: 0; padding: var(--_space-2);
         border: 1px solid var(--_border); border-radius: var(--_radius-small); background: var(--_surface);
       }
-      [part~='row-label'] { margin: 0; font-weight: 600; }
-      [part~='remove-row'] { justify-self: start; }
+      [part~='row'] [part~='field-row'] { flex: 1 1 24rem; min-width: 0; grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr)); }
+      [part~='row-label'] { flex: 1 0 100%; margin: 0; font-weight: 600; }
+      [part~='remove-row'] { flex: none; }
+      /* The tiers' two choices read as sentences: wide enough for their words and the example under them. */
+      [part~='choice'] { display: grid; gap: var(--_space-1); align-content: start; }
+      [part~='choice'] > [part~='label'] { margin: 0; }
+      [part~='choice-option'] { display: flex; align-items: baseline; gap: var(--_space-1); }
+      [part~='choice'] [part~='choice-option'] input {
+        flex: none; width: 1.1em; min-width: 1.1em; height: 1.1em; min-height: 0; margin: 0; padding: 0; accent-color: var(--_link);
+      }
+      [part~='field-row'][part~='tiers-settings'] { grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
       [part~='rows'] + [part~='actions'] { margin: 0; }
       [part~='field-row'] { display: grid; gap: var(--_space-2); grid-template-columns: repeat(auto-fill, minmax(min(100%, 9rem), 1fr)); align-items: start; }
       /* A select is as wide as its longest option (a partner's name) unless told otherwise. */
