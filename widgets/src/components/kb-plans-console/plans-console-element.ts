@@ -54,9 +54,9 @@ export abstract class PlansConsoleElement extends ConsoleElement {
       /* The tiers' two choices read as sentences: wide enough for their words and the example under them. */
       [part~='choice'] { display: grid; gap: var(--_space-1); align-content: start; }
       [part~='choice'] > [part~='label'] { margin: 0; }
-      [part~='choice-option'] { display: flex; align-items: baseline; gap: var(--_space-1); }
+      [part~='choice-option'] { display: flex; align-items: flex-start; gap: var(--_space-1); }
       [part~='choice'] [part~='choice-option'] input {
-        flex: none; width: 1.1em; min-width: 1.1em; height: 1.1em; min-height: 0; margin: 0; padding: 0; accent-color: var(--_link);
+        flex: none; width: 1.1em; min-width: 1.1em; height: 1.1em; min-height: 0; margin: 0.2em 0 0; padding: 0; accent-color: var(--_link);
       }
       [part~='field-row'][part~='tiers-settings'] { grid-template-columns: repeat(auto-fill, minmax(min(100%, 20rem), 1fr)); }
       [part~='rows'] + [part~='actions'] { margin: 0; }
