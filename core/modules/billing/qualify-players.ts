@@ -148,7 +148,9 @@ async function rateSeriesFor(
   input: { open: Array<{ candidate: Candidate; cpa: Cpa }>; zone: string; until: number; currencies: Iterable<string> },
 ): Promise<RateSeries> {
   if (input.open.length === 0) return new Map();
-  const earliest = Math.min(...input.open.map((o) => o.candidate.registeredAt.getTime()));
+  // A loop, not Math.min(...list): a first run may check hundreds of thousands of players.
+  let earliest = Number.POSITIVE_INFINITY;
+  for (const o of input.open) earliest = Math.min(earliest, o.candidate.registeredAt.getTime());
   return loadRateSeries(ctx, {
     currencies: [...CURRENCY_CODES].filter((c) => c !== 'EUR'),
     from: localDateAt(input.zone, earliest),

@@ -168,26 +168,27 @@ export async function listMoneyEventsOfPlayers(
 ) {
   if (input.players.length === 0) return [];
   const pairs = JSON.stringify(input.players.map((p) => [p.brandId, p.playerId]));
-  return ctx.db
-    .select({
-      id: playerEvents.id,
-      brandId: playerEvents.brandId,
-      playerId: playerEvents.playerId,
-      type: playerEvents.type,
-      amountMinor: playerEvents.amountMinor,
-      currency: playerEvents.currency,
-      occurredAt: playerEvents.occurredAt,
-    })
-    .from(playerEvents)
-    .innerJoin(
-      sql`json_each(${pairs}) as wanted`,
-      sql`${playerEvents.brandId} = wanted.value ->> 0 and ${playerEvents.playerId} = wanted.value ->> 1`,
-    )
-    .where(
-      and(
-        eq(playerEvents.operatorId, ctx.operatorId),
-        inArray(playerEvents.type, ['first_deposit', 'deposit', 'wager', 'ngr']),
-        receivedBefore(input.receivedBefore),
-      ),
-    );
+  // CROSS JOIN keeps the wanted pairs the outer loop (SQLite does not reorder it): one index look-up
+  // per player, where the planner may otherwise scan the events and probe the pairs for each.
+  const rows = await ctx.db.all<{
+    id: string;
+    brand_id: string;
+    player_id: string;
+    type: (typeof PLAYER_EVENT_TYPES)[number];
+    amount_minor: number | null;
+    currency: string | null;
+    occurred_at: number;
+  }>(sql`select e.id, e.brand_id, e.player_id, e.type, e.amount_minor, e.currency, e.occurred_at
+    from json_each(${pairs}) as wanted cross join ${playerEvents} as e
+    where e.operator_id = ${ctx.operatorId} and e.brand_id = wanted.value ->> 0 and e.player_id = wanted.value ->> 1
+      and e.type in ('first_deposit', 'deposit', 'wager', 'ngr') and +e.received_at < ${input.receivedBefore}`);
+  return rows.map((r) => ({
+    id: r.id,
+    brandId: r.brand_id,
+    playerId: r.player_id,
+    type: r.type,
+    amountMinor: r.amount_minor,
+    currency: r.currency,
+    occurredAt: new Date(r.occurred_at),
+  }));
 }
