@@ -3,7 +3,9 @@
  * Sub-affiliates page has something to show. The demo partner gets an "invite" promo on its
  * brand's sub-affiliate landing; two level-1 partners came by that promo's tracking link (a click
  * each, counted in the statistics like any other), the rest signed up with a referral code only.
- * Runs after seedTracking (it needs the demo partner's campaigns and the landings).
+ * A level-1 and a level-2 sub-partner bring a few players (seed-subaffiliate-traffic.ts), so the
+ * demo partner has sub-affiliate bills. Runs after seedTracking (it needs the demo partner's
+ * campaigns, the landings and the plans).
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { StoreContext } from '../core/lib/context.ts';
@@ -15,6 +17,7 @@ import { clickWriteParts, type ClickRow } from '../core/modules/tracking/click-w
 import { partners, users } from '../core/modules/identity/table.ts';
 import { newReferralCode } from '../core/modules/identity/sign-up.ts';
 import { DEMO_OPERATORS } from './demo-operators.ts';
+import { seedSubAffiliateTraffic } from './seed-subaffiliate-traffic.ts';
 
 interface TreeNode {
   name: string;
@@ -184,5 +187,18 @@ export async function seedSubAffiliates(ctx: StoreContext, options: { maxParams?
       options,
     );
     if (clickRows.length) await insertManyAtomically(ctx.db, clickWriteParts(clickRows), options);
+    // An active level-1 sub-partner and an active level-2 one under it bring players.
+    const active = (referrer: string | undefined) =>
+      partnerRows.find((p) => p.status === 'active' && referrer && p.referrerPartnerId === referrer);
+    const level1 = active(demo.partnerId);
+    const level2 = active(level1?.id);
+    await seedSubAffiliateTraffic(
+      ctx,
+      { operatorId: demo.id, key: demo.id.split('_').pop()!, brand: demo.brands[0]! },
+      [level1, level2].flatMap((p) =>
+        p ? [{ id: p.id!, name: p.name, country: p.country ?? 'DE', createdAt: p.createdAt! }] : [],
+      ),
+      options,
+    );
   }
 }

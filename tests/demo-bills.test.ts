@@ -52,8 +52,14 @@ describe('demo bills', () => {
         plan.name,
       ).toBe(true);
     const lines = await t.db.select().from(billLines);
-    // CPA, CPL and RevShare lines, and NGR carried in from a negative month.
-    expect([...new Set(lines.map((l) => l.kind))].sort()).toEqual(['carry_in', 'cpa', 'cpl', 'revshare']);
+    // CPA, CPL and RevShare lines, NGR carried in from a negative month, and sub-affiliate shares.
+    expect([...new Set(lines.map((l) => l.kind))].sort()).toEqual([
+      'carry_in',
+      'cpa',
+      'cpl',
+      'revshare',
+      'sub_affiliate',
+    ]);
     // A plan amount in another currency than the brand's is converted (EUR CPA on USDT, USD CPL on BTC).
     expect(lines.some((l) => l.detail.exchange)).toBe(true);
   });
@@ -74,6 +80,15 @@ describe('demo bills', () => {
     expect(corrections.some((c) => c.action === 'add')).toBe(true);
     expect(corrections.some((c) => c.action === 'subtract')).toBe(true);
     expect(corrected.some((b) => b.state === 'approved')).toBe(true);
+  });
+
+  it('has sub-affiliate bills, each the sum of its lines', async () => {
+    const lines = await t.db.select().from(billLines);
+    const sub = all.filter((b) => b.source === 'sub_affiliates');
+    expect(sub.length).toBeGreaterThan(0);
+    expect(sub[0]!.issuedMinor).toBe(
+      lines.filter((l) => l.billId === sub[0]!.id).reduce((s, l) => s + l.amountMinor, 0),
+    );
   });
 
   it('the ledger holds what the approved and paid bills owe, once each', async () => {
