@@ -179,8 +179,10 @@ export async function benchBilling(): Promise<void> {
   const { db, close } = await openLibsqlDatabase(`file:${join(dir, 'billing.db')}`);
   try {
     const [made, generationMs] = await time(() => generate(db));
+    const count = (n: number) => n.toLocaleString('en');
     console.log(
-      `\nBilling: ${made.events.toLocaleString('en')} events of ${made.players.toLocaleString('en')} players, ${PARTNERS.toLocaleString('en')} partners, one monthly Hybrid plan (generated in ${(generationMs / 1000).toFixed(1)} s)`,
+      `\nBilling: ${count(made.events)} events of ${count(made.players)} players, ${count(PARTNERS)} partners,` +
+        ` one monthly Hybrid plan (generated in ${(generationMs / 1000).toFixed(1)} s)`,
     );
     const [aggregate, aggregateMs] = await time(() =>
       db.all<{ n: number }>(sql`select partner_id, brand_id, currency, type, count(*) as n, sum(amount_minor) as total
@@ -212,8 +214,10 @@ export async function benchBilling(): Promise<void> {
     console.log(
       `  one plain SQL aggregate over the month's events (${aggregate.length} groups): ${aggregateMs.toFixed(0)} ms`,
     );
+    const euros = ((bills?.issued ?? 0) / 100).toLocaleString('en');
     console.log(
-      `  billing run: ${(billingMs / 1000).toFixed(2)} s (${result.qualified.toLocaleString('en')} players qualified, ${result.issued} bills, €${((bills?.issued ?? 0) / 100).toLocaleString('en')} issued)`,
+      `  billing run: ${(billingMs / 1000).toFixed(2)} s` +
+        ` (${count(result.qualified)} players qualified, ${result.issued} bills, €${euros} issued)`,
     );
     console.log(
       `  ratio billing run / aggregate: ${(billingMs / aggregateMs).toFixed(1)}× (target ≤ ${TARGET_RATIO}×)`,

@@ -80,7 +80,8 @@ export const billingRoutes = createRouter()
       security,
       middleware,
       summary:
-        'Approve (credits the partner’s balance once), hold, cancel, or mark an approved bill paid. Pending → approved | on_hold | cancelled; on_hold → approved | cancelled; approved → paid',
+        'Approve (credits the partner’s balance once), hold, cancel, or mark an approved bill paid. ' +
+        'Pending → approved | on_hold | cancelled; on_hold → approved | cancelled; approved → paid',
       request: { params: billParams, body: jsonBody(BillActionSchema) },
       responses: {
         200: jsonResponse(BillDetailSchema, 'The bill'),
