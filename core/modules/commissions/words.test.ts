@@ -37,11 +37,14 @@ const table: Array<[string, PlanTerms | null, string[], string[]]> = [
       },
     },
     [
-      'CPA €100; 110.50 USDT for Lucky Crypto per player who makes 3+ deposits, wagers €200+, and brings €50+ NGR within 21 days of registration (players from Germany, Austria)',
+      'CPA €100; 110.50 USDT for Lucky Crypto per player who makes 3+ deposits, wagers €200+, and ' +
+        'brings €50+ NGR within 21 days of registration (players from Germany, Austria)',
       'Billed weekly',
     ],
     [
-      'CPA 100 €; 110,50 USDT для Lucky Crypto за игрока, который сделал от 3 депозитов, поставил от 200 € и принёс NGR от 50 € в течение 21 дня после регистрации (игроки из стран: Германия, Австрия)',
+      'CPA 100 €; 110,50 USDT для Lucky Crypto за игрока, который сделал от 3 депозитов, поставил от ' +
+        '200 € и принёс NGR от 50 € в течение 21 дня после регистрации (игроки из стран: Германия, ' +
+        'Австрия)',
       'Расчёт еженедельно',
     ],
   ],

@@ -180,7 +180,9 @@ const subAffiliatesRoute = createRoute({
   security,
   middleware: auth,
   summary:
-    'Partners this partner brought in, down to 5 levels, newest sign-up first: name, level, the campaign and promo that brought them, status, and the sub-affiliate percent its plans pay at that level',
+    'Partners this partner brought in, down to 5 levels, newest sign-up first: name, level, the ' +
+    'campaign and promo that brought them, status, and the sub-affiliate percent its plans pay at ' +
+    'that level',
   request: { query: SubAffiliateQuerySchema },
   responses: { ...ok(SubAffiliateListSchema, 'Sub-affiliates'), 422: problemResponses[422] },
 });

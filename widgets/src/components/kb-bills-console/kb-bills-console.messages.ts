@@ -6,7 +6,9 @@ const en = {
   ...billingWords.en,
   'heading': 'Bills',
   'intro':
-    'Bills are issued by the hourly billing run after each billing period of a plan closes. Check each pending bill: approving adds its amount to the partner’s balance; hold it to look closer, or cancel it.',
+    'Bills are issued by the hourly billing run after each billing period of a plan closes. Check ' +
+    'each pending bill: approving adds its amount to the partner’s balance; hold it to look closer, ' +
+    'or cancel it.',
   'missingApiBase': 'The console has no api-base: set it to your backend’s prefix that forwards to Kabinet.',
   'networkError': 'Kabinet could not be reached. Check the connection and try again.',
   'loading': 'Loading bills…',
@@ -96,7 +98,9 @@ const ru: Record<keyof typeof en, Message> = {
   ...billingWords.ru,
   'heading': 'Счета',
   'intro':
-    'Счета выставляет ежечасный расчёт после закрытия каждого расчётного периода плана. Проверьте каждый счёт на проверке: одобрение зачисляет сумму на баланс партнёра; счёт можно приостановить для проверки или отменить.',
+    'Счета выставляет ежечасный расчёт после закрытия каждого расчётного периода плана. Проверьте ' +
+    'каждый счёт на проверке: одобрение зачисляет сумму на баланс партнёра; счёт можно приостановить ' +
+    'для проверки или отменить.',
   'missingApiBase': 'У консоли нет api-base: укажите префикс вашего бэкенда, который пересылает запросы в Kabinet.',
   'networkError': 'Нет связи с Kabinet. Проверьте подключение и попробуйте ещё раз.',
   'loading': 'Загружаем счета…',
@@ -118,7 +122,8 @@ const ru: Record<keyof typeof en, Message> = {
   'ran':
     'Расчёт выполнен: квалифицировано игроков — {qualified}, выставлено счетов — {issued}, рассчитано ожидавших — {priced}.',
   'ranPartly':
-    'Расчёт остановлен по лимиту времени: квалифицировано игроков — {qualified}, выставлено счетов — {issued}, рассчитано ожидавших — {priced}. Запустите его ещё раз, чтобы продолжить.',
+    'Расчёт остановлен по лимиту времени: квалифицировано игроков — {qualified}, выставлено счетов — ' +
+    '{issued}, рассчитано ожидавших — {priced}. Запустите его ещё раз, чтобы продолжить.',
   'totals': 'Итого (без отменённых счетов)',
   'empty':
     'Нет счетов с такими статусами и датами. Счета появляются, когда закрывается расчётный период и их выставляет расчёт.',

@@ -6,7 +6,8 @@ const en = {
   ...billingWords.en,
   'heading': 'Bills',
   'intro':
-    'A bill is what the program owes you for one billing period of a plan. An affiliate manager checks each new bill: once approved, its amount is added to your balance.',
+    'A bill is what the program owes you for one billing period of a plan. An affiliate manager ' +
+    'checks each new bill: once approved, its amount is added to your balance.',
   'filters': 'Filter bills',
   'from': 'Period from',
   'to': 'Period to',
@@ -27,7 +28,8 @@ const en = {
   'col.created': 'Created',
   'empty': 'No bills yet.',
   'emptyHint':
-    'Bills are issued after each billing period of your plan closes: the program’s hourly billing run issues them, and they show here for the affiliate manager to check.',
+    'Bills are issued after each billing period of your plan closes: the program’s hourly billing ' +
+    'run issues them, and they show here for the affiliate manager to check.',
   'noMatch': 'No bills match these filters.',
   'loadMore': 'Load more',
   'loadingMore': 'Loading…',
@@ -74,7 +76,9 @@ const ru: Record<keyof typeof en, Message> = {
   ...billingWords.ru,
   'heading': 'Счета',
   'intro':
-    'Счёт — это сумма, которую программа должна вам за один расчётный период плана. Менеджер партнёрской программы проверяет каждый новый счёт; после одобрения сумма зачисляется на ваш баланс.',
+    'Счёт — это сумма, которую программа должна вам за один расчётный период плана. Менеджер ' +
+    'партнёрской программы проверяет каждый новый счёт; после одобрения сумма зачисляется на ваш ' +
+    'баланс.',
   'filters': 'Фильтр счетов',
   'from': 'Период с',
   'to': 'Период по',
@@ -95,7 +99,8 @@ const ru: Record<keyof typeof en, Message> = {
   'col.created': 'Создан',
   'empty': 'Счетов пока нет.',
   'emptyHint':
-    'Счета выставляются после закрытия каждого расчётного периода вашего плана: их выставляет ежечасный расчёт программы, и они появляются здесь на проверку менеджеру.',
+    'Счета выставляются после закрытия каждого расчётного периода вашего плана: их выставляет ' +
+    'ежечасный расчёт программы, и они появляются здесь на проверку менеджеру.',
   'noMatch': 'Нет счетов, подходящих под фильтры.',
   'loadMore': 'Показать ещё',
   'loadingMore': 'Загружаем…',

@@ -39,7 +39,8 @@ type Page = { kind: 'loading' } | { kind: 'ready'; bill: BillDetail } | { kind: 
  * @csspart bill-row - One bill. @csspart cell - A cell (also `bill-id`, `bill-brand`, `bill-plan`,
  *   `bill-to-pay`, `bill-state`, `bill-created`, `line-text`, `line-amount`, `correction-id`, `correction-when`,
  *   `correction-action`, `correction-amount`, `correction-comment`).
- * @csspart open - A bill's period, the button that opens it. @csspart bill-code - Its id under it. @csspart money - An amount. @csspart coin-badge - "coin" beside a crypto amount.
+ * @csspart open - A bill's period, the button that opens it. @csspart bill-code - Its id under it.
+ * @csspart money - An amount. @csspart coin-badge - "coin" beside a crypto amount.
  * @csspart state-badge - A bill's state (also `state-<state>`). @csspart not-priced - "Not priced yet".
  * @csspart bill - A bill's page. @csspart back - "Back to bills". @csspart waiting - What a bill not priced waits
  *   for (with `waiting-for`). @csspart facts - The bill's facts. @csspart fact - One (also `fact-<name>`, with
@@ -248,7 +249,8 @@ export class KbBills extends AccountSection {
         <tbody>${rows.map(
           (b) => html`<tr part="bill-row" data-bill-id=${b.id}>
           <th part="cell bill-id" scope="row" ${cell(cols.bill)}>
-            <button part="button open" type="button" aria-describedby=${`bill-code-${b.id}`} @click=${() => this.open(b.id)}>${period(locale, b.period)}</button>
+            <button part="button open" type="button" aria-describedby=${`bill-code-${b.id}`}
+              @click=${() => this.open(b.id)}>${period(locale, b.period)}</button>
             <code part="bill-code" id=${`bill-code-${b.id}`}>${b.id}</code>
           </th>
           <td part="cell bill-brand" ${cell(cols.brand)}>${b.brand.name ?? b.brand.id}</td>

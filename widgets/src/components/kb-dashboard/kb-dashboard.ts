@@ -1,6 +1,7 @@
 /**
  * `<kb-dashboard>`: the partner's landing section after sign-in. Quick stats for today, yesterday,
- * this month and last month, with the commission billed for each (bills whose period starts in it); over a chosen period (and optionally one campaign) the clicks and
+ * this month and last month, with the commission billed for each (bills whose period starts in
+ * it); over a chosen period (and optionally one campaign) the clicks and
  * registrations per day as lines, the first deposits (count and deposit amounts per currency) as
  * bars, and the campaigns' performance. Amounts stay in their own currencies. Charts load their
  * library only when there is something to draw. Inside a portal the period and the campaign are in

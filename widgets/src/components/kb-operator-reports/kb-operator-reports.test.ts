@@ -211,7 +211,8 @@ describe('<kb-operator-reports>', () => {
     submit(el);
     await waitFor(() => commissionsShown(el)?.state === 'not-billed');
     expect(commissionsShown(el)?.note).to.equal(
-      'Commissions are billed per partner, brand and plan, so a report filtered by campaign, promo, promo code, country, device, operating system, landing page or traffic source has none.',
+      'Commissions are billed per partner, brand and plan, so a report filtered by campaign, promo, ' +
+        'promo code, country, device, operating system, landing page or traffic source has none.',
     );
   });
 });

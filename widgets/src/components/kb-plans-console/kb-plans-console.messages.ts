@@ -4,7 +4,8 @@ import { defineMessages } from '../../internal/i18n.ts';
 const en = {
   'heading': 'Commission plans',
   'intro':
-    'What partners earn: each plan’s terms in words, the changes scheduled, and whom it is offered to. Default plans are offered to every partner; offer the others partner by partner.',
+    'What partners earn: each plan’s terms in words, the changes scheduled, and whom it is offered ' +
+    'to. Default plans are offered to every partner; offer the others partner by partner.',
   'loading': 'Loading plans…',
   'networkError': 'The server could not be reached. Check your connection and try again.',
   'retry': 'Retry',
@@ -56,9 +57,13 @@ const en = {
   'pays.whole_period': 'The whole period',
   'pays.above_threshold': 'Only what is above it',
   'paysHint.players':
-    'Say a step starts at 10 players. Whole period: once 10 qualify, every player of the period is paid at the step’s rate. Only above: players 1–9 at the plan’s rate, from the 10th on at the step’s.',
+    'Say a step starts at 10 players. Whole period: once 10 qualify, every player of the period is ' +
+    'paid at the step’s rate. Only above: players 1–9 at the plan’s rate, from the 10th on at the ' +
+    'step’s.',
   'paysHint.ngr':
-    'Say a step starts at NGR 10,000. Whole period: once NGR reaches it, all the period’s NGR is paid at the step’s rate. Only above: NGR up to 10,000 at the plan’s rate, what is above at the step’s.',
+    'Say a step starts at NGR 10,000. Whole period: once NGR reaches it, all the period’s NGR is ' +
+    'paid at the step’s rate. Only above: NGR up to 10,000 at the plan’s rate, what is above at the ' +
+    'step’s.',
   'stepsHint': 'Each step from a threshold above the one before; below the first, the plan’s own rate applies.',
   'step': 'Step {n}',
   'step.minPlayers': 'From players',
@@ -111,7 +116,9 @@ export type PlansKey = Key;
 const ru: Record<Key, string> = {
   'heading': 'Планы вознаграждения',
   'intro':
-    'Сколько получают партнёры: условия каждого плана словами, запланированные изменения и кому план предложен. Планы по умолчанию предложены всем партнёрам, остальные предлагайте каждому партнёру отдельно.',
+    'Сколько получают партнёры: условия каждого плана словами, запланированные изменения и кому план ' +
+    'предложен. Планы по умолчанию предложены всем партнёрам, остальные предлагайте каждому партнёру ' +
+    'отдельно.',
   'loading': 'Загружаем планы…',
   'networkError': 'Сервер недоступен. Проверьте подключение и попробуйте ещё раз.',
   'retry': 'Повторить',
@@ -163,9 +170,13 @@ const ru: Record<Key, string> = {
   'pays.whole_period': 'Весь период',
   'pays.above_threshold': 'Только то, что выше порога',
   'paysHint.players':
-    'Пусть ступень начинается с 10 игроков. Весь период: когда квалифицировано 10, все игроки периода оплачиваются по ставке ступени. Только выше порога: игроки с 1-го по 9-го — по ставке плана, с 10-го — по ставке ступени.',
+    'Пусть ступень начинается с 10 игроков. Весь период: когда квалифицировано 10, все игроки ' +
+    'периода оплачиваются по ставке ступени. Только выше порога: игроки с 1-го по 9-го — по ставке ' +
+    'плана, с 10-го — по ставке ступени.',
   'paysHint.ngr':
-    'Пусть ступень начинается с NGR 10 000. Весь период: когда NGR его достигает, весь NGR периода оплачивается по ставке ступени. Только выше порога: NGR до 10 000 — по ставке плана, сверх — по ставке ступени.',
+    'Пусть ступень начинается с NGR 10 000. Весь период: когда NGR его достигает, весь NGR периода ' +
+    'оплачивается по ставке ступени. Только выше порога: NGR до 10 000 — по ставке плана, сверх — по ' +
+    'ставке ступени.',
   'stepsHint': 'Порог каждой ступени выше предыдущего; ниже первой действует ставка самого плана.',
   'step': 'Ступень {n}',
   'step.minPlayers': 'От игроков',

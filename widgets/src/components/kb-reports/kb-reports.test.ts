@@ -345,7 +345,9 @@ describe('<kb-reports>', () => {
     await waitFor(() => commissionsShown(el)?.state === 'not-billed');
     expect(commissionsShown(el)).to.deep.include({
       heading: 'Commissions billed',
-      note: 'Commissions are billed per brand and plan, so a report filtered by campaign, promo, promo code, country, device, operating system, landing page or traffic source has none.',
+      note:
+        'Commissions are billed per brand and plan, so a report filtered by campaign, promo, promo code, ' +
+        'country, device, operating system, landing page or traffic source has none.',
       none: null,
       cards: {},
     });
@@ -378,7 +380,9 @@ describe('<kb-reports>', () => {
     submit(el);
     await waitFor(() => commissionsShown(el)?.state === 'not-billed');
     expect(commissionsShown(el)?.note).to.equal(
-      'Комиссии начисляются в счетах по бренду и плану, поэтому у отчёта с фильтром по кампании, промо, промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их нет.',
+      'Комиссии начисляются в счетах по бренду и плану, поэтому у отчёта с фильтром по кампании, ' +
+        'промо, промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их ' +
+        'нет.',
     );
   });
 });

@@ -4,14 +4,17 @@ import { defineMessages, type Message } from '../../internal/i18n.ts';
 const en = {
   'heading': 'Sub-affiliates',
   'intro':
-    'Partners who joined the program through you, down to five levels: level 1 signed up with your referral code or link, level 2 with a level-1 partner’s, and so on.',
+    'Partners who joined the program through you, down to five levels: level 1 signed up with your ' +
+    'referral code or link, level 2 with a level-1 partner’s, and so on.',
   'invite': 'Invite partners',
   'referralCode': 'Your referral code',
   'referralLink': 'Your referral link',
   'copyCode': 'Copy code',
   'copyLink': 'Copy link',
   'inviteHint':
-    'Partners who sign up with your code are linked to you. If the program has a landing for sub-affiliates, a promo on it (Campaigns) gives you a tracking link that also records which campaign and promo brought each partner.',
+    'Partners who sign up with your code are linked to you. If the program has a landing for ' +
+    'sub-affiliates, a promo on it (Campaigns) gives you a tracking link that also records which ' +
+    'campaign and promo brought each partner.',
   'results': 'Your sub-affiliates',
   'filters': 'Filter sub-affiliates',
   'level': 'Level',
@@ -47,14 +50,17 @@ const en = {
 const ru: Record<keyof typeof en, Message> = {
   'heading': 'Субпартнёры',
   'intro':
-    'Партнёры, пришедшие в программу через вас, до пяти уровней: уровень 1 зарегистрировался с вашим реферальным кодом или ссылкой, уровень 2 — с кодом партнёра уровня 1 и так далее.',
+    'Партнёры, пришедшие в программу через вас, до пяти уровней: уровень 1 зарегистрировался с вашим ' +
+    'реферальным кодом или ссылкой, уровень 2 — с кодом партнёра уровня 1 и так далее.',
   'invite': 'Пригласить партнёров',
   'referralCode': 'Ваш реферальный код',
   'referralLink': 'Ваша реферальная ссылка',
   'copyCode': 'Копировать код',
   'copyLink': 'Копировать ссылку',
   'inviteHint':
-    'Партнёры, зарегистрировавшиеся с вашим кодом, привязываются к вам. Если в программе есть лендинг для субпартнёров, промо на нём (раздел «Кампании») даст трекинговую ссылку, по которой видно, какая кампания и промо привели каждого партнёра.',
+    'Партнёры, зарегистрировавшиеся с вашим кодом, привязываются к вам. Если в программе есть ' +
+    'лендинг для субпартнёров, промо на нём (раздел «Кампании») даст трекинговую ссылку, по которой ' +
+    'видно, какая кампания и промо привели каждого партнёра.',
   'results': 'Ваши субпартнёры',
   'filters': 'Фильтр субпартнёров',
   'level': 'Уровень',
@@ -78,7 +84,8 @@ const ru: Record<keyof typeof en, Message> = {
   'deal': '{plan}: за субпартнёров {percent} (уровень {level})',
   'nothingYet': 'Субпартнёров пока нет.',
   'nothingYetHint':
-    'Поделитесь реферальной ссылкой или кодом выше: зарегистрировавшиеся по ним партнёры появятся здесь, а если они пришли по трекинговой ссылке — и кампания, которая их привела.',
+    'Поделитесь реферальной ссылкой или кодом выше: зарегистрировавшиеся по ним партнёры появятся ' +
+    'здесь, а если они пришли по трекинговой ссылке — и кампания, которая их привела.',
   'nothingYetHintCode': 'Поделитесь реферальным кодом выше: зарегистрировавшиеся с ним партнёры появятся здесь.',
   'nothingYetHintProfile':
     'Партнёры, зарегистрировавшиеся с вашим реферальным кодом (он есть в профиле), появятся здесь.',

@@ -18,9 +18,10 @@ export function renderCommissions(
   const currencies = commissions ? commissionsByCurrency(locale, commissions) : [];
   const state = !commissions ? 'not-billed' : currencies.length ? 'billed' : 'none';
   let body: TemplateResult;
-  if (!commissions)
-    body = html`<p part="hint commissions-note">${m('commissions.finer', { cut: m(audience === 'operator' ? 'commissions.cut.operator' : 'commissions.cut') })}</p>`;
-  else
+  if (!commissions) {
+    const cut = m(audience === 'operator' ? 'commissions.cut.operator' : 'commissions.cut');
+    body = html`<p part="hint commissions-note">${m('commissions.finer', { cut })}</p>`;
+  } else
     body = html`<p part="hint commissions-note">${m('commissions.note')}</p>
       ${
         currencies.length

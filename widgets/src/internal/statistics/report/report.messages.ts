@@ -74,7 +74,8 @@ const en = {
     'Bills whose period starts in the report’s dates, in their own currencies; the current period is billed after it closes.',
   'commissions.none': 'No bills in these dates.',
   'commissions.finer':
-    'Commissions are billed per {cut}, so a report filtered by campaign, promo, promo code, country, device, operating system, landing page or traffic source has none.',
+    'Commissions are billed per {cut}, so a report filtered by campaign, promo, promo code, country, ' +
+    'device, operating system, landing page or traffic source has none.',
   'commissions.cut': 'brand and plan',
   'commissions.cut.operator': 'partner, brand and plan',
   'commissions.kind.cpa': 'CPA',
@@ -162,7 +163,8 @@ const ru: Record<keyof typeof en, Message> = {
     'Счета, период которых начинается в датах отчёта, в их валютах; текущий период попадает в счёт после закрытия.',
   'commissions.none': 'Счетов за эти даты нет.',
   'commissions.finer':
-    'Комиссии начисляются в счетах по {cut}, поэтому у отчёта с фильтром по кампании, промо, промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их нет.',
+    'Комиссии начисляются в счетах по {cut}, поэтому у отчёта с фильтром по кампании, промо, ' +
+    'промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их нет.',
   'commissions.cut': 'бренду и плану',
   'commissions.cut.operator': 'партнёру, бренду и плану',
   'commissions.kind.cpa': 'CPA',
