@@ -105,7 +105,8 @@ describe('<kb-subaffiliates>', () => {
     expect(cellOf(a, 'signed-up')).to.equal('Mar 2, 2026');
     expect(cellOf(a, 'status')).to.equal('Active');
     expect(cellOf(a, 'deal')).to.equal('RevShare 30%: sub-affiliate 10% (level 1)');
-    expect(cellOf(b, 'campaign'), 'signed up by code').to.equal('Not known');
+    expect(cellOf(b, 'campaign'), 'signed up by code').to.equal('Code or link');
+    expect(cellOf(b, 'promo'), 'no promo brought them').to.equal('—');
     expect(cellOf(b, 'status')).to.equal('Awaiting approval');
     expect(cellOf(b, 'deal')).to.equal('RevShare 30%: sub-affiliate 2.5% (level 2)');
     expect(cellOf(g, 'deal')).to.equal('No sub-affiliate commission at this level');

@@ -209,7 +209,9 @@ export class KbSubaffiliates extends AccountSection {
             <th part="cell name" scope="row" ${cell(cols.name)}>${row.name}</th>
             <td part="cell level" ${cell(cols.level)}>${row.level}</td>
             <td part="cell campaign" ${cell(cols.campaign)}>${row.campaign?.name ?? unknown}</td>
-            <td part="cell promo" ${cell(cols.promo)}>${row.promo?.title ?? unknown}</td>
+            <td part="cell promo" ${cell(cols.promo)}>${
+              row.promo?.title ?? html`<span title=${this.m('noPromo')} aria-label=${this.m('noPromo')}>—</span>`
+            }</td>
             <td part="cell signed-up" ${cell(cols.signedUp)}><time datetime=${row.signedUpAt}>${this.i18n.formatDate(row.signedUpAt)}</time></td>
             <td part="cell status" ${cell(cols.status)}><span part=${`status-badge status-${row.status}`}>${this.m(`status.${row.status}`)}</span></td>
             <td part="cell deal" ${cell(cols.deal)}>${this.renderDeals(row)}</td>
