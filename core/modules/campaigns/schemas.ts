@@ -43,6 +43,11 @@ export const UpdatePromoSchema = z
     trafficSourceId: z.string().min(3).max(64).optional(),
   })
   .strict()
+  // An empty change is a mistake to name, not an update with nothing to set (which failed as a 500).
+  .refine((v) => v.title !== undefined || v.trafficSourceId !== undefined, {
+    message: 'change the title, the traffic source, or both',
+    params: { reason: 'required_one_of', fields: ['title', 'trafficSourceId'] },
+  })
   .openapi('UpdatePromo');
 
 export const PromoSchema = z

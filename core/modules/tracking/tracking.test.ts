@@ -230,5 +230,9 @@ describe('tracking redirect', () => {
       }),
     );
     expect(set).toMatchObject({ title: 'Direct link (SEO)', trafficSource: { id: source.id } });
+    // A change of nothing is named, not a 500 (the fuzzer found it).
+    const empty = await partner.v1.partner.promos[':promoId'].$patch({ param: { promoId: direct.id }, json: {} });
+    expect(empty.status).toBe(422);
+    expect(((await empty.json()) as { errors: Array<{ reason: string }> }).errors[0]!.reason).toBe('required_one_of');
   });
 });
