@@ -4,7 +4,7 @@
  * change nothing of A's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bills } from '../core/modules/billing/table.ts';
+import { bills, qualifications } from '../core/modules/billing/table.ts';
 import { createTestApp } from './helpers/test-app.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
@@ -113,6 +113,19 @@ beforeAll(async () => {
     createdAt: new Date(),
     updatedAt: new Date(),
   });
+  // And a player of partner A who qualified for the plan, as the run's qualification scan writes it.
+  await t.deps.db.insert(qualifications).values({
+    operatorId: opA.operator.id,
+    planId: plan.id,
+    brandId: brandA.id,
+    playerId: 'alpha-player-007',
+    partnerId: partnerA.partnerId,
+    qualifiedAt: new Date('2026-10-05T10:00:00Z'),
+    registeredAt: new Date('2026-10-04T10:00:00Z'),
+    country: 'MT',
+    values: { currency: 'EUR', firstDepositMinor: 5000, deposits: 1, wagerMinor: 0, ngrMinor: 0, country: 'MT' },
+    createdAt: new Date(),
+  });
   a.ids = {
     billId,
     connectionId: connection.id,
@@ -143,6 +156,7 @@ beforeAll(async () => {
     'alpha-network-secret',
     'Alpha offer',
     'Alpha network',
+    'alpha-player-007',
   ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;

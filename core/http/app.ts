@@ -17,6 +17,7 @@ import { operatorRoutes } from '../modules/operators/routes.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { commissionRoutes } from '../modules/commissions/routes.ts';
 import { billingRoutes } from '../modules/billing/routes.ts';
+import { qualificationRoutes } from '../modules/billing/qualification-routes.ts';
 import { publicIdentityRoutes } from '../modules/identity/public-routes.ts';
 import { partnerAccountRoutes } from '../modules/identity/partner-routes.ts';
 import { teamRoutes } from '../modules/identity/team-routes.ts';
@@ -158,7 +159,8 @@ export function createApp(deps: AppDeps) {
     .route('/', networkRoutes)
     .route('/', conversionRoutes)
     .route('/', statisticsRoutes)
-    .route('/', billingRoutes);
+    .route('/', billingRoutes)
+    .route('/', qualificationRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

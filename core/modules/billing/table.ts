@@ -37,6 +37,9 @@ export const qualifications = sqliteTable(
     primaryKey({ columns: [t.operatorId, t.planId, t.brandId, t.playerId] }),
     index('qualifications_plan_time').on(t.operatorId, t.planId, t.qualifiedAt),
     index('qualifications_created').on(t.operatorId, t.planId, t.createdAt),
+    // The qualified-players lists (list-qualifications.ts): newest first over all partners, or one partner's.
+    index('qualifications_operator_time').on(t.operatorId, t.qualifiedAt),
+    index('qualifications_partner_time').on(t.operatorId, t.partnerId, t.qualifiedAt),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX `qualifications_operator_time` ON `qualifications` (`operator_id`,`qualified_at`);--> statement-breakpoint
+CREATE INDEX `qualifications_partner_time` ON `qualifications` (`operator_id`,`partner_id`,`qualified_at`);
