@@ -5,6 +5,9 @@ import { defineMessages, type Message } from '../../internal/i18n.ts';
 const en = {
   ...billingWords.en,
   'heading': 'Bills',
+  'views': 'Bills or qualified players',
+  'view.bills': 'Bills',
+  'view.qualified': 'Qualified players',
   'intro':
     'A bill is what the program owes you for one billing period of a plan. An affiliate manager ' +
     'checks each new bill: once approved, its amount is added to your balance.',
@@ -140,6 +143,9 @@ const ru: Record<keyof typeof en, Message> = {
   'col.comment': 'Комментарий',
   'action.add': 'Начисление',
   'action.subtract': 'Списание',
+  'views': 'Счета или квалифицированные игроки',
+  'view.bills': 'Счета',
+  'view.qualified': 'Квалифицированные игроки',
   'notFound': 'Счёт не найден. Возможно, он относится к другому партнёрскому аккаунту.',
 };
 

@@ -51,4 +51,13 @@ export const billsStyles = css`
   [part~='line-text'] { font-weight: normal; }
   th[part~='line-text'] { font-weight: normal; }
   [part~='correction-comment'] { overflow-wrap: anywhere; min-width: 10rem; }
+  /* The two views as one segmented switch; on a phone each button takes half the row and its words may wrap. */
+  [part~='views'] {
+    display: inline-flex; max-width: 100%; margin: 0 0 var(--_space);
+    border: 1px solid var(--_border); border-radius: var(--_radius-small); overflow: hidden;
+  }
+  [part~='view'] { flex: 1 1 auto; border: 0; border-radius: 0; padding: var(--_space-1) var(--_space); }
+  [part~='view'] + [part~='view'] { border-inline-start: 1px solid var(--_border); }
+  [part~='view-current'] { background: var(--_primary); color: var(--_on-primary); font-weight: 600; }
+  [part~='views'] :focus-visible { outline-offset: -4px; }
 `;

@@ -205,6 +205,27 @@ describe('<kb-bills>', () => {
     expect(text(query(el, '[part~="error-detail"]'))).to.include('This bill was not found');
   });
 
+  it('switches between the bills and the qualified players (outside a portal, in place)', async () => {
+    api = billsApi({ first: { data: [bill()], next: null, totals: TOTALS } });
+    const el = await mounted('ru');
+    await find(el, '[part~="bill-row"]');
+    const views = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="view"]')];
+    expect(views().map(text)).to.deep.equal(['Счета', 'Квалифицированные игроки']);
+    expect(views().map((b) => b.getAttribute('aria-current'))).to.deep.equal(['page', 'false']);
+    expect(query(el, 'kb-qualifications')).to.equal(null);
+    views()[1]!.click();
+    await find(el, 'kb-qualifications');
+    expect(query(el, '[part~="list"]')!.hidden, 'the bills wait hidden').to.equal(true);
+    expect(views().map((b) => b.getAttribute('aria-current'))).to.deep.equal(['false', 'page']);
+    views()[0]!.click();
+    await waitFor(() => !query(el, '[part~="list"]')!.hidden, 1000, 'back to the bills');
+    expect(query(el, 'kb-qualifications')).to.equal(null);
+    // A bill's page has its own way back: no switch over it.
+    (await find<HTMLButtonElement>(el, '[part~="open"]')).click();
+    await find(el, '[part~="back"]');
+    expect(query(el, '[part~="views"]')).to.equal(null);
+  });
+
   it('390 px: each bill is a card with its id as the title', async () => {
     await setViewport({ width: 390, height: 844 });
     api = billsApi({ first: { data: [bill()], next: null, totals: TOTALS } });

@@ -2,7 +2,8 @@
  * `<kb-bills>`: the partner's bills (`GET /v1/partner/bills`), newest period first with "Load more",
  * filtered by period, brand and state, with the totals per currency of the bills that match; a
  * bill's id opens its page (`GET /v1/partner/bills/{id}`) in place. Inside `<kb-portal>` the page
- * has an address (`#/bills/bill_123`), so Back, a refresh and a shared link keep it.
+ * has an address (`#/bills/bill_123`), so Back, a refresh and a shared link keep it. A switch at the
+ * top shows the other view, the qualified players (`<kb-qualifications>`, `#/bills/qualified`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
@@ -18,6 +19,7 @@ import { cell, columns, headerCells, scrollRegion } from '../../internal/respons
 import { SectionAddress } from '../../internal/router.ts';
 import type { Bill, BillDetail, BillTotal } from './bill-format.ts';
 import { renderBillPage } from './bill-page.ts';
+import { QUALIFIED_PATH, renderViewSwitch, type BillsView } from './bills-views.ts';
 import { billsMessages, type BillsKey } from './kb-bills.messages.ts';
 import { billsStyles } from './kb-bills.styles.ts';
 
@@ -50,6 +52,8 @@ type Page = { kind: 'loading' } | { kind: 'ready'; bill: BillDetail } | { kind: 
  * @csspart empty - No bills (with `empty-message`, `empty-hint`, and `clear-filters` when filtered).
  * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart error - Error message.
  * @csspart error-detail - A load error's text. @csspart status - Waiting and loading notes.
+ * @csspart views - The switch between bills and qualified players. @csspart view - One of its buttons
+ *   (also `view-current`). @csspart qualifications - The `<kb-qualifications>` of the qualified players' view.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints.
  * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header and fact backgrounds.
@@ -65,6 +69,7 @@ export class KbBills extends AccountSection {
   static override styles = [accountSectionStyles, billingStyles, billsStyles];
   static override properties = {
     billId: { state: true },
+    view: { state: true },
     page: { state: true },
     totals: { state: true },
     brands: { state: true },
@@ -73,13 +78,16 @@ export class KbBills extends AccountSection {
 
   /** The bill whose page shows; null for the list. */
   declare private billId: string | null;
+  /** The bills (with a bill's page when `billId` is set), or the qualified players. */
+  declare private view: BillsView;
   declare private page: Page;
   declare private totals: BillTotal[];
   /** The partner's brands for the filter; without them the brand filter is not shown. */
   declare private brands: Catalog['brands'] | null;
   declare private dateError: string | null;
   private readonly address = new SectionAddress(this, (path, first) => {
-    const id = path.length === 1 ? path[0]! : null;
+    this.view = path[0] === QUALIFIED_PATH ? 'qualified' : 'bills';
+    const id = path.length === 1 && this.view === 'bills' ? path[0]! : null;
     if (first) this.billId = id;
     else this.open(id, 'address');
   });
@@ -104,6 +112,7 @@ export class KbBills extends AccountSection {
   constructor() {
     super();
     this.billId = null;
+    this.view = 'bills';
     this.page = { kind: 'loading' };
     this.totals = [];
     this.brands = null;
@@ -152,6 +161,13 @@ export class KbBills extends AccountSection {
     }
   }
 
+  /** Shows a view: through its address inside a portal, else in place. */
+  private readonly show = (view: BillsView): void => {
+    if (this.address.go(view === 'qualified' ? [QUALIFIED_PATH] : [])) return;
+    this.view = view;
+    this.billId = null;
+  };
+
   private readonly applyFilters = (event: SubmitEvent): void => {
     event.preventDefault();
     const { from, to, brandId, state } = formValues(event.currentTarget as HTMLFormElement);
@@ -169,9 +185,12 @@ export class KbBills extends AccountSection {
 
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
-    // The list stays in the DOM while a bill shows, so its filters and loaded pages are there on the way back.
-    return html`${this.billId ? this.renderPage() : nothing}
-      <div part="list" ?hidden=${Boolean(this.billId)}>${this.renderList()}</div>`;
+    const views = { label: this.m('views'), bills: this.m('view.bills'), qualified: this.m('view.qualified') };
+    // The list stays in the DOM while a bill or the other view shows, so its filters and loaded pages are there on the way back.
+    return html`${this.billId ? nothing : renderViewSwitch(this.view, views, this.show)}
+      ${this.billId ? this.renderPage() : nothing}
+      ${this.view === 'qualified' ? html`<kb-qualifications part="qualifications"></kb-qualifications>` : nothing}
+      <div part="list" ?hidden=${Boolean(this.billId) || this.view === 'qualified'}>${this.renderList()}</div>`;
   }
 
   private renderPage(): TemplateResult {
