@@ -5,7 +5,7 @@
  * client secret to its page. The secret key never reaches the browser.
  *
  * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
- * `<kb-plans-console>`, `<kb-bills-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES
+ * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES
  * and KABINET_PROXY_READS.
  */
 import { Hono } from 'hono';
@@ -32,13 +32,15 @@ export const KABINET_PROXY_PREFIXES = [
  * And these paths read with GET only: for the report screen, the report over all partners and its
  * options (what partners may see, `/v1/reports/settings`, is not the console's to change); for the
  * plans panel's partner picker and the bills panel's filters, the partner list (approving or blocking
- * partners is not forwarded) and the brand list (creating or changing brands is not).
+ * partners is not forwarded) and the brand list (creating or changing brands is not); the qualified
+ * players over all partners, for the qualifications panel.
  */
 export const KABINET_PROXY_READS = [
   '/v1/reports/performance',
   '/v1/reports/options',
   '/v1/partners',
   '/v1/brands',
+  '/v1/qualifications',
 ] as const;
 
 export function createDemoOperatorBackend(api: AppType) {
@@ -96,7 +98,7 @@ export function createDemoOperatorBackend(api: AppType) {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
             '/v1/plans, /v1/bills, /v1/billing/runs and GET /v1/reports/performance, /v1/reports/options, ' +
-            '/v1/partners and /v1/brands',
+            '/v1/partners, /v1/brands and /v1/qualifications',
         },
         404,
       );

@@ -3,8 +3,8 @@
  * defines `<kb-network-connections>` (CPA-network catalog, connections, offers, conversions),
  * `<kb-operator-reports>` (the performance report over all partners, with its `<kb-stats-chart>`) and
  * `<kb-plans-console>` (commission plans: terms in words, create, new terms versions, offer to a
- * partner; with its `<kb-plan-form>`) and `<kb-bills-console>` (bills: approve, hold, cancel, mark paid,
- * corrections, billing runs by hand).
+ * partner; with its `<kb-plan-form>`), `<kb-bills-console>` (bills: approve, hold, cancel, mark paid,
+ * corrections, billing runs by hand) and `<kb-qualifications-console>` (the players who qualified for CPA plans).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -19,6 +19,7 @@ import { KbStatsChart } from './internal/statistics/kb-stats-chart.ts';
 import { KbPlansConsole } from './components/kb-plans-console/kb-plans-console.ts';
 import { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
 import { KbBillsConsole } from './components/kb-bills-console/kb-bills-console.ts';
+import { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -27,6 +28,7 @@ define('kb-stats-chart', KbStatsChart);
 define('kb-plans-console', KbPlansConsole);
 define('kb-plan-form', KbPlanForm);
 define('kb-bills-console', KbBillsConsole);
+define('kb-qualifications-console', KbQualificationsConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -43,6 +45,8 @@ export { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
 export type { OperatorPlan, PartnerSummary, PlanTerms } from './components/kb-plans-console/plans-types.ts';
 export { KbBillsConsole } from './components/kb-bills-console/kb-bills-console.ts';
 export type { OperatorBill, OperatorBillDetail } from './components/kb-bills-console/bills-console-types.ts';
+export { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
+export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
   Connection,
   ConversionStatus,
