@@ -12,7 +12,11 @@ export const qualificationsConsoleStyles = css`
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='count']:empty { display: none; }
   [part~='zone'] { font-size: 0.9em; }
-  [part~='player'] code { overflow-wrap: anywhere; }
-  [part~='qualified-at'] { white-space: nowrap; font-weight: 600; }
+  /* A player id ("lu-p124") keeps its line, not broken at its hyphen; on a card (a phone) a long one breaks anywhere. */
+  [part~='player'] code { white-space: nowrap; }
+  @container kb-table (max-width: 40rem) { [part~='player'] code { white-space: normal; overflow-wrap: anywhere; } }
+  /* The day over its time: a narrower first column leaves the amounts room on one line. */
+  [part~='qualified-day'] { display: block; white-space: nowrap; font-weight: 600; }
+  [part~='qualified-time'] { color: var(--_muted); font-weight: normal; font-size: 0.9em; }
   [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }
 `;

@@ -36,6 +36,7 @@ const namesOf = (call: Promise<{ data: Array<{ id: string; name: string | null }
  * @csspart count, load-more - The list's count and paging.
  * @csspart table-wrap, qualifications, header-row, header-cell, qualification-row, cell, money - The list.
  * @csspart qualified-at, player, partner, brand, plan, country, first-deposit, deposits, wager, ngr - Its cells.
+ * @csspart qualified-day, qualified-time - When a player qualified: the day, and the time under it.
  *
  * @cssproperty --kb-color-text, --kb-color-text-muted, --kb-color-border, --kb-color-surface, --kb-color-bg - Text and surfaces.
  * @cssproperty --kb-color-primary, --kb-color-on-primary, --kb-color-danger, --kb-color-danger-bg - Accents and errors.

@@ -30,7 +30,8 @@ type Filters = { from?: string; to?: string; brandId?: string; planId?: string }
  * @csspart table-wrap - The table's box (responsive: columns hide by priority, rows become cards on a phone).
  * @csspart qualifications - The table. @csspart header-row - Its header row. @csspart header-cell - A column header.
  * @csspart qualification-row - One player. @csspart cell - A cell (also `qualified-at`, `player`, `brand`, `plan`,
- *   `country`, `first-deposit`, `deposits`, `wager`, `ngr`). @csspart money - An amount.
+ *   `country`, `first-deposit`, `deposits`, `wager`, `ngr`). @csspart qualified-day - The day a player qualified.
+ * @csspart qualified-time - Its time, under it. @csspart money - An amount.
  * @csspart empty - No players (with `empty-message`, `empty-hint`, and `clear-filters` when filtered).
  * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart error - Error message.
  * @csspart error-detail - A load error's text. @csspart status - Waiting and loading notes.

@@ -70,15 +70,18 @@ export type QualificationKey = keyof typeof en;
 export const qualificationWords = { en, ru } as const;
 export const qualificationMessages = defineMessages({ en, ru });
 
-/** When the player qualified, on the program's calendar: "25 Nov 2026, 13:00". */
-export function qualifiedWhen(locale: Locale, value: string, timeZone: string): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(new Date(value));
-  } catch {
-    // A zone this browser does not know: the instant in the browser's own zone rather than nothing.
-    return new Intl.DateTimeFormat(locale, options).format(new Date(value));
-  }
+/** When the player qualified, on the program's calendar: the day ("25 Nov 2026") and the time ("13:00"). */
+export function qualifiedWhen(locale: Locale, value: string, timeZone: string): { day: string; time: string } {
+  const at = new Date(value);
+  const format = (options: Intl.DateTimeFormatOptions) => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone }).format(at);
+    } catch {
+      // A zone this browser does not know: the instant in the browser's own zone rather than nothing.
+      return new Intl.DateTimeFormat(locale, options).format(at);
+    }
+  };
+  return { day: format({ dateStyle: 'medium' }), time: format({ timeStyle: 'short' }) };
 }
 
 export function renderQualificationsTable(
@@ -91,22 +94,25 @@ export function renderQualificationsTable(
     player: { label: m('q.col.player') },
     partner: o.withPartner ? { label: m('q.col.partner') } : undefined,
     brand: { label: m('q.col.brand'), priority: 2 },
-    plan: { label: m('q.col.plan'), priority: 3 },
+    plan: { label: m('q.col.plan'), priority: 2 },
     country: { label: m('q.col.country'), priority: 3 },
     firstDeposit: { label: m('q.col.firstDeposit'), priority: 2 },
-    deposits: { label: m('q.col.deposits'), priority: 4 },
-    wager: { label: m('q.col.wager'), priority: 2 },
+    deposits: { label: m('q.col.deposits'), priority: 3 },
+    wager: { label: m('q.col.wager'), priority: 3 },
     ngr: { label: m('q.col.ngr') },
   });
   // Amounts are in the brand's own currency (a coin brand's too), so no coin mark sets them apart.
   const amount = (row: QualificationRow, value: string) => money(o.locale, value, row.currency, false);
+  const when = (value: string) => {
+    const { day, time } = qualifiedWhen(o.locale, value, o.timeZone);
+    return html`<time datetime=${value}><span part="qualified-day">${day}</span> <span part="qualified-time">${time}</span></time>`;
+  };
   return html`<div part="table-wrap" ${scrollRegion(o.label)}>
     <table part="qualifications" aria-labelledby=${o.labelledBy ?? nothing}>
       <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
       <tbody>${rows.map(
         (r) => html`<tr part="qualification-row" data-player-id=${r.playerId} data-plan-id=${r.plan.id}>
-        <th part="cell qualified-at" scope="row" ${cell(cols.qualified)}>
-          <time datetime=${r.qualifiedAt}>${qualifiedWhen(o.locale, r.qualifiedAt, o.timeZone)}</time></th>
+        <th part="cell qualified-at" scope="row" ${cell(cols.qualified)}>${when(r.qualifiedAt)}</th>
         <td part="cell player" ${cell(cols.player)}><code>${r.playerId}</code></td>
         ${cols.partner ? html`<td part="cell partner" ${cell(cols.partner)}>${r.partner?.name ?? r.partner?.id}</td>` : nothing}
         <td part="cell brand" ${cell(cols.brand)}>${r.brand.name ?? r.brand.id}</td>
