@@ -1,2 +1,2 @@
-CREATE INDEX `qualifications_operator_time` ON `qualifications` (`operator_id`,`qualified_at`);--> statement-breakpoint
-CREATE INDEX `qualifications_partner_time` ON `qualifications` (`operator_id`,`partner_id`,`qualified_at`);
+CREATE INDEX `qualifications_operator_time` ON `qualifications` (`operator_id`,`qualified_at`,`plan_id`,`brand_id`,`player_id`);--> statement-breakpoint
+CREATE INDEX `qualifications_partner_time` ON `qualifications` (`operator_id`,`partner_id`,`qualified_at`,`plan_id`,`brand_id`,`player_id`);

@@ -37,9 +37,10 @@ export const qualifications = sqliteTable(
     primaryKey({ columns: [t.operatorId, t.planId, t.brandId, t.playerId] }),
     index('qualifications_plan_time').on(t.operatorId, t.planId, t.qualifiedAt),
     index('qualifications_created').on(t.operatorId, t.planId, t.createdAt),
-    // The qualified-players lists (list-qualifications.ts): newest first over all partners, or one partner's.
-    index('qualifications_operator_time').on(t.operatorId, t.qualifiedAt),
-    index('qualifications_partner_time').on(t.operatorId, t.partnerId, t.qualifiedAt),
+    // The qualified-players lists (list-qualifications.ts), newest first over all partners or one partner's: in the
+    // list's whole order, the key's columns breaking ties, so a page is read off the index from its cursor, unsorted.
+    index('qualifications_operator_time').on(t.operatorId, t.qualifiedAt, t.planId, t.brandId, t.playerId),
+    index('qualifications_partner_time').on(t.operatorId, t.partnerId, t.qualifiedAt, t.planId, t.brandId, t.playerId),
   ],
 );
 
