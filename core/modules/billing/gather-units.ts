@@ -64,8 +64,16 @@ export async function gatherUnits(ctx: TenantContext, input: GatherInput): Promi
 
   if (terms.cpa) {
     const own = and(eq(qualifications.operatorId, ctx.operatorId), eq(qualifications.planId, input.planId));
+    // The columns a bill needs, not the stored values (JSON each row would parse).
+    const columns = {
+      partnerId: qualifications.partnerId,
+      brandId: qualifications.brandId,
+      playerId: qualifications.playerId,
+      qualifiedAt: qualifications.qualifiedAt,
+      createdAt: qualifications.createdAt,
+    };
     const onTime = await ctx.db
-      .select()
+      .select(columns)
       .from(qualifications)
       .where(
         and(
@@ -76,7 +84,7 @@ export async function gatherUnits(ctx: TenantContext, input: GatherInput): Promi
         ),
       );
     const late = await ctx.db
-      .select()
+      .select(columns)
       .from(qualifications)
       .where(
         and(

@@ -112,52 +112,6 @@ export async function firstEventOf(ctx: TenantRead, input: { planId: string }): 
 }
 
 /**
- * Registrations on these plans whose player had any event arrive in [receivedFrom, receivedBefore):
- * from the start (receivedFrom 0), simply every registration on the plans.
- */
-export async function listPlayersWithNewEvents(
-  ctx: TenantRead,
-  input: { planIds: string[]; receivedFrom: number; receivedBefore: number },
-) {
-  if (input.planIds.length === 0) return [];
-  const registrations = and(
-    eq(playerEvents.operatorId, ctx.operatorId),
-    eq(playerEvents.type, 'registration'),
-    inArray(playerEvents.planId, input.planIds),
-    sql`${playerEvents.partnerId} is not null`,
-    receivedBefore(input.receivedBefore),
-  );
-  const columns = {
-    brandId: playerEvents.brandId,
-    playerId: playerEvents.playerId,
-    planId: sql<string>`${playerEvents.planId}`,
-    partnerId: sql<string>`${playerEvents.partnerId}`,
-    registeredAt: playerEvents.occurredAt,
-    country: playerEvents.country,
-    campaignId: playerEvents.campaignId,
-    promoId: playerEvents.promoId,
-    clickId: playerEvents.clickId,
-  };
-  if (input.receivedFrom <= 0) return ctx.db.select(columns).from(playerEvents).where(registrations);
-  const active = ctx.db
-    .selectDistinct({ brandId: playerEvents.brandId, playerId: playerEvents.playerId })
-    .from(playerEvents)
-    .where(
-      and(
-        eq(playerEvents.operatorId, ctx.operatorId),
-        gte(playerEvents.receivedAt, new Date(input.receivedFrom)),
-        lt(playerEvents.receivedAt, new Date(input.receivedBefore)),
-      ),
-    )
-    .as('active');
-  return ctx.db
-    .select(columns)
-    .from(playerEvents)
-    .innerJoin(active, and(eq(active.brandId, playerEvents.brandId), eq(active.playerId, playerEvents.playerId)))
-    .where(registrations);
-}
-
-/**
  * The money events of many players (brand × player pairs, as one JSON parameter so a batch fits
  * D1's bound-parameter limit), in no order (the caller sorts each player's few): what qualification
  * rules count.
