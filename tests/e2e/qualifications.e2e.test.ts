@@ -6,6 +6,7 @@
  * with the secret key, never against numbers read from the UI itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { and, desc, eq } from 'drizzle-orm';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
@@ -15,6 +16,7 @@ import { partners } from '../../core/modules/identity/table.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const lucky = DEMO_OPERATORS[0]!;
 let server: Awaited<ReturnType<typeof startLiveServer>>;
 let browser: Browser;
@@ -33,6 +35,28 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto(`${server.baseUrl}/portal/${lucky.id}`);
+  await page.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('kb-dashboard').waitFor();
+}
+
+/** axe-core's serious and critical violations on the page (it walks open shadow roots), as "rule: targets". */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: Array<{ target: unknown[] }> };
+    const axe = (window as unknown as { axe: { run(c: unknown, o: unknown): Promise<{ violations: Violation[] }> } })
+      .axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
 
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 
@@ -94,11 +118,7 @@ describe('qualified players in the browser', { timeout: 120_000 }, () => {
     expect(listed.data.map((q) => q.playerId)).toEqual(mine.map((r) => r.playerId));
 
     const portal = await newPage();
-    await portal.goto(`${server.baseUrl}/portal/${lucky.id}`);
-    await portal.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
-    await portal.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await portal.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await portal.locator('kb-dashboard').waitFor();
+    await signIn(portal);
     await portal.evaluate(() => {
       location.hash = '#/bills/qualified';
     });
@@ -164,5 +184,28 @@ describe('qualified players in the browser', { timeout: 120_000 }, () => {
     await poll(async () => Object.keys(await shownRows(panel))).toEqual([all[0]!.playerId]);
     await page.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('has no serious or critical axe violation: the partner view in both themes at 1440 and 390 px, and the console panel', async () => {
+    const found: string[] = [];
+    for (const width of [1440, 390]) {
+      // The pages' CSP (script-src 'self') would refuse the injected axe script.
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await signIn(page);
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate((t) => {
+          document.querySelector('kb-portal')!.setAttribute('theme', t);
+          location.hash = '#/bills/qualified';
+        }, theme);
+        await page.locator('kb-qualifications [part~="qualification-row"]').first().waitFor();
+        found.push(...(await seriousViolations(page)).map((v) => `${width} ${theme}: ${v}`));
+      }
+      await page.goto(`${server.baseUrl}/operator/#qualifications`);
+      await page.locator('kb-qualifications-console [part~="qualification-row"]').first().waitFor();
+      found.push(...(await seriousViolations(page)).map((v) => `${width} console: ${v}`));
+      await context.close();
+    }
+    expect(found).toEqual([]);
   });
 });
