@@ -59,16 +59,22 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
     issued += result.issued;
     complete &&= result.complete;
   }
-  // Shares of sub-partners' bills, from the direct bills issued above and before.
+  // Shares of sub-partners' bills, from the direct bills issued above and before: with a cut of their
+  // own, taken now, so the direct bills this run priced (after `cutoff`) are on them.
+  const subBase = { ...base, cutoff: ctx.clock.now().getTime() };
   const withTerms = new Set(plans.filter((p) => p.versions.some((v) => v.terms?.subAffiliate)).map((p) => p.planId));
   const planOf = await subAffiliatePlans(ctx, { withTerms });
   for (const { planId, versions } of plans.filter((p) => withTerms.has(p.planId))) {
-    const result = await billClosedSegments(ctx, { ...base, subject: `sub:${planId}`, planId, versions }, (segment) => {
-      const terms = segment.terms;
-      return terms?.subAffiliate
-        ? issueSubAffiliateBills(ctx, { ...segment, terms: { ...terms, subAffiliate: terms.subAffiliate }, planOf })
-        : Promise.resolve(NONE);
-    });
+    const result = await billClosedSegments(
+      ctx,
+      { ...subBase, subject: `sub:${planId}`, planId, versions },
+      (segment) => {
+        const terms = segment.terms;
+        return terms?.subAffiliate
+          ? issueSubAffiliateBills(ctx, { ...segment, terms: { ...terms, subAffiliate: terms.subAffiliate }, planOf })
+          : Promise.resolve(NONE);
+      },
+    );
     issued += result.issued;
     complete &&= result.complete;
   }
