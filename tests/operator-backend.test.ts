@@ -129,6 +129,21 @@ describe('demo operator backend: console proxy', () => {
     expect((await call('/v1/brands', post({ name: 'Sneaky' }))).status).toBe(404);
   });
 
+  it('forwards the qualified-players list for reading only (the qualifications panel)', async () => {
+    const list = await call('/v1/qualifications?limit=5');
+    expect(list.status).toBe(200);
+    expect(await list.json()).toMatchObject({ data: [], next: null });
+    const invalid = await call('/v1/qualifications?limit=0');
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
+    const write = await call('/v1/qualifications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(write.status).toBe(404);
+  });
+
   it('forwards nothing outside the allowed routes, and no unknown operator', async () => {
     for (const path of [
       '/v1/api_keys',

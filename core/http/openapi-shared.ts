@@ -104,7 +104,7 @@ export const OPENAPI_TAGS = [
     description: "Postbacks to the partner's tracker: configuration, preview, test and log",
   },
   { name: 'Partner statistics', description: 'The performance report, its options and the dashboard quick stats' },
-  { name: 'Partner bills', description: "The partner's bills with their lines and corrections" },
+  { name: 'Partner bills', description: "The partner's bills with their lines and corrections, and qualified players" },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Catalog', description: 'Brands' },
   { name: 'Operator: catalog', description: 'Landings, creatives and traffic sources' },
@@ -114,7 +114,7 @@ export const OPENAPI_TAGS = [
   },
   {
     name: 'Operator: bills',
-    description: 'Bills per partner, brand, plan and period: review, corrections, billing runs',
+    description: 'Bills per partner, brand, plan and period: review, corrections, billing runs; qualified players',
   },
   { name: 'Operator: partners', description: 'Embed sessions, partner approval, unlocking users, expiring tokens' },
   { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },

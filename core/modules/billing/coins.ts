@@ -1,6 +1,6 @@
 /**
- * Currencies shown as "coin" beside fiat amounts (the demo's brands bill in both). The same list
- * as list-bills.ts keeps for bills; a qualification's amounts are marked the same way.
+ * Currencies shown as "coin" beside fiat amounts (the seed's bills have fiat and coin amounts; the
+ * demo's brands bill in both): bills and qualifications mark their amounts with it.
  */
 const COINS = new Set(['BTC', 'LTC', 'DOGE', 'BCH', 'USDT', 'USDC', 'TRX', 'XRP']);
 

@@ -3,7 +3,8 @@
  * currency, and one bill with its lines in words and its corrections. Amounts are decimal strings
  * in the brand's currency; `coin` marks crypto currencies, shown beside fiat.
  */
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+
+import { and, asc, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { formatMoney, money } from '../../lib/money.ts';
@@ -13,10 +14,8 @@ import { planNames } from '../commissions/plan-names.ts';
 import { partnerNames } from '../identity/partners.ts';
 import { findBillRow } from './bill-actions.ts';
 import { billLineWords } from './bill-words.ts';
-import { billCorrections, billLines, bills, type BillRow, type BillState } from './table.ts';
-
-/** Currencies shown as "coin" (the seed's bills have fiat and coin amounts). */
-const COINS = new Set(['BTC', 'LTC', 'DOGE', 'BCH', 'USDT', 'USDC', 'TRX', 'XRP']);
+import { isCoin } from './coins.ts';
+import { type BillRow, type BillState, billCorrections, billLines, bills } from './table.ts';
 
 export interface BillQuery {
   /** Bills whose period starts in [from, to] (local dates). */
@@ -72,7 +71,7 @@ function presentBill(row: BillRow, names: Awaited<ReturnType<typeof namesFor>>) 
     period: { kind: row.billingPeriod, from: row.periodStart, to: addDays(row.periodEnd, -1), timeZone: row.timeZone },
     planVersion: row.planVersion,
     currency: row.currency,
-    coin: COINS.has(row.currency),
+    coin: isCoin(row.currency),
     issued: amount(row.issuedMinor),
     corrections: amount(row.correctionsMinor),
     toPay: amount(row.issuedMinor + row.correctionsMinor),
@@ -124,7 +123,7 @@ async function listWhere(ctx: TenantContext, q: BillQuery) {
     next: page.length > q.limit && last ? `${last.periodStart}~${last.id}` : null,
     totals: totals.map((t) => ({
       currency: t.currency,
-      coin: COINS.has(t.currency),
+      coin: isCoin(t.currency),
       count: t.count,
       issued: decimalOf(t.issuedMinor, t.currency),
       toPay: decimalOf(t.toPayMinor, t.currency),
