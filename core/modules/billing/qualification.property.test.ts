@@ -5,7 +5,7 @@
  * right or hand over: events at the same instant, two first deposits, amounts without a currency,
  * amounts in the other brand's currency (with a rate missing now and then), events before the
  * registration or after its window, countries, thresholds in another currency, and a second run
- * that only looks at players with newly arrived events.
+ * that only looks at players with newly arrived events (from a waiting player's latest arrival).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -62,14 +62,15 @@ const eventArb = fc.record({
   afterHours: fc.integer({ min: -10, max: 240 }),
   amount: fc.option(fc.integer({ min: -2_000, max: 30_000 }), { nil: null, freq: 8 }),
   currency: fc.constantFrom('brand', 'brand', 'brand', 'other', 'none'),
-  late: fc.boolean(),
+  /** Days from T1 (the first run) the event arrives. */
+  arrives: fc.constantFrom(-3, -1, 1),
 });
 
 const playerArb = fc.record({
   brand: fc.constantFrom(0, 1),
   registeredHour: fc.integer({ min: 0, max: 30 * 24 }),
   country: fc.constantFrom(null, 'DE', 'FR', 'GB'),
-  registeredLate: fc.boolean(),
+  registrationArrives: fc.constantFrom(-3, -1, 1),
   attributed: fc.constantFrom(true, true, true, true, false),
   events: fc.array(eventArb, { minLength: 2, maxLength: 12, size: 'medium' }),
 });
@@ -84,7 +85,8 @@ const worldArb = fc.record({
     },
   ),
   players: fc.array(playerArb, { minLength: 3, maxLength: 14 }),
-  missingRateDay: fc.option(fc.integer({ min: 0, max: 50 }), { nil: null }),
+  /** Rates are published up to this day (from START) before the first run, the rest after it. */
+  lastRateDay: fc.integer({ min: 8, max: 40 }),
 });
 
 type World = typeof worldArb extends fc.Arbitrary<infer W> ? W : never;
@@ -115,11 +117,16 @@ describe('qualification in SQL', () => {
             operator.id,
           );
           const setup = await seed(ctx, world);
-          const expected = await reference(ctx, world, setup);
+          const check = referenceCheck(ctx, world, setup);
+          const first = await check(T1);
           clock.set(new Date(T1));
           await qualifyPlayers(ctx, { until: T1 });
+          // The rates after the first run's last published day come out between the runs.
+          await saveRates(ctx, world.lastRateDay + 1, RATE_DAYS);
+          const second = await check(T2);
           clock.set(new Date(T2));
           await qualifyPlayers(ctx, { until: T2 });
+          const expected = expectedAfterBoth(setup, first, second);
           const stored = await db.select().from(qualifications);
           const got = stored
             .filter((q) => q.operatorId === operator.id)
@@ -170,13 +177,7 @@ async function seed(ctx: TenantContext, world: World) {
     planVersions,
     versions.map((v) => ({ planId, operatorId: ctx.operatorId, ...v, createdAt: created })),
   );
-  const days = Array.from({ length: 70 }, (_, i) => new Date(START - 5 * DAY + i * DAY).toISOString().slice(0, 10));
-  await saveExchangeRates(
-    ctx,
-    days
-      .filter((_, i) => world.missingRateDay === null || i !== world.missingRateDay + 5)
-      .map((date, i) => ({ date, currency: 'USD', perEur: (1.05 + (i % 9) / 37).toFixed(4) })),
-  );
+  await saveRates(ctx, -5, world.lastRateDay);
   const rows: Array<typeof playerEvents.$inferInsert> = [];
   world.players.forEach((p, i) => {
     const brandId = brands[p.brand]!.id;
@@ -195,7 +196,7 @@ async function seed(ctx: TenantContext, world: World) {
       id: `r${i}`,
       type: 'registration',
       occurredAt: new Date(registered),
-      receivedAt: arrival(p.registeredLate),
+      receivedAt: arrival(p.registrationArrives),
     });
     p.events.forEach((e, j) => {
       const own = p.brand === 0 ? 'EUR' : 'USD';
@@ -208,7 +209,7 @@ async function seed(ctx: TenantContext, world: World) {
         amountMinor: e.amount,
         currency,
         occurredAt: new Date(registered + e.afterHours * HOUR),
-        receivedAt: arrival(e.late),
+        receivedAt: arrival(e.arrives),
       });
     });
   });
@@ -216,25 +217,33 @@ async function seed(ctx: TenantContext, world: World) {
   return { brands, versions, rows };
 }
 
-const arrival = (late: boolean) => new Date(late ? T1 + DAY : T1 - DAY);
+const arrival = (days: number) => new Date(T1 + days * DAY);
+
+const RATE_DAYS = 65;
+
+/** USD rates for the days [first, last] from START (inclusive). */
+async function saveRates(ctx: TenantContext, first: number, last: number) {
+  const rates = [];
+  for (let i = first; i <= last; i++) {
+    const date = new Date(START + i * DAY).toISOString().slice(0, 10);
+    rates.push({ date, currency: 'USD', perEur: (1.05 + (((i % 9) + 9) % 9) / 37).toFixed(4) });
+  }
+  await saveExchangeRates(ctx, rates);
+}
 const revshare = () => ({ percent: '10', negativeCarryOver: false });
 const definedOnly = <T extends object>(o: T) =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], undefined>;
   };
 
-/**
- * What the exact check says, run by run: the first run sees what arrived before T1; the second
- * re-checks those not qualified whose player had an event arrive since (or everyone, when a
- * missing rate kept the first run from moving on).
- */
-async function reference(ctx: TenantContext, world: World, setup: Awaited<ReturnType<typeof seed>>) {
+/** The exact check of every registration with what had arrived before `until`, at the rates known now. */
+function referenceCheck(ctx: TenantContext, world: World, setup: Awaited<ReturnType<typeof seed>>) {
   const events = setup.rows.map((r) => ({ ...r, occurredAt: r.occurredAt as Date, receivedAt: r.receivedAt as Date }));
-  const check = async (until: number) => {
+  return async (until: number) => {
     // Rates known up to the check's day: an event dated later (a sender's clock ahead) waits for its rate.
     const to = localDateAt(world.zone, until);
     const rates = await loadRateSeries(ctx, { currencies: ['USD'], from: '2026-09-01', to });
-    const out = new Map<string, { at: number; values: unknown } | 'waiting'>();
+    const out: Check = new Map();
     const moneyEvents: MoneyEvent[] = events
       .filter((e) => (MONEY as readonly string[]).includes(e.type) && e.receivedAt.getTime() < until)
       .map((e) => ({
@@ -245,6 +254,7 @@ async function reference(ctx: TenantContext, world: World, setup: Awaited<Return
         amountMinor: e.amountMinor ?? null,
         currency: e.currency ?? null,
         occurredAt: e.occurredAt,
+        receivedAt: e.receivedAt.getTime(),
       }));
     const byPlayer = histories(moneyEvents);
     for (const r of events) {
@@ -265,9 +275,26 @@ async function reference(ctx: TenantContext, world: World, setup: Awaited<Return
     }
     return out;
   };
-  const first = await check(T1);
-  const firstWaited = [...first.values()].includes('waiting');
-  const second = await check(T2);
+}
+
+type Check = Map<string, { at: number; values: unknown } | 'waiting'>;
+
+/**
+ * Who must have qualified after both runs: the first run's qualified players as they were; then
+ * the second run re-checks the players with an event that arrived since the earliest latest
+ * arrival of a player the first run left waiting for a rate (else since T1).
+ */
+function expectedAfterBoth(setup: Awaited<ReturnType<typeof seed>>, first: Check, second: Check) {
+  const events = setup.rows.map((r) => ({ ...r, receivedAt: (r.receivedAt as Date).getTime() }));
+  let resumeFrom = T1;
+  for (const [p, result] of first) {
+    if (result !== 'waiting') continue;
+    let latest = 0;
+    for (const e of events)
+      if (e.playerId === p && (MONEY as readonly string[]).includes(e.type) && e.receivedAt < T1)
+        latest = Math.max(latest, e.receivedAt);
+    resumeFrom = Math.min(resumeFrom, latest);
+  }
   const expected: Array<{ playerId: string; at: number; values: unknown }> = [];
   for (const p of new Set(events.map((e) => e.playerId))) {
     const early = first.get(p);
@@ -275,9 +302,9 @@ async function reference(ctx: TenantContext, world: World, setup: Awaited<Return
       expected.push({ playerId: p, ...early });
       continue;
     }
-    const arrivedSince = events.some((e) => e.playerId === p && e.receivedAt.getTime() >= T1);
+    const arrivedSince = events.some((e) => e.playerId === p && e.receivedAt >= resumeFrom);
     const later = second.get(p);
-    if ((firstWaited || arrivedSince) && later && later !== 'waiting') expected.push({ playerId: p, ...later });
+    if (arrivedSince && later && later !== 'waiting') expected.push({ playerId: p, ...later });
   }
   return expected.sort((a, b) => (a.playerId < b.playerId ? -1 : 1));
 }

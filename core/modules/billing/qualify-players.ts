@@ -82,8 +82,9 @@ export async function qualifyPlayers(ctx: TenantContext, input: { until: number 
       values: { player_id: m.playerId, brand_id: m.brandId, plan_id: m.planId },
     })),
   );
-  // A player waiting for a rate is found again from the same position next run.
-  if (!checked.waiting) await saveProgress(ctx, { subject: SCAN, position: String(input.until) });
+  // A player waiting for a rate is found again next run: the scan resumes from their latest arrival.
+  const position = Math.min(input.until, checked.resumeFrom);
+  await saveProgress(ctx, { subject: SCAN, position: String(position) });
   return rows.length;
 }
 
@@ -102,7 +103,10 @@ async function qualifiedAlready(ctx: TenantContext, candidates: QualifyingMoment
   return new Set(rows.map(keyOf));
 }
 
-/** The exact check with rates for the players SQL left undecided; `waiting` when a rate is missing. */
+/**
+ * The exact check with rates for the players SQL left undecided. `resumeFrom`: the earliest of the
+ * latest arrivals of the players waiting for a rate (a run from there finds them all again), else Infinity.
+ */
 async function checkUndecided(
   ctx: TenantContext,
   input: {
@@ -112,7 +116,7 @@ async function checkUndecided(
     currencyOf: Map<string, string>;
     until: number;
   },
-): Promise<{ qualified: Qualified[]; waiting: boolean }> {
+): Promise<{ qualified: Qualified[]; resumeFrom: number }> {
   const { zone, until } = input;
   const open: Array<{ moment: QualifyingMoment; cpa: Cpa; currency: string }> = [];
   for (const moment of input.undecided) {
@@ -124,7 +128,7 @@ async function checkUndecided(
   }
   const rates = await rateSeriesFor(ctx, { candidates: open.map((o) => o.moment), zone, until });
   const qualified: Qualified[] = [];
-  let waiting = false;
+  let resumeFrom = Number.POSITIVE_INFINITY;
   for (let i = 0; i < open.length; i += PLAYERS_PER_READ) {
     const batch = open.slice(i, i + PLAYERS_PER_READ);
     const players = batch.map((b) => b.moment);
@@ -132,9 +136,12 @@ async function checkUndecided(
     for (const { moment, cpa, currency } of batch) {
       const history = byPlayer.get(`${moment.brandId}|${moment.playerId}`) ?? [];
       const result = checkPlayer({ candidate: moment, cpa, currency, zone, until, history, rates });
-      if (result === 'waiting') waiting = true;
-      else if (result) qualified.push({ moment, ...result });
+      if (result === 'waiting') {
+        let latest = 0;
+        for (const e of history) latest = Math.max(latest, e.receivedAt);
+        resumeFrom = Math.min(resumeFrom, latest);
+      } else if (result) qualified.push({ moment, ...result });
     }
   }
-  return { qualified, waiting };
+  return { qualified, resumeFrom };
 }

@@ -132,7 +132,8 @@ export async function listMoneyEventsOfPlayers(
     amount_minor: number | null;
     currency: string | null;
     occurred_at: number;
-  }>(sql`select e.id, e.brand_id, e.player_id, e.type, e.amount_minor, e.currency, e.occurred_at
+    received_at: number;
+  }>(sql`select e.id, e.brand_id, e.player_id, e.type, e.amount_minor, e.currency, e.occurred_at, e.received_at
     from json_each(${pairs}) as wanted cross join ${playerEvents} as e
     where e.operator_id = ${ctx.operatorId} and e.brand_id = wanted.value ->> 0 and e.player_id = wanted.value ->> 1
       and e.type in ('first_deposit', 'deposit', 'wager', 'ngr') and +e.received_at < ${input.receivedBefore}`);
@@ -144,5 +145,6 @@ export async function listMoneyEventsOfPlayers(
     amountMinor: r.amount_minor,
     currency: r.currency,
     occurredAt: new Date(r.occurred_at),
+    receivedAt: r.received_at,
   }));
 }
