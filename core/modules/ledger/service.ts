@@ -109,6 +109,8 @@ export interface PostTransferInput {
   action: TransferAction;
   /** What it is for, e.g. a bill id. */
   reference?: string | null;
+  /** Words kept with the transfer (a balance correction's comment), at most 1,000 characters. */
+  comment?: string | null;
 }
 
 /**
@@ -162,6 +164,7 @@ export async function planTransfer(
     action: input.action,
     reference: input.reference ?? null,
     partnerId,
+    comment: input.comment ?? null,
     createdAt: ctx.clock.now(),
   };
   return {
@@ -212,7 +215,8 @@ export async function postTransfer(
     stored.currency === input.currency &&
     stored.reason === input.reason &&
     stored.action === input.action &&
-    stored.reference === (input.reference ?? null);
+    stored.reference === (input.reference ?? null) &&
+    stored.comment === (input.comment ?? null);
   if (!same) throw fieldProblem('key', 'already_exists', `Key ${input.key} was used for a different transfer`);
   return { transfer: stored, created: false };
 }
@@ -227,6 +231,12 @@ function checkTransferInput(input: PostTransferInput) {
     throw fieldProblem('reason', 'invalid_choice', 'Unknown reason', { allowed: [...TRANSFER_REASONS] });
   if (!TRANSFER_ACTIONS.includes(input.action))
     throw fieldProblem('action', 'invalid_choice', 'Unknown action', { allowed: [...TRANSFER_ACTIONS] });
+  if (
+    input.comment !== undefined &&
+    input.comment !== null &&
+    (typeof input.comment !== 'string' || input.comment.length > 1000)
+  )
+    throw fieldProblem('comment', 'too_long', 'A comment has at most 1,000 characters', { maximum: 1000 });
   if (input.debit === input.credit)
     throw fieldProblem('credit', 'invalid_value', 'A transfer moves money between two different accounts');
 }

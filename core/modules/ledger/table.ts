@@ -21,10 +21,12 @@ export const LEDGER_ACCOUNT_KINDS = ['available', 'pending', 'payable'] as const
 export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number];
 
 /**
- * Why money moved. Checked in TypeScript only (no CHECK): the wallet adds `cash_out` and `refund`
- * without rebuilding a table whose rows may never be rewritten.
+ * Why money moved: `bill` an approved bill, `correction` a correction of an approved bill,
+ * `balance_correction` the operator's own change of a partner's balance (the wallet). Checked in
+ * TypeScript only (no CHECK): the wallet adds `cash_out` and `refund` without rebuilding a table
+ * whose rows may never be rewritten.
  */
-export const TRANSFER_REASONS = ['bill', 'correction'] as const;
+export const TRANSFER_REASONS = ['bill', 'correction', 'balance_correction'] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
 
 /** Seen from the partner: `add` credits the partner's account, `subtract` debits it. */
@@ -103,6 +105,8 @@ export const ledgerTransfers = sqliteTable(
     reference: text('reference'),
     /** The partner whose account one side is (null between operator accounts): the partner's list reads by it. */
     partnerId: text('partner_id'),
+    /** Words kept with the money, e.g. the operator's comment on a balance correction the partner reads. */
+    comment: text('comment'),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
