@@ -3,14 +3,13 @@
  * that level's percentage of what each sub-partner's own (direct) bills issued. They are bills of
  * their own (source `sub_affiliates`), cut from direct bills already priced, so a share is never
  * taken of a share. A sub-partner's bill priced after this bill was cut goes on the next one, marked
- * late, as any late item. A referrer offered several plans with sub-affiliate terms earns under one:
- * an individually assigned plan before a default one, the oldest first.
+ * late, as any late item. A referrer offered several plans with sub-affiliate terms earns under one
+ * (commissions' `subAffiliatePayers`).
  */
 import { and, eq, gt, gte, isNull, lt, lte, ne } from 'drizzle-orm';
 import { insertManyAtomically, type InsertPart } from '../../db/insert-many.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
-import { listPlanOffers } from '../commissions/service.ts';
 import type { StoredPlanTerms } from '../commissions/terms.ts';
 import { listReferrerChains } from '../identity/referral-chains.ts';
 import { fraction, percentOf, round, times } from './exact.ts';
@@ -28,17 +27,6 @@ export interface SubBillsInput {
   cutoff: number;
   planCut: number;
   runId: string;
-}
-
-/** Each partner's sub-affiliate plan (see the module comment), for the partners given. */
-export async function subAffiliatePlans(ctx: TenantContext, input: { withTerms: Set<string> }) {
-  const offers = await listPlanOffers(ctx);
-  const rank = new Map(offers.order.map((id, i) => [id, i]));
-  const byPartner = new Map<string, string>();
-  for (const a of [...offers.assigned].sort((x, y) => rank.get(x.planId)! - rank.get(y.planId)!))
-    if (input.withTerms.has(a.planId) && !byPartner.has(a.partnerId)) byPartner.set(a.partnerId, a.planId);
-  const fallback = offers.defaults.find((id) => input.withTerms.has(id)) ?? null;
-  return (partnerId: string) => byPartner.get(partnerId) ?? fallback;
 }
 
 const chainKey = (c: { partnerId: string; brandId: string }) => `${c.partnerId}|${c.brandId}`;

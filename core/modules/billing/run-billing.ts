@@ -10,12 +10,12 @@ import type { TenantContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
 import { addDays, localDateAt } from '../../lib/time-zones.ts';
 import { listBrands } from '../catalog/service.ts';
-import { listPlanVersions } from '../commissions/service.ts';
+import { listPlanVersions, subAffiliatePayers } from '../commissions/service.ts';
 import { firstEventOf } from '../events/billing-facts.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import { chainKey, gatherUnits } from './gather-units.ts';
 import { issueBills, linesPart, planCurrencies, type IssueInput } from './issue-bills.ts';
-import { issueSubAffiliateBills, subAffiliatePlans } from './issue-sub-bills.ts';
+import { issueSubAffiliateBills } from './issue-sub-bills.ts';
 import { periodHolding, segmentFrom, type Version } from './periods.ts';
 import { priceBill } from './price-bill.ts';
 import { readProgress, saveProgress } from './progress.ts';
@@ -63,7 +63,7 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
   // own, taken now, so the direct bills this run priced (after `cutoff`) are on them.
   const subBase = { ...base, cutoff: ctx.clock.now().getTime() };
   const withTerms = new Set(plans.filter((p) => p.versions.some((v) => v.terms?.subAffiliate)).map((p) => p.planId));
-  const planOf = await subAffiliatePlans(ctx, { withTerms });
+  const planOf = await subAffiliatePayers(ctx);
   for (const { planId, versions } of plans.filter((p) => withTerms.has(p.planId))) {
     const result = await billClosedSegments(
       ctx,

@@ -16,7 +16,13 @@ import type { CreatePlanSchema, UpdatePlanSchema } from './schemas.ts';
 import { kindOf, storeTerms, type PlanTerms } from './terms.ts';
 import { findPlanRow, operatorToday, presentPlans } from './versions.ts';
 
-export { planTermsOn, listPlanVersions, listOperatorsWithPlans, listPlanOffers } from './versions.ts';
+export {
+  planTermsOn,
+  listPlanVersions,
+  listOperatorsWithPlans,
+  listPlanOffers,
+  subAffiliatePayers,
+} from './versions.ts';
 
 type PlanRow = typeof commissionPlans.$inferSelect;
 

@@ -124,3 +124,23 @@ export async function listPlanOffers(ctx: Pick<TenantContext, 'db' | 'operatorId
     assigned: assignments,
   };
 }
+
+/**
+ * Which plan pays a partner's sub-affiliate shares (a partner earns them under one plan, never
+ * twice): among the plans with sub-affiliate terms in any version, an individually assigned one
+ * before a default one, the oldest first. Billing pays by it; the sub-affiliates page shows it.
+ */
+export async function subAffiliatePayers(
+  ctx: Pick<TenantContext, 'db' | 'operatorId'>,
+): Promise<(partnerId: string) => string | null> {
+  const withTerms = new Set(
+    (await listPlanVersions(ctx)).filter((p) => p.versions.some((v) => v.terms?.subAffiliate)).map((p) => p.planId),
+  );
+  const offers = await listPlanOffers(ctx);
+  const rank = new Map(offers.order.map((id, i) => [id, i]));
+  const byPartner = new Map<string, string>();
+  for (const a of [...offers.assigned].sort((x, y) => rank.get(x.planId)! - rank.get(y.planId)!))
+    if (withTerms.has(a.planId) && !byPartner.has(a.partnerId)) byPartner.set(a.partnerId, a.planId);
+  const fallback = offers.defaults.find((id) => withTerms.has(id)) ?? null;
+  return (partnerId) => byPartner.get(partnerId) ?? fallback;
+}

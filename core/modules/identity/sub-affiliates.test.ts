@@ -178,6 +178,37 @@ describe('sub-affiliates', () => {
     ]);
   });
 
+  it('shows the deal of the one plan that pays the shares: an individual plan before a default one', async () => {
+    const individual = await unwrap(
+      op.client.v1.plans.$post({
+        json: {
+          name: 'VIP sub-affiliates',
+          terms: {
+            billingPeriod: 'monthly',
+            revshare: { percent: '35', negativeCarryOver: false },
+            subAffiliate: { levels: ['12'] },
+          },
+          isDefault: false,
+        },
+      }),
+    );
+    const assign = op.client.v1.plans[':planId'].assignments;
+    await unwrap(assign.$post({ param: { planId: individual.id }, json: { partnerId: rootId } }));
+    try {
+      const page = await unwrap(root.v1.partner.sub_affiliates.$get({ query: {} }));
+      const byId = new Map(page.data.map((row) => [row.id, row]));
+      expect(byId.get(ids.l1)!.deals).toEqual([
+        { planId: individual.id, planName: 'VIP sub-affiliates', percent: '12' },
+      ]);
+      // The VIP plan has no second level, and the default plan's 5% is not paid to this partner.
+      expect(byId.get(ids.l2)!.deals).toEqual([]);
+    } finally {
+      await op.client.v1.plans[':planId'].assignments[':partnerId'].$delete({
+        param: { planId: individual.id, partnerId: rootId },
+      });
+    }
+  });
+
   it("gives the operator the same list, and another operator's key a 404", async () => {
     const mine = await unwrap(
       op.client.v1.partners[':partnerId'].sub_affiliates.$get({ param: { partnerId: rootId }, query: { level: '1' } }),

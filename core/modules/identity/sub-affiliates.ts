@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { campaignNames, promoTitles } from '../campaigns/service.ts';
-import { plansForPartner } from '../commissions/service.ts';
+import { plansForPartner, subAffiliatePayers } from '../commissions/service.ts';
 import { partnerExists } from './partners.ts';
 import { SUB_AFFILIATE_MAX_LEVEL, type SubAffiliateQuerySchema } from './schemas.ts';
 import type { PARTNER_STATUSES } from './table.ts';
@@ -56,18 +56,20 @@ async function loadTreePage(ctx: TenantContext, input: { rootId: string; query: 
     limit ${query.limit + 1}`);
 }
 
-/** Each sub-affiliate level the referrer's plans pay for: level → [{ plan, percent }]. */
+/** Each sub-affiliate level the referrer's paying plan pays for: level → [{ plan, percent }]. */
 type Deals = Map<number, Array<{ planId: string; planName: string; percent: string }>>;
 
+/**
+ * The levels of the one plan billing pays the referrer's shares under (`subAffiliatePayers`), as its
+ * terms read today: another plan offered with sub-affiliate terms pays nothing, so it is not listed.
+ */
 async function dealsByLevel(ctx: PartnerContext): Promise<Deals> {
+  const [payerOf, plans] = await Promise.all([subAffiliatePayers(ctx), plansForPartner(ctx)]);
+  const plan = plans.find((p) => p.id === payerOf(ctx.partner.partnerId));
   const deals: Deals = new Map();
-  for (const plan of await plansForPartner(ctx)) {
-    const levels = plan.current?.terms?.subAffiliate?.levels ?? [];
-    levels.forEach((percent, i) => {
-      const level = i + 1;
-      deals.set(level, [...(deals.get(level) ?? []), { planId: plan.id, planName: plan.name, percent }]);
-    });
-  }
+  (plan?.current?.terms?.subAffiliate?.levels ?? []).forEach((percent, i) => {
+    deals.set(i + 1, [{ planId: plan!.id, planName: plan!.name, percent }]);
+  });
   return deals;
 }
 
