@@ -14,3 +14,4 @@ export * from '../modules/conversions/table.ts';
 export * from '../modules/statistics/table.ts';
 export * from '../modules/ledger/table.ts';
 export * from '../modules/billing/table.ts';
+export * from '../modules/payments/table.ts';
