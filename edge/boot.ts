@@ -22,6 +22,7 @@ import { resolveSecret } from './secret.ts';
 import { loadGeoLookup } from './geo.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createGroupCommitWriter } from '../core/modules/tracking/click-writer.ts';
+import { batchStatements, type InsertPart } from '../core/db/insert-many.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
@@ -38,6 +39,13 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   // The runner is started after deps exist; enqueueing wakes it so postbacks leave at once.
   let runner: JobRunner | null = null;
   const jobs = createOutbox(db, clock, async () => runner?.wake(), { maxParams: 32_000 });
+  // On Node the click writer commits through a connection of its own that keeps its statements
+  // prepared (edge/statement-batcher.ts); Deno, and a remote database, use the client's batch.
+  const batcher =
+    runtime === 'node' ? (await import('./statement-batcher.ts')).openStatementBatcher(config.databaseUrl) : null;
+  const commitClicks = batcher
+    ? (parts: InsertPart[]) => batcher.run(batchStatements(parts, { maxParams: 32_000 }))
+    : undefined;
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
   // The demo tracker's pin (this port, /demo/tracker/ only) exists only where the demo data is.
@@ -68,7 +76,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) },
     }),
     tracking: createTrackingDeps(db, clock, {
-      writer: createGroupCommitWriter(db),
+      writer: createGroupCommitWriter(db, { commit: commitClicks }),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
       ...(options.env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: options.env.KABINET_FALLBACK_URL } : {}),
     }),
@@ -116,12 +124,15 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     app: createApp(deps),
     deps,
     seeded,
+    /** How the click writer commits (the bench's clicks-only server commits the same way). */
+    commitClicks,
     /** The demo data is in use (KABINET_SEED=demo): the demo operator backend may be served. */
     demo: config.seed === 'demo',
     async shutdown() {
       clearInterval(maintenance);
       await deps.tracking.writer.drain();
       await runner?.stop();
+      batcher?.close();
       close();
     },
   };

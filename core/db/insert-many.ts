@@ -13,8 +13,8 @@ import type { Db } from './client.ts';
  */
 export const MAX_BOUND_PARAMETERS = 100;
 
-type SqlValue = string | number | bigint | null | ArrayBuffer | Uint8Array;
-interface Statement {
+export type SqlValue = string | number | bigint | null | ArrayBuffer | Uint8Array;
+export interface Statement {
   sql: string;
   args: SqlValue[];
 }
@@ -112,17 +112,25 @@ export async function insertManyAtomically(
   parts: Array<InsertPart | QueryPart>,
   options: { maxParams?: number | undefined } = {},
 ): Promise<void> {
-  const statements = parts.flatMap((p): Statement[] => {
+  const statements = batchStatements(parts, options);
+  if (statements.length === 0) return;
+  const client = (db as unknown as { $client: LibsqlLike | D1Like }).$client;
+  if ('prepare' in client) await client.batch(statements.map((s) => client.prepare(s.sql).bind(...s.args)));
+  else await client.batch(statements, 'write');
+}
+
+/** The SQL statements a batch of parts runs, in order (for a runner of its own: see edge/libsql.ts). */
+export function batchStatements(
+  parts: Array<InsertPart | QueryPart>,
+  options: { maxParams?: number | undefined } = {},
+): Statement[] {
+  return parts.flatMap((p): Statement[] => {
     if ('query' in p) {
       const { sql, params } = p.query.toSQL();
       return [{ sql, args: params.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v) as SqlValue) }];
     }
     return p.rows.length > 0 ? buildStatements(p, options.maxParams ?? MAX_BOUND_PARAMETERS) : [];
   });
-  if (statements.length === 0) return;
-  const client = (db as unknown as { $client: LibsqlLike | D1Like }).$client;
-  if ('prepare' in client) await client.batch(statements.map((s) => client.prepare(s.sql).bind(...s.args)));
-  else await client.batch(statements, 'write');
 }
 
 export async function insertMany<T extends SQLiteTable>(

@@ -21,6 +21,7 @@ const kabinet = await boot(config, 'node', {
 // The app reads deps.tracking on every request: the swap takes effect for every click after boot.
 kabinet.deps.tracking.writer = createGroupCommitWriter(kabinet.deps.db, {
   parts: (rows) => [{ table: clicks, rows }],
+  commit: kabinet.commitClicks,
 });
 const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, () => {

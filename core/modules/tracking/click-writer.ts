@@ -58,6 +58,11 @@ export interface GroupCommitOptions {
    * writing the aggregates in each commit costs a tracking link.
    */
   parts?: (rows: ClickRow[]) => InsertPart[];
+  /**
+   * How a batch's parts are committed, all or nothing; default one batch on `db`. Node passes a
+   * connection of its own that keeps its statements prepared (edge/statement-batcher.ts).
+   */
+  commit?: (parts: InsertPart[]) => void | Promise<void>;
 }
 
 interface Waiting {
@@ -79,6 +84,7 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
   const maxRows = options.maxRows ?? 2000;
   const maxParams = options.maxParams ?? 32_000;
   const parts = options.parts ?? clickWriteParts;
+  const commit = options.commit ?? ((batch: InsertPart[]) => insertManyAtomically(db, batch, { maxParams }));
   let queue: Waiting[] = [];
   let committing: Promise<void> | null = null;
 
@@ -90,7 +96,7 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
       const batch = queue.slice(0, maxRows);
       queue = queue.slice(batch.length);
       try {
-        await insertManyAtomically(db, parts(batch.map((b) => b.row)), { maxParams });
+        await commit(parts(batch.map((b) => b.row)));
         for (const b of batch) b.resolve();
       } catch (error) {
         for (const b of batch) b.reject(error);
