@@ -152,7 +152,7 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
       `  Embedded flow:       ${base}/embedded/   (the operator's site mints an embed session for its partner)`,
       `  Demo mailbox:        ${base}/demo/mailbox   (unlock, reset and invitation links land here)`,
       `  Demo tracker:        ${base}/demo/tracker   (the demo partners' postbacks arrive here)`,
-      `  Operator console:    ${base}/operator/   (CPA networks, tracker connection, conversions, reports, plans)`,
+      `  Operator console:    ${base}/operator/   (CPA networks, tracker connection, conversions, reports, plans, bills, qualified players)`,
     );
     // The twin loopback name is another origin to a browser: the page embeds the portal cross-origin.
     const twinHost = ({ '127.0.0.1': 'localhost', localhost: '127.0.0.1' } as Record<string, string>)[
