@@ -160,7 +160,8 @@ export function banner(config: ServerConfig, runtime: string, seeded: boolean): 
     ];
     if (twinHost)
       lines.push(
-        `  Cross-origin embed:  http://${twinHost}:${config.port}/cross-origin/   (an operator page on another origin; kabinet.js and the API come from ${base})`,
+        `  Cross-origin embed:  http://${twinHost}:${config.port}/cross-origin/   ` +
+          `(an operator page on another origin; kabinet.js and the API come from ${base})`,
       );
     lines.push(`  Partner sign-in (demo data only; password for every demo partner user: ${DEMO_PASSWORD}):`);
     for (const demo of DEMO_OPERATORS)
