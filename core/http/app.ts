@@ -30,6 +30,7 @@ import { postbackRoutes } from '../modules/postbacks/routes.ts';
 import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
+import { paymentRoutes } from '../modules/payments/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -160,7 +161,8 @@ export function createApp(deps: AppDeps) {
     .route('/', conversionRoutes)
     .route('/', statisticsRoutes)
     .route('/', billingRoutes)
-    .route('/', qualificationRoutes);
+    .route('/', qualificationRoutes)
+    .route('/', paymentRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

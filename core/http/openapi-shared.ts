@@ -105,6 +105,10 @@ export const OPENAPI_TAGS = [
   },
   { name: 'Partner statistics', description: 'The performance report, its options and the dashboard quick stats' },
   { name: 'Partner bills', description: "The partner's bills with their lines and corrections, and qualified players" },
+  {
+    name: 'Partner payment methods',
+    description: "The methods the operator offers and the partner's accounts for them (masked; shown in full with 2FA)",
+  },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Catalog', description: 'Brands' },
   { name: 'Operator: catalog', description: 'Landings, creatives and traffic sources' },
@@ -115,6 +119,10 @@ export const OPENAPI_TAGS = [
   {
     name: 'Operator: bills',
     description: 'Bills per partner, brand, plan and period: review, corrections, billing runs; qualified players',
+  },
+  {
+    name: 'Operator: payment methods',
+    description: "The payment methods offered with limits per currency; a partner's accounts (masked)",
   },
   { name: 'Operator: partners', description: 'Embed sessions, partner approval, unlocking users, expiring tokens' },
   { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },

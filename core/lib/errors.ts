@@ -116,6 +116,11 @@ export const PROBLEM_FORMATS = [
   'time_zone',
   'exchange_rate',
   'percentage',
+  'iban',
+  'bic',
+  'wallet_address',
+  'webmoney_purse',
+  'capitalist_account',
 ] as const;
 
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];
@@ -133,6 +138,8 @@ export const PROBLEM_RESOURCES = [
   'offer',
   'operator',
   'partner',
+  'payment_account',
+  'payment_method',
   'plan',
   'postback',
   'promo',
@@ -226,6 +233,8 @@ const NOT_FOUND_RESOURCES = {
   Offer: 'offer',
   Operator: 'operator',
   Partner: 'partner',
+  'Payment account': 'payment_account',
+  'Payment method': 'payment_method',
   Plan: 'plan',
   Postback: 'postback',
   Promo: 'promo',

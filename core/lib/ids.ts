@@ -39,6 +39,8 @@ export const ID_PREFIXES = [
   'bcor',
   'brun',
   'brev',
+  'pm',
+  'pacc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -243,6 +243,8 @@ export const AUDIT_EVENT_TYPES = [
   'bill_cancelled',
   'bill_paid',
   'bill_corrected',
+  'payment_method_added',
+  'payment_method_deleted',
 ] as const;
 export const ActivityEntrySchema = z
   .object({

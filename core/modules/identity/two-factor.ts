@@ -234,3 +234,14 @@ export async function requireFreshTwoFactor(ctx: PartnerContext, code: string | 
     ]);
   if (!(await verifySecondFactor(ctx, { user, code, check: 'two_factor_financial' }))) throw badCode();
 }
+
+/**
+ * For changes a partner may make without 2FA but must confirm when it is on (adding or deleting
+ * a payment account): no check while 2FA is off, otherwise the same fresh-code check (and the
+ * same lockout) as requireFreshTwoFactor.
+ */
+export async function requireTwoFactorWhenOn(ctx: PartnerContext, code: string | undefined): Promise<void> {
+  const user = await loadUser(ctx, ctx.partner.userId);
+  if (!user.totpEnabledAt) return;
+  await requireFreshTwoFactor(ctx, code);
+}

@@ -177,6 +177,11 @@ const en: ProblemCatalog = {
     size: 'Enter a size like 300x250.',
     http_status_filter: 'Enter an HTTP code like 200, a class like 5xx, or none.',
     bill_states: 'Choose states from pending, approved, on_hold, cancelled and paid, separated by commas.',
+    iban: 'Enter a valid IBAN like DE89 3704 0044 0532 0130 00 (check the country, length and check digits).',
+    bic: 'Enter a BIC/SWIFT code of 8 or 11 characters like COBADEFFXXX.',
+    wallet_address: 'Enter a wallet address of the chosen coin and network.',
+    webmoney_purse: 'Enter a WebMoney purse: a letter and 12 digits, like Z123456789012.',
+    capitalist_account: 'Enter a Capitalist account: a letter and 7 to 12 digits, like U1234567.',
   },
   resources: {
     bill: { name: 'bill', form: 'a' },
@@ -190,6 +195,8 @@ const en: ProblemCatalog = {
     offer: { name: 'offer', form: 'an' },
     operator: { name: 'partner program', form: 'a' },
     partner: { name: 'partner', form: 'a' },
+    payment_account: { name: 'payment account', form: 'a' },
+    payment_method: { name: 'payment method', form: 'a' },
     plan: { name: 'commission plan', form: 'a' },
     postback: { name: 'postback', form: 'a' },
     promo: { name: 'promo', form: 'a' },
@@ -204,6 +211,8 @@ const en: ProblemCatalog = {
     exists: (p) => {
       if (p.resource === 'user') return 'An account with this email already exists: sign in or reset the password.';
       if (p.resource === 'promo') return 'This promo code is taken.';
+      if (p.resource === 'payment_account')
+        return 'You already have an account for this payment method: delete it first to add another.';
       const noun = en.resources[p.resource as ProblemResource];
       return noun
         ? `${noun.form === 'an' ? 'An' : 'A'} ${noun.name} with this name already exists.`
@@ -408,6 +417,11 @@ const ru: ProblemCatalog = {
     size: 'Введите размер в виде 300x250.',
     http_status_filter: 'Введите HTTP-код, например 200, класс, например 5xx, или none.',
     bill_states: 'Выберите статусы из pending, approved, on_hold, cancelled и paid через запятую.',
+    iban: 'Введите корректный IBAN, например DE89 3704 0044 0532 0130 00 (проверьте страну, длину и контрольные цифры).',
+    bic: 'Введите BIC/SWIFT-код из 8 или 11 символов, например COBADEFFXXX.',
+    wallet_address: 'Введите адрес кошелька выбранной монеты и сети.',
+    webmoney_purse: 'Введите кошелёк WebMoney: буква и 12 цифр, например Z123456789012.',
+    capitalist_account: 'Введите счёт Capitalist: буква и от 7 до 12 цифр, например U1234567.',
   },
   resources: {
     bill: { name: 'Счёт', form: 'm' },
@@ -421,6 +435,8 @@ const ru: ProblemCatalog = {
     offer: { name: 'Оффер', form: 'm' },
     operator: { name: 'Партнёрская программа', form: 'f' },
     partner: { name: 'Партнёр', form: 'm' },
+    payment_account: { name: 'Платёжный счёт', form: 'm' },
+    payment_method: { name: 'Способ выплаты', form: 'm' },
     plan: { name: 'Тариф', form: 'm' },
     postback: { name: 'Постбек', form: 'm' },
     promo: { name: 'Промо', form: 'n' },
@@ -435,6 +451,8 @@ const ru: ProblemCatalog = {
     exists: (p) => {
       if (p.resource === 'user') return 'Учётная запись с этой почтой уже есть: войдите или восстановите пароль.';
       if (p.resource === 'promo') return 'Этот промокод уже занят.';
+      if (p.resource === 'payment_account')
+        return 'Для этого способа выплаты у вас уже есть реквизиты: удалите их, чтобы добавить другие.';
       const noun = ru.resources[p.resource as ProblemResource];
       return noun ? `${noun.name} с таким названием уже есть.` : 'Уже существует.';
     },

@@ -121,6 +121,15 @@ export function activitySentences(text: DetailText, event: Pick<ActivityEntry, '
       }
       break;
     }
+    case 'payment_method_added':
+    case 'payment_method_deleted': {
+      // core/modules/payments records the method's name and the account as it reads masked.
+      const method = take('method');
+      const account = take('account');
+      if (typeof method === 'string' && typeof account === 'string')
+        out.push(m('detail.paymentAccount', { method, account }));
+      break;
+    }
     default:
       break;
   }

@@ -82,6 +82,7 @@ const en = {
   'detail.invitedAs': 'Invited as {role}.',
   'detail.profileFields': 'Changed: {fields}.',
   'detail.other': 'Other details were recorded.',
+  'detail.paymentAccount': 'Payment method: {method}; account {account}.',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -175,6 +176,7 @@ const ru: Record<keyof typeof en, Message> = {
   'detail.invitedAs': 'Приглашён с ролью «{role}».',
   'detail.profileFields': 'Изменено: {fields}.',
   'detail.other': 'Записаны дополнительные сведения.',
+  'detail.paymentAccount': 'Способ выплаты: {method}; реквизиты {account}.',
 };
 
 export const activityMessages = defineMessages({ en, ru });
@@ -212,6 +214,8 @@ export const ACTIVITY_TYPE_LABELS = {
     bill_cancelled: 'Bill cancelled',
     bill_paid: 'Bill paid',
     bill_corrected: 'Bill corrected',
+    payment_method_added: 'Payment method added',
+    payment_method_deleted: 'Payment method deleted',
   },
   ru: {
     signed_up: 'Регистрация',
@@ -240,6 +244,8 @@ export const ACTIVITY_TYPE_LABELS = {
     bill_cancelled: 'Счёт отменён',
     bill_paid: 'Счёт оплачен',
     bill_corrected: 'Счёт скорректирован',
+    payment_method_added: 'Способ выплаты добавлен',
+    payment_method_deleted: 'Способ выплаты удалён',
   },
 } satisfies Record<Locale, Record<ActivityType, string>>;
 

@@ -1,0 +1,177 @@
+/**
+ * A partner's accounts for the operator's payment methods: at most one live account per method
+ * (the database's unique index decides, so two racing adds cannot both win), details sealed with
+ * the install's secret box, masked on every read but the 2FA-gated reveal.
+ */
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { z } from '@hono/zod-openapi';
+import type { PartnerContext, PartnerRead, TenantRead } from '../../lib/context.ts';
+import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
+import { newId } from '../../lib/ids.ts';
+import { auditStatement, recordAudit } from '../identity/audit.ts';
+import { partnerExists } from '../identity/partners.ts';
+import { requireFreshTwoFactor, requireTwoFactorWhenOn } from '../identity/two-factor.ts';
+import { findBrand } from '../catalog/service.ts';
+import { findPaymentMethod, isUniqueViolation } from './catalog.ts';
+import { accountSummary, AccountDetailsSchema, maskDetails, type AccountDetails } from './kinds.ts';
+import { paymentAccounts, paymentMethods } from './table.ts';
+
+type AccountRow = typeof paymentAccounts.$inferSelect;
+type MethodRow = typeof paymentMethods.$inferSelect;
+
+function presentAccount(row: AccountRow, method: Pick<MethodRow, 'id' | 'name' | 'kind' | 'enabled'>) {
+  return {
+    id: row.id,
+    method: { id: method.id, name: method.name, kind: method.kind, enabled: method.enabled },
+    masked: row.masked,
+    summary: accountSummary(row.kind, row.masked),
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** Live accounts of one partner with their methods, newest first. */
+async function accountsOf(ctx: TenantRead, partnerId: string) {
+  const rows = await ctx.db
+    .select({ account: paymentAccounts, method: paymentMethods })
+    .from(paymentAccounts)
+    .innerJoin(paymentMethods, eq(paymentMethods.id, paymentAccounts.methodId))
+    .where(
+      and(
+        eq(paymentAccounts.operatorId, ctx.operatorId),
+        eq(paymentAccounts.partnerId, partnerId),
+        isNull(paymentAccounts.deletedAt),
+      ),
+    )
+    .orderBy(desc(paymentAccounts.createdAt), desc(paymentAccounts.id));
+  return rows.map((r) => presentAccount(r.account, r.method));
+}
+
+export async function listPaymentAccounts(ctx: PartnerRead) {
+  return accountsOf(ctx, ctx.partner.partnerId);
+}
+
+/** The operator's view of one partner's accounts: masked, like the partner's list. */
+export async function listPartnerPaymentAccounts(ctx: TenantRead, partnerId: string) {
+  if (!(await partnerExists(ctx, partnerId))) throw notFound('Partner');
+  return accountsOf(ctx, partnerId);
+}
+
+/** The partner's live account with this id and its method, or 404. */
+async function liveAccount(ctx: PartnerRead, accountId: string) {
+  const [row] = await ctx.db
+    .select({ account: paymentAccounts, method: paymentMethods })
+    .from(paymentAccounts)
+    .innerJoin(paymentMethods, eq(paymentMethods.id, paymentAccounts.methodId))
+    .where(
+      and(
+        eq(paymentAccounts.operatorId, ctx.operatorId),
+        eq(paymentAccounts.partnerId, ctx.partner.partnerId),
+        eq(paymentAccounts.id, accountId),
+        isNull(paymentAccounts.deletedAt),
+      ),
+    );
+  if (!row) throw notFound('Payment account');
+  return row;
+}
+
+/** The details (valid for their own kind) checked against the method's kind and the operator's brands. */
+async function checkDetails(ctx: PartnerRead, method: MethodRow, details: AccountDetails) {
+  if (details.kind !== method.kind)
+    throw fieldProblem('body.details.kind', 'invalid_choice', `this method takes ${method.kind} details`, {
+      allowed: [method.kind],
+    });
+  if (details.kind !== 'player_account') return { details, brandName: undefined };
+  const brand = await findBrand(ctx, details.brandId);
+  if (!brand) throw fieldProblem('body.details.brandId', 'not_found_reference', 'no such brand', { resource: 'brand' });
+  return { details, brandName: brand.name };
+}
+
+export async function addPaymentAccount(
+  ctx: PartnerContext,
+  input: { methodId: string; details: z.input<typeof AccountDetailsSchema>; code?: string | undefined },
+) {
+  const method = await findPaymentMethod(ctx, input.methodId);
+  if (!method?.enabled)
+    throw fieldProblem('body.methodId', 'not_found_reference', 'no such payment method is offered', {
+      resource: 'payment_method',
+    });
+  // The route has checked the body already; callers without a route (the demo seed) are checked here.
+  const parsed = AccountDetailsSchema.safeParse(input.details);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw fieldProblem(['body.details', ...issue.path.map(String)].join('.'), 'invalid_value', issue.message);
+  }
+  const { details, brandName } = await checkDetails(ctx, method, parsed.data);
+  // Checked after the input, so a typo in the details does not spend the code.
+  await requireTwoFactorWhenOn(ctx, input.code);
+  const masked = maskDetails(details, brandName);
+  const row: AccountRow = {
+    id: newId('pacc', ctx.clock),
+    operatorId: ctx.operatorId,
+    partnerId: ctx.partner.partnerId,
+    methodId: method.id,
+    kind: method.kind,
+    sealedDetails: await ctx.secretBox.seal(JSON.stringify(details)),
+    masked,
+    addedByUserId: ctx.partner.userId,
+    createdAt: ctx.clock.now(),
+    deletedAt: null,
+    deletedByUserId: null,
+  };
+  try {
+    // One batch: a refused insert (a second account for the method) leaves no audit entry either.
+    await ctx.db.batch([
+      ctx.db.insert(paymentAccounts).values(row),
+      auditStatement(ctx, {
+        partnerId: ctx.partner.partnerId,
+        userId: ctx.partner.userId,
+        type: 'payment_method_added',
+        actor: { kind: 'user', userId: ctx.partner.userId },
+        detail: { method: method.name, account: accountSummary(method.kind, masked), accountId: row.id },
+      }),
+    ]);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    throw new DomainError(
+      'conflict',
+      `You already have an account for "${method.name}": delete it first to add another`,
+      [{ path: 'body.methodId', reason: 'already_exists', message: 'one account per payment method' }],
+      { resource: 'payment_account', state: 'exists' },
+    );
+  }
+  return presentAccount(row, method);
+}
+
+export async function deletePaymentAccount(
+  ctx: PartnerContext,
+  input: { accountId: string; code?: string | undefined },
+) {
+  const { account, method } = await liveAccount(ctx, input.accountId);
+  await requireTwoFactorWhenOn(ctx, input.code);
+  // Only the live row: of two racing deletes one changes it, and only that one is logged.
+  const [deleted] = await ctx.db
+    .update(paymentAccounts)
+    .set({ deletedAt: ctx.clock.now(), deletedByUserId: ctx.partner.userId, sealedDetails: null })
+    .where(and(eq(paymentAccounts.id, account.id), isNull(paymentAccounts.deletedAt)))
+    .returning({ id: paymentAccounts.id });
+  if (!deleted) throw notFound('Payment account');
+  await recordAudit(ctx, {
+    partnerId: ctx.partner.partnerId,
+    userId: ctx.partner.userId,
+    type: 'payment_method_deleted',
+    actor: { kind: 'user', userId: ctx.partner.userId },
+    detail: { method: method.name, account: accountSummary(account.kind, account.masked), accountId: account.id },
+  });
+  return presentAccount(account, method);
+}
+
+/** The full details, only with a fresh 2FA code (wrong codes count toward the sign-in lockout). */
+export async function revealPaymentAccount(
+  ctx: PartnerContext,
+  input: { accountId: string; code?: string | undefined },
+) {
+  const { account, method } = await liveAccount(ctx, input.accountId);
+  await requireFreshTwoFactor(ctx, input.code);
+  const details = AccountDetailsSchema.parse(JSON.parse(await ctx.secretBox.open(account.sealedDetails!)));
+  return { ...presentAccount(account, method), details };
+}
