@@ -70,6 +70,25 @@ beforeAll(async () => {
       },
     }),
   );
+  const paymentMethod = await unwrap(
+    opA.client.v1.payment_methods.$post({
+      json: { name: 'Alpha SEPA', kind: 'bank_transfer', limits: [{ currency: 'EUR', min: '50', max: '5000' }] },
+    }),
+  );
+  const paymentAccount = await unwrap(
+    client.v1.partner.payment_accounts.$post({
+      json: {
+        methodId: paymentMethod.id,
+        details: {
+          kind: 'bank_transfer',
+          accountHolder: 'Alice Alphason',
+          iban: 'DE89370400440532013000',
+          bic: 'COBADEFFXXX',
+          bankName: 'Alpha Savings Bank',
+        },
+      },
+    }),
+  );
   const network = NETWORK_CATALOG.find((n) => n.postbacks.mode === 'tails')!;
   const connection = await unwrap(
     opA.client.v1.network_connections.$post({
@@ -140,6 +159,8 @@ beforeAll(async () => {
     promoId: promo.id,
     postbackId: postback.id,
     planId: plan.id,
+    methodId: paymentMethod.id,
+    accountId: paymentAccount.id,
   };
   a.secrets = [
     'alice@alpha.example',
@@ -157,6 +178,10 @@ beforeAll(async () => {
     'Alpha offer',
     'Alpha network',
     'alpha-player-007',
+    'Alpha SEPA',
+    'Alpha Savings Bank',
+    'Alice Alphason',
+    '0532013000',
   ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;
@@ -177,6 +202,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/plans/{planId}/assignments': { partnerId: 'partner_x' },
   'POST /v1/bills/{billId}/state': { action: 'approve' },
   'POST /v1/bills/{billId}/corrections': { action: 'subtract', amount: '150', comment: 'Hijack' },
+  'PATCH /v1/payment_methods/{methodId}': { enabled: false },
+  'POST /v1/partner/payment_accounts/{accountId}/reveal': { code: '123456' },
 };
 
 describe('tenant isolation', () => {
@@ -232,5 +259,7 @@ describe('tenant isolation', () => {
     expect(member.blocked).toBe(false);
     const status = (await unwrap(client.v1.partner.profile.$get())).partner.status;
     expect(status).toBe('active');
+    const accounts = await unwrap(client.v1.partner.payment_accounts.$get());
+    expect(accounts.data.map((account) => [account.id, account.method.enabled])).toEqual([[a.ids.accountId, true]]);
   });
 });
