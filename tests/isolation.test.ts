@@ -204,6 +204,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/bills/{billId}/corrections': { action: 'subtract', amount: '150', comment: 'Hijack' },
   'PATCH /v1/payment_methods/{methodId}': { enabled: false },
   'POST /v1/partner/payment_accounts/{accountId}/reveal': { code: '123456' },
+  'POST /v1/partners/{partnerId}/wallet/corrections': {
+    action: 'add',
+    amount: '150',
+    currency: 'EUR',
+    comment: 'Hijack',
+    idempotencyKey: 'hijack-1',
+  },
 };
 
 describe('tenant isolation', () => {

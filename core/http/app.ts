@@ -31,6 +31,7 @@ import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
 import { paymentRoutes } from '../modules/payments/routes.ts';
+import { walletRoutes } from '../modules/wallet/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -162,7 +163,8 @@ export function createApp(deps: AppDeps) {
     .route('/', statisticsRoutes)
     .route('/', billingRoutes)
     .route('/', qualificationRoutes)
-    .route('/', paymentRoutes);
+    .route('/', paymentRoutes)
+    .route('/', walletRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -38,6 +38,7 @@ export async function mintEmbedSessionTypes() {
       | 'postbacks'
       | 'statistics'
       | 'bills'
+      | 'wallet'
     >;
   }>();
   expectTypeOf(operator.mintEmbedSession).parameter(0).toEqualTypeOf<{
@@ -54,12 +55,13 @@ export async function mintEmbedSessionTypes() {
           | 'postbacks'
           | 'statistics'
           | 'bills'
+          | 'wallet'
         >
       | undefined;
     ttlSeconds?: number | undefined;
   }>();
   // @ts-expect-error not a component
-  void operator.mintEmbedSession({ userId: 'usr_1', components: ['wallet'] });
+  void operator.mintEmbedSession({ userId: 'usr_1', components: ['payouts'] });
   // @ts-expect-error the user is required
   void operator.mintEmbedSession({ components: ['profile'] });
 }

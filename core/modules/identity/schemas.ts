@@ -243,6 +243,7 @@ export const AUDIT_EVENT_TYPES = [
   'bill_cancelled',
   'bill_paid',
   'bill_corrected',
+  'balance_corrected',
   'payment_method_added',
   'payment_method_deleted',
 ] as const;
@@ -284,6 +285,7 @@ export const EMBED_COMPONENTS = [
   'postbacks',
   'statistics',
   'bills',
+  'wallet',
 ] as const;
 export const MintPartnerSessionSchema = z
   .object({

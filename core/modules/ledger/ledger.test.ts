@@ -230,6 +230,37 @@ describe('lists', () => {
     expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX ledger_transfers_partner/);
     expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
   });
+
+  it('narrows the list by reason, action, currency, amount per currency and time, still along the index', async () => {
+    const w = await world('filter');
+    const start = clock.now().getTime();
+    for (let i = 0; i < 4; i++) {
+      clock.advance(60_000);
+      await postTransfer(w.ctx, bill(w, `f${i}`, 100 * (i + 1)));
+    }
+    clock.advance(60_000);
+    await postTransfer(w.ctx, { ...subtract(w, 's1', 150), comment: 'Chargeback' });
+    const keys = async (input: Parameters<typeof listTransfers>[1]) =>
+      (await listTransfers(w.ctx, { partnerId: w.partnerId, ...input })).data.map((t) => t.key);
+    expect(await keys({ reasons: ['correction'] })).toEqual(['s1']);
+    expect(await keys({ action: 'add', amounts: [{ currency: 'EUR', min: 200, max: 300 }] })).toEqual(['f2', 'f1']);
+    expect(await keys({ amounts: [{ currency: 'USD', min: 1 }] })).toEqual([]);
+    expect(await keys({ amounts: [] })).toEqual([]);
+    expect(
+      await keys({ currency: 'EUR', postedFrom: new Date(start + 120_000), postedBefore: new Date(start + 240_000) }),
+    ).toEqual(['f2', 'f1']);
+    expect((await listTransfers(w.ctx, { partnerId: w.partnerId, reasons: ['correction'] })).data[0]!.comment).toBe(
+      'Chargeback',
+    );
+    const plan = await test.db.all<{ detail: string }>(
+      sql`explain query plan select * from ledger_transfers where operator_id = ${w.ctx.operatorId}
+        and partner_id = ${w.partnerId} and reason in ('bill', 'correction') and action = 'add' and currency = 'EUR'
+        and ((currency = 'EUR' and amount >= 1 and amount <= 500)) and created_at >= 0 and created_at < 1e15
+        and id < 'zzz' order by id desc limit 51`,
+    );
+    expect(plan.map((p) => p.detail).join('\n')).toMatch(/USING INDEX ledger_transfers_partner/);
+    expect(plan.map((p) => p.detail).join('\n')).not.toMatch(/TEMP B-TREE/);
+  });
 });
 
 describe('guards the database holds without the service', () => {

@@ -116,12 +116,13 @@ export interface PostTransferInput {
 /**
  * A transfer as batch parts, for a caller that posts it in its own batch with its own change (a
  * bill's approval): the row, then both running sums, which move only if this attempt's row was
- * inserted. `onlyIf` further conditions the row (e.g. "the bill is approved").
+ * inserted. `onlyIf` further conditions the row (e.g. "the bill is approved"); `posted` is the
+ * condition "this attempt's row went in", for the caller's parts that must go with it.
  */
 export async function planTransfer(
   ctx: TenantStore,
   input: PostTransferInput & { onlyIf?: SQL },
-): Promise<{ id: string; parts: Array<InsertPart | QueryPart> }> {
+): Promise<{ id: string; parts: Array<InsertPart | QueryPart>; posted: SQL }> {
   const { debit, credit, amount, currency } = input;
   checkTransferInput(input);
   const accounts = await ctx.db
@@ -169,6 +170,8 @@ export async function planTransfer(
   };
   return {
     id,
+    // "This attempt's transfer went in": for the caller's own parts of the batch (its audit entry).
+    posted: mine,
     parts: [
       { table: ledgerTransfers, rows: [row], onConflictDoNothing: true, ...(input.onlyIf && { onlyIf: input.onlyIf }) },
       bump(debit, 'debits_posted'),
@@ -190,15 +193,17 @@ export async function explainTransferFailure(
 /**
  * Posts one transfer in one batch (one SQLite transaction). `created` is false when the key was
  * posted before (with the same content; different content is refused). An overdraft leaves
- * everything as it was.
+ * everything as it was. `alongside` adds the caller's own parts to the batch, written only with
+ * this attempt's transfer (`posted`), e.g. the audit entry of a balance correction.
  */
 export async function postTransfer(
   ctx: TenantStore,
-  input: PostTransferInput,
+  input: PostTransferInput & { alongside?: (posted: SQL) => Array<InsertPart | QueryPart> },
 ): Promise<{ transfer: LedgerTransfer; created: boolean }> {
-  const { id, parts } = await planTransfer(ctx, input);
+  const { alongside, ...transfer } = input;
+  const { id, parts, posted } = await planTransfer(ctx, transfer);
   try {
-    await insertManyAtomically(ctx.db, parts);
+    await insertManyAtomically(ctx.db, [...parts, ...(alongside?.(posted) ?? [])]);
   } catch (error) {
     throw await explainTransferFailure(ctx, { transfer: input, error });
   }

@@ -8,6 +8,7 @@
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import type { ActivityEntry } from '../../internal/account/account-types.ts';
 import type { ActivityKey } from './kb-activity.messages.ts';
+import { formatAmount } from '../../internal/statistics/format.ts';
 
 export interface DetailText {
   locale: Locale;
@@ -128,6 +129,19 @@ export function activitySentences(text: DetailText, event: Pick<ActivityEntry, '
       const account = take('account');
       if (typeof method === 'string' && typeof account === 'string')
         out.push(m('detail.paymentAccount', { method, account }));
+      break;
+    }
+    case 'balance_corrected': {
+      // core/modules/wallet records the action, the amount (a decimal string), its currency and the comment.
+      const amount = take('amount');
+      const currency = take('currency');
+      const action = d.action;
+      if (typeof amount === 'string' && typeof currency === 'string' && (action === 'add' || action === 'subtract')) {
+        const words = formatAmount(text.locale, currency, amount);
+        out.push(m(action === 'add' ? 'detail.balanceAdded' : 'detail.balanceSubtracted', { amount: words }));
+      }
+      const comment = take('comment');
+      if (typeof comment === 'string' && comment) out.push(m('detail.comment', { comment }));
       break;
     }
     default:

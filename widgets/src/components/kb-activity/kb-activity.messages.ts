@@ -82,6 +82,9 @@ const en = {
   'detail.invitedAs': 'Invited as {role}.',
   'detail.profileFields': 'Changed: {fields}.',
   'detail.other': 'Other details were recorded.',
+  'detail.balanceAdded': 'Added {amount} to your balance.',
+  'detail.balanceSubtracted': 'Subtracted {amount} from your balance.',
+  'detail.comment': 'Comment: {comment}',
   'detail.paymentAccount': 'Payment method: {method}; account {account}.',
 } satisfies Record<string, Message>;
 
@@ -176,6 +179,9 @@ const ru: Record<keyof typeof en, Message> = {
   'detail.invitedAs': 'Приглашён с ролью «{role}».',
   'detail.profileFields': 'Изменено: {fields}.',
   'detail.other': 'Записаны дополнительные сведения.',
+  'detail.balanceAdded': 'На баланс зачислено {amount}.',
+  'detail.balanceSubtracted': 'С баланса списано {amount}.',
+  'detail.comment': 'Комментарий: {comment}',
   'detail.paymentAccount': 'Способ выплаты: {method}; реквизиты {account}.',
 };
 
@@ -214,6 +220,7 @@ export const ACTIVITY_TYPE_LABELS = {
     bill_cancelled: 'Bill cancelled',
     bill_paid: 'Bill paid',
     bill_corrected: 'Bill corrected',
+    balance_corrected: 'Balance corrected',
     payment_method_added: 'Payment method added',
     payment_method_deleted: 'Payment method deleted',
   },
@@ -244,6 +251,7 @@ export const ACTIVITY_TYPE_LABELS = {
     bill_cancelled: 'Счёт отменён',
     bill_paid: 'Счёт оплачен',
     bill_corrected: 'Счёт скорректирован',
+    balance_corrected: 'Баланс скорректирован',
     payment_method_added: 'Способ выплаты добавлен',
     payment_method_deleted: 'Способ выплаты удалён',
   },
