@@ -21,6 +21,7 @@ import { seedSubAffiliates } from './seed-subaffiliates.ts';
 import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
 import { seedCosts, seedExchangeRates } from './seed-statistics.ts';
 import { seedBills } from './seed-bills.ts';
+import { seedPayments } from './seed-payments.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
 // The demo's fixed names live in demo-operators.ts (the Worker's demo backend reads them without the seed).
@@ -214,6 +215,8 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       ...(options.maxParams ? { maxParams: options.maxParams } : {}),
     },
   );
+  // Payment methods of several kinds, and the demo partners' accounts (three kinds each): see seed-payments.ts.
+  await seedPayments(ctx);
   // Without maxParams the database is a D1 binding (100 bound parameters a statement), where each
   // saved rate is a round trip: there each currency gets its latest rate only (reports convert at today's).
   await seedExchangeRates(

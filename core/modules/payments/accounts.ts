@@ -17,6 +17,8 @@ import { accountSummary, AccountDetailsSchema, maskDetails, type AccountDetails 
 import { paymentAccounts, paymentMethods } from './table.ts';
 
 type AccountRow = typeof paymentAccounts.$inferSelect;
+/** What adding an account touches: the database, the clock, the secret box and who is adding it. */
+type AccountStore = Pick<PartnerContext, 'db' | 'clock' | 'operatorId' | 'meta' | 'partner' | 'secretBox'>;
 type MethodRow = typeof paymentMethods.$inferSelect;
 
 function presentAccount(row: AccountRow, method: Pick<MethodRow, 'id' | 'name' | 'kind' | 'enabled'>) {
@@ -75,7 +77,7 @@ async function liveAccount(ctx: PartnerRead, accountId: string) {
 }
 
 /** The details (valid for their own kind) checked against the method's kind and the operator's brands. */
-async function checkDetails(ctx: PartnerRead, method: MethodRow, details: AccountDetails) {
+async function checkDetails(ctx: Pick<PartnerRead, 'db' | 'operatorId'>, method: MethodRow, details: AccountDetails) {
   if (details.kind !== method.kind)
     throw fieldProblem('body.details.kind', 'invalid_choice', `this method takes ${method.kind} details`, {
       allowed: [method.kind],
@@ -86,10 +88,10 @@ async function checkDetails(ctx: PartnerRead, method: MethodRow, details: Accoun
   return { details, brandName: brand.name };
 }
 
-export async function addPaymentAccount(
-  ctx: PartnerContext,
-  input: { methodId: string; details: z.input<typeof AccountDetailsSchema>; code?: string | undefined },
-) {
+type AccountInput = { methodId: string; details: z.input<typeof AccountDetailsSchema> };
+
+/** The method offered, and the details valid for it, masked and sealed: a row ready to insert. */
+async function prepareAccount(ctx: AccountStore, input: AccountInput) {
   const method = await findPaymentMethod(ctx, input.methodId);
   if (!method?.enabled)
     throw fieldProblem('body.methodId', 'not_found_reference', 'no such payment method is offered', {
@@ -102,8 +104,6 @@ export async function addPaymentAccount(
     throw fieldProblem(['body.details', ...issue.path.map(String)].join('.'), 'invalid_value', issue.message);
   }
   const { details, brandName } = await checkDetails(ctx, method, parsed.data);
-  // Checked after the input, so a typo in the details does not spend the code.
-  await requireTwoFactorWhenOn(ctx, input.code);
   const masked = maskDetails(details, brandName);
   const row: AccountRow = {
     id: newId('pacc', ctx.clock),
@@ -118,6 +118,11 @@ export async function addPaymentAccount(
     deletedAt: null,
     deletedByUserId: null,
   };
+  return { row, method };
+}
+
+async function insertAccount(ctx: AccountStore, prepared: Awaited<ReturnType<typeof prepareAccount>>) {
+  const { row, method } = prepared;
   try {
     // One batch: a refused insert (a second account for the method) leaves no audit entry either.
     await ctx.db.batch([
@@ -127,7 +132,7 @@ export async function addPaymentAccount(
         userId: ctx.partner.userId,
         type: 'payment_method_added',
         actor: { kind: 'user', userId: ctx.partner.userId },
-        detail: { method: method.name, account: accountSummary(method.kind, masked), accountId: row.id },
+        detail: { method: method.name, account: accountSummary(method.kind, row.masked), accountId: row.id },
       }),
     ]);
   } catch (error) {
@@ -140,6 +145,24 @@ export async function addPaymentAccount(
     );
   }
   return presentAccount(row, method);
+}
+
+/** A partner adds an account: the details are checked first, so a typo does not spend the 2FA code. */
+export async function addPaymentAccount(ctx: PartnerContext, input: AccountInput & { code?: string | undefined }) {
+  const prepared = await prepareAccount(ctx, input);
+  await requireTwoFactorWhenOn(ctx, input.code);
+  return insertAccount(ctx, prepared);
+}
+
+/**
+ * The same account without the second-factor step, for callers with no person at a keyboard to
+ * type a code: the demo seed. Everything else (checks, one per method, sealing, the log) is shared.
+ */
+export async function recordPaymentAccount(
+  ctx: Pick<PartnerContext, 'db' | 'clock' | 'operatorId' | 'meta' | 'partner' | 'secretBox'>,
+  input: AccountInput,
+) {
+  return insertAccount(ctx, await prepareAccount(ctx, input));
 }
 
 export async function deletePaymentAccount(

@@ -42,7 +42,10 @@ async function nextCode(secret: string) {
 }
 const add = (client: Client, json: Record<string, unknown>) =>
   client.v1.partner.payment_accounts.$post({ json: json as never });
-const problemOf = async (res: Response): Promise<Record<string, unknown> & { status: number }> => ({ status: res.status, ...((await res.json()) as Record<string, unknown>) });
+const problemOf = async (res: Response): Promise<Record<string, unknown> & { status: number }> => ({
+  status: res.status,
+  ...((await res.json()) as Record<string, unknown>),
+});
 
 beforeEach(async () => {
   t = await createTestApp();
@@ -256,7 +259,10 @@ describe('partner accounts', () => {
     const account = await unwrap(add(partner.client, { ...json, code: await nextCode(secret) }));
 
     const remove = (body: { code?: string }) =>
-      partner.client.v1.partner.payment_accounts[':accountId'].$delete({ param: { accountId: account.id }, json: body });
+      partner.client.v1.partner.payment_accounts[':accountId'].$delete({
+        param: { accountId: account.id },
+        json: body,
+      });
     expect((await remove({})).status).toBe(422);
     await unwrap(remove({ code: await nextCode(secret) }));
     expect((await unwrap(partner.client.v1.partner.payment_accounts.$get())).data).toEqual([]);
