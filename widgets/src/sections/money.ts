@@ -1,12 +1,14 @@
 /**
- * Lazy chunk: the partner's bills and qualified players (the Bills section's two views), defined
- * when the portal first shows them (the wallet will join it).
+ * Lazy chunk: the partner's money: bills and qualified players (the Bills section's two views) and
+ * the wallet, defined when the portal first shows one of them.
  */
 import { define } from '../internal/base-element.ts';
 import { KbBills } from '../components/kb-bills/kb-bills.ts';
 import { KbQualifications } from '../components/kb-qualifications/kb-qualifications.ts';
+import { KbWallet } from '../components/kb-wallet/kb-wallet.ts';
 
 define('kb-bills', KbBills);
 define('kb-qualifications', KbQualifications);
+define('kb-wallet', KbWallet);
 
-export { KbBills, KbQualifications };
+export { KbBills, KbQualifications, KbWallet };

@@ -148,6 +148,14 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-bills part="section section-bills"></kb-bills>`,
   },
   {
+    id: 'wallet',
+    load: moneyChunk,
+    labelKey: 'nav.wallet',
+    component: 'wallet',
+    requiresSession: true,
+    render: () => html`<kb-wallet part="section section-wallet"></kb-wallet>`,
+  },
+  {
     id: 'postbacks',
     load: postbacksChunk,
     labelKey: 'nav.postbacks',

@@ -1,0 +1,37 @@
+/** Styles of `<kb-wallet>` beyond the shared account-section sheet: the balance cards, the filters and the table. */
+import { css } from 'lit';
+
+export const walletStyles = css`
+  [part~='balances'] { margin: 0 0 var(--_space-4); }
+  /* One card per currency, as many a row as fit; a phone stacks them. */
+  [part~='balance-list'] {
+    display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 14rem), 1fr));
+    gap: var(--_space-2); margin: 0; padding: 0; list-style: none;
+  }
+  [part~='balance'] {
+    display: grid; gap: var(--_space-1); padding: var(--_space-2) var(--_space);
+    border: 1px solid var(--_border); border-radius: var(--_radius); background: var(--_surface);
+  }
+  [part~='balance-currency'] { font-weight: 600; color: var(--_muted); letter-spacing: 0.04em; }
+  [part~='balance-available'], [part~='balance-pending'] {
+    display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0 var(--_space-2);
+  }
+  [part~='balance-label'] { color: var(--_muted); font-size: 0.9em; }
+  [part~='balance-available'] [part~='balance-value'] { font-size: 1.35em; }
+  /* A very long amount wraps inside its card rather than widen the page. */
+  [part~='balance-value'] [part~='money'] { white-space: normal; overflow-wrap: anywhere; }
+  [part~='filters'] {
+    display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space);
+  }
+  /* Two fields a row on a phone, as many as fit on a wide page. */
+  [part~='filters'] [part~='field'] { flex: 1 1 8rem; max-width: 13rem; }
+  [part~='filters'] :is(input, select) { width: 100%; }
+  [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
+  [part~='count']:empty { display: none; }
+  [part~='transaction-when'] { font-weight: normal; white-space: nowrap; }
+  [part~='transaction-amount'] { white-space: nowrap; }
+  [part~='transaction-details'] { min-width: 12rem; }
+  [part~='bill-ref'], [part~='comment'] { display: block; overflow-wrap: anywhere; }
+  [part~='comment'] { color: var(--_muted); }
+  [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }
+`;
