@@ -21,6 +21,7 @@ import { seedSubAffiliates } from './seed-subaffiliates.ts';
 import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
 import { seedCosts, seedExchangeRates } from './seed-statistics.ts';
 import { seedBills } from './seed-bills.ts';
+import { seedWallet } from './seed-wallet.ts';
 import { seedPayments } from './seed-payments.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
@@ -229,12 +230,22 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
     await seedCosts(ctx, { operatorId: demo.id, brands: demo.brands, cpcEuros: index === 0 ? 0.4 : 0.9 });
   // Bills for every closed period, reviewed (approved, paid, on hold, cancelled, corrected): see seed-bills.ts.
   // Not over a D1 binding: there the seed keeps each currency's latest rate only, so most bills would wait.
-  if (options.maxParams)
+  if (options.maxParams) {
     await seedBills(
       ctx,
       DEMO_OPERATORS.map((o) => o.id),
       { maxParams: options.maxParams },
     );
+    // Two balance corrections per demo partner, beside the approved bills: see seed-wallet.ts.
+    await seedWallet(
+      ctx,
+      DEMO_OPERATORS.map((o) => ({
+        operatorId: o.id,
+        partnerId: o.partnerId,
+        fallbackCurrency: o.brands[0]!.currency,
+      })),
+    );
+  }
 }
 
 /** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */

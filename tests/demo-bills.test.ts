@@ -1,7 +1,8 @@
 /**
  * The demo's bills add up: a small demo seed (demo/seed-bills.ts runs billing and reviews the bills
  * through the bill operations) has bills in every state, each bill's amount is the sum of its
- * lines, the ledger holds exactly what the approved and paid bills owe, a bill that waits names a
+ * lines, the ledger holds exactly what the approved and paid bills owe (and the wallet seed's
+ * balance corrections), each demo partner's wallet lists both kinds, a bill that waits names a
  * rate that is really missing, and billing again issues nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ import { commissionPlans } from '../core/modules/commissions/table.ts';
 import { ledgerTransfers } from '../core/modules/ledger/table.ts';
 import { exchangeRates } from '../core/modules/statistics/table.ts';
 import { DEMO_OPERATORS, seedDemo } from '../demo/seed.ts';
+import { seedWallet } from '../demo/seed-wallet.ts';
+import { listPartnerWalletTransactions } from '../core/modules/wallet/list-wallet-transactions.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 // A fixed day inside the demo's sample rates (they end on 2026-12-31), so the test means the same every day.
@@ -116,9 +119,39 @@ describe('demo bills', () => {
         const owed = mine
           .filter((b) => b.currency === currency && (b.state === 'approved' || b.state === 'paid'))
           .reduce((s, b) => s + toPay(b), 0);
+        // The wallet seed's balance corrections (demo/seed-wallet.ts) move the balance besides the bills.
+        const corrected = transfers
+          .filter((x) => x.reason === 'balance_correction' && x.partnerId === partnerId && x.currency === currency)
+          .reduce((s, x) => s + (x.action === 'add' ? x.amount : -x.amount), 0);
         const available = balances.find((x) => x.currency === currency)?.available.minor ?? 0;
-        expect(available, `${partnerId} ${currency}`).toBe(owed);
+        expect(available, `${partnerId} ${currency}`).toBe(owed + corrected);
       }
+    }
+  });
+
+  it("each demo partner's wallet lists approved bills and two balance corrections, once however often it seeds", async () => {
+    const deps = { db: t.db, clock, secretBox: await createSecretBox('demo-bills-test-secret-0123456789abcdef') };
+    await seedWallet(
+      deps as never,
+      DEMO_OPERATORS.map((o) => ({
+        operatorId: o.id,
+        partnerId: o.partnerId,
+        fallbackCurrency: o.brands[0]!.currency,
+      })),
+    );
+    for (const demo of DEMO_OPERATORS) {
+      const ctx = withTenant({ ...deps, jobs: createOutbox(t.db, clock) } as unknown as AppDeps, demo.id);
+      const list = await listPartnerWalletTransactions(ctx, { partnerId: demo.partnerId, limit: 200 });
+      const corrections = list.data.filter((x) => x.type === 'balance_correction');
+      expect(corrections.map((x) => x.action).sort(), demo.id).toEqual(['add', 'subtract']);
+      expect(
+        corrections.every((x) => x.comment),
+        demo.id,
+      ).toBe(true);
+      expect(
+        list.data.some((x) => x.type === 'bill' && x.bill?.period.from),
+        demo.id,
+      ).toBe(true);
     }
   });
 
