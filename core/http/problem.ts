@@ -202,6 +202,13 @@ function reasonOf(issue: ZodIssue, input: unknown): Reasoned {
     }
     case 'invalid_key':
       return none('unknown_field');
+    case 'invalid_union': {
+      // A discriminated union (payment account details by `kind`) names the tag's allowed values.
+      const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
+      if (!discriminator || !Array.isArray(options)) return none('invalid_value');
+      if (valueAt(input, issue.path) === undefined) return none('required');
+      return { reason: 'invalid_choice', params: { allowed: options.map(String) } };
+    }
     case 'custom': {
       // A refine names its reason in its params: `.refine(fn, { message, params: { reason: 'requires_field', field: 'amount' } })`.
       const { reason, ...params } = (issue.params ?? {}) as { reason?: unknown } & ProblemParams;

@@ -174,6 +174,8 @@ describe('partner accounts', () => {
       'invalid_choice',
     );
     await expectProblem({ methodId: 'pm_nope', details: bankDetails }, 'body.methodId', 'not_found_reference');
+    await expectProblem({ methodId: bank.id, details: { kind: 'paypal' } }, 'body.details.kind', 'invalid_choice');
+    await expectProblem({ methodId: bank.id, details: {} }, 'body.details.kind', 'required');
     await expectProblem(
       { methodId: players.id, details: { kind: 'player_account', brandId: 'brand_nope', playerId: 'p-1' } },
       'body.details.brandId',
