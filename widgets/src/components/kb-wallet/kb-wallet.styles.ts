@@ -25,6 +25,8 @@ export const walletStyles = css`
   }
   /* Two fields a row on a phone, as many as fit on a wide page. */
   [part~='filters'] [part~='field'] { flex: 1 1 8rem; max-width: 13rem; }
+  /* A date input is as wide as its own picker: never narrower than that, or it spills out of its field. */
+  [part~='filters'] [part~='field']:has(input[type='date']) { flex-basis: 9rem; max-width: 15rem; }
   [part~='filters'] :is(input, select) { width: 100%; }
   [part~='count'] { color: var(--_muted); margin: 0 0 var(--_space-2); }
   [part~='count']:empty { display: none; }
