@@ -55,3 +55,39 @@ export async function portalAndHealthTypes() {
   // Problem answers are not success bodies.
   expectTypeOf<SuccessBody<Awaited<ReturnType<typeof kabinet.v1.operator.$get>>>>().not.toHaveProperty('code');
 }
+
+export async function paymentAccountTypes() {
+  // The details are typed per kind: the kind picks the fields, so a bank account without an IBAN does not compile.
+  const partner = createKabinetClient('https://partners.example.com', { sessionToken: 'sess' });
+  const account = await unwrap(
+    partner.v1.partner.payment_accounts.$post({
+      json: { methodId: 'pm_1', details: { kind: 'skrill', email: 'jana@example.com' }, code: '123456' },
+    }),
+  );
+  expectTypeOf(account.masked).toEqualTypeOf<Record<string, string>>();
+  expectTypeOf(account.method.kind).toEqualTypeOf<
+    | 'bank_transfer'
+    | 'skrill'
+    | 'neteller'
+    | 'coinspaid'
+    | 'capitalist'
+    | 'webmoney'
+    | 'player_account'
+    | 'crypto_wallet'
+    | 'other'
+  >();
+  void partner.v1.partner.payment_accounts.$post({
+    // @ts-expect-error a bank transfer needs the IBAN, BIC and bank name too
+    json: { methodId: 'pm_1', details: { kind: 'bank_transfer', accountHolder: 'Jana Novak' } },
+  });
+  const revealed = await unwrap(
+    partner.v1.partner.payment_accounts[':accountId'].reveal.$post({
+      param: { accountId: 'pacc_1' },
+      json: { code: '1' },
+    }),
+  );
+  if (revealed.details.kind === 'crypto_wallet')
+    expectTypeOf(revealed.details.coin).toEqualTypeOf<'BTC' | 'ETH' | 'USDT-ERC20' | 'TRX' | 'USDT-TRC20'>();
+  const limits = (await unwrap(kabinet.v1.payment_methods.$get())).data[0]!.limits;
+  expectTypeOf(limits).toEqualTypeOf<Array<{ currency: string; min: string; max: string }>>();
+}
