@@ -179,7 +179,7 @@ describe('embed sessions', () => {
     const partner = await activePartner(t, op.operator.id, 'blocked@example.com');
     const userId = (await unwrap(op.client.v1.partners.$get({ query: {} }))).data[0]!.owner!.id;
     expect(
-      (await op.client.v1.partner_sessions.$post({ json: { userId, components: ['wallet' as 'profile'] } })).status,
+      (await op.client.v1.partner_sessions.$post({ json: { userId, components: ['payouts' as 'profile'] } })).status,
     ).toBe(422);
     await unwrap(
       op.client.v1.partners[':partnerId'].decision.$post({
