@@ -11,7 +11,7 @@ import { verifyLedger } from '../ledger/verify-ledger.ts';
 import { planVersions } from '../commissions/table.ts';
 import { storeTerms, type PlanTerms } from '../commissions/terms.ts';
 import { runBilling } from './run-billing.ts';
-import { bills, billLines, qualifications } from './table.ts';
+import { billingProgress, bills, billLines, qualifications } from './table.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let world: Awaited<ReturnType<typeof partnerWithCampaign>>;
@@ -157,6 +157,29 @@ describe('billing', () => {
     expect(detail).toMatchObject({ issued: '270.00', carriedIn: '-100.00', waitingFor: null });
     expect(detail.lines.map((l) => l.kind)).toEqual(['carry_in', 'revshare']);
     expect(detail.lines[1]).toMatchObject({ basis: '540.00', amount: '270.00' });
+  });
+
+  it('keeps the plan cut at the oldest cut of a period’s bills: what arrived after it is late on the next bill', async () => {
+    await setTerms({ billingPeriod: 'monthly', revshare: { percent: '10', negativeCarryOver: false } });
+    await send([
+      event('r1', 'registration', 'p1', '2026-11-02T10:00:00Z'),
+      event('n1', 'ngr', 'p1', '2026-11-03T10:00:00Z', '1000.00'),
+    ]);
+    t.clock.set(new Date('2026-12-02T10:00:00Z'));
+    await runBilling(ctx()); // November's bill, cut at 10:00
+    // Overlapping runs that each billed some chains of November stop without saving the plan's
+    // position; a later run finds every chain billed. Here: the position is gone, as then.
+    await t.deps.db.delete(billingProgress).where(eq(billingProgress.operatorId, world.op.operator.id));
+    t.clock.set(new Date('2026-12-02T10:01:00Z'));
+    await send([event('n2', 'ngr', 'p1', '2026-11-20T10:00:00Z', '500.00')]); // after November's cut
+    t.clock.set(new Date('2026-12-02T11:00:00Z'));
+    expect(await runBilling(ctx())).toMatchObject({ issued: 0 });
+    t.clock.set(new Date('2027-01-02T10:00:00Z'));
+    await runBilling(ctx());
+    const { data } = await unwrap(api().bills.$get({ query: {} }));
+    const december = data.find((b) => b.period.from === '2026-12-01');
+    // 10% of the late 500.00: lost when the later run saved its own cut (11:00) as the plan's.
+    expect(december).toMatchObject({ issued: '50.00' });
   });
 
   it('pays referrers their level’s share of sub-partners’ bills, on bills of their own', async () => {

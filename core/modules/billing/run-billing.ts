@@ -4,7 +4,7 @@
  * The scheduler runs it hourly; `npx kabinet bills run` and POST /v1/billing/runs run it by hand.
  * Every step is idempotent (see issue-bills.ts), so overlapping runs issue nothing twice.
  */
-import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, min, sql } from 'drizzle-orm';
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import { newId } from '../../lib/ids.ts';
@@ -21,7 +21,7 @@ import { priceBill } from './price-bill.ts';
 import { readProgress, saveProgress } from './progress.ts';
 import { qualifyPlayers } from './qualify-players.ts';
 import { loadRateSeries, rateLookup } from './rates.ts';
-import { bills } from './table.ts';
+import { bills, type BillSource } from './table.ts';
 
 const NONE = { issued: 0, refused: 0 };
 
@@ -134,11 +134,34 @@ async function billClosedSegments(
     issued += result.issued;
     // Another run billed some chains meanwhile: leave the position for a later run (see countIssued).
     if (result.refused > 0) return { issued, complete: false };
-    await saveProgress(ctx, { subject: cutSubject, position: String(walk.cutoff) });
+    // The plan's cut is the oldest cut among the period's bills: a chain another run billed with an
+    // earlier cut must still find what arrived after that cut late on its next bill.
+    const oldest = await oldestCutOf(ctx, {
+      planId: walk.planId,
+      start: segment.start,
+      source: walk.subject.startsWith('sub:') ? 'sub_affiliates' : 'direct',
+    });
+    await saveProgress(ctx, { subject: cutSubject, position: String(Math.min(walk.cutoff, oldest ?? walk.cutoff)) });
     await saveProgress(ctx, { subject: walk.subject, position: segment.end });
     position = segment.end;
   }
   return { issued, complete: true };
+}
+
+/** The earliest cut among a plan's bills for the period starting `start`, or null when it has none. */
+async function oldestCutOf(ctx: TenantContext, input: { planId: string; start: string; source: BillSource }) {
+  const [row] = await ctx.db
+    .select({ cut: min(bills.cutoffAt) })
+    .from(bills)
+    .where(
+      and(
+        eq(bills.operatorId, ctx.operatorId),
+        eq(bills.planId, input.planId),
+        eq(bills.periodStart, input.start),
+        eq(bills.source, input.source),
+      ),
+    );
+  return row?.cut ?? null;
 }
 
 /**
