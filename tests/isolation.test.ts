@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bills, qualifications } from '../core/modules/billing/table.ts';
+import { cashOuts } from '../core/modules/wallet/table.ts';
 import { createTestApp } from './helpers/test-app.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
@@ -89,6 +90,23 @@ beforeAll(async () => {
       },
     }),
   );
+  // A pending cash-out of Alice's, written as its row (no balance nor 2FA is needed to be refused by id).
+  const cashOutAt = new Date();
+  await t.deps.db.insert(cashOuts).values({
+    id: 'cout_alpha_1',
+    operatorId: opA.operator.id,
+    partnerId: partnerA.partnerId,
+    paymentAccountId: paymentAccount.id,
+    methodId: paymentMethod.id,
+    methodName: 'Alpha SEPA',
+    accountSummary: paymentAccount.summary,
+    currency: 'EUR',
+    amount: 10_000,
+    state: 'pending',
+    idempotencyKey: 'alpha-1',
+    createdAt: cashOutAt,
+    updatedAt: cashOutAt,
+  });
   const network = NETWORK_CATALOG.find((n) => n.postbacks.mode === 'tails')!;
   const connection = await unwrap(
     opA.client.v1.network_connections.$post({
@@ -161,6 +179,7 @@ beforeAll(async () => {
     planId: plan.id,
     methodId: paymentMethod.id,
     accountId: paymentAccount.id,
+    cashOutId: 'cout_alpha_1',
   };
   a.secrets = [
     'alice@alpha.example',
@@ -204,6 +223,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/bills/{billId}/corrections': { action: 'subtract', amount: '150', comment: 'Hijack' },
   'PATCH /v1/payment_methods/{methodId}': { enabled: false },
   'POST /v1/partner/payment_accounts/{accountId}/reveal': { code: '123456' },
+  'POST /v1/cash_outs/{cashOutId}/success': { reference: 'Hijack' },
   'POST /v1/partners/{partnerId}/wallet/corrections': {
     action: 'add',
     amount: '150',

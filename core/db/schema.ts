@@ -15,3 +15,4 @@ export * from '../modules/statistics/table.ts';
 export * from '../modules/ledger/table.ts';
 export * from '../modules/billing/table.ts';
 export * from '../modules/payments/table.ts';
+export * from '../modules/wallet/table.ts';

@@ -105,7 +105,7 @@ export const OPENAPI_TAGS = [
   },
   { name: 'Partner statistics', description: 'The performance report, its options and the dashboard quick stats' },
   { name: 'Partner bills', description: "The partner's bills with their lines and corrections, and qualified players" },
-  { name: 'Partner wallet', description: "The partner's balances per currency and transactions" },
+  { name: 'Partner wallet', description: "The partner's balances per currency, transactions and cash-outs" },
   {
     name: 'Partner payment methods',
     description: "The methods the operator offers and the partner's accounts for them (masked; shown in full with 2FA)",
@@ -121,7 +121,10 @@ export const OPENAPI_TAGS = [
     name: 'Operator: bills',
     description: 'Bills per partner, brand, plan and period: review, corrections, billing runs; qualified players',
   },
-  { name: 'Operator: wallet', description: "A partner's balances and transactions; balance corrections" },
+  {
+    name: 'Operator: wallet',
+    description: "A partner's balances and transactions; balance corrections; cash-outs to process",
+  },
   {
     name: 'Operator: payment methods',
     description: "The payment methods offered with limits per currency; a partner's accounts (masked)",

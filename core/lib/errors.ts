@@ -130,6 +130,7 @@ export const PROBLEM_RESOURCES = [
   'bill',
   'brand',
   'campaign',
+  'cash_out',
   'connection',
   'conversion',
   'creative',
@@ -228,6 +229,7 @@ export const fieldProblem = (
 const NOT_FOUND_RESOURCES = {
   Bill: 'bill',
   Campaign: 'campaign',
+  'Cash-out': 'cash_out',
   Connection: 'connection',
   Conversion: 'conversion',
   Offer: 'offer',

@@ -41,6 +41,8 @@ export const ID_PREFIXES = [
   'brev',
   'pm',
   'pacc',
+  'cout',
+  'coch',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

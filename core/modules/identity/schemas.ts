@@ -246,6 +246,10 @@ export const AUDIT_EVENT_TYPES = [
   'balance_corrected',
   'payment_method_added',
   'payment_method_deleted',
+  'cash_out_requested',
+  'cash_out_cancelled',
+  'cash_out_accepted',
+  'cash_out_refunded',
 ] as const;
 export const ActivityEntrySchema = z
   .object({

@@ -2,10 +2,10 @@
  * The ledger's transfers as a list: one partner's or the whole operator's, newest first, in pages,
  * optionally narrowed (reason, action, currency, amount, time) for the wallet's transactions list.
  */
-import { and, desc, eq, gte, inArray, lt, lte, or } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { TenantRead } from '../../lib/context.ts';
 import type { LedgerTransfer } from './service.ts';
-import { ledgerTransfers, type TransferAction, type TransferReason } from './table.ts';
+import { ledgerAccounts, ledgerTransfers, type TransferAction, type TransferReason } from './table.ts';
 
 /** Amounts in one currency's minor units, both ends inclusive (either may be absent). */
 export interface AmountRange {
@@ -29,6 +29,11 @@ export interface ListTransfersInput {
   /** Posted at or after this instant, and before `postedBefore`. */
   postedFrom?: Date | undefined;
   postedBefore?: Date | undefined;
+  /**
+   * Only transfers that move the partner's available money: a paid cash-out's payout (pending →
+   * the operator) changes nothing the partner may be paid, so the wallet's list leaves it out.
+   */
+  touchingAvailable?: boolean | undefined;
   /** Paging: transfers older than this transfer id (the previous page's `nextBefore`). */
   before?: string | undefined;
   /** 1 to 200 (default 50). */
@@ -41,6 +46,9 @@ const amountIn = (range: AmountRange) =>
     range.min !== undefined ? gte(ledgerTransfers.amount, range.min) : undefined,
     range.max !== undefined ? lte(ledgerTransfers.amount, range.max) : undefined,
   );
+
+const touchesAvailable = sql`exists (select 1 from ${ledgerAccounts} where ${ledgerAccounts.kind} = 'available'
+  and ${ledgerAccounts.id} in (${ledgerTransfers.debitAccountId}, ${ledgerTransfers.creditAccountId}))`;
 
 /**
  * Newest first, by id (ids begin with their time), along the ledger_transfers_partner / _operator
@@ -67,6 +75,7 @@ export async function listTransfers(
         input.postedFrom !== undefined ? gte(ledgerTransfers.createdAt, input.postedFrom) : undefined,
         input.postedBefore !== undefined ? lt(ledgerTransfers.createdAt, input.postedBefore) : undefined,
         input.before !== undefined ? lt(ledgerTransfers.id, input.before) : undefined,
+        input.touchingAvailable ? touchesAvailable : undefined,
       ),
     )
     .orderBy(desc(ledgerTransfers.id))

@@ -22,11 +22,11 @@ export type LedgerAccountKind = (typeof LEDGER_ACCOUNT_KINDS)[number];
 
 /**
  * Why money moved: `bill` an approved bill, `correction` a correction of an approved bill,
- * `balance_correction` the operator's own change of a partner's balance (the wallet). Checked in
- * TypeScript only (no CHECK): the wallet adds `cash_out` and `refund` without rebuilding a table
- * whose rows may never be rewritten.
+ * `balance_correction` the operator's own change of a partner's balance (the wallet), `cash_out` a
+ * cash-out's hold, its release and its payout, `refund` a paid cash-out's money coming back. Checked
+ * in TypeScript only (no CHECK): new reasons need no rebuild of a table whose rows may never be rewritten.
  */
-export const TRANSFER_REASONS = ['bill', 'correction', 'balance_correction'] as const;
+export const TRANSFER_REASONS = ['bill', 'correction', 'balance_correction', 'cash_out', 'refund'] as const;
 export type TransferReason = (typeof TRANSFER_REASONS)[number];
 
 /** Seen from the partner: `add` credits the partner's account, `subtract` debits it. */

@@ -48,6 +48,22 @@ async function accountsOf(ctx: TenantRead, partnerId: string) {
   return rows.map((r) => presentAccount(r.account, r.method));
 }
 
+/** One live account of a partner (null when deleted, another partner's or unknown): what a cash-out pays to. */
+export async function findPartnerPaymentAccount(ctx: TenantRead, input: { partnerId: string; accountId: string }) {
+  const [row] = await ctx.db
+    .select()
+    .from(paymentAccounts)
+    .where(
+      and(
+        eq(paymentAccounts.operatorId, ctx.operatorId),
+        eq(paymentAccounts.partnerId, input.partnerId),
+        eq(paymentAccounts.id, input.accountId),
+        isNull(paymentAccounts.deletedAt),
+      ),
+    );
+  return row ? { id: row.id, methodId: row.methodId, summary: accountSummary(row.kind, row.masked) } : null;
+}
+
 export async function listPaymentAccounts(ctx: PartnerRead) {
   return accountsOf(ctx, ctx.partner.partnerId);
 }

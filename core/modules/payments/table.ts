@@ -35,7 +35,7 @@ export const paymentMethods = sqliteTable(
     name: text('name').notNull(),
     kind: text('kind', { enum: PAYMENT_KINDS }).notNull(),
     limits: text('limits', { mode: 'json' }).$type<StoredMethodLimit[]>().notNull(),
-    /** A disabled method takes no new accounts (and, later, no cash-outs); existing accounts stay. */
+    /** A disabled method takes no new accounts and no cash-outs; existing accounts stay. */
     enabled: integer('enabled', { mode: 'boolean' }).notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),

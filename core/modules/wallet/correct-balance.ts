@@ -5,14 +5,12 @@
  * transfer's key, so a retried request posts once and answers the same; a subtraction beyond what
  * is available is refused by the ledger's no-overdraft CHECK and changes nothing.
  */
-import type { SQL } from 'drizzle-orm';
-import { rawStatement, type QueryPart } from '../../db/insert-many.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem, fieldProblems, moneyProblem, notFound } from '../../lib/errors.ts';
 import { formatMoney, MAX_PAYOUT_MINOR, money, MoneyError, parsePayout } from '../../lib/money.ts';
-import { auditStatement, type AuditInput } from '../identity/audit.ts';
 import { partnerExists } from '../identity/partners.ts';
 import { balancesOf, openAccount, postTransfer } from '../ledger/service.ts';
+import { auditWhen } from './guarded-audit.ts';
 import { presentTransactions } from './list-wallet-transactions.ts';
 
 export interface BalanceCorrectionInput {
@@ -24,19 +22,6 @@ export interface BalanceCorrectionInput {
   comment: string;
   /** The operator's key for this correction (unique per partner). */
   idempotencyKey: string;
-}
-
-/**
- * The audit insert as `insert … select … where <posted>`: written only with this attempt's
- * transfer. The audit table is identity's, so the condition is worded around identity's own statement.
- */
-function auditWith(ctx: TenantContext, posted: SQL, input: AuditInput): QueryPart {
-  const insert = auditStatement(ctx, input).toSQL();
-  const condition = rawStatement(posted).query.toSQL();
-  const shape = / values \((.*)\)$/s;
-  if (!shape.test(insert.sql)) throw new Error('wallet: the audit insert has an unexpected shape');
-  const sql = insert.sql.replace(shape, (_, values: string) => ` select ${values} where ${condition.sql}`);
-  return { query: { toSQL: () => ({ sql, params: [...insert.params, ...condition.params] }) } };
 }
 
 function minorOf(input: BalanceCorrectionInput): number {
@@ -84,12 +69,9 @@ export async function correctBalance(ctx: TenantContext, input: BalanceCorrectio
       action,
       comment: input.comment,
       alongside: (posted) => [
-        auditWith(ctx, posted, {
-          partnerId,
-          userId: null,
-          type: 'balance_corrected',
-          actor: { kind: 'operator' },
-          detail,
+        auditWhen(ctx, {
+          when: posted,
+          entry: { partnerId, userId: null, type: 'balance_corrected', actor: { kind: 'operator' }, detail },
         }),
       ],
     });

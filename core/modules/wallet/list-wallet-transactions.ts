@@ -97,6 +97,7 @@ function presentTransaction(
     coin: isCoin(t.currency),
     bill: bill ? { ...bill, correctionId } : null,
     comment: t.comment ?? (correctionId ? (found.correctionComments.get(correctionId) ?? null) : null),
+    cashOutId: type === 'cash_out' || type === 'refund' ? t.reference : null,
   };
 }
 
@@ -126,6 +127,7 @@ async function listFor(ctx: TenantContext, partnerId: string, q: WalletTransacti
     amounts: await amountRanges(ctx, partnerId, q),
     postedFrom: q.from ? new Date(dayStartIn(zone, q.from)) : undefined,
     postedBefore: q.to ? new Date(dayStartIn(zone, addDays(q.to, 1))) : undefined,
+    touchingAvailable: true,
     before: q.before,
     limit: q.limit,
   });

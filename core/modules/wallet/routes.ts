@@ -13,6 +13,7 @@ import {
   problemResponses,
 } from '../../http/openapi-shared.ts';
 import { IdParams } from '../identity/schemas.ts';
+import { cashOutRoutes } from './cashout-routes.ts';
 import { correctBalance } from './correct-balance.ts';
 import { listPartnerWalletTransactions, listWalletTransactions } from './list-wallet-transactions.ts';
 import {
@@ -54,7 +55,8 @@ export const walletRoutes = createRouter()
       tags: partnerTags,
       security: partnerSecurity,
       middleware: partnerMiddleware,
-      summary: 'This partner’s transactions, newest first (bills and balance corrections), with filters and paging',
+      summary:
+        'This partner’s transactions, newest first (bills, balance corrections, cash-outs and refunds), with filters and paging',
       request: { query: WalletTransactionQuerySchema },
       responses: { 200: jsonResponse(WalletTransactionListSchema, 'A page of transactions'), ...partnerErrors },
     }),
@@ -82,7 +84,8 @@ export const walletRoutes = createRouter()
       tags: operatorTags,
       security: operatorKeySecurity,
       middleware,
-      summary: 'A partner’s transactions, newest first (bills and balance corrections), with filters and paging',
+      summary:
+        'A partner’s transactions, newest first (bills, balance corrections, cash-outs and refunds), with filters and paging',
       request: { params: partnerParams, query: WalletTransactionQuerySchema },
       responses: { 200: jsonResponse(WalletTransactionListSchema, 'A page of transactions'), ...errors },
     }),
@@ -112,4 +115,5 @@ export const walletRoutes = createRouter()
     }),
     async (c) =>
       c.json(await correctBalance(tenantContext(c), { ...c.req.valid('json'), ...c.req.valid('param') }), 201),
-  );
+  )
+  .route('/', cashOutRoutes);

@@ -24,9 +24,14 @@ export const WalletBalancesSchema = z
   .openapi('WalletBalances');
 
 export const WalletTransactionQuerySchema = z.object({
-  type: z.enum(WALLET_TRANSACTION_TYPES).optional().openapi({
-    description: 'Only this type: `bill` (an approved bill and its corrections) or `balance_correction`',
-  }),
+  type: z
+    .enum(WALLET_TRANSACTION_TYPES)
+    .optional()
+    .openapi({
+      description:
+        'Only this type: `bill` (an approved bill and its corrections), `balance_correction`, `cash_out` (a cash-out held, ' +
+        'or released when cancelled) or `refund` (a paid cash-out returned)',
+    }),
   action: z
     .enum(['add', 'subtract'])
     .optional()
@@ -62,6 +67,7 @@ export const WalletTransactionSchema = z
       .nullable()
       .openapi({ description: 'The bill the money came from (type `bill`)' }),
     comment: z.string().nullable().openapi({ description: "A correction's comment" }),
+    cashOutId: z.string().nullable().openapi({ description: 'The cash-out (types `cash_out` and `refund`)' }),
   })
   .openapi('WalletTransaction');
 

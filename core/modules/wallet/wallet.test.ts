@@ -152,7 +152,7 @@ describe('wallet', () => {
     // Bad filters name the field.
     for (const [query, field] of [
       [{ amountFrom: '1,5' }, 'query.amountFrom'],
-      [{ type: 'cash_out' as 'bill' }, 'query.type'],
+      [{ type: 'payout' as 'bill' }, 'query.type'],
       [{ from: '2026-12-04', to: '2026-12-03' }, 'query.to'],
       [{ amountFrom: '5', amountTo: '4.99' }, 'query.amountTo'],
     ] as const) {

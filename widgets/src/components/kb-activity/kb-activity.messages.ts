@@ -223,6 +223,10 @@ export const ACTIVITY_TYPE_LABELS = {
     balance_corrected: 'Balance corrected',
     payment_method_added: 'Payment method added',
     payment_method_deleted: 'Payment method deleted',
+    cash_out_requested: 'Cash-out requested',
+    cash_out_cancelled: 'Cash-out cancelled',
+    cash_out_accepted: 'Cash-out paid',
+    cash_out_refunded: 'Cash-out refunded',
   },
   ru: {
     signed_up: 'Регистрация',
@@ -254,6 +258,10 @@ export const ACTIVITY_TYPE_LABELS = {
     balance_corrected: 'Баланс скорректирован',
     payment_method_added: 'Способ выплаты добавлен',
     payment_method_deleted: 'Способ выплаты удалён',
+    cash_out_requested: 'Запрошен вывод средств',
+    cash_out_cancelled: 'Вывод средств отменён',
+    cash_out_accepted: 'Вывод средств выплачен',
+    cash_out_refunded: 'Возврат вывода средств',
   },
 } satisfies Record<Locale, Record<ActivityType, string>>;
 

@@ -37,6 +37,7 @@ const transaction = (over: Partial<Transaction> = {}): Transaction => ({
     correctionId: null,
   },
   comment: null,
+  cashOutId: null,
   ...over,
 });
 const CORRECTION = transaction({

@@ -1,0 +1,161 @@
+/**
+ * Cash-outs with two real Node server processes on one libSQL file: 200 withdrawals fired at once
+ * across both at one partner's 1,000.00 EUR. No in-process lock sees across processes, so only the
+ * database keeps the money whole: the hold is one batch with the cash-out row, and the ledger's
+ * no-overdraft CHECK refuses what the balance cannot cover. Each request comes from its own user of
+ * the partner (a TOTP code is good once per user and step), so every one of them reaches the ledger.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { generate } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withTenant } from '../core/lib/context.ts';
+import { unwrap } from '../core/sdk/index.ts';
+import { createSession } from '../core/modules/identity/sessions.ts';
+import { users } from '../core/modules/identity/table.ts';
+import { balancesOf } from '../core/modules/ledger/service.ts';
+import { verifyLedger } from '../core/modules/ledger/verify-ledger.ts';
+import { activePartner, signedInClient } from './helpers/identity.ts';
+import { freePort, startProcess, waitForHealth } from './helpers/processes.ts';
+import { createTestApp } from './helpers/test-app.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const serverScript = `(async () => {
+  const { serve } = await import('@hono/node-server');
+  const { readServerConfig } = await import(${JSON.stringify(join(root, 'edge/config.ts'))});
+  const { boot } = await import(${JSON.stringify(join(root, 'edge/boot.ts'))});
+  const config = readServerConfig(process.env);
+  const kabinet = await boot(config, 'node', { env: process.env, clientIp: () => '127.0.0.1' });
+  serve({ fetch: kabinet.app.fetch, port: config.port, hostname: '127.0.0.1' });
+  process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
+})();`;
+
+const REQUESTS = 200;
+const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+type Server = ReturnType<typeof startProcess> & { base: string };
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let operatorId = '';
+let partnerId = '';
+let accountId = '';
+const tokens: string[] = [];
+const started: Server[] = [];
+
+async function startServer(url: string): Promise<Server> {
+  const port = await freePort();
+  const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
+    DATABASE_URL: url,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KABINET_SEED: 'none',
+    KABINET_SECRET: 'test-secret-0123456789abcdef-0123456789',
+    NODE_ENV: 'production',
+  });
+  const entry = { ...server, base: `http://127.0.0.1:${port}` };
+  started.push(entry);
+  await waitForHealth(entry.base, server.child, server.output);
+  return entry;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  // The servers run on the real clock: sessions and codes are made at the real time too.
+  t.clock.set(new Date());
+  const op = await t.addOperator('Race');
+  operatorId = op.operator.id;
+  ({ partnerId } = await activePartner(t, operatorId, 'race@example.com'));
+  const owner = (await signedInClient(t, operatorId, 'race@example.com')).client;
+  const method = await unwrap(
+    op.client.v1.payment_methods.$post({
+      json: { name: 'Skrill', kind: 'skrill', limits: [{ currency: 'EUR', min: '1', max: '1000' }] },
+    }),
+  );
+  accountId = (
+    await unwrap(
+      owner.v1.partner.payment_accounts.$post({
+        json: { methodId: method.id, details: { kind: 'skrill', email: 'race@example.com' } } as never,
+      }),
+    )
+  ).id;
+  await unwrap(
+    op.client.v1.partners[':partnerId'].wallet.corrections.$post({
+      param: { partnerId },
+      json: { action: 'add', amount: '1000', currency: 'EUR', comment: 'Race', idempotencyKey: 'race' },
+    }),
+  );
+  const sealed = await t.deps.secretBox.seal(SECRET);
+  const now = new Date();
+  const rows = Array.from({ length: REQUESTS }, (_, i) => ({
+    id: `user_race_${String(i).padStart(3, '0')}`,
+    operatorId,
+    partnerId,
+    email: `racer${i}@example.com`,
+    name: `Racer ${i}`,
+    role: 'admin' as const,
+    totpSecret: sealed,
+    totpEnabledAt: now,
+    createdAt: now,
+  }));
+  for (let i = 0; i < rows.length; i += 50) await t.deps.db.insert(users).values(rows.slice(i, i + 50));
+  const ctx = withTenant(t.deps, operatorId);
+  for (const row of rows)
+    tokens.push((await createSession(ctx, { userId: row.id, kind: 'password', transport: 'bearer' })).token);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(started.map((s) => s.stop()));
+  t?.dispose();
+});
+
+describe('cash-outs across two processes', () => {
+  it('never holds more than the balance, never overdraws, answers every request and loses none', async () => {
+    const { rows } = await (
+      t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
+    ).$client.execute('PRAGMA database_list');
+    const servers = await Promise.all([startServer(`file:${rows[0]!.file}`), startServer(`file:${rows[0]!.file}`)]);
+    const code = await generate({ secret: SECRET });
+    // Amounts from 5.00 to 54.00 EUR: together far more than the 1,000.00 available.
+    const amounts = Array.from({ length: REQUESTS }, (_, i) => 500 + ((i * 37) % 50) * 100);
+    const answers = await Promise.all(
+      amounts.map(async (minor, i) => {
+        const res = await fetch(`${servers[i % 2]!.base}/v1/partner/wallet/cash_outs`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            currency: 'EUR',
+            paymentAccountId: accountId,
+            amount: (minor / 100).toFixed(2),
+            code,
+            idempotencyKey: `race-${i}`,
+          }),
+        });
+        return { status: res.status, minor, body: (await res.json()) as { errors?: Array<{ reason: string }> } };
+      }),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(
+      statuses.filter((s) => s !== 201 && s !== 422),
+      JSON.stringify(answers.find((a) => a.status !== 201 && a.status !== 422)),
+    ).toEqual([]);
+    // A refusal is the balance's, never a lost 2FA race.
+    for (const a of answers.filter((x) => x.status === 422)) expect(a.body.errors?.[0]?.reason).toBe('too_big');
+    const accepted = answers.filter((a) => a.status === 201);
+    const held = accepted.reduce((sum, a) => sum + a.minor, 0);
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(100_000);
+
+    const [balance] = await balancesOf(withTenant(t.deps, operatorId), { partnerId });
+    expect(balance!.available.minor).toBeGreaterThanOrEqual(0);
+    expect(Number(balance!.pending.minor)).toBe(held);
+    expect(Number(balance!.available.minor) + held).toBe(100_000);
+    const [count] = await t.deps.db.all<{ n: number; total: number }>(
+      sql`select count(*) as n, sum(amount) as total from cash_outs where operator_id = ${operatorId}`,
+    );
+    expect(count).toEqual({ n: accepted.length, total: held });
+    const [holds] = await t.deps.db.all<{ n: number }>(
+      sql`select count(*) as n from ledger_transfers where operator_id = ${operatorId} and reason = 'cash_out'`,
+    );
+    expect(holds!.n).toBe(accepted.length);
+    expect((await verifyLedger(withTenant(t.deps, operatorId))).mismatched).toEqual([]);
+  }, 60_000);
+});
