@@ -28,6 +28,8 @@ const operatorTags = ['Operator: wallet'];
 const partnerTags = ['Partner wallet'];
 const middleware = [requireOperatorKey];
 const partnerMiddleware = [requirePartnerSession({ component: 'wallet' })];
+// Analysts see the cash-outs; asking for one or cancelling it is for the money roles (as payment details are).
+const moneyMiddleware = [requirePartnerSession({ component: 'wallet', roles: ['owner', 'admin', 'finance'] })];
 const params = IdParams('cashOutId');
 const errors = { 401: problemResponses[401], 404: problemResponses[404], 422: problemResponses[422] };
 const moveErrors = { ...errors, 409: problemResponses[409] };
@@ -55,7 +57,7 @@ export const cashOutRoutes = createRouter()
       path: '/v1/partner/wallet/cash_outs',
       tags: partnerTags,
       security: partnerSecurity,
-      middleware: partnerMiddleware,
+      middleware: moneyMiddleware,
       summary:
         'Withdraw to one of your payment accounts (2FA code required): the amount is held (available → pending) at once. ' +
         'The same idempotency key answers the same cash-out (200) and moves nothing twice',
@@ -94,7 +96,7 @@ export const cashOutRoutes = createRouter()
       path: '/v1/partner/wallet/cash_outs/{cashOutId}/cancel',
       tags: partnerTags,
       security: partnerSecurity,
-      middleware: partnerMiddleware,
+      middleware: moneyMiddleware,
       summary: 'Cancel your cash-out while it is pending: the amount goes back to available',
       request: { params },
       responses: { 200: moved, ...partnerErrors, 404: problemResponses[404], 409: problemResponses[409] },

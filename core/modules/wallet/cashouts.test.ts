@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, signedInClient, totpAt } from '../../../tests/helpers/identity.ts';
+import { activePartner, lastMailTo, signedInClient, totpAt } from '../../../tests/helpers/identity.ts';
 import { unwrap } from '../../sdk/index.ts';
 import { withTenant } from '../../lib/context.ts';
 import { and, eq } from 'drizzle-orm';
@@ -187,6 +187,31 @@ describe('cash-outs', () => {
     const [balance] = await balances();
     expect(balance!.pending).toBe('0.00');
     expect(balance!.available).toBe(cancelled.status === 200 ? '500.00' : '400.00');
+  });
+
+  it('an analyst sees the cash-outs but cannot ask for one or cancel one', async () => {
+    const mine = await unwrap(await withdraw('20'));
+    await unwrap(partner().team.$post({ json: { email: 'ana@example.com', name: 'Ana', role: 'analyst' } }));
+    const { token } = await lastMailTo(t, 'ana@example.com');
+    await unwrap(
+      t.clientFor().v1.public.operators[':operatorId'].password.$post({
+        param: { operatorId: op.operator.id },
+        json: { token: token!, password: 'analyst-secret-77' },
+      }),
+    );
+    const { client: analyst } = await signedInClient(t, op.operator.id, 'ana@example.com', 'analyst-secret-77');
+    expect((await unwrap(analyst.v1.partner.wallet.cash_outs.$get({ query: {} }))).data.map((c) => c.id)).toEqual([
+      mine.id,
+    ]);
+    const asked = await analyst.v1.partner.wallet.cash_outs.$post({
+      json: { currency: 'EUR', paymentAccountId: accountId, amount: '20', code: '123456', idempotencyKey: 'ana-1' },
+    });
+    expect(asked.status).toBe(403);
+    const cancel = await analyst.v1.partner.wallet.cash_outs[':cashOutId'].cancel.$post({
+      param: { cashOutId: mine.id },
+    });
+    expect(cancel.status).toBe(403);
+    expect((await balances())[0]).toMatchObject({ available: '480.00', pending: '20.00' });
   });
 
   it("another operator's cash-out is not found", async () => {
