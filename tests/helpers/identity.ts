@@ -73,6 +73,31 @@ export async function lastMailTo(t: TestApp, to: string) {
   return { ...mail, token };
 }
 
+/**
+ * A team member the partner's owner invites (`owner` is the owner's signed-in client), who sets a
+ * password from the invitation e-mail and signs in: their signed-in client.
+ */
+export async function invitedTeamMember(
+  t: TestApp,
+  input: {
+    operatorId: string;
+    owner: ReturnType<typeof createKabinetClient>;
+    email: string;
+    role: 'admin' | 'finance' | 'analyst';
+  },
+) {
+  const password = `${input.role}-secret-77`;
+  await unwrap(input.owner.v1.partner.team.$post({ json: { email: input.email, name: 'Member', role: input.role } }));
+  const { token } = await lastMailTo(t, input.email);
+  await unwrap(
+    t.clientFor().v1.public.operators[':operatorId'].password.$post({
+      param: { operatorId: input.operatorId },
+      json: { token: token!, password },
+    }),
+  );
+  return (await signedInClient(t, input.operatorId, input.email, password)).client;
+}
+
 /** The TOTP code an authenticator app shows at the test clock's time (plus `stepOffset` steps). */
 export function totpAt(t: TestApp, secret: string, stepOffset = 0) {
   return generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) + stepOffset * 30 });

@@ -1,7 +1,7 @@
 /** Who reaches payment accounts: roles, embed components, another partner, another operator. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, lastMailTo, signedInClient } from '../../../tests/helpers/identity.ts';
+import { activePartner, invitedTeamMember, signedInClient } from '../../../tests/helpers/identity.ts';
 import { unwrap } from '../../sdk/index.ts';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -40,17 +40,12 @@ describe('roles and embed components', () => {
     const account = await unwrap(
       add(partner.client, { methodId: method.id, details: { kind: 'skrill', email: 'jana@example.com' } }),
     );
-    await unwrap(
-      partner.client.v1.partner.team.$post({ json: { email: 'ana@example.com', name: 'Ana', role: 'analyst' } }),
-    );
-    const { token } = await lastMailTo(t, 'ana@example.com');
-    await unwrap(
-      t.clientFor().v1.public.operators[':operatorId'].password.$post({
-        param: { operatorId: op.operator.id },
-        json: { token: token!, password: 'analyst-secret-77' },
-      }),
-    );
-    const { client: analyst } = await signedInClient(t, op.operator.id, 'ana@example.com', 'analyst-secret-77');
+    const analyst = await invitedTeamMember(t, {
+      operatorId: op.operator.id,
+      owner: partner.client,
+      email: 'ana@example.com',
+      role: 'analyst',
+    });
     expect((await unwrap(analyst.v1.partner.payment_accounts.$get())).data.map((a) => a.summary)).toEqual([
       'j•••@example.com',
     ]);

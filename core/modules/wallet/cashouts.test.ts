@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, lastMailTo, signedInClient, totpAt } from '../../../tests/helpers/identity.ts';
+import { activePartner, invitedTeamMember, signedInClient, totpAt } from '../../../tests/helpers/identity.ts';
 import { unwrap } from '../../sdk/index.ts';
 import { withTenant } from '../../lib/context.ts';
 import { and, eq } from 'drizzle-orm';
@@ -191,15 +191,12 @@ describe('cash-outs', () => {
 
   it('an analyst sees the cash-outs but cannot ask for one or cancel one', async () => {
     const mine = await unwrap(await withdraw('20'));
-    await unwrap(partner().team.$post({ json: { email: 'ana@example.com', name: 'Ana', role: 'analyst' } }));
-    const { token } = await lastMailTo(t, 'ana@example.com');
-    await unwrap(
-      t.clientFor().v1.public.operators[':operatorId'].password.$post({
-        param: { operatorId: op.operator.id },
-        json: { token: token!, password: 'analyst-secret-77' },
-      }),
-    );
-    const { client: analyst } = await signedInClient(t, op.operator.id, 'ana@example.com', 'analyst-secret-77');
+    const analyst = await invitedTeamMember(t, {
+      operatorId: op.operator.id,
+      owner: client,
+      email: 'ana@example.com',
+      role: 'analyst',
+    });
     expect((await unwrap(analyst.v1.partner.wallet.cash_outs.$get({ query: {} }))).data.map((c) => c.id)).toEqual([
       mine.id,
     ]);
