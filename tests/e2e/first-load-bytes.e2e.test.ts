@@ -73,7 +73,8 @@ function report(label: string, loads: ScriptLoad[]) {
     (l) => `    ${new URL(l.url).pathname} ${l.encoding ?? 'identity'} ${kb(l.transferred)} (decoded ${kb(l.decoded)})`,
   );
   console.log(
-    `${label}: ${loads.length} scripts, ${kb(sum(loads, 'transferred'))} transferred (${kb(sum(loads, 'body'))} bodies, ${kb(sum(loads, 'decoded'))} decoded)\n${lines.join('\n')}`,
+    `${label}: ${loads.length} scripts, ${kb(sum(loads, 'transferred'))} transferred ` +
+      `(${kb(sum(loads, 'body'))} bodies, ${kb(sum(loads, 'decoded'))} decoded)\n${lines.join('\n')}`,
   );
 }
 
