@@ -1,6 +1,7 @@
 /**
- * Cash-outs with two real Node server processes on one libSQL file: 200 withdrawals fired at once
- * across both at one partner's 1,000.00 EUR. No in-process lock sees across processes, so only the
+ * Cash-outs with two real Node server processes on one libSQL file: 1,000 withdrawals fired at once
+ * across both at one partner's 1,000.00 EUR, and with them 100 retries of the first 100 (the same
+ * idempotency key from another user of the partner, as a second device would send it). No in-process lock sees across processes, so only the
  * database keeps the money whole: the hold is one batch with the cash-out row, and the ledger's
  * no-overdraft CHECK refuses what the balance cannot cover. Each request comes from its own user of
  * the partner (a TOTP code is good once per user and step), so every one of them reaches the ledger.
@@ -31,13 +32,15 @@ const serverScript = `(async () => {
   process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
 })();`;
 
-const REQUESTS = 200;
+const REQUESTS = 1_000;
+const RETRIES = 100;
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 type Server = ReturnType<typeof startProcess> & { base: string };
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId = '';
 let partnerId = '';
 let accountId = '';
+let operatorKey = '';
 const tokens: string[] = [];
 const started: Server[] = [];
 
@@ -63,6 +66,7 @@ beforeAll(async () => {
   t.clock.set(new Date());
   const op = await t.addOperator('Race');
   operatorId = op.operator.id;
+  operatorKey = op.key;
   ({ partnerId } = await activePartner(t, operatorId, 'race@example.com'));
   const owner = (await signedInClient(t, operatorId, 'race@example.com')).client;
   const method = await unwrap(
@@ -85,8 +89,8 @@ beforeAll(async () => {
   );
   const sealed = await t.deps.secretBox.seal(SECRET);
   const now = new Date();
-  const rows = Array.from({ length: REQUESTS }, (_, i) => ({
-    id: `user_race_${String(i).padStart(3, '0')}`,
+  const rows = Array.from({ length: REQUESTS + RETRIES }, (_, i) => ({
+    id: `user_race_${String(i).padStart(4, '0')}`,
     operatorId,
     partnerId,
     email: `racer${i}@example.com`,
@@ -116,30 +120,44 @@ describe('cash-outs across two processes', () => {
     const code = await generate({ secret: SECRET });
     // Amounts from 5.00 to 54.00 EUR: together far more than the 1,000.00 available.
     const amounts = Array.from({ length: REQUESTS }, (_, i) => 500 + ((i * 37) % 50) * 100);
-    const answers = await Promise.all(
-      amounts.map(async (minor, i) => {
-        const res = await fetch(`${servers[i % 2]!.base}/v1/partner/wallet/cash_outs`, {
-          method: 'POST',
-          headers: { authorization: `Bearer ${tokens[i]}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            currency: 'EUR',
-            paymentAccountId: accountId,
-            amount: (minor / 100).toFixed(2),
-            code,
-            idempotencyKey: `race-${i}`,
-          }),
-        });
-        return { status: res.status, minor, body: (await res.json()) as { errors?: Array<{ reason: string }> } };
-      }),
-    );
+    const ask = async (i: number, user: number) => {
+      const res = await fetch(`${servers[user % 2]!.base}/v1/partner/wallet/cash_outs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens[user]}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          currency: 'EUR',
+          paymentAccountId: accountId,
+          amount: (amounts[i]! / 100).toFixed(2),
+          code,
+          idempotencyKey: `race-${i}`,
+        }),
+      });
+      const body = (await res.json()) as { id?: string; errors?: Array<{ reason: string }> };
+      return { status: res.status, minor: amounts[i]!, key: i, body };
+    };
+    const fired = await Promise.all([
+      ...amounts.map((_, i) => ask(i, i)),
+      ...Array.from({ length: RETRIES }, (_, i) => ask(i, REQUESTS + i)),
+    ]);
+    const answers = fired.slice(0, REQUESTS);
+    const retries = fired.slice(REQUESTS);
+    // A retry answers the cash-out its key made (whichever of the two got there first) or the
+    // same refusal; it never makes a second one.
+    for (const retry of retries) {
+      expect([200, 201, 422]).toContain(retry.status);
+      const first = answers[retry.key]!;
+      if (retry.status !== 422 && first.status !== 422) expect(retry.body.id).toBe(first.body.id);
+    }
+    const made = fired.filter((a) => a.status === 201);
     const statuses = answers.map((a) => a.status);
     expect(
-      statuses.filter((s) => s !== 201 && s !== 422),
-      JSON.stringify(answers.find((a) => a.status !== 201 && a.status !== 422)),
+      statuses.filter((s) => s !== 201 && s !== 200 && s !== 422),
+      JSON.stringify(answers.find((a) => a.status !== 201 && a.status !== 200 && a.status !== 422)),
     ).toEqual([]);
     // A refusal is the balance's, never a lost 2FA race.
     for (const a of answers.filter((x) => x.status === 422)) expect(a.body.errors?.[0]?.reason).toBe('too_big');
-    const accepted = answers.filter((a) => a.status === 201);
+    const accepted = [...new Map(fired.filter((a) => a.status < 300).map((a) => [a.key, a])).values()];
+    expect(made.length).toBe(accepted.length);
     const held = accepted.reduce((sum, a) => sum + a.minor, 0);
     expect(accepted.length).toBeGreaterThan(0);
     expect(held).toBeLessThanOrEqual(100_000);
@@ -157,5 +175,30 @@ describe('cash-outs across two processes', () => {
     );
     expect(holds!.n).toBe(accepted.length);
     expect((await verifyLedger(withTenant(t.deps, operatorId))).mismatched).toEqual([]);
-  }, 60_000);
+
+    // The payment run: each held cash-out marked paid twice at once, once through each server.
+    const paid = await Promise.all(
+      accepted.flatMap((a) =>
+        servers.map(async (server) => {
+          const res = await fetch(`${server.base}/v1/cash_outs/${a.body.id}/success`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${operatorKey}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ reference: `PAY-${a.key}` }),
+          });
+          return res.status;
+        }),
+      ),
+    );
+    expect(paid.filter((s) => s === 200).length).toBe(accepted.length);
+    expect(paid.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+    const [payouts] = await t.deps.db.all<{ n: number; total: number }>(
+      sql`select count(*) as n, sum(amount) as total from ledger_transfers
+          where operator_id = ${operatorId} and key like 'cash_out:%:success'`,
+    );
+    expect(payouts).toEqual({ n: accepted.length, total: held });
+    const [after] = await balancesOf(withTenant(t.deps, operatorId), { partnerId });
+    expect(Number(after!.pending.minor)).toBe(0);
+    expect(Number(after!.available.minor)).toBe(100_000 - held);
+    expect((await verifyLedger(withTenant(t.deps, operatorId))).mismatched).toEqual([]);
+  }, 120_000);
 });
