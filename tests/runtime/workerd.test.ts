@@ -1,11 +1,8 @@
 import { createSecretBox } from '../../core/lib/crypto.ts';
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { Miniflare } from 'miniflare';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../core/db/schema.ts';
 import type { Db } from '../../core/db/client.ts';
@@ -14,52 +11,7 @@ import { DEMO_OPERATORS, DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { defineSmokeSuite } from './smoke-suite.ts';
 import { seedAppOn, seedBillingWorld } from '../helpers/billing-world.ts';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const MIGRATIONS = join(root, 'core/db/migrations');
-
-/** Applies drizzle-kit's SQL files the way `wrangler d1 migrations apply` does: in name order. */
-export async function applyMigrations(d1: { prepare(sql: string): { run(): Promise<unknown> } }) {
-  for (const file of readdirSync(MIGRATIONS)
-    .filter((f) => f.endsWith('.sql'))
-    .sort()) {
-    const statements = readFileSync(join(MIGRATIONS, file), 'utf8').split('--> statement-breakpoint');
-    for (const statement of statements.map((s) => s.trim()).filter(Boolean)) await d1.prepare(statement).run();
-  }
-}
-
-async function startWorkerd(dir: string, outboundService?: (request: Request) => Response | Promise<Response>) {
-  const scriptPath = join(dir, 'worker.js');
-  await build({
-    entryPoints: [join(root, 'edge/worker.ts')],
-    outfile: scriptPath,
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    conditions: ['workerd', 'worker', 'browser'],
-    target: 'es2022',
-    logLevel: 'error',
-  });
-  // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker).
-  const mf = new Miniflare({
-    modules: true,
-    modulesRoot: dir,
-    scriptPath,
-    compatibilityDate: '2026-04-01',
-    compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'kabinet-smoke' },
-    bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef', KABINET_DEMO: 'on' },
-    d1Persist: join(dir, 'd1'),
-    cf: false,
-    queueProducers: { JOBS: { queueName: 'kabinet-jobs' } },
-    queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
-    ...(outboundService ? { outboundService } : {}),
-  });
-  const baseUrl = (await mf.ready).origin;
-  const d1 = await mf.getD1Database('DB');
-  await applyMigrations(d1);
-  return { mf, d1, baseUrl };
-}
+import { startWorkerd } from '../helpers/workerd.ts';
 
 // Real workerd through Miniflare, with a local D1 database: edge/worker.ts bundled for Workers.
 defineSmokeSuite('workerd', async () => {
