@@ -1,4 +1,4 @@
-/** Strings of `<kb-portal>`'s phone menu and section loading, English and Russian (the rest are in i18n.ts). */
+/** Strings of `<kb-portal>`'s phone menu, header balance and section loading, English and Russian (the rest are in i18n.ts). */
 import { defineMessages, type Message } from '../../internal/i18n.ts';
 
 const en = {
@@ -6,6 +6,9 @@ const en = {
   'loadingSection': 'Loading {section}…',
   'sectionFailedTitle': 'This section didn’t load',
   'sectionFailedDetail': 'Check your connection and try again.',
+  'balance': 'Balance',
+  'balanceLabel': 'Available balance: {amounts}. Open the wallet',
+  'balanceMore': '+{count}',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -13,6 +16,9 @@ const ru: Record<keyof typeof en, Message> = {
   'loadingSection': 'Загружаем раздел «{section}»…',
   'sectionFailedTitle': 'Раздел не загрузился',
   'sectionFailedDetail': 'Проверьте подключение и попробуйте ещё раз.',
+  'balance': 'Баланс',
+  'balanceLabel': 'Доступный баланс: {amounts}. Открыть кошелёк',
+  'balanceMore': '+{count}',
 };
 
 export type PortalKey = keyof typeof en;

@@ -8,7 +8,16 @@
 import '../../index.ts';
 import { expect } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { $in, afterEach, deepActiveElement, describe, it, stubApi, waitFor } from '../../internal/test-helpers.ts';
+import {
+  $in,
+  afterEach,
+  deepActiveElement,
+  describe,
+  it,
+  jsonResponse,
+  stubApi,
+  waitFor,
+} from '../../internal/test-helpers.ts';
 import { configRoute, isolateEachTest, OPERATOR, sessionResult, user } from '../../internal/portal-test-kit.ts';
 import type { KbPortal } from './kb-portal.ts';
 import { PORTAL_SECTIONS } from './portal-sections.ts';
@@ -37,6 +46,17 @@ async function signedInPortal(locale: 'en' | 'ru', column?: number): Promise<KbP
   await portal.updateComplete;
   return portal;
 }
+
+/** Two currencies, one of them a six-decimal coin: the widest balance the header shows. */
+const balancesRoute = {
+  'GET /v1/partner/wallet/balances': () =>
+    jsonResponse({
+      data: [
+        { currency: 'EUR', coin: false, available: '123456.78', pending: '0.00' },
+        { currency: 'USDT', coin: true, available: '2500.000000', pending: '0.000000' },
+      ],
+    }),
+};
 
 const shown = (el: Element | null | undefined): boolean =>
   Boolean(el) && getComputedStyle(el!).display !== 'none' && el!.getBoundingClientRect().width > 0;
@@ -72,8 +92,12 @@ describe('<kb-portal> on a phone and a wide screen', () => {
   for (const locale of ['en', 'ru'] as const) {
     it(`390 px, ${locale}: brand, language and menu button fit; the active language shows; account and theme wait in the menu`, async () => {
       await setViewport({ width: 390, height: 844 });
-      t.stub = stubApi({ ...configRoute });
+      t.stub = stubApi({ ...configRoute, ...balancesRoute });
       const portal = await signedInPortal(locale);
+      const balance = await waitFor(() => portal.shadowRoot?.querySelector('[part~="balance"]'), 2000, 'balance');
+      expect((balance as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).to.match(
+        locale === 'ru' ? /^123 456,78\s€$/ : /^€123,456.78$/,
+      );
       expect(headerProblems(portal)).to.deep.equal([]);
       const active = $in(portal, '[part~="locale-option-active"]');
       expect(active.textContent?.trim()).to.equal(locale.toUpperCase());
@@ -150,8 +174,10 @@ describe('<kb-portal> on a phone and a wide screen', () => {
   for (const locale of ['en', 'ru'] as const) {
     it(`1440 px, ${locale}: account button and theme in the header, the work sections in one row, no menu button`, async () => {
       await setViewport({ width: 1440, height: 900 });
-      t.stub = stubApi({ ...configRoute });
+      t.stub = stubApi({ ...configRoute, ...balancesRoute });
       const portal = await signedInPortal(locale);
+      const balance = await waitFor(() => portal.shadowRoot?.querySelector('[part~="balance"]'), 2000, 'balance');
+      expect([...balance.querySelectorAll('[part~="balance-amount"]')].filter(shown)).to.have.length(2);
       expect(headerProblems(portal)).to.deep.equal([]);
       expect(shown($in(portal, '[part~="menu-button"]'))).to.equal(false);
       const accountButton = $in(portal, '[part~="header"] [part~="account-button"]');

@@ -92,6 +92,18 @@ export const portalStyles = css`
     border: solid var(--kb-color-text-muted); border-width: 0 2px 2px 0; transform: rotate(45deg);
   }
   [part~='account-button'][aria-expanded='true'] [part~='account-caret'] { transform: rotate(225deg); margin: 0.2em 0 0; }
+  /* The available balance: amounts in figures that line up, the word and a count of more currencies quieter. */
+  [part~='balance'] {
+    display: inline-flex; align-items: baseline; gap: var(--kb-space-1); white-space: nowrap;
+    border: 1px solid var(--kb-color-border); border-radius: var(--kb-radius-small);
+    background: transparent; color: var(--kb-color-text); padding: var(--kb-space-1) var(--kb-space-2);
+    font-variant-numeric: tabular-nums;
+  }
+  [part~='balance-label'], [part~='balance-more'] { color: var(--kb-color-text-muted); font-size: 0.86em; }
+  [part~='balance-amount'] { font-weight: 600; }
+  [part~='balance-amount'] + [part~='balance-amount']::before {
+    content: '·'; margin-inline-end: var(--kb-space-1); color: var(--kb-color-text-muted); font-weight: 400;
+  }
   /* A dropdown from the header's right edge over the section row; on a narrow portal part of the menu (below). */
   [part~='account-menu'] {
     display: none; position: absolute; z-index: 10; top: 0; inset-inline-end: var(--kb-space-4);
@@ -139,6 +151,9 @@ export const portalStyles = css`
     [part~='logo'] { max-width: 96px; height: 28px; }
     [part~='controls'] { flex: none; }
     [part~='controls'] > [part~='account'], [part~='controls'] > [part~='theme-toggle'] { display: none; }
+    /* The first currency only (the label names them all); the button as tall as the others. */
+    [part~='balance'] { min-height: 40px; align-items: center; }
+    [part~='balance-label'], [part~='balance-amount'] ~ [part~='balance-amount'], [part~='balance-more'] { display: none; }
     [part~='locale-option'] { min-width: 2.25em; min-height: 40px; padding: var(--kb-space-1); }
     [part~='menu-button'] {
       display: inline-flex; align-items: center; gap: var(--kb-space-2); min-height: 40px; flex: none;

@@ -26,6 +26,7 @@ import { SectionLoader } from './portal-section-loader.ts';
 import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-sections.ts';
 import { PortalSession } from './portal-session.ts';
 import { portalMessages, type PortalKey } from './kb-portal.messages.ts';
+import { PortalBalances, renderBalance } from './portal-balances.ts';
 import { applyRuntimeSheet, portalStyles, runtimeTokenCss } from './kb-portal.styles.ts';
 
 export { PORTAL_SECTIONS, visibleSections, type PortalComponent, type PortalSection } from './portal-sections.ts';
@@ -109,7 +110,10 @@ const routingMode = (value: string | null): RoutingMode =>
  * @csspart brand - Logo and name group.
  * @csspart logo - The operator's logo.
  * @csspart title - The operator's display name.
- * @csspart controls - Account, locale switcher, theme toggle and menu button.
+ * @csspart controls - Balance, account, locale switcher, theme toggle and menu button.
+ * @csspart balance - The available balance, a button that opens the wallet (when the session may see it).
+ *   @csspart balance-label - Its word. @csspart balance-amount - One currency's amount (the first two).
+ *   @csspart balance-more - How many more currencies there are ("+1").
  * @csspart account - The signed-in user's group.
  * @csspart account-button - Their e-mail as the button that opens the account menu (`account-button-active` while an
  *   account section shows). @csspart account-caret - Its arrow.
@@ -223,6 +227,9 @@ export class KbPortal extends KabinetElement {
   private runtimeSheet: CSSStyleSheet | HTMLStyleElement | null = null;
   private darkQuery: MediaQueryList | null = null;
   private readonly authFlow = new PortalAuthFlow(this, this.session);
+  private readonly balances = new PortalBalances(this);
+  /** Counts openings of the wallet and the dashboard: each one asks for the header's balance again. */
+  private moneyVisits = 0;
   private readonly routingController = new PortalRouting(this, {
     navigate: (route) => this.emit('kb-navigate', { section: route.section, path: formatRoute(route) }),
   });
@@ -397,8 +404,12 @@ export class KbPortal extends KabinetElement {
       this.session.state,
       this.session.phase.kind !== 'checking',
     );
+    const moved = this.routingController.shown !== shownBefore;
+    if (moved && (this.current?.id === 'wallet' || this.current?.id === 'dashboard')) this.moneyVisits++;
+    const walletAllowed = visibleSections(this.sections, this.session.state).some((s) => s.id === 'wallet');
+    this.balances.follow(this.session.api, this.session.state, walletAllowed, String(this.moneyVisits));
     // Another place (Back, Forward, a link): an open menu has done its job.
-    if ((this.menuOpen || this.accountOpen) && this.routingController.shown !== shownBefore) {
+    if ((this.menuOpen || this.accountOpen) && moved) {
       this.menuOpen = false;
       this.accountOpen = false;
       if (this.renderRoot.querySelector(`#${MENU_ID}`)?.contains((this.renderRoot as ShadowRoot).activeElement))
@@ -429,6 +440,7 @@ export class KbPortal extends KabinetElement {
         .filter((s) => s.group === 'account')
         .map((s) => ({ id: s.id, label: t(s.labelKey), active: s === current })),
       accountOpen: this.accountOpen,
+      balance: renderBalance(this.localeProvider.value.locale, this.balances.balances, () => this.pick('wallet')),
       signOut: () => void this.signOut(),
       pick: (id) => this.pick(id),
       toggleAccount: this.toggleAccount,

@@ -33,6 +33,8 @@ export interface HeaderControls {
   /** The account group's sections this session may see (none while anonymous). */
   accountEntries: readonly AccountEntry[];
   accountOpen: boolean;
+  /** The available balance, opening the wallet (nothing when the session has no wallet). */
+  balance: TemplateResult | typeof nothing;
   signOut(): void;
   pick(section: string): void;
   toggleAccount(): void;
@@ -42,7 +44,7 @@ export interface HeaderControls {
 }
 
 export function renderHeaderControls(c: HeaderControls): TemplateResult {
-  return html`<div part="controls">${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c, false)}
+  return html`<div part="controls">${c.balance} ${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c, false)}
     <button part="menu-button" type="button" aria-expanded=${c.menuOpen ? 'true' : 'false'} aria-controls=${MENU_ID}
       @click=${c.toggleMenu}><span part="menu-icon" aria-hidden="true"></span><span part="menu-label">${c.menuLabel}</span></button>
   </div>`;
