@@ -3,9 +3,10 @@
  * (the database's unique index decides, so two racing adds cannot both win), details sealed with
  * the install's secret box, masked on every read but the 2FA-gated reveal.
  */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
-import type { PartnerContext, PartnerRead, TenantRead } from '../../lib/context.ts';
+import { selectInChunks } from '../../db/in-chunks.ts';
+import type { PartnerContext, PartnerRead, TenantContext, TenantRead } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { auditStatement, recordAudit } from '../identity/audit.ts';
@@ -13,7 +14,7 @@ import { partnerExists } from '../identity/partners.ts';
 import { requireFreshTwoFactor, requireTwoFactorWhenOn } from '../identity/two-factor.ts';
 import { findBrand } from '../catalog/service.ts';
 import { findPaymentMethod, isUniqueViolation } from './catalog.ts';
-import { accountSummary, AccountDetailsSchema, maskDetails, type AccountDetails } from './kinds.ts';
+import { accountSummary, AccountDetailsSchema, maskDetails, type AccountDetails, type PaymentKind } from './kinds.ts';
 import { paymentAccounts, paymentMethods } from './table.ts';
 
 type AccountRow = typeof paymentAccounts.$inferSelect;
@@ -213,4 +214,48 @@ export async function revealPaymentAccount(
   await requireFreshTwoFactor(ctx, input.code);
   const details = AccountDetailsSchema.parse(JSON.parse(await ctx.secretBox.open(account.sealedDetails!)));
   return { ...presentAccount(account, method), details };
+}
+
+/** An account's full details for paying it: `fields` are the details without `kind` (a player account's brand by name). */
+export interface PayeeDetails {
+  accountId: string;
+  kind: PaymentKind;
+  /** Null once the partner deleted the account: its sealed details are gone, only the masked ones are left. */
+  fields: Record<string, string> | null;
+}
+
+/**
+ * The full details of these accounts of the operator's partners, opened for the operator's own
+ * payment run (the cash-out export): the operator pays from them, as it holds the secret key. No
+ * second factor: that guards a partner's session, and the operator's key is the operator. Unknown
+ * ids and other operators' accounts are left out. One query per chunk of ids.
+ */
+export async function revealPayeeDetails(
+  ctx: TenantRead & Pick<TenantContext, 'secretBox'>,
+  accountIds: Iterable<string>,
+): Promise<Map<string, PayeeDetails>> {
+  const rows = await selectInChunks(
+    accountIds,
+    (ids) =>
+      ctx.db
+        .select()
+        .from(paymentAccounts)
+        .where(and(eq(paymentAccounts.operatorId, ctx.operatorId), inArray(paymentAccounts.id, ids))),
+    ctx.maxBoundParams,
+  );
+  const out = new Map<string, PayeeDetails>();
+  for (const row of rows) {
+    const fields = row.sealedDetails ? await openedFields(ctx, row) : null;
+    out.set(row.id, { accountId: row.id, kind: row.kind, fields });
+  }
+  return out;
+}
+
+async function openedFields(ctx: Pick<TenantContext, 'secretBox'>, row: AccountRow): Promise<Record<string, string>> {
+  const details = AccountDetailsSchema.parse(JSON.parse(await ctx.secretBox.open(row.sealedDetails!)));
+  const { kind: _kind, ...fields } = details;
+  if (details.kind !== 'player_account') return fields;
+  // The brand as it was named when the account was added (the masked copy keeps the name), and its id.
+  const { brandId, playerId } = details;
+  return { brand: row.masked.brand ?? brandId, brandId, playerId };
 }

@@ -15,6 +15,8 @@ import {
 import { IdParams } from '../identity/schemas.ts';
 import { cancelCashOut, cancelOwnCashOut, markCashOutPaid, refundCashOut, requestCashOut } from './cashouts.ts';
 import {
+  CashOutExportQuerySchema,
+  CashOutExportSchema,
   CashOutListSchema,
   CashOutPaidSchema,
   CashOutQuerySchema,
@@ -22,6 +24,7 @@ import {
   CashOutSchema,
   OperatorCashOutQuerySchema,
 } from './cashout-schemas.ts';
+import { exportCashOuts } from './export-cash-outs.ts';
 import { listCashOuts, listOwnCashOuts } from './list-cash-outs.ts';
 
 const operatorTags = ['Operator: wallet'];
@@ -116,6 +119,39 @@ export const cashOutRoutes = createRouter()
       responses: { 200: jsonResponse(CashOutListSchema, 'A page of cash-outs'), ...errors },
     }),
     async (c) => c.json(await listCashOuts(tenantContext(c), c.req.valid('query')), 200),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'exportCashOuts',
+      method: 'get',
+      path: '/v1/cash_outs/export',
+      tags: operatorTags,
+      security: operatorKeySecurity,
+      middleware,
+      summary:
+        'The payment run as a CSV file (pending cash-outs unless `state` says otherwise; every page, up to 10,000 rows): ' +
+        'it holds each payee’s FULL, decrypted payment details, since the operator pays from it. Keep it like a ' +
+        'bank file: download it only where it is needed and delete it after the run',
+      request: { query: CashOutExportQuerySchema },
+      responses: {
+        200: {
+          description: 'The CSV file (`content-disposition: attachment; filename="cash-outs-<date>.csv"`)',
+          content: { 'text/csv': { schema: CashOutExportSchema } },
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const ctx = tenantContext(c);
+      const { csv } = await exportCashOuts(ctx, c.req.valid('query'));
+      const date = ctx.clock.now().toISOString().slice(0, 10);
+      return c.body(csv, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="cash-outs-${date}.csv"`,
+        // Payee details in full: no cache may keep a copy.
+        'cache-control': 'no-store',
+      });
+    },
   )
   .openapi(
     createRoute({

@@ -59,6 +59,24 @@ export const OperatorCashOutQuerySchema = z.object({
   partnerId: z.string().min(3).max(64).optional().openapi({ description: "Only this partner's cash-outs" }),
 });
 
+export const CashOutExportQuerySchema = z.object({
+  state: z
+    .enum([...CASH_OUT_STATES, 'all'])
+    .default('pending')
+    .openapi({ description: 'The cash-outs in this state (`all`: every state); pending unless given' }),
+  partnerId: OperatorCashOutQuerySchema.shape.partnerId,
+});
+
+/** The export's body: CSV text (documented as a string, since it is no JSON). */
+export const CashOutExportSchema = z.string().openapi({
+  description:
+    'UTF-8 CSV with a byte-order mark, CRLF lines, RFC 4180 quoting; cells starting with = + - @, a tab or CR ' +
+    'begin with an apostrophe. One row per cash-out: id, requested at (ISO UTC), partner id, name and e-mail, ' +
+    'currency, amount (decimal string), method kind and name, account id, masked summary, whether it was ' +
+    'deleted, the payee details in full (one column per field of every kind), state and reference',
+  example: 'cash_out_id,requested_at,partner_id,…\r\ncout_…,2026-12-01T10:00:00.000Z,prt_…,…',
+});
+
 export const CashOutPaidSchema = z
   .object({
     reference: z.string().trim().min(1).max(200).openapi({ description: "The payment system's reference" }),
