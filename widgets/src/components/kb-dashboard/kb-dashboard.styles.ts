@@ -1,8 +1,17 @@
-/** Styles of `<kb-dashboard>` beyond the shared sheets: the quick stats cards and their commission. */
+/** Styles of `<kb-dashboard>` beyond the shared sheets: the balance, the quick stats cards and their commission. */
 import { css } from 'lit';
 
 export const dashboardStyles = css`
   [part~='quick-stats'] { margin: 0 0 var(--_space-4); }
+  [part~='balances'] {
+    display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2) var(--_space-4); margin: 0 0 var(--_space-4);
+  }
+  [part~='balances'] [part~='subheading'] { flex-basis: 100%; margin: 0; }
+  [part~='balance-list'] { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); margin: 0; padding: 0; list-style: none; }
+  [part~='balance'] { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-3); align-items: baseline; font-variant-numeric: tabular-nums; }
+  [part~='balance-available'], [part~='balance-pending'] { display: inline-flex; gap: var(--_space-1); align-items: baseline; }
+  [part~='balance-label'] { color: var(--_muted); font-size: 0.9em; }
+  [part~='balance-available'] [part~='balance-value'] { font-size: 1.25em; }
   [part~='stat-cards'] {
     display: grid; gap: var(--_space); margin: 0; padding: 0; list-style: none;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 13rem), 1fr));

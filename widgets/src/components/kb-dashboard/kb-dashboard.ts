@@ -44,6 +44,7 @@ import {
 } from './dashboard-view.ts';
 import { dashboardMessages, type DashboardKey } from './kb-dashboard.messages.ts';
 import { dashboardStyles } from './kb-dashboard.styles.ts';
+import { renderBalances, type DashboardBalance } from './dashboard-balance.ts';
 
 /**
  * The partner dashboard. Must sit inside `<kb-portal>` (api, session and locale contexts).
@@ -57,6 +58,9 @@ import { dashboardStyles } from './kb-dashboard.styles.ts';
  * @csspart label - A label. @csspart input - A select or date input (also `period-select`).
  * @csspart field-error - A date's problem.
  * @csspart quick-stats - The quick stats block. @csspart stat-cards - Its list of cards.
+ * @csspart balances - "Your balance" (when the session has the wallet). @csspart balance-list - Its currencies.
+ * @csspart balance - One currency (with `balance-available`, `balance-pending` when some is held, `balance-label`,
+ *   `balance-value`). @csspart balances-empty - No money yet (also `hint`). @csspart open-wallet - Opens the wallet.
  * @csspart stat-card - One period's card (`data-period`: today, yesterday, this_month, last_month).
  * @csspart stat-period - Its title. @csspart stat-range - Its dates. @csspart stat-list - Its values.
  * @csspart stat - One metric (`data-metric`). @csspart stat-name - Its name. @csspart stat-value - Its value.
@@ -99,10 +103,13 @@ export class KbDashboard extends StatisticsSection {
     byCampaign: { state: true },
     question: { state: true },
     optionsError: { state: true },
+    balances: { state: true },
   };
 
   declare private options: ReportOptions | null;
   declare private optionsError: string | null;
+  /** The wallet's balances; null while loading or when this session has no wallet. */
+  declare private balances: DashboardBalance[] | null;
   declare private quick: QuickStats | null;
   declare private quickError: string | null;
   /** The period per day (or week, month), for the charts; null while loading. */
@@ -120,6 +127,7 @@ export class KbDashboard extends StatisticsSection {
     super();
     this.options = null;
     this.optionsError = null;
+    this.balances = null;
     this.quick = null;
     this.quickError = null;
     this.daily = null;
@@ -164,6 +172,12 @@ export class KbDashboard extends StatisticsSection {
         this.optionsError = this.errorMessage(error);
         this.question = { ...this.question, campaignId: '' };
       },
+    );
+    // The balance is extra: a session without the wallet (or a failed answer) shows the dashboard without it.
+    this.balances = null;
+    void expectOk(api.client.v1.partner.wallet.balances.$get()).then(
+      (body) => (this.balances = body.data),
+      () => (this.balances = null),
     );
     // A campaign from the address is asked for only once the options know it.
     const quick = this.question.campaignId ? options.then(() => this.fetchQuick(api)) : this.fetchQuick(api);
@@ -243,6 +257,12 @@ export class KbDashboard extends StatisticsSection {
       ${options ? html`<p part="hint">${this.m('intro', { timeZone: options.timeZone })}</p>` : nothing}
       ${this.optionsError ? this.renderLoadError(this.optionsError) : nothing}
       ${options ? renderFilters(this.view, options, question, { period: this.choosePeriod, campaign: this.chooseCampaign }) : nothing}
+      ${renderBalances(
+        this.i18n.locale,
+        (key) => this.m(key),
+        this.balances,
+        () => this.emit('kb-open-section', { section: 'wallet' }),
+      )}
       ${this.renderQuick()}
       ${
         options
