@@ -126,6 +126,25 @@ describe('cash-outs', () => {
     expect(await balances()).toEqual([{ currency: 'EUR', coin: false, available: '500.00', pending: '0.00' }]);
   });
 
+  it('answers 403 to a money role without 2FA, naming the Security page, and moves nothing', async () => {
+    const finance = await invitedTeamMember(t, {
+      operatorId: op.operator.id,
+      owner: client,
+      email: 'fin@example.com',
+      role: 'finance',
+    });
+    const asked = await body(
+      await finance.v1.partner.wallet.cash_outs.$post({
+        json: { currency: 'EUR', paymentAccountId: accountId, amount: '20', code: '123456', idempotencyKey: 'fin-1' },
+      }),
+    );
+    expect(asked).toMatchObject({ status: 403, params: { resource: 'two_factor', state: 'off' } });
+    expect(String(asked.detail)).toContain('Security');
+    expect(await balances()).toEqual([{ currency: 'EUR', coin: false, available: '500.00', pending: '0.00' }]);
+    expect((await unwrap(partner().wallet.cash_outs.$get({ query: {} }))).data).toEqual([]);
+    expect(await auditTypes()).toEqual([]);
+  });
+
   it('refuses more than is available, naming what is, and moves nothing', async () => {
     expect((await withdraw('450')).status).toBe(201);
     const problem = await body(await withdraw('60'));
