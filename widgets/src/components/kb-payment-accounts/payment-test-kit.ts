@@ -97,20 +97,23 @@ export function paymentsApi(
   });
 }
 
+const brandingProviders = new WeakMap<Element, unknown>();
+
 export async function mountAccounts(options: { locale?: Locale; user?: SessionUser } = {}) {
   const { el, host } = await mountSection<KbPaymentAccounts>('kb-payment-accounts', options);
   const config = {
     brands: [{ id: 'br_1', name: 'LuckySpin Casino', currency: 'EUR', websiteUrl: 'https://luckyspin.test' }],
   };
-  const branding = new ContextProvider(host, {
-    context: brandingContext,
-    initialValue: config as unknown as PortalConfig,
-  });
+  // Kept with the element: the provider answers for as long as the element lives.
+  brandingProviders.set(
+    el,
+    new ContextProvider(host, { context: brandingContext, initialValue: config as unknown as PortalConfig }),
+  );
   // The portal provides branding before its sections connect; reconnecting asks for it again.
   el.remove();
   host.append(el);
   await el.updateComplete;
-  return Object.assign(el, { branding });
+  return el;
 }
 
 export const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
