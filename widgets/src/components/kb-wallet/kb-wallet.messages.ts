@@ -1,10 +1,17 @@
-/** Strings of `<kb-wallet>`, English and Russian: the balances, the transactions list, its filters and empty states. */
+/** Strings of `<kb-wallet>`, English and Russian: its views, the balances, the transactions list, its filters and empty states. */
 import { billingWords } from '../../internal/billing/billing.messages.ts';
 import { defineMessages, type Message } from '../../internal/i18n.ts';
 
 const en = {
   'coin': billingWords.en.coin,
   'heading': 'Wallet',
+  'views': 'Wallet views',
+  'view.overview': 'Overview',
+  'view.cash_outs': 'Cash-outs',
+  'view.methods': 'Payment methods',
+  'view.schedules': 'Automatic cash-outs',
+  'withdraw': 'Withdraw',
+  'withdrawLabel': 'Withdraw {currency}',
   'intro': 'Your balance in each currency and every change to it, newest first.',
   'balances': 'Current balance',
   'available': 'Available',
@@ -52,6 +59,13 @@ const en = {
 const ru: Record<keyof typeof en, Message> = {
   'coin': billingWords.ru.coin,
   'heading': 'Кошелёк',
+  'views': 'Разделы кошелька',
+  'view.overview': 'Обзор',
+  'view.cash_outs': 'Выплаты',
+  'view.methods': 'Платёжные реквизиты',
+  'view.schedules': 'Автовыплаты',
+  'withdraw': 'Вывести',
+  'withdrawLabel': 'Вывести {currency}',
   'intro': 'Баланс в каждой валюте и все его изменения, сначала новые.',
   'balances': 'Текущий баланс',
   'available': 'Доступно',

@@ -1,4 +1,4 @@
-/** Styles of `<kb-wallet>` beyond the shared account-section sheet: the balance cards, the filters and the table. */
+/** Styles of `<kb-wallet>` beyond the shared account-section sheet: the views, balance cards, filters, tables and the withdraw dialog. */
 import { css } from 'lit';
 
 export const walletStyles = css`
@@ -36,4 +36,34 @@ export const walletStyles = css`
   [part~='bill-ref'], [part~='comment'] { display: block; overflow-wrap: anywhere; }
   [part~='comment'] { color: var(--_muted); }
   [part~='table-wrap'] + [part~='actions'] { margin-top: var(--_space); }
+  /* Four views: a row of buttons that wraps on a phone (two a row there), the current one filled. */
+  [part~='views'] { display: flex; flex-wrap: wrap; gap: var(--_space-1); margin: 0 0 var(--_space); }
+  [part~='view'] { flex: 1 1 auto; }
+  [part~='view-current'] { background: var(--_primary); border-color: var(--_primary); color: var(--_on-primary); font-weight: 600; }
+  [part~='notice'] { margin: 0 0 var(--_space); }
+  [part~='balance'] > [part~='withdraw'] { justify-self: start; margin-top: var(--_space-1); }
+  [part~='view-header'] {
+    display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: var(--_space-2);
+  }
+  [part~='view-header'] [part~='subheading'] { margin-top: 0; }
+  [part~='cash-out-requested'] { font-weight: normal; white-space: nowrap; }
+  [part~='cash-out-amount'] { white-space: nowrap; }
+  [part~='method-name'], [part~='account-summary'] { display: block; overflow-wrap: anywhere; }
+  [part~='account-summary'], [part~='cancelled-by'], [part~='no-reference'] { color: var(--_muted); }
+  [part~='cancelled-by'] { display: block; font-size: 0.9em; }
+  [part~='state-success'] { color: var(--_text); }
+  [part~='state-refunded'] { color: var(--_muted); }
+  [part~='reference'] { overflow-wrap: anywhere; }
+  [part~='confirm-cancel'] { margin: 0 0 var(--_space-1); min-width: 12rem; }
+  a[part~='security-link'], a[part~='methods-link'] { color: var(--_link); }
+  [part~='withdraw-dialog'] {
+    width: min(32rem, calc(100vw - 2rem)); max-height: calc(100dvh - 2rem); overflow: auto;
+    padding: var(--_space); color: var(--_text); background: var(--_bg);
+    border: 1px solid var(--_border); border-radius: var(--_radius);
+  }
+  [part~='withdraw-dialog']::backdrop { background: rgb(0 0 0 / 0.45); }
+  [part~='dialog-heading'] { margin: 0 0 var(--_space-2); font-size: 1.15em; }
+  [part~='withdraw-form'] { gap: var(--_space-2); }
+  [part~='withdraw-form'] [part~='hint'], [part~='withdraw-form'] [part~='error'] { margin: 0; }
+  [part~='withdraw-form'] :is(input, select) { width: 100%; }
 `;

@@ -103,8 +103,9 @@ describe('<kb-wallet>', () => {
     expect(cellText(bill, 'details')).to.equal('Bill for Nov 1 – 30, 2026 · LuckySpin Casino');
     expect(cellText(bill, 'amount')).to.equal('+Added €1,200.00');
     expect(query(el, '[part~="load-more"]'), 'the last page').to.equal(null);
-    // Nothing here offers what does not exist yet.
-    expect(el.shadowRoot!.textContent).not.to.match(/withdraw|cash-out|payment method/i);
+    // Each balance with money available has its Withdraw (an owner may withdraw), named by its currency.
+    const withdraws = [...el.shadowRoot!.querySelectorAll('[part~="balance"] [part~="withdraw"]')];
+    expect(withdraws.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Withdraw EUR', 'Withdraw BTC']);
   });
 
   it('sends the filters (a decimal comma read as a point), refuses a bad amount, and says when nothing matches', async () => {

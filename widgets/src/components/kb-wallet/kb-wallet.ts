@@ -1,73 +1,82 @@
 /**
- * `<kb-wallet>`: the partner's balance per currency (`GET /v1/partner/wallet/balances`: available
- * and pending) and the transactions list (`GET /v1/partner/wallet/transactions`), newest first with
- * "Load more", filtered by type, action, currency, amount range and dates. What it shows is what the
- * ledger holds today: approved bills, corrections of them, and the program's balance corrections.
+ * `<kb-wallet>`: the partner's wallet in four views (wallet-views.ts). The overview (`#/wallet`):
+ * the balance per currency (`GET /v1/partner/wallet/balances`: available and pending), each with
+ * Withdraw (withdraw-dialog.ts), and the transactions (`GET /v1/partner/wallet/transactions`), newest
+ * first with "Load more", filtered by type, action, currency, amount range and dates. The cash-outs
+ * (`#/wallet/cash_outs`, cash-outs-view.ts); the payment methods (`<kb-payment-accounts>`) and the
+ * automatic cash-outs (`<kb-cash-out-schedules>`), elements of their own.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { AccountSection } from '../../internal/account/account-section.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
-import { money } from '../../internal/billing/bill-format.ts';
 import { billingStyles } from '../../internal/billing/billing.styles.ts';
-import { dateRange, selectField, textField } from '../../internal/campaign/campaign-fields.ts';
-import { formValues } from '../../internal/campaign/campaign-types.ts';
-import { renderEmptyState } from '../../internal/empty-state.ts';
 import { PagedLog } from '../../internal/paged-log.ts';
-import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { SectionAddress } from '../../internal/router.ts';
+import { renderBalances } from './balances-view.ts';
+import { CashOutsView } from './cash-outs-view.ts';
 import { walletMessages, type WalletKey } from './kb-wallet.messages.ts';
 import { walletStyles } from './kb-wallet.styles.ts';
 import {
-  details,
-  signedAmount,
-  TRANSACTION_TYPES,
-  typeWords,
-  type Balance,
-  type Transaction,
-  type TransactionQuery,
-} from './wallet-format.ts';
-
-type Filters = Omit<TransactionQuery, 'limit' | 'before'>;
-type FieldErrors = Partial<Record<'amountFrom' | 'amountTo' | 'to', string>>;
-
-const DECIMAL = /^\d+(\.\d+)?$/;
-/** "12,50" as people type it in Russian is 12.50. */
-const decimalOf = (value: string | undefined) => value?.replace(',', '.').replace(/\s/g, '');
-/** Exact comparison of two decimal strings (never floats): padded to the same number of decimals. */
-function lessThan(a: string, b: string): boolean {
-  const [aw = '0', af = ''] = a.split('.');
-  const [bw = '0', bf = ''] = b.split('.');
-  const width = Math.max(af.length, bf.length);
-  return BigInt(aw + af.padEnd(width, '0')) < BigInt(bw + bf.padEnd(width, '0'));
-}
+  readFilters,
+  renderTransactionFilters,
+  renderTransactionTable,
+  type FilterErrors,
+  type TransactionFilters,
+} from './transactions-view.ts';
+import { compact, MONEY_ROLES, type Balance, type Transaction, type TransactionQuery } from './wallet-format.ts';
+import { pathOf, renderElementView, renderViewSwitch, viewOf, type WalletView } from './wallet-views.ts';
+import { WithdrawDialog } from './withdraw-dialog.ts';
 
 /**
  * The partner's wallet. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-session-expired - A call answered 401.
+ * @event kb-open-section - The withdraw dialog's "Turn on two-factor authentication on the Security page"
+ *   (`detail: { section: 'security' }`).
  *
- * @csspart heading - The section heading. @csspart subheading - The balances and transactions headings.
+ * @csspart heading - The section heading. @csspart subheading - The balances, transactions and cash-outs headings.
+ * @csspart views - The switch between the views. @csspart view - One of its buttons (also `view-current`).
+ * @csspart overview - The overview view. @csspart notice - What a withdrawal or a cancel did (also `success`).
  * @csspart hint - Help text. @csspart balances - The balances. @csspart balance-list - Their list.
  * @csspart balance - One currency (with `balance-currency`, `balance-available`, `balance-pending`,
  *   `balance-label`, `balance-value`). @csspart money - An amount. @csspart coin-badge - "coin" beside a crypto amount.
- * @csspart filters - The filter form. @csspart field - A label with its input. @csspart label - A label.
- * @csspart input - A filter input or select. @csspart field-error - A filter's error. @csspart actions - Buttons row.
- * @csspart table-wrap - The table's box (responsive: columns hide by priority, rows become cards on a phone).
- * @csspart transactions - The table. @csspart header-row - Its header row. @csspart header-cell - A column header.
+ * @csspart withdraw - A Withdraw button (on a balance card and atop the cash-outs).
+ * @csspart filters - A filter form. @csspart field - A label with its input. @csspart label - A label.
+ * @csspart input - An input or select (also `amount-input`, `code-input`). @csspart field-error - A field's error.
+ * @csspart actions - Buttons row.
+ * @csspart table-wrap - A table's box (responsive: columns hide by priority, rows become cards on a phone).
+ * @csspart transactions - The transactions table. @csspart header-row - A header row. @csspart header-cell - A column header.
  * @csspart transaction-row - One transaction. @csspart cell - A cell (also `transaction-when`, `transaction-type`,
- *   `transaction-details`, `transaction-amount`). @csspart signed - A signed amount (also `action-add`, `action-subtract`).
+ *   `transaction-details`, `transaction-amount`, `cash-out-requested`, `cash-out-amount`, `cash-out-account`,
+ *   `cash-out-state`, `cash-out-reference`, `cash-out-actions`).
+ * @csspart signed - A signed amount (also `action-add`, `action-subtract`).
  * @csspart bill-ref - The bill a transaction came from. @csspart comment - A correction's comment.
- * @csspart count - How many transactions are shown.
- * @csspart empty - No balance or no transactions (with `empty-message`, `empty-hint`, and `clear-filters` when filtered).
- * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`). @csspart error - Error message.
+ * @csspart count - How many transactions or cash-outs are shown.
+ * @csspart empty - Nothing to show (with `empty-message`, `empty-hint`, and `clear-filters` when filtered).
+ * @csspart cash-outs-view - The cash-outs view. @csspart view-header - Its heading with the Withdraw button.
+ * @csspart cash-outs - The cash-outs table. @csspart cash-out-row - One cash-out. @csspart method-name - Its method.
+ * @csspart account-summary - The masked account. @csspart state-badge - A cash-out's state (also `state-<state>`).
+ * @csspart cancelled-by - Who cancelled it. @csspart reference - The payment system's reference.
+ * @csspart no-reference - No reference yet. @csspart confirm-cancel - "Cancel this cash-out?".
+ * @csspart withdraw-dialog - The withdraw dialog. @csspart dialog-heading - Its heading. @csspart form - Its form
+ *   (also `withdraw-form`). @csspart available - The available balance beside the amount. @csspart limits - The
+ *   method's least and most per cash-out. @csspart unpaid - No account pays in the chosen currency.
+ * @csspart two-factor-off - Why no cash-out can be asked for yet. @csspart security-link - The way to the Security page.
+ * @csspart nothing-to-withdraw - Nothing available or no account for it. @csspart methods-link - The way to the payment methods.
+ * @csspart payment-accounts - The `<kb-payment-accounts>` of the payment methods view.
+ * @csspart schedules - The `<kb-cash-out-schedules>` of the automatic cash-outs view.
+ * @csspart button - Any button (also `primary`, `apply`, `load-more`, `retry`, `submit`, `close`, `danger`,
+ *   `cancel-cash-out`, `confirm-cancel-button`, `keep`). @csspart error - Error message.
  * @csspart error-detail - A load error's text. @csspart status - Waiting and loading notes.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints and labels.
- * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Balance cards and table header.
- * @cssproperty --kb-color-bg - Input background. @cssproperty --kb-color-primary - Primary button.
- * @cssproperty --kb-color-on-primary - Its text.
+ * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Balance cards, table header, the dialog.
+ * @cssproperty --kb-color-bg - Input and dialog background. @cssproperty --kb-color-primary - Primary button.
+ * @cssproperty --kb-color-on-primary - Its text. @cssproperty --kb-color-link - Links.
  * @cssproperty --kb-color-danger - Errors. @cssproperty --kb-color-danger-bg - Error background.
+ * @cssproperty --kb-color-warning - A pending cash-out's badge.
  * @cssproperty --kb-radius - Corners. @cssproperty --kb-radius-small - Small corners.
  * @cssproperty --kb-space-1 - Small gap. @cssproperty --kb-space-2 - Gap. @cssproperty --kb-space-3 - Spacing unit.
  * @cssproperty --kb-space-4 - Large gap. @cssproperty --kb-font-family - Font.
@@ -79,71 +88,141 @@ export class KbWallet extends AccountSection {
     balances: { state: true },
     balanceError: { state: true },
     fieldErrors: { state: true },
+    view: { state: true },
+    notice: { state: true },
   };
 
   /** null while loading. */
   declare private balances: Balance[] | null;
   declare private balanceError: string | null;
-  declare private fieldErrors: FieldErrors;
-  private readonly log = new PagedLog<Transaction, Filters>(
+  declare private fieldErrors: FilterErrors;
+  declare private view: WalletView;
+  /** What the last withdrawal or cancel did, announced (role="status"). */
+  declare private notice: string | null;
+  /** Set by the first load: before it the cash-outs wait for it rather than load twice. */
+  private loaded = false;
+  private readonly address = new SectionAddress(this, (path) => this.showView(viewOf(path)));
+  private readonly log = new PagedLog<Transaction, TransactionFilters>(
     this,
     {},
     {
       fetchPage: async (filters, before) => {
         const api = this.api;
         if (!api) throw new Error('No API client');
-        const query = Object.fromEntries(
-          Object.entries({ ...filters, before }).filter(([, v]) => v),
-        ) as TransactionQuery;
+        const query = compact({ ...filters, before }) as TransactionQuery;
         return expectOk(api.client.v1.partner.wallet.transactions.$get({ query }));
       },
       errorMessage: (error) => this.errorMessage(error),
       onLastPage: () => this.focusAfterRender('#wallet-transactions-heading'),
     },
   );
+  private readonly withdraw = new WithdrawDialog({
+    element: this,
+    api: () => this.api,
+    locale: () => this.i18n.locale,
+    balances: () => this.balances ?? [],
+    sessionTwoFactor: () => this.user?.twoFactorEnabled ?? false,
+    fail: (error) => this.errorMessage(error),
+    follow: (event, to) => this.follow(event, to),
+    withdrawn: (notice) => this.moneyMoved(notice),
+  });
+  private readonly cashOuts = new CashOutsView({
+    element: this,
+    api: () => this.api,
+    locale: () => this.i18n.locale,
+    dateTime: (value) => this.dateTime(value),
+    canMove: () => this.canMove,
+    coin: (currency) => this.coin(currency),
+    fail: (error) => this.errorMessage(error),
+    loading: () => this.renderLoading(),
+    withdrawButton: () => this.renderWithdrawButton(null),
+    cancelled: (notice) => this.moneyMoved(notice),
+  });
 
   constructor() {
     super();
     this.balances = null;
     this.balanceError = null;
     this.fieldErrors = {};
+    this.view = 'overview';
+    this.notice = null;
   }
 
   private m(key: WalletKey, params?: MessageParams): string {
     return walletMessages(this.i18n.locale, key, params);
   }
 
+  /** The roles the server lets withdraw and cancel; the others see no Withdraw and no Cancel. */
+  private get canMove(): boolean {
+    return MONEY_ROLES.includes(this.userRole ?? '');
+  }
+
+  private coin(currency: string): boolean {
+    return this.balances?.find((b) => b.currency === currency)?.coin ?? false;
+  }
+
   protected override async load(api: ApiClient): Promise<void> {
+    this.loaded = true;
     this.log.reset();
+    this.cashOuts.reset();
     this.balances = null;
+    await Promise.all([
+      this.log.fetch(false),
+      this.refreshBalances(api),
+      this.view === 'cash_outs' ? this.cashOuts.reload() : null,
+    ]);
+  }
+
+  private async refreshBalances(api: ApiClient): Promise<void> {
     this.balanceError = null;
-    const balances = expectOk(api.client.v1.partner.wallet.balances.$get()).then(
-      (body) => {
-        this.balances = body.data;
-      },
-      (error: unknown) => {
-        this.balanceError = this.errorMessage(error);
-      },
-    );
-    await Promise.all([this.log.fetch(false), balances]);
+    try {
+      this.balances = (await expectOk(api.client.v1.partner.wallet.balances.$get())).data;
+    } catch (error) {
+      this.balanceError = this.errorMessage(error);
+    }
+  }
+
+  /** A withdrawal or a cancel moved money: say so, and show the balances, transactions and cash-outs as they are now. */
+  private moneyMoved(notice: string): void {
+    this.notice = notice;
+    const api = this.api;
+    if (!api) return;
+    void this.refreshBalances(api);
+    void this.log.fetch(false);
+    void this.cashOuts.reload(true);
+  }
+
+  private showView(view: WalletView): void {
+    if (view !== this.view) this.notice = null;
+    this.view = view;
+    if (view === 'cash_outs') this.cashOuts.show(this.loaded);
+  }
+
+  /** Shows a view: through its address inside a portal, else in place. */
+  private readonly show = (view: WalletView): void => {
+    if (!this.address.go(pathOf(view))) this.showView(view);
+  };
+
+  /** A link out of the withdraw dialog: the payment methods view here, or the Security section through the portal. */
+  private follow(event: Event, to: 'methods' | 'security'): void {
+    if (to === 'methods') {
+      event.preventDefault();
+      this.show('methods');
+      this.focusAfterRender('[part~="view-current"]');
+      return;
+    }
+    // Outside a portal the page may act on the event; the link's own `#/security` stays for it.
+    if (this.address.routed) event.preventDefault();
+    this.emit('kb-open-section', { section: 'security' });
   }
 
   private readonly applyFilters = (event: SubmitEvent): void => {
     event.preventDefault();
-    const values = formValues(event.currentTarget as HTMLFormElement);
-    const amountFrom = decimalOf(values.amountFrom);
-    const amountTo = decimalOf(values.amountTo);
-    const errors: FieldErrors = {};
-    if (amountFrom && !DECIMAL.test(amountFrom)) errors.amountFrom = this.m('badAmount');
-    if (amountTo && !DECIMAL.test(amountTo)) errors.amountTo = this.m('badAmount');
-    else if (amountFrom && amountTo && !errors.amountFrom && lessThan(amountTo, amountFrom))
-      errors.amountTo = this.m('amountOrder');
-    if (values.from && values.to && values.to < values.from) errors.to = this.m('toBeforeFrom');
-    this.fieldErrors = errors;
-    const first = (['amountFrom', 'amountTo', 'to'] as const).find((k) => errors[k]);
-    if (first) return this.focusAfterRender(`#wallet-${first === 'to' ? 'to' : first}`);
-    const { type, action, currency, from, to } = values;
-    if (this.api) void this.log.apply({ type, action, currency, amountFrom, amountTo, from, to } as Filters);
+    const { filters, errors } = readFilters(event.currentTarget as HTMLFormElement, (k, p) => this.m(k, p));
+    this.fieldErrors = errors ?? {};
+    const first = (['amountFrom', 'amountTo', 'to'] as const).find((k) => errors?.[k]);
+    if (first) return this.focusAfterRender(`#wallet-${first}`);
+    if (this.api && filters) void this.log.apply(filters);
   };
 
   private readonly clearFilters = (): void => {
@@ -155,106 +234,60 @@ export class KbWallet extends AccountSection {
 
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
+    const view = this.view;
+    // The overview (and the cash-outs once shown) stay in the DOM under the other views, so their filters keep their values.
     return html`<h2 part="heading" id="wallet-heading" tabindex="-1">${this.m('heading')}</h2>
-      <p part="hint">${this.m('intro')}</p>
+      ${renderViewSwitch(view, (key) => this.m(key), this.show)}
+      <p part="success notice" role="status">${this.notice ?? nothing}</p>
+      <div part="overview" ?hidden=${view !== 'overview'}>${this.renderOverview()}</div>
+      ${this.cashOuts.shown ? this.cashOuts.render(view !== 'cash_outs') : nothing}
+      ${renderElementView(view)}
+      ${this.canMove ? this.withdraw.render() : nothing}`;
+  }
+
+  private renderOverview(): TemplateResult {
+    const locale = this.i18n.locale;
+    return html`<p part="hint">${this.m('intro')}</p>
       ${this.renderBalances()}
       <section aria-labelledby="wallet-transactions-heading">
         <h3 part="subheading" id="wallet-transactions-heading" tabindex="-1">${this.m('transactions')}</h3>
-        ${this.renderFilters()}
+        ${renderTransactionFilters({
+          m: (k, p) => this.m(k, p),
+          currencies: this.balances?.map((b) => b.currency) ?? [],
+          errors: this.fieldErrors,
+          loading: this.log.loading,
+          onSubmit: this.applyFilters,
+        })}
         ${this.log.render({
           count: (rows) => (rows.length > 0 ? this.m('count', { count: rows.length }) : nothing),
           empty: { message: this.m('empty'), hint: this.m('emptyHint') },
           noMatch: { message: this.m('noMatch'), clear: this.m('clearFilters'), onClear: this.clearFilters },
           loadMore: this.m('loadMore'),
           loadingMore: this.m('loadingMore'),
-          table: (rows) => this.renderTable(rows),
+          table: (rows) =>
+            renderTransactionTable({ locale, m: (k, p) => this.m(k, p), dateTime: (v) => this.dateTime(v) }, rows),
           loading: () => this.renderLoading(),
           loadError: (message) => this.renderLoadError(message),
         })}
       </section>`;
   }
 
+  /** Withdraw for one balance (its currency first in the dialog) or, atop the cash-outs, for any. */
+  private renderWithdrawButton(currency: string | null): TemplateResult | typeof nothing {
+    if (!this.canMove) return nothing;
+    return html`<button part="button withdraw" type="button" aria-haspopup="dialog"
+      aria-label=${currency ? this.m('withdrawLabel', { currency }) : nothing}
+      @click=${(e: Event) => void this.withdraw.open(e.currentTarget as HTMLElement, currency)}>${this.m('withdraw')}</button>`;
+  }
+
   private renderBalances(): TemplateResult {
-    const locale = this.i18n.locale;
-    const balances = this.balances;
-    const body = this.balanceError
-      ? html`<div part="error" role="alert"><p part="error-detail">${this.balanceError}</p></div>`
-      : !balances
-        ? this.renderLoading()
-        : balances.length === 0
-          ? renderEmptyState({ message: this.m('noBalance'), hint: this.m('noBalanceHint') })
-          : html`<ul part="balance-list">${balances.map(
-              (b) => html`<li part="balance" data-currency=${b.currency}>
-                <span part="balance-currency">${b.currency}</span>
-                <span part="balance-available"><span part="balance-label">${this.m('available')}</span>
-                  <strong part="balance-value">${money(locale, b.available, b.currency, b.coin)}</strong></span>
-                <span part="balance-pending"><span part="balance-label">${this.m('pending')}</span>
-                  <span part="balance-value">${money(locale, b.pending, b.currency, b.coin)}</span></span>
-              </li>`,
-            )}</ul>`;
-    return html`<section part="balances" aria-labelledby="wallet-balances-heading">
-      <h3 part="subheading" id="wallet-balances-heading">${this.m('balances')}</h3>
-      ${body}
-    </section>`;
-  }
-
-  private renderFilters(): TemplateResult {
-    const currencies = this.balances?.map((b) => b.currency) ?? [];
-    const errors = this.fieldErrors;
-    return html`<form part="filters" aria-label=${this.m('filters')} novalidate @submit=${this.applyFilters}>
-      ${selectField({
-        id: 'wallet-type',
-        name: 'type',
-        label: this.m('type'),
-        options: [['', this.m('anyType')], ...TRANSACTION_TYPES.map((t) => [t, this.m(`type.${t}`)] as const)],
-      })}
-      ${selectField({
-        id: 'wallet-action',
-        name: 'action',
-        label: this.m('action'),
-        options: [
-          ['', this.m('anyAction')],
-          ['add', this.m('action.add')],
-          ['subtract', this.m('action.subtract')],
-        ],
-      })}
-      ${
-        currencies.length > 1
-          ? selectField({
-              id: 'wallet-currency',
-              name: 'currency',
-              label: this.m('currency'),
-              options: [['', this.m('anyCurrency')], ...currencies.map((c) => [c, c] as const)],
-            })
-          : nothing
-      }
-      ${textField({ id: 'wallet-amountFrom', name: 'amountFrom', label: this.m('amountFrom'), error: errors.amountFrom, alert: true, maxlength: 40 })}
-      ${textField({ id: 'wallet-amountTo', name: 'amountTo', label: this.m('amountTo'), error: errors.amountTo, alert: true, maxlength: 40 })}
-      ${dateRange('wallet', { from: this.m('from'), to: this.m('to') }, errors.to ?? null)}
-      <div part="actions"><button part="button primary apply" type="submit" ?disabled=${this.log.loading}>${this.m('apply')}</button></div>
-    </form>`;
-  }
-
-  private renderTable(rows: Transaction[]): TemplateResult {
-    const locale = this.i18n.locale;
-    const cols = columns({
-      when: { label: this.m('col.when'), primary: true },
-      type: { label: this.m('col.type') },
-      details: { label: this.m('col.details'), priority: 2 },
-      amount: { label: this.m('col.amount') },
+    return renderBalances({
+      locale: this.i18n.locale,
+      m: (k, p) => this.m(k, p),
+      balances: this.balances,
+      error: this.balanceError,
+      loading: () => this.renderLoading(),
+      withdraw: (currency) => this.renderWithdrawButton(currency),
     });
-    return html`<div part="table-wrap" ${scrollRegion(this.m('transactions'))}>
-      <table part="transactions" aria-labelledby="wallet-transactions-heading">
-        <thead><tr part="header-row">${headerCells(cols)}</tr></thead>
-        <tbody>${rows.map(
-          (t) => html`<tr part="transaction-row" data-transaction-id=${t.id}>
-            <th part="cell transaction-when" scope="row" ${cell(cols.when)}>${this.dateTime(t.createdAt)}</th>
-            <td part="cell transaction-type" ${cell(cols.type)}>${typeWords(locale, t)}</td>
-            <td part="cell transaction-details" ${cell(cols.details)}>${details(locale, t)}</td>
-            <td part="cell transaction-amount" ${cell(cols.amount)}>${signedAmount(locale, t)}</td>
-          </tr>`,
-        )}</tbody>
-      </table>
-    </div>`;
   }
 }

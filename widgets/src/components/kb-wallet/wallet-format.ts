@@ -14,7 +14,7 @@ export type Balance = SuccessBody<Awaited<ReturnType<BalancesCall>>>['data'][num
 export type Transaction = SuccessBody<Awaited<ReturnType<TransactionsCall>>>['data'][number];
 export type TransactionQuery = NonNullable<Parameters<TransactionsCall>[0]>['query'];
 
-export const TRANSACTION_TYPES = ['bill', 'balance_correction'] as const;
+export const TRANSACTION_TYPES = ['bill', 'balance_correction', 'cash_out', 'refund'] as const;
 
 /** "Bill", "Bill correction" or "Balance correction". */
 export function typeWords(locale: Locale, t: Transaction): string {
@@ -40,3 +40,43 @@ export function details(locale: Locale, t: Transaction): TemplateResult {
       : nothing
   }${t.comment ? html`<span part="comment">${walletMessages(locale, 'comment', { comment: t.comment })}</span>` : nothing}`;
 }
+
+type CashOutsCall = KabinetClient['v1']['partner']['wallet']['cash_outs']['$get'];
+type AccountsCall = KabinetClient['v1']['partner']['payment_accounts']['$get'];
+type MethodsCall = KabinetClient['v1']['partner']['payment_methods']['$get'];
+export type CashOut = SuccessBody<Awaited<ReturnType<CashOutsCall>>>['data'][number];
+export type CashOutQuery = NonNullable<Parameters<CashOutsCall>[0]>['query'];
+export type CashOutState = CashOut['state'];
+export type PaymentAccount = SuccessBody<Awaited<ReturnType<AccountsCall>>>['data'][number];
+export type OfferedMethod = SuccessBody<Awaited<ReturnType<MethodsCall>>>['data'][number];
+
+/** The states of core/modules/wallet/table.ts, in the order a cash-out moves through them. */
+export const CASH_OUT_STATES = [
+  'pending',
+  'success',
+  'cancelled',
+  'refunded',
+] as const satisfies readonly CashOutState[];
+// Fails to compile when the server gains a state this list (and its words) lacks.
+const everyState: Record<CashOutState, true> = { pending: true, success: true, cancelled: true, refunded: true };
+void everyState;
+
+/** The roles the server lets ask for and cancel cash-outs (as it lets them change payment details). */
+export const MONEY_ROLES: readonly string[] = ['owner', 'admin', 'finance'];
+
+export const DECIMAL = /^\d+(\.\d+)?$/;
+/** "12,50" as people type it in Russian is 12.50; spaces (thousands) go. */
+export const decimalOf = (value: string | undefined) => value?.replace(',', '.').replace(/\s/g, '');
+/** Exact comparison of two decimal strings (never floats): padded to the same number of decimals. */
+export function lessThan(a: string, b: string): boolean {
+  const [aw = '0', af = ''] = a.split('.');
+  const [bw = '0', bf = ''] = b.split('.');
+  const width = Math.max(af.length, bf.length);
+  return BigInt(aw + af.padEnd(width, '0')) < BigInt(bw + bf.padEnd(width, '0'));
+}
+/** True for a decimal string above zero ("0.00" is not). */
+export const isPositive = (value: string): boolean => /[1-9]/.test(value);
+
+/** The query without its empty values (an unset filter is not sent). */
+export const compact = (values: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(values).filter(([, v]) => v));
