@@ -26,6 +26,7 @@ import { batchStatements, type InsertPart } from '../core/db/insert-many.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
+import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 
 export interface BootOptions {
@@ -117,6 +118,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       ...postbackHandlers(deps),
       ...statisticsHandlers,
       ...billingHandlers(deps),
+      ...cashOutScheduleHandlers(deps),
     },
     { onError: (e) => console.error('job runner:', e) },
   );

@@ -20,6 +20,7 @@ import { mailHandlers } from '../core/modules/mail/service.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
+import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
 import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
@@ -137,6 +138,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     ...postbackHandlers(deps),
     ...statisticsHandlers,
     ...billingHandlers(deps),
+    ...cashOutScheduleHandlers(deps),
   };
   return deps;
 }

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bills, qualifications } from '../core/modules/billing/table.ts';
 import { cashOuts } from '../core/modules/wallet/table.ts';
+import { cashOutSchedules } from '../core/modules/cash-out-schedules/table.ts';
 import { createTestApp } from './helpers/test-app.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
@@ -107,6 +108,22 @@ beforeAll(async () => {
     createdAt: cashOutAt,
     updatedAt: cashOutAt,
   });
+  // And an automatic cash-out schedule of Alice's, written as its row (saving one takes a 2FA code).
+  await t.deps.db.insert(cashOutSchedules).values({
+    id: 'csch_alpha_1',
+    operatorId: opA.operator.id,
+    partnerId: partnerA.partnerId,
+    paymentAccountId: paymentAccount.id,
+    currency: 'EUR',
+    kind: 'weekly',
+    weekdays: [3],
+    dates: [],
+    minAmount: 5_000,
+    maxAmount: 100_000,
+    enabled: true,
+    createdAt: cashOutAt,
+    updatedAt: cashOutAt,
+  });
   const network = NETWORK_CATALOG.find((n) => n.postbacks.mode === 'tails')!;
   const connection = await unwrap(
     opA.client.v1.network_connections.$post({
@@ -180,6 +197,7 @@ beforeAll(async () => {
     methodId: paymentMethod.id,
     accountId: paymentAccount.id,
     cashOutId: 'cout_alpha_1',
+    scheduleId: 'csch_alpha_1',
   };
   a.secrets = [
     'alice@alpha.example',
@@ -224,6 +242,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /v1/payment_methods/{methodId}': { enabled: false },
   'POST /v1/partner/payment_accounts/{accountId}/reveal': { code: '123456' },
   'POST /v1/cash_outs/{cashOutId}/success': { reference: 'Hijack' },
+  'DELETE /v1/partner/wallet/schedules/{scheduleId}': { code: '123456' },
+  'PUT /v1/partners/{partnerId}/wallet/schedules': {
+    paymentAccountId: 'pacc_x',
+    currency: 'EUR',
+    kind: 'daily',
+    min: '50',
+    max: '100',
+  },
   'POST /v1/partners/{partnerId}/wallet/corrections': {
     action: 'add',
     amount: '150',
@@ -288,5 +314,7 @@ describe('tenant isolation', () => {
     expect(status).toBe('active');
     const accounts = await unwrap(client.v1.partner.payment_accounts.$get());
     expect(accounts.data.map((account) => [account.id, account.method.enabled])).toEqual([[a.ids.accountId, true]]);
+    const schedules = await unwrap(client.v1.partner.wallet.schedules.$get());
+    expect(schedules.data.map((s) => [s.id, s.enabled, s.max])).toEqual([[a.ids.scheduleId, true, '1000.00']]);
   });
 });

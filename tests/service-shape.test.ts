@@ -37,6 +37,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   postbackHandlers: "builds the job handlers from the edge's deps",
   billingHandlers: "builds the job handlers from the edge's deps",
   listOperatorsWithPlans: 'the scheduled billing run visits every operator with plans',
+  cashOutScheduleHandlers: "builds the job handlers from the edge's deps",
+  listOperatorsWithSchedules: 'the hourly cash-out schedules run visits every operator with enabled schedules',
 };
 
 interface ExportedFunction {

@@ -16,3 +16,4 @@ export * from '../modules/ledger/table.ts';
 export * from '../modules/billing/table.ts';
 export * from '../modules/payments/table.ts';
 export * from '../modules/wallet/table.ts';
+export * from '../modules/cash-out-schedules/table.ts';

@@ -32,6 +32,7 @@ import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
 import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
+import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -164,7 +165,8 @@ export function createApp(deps: AppDeps) {
     .route('/', billingRoutes)
     .route('/', qualificationRoutes)
     .route('/', paymentRoutes)
-    .route('/', walletRoutes);
+    .route('/', walletRoutes)
+    .route('/', cashOutScheduleRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

@@ -27,10 +27,11 @@ export const DAILY_MAINTENANCE = [
 ] as const;
 
 /**
- * Hourly kinds: the statistics' local-day roll-up (a closed day is summed soon after local midnight)
- * and the billing run (a closed billing period is billed within the hour).
+ * Hourly kinds: the statistics' local-day roll-up (a closed day is summed soon after local midnight),
+ * the billing run (a closed billing period is billed within the hour) and the automatic cash-out
+ * schedules (each local date's slot is asked for within its day).
  */
-export const HOURLY_MAINTENANCE = ['statistics.roll_up_local_days', 'billing.run'] as const;
+export const HOURLY_MAINTENANCE = ['statistics.roll_up_local_days', 'billing.run', 'cash_out_schedules.run'] as const;
 
 /**
  * Enqueues the daily housekeeping once per UTC day and the hourly once per hour, however many

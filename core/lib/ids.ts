@@ -43,6 +43,7 @@ export const ID_PREFIXES = [
   'pacc',
   'cout',
   'coch',
+  'csch',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

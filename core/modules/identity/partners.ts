@@ -19,6 +19,15 @@ export async function partnerExists(
   return Boolean(row);
 }
 
+/** Whether this partner of the operator is active (approved, not blocked): money leaves only for those. */
+export async function isPartnerActive(ctx: Pick<TenantContext, 'db' | 'operatorId'>, partnerId: string) {
+  const [row] = await ctx.db
+    .select({ status: partners.status })
+    .from(partners)
+    .where(and(eq(partners.operatorId, ctx.operatorId), eq(partners.id, partnerId)));
+  return row?.status === 'active';
+}
+
 /**
  * The referral code of the partner whose id is in `partnerId` (the caller's column), as an SQL
  * expression for the caller's own select (a scalar subquery on the primary key): null when there

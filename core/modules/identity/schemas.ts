@@ -250,6 +250,8 @@ export const AUDIT_EVENT_TYPES = [
   'cash_out_cancelled',
   'cash_out_accepted',
   'cash_out_refunded',
+  'cash_out_schedule_saved',
+  'cash_out_schedule_deleted',
 ] as const;
 export const ActivityEntrySchema = z
   .object({

@@ -10,16 +10,17 @@
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
-import type { PartnerContext, TenantContext } from '../../lib/context.ts';
+import type { PartnerContext, TenantContext, TenantRead } from '../../lib/context.ts';
 import { DomainError, fieldProblem, fieldProblems, moneyProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatMoney, MAX_PAYOUT_MINOR, money, MoneyError, parsePayout } from '../../lib/money.ts';
 import type { AuditEventType } from '../identity/audit.ts';
 import { requireFreshTwoFactor } from '../identity/two-factor.ts';
-import { explainTransferFailure, openAccount, planTransfer, type PostTransferInput } from '../ledger/service.ts';
+import { openAccount, planTransfer, type PostTransferInput } from '../ledger/service.ts';
 import { findPartnerPaymentAccount } from '../payments/accounts.ts';
 import { findPaymentMethod } from '../payments/catalog.ts';
 import { auditWhen } from './guarded-audit.ts';
+import { findCashOutByKey, holdCashOut } from './hold-cash-out.ts';
 import { presentCashOut } from './list-cash-outs.ts';
 import { cashOuts, type CashOutRow, type CashOutState } from './table.ts';
 
@@ -32,16 +33,6 @@ export interface CashOutRequest {
   code?: string | undefined;
   /** The partner's key for this request: sending it again answers the same cash-out. */
   idempotencyKey: string;
-}
-
-async function findByKey(ctx: TenantContext, partnerId: string, key: string) {
-  const [row] = await ctx.db
-    .select()
-    .from(cashOuts)
-    .where(
-      and(eq(cashOuts.operatorId, ctx.operatorId), eq(cashOuts.partnerId, partnerId), eq(cashOuts.idempotencyKey, key)),
-    );
-  return row ?? null;
 }
 
 function minorOf(input: CashOutRequest): number {
@@ -63,8 +54,11 @@ function sameRequest(row: CashOutRow, input: CashOutRequest, minor: number): Cas
 }
 
 /** The account, its method and the method's limits for the currency, or the 422 that says which is wrong. */
-async function payableTo(ctx: PartnerContext, input: CashOutRequest, minor: number) {
-  const { partnerId } = ctx.partner;
+export async function payableTo(
+  ctx: TenantRead,
+  input: { partnerId: string; paymentAccountId: string; currency: string; minor: number },
+) {
+  const { partnerId, minor } = input;
   const account = await findPartnerPaymentAccount(ctx, { partnerId, accountId: input.paymentAccountId });
   const method = account ? await findPaymentMethod(ctx, account.methodId) : null;
   if (!account || !method)
@@ -93,65 +87,21 @@ async function payableTo(ctx: PartnerContext, input: CashOutRequest, minor: numb
 export async function requestCashOut(ctx: PartnerContext, input: CashOutRequest) {
   const { partnerId, userId } = ctx.partner;
   const minor = minorOf(input);
-  const before = await findByKey(ctx, partnerId, input.idempotencyKey);
+  const before = await findCashOutByKey(ctx, { partnerId, key: input.idempotencyKey });
   if (before) return { cashOut: presentCashOut(sameRequest(before, input, minor)), created: false };
-  const { account, method } = await payableTo(ctx, input, minor);
+  const { account, method } = await payableTo(ctx, { ...input, partnerId, minor });
   await requireFreshTwoFactor(ctx, input.code);
-
-  const { currency } = input;
-  const available = await openAccount(ctx, { owner: 'partner', partnerId, kind: 'available', currency });
-  const pending = await openAccount(ctx, { owner: 'partner', partnerId, kind: 'pending', currency });
-  const id = newId('cout', ctx.clock);
-  const now = ctx.clock.now();
-  const mine = sql`exists (select 1 from ${cashOuts} where ${cashOuts.id} = ${id})`;
-  const transfer: PostTransferInput = {
-    key: `cash_out:${partnerId}:${input.idempotencyKey}`,
-    debit: available.id,
-    credit: pending.id,
-    amount: minor,
-    currency,
-    reason: 'cash_out',
-    action: 'subtract',
-    reference: id,
-  };
-  const plan = await planTransfer(ctx, { ...transfer, onlyIf: mine });
-  const row = {
-    id,
-    operatorId: ctx.operatorId,
+  const { stored, created } = await holdCashOut(ctx, {
     partnerId,
-    paymentAccountId: account.id,
-    methodId: method.id,
-    methodName: method.name,
-    accountSummary: account.summary,
-    currency,
-    amount: minor,
-    state: 'pending' as const,
+    account,
+    method,
+    currency: input.currency,
+    minor,
     idempotencyKey: input.idempotencyKey,
-    requestedByUserId: userId,
-    createdAt: now,
-    updatedAt: now,
-  };
-  const detail = { cashOutId: id, amount: formatMoney(money(minor, currency)), currency, method: method.name };
-  try {
-    // The row first (a racing twin with this key inserts nothing), then the hold only with this
-    // row: an overdraft fails the CHECK and the whole batch, row included, rolls back.
-    await insertManyAtomically(ctx.db, [
-      { table: cashOuts, rows: [row], onConflictDoNothing: true },
-      ...plan.parts,
-      auditWhen(ctx, {
-        when: plan.posted,
-        entry: { partnerId, userId, type: 'cash_out_requested', actor: { kind: 'user', userId }, detail },
-      }),
-    ]);
-  } catch (error) {
-    const explained = await explainTransferFailure(ctx, { transfer, error });
-    if (explained instanceof DomainError)
-      throw fieldProblems(explained.errors.map((e) => ({ ...e, path: `body.${e.path}` })));
-    throw explained;
-  }
-  const stored = await findByKey(ctx, partnerId, input.idempotencyKey);
-  if (!stored) throw new Error(`wallet: cash-out ${id} missing after its batch`);
-  if (stored.id === id) return { cashOut: presentCashOut(stored), created: true };
+    userId,
+    actor: { kind: 'user', userId },
+  });
+  if (created) return { cashOut: presentCashOut(stored), created: true };
   return { cashOut: presentCashOut(sameRequest(stored, input, minor)), created: false };
 }
 

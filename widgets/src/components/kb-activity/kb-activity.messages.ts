@@ -227,6 +227,8 @@ export const ACTIVITY_TYPE_LABELS = {
     cash_out_cancelled: 'Cash-out cancelled',
     cash_out_accepted: 'Cash-out paid',
     cash_out_refunded: 'Cash-out refunded',
+    cash_out_schedule_saved: 'Cash-out schedule saved',
+    cash_out_schedule_deleted: 'Cash-out schedule deleted',
   },
   ru: {
     signed_up: 'Регистрация',
@@ -262,6 +264,8 @@ export const ACTIVITY_TYPE_LABELS = {
     cash_out_cancelled: 'Вывод средств отменён',
     cash_out_accepted: 'Вывод средств выплачен',
     cash_out_refunded: 'Возврат вывода средств',
+    cash_out_schedule_saved: 'Расписание вывода средств сохранено',
+    cash_out_schedule_deleted: 'Расписание вывода средств удалено',
   },
 } satisfies Record<Locale, Record<ActivityType, string>>;
 
