@@ -35,7 +35,7 @@ const MONEY_ROLES = ['owner', 'admin', 'finance'];
  * @csspart subheading - The "Payment methods" heading. @csspart hint - Help text (also `read-only`).
  * @csspart success - What was just added or deleted. @csspart tfa-off - The "2FA is off" note.
  * @csspart security-link - Its link to the Security section. @csspart toolbar - The Add row and a row's buttons.
- * @csspart all-taken - "An account for every method" note.
+ * @csspart all-taken - "An account for every method" (or "no method offered now") note.
  * @csspart empty - No method offered or no account (with `empty-message`, `empty-hint`).
  * @csspart table-wrap - The table's box (responsive: columns hide by priority, rows become cards on a phone).
  * @csspart accounts - The table. @csspart header-row - Its header row. @csspart header-cell - A column header.
@@ -203,7 +203,11 @@ export class KbPaymentAccounts extends AccountSection {
             aria-controls=${this.form.open ? 'pay-add-panel' : nothing} @click=${this.startAdding}>${this.m('add')}</button></div>`
           : nothing
       }
-      ${canChange && available.length === 0 && methods.length > 0 ? html`<p part="hint all-taken">${this.m('allTaken')}</p>` : nothing}
+      ${
+        canChange && available.length === 0
+          ? html`<p part="hint all-taken">${this.m(methods.length > 0 ? 'allTaken' : 'noMethods')}</p>`
+          : nothing
+      }
       ${canChange ? this.form.render() : nothing}
       ${
         accounts.length === 0

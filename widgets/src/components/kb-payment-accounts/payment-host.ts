@@ -41,7 +41,7 @@ export function codeMessage(host: PaymentHost, reason: string | undefined, hadFi
   return host.m('codeShape');
 }
 
-/** The code field: numeric keyboard on phones, the one-time-code autofill, its error announced. */
+/** The code field: the one-time-code autofill, its error announced; a text keyboard, as recovery codes have letters. */
 export function codeField(
   host: PaymentHost,
   o: { id: string; error: string | null; hint: string; disabled?: boolean },
@@ -49,7 +49,7 @@ export function codeField(
   const described = [`${o.id}-hint`, o.error ? `${o.id}-error` : ''].filter(Boolean).join(' ');
   return html`<div part="field code-field">
     <label part="label" for=${o.id}>${host.m('code')}</label>
-    <input part="input code-input" id=${o.id} name="code" inputmode="numeric" autocomplete="one-time-code"
+    <input part="input code-input" id=${o.id} name="code" inputmode="text" autocomplete="one-time-code"
       maxlength="11" size="12" spellcheck="false" ?disabled=${o.disabled} aria-invalid=${o.error ? 'true' : 'false'}
       aria-describedby=${described} />
     <p part="hint" id=${`${o.id}-hint`}>${o.hint} ${host.m('codeHint')}</p>
