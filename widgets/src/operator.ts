@@ -4,7 +4,8 @@
  * `<kb-operator-reports>` (the performance report over all partners, with its `<kb-stats-chart>`) and
  * `<kb-plans-console>` (commission plans: terms in words, create, new terms versions, offer to a
  * partner; with its `<kb-plan-form>`), `<kb-bills-console>` (bills: approve, hold, cancel, mark paid,
- * corrections, billing runs by hand) and `<kb-qualifications-console>` (the players who qualified for CPA plans).
+ * corrections, billing runs by hand), `<kb-qualifications-console>` (the players who qualified for CPA plans) and
+ * `<kb-cash-outs-console>` (cash-outs: mark paid, cancel, refund, the payment run as CSV).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -20,6 +21,7 @@ import { KbPlansConsole } from './components/kb-plans-console/kb-plans-console.t
 import { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
 import { KbBillsConsole } from './components/kb-bills-console/kb-bills-console.ts';
 import { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
+import { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -29,6 +31,7 @@ define('kb-plans-console', KbPlansConsole);
 define('kb-plan-form', KbPlanForm);
 define('kb-bills-console', KbBillsConsole);
 define('kb-qualifications-console', KbQualificationsConsole);
+define('kb-cash-outs-console', KbCashOutsConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -46,6 +49,8 @@ export type { OperatorPlan, PartnerSummary, PlanTerms } from './components/kb-pl
 export { KbBillsConsole } from './components/kb-bills-console/kb-bills-console.ts';
 export type { OperatorBill, OperatorBillDetail } from './components/kb-bills-console/bills-console-types.ts';
 export { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
+export { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
+export type { OperatorCashOut } from './components/kb-cash-outs-console/cash-outs-types.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
   Connection,
