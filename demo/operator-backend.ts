@@ -5,7 +5,8 @@
  * client secret to its page. The secret key never reaches the browser.
  *
  * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
- * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES
+ * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`, `<kb-cash-outs-console>`) to the Operator
+ * API, adding the secret key itself: see KABINET_PROXY_PREFIXES
  * and KABINET_PROXY_READS.
  */
 import { Hono } from 'hono';
@@ -16,9 +17,10 @@ import { DEMO_OPERATORS } from './demo-operators.ts';
 /**
  * The only Operator API paths the console proxy forwards: the CPA-network catalog, connections
  * (with their offers), conversions, commission plans (with their assignments), bills (their state
- * changes and corrections) and billing runs. Anything else
- * (API keys, partner decisions, payouts…) is a 404, so the proxy cannot be used as a general-purpose
- * key holder.
+ * changes and corrections), billing runs and cash-outs (marking them paid, cancelling, refunding, and
+ * the payment-run CSV with the payees' full details, which the console exists to hand the operator's
+ * staff: behind a real admin login only). Anything else (API keys, partner decisions, balance
+ * corrections…) is a 404, so the proxy cannot be used as a general-purpose key holder.
  */
 export const KABINET_PROXY_PREFIXES = [
   '/v1/networks',
@@ -27,6 +29,7 @@ export const KABINET_PROXY_PREFIXES = [
   '/v1/plans',
   '/v1/bills',
   '/v1/billing/runs',
+  '/v1/cash_outs',
 ] as const;
 /**
  * And these paths read with GET only: for the report screen, the report over all partners and its
@@ -97,7 +100,7 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans, /v1/bills, /v1/billing/runs and GET /v1/reports/performance, /v1/reports/options, ' +
+            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs and GET /v1/reports/performance, /v1/reports/options, ' +
             '/v1/partners, /v1/brands and /v1/qualifications',
         },
         404,
@@ -118,6 +121,10 @@ export function createDemoOperatorBackend(api: AppType) {
       headers: {
         'content-type': answer.headers.get('content-type') ?? 'application/json',
         'cache-control': 'no-store',
+        // The payment-run CSV keeps its file name.
+        ...(answer.headers.has('content-disposition')
+          ? { 'content-disposition': answer.headers.get('content-disposition')! }
+          : {}),
       },
     });
   });
