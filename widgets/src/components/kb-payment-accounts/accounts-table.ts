@@ -5,7 +5,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
-import { cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
+import { breakable, cell, columns, headerCells, scrollRegion } from '../../internal/responsive-table.ts';
 import { formatAmount } from '../../internal/statistics/format.ts';
 import type { PaymentAccountsKey } from './kb-payment-accounts.messages.ts';
 import {
@@ -92,7 +92,7 @@ function renderDetails(view: AccountsTableView, account: PaymentAccount): Templa
     ${detailPairs(view, account, full).map(
       ([key, value]) => html`<div part="detail" data-field=${key!}>
         <dt part="detail-label">${fieldLabel(view, key!)}</dt>
-        <dd part=${MONO.has(key!) ? 'detail-value mono' : 'detail-value'}>${value}</dd>
+        <dd part=${MONO.has(key!) ? 'detail-value mono' : 'detail-value'}>${key === 'email' ? breakable(value!) : value}</dd>
       </div>`,
     )}
   </dl>`;

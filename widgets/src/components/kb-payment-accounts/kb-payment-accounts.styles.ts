@@ -24,13 +24,17 @@ export const paymentAccountsStyles = css`
   }
   [part~='detail'] { display: contents; }
   [part~='detail-label'] { color: var(--_muted); font-size: 0.9em; }
-  [part~='detail-value'] { margin: 0; overflow-wrap: anywhere; white-space: pre-line; }
+  /* Words wrap whole (a bank's name, an e-mail); only identifiers, one long word, break anywhere. The column
+     keeps room for a label and a value side by side, so a wide table never squeezes them letter by letter. */
+  [part~='account-details'] { min-width: 17rem; }
+  [part~='detail-value'] { margin: 0; overflow-wrap: break-word; white-space: pre-line; }
+  [part~='detail-value'][part~='mono'] { overflow-wrap: anywhere; }
+  [part~='account-actions'] button { white-space: nowrap; }
   [part~='details-revealed'] { padding: var(--_space-1) var(--_space-2); border-radius: var(--_radius-small); background: var(--_surface); }
   [part~='details-revealed']:focus-visible {
     outline: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor); outline-offset: 2px;
   }
   [part~='limits'] { margin: 0; padding: 0; list-style: none; }
-  [part~='limit'] { white-space: nowrap; }
   [part~='account-added'] { white-space: nowrap; }
   [part~='panel-cell'] { background: var(--_surface); }
   [part~='panel-cell'] [part~='form'] { max-width: 32rem; }
@@ -54,7 +58,6 @@ export const paymentAccountsStyles = css`
   @container kb-table (max-width: 40rem) {
     [part~='details'] { grid-template-columns: minmax(0, 1fr); gap: 0; }
     [part~='detail-value'] { margin-bottom: var(--_space-1); }
-    [part~='limit'] { white-space: normal; }
     [part~='table-wrap'] tbody > tr[part~='panel-row'] { display: block; padding: 0; }
     [part~='panel-cell'] { padding: var(--_space-2) var(--_space) !important; }
   }
