@@ -35,10 +35,11 @@ const isState = (value: string): value is CashOutState => (CASH_OUT_STATES as re
  * Kabinet) and `locale` (`en`, `ru`; else the browser's languages).
  *
  * @csspart heading, intro, hint, status, notice, error, error-detail, retry, empty, empty-message, button, primary, danger - The panel and its states.
- * @csspart filters, field, label, input, apply, actions, clear-filters, count, load-more - Filters and paging.
+ * @csspart filters, field, label, input, apply, actions, empty-action, clear-filters, count, load-more - Filters and paging.
  * @csspart download, download-csv, download-hint, download-status, save-file, download-error - The payment-run file.
  * @csspart table-wrap, cash-outs, header-row, header-cell, cash-out-row, cell, requested, requested-at, cash-out-code - The list.
  * @csspart partner, amount, money, method, method-name, account-summary, state, state-badge, cancelled-by, reference - Its cells.
+ * @csspart state-pending, state-success, state-cancelled, state-refunded - The state badge, by state.
  * @csspart row-actions, action, action-pay, action-cancel, action-refund - The moves a row's state allows.
  * @csspart move-dialog, move-form, dialog-heading, dialog-text, reference-input, field-error - The move's dialog.
  * @csspart move-confirm, confirm-pay, confirm-cancel, confirm-refund, move-keep - Its buttons.
