@@ -16,12 +16,14 @@ import {
   accountsFor,
   limitOf,
   limitsError,
+  payable,
   renderLoadFailed,
   renderNothingToWithdraw,
   renderTwoFactorOff,
   renderWithdrawForm,
   serverProblems,
   WITHDRAW_FIELDS as FIELDS,
+  withdrawable,
   type WithdrawField,
   type WithdrawOptions,
 } from './withdraw-form.ts';
@@ -114,8 +116,8 @@ export class WithdrawDialog {
       this.twoFactorOff = !on;
       const options = { accounts: accounts.data, methods: methods.data };
       this.phase = { kind: 'ready', ...options };
-      const payable = this.payable(options);
-      const first = payable.find((b) => b.currency === this.wanted) ?? payable[0];
+      const offered = payable(this.h.balances(), options);
+      const first = offered.find((b) => b.currency === this.wanted) ?? offered[0];
       if (first) this.pickCurrency(options, first.currency);
       this.focusAfterRender(
         on
@@ -131,12 +133,15 @@ export class WithdrawDialog {
     }
   }
 
-  /** Closes the dialog (its `close` event does the rest). */
   close(): void {
-    const dialog = this.dialog;
-    if (dialog?.open) dialog.close();
-    else this.closed();
+    this.dialog?.close();
+    this.closed();
   }
+
+  /** The `close` event comes a task later (Esc too): by then the dialog may be open again, for a new withdrawal. */
+  private readonly onCloseEvent = (): void => {
+    if (!this.dialog?.open) this.closed();
+  };
 
   /** The dialog closed (Esc, Cancel, Close, a success): forget the code, give focus back to the opener. */
   private readonly closed = (): void => {
@@ -163,14 +168,6 @@ export class WithdrawDialog {
     this.h.follow(event, to);
   }
 
-  private withdrawable(): Balance[] {
-    return this.h.balances().filter((b) => isPositive(b.available));
-  }
-
-  private payable(options: WithdrawOptions): Balance[] {
-    return this.withdrawable().filter((b) => accountsFor(options, b.currency).length > 0);
-  }
-
   private pickCurrency(options: WithdrawOptions, currency: string): void {
     const accounts = accountsFor(options, currency);
     const kept = accounts.find((a) => a.id === this.values.paymentAccountId);
@@ -191,7 +188,7 @@ export class WithdrawDialog {
     const { currency, paymentAccountId } = this.values;
     const account = options.accounts.find((a) => a.id === paymentAccountId);
     const limit = limitOf(options, account, currency);
-    const balance = this.withdrawable().find((b) => b.currency === currency);
+    const balance = withdrawable(this.h.balances()).find((b) => b.currency === currency);
     const amount = decimalOf(this.values.amount.trim()) ?? '';
     const code = this.values.code.replace(/\s/g, '');
     const errors: Partial<Record<WithdrawField, string>> = {};
@@ -258,7 +255,7 @@ export class WithdrawDialog {
   }
 
   render(): TemplateResult {
-    return html`<dialog part="withdraw-dialog" aria-labelledby="withdraw-heading" @close=${this.closed} @cancel=${this.escape}>
+    return html`<dialog part="withdraw-dialog" aria-labelledby="withdraw-heading" @close=${this.onCloseEvent} @cancel=${this.escape}>
       <h3 part="dialog-heading" id="withdraw-heading">${this.m('dialog.heading')}</h3>
       ${this.phase.kind === 'closed' ? nothing : this.renderBody(this.phase)}
     </dialog>`;
@@ -271,14 +268,14 @@ export class WithdrawDialog {
     if (phase.kind === 'loading') return html`<p part="status" role="status" aria-busy="true">${this.m('loading')}</p>`;
     if (phase.kind === 'failed') return renderLoadFailed({ m, onClose: close }, phase.message, () => void this.load());
     if (this.twoFactorOff) return renderTwoFactorOff({ m, onClose: close }, (event) => this.follow(event, 'security'));
-    const currencies = this.payable(phase);
+    const currencies = payable(this.h.balances(), phase);
     if (currencies.length === 0) {
-      const unpaid = this.withdrawable().map((b) => b.currency);
+      const unpaid = withdrawable(this.h.balances()).map((b) => b.currency);
       return renderNothingToWithdraw({ m, onClose: close, onMethods }, unpaid);
     }
     const { currency, paymentAccountId } = this.values;
     const account = phase.accounts.find((a) => a.id === paymentAccountId);
-    const wanted = this.withdrawable().some((b) => b.currency === this.wanted) ? this.wanted : null;
+    const wanted = withdrawable(this.h.balances()).some((b) => b.currency === this.wanted) ? this.wanted : null;
     return html`<p part="hint">${this.m('dialog.intro')}</p>${renderWithdrawForm({
       locale: this.h.locale(),
       m,

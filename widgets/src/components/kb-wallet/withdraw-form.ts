@@ -10,7 +10,7 @@ import type { FieldError } from '../../internal/api-client.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { fieldProblemMessage } from '../../internal/problem-messages.ts';
 import type { CashOutKey } from './cash-out.messages.ts';
-import type { Balance, OfferedMethod, PaymentAccount } from './wallet-format.ts';
+import { isPositive, type Balance, type OfferedMethod, type PaymentAccount } from './wallet-format.ts';
 
 export type WithdrawField = 'currency' | 'paymentAccountId' | 'amount' | 'code';
 export const WITHDRAW_FIELDS: readonly WithdrawField[] = ['currency', 'paymentAccountId', 'amount', 'code'];
@@ -31,6 +31,14 @@ export function limitOf(options: WithdrawOptions, account: PaymentAccount | unde
 
 export const accountsFor = (options: WithdrawOptions, currency: string): PaymentAccount[] =>
   options.accounts.filter((a) => limitOf(options, a, currency));
+
+/** The balances with money available. */
+export const withdrawable = (balances: readonly Balance[]): Balance[] =>
+  balances.filter((b) => isPositive(b.available));
+
+/** The balances with money available that one of the accounts pays in: the currencies the dialog offers. */
+export const payable = (balances: readonly Balance[], options: WithdrawOptions): Balance[] =>
+  withdrawable(balances).filter((b) => accountsFor(options, b.currency).length > 0);
 
 /** "Bank transfer pays from 10.00 to 5,000.00 EUR per cash-out": both ends, whichever was crossed. */
 export const limitsError = (
