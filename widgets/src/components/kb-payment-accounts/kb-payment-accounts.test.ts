@@ -124,6 +124,15 @@ describe('<kb-payment-accounts>', () => {
     expect(panel.querySelector('a')!.getAttribute('href')).to.equal('#/security');
     expect(query(el, `#pay-code-${BANK_ACCOUNT.id}`)).to.equal(null);
     expect(api.sent(REVEAL)).to.have.length(0);
+    // The portal moves to Security on the event, whatever its routing; the test page stays where it is.
+    const opened: string[] = [];
+    const onOpen = (e: Event) => opened.push((e as CustomEvent<{ section: string }>).detail.section);
+    document.addEventListener('kb-open-section', onOpen);
+    const link = panel.querySelector('a')!;
+    link.addEventListener('click', (e) => e.preventDefault());
+    link.click();
+    document.removeEventListener('kb-open-section', onOpen);
+    expect(opened).to.deep.equal(['security']);
   });
 
   it('deletes after asking; Cancel keeps it; a code asked for by the server (2FA turned on meanwhile) gets its field', async () => {

@@ -9,7 +9,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
-import { brandingContext } from '../../internal/contexts.ts';
+import { brandingContext, routeContext } from '../../internal/contexts.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { AccountSection } from '../../internal/account/account-section.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
@@ -31,6 +31,7 @@ const MONEY_ROLES = ['owner', 'admin', 'finance'];
  * own: its h3 sits under the wallet's.
  *
  * @event kb-session-expired - A call answered 401.
+ * @event kb-open-section - "Turn on two-factor authentication on the Security page" (`detail: { section: 'security' }`).
  *
  * @csspart subheading - The "Payment methods" heading. @csspart hint - Help text (also `read-only`).
  * @csspart success - What was just added or deleted. @csspart tfa-off - The "2FA is off" note.
@@ -86,6 +87,8 @@ export class KbPaymentAccounts extends AccountSection {
   declare private notice: string | null;
 
   private readonly branding = new ContextConsumer(this, { context: brandingContext, subscribe: true });
+  /** Present inside a portal, whose routing may not be by hash: the Security link then goes through it. */
+  private readonly route = new ContextConsumer(this, { context: routeContext, subscribe: true });
   private readonly host: PaymentHost = {
     requestUpdate: () => this.requestUpdate(),
     api: () => this.api,
@@ -110,6 +113,11 @@ export class KbPaymentAccounts extends AccountSection {
     },
     fail: (error) => this.errorMessage(error),
     focusAfterRender: (selector) => this.focusAfterRender(selector),
+    openSecurity: (event) => {
+      // Outside a portal the page may act on the event; the link's own `#/security` stays for it.
+      if (this.route.value) event.preventDefault();
+      this.emit('kb-open-section', { section: 'security' });
+    },
   };
   private readonly actions = new AccountActions(this.host);
   private readonly form = new AddAccountForm(this.host, () => this.branding.value?.brands ?? null);

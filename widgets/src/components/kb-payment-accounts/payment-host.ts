@@ -28,6 +28,8 @@ export interface PaymentHost {
   /** The message for a failed call (and the portal is told about a 401). */
   fail(error: unknown): string;
   focusAfterRender(selector: string): void;
+  /** The link to Security was followed: the portal moves there (whatever its routing mode). */
+  openSecurity(event: Event): void;
 }
 
 /** The 2FA code was missing, malformed or wrong: the server's 422 names `body.code`. */
@@ -57,6 +59,6 @@ export function codeField(
   </div>`;
 }
 
-/** The link to the portal's Security section, where 2FA is turned on. */
+/** The link to the portal's Security section, where 2FA is turned on (`#/security` for a page without a portal). */
 export const securityLink = (host: PaymentHost) =>
-  html`<a part="security-link" href="#/security">${host.m('tfaLink')}</a>`;
+  html`<a part="security-link" href="#/security" @click=${(e: Event) => host.openSecurity(e)}>${host.m('tfaLink')}</a>`;
