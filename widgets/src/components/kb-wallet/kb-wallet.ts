@@ -136,7 +136,7 @@ export class KbWallet extends AccountSection {
     fail: (error) => this.errorMessage(error),
     loading: () => this.renderLoading(),
     withdrawButton: () => this.renderWithdrawButton(null),
-    cancelled: (notice) => this.moneyMoved(notice),
+    cancelled: (notice) => this.moneyMoved(notice, false),
   });
 
   constructor() {
@@ -182,14 +182,17 @@ export class KbWallet extends AccountSection {
     }
   }
 
-  /** A withdrawal or a cancel moved money: say so, and show the balances, transactions and cash-outs as they are now. */
-  private moneyMoved(notice: string): void {
+  /**
+   * A withdrawal or a cancel moved money: say so, and show the balances and transactions as they are now, and the
+   * cash-outs after a withdrawal (a cancel has put its answer in its row, and the pages loaded stay).
+   */
+  private moneyMoved(notice: string, cashOuts = true): void {
     this.notice = notice;
     const api = this.api;
     if (!api) return;
     void this.refreshBalances(api);
     void this.log.fetch(false);
-    void this.cashOuts.reload(true);
+    if (cashOuts) void this.cashOuts.reload(true);
   }
 
   private showView(view: WalletView): void {
