@@ -229,7 +229,7 @@ export class KbWallet extends AccountSection {
   };
 
   private readonly clearFilters = (): void => {
-    this.renderRoot.querySelector<HTMLFormElement>('form[part~="filters"]')?.reset();
+    this.renderRoot.querySelector<HTMLFormElement>('[part~="overview"] form[part~="filters"]')?.reset();
     this.fieldErrors = {};
     if (this.api) void this.log.clear();
     this.focusAfterRender('#wallet-type');
