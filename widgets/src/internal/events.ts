@@ -30,6 +30,11 @@ export interface KabinetEventMap {
    * sees `kb-navigate`) and stops it; outside a portal it reaches the page, which may act on it.
    */
   'kb-open-section': { section: string };
+  /**
+   * Money moved in the wallet (a cash-out asked for or cancelled): `<kb-portal>` asks for the balance in
+   * its header again; a page showing a balance of its own may do the same.
+   */
+  'kb-balance-changed': { currency: string | null };
   /** Loading failed; `detail` is the server's problem detail (or a network message). `status` is 0 when no response arrived. */
   'kb-error': { code: string; detail: string; status: number };
   /** The user picked another language in the switcher. */

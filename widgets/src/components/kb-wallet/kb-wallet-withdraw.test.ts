@@ -44,6 +44,8 @@ describe('<kb-wallet> withdraw', () => {
     };
     api = walletApi({ routes: { [WITHDRAW]: answer } });
     const { el } = await mountWallet();
+    const moved: unknown[] = [];
+    el.addEventListener('kb-balance-changed', (e) => moved.push((e as CustomEvent).detail));
     const opener = await openFrom(el, 'EUR');
     const dialog = dialogOf(el);
     expect(dialog.open, 'a modal dialog').to.equal(true);
@@ -75,6 +77,7 @@ describe('<kb-wallet> withdraw', () => {
     expect(query(el, '[part~="notice"]')!.getAttribute('role')).to.equal('status');
     await waitFor(() => deepActiveElement() === opener, 1000, 'focus back on the Withdraw button');
     await waitFor(() => api!.sent(BALANCES).length === 2 && api!.sent(TRANSACTIONS).length === 2, 2000, 'a refresh');
+    expect(moved, 'the portal is told to show the new balance').to.deep.equal([{ currency: null }]);
 
     // Another opening is another withdrawal: a new key.
     await openFrom(el, 'EUR');

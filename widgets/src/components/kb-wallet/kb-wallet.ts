@@ -33,6 +33,7 @@ import { WithdrawDialog } from './withdraw-dialog.ts';
  * The partner's wallet. Must sit inside `<kb-portal>` (api, session and locale contexts).
  *
  * @event kb-session-expired - A call answered 401.
+ * @event kb-balance-changed - A cash-out was asked for or cancelled (the portal shows its header balance anew).
  * @event kb-open-section - The withdraw dialog's "Turn on two-factor authentication on the Security page"
  *   (`detail: { section: 'security' }`).
  *
@@ -188,6 +189,7 @@ export class KbWallet extends AccountSection {
    */
   private moneyMoved(notice: string, cashOuts = true): void {
     this.notice = notice;
+    this.emit('kb-balance-changed', { currency: null });
     const api = this.api;
     if (!api) return;
     void this.refreshBalances(api);
