@@ -215,11 +215,11 @@ describe('the cash-out export (the payment run)', () => {
 
   it('pages through every match, and refuses rather than cuts short a run over its bound', async () => {
     const ctx = withTenant(t.deps, a.operator.id);
-    const paged = await exportCashOuts(ctx, { state: 'all' }, { maxRows: 3, pageSize: 1 });
+    const paged = await exportCashOuts(ctx, { state: 'all', maxRows: 3, pageSize: 1 });
     expect(paged.count).toBe(3);
     const whole = await exportCashOuts(ctx, { state: 'all' });
     expect(paged.csv).toBe(whole.csv);
-    await expect(exportCashOuts(ctx, { state: 'all' }, { maxRows: 2, pageSize: 1 })).rejects.toMatchObject({
+    await expect(exportCashOuts(ctx, { state: 'all', maxRows: 2, pageSize: 1 })).rejects.toMatchObject({
       errors: [{ path: 'query.state', reason: 'too_many', params: { maximum: 2 } }],
     });
   });

@@ -113,11 +113,14 @@ function rowOf(c: CashOut, partner: { name: string; email: string | null } | und
 /** The CSV of the run and how many cash-outs it holds. */
 export async function exportCashOuts(
   ctx: TenantContext,
-  query: CashOutExportQuery,
-  /** The bound and the page size (tests make both small). */
-  options: { maxRows?: number; pageSize?: number } = {},
+  input: CashOutExportQuery & {
+    /** The bound and the page size (tests make both small). */
+    maxRows?: number;
+    pageSize?: number;
+  },
 ): Promise<{ csv: string; count: number }> {
-  const bounds = { maxRows: options.maxRows ?? EXPORT_MAX_ROWS, pageSize: options.pageSize ?? PAGE_SIZE };
+  const { maxRows, pageSize, ...query } = input;
+  const bounds = { maxRows: maxRows ?? EXPORT_MAX_ROWS, pageSize: pageSize ?? PAGE_SIZE };
   const cashOuts = await allMatching(ctx, query, bounds);
   const [partners, payees] = await Promise.all([
     cashOuts.length ? listPartners(ctx, {}) : [],
