@@ -34,7 +34,7 @@ export async function seedWallet(
     await correctBalance(at(12), {
       partnerId,
       action: 'add',
-      amount: '150.00',
+      amount: '500.00',
       currency,
       comment: 'Bonus for the landing page you built for the autumn slots tournament',
       idempotencyKey: 'demo-tournament-bonus',

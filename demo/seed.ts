@@ -22,6 +22,7 @@ import { DEMO_TRACKER_HOST } from './demo-tracker.ts';
 import { seedCosts, seedExchangeRates } from './seed-statistics.ts';
 import { seedBills } from './seed-bills.ts';
 import { seedWallet } from './seed-wallet.ts';
+import { seedCashOuts } from './seed-cash-outs.ts';
 import { seedPayments } from './seed-payments.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
@@ -237,7 +238,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       { maxParams: options.maxParams },
     );
     // Two balance corrections per demo partner, beside the approved bills: see seed-wallet.ts.
-    await seedWallet(
+    const wallets = await seedWallet(
       ctx,
       DEMO_OPERATORS.map((o) => ({
         operatorId: o.id,
@@ -245,6 +246,8 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
         fallbackCurrency: o.brands[0]!.currency,
       })),
     );
+    // A cash-out in every state per demo partner (paid, refunded, cancelled both ways, pending): see seed-cash-outs.ts.
+    await seedCashOuts(ctx, wallets);
   }
 }
 

@@ -2,7 +2,8 @@
  * The demo's bills add up: a small demo seed (demo/seed-bills.ts runs billing and reviews the bills
  * through the bill operations) has bills in every state, each bill's amount is the sum of its
  * lines, the ledger holds exactly what the approved and paid bills owe (and the wallet seed's
- * balance corrections), each demo partner's wallet lists both kinds, a bill that waits names a
+ * balance corrections and cash-outs), each demo partner's wallet lists both kinds, has a cash-out in
+ * every state and a schedule, a bill that waits names a
  * rate that is really missing, and billing again issues nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,10 @@ import { exchangeRates } from '../core/modules/statistics/table.ts';
 import { DEMO_OPERATORS, seedDemo } from '../demo/seed.ts';
 import { seedWallet } from '../demo/seed-wallet.ts';
 import { listPartnerWalletTransactions } from '../core/modules/wallet/list-wallet-transactions.ts';
+import { cashOuts } from '../core/modules/wallet/table.ts';
+import { verifyLedger } from '../core/modules/ledger/verify-ledger.ts';
+import { listPartnerSchedules } from '../core/modules/cash-out-schedules/list-schedules.ts';
+import { seedCashOuts } from '../demo/seed-cash-outs.ts';
 
 let t: Awaited<ReturnType<typeof createTestDb>>;
 // A fixed day inside the demo's sample rates (they end on 2026-12-31), so the test means the same every day.
@@ -123,8 +128,13 @@ describe('demo bills', () => {
         const corrected = transfers
           .filter((x) => x.reason === 'balance_correction' && x.partnerId === partnerId && x.currency === currency)
           .reduce((s, x) => s + (x.action === 'add' ? x.amount : -x.amount), 0);
+        // And the cash-out seed (demo/seed-cash-outs.ts): pending and paid ones left available; cancelled and refunded came back.
+        const out = (await t.db.select().from(cashOuts))
+          .filter((c) => c.partnerId === partnerId && c.currency === currency)
+          .filter((c) => c.state === 'pending' || c.state === 'success')
+          .reduce((sum, c) => sum + c.amount, 0);
         const available = balances.find((x) => x.currency === currency)?.available.minor ?? 0;
-        expect(available, `${partnerId} ${currency}`).toBe(owed + corrected);
+        expect(available, `${partnerId} ${currency}`).toBe(owed + corrected - out);
       }
     }
   });
@@ -153,6 +163,35 @@ describe('demo bills', () => {
         demo.id,
       ).toBe(true);
     }
+  });
+
+  it('each demo partner has a cash-out in every state and a weekly schedule, once however often it seeds', async () => {
+    const wallets = DEMO_OPERATORS.map((o) => ({ partnerId: o.partnerId, currency: o.brands[0]!.currency }));
+    const deps = { db: t.db, clock, secretBox: await createSecretBox('demo-bills-test-secret-0123456789abcdef') };
+    await seedCashOuts({ ...deps, jobs: createOutbox(t.db, clock) } as never, wallets);
+    for (const demo of DEMO_OPERATORS) {
+      const mine = (await t.db.select().from(cashOuts)).filter((c) => c.partnerId === demo.partnerId);
+      expect(mine.map((c) => c.state).sort(), demo.id).toEqual([
+        'cancelled',
+        'cancelled',
+        'pending',
+        'refunded',
+        'success',
+      ]);
+      expect(new Set(mine.map((c) => c.cancelledBy).filter(Boolean)), demo.id).toEqual(
+        new Set(['partner', 'operator']),
+      );
+      expect(mine.filter((c) => c.state === 'success' || c.state === 'refunded').every((c) => c.reference)).toBe(true);
+      const ctx = withTenant({ ...deps, jobs: createOutbox(t.db, clock) } as unknown as AppDeps, demo.id);
+      const schedules = await listPartnerSchedules(ctx, { partnerId: demo.partnerId });
+      expect(
+        schedules.data.map((x) => x.kind),
+        demo.id,
+      ).toEqual(['weekly']);
+      // Not due on the seeding day: a fresh demo makes no cash-out of its own while it is looked at.
+      expect(schedules.data[0]!.nextSlot, demo.id).not.toBe(clock.now().toISOString().slice(0, 10));
+    }
+    expect((await verifyLedger(withTenant({ db: t.db }, DEMO_OPERATORS[0]!.id))).mismatched).toEqual([]);
   });
 
   it('a bill waits only for a rate that is really missing', async () => {
