@@ -70,6 +70,7 @@ export function createDemoOperatorBackend(api: AppType) {
             'conversions',
             'postbacks',
             'bills',
+            'wallet',
           ],
         },
       }),
