@@ -142,6 +142,29 @@ describe('<kb-wallet>', () => {
     expect(query(el, '#wallet-currency'), 'no currency to choose').to.equal(null);
   });
 
+  it('says what each cash-out transaction did: the hold, its release on a cancel, the money back on a refund', async () => {
+    const cashOut = (id: string, type: 'cash_out' | 'refund', action: 'add' | 'subtract') =>
+      transaction({ id, type, action, amount: '100.00', bill: null, cashOutId: 'cout_1' });
+    const list = [
+      cashOut('ltr_5', 'refund', 'add'),
+      cashOut('ltr_4', 'cash_out', 'add'),
+      cashOut('ltr_3', 'cash_out', 'subtract'),
+    ];
+    api = walletApi({ first: { data: list, nextBefore: null } });
+    const el = await mounted();
+    await find(el, '[part~="transaction-row"]');
+    expect(rows(el).map((r) => cellText(r, 'details'))).to.deep.equal([
+      'The payment came back',
+      'Cash-out cancelled: the amount is available again',
+      'Withdrawal asked for: held until the program pays it',
+    ]);
+    expect(rows(el).map((r) => cellText(r, 'type'))).to.deep.equal([
+      'Payment: refund',
+      'Payment: cash-out',
+      'Payment: cash-out',
+    ]);
+  });
+
   it('390 px: each transaction is a card, nothing wider than the phone', async () => {
     await setViewport({ width: 390, height: 844 });
     api = walletApi({ first: { data: [CORRECTION, transaction()], nextBefore: null } });

@@ -54,6 +54,7 @@ import { WithdrawDialog } from './withdraw-dialog.ts';
  *   `cash-out-state`, `cash-out-reference`, `cash-out-actions`).
  * @csspart signed - A signed amount (also `action-add`, `action-subtract`).
  * @csspart bill-ref - The bill a transaction came from. @csspart comment - A correction's comment.
+ * @csspart cash-out-words - What a cash-out's transaction did (held, released on a cancel, refunded).
  * @csspart count - How many transactions or cash-outs are shown.
  * @csspart empty - Nothing to show (with `empty-message`, `empty-hint`, and `clear-filters` when filtered).
  * @csspart cash-outs-view - The cash-outs view. @csspart view-header - Its heading with the Withdraw button.

@@ -30,9 +30,17 @@ export function signedAmount(locale: Locale, t: Transaction): TemplateResult {
 }
 
 /** The bill it came from (period and brand) and the comment of a correction. */
+/** What a cash-out's transfer did, in words: the hold, its release on a cancel, or the money back on a refund. */
+function cashOutWords(locale: Locale, t: Transaction): string | null {
+  if (t.type === 'refund') return walletMessages(locale, 'detail.refund');
+  if (t.type !== 'cash_out') return null;
+  return walletMessages(locale, t.action === 'add' ? 'detail.cashOutReleased' : 'detail.cashOutHeld');
+}
+
 export function details(locale: Locale, t: Transaction): TemplateResult {
   const bill = t.bill;
-  return html`${
+  const cashOut = cashOutWords(locale, t);
+  return html`${cashOut ? html`<span part="cash-out-words">${cashOut}</span>` : nothing}${
     bill
       ? html`<span part="bill-ref">${walletMessages(locale, 'billFor', { period: period(locale, bill.period) })}${
           bill.brand.name ? html` · ${bill.brand.name}` : nothing
