@@ -94,11 +94,22 @@ describe('<kb-portal> on a phone and a wide screen', () => {
       await setViewport({ width: 390, height: 844 });
       t.stub = stubApi({ ...configRoute, ...balancesRoute });
       const portal = await signedInPortal(locale);
-      const balance = await waitFor(() => portal.shadowRoot?.querySelector('[part~="balance"]'), 2000, 'balance');
-      expect((balance as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).to.match(
-        locale === 'ru' ? /^123 456,78\s€$/ : /^€123,456.78$/,
+      // The balance waits in the menu on a phone: the operator's name keeps the header's room.
+      const balance = await waitFor(
+        () => portal.shadowRoot?.querySelector('[part~="account-menu"] > [part~="balance"]'),
+        2000,
+        'balance',
       );
+      expect(shown($in(portal, '[part~="controls"] > [part~="balance"]')), 'not in the header').to.equal(false);
       expect(headerProblems(portal)).to.deep.equal([]);
+      $in<HTMLButtonElement>(portal, '[part~="menu-button"]').click();
+      await waitFor(() => shown(balance), 1000, 'the balance in the open menu');
+      expect((balance as HTMLElement).innerText.replace(/\s+/g, ' ').trim()).to.match(
+        locale === 'ru' ? /^Баланс 123 456,78\s€ 2 500,00 USDT$/ : /^Balance €123,456.78 2,500.00 USDT$/,
+      );
+      expect(balance.getBoundingClientRect().right, 'inside the screen').to.be.at.most(390);
+      $in<HTMLButtonElement>(portal, '[part~="menu-button"]').click();
+      await waitFor(() => !shown(balance), 1000, 'the menu closed again');
       const active = $in(portal, '[part~="locale-option-active"]');
       expect(active.textContent?.trim()).to.equal(locale.toUpperCase());
       const r = active.getBoundingClientRect();
@@ -176,7 +187,11 @@ describe('<kb-portal> on a phone and a wide screen', () => {
       await setViewport({ width: 1440, height: 900 });
       t.stub = stubApi({ ...configRoute, ...balancesRoute });
       const portal = await signedInPortal(locale);
-      const balance = await waitFor(() => portal.shadowRoot?.querySelector('[part~="balance"]'), 2000, 'balance');
+      const balance = await waitFor(
+        () => portal.shadowRoot?.querySelector('[part~="controls"] > [part~="balance"]'),
+        2000,
+        'balance',
+      );
       expect([...balance.querySelectorAll('[part~="balance-amount"]')].filter(shown)).to.have.length(2);
       expect(headerProblems(portal)).to.deep.equal([]);
       expect(shown($in(portal, '[part~="menu-button"]'))).to.equal(false);

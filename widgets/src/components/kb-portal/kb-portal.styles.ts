@@ -112,7 +112,8 @@ export const portalStyles = css`
     border-radius: var(--kb-radius-small); box-shadow: var(--kb-shadow);
   }
   [part~='account-menu-open'] { display: block; }
-  [part~='account-menu'] > [part~='menu-email'], [part~='account-menu'] > [part~='theme-toggle'] { display: none; }
+  [part~='account-menu'] > [part~='menu-email'], [part~='account-menu'] > [part~='theme-toggle'],
+  [part~='account-menu'] > [part~='balance'] { display: none; }
   [part~='account-list'] { margin: 0; padding: 0; list-style: none; }
   [part~='account-link'] {
     display: block; width: 100%; text-align: start; font-size: 1em; white-space: normal;
@@ -151,9 +152,12 @@ export const portalStyles = css`
     [part~='logo'] { max-width: 96px; height: 28px; }
     [part~='controls'] { flex: none; }
     [part~='controls'] > [part~='account'], [part~='controls'] > [part~='theme-toggle'] { display: none; }
-    /* The first currency only (the label names them all); the button as tall as the others. */
-    [part~='balance'] { min-height: 40px; align-items: center; }
-    [part~='balance-label'], [part~='balance-amount'] ~ [part~='balance-amount'], [part~='balance-more'] { display: none; }
+    /* The balance leaves the header (the operator's name keeps its room) for the top of the menu. */
+    [part~='controls'] > [part~='balance'] { display: none; }
+    [part~='account-menu'] > [part~='balance'] {
+      display: flex; flex-wrap: wrap; align-self: flex-start; min-height: 40px; align-items: center;
+      margin: 0 0 0 var(--kb-space-3); white-space: normal;
+    }
     [part~='locale-option'] { min-width: 2.25em; min-height: 40px; padding: var(--kb-space-1); }
     [part~='menu-button'] {
       display: inline-flex; align-items: center; gap: var(--kb-space-2); min-height: 40px; flex: none;

@@ -111,7 +111,8 @@ const routingMode = (value: string | null): RoutingMode =>
  * @csspart logo - The operator's logo.
  * @csspart title - The operator's display name.
  * @csspart controls - Balance, account, locale switcher, theme toggle and menu button.
- * @csspart balance - The available balance, a button that opens the wallet (when the session may see it).
+ * @csspart balance - The available balance, a button that opens the wallet (when the session may see it): in the
+ *   header, and on a narrow portal at the top of the menu.
  *   @csspart balance-label - Its word. @csspart balance-amount - One currency's amount (the first two).
  *   @csspart balance-more - How many more currencies there are ("+1").
  * @csspart account - The signed-in user's group.
@@ -440,7 +441,7 @@ export class KbPortal extends KabinetElement {
         .filter((s) => s.group === 'account')
         .map((s) => ({ id: s.id, label: t(s.labelKey), active: s === current })),
       accountOpen: this.accountOpen,
-      balance: renderBalance(this.localeProvider.value.locale, this.balances.balances, () => this.pick('wallet')),
+      balance: () => renderBalance(this.localeProvider.value.locale, this.balances.balances, () => this.pick('wallet')),
       signOut: () => void this.signOut(),
       pick: (id) => this.pick(id),
       toggleAccount: this.toggleAccount,

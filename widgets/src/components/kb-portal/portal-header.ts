@@ -33,8 +33,11 @@ export interface HeaderControls {
   /** The account group's sections this session may see (none while anonymous). */
   accountEntries: readonly AccountEntry[];
   accountOpen: boolean;
-  /** The available balance, opening the wallet (nothing when the session has no wallet). */
-  balance: TemplateResult | typeof nothing;
+  /**
+   * The available balance, opening the wallet (nothing when the session has no wallet): in the
+   * header on a wide portal, at the top of the menu on a narrow one (the operator's name keeps its room).
+   */
+  balance: () => TemplateResult | typeof nothing;
   signOut(): void;
   pick(section: string): void;
   toggleAccount(): void;
@@ -44,7 +47,7 @@ export interface HeaderControls {
 }
 
 export function renderHeaderControls(c: HeaderControls): TemplateResult {
-  return html`<div part="controls">${c.balance} ${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c, false)}
+  return html`<div part="controls">${c.balance()} ${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c, false)}
     <button part="menu-button" type="button" aria-expanded=${c.menuOpen ? 'true' : 'false'} aria-controls=${MENU_ID}
       @click=${c.toggleMenu}><span part="menu-icon" aria-hidden="true"></span><span part="menu-label">${c.menuLabel}</span></button>
   </div>`;
@@ -70,6 +73,7 @@ export function renderAccountMenu(c: HeaderControls): TemplateResult | typeof no
   } = c;
   if (status === 'anonymous' || !user) return html`<div part="account-menu">${renderThemeToggle(c, true)}</div>`;
   return html`<div part=${accountOpen ? 'account-menu account-menu-open' : 'account-menu'} id=${ACCOUNT_MENU_ID}>
+    ${c.balance()}
     <span part="user-email menu-email" title=${user.email}>${user.email}</span>
     ${
       accountEntries.length > 0
