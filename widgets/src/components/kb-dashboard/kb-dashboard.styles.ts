@@ -8,7 +8,7 @@ export const dashboardStyles = css`
   }
   [part~='balances'] [part~='subheading'] { flex-basis: 100%; margin: 0; }
   [part~='balance-list'] { display: flex; flex-wrap: wrap; gap: var(--_space-2) var(--_space-4); margin: 0; padding: 0; list-style: none; }
-  [part~='balance'] { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space-3); align-items: baseline; font-variant-numeric: tabular-nums; }
+  [part~='balance'] { display: flex; flex-wrap: wrap; gap: var(--_space-1) var(--_space); align-items: baseline; font-variant-numeric: tabular-nums; }
   [part~='balance-available'], [part~='balance-pending'] { display: inline-flex; gap: var(--_space-1); align-items: baseline; }
   [part~='balance-label'] { color: var(--_muted); font-size: 0.9em; }
   [part~='balance-available'] [part~='balance-value'] { font-size: 1.25em; }
