@@ -45,6 +45,19 @@ describe('csv', () => {
     expect(csvCell('\t=1')).toBe("'\t=1");
     expect(csvCell('\r=1')).toBe('"\'\r=1"');
     expect(csvCell('a=1')).toBe('a=1');
+    expect(csvCell('-')).toBe("'-");
+    expect(csvCell('-1e3')).toBe("'-1e3");
+  });
+
+  it('leaves numbers alone, negative ones included, whether numbers or decimal strings', () => {
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell(-3)).toBe('-3');
+    expect(csvCell('-12.50')).toBe('-12.50');
+    expect(csvCell('-7')).toBe('-7');
+    expect(csvCell('120.00')).toBe('120.00');
+    // Not a plain decimal: text, neutralised.
+    expect(csvCell('-12.50+1')).toBe("'-12.50+1");
+    expect(csvCell(Number.NEGATIVE_INFINITY)).toBe("'-Infinity");
   });
 
   it('writes a BOM, CRLF lines, and reads back as written (formula cells with their apostrophe)', () => {
@@ -64,7 +77,8 @@ describe('csv', () => {
             even,
           ).slice(1),
         ).slice(1);
-        expect(back).toEqual(even.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))));
+        const neutralised = (c: string) => /^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c);
+        expect(back).toEqual(even.map((r) => r.map((c) => (neutralised(c) ? `'${c}` : c))));
       }),
     );
   });
