@@ -3,13 +3,15 @@
  * (the database's unique index decides, so two racing adds cannot both win), details sealed with
  * the install's secret box, masked on every read but the 2FA-gated reveal.
  */
-import { and, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { PartnerContext, PartnerRead, TenantContext, TenantRead } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
-import { auditStatement, recordAudit } from '../identity/audit.ts';
+import { auditStatement } from '../identity/audit.ts';
+import { auditWhen } from '../identity/guarded-audit.ts';
+import { insertManyAtomically } from '../../db/insert-many.ts';
 import { partnerExists } from '../identity/partners.ts';
 import { requireFreshTwoFactor, requireTwoFactorWhenOn } from '../identity/two-factor.ts';
 import { findBrand } from '../catalog/service.ts';
@@ -188,20 +190,28 @@ export async function deletePaymentAccount(
 ) {
   const { account, method } = await liveAccount(ctx, input.accountId);
   await requireTwoFactorWhenOn(ctx, input.code);
-  // Only the live row: of two racing deletes one changes it, and only that one is logged.
-  const [deleted] = await ctx.db
-    .update(paymentAccounts)
-    .set({ deletedAt: ctx.clock.now(), deletedByUserId: ctx.partner.userId, sealedDetails: null })
-    .where(and(eq(paymentAccounts.id, account.id), isNull(paymentAccounts.deletedAt)))
-    .returning({ id: paymentAccounts.id });
-  if (!deleted) throw notFound('Payment account');
-  await recordAudit(ctx, {
-    partnerId: ctx.partner.partnerId,
-    userId: ctx.partner.userId,
-    type: 'payment_method_deleted',
-    actor: { kind: 'user', userId: ctx.partner.userId },
-    detail: { method: method.name, account: accountSummary(account.kind, account.masked), accountId: account.id },
-  });
+  // Only the live row, and the log entry in the same batch only if this update changed it
+  // (SQLite's changes() reads the statement just before): of two racing deletes one changes the
+  // row and only that one is logged (the other answers the same deleted account: a delete is
+  // idempotent); a crash between them cannot leave a delete without its entry.
+  await insertManyAtomically(ctx.db, [
+    {
+      query: ctx.db
+        .update(paymentAccounts)
+        .set({ deletedAt: ctx.clock.now(), deletedByUserId: ctx.partner.userId, sealedDetails: null })
+        .where(and(eq(paymentAccounts.id, account.id), isNull(paymentAccounts.deletedAt))),
+    },
+    auditWhen(ctx, {
+      when: sql`changes() = 1`,
+      entry: {
+        partnerId: ctx.partner.partnerId,
+        userId: ctx.partner.userId,
+        type: 'payment_method_deleted',
+        actor: { kind: 'user', userId: ctx.partner.userId },
+        detail: { method: method.name, account: accountSummary(account.kind, account.masked), accountId: account.id },
+      },
+    }),
+  ]);
   return presentAccount(account, method);
 }
 

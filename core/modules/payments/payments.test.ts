@@ -291,4 +291,23 @@ describe('partner accounts', () => {
       { sealedDetails: null },
     ]);
   });
+
+  it('logs a delete in the same batch, once: of three racing deletes every answer is 200 or 404 and one entry is written', async () => {
+    const method = await newMethod('skrill');
+    const account = await unwrap(
+      add(partner.client, { methodId: method.id, details: { kind: 'skrill', email: 'jana@example.com' } }),
+    );
+    const token = (await signedInClient(t, op.operator.id, 'jana@example.com')).session.token!;
+    const remove = () =>
+      t.fetchApp(`http://kabinet.test/v1/partner/payment_accounts/${account.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}` },
+      });
+    const statuses = (await Promise.all([remove(), remove(), remove()])).map((r) => r.status);
+    expect(statuses.filter((s) => s !== 200 && s !== 404)).toEqual([]);
+    expect(statuses).toContain(200);
+    const logged = await unwrap(partner.client.v1.partner.activity.$get({ query: { type: 'payment_method_deleted' } }));
+    expect(logged.data).toHaveLength(1);
+    expect((await remove()).status).toBe(404);
+  });
 });

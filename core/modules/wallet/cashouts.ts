@@ -19,7 +19,7 @@ import { requireFreshTwoFactor } from '../identity/two-factor.ts';
 import { openAccount, planTransfer, type PostTransferInput } from '../ledger/service.ts';
 import { findPartnerPaymentAccount } from '../payments/accounts.ts';
 import { findPaymentMethod } from '../payments/catalog.ts';
-import { auditWhen } from './guarded-audit.ts';
+import { auditWhen } from '../identity/guarded-audit.ts';
 import { findCashOutByKey, holdCashOut } from './hold-cash-out.ts';
 import { presentCashOut } from './list-cash-outs.ts';
 import { cashOuts, type CashOutRow, type CashOutState } from './table.ts';

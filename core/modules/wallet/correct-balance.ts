@@ -10,7 +10,7 @@ import { DomainError, fieldProblem, fieldProblems, moneyProblem, notFound } from
 import { formatMoney, MAX_PAYOUT_MINOR, money, MoneyError, parsePayout } from '../../lib/money.ts';
 import { partnerExists } from '../identity/partners.ts';
 import { balancesOf, openAccount, postTransfer } from '../ledger/service.ts';
-import { auditWhen } from './guarded-audit.ts';
+import { auditWhen } from '../identity/guarded-audit.ts';
 import { presentTransactions } from './list-wallet-transactions.ts';
 
 export interface BalanceCorrectionInput {

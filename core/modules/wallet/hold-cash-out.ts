@@ -11,7 +11,7 @@ import { newId } from '../../lib/ids.ts';
 import { formatMoney, money } from '../../lib/money.ts';
 import type { AuditInput } from '../identity/audit.ts';
 import { explainTransferFailure, openAccount, planTransfer, type PostTransferInput } from '../ledger/service.ts';
-import { auditWhen } from './guarded-audit.ts';
+import { auditWhen } from '../identity/guarded-audit.ts';
 import { cashOuts } from './table.ts';
 
 /** The partner's cash-out asked for under this key, or null. */
