@@ -27,6 +27,7 @@ import { partnerQuickStats } from './quick-stats.ts';
 import { operatorReportOptions, partnerReportOptions } from './report-options.ts';
 import { getReportSettings, updateReportSettings } from './report-settings.ts';
 import { listExchangeRates, saveExchangeRates } from './exchange-rates.ts';
+import { reportExportRoutes } from './export-routes.ts';
 
 const errors = {
   401: problemResponses[401],
@@ -179,4 +180,5 @@ export const statisticsRoutes = createRouter()
       responses: { 200: jsonResponse(RatesListSchema, 'Rates'), ...errors },
     }),
     async (c) => c.json({ data: await listExchangeRates(tenantContext(c), c.req.valid('query')) }, 200),
-  );
+  )
+  .route('/', reportExportRoutes);

@@ -1,0 +1,272 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/helpers/test-app.ts';
+import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { unwrap, type KabinetClient } from '../../sdk/index.ts';
+import { withTenant } from '../../lib/context.ts';
+import { exportOperatorReport } from './export-report.ts';
+import { AMOUNT_METRICS } from './schemas.ts';
+import type { Report } from './run-report.ts';
+import { parseXml, readCsv, type XmlElement } from '../../../tests/helpers/report-file-readers.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let operatorA: { id: string; client: KabinetClient };
+let operatorB: KabinetClient;
+let alice: KabinetClient;
+let carol: KabinetClient;
+let aliceCampaign = '';
+
+const HOSTILE = '=HYPERLINK("http://evil.example","x")';
+const AWKWARD = `Plain & <"quoted"> 'x', Ёлка`;
+const human = { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36' };
+const range = { period: 'custom', from: '2026-11-20', to: '2026-11-24', timeZone: 'UTC' } as const;
+const question = {
+  ...range,
+  groupBy: 'day,campaign',
+  metrics: 'clicks,registrations,cr,ftdCount,ftdAmount,depositAmount,ngr',
+};
+
+async function click(code: string, at: string) {
+  t.clock.set(at);
+  const res = await t.fetchApp(`http://kabinet.test/t/${code}`, { headers: { ...human, 'x-test-country': 'DE' } });
+  return new URL(res.headers.get('location')!).searchParams.get('kb_vid')!;
+}
+
+/** Operator A: Alice (a campaign named like a formula, a negative NGR) and Bob (USD, a name XML must escape); operator B: Carol. */
+async function setUp() {
+  t = await createTestApp();
+  const a = await t.addOperator('Alpha');
+  operatorA = { id: a.operator.id, client: a.client };
+  const b = await t.addOperator('Beta');
+  operatorB = b.client;
+  const sides: Array<{ client: KabinetClient; code: string; brandId: string; campaignId: string }> = [];
+  for (const [op, email, name] of [
+    [a, 'alice@a.example', HOSTILE],
+    [a, 'bob@a.example', AWKWARD],
+    [b, 'carol@b.example', 'Carol'],
+  ] as const) {
+    const brand = await unwrap(
+      op.client.v1.brands.$post({ json: { name: `B ${email}`, currency: 'EUR', websiteUrl: 'https://a.example' } }),
+    );
+    const landing = await unwrap(
+      op.client.v1.landings.$post({
+        json: {
+          brandId: brand.id,
+          name: 'Home',
+          url: 'https://a.example/',
+          audience: 'players',
+          language: 'en',
+          countries: [],
+        },
+      }),
+    );
+    const plan = await unwrap(
+      op.client.v1.plans.$post({
+        json: {
+          name: `CPA ${email}`,
+          terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
+          isDefault: true,
+        },
+      }),
+    );
+    await activePartner(t, op.operator.id, email);
+    const client = (await signedInClient(t, op.operator.id, email)).client;
+    const campaign = await unwrap(
+      client.v1.partner.campaigns.$post({ json: { name, brandId: brand.id, planId: plan.id } }),
+    );
+    const promo = await unwrap(
+      client.v1.partner.campaigns[':campaignId'].promos.$post({
+        param: { campaignId: campaign.id },
+        json: { landingId: landing.id, title: 'Link' },
+      }),
+    );
+    sides.push({ client, code: promo.code, brandId: brand.id, campaignId: campaign.id });
+  }
+  [alice, carol] = [sides[0]!.client, sides[2]!.client];
+  aliceCampaign = sides[0]!.campaignId;
+  const event = (brand: string, visitId: string, id: string, type: string, amount?: string, currency?: string) => ({
+    id,
+    type,
+    playerId: `p-${visitId}`,
+    brand,
+    ...(type === 'registration' ? { visitId } : {}),
+    ...(amount ? { amount, currency } : {}),
+    occurredAt: '2026-11-22T12:00:00Z',
+  });
+  const events = [];
+  for (const [i, side] of sides.entries()) {
+    for (const at of ['2026-11-21T10:00:00Z', '2026-11-22T10:00:00Z', '2026-11-22T11:00:00Z'])
+      await click(side.code, at);
+    const visit = await click(side.code, '2026-11-23T09:00:00Z');
+    const currency = i === 1 ? 'USD' : 'EUR';
+    events.push(
+      event(side.brandId, visit, `r${i}`, 'registration'),
+      event(side.brandId, visit, `f${i}`, 'first_deposit', '100.00', currency),
+      event(side.brandId, visit, `d${i}`, 'deposit', '20.50', currency),
+      event(side.brandId, visit, `n${i}`, 'ngr', i === 0 ? '-40.25' : '12.00', currency),
+    );
+    await unwrap(
+      (i === 2 ? operatorB : operatorA.client).v1.events.$post({ json: { events: events.splice(0) as never } }),
+    );
+  }
+  t.clock.set('2026-11-24T12:00:00Z');
+}
+
+beforeEach(setUp);
+afterEach(() => t.dispose());
+
+const exportOf = (client: KabinetClient, query: Record<string, string>, partner = false) =>
+  partner
+    ? client.v1.partner.reports.performance.export.$get({ query: query as never })
+    : client.v1.reports.performance.export.$get({ query: query as never });
+const reportOf = (client: KabinetClient, query: Record<string, string>) =>
+  unwrap(client.v1.reports.performance.$get({ query: { ...query, limit: '1000' } as never })) as Promise<Report>;
+
+const neutralised = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+/** A CSV record back into the report's row shape: ids from `<g>Id`, names from `<g>`, amounts from `<metric> <CUR>`. */
+function rowFromCsv(record: Record<string, string>, report: Report) {
+  const key: Record<string, string> = {};
+  const labels: Record<string, string> = {};
+  for (const g of report.groupBy) {
+    if (`${g}Id` in record) {
+      key[g] = record[`${g}Id`]!;
+      if (record[g]) labels[g] = record[g];
+    } else key[g] = record[g]!;
+  }
+  const values: Record<string, unknown> = {};
+  for (const m of report.metrics) {
+    if ((AMOUNT_METRICS as readonly string[]).includes(m)) {
+      const prefix = `${m} `;
+      values[m] = Object.fromEntries(
+        Object.entries(record)
+          .filter(([h, v]) => h.startsWith(prefix) && v !== '')
+          .map(([h, v]) => [h.slice(prefix.length), v]),
+      );
+    } else values[m] = record[m] === '' ? null : Number(record[m]);
+  }
+  return { key, labels, values };
+}
+
+describe('report export', () => {
+  it('CSV reads back as the report, rows and totals; a formula name is neutralised while a negative NGR stays a number', async () => {
+    const res = await exportOf(operatorA.client, question);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="performance-2026-11-20-2026-11-24.csv"');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // Read as bytes: a TextDecoder (and so Response.text()) drops a byte-order mark silently.
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith('\uFEFF')).toBe(false);
+    const report = await reportOf(operatorA.client, question);
+    expect(report.rows.length).toBeGreaterThan(4);
+    const { header, records, raw } = readCsv(text);
+    expect(header.filter((h) => h.startsWith('ngr '))).toEqual(['ngr EUR', 'ngr USD']);
+    const expected = report.rows.map((r) => ({
+      ...r,
+      labels: Object.fromEntries(Object.entries(r.labels).map(([g, l]) => [g, neutralised(l)])),
+    }));
+    expect(records.slice(0, -1).map((r) => rowFromCsv(r, report))).toEqual(expected);
+    const total = records.at(-1)!;
+    expect(total.day).toBe('Total');
+    expect(rowFromCsv(total, report).values).toEqual(report.totals);
+    expect(report.totals.ngr).toEqual({ EUR: '-40.25', USD: '12.00' });
+    // In the file itself: the name behind an apostrophe (and quoted), the negative amount bare.
+    const line = raw.find((l) => l.includes(aliceCampaign) && l.includes('-40.25'))!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")",${aliceCampaign},`);
+    expect(line.split(',')).toContain('-40.25');
+
+    const excel = new Uint8Array(await (await exportOf(operatorA.client, { ...question, bom: 'true' })).arrayBuffer());
+    expect(Array.from(excel.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
+    expect(excel.slice(3)).toEqual(bytes);
+  });
+
+  it('comes out the same across page boundaries, in the SQL order and in a folded one (sorted by an amount)', async () => {
+    const ctx = withTenant(t.deps, operatorA.id);
+    for (const sort of [{}, { sort: 'ngr', order: 'asc' as const }]) {
+      const query = { ...range, groupBy: ['day', 'campaign'] as never, format: 'csv' as const, bom: false, ...sort };
+      const read = async (pageSize?: number) =>
+        new Response((await exportOperatorReport(ctx, { ...query, ...(pageSize ? { pageSize } : {}) })).body).text();
+      const whole = await read();
+      expect(await read(1)).toBe(whole);
+      expect(await read(3)).toBe(whole);
+      expect(whole.split('\r\n').length).toBeGreaterThan(5);
+    }
+  });
+
+  it('JSON is the report with every row', async () => {
+    const res = await exportOf(operatorA.client, { ...question, format: 'json', currency: 'EUR' });
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('content-disposition')).toContain('performance-2026-11-20-2026-11-24.json');
+    expect(await res.json()).toEqual(await reportOf(operatorA.client, { ...question, currency: 'EUR' }));
+    const each = await (await exportOf(operatorA.client, { ...question, format: 'json' })).json();
+    expect(each).toEqual(await reportOf(operatorA.client, question));
+  });
+
+  it('XML is well formed, escapes names, and holds the same numbers', async () => {
+    const res = await exportOf(operatorA.client, { ...question, format: 'xml' });
+    expect(res.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    const text = await res.text();
+    expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<report from="2026-11-20"')).toBe(true);
+    const root = parseXml(text);
+    expect(root.name).toBe('report');
+    const report = await reportOf(operatorA.client, question);
+    const values = (el: XmlElement) => {
+      const out: Record<string, unknown> = {};
+      for (const m of report.metrics) {
+        const found = el.children.filter((c) => c.name === m);
+        out[m] = (AMOUNT_METRICS as readonly string[]).includes(m)
+          ? Object.fromEntries(found.map((c) => [c.attributes.currency, c.text]))
+          : found[0]!.text === ''
+            ? null
+            : Number(found[0]!.text);
+      }
+      return out;
+    };
+    const rows = root.children.filter((c) => c.name === 'row');
+    expect(
+      rows.map((row) => {
+        const group = (g: string) => row.children.find((c) => c.name === g)!;
+        const label = (g: string) => group(g).children.find((c) => c.name === 'label')?.text;
+        return {
+          key: Object.fromEntries(
+            report.groupBy.map((g) => [g, group(g).children.find((c) => c.name === 'key')!.text]),
+          ),
+          labels: Object.fromEntries(report.groupBy.filter((g) => label(g) !== undefined).map((g) => [g, label(g)])),
+          values: values(row),
+        };
+      }),
+    ).toEqual(report.rows);
+    expect(values(root.children.find((c) => c.name === 'totals')!)).toEqual(report.totals);
+    expect(text).toContain('<label>Plain &amp; &lt;&quot;quoted&quot;&gt; &apos;x&apos;, Ёлка</label>');
+  });
+
+  it("keeps operators apart: another operator's partner and key see none of this data", async () => {
+    const own = readCsv(await (await exportOf(alice, question, true)).text()).records;
+    expect(own.slice(0, -1).map((r) => r.campaignId)).toEqual(expect.arrayContaining([aliceCampaign]));
+    expect(new Set(own.slice(0, -1).map((r) => r.campaignId))).toEqual(new Set([aliceCampaign]));
+    const carols = readCsv(await (await exportOf(carol, question, true)).text()).records;
+    expect(carols.some((r) => r.campaignId === aliceCampaign)).toBe(false);
+    expect(carols.at(-1)!.clicks).toBe('4');
+    const reaching = await exportOf(carol, { ...question, format: 'json', campaignId: aliceCampaign }, true);
+    expect(((await reaching.json()) as Report).rows).toEqual([]);
+    const keyB = (await (await exportOf(operatorB, { ...question, format: 'json' })).json()) as Report;
+    expect(keyB.totals.clicks).toBe(4);
+    expect(JSON.stringify(keyB)).not.toContain(aliceCampaign);
+    expect((await t.fetchApp('http://kabinet.test/v1/reports/performance/export')).status).toBe(401);
+  });
+
+  it('answers a bad question with 422 naming the field, before any file', async () => {
+    for (const [query, path, partner] of [
+      [{ format: 'pdf' }, 'query.format', false],
+      [{ format: 'json', bom: 'true' }, 'query.bom', false],
+      [{ limit: '5' }, 'query.limit', false],
+      [{ period: 'custom', from: '2026-11-20' }, 'query.to', false],
+      [{ groupBy: 'partner' }, 'query.groupBy', true],
+    ] as const) {
+      const res = await exportOf(partner ? alice : operatorA.client, query, partner);
+      expect(res.status, path).toBe(422);
+      expect(res.headers.get('content-type')).toContain('problem+json');
+      expect(((await res.json()) as { errors: Array<{ path: string }> }).errors[0]!.path).toBe(path);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The performance report as a file (CSV, JSON or XML): the report's own question, every row. The
+ * first page is asked before anything is sent, so a bad question is a 422 and the file is named
+ * after the resolved period; the rest is a stream that asks the engine for the next page only
+ * when the reader wants more, so a Worker never holds more than one page of the file.
+ */
+import { z } from '@hono/zod-openapi';
+import type { PartnerContext, TenantContext } from '../../lib/context.ts';
+import { fieldProblem } from '../../lib/errors.ts';
+import { csvWriter, jsonWriter, xmlWriter, type ReportWriter } from './export-formats.ts';
+import { runOperatorReport, runPartnerReport, type Report } from './run-report.ts';
+import { ReportQuerySchema, type ReportQuery } from './schemas.ts';
+
+export const EXPORT_FORMATS = ['csv', 'json', 'xml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The engine's largest page. */
+const PAGE_SIZE = 1000;
+
+/** The report's query without paging (a file holds every row), plus the format and, for CSV, Excel's byte-order mark. */
+export const ReportExportQuerySchema = ReportQuerySchema.omit({ limit: true, offset: true }).extend({
+  format: z.enum(EXPORT_FORMATS).default('csv').openapi({ description: 'csv (default), json or xml' }),
+  bom: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({
+      description: 'CSV only: start with a UTF-8 byte-order mark, so Excel reads Cyrillic and accents right',
+    }),
+});
+export type ReportExportQuery = z.output<typeof ReportExportQuerySchema>;
+
+const TYPES: Record<ExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  xml: 'application/xml; charset=utf-8',
+};
+
+export interface ReportFile {
+  filename: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+type RunPage = (query: ReportQuery) => Promise<Report>;
+/** Tests make pages small to see the file come out the same across page boundaries. */
+type ExportInput = ReportExportQuery & { pageSize?: number };
+
+export async function exportPartnerReport(ctx: PartnerContext, input: ExportInput): Promise<ReportFile> {
+  return exportReport((query) => runPartnerReport(ctx, query), input);
+}
+
+export async function exportOperatorReport(ctx: TenantContext, input: ExportInput): Promise<ReportFile> {
+  return exportReport((query) => runOperatorReport(ctx, query), input);
+}
+
+async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFile> {
+  const { format, bom, pageSize = PAGE_SIZE, ...question } = input;
+  if (bom && format !== 'csv') throw fieldProblem('query.bom', 'not_applicable', 'a byte-order mark is for CSV only');
+  const first = await run({ ...question, limit: pageSize, offset: 0 });
+  // Later pages ask for the period and rates date the first one resolved: an export running past
+  // midnight must not shift `today` or `last_30_days` between its pages.
+  const pinned: ReportQuery = {
+    ...question,
+    period: 'custom',
+    from: first.period.from,
+    to: first.period.to,
+    timeZone: first.period.timeZone,
+    ...(first.currency.ratesDate ? { ratesDate: first.currency.ratesDate } : {}),
+    limit: pageSize,
+    offset: 0,
+  };
+  const writer: ReportWriter =
+    format === 'csv' ? csvWriter(first, bom) : format === 'json' ? jsonWriter(first) : xmlWriter(first);
+  return {
+    filename: `performance-${first.period.from}-${first.period.to}.${format}`,
+    contentType: TYPES[format],
+    body: streamOf(chunks(run, first, pinned, writer)),
+  };
+}
+
+/** The file's parts in order: opening, each page as the engine answers it, then the totals. */
+async function* chunks(run: RunPage, first: Report, pinned: ReportQuery, writer: ReportWriter) {
+  yield writer.head();
+  let page = first;
+  let written = 0;
+  for (;;) {
+    yield writer.rows(page.rows);
+    written += page.rows.length;
+    if (page.rows.length < pinned.limit || written >= page.total) break;
+    page = await run({ ...pinned, offset: written });
+  }
+  yield writer.tail(written);
+}
+
+/** A pull stream: the next part is made only when the reader asks for it (back-pressure, one page in memory). */
+function streamOf(parts: AsyncGenerator<string, void>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await parts.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await parts.return(undefined);
+    },
+  });
+}
