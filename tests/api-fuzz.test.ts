@@ -32,6 +32,10 @@ it('answers every generated request without a 5xx, and every 4xx as problem+json
       fetch: t.fetchApp,
       operatorKey: mine.op.key,
       partnerToken: async () => (await signedInClient(t, operatorId, 'fuzz@example.com')).session.token!,
+      statisticToken: async () => {
+        const { client } = await signedInClient(t, operatorId, 'fuzz@example.com');
+        return (await unwrap(client.v1.partner.statistic_token.rotate.$post())).token!;
+      },
       knownIds: [
         operatorId,
         mine.brandId,

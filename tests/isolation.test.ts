@@ -16,6 +16,10 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 const a = { ids: {} as Record<string, string>, secrets: [] as string[] };
 let bSession = '';
 let bKey = '';
+let bStatisticToken = '';
+/** Operator B's credential for an operation's security scheme. */
+const bCredential = (scheme: string | undefined) =>
+  scheme === 'operatorKey' ? bKey : scheme === 'statisticToken' ? bStatisticToken : bSession;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -221,7 +225,11 @@ beforeAll(async () => {
     '0532013000',
   ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
-  bSession = (await signedInClient(t, opB.operator.id, 'bob@beta.example')).session.token!;
+  const bob = await signedInClient(t, opB.operator.id, 'bob@beta.example');
+  bSession = bob.session.token!;
+  bStatisticToken = (await unwrap(bob.client.v1.partner.statistic_token.rotate.$post())).token!;
+  // Alice's statistic token is a secret of A's that no answer to B may carry.
+  a.secrets.push((await unwrap(client.v1.partner.statistic_token.rotate.$post())).token!);
 });
 afterAll(() => t.dispose());
 
@@ -274,7 +282,7 @@ describe('tenant isolation', () => {
         const res = await t.fetchApp(`http://kabinet.test${url}`, {
           method: method.toUpperCase(),
           headers: {
-            authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}`,
+            authorization: `Bearer ${bCredential(scheme)}`,
             ...(body ? { 'content-type': 'application/json' } : {}),
           },
           ...(body ? { body: JSON.stringify(body) } : {}),
@@ -298,7 +306,7 @@ describe('tenant isolation', () => {
       const scheme = Object.keys(operations.get.security?.[0] ?? {})[0];
       if (!scheme) continue;
       const res = await t.fetchApp(`http://kabinet.test${path}`, {
-        headers: { authorization: `Bearer ${scheme === 'operatorKey' ? bKey : bSession}` },
+        headers: { authorization: `Bearer ${bCredential(scheme)}` },
       });
       const text = await res.text();
       expect(res.status, `GET ${path}`).toBe(200);

@@ -30,6 +30,7 @@ import { postbackRoutes } from '../modules/postbacks/routes.ts';
 import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
+import { reportApiRoutes } from '../modules/statistics/report-api-routes.ts';
 import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
@@ -162,6 +163,7 @@ export function createApp(deps: AppDeps) {
     .route('/', networkRoutes)
     .route('/', conversionRoutes)
     .route('/', statisticsRoutes)
+    .route('/', reportApiRoutes)
     .route('/', billingRoutes)
     .route('/', qualificationRoutes)
     .route('/', paymentRoutes)

@@ -106,8 +106,10 @@ export interface PartnerPrincipal {
   userId: string;
   email: string;
   role: 'owner' | 'admin' | 'analyst' | 'finance';
+  /** '' for a statistic token: it is no session (nothing the Report API reaches reads this). */
   sessionId: string;
-  kind: 'password' | 'embed';
+  /** How the user authenticated: a password session, an embed session, or the Report API's statistic token. */
+  kind: 'password' | 'embed' | 'statistic_token';
   transport: 'bearer' | 'cookie';
   /** Components an embed session may use; null for a full (password) session. */
   components: string[] | null;

@@ -21,11 +21,14 @@ export interface FuzzTarget {
   operatorKey: string;
   /** Signs a partner in again (a fuzzed sign-out or password change may end the session). */
   partnerToken: () => Promise<string>;
+  /** A partner user's statistic token, fetched again likewise (a fuzzed rotate or expire ends it). */
+  statisticToken?: () => Promise<string>;
   /** Real ids of this and another tenant, so path ids hit real rows as well as garbage. */
   knownIds: string[];
 }
 
 interface Operation {
+  security?: Array<Record<string, string[]>>;
   requestBody?: { content: Record<string, { schema?: Schema }> };
   parameters?: Array<{ name: string; in: 'path' | 'query' | 'header' | 'cookie' }>;
 }
@@ -238,11 +241,14 @@ export async function fuzzApi(
   const doc = (await (await target.fetch(`${target.baseUrl}/openapi.json`)).json()) as OpenApiDoc;
   const routes = listRoutes(doc).filter((r) => !options.onlyPaths || options.onlyPaths.test(r.path));
   let partnerToken = await target.partnerToken();
+  let statisticToken = await target.statisticToken?.();
   let requests = 0;
   const failures: string[] = [];
   for (const route of routes) {
     // Every route is tried even after one fails, so one run lists every broken route.
     const params = (route.path.match(/\{/g) ?? []).map(() => target.knownIds[0]!);
+    // The partner caller of a Report API route presents the statistic token instead of a session.
+    const byStatisticToken = Object.keys(route.operation.security?.[0] ?? {})[0] === 'statisticToken';
     // Fixed cases first, every run: an empty object and an empty body as each kind of caller.
     const examples = (['operator', 'partner'] as const).flatMap((auth) =>
       ['{}', ''].map(
@@ -272,7 +278,8 @@ export async function fuzzApi(
           const headers: Record<string, string> = {};
           if (input.contentType) headers['content-type'] = input.contentType;
           if (input.auth === 'operator') headers.authorization = `Bearer ${target.operatorKey}`;
-          if (input.auth === 'partner') headers.authorization = `Bearer ${partnerToken}`;
+          if (input.auth === 'partner')
+            headers.authorization = `Bearer ${byStatisticToken && statisticToken ? statisticToken : partnerToken}`;
           if (input.auth === 'garbage') headers.authorization = 'Bearer kb_garbage';
           const withBody = route.method !== 'GET' && route.method !== 'HEAD' && input.body !== undefined;
           const url = `${target.baseUrl}${path}${query ? `?${query}` : ''}`;
@@ -294,7 +301,10 @@ export async function fuzzApi(
             const shape = problemShapeError(problem);
             if (shape) throw new FuzzFailure(`problem clients cannot word (${shape}):\n${replay.slice(0, 2000)}`);
           }
-          if (input.auth === 'partner' && res.status === 401) partnerToken = await target.partnerToken();
+          if (input.auth === 'partner' && res.status === 401) {
+            if (byStatisticToken) statisticToken = await target.statisticToken?.();
+            else partnerToken = await target.partnerToken();
+          }
         }),
         {
           numRuns: options.runsPerRoute,

@@ -77,5 +77,13 @@ export async function authenticateStatisticToken(ctx: Pick<ServiceContext, 'db'>
     .where(
       and(eq(users.statTokenHash, await sha256Hex(token)), isNull(users.blockedAt), eq(partners.status, 'active')),
     );
-  return row ? { operatorId: row.user.operatorId, partnerId: row.partner.id, userId: row.user.id } : null;
+  return row
+    ? {
+        operatorId: row.user.operatorId,
+        partnerId: row.partner.id,
+        userId: row.user.id,
+        email: row.user.email,
+        role: row.user.role,
+      }
+    : null;
 }

@@ -148,3 +148,16 @@ export const exchangeRates = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.operatorId, t.currency, t.day] })],
 );
+
+/**
+ * The Report API's per-token rate limit (report-api-rate.ts): one row per statistic token (by its
+ * hash), counting the calls of the fixed one-minute window that starts at `windowStart`. A single
+ * row per token, reset when a new window begins, so the table grows with tokens, not with minutes.
+ */
+export const reportApiRate = sqliteTable('report_api_rate', {
+  tokenHash: text('token_hash').primaryKey(),
+  operatorId: text('operator_id').notNull(),
+  /** Start of the current window, ms since the epoch. */
+  windowStart: integer('window_start').notNull(),
+  calls: integer('calls').notNull(),
+});
