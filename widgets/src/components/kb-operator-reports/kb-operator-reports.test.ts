@@ -215,4 +215,28 @@ describe('<kb-operator-reports>', () => {
         'promo code, country, device, operating system, landing page or traffic source has none.',
     );
   });
+
+  it('downloads the shown report as a file through the operator backend', async () => {
+    const api = stub(
+      mockApi((request) => {
+        if (request.path === `${REPORT}/export`)
+          return new Response('<?xml version="1.0" encoding="UTF-8"?>\n<report/>\n', {
+            headers: { 'content-disposition': 'attachment; filename="performance-2026-11-01-2026-11-30.xml"' },
+          });
+        if (request.path === OPTIONS) return json(options);
+        if (request.path === REPORT) return json(answer(request.query));
+        return undefined;
+      }),
+    );
+    const el = await mounted();
+    await find(el, '[part~="report-row"]');
+    fill($in<HTMLSelectElement>(el, '[part~="download-format"]'), 'xml');
+    $in<HTMLButtonElement>(el, '[part~="download-report"]').click();
+    const link = await find<HTMLAnchorElement>(el, '[part~="save-file"]');
+    expect(link.getAttribute('download')).to.equal('performance-2026-11-01-2026-11-30.xml');
+    const asked = api.sent(`GET ${REPORT}/export`)[0]!.query;
+    expect(asked.get('format')).to.equal('xml');
+    expect(asked.get('groupBy')).to.equal(tableCalls(api).at(-1)!.query.get('groupBy'));
+    expect(asked.has('limit')).to.equal(false);
+  });
 });

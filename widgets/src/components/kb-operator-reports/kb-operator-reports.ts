@@ -2,7 +2,7 @@
  * `<kb-operator-reports>`: the operator console's performance report over all the operator's
  * partners — the partner portal's report screen (filters, nested groupings, columns, chart, totals,
  * sorting, paging, currency conversion, billed commissions) with the partner as a filter and a grouping, asked through
- * the operator's own backend (`api-base` forwards `/v1/reports/performance` and `/v1/reports/options`
+ * the operator's own backend (`api-base` forwards `/v1/reports/performance`, its `/export` and `/v1/reports/options`
  * with the secret key added). The columns are kept in this browser per `api-base`; the question is
  * not written to the page's address (the console is one element on the operator's admin page,
  * whose address is the admin's own).
@@ -18,6 +18,7 @@ import { ConsoleElement } from '../../internal/console-element.ts';
 import { localeContext } from '../../internal/contexts.ts';
 import { createLocaleState } from '../../internal/i18n.ts';
 import { ReportController } from '../../internal/statistics/report/report-controller.ts';
+import { ReportDownload } from '../../internal/statistics/report/report-download.ts';
 import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
 import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
@@ -34,6 +35,7 @@ import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts
  * @csspart results, chart, note, warning, sort-controls, status, error, error-detail - The report around its table.
  * @csspart table-wrap, report-table, header-row, header-cell, sort-button, sort-arrow, sort-label - The table and headers.
  * @csspart report-row, totals-row, cell, grouping-cell, metric-cell, value, amount-line - Rows (`grouping-partner`: partner names).
+ * @csspart download, download-format, download-report, download-status, save-file, download-error - The download control.
  * @csspart pager, page-status, previous, next - Paging. @csspart empty, empty-message, empty-hint, empty-action, clear-filters - No data.
  * @csspart commissions, commissions-caption, commissions-note, commissions-none, commission-cards, commission-card, commission-list,
  *   commission-kind, commission-total, commission-name, commission-value - The billed commissions (as `<kb-reports>`).
@@ -57,6 +59,14 @@ export class KbOperatorReports extends ConsoleElement {
     fetchOptions: () => expectOk(this.api.client.v1.reports.options.$get()),
     fetchReport: (query) => expectOk(this.api.client.v1.reports.performance.$get({ query })),
     failure: (error) => this.failure(error),
+  });
+  /** The shown report as a file, through the console's backend like every other call. */
+  private readonly download = new ReportDownload(this, {
+    question: () => this.screen.question,
+    fetchFile: async (query) =>
+      (await this.api.client.v1.reports.performance.export.$get({ query })) as unknown as Response,
+    failure: (error) => this.failure(error),
+    labels: () => this.screen.labels,
   });
   /** The `api-base` the shown options came from. */
   private loadedFor: string | null = null;
@@ -83,6 +93,7 @@ export class KbOperatorReports extends ConsoleElement {
     const locale = this.uiLocale;
     return this.screen.render({
       audience: 'operator',
+      download: this.download.render(),
       retryLabel: commonMessages(locale, 'retry'),
       clearLabel: campaignMessages(locale, 'clearFilters'),
       loadingNote: html`<p part="status" role="status" aria-busy="true">${commonMessages(locale, 'loading')}</p>`,

@@ -15,6 +15,7 @@ import { StatisticsSection } from '../../internal/statistics/statistics-section.
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
 import { QueryAddress } from '../../internal/statistics/query-address.ts';
 import { ReportController } from '../../internal/statistics/report/report-controller.ts';
+import { ReportDownload } from '../../internal/statistics/report/report-download.ts';
 import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
 import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
 
@@ -60,6 +61,8 @@ import { reportsStyles } from '../../internal/statistics/report/report.styles.ts
  * @csspart empty - No data (`empty-message`, `empty-hint`, `empty-action`: `open-campaigns` or `clear-filters`).
  * @csspart button - Any button (also `primary`, `show`, `retry`). @csspart error - An error.
  * @csspart error-detail - Its text. @csspart status - Loading notes.
+ * @csspart download - The download control: `download-format` (CSV, CSV for Excel, JSON, XML; also `input`),
+ *   `download-report` (also `button`), `download-status` with the `save-file` link, `download-error`.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints.
  * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header and panels.
@@ -85,6 +88,14 @@ export class KbReports extends StatisticsSection {
     failure: (error) => this.errorMessage(error),
     address: this.address,
   });
+  /** The shown report as a file, through the partner's own session. */
+  private readonly download = new ReportDownload(this, {
+    question: () => this.screen.question,
+    fetchFile: async (query) =>
+      (await this.client.client.v1.partner.reports.performance.export.$get({ query })) as unknown as Response,
+    failure: (error) => this.errorMessage(error),
+    labels: () => this.screen.labels,
+  });
 
   /** The portal's client (the screen asks only once the section is ready, so there is one). */
   private get client(): ApiClient {
@@ -106,6 +117,7 @@ export class KbReports extends StatisticsSection {
       loadingNote: this.renderLoading(),
       loadError: (message) => this.renderLoadError(message),
       openCampaigns: () => this.emit('kb-open-section', { section: 'campaigns' }),
+      download: this.download.render(),
     });
   }
 }

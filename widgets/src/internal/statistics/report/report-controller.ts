@@ -56,6 +56,8 @@ export interface ReportChrome {
   loadingNote: TemplateResult;
   loadError(message: string): TemplateResult;
   openCampaigns?: () => void;
+  /** The download control, shown with the report. */
+  download?: TemplateResult;
 }
 
 export class ReportController {
@@ -99,6 +101,11 @@ export class ReportController {
       m: (key: ReportsKey, params?: MessageParams) => reportsMessages(locale, key, params),
     }),
   );
+
+  /** The shown report's question (what a download asks for), or null before one is applied. */
+  get question(): ReportQuery | null {
+    return this.applied ? reportQuery(this.applied, this.columns.chosen, this.view) : null;
+  }
 
   /** Asks for the options, takes the address's question (or the default one) and the kept columns, then the report. */
   async load(columnsKey: string): Promise<void> {

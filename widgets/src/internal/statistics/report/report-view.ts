@@ -54,6 +54,8 @@ export interface ScreenView {
   clearFilters(): void;
   /** The partner's way to a tracking link when the period has no clicks (none on the operator's screen). */
   openCampaigns?: () => void;
+  /** The report as a file (the element's download control), shown with the report. */
+  download?: TemplateResult | undefined;
 }
 
 export function renderReportScreen(v: ScreenView): TemplateResult {
@@ -124,6 +126,7 @@ function renderResults(v: ScreenView): TemplateResult {
   return html`<div part="results" aria-busy=${v.loading ? 'true' : 'false'}>
     ${alert}
     <p part="status" role="status">${v.loading ? labels.m('updating') : nothing}</p>
+    ${v.download ?? nothing}
     ${report.total === 0 && report.rows.length === 0 ? renderEmpty(v) : renderReportBody(table, v.chart, labels.locale)}
     ${renderCommissions(labels, report.commissions, v.audience)}
   </div>`;
