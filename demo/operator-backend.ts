@@ -32,7 +32,7 @@ export const KABINET_PROXY_PREFIXES = [
   '/v1/cash_outs',
 ] as const;
 /**
- * And these paths read with GET only: for the report screen, the report over all partners and its
+ * And these paths read with GET only: for the report screen, the report over all partners (and as a file) and its
  * options (what partners may see, `/v1/reports/settings`, is not the console's to change); for the
  * plans panel's partner picker and the bills panel's filters, the partner list (approving or blocking
  * partners is not forwarded) and the brand list (creating or changing brands is not); the qualified
@@ -40,6 +40,7 @@ export const KABINET_PROXY_PREFIXES = [
  */
 export const KABINET_PROXY_READS = [
   '/v1/reports/performance',
+  '/v1/reports/performance/export',
   '/v1/reports/options',
   '/v1/partners',
   '/v1/brands',
@@ -101,7 +102,8 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs and GET /v1/reports/performance, /v1/reports/options, ' +
+            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs and GET /v1/reports/performance (and its /export), ' +
+            '/v1/reports/options, ' +
             '/v1/partners, /v1/brands and /v1/qualifications',
         },
         404,

@@ -144,6 +144,17 @@ describe('demo operator backend: console proxy', () => {
     expect(write.status).toBe(404);
   });
 
+  it('forwards the report as a file for reading only, content type and file name kept (the reports panel)', async () => {
+    const file = await call('/v1/reports/performance/export?period=custom&from=2026-11-01&to=2026-11-30&format=xml');
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('application/xml; charset=utf-8');
+    expect(file.headers.get('content-disposition')).toBe(
+      'attachment; filename="performance-2026-11-01-2026-11-30.xml"',
+    );
+    expect(await file.text()).toContain('<totals>');
+    expect((await call('/v1/reports/performance/export', { method: 'POST', body: '{}' })).status).toBe(404);
+  });
+
   it('forwards nothing outside the allowed routes, and no unknown operator', async () => {
     for (const path of [
       '/v1/api_keys',
