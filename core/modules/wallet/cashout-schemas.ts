@@ -70,8 +70,8 @@ export const CashOutExportQuerySchema = z.object({
 /** The export's body: CSV text (documented as a string, since it is no JSON). */
 export const CashOutExportSchema = z.string().openapi({
   description:
-    'UTF-8 CSV with a byte-order mark, CRLF lines, RFC 4180 quoting; cells starting with = + - @, a tab or CR ' +
-    'begin with an apostrophe. One row per cash-out: id, requested at (ISO UTC), partner id, name and e-mail, ' +
+    'UTF-8 CSV with a byte-order mark, CRLF lines, RFC 4180 quoting; text cells starting with = + - @, a tab or CR ' +
+    'begin with an apostrophe (numbers stay numbers). One row per cash-out: id, requested at (ISO UTC), partner id, name and e-mail, ' +
     'currency, amount (decimal string), method kind and name, account id, masked summary, whether it was ' +
     'deleted, the payee details in full (one column per field of every kind), state and reference',
   example: 'cash_out_id,requested_at,partner_id,…\r\ncout_…,2026-12-01T10:00:00.000Z,prt_…,…',
