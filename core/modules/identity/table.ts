@@ -99,6 +99,29 @@ export const users = sqliteTable(
   ],
 );
 
+export const RETIRED_TOKEN_REASONS = ['rotated', 'expired'] as const;
+
+/**
+ * Statistic tokens no longer valid, by SHA-256, so the Report API can answer "rotated" or
+ * "expired" instead of "unknown". Written in the same batch that replaces or clears the user's
+ * token; each user keeps only the last RETIRED_TOKENS_PER_USER (statistic-token.ts).
+ */
+export const retiredStatisticTokens = sqliteTable(
+  'retired_statistic_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    operatorId: text('operator_id')
+      .notNull()
+      .references(() => operators.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: RETIRED_TOKEN_REASONS }).notNull(),
+    retiredAt: integer('retired_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('retired_statistic_tokens_user').on(t.userId, t.retiredAt)],
+);
+
 /** A signed-in browser or embed. Only a SHA-256 of the token is stored. */
 export const sessions = sqliteTable(
   'sessions',
