@@ -44,6 +44,7 @@ export const ID_PREFIXES = [
   'cout',
   'coch',
   'csch',
+  'rrep',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
