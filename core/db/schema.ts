@@ -17,3 +17,4 @@ export * from '../modules/billing/table.ts';
 export * from '../modules/payments/table.ts';
 export * from '../modules/wallet/table.ts';
 export * from '../modules/cash-out-schedules/table.ts';
+export * from '../modules/requested-reports/table.ts';
