@@ -5,10 +5,12 @@
  * ordered by drag or keyboard, kept per operator and user), a chart of the first count column, a
  * totals row, sorting by a column, paging, and amounts per currency or converted to one at one
  * date's rates (the partner's default currency first); under it the commissions billed for those
- * dates, brands and plans, per currency and kind.
+ * dates, brands and plans, per currency and kind. The section's other views (report-views.ts: the
+ * saved favorites at `#/reports/favorites`…) are elements of their own, shown through the view switch.
  */
-import type { TemplateResult } from 'lit';
+import { html, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { ApiClient } from '../../internal/api-client.ts';
+import { SectionAddress } from '../../internal/router.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
@@ -18,6 +20,15 @@ import { ReportController } from '../../internal/statistics/report/report-contro
 import { ReportDownload } from '../../internal/statistics/report/report-download.ts';
 import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
 import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
+import {
+  PERFORMANCE_VIEW,
+  pathOf,
+  renderReportView,
+  renderReportViewSwitch,
+  reportViewsStyles,
+  viewOf,
+} from '../../internal/statistics/report/report-views.ts';
+import { reportViewsMessages } from '../../internal/statistics/report/report-views.messages.ts';
 
 /**
  * The performance report. Must sit inside `<kb-portal>` (api, session, locale and branding contexts).
@@ -25,6 +36,9 @@ import { reportsStyles } from '../../internal/statistics/report/report.styles.ts
  * @event kb-session-expired - A call answered 401.
  * @event kb-open-section - "Open Campaigns" when the period has no data yet (`detail: { section: 'campaigns' }`).
  *
+ * @csspart views - The switch between the section's views. @csspart view - One of its buttons (also `view-current`;
+ *   `data-view`: `performance`, `favorites`…). @csspart performance - The performance view.
+ * @csspart favorites - The `<kb-report-favorites>` of the favorites view.
  * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The report form.
  * @csspart filter-fields - Its filters. @csspart field - A label with its control. @csspart label - A label.
  * @csspart input - A select or input (also `period-select`). @csspart field-error - A field's problem.
@@ -77,16 +91,37 @@ import { reportsStyles } from '../../internal/statistics/report/report.styles.ts
  * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbReports extends StatisticsSection {
-  static override styles = [accountSectionStyles, campaignStyles, statisticsStyles, reportsStyles];
+  static override styles = [accountSectionStyles, campaignStyles, statisticsStyles, reportsStyles, reportViewsStyles];
+  static override properties: PropertyDeclarations = { ...StatisticsSection.properties, view: { state: true } };
 
+  /** The shown view (report-views.ts: '' for the performance report) and the address below it. */
+  declare private view: string;
+  private rest: readonly string[] = [];
+  /** The performance screen asks for its options and report the first time it is shown ('deferred': the section loaded on another view). */
+  private screenLoad: 'waiting' | 'deferred' | 'loaded' = 'waiting';
+  /** The performance view's last question in the address, so switching back to it shows the same report. */
+  private performanceQuery = '';
+  /** Made before the query's address, so a route's view is known when its query arrives. */
+  private readonly sectionAddress = new SectionAddress(this, (path) => this.showView(path));
   /** Inside a portal the report's question is in the address: a refresh or a link shows the same report. */
-  private readonly address = new QueryAddress(this, (query) => this.screen.follow(query));
+  private readonly address = new QueryAddress(this, (query) => {
+    if (this.view !== PERFORMANCE_VIEW) return;
+    this.performanceQuery = query;
+    this.screen.follow(query);
+  });
+  private readonly screenAddress = {
+    take: () => (this.performanceQuery = this.address.take()),
+    write: (query: string, replace: boolean) => {
+      this.performanceQuery = query;
+      this.address.write(query, replace);
+    },
+  };
   private readonly screen = new ReportController(this, {
     locale: () => this.i18n.locale,
     fetchOptions: () => this.fetchOptions(this.client),
     fetchReport: (query) => this.fetchReport(this.client, query),
     failure: (error) => this.errorMessage(error),
-    address: this.address,
+    address: this.screenAddress,
   });
   /** The shown report as a file, through the partner's own session. */
   private readonly download = new ReportDownload(this, {
@@ -104,12 +139,49 @@ export class KbReports extends StatisticsSection {
     return api;
   }
 
+  constructor() {
+    super();
+    this.view = PERFORMANCE_VIEW;
+  }
+
   protected override load(): Promise<void> {
+    this.screenLoad = this.view === PERFORMANCE_VIEW ? 'loaded' : 'deferred';
+    return this.screenLoad === 'loaded' ? this.loadScreen() : Promise.resolve();
+  }
+
+  private loadScreen(): Promise<void> {
     return this.screen.load(columnsKey(this.operatorId, this.user?.id ?? 'anonymous'));
   }
 
+  private showView(path: readonly string[]): void {
+    const { view, rest } = viewOf(path);
+    this.view = view;
+    this.rest = rest;
+    this.requestUpdate();
+    if (view === PERFORMANCE_VIEW && this.screenLoad === 'deferred') {
+      this.screenLoad = 'loaded';
+      void this.loadScreen();
+    }
+  }
+
+  /** Shows a view: through its address inside a portal (the performance report with its last question), else in place. */
+  protected readonly show = (view: string, rest: readonly string[] = [], query?: string): void => {
+    const path = pathOf(view, rest);
+    const asked = query ?? (view === PERFORMANCE_VIEW ? this.performanceQuery : '');
+    if (this.sectionAddress.go(path, { query: asked })) return;
+    this.showView(path);
+    if (query !== undefined && view === PERFORMANCE_VIEW) this.screen.follow(query);
+  };
+
   protected override render(): TemplateResult {
     if (!this.ready) return this.renderWaiting();
+    const locale = this.i18n.locale;
+    return html`${renderReportViewSwitch(this.view, locale, reportViewsMessages(locale, 'views'), this.show)}
+      <div part="performance" ?hidden=${this.view !== PERFORMANCE_VIEW}>${this.renderPerformance()}</div>
+      ${renderReportView(this.view, this.rest)}`;
+  }
+
+  private renderPerformance(): TemplateResult {
     return this.screen.render({
       audience: 'partner',
       retryLabel: this.tc('retry'),
