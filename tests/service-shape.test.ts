@@ -26,6 +26,7 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   findPromoByTrackingCode: 'the /t redirect finds the operator by the link code',
   authenticateSession: 'finds the operator by the hash of the session token',
   authenticateStatisticToken: 'finds the operator by the hash of the statistic token',
+  findRetiredStatisticToken: 'finds why a statistic token was retired by its hash, before any operator is known',
   authenticateConnection: 'finds the operator by the inbound connection and its token',
   countRecentFailures: 'the per-IP sign-in throttle counts across operators',
   clearFailuresStatement: 'by the primary key of a user its caller loaded within the tenant',

@@ -33,6 +33,10 @@ export const PROBLEM_STATUS = {
   unauthorized: 401,
   /** Password was right; the account has 2FA on and the request carried no (or a wrong) code. */
   two_factor_required: 401,
+  /** The Report API's statistic token was replaced by a newer one. */
+  statistic_token_rotated: 401,
+  /** The Report API's statistic token was expired (by its user, a teammate or the operator). */
+  statistic_token_expired: 401,
   forbidden: 403,
   /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
   account_inactive: 403,
@@ -55,6 +59,8 @@ const TITLES: Record<ProblemCode, string> = {
   bad_request: 'Bad request',
   unauthorized: 'Authentication required',
   two_factor_required: 'Two-factor code required',
+  statistic_token_rotated: 'Statistic token rotated',
+  statistic_token_expired: 'Statistic token expired',
   forbidden: 'Not allowed',
   account_inactive: 'Account not active',
   not_found: 'Not found',

@@ -6,9 +6,9 @@
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from './deps.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
 import { ProblemError } from './problem.ts';
-import { authenticateStatisticToken } from '../modules/identity/statistic-token.ts';
+import { authenticateStatisticToken, findRetiredStatisticToken } from '../modules/identity/statistic-token.ts';
 
 /** The token the request carries, or null: `Bearer st_…` or the bare `st_…`. */
 export function statisticTokenOf(c: Context<AppEnv>): string | null {
@@ -25,13 +25,7 @@ export const requireStatisticToken = createMiddleware<AppEnv>(async (c, next) =>
       'Send your statistic token (Security section of the portal) as "Authorization: <token>" or "Authorization: Bearer <token>"',
     );
   const found = await authenticateStatisticToken({ db: c.var.deps.db }, token);
-  // An expired token has its hash cleared and a rotated one is replaced (no old hashes are kept),
-  // so neither can be told from a token that never existed: one answer for all three.
-  if (!found)
-    throw new ProblemError(
-      'unauthorized',
-      'The statistic token is not valid: it was expired or rotated, its user or partner is not active, or it never existed',
-    );
+  if (!found) throw await refusal({ db: c.var.deps.db }, token);
   c.set('partner', {
     ...found,
     sessionId: '',
@@ -41,3 +35,26 @@ export const requireStatisticToken = createMiddleware<AppEnv>(async (c, next) =>
   });
   await next();
 });
+
+/** Why a token is refused: rotated and expired ones say so (their hashes are kept), others one answer. */
+async function refusal(ctx: { db: AppDeps['db'] }, token: string): Promise<ProblemError> {
+  const retired = await findRetiredStatisticToken(ctx, token);
+  if (retired?.reason === 'rotated')
+    return new ProblemError(
+      'statistic_token_rotated',
+      `This statistic token was replaced by a newer one at ${retired.retiredAt}: copy the current token from the Security section of the portal`,
+      [],
+      { retiredAt: retired.retiredAt },
+    );
+  if (retired?.reason === 'expired')
+    return new ProblemError(
+      'statistic_token_expired',
+      `This statistic token was expired at ${retired.retiredAt}: create a new one in the Security section of the portal`,
+      [],
+      { retiredAt: retired.retiredAt },
+    );
+  return new ProblemError(
+    'unauthorized',
+    'The statistic token is not valid: it is unknown (never issued, or retired long ago), or its user or partner is not active',
+  );
+}

@@ -12,6 +12,10 @@ export const DOMAIN_ERROR_CODES = [
   'unauthorized',
   /** Password was right; the account has 2FA on and the request carried no (or a wrong) code. */
   'two_factor_required',
+  /** A statistic token that was replaced by a newer one (Security section): send the current one. */
+  'statistic_token_rotated',
+  /** A statistic token its user, a teammate or the operator expired: create a new one in Security. */
+  'statistic_token_expired',
   'forbidden',
   /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
   'account_inactive',

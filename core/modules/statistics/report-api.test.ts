@@ -139,12 +139,13 @@ describe('Report API', () => {
     const { session } = await signedInClient(t, alphaId, 'a@alpha.example');
     expect(await refusals(`Bearer ${session.token}`)).toEqual([401, 'unauthorized']);
 
+    // Rotated and expired tokens say which (report-api-retired-tokens.test.ts has the rest).
     const fresh = (await unwrap(a!.client.v1.partner.statistic_token.rotate.$post())).token!;
-    expect(await refusals(a!.token)).toEqual([401, 'unauthorized']);
+    expect(await refusals(a!.token)).toEqual([401, 'statistic_token_rotated']);
     expect((await reportApi(fresh)).status).toBe(200);
 
     await unwrap(b!.client.v1.partner.statistic_token.$delete());
-    expect(await refusals(b!.token)).toEqual([401, 'unauthorized']);
+    expect(await refusals(b!.token)).toEqual([401, 'statistic_token_expired']);
   });
 
   it('answers 429 with Retry-After past the per-token limit, in a fresh window again', async () => {

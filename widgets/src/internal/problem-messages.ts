@@ -67,6 +67,9 @@ const en: ProblemCatalog = {
               ? 'This portal link was already used or has expired. Reload the page to continue.'
               : 'The email or password is not correct, or your session has ended.',
     two_factor_required: () => 'Enter the 6-digit code from your authenticator app.',
+    statistic_token_rotated: () =>
+      'This statistic token was replaced by a newer one: copy the current token from the Security section.',
+    statistic_token_expired: () => 'This statistic token was expired: create a new one in the Security section.',
     forbidden: (p) =>
       p.role
         ? `Your role (${en.roles[str(p.role)] ?? str(p.role)}) may not do this.`
@@ -277,6 +280,10 @@ const ru: ProblemCatalog = {
               ? 'Ссылкой на кабинет уже воспользовались, или её срок истёк. Обновите страницу, чтобы продолжить.'
               : 'Неверный адрес почты или пароль, либо сеанс завершён.',
     two_factor_required: () => 'Введите 6-значный код из приложения-аутентификатора.',
+    statistic_token_rotated: () =>
+      'Этот статистический токен заменён новым: скопируйте действующий токен в разделе «Безопасность».',
+    statistic_token_expired: () =>
+      'Срок действия этого статистического токена прекращён: создайте новый в разделе «Безопасность».',
     forbidden: (p) =>
       p.role
         ? `Вашей роли («${ru.roles[str(p.role)] ?? str(p.role)}») это недоступно.`
