@@ -45,6 +45,7 @@ export const ID_PREFIXES = [
   'coch',
   'csch',
   'rrep',
+  'rfav',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
