@@ -18,3 +18,4 @@ export * from '../modules/payments/table.ts';
 export * from '../modules/wallet/table.ts';
 export * from '../modules/cash-out-schedules/table.ts';
 export * from '../modules/requested-reports/table.ts';
+export * from '../modules/report-favorites/table.ts';
