@@ -42,7 +42,13 @@ const security = [{ statisticToken: [] }];
 const middleware = [requireStatisticToken, limitPerToken];
 const tags = ['Partner statistics'];
 const errors = {
-  401: problemResponses[401],
+  401: {
+    ...problemResponses[401],
+    description:
+      'No valid statistic token. `code` says why: `statistic_token_rotated` (replaced by a newer one: copy the ' +
+      'current token from Security), `statistic_token_expired` (expired by its user, a teammate or the operator: ' +
+      'create a new one in Security), or `unauthorized` (missing, unknown, or its user or partner is not active)',
+  },
   422: problemResponses[422],
   429: {
     ...problemResponses[429],

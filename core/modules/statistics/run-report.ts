@@ -67,6 +67,12 @@ export async function runPartnerReport(ctx: PartnerContext, query: ReportQuery):
       allowed: [...TIME_GROUPINGS, ...ATTRIBUTE_GROUPINGS],
     });
   const settings = await getReportSettings(ctx);
+  // A metric the operator hides is refused when asked for by name (the default list just omits it).
+  const hidden = query.metrics?.filter((m) => settings.hiddenMetrics.includes(m)) ?? [];
+  if (hidden.length)
+    throw fieldProblem('query.metrics', 'invalid_choice', `not available: ${hidden.join(', ')}`, {
+      allowed: METRICS.filter((m) => !settings.hiddenMetrics.includes(m)),
+    });
   // What partners may not group by they may not filter by either.
   for (const [field, attribute] of FILTERS)
     if (query[field] && settings.hiddenGroupings.includes(attribute as (typeof settings.hiddenGroupings)[number]))
