@@ -16,8 +16,9 @@ import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
 import { QueryAddress } from '../../internal/statistics/query-address.ts';
-import { ReportController } from '../../internal/statistics/report/report-controller.ts';
+import { ReportController, SLOW_REPORT_MS } from '../../internal/statistics/report/report-controller.ts';
 import { ReportDownload } from '../../internal/statistics/report/report-download.ts';
+import { ReportRequest, requestStyles } from '../../internal/statistics/report/report-request.ts';
 import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
 import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
 import {
@@ -77,6 +78,11 @@ import { reportViewsMessages } from '../../internal/statistics/report/report-vie
  * @csspart error-detail - Its text. @csspart status - Loading notes.
  * @csspart download - The download control: `download-format` (CSV, CSV for Excel, JSON, XML; also `input`),
  *   `download-report` (also `button`), `download-status` with the `save-file` link, `download-error`.
+ * @csspart request - Requesting the report as a file: `request-report` (also `button`), `request-form` (also `form`)
+ *   with `request-heading`, `request-name` (also `input`), `request-format` (also `fieldset`) and its `format-option`s,
+ *   `request-submit`, `request-cancel`, `request-error`; `request-done` (also `success`) with the `requested-link`.
+ * @csspart slow - Where a report too slow to show was requested as a file instead: `slow-status` (also `success`)
+ *   with the `requested-link`, or `slow-error` (also `error`) with `slow-retry` (also `button`).
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints.
  * @cssproperty --kb-color-border - Borders. @cssproperty --kb-color-surface - Table header and panels.
@@ -91,7 +97,14 @@ import { reportViewsMessages } from '../../internal/statistics/report/report-vie
  * @cssproperty --kb-focus-ring-width - Its width.
  */
 export class KbReports extends StatisticsSection {
-  static override styles = [accountSectionStyles, campaignStyles, statisticsStyles, reportsStyles, reportViewsStyles];
+  static override styles = [
+    accountSectionStyles,
+    campaignStyles,
+    statisticsStyles,
+    reportsStyles,
+    reportViewsStyles,
+    requestStyles,
+  ];
   static override properties: PropertyDeclarations = { ...StatisticsSection.properties, view: { state: true } };
 
   /** The shown view (report-views.ts: '' for the performance report) and the address below it. */
@@ -122,7 +135,17 @@ export class KbReports extends StatisticsSection {
     fetchReport: (query) => this.fetchReport(this.client, query),
     failure: (error) => this.errorMessage(error),
     address: this.screenAddress,
+    tooSlow: { after: () => this.slowAfter, handle: (query, seconds) => this.request.fallback(query, seconds) },
   });
+  /** "Request report" (a file made in the background), and where a too-slow report is requested instead. */
+  private readonly request = new ReportRequest(this, {
+    question: () => this.screen.question,
+    api: () => this.api,
+    locale: () => this.i18n.locale,
+    failure: (error) => this.errorMessage(error),
+  });
+  /** How long (ms) a report may take before the screen stops waiting and requests it as a file instead. */
+  slowAfter = SLOW_REPORT_MS;
   /** The shown report as a file, through the partner's own session. */
   private readonly download = new ReportDownload(this, {
     question: () => this.screen.question,
@@ -189,7 +212,8 @@ export class KbReports extends StatisticsSection {
       loadingNote: this.renderLoading(),
       loadError: (message) => this.renderLoadError(message),
       openCampaigns: () => this.emit('kb-open-section', { section: 'campaigns' }),
-      download: this.download.render(),
+      download: html`${this.download.render()}${this.request.render()}`,
+      slowNote: this.request.renderSlow(),
     });
   }
 }

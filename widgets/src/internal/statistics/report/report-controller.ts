@@ -34,6 +34,11 @@ import { renderReportScreen, type ReportLabels, type ScreenView } from './report
 const isCount = (metric: Metric) => metricKind(metric) === 'count';
 /** Fields whose problems show beside their input (a 422's others are spelled out in the alert). */
 const FIELDS_SHOWN = new Set(['from', 'to', 'ratesDate', 'promoCode', 'parameter']);
+/**
+ * How long a report may take before the screen stops waiting (a screen that answers `tooSlow`). Past
+ * this a partner's browser would sit on a spinner for a report better made as a file.
+ */
+export const SLOW_REPORT_MS = 20_000;
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -46,6 +51,11 @@ export interface ReportSource {
   failure(error: unknown): string;
   /** Where the question is kept (`take` the asked one, `write` a new one), when the screen has an address. */
   address?: { take(): string; write(query: string, replace: boolean): void };
+  /**
+   * A report that takes longer than `after()` ms (default SLOW_REPORT_MS) is not waited for: its answer is
+   * dropped and `handle` gets the question (the partner's screen requests it as a file).
+   */
+  tooSlow?: { after?(): number; handle(query: ReportQuery, seconds: number): void };
 }
 
 /** What the element adds around the screen: its shared words, its notes and, for a partner, the way to campaigns. */
@@ -58,6 +68,8 @@ export interface ReportChrome {
   openCampaigns?: () => void;
   /** The download control, shown with the report. */
   download?: TemplateResult;
+  /** Shown where the report would be when it was too slow (`tooSlow`). */
+  slowNote?: TemplateResult;
 }
 
 export class ReportController {
@@ -71,6 +83,8 @@ export class ReportController {
   problems: Record<string, string | undefined> = {};
   loading = false;
   error: string | null = null;
+  /** The applied question took too long and was handed to `tooSlow` (no report shown). */
+  slow = false;
   readonly columns: ReportColumns;
   /** The chart's answer and metric; drawn (in the current language) by `chartOf`. */
   private chartData: { report: Report; metric: Metric } | null = null;
@@ -78,6 +92,7 @@ export class ReportController {
   /** The chart's last query: paging and sorting do not ask for it again. */
   private chartKey = '';
   private newest = 0;
+  private slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Host,
@@ -145,12 +160,18 @@ export class ReportController {
     const seq = ++this.newest;
     this.loading = true;
     this.error = null;
+    this.slow = false;
+    clearTimeout(this.slowTimer);
     this.host.requestUpdate();
     try {
-      const [report, chartReport] = await Promise.all([
-        this.source.fetchReport(query),
-        askChart ? this.source.fetchReport(forChart) : Promise.resolve(null),
+      const [report, chartReport] = await Promise.race([
+        Promise.all([
+          this.source.fetchReport(query),
+          askChart ? this.source.fetchReport(forChart) : Promise.resolve(null),
+        ]),
+        this.patience(seq, query),
       ]);
+      clearTimeout(this.slowTimer);
       if (seq !== this.newest) return;
       this.problems = {};
       this.report = report;
@@ -165,6 +186,26 @@ export class ReportController {
       if (seq === this.newest) this.loading = false;
       this.host.requestUpdate();
     }
+  }
+
+  /**
+   * Never settles; after the source's bound (when it has `tooSlow`) and while `seq` is still the newest
+   * question on a connected screen, stops waiting: the late answer is dropped, the report cleared, and
+   * the question handed over.
+   */
+  private patience(seq: number, query: ReportQuery): Promise<never> {
+    return new Promise(() => {
+      const slow = this.source.tooSlow;
+      if (!slow) return;
+      const after = slow.after?.() ?? SLOW_REPORT_MS;
+      this.slowTimer = setTimeout(() => {
+        if (seq !== this.newest || !this.host.isConnected) return;
+        this.newest++;
+        Object.assign(this, { loading: false, slow: true, report: null, chartData: null, chartKey: '' });
+        slow.handle(query, after / 1000);
+        this.host.requestUpdate();
+      }, after);
+    });
   }
 
   /** A 422 names the fields the form does not show in its alert; other problems in the element's words. */
@@ -265,6 +306,7 @@ export class ReportController {
     const labels = this.labels;
     return renderReportScreen({
       ...chrome,
+      loadingNote: this.slow && chrome.slowNote ? chrome.slowNote : chrome.loadingNote,
       labels,
       options,
       setup,
