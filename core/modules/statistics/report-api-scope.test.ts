@@ -15,17 +15,17 @@ let members: Array<{ client: KabinetClient; token: string; campaignId: string; c
 /** An operator with a brand, a landing and a plan; each partner a campaign, a promo and a token. */
 async function program(name: string, emails: string[]) {
   const op = await t.addOperator(name);
-  const api = op.client.v1;
+  const v1 = op.client.v1;
   const brand = await unwrap(
-    api.brands.$post({ json: { name: `${name} Casino`, currency: 'EUR', websiteUrl: 'https://a.example' } }),
+    v1.brands.$post({ json: { name: `${name} Casino`, currency: 'EUR', websiteUrl: 'https://a.example' } }),
   );
   const landing = await unwrap(
-    api.landings.$post({
+    v1.landings.$post({
       json: { brandId: brand.id, name: 'Home', url: 'https://a.example/', audience: 'players', language: 'en' },
     }),
   );
   const plan = await unwrap(
-    api.plans.$post({
+    v1.plans.$post({
       json: {
         name: 'CPA',
         terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
