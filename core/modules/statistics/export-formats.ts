@@ -11,9 +11,9 @@
  */
 import { csvLine, type CsvValue } from '../../lib/csv.ts';
 import type { Report } from './run-report.ts';
-import { AMOUNT_METRICS, type Metric } from './schemas.ts';
+import { AMOUNT_METRICS, RATE_METRICS, type Metric } from './schemas.ts';
 
-type Row = Report['rows'][number];
+export type Row = Report['rows'][number];
 type Values = Report['totals'];
 
 export interface ReportWriter {
@@ -28,11 +28,14 @@ const NAMED = new Set(['brand', 'plan', 'campaign', 'promo', 'landing', 'creativ
 const AMOUNTS = new Set<string>(AMOUNT_METRICS);
 const isAmount = (m: Metric) => AMOUNTS.has(m);
 
-/** The currencies amount columns are cut into: the report currency, or every one the totals and first page show. */
-function currenciesOf(report: Report): string[] {
+/**
+ * The currencies amount columns are cut into: the report currency, or every one the totals and the
+ * given rows show (the first page for a streamed file, every row for a workbook held whole).
+ */
+export function currenciesOf(report: Report, rows: readonly Row[] = report.rows): string[] {
   if (report.currency.currency) return [report.currency.currency];
   const seen = new Set<string>();
-  for (const values of [report.totals, ...report.rows.map((r) => r.values)])
+  for (const values of [report.totals, ...rows.map((r) => r.values)])
     for (const m of report.metrics.filter(isAmount)) for (const c of Object.keys(amountOf(values, m))) seen.add(c);
   return [...seen].sort();
 }
@@ -42,36 +45,51 @@ const amountOf = (values: Values, metric: Metric): Record<string, string> => {
   return v && typeof v === 'object' ? v : {};
 };
 
-interface Column {
+/** What a column holds: a grouping's text, a count, a rate (percent) or an amount in one currency (a decimal string). */
+export interface Column {
   name: string;
+  kind: 'key' | 'count' | 'rate' | 'amount';
+  currency?: string;
   cell(row: Row): CsvValue;
+}
+
+/** The columns of a report file (CSV and XLSX share them): groupings first, then each metric, amounts per currency. */
+export function reportColumns(first: Report, currencies: readonly string[]): Column[] {
+  const columns: Column[] = [];
+  if (first.groupBy.length === 0)
+    columns.push({ name: 'period', kind: 'key', cell: () => `${first.period.from}/${first.period.to}` });
+  for (const g of first.groupBy) {
+    if (NAMED.has(g)) {
+      columns.push({ name: g, kind: 'key', cell: (r) => r.labels[g] ?? '' });
+      columns.push({ name: `${g}Id`, kind: 'key', cell: (r) => r.key[g] ?? '' });
+    } else columns.push({ name: g, kind: 'key', cell: (r) => r.key[g] ?? '' });
+  }
+  for (const m of first.metrics) {
+    if (!isAmount(m)) {
+      const kind = (RATE_METRICS as readonly string[]).includes(m) ? 'rate' : 'count';
+      columns.push({ name: m, kind, cell: (r) => r.values[m] as number | null });
+      continue;
+    }
+    for (const c of currencies)
+      columns.push({ name: `${m} ${c}`, kind: 'amount', currency: c, cell: (r) => amountOf(r.values, m)[c] ?? null });
+  }
+  return columns;
+}
+
+/** A currency the columns lack (its every amount netted to zero in the totals) would be dropped: fail loudly instead. */
+export function checkCurrencies(first: Report, known: ReadonlySet<string>, row: Row) {
+  for (const m of first.metrics.filter(isAmount))
+    for (const c of Object.keys(amountOf(row.values, m)))
+      if (!known.has(c)) throw new Error(`report export: ${m} in ${c} has no column`);
 }
 
 export function csvWriter(first: Report, bom: boolean): ReportWriter {
   const currencies = currenciesOf(first);
   const known = new Set(currencies);
-  const columns: Column[] = [];
-  if (first.groupBy.length === 0)
-    columns.push({ name: 'period', cell: () => `${first.period.from}/${first.period.to}` });
-  for (const g of first.groupBy) {
-    if (NAMED.has(g)) {
-      columns.push({ name: g, cell: (r) => r.labels[g] ?? '' });
-      columns.push({ name: `${g}Id`, cell: (r) => r.key[g] ?? '' });
-    } else columns.push({ name: g, cell: (r) => r.key[g] ?? '' });
-  }
-  const keyColumns = columns.length;
-  for (const m of first.metrics) {
-    if (!isAmount(m)) {
-      columns.push({ name: m, cell: (r) => r.values[m] as number | null });
-      continue;
-    }
-    for (const c of currencies) columns.push({ name: `${m} ${c}`, cell: (r) => amountOf(r.values, m)[c] ?? null });
-  }
+  const columns = reportColumns(first, currencies);
+  const keyColumns = columns.filter((c) => c.kind === 'key').length;
   const line = (row: Row) => {
-    // A currency the header lacks (its every amount netted to zero in the totals) would be dropped: fail loudly instead.
-    for (const m of first.metrics.filter(isAmount))
-      for (const c of Object.keys(amountOf(row.values, m)))
-        if (!known.has(c)) throw new Error(`report export: ${m} in ${c} has no column`);
+    checkCurrencies(first, known, row);
     return csvLine(columns.map((col) => col.cell(row)));
   };
   return {

@@ -1,24 +1,26 @@
 /**
- * The performance report as a file (CSV, JSON or XML): the report's own question, every row. The
- * first page is asked before anything is sent, so a bad question is a 422 and the file is named
- * after the resolved period; the rest is a stream that asks the engine for the next page only
- * when the reader wants more, so a Worker never holds more than one page of the file.
+ * The performance report as a file (CSV, JSON, XML or XLSX): the report's own question, every row.
+ * The first page is asked before anything is sent, so a bad question is a 422 and the file is
+ * named after the resolved period; CSV, JSON and XML are a stream that asks the engine for the
+ * next page only when the reader wants more, so a Worker never holds more than one page of the
+ * file. XLSX is built whole (export-xlsx.ts), so a report too big for it is a 422 up front.
  */
 import { z } from '@hono/zod-openapi';
 import type { PartnerContext, TenantContext } from '../../lib/context.ts';
 import { fieldProblem } from '../../lib/errors.ts';
 import { csvWriter, jsonWriter, xmlWriter, type ReportWriter } from './export-formats.ts';
+import { MAX_XLSX_CELLS, workbookCells, writeReportWorkbook, XLSX_CONTENT_TYPE } from './export-xlsx.ts';
 import { runOperatorReport, runPartnerReport, type Report } from './run-report.ts';
 import { ReportQuerySchema, type ReportQuery } from './schemas.ts';
 
-export const EXPORT_FORMATS = ['csv', 'json', 'xml'] as const;
+export const EXPORT_FORMATS = ['csv', 'json', 'xml', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** The engine's largest page. */
 const PAGE_SIZE = 1000;
 
 /** The report's query without paging (a file holds every row), plus the format and, for CSV, Excel's byte-order mark. */
 export const ReportExportQuerySchema = ReportQuerySchema.omit({ limit: true, offset: true }).extend({
-  format: z.enum(EXPORT_FORMATS).default('csv').openapi({ description: 'csv (default), json or xml' }),
+  format: z.enum(EXPORT_FORMATS).default('csv').openapi({ description: 'csv (default), json, xml or xlsx' }),
   bom: z
     .enum(['true', 'false'])
     .optional()
@@ -33,6 +35,7 @@ const TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   json: 'application/json; charset=utf-8',
   xml: 'application/xml; charset=utf-8',
+  xlsx: XLSX_CONTENT_TYPE,
 };
 
 export interface ReportFile {
@@ -69,25 +72,49 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
     limit: pageSize,
     offset: 0,
   };
+  const filename = `performance-${first.period.from}-${first.period.to}.${format}`;
+  if (format === 'xlsx') {
+    if (workbookCells(first) > MAX_XLSX_CELLS)
+      throw fieldProblem(
+        'query.format',
+        'too_big',
+        `an XLSX file holds at most ${MAX_XLSX_CELLS} cells (rows × columns) and this report has ${first.total} rows: ` +
+          'download it as CSV, or request the report',
+        { maximum: MAX_XLSX_CELLS },
+      );
+    const bytes = await writeReportWorkbook(first, pages(run, first, pinned));
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    return { filename, contentType: TYPES.xlsx, body };
+  }
   const writer: ReportWriter =
     format === 'csv' ? csvWriter(first, bom) : format === 'json' ? jsonWriter(first) : xmlWriter(first);
-  return {
-    filename: `performance-${first.period.from}-${first.period.to}.${format}`,
-    contentType: TYPES[format],
-    body: streamOf(chunks(run, first, pinned, writer)),
-  };
+  return { filename, contentType: TYPES[format], body: streamOf(chunks(pages(run, first, pinned), writer)) };
 }
 
-/** The file's parts in order: opening, each page as the engine answers it, then the totals. */
-async function* chunks(run: RunPage, first: Report, pinned: ReportQuery, writer: ReportWriter) {
-  yield writer.head();
+/** Every page of the report in order, the first one (already asked) included; the next is asked only when wanted. */
+async function* pages(run: RunPage, first: Report, pinned: ReportQuery): AsyncGenerator<Report['rows'], void> {
   let page = first;
   let written = 0;
   for (;;) {
-    yield writer.rows(page.rows);
+    yield page.rows;
     written += page.rows.length;
     if (page.rows.length < pinned.limit || written >= page.total) break;
     page = await run({ ...pinned, offset: written });
+  }
+}
+
+/** The file's parts in order: opening, each page as the engine answers it, then the totals. */
+async function* chunks(rows: AsyncGenerator<Report['rows'], void>, writer: ReportWriter) {
+  yield writer.head();
+  let written = 0;
+  for await (const page of rows) {
+    yield writer.rows(page);
+    written += page.length;
   }
   yield writer.tail(written);
 }

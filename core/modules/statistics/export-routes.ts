@@ -1,4 +1,4 @@
-/** The performance report as a downloadable file (CSV, JSON, XML), for partners and for the operator. */
+/** The performance report as a downloadable file (CSV, JSON, XML, XLSX), for partners and for the operator. */
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter } from '../../http/router.ts';
@@ -12,6 +12,7 @@ import {
   ReportExportQuerySchema,
   type ReportFile,
 } from './export-report.ts';
+import { MAX_XLSX_CELLS, XLSX_CONTENT_TYPE } from './export-xlsx.ts';
 import { ReportSchema } from './schemas.ts';
 
 const errors = {
@@ -44,11 +45,22 @@ const XmlSchema = z.string().openapi({
     '<row><campaign><key>cmp_…</key><label>Spring</label></campaign><clicks>12</clicks><ngr currency="EUR">-40.00</ngr></row>\n' +
     '<totals><clicks>12</clicks><ngr currency="EUR">-40.00</ngr></totals>\n</report>\n',
 });
+const XlsxSchema = z.string().openapi({
+  format: 'binary',
+  description:
+    'An Excel workbook (Office Open XML). Sheet `Report`: a header row with the CSV’s column names, then one row ' +
+    'per report row: groupings as text (never a formula, whatever they start with), counts as numbers, rates as ' +
+    'numbers (percent, format `0.00`), amounts one column per currency as numbers with the currency’s format ' +
+    '(`#,##0.00 "EUR"`, the currency’s minor digits); empty where the row has none. Sheet `Totals`: `period` ' +
+    '(`<from>/<to>`) and the same metric columns, one row. Built whole in memory, so at most ' +
+    `${MAX_XLSX_CELLS.toLocaleString('en')} cells (rows × columns, header included): a larger report is a 422 ` +
+    'on `format` (download CSV or request the report)',
+});
 const description =
   'The report’s question (filters, groupings, metrics, currency, sort; no paging: every row) as a file, ' +
-  '`format=csv|json|xml`, streamed page by page. JSON is the report as `GET …/reports/performance` answers it, ' +
+  '`format=csv|json|xml|xlsx`, CSV, JSON and XML streamed page by page. JSON is the report as `GET …/reports/performance` answers it, ' +
   'with every row and `total` the number of rows. Answered with `content-disposition: attachment; ' +
-  'filename="performance-<from>-<to>.<csv|json|xml>"`. A bad question is a 422 before any byte is sent.';
+  'filename="performance-<from>-<to>.<csv|json|xml|xlsx>"`. A bad question is a 422 before any byte is sent.';
 const responses = {
   200: {
     description: 'The file',
@@ -56,6 +68,7 @@ const responses = {
       'text/csv': { schema: CsvSchema },
       'application/json': { schema: ReportSchema },
       'application/xml': { schema: XmlSchema },
+      [XLSX_CONTENT_TYPE]: { schema: XlsxSchema },
     },
   },
   ...errors,
@@ -78,7 +91,7 @@ export const reportExportRoutes = createRouter()
       tags: ['Partner statistics'],
       security: partnerSecurity,
       middleware: [requirePartnerSession({ component: 'statistics' })],
-      summary: 'Download the performance report as CSV, JSON or XML',
+      summary: 'Download the performance report as CSV, JSON, XML or XLSX',
       description,
       request: { query: ReportExportQuerySchema },
       responses,
@@ -93,7 +106,7 @@ export const reportExportRoutes = createRouter()
       tags: ['Operator: statistics'],
       security: operatorKeySecurity,
       middleware: [requireOperatorKey],
-      summary: 'Download the performance report over all partners as CSV, JSON or XML',
+      summary: 'Download the performance report over all partners as CSV, JSON, XML or XLSX',
       description,
       request: { query: ReportExportQuerySchema },
       responses,
