@@ -31,13 +31,10 @@ import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
 import { reportApiRoutes } from '../modules/statistics/report-api-routes.ts';
-import { reportFavoriteRoutes } from '../modules/report-favorites/routes.ts';
-import { reportFeedRoutes } from '../modules/report-favorites/feed-routes.ts';
 import { subAffiliateReportRoutes } from '../modules/statistics/sub-affiliate-report-routes.ts';
 import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
-import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -169,14 +166,11 @@ export function createApp(deps: AppDeps) {
     .route('/', statisticsRoutes)
     .route('/', subAffiliateReportRoutes)
     .route('/', reportApiRoutes)
-    .route('/', reportFavoriteRoutes)
-    .route('/', reportFeedRoutes)
     .route('/', billingRoutes)
     .route('/', qualificationRoutes)
     .route('/', paymentRoutes)
     .route('/', walletRoutes)
-    .route('/', cashOutScheduleRoutes)
-    .route('/', requestedReportRoutes);
+    .route('/', cashOutScheduleRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
