@@ -19,12 +19,17 @@ export interface KabinetClientOptions {
    * made as that partner user. Not the client secret itself: that is single-use and exchanged.
    */
   sessionToken?: string;
+  /**
+   * A partner user's statistic token (`st_…`, from the portal's Security section) for the Report
+   * API (`client.api.customer.v1.partner.report`); createReportApiClient wraps those two routes.
+   */
+  statisticToken?: string;
   fetch?: typeof fetch;
   headers?: Record<string, string>;
 }
 
 export function createKabinetClient(baseUrl: string, options: KabinetClientOptions = {}) {
-  const token = options.secretKey ?? options.sessionToken;
+  const token = options.secretKey ?? options.sessionToken ?? options.statisticToken;
   return hc<AppType>(baseUrl, {
     headers: { ...options.headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -92,6 +97,8 @@ export class KabinetApiError extends Error {
   constructor(
     readonly status: number,
     readonly problem: KabinetProblem,
+    /** A 429's Retry-After in seconds (the Report API's per-token limit says when to call again); else null. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`${status} ${problem.code}: ${problem.detail}`);
     this.name = 'KabinetApiError';
@@ -108,7 +115,10 @@ export async function unwrap<R extends ClientResponse<unknown, number, string>>(
   response: Promise<R> | R,
 ): Promise<SuccessBody<R>> {
   const res = await response;
-  if (!res.ok) throw new KabinetApiError(res.status, await problemOf(res));
+  if (!res.ok) {
+    const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+    throw new KabinetApiError(res.status, await problemOf(res), Number.isFinite(retryAfter) ? retryAfter : null);
+  }
   return (await res.json()) as SuccessBody<R>;
 }
 
@@ -229,4 +239,52 @@ export interface KabinetOperatorClient {
   sendEvents(events: readonly PlayerEvent[]): Promise<EventBatchResult>;
   /** Moves a conversion through its states and/or reprices it (`PATCH /v1/conversions/{id}`); 409 when the state machine refuses. */
   updateConversion(conversionId: string, patch: ConversionPatch): Promise<ConversionDetail>;
+}
+
+// ---- Report API: a partner's statistics for scripts and BI tools, with a statistic token ----
+
+type ReportApi = KabinetClient['api']['customer']['v1']['partner']['report'];
+
+/**
+ * `GET /api/customer/v1/partner/report`'s question: period (or from/to), timeZone, groupBy,
+ * metrics, currency and the filters, as the portal's report asks it (lists comma-separated).
+ */
+export type ReportApiQuery = InferRequestType<ReportApi['$get']>['query'];
+/** The report: the metrics shown, totals, rows (key and values) and paging. */
+export type ReportApiReport = Body<ReportApi['$get']>;
+/** What this token's partner may ask for: metrics, groupings, currencies and the filter values. */
+export type ReportApiAttributes = Body<ReportApi['attributes']['$get']>;
+
+/**
+ * The Report API with a partner user's statistic token (Security section of the portal). Each call
+ * resolves to the typed body or throws KabinetApiError: 401 `statistic_token_rotated` or
+ * `statistic_token_expired` (get the current token in Security) or `unauthorized`, 422 naming the
+ * query field, 429 `rate_limited` with `retryAfterSeconds` (60 calls a minute per token).
+ *
+ *   const reports = createReportApiClient('https://partners.example.com', process.env.KABINET_STAT_TOKEN!);
+ *   const { metrics } = await reports.attributes();
+ *   const report = await reports.report({ period: 'last_7_days', groupBy: 'day,campaign', metrics: 'clicks,ftds' });
+ */
+export function createReportApiClient(
+  baseUrl: string,
+  statisticToken: string,
+  options: Omit<KabinetClientOptions, 'secretKey' | 'sessionToken' | 'statisticToken'> = {},
+): KabinetReportApiClient {
+  const client = createKabinetClient(baseUrl, { ...options, statisticToken });
+  const api = client.api.customer.v1.partner.report;
+  return {
+    client,
+    report: (query = {}) => unwrap(api.$get({ query })),
+    attributes: () => unwrap(api.attributes.$get()),
+  };
+}
+
+/** Named rather than inferred, like KabinetOperatorClient. */
+export interface KabinetReportApiClient {
+  /** The typed client, carrying the token (its other routes answer 401: the token reaches the Report API only). */
+  client: KabinetClient;
+  /** `GET /api/customer/v1/partner/report`: the token's partner performance report. */
+  report(query?: ReportApiQuery): Promise<ReportApiReport>;
+  /** `GET /api/customer/v1/partner/report/attributes`: the metrics, groupings and filter values allowed. */
+  attributes(): Promise<ReportApiAttributes>;
 }
