@@ -1,5 +1,6 @@
 /** Settings the Node and Deno entries read from the environment, with the documented defaults. */
 import { DEFAULT_DATABASE_URL } from './libsql.ts';
+import { readReportRetentionDays } from '../core/modules/requested-reports/retention.ts';
 
 export interface ServerConfig {
   databaseUrl: string;
@@ -11,6 +12,10 @@ export interface ServerConfig {
   publicUrl: string;
   /** A TLS-terminating proxy in front sets X-Forwarded-Proto and we believe it (KABINET_TRUST_PROXY). */
   trustProxy: boolean;
+  /** Where generated files (requested reports) are kept (KABINET_FILES_DIR; default `files` beside a `file:` database, else ./data/files). */
+  filesDir: string;
+  /** Days a requested report's file is kept after it is built (KABINET_REPORT_RETENTION_DAYS; default 7). */
+  reportRetentionDays: number;
 }
 
 /**
@@ -25,14 +30,25 @@ export function readTrustProxy(env: Record<string, string | undefined>): boolean
   return value === '1';
 }
 
+/** The `files` directory beside a `file:` database; ./data/files for a remote one. */
+function filesDirBeside(databaseUrl: string): string {
+  if (!databaseUrl.startsWith('file:')) return './data/files';
+  const path = databaseUrl.slice('file:'.length).split('?')[0]!;
+  const slash = path.lastIndexOf('/');
+  return `${slash < 0 ? '.' : path.slice(0, slash) || '/'}/files`;
+}
+
 export function readServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const seed = env.KABINET_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`KABINET_SEED must be "demo" or "none", got "${seed}"`);
+  const databaseUrl = env.DATABASE_URL || DEFAULT_DATABASE_URL;
   return {
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    databaseUrl,
+    filesDir: env.KABINET_FILES_DIR?.trim() || filesDirBeside(databaseUrl),
+    reportRetentionDays: readReportRetentionDays(env),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     host: env.HOST || '127.0.0.1',
     port,

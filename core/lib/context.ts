@@ -9,6 +9,7 @@ import type { MailTransport } from '../modules/mail/transport.ts';
 import type { OutboundHttp } from '../modules/postbacks/outbound.ts';
 import type { Clock } from './clock.ts';
 import type { SecretBox } from './crypto.ts';
+import type { FileStore } from './file-store.ts';
 
 export interface ServiceContext {
   db: Db;
@@ -30,6 +31,11 @@ export interface ServiceContext {
    * public addresses; on Workers fetch (which does not reach private networks).
    */
   outbound: OutboundHttp;
+  /**
+   * Where generated files are kept (requested reports): a directory on Node and Deno, R2 on
+   * Workers. Absent in seeds and scripts, which build no files; the routes that need it answer 503.
+   */
+  files?: FileStore;
   /** Time limit of one postback attempt (default 10 s). */
   postbackTimeoutMs?: number;
   /** Bound parameters one SQL statement may carry: 32,766 on libSQL, 100 on D1 (the default). */
