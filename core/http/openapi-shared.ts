@@ -51,11 +51,13 @@ export const problemResponses = {
   403: problem('Not allowed (role, embed component, inactive account, CSRF)'),
   404: problem("Not found (also for another operator's ids)"),
   409: problem('Conflicts with the current state (duplicate, already done, archived)'),
+  410: problem('Gone: it existed and was deleted (a requested report’s file after its retention time)'),
   413: problem('The body is larger than the route accepts (64 kB unless the route says otherwise)'),
   415: problem('The body is not sent as the media type the route declares'),
   422: problem('Invalid input; `errors` names each field with its `reason` (a closed list) and `params`'),
   423: problem('Account locked after failed sign-ins'),
   429: problem('Too many attempts; wait and retry'),
+  503: problem('Not available on this server (e.g. no file store configured)'),
 } as const;
 
 /**

@@ -22,6 +22,8 @@ export const DOMAIN_ERROR_CODES = [
   'not_found',
   'method_not_allowed',
   'conflict',
+  /** Was here and is no more (a requested report's file past its retention time). */
+  'gone',
   'payload_too_large',
   'unsupported_media_type',
   'validation_failed',
@@ -150,6 +152,7 @@ export const PROBLEM_RESOURCES = [
   'postback',
   'promo',
   'referral_code',
+  'requested_report',
   'session',
   'team_member',
   'traffic_source',
@@ -164,7 +167,8 @@ export type ProblemResource = (typeof PROBLEM_RESOURCES)[number];
  * email is taken), `archived`, `immutable`, `changed` (it kept changing: send again), `status`
  * (its `status` does not allow the `to` or `action` asked), `on` / `off` / `not_started` (two-factor),
  * `tracker` (a tracker connection), `self` / `owner` (out of reach of team actions), the partner
- * statuses `pending` / `rejected` / `blocked` (a blocked user too), `wrong_code` (two_factor_required).
+ * statuses `pending` / `rejected` / `blocked` (a blocked user too), `wrong_code` (two_factor_required),
+ * and a requested report's file: `not_ready` (being built), `failed` (could not be built), `expired` (gone).
  */
 export const PROBLEM_STATES = [
   'exists',
@@ -182,6 +186,9 @@ export const PROBLEM_STATES = [
   'rejected',
   'blocked',
   'wrong_code',
+  'not_ready',
+  'failed',
+  'expired',
 ] as const;
 
 export type ProblemState = (typeof PROBLEM_STATES)[number];

@@ -85,6 +85,7 @@ const en: ProblemCatalog = {
     },
     method_not_allowed: () => 'This action is not available.',
     conflict: () => 'This conflicts with a change made meanwhile. Reload and try again.',
+    gone: () => 'This is no longer available.',
     payload_too_large: (p, w) =>
       typeof p.maximum === 'number' ? `Too much data: at most ${w.size(p.maximum)}.` : 'Too much data.',
     unsupported_media_type: () => 'The request was sent in a format the server does not take.',
@@ -206,6 +207,7 @@ const en: ProblemCatalog = {
     postback: { name: 'postback', form: 'a' },
     promo: { name: 'promo', form: 'a' },
     referral_code: { name: 'referral code', form: 'a' },
+    requested_report: { name: 'requested report', form: 'a' },
     session: { name: 'session', form: 'a' },
     team_member: { name: 'team member', form: 'a' },
     traffic_source: { name: 'traffic source', form: 'a' },
@@ -247,6 +249,9 @@ const en: ProblemCatalog = {
         ? 'Your user is blocked by your account owner.'
         : 'Your partner account is blocked by the program team.',
     wrong_code: () => 'The code is not correct or was already used: enter the current code.',
+    not_ready: () => 'The report is still being built: we will email you when it is ready.',
+    failed: () => 'The report could not be built: see the reason, then request it again.',
+    expired: () => 'The report’s file was kept for its time and is deleted: request the report again.',
   },
   roles: { owner: 'owner', admin: 'admin', analyst: 'analyst', finance: 'finance' },
   statuses: {
@@ -299,6 +304,7 @@ const ru: ProblemCatalog = {
     },
     method_not_allowed: () => 'Это действие недоступно.',
     conflict: () => 'Данные изменились. Обновите страницу и попробуйте ещё раз.',
+    gone: () => 'Это больше недоступно.',
     payload_too_large: (p, w) =>
       typeof p.maximum === 'number' ? `Слишком много данных: не больше ${w.size(p.maximum)}.` : 'Слишком много данных.',
     unsupported_media_type: () => 'Запрос отправлен в формате, который сервер не принимает.',
@@ -452,6 +458,7 @@ const ru: ProblemCatalog = {
     postback: { name: 'Постбек', form: 'm' },
     promo: { name: 'Промо', form: 'n' },
     referral_code: { name: 'Реферальный код', form: 'm' },
+    requested_report: { name: 'Запрошенный отчёт', form: 'm' },
     session: { name: 'Сеанс', form: 'm' },
     team_member: { name: 'Участник команды', form: 'm' },
     traffic_source: { name: 'Источник трафика', form: 'm' },
@@ -496,6 +503,9 @@ const ru: ProblemCatalog = {
         ? 'Ваш пользователь заблокирован владельцем аккаунта.'
         : 'Ваш партнёрский аккаунт заблокирован командой программы.',
     wrong_code: () => 'Код неверный или уже использован: введите текущий код.',
+    not_ready: () => 'Отчёт ещё формируется: мы пришлём письмо, когда он будет готов.',
+    failed: () => 'Отчёт не удалось сформировать: посмотрите причину и запросите его заново.',
+    expired: () => 'Срок хранения файла отчёта истёк, файл удалён: запросите отчёт заново.',
   },
   roles: { owner: 'Владелец', admin: 'Администратор', analyst: 'Аналитик', finance: 'Финансист' },
   statuses: {
