@@ -26,6 +26,11 @@ const SAMPLE: MailTemplates = {
   signed_up: { partnerName: 'Bonus Radar' },
   partner_approved: { partnerName: 'Bonus Radar', link: 'https://p.example/sign-in' },
   partner_rejected: { partnerName: 'Bonus Radar' },
+  report_ready: {
+    reportName: 'November by day',
+    link: 'https://p.example/portal/op_1#/reports/requested/rrep_1',
+    expiresInDays: 7,
+  },
 };
 
 function render(name: keyof MailTemplates, locale: 'en' | 'ru', b: MailBranding = branding) {
@@ -74,6 +79,10 @@ describe('mail templates', () => {
     expect(render('signed_up', 'en').html).toContain('Application received');
     expect(render('partner_approved', 'ru').subject).toBe('Учётная запись в Acme Partners одобрена');
     expect(render('partner_rejected', 'en').text).toContain('cannot approve the application for Bonus Radar');
+    expect(render('report_ready', 'en').subject).toBe('Your report “November by day” is ready — Acme Partners');
+    expect(render('report_ready', 'en').text).toContain('The file is kept for 7 days');
+    expect(render('report_ready', 'ru').text).toContain('Отчёт «November by day», который вы запросили');
+    expect(render('report_ready', 'ru').text).toContain('Файл хранится 7 дней');
   });
 
   it('escapes every interpolated value in the HTML', () => {

@@ -25,6 +25,8 @@ export interface MailTemplates {
   signed_up: { partnerName: string };
   partner_approved: { partnerName: string; link: string };
   partner_rejected: { partnerName: string };
+  /** A requested report's file is built: the link opens its page in the portal; the file is kept `expiresInDays`. */
+  report_ready: { reportName: string; link: string; expiresInDays: number };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -35,6 +37,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'signed_up',
   'partner_approved',
   'partner_rejected',
+  'report_ready',
 ] as const satisfies readonly MailTemplateName[];
 
 type Write<P> = (params: P, operator: string) => MailContent;
@@ -171,6 +174,32 @@ const TEMPLATES: Catalogue = {
       heading: 'Заявка отклонена',
       paragraphs: [
         `Спасибо за интерес к партнёрской программе ${operator}. К сожалению, сейчас мы не можем одобрить заявку «${p.partnerName}».`,
+      ],
+    }),
+  },
+  report_ready: {
+    en: (p, operator) => ({
+      subject: `Your report “${p.reportName}” is ready — ${operator}`,
+      heading: 'Your report is ready',
+      paragraphs: [
+        `The report “${p.reportName}” you requested in the ${operator} partner portal is ready.`,
+        'Open its page to download the file.',
+      ],
+      action: { label: 'Open the report', url: p.link },
+      notes: [
+        `The file is kept for ${plural('en', p.expiresInDays, { one: 'day', other: 'days' })}; after that, request the report again.`,
+      ],
+    }),
+    ru: (p, operator) => ({
+      subject: `Отчёт «${p.reportName}» готов — ${operator}`,
+      heading: 'Отчёт готов',
+      paragraphs: [
+        `Отчёт «${p.reportName}», который вы запросили в партнёрском кабинете ${operator}, готов.`,
+        'Скачать файл можно на странице отчёта.',
+      ],
+      action: { label: 'Открыть отчёт', url: p.link },
+      notes: [
+        `Файл хранится ${plural('ru', p.expiresInDays, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })}, потом отчёт нужно запросить заново.`,
       ],
     }),
   },
