@@ -6,9 +6,12 @@ import { define } from '../internal/base-element.ts';
 import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
 import { KbDashboard } from '../components/kb-dashboard/kb-dashboard.ts';
 import { KbReports } from '../components/kb-reports/kb-reports.ts';
+import { KbRequestedReports } from '../components/kb-requested-reports/kb-requested-reports.ts';
 
 define('kb-stats-chart', KbStatsChart);
 define('kb-dashboard', KbDashboard);
 define('kb-reports', KbReports);
+define('kb-requested-reports', KbRequestedReports);
 
 export { KbStatsChart, KbDashboard, KbReports };
+export { KbRequestedReports };

@@ -40,6 +40,7 @@ import { reportViewsMessages } from '../../internal/statistics/report/report-vie
  * @csspart views - The switch between the section's views. @csspart view - One of its buttons (also `view-current`;
  *   `data-view`: `performance`, `favorites`…). @csspart performance - The performance view.
  * @csspart favorites - The `<kb-report-favorites>` of the favorites view.
+ * @csspart requested - The `<kb-requested-reports>` of the requested view (`#/reports/requested`, `…/requested/<id>`).
  * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The report form.
  * @csspart filter-fields - Its filters. @csspart field - A label with its control. @csspart label - A label.
  * @csspart input - A select or input (also `period-select`). @csspart field-error - A field's problem.

@@ -28,6 +28,12 @@ export const REPORT_VIEWS: readonly ReportViewEntry[] = [
     label: { en: 'Favorites', ru: 'Избранное' },
     render: () => html`<kb-report-favorites part="favorites"></kb-report-favorites>`,
   },
+  {
+    view: 'requested',
+    label: { en: 'Requested reports', ru: 'Запрошенные отчёты' },
+    render: (rest) =>
+      html`<kb-requested-reports part="requested" .requestId=${rest[0] ?? null}></kb-requested-reports>`,
+  },
 ];
 
 /** The performance report: the section's own address. */
