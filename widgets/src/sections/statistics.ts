@@ -6,12 +6,15 @@ import { define } from '../internal/base-element.ts';
 import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
 import { KbDashboard } from '../components/kb-dashboard/kb-dashboard.ts';
 import { KbReports } from '../components/kb-reports/kb-reports.ts';
+import { KbSubaffiliateReport } from '../components/kb-subaffiliate-report/kb-subaffiliate-report.ts';
 import { KbRequestedReports } from '../components/kb-requested-reports/kb-requested-reports.ts';
 
 define('kb-stats-chart', KbStatsChart);
 define('kb-dashboard', KbDashboard);
 define('kb-reports', KbReports);
+define('kb-subaffiliate-report', KbSubaffiliateReport);
 define('kb-requested-reports', KbRequestedReports);
 
 export { KbStatsChart, KbDashboard, KbReports };
 export { KbRequestedReports };
+export { KbSubaffiliateReport };
