@@ -39,7 +39,8 @@ const XmlSchema = z.string().openapi({
     '`<totals>`. A row holds each grouping as an element of its name with `<key>` (the value: a period start, ' +
     'an id, a code) and `<label>` (the name, for ids), then each metric as an element of its name: counts and ' +
     'rates as text (a rate without a divisor is empty), amounts as one `<ngr currency="EUR">-40.00</ngr>` per ' +
-    'currency; `cost` is empty when the report cannot know it',
+    'currency; `cost` is empty when the report cannot know it. The shape as XML Schema: ' +
+    '`core/modules/statistics/performance-report.xsd` in the kabinet package; every exported file validates against it',
   example:
     '<?xml version="1.0" encoding="UTF-8"?>\n<report from="2026-11-01" to="2026-11-30" timeZone="UTC" currencyMode="each">\n' +
     '<row><campaign><key>cmp_…</key><label>Spring</label></campaign><clicks>12</clicks><ngr currency="EUR">-40.00</ngr></row>\n' +
