@@ -31,6 +31,8 @@ import { networkRoutes } from '../modules/networks/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
 import { reportApiRoutes } from '../modules/statistics/report-api-routes.ts';
+import { reportFavoriteRoutes } from '../modules/report-favorites/routes.ts';
+import { reportFeedRoutes } from '../modules/report-favorites/feed-routes.ts';
 import { subAffiliateReportRoutes } from '../modules/statistics/sub-affiliate-report-routes.ts';
 import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
@@ -166,6 +168,8 @@ export function createApp(deps: AppDeps) {
     .route('/', statisticsRoutes)
     .route('/', subAffiliateReportRoutes)
     .route('/', reportApiRoutes)
+    .route('/', reportFavoriteRoutes)
+    .route('/', reportFeedRoutes)
     .route('/', billingRoutes)
     .route('/', qualificationRoutes)
     .route('/', paymentRoutes)
