@@ -27,8 +27,17 @@ async function mounted(locale: 'en' | 'ru' = 'en') {
 
 /** The file the stubbed server sends for a format, named as the server names it. */
 function file(format: string): Response {
-  const body = format === 'csv' ? CSV : format === 'json' ? '{"rows":[]}' : '<?xml version="1.0"?><report/>';
-  return new Response(new TextEncoder().encode(body), {
+  const body =
+    format === 'csv'
+      ? CSV
+      : format === 'json'
+        ? '{"rows":[]}'
+        : format === 'xml'
+          ? '<?xml version="1.0"?><report/>'
+          : '';
+  // A workbook is a zip: its first bytes are the local file header's `PK`.
+  const bytes = format === 'xlsx' ? new Uint8Array([0x50, 0x4b, 0x03, 0x04]) : new TextEncoder().encode(body);
+  return new Response(bytes, {
     headers: {
       'content-type': 'application/octet-stream',
       'content-disposition': `attachment; filename="performance-2026-10-31-2026-11-29.${format}"`,
@@ -49,7 +58,7 @@ describe('<kb-reports> download', () => {
     const el = await mounted();
     expect(
       [...el.shadowRoot!.querySelectorAll('[part~="download-format"] option')].map((o) => o.textContent?.trim()),
-    ).to.deep.equal(['CSV', 'CSV for Excel', 'JSON', 'XML']);
+    ).to.deep.equal(['CSV', 'CSV for Excel', 'Excel workbook (XLSX)', 'JSON', 'XML']);
     pick(el, 'excel');
     downloadButton(el).click();
     const link = await find<HTMLAnchorElement>(el, '[part~="save-file"]');
@@ -63,7 +72,7 @@ describe('<kb-reports> download', () => {
     const saved = new Uint8Array(await (await fetch(link.href)).arrayBuffer());
     expect(Array.from(saved.slice(0, 3)), 'the byte-order mark kept').to.deep.equal([0xef, 0xbb, 0xbf]);
 
-    for (const format of ['csv', 'json', 'xml']) {
+    for (const format of ['csv', 'xlsx', 'json', 'xml']) {
       pick(el, format);
       await waitFor(() => !query(el, '[part~="save-file"]'), 1000, 'the old file dropped with the format');
       downloadButton(el).click();
@@ -74,7 +83,36 @@ describe('<kb-reports> download', () => {
       expect(asked.has('bom')).to.equal(false);
       expect(asked.has('limit') || asked.has('offset')).to.equal(false);
     }
+    // The workbook's bytes are saved as sent, typed as a workbook.
+    pick(el, 'xlsx');
+    await waitFor(() => !query(el, '[part~="save-file"]'), 1000, 'the old file dropped with the format');
+    downloadButton(el).click();
+    const workbook = await (await fetch((await find<HTMLAnchorElement>(el, '[part~="save-file"]')).href)).blob();
+    expect(workbook.type).to.equal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(Array.from(new Uint8Array(await workbook.arrayBuffer()).slice(0, 2)), 'a zip').to.deep.equal([0x50, 0x4b]);
   });
+
+  for (const [locale, words] of [
+    ['en', ['150,000', 'CSV', 'too big for an Excel workbook']],
+    ['ru', ['CSV', 'слишком велик для книги Excel']],
+  ] as const)
+    it(`says a report too big for a workbook should be downloaded as CSV (${locale})`, async () => {
+      stub(
+        fakeStatisticsApi(answer, (r) =>
+          r.path === EXPORT_PATH
+            ? problem(422, 'validation_failed', 'query.format: an XLSX file holds at most 150000 cells', [
+                { path: 'query.format', reason: 'too_big', params: { maximum: 150000 }, message: 'too big' },
+              ])
+            : undefined,
+        ),
+      );
+      const el = await mounted(locale);
+      pick(el, 'xlsx');
+      downloadButton(el).click();
+      const error = await find(el, '[part~="download-error"]');
+      for (const word of words) expect(error.textContent).to.contain(word);
+      expect(el.shadowRoot!.activeElement).to.equal(error);
+    });
 
   it('says why the file could not be made, in Russian too', async () => {
     stub(

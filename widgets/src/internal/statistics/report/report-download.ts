@@ -1,20 +1,21 @@
 /**
  * "Download" under a report: the shown report's question (filters, groupings, columns, currency,
  * sort; no paging, since the file holds every row) as CSV, CSV for Excel (with the byte-order mark
- * Excel needs to read UTF-8), JSON or XML. The file comes through the screen's own client (the
+ * Excel needs to read UTF-8), an Excel workbook (XLSX), JSON or XML. The file comes through the screen's own client (the
  * partner's session, or the console's backend) and is offered through a Blob link named as the
  * server named it; its object URL is dropped when another replaces it or the screen leaves the page.
  * A reactive controller of `<kb-reports>` and `<kb-operator-reports>`.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { expectOk } from '../../api-client.ts';
+import { ApiError, expectOk } from '../../api-client.ts';
 import type { ReportQuery } from '../statistics-types.ts';
 import type { ReportLabels } from './report-view.ts';
 
-export const DOWNLOAD_FORMATS = ['csv', 'excel', 'json', 'xml'] as const;
+export const DOWNLOAD_FORMATS = ['csv', 'excel', 'xlsx', 'json', 'xml'] as const;
 export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 /** What the export routes take: the report's query without paging, the file format and (CSV) the byte-order mark. */
-export type ExportQuery = Omit<ReportQuery, 'limit' | 'offset'> & { format: 'csv' | 'json' | 'xml'; bom?: 'true' };
+type Extension = 'csv' | 'xlsx' | 'json' | 'xml';
+export type ExportQuery = Omit<ReportQuery, 'limit' | 'offset'> & { format: Extension; bom?: 'true' };
 
 export interface DownloadSource {
   /** The shown report's question, or null before there is one. */
@@ -26,13 +27,25 @@ export interface DownloadSource {
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
-const EXTENSION: Record<DownloadFormat, 'csv' | 'json' | 'xml'> = {
+const EXTENSION: Record<DownloadFormat, Extension> = {
   csv: 'csv',
   excel: 'csv',
+  xlsx: 'xlsx',
   json: 'json',
   xml: 'xml',
 };
-const TYPE = { csv: 'text/csv;charset=utf-8', json: 'application/json', xml: 'application/xml' } as const;
+const TYPE: Record<Extension, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  xml: 'application/xml',
+};
+
+/** The cap a workbook hit (the server builds XLSX whole, so a big report is refused on `format`), or null. */
+function workbookCap(error: unknown): number | null {
+  const problem = error instanceof ApiError ? error.errors.find((e) => e.path === 'query.format') : undefined;
+  return problem?.reason === 'too_big' && typeof problem.params?.maximum === 'number' ? problem.params.maximum : null;
+}
 
 /** The export query of a report question: paging dropped, the format added. */
 export function exportQuery(question: ReportQuery, format: DownloadFormat): ExportQuery {
@@ -89,7 +102,10 @@ export class ReportDownload implements ReactiveController {
       const blob = new Blob([await res.arrayBuffer()], { type: TYPE[extension] });
       this.file = { url: URL.createObjectURL(blob), name: fileName(res.headers.get('content-disposition'), extension) };
     } catch (error) {
-      this.error = this.source.failure(error);
+      const cap = workbookCap(error);
+      const labels = this.source.labels();
+      this.error =
+        cap === null ? this.source.failure(error) : labels.m('download.tooBig', { maximum: labels.formatCount(cap) });
     } finally {
       this.busy = false;
       this.host.requestUpdate();

@@ -73,6 +73,9 @@ const en = {
   'download.format': 'File format',
   'download.csv': 'CSV',
   'download.excel': 'CSV for Excel',
+  'download.xlsx': 'Excel workbook (XLSX)',
+  'download.tooBig':
+    'This report is too big for an Excel workbook (at most {maximum} cells, rows × columns). Download it as CSV.',
   'download.json': 'JSON',
   'download.xml': 'XML',
   'download.ready': 'The file is ready:',
@@ -171,6 +174,9 @@ const ru: Record<keyof typeof en, Message> = {
   'download.format': 'Формат файла',
   'download.csv': 'CSV',
   'download.excel': 'CSV для Excel',
+  'download.xlsx': 'Книга Excel (XLSX)',
+  'download.tooBig':
+    'Отчёт слишком велик для книги Excel (не больше {maximum} ячеек, строки × столбцы). Скачайте его в CSV.',
   'download.json': 'JSON',
   'download.xml': 'XML',
   'download.ready': 'Файл готов:',
