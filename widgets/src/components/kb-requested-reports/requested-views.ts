@@ -42,7 +42,7 @@ export function renderParameters(v: RequestedView, report: RequestedReport): Tem
     ${line(
       'param.filters',
       words.filters.length
-        ? html`${words.filters.map((f) => html`<span part="filter">${f}</span>`)}`
+        ? html`${words.filters.map((f, i, all) => html`<span part="filter">${f}${i < all.length - 1 ? ';' : ''}</span> `)}`
         : v.m('param.noFilters'),
       'parameter-filters',
     )}
@@ -51,7 +51,7 @@ export function renderParameters(v: RequestedView, report: RequestedReport): Tem
 }
 
 export function renderState(v: RequestedView, report: RequestedReport): TemplateResult {
-  return html`<span part=${`state-badge state-${report.status}`}>${v.m(`state.${report.status}`)}</span>${
+  return html`<span part=${`state-badge state-${report.status}`}>${v.m(`state.${report.status}`)}</span> ${
     report.status === 'failed' && report.failureReason
       ? html`<span part="failure-reason">${v.m('failedBecause', { reason: report.failureReason })}</span>`
       : nothing
