@@ -34,6 +34,11 @@ export const REPORT_VIEWS: readonly ReportViewEntry[] = [
     render: (rest) =>
       html`<kb-requested-reports part="requested" .requestId=${rest[0] ?? null}></kb-requested-reports>`,
   },
+  {
+    view: 'sub_affiliates',
+    label: { en: 'Sub-affiliates', ru: 'Субпартнёры' },
+    render: () => html`<kb-subaffiliate-report part="sub-affiliates"></kb-subaffiliate-report>`,
+  },
 ];
 
 /** The performance report: the section's own address. */
