@@ -28,6 +28,8 @@ import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
+import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
+import { createDirectoryFileStore } from './file-store.ts';
 
 export interface BootOptions {
   env: Record<string, string | undefined>;
@@ -72,6 +74,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     clientIp: config.trustProxy ? (c) => forwardedClientIp(c) ?? options.clientIp(c) : options.clientIp,
     trustProxy: config.trustProxy,
     maxBoundParams: 32_000,
+    // Requested reports' files, in a directory (KABINET_FILES_DIR, default `files` beside the database).
+    files: createDirectoryFileStore(config.filesDir),
     // Demo data sends its postbacks to the demo tracker on this very server, under a pinned name.
     outbound: createGuardedOutbound({
       hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) },
@@ -119,6 +123,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       ...statisticsHandlers,
       ...billingHandlers(deps),
       ...cashOutScheduleHandlers(deps),
+      ...requestedReportHandlers(deps, { retentionDays: config.reportRetentionDays }),
     },
     { onError: (e) => console.error('job runner:', e) },
   );

@@ -26,6 +26,9 @@ import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
+import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
+import { readReportRetentionDays } from '../core/modules/requested-reports/retention.ts';
+import { createR2FileStore, type R2BucketLike } from './r2-file-store.ts';
 
 interface QueueLike {
   send(message: { jobId: string }, options?: { delaySeconds?: number }): Promise<void>;
@@ -37,6 +40,10 @@ const delayOf = (runAt: Date) => Math.max(0, Math.ceil((runAt.getTime() - Date.n
 interface Env {
   DB?: unknown;
   JOBS?: QueueLike;
+  /** R2 bucket for generated files (requested reports); without it those routes answer 503. */
+  FILES?: R2BucketLike;
+  /** Days a requested report's file is kept (default 7). */
+  KABINET_REPORT_RETENTION_DAYS?: string;
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
   /** 32+ random characters; encrypts TOTP secrets and statistic tokens (a Worker secret). */
@@ -129,6 +136,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
       ...(env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: env.KABINET_FALLBACK_URL } : {}),
     }),
     outbound: createFetchOutbound(),
+    ...(env.FILES ? { files: createR2FileStore(env.FILES) } : {}),
     reportError: (error, requestId) => console.error(`[${requestId}]`, error),
     reportWarning: (message) => console.warn(message),
   };
@@ -139,6 +147,11 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     ...statisticsHandlers,
     ...billingHandlers(deps),
     ...cashOutScheduleHandlers(deps),
+    ...(deps.files
+      ? requestedReportHandlers(deps, {
+          retentionDays: readReportRetentionDays(env as Record<string, string | undefined>),
+        })
+      : {}),
   };
   return deps;
 }

@@ -37,6 +37,7 @@ import { subAffiliateReportRoutes } from '../modules/statistics/sub-affiliate-re
 import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
+import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -174,7 +175,8 @@ export function createApp(deps: AppDeps) {
     .route('/', qualificationRoutes)
     .route('/', paymentRoutes)
     .route('/', walletRoutes)
-    .route('/', cashOutScheduleRoutes);
+    .route('/', cashOutScheduleRoutes)
+    .route('/', requestedReportRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

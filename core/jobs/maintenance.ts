@@ -24,6 +24,7 @@ export const DAILY_MAINTENANCE = [
   'maintenance.purge_finished_jobs',
   'maintenance.purge_postback_log',
   'maintenance.purge_raw_clicks',
+  'maintenance.purge_requested_reports',
 ] as const;
 
 /**

@@ -16,6 +16,7 @@ import { openLibsqlDatabase } from '../../edge/libsql.ts';
 import { createGuardedOutbound } from '../../edge/outbound-http.ts';
 import { postbackHandlers } from '../../core/modules/postbacks/deliver-postback.ts';
 import { runDueJobs } from '../../core/jobs/outbox.ts';
+import { createDirectoryFileStore } from '../../edge/file-store.ts';
 
 /** A host name tests use for postback receivers on loopback. */
 export const TEST_TRACKER_HOST = 'tracker.kabinet.test';
@@ -25,6 +26,8 @@ export async function createTestDb() {
   const { db, close } = await openLibsqlDatabase(`file:${join(dir, 'test.db')}`);
   return {
     db,
+    /** A real `files` directory beside the database, as the Node edge keeps it. */
+    filesDir: join(dir, 'files'),
     dispose: () => {
       close();
       rmSync(dir, { recursive: true, force: true });
@@ -33,7 +36,7 @@ export async function createTestDb() {
 }
 
 export async function createTestApp() {
-  const { db, dispose } = await createTestDb();
+  const { db, dispose, filesDir } = await createTestDb();
   const clock = manualClock('2026-11-24T10:00:00Z');
   const errors: unknown[] = [];
   const deps: AppDeps = {
@@ -47,6 +50,7 @@ export async function createTestApp() {
     mailTransport: null,
     publicUrl: 'http://kabinet.test',
     demoMailbox: true,
+    files: createDirectoryFileStore(filesDir),
     // Postbacks go to real loopback receivers under names pinned here (the guard refuses 127.0.0.1 by itself).
     outbound: createGuardedOutbound({ hostMap: { [TEST_TRACKER_HOST]: '127.0.0.1' } }),
     postbackTimeoutMs: 2_000,
@@ -71,5 +75,5 @@ export async function createTestApp() {
   }
   /** Runs due jobs (postback deliveries among them) as the edge's runner would. */
   const runJobs = () => runDueJobs(db, clock, postbackHandlers(deps), 500, 8);
-  return { app, deps, clock, errors, fetchApp, clientFor, addOperator, runJobs, dispose };
+  return { app, deps, clock, errors, fetchApp, clientFor, addOperator, runJobs, filesDir, dispose };
 }
