@@ -184,6 +184,9 @@ beforeAll(async () => {
     values: { currency: 'EUR', firstDepositMinor: 5000, deposits: 1, wagerMinor: 0, ngrMinor: 0, country: 'MT' },
     createdAt: new Date(),
   });
+  const favorite = await unwrap(
+    client.v1.partner.reports.favorites.$post({ json: { name: 'Alpha favorite', query: { period: 'last_7_days' } } }),
+  );
   a.ids = {
     billId,
     connectionId: connection.id,
@@ -202,6 +205,7 @@ beforeAll(async () => {
     accountId: paymentAccount.id,
     cashOutId: 'cout_alpha_1',
     scheduleId: 'csch_alpha_1',
+    favoriteId: favorite.id,
   };
   a.secrets = [
     'alice@alpha.example',
@@ -223,6 +227,7 @@ beforeAll(async () => {
     'Alpha Savings Bank',
     'Alice Alphason',
     '0532013000',
+    'Alpha favorite',
   ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   const bob = await signedInClient(t, opB.operator.id, 'bob@beta.example');
@@ -236,6 +241,7 @@ afterAll(() => t.dispose());
 /** Bodies valid enough to pass validation, so the service (and its tenant check) is reached. */
 const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /v1/partner/team/{userId}': { blocked: true },
+  'PATCH /v1/partner/reports/favorites/{favoriteId}': { name: 'Hijack' },
   'POST /v1/partners/{partnerId}/decision': { action: 'block' },
   'POST /v1/partner/campaigns/{campaignId}/promos': { landingId: 'land_x', title: 'Hijack' },
   'PATCH /v1/partner/promos/{promoId}': { title: 'Hijacked' },
