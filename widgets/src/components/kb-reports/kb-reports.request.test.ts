@@ -2,6 +2,7 @@ import { define } from '../../internal/base-element.ts';
 import { KbReports } from './kb-reports.ts';
 import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, query, textOf } from '../../internal/account/account-test-kit.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../internal/statistics/statistics-test-kit.ts';
 import { gate, recordKeys, requested, REQUESTED_PATH } from '../../internal/statistics/report/requested-test-kit.ts';
 import { COLUMNS, answer } from './reports-test-kit.ts';
+import { darkTokens } from '../../themes/dark.ts';
 
 define('kb-reports', KbReports);
 define('kb-stats-chart', KbStatsChart);
@@ -88,6 +90,20 @@ describe('<kb-reports> request report', () => {
     $in<HTMLButtonElement>(el, '[part~="request-submit"]').click();
     await waitFor(() => keys.length === 3, 2000, 'a third request');
     expect(keys[2]).to.not.equal(keys[0]);
+  });
+
+  it('fits 390 px in the dark theme', async () => {
+    await setViewport({ width: 390, height: 844 });
+    stub(fakeStatisticsApi(answer));
+    const el = await mounted();
+    el.setAttribute('style', darkTokens.cssText.replace(/\n/g, ' '));
+    $in<HTMLButtonElement>(el, '[part~="request-report"]').click();
+    const form = await find(el, '[part~="request-form"]');
+    expect(form.getBoundingClientRect().right).to.be.at.most(390);
+    expect(form.scrollWidth).to.be.at.most(form.clientWidth);
+    expect($in(el, '[part~="request-name"]').getBoundingClientRect().right).to.be.at.most(390);
+    expect(getComputedStyle($in(el, '[part~="request-heading"]')).color).to.equal('rgb(232, 234, 238)');
+    await setViewport({ width: 1280, height: 800 });
   });
 
   it('speaks Russian', async () => {

@@ -1,6 +1,7 @@
 import { define } from '../../internal/base-element.ts';
 import { KbRequestedReports } from './kb-requested-reports.ts';
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { ContextProvider } from '@lit/context';
 import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, mockApi, problem, query, type Handler } from '../../internal/account/account-test-kit.ts';
@@ -14,6 +15,7 @@ import {
 } from '../../internal/statistics/statistics-test-kit.ts';
 import type { RequestedReport } from '../../internal/statistics/report/requested-api.ts';
 import { gate, requested, REQUESTED_PATH } from '../../internal/statistics/report/requested-test-kit.ts';
+import { darkTokens } from '../../themes/dark.ts';
 
 define('kb-requested-reports', KbRequestedReports);
 
@@ -335,5 +337,34 @@ describe('<kb-requested-reports> a request’s page', () => {
     const error = await find(el, '[part~="error"]');
     expect(words(error)).to.equal('No requested report has this address: it may belong to another account.');
     expect(query(el, '[part~="back-link"]')).to.not.equal(null);
+  });
+});
+
+describe('<kb-requested-reports> on a phone', () => {
+  const stub = eachTestApi();
+
+  it('390 px in the dark theme: each request is a card, renaming and a request’s page fit, and it reads the tokens', async () => {
+    await setViewport({ width: 390, height: 844 });
+    stub(requestedApi([{ ...ok }, { ...failed }, { ...processing }]));
+    const route = routeAt(['requested']);
+    const el = await mounted({ route });
+    el.setAttribute('style', darkTokens.cssText.replace(/\n/g, ' '));
+    const row = await find(el, '[part~="request-row"]');
+    expect(getComputedStyle(row).display).to.equal('grid');
+    expect(getComputedStyle($in(el, '[part~="request-parameters"]')).color).to.equal('rgb(232, 234, 238)');
+    expect(getComputedStyle($in(el, '[part~="failure-reason"]')).color).to.equal('rgb(253, 162, 155)');
+    $in<HTMLButtonElement>(el, '[part~="rename"]').click();
+    const input = await find(el, '[part~="rename-input"]');
+    expect(input.getBoundingClientRect().right).to.be.at.most(390);
+    expect($in(el, '[part~="table-wrap"]').scrollWidth).to.be.at.most(390);
+    expect(el.scrollWidth).to.be.at.most(390);
+
+    $in<HTMLButtonElement>(el, '[part~="rename-cancel"]').click();
+    (await find<HTMLAnchorElement>(el, '[data-request-id="rr_ok"] [part~="request-link"]')).click();
+    const page = await find(el, '[part~="request-page"]');
+    expect(page.scrollWidth).to.be.at.most(page.clientWidth);
+    expect(el.scrollWidth).to.be.at.most(390);
+    expect($in(el, '[part~="page-file"] [part~="download"]').getBoundingClientRect().right).to.be.at.most(390);
+    await setViewport({ width: 1280, height: 800 });
   });
 });
