@@ -13,6 +13,7 @@ import { runPartnerReport } from '../statistics/run-report.ts';
 import { parseQuestion, type Favorite, type FavoriteQuestion } from './schemas.ts';
 import { reportFavorites, type ReportFavoriteRow } from './table.ts';
 
+/** What reading a favorite needs: the tenant and the caller's partner. */
 type FavoriteContext = Pick<PartnerContext, 'db' | 'operatorId' | 'partner'>;
 
 const favoriteNotFound = () => new DomainError('not_found', 'Report favorite was not found');
@@ -52,7 +53,7 @@ async function findRow(ctx: FavoriteContext, favoriteId: string): Promise<Report
 }
 
 /** The partner's favorites, newest first. */
-export async function listFavorites(ctx: FavoriteContext): Promise<Favorite[]> {
+export async function listFavorites(ctx: Pick<PartnerContext, 'db' | 'operatorId' | 'partner'>): Promise<Favorite[]> {
   const rows = await ctx.db
     .select()
     .from(reportFavorites)
@@ -62,7 +63,10 @@ export async function listFavorites(ctx: FavoriteContext): Promise<Favorite[]> {
 }
 
 /** One favorite of the caller's partner: its name and saved question (not found for anyone else's). */
-export async function findFavorite(ctx: FavoriteContext, favoriteId: string): Promise<Favorite> {
+export async function findFavorite(
+  ctx: Pick<PartnerContext, 'db' | 'operatorId' | 'partner'>,
+  favoriteId: string,
+): Promise<Favorite> {
   return present(await findRow(ctx, favoriteId));
 }
 
@@ -117,7 +121,10 @@ export async function renameFavorite(
   return present({ ...row, ...changed });
 }
 
-export async function deleteFavorite(ctx: FavoriteContext, favoriteId: string): Promise<void> {
+export async function deleteFavorite(
+  ctx: Pick<PartnerContext, 'db' | 'operatorId' | 'partner'>,
+  favoriteId: string,
+): Promise<void> {
   const row = await findRow(ctx, favoriteId);
   await ctx.db.delete(reportFavorites).where(eq(reportFavorites.id, row.id));
 }
