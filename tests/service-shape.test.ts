@@ -39,6 +39,7 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   billingHandlers: "builds the job handlers from the edge's deps",
   listOperatorsWithPlans: 'the scheduled billing run visits every operator with plans',
   cashOutScheduleHandlers: "builds the job handlers from the edge's deps",
+  requestedReportHandlers: "builds the job handlers from the edge's deps",
   listOperatorsWithSchedules: 'the hourly cash-out schedules run visits every operator with enabled schedules',
 };
 

@@ -11,7 +11,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { JobRow } from '../../jobs/outbox.ts';
-import { withPartner, type PartnerContext, type ServiceContext } from '../../lib/context.ts';
+import { withPartner, type PartnerContext, type ServiceContext, type TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import { randomToken } from '../../lib/ids.ts';
@@ -99,30 +99,35 @@ async function markFailed(deps: BuildDeps, row: RequestedReportRow, reason: stri
     .where(stillProcessing(row));
 }
 
-export async function buildRequestedReport(deps: BuildDeps, job: JobRow, payload: BuildJob): Promise<void> {
-  const [row] = await deps.db
+/** The job's work within the operator its payload names (`ctx` is the edge's deps scoped to it). */
+export async function buildRequestedReport(
+  ctx: TenantContext & BuildDeps,
+  input: { job: JobRow; payload: BuildJob },
+): Promise<void> {
+  const { job, payload } = input;
+  const [row] = await ctx.db
     .select()
     .from(requestedReports)
-    .where(and(eq(requestedReports.operatorId, payload.operatorId), eq(requestedReports.id, payload.requestId)));
+    .where(and(eq(requestedReports.operatorId, ctx.operatorId), eq(requestedReports.id, payload.requestId)));
   // Gone (the partner deleted), or finished by another runner: nothing left to do.
   if (!row || row.status !== 'processing') return;
-  const ctx = askerOf(deps, row);
+  const asker = askerOf(ctx, row);
   const extension = row.format === 'xlsx' ? 'xlsx' : 'zip';
   const key = `requested-reports/${row.operatorId}/${row.id}-${randomToken(8)}.${extension}`;
   let built: Awaited<ReturnType<typeof writeFile>>;
   try {
-    built = await writeFile(deps, ctx, row, key);
+    built = await writeFile(ctx, asker, row, key);
   } catch (error) {
-    await deps.files.delete(key).catch(() => {});
-    if (error instanceof RefusedQuestion) return markFailed(deps, row, error.message);
+    await ctx.files.delete(key).catch(() => {});
+    if (error instanceof RefusedQuestion) return markFailed(ctx, row, error.message);
     if (error instanceof DomainError && error.code === 'validation_failed')
-      return markFailed(deps, row, refusalOf(error));
+      return markFailed(ctx, row, refusalOf(error));
     if (job.attempts >= job.maxAttempts)
-      await markFailed(deps, row, `The file could not be built after ${job.attempts} attempts (an error on our side)`);
+      await markFailed(ctx, row, `The file could not be built after ${job.attempts} attempts (an error on our side)`);
     throw error;
   }
-  const now = deps.clock.now();
-  const finished = await deps.db
+  const now = ctx.clock.now();
+  const finished = await ctx.db
     .update(requestedReports)
     .set({
       status: 'successful',
@@ -133,15 +138,15 @@ export async function buildRequestedReport(deps: BuildDeps, job: JobRow, payload
       fileSize: built.size,
       fileKey: key,
       finishedAt: now,
-      expiresAt: new Date(now.getTime() + deps.retentionMs),
+      expiresAt: new Date(now.getTime() + ctx.retentionMs),
     })
     .where(stillProcessing(row))
     .returning({ id: requestedReports.id });
   if (finished.length === 0) {
-    await deps.files.delete(key);
+    await ctx.files.delete(key);
     return;
   }
-  await mailReady(ctx, { row, link: payload.link, expiresInDays: Math.round(deps.retentionMs / DAY_MS) });
+  await mailReady(asker, { row, link: payload.link, expiresInDays: Math.round(ctx.retentionMs / DAY_MS) });
 }
 
 async function mailReady(ctx: PartnerContext, input: { row: RequestedReportRow; link: string; expiresInDays: number }) {

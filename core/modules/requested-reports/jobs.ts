@@ -5,7 +5,7 @@
  */
 import { and, eq, isNotNull, isNull, lte } from 'drizzle-orm';
 import type { JobHandlers } from '../../jobs/outbox.ts';
-import type { ServiceContext } from '../../lib/context.ts';
+import { withTenant, type ServiceContext } from '../../lib/context.ts';
 import { buildRequestedReport, type BuildDeps } from './build-report.ts';
 import { BUILD_REQUESTED_REPORT_JOB, type BuildJob } from './request-report.ts';
 import { requestedReports } from './table.ts';
@@ -14,8 +14,8 @@ export const PURGE_REQUESTED_REPORTS_JOB = 'maintenance.purge_requested_reports'
 /** Files deleted per pass; the next day's pass (or a repeat) takes the rest. */
 const PURGE_BATCH = 500;
 
-/** Deletes files past their expiry and stamps their rows (a missing file counts as deleted). */
-export async function purgeExpiredReportFiles(deps: Pick<BuildDeps, 'db' | 'clock' | 'files'>): Promise<number> {
+/** Deletes files past their expiry, of every operator, and stamps their rows (a missing file counts as deleted). */
+async function purgeExpiredReportFiles(deps: Pick<BuildDeps, 'db' | 'clock' | 'files'>): Promise<number> {
   const now = deps.clock.now();
   const due = await deps.db
     .select({ id: requestedReports.id, fileKey: requestedReports.fileKey })
@@ -48,7 +48,8 @@ export function requestedReportHandlers(
     ...(options.pageSize ? { pageSize: options.pageSize } : {}),
   };
   return {
-    [BUILD_REQUESTED_REPORT_JOB]: async ({ job }, payload: BuildJob) => buildRequestedReport(build, job, payload),
+    [BUILD_REQUESTED_REPORT_JOB]: async ({ job }, payload: BuildJob) =>
+      buildRequestedReport(withTenant(build, payload.operatorId), { job, payload }),
     [PURGE_REQUESTED_REPORTS_JOB]: async () => {
       await purgeExpiredReportFiles(build);
     },
