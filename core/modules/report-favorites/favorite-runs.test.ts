@@ -56,7 +56,8 @@ beforeEach(async () => {
     const token = (await unwrap(client.v1.partner.statistic_token.rotate.$post())).token!;
     members.push({ client, token, code: promo.code });
   }
-  [partner, other] = members as [typeof partner, typeof other];
+  partner = members[0]!;
+  other = members[1]!;
   await click(members[0]!.code, '2026-11-10T10:00:00Z');
   await click(members[0]!.code, '2026-11-22T10:00:00Z');
   await click(members[0]!.code, '2026-11-22T11:00:00Z');
