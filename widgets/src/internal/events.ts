@@ -66,6 +66,11 @@ export interface KabinetEventMap {
   'kb-promo-created': { campaignId: string; promoId: string };
   /** `<kb-creatives selectable>`: a banner was picked (`creativeId`), or the direct link (null). */
   'kb-creative-selected': { creativeId: string | null };
+  /**
+   * `<kb-report-favorites>`: "Open" on a favorite. `query` is the performance report's address query
+   * that shows it, `metrics` its columns in order; `<kb-reports>` shows it and stops the event.
+   */
+  'kb-open-report': { query: string; metrics: string[] };
   /** Operator console: `<kb-network-connect-form>` connected a network or tracker (the server's answer). */
   'kb-network-connected': Connection;
   /** Operator console: the connect form's Cancel; `networkKey` null for a tracker. */
