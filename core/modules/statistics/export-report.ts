@@ -11,7 +11,10 @@ import { fieldProblem } from '../../lib/errors.ts';
 import { csvWriter, jsonWriter, xmlWriter, type ReportWriter } from './export-formats.ts';
 import { MAX_XLSX_CELLS, workbookCells, writeReportWorkbook, XLSX_CONTENT_TYPE } from './export-xlsx.ts';
 import { runOperatorReport, runPartnerReport, type Report } from './run-report.ts';
-import { ReportQuerySchema, type ReportQuery } from './schemas.ts';
+import { addDays } from '../../lib/time-zones.ts';
+import { dayLabel, type TimeGrouping } from './periods.ts';
+import { sortOf } from './report-values.ts';
+import { ReportQuerySchema, TIME_GROUPINGS, type ReportQuery } from './schemas.ts';
 
 export const EXPORT_FORMATS = ['csv', 'json', 'xml', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -96,16 +99,58 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
   return { filename, contentType: TYPES[format], body: streamOf(chunks(pages(run, first, pinned), writer)) };
 }
 
-/** Every page of the report in order, the first one (already asked) included; the next is asked only when wanted. */
+/**
+ * Every page of the report in order, the first one (already asked) included; the next is asked
+ * only when wanted. Each engine page folds and sorts the whole question's rows before cutting its
+ * page out, so paging a big report by offset costs its size on every page: a 1,000,000-row report
+ * would fold 1,000,000 rows a thousand times. When the report is sorted by its time grouping (the
+ * default), its rows come out period piece by period piece, so each piece (a day; the days of a
+ * week, month or year) is asked on its own and paged within: a page costs its piece's rows.
+ */
 async function* pages(run: RunPage, first: Report, pinned: ReportQuery): AsyncGenerator<Report['rows'], void> {
+  const pieces = first.rows.length < first.total ? piecesOf(first, pinned) : null;
+  if (!pieces) {
+    yield* pagesOf(run, first, pinned);
+    return;
+  }
+  for (const piece of pieces) {
+    const question = { ...pinned, from: piece.from, to: piece.to };
+    yield* pagesOf(run, await run(question), question);
+  }
+}
+
+/** The pages of one question by offset, from its first page on. */
+async function* pagesOf(run: RunPage, first: Report, question: ReportQuery): AsyncGenerator<Report['rows'], void> {
   let page = first;
   let written = 0;
   for (;;) {
-    yield page.rows;
+    if (page.rows.length > 0) yield page.rows;
     written += page.rows.length;
-    if (page.rows.length < pinned.limit || written >= page.total) break;
-    page = await run({ ...pinned, offset: written });
+    if (page.rows.length < question.limit || written >= page.total) break;
+    page = await run({ ...question, offset: written });
   }
+}
+
+const TIME_SET = new Set<string>(TIME_GROUPINGS);
+
+/**
+ * The period's pieces in the report's order, when it sorts by its time grouping: each day (hour
+ * and day groupings) or each week's, month's or year's days inside the period; null otherwise,
+ * and null when the report adds costs (spread over the period asked, so they are not cut).
+ */
+function piecesOf(first: Report, question: ReportQuery): Array<{ from: string; to: string }> | null {
+  const time = first.groupBy.find((g): g is TimeGrouping => TIME_SET.has(g));
+  if (!time || (first.totals.cost !== undefined && first.totals.cost !== null)) return null;
+  const { sort, direction } = sortOf(question, first.metrics);
+  if (sort !== time) return null;
+  const pieces: Array<{ label: string; from: string; to: string }> = [];
+  for (let date = first.period.from; date <= first.period.to; date = addDays(date, 1)) {
+    const label = time === 'hour' ? date : dayLabel(time, date);
+    const last = pieces.at(-1);
+    if (last?.label === label) last.to = date;
+    else pieces.push({ label, from: date, to: date });
+  }
+  return direction === 1 ? pieces : pieces.toReversed();
 }
 
 /** The file's parts in order: opening, each page as the engine answers it, then the totals. */
