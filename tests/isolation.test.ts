@@ -187,7 +187,15 @@ beforeAll(async () => {
   const favorite = await unwrap(
     client.v1.partner.reports.favorites.$post({ json: { name: 'Alpha favorite', query: { period: 'last_7_days' } } }),
   );
+  // A requested report of Alice's (processing: its id is what B must not reach).
+  const requested = await unwrap(
+    client.v1.partner.reports.requested.$post({
+      header: {},
+      json: { name: 'Alpha requested report', format: 'csv_zip', query: { period: 'last_7_days' } },
+    }),
+  );
   a.ids = {
+    requestId: requested.id,
     billId,
     connectionId: connection.id,
     offerId: offer.id,
@@ -225,6 +233,7 @@ beforeAll(async () => {
     'alpha-player-007',
     'Alpha SEPA',
     'Alpha Savings Bank',
+    'Alpha requested report',
     'Alice Alphason',
     '0532013000',
     'Alpha favorite',
@@ -257,6 +266,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/partner/payment_accounts/{accountId}/reveal': { code: '123456' },
   'POST /v1/cash_outs/{cashOutId}/success': { reference: 'Hijack' },
   'DELETE /v1/partner/wallet/schedules/{scheduleId}': { code: '123456' },
+  'PATCH /v1/partner/reports/requested/{requestId}': { name: 'Hijacked' },
   'PUT /v1/partners/{partnerId}/wallet/schedules': {
     paymentAccountId: 'pacc_x',
     currency: 'EUR',
@@ -330,5 +340,7 @@ describe('tenant isolation', () => {
     expect(accounts.data.map((account) => [account.id, account.method.enabled])).toEqual([[a.ids.accountId, true]]);
     const schedules = await unwrap(client.v1.partner.wallet.schedules.$get());
     expect(schedules.data.map((s) => [s.id, s.enabled, s.max])).toEqual([[a.ids.scheduleId, true, '1000.00']]);
+    const requested = await unwrap(client.v1.partner.reports.requested.$get({ query: {} }));
+    expect(requested.data.map((r) => [r.id, r.name])).toEqual([[a.ids.requestId, 'Alpha requested report']]);
   });
 });
