@@ -59,7 +59,9 @@ describe('<kb-reports> request report', () => {
 
     fill(name, '   ');
     $in<HTMLButtonElement>(el, '[part~="request-submit"]').click();
-    expect((await find(el, '[part~="field-error"]')).textContent).to.equal('Give the report a name.');
+    expect((await find(el, '[part~="request-form"] [part~="field-error"]')).textContent).to.equal(
+      'Give the report a name.',
+    );
     expect(posts(api)).to.deep.equal([]);
 
     fill(name, 'November by day');

@@ -62,7 +62,7 @@ function requestedApi(list: RequestedReport[], first: Handler = () => undefined)
     const own = await first(r);
     if (own) return own;
     if (r.path === OPTIONS_PATH) return json(reportOptions());
-    if (r.method === 'GET' && r.path === REQUESTED_PATH) return json({ data: list });
+    if (r.method === 'GET' && r.path === REQUESTED_PATH) return json({ data: list, nextBefore: null });
     const one = list.find((x) => r.path === `${REQUESTED_PATH}/${x.id}`);
     if (r.method === 'GET' && one) return json(one);
     if (r.method === 'PATCH' && one) {
@@ -154,6 +154,26 @@ describe('<kb-requested-reports> list', () => {
     expect(words($in(el, '[part~="refreshing"]'))).to.equal(
       'Requests still being prepared: this page checks again every 10 seconds.',
     );
+  });
+
+  it('shows older requests page by page under the newest', async () => {
+    const older = requested({ id: 'rr_older', name: 'Summer', status: 'failed', failureReason: 'No rows.' });
+    const api = stub(
+      requestedApi([], (r) => {
+        if (r.method !== 'GET' || r.path !== REQUESTED_PATH) return undefined;
+        return r.query.get('before') === 'cursor_1'
+          ? json({ data: [older], nextBefore: null })
+          : json({ data: [{ ...ok }], nextBefore: 'cursor_1' });
+      }),
+    );
+    const el = await mounted();
+    (await find<HTMLButtonElement>(el, '[part~="load-more"]')).click();
+    await find(el, '[data-request-id="rr_older"]');
+    expect(
+      [...el.shadowRoot!.querySelectorAll('[part~="request-row"]')].map((r) => r.getAttribute('data-request-id')),
+    ).to.deep.equal(['rr_ok', 'rr_older']);
+    expect(api.sent(`GET ${REQUESTED_PATH}`).map((r) => r.query.get('before'))).to.deep.equal([null, 'cursor_1']);
+    expect(query(el, '[part~="load-more"]')).to.equal(null);
   });
 
   it('says how to request one when there is none, in Russian too', async () => {

@@ -51,7 +51,7 @@ export const REFRESH_EVERY_MS = 10_000;
  * @csspart fact - One (also `fact-id`, `fact-state`, `fact-format`, `fact-actor`, `fact-requested-at`, `fact-finished-at`,
  *   `fact-rows`, `fact-size`, `fact-expires-at`). @csspart parameters-heading - "Report parameters".
  * @csspart page-file - The page's Download (also `toolbar`). @csspart toolbar - A row's buttons. @csspart actions - Save and Cancel.
- * @csspart button - Any button (also `primary`, `download`, `rename`, `rename-save`, `rename-cancel`, `retry`).
+ * @csspart button - Any button (also `primary`, `download`, `rename`, `rename-save`, `rename-cancel`, `load-more`, `retry`).
  * @csspart error - An error. @csspart error-detail - A load error's text. @csspart status - Waiting and loading notes.
  *
  * @cssproperty --kb-color-text - Text. @cssproperty --kb-color-text-muted - Hints, labels, "being prepared".
@@ -71,6 +71,7 @@ export class KbRequestedReports extends StatisticsSection {
     ...StatisticsSection.properties,
     requestId: { attribute: 'request-id' },
     requests: { state: true },
+    more: { state: true },
     page: { state: true },
     loadError: { state: true },
     notice: { state: true },
@@ -82,6 +83,8 @@ export class KbRequestedReports extends StatisticsSection {
   refreshEvery = REFRESH_EVERY_MS;
   /** The list (null while loading). */
   declare private requests: RequestedReport[] | null;
+  /** The cursor of the older requests (null: none), and whether they are being asked for. */
+  declare private more: { before: string | null; busy: boolean };
   /** The shown request's page: the request, 'missing' (404), or null while loading. */
   declare private page: RequestedReport | 'missing' | null;
   declare private loadError: string | null;
@@ -114,6 +117,7 @@ export class KbRequestedReports extends StatisticsSection {
     super();
     this.requestId = null;
     this.requests = null;
+    this.more = { before: null, busy: false };
     this.page = null;
     this.loadError = null;
     this.notice = null;
@@ -153,7 +157,12 @@ export class KbRequestedReports extends StatisticsSection {
     }
     try {
       if (id) this.take([await getRequested(api, id)]);
-      else this.take(await listRequested(api), true);
+      else {
+        const page = await listRequested(api);
+        // A refresh updates the rows shown (older pages loaded stay); a load starts the list again.
+        if (!again) this.more = { before: page.nextBefore, busy: false };
+        this.take(page.data, !again);
+      }
       this.loadError = null;
     } catch (error) {
       if (id && error instanceof ApiError && error.status === 404) this.page = 'missing';
@@ -164,7 +173,28 @@ export class KbRequestedReports extends StatisticsSection {
     this.focusNext = null;
   }
 
-  /** Takes the server's requests (`all`: the whole list): rows replaced, a processing one that finished announced. */
+  /** The next older page, added under the shown ones. */
+  private async showMore(): Promise<void> {
+    const api = this.api;
+    const { before } = this.more;
+    if (!api || !before || this.more.busy) return;
+    this.more = { before, busy: true };
+    try {
+      const page = await listRequested(api, before);
+      const shown = new Set((this.requests ?? []).map((r) => r.id));
+      this.requests = [...(this.requests ?? []), ...page.data.filter((r) => !shown.has(r.id))];
+      this.more = { before: page.nextBefore, busy: false };
+    } catch (error) {
+      this.more = { before, busy: false };
+      this.notice = this.errorMessage(error);
+    }
+    this.schedule();
+  }
+
+  /**
+   * Takes the server's requests (`all`: the whole list, else these rows updated and new ones put first); a
+   * processing one that finished is announced.
+   */
   private take(reports: RequestedReport[], all = false): void {
     const before = new Map(
       [...(this.requests ?? []), ...(this.page && this.page !== 'missing' ? [this.page] : [])].map((r) => [r.id, r]),
@@ -175,7 +205,11 @@ export class KbRequestedReports extends StatisticsSection {
     }
     const byId = new Map(reports.map((r) => [r.id, r]));
     if (all) this.requests = reports;
-    else if (this.requests) this.requests = this.requests.map((r) => byId.get(r.id) ?? r);
+    else if (this.requests) {
+      const shown = new Set(this.requests.map((r) => r.id));
+      const added = this.requestId ? [] : reports.filter((r) => !shown.has(r.id));
+      this.requests = [...added, ...this.requests.map((r) => byId.get(r.id) ?? r)];
+    }
     if (this.requestId && byId.has(this.requestId)) this.page = byId.get(this.requestId)!;
   }
 
@@ -251,6 +285,12 @@ export class KbRequestedReports extends StatisticsSection {
     const requests = this.requests;
     if (!requests) return this.renderLoading();
     if (!requests.length) return renderEmptyState({ message: this.m('empty'), hint: this.m('emptyHint') });
-    return renderList(this.view, requests);
+    const { before, busy } = this.more;
+    return html`${renderList(this.view, requests)}${
+      before
+        ? html`<div part="actions"><button part="button load-more" type="button" ?disabled=${busy}
+            aria-busy=${busy ? 'true' : 'false'} @click=${() => this.showMore()}>${this.m(busy ? 'more.busy' : 'more')}</button></div>`
+        : nothing
+    }`;
   }
 }

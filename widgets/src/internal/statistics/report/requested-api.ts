@@ -1,58 +1,23 @@
 /**
  * The requested reports routes (`/v1/partner/reports/requested…`): a report asked for as a file
- * (zipped CSV or XLSX), made by a job, kept for a while and mailed about when ready. Their shapes
- * are written out here and called through the same typed-client proxy as every other route, until
- * the core's routes are in `AppType` and these types can come from it.
+ * (zipped CSV or XLSX), made by a job, kept for a while and mailed about when ready. Shapes from the
+ * typed client, so a server change breaks these widgets at compile time.
  */
-import type { ClientResponse } from 'hono/client';
+import type { KabinetClient, SuccessBody } from '../../../../../core/sdk/index.ts';
 import { expectOk, type ApiClient } from '../../api-client.ts';
 import type { ReportQuery } from '../statistics-types.ts';
 
-export const REQUESTED_FORMATS = ['csv_zip', 'xlsx'] as const;
-export type RequestedFormat = (typeof REQUESTED_FORMATS)[number];
-export type RequestedStatus = 'processing' | 'successful' | 'failed';
+type Requested = KabinetClient['v1']['partner']['reports']['requested'];
+export type RequestedReport = SuccessBody<Awaited<ReturnType<Requested[':requestId']['$get']>>>;
+export type RequestedFormat = RequestedReport['format'];
+export type RequestedStatus = RequestedReport['status'];
+export type RequestInput = Parameters<Requested['$post']>[0]['json'];
 /** The question a requested report answers: the report's query without paging. */
-export type RequestedQuery = Omit<ReportQuery, 'limit' | 'offset'>;
+export type RequestedQuery = RequestInput['query'];
 
-export interface RequestedReport {
-  id: string;
-  name: string;
-  format: RequestedFormat;
-  status: RequestedStatus;
-  failureReason: string | null;
-  query: RequestedQuery;
-  /** The days the report covers, once the job has read them. */
-  period: { from: string; to: string; timeZone: string } | null;
-  requestedBy: { userId: string; email: string };
-  requestedAt: string;
-  finishedAt: string | null;
-  /** After this the file is gone (the request stays listed). */
-  expiresAt: string | null;
-  rowCount: number | null;
-  fileSize: number | null;
-}
+export const REQUESTED_FORMATS = ['csv_zip', 'xlsx'] as const satisfies readonly RequestedFormat[];
 
-export interface RequestInput {
-  name?: string;
-  format: RequestedFormat;
-  query: RequestedQuery;
-  favoriteId?: string;
-}
-
-type Json<T> = Promise<ClientResponse<T, 200 | 201, 'json'>>;
-type Options = { headers?: Record<string, string> };
-interface RequestedRoutes {
-  $get(): Json<{ data: RequestedReport[] }>;
-  $post(args: { json: RequestInput }, options?: Options): Json<RequestedReport>;
-  ':requestId': {
-    $get(args: { param: { requestId: string } }): Json<RequestedReport>;
-    $patch(args: { param: { requestId: string }; json: { name: string } }): Json<RequestedReport>;
-    file: { $get(args: { param: { requestId: string } }): Promise<Response> };
-  };
-}
-
-const routes = (api: ApiClient): RequestedRoutes =>
-  (api.client.v1.partner.reports as unknown as { requested: RequestedRoutes }).requested;
+const routes = (api: ApiClient): Requested => api.client.v1.partner.reports.requested;
 
 /** The question as a request sends it: paging dropped (the file holds every row), empty values left out. */
 export function requestedQuery(question: ReportQuery): RequestedQuery {
@@ -62,13 +27,15 @@ export function requestedQuery(question: ReportQuery): RequestedQuery {
 
 /** Asks for a report file; the same `idempotencyKey` again answers the first request (no second one). */
 export function requestReport(api: ApiClient, input: RequestInput, idempotencyKey?: string): Promise<RequestedReport> {
-  const headers = idempotencyKey ? { 'idempotency-key': idempotencyKey } : undefined;
-  return expectOk(routes(api).$post({ json: input }, headers ? { headers } : undefined));
+  return expectOk(routes(api).$post({ json: input, header: { 'idempotency-key': idempotencyKey } }));
 }
 
-export async function listRequested(api: ApiClient): Promise<RequestedReport[]> {
-  return (await expectOk(routes(api).$get())).data;
-}
+/** A page of the partner's requests, newest first; `nextBefore` asks for the older ones (null: no more). */
+export const listRequested = (
+  api: ApiClient,
+  before?: string,
+): Promise<{ data: RequestedReport[]; nextBefore: string | null }> =>
+  expectOk(routes(api).$get({ query: { limit: '50', before } }));
 
 export const getRequested = (api: ApiClient, requestId: string): Promise<RequestedReport> =>
   expectOk(routes(api)[':requestId'].$get({ param: { requestId } }));
@@ -77,5 +44,5 @@ export const renameRequested = (api: ApiClient, requestId: string, name: string)
   expectOk(routes(api)[':requestId'].$patch({ param: { requestId }, json: { name } }));
 
 /** The file's answer as it came (the caller reads the bytes, or the problem of a 409 or 410). */
-export const fetchRequestedFile = (api: ApiClient, requestId: string): Promise<Response> =>
-  routes(api)[':requestId'].file.$get({ param: { requestId } });
+export const fetchRequestedFile = async (api: ApiClient, requestId: string): Promise<Response> =>
+  (await routes(api)[':requestId'].file.$get({ param: { requestId } })) as unknown as Response;
