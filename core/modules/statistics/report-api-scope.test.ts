@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
 import { unwrap, type KabinetClient } from '../../sdk/index.ts';
+import { CALLS_PER_MINUTE } from '../../../widgets/src/components/kb-api-docs/kb-api-docs.messages.ts';
+import { REPORT_API_CALLS_PER_MINUTE } from './report-api-rate.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operator: KabinetClient;
@@ -145,5 +147,9 @@ describe('Report API token scope', () => {
     expect(Object.keys(all.totals)).not.toContain('ngr');
     // The other operator hid nothing: its partner may still ask for it.
     expect((await api(c!.token, '/report', asked)).status).toBe(200);
+  });
+
+  it("the portal's API docs page states the real per-token limit", () => {
+    expect(CALLS_PER_MINUTE).toBe(REPORT_API_CALLS_PER_MINUTE);
   });
 });

@@ -4,10 +4,12 @@ import { KbProfile } from '../components/kb-profile/kb-profile.ts';
 import { KbSecurity } from '../components/kb-security/kb-security.ts';
 import { KbTeam } from '../components/kb-team/kb-team.ts';
 import { KbActivity } from '../components/kb-activity/kb-activity.ts';
+import { KbApiDocs } from '../components/kb-api-docs/kb-api-docs.ts';
 
 define('kb-profile', KbProfile);
 define('kb-security', KbSecurity);
 define('kb-team', KbTeam);
 define('kb-activity', KbActivity);
+define('kb-api-docs', KbApiDocs);
 
-export { KbProfile, KbSecurity, KbTeam, KbActivity };
+export { KbProfile, KbSecurity, KbTeam, KbActivity, KbApiDocs };

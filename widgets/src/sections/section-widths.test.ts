@@ -45,6 +45,7 @@ import { KbProfile } from '../components/kb-profile/kb-profile.ts';
 import { KbSecurity } from '../components/kb-security/kb-security.ts';
 import { KbTeam } from '../components/kb-team/kb-team.ts';
 import { KbActivity } from '../components/kb-activity/kb-activity.ts';
+import { KbApiDocs } from '../components/kb-api-docs/kb-api-docs.ts';
 import { KbSubaffiliates, type SubAffiliate } from '../components/kb-subaffiliates/kb-subaffiliates.ts';
 import { KbCampaigns } from '../components/kb-campaigns/kb-campaigns.ts';
 import { KbCampaignDetail } from '../components/kb-campaign-detail/kb-campaign-detail.ts';
@@ -72,6 +73,7 @@ import { KbReports } from '../components/kb-reports/kb-reports.ts';
 import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
 import {
   fakeStatisticsApi,
+  reportOptions,
   report as statsReport,
   row as statsRow,
 } from '../internal/statistics/statistics-test-kit.ts';
@@ -82,6 +84,7 @@ define('kb-profile', KbProfile);
 define('kb-security', KbSecurity);
 define('kb-team', KbTeam);
 define('kb-activity', KbActivity);
+define('kb-api-docs', KbApiDocs);
 define('kb-subaffiliates', KbSubaffiliates);
 define('kb-campaigns', KbCampaigns);
 define('kb-campaign-detail', KbCampaignDetail);
@@ -534,6 +537,25 @@ const CASES: Case[] = [
         l,
         ['[part~="event-row"]'],
       ),
+  ],
+  [
+    'kb-api-docs (the token shown, a long campaign name)',
+    async (l) => {
+      const api = mockApi(({ path }) => {
+        if (path === '/v1/partner/reports/options')
+          return json(
+            reportOptions({
+              campaigns: [{ id: 'camp_01JH8ZK3Q4RSTUVWXYZ0123456', name: 'Константинопольская осенняя кампания 2026' }],
+            }),
+          );
+        if (path === '/v1/partner/statistic_token')
+          return json({ token: `st_${'x'.repeat(40)}`, createdAt: '2025-02-01T08:00:00.000Z' });
+        return undefined;
+      });
+      const m = await section(api, 'kb-api-docs', l, ['[part~="params"]', '[part~="command"]']);
+      (await inside(m.el, '[part~="reveal"]')).click();
+      return m;
+    },
   ],
   [
     'kb-subaffiliates',

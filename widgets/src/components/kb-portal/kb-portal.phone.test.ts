@@ -23,7 +23,7 @@ import type { KbPortal } from './kb-portal.ts';
 import { PORTAL_SECTIONS } from './portal-sections.ts';
 
 const LONG_EMAIL = 'anastasia.konstantinopolskaya@partnerships.traffic-agency.example';
-/** The sections of the row: an owner's, less the account group (Profile, Security, Team, Activity). */
+/** The sections of the row: an owner's, less the account group (Profile, Security, Report API, Team, Activity). */
 const WORK_SECTIONS = PORTAL_SECTIONS.filter((s) => s.group !== 'account').length;
 
 /**
@@ -223,7 +223,13 @@ describe('<kb-portal> on a phone and a wide screen', () => {
     expect(shown(menu)).to.equal(true);
     expect(menu.querySelector('nav')?.getAttribute('aria-label')).to.equal('Ваша учётная запись');
     const entries = [...menu.querySelectorAll<HTMLElement>('[part~="account-link"]')].filter(shown);
-    expect(entries.map((e) => e.textContent?.trim())).to.deep.equal(['Профиль', 'Безопасность', 'Команда', 'Журнал']);
+    expect(entries.map((e) => e.textContent?.trim())).to.deep.equal([
+      'Профиль',
+      'Безопасность',
+      'API отчётов',
+      'Команда',
+      'Журнал',
+    ]);
     expect(shown(menu.querySelector('[part~="sign-out"]')), 'Sign out in the account menu').to.equal(true);
     expect(menu.getBoundingClientRect().right, 'inside the portal').to.be.at.most(portal.getBoundingClientRect().right);
     await waitFor(() => deepActiveElement() === entries[0], 1000, 'focus on the first entry');
@@ -235,8 +241,8 @@ describe('<kb-portal> on a phone and a wide screen', () => {
 
     await sendKeys({ press: 'Enter' });
     await waitFor(() => button.getAttribute('aria-expanded') === 'true', 1000, 'open again');
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
+    // Profile → Security → Report API → Team.
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.textContent?.trim()).to.equal('Команда');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => button.getAttribute('aria-expanded') === 'false', 1000, 'closed after picking');

@@ -80,6 +80,16 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-security part="section section-security"></kb-security>`,
   },
   {
+    // The Report API's documentation with the user's own token: a page visited now and then, like Security.
+    id: 'api',
+    group: 'account',
+    load: accountChunk,
+    labelKey: 'nav.api',
+    component: 'statistics',
+    requiresSession: true,
+    render: () => html`<kb-api-docs part="section section-api"></kb-api-docs>`,
+  },
+  {
     id: 'team',
     group: 'account',
     load: accountChunk,
