@@ -14,12 +14,9 @@ import {
   type ApiMock,
 } from '../../internal/account/account-test-kit.ts';
 import { darkTokens } from '../../themes/dark.ts';
-import { mountStatistics, OPTIONS_PATH, reportOptions } from '../../internal/statistics/statistics-test-kit.ts';
-import { KbReports } from '../kb-reports/kb-reports.ts';
 import { KbSubaffiliateReport, type SubAffiliateReport } from './kb-subaffiliate-report.ts';
 
 define('kb-subaffiliate-report', KbSubaffiliateReport);
-define('kb-reports', KbReports);
 
 const REPORT = 'GET /v1/partner/reports/sub_affiliates';
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
@@ -232,22 +229,5 @@ describe('<kb-subaffiliate-report>', () => {
       expect(wrap.scrollWidth).to.be.at.most(wrap.clientWidth + 1);
     expect(el.scrollWidth).to.be.at.most(390);
     expect(el.getBoundingClientRect().right).to.be.at.most(390);
-  });
-
-  it('is the Reports section’s Sub-affiliates view at #/reports/sub_affiliates', async () => {
-    api = mockApi(({ method, path }) => {
-      if (method === 'GET' && path === OPTIONS_PATH) return json(reportOptions());
-      if (`${method} ${path}` === REPORT) return json(TREE);
-      return undefined;
-    });
-    const { el } = await mountStatistics<KbReports>('kb-reports', {
-      route: { route: { section: 'reports', path: ['sub_affiliates'], query: '' }, go: () => undefined },
-    });
-    const button = await find(el, '[part~="view"][data-view="sub_affiliates"]');
-    expect(button.getAttribute('aria-current')).to.equal('page');
-    expect(text(button)).to.equal('Sub-affiliates');
-    const view = await find<KbSubaffiliateReport>(el, 'kb-subaffiliate-report');
-    await find(view, '[part~="level"]');
-    expect(api.sent('GET /v1/partner/reports/performance'), 'the performance report is not asked').to.have.length(0);
   });
 });
