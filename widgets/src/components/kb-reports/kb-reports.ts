@@ -19,7 +19,9 @@ import { QueryAddress } from '../../internal/statistics/query-address.ts';
 import { ReportController, SLOW_REPORT_MS } from '../../internal/statistics/report/report-controller.ts';
 import { ReportDownload } from '../../internal/statistics/report/report-download.ts';
 import { ReportRequest, requestStyles } from '../../internal/statistics/report/report-request.ts';
-import { columnsKey } from '../../internal/statistics/report/report-setup.ts';
+import { columnsKey, saveColumns } from '../../internal/statistics/report/report-setup.ts';
+import { FavoritesBar } from '../../internal/statistics/report/favorites-bar.ts';
+import { favoriteAddress, favoriteMetrics } from '../../internal/statistics/report/report-favorites.ts';
 import { reportsStyles } from '../../internal/statistics/report/report.styles.ts';
 import {
   PERFORMANCE_VIEW,
@@ -124,7 +126,8 @@ export class KbReports extends StatisticsSection {
     this.screen.follow(query);
   });
   private readonly screenAddress = {
-    take: () => (this.performanceQuery = this.address.take()),
+    // Outside a portal there is no address: the question last shown (or a favorite opened) is kept here.
+    take: () => (this.sectionAddress.routed ? (this.performanceQuery = this.address.take()) : this.performanceQuery),
     write: (query: string, replace: boolean) => {
       this.performanceQuery = query;
       this.address.write(query, replace);
@@ -156,6 +159,16 @@ export class KbReports extends StatisticsSection {
     labels: () => this.screen.labels,
   });
 
+  /** "Save as favorite" and the newest favorites under the report. */
+  private readonly favoritesBar = new FavoritesBar(this, {
+    api: () => this.api ?? null,
+    locale: () => this.i18n.locale,
+    question: () => this.screen.question,
+    failure: (error) => this.errorMessage(error),
+    open: (favorite) => this.openReport(favoriteAddress(favorite.query), favoriteMetrics(favorite.query)),
+    showAll: () => this.show('favorites'),
+  });
+
   /** The portal's client (the screen asks only once the section is ready, so there is one). */
   private get client(): ApiClient {
     const api = this.api;
@@ -166,6 +179,11 @@ export class KbReports extends StatisticsSection {
   constructor() {
     super();
     this.view = PERFORMANCE_VIEW;
+    // A favorite opened in the favorites view: shown here, on the performance view.
+    this.addEventListener('kb-open-report', (event) => {
+      event.stopPropagation();
+      this.openReport(event.detail.query, event.detail.metrics);
+    });
   }
 
   protected override load(): Promise<void> {
@@ -173,12 +191,32 @@ export class KbReports extends StatisticsSection {
     return this.screenLoad === 'loaded' ? this.loadScreen() : Promise.resolve();
   }
 
+  /**
+   * Shows a saved report: its columns become the user's (kept as a choice in the column chooser
+   * is), then its question goes into the address, so Back returns to where the user was.
+   */
+  private openReport(query: string, metrics: readonly string[]): void {
+    const key = columnsKey(this.operatorId, this.user?.id ?? 'anonymous');
+    const allowed = this.screen.options?.metrics;
+    if (metrics.length) {
+      saveColumns(key, metrics as never);
+      if (allowed) this.screen.columns.load(key, allowed);
+    }
+    const same = this.view === PERFORMANCE_VIEW && query === this.performanceQuery;
+    this.show(PERFORMANCE_VIEW, [], query);
+    // The same question again (its columns may differ): ask once more.
+    if (same) void this.screen.run();
+  }
+
   private loadScreen(): Promise<void> {
+    void this.favoritesBar.load();
     return this.screen.load(columnsKey(this.operatorId, this.user?.id ?? 'anonymous'));
   }
 
   private showView(path: readonly string[]): void {
     const { view, rest } = viewOf(path);
+    // Back from another view (the favorites may have changed there): the quick list asks again.
+    if (view === PERFORMANCE_VIEW && this.view !== view && this.screenLoad === 'loaded') void this.favoritesBar.load();
     this.view = view;
     this.rest = rest;
     this.requestUpdate();
@@ -193,8 +231,11 @@ export class KbReports extends StatisticsSection {
     const path = pathOf(view, rest);
     const asked = query ?? (view === PERFORMANCE_VIEW ? this.performanceQuery : '');
     if (this.sectionAddress.go(path, { query: asked })) return;
+    const loaded = this.screenLoad === 'loaded';
+    if (query !== undefined && view === PERFORMANCE_VIEW) this.performanceQuery = query;
     this.showView(path);
-    if (query !== undefined && view === PERFORMANCE_VIEW) this.screen.follow(query);
+    // A screen loading now takes the question itself; a loaded one follows it.
+    if (loaded && query !== undefined && view === PERFORMANCE_VIEW) this.screen.follow(query);
   };
 
   protected override render(): TemplateResult {
@@ -213,7 +254,7 @@ export class KbReports extends StatisticsSection {
       loadingNote: this.renderLoading(),
       loadError: (message) => this.renderLoadError(message),
       openCampaigns: () => this.emit('kb-open-section', { section: 'campaigns' }),
-      download: html`${this.download.render()}${this.request.render()}`,
+      download: html`${this.download.render()}${this.request.render()}${this.favoritesBar.render()}`,
       slowNote: this.request.renderSlow(),
     });
   }

@@ -82,4 +82,11 @@ export const reportViewsStyles = css`
   [part~='views'] { display: flex; flex-wrap: wrap; gap: var(--_space-1); margin: 0 0 var(--_space); }
   [part~='view'] { flex: 1 1 auto; }
   [part~='view-current'] { background: var(--_primary); border-color: var(--_primary); color: var(--_on-primary); font-weight: 600; }
+  /* The favorites under the report: the name and Save on one row that wraps on a phone. */
+  [part~='favorites-bar'] { margin-top: var(--_space); padding-top: var(--_space); border-top: 1px solid var(--_border); }
+  [part~='favorites-bar'] [part~='subheading'] { margin-top: 0; }
+  [part~='save-favorite-row'] { display: flex; flex-wrap: wrap; gap: var(--_space-1); align-items: center; }
+  [part~='favorite-name'] { flex: 1 1 14em; min-width: 0; }
+  [part~='favorite-quick-list'] { display: flex; flex-wrap: wrap; gap: var(--_space-1); list-style: none; margin: var(--_space-1) 0; padding: 0; }
+  [part~='open-favorite'] { max-width: 100%; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 `;
