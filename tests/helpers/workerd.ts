@@ -33,7 +33,8 @@ export async function startWorkerd(dir: string, outboundService?: (request: Requ
     target: 'es2022',
     logLevel: 'error',
   });
-  // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker).
+  // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker),
+  // the FILES R2 bucket (requested reports' files).
   const mf = new Miniflare({
     modules: true,
     modulesRoot: dir,
@@ -43,6 +44,8 @@ export async function startWorkerd(dir: string, outboundService?: (request: Requ
     d1Databases: { DB: 'kabinet-smoke' },
     bindings: { KABINET_SECRET: 'workerd-test-secret-0123456789abcdef', KABINET_DEMO: 'on' },
     d1Persist: join(dir, 'd1'),
+    r2Buckets: { FILES: 'kabinet-files' },
+    r2Persist: join(dir, 'r2'),
     cf: false,
     queueProducers: { JOBS: { queueName: 'kabinet-jobs' } },
     queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
