@@ -14,6 +14,8 @@ import {
   type ApiMock,
 } from '../../internal/account/account-test-kit.ts';
 import { darkTokens } from '../../themes/dark.ts';
+import type { SectionRoute } from '../../internal/router.ts';
+import { mountStatistics } from '../../internal/statistics/statistics-test-kit.ts';
 import { KbSubaffiliateReport, type SubAffiliateReport } from './kb-subaffiliate-report.ts';
 
 define('kb-subaffiliate-report', KbSubaffiliateReport);
@@ -229,5 +231,37 @@ describe('<kb-subaffiliate-report>', () => {
       expect(wrap.scrollWidth).to.be.at.most(wrap.clientWidth + 1);
     expect(el.scrollWidth).to.be.at.most(390);
     expect(el.getBoundingClientRect().right).to.be.at.most(390);
+  });
+
+  it('keeps the dates in the portal’s address: opens with them, writes new ones, follows Back', async () => {
+    api = reportApi(() => TREE);
+    const moves: Array<{ path: string[]; query: string | undefined }> = [];
+    const at = (query: string): SectionRoute => ({
+      route: { section: 'reports', path: ['sub_affiliates'], query },
+      go: (path, options) => void moves.push({ path: [...path], query: options?.query }),
+    });
+    const { el, providers } = await mountStatistics<KbSubaffiliateReport>('kb-subaffiliate-report', {
+      route: at('period=last_month'),
+    });
+    await find(el, '[part~="level"]');
+    expect(api.sent(REPORT)[0]!.query.get('period')).to.equal('last_month');
+    expect($in<HTMLSelectElement>(el, '#sar-period').value).to.equal('last_month');
+
+    fill($in<HTMLSelectElement>(el, '#sar-period'), 'this_month');
+    $in<HTMLButtonElement>(el, '[part~="show"]').click();
+    await waitFor(() => api!.sent(REPORT).length === 2, 1000, 'asked again');
+    expect(api.sent(REPORT)[1]!.query.get('period')).to.equal('this_month');
+    expect(moves).to.deep.equal([{ path: ['sub_affiliates'], query: 'period=this_month' }]);
+
+    providers.route.setValue(at('period=custom&from=2026-10-01&to=2026-10-31')); // Back to a link's dates
+    await waitFor(() => api!.sent(REPORT).length === 3, 1000, 'followed the address');
+    const q = api.sent(REPORT)[2]!.query;
+    expect([q.get('period'), q.get('from'), q.get('to')]).to.deep.equal(['custom', '2026-10-01', '2026-10-31']);
+    await el.updateComplete;
+    expect($in<HTMLInputElement>(el, '#sar-from').value).to.equal('2026-10-01');
+    // Another view of the section is the portal leaving: not followed.
+    providers.route.setValue({ ...at('period=today'), route: { section: 'reports', path: [], query: 'period=today' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(api.sent(REPORT)).to.have.length(3);
   });
 });

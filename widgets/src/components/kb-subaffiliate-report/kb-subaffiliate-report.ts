@@ -3,10 +3,15 @@
  * (`GET /v1/partner/reports/sub_affiliates`): a period (relative or custom dates), overall totals,
  * then a table per level with the level's totals and its sub-affiliates, each with its traffic and
  * players (the metrics the operator lets partners see) and the sub-affiliate commission earned from it.
+ * Inside a portal the period is in the address (`#/reports/sub_affiliates?period=last_month`), so a
+ * refresh, Back and a shared link show the same dates.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import type { KabinetClient, SuccessBody } from '../../../../core/sdk/index.ts';
 import { expectOk } from '../../internal/api-client.ts';
+import { routeContext } from '../../internal/contexts.ts';
+import type { SectionRoute } from '../../internal/router.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { campaignStyles } from '../../internal/campaign/campaign.styles.ts';
@@ -18,6 +23,7 @@ import {
   renderPeriodPicker,
   type PeriodChoice,
 } from '../../internal/statistics/period-picker.ts';
+import { readPeriod, writePeriod } from '../../internal/statistics/query-address.ts';
 import { StatisticsSection } from '../../internal/statistics/statistics-section.ts';
 import { statisticsStyles } from '../../internal/statistics/statistics.styles.ts';
 import { subAffiliateReportMessages, type SubAffiliateReportKey } from './kb-subaffiliate-report.messages.ts';
@@ -28,6 +34,8 @@ export type SubAffiliateReport = SuccessBody<Awaited<ReturnType<ReportCall>>>;
 type Level = SubAffiliateReport['levels'][number];
 type Row = Level['rows'][number];
 type Values = Level['values'];
+
+const placeOf = (state: SectionRoute) => [state.route.section, ...state.route.path].join('/');
 
 /** One figure of the overall summary. */
 const summaryItem = (name: string, value: TemplateResult | string, key: string) =>
@@ -83,6 +91,14 @@ export class KbSubaffiliateReport extends StatisticsSection {
   declare private report: SubAffiliateReport | null;
   /** A custom range's problem, found before asking. */
   declare private dateError: string | null;
+  /** Where the report was first shown (section and path) and the address query its dates answer. */
+  private place: string | null = null;
+  private shownQuery = '';
+  private readonly route = new ContextConsumer(this, {
+    context: routeContext,
+    subscribe: true,
+    callback: (state) => this.followAddress(state),
+  });
 
   constructor() {
     super();
@@ -96,7 +112,39 @@ export class KbSubaffiliateReport extends StatisticsSection {
   }
 
   protected override load(): Promise<void> {
+    const state = this.route.value;
+    if (state) {
+      this.place = placeOf(state);
+      this.adopt(state.route.query);
+    }
     return this.fetch();
+  }
+
+  /** The dates an address query names (none or unknown: the ones shown stay). */
+  private adopt(query: string): void {
+    this.shownQuery = query;
+    const choice = readPeriod(new URLSearchParams(query));
+    if (choice) this.choice = choice;
+    this.dateError = null;
+  }
+
+  /** Back, Forward or a link brought other dates to this place: show them. */
+  private followAddress(state: SectionRoute | undefined): void {
+    if (!state || this.place === null || placeOf(state) !== this.place || state.route.query === this.shownQuery) return;
+    this.adopt(state.route.query);
+    void this.fetch();
+  }
+
+  /** Asked dates go into the address (a new history entry), where the portal has one. */
+  private writeAddress(): void {
+    const state = this.route.value;
+    if (!state || this.place === null || placeOf(state) !== this.place) return;
+    const q = new URLSearchParams();
+    writePeriod(q, this.choice);
+    const query = q.toString();
+    if (query === this.shownQuery) return;
+    this.shownQuery = query;
+    state.go(state.route.path, { query });
   }
 
   private fetch(): Promise<void> {
@@ -112,7 +160,9 @@ export class KbSubaffiliateReport extends StatisticsSection {
   private readonly submit = (event: SubmitEvent): void => {
     event.preventDefault();
     this.dateError = periodError(this.i18n.locale, this.choice);
-    if (!this.dateError) void this.fetch();
+    if (this.dateError) return;
+    this.writeAddress();
+    void this.fetch();
   };
 
   protected override render(): TemplateResult {
