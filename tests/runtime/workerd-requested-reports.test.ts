@@ -86,7 +86,7 @@ describe('requested reports on workerd', () => {
     const rows = bomText(files['rows.csv']!);
     const totals = bomText(files['totals.csv']!);
     // The Worker's own export of the same question over the resolved dates: header, rows, totals line.
-    const pinned = { ...question, period: 'custom', from: report.period.from, to: report.period.to };
+    const pinned = { ...question, period: 'custom', from: report.period.from!, to: report.period.to! };
     const exported = await fetch(
       `${baseUrl}/v1/partner/reports/performance/export?${new URLSearchParams({ ...pinned, timeZone: report.period.timeZone!, format: 'csv', bom: 'true' })}`,
       { headers: auth },
