@@ -70,7 +70,7 @@ const ru: Record<keyof typeof en, Message> = {
     '(сначала ближние уровни и новые регистрации).',
   'col.partner': 'Субпартнёр',
   'col.status': 'Статус',
-  'col.signedUp': 'Регистрация',
+  'col.signedUp': 'Дата регистрации',
   'status.pending': 'Ожидает одобрения',
   'status.active': 'Активен',
   'status.rejected': 'Отклонён',

@@ -5,7 +5,7 @@ export const subAffiliateReportStyles = css`
   [part~='filters'] {
     display: flex; flex-wrap: wrap; align-items: flex-end; gap: var(--_space-2) var(--_space); margin: 0 0 var(--_space);
   }
-  [part~='filters'] [part~='field'] { min-width: 10rem; }
+  [part~='filters'] [part~='field'] { flex: 0 1 16rem; min-width: 10rem; }
   [part~='period'] { margin: 0; font-weight: 600; }
   [part~='summary'] {
     display: grid; grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: var(--_space-2); margin: 0;
@@ -27,6 +27,8 @@ export const subAffiliateReportStyles = css`
   /* A phone: the totals row is a card too, without the cells a total has nothing in. */
   @container kb-table (max-width: 40rem) {
     [part~='totals-row'] > td:empty { display: none; }
+    [part~='table-wrap'] tbody > tr[part~='totals-row'] { background: var(--_surface); }
+    [part~='totals-row'] > * { background: none; }
     [part~='earned'], [part~='metric-cell'] { text-align: start; }
   }
 `;

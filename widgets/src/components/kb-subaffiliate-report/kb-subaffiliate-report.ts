@@ -217,8 +217,8 @@ export class KbSubaffiliateReport extends StatisticsSection {
       <h3 part="subheading" id="sar-overall">${this.m('overall')}</h3>
       <dl part="summary">
         ${summaryItem(this.m('subAffiliates'), this.statistics.formatCount(totals.subAffiliates), 'subAffiliates')}
-        ${report.metrics.map((metric) => summaryItem(this.metricLabel(metric), this.renderValue(metric, totals.values[metric]), metric))}
         ${summaryItem(this.m('earned'), this.renderEarned(totals.earned), 'earned')}
+        ${report.metrics.map((metric) => summaryItem(this.metricLabel(metric), this.renderValue(metric, totals.values[metric]), metric))}
       </dl>
     </section>`;
   }
