@@ -47,7 +47,7 @@ export interface ReportFile {
   body: ReadableStream<Uint8Array>;
 }
 
-type RunPage = (query: ReportQuery) => Promise<Report>;
+export type RunPage = (query: ReportQuery) => Promise<Report>;
 /** Tests make pages small to see the file come out the same across page boundaries, and the workbook's cap small to reach it. */
 type ExportInput = ReportExportQuery & { pageSize?: number; maxCells?: number };
 
@@ -59,12 +59,19 @@ export async function exportOperatorReport(ctx: TenantContext, input: ExportInpu
   return exportReport((query) => runOperatorReport(ctx, query), input);
 }
 
-async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFile> {
-  const { format, bom, pageSize = PAGE_SIZE, maxCells = MAX_XLSX_CELLS, ...question } = input;
-  if (bom && format !== 'csv') throw fieldProblem('query.bom', 'not_applicable', 'a byte-order mark is for CSV only');
+/**
+ * A report question's first page (a bad question throws here) and every page in order, the first
+ * included, as a file is written: later pages ask for the period and rates date the first page
+ * resolved (a file written past midnight must not shift `today` or `last_30_days` between its
+ * pages), and a time-sorted report is read period piece by period piece (see `pages`). The
+ * requested-reports builder reads its files through this too.
+ */
+export async function reportPages(
+  run: RunPage,
+  question: Omit<ReportQuery, 'limit' | 'offset'>,
+  pageSize = PAGE_SIZE,
+): Promise<{ first: Report; pages: () => AsyncGenerator<Report['rows'], void> }> {
   const first = await run({ ...question, limit: pageSize, offset: 0 });
-  // Later pages ask for the period and rates date the first one resolved: an export running past
-  // midnight must not shift `today` or `last_30_days` between its pages.
   const pinned: ReportQuery = {
     ...question,
     period: 'custom',
@@ -75,6 +82,13 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
     limit: pageSize,
     offset: 0,
   };
+  return { first, pages: () => pages(run, first, pinned) };
+}
+
+async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFile> {
+  const { format, bom, pageSize = PAGE_SIZE, maxCells = MAX_XLSX_CELLS, ...question } = input;
+  if (bom && format !== 'csv') throw fieldProblem('query.bom', 'not_applicable', 'a byte-order mark is for CSV only');
+  const { first, pages } = await reportPages(run, question, pageSize);
   const filename = `performance-${first.period.from}-${first.period.to}.${format}`;
   if (format === 'xlsx') {
     if (workbookCells(first) > maxCells)
@@ -85,7 +99,7 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
           'download it as CSV, or request the report',
         { maximum: maxCells },
       );
-    const bytes = await writeReportWorkbook(first, pages(run, first, pinned));
+    const bytes = await writeReportWorkbook(first, pages());
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(bytes);
@@ -96,7 +110,7 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
   }
   const writer: ReportWriter =
     format === 'csv' ? csvWriter(first, bom) : format === 'json' ? jsonWriter(first) : xmlWriter(first);
-  return { filename, contentType: TYPES[format], body: streamOf(chunks(pages(run, first, pinned), writer)) };
+  return { filename, contentType: TYPES[format], body: streamOf(chunks(pages(), writer)) };
 }
 
 /**
