@@ -2,9 +2,10 @@
  * `npm run bench`: throughput ratios measured side by side in one run. Each server runs in its own
  * child process; one load generator (autocannon, in this process) drives them in turn, A/B/A/B,
  * so drift on the machine hits both. Then the reports benchmark (reports.ts), in this process,
- * after the servers have stopped. Prints each figure and the ratio; asserts nothing.
+ * after the servers have stopped, and the 1,000,000-row CSV report export (report-export.ts).
+ * Prints each figure and the ratio; asserts nothing.
  * A subset: `npm run bench -- clicks,reports` (or BENCH_ONLY=clicks,reports) of
- * health, clicks, postbacks, inbound, events, reports, billing.
+ * health, clicks, postbacks, inbound, events, reports, billing, export.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 import { BENCH_TRACKER_HOST, benchInboundNetwork, benchPostbacks } from './postbacks.ts';
 import { benchReports } from './reports.ts';
 import { benchBilling } from './billing.ts';
+import { benchReportExport } from './report-export.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -90,7 +92,7 @@ function row(name: string, ms: Measure[]) {
     )} req/s   p50 ${median(ms.map((m) => m.p50))} ms   p99 ${median(ms.map((m) => m.p99))} ms   errors ${ms.reduce((s, m) => s + m.errors + m.non2xx, 0)}`;
 }
 
-const ALL = ['health', 'clicks', 'postbacks', 'inbound', 'events', 'reports', 'billing'];
+const ALL = ['health', 'clicks', 'postbacks', 'inbound', 'events', 'reports', 'billing', 'export'];
 const only = new Set(
   (process.argv.slice(2).join(',') || process.env.BENCH_ONLY || ALL.join(','))
     .split(',')
@@ -100,9 +102,11 @@ const only = new Set(
 const unknown = [...only].filter((name) => !ALL.includes(name));
 if (unknown.length > 0) throw new Error(`Unknown bench ${unknown.join(', ')}: choose from ${ALL.join(', ')}`);
 
-if (ALL.some((name) => name !== 'reports' && name !== 'billing' && only.has(name))) await benchServers();
+const IN_PROCESS = new Set(['reports', 'billing', 'export']);
+if (ALL.some((name) => !IN_PROCESS.has(name) && only.has(name))) await benchServers();
 if (only.has('reports')) await benchReports();
 if (only.has('billing')) await benchBilling();
+if (only.has('export')) await benchReportExport();
 
 /** The HTTP benches: each server in its own process, one database file each. */
 async function benchServers() {
