@@ -9,6 +9,7 @@ import { fieldProblem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { portalLink } from '../identity/portal-link.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
+import { findFavorite } from '../report-favorites/service.ts';
 import { relativeRange } from '../statistics/periods.ts';
 import type { RequestReportInput, RequestedReportQuery } from './schemas.ts';
 import { presentRequestedReport } from './requested-reports.ts';
@@ -37,8 +38,14 @@ export function questionFields(query: RequestedReportQuery): Record<string, stri
   return fields;
 }
 
-/** "Performance 2026-11-01 – 2026-11-30, by day, campaign": the dates a relative period means today. */
-async function nameOf(ctx: PartnerContext, query: RequestedReportQuery): Promise<string> {
+/**
+ * The favorite's name when the question is a favorite's (another partner's favorite is not found:
+ * 404), else "Performance 2026-11-01 – 2026-11-30, by day, campaign": the dates a relative period
+ * means today.
+ */
+async function nameOf(ctx: PartnerContext, input: RequestReportInput): Promise<string> {
+  if (input.favoriteId) return (await findFavorite(ctx, input.favoriteId)).name;
+  const { query } = input;
   let dates = `${query.from ?? '?'} – ${query.to ?? '?'}`;
   if (query.period !== 'custom') {
     const zone = query.timeZone ?? (await findOperatorTimeZone(ctx));
@@ -96,7 +103,7 @@ export async function requestReport(
     partnerId: ctx.partner.partnerId,
     userId: ctx.partner.userId,
     userEmail: ctx.partner.email,
-    name: input.name ?? (await nameOf(ctx, input.query)),
+    name: input.name ?? (await nameOf(ctx, input)),
     format: input.format,
     status: 'processing',
     failureReason: null,

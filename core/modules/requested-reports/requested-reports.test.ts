@@ -264,6 +264,22 @@ describe('requested reports', () => {
     expect((await get(first.body.id)).name).toBe('Weekly');
   });
 
+  it('takes a favorite’s name when the question is a favorite’s; another partner’s favorite is not found', async () => {
+    const saved = await t.fetchApp('http://kabinet.test/v1/partner/reports/favorites', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${alice.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'My weekly favourite', query: question }),
+    });
+    expect(saved.status).toBe(201);
+    const favorite = (await saved.json()) as { id: string };
+    const asked = await request({ format: 'csv_zip', favoriteId: favorite.id, query: question });
+    expect(asked.status).toBe(201);
+    expect(asked.body.name).toBe('My weekly favourite');
+    const named = await request({ format: 'csv_zip', name: 'Own name', favoriteId: favorite.id, query: question });
+    expect(named.body.name).toBe('Own name');
+    expect((await request({ format: 'csv_zip', favoriteId: favorite.id, query: question }, {}, bob)).status).toBe(404);
+  });
+
   it('answers a repeated Idempotency-Key with the same request and refuses the key for another one', async () => {
     const key = { 'idempotency-key': 'nov-1' };
     const first = await request({ format: 'csv_zip', query: question }, key);

@@ -51,8 +51,8 @@ export const requestedReportRoutes = createRouter()
         'page by page, stores the file and e-mails the user who asked a link to the request’s page in the portal. ' +
         '`csv_zip`: a zip of rows.csv and totals.csv (UTF-8 with a byte-order mark, the columns of the CSV export); ' +
         '`xlsx`: one workbook, a rows sheet and a totals sheet (bounded in cells: a bigger report fails with the ' +
-        'reason). A question the report refuses fails with the reason. Without a name it is named after the ' +
-        'question. The same `Idempotency-Key` answers the same request (200) and builds nothing more.',
+        'reason). A question the report refuses fails with the reason. Without a name it takes the favorite’s ' +
+        '(`favoriteId`) or is named after the question. The same `Idempotency-Key` answers the same request (200) and builds nothing more.',
       request: { headers: IdempotencyHeaderSchema, body: jsonBody(RequestReportSchema) },
       responses: {
         201: jsonResponse(RequestedReportSchema, 'The request, processing'),

@@ -18,6 +18,9 @@ export const RequestReportSchema = z
     format: z.enum(REQUESTED_REPORT_FORMATS).openapi({
       description: '`csv_zip`: a zip of rows.csv and totals.csv; `xlsx`: one workbook, sheets rows and totals',
     }),
+    favoriteId: z.string().min(3).max(64).optional().openapi({
+      description: 'The report favorite this question comes from: without a name, the request takes the favorite’s',
+    }),
     query: RequestedReportQuerySchema.openapi({
       description:
         'The question as GET /v1/partner/reports/performance takes it (lists comma-separated), without limit and offset',
