@@ -9,9 +9,9 @@ export const requestedStyles = css`
   :host { --_warning: var(--kb-color-warning, #8a5a00); }
   [part~='subheading']:focus { outline: none; }
   a[part~='request-link'], a[part~='back-link'], a[part~='save-file'] { color: var(--_link); overflow-wrap: anywhere; }
-  [part~='request-name'] { min-width: 10rem; }
+  [part~='request-name'] { min-width: 8rem; }
   [part~='request-name'] [part~='rename'] { margin-top: var(--_space-1); font-weight: normal; }
-  [part~='parameters'] { margin: 0; display: grid; gap: 2px; font-size: 0.95em; min-width: 12rem; }
+  [part~='parameters'] { margin: 0; display: grid; gap: 2px; font-size: 0.95em; }
   [part~='parameter'] { display: flex; flex-wrap: wrap; gap: 0 var(--_space-1); }
   [part~='parameter'] dt { color: var(--_muted); }
   [part~='parameter'] dt::after { content: ':'; }

@@ -62,7 +62,8 @@ function listColumns(v: RequestedView) {
   const { m } = v;
   return columns({
     name: { label: m('col.name'), primary: true },
-    id: { label: m('col.id'), priority: 3 },
+    // On a portal's usual width the ID gives way first: each request's page shows it.
+    id: { label: m('col.id'), priority: 4 },
     parameters: { label: m('col.parameters') },
     actor: { label: m('col.actor'), priority: 2 },
     state: { label: m('col.state') },
