@@ -149,4 +149,25 @@ describe('a requested report', { timeout: 120_000 }, () => {
     expect(Number(rowCount)).toBe(lines.length - 1);
     expect(pageErrors).toEqual([]);
   });
+
+  it('a report slower than the screen’s bound is requested instead, and the screen says so with the link', async () => {
+    await page.goto(`${server.baseUrl}/portal/${lucky.id}#/reports?period=last_7_days&groupBy=day`);
+    await reports().locator('[part~="report-table"][aria-busy="false"] [part~="report-row"]').first().waitFor();
+    // The bound is 20 s; any real report takes longer than 1 ms, so this one counts as too slow.
+    await reports().evaluate((el) => Object.assign(el, { slowAfter: 1 }));
+    const answered = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && r.url().endsWith('/v1/partner/reports/requested'),
+    );
+    await reports().getByRole('button', { name: 'Show report' }).click();
+    const slow = (await (await answered).json()) as Requested & { name: string; format: string };
+    expect(slow).toMatchObject({ name: 'Last 7 days by day', format: 'csv_zip', status: 'processing' });
+    const note = reports().locator('[part~="slow"][data-state="requested"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('This report is too big to show here (it took longer than 0 seconds)');
+    expect(await reports().locator('[part~="report-table"]').count()).toBe(0);
+    await note.getByRole('link', { name: 'Open it in Requested reports' }).click();
+    const shown = page.locator(`kb-requested-reports [part~="request-page"][data-request-id="${slow.id}"]`);
+    await poll(() => shown.getAttribute('data-state')).toBe('successful');
+    expect(pageErrors).toEqual([]);
+  });
 });
