@@ -42,6 +42,10 @@ import { reportViewsMessages } from '../../internal/statistics/report/report-vie
  * @csspart views - The switch between the section's views. @csspart view - One of its buttons (also `view-current`;
  *   `data-view`: `performance`, `favorites`…). @csspart performance - The performance view.
  * @csspart favorites - The `<kb-report-favorites>` of the favorites view.
+ * @csspart favorites-bar - "Save as favorite" and the newest favorites under the report (`subheading`, `hint`).
+ * @csspart save-favorite - Its form (`save-favorite-row`, `favorite-name` (also `input`), `save-favorite-button`
+ *   (also `button primary`), `field-error`). @csspart favorite-quick - The quick list (`favorite-quick-list`,
+ *   `favorite-quick-item`, `open-favorite` with `data-favorite`, `show-all-favorites`, `favorites-none`).
  * @csspart requested - The `<kb-requested-reports>` of the requested view (`#/reports/requested`, `…/requested/<id>`).
  * @csspart heading - Section heading. @csspart hint - Help text. @csspart filters - The report form.
  * @csspart filter-fields - Its filters. @csspart field - A label with its control. @csspart label - A label.
