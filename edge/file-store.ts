@@ -4,12 +4,12 @@
  * directory (checked again after resolving); a file is written under a temporary name and renamed
  * into place, so a reader sees the whole file or none. node:fs runs on Deno too.
  */
-import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { Readable } from 'node:stream';
 import { assertFileKey, streamOfBytes, type FileStore } from '../core/lib/file-store.ts';
 import { randomToken } from '../core/lib/ids.ts';
+
+const READ_CHUNK = 64 * 1024;
 
 export function createDirectoryFileStore(directory: string): FileStore {
   const root = resolve(directory);
@@ -44,16 +44,40 @@ export function createDirectoryFileStore(directory: string): FileStore {
       return { size };
     },
     async get(key) {
-      const path = pathOf(key);
-      const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+      // Opened first, then measured: a purge that deletes the file meanwhile leaves this reader whole.
+      const handle = await open(pathOf(key), 'r').catch((error: NodeJS.ErrnoException) => {
         if (error.code === 'ENOENT') return null;
         throw error;
       });
-      if (!info?.isFile()) return null;
-      return {
-        body: Readable.toWeb(createReadStream(path)) as unknown as ReadableStream<Uint8Array>,
-        size: info.size,
-      };
+      if (!handle) return null;
+      const info = await handle.stat();
+      if (!info.isFile()) {
+        await handle.close();
+        return null;
+      }
+      let position = 0;
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          try {
+            const buffer = new Uint8Array(READ_CHUNK);
+            const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, position);
+            if (bytesRead === 0) {
+              await handle.close();
+              controller.close();
+              return;
+            }
+            position += bytesRead;
+            controller.enqueue(buffer.subarray(0, bytesRead));
+          } catch (error) {
+            await handle.close().catch(() => {});
+            controller.error(error);
+          }
+        },
+        async cancel() {
+          await handle.close();
+        },
+      });
+      return { body, size: info.size };
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
