@@ -122,14 +122,18 @@ describe('<kb-reports> request report', () => {
 describe('<kb-reports> too slow to show', () => {
   const stub = eachTestApi();
 
-  /** Mounts with the options held until the bound is set, the table's report answering after `delay` ms. */
-  async function slowMount(delay: number, onPost: () => Response | Promise<Response>) {
+  /** Mounts with the options held until the bound is set, each report answering after `delay` ms (or its own). */
+  async function slowMount(
+    delay: number | ((query: URLSearchParams) => number),
+    onPost: () => Response | Promise<Response>,
+  ) {
     const options = gate();
     const api = stub(
       fakeStatisticsApi(answer, async (r) => {
         if (r.path === OPTIONS_PATH) return void (await options.promise);
         if (r.method === 'POST' && r.path === REQUESTED_PATH) return onPost();
-        if (r.path === REPORT_PATH) await new Promise((resolve) => setTimeout(resolve, delay));
+        const ms = typeof delay === 'number' ? delay : delay(r.query);
+        if (r.path === REPORT_PATH) await new Promise((resolve) => setTimeout(resolve, ms));
         return undefined;
       }),
     );
@@ -168,6 +172,21 @@ describe('<kb-reports> too slow to show', () => {
     expect(query(el, '[part~="report-table"]')).to.equal(null);
     expect(query(el, '[part~="slow"][data-state="requested"]')).to.not.equal(null);
     expect(posts(api)).to.have.length(2);
+  });
+
+  it('keeps a newer question’s bound when an older answer lands meanwhile', async () => {
+    // Last 30 days answers in 250 ms (within the bound); last 7 days, asked meanwhile, never in time.
+    const { el, api } = await slowMount(
+      (q) => (q.get('period') === 'last_7_days' ? 5000 : 250),
+      () => json(requested({ id: 'rr_7' }), 201),
+    );
+    await waitFor(() => api.sent(`GET ${REPORT_PATH}`).length > 0, 2000, 'the first report asked');
+    fill(await find<HTMLSelectElement>(el, '#report-period'), 'last_7_days');
+    $in<HTMLButtonElement>(el, '[part~="show"]').click();
+    await find(el, '[part~="slow"][data-state="requested"]', 3000);
+    expect(posts(api)).to.deep.equal([
+      { name: 'Last 7 days by day', format: 'csv_zip', query: { ...QUESTION, period: 'last_7_days' } },
+    ]);
   });
 
   it('shows a report that answers in time, and requests nothing', async () => {

@@ -92,7 +92,6 @@ export class ReportController {
   /** The chart's last query: paging and sorting do not ask for it again. */
   private chartKey = '';
   private newest = 0;
-  private slowTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: Host,
@@ -161,17 +160,13 @@ export class ReportController {
     this.loading = true;
     this.error = null;
     this.slow = false;
-    clearTimeout(this.slowTimer);
     this.host.requestUpdate();
+    const patience = this.patience(seq, query);
     try {
-      const [report, chartReport] = await Promise.race([
-        Promise.all([
-          this.source.fetchReport(query),
-          askChart ? this.source.fetchReport(forChart) : Promise.resolve(null),
-        ]),
-        this.patience(seq, query),
+      const [report, chartReport] = await Promise.all([
+        this.source.fetchReport(query),
+        askChart ? this.source.fetchReport(forChart) : Promise.resolve(null),
       ]);
-      clearTimeout(this.slowTimer);
       if (seq !== this.newest) return;
       this.problems = {};
       this.report = report;
@@ -183,29 +178,28 @@ export class ReportController {
       this.problems = fieldErrorsOf(error, this.source.locale());
       this.error = this.failure(error);
     } finally {
+      clearTimeout(patience);
       if (seq === this.newest) this.loading = false;
       this.host.requestUpdate();
     }
   }
 
   /**
-   * Never settles; after the source's bound (when it has `tooSlow`) and while `seq` is still the newest
-   * question on a connected screen, stops waiting: the late answer is dropped, the report cleared, and
-   * the question handed over.
+   * The bound's timer (when the source has `tooSlow`): past it, while `seq` is still the newest question
+   * on a connected screen, the screen stops waiting: a newer `seq` drops the late answer, the report is
+   * cleared and the question handed over.
    */
-  private patience(seq: number, query: ReportQuery): Promise<never> {
-    return new Promise(() => {
-      const slow = this.source.tooSlow;
-      if (!slow) return;
-      const after = slow.after?.() ?? SLOW_REPORT_MS;
-      this.slowTimer = setTimeout(() => {
-        if (seq !== this.newest || !this.host.isConnected) return;
-        this.newest++;
-        Object.assign(this, { loading: false, slow: true, report: null, chartData: null, chartKey: '' });
-        slow.handle(query, after / 1000);
-        this.host.requestUpdate();
-      }, after);
-    });
+  private patience(seq: number, query: ReportQuery): ReturnType<typeof setTimeout> | undefined {
+    const slow = this.source.tooSlow;
+    if (!slow) return undefined;
+    const after = slow.after?.() ?? SLOW_REPORT_MS;
+    return setTimeout(() => {
+      if (seq !== this.newest || !this.host.isConnected) return;
+      this.newest++;
+      Object.assign(this, { loading: false, slow: true, report: null, chartData: null, chartKey: '' });
+      slow.handle(query, after / 1000);
+      this.host.requestUpdate();
+    }, after);
   }
 
   /** A 422 names the fields the form does not show in its alert; other problems in the element's words. */
