@@ -4,7 +4,7 @@
  * a relative period resolves when it runs). Everything is scoped to the caller's partner: another
  * partner's or operator's favorite is not found.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { PartnerContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem, fieldProblems } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -58,7 +58,8 @@ export async function listFavorites(ctx: Pick<PartnerContext, 'db' | 'operatorId
     .select()
     .from(reportFavorites)
     .where(ownedBy(ctx))
-    .orderBy(desc(reportFavorites.createdAt), desc(reportFavorites.id));
+    // Saved in the same millisecond (ids are random after their time part): the later insert first.
+    .orderBy(desc(reportFavorites.createdAt), desc(sql`rowid`));
   return rows.map(present);
 }
 
