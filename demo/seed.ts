@@ -24,6 +24,7 @@ import { seedBills } from './seed-bills.ts';
 import { seedWallet } from './seed-wallet.ts';
 import { seedCashOuts } from './seed-cash-outs.ts';
 import { seedPayments } from './seed-payments.ts';
+import { seedReportFavorites } from './seed-report-favorites.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
 // The demo's fixed names live in demo-operators.ts (the Worker's demo backend reads them without the seed).
@@ -249,6 +250,7 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
     // A cash-out in every state per demo partner (paid, refunded, cancelled both ways, pending): see seed-cash-outs.ts.
     await seedCashOuts(ctx, wallets);
   }
+  await seedReportFavorites(ctx, options.maxParams ? { maxParams: options.maxParams } : {});
 }
 
 /** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */
