@@ -206,9 +206,13 @@ describe('requested reports', () => {
     );
   });
 
-  it('builds an XLSX with a rows sheet and a totals sheet', async () => {
+  it('builds an XLSX with a rows sheet and a totals sheet, and mails a Russian-speaking user in Russian', async () => {
+    await unwrap(alice.client.v1.partner.profile.$patch({ json: { locale: 'ru' } }));
     const asked = await request({ format: 'xlsx', name: 'November', query: question });
     await runJobs();
+    const [mail] = (await mailsTo(t.deps.db, 'alice@a.example')).filter((m) => m.template === 'report_ready');
+    expect(mail!.subject).toBe('Отчёт «November» готов — Alpha');
+    expect(mail!.text).toContain(`#/reports/requested/${asked.body.id}`);
     const res = await call(alice.token, `/${asked.body.id}/file`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
