@@ -1,9 +1,7 @@
 /** The Reports section's views and the favorites controls under the performance report. */
 import { ContextProvider } from '@lit/context';
-import { define } from '../../internal/base-element.ts';
-import { KbReports } from './kb-reports.ts';
-import { KbReportFavorites } from '../kb-report-favorites/kb-report-favorites.ts';
-import { KbStatsChart } from '../../internal/statistics/kb-stats-chart.ts';
+// The statistics chunk defines <kb-reports> with the views' elements, as the portal loads it.
+import { KbReportFavorites, KbReports } from '../../sections/statistics.ts';
 import { expect } from '@open-wc/testing';
 import { $in, describe, it, waitFor } from '../../internal/test-helpers.ts';
 import { fill, find, json, textOf } from '../../internal/account/account-test-kit.ts';
@@ -17,10 +15,6 @@ import { COLUMNS, answer } from './reports-test-kit.ts';
 /** The table's requests (the chart's ask for one metric). */
 const tableCalls = (api: ApiMock) =>
   api.sent('GET /v1/partner/reports/performance').filter((r) => (r.query.get('metrics') ?? '').includes(','));
-
-define('kb-reports', KbReports);
-define('kb-report-favorites', KbReportFavorites);
-define('kb-stats-chart', KbStatsChart);
 
 const LIST = '/v1/partner/reports/favorites';
 const saved = (name: string, query: Favorite['query'], id = 'rfav_1'): Favorite => ({
