@@ -67,7 +67,7 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const favorites = () => partner.client.v1.partner.reports.favorites;
-const download = (favoriteId: string, query: { format?: 'csv' | 'json' | 'xml'; bom?: 'true' | 'false' }) =>
+const download = (favoriteId: string, query: { format?: 'csv' | 'json' | 'xml' | 'xlsx'; bom?: 'true' | 'false' }) =>
   favorites()[':favoriteId'].export.$get({ param: { favoriteId }, query });
 type ReportBody = {
   period: { from: string; to: string };
@@ -133,6 +133,11 @@ describe('Running a report favorite', () => {
     expect(json.totals.clicks).toBe(3);
     const xml = await download(fixed.id, { format: 'xml' });
     expect(await xml.text()).toContain('<report from="2026-11-01" to="2026-11-30"');
+    // The export's formats are the favorite's: a workbook too.
+    const xlsx = await download(fixed.id, { format: 'xlsx' });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect([...new Uint8Array(await xlsx.arrayBuffer()).slice(0, 2)]).toEqual([0x50, 0x4b]);
     // A byte-order mark is for CSV only, as on the performance export.
     expect((await download(fixed.id, { format: 'json', bom: 'true' })).status).toBe(422);
   });

@@ -133,6 +133,9 @@ export const reportFavoriteRoutes = createRouter()
             'text/csv': { schema: z.string() },
             'application/json': { schema: ReportSchema },
             'application/xml': { schema: z.string() },
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+              schema: z.string().openapi({ format: 'binary' }),
+            },
           },
         },
         ...errors,
