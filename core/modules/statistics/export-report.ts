@@ -91,15 +91,19 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
   const { first, pages } = await reportPages(run, question, pageSize);
   const filename = `performance-${first.period.from}-${first.period.to}.${format}`;
   if (format === 'xlsx') {
-    if (workbookCells(first) > maxCells)
-      throw fieldProblem(
+    const tooBig = () =>
+      fieldProblem(
         'query.format',
         'too_big',
         `an XLSX file holds at most ${maxCells} cells (rows × columns) and this report has ${first.total} rows: ` +
           'download it as CSV, or request the report',
         { maximum: maxCells },
       );
-    const bytes = await writeReportWorkbook(first, pages());
+    if (workbookCells(first) > maxCells) throw tooBig();
+    // Columns counted from the first page can grow (a currency only later pages show): the writer checks again.
+    const bytes = await writeReportWorkbook(first, pages()).catch((error: unknown) => {
+      throw error instanceof RangeError ? tooBig() : error;
+    });
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(bytes);
