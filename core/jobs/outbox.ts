@@ -62,6 +62,17 @@ export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
 /** How long a claimed job is reserved before another runner may take it over. */
 export const JOB_LEASE_MS = 60_000;
 
+/**
+ * Keeps a long job's claim (a requested report built page by page): its lease runs JOB_LEASE_MS
+ * from now again, so no other runner takes it over while this one is still working.
+ */
+export async function extendJobLease(ctx: JobContext): Promise<void> {
+  await ctx.db
+    .update(jobs)
+    .set({ lockedUntil: new Date(ctx.clock.now().getTime() + JOB_LEASE_MS) })
+    .where(and(eq(jobs.id, ctx.job.id), eq(jobs.status, 'running')));
+}
+
 /** Retry delay after the n-th failed attempt: 5 s, 30 s, 2 min, 10 min, 1 h, then every 6 h. */
 export function retryDelayMs(attempt: number): number {
   const schedule = [5_000, 30_000, 120_000, 600_000, 3_600_000];

@@ -10,7 +10,7 @@
  * attempt marks the request failed.
  */
 import { and, eq } from 'drizzle-orm';
-import type { JobRow } from '../../jobs/outbox.ts';
+import { extendJobLease, type JobRow } from '../../jobs/outbox.ts';
 import { withPartner, type PartnerContext, type ServiceContext, type TenantContext } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { FileStore } from '../../lib/file-store.ts';
@@ -58,13 +58,21 @@ function askerOf(deps: ServiceContext, row: RequestedReportRow): PartnerContext 
   });
 }
 
-async function writeFile(deps: BuildDeps, ctx: PartnerContext, row: RequestedReportRow, key: string) {
+async function writeFile(
+  deps: BuildDeps,
+  ctx: PartnerContext,
+  row: RequestedReportRow,
+  { key, keepClaim }: { key: string; keepClaim: () => Promise<void> },
+) {
   const parsed = RequestedReportQuerySchema.safeParse(row.query);
   if (!parsed.success)
     throw new RefusedQuestion(
       parsed.error.issues.map((i) => `${i.path.join('.') || 'query'}: ${i.message}`).join('; '),
     );
-  const { first, pages } = await reportPages((query) => runPartnerReport(ctx, query), parsed.data, deps.pageSize);
+  const { first, pages } = await reportPages((query) => runPartnerReport(ctx, query), parsed.data, {
+    pageSize: deps.pageSize,
+    afterPage: keepClaim,
+  });
   const contentType = contentTypeOf(row.format);
   if (row.format === 'xlsx') {
     if (workbookCells(first) > MAX_XLSX_CELLS)
@@ -116,7 +124,11 @@ export async function buildRequestedReport(
   const key = `requested-reports/${row.operatorId}/${row.id}-${randomToken(8)}.${extension}`;
   let built: Awaited<ReturnType<typeof writeFile>>;
   try {
-    built = await writeFile(ctx, asker, row, key);
+    built = await writeFile(ctx, asker, row, {
+      key,
+      // A big report outlasts one lease: each page renews it, so no other runner starts the same build.
+      keepClaim: () => extendJobLease({ db: ctx.db, clock: ctx.clock, job }),
+    });
   } catch (error) {
     await ctx.files.delete(key).catch(() => {});
     if (error instanceof RefusedQuestion) return markFailed(ctx, row, error.message);

@@ -15,8 +15,16 @@ export const PAGE_SIZE = 1000;
 
 export type RunPage = (query: ReportQuery) => Promise<Report>;
 
-/** The first page (bad questions throw here) and an iterator over every page, the first included. */
-export async function reportPages(run: RunPage, question: RequestedReportQuery, pageSize = PAGE_SIZE) {
+/**
+ * The first page (bad questions throw here) and an iterator over every page, the first included;
+ * `afterPage` runs after each later page is read (the build keeps its job's lease with it).
+ */
+export async function reportPages(
+  run: RunPage,
+  question: RequestedReportQuery,
+  options: { pageSize?: number | undefined; afterPage?: () => Promise<void> } = {},
+) {
+  const { pageSize = PAGE_SIZE, afterPage } = options;
   const first = await run({ ...question, limit: pageSize, offset: 0 });
   const pinned: ReportQuery = {
     ...question,
@@ -36,6 +44,7 @@ export async function reportPages(run: RunPage, question: RequestedReportQuery, 
       written += page.rows.length;
       if (page.rows.length < pageSize || written >= page.total) return;
       page = await run({ ...pinned, offset: written });
+      await afterPage?.();
     }
   }
   return { first, pages };

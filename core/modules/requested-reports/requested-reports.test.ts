@@ -384,6 +384,28 @@ describe('requested reports', () => {
     expect(Object.keys(unzipSync(new Uint8Array(await res.arrayBuffer()))).sort()).toEqual(['rows.csv', 'totals.csv']);
   });
 
+  it('a long build renews its job lease page by page, so no other runner takes it over meanwhile', async () => {
+    await request({ format: 'csv_zip', query: question });
+    const store = t.deps.files!;
+    let lockedDuringBuild: Date | null = null;
+    const files: FileStore = {
+      ...store,
+      // The build takes 45 s before the pages after the first are read (pages of two rows: three pages).
+      put: async (key, body, type) => {
+        t.clock.advance(45_000);
+        const stored = await store.put(key, body, type);
+        const [job] = await t.deps.db.select().from(jobs).where(eq(jobs.kind, BUILD_REQUESTED_REPORT_JOB));
+        lockedDuringBuild = job!.lockedUntil;
+        return stored;
+      },
+    };
+    const claimedAt = t.clock.now().getTime();
+    const build = requestedReportHandlers({ ...t.deps, files }, { retentionDays: 7, pageSize: 2 });
+    expect((await runDueJobs(t.deps.db, t.clock, build, 50, 1)).done).toBe(1);
+    // Claimed until claim + 60 s; renewed 45 s later to then + 60 s.
+    expect(lockedDuringBuild!.getTime()).toBe(claimedAt + 45_000 + 60_000);
+  });
+
   it('answers 410 after the retention time; the daily purge deletes the file and keeps the request', async () => {
     const asked = await request({ format: 'csv_zip', query: question });
     await runJobs();
