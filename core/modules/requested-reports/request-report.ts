@@ -75,12 +75,14 @@ async function findByKey(ctx: PartnerRead, key: string): Promise<RequestedReport
   return row ?? null;
 }
 
-/** A repeat under the key must ask for the same file; another request under it is refused. */
-function sameRequest(row: RequestedReportRow, format: string, fields: Record<string, string>, name?: string) {
+/**
+ * A repeat under the key must ask for the same file (format and question); another request under
+ * it is refused. The name is not compared: a retry after a rename still answers the request.
+ */
+function sameRequest(row: RequestedReportRow, format: string, fields: Record<string, string>) {
   const same =
     row.format === format &&
-    JSON.stringify(Object.entries(row.query).sort()) === JSON.stringify(Object.entries(fields).sort()) &&
-    (name === undefined || row.name === name);
+    JSON.stringify(Object.entries(row.query).sort()) === JSON.stringify(Object.entries(fields).sort());
   if (!same) throw fieldProblem('header.idempotency-key', 'already_exists', 'This key was used for another request');
   return row;
 }
@@ -93,8 +95,7 @@ export async function requestReport(
   const key = input.idempotencyKey;
   if (key) {
     const before = await findByKey(ctx, key);
-    if (before)
-      return { report: presentRequestedReport(sameRequest(before, input.format, fields, input.name)), created: false };
+    if (before) return { report: presentRequestedReport(sameRequest(before, input.format, fields)), created: false };
   }
   const now = ctx.clock.now();
   const row: RequestedReportRow = {
@@ -137,7 +138,7 @@ export async function requestReport(
   if (key) {
     const stored = await findByKey(ctx, key);
     if (stored && stored.id !== row.id)
-      return { report: presentRequestedReport(sameRequest(stored, input.format, fields, input.name)), created: false };
+      return { report: presentRequestedReport(sameRequest(stored, input.format, fields)), created: false };
   }
   return { report: presentRequestedReport(row), created: true };
 }

@@ -294,10 +294,25 @@ describe('requested reports', () => {
     const other = await request({ format: 'xlsx', query: question }, key);
     expect(other.status).toBe(422);
     expect(JSON.stringify(other.body)).toContain('header.idempotency-key');
+    // A retry after a rename still answers the request.
+    await call(alice.token, `/${first.body.id}`, { method: 'PATCH', body: { name: 'Renamed' } });
+    const retried = await request({ format: 'csv_zip', query: question }, key);
+    expect([retried.status, retried.body.id, retried.body.name]).toEqual([200, first.body.id, 'Renamed']);
     // Bob's key of the same name is his own.
     expect((await request({ format: 'csv_zip', query: question }, key, bob)).status).toBe(201);
     const builds = await t.deps.db.select().from(jobs).where(eq(jobs.kind, BUILD_REQUESTED_REPORT_JOB));
     expect(builds).toHaveLength(2);
+  });
+
+  it('five simultaneous requests under one key make one request and one build', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => request({ format: 'xlsx', query: question }, { 'idempotency-key': 'burst' })),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(((await (await call(alice.token, '')).json()) as { data: unknown[] }).data).toHaveLength(1);
+    const builds = await t.deps.db.select().from(jobs).where(eq(jobs.kind, BUILD_REQUESTED_REPORT_JOB));
+    expect(builds).toHaveLength(1);
   });
 
   it('refuses bad input with 422 and changes nothing', async () => {
