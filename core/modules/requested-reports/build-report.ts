@@ -75,12 +75,15 @@ async function writeFile(
   });
   const contentType = contentTypeOf(row.format);
   if (row.format === 'xlsx') {
-    if (workbookCells(first) > MAX_XLSX_CELLS)
-      throw new RefusedQuestion(
-        `${first.total} rows are too many for one workbook (at most ${MAX_XLSX_CELLS} cells, rows × columns): ` +
-          'ask for the zipped CSV, or a shorter period or fewer groupings',
-      );
-    const bytes = await writeReportWorkbook(first, pages());
+    const tooBig = new RefusedQuestion(
+      `${first.total} rows are too many for one workbook (at most ${MAX_XLSX_CELLS} cells, rows × columns): ` +
+        'ask for the zipped CSV, or a shorter period or fewer groupings',
+    );
+    if (workbookCells(first) > MAX_XLSX_CELLS) throw tooBig;
+    // Currencies only later pages show can widen it past the bound while it is written: the same refusal.
+    const bytes = await writeReportWorkbook(first, pages()).catch((error: unknown) => {
+      throw error instanceof RangeError ? tooBig : error;
+    });
     const { size } = await deps.files.put(key, bytes, contentType);
     return { first, size, rowCount: first.total };
   }
