@@ -1,11 +1,12 @@
 /**
- * The saved question's report, page by page, and the two files made of it. Later pages ask for
- * the period and rates date the first page resolved, as statistics' export-report.ts does (its
- * page loop is private to that file; this is the same loop for a stored question): a build
- * running past midnight must not shift `today` or `last_30_days` between its pages.
+ * The saved question's report page by page, and the zipped CSV made of it. The pages come from
+ * statistics' own reader (export-report.ts's reportPages: the period pinned after the first page,
+ * a time-sorted report read period piece by period piece); this wraps it so the build hears of
+ * each page after the first (it renews its job's lease there).
  */
 import { Zip, ZipDeflate } from 'fflate';
 import { csvWriter, type Row } from '../statistics/export-formats.ts';
+import { reportPages as readReportPages } from '../statistics/export-report.ts';
 import type { Report } from '../statistics/run-report.ts';
 import type { ReportQuery } from '../statistics/schemas.ts';
 import type { RequestedReportQuery } from './schemas.ts';
@@ -16,8 +17,8 @@ export const PAGE_SIZE = 1000;
 export type RunPage = (query: ReportQuery) => Promise<Report>;
 
 /**
- * The first page (bad questions throw here) and an iterator over every page, the first included;
- * `afterPage` runs after each later page is read (the build keeps its job's lease with it).
+ * The first page (bad questions throw here) and every page in order, the first included;
+ * `afterPage` runs after each later page is read.
  */
 export async function reportPages(
   run: RunPage,
@@ -25,29 +26,13 @@ export async function reportPages(
   options: { pageSize?: number | undefined; afterPage?: () => Promise<void> } = {},
 ) {
   const { pageSize = PAGE_SIZE, afterPage } = options;
-  const first = await run({ ...question, limit: pageSize, offset: 0 });
-  const pinned: ReportQuery = {
-    ...question,
-    period: 'custom',
-    from: first.period.from,
-    to: first.period.to,
-    timeZone: first.period.timeZone,
-    ...(first.currency.ratesDate ? { ratesDate: first.currency.ratesDate } : {}),
-    limit: pageSize,
-    offset: 0,
+  let asked = 0;
+  const heard: RunPage = async (query) => {
+    const report = await run(query);
+    if (asked++ > 0) await afterPage?.();
+    return report;
   };
-  async function* pages(): AsyncGenerator<readonly Row[], void> {
-    let page = first;
-    let written = 0;
-    for (;;) {
-      yield page.rows;
-      written += page.rows.length;
-      if (page.rows.length < pageSize || written >= page.total) return;
-      page = await run({ ...pinned, offset: written });
-      await afterPage?.();
-    }
-  }
-  return { first, pages };
+  return readReportPages(heard, question, pageSize);
 }
 
 /**
