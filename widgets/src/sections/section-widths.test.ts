@@ -70,6 +70,7 @@ import { KbBills } from '../components/kb-bills/kb-bills.ts';
 import type { Bill, BillDetail } from '../components/kb-bills/bill-format.ts';
 import { KbBillsConsole } from '../components/kb-bills-console/kb-bills-console.ts';
 import { KbReports } from '../components/kb-reports/kb-reports.ts';
+import { KbReportFavorites } from '../components/kb-report-favorites/kb-report-favorites.ts';
 import { KbStatsChart } from '../internal/statistics/kb-stats-chart.ts';
 import {
   fakeStatisticsApi,
@@ -98,6 +99,7 @@ for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
 define('kb-stats-chart', KbStatsChart);
 define('kb-dashboard', KbDashboard);
 define('kb-reports', KbReports);
+define('kb-report-favorites', KbReportFavorites);
 define('kb-bills', KbBills);
 define('kb-bills-console', KbBillsConsole);
 
@@ -703,6 +705,36 @@ const CASES: Case[] = [
       (await inside(m.el, '[part~="show"]')).click();
       await inside(m.el, '[part~="grouping-country"]');
       (await inside(m.el, '[part~="columns-summary"]')).click();
+      return m;
+    },
+  ],
+  [
+    'kb-report-favorites (long names, the feed links shown)',
+    async (l) => {
+      const favorite = {
+        id: 'rfav_01JH8ZK3Q4RSTUVWXYZ0123456',
+        name: 'Ежемесячный отчёт по кампаниям Константинопольской медиагруппы в евро',
+        query: {
+          period: 'custom',
+          from: '2026-11-01',
+          to: '2026-11-30',
+          groupBy: 'campaign,country,day',
+          currency: 'EUR',
+        },
+        savedBy: { userId: null, email: LONG_EMAIL },
+        createdAt: '2026-11-30T10:00:00.000Z',
+        updatedAt: '2026-11-30T10:00:00.000Z',
+      };
+      const api = mockApi(({ path }) => {
+        if (path === '/v1/partner/statistic_token')
+          return json({ token: `st_${'x'.repeat(40)}`, createdAt: '2026-11-01T00:00:00Z' });
+        if (path === '/v1/partner/reports/favorites') return json({ favorites: [favorite] });
+        return undefined;
+      });
+      const m = await section(api, 'kb-report-favorites', l, ['[part~="feed-link"]']);
+      (await inside(m.el, '[part~="reveal-links"]')).click();
+      (await inside(m.el, '[part~="delete"]')).click();
+      await inside(m.el, '[part~="confirm"]');
       return m;
     },
   ],
