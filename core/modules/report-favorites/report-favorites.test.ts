@@ -2,7 +2,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { activePartner, invitedTeamMember, signedInClient } from '../../../tests/helpers/identity.ts';
 import { unwrap, type KabinetClient } from '../../sdk/index.ts';
-import { REPORT_API_CALLS_PER_MINUTE } from '../statistics/report-api-rate.ts';
 import { findFavorite } from './service.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

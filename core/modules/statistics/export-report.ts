@@ -63,7 +63,7 @@ export async function exportOperatorReport(ctx: TenantContext, input: ExportInpu
  * A report question's first page (a bad question throws here) and every page in order, the first
  * included, as a file is written: later pages ask for the period and rates date the first page
  * resolved (a file written past midnight must not shift `today` or `last_30_days` between its
- * pages), and a time-sorted report is read period piece by period piece (see `pages`). The
+ * pages), and a time-sorted report is read period piece by period piece (see `readPages`). The
  * requested-reports builder reads its files through this too.
  */
 export async function reportPages(
@@ -82,7 +82,7 @@ export async function reportPages(
     limit: pageSize,
     offset: 0,
   };
-  return { first, pages: () => pages(run, first, pinned) };
+  return { first, pages: () => readPages(run, first, pinned) };
 }
 
 async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFile> {
@@ -125,7 +125,7 @@ async function exportReport(run: RunPage, input: ExportInput): Promise<ReportFil
  * default), its rows come out period piece by period piece, so each piece (a day; the days of a
  * week, month or year) is asked on its own and paged within: a page costs its piece's rows.
  */
-async function* pages(run: RunPage, first: Report, pinned: ReportQuery): AsyncGenerator<Report['rows'], void> {
+async function* readPages(run: RunPage, first: Report, pinned: ReportQuery): AsyncGenerator<Report['rows'], void> {
   const pieces = first.rows.length < first.total ? piecesOf(first, pinned) : null;
   if (!pieces) {
     yield* pagesOf(run, first, pinned);

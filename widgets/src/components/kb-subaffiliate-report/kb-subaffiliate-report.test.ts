@@ -236,8 +236,8 @@ describe('<kb-subaffiliate-report>', () => {
   it('keeps the dates in the portal’s address: opens with them, writes new ones, follows Back', async () => {
     api = reportApi(() => TREE);
     const moves: Array<{ path: string[]; query: string | undefined }> = [];
-    const at = (query: string): SectionRoute => ({
-      route: { section: 'reports', path: ['sub_affiliates'], query },
+    const at = (address: string): SectionRoute => ({
+      route: { section: 'reports', path: ['sub_affiliates'], query: address },
       go: (path, options) => void moves.push({ path: [...path], query: options?.query }),
     });
     const { el, providers } = await mountStatistics<KbSubaffiliateReport>('kb-subaffiliate-report', {
