@@ -1,7 +1,7 @@
 /** Running a favorite: its download, its feeds by statistic token, a relative period that moves with the clock. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, signedInClient } from '../../../tests/helpers/identity.ts';
+import { buildReportProgram, clickAt } from '../../../tests/helpers/report-program.ts';
 import { unwrap, type KabinetClient } from '../../sdk/index.ts';
 import { REPORT_API_CALLS_PER_MINUTE } from '../statistics/report-api-rate.ts';
 
@@ -10,58 +10,16 @@ let operator: KabinetClient;
 let partner: { client: KabinetClient; token: string };
 let other: { client: KabinetClient; token: string };
 
-async function click(code: string, at: string) {
-  t.clock.set(at);
-  const res = await t.fetchApp(`http://kabinet.test/t/${code}`, {
-    headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36' },
-  });
-  expect(res.status).toBe(302);
-}
-
 beforeEach(async () => {
   t = await createTestApp();
-  const op = await t.addOperator('Alpha');
+  const { op, members } = await buildReportProgram(t, 'Alpha', ['a@alpha.example', 'b@alpha.example']);
   operator = op.client;
-  const api = op.client.v1;
-  const brand = await unwrap(
-    api.brands.$post({ json: { name: 'Alpha Casino', currency: 'EUR', websiteUrl: 'https://a.example' } }),
-  );
-  const landing = await unwrap(
-    api.landings.$post({
-      json: { brandId: brand.id, name: 'Home', url: 'https://a.example/', audience: 'players', language: 'en' },
-    }),
-  );
-  const plan = await unwrap(
-    api.plans.$post({
-      json: {
-        name: 'CPA',
-        terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
-        isDefault: true,
-      },
-    }),
-  );
-  const members = [];
-  for (const email of ['a@alpha.example', 'b@alpha.example']) {
-    await activePartner(t, op.operator.id, email);
-    const { client } = await signedInClient(t, op.operator.id, email);
-    const campaign = await unwrap(
-      client.v1.partner.campaigns.$post({ json: { name: `Spring ${email}`, brandId: brand.id, planId: plan.id } }),
-    );
-    const promo = await unwrap(
-      client.v1.partner.campaigns[':campaignId'].promos.$post({
-        param: { campaignId: campaign.id },
-        json: { landingId: landing.id, title: 'Link', promoCode: `C${email.length}${email[0]}`.toUpperCase() },
-      }),
-    );
-    const token = (await unwrap(client.v1.partner.statistic_token.rotate.$post())).token!;
-    members.push({ client, token, code: promo.code });
-  }
   partner = members[0]!;
   other = members[1]!;
-  await click(members[0]!.code, '2026-11-10T10:00:00Z');
-  await click(members[0]!.code, '2026-11-22T10:00:00Z');
-  await click(members[0]!.code, '2026-11-22T11:00:00Z');
-  await click(members[1]!.code, '2026-11-22T12:00:00Z');
+  await clickAt(t, members[0]!.code, '2026-11-10T10:00:00Z');
+  await clickAt(t, members[0]!.code, '2026-11-22T10:00:00Z');
+  await clickAt(t, members[0]!.code, '2026-11-22T11:00:00Z');
+  await clickAt(t, members[1]!.code, '2026-11-22T12:00:00Z');
   t.clock.set('2026-11-24T12:00:00Z');
 });
 afterEach(() => t.dispose());

@@ -1,61 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/helpers/test-app.ts';
-import { activePartner, invitedTeamMember, signedInClient } from '../../../tests/helpers/identity.ts';
+import { invitedTeamMember } from '../../../tests/helpers/identity.ts';
+import { buildReportProgram, clickAt, type ProgramPartner } from '../../../tests/helpers/report-program.ts';
 import { unwrap, type KabinetClient } from '../../sdk/index.ts';
 import { findFavorite } from './service.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operator: KabinetClient;
 let alphaId = '';
-let partners: Array<{ client: KabinetClient; code: string; token: string; partnerId: string }>;
+let partners: ProgramPartner[];
 
-/** An operator with a brand, a landing and a default plan; each partner a campaign, a promo and a statistic token. */
-async function program(name: string, emails: string[]) {
-  const op = await t.addOperator(name);
-  const api = op.client.v1;
-  const brand = await unwrap(
-    api.brands.$post({ json: { name: `${name} Casino`, currency: 'EUR', websiteUrl: 'https://a.example' } }),
-  );
-  const landing = await unwrap(
-    api.landings.$post({
-      json: { brandId: brand.id, name: 'Home', url: 'https://a.example/', audience: 'players', language: 'en' },
-    }),
-  );
-  const plan = await unwrap(
-    api.plans.$post({
-      json: {
-        name: 'CPA',
-        terms: { billingPeriod: 'monthly', cpa: { amounts: [{ amount: '100', currency: 'EUR' }] } },
-        isDefault: true,
-      },
-    }),
-  );
-  const members = [];
-  for (const email of emails) {
-    const partner = await activePartner(t, op.operator.id, email);
-    const { client } = await signedInClient(t, op.operator.id, email);
-    const campaign = await unwrap(
-      client.v1.partner.campaigns.$post({ json: { name: email, brandId: brand.id, planId: plan.id } }),
-    );
-    const promo = await unwrap(
-      client.v1.partner.campaigns[':campaignId'].promos.$post({
-        param: { campaignId: campaign.id },
-        json: { landingId: landing.id, title: 'Link', promoCode: `C${email.length}${name}`.toUpperCase() },
-      }),
-    );
-    const token = (await unwrap(client.v1.partner.statistic_token.rotate.$post())).token!;
-    members.push({ client, code: promo.code, token, partnerId: partner.partnerId });
-  }
-  return { op, members };
-}
-
-async function click(code: string, at: string) {
-  t.clock.set(at);
-  const res = await t.fetchApp(`http://kabinet.test/t/${code}`, {
-    headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36' },
-  });
-  expect(res.status).toBe(302);
-}
+const program = (name: string, emails: string[]) => buildReportProgram(t, name, emails);
+const click = (code: string, at: string) => clickAt(t, code, at);
 
 const weekly = { period: 'last_7_days', timeZone: 'UTC', groupBy: 'day', metrics: 'clicks,uniqueClicks' } as const;
 const favorites = (p: { client: KabinetClient }) => p.client.v1.partner.reports.favorites;
