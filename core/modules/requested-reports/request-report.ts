@@ -3,7 +3,7 @@
  * neither). With an idempotency key a repeat answers the first request, whichever process got
  * there first: the unique key (partner, key) decides, and the job is keyed the same way.
  */
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { PartnerContext, PartnerRead } from '../../lib/context.ts';
 import { fieldProblem } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
@@ -12,7 +12,7 @@ import { findOperatorTimeZone } from '../operators/service.ts';
 import { findFavorite } from '../report-favorites/service.ts';
 import { relativeRange } from '../statistics/periods.ts';
 import type { RequestReportInput, RequestedReportQuery } from './schemas.ts';
-import { presentRequestedReport } from './requested-reports.ts';
+import { findOwnRequest, presentRequestedReport } from './requested-reports.ts';
 import { requestedReports, type RequestedReportRow } from './table.ts';
 
 export const BUILD_REQUESTED_REPORT_JOB = 'requested_reports.build';
@@ -61,19 +61,7 @@ export function requestedReportLink(ctx: Pick<PartnerContext, 'publicUrl' | 'ope
   return `${portalLink(ctx, { action: 'sign-in' })}#/reports/requested/${encodeURIComponent(requestId)}`;
 }
 
-async function findByKey(ctx: PartnerRead, key: string): Promise<RequestedReportRow | null> {
-  const [row] = await ctx.db
-    .select()
-    .from(requestedReports)
-    .where(
-      and(
-        eq(requestedReports.operatorId, ctx.operatorId),
-        eq(requestedReports.partnerId, ctx.partner.partnerId),
-        eq(requestedReports.idempotencyKey, key),
-      ),
-    );
-  return row ?? null;
-}
+const findByKey = (ctx: PartnerRead, key: string) => findOwnRequest(ctx, eq(requestedReports.idempotencyKey, key));
 
 /**
  * A repeat under the key must ask for the same file (format and question); another request under

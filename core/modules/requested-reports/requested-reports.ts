@@ -2,7 +2,7 @@
  * Reading requested reports (the partner's own, any of its users'), renaming one, and opening its
  * file: 409 while it is being built or when it failed, 410 once its file is past its time.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import type { FileStore, StoredFile } from '../../lib/file-store.ts';
 import type { PartnerRead, PartnerStore } from '../../lib/context.ts';
 import { DomainError } from '../../lib/errors.ts';
@@ -33,7 +33,8 @@ export type RequestedReport = ReturnType<typeof presentRequestedReport>;
 const notFoundReport = () =>
   new DomainError('not_found', 'Requested report was not found', [], { resource: 'requested_report' });
 
-async function findRow(ctx: PartnerRead, requestId: string): Promise<RequestedReportRow> {
+/** This partner's request matching one more condition (its id, or its idempotency key), or null. */
+export async function findOwnRequest(ctx: PartnerRead, condition: SQL): Promise<RequestedReportRow | null> {
   const [row] = await ctx.db
     .select()
     .from(requestedReports)
@@ -41,9 +42,14 @@ async function findRow(ctx: PartnerRead, requestId: string): Promise<RequestedRe
       and(
         eq(requestedReports.operatorId, ctx.operatorId),
         eq(requestedReports.partnerId, ctx.partner.partnerId),
-        eq(requestedReports.id, requestId),
+        condition,
       ),
     );
+  return row ?? null;
+}
+
+async function findRow(ctx: PartnerRead, requestId: string): Promise<RequestedReportRow> {
+  const row = await findOwnRequest(ctx, eq(requestedReports.id, requestId));
   if (!row) throw notFoundReport();
   return row;
 }
