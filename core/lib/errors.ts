@@ -127,6 +127,8 @@ export const PROBLEM_FORMATS = [
   'wallet_address',
   'webmoney_purse',
   'capitalist_account',
+  'telegram_username',
+  'skype_name',
 ] as const;
 
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];
@@ -142,6 +144,7 @@ export const PROBLEM_RESOURCES = [
   'conversion',
   'creative',
   'landing',
+  'manager',
   'network',
   'offer',
   'operator',
@@ -245,6 +248,7 @@ const NOT_FOUND_RESOURCES = {
   'Cash-out schedule': 'cash_out_schedule',
   Connection: 'connection',
   Conversion: 'conversion',
+  Manager: 'manager',
   Offer: 'offer',
   Operator: 'operator',
   Partner: 'partner',

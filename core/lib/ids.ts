@@ -46,6 +46,7 @@ export const ID_PREFIXES = [
   'csch',
   'rrep',
   'rfav',
+  'mgr',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

@@ -186,6 +186,8 @@ const en: ProblemCatalog = {
     wallet_address: 'Enter a wallet address of the chosen coin and network.',
     webmoney_purse: 'Enter a WebMoney purse: a letter and 12 digits, like Z123456789012.',
     capitalist_account: 'Enter a Capitalist account: a letter and 7 to 12 digits, like U1234567.',
+    telegram_username: 'Enter a Telegram username like @lucky_manager (5 to 32 Latin letters, digits or _).',
+    skype_name: 'Enter a Skype name (6 to 32 characters starting with a letter) or a live: id.',
   },
   resources: {
     bill: { name: 'bill', form: 'a' },
@@ -197,6 +199,7 @@ const en: ProblemCatalog = {
     conversion: { name: 'conversion', form: 'a' },
     creative: { name: 'creative', form: 'a' },
     landing: { name: 'landing page', form: 'a' },
+    manager: { name: 'manager', form: 'a' },
     network: { name: 'network', form: 'a' },
     offer: { name: 'offer', form: 'an' },
     operator: { name: 'partner program', form: 'a' },
@@ -437,6 +440,8 @@ const ru: ProblemCatalog = {
     wallet_address: 'Введите адрес кошелька выбранной монеты и сети.',
     webmoney_purse: 'Введите кошелёк WebMoney: буква и 12 цифр, например Z123456789012.',
     capitalist_account: 'Введите счёт Capitalist: буква и от 7 до 12 цифр, например U1234567.',
+    telegram_username: 'Введите имя пользователя Telegram, например @lucky_manager (от 5 до 32 латинских букв, цифр или _).',
+    skype_name: 'Введите имя Skype (от 6 до 32 символов, начиная с буквы) или идентификатор live:.',
   },
   resources: {
     bill: { name: 'Счёт', form: 'm' },
@@ -448,6 +453,7 @@ const ru: ProblemCatalog = {
     conversion: { name: 'Конверсия', form: 'f' },
     creative: { name: 'Креатив', form: 'm' },
     landing: { name: 'Лендинг', form: 'm' },
+    manager: { name: 'Менеджер', form: 'm' },
     network: { name: 'Партнёрская сеть', form: 'f' },
     offer: { name: 'Оффер', form: 'm' },
     operator: { name: 'Партнёрская программа', form: 'f' },
