@@ -47,6 +47,7 @@ export const ID_PREFIXES = [
   'rrep',
   'rfav',
   'mgr',
+  'ntf',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
@@ -89,6 +90,14 @@ export function newId(prefix: IdPrefix, clock?: Clock): string {
   lastRandom = time === lastTime ? nextRandom() : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b & 31);
   lastTime = time;
   return `${prefix}_${time}${lastRandom.map((d) => ALPHABET[d]).join('')}`;
+}
+
+/**
+ * The smallest id of this prefix made at `at` or later: every id made from then on sorts above it,
+ * every earlier one below (a watermark "up to then" compared with ids).
+ */
+export function idFloorAt(prefix: IdPrefix, at: Date): string {
+  return `${prefix}_${encodeTime(at.getTime())}`;
 }
 
 const ID_SHAPE = /^[a-z]+_[0-9A-Z_a-z]{4,64}$/;
