@@ -20,3 +20,4 @@ export * from '../modules/cash-out-schedules/table.ts';
 export * from '../modules/requested-reports/table.ts';
 export * from '../modules/report-favorites/table.ts';
 export * from '../modules/contacts/table.ts';
+export * from '../modules/notifications/table.ts';
