@@ -48,6 +48,7 @@ export const ID_PREFIXES = [
   'rfav',
   'mgr',
   'ntf',
+  'news',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
