@@ -21,3 +21,4 @@ export * from '../modules/requested-reports/table.ts';
 export * from '../modules/report-favorites/table.ts';
 export * from '../modules/contacts/table.ts';
 export * from '../modules/notifications/table.ts';
+export * from '../modules/news/table.ts';
