@@ -211,12 +211,20 @@ export async function unassignPlan(ctx: TenantContext, input: { planId: string; 
 }
 
 /** Plans a partner may choose: the defaults plus those assigned to it (`individual`), without the operator's notes. */
-export async function plansForPartner(ctx: PartnerContext) {
+export function plansForPartner(ctx: PartnerContext) {
+  return plansOfferedTo(ctx, ctx.partner.partnerId);
+}
+
+/**
+ * The plans this partner of the operator may choose (the operator's partner page shows them): the
+ * defaults plus those assigned to it (`individual`), without the operator's notes.
+ */
+export async function plansOfferedTo(ctx: TenantContext, partnerId: string) {
   const { operatorId } = ctx;
   const assigned = await ctx.db
     .select({ id: planAssignments.planId })
     .from(planAssignments)
-    .where(and(eq(planAssignments.operatorId, operatorId), eq(planAssignments.partnerId, ctx.partner.partnerId)));
+    .where(and(eq(planAssignments.operatorId, operatorId), eq(planAssignments.partnerId, partnerId)));
   const assignedIds = new Set(assigned.map((a) => a.id));
   const rows = await ctx.db
     .select()

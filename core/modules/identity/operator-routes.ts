@@ -1,4 +1,4 @@
-/** Operator API for identity: embed sessions, partner approval, sub-affiliates, unlocking users, expiring tokens. */
+/** Operator API for identity: embed sessions, partners (list, detail, approval), sub-affiliates, unlocking users, expiring tokens. */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
 import { requireOperatorKey } from '../../http/middleware.ts';
@@ -14,6 +14,7 @@ import {
   IdParams,
   MintPartnerSessionSchema,
   PartnerDecisionSchema,
+  PartnerDetailSchema,
   PartnerListQuerySchema,
   PartnerListSchema,
   PartnerSessionSchema,
@@ -26,7 +27,9 @@ import {
 import { mintPartnerSession } from './embed-sessions.ts';
 import { noStore } from '../../http/no-store.ts';
 import { listPartnerSubAffiliates } from './sub-affiliates.ts';
-import { decideOnPartner, listPartners, operatorExpireStatisticToken, operatorUnlockUser } from './partner-admin.ts';
+import { decideOnPartner, operatorExpireStatisticToken, operatorUnlockUser } from './partner-admin.ts';
+import { searchPartners } from './partner-search.ts';
+import { getPartnerDetail } from './partner-detail.ts';
 
 const tags = ['Operator: partners'];
 const security = operatorKeySecurity;
@@ -56,9 +59,20 @@ const listRoute = createRoute({
   tags,
   security,
   middleware,
-  summary: 'Partner accounts, newest first',
+  summary: 'Partner accounts: search, filter by status, sort and page; with the total and the count per status',
   request: { query: PartnerListQuerySchema },
   responses: { 200: jsonResponse(PartnerListSchema, 'Partners'), ...errors },
+});
+const detailRoute = createRoute({
+  operationId: 'getPartner',
+  method: 'get',
+  path: '/v1/partners/{partnerId}',
+  tags,
+  security,
+  middleware,
+  summary: 'One partner: profile, status history, referrer, team and the plans it may choose',
+  request: { params: IdParams('partnerId') },
+  responses: { 200: jsonResponse(PartnerDetailSchema, 'Partner'), ...errors },
 });
 const decideRoute = createRoute({
   operationId: 'decideOnPartner',
@@ -112,7 +126,10 @@ const expireTokenRoute = createRoute({
 
 export const operatorIdentityRoutes = createRouter()
   .openapi(mintRoute, async (c) => c.json(await mintPartnerSession(tenantContext(c), c.req.valid('json')), 201))
-  .openapi(listRoute, async (c) => c.json({ data: await listPartners(tenantContext(c), c.req.valid('query')) }, 200))
+  .openapi(listRoute, async (c) => c.json(await searchPartners(tenantContext(c), c.req.valid('query')), 200))
+  .openapi(detailRoute, async (c) =>
+    c.json(await getPartnerDetail(tenantContext(c), c.req.valid('param').partnerId), 200),
+  )
   .openapi(decideRoute, async (c) =>
     c.json(
       await decideOnPartner(tenantContext(c), {

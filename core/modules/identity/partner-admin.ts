@@ -1,5 +1,5 @@
-/** Operator-side partner administration: list, approve / reject / block, unlock users, expire tokens. */
-import { and, desc, eq } from 'drizzle-orm';
+/** Operator-side partner administration: approve / reject / block, unlock users, expire tokens (the list: partner-search.ts). */
+import { and, eq } from 'drizzle-orm';
 import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { partners, users, PARTNER_STATUSES } from './table.ts';
@@ -9,38 +9,13 @@ import { endAllSessionsStatement } from './sessions.ts';
 import { portalLink } from './portal-link.ts';
 import { expireStatisticToken } from './statistic-token.ts';
 import { loadUser, presentUser } from './users.ts';
+import { presentPartner } from './partner-search.ts';
+
+// The list lives in partner-search.ts; the CLI and the cash-out export import it from here.
+export { listPartners } from './partner-search.ts';
 
 type PartnerStatus = (typeof PARTNER_STATUSES)[number];
 type Decision = 'approve' | 'reject' | 'block' | 'unblock';
-
-export async function listPartners(ctx: TenantContext, query: { status?: PartnerStatus | undefined }) {
-  const { operatorId } = ctx;
-  const rows = await ctx.db
-    .select()
-    .from(partners)
-    .where(and(eq(partners.operatorId, operatorId), query.status ? eq(partners.status, query.status) : undefined))
-    .orderBy(desc(partners.createdAt));
-  const owners = await ctx.db
-    .select({ id: users.id, email: users.email, partnerId: users.partnerId })
-    .from(users)
-    .where(and(eq(users.operatorId, operatorId), eq(users.role, 'owner')));
-  const ownerOf = new Map(owners.map((o) => [o.partnerId, { id: o.id, email: o.email }]));
-  return rows.map((p) => presentPartner(p, ownerOf.get(p.id) ?? null));
-}
-
-function presentPartner(p: typeof partners.$inferSelect, owner: { id: string; email: string } | null) {
-  return {
-    id: p.id,
-    name: p.name,
-    company: p.company,
-    country: p.country,
-    status: p.status,
-    referralCode: p.referralCode,
-    referrerPartnerId: p.referrerPartnerId,
-    createdAt: p.createdAt.toISOString(),
-    owner,
-  };
-}
 
 /** Which decisions each status allows, and where they lead. */
 const TRANSITIONS: Record<

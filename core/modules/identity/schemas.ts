@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CurrencySchema } from '../catalog/schemas.ts';
 import { USER_ROLES, PARTNER_STATUSES } from './table.ts';
+import { likeFittingLength } from '../../lib/like-pattern.ts';
 
 export const PASSWORD_MIN_LENGTH = 10;
 const email = z
@@ -327,8 +328,86 @@ export const PartnerSummarySchema = z
     owner: z.object({ id: z.string(), email: z.string() }).nullable(),
   })
   .openapi('PartnerSummary');
-export const PartnerListSchema = z.object({ data: z.array(PartnerSummarySchema) }).openapi('PartnerList');
-export const PartnerListQuerySchema = z.object({ status: z.enum(PARTNER_STATUSES).optional() });
+export const PartnerListSchema = z
+  .object({
+    data: z.array(PartnerSummarySchema),
+    total: z.number().int().openapi({ description: 'Partners matching `q` and `status` (all pages)' }),
+    counts: z
+      .record(z.enum(PARTNER_STATUSES), z.number().int())
+      .openapi({ description: 'Partners matching `q` per status, whatever `status` picks (for filter chips)' }),
+  })
+  .openapi('PartnerList');
+export const PARTNER_SORTS = ['newest', 'oldest', 'name'] as const;
+export const PartnerListQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .superRefine((text, check) => {
+      const fitting = likeFittingLength(text);
+      if (fitting < [...text].length)
+        check.addIssue({
+          code: 'custom',
+          message: `too long to search for: at most ${fitting} characters like these`,
+          params: { reason: 'too_long', maximum: fitting },
+        });
+    })
+    .optional()
+    .openapi({
+      description:
+        'Search: part of the name or company (case-insensitive, also for Cyrillic as people write it), ' +
+        "part of a team member's e-mail, or part of the partner id. Taken literally (% and _ are not wildcards).",
+    }),
+  status: z
+    .string()
+    .refine((v) => v.split(',').every((s) => (PARTNER_STATUSES as readonly string[]).includes(s)), {
+      message: `one or more of ${PARTNER_STATUSES.join(', ')}, comma-separated`,
+      params: { reason: 'invalid_choice', allowed: [...PARTNER_STATUSES] },
+    })
+    .optional()
+    .openapi({ description: 'One or more statuses, comma-separated: pending, active, rejected, blocked' }),
+  sort: z.enum(PARTNER_SORTS).default('newest').openapi({ description: 'newest or oldest sign-up first, or by name' }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: 'Page size; without it every match is listed (as before paging existed)' }),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+/** The sign-up and every decision on a partner, oldest first (from the events log). */
+export const PartnerStatusChangeSchema = z
+  .object({
+    type: z.enum(['signed_up', 'partner_approved', 'partner_rejected', 'partner_blocked']),
+    from: z.enum(PARTNER_STATUSES).nullable(),
+    to: z.enum(PARTNER_STATUSES),
+    by: z.enum(['user', 'operator', 'system']),
+    at: z.string(),
+  })
+  .openapi('PartnerStatusChange');
+export const PartnerDetailSchema = PartnerSummarySchema.extend({
+  /** The owner's contact details from the sign-up and profile. */
+  messenger: z.string().nullable(),
+  phone: z.string().nullable(),
+  locale: z.enum(LOCALES).nullable(),
+  referrer: z.object({ id: z.string(), name: z.string(), status: z.enum(PARTNER_STATUSES) }).nullable(),
+  history: z.array(PartnerStatusChangeSchema),
+  team: z.array(UserSchema),
+  plans: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        kind: z.string(),
+        isDefault: z.boolean(),
+        /** Offered to this partner one by one (not as a default plan). */
+        individual: z.boolean(),
+        summary: z.object({ en: z.array(z.string()), ru: z.array(z.string()) }),
+      }),
+    )
+    .openapi({ description: 'The plans this partner may put campaigns on: the defaults and those offered to it' }),
+}).openapi('PartnerDetail');
 export const PartnerDecisionSchema = z
   .object({ action: z.enum(['approve', 'reject', 'block', 'unblock']) })
   .strict()
