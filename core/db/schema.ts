@@ -22,3 +22,5 @@ export * from '../modules/report-favorites/table.ts';
 export * from '../modules/contacts/table.ts';
 export * from '../modules/notifications/table.ts';
 export * from '../modules/news/table.ts';
+export * from '../modules/terms/table.ts';
+export * from '../modules/registration-fields/table.ts';
