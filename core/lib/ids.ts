@@ -49,6 +49,9 @@ export const ID_PREFIXES = [
   'mgr',
   'ntf',
   'news',
+  'staff',
+  'ssess',
+  'stok',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
