@@ -62,3 +62,23 @@ export const newsReads = sqliteTable(
 );
 
 export type NewsArticleRow = typeof newsArticles.$inferSelect;
+
+/**
+ * Who was mailed an article: the unique key that keeps the publish e-mail to one per user, however
+ * often the article is published again or its job retried. Claimed right before the mail is
+ * stored, so a crash between the two loses that one mail rather than sending it twice.
+ */
+export const newsMailings = sqliteTable(
+  'news_mailings',
+  {
+    operatorId: text('operator_id').notNull(),
+    articleId: text('article_id')
+      .notNull()
+      .references(() => newsArticles.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mailedAt: integer('mailed_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
