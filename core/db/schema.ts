@@ -24,3 +24,4 @@ export * from '../modules/notifications/table.ts';
 export * from '../modules/news/table.ts';
 export * from '../modules/terms/table.ts';
 export * from '../modules/registration-fields/table.ts';
+export * from '../modules/operator-staff/table.ts';
