@@ -40,6 +40,8 @@ export const PROBLEM_STATUS = {
   forbidden: 403,
   /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
   account_inactive: 403,
+  /** The operator published terms this user has not accepted yet. */
+  terms_not_accepted: 403,
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
@@ -64,6 +66,7 @@ const TITLES: Record<ProblemCode, string> = {
   statistic_token_expired: 'Statistic token expired',
   forbidden: 'Not allowed',
   account_inactive: 'Account not active',
+  terms_not_accepted: 'New terms to accept',
   not_found: 'Not found',
   method_not_allowed: 'Method not allowed',
   conflict: 'Conflict',

@@ -19,6 +19,8 @@ export const DOMAIN_ERROR_CODES = [
   'forbidden',
   /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
   'account_inactive',
+  /** The operator published terms this user has not accepted yet: accept them (POST /v1/partner/terms/{id}/acceptance) first. */
+  'terms_not_accepted',
   'not_found',
   'method_not_allowed',
   'conflict',
@@ -156,9 +158,11 @@ export const PROBLEM_RESOURCES = [
   'postback',
   'promo',
   'referral_code',
+  'registration_field',
   'requested_report',
   'session',
   'team_member',
+  'terms_version',
   'traffic_source',
   'two_factor',
   'user',
@@ -261,6 +265,8 @@ const NOT_FOUND_RESOURCES = {
   Promo: 'promo',
   Session: 'session',
   'Team member': 'team_member',
+  'Terms version': 'terms_version',
+  'Registration field': 'registration_field',
   User: 'user',
 } as const satisfies Record<string, ProblemResource>;
 

@@ -79,6 +79,7 @@ const en: ProblemCatalog = {
             ? `This website (${str(p.origin)}) is not allowed to use the partner portal.`
             : 'You are not allowed to do this.',
     account_inactive: () => 'This account is not active.',
+    terms_not_accepted: () => 'The program has new terms: read and accept them to continue.',
     not_found: (p) => {
       const noun = en.resources[p.resource as ProblemResource];
       return noun ? `The ${noun.name} was not found.` : 'Not found.';
@@ -211,9 +212,11 @@ const en: ProblemCatalog = {
     postback: { name: 'postback', form: 'a' },
     promo: { name: 'promo', form: 'a' },
     referral_code: { name: 'referral code', form: 'a' },
+    registration_field: { name: 'registration field', form: 'a' },
     requested_report: { name: 'requested report', form: 'a' },
     session: { name: 'session', form: 'a' },
     team_member: { name: 'team member', form: 'a' },
+    terms_version: { name: 'terms version', form: 'a' },
     traffic_source: { name: 'traffic source', form: 'a' },
     two_factor: { name: 'two-factor authentication', form: 'a' },
     user: { name: 'user', form: 'a' },
@@ -302,6 +305,7 @@ const ru: ProblemCatalog = {
             ? `Сайту ${str(p.origin)} не разрешено открывать партнёрский кабинет.`
             : 'У вас нет прав на это действие.',
     account_inactive: () => 'Эта учётная запись не активна.',
+    terms_not_accepted: () => 'В программе новые условия: прочитайте и примите их, чтобы продолжить.',
     not_found: (p) => {
       const noun = ru.resources[p.resource as ProblemResource];
       return noun ? `${noun.name} не найден${ending(noun, '', 'а', 'о')}.` : 'Не найдено.';
@@ -466,9 +470,11 @@ const ru: ProblemCatalog = {
     postback: { name: 'Постбек', form: 'm' },
     promo: { name: 'Промо', form: 'n' },
     referral_code: { name: 'Реферальный код', form: 'm' },
+    registration_field: { name: 'Поле регистрации', form: 'n' },
     requested_report: { name: 'Запрошенный отчёт', form: 'm' },
     session: { name: 'Сеанс', form: 'm' },
     team_member: { name: 'Участник команды', form: 'm' },
+    terms_version: { name: 'Версия условий', form: 'f' },
     traffic_source: { name: 'Источник трафика', form: 'm' },
     two_factor: { name: 'Двухфакторная аутентификация', form: 'f' },
     user: { name: 'Пользователь', form: 'm' },
