@@ -52,6 +52,9 @@ export const ID_PREFIXES = [
   'staff',
   'ssess',
   'stok',
+  'terms',
+  'tacc',
+  'rfld',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
