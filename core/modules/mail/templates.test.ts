@@ -31,6 +31,11 @@ const SAMPLE: MailTemplates = {
     link: 'https://p.example/portal/op_1#/reports/requested/rrep_1',
     expiresInDays: 7,
   },
+  news_published: {
+    title: 'Lucky Spin Sports is live',
+    excerpt: 'Sports betting joins the program with its own landing pages.',
+    link: 'https://p.example/portal/op_1#/news/news_1',
+  },
 };
 
 function render(name: keyof MailTemplates, locale: 'en' | 'ru', b: MailBranding = branding) {
@@ -83,6 +88,9 @@ describe('mail templates', () => {
     expect(render('report_ready', 'en').text).toContain('The file is kept for 7 days');
     expect(render('report_ready', 'ru').text).toContain('Отчёт «November by day», который вы запросили');
     expect(render('report_ready', 'ru').text).toContain('Файл хранится 7 дней');
+    expect(render('news_published', 'en').subject).toBe('Lucky Spin Sports is live — Acme Partners');
+    expect(render('news_published', 'ru').text).toContain('Читать новость');
+    expect(render('news_published', 'en').html).toContain('href="https://p.example/portal/op_1#/news/news_1"');
   });
 
   it('escapes every interpolated value in the HTML', () => {

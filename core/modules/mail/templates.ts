@@ -27,6 +27,8 @@ export interface MailTemplates {
   partner_rejected: { partnerName: string };
   /** A requested report's file is built: the link opens its page in the portal; the file is kept `expiresInDays`. */
   report_ready: { reportName: string; link: string; expiresInDays: number };
+  /** A news article was published: its title and excerpt, and a link to it in the portal. */
+  news_published: { title: string; excerpt: string; link: string };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -38,6 +40,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'partner_approved',
   'partner_rejected',
   'report_ready',
+  'news_published',
 ] as const satisfies readonly MailTemplateName[];
 
 type Write<P> = (params: P, operator: string) => MailContent;
@@ -201,6 +204,22 @@ const TEMPLATES: Catalogue = {
       notes: [
         `Файл хранится ${plural('ru', p.expiresInDays, { one: 'день', few: 'дня', many: 'дней', other: 'дня' })}, потом отчёт нужно запросить заново.`,
       ],
+    }),
+  },
+  news_published: {
+    en: (p, operator) => ({
+      subject: `${p.title} — ${operator}`,
+      heading: p.title,
+      paragraphs: [p.excerpt],
+      action: { label: 'Read the news', url: p.link },
+      notes: ['You get this e-mail because news e-mails are on in your profile; turn them off there any time.'],
+    }),
+    ru: (p, operator) => ({
+      subject: `${p.title} — ${operator}`,
+      heading: p.title,
+      paragraphs: [p.excerpt],
+      action: { label: 'Читать новость', url: p.link },
+      notes: ['Это письмо пришло, потому что в профиле включены письма о новостях; отключить их можно там же.'],
     }),
   },
 };
