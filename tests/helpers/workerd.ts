@@ -35,10 +35,12 @@ export async function startWorkerd(dir: string, outboundService?: (request: Requ
   });
   // The bindings of wrangler.toml: D1 as DB, the JOBS queue with its consumer (this same Worker),
   // the FILES R2 bucket (requested reports' files).
+  // The bundle named as the one module rather than walked: Miniflare's walker refuses any dynamic
+  // import() with a computed specifier, and file-type (core/lib/file-signature.ts) carries one on a
+  // Node-only path it never takes here (workerd itself only fails such an import if it is called).
   const mf = new Miniflare({
-    modules: true,
     modulesRoot: dir,
-    scriptPath,
+    modules: [{ type: 'ESModule', path: scriptPath }],
     compatibilityDate: '2026-04-01',
     compatibilityFlags: ['nodejs_compat'],
     d1Databases: { DB: 'kabinet-smoke' },
