@@ -38,6 +38,7 @@ import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
 import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
+import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -176,7 +177,8 @@ export function createApp(deps: AppDeps) {
     .route('/', paymentRoutes)
     .route('/', walletRoutes)
     .route('/', cashOutScheduleRoutes)
-    .route('/', requestedReportRoutes);
+    .route('/', requestedReportRoutes)
+    .route('/', notificationRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

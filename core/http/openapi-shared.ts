@@ -109,6 +109,10 @@ export const OPENAPI_TAGS = [
   { name: 'Partner bills', description: "The partner's bills with their lines and corrections, and qualified players" },
   { name: 'Partner wallet', description: "The partner's balances per currency, transactions and cash-outs" },
   {
+    name: 'Partner notifications',
+    description: 'What concerns the partner (bills approved, cash-outs paid, news, terms, documents), read per user',
+  },
+  {
     name: 'Partner payment methods',
     description: "The methods the operator offers and the partner's accounts for them (masked; shown in full with 2FA)",
   },
