@@ -39,6 +39,8 @@ import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
 import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
+import { newsRoutes } from '../modules/news/routes.ts';
+import { partnerNewsRoutes } from '../modules/news/partner-routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -178,6 +180,8 @@ export function createApp(deps: AppDeps) {
     .route('/', walletRoutes)
     .route('/', cashOutScheduleRoutes)
     .route('/', requestedReportRoutes)
+    .route('/', newsRoutes)
+    .route('/', partnerNewsRoutes)
     .route('/', notificationRoutes);
 
   app.get('/portal/:operatorId', async (c) => {

@@ -116,7 +116,12 @@ export const OPENAPI_TAGS = [
     name: 'Partner payment methods',
     description: "The methods the operator offers and the partner's accounts for them (masked; shown in full with 2FA)",
   },
+  {
+    name: 'Partner news',
+    description: "The program's published news with per-user read state; banners at public addresses",
+  },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
+  { name: 'Operator: news', description: 'News articles: drafts, publishing (with e-mail to opted-in users), banners' },
   { name: 'Catalog', description: 'Brands' },
   { name: 'Operator: catalog', description: 'Landings, creatives and traffic sources' },
   {
