@@ -55,6 +55,7 @@ export const ID_PREFIXES = [
   'terms',
   'tacc',
   'rfld',
+  'doc',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 
