@@ -27,6 +27,7 @@ import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
+import { newsHandlers } from '../core/modules/news/jobs.ts';
 import { readReportRetentionDays } from '../core/modules/requested-reports/retention.ts';
 import { createR2FileStore, type R2BucketLike } from './r2-file-store.ts';
 
@@ -147,6 +148,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     ...statisticsHandlers,
     ...billingHandlers(deps),
     ...cashOutScheduleHandlers(deps),
+    ...newsHandlers(deps),
     ...(deps.files
       ? requestedReportHandlers(deps, {
           retentionDays: readReportRetentionDays(env as Record<string, string | undefined>),
