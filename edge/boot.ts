@@ -29,6 +29,7 @@ import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
+import { newsHandlers } from '../core/modules/news/jobs.ts';
 import { createDirectoryFileStore } from './file-store.ts';
 
 export interface BootOptions {
@@ -123,6 +124,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       ...statisticsHandlers,
       ...billingHandlers(deps),
       ...cashOutScheduleHandlers(deps),
+      ...newsHandlers(deps),
       ...requestedReportHandlers(deps, { retentionDays: config.reportRetentionDays }),
     },
     { onError: (e) => console.error('job runner:', e) },
