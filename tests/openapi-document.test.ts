@@ -40,6 +40,7 @@ const PUBLIC_OPERATIONS = [
   'receiveTrackerPostbackByPost',
   'receiveNetworkPostbackByGet',
   'receiveNetworkPostbackByPost',
+  'getManagerPhoto',
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

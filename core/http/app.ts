@@ -41,6 +41,9 @@ import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { newsRoutes } from '../modules/news/routes.ts';
 import { partnerNewsRoutes } from '../modules/news/partner-routes.ts';
+import { contactCardRoutes } from '../modules/contacts/card-routes.ts';
+import { managerRoutes } from '../modules/contacts/manager-routes.ts';
+import { partnerContactRoutes } from '../modules/contacts/partner-routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -182,7 +185,10 @@ export function createApp(deps: AppDeps) {
     .route('/', requestedReportRoutes)
     .route('/', newsRoutes)
     .route('/', partnerNewsRoutes)
-    .route('/', notificationRoutes);
+    .route('/', notificationRoutes)
+    .route('/', contactCardRoutes)
+    .route('/', managerRoutes)
+    .route('/', partnerContactRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';

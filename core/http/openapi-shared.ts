@@ -120,6 +120,7 @@ export const OPENAPI_TAGS = [
     name: 'Partner news',
     description: "The program's published news with per-user read state; banners at public addresses",
   },
+  { name: 'Partner contacts', description: "The partner's manager and the program's support contacts per brand" },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Operator: news', description: 'News articles: drafts, publishing (with e-mail to opted-in users), banners' },
   { name: 'Catalog', description: 'Brands' },
@@ -145,6 +146,10 @@ export const OPENAPI_TAGS = [
   { name: 'Operator: networks and trackers', description: 'The CPA-network catalog, connections and offer mappings' },
   { name: 'Operator: conversions and costs', description: 'Reported conversions and costs' },
   { name: 'Operator: statistics', description: 'Reports over all partners, what partners see, exchange rates' },
+  {
+    name: 'Operator: contacts',
+    description: 'Support contact cards per brand and program-wide, affiliate managers and their partners',
+  },
   { name: 'Tracking', description: 'Tracking links' },
   { name: 'Inbound postbacks', description: "Postbacks from the operator's tracker and CPA networks (token in `t`)" },
 ];

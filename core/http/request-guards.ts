@@ -21,6 +21,7 @@ export const DEFAULT_BODY_LIMIT = 64 * KB;
 export const BODY_LIMITS: ReadonlyArray<{ path: string; method: string; maxBytes: number; what: string }> = [
   { method: 'POST', path: '/v1/events', maxBytes: 2048 * KB, what: 'a batch of player events' },
   { method: 'PUT', path: '/v1/costs', maxBytes: 256 * KB, what: 'a costs upload' },
+  { method: 'PUT', path: '/v1/managers/', maxBytes: 1024 * KB, what: 'a manager’s photo' },
   { method: 'PUT', path: '/v1/news/', maxBytes: 2048 * KB, what: 'a news banner' },
   { method: '*', path: '/pb/', maxBytes: 16 * KB, what: 'an inbound postback' },
 ];
