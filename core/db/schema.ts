@@ -25,3 +25,4 @@ export * from '../modules/news/table.ts';
 export * from '../modules/terms/table.ts';
 export * from '../modules/registration-fields/table.ts';
 export * from '../modules/operator-staff/table.ts';
+export * from '../modules/documents/table.ts';
