@@ -199,6 +199,7 @@ const en: ProblemCatalog = {
     connection: { name: 'connection', form: 'a' },
     conversion: { name: 'conversion', form: 'a' },
     creative: { name: 'creative', form: 'a' },
+    document: { name: 'document', form: 'a' },
     landing: { name: 'landing page', form: 'a' },
     manager: { name: 'manager', form: 'a' },
     news_article: { name: 'news article', form: 'a' },
@@ -271,6 +272,8 @@ const en: ProblemCatalog = {
     active: 'active',
     rejected: 'rejected',
     blocked: 'blocked',
+    approved: 'approved',
+    declined: 'declined',
   },
 };
 
@@ -458,6 +461,7 @@ const ru: ProblemCatalog = {
     connection: { name: 'Подключение', form: 'n' },
     conversion: { name: 'Конверсия', form: 'f' },
     creative: { name: 'Креатив', form: 'm' },
+    document: { name: 'Документ', form: 'm' },
     landing: { name: 'Лендинг', form: 'm' },
     manager: { name: 'Менеджер', form: 'm' },
     news_article: { name: 'Новость', form: 'f' },
@@ -533,6 +537,8 @@ const ru: ProblemCatalog = {
     active: 'активен',
     rejected: 'отклонён',
     blocked: 'заблокирован',
+    approved: 'одобрен',
+    declined: 'отклонён',
   },
 };
 
