@@ -24,7 +24,12 @@ export const BODY_LIMITS: ReadonlyArray<{ path: string; method: string; maxBytes
   { method: 'PUT', path: '/v1/managers/', maxBytes: 1024 * KB, what: 'a manager’s photo' },
   { method: 'PUT', path: '/v1/news/', maxBytes: 2048 * KB, what: 'a news banner' },
   // The file itself is at most 10 MB (documents' service says so on `file`); the rest is room for the form's parts.
-  { method: 'POST', path: '/v1/partner/documents', maxBytes: 11 * 1024 * KB, what: 'a document upload (its file at most 10 MB)' },
+  {
+    method: 'POST',
+    path: '/v1/partner/documents',
+    maxBytes: 11 * 1024 * KB,
+    what: 'a document upload (its file at most 10 MB)',
+  },
   { method: '*', path: '/pb/', maxBytes: 16 * KB, what: 'an inbound postback' },
 ];
 
