@@ -1,15 +1,18 @@
 /** Which manager a partner has: the operator assigns one (or none); the partner sees theirs in Contacts. */
 import { and, eq } from 'drizzle-orm';
-import type { PartnerContext } from '../../lib/context.ts';
+import type { PartnerContext, TenantContext, TenantStore } from '../../lib/context.ts';
 import { fieldProblem, notFound } from '../../lib/errors.ts';
 import { partnerExists } from '../identity/partners.ts';
 import { contactCardsForPartners } from './contact-cards.ts';
-import { loadManager, managerPhotoUrl, presentManager, type ManagerContext } from './managers.ts';
+import { loadManager, managerPhotoUrl, presentManager } from './managers.ts';
 import { presentMessengers } from './messengers.ts';
 import type { Manager } from './schemas.ts';
 import { managers, partnerManagers, type ManagerRow } from './table.ts';
 
-async function assignedManagerRow(ctx: ManagerContext, partnerId: string): Promise<ManagerRow | null> {
+async function assignedManagerRow(
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'>,
+  partnerId: string,
+): Promise<ManagerRow | null> {
   const [row] = await ctx.db
     .select({ manager: managers })
     .from(partnerManagers)
@@ -18,7 +21,7 @@ async function assignedManagerRow(ctx: ManagerContext, partnerId: string): Promi
   return row?.manager ?? null;
 }
 
-async function countOf(ctx: ManagerContext, managerId: string) {
+async function countOf(ctx: TenantStore & Pick<TenantContext, 'publicUrl'>, managerId: string) {
   const rows = await ctx.db
     .select({ partnerId: partnerManagers.partnerId })
     .from(partnerManagers)
@@ -26,23 +29,26 @@ async function countOf(ctx: ManagerContext, managerId: string) {
   return rows.length;
 }
 
-async function requirePartner(ctx: ManagerContext, partnerId: string) {
+async function requirePartner(ctx: TenantStore & Pick<TenantContext, 'publicUrl'>, partnerId: string) {
   if (!(await partnerExists(ctx, partnerId))) throw notFound('Partner');
 }
 
 /** The partner's manager (active or not), or null. Another operator's partner is a 404. */
 export async function findPartnerManager(
-  ctx: ManagerContext,
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'>,
   partnerId: string,
 ): Promise<{ partnerId: string; manager: Manager | null }> {
   await requirePartner(ctx, partnerId);
   const row = await assignedManagerRow(ctx, partnerId);
-  return { partnerId, manager: row ? presentManager(ctx, row, await countOf(ctx, row.id)) : null };
+  return {
+    partnerId,
+    manager: row ? presentManager(row, { publicUrl: ctx.publicUrl, partnerCount: await countOf(ctx, row.id) }) : null,
+  };
 }
 
 /** Gives the partner this manager (active ones only: 422 on `managerId` otherwise), or none (`managerId` null). */
 export async function assignManager(
-  ctx: ManagerContext,
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'>,
   input: { partnerId: string; managerId: string | null },
 ): Promise<{ partnerId: string; manager: Manager | null }> {
   await requirePartner(ctx, input.partnerId);
@@ -60,7 +66,10 @@ export async function assignManager(
     .insert(partnerManagers)
     .values({ partnerId: input.partnerId, ...values })
     .onConflictDoUpdate({ target: partnerManagers.partnerId, set: values });
-  return { partnerId: input.partnerId, manager: presentManager(ctx, manager, await countOf(ctx, manager.id)) };
+  return {
+    partnerId: input.partnerId,
+    manager: presentManager(manager, { publicUrl: ctx.publicUrl, partnerCount: await countOf(ctx, manager.id) }),
+  };
 }
 
 /** What the signed-in partner's Contacts section shows: their manager (if active), brand cards, the program card. */
@@ -76,7 +85,7 @@ export async function partnerContacts(ctx: PartnerContext) {
           email: row.email,
           messengers: presentMessengers(row.messengers),
           languages: row.languages,
-          photoUrl: managerPhotoUrl(ctx, row),
+          photoUrl: managerPhotoUrl(ctx.publicUrl, row),
         }
       : null;
   return { manager, ...cards };

@@ -7,8 +7,6 @@ import { normaliseMessengers, presentMessengers } from './messengers.ts';
 import type { SetContactCardInput } from './schemas.ts';
 import { PROGRAM_SCOPE, contactCards, type ContactCardRow } from './table.ts';
 
-type CardContext = TenantStore & Pick<TenantRead, 'maxBoundParams'>;
-
 /** Empty words dropped, so `{ en: '' }` is no English text. */
 const words = (text: { en?: string | undefined; ru?: string | undefined }) =>
   Object.fromEntries(Object.entries(text).filter(([, value]) => value)) as { en?: string; ru?: string };
@@ -27,7 +25,7 @@ async function cardsByScope(ctx: TenantStore): Promise<Map<string, ContactCardRo
 }
 
 /** The program card and every brand with its own card or null (brands by name). */
-export async function listContactCards(ctx: CardContext) {
+export async function listContactCards(ctx: TenantStore & TenantRead) {
   const [cards, brands] = await Promise.all([cardsByScope(ctx), listBrandSummaries(ctx)]);
   const program = cards.get(PROGRAM_SCOPE);
   return {
@@ -40,7 +38,10 @@ export async function listContactCards(ctx: CardContext) {
 }
 
 /** The brand's card as partners see it, or the program's (`brandId` null); one card per scope, replaced whole. */
-export async function setContactCard(ctx: CardContext, input: SetContactCardInput & { brandId: string | null }) {
+export async function setContactCard(
+  ctx: TenantStore & TenantRead,
+  input: SetContactCardInput & { brandId: string | null },
+) {
   if (input.brandId !== null && !(await findBrand(ctx, input.brandId)))
     throw new DomainError('not_found', 'Brand was not found', [], { resource: 'brand' });
   const { messengers, problems } = normaliseMessengers('body.messengers', input.messengers);
@@ -61,7 +62,7 @@ export async function setContactCard(ctx: CardContext, input: SetContactCardInpu
 }
 
 /** Removes the brand's own card (partners then see the program's) or the program's (`brandId` null). */
-export async function clearContactCard(ctx: CardContext, brandId: string | null) {
+export async function clearContactCard(ctx: TenantStore & TenantRead, brandId: string | null) {
   if (brandId !== null && !(await findBrand(ctx, brandId)))
     throw new DomainError('not_found', 'Brand was not found', [], { resource: 'brand' });
   await ctx.db
@@ -76,7 +77,7 @@ function shown(row: ContactCardRow) {
 }
 
 /** What partners are shown: the brands with a card of their own (by brand name) and the program's card. */
-export async function contactCardsForPartners(ctx: CardContext) {
+export async function contactCardsForPartners(ctx: TenantStore & TenantRead) {
   const [cards, brands] = await Promise.all([cardsByScope(ctx), listBrandSummaries(ctx)]);
   const program = cards.get(PROGRAM_SCOPE);
   return {

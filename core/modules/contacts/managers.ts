@@ -12,8 +12,6 @@ import { normaliseMessengers, presentMessengers } from './messengers.ts';
 import type { CreateManagerInput, Manager, UpdateManagerInput } from './schemas.ts';
 import { managers, partnerManagers, type ManagerRow } from './table.ts';
 
-export type ManagerContext = TenantStore & Pick<TenantContext, 'publicUrl'>;
-
 /** The photo types a manager's photo may be (checked by its bytes), with the extension stored. */
 export const PHOTO_TYPES: Readonly<Record<string, string>> = {
   'image/png': 'png',
@@ -22,22 +20,23 @@ export const PHOTO_TYPES: Readonly<Record<string, string>> = {
 };
 
 /** The photo's public address, or null without one. */
-export function managerPhotoUrl(ctx: Pick<TenantContext, 'publicUrl'>, row: ManagerRow): string | null {
+export function managerPhotoUrl(publicUrl: string, row: ManagerRow): string | null {
   if (!row.photoVersion) return null;
-  const base = ctx.publicUrl.replace(/\/+$/, '');
+  const base = publicUrl.replace(/\/+$/, '');
   return `${base}/v1/public/operators/${encodeURIComponent(row.operatorId)}/managers/${encodeURIComponent(row.id)}/photo/${row.photoVersion}`;
 }
 
-export function presentManager(ctx: Pick<TenantContext, 'publicUrl'>, row: ManagerRow, partnerCount: number): Manager {
+/** The manager as the Operator API answers it; `publicUrl` is the server's, for the photo's address. */
+export function presentManager(row: ManagerRow, seen: { publicUrl: string; partnerCount: number }): Manager {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     messengers: presentMessengers(row.messengers),
     languages: row.languages,
-    photoUrl: managerPhotoUrl(ctx, row),
+    photoUrl: managerPhotoUrl(seen.publicUrl, row),
     active: row.active,
-    partnerCount,
+    partnerCount: seen.partnerCount,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -62,13 +61,16 @@ async function partnerCountOf(ctx: TenantStore, managerId: string): Promise<numb
 }
 
 /** One manager of the operator with its partner count, or 404. */
-export async function findManager(ctx: ManagerContext, managerId: string): Promise<Manager> {
+export async function findManager(
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'>,
+  managerId: string,
+): Promise<Manager> {
   const row = await loadManager(ctx, managerId);
-  return presentManager(ctx, row, await partnerCountOf(ctx, row.id));
+  return presentManager(row, { publicUrl: ctx.publicUrl, partnerCount: await partnerCountOf(ctx, row.id) });
 }
 
 /** Every manager of the operator by name, with how many partners each has. */
-export async function listManagers(ctx: ManagerContext): Promise<Manager[]> {
+export async function listManagers(ctx: TenantStore & Pick<TenantContext, 'publicUrl'>): Promise<Manager[]> {
   const [rows, counts] = await Promise.all([
     ctx.db.select().from(managers).where(eq(managers.operatorId, ctx.operatorId)).orderBy(asc(managers.name)),
     ctx.db
@@ -78,7 +80,7 @@ export async function listManagers(ctx: ManagerContext): Promise<Manager[]> {
       .groupBy(partnerManagers.managerId),
   ]);
   const byManager = new Map(counts.map((c) => [c.managerId, c.n]));
-  return rows.map((row) => presentManager(ctx, row, byManager.get(row.id) ?? 0));
+  return rows.map((row) => presentManager(row, { publicUrl: ctx.publicUrl, partnerCount: byManager.get(row.id) ?? 0 }));
 }
 
 function messengersOrThrow(input: CreateManagerInput['messengers']) {
@@ -88,7 +90,7 @@ function messengersOrThrow(input: CreateManagerInput['messengers']) {
 }
 
 export async function createManager(
-  ctx: ManagerContext,
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'>,
   input: CreateManagerInput & { id?: string },
 ): Promise<Manager> {
   const now = ctx.clock.now();
@@ -106,12 +108,12 @@ export async function createManager(
       updatedAt: now,
     })
     .returning();
-  return presentManager(ctx, row!, 0);
+  return presentManager(row!, { publicUrl: ctx.publicUrl, partnerCount: 0 });
 }
 
 /** Changes the fields given; the rest stays. */
 export async function updateManager(
-  ctx: ManagerContext,
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'>,
   input: UpdateManagerInput & { managerId: string },
 ): Promise<Manager> {
   const existing = await loadManager(ctx, input.managerId);
@@ -127,7 +129,7 @@ export async function updateManager(
     })
     .where(and(eq(managers.operatorId, ctx.operatorId), eq(managers.id, existing.id)))
     .returning();
-  return presentManager(ctx, row!, await partnerCountOf(ctx, existing.id));
+  return presentManager(row!, { publicUrl: ctx.publicUrl, partnerCount: await partnerCountOf(ctx, existing.id) });
 }
 
 /**
@@ -156,7 +158,7 @@ export async function deleteManager(
  * the previous file is removed when its key differs (another extension).
  */
 export async function setManagerPhoto(
-  ctx: ManagerContext & { files: FileStore },
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'> & { files: FileStore },
   input: { managerId: string; bytes: Uint8Array; mime: string },
 ): Promise<Manager> {
   const row = await loadManager(ctx, input.managerId);
@@ -175,12 +177,12 @@ export async function setManagerPhoto(
     .where(and(eq(managers.operatorId, ctx.operatorId), eq(managers.id, row.id)))
     .returning();
   if (row.photoKey && row.photoKey !== key) await ctx.files.delete(row.photoKey).catch(() => {});
-  return presentManager(ctx, updated!, await partnerCountOf(ctx, row.id));
+  return presentManager(updated!, { publicUrl: ctx.publicUrl, partnerCount: await partnerCountOf(ctx, row.id) });
 }
 
 /** Removes the photo (partners then see the manager's initials). */
 export async function removeManagerPhoto(
-  ctx: ManagerContext & { files?: FileStore | undefined },
+  ctx: TenantStore & Pick<TenantContext, 'publicUrl'> & { files?: FileStore | undefined },
   managerId: string,
 ): Promise<Manager> {
   const row = await loadManager(ctx, managerId);
@@ -190,7 +192,7 @@ export async function removeManagerPhoto(
     .where(and(eq(managers.operatorId, ctx.operatorId), eq(managers.id, row.id)))
     .returning();
   if (row.photoKey && ctx.files) await ctx.files.delete(row.photoKey).catch(() => {});
-  return presentManager(ctx, updated!, await partnerCountOf(ctx, row.id));
+  return presentManager(updated!, { publicUrl: ctx.publicUrl, partnerCount: await partnerCountOf(ctx, row.id) });
 }
 
 /** The photo at its public address: only the current version is found (an old address is a 404). */
