@@ -38,6 +38,7 @@ export const PROBLEM_STATUS = {
   /** The Report API's statistic token was expired (by its user, a teammate or the operator). */
   statistic_token_expired: 401,
   forbidden: 403,
+  forbidden_for_role: 403,
   /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
   account_inactive: 403,
   /** The operator published terms this user has not accepted yet. */
@@ -65,6 +66,7 @@ const TITLES: Record<ProblemCode, string> = {
   statistic_token_rotated: 'Statistic token rotated',
   statistic_token_expired: 'Statistic token expired',
   forbidden: 'Not allowed',
+  forbidden_for_role: 'Not allowed for your role',
   account_inactive: 'Account not active',
   terms_not_accepted: 'New terms to accept',
   not_found: 'Not found',

@@ -17,6 +17,8 @@ export const DOMAIN_ERROR_CODES = [
   /** A statistic token its user, a teammate or the operator expired: create a new one in Security. */
   'statistic_token_expired',
   'forbidden',
+  /** An operator staff user's role may not do this: `role` is the caller's, `allowed` the roles that may. */
+  'forbidden_for_role',
   /** The partner account is pending approval, rejected or blocked, or the user is blocked. */
   'account_inactive',
   /** The operator published terms this user has not accepted yet: accept them (POST /v1/partner/terms/{id}/acceptance) first. */
@@ -163,6 +165,8 @@ export const PROBLEM_RESOURCES = [
   'registration_field',
   'requested_report',
   'session',
+  'staff_user',
+  'api_key',
   'team_member',
   'terms_version',
   'traffic_source',
@@ -268,6 +272,8 @@ const NOT_FOUND_RESOURCES = {
   Postback: 'postback',
   Promo: 'promo',
   Session: 'session',
+  'Staff user': 'staff_user',
+  'API key': 'api_key',
   'Team member': 'team_member',
   'Terms version': 'terms_version',
   'Registration field': 'registration_field',

@@ -15,6 +15,13 @@ const branding: MailBranding = {
 };
 
 const SAMPLE: MailTemplates = {
+  staff_invite: {
+    inviterName: 'Olga Lucky',
+    name: 'Ivan Petrov',
+    role: 'finance',
+    link: 'https://p.example/console/op_1#set-password=ssp_abc',
+    expiresInHours: 72,
+  },
   invite: {
     inviterName: 'Maria Ivanova',
     partnerName: 'Bonus Radar',

@@ -16,6 +16,8 @@ export { escapeHtml, MAIL_LOCALES, type MailBranding, type MailLocale, type Rend
 
 /** The params each template takes: `renderMail` and `sendMail` check them per template name. */
 export interface MailTemplates {
+  /** An operator staff user was invited to the console: a single-use link sets the password. */
+  staff_invite: { inviterName: string; name: string; role: string; link: string; expiresInHours: number };
   /** A new team member sets their password through a single-use link. */
   invite: { inviterName: string; partnerName: string; link: string; expiresInHours: number };
   /** Too many failed sign-ins locked the account; a single-use link unlocks it. */
@@ -33,6 +35,7 @@ export interface MailTemplates {
 
 export type MailTemplateName = keyof MailTemplates;
 export const MAIL_TEMPLATE_NAMES = [
+  'staff_invite',
   'invite',
   'unlock',
   'password_reset',
@@ -46,7 +49,42 @@ export const MAIL_TEMPLATE_NAMES = [
 type Write<P> = (params: P, operator: string) => MailContent;
 type Catalogue = { [T in MailTemplateName]: Record<MailLocale, Write<MailTemplates[T]>> };
 
+const STAFF_ROLE_WORDS = {
+  en: { owner: 'owner', manager: 'manager', finance: 'finance', viewer: 'viewer' },
+  ru: { owner: 'владелец', manager: 'менеджер', finance: 'финансист', viewer: 'наблюдатель' },
+} as const;
+const staffRole = (locale: MailLocale, role: string) =>
+  STAFF_ROLE_WORDS[locale][role as keyof (typeof STAFF_ROLE_WORDS)['en']] ?? role;
+
 const TEMPLATES: Catalogue = {
+  staff_invite: {
+    en: (p, operator) => ({
+      subject: `${p.inviterName} invited you to the ${operator} partner program console`,
+      heading: 'Set your console password',
+      paragraphs: [
+        `Hello ${p.name}, ${p.inviterName} has added you to the ${operator} partner program console as ${staffRole('en', p.role)}.`,
+        'Choose a password; at your first sign-in you will set up an authenticator app, which the console requires.',
+      ],
+      action: { label: 'Set password', url: p.link },
+      notes: [
+        `The link works once and expires in ${formatDuration('en', p.expiresInHours)}.`,
+        'If you were not expecting this invitation, you can ignore this email.',
+      ],
+    }),
+    ru: (p, operator) => ({
+      subject: `${p.inviterName} приглашает вас в консоль партнёрской программы ${operator}`,
+      heading: 'Задайте пароль для консоли',
+      paragraphs: [
+        `Здравствуйте, ${p.name}! ${p.inviterName} добавил(а) вас в консоль партнёрской программы ${operator}, роль: ${staffRole('ru', p.role)}.`,
+        'Задайте пароль; при первом входе вы подключите приложение-аутентификатор — консоль требует его.',
+      ],
+      action: { label: 'Задать пароль', url: p.link },
+      notes: [
+        `Ссылка действует один раз, срок — ${formatDuration('ru', p.expiresInHours)}.`,
+        'Если вы не ждали приглашения, просто проигнорируйте это письмо.',
+      ],
+    }),
+  },
   invite: {
     en: (p, operator) => ({
       subject: `${p.inviterName} invited you to join ${p.partnerName} on ${operator}`,

@@ -52,6 +52,9 @@ export interface ProblemCatalog {
 }
 
 const str = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+/** The roles a `forbidden_for_role` problem allows, in the catalogue's words. */
+const roleList = (words: { roles: Record<string, string> }, allowed: unknown): string =>
+  (Array.isArray(allowed) ? allowed : [allowed]).map((r) => words.roles[String(r)] ?? String(r)).join(', ');
 
 const en: ProblemCatalog = {
   codes: {
@@ -78,6 +81,8 @@ const en: ProblemCatalog = {
           : p.origin
             ? `This website (${str(p.origin)}) is not allowed to use the partner portal.`
             : 'You are not allowed to do this.',
+    forbidden_for_role: (p) =>
+      `Your role (${en.roles[str(p.role)] ?? str(p.role)}) may not do this; it needs ${roleList(en, p.allowed)}.`,
     account_inactive: () => 'This account is not active.',
     terms_not_accepted: () => 'The program has new terms: read and accept them to continue.',
     not_found: (p) => {
@@ -221,6 +226,8 @@ const en: ProblemCatalog = {
     terms_version: { name: 'terms version', form: 'a' },
     traffic_source: { name: 'traffic source', form: 'a' },
     two_factor: { name: 'two-factor authentication', form: 'a' },
+    staff_user: { name: 'staff user', form: 'a' },
+    api_key: { name: 'API key', form: 'an' },
     user: { name: 'user', form: 'a' },
   },
   states: {
@@ -262,7 +269,7 @@ const en: ProblemCatalog = {
     failed: () => 'The report could not be built: see the reason, then request it again.',
     expired: () => 'The report’s file was kept for its time and is deleted: request the report again.',
   },
-  roles: { owner: 'owner', admin: 'admin', analyst: 'analyst', finance: 'finance' },
+  roles: { owner: 'owner', admin: 'admin', analyst: 'analyst', finance: 'finance', manager: 'manager', viewer: 'viewer' },
   statuses: {
     hold: 'on hold',
     approve: 'approved',
@@ -308,6 +315,8 @@ const ru: ProblemCatalog = {
           : p.origin
             ? `Сайту ${str(p.origin)} не разрешено открывать партнёрский кабинет.`
             : 'У вас нет прав на это действие.',
+    forbidden_for_role: (p) =>
+      `Вашей роли («${ru.roles[str(p.role)] ?? str(p.role)}») это недоступно; нужна роль: ${roleList(ru, p.allowed)}.`,
     account_inactive: () => 'Эта учётная запись не активна.',
     terms_not_accepted: () => 'В программе новые условия: прочитайте и примите их, чтобы продолжить.',
     not_found: (p) => {
@@ -483,6 +492,8 @@ const ru: ProblemCatalog = {
     terms_version: { name: 'Версия условий', form: 'f' },
     traffic_source: { name: 'Источник трафика', form: 'm' },
     two_factor: { name: 'Двухфакторная аутентификация', form: 'f' },
+    staff_user: { name: 'Сотрудник', form: 'm' },
+    api_key: { name: 'API-ключ', form: 'm' },
     user: { name: 'Пользователь', form: 'm' },
   },
   states: {
@@ -527,7 +538,14 @@ const ru: ProblemCatalog = {
     failed: () => 'Отчёт не удалось сформировать: посмотрите причину и запросите его заново.',
     expired: () => 'Срок хранения файла отчёта истёк, файл удалён: запросите отчёт заново.',
   },
-  roles: { owner: 'Владелец', admin: 'Администратор', analyst: 'Аналитик', finance: 'Финансист' },
+  roles: {
+    owner: 'Владелец',
+    admin: 'Администратор',
+    analyst: 'Аналитик',
+    finance: 'Финансист',
+    manager: 'Менеджер',
+    viewer: 'Наблюдатель',
+  },
   statuses: {
     hold: 'В ожидании',
     approve: 'Одобрено',
