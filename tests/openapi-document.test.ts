@@ -41,6 +41,7 @@ const PUBLIC_OPERATIONS = [
   'receiveNetworkPostbackByGet',
   'receiveNetworkPostbackByPost',
   'getManagerPhoto',
+  'getNewsBannerImage',
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

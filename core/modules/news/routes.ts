@@ -175,9 +175,7 @@ export const newsRoutes = createRouter()
       responses: {
         200: one('The article with its new banner'),
         ...errors,
-        413: problemResponses[413],
-        415: problemResponses[415],
-        422: problemResponses[422],
+        ...bodyProblems,
         503: problemResponses[503],
       },
     }),
