@@ -43,6 +43,12 @@ const SAMPLE: MailTemplates = {
     excerpt: 'Sports betting joins the program with its own landing pages.',
     link: 'https://p.example/portal/op_1#/news/news_1',
   },
+  document_reviewed: {
+    fileName: 'passport.pdf',
+    decision: 'declined',
+    comment: 'The scan is cut off: send all four corners',
+    link: 'https://p.example/portal/op_1#/documents',
+  },
 };
 
 function render(name: keyof MailTemplates, locale: 'en' | 'ru', b: MailBranding = branding) {
@@ -97,6 +103,13 @@ describe('mail templates', () => {
     expect(render('report_ready', 'ru').text).toContain('Файл хранится 7 дней');
     expect(render('news_published', 'en').subject).toBe('Lucky Spin Sports is live — Acme Partners');
     expect(render('news_published', 'ru').text).toContain('Читать новость');
+    expect(render('document_reviewed', 'en').subject).toBe('Your document “passport.pdf” was declined — Acme Partners');
+    expect(render('document_reviewed', 'en').text).toContain('Reason: The scan is cut off: send all four corners');
+    expect(render('document_reviewed', 'ru').text).toContain('не может принять документ «passport.pdf»');
+    expect(
+      renderMail('document_reviewed', 'ru', { ...SAMPLE.document_reviewed, decision: 'approved', comment: '' }, branding)
+        .subject,
+    ).toBe('Документ «passport.pdf» одобрен — Acme Partners');
     expect(render('news_published', 'en').html).toContain('href="https://p.example/portal/op_1#/news/news_1"');
   });
 

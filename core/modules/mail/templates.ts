@@ -31,6 +31,8 @@ export interface MailTemplates {
   report_ready: { reportName: string; link: string; expiresInDays: number };
   /** A news article was published: its title and excerpt, and a link to it in the portal. */
   news_published: { title: string; excerpt: string; link: string };
+  /** The operator reviewed a partner's document: a declined one always has the reviewer's comment ('' when none). */
+  document_reviewed: { fileName: string; decision: 'approved' | 'declined'; comment: string; link: string };
 }
 
 export type MailTemplateName = keyof MailTemplates;
@@ -44,6 +46,7 @@ export const MAIL_TEMPLATE_NAMES = [
   'partner_rejected',
   'report_ready',
   'news_published',
+  'document_reviewed',
 ] as const satisfies readonly MailTemplateName[];
 
 type Write<P> = (params: P, operator: string) => MailContent;
@@ -258,6 +261,37 @@ const TEMPLATES: Catalogue = {
       paragraphs: [p.excerpt],
       action: { label: 'Читать новость', url: p.link },
       notes: ['Это письмо пришло, потому что в профиле включены письма о новостях; отключить их можно там же.'],
+    }),
+  },
+  document_reviewed: {
+    en: (p, operator) => ({
+      subject: `Your document “${p.fileName}” was ${p.decision} — ${operator}`,
+      heading: p.decision === 'approved' ? 'Document approved' : 'Document declined',
+      paragraphs:
+        p.decision === 'approved'
+          ? [`${operator} has checked “${p.fileName}” and approved it.`, ...(p.comment ? [`Comment: ${p.comment}`] : [])]
+          : [
+              `${operator} could not accept “${p.fileName}”.`,
+              `Reason: ${p.comment}`,
+              'You can upload a new document in the Documents section of your partner account.',
+            ],
+      action: { label: 'Open documents', url: p.link },
+    }),
+    ru: (p, operator) => ({
+      subject: `Документ «${p.fileName}» ${p.decision === 'approved' ? 'одобрен' : 'отклонён'} — ${operator}`,
+      heading: p.decision === 'approved' ? 'Документ одобрен' : 'Документ отклонён',
+      paragraphs:
+        p.decision === 'approved'
+          ? [
+              `Партнёрская программа ${operator} проверила документ «${p.fileName}» и одобрила его.`,
+              ...(p.comment ? [`Комментарий: ${p.comment}`] : []),
+            ]
+          : [
+              `Партнёрская программа ${operator} не может принять документ «${p.fileName}».`,
+              `Причина: ${p.comment}`,
+              'Новый документ можно загрузить в разделе «Документы» вашего кабинета.',
+            ],
+      action: { label: 'Открыть документы', url: p.link },
     }),
   },
 };
