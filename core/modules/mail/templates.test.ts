@@ -107,8 +107,12 @@ describe('mail templates', () => {
     expect(render('document_reviewed', 'en').text).toContain('Reason: The scan is cut off: send all four corners');
     expect(render('document_reviewed', 'ru').text).toContain('не может принять документ «passport.pdf»');
     expect(
-      renderMail('document_reviewed', 'ru', { ...SAMPLE.document_reviewed, decision: 'approved', comment: '' }, branding)
-        .subject,
+      renderMail(
+        'document_reviewed',
+        'ru',
+        { ...SAMPLE.document_reviewed, decision: 'approved', comment: '' },
+        branding,
+      ).subject,
     ).toBe('Документ «passport.pdf» одобрен — Acme Partners');
     expect(render('news_published', 'en').html).toContain('href="https://p.example/portal/op_1#/news/news_1"');
   });

@@ -269,7 +269,10 @@ const TEMPLATES: Catalogue = {
       heading: p.decision === 'approved' ? 'Document approved' : 'Document declined',
       paragraphs:
         p.decision === 'approved'
-          ? [`${operator} has checked “${p.fileName}” and approved it.`, ...(p.comment ? [`Comment: ${p.comment}`] : [])]
+          ? [
+              `${operator} has checked “${p.fileName}” and approved it.`,
+              ...(p.comment ? [`Comment: ${p.comment}`] : []),
+            ]
           : [
               `${operator} could not accept “${p.fileName}”.`,
               `Reason: ${p.comment}`,
