@@ -29,7 +29,6 @@ import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
-import { newsHandlers } from '../core/modules/news/jobs.ts';
 import { createDirectoryFileStore } from './file-store.ts';
 
 export interface BootOptions {
@@ -43,10 +42,14 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   // The runner is started after deps exist; enqueueing wakes it so postbacks leave at once.
   let runner: JobRunner | null = null;
   const jobs = createOutbox(db, clock, async () => runner?.wake(), { maxParams: 32_000 });
-  // On Node the click writer commits through a connection of its own that keeps its statements
-  // prepared (edge/statement-batcher.ts); Deno, and a remote database, use the client's batch.
+  // On Node the click writer commits on a thread of its own, through a connection that keeps its
+  // statements prepared (edge/threaded-batcher.ts); Deno, and a remote database, use the client's batch.
   const batcher =
-    runtime === 'node' ? (await import('./statement-batcher.ts')).openStatementBatcher(config.databaseUrl) : null;
+    runtime === 'node'
+      ? (await import('./threaded-batcher.ts')).openThreadedBatcher(config.databaseUrl, {
+          synchronous: config.sqliteSynchronous,
+        })
+      : null;
   const commitClicks = batcher
     ? (parts: InsertPart[]) => batcher.run(batchStatements(parts, { maxParams: 32_000 }))
     : undefined;
@@ -124,7 +127,6 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       ...statisticsHandlers,
       ...billingHandlers(deps),
       ...cashOutScheduleHandlers(deps),
-      ...newsHandlers(deps),
       ...requestedReportHandlers(deps, { retentionDays: config.reportRetentionDays }),
     },
     { onError: (e) => console.error('job runner:', e) },
@@ -141,7 +143,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       clearInterval(maintenance);
       await deps.tracking.writer.drain();
       await runner?.stop();
-      batcher?.close();
+      await batcher?.close();
       close();
     },
   };

@@ -16,6 +16,12 @@ export interface ServerConfig {
   filesDir: string;
   /** Days a requested report's file is kept after it is built (KABINET_REPORT_RETENTION_DAYS; default 7). */
   reportRetentionDays: number;
+  /**
+   * SQLite's `synchronous` on the click writer's connection (KABINET_SQLITE_SYNCHRONOUS: full, the
+   * default, or normal). In WAL mode both keep every answered click through a crash of the process
+   * (kill -9); only FULL also keeps the last commits through a power loss or an OS crash.
+   */
+  sqliteSynchronous: 'normal' | 'full';
 }
 
 /**
@@ -28,6 +34,13 @@ export function readTrustProxy(env: Record<string, string | undefined>): boolean
   if (value !== '0' && value !== '1')
     throw new Error(`KABINET_TRUST_PROXY must be 1 or 0, got "${env.KABINET_TRUST_PROXY}"`);
   return value === '1';
+}
+
+export function readSqliteSynchronous(env: Record<string, string | undefined>): 'normal' | 'full' {
+  const value = env.KABINET_SQLITE_SYNCHRONOUS?.trim().toLowerCase() || 'full';
+  if (value !== 'normal' && value !== 'full')
+    throw new Error(`KABINET_SQLITE_SYNCHRONOUS must be "full" or "normal", got "${env.KABINET_SQLITE_SYNCHRONOUS}"`);
+  return value;
 }
 
 /** The `files` directory beside a `file:` database; ./data/files for a remote one. */
@@ -49,6 +62,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     databaseUrl,
     filesDir: env.KABINET_FILES_DIR?.trim() || filesDirBeside(databaseUrl),
     reportRetentionDays: readReportRetentionDays(env),
+    sqliteSynchronous: readSqliteSynchronous(env),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     host: env.HOST || '127.0.0.1',
     port,

@@ -22,11 +22,16 @@ export interface StatementBatcher {
 }
 
 /** A batcher on the database file `url` names, or null for anything but a file (remote libSQL, :memory:). */
-export function openStatementBatcher(url: string): StatementBatcher | null {
+export function openStatementBatcher(
+  url: string,
+  options: { synchronous?: 'normal' | 'full' } = {},
+): StatementBatcher | null {
   if (!url.startsWith('file:')) return null;
   const path = url.slice('file:'.length).split('?')[0]!;
   if (!path || path === ':memory:') return null;
   const db = new Database(path, { timeout: 5000 });
+  // Per connection: how often this one fsyncs its commits (see edge/threaded-batcher.ts).
+  if (options.synchronous) db.exec(`PRAGMA synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   const cache = new Map<string, Prepared>();
   const prepared = (sql: string): Prepared => {
     let statement = cache.get(sql);

@@ -13,8 +13,6 @@
  * this commit): a chain left for good after runs interleave, approvals' audit entries lost, a
  * stale amount credited, a CHECK answered 500.
  */
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobs } from '../core/jobs/table.ts';
@@ -22,21 +20,10 @@ import { withTenant } from '../core/lib/context.ts';
 import { balancesOf } from '../core/modules/ledger/service.ts';
 import { verifyLedger } from '../core/modules/ledger/verify-ledger.ts';
 import { seedBillingWorld, type BillingWorld } from './helpers/billing-world.ts';
-import { freePort, startProcess, waitForHealth } from './helpers/processes.ts';
+import { databaseFileUrl, startKabinetServer } from './helpers/processes.ts';
 import { createTestApp } from './helpers/test-app.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverScript = `(async () => {
-  const { serve } = await import('@hono/node-server');
-  const { readServerConfig } = await import(${JSON.stringify(join(root, 'edge/config.ts'))});
-  const { boot } = await import(${JSON.stringify(join(root, 'edge/boot.ts'))});
-  const config = readServerConfig(process.env);
-  const kabinet = await boot(config, 'node', { env: process.env, clientIp: () => '127.0.0.1' });
-  serve({ fetch: kabinet.app.fetch, port: config.port, hostname: '127.0.0.1' });
-  process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
-})();`;
-
-type Server = ReturnType<typeof startProcess> & { base: string };
+type Server = Awaited<ReturnType<typeof startKabinetServer>>;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let url = '';
 let servers: Server[] = [];
@@ -47,28 +34,14 @@ let race: BillingWorld;
 let killed: BillingWorld;
 
 async function startServer(): Promise<Server> {
-  const port = await freePort();
-  const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
-    DATABASE_URL: url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KABINET_SEED: 'none',
-    KABINET_SECRET: 'test-secret-0123456789abcdef-0123456789',
-    NODE_ENV: 'production',
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const entry = { ...server, base };
-  started.push(entry);
-  await waitForHealth(base, server.child, server.output);
-  return entry;
+  const server = await startKabinetServer(url);
+  started.push(server);
+  return server;
 }
 
 beforeAll(async () => {
   t = await createTestApp();
-  const { rows } = await (
-    t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
-  ).$client.execute('PRAGMA database_list');
-  url = `file:${rows[0]!.file}`;
+  url = await databaseFileUrl(t.deps.db);
   // Weekly bills: seven closed weeks to race on, and sixteen (many small batches to die in).
   race = await seedBillingWorld(t, {
     name: 'Race',

@@ -6,8 +6,6 @@
  * no-overdraft CHECK refuses what the balance cannot cover. Each request comes from its own user of
  * the partner (a TOTP code is good once per user and step), so every one of them reaches the ledger.
  */
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,24 +16,13 @@ import { users } from '../core/modules/identity/table.ts';
 import { balancesOf } from '../core/modules/ledger/service.ts';
 import { verifyLedger } from '../core/modules/ledger/verify-ledger.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
-import { freePort, startProcess, waitForHealth } from './helpers/processes.ts';
+import { databaseFileUrl, startKabinetServer } from './helpers/processes.ts';
 import { createTestApp } from './helpers/test-app.ts';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverScript = `(async () => {
-  const { serve } = await import('@hono/node-server');
-  const { readServerConfig } = await import(${JSON.stringify(join(root, 'edge/config.ts'))});
-  const { boot } = await import(${JSON.stringify(join(root, 'edge/boot.ts'))});
-  const config = readServerConfig(process.env);
-  const kabinet = await boot(config, 'node', { env: process.env, clientIp: () => '127.0.0.1' });
-  serve({ fetch: kabinet.app.fetch, port: config.port, hostname: '127.0.0.1' });
-  process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
-})();`;
 
 const REQUESTS = 1_000;
 const RETRIES = 100;
 const SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
-type Server = ReturnType<typeof startProcess> & { base: string };
+type Server = Awaited<ReturnType<typeof startKabinetServer>>;
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId = '';
 let partnerId = '';
@@ -45,19 +32,9 @@ const tokens: string[] = [];
 const started: Server[] = [];
 
 async function startServer(url: string): Promise<Server> {
-  const port = await freePort();
-  const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
-    DATABASE_URL: url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    KABINET_SEED: 'none',
-    KABINET_SECRET: 'test-secret-0123456789abcdef-0123456789',
-    NODE_ENV: 'production',
-  });
-  const entry = { ...server, base: `http://127.0.0.1:${port}` };
-  started.push(entry);
-  await waitForHealth(entry.base, server.child, server.output);
-  return entry;
+  const server = await startKabinetServer(url);
+  started.push(server);
+  return server;
 }
 
 beforeAll(async () => {
@@ -113,10 +90,8 @@ afterAll(async () => {
 
 describe('cash-outs across two processes', () => {
   it('never holds more than the balance, never overdraws, answers every request and loses none', async () => {
-    const { rows } = await (
-      t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
-    ).$client.execute('PRAGMA database_list');
-    const servers = await Promise.all([startServer(`file:${rows[0]!.file}`), startServer(`file:${rows[0]!.file}`)]);
+    const url = await databaseFileUrl(t.deps.db);
+    const servers = await Promise.all([startServer(url), startServer(url)]);
     const code = await generate({ secret: SECRET });
     // Amounts from 5.00 to 54.00 EUR: together far more than the 1,000.00 available.
     const amounts = Array.from({ length: REQUESTS }, (_, i) => 500 + ((i * 37) % 50) * 100);

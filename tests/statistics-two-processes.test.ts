@@ -5,54 +5,24 @@
  * loses the race for an event id fails whole and is decided again, finding the event stored).
  * The report must equal a count of the raw rows.
  */
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
 import { createTestApp } from './helpers/test-app.ts';
 import { partnerWithCampaign } from './helpers/campaign.ts';
-import { freePort, startProcess, waitForHealth } from './helpers/processes.ts';
+import { databaseFileUrl, startKabinetServer } from './helpers/processes.ts';
 import { createOutbox } from '../core/jobs/outbox.ts';
 import { systemClock } from '../core/lib/clock.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const serverScript = `(async () => {
-  const { serve } = await import('@hono/node-server');
-  const { readServerConfig } = await import(${JSON.stringify(join(root, 'edge/config.ts'))});
-  const { boot } = await import(${JSON.stringify(join(root, 'edge/boot.ts'))});
-  const config = readServerConfig(process.env);
-  const kabinet = await boot(config, 'node', { env: process.env, clientIp: () => '127.0.0.1' });
-  serve({ fetch: kabinet.app.fetch, port: config.port, hostname: '127.0.0.1' });
-  process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
-})();`;
-
 let t: Awaited<ReturnType<typeof createTestApp>>;
-let servers: Array<ReturnType<typeof startProcess> & { base: string }> = [];
+let servers: Array<Awaited<ReturnType<typeof startKabinetServer>>> = [];
 let fixture: Awaited<ReturnType<typeof partnerWithCampaign>>;
 
 beforeAll(async () => {
   t = await createTestApp();
   fixture = await partnerWithCampaign(t, { promoCode: 'LATE2026' });
-  const { rows } = await (
-    t.deps.db as unknown as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }
-  ).$client.execute('PRAGMA database_list');
-  servers = await Promise.all(
-    [1, 2].map(async () => {
-      const port = await freePort();
-      const server = startProcess(join(root, 'node_modules/.bin/tsx'), ['-e', serverScript], {
-        DATABASE_URL: `file:${rows[0]!.file}`,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        KABINET_SEED: 'none',
-        KABINET_SECRET: 'test-secret-0123456789abcdef-0123456789',
-        NODE_ENV: 'production',
-      });
-      const base = `http://127.0.0.1:${port}`;
-      await waitForHealth(base, server.child, server.output);
-      return { ...server, base };
-    }),
-  );
+  const url = await databaseFileUrl(t.deps.db);
+  servers = await Promise.all([1, 2].map(() => startKabinetServer(url)));
 }, 120_000);
 
 afterAll(async () => {

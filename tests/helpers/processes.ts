@@ -69,3 +69,50 @@ export function startProcess(command: string, args: string[], env: Record<string
       }),
   };
 }
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** The Node entry's own boot, in a child process: `boot()` then `serve()`, SIGTERM shuts down cleanly. */
+const SERVER_SCRIPT = `(async () => {
+  const { serve } = await import('@hono/node-server');
+  const { readServerConfig } = await import(${JSON.stringify(`${ROOT}edge/config.ts`)});
+  const { boot } = await import(${JSON.stringify(`${ROOT}edge/boot.ts`)});
+  const config = readServerConfig(process.env);
+  const kabinet = await boot(config, 'node', { env: process.env, clientIp: () => '127.0.0.1' });
+  serve({ fetch: kabinet.app.fetch, port: config.port, hostname: '127.0.0.1' });
+  process.once('SIGTERM', () => void kabinet.shutdown().then(() => process.exit(0)));
+})();`;
+
+export const TEST_SERVER_SECRET = 'test-secret-0123456789abcdef-0123456789';
+
+/**
+ * A Kabinet server process on the database file `databaseUrl` (no seed), healthy when this
+ * resolves. `base` is its address; `stop()` sends SIGTERM (then SIGKILL after 5 s).
+ */
+export async function startKabinetServer(databaseUrl: string, env: Record<string, string> = {}) {
+  const port = await freePort();
+  const server = startProcess(`${ROOT}node_modules/.bin/tsx`, ['-e', SERVER_SCRIPT], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    KABINET_SEED: 'none',
+    KABINET_SECRET: TEST_SERVER_SECRET,
+    NODE_ENV: 'production',
+    ...env,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(base, server.child, server.output);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { ...server, base };
+}
+
+/** The `file:` URL of a test app's database, for a server process to open the same file. */
+export async function databaseFileUrl(db: unknown): Promise<string> {
+  const client = (db as { $client: { execute(sql: string): Promise<{ rows: Array<{ file: string }> }> } }).$client;
+  const { rows } = await client.execute('PRAGMA database_list');
+  return `file:${rows[0]!.file}`;
+}

@@ -1,0 +1,98 @@
+/**
+ * The writer thread: batches commit in order and whole, what it commits the app's client reads,
+ * a dead thread fails its unanswered batches at once (no request hangs) and the next batch starts
+ * a new one, and close() drains what was sent.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, expect, it } from 'vitest';
+import { openLibsqlDatabase } from './libsql.ts';
+import { openThreadedBatcher, type ThreadedBatcher } from './threaded-batcher.ts';
+
+const cleanup: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).toReversed()) await fn();
+});
+
+async function open() {
+  const dir = mkdtempSync(join(tmpdir(), 'kabinet-writer-thread-'));
+  const url = `file:${join(dir, 'k.db')}`;
+  const { db, close } = await openLibsqlDatabase(url);
+  cleanup.push(() => {
+    close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await db.run(sql`create table t (id integer primary key, v text not null)`);
+  const batcher = openThreadedBatcher(url, { synchronous: 'normal' })!;
+  cleanup.push(() => batcher.close());
+  const count = async () => (await db.all<{ n: number }>(sql`select count(*) as n from t`))[0]!.n;
+  return { db, batcher, count };
+}
+
+const insert = (id: number, v: string | null = 'x') => ({ sql: 'insert into t (id, v) values (?, ?)', args: [id, v] });
+
+/** Enough rows that the thread is still inside the batch when the test kills it. */
+const bigBatch = (from: number) => Array.from({ length: 50_000 }, (_, i) => insert(from + i));
+
+it('commits each batch whole on the thread, rolls a failing one back whole with its error, and goes on', async () => {
+  const { batcher, count } = await open();
+  await batcher.run([insert(1), insert(2)]);
+  expect(await count()).toBe(2);
+  await expect(batcher.run([insert(3), insert(4, null)])).rejects.toThrow(/NOT NULL/);
+  expect(await count()).toBe(2);
+  await batcher.run([insert(5)]);
+  expect(await count()).toBe(3);
+});
+
+it('answers batches in the order they were sent, each after its own commit', async () => {
+  const { batcher, count } = await open();
+  const order: number[] = [];
+  await Promise.all(Array.from({ length: 20 }, (_, i) => batcher.run([insert(i + 1)]).then(() => order.push(i))));
+  expect(order).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  expect(await count()).toBe(20);
+});
+
+it('rejects the unanswered batches of a thread that died, at once, and starts a new thread for the next', async () => {
+  const { batcher, count } = await open();
+  await batcher.run([insert(1)]);
+  const first = batcher.thread!;
+  const doomed = batcher.run(bigBatch(1_000));
+  const outcome = doomed.then(
+    () => 'committed',
+    (error: Error) => error.message,
+  );
+  await first.terminate();
+  const said = await outcome;
+  // Either the commit won the race (then all 50,000 rows are there) or it was rolled back whole.
+  const rows = await count();
+  if (said === 'committed') expect(rows).toBe(50_001);
+  else {
+    expect(said).toMatch(/writer thread stopped/);
+    expect(rows).toBe(1);
+  }
+  await batcher.run([insert(2)]);
+  expect(batcher.thread).not.toBe(first);
+  expect(await count()).toBe(said === 'committed' ? 50_002 : 2);
+});
+
+it('close() waits for every batch sent, then stops the thread; later batches are refused', async () => {
+  const { batcher, count } = await open();
+  const sent = Array.from({ length: 30 }, (_, i) => batcher.run([insert(i + 1)]));
+  const thread = batcher.thread!;
+  const exited = new Promise<number>((done) => thread.once('exit', done));
+  await batcher.close();
+  await Promise.all(sent);
+  expect(await count()).toBe(30);
+  expect(await exited).toBe(0);
+  await expect(batcher.run([insert(99)])).rejects.toThrow(/closing/);
+});
+
+it('is only for a database file', () => {
+  const batchers: Array<ThreadedBatcher | null> = [
+    openThreadedBatcher('file::memory:', { synchronous: 'full' }),
+    openThreadedBatcher('libsql://db.example.turso.io', { synchronous: 'full' }),
+  ];
+  expect(batchers).toEqual([null, null]);
+});

@@ -1,0 +1,106 @@
+/**
+ * The click writer's commits off the request thread on Node: a worker thread owns the write
+ * connection (edge/writer-thread.ts) and the request thread only sends it each batch's statements
+ * and waits for the answer, so serving HTTP and SQLite's work (binding, the B-tree, the WAL write
+ * and its fsync) run on two cores. A 302 still goes out only after its click is committed: the
+ * thread answers a batch once its COMMIT returned.
+ *
+ * If the thread dies (a native crash, terminate()), every batch it had not answered is rejected
+ * at once, never left hanging: SQLite rolled back what it had not committed. The next batch starts
+ * a new thread. close() drains: it waits for every batch sent, then stops the thread.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Statement } from '../core/db/insert-many.ts';
+
+export type WriterRequest = { type: 'run'; id: number; statements: Statement[] } | { type: 'close' };
+export type WriterReply = { id: number; error?: { message: string; code?: string | undefined } };
+
+/** SQLite's `synchronous` in WAL mode: NORMAL survives a crash of the process (kill -9); FULL also a power loss. */
+export type Synchronous = 'normal' | 'full';
+
+export interface ThreadedBatcher {
+  /** Commits the statements as one IMMEDIATE transaction on the writer thread. */
+  run(statements: Statement[]): Promise<void>;
+  /** Waits for every batch sent, then stops the thread. */
+  close(): Promise<void>;
+  /** The current thread (tests kill it to prove nothing hangs). */
+  readonly thread: Worker | null;
+}
+
+const THREAD_ENTRY = new URL('./ts-thread.mjs', import.meta.url);
+const WRITER = new URL('./writer-thread.ts', import.meta.url).href;
+
+interface Pending {
+  resolve: () => void;
+  reject: (error: Error) => void;
+}
+
+/** A threaded batcher on the database file `url` names, or null for anything else (remote libSQL, :memory:). */
+export function openThreadedBatcher(url: string, options: { synchronous: Synchronous }): ThreadedBatcher | null {
+  if (!url.startsWith('file:')) return null;
+  const path = url.slice('file:'.length).split('?')[0]!;
+  if (!path || path === ':memory:') return null;
+
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let thread: Worker | null = null;
+  let closing = false;
+  /** Batches sent and not yet answered: close() waits for them. */
+  const inFlight = new Set<Promise<void>>();
+
+  function start(): Worker {
+    const worker = new Worker(THREAD_ENTRY, { workerData: { entry: WRITER, url, synchronous: options.synchronous } });
+    worker.on('message', (reply: WriterReply | { ready: true }) => {
+      if (!('id' in reply)) return;
+      const waiting = pending.get(reply.id);
+      if (!waiting) return;
+      pending.delete(reply.id);
+      if (!reply.error) return waiting.resolve();
+      waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+    });
+    const fail = (why: string) => {
+      if (thread === worker) thread = null;
+      const error = new Error(`The database writer thread stopped (${why}); the batch was not committed`);
+      for (const [id, waiting] of pending) {
+        pending.delete(id);
+        waiting.reject(error);
+      }
+    };
+    worker.on('error', (error) => fail(error.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    // The thread alone must not keep the process alive once the server is done with it.
+    worker.unref();
+    return worker;
+  }
+
+  return {
+    run(statements) {
+      if (closing) return Promise.reject(new Error('The database writer is closing'));
+      thread ??= start();
+      const id = nextId++;
+      const request: WriterRequest = { type: 'run', id, statements };
+      const committed = new Promise<void>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
+        thread!.postMessage(request);
+      });
+      inFlight.add(committed);
+      const forget = () => inFlight.delete(committed);
+      committed.then(forget, forget);
+      return committed;
+    },
+    async close() {
+      closing = true;
+      const worker = thread;
+      if (!worker) return;
+      await Promise.allSettled(inFlight);
+      const exited = new Promise<void>((done) => worker.once('exit', () => done()));
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
+      worker.postMessage({ type: 'close' } satisfies WriterRequest);
+      await exited;
+    },
+    get thread() {
+      return thread;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The database writer thread's side (Node): owns a connection of its own (edge/statement-batcher.ts,
+ * its statements kept prepared) and commits each batch it is sent, in the order sent, answering
+ * each with its id once committed, or with the error after rolling back. The request thread only
+ * encodes the rows; SQLite's work (binding, the B-tree, the WAL write and fsync) runs here.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Statement } from '../core/db/insert-many.ts';
+import { openStatementBatcher } from './statement-batcher.ts';
+import type { WriterReply, WriterRequest } from './threaded-batcher.ts';
+
+const { url, synchronous } = workerData as { url: string; synchronous: 'normal' | 'full' };
+const batcher = openStatementBatcher(url, { synchronous });
+if (!batcher) throw new Error(`The writer thread needs a database file, got ${url}`);
+const port = parentPort!;
+
+port.on('message', (request: WriterRequest) => {
+  if (request.type === 'close') {
+    batcher.close();
+    port.close();
+    return;
+  }
+  let reply: WriterReply;
+  try {
+    batcher.run(request.statements as Statement[]);
+    reply = { id: request.id };
+  } catch (error) {
+    const { message, code } = error as { message?: string; code?: string };
+    reply = { id: request.id, error: { message: message ?? String(error), code } };
+  }
+  port.postMessage(reply);
+});
+port.postMessage({ ready: true });

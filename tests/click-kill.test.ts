@@ -1,0 +1,62 @@
+/**
+ * kill -9 in the middle of click traffic: every click the server answered with a 302 is in the
+ * database afterwards (the 302 waits for the writer thread's commit), on both `synchronous`
+ * settings. Clicks in flight when the process died may be stored or not; none answered is lost.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { partnerWithCampaign } from './helpers/campaign.ts';
+import { databaseFileUrl, startKabinetServer } from './helpers/processes.ts';
+import { createTestApp } from './helpers/test-app.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let code = '';
+beforeAll(async () => {
+  t = await createTestApp();
+  const { trackingLink } = await partnerWithCampaign(t);
+  code = new URL(trackingLink).pathname.split('/').pop()!;
+});
+afterAll(() => t.dispose());
+
+/** Clicks from `connections` loops until the server stops answering; the click ids it answered. */
+async function clickUntilDead(base: string, label: string, connections: number): Promise<string[]> {
+  const answered: string[] = [];
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      for (;;) {
+        const id = `${label}-${n++}`;
+        try {
+          const res = await fetch(`${base}/t/${code}?clickID=${id}`, {
+            redirect: 'manual',
+            headers: { 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0 Safari/537.36' },
+          });
+          await res.arrayBuffer();
+          if (res.status === 302) answered.push(id);
+        } catch {
+          return; // the server is gone
+        }
+      }
+    }),
+  );
+  return answered;
+}
+
+for (const synchronous of ['normal', 'full'] as const) {
+  it(`keeps every answered click through kill -9 (synchronous=${synchronous})`, async () => {
+    const server = await startKabinetServer(await databaseFileUrl(t.deps.db), {
+      KABINET_SQLITE_SYNCHRONOUS: synchronous,
+    });
+    const traffic = clickUntilDead(server.base, synchronous, 16);
+    await new Promise((r) => setTimeout(r, 1_500));
+    process.kill(-server.child.pid!, 'SIGKILL');
+    const answered = await traffic;
+    expect(answered.length).toBeGreaterThan(100);
+    const stored = await t.deps.db.all<{ id: string }>(
+      sql`select value as id from clicks, json_each(clicks.params) where json_extract(json_each.value, '$[0]') = 'clickID'`,
+    );
+    const ids = new Set(stored.map((row) => JSON.parse(row.id as string)[1] as string));
+    const lost = answered.filter((id) => !ids.has(id));
+    expect(lost).toEqual([]);
+  });
+}
