@@ -121,6 +121,10 @@ export const OPENAPI_TAGS = [
     description: "The program's published news with per-user read state; banners at public addresses",
   },
   { name: 'Partner contacts', description: "The partner's manager and the program's support contacts per brand" },
+  {
+    name: 'Partner documents',
+    description: 'Documents the partner uploads for the operator to verify (PDF, JPEG, PNG), with the review’s outcome',
+  },
   { name: 'Operator', description: 'The operator the secret key belongs to' },
   { name: 'Operator: news', description: 'News articles: drafts, publishing (with e-mail to opted-in users), banners' },
   { name: 'Catalog', description: 'Brands' },
@@ -150,6 +154,7 @@ export const OPENAPI_TAGS = [
     name: 'Operator: contacts',
     description: 'Support contact cards per brand and program-wide, affiliate managers and their partners',
   },
+  { name: 'Operator: documents', description: 'The review queue of partners’ documents: view, approve, decline' },
   { name: 'Tracking', description: 'Tracking links' },
   { name: 'Inbound postbacks', description: "Postbacks from the operator's tracker and CPA networks (token in `t`)" },
 ];
