@@ -39,6 +39,7 @@ const campaignsChunk = () => import('../../sections/campaigns.ts');
 const postbacksChunk = () => import('../../sections/postbacks.ts');
 const statisticsChunk = () => import('../../sections/statistics.ts');
 const moneyChunk = () => import('../../sections/money.ts');
+const contentChunk = () => import('../../sections/content.ts');
 
 /**
  * Later sections are one line each, e.g.
@@ -189,6 +190,16 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     component: 'activity',
     requiresSession: true,
     render: () => html`<kb-activity part="section section-activity"></kb-activity>`,
+  },
+  {
+    // In the account menu: partners look their manager and support up now and then, not daily.
+    id: 'contacts',
+    group: 'account',
+    load: contentChunk,
+    labelKey: 'nav.contacts',
+    component: 'program',
+    requiresSession: true,
+    render: () => html`<kb-contacts part="section section-contacts"></kb-contacts>`,
   },
 ];
 
