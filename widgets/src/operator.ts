@@ -5,7 +5,8 @@
  * `<kb-plans-console>` (commission plans: terms in words, create, new terms versions, offer to a
  * partner; with its `<kb-plan-form>`), `<kb-bills-console>` (bills: approve, hold, cancel, mark paid,
  * corrections, billing runs by hand), `<kb-qualifications-console>` (the players who qualified for CPA plans) and
- * `<kb-cash-outs-console>` (cash-outs: mark paid, cancel, refund, the payment run as CSV).
+ * `<kb-cash-outs-console>` (cash-outs: mark paid, cancel, refund, the payment run as CSV) and
+ * `<kb-partners-console>` (partners: search, approve / reject / block, team, plan, manager).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -22,6 +23,7 @@ import { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
 import { KbBillsConsole } from './components/kb-bills-console/kb-bills-console.ts';
 import { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
 import { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
+import { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -32,6 +34,7 @@ define('kb-plan-form', KbPlanForm);
 define('kb-bills-console', KbBillsConsole);
 define('kb-qualifications-console', KbQualificationsConsole);
 define('kb-cash-outs-console', KbCashOutsConsole);
+define('kb-partners-console', KbPartnersConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -51,6 +54,8 @@ export type { OperatorBill, OperatorBillDetail } from './components/kb-bills-con
 export { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
 export { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
 export type { OperatorCashOut } from './components/kb-cash-outs-console/cash-outs-types.ts';
+export { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
+export type { PartnerDetail, PartnerRow } from './components/kb-partners-console/partners-types.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
   Connection,
