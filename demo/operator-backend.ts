@@ -5,9 +5,9 @@
  * client secret to its page. The secret key never reaches the browser.
  *
  * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
- * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`, `<kb-cash-outs-console>`) to the Operator
- * API, adding the secret key itself: see KABINET_PROXY_PREFIXES
- * and KABINET_PROXY_READS.
+ * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`, `<kb-cash-outs-console>`,
+ * `<kb-partners-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES,
+ * KABINET_PROXY_READS and KABINET_PROXY_PARTNER_ROUTES.
  */
 import { Hono } from 'hono';
 import { createKabinetClient, unwrap } from '../core/sdk/index.ts';
@@ -19,8 +19,7 @@ import { DEMO_OPERATORS } from './demo-operators.ts';
  * (with their offers), conversions, commission plans (with their assignments), bills (their state
  * changes and corrections), billing runs and cash-outs (marking them paid, cancelling, refunding, and
  * the payment-run CSV with the payees' full details, which the console exists to hand the operator's
- * staff: behind a real admin login only). Anything else (API keys, partner decisions, balance
- * corrections…) is a 404, so the proxy cannot be used as a general-purpose key holder.
+ * staff: behind a real admin login only). Anything else (API keys, balance corrections…) is a 404, so the proxy cannot be used as a general-purpose key holder.
  */
 export const KABINET_PROXY_PREFIXES = [
   '/v1/networks',
@@ -35,8 +34,9 @@ export const KABINET_PROXY_PREFIXES = [
  * And these paths read with GET only: for the report screen, the report over all partners (and as a file) and its
  * options (what partners may see, `/v1/reports/settings`, is not the console's to change); for the
  * plans panel's partner picker and the bills panel's filters, the partner list (approving or blocking
- * partners is not forwarded) and the brand list (creating or changing brands is not); the qualified
- * players over all partners, for the qualifications panel.
+ * partners goes through KABINET_PROXY_PARTNER_ROUTES) and the brand list (creating or changing brands is not); the
+ * qualified players over all partners, for the qualifications panel; the managers and the documents, for
+ * the partners panel.
  */
 export const KABINET_PROXY_READS = [
   '/v1/reports/performance',
@@ -45,7 +45,21 @@ export const KABINET_PROXY_READS = [
   '/v1/partners',
   '/v1/brands',
   '/v1/qualifications',
+  '/v1/managers',
+  '/v1/documents',
 ] as const;
+/**
+ * And, for the partners panel (`<kb-partners-console>`), one partner's routes by method: its page, the
+ * decision on it (approve, reject, block, unblock), its manager and its sign-up answers. Its balance
+ * corrections, wallet and sub-affiliates are not forwarded.
+ */
+export const KABINET_PROXY_PARTNER_ROUTES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['GET', /^\/v1\/partners\/[A-Za-z0-9_-]+$/],
+  ['POST', /^\/v1\/partners\/[A-Za-z0-9_-]+\/decision$/],
+  ['GET', /^\/v1\/partners\/[A-Za-z0-9_-]+\/manager$/],
+  ['PUT', /^\/v1\/partners\/[A-Za-z0-9_-]+\/manager$/],
+  ['GET', /^\/v1\/partners\/[A-Za-z0-9_-]+\/fields$/],
+];
 
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
@@ -97,14 +111,16 @@ export function createDemoOperatorBackend(api: AppType) {
     const path = url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : '';
     const method = c.req.method.toUpperCase();
     const read = method === 'GET' && (KABINET_PROXY_READS as readonly string[]).includes(path);
-    if (!read && !KABINET_PROXY_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
+    const partnerRoute = KABINET_PROXY_PARTNER_ROUTES.some(([m, pattern]) => m === method && pattern.test(path));
+    if (!read && !partnerRoute && !KABINET_PROXY_PREFIXES.some((p) => path === p || path.startsWith(`${p}/`))) {
       return c.json(
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
             '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs and GET /v1/reports/performance (and its /export), ' +
             '/v1/reports/options, ' +
-            '/v1/partners, /v1/brands and /v1/qualifications',
+            '/v1/partners, /v1/brands, /v1/qualifications, /v1/managers and /v1/documents, and one partner’s page, ' +
+            'decision, manager and sign-up answers',
         },
         404,
       );

@@ -155,10 +155,45 @@ describe('demo operator backend: console proxy', () => {
     expect((await call('/v1/reports/performance/export', { method: 'POST', body: '{}' })).status).toBe(404);
   });
 
+  it('forwards one partner’s page, decision, manager and answers for the partners panel, not its money', async () => {
+    const signed = await t.app.request(`http://kabinet.test/v1/public/operators/${demo.id}/sign_up`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Proxy Partner',
+        email: 'proxy@example.com',
+        password: 'a-long-password-1',
+        country: 'DE',
+      }),
+    });
+    const { partnerId } = (await signed.json()) as { partnerId: string };
+    const page = await call(`/v1/partners/${partnerId}`);
+    expect(page.status).toBe(200);
+    expect(((await page.json()) as { status: string }).status).toBe('pending');
+    expect((await call('/v1/partners?q=proxy@&status=pending')).status).toBe(200);
+    const decided = await call(`/v1/partners/${partnerId}/decision`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'approve' }),
+    });
+    expect(((await decided.json()) as { status: string }).status).toBe('active');
+    // Refused by the proxy itself (its own `{ error }`), not by Kabinet.
+    for (const [path, method] of [
+      [`/v1/partners/${partnerId}/wallet/corrections`, 'POST'],
+      [`/v1/partners/${partnerId}/decision`, 'GET'],
+      [`/v1/partners/${partnerId}`, 'DELETE'],
+    ] as const) {
+      const res = await call(path, { method });
+      expect(res.status, `${method} ${path}`).toBe(404);
+      expect(await res.json(), `${method} ${path}`).toHaveProperty('error');
+    }
+  });
+
   it('forwards nothing outside the allowed routes, and no unknown operator', async () => {
     for (const path of [
       '/v1/api_keys',
-      '/v1/partners/prt_x',
+      '/v1/partners/prt_x/sub_affiliates',
+      '/v1/partners/prt_x/wallet',
       '/v1/networksX',
       '/v1/billsX',
       '/v1/billing',
