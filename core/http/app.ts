@@ -38,6 +38,7 @@ import { paymentRoutes } from '../modules/payments/routes.ts';
 import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
 import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
+import { termsRoutes } from '../modules/terms/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { newsRoutes } from '../modules/news/routes.ts';
 import { partnerNewsRoutes } from '../modules/news/partner-routes.ts';
@@ -183,6 +184,7 @@ export function createApp(deps: AppDeps) {
     .route('/', walletRoutes)
     .route('/', cashOutScheduleRoutes)
     .route('/', requestedReportRoutes)
+    .route('/', termsRoutes)
     .route('/', newsRoutes)
     .route('/', partnerNewsRoutes)
     .route('/', notificationRoutes)

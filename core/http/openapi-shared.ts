@@ -145,6 +145,10 @@ export const OPENAPI_TAGS = [
     name: 'Operator: payment methods',
     description: "The payment methods offered with limits per currency; a partner's accounts (masked)",
   },
+  {
+    name: 'Operator: terms and registration',
+    description: 'Terms and conditions versions and who accepted them; extra registration fields and partners’ answers',
+  },
   { name: 'Operator: partners', description: 'Embed sessions, partner approval, unlocking users, expiring tokens' },
   { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },
   { name: 'Operator: networks and trackers', description: 'The CPA-network catalog, connections and offer mappings' },

@@ -9,6 +9,7 @@ import type { AppEnv, PartnerPrincipal } from './deps.ts';
 import type { RequestMeta } from '../lib/context.ts';
 import { ProblemError } from './problem.ts';
 import { visitorOrigin } from './visitor.ts';
+import { enforceTermsGate } from './terms-gate.ts';
 import { authenticateSession } from '../modules/identity/sessions.ts';
 import { isOriginAllowed, isOriginAllowedByAnyOperator } from '../modules/operators/service.ts';
 
@@ -66,6 +67,7 @@ export function requirePartnerSession(requirement: SessionRequirement = {}) {
     ) {
       throw new ProblemError('forbidden', `The origin ${origin} is not allowed for this operator`, [], { origin });
     }
+    await enforceTermsGate(c, principal);
     await next();
   });
 }

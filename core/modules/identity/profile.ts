@@ -7,6 +7,7 @@ import { partners, users } from './table.ts';
 import { auditStatement } from './audit.ts';
 import type { UpdateProfileSchema } from './schemas.ts';
 import { loadPartnerOfUser, loadUser, presentUser } from './users.ts';
+import { findTermsToAccept } from '../terms/acceptance.ts';
 
 export async function getProfile(ctx: PartnerContext) {
   const user = await loadUser(ctx, ctx.partner.userId);
@@ -25,6 +26,8 @@ export async function getProfile(ctx: PartnerContext) {
     phone: user.phone,
     defaultCurrency: user.defaultCurrency,
     emailPreferences: user.emailPreferences,
+    // What the portal's "new terms" view asks after a refresh or a cookie probe.
+    termsToAccept: await findTermsToAccept(ctx, { userId: user.id }),
   };
 }
 

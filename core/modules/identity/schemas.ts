@@ -1,6 +1,7 @@
 /** I/O contracts of identity and access: partner auth, profile, 2FA, sessions, team, events, embed sessions. */
 import { z } from '@hono/zod-openapi';
 import { CurrencySchema } from '../catalog/schemas.ts';
+import { TermsToAcceptSchema } from '../terms/schemas.ts';
 import { USER_ROLES, PARTNER_STATUSES } from './table.ts';
 import { likeFittingLength } from '../../lib/like-pattern.ts';
 
@@ -45,6 +46,16 @@ export const SignUpSchema = z
           "The partner accepts the operator's terms and conditions (`branding.termsUrl` of the portal config). " +
           'Required, and must be true, when the operator has terms (else a `must_accept` problem on this field); ' +
           'optional and ignored when it has none.',
+      }),
+    acceptTermsVersion: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({
+        description:
+          'The id of the terms version the partner read and accepted (`current.id` of GET /v1/public/operators/{operatorId}/terms). ' +
+          'Required when the operator has published terms (`must_accept` when missing; `invalid_value` with `params.current` when ' +
+          'the terms changed meanwhile); then `acceptTerms` is not needed.',
       }),
     referralCode: z.string().trim().max(40).optional(),
     visitId: z
@@ -103,6 +114,9 @@ export const SessionResultSchema = z
     expiresAt: z.string(),
     user: UserSchema,
     components: z.array(z.string()).nullable(),
+    termsToAccept: TermsToAcceptSchema.optional().openapi({
+      description: 'Password sign-in: terms to accept before anything else (null: none)',
+    }),
   })
   .openapi('SessionResult');
 
@@ -127,6 +141,9 @@ export const ProfileSchema = z
     phone: z.string().nullable(),
     defaultCurrency: z.string(),
     emailPreferences: z.record(z.enum(EMAIL_TOPICS), z.boolean()),
+    termsToAccept: TermsToAcceptSchema.optional().openapi({
+      description: 'Terms to accept before anything else (null: none; every answer of this server has it)',
+    }),
   })
   .openapi('Profile');
 

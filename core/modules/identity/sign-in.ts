@@ -20,6 +20,7 @@ import { hashPassword, needsRehash, verifyPassword } from './passwords.ts';
 import { createSession } from './sessions.ts';
 import { findUserByEmail, presentUser } from './users.ts';
 import { verifySecondFactor } from './two-factor.ts';
+import { findTermsToAccept } from '../terms/acceptance.ts';
 
 export const IP_FAILURE_LIMIT = 20;
 export const IP_WINDOW_MS = 15 * 60_000;
@@ -126,5 +127,6 @@ export async function signIn(ctx: TenantContext, input: SignInInput) {
     expiresAt: session.expiresAt.toISOString(),
     user: presentUser({ ...user, lastSignInAt: now, failedSignIns: 0 }),
     components: null,
+    termsToAccept: await findTermsToAccept(ctx, { userId: user.id }),
   };
 }

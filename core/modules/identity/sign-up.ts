@@ -7,6 +7,8 @@ import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem } from '../../lib/errors.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
+import { findCurrentTermsVersion } from '../terms/service.ts';
+import { signUpTermsAcceptance } from '../terms/acceptance.ts';
 import { clickAttributions } from '../tracking/service.ts';
 import { partners, users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
@@ -37,7 +39,10 @@ async function referralSource(
 
 export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSchema>) {
   const { operatorId } = ctx;
-  const { termsUrl } = (await getOperator(ctx)).branding;
+  const { branding } = await getOperator(ctx);
+  // Published terms versions replace the terms URL; operators without versions keep the URL's checkbox.
+  const termsVersion = await findCurrentTermsVersion(ctx);
+  const termsUrl = termsVersion ? null : branding.termsUrl;
   // Only terms that exist can be accepted: without a terms URL the field is ignored.
   if (termsUrl && input.acceptTerms !== true)
     throw fieldProblem('body.acceptTerms', 'must_accept', 'you must accept the terms and conditions');
@@ -71,6 +76,11 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
   const now = ctx.clock.now();
   const partnerId = newId('partner', ctx.clock);
   const userId = newId('user', ctx.clock);
+  const termsAcceptance = await signUpTermsAcceptance(ctx, {
+    acceptTermsVersion: input.acceptTermsVersion,
+    partnerId,
+    userId,
+  });
   await ctx.db.batch([
     ctx.db.insert(partners).values({
       id: partnerId,
@@ -107,8 +117,12 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
         ...(source.referredClickId ? { referredPromoId: source.referredPromoId } : {}),
         country: input.country,
         ...(termsUrl ? { termsUrl, termsAcceptedAt: now.toISOString() } : {}),
+        ...(termsAcceptance
+          ? { termsVersionId: termsAcceptance.version.id, termsVersion: termsAcceptance.version.version }
+          : {}),
       },
     }),
+    ...(termsAcceptance ? [termsAcceptance.insert] : []),
   ]);
   await sendMail(ctx, {
     to: input.email,

@@ -2,7 +2,9 @@
 import type { TenantContext } from '../../lib/context.ts';
 
 type TenantDb = Pick<TenantContext, 'db' | 'operatorId'>;
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { selectInChunks } from '../../db/in-chunks.ts';
+import type { TenantRead } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { partners, users } from './table.ts';
 
@@ -50,4 +52,18 @@ export async function loadPartnerOfUser(ctx: TenantDb, user: UserRow) {
     .where(and(eq(partners.operatorId, ctx.operatorId), eq(partners.id, user.partnerId)));
   if (!row) throw notFound('Partner');
   return row;
+}
+
+/** The emails of these users of the operator, by id (terms acceptances name who accepted). One query per chunk. */
+export async function userEmails(ctx: TenantRead, userIds: Iterable<string>): Promise<Map<string, string>> {
+  const rows = await selectInChunks(
+    userIds,
+    (ids) =>
+      ctx.db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(and(eq(users.operatorId, ctx.operatorId), inArray(users.id, ids))),
+    ctx.maxBoundParams,
+  );
+  return new Map(rows.map((u) => [u.id, u.email]));
 }
