@@ -10,6 +10,8 @@ import type { KbPartnersConsole } from './kb-partners-console.ts';
 import type { Optional } from './partners-console-element.ts';
 import type { ManagerEntry, PartnerDocument, PartnerManager, SignUpAnswer } from './partners-types.ts';
 
+const DOCUMENT_STATUSES: readonly string[] = ['pending', 'approved', 'declined'];
+const DOCUMENT_KINDS: readonly string[] = ['identity', 'company', 'address', 'tax', 'other'];
 type ManagerPart = { managers: ManagerEntry[]; current: ManagerEntry | null };
 
 export class PartnerExtras {
@@ -125,13 +127,13 @@ export class PartnerExtras {
     const h = this.host;
     const link = this.partnerId ? h.documentsLink(this.partnerId) : null;
     return this.section('documents', h.m('documents'), this.documents, (docs) => {
-      const status = (s: string) =>
-        s === 'pending' || s === 'approved' || s === 'rejected' ? h.m(`document.status.${s}`) : s;
+      const status = (s: string) => (DOCUMENT_STATUSES.includes(s) ? h.m(`document.status.${s as 'pending'}`) : s);
+      const kind = (k: string) => (DOCUMENT_KINDS.includes(k) ? h.m(`document.kind.${k as 'other'}`) : k);
       return html`${
         docs.length
           ? html`<ul part="documents-list">${docs.map(
               (d) => html`<li part="document" data-document-id=${d.id}>${d.fileName}
-                <span part="when">· ${d.kind} · ${h.m('bytes', { size: Math.max(1, Math.round(d.size / 1024)) })} ·
+                <span part="when">· ${kind(d.kind)} · ${h.m('bytes', { size: Math.max(1, Math.round(d.size / 1024)) })} ·
                 ${h.when(d.createdAt)}</span> — <strong>${status(d.status)}</strong>${d.comment ? html`: ${d.comment}` : nothing}</li>`,
             )}</ul>`
           : html`<p part="empty">${h.m('noDocuments')}</p>`
