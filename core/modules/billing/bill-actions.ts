@@ -6,13 +6,14 @@
  * moves the ledger at once (a subtraction the partner's balance cannot cover is refused). Every
  * change is an audit event the partner sees in Activity.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { insertManyAtomically, rawStatement, type InsertPart, type QueryPart } from '../../db/insert-many.ts';
 import type { TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem, notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatMoney, money, MoneyError, parsePayout } from '../../lib/money.ts';
 import { auditStatement, type AuditEventType } from '../identity/audit.ts';
+import { notifyPartnerStatement } from '../notifications/service.ts';
 import { explainTransferFailure, openAccount, planTransfer, type PostTransferInput } from '../ledger/service.ts';
 import { billCorrections, bills, type BillRow, type BillState } from './table.ts';
 
@@ -117,6 +118,8 @@ export async function changeBillState(
       attempt,
     }),
   );
+  // The partner's bell hears of an approval with the change itself, and only if this attempt made it.
+  if (input.action === 'approve') parts.push(billApprovedNotice(ctx, bill, mine));
   await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
   const after = await findBillRow(ctx, bill.id);
   if (after.changedBy !== attempt) {
@@ -124,6 +127,27 @@ export async function changeBillState(
     throw after.state === bill.state ? changedMeanwhile() : refused(after, input.action);
   }
   return after;
+}
+
+/** `from` and `to` are the period's first and last local day (the bill stores the day after the last). */
+function billApprovedNotice(ctx: TenantContext, bill: BillRow, onlyIf: SQL) {
+  const lastDay = new Date(Date.parse(`${bill.periodEnd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  return notifyPartnerStatement(
+    ctx,
+    {
+      partnerId: bill.partnerId,
+      kind: 'bill_approved',
+      params: {
+        from: bill.periodStart,
+        to: lastDay,
+        amount: formatMoney(money(toPayOf(bill), bill.currency)),
+        currency: bill.currency,
+      },
+      link: `#/bills/${bill.id}`,
+      dedupeKey: `bill_approved:${bill.id}`,
+    },
+    onlyIf,
+  );
 }
 
 const changedMeanwhile = () =>

@@ -113,7 +113,16 @@ describe('billing', () => {
     const activity = await unwrap(partnerClient.v1.partner.activity.$get({ query: {} }));
     expect(activity.data.map((e) => e.type)).toEqual(
       expect.arrayContaining(['bill_approved', 'bill_held', 'bill_corrected']),
-    );
+    ); // Its bell heard of the approval once (the refused second approval wrote nothing), with what it paid then.
+    const bell = await unwrap(partnerClient.v1.partner.notifications.$get({ query: {} }));
+    expect(bell.notifications.map(({ kind, params, link, read }) => ({ kind, params, link, read }))).toEqual([
+      {
+        kind: 'bill_approved',
+        params: { from: '2026-11-01', to: '2026-11-30', amount: '180.00', currency: 'EUR' },
+        link: `#/bills/${bill.id}`,
+        read: false,
+      },
+    ]);
   });
 
   it('puts late events on the next bill, carries negative NGR, and waits for a missing rate', async () => {

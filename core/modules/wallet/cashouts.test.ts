@@ -194,6 +194,15 @@ describe('cash-outs', () => {
       'cash_out_requested',
     ]);
     expect((await verifyLedger(withTenant(t.deps, op.operator.id))).mismatched).toEqual([]);
+    // The bell heard of the payout only (not of the cancel or the refund).
+    const bell = await unwrap(partner().notifications.$get({ query: {} }));
+    expect(bell.notifications.map(({ kind, params, link }) => ({ kind, params, link }))).toEqual([
+      {
+        kind: 'cash_out_paid',
+        params: { amount: '200.00', currency: 'EUR', method: 'SEPA' },
+        link: '#/wallet/cash_outs',
+      },
+    ]);
   });
 
   it('a racing success and cancel: exactly one wins, the other answers 409', async () => {
@@ -206,6 +215,9 @@ describe('cash-outs', () => {
     const [balance] = await balances();
     expect(balance!.pending).toBe('0.00');
     expect(balance!.available).toBe(cancelled.status === 200 ? '500.00' : '400.00');
+    // A notification only with the payout that happened.
+    const bell = await unwrap(partner().notifications.unread_count.$get());
+    expect(bell.unreadCount).toBe(paid.status === 200 ? 1 : 0);
   });
 
   it('an analyst sees the cash-outs but cannot ask for one or cancel one', async () => {

@@ -17,6 +17,7 @@ import { formatMoney, MAX_PAYOUT_MINOR, money, MoneyError, parsePayout } from '.
 import type { AuditEventType } from '../identity/audit.ts';
 import { requireFreshTwoFactor } from '../identity/two-factor.ts';
 import { openAccount, planTransfer, type PostTransferInput } from '../ledger/service.ts';
+import { notifyPartnerStatement } from '../notifications/service.ts';
 import { findPartnerPaymentAccount } from '../payments/accounts.ts';
 import { findPaymentMethod } from '../payments/catalog.ts';
 import { auditWhen } from '../identity/guarded-audit.ts';
@@ -199,12 +200,27 @@ async function moveCashOut(
       when: mine,
       entry: { partnerId: row.partnerId, userId: input.userId ?? null, type: move.audit, actor, detail },
     }),
+    // The partner's bell hears of a payout with the change itself, and only if this attempt made it.
+    ...(input.move === 'success' ? [cashOutPaidNotice(ctx, row, mine)] : []),
   ]);
   const after = await findCashOutRow(ctx, { cashOutId: row.id });
   // Another attempt moved it first (a racing success and cancel): this one changed nothing.
   if (after.changedBy !== attempt) throw refused(after, input.move);
   return presentCashOut(after);
 }
+
+const cashOutPaidNotice = (ctx: TenantContext, row: CashOutRow, onlyIf: SQL) =>
+  notifyPartnerStatement(
+    ctx,
+    {
+      partnerId: row.partnerId,
+      kind: 'cash_out_paid',
+      params: { amount: formatMoney(money(row.amount, row.currency)), currency: row.currency, method: row.methodName },
+      link: '#/wallet/cash_outs',
+      dedupeKey: `cash_out_paid:${row.id}`,
+    },
+    onlyIf,
+  );
 
 /** The partner cancels its own cash-out while it is pending: the hold goes back to available. */
 export const cancelOwnCashOut = (ctx: PartnerContext, input: { cashOutId: string }) =>
