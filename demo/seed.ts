@@ -25,6 +25,7 @@ import { seedWallet } from './seed-wallet.ts';
 import { seedCashOuts } from './seed-cash-outs.ts';
 import { seedPayments } from './seed-payments.ts';
 import { seedReportFavorites } from './seed-report-favorites.ts';
+import { PENDING_SIGN_UPS, seedPendingSignUps } from './seed-partners.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
 // The demo's fixed names live in demo-operators.ts (the Worker's demo backend reads them without the seed).
@@ -182,6 +183,12 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
       }),
     );
   }
+  // Fresh sign-ups waiting for the operator's decision (the console's Partners panel): see seed-partners.ts.
+  await seedPendingSignUps(ctx, {
+    operatorId: DEMO_OPERATORS[0]!.id,
+    password: DEMO_PASSWORD,
+    signUps: PENDING_SIGN_UPS,
+  });
   await seedTracking(
     ctx,
     [
