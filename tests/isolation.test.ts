@@ -11,6 +11,8 @@ import { createTestApp } from './helpers/test-app.ts';
 import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
 import { NETWORK_CATALOG } from '../core/modules/networks/catalog.ts';
+import { notifyPartner } from '../core/modules/notifications/service.ts';
+import { withTenant } from '../core/lib/context.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const a = { ids: {} as Record<string, string>, secrets: [] as string[] };
@@ -209,7 +211,18 @@ beforeAll(async () => {
     opA.client.v1.news.$post({ json: { title: 'Alpha news title', excerpt: 'Alpha news excerpt', bodyMarkdown: '' } }),
   );
   await unwrap(opA.client.v1.news[':articleId'].publish.$post({ param: { articleId: article.id } }));
+  // A notification of partner A's (B must not mark it read, nor read its params).
+  await notifyPartner(withTenant(t.deps, opA.operator.id), {
+    partnerId: partnerA.partnerId,
+    kind: 'cash_out_paid',
+    params: { amount: '10.00', currency: 'EUR', method: 'Alpha notified method' },
+    link: '#/wallet/cash_outs',
+  });
+  const notification = (await unwrap(client.v1.partner.notifications.$get({ query: {} }))).notifications.find(
+    (n) => n.kind === 'cash_out_paid',
+  );
   a.ids = {
+    notificationId: notification!.id,
     articleId: article.id,
     managerId: manager.id,
     requestId: requested.id,
@@ -256,6 +269,7 @@ beforeAll(async () => {
     'Alpha favorite',
     'Alpha Manager',
     'Alpha news title',
+    'Alpha notified method',
   ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   const bob = await signedInClient(t, opB.operator.id, 'bob@beta.example');
@@ -361,5 +375,7 @@ describe('tenant isolation', () => {
     expect(schedules.data.map((s) => [s.id, s.enabled, s.max])).toEqual([[a.ids.scheduleId, true, '1000.00']]);
     const requested = await unwrap(client.v1.partner.reports.requested.$get({ query: {} }));
     expect(requested.data.map((r) => [r.id, r.name])).toEqual([[a.ids.requestId, 'Alpha requested report']]);
+    const notifications = (await unwrap(client.v1.partner.notifications.$get({ query: {} }))).notifications;
+    expect(notifications.find((n) => n.id === a.ids.notificationId)?.read).toBe(false);
   });
 });
