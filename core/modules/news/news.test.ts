@@ -153,7 +153,7 @@ describe('news banners', () => {
     const put = await operator(`/v1/news/${article.id}/banner`, {
       method: 'PUT',
       headers: { 'content-type': 'image/png' },
-      body: png,
+      body: png as Uint8Array<ArrayBuffer>,
     });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ hasBanner: true, bannerType: 'image/png', bannerUrl: null });
@@ -182,7 +182,11 @@ describe('news banners', () => {
   it('refuses other types, a claim the bytes contradict and a banner over 2 MB', async () => {
     const article = await draft();
     const upload = (body: Uint8Array, type: string) =>
-      operator(`/v1/news/${article.id}/banner`, { method: 'PUT', headers: { 'content-type': type }, body });
+      operator(`/v1/news/${article.id}/banner`, {
+        method: 'PUT',
+        headers: { 'content-type': type },
+        body: body as Uint8Array<ArrayBuffer>,
+      });
     const gifAsPng = await upload(gif, 'image/png');
     expect(gifAsPng.status).toBe(422);
     expect(gifAsPng.body.errors[0]).toMatchObject({ path: 'body', reason: 'invalid_choice' });
