@@ -29,6 +29,9 @@ export const KABINET_PROXY_PREFIXES = [
   '/v1/bills',
   '/v1/billing/runs',
   '/v1/cash_outs',
+  // Managers (their photos' bytes too) and contact cards, for <kb-contacts-console>.
+  '/v1/managers',
+  '/v1/contacts',
 ] as const;
 /**
  * And these paths read with GET only: for the report screen, the report over all partners (and as a file) and its
@@ -60,6 +63,9 @@ export const KABINET_PROXY_PARTNER_ROUTES: ReadonlyArray<readonly [string, RegEx
   ['PUT', /^\/v1\/partners\/[A-Za-z0-9_-]+\/manager$/],
   ['GET', /^\/v1\/partners\/[A-Za-z0-9_-]+\/fields$/],
 ];
+
+/** The image types a manager's photo upload may be forwarded as (Kabinet checks the bytes themselves). */
+const PROXY_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 export function createDemoOperatorBackend(api: AppType) {
   const backend = new Hono();
@@ -117,7 +123,7 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs and GET /v1/reports/performance (and its /export), ' +
+            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts and GET /v1/reports/performance (and its /export), ' +
             '/v1/reports/options, ' +
             '/v1/partners, /v1/brands, /v1/qualifications, /v1/managers and /v1/documents, and one partner’s page, ' +
             'decision, manager and sign-up answers',
@@ -125,14 +131,22 @@ export function createDemoOperatorBackend(api: AppType) {
         404,
       );
     }
-    const body = method === 'GET' || method === 'HEAD' ? '' : await c.req.text();
+    // A manager's photo goes on as its bytes with its image type; every other body is JSON.
+    const sentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    const image = PROXY_IMAGE_TYPES.includes(sentType);
+    const body =
+      method === 'GET' || method === 'HEAD'
+        ? ''
+        : image
+          ? new Uint8Array(await c.req.arrayBuffer())
+          : await c.req.text();
     // Only our own headers go on: the browser's cookies and headers are for this backend, not for Kabinet.
     const headers: Record<string, string> = { authorization: `Bearer ${demo.apiKey}`, accept: 'application/json' };
-    if (body) headers['content-type'] = 'application/json';
+    if (body.length) headers['content-type'] = image ? sentType : 'application/json';
     const answer = await inProcessFetch(`${url.origin}${path}${url.search}`, {
       method,
       headers,
-      ...(body ? { body } : {}),
+      ...(body.length ? { body } : {}),
     });
     const empty = method === 'HEAD' || answer.status === 204 || answer.status === 304;
     return new Response(empty ? null : await answer.arrayBuffer(), {

@@ -56,6 +56,36 @@ describe('demo operator backend: console proxy', () => {
     expect(catalog.data.length).toBeGreaterThan(0);
   });
 
+  it('forwards managers and a photo as its bytes with its image type, and contact cards', async () => {
+    const created = await call('/v1/managers', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Proxy Manager', email: 'proxy@luckyspin.example' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const png = Uint8Array.from(
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
+      (ch) => ch.charCodeAt(0),
+    );
+    const photo = await call(`/v1/managers/${id}/photo`, {
+      method: 'PUT',
+      headers: { 'content-type': 'image/png' },
+      body: png,
+    });
+    expect(photo.status).toBe(200);
+    const { photoUrl } = (await photo.json()) as { photoUrl: string };
+    const image = await t.fetchApp(photoUrl);
+    expect(new Uint8Array(await image.arrayBuffer())).toEqual(png);
+    const card = await call('/v1/contacts/program', {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ supportEmail: 'support@luckyspin.example' }),
+    });
+    expect(card.status).toBe(200);
+    expect((await call('/v1/contacts/program', { method: 'DELETE' })).status).toBe(204);
+  });
+
   it('passes validation problems through (422 problem+json)', async () => {
     const res = await call('/v1/network_connections', {
       method: 'POST',

@@ -23,6 +23,7 @@ import { KbPlanForm } from './components/kb-plans-console/kb-plan-form.ts';
 import { KbBillsConsole } from './components/kb-bills-console/kb-bills-console.ts';
 import { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
 import { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
+import { KbContactsConsole } from './components/kb-contacts-console/kb-contacts-console.ts';
 import { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
@@ -34,6 +35,7 @@ define('kb-plan-form', KbPlanForm);
 define('kb-bills-console', KbBillsConsole);
 define('kb-qualifications-console', KbQualificationsConsole);
 define('kb-cash-outs-console', KbCashOutsConsole);
+define('kb-contacts-console', KbContactsConsole);
 define('kb-partners-console', KbPartnersConsole);
 
 export { define } from './internal/base-element.ts';
@@ -54,6 +56,11 @@ export type { OperatorBill, OperatorBillDetail } from './components/kb-bills-con
 export { KbQualificationsConsole } from './components/kb-qualifications-console/kb-qualifications-console.ts';
 export { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
 export type { OperatorCashOut } from './components/kb-cash-outs-console/cash-outs-types.ts';
+export { KbContactsConsole } from './components/kb-contacts-console/kb-contacts-console.ts';
+export type {
+  ContactsOverview,
+  OperatorManager,
+} from './components/kb-contacts-console/contacts-console-types.ts';
 export { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
 export type { PartnerDetail, PartnerRow } from './components/kb-partners-console/partners-types.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
