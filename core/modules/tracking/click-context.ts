@@ -70,6 +70,26 @@ export function describeClient(userAgent: string | null): ClientTraits {
   };
 }
 
+/**
+ * describeClient with a bounded memory of the agents it has seen: parsing a user agent (isbot's
+ * pattern and Bowser) is a large share of a click's own work, and real traffic repeats a few
+ * hundred agents. The oldest entry leaves when the memory is full; very long agents (rare, mostly
+ * bots and junk) are parsed every time rather than crowd out the common ones.
+ */
+export function createClientDescriber(maxEntries = 2_000): (userAgent: string | null) => ClientTraits {
+  const seen = new Map<string, ClientTraits>();
+  return (userAgent) => {
+    if (!userAgent || userAgent.length > 512) return describeClient(userAgent);
+    let traits = seen.get(userAgent);
+    if (!traits) {
+      traits = Object.freeze(describeClient(userAgent));
+      if (seen.size >= maxEntries) seen.delete(seen.keys().next().value!);
+      seen.set(userAgent, traits);
+    }
+    return traits;
+  };
+}
+
 /** Browsers announce speculative loads; those are not visits and must not count. */
 export function isPrefetch(headers: Headers): boolean {
   const purpose =

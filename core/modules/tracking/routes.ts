@@ -11,7 +11,7 @@ import type { AppEnv } from '../../http/deps.ts';
 import { createRouter } from '../../http/router.ts';
 import { problemResponses, publicSecurity } from '../../http/openapi-shared.ts';
 import { newId } from '../../lib/ids.ts';
-import { describeClient, isPrefetch, rawQueryPairs, truncateIp } from './click-context.ts';
+import { isPrefetch, rawQueryPairs, truncateIp } from './click-context.ts';
 import { landingWithVisit } from './promo-target.ts';
 import { findFallbackUrlForHost } from '../operators/service.ts';
 
@@ -37,7 +37,7 @@ async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<
     });
   }
   const ip = deps.clientIp?.(c) ?? null;
-  const traits = describeClient(c.req.header('user-agent') ?? null);
+  const traits = tracking.describeClient(c.req.header('user-agent') ?? null);
   const seenCookie = `kb_seen_${code}`;
   const unique = !(c.req.header('cookie') ?? '').includes(`${seenCookie}=1`);
   try {

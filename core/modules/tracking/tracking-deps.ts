@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/clock.ts';
+import { createClientDescriber, type ClientTraits } from './click-context.ts';
 import type { ClickWriter } from './click-writer.ts';
 import { createPromoTargetCache, type PromoTarget } from './promo-target.ts';
 
@@ -13,6 +14,8 @@ export interface TrackingDeps {
   countryOf: (c: Context, ip: string | null) => string | null;
   /** Where unknown codes go when no operator claims the host (KABINET_FALLBACK_URL). */
   defaultFallbackUrl: string;
+  /** Device, OS, browser and bot flag of a user agent, remembered for the agents seen most recently. */
+  describeClient: (userAgent: string | null) => ClientTraits;
 }
 
 export const DEFAULT_FALLBACK_URL = 'https://www.google.com/';
@@ -31,5 +34,6 @@ export function createTrackingDeps(
     promoTargets: createPromoTargetCache(db, () => clock.now().getTime()),
     countryOf: options.countryOf ?? (() => null),
     defaultFallbackUrl: options.defaultFallbackUrl ?? DEFAULT_FALLBACK_URL,
+    describeClient: createClientDescriber(),
   };
 }
