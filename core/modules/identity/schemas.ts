@@ -310,6 +310,7 @@ export const EMBED_COMPONENTS = [
   'statistics',
   'bills',
   'wallet',
+  'notifications',
 ] as const;
 export const MintPartnerSessionSchema = z
   .object({
