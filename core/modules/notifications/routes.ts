@@ -15,8 +15,8 @@ import { NotificationListQuerySchema, NotificationListSchema, UnreadCountSchema 
 
 const tags = ['Partner notifications'];
 const security = partnerSecurity;
-// No embed component: the bell belongs to the portal's frame, whichever sections a session may use.
-const middleware = [requirePartnerSession()];
+// An embed session has the bell and the page only when minted with the `notifications` component.
+const middleware = [requirePartnerSession({ component: 'notifications' })];
 const errors = { 401: problemResponses[401], 403: problemResponses[403] };
 
 export const notificationRoutes = createRouter()
