@@ -13,6 +13,7 @@ import { unwrap } from '../core/sdk/index.ts';
 import { NETWORK_CATALOG } from '../core/modules/networks/catalog.ts';
 import { notifyPartner } from '../core/modules/notifications/service.ts';
 import { withTenant } from '../core/lib/context.ts';
+import { minimalPdf } from '../demo/document-files.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const a = { ids: {} as Record<string, string>, secrets: [] as string[] };
@@ -221,7 +222,14 @@ beforeAll(async () => {
   const notification = (await unwrap(client.v1.partner.notifications.$get({ query: {} }))).notifications.find(
     (n) => n.kind === 'cash_out_paid',
   );
+  // A document partner A uploaded (B must not view its file, delete it or review it).
+  const documentA = await unwrap(
+    client.v1.partner.documents.$post({
+      form: { kind: 'identity', file: new File([minimalPdf() as BlobPart], 'alpha-passport.pdf') },
+    }),
+  );
   a.ids = {
+    documentId: documentA.id,
     notificationId: notification!.id,
     articleId: article.id,
     managerId: manager.id,
@@ -248,6 +256,7 @@ beforeAll(async () => {
   a.secrets = [
     'alice@alpha.example',
     'member@alpha.example',
+    'alpha-passport.pdf',
     partnerA.partnerId,
     member.id,
     sessionsA.data[0]!.id,
@@ -307,6 +316,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     min: '50',
     max: '100',
   },
+  'POST /v1/documents/{documentId}/review': { decision: 'approve' },
   'POST /v1/partners/{partnerId}/wallet/corrections': {
     action: 'add',
     amount: '150',
