@@ -1,7 +1,10 @@
-/** Lazy chunk: the program's content sections (contacts…), defined when the portal first shows one of them. */
+/** Lazy chunk: the program's content sections (contacts, news…), defined when the portal first shows one of them. */
 import { define } from '../internal/base-element.ts';
 import { KbContacts } from '../components/kb-contacts/kb-contacts.ts';
+import { KbNews } from '../components/kb-news/kb-news.ts';
 
 define('kb-contacts', KbContacts);
+define('kb-news', KbNews);
 
 export { KbContacts };
+export { KbNews };

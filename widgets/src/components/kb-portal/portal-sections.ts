@@ -57,6 +57,15 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-dashboard part="section section-dashboard"></kb-dashboard>`,
   },
   {
+    // The program's announcements; the publish e-mail and the notifications link `#/news/<id>`.
+    id: 'news',
+    load: contentChunk,
+    labelKey: 'nav.news',
+    component: 'program',
+    requiresSession: true,
+    render: () => html`<kb-news part="section section-news"></kb-news>`,
+  },
+  {
     id: 'program',
     labelKey: 'nav.program',
     component: 'program',
