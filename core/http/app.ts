@@ -45,6 +45,8 @@ import { partnerNewsRoutes } from '../modules/news/partner-routes.ts';
 import { contactCardRoutes } from '../modules/contacts/card-routes.ts';
 import { managerRoutes } from '../modules/contacts/manager-routes.ts';
 import { partnerContactRoutes } from '../modules/contacts/partner-routes.ts';
+import { partnerDocumentRoutes } from '../modules/documents/partner-routes.ts';
+import { operatorDocumentRoutes } from '../modules/documents/operator-routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -190,7 +192,9 @@ export function createApp(deps: AppDeps) {
     .route('/', notificationRoutes)
     .route('/', contactCardRoutes)
     .route('/', managerRoutes)
-    .route('/', partnerContactRoutes);
+    .route('/', partnerContactRoutes)
+    .route('/', partnerDocumentRoutes)
+    .route('/', operatorDocumentRoutes);
 
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
