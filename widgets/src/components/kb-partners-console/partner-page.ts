@@ -153,7 +153,7 @@ export class PartnerPage implements ReactiveController {
     const h = this.host;
     const p = this.partner;
     const header = html`<div part="page-header">
-      <button part="button back" type="button" @click=${() => h.back()}>← ${h.m('back')}</button>
+      <button part="button back" type="button" @click=${() => h.back()}><span aria-hidden="true">←</span> ${h.m('back')}</button>
       <h2 part="heading" id="partner-page-heading" tabindex="-1">${p ? p.name : h.m('partnerHeading', { id: this.partnerId ?? '' })}</h2>
       ${p ? statusBadge(h, p.status) : nothing}
     </div>`;
