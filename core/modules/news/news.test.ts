@@ -142,6 +142,8 @@ describe('news for partners', () => {
     expect((await operator(`/v1/news/${article.id}`)).body.title).toBe('Lucky Spin Sports is live');
     const edited = await operator(`/v1/news/${article.id}`, { method: 'PATCH', json: { title: 'Renamed' } });
     expect(edited.body.title).toBe('Renamed');
+    const preview = await operator('/v1/news/preview', { method: 'POST', json: { bodyMarkdown: '# Hi <b>x</b>' } });
+    expect(preview.body).toEqual({ html: '<h1>Hi &lt;b&gt;x&lt;/b&gt;</h1>\n' });
     expect((await operator(`/v1/news/${article.id}`, { method: 'DELETE' })).status).toBe(204);
     expect((await operator(`/v1/news/${article.id}`)).status).toBe(404);
   });

@@ -13,6 +13,7 @@ import {
 } from '../../http/openapi-shared.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { detectFileType } from '../../lib/file-signature.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
 import { IdParams } from '../identity/schemas.ts';
 import {
   BANNER_TYPES,
@@ -33,6 +34,8 @@ import {
   CreateNewsArticleSchema,
   NewsArticleListSchema,
   NewsArticleSchema,
+  NewsPreviewResultSchema,
+  NewsPreviewSchema,
   UpdateNewsArticleSchema,
 } from './schemas.ts';
 
@@ -79,6 +82,24 @@ export const newsRoutes = createRouter()
       responses: { 201: one('The draft'), 401: problemResponses[401], ...bodyProblems },
     }),
     async (c) => c.json(await createArticle(tenantContext(c), c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'previewNewsArticle',
+      method: 'post',
+      path: '/v1/news/preview',
+      tags,
+      security,
+      middleware,
+      summary: 'The Markdown body as partners will see it (the same safe HTML the partner API answers)',
+      request: { body: jsonBody(NewsPreviewSchema) },
+      responses: {
+        200: jsonResponse(NewsPreviewResultSchema, 'The HTML'),
+        401: problemResponses[401],
+        ...bodyProblems,
+      },
+    }),
+    async (c) => c.json({ html: renderMarkdown(c.req.valid('json').bodyMarkdown) }, 200),
   )
   .openapi(
     createRoute({

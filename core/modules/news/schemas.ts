@@ -119,3 +119,8 @@ export const BannerParamsSchema = z.object({
     .max(64)
     .openapi({ param: { name: 'bannerVersion', in: 'path' } }),
 });
+
+export const NewsPreviewSchema = z.object({ bodyMarkdown: BodySchema }).strict().openapi('NewsPreviewRequest');
+export const NewsPreviewResultSchema = z
+  .object({ html: z.string().openapi({ description: 'The Markdown as partners will see it (safe HTML)' }) })
+  .openapi('NewsPreview');
