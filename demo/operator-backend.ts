@@ -32,6 +32,8 @@ export const KABINET_PROXY_PREFIXES = [
   // Managers (their photos' bytes too) and contact cards, for <kb-contacts-console>.
   '/v1/managers',
   '/v1/contacts',
+  // News articles (their banners' bytes too), for <kb-news-console>.
+  '/v1/news',
 ] as const;
 /**
  * And these paths read with GET only: for the report screen, the report over all partners (and as a file) and its
@@ -123,7 +125,7 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts and GET /v1/reports/performance (and its /export), ' +
+            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts, /v1/news and GET /v1/reports/performance (and its /export), ' +
             '/v1/reports/options, ' +
             '/v1/partners, /v1/brands, /v1/qualifications, /v1/managers and /v1/documents, and one partner’s page, ' +
             'decision, manager and sign-up answers',
@@ -131,7 +133,7 @@ export function createDemoOperatorBackend(api: AppType) {
         404,
       );
     }
-    // A manager's photo goes on as its bytes with its image type; every other body is JSON.
+    // A manager's photo or a news banner goes on as its bytes with its image type; every other body is JSON.
     const sentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const image = PROXY_IMAGE_TYPES.includes(sentType);
     const body =
