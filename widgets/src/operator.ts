@@ -6,7 +6,8 @@
  * partner; with its `<kb-plan-form>`), `<kb-bills-console>` (bills: approve, hold, cancel, mark paid,
  * corrections, billing runs by hand), `<kb-qualifications-console>` (the players who qualified for CPA plans) and
  * `<kb-cash-outs-console>` (cash-outs: mark paid, cancel, refund, the payment run as CSV) and
- * `<kb-partners-console>` (partners: search, approve / reject / block, team, plan, manager).
+ * `<kb-partners-console>` (partners: search, approve / reject / block, team, plan, manager) and
+ * `<kb-news-console>` (news: drafts with a Markdown preview, banners, publish, unpublish, delete).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -25,6 +26,7 @@ import { KbQualificationsConsole } from './components/kb-qualifications-console/
 import { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-outs-console.ts';
 import { KbContactsConsole } from './components/kb-contacts-console/kb-contacts-console.ts';
 import { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
+import { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -37,6 +39,7 @@ define('kb-qualifications-console', KbQualificationsConsole);
 define('kb-cash-outs-console', KbCashOutsConsole);
 define('kb-contacts-console', KbContactsConsole);
 define('kb-partners-console', KbPartnersConsole);
+define('kb-news-console', KbNewsConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -63,6 +66,8 @@ export type {
 } from './components/kb-contacts-console/contacts-console-types.ts';
 export { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
 export type { PartnerDetail, PartnerRow } from './components/kb-partners-console/partners-types.ts';
+export { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
+export type { ConsoleArticle } from './components/kb-news-console/news-editor.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
   Connection,
