@@ -210,6 +210,16 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     requiresSession: true,
     render: () => html`<kb-contacts part="section section-contacts"></kb-contacts>`,
   },
+  {
+    // Account papers the program asks for (KYC); a review's notification and e-mail link `#/documents`.
+    id: 'documents',
+    group: 'account',
+    load: contentChunk,
+    labelKey: 'nav.documents',
+    component: 'profile',
+    requiresSession: true,
+    render: () => html`<kb-documents part="section section-documents"></kb-documents>`,
+  },
 ];
 
 /** The sections this session may see, in registry order. */
