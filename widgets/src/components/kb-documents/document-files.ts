@@ -60,7 +60,7 @@ export class DocumentFileViewer implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    for (const id of [...this.files.keys()]) this.forget(id);
+    for (const id of this.files.keys()) this.forget(id);
   }
 
   private forget(id: string): void {
