@@ -34,6 +34,8 @@ export const KABINET_PROXY_PREFIXES = [
   '/v1/contacts',
   // News articles (their banners' bytes too), for <kb-news-console>.
   '/v1/news',
+  // Partners' documents (the queue, a file's bytes, the review), for <kb-documents-console>.
+  '/v1/documents',
 ] as const;
 /**
  * And these paths read with GET only: for the report screen, the report over all partners (and as a file) and its
@@ -125,7 +127,7 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts, /v1/news and GET /v1/reports/performance (and its /export), ' +
+            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts, /v1/news, /v1/documents and GET /v1/reports/performance (and its /export), ' +
             '/v1/reports/options, ' +
             '/v1/partners, /v1/brands, /v1/qualifications, /v1/managers and /v1/documents, and one partner’s page, ' +
             'decision, manager and sign-up answers',
@@ -159,6 +161,10 @@ export function createDemoOperatorBackend(api: AppType) {
         // The payment-run CSV keeps its file name.
         ...(answer.headers.has('content-disposition')
           ? { 'content-disposition': answer.headers.get('content-disposition')! }
+          : {}),
+        // A partner's document keeps its lock-down: shown sandboxed, never sniffed into another type.
+        ...(answer.headers.has('content-security-policy')
+          ? { 'content-security-policy': answer.headers.get('content-security-policy')! }
           : {}),
       },
     });
