@@ -7,7 +7,8 @@
  * corrections, billing runs by hand), `<kb-qualifications-console>` (the players who qualified for CPA plans) and
  * `<kb-cash-outs-console>` (cash-outs: mark paid, cancel, refund, the payment run as CSV) and
  * `<kb-partners-console>` (partners: search, approve / reject / block, team, plan, manager) and
- * `<kb-news-console>` (news: drafts with a Markdown preview, banners, publish, unpublish, delete).
+ * `<kb-news-console>` (news: drafts with a Markdown preview, banners, publish, unpublish, delete) and
+ * `<kb-documents-console>` (partners' documents: the review queue, view, approve, decline with a reason).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key.
  * Safe to load twice: `define()` skips tags that are already registered.
@@ -27,6 +28,7 @@ import { KbCashOutsConsole } from './components/kb-cash-outs-console/kb-cash-out
 import { KbContactsConsole } from './components/kb-contacts-console/kb-contacts-console.ts';
 import { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
 import { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
+import { KbDocumentsConsole } from './components/kb-documents-console/kb-documents-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -40,6 +42,7 @@ define('kb-cash-outs-console', KbCashOutsConsole);
 define('kb-contacts-console', KbContactsConsole);
 define('kb-partners-console', KbPartnersConsole);
 define('kb-news-console', KbNewsConsole);
+define('kb-documents-console', KbDocumentsConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -68,6 +71,8 @@ export { KbPartnersConsole } from './components/kb-partners-console/kb-partners-
 export type { PartnerDetail, PartnerRow } from './components/kb-partners-console/partners-types.ts';
 export { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
 export type { ConsoleArticle } from './components/kb-news-console/news-editor.ts';
+export { KbDocumentsConsole } from './components/kb-documents-console/kb-documents-console.ts';
+export type { ConsoleDocument } from './components/kb-documents-console/kb-documents-console.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
   Connection,

@@ -19,7 +19,7 @@ import {
   checkDocumentFile,
   formatSize,
   type DocumentKind,
-} from './document-files.ts';
+} from '../../internal/document-files.ts';
 
 type ListCall = KabinetClient['v1']['partner']['documents']['$get'];
 export type PartnerDocument = SuccessBody<Awaited<ReturnType<ListCall>>>['items'][number];

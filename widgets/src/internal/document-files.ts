@@ -6,8 +6,8 @@
  * blocks the new tab); every object URL is dropped when the element leaves the page.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { ApiError } from '../../internal/api-client.ts';
-import type { Locale } from '../../internal/i18n.ts';
+import { ApiError } from './api-client.ts';
+import type { Locale } from './i18n.ts';
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 export const DOCUMENT_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
