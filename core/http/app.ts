@@ -23,7 +23,7 @@ import { partnerAccountRoutes } from '../modules/identity/partner-routes.ts';
 import { teamRoutes } from '../modules/identity/team-routes.ts';
 import { operatorIdentityRoutes } from '../modules/identity/operator-routes.ts';
 import { renderHostedPortal } from '../modules/identity/hosted-portal.ts';
-import { trackingRoutes } from '../modules/tracking/routes.ts';
+import { followTrackingLink, TRACKING_CODE_MAX, trackingRoutes } from '../modules/tracking/routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
 import { postbackRoutes } from '../modules/postbacks/routes.ts';
@@ -115,6 +115,16 @@ function declaredBodies(definitions: ReadonlyArray<{ type: string; route?: unkno
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
+  // The hottest route first: a tracking link answers without the middleware chain below (request
+  // id, CORS, body limits and content types guard nothing on a GET without a body). It sets its
+  // own nosniff; /openapi.json still documents it through trackingRoutes, which also answers the
+  // documented 422 for a code too long to be one.
+  app.get('/t/:code', async (c, next) => {
+    const code = c.req.param('code');
+    if (code.length > TRACKING_CODE_MAX) return next();
+    c.set('deps', deps);
+    return followTrackingLink(c, code);
+  });
   app.use('*', requestId({ headerName: 'x-request-id' }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);

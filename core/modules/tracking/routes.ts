@@ -16,15 +16,18 @@ import { landingWithVisit } from './promo-target.ts';
 import { findFallbackUrlForHost } from '../operators/service.ts';
 
 const UNIQUE_COOKIE_TTL_S = 86_400;
+/** Longer than any code can be: the route answers 422 rather than look it up. */
+export const TRACKING_CODE_MAX = 200;
 
-async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<Response> {
+/** Answers one tracking link; core/http/app.ts mounts it ahead of the middleware chain. */
+export async function followTrackingLink(c: Context<AppEnv>, code: string): Promise<Response> {
   const { deps } = c.var;
   const tracking = deps.tracking;
   const target = /^[A-Za-z0-9_-]{4,64}$/.test(code) ? await tracking.promoTargets.resolve(code) : null;
   if (!target) {
     // The operator that owns the tracking host, else the install default.
     const fallback = (await findFallbackUrlForHost(deps, new URL(c.req.url).host)) ?? tracking.defaultFallbackUrl;
-    return c.body('', 302, { location: fallback, 'cache-control': 'no-store' });
+    return c.body('', 302, { location: fallback, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   }
   const visitId = newId('v', deps.clock);
   const location = landingWithVisit(target.landingUrl, target.visitParam, visitId, target.referralCode);
@@ -34,6 +37,7 @@ async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<
     return c.body('', 302, {
       location: landingWithVisit(target.landingUrl, target.visitParam, 'prefetch', target.referralCode),
       'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
     });
   }
   const ip = deps.clientIp?.(c) ?? null;
@@ -70,6 +74,7 @@ async function handleTrackingRequest(c: Context<AppEnv>, code: string): Promise<
   return c.body('', 302, {
     location,
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     'set-cookie': `${seenCookie}=1; Path=/t/${code}; Max-Age=${UNIQUE_COOKIE_TTL_S}; HttpOnly; SameSite=Lax`,
   });
 }
@@ -86,14 +91,19 @@ const trackRoute = createRoute({
     params: z.object({
       code: z
         .string()
-        .max(200)
+        .max(TRACKING_CODE_MAX)
         .openapi({ param: { name: 'code', in: 'path' }, example: 'AbC123xy' }),
     }),
   },
   responses: { 302: { description: 'Redirect to the landing (Location header)' }, 422: problemResponses[422] },
 });
 
+/**
+ * The contract as /openapi.json documents it. Requests are answered by the same function mounted
+ * first in core/http/app.ts, so a click skips the middleware chain (request id, CORS, body guards:
+ * nothing a GET without a body needs); this route is what a request would reach without that.
+ */
 export const trackingRoutes = createRouter().openapi(
   trackRoute,
-  (c) => handleTrackingRequest(c, c.req.valid('param').code) as never,
+  (c) => followTrackingLink(c, c.req.valid('param').code) as never,
 );
