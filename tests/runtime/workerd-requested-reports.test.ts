@@ -4,40 +4,19 @@
  * Queue consumer builds it into R2; the file route serves it from there, read back as the export.
  * And the R2 store's multipart path against Miniflare's R2: a stream larger than a part.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/d1';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as schema from '../../core/db/schema.ts';
-import type { Db } from '../../core/db/client.ts';
-import { systemClock } from '../../core/lib/clock.ts';
-import { createSecretBox } from '../../core/lib/crypto.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
-import { DEMO_OPERATORS, DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 import { createR2FileStore, type R2BucketLike } from '../../edge/r2-file-store.ts';
-import { startWorkerd } from '../helpers/workerd.ts';
+import { startSeededWorkerd } from '../helpers/workerd.ts';
 
-let dir = '';
-let workerd: Awaited<ReturnType<typeof startWorkerd>>;
+let workerd: Awaited<ReturnType<typeof startSeededWorkerd>>;
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-requested-'));
-  workerd = await startWorkerd(dir);
-  await seedDemo(
-    {
-      db: drizzle(workerd.d1 as never, { schema }) as unknown as Db,
-      clock: systemClock,
-      secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
-      publicUrl: workerd.baseUrl,
-    },
-    [],
-    { publicUrl: workerd.baseUrl, clicks: 200 },
-  );
+  workerd = await startSeededWorkerd('requested');
 }, 120_000);
 afterAll(async () => {
-  await workerd?.mf.dispose();
-  rmSync(dir, { recursive: true, force: true });
+  await workerd?.dispose();
 });
 
 const bomText = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
