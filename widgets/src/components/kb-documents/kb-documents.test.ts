@@ -167,7 +167,9 @@ describe('<kb-documents>', () => {
     choose(el, new File(['MZ'], 'passport.pdf', { type: 'application/pdf' }));
     query<HTMLButtonElement>(el, 'button[type="submit"]')!.click();
     const error = await find(el, '[part~="field-error"]');
-    expect(error.textContent).to.contain('application/pdf');
+    expect(error.textContent).to.equal(
+      'Этот файл — не PDF, JPEG или PNG, как бы он ни назывался. Выберите другой файл.',
+    );
     expect(textOf(el)).to.contain('Загрузить новый документ');
     expect(query(el, '[part~="item"]')).to.equal(null);
   });

@@ -5,7 +5,7 @@
  * each viewable, and deletable while pending (owner and admins; other roles read).
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { expectOk, type ApiClient } from '../../internal/api-client.ts';
+import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
 import type { KabinetClient, SuccessBody } from '../../../../core/sdk/index.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
 import { AccountSection, fieldErrorsOf } from '../../internal/account/account-section.ts';
@@ -153,13 +153,23 @@ export class KbDocuments extends AccountSection {
       if (input) input.value = '';
     } catch (error) {
       // The server's word on the file (a renamed executable, say) goes beside the file input.
-      const fields = fieldErrorsOf(error, this.i18n.locale);
-      if (fields.file) this.fileError = fields.file;
-      else this.actionError = this.errorMessage(error);
-      this.focusAfterRender(fields.file ? 'input[type="file"]' : '[part~="action-error"]');
+      this.fileError = this.serverFileError(error);
+      if (!this.fileError) this.actionError = this.errorMessage(error);
+      this.focusAfterRender(this.fileError ? 'input[type="file"]' : '[part~="action-error"]');
     } finally {
       this.uploading = false;
     }
+  }
+
+  /** What the server said about the file, in this section's words for a file (else the generic field wording). */
+  private serverFileError(error: unknown): string | null {
+    if (!(error instanceof ApiError)) return null;
+    if (error.status === 413) return this.m('check.tooLarge');
+    const problem = error.errors.find((e) => e.path === 'body.file');
+    if (!problem) return null;
+    if (problem.reason === 'invalid_choice') return this.m('check.refused');
+    if (problem.reason === 'required') return this.m('check.empty');
+    return fieldErrorsOf(error, this.i18n.locale).file ?? null;
   }
 
   private async remove(document: PartnerDocument): Promise<void> {
