@@ -2,6 +2,7 @@
 import { z } from '@hono/zod-openapi';
 import { CurrencySchema } from '../catalog/schemas.ts';
 import { TermsToAcceptSchema } from '../terms/schemas.ts';
+import { FieldValuesInputSchema } from '../registration-fields/schemas.ts';
 import { USER_ROLES, PARTNER_STATUSES } from './table.ts';
 import { likeFittingLength } from '../../lib/like-pattern.ts';
 
@@ -57,6 +58,7 @@ export const SignUpSchema = z
           'Required when the operator has published terms (`must_accept` when missing; `invalid_value` with `params.current` when ' +
           'the terms changed meanwhile); then `acceptTerms` is not needed.',
       }),
+    fields: FieldValuesInputSchema.optional(),
     referralCode: z.string().trim().max(40).optional(),
     visitId: z
       .string()

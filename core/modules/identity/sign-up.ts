@@ -9,6 +9,7 @@ import { newId, randomToken } from '../../lib/ids.ts';
 import { getOperator } from '../operators/service.ts';
 import { findCurrentTermsVersion } from '../terms/service.ts';
 import { signUpTermsAcceptance } from '../terms/acceptance.ts';
+import { signUpFieldValues } from '../registration-fields/values.ts';
 import { clickAttributions } from '../tracking/service.ts';
 import { partners, users } from './table.ts';
 import { sendMail } from '../mail/service.ts';
@@ -16,6 +17,7 @@ import { auditStatement } from './audit.ts';
 import { assertPasswordAcceptable, hashPassword } from './passwords.ts';
 import { findUserByEmail } from './users.ts';
 import type { z } from 'zod';
+import type { BatchItem } from 'drizzle-orm/batch';
 import type { SignUpSchema } from './schemas.ts';
 
 /** Referral codes are short enough to read out, long enough not to guess (32^8). */
@@ -81,6 +83,7 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
     partnerId,
     userId,
   });
+  const fieldValues = await signUpFieldValues(ctx, { partnerId, fields: input.fields });
   await ctx.db.batch([
     ctx.db.insert(partners).values({
       id: partnerId,
@@ -122,7 +125,8 @@ export async function signUp(ctx: TenantContext, input: z.infer<typeof SignUpSch
           : {}),
       },
     }),
-    ...(termsAcceptance ? [termsAcceptance.insert] : []),
+    // The accepted terms and the answers to the operator's fields exist exactly when the account does.
+    ...([termsAcceptance?.insert, fieldValues.insert].filter(Boolean) as BatchItem<'sqlite'>[]),
   ]);
   await sendMail(ctx, {
     to: input.email,
