@@ -136,9 +136,9 @@ describe('answers', () => {
       op.client.v1.registration_fields[':fieldId'].$patch({ param: { fieldId: site.id }, json: { required: false } }),
     );
     const fields = await unwrap(op.client.v1.registration_fields.$get());
-    for (const f of fields.data.filter((f) => f.required))
+    for (const field of fields.data.filter((candidate) => candidate.required))
       await unwrap(
-        op.client.v1.registration_fields[':fieldId'].$patch({ param: { fieldId: f.id }, json: { required: false } }),
+        op.client.v1.registration_fields[':fieldId'].$patch({ param: { fieldId: field.id }, json: { required: false } }),
       );
     const { partnerId } = await activePartner(t, op.operator.id, 'anna@example.com');
     const source = fields.data.find((f) => f.key === 'traffic_source')!;
