@@ -11,12 +11,15 @@ import { KbProgram } from './components/kb-program/kb-program.ts';
 import { KbSignIn } from './components/kb-sign-in/kb-sign-in.ts';
 import { KbSignUp } from './components/kb-sign-up/kb-sign-up.ts';
 import { KbAccountLink } from './components/kb-account-link/kb-account-link.ts';
+import { KbNotificationBell } from './components/kb-notifications/kb-notification-bell.ts';
 
 define('kb-portal', KbPortal);
 define('kb-program', KbProgram);
 define('kb-sign-in', KbSignIn);
 define('kb-sign-up', KbSignUp);
 define('kb-account-link', KbAccountLink);
+// In the portal's header on every page (not a lazy section): the bell is there before any section loads.
+define('kb-notification-bell', KbNotificationBell);
 
 export { define, KabinetElement } from './internal/base-element.ts';
 export {
@@ -29,6 +32,7 @@ export {
 export { KbProgram } from './components/kb-program/kb-program.ts';
 export { KbSignIn } from './components/kb-sign-in/kb-sign-in.ts';
 export { KbSignUp } from './components/kb-sign-up/kb-sign-up.ts';
+export { KbNotificationBell } from './components/kb-notifications/kb-notification-bell.ts';
 export {
   KbAccountLink,
   parseAccountLink,

@@ -28,8 +28,9 @@ export interface KabinetEventMap {
    * A section asks the portal to show another section's first view (e.g. an empty list's "Get a
    * tracking link" → `campaigns`). `<kb-portal>` handles it like a pick in its navigation (so the page
    * sees `kb-navigate`) and stops it; outside a portal it reaches the page, which may act on it.
+   * With `path` (a portal path such as `/bills/bill_1`, from `<kb-notification-bell>`) it opens that place.
    */
-  'kb-open-section': { section: string };
+  'kb-open-section': { section: string; path?: string };
   /**
    * Money moved in the wallet (a cash-out asked for or cancelled): `<kb-portal>` asks for the balance in
    * its header again; a page showing a balance of its own may do the same.

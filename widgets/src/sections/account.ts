@@ -5,11 +5,13 @@ import { KbSecurity } from '../components/kb-security/kb-security.ts';
 import { KbTeam } from '../components/kb-team/kb-team.ts';
 import { KbActivity } from '../components/kb-activity/kb-activity.ts';
 import { KbApiDocs } from '../components/kb-api-docs/kb-api-docs.ts';
+import { KbNotifications } from '../components/kb-notifications/kb-notifications.ts';
 
 define('kb-profile', KbProfile);
 define('kb-security', KbSecurity);
 define('kb-team', KbTeam);
 define('kb-activity', KbActivity);
 define('kb-api-docs', KbApiDocs);
+define('kb-notifications', KbNotifications);
 
-export { KbProfile, KbSecurity, KbTeam, KbActivity, KbApiDocs };
+export { KbProfile, KbSecurity, KbTeam, KbActivity, KbApiDocs, KbNotifications };

@@ -272,7 +272,9 @@ export class KbPortal extends KabinetElement {
     this.addEventListener('kb-open-section', (e) => {
       if (e.composedPath()[0] === this) return;
       e.stopPropagation();
-      this.pick(e.detail.section);
+      const place = e.detail.path ? parseRoute(e.detail.path) : null;
+      if (place) this.routingController.go(place);
+      else this.pick(e.detail.section);
     });
   }
 
@@ -442,6 +444,7 @@ export class KbPortal extends KabinetElement {
         .map((s) => ({ id: s.id, label: t(s.labelKey), active: s === current })),
       accountOpen: this.accountOpen,
       balance: () => renderBalance(this.localeProvider.value.locale, this.balances.balances, () => this.pick('wallet')),
+      notifications: visible.some((s) => s.id === 'notifications'),
       signOut: () => void this.signOut(),
       pick: (id) => this.pick(id),
       toggleAccount: this.toggleAccount,

@@ -1,5 +1,5 @@
 /**
- * The header controls of `<kb-portal>`: the signed-in user's account button, the language
+ * The header controls of `<kb-portal>`: the notification bell, the signed-in user's account button, the language
  * switcher, the theme toggle and, on a narrow portal, the menu button. The account button opens
  * the account menu: the sections about the partner's own account (Profile, Security, Team,
  * Activity: visited now and then, unlike the daily work sections) and Sign out, so the section
@@ -38,6 +38,8 @@ export interface HeaderControls {
    * header on a wide portal, at the top of the menu on a narrow one (the operator's name keeps its room).
    */
   balance: () => TemplateResult | typeof nothing;
+  /** Whether this session may see notifications: the bell (`<kb-notification-bell>`) stays in the header at any width. */
+  notifications: boolean;
   signOut(): void;
   pick(section: string): void;
   toggleAccount(): void;
@@ -47,7 +49,11 @@ export interface HeaderControls {
 }
 
 export function renderHeaderControls(c: HeaderControls): TemplateResult {
-  return html`<div part="controls">${c.balance()} ${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c, false)}
+  const bell =
+    c.notifications && c.session.status !== 'anonymous'
+      ? html`<kb-notification-bell part="notifications" exportparts="notification-bell, notification-count"></kb-notification-bell>`
+      : nothing;
+  return html`<div part="controls">${c.balance()} ${bell} ${renderAccount(c)} ${renderLocaleSwitcher(c)} ${renderThemeToggle(c, false)}
     <button part="menu-button" type="button" aria-expanded=${c.menuOpen ? 'true' : 'false'} aria-controls=${MENU_ID}
       @click=${c.toggleMenu}><span part="menu-icon" aria-hidden="true"></span><span part="menu-label">${c.menuLabel}</span></button>
   </div>`;

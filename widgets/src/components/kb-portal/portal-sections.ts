@@ -201,6 +201,16 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-activity part="section section-activity"></kb-activity>`,
   },
   {
+    // The bell in the header opens its latest; this page has them all.
+    id: 'notifications',
+    group: 'account',
+    load: accountChunk,
+    labelKey: 'nav.notifications',
+    component: 'notifications',
+    requiresSession: true,
+    render: () => html`<kb-notifications part="section section-notifications"></kb-notifications>`,
+  },
+  {
     // In the account menu: partners look their manager and support up now and then, not daily.
     id: 'contacts',
     group: 'account',
