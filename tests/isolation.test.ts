@@ -12,6 +12,8 @@ import { activePartner, signedInClient } from './helpers/identity.ts';
 import { unwrap } from '../core/sdk/index.ts';
 import { NETWORK_CATALOG } from '../core/modules/networks/catalog.ts';
 import { notifyPartner } from '../core/modules/notifications/service.ts';
+import { signedInStaff, TEST_ORIGIN } from './helpers/staff.ts';
+import { createApiKey } from '../core/modules/operators/service.ts';
 import { withTenant } from '../core/lib/context.ts';
 import { minimalPdf } from '../demo/document-files.ts';
 
@@ -20,9 +22,16 @@ const a = { ids: {} as Record<string, string>, secrets: [] as string[] };
 let bSession = '';
 let bKey = '';
 let bStatisticToken = '';
+/** Operator B's owner signed in to the console (the kb_operator_session cookie). */
+let bStaffCookie = '';
 /** Operator B's credential for an operation's security scheme. */
 const bCredential = (scheme: string | undefined) =>
   scheme === 'operatorKey' ? bKey : scheme === 'statisticToken' ? bStatisticToken : bSession;
+/** The request headers carrying B's credential: the console cookie (with this server's Origin) or a bearer token. */
+const bHeaders = (scheme: string | undefined): Record<string, string> =>
+  scheme === 'staffSession'
+    ? { cookie: bStaffCookie, origin: TEST_ORIGIN }
+    : { authorization: `Bearer ${bCredential(scheme)}` };
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -228,7 +237,26 @@ beforeAll(async () => {
       form: { kind: 'identity', file: new File([minimalPdf() as BlobPart], 'alpha-passport.pdf') },
     }),
   );
+  // Operator A's console owner and a second key (B's key or B's staff must not touch them).
+  const staffA = await signedInStaff(t, opA.operator.id, { email: 'owner@alpha.example', role: 'owner' });
+  const keyA = await createApiKey(withTenant(t.deps, opA.operator.id), { name: 'Alpha reporting key' });
+  bStaffCookie = (await signedInStaff(t, opB.operator.id, { email: 'owner@beta.example', role: 'owner' })).cookie;
+  // Operator A's terms (B must not read them or their acceptances) and a sign-up field; Alice accepts so the
+  // terms gate lets her session through the rest of this suite.
+  const termsA = await unwrap(
+    opA.client.v1.terms.versions.$post({ json: { title: 'Alpha terms title', bodyMarkdown: 'Alpha terms body' } }),
+  );
+  await unwrap(client.v1.partner.terms[':versionId'].acceptance.$post({ param: { versionId: termsA.id } }));
+  const fieldA = await unwrap(
+    opA.client.v1.registration_fields.$post({
+      json: { key: 'alpha_question', label: { en: 'Alpha sign-up question', ru: 'Альфа вопрос' }, kind: 'text' },
+    }),
+  );
   a.ids = {
+    versionId: termsA.id,
+    fieldId: fieldA.id,
+    staffId: staffA.staffId,
+    keyId: keyA.id,
     documentId: documentA.id,
     notificationId: notification!.id,
     articleId: article.id,
@@ -254,6 +282,8 @@ beforeAll(async () => {
     favoriteId: favorite.id,
   };
   a.secrets = [
+    'owner@alpha.example',
+    'Alpha reporting key',
     'alice@alpha.example',
     'member@alpha.example',
     'alpha-passport.pdf',
@@ -279,6 +309,8 @@ beforeAll(async () => {
     'Alpha Manager',
     'Alpha news title',
     'Alpha notified method',
+    'Alpha terms title',
+    'Alpha sign-up question',
   ];
   await activePartner(t, opB.operator.id, 'bob@beta.example');
   const bob = await signedInClient(t, opB.operator.id, 'bob@beta.example');
@@ -324,6 +356,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     comment: 'Hijack',
     idempotencyKey: 'hijack-1',
   },
+  'PATCH /v1/operator/staff/{staffId}': { role: 'viewer' },
 };
 
 describe('tenant isolation', () => {
@@ -341,7 +374,7 @@ describe('tenant isolation', () => {
         const res = await t.fetchApp(`http://kabinet.test${url}`, {
           method: method.toUpperCase(),
           headers: {
-            authorization: `Bearer ${bCredential(scheme)}`,
+            ...bHeaders(scheme),
             ...(body ? { 'content-type': 'application/json' } : {}),
           },
           ...(body ? { body: JSON.stringify(body) } : {}),
@@ -356,6 +389,33 @@ describe('tenant isolation', () => {
     expect(walked.length).toBeGreaterThanOrEqual(18);
   });
 
+  it("operator B's console owner (staff session) gets 403 or 404 for A's ids on every operator route", async () => {
+    const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
+    };
+    const walked: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!/\{\w+Id\}/.test(path) || path.includes('{operatorId}')) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!operation.security?.some((scheme) => 'staffSession' in scheme)) continue;
+        const url = path.replace(/\{(\w+)\}/g, (_, name: string) => a.ids[name] ?? 'x');
+        const body = SAMPLE_BODIES[`${method.toUpperCase()} ${path}`];
+        const res = await t.fetchApp(`http://kabinet.test${url}`, {
+          method: method.toUpperCase(),
+          headers: { ...bHeaders('staffSession'), ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        const text = await res.text();
+        expect([403, 404], `${method.toUpperCase()} ${path} answered ${res.status}: ${text}`).toContain(res.status);
+        for (const secret of a.secrets)
+          expect(text, `${method.toUpperCase()} ${path} leaked ${secret}`).not.toContain(secret);
+        walked.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(walked).toContain('PATCH /v1/operator/staff/{staffId}');
+    expect(walked).toContain('POST /v1/operator/api_keys/{keyId}/revoke');
+  });
+
   it("routes without ids answer with the caller's own data only", async () => {
     const doc = (await (await t.fetchApp('http://kabinet.test/openapi.json')).json()) as {
       paths: Record<string, Record<string, { security?: Array<Record<string, unknown>> }>>;
@@ -364,9 +424,7 @@ describe('tenant isolation', () => {
       if (path.includes('{') || !operations.get) continue;
       const scheme = Object.keys(operations.get.security?.[0] ?? {})[0];
       if (!scheme) continue;
-      const res = await t.fetchApp(`http://kabinet.test${path}`, {
-        headers: { authorization: `Bearer ${bCredential(scheme)}` },
-      });
+      const res = await t.fetchApp(`http://kabinet.test${path}`, { headers: bHeaders(scheme) });
       const text = await res.text();
       expect(res.status, `GET ${path}`).toBe(200);
       for (const secret of a.secrets) expect(text, `GET ${path} leaked ${secret}`).not.toContain(secret);

@@ -42,6 +42,9 @@ const PUBLIC_OPERATIONS = [
   'receiveNetworkPostbackByPost',
   'getManagerPhoto',
   'getNewsBannerImage',
+  'signInStaff',
+  'signInStaffSecondFactor',
+  'setStaffPassword',
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

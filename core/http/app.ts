@@ -39,7 +39,6 @@ import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
 import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
 import { termsRoutes } from '../modules/terms/routes.ts';
-import { registrationFieldRoutes } from '../modules/registration-fields/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { newsRoutes } from '../modules/news/routes.ts';
 import { partnerNewsRoutes } from '../modules/news/partner-routes.ts';
@@ -48,6 +47,9 @@ import { managerRoutes } from '../modules/contacts/manager-routes.ts';
 import { partnerContactRoutes } from '../modules/contacts/partner-routes.ts';
 import { partnerDocumentRoutes } from '../modules/documents/partner-routes.ts';
 import { operatorDocumentRoutes } from '../modules/documents/operator-routes.ts';
+import { staffSessionRoutes } from '../modules/operator-staff/session-routes.ts';
+import { staffRoutes } from '../modules/operator-staff/staff-routes.ts';
+import { apiKeyRoutes } from '../modules/operators/api-key-routes.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -164,6 +166,13 @@ export function createApp(deps: AppDeps) {
     scheme: 'bearer',
     description: 'Operator secret key (`sk_…`), server-to-server only',
   });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kb_operator_session',
+    description:
+      'Console staff session (HttpOnly cookie set by the console sign-in on this server; unsafe methods need this server’s Origin)',
+  });
   app.openAPIRegistry.registerComponent('securitySchemes', 'partnerSession', {
     type: 'http',
     scheme: 'bearer',
@@ -174,6 +183,9 @@ export function createApp(deps: AppDeps) {
   const routes = app
     .route('/', systemRoutes)
     .route('/', operatorRoutes)
+    .route('/', staffSessionRoutes)
+    .route('/', staffRoutes)
+    .route('/', apiKeyRoutes)
     .route('/', catalogRoutes)
     .route('/', commissionRoutes)
     .route('/', publicIdentityRoutes)
@@ -198,7 +210,6 @@ export function createApp(deps: AppDeps) {
     .route('/', cashOutScheduleRoutes)
     .route('/', requestedReportRoutes)
     .route('/', termsRoutes)
-    .route('/', registrationFieldRoutes)
     .route('/', newsRoutes)
     .route('/', partnerNewsRoutes)
     .route('/', notificationRoutes)

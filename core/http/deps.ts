@@ -8,6 +8,7 @@ import {
   type TenantContext,
 } from '../lib/context.ts';
 import type { TrackingDeps } from '../modules/tracking/tracking-deps.ts';
+import type { StaffPrincipal } from '../modules/operator-staff/sessions.ts';
 // A value import: partner-auth.ts imports only types from here, so there is no cycle at run time.
 import { requestMeta } from './partner-auth.ts';
 
@@ -43,6 +44,10 @@ export interface AppEnv {
     operatorId: string;
     /** Set by requirePartnerSession on partner routes. */
     partner: PartnerPrincipal;
+    /** Set by requireOperatorKey (and requireStaffSession) when a console staff session calls. */
+    staff?: StaffPrincipal;
+    /** Set by requireOperatorKey when a secret key calls: which key. */
+    apiKeyId?: string;
   };
 }
 
@@ -52,7 +57,8 @@ export interface AppEnv {
  * public routes pass the one their path names) and where the request came from.
  */
 export function tenantContext(c: Context<AppEnv>, operatorId: string = c.var.operatorId): TenantContext {
-  return withTenant(c.var.deps, operatorId, requestMeta(c));
+  const staffId = c.var.staff?.staffId;
+  return withTenant(c.var.deps, operatorId, staffId ? { ...requestMeta(c), staffId } : requestMeta(c));
 }
 
 /** The context of a partner route, built once per request: the signed-in user (set by requirePartnerSession) and its operator. */

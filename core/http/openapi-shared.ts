@@ -83,7 +83,11 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   content: { 'application/json': { schema } },
 });
 
-export const operatorKeySecurity = [{ operatorKey: [] }];
+/** The operator secret key, or a console staff session whose role the route allows (core/http/operator-roles.ts). */
+export const operatorKeySecurity = [{ operatorKey: [] }, { staffSession: [] }];
+
+/** A console staff user's own routes (who am I, TOTP enrolment, sign-out): the session cookie only. */
+export const staffSessionSecurity = [{ staffSession: [] }];
 
 export const partnerSecurity = [{ partnerSession: [] }];
 
@@ -148,6 +152,14 @@ export const OPENAPI_TAGS = [
   {
     name: 'Operator: terms and registration',
     description: 'Terms and conditions versions and who accepted them; extra registration fields and partners’ answers',
+  },
+  {
+    name: 'Operator: console sign-in',
+    description: 'Staff users sign in to the console with a password and a required TOTP code (cookie session)',
+  },
+  {
+    name: 'Operator: staff and API keys',
+    description: 'Owner only: console staff users and their roles, secret keys (create, revoke, rotate)',
   },
   { name: 'Operator: partners', description: 'Embed sessions, partner approval, unlocking users, expiring tokens' },
   { name: 'Operator: player events', description: 'Player events in, and those nothing matched' },

@@ -103,6 +103,8 @@ type TenantScope = { operatorId: string; meta?: RequestMeta };
 export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
+  /** The operator staff user behind an operator request made from the console (audit attribution). */
+  staffId?: string;
 }
 
 /** Who is calling a partner operation: the user, their partner account and the session. */

@@ -26,7 +26,11 @@ export function auditStatement(ctx: TenantStore, input: AuditInput) {
     actorKind: input.actor.kind,
     actorUserId: input.actor.kind === 'user' ? input.actor.userId : null,
     type: input.type,
-    detail: input.detail ?? {},
+    // An operator decision made from the console names the staff user who made it.
+    detail:
+      input.actor.kind === 'operator' && ctx.meta?.staffId
+        ? { ...input.detail, staffId: ctx.meta.staffId }
+        : (input.detail ?? {}),
     ip: ctx.meta?.ip ?? null,
     createdAt: ctx.clock.now(),
   });

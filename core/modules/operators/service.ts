@@ -175,6 +175,14 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Returns the operator a secret key belongs to, or null for unknown and revoked keys (it finds the tenant, so it has none yet). */
 export async function authenticateApiKey(ctx: StoreContext, secret: string): Promise<string | null> {
+  return (await authenticateApiKeyWithId(ctx, secret))?.operatorId ?? null;
+}
+
+/** authenticateApiKey, also naming the key (a key may not revoke itself). */
+export async function authenticateApiKeyWithId(
+  ctx: StoreContext,
+  secret: string,
+): Promise<{ operatorId: string; keyId: string } | null> {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 100) return null;
   const hash = await sha256Hex(secret);
   const [key] = await ctx.db
@@ -186,7 +194,7 @@ export async function authenticateApiKey(ctx: StoreContext, secret: string): Pro
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await ctx.db.update(operatorApiKeys).set({ lastUsedAt: now }).where(eq(operatorApiKeys.id, key.id));
   }
-  return key.operatorId;
+  return { operatorId: key.operatorId, keyId: key.id };
 }
 
 // ---- Look-ups for other modules (they never read `operators` or `operator_origins` themselves). ----
