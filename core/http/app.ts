@@ -39,6 +39,7 @@ import { walletRoutes } from '../modules/wallet/routes.ts';
 import { cashOutScheduleRoutes } from '../modules/cash-out-schedules/routes.ts';
 import { requestedReportRoutes } from '../modules/requested-reports/routes.ts';
 import { termsRoutes } from '../modules/terms/routes.ts';
+import { registrationFieldRoutes } from '../modules/registration-fields/routes.ts';
 import { notificationRoutes } from '../modules/notifications/routes.ts';
 import { newsRoutes } from '../modules/news/routes.ts';
 import { partnerNewsRoutes } from '../modules/news/partner-routes.ts';
@@ -210,6 +211,7 @@ export function createApp(deps: AppDeps) {
     .route('/', cashOutScheduleRoutes)
     .route('/', requestedReportRoutes)
     .route('/', termsRoutes)
+    .route('/', registrationFieldRoutes)
     .route('/', newsRoutes)
     .route('/', partnerNewsRoutes)
     .route('/', notificationRoutes)
