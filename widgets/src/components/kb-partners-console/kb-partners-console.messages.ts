@@ -121,6 +121,8 @@ const en = {
   'fields': 'Sign-up answers',
   'noFields': 'No answers to your extra sign-up questions.',
   'bytes': '{size} KB',
+  'yes': 'Yes',
+  'no': 'No',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -249,6 +251,8 @@ const ru: Record<keyof typeof en, Message> = {
   'fields': 'Ответы при регистрации',
   'noFields': 'Нет ответов на ваши дополнительные вопросы при регистрации.',
   'bytes': '{size} КБ',
+  'yes': 'Да',
+  'no': 'Нет',
 };
 
 export type PartnersConsoleKey = keyof typeof en;

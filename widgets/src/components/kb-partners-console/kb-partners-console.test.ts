@@ -87,7 +87,35 @@ function partnersApi(route: Route = () => undefined): ApiMock {
     // Manager and documents: routes this Kabinet does not have (the stub's 404 names no resource).
     if (key === `GET ${V1}/partners/${AZART.id}/fields`)
       return json({
-        items: [{ key: 'traffic', label: { en: 'Traffic sources', ru: 'Источники трафика' }, value: 'SEO, Telegram' }],
+        fields: [
+          {
+            key: 'traffic',
+            label: { en: 'Traffic sources', ru: 'Источники трафика' },
+            kind: 'text',
+            options: [],
+            required: true,
+            active: true,
+            value: 'SEO, Telegram',
+          },
+          {
+            key: 'vertical',
+            label: { en: 'Main vertical', ru: 'Основная вертикаль' },
+            kind: 'select',
+            options: [{ value: 'casino', label: { en: 'Casino', ru: 'Казино' } }],
+            required: false,
+            active: true,
+            value: 'casino',
+          },
+          {
+            key: 'newsletter',
+            label: { en: 'Newsletter', ru: 'Рассылка' },
+            kind: 'checkbox',
+            options: [],
+            required: false,
+            active: false,
+            value: false,
+          },
+        ],
       });
     return undefined;
   });
@@ -167,7 +195,11 @@ describe('<kb-partners-console>', () => {
     expect(text(query(el, '[part~="member-row"]'))).to.include('azart@example.com');
     expect(text(query(el, '[part~="plan"]'))).to.include('30% of net gaming revenue, weekly');
     await find(el, '[part~="field-answer"]');
-    expect(text(query(el, '[part~="fields"] [part~="fact-label"]'))).to.equal('Traffic sources');
+    expect(texts(el, '[part~="fields"] [part~="fact"]')).to.deep.equal([
+      'Traffic sources SEO, Telegram',
+      'Main vertical Casino',
+      'Newsletter No',
+    ]);
     // Manager and documents answer 404 for the route itself: not deployed, so not shown.
     await waitFor(() => !query(el, '[part~="status"][aria-busy="true"]'), 1000, 'every part settled');
     expect(query(el, '[part~="manager"]')).to.equal(null);

@@ -49,7 +49,7 @@ export class PartnerExtras {
         .optional(async () => (await h.callJson<{ items: PartnerDocument[] }>(`/v1/documents?partnerId=${id}`)).items)
         .then((a) => settle('documents', a)),
       h
-        .optional(async () => (await h.callJson<{ items: SignUpAnswer[] }>(`/v1/partners/${id}/fields`)).items)
+        .optional(async () => (await h.callJson<{ fields: SignUpAnswer[] }>(`/v1/partners/${id}/fields`)).fields)
         .then((a) => settle('fields', a)),
     ]);
   }
@@ -145,11 +145,18 @@ export class PartnerExtras {
   renderFields(): TemplateResult | typeof nothing {
     const h = this.host;
     const locale = h.uiLocaleOf();
+    // A select's answer is worded by its option's label; a checkbox's as yes or no.
+    const answer = (a: SignUpAnswer) => {
+      if (a.value === null || a.value === '') return h.m('none');
+      if (typeof a.value === 'boolean') return h.m(a.value ? 'yes' : 'no');
+      const option = a.options.find((o) => o.value === a.value);
+      return option ? option.label[locale] || option.label.en : a.value;
+    };
     return this.section('fields', h.m('fields'), this.fields, (answers) =>
       answers.length
         ? html`<dl part="field-list">${answers.map(
             (a) => html`<div part="fact"><dt part="fact-label">${a.label[locale] || a.label.en}</dt>
-              <dd part="fact-value field-answer">${a.value === null || a.value === '' ? h.m('none') : String(a.value)}</dd></div>`,
+              <dd part="fact-value field-answer">${answer(a)}</dd></div>`,
           )}</dl>`
         : html`<p part="empty">${h.m('noFields')}</p>`,
     );

@@ -43,11 +43,15 @@ export interface PartnerDocument {
   comment: string | null;
   createdAt: string;
 }
-/** `GET /v1/partners/{partnerId}/fields` (the operator's extra sign-up questions and the partner's answers). */
+/** `GET /v1/partners/{partnerId}/fields` (registration-fields: the operator's extra sign-up questions and the answers). */
 export interface SignUpAnswer {
   key: string;
   label: { en: string; ru: string };
-  value: string | number | boolean | null;
+  kind: 'text' | 'select' | 'checkbox';
+  options: Array<{ value: string; label: { en: string; ru: string } }>;
+  required: boolean;
+  active: boolean;
+  value: string | boolean | null;
 }
 /** `GET /v1/plans` as the offer picker reads it. */
 export interface OfferablePlan {
