@@ -42,8 +42,7 @@ export const KABINET_PROXY_PREFIXES = [
  * options (what partners may see, `/v1/reports/settings`, is not the console's to change); for the
  * plans panel's partner picker and the bills panel's filters, the partner list (approving or blocking
  * partners goes through KABINET_PROXY_PARTNER_ROUTES) and the brand list (creating or changing brands is not); the
- * qualified players over all partners, for the qualifications panel; the managers and the documents, for
- * the partners panel.
+ * qualified players over all partners, for the qualifications panel.
  */
 export const KABINET_PROXY_READS = [
   '/v1/reports/performance',
@@ -52,8 +51,6 @@ export const KABINET_PROXY_READS = [
   '/v1/partners',
   '/v1/brands',
   '/v1/qualifications',
-  '/v1/managers',
-  '/v1/documents',
 ] as const;
 /**
  * And, for the partners panel (`<kb-partners-console>`), one partner's routes by method: its page, the
@@ -129,7 +126,7 @@ export function createDemoOperatorBackend(api: AppType) {
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
             '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts, /v1/news, /v1/documents and GET /v1/reports/performance (and its /export), ' +
             '/v1/reports/options, ' +
-            '/v1/partners, /v1/brands, /v1/qualifications, /v1/managers and /v1/documents, and one partner’s page, ' +
+            '/v1/partners, /v1/brands and /v1/qualifications, and one partner’s page, ' +
             'decision, manager and sign-up answers',
         },
         404,
