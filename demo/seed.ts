@@ -28,6 +28,7 @@ import { seedReportFavorites } from './seed-report-favorites.ts';
 import { seedContacts } from './seed-contacts.ts';
 import { seedNews } from './seed-news.ts';
 import { seedDocuments } from './seed-documents.ts';
+import { seedNotifications } from './seed-notifications.ts';
 import { PENDING_SIGN_UPS, seedPendingSignUps } from './seed-partners.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
@@ -267,6 +268,8 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
   await seedNews(ctx);
   // Partner documents in every state, with real PDF/PNG/JPEG files (none without a file store): see seed-documents.ts.
   await seedDocuments(ctx);
+  // Last: the bells, filled by the operations above; the owners have read all but the last week: see seed-notifications.ts.
+  await seedNotifications(ctx);
 }
 
 /** Clicks the demo seed generates (about 90 days of traffic); KABINET_SEED_CLICKS overrides it. */
