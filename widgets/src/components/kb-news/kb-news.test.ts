@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
 import { define } from '../../internal/base-element.ts';
 import { afterEach, cleanupFixtures, describe, it } from '../../internal/test-helpers.ts';
 import {
@@ -162,6 +163,31 @@ describe('<kb-news>', () => {
     const empty = await find(el, '[part~="empty"]');
     expect(empty.textContent).to.contain('No news yet.');
     expect(query(el, '[part~="mark-all-read"]')).to.equal(null);
+  });
+
+  it('fits a 390 px phone with a long Russian title, in list and article view', async () => {
+    await setViewport({ width: 390, height: 800 });
+    try {
+      const long = 'Новые промо-материалы для русскоязычного трафика: баннеры, лендинги и рассылки';
+      api = mockApi(({ method, path }) => {
+        const entry = item(1, { title: long, bannerUrl: BANNER, read: false });
+        if (method === 'GET' && path === '/v1/partner/news') return json({ data: [entry], unreadCount: 1, total: 1 });
+        if (method === 'GET' && path === '/v1/partner/news/news_1')
+          return json({ ...entry, html: `<h2>${long}</h2><pre><code>${'x'.repeat(200)}</code></pre>` });
+        if (method === 'POST') return json({ unreadCount: 0 });
+        return undefined;
+      });
+      const { el, host } = await mountSection<KbNews>('kb-news', { locale: 'ru' });
+      host.style.cssText = 'width: 308px; padding: 0;';
+      await find(el, '[part~="items"]');
+      const fits = () => el.scrollWidth <= el.clientWidth + 1;
+      expect(fits(), 'list').to.equal(true);
+      el.articleId = 'news_1';
+      await find(el, '[part~="article"]');
+      expect(fits(), 'article').to.equal(true);
+    } finally {
+      await setViewport({ width: 1280, height: 800 });
+    }
   });
 
   it('speaks Russian', async () => {
