@@ -107,9 +107,13 @@ export class KbPartnersConsole extends PartnersConsoleElement {
     const was = this.page.partnerId;
     this.page.close();
     this.openedFromList = false;
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`[data-partner-id="${was}"] [part~="open"]`)?.focus(),
-    );
+    // Back to the list: the row that was opened takes focus. Not when the page went to another
+    // section (`#bills`): focusing here would scroll away from it.
+    const hash = window.location.hash;
+    if (was && (hash === '' || hash === '#partners'))
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`[data-partner-id="${was}"] [part~="open"]`)?.focus(),
+      );
   }
 
   private open(partnerId: string): void {
