@@ -1,7 +1,7 @@
 /** Partner documents: upload (multipart form: file + kind), list with the review's outcome, view the file, delete while pending. */
 import { createRoute } from '@hono/zod-openapi';
 import { createRouter } from '../../http/router.ts';
-import { jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
+import { bodyProblems, jsonResponse, partnerSecurity, problemResponses } from '../../http/openapi-shared.ts';
 import { requirePartnerSession } from '../../http/partner-auth.ts';
 import { partnerContext } from '../../http/deps.ts';
 import { fieldProblem } from '../../lib/errors.ts';
@@ -60,9 +60,7 @@ export const partnerDocumentRoutes = createRouter()
       responses: {
         201: jsonResponse(PartnerDocumentSchema, 'The stored document, pending review'),
         ...errors,
-        413: problemResponses[413],
-        415: problemResponses[415],
-        422: problemResponses[422],
+        ...bodyProblems,
         503: problemResponses[503],
       },
     }),
