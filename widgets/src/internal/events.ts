@@ -48,6 +48,10 @@ export interface KabinetEventMap {
   'kb-signed-out': { userId: string | null };
   /** A sign-up was accepted; the account waits for the operator's approval. */
   'kb-signed-up': { partnerId: string };
+  /** `<kb-terms>` recorded the user's acceptance of the current terms (the portal's gate opens). */
+  'kb-terms-accepted': { versionId: string };
+  /** `<kb-terms gate>`: the user chose to sign out rather than accept the new terms. */
+  'kb-terms-declined': { versionId: string };
   /**
    * The session is about to end (`expiring`) or has ended (`expired`: its time is up or the
    * server answered 401). For embed sessions, answer by setting a fresh `client-secret`

@@ -6,6 +6,7 @@ import { KbTeam } from '../components/kb-team/kb-team.ts';
 import { KbActivity } from '../components/kb-activity/kb-activity.ts';
 import { KbApiDocs } from '../components/kb-api-docs/kb-api-docs.ts';
 import { KbNotifications } from '../components/kb-notifications/kb-notifications.ts';
+import { KbTerms } from '../components/kb-terms/kb-terms.ts';
 
 define('kb-profile', KbProfile);
 define('kb-security', KbSecurity);
@@ -13,5 +14,6 @@ define('kb-team', KbTeam);
 define('kb-activity', KbActivity);
 define('kb-api-docs', KbApiDocs);
 define('kb-notifications', KbNotifications);
+define('kb-terms', KbTerms);
 
-export { KbProfile, KbSecurity, KbTeam, KbActivity, KbApiDocs, KbNotifications };
+export { KbProfile, KbSecurity, KbTeam, KbActivity, KbApiDocs, KbNotifications, KbTerms };

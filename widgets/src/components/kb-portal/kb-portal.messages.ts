@@ -9,6 +9,8 @@ const en = {
   'balance': 'Balance',
   'balanceLabel': 'Available balance: {amounts}. Open the wallet',
   'balanceMore': '+{count}',
+  'termsBanner': 'The program has published new terms.',
+  'termsBannerLink': 'Read the terms',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -19,6 +21,8 @@ const ru: Record<keyof typeof en, Message> = {
   'balance': 'Баланс',
   'balanceLabel': 'Доступный баланс: {amounts}. Открыть кошелёк',
   'balanceMore': '+{count}',
+  'termsBanner': 'Программа опубликовала новые условия.',
+  'termsBannerLink': 'Прочитать условия',
 };
 
 export type PortalKey = keyof typeof en;

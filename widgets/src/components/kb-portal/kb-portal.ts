@@ -27,6 +27,7 @@ import { PORTAL_SECTIONS, visibleSections, type PortalSection } from './portal-s
 import { PortalSession } from './portal-session.ts';
 import { portalMessages, type PortalKey } from './kb-portal.messages.ts';
 import { PortalBalances, renderBalance } from './portal-balances.ts';
+import { PortalTerms, renderTermsBanner, renderTermsGate } from './portal-terms.ts';
 import { applyRuntimeSheet, portalStyles, runtimeTokenCss } from './kb-portal.styles.ts';
 
 export { PORTAL_SECTIONS, visibleSections, type PortalComponent, type PortalSection } from './portal-sections.ts';
@@ -137,6 +138,8 @@ const routingMode = (value: string | null): RoutingMode =>
  * @csspart nav-item - One entry.
  * @csspart nav-link - Its button (`nav-link-active` when current).
  * @csspart main - Where the current section, the loading or the error state renders.
+ * @csspart section-terms-gate - `<kb-terms gate>`: the new terms to accept before any section (password sessions).
+ * @csspart terms-banner - Embed sessions: new terms were published (with `terms-banner-link`).
  * @csspart section-loading - Shown while a section's code loads the first time. @csspart spinner - Its spinner.
  * @csspart notice - Session news for the sign-in form (session ended, password set…).
  * @csspart public-layout - While anonymous: the sign-in area beside the public section.
@@ -229,6 +232,7 @@ export class KbPortal extends KabinetElement {
   private darkQuery: MediaQueryList | null = null;
   private readonly authFlow = new PortalAuthFlow(this, this.session);
   private readonly balances = new PortalBalances(this);
+  private readonly termsGate = new PortalTerms(this);
   /** Counts openings of the wallet and the dashboard: each one asks for the header's balance again. */
   private moneyVisits = 0;
   private readonly routingController = new PortalRouting(this, {
@@ -411,6 +415,7 @@ export class KbPortal extends KabinetElement {
     if (moved && (this.current?.id === 'wallet' || this.current?.id === 'dashboard')) this.moneyVisits++;
     const walletAllowed = visibleSections(this.sections, this.session.state).some((s) => s.id === 'wallet');
     this.balances.follow(this.session.api, this.session.state, walletAllowed, String(this.moneyVisits));
+    this.termsGate.follow(this.session.api, this.session.state);
     // Another place (Back, Forward, a link): an open menu has done its job.
     if ((this.menuOpen || this.accountOpen) && moved) {
       this.menuOpen = false;
@@ -428,7 +433,9 @@ export class KbPortal extends KabinetElement {
   protected override render(): TemplateResult {
     const { t } = this.localeProvider.value;
     const config = this.loadState.status === 'ready' ? this.loadState.config : null;
-    const visible = visibleSections(this.sections, this.session.state);
+    // Until new terms are accepted, the gate is the only place (no navigation to sections the server holds).
+    const gated = this.termsGate.blocks(this.session.state);
+    const visible = gated ? [] : visibleSections(this.sections, this.session.state);
     const sections = visible.filter((s) => s.group !== 'account');
     const current = this.current;
     const controls: HeaderControls = {
@@ -527,7 +534,12 @@ export class KbPortal extends KabinetElement {
           <button part="retry" type="button" @click=${() => void this.reload()}>${t('portal.retry')}</button>
         </div>`;
       case 'ready': {
-        const content = this.renderSection(current);
+        if (this.termsGate.blocks(this.session.state)) return renderTermsGate(() => void this.signOut());
+        const banner =
+          this.termsGate.pending && this.session.state.status === 'embedded'
+            ? renderTermsBanner(this.localeProvider.value.locale, () => this.pick('terms'))
+            : nothing;
+        const content = html`${banner}${this.renderSection(current)}`;
         if (this.session.state.status !== 'anonymous') return content;
         return html`<div part="public-layout">
           <section part="auth" aria-label=${t('portal.authArea')}>${this.authFlow.render(t, Boolean(this.fetchClientSecret), this.adoptSession)}</section>

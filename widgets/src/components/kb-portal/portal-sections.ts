@@ -100,6 +100,16 @@ export const PORTAL_SECTIONS: readonly PortalSection[] = [
     render: () => html`<kb-api-docs part="section section-api"></kb-api-docs>`,
   },
   {
+    // The program's terms: the current version, its acceptance, older versions at `#/terms/<id>`.
+    id: 'terms',
+    group: 'account',
+    load: accountChunk,
+    labelKey: 'nav.terms',
+    component: 'profile',
+    requiresSession: true,
+    render: () => html`<kb-terms part="section section-terms"></kb-terms>`,
+  },
+  {
     id: 'team',
     group: 'account',
     load: accountChunk,

@@ -17,6 +17,9 @@ import type { PortalConfig } from '../../internal/api-client.ts';
 
 const field = <E extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(el: Element, id: string) =>
   $in<E>(el, `#${id}`);
+/** The sign-up posts sent (the form also asks for the operator's published terms, a GET). */
+const signUps = (stub: { requests: Array<{ method: string; body: unknown }> } | null | undefined) =>
+  (stub?.requests ?? []).filter((r) => r.method === 'POST');
 const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;
 
 const TERMS = 'https://luckyspin.example/terms/';
@@ -64,7 +67,7 @@ describe('<kb-sign-up>', () => {
     expect(success.textContent).to.equal(
       'Your application is pending approval by the program team; we will email you when it is approved.',
     );
-    expect(t.stub.requests[0]?.body, 'sign-up body').to.deep.equal({
+    expect(signUps(t.stub)[0]?.body, 'sign-up body').to.deep.equal({
       name: 'Anna Traffic',
       email: 'anna@traffic.example',
       password: 'long enough pass',
@@ -86,8 +89,8 @@ describe('<kb-sign-up>', () => {
     expect(form.shadowRoot!.textContent, 'the visit id is not shown').not.to.include('v_01JD7Q');
     fillValid(form);
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
-    await waitFor(() => t.stub?.requests.length === 1, 2000, 'sign-up sent');
-    expect(t.stub.requests[0]?.body).to.include({ referralCode: 'PARTNER42', visitId: 'v_01JD7Q' });
+    await waitFor(() => signUps(t.stub).length === 1, 2000, 'sign-up sent');
+    expect(signUps(t.stub)[0]?.body).to.include({ referralCode: 'PARTNER42', visitId: 'v_01JD7Q' });
   });
 
   it('leaves the visit id out when the referral code was cleared', async () => {
@@ -99,8 +102,8 @@ describe('<kb-sign-up>', () => {
     fillValid(form);
     typeInto(field(form, 'referralCode'), '');
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
-    await waitFor(() => t.stub?.requests.length === 1, 2000, 'sign-up sent');
-    const body = t.stub.requests[0]?.body as Record<string, unknown>;
+    await waitFor(() => signUps(t.stub).length === 1, 2000, 'sign-up sent');
+    const body = signUps(t.stub)[0]?.body as Record<string, unknown>;
     expect(body).not.to.have.property('visitId');
     expect(body).not.to.have.property('referralCode');
   });
@@ -120,7 +123,7 @@ describe('<kb-sign-up>', () => {
     expect(field(form, 'password').getAttribute('aria-describedby')).to.equal('password-hint password-error');
     expect($in(form, '[role="alert"]').textContent).to.equal('Please correct the highlighted fields.');
     await waitFor(() => deepActiveElement()?.id === 'name', 1000, 'focus on the first bad field');
-    expect(t.stub.requests.length, 'nothing sent').to.equal(0);
+    expect(signUps(t.stub).length, 'nothing sent').to.equal(0);
   });
 
   it('shows the server’s 422 problems next to their fields, worded from their reasons', async () => {
@@ -241,7 +244,7 @@ describe('<kb-sign-up>', () => {
     expect(errorOf(form, 'acceptTerms')).to.equal('Чтобы продолжить, примите условия программы.');
     expect(field(form, 'acceptTerms').getAttribute('aria-invalid')).to.equal('true');
     expect(field(form, 'acceptTerms').getAttribute('aria-describedby')).to.equal('acceptTerms-error');
-    expect(t.stub.requests.length, 'nothing sent').to.equal(0);
+    expect(signUps(t.stub).length, 'nothing sent').to.equal(0);
   });
 
   it('shows the server’s must_accept beside the terms checkbox', async () => {
@@ -279,7 +282,7 @@ describe('<kb-sign-up>', () => {
     $in<HTMLButtonElement>(form, '[part~="submit"]').click();
     const success = await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
     expect(success.textContent, 'in Russian, not the server English').to.include('ожидает одобрения');
-    expect(t.stub.requests[0]?.body).to.deep.equal({
+    expect(signUps(t.stub)[0]?.body).to.deep.equal({
       name: 'Anna Traffic',
       email: 'anna@traffic.example',
       password: 'long enough pass',
@@ -308,5 +311,59 @@ describe('<kb-sign-up>', () => {
     // The portal reloads its config with the terms: the checkbox appears.
     configProvider.setValue(withTerms());
     await waitFor(() => form.shadowRoot?.querySelector('#acceptTerms'), 1000, 'checkbox after reload');
+  });
+
+  it('shows published terms in a box and records the accepted version; asks again when they changed meanwhile', async () => {
+    const published = (id: string, version: number) => ({
+      current: {
+        id,
+        version,
+        title: 'Partner terms',
+        summaryOfChanges: null,
+        publishedAt: '2026-11-20T10:00:00.000Z',
+        html: `<p>Rules v${version}</p>`,
+      },
+    });
+    let current = published('terms_2', 2);
+    let attempts = 0;
+    t.stub = stubApi({
+      [publicRoute('terms', 'GET')]: () => jsonResponse(current),
+      [publicRoute('sign_up')]: () => {
+        attempts++;
+        if (attempts === 1) {
+          current = published('terms_3', 3);
+          return problemResponse(422, 'validation_failed', 'the terms changed', [
+            {
+              path: 'body.acceptTermsVersion',
+              reason: 'invalid_value',
+              params: { current: 'terms_3' },
+              message: 'the terms changed',
+            },
+          ]);
+        }
+        return jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks' }, 201);
+      },
+    });
+    const { form } = await formHost('kb-sign-up', { config: withTerms() });
+    await waitFor(() => form.shadowRoot?.querySelector('[part~="terms-box"]'), 2000, 'terms box');
+    expect($in(form, '[part~="terms-title"]').textContent).to.equal('Partner terms (version 2)');
+    expect($in(form, '[part~="terms-box"] [part~="body"]').textContent).to.equal('Rules v2');
+    expect(form.shadowRoot!.querySelector('[part~="terms-link"]'), 'the terms page link gives way').to.equal(null);
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => errorOf(form, 'acceptTerms'), 2000, 'terms changed');
+    expect(errorOf(form, 'acceptTerms')).to.contain('The terms changed');
+    expect(signUps(t.stub)[0]?.body).to.include({ acceptTermsVersion: 'terms_2' });
+    expect(signUps(t.stub)[0]?.body).not.to.have.property('acceptTerms');
+    await waitFor(
+      () => $in(form, '[part~="terms-title"]').textContent === 'Partner terms (version 3)',
+      2000,
+      'new terms',
+    );
+    expect(field(form, 'acceptTerms').checked).to.equal(false);
+    fillValid(form);
+    $in<HTMLButtonElement>(form, '[part~="submit"]').click();
+    await waitFor(() => form.shadowRoot?.querySelector('[part~="success"]'), 2000, 'success');
+    expect(signUps(t.stub)[1]?.body).to.include({ acceptTermsVersion: 'terms_3' });
   });
 });

@@ -4,7 +4,9 @@
  * the server's answer: the account waits for the operator's approval.
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { expectOk, type SignUpInput } from '../../internal/api-client.ts';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { ApiError, expectOk, type SignUpInput } from '../../internal/api-client.ts';
+import { markdownBodyStyles } from '../../internal/markdown-body.styles.ts';
 import { isSafeUrl } from '../../internal/base-element.ts';
 import { FormElement, PASSWORD_MIN_LENGTH } from '../../internal/form-element.ts';
 import { formStyles } from '../../internal/form.styles.ts';
@@ -12,6 +14,7 @@ import type { Locale, MessageParams } from '../../internal/i18n.ts';
 import { browserCountry, countryOptions, type CountryOption } from './countries.ts';
 import { signUpMessages, type SignUpKey } from './kb-sign-up.messages.ts';
 
+type PublishedTerms = { id: string; version: number; title: string; html: string };
 type TextField = 'name' | 'email' | 'password' | 'company' | 'messenger' | 'referralCode';
 interface Values extends Record<TextField, string> {
   country: string;
@@ -30,6 +33,8 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
  * campaigns and promos brought the new partner (the server keeps it only if it is the referrer's
  * own click). When the operator's branding names
  * a terms page (`termsUrl`), a required checkbox links to it (new tab); without one there is none.
+ * When the operator has published terms versions, they replace the link: the current version is
+ * shown in a scrollable box above the checkbox, and the sign-up records which version was accepted.
  *
  * @event kb-signed-up - The application was accepted and waits for approval. `detail: { partnerId }`.
  *
@@ -39,6 +44,7 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
  * @csspart input - A text input (also `input-<field>`).
  * @csspart select - The country list. @csspart checkbox-field - The terms row. @csspart checkbox - The terms checkbox.
  * @csspart terms-link - The link to the operator's terms, inside the checkbox's label.
+ * @csspart terms-box - Published terms: their title and version (`terms-title`) and text (`body`, scrollable).
  * @csspart hint - Help under an input (the password rule…). @csspart field-error - A message under a field.
  * @csspart error - The form's alert. @csspart actions - Button row. @csspart submit - The submit button.
  * @csspart done - The success state.
@@ -57,7 +63,15 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
 export class KbSignUp extends FormElement {
   static override styles = [
     formStyles,
+    markdownBodyStyles,
     css`
+      [part~='terms-box'] { display: grid; gap: var(--_space-1, 4px); min-width: 0; }
+      [part~='terms-title'] { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
+      [part~='terms-box'] [part~='body'] {
+        max-height: 14rem; overflow: auto; padding: 0 var(--_space-2, 8px); overflow-wrap: anywhere;
+        border: 1px solid var(--_border); border-radius: var(--_radius-small, 4px);
+      }
+      [part~='terms-box'] [part~='body']:focus-visible { outline: var(--_ring); outline-offset: 1px; }
       [part~='terms-link'] { color: var(--_link); }
       [part~='terms-link']:focus-visible { outline: var(--_ring); outline-offset: 1px; }
     `,
@@ -65,10 +79,14 @@ export class KbSignUp extends FormElement {
   static override properties = {
     values: { state: true },
     done: { state: true },
+    published: { state: true },
   };
 
   declare protected values: Values;
   declare protected done: { partnerId: string; status: string } | null;
+  /** The operator's current published terms (null: none, or not loaded yet). */
+  declare protected published: PublishedTerms | null;
+  private publishedFor: string | null = null;
   private countries: { locale: Locale; options: CountryOption[] } | null = null;
   /** The tracking click that brought the visitor (`?kb_vid=`, set by a sub-affiliate link's redirect). */
   private visitId: string | null = null;
@@ -86,6 +104,7 @@ export class KbSignUp extends FormElement {
       referralCode: '',
     };
     this.done = null;
+    this.published = null;
   }
 
   override connectedCallback(): void {
@@ -102,13 +121,33 @@ export class KbSignUp extends FormElement {
 
   /** The operator's terms page; null when it has none (then nothing here mentions terms). */
   private get termsUrl(): string | null {
-    return this.portalConfig?.branding.termsUrl ?? null;
+    return this.published ? null : (this.portalConfig?.branding.termsUrl ?? null);
+  }
+
+  /** Whether a terms checkbox is shown: published terms, or the branding's terms page. */
+  private get hasTerms(): boolean {
+    return Boolean(this.published || this.termsUrl);
+  }
+
+  /** Loads the operator's current published terms (once per operator, again when they changed). */
+  private async loadPublished(): Promise<void> {
+    const api = this.api;
+    const operatorId = this.operatorId;
+    if (!api || !operatorId) return;
+    this.publishedFor = operatorId;
+    try {
+      const body = await expectOk(api.client.v1.public.operators[':operatorId'].terms.$get({ param: { operatorId } }));
+      if (this.operatorId === operatorId) this.published = body.current;
+    } catch {
+      // Without an answer the form falls back to the branding's terms page; the server still checks.
+    }
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (this.countries?.locale !== this.locale)
       this.countries = { locale: this.locale, options: countryOptions(this.locale) };
+    if (this.api && this.operatorId && this.publishedFor !== this.operatorId) void this.loadPublished();
   }
 
   protected override render(): TemplateResult {
@@ -139,7 +178,7 @@ export class KbSignUp extends FormElement {
           </select>
           ${this.renderFieldError('country')}
         </div>
-        ${this.termsUrl ? this.renderTerms(this.termsUrl) : nothing}
+        ${this.published ? this.renderPublished(this.published) : this.termsUrl ? this.renderTerms(this.termsUrl) : nothing}
         ${this.textField('referralCode', 'text', 'off', this.t('referralHint'))}
         <div part="actions">
           <button part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t(this.busy ? 'busy' : 'submit')}</button>
@@ -170,6 +209,24 @@ export class KbSignUp extends FormElement {
     </div>`;
   }
 
+  /** Published terms: the text in a scrollable box, then the required checkbox that accepts this version. */
+  private renderPublished(terms: PublishedTerms): TemplateResult {
+    return html`<div part="field terms-box">
+      <p part="terms-title" id="terms-title">${this.t('termsVersion', { title: terms.title, version: terms.version })}</p>
+      <div part="body" tabindex="0" role="region" aria-labelledby="terms-title">${
+        // Server-rendered by renderMarkdown (core/lib/markdown.ts): raw HTML escaped, links limited to http(s)/mailto.
+        unsafeHTML(terms.html)
+      }</div>
+      <div part="checkbox-field">
+        <input part="checkbox" id="acceptTerms" name="acceptTerms" type="checkbox" required .checked=${this.values.acceptTerms}
+          @change=${(e: Event) => this.set('acceptTerms', (e.target as HTMLInputElement).checked)}
+          aria-invalid=${this.invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
+        <label part="label" for="acceptTerms">${this.t('termsAccept')}</label>
+      </div>
+      ${this.renderFieldError('acceptTerms')}
+    </div>`;
+  }
+
   private textField(name: TextField, type: string, autocomplete: string, hint?: string): TemplateResult {
     const required = name === 'name' || name === 'email' || name === 'password';
     return html`<div part="field">
@@ -195,7 +252,7 @@ export class KbSignUp extends FormElement {
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email.trim())) errors.email = this.t('emailInvalid');
     if (v.password.length < min) errors.password = this.t('passwordShort', { min });
     if (!v.country) errors.country = this.t('countryRequired');
-    if (this.termsUrl && !v.acceptTerms) errors.acceptTerms = this.t('termsRequired');
+    if (this.hasTerms && !v.acceptTerms) errors.acceptTerms = this.t('termsRequired');
     return errors;
   }
 
@@ -205,7 +262,8 @@ export class KbSignUp extends FormElement {
     const operatorId = this.operatorId;
     if (this.busy || !api || !operatorId) return;
     const v = this.values;
-    const terms = Boolean(this.termsUrl);
+    const terms = this.hasTerms;
+    const published = this.published;
     const fields = fieldsOf(terms);
     const problems = this.check(v);
     const first = fields.find((f) => problems[f]);
@@ -219,7 +277,7 @@ export class KbSignUp extends FormElement {
       country: v.country,
       locale: this.locale,
       // Sent only when there are terms to accept (the check above made sure they are).
-      ...(terms ? { acceptTerms: true } : {}),
+      ...(published ? { acceptTermsVersion: published.id } : terms ? { acceptTerms: true } : {}),
       company: optional(v.company),
       messenger: optional(v.messenger),
       referralCode: optional(v.referralCode),
@@ -237,6 +295,14 @@ export class KbSignUp extends FormElement {
       this.focusAfterRender('#done-heading');
       this.emit('kb-signed-up', { partnerId: result.partnerId });
     } catch (error) {
+      if (error instanceof ApiError && error.errors.some((f) => f.path === 'body.acceptTermsVersion')) {
+        // The operator published new terms meanwhile: show them and ask again.
+        await this.loadPublished();
+        this.values = { ...this.values, acceptTerms: false };
+        this.fieldErrors = { acceptTerms: this.t('termsChanged') };
+        this.error = this.t('fixFields');
+        return this.focusAfterRender('#acceptTerms');
+      }
       // Without the checkbox, a problem with terms (added since the config loaded) is worded in the alert.
       this.showFailure(error, fields, this.t('network'), this.t('fixFields'));
     } finally {
