@@ -29,6 +29,7 @@ import { seedContacts } from './seed-contacts.ts';
 import { seedNews } from './seed-news.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedNotifications } from './seed-notifications.ts';
+import { seedStaff } from './seed-staff.ts';
 import { PENDING_SIGN_UPS, seedPendingSignUps } from './seed-partners.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
@@ -264,6 +265,8 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
   await seedReportFavorites(ctx, options.maxParams ? { maxParams: options.maxParams } : {});
   // Contacts and managers; the managers' photos need the file store the edge passes in its deps (absent: initials).
   await seedContacts(ctx);
+  // Lucky Spin's console staff (one per role, 2FA on with published demo secrets) and a "Reporting" key: see seed-staff.ts.
+  await seedStaff(ctx);
   // Five news articles with generated PNG banners (none without a file store), the newest unread: see seed-news.ts.
   await seedNews(ctx);
   // Partner documents in every state, with real PDF/PNG/JPEG files (none without a file store): see seed-documents.ts.

@@ -34,6 +34,7 @@ import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
 import { EcbCsvError, parseEcbRatesCsv } from '../core/modules/statistics/ecb-rates-csv.ts';
 import { saveExchangeRates } from '../core/modules/statistics/exchange-rates.ts';
 import { billsRunCommand } from './cli-bills.ts';
+import { STAFF_ADD_USAGE, staffAddCommand } from './cli-staff.ts';
 
 const USAGE = `Usage:
   kabinet start
@@ -43,6 +44,8 @@ const USAGE = `Usage:
   kabinet operator create "Operator name" [--origin https://partners.example.com]... [--color #2563eb]
       [--terms-url https://partners.example.com/terms]
       --terms-url: the partner program's terms page; the sign-up form links it and partners must accept it
+  ${STAFF_ADD_USAGE}
+      A console staff user; prints their single-use set-password link (the first owner starts here)
   kabinet partners list [--status pending|active|rejected|blocked]
   kabinet partner approve|reject|block|unblock <partnerId>
   kabinet user unlock <userId>
@@ -74,6 +77,8 @@ async function main(argv: string[]) {
       status: { type: 'string' },
       operator: { type: 'string' },
       period: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -101,6 +106,10 @@ async function main(argv: string[]) {
   try {
     if (group === 'migrate') return console.log(`Migrations applied to ${url}`);
     if (group === 'operator' && action === 'create') return await createOperatorCommand(deps, url, subject, values);
+    if (group === 'operator' && action === 'staff' && subject === 'add') {
+      const [operatorId, email] = positionals.slice(3);
+      return await staffAddCommand(deps, { operatorId, email, role: values.role, name: values.name }, fail);
+    }
     if (group === 'partners' && action === 'list') return await listPartnersCommand(deps, values.status);
     if (group === 'partner' && ['approve', 'reject', 'block', 'unblock'].includes(action ?? '')) {
       if (!subject) fail(`Name the partner: kabinet partner ${action} <partnerId>`);
