@@ -1,0 +1,130 @@
+/**
+ * Partner documents in real Chromium against a real server with the demo data: the demo partner
+ * uploads a PDF in the hosted portal's Documents section and is refused a renamed executable with
+ * the section's message; in the operator console (through the operator backend's proxy) the
+ * document is declined with a reason; the partner then sees "Declined" with that reason, and the
+ * review's notification (read through the partner API with the portal's own session cookie, since
+ * the notification bell is not in the portal yet) and e-mail. The stored file is read back as uploaded.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
+import { minimalPdf } from '../../demo/document-files.ts';
+import { windowsExecutable } from '../helpers/windows-executable.ts';
+import { launchChromium, pickAccountEntry } from '../helpers/browser.ts';
+import { startLiveServer } from '../helpers/live-server.ts';
+
+const lucky = DEMO_OPERATORS[0]!;
+let server: Awaited<ReturnType<typeof startLiveServer>>;
+let browser: Browser;
+let portal: Page;
+const pageErrors: string[] = [];
+const REASON = 'E2E: the scan is cut off, please upload the whole page';
+const pdf = minimalPdf('E2E passport');
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startLiveServer(), launchChromium()]);
+  portal = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  portal.on('pageerror', (e) => pageErrors.push(String(e)));
+  await portal.goto(`${server.baseUrl}/portal/${lucky.id}`);
+  await portal.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
+  await portal.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await portal.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await portal.locator('kb-dashboard').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const documents = () => portal.locator('kb-documents');
+const item = (name: string) => documents().locator('[part~="item"]', { hasText: name });
+
+describe('documents end to end', () => {
+  it('uploads a PDF in the portal and refuses a renamed executable with a clear message', async () => {
+    await pickAccountEntry(portal, 'Documents');
+    await documents().locator('[part~="item"]').first().waitFor();
+    expect(await portal.evaluate(() => location.hash)).toBe('#/documents');
+    // The demo's documents: one in every state.
+    expect(await item('Certificate of incorporation.png').locator('[part~="badge"]').textContent()).toBe('Declined');
+
+    await documents().getByLabel('Document type').selectOption('identity');
+    await documents()
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'e2e-passport.pdf', mimeType: 'application/pdf', buffer: Buffer.from(pdf) });
+    await documents().getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect
+      .poll(() => documents().locator('[part~="success"]').textContent())
+      .toBe('“e2e-passport.pdf” is uploaded and waits for review.');
+    expect(await item('e2e-passport.pdf').locator('[part~="badge"]').textContent()).toBe('Pending');
+
+    await documents()
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'invoice.pdf', mimeType: 'application/pdf', buffer: Buffer.from(windowsExecutable()) });
+    await documents().getByRole('button', { name: 'Upload', exact: true }).click();
+    await expect
+      .poll(() => documents().locator('[part~="field-error"]').textContent())
+      .toBe('This file is not a PDF, JPEG or PNG, whatever its name says. Choose another file.');
+    expect(await documents().locator('input[type="file"]').getAttribute('aria-invalid')).toBe('true');
+    expect(await item('invoice.pdf').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('the operator declines it with a reason in the console; the partner sees why, and is notified', async () => {
+    const consolePage = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    consolePage.on('pageerror', (e) => pageErrors.push(String(e)));
+    await consolePage.goto(`${server.baseUrl}/operator/#documents`);
+    const queue = consolePage.locator('kb-documents-console');
+    const row = queue.locator('[part~="item"]', { hasText: 'e2e-passport.pdf' });
+    await row.waitFor();
+    expect(await row.locator('[part~="partner-name"]').textContent()).toBeTruthy();
+
+    // The operator views the file the partner sent (fetched through the console's backend).
+    const popup = consolePage.waitForEvent('popup');
+    await row.getByRole('button', { name: 'View e2e-passport.pdf' }).click();
+    await (await popup).close();
+    const href = await row.locator('[part~="open-file"]').getAttribute('href');
+    const bytes = await consolePage.evaluate(
+      async (url) => [...new Uint8Array(await (await fetch(url!)).arrayBuffer())],
+      href,
+    );
+    expect(Uint8Array.from(bytes)).toEqual(pdf);
+
+    await row.getByRole('button', { name: 'Decline e2e-passport.pdf' }).click();
+    await row.getByRole('button', { name: 'Decline document' }).click();
+    expect(await row.locator('[part~="field-error"]').textContent()).toBe(
+      'Say why, so the partner knows what to send instead.',
+    );
+    await row.getByLabel('Reason for the partner (required)').fill(REASON);
+    await row.getByRole('button', { name: 'Decline document' }).click();
+    await expect
+      .poll(() => queue.locator('[part~="notice"]').textContent())
+      .toBe('“e2e-passport.pdf” is declined; the partner is notified.');
+    expect(await queue.locator('[part~="item"]', { hasText: 'e2e-passport.pdf' }).count()).toBe(0);
+    await consolePage.close();
+
+    await portal.reload();
+    await item('e2e-passport.pdf').waitFor();
+    expect(await item('e2e-passport.pdf').locator('[part~="badge"]').textContent()).toBe('Declined');
+    expect(await item('e2e-passport.pdf').locator('[part~="comment"]').textContent()).toBe(
+      `Reviewer’s comment: ${REASON}`,
+    );
+    expect(await item('e2e-passport.pdf').locator('[part~="delete"]').count()).toBe(0);
+
+    // The review's notification, as the portal's own session reads it (its HttpOnly cookie).
+    const notifications = await portal.evaluate(async () => {
+      const res = await fetch('/v1/partner/notifications', { credentials: 'include' });
+      return (await res.json()) as {
+        notifications: Array<{ kind: string; params: Record<string, string>; link: string }>;
+      };
+    });
+    expect(notifications.notifications[0]).toMatchObject({
+      kind: 'document_reviewed',
+      params: { fileName: 'e2e-passport.pdf', decision: 'declined' },
+      link: '#/documents',
+    });
+    const mailbox = await (await fetch(`${server.baseUrl}/demo/mailbox`)).text();
+    expect(mailbox).toContain('Your document “e2e-passport.pdf” was declined');
+    expect(pageErrors).toEqual([]);
+  });
+});
