@@ -45,6 +45,8 @@ const PUBLIC_OPERATIONS = [
   'signInStaff',
   'signInStaffSecondFactor',
   'setStaffPassword',
+  'getPublicTerms',
+  'getPublicRegistrationFields',
 ];
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
