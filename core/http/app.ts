@@ -51,6 +51,7 @@ import { operatorDocumentRoutes } from '../modules/documents/operator-routes.ts'
 import { staffSessionRoutes } from '../modules/operator-staff/session-routes.ts';
 import { staffRoutes } from '../modules/operator-staff/staff-routes.ts';
 import { apiKeyRoutes } from '../modules/operators/api-key-routes.ts';
+import { renderSetPasswordPage } from '../modules/operator-staff/set-password-page.ts';
 import { listMailbox, renderMailboxPage } from '../modules/mail/service.ts';
 import { VERSION } from '../lib/version.ts';
 
@@ -224,6 +225,13 @@ export function createApp(deps: AppDeps) {
   app.get('/portal/:operatorId', async (c) => {
     const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
     const page = await renderHostedPortal(tenantContext(c, c.req.param('operatorId')), locale);
+    c.header('content-security-policy', page.contentSecurityPolicy);
+    return c.html(page.html);
+  });
+  // Where a console staff invitation's set-password link opens.
+  app.get('/console/:operatorId', async (c) => {
+    const locale = c.req.query('locale') === 'ru' ? 'ru' : 'en';
+    const page = await renderSetPasswordPage(tenantContext(c, c.req.param('operatorId')), locale);
     c.header('content-security-policy', page.contentSecurityPolicy);
     return c.html(page.html);
   });

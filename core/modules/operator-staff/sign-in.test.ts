@@ -214,3 +214,18 @@ async function freshOwner() {
   const cookie = await signIn('owner@lucky.example', owner.secret);
   return { cookie, request: staffRequest(t, cookie) };
 }
+
+describe('the set-password page', () => {
+  it('serves the invitation link page with a hash-only CSP, in English and Russian; 404 for an unknown operator', async () => {
+    const page = await t.fetchApp(`${TEST_ORIGIN}/console/${operatorId}`);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('Set your console password');
+    expect(text).toContain(`data-operator="${operatorId}"`);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[^']+'/);
+    expect(await (await t.fetchApp(`${TEST_ORIGIN}/console/${operatorId}?locale=ru`)).text()).toContain(
+      'Задать пароль',
+    );
+    expect((await t.fetchApp(`${TEST_ORIGIN}/console/op_unknown`)).status).toBe(404);
+  });
+});
