@@ -38,7 +38,7 @@ const en = {
   'field.body': 'Text (Markdown)',
   'field.bodyHint': '## for a heading, - for a list, **bold**, [a link](https://…). HTML is not allowed.',
   'field.banner': 'Banner image',
-  'field.bannerHint': 'PNG, JPEG or WebP, at most 2 MB; about 1200 × 600 px looks best.',
+  'field.bannerHint': 'PNG, JPEG or WebP, at most 2 MB; about 1200 × 500 px (12 : 5) fits the list without cropping.',
   'bannerCurrent': 'Current banner',
   'removeBanner': 'Remove the banner',
   'bannerRemoved': 'The banner is removed.',
@@ -87,7 +87,8 @@ const ru: Record<keyof typeof en, Message> = {
   'field.body': 'Текст (Markdown)',
   'field.bodyHint': '## — заголовок, - — список, **жирный**, [ссылка](https://…). HTML не допускается.',
   'field.banner': 'Баннер',
-  'field.bannerHint': 'PNG, JPEG или WebP, не больше 2 МБ; лучше всего около 1200 × 600 пикселей.',
+  'field.bannerHint':
+    'PNG, JPEG или WebP, не больше 2 МБ; лучше всего около 1200 × 500 пикселей (12 : 5): так список покажет его без обрезки.',
   'bannerCurrent': 'Текущий баннер',
   'removeBanner': 'Убрать баннер',
   'bannerRemoved': 'Баннер убран.',

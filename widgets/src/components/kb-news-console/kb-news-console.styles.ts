@@ -25,6 +25,7 @@ export const newsConsoleStyles = [
     [part~='item-actions'] > button { margin: 0 var(--_space-1) var(--_space-1) 0; }
     [part~='confirm'] p { margin: 0 0 var(--_space-2); max-width: 24rem; }
     [part~='editor'] {
+      grid-template-columns: minmax(0, 1fr); overflow-wrap: anywhere;
       max-width: 46rem; margin: 0 0 var(--_space); padding: var(--_space); border: 1px solid var(--_border);
       border-radius: var(--_radius);
     }
@@ -47,6 +48,7 @@ export const newsConsoleStyles = [
     }
     [part~='field-error'] { color: var(--_danger); margin: 0; }
     [part~='hint'] { margin: 0; }
+    input[type='file'] { max-width: 100%; }
     [hidden] { display: none !important; }
     @media (max-width: 40rem) {
       [part~='articles'], [part~='articles'] tbody, [part~='article-row'], [part~='cell'] { display: block; width: 100%; }

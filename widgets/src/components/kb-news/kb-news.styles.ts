@@ -18,7 +18,7 @@ export const newsStyles = [
     [part~='item']:not(:has([part~='banner'])) { grid-template-columns: minmax(0, 1fr); }
     [part~='item-unread'] { border-inline-start: 4px solid var(--_primary); }
     [part~='banner'] {
-      display: block; width: 100%; height: auto; aspect-ratio: 2 / 1; object-fit: cover;
+      display: block; width: 100%; height: auto; aspect-ratio: 12 / 5; object-fit: cover;
       border-radius: var(--_radius-small); background: var(--_border);
     }
     [part~='item-body'] { min-width: 0; }
