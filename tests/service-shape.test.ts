@@ -25,6 +25,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   findFallbackUrlForHost: 'the /t redirect finds the operator by the tracking host',
   findPromoByTrackingCode: 'the /t redirect finds the operator by the link code',
   authenticateSession: 'finds the operator by the hash of the session token',
+  authenticateApiKeyWithId: 'finds the operator (and the key) by the hash of its secret key',
+  findStaffSession: 'finds the operator by the hash of the console session token',
   authenticateStatisticToken: 'finds the operator by the hash of the statistic token',
   findRetiredStatisticToken: 'finds why a statistic token was retired by its hash, before any operator is known',
   authenticateConnection: 'finds the operator by the inbound connection and its token',

@@ -186,7 +186,10 @@ export const staffSessionRoutes = createRouter()
   .openapi(meRoute, async (c) => c.json(await describeSignedInStaff(tenantContext(c), c.var.staff!), 200))
   .openapi(startTotpRoute, async (c) => c.json(await startStaffTotp(tenantContext(c), c.var.staff!), 200))
   .openapi(confirmTotpRoute, async (c) => {
-    const { token, expiresAt } = await confirmStaffTotp(tenantContext(c), c.var.staff!, c.req.valid('json').code);
+    const { token, expiresAt } = await confirmStaffTotp(tenantContext(c), {
+      principal: c.var.staff!,
+      code: c.req.valid('json').code,
+    });
     setStaffSessionCookie(c, token, expiresAt);
     return c.json({ stage: 'signed_in' as const, challenge: null, expiresAt: expiresAt.toISOString() }, 200);
   })

@@ -4,7 +4,7 @@
  * STAFF_IDLE_TIMEOUT_MS without a request, whichever comes first.
  */
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { StoreContext, TenantStore } from '../../lib/context.ts';
+import type { StoreContext, TenantContext, TenantStore } from '../../lib/context.ts';
 import { sha256Hex } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
 import { operatorStaff, operatorStaffSessions, type StaffRole } from './table.ts';
@@ -93,7 +93,7 @@ export async function findStaffSession(
   };
 }
 
-export async function endStaffSession(ctx: Pick<TenantStore, 'db' | 'clock' | 'operatorId'>, sessionId: string) {
+export async function endStaffSession(ctx: Pick<TenantContext, 'db' | 'clock' | 'operatorId'>, sessionId: string) {
   await ctx.db
     .update(operatorStaffSessions)
     .set({ endedAt: ctx.clock.now() })

@@ -159,7 +159,8 @@ export async function startStaffTotp(ctx: TenantContext, principal: StaffPrincip
  * Enrolment, step two: a right code confirms the secret and turns the restricted session into a
  * console session. Not counted toward the lockout: the caller was just shown the secret.
  */
-export async function confirmStaffTotp(ctx: TenantContext, principal: StaffPrincipal, code: string) {
+export async function confirmStaffTotp(ctx: TenantContext, input: { principal: StaffPrincipal; code: string }) {
+  const { principal, code } = input;
   const staff = await loadStaff(ctx, principal.staffId);
   if (staff.totpConfirmedAt)
     throw new DomainError('conflict', 'Two-factor authentication is already on', [], {

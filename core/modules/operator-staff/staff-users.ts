@@ -40,7 +40,7 @@ export function describeStaff(row: StaffRow) {
   };
 }
 
-export async function loadStaff(ctx: Pick<TenantStore, 'db' | 'operatorId'>, staffId: string): Promise<StaffRow> {
+export async function loadStaff(ctx: Pick<TenantContext, 'db' | 'operatorId'>, staffId: string): Promise<StaffRow> {
   const [row] = await ctx.db
     .select()
     .from(operatorStaff)
@@ -49,7 +49,7 @@ export async function loadStaff(ctx: Pick<TenantStore, 'db' | 'operatorId'>, sta
   return row;
 }
 
-export async function findStaffByEmail(ctx: Pick<TenantStore, 'db' | 'operatorId'>, email: string) {
+export async function findStaffByEmail(ctx: Pick<TenantContext, 'db' | 'operatorId'>, email: string) {
   const [row] = await ctx.db
     .select()
     .from(operatorStaff)
@@ -57,7 +57,7 @@ export async function findStaffByEmail(ctx: Pick<TenantStore, 'db' | 'operatorId
   return row ?? null;
 }
 
-export async function listStaff(ctx: Pick<TenantStore, 'db' | 'operatorId'>) {
+export async function listStaff(ctx: Pick<TenantContext, 'db' | 'operatorId'>) {
   const rows = await ctx.db
     .select()
     .from(operatorStaff)

@@ -4,7 +4,7 @@
  * grace period, so a leaked key stops working the moment it is rotated).
  */
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { TenantStore } from '../../lib/context.ts';
+import type { TenantContext, TenantStore } from '../../lib/context.ts';
 import { DomainError, notFound } from '../../lib/errors.ts';
 import { createApiKey } from './service.ts';
 import { operatorApiKeys } from './table.ts';
@@ -20,7 +20,7 @@ const describeKey = (row: KeyRow) => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-export async function listApiKeys(ctx: Pick<TenantStore, 'db' | 'operatorId'>) {
+export async function listApiKeys(ctx: Pick<TenantContext, 'db' | 'operatorId'>) {
   const rows = await ctx.db
     .select()
     .from(operatorApiKeys)
@@ -29,7 +29,7 @@ export async function listApiKeys(ctx: Pick<TenantStore, 'db' | 'operatorId'>) {
   return { items: rows.map(describeKey) };
 }
 
-async function loadKey(ctx: Pick<TenantStore, 'db' | 'operatorId'>, keyId: string): Promise<KeyRow> {
+async function loadKey(ctx: Pick<TenantContext, 'db' | 'operatorId'>, keyId: string): Promise<KeyRow> {
   const [row] = await ctx.db
     .select()
     .from(operatorApiKeys)

@@ -82,7 +82,9 @@ const en: ProblemCatalog = {
             ? `This website (${str(p.origin)}) is not allowed to use the partner portal.`
             : 'You are not allowed to do this.',
     forbidden_for_role: (p) =>
-      `Your role (${en.roles[str(p.role)] ?? str(p.role)}) may not do this; it needs ${roleList(en, p.allowed)}.`,
+      p.role && p.allowed
+        ? `Your role (${en.roles[str(p.role)] ?? str(p.role)}) may not do this; it needs ${roleList(en, p.allowed)}.`
+        : 'Your role may not do this.',
     account_inactive: () => 'This account is not active.',
     terms_not_accepted: () => 'The program has new terms: read and accept them to continue.',
     not_found: (p) => {
@@ -269,7 +271,14 @@ const en: ProblemCatalog = {
     failed: () => 'The report could not be built: see the reason, then request it again.',
     expired: () => 'The report’s file was kept for its time and is deleted: request the report again.',
   },
-  roles: { owner: 'owner', admin: 'admin', analyst: 'analyst', finance: 'finance', manager: 'manager', viewer: 'viewer' },
+  roles: {
+    owner: 'owner',
+    admin: 'admin',
+    analyst: 'analyst',
+    finance: 'finance',
+    manager: 'manager',
+    viewer: 'viewer',
+  },
   statuses: {
     hold: 'on hold',
     approve: 'approved',
@@ -316,7 +325,9 @@ const ru: ProblemCatalog = {
             ? `Сайту ${str(p.origin)} не разрешено открывать партнёрский кабинет.`
             : 'У вас нет прав на это действие.',
     forbidden_for_role: (p) =>
-      `Вашей роли («${ru.roles[str(p.role)] ?? str(p.role)}») это недоступно; нужна роль: ${roleList(ru, p.allowed)}.`,
+      p.role && p.allowed
+        ? `Вашей роли («${ru.roles[str(p.role)] ?? str(p.role)}») это недоступно; нужна роль: ${roleList(ru, p.allowed)}.`
+        : 'Вашей роли это недоступно.',
     account_inactive: () => 'Эта учётная запись не активна.',
     terms_not_accepted: () => 'В программе новые условия: прочитайте и примите их, чтобы продолжить.',
     not_found: (p) => {
@@ -458,7 +469,8 @@ const ru: ProblemCatalog = {
     wallet_address: 'Введите адрес кошелька выбранной монеты и сети.',
     webmoney_purse: 'Введите кошелёк WebMoney: буква и 12 цифр, например Z123456789012.',
     capitalist_account: 'Введите счёт Capitalist: буква и от 7 до 12 цифр, например U1234567.',
-    telegram_username: 'Введите имя пользователя Telegram, например @lucky_manager (от 5 до 32 латинских букв, цифр или _).',
+    telegram_username:
+      'Введите имя пользователя Telegram, например @lucky_manager (от 5 до 32 латинских букв, цифр или _).',
     skype_name: 'Введите имя Skype (от 6 до 32 символов, начиная с буквы) или идентификатор live:.',
   },
   resources: {
