@@ -24,7 +24,10 @@ export const contactsConsoleStyles = css`
   [part~='inactive'] { color: var(--_danger); }
   [part~='confirm'] { flex-basis: 100%; display: flex; flex-wrap: wrap; align-items: center; gap: var(--_space-2); }
   [part~='confirm'] p { margin: 0; flex-basis: 100%; }
-  [part~='card'] { padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); min-width: 0; }
+  [part~='card'] {
+    padding: var(--_space); border: 1px solid var(--_border); border-radius: var(--_radius); min-width: 0;
+    background: var(--_surface);
+  }
   [part~='card-title'], [part~='form-heading'] { margin: 0 0 var(--_space-1); font-size: 1.05em; overflow-wrap: anywhere; }
   [part~='card-summary'], [part~='not-set'] { margin: 0 0 var(--_space-2); color: var(--_muted); overflow-wrap: anywhere; }
   [part~='form'] { margin-top: var(--_space-2); }
@@ -35,6 +38,6 @@ export const contactsConsoleStyles = css`
     border-radius: var(--_radius-small); padding: var(--_space-1) var(--_space-2); width: 100%; resize: vertical;
   }
   textarea:focus-visible { outline: var(--kb-focus-ring-width, 3px) solid var(--kb-focus-ring-color, currentColor); outline-offset: 2px; }
-  input[type='file'] { border: none; padding: 0; min-height: 0; }
+  input[type='file'] { border: none; padding: 0; min-height: 0; max-width: 100%; }
   @media (max-width: 30rem) { [part~='messenger-row'] { grid-template-columns: 1fr; } }
 `;
