@@ -252,20 +252,7 @@ beforeAll(async () => {
       json: { key: 'alpha_question', label: { en: 'Alpha sign-up question', ru: 'Альфа вопрос' }, kind: 'text' },
     }),
   );
-  // Operator A's terms (B must not read them or their acceptances) and a sign-up field; Alice accepts so the
-  // terms gate lets her session through the rest of this suite.
-  const termsA = await unwrap(
-    opA.client.v1.terms.versions.$post({ json: { title: 'Alpha terms title', bodyMarkdown: 'Alpha terms body' } }),
-  );
-  await unwrap(client.v1.partner.terms[':versionId'].acceptance.$post({ param: { versionId: termsA.id } }));
-  const fieldA = await unwrap(
-    opA.client.v1.registration_fields.$post({
-      json: { key: 'alpha_question', label: { en: 'Alpha sign-up question', ru: 'Альфа вопрос' }, kind: 'text' },
-    }),
-  );
   a.ids = {
-    versionId: termsA.id,
-    fieldId: fieldA.id,
     versionId: termsA.id,
     fieldId: fieldA.id,
     staffId: staffA.staffId,
@@ -322,8 +309,6 @@ beforeAll(async () => {
     'Alpha Manager',
     'Alpha news title',
     'Alpha notified method',
-    'Alpha terms title',
-    'Alpha sign-up question',
     'Alpha terms title',
     'Alpha sign-up question',
   ];

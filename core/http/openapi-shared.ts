@@ -120,11 +120,11 @@ export const OPENAPI_TAGS = [
     name: 'Partner payment methods',
     description: "The methods the operator offers and the partner's accounts for them (masked; shown in full with 2FA)",
   },
+  { name: 'Partner contacts', description: "The partner's manager and the program's support contacts per brand" },
   {
     name: 'Partner news',
     description: "The program's published news with per-user read state; banners at public addresses",
   },
-  { name: 'Partner contacts', description: "The partner's manager and the program's support contacts per brand" },
   {
     name: 'Partner documents',
     description: 'Documents the partner uploads for the operator to verify (PDF, JPEG, PNG), with the review’s outcome',
