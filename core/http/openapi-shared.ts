@@ -84,7 +84,7 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 });
 
 /** The operator secret key, or a console staff session whose role the route allows (core/http/operator-roles.ts). */
-export const operatorKeySecurity = [{ operatorKey: [] }, { staffSession: [] }];
+export const operatorKeySecurity: Array<Record<string, string[]>> = [{ operatorKey: [] }, { staffSession: [] }];
 
 /** A console staff user's own routes (who am I, TOTP enrolment, sign-out): the session cookie only. */
 export const staffSessionSecurity = [{ staffSession: [] }];
