@@ -38,6 +38,7 @@ export async function mintEmbedSessionTypes() {
       | 'postbacks'
       | 'statistics'
       | 'bills'
+      | 'notifications'
       | 'wallet'
     >;
   }>();
@@ -55,6 +56,7 @@ export async function mintEmbedSessionTypes() {
           | 'postbacks'
           | 'statistics'
           | 'bills'
+          | 'notifications'
           | 'wallet'
         >
       | undefined;

@@ -172,7 +172,7 @@ export class KbDocuments extends AccountSection {
     return fieldErrorsOf(error, this.i18n.locale).file ?? null;
   }
 
-  private async remove(document: PartnerDocument): Promise<void> {
+  private async deleteDocument(document: PartnerDocument): Promise<void> {
     const api = this.api;
     if (!api) return;
     this.deleting = document.id;
@@ -272,7 +272,7 @@ export class KbDocuments extends AccountSection {
         }}>${this.m('delete')}</button>`;
     return html`<div part="confirm" role="group" aria-label=${this.m('deleteLabel', { name: document.fileName })}>
       <span>${this.m('delete.confirm', { name: document.fileName })}</span>
-      <button part="button danger" type="button" ?disabled=${busy} @click=${() => this.remove(document)}>
+      <button part="button danger" type="button" ?disabled=${busy} @click=${() => this.deleteDocument(document)}>
         ${this.m(busy ? 'delete.busy' : 'delete.yes')}
       </button>
       <button part="button" type="button" ?disabled=${busy} @click=${() => {
