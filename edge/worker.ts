@@ -25,6 +25,12 @@ import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createDirectWriter } from '../core/modules/tracking/click-writer.ts';
+import {
+  createQueuedClickWriter,
+  storeQueuedClicks,
+  type ClickQueue,
+  type QueuedClick,
+} from '../core/modules/tracking/queued-clicks.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
 import { newsHandlers } from '../core/modules/news/jobs.ts';
@@ -41,6 +47,8 @@ const delayOf = (runAt: Date) => Math.max(0, Math.ceil((runAt.getTime() - Date.n
 interface Env {
   DB?: unknown;
   JOBS?: QueueLike;
+  /** The clicks queue: a 302 waits for the send, the consumer stores clicks in batches (without it, one insert per click). */
+  CLICKS?: ClickQueue;
   /** R2 bucket for generated files (requested reports); without it those routes answer 503. */
   FILES?: R2BucketLike;
   /** Days a requested report's file is kept (default 7). */
@@ -63,9 +71,13 @@ interface Env {
 interface ExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
 }
-interface MessageBatch {
-  messages: Array<{ body: { jobId: string }; ack(): void; retry(): void }>;
+interface MessageBatch<Body = { jobId: string }> {
+  queue: string;
+  messages: Array<{ body: Body; ack(): void; retry(): void }>;
+  retryAll(): void;
 }
+/** The clicks queue and its dead-letter queue (wrangler.toml): both are stored by the same consumer. */
+const CLICK_QUEUES = new Set(['kabinet-clicks', 'kabinet-clicks-failed']);
 
 let handlers: JobHandlers = { ...maintenanceHandlers };
 
@@ -129,10 +141,11 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     clientIp: (c) => c.req.header('cf-connecting-ip') ?? null,
     // Workers see the visitor's https: URL themselves; this is for yet another proxy in front.
     trustProxy: (env as Record<string, string | undefined>).KABINET_TRUST_PROXY === '1',
-    // One awaited insert per click: the 302 leaves after D1 has committed the row. Isolates do
-    // not share memory, so there is no cross-request group commit here (D1 batches per call).
+    // With the CLICKS queue the 302 waits for the click's durable send and the consumer stores
+    // clicks in batches (core/modules/tracking/queued-clicks.ts); without it, one awaited insert per
+    // click (isolates share no memory, so there is no cross-request group commit).
     tracking: createTrackingDeps(db, systemClock, {
-      writer: createDirectWriter(db),
+      writer: env.CLICKS ? createQueuedClickWriter(env.CLICKS) : createDirectWriter(db),
       countryOf: (c) => c.req.header('cf-ipcountry') ?? null,
       ...(env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: env.KABINET_FALLBACK_URL } : {}),
     }),
@@ -176,6 +189,17 @@ export default {
   },
   async queue(batch: MessageBatch, env: Env) {
     const { db, clock } = await depsFor(env);
+    if (CLICK_QUEUES.has(batch.queue)) {
+      // Stored whole or not at all; on failure the queue delivers the batch again (repeats are left out).
+      const clicks = batch as unknown as MessageBatch<QueuedClick>;
+      await storeQueuedClicks(
+        db,
+        clicks.messages.map((m) => m.body),
+        { maxParams: env.DATABASE_URL ? 32_000 : 100 },
+      );
+      for (const message of clicks.messages) message.ack();
+      return;
+    }
     // The batch's jobs run together (postbacks: one commit for all of them). A failed attempt is
     // rescheduled in the outbox itself (with its backoff) and the cron sweep runs it when due,
     // so every message is acknowledged.

@@ -31,7 +31,16 @@ export async function applyMigrations(d1: { prepare(sql: string): { run(): Promi
   }
 }
 
-export async function startWorkerd(dir: string, outboundService?: (request: Request) => Response | Promise<Response>) {
+/**
+ * `clickQueue`: bind the CLICKS queue as wrangler.toml does, so tracking links send their clicks to
+ * it and its consumer stores them in batches. Off by default: the other suites read a click right
+ * after its 302, which the direct insert (no CLICKS binding) guarantees.
+ */
+export async function startWorkerd(
+  dir: string,
+  outboundService?: (request: Request) => Response | Promise<Response>,
+  options: { clickQueue?: boolean } = {},
+) {
   const scriptPath = join(dir, 'worker.js');
   await build({
     entryPoints: [join(root, 'edge/worker.ts')],
@@ -59,8 +68,14 @@ export async function startWorkerd(dir: string, outboundService?: (request: Requ
     r2Buckets: { FILES: 'kabinet-files' },
     r2Persist: join(dir, 'r2'),
     cf: false,
-    queueProducers: { JOBS: { queueName: 'kabinet-jobs' } },
-    queueConsumers: { 'kabinet-jobs': { maxBatchTimeout: 0.05 } },
+    queueProducers: {
+      JOBS: { queueName: 'kabinet-jobs' },
+      ...(options.clickQueue ? { CLICKS: { queueName: 'kabinet-clicks' } } : {}),
+    },
+    queueConsumers: {
+      'kabinet-jobs': { maxBatchTimeout: 0.05 },
+      ...(options.clickQueue ? { 'kabinet-clicks': { maxBatchSize: 100, maxBatchTimeout: 0.2 } } : {}),
+    },
     ...(outboundService ? { outboundService } : {}),
   });
   const baseUrl = (await mf.ready).origin;
@@ -74,9 +89,13 @@ export async function startWorkerd(dir: string, outboundService?: (request: Requ
  * files the seed writes): the start-up the workerd feature suites share. `dispose` stops workerd
  * and removes its directory.
  */
-export async function startSeededWorkerd(name: string, seedOptions: { clicks?: number } = {}) {
+export async function startSeededWorkerd(
+  name: string,
+  seedOptions: { clicks?: number } = {},
+  workerdOptions: { clickQueue?: boolean } = {},
+) {
   const dir = mkdtempSync(join(tmpdir(), `kabinet-workerd-${name}-`));
-  const workerd = await startWorkerd(dir);
+  const workerd = await startWorkerd(dir, undefined, workerdOptions);
   const files = createR2FileStore((await workerd.mf.getR2Bucket('FILES')) as unknown as R2BucketLike);
   await seedDemo(
     {
