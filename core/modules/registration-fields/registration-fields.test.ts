@@ -138,7 +138,10 @@ describe('answers', () => {
     const fields = await unwrap(op.client.v1.registration_fields.$get());
     for (const field of fields.data.filter((candidate) => candidate.required))
       await unwrap(
-        op.client.v1.registration_fields[':fieldId'].$patch({ param: { fieldId: field.id }, json: { required: false } }),
+        op.client.v1.registration_fields[':fieldId'].$patch({
+          param: { fieldId: field.id },
+          json: { required: false },
+        }),
       );
     const { partnerId } = await activePartner(t, op.operator.id, 'anna@example.com');
     const source = fields.data.find((f) => f.key === 'traffic_source')!;

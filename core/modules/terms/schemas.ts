@@ -4,14 +4,9 @@ import { z } from '@hono/zod-openapi';
 export const PublishTermsSchema = z
   .object({
     title: z.string().trim().min(1).max(200),
-    bodyMarkdown: z
-      .string()
-      .trim()
-      .min(1)
-      .max(30_000)
-      .openapi({
-        description: 'The terms in Markdown (no raw HTML: it is shown as text; links only http(s) and mailto)',
-      }),
+    bodyMarkdown: z.string().trim().min(1).max(30_000).openapi({
+      description: 'The terms in Markdown (no raw HTML: it is shown as text; links only http(s) and mailto)',
+    }),
     summaryOfChanges: z
       .string()
       .trim()
