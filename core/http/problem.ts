@@ -150,6 +150,7 @@ export const PATTERN_REASONS: ReadonlyMap<string, Reasoned> = new Map(
       [/^(\d{3}\s?\d{3}|[0-9A-Za-z]{5}-[0-9A-Za-z]{5})$/, format('second_factor_code')],
       [/^[A-Za-z0-9_-]{3,40}$/, format('promo_code')],
       [/^[A-Za-z][A-Za-z0-9_]{0,31}$/, format('parameter_name')],
+      [/^[a-z][a-z0-9_]{0,39}$/, format('field_key')],
       [/^\d{1,5}x\d{1,5}$/, format('size')],
       [/^([1-5]\d\d|[1-5]xx|none)$/, format('http_status_filter')],
       [

@@ -120,6 +120,7 @@ export const PROBLEM_FORMATS = [
   'second_factor_code',
   'promo_code',
   'parameter_name',
+  'field_key',
   'size',
   'http_status_filter',
   'bill_states',
