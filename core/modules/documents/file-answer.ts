@@ -4,14 +4,12 @@
  * as a page of this origin (`nosniff`, `content-security-policy: sandbox`), never cached by others.
  */
 import type { Context } from 'hono';
-import type { AppEnv } from '../../http/deps.ts';
 import { DomainError } from '../../lib/errors.ts';
 import type { FileStore } from '../../lib/file-store.ts';
 import type { OpenedDocument } from './documents.ts';
 
 /** The file store the edge built; without one (a script's deps) documents can be neither stored nor served. */
-export function documentFilesOf(c: Context<AppEnv>): FileStore {
-  const files = c.var.deps.files;
+export function documentFilesOf(files: FileStore | undefined): FileStore {
   if (!files) throw new DomainError('unavailable', 'This server has no file store for documents');
   return files;
 }
@@ -22,7 +20,7 @@ export function inlineDisposition(fileName: string): string {
   return `inline; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-export function answerDocumentFile(c: Context<AppEnv>, opened: OpenedDocument) {
+export function answerDocumentFile(c: Context, opened: OpenedDocument) {
   return c.body(opened.file.body, 200, {
     'content-type': opened.contentType,
     'content-length': String(opened.file.size),

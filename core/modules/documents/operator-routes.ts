@@ -79,7 +79,7 @@ export const operatorDocumentRoutes = createRouter()
       answerDocumentFile(
         c,
         await openDocumentFile(
-          { ...tenantContext(c), files: documentFilesOf(c) },
+          { ...tenantContext(c), files: documentFilesOf(c.var.deps.files) },
           { documentId: c.req.valid('param').documentId },
         ),
       ),

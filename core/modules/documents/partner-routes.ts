@@ -65,7 +65,7 @@ export const partnerDocumentRoutes = createRouter()
       },
     }),
     async (c) => {
-      const files = documentFilesOf(c);
+      const files = documentFilesOf(c.var.deps.files);
       const form = c.req.valid('form');
       // A plain text field named `file` is no file part.
       const file = form.file;
@@ -95,7 +95,7 @@ export const partnerDocumentRoutes = createRouter()
     async (c) => {
       const ctx = partnerContext(c);
       const opened = await openDocumentFile(
-        { ...ctx, files: documentFilesOf(c) },
+        { ...ctx, files: documentFilesOf(c.var.deps.files) },
         { documentId: c.req.valid('param').documentId, partnerId: ctx.partner.partnerId },
       );
       return answerDocumentFile(c, opened);
@@ -122,7 +122,7 @@ export const partnerDocumentRoutes = createRouter()
     async (c) =>
       c.json(
         await deletePendingDocument(
-          { ...partnerContext(c), files: documentFilesOf(c) },
+          { ...partnerContext(c), files: documentFilesOf(c.var.deps.files) },
           c.req.valid('param').documentId,
         ),
         200,
