@@ -341,6 +341,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /v1/cash_outs/{cashOutId}/success': { reference: 'Hijack' },
   'DELETE /v1/partner/wallet/schedules/{scheduleId}': { code: '123456' },
   'PATCH /v1/partner/reports/requested/{requestId}': { name: 'Hijacked' },
+  'PUT /v1/partners/{partnerId}/manager': { managerId: null },
   'PUT /v1/partners/{partnerId}/wallet/schedules': {
     paymentAccountId: 'pacc_x',
     currency: 'EUR',
