@@ -181,7 +181,7 @@ export async function seedNews(ctx: SeedDeps & { files?: FileStore | undefined }
         { articleId: created.id, bytes: drawBanner(article.banner), mime: 'image/png' },
       );
     const newest = index === NEWS_ARTICLES.length - 1;
-    await publishArticle(tenant, created.id, { announce: newest });
+    await publishArticle(tenant, { articleId: created.id, announce: newest });
     if (!newest) {
       const reader = {
         ...tenant,

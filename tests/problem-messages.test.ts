@@ -245,6 +245,7 @@ describe('the reasons the API answers', () => {
       country: 'Germany',
       locale: 'de',
       acceptTerms: 'yes',
+      fields: { size: 12 },
       extra: 1,
     });
     expect(status).toBe(422);
@@ -256,6 +257,8 @@ describe('the reasons the API answers', () => {
       'body.country': { reason: 'invalid_format', params: { format: 'country_code' } },
       'body.locale': { reason: 'invalid_choice', params: { allowed: ['en', 'ru'] } },
       'body.acceptTerms': { reason: 'invalid_type', params: { expected: 'boolean' } },
+      // A registration field's answer is text or true/false: a number is neither.
+      'body.fields.size': { reason: 'invalid_type', params: { expected: 'string or boolean' } },
       'body.extra': { reason: 'unknown_field', params: {} },
     });
     const missing = await post(`/v1/public/operators/${operator.id}/sign_up`, {});

@@ -42,6 +42,7 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   listOperatorsWithPlans: 'the scheduled billing run visits every operator with plans',
   cashOutScheduleHandlers: "builds the job handlers from the edge's deps",
   requestedReportHandlers: "builds the job handlers from the edge's deps",
+  newsHandlers: "builds the job handlers from the edge's deps",
   listOperatorsWithSchedules: 'the hourly cash-out schedules run visits every operator with enabled schedules',
 };
 
@@ -49,6 +50,8 @@ interface ExportedFunction {
   file: string;
   name: string;
   params: Array<{ name: string; type: string }>;
+  /** The file's own type aliases (`type Read = Pick<TenantContext, …>`), by name, to see through them. */
+  aliases: Map<string, string>;
 }
 
 /** The text between the parenthesis at `open` and its match. */
@@ -93,6 +96,9 @@ function exportedFunctions(): ExportedFunction[] {
     if (path.endsWith('.test.ts')) continue;
     const file = relative(root, path).split(sep).join('/');
     const text = readFileSync(path, 'utf8');
+    const aliases = new Map(
+      [...text.matchAll(/^(?:export )?type (\w+) = ([^;]+);/gm)].map((m) => [m[1]!, m[2]!.replace(/\s+/g, ' ')]),
+    );
     const declaration = /^export (?:async )?function (\w+)\s*(?:<[^(]*>)?\s*\(/gm;
     const arrow = /^export const (\w+)\s*=\s*(?:async\s*)?(?:<[^(]*>)?\s*\(/gm;
     for (const pattern of [declaration, arrow]) {
@@ -101,7 +107,7 @@ function exportedFunctions(): ExportedFunction[] {
         const body = text.slice(open + balanced(text, open).length + 2).trimStart();
         // `export const x = (…)` that is not an arrow function (a parenthesised value) is no service.
         if (pattern === arrow && !/^(?::[^=]*)?=>/.test(body)) continue;
-        found.push({ file, name: m[1]!, params: parameters(balanced(text, open)) });
+        found.push({ file, name: m[1]!, params: parameters(balanced(text, open)), aliases });
       }
     }
   }
@@ -111,8 +117,11 @@ function exportedFunctions(): ExportedFunction[] {
 /** The context types that carry the operator (core/lib/context.ts, and mail's MailDeps, a pick of TenantContext). */
 const TENANT_TYPES =
   /^(TenantContext|PartnerContext|TenantStore|TenantRead|PartnerRead|PartnerStore|TenantDb|MailDeps)\b/;
-const carriesTenant = (type: string) =>
-  TENANT_TYPES.test(type) || /^Pick<(Tenant|Partner)Context, [^>]*'operatorId'/.test(type);
+const carriesTenant = (type: string, aliases: Map<string, string>): boolean => {
+  if (TENANT_TYPES.test(type) || /^Pick<(Tenant|Partner)Context, [^>]*'operatorId'/.test(type)) return true;
+  const alias = aliases.get(/^\w+/.exec(type)?.[0] ?? '');
+  return alias !== undefined && carriesTenant(alias, new Map());
+};
 
 const services = () => exportedFunctions().filter((f) => f.params[0] && ['ctx', 'deps'].includes(f.params[0].name));
 const describeFn = (f: ExportedFunction) => `${f.file}: ${f.name}(${f.params.map((p) => p.name).join(', ')})`;
@@ -133,7 +142,7 @@ describe('service shape', () => {
   });
 
   it('a service whose context has no tenant is one of the few that find the operator (or span operators) on purpose', () => {
-    const untenanted = services().filter((f) => !carriesTenant(f.params[0]!.type));
+    const untenanted = services().filter((f) => !carriesTenant(f.params[0]!.type, f.aliases));
     expect(
       untenanted.filter((f) => !(f.name in NOT_TENANT_SCOPED)).map(describeFn),
       'scope it to the tenant (TenantContext or a pick of it), or list it in NOT_TENANT_SCOPED with the reason',

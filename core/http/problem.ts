@@ -219,8 +219,16 @@ function reasonOf(issue: ZodIssue, input: unknown): Reasoned {
     case 'invalid_union': {
       // A discriminated union (payment account details by `kind`) names the tag's allowed values.
       const { discriminator, options } = issue as { discriminator?: string; options?: unknown[] };
-      if (!discriminator || !Array.isArray(options)) return none('invalid_value');
       if (valueAt(input, issue.path) === undefined) return none('required');
+      // A union of plain types (text or true/false) that the value is none of: a type problem.
+      if (!discriminator) {
+        const expected = issue.errors.map((branch) =>
+          branch.length === 1 && branch[0]!.code === 'invalid_type' ? branch[0]!.expected : null,
+        );
+        if (expected.length === 0 || expected.includes(null)) return none('invalid_value');
+        return { reason: 'invalid_type', params: { expected: expected.join(' or ') } };
+      }
+      if (!Array.isArray(options)) return none('invalid_value');
       return { reason: 'invalid_choice', params: { allowed: options.map(String) } };
     }
     case 'custom': {

@@ -52,10 +52,14 @@ async function statusOf(partnerId: string) {
   return (await unwrap(operatorApi().v1.partners[':partnerId'].$get({ param: { partnerId } }))).status;
 }
 
-/** The console on the demo's operator page, searched for one e-mail, that partner's page opened. */
+/**
+ * The console on the demo's operator page, searched for one e-mail among all statuses (it opens
+ * on the pending ones), that partner's page opened.
+ */
 async function openInConsole(page: Page, email: string): Promise<Locator> {
   await page.goto(`${server.baseUrl}/operator/`);
   const panel = page.locator('kb-partners-console');
+  await panel.locator('[part~="chip-all"]').click();
   await panel.getByLabel('Search').fill(email);
   const row = panel.locator('[part~="partner-row"]', { hasText: email });
   await poll(() => row.count()).toBe(1);
@@ -102,7 +106,7 @@ describe('partners console in the browser', { timeout: 90_000 }, () => {
     await portal.getByRole('button', { name: 'Create account', exact: true }).click();
     await poll(() => portal.getByText('pending approval').count()).toBeGreaterThan(0);
     await portal.close();
-    expect(await signInOnPortal(email)).toBe('This account is not active.');
+    expect(await signInOnPortal(email)).toBe('Your partner account is waiting for approval by the program team.');
 
     const page = await newPage();
     const panel = await openInConsole(page, email);
@@ -124,7 +128,9 @@ describe('partners console in the browser', { timeout: 90_000 }, () => {
     await poll(() => panel.locator('[part~="partner-row"]', { hasText: email }).count()).toBe(1);
     expect(new URL(page.url()).hash).toBe('');
 
-    expect(await mailboxEntry(page, email, `Your ${lucky.name} account is approved`)).toContain('Console Approve');
+    expect(await mailboxEntry(page, email, `Your ${lucky.name} Partners account is approved`)).toContain(
+      'Console Approve',
+    );
     await page.close();
     expect(await signInOnPortal(email)).toBe(true);
   });
@@ -145,7 +151,7 @@ describe('partners console in the browser', { timeout: 90_000 }, () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     expect(await mailboxEntry(page, email, `Your application to ${lucky.name}`)).toContain('Console Reject');
     await page.close();
-    expect(await signInOnPortal(email)).toBe('This account is not active.');
+    expect(await signInOnPortal(email)).toBe('Your partner account was not approved.');
   });
 
   it('blocking an active partner asks first and refuses their next sign-in; unblocking lets them in again', async () => {
@@ -161,7 +167,7 @@ describe('partners console in the browser', { timeout: 90_000 }, () => {
     await panel.getByRole('button', { name: 'Block', exact: true }).click();
     await panel.getByRole('button', { name: 'Yes, block', exact: true }).click();
     await poll(() => statusOf(partnerId)).toBe('blocked');
-    expect(await signInOnPortal(email)).toBe('This account is not active.');
+    expect(await signInOnPortal(email)).toBe('Your partner account is blocked by the program team.');
     await poll(() => panel.locator('[part~="action"]').allTextContents()).toEqual(['Unblock']);
     await panel.getByRole('button', { name: 'Unblock', exact: true }).click();
     await poll(() => statusOf(partnerId)).toBe('active');

@@ -132,22 +132,19 @@ export async function changeBillState(
 /** `from` and `to` are the period's first and last local day (the bill stores the day after the last). */
 function billApprovedNotice(ctx: TenantContext, bill: BillRow, onlyIf: SQL) {
   const lastDay = new Date(Date.parse(`${bill.periodEnd}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-  return notifyPartnerStatement(
-    ctx,
-    {
-      partnerId: bill.partnerId,
-      kind: 'bill_approved',
-      params: {
-        from: bill.periodStart,
-        to: lastDay,
-        amount: formatMoney(money(toPayOf(bill), bill.currency)),
-        currency: bill.currency,
-      },
-      link: `#/bills/${bill.id}`,
-      dedupeKey: `bill_approved:${bill.id}`,
+  return notifyPartnerStatement(ctx, {
+    partnerId: bill.partnerId,
+    kind: 'bill_approved',
+    params: {
+      from: bill.periodStart,
+      to: lastDay,
+      amount: formatMoney(money(toPayOf(bill), bill.currency)),
+      currency: bill.currency,
     },
+    link: `#/bills/${bill.id}`,
+    dedupeKey: `bill_approved:${bill.id}`,
     onlyIf,
-  );
+  });
 }
 
 const changedMeanwhile = () =>

@@ -124,8 +124,7 @@ export async function listPartnerDocuments(ctx: PartnerDocuments): Promise<Partn
 /** One document of the operator, of one partner when `partnerId` is given; else 404. */
 export async function loadDocument(
   ctx: Pick<TenantContext, 'db' | 'operatorId'>,
-  documentId: string,
-  partnerId?: string,
+  { documentId, partnerId }: { documentId: string; partnerId?: string | undefined },
 ): Promise<PartnerDocumentRow> {
   const [row] = await ctx.db
     .select()
@@ -152,7 +151,7 @@ export async function openDocumentFile(
   ctx: DocumentsRead & { files: FileStore },
   input: { documentId: string; partnerId?: string },
 ): Promise<OpenedDocument> {
-  const row = await loadDocument(ctx, input.documentId, input.partnerId);
+  const row = await loadDocument(ctx, input);
   const file = await ctx.files.get(row.fileKey);
   // The row is written only after its file, so a missing file is the store's fault, not a 404 to explain.
   if (!file) throw new DomainError('unavailable', 'The document’s file cannot be read from the file store now');
@@ -176,7 +175,7 @@ export async function deletePendingDocument(
     )
     .returning({ fileKey: partnerDocuments.fileKey });
   if (!deleted[0]) {
-    const row = await loadDocument(ctx, documentId, ctx.partner.partnerId);
+    const row = await loadDocument(ctx, { documentId, partnerId: ctx.partner.partnerId });
     throw new DomainError('conflict', `Only a pending document can be deleted; this one is ${row.status}`, [], {
       resource: 'document',
       state: 'status',

@@ -48,7 +48,7 @@ export async function listDocumentQueue(ctx: TenantContext, query: DocumentQueue
 
 /** The document of the operator as the console shows it; 404 for another operator's. */
 export async function findOperatorDocument(ctx: TenantContext, documentId: string): Promise<OperatorDocument> {
-  return (await presentForOperator(ctx, [await loadDocument(ctx, documentId)]))[0]!;
+  return (await presentForOperator(ctx, [await loadDocument(ctx, { documentId })]))[0]!;
 }
 
 /**
@@ -79,7 +79,7 @@ export async function reviewDocument(
     )
     .returning();
   if (!reviewed) {
-    const row = await loadDocument(ctx, input.documentId);
+    const row = await loadDocument(ctx, { documentId: input.documentId });
     throw new DomainError('conflict', `The document was already reviewed: it is ${row.status}`, [], {
       resource: 'document',
       state: 'status',

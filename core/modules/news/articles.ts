@@ -30,9 +30,9 @@ export const MAX_BANNER_BYTES = 2 * 1024 * 1024;
 type Brand = { id: string; name: string };
 
 /** The banner's public address: published articles only (a draft's is read by the operator's key). */
-export function newsBannerUrl(ctx: Pick<TenantContext, 'publicUrl'>, row: NewsArticleRow): string | null {
+export function newsBannerUrl(publicUrl: string, row: NewsArticleRow): string | null {
   if (!row.bannerVersion || row.status !== 'published') return null;
-  const base = ctx.publicUrl.replace(/\/+$/, '');
+  const base = publicUrl.replace(/\/+$/, '');
   return `${base}/v1/public/operators/${encodeURIComponent(row.operatorId)}/news/${encodeURIComponent(row.id)}/banner/${row.bannerVersion}`;
 }
 
@@ -47,7 +47,7 @@ function presentArticle(ctx: Pick<TenantContext, 'publicUrl'>, row: NewsArticleR
     brand,
     hasBanner: Boolean(row.bannerKey),
     bannerType: row.bannerType,
-    bannerUrl: newsBannerUrl(ctx, row),
+    bannerUrl: newsBannerUrl(ctx.publicUrl, row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -132,13 +132,12 @@ export async function updateArticle(
  */
 export async function publishArticle(
   ctx: TenantContext,
-  articleId: string,
-  options: { announce?: boolean } = {},
+  { articleId, announce = true }: { articleId: string; announce?: boolean },
 ): Promise<NewsArticle> {
   const row = await loadArticle(ctx, articleId);
   if (row.status === 'published') return present(ctx, row);
   const now = ctx.clock.now().getTime();
-  if (options.announce === false) {
+  if (!announce) {
     // Importing past news (the demo seed): published as of the clock, with no bell and no e-mail.
     await ctx.db
       .update(newsArticles)

@@ -36,7 +36,7 @@ function presentItem(
     excerpt: row.excerpt,
     publishedAt: row.publishedAt!.toISOString(),
     brand: row.brandId ? (brands.get(row.brandId) ?? null) : null,
-    bannerUrl: newsBannerUrl(ctx, row),
+    bannerUrl: newsBannerUrl(ctx.publicUrl, row),
     read,
   };
 }

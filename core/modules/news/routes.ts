@@ -163,7 +163,7 @@ export const newsRoutes = createRouter()
       request: { params },
       responses: { 200: one('The published article'), ...errors },
     }),
-    async (c) => c.json(await publishArticle(tenantContext(c), c.req.valid('param').articleId), 200),
+    async (c) => c.json(await publishArticle(tenantContext(c), { articleId: c.req.valid('param').articleId }), 200),
   )
   .openapi(
     createRoute({

@@ -139,8 +139,12 @@ describe('Notifications', () => {
 
   it('in a batch, are written only when the condition holds when the batch runs', async () => {
     const parts = [
-      notifyPartnerStatement(tenant(opA), { ...billApproved(alpha.partnerId), link: '#/bills/yes' }, sql`1 = 1`),
-      notifyPartnerStatement(tenant(opA), { ...billApproved(alpha.partnerId), link: '#/bills/no' }, sql`1 = 0`),
+      notifyPartnerStatement(tenant(opA), {
+        ...billApproved(alpha.partnerId),
+        link: '#/bills/yes',
+        onlyIf: sql`1 = 1`,
+      }),
+      notifyPartnerStatement(tenant(opA), { ...billApproved(alpha.partnerId), link: '#/bills/no', onlyIf: sql`1 = 0` }),
     ];
     await insertManyAtomically(t.deps.db, parts);
     expect((await list(alpha.client)).notifications.map((n) => n.link)).toEqual(['#/bills/yes']);

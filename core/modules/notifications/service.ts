@@ -34,8 +34,7 @@ export interface NotificationInput {
  */
 export function notifyPartnerStatement(
   ctx: NotifyContext,
-  input: NotificationInput & { partnerId: string | null },
-  onlyIf?: SQL,
+  { onlyIf, ...input }: NotificationInput & { partnerId: string | null; onlyIf?: SQL },
 ): QueryPart {
   const id = newId('ntf', ctx.clock);
   const now = ctx.clock.now().getTime();

@@ -77,10 +77,11 @@ export const RegistrationFieldListSchema = z
 export const FieldValueSchema = z.union([z.string(), z.boolean()]);
 
 export const FieldValuesInputSchema = z
-  .record(z.string().max(40), FieldValueSchema)
+  .record(z.string().max(40), FieldValueSchema.nullable())
   .openapi('RegistrationFieldValues', {
     description:
-      'Answers by field key: strings for text and select (an option’s value), true/false for a checkbox. ' +
+      'Answers by field key: strings for text and select (an option’s value), true/false for a checkbox, ' +
+      'null (or empty text) to clear an optional answer. ' +
       'Checked against the active fields: a required one missing, an unknown key, a value not among the ' +
       'options or a text over 500 characters is a 422 naming `fields.<key>`.',
   });

@@ -94,7 +94,7 @@ function present(fields: RegistrationFieldRow[], values: Map<string, string>) {
  */
 export async function signUpFieldValues(
   ctx: Pick<TenantContext, 'db' | 'clock' | 'operatorId'>,
-  input: { partnerId: string; fields: Record<string, Value> | undefined },
+  input: { partnerId: string; fields: Record<string, Value | null> | undefined },
 ) {
   const fields = await listRegistrationFields(ctx, { onlyActive: true });
   const values = checkValues(fields, input.fields ?? {}, { prefix: 'body.fields', complete: true });

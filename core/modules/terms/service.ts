@@ -117,11 +117,13 @@ export async function publishTermsVersion(
       select ${id}, ${ctx.operatorId}, coalesce(max(version), 0) + 1, ${input.title}, ${input.bodyMarkdown},
         ${input.summaryOfChanges || null}, ${now}, ${input.createdBy ?? 'api_key'}
       from ${termsVersions} where operator_id = ${ctx.operatorId}`);
-    const notice = notifyPartnerStatement(
-      ctx,
-      { partnerId: null, kind: 'terms_published', params: { title: input.title, versionId: id }, link: '#/terms' },
-      sql`exists (select 1 from ${termsVersions} where id = ${id})`,
-    );
+    const notice = notifyPartnerStatement(ctx, {
+      partnerId: null,
+      kind: 'terms_published',
+      params: { title: input.title, versionId: id },
+      link: '#/terms',
+      onlyIf: sql`exists (select 1 from ${termsVersions} where id = ${id})`,
+    });
     try {
       await insertManyAtomically(ctx.db, [insert, notice]);
     } catch (error) {

@@ -210,17 +210,14 @@ async function moveCashOut(
 }
 
 const cashOutPaidNotice = (ctx: TenantContext, row: CashOutRow, onlyIf: SQL) =>
-  notifyPartnerStatement(
-    ctx,
-    {
-      partnerId: row.partnerId,
-      kind: 'cash_out_paid',
-      params: { amount: formatMoney(money(row.amount, row.currency)), currency: row.currency, method: row.methodName },
-      link: '#/wallet/cash_outs',
-      dedupeKey: `cash_out_paid:${row.id}`,
-    },
+  notifyPartnerStatement(ctx, {
+    partnerId: row.partnerId,
+    kind: 'cash_out_paid',
+    params: { amount: formatMoney(money(row.amount, row.currency)), currency: row.currency, method: row.methodName },
+    link: '#/wallet/cash_outs',
+    dedupeKey: `cash_out_paid:${row.id}`,
     onlyIf,
-  );
+  });
 
 /** The partner cancels its own cash-out while it is pending: the hold goes back to available. */
 export const cancelOwnCashOut = (ctx: PartnerContext, input: { cashOutId: string }) =>
