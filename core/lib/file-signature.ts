@@ -1,10 +1,10 @@
 /**
  * What a file really is, by its first bytes (magic numbers), never by its name or the claimed
  * Content-Type: uploads (partner documents, news banners, manager photos) are checked with this
- * before they are stored. `file-type`'s main entry is the runtime-neutral one since 22.x (no `node:`
- * imports: it runs on Node 20, Deno and workerd); only `fileTypeFromBuffer` is used here.
+ * before they are stored. `file-type/core` is the runtime-neutral entry (no `node:` imports: it runs
+ * on Node 20, Deno and workerd; 21.x, as 22.x asks for Node 22); only `fileTypeFromBuffer` is used here.
  */
-import { fileTypeFromBuffer } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type/core';
 
 export interface DetectedFileType {
   /** IANA media type, e.g. `application/pdf`, `image/png`; `application/x-msdownload` for a Windows executable. */
