@@ -6,7 +6,7 @@
  *
  * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
  * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`, `<kb-cash-outs-console>`,
- * `<kb-partners-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES,
+ * `<kb-partners-console>`, `<kb-terms-console>`, `<kb-registration-fields-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES,
  * KABINET_PROXY_READS and KABINET_PROXY_PARTNER_ROUTES.
  */
 import { Hono } from 'hono';
@@ -36,6 +36,10 @@ export const KABINET_PROXY_PREFIXES = [
   '/v1/news',
   // Partners' documents (the queue, a file's bytes, the review), for <kb-documents-console>.
   '/v1/documents',
+  // Terms versions (publish, preview, who accepted), for <kb-terms-console>.
+  '/v1/terms',
+  // The extra sign-up fields, for <kb-registration-fields-console>.
+  '/v1/registration_fields',
 ] as const;
 /**
  * And these paths read with GET only: for the report screen, the report over all partners (and as a file) and its
@@ -124,7 +128,7 @@ export function createDemoOperatorBackend(api: AppType) {
         {
           error:
             'The operator console proxy forwards only /v1/networks, /v1/network_connections, /v1/conversions, ' +
-            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts, /v1/news, /v1/documents and GET /v1/reports/performance (and its /export), ' +
+            '/v1/plans, /v1/bills, /v1/billing/runs, /v1/cash_outs, /v1/managers, /v1/contacts, /v1/news, /v1/documents, /v1/terms, /v1/registration_fields and GET /v1/reports/performance (and its /export), ' +
             '/v1/reports/options, ' +
             '/v1/partners, /v1/brands and /v1/qualifications, and one partner’s page, ' +
             'decision, manager and sign-up answers',

@@ -219,6 +219,34 @@ describe('demo operator backend: console proxy', () => {
     }
   });
 
+  it('forwards terms versions (preview, publish, acceptances) and registration fields for their panels', async () => {
+    const json = (body: unknown) => ({
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const preview = await call('/v1/terms/preview', json({ bodyMarkdown: '# Terms' }));
+    expect(await preview.json()).toEqual({ html: '<h1>Terms</h1>\n' });
+    const published = await call('/v1/terms/versions', json({ title: 'Proxy terms', bodyMarkdown: 'Be fair' }));
+    expect(published.status).toBe(201);
+    const { id } = (await published.json()) as { id: string };
+    expect((await call(`/v1/terms/versions/${id}`)).status).toBe(200);
+    expect(await (await call(`/v1/terms/versions/${id}/acceptances?limit=10`)).json()).toEqual({ data: [], total: 0 });
+    const field = await call(
+      '/v1/registration_fields',
+      json({ key: 'proxy_source', label: { en: 'Source', ru: 'Источник' }, kind: 'text' }),
+    );
+    expect(field.status).toBe(201);
+    const { id: fieldId } = (await field.json()) as { id: string };
+    const patched = await call(`/v1/registration_fields/${fieldId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ active: false }),
+    });
+    expect(((await patched.json()) as { active: boolean }).active).toBe(false);
+    expect((await call('/v1/termsX')).status).toBe(404);
+  });
+
   it('forwards nothing outside the allowed routes, and no unknown operator', async () => {
     for (const path of [
       '/v1/api_keys',

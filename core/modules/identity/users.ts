@@ -2,7 +2,7 @@
 import type { TenantContext } from '../../lib/context.ts';
 
 type TenantDb = Pick<TenantContext, 'db' | 'operatorId'>;
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { selectInChunks } from '../../db/in-chunks.ts';
 import type { TenantRead } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
@@ -66,4 +66,24 @@ export async function userEmails(ctx: TenantRead, userIds: Iterable<string>): Pr
     ctx.maxBoundParams,
   );
   return new Map(rows.map((u) => [u.id, u.email]));
+}
+
+/**
+ * How many users can sign in with a password now (a password set, not blocked, their partner
+ * active): everyone the terms gate will ask to accept new terms at their next sign-in.
+ */
+export async function countSignInUsers(ctx: TenantRead): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: count() })
+    .from(users)
+    .innerJoin(partners, eq(partners.id, users.partnerId))
+    .where(
+      and(
+        eq(users.operatorId, ctx.operatorId),
+        isNotNull(users.passwordHash),
+        isNull(users.blockedAt),
+        eq(partners.status, 'active'),
+      ),
+    );
+  return row?.n ?? 0;
 }

@@ -18,6 +18,7 @@ import {
   problemResponses,
   publicSecurity,
 } from '../../http/openapi-shared.ts';
+import { renderMarkdown } from '../../lib/markdown.ts';
 import { IdParams } from '../identity/schemas.ts';
 import { OperatorIdParams } from '../operators/schemas.ts';
 import {
@@ -29,6 +30,8 @@ import {
   TermsAcceptanceListSchema,
   TermsAcceptedSchema,
   TermsHistorySchema,
+  TermsPreviewResultSchema,
+  TermsPreviewSchema,
   TermsVersionListSchema,
   TermsVersionSchema,
 } from './schemas.ts';
@@ -73,6 +76,20 @@ export const termsRoutes = createRouter()
       responses: { 201: jsonResponse(TermsVersionSchema, 'The published version'), ...operatorErrors, ...bodyProblems },
     }),
     async (c) => c.json(await publishTermsVersion(tenantContext(c), c.req.valid('json')), 201),
+  )
+  .openapi(
+    createRoute({
+      operationId: 'previewTerms',
+      method: 'post',
+      path: '/v1/terms/preview',
+      tags: operatorTags,
+      security: operatorKeySecurity,
+      middleware: [requireOperatorKey],
+      summary: 'Terms in Markdown as partners will see them (the same safe HTML), before publishing; stores nothing',
+      request: { body: jsonBody(TermsPreviewSchema) },
+      responses: { 200: jsonResponse(TermsPreviewResultSchema, 'The HTML'), ...operatorErrors, ...bodyProblems },
+    }),
+    async (c) => c.json({ html: renderMarkdown(c.req.valid('json').bodyMarkdown) }, 200),
   )
   .openapi(
     createRoute({

@@ -38,6 +38,14 @@ export const TermsVersionSchema = z
 
 export const TermsVersionListSchema = z
   .object({
+    signInUsers: z
+      .number()
+      .int()
+      .openapi({
+        description:
+          'Partner users who can sign in with a password now (active partner, user not blocked): each must accept ' +
+          'the current version at their next sign-in',
+      }),
     data: z.array(
       z
         .object({ ...versionFields, current: z.boolean(), acceptanceCount: z.number().int() })
@@ -45,6 +53,14 @@ export const TermsVersionListSchema = z
     ),
   })
   .openapi('TermsVersionList');
+
+export const TermsPreviewSchema = z
+  .object({ bodyMarkdown: z.string().max(30_000) })
+  .strict()
+  .openapi('TermsPreviewRequest');
+export const TermsPreviewResultSchema = z
+  .object({ html: z.string().openapi({ description: 'The Markdown as partners will see it (safe HTML)' }) })
+  .openapi('TermsPreview');
 
 export const AcceptanceQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -5,12 +5,12 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { insertManyAtomically, rawStatement } from '../../db/insert-many.ts';
-import type { TenantContext, TenantRead } from '../../lib/context.ts';
+import { operatorActorOf, type TenantContext, type TenantRead } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { renderMarkdown } from '../../lib/markdown.ts';
 import { partnerNames } from '../identity/partners.ts';
-import { userEmails } from '../identity/users.ts';
+import { countSignInUsers, userEmails } from '../identity/users.ts';
 import { notifyPartnerStatement } from '../notifications/service.ts';
 import type { AcceptanceQuerySchema, PublishTermsSchema } from './schemas.ts';
 import { termsAcceptances, termsVersions, type TermsVersionRow } from './table.ts';
@@ -62,17 +62,19 @@ async function acceptanceCounts(ctx: Read): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.versionId, r.n]));
 }
 
-/** Every version, newest first, with its acceptance count. */
-export async function listTermsVersions(ctx: Read) {
-  const [rows, counts] = await Promise.all([
+/** Every version, newest first, with its acceptance count, and how many users must accept the current one. */
+export async function listTermsVersions(ctx: TenantRead) {
+  const [rows, counts, signInUsers] = await Promise.all([
     ctx.db
       .select()
       .from(termsVersions)
       .where(eq(termsVersions.operatorId, ctx.operatorId))
       .orderBy(desc(termsVersions.version)),
     acceptanceCounts(ctx),
+    countSignInUsers(ctx),
   ]);
   return {
+    signInUsers,
     data: rows.map((row, index) => ({
       ...presentVersion(row),
       current: index === 0,
@@ -107,7 +109,7 @@ export async function getTermsVersion(ctx: Read, versionId: string) {
  */
 export async function publishTermsVersion(
   ctx: TenantContext,
-  input: z.infer<typeof PublishTermsSchema> & { createdBy?: string },
+  input: z.infer<typeof PublishTermsSchema>,
 ) {
   for (let attempt = 0; ; attempt++) {
     const id = newId('terms', ctx.clock);
@@ -115,7 +117,7 @@ export async function publishTermsVersion(
     const insert = rawStatement(sql`insert into ${termsVersions}
       (id, operator_id, version, title, body_markdown, summary_of_changes, published_at, created_by)
       select ${id}, ${ctx.operatorId}, coalesce(max(version), 0) + 1, ${input.title}, ${input.bodyMarkdown},
-        ${input.summaryOfChanges || null}, ${now}, ${input.createdBy ?? 'api_key'}
+        ${input.summaryOfChanges || null}, ${now}, ${operatorActorOf(ctx)}
       from ${termsVersions} where operator_id = ${ctx.operatorId}`);
     const notice = notifyPartnerStatement(ctx, {
       partnerId: null,

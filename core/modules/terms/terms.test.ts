@@ -72,6 +72,24 @@ describe('publishing terms', () => {
     expect((await unwrap(op.client.v1.terms.versions.$get())).data).toEqual([]);
   });
 
+  it('previews Markdown as partners will see it without publishing, and counts the users who must accept', async () => {
+    const preview = await unwrap(
+      op.client.v1.terms.preview.$post({ json: { bodyMarkdown: '## Payouts <b>x</b>\n\n- Weekly' } }),
+    );
+    expect(preview.html).toBe('<h2>Payouts &lt;b&gt;x&lt;/b&gt;</h2>\n<ul>\n<li>Weekly</li>\n</ul>\n');
+    const tooLong = await problemOf(
+      await op.client.v1.terms.preview.$post({ json: { bodyMarkdown: 'x'.repeat(30_001) } }),
+    );
+    expect(tooLong.errors?.map((e) => e.path)).toEqual(['body.bodyMarkdown']);
+    expect(await unwrap(op.client.v1.terms.versions.$get())).toEqual({ signInUsers: 0, data: [] });
+    // Two users of active partners can sign in: both must accept; another operator's do not count.
+    await activePartner(t, op.operator.id, 'anna@example.com');
+    await activePartner(t, op.operator.id, 'boris@example.com');
+    const other = await t.addOperator('Other');
+    await activePartner(t, other.operator.id, 'olga@example.com');
+    expect((await unwrap(op.client.v1.terms.versions.$get())).signInUsers).toBe(2);
+  });
+
   it("answers 404 for another operator's version", async () => {
     const v1 = await publish('Terms', 'Text');
     const other = await t.addOperator('Other');
