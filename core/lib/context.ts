@@ -107,6 +107,12 @@ export interface RequestMeta {
   staffId?: string;
 }
 
+/**
+ * Which operator credential made a change, as stored beside it (who reviewed a document, who
+ * published terms): the console staff user's id when a staff session called, else `api_key`.
+ */
+export const operatorActorOf = (ctx: { meta?: RequestMeta }): string => ctx.meta?.staffId ?? 'api_key';
+
 /** Who is calling a partner operation: the user, their partner account and the session. */
 export interface PartnerPrincipal {
   operatorId: string;

@@ -8,6 +8,7 @@ import { TINY_JPEG, TINY_PNG, minimalPdf } from '../../../demo/document-files.ts
 import { unwrap } from '../../sdk/index.ts';
 import { withPartner } from '../../lib/context.ts';
 import { uploadDocument } from './documents.ts';
+import { signedInStaff } from '../../../tests/helpers/staff.ts';
 
 type Doc = { id: string; status: string; comment: string | null; fileName: string; contentType: string; size: number };
 type Problem = { code: string; errors?: Array<{ path: string; reason: string; params: Record<string, unknown> }> };
@@ -290,6 +291,17 @@ describe('the operator’s review', () => {
     expect((await unwrap(op.client.v1.documents[':documentId'].$get({ param: { documentId: older.id } }))).status).toBe(
       'declined',
     );
+  });
+
+  it('names the console staff user who reviewed, where the secret key is `api_key`', async () => {
+    const doc = (await (await upload(alice.token, minimalPdf(), 'staff.pdf')).json()) as Doc;
+    const manager = await signedInStaff(t, op.operator.id, { email: 'reviewer@alpha.example', role: 'manager' });
+    const res = await manager.request(`/v1/documents/${doc.id}/review`, {
+      method: 'POST',
+      body: JSON.stringify({ decision: 'approve' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'approved', reviewedBy: manager.staffId });
   });
 
   it('two reviewers at once: exactly one decision wins, the other gets 409', async () => {

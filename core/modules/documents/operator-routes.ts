@@ -109,8 +109,6 @@ export const operatorDocumentRoutes = createRouter()
         await reviewDocument(tenantContext(c), {
           ...c.req.valid('json'),
           documentId: c.req.valid('param').documentId,
-          // The operator secret key is the only operator credential these routes take today.
-          reviewedBy: 'api_key',
         }),
         200,
       ),

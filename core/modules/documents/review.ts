@@ -5,7 +5,7 @@
  * is told (409); the winner's decision reaches the partner as a notification and an e-mail.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { TenantContext } from '../../lib/context.ts';
+import { operatorActorOf, type TenantContext } from '../../lib/context.ts';
 import { DomainError, fieldProblem } from '../../lib/errors.ts';
 import { partnerNames } from '../identity/partners.ts';
 import { portalLink } from '../identity/portal-link.ts';
@@ -57,7 +57,7 @@ export async function findOperatorDocument(ctx: TenantContext, documentId: strin
  */
 export async function reviewDocument(
   ctx: TenantContext,
-  input: ReviewDocumentInput & { documentId: string; reviewedBy: string },
+  input: ReviewDocumentInput & { documentId: string },
 ): Promise<OperatorDocument> {
   const comment = input.comment?.trim() || null;
   if (input.decision === 'decline' && !comment)
@@ -68,7 +68,7 @@ export async function reviewDocument(
       status: input.decision === 'approve' ? 'approved' : 'declined',
       comment,
       reviewedAt: ctx.clock.now(),
-      reviewedBy: input.reviewedBy,
+      reviewedBy: operatorActorOf(ctx),
     })
     .where(
       and(

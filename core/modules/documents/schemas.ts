@@ -52,7 +52,10 @@ export const DeletedDocumentSchema = z.object({ id: z.string(), deleted: z.liter
 export const OperatorDocumentSchema = PartnerDocumentSchema.extend({
   partnerId: z.string(),
   partnerName: z.string().nullable(),
-  reviewedBy: z.string().nullable().openapi({ description: 'Who reviewed it (the operator credential)' }),
+  reviewedBy: z
+    .string()
+    .nullable()
+    .openapi({ description: 'Who reviewed it: the console staff user’s id, or `api_key` for the secret key' }),
 }).openapi('OperatorDocument');
 export type OperatorDocument = z.output<typeof OperatorDocumentSchema>;
 

@@ -107,10 +107,7 @@ export async function getTermsVersion(ctx: Read, versionId: string) {
  * index refuses a second publish racing for the same number, which then simply tries again), and
  * tells every partner in the same batch, so the notice and the terms exist together.
  */
-export async function publishTermsVersion(
-  ctx: TenantContext,
-  input: z.infer<typeof PublishTermsSchema>,
-) {
+export async function publishTermsVersion(ctx: TenantContext, input: z.infer<typeof PublishTermsSchema>) {
   for (let attempt = 0; ; attempt++) {
     const id = newId('terms', ctx.clock);
     const now = ctx.clock.now().getTime();
