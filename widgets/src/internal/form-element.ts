@@ -100,7 +100,8 @@ export abstract class FormElement extends KabinetElement {
     const shown = (path: string) => fields.some((f) => byField[f] && (path === `body.${f}` || path === f));
     this.error =
       first && Object.keys(byField).length === error.errors.length ? summary : alertMessage(this.locale, error, shown);
-    if (first) this.focusAfterRender(`#${first}`);
+    // Escaped: a registration field's name has a dot (`fields.<key>`).
+    if (first) this.focusAfterRender(`#${CSS.escape(first)}`);
   }
 
   /** aria attributes tying an input to its hint and its error. */

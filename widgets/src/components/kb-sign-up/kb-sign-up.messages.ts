@@ -34,6 +34,8 @@ const en = {
   doneHeading: 'Thank you for signing up!',
   donePending: 'Your application is pending approval by the program team; we will email you when it is approved.',
   doneActive: 'Your account is ready: sign in to start.',
+  fieldsFailed: 'The sign-up form could not be loaded: {reason}',
+  retry: 'Try again',
 };
 
 export type SignUpKey = keyof typeof en;
@@ -71,6 +73,8 @@ const ru: Record<SignUpKey, string> = {
   doneHeading: 'Спасибо за регистрацию!',
   donePending: 'Ваша заявка ожидает одобрения командой программы; мы напишем вам, когда её одобрят.',
   doneActive: 'Аккаунт готов: войдите, чтобы начать.',
+  fieldsFailed: 'Не удалось загрузить форму регистрации: {reason}',
+  retry: 'Повторить',
 };
 
 export const signUpMessages = defineMessages<SignUpKey>({ en, ru });

@@ -22,6 +22,10 @@ const signUps = (stub: { requests: Array<{ method: string; body: unknown }> } | 
   (stub?.requests ?? []).filter((r) => r.method === 'POST');
 const errorOf = (el: Element, id: string) => el.shadowRoot?.querySelector(`#${id}-error`)?.textContent ?? null;
 
+/** stubApi with the operator's registration fields answered (none unless given). */
+const stubForm = (handlers: Parameters<typeof stubApi>[0], fields: unknown[] = []) =>
+  stubApi({ [publicRoute('registration_fields', 'GET')]: () => jsonResponse({ data: fields }), ...handlers });
+
 const TERMS = 'https://luckyspin.example/terms/';
 /** The operator's config with a terms page (the default fixture has none). */
 const withTerms = (): PortalConfig => {
@@ -46,7 +50,7 @@ describe('<kb-sign-up>', () => {
 
   it('prefills the referral code from ?ref= and sends it', async () => {
     history.replaceState(history.state, '', `${location.pathname}?utm_source=x&ref=PARTNER42`);
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () =>
         jsonResponse(
           { partnerId: 'pa_new', status: 'pending', message: 'Thanks! The LuckySpin team reviews your application.' },
@@ -82,7 +86,7 @@ describe('<kb-sign-up>', () => {
 
   it('sends the visit id of the sub-affiliate link (?kb_vid=) with the referral code, and not without one', async () => {
     history.replaceState(history.state, '', `${location.pathname}?ref=PARTNER42&kb_vid=v_01JD7Q`);
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks' }, 201),
     });
     const { form } = await formHost('kb-sign-up', { config: withTerms() });
@@ -95,7 +99,7 @@ describe('<kb-sign-up>', () => {
 
   it('leaves the visit id out when the referral code was cleared', async () => {
     history.replaceState(history.state, '', `${location.pathname}?ref=PARTNER42&kb_vid=v_01JD7Q`);
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks' }, 201),
     });
     const { form } = await formHost('kb-sign-up', { config: withTerms() });
@@ -109,7 +113,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('checks the form in the user’s language before sending, and shows the password rule', async () => {
-    t.stub = stubApi({});
+    t.stub = stubForm({});
     const { form } = await formHost('kb-sign-up', { config: withTerms() });
     expect($in(form, '#password-hint').textContent).to.equal('At least 10 characters.');
     typeInto(field<HTMLSelectElement>(form, 'country'), '');
@@ -127,7 +131,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('shows the server’s 422 problems next to their fields, worded from their reasons', async () => {
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () =>
         problemResponse(
           422,
@@ -158,7 +162,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('words the server’s field problems in Russian, with the plural the number needs', async () => {
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () =>
         problemResponse(422, 'validation_failed', 'body.password: must be at least 10 characters', [
           {
@@ -186,7 +190,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('words a problem without fields in Russian by its code and params', async () => {
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () =>
         problemResponse(
           429,
@@ -205,6 +209,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('lists every country by name in the current language', async () => {
+    t.stub = stubForm({});
     const { form, localeProvider } = await formHost('kb-sign-up');
     const select = field<HTMLSelectElement>(form, 'country');
     expect(select.options.length, 'options').to.be.above(240);
@@ -215,6 +220,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('links the operator’s terms from a required checkbox, opening them in a new tab', async () => {
+    t.stub = stubForm({});
     const { form } = await formHost('kb-sign-up', { config: withTerms() });
     const box = field(form, 'acceptTerms');
     expect(box.type).to.equal('checkbox');
@@ -230,7 +236,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('says the terms in Russian, with the same link', async () => {
-    t.stub = stubApi({});
+    t.stub = stubForm({});
     const { form } = await formHost('kb-sign-up', { config: withTerms(), locale: 'ru' });
     const label = $in(form, 'label[for="acceptTerms"]');
     expect(label.textContent).to.equal('Я принимаю условия партнёрской программы');
@@ -248,7 +254,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('shows the server’s must_accept beside the terms checkbox', async () => {
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () =>
         problemResponse(422, 'validation_failed', 'body.acceptTerms: you must accept the terms and conditions', [
           {
@@ -268,7 +274,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('without terms shows no checkbox and no word about terms, and signs up without acceptTerms', async () => {
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () => jsonResponse({ partnerId: 'pa_new', status: 'pending', message: 'Thanks!' }, 201),
     });
     const { form, localeProvider } = await formHost('kb-sign-up');
@@ -292,7 +298,7 @@ describe('<kb-sign-up>', () => {
   });
 
   it('words a must_accept in the alert when terms appeared after the form loaded without them', async () => {
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('sign_up')]: () =>
         problemResponse(422, 'validation_failed', 'body.acceptTerms: you must accept the terms and conditions', [
           {
@@ -326,7 +332,7 @@ describe('<kb-sign-up>', () => {
     });
     let current = published('terms_2', 2);
     let attempts = 0;
-    t.stub = stubApi({
+    t.stub = stubForm({
       [publicRoute('terms', 'GET')]: () => jsonResponse(current),
       [publicRoute('sign_up')]: () => {
         attempts++;

@@ -11,6 +11,15 @@ import { isSafeUrl } from '../../internal/base-element.ts';
 import { FormElement, PASSWORD_MIN_LENGTH } from '../../internal/form-element.ts';
 import { formStyles } from '../../internal/form.styles.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
+import {
+  answerName,
+  answersToSend,
+  blankAnswers,
+  checkAnswers,
+  renderAnswerControl,
+  type Answers,
+  type RegistrationField,
+} from '../../internal/registration-fields.ts';
 import { browserCountry, countryOptions, type CountryOption } from './countries.ts';
 import { signUpMessages, type SignUpKey } from './kb-sign-up.messages.ts';
 
@@ -22,9 +31,14 @@ interface Values extends Record<TextField, string> {
 }
 /** Empty optional fields are left out rather than sent as "". */
 const optional = (value: string) => value.trim() || undefined;
-const FIELDS = ['name', 'email', 'password', 'company', 'messenger', 'country', 'acceptTerms', 'referralCode'] as const;
-/** The form's fields in order; the terms checkbox only when the operator has terms. */
-const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'acceptTerms');
+const STANDARD = ['name', 'email', 'password', 'company', 'messenger', 'country'] as const;
+/** The form's fields in order: the operator's own after the country; the terms checkbox only when there are terms. */
+const fieldsOf = (terms: boolean, extra: readonly RegistrationField[]): string[] => [
+  ...STANDARD,
+  ...extra.map((f) => answerName(f.key)),
+  ...(terms ? ['acceptTerms'] : []),
+  'referralCode',
+];
 
 /**
  * Partner sign-up for the portal's operator. Place inside `<kb-portal>`. The referral code is
@@ -35,6 +49,9 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
  * a terms page (`termsUrl`), a required checkbox links to it (new tab); without one there is none.
  * When the operator has published terms versions, they replace the link: the current version is
  * shown in a scrollable box above the checkbox, and the sign-up records which version was accepted.
+ * The operator's own registration fields (text, select, checkbox) follow the country, in the
+ * operator's order; their answers go with the sign-up. Without them the form cannot be sent (the
+ * server would refuse it), so a failure to load them shows an error with a retry instead.
  *
  * @event kb-signed-up - The application was accepted and waits for approval. `detail: { partnerId }`.
  *
@@ -42,7 +59,10 @@ const fieldsOf = (terms: boolean) => FIELDS.filter((f) => terms || f !== 'accept
  * @csspart field - A label with its input.
  * @csspart label - A label.
  * @csspart input - A text input (also `input-<field>`).
- * @csspart select - The country list. @csspart checkbox-field - The terms row. @csspart checkbox - The terms checkbox.
+ * @csspart select - The country list and a select field. @csspart checkbox-field - A checkbox row (terms, the operator's boxes).
+ * @csspart checkbox - A checkbox.
+ * @csspart registration-field - One of the operator's own fields (also `registration-field-<key>`).
+ * @csspart retry - Retry after the operator's fields failed to load.
  * @csspart terms-link - The link to the operator's terms, inside the checkbox's label.
  * @csspart terms-box - Published terms: their title and version (`terms-title`) and text (`body`, scrollable).
  * @csspart hint - Help under an input (the password rule…). @csspart field-error - A message under a field.
@@ -80,6 +100,9 @@ export class KbSignUp extends FormElement {
     values: { state: true },
     done: { state: true },
     published: { state: true },
+    extraFields: { state: true },
+    fieldsError: { state: true },
+    answers: { state: true },
   };
 
   declare protected values: Values;
@@ -87,6 +110,14 @@ export class KbSignUp extends FormElement {
   /** The operator's current published terms (null: none, or not loaded yet). */
   declare protected published: PublishedTerms | null;
   private publishedFor: string | null = null;
+  /** The operator's active registration fields (null: not loaded yet). */
+  declare protected extraFields: RegistrationField[] | null;
+  /** Why they could not be loaded (the form is replaced by this and a retry). */
+  declare protected fieldsError: string | null;
+  /** Answers to them by key. */
+  declare protected answers: Answers;
+  private fieldsFor: string | null = null;
+  private fieldsLoading: Promise<void> | null = null;
   private countries: { locale: Locale; options: CountryOption[] } | null = null;
   /** The tracking click that brought the visitor (`?kb_vid=`, set by a sub-affiliate link's redirect). */
   private visitId: string | null = null;
@@ -105,6 +136,9 @@ export class KbSignUp extends FormElement {
     };
     this.done = null;
     this.published = null;
+    this.extraFields = null;
+    this.fieldsError = null;
+    this.answers = {};
   }
 
   override connectedCallback(): void {
@@ -143,11 +177,38 @@ export class KbSignUp extends FormElement {
     }
   }
 
+  /** Loads the operator's active registration fields (once per operator; again on retry). */
+  private loadFields(): Promise<void> {
+    const api = this.api;
+    const operatorId = this.operatorId;
+    if (!api || !operatorId) return Promise.resolve();
+    this.fieldsFor = operatorId;
+    this.fieldsError = null;
+    const loading = (async () => {
+      try {
+        const body = await expectOk(
+          api.client.v1.public.operators[':operatorId'].registration_fields.$get({ param: { operatorId } }),
+        );
+        if (this.operatorId !== operatorId) return;
+        this.extraFields = body.data;
+        // Keeps what was already answered when the list reloads.
+        this.answers = { ...blankAnswers(body.data), ...this.answers };
+      } catch (error) {
+        if (this.operatorId !== operatorId) return;
+        this.extraFields = null;
+        this.fieldsError = error instanceof ApiError ? error.localized(this.locale) : this.t('network');
+      }
+    })();
+    this.fieldsLoading = loading;
+    return loading;
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if (this.countries?.locale !== this.locale)
       this.countries = { locale: this.locale, options: countryOptions(this.locale) };
     if (this.api && this.operatorId && this.publishedFor !== this.operatorId) void this.loadPublished();
+    if (this.api && this.operatorId && this.fieldsFor !== this.operatorId) void this.loadFields();
   }
 
   protected override render(): TemplateResult {
@@ -157,6 +218,13 @@ export class KbSignUp extends FormElement {
         <h2 part="heading" tabindex="-1" id="done-heading">${this.t('doneHeading')}</h2>
         <p part="success" role="status">${this.t(this.done.status === 'active' ? 'doneActive' : 'donePending')}</p>
       </div>`;
+    }
+    if (this.fieldsError) {
+      return html`<h2 part="heading">${this.t('heading')}</h2>
+        <div part="error" role="alert">${this.t('fieldsFailed', { reason: this.fieldsError })}</div>
+        <div part="actions">
+          <button part="submit retry" type="button" @click=${() => void this.loadFields()}>${this.t('retry')}</button>
+        </div>`;
     }
     const min = PASSWORD_MIN_LENGTH;
     return html`<h2 part="heading">${this.t('heading')}</h2>
@@ -178,6 +246,17 @@ export class KbSignUp extends FormElement {
           </select>
           ${this.renderFieldError('country')}
         </div>
+        ${(this.extraFields ?? []).map((field) =>
+          renderAnswerControl(field, {
+            locale: this.locale,
+            value: this.answers[field.key] ?? null,
+            error: this.fieldErrors[answerName(field.key)],
+            idPrefix: 'fields.',
+            onChange: (value) => {
+              this.answers = { ...this.answers, [field.key]: value };
+            },
+          }),
+        )}
         ${this.published ? this.renderPublished(this.published) : this.termsUrl ? this.renderTerms(this.termsUrl) : nothing}
         ${this.textField('referralCode', 'text', 'off', this.t('referralHint'))}
         <div part="actions">
@@ -253,7 +332,7 @@ export class KbSignUp extends FormElement {
     if (v.password.length < min) errors.password = this.t('passwordShort', { min });
     if (!v.country) errors.country = this.t('countryRequired');
     if (this.hasTerms && !v.acceptTerms) errors.acceptTerms = this.t('termsRequired');
-    return errors;
+    return { ...errors, ...checkAnswers(this.extraFields ?? [], this.answers, this.locale) };
   }
 
   private readonly submit = async (e: SubmitEvent): Promise<void> => {
@@ -261,15 +340,23 @@ export class KbSignUp extends FormElement {
     const api = this.api;
     const operatorId = this.operatorId;
     if (this.busy || !api || !operatorId) return;
+    // Sent early, the form waits for the operator's fields, so their required ones are checked here too.
+    if (!this.extraFields) {
+      this.busy = true;
+      await this.fieldsLoading;
+      this.busy = false;
+    }
+    const extra = this.extraFields;
+    if (!extra) return; // they failed to load: the form shows that with a retry
     const v = this.values;
     const terms = this.hasTerms;
     const published = this.published;
-    const fields = fieldsOf(terms);
+    const fields = fieldsOf(terms, extra);
     const problems = this.check(v);
     const first = fields.find((f) => problems[f]);
     this.fieldErrors = problems;
     this.error = first ? this.t('fixFields') : null;
-    if (first) return this.focusAfterRender(`#${first}`);
+    if (first) return this.focusAfterRender(`#${CSS.escape(first)}`);
     const json: SignUpInput = {
       name: v.name.trim(),
       email: v.email.trim(),
@@ -283,6 +370,7 @@ export class KbSignUp extends FormElement {
       referralCode: optional(v.referralCode),
       // Only with a referral code: a visit credits the referrer, never a sign-up without one.
       ...(this.visitId && optional(v.referralCode) ? { visitId: this.visitId } : {}),
+      ...(extra.length > 0 ? { fields: answersToSend(extra, this.answers, { clearEmpty: false }) } : {}),
     };
     this.busy = true;
     try {
