@@ -42,6 +42,7 @@ const REASON_PARAMS: Record<(typeof FIELD_PROBLEM_REASONS)[number], ProblemParam
   invalid_format: { format: 'email' },
   invalid_choice: { allowed: ['GET', 'POST'] },
   must_accept: {},
+  outdated: { current: 'tv_1' },
   unknown_field: {},
   money_format: { decimals: 2 },
   unknown_currency: {},

@@ -77,6 +77,8 @@ export const FIELD_PROBLEM_REASONS = [
   'invalid_choice',
   /** Must be true: the terms must be accepted, an action confirmed. */
   'must_accept',
+  /** Names a version that is no longer the current one (the terms changed while the form was open); `current` is its id. */
+  'outdated',
   /** A key the object does not take (`allowed`, when the list is short enough to name). */
   'unknown_field',
   /** Not a plain decimal amount ("12.50"), or more decimal places than the currency has (`decimals`). */

@@ -55,7 +55,7 @@ export const SignUpSchema = z
       .openapi({
         description:
           'The id of the terms version the partner read and accepted (`current.id` of GET /v1/public/operators/{operatorId}/terms). ' +
-          'Required when the operator has published terms (`must_accept` when missing; `invalid_value` with `params.current` when ' +
+          'Required when the operator has published terms (`must_accept` when missing; `outdated` with `params.current` when ' +
           'the terms changed meanwhile); then `acceptTerms` is not needed.',
       }),
     fields: FieldValuesInputSchema.optional(),

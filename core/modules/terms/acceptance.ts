@@ -145,7 +145,7 @@ export async function signUpTermsAcceptance(
   if (input.acceptTermsVersion !== current.id)
     throw fieldProblem(
       'body.acceptTermsVersion',
-      'invalid_value',
+      'outdated',
       `the terms changed: read the new version (${current.version}) and accept it`,
       { current: current.id },
     );

@@ -145,6 +145,7 @@ const en: ProblemCatalog = {
     invalid_format: (p) => en.formats[p.format as ProblemFormat] ?? 'This is not in the expected format.',
     invalid_choice: (p, w) => `Choose one of: ${w.or(p.allowed)}.`,
     must_accept: () => 'Tick this to continue.',
+    outdated: () => 'This changed while the page was open: reload the page, read the new version and accept it.',
     unknown_field: () => 'This field is not taken here.',
     money_format: (p, w) =>
       typeof p.decimals === 'number'
@@ -419,6 +420,8 @@ const ru: ProblemCatalog = {
     invalid_format: (p) => ru.formats[p.format as ProblemFormat] ?? 'Значение не в том формате.',
     invalid_choice: (p, w) => `Выберите одно из значений: ${w.or(p.allowed)}.`,
     must_accept: () => 'Отметьте, чтобы продолжить.',
+    outdated: () =>
+      'Пока страница была открыта, условия изменились: обновите страницу, прочитайте новую версию и примите её.',
     unknown_field: () => 'Такого поля здесь нет.',
     money_format: (p, w) =>
       typeof p.decimals === 'number'
