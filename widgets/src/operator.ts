@@ -8,9 +8,12 @@
  * `<kb-cash-outs-console>` (cash-outs: mark paid, cancel, refund, the payment run as CSV) and
  * `<kb-partners-console>` (partners: search, approve / reject / block, team, plan, manager) and
  * `<kb-news-console>` (news: drafts with a Markdown preview, banners, publish, unpublish, delete) and
- * `<kb-documents-console>` (partners' documents: the review queue, view, approve, decline with a reason).
+ * `<kb-documents-console>` (partners' documents: the review queue, view, approve, decline with a reason),
+ * `<kb-operator-sign-in>` (staff sign-in on Kabinet itself: password, TOTP code or enrolment) and
+ * `<kb-operator-account>` (who is signed in, with the role, and "Sign out").
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
- * talks to the operator's own backend (its `api-base`), which holds the secret key.
+ * talks to the operator's own backend (its `api-base`), which holds the secret key, or, once a staff
+ * user signed in with `<kb-operator-sign-in>`, to Kabinet itself with the staff session cookie.
  * Safe to load twice: `define()` skips tags that are already registered.
  */
 import { define } from './internal/base-element.ts';
@@ -29,6 +32,8 @@ import { KbContactsConsole } from './components/kb-contacts-console/kb-contacts-
 import { KbPartnersConsole } from './components/kb-partners-console/kb-partners-console.ts';
 import { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
 import { KbDocumentsConsole } from './components/kb-documents-console/kb-documents-console.ts';
+import { KbOperatorSignIn } from './components/kb-operator-sign-in/kb-operator-sign-in.ts';
+import { KbOperatorAccount } from './components/kb-operator-sign-in/kb-operator-account.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -43,6 +48,8 @@ define('kb-contacts-console', KbContactsConsole);
 define('kb-partners-console', KbPartnersConsole);
 define('kb-news-console', KbNewsConsole);
 define('kb-documents-console', KbDocumentsConsole);
+define('kb-operator-sign-in', KbOperatorSignIn);
+define('kb-operator-account', KbOperatorAccount);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -73,6 +80,9 @@ export { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
 export type { ConsoleArticle } from './components/kb-news-console/news-editor.ts';
 export { KbDocumentsConsole } from './components/kb-documents-console/kb-documents-console.ts';
 export type { ConsoleDocument } from './components/kb-documents-console/kb-documents-console.ts';
+export { KbOperatorSignIn } from './components/kb-operator-sign-in/kb-operator-sign-in.ts';
+export { KbOperatorAccount } from './components/kb-operator-sign-in/kb-operator-account.ts';
+export type { StaffMe } from './internal/events.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
   Connection,

@@ -13,6 +13,8 @@ export type Theme = Branding['theme'];
 type User = SessionResult['user'];
 /** A tracker or network connection as the console's backend answers it (secrets masked, with its postback URLs). */
 type Connection = SuccessBody<Awaited<ReturnType<KabinetClient['v1']['network_connections']['$post']>>>;
+/** The signed-in console staff user (GET /v1/operator/me). */
+export type StaffMe = SuccessBody<Awaited<ReturnType<KabinetClient['v1']['operator']['me']['$get']>>>;
 
 export interface KabinetEventMap {
   /** The portal loaded its operator's configuration and is showing content. */
@@ -82,6 +84,10 @@ export interface KabinetEventMap {
   'kb-network-connect-cancel': { networkKey: string | null };
   /** Operator console: `<kb-network-conversions>` was closed. */
   'kb-network-conversions-close': { connectionId: string };
+  /** Operator console: `<kb-operator-sign-in>` signed a staff user in; `detail` is GET /v1/operator/me's answer. */
+  'kb-operator-signed-in': StaffMe;
+  /** Operator console: `<kb-operator-account>` signed out (or found the session already ended). */
+  'kb-operator-signed-out': { staffId: string | null };
 }
 
 export type KabinetEventName = keyof KabinetEventMap;
