@@ -10,7 +10,9 @@
  * `<kb-news-console>` (news: drafts with a Markdown preview, banners, publish, unpublish, delete) and
  * `<kb-documents-console>` (partners' documents: the review queue, view, approve, decline with a reason),
  * `<kb-operator-sign-in>` (staff sign-in on Kabinet itself: password, TOTP code or enrolment) and
- * `<kb-operator-account>` (who is signed in, with the role, and "Sign out").
+ * `<kb-operator-account>` (who is signed in, with the role, and "Sign out"),
+ * `<kb-staff-console>` (owner only: staff users, invite, role, deactivate, unlock, reset two-factor) and
+ * `<kb-api-keys-console>` (owner only: secret keys, create with the secret shown once, revoke, rotate).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key, or, once a staff
  * user signed in with `<kb-operator-sign-in>`, to Kabinet itself with the staff session cookie.
@@ -34,6 +36,8 @@ import { KbNewsConsole } from './components/kb-news-console/kb-news-console.ts';
 import { KbDocumentsConsole } from './components/kb-documents-console/kb-documents-console.ts';
 import { KbOperatorSignIn } from './components/kb-operator-sign-in/kb-operator-sign-in.ts';
 import { KbOperatorAccount } from './components/kb-operator-sign-in/kb-operator-account.ts';
+import { KbStaffConsole } from './components/kb-staff-console/kb-staff-console.ts';
+import { KbApiKeysConsole } from './components/kb-api-keys-console/kb-api-keys-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -50,6 +54,8 @@ define('kb-news-console', KbNewsConsole);
 define('kb-documents-console', KbDocumentsConsole);
 define('kb-operator-sign-in', KbOperatorSignIn);
 define('kb-operator-account', KbOperatorAccount);
+define('kb-staff-console', KbStaffConsole);
+define('kb-api-keys-console', KbApiKeysConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -82,6 +88,10 @@ export { KbDocumentsConsole } from './components/kb-documents-console/kb-documen
 export type { ConsoleDocument } from './components/kb-documents-console/kb-documents-console.ts';
 export { KbOperatorSignIn } from './components/kb-operator-sign-in/kb-operator-sign-in.ts';
 export { KbOperatorAccount } from './components/kb-operator-sign-in/kb-operator-account.ts';
+export { KbStaffConsole } from './components/kb-staff-console/kb-staff-console.ts';
+export type { StaffUser } from './components/kb-staff-console/staff-types.ts';
+export { KbApiKeysConsole } from './components/kb-api-keys-console/kb-api-keys-console.ts';
+export type { ApiKey } from './components/kb-api-keys-console/api-keys-types.ts';
 export type { StaffMe } from './internal/events.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
