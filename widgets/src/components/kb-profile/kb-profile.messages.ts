@@ -36,6 +36,10 @@ const en = {
   'saved': 'Your changes are saved.',
   'unchanged': 'Nothing to save: no field has changed.',
   'fixFields': 'Please correct the highlighted fields.',
+  'answers': 'Program questions',
+  'answersHint': 'Your answers to the program’s questions from the sign-up form.',
+  'answersReadOnly': 'Only the owner and admins can change these answers.',
+  'saveAnswers': 'Save answers',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -73,6 +77,10 @@ const ru: Record<keyof typeof en, Message> = {
   'saved': 'Изменения сохранены.',
   'unchanged': 'Сохранять нечего: ни одно поле не изменилось.',
   'fixFields': 'Исправьте отмеченные поля.',
+  'answers': 'Вопросы программы',
+  'answersHint': 'Ваши ответы на вопросы программы из формы регистрации.',
+  'answersReadOnly': 'Ответы могут менять только владелец и администраторы.',
+  'saveAnswers': 'Сохранить ответы',
 };
 
 export const profileMessages = defineMessages({ en, ru });

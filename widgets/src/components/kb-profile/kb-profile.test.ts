@@ -40,6 +40,7 @@ function makeProfile(overrides: { role?: Profile['user']['role'] } = {}): Profil
 
 async function mounted(profile: Profile, patchAnswer?: (body: unknown) => Response, locale: 'en' | 'ru' = 'en') {
   const api = mockApi(({ method, path, body }) => {
+    if (method === 'GET' && path === '/v1/partner/profile/fields') return json({ fields: [] }); // a program without questions
     if (path !== '/v1/partner/profile') return undefined;
     if (method === 'GET') return json(profile);
     return patchAnswer?.(body);
@@ -70,7 +71,11 @@ describe('<kb-profile>', () => {
     const loaded = await mounted(makeProfile());
     api = loaded.api;
     const { el } = loaded;
-    expect(api.requests.map((r) => `${r.method} ${r.path}`).join(), 'requests').to.equal('GET /v1/partner/profile');
+    expect(api.requests.map((r) => `${r.method} ${r.path}`).sort(), 'requests').to.deep.equal([
+      'GET /v1/partner/profile',
+      'GET /v1/partner/profile/fields',
+    ]);
+    expect(query(el, '[part~="answers"]'), 'no questions, no part').to.equal(null);
     expect(textOf(el)).to.include('owner@partner.test');
     expect(textOf(el)).to.include('Owner');
     expect(textOf(el)).to.include('Active');
@@ -187,14 +192,14 @@ describe('<kb-profile>', () => {
     });
     api = mockApi(async ({ method, path }) => {
       if (method !== 'GET' || path !== '/v1/partner/profile') return undefined;
-      if (api!.requests.length === 1) return json(makeProfile());
+      if (api!.sent('GET /v1/partner/profile').length === 1) return json(makeProfile());
       await gate;
       return json(second);
     });
     const { el, providers } = await mountSection<KbProfile>('kb-profile');
     await waitFor(() => textOf(el).includes('owner@partner.test'), 1000, 'first profile');
     providers.session.setValue({ ...providers.session.value, user: second.user });
-    await waitFor(() => api!.requests.length === 2, 1000, 'second GET');
+    await waitFor(() => api!.sent('GET /v1/partner/profile').length === 2, 1000, 'second GET');
     await el.updateComplete;
     expect(textOf(el), 'while loading').not.to.include('owner@partner.test');
     release();

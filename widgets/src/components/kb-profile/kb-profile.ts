@@ -1,7 +1,8 @@
 /**
  * `<kb-profile>`: the signed-in user's profile: account facts, the partner's referral code, and
  * a form for personal details, language, default report currency, email notifications and
- * (owner/admin only) company details. Saving sends only the fields that changed.
+ * (owner/admin only) company details. Saving sends only the fields that changed. When the
+ * program has registration fields, a "Program questions" part shows the partner's answers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk, type ApiClient } from '../../internal/api-client.ts';
@@ -13,6 +14,7 @@ import { EMAIL_TOPICS, isManager, type Profile } from '../../internal/account/ac
 import { profileMessages, type ProfileKey } from './kb-profile.messages.ts';
 import { profileChanges, readProfileForm } from './profile-changes.ts';
 import { profileStyles } from './kb-profile.styles.ts';
+import { ProgramAnswers } from './program-answers.ts';
 
 interface TextFieldOptions {
   type?: string;
@@ -29,7 +31,10 @@ interface TextFieldOptions {
  *   ends the session.
  *
  * @csspart heading - Section heading. @csspart subheading - Heading of each panel.
- * @csspart panel - A bordered group (`account`, `details`). @csspart facts - The account facts list.
+ * @csspart panel - A bordered group (`account`, `details`, `answers`: the program's questions, only when it has some).
+ * @csspart facts - The account facts list (also the answers, for users who may not change them).
+ * @csspart registration-field - One of the program's questions (also `registration-field-<key>`).
+ * @csspart checkbox-field - A question's checkbox with its label. @csspart checkbox - That checkbox.
  * @csspart fact - One fact (also `fact-label`, `fact-value`). @csspart referral-code - The referral code.
  * @csspart form - The profile form. @csspart field - A label with its input. @csspart label - A field label.
  * @csspart input - A text input or select. @csspart hint - Help text. @csspart field-error - A field's error.
@@ -68,6 +73,13 @@ export class KbProfile extends AccountSection {
   declare private formError: string | null;
   declare private fieldErrors: Record<string, string>;
   declare private notice: string | null;
+  /** The "Program questions" part: the partner's answers to the operator's registration fields. */
+  private readonly answers = new ProgramAnswers(this, {
+    locale: () => this.i18n.locale,
+    m: (key) => (key === 'retry' ? this.tc('retry') : this.m(key)),
+    errorMessage: (error) => this.errorMessage(error),
+    focusAfterRender: (selector) => this.focusAfterRender(selector),
+  });
 
   constructor() {
     super();
@@ -92,6 +104,7 @@ export class KbProfile extends AccountSection {
     this.fieldErrors = {};
     this.loading = true;
     this.loadError = null;
+    void this.answers.load(api); // alongside; it shows its own failure
     try {
       this.profile = await expectOk(api.client.v1.partner.profile.$get());
     } catch (error) {
@@ -144,7 +157,8 @@ export class KbProfile extends AccountSection {
     const heading = html`<h2 part="heading">${this.m('heading')}</h2>`;
     if (!this.profile)
       return html`${heading}${this.loadError ? this.renderLoadError(this.loadError) : this.renderLoading()}`;
-    return html`${heading}${this.renderAccount(this.profile)}${this.renderForm(this.profile)}`;
+    return html`${heading}${this.renderAccount(this.profile)}${this.renderForm(this.profile)}
+      ${this.answers.render(isManager(this.profile.user.role))}`;
   }
 
   private renderAccount(profile: Profile): TemplateResult {
