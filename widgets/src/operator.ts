@@ -12,7 +12,9 @@
  * `<kb-operator-sign-in>` (staff sign-in on Kabinet itself: password, TOTP code or enrolment) and
  * `<kb-operator-account>` (who is signed in, with the role, and "Sign out"),
  * `<kb-staff-console>` (owner only: staff users, invite, role, deactivate, unlock, reset two-factor) and
- * `<kb-api-keys-console>` (owner only: secret keys, create with the secret shown once, revoke, rotate).
+ * `<kb-api-keys-console>` (owner only: secret keys, create with the secret shown once, revoke, rotate),
+ * `<kb-terms-console>` (terms versions: publish the next with a preview, who accepted each) and
+ * `<kb-registration-fields-console>` (the extra sign-up fields: add, edit, reorder, turn off).
  * Separate from kabinet.js so partner-facing pages never download the operator tools. The console
  * talks to the operator's own backend (its `api-base`), which holds the secret key, or, once a staff
  * user signed in with `<kb-operator-sign-in>`, to Kabinet itself with the staff session cookie.
@@ -38,6 +40,8 @@ import { KbOperatorSignIn } from './components/kb-operator-sign-in/kb-operator-s
 import { KbOperatorAccount } from './components/kb-operator-sign-in/kb-operator-account.ts';
 import { KbStaffConsole } from './components/kb-staff-console/kb-staff-console.ts';
 import { KbApiKeysConsole } from './components/kb-api-keys-console/kb-api-keys-console.ts';
+import { KbTermsConsole } from './components/kb-terms-console/kb-terms-console.ts';
+import { KbRegistrationFieldsConsole } from './components/kb-registration-fields-console/kb-registration-fields-console.ts';
 
 define('kb-network-connections', KbNetworkConnections);
 for (const [tag, ctor] of NETWORK_CONSOLE_PARTS) define(tag, ctor);
@@ -56,6 +60,8 @@ define('kb-operator-sign-in', KbOperatorSignIn);
 define('kb-operator-account', KbOperatorAccount);
 define('kb-staff-console', KbStaffConsole);
 define('kb-api-keys-console', KbApiKeysConsole);
+define('kb-terms-console', KbTermsConsole);
+define('kb-registration-fields-console', KbRegistrationFieldsConsole);
 
 export { define } from './internal/base-element.ts';
 export {
@@ -92,6 +98,14 @@ export { KbStaffConsole } from './components/kb-staff-console/kb-staff-console.t
 export type { StaffUser } from './components/kb-staff-console/staff-types.ts';
 export { KbApiKeysConsole } from './components/kb-api-keys-console/kb-api-keys-console.ts';
 export type { ApiKey } from './components/kb-api-keys-console/api-keys-types.ts';
+export { KbTermsConsole } from './components/kb-terms-console/kb-terms-console.ts';
+export type {
+  TermsAcceptance,
+  TermsVersionDetail,
+  TermsVersionSummary,
+} from './components/kb-terms-console/terms-types.ts';
+export { KbRegistrationFieldsConsole } from './components/kb-registration-fields-console/kb-registration-fields-console.ts';
+export type { ConsoleField as OperatorRegistrationField } from './components/kb-registration-fields-console/registration-field-form.ts';
 export type { StaffMe } from './internal/events.ts';
 export type { QualificationRow } from './internal/billing/qualifications.ts';
 export type {
