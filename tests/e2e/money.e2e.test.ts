@@ -9,11 +9,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
-import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
+import { DEMO_OPERATORS } from '../../demo/seed.ts';
 import { currencyExponent } from '../../core/lib/money.ts';
 import { billCorrections, billLines, bills, type BillRow } from '../../core/modules/billing/table.ts';
 import { auditEvents, partners } from '../../core/modules/identity/table.ts';
-import { launchChromium, pickAccountEntry } from '../helpers/browser.ts';
+import { launchChromium, pickAccountEntry, signInToDemoPortal } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 
 const lucky = DEMO_OPERATORS[0]!;
@@ -34,16 +34,7 @@ beforeAll(async () => {
   // More clicks than the default: the demo partner then has corrected and approved bills of its own.
   [server, browser] = await Promise.all([startLiveServer({ KABINET_SEED_CLICKS: '8000' }), launchChromium()]);
   [portal, operatorPage] = await Promise.all([newPage(), newPage()]);
-  await Promise.all([
-    (async () => {
-      await portal.goto(`${server.baseUrl}/portal/${lucky.id}`);
-      await portal.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
-      await portal.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-      await portal.getByRole('button', { name: 'Sign in', exact: true }).click();
-      await portal.locator('kb-dashboard').waitFor();
-    })(),
-    operatorPage.goto(`${server.baseUrl}/operator/`),
-  ]);
+  await Promise.all([signInToDemoPortal(portal, server.baseUrl), operatorPage.goto(`${server.baseUrl}/operator/`)]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -9,11 +9,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { and, desc, eq } from 'drizzle-orm';
-import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
+import { DEMO_OPERATORS } from '../../demo/seed.ts';
 import { currencyExponent } from '../../core/lib/money.ts';
 import { qualifications } from '../../core/modules/billing/table.ts';
 import { partners } from '../../core/modules/identity/table.ts';
-import { launchChromium } from '../helpers/browser.ts';
+import { launchChromium, signInToDemoPortal } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -37,11 +37,7 @@ afterAll(async () => {
 });
 
 async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/portal/${lucky.id}`);
-  await page.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.locator('kb-dashboard').waitFor();
+  await signInToDemoPortal(page, server.baseUrl);
 }
 
 /** axe-core's serious and critical violations on the page (it walks open shadow roots), as "rule: targets". */

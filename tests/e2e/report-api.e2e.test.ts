@@ -9,8 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
-import { launchChromium, pickAccountEntry } from '../helpers/browser.ts';
+import { DEMO_OPERATORS } from '../../demo/seed.ts';
+import { launchChromium, pickAccountEntry, signInToDemoPortal } from '../helpers/browser.ts';
 import { startLiveServer } from '../helpers/live-server.ts';
 
 const lucky = DEMO_OPERATORS[0]!;
@@ -23,11 +23,7 @@ beforeAll(async () => {
   [server, browser] = await Promise.all([startLiveServer(), launchChromium()]);
   portal = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   portal.on('pageerror', (e) => pageErrors.push(String(e)));
-  await portal.goto(`${server.baseUrl}/portal/${lucky.id}`);
-  await portal.getByLabel('Email', { exact: true }).fill(lucky.signInEmail);
-  await portal.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await portal.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await portal.locator('kb-dashboard').waitFor();
+  await signInToDemoPortal(portal, server.baseUrl);
 });
 afterAll(async () => {
   await browser?.close();

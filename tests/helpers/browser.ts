@@ -1,6 +1,7 @@
 /** Real headless Chromium (Debian's) through playwright-core, for end-to-end tests. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/demo-operators.ts';
 
 export const CHROMIUM_PATH =
   ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ??
@@ -38,4 +39,20 @@ export async function pickAccountEntry(page: Scope, name: string): Promise<void>
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
   }
   await entry.first().click();
+}
+
+/**
+ * Signs the demo partner (Lucky Spin's, by default) in on the hosted portal at `baseUrl` and waits
+ * for the dashboard, the landing section after sign-in.
+ */
+export async function signInToDemoPortal(
+  page: Page,
+  baseUrl: string,
+  operator: { id: string; signInEmail: string } = DEMO_OPERATORS[0]!,
+): Promise<void> {
+  await page.goto(`${baseUrl}/portal/${operator.id}`);
+  await page.getByLabel('Email', { exact: true }).fill(operator.signInEmail);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('kb-dashboard').waitFor();
 }
