@@ -69,8 +69,9 @@ export async function userEmails(ctx: TenantRead, userIds: Iterable<string>): Pr
 }
 
 /**
- * How many users can sign in with a password now (a password set, not blocked, their partner
- * active): everyone the terms gate will ask to accept new terms at their next sign-in.
+ * How many users can sign in with a password, now or once their partner is approved (a password
+ * set, not blocked, their partner active or pending): everyone the terms gate will ask to accept
+ * new terms at their next sign-in.
  */
 export async function countSignInUsers(ctx: TenantRead): Promise<number> {
   const [row] = await ctx.db
@@ -82,7 +83,7 @@ export async function countSignInUsers(ctx: TenantRead): Promise<number> {
         eq(users.operatorId, ctx.operatorId),
         isNotNull(users.passwordHash),
         isNull(users.blockedAt),
-        eq(partners.status, 'active'),
+        inArray(partners.status, ['active', 'pending']),
       ),
     );
   return row?.n ?? 0;

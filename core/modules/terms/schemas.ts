@@ -43,8 +43,8 @@ export const TermsVersionListSchema = z
       .int()
       .openapi({
         description:
-          'Partner users who can sign in with a password now (active partner, user not blocked): each must accept ' +
-          'the current version at their next sign-in',
+          'Partner users who can sign in with a password, now or once approved (active or pending partner, user ' +
+          'not blocked): each must accept the current version at their next sign-in',
       }),
     data: z.array(
       z

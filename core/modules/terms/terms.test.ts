@@ -82,11 +82,32 @@ describe('publishing terms', () => {
     );
     expect(tooLong.errors?.map((e) => e.path)).toEqual(['body.bodyMarkdown']);
     expect(await unwrap(op.client.v1.terms.versions.$get())).toEqual({ signInUsers: 0, data: [] });
-    // Two users of active partners can sign in: both must accept; another operator's do not count.
-    await activePartner(t, op.operator.id, 'anna@example.com');
+    // Users of active (and pending) partners must accept; a rejected partner's and another operator's do not count.
+    const anna = await activePartner(t, op.operator.id, 'anna@example.com');
     await activePartner(t, op.operator.id, 'boris@example.com');
     const other = await t.addOperator('Other');
     await activePartner(t, other.operator.id, 'olga@example.com');
+    expect((await unwrap(op.client.v1.terms.versions.$get())).signInUsers).toBe(2);
+    // A pending sign-up will meet the gate once approved; a blocked partner's users cannot sign in.
+    await unwrap(
+      t.clientFor().v1.public.operators[':operatorId'].sign_up.$post({
+        param: { operatorId: op.operator.id },
+        json: {
+          name: 'Petr',
+          email: 'petr@example.com',
+          password: 'a-long-password-1',
+          country: 'DE',
+          acceptTerms: true,
+        },
+      }),
+    );
+    expect((await unwrap(op.client.v1.terms.versions.$get())).signInUsers).toBe(3);
+    await unwrap(
+      op.client.v1.partners[':partnerId'].decision.$post({
+        param: { partnerId: anna.partnerId },
+        json: { action: 'block' },
+      }),
+    );
     expect((await unwrap(op.client.v1.terms.versions.$get())).signInUsers).toBe(2);
   });
 
