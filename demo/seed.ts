@@ -30,6 +30,8 @@ import { seedNews } from './seed-news.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedNotifications } from './seed-notifications.ts';
 import { seedStaff } from './seed-staff.ts';
+import { seedTerms } from './seed-terms.ts';
+import { seedRegistrationFields } from './seed-registration-fields.ts';
 import { PENDING_SIGN_UPS, seedPendingSignUps } from './seed-partners.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
@@ -271,6 +273,11 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
   await seedNews(ctx);
   // Partner documents in every state, with real PDF/PNG/JPEG files (none without a file store): see seed-documents.ts.
   await seedDocuments(ctx);
+  // Lucky Spin's terms, v1 and the current v2, accepted by every demo user who can sign in (after all users exist,
+  // so no demo sign-in meets the accept screen): see seed-terms.ts.
+  await seedTerms(ctx);
+  // Lucky Spin's extra sign-up fields and the demo partners' answers: see seed-registration-fields.ts.
+  await seedRegistrationFields(ctx);
   // Last: the bells, filled by the operations above; the owners have read all but the last week: see seed-notifications.ts.
   await seedNotifications(ctx);
 }

@@ -39,10 +39,22 @@ async function newPage(width = 1440): Promise<Page> {
 /** A sign-up through the public API (the same call the portal's form makes). */
 async function signUpByApi(name: string, email: string): Promise<string> {
   const anon = createKabinetClient(server.baseUrl);
+  // The demo program has published terms and a required sign-up field: the sign-up accepts and answers them.
+  const { current } = await unwrap(
+    anon.v1.public.operators[':operatorId'].terms.$get({ param: { operatorId: lucky.id } }),
+  );
   const answer = await unwrap(
     anon.v1.public.operators[':operatorId'].sign_up.$post({
       param: { operatorId: lucky.id },
-      json: { name, email, password: PASSWORD, country: 'DE', acceptTerms: true, company: name },
+      json: {
+        name,
+        email,
+        password: PASSWORD,
+        country: 'DE',
+        company: name,
+        ...(current ? { acceptTermsVersion: current.id } : { acceptTerms: true }),
+        fields: { traffic_source: 'seo' },
+      },
     }),
   );
   return answer.partnerId;
