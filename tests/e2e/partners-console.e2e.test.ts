@@ -114,7 +114,9 @@ describe('partners console in the browser', { timeout: 90_000 }, () => {
     await portal.getByLabel('Email', { exact: true }).fill(email);
     await portal.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await portal.getByLabel('Country').selectOption('DE');
-    await portal.getByLabel('I accept the terms').check();
+    // The demo program's required sign-up field and its published terms (demo/seed-registration-fields.ts, seed-terms.ts).
+    await portal.getByLabel('Main traffic source', { exact: true }).selectOption('social');
+    await portal.getByLabel('I have read and accept these terms and conditions').check();
     await portal.getByRole('button', { name: 'Create account', exact: true }).click();
     await poll(() => portal.getByText('pending approval').count()).toBeGreaterThan(0);
     await portal.close();
