@@ -13,6 +13,7 @@ export const apiKeysConsoleStyles = css`
   [part~='confirm'] p { margin: 0 0 var(--_space-2); max-width: 28rem; }
   [part~='row-error'] { margin-top: var(--_space-2); max-width: 28rem; }
   [part~='create'] { margin-top: var(--_space-4); max-width: 42rem; }
+  [part~='key-actions'] button { white-space: nowrap; }
   [part~='create'] input { width: 100%; }
   [part~='secret'] {
     margin: 0 0 var(--_space); padding: var(--_space); border-radius: var(--_radius);

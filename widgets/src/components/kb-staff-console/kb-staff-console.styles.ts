@@ -20,6 +20,8 @@ export const staffConsoleStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); align-items: start;
   }
   [part~='columns'] > [part~='panel'] { margin: 0; min-width: 0; }
+  [part~='invite'] > [part~='hint'] { margin-bottom: var(--_space); }
+  [part~='staff-actions'] button { white-space: nowrap; }
   [part~='invite'] input, [part~='invite'] select { width: 100%; }
   [part~='role-list'] { margin: 0; display: grid; gap: var(--_space-2); }
   [part~='role-name'] { font-weight: 600; }
