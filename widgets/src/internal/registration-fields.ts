@@ -115,13 +115,14 @@ export interface AnswerControlOptions {
 
 /**
  * One field as a labelled control with the form parts the portal's forms share (`field`, `label`,
- * `input`, `select`, `checkbox-field`, `checkbox`, `field-error`); an optional one says so in its label.
+ * `input`, `select`, `checkbox-field`, `checkbox`, `field-error`); an optional input or select says so in its label.
  */
 export function renderAnswerControl(field: RegistrationField, o: AnswerControlOptions): TemplateResult {
   const id = `${o.idPrefix}${field.key}`;
   const errorId = `${id}-error`;
   const text = localized(field.label, o.locale);
-  const label = field.required ? text : messages(o.locale, 'optional', { label: text });
+  // A box left unticked is an answer already, so only inputs and selects say "(optional)".
+  const label = field.required || field.kind === 'checkbox' ? text : messages(o.locale, 'optional', { label: text });
   const error = o.error ? html`<p part="field-error" id=${errorId}>${o.error}</p>` : nothing;
   const invalid = o.error ? 'true' : 'false';
   const describedBy = o.error ? errorId : nothing;

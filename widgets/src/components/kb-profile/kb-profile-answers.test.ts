@@ -109,7 +109,7 @@ describe('<kb-profile> program questions', () => {
       'Main traffic source',
       'Website (optional)',
       'First deposits a month',
-      'Send me offers (optional)',
+      'Send me offers',
     ]);
     expect(control<HTMLSelectElement>(loaded.el, 'traffic_source').value).to.equal('seo');
     expect(control(loaded.el, 'website').value).to.equal('https://olga.example');
