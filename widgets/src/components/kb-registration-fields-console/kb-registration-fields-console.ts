@@ -108,7 +108,7 @@ export class KbRegistrationFieldsConsole extends ConsoleElement {
     return field.label[this.uiLocale];
   }
 
-  private focus(selector: string): void {
+  private focusOn(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
@@ -119,7 +119,7 @@ export class KbRegistrationFieldsConsole extends ConsoleElement {
     this.optionRows = field ? optionRowsOf(field) : [];
     this.formError = null;
     this.notice = null;
-    this.focus('#rf-editor-heading');
+    this.focusOn('#rf-editor-heading');
   }
 
   /** Runs a change, then reloads the list; a failure is shown on the form when it is open, else as the notice. */
@@ -160,7 +160,7 @@ export class KbRegistrationFieldsConsole extends ConsoleElement {
     });
     if (done) {
       this.editing = null;
-      this.focus('[part~="notice"]');
+      this.focusOn('[part~="notice"]');
     }
   };
 
@@ -189,7 +189,7 @@ export class KbRegistrationFieldsConsole extends ConsoleElement {
         if (f.position !== position) await expectOk(one.$patch({ param: { fieldId: f.id }, json: { position } }));
       }
       return this.m('moved', { label: this.label(field) });
-    }).then(() => this.focus(`[data-field-key="${field.key}"] [part~="${by < 0 ? 'up' : 'down'}"]:not([disabled])`));
+    }).then(() => this.focusOn(`[data-field-key="${field.key}"] [part~="${by < 0 ? 'up' : 'down'}"]:not([disabled])`));
   }
 
   protected override render(): TemplateResult {

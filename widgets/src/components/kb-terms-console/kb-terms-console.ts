@@ -108,7 +108,7 @@ export class KbTermsConsole extends ConsoleElement {
     }
   }
 
-  private focus(selector: string): void {
+  private focusOn(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
   }
 
@@ -118,7 +118,7 @@ export class KbTermsConsole extends ConsoleElement {
     this.confirming = false;
     this.formError = null;
     this.notice = null;
-    this.focus('#terms-editor-heading');
+    this.focusOn('#terms-editor-heading');
   }
 
   private closeToList(): void {
@@ -145,7 +145,7 @@ export class KbTermsConsole extends ConsoleElement {
     event.preventDefault();
     this.formError = null;
     this.confirming = true;
-    this.focus('[part~="confirm-publish"]');
+    this.focusOn('[part~="confirm-publish"]');
   };
 
   private async publish(form: HTMLFormElement): Promise<void> {
@@ -156,7 +156,7 @@ export class KbTermsConsole extends ConsoleElement {
       this.notice = this.m('published', { version: published.version, title: published.title });
       this.showing = null;
       await this.load();
-      this.focus('[part~="notice"]');
+      this.focusOn('[part~="notice"]');
     } catch (error) {
       // Back to the form, the refusal next to its field (or above the buttons).
       this.confirming = false;
@@ -175,7 +175,7 @@ export class KbTermsConsole extends ConsoleElement {
     this.acceptancesError = null;
     try {
       this.detail = await expectOk(this.api.client.v1.terms.versions[':versionId'].$get({ param: { versionId } }));
-      this.focus('#terms-version-heading');
+      this.focusOn('#terms-version-heading');
       await this.loadAcceptances(versionId, 0);
     } catch (error) {
       if (!this.detail) {
@@ -230,7 +230,7 @@ export class KbTermsConsole extends ConsoleElement {
               onConfirm: (form) => void this.publish(form),
               onBack: () => {
                 this.confirming = false;
-                this.focus('#terms-title');
+                this.focusOn('#terms-title');
               },
               onCancel: () => this.closeToList(),
             })
@@ -252,7 +252,7 @@ export class KbTermsConsole extends ConsoleElement {
       onPage: (offset) => void this.loadAcceptances(versionId, offset),
       onBack: () => {
         this.closeToList();
-        this.focus(`[data-version-id="${versionId}"] [part~="view"]`);
+        this.focusOn(`[data-version-id="${versionId}"] [part~="view"]`);
       },
     });
   }
