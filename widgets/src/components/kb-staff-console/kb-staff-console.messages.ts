@@ -49,6 +49,9 @@ const en = {
   'confirm.reactivate': 'Reactivate {name}? They can sign in again with their password and code.',
   'confirm.resetTwoFactor':
     'Reset the two-factor of {name}? Their authenticator stops working and they are signed out; at the next sign-in they set up an authenticator app again.',
+  'confirm.demoteSelf': 'Make yourself {role}? Only owners manage staff and API keys: you lose this page at once.',
+  'confirm.selfNote': 'This is you: you are signed out at once.',
+  'demoteSelf': 'Change my role',
   'done.role': '{name} is now {role}.',
   'done.deactivate': '{name} is deactivated and signed out.',
   'done.reactivate': '{name} can sign in again.',
@@ -117,6 +120,10 @@ const ru: Record<keyof typeof en, string> = {
   'confirm.reactivate': 'Включить {name}? Сотрудник снова сможет войти со своим паролем и кодом.',
   'confirm.resetTwoFactor':
     'Сбросить двухфакторную защиту {name}? Аутентификатор перестанет работать, сотрудник выйдет; при следующем входе он заново подключит приложение-аутентификатор.',
+  'confirm.demoteSelf':
+    'Сделать себя: «{role}»? Сотрудниками и API-ключами управляют только владельцы: вы сразу потеряете доступ к этой странице.',
+  'confirm.selfNote': 'Это вы: вы сразу выйдете из консоли.',
+  'demoteSelf': 'Сменить мою роль',
   'done.role': '{name}: роль теперь «{role}».',
   'done.deactivate': '{name}: отключён, сеансы завершены.',
   'done.reactivate': '{name}: снова может войти.',

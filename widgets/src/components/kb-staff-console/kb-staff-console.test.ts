@@ -144,7 +144,7 @@ describe('<kb-staff-console>', () => {
     await waitFor(() => text(query(el, '#staff-invite-email-error')) === 'Сотрудник с таким e-mail уже есть.', 1000);
   });
 
-  it('changes a role; the last owner refused (409) is worded in the row and the select goes back', async () => {
+  it('changes a role; your own demotion is asked first; the last owner refused (409) is worded in the row', async () => {
     const api = stub(
       staffApi((r) => {
         if (r.method !== 'PATCH') return undefined;
@@ -163,7 +163,14 @@ describe('<kb-staff-console>', () => {
     const own = inRow<HTMLSelectElement>(el, OWNER.id, '[part~="role-select"]')!;
     own.value = 'viewer';
     own.dispatchEvent(new Event('change'));
+    // Your own demotion is asked first: the select shows your role until you confirm.
+    const confirm = await find(el, `[data-staff-id="${OWNER.id}"] [part~="confirm"]`);
+    expect(text(confirm)).to.include('Make yourself Viewer? Only owners manage staff and API keys');
+    expect(own.value).to.equal('owner');
+    expect(api.sent(`PATCH ${V1}/staff/${OWNER.id}`), 'nothing sent before the confirmation').to.have.length(0);
+    $in<HTMLButtonElement>(el, '[part~="confirm-yes"]').click();
     await waitFor(() => query(el, `[data-staff-id="${OWNER.id}"] [part~="row-error"]`), 1000, 'the refusal');
+    expect(api.sent(`PATCH ${V1}/staff/${OWNER.id}`)[0]!.body).to.deep.equal({ role: 'viewer' });
     expect(text(query(el, `[data-staff-id="${OWNER.id}"] [part~="row-error"]`))).to.equal(
       'The last owner cannot be demoted or deactivated: make someone else owner first.',
     );
@@ -185,8 +192,12 @@ describe('<kb-staff-console>', () => {
     $in<HTMLButtonElement>(el, '[part~="confirm"] [part~="cancel"]').click();
     await waitFor(() => !query(el, '[part~="confirm"]'), 1000);
     expect(api.requests.filter((r) => r.method !== 'GET')).to.have.length(0);
+    $in<HTMLButtonElement>(el, `[data-staff-id="${OWNER.id}"] [part~="deactivate"]`).click();
+    expect(text(await find(el, '[part~="confirm"]'))).to.include('This is you: you are signed out at once.');
+    $in<HTMLButtonElement>(el, '[part~="confirm"] [part~="cancel"]').click();
+    await waitFor(() => !query(el, '[part~="confirm"]'), 1000);
     $in<HTMLButtonElement>(el, `[data-staff-id="${MAX.id}"] [part~="deactivate"]`).click();
-    await find(el, '[part~="confirm"]');
+    expect(text(await find(el, '[part~="confirm"]'))).to.not.include('This is you');
     expect(
       api.requests.filter((r) => r.method !== 'GET'),
       'nothing before the confirmation',

@@ -163,11 +163,25 @@ export class KbStaffConsole extends ConsoleElement {
     const user = this.staff?.find((u) => u.id === confirm?.id);
     if (!confirm || !user) return;
     const one = this.one(user);
+    if (confirm.action === 'demoteSelf') {
+      void this.change(user, () => one.update({ role: confirm.role }), 'done.role');
+      return;
+    }
     const call =
       confirm.action === 'resetTwoFactor'
         ? one.resetTwoFactor
         : () => one.update({ disabled: confirm.action === 'deactivate' });
     void this.change(user, call, `done.${confirm.action}`);
+  }
+
+  /** A role change; the signed-in owner demoting themselves is asked first (the select shows the role until then). */
+  private changeRole(user: StaffUser, role: StaffRole): void {
+    if (user.id === this.selfId && user.role === 'owner' && role !== 'owner') {
+      this.staff = [...(this.staff ?? [])];
+      this.ask({ id: user.id, action: 'demoteSelf', role });
+      return;
+    }
+    void this.change(user, () => this.one(user).update({ role }), 'done.role');
   }
 
   private ask(confirm: StaffConfirm): void {
@@ -231,7 +245,7 @@ export class KbStaffConsole extends ConsoleElement {
         m: (key, params) => this.m(key, params),
         dateTime: (value) => this.dateTime(value),
         isBusy: (id) => this.busyIds.has(id),
-        onRole: (user, role) => void this.change(user, () => this.one(user).update({ role }), 'done.role'),
+        onRole: (user, role) => this.changeRole(user, role),
         onAsk: (confirm) => this.ask(confirm),
         onConfirm: () => this.confirmChange(),
         onCancel: () => (this.confirming = null),

@@ -115,8 +115,11 @@ function renderActions(
 function renderConfirm(view: StaffTableView, user: StaffUser, confirm: StaffConfirm): TemplateResult {
   const { m } = view;
   const id = `staff-confirm-${user.id}`;
+  const role = confirm.action === 'demoteSelf' ? m(`role.${confirm.role}`) : '';
+  // Deactivating or resetting yourself ends your own session too: say so.
+  const selfNote = user.id === view.selfId && confirm.action !== 'demoteSelf' && confirm.action !== 'reactivate';
   return html`<div part="confirm" role="alertdialog" aria-labelledby=${id}>
-    <p id=${id}>${m(`confirm.${confirm.action}`, { name: user.name })}</p>
+    <p id=${id}>${m(`confirm.${confirm.action}`, { name: user.name, role })}${selfNote ? ` ${m('confirm.selfNote')}` : ''}</p>
     <div part="toolbar">
       <button part=${confirm.action === 'reactivate' ? 'button primary confirm-yes' : 'button danger confirm-yes'} type="button"
         ?disabled=${view.isBusy(user.id)} @click=${() => view.onConfirm()}>${m(confirm.action)}</button>

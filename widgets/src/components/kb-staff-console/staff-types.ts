@@ -11,4 +11,7 @@ export type StaffMe = SuccessBody<Awaited<ReturnType<MeCall>>>;
 export const STAFF_ROLES: readonly StaffRole[] = ['owner', 'manager', 'finance', 'viewer'];
 
 /** A change that waits for the owner's confirmation in its row. */
-export type StaffConfirm = { id: string; action: 'deactivate' | 'reactivate' | 'resetTwoFactor' };
+export type StaffConfirm =
+  | { id: string; action: 'deactivate' | 'reactivate' | 'resetTwoFactor' }
+  /** The signed-in owner giving themselves another role: they lose the staff page at once. */
+  | { id: string; action: 'demoteSelf'; role: StaffRole };
