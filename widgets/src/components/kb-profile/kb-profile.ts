@@ -39,7 +39,7 @@ interface TextFieldOptions {
  * @csspart form - The profile form. @csspart field - A label with its input. @csspart label - A field label.
  * @csspart input - A text input or select. @csspart hint - Help text. @csspart field-error - A field's error.
  * @csspart fieldset - The email notifications group. @csspart check - One checkbox with its label.
- * @csspart actions - The form buttons. @csspart button - Any button (also `primary`, `copy-button`, `save`, `retry`).
+ * @csspart actions - The form buttons. @csspart button - Any button (also `primary`, `copy-button`, `save`, `save-answers`, `retry`).
  * @csspart copy-status - "Copied" note. @csspart success - Saved note. @csspart error - Error message.
  * @csspart status - Waiting and loading notes. @csspart error-detail - A load error's text.
  *

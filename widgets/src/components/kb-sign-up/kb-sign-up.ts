@@ -4,10 +4,8 @@
  * the server's answer: the account waits for the operator's approval.
  */
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ApiError, expectOk, type SignUpInput } from '../../internal/api-client.ts';
 import { markdownBodyStyles } from '../../internal/markdown-body.styles.ts';
-import { isSafeUrl } from '../../internal/base-element.ts';
 import { FormElement, PASSWORD_MIN_LENGTH } from '../../internal/form-element.ts';
 import { formStyles } from '../../internal/form.styles.ts';
 import type { Locale, MessageParams } from '../../internal/i18n.ts';
@@ -22,8 +20,8 @@ import {
 } from '../../internal/registration-fields.ts';
 import { browserCountry, countryOptions, type CountryOption } from './countries.ts';
 import { signUpMessages, type SignUpKey } from './kb-sign-up.messages.ts';
+import { renderPublishedTerms, renderTermsLink, type PublishedTerms, type TermsBox } from './terms-box.ts';
 
-type PublishedTerms = { id: string; version: number; title: string; html: string };
 type TextField = 'name' | 'email' | 'password' | 'company' | 'messenger' | 'referralCode';
 interface Values extends Record<TextField, string> {
   country: string;
@@ -257,7 +255,7 @@ export class KbSignUp extends FormElement {
             },
           }),
         )}
-        ${this.published ? this.renderPublished(this.published) : this.termsUrl ? this.renderTerms(this.termsUrl) : nothing}
+        ${this.published ? renderPublishedTerms(this.termsBox(), this.published) : this.termsUrl ? renderTermsLink(this.termsBox(), this.termsUrl) : nothing}
         ${this.textField('referralCode', 'text', 'off', this.t('referralHint'))}
         <div part="actions">
           <button part="submit" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.t(this.busy ? 'busy' : 'submit')}</button>
@@ -265,45 +263,15 @@ export class KbSignUp extends FormElement {
       </form>`;
   }
 
-  /**
-   * The required checkbox whose label links to the operator's terms (a new tab, so the form keeps
-   * what was typed). The link sits inside the translated sentence without any HTML in the catalog.
-   */
-  private renderTerms(url: string): TemplateResult {
-    const marker = '\u0000';
-    const [before = '', after = ''] = this.t('terms', { terms: marker }).split(marker);
-    const words = this.t('termsLink');
-    const link = isSafeUrl(url)
-      ? html`<a part="terms-link" href=${url} target="_blank" rel="noopener" aria-describedby="terms-new-tab">${words}</a>`
-      : words;
-    return html`<div part="field">
-      <div part="checkbox-field">
-        <input part="checkbox" id="acceptTerms" name="acceptTerms" type="checkbox" required .checked=${this.values.acceptTerms}
-          @change=${(e: Event) => this.set('acceptTerms', (e.target as HTMLInputElement).checked)}
-          aria-invalid=${this.invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
-        <label part="label" for="acceptTerms">${before}${link}${after}</label>
-      </div>
-      <span id="terms-new-tab" hidden>${this.t('newTab')}</span>
-      ${this.renderFieldError('acceptTerms')}
-    </div>`;
-  }
-
-  /** Published terms: the text in a scrollable box, then the required checkbox that accepts this version. */
-  private renderPublished(terms: PublishedTerms): TemplateResult {
-    return html`<div part="field terms-box">
-      <p part="terms-title" id="terms-title">${this.t('termsVersion', { title: terms.title, version: terms.version })}</p>
-      <div part="body" tabindex="0" role="region" aria-labelledby="terms-title">${
-        // Server-rendered by renderMarkdown (core/lib/markdown.ts): raw HTML escaped, links limited to http(s)/mailto.
-        unsafeHTML(terms.html)
-      }</div>
-      <div part="checkbox-field">
-        <input part="checkbox" id="acceptTerms" name="acceptTerms" type="checkbox" required .checked=${this.values.acceptTerms}
-          @change=${(e: Event) => this.set('acceptTerms', (e.target as HTMLInputElement).checked)}
-          aria-invalid=${this.invalid('acceptTerms')} aria-describedby=${this.describedBy('acceptTerms')} />
-        <label part="label" for="acceptTerms">${this.t('termsAccept')}</label>
-      </div>
-      ${this.renderFieldError('acceptTerms')}
-    </div>`;
+  private termsBox(): TermsBox {
+    return {
+      t: (key, params) => this.t(key, params),
+      checked: this.values.acceptTerms,
+      onChange: (checked) => this.set('acceptTerms', checked),
+      invalid: this.invalid('acceptTerms'),
+      describedBy: this.describedBy('acceptTerms'),
+      error: this.renderFieldError('acceptTerms'),
+    };
   }
 
   private textField(name: TextField, type: string, autocomplete: string, hint?: string): TemplateResult {
