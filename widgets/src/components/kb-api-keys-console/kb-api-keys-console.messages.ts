@@ -9,6 +9,7 @@ const en = {
   'retry': 'Try again',
   'network': 'No answer from the server. Check the connection and try again.',
   'signedOut': 'Sign in as a staff owner to manage API keys.',
+  'ownerOnly': 'Only an owner may see and manage API keys; your role may not.',
   'keys': 'API keys',
   'empty': 'No API keys yet.',
   'emptyHint': 'Create one for each system that calls the API, so you can revoke one without the others.',
@@ -55,6 +56,7 @@ const ru: Record<keyof typeof en, string> = {
   'retry': 'Повторить',
   'network': 'Сервер не ответил. Проверьте соединение и попробуйте ещё раз.',
   'signedOut': 'Войдите как владелец, чтобы управлять API-ключами.',
+  'ownerOnly': 'Видеть API-ключи и управлять ими может только владелец; вашей роли это недоступно.',
   'keys': 'API-ключи',
   'empty': 'API-ключей пока нет.',
   'emptyHint':

@@ -189,6 +189,19 @@ describe('<kb-api-keys-console>', () => {
     await waitFor(() => text(query(el, '[part~="error"] p')) === 'Sign in as a staff owner to manage API keys.', 1000);
   });
 
+  it('tells a staff user of another role that only an owner may (403)', async () => {
+    stub(mockApi(() => problem(403, 'forbidden_for_role', 'No', [], { role: 'viewer', allowed: ['owner'] })));
+    const el = await fixture<KbApiKeysConsole>(
+      html`<kb-api-keys-console api-base=${API} locale="ru"></kb-api-keys-console>`,
+    );
+    await waitFor(
+      () =>
+        text(query(el, '[part~="error"] p')) ===
+        'Видеть API-ключи и управлять ими может только владелец; вашей роли это недоступно.',
+      1000,
+    );
+  });
+
   it('collapses to cards at 390 px; the secret wraps inside the page', async () => {
     stub(keysApi((r) => (r.method === 'POST' ? json({ ...SYNC, id: 'key_new', secret: SECRET }, 201) : undefined)));
     await setViewport({ width: 390, height: 800 });

@@ -94,6 +94,14 @@ export class KbApiKeysConsole extends ConsoleElement {
     }
   }
 
+  /** No session, or a staff role other than owner (the role table allows owners only), in the console's words. */
+  private loadFailure(error: unknown): string {
+    if (error instanceof ApiError && error.status === 401) return this.m('signedOut');
+    if (error instanceof ApiError && error.status === 403 && error.code.startsWith('forbidden'))
+      return this.m('ownerOnly');
+    return this.failure(error);
+  }
+
   /** Loads the list again (e.g. after a staff sign-in on the page). */
   async reload(): Promise<void> {
     this.loadError = null;
@@ -101,7 +109,7 @@ export class KbApiKeysConsole extends ConsoleElement {
       this.keys = (await expectOk(this.api.client.v1.operator.api_keys.$get())).items;
     } catch (error) {
       this.keys = null;
-      this.loadError = error instanceof ApiError && error.status === 401 ? this.m('signedOut') : this.failure(error);
+      this.loadError = this.loadFailure(error);
     }
   }
 

@@ -218,10 +218,23 @@ describe('<kb-staff-console>', () => {
     expect(text(query(el, '[part~="notice"]'))).to.equal('Max Manager is unlocked and can try to sign in again.');
   });
 
-  it('says to sign in as an owner when there is no session', async () => {
+  it('says to sign in as an owner when there is no session (401)', async () => {
     stub(mockApi(() => problem(401, 'unauthorized', 'No session')));
     const el = await fixture<KbStaffConsole>(html`<kb-staff-console api-base=${API} locale="en"></kb-staff-console>`);
     await waitFor(() => text(query(el, '[part~="error"] p')) === 'Sign in as a staff owner to manage staff.', 1000);
+  });
+
+  it('tells a staff user of another role that only an owner may (403)', async () => {
+    stub(
+      mockApi(() =>
+        problem(403, 'forbidden_for_role', 'Not for your role', [], { role: 'manager', allowed: ['owner'] }),
+      ),
+    );
+    const el = await fixture<KbStaffConsole>(html`<kb-staff-console api-base=${API} locale="en"></kb-staff-console>`);
+    await waitFor(
+      () => text(query(el, '[part~="error"] p')) === 'Only an owner may see and manage the staff; your role may not.',
+      1000,
+    );
   });
 
   it('collapses to cards at 390 px and takes the page’s dark tokens', async () => {

@@ -98,6 +98,14 @@ export class KbStaffConsole extends ConsoleElement {
     }
   }
 
+  /** No session, or a staff role other than owner (the role table allows owners only), in the console's words. */
+  private loadFailure(error: unknown): string {
+    if (error instanceof ApiError && error.status === 401) return this.m('signedOut');
+    if (error instanceof ApiError && error.status === 403 && error.code.startsWith('forbidden'))
+      return this.m('ownerOnly');
+    return this.failure(error);
+  }
+
   /** Loads the list again (e.g. after a staff sign-in on the page). */
   async reload(): Promise<void> {
     this.loadError = null;
@@ -112,7 +120,7 @@ export class KbStaffConsole extends ConsoleElement {
       this.selfId = me?.id ?? null;
     } catch (error) {
       this.staff = null;
-      this.loadError = error instanceof ApiError && error.status === 401 ? this.m('signedOut') : this.failure(error);
+      this.loadError = this.loadFailure(error);
     }
   }
 
