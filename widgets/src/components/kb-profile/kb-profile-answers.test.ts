@@ -201,6 +201,26 @@ describe('<kb-profile> program questions', () => {
     expect(text).to.include('Only the owner and admins can change these answers.');
   });
 
+  it('shows a failed load in the part with a retry, and the profile form stays usable', async () => {
+    let fail = true;
+    const profile = profileOf('owner');
+    api = mockApi(({ method, path }) => {
+      if (method !== 'GET') return undefined;
+      if (path === '/v1/partner/profile') return json(profile);
+      if (path === '/v1/partner/profile/fields')
+        return fail ? problem(503, 'unavailable', 'down') : json({ fields: answered() });
+      return undefined;
+    });
+    const { el } = await mountSection<KbProfile>('kb-profile', { user: profile.user });
+    const part = await answers(el);
+    expect(part.querySelector('[role="alert"]')).not.to.equal(null);
+    expect(query(el, '[part~="details"] form'), 'the details form').not.to.equal(null);
+    fail = false;
+    $in<HTMLButtonElement>(el, '[part~="answers"] [part~="retry"]').click();
+    await find(el, '#profile-field-traffic_source');
+    expect(query(el, '[part~="answers"] [part~="error-detail"]')).to.equal(null);
+  });
+
   it('has no part when the program asks no questions', async () => {
     const loaded = await mounted({ fields: [] });
     api = loaded.api;
