@@ -146,6 +146,9 @@ describe('identity in the browser', { timeout: 60_000 }, () => {
     await page.getByLabel('Repeat the new password').fill('analyst-chooses-this-1');
     await page.getByRole('button', { name: 'Save the password' }).click();
     await signIn(page, 'new.analyst@slothuntersmedia.example', 'analyst-chooses-this-1');
+    // A new user of the program accepts its current terms (demo/seed-terms.ts) before anything else.
+    await page.locator('kb-terms[gate]').getByRole('button', { name: 'I accept these terms', exact: true }).click();
+    await page.locator('kb-dashboard').waitFor();
     await expect.poll(() => accountButton(page).count()).toBe(1);
     // An analyst's account menu has no Team.
     await accountButton(page).click();
