@@ -35,6 +35,7 @@ interface TextFieldOptions {
  * @csspart facts - The account facts list (also the answers, for users who may not change them).
  * @csspart registration-field - One of the program's questions (also `registration-field-<key>`).
  * @csspart checkbox-field - A question's checkbox with its label. @csspart checkbox - That checkbox.
+ * @csspart select - A question's list of options.
  * @csspart fact - One fact (also `fact-label`, `fact-value`). @csspart referral-code - The referral code.
  * @csspart form - The profile form. @csspart field - A label with its input. @csspart label - A field label.
  * @csspart input - A text input or select. @csspart hint - Help text. @csspart field-error - A field's error.

@@ -162,6 +162,40 @@ describe('<kb-sign-up> with the operator’s registration fields', () => {
     await waitFor(() => deepActiveElement()?.id === 'fields.website', 1000, 'focus on the field');
   });
 
+  it('shows the current questions and asks again when the operator changed them meanwhile', async () => {
+    const added = {
+      ...FIELDS[1]!,
+      id: 'rf_4',
+      key: 'monthly_ftd',
+      label: { en: 'First deposits a month', ru: 'Первых депозитов в месяц' },
+      required: true,
+    };
+    t.stub = stubApi({
+      [fieldsRoute]: (_r, nth) => jsonResponse({ data: nth === 0 ? FIELDS : [...FIELDS, added] }),
+      [publicRoute('sign_up')]: () =>
+        problemResponse(422, 'validation_failed', 'body.fields.monthly_ftd: this field is required', [
+          { path: 'body.fields.monthly_ftd', reason: 'required', params: {}, message: 'this field is required' },
+        ]),
+    });
+    const { form } = await formHost('kb-sign-up');
+    await loaded(form);
+    fillStandard(form);
+    typeInto(byId<HTMLSelectElement>(form, 'fields.traffic_source'), 'seo');
+    tick(form, 'fields.adult');
+    submit(form);
+    await waitFor(() => errorOf(form, 'fields.monthly_ftd'), 2000, 'the new question with its error');
+    expect(labels(form)).to.deep.equal([
+      'Main traffic source',
+      'Website (optional)',
+      'I am over 18',
+      'First deposits a month',
+    ]);
+    expect($in(form, '[role="alert"]').textContent).to.equal(
+      'The program’s questions changed while you were filling in the form: check them and send it again.',
+    );
+    expect(byId<HTMLSelectElement>(form, 'fields.traffic_source').value, 'answers kept').to.equal('seo');
+  });
+
   it('without fields is the form as before and sends no `fields`', async () => {
     t.stub = stub(
       {

@@ -36,6 +36,7 @@ const en = {
   doneActive: 'Your account is ready: sign in to start.',
   fieldsFailed: 'The sign-up form could not be loaded: {reason}',
   retry: 'Try again',
+  fieldsChanged: 'The program’s questions changed while you were filling in the form: check them and send it again.',
 };
 
 export type SignUpKey = keyof typeof en;
@@ -75,6 +76,7 @@ const ru: Record<SignUpKey, string> = {
   doneActive: 'Аккаунт готов: войдите, чтобы начать.',
   fieldsFailed: 'Не удалось загрузить форму регистрации: {reason}',
   retry: 'Повторить',
+  fieldsChanged: 'Вопросы программы изменились, пока вы заполняли форму: проверьте их и отправьте форму ещё раз.',
 };
 
 export const signUpMessages = defineMessages<SignUpKey>({ en, ru });
