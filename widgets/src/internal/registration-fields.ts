@@ -6,6 +6,7 @@
  * problems land beside it; its DOM id is `<prefix><key>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ApiError } from './api-client.ts';
 import { defineMessages, type Locale } from './i18n.ts';
 
 export interface LocalizedLabel {
@@ -93,6 +94,18 @@ export function answersToSend(
     else if (options.clearEmpty) out[field.key] = null;
   }
   return out;
+}
+
+/**
+ * Whether a refused save names a question the form does not have, or one the program no longer
+ * asks (`unknown_field`): the operator added or withdrew a question since the form loaded them.
+ */
+export function questionsChanged(error: unknown, fields: readonly RegistrationField[]): boolean {
+  if (!(error instanceof ApiError)) return false;
+  const asked = new Set(fields.map((f) => `body.${answerName(f.key)}`));
+  return error.errors.some(
+    (p) => p.path.startsWith('body.fields.') && (!asked.has(p.path) || p.reason === 'unknown_field'),
+  );
 }
 
 /** An answer as text for reading (the option's label, Yes/No, or "Not answered"). */

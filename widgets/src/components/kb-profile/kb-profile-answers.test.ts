@@ -190,6 +190,27 @@ describe('<kb-profile> program questions', () => {
     );
   });
 
+  it('shows the current questions when the operator withdrew one meanwhile', async () => {
+    let withdrawn = false;
+    const profile = profileOf('owner');
+    api = mockApi(({ method, path }) => {
+      if (method === 'GET' && path === '/v1/partner/profile') return json(profile);
+      if (path !== '/v1/partner/profile/fields') return undefined;
+      if (method === 'GET') return json({ fields: answered().filter((f) => !withdrawn || f.key !== 'website') });
+      withdrawn = true;
+      return problem(422, 'validation_failed', 'body.fields.website: the program asks no such field', [
+        { path: 'body.fields.website', reason: 'unknown_field', params: {}, message: 'the program asks no such field' },
+      ]);
+    });
+    const { el } = await mountSection<KbProfile>('kb-profile', { user: profile.user });
+    await find(el, '#profile-field-website');
+    fill(control(el, 'website'), 'https://new.example');
+    save(el);
+    await waitFor(() => query(el, '#profile-field-website') === null, 2000, 'the withdrawn question gone');
+    await waitFor(() => textOf(el).includes('The program’s questions have changed'), 1000, 'said why');
+    expect(query(el, '#profile-field-traffic_source')).not.to.equal(null);
+  });
+
   it('shows the answers as text to a user who may not change them', async () => {
     const loaded = await mounted({ role: 'analyst' });
     api = loaded.api;

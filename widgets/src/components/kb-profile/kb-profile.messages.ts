@@ -40,6 +40,7 @@ const en = {
   'answersHint': 'Your answers to the program’s questions from the sign-up form.',
   'answersReadOnly': 'Only the owner and admins can change these answers.',
   'saveAnswers': 'Save answers',
+  'answersChanged': 'The program’s questions have changed: here are the current ones; check them and save again.',
 } satisfies Record<string, Message>;
 
 const ru: Record<keyof typeof en, Message> = {
@@ -81,6 +82,7 @@ const ru: Record<keyof typeof en, Message> = {
   'answersHint': 'Ваши ответы на вопросы программы из формы регистрации.',
   'answersReadOnly': 'Ответы могут менять только владелец и администраторы.',
   'saveAnswers': 'Сохранить ответы',
+  'answersChanged': 'Вопросы программы изменились: вот актуальные; проверьте их и сохраните ещё раз.',
 };
 
 export const profileMessages = defineMessages({ en, ru });

@@ -11,6 +11,7 @@ import { fieldProblemMessage } from '../../internal/problem-messages.ts';
 import {
   answerName,
   answersToSend,
+  questionsChanged,
   answerText,
   checkAnswers,
   localized,
@@ -111,6 +112,12 @@ export class ProgramAnswers implements ReactiveController {
           const name = problem.path.replace(/^body\./, '');
           if (name.startsWith('fields.') && !byField[name]) byField[name] = fieldProblemMessage(locale, problem);
         }
+      if (questionsChanged(error, fields)) {
+        // The operator added or withdrew a question meanwhile: show the current ones and say so.
+        await this.load(api);
+        this.formError = this.deps.m('answersChanged');
+        return;
+      }
       this.errors = byField;
       if (Object.keys(byField).length > 0) this.showErrors();
       else this.formError = this.deps.errorMessage(error);

@@ -14,6 +14,7 @@ import {
   answersToSend,
   blankAnswers,
   checkAnswers,
+  questionsChanged,
   renderAnswerControl,
   type Answers,
   type RegistrationField,
@@ -27,8 +28,6 @@ interface Values extends Record<TextField, string> {
   country: string;
   acceptTerms: boolean;
 }
-/** A problem with one of the operator's own fields (`body.fields.<key>`). */
-const isFieldPath = (path: string) => path.startsWith('body.fields.');
 /** Empty optional fields are left out rather than sent as "". */
 const optional = (value: string) => value.trim() || undefined;
 const STANDARD = ['name', 'email', 'password', 'company', 'messenger', 'country'] as const;
@@ -361,8 +360,7 @@ export class KbSignUp extends FormElement {
         this.error = this.t('fixFields');
         return this.focusAfterRender('#acceptTerms');
       }
-      const asked = new Set(fields);
-      if (error instanceof ApiError && error.errors.some((f) => isFieldPath(f.path) && !asked.has(f.path.slice(5)))) {
+      if (questionsChanged(error, extra)) {
         // The operator changed its questions meanwhile (one added or withdrawn): show the current ones, ask again.
         await this.loadFields();
         this.showFailure(error, fieldsOf(terms, this.extraFields ?? []), this.t('network'));
