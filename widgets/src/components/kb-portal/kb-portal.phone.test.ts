@@ -227,8 +227,12 @@ describe('<kb-portal> on a phone and a wide screen', () => {
       'Профиль',
       'Безопасность',
       'API отчётов',
+      'Условия',
       'Команда',
       'Журнал',
+      'Уведомления',
+      'Контакты',
+      'Документы',
     ]);
     expect(shown(menu.querySelector('[part~="sign-out"]')), 'Sign out in the account menu').to.equal(true);
     expect(menu.getBoundingClientRect().right, 'inside the portal').to.be.at.most(portal.getBoundingClientRect().right);
@@ -241,8 +245,8 @@ describe('<kb-portal> on a phone and a wide screen', () => {
 
     await sendKeys({ press: 'Enter' });
     await waitFor(() => button.getAttribute('aria-expanded') === 'true', 1000, 'open again');
-    // Profile → Security → Report API → Team.
-    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Tab' });
+    // Profile → Security → Report API → Terms → Team.
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
     expect(deepActiveElement()?.textContent?.trim()).to.equal('Команда');
     await sendKeys({ press: 'Enter' });
     await waitFor(() => button.getAttribute('aria-expanded') === 'false', 1000, 'closed after picking');

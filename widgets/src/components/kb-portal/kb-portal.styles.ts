@@ -60,7 +60,7 @@ export const portalStyles = css`
      entries are a little smaller and closer than the text; a roomy portal spaces them out. Narrower than they fit,
      they wrap to a second line: none is ever out of sight. The account sections wait in the account menu. */
   [part~='nav-list'] {
-    display: flex; flex-wrap: wrap; column-gap: 0.6em; row-gap: 0; margin: 0; padding: 0; list-style: none;
+    display: flex; flex-wrap: wrap; column-gap: 0.5em; row-gap: 0; margin: 0; padding: 0; list-style: none;
   }
   [part~='nav-link'] {
     border: 0; background: transparent; color: var(--kb-color-text-muted); font-size: 0.86em;
