@@ -15,7 +15,7 @@ export const registrationFieldsConsoleStyles = css`
   [part~='up'], [part~='down'] { min-width: 2.25rem; }
   [part~='field-label'] { font-weight: 600; overflow-wrap: anywhere; min-width: 10rem; }
   [part~='label-other'] { display: block; font-weight: normal; color: var(--_muted); font-size: 0.9em; }
-  [part~='key'] { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+  [part~='key'] { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; white-space: nowrap; }
   [part~='state-badge'] {
     display: inline-block; padding: 0 var(--_space-2); border-radius: 999px; border: 1px solid var(--_border);
     background: var(--_surface); white-space: nowrap; font-size: 0.9em;
@@ -50,8 +50,10 @@ export const registrationFieldsConsoleStyles = css`
     [part~='field-row'] { border: 1px solid var(--_border); border-radius: var(--_radius); margin-bottom: var(--_space-2); }
     [part~='cell'] { border-bottom: 0; padding: var(--_space-1) var(--_space-2); }
     [part~='cell'][data-label]::before { content: attr(data-label) ': '; color: var(--_muted); }
+    [part~='key'] { white-space: normal; overflow-wrap: anywhere; }
     [part~='option-row'] { grid-template-columns: minmax(0, 1fr) auto; }
-    [part~='option-row'] [part~='option-field'] { grid-column: 1; }
+    [part~='option-row'] [part~='option-field'] { grid-column: 1 / -1; }
+    [part~='option-row'] [part~='option-field']:first-child { grid-column: 1; }
     [part~='option-row'] [part~='remove-option'] { grid-column: 2; grid-row: 1; }
   }
 `;

@@ -21,8 +21,8 @@ export const termsConsoleStyles = [
       border: 1px solid var(--_primary); background: var(--_surface); white-space: nowrap; font-size: 0.85em;
       font-weight: normal;
     }
-    [part~='acceptance-email'] { font-weight: normal; overflow-wrap: anywhere; }
-    [part~='user-agent'] { max-width: 18rem; overflow-wrap: anywhere; font-size: 0.9em; color: var(--_muted); }
+    [part~='acceptance-email'] { font-weight: normal; overflow-wrap: break-word; min-width: 14rem; }
+    [part~='user-agent'] { max-width: 22rem; overflow-wrap: anywhere; font-size: 0.85em; color: var(--_muted); }
     [part~='editor'] {
       overflow-wrap: anywhere; max-width: 46rem; margin: 0 0 var(--_space); padding: var(--_space);
       border: 1px solid var(--_border); border-radius: var(--_radius);
@@ -67,6 +67,7 @@ export const termsConsoleStyles = [
         content: attr(data-label) ': '; color: var(--_muted);
       }
       [part~='user-agent'] { max-width: none; }
+      [part~='acceptance-email'] { min-width: 0; overflow-wrap: anywhere; }
     }
   `,
 ];
