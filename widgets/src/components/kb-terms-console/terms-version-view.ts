@@ -22,6 +22,8 @@ export interface VersionView {
 
 export function renderVersionView(v: VersionView): TemplateResult {
   const t = v.version;
+  // "Who accepted" is an h3, not an h4 like "Text": the terms' own ## headings (h2) come right before it, and a
+  // heading may step down only one level.
   return html`<section part="version" aria-labelledby="terms-version-heading" data-version-id=${t.id}>
     <p><button part="button back" type="button" @click=${v.onBack}>${v.m('back')}</button></p>
     <h3 part="subheading" id="terms-version-heading" tabindex="-1">
@@ -39,7 +41,7 @@ export function renderVersionView(v: VersionView): TemplateResult {
       // Rendered by the server from the stored Markdown (renderMarkdown): the same safe HTML partners read.
       unsafeHTML(t.html)
     }</div>
-    <h4 part="minor-heading" id="terms-acceptances-heading">${v.m('acceptances')}</h4>
+    <h3 part="minor-heading" id="terms-acceptances-heading">${v.m('acceptances')}</h3>
     ${renderAcceptances(v)}
   </section>`;
 }
