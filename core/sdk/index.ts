@@ -59,6 +59,7 @@ export type KabinetFieldReason =
   | 'invalid_format'
   | 'invalid_choice'
   | 'must_accept'
+  | 'outdated'
   | 'unknown_field'
   | 'money_format'
   | 'unknown_currency'
