@@ -5,7 +5,11 @@ import { DEMO_PASSWORD } from '../demo/demo-operators.ts';
 import { DEMO_STAFF } from '../demo/seed-staff.ts';
 
 const page = readFileSync(new URL('../demo/site/operator/index.html', import.meta.url), 'utf8');
-const rows = [...page.matchAll(/<tr><td>([^<]+)<\/td><td>(\w+):[^<]*<\/td><td><code>([A-Z2-7]+)<\/code><\/td><\/tr>/g)];
+const rows = [
+  ...page.matchAll(
+    /<tr><td[^>]*>([^<]+)<\/td><td[^>]*>(\w+):[^<]*<\/td><td[^>]*><code>([A-Z2-7]+)<\/code><\/td><\/tr>/g,
+  ),
+];
 
 describe('demo staff on /operator/', () => {
   it('lists every demo staff user with their role and secret, and the demo password', () => {
