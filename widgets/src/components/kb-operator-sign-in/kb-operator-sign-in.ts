@@ -9,7 +9,7 @@ import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
 import type { MessageParams } from '../../internal/i18n.ts';
-import { groupsOfFour, svgDataUrl } from '../kb-security/security-two-factor.ts';
+import { groupsOfFour, svgDataUrl } from '../../internal/totp-enrolment.ts';
 import { operatorSignInMessages, type OperatorSignInKey } from './kb-operator-sign-in.messages.ts';
 import { operatorSignInStyles } from './kb-operator-sign-in.styles.ts';
 

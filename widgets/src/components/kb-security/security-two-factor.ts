@@ -8,6 +8,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk, type ApiClient } from '../../internal/api-client.ts';
+import { groupsOfFour, svgDataUrl } from '../../internal/totp-enrolment.ts';
 import type { SecurityPanelHost } from './security-panel-host.ts';
 
 interface Enrolment {
@@ -258,25 +259,4 @@ export class TwoFactorPanel {
       </div>
     </div>`;
   }
-}
-
-/** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to type into an app by hand. */
-export function groupsOfFour(secret: string): string {
-  return (
-    secret
-      .replace(/\s+/g, '')
-      .match(/.{1,4}/g)
-      ?.join(' ') ?? secret
-  );
-}
-
-/**
- * The server's QR SVG as an image URL. An <img> never runs scripts or touches the page, so the
- * server's markup is displayed without being injected into the shadow DOM.
- */
-export function svgDataUrl(svg: string): string {
-  const bytes = new TextEncoder().encode(svg);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `data:image/svg+xml;base64,${btoa(binary)}`;
 }
