@@ -3,7 +3,8 @@
  * the demo owner signs in with the demo password and the TOTP code of DEMO_STAFF's published secret;
  * the consoles then call Kabinet itself with the staff session cookie (not the demo backend) and the
  * owner approves a sign-up; the session survives a reload; sign-out puts the demo backend back. The
- * viewer's wrong code is refused in words, and their Approve is refused for the role, in words.
+ * viewer's wrong code is refused in words, and their Approve is refused for the role, in words; when
+ * their session ends meanwhile, the page falls back to the demo backend.
  */
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,7 +124,7 @@ describe('operator console staff sign-in', { timeout: 60_000 }, () => {
     await page.close();
   });
 
-  it('the viewer: a wrong code is refused in words, and Approve is refused for the role', async () => {
+  it('the viewer: a wrong code is refused in words, Approve is refused for the role, an ended session falls back', async () => {
     const email = 'staff.viewer@example.com';
     const partnerId = await signUpByApi('Staff Viewer', email);
     const { page } = await openConsolePage(390);
@@ -144,8 +145,13 @@ describe('operator console staff sign-in', { timeout: 60_000 }, () => {
     );
     expect(await statusOf(partnerId)).toBe('pending');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await account.getByRole('button', { name: 'Sign out' }).click();
-    await page.locator('#staff-signed-out').waitFor();
+    // A session that ends meanwhile (here the cookie is gone) answers 401: the page goes back to the demo backend.
+    await page.context().clearCookies();
+    await panel.getByRole('button', { name: 'Approve', exact: true }).click();
+    await poll(() => page.locator('#staff-note').textContent()).toBe('Your staff session ended: sign in again.');
+    expect(await apiBases(page)).toEqual([DEMO_BACKEND]);
+    expect(await page.locator('#staff-signed-out').isVisible()).toBe(true);
+    expect(await statusOf(partnerId)).toBe('pending');
     await page.close();
     expect(pageErrors).toEqual([]);
   });
