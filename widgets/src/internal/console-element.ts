@@ -5,7 +5,7 @@
  * forwards e.g. `/v1/networks` with the key added), so calls are same-origin with the page's
  * cookies and the backend's own admin login applies. Failures are the one `ApiError`.
  */
-import type { PropertyDeclarations } from 'lit';
+import type { PropertyDeclarations, PropertyValues } from 'lit';
 import { KabinetElement } from './base-element.ts';
 import { ApiError, createApiClient, type ApiClient } from './api-client.ts';
 import { negotiateLocale, type Locale } from './i18n.ts';
@@ -16,16 +16,35 @@ export abstract class ConsoleElement extends KabinetElement {
     locale: { reflect: true },
   };
 
-  /** The operator backend's prefix that forwards to Kabinet, e.g. `/demo/operator-backend/op_x/kabinet`. */
+  /**
+   * The operator backend's prefix that forwards to Kabinet, e.g. `/demo/operator-backend/op_x/kabinet`,
+   * or Kabinet's own origin when a console staff session calls it (its cookie goes with same-origin calls).
+   */
   declare apiBase: string;
   /** `en` or `ru`; anything else (or none) follows the browser's languages. */
   declare locale: string | null;
   private clientFor: { apiBase: string; api: ApiClient } | null = null;
+  /** The `api-base` the console last read from: it reads again when the page points it elsewhere. */
+  private loadedFor: string | null = null;
 
   constructor() {
     super();
     this.apiBase = '';
     this.locale = null;
+  }
+
+  /**
+   * Reads what the console shows, when it first gets an `api-base` and whenever the page points it at
+   * another (the demo page does after a staff sign-in and sign-out). Consoles that read on their own override it.
+   */
+  protected apiBaseChanged(): void {}
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (this.apiBase && this.apiBase !== this.loadedFor) {
+      this.loadedFor = this.apiBase;
+      this.apiBaseChanged();
+    }
   }
 
   /** The typed client for `api-base` (one per prefix). */

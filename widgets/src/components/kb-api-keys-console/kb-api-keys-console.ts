@@ -5,7 +5,7 @@
  * Rotation revokes the old key at once, as the API does: no grace period. Calls go to `api-base`:
  * '' is Kabinet's own origin with the staff session cookie.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
@@ -60,7 +60,6 @@ export class KbApiKeysConsole extends ConsoleElement {
   declare private shown: ShownSecret | null;
   declare private copied: 'ok' | 'failed' | null;
   /** The `api-base` the list was loaded for; undefined before the first load ('' is a real base). */
-  private loadedFor: string | undefined = undefined;
 
   constructor() {
     super();
@@ -84,14 +83,10 @@ export class KbApiKeysConsole extends ConsoleElement {
     return this.m('network');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      // Another backend or session: a secret of the previous one must not stay on screen.
-      this.shown = null;
-      void this.reload();
-    }
+  protected override apiBaseChanged(): void {
+    // Another backend or session: a secret of the previous one must not stay on screen.
+    this.shown = null;
+    void this.reload();
   }
 
   /** No session, or a staff role other than owner (the role table allows owners only), in the console's words. */

@@ -6,7 +6,7 @@
  * forwards `/v1/bills…` and `/v1/billing/runs`, and reads `/v1/partners`, `/v1/brands` and `/v1/plans`
  * for the filters, with the secret key added).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
 import { BILL_STATES, billTotals } from '../../internal/billing/bill-format.ts';
 import { BillPanel } from './bill-panel.ts';
@@ -80,7 +80,6 @@ export class KbBillsConsole extends BillsConsoleElement {
   private next: string | null = null;
   private totals: OperatorBillList['totals'] = [];
   private filters: Filters = { state: OPEN_STATES };
-  private loadedFor: string | null = null;
   private seq = 0;
   private readonly panel = new BillPanel(this, (bill) => this.changed(bill));
 
@@ -95,13 +94,9 @@ export class KbBillsConsole extends BillsConsoleElement {
     this.choices = { partners: [], brands: [], plans: [] };
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.fetchPage(false);
-      void this.loadChoices();
-    }
+  protected override apiBaseChanged(): void {
+    void this.fetchPage(false);
+    void this.loadChoices();
   }
 
   private async loadChoices(): Promise<void> {

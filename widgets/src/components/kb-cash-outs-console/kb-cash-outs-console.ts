@@ -5,7 +5,7 @@
  * the operator's own backend (`api-base` forwards `/v1/cash_outs…` and reads `/v1/partners` for
  * names and the filter, with the secret key added).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { KabinetClient } from '../../../../core/sdk/index.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { expectOk } from '../../internal/api-client.ts';
@@ -62,7 +62,6 @@ export class KbCashOutsConsole extends ConsoleElement implements MovesHost {
   declare private partners: Map<string, string>;
   /** What the last move did, or that someone else moved the cash-out first. */
   declare private notice: { text: string; alert: boolean } | null;
-  private loadedFor: string | null = null;
   private readonly moves = new CashOutMoves(this);
   private readonly file = new CashOutsDownload(this);
   private readonly log = new PagedLog<OperatorCashOut, CashOutFilters>(this, PENDING, {
@@ -115,14 +114,10 @@ export class KbCashOutsConsole extends ConsoleElement implements MovesHost {
     return this.m('networkError');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      this.log.reset();
-      void this.log.fetch(false);
-      void this.loadPartners();
-    }
+  protected override apiBaseChanged(): void {
+    this.log.reset();
+    void this.log.fetch(false);
+    void this.loadPartners();
   }
 
   private async loadPartners(): Promise<void> {

@@ -5,7 +5,7 @@
  * own backend (`api-base` forwards `/v1/managers` and `/v1/contacts` with the secret key added).
  * Partners are given a manager in the partners console.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
@@ -75,7 +75,6 @@ export class KbContactsConsole extends ConsoleElement {
   declare private confirming: string | null;
   /** Messenger rows the open form shows. */
   declare private rows: number;
-  private loadedFor: string | null = null;
 
   constructor() {
     super();
@@ -98,12 +97,8 @@ export class KbContactsConsole extends ConsoleElement {
     return this.m('networkError');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.load();
-    }
+  protected override apiBaseChanged(): void {
+    void this.load();
   }
 
   private async load(): Promise<void> {

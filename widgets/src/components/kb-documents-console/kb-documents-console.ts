@@ -63,7 +63,8 @@ export class KbDocumentsConsole extends ConsoleElement {
   declare private saving: string | null;
   declare private notice: string | null;
   declare private actionError: string | null;
-  private loadedFor = '';
+  /** The api-base and filters of the list shown: it reads again when any of them changes. */
+  private loadedQuery = '';
   private readonly viewer = new DocumentFileViewer(this, {
     fetchFile: async (documentId) =>
       (await this.api.client.v1.documents[':documentId'].file.$get({ param: { documentId } })) as unknown as Response,
@@ -96,8 +97,8 @@ export class KbDocumentsConsole extends ConsoleElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     const key = `${this.apiBase}|${this.status}|${this.partnerId}`;
-    if (this.apiBase && key !== this.loadedFor) {
-      this.loadedFor = key;
+    if (this.apiBase && key !== this.loadedQuery) {
+      this.loadedQuery = key;
       void this.load();
     }
   }

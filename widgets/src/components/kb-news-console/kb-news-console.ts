@@ -3,7 +3,7 @@
  * edit one (Markdown with a preview rendered by the server, a banner upload with the image shown),
  * publish, unpublish and delete (after a confirmation).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
@@ -58,7 +58,6 @@ export class KbNewsConsole extends ConsoleElement {
   declare private notice: string | null;
   /** The article whose deletion awaits confirmation. */
   declare private confirming: string | null;
-  private loadedFor: string | null = null;
 
   constructor() {
     super();
@@ -81,12 +80,8 @@ export class KbNewsConsole extends ConsoleElement {
     return this.m('network');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.load();
-    }
+  protected override apiBaseChanged(): void {
+    void this.load();
   }
 
   private async load(): Promise<void> {

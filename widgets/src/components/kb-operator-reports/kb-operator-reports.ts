@@ -69,7 +69,6 @@ export class KbOperatorReports extends ConsoleElement {
     labels: () => this.screen.labels,
   });
   /** The `api-base` the shown options came from. */
-  private loadedFor: string | null = null;
 
   protected get networkErrorMessage(): string {
     return commonMessages(this.uiLocale, 'error.network');
@@ -79,10 +78,10 @@ export class KbOperatorReports extends ConsoleElement {
     super.willUpdate(changed);
     if (this.localeProvider.value.locale !== this.uiLocale)
       this.localeProvider.setValue(createLocaleState(this.uiLocale));
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.load();
-    }
+  }
+
+  protected override apiBaseChanged(): void {
+    void this.load();
   }
 
   private load(): Promise<void> {

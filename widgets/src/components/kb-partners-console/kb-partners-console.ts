@@ -5,7 +5,7 @@
  * allows, history, team, plans, manager, documents and sign-up answers (partner-page.ts). Calls go
  * through the operator's own backend (`api-base` forwards `/v1/partners…` with the secret key).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
 import { PartnerPage } from './partner-page.ts';
 import { PartnersConsoleElement } from './partners-console-element.ts';
@@ -56,7 +56,6 @@ export class KbPartnersConsole extends PartnersConsoleElement {
   private sort: Sort = 'newest';
   private total = 0;
   private counts: PartnerList['counts'] | null = null;
-  private loadedFor: string | null = null;
   private seq = 0;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the shown partner page was opened from the list (then Back is the browser's Back). */
@@ -85,13 +84,9 @@ export class KbPartnersConsole extends PartnersConsoleElement {
     clearTimeout(this.searchTimer);
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.fetchPage(false);
-      if (this.page.partnerId) void this.page.open(this.page.partnerId);
-    }
+  protected override apiBaseChanged(): void {
+    void this.fetchPage(false);
+    if (this.page.partnerId) void this.page.open(this.page.partnerId);
   }
 
   /** `#partners/<id>` shows that partner's page; any other address shows the list. */

@@ -6,7 +6,7 @@
  * `/v1/plans…` and reads `GET /v1/partners` and `GET /v1/brands`, the CPA amounts' brand picker,
  * with the secret key added).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
 import { localDateWords, renderPlanTerms } from '../../internal/campaign/plan-terms.ts';
 import { PlansConsoleElement } from './plans-console-element.ts';
@@ -61,7 +61,6 @@ export class KbPlansConsole extends PlansConsoleElement {
   declare private editing: string | null;
   declare private notice: string | null;
   declare private assignNotes: Record<string, AssignNote>;
-  private loadedFor: string | null = null;
 
   constructor() {
     super();
@@ -74,12 +73,8 @@ export class KbPlansConsole extends PlansConsoleElement {
     this.assignNotes = {};
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.load();
-    }
+  protected override apiBaseChanged(): void {
+    void this.load();
   }
 
   private async load(): Promise<void> {

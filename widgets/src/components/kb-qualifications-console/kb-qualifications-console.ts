@@ -5,7 +5,7 @@
  * own backend (`api-base` forwards GET `/v1/qualifications`, and reads `/v1/partners`, `/v1/brands`
  * and `/v1/plans` for the filters, with the secret key added).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { billingStyles } from '../../internal/billing/billing.styles.ts';
@@ -56,7 +56,6 @@ export class KbQualificationsConsole extends ConsoleElement {
   declare private choices: { partners: Named[]; brands: Named[]; plans: Named[] };
   /** The program's time zone, from the first page: the dates shown and filtered are on its calendar. */
   private timeZone: string | null = null;
-  private loadedFor: string | null = null;
   private readonly log = new PagedLog<QualificationRow, Filters>(
     this,
     {},
@@ -85,14 +84,10 @@ export class KbQualificationsConsole extends ConsoleElement {
     return this.m('networkError');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      this.log.reset();
-      void this.log.fetch(false);
-      void this.loadChoices();
-    }
+  protected override apiBaseChanged(): void {
+    this.log.reset();
+    void this.log.fetch(false);
+    void this.loadChoices();
   }
 
   private async loadChoices(): Promise<void> {

@@ -4,7 +4,7 @@
  * options, required), edit one (labels, options, required, shown; the key and kind never change),
  * move it up or down, and turn it off or on (answers are kept either way).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
@@ -65,7 +65,6 @@ export class KbRegistrationFieldsConsole extends ConsoleElement {
   declare private formError: ApiError | null;
   declare private busy: boolean;
   declare private notice: string | null;
-  private loadedFor: string | null = null;
 
   constructor() {
     super();
@@ -87,12 +86,8 @@ export class KbRegistrationFieldsConsole extends ConsoleElement {
     return this.m('network');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.load();
-    }
+  protected override apiBaseChanged(): void {
+    void this.load();
   }
 
   private async load(): Promise<void> {

@@ -5,7 +5,7 @@
  * to `api-base`: '' is Kabinet's own origin with the staff session cookie (the demo console page
  * sets it once an owner signs in).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
@@ -65,7 +65,6 @@ export class KbStaffConsole extends ConsoleElement {
   declare private inviteFormError: string | null;
   declare private inviteNotice: string | null;
   /** The `api-base` the list was loaded for; undefined before the first load ('' is a real base). */
-  private loadedFor: string | undefined = undefined;
 
   constructor() {
     super();
@@ -90,12 +89,8 @@ export class KbStaffConsole extends ConsoleElement {
     return this.m('network');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.reload();
-    }
+  protected override apiBaseChanged(): void {
+    void this.reload();
   }
 
   /** No session, or a staff role other than owner (the role table allows owners only), in the console's words. */

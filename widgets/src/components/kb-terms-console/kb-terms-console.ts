@@ -5,7 +5,7 @@
  * accept it at their next sign-in), and one version's text with who accepted it. Versions never
  * change once published, so there is no edit or delete.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { ApiError, expectOk } from '../../internal/api-client.ts';
 import { accountSectionStyles } from '../../internal/account/account-section.styles.ts';
 import { ConsoleElement } from '../../internal/console-element.ts';
@@ -66,7 +66,6 @@ export class KbTermsConsole extends ConsoleElement {
   declare private detail: TermsVersionDetail | null;
   declare private acceptances: TermsAcceptancePage | null;
   declare private acceptancesError: string | null;
-  private loadedFor: string | null = null;
 
   constructor() {
     super();
@@ -91,12 +90,8 @@ export class KbTermsConsole extends ConsoleElement {
     return this.m('network');
   }
 
-  protected override willUpdate(changed: PropertyValues): void {
-    super.willUpdate(changed);
-    if (this.apiBase && this.apiBase !== this.loadedFor) {
-      this.loadedFor = this.apiBase;
-      void this.load();
-    }
+  protected override apiBaseChanged(): void {
+    void this.load();
   }
 
   private async load(): Promise<void> {
