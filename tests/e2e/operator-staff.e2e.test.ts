@@ -13,7 +13,7 @@ import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/demo-operators.ts';
 import { DEMO_STAFF } from '../../demo/seed-staff.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { startLiveServer } from '../helpers/live-server.ts';
+import { signUpDemoPartner, startLiveServer } from '../helpers/live-server.ts';
 
 const lucky = DEMO_OPERATORS[0]!;
 const DEMO_BACKEND = `/demo/operator-backend/${lucky.id}/kabinet`;
@@ -33,22 +33,8 @@ afterAll(async () => {
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const operatorApi = () => createKabinetClient(server.baseUrl, { secretKey: lucky.apiKey });
 
-async function signUpByApi(name: string, email: string): Promise<string> {
-  const anon = createKabinetClient(server.baseUrl);
-  const operator = { operatorId: lucky.id };
-  // The demo program has published terms and a required sign-up field: the sign-up accepts and answers them.
-  const { current } = await unwrap(anon.v1.public.operators[':operatorId'].terms.$get({ param: operator }));
-  const json = {
-    name,
-    email,
-    password: 'staff-e2e-secret-1',
-    country: 'DE',
-    company: name,
-    ...(current ? { acceptTermsVersion: current.id } : { acceptTerms: true }),
-    fields: { traffic_source: 'seo' },
-  };
-  return (await unwrap(anon.v1.public.operators[':operatorId'].sign_up.$post({ param: operator, json }))).partnerId;
-}
+const signUpByApi = (name: string, email: string) =>
+  signUpDemoPartner(server.baseUrl, { name, email, password: 'staff-e2e-secret-1' });
 const statusOf = async (partnerId: string) =>
   (await unwrap(operatorApi().v1.partners[':partnerId'].$get({ param: { partnerId } }))).status;
 

@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { DEMO_OPERATORS } from '../../demo/seed.ts';
 import { accountButton, launchChromium } from '../helpers/browser.ts';
-import { startLiveServer } from '../helpers/live-server.ts';
+import { signUpDemoPartner, startLiveServer } from '../helpers/live-server.ts';
 
 const lucky = DEMO_OPERATORS[0]!;
 const PASSWORD = 'console-e2e-secret-1';
@@ -36,29 +36,8 @@ async function newPage(width = 1440): Promise<Page> {
   return page;
 }
 
-/** A sign-up through the public API (the same call the portal's form makes). */
-async function signUpByApi(name: string, email: string): Promise<string> {
-  const anon = createKabinetClient(server.baseUrl);
-  // The demo program has published terms and a required sign-up field: the sign-up accepts and answers them.
-  const { current } = await unwrap(
-    anon.v1.public.operators[':operatorId'].terms.$get({ param: { operatorId: lucky.id } }),
-  );
-  const answer = await unwrap(
-    anon.v1.public.operators[':operatorId'].sign_up.$post({
-      param: { operatorId: lucky.id },
-      json: {
-        name,
-        email,
-        password: PASSWORD,
-        country: 'DE',
-        company: name,
-        ...(current ? { acceptTermsVersion: current.id } : { acceptTerms: true }),
-        fields: { traffic_source: 'seo' },
-      },
-    }),
-  );
-  return answer.partnerId;
-}
+const signUpByApi = (name: string, email: string) =>
+  signUpDemoPartner(server.baseUrl, { name, email, password: PASSWORD });
 
 async function statusOf(partnerId: string) {
   return (await unwrap(operatorApi().v1.partners[':partnerId'].$get({ param: { partnerId } }))).status;

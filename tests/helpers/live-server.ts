@@ -7,6 +7,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { readServerConfig } from '../../edge/config.ts';
 import { boot } from '../../edge/boot.ts';
 import { createSite } from '../../edge/site.ts';
+import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
+import { DEMO_OPERATORS } from '../../demo/demo-operators.ts';
 import { freePort } from './processes.ts';
 
 export async function startLiveServer(extraEnv: Record<string, string> = {}) {
@@ -34,4 +36,26 @@ export async function startLiveServer(extraEnv: Record<string, string> = {}) {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A sign-up on the demo's Lucky Spin program through the public API (the call the portal's form
+ * makes): it accepts the published terms and answers the required sign-up field, as the demo
+ * seeds both. Answers the new partner's id (pending until the operator approves).
+ */
+export async function signUpDemoPartner(
+  baseUrl: string,
+  input: { name: string; email: string; password: string },
+): Promise<string> {
+  const anon = createKabinetClient(baseUrl);
+  const operator = { operatorId: DEMO_OPERATORS[0]!.id };
+  const { current } = await unwrap(anon.v1.public.operators[':operatorId'].terms.$get({ param: operator }));
+  const json = {
+    ...input,
+    country: 'DE',
+    company: input.name,
+    ...(current ? { acceptTermsVersion: current.id } : { acceptTerms: true }),
+    fields: { traffic_source: 'seo' },
+  };
+  return (await unwrap(anon.v1.public.operators[':operatorId'].sign_up.$post({ param: operator, json }))).partnerId;
 }
