@@ -52,7 +52,7 @@ export const bellStyles = css`
   [part~='bell-icon'] { width: 1.25rem; height: 1.25rem; }
   [part~='notification-count'] {
     position: absolute; top: -0.2rem; inset-inline-end: -0.25rem; min-width: 1.1rem; height: 1.1rem; padding: 0 0.25rem;
-    border-radius: 0.55rem; background: var(--kb-color-danger, #b42318); color: #fff; font-size: 0.7rem;
+    border-radius: 0.55rem; background: var(--kb-color-danger, #b42318); color: var(--kb-color-bg, #fff); font-size: 0.7rem;
     font-weight: 700; line-height: 1.1rem; text-align: center; box-sizing: border-box;
   }
   [part~='popover'] {
