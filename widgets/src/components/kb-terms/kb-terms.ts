@@ -235,7 +235,7 @@ export class KbTerms extends AccountSection {
         ${history.versions.map(
           (v) => html`<li part="version-item" data-version-id=${v.id}>
             <span>
-              <a part="version-link" href=${hrefOf(v.current ? null : v.id)} aria-label=${this.m('view', { version: v.version })}
+              <a part="version-link" href=${hrefOf(v.current ? null : v.id)}
                 @click=${(e: Event) => this.open(e, v.current ? null : v.id)}>${this.m('version', { version: v.version })}: ${v.title}</a>
               ${v.current ? html`<span part="badge">${this.m('current')}</span>` : nothing}
             </span>
