@@ -2,9 +2,8 @@
  * Partner documents in real Chromium against a real server with the demo data: the demo partner
  * uploads a PDF in the hosted portal's Documents section and is refused a renamed executable with
  * the section's message; in the operator console (through the operator backend's proxy) the
- * document is declined with a reason; the partner then sees "Declined" with that reason, and the
- * review's notification (read through the partner API with the portal's own session cookie, since
- * the notification bell is not in the portal yet) and e-mail. The stored file is read back as uploaded.
+ * document is declined with a reason; the partner then sees "Declined" with that reason, the bell's
+ * count and the review first on the Notifications page, and the e-mail. The stored file is read back as uploaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -114,18 +113,14 @@ describe('documents end to end', () => {
     );
     expect(await item('e2e-passport.pdf').locator('[part~="delete"]').count()).toBe(0);
 
-    // The review's notification, as the portal's own session reads it (its HttpOnly cookie).
-    const notifications = await portal.evaluate(async () => {
-      const res = await fetch('/v1/partner/notifications', { credentials: 'include' });
-      return (await res.json()) as {
-        notifications: Array<{ kind: string; params: Record<string, string>; link: string }>;
-      };
+    // The review's notification: the bell counts it (read on load) and the Notifications page lists it first.
+    const count = portal.locator('kb-notification-bell [part~="notification-count"]');
+    await expect.poll(async () => ((await count.count()) ? Number(await count.textContent()) : 0)).toBeGreaterThan(0);
+    await portal.evaluate(() => {
+      location.hash = '#/notifications';
     });
-    expect(notifications.notifications[0]).toMatchObject({
-      kind: 'document_reviewed',
-      params: { fileName: 'e2e-passport.pdf', decision: 'declined' },
-      link: '#/documents',
-    });
+    const first = portal.locator('kb-notifications [part~="notification-item"]').first();
+    await expect.poll(() => first.textContent()).toContain('Your document e2e-passport.pdf was declined');
     const mailbox = await (await fetch(`${server.baseUrl}/demo/mailbox`)).text();
     expect(mailbox).toContain('Your document “e2e-passport.pdf” was declined');
     expect(pageErrors).toEqual([]);
