@@ -33,7 +33,25 @@ type Answer = { status: number; body: { id?: string; errors?: Array<{ reason: st
  * together, the rest queue in the client, and none is refused by the transport.
  */
 const pool = new Agent({ keepAlive: true, maxSockets: 32 });
-function post(url: string, token: string, body: unknown): Promise<Answer> {
+
+/**
+ * A kept-alive socket the listener closed just as the client reused it fails with "socket hang up"
+ * before any answer: the client sends again, as a real one would. Safe for the race: the credit and
+ * the 1,000 cash-outs carry idempotency keys, so a resent one that did arrive is answered as the
+ * same; an answered call is never resent.
+ */
+async function post(url: string, token: string, body: unknown): Promise<Answer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await postOnce(url, token, body);
+    } catch (error) {
+      const reset = /socket hang up|ECONNRESET/.test(String(error));
+      if (!reset || attempt === 3) throw error;
+    }
+  }
+}
+
+function postOnce(url: string, token: string, body: unknown): Promise<Answer> {
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
