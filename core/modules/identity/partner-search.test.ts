@@ -61,7 +61,10 @@ describe('GET /v1/partners: search, filters, sort and paging', () => {
     expect(await names({ q: 'SLOTHUNTERS' })).toEqual(['SlotHunters Media']);
     expect(await names({ q: 'media' })).toEqual(['SlotHunters Media']);
     expect(await names({ q: 'TEAM@BonusRadar' })).toEqual(['Bonus Radar']);
-    expect(await names({ q: ids.sale!.slice(-8) })).toEqual(['50%_Off Deals']);
+    // An id is found by its whole or its beginning (pasted), not by a piece from its middle.
+    expect(await names({ q: ids.sale! })).toEqual(['50%_Off Deals']);
+    expect(await names({ q: ids.sale!.slice(0, -3) })).toEqual(['50%_Off Deals']);
+    expect(await names({ q: ids.sale!.slice(-8) })).toEqual([]);
     // Another operator's partner is never found.
     expect(await names({ q: 'Клон' })).toEqual([]);
   });

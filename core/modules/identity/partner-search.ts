@@ -29,10 +29,12 @@ export function presentPartner(p: PartnerRow, owner: { id: string; email: string
   };
 }
 
-/** Partners whose name, company, id or a team member's e-mail contains the text. */
+/**
+ * Partners whose name, company or a team member's e-mail contains the text, or whose id starts with
+ * it (a pasted id or its beginning: inside random ids a short text like "50" would match by chance).
+ */
 function matching(ctx: TenantContext, text: string): SQL | undefined {
   if (!text) return undefined;
-  const literal = sql`${containsPattern(text)} escape '\\'`;
   const member = ctx.db
     .select({ one: sql`1` })
     .from(users)
@@ -47,7 +49,7 @@ function matching(ctx: TenantContext, text: string): SQL | undefined {
   return or(
     containsAnySpelling(partners.name, text),
     containsAnySpelling(partners.company, text),
-    sql`${partners.id} like ${literal}`,
+    sql`${partners.id} like ${containsPattern(text).slice(1)} escape '\\'`,
     exists(member),
   );
 }

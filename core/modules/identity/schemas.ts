@@ -376,7 +376,7 @@ export const PartnerListQuerySchema = z.object({
     .openapi({
       description:
         'Search: part of the name or company (case-insensitive, also for Cyrillic as people write it), ' +
-        "part of a team member's e-mail, or part of the partner id. Taken literally (% and _ are not wildcards).",
+        "part of a team member's e-mail, or the start of the partner id. Taken literally (% and _ are not wildcards).",
     }),
   status: z
     .string()
