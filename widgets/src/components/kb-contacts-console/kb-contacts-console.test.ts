@@ -220,7 +220,10 @@ describe('<kb-contacts-console>', () => {
       note: { en: '', ru: '' },
     });
     await waitFor(() => query(el, 'form') === null, 2000, 'form closed');
-    $in<HTMLButtonElement>(el, '[data-scope="program"] [part~="clear"]').click();
+    // Disabled until the save (and the cards read after it) has finished: a click before then does nothing.
+    const clear = () => query<HTMLButtonElement>(el, '[data-scope="program"] [part~="clear"]');
+    await waitFor(() => clear()?.disabled === false, 2000, 'remove enabled');
+    clear()!.click();
     await waitFor(() => api!.sent(`DELETE ${P}/contacts/program`).length === 1, 2000, 'program card removed');
   });
 
