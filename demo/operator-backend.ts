@@ -6,7 +6,8 @@
  *
  * It also forwards the operator console's calls (`<kb-network-connections>`, `<kb-operator-reports>`,
  * `<kb-plans-console>`, `<kb-bills-console>`, `<kb-qualifications-console>`, `<kb-cash-outs-console>`,
- * `<kb-partners-console>`, `<kb-terms-console>`, `<kb-registration-fields-console>`) to the Operator API, adding the secret key itself: see KABINET_PROXY_PREFIXES,
+ * `<kb-partners-console>`, `<kb-terms-console>`, `<kb-registration-fields-console>`) to the Operator API,
+ *   adding the secret key itself: see KABINET_PROXY_PREFIXES,
  * KABINET_PROXY_READS and KABINET_PROXY_PARTNER_ROUTES.
  */
 import { Hono } from 'hono';

@@ -29,7 +29,8 @@ const en = {
   'confirm.revoke':
     'Revoke “{name}”? Requests with it are refused from the next one, and this cannot be undone. The key stays in the list as revoked.',
   'confirm.rotate':
-    'Rotate “{name}”? You get a new secret under the same name, and the current secret stops working at once: there is no grace period. Put the new secret in place right after.',
+    'Rotate “{name}”? You get a new secret under the same name, and the current secret stops working at ' +
+    'once: there is no grace period. Put the new secret in place right after.',
   'revoked': '“{name}” is revoked: it no longer works.',
   'create.heading': 'Create a key',
   'create.name': 'Name',
@@ -51,7 +52,8 @@ const en = {
 const ru: Record<keyof typeof en, string> = {
   'heading': 'API-ключи',
   'intro':
-    'Секретные ключи дают вашему серверу полный доступ к API Kabinet для этой программы. Храните их только на серверах, никогда на веб-странице или в приложении.',
+    'Секретные ключи дают вашему серверу полный доступ к API Kabinet для этой программы. Храните их ' +
+    'только на серверах, никогда на веб-странице или в приложении.',
   'loading': 'Загрузка…',
   'retry': 'Повторить',
   'network': 'Сервер не ответил. Проверьте соединение и попробуйте ещё раз.',
@@ -77,7 +79,8 @@ const ru: Record<keyof typeof en, string> = {
   'confirm.revoke':
     'Отозвать «{name}»? Запросы с ним будут отклоняться начиная со следующего, отменить это нельзя. Ключ останется в списке как отозванный.',
   'confirm.rotate':
-    'Заменить секрет «{name}»? Вы получите новый секрет под тем же названием, а текущий перестанет работать сразу, без переходного периода. Сразу установите новый.',
+    'Заменить секрет «{name}»? Вы получите новый секрет под тем же названием, а текущий перестанет ' +
+    'работать сразу, без переходного периода. Сразу установите новый.',
   'revoked': '«{name}» отозван и больше не работает.',
   'create.heading': 'Создать ключ',
   'create.name': 'Название',

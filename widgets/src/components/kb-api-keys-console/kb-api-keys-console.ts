@@ -21,7 +21,8 @@ import { apiKeysConsoleStyles } from './kb-api-keys-console.styles.ts';
  * else the browser's languages). Only an owner (or a secret key) may use it.
  *
  * @csspart heading, intro, status, notice, error, empty, empty-message, empty-hint, button, primary, danger, retry - The panel and its states.
- * @csspart table-wrap, keys, header-row, header-cell, key-row, key-row-revoked, cell, key-name, key-prefix, key-created, key-last-used, key-status, key-actions - The list (`data-key-id` on a row).
+ * @csspart table-wrap, keys, header-row, header-cell, key-row, key-row-revoked, cell, key-name,
+ *   key-prefix, key-created, key-last-used, key-status, key-actions - The list (`data-key-id` on a row).
  * @csspart mono, badge, status-badge, status-active, status-revoked - In the cells.
  * @csspart toolbar, rotate, revoke, confirm, confirm-yes, cancel, row-error - Row actions and the confirmation.
  * @csspart panel, create, subheading, form, create-form, field, label, input, hint, field-error, actions, submit - The create form.

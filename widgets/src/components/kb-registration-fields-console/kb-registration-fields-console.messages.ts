@@ -6,7 +6,8 @@ const en = {
   'intro':
     'Questions besides the built-in ones: partners answer these at sign-up and in their profile, and you see the answers on each partner’s page.',
   'keyHint':
-    'A field’s key cannot change after it is created (answers are kept under it). Turning a field off hides it from the form and the profile and keeps the answers.',
+    'A field’s key cannot change after it is created (answers are kept under it). Turning a field off ' +
+    'hides it from the form and the profile and keeps the answers.',
   'new': 'Add a field',
   'loading': 'Loading…',
   'empty': 'No extra fields yet.',

@@ -4,7 +4,8 @@ import { defineMessages } from '../../internal/i18n.ts';
 const en = {
   'heading': 'Staff',
   'intro':
-    'The people who sign in to this console. Each signs in with their e-mail, a password and a code from an authenticator app; their role decides what they may change.',
+    'The people who sign in to this console. Each signs in with their e-mail, a password and a code from ' +
+    'an authenticator app; their role decides what they may change.',
   'loading': 'Loading…',
   'retry': 'Try again',
   'network': 'No answer from the server. Check the connection and try again.',
@@ -34,7 +35,8 @@ const en = {
   'role.viewer': 'Viewer',
   'roleHint.owner': 'Everything: staff, API keys and program settings too.',
   'roleHint.manager':
-    'Partners and their users, program content (news, terms, contacts, documents, sign-up fields), plans, CPA networks, conversions and reports; reads the rest.',
+    'Partners and their users, program content (news, terms, contacts, documents, sign-up fields), ' +
+    'plans, CPA networks, conversions and reports; reads the rest.',
   'roleHint.finance':
     'Bills and billing runs, cash-outs, payments, wallets, payment accounts, exchange rates and reports; reads the rest.',
   'roleHint.viewer': 'Reads everything except staff and API keys; changes nothing.',
@@ -106,7 +108,8 @@ const ru: Record<keyof typeof en, string> = {
   'role.viewer': 'Наблюдатель',
   'roleHint.owner': 'Всё: также сотрудники, API-ключи и настройки программы.',
   'roleHint.manager':
-    'Партнёры и их пользователи, содержимое программы (новости, условия, контакты, документы, поля регистрации), планы, CPA-сети, конверсии и отчёты; остальное только читает.',
+    'Партнёры и их пользователи, содержимое программы (новости, условия, контакты, документы, поля ' +
+    'регистрации), планы, CPA-сети, конверсии и отчёты; остальное только читает.',
   'roleHint.finance':
     'Счета и расчёты, выводы средств, выплаты, кошельки, платёжные реквизиты, курсы валют и отчёты; остальное только читает.',
   'roleHint.viewer': 'Читает всё, кроме сотрудников и API-ключей; ничего не меняет.',
@@ -121,7 +124,8 @@ const ru: Record<keyof typeof en, string> = {
   'confirm.deactivate': 'Отключить {name}? Сотрудник сразу выйдет и не сможет войти, пока вы его не включите.',
   'confirm.reactivate': 'Включить {name}? Сотрудник снова сможет войти со своим паролем и кодом.',
   'confirm.resetTwoFactor':
-    'Сбросить двухфакторную защиту {name}? Аутентификатор перестанет работать, сотрудник выйдет; при следующем входе он заново подключит приложение-аутентификатор.',
+    'Сбросить двухфакторную защиту {name}? Аутентификатор перестанет работать, сотрудник выйдет; при ' +
+    'следующем входе он заново подключит приложение-аутентификатор.',
   'confirm.demoteSelf':
     'Сделать себя: «{role}»? Сотрудниками и API-ключами управляют только владельцы: вы сразу потеряете доступ к этой странице.',
   'confirm.selfNote': 'Это вы: вы сразу выйдете из консоли.',

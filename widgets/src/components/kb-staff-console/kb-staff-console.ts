@@ -24,7 +24,8 @@ const INVITE_FIELDS = ['email', 'name', 'role', 'locale'] as const;
  * browser's languages). Only an owner (or a secret key) may read the list: others see the refusal.
  *
  * @csspart heading, intro, status, notice, error, empty, empty-message, button, primary, danger, retry - The panel and its states.
- * @csspart table-wrap, staff, header-row, header-cell, staff-row, staff-row-active, staff-row-invited, staff-row-deactivated, cell - The list (`data-staff-id` on a row).
+ * @csspart table-wrap, staff, header-row, header-cell, staff-row, staff-row-active, staff-row-invited,
+ *   staff-row-deactivated, cell - The list (`data-staff-id` on a row).
  * @csspart staff-name, staff-email, staff-role, staff-two-factor, staff-locked, staff-status, staff-added, staff-actions - Its cells.
  * @csspart badge, self-badge, flag-badge, status-badge, status-active, status-invited, status-deactivated, role-select - In the cells.
  * @csspart toolbar, deactivate, reactivate, unlock, reset-two-factor, confirm, confirm-yes, cancel, row-error - Row actions and the confirmation.

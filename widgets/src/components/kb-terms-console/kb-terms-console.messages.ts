@@ -35,7 +35,8 @@ const en = {
   'publish': 'Publish…',
   'cancel': 'Cancel',
   'confirmText':
-    'Publish version {version} now? Every partner user ({users}) must accept it at their next sign-in before they can do anything else in the portal. It cannot be edited or deleted afterwards.',
+    'Publish version {version} now? Every partner user ({users}) must accept it at their next sign-in ' +
+    'before they can do anything else in the portal. It cannot be edited or deleted afterwards.',
   'confirmYes': 'Publish version {version}',
   'confirmBack': 'Back to editing',
   'publishing': 'Publishing…',
@@ -94,7 +95,8 @@ const ru: Record<keyof typeof en, Message> = {
   'publish': 'Опубликовать…',
   'cancel': 'Отмена',
   'confirmText':
-    'Опубликовать версию {version}? Каждый пользователь партнёров ({users}) должен будет принять её при следующем входе, прежде чем сможет что-либо делать в кабинете. Изменить или удалить её потом нельзя.',
+    'Опубликовать версию {version}? Каждый пользователь партнёров ({users}) должен будет принять её при ' +
+    'следующем входе, прежде чем сможет что-либо делать в кабинете. Изменить или удалить её потом нельзя.',
   'confirmYes': 'Опубликовать версию {version}',
   'confirmBack': 'Вернуться к тексту',
   'publishing': 'Публикация…',
