@@ -5,31 +5,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { drizzle } from 'drizzle-orm/d1';
 import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
-import * as schema from '../../core/db/schema.ts';
-import type { Db } from '../../core/db/client.ts';
-import { systemClock } from '../../core/lib/clock.ts';
-import { createSecretBox } from '../../core/lib/crypto.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
-import { DEMO_OPERATORS, seedDemo } from '../../demo/seed.ts';
+import { DEMO_OPERATORS } from '../../demo/seed.ts';
 import { startWorkerd } from '../helpers/workerd.ts';
 
 it('an XLSX export answers 200 on workerd with a workbook whose totals are the report’s', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-xlsx-'));
-  const { mf, d1, baseUrl } = await startWorkerd(dir);
+  const { mf, baseUrl } = await startWorkerd(dir, undefined, { demo: { clicks: 300 } });
   try {
-    await seedDemo(
-      {
-        db: drizzle(d1 as never, { schema }) as unknown as Db,
-        clock: systemClock,
-        secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
-        publicUrl: baseUrl,
-      },
-      [],
-      { publicUrl: baseUrl, clicks: 300 },
-    );
     const demo = DEMO_OPERATORS[0]!;
     const question = { period: 'last_30_days', groupBy: 'day', metrics: 'clicks,registrations,ngr' };
     const res = await fetch(

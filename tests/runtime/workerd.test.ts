@@ -1,4 +1,3 @@
-import { createSecretBox } from '../../core/lib/crypto.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,8 +5,7 @@ import { join } from 'node:path';
 import { drizzle } from 'drizzle-orm/d1';
 import * as schema from '../../core/db/schema.ts';
 import type { Db } from '../../core/db/client.ts';
-import { systemClock } from '../../core/lib/clock.ts';
-import { DEMO_OPERATORS, DEMO_PASSWORD, seedDemo } from '../../demo/seed.ts';
+import { DEMO_OPERATORS, DEMO_PASSWORD } from '../../demo/seed.ts';
 import { createKabinetClient, unwrap } from '../../core/sdk/index.ts';
 import { defineSmokeSuite } from './smoke-suite.ts';
 import { seedAppOn, seedBillingWorld } from '../helpers/billing-world.ts';
@@ -16,19 +14,9 @@ import { startWorkerd } from '../helpers/workerd.ts';
 // Real workerd through Miniflare, with a local D1 database: edge/worker.ts bundled for Workers.
 defineSmokeSuite('workerd', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-'));
-  const { mf, d1, baseUrl } = await startWorkerd(dir);
   const allowedOrigin = 'https://partners.smoke.example';
   // Sealed with the Worker's own KABINET_SECRET, so the Worker can open the demo connections' secrets.
-  await seedDemo(
-    {
-      db: drizzle(d1 as never, { schema }) as unknown as Db,
-      clock: systemClock,
-      secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
-      publicUrl: baseUrl,
-    },
-    [allowedOrigin],
-    { publicUrl: baseUrl, clicks: 300 },
-  );
+  const { mf, baseUrl } = await startWorkerd(dir, undefined, { demo: { clicks: 300, origins: [allowedOrigin] } });
   return {
     baseUrl,
     allowedOrigin,
@@ -67,18 +55,8 @@ describe('jobs on workerd', () => {
 describe('statistics on workerd', () => {
   it('the hourly roll-up sums closed local days on D1, and reports read them with the same numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-stats-'));
-    const { mf, d1, baseUrl } = await startWorkerd(dir);
+    const { mf, d1, baseUrl } = await startWorkerd(dir, undefined, { demo: { clicks: 400 } });
     try {
-      await seedDemo(
-        {
-          db: drizzle(d1 as never, { schema }) as unknown as Db,
-          clock: systemClock,
-          secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
-          publicUrl: baseUrl,
-        },
-        [],
-        { publicUrl: baseUrl, clicks: 400 },
-      );
       const luckySpin = DEMO_OPERATORS[0]!;
       const operator = createKabinetClient(baseUrl, { secretKey: luckySpin.apiKey });
       // In the operator's own zone (the roll-up's), by day and campaign, and by country and device.
@@ -131,21 +109,15 @@ describe('postbacks on workerd', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kabinet-workerd-pb-'));
     // The Worker's outgoing fetches land here: the partner's tracker, as seen from workerd.
     const received: Array<{ url: string; key: string | null }> = [];
-    const { mf, d1, baseUrl } = await startWorkerd(dir, (request) => {
-      received.push({ url: request.url, key: request.headers.get('idempotency-key') });
-      return new Response('ok');
-    });
+    const { mf, baseUrl } = await startWorkerd(
+      dir,
+      (request) => {
+        received.push({ url: request.url, key: request.headers.get('idempotency-key') });
+        return new Response('ok');
+      },
+      { demo: { clicks: 50 } },
+    );
     try {
-      await seedDemo(
-        {
-          db: drizzle(d1 as never, { schema }) as unknown as Db,
-          clock: systemClock,
-          secretBox: await createSecretBox('workerd-test-secret-0123456789abcdef'),
-          publicUrl: baseUrl,
-        },
-        [],
-        { publicUrl: baseUrl, clicks: 50 },
-      );
       const demo = DEMO_OPERATORS[0]!;
       const signIn = await unwrap(
         createKabinetClient(baseUrl).v1.public.operators[':operatorId'].sign_in.$post({
