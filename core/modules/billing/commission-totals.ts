@@ -28,8 +28,9 @@ export interface CommissionTotals {
 
 const format = (minor: number, currency: string) => formatMoney(money(minor, currency));
 
-export async function sumCommissions(ctx: TenantRead, query: CommissionQuery): Promise<CommissionTotals> {
-  const counted = and(
+/** The bills reports count: priced, not cancelled, their period starting in the range, within the filters. */
+function countedBills(ctx: TenantRead, query: CommissionQuery) {
+  return and(
     eq(bills.operatorId, ctx.operatorId),
     gte(bills.periodStart, query.from),
     lte(bills.periodStart, query.to),
@@ -39,6 +40,37 @@ export async function sumCommissions(ctx: TenantRead, query: CommissionQuery): P
     query.brandIds?.length ? inArray(bills.brandId, query.brandIds) : undefined,
     query.planIds?.length ? inArray(bills.planId, query.planIds) : undefined,
   );
+}
+
+/** One counted bill's commission (its lines and corrections), with what a report row places it by. */
+export interface BillCommission {
+  partnerId: string;
+  brandId: string;
+  planId: string;
+  /** The local date its period starts on: a report counts the bill there. */
+  periodStart: string;
+  currency: string;
+  amountMinor: number;
+}
+
+/** Each counted bill's commission: what report rows grouped by partner, brand, plan, month or year add up. */
+export async function listBillCommissions(ctx: TenantRead, query: CommissionQuery): Promise<BillCommission[]> {
+  return ctx.db
+    .select({
+      partnerId: bills.partnerId,
+      brandId: bills.brandId,
+      planId: bills.planId,
+      periodStart: bills.periodStart,
+      currency: bills.currency,
+      // The bill's own figures: issued is the sum of its lines (carried-in NGR included), then its corrections.
+      amountMinor: sql<number>`${bills.issuedMinor} + ${bills.correctionsMinor}`,
+    })
+    .from(bills)
+    .where(countedBills(ctx, query));
+}
+
+export async function sumCommissions(ctx: TenantRead, query: CommissionQuery): Promise<CommissionTotals> {
+  const counted = countedBills(ctx, query);
   // Carried-in lines take off RevShare: they count under it.
   const kind = sql<string>`case ${billLines.kind} when 'carry_in' then 'revshare' else ${billLines.kind} end`;
   const lines = await ctx.db

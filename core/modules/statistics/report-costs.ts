@@ -9,7 +9,7 @@ import { campaignAttributesOf } from '../campaigns/service.ts';
 import { campaignCostsBetween } from '../conversions/service.ts';
 import { dayLabel, type DateRange, type TimeGrouping } from './periods.ts';
 import type { Attribute } from './report-sql.ts';
-import { addAmount, emptyFolded, rowKey, type Folded } from './report-values.ts';
+import { addAmount, emptyFolded, rowKey, type AmountMetric, type Folded } from './report-values.ts';
 import type { Grouping } from './schemas.ts';
 
 const COST_ATTRIBUTES: ReadonlySet<Attribute> = new Set(['partner', 'brand', 'plan', 'campaign']);
@@ -24,6 +24,44 @@ export function costApplies(
     (Object.keys(filters) as Attribute[]).every((a) => COST_ATTRIBUTES.has(a))
   );
 }
+
+/** An amount that belongs to a calendar date and to attributes no finer than a campaign's. */
+export interface PlacedAmount {
+  date: string;
+  values: Partial<Record<Attribute, string>>;
+  currency: string;
+  amountMinor: number;
+}
+
+/**
+ * Adds amounts to the rows they belong to (a row with such an amount and no traffic appears too):
+ * by the date's period label and the grouped attributes' values, skipping what the filters exclude.
+ */
+export function placeAmounts(
+  rows: Folded[],
+  metric: AmountMetric,
+  amounts: readonly PlacedAmount[],
+  input: { time: TimeGrouping | null; filters: Partial<Record<Attribute, string[]>>; groupBy: readonly Grouping[] },
+): Folded[] {
+  const byKey = new Map(rows.map((r) => [JSON.stringify(r.key), r]));
+  const attributes = input.groupBy.filter((g) => !TIME_GROUPINGS.has(g)) as Attribute[];
+  const filters = Object.entries(input.filters) as Array<[Attribute, string[]]>;
+  for (const amount of amounts) {
+    if (filters.some(([a, allowed]) => !allowed.includes(amount.values[a] ?? ''))) continue;
+    const label = input.time && input.time !== 'hour' ? dayLabel(input.time, amount.date) : '';
+    const key = rowKey(
+      input.groupBy,
+      label,
+      attributes.map((a) => amount.values[a] ?? ''),
+    );
+    const id = JSON.stringify(key);
+    let row = byKey.get(id);
+    if (!row) byKey.set(id, (row = emptyFolded(key)));
+    if (amount.amountMinor !== 0) addAmount(row, metric, amount.currency, amount.amountMinor);
+  }
+  return [...byKey.values()];
+}
+const TIME_GROUPINGS: ReadonlySet<string> = new Set(['hour', 'day', 'week', 'month', 'year']);
 
 /** Adds the period's costs to the rows (a row with a cost and no traffic appears too). */
 export async function addCosts(
@@ -45,31 +83,21 @@ export async function addCosts(
     ctx,
     costs.map((c) => c.campaignId),
   );
-  const byKey = new Map(input.rows.map((r) => [JSON.stringify(r.key), r]));
+  const placed: PlacedAmount[] = [];
   for (const cost of costs) {
     const campaign = campaigns.get(cost.campaignId);
     if (!campaign) continue;
-    const values: Record<Attribute, string> = {
-      partner: campaign.partnerId,
-      brand: campaign.brandId,
-      plan: campaign.planId,
-      campaign: cost.campaignId,
-    } as Record<Attribute, string>;
-    const filtered = (Object.entries(input.filters) as Array<[Attribute, string[]]>).some(
-      ([a, allowed]) => !allowed.includes(values[a]),
-    );
-    if (filtered) continue;
-    const label = input.time && input.time !== 'hour' ? dayLabel(input.time, cost.date) : '';
-    const attributes = input.groupBy.filter((g) => !['hour', 'day', 'week', 'month', 'year'].includes(g));
-    const key = rowKey(
-      input.groupBy,
-      label,
-      attributes.map((g) => values[g as Attribute] ?? ''),
-    );
-    const id = JSON.stringify(key);
-    let row = byKey.get(id);
-    if (!row) byKey.set(id, (row = emptyFolded(key)));
-    if (cost.amountMinor !== 0) addAmount(row, 'cost', cost.currency, cost.amountMinor);
+    placed.push({
+      date: cost.date,
+      values: {
+        partner: campaign.partnerId,
+        brand: campaign.brandId,
+        plan: campaign.planId,
+        campaign: cost.campaignId,
+      },
+      currency: cost.currency,
+      amountMinor: cost.amountMinor,
+    });
   }
-  return [...byKey.values()];
+  return placeAmounts(input.rows, 'cost', placed, input);
 }

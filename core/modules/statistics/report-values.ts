@@ -28,7 +28,8 @@ export const AMOUNT_COLUMNS = {
   saleAmount: 'saleAmount',
 } as const;
 type CountMetric = (typeof COUNT_METRICS)[number];
-export type AmountMetric = keyof typeof AMOUNT_COLUMNS | 'cost';
+/** Amounts a row holds: the cubes' sums, and costs and commissions added after the query. */
+export type AmountMetric = keyof typeof AMOUNT_COLUMNS | 'cost' | 'commission';
 
 /** One report row before presentation: its key, counts, and amounts in minor units per currency. */
 export interface Folded {
@@ -68,7 +69,14 @@ export function addAmount(f: Folded, metric: AmountMetric, currency: string, min
   else amounts.set(currency, sum);
 }
 
-const AMOUNT_METRICS: readonly AmountMetric[] = ['ftdAmount', 'depositAmount', 'ngr', 'saleAmount', 'cost'];
+const AMOUNT_METRICS: readonly AmountMetric[] = [
+  'ftdAmount',
+  'depositAmount',
+  'ngr',
+  'saleAmount',
+  'cost',
+  'commission',
+];
 
 const isEmpty = (f: Folded) =>
   COUNT_METRICS.every((m) => f.counts[m] === 0) && AMOUNT_METRICS.every((m) => amountsOf(f, m).size === 0);
@@ -132,6 +140,8 @@ export async function presentValues(
     currency: string | null;
     ratesDate: string | null;
     costKnown: boolean;
+    /** Whether the rows carry their bills' commissions (then profit, ROI and EPC are known too). */
+    commissionKnown: boolean;
     rows: readonly Folded[];
   },
 ) {
@@ -161,13 +171,56 @@ export async function presentValues(
       [...amounts].sort(([a], [b]) => a.localeCompare(b)).map(([c, minor]) => [c, formatMoney(money(minor, c))]),
     );
   };
+  const { costKnown, commissionKnown } = options;
+  /** Commission less cost, per currency. */
+  const profitOf = (row: Folded) => {
+    const profit = new Map(amountsOf(row, 'commission'));
+    for (const [c, minor] of amountsOf(row, 'cost')) profit.set(c, (profit.get(c) ?? 0) - minor);
+    return profit;
+  };
+  /** Profit ÷ cost, %: in the report currency, or when commission and cost share one currency; else null. */
+  const roiOf = (row: Folded): number | null => {
+    if (!costKnown || !commissionKnown) return null;
+    const cost = amountsOf(row, 'cost');
+    const profit = profitOf(row);
+    let costMinor = converted(cost);
+    let profitMinor = converted(profit);
+    if (costMinor === null || profitMinor === null) {
+      const currencies = new Set([...cost.keys(), ...profit.keys()]);
+      if (currencies.size !== 1) return null;
+      const [only] = currencies;
+      costMinor = cost.get(only!) ?? 0;
+      profitMinor = profit.get(only!) ?? 0;
+    }
+    return costMinor > 0 ? percent(profitMinor, costMinor) : null;
+  };
+  /** Commission per click, rounded to the currency's minor unit; null without clicks. */
+  const epcOf = (row: Folded) => {
+    const clicks = row.counts.clicks;
+    if (!commissionKnown || clicks === 0) return null;
+    const perClick = (minor: number) => Math.round(minor / clicks) || 0;
+    const commission = amountsOf(row, 'commission');
+    const sum = converted(commission);
+    if (sum !== null) return { [currency!]: formatMoney(money(perClick(sum), currency!)) };
+    return Object.fromEntries(
+      [...commission]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([c, minor]) => [c, formatMoney(money(perClick(minor), c))]),
+    );
+  };
+  const summed = (amounts: ReadonlyMap<string, number>) =>
+    converted(amounts) ?? [...amounts.values()].reduce((a, b) => a + b, 0);
   return {
     values(row: Folded): Record<string, number | Record<string, string> | null> {
       const out: Record<string, number | Record<string, string> | null> = {};
       for (const m of metrics) {
         if (m === 'cr') out[m] = percent(row.counts.registrations, row.counts.clicks);
         else if (m === 'ftdRate') out[m] = percent(row.counts.ftdCount, row.counts.registrations);
-        else if (m === 'cost') out[m] = options.costKnown ? show(amountsOf(row, 'cost')) : null;
+        else if (m === 'cost') out[m] = costKnown ? show(amountsOf(row, 'cost')) : null;
+        else if (m === 'commission') out[m] = commissionKnown ? show(amountsOf(row, 'commission')) : null;
+        else if (m === 'profit') out[m] = costKnown && commissionKnown ? show(profitOf(row)) : null;
+        else if (m === 'roi') out[m] = roiOf(row);
+        else if (m === 'epc') out[m] = epcOf(row);
         else if (m in AMOUNT_COLUMNS) out[m] = show(amountsOf(row, m as AmountMetric));
         else out[m] = row.counts[m as CountMetric];
       }
@@ -177,10 +230,11 @@ export async function presentValues(
     sortValue(row: Folded, metric: Metric): number {
       if (metric === 'cr') return percent(row.counts.registrations, row.counts.clicks) ?? -1;
       if (metric === 'ftdRate') return percent(row.counts.ftdCount, row.counts.registrations) ?? -1;
-      if (metric === 'cost' || metric in AMOUNT_COLUMNS) {
-        const amounts = amountsOf(row, metric as AmountMetric);
-        return converted(amounts) ?? [...amounts.values()].reduce((a, b) => a + b, 0);
-      }
+      if (metric === 'cost' || metric === 'commission' || metric in AMOUNT_COLUMNS)
+        return summed(amountsOf(row, metric as AmountMetric));
+      if (metric === 'profit') return summed(profitOf(row));
+      if (metric === 'roi') return roiOf(row) ?? Number.NEGATIVE_INFINITY;
+      if (metric === 'epc') return row.counts.clicks ? summed(amountsOf(row, 'commission')) / row.counts.clicks : -1;
       return row.counts[metric as CountMetric];
     },
     missingRates: () => [...missing].sort(),

@@ -22,7 +22,7 @@ import {
 } from './report-sql.ts';
 import { queryReportPage, sortsInSql } from './report-page.ts';
 import { readableLocalDays } from './roll-up.ts';
-import { reportCommissions } from './report-commissions.ts';
+import { addCommissions, commissionApplies, reportCommissions } from './report-commissions.ts';
 import { emptyFolded, foldRows, presentValues, sortOf, sortRows, sumTotals, type Folded } from './report-values.ts';
 import { getReportSettings } from './report-settings.ts';
 import {
@@ -83,6 +83,10 @@ export async function runPartnerReport(ctx: PartnerContext, query: ReportQuery):
     hiddenGroupings: new Set(settings.hiddenGroupings),
   });
 }
+
+/** Metrics that need the costs, and those that need the bills' commissions. */
+const COST_METRICS: ReadonlySet<Metric> = new Set(['cost', 'profit', 'roi']);
+const COMMISSION_METRICS: ReadonlySet<Metric> = new Set(['commission', 'profit', 'roi', 'epc']);
 
 const OPERATOR: Audience = { partnerId: null, hiddenMetrics: new Set(), hiddenGroupings: new Set() };
 
@@ -190,15 +194,16 @@ async function runReport(
     ...(query.parameter ? { parameterKey: query.parameter } : {}),
   };
   const emptyFilter = Object.values(filters).some((v) => v.length === 0);
-  const costKnown = metrics.includes('cost') && costApplies(grouping, filters);
+  const costKnown = metrics.some((m) => COST_METRICS.has(m)) && costApplies(grouping, filters);
+  const commissionKnown = metrics.some((m) => COMMISSION_METRICS.has(m)) && commissionApplies(grouping, filters);
   const ratesDate = query.currency ? (query.ratesDate ?? localToday(timeZone, ctx.clock.now().getTime())) : null;
-  const presenting = { metrics, currency: query.currency ?? null, ratesDate, costKnown };
+  const presenting = { metrics, currency: query.currency ?? null, ratesDate, costKnown, commissionKnown };
   const order = sortOf(query, metrics);
   let page: Folded[];
   let totals: Folded;
   let total: number;
   let present: Awaited<ReturnType<typeof presentValues>>;
-  if (engine === 'auto' && !costKnown && sortsInSql(order.sort, groupBy)) {
+  if (engine === 'auto' && !costKnown && !commissionKnown && sortsInSql(order.sort, groupBy)) {
     // Sorted and paged by the database: only the page comes back.
     const result = emptyFilter
       ? { rows: [], totals: emptyFolded({}), total: 0 }
@@ -215,7 +220,9 @@ async function runReport(
   } else {
     const rows = emptyFilter ? [] : await queryCubes(ctx, cubeQuery);
     let folded = foldRows(rows, cuts, grouping, groupBy);
-    if (costKnown) folded = await addCosts(ctx, { rows: folded, range, time: grouping.time, filters, groupBy });
+    const placing = { range, time: grouping.time, filters, groupBy };
+    if (costKnown) folded = await addCosts(ctx, { ...placing, rows: folded });
+    if (commissionKnown) folded = await addCommissions(ctx, { ...placing, rows: folded });
     totals = sumTotals(folded);
     total = folded.length;
     present = await presentValues(ctx, { ...presenting, rows: [...folded, totals] });

@@ -52,10 +52,23 @@ export const METRICS = [
   'saleCount',
   'saleAmount',
   'cost',
+  'commission',
+  'profit',
+  'roi',
+  'epc',
 ] as const;
 export type Metric = (typeof METRICS)[number];
-export const AMOUNT_METRICS = ['ftdAmount', 'depositAmount', 'ngr', 'saleAmount', 'cost'] as const;
-export const RATE_METRICS = ['cr', 'ftdRate'] as const;
+export const AMOUNT_METRICS = [
+  'ftdAmount',
+  'depositAmount',
+  'ngr',
+  'saleAmount',
+  'cost',
+  'commission',
+  'profit',
+  'epc',
+] as const;
+export const RATE_METRICS = ['cr', 'ftdRate', 'roi'] as const;
 
 const day = z.iso.date({ error: 'must be a date like 2026-11-30' });
 const idList = z

@@ -140,6 +140,7 @@ export async function runSubAffiliateReport(
     currency: null,
     ratesDate: null,
     costKnown: false,
+    commissionKnown: false,
     rows: [...levelTotals.values(), overall],
   });
   const valuesOf = (f: Folded | undefined) => present.values(f ?? emptyFolded({}));

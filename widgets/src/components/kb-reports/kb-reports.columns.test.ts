@@ -130,6 +130,18 @@ describe('<kb-reports> columns', () => {
     expect(single.shadowRoot!.querySelector('kb-stats-chart'), 'no count column: no chart').to.equal(null);
   });
 
+  it('a billed column on a report by day says under the table when billed columns fill in', async () => {
+    const api = stub(fakeStatisticsApi(answer));
+    const el = await mounted();
+    const hint = () => el.shadowRoot!.querySelector('[part~="commissions-columns"]');
+    expect(hint(), 'no billed column: no hint').to.equal(null);
+    $in<HTMLInputElement>(el, '#report-column-commission').click();
+    await waitFor(() => api.sent(`GET ${REPORT_PATH}`).some((r) => r.query.get('metrics')?.endsWith(',commission')));
+    await waitFor(() => hint() !== null);
+    expect(hint()!.textContent).to.contain('grouped by month or year');
+    expect(headers(el).at(-1)).to.equal('Commission');
+  });
+
   it('the chart follows the first count column', async () => {
     const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();

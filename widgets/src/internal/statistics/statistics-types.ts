@@ -69,6 +69,10 @@ export const METRICS = [
   'saleCount',
   'saleAmount',
   'cost',
+  'commission',
+  'profit',
+  'roi',
+  'epc',
 ] as const satisfies readonly Metric[];
 export const AMOUNT_METRICS = [
   'ftdAmount',
@@ -76,8 +80,13 @@ export const AMOUNT_METRICS = [
   'ngr',
   'saleAmount',
   'cost',
+  'commission',
+  'profit',
+  'epc',
 ] as const satisfies readonly Metric[];
-export const RATE_METRICS = ['cr', 'ftdRate'] as const satisfies readonly Metric[];
+export const RATE_METRICS = ['cr', 'ftdRate', 'roi'] as const satisfies readonly Metric[];
+/** Columns that come from the bills: known per row only where rows are whole bills (see the commissions note). */
+export const BILLED_METRICS = ['commission', 'profit', 'roi', 'epc'] as const satisfies readonly Metric[];
 export type MetricKind = 'count' | 'amount' | 'rate';
 export function metricKind(metric: string): MetricKind {
   if ((AMOUNT_METRICS as readonly string[]).includes(metric)) return 'amount';

@@ -4,7 +4,7 @@
  * partner, brand and plan filters, per currency the total and the split by kind, with a caption and
  * a note saying they are billed amounts; no bills said so; none for a finer filter, with why.
  */
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { commissionsByCurrency } from '../commissions.ts';
 import type { Commissions } from '../statistics-types.ts';
 import type { ReportLabels } from './report-view.ts';
@@ -13,13 +13,15 @@ export function renderCommissions(
   labels: ReportLabels,
   commissions: Commissions | null,
   audience: 'partner' | 'operator',
+  /** The report shows a billed column (commission, profit, ROI, EPC) it cannot fill per row: say when it can. */
+  billedColumnsUnknown = false,
 ): TemplateResult {
   const { m, locale } = labels;
   const currencies = commissions ? commissionsByCurrency(locale, commissions) : [];
   const state = !commissions ? 'not-billed' : currencies.length ? 'billed' : 'none';
+  const cut = m(audience === 'operator' ? 'commissions.cut.operator' : 'commissions.cut');
   let body: TemplateResult;
   if (!commissions) {
-    const cut = m(audience === 'operator' ? 'commissions.cut.operator' : 'commissions.cut');
     body = html`<p part="hint commissions-note">${m('commissions.finer', { cut })}</p>`;
   } else
     body = html`<p part="hint commissions-note">${m('commissions.note')}</p>
@@ -48,5 +50,6 @@ export function renderCommissions(
   return html`<section part="commissions" data-state=${state} aria-labelledby="report-commissions">
     <h3 part="subheading" id="report-commissions">${m('commissions')} <span part="commissions-caption">${labels.s('commission.billed')}</span></h3>
     ${body}
+    ${billedColumnsUnknown ? html`<p part="hint commissions-columns">${m('commissions.columns', { cut })}</p>` : nothing}
   </section>`;
 }

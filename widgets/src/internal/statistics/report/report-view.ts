@@ -10,7 +10,7 @@ import { renderEmptyState } from '../../empty-state.ts';
 import type { Locale } from '../../i18n.ts';
 import { formatDay } from '../format.ts';
 import type { StatisticsLabels } from '../statistics-labels.ts';
-import type { Report, ReportOptions } from '../statistics-types.ts';
+import { BILLED_METRICS, type Report, type ReportOptions } from '../statistics-types.ts';
 import { renderColumns, type ReportColumns } from './column-chooser.ts';
 import { renderCommissions } from './report-commissions.ts';
 import { renderGroupBy } from './group-by-builder.ts';
@@ -128,9 +128,19 @@ function renderResults(v: ScreenView): TemplateResult {
     <p part="status" role="status">${v.loading ? labels.m('updating') : nothing}</p>
     ${v.download ?? nothing}
     ${report.total === 0 && report.rows.length === 0 ? renderEmpty(v) : renderReportBody(table, v.chart, labels.locale)}
-    ${renderCommissions(labels, report.commissions, v.audience)}
+    ${renderCommissions(
+      labels,
+      report.commissions,
+      v.audience,
+      BILLED_METRICS.some((b) => table.metrics.includes(b)) && !rowsAreWholeBills(report),
+    )}
   </div>`;
 }
+
+/** The server's rule for billed columns per row: no finer filter, grouped by month, year, partner, brand or plan only. */
+const BILL_GROUPINGS: readonly string[] = ['month', 'year', 'partner', 'brand', 'plan'];
+const rowsAreWholeBills = (report: Report) =>
+  report.commissions !== null && report.groupBy.every((g) => BILL_GROUPINGS.includes(g));
 
 /** Filtered: no match and Clear filters; otherwise nothing yet, and (for a partner) the way to a tracking link. */
 function renderEmpty(v: ScreenView): TemplateResult {

@@ -88,6 +88,9 @@ const en = {
   'commissions.finer':
     'Commissions are billed per {cut}, so a report filtered by campaign, promo, promo code, country, ' +
     'device, operating system, landing page or traffic source has none.',
+  'commissions.columns':
+    'Commission, profit, ROI and EPC fill their columns when the report is grouped by month or year and by ' +
+    '{cut} only: a bill counts in the month its period starts.',
   'commissions.cut': 'brand and plan',
   'commissions.cut.operator': 'partner, brand and plan',
   'commissions.kind.cpa': 'CPA',
@@ -189,6 +192,9 @@ const ru: Record<keyof typeof en, Message> = {
   'commissions.finer':
     'Комиссии начисляются в счетах по {cut}, поэтому у отчёта с фильтром по кампании, промо, ' +
     'промокоду, стране, устройству, операционной системе, лендингу или источнику трафика их нет.',
+  'commissions.columns':
+    'Комиссия, прибыль, ROI и EPC заполняются по строкам, когда отчёт сгруппирован по месяцу или году и ' +
+    'только по {cut}: счёт считается в месяце, в котором начинается его период.',
   'commissions.cut': 'бренду и плану',
   'commissions.cut.operator': 'партнёру, бренду и плану',
   'commissions.kind.cpa': 'CPA',
