@@ -130,6 +130,20 @@ describe('<kb-reports> columns', () => {
     expect(single.shadowRoot!.querySelector('kb-stats-chart'), 'no count column: no chart').to.equal(null);
   });
 
+  it('after columns move between the lists each box still shows its own metric’s choice', async () => {
+    stub(fakeStatisticsApi(answer));
+    const el = await mounted();
+    const boxesAgree = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[part~="column"] input[type="checkbox"]')].every(
+        (box) => box.checked === chosen(el).includes(box.id.replace('report-column-', '')),
+      );
+    for (const metric of ['cr', 'ftdCount', 'commission', 'clicks']) {
+      $in<HTMLInputElement>(el, `#report-column-${metric}`).click();
+      await el.updateComplete;
+      expect(boxesAgree(), `after ${metric}`).to.equal(true);
+    }
+  });
+
   it('a billed column on a report by day says under the table when billed columns fill in', async () => {
     const api = stub(fakeStatisticsApi(answer));
     const el = await mounted();

@@ -4,6 +4,7 @@
  * handle) or by its Up and Down buttons (keyboard); each move is announced.
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import { metricKind, type Metric } from '../statistics-types.ts';
 import type { ReportsKey } from './report.messages.ts';
 import { chartMetric, loadColumns, moved, saveColumns } from './report-setup.ts';
@@ -153,8 +154,10 @@ export class ColumnDrag implements ReactiveController {
 export function renderColumns(v: ColumnsView): TemplateResult {
   const { chosen, drag } = v;
   const rest = v.available.filter((metric) => !chosen.includes(metric));
+  // live(): rows are reused as columns move between the lists, and a box the user just clicked holds a
+  // state Lit never set; comparing with the box itself keeps each box showing its own metric's choice.
   const checkbox = (metric: Metric, on: boolean) =>
-    html`<input part="checkbox" type="checkbox" id=${`report-column-${metric}`} .checked=${on}
+    html`<input part="checkbox" type="checkbox" id=${`report-column-${metric}`} .checked=${live(on)}
         ?disabled=${on && chosen.length === 1} @change=${(e: Event) => v.toggle(metric, (e.target as HTMLInputElement).checked)} />
       <label part="column-name" for=${`report-column-${metric}`}>${v.metricLabel(metric)}</label>`;
   return html`<details part="columns-panel">
