@@ -1,8 +1,9 @@
 /**
- * Two report favorites for the first demo partner, saved through the favorites service as the
+ * Three report favorites for the first demo partner, saved through the favorites service as the
  * partner's owner would: "Last 30 days by day" (a relative period, so it always shows the latest
- * 30 days, each currency on its own) and last calendar month by campaign converted to EUR (fixed
- * dates, so it keeps showing that month).
+ * 30 days, each currency on its own), last calendar month by campaign converted to EUR (fixed
+ * dates, so it keeps showing that month), and the last three calendar months' earnings by month in
+ * EUR (commission, cost, profit, ROI and EPC: a month is a grain bills are cut at).
  */
 import { withPartner, type PartnerContext } from '../core/lib/context.ts';
 import { saveFavorite } from '../core/modules/report-favorites/service.ts';
@@ -45,6 +46,19 @@ export async function seedReportFavorites(ctx: SeedDeps, options: { maxParams?: 
       to: day(lastMonthEnd),
       groupBy: 'campaign',
       metrics: 'clicks,registrations,ftdCount,ftdAmount,depositAmount,ngr',
+      currency: 'EUR',
+    },
+  });
+  const threeMonthsStart = new Date(Date.UTC(lastMonthStart.getUTCFullYear(), lastMonthStart.getUTCMonth() - 2, 1));
+  const monthName = (date: Date) => date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  await saveFavorite(asPartner, {
+    name: `Earnings ${monthName(threeMonthsStart)} – ${monthName(lastMonthStart)} ${lastMonthStart.getUTCFullYear()} in EUR`,
+    query: {
+      period: 'custom',
+      from: day(threeMonthsStart),
+      to: day(lastMonthEnd),
+      groupBy: 'month',
+      metrics: 'clicks,registrations,ftdCount,cost,commission,profit,roi,epc',
       currency: 'EUR',
     },
   });

@@ -1,4 +1,7 @@
-/** The demo partner's two report favorites: a relative one by day, a fixed month by campaign in EUR; both run. */
+/**
+ * The demo partner's three report favorites: a relative one by day, a fixed month by campaign in EUR,
+ * three fixed months' earnings by month in EUR; all run.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from './helpers/test-app.ts';
 import { manualClock } from '../core/lib/clock.ts';
@@ -37,13 +40,15 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 describe('demo report favorites', () => {
-  it('the demo partner has a relative favorite by day and a fixed month by campaign in EUR, and both run', async () => {
+  it('the demo partner has a relative favorite by day, a fixed month by campaign and months of earnings in EUR; all run', async () => {
     const favorites = await listFavorites(ctx);
     expect(favorites.map((f) => [f.name, f.query.period, f.query.groupBy, f.query.currency ?? null])).toEqual([
+      ['Earnings September – November 2026 in EUR', 'custom', 'month', 'EUR'],
       ['November 2026 by campaign in EUR', 'custom', 'campaign', 'EUR'],
       ['Last 30 days by day', 'last_30_days', 'day', null],
     ]);
-    expect(favorites[0]!.query).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
+    expect(favorites[0]!.query).toMatchObject({ from: '2026-09-01', to: '2026-11-30' });
+    expect(favorites[1]!.query).toMatchObject({ from: '2026-11-01', to: '2026-11-30' });
     for (const favorite of favorites) {
       const file = await exportFavorite(ctx, { favoriteId: favorite.id, format: 'json', bom: false });
       const report = JSON.parse(await new Response(file.body).text()) as {
