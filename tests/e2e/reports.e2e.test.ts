@@ -2,7 +2,8 @@
  * The performance report in real Chromium against a real server with the demo data: what the
  * partner reads in the report's table, row by row, equals a GROUP BY this test computes from the
  * server's raw click and event rows (with Intl for the operator's days, nothing shared with the
- * engine). Then a click and a registration sent now show up after Show report.
+ * engine). The earnings favorite shows per month the billed columns the Operator API answers. Then a
+ * click and a registration sent now show up after Show report.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -108,6 +109,56 @@ describe('the performance report in the browser', { timeout: 90_000 }, () => {
       expect(Object.keys(shown).length).toBeGreaterThan(1);
       expect(shown).toEqual(wanted);
     }
+  });
+
+  it('opens the earnings favorite: per month the commission, profit, ROI and EPC the Operator API answers', async () => {
+    const page = await signedInPage();
+    await page.goto(`${server.baseUrl}/portal/${lucky.id}#/reports`);
+    const favorite = page.locator('kb-reports [part~="open-favorite"]', { hasText: 'Earnings' });
+    const name = (await favorite.textContent())!.trim();
+    await favorite.click();
+    const billed = ['commission', 'profit', 'roi', 'epc'];
+    const cells = async () => {
+      const table = page.locator('kb-reports [part~="report-table"][aria-busy="false"]');
+      await table.waitFor();
+      const out: Record<string, string[]> = {};
+      for (const row of await table.locator('[part~="report-row"]').all())
+        out[(await row.getAttribute('data-key'))!] = await Promise.all(
+          billed.map(async (m) =>
+            ((await row.locator(`[part~="metric-${m}"]`).textContent()) ?? '').replace(/[^\d-]/g, ''),
+          ),
+        );
+      return out;
+    };
+    await expect.poll(async () => Object.keys(await cells()).length).toBe(3);
+    // The same question through the Operator API for this partner: the favorite's dates (in the address), months, EUR.
+    const address = () => new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+    await expect.poll(() => address().get('from')).toMatch(/^\d{4}-\d{2}-01$/);
+    const [user] = await server.deps.db.select().from(users).where(eq(users.email, lucky.signInEmail));
+    const query = new URLSearchParams({
+      period: 'custom',
+      from: address().get('from')!,
+      to: address().get('to')!,
+      groupBy: 'month',
+      metrics: billed.join(','),
+      currency: 'EUR',
+      partnerId: user!.partnerId,
+    });
+    const api = (await (
+      await fetch(`${server.baseUrl}/v1/reports/performance?${query}`, {
+        headers: { authorization: `Bearer ${lucky.apiKey}` },
+      })
+    ).json()) as {
+      rows: Array<{ key: { month: string }; values: Record<string, Record<string, string> | number | null> }>;
+    };
+    const digits = (v: Record<string, string> | number | null | undefined) =>
+      v === null || v === undefined ? '' : (typeof v === 'number' ? String(v) : (v.EUR ?? '')).replace(/[^\d-]/g, '');
+    const expected = Object.fromEntries(api.rows.map((r) => [r.key.month, billed.map((m) => digits(r.values[m]))]));
+    expect(
+      Object.values(expected).some(([commission]) => Number(commission) > 0),
+      name,
+    ).toBe(true);
+    expect(await cells()).toEqual(expected);
   });
 
   it('counts a click and its registration made now once the partner asks again', async () => {
