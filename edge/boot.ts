@@ -42,10 +42,10 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   // The runner is started after deps exist; enqueueing wakes it so postbacks leave at once.
   let runner: JobRunner | null = null;
   const jobs = createOutbox(db, clock, async () => runner?.wake(), { maxParams: 32_000 });
-  // On Node the click writer commits on a thread of its own, through a connection that keeps its
-  // statements prepared (edge/threaded-batcher.ts); Deno, and a remote database, use the client's batch.
+  // On Node and Deno the click writer commits on a thread of its own, through a connection that
+  // keeps its statements prepared (edge/threaded-batcher.ts); a remote database uses the client's batch.
   const batcher =
-    runtime === 'node'
+    runtime === 'node' || runtime === 'deno'
       ? (await import('./threaded-batcher.ts')).openThreadedBatcher(config.databaseUrl, {
           synchronous: config.sqliteSynchronous,
         })

@@ -1,5 +1,5 @@
 /**
- * The click writer's commits off the request thread on Node: a worker thread owns the write
+ * The click writer's commits off the request thread on Node and Deno: a worker thread owns the write
  * connection (edge/writer-thread.ts) and the request thread only sends it each batch's statements
  * and waits for the answer, so serving HTTP and SQLite's work (binding, the B-tree, the WAL write
  * and its fsync) run on two cores. A 302 still goes out only after its click is committed: the
@@ -8,6 +8,9 @@
  * If the thread dies (a native crash, terminate()), every batch it had not answered is rejected
  * at once, never left hanging: SQLite rolled back what it had not committed. The next batch starts
  * a new thread. close() drains: it waits for every batch sent, then stops the thread.
+ *
+ * On Deno the same code runs: Deno's node:worker_threads is a Deno Worker underneath, and Deno
+ * loads the native libsql binding and the TypeScript entry itself (Node needs tsx registered first).
  */
 import { Worker } from 'node:worker_threads';
 import type { Statement } from '../core/db/insert-many.ts';
@@ -27,8 +30,9 @@ export interface ThreadedBatcher {
   readonly thread: Worker | null;
 }
 
-const THREAD_ENTRY = new URL('./ts-thread.mjs', import.meta.url);
-const WRITER = new URL('./writer-thread.ts', import.meta.url).href;
+const TS_LOADER = new URL('./ts-thread.mjs', import.meta.url);
+const WRITER = new URL('./writer-thread.ts', import.meta.url);
+const ON_DENO = 'Deno' in globalThis;
 
 interface Pending {
   resolve: () => void;
@@ -49,7 +53,9 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
   const inFlight = new Set<Promise<void>>();
 
   function start(): Worker {
-    const worker = new Worker(THREAD_ENTRY, { workerData: { entry: WRITER, url, synchronous: options.synchronous } });
+    const worker = ON_DENO
+      ? new Worker(WRITER, { workerData: { url, synchronous: options.synchronous } })
+      : new Worker(TS_LOADER, { workerData: { entry: WRITER.href, url, synchronous: options.synchronous } });
     worker.on('message', (reply: WriterReply | { ready: true }) => {
       if (!('id' in reply)) return;
       const waiting = pending.get(reply.id);

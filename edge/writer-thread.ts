@@ -17,7 +17,9 @@ const port = parentPort!;
 port.on('message', (request: WriterRequest) => {
   if (request.type === 'close') {
     batcher.close();
-    port.close();
+    // Node: a closed port lets the thread end. Deno's port has no close(): its worker closes itself.
+    if (typeof port.close === 'function') port.close();
+    else (globalThis as unknown as { close(): void }).close();
     return;
   }
   let reply: WriterReply;
