@@ -10,6 +10,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { migrate } from 'drizzle-orm/libsql/migrator';
 import * as schema from '../core/db/schema.ts';
 import type { Db } from '../core/db/client.ts';
+import { keepStatementsPrepared } from './prepared-statements.ts';
 
 export const DEFAULT_DATABASE_URL = 'file:./data/kabinet.db';
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../core/db/migrations', import.meta.url));
@@ -26,6 +27,8 @@ export async function openLibsqlDatabase(url: string, authToken?: string): Promi
   // up to 5 s for another's lock instead of failing with SQLITE_BUSY. The client keeps a pool of
   // connections, so this is its `timeout` option (set on each connection it opens); a
   // `PRAGMA busy_timeout` would reach only the one connection that ran it.
+  // The embedded driver's statements kept prepared (see prepared-statements.ts); remote URLs skip it.
+  if (url.startsWith('file:')) keepStatementsPrepared();
   const client = createClient({ url, authToken, ...(url.startsWith('file:') ? { timeout: 5000 } : {}) });
   // WAL lets readers go on while the writer commits (kept in the file: once is enough).
   if (url.startsWith('file:')) await client.execute('PRAGMA journal_mode = WAL');
