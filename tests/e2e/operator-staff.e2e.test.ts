@@ -90,6 +90,9 @@ describe('operator console staff sign-in', { timeout: 60_000 }, () => {
     await enterCode(await enterPassword(page, owner.email), await generate({ secret: owner.totpSecret }));
     const account = page.locator('kb-operator-account');
     await poll(() => account.locator('[part~="name"]').textContent()).toBe('Signed in as Olga Sokolova');
+    // The owner-only panels (staff, API keys) show to the owner.
+    for (const panel of ['staff-title', 'api-keys-title'])
+      await page.locator(`section[aria-labelledby="${panel}"]`).waitFor({ state: 'visible' });
     expect(await account.locator('[part~="role"]').textContent()).toBe(`Owner at ${lucky.name} · ${owner.email}`);
     expect(await apiBases(page)).toEqual([server.baseUrl]);
 
@@ -123,6 +126,10 @@ describe('operator console staff sign-in', { timeout: 60_000 }, () => {
     await enterCode(form, code);
     const account = page.locator('kb-operator-account');
     await poll(() => account.locator('[part~="role"]').textContent()).toBe(`Viewer at ${lucky.name} · ${viewer.email}`);
+    // The owner-only panels stay hidden from a viewer (their calls would be refused for the role anyway).
+    for (const panel of ['staff-title', 'api-keys-title'])
+      expect(await page.locator(`section[aria-labelledby="${panel}"]`).isHidden(), panel).toBe(true);
+    expect(await page.locator('a[href="#staff"]').isHidden()).toBe(true);
 
     const panel = await openPartner(page, email);
     await panel.getByRole('button', { name: 'Approve', exact: true }).click();

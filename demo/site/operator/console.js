@@ -2,7 +2,8 @@
 // Every console on the page is an element with an `api-base` attribute, so a new section needs no change
 // here. Signed out, they call the demo operator's backend (which holds the secret key); signed in as
 // staff, they call Kabinet itself on this origin with the staff session cookie, and the role's limits apply.
-// Sections marked `data-needs-staff` (staff, API keys) only make sense with a staff session: hidden until then.
+// Sections marked `data-needs-staff` (staff, API keys) only make sense with a staff session: hidden until then;
+// `data-needs-staff="owner"` ones show to the owner only (Kabinet refuses their calls to any other role anyway).
 const DEMO_BACKEND = '/demo/operator-backend/op_demo_luckyspin/kabinet';
 const KABINET = window.location.origin;
 const consoles = () => document.querySelectorAll('main [api-base]');
@@ -29,7 +30,9 @@ function useBackend(base) {
 function showSignedIn(me) {
   signedIn = true;
   useBackend(KABINET);
-  document.querySelectorAll('[data-needs-staff]').forEach((section) => { section.hidden = false; });
+  document.querySelectorAll('[data-needs-staff]').forEach((section) => {
+    section.hidden = section.dataset.needsStaff === 'owner' && me.role !== 'owner';
+  });
   if (account) account.staff = me;
   if (signedOutPanel) signedOutPanel.hidden = true;
   if (signedInPanel) signedInPanel.hidden = false;
