@@ -81,8 +81,8 @@ describe('<kb-terms-console>', () => {
     expect(rows.map((r) => r.dataset.versionId)).to.deep.equal(['terms_v2', 'terms_v1']);
     expect(text(rows[0]!.querySelector('[part~="current-badge"]'))).to.equal('Current');
     expect(rows[1]!.querySelector('[part~="current-badge"]')).to.equal(null);
-    expect(text(rows[0]!.querySelector('[part~="accepted"]'))).to.equal('3 of 4 users');
-    expect(text(rows[1]!.querySelector('[part~="accepted"]'))).to.equal('5 users');
+    expect(text(rows[0]!.querySelector('[part~="accepted"]'))).to.equal('3 accepted · 4 can sign in');
+    expect(text(rows[1]!.querySelector('[part~="accepted"]'))).to.equal('5 accepted');
     expect(text(query(el, '[part~="hint"]'))).to.contain('cannot be edited or deleted');
     expect(el.shadowRoot!.querySelector('[part~="edit"], [part~="delete"]')).to.equal(null);
   });
@@ -183,6 +183,6 @@ describe('<kb-terms-console>', () => {
     expect(text(query(el, 'h2'))).to.equal('Условия программы');
     expect(text(query(el, '[part~="new"]'))).to.equal('Опубликовать новую версию');
     expect(text(query(el, '[data-version-id="terms_v2"] [part~="current-badge"]'))).to.equal('Текущая');
-    expect(text(query(el, '[data-version-id="terms_v2"] [part~="accepted"]'))).to.equal('3 из 4 польз.');
+    expect(text(query(el, '[data-version-id="terms_v2"] [part~="accepted"]'))).to.equal('приняли: 3 · могут войти: 4');
   });
 });
