@@ -7,10 +7,10 @@
 import type { TenantContext, TenantRead } from '../../lib/context.ts';
 import { listBillCommissions, sumCommissions, type CommissionTotals } from '../billing/commission-totals.ts';
 import type { DateRange, TimeGrouping } from './periods.ts';
-import { placeAmounts } from './report-costs.ts';
+import { placeAmounts, type PlacingInput } from './report-costs.ts';
 import type { Attribute } from './report-sql.ts';
 import type { Folded } from './report-values.ts';
-import type { Grouping, ReportQuery } from './schemas.ts';
+import type { ReportQuery } from './schemas.ts';
 
 const FINER_FILTERS = [
   'campaignId',
@@ -56,16 +56,7 @@ export function commissionApplies(
 }
 
 /** Adds each counted bill's commission to the row of its partner, brand, plan and the period its period starts in. */
-export async function addCommissions(
-  ctx: TenantRead,
-  input: {
-    rows: Folded[];
-    range: DateRange;
-    time: TimeGrouping | null;
-    filters: Partial<Record<Attribute, string[]>>;
-    groupBy: readonly Grouping[];
-  },
-): Promise<Folded[]> {
+export async function addCommissions(ctx: TenantRead, input: PlacingInput): Promise<Folded[]> {
   const billed = await listBillCommissions(ctx, {
     from: input.range.from,
     to: input.range.to,

@@ -63,17 +63,17 @@ export function placeAmounts(
 }
 const TIME_GROUPINGS: ReadonlySet<string> = new Set(['hour', 'day', 'week', 'month', 'year']);
 
+/** What adding amounts after the query needs: the folded rows and the report's question. */
+export interface PlacingInput {
+  rows: Folded[];
+  range: DateRange;
+  time: TimeGrouping | null;
+  filters: Partial<Record<Attribute, string[]>>;
+  groupBy: readonly Grouping[];
+}
+
 /** Adds the period's costs to the rows (a row with a cost and no traffic appears too). */
-export async function addCosts(
-  ctx: TenantRead,
-  input: {
-    rows: Folded[];
-    range: DateRange;
-    time: TimeGrouping | null;
-    filters: Partial<Record<Attribute, string[]>>;
-    groupBy: readonly Grouping[];
-  },
-): Promise<Folded[]> {
+export async function addCosts(ctx: TenantRead, input: PlacingInput): Promise<Folded[]> {
   const costs = await campaignCostsBetween(ctx, {
     from: input.range.from,
     to: input.range.to,

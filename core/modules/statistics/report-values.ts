@@ -69,11 +69,9 @@ export function addAmount(f: Folded, metric: AmountMetric, currency: string, min
   else amounts.set(currency, sum);
 }
 
+/** Every amount a row holds: the cubes' and those added after the query. */
 const AMOUNT_METRICS: readonly AmountMetric[] = [
-  'ftdAmount',
-  'depositAmount',
-  'ngr',
-  'saleAmount',
+  ...(Object.keys(AMOUNT_COLUMNS) as AmountMetric[]),
   'cost',
   'commission',
 ];
