@@ -50,6 +50,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
           synchronous: config.sqliteSynchronous,
         })
       : null;
+  // Two batches at once with the writer thread: this thread encodes one while the thread commits the other.
+  const clickPipeline = batcher ? 2 : 1;
   const commitClicks = batcher
     ? (parts: InsertPart[]) => batcher.run(batchStatements(parts, { maxParams: 32_000 }))
     : undefined;
@@ -85,7 +87,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) },
     }),
     tracking: createTrackingDeps(db, clock, {
-      writer: createGroupCommitWriter(db, { commit: commitClicks }),
+      writer: createGroupCommitWriter(db, { commit: commitClicks, pipeline: clickPipeline }),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
       ...(options.env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: options.env.KABINET_FALLBACK_URL } : {}),
     }),
@@ -137,6 +139,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     seeded,
     /** How the click writer commits (the bench's clicks-only server commits the same way). */
     commitClicks,
+    clickPipeline,
     /** The demo data is in use (KABINET_SEED=demo): the demo operator backend may be served. */
     demo: config.seed === 'demo',
     async shutdown() {

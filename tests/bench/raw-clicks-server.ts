@@ -22,6 +22,7 @@ const kabinet = await boot(config, 'node', {
 kabinet.deps.tracking.writer = createGroupCommitWriter(kabinet.deps.db, {
   parts: (rows) => [{ table: clicks, rows }],
   commit: kabinet.commitClicks,
+  pipeline: kabinet.clickPipeline,
 });
 const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, () => {

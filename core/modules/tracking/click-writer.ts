@@ -63,6 +63,13 @@ export interface GroupCommitOptions {
    * connection of its own that keeps its statements prepared (edge/statement-batcher.ts).
    */
   commit?: (parts: InsertPart[]) => void | Promise<void>;
+  /**
+   * Batches committing at once (default 1). A writer that commits elsewhere (Node's and Deno's
+   * writer thread, which commits its batches one after another in the order sent) takes 2: this
+   * thread encodes the next batch while the writer commits the previous one, instead of each
+   * waiting on the other. Each batch is still its own transaction, answered after its own commit.
+   */
+  pipeline?: number;
 }
 
 interface Waiting {
@@ -85,36 +92,56 @@ export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}
   const maxParams = options.maxParams ?? 32_000;
   const parts = options.parts ?? clickWriteParts;
   const commit = options.commit ?? ((batch: InsertPart[]) => insertManyAtomically(db, batch, { maxParams }));
+  const pipeline = Math.max(1, options.pipeline ?? 1);
   let queue: Waiting[] = [];
-  let committing: Promise<void> | null = null;
+  let inFlight = 0;
+  let scheduled = false;
+  /** drain() callers, told once nothing is queued, scheduled or committing. */
+  const idle: Array<() => void> = [];
 
-  async function commitLoop(): Promise<void> {
-    // Wait one turn of the event loop so requests read in the same I/O phase join this commit.
-    // setImmediate (Node, Deno) runs right after that phase; setTimeout(0) would add ~1 ms.
-    await new Promise<void>((resolve) => nextTurn(resolve));
-    while (queue.length > 0) {
-      const batch = queue.slice(0, maxRows);
-      queue = queue.slice(batch.length);
-      try {
-        await commit(parts(batch.map((b) => b.row)));
-        for (const b of batch) b.resolve();
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
-    }
-    committing = null;
+  function settle(batch: Waiting[], error?: unknown) {
+    for (const b of batch)
+      if (error === undefined) b.resolve();
+      else b.reject(error);
+  }
+
+  function commitBatch(batch: Waiting[]): void {
+    inFlight++;
+    Promise.resolve()
+      .then(() => commit(parts(batch.map((b) => b.row))))
+      .then(
+        () => settle(batch),
+        (error: unknown) => settle(batch, error ?? new Error('The click commit failed')),
+      )
+      .finally(() => {
+        inFlight--;
+        // The next commit starts the moment one ends, with every click that arrived meanwhile.
+        pump();
+      });
+  }
+
+  function pump(): void {
+    while (queue.length > 0 && inFlight < pipeline) commitBatch(queue.splice(0, maxRows));
+    if (queue.length === 0 && inFlight === 0 && !scheduled) for (const done of idle.splice(0)) done();
   }
 
   return {
     write(row) {
       return new Promise<void>((resolve, reject) => {
         queue.push({ row, resolve, reject });
-        committing ??= commitLoop();
+        if (scheduled || inFlight >= pipeline) return;
+        // Wait one turn of the event loop so requests read in the same I/O phase join this commit.
+        // setImmediate (Node, Deno) runs right after that phase; setTimeout(0) would add ~1 ms.
+        scheduled = true;
+        nextTurn(() => {
+          scheduled = false;
+          pump();
+        });
       });
     },
-    async drain() {
-      // A commit loop may end and a new one start while we wait: wait until none is running.
-      for (let pending = committing; pending; pending = committing) await pending;
+    drain() {
+      if (queue.length === 0 && inFlight === 0 && !scheduled) return Promise.resolve();
+      return new Promise<void>((done) => idle.push(done));
     },
   };
 }
