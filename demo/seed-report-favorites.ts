@@ -52,7 +52,9 @@ export async function seedReportFavorites(ctx: SeedDeps, options: { maxParams?: 
   const threeMonthsStart = new Date(Date.UTC(lastMonthStart.getUTCFullYear(), lastMonthStart.getUTCMonth() - 2, 1));
   const monthName = (date: Date) => date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
   await saveFavorite(asPartner, {
-    name: `Earnings ${monthName(threeMonthsStart)} – ${monthName(lastMonthStart)} ${lastMonthStart.getUTCFullYear()} in EUR`,
+    name:
+      `Earnings ${monthName(threeMonthsStart)} – ${monthName(lastMonthStart)} ` +
+      `${lastMonthStart.getUTCFullYear()} in EUR`,
     query: {
       period: 'custom',
       from: day(threeMonthsStart),

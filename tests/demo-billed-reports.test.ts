@@ -1,11 +1,12 @@
 /**
  * Reports over the demo's bills. The performance report's billed columns (commission, profit, ROI,
  * EPC) per month and partner equal what the bills and uploaded costs hold, read here straight from
- * their tables; grouped finer, they are null. And the demo's sub-affiliates report is not empty: the demo partner of each demo operator has a
- * three-level tree (demo/seed-subaffiliates.ts) and two of its sub-affiliates bring players
- * (demo/seed-subaffiliate-traffic.ts), so the report's default period shows their traffic, and
- * the sub-affiliate bills billing cut from their bills show as earnings in a period their month
- * starts in (the demo's plans bill monthly: the last 30 days hold no bill's start, last month does).
+ * their tables; grouped finer, they are null. And the demo's sub-affiliates report is not empty:
+ * the demo partner of each demo operator has a three-level tree (demo/seed-subaffiliates.ts) and
+ * two of its sub-affiliates bring players (demo/seed-subaffiliate-traffic.ts), so the report's
+ * default period shows their traffic, and the sub-affiliate bills billing cut from their bills show
+ * as earnings in a period their month starts in (the demo's plans bill monthly: the last 30 days
+ * hold no bill's start, last month does).
  */
 import { and, eq, gte, isNull, lte, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

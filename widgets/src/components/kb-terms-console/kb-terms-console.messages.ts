@@ -19,7 +19,8 @@ const en = {
   'col.actions': 'Actions',
   'current': 'Current',
   'versionNumber': 'v{version}',
-  // Two facts, not a fraction: acceptances also count users since blocked or removed, so they may exceed those who can sign in.
+  // Two facts, not a fraction: acceptances also count users since blocked or removed, so they may
+  // exceed those who can sign in.
   'acceptedOfUsers': '{accepted} accepted · {users} can sign in',
   'acceptedUsers': '{accepted} accepted',
   'view': 'View',
