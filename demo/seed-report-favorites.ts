@@ -11,6 +11,7 @@ import { DEMO_OPERATORS } from './demo-operators.ts';
 import type { SeedDeps } from './seed-postbacks.ts';
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
+const monthName = (date: Date) => date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
 
 export async function seedReportFavorites(ctx: SeedDeps, options: { maxParams?: number } = {}): Promise<void> {
   const demo = DEMO_OPERATORS[0]!;
@@ -39,7 +40,7 @@ export async function seedReportFavorites(ctx: SeedDeps, options: { maxParams?: 
     query: { period: 'last_30_days', groupBy: 'day', metrics: 'clicks,uniqueClicks,registrations,ftdCount,ftdAmount' },
   });
   await saveFavorite(asPartner, {
-    name: `${lastMonthStart.toLocaleString('en', { month: 'long', timeZone: 'UTC' })} ${lastMonthStart.getUTCFullYear()} by campaign in EUR`,
+    name: `${monthName(lastMonthStart)} ${lastMonthStart.getUTCFullYear()} by campaign in EUR`,
     query: {
       period: 'custom',
       from: day(lastMonthStart),
@@ -50,7 +51,6 @@ export async function seedReportFavorites(ctx: SeedDeps, options: { maxParams?: 
     },
   });
   const threeMonthsStart = new Date(Date.UTC(lastMonthStart.getUTCFullYear(), lastMonthStart.getUTCMonth() - 2, 1));
-  const monthName = (date: Date) => date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
   await saveFavorite(asPartner, {
     name:
       `Earnings ${monthName(threeMonthsStart)} – ${monthName(lastMonthStart)} ` +
