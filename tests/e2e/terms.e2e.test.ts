@@ -41,9 +41,9 @@ describe('terms in the browser', { timeout: 90_000 }, () => {
     const terms = operator.locator('kb-terms-console');
     const rows = terms.locator('[part~="version-row"]');
     await poll(() => rows.count()).toBe(2);
-    // The demo's v2 is current and every demo user who must accept it has: "N of N users".
+    // The demo's v2 is current and every demo user who must accept it has: "N accepted · N can sign in".
     const accepted = ((await rows.first().locator('[part~="accepted"]').textContent()) ?? '').trim();
-    expect(accepted).toMatch(/^(\d+) of \1 users$/);
+    expect(accepted).toMatch(/^(\d+) accepted · \1 can sign in$/);
 
     await terms.getByRole('button', { name: 'Publish a new version', exact: true }).click();
     await terms.getByLabel('Title', { exact: true }).fill(TITLE);
@@ -60,7 +60,9 @@ describe('terms in the browser', { timeout: 90_000 }, () => {
     );
     await confirm.getByRole('button', { name: 'Publish version 3', exact: true }).click();
     await poll(() => terms.locator('[part~="notice"]').textContent()).toContain(`Version 3 “${TITLE}” is published`);
-    await poll(() => rows.first().locator('[part~="accepted"]').textContent()).toMatch(/^\s*0 of \d+ users\s*$/);
+    await poll(() => rows.first().locator('[part~="accepted"]').textContent()).toMatch(
+      /^\s*0 accepted · \d+ can sign in\s*$/,
+    );
 
     // The partner signs in: the new terms, before anything else.
     const portal = await newPage();
