@@ -30,14 +30,13 @@ export interface TableView {
 
 /**
  * A metric column's priority by its place in the table (groupings first, never hidden: a hidden one
- * would make rows look repeated): four columns always, six from 48rem, every chosen one from 60rem
- * (the portal's width on a laptop: a column the partner just added must show, so a wide choice
- * scrolls sideways rather than hiding its last columns); the partner's first metric always shows.
+ * would make rows look repeated): four columns always, six from 48rem, eight from 60rem, all from
+ * 72rem; the partner's first metric always shows.
  */
 function priorityOf(groupings: number, index: number): Column['priority'] {
   const position = groupings + index;
   if (index === 0 || position < 4) return 1;
-  return position < 6 ? 2 : 3;
+  return position < 6 ? 2 : position < 8 ? 3 : 4;
 }
 
 function header(v: TableView, key: string, col: Column, metric: boolean): TemplateResult {
