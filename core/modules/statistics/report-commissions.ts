@@ -10,32 +10,20 @@ import type { DateRange, TimeGrouping } from './periods.ts';
 import { placeAmounts, type PlacingInput } from './report-costs.ts';
 import type { Attribute } from './report-sql.ts';
 import type { Folded } from './report-values.ts';
-import type { ReportQuery } from './schemas.ts';
 
-const FINER_FILTERS = [
-  'campaignId',
-  'promoId',
-  'promoCode',
-  'landingId',
-  'creativeId',
-  'trafficSourceId',
-  'country',
-  'device',
-  'os',
-] as const;
-
+/** The commissions block: the counted bills' totals by kind, unless a filter is finer than bills are cut. */
 export async function reportCommissions(
   ctx: TenantContext,
-  input: { query: ReportQuery; range: DateRange; partnerId: string | null },
+  input: { range: DateRange; filters: Partial<Record<Attribute, string[]>> },
 ): Promise<CommissionTotals | null> {
-  const { query } = input;
-  if (FINER_FILTERS.some((f) => (Array.isArray(query[f]) ? (query[f] as string[]).length > 0 : query[f]))) return null;
+  const { filters } = input;
+  if (!filtersHoldWholeBills(filters)) return null;
   return sumCommissions(ctx, {
     from: input.range.from,
     to: input.range.to,
-    partnerIds: input.partnerId ? [input.partnerId] : query.partnerId,
-    brandIds: query.brandId,
-    planIds: query.planId,
+    partnerIds: filters.partner,
+    brandIds: filters.brand,
+    planIds: filters.plan,
   });
 }
 
@@ -51,9 +39,13 @@ export function commissionApplies(
   return (
     BILL_TIMES.has(grouping.time) &&
     grouping.attributes.every((a) => BILL_ATTRIBUTES.has(a)) &&
-    (Object.keys(filters) as Attribute[]).every((a) => BILL_ATTRIBUTES.has(a))
+    filtersHoldWholeBills(filters)
   );
 }
+
+/** Filters by partner, brand and plan only (the promo code's promo counts as a promo filter). */
+const filtersHoldWholeBills = (filters: Partial<Record<Attribute, string[]>>) =>
+  (Object.keys(filters) as Attribute[]).every((a) => BILL_ATTRIBUTES.has(a));
 
 /** Adds each counted bill's commission to the row of its partner, brand, plan and the period its period starts in. */
 export async function addCommissions(ctx: TenantRead, input: PlacingInput): Promise<Folded[]> {

@@ -244,6 +244,6 @@ async function runReport(
     rows: page.map((row, i) => ({ key: row.key, labels: labels[i]!, values: pageValues[i]! })),
     totals: totalValues,
     total,
-    commissions: await reportCommissions(ctx, { query, range, partnerId: audience.partnerId }),
+    commissions: await reportCommissions(ctx, { range, filters }),
   };
 }

@@ -50,6 +50,8 @@ export function renderCommissions(
   return html`<section part="commissions" data-state=${state} aria-labelledby="report-commissions">
     <h3 part="subheading" id="report-commissions">${m('commissions')} <span part="commissions-caption">${labels.s('commission.billed')}</span></h3>
     ${body}
-    ${billedColumnsUnknown ? html`<p part="hint commissions-columns">${m('commissions.columns', { cut })}</p>` : nothing}
+    ${
+      billedColumnsUnknown ? html`<p part="hint commissions-columns">${m('commissions.columns', { cut })}</p>` : nothing
+    }
   </section>`;
 }

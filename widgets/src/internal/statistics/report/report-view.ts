@@ -137,7 +137,10 @@ function renderResults(v: ScreenView): TemplateResult {
   </div>`;
 }
 
-/** The server's rule for billed columns per row: no finer filter, grouped by month, year, partner, brand or plan only. */
+/**
+ * The server's rule for billed columns per row (report-commissions.ts): no finer filter (the
+ * commissions block is there), grouped by month, year, partner, brand or plan only.
+ */
 const BILL_GROUPINGS: readonly string[] = ['month', 'year', 'partner', 'brand', 'plan'];
 const rowsAreWholeBills = (report: Report) =>
   report.commissions !== null && report.groupBy.every((g) => BILL_GROUPINGS.includes(g));
