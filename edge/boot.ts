@@ -27,6 +27,7 @@ import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts'
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
+import { networkApiHandlers } from '../core/modules/network-api/jobs.ts';
 import { createGuardedOutbound, parseHostMap } from './outbound-http.ts';
 import { requestedReportHandlers } from '../core/modules/requested-reports/jobs.ts';
 import { createDirectoryFileStore } from './file-store.ts';
@@ -129,6 +130,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       ...statisticsHandlers,
       ...billingHandlers(deps),
       ...cashOutScheduleHandlers(deps),
+      ...networkApiHandlers(deps),
       ...requestedReportHandlers(deps, { retentionDays: config.reportRetentionDays }),
     },
     { onError: (e) => console.error('job runner:', e) },

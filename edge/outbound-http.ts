@@ -117,11 +117,31 @@ export function createGuardedOutbound(options: GuardedOutboundOptions = {}): Out
             agent: secure ? agents.https : agents.http,
           },
           (res) => {
-            res.resume();
-            resolve({
-              status: res.statusCode ?? 0,
-              location: typeof res.headers.location === 'string' ? res.headers.location : null,
+            const status = res.statusCode ?? 0;
+            const location = typeof res.headers.location === 'string' ? res.headers.location : null;
+            const limit = request.readBodyUpTo;
+            if (limit === undefined) {
+              res.resume();
+              return resolve({ status, location });
+            }
+            const chunks: Buffer[] = [];
+            let size = 0;
+            res.on('data', (chunk: Buffer) => {
+              size += chunk.length;
+              if (size > limit) req.destroy(new OutboundError(`the answer is longer than ${limit} bytes`));
+              else chunks.push(chunk);
             });
+            res.on('error', (error) =>
+              reject(error instanceof OutboundError ? error : new OutboundError(`the answer broke off: ${error.message}`)),
+            );
+            res.on('end', () =>
+              resolve({
+                status,
+                location,
+                body: Buffer.concat(chunks).toString('utf8'),
+                retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null,
+              }),
+            );
           },
         );
         // `timeout` covers socket idleness; the overall limit is enforced here too.

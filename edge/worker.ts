@@ -21,6 +21,7 @@ import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts'
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
 import { cashOutScheduleHandlers } from '../core/modules/cash-out-schedules/jobs.ts';
+import { networkApiHandlers } from '../core/modules/network-api/jobs.ts';
 import { createFetchOutbound } from '../core/modules/postbacks/outbound.ts';
 import { readMailConfig } from './mail-config.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
@@ -161,6 +162,7 @@ async function buildDeps(env: Env, origin: string): Promise<AppDeps> {
     ...statisticsHandlers,
     ...billingHandlers(deps),
     ...cashOutScheduleHandlers(deps),
+    ...networkApiHandlers(deps),
     ...newsHandlers(deps),
     ...(deps.files
       ? requestedReportHandlers(deps, {

@@ -10,6 +10,7 @@ export * from '../modules/tracking/table.ts';
 export * from '../modules/events/table.ts';
 export * from '../modules/postbacks/table.ts';
 export * from '../modules/networks/table.ts';
+export * from '../modules/network-api/table.ts';
 export * from '../modules/conversions/table.ts';
 export * from '../modules/statistics/table.ts';
 export * from '../modules/ledger/table.ts';

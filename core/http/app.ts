@@ -28,6 +28,7 @@ import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { eventRoutes } from '../modules/events/routes.ts';
 import { postbackRoutes } from '../modules/postbacks/routes.ts';
 import { networkRoutes } from '../modules/networks/routes.ts';
+import { networkApiRoutes } from '../modules/network-api/routes.ts';
 import { conversionRoutes } from '../modules/conversions/routes.ts';
 import { statisticsRoutes } from '../modules/statistics/routes.ts';
 import { reportApiRoutes } from '../modules/statistics/report-api-routes.ts';
@@ -199,6 +200,7 @@ export function createApp(deps: AppDeps) {
     .route('/', eventRoutes)
     .route('/', postbackRoutes)
     .route('/', networkRoutes)
+    .route('/', networkApiRoutes)
     .route('/', conversionRoutes)
     .route('/', statisticsRoutes)
     .route('/', subAffiliateReportRoutes)

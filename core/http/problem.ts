@@ -146,6 +146,7 @@ export const PATTERN_REASONS: ReadonlyMap<string, Reasoned> = new Map(
       [/^[a-z]{2}$/, format('language_code')],
       [/^#[0-9a-fA-F]{6}$/, format('hex_colour')],
       [/^\+?[0-9 ()-]{5,24}$/, format('phone')],
+      [/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, format('header_name')],
       [/^\d{3}\s?\d{3}$/, format('totp_code')],
       [/^(\d{3}\s?\d{3}|[0-9A-Za-z]{5}-[0-9A-Za-z]{5})$/, format('second_factor_code')],
       [/^[A-Za-z0-9_-]{3,40}$/, format('promo_code')],

@@ -25,6 +25,7 @@ export const DAILY_MAINTENANCE = [
   'maintenance.purge_postback_log',
   'maintenance.purge_raw_clicks',
   'maintenance.purge_requested_reports',
+  'network_api.purge',
 ] as const;
 
 /**
@@ -34,14 +35,20 @@ export const DAILY_MAINTENANCE = [
  */
 export const HOURLY_MAINTENANCE = ['statistics.roll_up_local_days', 'billing.run', 'cash_out_schedules.run'] as const;
 
+/** Every minute: network API syncs that are due (each connection has its own period). */
+export const MINUTELY_MAINTENANCE = ['network_api.sync_due'] as const;
+
 /**
- * Enqueues the daily housekeeping once per UTC day and the hourly once per hour, however many
- * runners or cron ticks ask (Workers: every cron tick; Node and Deno: every minute).
+ * Enqueues the daily housekeeping once per UTC day and the hourly once per hour (and the
+ * minutely once a minute), however many runners or cron ticks ask (Workers: every cron tick; Node and Deno: every minute).
  */
 export async function scheduleMaintenance(queue: JobQueue, clock: Clock): Promise<void> {
   const iso = clock.now().toISOString();
   const day = iso.slice(0, 10);
   const hour = iso.slice(0, 13);
+  const minute = iso.slice(0, 16);
   for (const kind of DAILY_MAINTENANCE) await queue.enqueue({ kind, payload: { day }, idempotencyKey: day });
   for (const kind of HOURLY_MAINTENANCE) await queue.enqueue({ kind, payload: { hour }, idempotencyKey: hour });
+  for (const kind of MINUTELY_MAINTENANCE)
+    await queue.enqueue({ kind, payload: { minute }, idempotencyKey: minute, maxAttempts: 1 });
 }

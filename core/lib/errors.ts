@@ -136,6 +136,9 @@ export const PROBLEM_FORMATS = [
   'capitalist_account',
   'telegram_username',
   'skype_name',
+  'header_name',
+  'api_template',
+  'json_path',
 ] as const;
 
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];
@@ -148,6 +151,8 @@ export const PROBLEM_RESOURCES = [
   'cash_out',
   'cash_out_schedule',
   'connection',
+  'network_adapter',
+  'lead',
   'conversion',
   'creative',
   'document',
@@ -206,6 +211,8 @@ export const PROBLEM_STATES = [
   'not_ready',
   'failed',
   'expired',
+  'running',
+  'not_configured',
 ] as const;
 
 export type ProblemState = (typeof PROBLEM_STATES)[number];
@@ -261,6 +268,8 @@ const NOT_FOUND_RESOURCES = {
   'Cash-out': 'cash_out',
   'Cash-out schedule': 'cash_out_schedule',
   Connection: 'connection',
+  'Network API adapter': 'network_adapter',
+  Lead: 'lead',
   Conversion: 'conversion',
   Document: 'document',
   Manager: 'manager',

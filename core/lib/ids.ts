@@ -56,6 +56,10 @@ export const ID_PREFIXES = [
   'tacc',
   'rfld',
   'doc',
+  /** Network API: a log row, a sync run or test, a lead. */
+  'nal',
+  'nsr',
+  'nlead',
 ] as const;
 export type IdPrefix = (typeof ID_PREFIXES)[number];
 

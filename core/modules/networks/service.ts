@@ -318,3 +318,52 @@ export async function deleteOffer(ctx: TenantContext, input: { connectionId: str
   if (!deleted.length) throw notFound('Offer');
   return { deleted: 1 };
 }
+
+/** A network connection with its settings opened, for the requests its API adapter makes. */
+export interface OpenedConnection {
+  id: string;
+  name: string;
+  enabled: boolean;
+  defaultCurrency: string;
+  settings: Record<string, string>;
+  /** The settings the catalog marks secret: the adapter's log masks their values. */
+  secretSettings: string[];
+}
+
+/** The connection's settings opened; a tracker connection (which has no API) is a conflict. */
+export async function openNetworkConnection(ctx: TenantContext, connectionId: string): Promise<OpenedConnection> {
+  const row = await load(ctx, connectionId);
+  const network = networkOf(row);
+  if (row.kind !== 'network' || !network)
+    throw new DomainError('conflict', 'A tracker connection has no network API', [], {
+      resource: 'connection',
+      state: 'tracker',
+    });
+  const settings: Record<string, string> = row.settingsSealed
+    ? JSON.parse(await ctx.secretBox.open(row.settingsSealed))
+    : {};
+  return {
+    id: row.id,
+    name: row.name,
+    enabled: row.enabled,
+    defaultCurrency: row.defaultCurrency,
+    settings,
+    secretSettings: network.settings.filter((s) => s.secret).map((s) => s.key),
+  };
+}
+
+/** One offer mapping of the connection, or null. */
+export async function findConnectionOffer(ctx: TenantContext, input: { connectionId: string; offerId: string }) {
+  const { operatorId } = ctx;
+  const [offer] = await ctx.db
+    .select()
+    .from(networkOffers)
+    .where(
+      and(
+        eq(networkOffers.operatorId, operatorId),
+        eq(networkOffers.connectionId, input.connectionId),
+        eq(networkOffers.id, input.offerId),
+      ),
+    );
+  return offer ? presentOffer(offer) : null;
+}

@@ -13,15 +13,24 @@ import { isForbiddenHost } from './template.ts';
 
 export interface OutboundRequest {
   url: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   headers: Record<string, string>;
   body?: string;
   /** The whole attempt's time limit. */
   timeoutMs: number;
+  /**
+   * Read the answer's body, up to this many bytes (a network's API answer); a longer answer is
+   * an OutboundError. Postbacks leave it out: their answers are discarded unread.
+   */
+  readBodyUpTo?: number;
 }
 export interface OutboundResponse {
   status: number;
   location: string | null;
+  /** The body as text, when the request asked for it. */
+  body?: string;
+  /** The Retry-After header, when the request asked for the body (a 429 or 503 names its wait). */
+  retryAfter?: string | null;
 }
 
 /** One HTTP exchange, no redirects followed; throws OutboundError when no response arrived. */
@@ -108,8 +117,13 @@ export function createFetchOutbound(fetchImpl: typeof fetch = fetch): OutboundHt
           redirect: 'manual',
           signal: AbortSignal.timeout(request.timeoutMs),
         });
-        await response.body?.cancel();
-        return { status: response.status, location: response.headers.get('location') };
+        const location = response.headers.get('location');
+        if (request.readBodyUpTo === undefined) {
+          await response.body?.cancel();
+          return { status: response.status, location };
+        }
+        const body = await readLimited(response, request.readBodyUpTo);
+        return { status: response.status, location, body, retryAfter: response.headers.get('retry-after') };
       } catch (error) {
         throw new OutboundError(
           error instanceof Error && error.name === 'TimeoutError'
@@ -119,6 +133,31 @@ export function createFetchOutbound(fetchImpl: typeof fetch = fetch): OutboundHt
       }
     },
   };
+}
+
+/** The body as text, refusing (OutboundError) one longer than `maxBytes`. */
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new OutboundError(`the answer is longer than ${maxBytes} bytes`);
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }
 
 export function describeError(error: unknown): string {

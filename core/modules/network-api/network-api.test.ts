@@ -1,0 +1,236 @@
+/**
+ * Network API adapters against stand-in networks on loopback (tests/helpers/stand-in-network.ts,
+ * written for these tests: the seed names no network's endpoints). Real HTTP, the real SSRF
+ * guard with the test host pinned, the real job runner for lead pushes.
+ */
+import { createHmac } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/helpers/test-app.ts';
+import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
+import { startStandInNetwork, type StandInOptions } from '../../../tests/helpers/stand-in-network.ts';
+import { runDueJobs } from '../../jobs/outbox.ts';
+import { withTenant } from '../../lib/context.ts';
+import { networkApiHandlers } from './jobs.ts';
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let world: Awaited<ReturnType<typeof partnerWithCampaign>>;
+let network: Awaited<ReturnType<typeof startStandInNetwork>>;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  world = await partnerWithCampaign(t);
+});
+afterEach(async () => {
+  await network?.close();
+  t.dispose();
+});
+
+const api = async (method: string, path: string, body?: unknown, key = world.op.key) => {
+  const res = await t.fetchApp(`http://kabinet.test${path}`, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: res.status, body: (await res.json()) as any };
+};
+
+const visit = async () =>
+  new URL((await t.fetchApp(world.trackingLink)).headers.get('location')!).searchParams.get('kb_vid')!;
+
+async function connect(networkKey: string, settings: Record<string, string>) {
+  const connection = await api('POST', '/v1/network_connections', { kind: 'network', networkKey, name: networkKey, settings });
+  expect(connection.status).toBe(201);
+  return connection.body as { id: string; postbackUrls: Array<{ url: string }> };
+}
+
+async function standIn(options: Omit<StandInOptions, 'now'>) {
+  network = await startStandInNetwork({ ...options, now: () => t.clock.now().getTime() });
+  return network;
+}
+
+const pollFor = (base: string, paging: 'page' | 'offset' | 'token' | 'none', pageSize = 2) => ({
+  url: `${base}/api/orders{?from,to}${paging === 'page' ? '{&page}' : paging === 'offset' ? '{&offset,limit}' : paging === 'token' ? '{&cursor}' : ''}`,
+  paging:
+    paging === 'page'
+      ? { style: 'page', firstPage: 1, pageSize }
+      : paging === 'offset'
+        ? { style: 'offset', pageSize }
+        : paging === 'token'
+          ? { style: 'token', nextTokenPath: '$.next' }
+          : { style: 'none' },
+  itemsPath: '$.result.items[*]',
+  orderIdPath: '$.order.id',
+  subIdPath: '$.sub_id1',
+  statusPath: '$.state',
+  payoutPath: '$.money.amount',
+  currencyPath: '$.money.currency',
+  statusWords: { sta: 'confirmed', stc: 'declined', stt: 'spam', stw: 'new' },
+});
+
+const sync = (connectionId: string) => api('POST', `/v1/network_connections/${connectionId}/api/sync`);
+const conversions = async () => (await api('GET', '/v1/conversions')).body.data as Array<Record<string, any>>;
+
+describe('adapters are checked on save', () => {
+  it('names each bad template, path and header at its field, refuses trackers, and hides other operators', async () => {
+    const connection = await connect('pladomarket', { bearer_token: 'tok-123456789' });
+    const bad = await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'header', name: 'X Api Key', value: '{{settings.bearer_token}}' },
+      statusPoll: {
+        url: 'https://net.example/orders{?from,tomorrow}',
+        itemsPath: 'data[*]',
+        orderIdPath: '$.id',
+        statusPath: '$.status',
+        headers: { 'X-Sign': '{{#lead.name}}' },
+      },
+    });
+    expect(bad.status).toBe(422);
+    const byPath = Object.fromEntries(bad.body.errors.map((e: any) => [e.path, e]));
+    expect(byPath['body.auth.name']).toMatchObject({ reason: 'invalid_format', params: { format: 'header_name' } });
+    expect(byPath['body.statusPoll.url']).toMatchObject({ params: { format: 'api_template' } });
+    expect(byPath['body.statusPoll.url'].message).toContain('{tomorrow}');
+    expect(byPath['body.statusPoll.itemsPath']).toMatchObject({ params: { format: 'json_path' } });
+    expect(byPath['body.statusPoll.headers.X-Sign']).toMatchObject({ params: { format: 'api_template' } });
+
+    const tracker = await api('POST', '/v1/network_connections', { kind: 'tracker', name: 'Keitaro' });
+    const onTracker = await api('PUT', `/v1/network_connections/${tracker.body.id}/api`, { auth: { style: 'none' } });
+    expect(onTracker).toMatchObject({ status: 409, body: { params: { state: 'tracker' } } });
+
+    const saved = await api('PUT', `/v1/network_connections/${connection.id}/api`, { auth: { style: 'none' } });
+    expect(saved.status).toBe(200);
+    const other = await t.addOperator('Other');
+    for (const [method, path] of [
+      ['GET', '/api'],
+      ['POST', '/api/sync'],
+      ['POST', '/api/test'],
+      ['GET', '/api/log'],
+      ['GET', '/leads'],
+    ] as const)
+      expect((await api(method, `/v1/network_connections/${connection.id}${path}`, undefined, other.key)).status).toBe(404);
+  });
+});
+
+describe('status sync', () => {
+  it('authenticates by bearer token and pages by page number; a repeat applies nothing', async () => {
+    await standIn({
+      paging: 'page',
+      authenticate: (r) => (r.headers.authorization === 'Bearer tok-123456789' ? null : 'bad token'),
+    });
+    const connection = await connect('pladomarket', { bearer_token: 'tok-123456789' });
+    const visits = [await visit(), await visit(), await visit()];
+    visits.forEach((sub, i) => network.addOrder({ id: `o${i}`, sub, status: 'new', payout: null, currency: null }));
+    network.setStatus('o1', 'confirmed', '12.50', 'EUR');
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'bearer', token: '{{settings.bearer_token}}' },
+      statusPoll: pollFor(network.base, 'page'),
+      requestsPerMinute: 600,
+    });
+    t.clock.advance(60_000);
+    const first = await sync(connection.id);
+    expect(first.body).toMatchObject({ outcome: 'ok', requests: 2, itemsSeen: 3, itemsChanged: 3, itemsSkipped: 0 });
+    const pages = network.requests.map((r) => r.url.searchParams.get('page'));
+    expect(pages).toEqual(['1', '2']);
+    const rows = await conversions();
+    expect(rows.map((c) => [c.clickId, c.status]).sort()).toEqual(
+      [
+        [visits[0], 'hold'],
+        [visits[1], 'approve'],
+        [visits[2], 'hold'],
+      ].sort(),
+    );
+    expect(rows.find((c) => c.clickId === visits[1])).toMatchObject({ payout: '12.50', currency: 'EUR' });
+
+    t.clock.advance(60_000);
+    const again = await sync(connection.id);
+    expect(again.body).toMatchObject({ outcome: 'ok', itemsSeen: 3, itemsChanged: 0 });
+    const view = await api('GET', `/v1/network_connections/${connection.id}/api`);
+    expect(view.body.sync).toMatchObject({ lastOutcome: 'ok', running: false, syncedUntil: t.clock.now().toISOString() });
+    // The log masks the token wherever it went.
+    const log = await api('GET', `/v1/network_connections/${connection.id}/api/log`);
+    expect(log.body.data).toHaveLength(4);
+    expect(JSON.stringify(log.body)).not.toContain('tok-123456789');
+  });
+
+  it('authenticates with HTTP Basic and pages by offset', async () => {
+    await standIn({
+      paging: 'offset',
+      authenticate: (r) =>
+        r.headers.authorization === `Basic ${Buffer.from('u-77:secret-abcdef12').toString('base64')}` ? null : 'who',
+    });
+    const connection = await connect('apileads', { user_id: 'u-77', api_token: 'secret-abcdef12' });
+    for (let i = 0; i < 5; i++) network.addOrder({ id: `b${i}`, sub: await visit(), status: 'spam', payout: null, currency: null });
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'basic', user: '{{settings.user_id}}', password: '{{settings.api_token}}' },
+      statusPoll: pollFor(network.base, 'offset'),
+      requestsPerMinute: 600,
+    });
+    t.clock.advance(60_000);
+    expect((await sync(connection.id)).body).toMatchObject({ outcome: 'ok', requests: 3, itemsChanged: 5 });
+    expect(network.requests.map((r) => r.url.searchParams.get('offset'))).toEqual(['0', '2', '4']);
+    expect((await conversions()).every((c) => c.status === 'trash')).toBe(true);
+  });
+
+  it('signs key + secret with HMAC over the documented canonical string and pages by next-page token', async () => {
+    await standIn({
+      paging: 'token',
+      authenticate: (r) => {
+        const canonical = `${r.method}\n${r.url.pathname}${r.url.search}\n${r.headers['x-timestamp']}`;
+        const expected = createHmac('sha256', 'shh-secret-0001').update(canonical).digest('hex');
+        return r.headers['x-api-key'] === 'key-1' && r.headers['x-signature'] === expected ? null : 'bad signature';
+      },
+    });
+    const connection = await connect('leadrock', { api_key: 'key-1', api_secret: 'shh-secret-0001' });
+    for (let i = 0; i < 3; i++) network.addOrder({ id: `h${i}`, sub: await visit(), status: 'confirmed', payout: '5', currency: 'USD' });
+    const saved = await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: {
+        style: 'hmac',
+        secret: '{{settings.api_secret}}',
+        canonical: '{{method}}\n{{path_and_query}}\n{{timestamp}}',
+        signatureHeader: 'X-Signature',
+        headers: { 'X-Api-Key': '{{settings.api_key}}', 'X-Timestamp': '{{timestamp}}' },
+      },
+      statusPoll: pollFor(network.base, 'token'),
+      requestsPerMinute: 600,
+    });
+    expect(saved.status).toBe(200);
+    t.clock.advance(60_000);
+    expect((await sync(connection.id)).body).toMatchObject({ outcome: 'ok', requests: 2, itemsChanged: 3 });
+    expect(network.requests.map((r) => r.url.searchParams.get('cursor'))).toEqual([null, '2']);
+    const log = JSON.stringify((await api('GET', `/v1/network_connections/${connection.id}/api/log`)).body);
+    expect(log).not.toContain('shh-secret-0001');
+  });
+
+  it('fails on a malformed answer and a timeout without moving the cursor; waits out a short 429, stops on a long one', async () => {
+    await standIn({ paging: 'none', authenticate: () => null });
+    const connection = await connect('kma', { api_token: 'kma-token-0001' });
+    network.addOrder({ id: 'm1', sub: await visit(), status: 'confirmed', payout: null, currency: null });
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'query', name: 'api_key', value: '{{settings.api_token}}' },
+      statusPoll: pollFor(network.base, 'none'),
+      timeoutSeconds: 1,
+    });
+    network.faults.push('malformed');
+    expect((await sync(connection.id)).body).toMatchObject({ outcome: 'failed', error: 'the answer is not JSON' });
+    network.faults.push('slow');
+    const slow = await sync(connection.id);
+    expect(slow.body).toMatchObject({ outcome: 'failed' });
+    expect(slow.body.error).toMatch(/no answer within 1 s/);
+    expect(await conversions()).toHaveLength(0);
+    expect((await api('GET', `/v1/network_connections/${connection.id}/api`)).body.sync).toMatchObject({
+      syncedUntil: null,
+      lastOutcome: 'failed',
+    });
+
+    network.faults.push({ status: 429, retryAfter: '1' });
+    const waited = await sync(connection.id);
+    expect(waited.body).toMatchObject({ outcome: 'ok', requests: 2, itemsChanged: 1 });
+    network.faults.push({ status: 429, retryAfter: '120' });
+    const stopped = await sync(connection.id);
+    expect(stopped.body).toMatchObject({ outcome: 'partial', retryAt: new Date(t.clock.now().getTime() + 120_000).toISOString() });
+    expect((await api('GET', `/v1/network_connections/${connection.id}/api`)).body.sync.nextSyncAt).toBe(
+      stopped.body.retryAt,
+    );
+    // The query token is in the URL the log keeps: masked there too.
+    const log = JSON.stringify((await api('GET', `/v1/network_connections/${connection.id}/api/log`)).body);
+    expect(log).not.toContain('kma-token-0001');
+  });
+});

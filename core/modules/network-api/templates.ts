@@ -1,0 +1,117 @@
+/**
+ * The two template languages and the one path language an adapter is written in, each a
+ * maintained library: URLs are RFC 6570 URI templates (url-template: `{?from,to,page}` adds
+ * encoded query pairs, `{offer.zcpa}` one encoded segment), headers, bodies and the HMAC
+ * canonical string are Mustache (unescaped: nothing here is HTML), and answers are read with RFC
+ * 9535 JSONPath (jsonpath-rfc9535). This file checks them when an adapter is saved (syntax and
+ * that every variable is one the request will have) and renders them when it is sent.
+ */
+import Mustache from 'mustache';
+import { parseTemplate } from 'url-template';
+import { query, type JsonValue } from 'jsonpath-rfc9535';
+
+/** Variables by request kind; `settings.*` are the connection's settings, `offer.*` the offer's parameters. */
+export const LEAD_VARIABLES = [
+  'lead_id',
+  'visit_id',
+  'lead.name',
+  'lead.phone',
+  'lead.email',
+  'lead.country',
+  'lead.address',
+  'lead.comment',
+  'lead.ip',
+  'lead.user_agent',
+] as const;
+export const POLL_VARIABLES = [
+  'from',
+  'to',
+  'from_unix',
+  'to_unix',
+  'from_date',
+  'to_date',
+  'from_datetime',
+  'to_datetime',
+  'page',
+  'offset',
+  'limit',
+  'cursor',
+] as const;
+/** Known to every request: the signing moment and a one-time nonce (HMAC), the method and path signed. */
+export const COMMON_VARIABLES = ['timestamp', 'timestamp_ms', 'nonce'] as const;
+export const SIGNING_VARIABLES = ['method', 'path', 'query', 'path_and_query', 'body'] as const;
+
+export type TemplateScope = { names: ReadonlySet<string>; prefixes: readonly string[] };
+
+export function isKnownVariable(scope: TemplateScope, name: string): boolean {
+  return scope.names.has(name) || scope.prefixes.some((p) => name.startsWith(p) && name.length > p.length);
+}
+
+/** Variables a URI template names (RFC 6570 expressions: operator, comma list, `:n` and `*` modifiers). */
+function uriTemplateNames(template: string): string[] {
+  return [...template.matchAll(/\{([+#./;?&]?)([^{}]*)\}/g)].flatMap((m) =>
+    m[2]!.split(',').map((v) => v.replace(/(:\d+|\*)$/, '').trim()),
+  );
+}
+
+/** null when the URI template is well formed and names only known variables; else why not. */
+export function checkUriTemplate(template: string, scope: TemplateScope): string | null {
+  const unknown = uriTemplateNames(template).find((n) => !isKnownVariable(scope, n));
+  if (unknown !== undefined) return `unknown variable {${unknown}}`;
+  // url-template leaves a malformed expression as written: a brace left over is one.
+  const expanded = parseTemplate(template).expand({});
+  if (/[{}]/.test(expanded)) return 'an unclosed or malformed {expression}';
+  return null;
+}
+
+/** Empty values count as undefined, so `{&cursor}` adds nothing before the first page has a token. */
+export const expandUri = (template: string, values: Record<string, string>) =>
+  parseTemplate(template).expand(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')));
+
+type MustacheToken = [string, string, number, number, MustacheToken[]?, number?];
+
+function mustacheNames(tokens: MustacheToken[]): Array<{ type: string; name: string }> {
+  return tokens.flatMap((t) =>
+    t[0] === 'text' ? [] : [{ type: t[0], name: t[1] }, ...(t[4] ? mustacheNames(t[4]) : [])],
+  );
+}
+
+/** null when the Mustache template parses and names only known variables (sections allowed, partials not). */
+export function checkMustache(template: string, scope: TemplateScope): string | null {
+  let tokens: MustacheToken[];
+  try {
+    tokens = Mustache.parse(template) as unknown as MustacheToken[];
+  } catch (error) {
+    return (error as Error).message;
+  }
+  for (const { type, name } of mustacheNames(tokens)) {
+    if (type === '>') return `partials ({{> ${name}}}) are not taken`;
+    if (type === '!' || type === '=') continue;
+    if (!isKnownVariable(scope, name)) return `unknown variable {{${name}}}`;
+  }
+  return null;
+}
+
+export const renderMustache = (template: string, view: Record<string, unknown>) =>
+  Mustache.render(template, view, {}, { escape: (value: unknown) => String(value) });
+
+/** null when the JSONPath parses (RFC 9535: starts with `$`). */
+export function checkJsonPath(path: string): string | null {
+  try {
+    query({}, path);
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Every value the path selects. */
+export const selectAll = (value: unknown, path: string): JsonValue[] => query(value as JsonValue, path);
+
+/** The first value the path selects, as text; null when nothing (or null) is there. */
+export function selectText(value: unknown, path: string | null | undefined): string | null {
+  if (!path) return null;
+  const [first] = query(value as JsonValue, path);
+  if (first === undefined || first === null) return null;
+  return typeof first === 'object' ? JSON.stringify(first) : String(first);
+}
