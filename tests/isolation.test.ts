@@ -358,6 +358,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     idempotencyKey: 'hijack-1',
   },
   'PATCH /v1/operator/staff/{staffId}': { role: 'viewer' },
+  'PUT /v1/network_connections/{connectionId}/api': { auth: { style: 'none' } },
+  'POST /v1/network_connections/{connectionId}/leads': {
+    leadId: 'hijack',
+    offerId: 'noff_x',
+    visitId: 'v1',
+    contact: { phone: '+100000' },
+  },
 };
 
 describe('tenant isolation', () => {

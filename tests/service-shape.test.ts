@@ -43,6 +43,8 @@ const NOT_TENANT_SCOPED: Record<string, string> = {
   cashOutScheduleHandlers: "builds the job handlers from the edge's deps",
   requestedReportHandlers: "builds the job handlers from the edge's deps",
   newsHandlers: "builds the job handlers from the edge's deps",
+  networkApiHandlers: "builds the job handlers from the edge's deps",
+  listDueSyncs: 'the minutely pass visits every operator’s adapters that are due',
   listOperatorsWithSchedules: 'the hourly cash-out schedules run visits every operator with enabled schedules',
 };
 

@@ -139,6 +139,7 @@ export const PROBLEM_FORMATS = [
   'header_name',
   'api_template',
   'json_path',
+  'ip_address',
 ] as const;
 
 export type ProblemFormat = (typeof PROBLEM_FORMATS)[number];

@@ -234,3 +234,123 @@ describe('status sync', () => {
     expect(log).not.toContain('kma-token-0001');
   });
 });
+
+describe('lead push', () => {
+  async function leadWorld() {
+    await standIn({ paging: 'none', authenticate: (r) => (r.headers['x-api-key'] === 'omni-tok-0001' ? null : 'no key') });
+    const connection = await connect('pladomarket', { bearer_token: 'omni-tok-0001' });
+    const offer = await api('POST', `/v1/network_connections/${connection.id}/offers`, {
+      label: 'Slim tea',
+      parameters: { plado: 'stream-42' },
+    });
+    expect(offer.status).toBe(201);
+    const saved = await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'header', name: 'X-Api-Key', value: '{{settings.bearer_token}}' },
+      leadPush: {
+        url: `${network.base}/api/leads`,
+        body: {
+          format: 'json',
+          fields: {
+            stream: '{{offer.plado}}',
+            name: '{{lead.name}}',
+            phone: '{{lead.phone}}',
+            sub1: '{{visit_id}}',
+          },
+        },
+        orderIdPath: '$.data.order_id',
+        duplicate: { statuses: [409] },
+      },
+      statusPoll: { ...pollFor(network.base, 'none'), subIdPath: undefined },
+    });
+    expect(saved.status).toBe(200);
+    return { connection, offerId: offer.body.id as string };
+  }
+  const runJobs = () => runDueJobs(t.deps.db, t.clock, networkApiHandlers(t.deps), 50, 4);
+  const lead = (connectionId: string, body: Record<string, unknown>) =>
+    api('POST', `/v1/network_connections/${connectionId}/leads`, body);
+
+  it('pushes once per lead id with the offer parameters and our visit id, masks the contact, and understands a duplicate', async () => {
+    const { connection, offerId } = await leadWorld();
+    const sub = await visit();
+    const body = { leadId: 'L-1', offerId, visitId: sub, contact: { name: 'Ivan Petrov', phone: '+7 912 345-67-89' } };
+    const [a, b] = await Promise.all([lead(connection.id, body), lead(connection.id, body)]);
+    expect([a.status, b.status].sort()).toEqual([200, 202]);
+    expect(a.body.id).toBe(b.body.id);
+    expect(a.body.contact).toEqual({ name: 'I••• P••••', phone: '••••89' });
+    await runJobs();
+    expect(network.requests).toHaveLength(1);
+    expect(JSON.parse(network.requests[0]!.body)).toEqual({
+      stream: 'stream-42',
+      name: 'Ivan Petrov',
+      phone: '+7 912 345-67-89',
+      sub1: sub,
+    });
+    const listed = await api('GET', `/v1/network_connections/${connection.id}/leads`);
+    expect(listed.body.data).toMatchObject([{ leadId: 'L-1', state: 'pushed', networkOrderId: '1000', attempts: 1 }]);
+    // The same phone again under another lead id: the network says duplicate.
+    await lead(connection.id, { ...body, leadId: 'L-2', visitId: await visit() });
+    await runJobs();
+    const after = await api('GET', `/v1/network_connections/${connection.id}/leads`);
+    expect(after.body.data[0]).toMatchObject({ leadId: 'L-2', state: 'duplicate', lastError: null });
+    // The log keeps the push with the contact masked.
+    const log = JSON.stringify((await api('GET', `/v1/network_connections/${connection.id}/api/log`)).body);
+    expect(log).not.toContain('Ivan Petrov');
+    expect(log).not.toContain('345-67-89');
+    expect(log).not.toContain('omni-tok-0001');
+  });
+
+  it('retries a 503 through the outbox, refuses a bad lead naming the field, and a poll finds the order by the lead', async () => {
+    const { connection, offerId } = await leadWorld();
+    const refused = await lead(connection.id, { leadId: 'x', offerId, visitId: 'v', contact: { name: 'No Phone' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors[0]).toMatchObject({ path: 'body.contact', reason: 'required_one_of' });
+    const unknownOffer = await lead(connection.id, { leadId: 'x', offerId: 'noff_nope', visitId: 'v', contact: { phone: '+100000' } });
+    expect(unknownOffer.body.errors[0]).toMatchObject({ path: 'body.offerId', reason: 'not_found_reference' });
+
+    const sub = await visit();
+    network.faults.push({ status: 503 });
+    await lead(connection.id, { leadId: 'L-9', offerId, visitId: sub, contact: { phone: '+49 170 1234567' } });
+    await runJobs();
+    let listed = (await api('GET', `/v1/network_connections/${connection.id}/leads`)).body.data[0];
+    expect(listed).toMatchObject({ state: 'retrying', lastError: 'the network answered HTTP 503' });
+    t.clock.advance(10 * 60_000);
+    await runJobs();
+    listed = (await api('GET', `/v1/network_connections/${connection.id}/leads`)).body.data[0];
+    expect(listed).toMatchObject({ state: 'pushed', attempts: 2 });
+
+    // The poll's items carry no sub id here: the order id finds the lead, the lead our visit.
+    network.setStatus(listed.networkOrderId, 'confirmed', '30', 'EUR');
+    t.clock.advance(60_000);
+    expect((await sync(connection.id)).body).toMatchObject({ outcome: 'ok', itemsChanged: 1 });
+    expect(await conversions()).toMatchObject([{ clickId: sub, status: 'approve', payout: '30.00' }]);
+  });
+});
+
+describe('one truth with postbacks', () => {
+  it('a postback and a poll about the same order move one conversion, and neither repeats a change', async () => {
+    await standIn({ paging: 'none', authenticate: () => null });
+    const connection = await connect('drcash', { bearer_token: 'tok-123456789' });
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'bearer', token: '{{settings.bearer_token}}' },
+      statusPoll: pollFor(network.base, 'none'),
+    });
+    const sub = await visit();
+    const postback = async (query: string) =>
+      (await t.fetchApp(`${connection.postbackUrls[0]!.url.split('&')[0]}&${query}`)).json() as Promise<any>;
+    const first = await postback(`oid=${sub}&status=new`);
+    expect(first).toMatchObject({ result: 'created', status: 'hold' });
+
+    network.addOrder({ id: 'p1', sub, status: 'confirmed', payout: '12.50', currency: 'EUR' });
+    t.clock.advance(60_000);
+    expect((await sync(connection.id)).body).toMatchObject({ itemsChanged: 1 });
+    expect(await postback(`oid=${sub}&status=confirmed&sta=confirmed&pay=12.50&cc=EUR`)).toMatchObject({
+      result: 'duplicate',
+      conversionId: first.conversionId,
+    });
+    t.clock.advance(60_000);
+    expect((await sync(connection.id)).body).toMatchObject({ itemsSeen: 1, itemsChanged: 0 });
+    const rows = await conversions();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: first.conversionId, status: 'approve', payout: '12.50', currency: 'EUR' });
+  });
+});

@@ -1,5 +1,6 @@
 /** I/O contracts of a network connection's API: the adapter, syncs, tests, the log and leads. */
 import { z } from '@hono/zod-openapi';
+import ipaddr from 'ipaddr.js';
 import { AdapterSchema } from './adapter.ts';
 import { LEAD_PUSH_STATES } from './table.ts';
 
@@ -118,7 +119,14 @@ export const CreateLeadSchema = z
           .optional(),
         address: optionalText(500),
         comment: optionalText(1000),
-        ip: z.union([z.ipv4(), z.ipv6()]).optional(),
+        ip: z
+          .string()
+          .max(45)
+          .refine((v) => ipaddr.isValid(v), {
+            message: 'an IPv4 or IPv6 address',
+            params: { reason: 'invalid_format', format: 'ip_address' },
+          })
+          .optional(),
         userAgent: optionalText(500),
       })
       .strict()

@@ -201,6 +201,7 @@ const en: ProblemCatalog = {
     header_name: 'Enter an HTTP header name: Latin letters, digits and - only, like X-Api-Key.',
     api_template: 'Fix the template: see the message for the variable or brace that is wrong.',
     json_path: 'Enter a JSONPath that starts with $, like $.data[*] or $.order.id.',
+    ip_address: 'Enter an IPv4 or IPv6 address, like 203.0.113.7.',
   },
   resources: {
     bill: { name: 'bill', form: 'a' },
@@ -487,6 +488,7 @@ const ru: ProblemCatalog = {
     header_name: 'Введите имя HTTP-заголовка: латинские буквы, цифры и -, например X-Api-Key.',
     api_template: 'Исправьте шаблон: в сообщении указана неверная переменная или скобка.',
     json_path: 'Введите JSONPath, начинающийся с $, например $.data[*] или $.order.id.',
+    ip_address: 'Введите адрес IPv4 или IPv6, например 203.0.113.7.',
   },
   resources: {
     bill: { name: 'Счёт', form: 'm' },
