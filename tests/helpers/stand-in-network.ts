@@ -35,6 +35,8 @@ export interface StandInOptions {
   pageSize?: number;
   /** The network's clock (the tests' manual clock, so windows and changes agree). */
   now: () => number;
+  /** Every answer waits this long (so concurrent syncs would overlap). */
+  delayMs?: number;
 }
 
 export async function startStandInNetwork(options: StandInOptions) {
@@ -46,7 +48,8 @@ export async function startStandInNetwork(options: StandInOptions) {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
+    req.on('end', () => setTimeout(answer, options.delayMs ?? 0));
+    const answer = () => {
       const request = {
         method: req.method!,
         url: new URL(req.url!, 'http://stand-in'),
@@ -110,7 +113,7 @@ export async function startStandInNetwork(options: StandInOptions) {
         });
       }
       json(404, { error: 'no such endpoint' });
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
