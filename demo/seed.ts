@@ -32,6 +32,7 @@ import { seedNotifications } from './seed-notifications.ts';
 import { seedStaff } from './seed-staff.ts';
 import { seedTerms } from './seed-terms.ts';
 import { seedRegistrationFields } from './seed-registration-fields.ts';
+import { seedNetworkApi } from './seed-network-api.ts';
 import { PENDING_SIGN_UPS, seedPendingSignUps } from './seed-partners.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD } from './demo-operators.ts';
 
@@ -76,6 +77,11 @@ export async function isDatabaseEmpty(ctx: ServiceCtx): Promise<boolean> {
 export interface DemoSeedOptions extends Partial<TrackingSeedOptions> {
   /** Where the demo partners' postbacks go (the demo tracker of this server). */
   postbackTrackerUrl?: string;
+  /**
+   * The demo network's base URL on this server (Node and Deno serve it): with it, Lucky Spin gets
+   * the "Demo CPA network" connection with its API adapter and leads; without it (Workers), none.
+   */
+  networkBaseUrl?: string;
 }
 
 export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSeedOptions = {}): Promise<void> {
@@ -278,6 +284,8 @@ export async function seedDemo(ctx: SeedDeps, origins: string[], options: DemoSe
   await seedTerms(ctx);
   // Lucky Spin's extra sign-up fields and the demo partners' answers: see seed-registration-fields.ts.
   await seedRegistrationFields(ctx);
+  // The demo CPA network's connection, adapter and leads where this server runs the demo network: see seed-network-api.ts.
+  if (options.networkBaseUrl) await seedNetworkApi(ctx, { networkBaseUrl: options.networkBaseUrl });
   // Last: the bells, filled by the operations above; the owners have read all but the last week: see seed-notifications.ts.
   await seedNotifications(ctx);
 }

@@ -2,6 +2,7 @@
  * What the Node and Deno entries share: open and migrate the database, seed the demo on an empty
  * database, build the deps, start the in-process job runner.
  */
+import { join } from 'node:path';
 import { VERSION } from '../core/lib/version.ts';
 import { createApp } from '../core/http/app.ts';
 import type { AppDeps } from '../core/http/deps.ts';
@@ -10,6 +11,7 @@ import { createOutbox, startJobRunner, type JobRunner } from '../core/jobs/outbo
 import { maintenanceHandlers, scheduleMaintenance } from '../core/jobs/maintenance.ts';
 import { DEMO_OPERATORS, DEMO_PASSWORD, isDatabaseEmpty, seedDemo } from '../demo/seed.ts';
 import { DEMO_TRACKER_HOST, demoTrackerPins } from '../demo/demo-tracker.ts';
+import { DEMO_NETWORK_HOST, demoNetworkPin } from '../demo/demo-network.ts';
 import { openLibsqlDatabase } from './libsql.ts';
 import type { ServerConfig } from './config.ts';
 import type { Context } from 'hono';
@@ -59,7 +61,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
   // The demo tracker's pin (this port, /demo/tracker/ only) exists only where the demo data is.
-  const demoPins =
+  const trackerPins =
     config.seed === 'demo'
       ? await demoTrackerPins(
           db,
@@ -67,6 +69,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
           DEMO_OPERATORS.map((o) => o.id),
         )
       : {};
+  // The demo network's pin (this port, /demo/network/ only) goes with the tracker's: where the demo data is.
+  const demoPins = Object.keys(trackerPins).length ? { ...trackerPins, ...demoNetworkPin(config.port) } : {};
   const deps: AppDeps = {
     db,
     clock,
@@ -109,6 +113,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       publicUrl: config.publicUrl,
       maxParams: 32_000,
       postbackTrackerUrl: `http://${DEMO_TRACKER_HOST}:${config.port}/demo/tracker/postback`,
+      networkBaseUrl: `http://${DEMO_NETWORK_HOST}:${config.port}/demo/network`,
       ...(clickCount !== undefined ? { clicks: clickCount } : {}),
     });
     seeded = true;
@@ -144,6 +149,8 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     clickPipeline,
     /** The demo data is in use (KABINET_SEED=demo): the demo operator backend may be served. */
     demo: config.seed === 'demo',
+    /** Where the demo network keeps its orders (beside the requested reports' files). */
+    demoNetworkStateFile: join(config.filesDir, 'demo-network.json'),
     async shutdown() {
       clearInterval(maintenance);
       await deps.tracking.writer.drain();

@@ -24,7 +24,10 @@ declare const Deno: {
 const config = readServerConfig(Deno.env.toObject());
 const env = Deno.env.toObject();
 const kabinet = await boot(config, 'deno', { env, clientIp: (c) => getConnInfo(c).remote.address ?? null });
-const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
+const site = createSite(kabinet.app, serveStatic, {
+  demo: kabinet.demo,
+  demoNetworkStateFile: kabinet.demoNetworkStateFile,
+});
 const server = Deno.serve(
   {
     port: config.port,

@@ -24,7 +24,10 @@ const kabinet = await boot(config, 'node', {
   env: process.env,
   clientIp: (c) => getConnInfo(c).remote.address ?? null,
 });
-const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
+const site = createSite(kabinet.app, serveStatic, {
+  demo: kabinet.demo,
+  demoNetworkStateFile: kabinet.demoNetworkStateFile,
+});
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, () => {
   console.log(banner(config, `Node ${process.version}`, kabinet.seeded));
 });

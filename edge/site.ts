@@ -16,6 +16,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import type { AppType } from '../core/http/app.ts';
 import { createDemoOperatorBackend } from '../demo/operator-backend.ts';
 import { createDemoTracker } from '../demo/demo-tracker.ts';
+import { createDemoNetwork } from '../demo/demo-network.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +40,7 @@ const API_PREFIXES = [
   '/demo/mailbox',
   '/demo/operator-backend',
   '/demo/tracker',
+  '/demo/network',
 ];
 
 const isApiPath = (path: string) => API_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
@@ -51,7 +53,11 @@ export type StaticFactory = (options: {
 }) => MiddlewareHandler;
 
 /** `demo`: also serve the demo operator's backend (it mints embed sessions with the demo keys). */
-export function createSite(api: AppType, serveStatic: StaticFactory, options: { demo: boolean }) {
+export function createSite(
+  api: AppType,
+  serveStatic: StaticFactory,
+  options: { demo: boolean; demoNetworkStateFile?: string },
+) {
   const site = new Hono();
   const headerRules = readHeaderRules(readFileSync(join(DEMO_SITE, '_headers'), 'utf8'));
   site.use('*', async (c, next) => {
@@ -59,7 +65,11 @@ export function createSite(api: AppType, serveStatic: StaticFactory, options: { 
     const path = new URL(c.req.url).pathname;
     if (!isApiPath(path)) applyHeaderRules(headerRules, path, c.res.headers);
   });
-  if (options.demo) site.route('/', createDemoOperatorBackend(api)).route('/', createDemoTracker());
+  if (options.demo)
+    site
+      .route('/', createDemoOperatorBackend(api))
+      .route('/', createDemoTracker())
+      .route('/', createDemoNetwork({ stateFile: options.demoNetworkStateFile }));
   const widgetCode = serveWidgetCode(serveStatic);
   for (const entry of ['/kabinet.js', '/kabinet-operator.js', '/custom-elements.json'])
     site.use(entry, revalidated(), widgetCode);

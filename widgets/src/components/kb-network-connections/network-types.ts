@@ -21,3 +21,21 @@ export const CONVERSION_STATUSES = [
   'cancel',
   'trash',
 ] as const satisfies readonly ConversionStatus[];
+
+/** A network connection's API routes (`/v1/network_connections/{id}/api…`). */
+type ApiRoutes = KabinetClient['v1']['network_connections'][':connectionId']['api'];
+/** GET/PUT …/api: the adapter as saved (defaults filled in) and its sync state. */
+export type ApiAdapterView = Body<ApiRoutes['$get']>;
+export type ApiAdapter = ApiAdapterView['adapter'];
+export type ApiSyncState = ApiAdapterView['sync'];
+/** What PUT …/api takes (optional fields may be left out). */
+export type ApiAdapterInput = NonNullable<Parameters<ApiRoutes['$put']>[0]>['json'];
+/** POST …/api/test: the request sent (secrets masked), the answer and the first items read. */
+export type ApiTestResult = Body<ApiRoutes['test']['$post']>;
+export type ApiPolledItem = ApiTestResult['items'][number];
+/** POST …/api/sync: what one sync did. */
+export type ApiSyncResult = Body<ApiRoutes['sync']['$post']>;
+/** One request of GET …/api/log. */
+export type ApiLogEntry = Body<ApiRoutes['log']['$get']>['data'][number];
+/** One lead of GET …/leads (contact masked). */
+export type NetworkLead = Body<KabinetClient['v1']['network_connections'][':connectionId']['leads']['$get']>['data'][number];
