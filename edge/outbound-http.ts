@@ -132,7 +132,9 @@ export function createGuardedOutbound(options: GuardedOutboundOptions = {}): Out
               else chunks.push(chunk);
             });
             res.on('error', (error) =>
-              reject(error instanceof OutboundError ? error : new OutboundError(`the answer broke off: ${error.message}`)),
+              reject(
+                error instanceof OutboundError ? error : new OutboundError(`the answer broke off: ${error.message}`),
+              ),
             );
             res.on('end', () =>
               resolve({

@@ -46,7 +46,12 @@ beforeAll(async () => {
   t = await createTestApp();
   const world = await partnerWithCampaign(t);
   key = world.op.key;
-  network = await startStandInNetwork({ paging: 'none', authenticate: () => null, now: () => Date.parse(AT), delayMs: 400 });
+  network = await startStandInNetwork({
+    paging: 'none',
+    authenticate: () => null,
+    now: () => Date.parse(AT),
+    delayMs: 400,
+  });
   const call = async (method: string, path: string, body: unknown) =>
     (
       await t.fetchApp(`http://kabinet.test${path}`, {
@@ -99,6 +104,9 @@ describe('network sync across two processes', () => {
     const view = await t.fetchApp(`http://kabinet.test/v1/network_connections/${connectionId}/api`, {
       headers: { authorization: `Bearer ${key}` },
     });
-    expect(((await view.json()) as any).sync).toMatchObject({ lastOutcome: 'ok', syncedUntil: new Date(AT).toISOString() });
+    expect(((await view.json()) as any).sync).toMatchObject({
+      lastOutcome: 'ok',
+      syncedUntil: new Date(AT).toISOString(),
+    });
   }, 120_000);
 });

@@ -18,9 +18,7 @@ import {
 } from './templates.ts';
 
 const template = z.string().trim().min(1).max(2000);
-const headerName = z
-  .string()
-  .regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'an HTTP header name (letters, digits, -)');
+const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'an HTTP header name (letters, digits, -)');
 const jsonPath = z.string().trim().min(1).max(300);
 const headers = z.record(headerName, template.max(1000)).refine((h) => Object.keys(h).length <= 20, {
   params: { reason: 'too_many', maximum: 20 },
@@ -160,7 +158,10 @@ export type AdapterInput = z.input<typeof AdapterSchema>;
 /** Settings and offer parameters are named whatever the network calls them: any name under these. */
 const prefixes = ['settings.', 'offer.'];
 
-const scopeOf = (names: readonly string[]): TemplateScope => ({ names: new Set([...names, ...COMMON_VARIABLES]), prefixes });
+const scopeOf = (names: readonly string[]): TemplateScope => ({
+  names: new Set([...names, ...COMMON_VARIABLES]),
+  prefixes,
+});
 
 interface TemplateProblem {
   path: Array<string | number>;
@@ -186,7 +187,10 @@ function checkAdapterTemplates(adapter: Adapter): TemplateProblem[] {
               ['password', auth.password],
             ]
           : auth.style === 'hmac'
-            ? [['secret', auth.secret], ...Object.entries(auth.headers).map(([k, v]) => [`headers.${k}`, v] as [string, string])]
+            ? [
+                ['secret', auth.secret],
+                ...Object.entries(auth.headers).map(([k, v]) => [`headers.${k}`, v] as [string, string]),
+              ]
             : [];
   for (const [field, value] of authTemplates)
     bad(['auth', ...field.split('.')], checkMustache(value, anyRequest), 'api_template');

@@ -200,8 +200,18 @@ export async function pushLead(
   const rendered = await renderRequest(
     adapter,
     push,
-    { settings: connection.settings, offer: offer.parameters, lead: leadValues, vars: { lead_id: lead.leadId, visit_id: lead.visitId } },
-    { secretSettings: connection.secretSettings, userAgent: input.userAgent, now: ctx.clock.now(), nonce: randomToken(12) },
+    {
+      settings: connection.settings,
+      offer: offer.parameters,
+      lead: leadValues,
+      vars: { lead_id: lead.leadId, visit_id: lead.visitId },
+    },
+    {
+      secretSettings: connection.secretSettings,
+      userAgent: input.userAgent,
+      now: ctx.clock.now(),
+      nonce: randomToken(12),
+    },
   );
   const answer = await exchange(ctx, {
     connectionId: lead.connectionId,

@@ -9,7 +9,6 @@ import { createTestApp } from '../../../tests/helpers/test-app.ts';
 import { partnerWithCampaign } from '../../../tests/helpers/campaign.ts';
 import { startStandInNetwork, type StandInOptions } from '../../../tests/helpers/stand-in-network.ts';
 import { runDueJobs } from '../../jobs/outbox.ts';
-import { withTenant } from '../../lib/context.ts';
 import { networkApiHandlers } from './jobs.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -38,7 +37,12 @@ const visit = async () =>
   new URL((await t.fetchApp(world.trackingLink)).headers.get('location')!).searchParams.get('kb_vid')!;
 
 async function connect(networkKey: string, settings: Record<string, string>) {
-  const connection = await api('POST', '/v1/network_connections', { kind: 'network', networkKey, name: networkKey, settings });
+  const connection = await api('POST', '/v1/network_connections', {
+    kind: 'network',
+    networkKey,
+    name: networkKey,
+    settings,
+  });
   expect(connection.status).toBe(201);
   return connection.body as { id: string; postbackUrls: Array<{ url: string }> };
 }
@@ -105,7 +109,9 @@ describe('adapters are checked on save', () => {
       ['GET', '/api/log'],
       ['GET', '/leads'],
     ] as const)
-      expect((await api(method, `/v1/network_connections/${connection.id}${path}`, undefined, other.key)).status).toBe(404);
+      expect((await api(method, `/v1/network_connections/${connection.id}${path}`, undefined, other.key)).status).toBe(
+        404,
+      );
   });
 });
 
@@ -143,7 +149,11 @@ describe('status sync', () => {
     const again = await sync(connection.id);
     expect(again.body).toMatchObject({ outcome: 'ok', itemsSeen: 3, itemsChanged: 0 });
     const view = await api('GET', `/v1/network_connections/${connection.id}/api`);
-    expect(view.body.sync).toMatchObject({ lastOutcome: 'ok', running: false, syncedUntil: t.clock.now().toISOString() });
+    expect(view.body.sync).toMatchObject({
+      lastOutcome: 'ok',
+      running: false,
+      syncedUntil: t.clock.now().toISOString(),
+    });
     // The log masks the token wherever it went.
     const log = await api('GET', `/v1/network_connections/${connection.id}/api/log`);
     expect(log.body.data).toHaveLength(4);
@@ -157,7 +167,8 @@ describe('status sync', () => {
         r.headers.authorization === `Basic ${Buffer.from('u-77:secret-abcdef12').toString('base64')}` ? null : 'who',
     });
     const connection = await connect('apileads', { user_id: 'u-77', api_token: 'secret-abcdef12' });
-    for (let i = 0; i < 5; i++) network.addOrder({ id: `b${i}`, sub: await visit(), status: 'spam', payout: null, currency: null });
+    for (let i = 0; i < 5; i++)
+      network.addOrder({ id: `b${i}`, sub: await visit(), status: 'spam', payout: null, currency: null });
     await api('PUT', `/v1/network_connections/${connection.id}/api`, {
       auth: { style: 'basic', user: '{{settings.user_id}}', password: '{{settings.api_token}}' },
       statusPoll: pollFor(network.base, 'offset'),
@@ -179,7 +190,8 @@ describe('status sync', () => {
       },
     });
     const connection = await connect('leadrock', { api_key: 'key-1', api_secret: 'shh-secret-0001' });
-    for (let i = 0; i < 3; i++) network.addOrder({ id: `h${i}`, sub: await visit(), status: 'confirmed', payout: '5', currency: 'USD' });
+    for (let i = 0; i < 3; i++)
+      network.addOrder({ id: `h${i}`, sub: await visit(), status: 'confirmed', payout: '5', currency: 'USD' });
     const saved = await api('PUT', `/v1/network_connections/${connection.id}/api`, {
       auth: {
         style: 'hmac',
@@ -225,7 +237,10 @@ describe('status sync', () => {
     expect(waited.body).toMatchObject({ outcome: 'ok', requests: 2, itemsChanged: 1 });
     network.faults.push({ status: 429, retryAfter: '120' });
     const stopped = await sync(connection.id);
-    expect(stopped.body).toMatchObject({ outcome: 'partial', retryAt: new Date(t.clock.now().getTime() + 120_000).toISOString() });
+    expect(stopped.body).toMatchObject({
+      outcome: 'partial',
+      retryAt: new Date(t.clock.now().getTime() + 120_000).toISOString(),
+    });
     expect((await api('GET', `/v1/network_connections/${connection.id}/api`)).body.sync.nextSyncAt).toBe(
       stopped.body.retryAt,
     );
@@ -237,7 +252,10 @@ describe('status sync', () => {
 
 describe('lead push', () => {
   async function leadWorld() {
-    await standIn({ paging: 'none', authenticate: (r) => (r.headers['x-api-key'] === 'omni-tok-0001' ? null : 'no key') });
+    await standIn({
+      paging: 'none',
+      authenticate: (r) => (r.headers['x-api-key'] === 'omni-tok-0001' ? null : 'no key'),
+    });
     const connection = await connect('pladomarket', { bearer_token: 'omni-tok-0001' });
     const offer = await api('POST', `/v1/network_connections/${connection.id}/offers`, {
       label: 'Slim tea',
@@ -304,7 +322,12 @@ describe('lead push', () => {
     const refused = await lead(connection.id, { leadId: 'x', offerId, visitId: 'v', contact: { name: 'No Phone' } });
     expect(refused.status).toBe(422);
     expect(refused.body.errors[0]).toMatchObject({ path: 'body.contact', reason: 'required_one_of' });
-    const unknownOffer = await lead(connection.id, { leadId: 'x', offerId: 'noff_nope', visitId: 'v', contact: { phone: '+100000' } });
+    const unknownOffer = await lead(connection.id, {
+      leadId: 'x',
+      offerId: 'noff_nope',
+      visitId: 'v',
+      contact: { phone: '+100000' },
+    });
     expect(unknownOffer.body.errors[0]).toMatchObject({ path: 'body.offerId', reason: 'not_found_reference' });
 
     const sub = await visit();
@@ -352,5 +375,67 @@ describe('one truth with postbacks', () => {
     const rows = await conversions();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: first.conversionId, status: 'approve', payout: '12.50', currency: 'EUR' });
+  });
+});
+
+describe('test connection and housekeeping', () => {
+  it('test connection sends one request, applies nothing and shows the items as the paths read them', async () => {
+    await standIn({ paging: 'none', authenticate: () => null });
+    const connection = await connect('kma', { api_token: 'kma-token-0001' });
+    const sub = await visit();
+    network.addOrder({ id: 't1', sub, status: 'declined', payout: null, currency: null });
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'query', name: 'api_key', value: '{{settings.api_token}}' },
+      statusPoll: pollFor(network.base, 'none'),
+    });
+    const tested = await api('POST', `/v1/network_connections/${connection.id}/api/test`);
+    expect(tested.status).toBe(200);
+    expect(tested.body).toMatchObject({
+      status: 200,
+      itemCount: 1,
+      items: [{ orderId: 't1', subId: sub, rawStatus: 'declined', status: 'cancel' }],
+      problem: null,
+    });
+    expect(tested.body.request.url).toContain('api_key=••••0001');
+    expect(JSON.stringify(tested.body)).not.toContain('kma-token-0001');
+    expect(network.requests).toHaveLength(1);
+    expect(await conversions()).toHaveLength(0);
+    const log = (await api('GET', `/v1/network_connections/${connection.id}/api/log`)).body.data;
+    expect(log).toMatchObject([{ purpose: 'test', status: 200 }]);
+  });
+
+  it('erases lead contacts past the retention and log rows past 30 days', async () => {
+    await standIn({ paging: 'none', authenticate: () => null });
+    const connection = await connect('pladomarket', { bearer_token: 'tok-123456789' });
+    const offer = await api('POST', `/v1/network_connections/${connection.id}/offers`, {
+      label: 'Offer',
+      parameters: { plado: 's-1' },
+    });
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'none' },
+      leadPush: {
+        url: `${network.base}/api/leads`,
+        body: { format: 'json', fields: { phone: '{{lead.phone}}', sub1: '{{visit_id}}' } },
+        orderIdPath: '$.data.order_id',
+      },
+      leadContactRetentionDays: 10,
+    });
+    await api('POST', `/v1/network_connections/${connection.id}/leads`, {
+      leadId: 'R-1',
+      offerId: offer.body.id,
+      visitId: await visit(),
+      contact: { phone: '+44 7700 900123', email: 'ann@example.com' },
+    });
+    await runDueJobs(t.deps.db, t.clock, networkApiHandlers(t.deps), 50, 4);
+    const purge = networkApiHandlers(t.deps)['network_api.purge'] as (ctx: unknown, payload: unknown) => Promise<void>;
+    t.clock.advance(9 * 86_400_000);
+    await purge({}, {});
+    const kept = (await api('GET', `/v1/network_connections/${connection.id}/leads`)).body.data[0];
+    expect(kept.contact).toEqual({ phone: '••••23', email: 'a••@example.com' });
+    t.clock.advance(22 * 86_400_000);
+    await purge({}, {});
+    const erased = (await api('GET', `/v1/network_connections/${connection.id}/leads`)).body.data[0];
+    expect(erased).toMatchObject({ leadId: 'R-1', state: 'pushed', contact: null });
+    expect((await api('GET', `/v1/network_connections/${connection.id}/api/log`)).body.data).toEqual([]);
   });
 });

@@ -62,7 +62,12 @@ export async function renderRequest(
   options: { secretSettings: readonly string[]; userAgent: string; now: Date; nonce: string },
 ): Promise<RenderedRequest> {
   const timestamp = Math.floor(options.now.getTime() / 1000);
-  const vars = { ...values.vars, timestamp: String(timestamp), timestamp_ms: String(options.now.getTime()), nonce: options.nonce };
+  const vars = {
+    ...values.vars,
+    timestamp: String(timestamp),
+    timestamp_ms: String(options.now.getTime()),
+    nonce: options.nonce,
+  };
   const view = { ...vars, settings: values.settings, offer: values.offer ?? {}, lead: values.lead ?? {} };
   const secrets = options.secretSettings.map((k) => values.settings[k]).filter((v): v is string => !!v);
   const url = new URL(expandUri(spec.url, flatten({ ...values, vars })));
@@ -74,8 +79,7 @@ export async function renderRequest(
       Object.entries(spec.body.fields).map(([name, value]) => [name, renderMustache(value, view)]),
     );
     body = spec.body.format === 'json' ? JSON.stringify(fields) : new URLSearchParams(fields).toString();
-    headers['content-type'] =
-      spec.body.format === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
+    headers['content-type'] = spec.body.format === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
   }
   const auth = adapter.auth;
   switch (auth.style) {
@@ -105,7 +109,8 @@ export async function renderRequest(
       break;
     }
     case 'hmac': {
-      for (const [name, value] of Object.entries(auth.headers)) headers[name.toLowerCase()] = renderMustache(value, view);
+      for (const [name, value] of Object.entries(auth.headers))
+        headers[name.toLowerCase()] = renderMustache(value, view);
       const query = url.search.replace(/^\?/, '');
       const canonical = renderMustache(auth.canonical, {
         ...view,
@@ -143,7 +148,11 @@ export function maskSecrets(text: string, secrets: readonly string[]): string {
   // Longest first, so a secret inside a longer one (a password inside its Basic pair) is not half-masked.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
     const mask = secret.length <= 8 ? '••••' : `••••${secret.slice(-4)}`;
-    for (const form of new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]))
+    for (const form of new Set([
+      secret,
+      encodeURIComponent(secret),
+      new URLSearchParams({ s: secret }).toString().slice(2),
+    ]))
       if (form) masked = masked.split(form).join(mask);
   }
   return masked;

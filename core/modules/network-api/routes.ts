@@ -116,10 +116,7 @@ export const networkApiRoutes = createRouter()
     }),
     async (c) => {
       const result = await syncConnection(tenantContext(c), c.req.valid('param'));
-      return c.json(
-        { ...result, retryAt: iso(result.retryAt), completeUntil: iso(result.completeUntil) },
-        200,
-      );
+      return c.json({ ...result, retryAt: iso(result.retryAt), completeUntil: iso(result.completeUntil) }, 200);
     },
   )
   .openapi(
@@ -136,7 +133,10 @@ export const networkApiRoutes = createRouter()
     }),
     async (c) =>
       c.json(
-        await listApiLog(tenantContext(c), { ...c.req.valid('query'), connectionId: c.req.valid('param').connectionId }),
+        await listApiLog(tenantContext(c), {
+          ...c.req.valid('query'),
+          connectionId: c.req.valid('param').connectionId,
+        }),
         200,
       ),
   )

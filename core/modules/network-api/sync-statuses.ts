@@ -138,10 +138,20 @@ export async function runStatusSync(ctx: TenantContext, input: RunInput): Promis
     let answer: Exchange;
     for (let waits = 0; ; waits++) {
       if (result.requests > 0) await sleep(spacingMs);
-      const rendered = await renderRequest(adapter, { ...poll, method: poll.method }, {
-        settings: connection.settings,
-        vars,
-      }, { secretSettings: connection.secretSettings, userAgent: input.userAgent, now: ctx.clock.now(), nonce: randomToken(12) });
+      const rendered = await renderRequest(
+        adapter,
+        { ...poll, method: poll.method },
+        {
+          settings: connection.settings,
+          vars,
+        },
+        {
+          secretSettings: connection.secretSettings,
+          userAgent: input.userAgent,
+          now: ctx.clock.now(),
+          nonce: randomToken(12),
+        },
+      );
       answer = await exchange(ctx, { connectionId: connection.id, runId, purpose: 'sync', rendered });
       result.requests++;
       if (answer.status !== 429) break;
@@ -153,7 +163,8 @@ export async function runStatusSync(ctx: TenantContext, input: RunInput): Promis
       await sleep(wait * 1000);
     }
     if (answer.status === null) return stop('failed', answer.error ?? 'no answer');
-    if (answer.status < 200 || answer.status >= 300) return stop('failed', `the network answered HTTP ${answer.status}`);
+    if (answer.status < 200 || answer.status >= 300)
+      return stop('failed', `the network answered HTTP ${answer.status}`);
     if (answer.json === undefined) return stop('failed', 'the answer is not JSON');
     let items: unknown[];
     try {
@@ -184,7 +195,8 @@ export async function runStatusSync(ctx: TenantContext, input: RunInput): Promis
     }
     if (items.length < paging.pageSize) break;
     // A URL that does not use {page} or {offset} brings the same page forever.
-    if (sameAsBefore) return stop('failed', 'the next page was the same as the last: does the URL use the page variable?');
+    if (sameAsBefore)
+      return stop('failed', 'the next page was the same as the last: does the URL use the page variable?');
     page += 1;
     offset += paging.pageSize;
   }
@@ -248,9 +260,13 @@ async function applyItems(
       }
     }
     const received = Object.fromEntries(
-      Object.entries({ via: 'api', order_id: item.orderId, status: item.rawStatus, payout: item.payout, currency: item.currency }).filter(
-        (e): e is [string, string] => e[1] !== null,
-      ),
+      Object.entries({
+        via: 'api',
+        order_id: item.orderId,
+        status: item.rawStatus,
+        payout: item.payout,
+        currency: item.currency,
+      }).filter((e): e is [string, string] => e[1] !== null),
     );
     const outcome = await recordConversion(ctx, {
       report: {
@@ -271,7 +287,13 @@ async function applyItems(
     const now = ctx.clock.now();
     await ctx.db
       .insert(networkOrderReports)
-      .values({ operatorId: ctx.operatorId, connectionId: connection.id, orderId: item.orderId, fingerprint, appliedAt: now })
+      .values({
+        operatorId: ctx.operatorId,
+        connectionId: connection.id,
+        orderId: item.orderId,
+        fingerprint,
+        appliedAt: now,
+      })
       .onConflictDoUpdate({
         target: [networkOrderReports.operatorId, networkOrderReports.connectionId, networkOrderReports.orderId],
         set: { fingerprint, appliedAt: now },
