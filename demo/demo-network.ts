@@ -96,7 +96,7 @@ export function createDemoNetwork(options: { stateFile?: string } = {}) {
       // A new poll: every open order moves one step, reported as of the window's end.
       for (const order of orders) {
         const step = nextStep(order);
-        if (step) Object.assign(order, step, { updatedAt: Math.max(order.createdAt, to) });
+        if (step) Object.assign(order, step, { updatedAt: to });
       }
       save();
     }

@@ -20,6 +20,8 @@ import {
   type HostPin,
   type HostPins,
   type OutboundHttp,
+  type OutboundRequest,
+  type OutboundResponse,
 } from '../core/modules/postbacks/outbound.ts';
 
 type Resolve = (
@@ -89,6 +91,9 @@ function guardedLookup(pins: HostPins, resolve: Resolve): LookupFunction {
   };
 }
 
+/** The reused socket was already closed by the server: nothing was sent, so sending again is safe. */
+class StaleSocketError extends OutboundError {}
+
 export function createGuardedOutbound(options: GuardedOutboundOptions = {}): OutboundHttp {
   const pins: HostPins = {};
   for (const [name, pin] of Object.entries(options.hostMap ?? {})) {
@@ -103,70 +108,85 @@ export function createGuardedOutbound(options: GuardedOutboundOptions = {}): Out
   };
   return {
     async send(request) {
-      const url = guardOutboundUrl(request.url, pins);
-      return new Promise((resolve, reject) => {
-        const secure = url.protocol === 'https:';
-        const client = secure ? https : http;
-        const req = client.request(
-          url,
-          {
-            method: request.method,
-            headers: request.headers,
-            lookup,
-            timeout: request.timeoutMs,
-            agent: secure ? agents.https : agents.http,
-          },
-          (res) => {
-            const status = res.statusCode ?? 0;
-            const location = typeof res.headers.location === 'string' ? res.headers.location : null;
-            const limit = request.readBodyUpTo;
-            if (limit === undefined) {
-              res.resume();
-              return resolve({ status, location });
-            }
-            const chunks: Buffer[] = [];
-            let size = 0;
-            res.on('data', (chunk: Buffer) => {
-              size += chunk.length;
-              if (size > limit) req.destroy(new OutboundError(`the answer is longer than ${limit} bytes`));
-              else chunks.push(chunk);
-            });
-            res.on('error', (error) =>
-              reject(
-                error instanceof OutboundError ? error : new OutboundError(`the answer broke off: ${error.message}`),
-              ),
-            );
-            res.on('end', () =>
-              resolve({
-                status,
-                location,
-                body: Buffer.concat(chunks).toString('utf8'),
-                retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null,
-              }),
-            );
-          },
-        );
-        // `timeout` covers socket idleness; the overall limit is enforced here too.
-        const overall = setTimeout(
-          () => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)),
-          request.timeoutMs,
-        );
-        req.on('timeout', () => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)));
-        req.on('error', (error) =>
-          reject(
-            error instanceof OutboundError
+      try {
+        return await sendOnce(request);
+      } catch (error) {
+        // A kept-alive socket the server closed while it sat idle fails at once, before the
+        // server read anything: Node's documented case for one retry on a fresh socket.
+        if (error instanceof StaleSocketError) return sendOnce(request);
+        throw error;
+      }
+    },
+  };
+
+  function sendOnce(request: OutboundRequest): Promise<OutboundResponse> {
+    const url = guardOutboundUrl(request.url, pins);
+    return new Promise((resolve, reject) => {
+      const secure = url.protocol === 'https:';
+      const client = secure ? https : http;
+      let answered = false;
+      const req = client.request(
+        url,
+        {
+          method: request.method,
+          headers: request.headers,
+          lookup,
+          timeout: request.timeoutMs,
+          agent: secure ? agents.https : agents.http,
+        },
+        (res) => {
+          answered = true;
+          const status = res.statusCode ?? 0;
+          const location = typeof res.headers.location === 'string' ? res.headers.location : null;
+          const limit = request.readBodyUpTo;
+          if (limit === undefined) {
+            res.resume();
+            return resolve({ status, location });
+          }
+          const chunks: Buffer[] = [];
+          let size = 0;
+          res.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > limit) req.destroy(new OutboundError(`the answer is longer than ${limit} bytes`));
+            else chunks.push(chunk);
+          });
+          res.on('error', (error) =>
+            reject(
+              error instanceof OutboundError ? error : new OutboundError(`the answer broke off: ${error.message}`),
+            ),
+          );
+          res.on('end', () =>
+            resolve({
+              status,
+              location,
+              body: Buffer.concat(chunks).toString('utf8'),
+              retryAfter: typeof res.headers['retry-after'] === 'string' ? res.headers['retry-after'] : null,
+            }),
+          );
+        },
+      );
+      // `timeout` covers socket idleness; the overall limit is enforced here too.
+      const overall = setTimeout(
+        () => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)),
+        request.timeoutMs,
+      );
+      req.on('timeout', () => req.destroy(new OutboundError(`no answer within ${request.timeoutMs / 1000} s`)));
+      req.on('error', (error) =>
+        reject(
+          req.reusedSocket && !answered && (error as NodeJS.ErrnoException).code === 'ECONNRESET'
+            ? new StaleSocketError(error.message)
+            : error instanceof OutboundError
               ? error
               : new OutboundError(
                   (error as NodeJS.ErrnoException).code
                     ? `${(error as NodeJS.ErrnoException).code}: ${error.message}`
                     : error.message,
                 ),
-          ),
-        );
-        req.on('close', () => clearTimeout(overall));
-        if (request.body !== undefined) req.write(request.body);
-        req.end();
-      });
-    },
-  };
+        ),
+      );
+      req.on('close', () => clearTimeout(overall));
+      if (request.body !== undefined) req.write(request.body);
+      req.end();
+    });
+  }
 }
