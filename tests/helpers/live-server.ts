@@ -23,7 +23,10 @@ export async function startLiveServer(extraEnv: Record<string, string> = {}) {
   const config = readServerConfig(env);
   const kabinet = await boot(config, 'node', { env, clientIp: () => '127.0.0.1' });
   const server = serve({
-    fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch,
+    fetch: createSite(kabinet.app, serveStatic, {
+      demo: kabinet.demo,
+      demoNetworkStateFile: kabinet.demoNetworkStateFile,
+    }).fetch,
     port,
     hostname: '127.0.0.1',
   });
