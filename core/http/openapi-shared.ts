@@ -40,9 +40,25 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/**
+ * A problem answer as the route types carry it: the full ProblemSchema in /openapi.json, but a
+ * compact static type (codes and reasons as strings), because the typed client repeats every
+ * route's input and outputs once per status, and the SDK's declarations must stay under the
+ * 1,000,000 characters TypeScript will serialize (TS7056). The SDK's own KabinetApiError and
+ * KabinetFieldProblem type the codes and reasons for clients.
+ */
+const ProblemAnswer = ProblemSchema as unknown as z.ZodType<{
+  code: string;
+  detail: string;
+  status: number;
+  requestId: string | null;
+  params: Record<string, unknown>;
+  errors?: Array<{ path: string; reason: string; params: Record<string, unknown>; message: string }>;
+}>;
+
 const problem = (description: string) => ({
   description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
+  content: { 'application/problem+json': { schema: ProblemAnswer } },
 });
 
 export const problemResponses = {

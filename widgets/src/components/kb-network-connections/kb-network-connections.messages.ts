@@ -24,7 +24,8 @@ const en = {
   'postbacks.heading': 'Postback URLs',
   'postbacks.hint': 'Paste each URL exactly as shown: it carries this connection’s secret token.',
   'postbacks.api':
-    'Statuses come through the network’s API once its API adapter is set up (button “API” below): no postback to add.',
+    'Statuses come through the network’s API once its API adapter is set up (button “API” below): ' +
+    'no postback to add.',
   'postbacks.none': 'No postback URLs.',
   'postbacks.fields': 'This network takes the postback as separate fields: enter each one below into its own field.',
   'field.protocol': 'Protocol',
@@ -135,7 +136,9 @@ const en = {
   'api.section.limits': 'Schedule and limits',
   'api.switch.leadPush': 'Send leads to the network through its API',
   'api.switch.statusPoll': 'Read statuses from the network’s API',
-  'api.hint.auth': 'Values are Mustache templates, e.g. {{settings.api_token}}. They may use:',
+  'api.hint.auth':
+    'Values are Mustache templates, e.g. {{settings.api_token}}. They may use these and the variables of the ' +
+    'request they go with (listed in its section):',
   'api.hint.hmac': 'The string to sign may also use:',
   'api.hint.leadPush':
     'The URL is a URI template ({lead_id}, {?visit_id}); headers and body fields are Mustache ({{lead.phone}}). ' +
@@ -150,10 +153,13 @@ const en = {
   'api.fh.lines': 'One per line: Name: value.',
   'api.fh.bodyFields': 'One per line: name: value. JSON bodies are flat objects of strings.',
   'api.fh.numbers': 'Comma-separated, e.g. 409.',
-  'api.fh.duplicatePath': 'Optional: a duplicate answer also has this value at this path.',
-  'api.fh.subIdPath': 'Where an item carries the sub id sent (our visit id); without it, items match leads pushed here by order id.',
-  'api.fh.statusWords': 'Only if the network has its own words; approve, cancel, trash, hold and the usual words are understood.',
-  'api.fh.overlap': 'Each sync asks again for this much before the last one ended: late status changes.',
+  'api.fh.duplicatePath': 'Optional: where a duplicate answer says so (with the value below).',
+  'api.fh.subIdPath':
+    'Where an item carries the sub id sent (our visit id); without it, items match leads pushed here by order id.',
+  'api.fh.statusWords':
+    'Only if the network has its own words; approve, cancel, trash, hold and the usual words are understood.',
+  'api.fh.overlap':
+    'Each sync asks again for this much time before the previous one ended, to catch late status changes.',
   'api.auth.none': 'None',
   'api.auth.header': 'Token in a header',
   'api.auth.query': 'Token in the query',
@@ -228,7 +234,7 @@ const en = {
   'api.test.body': 'Body',
   'api.test.status': 'HTTP status',
   'api.test.noAnswer': 'No answer',
-  'api.test.duration': 'Took',
+  'api.test.duration': 'Duration',
   'api.test.answer': 'Answer',
   'api.test.emptyAnswer': 'The answer is empty.',
   'api.test.problem': 'Problem: {problem}',
@@ -242,6 +248,7 @@ const en = {
   'api.item.currency': 'Currency',
   'api.item.unmapped': 'Not recognised',
   'api.sync.heading': 'Sync result',
+  'api.synced': 'Sync finished: {requests}; items: {seen} seen, {changed} changed, {skipped} skipped.',
   'api.sync.requests': 'Requests',
   'api.sync.seen': 'Items seen',
   'api.sync.changed': 'Items changed',
@@ -407,7 +414,8 @@ const ru: Record<keyof typeof en, Message> = {
   'api.sync': 'Синхронизировать',
   'api.syncing': 'Синхронизируем…',
   'api.remove': 'Удалить адаптер',
-  'api.removeConfirm': 'Удалить API-адаптер? Синхронизация и отправка лидов остановятся; журнал запросов и лиды останутся.',
+  'api.removeConfirm':
+    'Удалить API-адаптер? Синхронизация и отправка лидов остановятся; журнал запросов и лиды останутся.',
   'api.removeYes': 'Удалить',
   'api.removeNo': 'Оставить',
   'api.removed': 'API-адаптер удалён.',
@@ -420,7 +428,9 @@ const ru: Record<keyof typeof en, Message> = {
   'api.section.limits': 'Расписание и ограничения',
   'api.switch.leadPush': 'Отправлять лиды в сеть через её API',
   'api.switch.statusPoll': 'Забирать статусы из API сети',
-  'api.hint.auth': 'Значения — шаблоны Mustache, например {{settings.api_token}}. Доступны переменные:',
+  'api.hint.auth':
+    'Значения — шаблоны Mustache, например {{settings.api_token}}. Доступны эти переменные и переменные ' +
+    'запроса, к которому они добавляются (см. его раздел):',
   'api.hint.hmac': 'В строке для подписи доступны также:',
   'api.hint.leadPush':
     'Адрес — URI-шаблон ({lead_id}, {?visit_id}); заголовки и поля тела — Mustache ({{lead.phone}}). ' +
@@ -435,13 +445,14 @@ const ru: Record<keyof typeof en, Message> = {
   'api.fh.lines': 'По одному в строке: Имя: значение.',
   'api.fh.bodyFields': 'По одному в строке: имя: значение. JSON-тело — плоский объект из строк.',
   'api.fh.numbers': 'Через запятую, например 409.',
-  'api.fh.duplicatePath': 'Необязательно: в ответе о дубле по этому пути ещё и это значение.',
+  'api.fh.duplicatePath': 'Необязательно: где в ответе сеть сообщает о дубле (вместе со значением ниже).',
   'api.fh.subIdPath':
     'Где в элементе саб-айди, который мы отправили (наш id визита); без него элементы сопоставляются ' +
     'с отправленными отсюда лидами по номеру заказа.',
   'api.fh.statusWords':
     'Только если у сети свои слова; approve, cancel, trash, hold и привычные слова понимаются и так.',
-  'api.fh.overlap': 'Каждая синхронизация заново запрашивает столько времени до конца прошлой: поздние смены статуса.',
+  'api.fh.overlap':
+    'Каждая синхронизация захватывает столько времени до конца предыдущей, чтобы не пропустить поздние смены статуса.',
   'api.auth.none': 'Без авторизации',
   'api.auth.header': 'Токен в заголовке',
   'api.auth.query': 'Токен в параметре запроса',
@@ -477,7 +488,7 @@ const ru: Record<keyof typeof en, Message> = {
   'api.f.duplicateStatuses': 'Дубль: HTTP-коды',
   'api.f.duplicatePath': 'Дубль: путь в ответе',
   'api.f.duplicateEquals': 'Дубль: значение по этому пути',
-  'api.f.paging': 'Постраничность',
+  'api.f.paging': 'Разбивка на страницы',
   'api.f.firstPage': 'Номер первой страницы',
   'api.f.pageSize': 'Размер страницы',
   'api.f.nextTokenPath': 'Путь к токену следующей страницы',
@@ -488,12 +499,12 @@ const ru: Record<keyof typeof en, Message> = {
   'api.f.currencyPath': 'Путь к валюте',
   'api.f.commentPath': 'Путь к комментарию',
   'api.f.reasonPath': 'Путь к причине',
-  'api.f.sta': 'Слово сети для «одобрен»',
-  'api.f.stc': 'Слово сети для «отменён»',
+  'api.f.sta': 'Слово сети для «одобрена»',
+  'api.f.stc': 'Слово сети для «отменена»',
   'api.f.stt': 'Слово сети для «треш»',
   'api.f.stw': 'Слово сети для «в ожидании»',
   'api.f.overlap': 'Перекрытие, минут',
-  'api.f.lookback': 'Первая синхронизация смотрит назад, дней',
+  'api.f.lookback': 'Глубина первой синхронизации, дней',
   'api.f.syncEvery': 'Синхронизировать каждые, минут',
   'api.f.rpm': 'Запросов в минуту',
   'api.f.timeout': 'Тайм-аут, секунд',
@@ -516,7 +527,7 @@ const ru: Record<keyof typeof en, Message> = {
   'api.test.body': 'Тело',
   'api.test.status': 'HTTP-статус',
   'api.test.noAnswer': 'Нет ответа',
-  'api.test.duration': 'Заняло',
+  'api.test.duration': 'Длительность',
   'api.test.answer': 'Ответ',
   'api.test.emptyAnswer': 'Ответ пустой.',
   'api.test.problem': 'Проблема: {problem}',
@@ -530,24 +541,31 @@ const ru: Record<keyof typeof en, Message> = {
   'api.item.orderId': 'Номер заказа',
   'api.item.subId': 'Саб-айди',
   'api.item.raw': 'Исходный статус',
-  'api.item.status': 'Статус у нас',
+  'api.item.status': 'Статус в Kabinet',
   'api.item.payout': 'Выплата',
   'api.item.currency': 'Валюта',
   'api.item.unmapped': 'Не распознан',
   'api.sync.heading': 'Итог синхронизации',
+  'api.synced':
+    'Синхронизация завершена: {requests}; элементы: получено {seen}, изменено {changed}, пропущено {skipped}.',
   'api.sync.requests': 'Запросов',
   'api.sync.seen': 'Элементов получено',
   'api.sync.changed': 'Элементов изменено',
   'api.sync.skipped': 'Элементов пропущено',
-  'api.sync.retryAt': 'Повтор в',
+  'api.sync.retryAt': 'Следующая попытка',
   'api.activity.heading': 'Запросы и лиды',
   'api.activity.refresh': 'Обновить',
   'api.log.heading': 'Журнал запросов',
   'api.log.loading': 'Загружаем журнал запросов…',
   'api.log.empty': 'Запросов пока нет: здесь появятся проверки, синхронизации и отправки лидов.',
-  'api.log.count': { one: '{count} запрос', few: '{count} запроса', many: '{count} запросов', other: '{count} запроса' },
+  'api.log.count': {
+    one: '{count} запрос',
+    few: '{count} запроса',
+    many: '{count} запросов',
+    other: '{count} запроса',
+  },
   'api.log.time': 'Время',
-  'api.log.purpose': 'Назначение',
+  'api.log.purpose': 'Тип запроса',
   'api.log.request': 'Запрос',
   'api.log.status': 'HTTP-статус',
   'api.log.duration': 'Длительность',
@@ -575,7 +593,7 @@ const ru: Record<keyof typeof en, Message> = {
   'lead.pushed': 'Отправлен',
   'lead.duplicate': 'Дубль',
   'lead.rejected': 'Отклонён',
-  'lead.retrying': 'Повторяем',
+  'lead.retrying': 'Повторная отправка',
   'lead.failed': 'Не отправлен',
 };
 

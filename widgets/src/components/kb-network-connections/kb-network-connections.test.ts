@@ -173,7 +173,7 @@ describe('<kb-network-connections>', () => {
     expect(pairs(leadbit.querySelector('[part~="offer-parameters"]'))).to.equal('zcpa stream hash sub sub id');
     expect(text(leadbit.querySelector('[part~="settings"]'))).to.include('API token api_token secret');
     expect(text($in(el, '[data-network="apileads"] [part~="postback-mode"]'))).to.equal(
-      'Statuses come by API — no postback to add.',
+      'Statuses come through the network’s API: after connecting, set up its API adapter (button “API” on the connection). No postback to add.',
     );
     expect($in(el, '[data-network="affbayasia"] [part~="postback-mode"]').dataset.mode).to.equal('fields');
     expect(
@@ -416,7 +416,7 @@ describe('<kb-network-connections>', () => {
     );
     expect(pairs(leadbit.querySelector('[part~="offer-parameters"]'))).to.equal('zcpa хэш потока sub саб-айди');
     expect(text($in(el, '[data-network="apileads"] [part~="postback-mode"]'))).to.equal(
-      'Статусы приходят по API — постбэк добавлять не нужно.',
+      'Статусы приходят через API сети: после подключения настройте API-адаптер (кнопка «API» у подключения). Постбэк добавлять не нужно.',
     );
     expect(text($in(el, '[data-connection-id="nc_1"] [part~="copy"]'))).to.equal('Копировать');
     leadbit.querySelector<HTMLButtonElement>('[part~="connect"]')!.click();

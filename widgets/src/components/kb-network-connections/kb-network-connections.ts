@@ -3,7 +3,8 @@
  * catalog of networks (the settings each needs, its per-offer parameters, whether streams are
  * created per offer, how statuses come back), a connect form per network or for a tracker, the
  * operator's connections with their postback URLs to copy, an on/off switch and offer mappings,
- * and a conversions panel per connection.
+ * a conversions panel per connection, and for a network connection its API adapter
+ * (`<kb-network-api>`: authentication, lead push, status poll, test, sync, the request log and leads).
  *
  * It talks to the operator's OWN backend, never to Kabinet with a key: `api-base` is the prefix of
  * a route on that backend which forwards `/v1/networks`, `/v1/network_connections` and
@@ -34,6 +35,8 @@
  * @csspart postback-url - Its read-only field.
  * @csspart copy - Copy button.
  * @csspart copy-status - "Copied".
+ * @csspart show-conversions - A connection's Conversions button. @csspart show-api - A network connection's API button
+ *   (`aria-pressed` while its `<kb-network-api>` is open).
  * @csspart connect-form - The connect form (in `kb-network-connect-form`).
  * @csspart error - Errors.
  * @csspart success - Notices.
@@ -62,12 +65,16 @@ import type { Connection, NetworkEntry } from './network-types.ts';
 import { KbNetworkConnectForm } from './kb-network-connect-form.ts';
 import { KbNetworkOffers } from './kb-network-offers.ts';
 import { KbNetworkConversions } from './kb-network-conversions.ts';
+import { KbNetworkApi } from './kb-network-api.ts';
+import { KbNetworkApiActivity } from './kb-network-api-activity.ts';
 
 /** The console's inner elements; registered (once) by the console itself. */
 export const NETWORK_CONSOLE_PARTS: ReadonlyArray<[string, CustomElementConstructor]> = [
   ['kb-network-connect-form', KbNetworkConnectForm],
   ['kb-network-offers', KbNetworkOffers],
   ['kb-network-conversions', KbNetworkConversions],
+  ['kb-network-api', KbNetworkApi],
+  ['kb-network-api-activity', KbNetworkApiActivity],
 ];
 
 type Chosen = { kind: 'network'; key: string } | { kind: 'tracker' } | null;
@@ -80,6 +87,7 @@ export class KbNetworkConnections extends NetworkConsoleElement {
     search: { state: true },
     chosen: { state: true },
     viewing: { state: true },
+    apiOpen: { state: true },
     notice: { state: true },
     error: { state: true },
     copied: { state: true },
@@ -93,6 +101,8 @@ export class KbNetworkConnections extends NetworkConsoleElement {
   declare private chosen: Chosen;
   /** The connection whose conversions are shown. */
   declare private viewing: string | null;
+  /** The connection whose API adapter is shown (one at a time). */
+  declare private apiOpen: string | null;
   declare private notice: string | null;
   declare private error: string | null;
   /** `connectionId status` of the URL just copied, or `!…` when copying failed. */
@@ -107,6 +117,7 @@ export class KbNetworkConnections extends NetworkConsoleElement {
     this.search = '';
     this.chosen = null;
     this.viewing = null;
+    this.apiOpen = null;
     this.notice = null;
     this.error = null;
     this.copied = null;
@@ -211,6 +222,7 @@ export class KbNetworkConnections extends NetworkConsoleElement {
 
   private renderConnections(connections: Connection[]): TemplateResult {
     const viewing = connections.find((c) => c.id === this.viewing);
+    const api = connections.find((c) => c.id === this.apiOpen && c.kind === 'network');
     return html`<section part="section connections" aria-labelledby="connections-heading">
       <h3 part="subheading" id="connections-heading">${this.m('connections.heading')}</h3>
       ${
@@ -228,7 +240,22 @@ export class KbNetworkConnections extends NetworkConsoleElement {
         }}></kb-network-conversions>`
           : nothing
       }
+      ${api ? this.renderApi(api) : nothing}
     </section>`;
+  }
+
+  /** Opens a network connection's API adapter (closing the one open) and moves focus to it, or closes it. */
+  private async openApi(connectionId: string): Promise<void> {
+    this.apiOpen = this.apiOpen === connectionId ? null : connectionId;
+    await this.updateComplete;
+    if (this.apiOpen) this.renderRoot.querySelector<KbNetworkApi>('kb-network-api')?.focus();
+  }
+
+  private renderApi(c: Connection): TemplateResult {
+    const network = this.networkOf(c);
+    return html`<kb-network-api .apiBase=${this.apiBase} .locale=${this.uiLocale} .connectionId=${c.id} .connectionName=${c.name}
+      .settingKeys=${network?.settings.map((s) => s.key) ?? Object.keys(c.settings)}
+      .offerParameters=${network?.offerParameters.map((p) => p.name) ?? []}></kb-network-api>`;
   }
 
   private renderConnection(c: Connection): TemplateResult {
@@ -255,7 +282,13 @@ export class KbNetworkConnections extends NetworkConsoleElement {
       <div part="actions"><button part="show-conversions" type="button" aria-pressed=${this.viewing === c.id ? 'true' : 'false'}
         @click=${() => {
           this.viewing = this.viewing === c.id ? null : c.id;
-        }}>${this.m('showConversions')}</button></div>
+        }}>${this.m('showConversions')}</button>
+        ${
+          c.kind === 'network'
+            ? html`<button part="show-api" type="button" aria-pressed=${this.apiOpen === c.id ? 'true' : 'false'}
+          aria-label=${this.m('showApiLabel', { name: c.name })} @click=${() => this.openApi(c.id)}>${this.m('showApi')}</button>`
+            : nothing
+        }</div>
     </li>`;
   }
 

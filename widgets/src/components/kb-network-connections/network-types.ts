@@ -38,4 +38,6 @@ export type ApiSyncResult = Body<ApiRoutes['sync']['$post']>;
 /** One request of GET …/api/log. */
 export type ApiLogEntry = Body<ApiRoutes['log']['$get']>['data'][number];
 /** One lead of GET …/leads (contact masked). */
-export type NetworkLead = Body<KabinetClient['v1']['network_connections'][':connectionId']['leads']['$get']>['data'][number];
+export type NetworkLead = Body<
+  KabinetClient['v1']['network_connections'][':connectionId']['leads']['$get']
+>['data'][number];
