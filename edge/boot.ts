@@ -71,6 +71,15 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       : {};
   // The demo network's pin (this port, /demo/network/ only) goes with the tracker's: where the demo data is.
   const demoPins = Object.keys(trackerPins).length ? { ...trackerPins, ...demoNetworkPin(config.port) } : {};
+  // A request this server makes to itself in process (the demo operator backend forwarding the
+  // console's calls, as an operator's own server would over the network) has no socket to ask.
+  const socketIp: NonNullable<AppDeps['clientIp']> = (c) => {
+    try {
+      return options.clientIp(c);
+    } catch {
+      return null;
+    }
+  };
   const deps: AppDeps = {
     db,
     clock,
@@ -82,7 +91,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     publicUrl: config.publicUrl,
     demoMailbox: mail.demoMailbox && config.seed === 'demo',
     // Behind a trusted proxy the socket address is the proxy's: its X-Forwarded-For names the visitor.
-    clientIp: config.trustProxy ? (c) => forwardedClientIp(c) ?? options.clientIp(c) : options.clientIp,
+    clientIp: config.trustProxy ? (c) => forwardedClientIp(c) ?? socketIp(c) : socketIp,
     trustProxy: config.trustProxy,
     maxBoundParams: 32_000,
     // Requested reports' files, in a directory (KABINET_FILES_DIR, default `files` beside the database).

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { readServerConfig } from '../../edge/config.ts';
 import { boot } from '../../edge/boot.ts';
@@ -14,7 +15,11 @@ defineSmokeSuite('node', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'kabinet-node-'));
   const port = await freePort();
   const config = readServerConfig({ PORT: String(port), DATABASE_URL: `file:${join(dir, 'kabinet.db')}` });
-  const kabinet = await boot(config, 'node', { env: { KABINET_SEED_CLICKS: '2000' }, clientIp: () => '127.0.0.1' });
+  // The entry's own client IP (the socket's), so requests without one (the demo backend's) are covered.
+  const kabinet = await boot(config, 'node', {
+    env: { KABINET_SEED_CLICKS: '2000' },
+    clientIp: (c) => getConnInfo(c).remote.address ?? null,
+  });
   const server = serve({
     fetch: createSite(kabinet.app, serveStatic, { demo: kabinet.demo }).fetch,
     port,

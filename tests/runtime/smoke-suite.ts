@@ -39,6 +39,12 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
       expect(Object.keys(doc.paths)).toContain('/v1/brands');
     });
 
+    it("forwards the demo console's calls through the demo operator backend (in process: no socket)", async () => {
+      const res = await fetch(`${target.baseUrl}/demo/operator-backend/${luckySpin.id}/kabinet/v1/network_connections`);
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { data: unknown[] }).data.length).toBeGreaterThan(0);
+    });
+
     it('answers problem+json 401 without a key and 404 for unknown routes', async () => {
       const res = await client().v1.operator.$get();
       expect(res.status).toBe(401);
