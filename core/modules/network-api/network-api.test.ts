@@ -401,7 +401,7 @@ describe('test connection and housekeeping', () => {
     expect(network.requests).toHaveLength(1);
     expect(await conversions()).toHaveLength(0);
     const log = (await api('GET', `/v1/network_connections/${connection.id}/api/log`)).body.data;
-    expect(log).toMatchObject([{ purpose: 'test', status: 200 }]);
+    expect(log).toMatchObject([{ purpose: 'test', status: 200, itemsSeen: 1, itemsChanged: 0 }]);
   });
 
   it('erases lead contacts past the retention and log rows past 30 days', async () => {

@@ -13,7 +13,7 @@ import { openNetworkConnection } from '../networks/service.ts';
 import { exchange, LOGGED_ANSWER_CHARS } from './exchange.ts';
 import { maskSecrets, renderRequest } from './render-request.ts';
 import { itemsOf, readItem, runStatusSync, windowVariables, type SyncOutcome } from './sync-statuses.ts';
-import { networkAdapters } from './table.ts';
+import { networkAdapters, networkApiLog } from './table.ts';
 
 /** Longer than a run may take (its deadline), so a live run is never claimed twice. */
 const LEASE_MS = 5 * 60_000;
@@ -180,6 +180,12 @@ export async function testConnection(ctx: TenantContext, input: { connectionId: 
       problem = `the items could not be read: ${(error as Error).message}`;
     }
   }
+  // The log shows what the test read (it applies nothing: changed stays 0).
+  if (itemCount || problem)
+    await ctx.db
+      .update(networkApiLog)
+      .set({ itemsSeen: itemCount, error: problem })
+      .where(eq(networkApiLog.id, answer.logId));
   const mask = (text: string) => maskSecrets(text, rendered.secrets);
   return {
     request: {

@@ -397,7 +397,10 @@ describe('<kb-network-api>', () => {
     ]);
     expect(text($in(el, '[part~="test-status"]'))).to.equal('200');
     expect(text($in(el, '[part~="test-duration"]'))).to.equal('1,234 ms');
-    expect($in(el, '[part~="test-result"] pre[part~="answer"]').textContent).to.equal(answer);
+    // A JSON answer is shown indented for reading.
+    expect($in(el, '[part~="test-result"] pre[part~="answer"]').textContent).to.equal(
+      JSON.stringify(JSON.parse(answer), null, 2),
+    );
     expect(text($in(el, '[part~="item-count"]'))).to.equal('7 items read.');
     const rows = [...el.shadowRoot!.querySelectorAll('[part~="item-row"]')].map((r) =>
       [...r.querySelectorAll('th, td')].map(text),
@@ -517,13 +520,15 @@ describe('<kb-network-api>', () => {
     expect(cellOf('nal_1', 'log-items')).to.equal('1 / 1');
     expect(cellOf('nal_1', 'log-duration')).to.equal('240 ms');
     expect($in(activity, '[data-log-id="nal_1"] details pre').textContent).to.equal(
-      '{"data":[{"id":"A-1","status":"confirmed"}]}',
+      JSON.stringify({ data: [{ id: 'A-1', status: 'confirmed' }] }, null, 2),
     );
     expect(cellOf('nal_2', 'log-purpose')).to.equal('Lead push');
     expect(cellOf('nal_2', 'log-status')).to.equal('No answer');
     expect(cellOf('nal_2', 'log-error')).to.equal('connection refused');
     expect(cellOf('nal_2', 'log-request')).to.equal('POST https://api.net.example/leads');
-    expect($in(activity, '[data-log-id="nal_2"] details pre').textContent).to.equal('{"name":"J••• D••"}');
+    expect($in(activity, '[data-log-id="nal_2"] details pre').textContent).to.equal(
+      JSON.stringify({ name: 'J••• D••' }, null, 2),
+    );
 
     $in<HTMLButtonElement>(activity, '[part~="log-results"] [part~="load-more"]').click();
     await waitFor(() => activity.shadowRoot?.querySelector('[data-log-id="nal_3"]'), 2000, 'next page');

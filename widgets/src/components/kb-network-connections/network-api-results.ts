@@ -83,9 +83,18 @@ function renderItems(v: ResultView, items: readonly ApiPolledItem[]): TemplateRe
   </div>`;
 }
 
+/** JSON indented for reading (the log keeps the first 4,000 characters, which may not parse: then as sent). */
+function readable(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
 /** An answer or a body as text: wraps, and scrolls inside its own box when long (focusable to scroll). */
 export const renderPre = (label: string, text: string, part = 'answer') =>
-  html`<pre part=${part} tabindex="0" aria-label=${label}>${text}</pre>`;
+  html`<pre part=${part} tabindex="0" aria-label=${label}>${readable(text)}</pre>`;
 
 /** The request as sent (secrets masked), the HTTP status and time, the answer, and the items read. */
 export function renderTestResult(v: ResultView, r: ApiTestResult): TemplateResult {
