@@ -26,7 +26,7 @@ export interface StandInRequest {
   body: string;
 }
 
-export type Fault = 'malformed' | 'slow' | { status: 429; retryAfter: string } | { status: number };
+export type Fault = 'malformed' | 'slow' | { status: 429; retryAfter: string } | { status: number; location?: string };
 
 export interface StandInOptions {
   /** null: accepted; a string: refused with 401 and this reason. */
@@ -68,7 +68,7 @@ export async function startStandInNetwork(options: StandInOptions) {
         return void res.end('<html>maintenance</html>');
       }
       if (fault && 'retryAfter' in fault) return json(429, { error: 'slow down' }, { 'retry-after': fault.retryAfter });
-      if (fault) return json(fault.status, { error: 'fault' });
+      if (fault) return json(fault.status, { error: 'fault' }, fault.location ? { location: fault.location } : {});
       const refused = options.authenticate(request);
       if (refused) return json(401, { error: refused });
       if (request.url.pathname === '/api/leads' && request.method === 'POST') {

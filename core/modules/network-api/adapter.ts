@@ -13,6 +13,7 @@ import {
   SIGNING_VARIABLES,
   checkJsonPath,
   checkMustache,
+  checkRequestUrl,
   checkUriTemplate,
   type TemplateScope,
 } from './templates.ts';
@@ -207,7 +208,9 @@ function checkAdapterTemplates(adapter: Adapter): TemplateProblem[] {
   for (const [key, request, names] of requests) {
     if (!request) continue;
     const scope = scopeOf(names);
-    bad([key, 'url'], checkUriTemplate(request.url, scope), 'api_template');
+    const urlProblem = checkUriTemplate(request.url, scope);
+    bad([key, 'url'], urlProblem, 'api_template');
+    if (!urlProblem) bad([key, 'url'], checkRequestUrl(request.url), 'url');
     for (const [name, value] of Object.entries(request.headers))
       bad([key, 'headers', name], checkMustache(value, scope), 'api_template');
     for (const [name, value] of Object.entries(request.body.fields))

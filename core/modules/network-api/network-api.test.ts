@@ -95,6 +95,23 @@ describe('adapters are checked on save', () => {
     expect(byPath['body.statusPoll.itemsPath']).toMatchObject({ params: { format: 'json_path' } });
     expect(byPath['body.statusPoll.headers.X-Sign']).toMatchObject({ params: { format: 'api_template' } });
 
+    // Addresses inside the network are refused when saved (and again by the guard when sent).
+    for (const url of [
+      'http://127.0.0.1/orders',
+      'http://metadata.google.internal/x',
+      'http://0x7f000001/',
+      'ftp://net.example/',
+    ])
+      expect(
+        (
+          await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+            auth: { style: 'none' },
+            statusPoll: { url, itemsPath: '$[*]', orderIdPath: '$.id', statusPath: '$.s' },
+          })
+        ).body.errors,
+        url,
+      ).toMatchObject([{ path: 'body.statusPoll.url', reason: 'invalid_format', params: { format: 'url' } }]);
+
     const tracker = await api('POST', '/v1/network_connections', { kind: 'tracker', name: 'Keitaro' });
     const onTracker = await api('PUT', `/v1/network_connections/${tracker.body.id}/api`, { auth: { style: 'none' } });
     expect(onTracker).toMatchObject({ status: 409, body: { params: { state: 'tracker' } } });
@@ -231,6 +248,12 @@ describe('status sync', () => {
       syncedUntil: null,
       lastOutcome: 'failed',
     });
+
+    // A redirect into the network is refused by the guard on that hop: nothing is fetched there.
+    network.faults.push({ status: 302, location: 'http://127.0.0.1:9/steal' });
+    const redirected = await sync(connection.id);
+    expect(redirected.body).toMatchObject({ outcome: 'failed' });
+    expect(redirected.body.error).toMatch(/^redirect refused: the host 127\.0\.0\.1 is an IP address/);
 
     network.faults.push({ status: 429, retryAfter: '1' });
     const waited = await sync(connection.id);

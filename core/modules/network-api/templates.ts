@@ -9,6 +9,8 @@
 import Mustache from 'mustache';
 import { parseTemplate } from 'url-template';
 import { query, type JsonValue } from 'jsonpath-rfc9535';
+import ipaddr from 'ipaddr.js';
+import { isForbiddenHost } from '../postbacks/template.ts';
 
 /** Variables by request kind; `settings.*` are the connection's settings, `offer.*` the offer's parameters. */
 export const LEAD_VARIABLES = [
@@ -62,6 +64,27 @@ export function checkUriTemplate(template: string, scope: TemplateScope): string
   const expanded = parseTemplate(template).expand({});
   if (/[{}]/.test(expanded)) return 'an unclosed or malformed {expression}';
   return null;
+}
+
+/**
+ * null when the URL template, its variables filled in, is an http(s) URL to a public host name;
+ * the send-time guard checks every request again (a variable may still pick the host).
+ */
+export function checkRequestUrl(template: string): string | null {
+  const filled = parseTemplate(template).expand(
+    Object.fromEntries(uriTemplateNames(template).map((name) => [name, 'x'])),
+  );
+  let url: URL;
+  try {
+    url = new URL(filled);
+  } catch {
+    return 'not an absolute URL (https://api.network.example/…)';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `a ${url.protocol} URL: only http and https`;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (ipaddr.isValid(host)) return `the host ${url.hostname} is an IP address: use the network's host name`;
+  const reason = isForbiddenHost(url.hostname);
+  return reason ? `the host "${url.hostname}" ${reason}` : null;
 }
 
 /** Empty values count as undefined, so `{&cursor}` adds nothing before the first page has a token. */
