@@ -12,36 +12,9 @@ import { query, type JsonValue } from 'jsonpath-rfc9535';
 import ipaddr from 'ipaddr.js';
 import { isForbiddenHost } from '../postbacks/template.ts';
 
-/** Variables by request kind; `settings.*` are the connection's settings, `offer.*` the offer's parameters. */
-export const LEAD_VARIABLES = [
-  'lead_id',
-  'visit_id',
-  'lead.name',
-  'lead.phone',
-  'lead.email',
-  'lead.country',
-  'lead.address',
-  'lead.comment',
-  'lead.ip',
-  'lead.user_agent',
-] as const;
-export const POLL_VARIABLES = [
-  'from',
-  'to',
-  'from_unix',
-  'to_unix',
-  'from_date',
-  'to_date',
-  'from_datetime',
-  'to_datetime',
-  'page',
-  'offset',
-  'limit',
-  'cursor',
-] as const;
-/** Known to every request: the signing moment and a one-time nonce (HMAC), the method and path signed. */
-export const COMMON_VARIABLES = ['timestamp', 'timestamp_ms', 'nonce'] as const;
-export const SIGNING_VARIABLES = ['method', 'path', 'query', 'path_and_query', 'body'] as const;
+import { COMMON_VARIABLES, LEAD_VARIABLES, POLL_VARIABLES, SIGNING_VARIABLES } from './variables.ts';
+
+export { COMMON_VARIABLES, LEAD_VARIABLES, POLL_VARIABLES, SIGNING_VARIABLES };
 
 export type TemplateScope = { names: ReadonlySet<string>; prefixes: readonly string[] };
 

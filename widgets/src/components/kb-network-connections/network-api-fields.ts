@@ -3,12 +3,12 @@
  * its options, what a new form holds, when it shows), grouped in the four sections of the adapter;
  * and the variables each request's templates may use. network-api-form.ts renders and reads them.
  */
-import type {
+import {
   COMMON_VARIABLES,
   LEAD_VARIABLES,
   POLL_VARIABLES,
   SIGNING_VARIABLES,
-} from '../../../../core/modules/network-api/templates.ts';
+} from '../../../../core/modules/network-api/variables.ts';
 import type { ConsoleKey } from './kb-network-connections.messages.ts';
 
 export type FormValue = string | boolean;
@@ -210,42 +210,10 @@ export const switchPath = (section: SectionSpec) => `${section.key}.enabled`;
 export const sectionIsOn = (values: FormValues, section: SectionSpec) =>
   !section.switch || valueAt(values, switchPath(section)) === true;
 
-/**
- * The variables each request may use, as the server checks them (templates.ts): typed from its
- * lists, so a variable added or renamed there fails type checking here until the hints follow.
- */
-export const VARIABLES: {
-  lead: typeof LEAD_VARIABLES;
-  poll: typeof POLL_VARIABLES;
-  common: typeof COMMON_VARIABLES;
-  signing: typeof SIGNING_VARIABLES;
-} = {
-  lead: [
-    'lead_id',
-    'visit_id',
-    'lead.name',
-    'lead.phone',
-    'lead.email',
-    'lead.country',
-    'lead.address',
-    'lead.comment',
-    'lead.ip',
-    'lead.user_agent',
-  ],
-  poll: [
-    'from',
-    'to',
-    'from_unix',
-    'to_unix',
-    'from_date',
-    'to_date',
-    'from_datetime',
-    'to_datetime',
-    'page',
-    'offset',
-    'limit',
-    'cursor',
-  ],
-  common: ['timestamp', 'timestamp_ms', 'nonce'],
-  signing: ['method', 'path', 'query', 'path_and_query', 'body'],
+/** The variables each request may use: the server's own lists (core/modules/network-api/variables.ts). */
+export const VARIABLES = {
+  lead: LEAD_VARIABLES,
+  poll: POLL_VARIABLES,
+  common: COMMON_VARIABLES,
+  signing: SIGNING_VARIABLES,
 };
