@@ -20,6 +20,8 @@ export interface StandInOrder {
 }
 
 export interface StandInRequest {
+  /** When it arrived (the real clock: the sync spaces its requests in real time). */
+  arrivedAt: number;
   method: string;
   url: URL;
   headers: IncomingMessage['headers'];
@@ -51,6 +53,7 @@ export async function startStandInNetwork(options: StandInOptions) {
     req.on('end', () => setTimeout(answer, options.delayMs ?? 0));
     const answer = () => {
       const request = {
+        arrivedAt: Date.now(),
         method: req.method!,
         url: new URL(req.url!, 'http://stand-in'),
         headers: req.headers,

@@ -152,6 +152,8 @@ describe('status sync', () => {
     expect(first.body).toMatchObject({ outcome: 'ok', requests: 2, itemsSeen: 3, itemsChanged: 3, itemsSkipped: 0 });
     const pages = network.requests.map((r) => r.url.searchParams.get('page'));
     expect(pages).toEqual(['1', '2']);
+    // 600 requests a minute: the second page waits at least 100 ms after the first.
+    expect(network.requests[1]!.arrivedAt - network.requests[0]!.arrivedAt).toBeGreaterThanOrEqual(95);
     const rows = await conversions();
     expect(rows.map((c) => [c.clickId, c.status]).sort()).toEqual(
       [
@@ -373,6 +375,26 @@ describe('lead push', () => {
 });
 
 describe('one truth with postbacks', () => {
+  it("reads the network's own status words from its catalog tails when the adapter names none", async () => {
+    await standIn({ paging: 'none', authenticate: () => null });
+    // AdBees' tail is &oid=[sub_id1]&status=[status]&sta=11&stc=12&stt=13.
+    const connection = await connect('adbees-zcpa', { api_token: 'adbees-token-01' });
+    await api('PUT', `/v1/network_connections/${connection.id}/api`, {
+      auth: { style: 'none' },
+      statusPoll: { ...pollFor(network.base, 'none'), statusWords: {} },
+    });
+    const [a, b] = [await visit(), await visit()];
+    network.addOrder({ id: 'z1', sub: a, status: '11', payout: null, currency: null });
+    network.addOrder({ id: 'z2', sub: b, status: '13', payout: null, currency: null });
+    t.clock.advance(60_000);
+    expect((await sync(connection.id)).body).toMatchObject({ itemsChanged: 2 });
+    const rows = await conversions();
+    expect(Object.fromEntries(rows.map((c) => [c.clickId, [c.status, c.rawStatus]]))).toEqual({
+      [a]: ['approve', '11'],
+      [b]: ['trash', '13'],
+    });
+  });
+
   it('a postback and a poll about the same order move one conversion, and neither repeats a change', async () => {
     await standIn({ paging: 'none', authenticate: () => null });
     const connection = await connect('drcash', { bearer_token: 'tok-123456789' });

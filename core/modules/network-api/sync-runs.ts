@@ -175,7 +175,7 @@ export async function testConnection(ctx: TenantContext, input: { connectionId: 
     try {
       const all = itemsOf(answer.json, poll);
       itemCount = all.length;
-      items = all.slice(0, 5).map((item) => readItem(item, poll));
+      items = all.slice(0, 5).map((item) => readItem(item, poll, connection.statusWords));
     } catch (error) {
       problem = `the items could not be read: ${(error as Error).message}`;
     }

@@ -75,19 +75,27 @@ export function itemsOf(json: unknown, poll: Poll): unknown[] {
   return matches.length === 1 && Array.isArray(matches[0]) ? (matches[0] as unknown[]) : matches;
 }
 
-export function readItem(item: unknown, poll: Poll): PolledItem {
+/** The item's fields; `catalogWords` (the network's tail words) apply where the adapter names none. */
+export function readItem(item: unknown, poll: Poll, catalogWords: OpenedConnection['statusWords'] = {}): PolledItem {
   const rawStatus = selectText(item, poll.statusPath);
   return {
     orderId: selectText(item, poll.orderIdPath),
     subId: selectText(item, poll.subIdPath),
     rawStatus,
-    status: normaliseNetworkStatus({ status: rawStatus ?? undefined, ...poll.statusWords }).status,
+    status: normaliseNetworkStatus({
+      status: rawStatus ?? undefined,
+      ...catalogWords,
+      ...definedWords(poll.statusWords),
+    }).status,
     payout: selectText(item, poll.payoutPath),
     currency: selectText(item, poll.currencyPath),
     comment: selectText(item, poll.commentPath),
     reason: selectText(item, poll.reasonPath),
   };
 }
+
+const definedWords = (words: Poll['statusWords']) =>
+  Object.fromEntries(Object.entries(words).filter(([, v]) => v !== undefined && v.trim() !== ''));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -228,7 +236,7 @@ async function applyItems(
   let changed = 0;
   const skipped: string[] = [];
   for (const [index, raw] of input.items.entries()) {
-    const item = readItem(raw, poll);
+    const item = readItem(raw, poll, connection.statusWords);
     if (!item.orderId) {
       skipped.push(`item ${index + 1}: no order id at ${poll.orderIdPath}`);
       continue;

@@ -328,6 +328,24 @@ export interface OpenedConnection {
   settings: Record<string, string>;
   /** The settings the catalog marks secret: the adapter's log masks their values. */
   secretSettings: string[];
+  /**
+   * The network's own status words as its catalog tails give them (`sta=11&stc=12&stt=13` for
+   * AdBees): a status poll reads the same words the postbacks do unless its adapter names others.
+   */
+  statusWords: Partial<Record<'sta' | 'stc' | 'stt' | 'stw', string>>;
+}
+
+function catalogStatusWords(network: NetworkDefinition): OpenedConnection['statusWords'] {
+  const words: OpenedConnection['statusWords'] = {};
+  if (network.postbacks.mode !== 'tails') return words;
+  for (const tail of network.postbacks.tails) {
+    const params = new URLSearchParams(tail.tail.replace(/^&/, ''));
+    for (const key of ['sta', 'stc', 'stt', 'stw'] as const) {
+      const value = params.get(key);
+      if (value && !words[key]) words[key] = value;
+    }
+  }
+  return words;
 }
 
 /** The connection's settings opened; a tracker connection (which has no API) is a conflict. */
@@ -349,6 +367,7 @@ export async function openNetworkConnection(ctx: TenantContext, connectionId: st
     defaultCurrency: row.defaultCurrency,
     settings,
     secretSettings: network.settings.filter((s) => s.secret).map((s) => s.key),
+    statusWords: catalogStatusWords(network),
   };
 }
 
