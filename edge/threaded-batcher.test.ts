@@ -65,16 +65,17 @@ it('rejects the unanswered batches of a thread that died, at once, and starts a 
   );
   await first.terminate();
   const said = await outcome;
-  // Either the commit won the race (then all 50,000 rows are there) or it was rolled back whole.
-  const rows = await count();
-  if (said === 'committed') expect(rows).toBe(50_001);
+  // Either the commit won the race (then all 50,000 rows are there) or the batch was answered as
+  // failed; a failed answer may still land whole (terminate() does not stop a native COMMIT under
+  // way), never in part.
+  if (said === 'committed') expect(await count()).toBe(50_001);
   else {
     expect(said).toMatch(/writer thread stopped/);
-    expect(rows).toBe(1);
+    expect([1, 50_001]).toContain(await count());
   }
   await batcher.run([insert(2)]);
   expect(batcher.thread).not.toBe(first);
-  expect(await count()).toBe(said === 'committed' ? 50_002 : 2);
+  expect(said === 'committed' ? [50_002] : [2, 50_002]).toContain(await count());
 });
 
 it('close() waits for every batch sent, then stops the thread; later batches are refused', async () => {

@@ -6,8 +6,10 @@
  * thread answers a batch once its COMMIT returned.
  *
  * If the thread dies (a native crash, terminate()), every batch it had not answered is rejected
- * at once, never left hanging: SQLite rolled back what it had not committed. The next batch starts
- * a new thread. close() drains: it waits for every batch sent, then stops the thread.
+ * at once, never left hanging. A rejected batch was committed whole or not at all, never in part:
+ * a crash leaves SQLite to roll back what it had not committed, but terminate() on Deno does not
+ * stop a native COMMIT already under way, which may land after the rejection (an unanswered click
+ * may be stored; an answered one is never lost). The next batch starts a new thread. close() drains: it waits for every batch sent, then stops the thread.
  *
  * On Deno the same code runs: Deno's node:worker_threads is a Deno Worker underneath, and Deno
  * loads the native libsql binding and the TypeScript entry itself (Node needs tsx registered first).
@@ -66,7 +68,9 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
     });
     const fail = (why: string) => {
       if (thread === worker) thread = null;
-      const error = new Error(`The database writer thread stopped (${why}); the batch was not committed`);
+      const error = new Error(
+        `The database writer thread stopped (${why}) before answering; the batch was committed whole or not at all`,
+      );
       for (const [id, waiting] of pending) {
         pending.delete(id);
         waiting.reject(error);
