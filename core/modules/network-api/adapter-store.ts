@@ -3,7 +3,7 @@
  * (not a tracker) takes one; saving keeps the sync cursor, so editing a path does not make the
  * next sync start over.
  */
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { TenantContext } from '../../lib/context.ts';
 import { notFound } from '../../lib/errors.ts';
 import { openNetworkConnection } from '../networks/service.ts';
@@ -56,10 +56,18 @@ export async function saveAdapter(ctx: TenantContext, input: { connectionId: str
       connectionId: connection.id,
       operatorId: ctx.operatorId,
       adapter: input.adapter,
-      nextSyncAt: now,
+      nextSyncAt: input.adapter.statusPoll ? now : null,
       updatedAt: now,
     })
-    .onConflictDoUpdate({ target: networkAdapters.connectionId, set: { adapter: input.adapter, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: networkAdapters.connectionId,
+      set: {
+        adapter: input.adapter,
+        updatedAt: now,
+        // Only an adapter with a status poll is synced: one that gains a poll is due now, one that keeps it keeps its time.
+        nextSyncAt: input.adapter.statusPoll ? sql`coalesce(${networkAdapters.nextSyncAt}, ${now.getTime()})` : null,
+      },
+    })
     .returning();
   return present(row!);
 }

@@ -104,10 +104,10 @@ export async function syncConnection(
               lastSyncAt: now,
               lastOutcome: outcome.outcome,
               lastError: outcome.error,
-              nextSyncAt: outcome.retryAt ?? new Date(now.getTime() + every),
+              nextSyncAt: poll ? (outcome.retryAt ?? new Date(now.getTime() + every)) : null,
               ...(outcome.completeUntil ? { syncedUntil: outcome.completeUntil } : {}),
             }
-          : { nextSyncAt: new Date(now.getTime() + every) }),
+          : { nextSyncAt: poll ? new Date(now.getTime() + every) : null }),
       })
       .where(eq(networkAdapters.connectionId, row.connectionId));
   }
