@@ -47,6 +47,10 @@ function nextStep(order: DemoOrder): Pick<DemoOrder, 'status' | 'payout'> | null
   return n < 9 ? { status: 'declined', payout: null } : { status: 'spam', payout: null };
 }
 
+const orderRow = (o: DemoOrder) =>
+  html`<tr><td>${o.id}</td><td><code>${o.sub}</code></td><td>${o.stream}</td><td>${o.status}</td>
+    <td>${o.payout ? `${o.payout} EUR` : '—'}</td><td>${new Date(o.updatedAt).toISOString()}</td></tr>`;
+
 export function createDemoNetwork(options: { stateFile?: string } = {}) {
   let orders: DemoOrder[] = [];
   try {
@@ -114,7 +118,7 @@ export function createDemoNetwork(options: { stateFile?: string } = {}) {
 <style>body{font:14px system-ui;margin:2rem}td,th{padding:.3rem .6rem;border-bottom:1px solid #ddd;text-align:left}</style>
 <h1>Demo CPA network: orders</h1><p>Leads the demo operator pushed here, with the status each poll reports (each poll moves open orders one step).</p>
 <table><tr><th>Order</th><th>Sub id (visit)</th><th>Stream</th><th>Status</th><th>Payout</th><th>Updated</th></tr>
-${orders.toReversed().map((o) => html`<tr><td>${o.id}</td><td><code>${o.sub}</code></td><td>${o.stream}</td><td>${o.status}</td><td>${o.payout ? `${o.payout} EUR` : '—'}</td><td>${new Date(o.updatedAt).toISOString()}</td></tr>`)}
+${orders.toReversed().map(orderRow)}
 </table></html>`),
   );
   return network;

@@ -24,7 +24,7 @@ export async function loadAdapter(ctx: TenantContext, connectionId: string): Pro
   return (await adapterRow(ctx, connectionId))?.adapter ?? null;
 }
 
-function present(row: AdapterRow) {
+function present(row: AdapterRow, now: Date) {
   return {
     connectionId: row.connectionId,
     adapter: row.adapter,
@@ -34,7 +34,7 @@ function present(row: AdapterRow) {
       lastSyncAt: row.lastSyncAt?.toISOString() ?? null,
       lastOutcome: row.lastOutcome,
       lastError: row.lastError,
-      running: !!row.leaseUntil && row.leaseUntil.getTime() > Date.now(),
+      running: !!row.leaseUntil && row.leaseUntil.getTime() > now.getTime(),
     },
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -44,7 +44,7 @@ export async function getAdapter(ctx: TenantContext, connectionId: string) {
   await openNetworkConnection(ctx, connectionId);
   const row = await adapterRow(ctx, connectionId);
   if (!row) throw notFound('Network API adapter');
-  return present(row);
+  return present(row, ctx.clock.now());
 }
 
 export async function saveAdapter(ctx: TenantContext, input: { connectionId: string; adapter: Adapter }) {
@@ -69,7 +69,7 @@ export async function saveAdapter(ctx: TenantContext, input: { connectionId: str
       },
     })
     .returning();
-  return present(row!);
+  return present(row!, now);
 }
 
 export async function deleteAdapter(ctx: TenantContext, connectionId: string) {

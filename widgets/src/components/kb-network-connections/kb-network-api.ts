@@ -277,7 +277,8 @@ export class KbNetworkApi extends NetworkConsoleElement {
       <p part="hint">${this.m('api.intro')}</p>
       ${
         this.loadError
-          ? html`<div part="error" role="alert"><p>${this.loadError}</p><button part="retry" type="button" @click=${() => this.load()}>${this.m('retry')}</button></div>`
+          ? html`<div part="error" role="alert"><p>${this.loadError}</p><button part="retry" type="button"
+            @click=${() => this.load()}>${this.m('retry')}</button></div>`
           : !this.loaded
             ? html`<p part="status" role="status">${this.m('api.loading')}</p>`
             : this.renderLoaded()
@@ -301,10 +302,18 @@ export class KbNetworkApi extends NetworkConsoleElement {
       <form part="api-form" novalidate aria-labelledby="api-heading" @submit=${this.save}>
         ${SECTIONS.map((s) => this.renderSection(s))}
         <div part="actions">
-          <button part="primary save" type="submit" aria-disabled=${busy('save')}>${this.m(this.busy === 'save' ? 'api.saving' : 'api.save')}</button>
-          <button part="test" type="button" ?disabled=${!view} aria-disabled=${busy('test')} @click=${() => this.test()}>${this.m(this.busy === 'test' ? 'api.testing' : 'api.test')}</button>
-          <button part="sync" type="button" ?disabled=${!view} aria-disabled=${busy('sync')} @click=${() => this.sync()}>${this.m(this.busy === 'sync' ? 'api.syncing' : 'api.sync')}</button>
-          ${view && !this.confirming ? html`<button part="danger remove" type="button" @click=${() => this.confirm(true)}>${this.m('api.remove')}</button>` : nothing}
+          <button part="primary save" type="submit"
+            aria-disabled=${busy('save')}>${this.m(this.busy === 'save' ? 'api.saving' : 'api.save')}</button>
+          <button part="test" type="button" ?disabled=${!view} aria-disabled=${busy('test')}
+            @click=${() => this.test()}>${this.m(this.busy === 'test' ? 'api.testing' : 'api.test')}</button>
+          <button part="sync" type="button" ?disabled=${!view} aria-disabled=${busy('sync')}
+            @click=${() => this.sync()}>${this.m(this.busy === 'sync' ? 'api.syncing' : 'api.sync')}</button>
+          ${
+            view && !this.confirming
+              ? html`<button part="danger remove" type="button"
+            @click=${() => this.confirm(true)}>${this.m('api.remove')}</button>`
+              : nothing
+          }
         </div>
         <div part="error" role="alert">${this.error ?? nothing}</div>
         <p part="success" role="status">${this.notice ?? nothing}</p>
@@ -313,8 +322,10 @@ export class KbNetworkApi extends NetworkConsoleElement {
             ? html`<div part="note remove-note" role="group" aria-label=${this.m('api.remove')}>
           <p>${this.m('api.removeConfirm')}</p>
           <div part="actions">
-            <button part="danger remove-confirm" type="button" aria-disabled=${busy('remove')} @click=${() => this.removeAdapter()}>${this.m('api.removeYes')}</button>
-            <button part="remove-cancel" type="button" @click=${() => this.confirm(false)}>${this.m('api.removeNo')}</button>
+            <button part="danger remove-confirm" type="button" aria-disabled=${busy('remove')}
+              @click=${() => this.removeAdapter()}>${this.m('api.removeYes')}</button>
+            <button part="remove-cancel" type="button"
+              @click=${() => this.confirm(false)}>${this.m('api.removeNo')}</button>
           </div>
         </div>`
             : nothing
@@ -327,7 +338,8 @@ export class KbNetworkApi extends NetworkConsoleElement {
       </form>
       ${this.testResult ? renderTestResult(this.resultView, this.testResult) : nothing}
       ${this.syncResult ? renderSyncResult(this.resultView, this.syncResult) : nothing}
-      <kb-network-api-activity .apiBase=${this.apiBase} .locale=${this.uiLocale} .connectionId=${this.connectionId}></kb-network-api-activity>`;
+      <kb-network-api-activity .apiBase=${this.apiBase} .locale=${this.uiLocale}
+        .connectionId=${this.connectionId}></kb-network-api-activity>`;
   }
 
   private renderSection(section: SectionSpec): TemplateResult {

@@ -99,11 +99,16 @@ export const renderPre = (label: string, text: string, part = 'answer') =>
 /** The request as sent (secrets masked), the HTTP status and time, the answer, and the items read. */
 export function renderTestResult(v: ResultView, r: ApiTestResult): TemplateResult {
   const headers = Object.entries(r.request.headers);
+  const requestLine = html`<span part="badge method-badge">${r.request.method}</span>
+    <code part="url">${r.request.url}</code>`;
+  const headerList = html`<ul part="plain-list request-headers">
+    ${headers.map(([k, val]) => html`<li><code>${k}: ${val}</code></li>`)}
+  </ul>`;
   return html`<section part="test-result" aria-labelledby="api-test-heading">
     <h4 part="term" id="api-test-heading">${v.m('api.test.heading')}</h4>
     <dl part="facts test-facts">
-      ${fact(v.m('api.test.request'), html`<span part="badge method-badge">${r.request.method}</span> <code part="url">${r.request.url}</code>`, 'request-line')}
-      ${headers.length ? fact(v.m('api.test.headers'), html`<ul part="plain-list request-headers">${headers.map(([k, val]) => html`<li><code>${k}: ${val}</code></li>`)}</ul>`) : nothing}
+      ${fact(v.m('api.test.request'), requestLine, 'request-line')}
+      ${headers.length ? fact(v.m('api.test.headers'), headerList) : nothing}
       ${r.request.body === null ? nothing : fact(v.m('api.test.body'), renderPre(v.m('api.test.body'), r.request.body, 'answer request-body'))}
       ${fact(v.m('api.test.status'), r.status ?? v.m('api.test.noAnswer'), 'test-status')}
       ${fact(v.m('api.test.duration'), v.m('ms', { ms: v.number(r.durationMs) }), 'test-duration')}
@@ -113,7 +118,11 @@ export function renderTestResult(v: ResultView, r: ApiTestResult): TemplateResul
       r.answer === null
         ? nothing
         : html`<h5 part="term">${v.m('api.test.answer')}</h5>
-      ${r.answer ? renderPre(v.m('api.test.answer'), r.answer) : html`<p part="empty">${v.m('api.test.emptyAnswer')}</p>`}`
+      ${
+        r.answer
+          ? renderPre(v.m('api.test.answer'), r.answer)
+          : html`<p part="empty">${v.m('api.test.emptyAnswer')}</p>`
+      }`
     }
     <p part="item-count">${v.m('api.test.items', { count: r.itemCount })}</p>
     ${r.items.length ? renderItems(v, r.items) : nothing}
