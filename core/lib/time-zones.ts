@@ -43,12 +43,33 @@ export interface WallClock {
   minute: number;
 }
 
+/**
+ * Wall clocks already read, per zone and minute. Intl's formatToParts costs microseconds a call,
+ * and a 90-day report's period cuts read a few thousand instants, the same ones report after
+ * report; a zone's clock at a given instant never changes, so the cache is exact. Bounded: when
+ * it grows past the limit it starts afresh.
+ */
+const wallClocks = new Map<string, WallClock>();
+const WALL_CLOCKS_KEPT = 50_000;
+
 /** The date and time a clock in `zone` shows at the instant `ms`. */
 export function wallClock(zone: string, ms: number): WallClock {
+  const key = `${zone} ${ms}`;
+  const known = wallClocks.get(key);
+  if (known) return known;
   const parts: Record<string, number> = {};
   for (const p of formatter(zone).formatToParts(new Date(ms)))
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute! };
+  const wall = Object.freeze({
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour!,
+    minute: parts.minute!,
+  });
+  if (wallClocks.size >= WALL_CLOCKS_KEPT) wallClocks.clear();
+  wallClocks.set(key, wall);
+  return wall;
 }
 
 /** Local time minus UTC at the instant `ms`, in milliseconds (+5:45 in Kathmandu is 20,700,000). */

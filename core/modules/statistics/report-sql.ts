@@ -100,10 +100,10 @@ const snake = (m: string) => m.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 export const snakeCase = snake;
 
 /**
- * The query's cube sums as SQL: one row per period cut × groups × currency (`period`, `g0`…,
- * `currency` and the metric columns), or null when no span reads anything.
+ * The query's cube rows as SQL, each signed and tagged with its period cut (`period`, `g0`…,
+ * `currency` and the metric columns), not yet summed; null when no span reads anything.
  */
-export function cubeSums(ctx: TenantRead, q: CubeQuery): SQL | null {
+export function cubeRows(ctx: TenantRead, q: CubeQuery): SQL | null {
   const byTable = new Map<string, Array<Span & { period: number }>>();
   for (const span of q.spans) {
     const table = tableFor(q.set, span.grain, q.localDays);
@@ -140,11 +140,20 @@ export function cubeSums(ctx: TenantRead, q: CubeQuery): SQL | null {
         where t.bucket >= s.lo and t.bucket < s.hi and ${where}`,
     );
   }
+  return sql.join(parts, sql.raw(' union all '));
+}
+
+/**
+ * The query's cube sums as SQL: one row per period cut × groups × currency (`period`, `g0`…,
+ * `currency` and the metric columns), or null when no span reads anything.
+ */
+export function cubeSums(ctx: TenantRead, q: CubeQuery): SQL | null {
+  const rows = cubeRows(ctx, q);
+  if (!rows) return null;
   const groups = q.groupBy.map((_, i) => `g${i}`);
   const keyList = sql.raw(['period', ...groups, 'currency'].join(', '));
   const sums = sql.raw(METRIC_COLUMNS.map((m) => `sum(${snake(m)}) as ${snake(m)}`).join(', '));
-  const union = sql.join(parts, sql.raw(' union all '));
-  return sql`select ${keyList}, ${sums} from (${union}) group by ${keyList}`;
+  return sql`select ${keyList}, ${sums} from (${rows}) group by ${keyList}`;
 }
 
 /** Every row of the query's cube sums (the report then folds, sorts and pages them). */
