@@ -18,6 +18,9 @@ const AMOUNT_COLUMNS = ['ftd_amount', 'deposit_amount', 'ngr_amount', 'sale_amou
 const AMOUNT_METRICS = ['ftdAmount', 'depositAmount', 'ngr', 'saleAmount'] as const;
 const COUNT_COLUMNS = COUNT_METRICS.map(snakeCase);
 
+/** A currency code as a SQL string literal (codes go into the SQL text: D1 binds at most 100 values). */
+const literal = (currency: string) => `'${currency.replaceAll("'", "''")}'`;
+
 /** Whether SQL can order the rows as the report asks (a grouping or a count metric). */
 export function sortsInSql(sort: string, groupBy: readonly Grouping[]): boolean {
   return (groupBy as readonly string[]).includes(sort) || (COUNT_METRICS as readonly string[]).includes(sort);
@@ -58,7 +61,6 @@ export async function queryReportPage(
   // One pass folds the currencies too: counts add up across them, and each amount is summed per
   // currency into a column of its own (a0_1: the first amount in the second currency). Grouping
   // by currency first and folding those rows again took twice as long (two sorts of every row).
-  const literal = (currency: string) => `'${currency.replaceAll("'", "''")}'`;
   const amountSums = currencies.flatMap((currency, c) =>
     AMOUNT_COLUMNS.map((column, a) => ({
       name: `a${a}_${c}`,
