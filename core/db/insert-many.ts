@@ -66,16 +66,56 @@ function conflictClause(table: SQLiteTable, part: InsertPart): string {
   return ` on conflict (${target}) do update set ${sums}`;
 }
 
+/** A table's columns and its statements' fixed text, worked out once per table (hot paths insert the same tables over and over). */
+interface TableShape {
+  entries: Array<[string, Column]>;
+  columns: string;
+  tuple: string;
+  /** Conflict clauses by the part's conflict rule (its text, or the very rule object). */
+  conflicts: Map<string | object, string>;
+}
+const shapes = new WeakMap<SQLiteTable, TableShape>();
+
+function shapeOf(table: SQLiteTable): TableShape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const entries = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
+    shape = {
+      entries,
+      columns: `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) `,
+      tuple: `(${entries.map(() => '?').join(', ')})`,
+      conflicts: new Map(),
+    };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
+function conflictOf(shape: TableShape, table: SQLiteTable, part: InsertPart): string {
+  if (part.onConflictAdd) {
+    // Counter parts keep one rule object per table (statistics' cubes): known by identity.
+    const known = shape.conflicts.get(part.onConflictAdd);
+    if (known !== undefined) return known;
+  }
+  const rule = part.onConflictDoNothing ? 'nothing' : part.onConflictAdd ? JSON.stringify(part.onConflictAdd) : '';
+  let clause = shape.conflicts.get(rule);
+  if (clause === undefined) {
+    clause = conflictClause(table, part);
+    shape.conflicts.set(rule, clause);
+  }
+  if (part.onConflictAdd) shape.conflicts.set(part.onConflictAdd, clause);
+  return clause;
+}
+
 function buildStatements(part: InsertPart, maxParams: number): Statement[] {
   const { table, rows } = part;
-  const entries = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
+  const shape = shapeOf(table);
+  const { entries, tuple } = shape;
   const guard = part.onlyIf ? dialect.sqlToQuery(part.onlyIf) : null;
   const guardArgs = (guard?.params ?? []) as SqlValue[];
   const perStatement = Math.max(1, Math.floor((maxParams - guardArgs.length) / entries.length));
-  const columns = `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) `;
-  const head = guard ? `${columns}select * from (values ` : `${columns}values `;
-  const tuple = `(${entries.map(() => '?').join(', ')})`;
-  const tail = (guard ? `) where ${guard.sql}` : '') + conflictClause(table, part);
+  const head = guard ? `${shape.columns}select * from (values ` : `${shape.columns}values `;
+  const tail = (guard ? `) where ${guard.sql}` : '') + conflictOf(shape, table, part);
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
@@ -83,7 +123,7 @@ function buildStatements(part: InsertPart, maxParams: number): Statement[] {
     for (const row of chunk)
       for (const [key, column] of entries) args.push(encode(column, (row as Record<string, unknown>)[key]));
     args.push(...guardArgs);
-    statements.push({ sql: head + Array.from({ length: chunk.length }, () => tuple).join(', ') + tail, args });
+    statements.push({ sql: head + tuple + `, ${tuple}`.repeat(chunk.length - 1) + tail, args });
   }
   return statements;
 }
