@@ -78,6 +78,17 @@ it('rejects the unanswered batches of a thread that died, at once, and starts a 
   expect(said === 'committed' ? [50_002] : [2, 50_002]).toContain(await count());
 });
 
+it('sends each SQL text once, and starts both lists afresh past their bound without mixing texts up', async () => {
+  const { db, batcher, count } = await open();
+  // 60 batches of 100 texts no batch repeats (6,000 > the 4,096 kept), then texts sent long ago.
+  const distinct = (id: number) => ({ sql: `insert into t (id, v) values (?, 'v${id}')`, args: [id] });
+  for (let b = 0; b < 60; b++) await batcher.run(Array.from({ length: 100 }, (_, i) => distinct(b * 100 + i + 1)));
+  await batcher.run([distinct(6_001), insert(6_002, 'again'), distinct(6_003)]);
+  expect(await count()).toBe(6_003);
+  const wrong = await db.all<{ n: number }>(sql`select count(*) as n from t where v <> 'v' || id and id <> 6002`);
+  expect(wrong[0]!.n).toBe(0);
+});
+
 it('close() waits for every batch sent, then stops the thread; later batches are refused', async () => {
   const { batcher, count } = await open();
   const sent = Array.from({ length: 30 }, (_, i) => batcher.run([insert(i + 1)]));

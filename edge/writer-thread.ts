@@ -13,6 +13,8 @@ const { url, synchronous } = workerData as { url: string; synchronous: 'normal' 
 const batcher = openStatementBatcher(url, { synchronous });
 if (!batcher) throw new Error(`The writer thread needs a database file, got ${url}`);
 const port = parentPort!;
+/** The SQL texts this thread was sent, by number (see WriterRequest). */
+const texts = new Map<number, string>();
 
 port.on('message', (request: WriterRequest) => {
   if (request.type === 'close') {
@@ -22,9 +24,11 @@ port.on('message', (request: WriterRequest) => {
     else (globalThis as unknown as { close(): void }).close();
     return;
   }
+  if (request.forget) texts.clear();
+  for (const [text, sql] of request.texts ?? []) texts.set(text, sql);
   let reply: WriterReply;
   try {
-    batcher.run(request.statements as Statement[]);
+    batcher.run(request.statements.map(([text, args]): Statement => ({ sql: texts.get(text)!, args })));
     reply = { id: request.id };
   } catch (error) {
     const { message, code } = error as { message?: string; code?: string };
