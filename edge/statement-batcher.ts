@@ -16,6 +16,12 @@ type Prepared = Database.Statement;
 export interface StatementBatcher {
   /** Runs the statements in one IMMEDIATE transaction; throws (after rolling back) if one fails. */
   run(statements: Statement[]): void;
+  /**
+   * Runs several callers' batches in one IMMEDIATE transaction, each in a savepoint of its own: a
+   * batch that fails is rolled back alone (its error in its place of the answer, the others still
+   * commit); a failed COMMIT throws, and then nothing was written.
+   */
+  runGroups(groups: Statement[][]): Array<Error | undefined>;
   /** How many statements are kept prepared (tests). */
   cached(): number;
   close(): void;
@@ -47,6 +53,9 @@ export function openStatementBatcher(
   };
   const begin = db.prepare('BEGIN IMMEDIATE');
   const commit = db.prepare('COMMIT');
+  const savepoint = db.prepare('SAVEPOINT batch');
+  const release = db.prepare('RELEASE batch');
+  const rollbackToSavepoint = db.prepare('ROLLBACK TO batch');
   return {
     run(statements) {
       begin.run();
@@ -57,6 +66,29 @@ export function openStatementBatcher(
         if (db.inTransaction) db.exec('ROLLBACK');
         throw error;
       }
+    },
+    runGroups(groups) {
+      const outcomes: Array<Error | undefined> = [];
+      begin.run();
+      try {
+        for (const group of groups) {
+          savepoint.run();
+          try {
+            for (const s of group) prepared(s.sql).run(s.args.map(bindable));
+            release.run();
+            outcomes.push(undefined);
+          } catch (error) {
+            rollbackToSavepoint.run();
+            release.run();
+            outcomes.push(error instanceof Error ? error : new Error(String(error)));
+          }
+        }
+        commit.run();
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+      return outcomes;
     },
     cached: () => cache.size,
     close: () => db.close(),

@@ -27,12 +27,20 @@ export type WriterRequest =
   | {
       type: 'run';
       id: number;
-      statements: Array<[text: number, args: Statement['args']]>;
+      /** One group: one transaction, all or nothing. Several: one transaction, a savepoint each. */
+      groups: Array<Array<[text: number, args: Statement['args']]>>;
+      /** Whether the groups are separate callers' batches (each rolled back alone) or one batch. */
+      separate: boolean;
       texts?: Array<[text: number, sql: string]>;
       forget?: boolean;
     }
   | { type: 'close' };
-export type WriterReply = { id: number; error?: { message: string; code?: string | undefined } };
+export interface WriterError {
+  message: string;
+  code?: string | undefined;
+}
+/** `error`: nothing was committed. `outcomes`: each separate group's error, or null if it committed. */
+export type WriterReply = { id: number; error?: WriterError; outcomes?: Array<WriterError | null> };
 
 /** SQLite's `synchronous` in WAL mode: NORMAL survives a crash of the process (kill -9); FULL also a power loss. */
 export type Synchronous = 'normal' | 'full';
@@ -40,6 +48,12 @@ export type Synchronous = 'normal' | 'full';
 export interface ThreadedBatcher {
   /** Commits the statements as one IMMEDIATE transaction on the writer thread. */
   run(statements: Statement[]): Promise<void>;
+  /**
+   * Commits several callers' batches as one IMMEDIATE transaction, each in a savepoint: each
+   * batch's error (rolled back alone), or undefined where it committed. Rejects when the
+   * transaction as a whole failed (nothing committed).
+   */
+  runGroups(groups: Statement[][]): Promise<Array<Error | undefined>>;
   /** Waits for every batch sent, then stops the thread. */
   close(): Promise<void>;
   /** The current thread (tests kill it to prove nothing hangs). */
@@ -54,9 +68,11 @@ const WRITER = new URL('./writer-thread.ts', import.meta.url);
 const ON_DENO = 'Deno' in globalThis;
 
 interface Pending {
-  resolve: () => void;
+  resolve: (outcomes: Array<Error | undefined>) => void;
   reject: (error: Error) => void;
 }
+
+const asError = (e: WriterError) => Object.assign(new Error(e.message), { code: e.code });
 
 /** A threaded batcher on the database file `url` names, or null for anything else (remote libSQL, :memory:). */
 export function openThreadedBatcher(url: string, options: { synchronous: Synchronous }): ThreadedBatcher | null {
@@ -82,8 +98,9 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
       const waiting = pending.get(reply.id);
       if (!waiting) return;
       pending.delete(reply.id);
-      if (!reply.error) return waiting.resolve();
-      waiting.reject(Object.assign(new Error(reply.error.message), { code: reply.error.code }));
+      if (pending.size === 0) worker.unref();
+      if (reply.error) return waiting.reject(asError(reply.error));
+      waiting.resolve((reply.outcomes ?? []).map((e) => (e ? asError(e) : undefined)));
     });
     const fail = (why: string) => {
       if (thread === worker) thread = null;
@@ -97,17 +114,19 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
     };
     worker.on('error', (error) => fail(error.message));
     worker.on('exit', (code) => fail(`exit code ${code}`));
-    // The thread alone must not keep the process alive once the server is done with it.
+    // The thread keeps the process alive only while it owes an answer (a batch sent before the
+    // server listens, as the demo seed's, must not be dropped by an event loop with nothing else
+    // to wait for); once the server is done with it, it must not.
     worker.unref();
     return worker;
   }
 
-  function encodeRequest(id: number, statements: Statement[]): WriterRequest {
+  function encodeRequest(id: number, groups: Statement[][], separate: boolean): WriterRequest {
     // Both sides start afresh before the list outgrows its bound (the batch's texts are then all new).
-    const forget = texts.size + statements.length > TEXTS_KEPT;
+    const forget = texts.size + groups.reduce((n, g) => n + g.length, 0) > TEXTS_KEPT;
     if (forget) texts = new Map();
     const added: Array<[number, string]> = [];
-    const encoded = statements.map((statement): [number, Statement['args']] => {
+    const encode = (statement: Statement): [number, Statement['args']] => {
       let text = texts.get(statement.sql);
       if (text === undefined) {
         text = texts.size;
@@ -115,35 +134,45 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
         added.push([text, statement.sql]);
       }
       return [text, statement.args];
-    });
+    };
     return {
       type: 'run',
       id,
-      statements: encoded,
+      groups: groups.map((group) => group.map(encode)),
+      separate,
       ...(added.length > 0 ? { texts: added } : {}),
       ...(forget ? { forget } : {}),
     };
   }
 
+  function send(groups: Statement[][], separate: boolean): Promise<Array<Error | undefined>> {
+    if (closing) return Promise.reject(new Error('The database writer is closing'));
+    if (!thread) {
+      thread = start();
+      texts = new Map();
+    }
+    const id = nextId++;
+    const request = encodeRequest(id, groups, separate);
+    const committed = new Promise<Array<Error | undefined>>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      if (pending.size === 1) thread!.ref();
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
+      thread!.postMessage(request);
+    });
+    const settled = committed.then(
+      () => undefined,
+      () => undefined,
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+    return committed;
+  }
+
   return {
-    run(statements) {
-      if (closing) return Promise.reject(new Error('The database writer is closing'));
-      if (!thread) {
-        thread = start();
-        texts = new Map();
-      }
-      const id = nextId++;
-      const request = encodeRequest(id, statements);
-      const committed = new Promise<void>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
-        thread!.postMessage(request);
-      });
-      inFlight.add(committed);
-      const forget = () => inFlight.delete(committed);
-      committed.then(forget, forget);
-      return committed;
+    async run(statements) {
+      await send([statements], false);
     },
+    runGroups: (groups) => send(groups, true),
     async close() {
       closing = true;
       const worker = thread;

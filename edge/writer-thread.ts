@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Statement } from '../core/db/insert-many.ts';
 import { openStatementBatcher } from './statement-batcher.ts';
-import type { WriterReply, WriterRequest } from './threaded-batcher.ts';
+import type { WriterError, WriterReply, WriterRequest } from './threaded-batcher.ts';
 
 const { url, synchronous } = workerData as { url: string; synchronous: 'normal' | 'full' };
 const batcher = openStatementBatcher(url, { synchronous });
@@ -26,14 +26,25 @@ port.on('message', (request: WriterRequest) => {
   }
   if (request.forget) texts.clear();
   for (const [text, sql] of request.texts ?? []) texts.set(text, sql);
+  const groups = request.groups.map((group) =>
+    group.map(([text, args]): Statement => ({ sql: texts.get(text)!, args })),
+  );
   let reply: WriterReply;
   try {
-    batcher.run(request.statements.map(([text, args]): Statement => ({ sql: texts.get(text)!, args })));
-    reply = { id: request.id };
+    if (request.separate)
+      reply = { id: request.id, outcomes: batcher.runGroups(groups).map((e) => (e ? shape(e) : null)) };
+    else {
+      batcher.run(groups.flat());
+      reply = { id: request.id };
+    }
   } catch (error) {
-    const { message, code } = error as { message?: string; code?: string };
-    reply = { id: request.id, error: { message: message ?? String(error), code } };
+    reply = { id: request.id, error: shape(error) };
   }
   port.postMessage(reply);
 });
 port.postMessage({ ready: true });
+
+function shape(error: unknown): WriterError {
+  const { message, code } = error as { message?: string; code?: string };
+  return { message: message ?? String(error), code };
+}

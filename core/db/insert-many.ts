@@ -143,6 +143,21 @@ export function rawStatement(query: SQL): QueryPart {
   return { query: { toSQL: () => dialect.sqlToQuery(query) } };
 }
 
+/** Where a database's atomic batches are committed instead of on its own client (see commitBatchesThrough). */
+const batchCommitters = new WeakMap<object, (statements: Statement[]) => Promise<void>>();
+
+/**
+ * Sends every atomic batch of `db` to `commit` from now on (null: back to the client's own batch).
+ * Node and Deno pass the writer thread's group commit (edge/boot.ts): each caller's batch becomes
+ * a savepoint of a transaction shared with every batch that arrived meanwhile, committed (and
+ * fsynced) once, and the caller is answered after that commit, with its own batch's error if it
+ * had one. So postbacks in, events and delivery results stop paying a commit each.
+ */
+export function commitBatchesThrough(db: Db, commit: ((statements: Statement[]) => Promise<void>) | null): void {
+  if (commit) batchCommitters.set(db, commit);
+  else batchCommitters.delete(db);
+}
+
 /**
  * Writes several tables in one batch: all of it or none (e.g. a conversion's update, the
  * deliveries it owes and their jobs).
@@ -154,6 +169,8 @@ export async function insertManyAtomically(
 ): Promise<void> {
   const statements = batchStatements(parts, options);
   if (statements.length === 0) return;
+  const through = batchCommitters.get(db);
+  if (through) return through(statements);
   const client = (db as unknown as { $client: LibsqlLike | D1Like }).$client;
   if ('prepare' in client) await client.batch(statements.map((s) => client.prepare(s.sql).bind(...s.args)));
   else await client.batch(statements, 'write');

@@ -10,6 +10,7 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext, TenantContext } from '../../lib/context.ts';
+import { insertManyAtomically } from '../../db/insert-many.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
@@ -267,9 +268,13 @@ async function applyReport(ctx: TenantContext, options: RecordInput): Promise<Ch
   }
 
   const logOnly = async (outcome: ChangeOutcome, warning: string | null) => {
-    await ctx.db
-      .insert(conversionChanges)
-      .values({ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning });
+    // An atomic batch, so a repeat joins the group commit with every other report (edge/boot.ts).
+    await insertManyAtomically(ctx.db, [
+      {
+        table: conversionChanges,
+        rows: [{ ...change, conversionId: existing.id, fromStatus: existing.status, toStatus: null, outcome, warning }],
+      },
+    ]);
     return { outcome, conversion: existing, warning };
   };
   const status = options.keepStatus ? existing.status : report.status;

@@ -1,13 +1,13 @@
 /**
- * Durable click writing with group commit. A click's 302 goes out only after its row is
- * committed. Clicks that arrive while a commit is under way wait in a queue and all go into the
- * next commit, which starts the moment the previous one ends (and at most `maxRows` at a time).
- * So an idle server commits a lone click almost at once, and a busy one shares each commit (and
- * its fsync) among everything that arrived meanwhile: batch size follows the load, no fixed wait.
- * A failed commit rejects every click in it (the caller still redirects the player and reports
- * the error), so nothing is acknowledged as stored without being stored.
+ * Durable click writing with group commit (core/db/group-commit.ts). A click's 302 goes out only
+ * after its row is committed. Clicks that arrive while a commit is under way wait in a queue and
+ * all go into the next commit, which starts the moment the previous one ends (and at most
+ * `maxRows` at a time), as one multi-row insert with the aggregates they add. A failed commit
+ * rejects every click in it (the caller still redirects the player and reports the error), so
+ * nothing is acknowledged as stored without being stored.
  */
 import type { Db } from '../../db/client.ts';
+import { createGroupQueue } from '../../db/group-commit.ts';
 import { insertManyAtomically, type InsertPart } from '../../db/insert-many.ts';
 import { trafficCountParts, type TrafficFact } from '../statistics/count-traffic.ts';
 import { clicks } from './table.ts';
@@ -72,78 +72,19 @@ export interface GroupCommitOptions {
   pipeline?: number;
 }
 
-interface Waiting {
-  row: ClickRow;
-  resolve: () => void;
-  reject: (e: unknown) => void;
-}
-
-const nextTurn: (fn: () => void) => void =
-  typeof globalThis.setImmediate === 'function'
-    ? (fn) => {
-        globalThis.setImmediate(fn);
-      }
-    : (fn) => {
-        setTimeout(fn, 0);
-      };
-
 export function createGroupCommitWriter(db: Db, options: GroupCommitOptions = {}): ClickWriter {
-  const maxRows = options.maxRows ?? 2000;
   const maxParams = options.maxParams ?? 32_000;
   const parts = options.parts ?? clickWriteParts;
   const commit = options.commit ?? ((batch: InsertPart[]) => insertManyAtomically(db, batch, { maxParams }));
-  const pipeline = Math.max(1, options.pipeline ?? 1);
-  let queue: Waiting[] = [];
-  let inFlight = 0;
-  let scheduled = false;
-  /** drain() callers, told once nothing is queued, scheduled or committing. */
-  const idle: Array<() => void> = [];
-
-  function settle(batch: Waiting[], error?: unknown) {
-    for (const b of batch)
-      if (error === undefined) b.resolve();
-      else b.reject(error);
-  }
-
-  function commitBatch(batch: Waiting[]): void {
-    inFlight++;
-    Promise.resolve()
-      .then(() => commit(parts(batch.map((b) => b.row))))
-      .then(
-        () => settle(batch),
-        (error: unknown) => settle(batch, error ?? new Error('The click commit failed')),
-      )
-      .finally(() => {
-        inFlight--;
-        // The next commit starts the moment one ends, with every click that arrived meanwhile.
-        pump();
-      });
-  }
-
-  function pump(): void {
-    while (queue.length > 0 && inFlight < pipeline) commitBatch(queue.splice(0, maxRows));
-    if (queue.length === 0 && inFlight === 0 && !scheduled) for (const done of idle.splice(0)) done();
-  }
-
-  return {
-    write(row) {
-      return new Promise<void>((resolve, reject) => {
-        queue.push({ row, resolve, reject });
-        if (scheduled || inFlight >= pipeline) return;
-        // Wait one turn of the event loop so requests read in the same I/O phase join this commit.
-        // setImmediate (Node, Deno) runs right after that phase; setTimeout(0) would add ~1 ms.
-        scheduled = true;
-        nextTurn(() => {
-          scheduled = false;
-          pump();
-        });
-      });
+  // A group's clicks are one commit, stored together or not at all: one outcome for all of them.
+  const queue = createGroupQueue<ClickRow>(
+    async (rows) => {
+      await commit(parts(rows));
+      return [];
     },
-    drain() {
-      if (queue.length === 0 && inFlight === 0 && !scheduled) return Promise.resolve();
-      return new Promise<void>((done) => idle.push(done));
-    },
-  };
+    { maxItems: options.maxRows ?? 2000, pipeline: options.pipeline ?? 1 },
+  );
+  return { write: (row) => queue.add(row), drain: () => queue.drain() };
 }
 
 /** One insert per click, awaited: what Workers use (each request is its own invocation). */
