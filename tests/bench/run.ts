@@ -20,6 +20,7 @@ import { BENCH_TRACKER_HOST, benchInboundNetwork, benchPostbacks } from './postb
 import { benchReports } from './reports.ts';
 import { benchBilling } from './billing.ts';
 import { benchReportExport } from './report-export.ts';
+import { printProfiles } from './profile-summary.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsx = join(root, 'node_modules/.bin/tsx');
@@ -52,8 +53,12 @@ async function load(url: string, seconds: number): Promise<Measure> {
 
 async function startServer(script: string, env: Record<string, string>) {
   const port = await freePort();
-  // BENCH_PROFILE=<dir>: a V8 CPU profile of each server, written when it stops.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  // BENCH_PROFILE=<dir>: a V8 CPU profile of each server thread, written into <dir>/<server> when
+  // it stops; the bench prints the top self-time functions of each (profile-summary.ts).
+  const name = script.replace(/\.ts$/, '').replaceAll('/', '-');
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE, name)}`]
+    : [];
   const server = startProcess(tsx, [...profile, join(root, script)], {
     ...env,
     PORT: String(port),
@@ -62,7 +67,13 @@ async function startServer(script: string, env: Record<string, string>) {
   });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server.child, server.output);
-  return { baseUrl, stop: server.stop };
+  return {
+    baseUrl,
+    stop: async () => {
+      await server.stop();
+      if (process.env.BENCH_PROFILE) printProfiles(process.env.BENCH_PROFILE, name);
+    },
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
