@@ -1,4 +1,8 @@
-/** Baseline for the /health benchmark: bare node:http answering the same JSON, no framework, no database. */
+/**
+ * Baseline for the /health benchmark: bare node:http answering the same JSON, no framework, no
+ * database. Any other GET gets a short JSON answer too: the inbound postback bench's baseline
+ * (the same requests, answered without reading or storing anything).
+ */
 import { createServer } from 'node:http';
 
 const port = Number(process.env.PORT);
@@ -9,5 +13,7 @@ createServer((req, res) => {
     res.end(body);
     return;
   }
-  res.writeHead(404).end();
+  const body = JSON.stringify({ result: 'bare' });
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
 }).listen(port, '127.0.0.1', () => console.log(`bare listening on ${port}`));

@@ -4,6 +4,7 @@
  * tenth; compared with a bare loop of the same HTTP requests at the same concurrency. Incoming:
  * CPA-network postbacks per second, half of them repeats.
  */
+import autocannon from 'autocannon';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@libsql/client';
@@ -173,7 +174,7 @@ export async function benchPostbacks(baseUrl: string, databaseUrl: string) {
   await receiver.close();
 }
 
-export async function benchInboundNetwork(baseUrl: string) {
+export async function benchInboundNetwork(baseUrl: string, bareUrl?: string) {
   const demo = DEMO_OPERATORS[0]!;
   const operator = createKabinetClient(baseUrl, { secretKey: demo.apiKey });
   const catalog = (await unwrap(operator.v1.networks.$get())).data;
@@ -191,39 +192,45 @@ export async function benchInboundNetwork(baseUrl: string) {
   const base = connection.postbackUrls[0]!.url.split('&')[0]!;
   const sta = new URLSearchParams(network.postbacks.tails[0]!.tail.replace(/^&/, '')).get('sta') ?? 'approve';
   const count = 10_000;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const url = new URL(base);
+  // The second half repeats the first: duplicates count once and still answer 200.
+  const pathOf = (i: number) =>
+    `${url.pathname}${url.search}&oid=bench-order-${i % (count / 2)}&status=${sta}&sta=${sta}&pay=12.50&cc=USD`;
+  const kabinet = await drive(`${url.protocol}//${url.host}`, count, pathOf);
+  const bare = bareUrl ? await drive(bareUrl, count, pathOf) : null;
+  console.log(
+    `\nPostbacks in (CPA network, ${count.toLocaleString('en')} GETs, half of them repeats, concurrency ${CONCURRENCY}): ${kabinet.perSecond.toFixed(0)} /s — ${[...kabinet.results].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+  );
+  if (bare)
+    console.log(
+      `  bare node:http answering the same GETs (nothing read or stored): ${bare.perSecond.toFixed(0)} /s; ratio kabinet / bare: ${(kabinet.perSecond / bare.perSecond).toFixed(3)}`,
+    );
+}
+
+/**
+ * `count` GETs from autocannon at CONCURRENCY connections (the load generator of the other HTTP
+ * benches: a hand-written client loop capped the bare server at a fifth of its rate), each with
+ * its own path; the answers' `result` (or HTTP status) counted.
+ */
+async function drive(origin: string, count: number, pathOf: (i: number) => string) {
   let next = 0;
   const results = new Map<string, number>();
+  const tally = (key: string) => results.set(key, (results.get(key) ?? 0) + 1);
   const t0 = performance.now();
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      // The second half repeats the first: duplicates count once and still answer 200.
-      const path = `${url.pathname}${url.search}&oid=bench-order-${i % (count / 2)}&status=${sta}&sta=${sta}&pay=12.50&cc=USD`;
-      const status = await new Promise<number>((resolve, reject) => {
-        const req = http.request({ host: url.hostname, port: url.port, path, agent }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const body = JSON.parse(Buffer.concat(chunks).toString()) as { result?: string };
-            results.set(
-              body.result ?? String(res.statusCode),
-              (results.get(body.result ?? String(res.statusCode)) ?? 0) + 1,
-            );
-            resolve(res.statusCode!);
-          });
-        });
-        req.on('error', reject);
-        req.end();
-      });
-      if (status !== 200) results.set(`http ${status}`, (results.get(`http ${status}`) ?? 0) + 1);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (performance.now() - t0) / 1000;
-  agent.destroy();
-  console.log(
-    `\nPostbacks in (CPA network, ${count.toLocaleString('en')} GETs, half of them repeats, concurrency ${CONCURRENCY}): ${(count / seconds).toFixed(0)} /s — ${[...results].map(([k, v]) => `${k} ${v}`).join(', ')}`,
-  );
+  await autocannon({
+    url: origin,
+    connections: CONCURRENCY,
+    amount: count,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({ ...request, path: pathOf(next++) }),
+        onResponse: (status, body) => {
+          if (status !== 200) return tally(`http ${status}`);
+          tally((JSON.parse(body) as { result?: string }).result ?? '200');
+        },
+      },
+    ],
+  });
+  return { perSecond: count / ((performance.now() - t0) / 1000), results };
 }

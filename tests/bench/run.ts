@@ -157,7 +157,7 @@ async function benchServers() {
     }
     // Postbacks first: it switches the demo's postbacks off, so the event bench measures ingest alone.
     if (only.has('postbacks')) await benchPostbacks(kabinet.baseUrl, databaseUrl);
-    if (only.has('inbound')) await benchInboundNetwork(kabinet.baseUrl);
+    if (only.has('inbound')) await benchInboundNetwork(kabinet.baseUrl, bare.baseUrl);
     if (only.has('events')) await benchEventIngest(kabinet.baseUrl);
   } finally {
     await kabinet.stop();
