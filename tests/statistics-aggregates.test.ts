@@ -5,6 +5,10 @@
  * with DST — must equal a GROUP BY computed here from the raw click and event rows, each row's
  * local hour and date found with Intl on its own (nothing shared with the report's code).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { MIGRATIONS_DIR } from '../edge/libsql.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestApp } from './helpers/test-app.ts';
@@ -19,7 +23,7 @@ import { withTenant } from '../core/lib/context.ts';
 import { rollUpLocalDays } from '../core/modules/statistics/roll-up.ts';
 import { runOperatorReport, runOperatorReportFolded } from '../core/modules/statistics/run-report.ts';
 import { ReportQuerySchema } from '../core/modules/statistics/schemas.ts';
-import { statsCountryLocalDay, statsPromoLocalDay } from '../core/modules/statistics/table.ts';
+import { statsCampaignLocalDay, statsCountryLocalDay, statsPromoLocalDay } from '../core/modules/statistics/table.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let operatorId: string;
@@ -137,8 +141,9 @@ describe('aggregates equal a GROUP BY over the raw rows', () => {
       const rolled = await rollUpLocalDays(tenant);
       expect(rolled).toMatchObject({ timeZone, done: true });
       expect(rolled.days).toBeGreaterThan(200);
-      expect((await t.deps.db.select().from(statsPromoLocalDay)).length).toBeGreaterThan(0);
-      expect((await t.deps.db.select().from(statsCountryLocalDay)).length).toBeGreaterThan(0);
+      for (const table of [statsPromoLocalDay, statsCampaignLocalDay, statsCountryLocalDay])
+        expect((await t.deps.db.select().from(table)).length).toBeGreaterThan(0);
+      if (i === 0) await expectCampaignDaysAsMigrated();
       const property = fc.asyncProperty(fc.constant(timeZone), ...QUESTION, checkReport);
       await fc.assert(property, { numRuns: 12, seed: 77 + i });
       // Late events in rolled-up days: reports read those days from the UTC cubes until the next run.
@@ -150,6 +155,20 @@ describe('aggregates equal a GROUP BY over the raw rows', () => {
     }
   }, 240_000);
 });
+
+/**
+ * Migration 0031 fills the campaign cube of an upgraded database from the promo cube's rolled-up
+ * days: it must write exactly the rows the roll-up writes from the quarter hours.
+ */
+async function expectCampaignDaysAsMigrated() {
+  const rows = async () => (await t.deps.db.select().from(statsCampaignLocalDay)).map((r) => JSON.stringify(r)).sort();
+  const rolled = await rows();
+  const migration = readFileSync(join(MIGRATIONS_DIR, '0031_stats_campaign_local_days.sql'), 'utf8');
+  const fill = migration.split('--> statement-breakpoint').at(-1)!;
+  await t.deps.db.run(sql`delete from stats_campaign_ld`);
+  await t.deps.db.run(sql.raw(fill));
+  expect(await rows()).toEqual(rolled);
+}
 
 /** A random question: period, time grouping, attributes nested around it, filters, partner or operator. */
 const QUESTION = [

@@ -23,6 +23,7 @@ import { snakeCase } from './report-sql.ts';
 import { findOperatorTimeZone } from '../operators/service.ts';
 import {
   METRIC_COLUMNS,
+  statsCampaignLocalDay,
   statsChangedQuarters,
   statsCountryLocalDay,
   statsFullDay,
@@ -35,7 +36,7 @@ import {
 const DAYS_PER_SLICE = 3;
 
 /** The local-day cubes and the attribute columns each keeps. */
-export const LOCAL_DAY_CUBES = [statsPromoLocalDay, statsCountryLocalDay].map((table) => ({
+export const LOCAL_DAY_CUBES = [statsPromoLocalDay, statsCampaignLocalDay, statsCountryLocalDay].map((table) => ({
   table,
   attributes: Object.values(getTableColumns(table))
     .map((c) => c.name)

@@ -43,6 +43,13 @@ const promoAttributes = () => ({
   creativeId: attr('creative_id'),
   trafficSourceId: attr('traffic_source_id'),
 });
+/** What a campaign fixes: the local-day cube for reports by partner, brand, plan or campaign. */
+const campaignAttributes = () => ({
+  partnerId: attr('partner_id'),
+  brandId: attr('brand_id'),
+  planId: attr('plan_id'),
+  campaignId: attr('campaign_id'),
+});
 const geoAttributes = () => ({
   partnerId: attr('partner_id'),
   country: attr('country'),
@@ -105,6 +112,8 @@ export const statsParameterQuarter = cube('stats_param_q', parameterAttributes);
  * row per combination and day here instead of a UTC day mended by hours at both ends.
  */
 export const statsPromoLocalDay = cube('stats_promo_ld', promoAttributes);
+/** The promo cube's days summed over promos (a campaign's promos, landings, creatives and sources): half the rows. */
+export const statsCampaignLocalDay = cube('stats_campaign_ld', campaignAttributes);
 export const statsCountryLocalDay = cube('stats_country_ld', countryAttributes);
 
 /** How far the local-day cubes of an operator are rolled up, and in which zone. */
