@@ -73,6 +73,8 @@ interface TableShape {
   tuple: string;
   /** Conflict clauses by the part's conflict rule (its text, or the very rule object). */
   conflicts: Map<string | object, string>;
+  /** Unguarded insert texts by conflict clause and row count (textOf). */
+  texts: Map<string, Map<number, string>>;
 }
 const shapes = new WeakMap<SQLiteTable, TableShape>();
 
@@ -85,6 +87,7 @@ function shapeOf(table: SQLiteTable): TableShape {
       columns: `insert into "${getTableName(table)}" (${entries.map(([, c]) => `"${c.name}"`).join(', ')}) `,
       tuple: `(${entries.map(() => '?').join(', ')})`,
       conflicts: new Map(),
+      texts: new Map(),
     };
     shapes.set(table, shape);
   }
@@ -107,6 +110,27 @@ function conflictOf(shape: TableShape, table: SQLiteTable, part: InsertPart): st
   return clause;
 }
 
+const tuples = (tuple: string, rows: number) => tuple + `, ${tuple}`.repeat(rows - 1);
+
+/**
+ * An unguarded insert's text for this many rows, kept per table and conflict clause: the same
+ * string object each time, so the writer thread's lookup of texts it was sent (and SQLite's
+ * statement cache) finds it without hashing a new string of a few thousand characters.
+ */
+function textOf(shape: TableShape, tail: string, rows: number): string {
+  // The tail is the conflict clause conflictOf keeps: the same string object, its hash known.
+  let byRows = shape.texts.get(tail);
+  if (!byRows) shape.texts.set(tail, (byRows = new Map()));
+  let text = byRows.get(rows);
+  if (text === undefined) {
+    text = `${shape.columns}values ${tuples(shape.tuple, rows)}${tail}`;
+    // Bounded: a batch's row count changes its text; past the bound this clause starts afresh.
+    if (byRows.size >= 512) byRows.clear();
+    byRows.set(rows, text);
+  }
+  return text;
+}
+
 function buildStatements(part: InsertPart, maxParams: number): Statement[] {
   const { table, rows } = part;
   const shape = shapeOf(table);
@@ -115,7 +139,8 @@ function buildStatements(part: InsertPart, maxParams: number): Statement[] {
   const guardArgs = (guard?.params ?? []) as SqlValue[];
   const perStatement = Math.max(1, Math.floor((maxParams - guardArgs.length) / entries.length));
   const head = guard ? `${shape.columns}select * from (values ` : `${shape.columns}values `;
-  const tail = (guard ? `) where ${guard.sql}` : '') + conflictOf(shape, table, part);
+  const conflict = conflictOf(shape, table, part);
+  const tail = guard ? `) where ${guard.sql}${conflict}` : conflict;
   const statements: Statement[] = [];
   for (let i = 0; i < rows.length; i += perStatement) {
     const chunk = rows.slice(i, i + perStatement);
@@ -123,7 +148,10 @@ function buildStatements(part: InsertPart, maxParams: number): Statement[] {
     for (const row of chunk)
       for (const [key, column] of entries) args.push(encode(column, (row as Record<string, unknown>)[key]));
     args.push(...guardArgs);
-    statements.push({ sql: head + tuple + `, ${tuple}`.repeat(chunk.length - 1) + tail, args });
+    statements.push({
+      sql: guard ? head + tuples(tuple, chunk.length) + tail : textOf(shape, tail, chunk.length),
+      args,
+    });
   }
   return statements;
 }
