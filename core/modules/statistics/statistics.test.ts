@@ -186,6 +186,36 @@ describe('money in reports', () => {
     expect(usd.totals.ftdAmount).toEqual({ USD: '228.40' });
   });
 
+  it('shows an amount in a currency first seen after the last report (the remembered currencies are only a guess)', async () => {
+    const visit = await click(partners[1]!.promo.code, '2026-11-22T11:00:00Z');
+    now();
+    // Sorted by a grouping and without costs: the page is summed, sorted and cut in SQL (report-page.ts).
+    const query = { ...day, groupBy: 'day', metrics: 'clicks,ftdCount,ftdAmount' };
+    const before = await unwrap(operator.v1.reports.performance.$get({ query }));
+    expect(before.totals.ftdAmount).not.toHaveProperty('CHF');
+    await unwrap(
+      operator.v1.events.$post({
+        json: {
+          events: [
+            {
+              id: 'chf-1',
+              type: 'first_deposit',
+              playerId: 'chf-1',
+              brand: brandId,
+              visitId: visit,
+              amount: '12.50',
+              currency: 'CHF',
+              occurredAt: '2026-11-22T11:30:00Z',
+            },
+          ],
+        },
+      }),
+    );
+    const after = await unwrap(operator.v1.reports.performance.$get({ query }));
+    expect(after.totals.ftdAmount).toMatchObject({ CHF: '12.50' });
+    expect(after.rows.some((r) => (r.values.ftdAmount as Record<string, string>)?.CHF === '12.50')).toBe(true);
+  });
+
   it('shows uploaded costs by day and campaign, and none where a cost cannot be split (hours, countries)', async () => {
     await click(partners[0]!.promo.code, '2026-11-22T10:00:00Z');
     now();
