@@ -112,7 +112,8 @@ describe('partners console in the browser', { timeout: 90_000 }, () => {
       'Approved: Console Approve can sign in now and got an e-mail saying so.',
     );
     await poll(() => statusOf(partnerId)).toBe('active');
-    expect(await panel.locator('[part~="history-entry"]').allTextContents()).toEqual([
+    // The page is fetched again after the decision's answer: its history follows a moment later.
+    await poll(() => panel.locator('[part~="history-entry"]').allTextContents()).toEqual([
       expect.stringMatching(/^Signed up by the partner /),
       expect.stringMatching(/^Approved by you /),
     ]);
