@@ -184,19 +184,24 @@ async function benchClicks(
   const after = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
   const timedStored = timed[0]!.stored - before[0]!.stored;
   console.log(
-    `  timed runs: clicks stored ${timedStored}, 302s counted ${answeredTimed} (difference ${timedStored - answeredTimed}: requests in flight when each timed run stopped, at most ${CONNECTIONS} per run)`,
+    `  timed runs: clicks stored ${timedStored}, 302s counted ${answeredTimed} ` +
+      `(difference ${timedStored - answeredTimed}: requests in flight when each timed run stopped, ` +
+      `at most ${CONNECTIONS} per run)`,
   );
   const exactStored = after[0]!.stored - timed[0]!.stored;
   const exactRawStored = after[1]!.stored - timed[1]!.stored;
   console.log(
-    `  fixed run of 20,000 requests: clicks stored ${exactStored}, 302s answered ${redirectsOf(exact)}: ${exactStored === redirectsOf(exact) ? 'stored == answered' : 'MISMATCH'}; ` +
-      `clicks only: stored ${exactRawStored}, answered ${redirectsOf(exactRaw)}: ${exactRawStored === redirectsOf(exactRaw) ? 'stored == answered' : 'MISMATCH'}`,
+    `  fixed run of 20,000 requests: clicks stored ${exactStored}, 302s answered ${redirectsOf(exact)}: ` +
+      `${exactStored === redirectsOf(exact) ? 'stored == answered' : 'MISMATCH'}; ` +
+      `clicks only: stored ${exactRawStored}, answered ${redirectsOf(exactRaw)}: ` +
+      `${exactRawStored === redirectsOf(exactRaw) ? 'stored == answered' : 'MISMATCH'}`,
   );
   const storedAll = after[0]!.stored - before[0]!.stored;
   const countedAll = after[0]!.counted - before[0]!.counted;
   const rawCounted = after[1]!.counted - before[1]!.counted;
   console.log(
     `  aggregates: kabinet counted ${countedAll} of its ${storedAll} new clicks (${countedAll === storedAll ? 'counted == stored' : 'MISMATCH'}); ` +
-      `the clicks-only server counted ${rawCounted} of its ${after[1]!.stored - before[1]!.stored} (${rawCounted === 0 ? 'none, as meant' : 'MISMATCH: it wrote aggregates'})`,
+      `the clicks-only server counted ${rawCounted} of its ${after[1]!.stored - before[1]!.stored} ` +
+      `(${rawCounted === 0 ? 'none, as meant' : 'MISMATCH: it wrote aggregates'})`,
   );
 }

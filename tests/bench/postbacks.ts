@@ -203,7 +203,8 @@ export async function benchInboundNetwork(baseUrl: string, bareUrl?: string) {
   );
   if (bare)
     console.log(
-      `  bare node:http answering the same GETs (nothing read or stored): ${bare.perSecond.toFixed(0)} /s; ratio kabinet / bare: ${(kabinet.perSecond / bare.perSecond).toFixed(3)}`,
+      `  bare node:http answering the same GETs (nothing read or stored): ${bare.perSecond.toFixed(0)} /s; ` +
+        `ratio kabinet / bare: ${(kabinet.perSecond / bare.perSecond).toFixed(3)}`,
     );
 }
 
