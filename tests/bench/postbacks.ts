@@ -199,7 +199,9 @@ export async function benchInboundNetwork(baseUrl: string, bareUrl?: string) {
   const kabinet = await drive(`${url.protocol}//${url.host}`, count, pathOf);
   const bare = bareUrl ? await drive(bareUrl, count, pathOf) : null;
   console.log(
-    `\nPostbacks in (CPA network, ${count.toLocaleString('en')} GETs, half of them repeats, concurrency ${CONCURRENCY}): ${kabinet.perSecond.toFixed(0)} /s — ${[...kabinet.results].map(([k, v]) => `${k} ${v}`).join(', ')}`,
+    `\nPostbacks in (CPA network, ${count.toLocaleString('en')} GETs, half of them repeats, ` +
+      `concurrency ${CONCURRENCY}): ${kabinet.perSecond.toFixed(0)} /s — ` +
+      [...kabinet.results].map(([k, v]) => `${k} ${v}`).join(', '),
   );
   if (bare)
     console.log(

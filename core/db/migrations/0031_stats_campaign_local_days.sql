@@ -22,11 +22,22 @@ CREATE TABLE `stats_campaign_ld` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `stats_campaign_ld_key` ON `stats_campaign_ld` (`operator_id`,`bucket`,`partner_id`,`brand_id`,`plan_id`,`campaign_id`,`currency`);--> statement-breakpoint
 CREATE INDEX `stats_campaign_ld_partner` ON `stats_campaign_ld` (`operator_id`,`partner_id`,`bucket`);--> statement-breakpoint
--- Days already rolled up into the promo cube are summed over promos here, so reports read the new cube at once instead of waiting for the next roll-up. Clicks join the row of a currency the campaign's day has events in, as the roll-up does (roll-up.ts).
-INSERT INTO `stats_campaign_ld` (`operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`, `currency`, `clicks`, `unique_clicks`, `bot_clicks`, `registrations`, `leads`, `ftd_count`, `ftd_amount`, `deposit_count`, `deposit_amount`, `ngr_amount`, `sale_count`, `sale_amount`)
-SELECT `operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`, `merged`, sum(`clicks`), sum(`unique_clicks`), sum(`bot_clicks`), sum(`registrations`), sum(`leads`), sum(`ftd_count`), sum(`ftd_amount`), sum(`deposit_count`), sum(`deposit_amount`), sum(`ngr_amount`), sum(`sale_count`), sum(`sale_amount`)
+-- Days already rolled up into the promo cube are summed over promos here, so reports read the
+-- new cube at once instead of waiting for the next roll-up. Clicks join the row of a currency
+-- the campaign's day has events in, as the roll-up does (roll-up.ts).
+INSERT INTO `stats_campaign_ld` (
+  `operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`, `currency`,
+  `clicks`, `unique_clicks`, `bot_clicks`, `registrations`, `leads`, `ftd_count`, `ftd_amount`,
+  `deposit_count`, `deposit_amount`, `ngr_amount`, `sale_count`, `sale_amount`
+)
+SELECT `operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`, `merged`,
+  sum(`clicks`), sum(`unique_clicks`), sum(`bot_clicks`), sum(`registrations`), sum(`leads`),
+  sum(`ftd_count`), sum(`ftd_amount`), sum(`deposit_count`), sum(`deposit_amount`),
+  sum(`ngr_amount`), sum(`sale_count`), sum(`sale_amount`)
 FROM (
-  SELECT *, CASE WHEN `currency` <> '' THEN `currency` ELSE coalesce(max(nullif(`currency`, '')) OVER (PARTITION BY `operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`), '') END AS `merged`
+  SELECT *, CASE WHEN `currency` <> '' THEN `currency` ELSE coalesce(max(nullif(`currency`, '')) OVER (
+    PARTITION BY `operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`
+  ), '') END AS `merged`
   FROM `stats_promo_ld`
 )
 GROUP BY `operator_id`, `bucket`, `partner_id`, `brand_id`, `plan_id`, `campaign_id`, `merged`;
