@@ -24,7 +24,8 @@ import { resolveSecret } from './secret.ts';
 import { loadGeoLookup } from './geo.ts';
 import { createTrackingDeps } from '../core/modules/tracking/tracking-deps.ts';
 import { createGroupCommitWriter } from '../core/modules/tracking/click-writer.ts';
-import { batchStatements, type InsertPart } from '../core/db/insert-many.ts';
+import { batchStatements, commitBatchesThrough, type InsertPart, type Statement } from '../core/db/insert-many.ts';
+import { createGroupQueue } from '../core/db/group-commit.ts';
 import { postbackHandlers } from '../core/modules/postbacks/deliver-postback.ts';
 import { statisticsHandlers } from '../core/modules/statistics/purge-raw-clicks.ts';
 import { billingHandlers } from '../core/modules/billing/jobs.ts';
@@ -58,9 +59,12 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   const commitClicks = batcher
     ? (parts: InsertPart[]) => batcher.run(batchStatements(parts, { maxParams: 32_000 }))
     : undefined;
-  // Group-committing every other atomic batch on this thread (commitBatchesThrough) is built and
-  // tested (edge/batch-group-commit.test.ts) but not wired: with it, concurrent billing runs in one
-  // process left periods unbilled until the next run (billing-two-processes, 1 of 4 full runs).
+  // Every other atomic batch (postbacks in, events, delivery results, bills…) is group-committed
+  // on the same thread: calls that arrive together share one transaction, a savepoint each.
+  const batches = batcher
+    ? createGroupQueue<Statement[]>((groups) => batcher.runGroups(groups), { maxItems: 256, pipeline: 2 })
+    : null;
+  if (batches) commitBatchesThrough(db, (statements) => batches.add(statements));
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
   const geo = loadGeoLookup();
   // The demo tracker's pin (this port, /demo/tracker/ only) exists only where the demo data is.
@@ -167,6 +171,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       clearInterval(maintenance);
       await runner?.stop();
       await deps.tracking.writer.drain();
+      await batches?.drain();
       await batcher?.close();
       close();
     },

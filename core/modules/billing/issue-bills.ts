@@ -123,17 +123,24 @@ export async function issueBills(ctx: TenantContext, input: IssueInput): Promise
     issued += 1;
   }
   await insertManyAtomically(ctx.db, parts, { maxParams: ctx.maxBoundParams });
-  return countIssued(ctx, { runId: input.runId, planId: input.planId, start: input.start, attempted: issued });
+  return countIssued(ctx, {
+    runId: input.runId,
+    planId: input.planId,
+    source: 'direct',
+    start: input.start,
+    attempted: issued,
+  });
 }
 
 /**
- * How many of the bills this attempt tried the database took. Fewer means another run billed some
- * of these chains meanwhile; the caller then stops walking the plan and leaves its position, so a
- * later run (cut later) bills the period for any chain left without a bill.
+ * How many of the bills this attempt (its `runId`) tried the database took. Fewer means another run
+ * billed some of these chains meanwhile; the caller then tries the part again from what it reads
+ * now, and if that too is refused, stops walking the plan and leaves its position, so a later run
+ * (cut later) bills the period for any chain left without a bill.
  */
 export async function countIssued(
   ctx: TenantContext,
-  input: { runId: string; planId: string; start: string; attempted: number },
+  input: { runId: string; planId: string; source: BillSource; start: string; attempted: number },
 ): Promise<{ issued: number; refused: number }> {
   if (input.attempted === 0) return { issued: 0, refused: 0 };
   const [row] = await ctx.db
@@ -143,6 +150,7 @@ export async function countIssued(
       and(
         eq(bills.operatorId, ctx.operatorId),
         eq(bills.planId, input.planId),
+        eq(bills.source, input.source),
         eq(bills.periodStart, input.start),
         eq(bills.pricedBy, input.runId),
       ),

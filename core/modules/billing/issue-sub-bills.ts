@@ -110,6 +110,7 @@ export async function issueSubAffiliateBills(
   return countIssued(ctx, {
     runId: input.runId,
     planId: input.planId,
+    source: 'sub_affiliates',
     start: input.start,
     attempted: parts.length / 2,
   });

@@ -120,7 +120,7 @@ async function billClosedSegments(
     const segment = segmentFrom(versions, position);
     if (!segment || segment.end > walk.today || (walk.through && segment.start > walk.through)) break;
     if (walk.deadline !== undefined && ctx.clock.now().getTime() > walk.deadline) return { issued, complete: false };
-    const result = await bill({
+    const part: Segment = {
       planId: walk.planId,
       terms: segment.version.terms,
       versionFrom: segment.version.effectiveFrom,
@@ -130,9 +130,19 @@ async function billClosedSegments(
       cutoff: walk.cutoff,
       planCut,
       runId: walk.runId,
-    });
+    };
+    let result = await bill(part);
+    // Another run billed some chains meanwhile. Its chains may differ from this run's (a player it
+    // qualified after this run's cut), so both could be refused a chain and stop, leaving periods
+    // to the next hourly run. Trying again from what is read now bills the chains still without a
+    // bill; a run cut after every bill of its chains is never refused by the cut, so of runs racing,
+    // the one cut last goes on. Each attempt has an id of its own so the count is that attempt's.
+    for (let attempt = 2; result.refused > 0 && attempt <= 3; attempt += 1) {
+      const again = await bill({ ...part, runId: `${walk.runId}:${attempt}` });
+      result = { issued: result.issued + again.issued, refused: again.refused };
+    }
     issued += result.issued;
-    // Another run billed some chains meanwhile: leave the position for a later run (see countIssued).
+    // Still refused: leave the position for a later run (see countIssued).
     if (result.refused > 0) return { issued, complete: false };
     // The plan's cut is the oldest cut among the period's bills: a chain another run billed with an
     // earlier cut must still find what arrived after that cut late on its next bill.
