@@ -68,6 +68,25 @@ export function landingWithVisit(
   visitId: string,
   referralCode: string | null = null,
 ): string {
+  // Every click of a link builds the same URL but for the visit id: parse it once per link and
+  // fill the id into the kept text. An id is letters, digits and `_`, which the query writes as is.
+  const key = `${landingUrl}\n${visitParam}\n${referralCode ?? ''}`;
+  if (!/^\w+$/.test(visitId) || key.includes(VISIT_MARK)) return buildLanding(landingUrl, visitParam, visitId, referralCode);
+  let pieces = landingPieces.get(key);
+  if (!pieces) {
+    if (landingPieces.size >= LANDINGS_KEPT) landingPieces.clear();
+    pieces = buildLanding(landingUrl, visitParam, VISIT_MARK, referralCode).split(VISIT_MARK);
+    landingPieces.set(key, pieces);
+  }
+  return pieces.join(visitId);
+}
+
+/** Stands for the visit id in a kept landing URL (text no real landing URL holds). */
+const VISIT_MARK = 'KbVisitMark7q';
+const LANDINGS_KEPT = 4096;
+const landingPieces = new Map<string, string[]>();
+
+function buildLanding(landingUrl: string, visitParam: string, visitId: string, referralCode: string | null): string {
   const url = new URL(landingUrl);
   url.searchParams.set(visitParam, visitId);
   if (referralCode) {
