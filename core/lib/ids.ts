@@ -84,8 +84,8 @@ function randomDigits(count: number): number[] {
     crypto.getRandomValues(pool);
     poolUsed = 0;
   }
-  const digits = new Array<number>(count);
-  for (let i = 0; i < count; i++) digits[i] = pool[poolUsed + i]! & 31;
+  const digits: number[] = [];
+  for (let i = 0; i < count; i++) digits.push(pool[poolUsed + i]! & 31);
   poolUsed += count;
   return digits;
 }
