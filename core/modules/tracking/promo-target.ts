@@ -71,7 +71,8 @@ export function landingWithVisit(
   // Every click of a link builds the same URL but for the visit id: parse it once per link and
   // fill the id into the kept text. An id is letters, digits and `_`, which the query writes as is.
   const key = `${landingUrl}\n${visitParam}\n${referralCode ?? ''}`;
-  if (!/^\w+$/.test(visitId) || key.includes(VISIT_MARK)) return buildLanding(landingUrl, visitParam, visitId, referralCode);
+  if (!/^\w+$/.test(visitId) || key.includes(VISIT_MARK))
+    return buildLanding(landingUrl, visitParam, visitId, referralCode);
   let pieces = landingPieces.get(key);
   if (!pieces) {
     if (landingPieces.size >= LANDINGS_KEPT) landingPieces.clear();
