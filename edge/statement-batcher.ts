@@ -22,10 +22,20 @@ export interface StatementBatcher {
    * commit); a failed COMMIT throws, and then nothing was written.
    */
   runGroups(groups: Statement[][]): Array<Error | undefined>;
+  /**
+   * Runs several senders' requests in one IMMEDIATE transaction, in order, each in a savepoint of
+   * its own: a request of one batch (`separate` false) fails or commits whole; one of separate
+   * batches gets each batch's outcome as runGroups gives it. A failed COMMIT throws, and then
+   * nothing was written. Several requests waiting at once share a commit (and its fsync).
+   */
+  runRequests(requests: Array<{ groups: Statement[][]; separate: boolean }>): Array<RequestOutcome>;
   /** How many statements are kept prepared (tests). */
   cached(): number;
   close(): void;
 }
+
+/** A request's outcome in runRequests: its error (nothing of it written), or its batches' outcomes. */
+export type RequestOutcome = { error: Error } | { outcomes: Array<Error | undefined> };
 
 /** A batcher on the database file `url` names, or null for anything but a file (remote libSQL, :memory:). */
 export function openStatementBatcher(
@@ -56,39 +66,61 @@ export function openStatementBatcher(
   const savepoint = db.prepare('SAVEPOINT batch');
   const release = db.prepare('RELEASE batch');
   const rollbackToSavepoint = db.prepare('ROLLBACK TO batch');
+  const requestSavepoint = db.prepare('SAVEPOINT request');
+  const requestRelease = db.prepare('RELEASE request');
+  const requestRollback = db.prepare('ROLLBACK TO request');
+  const runStatements = (statements: Statement[]) => {
+    for (const s of statements) prepared(s.sql).run(s.args.map(bindable));
+  };
+  /** Each group in a savepoint of its own: its error (rolled back alone), or undefined. */
+  const runSeparately = (groups: Statement[][]) =>
+    groups.map((group): Error | undefined => {
+      savepoint.run();
+      try {
+        runStatements(group);
+        release.run();
+        return undefined;
+      } catch (error) {
+        rollbackToSavepoint.run();
+        release.run();
+        return error instanceof Error ? error : new Error(String(error));
+      }
+    });
+  const inTransaction = <T>(work: () => T): T => {
+    begin.run();
+    try {
+      const result = work();
+      commit.run();
+      return result;
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    }
+  };
   return {
     run(statements) {
-      begin.run();
-      try {
-        for (const s of statements) prepared(s.sql).run(s.args.map(bindable));
-        commit.run();
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
+      inTransaction(() => runStatements(statements));
     },
     runGroups(groups) {
-      const outcomes: Array<Error | undefined> = [];
-      begin.run();
-      try {
-        for (const group of groups) {
-          savepoint.run();
+      return inTransaction(() => runSeparately(groups));
+    },
+    runRequests(requests) {
+      return inTransaction(() =>
+        requests.map((request): RequestOutcome => {
+          requestSavepoint.run();
           try {
-            for (const s of group) prepared(s.sql).run(s.args.map(bindable));
-            release.run();
-            outcomes.push(undefined);
+            let outcomes: Array<Error | undefined> = [];
+            if (request.separate) outcomes = runSeparately(request.groups);
+            else runStatements(request.groups.flat());
+            requestRelease.run();
+            return { outcomes };
           } catch (error) {
-            rollbackToSavepoint.run();
-            release.run();
-            outcomes.push(error instanceof Error ? error : new Error(String(error)));
+            requestRollback.run();
+            requestRelease.run();
+            return { error: error instanceof Error ? error : new Error(String(error)) };
           }
-        }
-        commit.run();
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-      return outcomes;
+        }),
+      );
     },
     cached: () => cache.size,
     close: () => db.close(),

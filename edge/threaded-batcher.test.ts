@@ -54,6 +54,36 @@ it('answers batches in the order they were sent, each after its own commit', asy
   expect(await count()).toBe(20);
 });
 
+it('commits the batches that wait while it is busy together, each failing or committing whole on its own', async () => {
+  const { batcher, count, db } = await open();
+  // A big batch keeps the thread busy while the next ones arrive: they wait, then share a transaction.
+  const sent = [
+    batcher.run(bigBatch(1_000)),
+    ...Array.from({ length: 12 }, (_, i) => batcher.run([insert(100 + i * 2), insert(i === 5 ? 1_000 : 101 + i * 2)])),
+    batcher.runGroups([[insert(200)], [insert(201, null)], [insert(202)]]),
+  ];
+  const outcomes = await Promise.allSettled(sent);
+  // The sixth small batch repeats an id of the big one: it alone is rolled back, its first row with it.
+  expect(outcomes.map((o) => o.status)).toEqual(sent.map((_, i) => (i === 6 ? 'rejected' : 'fulfilled')));
+  expect(String((outcomes[6] as PromiseRejectedResult).reason)).toMatch(/UNIQUE constraint failed/);
+  expect((outcomes.at(-1) as PromiseFulfilledResult<Array<Error | undefined>>).value.map((e) => e?.message)).toEqual([
+    undefined,
+    expect.stringMatching(/NOT NULL/),
+    undefined,
+  ]);
+  const ids = (await db.all<{ id: number }>(sql`select id from t where id < 1000 order by id`)).map((r) => r.id);
+  expect(ids).toEqual([
+    ...Array.from({ length: 24 }, (_, i) => 100 + i).filter((id) => id !== 110 && id !== 111),
+    200,
+    202,
+  ]);
+  expect(await count()).toBe(50_000 + 22 + 2);
+  // 14 requests, far fewer transactions: the 13 that waited behind the big one were committed together.
+  const { answered, commits } = batcher.stats();
+  expect(answered).toBe(14);
+  expect(commits).toBeLessThanOrEqual(3);
+});
+
 it('rejects the unanswered batches of a thread that died, at once, and starts a new thread for the next', async () => {
   const { batcher, count } = await open();
   await batcher.run([insert(1)]);

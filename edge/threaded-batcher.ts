@@ -39,8 +39,11 @@ export interface WriterError {
   message: string;
   code?: string | undefined;
 }
-/** `error`: nothing was committed. `outcomes`: each separate group's error, or null if it committed. */
-export type WriterReply = { id: number; error?: WriterError; outcomes?: Array<WriterError | null> };
+/**
+ * `error`: nothing was committed. `outcomes`: each separate group's error, or null if it committed.
+ * `commit`: the thread's transaction that held it, counted from 1 (requests that share it share one).
+ */
+export type WriterReply = { id: number; error?: WriterError; outcomes?: Array<WriterError | null>; commit?: number };
 
 /** SQLite's `synchronous` in WAL mode: NORMAL survives a crash of the process (kill -9); FULL also a power loss. */
 export type Synchronous = 'normal' | 'full';
@@ -56,6 +59,8 @@ export interface ThreadedBatcher {
   runGroups(groups: Statement[][]): Promise<Array<Error | undefined>>;
   /** Waits for every batch sent, then stops the thread. */
   close(): Promise<void>;
+  /** Requests answered and the transactions they took (several requests waiting at once share one). */
+  stats(): { answered: number; commits: number };
   /** The current thread (tests kill it to prove nothing hangs). */
   readonly thread: Worker | null;
 }
@@ -88,6 +93,8 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
   let closing = false;
   /** Batches sent and not yet answered: close() waits for them. */
   const inFlight = new Set<Promise<void>>();
+  const stats = { answered: 0, commits: 0 };
+  let lastCommit = 0;
 
   function start(): Worker {
     const worker = ON_DENO
@@ -99,6 +106,11 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
       if (!waiting) return;
       pending.delete(reply.id);
       if (pending.size === 0) worker.unref();
+      stats.answered += 1;
+      if (reply.commit !== undefined && reply.commit !== lastCommit) {
+        lastCommit = reply.commit;
+        stats.commits += 1;
+      }
       if (reply.error) return waiting.reject(asError(reply.error));
       waiting.resolve((reply.outcomes ?? []).map((e) => (e ? asError(e) : undefined)));
     });
@@ -150,6 +162,7 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
     if (!thread) {
       thread = start();
       texts = new Map();
+      lastCommit = 0;
     }
     const id = nextId++;
     const request = encodeRequest(id, groups, separate);
@@ -173,6 +186,7 @@ export function openThreadedBatcher(url: string, options: { synchronous: Synchro
       await send([statements], false);
     },
     runGroups: (groups) => send(groups, true),
+    stats: () => ({ ...stats }),
     async close() {
       closing = true;
       const worker = thread;
