@@ -125,6 +125,7 @@ async function ingestOnce(ctx: TenantContext, raw: unknown[]) {
   const { operatorId } = ctx;
   const results: Result[] = [];
   const valid: Array<{ index: number; event: Incoming; hash: string; amountMinor: number | null }> = [];
+  const hashes: Array<Promise<string>> = [];
   for (const [index, item] of raw.entries()) {
     const parsed = PlayerEventSchema.safeParse(item);
     const id = typeof (item as { id?: unknown })?.id === 'string' ? (item as { id: string }).id : null;
@@ -155,8 +156,13 @@ async function ingestOnce(ctx: TenantContext, raw: unknown[]) {
         continue;
       }
     }
-    valid.push({ index, event: parsed.data, hash: await sha256Hex(canonical(parsed.data, amountMinor)), amountMinor });
+    valid.push({ index, event: parsed.data, hash: '', amountMinor });
+    hashes.push(sha256Hex(canonical(parsed.data, amountMinor)));
   }
+  // The digests run together (on Node, WebCrypto's thread pool), not one batch event at a time.
+  (await Promise.all(hashes)).forEach((hash, i) => {
+    valid[i]!.hash = hash;
+  });
 
   const inChunks = <T, R>(values: T[], load: (chunk: T[]) => Promise<R[]>) =>
     selectInChunks(values, load, ctx.maxBoundParams);
