@@ -108,7 +108,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         param: { operatorId: luckySpin.id },
         json: { email: luckySpin.signInEmail, password: 'not-the-password' },
       });
-      expect(wrong.status).toBe(401);
+      expect(wrong.status).toBe(404);
     });
 
     it('mints an embed session with the operator key and exchanges it once', async () => {
@@ -225,6 +225,27 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         }),
       );
       expect(await report()).toEqual({ clicks: before.clicks + 1, registrations: before.registrations + 1 });
+    });
+
+    it('takes a tracker postback once: a repeat answers duplicate, a wrong token 404 (no conversion)', async () => {
+      const operator = client(northwind.apiKey);
+      const tracker = await unwrap(
+        operator.v1.network_connections.$post({
+          json: { kind: 'tracker', name: `Smoke ${runtime}`, defaultCurrency: 'EUR' },
+        }),
+      );
+      const url = new URL(tracker.postbackUrls[0]!.url.split('&')[0]!);
+      const path = `${url.pathname}${url.search}&click_id=smoke-${runtime}&status=approved&payout=3.50&txid=tx-${runtime}`;
+      const send = async (p: string) => {
+        const res = await fetch(`${target.baseUrl}${p}`);
+        return { status: res.status, body: (await res.json()) as { result?: string } };
+      };
+      expect(await send(path)).toMatchObject({ status: 200, body: { result: 'created' } });
+      expect(await send(path)).toMatchObject({ status: 200, body: { result: 'duplicate' } });
+      const wrong = await send(path.replace(/([?&]t=)[^&]+/, '$1wrong-token'));
+      expect(wrong.status).toBe(404);
+      const conversions = await unwrap(operator.v1.conversions.$get({ query: {} }));
+      expect(conversions.data.filter((c) => c.connectionId === tracker.id)).toHaveLength(1);
     });
 
     // The demo's registration postback goes to the demo tracker on the same server, through the

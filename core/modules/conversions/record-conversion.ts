@@ -11,6 +11,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { ServiceContext, TenantContext } from '../../lib/context.ts';
 import { insertManyAtomically } from '../../db/insert-many.ts';
+import { preparedOnce } from '../../db/prepared-queries.ts';
 import { DomainError } from '../../lib/errors.ts';
 import { newId } from '../../lib/ids.ts';
 import { formatStoredAmount } from '../../lib/money.ts';
@@ -80,19 +81,32 @@ function postbackTrigger(row: ConversionRow) {
 }
 
 async function findExisting(ctx: TenantContext, report: ConversionReport): Promise<ConversionRow | undefined> {
-  const [row] = await ctx.db
-    .select()
-    .from(conversions)
-    .where(
-      and(
-        eq(conversions.operatorId, ctx.operatorId),
-        eq(conversions.source, report.source),
-        report.connectionId ? eq(conversions.connectionId, report.connectionId) : isNull(conversions.connectionId),
-        eq(conversions.dedupeKey, report.dedupeKey),
-      ),
-    );
+  const values = { operatorId: ctx.operatorId, source: report.source, dedupeKey: report.dedupeKey };
+  // Every tracker and network postback reads this first: its query is built once (two shapes).
+  const [row] = report.connectionId
+    ? await preparedOnce(ctx.db, 'conversions.byConnectionReport', (db) =>
+        db
+          .select()
+          .from(conversions)
+          .where(and(sameReport, eq(conversions.connectionId, sql.placeholder('connectionId'))))
+          .prepare(),
+      ).all({ ...values, connectionId: report.connectionId })
+    : await preparedOnce(ctx.db, 'conversions.byOperatorReport', (db) =>
+        db
+          .select()
+          .from(conversions)
+          .where(and(sameReport, isNull(conversions.connectionId)))
+          .prepare(),
+      ).all(values);
   return row;
 }
+
+/** The same report of the same source, the connection apart (findExisting's placeholders). */
+const sameReport = and(
+  eq(conversions.operatorId, sql.placeholder('operatorId')),
+  eq(conversions.source, sql.placeholder('source')),
+  eq(conversions.dedupeKey, sql.placeholder('dedupeKey')),
+);
 
 /** A report to apply, and what the caller already knows about it. */
 export interface RecordInput {

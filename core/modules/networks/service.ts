@@ -4,9 +4,10 @@
  * read. The postback token is random, kept sealed (to show the URL again) and hashed (to check
  * a call without decrypting). Offer mappings give each offer the network's own parameters.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ServiceContext, TenantContext } from '../../lib/context.ts';
+import { preparedOnce } from '../../db/prepared-queries.ts';
 import { DomainError, fieldProblems, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { sha256Hex, timingSafeEqual } from '../../lib/crypto.ts';
 import { newId, randomToken } from '../../lib/ids.ts';
@@ -230,10 +231,15 @@ export async function authenticateConnection(
   input: { kind: Connection['kind']; id: string; token: string },
 ): Promise<Connection | null> {
   const { kind, id, token } = input;
-  const [row] = await ctx.db
-    .select()
-    .from(networkConnections)
-    .where(and(eq(networkConnections.id, id), eq(networkConnections.kind, kind)));
+  const [row] = await preparedOnce(ctx.db, 'networks.connectionByIdAndKind', (db) =>
+    db
+      .select()
+      .from(networkConnections)
+      .where(
+        and(eq(networkConnections.id, sql.placeholder('id')), eq(networkConnections.kind, sql.placeholder('kind'))),
+      )
+      .prepare(),
+  ).all({ id, kind });
   if (!row || !row.enabled) return null;
   return timingSafeEqual(await sha256Hex(token), row.tokenHash) ? row : null;
 }
