@@ -108,7 +108,7 @@ export function defineSmokeSuite(runtime: 'node' | 'deno' | 'workerd', start: ()
         param: { operatorId: luckySpin.id },
         json: { email: luckySpin.signInEmail, password: 'not-the-password' },
       });
-      expect(wrong.status).toBe(404);
+      expect(wrong.status).toBe(401);
     });
 
     it('mints an embed session with the operator key and exchanges it once', async () => {
