@@ -99,8 +99,9 @@ type Segment = Omit<IssueInput, 'terms' | 'currencyOf'> & { terms: Version['term
 /**
  * Walks a plan's closed, unbilled period parts from its saved position, oldest first, saving the
  * position (and the cut the part was billed with) after each: a run stopped anywhere resumes there.
+ * Exported for its tests (run-billing.test.ts).
  */
-async function billClosedSegments(
+export async function billClosedSegments(
   ctx: TenantContext,
   walk: SegmentWalk,
   bill: (segment: Segment) => Promise<{ issued: number; refused: number }>,
