@@ -53,9 +53,14 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
   let issued = 0;
   let complete = true;
   for (const { planId, versions } of plans) {
-    const result = await billClosedSegments(ctx, { ...base, subject: `plan:${planId}`, planId, versions }, (segment) =>
-      segment.terms ? issueBills(ctx, { ...segment, terms: segment.terms, currencyOf }) : Promise.resolve(NONE),
-    );
+    const result = await billClosedSegments(ctx, {
+      ...base,
+      subject: `plan:${planId}`,
+      planId,
+      versions,
+      bill: (segment) =>
+        segment.terms ? issueBills(ctx, { ...segment, terms: segment.terms, currencyOf }) : Promise.resolve(NONE),
+    });
     issued += result.issued;
     complete &&= result.complete;
   }
@@ -65,16 +70,18 @@ export async function runBilling(ctx: TenantContext, input: BillingRunInput = {}
   const withTerms = new Set(plans.filter((p) => p.versions.some((v) => v.terms?.subAffiliate)).map((p) => p.planId));
   const planOf = await subAffiliatePayers(ctx);
   for (const { planId, versions } of plans.filter((p) => withTerms.has(p.planId))) {
-    const result = await billClosedSegments(
-      ctx,
-      { ...subBase, subject: `sub:${planId}`, planId, versions },
-      (segment) => {
+    const result = await billClosedSegments(ctx, {
+      ...subBase,
+      subject: `sub:${planId}`,
+      planId,
+      versions,
+      bill: (segment) => {
         const terms = segment.terms;
         return terms?.subAffiliate
           ? issueSubAffiliateBills(ctx, { ...segment, terms: { ...terms, subAffiliate: terms.subAffiliate }, planOf })
           : Promise.resolve(NONE);
       },
-    );
+    });
     issued += result.issued;
     complete &&= result.complete;
   }
@@ -92,6 +99,8 @@ interface SegmentWalk {
   runId: string;
   through?: string | undefined;
   deadline?: number | undefined;
+  /** Bills one part; answers how many bills it issued and how many chains another run took first. */
+  bill: (segment: Segment) => Promise<{ issued: number; refused: number }>;
 }
 
 type Segment = Omit<IssueInput, 'terms' | 'currencyOf'> & { terms: Version['terms'] };
@@ -104,9 +113,8 @@ type Segment = Omit<IssueInput, 'terms' | 'currencyOf'> & { terms: Version['term
 export async function billClosedSegments(
   ctx: TenantContext,
   walk: SegmentWalk,
-  bill: (segment: Segment) => Promise<{ issued: number; refused: number }>,
 ): Promise<{ issued: number; complete: boolean }> {
-  const { versions, zone } = walk;
+  const { versions, zone, bill } = walk;
   let position = await readProgress(ctx, { subject: walk.subject });
   if (!position) {
     const first = await firstEventOf(ctx, { planId: walk.planId });
