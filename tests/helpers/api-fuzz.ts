@@ -202,6 +202,16 @@ type FuzzInput = {
 /** A failure with everything needed to replay it by hand. */
 class FuzzFailure extends Error {}
 
+/** An error and its causes in one line (undici's `fetch failed` hides the socket's error in `cause`). */
+function describeError(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error; e !== undefined && parts.length < 4; e = (e as { cause?: unknown }).cause) {
+    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    if (!(e instanceof Error)) break;
+  }
+  return parts.join(' ← ');
+}
+
 const isIn = (list: readonly string[], value: unknown) => typeof value === 'string' && list.includes(value);
 const isParams = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -283,27 +293,43 @@ export async function fuzzApi(
           if (input.auth === 'garbage') headers.authorization = 'Bearer kb_garbage';
           const withBody = route.method !== 'GET' && route.method !== 'HEAD' && input.body !== undefined;
           const url = `${target.baseUrl}${path}${query ? `?${query}` : ''}`;
-          const res = await target.fetch(url, {
-            method: route.method,
-            headers,
-            redirect: 'manual',
-            ...(withBody ? { body: input.body } : {}),
-          });
+          const sent = `${route.method} ${url}\nheaders ${JSON.stringify(headers)}\nbody ${withBody ? JSON.stringify(input.body) : '(none)'}`;
+          const res = await target
+            .fetch(url, {
+              method: route.method,
+              headers,
+              redirect: 'manual',
+              ...(withBody ? { body: input.body } : {}),
+            })
+            .catch((error: Error) => {
+              throw new FuzzFailure(`no answer (${describeError(error)}):\n${sent}`);
+            });
           requests++;
           const text = await res.text();
-          const replay = `${route.method} ${url}\nheaders ${JSON.stringify(headers)}\nbody ${withBody ? JSON.stringify(input.body) : '(none)'}\n→ ${res.status} ${text.slice(0, 300)}`;
+          const replay = `${sent}\n→ ${res.status} ${text.slice(0, 300)}`;
           if (res.status >= 500) throw new FuzzFailure(`5xx answer:\n${replay}`);
           if (res.status >= 400) {
             if (res.headers.get('content-type') !== 'application/problem+json')
               throw new FuzzFailure(`4xx without problem+json:\n${replay}`);
-            const problem = JSON.parse(text) as { code?: string; status?: number };
+            let problem: { code?: string; status?: number };
+            try {
+              problem = JSON.parse(text) as typeof problem;
+            } catch {
+              throw new FuzzFailure(`problem+json that is not JSON:\n${replay}`);
+            }
             if (!problem.code || problem.status !== res.status) throw new FuzzFailure(`malformed problem:\n${replay}`);
             const shape = problemShapeError(problem);
             if (shape) throw new FuzzFailure(`problem clients cannot word (${shape}):\n${replay.slice(0, 2000)}`);
           }
           if (input.auth === 'partner' && res.status === 401) {
-            if (byStatisticToken) statisticToken = await target.statisticToken?.();
-            else partnerToken = await target.partnerToken();
+            // The session may have ended (a fuzzed sign-out): sign in again. If that fails, an
+            // earlier request changed the partner's account, and this is the first to notice.
+            try {
+              if (byStatisticToken) statisticToken = await target.statisticToken?.();
+              else partnerToken = await target.partnerToken();
+            } catch (error) {
+              throw new FuzzFailure(`signing in again after a 401 failed (${describeError(error)}):\n${replay}`);
+            }
           }
         }),
         {
@@ -313,7 +339,13 @@ export async function fuzzApi(
           endOnFailure: true,
         },
       )
-      .catch((error: Error) => failures.push(error.cause instanceof FuzzFailure ? error.cause.message : error.message));
+      .catch((error: Error) => {
+        // Name the route and the error the request met: fast-check's own message has neither when
+        // the request itself threw (a dropped connection, a sign-in that failed).
+        const cause = error.cause;
+        const detail = cause instanceof FuzzFailure ? cause.message : `${describeError(cause)}\n${error.message}`;
+        failures.push(`${route.method} ${route.path}: ${detail}`);
+      });
   }
   if (failures.length)
     throw new FuzzFailure(`${failures.length} of ${routes.length} routes failed:\n\n${failures.join('\n\n')}`);
