@@ -3,6 +3,7 @@
  * normal, and clicks without their aggregates), stored == answered in a fixed run, and kill -9 in
  * the middle of traffic with every answered click found stored afterwards.
  */
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createClient } from '@libsql/client';
@@ -27,11 +28,27 @@ export async function benchClickServers(
     KABINET_SEED_CLICKS: '0',
     KABINET_SQLITE_SYNCHRONOUS: 'normal',
   });
+  // BENCH_BEFORE=<checkout>: another checkout's server loaded in the same rounds (e.g. the commit
+  // before the statistics issue, to compare the redirect before and after its aggregates).
+  const before = process.env.BENCH_BEFORE
+    ? await startServer(
+        'edge/node.ts',
+        { DATABASE_URL: `file:${join(dir, 'bench-before.db')}`, KABINET_SEED_CLICKS: '0' },
+        { root: process.env.BENCH_BEFORE },
+      )
+    : undefined;
   try {
-    await benchClicks(kabinet, { baseUrl: rawClicks.baseUrl, databaseUrl: rawDatabaseUrl }, normal, bareRedirect);
+    await benchClicks(
+      kabinet,
+      { baseUrl: rawClicks.baseUrl, databaseUrl: rawDatabaseUrl },
+      normal,
+      bareRedirect,
+      before && { baseUrl: before.baseUrl, checkout: process.env.BENCH_BEFORE! },
+    );
   } finally {
     await rawClicks.stop();
     await normal.stop();
+    await before?.stop();
   }
   for (const synchronous of ['full', 'normal'] as const) await benchClickKill(dir, synchronous);
 }
@@ -116,6 +133,11 @@ async function clickCounts(databaseUrl: string) {
   }
 }
 
+/** The commit a checkout is at, to name it in the output. */
+function checkoutCommit(dir: string): string {
+  return execFileSync('git', ['-C', dir, 'log', '-1', '--format=%h of %cs'], { encoding: 'utf8' }).trim();
+}
+
 function redirectsOf(r: autocannon.Result): number {
   return (r.statusCodeStats as Record<string, { count: number }> | undefined)?.['302']?.count ?? 0;
 }
@@ -131,6 +153,7 @@ async function benchClicks(
   rawOnly: { baseUrl: string; databaseUrl: string },
   normal: { baseUrl: string },
   baseline: { baseUrl: string },
+  earlier?: { baseUrl: string; checkout: string },
 ) {
   const path = (code: string) => `/t/${code}?sub1=bench&clickID=abc123`;
   const code = await demoPromoCode(kabinet.baseUrl);
@@ -145,6 +168,9 @@ async function benchClicks(
       url: `${normal.baseUrl}${path(await demoPromoCode(normal.baseUrl))}`,
     },
     { name: 'baseline', url: `${baseline.baseUrl}${path(code)}` },
+    ...(earlier
+      ? [{ name: 'kabinet of BENCH_BEFORE', url: `${earlier.baseUrl}${path(await demoPromoCode(earlier.baseUrl))}` }]
+      : []),
   ];
   const before = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
   const warmups = [];
@@ -166,6 +192,11 @@ async function benchClicks(
       `(the aggregates cost ${((1 - rps(0) / rps(1)) * 100).toFixed(0)}% of the clicks-only throughput); ` +
       `synchronous=normal: ratio ${(rps(2) / rps(3)).toFixed(2)}`,
   );
+  if (earlier)
+    console.log(
+      `  BENCH_BEFORE (${earlier.checkout}, ${checkoutCommit(earlier.checkout)}): ratio ${(rps(4) / rps(3)).toFixed(2)}; ` +
+        `this checkout with aggregates: ${(rps(0) / rps(4)).toFixed(2)} × its throughput`,
+    );
   const timed = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
   const answeredTimed = [warmups[0]!, ...runs[0]!].reduce((sum, m) => sum + m.redirects, 0);
   // A timed run ends with up to one request per connection still in flight: the server stores

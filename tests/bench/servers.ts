@@ -37,7 +37,11 @@ export async function load(url: string, seconds: number): Promise<Measure> {
   };
 }
 
-export async function startServer(script: string, env: Record<string, string>) {
+/**
+ * Starts `script` (a path in this checkout, or in `options.root`: another checkout with its own
+ * node_modules, which the bench can load beside this one) in a process of its own.
+ */
+export async function startServer(script: string, env: Record<string, string>, options: { root?: string } = {}) {
   const port = await freePort();
   // BENCH_PROFILE=<dir>: a V8 CPU profile of each server thread, written into <dir>/<server> when
   // it stops; the bench prints the top self-time functions of each (profile-summary.ts).
@@ -45,7 +49,7 @@ export async function startServer(script: string, env: Record<string, string>) {
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_PROFILE, name)}`]
     : [];
-  const server = startProcess(tsx, [...profile, join(root, script)], {
+  const server = startProcess(tsx, [...profile, join(options.root ?? root, script)], {
     ...env,
     PORT: String(port),
     HOST: '127.0.0.1',
