@@ -89,6 +89,30 @@ describe('aggregates equal a GROUP BY over the raw rows', () => {
     await fc.assert(fc.asyncProperty(fc.constantFrom(...ZONES), ...QUESTION, checkReport), { numRuns: 80, seed: 4242 });
   }, 120_000);
 
+  it('by a custom click parameter (repeated keys, links without it), with promo-level groupings and filters', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...ZONES),
+        // Custom-parameter reports cover at most 31 days.
+        fc.constantFrom(...PERIODS.filter((p) => p.hours)),
+        fc.constantFrom('none', 'hour', 'day', 'week', 'month'),
+        fc.shuffledSubarray(['brand', 'plan', 'campaign', 'promo', 'landing', 'creative', 'trafficSource'], {
+          maxLength: 1,
+        }),
+        fc.nat({ max: 2 }),
+        fc.subarray(['brand', 'campaign', 'promo'] as const, { maxLength: 2 }),
+        fc.boolean(),
+        fc.constantFrom('sub1', 'c'),
+        (timeZone, period, time, attributes, at, filterOn, asPartner, parameter) => {
+          const withParameter = [...attributes];
+          withParameter.splice(Math.min(at, withParameter.length), 0, 'parameter');
+          return checkReportBy(parameter, timeZone, period, time, withParameter, 0, filterOn, asPartner);
+        },
+      ),
+      { numRuns: 40, seed: 31 },
+    );
+  }, 120_000);
+
   it('a page sorted and cut in SQL equals the same page folded, sorted and cut in JavaScript', async () => {
     const tenant = withTenant(t.deps, operatorId);
     const counts = ['clicks', 'uniqueClicks', 'registrations', 'ftdCount', 'depositCount'];
@@ -180,13 +204,30 @@ const QUESTION = [
   fc.boolean(),
 ] as const;
 
-async function checkReport(
+type Filtered = Array<'brand' | 'campaign' | 'country' | 'device' | 'promo'>;
+
+/** One random question's report against the raw GROUP BY. */
+function checkReport(
   timeZone: string,
   period: (typeof PERIODS)[number],
   time: string,
   attributes: string[],
   timeAt: number,
-  filterOn: Array<'brand' | 'campaign' | 'country' | 'device' | 'promo'>,
+  filterOn: Filtered,
+  asPartner: boolean,
+) {
+  return checkReportBy(undefined, timeZone, period, time, attributes, timeAt, filterOn, asPartner);
+}
+
+/** The same, `parameter` naming the custom click parameter a `parameter` grouping groups by. */
+async function checkReportBy(
+  parameter: string | undefined,
+  timeZone: string,
+  period: (typeof PERIODS)[number],
+  time: string,
+  attributes: string[],
+  timeAt: number,
+  filterOn: Filtered,
   asPartner: boolean,
 ) {
   const withTime = time === 'none' || (time === 'hour' && !period.hours) ? [] : [time];
@@ -200,6 +241,7 @@ async function checkReport(
     to: period.to,
     timeZone,
     groupBy: groupBy.join(','),
+    ...(parameter ? { parameter } : {}),
     limit: '1000',
     ...(filters.brand ? { brandId: filters.brand } : {}),
     ...(filters.campaign ? { campaignId: filters.campaign } : {}),
@@ -217,6 +259,7 @@ async function checkReport(
     groupBy,
     filters,
     partnerId: partner?.id ?? null,
+    ...(parameter ? { parameter } : {}),
   });
   const actual = new Map(
     report.rows.map((r) => [

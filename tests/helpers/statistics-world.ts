@@ -142,7 +142,9 @@ export async function buildWorld(
     const promo = pickOf(promos);
     const at = instant();
     t.clock.set(new Date(at));
-    const res = await t.fetchApp(`http://kabinet.test/t/${promo.code}?sub1=s${Math.floor(random() * 3)}&c=${n}`, {
+    // Every seventh link repeats sub1 (a report counts its first value) and every fifth has no c.
+    const query = `sub1=s${Math.floor(random() * 3)}${n % 7 === 0 ? '&sub1=again' : ''}${n % 5 === 0 ? '' : `&c=${n % 40}`}`;
+    const res = await t.fetchApp(`http://kabinet.test/t/${promo.code}?${query}`, {
       headers: {
         'user-agent': pickOf(AGENTS),
         'x-test-country': pickOf(COUNTRIES),
@@ -305,15 +307,29 @@ export function expectedReport(
     groupBy: string[];
     filters: Record<string, string>;
     partnerId: string | null;
+    /** The custom click parameter `parameter` in groupBy names. */
+    parameter?: string;
   },
 ): Map<string, Values> {
   const out = new Map<string, Values>();
+  const clickById = new Map(rawClicks.map((c) => [c.id, c]));
+  // The parameter's value a click counts under, as the README words the rule: among the link's
+  // first 10 parameters, the key's first occurrence (keys compared cut at 64 characters), its
+  // value cut at 128; an event counts under its click's. Null: none, the record is not in the report.
+  const parameterOf = (r: RawClick | RawEvent): string | null => {
+    const click = 'params' in r ? r : r.clickId ? clickById.get(r.clickId) : undefined;
+    const found = click?.params.slice(0, 10).find(([k]) => k.slice(0, 64) === q.parameter);
+    return found ? found[1].slice(0, 128) : null;
+  };
   const keyOf = (r: RawClick | RawEvent, at: Date): string | null => {
     const { date, hour } = localParts(q.timeZone, at.getTime());
     if (date < q.from || date > q.to) return null;
     if (q.partnerId && r.partnerId !== q.partnerId) return null;
     for (const [f, list] of Object.entries(q.filters)) if (!list.split(',').includes(ATTRIBUTE_OF[f]!(r))) return null;
+    const parameter = q.groupBy.includes('parameter') ? parameterOf(r) : '';
+    if (parameter === null) return null;
     const labels: Record<string, string> = {
+      parameter,
       hour: `${date}T${hour}:00`,
       day: date,
       week: isoWeekOf(date),
