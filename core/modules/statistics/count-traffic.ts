@@ -88,20 +88,17 @@ export const MAX_PARAM_VALUE = 128;
 
 type Row = Record<string, string | number>;
 
+/** Every metric at zero: a new row starts as a copy. */
+const ZERO_METRICS: Row = Object.fromEntries(METRIC_COLUMNS.map((m) => [m, 0]));
+
 /**
- * Adds a fact's metrics to the row of `id`, made by `base` the first time. Runs on the request
- * thread for every click of a commit and every cube (seven, plus parameters): plain loops over
- * the fixed metric list, no per-call arrays.
+ * Adds `metrics` into `row`. A fact carries one to four of the metrics (a click: clicks and
+ * uniques), so only those are visited: the request thread folds every click of a commit into
+ * every cube, and walking all the metric columns each time was most of the folding's cost.
  */
-function accumulate(rows: Map<string, Row>, id: string, base: () => Row, metrics: Partial<CubeMetrics>) {
-  let row = rows.get(id);
-  if (!row) {
-    row = base();
-    for (const m of METRIC_COLUMNS) row[m] = 0;
-    rows.set(id, row);
-  }
-  for (const m of METRIC_COLUMNS) {
-    const v = metrics[m];
+function addMetrics(row: Row, metrics: Row) {
+  for (const m in metrics) {
+    const v = metrics[m] as number;
     if (v) row[m] = (row[m] as number) + v;
   }
 }
@@ -126,83 +123,103 @@ function keyValues(f: TrafficFact, keys: readonly (keyof TrafficAttributes)[]): 
   return { values, joined: values.join(SEPARATOR) };
 }
 
+/** Facts alike in every attribute, currency and quarter hour: counted once, their metrics summed. */
+interface Kind {
+  fact: TrafficFact;
+  full: ReturnType<typeof keyValues>;
+  metrics: Row;
+  /** The kind's facts with parameters (clicks): each click counts its own. */
+  withParams: TrafficFact[];
+}
+
+/** A new row of `id`: its attributes with every metric at zero. */
+function addRow(rows: Map<string, Row>, id: string, attributes: Row): Row {
+  const row = Object.assign(attributes, ZERO_METRICS);
+  rows.set(id, row);
+  return row;
+}
+
 /** The counter upserts these facts add, one multi-row statement group per cube (pre-summed in memory). */
 export function trafficCountParts(facts: readonly TrafficFact[]): InsertPart[] {
   if (facts.length === 0) return [];
   // Facts alike in every attribute, currency and quarter hour are summed first (a busy link's
   // commit is mostly such clicks), so each cube's rows are built once per distinct kind of fact.
-  const kinds = new Map<string, { fact: TrafficFact; full: ReturnType<typeof keyValues>; metrics: Row }>();
+  const kinds = new Map<string, Kind>();
+  const touched = new Map<string, { operatorId: string; bucket: number }>();
   for (const f of facts) {
     const full = keyValues(f, FULL_KEYS);
     const quarter = Math.floor(f.at.getTime() / QUARTER_MS);
     const id = `${f.operatorId}${SEPARATOR}${quarter}${SEPARATOR}${full.joined}${SEPARATOR}${f.currency}`;
     let kind = kinds.get(id);
     if (!kind) {
-      kind = { fact: f, full, metrics: {} };
-      for (const m of METRIC_COLUMNS) kind.metrics[m] = 0;
+      kind = { fact: f, full, metrics: {}, withParams: [] };
       kinds.set(id, kind);
+      // The quarter hours touched: a rolled-up local day among them is read from these cubes
+      // again until the roll-up job (roll-up.ts) has summed it anew.
+      touched.set(`${f.operatorId}${SEPARATOR}${quarter}`, { operatorId: f.operatorId, bucket: quarter * QUARTER_MS });
     }
-    for (const m of METRIC_COLUMNS) {
-      const v = f.metrics[m];
-      if (v) kind.metrics[m] = (kind.metrics[m] as number) + v;
+    for (const m in f.metrics) {
+      const v = f.metrics[m as keyof CubeMetrics];
+      if (v) kind.metrics[m] = ((kind.metrics[m] as number | undefined) ?? 0) + v;
     }
+    if (f.params?.length) kind.withParams.push(f);
   }
   const cubeRows = CUBES.map(() => new Map<string, Row>());
-  for (const { fact: f, full, metrics } of kinds.values()) {
+  const params = new Map<string, Row>();
+  for (const { fact: f, full, metrics, withParams } of kinds.values()) {
     // The quarter hour's start: every bigger block holds the whole quarter, so the kind's facts share each block.
     const at = Math.floor(f.at.getTime() / QUARTER_MS) * QUARTER_MS;
     // Each attribute set's values once per kind; its cubes differ only in block size.
     const sets = { full, promo: keyValues(f, PROMO_KEYS), geo: keyValues(f, GEO_KEYS) };
-    CUBES.forEach((cube, c) => {
+    for (let c = 0; c < CUBES.length; c++) {
+      const cube = CUBES[c]!;
       const bucket = Math.floor(at / cube.grain) * cube.grain;
       const { values, joined } = sets[cube.set];
-      accumulate(
-        cubeRows[c]!,
-        `${f.operatorId}${SEPARATOR}${bucket}${SEPARATOR}${joined}${SEPARATOR}${f.currency}`,
-        () => {
-          const row: Row = { operatorId: f.operatorId, bucket, currency: f.currency };
-          cube.keys.forEach((k, i) => (row[k] = values[i]!));
-          return row;
-        },
-        metrics as Partial<CubeMetrics>,
-      );
-    });
+      const rows = cubeRows[c]!;
+      const id = `${f.operatorId}${SEPARATOR}${bucket}${SEPARATOR}${joined}${SEPARATOR}${f.currency}`;
+      let row = rows.get(id);
+      if (!row) {
+        const attributes: Row = { operatorId: f.operatorId, bucket, currency: f.currency };
+        for (let i = 0; i < cube.keys.length; i++) attributes[cube.keys[i]!] = values[i]!;
+        row = addRow(rows, id, attributes);
+      }
+      addMetrics(row, metrics);
+    }
+    if (withParams.length) countParameters(params, sets.promo, at, withParams);
   }
   const parts: InsertPart[] = CUBES.map((cube, c) => upsert(cube.table, cube.keys, cubeRows[c]!));
-  const params = new Map<string, Row>();
+  if (params.size > 0) parts.push(upsert(PARAMETER_CUBE.table, PARAMETER_CUBE.keys, params));
+  parts.push({ table: statsChangedQuarters, rows: [...touched.values()], onConflictDoNothing: true });
+  return parts;
+}
+
+/** Counts each fact's first parameters in the parameter cube (the facts share a kind: promo, quarter, currency). */
+function countParameters(
+  params: Map<string, Row>,
+  promo: ReturnType<typeof keyValues>,
+  bucket: number,
+  facts: readonly TrafficFact[],
+) {
+  const { operatorId, currency } = facts[0]!;
+  const prefix = `${operatorId}${SEPARATOR}${bucket}${SEPARATOR}${promo.joined}${SEPARATOR}${currency}${SEPARATOR}`;
   for (const f of facts) {
-    if (!f.params?.length) continue;
-    const bucket = Math.floor(f.at.getTime() / QUARTER_MS) * QUARTER_MS;
-    const promo = keyValues(f, PROMO_KEYS);
     const seen = new Set<string>();
-    for (const [rawKey, rawValue] of f.params.slice(0, MAX_COUNTED_PARAMS)) {
+    for (const [rawKey, rawValue] of f.params!.slice(0, MAX_COUNTED_PARAMS)) {
       const paramKey = rawKey.slice(0, MAX_PARAM_KEY);
       // A key repeated in one link counts once (its first value), as a report row per click should.
       if (!paramKey || seen.has(paramKey)) continue;
       seen.add(paramKey);
       const paramValue = rawValue.slice(0, MAX_PARAM_VALUE);
-      accumulate(
-        params,
-        [f.operatorId, bucket, promo.joined, paramKey, paramValue, f.currency].join(SEPARATOR),
-        () => {
-          const row: Row = { operatorId: f.operatorId, bucket, currency: f.currency, paramKey, paramValue };
-          PROMO_KEYS.forEach((k, i) => (row[k] = promo.values[i]!));
-          return row;
-        },
-        f.metrics,
-      );
+      const id = `${prefix}${paramKey}${SEPARATOR}${paramValue}`;
+      let row = params.get(id);
+      if (!row) {
+        const attributes: Row = { operatorId, bucket, currency, paramKey, paramValue };
+        for (let i = 0; i < PROMO_KEYS.length; i++) attributes[PROMO_KEYS[i]!] = promo.values[i]!;
+        row = addRow(params, id, attributes);
+      }
+      addMetrics(row, f.metrics as Row);
     }
   }
-  if (params.size > 0) parts.push(upsert(PARAMETER_CUBE.table, PARAMETER_CUBE.keys, params));
-  // The quarter hours touched: a rolled-up local day among them is read from these cubes again
-  // until the roll-up job (roll-up.ts) has summed it anew.
-  const touched = new Map<string, { operatorId: string; bucket: number }>();
-  for (const f of facts) {
-    const bucket = Math.floor(f.at.getTime() / QUARTER_MS) * QUARTER_MS;
-    touched.set(`${f.operatorId}${SEPARATOR}${bucket}`, { operatorId: f.operatorId, bucket });
-  }
-  parts.push({ table: statsChangedQuarters, rows: [...touched.values()], onConflictDoNothing: true });
-  return parts;
 }
 
 /**
