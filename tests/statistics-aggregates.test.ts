@@ -206,20 +206,11 @@ const QUESTION = [
 
 type Filtered = Array<'brand' | 'campaign' | 'country' | 'device' | 'promo'>;
 
-/** One random question's report against the raw GROUP BY. */
-function checkReport(
-  timeZone: string,
-  period: (typeof PERIODS)[number],
-  time: string,
-  attributes: string[],
-  timeAt: number,
-  filterOn: Filtered,
-  asPartner: boolean,
-) {
-  return checkReportBy(undefined, timeZone, period, time, attributes, timeAt, filterOn, asPartner);
-}
+/** One random question's report against the raw GROUP BY (no custom parameter). */
+const checkReport = (...question: Question) => checkReportBy(undefined, ...question);
+type Question = Parameters<typeof checkReportBy> extends [unknown, ...infer Q] ? Q : never;
 
-/** The same, `parameter` naming the custom click parameter a `parameter` grouping groups by. */
+/** A question's report against the raw GROUP BY; `parameter` names the custom click parameter a `parameter` grouping groups by. */
 async function checkReportBy(
   parameter: string | undefined,
   timeZone: string,
