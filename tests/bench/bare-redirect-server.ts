@@ -1,6 +1,6 @@
 /** Baseline for the click benchmark: bare node:http answering the same 302 a tracking link gives, storing nothing. */
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { benchRedirectHeaders } from './redirect-answer.ts';
 
 const port = Number(process.env.PORT);
 createServer((req, res) => {
@@ -9,11 +9,7 @@ createServer((req, res) => {
     return;
   }
   if (req.url?.startsWith('/t/')) {
-    res.writeHead(302, {
-      location: `https://casino.luckyspin.example/welcome?lang=en&kb_vid=v_${randomUUID()}`,
-      'cache-control': 'no-store',
-      'set-cookie': 'kb_seen_x=1; Path=/t/x; Max-Age=86400; HttpOnly; SameSite=Lax',
-    });
+    res.writeHead(302, benchRedirectHeaders());
     res.end();
     return;
   }

@@ -23,11 +23,18 @@ export async function benchClickServers(
     DATABASE_URL: rawDatabaseUrl,
     KABINET_SEED_CLICKS: '0',
   });
+  // The same server storing nothing: the request thread's own work, no commit to wait for.
+  const unstored = await startServer('tests/bench/raw-clicks-server.ts', {
+    DATABASE_URL: `file:${join(dir, 'bench-unstored.db')}`,
+    KABINET_SEED_CLICKS: '0',
+    BENCH_CLICK_STORE: 'none',
+  });
   const normal = await startServer('edge/node.ts', {
     DATABASE_URL: `file:${join(dir, 'bench-normal.db')}`,
     KABINET_SEED_CLICKS: '0',
     KABINET_SQLITE_SYNCHRONOUS: 'normal',
   });
+  const honoRedirect = await startServer('tests/bench/hono-redirect-server.ts', {});
   // BENCH_BEFORE=<checkout>: another checkout's server loaded in the same rounds (e.g. the commit
   // before the statistics issue, to compare the redirect before and after its aggregates).
   const before = process.env.BENCH_BEFORE
@@ -37,18 +44,19 @@ export async function benchClickServers(
         { root: process.env.BENCH_BEFORE },
       )
     : undefined;
+  const servers = [rawClicks, unstored, normal, honoRedirect, ...(before ? [before] : [])];
   try {
-    await benchClicks(
+    await benchClicks({
       kabinet,
-      { baseUrl: rawClicks.baseUrl, databaseUrl: rawDatabaseUrl },
+      rawOnly: { baseUrl: rawClicks.baseUrl, databaseUrl: rawDatabaseUrl },
+      unstored,
       normal,
-      bareRedirect,
-      before && { baseUrl: before.baseUrl, checkout: process.env.BENCH_BEFORE! },
-    );
+      hono: honoRedirect,
+      baseline: bareRedirect,
+      earlier: before && { baseUrl: before.baseUrl, checkout: process.env.BENCH_BEFORE! },
+    });
   } finally {
-    await rawClicks.stop();
-    await normal.stop();
-    await before?.stop();
+    for (const server of servers) await server.stop();
   }
   for (const synchronous of ['full', 'normal'] as const) await benchClickKill(dir, synchronous);
 }
@@ -144,33 +152,33 @@ function redirectsOf(r: autocannon.Result): number {
 
 /**
  * Tracking links: every 302 of Kabinet waits for its click's commit (group commit); the baseline
- * stores nothing. Kabinet runs twice: as it is (each commit writes the clicks and their
- * aggregates) and with a writer that commits the clicks alone (raw-clicks-server.ts), so the
- * difference is what the aggregates cost. The three are loaded in turn, round after round.
+ * stores nothing. Kabinet runs as it is (each commit writes the clicks and their aggregates), with
+ * a writer that commits the clicks alone (raw-clicks-server.ts: what the aggregates cost), with one
+ * that stores nothing (the request thread's own work) and with synchronous=normal; bare Hono
+ * answering the baseline's 302 shows the framework's share. All are loaded in turn, round after
+ * round, and the ratios to the bare 302 say where a click's time goes.
  */
-async function benchClicks(
-  kabinet: { baseUrl: string; databaseUrl: string },
-  rawOnly: { baseUrl: string; databaseUrl: string },
-  normal: { baseUrl: string },
-  baseline: { baseUrl: string },
-  earlier?: { baseUrl: string; checkout: string },
-) {
+async function benchClicks(servers: {
+  kabinet: { baseUrl: string; databaseUrl: string };
+  rawOnly: { baseUrl: string; databaseUrl: string };
+  unstored: { baseUrl: string };
+  normal: { baseUrl: string };
+  hono: { baseUrl: string };
+  baseline: { baseUrl: string };
+  earlier?: { baseUrl: string; checkout: string } | undefined;
+}) {
+  const { kabinet, rawOnly, earlier } = servers;
   const path = (code: string) => `/t/${code}?sub1=bench&clickID=abc123`;
   const code = await demoPromoCode(kabinet.baseUrl);
+  const kabinetUrl = async (baseUrl: string) => `${baseUrl}${path(await demoPromoCode(baseUrl))}`;
   const subjects = [
-    { name: 'kabinet (clicks + aggregates)', url: `${kabinet.baseUrl}${path(code)}` },
-    {
-      name: 'kabinet, clicks only',
-      url: `${rawOnly.baseUrl}${path(await demoPromoCode(rawOnly.baseUrl))}`,
-    },
-    {
-      name: 'kabinet, synchronous=normal',
-      url: `${normal.baseUrl}${path(await demoPromoCode(normal.baseUrl))}`,
-    },
-    { name: 'baseline', url: `${baseline.baseUrl}${path(code)}` },
-    ...(earlier
-      ? [{ name: 'kabinet of BENCH_BEFORE', url: `${earlier.baseUrl}${path(await demoPromoCode(earlier.baseUrl))}` }]
-      : []),
+    { key: 'kabinet', name: 'kabinet (clicks + aggregates)', url: `${kabinet.baseUrl}${path(code)}` },
+    { key: 'rawOnly', name: 'kabinet, clicks only', url: await kabinetUrl(rawOnly.baseUrl) },
+    { key: 'normal', name: 'kabinet, synchronous=normal', url: await kabinetUrl(servers.normal.baseUrl) },
+    { key: 'unstored', name: 'kabinet, storing nothing', url: await kabinetUrl(servers.unstored.baseUrl) },
+    { key: 'hono', name: 'bare Hono 302', url: `${servers.hono.baseUrl}${path(code)}` },
+    { key: 'baseline', name: 'baseline (bare node:http 302)', url: `${servers.baseline.baseUrl}${path(code)}` },
+    ...(earlier ? [{ key: 'earlier', name: 'kabinet of BENCH_BEFORE', url: await kabinetUrl(earlier.baseUrl) }] : []),
   ];
   const before = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
   const warmups = [];
@@ -178,24 +186,30 @@ async function benchClicks(
   const runs: Measure[][] = subjects.map(() => []);
   for (let round = 0; round < ROUNDS; round++)
     for (const [i, s] of subjects.entries()) runs[i]!.push(await load(s.url, SECONDS));
-  const rps = (i: number) => median(runs[i]!.map((m) => m.rps));
+  const rps = (key: string) => median(runs[subjects.findIndex((s) => s.key === key)]!.map((m) => m.rps));
+  const ratio = (key: string) => (rps(key) / rps('baseline')).toFixed(2);
   console.log(
     `\nGET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file, ` +
-      `synchronous=full: the default), the same with its clicks committed without their aggregates, Kabinet with ` +
-      `synchronous=normal, and bare node:http 302 storing nothing ` +
+      `synchronous=full: the default), the same with its clicks committed without their aggregates, with ` +
+      `synchronous=normal and storing nothing, bare Hono answering the bare 302, and bare node:http 302 storing nothing ` +
       `(${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, in turn, medians)`,
   );
   for (const [i, s] of subjects.entries()) console.log(row(s.name, runs[i]!));
-  console.log(`  ratio kabinet / baseline: ${(rps(0) / rps(3)).toFixed(2)}`);
+  console.log(`  ratio kabinet / baseline: ${ratio('kabinet')}`);
   console.log(
-    `  clicks without aggregates: ratio ${(rps(1) / rps(3)).toFixed(2)}; with aggregates: ratio ${(rps(0) / rps(3)).toFixed(2)} ` +
-      `(the aggregates cost ${((1 - rps(0) / rps(1)) * 100).toFixed(0)}% of the clicks-only throughput); ` +
-      `synchronous=normal: ratio ${(rps(2) / rps(3)).toFixed(2)}`,
+    `  clicks without aggregates: ratio ${ratio('rawOnly')}; with aggregates: ratio ${ratio('kabinet')} ` +
+      `(the aggregates cost ${((1 - rps('kabinet') / rps('rawOnly')) * 100).toFixed(0)}% of the clicks-only throughput); ` +
+      `synchronous=normal: ratio ${ratio('normal')}`,
+  );
+  console.log(
+    `  where a click's time goes, as ratios to the bare 302: Hono and its Node adapter with the same answer ${ratio('hono')}; ` +
+      `Kabinet's request thread storing nothing ${ratio('unstored')}; waiting for the click's commit ${ratio('rawOnly')}; ` +
+      `its aggregates in the same commit ${ratio('kabinet')}`,
   );
   if (earlier)
     console.log(
-      `  BENCH_BEFORE (${earlier.checkout}, ${checkoutCommit(earlier.checkout)}): ratio ${(rps(4) / rps(3)).toFixed(2)}; ` +
-        `this checkout with aggregates: ${(rps(0) / rps(4)).toFixed(2)} × its throughput`,
+      `  BENCH_BEFORE (${earlier.checkout}, ${checkoutCommit(earlier.checkout)}): ratio ${ratio('earlier')}; ` +
+        `this checkout with aggregates: ${(rps('kabinet') / rps('earlier')).toFixed(2)} × its throughput`,
     );
   const timed = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
   const answeredTimed = [warmups[0]!, ...runs[0]!].reduce((sum, m) => sum + m.redirects, 0);

@@ -1,7 +1,10 @@
 /**
- * The click bench's second Kabinet: edge/node.ts as it is, except that its click writer commits
- * the raw clicks alone, without the aggregates each click adds (createGroupCommitWriter's `parts`
- * option). Side by side with the real server it shows what the aggregates cost a tracking link.
+ * The click bench's variants of Kabinet: edge/node.ts as it is, except for its click writer.
+ * - BENCH_CLICK_STORE=clicks (the default): it commits the raw clicks alone, without the
+ *   aggregates each click adds (createGroupCommitWriter's `parts` option). Side by side with the
+ *   real server it shows what the aggregates cost a tracking link.
+ * - BENCH_CLICK_STORE=none: it stores nothing and answers at once: the request thread's own work
+ *   (routing, the promo lookup, the user agent, ids, the Location) without any commit to wait for.
  * Bench only: no production server runs this way (its reports would miss these clicks).
  */
 import { serve } from '@hono/node-server';
@@ -19,14 +22,25 @@ const kabinet = await boot(config, 'node', {
   clientIp: (c) => getConnInfo(c).remote.address ?? null,
 });
 // The app reads deps.tracking on every request: the swap takes effect for every click after boot.
-kabinet.deps.tracking.writer = createGroupCommitWriter(kabinet.deps.db, {
-  parts: (rows) => [{ table: clicks, rows }],
-  commit: kabinet.commitClicks,
-  pipeline: kabinet.clickPipeline,
-});
+const store = process.env.BENCH_CLICK_STORE ?? 'clicks';
+if (store !== 'clicks' && store !== 'none') throw new Error(`BENCH_CLICK_STORE: clicks or none, not ${store}`);
+kabinet.deps.tracking.writer =
+  store === 'none'
+    ? { write: async () => {}, drain: async () => {} }
+    : createGroupCommitWriter(kabinet.deps.db, {
+        parts: (rows) => [{ table: clicks, rows }],
+        commit: kabinet.commitClicks,
+        pipeline: kabinet.clickPipeline,
+      });
 const site = createSite(kabinet.app, serveStatic, { demo: kabinet.demo });
 const server = serve({ fetch: site.fetch, port: config.port, hostname: config.host }, () => {
-  console.log(banner(config, `Node ${process.version} (bench: clicks without aggregates)`, kabinet.seeded));
+  console.log(
+    banner(
+      config,
+      `Node ${process.version} (bench: ${store === 'none' ? 'clicks not stored' : 'clicks without aggregates'})`,
+      kabinet.seeded,
+    ),
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
