@@ -46,23 +46,27 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   // The runner is started after deps exist; enqueueing wakes it so postbacks leave at once.
   let runner: JobRunner | null = null;
   const jobs = createOutbox(db, clock, async () => runner?.wake(), { maxParams: 32_000 });
-  // On Node and Deno the click writer commits on a thread of its own, through a connection that
-  // keeps its statements prepared (edge/threaded-batcher.ts); a remote database uses the client's batch.
+  // On Node and Deno the hot writes commit through a connection that keeps its statements
+  // prepared: on a thread of its own (edge/threaded-batcher.ts), or on this one with
+  // KABINET_DB_WRITER=inline (edge/inline-batcher.ts); a remote database uses the client's batch.
+  const local = { synchronous: config.sqliteSynchronous };
   const batcher =
-    runtime === 'node' || runtime === 'deno'
-      ? (await import('./threaded-batcher.ts')).openThreadedBatcher(config.databaseUrl, {
-          synchronous: config.sqliteSynchronous,
-        })
-      : null;
-  // Two batches at once with the writer thread: this thread encodes one while the thread commits the other.
-  const clickPipeline = batcher ? 2 : 1;
+    runtime !== 'node' && runtime !== 'deno'
+      ? null
+      : config.databaseWriter === 'thread'
+        ? (await import('./threaded-batcher.ts')).openThreadedBatcher(config.databaseUrl, local)
+        : (await import('./inline-batcher.ts')).openInlineWriter(config.databaseUrl, local);
+  // Two batches at once with the writer thread: this thread encodes one while the thread commits
+  // the other. An inline commit runs to its end before anything else here does.
+  const pipeline = batcher && config.databaseWriter === 'thread' ? 2 : 1;
+  const clickPipeline = pipeline;
   const commitClicks = batcher
     ? (parts: InsertPart[]) => batcher.run(batchStatements(parts, { maxParams: 32_000 }))
     : undefined;
   // Every other atomic batch (postbacks in, events, delivery results, bills…) is group-committed
   // on the same thread: calls that arrive together share one transaction, a savepoint each.
   const batches = batcher
-    ? createGroupQueue<Statement[]>((groups) => batcher.runGroups(groups), { maxItems: 256, pipeline: 2 })
+    ? createGroupQueue<Statement[]>((groups) => batcher.runGroups(groups), { maxItems: 256, pipeline })
     : null;
   if (batches) commitBatchesThrough(db, (statements) => batches.add(statements));
   const mail = readMailConfig(options.env, { smtp: createSmtpTransport });
@@ -180,8 +184,12 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
 
 export function banner(config: ServerConfig, runtime: string, seeded: boolean): string {
   const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  // How a database file's writes are committed (KABINET_DB_WRITER, KABINET_SQLITE_SYNCHRONOUS).
+  const writes = config.databaseUrl.startsWith('file:')
+    ? `; writes committed ${config.databaseWriter === 'inline' ? 'inline' : 'on a writer thread'}, synchronous=${config.sqliteSynchronous}`
+    : '';
   const lines = [
-    `Kabinet ${VERSION} on ${runtime} — database ${config.databaseUrl}${seeded ? ' (demo data seeded)' : ''}`,
+    `Kabinet ${VERSION} on ${runtime} — database ${config.databaseUrl}${seeded ? ' (demo data seeded)' : ''}${writes}`,
     `  Demo operator site:  ${base}/`,
     `  Second operator:     ${base}/northwind/`,
     `  API reference:       ${base}/docs   (OpenAPI: ${base}/openapi.json)`,

@@ -22,6 +22,11 @@ export interface ServerConfig {
    * (kill -9); only FULL also keeps the last commits through a power loss or an OS crash.
    */
   sqliteSynchronous: 'normal' | 'full';
+  /**
+   * Where a file database's hot writes commit (KABINET_DB_WRITER): `thread`, the default, on a
+   * writer thread of their own, or `inline` on the thread that serves HTTP (see edge/boot.ts).
+   */
+  databaseWriter: 'thread' | 'inline';
 }
 
 /**
@@ -40,6 +45,13 @@ export function readSqliteSynchronous(env: Record<string, string | undefined>): 
   const value = env.KABINET_SQLITE_SYNCHRONOUS?.trim().toLowerCase() || 'full';
   if (value !== 'normal' && value !== 'full')
     throw new Error(`KABINET_SQLITE_SYNCHRONOUS must be "full" or "normal", got "${env.KABINET_SQLITE_SYNCHRONOUS}"`);
+  return value;
+}
+
+export function readDatabaseWriter(env: Record<string, string | undefined>): 'thread' | 'inline' {
+  const value = env.KABINET_DB_WRITER?.trim().toLowerCase() || 'thread';
+  if (value !== 'thread' && value !== 'inline')
+    throw new Error(`KABINET_DB_WRITER must be "thread" or "inline", got "${env.KABINET_DB_WRITER}"`);
   return value;
 }
 
@@ -63,6 +75,7 @@ export function readServerConfig(env: Record<string, string | undefined>): Serve
     filesDir: env.KABINET_FILES_DIR?.trim() || filesDirBeside(databaseUrl),
     reportRetentionDays: readReportRetentionDays(env),
     sqliteSynchronous: readSqliteSynchronous(env),
+    databaseWriter: readDatabaseWriter(env),
     databaseAuthToken: env.DATABASE_AUTH_TOKEN || undefined,
     host: env.HOST || '127.0.0.1',
     port,

@@ -48,8 +48,9 @@ export type WriterReply = { id: number; error?: WriterError; outcomes?: Array<Wr
 /** SQLite's `synchronous` in WAL mode: NORMAL survives a crash of the process (kill -9); FULL also a power loss. */
 export type Synchronous = 'normal' | 'full';
 
-export interface ThreadedBatcher {
-  /** Commits the statements as one IMMEDIATE transaction on the writer thread. */
+/** What boot.ts commits the hot writes through: the writer thread, or the inline writer (edge/inline-batcher.ts). */
+export interface DatabaseWriter {
+  /** Commits the statements as one IMMEDIATE transaction. */
   run(statements: Statement[]): Promise<void>;
   /**
    * Commits several callers' batches as one IMMEDIATE transaction, each in a savepoint: each
@@ -57,8 +58,11 @@ export interface ThreadedBatcher {
    * transaction as a whole failed (nothing committed).
    */
   runGroups(groups: Statement[][]): Promise<Array<Error | undefined>>;
-  /** Waits for every batch sent, then stops the thread. */
+  /** Waits for every batch sent, then closes the connection (and stops a thread). */
   close(): Promise<void>;
+}
+
+export interface ThreadedBatcher extends DatabaseWriter {
   /** Requests answered and the transactions they took (several requests waiting at once share one). */
   stats(): { answered: number; commits: number };
   /** The current thread (tests kill it to prove nothing hangs). */

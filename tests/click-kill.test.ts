@@ -1,7 +1,8 @@
 /**
  * kill -9 in the middle of click traffic: every click the server answered with a 302 is in the
- * database afterwards (the 302 waits for the writer thread's commit), on both `synchronous`
- * settings. Clicks in flight when the process died may be stored or not; none answered is lost.
+ * database afterwards (the 302 waits for the click's commit), on both `synchronous` settings
+ * with the writer thread, and with the inline writer. Clicks in flight when the process died may
+ * be stored or not; none answered is lost.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -40,14 +41,22 @@ async function clickUntilDead(base: string, label: string, connections: number, 
   );
 }
 
-for (const synchronous of ['normal', 'full'] as const) {
-  it(`keeps every answered click through kill -9 (synchronous=${synchronous})`, { timeout: 60_000 }, async () => {
+const settings = [
+  { writer: 'thread', synchronous: 'normal' },
+  { writer: 'thread', synchronous: 'full' },
+  { writer: 'inline', synchronous: 'full' },
+] as const;
+for (const { writer, synchronous } of settings) {
+  it(`keeps every answered click through kill -9 (${writer} writer, synchronous=${synchronous})`, {
+    timeout: 60_000,
+  }, async () => {
     const server = await startKabinetServer(await databaseFileUrl(t.deps.db), {
       KABINET_SQLITE_SYNCHRONOUS: synchronous,
+      KABINET_DB_WRITER: writer,
     });
     const answered: string[] = [];
-    const traffic = clickUntilDead(server.base, synchronous, 16, answered);
-    // Killed once the writer thread is committing at full speed (it starts with the first click: on a loaded
+    const traffic = clickUntilDead(server.base, `${writer}-${synchronous}`, 16, answered);
+    // Killed once the writer is committing at full speed (it starts with the first click: on a loaded
     // machine that can take seconds), a little after the 200th answer.
     const deadline = Date.now() + 30_000;
     while (answered.length < 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));

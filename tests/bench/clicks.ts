@@ -34,6 +34,12 @@ export async function benchClickServers(
     KABINET_SEED_CLICKS: '0',
     KABINET_SQLITE_SYNCHRONOUS: 'normal',
   });
+  // The same server committing on the thread that serves HTTP (KABINET_DB_WRITER=inline).
+  const inline = await startServer('edge/node.ts', {
+    DATABASE_URL: `file:${join(dir, 'bench-inline.db')}`,
+    KABINET_SEED_CLICKS: '0',
+    KABINET_DB_WRITER: 'inline',
+  });
   const honoRedirect = await startServer('tests/bench/hono-redirect-server.ts', {});
   // BENCH_BEFORE=<checkout>: another checkout's server loaded in the same rounds (e.g. the commit
   // before the statistics issue, to compare the redirect before and after its aggregates).
@@ -44,13 +50,14 @@ export async function benchClickServers(
         { root: process.env.BENCH_BEFORE },
       )
     : undefined;
-  const servers = [rawClicks, unstored, normal, honoRedirect, ...(before ? [before] : [])];
+  const servers = [rawClicks, unstored, normal, inline, honoRedirect, ...(before ? [before] : [])];
   try {
     await benchClicks({
       kabinet,
       rawOnly: { baseUrl: rawClicks.baseUrl, databaseUrl: rawDatabaseUrl },
       unstored,
       normal,
+      inline,
       hono: honoRedirect,
       baseline: bareRedirect,
       earlier: before && { baseUrl: before.baseUrl, checkout: process.env.BENCH_BEFORE! },
@@ -154,7 +161,8 @@ function redirectsOf(r: autocannon.Result): number {
  * Tracking links: every 302 of Kabinet waits for its click's commit (group commit); the baseline
  * stores nothing. Kabinet runs as it is (each commit writes the clicks and their aggregates), with
  * a writer that commits the clicks alone (raw-clicks-server.ts: what the aggregates cost), with one
- * that stores nothing (the request thread's own work) and with synchronous=normal; bare Hono
+ * that stores nothing (the request thread's own work), with synchronous=normal and with its
+ * commits on the thread that serves HTTP (KABINET_DB_WRITER=inline); bare Hono
  * answering the baseline's 302 shows the framework's share. All are loaded in turn, round after
  * round, and the ratios to the bare 302 say where a click's time goes.
  */
@@ -163,6 +171,7 @@ async function benchClicks(servers: {
   rawOnly: { baseUrl: string; databaseUrl: string };
   unstored: { baseUrl: string };
   normal: { baseUrl: string };
+  inline: { baseUrl: string };
   hono: { baseUrl: string };
   baseline: { baseUrl: string };
   earlier?: { baseUrl: string; checkout: string } | undefined;
@@ -175,6 +184,7 @@ async function benchClicks(servers: {
     { key: 'kabinet', name: 'kabinet (clicks + aggregates)', url: `${kabinet.baseUrl}${path(code)}` },
     { key: 'rawOnly', name: 'kabinet, clicks only', url: await kabinetUrl(rawOnly.baseUrl) },
     { key: 'normal', name: 'kabinet, synchronous=normal', url: await kabinetUrl(servers.normal.baseUrl) },
+    { key: 'inline', name: 'kabinet, inline writer', url: await kabinetUrl(servers.inline.baseUrl) },
     { key: 'unstored', name: 'kabinet, storing nothing', url: await kabinetUrl(servers.unstored.baseUrl) },
     { key: 'hono', name: 'bare Hono 302', url: `${servers.hono.baseUrl}${path(code)}` },
     { key: 'baseline', name: 'baseline (bare node:http 302)', url: `${servers.baseline.baseUrl}${path(code)}` },
@@ -191,7 +201,7 @@ async function benchClicks(servers: {
   console.log(
     `\nGET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file, ` +
       `synchronous=full: the default), the same with its clicks committed without their aggregates, with ` +
-      `synchronous=normal and storing nothing, bare Hono answering the bare 302, and bare node:http 302 storing nothing ` +
+      `synchronous=normal, committing inline and storing nothing, bare Hono answering the bare 302, and bare node:http 302 storing nothing ` +
       `(${CONNECTIONS} connections, ${ROUNDS} × ${SECONDS} s each, in turn, medians)`,
   );
   for (const [i, s] of subjects.entries()) console.log(row(s.name, runs[i]!));
@@ -199,7 +209,8 @@ async function benchClicks(servers: {
   console.log(
     `  clicks without aggregates: ratio ${ratio('rawOnly')}; with aggregates: ratio ${ratio('kabinet')} ` +
       `(the aggregates cost ${((1 - rps('kabinet') / rps('rawOnly')) * 100).toFixed(0)}% of the clicks-only throughput); ` +
-      `synchronous=normal: ratio ${ratio('normal')}`,
+      `synchronous=normal: ratio ${ratio('normal')}; committed on the thread that serves HTTP ` +
+      `(KABINET_DB_WRITER=inline): ratio ${ratio('inline')}, ${(rps('inline') / rps('kabinet')).toFixed(2)} × the writer thread's`,
   );
   console.log(
     `  where a click's time goes, as ratios to the bare 302: Hono and its Node adapter with the same answer ${ratio('hono')}; ` +
