@@ -59,7 +59,6 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
   // Two batches at once with the writer thread: this thread encodes one while the thread commits
   // the other. An inline commit runs to its end before anything else here does.
   const pipeline = batcher && config.databaseWriter === 'thread' ? 2 : 1;
-  const clickPipeline = pipeline;
   const commitClicks = batcher
     ? (parts: InsertPart[]) => batcher.run(batchStatements(parts, { maxParams: 32_000 }))
     : undefined;
@@ -112,7 +111,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
       hostMap: { ...demoPins, ...parseHostMap(options.env.KABINET_POSTBACK_HOST_MAP) },
     }),
     tracking: createTrackingDeps(db, clock, {
-      writer: createGroupCommitWriter(db, { commit: commitClicks, pipeline: clickPipeline }),
+      writer: createGroupCommitWriter(db, { commit: commitClicks, pipeline }),
       countryOf: (_c, ip) => (ip ? geo.countryOf(ip) : null),
       ...(options.env.KABINET_FALLBACK_URL ? { defaultFallbackUrl: options.env.KABINET_FALLBACK_URL } : {}),
     }),
@@ -166,7 +165,7 @@ export async function boot(config: ServerConfig, runtime: AppDeps['runtime'], op
     seeded,
     /** How the click writer commits (the bench's clicks-only server commits the same way). */
     commitClicks,
-    clickPipeline,
+    clickPipeline: pipeline,
     /** The demo data is in use (KABINET_SEED=demo): the demo operator backend may be served. */
     demo: config.seed === 'demo',
     /** Where the demo network keeps its orders (beside the requested reports' files). */
