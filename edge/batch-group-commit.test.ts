@@ -4,33 +4,23 @@
  * fails is rolled back alone and its caller alone gets the error; every caller is answered after
  * the commit that holds its batch; a failed transaction fails every batch in it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer } from 'drizzle-orm/sqlite-core';
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { cleanupAfterEach, openScratchDatabase } from '../tests/helpers/scratch-database.ts';
 import { createGroupQueue } from '../core/db/group-commit.ts';
 import { commitBatchesThrough, insertManyAtomically, type Statement } from '../core/db/insert-many.ts';
-import { openLibsqlDatabase } from './libsql.ts';
 import { openThreadedBatcher } from './threaded-batcher.ts';
 
 const items = sqliteTable('items', { id: integer('id').primaryKey(), v: text('v').notNull() });
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).toReversed()) await fn();
-});
+const cleanup = cleanupAfterEach();
 
 async function open() {
-  const dir = mkdtempSync(join(tmpdir(), 'kabinet-batch-group-'));
-  const url = `file:${join(dir, 'k.db')}`;
-  const { db, close } = await openLibsqlDatabase(url);
-  cleanup.push(() => {
-    close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await db.run(sql`create table items (id integer primary key, v text not null)`);
+  const { db, url } = await openScratchDatabase(
+    cleanup,
+    sql`create table items (id integer primary key, v text not null)`,
+  );
   const batcher = openThreadedBatcher(url, { synchronous: 'normal' })!;
   cleanup.push(() => batcher.close());
   const transactions: number[] = [];

@@ -3,28 +3,15 @@
  * thread. A batch commits whole or not at all, separate callers' batches in one transaction fail
  * alone, what it commits the app's client reads, and once closed it refuses further batches.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterEach, expect, it } from 'vitest';
-import { openLibsqlDatabase } from './libsql.ts';
+import { expect, it } from 'vitest';
+import { cleanupAfterEach, openScratchDatabase } from '../tests/helpers/scratch-database.ts';
 import { openInlineWriter } from './inline-batcher.ts';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).toReversed()) await fn();
-});
+const cleanup = cleanupAfterEach();
 
 async function open() {
-  const dir = mkdtempSync(join(tmpdir(), 'kabinet-inline-writer-'));
-  const url = `file:${join(dir, 'k.db')}`;
-  const { db, close } = await openLibsqlDatabase(url);
-  cleanup.push(() => {
-    close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await db.run(sql`create table t (id integer primary key, v text not null)`);
+  const { db, url } = await openScratchDatabase(cleanup, sql`create table t (id integer primary key, v text not null)`);
   const writer = openInlineWriter(url, { synchronous: 'full' })!;
   cleanup.push(() => writer.close());
   const ids = async () => (await db.all<{ id: number }>(sql`select id from t order by id`)).map((r) => r.id);

@@ -3,28 +3,15 @@
  * a dead thread fails its unanswered batches at once (no request hangs) and the next batch starts
  * a new one, and close() drains what was sent.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterEach, expect, it } from 'vitest';
-import { openLibsqlDatabase } from './libsql.ts';
+import { expect, it } from 'vitest';
+import { cleanupAfterEach, openScratchDatabase } from '../tests/helpers/scratch-database.ts';
 import { openThreadedBatcher, type ThreadedBatcher } from './threaded-batcher.ts';
 
-const cleanup: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).toReversed()) await fn();
-});
+const cleanup = cleanupAfterEach();
 
 async function open() {
-  const dir = mkdtempSync(join(tmpdir(), 'kabinet-writer-thread-'));
-  const url = `file:${join(dir, 'k.db')}`;
-  const { db, close } = await openLibsqlDatabase(url);
-  cleanup.push(() => {
-    close();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await db.run(sql`create table t (id integer primary key, v text not null)`);
+  const { db, url } = await openScratchDatabase(cleanup, sql`create table t (id integer primary key, v text not null)`);
   const batcher = openThreadedBatcher(url, { synchronous: 'normal' })!;
   cleanup.push(() => batcher.close());
   const count = async () => (await db.all<{ n: number }>(sql`select count(*) as n from t`))[0]!.n;

@@ -196,7 +196,8 @@ async function benchClicks(servers: {
   const runs: Measure[][] = subjects.map(() => []);
   for (let round = 0; round < ROUNDS; round++)
     for (const [i, s] of subjects.entries()) runs[i]!.push(await load(s.url, SECONDS));
-  const rps = (key: string) => median(runs[subjects.findIndex((s) => s.key === key)]!.map((m) => m.rps));
+  const at = (key: string) => subjects.findIndex((s) => s.key === key);
+  const rps = (key: string) => median(runs[at(key)]!.map((m) => m.rps));
   const ratio = (key: string) => (rps(key) / rps('baseline')).toFixed(2);
   console.log(
     `\nGET /t/{code}?sub1=… on Node: Kabinet (each 302 after its click is committed, group commit, libSQL file, ` +
@@ -223,17 +224,17 @@ async function benchClicks(servers: {
         `this checkout with aggregates: ${(rps('kabinet') / rps('earlier')).toFixed(2)} × its throughput`,
     );
   const timed = await Promise.all([clickCounts(kabinet.databaseUrl), clickCounts(rawOnly.databaseUrl)]);
-  const answeredTimed = [warmups[0]!, ...runs[0]!].reduce((sum, m) => sum + m.redirects, 0);
+  const answeredTimed = [warmups[at('kabinet')]!, ...runs[at('kabinet')]!].reduce((sum, m) => sum + m.redirects, 0);
   // A timed run ends with up to one request per connection still in flight: the server stores
   // those clicks but the load generator drops their answers. A run of a fixed number of
   // requests waits for every answer, so there stored must equal answered exactly.
   const exact = await autocannon({
-    url: subjects[0]!.url.replace('sub1=bench', 'sub1=exact'),
+    url: subjects[at('kabinet')]!.url.replace('sub1=bench', 'sub1=exact'),
     connections: CONNECTIONS,
     amount: 20_000,
   });
   const exactRaw = await autocannon({
-    url: subjects[1]!.url.replace('sub1=bench', 'sub1=exact'),
+    url: subjects[at('rawOnly')]!.url.replace('sub1=bench', 'sub1=exact'),
     connections: CONNECTIONS,
     amount: 20_000,
   });
